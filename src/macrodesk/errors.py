@@ -1,0 +1,59 @@
+"""The one exception tree of macrodesk: every failure a user can meet, each saying how to fix it."""
+
+from __future__ import annotations
+
+
+class MacrodeskError(Exception):
+    """Base of every error macrodesk raises on purpose.
+
+    `source` names the file, URL or setting the error is about, so a batch can report
+    one readable line per failure and go on.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None, hint: str | None = None):
+        self.message = message
+        self.source = source
+        self.hint = hint
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        text = f"{self.source}: {self.message}" if self.source else self.message
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class InputError(MacrodeskError):
+    """An input cannot be read as an article: missing, empty, binary, undecodable, too large."""
+
+
+class InsufficientMaterialError(MacrodeskError):
+    """The sources hold too little to fill the post without padding or repeating."""
+
+
+class ConfigError(MacrodeskError):
+    """The configuration file or an environment variable holds a value macrodesk cannot use."""
+
+
+class EngineError(MacrodeskError):
+    """A digest engine failed (unknown name, or a backend that stayed down)."""
+
+
+class FetchError(InputError):
+    """A URL or feed could not be fetched: timeout, HTTP error, size limit, bad content."""
+
+
+class StoreError(MacrodeskError):
+    """The archive cannot be opened, migrated or written."""
+
+
+class LLMError(EngineError):
+    """An OpenAI-compatible endpoint refused or failed a request."""
+
+
+class PublishError(MacrodeskError):
+    """A post could not be published or delivered."""
+
+
+class DataError(MacrodeskError):
+    """A data file (trade data, ETF registry, scenario) is missing or malformed."""

@@ -1,0 +1,232 @@
+"""Find every figure in a sentence as a typed value: numbers, units, ranges, signs, Chinese
+numerals and the period a figure refers to. The checker and both engines reuse this."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .models import Figure, FigureKind
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+              "万": 1e4, "千": 1e3}
+
+_CURRENCY = r"(?:美元|美金|人民币|欧元|日元|港元|港币|英镑|元)"
+_MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万)"
+_PER = r"(?:吨|桶|千克|公斤|kg|盎司|平方米|平米|股|辆|台|件|mbtu|MMBtu|百万英热|度|千瓦时|kWh|Wh|W|片|张)"
+
+# (regex, kind, canonical unit or None to keep as written). Longest and most specific first.
+_UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [
+    (r"个百分点|百分点|pcts?|ppts?|pp(?![a-z])", FigureKind.POINTS, "个百分点"),
+    (r"个基点|基点|bps?|BPs?|BP", FigureKind.POINTS, "个基点"),
+    (r"[%％]", FigureKind.PERCENT, "%"),
+    (rf"{_MAG}?{_CURRENCY}\s?/\s?{_PER}", FigureKind.MONEY, None),
+    (rf"{_MAG}?{_CURRENCY}", FigureKind.MONEY, None),
+    (r"倍", FigureKind.MULTIPLE, "倍"),
+    (r"个月|个交易日|个工作日|个季度|周年|个小时|小时|天|日(?![元币])", FigureKind.DURATION, None),
+    (rf"{_MAG}?(?:吨|桶|辆|台|套|件|千瓦时|千瓦|户|人|头|张|片|艘|架|口|条|座|个|项|家|只|批|次|位|名|种|股|手|笔)",
+     FigureKind.QUANTITY, None),
+    (r"GWh|MWh|TWh|kWh|Wh/kg|Wh/L|mAh|GW|MW|kW|TW|nm|mm|cm|km|kg|TEU|EB|PB|TB|GB|万千瓦|点",
+     FigureKind.QUANTITY, None),
+    (rf"{_MAG}", FigureKind.QUANTITY, None),
+    (r"成(?![本交员长立为功熟])", FigureKind.PERCENT, "成"),
+    (r"年期|年(?![初中末底度来代前后间]|[0-9])", FigureKind.DURATION, None),
+]
+_UNIT_RE = re.compile("|".join(f"(?P<u{i}>{pat})" for i, (pat, _, _) in enumerate(_UNIT_TABLE)))
+
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
+
+# Dates and periods come first: their digits must not be read again as numbers.
+_DATE_PARTS = [
+    r"(?:19|20)\d{2}\s?年\s?(?:(?:[1-9]|1[0-2])\s?月(?:\s?(?:[1-9]|[12]\d|3[01])\s?日)?(?:上旬|中旬|下旬|初|末|底|份)?"
+    r"|[一二三四1-4]\s?季度|(?:上|下)半年|前[一二三四五六七八九十]+个?(?:季度|月)|[QH][1-4]|年初|年中|年末|年底)?",
+    r"(?:19|20)\d{2}[/.-](?:1[0-2]|0?[1-9])(?:[/.-](?:[12]\d|3[01]|0?[1-9]))?(?![\d.]*%)",
+    r"(?:19|20)?\d{2}\s?[QH][1-4]|[1-4]Q(?:19|20)?\d{2}|(?<![A-Za-z])[QH][1-4](?![0-9])",
+    r"(?:19|20)\d{2}E(?![a-zA-Z])",
+    r"(?<![个0-9.])(?:[1-9]|1[0-2])\s?月(?:\s?(?:[1-9]|[12]\d|3[01])\s?日)?(?:上旬|中旬|下旬|初|末|底|份)?",
+    r"(?<![0-9.])(?:[1-9]|[12]\d|3[01])\s?日(?=[，,、。；\s起至到前后晚早])",
+    r"(?:今年|去年|明年|本年|全年)?(?:上半年|下半年|[一二三四]季度|前[一二三四五六七八九十]+个?(?:季度|月))",
+]
+_DATE_RE = re.compile("|".join(f"(?:{p})" for p in _DATE_PARTS))
+_DATE_RANGE_RE = re.compile(r"\s?(?:-|~|～|—|－|至|到)\s?")
+
+_NUMBER_RE = re.compile(
+    rf"(?P<sign>[+\-−－](?=\s?\d))?\s?(?P<num>{_ARABIC})|(?P<cn>{_CN_NUM})"
+)
+_APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近|超|超过|逾|将近|达约|约为|近乎|大概)\s?$")
+_APPROX_AFTER = re.compile(r"^(?:左右|上下|附近|以上|多)")
+_RANGE_SEP = re.compile(r"^\s?(?:-|~|～|—|－|至|到)\s?")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+
+
+def cn_to_number(text: str) -> float | None:
+    """Convert a Chinese numeral (三, 十二, 两千, 三百五十) to a number; None if it is not one."""
+    total, section, digit = 0, 0, None
+    if not text:
+        return None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        elif ch == "万":
+            total += (section + (digit or 0)) * 10_000
+            section, digit = 0, None
+        else:
+            return None
+    return float(total + section + (digit or 0))
+
+
+@lru_cache(maxsize=4096)
+def _unit_at(text: str) -> tuple[str, FigureKind, str] | None:
+    m = _UNIT_RE.match(text)
+    if not m:
+        return None
+    for i, (_, kind, canon) in enumerate(_UNIT_TABLE):
+        got = m.group(f"u{i}")
+        if got is not None:
+            return got, kind, canon if canon is not None else got.replace(" ", "")
+    return None
+
+
+def _scale_of(unit: str, kind: FigureKind) -> float:
+    if unit == "成":
+        return 10.0
+    if unit == "个基点":
+        return 0.01
+    if kind in (FigureKind.MONEY, FigureKind.QUANTITY):
+        for mag, mult in _MAGNITUDE.items():
+            if unit.startswith(mag):
+                return mult
+    return 1.0
+
+
+def extract_figures(sentence: str) -> list[Figure]:
+    """Every figure in `sentence`, left to right, each with the period it refers to."""
+    text = sentence.translate(_FULLWIDTH)
+    taken = [False] * len(text)
+    dates: list[Figure] = []
+    for m in _DATE_RE.finditer(text):
+        if not m.group(0).strip():
+            continue
+        start, end = m.span()
+        # a date range: 2024年11月-2025年9月, 2025/6/23~2025/6/27
+        sep = _DATE_RANGE_RE.match(text, end)
+        if sep:
+            nxt = _DATE_RE.match(text, sep.end())
+            if nxt and nxt.group(0).strip():
+                end = nxt.end()
+        if any(taken[start:end]):
+            continue
+        raw = text[start:end].strip()
+        for i in range(start, end):
+            taken[i] = True
+        dates.append(Figure(text=raw, kind=FigureKind.DATE, start=start, end=end))
+
+    figures: list[Figure] = []
+    for m in _NUMBER_RE.finditer(text):
+        start = m.start()
+        if any(taken[m.start():m.end()]):
+            continue
+        prev = text[start - 1] if start > 0 else ""
+        if prev and prev.isascii() and (prev.isalpha() or prev in "_.") and not text[:start].endswith(("YoY", "QoQ", "yoy", "qoq")):
+            continue  # K80, v2, Q4, 5.5: part of a name or an already read number
+        if prev == "第":
+            continue  # an ordinal, not a quantity
+        sign = m.group("sign") or ""
+        if sign:
+            before = text[:start].rstrip()
+            if before and (before[-1].isdigit() or before[-1] in "%％"):
+                sign = ""  # "2%-4%": the dash joins a range, it is not a sign
+                start = m.start("num")
+        if m.group("cn"):
+            raw_num = m.group("cn")
+            value = cn_to_number(raw_num)
+            decimals = 0
+            num_end = m.end("cn")
+            unit = _unit_at(text[num_end:num_end + 12])
+            # a Chinese numeral is a figure only with a unit that makes it one (三成, 两千亿元)
+            if value is None or unit is None or unit[1] in (FigureKind.DURATION,) and unit[0] not in ("个月", "倍"):
+                continue
+            if unit[1] == FigureKind.QUANTITY and not re.match(_MAG, unit[0]):
+                continue
+        else:
+            raw_num = m.group("num")
+            value = float(raw_num.replace(",", ""))
+            decimals = len(raw_num.split(".")[1]) if "." in raw_num else 0
+            num_end = m.end("num")
+            rest = text[num_end:num_end + 14]
+            unit = _unit_at(rest.lstrip(" ")[:13]) if rest[:1] == " " else _unit_at(rest)
+            if rest[:1] == " " and unit is not None and unit[1] in (FigureKind.QUANTITY, FigureKind.DURATION) and unit[0] in ("个", "点", "年", "天", "日", "人", "只", "次"):
+                unit = _unit_at(rest)  # "2 个" with a space is still a count, "2 年" too
+                if unit is None:
+                    unit = _unit_at(rest.lstrip(" ")[:13])
+        if sign in "-−－" and sign:
+            value = -value
+        end = num_end
+        kind, canon = FigureKind.NUMBER, ""
+        if unit is not None:
+            got, kind, canon = unit
+            gap = len(text[num_end:]) - len(text[num_end:].lstrip(" ")) if text[num_end:num_end + 1] == " " else 0
+            end = num_end + gap + len(got)
+        figures.append(Figure(
+            text=text[start:end].strip(), kind=kind, value=value, unit=canon,
+            scale=_scale_of(canon, kind), decimals=decimals, start=start, end=end,
+        ))
+        for i in range(start, end):
+            taken[i] = True
+
+    figures = _merge_ranges(text, figures)
+    for fig in figures:
+        before = text[max(0, fig.start - 4):fig.start]
+        after = text[fig.end:fig.end + 2]
+        fig.approx = bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after))
+        fig.period = _period_for(fig, dates)
+    out = sorted(dates + figures, key=lambda f: f.start)
+    return out
+
+
+def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """Join "10%~41%", "2%-4%" and "29.31-32.31亿元" into one figure with a high end."""
+    merged: list[Figure] = []
+    i = 0
+    while i < len(figures):
+        a = figures[i]
+        if i + 1 < len(figures):
+            b = figures[i + 1]
+            between = text[a.end:b.start]
+            compatible = a.kind == FigureKind.NUMBER or (a.kind == b.kind and a.unit == b.unit)
+            if (
+                _RANGE_SEP.fullmatch(between + "") is not None
+                and b.kind != FigureKind.NUMBER
+                and compatible
+                and a.value is not None and b.value is not None
+                and a.value <= b.value
+            ):
+                merged.append(Figure(
+                    text=text[a.start:b.end].strip(), kind=b.kind, value=a.value, high=b.value,
+                    unit=b.unit, scale=b.scale, decimals=max(a.decimals, b.decimals),
+                    start=a.start, end=b.end,
+                ))
+                i += 2
+                continue
+        merged.append(a)
+        i += 1
+    return merged
+
+
+def _period_for(fig: Figure, dates: list[Figure]) -> str | None:
+    if not dates:
+        return None
+    before = [d for d in dates if d.end <= fig.start]
+    return (before[-1] if before else dates[0]).text
+
+
+def figure_keys(text: str) -> set[tuple]:
+    """The comparable keys of every figure in a text (for tracing one text's figures to another)."""
+    return {f.key() for f in extract_figures(text)}

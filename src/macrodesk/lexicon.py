@@ -1,0 +1,54 @@
+"""The sector lexicon: the theme taxonomy and the Chinese and English words that point to each
+theme, used to go from text to themes (and, through the ETF registry, to funds)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    zh: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemeHit:
+    theme: str
+    term: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def themes() -> dict[str, Theme]:
+    """The fixed theme taxonomy, keyed by theme key (semiconductors, solar, banks...)."""
+    raw = tomllib.loads(resources.files("macrodesk").joinpath("data/themes.toml").read_text("utf-8"))
+    return {k: Theme(k, v["zh"], tuple(v["terms"])) for k, v in raw["themes"].items()}
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
+    owner: dict[str, str] = {}
+    for theme in themes().values():
+        for term in theme.terms:
+            owner.setdefault(term.lower(), theme.key)
+    terms = sorted(owner, key=len, reverse=True)
+    parts = []
+    for t in terms:
+        esc = re.escape(t)
+        # Latin terms must stand alone: "AI" is not the "ai" in "Taiwan", "EV" not "EVERY"
+        parts.append(rf"(?<![A-Za-z]){esc}(?![A-Za-z])" if t.isascii() else esc)
+    return re.compile("|".join(parts), re.I), owner
+
+
+def find_themes(text: str) -> list[ThemeHit]:
+    """Every theme term in `text`, longest match first, left to right."""
+    pat, owner = _matcher()
+    return [ThemeHit(owner[m.group(0).lower()], m.group(0), m.start(), m.end())
+            for m in pat.finditer(text)]

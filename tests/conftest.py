@@ -1,0 +1,20 @@
+"""Shared fixtures: a private MACRODESK_HOME per test, and paths to the bundled samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "src" / "macrodesk" / "samples"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path, monkeypatch):
+    home = tmp_path / "macrodesk-home"
+    monkeypatch.setenv("MACRODESK_HOME", str(home))
+    for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "MACRODESK_CONFIG", "MACRODESK_ENGINE"):
+        monkeypatch.delenv(var, raising=False)
+    return home
