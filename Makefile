@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/macrodesk digest src/macrodesk/samples/investing_tariff_trade.md --date 2025-12-23 -o out/macr_research_2025-12-23.md
+	$(BIN)/macrodesk digest src/macrodesk/samples/2026_china_economy_foreign_views.md -o out/
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench

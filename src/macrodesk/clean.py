@@ -25,7 +25,21 @@ LINE_DROPS: list[tuple[str, re.Pattern[str]]] = [
     ("read-more", re.compile(r"^(?:相关阅读|延伸阅读|推荐阅读|热门文章|猜你喜欢)[:：]?\s*$")),
     ("source-credit", re.compile(r"^(?:本文来源|文章来源|来源)[:：].{0,40}$")),
     ("edit-credit", re.compile(r"^(?:责任编辑|编辑|校对|审核)[:：].{0,20}$")),
+    ("end-mark", re.compile(r"^[-—–=~·\s]*(?:END|THE END|完|全文完|（完）)[-—–=~·\s]*$", re.I)),
+    ("byline", re.compile(r"^(?:作者|文|撰文)[:：\s]\s*\S{1,20}\s+\d{4}年\d{1,2}月\d{1,2}日.{0,30}$")),
+    ("dateline", re.compile(r"^\d{4}[年/-]\d{1,2}[月/-]\d{1,2}日?\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:(?:来源|作者)[:：].{0,30})?$")),
+    # WeChat's page chrome, which main-content extraction sometimes lets through
+    ("wechat-chrome", re.compile(r"^(?:预览时标签不可点|微信扫一扫(?:关注该公众号|可打开此内容.*)?|继续滑动看下一个|向上滑动看下一个|轻触阅读原文|知道了|写留言|留言|在小说阅读器中沉浸阅读|视频|小程序|赞|在看|分享|收藏|听过|，选择留言身份|取消|允许)\s*$")),
+    ("wechat-original", re.compile(r"^(?:原创\s+)?.{0,20}\s*(?:原创|公众号)\s*\d{4}年\d{1,2}月\d{1,2}日\s*\d{1,2}:\d{2}.*$")),
+    ("page-number", re.compile(r"^(?:第\s*\d+\s*页(?:\s*[/／共]\s*\d+\s*页?)?|-\s*\d+\s*-|\d+\s*/\s*\d+|[Pp]age\s+\d+(?:\s+of\s+\d+)?)\s*$")),
+    ("compliance-note", re.compile(r"^(?:请务必阅读正文之?后的(?:免责|重要|信息披露|法律).{0,20}|敬请(?:参阅|阅读)(?:末页|最后一页|报告尾部).{0,30}|证券研究报告)\s*$")),
 ]
+
+# A figure or table caption, or the data source line under it: kept apart from the prose so
+# that "图6：美国CPI同比" is never read as a sentence of the argument.
+CAPTION_RE = re.compile(
+    r"^(?:#+\s*)?(?:\*\*)?(?:图表?|表|Figure|Fig\.|Table|Exhibit)\s*[0-9一二三四五六七八九十]+[\s:：.．、]"
+    r"|^(?:资料来源|数据来源|信息来源|Source)\s*[:：]", re.I)
 
 
 @dataclass
@@ -33,6 +47,7 @@ class Cleaned:
     text: str
     removed: list[str] = field(default_factory=list)  # "rule: line" for each dropped line
     urls: list[str] = field(default_factory=list)  # URLs found in dropped blocks: the article's own
+    captions: list[str] = field(default_factory=list)  # figure/table captions, out of the prose
 
 
 @dataclass
@@ -81,6 +96,20 @@ def _drop_lines(lines: list[str], out: Cleaned) -> list[str]:
     return kept
 
 
+def _keep_captions_apart(lines: list[str], out: Cleaned) -> list[str]:
+    kept = []
+    for line in lines:
+        stripped = line.strip()
+        # a long line that happens to open with 图1 is prose that cites a chart: keep it
+        if stripped and CAPTION_RE.search(stripped) and len(stripped) <= 120:
+            out.captions.append(stripped)
+            out.removed.append(f"caption: {stripped}")
+            kept.append("")  # the caption also ends the paragraph it stood in
+        else:
+            kept.append(line)
+    return kept
+
+
 def _squeeze_blank(lines: list[str], out: Cleaned) -> list[str]:
     kept: list[str] = []
     for line in lines:
@@ -95,6 +124,7 @@ def _squeeze_blank(lines: list[str], out: Cleaned) -> list[str]:
 RULES: list[Rule] = [
     Rule("tail-promo", _cut_tail),
     Rule("line-drops", _drop_lines),
+    Rule("captions", _keep_captions_apart),
     Rule("blank-lines", _squeeze_blank),
 ]
 
@@ -118,3 +148,98 @@ def clean_text(text: str, rules: list[Rule] | None = None) -> Cleaned:
         lines = rule.apply(lines, out)
     out.text = "\n".join(lines).strip()
     return out
+
+
+# ---- page-level rules for text laid out in pages (PDF) -------------------------------------
+
+_DIGITS = re.compile(r"\d+")
+_NEW_BLOCK = re.compile(
+    r"^(?:#+\s|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d{1,2}(?:\.\d{1,2})*[、.．)）]\s*\D"
+    r"|[①②③④⑤⑥⑦⑧⑨⑩•●◆■▪\-*]\s*|第[一二三四五六七八九十]+[章节部分])")
+
+
+def _line_key(line: str) -> str:
+    # page numbers change from page to page; a running header/footer is the same line otherwise
+    return _DIGITS.sub("#", re.sub(r"\s+", "", line))
+
+
+def drop_running_lines(pages: list[list[str]], out: Cleaned, min_share: float = 0.5) -> list[list[str]]:
+    """Remove lines repeated on many pages (running headers, footers, page numbers): a line
+    whose digit-blind form appears on at least `min_share` of the pages (and on 2+ pages)."""
+    if len(pages) < 2:
+        return [[ln for ln in page if not _is_page_number(ln, out)] for page in pages]
+    counts: dict[str, int] = {}
+    for page in pages:
+        for key in {_line_key(ln) for ln in page if ln.strip()}:
+            counts[key] = counts.get(key, 0) + 1
+    need = max(2, int(len(pages) * min_share + 0.999))
+    repeated = {k for k, c in counts.items() if c >= need}
+    kept_pages = []
+    seen_removed: set[str] = set()
+    for page in pages:
+        kept = []
+        for ln in page:
+            key = _line_key(ln)
+            if ln.strip() and key in repeated:
+                if key not in seen_removed:
+                    out.removed.append(f"running-line: {ln.strip()}")
+                    seen_removed.add(key)
+            elif not _is_page_number(ln, out):
+                kept.append(ln)
+        kept_pages.append(kept)
+    return kept_pages
+
+
+def _is_page_number(line: str, out: Cleaned) -> bool:
+    s = line.strip()
+    for name, pat in LINE_DROPS:
+        if name == "page-number" and s and (pat.search(s) or s.isdigit() and len(s) <= 3):
+            out.removed.append(f"page-number: {s}")
+            return True
+    return False
+
+
+def rejoin_lines(lines: list[str], full_share: float = 0.8) -> list[str]:
+    """Re-join lines that a page layout broke: a line as wide as the text block that does not
+    end a sentence continues on the next line; a short line ends its paragraph. A hyphen that
+    split an English word goes; English words get their space back, Chinese gets none."""
+    widths = sorted(_width(ln) for ln in lines if ln.strip())
+    if not widths:
+        return lines
+    # a "full" line, ignoring outliers; full_share=0 when the caller already marked every
+    # paragraph end with a blank line (the PDF reader does, from the page geometry)
+    full = widths[int(len(widths) * 0.9)] * full_share
+    out: list[str] = []
+    buf = ""
+    for ln in lines:
+        s = ln.strip()
+        if not s:
+            if buf:
+                out.append(buf)
+                buf = ""
+            out.append("")
+            continue
+        if buf and (_NEW_BLOCK.match(s) or CAPTION_RE.search(s)):
+            out.append(buf)
+            buf = ""
+        buf = _glue(buf, s) if buf else s
+        if CAPTION_RE.search(buf) or _width(s) < full:
+            out.append(buf)
+            out.append("")
+            buf = ""
+    if buf:
+        out.append(buf)
+    return out
+
+
+def _width(line: str) -> float:
+    # CJK characters are twice as wide as Latin letters and digits on the page
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in line.strip())
+
+
+def _glue(left: str, right: str) -> str:
+    if re.search(r"[A-Za-z]-$", left) and re.match(r"[a-z]", right):
+        return left[:-1] + right
+    if re.search(r"[A-Za-z0-9,.;:%)]$", left) and re.match(r"[A-Za-z0-9(]", right):
+        return left + " " + right
+    return left + right

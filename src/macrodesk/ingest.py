@@ -7,7 +7,8 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -18,6 +19,8 @@ from .models import Article
 from .segment import segment, strip_markup
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Chinese research is published on Beijing time; a date without a zone is read as +08:00
+DEFAULT_TZ = timezone(timedelta(hours=8))
 
 
 @dataclass
@@ -36,14 +39,18 @@ class RawDocument:
 
 Reader = Callable[[bytes, str], RawDocument]
 READERS: dict[str, Reader] = {}
+BINARY_SUFFIXES: set[str] = set()  # formats whose readers take binary data (pdf)
 
 
-def reader(*suffixes: str) -> Callable[[Reader], Reader]:
-    """Register a reader for file suffixes; other formats (pdf, docx) plug in the same way."""
+def reader(*suffixes: str, binary: bool = False) -> Callable[[Reader], Reader]:
+    """Register a reader for file suffixes; other formats (pdf, docx) plug in the same way.
+    `binary=True` lets the reader see data that the text check would refuse."""
 
     def wrap(fn: Reader) -> Reader:
         for s in suffixes:
             READERS[s] = fn
+            if binary:
+                BINARY_SUFFIXES.add(s)
         return fn
 
     return wrap
@@ -57,12 +64,19 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-        if _looks_like_text(text):
-            return text
-    except UnicodeDecodeError:
-        pass
+    # GB18030 decodes almost any byte string, Big5 included, into rare characters: decode with
+    # both Chinese codecs and keep the reading that looks like Chinese prose
+    best_text, best_score = None, 0.0
+    for codec in ("gb18030", "big5hkscs"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = _chinese_score(text)
+        if _looks_like_text(text) and score > best_score + 0.01:
+            best_text, best_score = text, score
+    if best_text is not None and best_score > 0.9:
+        return best_text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -70,6 +84,45 @@ def decode(data: bytes, source: str) -> str:
         return str(best)
     raise InputError("cannot decode the text (tried UTF-8, GB18030 and detection)", source=source,
                      hint="convert it to UTF-8, e.g. iconv -f BIG5 -t UTF-8")
+
+
+_PLAIN_PUNCT = set("，。、；：？！“”‘’（）《》【】—…·％ \n\t")
+
+
+def _chinese_score(text: str) -> float:
+    """Share of characters a Chinese text is made of: ASCII, common ideographs, Chinese
+    punctuation. Mis-decoded bytes turn into kana, bopomofo, box drawing and rare characters."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    good = sum(1 for ch in sample if ch.isascii() or ch in _PLAIN_PUNCT or _common_ideograph(ch))
+    return good / len(sample)
+
+
+def _common_ideograph(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" and ch in _common_chars()
+
+
+@lru_cache(maxsize=1)
+def _common_chars() -> frozenset[str]:
+    """Every character of jieba's dictionary words with a fair frequency, plus their Traditional
+    forms from OpenCC: the characters of ordinary Chinese text in either script."""
+    import jieba
+    import opencc
+
+    chars: set[str] = set()
+    with jieba.get_dict_file() as fh:
+        for raw in fh:
+            line = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            word, _, rest = line.partition(" ")
+            if int(rest.split(" ", 1)[0] or 0) >= 50:
+                chars.update(word)
+    table = Path(opencc.__file__).parent / "dictionary" / "STCharacters.txt"
+    for line in table.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts and parts[0] in chars:
+            chars.update(ch for p in parts[1:] for ch in p)
+    return frozenset(chars)
 
 
 def _looks_like_text(text: str) -> bool:
@@ -109,6 +162,14 @@ def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
 
 
 def _parse_date(value: object) -> datetime | None:
+    """A publication date-time with its zone; one written without a zone is Beijing time."""
+    parsed = _parse_naive(value)
+    if parsed is not None and parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=DEFAULT_TZ)
+    return parsed
+
+
+def _parse_naive(value: object) -> datetime | None:
     if isinstance(value, datetime):
         return value
     if value is None:
@@ -119,9 +180,19 @@ def _parse_date(value: object) -> datetime | None:
             return datetime.fromisoformat(candidate)
         except ValueError:
             continue
-    m = re.match(r"(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})", text)
+    try:  # RFC 822 dates of feeds and HTTP headers
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        pass
+    m = re.match(r"(\d{4})[年/.-](\d{1,2})[月/.-](\d{1,2})日?(?:\s*(\d{1,2})[:：](\d{2}))?", text)
     if m:
-        return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        hour, minute = (int(m.group(4)), int(m.group(5))) if m.group(4) else (0, 0)
+        try:
+            return datetime(int(m.group(1)), int(m.group(2)), int(m.group(3)), hour, minute)
+        except ValueError:
+            return None
     return None
 
 
@@ -158,23 +229,77 @@ def read_plain(data: bytes, source: str) -> RawDocument:
 
 @reader(".html", ".htm", ".xhtml")
 def read_html(data: bytes, source: str) -> RawDocument:
+    return document_from_html(decode_html(data, source), source)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.I)
+# what pages declare, mapped to the codec that reads every page declaring it
+_CODEC_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb18030": "gb18030",
+                    "big5": "big5hkscs", "big5-hkscs": "big5hkscs"}
+
+
+def decode_html(data: bytes, source: str, declared: str | None = None) -> str:
+    """Decode a web page: the HTTP charset, else the page's <meta charset>, else detection."""
+    for name in (declared, *(_META_CHARSET.findall(data[:4096]) or [b""])[:1]):
+        if isinstance(name, bytes):
+            name = name.decode("ascii", "ignore")
+        if not name:
+            continue
+        codec = _CODEC_SUPERSETS.get(name.lower(), name.lower())
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue  # a page that lies about its charset: fall back to detection
+    return decode(data, source)
+
+
+_PUBLISHED_TAG = re.compile(
+    r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|"""
+    r"""datePublished|publishdate|pubdate|publish_date)["'][^>]+content=["']([^"']+)""", re.I)
+_META_AUTHOR = re.compile(r"""<meta[^>]+name=["']author["'][^>]+content=["']([^"']+)""", re.I)
+_BYLINE = re.compile(r"^(?:作者|文|撰文)[:：\s]\s*([^\s\d]{2,20})", re.M)
+
+_WECHAT_VARS = {
+    "author": re.compile(r'var\s+nickname\s*=\s*(?:htmlDecode\()?["\']([^"\']+)'),
+    "ct": re.compile(r'var\s+ct\s*=\s*["\']?(\d{9,11})'),
+}
+
+
+def document_from_html(html: str, source: str, url: str = "") -> RawDocument:
+    """Main text of an HTML page as Markdown (trafilatura), with its title, site, author,
+    date and canonical URL. WeChat pages carry their account and time in script variables."""
     import trafilatura
     from trafilatura.metadata import extract_metadata
 
-    html = decode(data, source)
     body = trafilatura.extract(html, output_format="markdown", include_comments=False,
-                               include_tables=True, favor_recall=True)
+                               include_tables=True, favor_recall=True, url=url or None)
     if not body or not body.strip():
         raise InputError("no article text found in the HTML page", source=source,
                          hint="is it a navigation or login page?")
-    meta = extract_metadata(html)
-    doc = RawDocument(text=body, markdown=True)
+    meta = extract_metadata(html, default_url=url or None)
+    doc = RawDocument(text=body, markdown=True, url=url)
     if meta is not None:
         doc.title = meta.title or ""
         doc.author = meta.author or ""
-        doc.url = meta.url or ""
+        doc.url = meta.url or url
         doc.source = meta.sitename or meta.hostname or ""
         doc.published = _parse_date(meta.date)
+    # trafilatura keeps only the day; the page's own tags usually carry the time and zone
+    m = _PUBLISHED_TAG.search(html)
+    if m:
+        doc.published = _parse_date(m.group(1)) or doc.published
+    if not doc.author:
+        m = _META_AUTHOR.search(html) or _BYLINE.search(body[:500])
+        if m:
+            doc.author = m.group(1).strip()
+    if "mp.weixin.qq.com" in html[:20000] or "rich_media" in html[:20000]:
+        m = _WECHAT_VARS["author"].search(html)
+        if m:
+            doc.source = m.group(1)  # the public account is the publisher
+            doc.meta["platform"] = "wechat"
+        m = _WECHAT_VARS["ct"].search(html)
+        if m:
+            doc.published = datetime.fromtimestamp(int(m.group(1)), tz=DEFAULT_TZ)
     return doc
 
 
@@ -194,14 +319,79 @@ def _title_from_text(text: str) -> tuple[str, str]:
     return "", text
 
 
+@lru_cache(maxsize=1)
+def _traditional_chars() -> frozenset[str]:
+    """Characters that exist only in Traditional Chinese (OpenCC's TS table, minus those that
+    are also Simplified): a cheap test before running the slow full conversion."""
+    import opencc
+
+    table = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    trad: set[str] = set()
+    simp: set[str] = set()
+    for line in table.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) >= 2 and len(parts[0]) == 1:
+            trad.add(parts[0])
+            simp.update(ch for p in parts[1:] for ch in p)
+    return frozenset(trad - simp)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> tuple[str, bool]:
+    """(text in Simplified Chinese, whether it was Traditional). OpenCC does the conversion;
+    a text is Traditional when a fair share of its Chinese characters are Traditional-only."""
+    trad = _traditional_chars()
+    sample = text[:5000]
+    n_trad = sum(1 for ch in sample if ch in trad)
+    n_cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    if n_cjk == 0 or n_trad < max(3, n_cjk * 0.02):
+        return text, False
+    return _t2s().convert(text), True
+
+
+def detect_language(text: str) -> str:
+    """'zh' when Chinese characters dominate the letters, else 'en' (tickers and figures do not
+    make a Chinese article English)."""
+    sample = text[:5000]
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    return "zh" if cjk * 2 >= latin * 0.5 and cjk > 0 else ("en" if latin else "zh")
+
+
+def _drop_title_line(body: str, title: str) -> str:
+    """A page repeats its title as the first heading; the article keeps it once, as the title."""
+    head, sep, rest = body.lstrip().partition("\n")
+    if strip_markup(head.lstrip("#")).strip() == strip_markup(title).strip():
+        return rest.lstrip("\n")
+    return body
+
+
 def article_from_text(text: str, *, source_name: str = "<text>", title: str = "", url: str = "",
                       source: str = "", author: str = "", published: datetime | None = None,
                       meta: dict[str, str] | None = None) -> Article:
-    """Clean and segment a text that is already decoded (a paste, a fetched page, a file)."""
+    """Clean and segment a text that is already decoded (a paste, a fetched page, a file).
+    Traditional Chinese is converted to Simplified; the original stays in meta."""
+    meta = dict(meta or {})
+    simplified, was_traditional = to_simplified(text)
+    if was_traditional:
+        meta["original_text"] = text
+        meta["original_script"] = "zh-Hant"
+        text = simplified
+        title = to_simplified(title)[0] if title else title
+    if published is not None and published.tzinfo is None:
+        published = published.replace(tzinfo=DEFAULT_TZ)
     cleaned = clean_text(text)
     body = cleaned.text
     if not title:
         title, body = _title_from_text(body)
+    else:
+        body = _drop_title_line(body, title)
     if not url:
         url = next((u for u in cleaned.urls if u), "")
         if not url:
@@ -209,6 +399,8 @@ def article_from_text(text: str, *, source_name: str = "<text>", title: str = ""
             url = found[-1] if found else ""
     if not body.strip():
         raise InputError("no article text left after cleaning", source=source_name)
+    if cleaned.captions:
+        meta["captions"] = "\n".join(cleaned.captions)
     digest = hashlib.sha256(re.sub(r"\s+", "", body).encode()).hexdigest()
     article_id = digest[:10]
     paragraphs, sentences = segment(body, article_id, title)
@@ -217,7 +409,8 @@ def article_from_text(text: str, *, source_name: str = "<text>", title: str = ""
     return Article(
         id=article_id, title=strip_markup(title), text=body, source=source, author=author,
         url=url, published=published, path=source_name, content_hash=digest,
-        meta=meta or {}, removed=cleaned.removed, paragraphs=paragraphs, sentences=sentences,
+        language=detect_language(body),
+        meta=meta, removed=cleaned.removed, paragraphs=paragraphs, sentences=sentences,
     )
 
 
@@ -225,16 +418,25 @@ def read_article(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Articl
     """One file in, one cleaned and segmented Article out, or an InputError naming the file."""
     p = Path(path)
     data = read_bytes(p, max_bytes)
-    if _is_binary(data):
-        raise InputError("binary file, not text", source=str(p),
-                         hint="macrodesk reads .txt, .md and .html articles")
-    fn = READERS.get(p.suffix.lower(), read_plain)
-    doc = fn(data, str(p))
+    return article_from_bytes(data, str(p), p.suffix.lower())
+
+
+def article_from_bytes(data: bytes, source_name: str, suffix: str = "", url: str = "") -> Article:
+    """Bytes of one document (a file, a download) to an Article, with the reader for `suffix`."""
+    if suffix not in BINARY_SUFFIXES and _is_binary(data):
+        raise InputError("binary file, not text", source=source_name,
+                         hint="macrodesk reads .txt, .md, .html and .pdf articles")
+    fn = READERS.get(suffix, read_plain)
+    doc = fn(data, source_name)
+    return article_from_document(doc, source_name, url)
+
+
+def article_from_document(doc: RawDocument, source_name: str, url: str = "") -> Article:
     if not doc.text.strip():
-        raise InputError("file has no text", source=str(p))
+        raise InputError("file has no text", source=source_name)
     return article_from_text(
-        doc.text, source_name=str(p), title=doc.title, url=doc.url, source=doc.source,
-        author=doc.author, published=doc.published, meta=doc.meta,
+        doc.text, source_name=source_name, title=doc.title, url=doc.url or url,
+        source=doc.source, author=doc.author, published=doc.published, meta=doc.meta,
     )
 
 
@@ -253,3 +455,11 @@ def read_articles(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTE
         except MacrodeskError as exc:
             batch.failures.append(exc)
     return batch
+
+
+def _register_builtin_readers() -> None:
+    # the PDF reader lives in its own module; importing it registers it for .pdf
+    from . import pdf  # noqa: F401
+
+
+_register_builtin_readers()

@@ -15,6 +15,8 @@ class Theme:
     key: str
     zh: str
     terms: tuple[str, ...]
+    parent: str | None = None  # a wider theme whose funds also serve this one
+    no_fund: tuple[str, ...] = ()  # markets ("cn", "us") where no listed ETF tracks the theme
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,8 @@ class ThemeHit:
 def themes() -> dict[str, Theme]:
     """The fixed theme taxonomy, keyed by theme key (semiconductors, solar, banks...)."""
     raw = tomllib.loads(resources.files("macrodesk").joinpath("data/themes.toml").read_text("utf-8"))
-    return {k: Theme(k, v["zh"], tuple(v["terms"])) for k, v in raw["themes"].items()}
+    return {k: Theme(k, v["zh"], tuple(v["terms"]), v.get("parent"), tuple(v.get("no_fund", ())))
+            for k, v in raw["themes"].items()}
 
 
 @lru_cache(maxsize=1)

@@ -68,7 +68,7 @@ def split_sentences(text: str) -> list[str]:
     while i < n:
         ch = text[i]
         buf.append(ch)
-        if ch in _OPENERS and not (ch == "“" and False):
+        if ch in _OPENERS:
             depth.append(_OPENERS[ch])
         elif ch in _CLOSERS and depth and depth[-1] == ch:
             depth.pop()
@@ -77,7 +77,8 @@ def split_sentences(text: str) -> list[str]:
                 depth.pop()
             if depth:
                 depth.pop()
-        if ch in _TERMINATORS and not depth:
+        closes_quoted_sentence = (ch in "”’」』" and not depth and len(buf) > 1 and buf[-2] in "。！？!?")
+        if (ch in _TERMINATORS or closes_quoted_sentence) and not depth:
             if ch in "!?" and i + 1 < n and text[i + 1].isascii() and text[i + 1].isalnum():
                 i += 1
                 continue

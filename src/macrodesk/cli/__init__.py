@@ -33,6 +33,11 @@ def warn(message: str) -> None:
     console.print(f"[yellow]warning:[/] {message}", highlight=False, soft_wrap=True)
 
 
+@app.callback()
+def _root() -> None:
+    """Chinese macro research articles in, a checked daily research post out."""
+
+
 def _load_commands() -> None:
     for mod in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
         if not mod.name.startswith("_"):

@@ -1,0 +1,5 @@
+"""`python -m macrodesk` runs the CLI."""
+
+from .cli import main
+
+main()

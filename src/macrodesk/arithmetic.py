@@ -1,0 +1,813 @@
+"""Re-derive the arithmetic an article states between its figures (changes, growth, gaps, sums,
+shares, explicit expressions) and judge each relation with interval arithmetic at stated precision."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from .figures import extract_figures
+from .ingest import article_from_text, read_articles
+from .models import Article, Figure, FigureKind, Sentence, canonical_unit
+
+Verdict = Literal["consistent", "inconsistent", "unverifiable"]
+VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "unverifiable")
+
+
+class Check(BaseModel):
+    """One relation an article states between its figures, recomputed."""
+
+    verdict: Verdict
+    kind: str  # change, growth, cagr, expression, difference, sum, share
+    stated: str  # the figure the text gives as the result, as written
+    computed: str = ""  # what the inputs give, at their stated precision ("" if unverifiable)
+    computed_low: float | None = None
+    computed_high: float | None = None
+    gap: float | None = None  # distance from the stated value to the computed range (inconsistent)
+    inputs: list[str] = Field(default_factory=list)
+    relation: str = ""  # the relation as a formula, e.g. "|8.9% - 3.8%| = 5.1个百分点"
+    note: str = ""  # why a relation is unverifiable, or which reading held
+    sentence: str = ""
+    sentence_id: str = ""
+    paragraph: int = 0
+    article: str = ""  # the article's label (title or path)
+
+
+# ---------------------------------------------------------------- interval arithmetic
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval [lo, hi]: every value a rounded figure may stand for."""
+
+    lo: float
+    hi: float
+
+    def __add__(self, o: Interval) -> Interval:
+        return Interval(self.lo + o.lo, self.hi + o.hi)
+
+    def __sub__(self, o: Interval) -> Interval:
+        return Interval(self.lo - o.hi, self.hi - o.lo)
+
+    def __mul__(self, o: Interval) -> Interval:
+        ps = (self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi)
+        return Interval(min(ps), max(ps))
+
+    def __truediv__(self, o: Interval) -> Interval:
+        if o.lo <= 0 <= o.hi:
+            raise ZeroDivisionError("divisor interval contains zero")
+        return self * Interval(1 / o.hi, 1 / o.lo)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo)
+
+    def scale(self, k: float) -> Interval:
+        return self * Interval(k, k)
+
+    def abs(self) -> Interval:
+        if self.lo >= 0:
+            return self
+        if self.hi <= 0:
+            return -self
+        return Interval(0.0, max(-self.lo, self.hi))
+
+    def pow(self, e: float) -> Interval:
+        """Power of a positive interval (for compound growth)."""
+        if self.lo <= 0:
+            raise ValueError("power of a non-positive interval")
+        return Interval(self.lo ** e, self.hi ** e)
+
+    def overlaps(self, o: Interval) -> bool:
+        eps = 1e-9 * max(1.0, abs(self.lo), abs(self.hi), abs(o.lo), abs(o.hi))
+        return self.lo <= o.hi + eps and o.lo <= self.hi + eps
+
+    def distance(self, o: Interval) -> float:
+        if self.overlaps(o):
+            return 0.0
+        return o.lo - self.hi if o.lo > self.hi else self.lo - o.hi
+
+    @property
+    def mid(self) -> float:
+        return (self.lo + self.hi) / 2
+
+
+def precision_unit(fig: Figure) -> float:
+    """One unit of the last written digit: 8.9 -> 0.1, 12 -> 1, 300 (亿) -> 100.
+
+    Whole numbers of four or more digits ending in zeros (1000万吨, 2500亿元) are usually rounded
+    to their last non-zero digit, so that digit sets the unit."""
+    if fig.decimals > 0:
+        return 10.0 ** -fig.decimals
+    v = abs(fig.value or 0.0)
+    unit = 1.0
+    if v >= 1000 and v == int(v):
+        n = int(v)
+        while n % 10 == 0 and n >= 100:
+            n //= 10
+            unit *= 10
+    return unit
+
+
+def figure_interval(fig: Figure, *, approx: bool = False) -> Interval:
+    """The values a written figure stands for: half a unit of its last digit either side,
+    one more unit when it is marked 约/左右 (issue 8, rule 2)."""
+    assert fig.value is not None
+    u = precision_unit(fig)
+    half = u / 2 + (u if approx or fig.approx else 0.0)
+    return Interval(fig.value - half, fig.value + half)
+
+
+# ---------------------------------------------------------------- figures of a paragraph
+
+# figures.extract_figures drops a number that follows "letters + space" ("GDP 5.2%", "vs 37.4%"):
+# a length-preserving mark in place of that space keeps the number and every offset.
+_LETTER_SPACE = re.compile(r"(?<=[A-Za-z])[ \t](?=[+\-−－]?\d)")
+_BOUND_BEFORE = re.compile(r"(?:超过|超|逾|高于|不低于|至少|接近|将近|近|不到|低于|不足|少于|最高|最低|上限|下限)\s*$")
+_BOUND_AFTER = re.compile(r"^\s*(?:以上|以下|以内|之上|之下|多|余|\+(?!\s*\d))")
+_APPROX_BEFORE = re.compile(r"(?:约|大约|约为|大概|≈|~|～)\s*$")
+_APPROX_AFTER = re.compile(r"^\s*(?:左右|上下|附近)")
+
+
+_SPACE = re.compile(r"[\s·]+")
+
+
+def _shield(text: str) -> str:
+    return _LETTER_SPACE.sub("·", text)
+
+
+@dataclass
+class Tok:
+    """One figure of a paragraph with where it stands and how loosely it is meant."""
+
+    fig: Figure
+    sent: int  # index of its sentence within the paragraph
+    approx: bool = False
+    bound: bool = False  # 超/近/以上: a bound, not a value
+
+    @property
+    def text(self) -> str:
+        return self.fig.text
+
+    @property
+    def cunit(self) -> tuple[str, str]:
+        return self.fig.kind.value, canonical_unit(self.fig.kind, self.fig.unit)
+
+    def interval(self) -> Interval:
+        """In the unit's base (亿元 -> 元, bp -> percentage points)."""
+        return figure_interval(self.fig, approx=self.approx).scale(self.fig.scale)
+
+
+FIG_BASE = 0xE000
+FIG = "[\ue000-\uefff]"
+DATE_MARK = "\uf8ff"  # a date stands between figures, never one of them
+OTHER_MARK = "\uf8fe"  # a range or an unusable figure: it breaks a relation
+_NOFIG = "\ue000-\uefff\uf8fe"
+
+
+def W(n: int, extra: str = "") -> str:  # noqa: N802 - reads like a regex macro
+    """Up to n characters inside one clause, no figure among them."""
+    return f"[^，,。；;！？!?：:{_NOFIG}{extra}]{{0,{n}}}"
+
+
+def WS(n: int) -> str:  # noqa: N802
+    """Up to n characters inside one sentence (commas allowed), no figure among them."""
+    return f"[^。；;！？!?{_NOFIG}]{{0,{n}}}"
+
+
+@dataclass
+class Para:
+    index: int
+    sentences: list[Sentence]
+    masked: str = ""
+    toks: list[Tok] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)  # shielded sentence texts
+
+    def tok(self, ch: str) -> Tok:
+        return self.toks[ord(ch) - FIG_BASE]
+
+
+def _build_para(index: int, sentences: list[Sentence]) -> Para:
+    para = Para(index=index, sentences=sentences)
+    parts: list[str] = []
+    for si, s in enumerate(sentences):
+        text = _shield(s.text)
+        para.raw.append(text)
+        figs = extract_figures(text)
+        pos = 0
+        for f in figs:
+            if f.start < pos:
+                continue
+            parts.append(_SPACE.sub("", text[pos:f.start]))
+            if f.kind == FigureKind.DATE:
+                parts.append(DATE_MARK)
+            elif f.value is None or f.high is not None or len(para.toks) >= 0xFFF:
+                parts.append(OTHER_MARK)
+            else:
+                before, after = text[max(0, f.start - 4):f.start], text[f.end:f.end + 3]
+                tok = Tok(
+                    fig=f, sent=si,
+                    approx=bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after)),
+                    bound=bool(_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after)),
+                )
+                parts.append(chr(FIG_BASE + len(para.toks)))
+                para.toks.append(tok)
+            pos = f.end
+        parts.append(_SPACE.sub("", text[pos:]))
+        if not parts[-1].endswith(("。", "；", ";", "！", "？", "!", "?")):
+            parts.append("。")  # a list item or a line without a stop still ends a sentence
+    para.masked = "".join(parts)
+    return para
+
+
+# ---------------------------------------------------------------- judging one relation
+
+_LEVEL_KINDS = {FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER}
+
+
+def _fmt(x: float) -> str:
+    if x == 0 or not math.isfinite(x):
+        return str(x)
+    mag = abs(x)
+    if mag >= 1e8:
+        return f"{x:.4g}"
+    return f"{x:.4f}".rstrip("0").rstrip(".") if mag < 1 else f"{x:.3f}".rstrip("0").rstrip(".")
+
+
+def _judge(
+    para: Para, kind: str, stated: Tok, inputs: list[Tok],
+    readings: list[tuple[str, Interval]], *, magnitude: bool = True, base: float = 1.0,
+) -> Check:
+    """Compare the stated figure with every reading of the relation: consistent if any reading
+    allows it, inconsistent (with the nearest reading and the gap) if none does."""
+    sents = sorted({stated.sent, *(t.sent for t in inputs)})
+    sentence = "".join(para.sentences[i].text for i in sents)
+    common = dict(
+        kind=kind, stated=stated.text, inputs=[t.text for t in inputs], sentence=sentence,
+        sentence_id=para.sentences[stated.sent].id, paragraph=para.index,
+    )
+    if any(t.bound for t in (stated, *inputs)):
+        return Check(verdict="unverifiable", relation=readings[0][0] if readings else "",
+                     note="a figure is a bound (超/近/以上), not a value", **common)
+    s = stated.interval().scale(1 / base)
+    if magnitude:
+        s = s.abs()
+    best: tuple[float, str, Interval] | None = None
+    for formula, iv in readings:
+        got = iv.abs() if magnitude else iv
+        d = s.distance(got)
+        if best is None or d < best[0]:
+            best = (d, formula, got)
+    assert best is not None
+    d, formula, got = best
+    verdict: Verdict = "consistent" if d == 0 else "inconsistent"
+    return Check(
+        verdict=verdict, computed=_fmt(got.mid), computed_low=got.lo, computed_high=got.hi,
+        gap=None if d == 0 else round(d, 6), relation=formula,
+        note="" if len(readings) == 1 else f"readings tried: {len(readings)}", **common,
+    )
+
+
+def _unverifiable(para: Para, kind: str, stated: Tok, inputs: list[Tok], relation: str,
+                  note: str) -> Check:
+    return Check(
+        verdict="unverifiable", kind=kind, stated=stated.text, inputs=[t.text for t in inputs],
+        relation=relation, note=note, sentence=para.sentences[stated.sent].text,
+        sentence_id=para.sentences[stated.sent].id, paragraph=para.index,
+    )
+
+
+# ---------------------------------------------------------------- the relations
+
+_UP = "上升|提升|提高|增加|增长|上涨|回升|抬升|上行|扩大|走阔|增至|升至|加快|反弹|跃升|攀升|上调|增|升|涨"
+_DOWN = "下降|下滑|下跌|回落|降低|减少|收窄|收敛|下行|放缓|降至|下调|缩小|走低|萎缩|降|跌|减|落"
+_VERB = f"(?:{_UP}|{_DOWN}|变动|变化|差距|相差)"
+_TO = "(?:至|到|→|->|变为|转为|变成)"
+_FROM = "(?:由(?![于此])|从)"
+_PP_RELATIVE_OK = re.compile(r"增速|增长率|同比|环比|占比|比重|份额|利率|收益率|毛利率|净利率|渗透率")
+
+# 由A升至B (，上升C个百分点 | 增长C% | 复合增长率C%) and 由A降C个百分点至B
+_CHANGE_PAIR = re.compile(
+    f"{_FROM}{W(16)}({FIG}){W(10)}{_TO}{W(12)}({FIG})"
+)
+_CHANGE_TAIL = re.compile(
+    f"[，,]?[（(]?(?:累计|合计|共|整体|幅度|变动|变化)?(?:{_VERB})(?:了|幅度|幅)?(?:为|达|约|超|逾|近)?({FIG})"
+    f"|[。；;](?:{_VERB})(?:了|幅度|幅)?(?:为|达|约)?({FIG})"
+)
+_CAGR_TAIL = re.compile(
+    f"[，,（(]?(?:期间|年均|年化)?(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?"
+    f"|年复合增(?:长)?(?:速|率)?|年均增(?:长|速)?(?:率)?|年化增(?:长)?(?:速|率)?)"
+    f"(?:为|达|约|达到|高达)?({FIG})"
+)
+_CHANGE_INNER = re.compile(
+    f"(?:{_FROM}|较|(?<![占对])比(?![例重率值较])){W(16)}({FIG}){W(6)}(?:{_VERB})(?:了)?(?:约)?({FIG}){W(2)}(?:至|到)({FIG})"
+)
+_CHANGE_LEAD = re.compile(
+    f"(?:{_VERB})(?:了)?(?:约)?({FIG})[，,（(]?{_FROM}{W(16)}({FIG}){W(10)}{_TO}{W(12)}({FIG})"
+)
+_UNVERIFIABLE_CHANGE = re.compile(
+    f"(?:较|(?<![占对])比(?![例重率值较])|同比|环比)({W(12)})(?:{_VERB})(?:了)?(?:约)?({FIG})(?:至|到)({FIG})"
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})")
+
+
+def _is_points(t: Tok) -> bool:
+    return t.fig.kind == FigureKind.POINTS
+
+
+def _change(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | None:
+    """B - A against a stated change C (points, percent or amount)."""
+    pct = FigureKind.PERCENT
+    ia, ib = a.interval(), b.interval()
+    if a.fig.kind == pct and b.fig.kind == pct:
+        diff = ib - ia
+        label = f"|{b.text} - {a.text}|"
+        if _is_points(c):
+            return _judge(para, "change", c, [a, b], [(f"{label} = {c.text}", diff)])
+        if c.fig.kind == pct:
+            # "由10%升至12%，提升2%" may mean points or a relative change: either reading will do
+            readings = [(f"{label} = {c.text} (points)", diff)]
+            if ia.lo > 0:
+                readings.append((f"({b.text}/{a.text} - 1) = {c.text}",
+                                 (ib / ia - Interval(1, 1)).scale(100)))
+            return _judge(para, "change", c, [a, b], readings)
+        return None
+    if a.cunit != b.cunit or a.fig.kind not in _LEVEL_KINDS:
+        return None
+    if c.fig.kind == pct and ia.lo > 0:
+        return _judge(para, "growth", c, [a, b],
+                      [(f"({b.text}/{a.text} - 1) = {c.text}", (ib / ia - Interval(1, 1)).scale(100))])
+    if c.fig.kind == FigureKind.MULTIPLE and ia.lo > 0:
+        ratio = ib / ia
+        return _judge(para, "growth", c, [a, b], [
+            (f"{b.text}/{a.text} - 1 = {c.text}", ratio - Interval(1, 1)),
+            (f"{b.text}/{a.text} = {c.text}", ratio),
+        ])
+    if c.cunit == a.cunit:
+        return _judge(para, "change", c, [a, b], [(f"|{b.text} - {a.text}| = {c.text}", ib - ia)])
+    return None
+
+
+def _years(a: Tok, b: Tok) -> int | None:
+    ya = _YEAR.search(a.fig.period or "")
+    yb = _YEAR.search(b.fig.period or "")
+    if not ya or not yb:
+        return None
+    n = int(yb.group(1)) - int(ya.group(1))
+    return n if n > 0 else None
+
+
+def _cagr(para: Para, a: Tok, b: Tok, c: Tok) -> Check | None:
+    n = _years(a, b)
+    pct = FigureKind.PERCENT
+    if a.fig.kind == pct and b.fig.kind == pct and _is_points(c):
+        if n is None:
+            return _unverifiable(para, "cagr", c, [a, b], f"({b.text} - {a.text})/years = {c.text}",
+                                 "the years of the two levels are not both stated")
+        return _judge(para, "cagr", c, [a, b],
+                      [(f"({b.text} - {a.text})/{n} = {c.text}", (b.interval() - a.interval()).scale(1 / n))])
+    if c.fig.kind != pct or a.cunit != b.cunit or a.fig.kind not in _LEVEL_KINDS:
+        return None
+    if n is None:
+        return _unverifiable(para, "cagr", c, [a, b], f"({b.text}/{a.text})^(1/years) - 1 = {c.text}",
+                             "the years of the two levels are not both stated")
+    ia, ib = a.interval(), b.interval()
+    if ia.lo <= 0 or ib.lo <= 0:
+        return None
+    g = ((ib / ia).pow(1 / n) - Interval(1, 1)).scale(100)
+    return _judge(para, "cagr", c, [a, b], [(f"({b.text}/{a.text})^(1/{n}) - 1 = {c.text}", g)],
+                  magnitude=False)
+
+
+def _find_changes(para: Para) -> list[Check]:
+    out: list[Check] = []
+    m_text = para.masked
+    for m in _CHANGE_PAIR.finditer(m_text):
+        a, b = para.tok(m.group(1)), para.tok(m.group(2))
+        rest = m_text[m.end():]
+        cm = _CAGR_TAIL.match(rest)
+        if cm:
+            c = para.tok(cm.group(1))
+            chk = _cagr(para, a, b, c)
+            if chk:
+                out.append(chk)
+            continue
+        tm = _CHANGE_TAIL.match(rest)
+        if not tm:
+            continue
+        head = rest[:tm.start(1) if tm.group(1) else tm.start(2)]
+        if re.search("同比|环比|较|相比|比上", head):
+            continue  # a year-on-year change of B, not B - A
+        c = para.tok(tm.group(1) or tm.group(2))
+        chk = _change(para, a, b, c, head)
+        if chk:
+            out.append(chk)
+    for m in _CHANGE_LEAD.finditer(m_text):
+        if re.search("同比|环比|较|相比|比上", m_text[max(0, m.start() - 8):m.start()]):
+            continue
+        c, a, b = (para.tok(m.group(i)) for i in (1, 2, 3))
+        chk = _change(para, a, b, c, "")
+        if chk:
+            out.append(chk)
+    for m in _CHANGE_INNER.finditer(m_text):
+        a, c, b = (para.tok(m.group(i)) for i in (1, 2, 3))
+        chk = _change(para, a, b, c, "")
+        if chk:
+            out.append(chk)
+    for m in _UNVERIFIABLE_CHANGE.finditer(m_text):
+        c, b = para.tok(m.group(2)), para.tok(m.group(3))
+        if _is_points(c) and b.fig.kind == FigureKind.PERCENT:
+            if any(ck.stated == c.text and ck.sentence_id == para.sentences[c.sent].id for ck in out):
+                continue
+            out.append(_unverifiable(
+                para, "change", c, [b], f"{b.text} - (earlier level) = {c.text}",
+                "the earlier level is not stated"))
+    return out
+
+
+# explicit expressions: -16.5%（-2.8*5.8%）, 13.8%（15%-1.2%）, 2.8×5.8%=16.2%, A 乘以 B 为 C
+_NUM = r"[-+−－]?\s*\d+(?:\.\d+)?\s*(?:%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?"
+_OP = r"\s*(?:[*×÷/+\-−－]|x(?=\s*\d)|X(?=\s*\d)|乘以|乘|除以|减去|减|加上|加)\s*"
+_EXPR = rf"{_NUM}(?:{_OP}{_NUM})+"
+_VS = r"[\s·]*(?:vs\.?|VS\.?|Vs\.?|对比)[\s·]*"
+_PAREN_EXPR = re.compile(rf"[（(]\s*((?:{_EXPR})|(?:{_NUM}{_VS}{_NUM}))\s*[)）]")
+_EQ_EXPR = re.compile(rf"((?:{_EXPR}))\s*(?:=|＝|≈|等于|得到|得)\s*(约\s*)?({_NUM})")
+_NUM_TOKEN = re.compile(r"([-+−－]?)\s*(\d+(?:\.\d+)?)\s*(%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?")
+_OP_TOKEN = re.compile(_OP)
+_GAP_WORDS = re.compile(r"差|缺口|利差|差距|收窄|扩大|领先|落后|高出|低于|高于|超出|gap|spread", re.I)
+
+
+@dataclass
+class _Operand:
+    iv: Interval
+    text: str
+    percent: bool
+    decimals: int
+    value: float
+
+
+def _operand(text: str) -> _Operand | None:
+    m = _NUM_TOKEN.fullmatch(text.strip())
+    if not m:
+        return None
+    num = m.group(2)
+    value = float(num) * (-1 if m.group(1) in ("-", "−", "－") else 1)
+    unit = m.group(3) or ""
+    dec = len(num.split(".")[1]) if "." in num else 0
+    fig = Figure(text=text.strip(), kind=FigureKind.NUMBER, value=value, decimals=dec)
+    iv = figure_interval(fig)
+    return _Operand(iv=iv, text=text.strip(), percent=unit not in ("", "倍"), decimals=dec, value=value)
+
+
+def _parse_expr(expr: str) -> tuple[list[_Operand], list[str]] | None:
+    """Operands and operators of a flat expression, or None if it is not one (a date, a range)."""
+    operands: list[_Operand] = []
+    ops: list[str] = []
+    expr = expr.strip()
+    pos = 0
+    while True:
+        m = _NUM_TOKEN.match(expr, pos)
+        if not m or (operands and m.group(1)):
+            return None  # after an operator a sign would make "3×-2": too rare to guess at
+        op = _operand(m.group(0))
+        if op is None:
+            return None
+        operands.append(op)
+        pos = m.end()
+        if pos >= len(expr):
+            break
+        # "15%-1.2%": after an operand a dash is the operator, not the next operand's sign
+        om = _OP_TOKEN.match(expr, pos)
+        if not om:
+            return None
+        sym = om.group(0).strip()
+        ops.append({"×": "*", "x": "*", "X": "*", "乘以": "*", "乘": "*", "÷": "/", "除以": "/",
+                    "减去": "-", "减": "-", "−": "-", "－": "-", "加上": "+", "加": "+"}.get(sym, sym))
+        pos = om.end()
+    if not ops:
+        return None
+    for i, op in enumerate(ops):
+        a, b = operands[i], operands[i + 1]
+        if op == "/" and not (a.percent or b.percent or a.decimals or b.decimals):
+            return None  # 6/17, 5/1: dates and counts, not a division the text asks for
+        if op == "-" and a.value >= 0 and b.value >= 0 and a.value < b.value \
+                and not (a.percent ^ b.percent):
+            return None  # "3-5", "2%-4%": a range, not a subtraction
+        if any(1900 <= abs(o.value) <= 2100 and not o.decimals and not o.percent for o in (a, b)):
+            return None  # years
+    return operands, ops
+
+
+def _evaluate(operands: list[_Operand], ops: list[str]) -> list[Interval]:
+    """Every reading of a flat expression: as written, and with percent products / ratios
+    rescaled by 100 (2.8*5.8% may be meant in points, 30%*40% as 12%)."""
+    terms: list[Interval] = [operands[0].iv]
+    signs: list[str] = []
+    scaled = False
+    for op, o in zip(ops, operands[1:], strict=True):
+        if op in "*/":
+            scaled = True
+            terms[-1] = terms[-1] * o.iv if op == "*" else terms[-1] / o.iv
+        else:
+            terms.append(o.iv)
+            signs.append(op)
+    total = terms[0]
+    for sgn, t in zip(signs, terms[1:], strict=True):
+        total = total + t if sgn == "+" else total - t
+    if not scaled:
+        return [total]
+    return [total, total.scale(100), total.scale(0.01)]
+
+
+def _stated_before(para: Para, si: int, start: int) -> Tok | None:
+    """The figure written right before a bracket at `start` of sentence `si`."""
+    raw = para.raw[si]
+    for t in para.toks:
+        if t.sent == si and raw[t.fig.end:start].strip() == "":
+            return t
+    return None
+
+
+def _find_expressions(para: Para) -> list[Check]:
+    out: list[Check] = []
+    for si, raw in enumerate(para.raw):
+        for m in _PAREN_EXPR.finditer(raw):
+            stated = _stated_before(para, si, m.start())
+            if stated is None:
+                continue
+            inner = m.group(1)
+            vs = re.split(_VS, inner)
+            if len(vs) == 2:
+                a, b = _operand(vs[0]), _operand(vs[1])
+                if a is None or b is None:
+                    continue
+                before = raw[max(0, stated.fig.start - 12):stated.fig.start]
+                if stated.fig.kind == FigureKind.MULTIPLE and b.iv.lo > 0:
+                    readings = [(f"{a.text} / {b.text}", a.iv / b.iv)]
+                elif _is_points(stated) or _GAP_WORDS.search(before):
+                    readings = [(f"{a.text} - {b.text}", a.iv - b.iv)]
+                    if stated.fig.kind == FigureKind.PERCENT and b.iv.lo > 0:
+                        readings.append((f"{a.text} / {b.text} - 1", (a.iv / b.iv - Interval(1, 1)).scale(100)))
+                else:
+                    continue  # "92.8%（92.8% vs 76.1%）": a comparison, not a gap
+                out.append(_expr_check(para, stated, inner, readings, "difference"))
+                continue
+            parsed = _parse_expr(inner)
+            if parsed is None:
+                continue
+            operands, ops = parsed
+            readings = [(inner.strip(), iv) for iv in _evaluate(operands, ops)]
+            out.append(_expr_check(para, stated, inner, readings, "expression"))
+        for m in _EQ_EXPR.finditer(raw):
+            parsed = _parse_expr(m.group(1))
+            if parsed is None:
+                continue
+            res = next((t for t in para.toks if t.sent == si and t.fig.start >= m.start(3) - 1
+                        and t.fig.start <= m.start(3) + 2), None)
+            if res is None:
+                continue
+            if m.group(2):
+                res.approx = True
+            operands, ops = parsed
+            readings = [(m.group(1).strip(), iv) for iv in _evaluate(operands, ops)]
+            out.append(_expr_check(para, res, m.group(1), readings, "expression"))
+    return out
+
+
+def _expr_check(para: Para, stated: Tok, inner: str, readings: list[tuple[str, Interval]],
+                kind: str) -> Check:
+    # operands are read in the stated figure's written unit (1.2亿元（0.5+0.7）), and only
+    # magnitudes are compared: "回落-13.8%（15%-1.2%）" writes its sign twice
+    chk = _judge(para, kind, stated, [], [(f"{f} = {stated.text}", iv) for f, iv in readings],
+                 magnitude=True, base=stated.fig.scale)
+    chk.inputs = [x.strip() for x in re.split(_OP + "|" + _VS, inner) if x and x.strip()]
+    return chk
+
+
+# A 与 B 之差为 C; A vs B，差距 C
+_DIFF = re.compile(
+    f"({FIG}){W(12)}(?:与|和|减去|同|跟){W(12)}({FIG}){W(8)}(?:之差|的差值|的差距|差值|利差|的利差|相差|差距|之间的差距)"
+    f"(?:为|达|约|是|已达|仅)?{W(3)}({FIG})"
+    f"|({FIG})(?:vs\\.?|VS\\.?|对比)({FIG})[，,]?{W(6)}(?:差距|缺口|利差|相差|差值|差)(?:为|达|约|是)?{W(3)}({FIG})"
+)
+
+
+def _find_differences(para: Para) -> list[Check]:
+    out: list[Check] = []
+    for m in _DIFF.finditer(para.masked):
+        ga, gb, gc = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        a, b, c = para.tok(ga), para.tok(gb), para.tok(gc)
+        if a.cunit != b.cunit:
+            continue
+        if a.fig.kind == FigureKind.PERCENT and not (_is_points(c) or c.fig.kind == FigureKind.PERCENT):
+            continue
+        if a.fig.kind != FigureKind.PERCENT and c.cunit != a.cunit:
+            continue
+        readings = [(f"|{a.text} - {b.text}| = {c.text}", a.interval() - b.interval())]
+        out.append(_judge(para, "difference", c, [a, b], readings))
+    return out
+
+
+# A、B、C 分别为 x、y、z，合计 T;  x 叠加 y，合计 T
+_LIST = f"({FIG}(?:(?:[、，,和及与/]|以及){W(8, '、')}?{FIG})+)"
+_SUM_CONNECT = (
+    "[，,]?(?:三者|二者|两者|四者|以上|上述|前述|这些|两项|三项)?"
+    "(?:合计|共计|总计|加总|合并|累计|合共|总和|共(?![同识振享建性]))"
+    f"(?:为|达|约|达到|占比?|贡献|拉动|实现|超)?{W(4)}({FIG})"
+)
+_SUM = re.compile(f"分别(?:为|是|达|约|贡献|拉动|占比?|实现|录得)?{W(4)}{_LIST}{_SUM_CONNECT}")
+_STACK = re.compile(
+    f"({FIG}){W(10)}(?:叠加|加上|外加|再加上?|并加征|加征){W(10)}({FIG}){W(6)}?"
+    f"[，,]?(?:合计|共计|总计|累计|综合|合共|总|共|整体)(?:为|达|约|达到|升至|至|提高至)?{W(4)}({FIG})"
+)
+_SHARE_WORDS = re.compile(r"占|份额|占比|贡献|拉动|权重|比重|结构|关税|税率|加征")
+_RATE_WORDS = re.compile(r"增速|增长|同比|环比|涨幅|跌幅|降幅|收益率|利率|回报|下降|上涨")
+
+
+_LIST_PLAIN = re.compile(f"({FIG}(?:(?:[、和及与]|以及){W(8, '、')}?{FIG})+){_SUM_CONNECT}")
+
+
+def _inherit_unit(parts: list[Tok]) -> list[Tok]:
+    """"1.2、0.9、0.6个百分点": bare numbers of a list take the unit written on its last item."""
+    last = parts[-1]
+    if last.fig.kind == FigureKind.NUMBER:
+        return parts
+    out = []
+    for p in parts:
+        if p.fig.kind == FigureKind.NUMBER:
+            fig = p.fig.model_copy(update={"kind": last.fig.kind, "unit": last.fig.unit,
+                                           "scale": last.fig.scale})
+            p = Tok(fig=fig, sent=p.sent, approx=p.approx, bound=p.bound)
+        out.append(p)
+    return out
+
+
+def _sum_check(para: Para, parts: list[Tok], total: Tok, context: str) -> Check | None:
+    parts = _inherit_unit(parts) if parts else parts
+    if len(parts) < 2 or any(p.cunit != total.cunit for p in parts):
+        return None
+    kind = total.fig.kind
+    if kind == FigureKind.NUMBER or kind == FigureKind.DURATION:
+        return None
+    if kind in (FigureKind.PERCENT, FigureKind.MULTIPLE):
+        # growth rates of parts do not add up to the growth of the whole; shares and tariffs do
+        if not _SHARE_WORDS.search(context) or _RATE_WORDS.search(context):
+            return None
+    # where the list starts is a guess ("营收500亿元，其中A 100亿元、B 50亿元，合计150亿元"),
+    # so every run of parts that ends at the last one is a reading
+    readings = []
+    for i in range(len(parts) - 1):
+        acc = parts[i].interval()
+        for p in parts[i + 1:]:
+            acc = acc + p.interval()
+        readings.append((" + ".join(p.text for p in parts[i:]) + f" = {total.text}", acc))
+    return _judge(para, "sum", total, parts, readings, magnitude=False)
+
+
+def _find_sums(para: Para) -> list[Check]:
+    out: list[Check] = []
+    for pattern in (_SUM, _LIST_PLAIN, _STACK):
+        for m in pattern.finditer(para.masked):
+            figs = [para.tok(ch) for ch in re.findall(FIG, m.group(0))]
+            parts, total = figs[:-1], figs[-1]
+            context = para.masked[max(0, m.start() - 25):m.end()]
+            chk = _sum_check(para, parts, total, context)
+            if chk:
+                out.append(chk)
+    return out
+
+
+# 257.5 亿元，其中 EMB 占 119.8 亿元（占比 46.5%）; N 占 D 的 P
+_SHARE_SUB = re.compile(
+    f"({FIG}){WS(24)}其中{W(14)}({FIG}){W(2)}[（(，,]?(?:占比|占总?(?:比重|比例|份额)?|份额)(?:为|约|达|仅)?({FIG})"
+)
+_SHARE_OF = re.compile(
+    f"({FIG}){W(3)}[，,]?占{W(12)}({FIG}){W(2)}的?(?:比重|比例|份额)?(?:为|约|达|仅)?({FIG})"
+)
+
+
+def _share(para: Para, num: Tok, den: Tok, pct: Tok, alternatives: Iterable[Tok] = ()) -> Check | None:
+    if pct.fig.kind != FigureKind.PERCENT or num.cunit != den.cunit \
+            or num.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
+        return None
+    readings: list[tuple[str, Interval]] = []
+    for d in [den, *alternatives]:
+        iv = d.interval()
+        if iv.lo > 0:
+            readings.append((f"{num.text} / {d.text} = {pct.text}", (num.interval() / iv).scale(100)))
+    if not readings:
+        return None
+    return _judge(para, "share", pct, [num, den], readings, magnitude=False)
+
+
+def _find_shares(para: Para) -> list[Check]:
+    out: list[Check] = []
+    for m in _SHARE_SUB.finditer(para.masked):
+        den, num, pct = (para.tok(m.group(i)) for i in (1, 2, 3))
+        # the whole may be any earlier figure of the sentence in the same unit; a false alarm
+        # costs more than a missed one, so every such figure is tried as the denominator
+        earlier = [t for t in para.toks if t.sent == den.sent and t.fig.start < den.fig.start
+                   and t.cunit == den.cunit]
+        chk = _share(para, num, den, pct, earlier)
+        if chk:
+            out.append(chk)
+    for m in _SHARE_OF.finditer(para.masked):
+        num, den, pct = (para.tok(m.group(i)) for i in (1, 2, 3))
+        chk = _share(para, num, den, pct)
+        if chk:
+            out.append(chk)
+    return out
+
+
+FINDERS: list[Callable[[Para], list[Check]]] = [
+    _find_changes, _find_expressions, _find_differences, _find_sums, _find_shares,
+]
+
+
+# ---------------------------------------------------------------- public API
+
+
+def check_article(article: Article) -> list[Check]:
+    """Every relation the article states between its figures, each with a verdict."""
+    by_para: dict[int, list[Sentence]] = {}
+    for s in article.sentences:
+        if s.kind == "table":
+            continue  # table rows joined by commas read like lists the author never summed
+        by_para.setdefault(s.paragraph, []).append(s)
+    checks: list[Check] = []
+    for index, sentences in by_para.items():
+        para = _build_para(index, sentences)
+        if len(para.toks) < 2:
+            continue
+        seen: set[tuple[str, str, str]] = set()
+        for finder in FINDERS:
+            for chk in finder(para):
+                key = (chk.kind, chk.sentence_id, chk.stated)
+                if key in seen:
+                    continue
+                seen.add(key)
+                chk.article = article.label
+                checks.append(chk)
+    return checks
+
+
+def check_text(text: str, *, source_name: str = "<text>") -> list[Check]:
+    """Check a text that is not read from a file (a paste, a fetched page)."""
+    return check_article(article_from_text(text, source_name=source_name))
+
+
+def summarize(checks: Iterable[Check]) -> dict[str, object]:
+    """Counts by verdict and by kind."""
+    checks = list(checks)
+    by_kind: dict[str, dict[str, int]] = {}
+    for c in checks:
+        by_kind.setdefault(c.kind, dict.fromkeys(VERDICTS, 0))[c.verdict] += 1
+    out: dict[str, object] = {"checks": len(checks)}
+    out.update({v: sum(1 for c in checks if c.verdict == v) for v in VERDICTS})
+    out["by_kind"] = by_kind
+    return out
+
+
+@dataclass
+class CheckReport:
+    """The checks of a batch of files, the files that could not be read, and a summary."""
+
+    checks: list[Check] = field(default_factory=list)
+    articles: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, object]:
+        out = summarize(self.checks)
+        out["articles"] = self.articles
+        out["failed"] = len(self.failures)
+        return out
+
+    def to_json(self) -> dict[str, object]:
+        keys = ("verdict", "kind", "stated", "computed", "inputs", "sentence", "paragraph",
+                "relation", "gap", "computed_low", "computed_high", "note", "sentence_id", "article")
+        return {"checks": [c.model_dump(include=set(keys)) for c in self.checks],
+                "summary": self.summary(), "failures": self.failures}
+
+
+def check_files(paths: Iterable[str | Path]) -> CheckReport:
+    """Read and check many files; a file that cannot be read is listed and the rest go on."""
+    batch = read_articles(paths)
+    report = CheckReport(articles=len(batch.articles), failures=[str(e) for e in batch.failures])
+    for art in batch.articles:
+        report.checks.extend(check_article(art))
+    return report
+
+
+def risk_notes(checks: Iterable[Check]) -> list[str]:
+    """One Chinese line per inconsistent relation, for a post's risk or data-check section."""
+    notes = []
+    for c in checks:
+        if c.verdict == "inconsistent":
+            notes.append(f"数据核对：原文“{c.sentence.strip()}”中 {c.relation}，"
+                         f"按所给数据推算约为 {c.computed}，与所述 {c.stated} 不符，引用前请核实。")
+    return notes

@@ -1,0 +1,76 @@
+"""`macrodesk digest`: articles in, the daily research post out."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from ..config import load_config
+from ..digest import make_post, write_post
+from ..errors import MacrodeskError
+from ..ingest import read_articles
+from . import app, fail, out, warn
+
+
+@app.command(help="Digest one or more articles (or a day of the archive) into the research post.")
+def digest(
+    articles: list[Path] = typer.Argument(None, help="Article files (.txt, .md, .html, .pdf)."),
+    date: str = typer.Option(None, "--date", help="Post date YYYY-MM-DD (default: today). Without "
+                             "ARTICLES, digest that day's archived articles."),
+    tz: str = typer.Option(None, "--tz", help="UTC offset for the front matter, e.g. +0800."),
+    output: Path = typer.Option(None, "-o", "--output", help="Write the post here (file or folder); "
+                                "stdout when absent."),
+    engine: str = typer.Option(None, "--engine", help="extractive (embedded, default) or llm."),
+    model: str = typer.Option(None, "--model", help="Model name for --engine llm."),
+    no_fallback: bool = typer.Option(False, "--no-fallback", help="With --engine llm: fail instead "
+                                     "of falling back to the embedded engine."),
+    as_json: bool = typer.Option(False, "--json", help="Print the digest as structured data."),
+    force: bool = typer.Option(False, "--force", help="Write even if the checker finds defects or "
+                               "the sources hold fewer than ten facts."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Show engine warnings and costs."),
+    config_file: Path = typer.Option(None, "--config", help="TOML config file."),
+) -> None:
+    try:
+        cfg = load_config(config_file)
+        if engine == "llm" or (engine is None and cfg.engine == "llm"):
+            llm = cfg.sections.setdefault("llm", {})
+            if model:
+                llm["model"] = model
+            if no_fallback:
+                llm["no_fallback"] = True
+            llm["verbose"] = verbose
+        if articles:
+            batch = read_articles(articles, cfg.max_file_bytes)
+            for err in batch.failures:
+                warn(str(err))
+            docs = batch.articles
+        elif date:
+            from ..store import open_store
+
+            docs = open_store(cfg).articles_for_date(date)
+        else:
+            raise typer.BadParameter("give article files, or --date to digest a day of the archive")
+        if not docs:
+            raise fail(MacrodeskError("no readable article", hint="see the errors above"), 2)
+        result = make_post(docs, date=date, tz=tz, engine=engine, config=cfg, allow_short=force)
+    except MacrodeskError as exc:
+        raise fail(exc) from None
+    for w in result.digest.warnings:
+        warn(w)
+    if result.findings:
+        for f in result.findings:
+            warn(f"checker: line {getattr(f, 'line', '?')}: {getattr(f, 'message', f)}")
+        if not force:
+            raise fail(MacrodeskError(f"the post fails the checker ({len(result.findings)} defects); "
+                                      "nothing written", hint="fix the sources or pass --force"), 1)
+    if as_json:
+        out.print_json(json.dumps(result.digest.model_dump(mode="json"), ensure_ascii=False))
+    elif output:
+        path = write_post(result.post, output)
+        out.print(f"post written to {path}")
+    else:
+        typer.echo(result.post.text, nl=False)
+    if batch_failed := (articles and len(docs) < len(articles)):
+        raise typer.Exit(1 if batch_failed else 0)

@@ -1,0 +1,105 @@
+"""`macrodesk publish`, `html`, `deliver` and `daily`: a post into a Jekyll site, a standalone
+HTML file, the configured delivery channels, and the whole morning run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from ..config import load_config
+from ..errors import MacrodeskError
+from . import app, console, fail, out, warn
+
+
+@app.command(help="Put POST.md into a Jekyll site's _posts/ under the spec's file name "
+                  "(the same date replaces it); --git commits it, --push also pushes.")
+def publish(
+    post: Path = typer.Argument(..., help="The post's Markdown file (with Jekyll front matter)."),
+    site: Path = typer.Option(..., "--site", help="The Jekyll site folder (holds _config.yml)."),
+    git: bool = typer.Option(False, "--git", help="Commit the post in the site's repository."),
+    push: bool = typer.Option(False, "--push", help="Push after committing (implies --git)."),
+) -> None:
+    from ..publish import publish_post
+
+    try:
+        path = publish_post(post, site, git=git or push, push=push)
+    except MacrodeskError as exc:
+        raise fail(exc) from None
+    out.print(f"published {path}", highlight=False, soft_wrap=True)
+
+
+@app.command(help="Render POST.md as one standalone, phone-readable HTML file (no scripts).")
+def html(
+    post: Path = typer.Argument(..., help="The post's Markdown file."),
+    output: Path = typer.Option(..., "-o", "--output", help="The HTML file to write."),
+) -> None:
+    from ..html import write_html
+
+    try:
+        path = write_html(post, output)
+    except MacrodeskError as exc:
+        raise fail(exc) from None
+    out.print(f"HTML written to {path}", highlight=False, soft_wrap=True)
+
+
+@app.command(help="Send POST.md to the channels configured under [delivery.*] (email, Feishu, "
+                  "DingTalk, WeCom, Slack, Telegram). Exit 1 if any channel failed.")
+def deliver(
+    post: Path = typer.Argument(..., help="The post's Markdown file."),
+    channel: list[str] = typer.Option(None, "--channel", help="Only this channel (name or type); "
+                                      "repeatable."),
+    url: str = typer.Option(None, "--url", help="Link to the published post for the messages."),
+    config_file: Path = typer.Option(None, "--config", help="TOML config file."),
+) -> None:
+    from ..deliver import deliver_post
+
+    try:
+        cfg = load_config(config_file)
+        results = deliver_post(post, cfg, url=url, only=channel or None)
+    except MacrodeskError as exc:
+        raise fail(exc) from None
+    if not results:
+        warn("no delivery channel configured (add [delivery.<name>] tables to the config)")
+    for r in results:
+        if r.ok:
+            out.print(f"delivered: {r.channel} ({r.kind})", highlight=False, soft_wrap=True)
+        else:
+            console.print(f"[red]delivery failed:[/] {r.channel} ({r.kind}): {r.error}",
+                          highlight=False, soft_wrap=True)
+    if any(not r.ok for r in results):
+        raise typer.Exit(1)
+
+
+@app.command(help="The morning run: ingest the configured sources, digest the day's new articles, "
+                  "check, publish and deliver. Running it twice publishes once. Exit codes: "
+                  "0 published (or already published), 3 no new article, 1 published but a "
+                  "delivery failed, 4 the post failed the checker, 2 unusable input or config.")
+def daily(
+    date: str = typer.Option(None, "--date", help="The day YYYY-MM-DD (default: today in the "
+                             "configured UTC offset)."),
+    site: Path = typer.Option(None, "--site", help="Jekyll site folder (default: [publish] site)."),
+    engine: str = typer.Option(None, "--engine", help="extractive (default) or llm."),
+    git: bool = typer.Option(None, "--git/--no-git", help="Commit in the site repository "
+                             "(default: [publish] git)."),
+    push: bool = typer.Option(None, "--push/--no-push", help="Push after committing "
+                              "(default: [publish] push)."),
+    deliver_: bool = typer.Option(True, "--deliver/--no-deliver", help="Send to the configured "
+                                  "channels after publishing."),
+    force: bool = typer.Option(False, "--force", help="Publish again even if the day was already "
+                               "published, and despite checker findings."),
+    config_file: Path = typer.Option(None, "--config", help="TOML config file."),
+) -> None:
+    from ..daily import run_daily
+
+    try:
+        cfg = load_config(config_file)
+        report = run_daily(date, site, engine, cfg, git=git, push=push, deliver=deliver_,
+                           force=force)
+    except MacrodeskError as exc:
+        raise fail(exc) from None
+    for line in report.warnings:
+        warn(line)
+    for line in report.lines():
+        out.print(line, highlight=False, soft_wrap=True)
+    raise typer.Exit(report.exit_code)

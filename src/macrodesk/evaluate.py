@@ -1,0 +1,204 @@
+"""Measure a digest engine on a pinned evaluation set: key-point recall, figure traceability,
+structure conformance and repeated items, beside a plain TextRank baseline."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .engines.extractive import bigrams, similarity
+from .figures import extract_figures
+from .models import Article, FigureKind
+
+REQUIRED_HEADINGS = [
+    "## 简要部分（用户优先阅读）",
+    "### 主要话题与市场趋势概述",
+    "### 对于交易影响可能最大的10个信息",
+    "## 详细部分",
+    "### 1. 事件或主题概述",
+    "### 2. 核心驱动与影响分析：投资逻辑分步解释",
+    "### 3. 相关ETF或行业的潜在影响",
+    "#### 利好行业与标的",
+    "#### 利空或承压行业",
+    "### 4. 主要风险与不确定性",
+    "### 免责条款",
+]
+FRONT_KEYS = ["layout", "title", "date", "posttime"]
+
+
+@dataclass
+class KeyPoint:
+    text: str
+    figures: list[str] = field(default_factory=list)
+
+
+def point_found(point: KeyPoint, items: list[str]) -> bool:
+    """A key point is found when one item states its figure in the same context, or most of
+    its words."""
+    pb = bigrams(point.text)
+    pkeys = {f.key() for f in extract_figures(point.text) if f.kind not in (FigureKind.DATE, FigureKind.NUMBER)}
+    for item in items:
+        ib = bigrams(item)
+        overlap = similarity(pb, ib)
+        ikeys = {f.key() for f in extract_figures(item)}
+        if pkeys and pkeys & ikeys and overlap >= 0.3:
+            return True
+        if overlap >= 0.6:
+            return True
+    return False
+
+
+def keypoint_recall(points: list[KeyPoint], items: list[str]) -> float:
+    return sum(point_found(p, items) for p in points) / len(points) if points else 1.0
+
+
+def untraced_figures(text: str, articles: list[Article]) -> list[str]:
+    """Figures in `text` that no source sentence contains (by value and unit, however written)."""
+    keys = {f.key() for a in articles for s in a.sentences for f in s.figures}
+    keys |= {f.key() for a in articles for f in extract_figures(a.title)}
+    return [f.text for f in extract_figures(text) if f.key() not in keys]
+
+
+def post_body_text(post_text: str) -> str:
+    """The parts of a post that carry claims: everything but front matter and the disclaimer."""
+    body = re.sub(r"\A---\n.*?\n---\n", "", post_text, flags=re.S)
+    body = body.split("### 免责条款")[0]
+    # section numbers and step ordinals in headings are the post's own structure, not figures
+    # fund codes in the ETF column are checked against the registry, not traced as figures
+    body = re.sub(r"^(\|.*\|)[^|]*\|$", r"\1", body, flags=re.M)
+    lines = (re.sub(r"^\s*(?:\d+\.|[-*])\s+", "", line) for line in body.split("\n") if not line.startswith("#"))
+    return "\n".join(lines)
+
+
+def structure_defects(post_text: str) -> list[str]:
+    """What in a post departs from the spec's fixed structure."""
+    defects: list[str] = []
+    m = re.match(r"\A---\n(.*?)\n---\n", post_text, re.S)
+    if not m:
+        return ["no front matter"]
+    keys = [line.split(":", 1)[0] for line in m.group(1).split("\n") if re.match(r"^\w+:", line)]
+    if keys[:4] != FRONT_KEYS:
+        defects.append(f"front matter keys {keys[:4]} != {FRONT_KEYS}")
+    if not m.group(1).startswith("layout: post\n"):
+        defects.append("first front matter line must be layout: post")
+    for line in m.group(1).split("\n")[1:4]:
+        if not re.match(r'^\w+: ".*"$', line):
+            defects.append(f"front matter value not double-quoted: {line}")
+    lines = post_text.split("\n")
+    pos = -1
+    for h in REQUIRED_HEADINGS:
+        if h not in lines:
+            defects.append(f"missing heading {h}")
+            continue
+        idx = lines.index(h)
+        if idx < pos:
+            defects.append(f"heading out of order {h}")
+        pos = idx
+    if not any(re.match(r"^# .+ —— 市场研究摘要$", line) for line in lines):
+        defects.append("headline line missing")
+    items = re.findall(r"^(\d+)\. \*\*(.+)\*\*$", post_text.split("## 详细部分")[0], re.M)
+    if [int(n) for n, _ in items] != list(range(1, 11)):
+        defects.append(f"ten items expected, found {len(items)}")
+    steps = re.findall(r"^#### 第[一二三四五六七八九十]步：.+$", post_text, re.M)
+    if not steps:
+        defects.append("no steps")
+    for row in re.findall(r"^\|.*\|$", post_text, re.M):
+        if row.count("|") != 4:
+            defects.append(f"table row with {row.count('|') - 1} cells: {row}")
+    return defects
+
+
+def facts_of(post_text: str) -> list[str]:
+    head = post_text.split("## 详细部分")[0]
+    return [t for _, t in re.findall(r"^(\d+)\. \*\*(.+)\*\*$", head, re.M)]
+
+
+def duplicate_pairs(items: list[str], threshold: float = 0.6) -> list[tuple[int, int]]:
+    bg = [bigrams(i) for i in items]
+    return [(i, j) for i in range(len(items)) for j in range(i + 1, len(items))
+            if similarity(bg[i], bg[j]) >= threshold]
+
+
+def textrank(article: Article, n: int = 10) -> list[str]:
+    """The floor to beat: sentences ranked by PageRank over bigram similarity."""
+    sents = [s.text for s in article.sentences if s.kind != "table" and len(s.text) >= 12]
+    if not sents:
+        return []
+    bg = [bigrams(s) for s in sents]
+    k = len(sents)
+    w = np.zeros((k, k))
+    for i in range(k):
+        for j in range(i + 1, k):
+            if bg[i] and bg[j]:
+                v = len(bg[i] & bg[j]) / (np.log(len(bg[i]) + 1) + np.log(len(bg[j]) + 1))
+                w[i, j] = w[j, i] = v
+    sums = w.sum(axis=1)
+    sums[sums == 0] = 1
+    m = w / sums[:, None]
+    r = np.ones(k) / k
+    for _ in range(50):
+        r = 0.15 / k + 0.85 * m.T @ r
+    top = sorted(np.argsort(-r)[:n])
+    return [sents[i] for i in top]
+
+
+@dataclass
+class EvalReport:
+    articles: int
+    keypoint_recall: float
+    textrank_recall: float
+    traceability: float  # share of post figures traced to a source sentence
+    structure_ok: float  # share of posts with no structure defect
+    duplicate_free: float  # share of posts with no repeated item
+    per_article: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def load_eval_set(folder: str | Path) -> list[tuple[Path, list[KeyPoint]]]:
+    folder = Path(folder)
+    data = json.loads((folder / "keypoints.json").read_text("utf-8"))
+    return [(folder / "articles" / f"{k}.md", [KeyPoint(p["text"], p.get("figures", [])) for p in v["points"]])
+            for k, v in data.items()]
+
+
+def evaluate(folder: str | Path, engine: str = "extractive") -> EvalReport:
+    """Run `engine` over the evaluation set in `folder` and score every post."""
+    from .config import Config
+    from .digest import digest_articles
+    from .ingest import read_article
+    from .render import render_post
+
+    rows = []
+    cfg = Config()
+    for path, points in load_eval_set(folder):
+        art = read_article(path)
+        post = render_post(digest_articles([art], engine, cfg), date="2026-01-01").text
+        items = facts_of(post)
+        figs = extract_figures(post_body_text(post))
+        untraced = untraced_figures(post_body_text(post), [art])
+        rows.append({
+            "article": path.stem,
+            "recall": keypoint_recall(points, items),
+            "textrank_recall": keypoint_recall(points, textrank(art)),
+            "figures": len(figs),
+            "untraced": untraced,
+            "structure": structure_defects(post),
+            "duplicates": duplicate_pairs(items),
+        })
+    n = len(rows)
+    total_figs = sum(r["figures"] for r in rows)
+    return EvalReport(
+        articles=n,
+        keypoint_recall=round(sum(r["recall"] for r in rows) / n, 4),
+        textrank_recall=round(sum(r["textrank_recall"] for r in rows) / n, 4),
+        traceability=round(1 - sum(len(r["untraced"]) for r in rows) / total_figs, 4) if total_figs else 1.0,
+        structure_ok=round(sum(not r["structure"] for r in rows) / n, 4),
+        duplicate_free=round(sum(not r["duplicates"] for r in rows) / n, 4),
+        per_article=rows,
+    )

@@ -1,0 +1,235 @@
+"""Fetch web pages and feeds (httpx): timeouts, redirects, a size limit, a real User-Agent and
+charset detection; HTML main text via trafilatura, RSS/Atom entries via feedparser."""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from urllib.parse import urlparse
+
+import httpx
+
+from .errors import FetchError, InputError
+from .ingest import (
+    RawDocument,
+    _parse_date,
+    article_from_bytes,
+    article_from_document,
+    decode,
+    decode_html,
+    document_from_html,
+)
+from .models import Article
+
+try:
+    from importlib.metadata import version as _version
+
+    _VERSION = _version("macrodesk")
+except Exception:  # running from a source tree that is not installed
+    _VERSION = "0"
+
+USER_AGENT = (f"Mozilla/5.0 (compatible; macrodesk/{_VERSION}; "
+              "+https://github.com/macrodesk/macrodesk) research-reader")
+DEFAULT_TIMEOUT = 20.0  # seconds without a byte (connect or read)
+DEFAULT_DEADLINE = 60.0  # seconds for the whole body: an endless response stops here
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+MAX_REDIRECTS = 5
+
+_FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
+               "application/feed+json", "application/xml", "text/xml")
+
+
+@dataclass
+class Fetched:
+    """One HTTP response body, read within the limits."""
+
+    url: str  # as asked
+    final_url: str  # after redirects
+    status: int
+    content_type: str
+    charset: str | None
+    content: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_feed(self) -> bool:
+        head = self.content[:512].lstrip().lower()
+        if self.content_type in _FEED_TYPES[:4]:
+            return True
+        if self.content_type in _FEED_TYPES[4:] or head.startswith(b"<?xml"):
+            return b"<rss" in self.content[:2048].lower() or b"<feed" in self.content[:2048].lower() \
+                or b"<rdf" in self.content[:2048].lower() or looks_like_feed_url(self.final_url)
+        return False
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.content_type == "application/pdf" or self.content[:5] == b"%PDF-"
+
+
+def looks_like_feed_url(url: str) -> bool:
+    """URLs that name a feed: their content must parse as one, or the source fails."""
+    path = urlparse(url).path.lower()
+    return bool(re.search(r"(?:\.(?:rss|atom|xml)$|/(?:feed|rss|atom)(?:/|\.xml)?$)", path))
+
+
+def make_client(timeout: float = DEFAULT_TIMEOUT, user_agent: str = USER_AGENT) -> httpx.Client:
+    """One client per batch: connection reuse, redirects followed up to MAX_REDIRECTS."""
+    return httpx.Client(
+        timeout=httpx.Timeout(timeout),
+        follow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
+        headers={"User-Agent": user_agent,
+                 "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,"
+                           "application/pdf,*/*;q=0.8",
+                 "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.6"},
+        limits=httpx.Limits(max_connections=16, max_keepalive_connections=8),
+    )
+
+
+def fetch(url: str, *, client: httpx.Client | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+          deadline: float = DEFAULT_DEADLINE, timeout: float = DEFAULT_TIMEOUT) -> Fetched:
+    """GET `url` within the limits, or raise one FetchError saying what went wrong."""
+    scheme = urlparse(url).scheme
+    if scheme not in ("http", "https"):
+        raise FetchError("not an http(s) URL", source=url)
+    own = client is None
+    client = client or make_client(timeout)
+    started = time.monotonic()
+    try:
+        with client.stream("GET", url) as resp:
+            if resp.status_code >= 400:
+                raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}", source=url,
+                                 hint="check the URL" if resp.status_code == 404 else None)
+            declared = resp.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise FetchError(
+                    f"page is {int(declared) / 1048576:.1f} MB, over the "
+                    f"{max_bytes / 1048576:.1f} MB limit", source=url)
+            buf = bytearray()
+            for chunk in resp.iter_bytes():
+                buf += chunk
+                if len(buf) > max_bytes:
+                    raise FetchError(f"page is over the {max_bytes / 1048576:.1f} MB limit",
+                                     source=url, hint="is it a page at all?")
+                if time.monotonic() - started > deadline:
+                    raise FetchError(f"download took over {deadline:.0f} s, stopped", source=url,
+                                     hint="the server may be sending an endless response")
+            ctype = resp.headers.get("content-type", "")
+            mime = ctype.split(";", 1)[0].strip().lower()
+            charset = resp.charset_encoding if "charset" in ctype.lower() else None
+            return Fetched(url=url, final_url=str(resp.url), status=resp.status_code,
+                           content_type=mime, charset=charset, content=bytes(buf),
+                           headers=dict(resp.headers))
+    except httpx.TimeoutException as exc:
+        raise FetchError(f"timed out after {timeout:.0f} s ({exc.__class__.__name__})", source=url,
+                         hint="the site is slow or down; the next run retries it") from exc
+    except httpx.TooManyRedirects as exc:
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects", source=url) from exc
+    except httpx.InvalidURL as exc:
+        raise FetchError(f"invalid URL: {exc}", source=url) from exc
+    except httpx.HTTPError as exc:
+        raise FetchError(f"cannot fetch: {exc.__class__.__name__}: {exc}", source=url,
+                         hint="check the network; the next run retries it") from exc
+    finally:
+        if own:
+            client.close()
+
+
+def article_from_fetched(f: Fetched) -> Article:
+    """A fetched page (HTML, PDF or plain text) as a cleaned Article; the URL after redirects
+    is the article's URL unless the page names a canonical one."""
+    src = f.final_url
+    if f.is_pdf:
+        return article_from_bytes(f.content, src, ".pdf", url=src)
+    if f.content_type in ("text/plain", "text/markdown"):
+        text = f.content.decode(f.charset) if f.charset else decode(f.content, src)
+        suffix = ".md" if f.content_type == "text/markdown" else ".txt"
+        return article_from_bytes(text.encode("utf-8"), src, suffix, url=src)
+    if f.content_type and "html" not in f.content_type and "xml" not in f.content_type:
+        raise FetchError(f"not a page macrodesk can read ({f.content_type})", source=src)
+    html = decode_html(f.content, src, f.charset)
+    doc = document_from_html(html, src, url=src)
+    doc.meta.setdefault("fetched_from", f.url)
+    return article_from_document(doc, src, url=src)
+
+
+@dataclass
+class FeedEntry:
+    url: str
+    title: str = ""
+    published: datetime | None = None
+    author: str = ""
+    content: str = ""  # HTML of the entry's full text, when the feed carries it
+
+
+@dataclass
+class Feed:
+    url: str
+    title: str
+    entries: list[FeedEntry]
+
+
+# a feed entry this long carries the article itself; a shorter one is a teaser to follow
+FULL_TEXT_CHARS = 600
+
+
+def parse_feed(f: Fetched) -> Feed:
+    """Entries of an RSS/Atom feed, or a FetchError when the body is not a feed."""
+    import feedparser
+
+    parsed = feedparser.parse(f.content, response_headers={"content-location": f.final_url})
+    if not parsed.entries and (parsed.bozo or not parsed.get("version")):
+        why = getattr(parsed.get("bozo_exception"), "getMessage", lambda: "")() or \
+            str(parsed.get("bozo_exception") or "no entries")
+        raise FetchError(f"not a valid RSS/Atom feed: {why}", source=f.final_url,
+                         hint="check that the URL is the feed, not the site's page")
+    entries = []
+    for e in parsed.entries:
+        link = e.get("link") or e.get("id") or ""
+        if not link:
+            continue
+        content = ""
+        if e.get("content"):
+            content = max((c.get("value", "") for c in e.content), key=len)
+        published = None
+        for key in ("published", "updated", "created"):
+            if e.get(key):
+                published = _parse_date(e.get(key))
+                if published:
+                    break
+        entries.append(FeedEntry(url=link, title=e.get("title", ""), published=published,
+                                 author=e.get("author", ""), content=content))
+    return Feed(url=f.final_url, title=parsed.feed.get("title", ""), entries=entries)
+
+
+def article_from_entry(entry: FeedEntry, feed: Feed) -> Article | None:
+    """The entry's own full text as an Article, or None when the page must be fetched."""
+    if len(re.sub(r"<[^>]+>", "", entry.content)) < FULL_TEXT_CHARS:
+        return None
+    html = f"<html><head><title>{entry.title}</title></head><body><article>{entry.content}" \
+           "</article></body></html>"
+    try:
+        doc = document_from_html(html, entry.url, url=entry.url)
+    except InputError:
+        return None
+    doc = RawDocument(text=doc.text, title=entry.title or doc.title, source=feed.title,
+                      author=entry.author, url=entry.url, published=entry.published,
+                      meta={"feed": feed.url}, markdown=True)
+    return article_from_document(doc, entry.url, url=entry.url)
+
+
+def enrich_from_entry(article: Article, entry: FeedEntry, feed: Feed) -> Article:
+    """Fill what the page did not say from the feed entry (date, title, publisher)."""
+    updates: dict = {}
+    if article.published is None and entry.published is not None:
+        updates["published"] = entry.published
+    if not article.title and entry.title:
+        updates["title"] = entry.title
+    if not article.source and feed.title:
+        updates["source"] = feed.title
+    meta = dict(article.meta)
+    meta["feed"] = feed.url
+    updates["meta"] = meta
+    return article.model_copy(update=updates)

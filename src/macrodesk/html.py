@@ -1,0 +1,144 @@
+"""Standalone HTML of a post: one self-contained, phone-readable file for email and previews.
+
+Raw HTML in the Markdown is shown as text, never passed through, so nothing from an article
+can run in a reader's mail client or browser.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+
+from .errors import InputError, PublishError
+from .fsutil import atomic_write
+from .models import Post
+
+# The look of the page: narrow column, readable CJK fonts, tables that wrap instead of
+# scrolling sideways on a phone (overflow-wrap:anywhere lets long tickers break too).
+CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; padding: 0 14px 32px; background: #fff; color: #1f2328;
+  font: 16px/1.7 -apple-system, "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC",
+  "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif;
+  -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+main { max-width: 46rem; margin: 0 auto; overflow-wrap: anywhere; }
+h1 { font-size: 1.45em; line-height: 1.35; margin: 1em 0 .6em; }
+h2 { font-size: 1.25em; border-bottom: 1px solid #d8dee4; padding-bottom: .2em; margin-top: 1.6em; }
+h3 { font-size: 1.1em; margin-top: 1.4em; }
+h4 { font-size: 1em; margin-top: 1.2em; }
+ol, ul { padding-left: 1.5em; }
+li { margin: .25em 0; }
+blockquote { margin: 1em 0; padding: .5em .9em; border-left: 4px solid #c9a227;
+  background: #fbf8ee; color: #3b3b3b; }
+blockquote p { margin: .3em 0; }
+hr { border: 0; border-top: 1px solid #d8dee4; margin: 1.6em 0; }
+table { width: 100%; max-width: 100%; border-collapse: collapse; margin: .8em 0;
+  font-size: .88em; line-height: 1.5; }
+th, td { border: 1px solid #d0d7de; padding: 5px 6px; text-align: left; vertical-align: top;
+  overflow-wrap: anywhere; word-break: break-word; }
+th { background: #f3f5f7; }
+tr:nth-child(even) td { background: #fafbfc; }
+code { font-size: .9em; background: #f3f5f7; padding: 0 .2em; border-radius: 3px; }
+.meta { color: #656d76; font-size: .85em; margin-top: 1.2em; }
+"""
+
+# No scripts at all, and nothing fetched from elsewhere: the page must work offline and in mail.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:"
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
+def split_front_matter(text: str, source: str = "post") -> tuple[dict, str]:
+    """Split a Jekyll file into its front matter (as a dict) and its Markdown body."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    try:
+        data = yaml.safe_load(m.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        raise PublishError(f"front matter is not valid YAML: {exc}", source=source,
+                           hint="quote values with double quotes and escape inner quotes") from exc
+    if not isinstance(data, dict):
+        raise PublishError("front matter is not a mapping of keys to values", source=source)
+    return data, text[m.end():]
+
+
+def _markdown() -> MarkdownIt:
+    # html=False: raw HTML from article text is escaped and shown, never interpreted.
+    # markdown-it also refuses javascript:/vbscript:/data: link targets by default.
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}) \
+        .enable("table").enable("strikethrough")
+
+
+def _first_heading(body: str) -> str:
+    for line in body.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
+
+
+def render_html(text: str, *, title: str | None = None, footer: str = "") -> str:
+    """Render a post's Markdown (front matter allowed) to one standalone HTML document."""
+    meta, body = split_front_matter(text)
+    page_title = title or _first_heading(body) or str(meta.get("title", "")) or "macrodesk"
+    content = _markdown().render(body)
+    date = str(meta.get("date", ""))
+    foot = _html.escape(footer or (f"{meta.get('title', '')} · {date}" if date else ""))
+    return (
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n"
+        f"<title>{_html.escape(page_title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<main>\n{content}"
+        + (f"<p class=\"meta\">{foot}</p>\n" if foot else "")
+        + "</main>\n</body>\n</html>\n"
+    )
+
+
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_ESC = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def render_plain(text: str) -> str:
+    """The post as plain text (the text/plain part of an email): Markdown minus its markup."""
+    _, body = split_front_matter(text)
+    lines = []
+    for line in body.splitlines():
+        if re.fullmatch(r"\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*", line):
+            continue  # the table's header rule says nothing in plain text
+        line = re.sub(r"^#{1,6}\s+", "", line)
+        line = _BOLD.sub(r"\1", line)
+        line = _ESC.sub(r"\1", line)
+        if line.strip() == "---":
+            line = ""
+        lines.append(line.rstrip())
+    out = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"
+
+
+def post_text(post: Post | str | Path) -> tuple[str, str]:
+    """The whole text of a post and a label naming it, from a Post or a file path."""
+    if isinstance(post, Post):
+        return post.text, post.filename
+    path = Path(post)
+    try:
+        return path.read_text(encoding="utf-8"), str(path)
+    except FileNotFoundError as exc:
+        raise InputError("post file not found", source=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise InputError("post file is not UTF-8 text", source=str(path),
+                         hint="posts are written as UTF-8 Markdown") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read post: {exc.strerror}", source=str(path)) from exc
+
+
+def write_html(post: Post | str | Path, out: str | Path) -> Path:
+    """Render a post (a Post or a Markdown file) to a standalone HTML file, written atomically."""
+    text, _ = post_text(post)
+    return atomic_write(out, render_html(text))

@@ -1,0 +1,258 @@
+"""Put a post into a Jekyll site's `_posts/` under the spec's file name, safely, and optionally
+commit (and push) it in the site's git repository."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+from .errors import PublishError
+from .fsutil import atomic_write
+from .html import post_text, split_front_matter
+from .models import Post
+
+SPEC_KEYS = ("layout", "title", "date", "posttime")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+# Link targets that would run code when clicked; Jekyll's kramdown keeps them as they are.
+_BAD_LINK = re.compile(r"(\]\(\s*<?\s*|^\s{0,3}\[[^\]\n]+\]:\s*<?\s*)(javascript|vbscript|data)\s*:",
+                       re.I | re.M)
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
+
+
+def post_filename(date: str) -> str:
+    """The spec's file name for a day: YYYY-MM-DD-macr_research_YYYY-MM-DD.md."""
+    _check_date(date)
+    return f"{date}-macr_research_{date}.md"
+
+
+def _check_date(date: str, source: str = "post") -> str:
+    try:
+        if not _DATE.fullmatch(date):
+            raise ValueError
+        datetime.strptime(date, "%Y-%m-%d")
+    except ValueError as exc:
+        raise PublishError(f"bad post date {date!r}", source=source,
+                           hint="the front matter date must start with YYYY-MM-DD") from exc
+    return date
+
+
+def escape_cell(text: str) -> str:
+    """A table cell's text on one line with its pipes escaped (Markdown-safe)."""
+    return re.sub(r"\s+", " ", text).replace("|", "\\|").strip()
+
+
+def _yaml_str(value: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar; the Unicode line breaks are escaped
+    # too, since YAML would fold them, so every value stays on its own line.
+    s = json.dumps(str(value), ensure_ascii=False)
+    return s.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
+
+
+def _yaml_value(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_yaml_str(v) for v in value) + "]"
+    if value is None:
+        return '""'
+    if isinstance(value, datetime):
+        return _yaml_str(value.strftime("%Y-%m-%d %H:%M:%S %z").strip())
+    return _yaml_str(str(value))
+
+
+def front_matter_text(meta: dict) -> str:
+    """Front matter with the spec's keys first, in order, each value double-quoted on one line.
+
+    `render_with_liquid: false` (Jekyll >= 4.0) stops Jekyll evaluating `{{ }}` and `{% %}`
+    that article text may carry.
+    """
+    missing = [k for k in SPEC_KEYS if k not in meta]
+    if missing:
+        raise PublishError(f"front matter lacks {', '.join(missing)}",
+                           hint="posts need layout, title, date and posttime")
+    lines = ["---"]
+    keys = list(SPEC_KEYS) + [k for k in meta if k not in SPEC_KEYS and k != "render_with_liquid"]
+    for key in keys:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", str(key)):
+            raise PublishError(f"front matter key {key!r} is not a plain name")
+        lines.append(f"{key}: {_yaml_value(meta[key])}")
+    lines.append("render_with_liquid: false")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def _escape_prose(text: str) -> str:
+    # Outside code: `<` as an entity so kramdown passes no raw HTML (no <script>, no onerror=);
+    # `{` before `{`, `%` or `:` as an entity so neither Liquid (even a Jekyll 3 site that
+    # ignores render_with_liquid) nor kramdown's {: attribute} / {::extension} syntax sees it.
+    text = text.replace("<", "&lt;")
+    text = re.sub(r"\{(?=[{%:])", "&#123;", text)
+    return _BAD_LINK.sub(lambda m: m.group(1) + "#blocked-" + m.group(2).lower() + "-", text)
+
+
+def sanitize_body(body: str) -> str:
+    """Make a post body safe for Jekyll: no raw HTML, no Liquid, no kramdown attribute tricks.
+
+    Code spans and fenced code are left alone (Markdown already shows them literally).
+    """
+    out: list[str] = []
+    fence: str | None = None
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        m = _FENCE.match(line)
+        if fence:
+            out.append(line)
+            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
+                fence = None
+            continue
+        if m:
+            fence = m.group(1)
+            out.append(line)
+            continue
+        if (out and out[-1].strip() and "|" in line and not out[-1].lstrip().startswith("|")
+                and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1])):
+            # kramdown (Jekyll) only sees a table that follows a blank line, e.g. not one
+            # right under its #### heading as the spec's layout puts it
+            out.append("")
+        parts, pos = [], 0
+        for cm in _CODE_SPAN.finditer(line):
+            parts.append(_escape_prose(line[pos:cm.start()]))
+            parts.append(cm.group(0))
+            pos = cm.end()
+        parts.append(_escape_prose(line[pos:]))
+        out.append("".join(parts))
+    return "\n".join(out)
+
+
+def _cells(row: str) -> int:
+    # count unescaped pipes that separate cells, ignoring the optional outer ones
+    s = re.sub(r"\\.", "x", row.strip())
+    s = _CODE_SPAN.sub(lambda m: "x" * len(m.group(0)), s)
+    if s.startswith("|"):
+        s = s[1:]
+    if s.endswith("|"):
+        s = s[:-1]
+    return s.count("|") + 1
+
+
+def table_problems(body: str) -> list[str]:
+    """Rows of a Markdown table whose cell count differs from its header: an unescaped `|`."""
+    problems = []
+    lines = body.split("\n")
+    i = 0
+    while i < len(lines) - 1:
+        if "|" in lines[i] and _TABLE_RULE.match(lines[i + 1]):
+            width = _cells(lines[i])
+            j = i + 2
+            while j < len(lines) and lines[j].strip() and "|" in lines[j]:
+                if _cells(lines[j]) != width:
+                    problems.append(f"line {j + 1}: table row has {_cells(lines[j])} cells, "
+                                    f"the header has {width}")
+                j += 1
+            i = j
+        else:
+            i += 1
+    return problems
+
+
+def prepare_post(text: str, source: str = "post") -> tuple[str, str]:
+    """The safe Jekyll text of a post and its date: front matter re-written, body sanitized.
+
+    Raises PublishError for a post that cannot be published without breaking: no front matter,
+    missing spec keys, bad date, or a table row with a stray `|`.
+    """
+    meta, body = split_front_matter(text, source)
+    if not meta:
+        raise PublishError("no Jekyll front matter", source=source,
+                           hint="a post starts with --- and the keys layout, title, date, posttime")
+    date = _check_date(_yaml_value(meta.get("date", "")).strip('"')[:10], source)
+    problems = table_problems(body)
+    if problems:
+        raise PublishError("broken table: " + "; ".join(problems[:3]), source=source,
+                           hint="escape | inside a table cell as \\| (publish.escape_cell)")
+    try:
+        head = front_matter_text(meta)
+    except PublishError as exc:
+        raise PublishError(exc.message, source=source, hint=exc.hint) from None
+    return head + "\n" + sanitize_body(body.lstrip("\n")).rstrip("\n") + "\n", date
+
+
+def _git(site: Path, *args: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, GIT_TERMINAL_PROMPT="0")
+    try:
+        return subprocess.run(["git", "-C", str(site), *args], capture_output=True, text=True,
+                              env=env, timeout=120)
+    except FileNotFoundError as exc:
+        raise PublishError("git is not installed", hint="install git or publish without --git") \
+            from exc
+    except subprocess.TimeoutExpired as exc:
+        raise PublishError(f"git {args[0]} took longer than 120 s", source=str(site)) from exc
+
+
+def _git_ok(site: Path, *args: str) -> str:
+    res = _git(site, *args)
+    if res.returncode != 0:
+        msg = (res.stderr or res.stdout).strip().splitlines()
+        raise PublishError(f"git {args[0]} failed: {msg[-1] if msg else res.returncode}",
+                           source=str(site))
+    return res.stdout
+
+
+def commit_post(site: Path, path: Path, date: str, replaced: bool, push: bool = False) -> bool:
+    """Commit one post in the site's repository; True when a commit was made."""
+    if _git(site, "rev-parse", "--is-inside-work-tree").returncode != 0:
+        raise PublishError("not a git repository", source=str(site),
+                           hint="run `git init` in the site, or publish without --git")
+    rel = os.path.relpath(path, site)
+    _git_ok(site, "add", "--", rel)
+    if _git(site, "diff", "--cached", "--quiet", "--", rel).returncode == 0:
+        committed = False  # same text as the last commit: nothing to record
+    else:
+        verb = "Update" if replaced else "Add"
+        ident: list[str] = []
+        if not _git(site, "config", "user.email").stdout.strip():
+            ident = ["-c", "user.name=macrodesk", "-c", "user.email=macrodesk@localhost"]
+        _git_ok(site, *ident, "commit", "-q", "-m",
+                f"{verb} macr_research_{date} research digest", "--", rel)
+        committed = True
+    if push:
+        _git_ok(site, "push", "-q")
+    return committed
+
+
+def publish_post(post: Post | str | Path, site_dir: str | Path, git: bool = False,
+                 push: bool = False) -> Path:
+    """Write a post into `site_dir/_posts/` under the spec name; the same date replaces it.
+
+    The front matter is re-written safely and the body sanitized (see `prepare_post`); an
+    unchanged post is not rewritten. With `git`, the post is committed in the site's repository
+    ("Add/Update macr_research_<date> research digest"); `push` pushes after committing.
+    """
+    text, label = post_text(post)
+    safe, date = prepare_post(text, label)
+    site = Path(site_dir)
+    if not site.is_dir():
+        raise PublishError("site folder not found", source=str(site),
+                           hint="create the Jekyll site first (it needs a _config.yml)")
+    target = site / "_posts" / post_filename(date)
+    replaced = target.exists()
+    try:
+        if not replaced or target.read_text(encoding="utf-8") != safe:
+            atomic_write(target, safe)
+    except OSError as exc:
+        raise PublishError(f"cannot write post: {exc.strerror or exc}", source=str(target)) from exc
+    if git or push:
+        commit_post(site, target, date, replaced, push=push)
+    return target
+
+
+def published_path(site_dir: str | Path, date: str) -> Path | None:
+    """The post already published for a day, or None."""
+    p = Path(site_dir) / "_posts" / post_filename(date)
+    return p if p.exists() else None

@@ -1,0 +1,184 @@
+"""Charts of the trade indicators as PNG and SVG, labelled in Chinese with a CJK font; a missing
+glyph is an error, never a box in the picture."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only; never open a window
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
+
+from ..errors import DataError  # noqa: E402
+from ..fsutil import atomic_write  # noqa: E402
+
+CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
+                "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei",
+                "PingFang SC", "Noto Serif CJK SC")
+SOURCE_NOTE = "数据来源：美国人口普查局、美国财政部、FRED；macrodesk 计算"
+
+
+def cjk_font() -> str:
+    """The first installed font family that renders Simplified Chinese."""
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    for fam in CJK_FAMILIES:
+        if fam in names:
+            return fam
+    raise DataError("no CJK font found for Chinese chart labels",
+                    hint="install one, e.g. `apt-get install fonts-noto-cjk`, then retry")
+
+
+def _render(draw: Callable[[plt.Figure], None], stem: str | Path,
+            size: tuple[float, float] = (9, 5)) -> list[Path]:
+    stem = Path(stem)
+    rc = {"font.family": "sans-serif", "font.sans-serif": [cjk_font(), "DejaVu Sans"],
+          "axes.unicode_minus": False, "svg.fonttype": "path"}
+    paths = []
+    with plt.rc_context(rc), warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = plt.figure(figsize=size)
+        try:
+            draw(fig)
+            fig.text(0.01, 0.01, SOURCE_NOTE, fontsize=8, color="#666666")
+            fig.tight_layout(rect=(0, 0.04, 1, 1))
+            for ext, kw in (("png", {"dpi": 150}), ("svg", {})):
+                buf = io.BytesIO()
+                fig.savefig(buf, format=ext, **kw)
+                paths.append(atomic_write(stem.with_suffix(f".{ext}"), buf.getvalue()))
+        finally:
+            plt.close(fig)
+    missing = [str(w.message) for w in caught if "missing from font" in str(w.message)]
+    if missing:
+        raise DataError(f"chart has glyphs the font lacks: {missing[0]}", source=str(stem),
+                        hint="install fonts-noto-cjk")
+    return paths
+
+
+def chart_etr(df: pd.DataFrame, stem: str | Path) -> list[Path]:
+    """Monthly effective rate (one line per basis) from `monthly_etr` frames concatenated."""
+    def draw(fig):
+        ax = fig.add_subplot()
+        labels = {"consumption": "消费进口口径", "general": "一般进口口径", "treasury": "财政部关税收入口径"}
+        periods = sorted(df["period"].unique())
+        pos = {p: i for i, p in enumerate(periods)}
+        for basis, g in df.groupby("basis", sort=False):
+            ax.plot(g["period"].map(pos), g["rate_pct"], marker="o", ms=3,
+                    label=labels.get(basis, basis))
+        ax.set_title("美国有效关税税率（关税 / 进口额）")
+        ax.set_xlabel("月份")
+        ax.set_ylabel("有效关税税率（%）")
+        _thin_ticks(ax, periods)
+        ax.legend()
+        ax.grid(alpha=0.3)
+    return _render(draw, stem)
+
+
+def chart_etr_groups(df: pd.DataFrame, stem: str | Path, key: str, top: int = 15) -> list[Path]:
+    """Bars of the effective rate of the largest groups (partner or chapter) from `etr_by`."""
+    d = df.nlargest(top, "imports").iloc[::-1]
+    label = d["partner_name"] if key == "partner" and "partner_name" in d else (
+        "第" + d[key].astype(str) + "章")
+    def draw(fig):
+        ax = fig.add_subplot()
+        ax.barh(label.astype(str), d["rate_pct"], color="#3b6ea5")
+        ax.set_title(f"有效关税税率：进口额前{len(d)}的{'贸易伙伴' if key == 'partner' else 'HS章'}")
+        ax.set_xlabel("有效关税税率（%）")
+        ax.set_ylabel("贸易伙伴" if key == "partner" else "HS 章")
+        ax.grid(axis="x", alpha=0.3)
+    return _render(draw, stem, (9, 6))
+
+
+def chart_scenario(result, stem: str | Path) -> list[Path]:
+    """Horizontal bars: each scenario line's contribution to the change in the overall rate."""
+    lines = result.lines_frame().iloc[::-1]
+    def draw(fig):
+        ax = fig.add_subplot()
+        ax.barh(lines["name"], lines["contribution_pp"], color="#c0504d")
+        ax.set_title(f"{result.name}\n整体有效税率 {result.base_rate_pct:.2f}% → "
+                     f"{result.scenario_rate_pct:.2f}%（+{result.change_pp:.2f} 个百分点）",
+                     fontsize=11)
+        ax.set_xlabel("对整体有效税率变化的贡献（个百分点）")
+        ax.set_ylabel("情景条目")
+        ax.tick_params(axis="y", labelsize=7)
+        ax.grid(axis="x", alpha=0.3)
+    return _render(draw, stem, (10, max(4.0, 0.35 * len(lines) + 1.5)))
+
+
+def chart_frontload(df: pd.DataFrame, stem: str | Path) -> list[Path]:
+    """Monthly gap (bars) and cumulative gap (line) of imports over trend, air share beside."""
+    d = df.dropna(subset=["gap"])
+    def draw(fig):
+        ax = fig.add_subplot(2, 1, 1)
+        ax.plot(d["period"], d["imports"], label="实际进口")
+        ax.plot(d["period"], d["trend"], linestyle="--", label="线性趋势")
+        ax.set_title("美国实际进口与趋势（十亿美元，2025年价格）")
+        ax.set_ylabel("十亿美元")
+        ax.legend()
+        _thin_ticks(ax, d["period"].tolist())
+        ax2 = fig.add_subplot(2, 1, 2)
+        g = d[d["cum_gap"].notna()]
+        ax2.bar(g["period"], g["gap"], color="#8fb3d9", label="当月缺口")
+        ax2.plot(g["period"], g["cum_gap"], color="#c0504d", marker="o", ms=3, label="累计缺口")
+        ax2.set_xlabel("月份")
+        ax2.set_ylabel("偏离趋势（十亿美元）")
+        air = df[df["period"].isin(g["period"])].dropna(subset=["air_share_pct"])
+        if len(air):
+            ax3 = ax2.twinx()
+            ax3.plot(air["period"], air["air_share_pct"], color="#4f8f4f", linestyle=":",
+                     marker="s", ms=3, label="空运占比（右轴，%）")
+            ax3.set_ylabel("空运占一般进口比重（%）")
+            ax3.legend(loc="lower right")
+        ax2.legend(loc="upper right")
+        _thin_ticks(ax2, g["period"].tolist())
+    return _render(draw, stem, (10, 7))
+
+
+def chart_inventory(df: pd.DataFrame, stem: str | Path, since: str) -> list[Path]:
+    """The inventory/sales ratio with the window it is ranked in shaded."""
+    def draw(fig):
+        ax = fig.add_subplot()
+        ax.plot(df["period"], df["ratio"], color="#3b6ea5")
+        w = df[df["period"] >= since]
+        if len(w):
+            ax.axvspan(w["period"].iloc[0], w["period"].iloc[-1], alpha=0.12, color="#c0504d",
+                       label=f"分位数窗口（{since} 起）")
+            ax.legend()
+        ax.set_title("美国企业库存/销售比")
+        ax.set_xlabel("月份")
+        ax.set_ylabel("库存/销售比（倍）")
+        _thin_ticks(ax, df["period"].tolist())
+        ax.grid(alpha=0.3)
+    return _render(draw, stem)
+
+
+def chart_response(result, stem: str | Path, label: str = "group") -> list[Path]:
+    """Scatter of the change in import growth on the change in the rate, with the OLS line."""
+    t = result.table
+    def draw(fig):
+        ax = fig.add_subplot()
+        ax.scatter(t["d_etr"], t["d_growth"], color="#3b6ea5")
+        if label in t:
+            for _, r in t.iterrows():
+                ax.annotate(str(r[label]), (r["d_etr"], r["d_growth"]), fontsize=7)
+        xs = pd.Series([t["d_etr"].min(), t["d_etr"].max()])
+        ax.plot(xs, result.intercept + result.slope * xs, color="#c0504d",
+                label=f"斜率 {result.slope:.2f}（标准误 {result.se:.2f}，n={result.n}）")
+        ax.set_title("进口增速变化对有效关税税率变化的响应")
+        ax.set_xlabel("有效关税税率变化（个百分点）")
+        ax.set_ylabel("进口同比增速变化（个百分点）")
+        ax.legend()
+        ax.grid(alpha=0.3)
+    return _render(draw, stem)
+
+
+def _thin_ticks(ax, periods: list[str], most: int = 12) -> None:
+    step = max(1, len(periods) // most)
+    ax.set_xticks(range(0, len(periods), step))
+    ax.set_xticklabels(periods[::step], rotation=45, ha="right", fontsize=8)

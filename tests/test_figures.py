@@ -1,0 +1,73 @@
+"""Figure extraction on the everyday shapes of Chinese research text."""
+
+import pytest
+
+from macrodesk.figures import cn_to_number, extract_figures
+from macrodesk.models import FigureKind
+
+
+def figs(text):
+    return [(f.text, f.kind, f.value, f.high) for f in extract_figures(text)]
+
+
+def test_percent_with_period_and_sign():
+    out = extract_figures("美国2024年11月-2025年9月商品进口同比增长8.1%，远超2023年-5.3%与2024年4.0%。")
+    assert out[0].kind == FigureKind.DATE and out[0].text == "2024年11月-2025年9月"
+    pct = [f for f in out if f.kind == FigureKind.PERCENT]
+    assert [(f.value, f.decimals) for f in pct] == [(8.1, 1), (-5.3, 1), (4.0, 1)]
+    assert pct[0].period == "2024年11月-2025年9月"
+    assert pct[1].period == "2023年"
+
+
+@pytest.mark.parametrize("text,low,high", [
+    ("税率区间为10%~41%", 10, 41), ("部分商品40%-74%", 40, 74), ("出口增速2%-4%", 2, 4),
+    ("利润 29.31-32.31亿元", 29.31, 32.31), ("CPI回升至0~1%", 0, 1),
+])
+def test_ranges(text, low, high):
+    (f,) = [f for f in extract_figures(text) if f.kind != FigureKind.DATE]
+    assert (f.value, f.high) == (low, high)
+
+
+def test_descending_pair_is_not_a_range():
+    out = extract_figures("(15%-1.2%)")
+    assert [(f.value, f.high) for f in out] == [(15, None), (1.2, None)]
+
+
+def test_chinese_numerals_and_units():
+    out = {f.text: f for f in extract_figures("三成企业，两千亿元，贡献+3.6个百分点，降息 25bp，约680亿美元，翻两倍")}
+    assert out["三成"].key() == ("percent", "%", 30.0, None)
+    assert out["两千亿元"].key() == ("money", "元", 2e11, None)
+    assert out["+3.6个百分点"].kind == FigureKind.POINTS
+    assert out["25bp"].key() == out["25bp"].key() and out["25bp"].key()[2] == 0.25
+    assert out["680亿美元"].approx is True
+    assert out["两倍"].kind == FigureKind.MULTIPLE
+
+
+def test_same_figure_written_two_ways_has_one_key():
+    a = extract_figures("降息25bp")[0]
+    b = extract_figures("下调0.25个百分点")[0]
+    assert a.key() == b.key()
+
+
+def test_spaced_units_and_dates():
+    out = figs("美国 5 月核心 CPI 同比2.8% 持平，均价周涨跌幅 - 11.40%；最新价格 7250.00 元 / 吨")
+    assert ("5 月", FigureKind.DATE, None, None) in out
+    assert ("- 11.40%", FigureKind.PERCENT, -11.4, None) in out
+    assert any(k == FigureKind.MONEY and v == 7250 for _, k, v, _ in out)
+
+
+def test_names_and_ordinals_are_not_figures():
+    out = figs("小米 K80 发布，第 1 批资金到位，MIX Flip 2 上市")
+    assert not [f for f in out if f[1] != FigureKind.NUMBER]
+    assert all(v not in (80.0, 1.0) for _, _, v, _ in out)
+
+
+def test_cn_to_number():
+    assert cn_to_number("三百五十") == 350
+    assert cn_to_number("两千") == 2000
+    assert cn_to_number("十二") == 12
+    assert cn_to_number("abc") is None
+
+
+def test_no_figures_in_plain_prose():
+    assert extract_figures("市场情绪整体偏谨慎，资金观望。") == []

@@ -1,0 +1,37 @@
+"""Paragraphs, headings and sentences of Chinese articles."""
+
+from macrodesk.segment import classify_line, segment, split_sentences
+
+
+def test_split_at_chinese_terminators_not_inside_numbers_or_brackets():
+    text = "进口同比增长8.1%，高于预期。库存仅增1.9%（前值2.3%；修正后2.1%）！是否持续？关注数据；"
+    assert split_sentences(text) == [
+        "进口同比增长8.1%，高于预期。",
+        "库存仅增1.9%（前值2.3%；修正后2.1%）！",
+        "是否持续？",
+        "关注数据；",
+    ]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    assert split_sentences("他说：“出口承压。”随后数据公布。") == ["他说：“出口承压。”", "随后数据公布。"]
+
+
+def test_headings_of_every_kind():
+    assert classify_line("## 一、核心观点")[0:2] == ("heading", 2)
+    assert classify_line("一、进口企稳信号")[0] == "heading"
+    assert classify_line("（二）库存情况")[0] == "heading"
+    assert classify_line("1. **耐用品分项受能源与关税双重影响**")[0] == "heading"
+    assert classify_line("1. 内需复苏：进口同比+1.1%（前值-3.4%），主因数量增长。")[0] == "list"
+    assert classify_line("第一，中国出口具备韧性，在高关税下仍可保持份额稳定。")[0] != "heading"
+
+
+def test_segment_tracks_sections_tables_and_bold_leads():
+    text = "导语一句话。\n\n## 一、数据\n\n| 指标 | 同比 |\n| --- | --- |\n| CPI | 2.4% |\n\n" \
+           "## 二、判断\n\n**关税影响**：耐用品价格或回升。\n"
+    paragraphs, sentences = segment(text, "a1")
+    assert [s.section_index for s in sentences] == [0, 1, 1, 2]
+    table = [s for s in sentences if s.kind == "table"]
+    assert table[1].text == "CPI，2.4%" and table[1].figures[0].value == 2.4
+    assert sentences[-1].bold_lead == "关税影响"
+    assert sentences[-1].text == "关税影响：耐用品价格或回升。"
