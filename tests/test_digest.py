@@ -65,7 +65,7 @@ def test_several_articles_make_one_post_listing_sources():
     assert "本期摘要综合以下来源" in result.digest.event_overview[0]
     used = {f.sentence_id.split(":")[0] for f in result.digest.facts}
     assert used == {arts[0].id, arts[1].id}
-    assert 'sources:\n  - "' in result.post.text
+    assert 'sources: ["' in result.post.text
 
 
 def test_investing_promo_block_is_cut_and_url_kept():

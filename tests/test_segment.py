@@ -30,7 +30,9 @@ def test_segment_tracks_sections_tables_and_bold_leads():
     text = "导语一句话。\n\n## 一、数据\n\n| 指标 | 同比 |\n| --- | --- |\n| CPI | 2.4% |\n\n" \
            "## 二、判断\n\n**关税影响**：耐用品价格或回升。\n"
     paragraphs, sentences = segment(text, "a1")
-    assert [s.section_index for s in sentences] == [0, 1, 1, 2]
+    assert [(s.kind, s.section_index) for s in sentences] == [
+        ("prose", 0), ("heading", 1), ("table", 1), ("table", 1), ("heading", 2), ("prose", 2)]
+    assert sentences[1].text == "一、数据"
     table = [s for s in sentences if s.kind == "table"]
     assert table[1].text == "CPI，2.4%" and table[1].figures[0].value == 2.4
     assert sentences[-1].bold_lead == "关税影响"

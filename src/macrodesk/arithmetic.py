@@ -97,30 +97,40 @@ class Interval:
         return (self.lo + self.hi) / 2
 
 
-def precision_unit(fig: Figure) -> float:
-    """One unit of the last written digit: 8.9 -> 0.1, 12 -> 1, 300 (亿) -> 100.
+def precision_unit(fig: Figure, *, result: bool = False) -> float:
+    """One unit of the last written digit: 8.9 -> 0.1, 12 -> 1, 2500 (亿) -> 100.
 
     Whole numbers of four or more digits ending in zeros (1000万吨, 2500亿元) are usually rounded
-    to their last non-zero digit, so that digit sets the unit."""
+    to their last non-zero digit, so that digit sets the unit; a stated result ending in zero
+    ("降幅达80%") is read the same way from two digits up."""
     if fig.decimals > 0:
         return 10.0 ** -fig.decimals
     v = abs(fig.value or 0.0)
     unit = 1.0
-    if v >= 1000 and v == int(v):
+    if v == int(v) and (v >= 1000 or (result and v >= 10)):
         n = int(v)
-        while n % 10 == 0 and n >= 100:
+        while n % 10 == 0 and n >= 10:
             n //= 10
             unit *= 10
     return unit
 
 
-def figure_interval(fig: Figure, *, approx: bool = False) -> Interval:
+def figure_interval(fig: Figure, *, approx: bool = False, result: bool = False) -> Interval:
     """The values a written figure stands for: half a unit of its last digit either side,
-    one more unit when it is marked 约/左右 (issue 8, rule 2)."""
+    one more unit when it is marked 约/左右 (issue 8, rule 2).
+
+    A stated result may also have been truncated rather than rounded (48.56% written "48%"),
+    so its interval reaches one whole unit away from zero."""
     assert fig.value is not None
-    u = precision_unit(fig)
+    u = precision_unit(fig, result=result)
     half = u / 2 + (u if approx or fig.approx else 0.0)
-    return Interval(fig.value - half, fig.value + half)
+    lo, hi = fig.value - half, fig.value + half
+    if result:
+        if fig.value >= 0:
+            hi = fig.value + u + (u if approx or fig.approx else 0.0)
+        else:
+            lo = fig.value - u - (u if approx or fig.approx else 0.0)
+    return Interval(lo, hi)
 
 
 # ---------------------------------------------------------------- figures of a paragraph
@@ -158,9 +168,9 @@ class Tok:
     def cunit(self) -> tuple[str, str]:
         return self.fig.kind.value, canonical_unit(self.fig.kind, self.fig.unit)
 
-    def interval(self) -> Interval:
+    def interval(self, *, result: bool = False) -> Interval:
         """In the unit's base (亿元 -> 元, bp -> percentage points)."""
-        return figure_interval(self.fig, approx=self.approx).scale(self.fig.scale)
+        return figure_interval(self.fig, approx=self.approx, result=result).scale(self.fig.scale)
 
 
 FIG_BASE = 0xE000
@@ -254,7 +264,7 @@ def _judge(
     if any(t.bound for t in (stated, *inputs)):
         return Check(verdict="unverifiable", relation=readings[0][0] if readings else "",
                      note="a figure is a bound (超/近/以上), not a value", **common)
-    s = stated.interval().scale(1 / base)
+    s = stated.interval(result=True).scale(1 / base)
     if magnitude:
         s = s.abs()
     best: tuple[float, str, Interval] | None = None
@@ -284,8 +294,8 @@ def _unverifiable(para: Para, kind: str, stated: Tok, inputs: list[Tok], relatio
 
 # ---------------------------------------------------------------- the relations
 
-_UP = "上升|提升|提高|增加|增长|上涨|回升|抬升|上行|扩大|走阔|增至|升至|加快|反弹|跃升|攀升|上调|增|升|涨"
-_DOWN = "下降|下滑|下跌|回落|降低|减少|收窄|收敛|下行|放缓|降至|下调|缩小|走低|萎缩|降|跌|减|落"
+_UP = "上升|提升|提高|增加|增长|上涨|回升|抬升|上行|扩大|走阔|加快|反弹|跃升|攀升|上调|增|升|涨"
+_DOWN = "下降|下滑|下跌|回落|降低|减少|收窄|收敛|下行|放缓|下调|缩小|走低|萎缩|降|跌|减|落"
 _VERB = f"(?:{_UP}|{_DOWN}|变动|变化|差距|相差)"
 _TO = "(?:至|到|→|->|变为|转为|变成)"
 _FROM = "(?:由(?![于此])|从)"
@@ -353,17 +363,24 @@ def _change(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | None:
     return None
 
 
-def _years(a: Tok, b: Tok) -> int | None:
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*)?(?:-|–|—|－|~|～|至|到)\s*((?:19|20)\d{2})\s*年")
+
+
+def _years(para: Para, a: Tok, b: Tok) -> int | None:
+    """Years between two levels: from their own dates (由2021年的A增至2024年的B), else from the
+    last year span written before them in the sentence (2016-2024年，…从A增至B)."""
     ya = _YEAR.search(a.fig.period or "")
     yb = _YEAR.search(b.fig.period or "")
-    if not ya or not yb:
-        return None
-    n = int(yb.group(1)) - int(ya.group(1))
+    n = int(yb.group(1)) - int(ya.group(1)) if ya and yb else 0
+    if n <= 0 and a.sent == b.sent:
+        spans = list(_YEAR_SPAN.finditer(para.raw[a.sent][:a.fig.start]))
+        if spans:
+            n = int(spans[-1].group(2)) - int(spans[-1].group(1))
     return n if n > 0 else None
 
 
 def _cagr(para: Para, a: Tok, b: Tok, c: Tok) -> Check | None:
-    n = _years(a, b)
+    n = _years(para, a, b)
     pct = FigureKind.PERCENT
     if a.fig.kind == pct and b.fig.kind == pct and _is_points(c):
         if n is None:
@@ -491,13 +508,17 @@ def _parse_expr(expr: str) -> tuple[list[_Operand], list[str]] | None:
         pos = om.end()
     if not ops:
         return None
+    if "/" in ops and (len(ops) > 1 or all(o.percent for o in operands)):
+        return None  # "43%/22%/26%", "12.9%/9.4%": a list of figures, not a division
     for i, op in enumerate(ops):
         a, b = operands[i], operands[i + 1]
         if op == "/" and not (a.percent or b.percent or a.decimals or b.decimals):
-            return None  # 6/17, 5/1: dates and counts, not a division the text asks for
-        if op == "-" and a.value >= 0 and b.value >= 0 and a.value < b.value \
-                and not (a.percent ^ b.percent):
-            return None  # "3-5", "2%-4%": a range, not a subtraction
+            return None  # 6/17, 2961/2020: dates, counts and pairs, not a division the text asks for
+        if op == "-" and a.value >= 0 and b.value >= 0 and a.value < b.value:
+            return None  # "3-5", "2%-4%", "20-30%": a range, not a subtraction
+        if op == "-" and not (a.percent or b.percent) and all(
+                o.decimals and 1 <= int(o.value) <= 12 for o in (a, b)):
+            return None  # "6.9-6.13": a span of days, not a subtraction
         if any(1900 <= abs(o.value) <= 2100 and not o.decimals and not o.percent for o in (a, b)):
             return None  # years
     return operands, ops
@@ -528,7 +549,7 @@ def _stated_before(para: Para, si: int, start: int) -> Tok | None:
     """The figure written right before a bracket at `start` of sentence `si`."""
     raw = para.raw[si]
     for t in para.toks:
-        if t.sent == si and raw[t.fig.end:start].strip() == "":
+        if t.sent == si and t.fig.end <= start and raw[t.fig.end:start].strip() == "":
             return t
     return None
 

@@ -12,7 +12,7 @@ from platformdirs import user_data_dir
 from .errors import ConfigError
 
 DEFAULT_DISCLAIMER = (
-    "本报告基于公开资料整理，由 macrodesk 自动摘录生成，不构成任何投资建议。"
+    "本报告基于公开资料整理，由本工具从原文自动摘录生成，不构成任何投资建议。"
     "文中观点与数据均来自所列原文，未必反映原作者机构的最新立场。"
     "投资者应独立判断并自行承担风险。证券市场有风险，投资需谨慎。"
 )

@@ -14,7 +14,6 @@ import html as _html
 import os
 import re
 import smtplib
-import socket
 import ssl
 import time
 import urllib.parse
@@ -309,7 +308,8 @@ class Slack(_Webhook):
         if msg.url:
             blocks.append({"type": "section",
                            "text": {"type": "mrkdwn", "text": f"<{msg.url}|阅读全文>"}})
-        return {"text": msg.title, "blocks": blocks[:50]}
+        # `text` (the notification fallback) is mrkdwn: escaped; the header is plain_text: not
+        return {"text": _slack_escape(msg.title), "blocks": blocks[:50]}
 
     def send(self, msg: Message) -> None:
         resp = self._post(_setting(self.cfg, "webhook", self.name), self.payload(msg))
@@ -409,7 +409,7 @@ class Email:
             raise cls(f"SMTP {exc.smtp_code}: {exc.smtp_error!r}") from None
         except smtplib.SMTPRecipientsRefused as exc:
             raise PublishError(f"SMTP refused the recipients {sorted(exc.recipients)}") from None
-        except (smtplib.SMTPException, OSError, socket.timeout) as exc:
+        except (smtplib.SMTPException, OSError) as exc:  # OSError covers timeouts
             raise TransientDeliveryError(f"SMTP {host}:{port}: {type(exc).__name__}: {exc}") \
                 from None
 

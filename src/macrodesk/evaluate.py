@@ -125,7 +125,7 @@ def duplicate_pairs(items: list[str], threshold: float = 0.6) -> list[tuple[int,
 
 def textrank(article: Article, n: int = 10) -> list[str]:
     """The floor to beat: sentences ranked by PageRank over bigram similarity."""
-    sents = [s.text for s in article.sentences if s.kind != "table" and len(s.text) >= 12]
+    sents = [s.text for s in article.sentences if s.kind not in ("table", "heading") and len(s.text) >= 12]
     if not sents:
         return []
     bg = [bigrams(s) for s in sents]

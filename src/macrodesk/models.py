@@ -73,7 +73,7 @@ class Sentence(BaseModel):
     paragraph: int
     section: str = ""  # the heading the sentence stands under ("" before the first)
     section_index: int = 0  # index of the top-level section
-    kind: Literal["prose", "list", "table", "lead"] = "prose"
+    kind: Literal["prose", "list", "table", "heading"] = "prose"
     bold_lead: str = ""  # a bold lead-in the paragraph opens with
     figures: list[Figure] = Field(default_factory=list)
 

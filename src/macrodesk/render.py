@@ -90,8 +90,8 @@ def render_post(digest: Digest, date: str | None = None, tz: str = "+0800",
     lines = ["---"]
     for key, value in front.items():
         if isinstance(value, list):
-            lines.append(f"{key}:")
-            lines.extend(f"  - {_quote(v)}" for v in value)
+            # a YAML flow list keeps every front matter entry on one "key: value" line
+            lines.append(f"{key}: [" + ", ".join(_quote(v) for v in value) + "]")
         elif key == "layout":
             lines.append(f"layout: {value}")  # the spec writes this one bare
         else:

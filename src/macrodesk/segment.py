@@ -147,6 +147,11 @@ def segment(text: str, article_id: str, title: str = "") -> tuple[list[Paragraph
                 section = body
             paragraphs.append(Paragraph(index=idx, text=body, kind="heading", level=level,
                                         section=section, section_index=section_index))
+            # a heading is the author's own words too: figures in it must trace to it
+            sentences.append(Sentence(
+                id=f"{article_id}:{idx}.0", text=body, paragraph=idx, section=section,
+                section_index=section_index, kind="heading", figures=extract_figures(body),
+            ))
             continue
         paragraphs.append(Paragraph(index=idx, text=body, kind=kind, section=section,
                                     section_index=section_index))

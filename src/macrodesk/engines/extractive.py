@@ -30,7 +30,7 @@ _RISK_SECTION = re.compile(r"^(?:主要|潜在|相关)?风险$|风险提示|风�
 _SKIP_SECTION = re.compile(r"关键问题|问答|Q&A|免责|声明|评级说明|附录|参考文献|重点公告|公司公告|个股|行情回顾|本周行情|周表现|涨跌幅")
 _CONCLUSION = re.compile(r"综上|总之|总的来看|总体来看|综合来看|我们认为|我们预计|预计|展望|有望|建议|看好|值得关注|关注|意味着|表明|显示")
 _VIEW = re.compile(r"认为|看好|受益|催化|推升|支撑|驱动|拐点|逻辑|机会|布局|战略")
-_DATA_LEAD = re.compile(r"^(?:[^，。]{1,6}[：:])?(?:本周|上周|根据[^，。]{1,12}数据|截至|截止)")
+_DATA_LEAD = re.compile(r"^(?:[^，。]{1,8}[：:，,])?(?:本周|上周|根据[^，。]{1,12}数据|截至|截止)")
 _FORECAST = re.compile(r"预计|展望|有望|或将|将会|料将|预期|目标")
 _TRADING = re.compile(
     r"关税|出口|进口|降息|加息|利率|美联储|央行|通胀|CPI|PPI|GDP|PMI|社融|信贷|汇率|人民币|美元|美债|"
@@ -39,8 +39,8 @@ _TRADING = re.compile(
 )
 _NOISE = re.compile(r"个股|涨幅居前|跌幅居前|涨幅前|跌幅前|减持|增持股份|权益分派|派发现金红利|股东大会|公告|招商引资|董事|监事")
 _RISK_CUE = re.compile(r"风险|不确定|若|如果|一旦|警惕|扰动|不及预期|下行压力|或将|可能")
-_POS = re.compile(r"受益|利好|看好|景气|增长|提升|回升|改善|修复|韧性|上行|上涨|走强|扩张|加速|支撑|拉动|高增|突破|机遇|机会|推荐|超配|有望|增量|领先|旺盛|向好|提振")
-_NEG = re.compile(r"承压|拖累|下滑|下降|回落|走弱|冲击|压制|放缓|萎缩|透支|疲软|低迷|下跌|亏损|减少|受损|利空|收缩|不及预期|过剩|内卷|风险|压力|制裁|限制|加征")
+_POS = re.compile(r"受益|利好|看好|景气|增长|提升|回升|改善|修复|韧性|上行|上涨|上升|强势|维稳|走强|扩张|加速|支撑|拉动|高增|突破|机遇|机会|推荐|超配|有望|增量|领先|旺盛|向好|提振")
+_NEG = re.compile(r"承压|拖累|扰动|下滑|下降|回落|走弱|冲击|压制|放缓|萎缩|透支|疲软|低迷|下跌|亏损|减少|受损|利空|收缩|不及预期|过剩|内卷|风险|压力|制裁|限制|加征")
 _NEGATION = re.compile(r"(?:不|未|没有|难以|并非|无)$")
 _EASING = re.compile(r"^(?:缓解|减轻|收窄|减弱|消退|边际改善|有所缓和)")
 _LEAD_CONNECTOR = re.compile(
@@ -48,7 +48,11 @@ _LEAD_CONNECTOR = re.compile(
     r"综合来看|综上所述|综上|总之|值得注意的是|需要注意的是|其中|而且|不过|但是|但|而|因此|所以|可见)[，,：:]?"
 )
 # a short label before a colon ("观点分歧：", "前言：") frames the sentence; the fact follows it
-_LABEL = re.compile(r"^(?:\*\*)?[^，。：:；\d%（(]{2,8}(?:\*\*)?[：:](?!\d)")
+# Only framing labels go; a label that says whose view it is ("部分投资者的观点：") stays.
+_LABEL = re.compile(
+    r"^(?:\*\*)?(?:前言|导语|引言|摘要|要点|核心观点|主要观点|结论|核心结论|点评|背景|总结|观点分歧|"
+    r"需求|供给|价格|库存|盈利|策略|事件|数据)(?:\*\*)?[：:](?!\d)"
+)
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．]?|第[一二三四五六七八九十]+[，、：:]?)\s*")
 _TITLE_DATE = re.compile(r"^\s*(?:\d{4}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?|\d{4}年\d{1,2}月)\s*")
 _CN_ORDINALS = "一二三四五六七八九十"
@@ -161,7 +165,7 @@ def score_sentence(s: Sentence, first_in_paragraph: bool) -> float:
     """How much a trader needs this sentence, from structure, figures and content words."""
     text = s.text
     kind = _section_kind(s.section)
-    if kind in ("skip", "risk") or s.kind == "table":
+    if kind in ("skip", "risk") or s.kind in ("table", "heading"):
         return -1.0
     if len(text) < 12 or text.endswith(("？", "?")) or text.startswith(("问题", "答案", "图", "表", "资料来源", "数据来源")):
         return -1.0
@@ -372,7 +376,7 @@ class ExtractiveEngine:
             more = f"等{len(articles)}篇" if len(articles) > 8 else f"共{len(articles)}篇"
             paras.append(f"本期摘要综合以下来源：{names}{more}。")
         for ai, art in enumerate(articles[:2]):
-            prose = [s for s in art.sentences if s.kind != "table" and _section_kind(s.section) not in ("skip", "risk")
+            prose = [s for s in art.sentences if s.kind not in ("table", "heading") and _section_kind(s.section) not in ("skip", "risk")
                      and len(s.text) >= 12 and not s.text.endswith(("？", "?"))]
             if not prose:
                 continue
@@ -491,37 +495,52 @@ class ExtractiveEngine:
         return chosen[0].condensed if chosen else ""
 
     def _sectors(self, articles: list[Article], cands: list[Candidate]) -> tuple[list[SectorRow], list[SectorRow]]:
-        """Themes the articles name, with the direction the text gives them and the clause that says so."""
+        """Themes the articles name, the direction the author gives them, and the words that say so.
+
+        The author's headings and core views weigh most; sentences that only report data
+        (prices, output, inventories) are not a stance and do not vote."""
         tally: dict[str, float] = {}
         evidence: dict[str, tuple[float, str, str]] = {}
         theme_map = themes()
         for art in articles:
             for s in art.sentences:
-                if s.kind == "table" or _section_kind(s.section) == "skip":
+                kind = _section_kind(s.section)
+                if s.kind == "table" or kind in ("skip", "risk"):
                     continue
-                for clause in _split_clauses(s.text):
+                numeric = [f for f in s.figures if f.kind not in (FigureKind.DATE, FigureKind.NUMBER)]
+                if s.kind != "heading" and (len(numeric) >= 3 or _DATA_LEAD.match(s.text)):
+                    continue
+                weight = 3.0 if s.kind == "heading" else (2.0 if kind == "core" else 1.0)
+                units = [clean_heading(s.text)] if s.kind == "heading" else _split_clauses(s.text)
+                for clause in units:
                     hits = {h.theme for h in find_themes(clause)} - {"broad_market"}
                     if not hits:
                         continue
                     pol = _polarity(clause)
                     if pol == 0:
                         continue
+                    body = _LEAD_CONNECTOR.sub("", clause.strip().lstrip("且并和及与")).rstrip("，；：,;。")
                     for theme in hits:
-                        tally[theme] = tally.get(theme, 0.0) + pol
-                        strength = abs(pol) + (0.5 if _section_kind(s.section) == "core" else 0)
-                        body = _LEAD_CONNECTOR.sub("", clause.strip().lstrip("且并和及与")).rstrip("，；：,;。")
-                        if 6 <= len(body) <= 60 and (theme not in evidence or strength > evidence[theme][0]) \
+                        tally[theme] = tally.get(theme, 0.0) + pol * weight
+                        if 6 <= len(body) <= 60 and (theme not in evidence or weight > evidence[theme][0]) \
                                 and (pol > 0) == (tally[theme] >= 0):
-                            evidence[theme] = (strength, body, s.id)
-        rows_pos, rows_neg = [], []
-        for theme, total in sorted(tally.items(), key=lambda kv: -abs(kv[1])):
-            if theme not in evidence or abs(total) < 1:
-                continue
-            _, logic, sid = evidence[theme]
-            row = SectorRow(sector=theme_map[theme].zh, theme=theme, logic=logic,
-                            etfs=_etfs_for(theme), sentence_id=sid)
-            (rows_pos if total > 0 else rows_neg).append(row)
-        return rows_pos[:5], rows_neg[:3]
+                            evidence[theme] = (weight, body, s.id)
+        rows: dict[bool, list[SectorRow]] = {True: [], False: []}
+        ranked = sorted(tally.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
+        for floor in (1.5, 0.5):  # a weaker stance only when no stronger one exists on that side
+            for theme, total in ranked:
+                side = rows[total > 0]
+                if theme not in evidence or abs(total) < floor or any(r.theme == theme for r in side) \
+                        or (floor < 1.5 and side):
+                    continue
+                _, logic, sid = evidence[theme]
+                side.append(SectorRow(sector=theme_map[theme].zh, theme=theme, logic=logic,
+                                      etfs=_etfs_for(theme), sentence_id=sid))
+        for positive, label in ((True, "利好"), (False, "利空")):
+            if not rows[positive]:
+                # an empty table is a broken table; say plainly that the source takes no side
+                rows[positive].append(SectorRow(sector="原文未明确", logic=f"原文未给出明确的{label}行业判断"))
+        return rows[True][:5], rows[False][:3]
 
     def _allocation(self, cands, core: str, bullish: list[SectorRow], bearish: list[SectorRow]) -> str:
         core_bg = bigrams(core)
@@ -529,10 +548,12 @@ class ExtractiveEngine:
             if re.search(r"建议|配置|(?<!本文)关注|看好|推荐|布局|超配|低配", c.sentence.text) and similarity(c.bigrams, core_bg) < 0.5:
                 return condense(c.sentence.text, 110)
         parts = []
-        if bullish:
-            parts.append("关注" + "、".join(f"**{r.sector}**" for r in bullish[:3]))
-        if bearish:
-            parts.append("对" + "、".join(f"**{r.sector}**" for r in bearish[:2]) + "保持谨慎")
+        good = [r.sector for r in bullish[:3] if r.theme]
+        bad = [r.sector for r in bearish[:2] if r.theme]
+        if good:
+            parts.append("关注" + "、".join(f"**{x}**" for x in good))
+        if bad:
+            parts.append("对" + "、".join(f"**{x}**" for x in bad) + "保持谨慎")
         return ("；".join(parts) + "（依据上表所列原文判断）。") if parts else ""
 
     def _risks(self, articles: list[Article], cands: list[Candidate]) -> list[Risk]:
@@ -548,7 +569,7 @@ class ExtractiveEngine:
 
         # the author's own risk section first, downside before upside
         for art in articles:
-            listed = [s for s in art.sentences if _section_kind(s.section) == "risk" and s.kind != "table"]
+            listed = [s for s in art.sentences if _section_kind(s.section) == "risk" and s.kind not in ("table", "heading")]
             listed.sort(key=lambda s: "上行风险" in s.text)
             for s in listed:
                 for item in re.split(r"[；;。]|\d[)）]", _LABEL.sub("", s.text)):
@@ -580,14 +601,14 @@ def _explain_risk(title: str, art: Article, item: str) -> str:
     tb = bigrams(title)
     best, best_sim = None, 0.0
     for s in art.sentences:
-        if _section_kind(s.section) in ("risk", "skip") or s.kind == "table":
+        if _section_kind(s.section) in ("risk", "skip") or s.kind in ("table", "heading"):
             continue
         sim = similarity(tb, bigrams(s.text))
         if sim > best_sim:
             best, best_sim = s, sim
-    if best is not None and best_sim >= 0.5:
+    if best is not None and best_sim >= 0.4:
         return condense(best.text)
-    return "原文风险提示所列。"
+    return "原文风险提示所列，正文未展开。"
 
 
 def _polarity(clause: str) -> int:

@@ -141,7 +141,6 @@ class Material:
     by_alias: dict[str, Sentence]  # every sentence of every article, shown or not
     # article index -> (alias, sentence, text shown) in the order of the article
     shown: dict[int, list[tuple[str, Sentence, str]]]
-    excluded: list[tuple[int, Sentence]] = field(default_factory=list)  # instruction-like text
     all_keys: set[tuple] = field(default_factory=set)  # figure keys anywhere in the sources
     date_keys: set[tuple] = field(default_factory=set)
 
@@ -192,7 +191,8 @@ class LLMEngine:
             if self.settings.no_fallback or not isinstance(exc, LLMUnavailableError | _BadAnswer):
                 raise
             log.warning("LLM engine fell back to the embedded engine: %s", exc)
-            d = ExtractiveEngine(self.config).digest(articles, allow_short=allow_short)
+            clean = [without_instructions(a) for a in articles]
+            d = ExtractiveEngine(self.config).digest(clean, allow_short=allow_short)
             d.warnings.insert(0, f"LLM engine unavailable ({exc}); this post was written by the "
                                  "embedded extractive engine instead")
         finally:
@@ -205,13 +205,15 @@ class LLMEngine:
     # -- the steps -------------------------------------------------------------------------
 
     def _digest_with(self, client: ChatClient, articles: list[Article], allow_short: bool) -> Digest:
+        warnings = [f"an instruction-like sentence in {art.label} was treated as data and left "
+                    f"out: {s.text[:40]}" for art in articles for s in art.sentences
+                    if INJECTION.search(s.text)]
+        articles = [without_instructions(a) for a in articles]
         cands = rank_candidates(articles)
         material = build_material(articles, cands, self.settings,
                                   self._render("digest_system", n_facts=ITEM_COUNT))
         etfs = etf_candidates(material)
         messages = self.build_messages(articles, material, etfs)
-        warnings = [f"an instruction-like sentence in {articles[ai].label} was treated as data "
-                    f"and left out: {s.text[:40]}" for ai, s in material.excluded]
 
         first = client.complete(messages)
         answer, raw = self._parse_or_repair(client, messages, first.content)
@@ -405,6 +407,17 @@ class _BadAnswer(LLMError):
 # -- material and checks (module functions: the benchmark and tests use them) ----------------
 
 
+def without_instructions(article: Article) -> Article:
+    """The article without sentences (and paragraphs) that address a model rather than a reader:
+    they are data, and as data they say nothing a digest needs."""
+    if not any(INJECTION.search(s.text) for s in article.sentences):
+        return article
+    return article.model_copy(update={
+        "sentences": [s for s in article.sentences if not INJECTION.search(s.text)],
+        "paragraphs": [p for p in article.paragraphs if not INJECTION.search(p.text)],
+    })
+
+
 def _data(text: str) -> str:
     # article text may not close or open the prompt's own tags
     return text.replace("<", "＜").replace(">", "＞")
@@ -416,7 +429,8 @@ def _plain(text: str) -> str:
 
 def build_material(articles: list[Article], cands: list[Candidate], settings: LLMSettings,
                    system_prompt: str = "") -> Material:
-    """Number every sentence (S1, S2... over all articles, stable whatever is shown) and pick what
+    """Number every sentence (S1, S2... over all articles, stable whatever is shown; headings
+    are not numbered) and pick what
     the model sees: each article's best-ranked sentences (as the embedded engine condenses them)
     plus its risk section, up to `shortlist_share` of its text and at least enough for the ten
     items, within the `max_prompt_tokens` budget for the whole day."""
@@ -424,18 +438,20 @@ def build_material(articles: list[Article], cands: list[Candidate], settings: LL
     alias_of: dict[str, str] = {}
     n = 0
     mat = Material(by_alias=by_alias, shown={})
-    for ai, art in enumerate(articles):
+    for art in articles:
         for s in art.sentences:
-            n += 1
-            by_alias[f"S{n}"] = s
-            alias_of[s.id] = f"S{n}"
+            # headings get no number: a heading is no fact, and the numbers stay put if the
+            # segmenter changes how it reports headings
+            if s.kind != "heading":
+                n += 1
+                by_alias[f"S{n}"] = s
+                alias_of[s.id] = f"S{n}"
             for f in s.figures:
                 (mat.date_keys if f.kind == FigureKind.DATE else mat.all_keys).update(
                     _key_variants(f.key()))
         for f in extract_figures(art.title):
             (mat.date_keys if f.kind == FigureKind.DATE else mat.all_keys).update(
                 _key_variants(f.key()))
-        mat.excluded.extend((ai, s) for s in art.sentences if INJECTION.search(s.text))
     # the instructions are sent anyway; the budget left is for the material (~0.6 token a char)
     budget = max(400, int((settings.max_prompt_tokens - estimate_tokens(system_prompt) - 150)
                           / 0.6))

@@ -118,7 +118,7 @@ def chart_frontload(df: pd.DataFrame, stem: str | Path) -> list[Path]:
         ax = fig.add_subplot(2, 1, 1)
         ax.plot(d["period"], d["imports"], label="实际进口")
         ax.plot(d["period"], d["trend"], linestyle="--", label="线性趋势")
-        ax.set_title("美国实际进口与趋势（十亿美元，2025年价格）")
+        ax.set_title("美国实际进口与线性趋势（十亿美元，2025年不变价）")
         ax.set_ylabel("十亿美元")
         ax.legend()
         _thin_ticks(ax, d["period"].tolist())
@@ -134,7 +134,7 @@ def chart_frontload(df: pd.DataFrame, stem: str | Path) -> list[Path]:
             ax3.plot(air["period"], air["air_share_pct"], color="#4f8f4f", linestyle=":",
                      marker="s", ms=3, label="空运占比（右轴，%）")
             ax3.set_ylabel("空运占一般进口比重（%）")
-            ax3.legend(loc="lower right")
+            ax3.legend(loc="upper center")
         ax2.legend(loc="upper right")
         _thin_ticks(ax2, g["period"].tolist())
     return _render(draw, stem, (10, 7))

@@ -117,7 +117,9 @@ class CensusClient:
         if (not isinstance(rows, list) or not rows or not all(isinstance(r, list) for r in rows)
                 or any(len(r) != len(rows[0]) for r in rows)):
             raise FetchError("answer is not a JSON array of arrays with a header row", source=where)
-        return pd.DataFrame(rows[1:], columns=[str(c) for c in rows[0]])
+        df = pd.DataFrame(rows[1:], columns=[str(c) for c in rows[0]])
+        # predicate variables come back as extra columns, twice when also in get=
+        return df.loc[:, ~df.columns.duplicated()]
 
     def imports(self, month: str, level: str = "HS10", chapters: tuple[str, ...] = CHAPTERS,
                 fields: tuple[str, ...] = CENSUS_FIELDS, refresh: bool = False) -> pd.DataFrame:

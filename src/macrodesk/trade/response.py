@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import statsmodels.api as sm
 
 from ..errors import DataError
 
@@ -70,6 +69,8 @@ def import_response(table: pd.DataFrame, x: str = "d_etr", y: str = "d_growth",
         raise DataError(f"need at least 3 groups for a slope, got {len(t)}")
     if float(t[x].std()) == 0.0:
         raise DataError(f"{x} does not vary across groups; the slope is undefined")
+    import statsmodels.api as sm  # slow to import; only this function needs it
+
     X = sm.add_constant(t[x].to_numpy(float))
     cov = "HC1" if robust else "nonrobust"
     if weight:
