@@ -162,3 +162,27 @@ def test_write_post_replaces_existing_file(tmp_path):
     target.write_text("old")
     write_post(result.post, target)
     assert target.read_text("utf-8") == result.post.text
+
+
+def test_inconsistent_relation_in_source_becomes_a_note_not_a_fact(tmp_path):
+    text = SAMPLE.read_text("utf-8").replace(
+        "主要支撑在投资", "主要支撑在投资，投资增速由1.5%升至3.5%，提高了3.0个百分点")
+    p = tmp_path / "bad_arithmetic.md"
+    p.write_text(text, encoding="utf-8")
+    result = make_post([read_article(p)], date="2025-12-23", now=NOW)
+    notes = [r for r in result.digest.risks if r.title == "数据核对"]
+    assert len(notes) == 1 and "3.0个百分点" in notes[0].explanation
+    assert all("3.0个百分点" not in f.text for f in result.digest.facts)
+    assert result.findings == []  # the note quotes only figures the source states
+
+
+def test_condense_keeps_figures_and_never_ends_on_a_dangling_condition():
+    from macrodesk.engines.extractive import condense
+
+    s = ("南银转债（113050）：截至 5 月 30 日，已有 10 个交易日收盘价≥转股价（8.22 元 / 股）的 130%"
+         "（10.69 元 / 股），若未来 16 个交易日内再满足 5 个交易日，将触发强制赎回条款，"
+         "公司将择机公告是否行使赎回权，投资者需关注转股与赎回安排带来的价格波动。")
+    out = condense(s)
+    assert out.rstrip("。") in s
+    assert "130%" in out and not out.rstrip("。").endswith("5 个交易日")
+    assert condense("此外，出口同比增长5.8%，高于预期。") == "出口同比增长5.8%，高于预期。"

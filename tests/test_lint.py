@@ -286,3 +286,38 @@ def test_rows_written_the_engine_way_pass_for_every_theme():
                  for m in ("cn", "us") if (f := etfs_for_theme(key, m))]
         rows.append((f"**{theme.zh}**", "原文所述逻辑", "、".join(cells) or "暂无对应ETF"))
     assert lint_text(make_post(bull=rows)) == []
+
+
+def test_steps_and_quoted_conclusions():
+    no_steps = lint_text(make_post(replace=[("#### 第一步：识别进口增长\n", "")]))
+    assert [f.kind for f in no_steps] == ["heading_missing"] and "第一步" in no_steps[0].message
+    no_core = lint_text(make_post(replace=[("> **核心投资逻辑**：配置技术密集型产业链。", "配置技术密集型产业链。")]))
+    assert [f.kind for f in no_core] == ["block_missing"] and "核心投资逻辑" in no_core[0].message
+    no_alloc = lint_text(make_post(replace=[("> **配置建议**：", "建议：")]))
+    assert [f.kind for f in no_alloc] == ["block_missing"]
+
+
+def test_codes_with_exchange_suffix_are_checked():
+    found = lint_text(make_post(bull=[("**证券**", "成交活跃", "512880.SH、510300.SH")]))
+    assert [(f.kind, f.message.split()[0]) for f in found] == [("etf_theme_mismatch", "510300")]
+
+
+def test_no_derivation_from_unrelated_source_sentences():
+    unrelated = article_from_text("6月CPI同比2.7%，高于预期的2.6%和前值2.4%，能源价格反弹是主因。",
+                                  source_name="cpi")
+    post = make_post(overview="抢出口类产品贡献为+0.1个百分点，汽车出口同比-5.3%。")
+    found = lint_text(post, [unrelated])
+    assert [f.kind for f in found] == ["figure_untraced", "figure_untraced"]
+
+
+@pytest.mark.parametrize("text", ["", "---\n", "# 只有标题\n", "| a | b |\n|--|--|\n| x |", "---\nx\n---\n### 免责条款\n"])
+def test_odd_input_gives_findings_not_crashes(text):
+    findings = lint_text(text)
+    assert findings and has_defects(findings)
+
+
+def test_risk_restating_an_item_is_a_warning():
+    risks = ["**库存**：美国库存增长缓慢，库销比处于历史中低位。", RISKS[1]]
+    found = lint_text(make_post(risks=risks))
+    assert [(f.kind, f.severity) for f in found] == [("duplicate_item", "warning")]
+    assert lint_text(make_post(risks=RISKS)) == []

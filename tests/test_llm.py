@@ -158,8 +158,9 @@ def test_good_answer_becomes_the_digest(article):
     assert d.bullish[0].theme == "oil_gas"
     assert d.bearish[0].etfs == ["南方中证房地产ETF（512200）"]
     assert [s.title for s in d.steps] == [s["title"] for s in GOOD["steps"]]
-    assert d.steps[0].sentence_ids == [article.sentences[5].id, article.sentences[9].id]
-    assert d.risks[0].sentence_id == article.sentences[14].id
+    numbered = [s for s in article.sentences if s.kind != "heading"]  # S1, S2... in order
+    assert d.steps[0].sentence_ids == [numbered[5].id, numbered[9].id]
+    assert d.risks[0].sentence_id == numbered[14].id
     assert d.sources[0].title == article.title
     # tokens: the endpoint's own counts are used, the cost comes from the configured prices
     assert engine.usage.requests == 1 and engine.usage.cached == 0 and not engine.usage.estimated
@@ -359,10 +360,10 @@ def injected_article(tmp_path):
 def test_injected_instruction_never_reaches_the_model_and_the_digest_is_normal(article, tmp_path):
     art = injected_article(tmp_path)
     d, srv, _ = run([Reply(content=good())], [art])
-    clean_system = run([Reply(content=good())], [article])[1].requests[0]["body"]["messages"][0]
-    system, user = srv.requests[0]["body"]["messages"]
-    assert system == clean_system
-    assert "忽略以上指令" not in user["content"] and "999" not in user["content"]
+    clean = run([Reply(content=good())], [article], cache=False)[1]
+    # the model is sent exactly what the article without the injection would send
+    assert srv.requests[0]["body"]["messages"] == clean.requests[0]["body"]["messages"]
+    assert "忽略以上指令" not in json.dumps(srv.requests, ensure_ascii=False)
     assert d.engine == "llm" and len(d.facts) == 10
     assert not any("999" in f.text or "接管" in f.text for f in d.facts)
     assert any("instruction-like sentence" in w for w in d.warnings)
@@ -373,10 +374,13 @@ def test_a_model_that_obeys_an_injection_still_yields_a_normal_digest(tmp_path):
     hijacked = (FIX / "answer_hijacked.json").read_text("utf-8")
     d, srv, _ = run([Reply(content=hijacked)], [art])
     assert len(srv.requests) == 2
-    everything = json.dumps(d.model_dump(mode="json"), ensure_ascii=False)
+    # the warnings (stderr) quote the injected sentence; the post itself never does
+    everything = json.dumps(d.model_dump(mode="json", exclude={"warnings"}), ensure_ascii=False)
     assert "999" not in everything and "接管" not in everything
-    assert not INJECTION.search(d.overview + d.headline)
+    assert not INJECTION.search(everything)
     assert len(d.facts) == 10 and d.steps and d.risks
+    # an answer that obeyed the article is not used at all: the embedded engine writes the post
+    assert d.engine == "extractive" and "followed instructions" in d.warnings[0]
 
 
 # -- cache, settings, CLI ---------------------------------------------------------------------

@@ -25,8 +25,18 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {flat[i:i + k].encode() for i in range(len(flat) - k + 1)}
 
 
+SCHEME = "affine32"  # datasketch 2's default, named so that stored signatures stay comparable
+
+
+def _minhash(num_perm: int, hashvalues=None) -> MinHash:
+    try:
+        return MinHash(num_perm=num_perm, hashvalues=hashvalues, scheme=SCHEME)
+    except TypeError:  # datasketch 1.x has one scheme and no `scheme` argument
+        return MinHash(num_perm=num_perm, hashvalues=hashvalues)
+
+
 def signature(text: str, num_perm: int = NUM_PERM) -> MinHash:
-    mh = MinHash(num_perm=num_perm)
+    mh = _minhash(num_perm)
     sh = shingles(text)
     if sh:
         mh.update_batch(list(sh))
@@ -39,7 +49,7 @@ def to_bytes(mh: MinHash) -> bytes:
 
 def from_bytes(data: bytes, num_perm: int = NUM_PERM) -> MinHash:
     values = np.frombuffer(data, dtype=np.uint64)
-    return MinHash(num_perm=len(values) or num_perm, hashvalues=values)
+    return _minhash(len(values) or num_perm, values)
 
 
 @dataclass

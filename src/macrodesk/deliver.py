@@ -106,6 +106,9 @@ def post_url(site_url: str, date: str, template: str = "") -> str:
 
 def message_from_post(post: Post | str | Path, url: str = "") -> Message:
     text, label = post_text(post)
+    # a published file carries publish.sanitize_body's entities; every channel escapes for
+    # itself, so the message starts again from the plain characters
+    text = text.replace("&#123;", "{").replace("&lt;", "<")
     meta, body = split_front_matter(text, label)
     date = str(meta.get("date", ""))[:10] or (post.date if isinstance(post, Post) else "")
     title = _headline(body) or str(meta.get("title", "")) or f"macr_research_{date}"

@@ -257,6 +257,7 @@ _PUBLISHED_TAG = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)=["'](?:article:published_time|og:published_time|"""
     r"""datePublished|publishdate|pubdate|publish_date)["'][^>]+content=["']([^"']+)""", re.I)
 _META_AUTHOR = re.compile(r"""<meta[^>]+name=["']author["'][^>]+content=["']([^"']+)""", re.I)
+_DATELINE = re.compile(r"\d{4}[年/-]\d{1,2}[月/-]\d{1,2}日?\s*\d{1,2}:\d{2}")
 _BYLINE = re.compile(r"^(?:作者|文|撰文)[:：\s]\s*([^\s\d]{2,20})", re.M)
 
 _WECHAT_VARS = {
@@ -276,7 +277,9 @@ def document_from_html(html: str, source: str, url: str = "") -> RawDocument:
     if not body or not body.strip():
         raise InputError("no article text found in the HTML page", source=source,
                          hint="is it a navigation or login page?")
-    meta = extract_metadata(html, default_url=url or None)
+    # extensive date search loads every dateparser locale (seconds per process): the page's
+    # tags, its dateline and feeds give the date more reliably for Chinese pages
+    meta = extract_metadata(html, default_url=url or None, extensive=False)
     doc = RawDocument(text=body, markdown=True, url=url)
     if meta is not None:
         doc.title = meta.title or ""
@@ -288,6 +291,10 @@ def document_from_html(html: str, source: str, url: str = "") -> RawDocument:
     m = _PUBLISHED_TAG.search(html)
     if m:
         doc.published = _parse_date(m.group(1)) or doc.published
+    if doc.published is None:
+        m = _DATELINE.search(body[:600])
+        if m:
+            doc.published = _parse_date(m.group(0))
     if not doc.author:
         m = _META_AUTHOR.search(html) or _BYLINE.search(body[:500])
         if m:

@@ -201,6 +201,32 @@ def _find_headings(post: _Post) -> tuple[dict[str, int], list[Finding]]:
     return where, out
 
 
+_STEP = re.compile(r"^第[一二三四五六七八九十]+步[：:]\s*\S")
+_BLOCKS = (("2. 核心驱动与影响分析：投资逻辑分步解释", "核心投资逻辑"), ("3. 相关ETF或行业的潜在影响", "配置建议"))
+
+
+def _check_blocks(post: _Post, where: dict[str, int]) -> list[Finding]:
+    """The step headings of section 2 and the two bold-quoted conclusions the format requires."""
+    out = []
+    start = where.get("2. 核心驱动与影响分析：投资逻辑分步解释")
+    if start:
+        end = where.get("3. 相关ETF或行业的潜在影响", len(post.lines) + 1)
+        steps = [h for h in post.headings if start < h[0] < end and h[1] == 4 and _STEP.match(h[2])]
+        if not steps:
+            out.append(Finding("heading_missing", start, "section 2 needs step headings "
+                               "'#### 第一步：<title>', '#### 第二步：...'"))
+    for section, label in _BLOCKS:
+        line = where.get(section)
+        if not line:
+            continue
+        following = [n for n, level, _text in post.headings if n > line and level <= 3]
+        end = following[0] if following else len(post.lines) + 1
+        if not any(re.match(rf"^>\s*\*\*{label}\*\*[：:]", post.lines[i]) for i in range(line, end - 1)):
+            out.append(Finding("block_missing", line, f"section needs the quoted conclusion "
+                               f"'> **{label}**：<one or two sentences>'"))
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # the ten items
 
@@ -258,7 +284,15 @@ def near_duplicate(a: str, b: str, threshold: float = 0.6) -> bool:
 
 
 def _check_duplicates(groups: Sequence[Sequence[tuple[int, str]]]) -> list[Finding]:
+    """Near-duplicates within each group (the ten items; the risks) are errors; a risk that
+    restates one of the ten items is a warning: a fact is not a risk, but it misleads no one."""
     out = []
+    items, risks = (list(groups) + [[], []])[:2]
+    for line_r, r in risks:
+        same = next((line_i for line_i, i in items if near_duplicate(i, r)), None)
+        if same is not None:
+            out.append(Finding("duplicate_item", line_r, f"this risk restates the item on line {same}",
+                               "warning"))
     for group in groups:
         for j, (line_b, b) in enumerate(group):
             for line_a, a in group[:j]:
@@ -323,7 +357,7 @@ def _tables(post: _Post, where: dict[str, int]) -> tuple[list[tuple[int, list[st
     return rows, out
 
 
-_CN_CODE = re.compile(r"(?<![\d.])(\d{6})(?![\d.%])")
+_CN_CODE = re.compile(r"(?<![\d.])(\d{6})(?!\d|\.\d|%)")
 _US_TOKEN = re.compile(r"(?<![A-Za-z0-9])([A-Z]{2,5})(?![A-Za-z0-9])")
 # upper-case words that are not tickers: acronyms a post uses around fund names
 NOT_TICKERS = frozenset({
@@ -509,9 +543,11 @@ def _shared_words(a: str, b: str) -> int:
     return len(grams(a) & grams(b))
 
 
-def _derive(post_fig: Figure, context: str, pool: list[_Src]) -> str | None:
-    """A derivation of `post_fig` (a sum, difference or ratio of two figures of one source
-    sentence that talks about what the post line talks about), or None."""
+def _derive(post_fig: Figure, context: str, pool: list[_Src], used: set[tuple[str, str]]) -> str | None:
+    """A derivation of `post_fig`: a sum, difference or ratio of two figures of one source
+    sentence that the post drew on (another of its figures is quoted in the post) or that says
+    most of what the post's clause says. With many sources, any small number is the difference
+    of some two figures: only such sentences make a derivation credible."""
     if post_fig.value is None or post_fig.is_range:
         return None
     target = post_fig.value  # signed as written: -5.3% is not 2.7% + 2.6%
@@ -524,8 +560,12 @@ def _derive(post_fig: Figure, context: str, pool: list[_Src]) -> str | None:
             groups.setdefault(s.group, []).append(s)
     scale = post_fig.scale or 1.0
     for members in groups.values():
-        if len(members) < 2 or _shared_words(context, members[0].sentence) < 3:
+        if len(members) < 2:
             continue
+        if members[0].group not in used:
+            clause = _shared_words(context, context)
+            if not clause or _shared_words(context, members[0].sentence) < max(3, 0.5 * clause):
+                continue
         for a in members:
             for b in members:
                 if a is b or a.fig.kind != b.fig.kind or a.key_unit() != b.key_unit():
@@ -569,7 +609,9 @@ _SKIP_FIGURE_LINES = re.compile(r"^#{1,6}\s|^\s*\|?\s*:?-{2,}|^---\s*$")
 def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
                    etf_cells: dict[int, str]) -> list[Finding]:
     pool, source_text = _source_pool(sources)
-    out = []
+    out: list[Finding] = []
+    pending: list[tuple[int, Figure, str]] = []
+    used: set[tuple[str, str]] = set()
     for i in range(post.body_start, len(post.lines)):
         n = i + 1
         raw = post.lines[i]
@@ -587,14 +629,19 @@ def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
                 if not all(p in source_text for p in parts):
                     out.append(Finding("figure_untraced", n, f"date '{f.text}' appears in no source sentence"))
                 continue
-            if any(_matches(f, s.fig) for s in pool):
-                continue
-            how = _derive(f, text, pool)
-            if how:
-                out.append(Finding("figure_derived", n, f"'{f.text}' is computed, not quoted: {how}", "info"))
+            hits = [s.group for s in pool if _matches(f, s.fig)]
+            if hits:
+                used.update(hits)
             else:
-                out.append(Finding("figure_untraced", n, f"figure '{f.text}' appears in no source sentence "
-                                   "and is not a sum, difference or ratio of source figures"))
+                clause = next((c for c in re.split(r"[。；;！？]", text) if f.text in c), text)
+                pending.append((n, f, clause))
+    for n, f, clause in pending:
+        how = _derive(f, clause, pool, used)
+        if how:
+            out.append(Finding("figure_derived", n, f"'{f.text}' is computed, not quoted: {how}", "info"))
+        else:
+            out.append(Finding("figure_untraced", n, f"figure '{f.text}' appears in no source sentence "
+                               "and is not a sum, difference or ratio of source figures"))
     return out
 
 
@@ -608,6 +655,7 @@ def lint_text(text: str, sources: Sequence[Article] | None = None) -> list[Findi
     findings = _check_front_matter(post)
     where, heading_findings = _find_headings(post)
     findings += heading_findings
+    findings += _check_blocks(post, where)
     items = _items(post, where)
     findings += _check_items(post, where, items)
     rows, table_findings = _tables(post, where)

@@ -49,7 +49,7 @@ def digest(
         elif date:
             from ..store import open_store
 
-            docs = open_store(cfg).articles_for_date(date)
+            docs = open_store().articles_for_date(date)
         else:
             raise typer.BadParameter("give article files, or --date to digest a day of the archive")
         if not docs:

@@ -39,9 +39,10 @@ def _clean(obj):
 
 
 def _emit(df: pd.DataFrame, as_json: bool, csv: Path | None, title: str,
-          extra: dict | None = None, digits: int = 3) -> None:
+          extra: dict | None = None, digits: int = 3, full: pd.DataFrame | None = None) -> None:
+    """Print `df` as a table (or JSON); the CSV gets `full` when the screen shows a part."""
     if csv:
-        atomic_write(csv, df.to_csv(index=False))
+        atomic_write(csv, (df if full is None else full).to_csv(index=False))
         console.print(f"wrote {csv}")
     if as_json:
         payload = dict(extra or {})
@@ -89,7 +90,7 @@ def etr_cmd(
             if chart:
                 _charted(T.chart_etr_groups(df, chart, by))
             _emit(shown, as_json, csv, f"有效关税税率（按{'贸易伙伴' if by == 'partner' else 'HS章'}）",
-                  {"overall_rate_pct": 100.0 * df["duty"].sum() / df["imports"].sum()})
+                  {"overall_rate_pct": 100.0 * df["duty"].sum() / df["imports"].sum()}, full=df)
             return
         bases = {"both": ["consumption", "general"], "all": ["consumption", "general", "treasury"]}
         frames = [T.monthly_etr(b, start, end) for b in bases.get(basis, [basis])]
@@ -180,13 +181,13 @@ def inventory_cmd(
             if not (inventories and sales):
                 raise DataError("give both --inventories and --sales")
             df = T.yoy_split(T.load_fred_csv(inventories), T.load_fred_csv(sales))
-            _emit(df.tail(24), as_json, csv, "库存/销售比同比变化拆分")
+            _emit(df.tail(24), as_json, csv, "库存/销售比同比变化拆分", full=df)
             return
         ratio = T.load_fred_csv(data) if data else T.load_fred_csv()
         df = T.ratio_percentile(ratio, since)
         if chart:
             _charted(T.chart_inventory(df, chart, since))
-        _emit(df.tail(24), as_json, csv, "库存/销售比", T.inventory_summary(ratio, since))
+        _emit(df.tail(24), as_json, csv, "库存/销售比", T.inventory_summary(ratio, since), full=df)
     except MacrodeskError as exc:
         raise fail(exc) from exc
 
@@ -279,6 +280,6 @@ def check_cmd(
         out.print_json(json.dumps(rows, ensure_ascii=False))
     else:
         for label, c in found:
-            out.print(f"- [{label}] {c.line()}", highlight=False)
+            out.print(f"- [{label}] {c.line()}", highlight=False, soft_wrap=True)
     if failed == len(paths):
         raise typer.Exit(2)

@@ -7,6 +7,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from ..arithmetic import check_article
 from ..config import Config
 from ..errors import InsufficientMaterialError
 from ..lexicon import find_themes, themes
@@ -56,6 +57,7 @@ _LABEL = re.compile(
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．]?|第[一二三四五六七八九十]+[，、：:]?)\s*")
 _TITLE_DATE = re.compile(r"^\s*(?:\d{4}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?|\d{4}年\d{1,2}月)\s*")
 _CN_ORDINALS = "一二三四五六七八九十"
+_DANGLING = re.compile(r"^\s*(?:若|如果|如若|一旦|假设|假如|倘若|虽然|尽管|即使|只要|除非|不仅|一方面)")
 MAX_ITEM_CHARS = 90
 MAX_CLAUSE_WINDOW = 120
 
@@ -141,6 +143,10 @@ def condense(text: str, limit: int = MAX_ITEM_CHARS) -> str:
         f.kind != FigureKind.DATE for f in _figs(keep[-1])
     ):
         keep.pop()
+    if len(keep) < len(clauses):
+        # a condition or concession without its consequence says something else: drop it
+        while len(keep) > 1 and _DANGLING.match(keep[-1]):
+            keep.pop()
     return _end("".join(keep))
 
 
@@ -228,9 +234,12 @@ def rank_candidates(articles: list[Article]) -> list[Candidate]:
 
 def _is_repeat(c: Candidate, chosen: list[Candidate], threshold: float = 0.6) -> bool:
     for o in chosen:
-        if similarity(c.bigrams, o.bigrams) >= threshold:
+        sim = similarity(c.bigrams, o.bigrams)
+        if sim >= threshold:
             return True
-        if c.figure_keys and len(c.figure_keys) >= 2 and c.figure_keys <= o.figure_keys:
+        shared = c.figure_keys & o.figure_keys
+        # the same figures told twice (a lead and its later detail) are one fact
+        if len(shared) >= 2 or (shared and sim >= 0.4):
             return True
     return False
 
@@ -289,7 +298,10 @@ class ExtractiveEngine:
     def digest(self, articles: list[Article], allow_short: bool = False) -> Digest:
         if not articles:
             raise InsufficientMaterialError("no articles to digest")
-        cands = rank_candidates(articles)
+        # a sentence whose own arithmetic does not hold is never repeated as a fact
+        inconsistent = [c for a in articles for c in check_article(a) if c.verdict == "inconsistent"]
+        doubtful = {c.sentence_id for c in inconsistent}
+        cands = [c for c in rank_candidates(articles) if c.sentence.id not in doubtful]
         chosen = select_facts(cands)
         warnings: list[str] = []
         if len(chosen) < ITEM_COUNT:
@@ -314,7 +326,7 @@ class ExtractiveEngine:
             bullish=bullish,
             bearish=bearish,
             allocation=self._allocation(cands, core, bullish, bearish),
-            risks=self._risks(articles, cands),
+            risks=_data_check_notes(inconsistent) + self._risks(articles, cands),
             disclaimer=self.config.disclaimer,
             sources=[SourceRef(title=a.title, url=a.url, source=a.source, path=a.path,
                                published=a.published) for a in articles],
@@ -375,7 +387,7 @@ class ExtractiveEngine:
             names = "、".join(f"《{clean_title(a.title)}》" for a in articles[:8])
             more = f"等{len(articles)}篇" if len(articles) > 8 else f"共{len(articles)}篇"
             paras.append(f"本期摘要综合以下来源：{names}{more}。")
-        for ai, art in enumerate(articles[:2]):
+        for art in articles[:2]:
             prose = [s for s in art.sentences if s.kind not in ("table", "heading") and _section_kind(s.section) not in ("skip", "risk")
                      and len(s.text) >= 12 and not s.text.endswith(("？", "?"))]
             if not prose:
@@ -466,7 +478,7 @@ class ExtractiveEngine:
             return out
         # re-group candidates of single-section articles into thirds of the text
         out = []
-        for ai, art in enumerate(articles):
+        for ai in range(len(articles)):
             cs = [c for g, lst in by_group.items() if g[0] == ai for c in lst]
             if not cs:
                 continue
@@ -594,6 +606,19 @@ class ExtractiveEngine:
                 rest = c.condensed
             add(title, _end(rest), c.sentence.id)
         return risks
+
+
+def _data_check_notes(checks) -> list[Risk]:
+    """An inconsistent relation in a source becomes a warning, quoting only the source's figures."""
+    notes = []
+    for c in checks[:2]:
+        inputs = "、".join(c.inputs) if c.inputs else "所列数字"
+        notes.append(Risk(
+            title="数据核对",
+            explanation=f"原文称“{c.stated}”，但按其所列{inputs}复算不一致，引用前请核实原始数据。",
+            sentence_id=c.sentence_id,
+        ))
+    return notes
 
 
 def _explain_risk(title: str, art: Article, item: str) -> str:

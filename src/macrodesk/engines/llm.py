@@ -230,6 +230,11 @@ class LLMEngine:
             if again is not None:
                 answer = again
                 problems = check_answer(answer, material)
+        if any(p.where == ("compromised",) for p in problems):
+            # an answer that echoes an instruction may be steered anywhere, also where no
+            # check can see it (a headline without figures): none of it is used
+            raise _BadAnswer("the model's answer followed instructions instead of the material, "
+                             "even after one repair request", source=self.settings.model)
         return self._assemble(articles, cands, material, answer, problems, warnings, allow_short,
                               {c for e in etfs for c in e["codes"]})
 
@@ -459,7 +464,7 @@ def build_material(articles: list[Article], cands: list[Candidate], settings: LL
     min_items = max(2, -(-(ITEM_COUNT + 2) // len(articles)))
     ranked: dict[int, list[tuple[Sentence, str, float]]] = {}
     for c in cands:
-        if not INJECTION.search(c.sentence.text):
+        if c.sentence.id in alias_of and not INJECTION.search(c.sentence.text):
             ranked.setdefault(c.article, []).append((c.sentence, c.condensed or c.sentence.text,
                                                      c.score))
     picked: list[tuple[int, Sentence, str, float]] = []
@@ -473,7 +478,7 @@ def build_material(articles: list[Article], cands: list[Candidate], settings: LL
             used += len(text)
             count += 1
         risk = [s for s in art.sentences if _RISK_SECTION.search(s.section)
-                and s.kind != "table" and not INJECTION.search(s.text)]
+                and s.kind not in ("table", "heading") and not INJECTION.search(s.text)]
         picked.extend((ai, s, s.text, 0.0) for s in risk[:2])
     # over the day's budget (many articles): drop the lowest-ranked lines first
     picked.sort(key=lambda x: -x[3])
@@ -497,6 +502,16 @@ def parse_answer(content: str) -> LLMAnswer:
     if not answer.facts:
         raise ValueError("field facts: empty")
     return answer
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _strings(v)]
+    if isinstance(value, list):
+        return [x for v in value for x in _strings(v)]
+    return []
 
 
 def _untraced(text: str, allowed: set[tuple], dates: set[tuple]) -> list[str]:
@@ -543,6 +558,9 @@ def check_answer(answer: LLMAnswer, material: Material) -> list[Problem]:
             problems.append(Problem(where, f"facts第{i + 1}条为空"))
     if len(answer.facts) < ITEM_COUNT:
         problems.append(Problem(("facts_count",), f"facts只有{len(answer.facts)}条，需要{ITEM_COUNT}条"))
+
+    if INJECTION.search(" ".join(_strings(answer.model_dump()))):
+        problems.append(Problem(("compromised",), "回答包含与研究无关的指令性文字：只依据材料重写全部字段"))
 
     def free(where: tuple, label: str, text: str) -> None:
         if INJECTION.search(text):

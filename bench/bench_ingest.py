@@ -1,0 +1,159 @@
+"""Benchmark ingestion and search on this machine.
+
+1. Ingestion rate: a folder of 1,000 article files (the 913 real condensed research reports of
+   /work/shared/corpus/research_reports plus 87 made by shuffling their paragraphs) through
+   `ingest_sources` into a fresh archive: cleaning, segmentation, near-duplicate check, FTS index.
+2. Search latency: an archive of 100,000 articles generated from the same reports by shuffling
+   paragraphs (4-9 paragraphs from random reports each), then `Store.search` for typical
+   queries, with and without --since/--source filters: median and p95.
+
+Run: .venv/bin/python bench/bench_ingest.py [--files 1000] [--archive 100000]
+Targets: 1,000 files in under 60 s; search p95 under 50 ms."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import random
+import re
+import statistics
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+CORPUS = Path(os.environ.get("MACRODESK_CORPUS", "/work/shared/corpus/research_reports"))
+BJ = timezone(timedelta(hours=8))
+QUERIES = ["关税", "降息", "美联储 降息", "核心CPI", "出口 PMI", "人民币 汇率", "半导体", "光伏 反内卷",
+           "房地产 成交", "国债 收益率", "黄金", "原油 OPEC", "社融", "M1", "固态电池", "机器人",
+           "消费 补贴", "美元指数", "通胀", "财政 赤字", "算力", "稀土", "猪肉 价格", "铜 库存",
+           "储能", "创新药", "出口 韧性", "地方债", "非农 就业", "关税 豁免 出口"]
+
+
+def corpus_reports() -> list[tuple[dict, list[str]]]:
+    """(front matter fields, body paragraphs) of each corpus report."""
+    out = []
+    for p in sorted(CORPUS.glob("*.md")):
+        text = p.read_text(encoding="utf-8")
+        m = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
+        meta = {}
+        if m:
+            for line in m.group(1).splitlines():
+                k, _, v = line.partition(":")
+                if v.strip() and not line.startswith(" "):
+                    meta[k.strip()] = v.strip().strip('"')
+            text = text[m.end():]
+        paras = [x.strip() for x in text.split("\n\n") if len(x.strip()) > 30]
+        if paras:
+            out.append((meta, paras))
+    return out
+
+
+def make_folder(folder: Path, n: int, reports) -> None:
+    rng = random.Random(7)
+    paths = sorted(CORPUS.glob("*.md"))
+    for p in paths[:n]:
+        (folder / p.name).write_bytes(p.read_bytes())
+    for i in range(max(0, n - len(paths))):
+        picks = [rng.choice(rng.choice(reports)[1]) for _ in range(rng.randint(5, 9))]
+        day = datetime(2025, 6, 1, tzinfo=BJ) + timedelta(days=rng.randint(0, 360))
+        (folder / f"mix_{i:04d}.md").write_text(
+            f"---\ntitle: \"混合样本 {i}\"\npublishedAt: \"{day.isoformat()}\"\n---\n" + "\n\n".join(picks),
+            encoding="utf-8")
+
+
+def bench_ingest(n: int, reports) -> None:
+    from macrodesk.ingest import ingest_sources
+    from macrodesk.store import SQLiteStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        make_folder(folder, n, reports)
+        store = SQLiteStore(Path(tmp) / "archive.sqlite3")
+        t0 = time.perf_counter()
+        report = ingest_sources([folder], store, concurrency=2)
+        dt = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        again = ingest_sources([folder], store, concurrency=2)
+        dt2 = time.perf_counter() - t1
+        print(f"ingest: {n} files in {dt:.1f} s = {n / dt:.1f} articles/s "
+              f"({len(report.added)} added, {len(report.duplicates)} near/exact duplicates, "
+              f"{len(report.failures)} failed)  [target: < 60 s]")
+        print(f"ingest again (all skipped): {dt2:.2f} s, {len(again.skipped)} skipped, "
+              f"{len(again.added)} added")
+        store.close()
+
+
+def build_archive(path: Path, n: int, reports) -> float:
+    """Generate n articles by shuffling paragraphs; stored through Store.add (signature,
+    FTS tokens), without the near-duplicate lookup, in transactions of 5,000."""
+    from macrodesk.models import Article
+    from macrodesk.store import SQLiteStore
+
+    rng = random.Random(42)
+    pool = [p for _, paras in reports for p in paras]
+    titles = [meta.get("title", "") for meta, _ in reports]
+    store = SQLiteStore(path)
+    start = datetime(2025, 1, 1, 8, tzinfo=BJ)
+    t0 = time.perf_counter()
+    for i in range(n):
+        text = "\n\n".join(rng.choice(pool) for _ in range(rng.randint(4, 9)))
+        digest = hashlib.sha256(f"{i}:{text}".encode()).hexdigest()
+        art = Article(id=digest[:12], title=f"{rng.choice(titles)}（{i}）", text=text,
+                      source=rng.choice(["英为财情", "宏观观察室", "某某证券", "华尔街见闻"]),
+                      published=start + timedelta(minutes=7 * i), content_hash=digest)
+        store.add(art, dedupe=False, commit=False)
+        if i % 5000 == 4999:
+            store.commit()
+    store.commit()
+    dt = time.perf_counter() - t0
+    store.close()
+    return dt
+
+
+def bench_search(n: int, reports) -> None:
+    from macrodesk.store import SQLiteStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "archive.sqlite3"
+        dt = build_archive(path, n, reports)
+        size = path.stat().st_size / 1048576
+        print(f"archive: {n} generated articles stored in {dt:.1f} s ({n / dt:.0f}/s), {size:.0f} MB")
+        store = SQLiteStore(path)
+        for q in QUERIES[:5]:  # warm the page cache and jieba
+            store.search(q)
+        times = []
+        counts = []
+        variants = [{}, {"since": "2026-06-01"}, {"source": "英为"}, {"limit": 20}]
+        for _ in range(3):
+            for q in QUERIES:
+                for kw in variants:
+                    t = time.perf_counter()
+                    hits = store.search(q, **kw)
+                    times.append((time.perf_counter() - t) * 1000)
+                    counts.append(len(hits))
+        times.sort()
+        p95 = times[int(len(times) * 0.95) - 1]
+        print(f"search: {len(times)} queries over {n} articles: median {statistics.median(times):.1f} ms, "
+              f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms  [target: p95 < 50 ms]")
+        store.close()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--files", type=int, default=1000)
+    ap.add_argument("--archive", type=int, default=100_000)
+    args = ap.parse_args()
+    os.environ.setdefault("MACRODESK_HOME", tempfile.mkdtemp(prefix="macrodesk-bench-"))
+    reports = corpus_reports()
+    if not reports:
+        raise SystemExit(f"no reports under {CORPUS}: set MACRODESK_CORPUS to a folder of .md articles")
+    print(f"machine: {os.cpu_count()} CPUs; corpus: {len(reports)} reports from {CORPUS}")
+    bench_ingest(args.files, reports)
+    bench_search(args.archive, reports)
+
+
+if __name__ == "__main__":
+    main()

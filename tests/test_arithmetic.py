@@ -1,0 +1,289 @@
+"""Tests of arithmetic.py: interval arithmetic, the relations it finds, verdicts on real articles,
+mutation recall, and the `macrodesk check` command."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from macrodesk.arithmetic import (
+    Interval,
+    check_article,
+    check_files,
+    check_text,
+    figure_interval,
+    risk_notes,
+    summarize,
+)
+from macrodesk.cli import app
+from macrodesk.figures import extract_figures
+from macrodesk.ingest import read_article
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "arithmetic"
+KNOWN_BAD = {"report_797.md", "report_189.md"}
+CORRECT = sorted(p for p in FIX.glob("report_*.md") if p.name not in KNOWN_BAD)
+
+
+def one(text: str):
+    checks = check_text(text)
+    assert len(checks) == 1, [c.model_dump() for c in checks]
+    return checks[0]
+
+
+# ---------------------------------------------------------------- interval arithmetic
+
+
+def test_interval_ops():
+    a, b = Interval(1, 2), Interval(-3, 4)
+    assert a + b == Interval(-2, 6)
+    assert a - b == Interval(-3, 5)
+    assert a * b == Interval(-6, 8)
+    assert Interval(2, 4) / Interval(1, 2) == Interval(1, 4)
+    with pytest.raises(ZeroDivisionError):
+        a / b
+    assert Interval(-5, 3).abs() == Interval(0, 5)
+    assert Interval(0, 1).overlaps(Interval(1, 2)) and not Interval(0, 1).overlaps(Interval(1.1, 2))
+
+
+def test_figure_interval_follows_stated_precision():
+    f = extract_figures("8.9%")[0]
+    iv = figure_interval(f)
+    assert iv.lo == pytest.approx(8.85) and iv.hi == pytest.approx(8.95)
+    approx = extract_figures("约8.9%")[0]
+    assert approx.approx
+    assert figure_interval(approx).hi == pytest.approx(9.05)  # one more unit of the last digit
+    big = extract_figures("2500亿元")[0]
+    assert figure_interval(big).hi == pytest.approx(2550)  # rounded to its last non-zero digit
+
+
+# ---------------------------------------------------------------- relations, built by hand
+
+
+def test_change_in_points_consistent_and_inconsistent():
+    ok = one("失业率由3.8%升至8.9%，上升5.1个百分点。")
+    assert (ok.kind, ok.verdict) == ("change", "consistent")
+    bad = one("失业率由3.8%升至8.9%，上升5.6个百分点。")
+    assert bad.verdict == "inconsistent"
+    assert float(bad.computed) == pytest.approx(5.1)
+    assert bad.gap == pytest.approx(0.35)  # 5.55 (5.6 rounded down) - 5.2 (8.95 - 3.75)
+
+
+def test_change_written_before_the_levels_and_across_brackets():
+    assert one("份额下降14.7个百分点，从76.1%降至61.4%。").verdict == "consistent"
+    assert one("CPI较上月的5.5%回落0.3个百分点至5.2%。").verdict == "consistent"
+    assert one("CPI较上月的5.5%回落0.5个百分点至5.2%。").verdict == "inconsistent"
+
+
+def test_change_with_missing_level_is_unverifiable():
+    c = one("CPI较上月回落0.3个百分点至5.2%。")
+    assert (c.kind, c.verdict) == ("change", "unverifiable")
+    assert c.computed == ""
+
+
+def test_year_on_year_change_is_not_read_as_the_pair_difference():
+    # 同比 refers to last year's level, not to the earlier level of the pair
+    assert check_text("毛利率由8.83%升至12.74%，同比提升0.70个百分点。") == []
+
+
+def test_explicit_expressions():
+    assert one("对利润的影响约为-16.5%（-2.8*5.8%）。").verdict == "consistent"
+    assert one("对利润的影响约为-19.5%（-2.8*5.8%）。").verdict == "inconsistent"
+    assert one("净收益率13.8%（15%-1.2%）。").verdict == "consistent"
+    assert one("净收益率12.8%（15%-1.2%）。").verdict == "inconsistent"
+    assert one("累计投资753+569+611=1933亿元。").verdict == "consistent"
+    assert one("累计投资753+569+611=1993亿元。").verdict == "inconsistent"
+
+
+def test_gap_with_vs_and_spread():
+    assert one("缺口收窄至-20.3%（17.1% vs 37.4%）。").verdict == "consistent"
+    assert one("缺口收窄至-22.3%（17.1% vs 37.4%）。").verdict == "inconsistent"
+    assert one("中美利差为-1.5个百分点（2.7% vs 4.2%）。").verdict == "consistent"
+    assert one("两者之差：4.2%与2.7%之差为1.5个百分点。").verdict == "consistent"
+
+
+def test_brackets_that_are_not_arithmetic_are_left_alone():
+    for text in (
+        "本周（6.9-6.13）沪深300跌0.25%。",  # a span of days
+        "单只犬/猫年均消费2961/2020元（+3%/4.9%）。",  # a list written with slashes
+        "国产化率：刻蚀机（20-30%）。",  # a range
+        "同版型（2382*1134）下功率655W。",  # the figure is inside the bracket
+        "主要终点呈现显著优效（92.8% vs 76.1%）。",  # a comparison, no gap stated
+    ):
+        assert [c for c in check_text(text) if c.verdict == "inconsistent"] == [], text
+
+
+def test_sums_with_named_parts():
+    c = one("三项贡献分别为1.2、0.9、0.6个百分点，合计2.7个百分点。")
+    assert (c.kind, c.verdict) == ("sum", "consistent")
+    assert one("三项贡献分别为1.2、0.9、0.6个百分点，合计3.2个百分点。").verdict == "inconsistent"
+    assert one("对华关税在20%基础上叠加34%，合计达54%。").verdict == "consistent"
+    # growth rates of parts do not add up to the growth of the whole: no relation
+    assert check_text("天猫、京东、抖音增速分别为3.1%、23.2%、36.1%，合计GMV增速18.7%。") == []
+
+
+def test_share_growth_and_cagr():
+    assert one("预计257.5亿元，其中EMB占119.8亿元（占比46.5%）。").verdict == "consistent"
+    assert one("预计257.5亿元，其中EMB占119.8亿元（占比56.5%）。").verdict == "inconsistent"
+    assert one("营收由100亿元增至120亿元，增长20%。").verdict == "consistent"
+    assert one("营收由100亿元增至120亿元，增长25%。").verdict == "inconsistent"
+    c = one("新增装机由2021年的10.3GW增至2024年的74.1GW，复合年增长率达93.0%。")
+    assert (c.kind, c.verdict) == ("cagr", "consistent")
+    assert one("2016-2024年研发投入从192亿元增长至1190.4亿元，年均复合增长率达25.6%。").verdict == "consistent"
+    assert one("研发投入从192亿元增长至1190.4亿元，年均复合增长率达25.6%。").verdict == "unverifiable"
+
+
+def test_bounds_are_not_judged():
+    c = one("品位从1%以上降至0.6%，降幅约40%。")
+    assert c.verdict == "unverifiable"
+
+
+def test_relation_across_neighbouring_sentences():
+    c = one("毛利率由8.8%升至12.7%。提升3.9个百分点，主要来自提价。")
+    assert c.verdict == "consistent" and "提升3.9" in c.sentence
+    assert one("毛利率由8.8%升至12.7%。提升4.9个百分点，主要来自提价。").verdict == "inconsistent"
+
+
+# ---------------------------------------------------------------- real articles
+
+
+@pytest.fixture(scope="module")
+def correct_checks():
+    return {p.name: check_article(read_article(p)) for p in CORRECT}
+
+
+def test_correct_articles_have_no_inconsistent_verdict(correct_checks):
+    found = sum(len(v) for v in correct_checks.values())
+    assert found >= 30  # the fixtures were chosen for their relations
+    bad = [c.relation for v in correct_checks.values() for c in v if c.verdict == "inconsistent"]
+    assert bad == []
+
+
+def test_hand_checked_relations(correct_checks):
+    by = {(name, c.stated): c for name, v in correct_checks.items() for c in v}
+    # 2021 10.3GW -> 2024 74.1GW: (74.1/10.3)^(1/3) - 1 = 93.05%; 12.2% -> 44.5%: 32.3/3 = 10.77
+    assert by[("report_281.md", "93.0%")].kind == "cagr"
+    assert float(by[("report_281.md", "93.0%")].computed) == pytest.approx(93.05, abs=0.05)
+    assert float(by[("report_281.md", "10.8 个百分点")].computed) == pytest.approx(10.77, abs=0.01)
+    # 119.8 / 257.5 = 46.52%
+    assert float(by[("report_117.md", "46.5%")].computed) == pytest.approx(46.52, abs=0.01)
+    # 3225 -> 3313 元/吨: +88
+    assert float(by[("report_634.md", "110 元 / 吨")].computed) == pytest.approx(110)
+    assert all(c.verdict == "consistent" for c in by.values() if c.verdict != "unverifiable")
+
+
+def test_real_inconsistencies_are_found():
+    bad = [c for c in check_article(read_article(FIX / "report_797.md")) if c.verdict == "inconsistent"]
+    assert len(bad) == 1 and bad[0].stated == "658.38%"
+    assert float(bad[0].computed) == pytest.approx(557.9, abs=0.2)
+    share = [c for c in check_article(read_article(FIX / "report_189.md")) if c.verdict == "inconsistent"]
+    assert len(share) == 1 and share[0].kind == "share"
+    notes = risk_notes(bad)
+    assert len(notes) == 1 and "658.38%" in notes[0] and "不符" in notes[0]
+
+
+# ---------------------------------------------------------------- mutations
+
+_NUM = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _mutated(fig_text: str, value: float, decimals: int) -> str | None:
+    """The figure with its number moved well outside rounding: +25% or 5 units, whichever is more."""
+    unit = 10.0 ** -decimals
+    new = abs(value) + max(5 * unit, 0.25 * abs(value))
+    m = _NUM.search(fig_text)
+    if not m:
+        return None
+    return fig_text[:m.start()] + f"{new:.{decimals}f}" + fig_text[m.end():]
+
+
+def _signature(checks):
+    return sorted((c.kind, c.verdict, c.stated, tuple(c.inputs)) for c in checks)
+
+
+def _mutations(path: Path):
+    """(mutated text, kind of the relation the figure took part in or None) for every figure of
+    every sentence that can be found once in the file."""
+    raw = path.read_text(encoding="utf-8")
+    cut = raw.index("\n---", 4) + 4  # the body only: front matter repeats sentences in summary
+    head, body = raw[:cut], raw[cut:]
+    art = read_article(path)
+    checks = check_article(art)
+    judged = [c for c in checks if c.verdict != "unverifiable"]
+    for s in art.sentences:
+        if s.kind == "table" or body.count(s.text) != 1:
+            continue
+        for f in extract_figures(s.text):
+            if f.value is None or f.high is not None or f.kind.value == "date" or s.text.count(f.text) != 1:
+                continue
+            new = _mutated(f.text, f.value, f.decimals)
+            if new is None:
+                continue
+            kinds = {c.kind for c in judged if s.text in c.sentence
+                     and (c.stated == f.text or f.text in c.inputs)}
+            sentence = s.text.replace(f.text, new, 1)
+            involved = any(s.text in c.sentence and (c.stated == f.text or f.text in c.inputs)
+                           for c in checks)
+            # a figure only an unverifiable relation uses, or one in two relations, proves nothing
+            ambiguous = (involved and not kinds) or len(kinds) > 1
+            kind = next(iter(kinds)) if len(kinds) == 1 else None
+            yield head + body.replace(s.text, sentence, 1), kind, ambiguous, checks
+
+
+def test_mutation_recall_and_stability(tmp_path):
+    hits = total = stable = untouched = 0
+    missed = []
+    for path in CORRECT:
+        for i, (text, kind, ambiguous, before) in enumerate(_mutations(path)):
+            if ambiguous:
+                continue
+            target = tmp_path / f"{path.stem}_{i}.md"
+            target.write_text(text, encoding="utf-8")
+            after = check_article(read_article(target))
+            if kind is not None:
+                total += 1
+                if any(c.verdict == "inconsistent" and c.kind == kind for c in after):
+                    hits += 1
+                else:
+                    missed.append((path.name, kind, [c.relation for c in after if c.kind == kind]))
+            elif untouched < 120:
+                untouched += 1
+                stable += _signature(after) == _signature(before)
+    recall = hits / total
+    print(f"mutation recall {hits}/{total} = {recall:.3f}; unrelated figures stable {stable}/{untouched}")
+    assert total >= 50
+    assert recall >= 0.9, missed
+    assert untouched >= 50 and stable == untouched
+
+
+# ---------------------------------------------------------------- library entry points and CLI
+
+
+def test_check_files_goes_on_after_a_bad_file(tmp_path):
+    empty = tmp_path / "empty.md"
+    empty.write_text("", encoding="utf-8")
+    report = check_files([empty, FIX / "report_797.md"])
+    assert report.articles == 1 and len(report.failures) == 1 and "empty.md" in report.failures[0]
+    summary = report.summary()
+    assert summary["inconsistent"] == 1 and summary["failed"] == 1
+    assert summarize(report.checks)["by_kind"]["growth"]["inconsistent"] == 1
+
+
+def test_cli_json_and_report(tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(app, ["check", str(FIX / "report_797.md"), str(FIX / "report_281.md"), "--json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert set(data) >= {"checks", "summary"}
+    first = data["checks"][0]
+    assert set(first) >= {"verdict", "kind", "stated", "computed", "inputs", "sentence", "paragraph"}
+    assert data["summary"]["inconsistent"] == 1 and data["summary"]["articles"] == 2
+    res = runner.invoke(app, ["check", str(FIX / "report_797.md")])
+    assert res.exit_code == 0 and "658.38%" in res.stdout and "inconsistent" in res.stdout
+    res = runner.invoke(app, ["check", str(FIX / "report_797.md"), "--strict"])
+    assert res.exit_code == 1
+    res = runner.invoke(app, ["check", str(tmp_path / "missing.md")])
+    assert res.exit_code == 2 and "missing.md" in res.output
