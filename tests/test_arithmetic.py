@@ -237,9 +237,11 @@ def test_mutation_recall_and_stability(tmp_path):
     hits = total = stable = untouched = 0
     missed = []
     for path in CORRECT:
+        unrelated = 0
         for i, (text, kind, ambiguous, before) in enumerate(_mutations(path)):
-            if ambiguous:
-                continue
+            if ambiguous or (kind is None and unrelated >= 4):
+                continue  # four unrelated figures per article keep the test fast
+            unrelated += kind is None
             target = tmp_path / f"{path.stem}_{i}.md"
             target.write_text(text, encoding="utf-8")
             after = check_article(read_article(target))
@@ -249,7 +251,7 @@ def test_mutation_recall_and_stability(tmp_path):
                     hits += 1
                 else:
                     missed.append((path.name, kind, [c.relation for c in after if c.kind == kind]))
-            elif untouched < 120:
+            else:
                 untouched += 1
                 stable += _signature(after) == _signature(before)
     recall = hits / total

@@ -7,6 +7,7 @@ import base64
 import json
 import os
 import re
+import select
 import shutil
 import struct
 import subprocess
@@ -57,6 +58,8 @@ class DevTools:
 
     def _read(self) -> dict:
         while b"\0" not in self._buf:
+            if not select.select([self._from_chrome], [], [], 30)[0]:
+                raise RuntimeError("chromium did not answer over DevTools within 30 s")
             chunk = os.read(self._from_chrome, 1 << 20)
             if not chunk:
                 raise RuntimeError("chromium closed the DevTools pipe")

@@ -193,6 +193,22 @@ def test_same_structure_as_the_embedded_engine(article):
     assert "### 对于交易影响可能最大的10个信息" in skeleton(d)
 
 
+def test_a_day_of_articles_makes_one_post_within_the_token_budget(article):
+    from macrodesk.llm_client import messages_tokens
+
+    others = [read_article(p) for p in sorted((FIX.parent.parent / "eval" / "articles")
+                                              .glob("*.md"))[:4]]
+    d, srv, _ = run([Reply(content=good())], [article, *others], max_prompt_tokens=1500)
+    messages = srv.requests[0]["body"]["messages"]
+    assert messages_tokens(messages) <= 1500
+    for k in range(1, 6):
+        assert f"# 文章{k}：" in messages[1]["content"]
+    # numbering runs on over the articles, so the first article keeps S1...
+    assert d.engine == "llm" and len(d.facts) == 10
+    assert [s.title for s in d.sources] == [a.title for a in [article, *others]]
+    assert all(f.sentence_id.startswith(article.id) for f in d.facts)
+
+
 # -- invalid JSON -----------------------------------------------------------------------------
 
 
@@ -281,6 +297,15 @@ def test_citing_a_sentence_that_does_not_exist_is_replaced(article):
     ids = {s.id for s in article.sentences}
     assert len(d.facts) == 10 and all(f.sentence_id in ids for f in d.facts)
     assert len({f.sentence_id for f in d.facts}) == 10
+
+
+def test_a_repeated_item_is_replaced(article):
+    data = json.loads(good())
+    data["facts"][1] = {"text": data["facts"][0]["text"], "sentence_id": "S2"}
+    d, srv, _ = run([Reply(content=json.dumps(data, ensure_ascii=False))], [article])
+    assert "facts第2条与第1条重复" in srv.requests[1]["body"]["messages"][-1]["content"]
+    texts = [f.text for f in d.facts]
+    assert len(texts) == 10 and len(set(texts)) == 10
 
 
 def test_non_existent_ticker_is_removed(article):
@@ -398,6 +423,10 @@ def test_rerun_is_served_from_the_cache(article, tmp_path):
     assert first.usage.requests == 2 and second.usage.requests == 0
     assert second.usage.cached == 2 and second.usage.cost == 0
     assert list((cfg.home / "cache" / "llm" / "test-model").glob("*.json"))
+    # the key is (model, prompt): another model is asked again
+    with ChatServer([Reply(content=good())]) as srv:
+        get_engine("llm", config(srv.url, model="other-model")).digest([article])
+        assert len(srv.requests) == 1
 
 
 def test_no_endpoint_configured_is_a_config_error_before_any_request():

@@ -101,13 +101,13 @@ def precision_unit(fig: Figure, *, result: bool = False) -> float:
     """One unit of the last written digit: 8.9 -> 0.1, 12 -> 1, 2500 (亿) -> 100.
 
     Whole numbers of four or more digits ending in zeros (1000万吨, 2500亿元) are usually rounded
-    to their last non-zero digit, so that digit sets the unit; a stated result ending in zero
-    ("降幅达80%") is read the same way from two digits up."""
+    to their last non-zero digit, so that digit sets the unit; a stated percentage result ending
+    in zero ("降幅达80%") is read the same way from two digits up."""
     if fig.decimals > 0:
         return 10.0 ** -fig.decimals
     v = abs(fig.value or 0.0)
     unit = 1.0
-    if v == int(v) and (v >= 1000 or (result and v >= 10)):
+    if v == int(v) and (v >= 1000 or (result and v >= 10 and fig.kind == FigureKind.PERCENT)):
         n = int(v)
         while n % 10 == 0 and n >= 10:
             n //= 10

@@ -316,6 +316,10 @@ class ChatClient:
                 else:
                     raise LLMError(f"the endpoint answered HTTP {exc.status_code}: {_short(exc)}",
                                    source=s.base_url) from exc
+            except openai.OpenAIError as exc:  # an answer the client cannot read at all
+                raise LLMError(f"unusable answer from the endpoint: {_short(exc)}",
+                               source=s.base_url, hint="is base_url an OpenAI-compatible API?"
+                               ) from exc
             else:
                 return self._completion(resp, messages)
             self.usage.events.append(f"attempt {attempt + 1}: {_error_text(last)}")

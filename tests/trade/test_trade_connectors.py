@@ -165,3 +165,29 @@ def test_fred_json_bad_key(server, monkeypatch):
     with pytest.raises(FetchError) as err:
         FredClient(api_url=f"{server}/fred/series/observations").series("BUSINV")
     assert "not registered" in str(err.value) and "WRONG" not in str(err.value)
+
+
+def test_cli_census_and_fred_use_config_urls(server, monkeypatch, tmp_path):
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from macrodesk.cli import app
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text(f'[trade]\ncensus_url = "{server}/census"\n'
+                   f'fred_csv_url = "{server}/fredgraph.csv"\n', encoding="utf-8")
+    monkeypatch.setenv("MACRODESK_CONFIG", str(cfg))
+    monkeypatch.setenv("CENSUS_API_KEY", "GOODKEY")
+    monkeypatch.delenv("FRED_API_KEY", raising=False)
+    out = tmp_path / "june.parquet"
+    res = CliRunner().invoke(app, ["trade", "census", "2025-06", "--chapters", "1,2",
+                                   "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    df = pd.read_parquet(out)
+    assert len(df) == 5 and "CGP" not in set(df["SUMMARY_LVL"])
+    res = CliRunner().invoke(app, ["trade", "fred", "ISRATIO", "--json"])
+    assert res.exit_code == 0, res.output
+    assert '"period": "2025-05"' in res.stdout
+    monkeypatch.delenv("CENSUS_API_KEY")
+    res = CliRunner().invoke(app, ["trade", "census", "2025-07", "--chapters", "1"])
+    assert res.exit_code == 2 and "CENSUS_API_KEY" in res.output

@@ -53,3 +53,14 @@ def test_china_rate_for_2024_from_detail():
     [c] = datacheck(["2024年美国对华有效关税税率约为11%。"])
     assert c.indicator == "美国对华有效关税税率"
     assert c.recomputed == pytest.approx(10.866, abs=1e-3)
+
+
+def test_statutory_rate_named_after_the_figure_is_not_claimed():
+    got = datacheck(["截至2025年10月，美国有效关税税率为12.4%，低于15.7%的理论税率。"])
+    assert [c.quoted for c in got] == ["12.4%"]
+    assert not got[0].estimate and got[0].recomputed == pytest.approx(10.836, abs=1e-3)
+
+
+def test_forecast_is_flagged():
+    [c] = datacheck(["美国2025年有效关税税率预计升至16.38%（考虑消费替代）。"])
+    assert c.estimate and c.period == "2025" and "预测或估算" in c.line()

@@ -92,6 +92,8 @@ def test_import_response_recovers_slope():
     assert 0 < res.se < 0.05 and res.n == 40 and res.p < 1e-6
     exact = np.polyfit(x, y, 1)
     assert res.slope == pytest.approx(exact[0]) and res.intercept == pytest.approx(exact[1])
+    with pytest.raises(DataError, match="no weight column"):
+        import_response(pd.DataFrame({"d_etr": x, "d_growth": y}), weight="imports_after")
     with pytest.raises(DataError, match="at least 3"):
         import_response(pd.DataFrame({"d_etr": [1.0, 2.0], "d_growth": [0.0, 1.0]}))
 

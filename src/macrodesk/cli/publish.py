@@ -43,7 +43,7 @@ def html(
     out.print(f"HTML written to {path}", highlight=False, soft_wrap=True)
 
 
-@app.command(help="Send POST.md to the channels configured under [delivery.*] (email, Feishu, "
+@app.command(help="Send POST.md to the channels configured under \\[delivery.*] (email, Feishu, "
                   "DingTalk, WeCom, Slack, Telegram). Exit 1 if any channel failed.")
 def deliver(
     post: Path = typer.Argument(..., help="The post's Markdown file."),
@@ -60,7 +60,7 @@ def deliver(
     except MacrodeskError as exc:
         raise fail(exc) from None
     if not results:
-        warn("no delivery channel configured (add [delivery.<name>] tables to the config)")
+        warn("no delivery channel configured (add \\[delivery.<name>] tables to the config)")
     for r in results:
         if r.ok:
             out.print(f"delivered: {r.channel} ({r.kind})", highlight=False, soft_wrap=True)
@@ -74,16 +74,18 @@ def deliver(
 @app.command(help="The morning run: ingest the configured sources, digest the day's new articles, "
                   "check, publish and deliver. Running it twice publishes once. Exit codes: "
                   "0 published (or already published), 3 no new article, 1 published but a "
-                  "delivery failed, 4 the post failed the checker, 2 unusable input or config.")
+                  "delivery failed, 4 the post failed the checker (nothing published), 2 unusable "
+                  "input or config, 5 another run is in progress.")
 def daily(
     date: str = typer.Option(None, "--date", help="The day YYYY-MM-DD (default: today in the "
                              "configured UTC offset)."),
-    site: Path = typer.Option(None, "--site", help="Jekyll site folder (default: [publish] site)."),
+    site: Path = typer.Option(None, "--site",
+                              help="Jekyll site folder (default: \\[publish] site)."),
     engine: str = typer.Option(None, "--engine", help="extractive (default) or llm."),
     git: bool = typer.Option(None, "--git/--no-git", help="Commit in the site repository "
-                             "(default: [publish] git)."),
+                             "(default: \\[publish] git)."),
     push: bool = typer.Option(None, "--push/--no-push", help="Push after committing "
-                              "(default: [publish] push)."),
+                              "(default: \\[publish] push)."),
     deliver_: bool = typer.Option(True, "--deliver/--no-deliver", help="Send to the configured "
                                   "channels after publishing."),
     force: bool = typer.Option(False, "--force", help="Publish again even if the day was already "

@@ -88,7 +88,7 @@ def etr_cmd(
             df = T.etr_by(table, [by])
             shown = df.head(top) if top else df
             if chart:
-                _charted(T.chart_etr_groups(df, chart, by))
+                _charted(T.chart_etr_groups(df, chart, by, top=top or 15))
             _emit(shown, as_json, csv, f"有效关税税率（按{'贸易伙伴' if by == 'partner' else 'HS章'}）",
                   {"overall_rate_pct": 100.0 * df["duty"].sum() / df["imports"].sum()}, full=df)
             return
@@ -233,9 +233,14 @@ def census_cmd(
         client = T.CensusClient()
         kw = {"chapters": tuple(c.strip().zfill(2) for c in chapters.split(","))} if chapters else {}
         df = client.imports(month, level, **kw)
-        if save:
-            atomic_write(save, df.to_csv(index=False)) if save.suffix == ".csv" else \
-                df.to_parquet(save, index=False)
+        if save and save.suffix == ".csv":
+            atomic_write(save, df.to_csv(index=False))
+        elif save:
+            import io
+
+            buf = io.BytesIO()
+            df.to_parquet(buf, index=False)
+            atomic_write(save, buf.getvalue())
         console.print(f"{len(df)} rows, {client.requests} requests")
     except MacrodeskError as exc:
         raise fail(exc) from exc

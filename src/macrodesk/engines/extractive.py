@@ -39,14 +39,14 @@ _TRADING = re.compile(
     r"降准|流动性|油价|金价|景气"
 )
 _NOISE = re.compile(r"个股|涨幅居前|跌幅居前|涨幅前|跌幅前|减持|增持股份|权益分派|派发现金红利|股东大会|公告|招商引资|董事|监事")
-_RISK_CUE = re.compile(r"风险|不确定|若|如果|一旦|警惕|扰动|不及预期|下行压力|或将|可能")
+_RISK_CUE = re.compile(r"风险|不确定|若|如果|一旦|警惕|扰动|不及预期|超预期|下行压力|拖累|冲击")
 _POS = re.compile(r"受益|利好|看好|景气|增长|提升|回升|改善|修复|韧性|上行|上涨|上升|强势|维稳|走强|扩张|加速|支撑|拉动|高增|突破|机遇|机会|推荐|超配|有望|增量|领先|旺盛|向好|提振")
 _NEG = re.compile(r"承压|拖累|扰动|下滑|下降|回落|走弱|冲击|压制|放缓|萎缩|透支|疲软|低迷|下跌|亏损|减少|受损|利空|收缩|不及预期|过剩|内卷|风险|压力|制裁|限制|加征")
 _NEGATION = re.compile(r"(?:不|未|没有|难以|并非|无)$")
 _EASING = re.compile(r"^(?:缓解|减轻|收窄|减弱|消退|边际改善|有所缓和)")
 _LEAD_CONNECTOR = re.compile(
     r"^(?:此外|另外|同时|与此同时|具体来看|具体而言|从数据来看|从结构来看|整体来看|总体来看|总的来看|"
-    r"综合来看|综上所述|综上|总之|值得注意的是|需要注意的是|其中|而且|不过|但是|但|而|因此|所以|可见)[，,：:]?"
+    r"综合来看|综上所述|综上|总之|值得注意的是|需要注意的是|相比之下|与之相比|其中|而且|不过|但是|但|而|因此|所以|可见)[，,：:]?"
 )
 # a short label before a colon ("观点分歧：", "前言：") frames the sentence; the fact follows it
 # Only framing labels go; a label that says whose view it is ("部分投资者的观点：") stays.
@@ -57,6 +57,11 @@ _LABEL = re.compile(
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．]?|第[一二三四五六七八九十]+[，、：:]?)\s*")
 _TITLE_DATE = re.compile(r"^\s*(?:\d{4}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?|\d{4}年\d{1,2}月)\s*")
 _CN_ORDINALS = "一二三四五六七八九十"
+_CHART_AXIS = re.compile(r"[（(](?:左|右)(?:轴)?[)）]|[（(]右[,，]")
+_TOKEN_LIST = re.compile(r"、[A-Za-z0-9.]{1,6}(?=、)")
+_CHART_TALK = re.compile(r"呈现出?一定|在不同时间段|在一定时期内|有所波动|有波动|如图|见图|如下图|下图")
+_RISK_LIST = re.compile(r"^(?:\*\*)?风险(?:提示|因素)(?:\*\*)?[：:]\s*")
+_INLINE_MARKER = re.compile(r"^(?:\d{1,2}[)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 _DANGLING = re.compile(r"^\s*(?:若|如果|如若|一旦|假设|假如|倘若|虽然|尽管|即使|只要|除非|不仅|一方面)")
 MAX_ITEM_CHARS = 90
 MAX_CLAUSE_WINDOW = 120
@@ -121,7 +126,7 @@ def _end(text: str) -> str:
 def condense(text: str, limit: int = MAX_ITEM_CHARS) -> str:
     """The factual clause of a sentence: drop a leading connective and, if still long, keep the
     leading clauses up to the last one that carries a figure. Never rewrites a word."""
-    text = _LEAD_CONNECTOR.sub("", _LABEL.sub("", text.strip())).strip()
+    text = _LEAD_CONNECTOR.sub("", _LABEL.sub("", _INLINE_MARKER.sub("", text.strip()))).strip()
     if len(text) <= limit:
         return _end(text)
     clauses = _split_clauses(text)
@@ -167,7 +172,7 @@ def _section_kind(title: str) -> str:
     return "body"
 
 
-def score_sentence(s: Sentence, first_in_paragraph: bool) -> float:
+def score_sentence(s: Sentence, first_in_paragraph: bool, after_heading: bool = False) -> float:
     """How much a trader needs this sentence, from structure, figures and content words."""
     text = s.text
     kind = _section_kind(s.section)
@@ -175,7 +180,11 @@ def score_sentence(s: Sentence, first_in_paragraph: bool) -> float:
         return -1.0
     if len(text) < 12 or text.endswith(("？", "?")) or text.startswith(("问题", "答案", "图", "表", "资料来源", "数据来源")):
         return -1.0
+    if _CHART_AXIS.search(text) or len(_TOKEN_LIST.findall(text)) >= 4:
+        return -1.0  # a chart described in words (axes, tick labels): not an argument
     score = 1.0
+    if _CHART_TALK.search(text):
+        score -= 1.5
     numeric = [f for f in s.figures if f.kind not in (FigureKind.DATE, FigureKind.NUMBER)]
     score += 0.7 * min(3, len(numeric))
     if len(numeric) > 4:
@@ -190,6 +199,8 @@ def score_sentence(s: Sentence, first_in_paragraph: bool) -> float:
         score += 1.0
     if first_in_paragraph:
         score += 0.4
+    if after_heading and first_in_paragraph:
+        score += 1.0  # the topic sentence under a heading states what the section argues
     if s.kind == "list":
         score += 0.2
     if _CONCLUSION.search(text):
@@ -216,10 +227,13 @@ def rank_candidates(articles: list[Article]) -> list[Candidate]:
     out: list[Candidate] = []
     for ai, art in enumerate(articles):
         seen_paragraphs: set[int] = set()
+        order = [p.index for p in art.paragraphs]
+        kinds = {p.index: p.kind for p in art.paragraphs}
+        after_heading = {b for a, b in zip(order, order[1:], strict=False) if kinds[a] == "heading"}
         for s in art.sentences:
             first = s.paragraph not in seen_paragraphs
             seen_paragraphs.add(s.paragraph)
-            sc = score_sentence(s, first)
+            sc = score_sentence(s, first, s.paragraph in after_heading)
             if sc <= 0:
                 continue
             condensed = condense(s.text)
@@ -326,7 +340,7 @@ class ExtractiveEngine:
             bullish=bullish,
             bearish=bearish,
             allocation=self._allocation(cands, core, bullish, bearish),
-            risks=_data_check_notes(inconsistent) + self._risks(articles, cands),
+            risks=_data_check_notes(inconsistent) + self._risks(articles, cands, chosen),
             disclaimer=self.config.disclaimer,
             sources=[SourceRef(title=a.title, url=a.url, source=a.source, path=a.path,
                                published=a.published) for a in articles],
@@ -568,12 +582,12 @@ class ExtractiveEngine:
             parts.append("对" + "、".join(f"**{x}**" for x in bad) + "保持谨慎")
         return ("；".join(parts) + "（依据上表所列原文判断）。") if parts else ""
 
-    def _risks(self, articles: list[Article], cands: list[Candidate]) -> list[Risk]:
+    def _risks(self, articles: list[Article], cands: list[Candidate], chosen: list[Candidate]) -> list[Risk]:
         risks: list[Risk] = []
         seen: list[frozenset[str]] = []
 
         def add(title: str, explanation: str, sid: str) -> None:
-            bg = bigrams(title + explanation)
+            bg = bigrams(title)
             if any(similarity(bg, o) >= 0.6 for o in seen) or len(risks) >= 5:
                 return
             seen.append(bg)
@@ -581,18 +595,24 @@ class ExtractiveEngine:
 
         # the author's own risk section first, downside before upside
         for art in articles:
-            listed = [s for s in art.sentences if _section_kind(s.section) == "risk" and s.kind not in ("table", "heading")]
+            listed = [s for s in art.sentences if s.kind not in ("table", "heading") and (
+                _section_kind(s.section) == "risk" or _RISK_LIST.match(s.text))]
             listed.sort(key=lambda s: "上行风险" in s.text)
             for s in listed:
-                for item in re.split(r"[；;。]|\d[)）]", _LABEL.sub("", s.text)):
+                text = _RISK_LIST.sub("", _LABEL.sub("", s.text))
+                separators = r"[；;。、]|\d[)）]" if _RISK_LIST.match(s.text) else r"[；;。]|\d[)）]"
+                for item in re.split(separators, text):
+                    item = re.sub(r"等(?:风险|因素)$", "", item.strip())
                     item = re.sub(r"^[\d、.．)）(（\s]+", "", item).strip(" ，,：:")
                     if len(item) < 4 or item.endswith(("来自", "包括", "如下", "在于")):
                         continue
                     title = item if len(item) <= 30 else _split_clauses(item)[0].rstrip("，；：,;")
-                    expl = _explain_risk(title, art, item)
+                    expl = _explain_risk(title, art, item, chosen)
                     add(title[:40], expl, s.id)
-        # then conditions and uncertainties stated in the body
-        body = [c for c in cands if _RISK_CUE.search(c.sentence.text)]
+        # then conditions and uncertainties stated in the body, other than the ten items
+        used = {c.sentence.id for c in chosen}
+        body = [c for c in cands if _RISK_CUE.search(c.sentence.text) and c.sentence.id not in used
+                and not _RISK_LIST.match(c.sentence.text)]
         body.sort(key=lambda c: (-c.score, c.sentence.id))
         for c in body:
             if len(risks) >= 5:
@@ -601,9 +621,10 @@ class ExtractiveEngine:
             title = clauses[0].rstrip("，；：,;")
             rest = "".join(clauses[1:]).strip()
             if len(title) > 30 or not rest:
-                m = _RISK_CUE.search(c.condensed)
-                title = c.condensed[max(0, m.start() - 8): m.end() + 6].strip("，；：,; ") if m else title[:30]
-                rest = c.condensed
+                cue = next((cl.rstrip("，；：,;") for cl in clauses if _RISK_CUE.search(cl)), "")
+                if not 4 <= len(cue) <= 30 or cue == c.condensed.rstrip("。"):
+                    continue  # no clean title in the author's words, or nothing beyond it
+                title, rest = cue, c.condensed
             add(title, _end(rest), c.sentence.id)
         return risks
 
@@ -621,17 +642,21 @@ def _data_check_notes(checks) -> list[Risk]:
     return notes
 
 
-def _explain_risk(title: str, art: Article, item: str) -> str:
+def _explain_risk(title: str, art: Article, item: str, chosen: list[Candidate]) -> str:
     """The body sentence that says most about a listed risk, else a plain pointer to the list."""
     tb = bigrams(title)
     best, best_sim = None, 0.0
     for s in art.sentences:
-        if _section_kind(s.section) in ("risk", "skip") or s.kind in ("table", "heading"):
+        if _section_kind(s.section) in ("risk", "skip") or s.kind in ("table", "heading") \
+                or _RISK_LIST.match(s.text):
             continue
         sim = similarity(tb, bigrams(s.text))
         if sim > best_sim:
             best, best_sim = s, sim
     if best is not None and best_sim >= 0.4:
+        for n, c in enumerate(chosen, 1):
+            if c.sentence.id == best.id:
+                return f"详见上文第{n}条信息。"  # said once already: point to it, do not repeat it
         return condense(best.text)
     return "原文风险提示所列，正文未展开。"
 

@@ -40,7 +40,15 @@ from ..models import (
     Step,
 )
 from . import register
-from .extractive import ITEM_COUNT, Candidate, ExtractiveEngine, rank_candidates, select_facts
+from .extractive import (
+    ITEM_COUNT,
+    Candidate,
+    ExtractiveEngine,
+    bigrams,
+    rank_candidates,
+    select_facts,
+    similarity,
+)
 
 log = logging.getLogger("macrodesk.llm")
 
@@ -210,10 +218,7 @@ class LLMEngine:
                     if INJECTION.search(s.text)]
         articles = [without_instructions(a) for a in articles]
         cands = rank_candidates(articles)
-        material = build_material(articles, cands, self.settings,
-                                  self._render("digest_system", n_facts=ITEM_COUNT))
-        etfs = etf_candidates(material)
-        messages = self.build_messages(articles, material, etfs)
+        messages, material, etfs = self.prompt(articles, cands)
 
         first = client.complete(messages)
         answer, raw = self._parse_or_repair(client, messages, first.content)
@@ -237,6 +242,17 @@ class LLMEngine:
                              "even after one repair request", source=self.settings.model)
         return self._assemble(articles, cands, material, answer, problems, warnings, allow_short,
                               {c for e in etfs for c in e["codes"]})
+
+    def prompt(self, articles: list[Article], cands: list[Candidate] | None = None
+               ) -> tuple[list[dict[str, str]], Material, list[dict[str, Any]]]:
+        """The chat messages this engine sends for `articles` (no request is made), with the
+        numbered material behind them and the ETF candidates offered."""
+        articles = [without_instructions(a) for a in articles]
+        cands = rank_candidates(articles) if cands is None else cands
+        material = build_material(articles, cands, self.settings,
+                                  self._render("digest_system", n_facts=ITEM_COUNT))
+        etfs = etf_candidates(material)
+        return self.build_messages(articles, material, etfs), material, etfs
 
     def build_messages(self, articles: list[Article], material: Material,
                        etfs: list[dict[str, str]]) -> list[dict[str, str]]:
@@ -296,11 +312,9 @@ class LLMEngine:
 
         facts: list[Fact] = []
         used: set[str] = set()
-        replaced = 0
         for i, item in enumerate(answer.facts[:ITEM_COUNT]):
             s = material.sentence(item.sentence_id)
             if ("facts", i) in bad or s is None:
-                replaced += 1
                 continue
             used.add(s.id)
             facts.append(Fact(text=_plain(item.text), sentence_id=s.id, source_sentence=s.text,
@@ -310,8 +324,9 @@ class LLMEngine:
             for c in select_facts(cands, ITEM_COUNT + len(used)):
                 if len(facts) >= ITEM_COUNT:
                     break
-                if c.sentence.id in used:
-                    continue
+                if c.sentence.id in used or any(
+                        similarity(c.bigrams, bigrams(f.text)) >= 0.6 for f in facts):
+                    continue  # the model already said it, from another sentence
                 used.add(c.sentence.id)
                 facts.append(Fact(text=c.condensed, sentence_id=c.sentence.id,
                                   source_sentence=c.sentence.text, figures=list(c.sentence.figures),
@@ -533,7 +548,14 @@ def check_answer(answer: LLMAnswer, material: Material) -> list[Problem]:
     its cited sentence (items) or in no source at all (other text), an echoed instruction."""
     problems: list[Problem] = []
     seen: set[str] = set()
+    grams: list[frozenset[str]] = []
     for i, item in enumerate(answer.facts[:ITEM_COUNT]):
+        g = bigrams(item.text)
+        twin = next((k for k, o in enumerate(grams) if similarity(g, o) >= 0.7), None)
+        grams.append(g)
+        if twin is not None:
+            problems.append(Problem(("facts", i), f"facts第{i + 1}条与第{twin + 1}条重复"))
+            continue
         s = material.sentence(item.sentence_id)
         where = ("facts", i)
         if s is None:

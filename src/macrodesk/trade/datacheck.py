@@ -24,7 +24,10 @@ _YM = re.compile(r"((?:19|20)\d{2})\s?年\s?(1[0-2]|[1-9])\s?月")
 _Y = re.compile(r"((?:19|20)\d{2})\s?年(?!\s?(?:1[0-2]|[1-9])\s?月)")
 _M = re.compile(r"^(1[0-2]|[1-9])\s?月")
 _ISO = re.compile(r"((?:19|20)\d{2})[/.-](1[0-2]|0?[1-9])")
-_NEAR = 30  # characters between the indicator's name and the figure it claims
+_NEAR = 40  # characters between the indicator's name and the figure it claims
+# a figure named as a statutory/theoretical rate is a different indicator from duties collected
+_NOT_MEASURED_AFTER = re.compile(r"^\s?(?:的)?(?:理论|法定|名义|静态)")
+_ESTIMATE = re.compile(r"预计|预测|估计|估算|考虑|若|如果|假设")
 
 _BASIS_ZH = {"consumption": "消费进口口径，人口普查局计算关税", "general": "一般进口口径，人口普查局计算关税",
              "treasury": "财政部关税收入/人口普查局进口"}
@@ -41,12 +44,15 @@ class DataCheck(BaseModel):
     recomputed: float
     diff_pp: float  # recomputed - quoted, percentage points
     matches: bool  # within the precision the article states
+    estimate: bool = False  # the sentence frames the figure as a forecast or model estimate
     sentence: str
     sentence_id: str = ""
 
     def line(self) -> str:
         """One Markdown line for the digest's 数据核对 block."""
         verdict = "一致" if self.matches else f"相差 {self.diff_pp:+.2f} 个百分点"
+        if self.estimate:
+            verdict += "（原文为预测或估算口径）"
         when = _period_zh(self.period)
         return (f"{when}{self.indicator}：原文 {self.quoted}，按公开数据重算 "
                 f"{self.recomputed:.2f}%（{self.basis}），{verdict}")
@@ -75,9 +81,10 @@ def _period_of(date_text: str | None, default_year: int | None) -> str | None:
 
 
 def _claimed(text: str, fig: Figure, pattern: re.Pattern) -> bool:
-    """Does an indicator name stand shortly before this figure, with no other percent between?"""
+    """Does an indicator name stand shortly before this figure, and is the figure not named as
+    a statutory or theoretical rate right after it?"""
     before = text[max(0, fig.start - _NEAR):fig.start]
-    return bool(pattern.search(before))
+    return bool(pattern.search(before)) and not _NOT_MEASURED_AFTER.match(text[fig.end:])
 
 
 def _tolerance(fig: Figure) -> float:
@@ -144,6 +151,7 @@ def datacheck(items: Iterable[str | Sentence], default_year: int | None = None) 
             out.append(DataCheck(indicator=indicator, period=period, basis=basis_zh,
                                  quoted=fig.text, quoted_value=fig.value, recomputed=value,
                                  diff_pp=diff, matches=abs(diff) <= _tolerance(fig),
+                                 estimate=bool(_ESTIMATE.search(text)),
                                  sentence=text, sentence_id=sid))
     return out
 

@@ -64,6 +64,9 @@ def import_response(table: pd.DataFrame, x: str = "d_etr", y: str = "d_growth",
     errors by default."""
     if {x, y} - set(table.columns):
         raise DataError(f"table needs columns {x} and {y}")
+    if weight and weight not in table.columns:
+        raise DataError(f"no weight column {weight!r}",
+                        hint="weighting needs a panel (group, period, imports, duty)")
     t = table.dropna(subset=[x, y])
     if len(t) < 3:
         raise DataError(f"need at least 3 groups for a slope, got {len(t)}")
