@@ -71,3 +71,13 @@ def test_cn_to_number():
 
 def test_no_figures_in_plain_prose():
     assert extract_figures("市场情绪整体偏谨慎，资金观望。") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("GDP 5.2%，CPI 0.3%", ["5.2%", "0.3%"]),
+    ("17.1% vs 37.4%", ["17.1%", "37.4%"]),
+    ("较 2024 年 2.42%", ["2024 年", "2.42%"]),
+    ("2019-2022 年复合增速12%", ["2019-2022 年", "12%"]),
+])
+def test_spaces_after_words_and_dates_do_not_hide_figures(text, expected):
+    assert [f.text for f in extract_figures(text)] == expected

@@ -40,6 +40,7 @@ class Reply:
     error: str = ""  # an error_*.json fixture name, sent as the body for status >= 400
     delay: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
+    usage: bool = True  # some local servers report no token counts
 
 
 class ChatServer:
@@ -75,6 +76,11 @@ class ChatServer:
                         "usage": {"prompt_tokens": len(prompt),
                                   "completion_tokens": len(reply.content or ""),
                                   "total_tokens": len(prompt) + len(reply.content or "")},
+                    } if reply.usage else {
+                        "id": f"chatcmpl-{n}", "object": "chat.completion", "created": 1750000000,
+                        "model": body["model"],
+                        "choices": [{"index": 0, "finish_reason": "stop", "message": {
+                            "role": "assistant", "content": reply.content}}],
                     }, ensure_ascii=False).encode()
                 try:
                     self.send_response(reply.status)
@@ -239,10 +245,15 @@ def test_invalid_json_twice_with_no_fallback_fails(article):
 
 
 def test_tolerant_parser_reads_fenced_and_trailing_comma_json():
-    text = "说明如下：\n```json\n{\"overview\": \"x\", \"facts\": [{\"text\": \"a\", \"sentence_id\": 3},],}\n```"
+    text = ('说明如下：\n```json\n{"overview": "x", '
+            '"facts": [{"text": "a", "sentence_id": 3},],}\n```')
     data = parse_json_object(text)
     assert data["facts"][0]["sentence_id"] == 3
     assert parse_answer(text).facts[0].sentence_id == "3"
+    thinking = '<think>先列出{要点}再写。</think>\n{"overview": "y", "facts": []}'
+    assert parse_json_object(thinking)["overview"] == "y"
+    with pytest.raises(ValueError, match="facts: empty"):
+        parse_answer(thinking)
     with pytest.raises(ValueError, match="no JSON object"):
         parse_json_object("我无法完成")
 
@@ -347,6 +358,26 @@ def test_stall_past_the_timeout_falls_back(article):
     assert d.engine == "extractive" and "timed out" in d.warnings[0]
 
 
+def test_nothing_listening_falls_back(article):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed again: connections are refused
+    engine = get_engine("llm", config(f"http://127.0.0.1:{port}/v1", max_retries=1))
+    d = engine.digest([article])
+    assert d.engine == "extractive" and "connection failed" in d.warnings[0]
+    assert engine.usage.retries == 1 and engine.usage.requests == 0
+
+
+def test_tokens_are_estimated_when_the_endpoint_reports_none(article):
+    d, srv, engine = run([Reply(content=good(), usage=False)], [article], price_input=2.0)
+    assert d.engine == "llm" and engine.usage.estimated
+    sent = srv.requests[0]["body"]["messages"]
+    assert engine.usage.prompt_tokens == sum(estimate_tokens(m["content"]) + 4 for m in sent)
+    assert "tokens sent ≈" in engine.usage.summary()
+
+
 def test_401_is_a_clear_error_without_retry_or_fallback(article):
     with pytest.raises(LLMError) as info:
         run([Reply(401, error="401")], [article])
@@ -437,7 +468,8 @@ def test_no_endpoint_configured_is_a_config_error_before_any_request():
 def test_provider_presets_and_environment(monkeypatch):
     monkeypatch.setenv("DEEPSEEK_API_KEY", "sk-ds")
     s = settings_from_config(Config(sections={"llm": {"provider": "deepseek"}}))
-    assert (s.base_url, s.model, s.api_key) == ("https://api.deepseek.com", "deepseek-chat", "sk-ds")
+    assert (s.base_url, s.model) == ("https://api.deepseek.com", "deepseek-chat")
+    assert s.api_key == "sk-ds"
     assert s.price_input > 0
     s = settings_from_config(Config(sections={"llm": {"provider": "qwen", "api_key": "k",
                                                       "model": "qwen-max"}}))

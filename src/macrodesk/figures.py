@@ -44,7 +44,8 @@ _CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七�
 _DATE_PARTS = [
     r"(?:19|20)\d{2}\s?年\s?(?:(?:[1-9]|1[0-2])\s?月(?:\s?(?:[1-9]|[12]\d|3[01])\s?日)?(?:上旬|中旬|下旬|初|末|底|份)?"
     r"|[一二三四1-4]\s?季度|(?:上|下)半年|前[一二三四五六七八九十]+个?(?:季度|月)|[QH][1-4]|年初|年中|年末|年底)?",
-    r"(?:19|20)\d{2}[/.-](?:1[0-2]|0?[1-9])(?:[/.-](?:[12]\d|3[01]|0?[1-9]))?(?![\d.]*%)",
+    r"(?:19|20)\d{2}[/.-](?:1[0-2]|0?[1-9])(?:[/.-](?:[12]\d|3[01]|0?[1-9]))?(?![\d.]*%)(?!\d)",
+    r"(?:19|20)\d{2}\s?[-~～—至到]\s?(?:19|20)\d{2}\s?年",
     r"(?:19|20)?\d{2}\s?[QH][1-4]|[1-4]Q(?:19|20)?\d{2}|(?<![A-Za-z])[QH][1-4](?![0-9])",
     r"(?:19|20)\d{2}E(?![a-zA-Z])",
     r"(?<![个0-9.])(?:[1-9]|1[0-2])\s?月(?:\s?(?:[1-9]|[12]\d|3[01])\s?日)?(?:上旬|中旬|下旬|初|末|底|份)?",
@@ -114,7 +115,7 @@ def extract_figures(sentence: str) -> list[Figure]:
     for m in _DATE_RE.finditer(text):
         if not m.group(0).strip():
             continue
-        start, end = m.span()
+        start, end = m.start(), m.start() + len(m.group(0).rstrip())
         # a date range: 2024年11月-2025年9月, 2025/6/23~2025/6/27
         sep = _DATE_RANGE_RE.match(text, end)
         if sep:
@@ -130,14 +131,17 @@ def extract_figures(sentence: str) -> list[Figure]:
 
     figures: list[Figure] = []
     for m in _NUMBER_RE.finditer(text):
-        start = m.start()
-        if any(taken[m.start():m.end()]):
+        body_start = m.start("num") if m.group("num") else m.start("cn")
+        start = m.start("sign") if m.group("sign") else body_start
+        if any(taken[body_start:m.end()]):
             continue
         prev = text[start - 1] if start > 0 else ""
         if prev and prev.isascii() and (prev.isalpha() or prev in "_.") and not text[:start].endswith(("YoY", "QoQ", "yoy", "qoq")):
             continue  # K80, v2, Q4, 5.5: part of a name or an already read number
-        if prev == "第":
+        if text[:start].rstrip().endswith("第"):
             continue  # an ordinal, not a quantity
+        # "GDP 5.2%" is a figure; "Flip 2" (a letter, a space, a bare number) is part of a name
+        after_word = prev == " " and start > 1 and text[start - 2].isascii() and text[start - 2].isalpha()
         sign = m.group("sign") or ""
         if sign:
             before = text[:start].rstrip()
@@ -166,6 +170,8 @@ def extract_figures(sentence: str) -> list[Figure]:
                 unit = _unit_at(rest)  # "2 个" with a space is still a count, "2 年" too
                 if unit is None:
                     unit = _unit_at(rest.lstrip(" ")[:13])
+        if after_word and unit is None:
+            continue
         if sign in "-−－" and sign:
             value = -value
         end = num_end

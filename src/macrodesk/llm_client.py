@@ -65,7 +65,7 @@ def _num(section: dict, key: str, default: float, source: str) -> float:
     try:
         return float(value)
     except (TypeError, ValueError) as exc:
-        raise ConfigError(f"[llm] {key} must be a number, not {value!r}", source=source) from exc
+        raise ConfigError(f"{key} must be a number, not {value!r}", source=source) from exc
 
 
 @dataclass
@@ -99,7 +99,7 @@ def settings_from_config(config: Config) -> LLMSettings:
     environment, then the provider preset. Raises ConfigError when nothing names an endpoint,
     so no request is ever sent to a default address the user did not choose."""
     sec = config.section("llm")
-    src = "[llm]"
+    src = "config section llm"
     provider_name = str(sec.get("provider") or os.environ.get("MACRODESK_LLM_PROVIDER", "")).lower()
     preset: Provider | None = None
     if provider_name:
@@ -117,17 +117,19 @@ def settings_from_config(config: Config) -> LLMSettings:
     if not base_url:
         raise ConfigError(
             "no LLM endpoint configured", source=src,
-            hint="set provider = \"deepseek\" | \"qwen\" | \"ollama\" or base_url in [llm] of "
-                 "the config, or OPENAI_BASE_URL / OPENAI_API_KEY (see docs/llm.md)")
+            hint="in the llm section of the config set provider = \"deepseek\", \"qwen\" or "
+                 "\"ollama\", or base_url; or export OPENAI_BASE_URL / OPENAI_API_KEY "
+                 "(see docs/llm.md)")
     model = str(sec.get("model") or os.environ.get("MACRODESK_LLM_MODEL", "")
                 or (preset.model if preset else "")).strip()
     if not model:
         raise ConfigError("no LLM model named", source=src,
-                          hint="set model in [llm], pass --model, or set MACRODESK_LLM_MODEL")
+                          hint="set model in the llm section of the config, pass --model, "
+                               "or export MACRODESK_LLM_MODEL")
     if not api_key and preset is not None and preset.needs_key:
         env_names = " or ".join(n for n in (preset.api_key_env, "OPENAI_API_KEY") if n)
         raise ConfigError(f"no API key for {preset.name}", source=src,
-                          hint=f"export {env_names}, or set api_key in [llm]")
+                          hint=f"export {env_names}, or set api_key in the llm section")
     s = LLMSettings(base_url=base_url, model=model, api_key=api_key,
                     provider=preset.name if preset else "")
     s.timeout = _num(sec, "timeout", s.timeout, src)
@@ -287,14 +289,15 @@ class ChatClient:
             except openai.AuthenticationError as exc:
                 raise LLMError("the endpoint refused the API key (HTTP 401)", source=s.base_url,
                                hint="check OPENAI_API_KEY (or the provider's key variable, or "
-                                    "api_key in [llm])") from exc
+                                    "api_key in the llm section)") from exc
             except openai.PermissionDeniedError as exc:
                 raise LLMError(f"the key may not use model {s.model!r} (HTTP 403)",
                                source=s.base_url, hint="check the account's model access") from exc
             except openai.NotFoundError as exc:
                 raise LLMError(f"model {s.model!r} or the API path was not found (HTTP 404)",
                                source=s.base_url,
-                               hint="check the model name (--model / [llm] model) and that "
+                               hint="check the model name (--model, or model in the llm "
+                                    "section) and that "
                                     "base_url ends where /chat/completions starts, e.g. …/v1"
                                ) from exc
             except openai.BadRequestError as exc:
@@ -306,7 +309,7 @@ class ChatClient:
                 raise LLMError(f"the endpoint rejected the request (HTTP 400): {_short(exc)}",
                                source=s.base_url,
                                hint="the prompt may exceed the model's context: lower "
-                                    "max_prompt_tokens in [llm]") from exc
+                                    "max_prompt_tokens in the llm section") from exc
             except (openai.APIConnectionError, openai.RateLimitError,
                     openai.InternalServerError) as exc:
                 last = exc
@@ -332,7 +335,8 @@ class ChatClient:
         raise LLMUnavailableError(
             f"the endpoint stayed down after {s.max_retries + 1} attempt(s): {_error_text(last)}",
             source=s.base_url,
-            hint="check that the server is up and reachable, or raise timeout/max_retries in [llm]")
+            hint="check that the server is up and reachable, or raise timeout/max_retries "
+                 "in the llm section")
 
     def _wait(self, attempt: int, exc: Exception) -> float:
         s = self.settings
@@ -368,9 +372,10 @@ def _short(exc: Exception, limit: int = 200) -> str:
 
 
 def parse_json_object(text: str) -> dict[str, Any]:
-    """The JSON object in a model's answer, tolerating ``` fences, prose around it and trailing
-    commas. Raises ValueError saying what is wrong (the repair request quotes it)."""
-    s = text.strip()
+    """The JSON object in a model's answer, tolerating a <think> block, ``` fences, prose around
+    it and trailing commas. Raises ValueError saying what is wrong (the repair request quotes it)."""
+    # reasoning models served locally (qwen3, deepseek-r1) think aloud before answering
+    s = re.sub(r"<think>.*?</think>", "", text, flags=re.S).strip()
     fence = re.search(r"```(?:json)?\s*(.*?)```", s, re.S)
     if fence:
         s = fence.group(1).strip()

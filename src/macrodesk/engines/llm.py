@@ -58,7 +58,8 @@ INJECTION = re.compile(
     r"(?:忽略|无视|忘记|忘掉|不要理会|跳过)(?:掉)?(?:以上|上述|之前|前面|先前|此前|所有|全部|你的|系统)?的?"
     r"(?:所有|全部)?的?(?:指令|指示|规则|要求|提示词?|设定|约束)"
     r"|(?:你现在是|从现在起你|你的新任务|新的指令|改为输出|请直接输出|只输出以下)"
-    r"|ignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|above|prior|earlier)\s+(?:instructions|prompts?|rules)"
+    r"|ignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|above|prior|earlier)\s+"
+    r"(?:instructions|prompts?|rules)"
     r"|disregard\s+(?:all\s+|the\s+)?(?:previous|above|prior)|you\s+are\s+now\b|system\s+prompt",
     re.I,
 )
@@ -212,7 +213,8 @@ class LLMEngine:
 
     # -- the steps -------------------------------------------------------------------------
 
-    def _digest_with(self, client: ChatClient, articles: list[Article], allow_short: bool) -> Digest:
+    def _digest_with(self, client: ChatClient, articles: list[Article],
+                     allow_short: bool) -> Digest:
         warnings = [f"an instruction-like sentence in {art.label} was treated as data and left "
                     f"out: {s.text[:40]}" for art in articles for s in art.sentences
                     if INJECTION.search(s.text)]
@@ -290,7 +292,7 @@ class LLMEngine:
         try:
             return self._env.get_template(fname).render(**values).strip()
         except jinja2.TemplateNotFound as exc:
-            raise ConfigError(f"prompt template {fname} not found", source="[llm] prompt_version",
+            raise ConfigError(f"prompt template {fname} not found", source="llm prompt_version",
                               hint="check prompt_version and prompt_dir") from exc
         except jinja2.TemplateError as exc:
             raise ConfigError(f"prompt template {fname} is broken: {exc}",
@@ -674,7 +676,7 @@ def _prompt_env(settings: LLMSettings) -> jinja2.Environment:
         p = Path(settings.prompt_dir).expanduser()
         if not p.is_dir():
             raise ConfigError("prompt_dir is not a folder", source=str(p),
-                              hint="point [llm] prompt_dir at a folder of .md.j2 templates")
+                              hint="point prompt_dir (llm section) at a folder of .md.j2 templates")
         dirs.append(str(p))
     dirs.append(str(resources.files("macrodesk").joinpath("prompts")))
     return jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), autoescape=False,
