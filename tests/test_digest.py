@@ -186,3 +186,14 @@ def test_condense_keeps_figures_and_never_ends_on_a_dangling_condition():
     assert out.rstrip("。") in s
     assert "130%" in out and not out.rstrip("。").endswith("5 个交易日")
     assert condense("此外，出口同比增长5.8%，高于预期。") == "出口同比增长5.8%，高于预期。"
+
+
+def test_datacheck_block_puts_recomputed_tariff_rate_beside_the_quote():
+    art = read_article(FIXTURES / "us_inflation_2026_771.md")
+    result = make_post([art], date="2026-01-21", now=NOW, datacheck=True)
+    (line,) = [x for x in result.digest.datacheck if "有效关税税率" in x]
+    assert "原文 12.4%" in line and "10.84%" in line
+    assert "> **数据核对**" in result.post.text
+    assert result.findings == []  # recomputed figures are labelled, not passed off as the source's
+    plain = make_post([art], date="2026-01-21", now=NOW)
+    assert plain.digest.datacheck == [] and "数据核对**（按公开数据重算" not in plain.post.text

@@ -32,12 +32,28 @@ class PostResult:
 
 def make_post(articles: list[Article], *, date: str | None = None, tz: str | None = None,
               engine: str | None = None, config: Config | None = None, allow_short: bool = False,
-              now: datetime | None = None) -> PostResult:
-    """Digest, render and lint in one call: what `macrodesk digest` does before writing."""
+              now: datetime | None = None, datacheck: bool = False) -> PostResult:
+    """Digest, render and lint in one call: what `macrodesk digest` does before writing.
+    With `datacheck`, figures the trade indicators cover are recomputed beside the quoted ones."""
     cfg = config or load_config()
     d = digest_articles(articles, engine, cfg, allow_short=allow_short)
+    if datacheck:
+        d.datacheck = datacheck_lines(articles)
     post = render_post(d, date=date, tz=tz or cfg.tz, now=now)
     return PostResult(digest=d, post=post, findings=lint_post(post, articles))
+
+
+def datacheck_lines(articles: list[Article]) -> list[str]:
+    """The 数据核对 lines: each tariff or trade figure an article quotes, beside its value
+    recomputed from the bundled public data (see `macrodesk.trade.datacheck`)."""
+    from .trade import datacheck
+    from .trade import datacheck_lines as lines_of
+
+    out: list[str] = []
+    for art in articles:
+        year = art.published.year if art.published else None
+        out += [line.lstrip("- ") for line in lines_of(datacheck(art.sentences, default_year=year))]
+    return out
 
 
 def lint_post(post: Post, articles: list[Article]) -> list:

@@ -648,6 +648,21 @@ def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
 # ---------------------------------------------------------------------------------------------
 # entry points
 
+def _datacheck_lines(post: _Post) -> set[int]:
+    """The 数据核对 block holds figures recomputed from public data, labelled as such: they are
+    not the source's and are not traced to it."""
+    out: set[int] = set()
+    inside = False
+    for n, line in enumerate(post.lines, 1):
+        if line.startswith("> **数据核对**"):
+            inside = True
+        elif inside and not line.startswith(">"):
+            inside = False
+        if inside:
+            out.add(n)
+    return out
+
+
 def lint_text(text: str, sources: Sequence[Article] | None = None) -> list[Finding]:
     """Every defect of a post's Markdown `text`, by line. With `sources`, every figure of the post
     is traced to a source sentence (a figure computed from source figures is an `info` finding)."""
@@ -667,6 +682,7 @@ def lint_text(text: str, sources: Sequence[Article] | None = None) -> list[Findi
     if sources:
         disclaimer = where.get("免责条款")
         skip = {n for n, _ in post.section(disclaimer)} if disclaimer else set()
+        skip |= _datacheck_lines(post)
         findings += _check_figures(post, sources, skip, etf_cells)
     return sorted(findings, key=lambda f: (f.line, f.kind))
 

@@ -163,6 +163,7 @@ class Digest(BaseModel):
     allocation: str = ""
     risks: list[Risk] = Field(default_factory=list)
     technical_note: str = ""
+    datacheck: list[str] = Field(default_factory=list)  # quoted figures beside recomputed ones
     disclaimer: str = ""
     sources: list[SourceRef] = Field(default_factory=list)
     engine: str = "extractive"

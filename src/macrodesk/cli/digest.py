@@ -30,6 +30,8 @@ def digest(
     force: bool = typer.Option(False, "--force", help="Write even if the checker finds defects or "
                                "the sources hold fewer than ten facts."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show engine warnings and costs."),
+    datacheck: bool = typer.Option(False, "--datacheck", help="Add a 数据核对 block: tariff and "
+                                   "trade figures the articles quote, recomputed from public data."),
     config_file: Path = typer.Option(None, "--config", help="TOML config file."),
 ) -> None:
     try:
@@ -54,7 +56,8 @@ def digest(
             raise typer.BadParameter("give article files, or --date to digest a day of the archive")
         if not docs:
             raise fail(MacrodeskError("no readable article", hint="see the errors above"), 2)
-        result = make_post(docs, date=date, tz=tz, engine=engine, config=cfg, allow_short=force)
+        result = make_post(docs, date=date, tz=tz, engine=engine, config=cfg, allow_short=force,
+                           datacheck=datacheck)
     except MacrodeskError as exc:
         raise fail(exc) from None
     for w in result.digest.warnings:
