@@ -9,10 +9,10 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import jinja2
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError, field_validator
 
 from ..config import Config
 from ..errors import ConfigError, InsufficientMaterialError, LLMError
@@ -69,14 +69,13 @@ _BOLD = re.compile(r"\*\*")
 _HEADLINE_TAIL = re.compile(r"\s*[—–-]*\s*市场研究摘要\s*$")
 
 
+# models answer ids as numbers, strings or null; all of them mean a sentence id (or none)
+SentenceId = Annotated[str, BeforeValidator(lambda v: "" if v is None else str(v))]
+
+
 class _AnswerFact(BaseModel):
     text: str = ""
-    sentence_id: str = ""
-
-    @field_validator("sentence_id", mode="before")
-    @classmethod
-    def _sid(cls, v: Any) -> str:
-        return "" if v is None else str(v)
+    sentence_id: SentenceId = ""
 
 
 class _AnswerStep(BaseModel):
@@ -94,7 +93,7 @@ class _AnswerRow(BaseModel):
     sector: str = ""
     logic: str = ""
     etfs: list[str] = Field(default_factory=list)
-    sentence_id: str = ""
+    sentence_id: SentenceId = ""
 
     @field_validator("etfs", mode="before")
     @classmethod
@@ -103,21 +102,11 @@ class _AnswerRow(BaseModel):
             v = re.split(r"[,，、\s]+", v)
         return [str(x).strip() for x in v if str(x).strip()] if isinstance(v, list) else []
 
-    @field_validator("sentence_id", mode="before")
-    @classmethod
-    def _sid(cls, v: Any) -> str:
-        return "" if v is None else str(v)
-
 
 class _AnswerRisk(BaseModel):
     title: str = ""
     explanation: str = ""
-    sentence_id: str = ""
-
-    @field_validator("sentence_id", mode="before")
-    @classmethod
-    def _sid(cls, v: Any) -> str:
-        return "" if v is None else str(v)
+    sentence_id: SentenceId = ""
 
 
 class LLMAnswer(BaseModel):
