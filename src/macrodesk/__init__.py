@@ -31,12 +31,29 @@ _EXPORTS: dict[str, str] = {
     "digest_articles": "digest", "make_post": "digest", "write_post": "digest",
     "render_post": "render", "get_engine": "engines", "engine_names": "engines",
     "rank_candidates": "engines.extractive", "ExtractiveEngine": "engines.extractive",
-    "evaluate": "evaluate",
+    "evaluate": "evaluate", "record_usage": "digest",
+    # ingest from every source, and the archive
+    "ingest_sources": "ingest", "IngestReport": "ingest", "fetch": "fetch",
+    "parse_feed": "fetch", "read_pdf": "pdf", "open_store": "store", "Store": "store",
+    "SQLiteStore": "store", "NearDuplicateIndex": "dedupe",
+    # checking posts, the ETF registry, the lexicon
+    "lint_text": "lint", "lint_file": "lint", "Finding": "lint", "Fund": "etf",
+    "etfs_for_theme": "etf", "lookup": "etf", "themes": "lexicon", "find_themes": "lexicon",
+    # arithmetic in articles
+    "check_article": "arithmetic", "check_text": "arithmetic", "check_files": "arithmetic",
+    "Check": "arithmetic",
+    # the LLM engine
+    "LLMEngine": "engines.llm", "settings_from_config": "llm_client", "PROVIDERS": "llm_client",
+    # publishing and delivery
+    "publish_post": "publish", "render_html": "html", "write_html": "html",
+    "deliver_post": "deliver", "run_daily": "daily", "DailyReport": "daily",
 }
-__all__ = sorted(_EXPORTS) + ["__version__"]
+__all__ = sorted(_EXPORTS) + ["__version__", "trade"]
 
 
 def __getattr__(name: str) -> Any:
+    if name == "trade":  # the analytics subpackage, itself lazy
+        return importlib.import_module(".trade", __name__)
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'macrodesk' has no attribute {name!r}")

@@ -116,7 +116,7 @@ def run_daily(date: str | None = None, site: str | Path | None = None, engine: s
     is replaced); channels that already got the day's post are not sent it again, failed ones
     are retried. Raises MacrodeskError only for a broken setup (config, site, store, git).
     """
-    from .digest import make_post
+    from .digest import make_post, record_usage
     from .ingest import ingest_sources
     from .publish import publish_post
     from .store import open_store
@@ -177,6 +177,13 @@ def run_daily(date: str | None = None, site: str | Path | None = None, engine: s
                 report.findings = [str(exc)]
                 return report
             report.warnings += result.digest.warnings
+            if result.digest.usage:
+                st = cfg.section("store")
+                usage_store = open_store(str(st.get("backend", "sqlite")), st.get("path"))
+                try:
+                    record_usage(result, usage_store)
+                finally:
+                    usage_store.close()
             report.findings = [str(f) for f in result.findings]
             if result.findings and not force:
                 report.status, report.exit_code = "not_publishable", EXIT_NOT_PUBLISHABLE

@@ -66,6 +66,18 @@ def lint_post(post: Post, articles: list[Article]) -> list:
     return [f for f in lint_text(post.text, sources=articles) if getattr(f, "severity", "error") == "error"]
 
 
+def record_usage(result: PostResult, store=None) -> bool:
+    """Keep a model-written digest's tokens and cost in the archive; False when there were none."""
+    if not result.digest.usage:
+        return False
+    from .store import open_store
+
+    st = store or open_store()
+    st.record_digest(result.post.date, result.digest.engine, result.digest.usage,
+                     [s.title for s in result.digest.sources])
+    return True
+
+
 def write_post(post: Post, out: str | Path) -> Path:
     """Write the post atomically; `out` may be a file or a folder (a path with no
     suffix is a folder, and the spec's file name is used in it)."""

@@ -168,6 +168,7 @@ class Digest(BaseModel):
     sources: list[SourceRef] = Field(default_factory=list)
     engine: str = "extractive"
     warnings: list[str] = Field(default_factory=list)
+    usage: dict[str, str | int | float | bool] = Field(default_factory=dict)  # tokens and cost (llm)
 
 
 class Post(BaseModel):

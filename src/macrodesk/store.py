@@ -73,6 +73,8 @@ class Store(Protocol):
     def record_source(self, key: str, status: str, *, article_id: str | None = None,
                       fingerprint: str = "", error: str | None = None) -> None: ...
     def count(self) -> int: ...
+    def record_digest(self, day: str, engine: str, usage: dict, sources: list[str]) -> None: ...
+    def digest_runs(self, day: date | str | None = None) -> list[dict]: ...
     def commit(self) -> None: ...
     def close(self) -> None: ...
 
@@ -120,6 +122,24 @@ MIGRATIONS: list[tuple[str, str]] = [
             attempts INTEGER NOT NULL DEFAULT 0,
             updated TEXT NOT NULL
         );
+    """),
+    ("0004_digest_runs", """
+        -- what each model-written digest cost: tokens sent and received, requests, estimate
+        CREATE TABLE digest_runs (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            created TEXT NOT NULL,
+            engine TEXT NOT NULL,
+            model TEXT NOT NULL DEFAULT '',
+            requests INTEGER NOT NULL DEFAULT 0,
+            cached INTEGER NOT NULL DEFAULT 0,
+            prompt_tokens INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            estimated INTEGER NOT NULL DEFAULT 0,
+            cost_yuan REAL NOT NULL DEFAULT 0,
+            sources TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX digest_runs_day ON digest_runs(day);
     """),
 ]
 
@@ -334,6 +354,25 @@ class SQLiteStore:
             "SELECT id, title, source, url, path, published, length(text) AS chars FROM articles"
             " WHERE day = ? ORDER BY published, rowid", (_as_day(day),))
         return [dict(r) for r in rows]
+
+    def record_digest(self, day: str, engine: str, usage: dict, sources: list[str]) -> None:
+        """Keep the tokens and estimated cost of one digest (the LLM engine's usage)."""
+        with self._write(True) as db:
+            db.execute(
+                "INSERT INTO digest_runs (day, created, engine, model, requests, cached, "
+                "prompt_tokens, completion_tokens, estimated, cost_yuan, sources) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (_as_day(day), datetime.now(UTC).isoformat(), engine, str(usage.get("model", "")),
+                 int(usage.get("requests", 0)), int(usage.get("cached", 0)),
+                 int(usage.get("prompt_tokens", 0)), int(usage.get("completion_tokens", 0)),
+                 int(bool(usage.get("estimated", False))), float(usage.get("cost_yuan", 0.0)),
+                 json.dumps(sources, ensure_ascii=False)))
+
+    def digest_runs(self, day: date | str | None = None) -> list[dict]:
+        sql, args = "SELECT * FROM digest_runs", ()
+        if day is not None:
+            sql, args = sql + " WHERE day = ?", (_as_day(day),)
+        return [dict(r) for r in self.db.execute(sql + " ORDER BY id", args)]
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]

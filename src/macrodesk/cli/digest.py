@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from ..config import load_config
-from ..digest import make_post, write_post
+from ..digest import make_post, record_usage, write_post
 from ..errors import MacrodeskError
 from ..ingest import read_articles
 from . import app, fail, out, warn
@@ -58,6 +58,7 @@ def digest(
             raise fail(MacrodeskError("no readable article", hint="see the errors above"), 2)
         result = make_post(docs, date=date, tz=tz, engine=engine, config=cfg, allow_short=force,
                            datacheck=datacheck)
+        record_usage(result)
     except MacrodeskError as exc:
         raise fail(exc) from None
     for w in result.digest.warnings:

@@ -196,6 +196,7 @@ class LLMEngine:
         finally:
             client.close()
         log.info(self.usage.summary())
+        d.usage = self.usage.as_dict()
         if self.settings.verbose:
             d.warnings.append(self.usage.summary())
         return d
