@@ -600,6 +600,10 @@ def _source_pool(sources: Sequence[Article]) -> tuple[list[_Src], str]:
             for f in figs:
                 pool.append(_Src(f, art.label, s.text, (art.id, s.id)))
             dates.append(_norm_date(s.text))
+        if art.title:  # a post names its sources by title: the title's figures are the source's
+            for f in extract_figures(art.title):
+                pool.append(_Src(f, art.label, art.title, (art.id, "title")))
+            dates.append(_norm_date(art.title))
     return pool, "\n".join(dates)
 
 

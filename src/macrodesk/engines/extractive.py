@@ -60,6 +60,7 @@ _CN_ORDINALS = "一二三四五六七八九十"
 _CHART_AXIS = re.compile(r"[（(](?:左|右)(?:轴)?[)）]|[（(]右[,，]")
 _TOKEN_LIST = re.compile(r"、[A-Za-z0-9.]{1,6}(?=、)")
 _CHART_TALK = re.compile(r"呈现出?一定|在不同时间段|在一定时期内|有所波动|有波动|如图|见图|如下图|下图")
+_ADVICE_LINE = re.compile(r"^(?:\*\*)?(?:策略|建议|投资建议|配置建议|操作建议)(?:\*\*)?[：:]")
 _RISK_LIST = re.compile(r"^(?:\*\*)?风险(?:提示|因素)(?:\*\*)?[：:]\s*")
 _INLINE_MARKER = re.compile(r"^(?:\d{1,2}[)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 _DANGLING = re.compile(r"^\s*(?:若|如果|如若|一旦|假设|假如|倘若|虽然|尽管|即使|只要|除非|不仅|一方面)")
@@ -266,6 +267,13 @@ def select_facts(cands: list[Candidate], n: int = ITEM_COUNT) -> list[Candidate]
     # the author's own core views earn up to half of the items; the rest spread over the body
     core_quota = max(quota, math.ceil(n * 0.5))
     chosen: list[Candidate] = []
+    articles = sorted({c.article for c in cands})
+    if 1 < len(articles) <= n:
+        # a day's post speaks for every article in it: each one's best fact first
+        for a in articles:
+            best = next((c for c in cands if c.article == a and not _is_repeat(c, chosen)), None)
+            if best is not None:
+                chosen.append(best)
     for relax in (False, True):
         per_group: dict[tuple[int, int], int] = {}
         for c in chosen:
@@ -526,6 +534,7 @@ class ExtractiveEngine:
         The author's headings and core views weigh most; sentences that only report data
         (prices, output, inventories) are not a stance and do not vote."""
         tally: dict[str, float] = {}
+        said: dict[str, list[tuple[float, int, str, str]]] = {}
         evidence: dict[str, tuple[float, str, str]] = {}
         theme_map = themes()
         for art in articles:
@@ -548,9 +557,14 @@ class ExtractiveEngine:
                     body = _LEAD_CONNECTOR.sub("", clause.strip().lstrip("且并和及与")).rstrip("，；：,;。")
                     for theme in hits:
                         tally[theme] = tally.get(theme, 0.0) + pol * weight
-                        if 6 <= len(body) <= 60 and (theme not in evidence or weight > evidence[theme][0]) \
-                                and (pol > 0) == (tally[theme] >= 0):
-                            evidence[theme] = (weight, body, s.id)
+                        if 6 <= len(body) <= 60:
+                            said.setdefault(theme, []).append((weight, pol, body, s.id))
+        # the words shown are the strongest that agree with the theme's overall direction
+        for theme, total in tally.items():
+            agreeing = [e for e in said.get(theme, []) if (e[1] > 0) == (total > 0)]
+            if agreeing:
+                w, _, body, sid = max(agreeing, key=lambda e: e[0])  # first of the heaviest
+                evidence[theme] = (w, body, sid)
         rows: dict[bool, list[SectorRow]] = {True: [], False: []}
         ranked = sorted(tally.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
         for floor in (1.5, 0.5):  # a weaker stance only when no stronger one exists on that side
@@ -570,9 +584,10 @@ class ExtractiveEngine:
 
     def _allocation(self, cands, core: str, bullish: list[SectorRow], bearish: list[SectorRow]) -> str:
         core_bg = bigrams(core)
-        for c in cands:
-            if re.search(r"建议|配置|(?<!本文)关注|看好|推荐|布局|超配|低配", c.sentence.text) and similarity(c.bigrams, core_bg) < 0.5:
-                return condense(c.sentence.text, 110)
+        for pattern in (r"建议|配置|看好|推荐|布局|超配|低配", r"(?<!本文)(?<!需)关注"):
+            for c in cands:
+                if re.search(pattern, c.sentence.text) and similarity(c.bigrams, core_bg) < 0.5:
+                    return condense(c.sentence.text, 110)
         parts = []
         good = [r.sector for r in bullish[:3] if r.theme]
         bad = [r.sector for r in bearish[:2] if r.theme]
@@ -595,10 +610,21 @@ class ExtractiveEngine:
 
         # the author's own risk section first, downside before upside
         for art in articles:
-            listed = [s for s in art.sentences if s.kind not in ("table", "heading") and (
-                _section_kind(s.section) == "risk" or _RISK_LIST.match(s.text))]
-            listed.sort(key=lambda s: "上行风险" in s.text)
-            for s in listed:
+            listed: list[tuple[bool, Sentence]] = []
+            upside = False
+            for s in art.sentences:
+                if s.kind in ("table", "heading") or not (
+                        _section_kind(s.section) == "risk" or _RISK_LIST.match(s.text)):
+                    continue
+                if "上行风险" in s.text:
+                    upside = True
+                elif "下行风险" in s.text:
+                    upside = False
+                if not _ADVICE_LINE.match(s.text):  # a strategy line in the risk section is no risk
+                    listed.append((upside, s))
+            # downside risks first: they are what a position has to survive
+            listed.sort(key=lambda pair: pair[0])
+            for _, s in listed:
                 text = _RISK_LIST.sub("", _LABEL.sub("", s.text))
                 separators = r"[；;。、]|\d[)）]" if _RISK_LIST.match(s.text) else r"[；;。]|\d[)）]"
                 for item in re.split(separators, text):
