@@ -35,19 +35,37 @@ def themes() -> dict[str, Theme]:
             for k, v in raw["themes"].items()}
 
 
+def _trie_pattern(words: list[str]) -> str:
+    """One regex for many words, as a trie: each position is tried once per branch instead of
+    once per word, and the greedy optional tails make the longest word win."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
 @lru_cache(maxsize=1)
 def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
     owner: dict[str, str] = {}
     for theme in themes().values():
         for term in theme.terms:
             owner.setdefault(term.lower(), theme.key)
-    terms = sorted(owner, key=len, reverse=True)
-    parts = []
-    for t in terms:
-        esc = re.escape(t)
-        # Latin terms must stand alone: "AI" is not the "ai" in "Taiwan", "EV" not "EVERY"
-        parts.append(rf"(?<![A-Za-z]){esc}(?![A-Za-z])" if t.isascii() else esc)
-    return re.compile("|".join(parts), re.I), owner
+    latin = [t for t in owner if t.isascii()]
+    other = [t for t in owner if not t.isascii()]
+    # Latin terms must stand alone: "AI" is not the "ai" in "Taiwan", "EV" not "EVERY"
+    latin_pat = rf"(?<![A-Za-z]){_trie_pattern(latin)}(?![A-Za-z])"
+    return re.compile(f"{_trie_pattern(other)}|{latin_pat}", re.I), owner
 
 
 def find_themes(text: str) -> list[ThemeHit]:

@@ -16,7 +16,7 @@ from . import etf
 from .errors import InputError
 from .figures import extract_figures
 from .lexicon import find_themes, themes
-from .models import Article, Figure, FigureKind
+from .models import Article, Figure, FigureKind, canonical_unit
 
 Severity = Literal["error", "warning", "info"]
 
@@ -512,6 +512,12 @@ def _value(f: Figure, v: float | None) -> float | None:
     return None if v is None else v * f.scale
 
 
+def _bucket(f: Figure) -> tuple[str, str, int]:
+    """Kind, unit and integer size of a figure: matching figures fall in neighbouring buckets."""
+    v = _value(f, f.value)
+    return f.kind.value, canonical_unit(f.kind, f.unit), -1 if v is None else int(abs(v))
+
+
 def _same_unit(a: Figure, b: Figure) -> bool:
     return a.kind == b.kind and a.key()[1] == b.key()[1]
 
@@ -596,7 +602,7 @@ def _source_pool(sources: Sequence[Article]) -> tuple[list[_Src], str]:
             from .ingest import article_from_text  # segment an Article built without sentences
             sentences = article_from_text(art.text, source_name=art.label).sentences
         for s in sentences:
-            figs = s.figures or extract_figures(s.text)
+            figs = s.figures  # segment() found them already
             for f in figs:
                 pool.append(_Src(f, art.label, s.text, (art.id, s.id)))
             dates.append(_norm_date(s.text))
@@ -613,6 +619,10 @@ _SKIP_FIGURE_LINES = re.compile(r"^#{1,6}\s|^\s*\|?\s*:?-{2,}|^---\s*$")
 def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
                    etf_cells: dict[int, str]) -> list[Finding]:
     pool, source_text = _source_pool(sources)
+    # a post figure can only match a source figure of its own kind, unit and size: look there
+    by_unit: dict[tuple, list[_Src]] = {}
+    for src in pool:
+        by_unit.setdefault(_bucket(src.fig), []).append(src)
     out: list[Finding] = []
     pending: list[tuple[int, Figure, str]] = []
     used: set[tuple[str, str]] = set()
@@ -633,7 +643,9 @@ def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
                 if not all(p in source_text for p in parts):
                     out.append(Finding("figure_untraced", n, f"date '{f.text}' appears in no source sentence"))
                 continue
-            hits = [s.group for s in pool if _matches(f, s.fig)]
+            kind, unit, size = _bucket(f)
+            near = [src for k in (size - 1, size, size + 1) for src in by_unit.get((kind, unit, k), ())]
+            hits = [s.group for s in near if _matches(f, s.fig)]
             if hits:
                 used.update(hits)
             else:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..arithmetic import check_article
 from ..config import Config
@@ -162,6 +163,13 @@ def _figs(text: str):
     return extract_figures(text)
 
 
+@lru_cache(maxsize=65536)
+def _themes_in(text: str) -> tuple:
+    """Theme hits of a text; scoring and sector detection ask for the same sentences."""
+    return tuple(find_themes(text))
+
+
+@lru_cache(maxsize=4096)
 def _section_kind(title: str) -> str:
     title = clean_heading(title)
     if _RISK_SECTION.search(title):
@@ -213,7 +221,7 @@ def score_sentence(s: Sentence, first_in_paragraph: bool, after_heading: bool = 
     if _FORECAST.search(text):
         score += 0.4
     score += min(1.5, 0.25 * len(_TRADING.findall(text)))
-    score += min(0.9, 0.3 * len({h.theme for h in find_themes(text)}))
+    score += min(0.9, 0.3 * len({h.theme for h in _themes_in(text)}))
     if _NOISE.search(text):
         score -= 2.5
     if len(re.findall(r"[（(][+\-]?\d+(?:\.\d+)?%[)）]", text)) >= 3:
@@ -546,9 +554,12 @@ class ExtractiveEngine:
                 if s.kind != "heading" and (len(numeric) >= 3 or _DATA_LEAD.match(s.text)):
                     continue
                 weight = 3.0 if s.kind == "heading" else (2.0 if kind == "core" else 1.0)
+                found = _themes_in(s.text)
+                if not found:
+                    continue  # most sentences name no sector: skip the clause work
                 units = [clean_heading(s.text)] if s.kind == "heading" else _split_clauses(s.text)
                 for clause in units:
-                    hits = {h.theme for h in find_themes(clause)} - {"broad_market"}
+                    hits = {h.theme for h in _themes_in(clause)} - {"broad_market"}
                     if not hits:
                         continue
                     pol = _polarity(clause)
@@ -611,6 +622,7 @@ class ExtractiveEngine:
         # the author's own risk section first, downside before upside
         for art in articles:
             listed: list[tuple[bool, Sentence]] = []
+            body_pairs = None
             upside = False
             for s in art.sentences:
                 if s.kind in ("table", "heading") or not (
@@ -628,12 +640,16 @@ class ExtractiveEngine:
                 text = _RISK_LIST.sub("", _LABEL.sub("", s.text))
                 separators = r"[；;。、]|\d[)）]" if _RISK_LIST.match(s.text) else r"[；;。]|\d[)）]"
                 for item in re.split(separators, text):
+                    if len(risks) >= 5:
+                        break
                     item = re.sub(r"等(?:风险|因素)$", "", item.strip())
                     item = re.sub(r"^[\d、.．)）(（\s]+", "", item).strip(" ，,：:")
                     if len(item) < 4 or item.endswith(("来自", "包括", "如下", "在于")):
                         continue
                     title = item if len(item) <= 30 else _split_clauses(item)[0].rstrip("，；：,;")
-                    expl = _explain_risk(title, art, item, chosen)
+                    if body_pairs is None:
+                        body_pairs = _body_bigrams(art)
+                    expl = _explain_risk(title, body_pairs, chosen)
                     add(title[:40], expl, s.id)
         # then conditions and uncertainties stated in the body, other than the ten items
         used = {c.sentence.id for c in chosen}
@@ -668,15 +684,20 @@ def _data_check_notes(checks) -> list[Risk]:
     return notes
 
 
-def _explain_risk(title: str, art: Article, item: str, chosen: list[Candidate]) -> str:
+def _body_bigrams(art: Article) -> tuple[tuple[Sentence, frozenset[str]], ...]:
+    """The body sentences a listed risk may be explained by, with their bigrams, once per article."""
+    return tuple((s, bigrams(s.text)) for s in art.sentences
+                 if _section_kind(s.section) not in ("risk", "skip")
+                 and s.kind not in ("table", "heading") and not _RISK_LIST.match(s.text))
+
+
+def _explain_risk(title: str, body: tuple[tuple[Sentence, frozenset[str]], ...],
+                  chosen: list[Candidate]) -> str:
     """The body sentence that says most about a listed risk, else a plain pointer to the list."""
     tb = bigrams(title)
     best, best_sim = None, 0.0
-    for s in art.sentences:
-        if _section_kind(s.section) in ("risk", "skip") or s.kind in ("table", "heading") \
-                or _RISK_LIST.match(s.text):
-            continue
-        sim = similarity(tb, bigrams(s.text))
+    for s, sb in body:
+        sim = similarity(tb, sb)
         if sim > best_sim:
             best, best_sim = s, sim
     if best is not None and best_sim >= 0.4:
