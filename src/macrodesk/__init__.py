@@ -24,16 +24,16 @@ _EXPORTS: dict[str, str] = {
     "Config": "config", "load_config": "config",
     # ingest and clean
     "read_article": "ingest", "read_articles": "ingest", "article_from_text": "ingest",
-    "clean_text": "clean", "segment": "segment", "split_sentences": "segment",
+    "clean_text": "clean", "split_sentences": "segment",
     # figures
     "extract_figures": "figures",
     # digest
     "digest_articles": "digest", "make_post": "digest", "write_post": "digest",
     "render_post": "render", "get_engine": "engines", "engine_names": "engines",
     "rank_candidates": "engines.extractive", "ExtractiveEngine": "engines.extractive",
-    "evaluate": "evaluate", "record_usage": "digest",
+    "record_usage": "digest",
     # ingest from every source, and the archive
-    "ingest_sources": "ingest", "IngestReport": "ingest", "fetch": "fetch",
+    "ingest_sources": "ingest", "IngestReport": "ingest",
     "parse_feed": "fetch", "read_pdf": "pdf", "open_store": "store", "Store": "store",
     "SQLiteStore": "store", "NearDuplicateIndex": "dedupe",
     # checking posts, the ETF registry, the lexicon
@@ -48,6 +48,8 @@ _EXPORTS: dict[str, str] = {
     "publish_post": "publish", "render_html": "html", "write_html": "html",
     "deliver_post": "deliver", "run_daily": "daily", "DailyReport": "daily",
 }
+# a name here must never be a submodule's name too: `from . import fetch` inside the package
+# would get the function instead of the module
 __all__ = sorted(_EXPORTS) + ["__version__", "trade"]
 
 
