@@ -64,6 +64,8 @@ _CHART_TALK = re.compile(r"呈现出?一定|在不同时间段|在一定时期�
 _ADVICE_LINE = re.compile(r"^(?:\*\*)?(?:策略|建议|投资建议|配置建议|操作建议)(?:\*\*)?[：:]")
 _RISK_LIST = re.compile(r"^(?:\*\*)?风险(?:提示|因素)(?:\*\*)?[：:]\s*")
 _INLINE_MARKER = re.compile(r"^(?:\d{1,2}[)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+# "详见正文" and the like point elsewhere in the source; in a post they point nowhere
+_POINTER_TAIL = re.compile(r"[，,；;]\s*(?:详见|参见|见)(?:正文|下文|后文|附录|图表?\s*\d*)[。.]?$")
 _DANGLING = re.compile(r"^\s*(?:若|如果|如若|一旦|假设|假如|倘若|虽然|尽管|即使|只要|除非|不仅|一方面)")
 MAX_ITEM_CHARS = 90
 MAX_CLAUSE_WINDOW = 120
@@ -129,6 +131,7 @@ def condense(text: str, limit: int = MAX_ITEM_CHARS) -> str:
     """The factual clause of a sentence: drop a leading connective and, if still long, keep the
     leading clauses up to the last one that carries a figure. Never rewrites a word."""
     text = _LEAD_CONNECTOR.sub("", _LABEL.sub("", _INLINE_MARKER.sub("", text.strip()))).strip()
+    text = _POINTER_TAIL.sub("", text)
     if len(text) <= limit:
         return _end(text)
     clauses = _split_clauses(text)
@@ -262,7 +265,7 @@ def _is_repeat(c: Candidate, chosen: list[Candidate], threshold: float = 0.6) ->
             return True
         shared = c.figure_keys & o.figure_keys
         # the same figures told twice (a lead and its later detail) are one fact
-        if len(shared) >= 2 or (shared and sim >= 0.4):
+        if len(shared) >= 2 or (shared and sim >= 0.2):
             return True
     return False
 
@@ -530,10 +533,15 @@ class ExtractiveEngine:
         return out
 
     def _core_logic(self, cands: list[Candidate], chosen: list[Candidate]) -> str:
-        for pattern in (r"我们认为|核心逻辑|主线|建议|看好|配置", r"关注|有望|预计|展望"):
-            for c in cands:
-                if re.search(pattern, c.sentence.text):
-                    return condense(c.sentence.text, 110)
+        used = {c.sentence.id for c in chosen}
+        # the author's own bottom line, preferably one the ten items have not already said
+        for fresh in (True, False):
+            for pattern in (r"我们认为|核心逻辑|主线|建议|看好|配置", r"关注|有望|预计|展望"):
+                for c in cands:
+                    if fresh and c.sentence.id in used:
+                        continue
+                    if re.search(pattern, c.sentence.text):
+                        return condense(c.sentence.text, 110)
         return chosen[0].condensed if chosen else ""
 
     def _sectors(self, articles: list[Article], cands: list[Candidate]) -> tuple[list[SectorRow], list[SectorRow]]:
@@ -647,10 +655,16 @@ class ExtractiveEngine:
                     if len(item) < 4 or item.endswith(("来自", "包括", "如下", "在于")):
                         continue
                     title = item if len(item) <= 30 else _split_clauses(item)[0].rstrip("，；：,;")
+                    if len(title) > 30:  # the aside in brackets goes to the explanation
+                        title = re.sub(r"[（(][^）)]*[）)]?", "", title).strip()
+                    if not 4 <= len(title) <= 40:
+                        continue
                     if body_pairs is None:
                         body_pairs = _body_bigrams(art)
                     expl = _explain_risk(title, body_pairs, chosen)
-                    add(title[:40], expl, s.id)
+                    if title != item and expl.startswith("原文风险提示所列"):
+                        expl = f"原文风险提示：{_end(item)}"
+                    add(title, expl, s.id)
         # then conditions and uncertainties stated in the body, other than the ten items
         used = {c.sentence.id for c in chosen}
         body = [c for c in cands if _RISK_CUE.search(c.sentence.text) and c.sentence.id not in used
@@ -700,7 +714,7 @@ def _explain_risk(title: str, body: tuple[tuple[Sentence, frozenset[str]], ...],
         sim = similarity(tb, sb)
         if sim > best_sim:
             best, best_sim = s, sim
-    if best is not None and best_sim >= 0.4:
+    if best is not None and best_sim >= 0.6:
         for n, c in enumerate(chosen, 1):
             if c.sentence.id == best.id:
                 return f"详见上文第{n}条信息。"  # said once already: point to it, do not repeat it
