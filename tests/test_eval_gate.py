@@ -45,3 +45,9 @@ def test_structure_conforms(report, floors):
 def test_no_duplicate_items(report, floors):
     dup = {r["article"]: r["duplicates"] for r in report.per_article if r["duplicates"]}
     assert report.duplicate_free >= floors["duplicate_free"], dup
+
+
+def test_heldout_recall_floor(report, floors):
+    """With the author's core-view section removed, the key points must still be found in the
+    body more often than the floor."""
+    assert report.heldout_recall >= floors["heldout_recall"]
