@@ -289,3 +289,14 @@ def test_cli_json_and_report(tmp_path):
     assert res.exit_code == 1
     res = runner.invoke(app, ["check", str(tmp_path / "missing.md")])
     assert res.exit_code == 2 and "missing.md" in res.output
+
+
+def test_elasticity_applied_to_a_supposed_change():
+    per_unit = "研究显示，关税税率每提高1个百分点，进口增速将下降0.6个百分点。"
+    ok = one(per_unit + "若税率上调10个百分点，进口增速将下降约6个百分点。")
+    assert (ok.kind, ok.verdict) == ("elasticity", "consistent")
+    bad = one(per_unit + "若税率上调10个百分点，进口增速将下降约9个百分点。")
+    assert bad.verdict == "inconsistent" and float(bad.computed) == pytest.approx(6)
+    fx = one("测算显示，人民币每贬值1%，出口增速提升0.3个百分点，如果人民币贬值5%，则出口增速可提升1.5个百分点。")
+    assert fx.verdict == "consistent"
+    assert check_text("标题\n" + per_unit) == []  # a rate alone states no relation to check

@@ -745,8 +745,37 @@ def _find_shares(para: Para) -> list[Check]:
     return out
 
 
+# 每提高1个百分点 … 下降0.6个百分点；若上调10个百分点 … 下降约6个百分点
+_ELASTIC = re.compile(
+    f"每{W(12)}({FIG}){W(16)}[，,]?{W(20)}({FIG})"
+    f"[^{_NOFIG}]{{0,60}}?"
+    f"(?:若|如果|假设|倘若|假如|按此|以此|据此|照此|据此测算|以此测算)"
+    f"{W(12)}({FIG}){WS(30)}({FIG})"
+)
+
+
+def _exact(t: Tok) -> Interval:
+    # "每1个百分点" and "若上调10个百分点" are a unit and a supposition, not measurements
+    v = t.fig.value * t.fig.scale
+    return Interval(v, v)
+
+
+def _find_elasticities(para: Para) -> list[Check]:
+    """An effect per unit applied to a supposed change: the stated effect must be their product."""
+    out: list[Check] = []
+    for m in _ELASTIC.finditer(para.masked):
+        x1, y1, x2, y2 = (para.tok(m.group(i)) for i in range(1, 5))
+        if x1.cunit != x2.cunit or y1.cunit != y2.cunit or not x1.fig.value:
+            continue
+        readings = [(f"{y1.text} × {x2.text} / {x1.text} = {y2.text}",
+                     y1.interval() * _exact(x2) / _exact(x1))]
+        out.append(_judge(para, "elasticity", y2, [x1, y1, x2], readings))
+    return out
+
+
 FINDERS: list[Callable[[Para], list[Check]]] = [
     _find_changes, _find_expressions, _find_differences, _find_sums, _find_shares,
+    _find_elasticities,
 ]
 
 
