@@ -18,3 +18,14 @@ def _isolated_home(tmp_path, monkeypatch):
     for var in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "MACRODESK_CONFIG", "MACRODESK_ENGINE"):
         monkeypatch.delenv(var, raising=False)
     return home
+
+
+@pytest.fixture
+def hooks():
+    """A local webhook server (tests/test_deliver.Hooks) for the delivery and daily tests."""
+    from .test_deliver import Hooks
+
+    h = Hooks()
+    yield h
+    h.server.shutdown()
+    h.server.server_close()

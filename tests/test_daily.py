@@ -30,14 +30,6 @@ SAMPLE = Path(__file__).resolve().parent.parent / "src" / "macrodesk" / "samples
     "2026_china_economy_foreign_views.md"  # published 2025-12-24
 
 
-@pytest.fixture
-def hooks():
-    h = Hooks()
-    yield h
-    h.server.shutdown()
-    h.server.server_close()
-
-
 def git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True,
                           check=True).stdout

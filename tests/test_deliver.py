@@ -181,14 +181,6 @@ class Hooks:
         return [r for r in self.requests if r["path"] == path]
 
 
-@pytest.fixture
-def hooks():
-    h = Hooks()
-    yield h
-    h.server.shutdown()
-    h.server.server_close()
-
-
 def chats(h: Hooks) -> dict:
     return {
         "feishu": {"webhook": h.url + "/feishu", "secret": "fs-secret"},
