@@ -18,9 +18,7 @@ def digest_articles(articles: list[Article], engine: str | None = None,
     """Fill a Digest from `articles` with the named engine (default: the config's, extractive)."""
     cfg = config or load_config()
     eng = get_engine(engine or cfg.engine, cfg)
-    if allow_short and hasattr(eng, "digest") and "allow_short" in eng.digest.__code__.co_varnames:
-        return eng.digest(articles, allow_short=True)
-    return eng.digest(articles)
+    return eng.digest(articles, allow_short=allow_short)
 
 
 @dataclass
@@ -58,10 +56,7 @@ def datacheck_lines(articles: list[Article]) -> list[str]:
 
 def lint_post(post: Post, articles: list[Article]) -> list:
     """The checker's findings on a rendered post, traced against its own sources."""
-    try:  # TODO(lead): remove once lint.py lands
-        from .lint import lint_text
-    except ImportError:
-        return []
+    from .lint import lint_text
 
     return [f for f in lint_text(post.text, sources=articles) if getattr(f, "severity", "error") == "error"]
 

@@ -14,8 +14,9 @@ from ..models import Article, Digest
 class Engine(Protocol):
     name: str
 
-    def digest(self, articles: list[Article]) -> Digest:
-        """Fill a Digest from one or more articles."""
+    def digest(self, articles: list[Article], allow_short: bool = False) -> Digest:
+        """Fill a Digest from one or more articles; with `allow_short`, a post with fewer than
+        ten items instead of an InsufficientMaterialError."""
         ...
 
 

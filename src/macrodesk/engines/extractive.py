@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import etf
 from ..arithmetic import check_article
 from ..config import Config
 from ..errors import InsufficientMaterialError
@@ -736,10 +737,6 @@ def _polarity(clause: str) -> int:
 
 def _etfs_for(theme: str) -> list[str]:
     """Funds from the verified registry; none at all rather than a ticker we cannot stand behind."""
-    try:
-        from .. import etf
-    except ImportError:
-        return []
     out: list[str] = []
     for market in ("cn", "us"):
         funds = etf.etfs_for_theme(theme, market)
