@@ -465,8 +465,8 @@ def read_articles(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTE
 
 
 def _register_builtin_readers() -> None:
-    # the PDF reader lives in its own module; importing it registers it for .pdf
-    from . import pdf  # noqa: F401
+    # the PDF and Word readers live in their own modules; importing one registers it
+    from . import pdf, word  # noqa: F401
 
 
 _register_builtin_readers()
