@@ -12,6 +12,7 @@ from .. import etf
 from ..arithmetic import check_article
 from ..config import Config
 from ..errors import InsufficientMaterialError
+from ..figures import extract_figures
 from ..lexicon import find_themes, themes
 from ..models import (
     Article,
@@ -58,7 +59,6 @@ _LABEL = re.compile(
 )
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．]?|第[一二三四五六七八九十]+[，、：:]?)\s*")
 _TITLE_DATE = re.compile(r"^\s*(?:\d{4}[.\-/年]\d{1,2}[.\-/月]\d{1,2}日?|\d{4}年\d{1,2}月)\s*")
-_CN_ORDINALS = "一二三四五六七八九十"
 _CHART_AXIS = re.compile(r"[（(](?:左|右)(?:轴)?[)）]|[（(]右[,，]")
 _TOKEN_LIST = re.compile(r"、[A-Za-z0-9.]{1,6}(?=、)")
 _CHART_TALK = re.compile(r"呈现出?一定|在不同时间段|在一定时期内|有所波动|有波动|如图|见图|如下图|下图")
@@ -146,12 +146,12 @@ def condense(text: str, limit: int = MAX_ITEM_CHARS) -> str:
             break
         keep.append(clause)
         total += len(clause)
-        if any(f.kind != FigureKind.DATE for f in _figs(clause)):
+        if any(f.kind != FigureKind.DATE for f in extract_figures(clause)):
             last_with_figure = i
     if last_with_figure + 1 < len(keep) and sum(len(c) for c in keep[: last_with_figure + 1]) >= 20:
         keep = keep[: last_with_figure + 1]
     while len(keep) > 1 and sum(len(c) for c in keep) > limit and not any(
-        f.kind != FigureKind.DATE for f in _figs(keep[-1])
+        f.kind != FigureKind.DATE for f in extract_figures(keep[-1])
     ):
         keep.pop()
     if len(keep) < len(clauses):
@@ -159,12 +159,6 @@ def condense(text: str, limit: int = MAX_ITEM_CHARS) -> str:
         while len(keep) > 1 and _DANGLING.match(keep[-1]):
             keep.pop()
     return _end("".join(keep))
-
-
-def _figs(text: str):
-    from ..figures import extract_figures
-
-    return extract_figures(text)
 
 
 @lru_cache(maxsize=65536)
@@ -312,7 +306,7 @@ def _bold_key_clause(sentence: str) -> str:
         body = cl.rstrip("，；：,;")
         if len(body) < 4 or len(body) > 40:
             continue
-        sc = len([f for f in _figs(body) if f.kind != FigureKind.DATE]) + (1.5 if _CONCLUSION.search(body) else 0)
+        sc = len([f for f in extract_figures(body) if f.kind != FigureKind.DATE]) + (1.5 if _CONCLUSION.search(body) else 0)
         if sc > best_score:
             best, best_score = i, sc
     if best < 0:
@@ -498,19 +492,8 @@ class ExtractiveEngine:
         return out if len(out) >= 3 else []
 
     def _pseudo_sections(self, articles, by_group) -> list[tuple[tuple[int, int], str]]:
-        """Without headings, split the text in paragraph runs; a run's title is its bold lead
-        or its first clause, both the author's words."""
-        out = []
-        for ai, art in enumerate(articles):
-            heads = [p for p in art.paragraphs if p.kind == "heading"]
-            if heads:
-                for h in heads[:6]:
-                    grp = (ai, h.section_index)
-                    if grp in by_group and all(grp != g for g, _ in out):
-                        out.append((grp, clean_heading(h.text)))
-        if len(out) >= 3:
-            return out
-        # re-group candidates of single-section articles into thirds of the text
+        """Without enough headings, split the text in paragraph runs; a run's title is its bold
+        lead or its first clause, both the author's words."""
         out = []
         for ai in range(len(articles)):
             cs = [c for g, lst in by_group.items() if g[0] == ai for c in lst]
