@@ -78,6 +78,7 @@ def test_no_figures_in_plain_prose():
     ("17.1% vs 37.4%", ["17.1%", "37.4%"]),
     ("较 2024 年 2.42%", ["2024 年", "2.42%"]),
     ("2019-2022 年复合增速12%", ["2019-2022 年", "12%"]),
+    ("2023-24 年分红贡献比例超 10%", ["2023-24 年", "10%"]),
 ])
 def test_spaces_after_words_and_dates_do_not_hide_figures(text, expected):
     assert [f.text for f in extract_figures(text)] == expected

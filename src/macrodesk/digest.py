@@ -9,6 +9,7 @@ from pathlib import Path
 from .config import Config, load_config
 from .engines import get_engine
 from .fsutil import atomic_write
+from .lint import Finding, lint_text
 from .models import Article, Digest, Post
 from .render import render_post
 
@@ -25,7 +26,7 @@ def digest_articles(articles: list[Article], engine: str | None = None,
 class PostResult:
     digest: Digest
     post: Post
-    findings: list = field(default_factory=list)  # lint findings on the post, if the checker is installed
+    findings: list[Finding] = field(default_factory=list)  # the checker's errors on the post
 
 
 def make_post(articles: list[Article], *, date: str | None = None, tz: str | None = None,
@@ -54,11 +55,9 @@ def datacheck_lines(articles: list[Article]) -> list[str]:
     return out
 
 
-def lint_post(post: Post, articles: list[Article]) -> list:
+def lint_post(post: Post, articles: list[Article]) -> list[Finding]:
     """The checker's findings on a rendered post, traced against its own sources."""
-    from .lint import lint_text
-
-    return [f for f in lint_text(post.text, sources=articles) if getattr(f, "severity", "error") == "error"]
+    return [f for f in lint_text(post.text, sources=articles) if f.severity == "error"]
 
 
 def record_usage(result: PostResult, store=None) -> bool:

@@ -12,22 +12,8 @@ import numpy as np
 
 from .engines.extractive import bigrams, similarity
 from .figures import extract_figures
+from .lint import lint_text
 from .models import Article, FigureKind
-
-REQUIRED_HEADINGS = [
-    "## 简要部分（用户优先阅读）",
-    "### 主要话题与市场趋势概述",
-    "### 对于交易影响可能最大的10个信息",
-    "## 详细部分",
-    "### 1. 事件或主题概述",
-    "### 2. 核心驱动与影响分析：投资逻辑分步解释",
-    "### 3. 相关ETF或行业的潜在影响",
-    "#### 利好行业与标的",
-    "#### 利空或承压行业",
-    "### 4. 主要风险与不确定性",
-    "### 免责条款",
-]
-FRONT_KEYS = ["layout", "title", "date", "posttime"]
 
 
 @dataclass
@@ -56,13 +42,6 @@ def keypoint_recall(points: list[KeyPoint], items: list[str]) -> float:
     return sum(point_found(p, items) for p in points) / len(points) if points else 1.0
 
 
-def untraced_figures(text: str, articles: list[Article]) -> list[str]:
-    """Figures in `text` that no source sentence contains (by value and unit, however written)."""
-    keys = {f.key() for a in articles for s in a.sentences for f in s.figures}
-    keys |= {f.key() for a in articles for f in extract_figures(a.title)}
-    return [f.text for f in extract_figures(text) if f.key() not in keys]
-
-
 def post_body_text(post_text: str) -> str:
     """The parts of a post that carry claims: everything but front matter and the disclaimer."""
     body = re.sub(r"\A---\n.*?\n---\n", "", post_text, flags=re.S)
@@ -74,53 +53,19 @@ def post_body_text(post_text: str) -> str:
     return "\n".join(lines)
 
 
+# the checker's finding kinds that mean the post departs from the spec's fixed structure
+STRUCTURE_KINDS = {"front_matter", "heading_missing", "heading_order", "heading_text",
+                   "block_missing", "item_count", "item_format", "table_shape"}
+
+
 def structure_defects(post_text: str) -> list[str]:
-    """What in a post departs from the spec's fixed structure."""
-    defects: list[str] = []
-    m = re.match(r"\A---\n(.*?)\n---\n", post_text, re.S)
-    if not m:
-        return ["no front matter"]
-    keys = [line.split(":", 1)[0] for line in m.group(1).split("\n") if re.match(r"^\w+:", line)]
-    if keys[:4] != FRONT_KEYS:
-        defects.append(f"front matter keys {keys[:4]} != {FRONT_KEYS}")
-    if not m.group(1).startswith("layout: post\n"):
-        defects.append("first front matter line must be layout: post")
-    for line in m.group(1).split("\n")[1:4]:
-        if not re.match(r'^\w+: ".*"$', line):
-            defects.append(f"front matter value not double-quoted: {line}")
-    lines = post_text.split("\n")
-    pos = -1
-    for h in REQUIRED_HEADINGS:
-        if h not in lines:
-            defects.append(f"missing heading {h}")
-            continue
-        idx = lines.index(h)
-        if idx < pos:
-            defects.append(f"heading out of order {h}")
-        pos = idx
-    if not any(re.match(r"^# .+ —— 市场研究摘要$", line) for line in lines):
-        defects.append("headline line missing")
-    items = re.findall(r"^(\d+)\. \*\*(.+)\*\*$", post_text.split("## 详细部分")[0], re.M)
-    if [int(n) for n, _ in items] != list(range(1, 11)):
-        defects.append(f"ten items expected, found {len(items)}")
-    steps = re.findall(r"^#### 第[一二三四五六七八九十]步：.+$", post_text, re.M)
-    if not steps:
-        defects.append("no steps")
-    for row in re.findall(r"^\|.*\|$", post_text, re.M):
-        if row.count("|") != 4:
-            defects.append(f"table row with {row.count('|') - 1} cells: {row}")
-    return defects
+    """What in a post departs from the spec's fixed structure, as the checker reports it."""
+    return [f"line {f.line}: {f.message}" for f in lint_text(post_text) if f.kind in STRUCTURE_KINDS]
 
 
 def facts_of(post_text: str) -> list[str]:
     head = post_text.split("## 详细部分")[0]
     return [t for _, t in re.findall(r"^(\d+)\. \*\*(.+)\*\*$", head, re.M)]
-
-
-def duplicate_pairs(items: list[str], threshold: float = 0.6) -> list[tuple[int, int]]:
-    bg = [bigrams(i) for i in items]
-    return [(i, j) for i in range(len(items)) for j in range(i + 1, len(items))
-            if similarity(bg[i], bg[j]) >= threshold]
 
 
 def textrank(article: Article, n: int = 10) -> list[str]:
@@ -205,7 +150,8 @@ def evaluate(folder: str | Path, engine: str = "extractive") -> EvalReport:
         heldout = facts_of(render_post(digest_articles([body_only], engine, cfg), date="2026-01-01").text)
         items = facts_of(post)
         figs = extract_figures(post_body_text(post))
-        untraced = untraced_figures(post_body_text(post), [art])
+        findings = lint_text(post, sources=[art])
+        untraced = [f.message for f in findings if f.kind == "figure_untraced"]
         rows.append({
             "article": path.stem,
             "recall": keypoint_recall(points, items),
@@ -214,8 +160,8 @@ def evaluate(folder: str | Path, engine: str = "extractive") -> EvalReport:
             "heldout_textrank_recall": keypoint_recall(points, textrank(body_only)),
             "figures": len(figs),
             "untraced": untraced,
-            "structure": structure_defects(post),
-            "duplicates": duplicate_pairs(items),
+            "structure": [f"line {f.line}: {f.message}" for f in findings if f.kind in STRUCTURE_KINDS],
+            "duplicates": [f"line {f.line}: {f.message}" for f in findings if f.kind == "duplicate_item"],
         })
     n = len(rows)
     total_figs = sum(r["figures"] for r in rows)

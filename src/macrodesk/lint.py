@@ -634,7 +634,8 @@ def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
         text = _EMPH.sub("", raw)
         if n in etf_cells:
             text = text.replace(etf_cells[n], " ")  # fund codes are not figures
-        text = re.sub(r"^\s*(?:[-*>]\s*)*\d{1,2}[.、]\s", "", text)  # list numbers are not figures
+        # list markers ("- ", "> ", "3. ") are not figures, nor signs of the figure after them
+        text = re.sub(r"^\s*(?:[-*>]\s+)*(?:\d{1,2}[.、]\s)?", "", text)
         for f in extract_figures(text):
             if f.kind == FigureKind.NUMBER:
                 continue

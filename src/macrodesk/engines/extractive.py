@@ -14,6 +14,7 @@ from ..config import Config
 from ..errors import InsufficientMaterialError
 from ..figures import extract_figures
 from ..lexicon import find_themes, themes
+from ..lint import near_duplicate
 from ..models import (
     Article,
     Digest,
@@ -602,13 +603,14 @@ class ExtractiveEngine:
 
     def _risks(self, articles: list[Article], cands: list[Candidate], chosen: list[Candidate]) -> list[Risk]:
         risks: list[Risk] = []
-        seen: list[frozenset[str]] = []
+        seen = [c.condensed for c in chosen]  # what the post already says, as the checker sees it
 
         def add(title: str, explanation: str, sid: str) -> None:
-            bg = bigrams(title)
-            if any(similarity(bg, o) >= 0.6 for o in seen) or len(risks) >= 5:
+            line = f"{title}：{explanation}"
+            if len(risks) >= 5 or any(similarity(bigrams(title), bigrams(r.title)) >= 0.6 for r in risks) \
+                    or any(near_duplicate(line, o) for o in seen):
                 return
-            seen.append(bg)
+            seen.append(line)
             risks.append(Risk(title=title, explanation=explanation, sentence_id=sid))
 
         # the author's own risk section first, downside before upside
@@ -628,6 +630,7 @@ class ExtractiveEngine:
                     listed.append((upside, s))
             # downside risks first: they are what a position has to survive
             listed.sort(key=lambda pair: pair[0])
+            bare: list[tuple[str, str]] = []  # listed risks the body does not explain
             for _, s in listed:
                 text = _RISK_LIST.sub("", _LABEL.sub("", s.text))
                 separators = r"[；;。、]|\d[)）]" if _RISK_LIST.match(s.text) else r"[；;。]|\d[)）]"
@@ -646,9 +649,15 @@ class ExtractiveEngine:
                     if body_pairs is None:
                         body_pairs = _body_bigrams(art)
                     expl = _explain_risk(title, body_pairs, chosen)
-                    if title != item and expl.startswith("原文风险提示所列"):
-                        expl = f"原文风险提示：{_end(item)}"
-                    add(title, expl, s.id)
+                    if expl:
+                        add(title, expl, s.id)
+                    elif all(item != b for b, _ in bare):
+                        bare.append((item, s.id))
+            if len(bare) == 1:
+                add(bare[0][0], "原文风险提示所列，正文未展开。", bare[0][1])
+            elif bare:
+                # one item for the author's bare list: five copies of "正文未展开" would say nothing
+                add("原文风险提示", _end("；".join(b for b, _ in bare)), bare[0][1])
         # then conditions and uncertainties stated in the body, other than the ten items
         used = {c.sentence.id for c in chosen}
         body = [c for c in cands if _RISK_CUE.search(c.sentence.text) and c.sentence.id not in used
@@ -691,7 +700,7 @@ def _body_bigrams(art: Article) -> tuple[tuple[Sentence, frozenset[str]], ...]:
 
 def _explain_risk(title: str, body: tuple[tuple[Sentence, frozenset[str]], ...],
                   chosen: list[Candidate]) -> str:
-    """The body sentence that says most about a listed risk, else a plain pointer to the list."""
+    """The body sentence that says most about a listed risk ("" when the body does not)."""
     tb = bigrams(title)
     best, best_sim = None, 0.0
     for s, sb in body:
@@ -703,7 +712,7 @@ def _explain_risk(title: str, body: tuple[tuple[Sentence, frozenset[str]], ...],
             if c.sentence.id == best.id:
                 return f"详见上文第{n}条信息。"  # said once already: point to it, do not repeat it
         return condense(best.text)
-    return "原文风险提示所列，正文未展开。"
+    return ""
 
 
 def _polarity(clause: str) -> int:
