@@ -7,8 +7,8 @@ import collections
 import time
 from pathlib import Path
 
-from macrodesk.arithmetic import check_article
-from macrodesk.ingest import read_article
+from macrodesk.checks.arithmetic import check_article
+from macrodesk.readers import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "research_reports"

@@ -34,7 +34,7 @@ def main() -> None:
 
     from macrodesk.config import Config
     from macrodesk.engines.extractive import ExtractiveEngine
-    from macrodesk.ingest import read_article
+    from macrodesk.readers import read_article
     from macrodesk.render import render_post
 
     jieba.setLogLevel(60)

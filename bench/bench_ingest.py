@@ -64,8 +64,8 @@ def make_folder(folder: Path, n: int, reports) -> None:
 
 
 def bench_ingest(n: int, reports) -> None:
-    from macrodesk.ingest import ingest_sources
-    from macrodesk.store import SQLiteStore
+    from macrodesk.archive.batch import ingest_sources
+    from macrodesk.archive.sqlite import SQLiteStore
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
@@ -89,8 +89,8 @@ def bench_ingest(n: int, reports) -> None:
 def build_archive(path: Path, n: int, reports) -> float:
     """Generate n articles by shuffling paragraphs; stored through Store.add (signature,
     FTS tokens), without the near-duplicate lookup, in transactions of 5,000."""
+    from macrodesk.archive.sqlite import SQLiteStore
     from macrodesk.models import Article
-    from macrodesk.store import SQLiteStore
 
     rng = random.Random(42)
     pool = [p for _, paras in reports for p in paras]
@@ -114,7 +114,7 @@ def build_archive(path: Path, n: int, reports) -> float:
 
 
 def bench_search(n: int, reports) -> None:
-    from macrodesk.store import SQLiteStore
+    from macrodesk.archive.sqlite import SQLiteStore
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "archive.sqlite3"

@@ -15,9 +15,10 @@ import time
 from pathlib import Path
 
 from macrodesk.config import Config
-from macrodesk.engines.llm import LLMEngine, naive_messages, prompt_tokens
-from macrodesk.ingest import read_article
-from macrodesk.llm_client import PROVIDERS, LLMSettings
+from macrodesk.engines.llm.client import PROVIDERS, LLMSettings
+from macrodesk.engines.llm.engine import LLMEngine
+from macrodesk.engines.llm.material import naive_messages, prompt_tokens
+from macrodesk.readers import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "eval" / "articles"

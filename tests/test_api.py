@@ -1,6 +1,20 @@
-"""The public API: every name in macrodesk.__all__ resolves."""
+"""The public API: every name in macrodesk.__all__ resolves, and no exported name anywhere in the
+package shadows a submodule (a lazy export named like a module turns `pkg.mod` into a function
+once resolved, or the module into something not callable)."""
+
+import importlib
+import pkgutil
+import types
 
 import macrodesk
+
+
+def _packages() -> list[types.ModuleType]:
+    found = [macrodesk]
+    for info in pkgutil.walk_packages(macrodesk.__path__, "macrodesk."):
+        if info.ispkg:
+            found.append(importlib.import_module(info.name))
+    return found
 
 
 def test_all_names_resolve():
@@ -17,15 +31,25 @@ def test_unknown_name_is_an_attribute_error():
         raise AssertionError("expected AttributeError")
 
 
-def test_exported_names_never_shadow_submodules():
-    import pkgutil
-    import types
+def test_no_export_shadows_a_submodule_in_any_package():
+    packages = _packages()
+    assert {p.__name__ for p in packages} >= {"macrodesk.trade", "macrodesk.archive",
+                                              "macrodesk.readers", "macrodesk.engines"}
+    for pkg in packages:
+        submodules = {m.name for m in pkgutil.iter_modules(pkg.__path__)} - {"__main__"}
+        exported = set(getattr(pkg, "__all__", ())) - ({"trade"} if pkg is macrodesk else set())
+        assert not submodules & exported, (pkg.__name__, submodules & exported)
+        for name in exported:
+            getattr(pkg, name)
+        # after every export resolved, each submodule is still the module
+        for sub in submodules:
+            mod = importlib.import_module(f"{pkg.__name__}.{sub}")
+            assert getattr(pkg, sub) is mod, f"{pkg.__name__}.{sub}"
 
-    submodules = {m.name for m in pkgutil.iter_modules(macrodesk.__path__)}
-    clash = submodules & set(macrodesk.__all__) - {"trade"}
-    assert not clash
-    for name in macrodesk.__all__:
-        getattr(macrodesk, name)
-    from macrodesk import fetch, segment  # still the modules after every export resolved
 
-    assert isinstance(fetch, types.ModuleType) and isinstance(segment, types.ModuleType)
+def test_trade_functions_stay_callable_after_their_modules_load():
+    from macrodesk import trade
+
+    importlib.import_module("macrodesk.trade.tariffcheck")
+    importlib.import_module("macrodesk.trade.frontloading")
+    assert callable(trade.frontload) and callable(trade.datacheck)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from macrodesk.arithmetic import (
+from macrodesk.audit import check_files
+from macrodesk.checks.arithmetic import (
     Interval,
     check_article,
-    check_files,
     check_text,
     figure_interval,
     risk_notes,
@@ -21,7 +21,7 @@ from macrodesk.arithmetic import (
 )
 from macrodesk.cli import app
 from macrodesk.figures import extract_figures
-from macrodesk.ingest import read_article
+from macrodesk.readers import read_article
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "arithmetic"
 KNOWN_BAD = {"report_797.md", "report_189.md"}

@@ -10,7 +10,8 @@ from macrodesk.clean import (
     drop_running_lines,
     rejoin_lines,
 )
-from macrodesk.ingest import article_from_text, decode, to_simplified
+from macrodesk.readers import article_from_text
+from macrodesk.text.decode import decode, to_simplified
 
 PROSE = "美国5月核心CPI同比2.8%，连续第三个月持平。"
 

@@ -73,7 +73,7 @@ def test_daily_publishes_once_and_retries_only_failed_deliveries(tmp_path, hooks
     post = site / "_posts" / "2025-12-24-macr_research_2025-12-24.md"
     assert first.post_path == post
     text = post.read_text(encoding="utf-8")
-    assert text.startswith('---\nlayout: "post"\ntitle: "macr_research_2025-12-24"\n')
+    assert text.startswith('---\nlayout: post\ntitle: "macr_research_2025-12-24"\n')
     assert "# 外资如何看待2026中国经济？ —— 市场研究摘要" in text
     assert git(site, "log", "--format=%s").splitlines() == [
         "Add macr_research_2025-12-24 research digest"]

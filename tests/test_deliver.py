@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 
 from macrodesk.cli import app
 from macrodesk.config import Config
-from macrodesk.deliver import deliver_post, message_from_post, post_url
+from macrodesk.publish.deliver import deliver_post, message_from_post, post_url
 
 from .test_publish import EXAMPLE, HOSTILE
 

@@ -11,7 +11,7 @@ import pytest
 from macrodesk.digest import make_post, write_post
 from macrodesk.errors import InputError, InsufficientMaterialError
 from macrodesk.evaluate import structure_defects
-from macrodesk.ingest import article_from_text, read_article
+from macrodesk.readers import article_from_text, read_article
 
 from .conftest import FIXTURES, SAMPLES
 
@@ -177,7 +177,7 @@ def test_inconsistent_relation_in_source_becomes_a_note_not_a_fact(tmp_path):
 
 
 def test_condense_keeps_figures_and_never_ends_on_a_dangling_condition():
-    from macrodesk.engines.extractive import condense
+    from macrodesk.engines.ranking import condense
 
     s = ("南银转债（113050）：截至 5 月 30 日，已有 10 个交易日收盘价≥转股价（8.22 元 / 股）的 130%"
          "（10.69 元 / 股），若未来 16 个交易日内再满足 5 个交易日，将触发强制赎回条款，"

@@ -4,7 +4,7 @@ import docx
 import pytest
 
 from macrodesk.errors import InputError
-from macrodesk.ingest import read_article
+from macrodesk.readers import read_article
 
 
 def make_docx(path):

@@ -9,10 +9,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from macrodesk.archive.batch import ingest_sources
+from macrodesk.archive.sqlite import SQLiteStore
 from macrodesk.errors import FetchError
-from macrodesk.fetch import article_from_fetched, fetch, parse_feed
-from macrodesk.ingest import ingest_sources
-from macrodesk.store import SQLiteStore
+from macrodesk.readers.web import article_from_fetched, fetch, parse_feed
 
 from .conftest import FIXTURES
 

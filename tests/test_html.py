@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from macrodesk.cli import app
 from macrodesk.errors import InputError
-from macrodesk.html import render_html, render_plain, write_html
+from macrodesk.publish.html import render_html, render_plain, write_html
 
 from .test_publish import EXAMPLE, HOSTILE, Page, unsafe_markup
 

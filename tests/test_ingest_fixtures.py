@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from macrodesk.errors import InputError
-from macrodesk.ingest import read_article, read_articles
+from macrodesk.readers import read_article, read_articles
 
 from .conftest import FIXTURES
 

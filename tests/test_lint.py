@@ -8,11 +8,13 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from macrodesk.audit import lint_file
+from macrodesk.checks.post import Finding, has_defects, lint_text
 from macrodesk.cli import app
 from macrodesk.errors import InputError
 from macrodesk.etf import lookup
-from macrodesk.ingest import article_from_text, read_article
-from macrodesk.lint import Finding, has_defects, lint_file, lint_text, near_duplicate
+from macrodesk.readers import article_from_text, read_article
+from macrodesk.text.similarity import near_duplicate
 
 from .conftest import FIXTURES
 

@@ -17,16 +17,17 @@ from typer.testing import CliRunner
 from macrodesk.config import Config
 from macrodesk.engines import get_engine
 from macrodesk.engines.extractive import ExtractiveEngine
-from macrodesk.engines.llm import INJECTION, parse_answer
-from macrodesk.errors import ConfigError, LLMError
-from macrodesk.figures import extract_figures
-from macrodesk.ingest import read_article
-from macrodesk.llm_client import (
+from macrodesk.engines.llm.answer import parse_answer
+from macrodesk.engines.llm.client import (
     LLMUnavailableError,
     estimate_tokens,
     parse_json_object,
     settings_from_config,
 )
+from macrodesk.engines.llm.material import INJECTION
+from macrodesk.errors import ConfigError, LLMError
+from macrodesk.figures import extract_figures
+from macrodesk.readers import read_article
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "llm"
 ARTICLE = FIX / "us_core_cpi_147.md"
@@ -200,7 +201,7 @@ def test_same_structure_as_the_embedded_engine(article):
 
 
 def test_a_day_of_articles_makes_one_post_within_the_token_budget(article):
-    from macrodesk.llm_client import messages_tokens
+    from macrodesk.engines.llm.client import messages_tokens
 
     others = [read_article(p) for p in sorted((FIX.parent.parent / "eval" / "articles")
                                               .glob("*.md"))[:4]]
@@ -523,8 +524,8 @@ def test_cli_no_fallback_exits_2_and_fallback_warns(tmp_path):
 def test_tokens_and_cost_of_a_digest_are_kept_in_the_archive(article):
     from datetime import datetime
 
+    from macrodesk.archive import open_store
     from macrodesk.digest import make_post, record_usage
-    from macrodesk.store import open_store
 
     with ChatServer([Reply(content=good())]) as srv:
         cfg = config(srv.url, price_input=2.0, price_output=3.0)

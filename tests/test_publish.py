@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from macrodesk.cli import app
 from macrodesk.errors import PublishError
-from macrodesk.html import split_front_matter
 from macrodesk.models import Post
-from macrodesk.publish import escape_cell, prepare_post, publish_post, sanitize_body, table_problems
+from macrodesk.publish.jekyll import prepare_post, publish_post, sanitize_body, table_problems
+from macrodesk.spec import escape_cell, split_front_matter
 
 FIX = Path(__file__).parent / "fixtures" / "publish"
 EXAMPLE = FIX / "macr_research_2025-12-23.md"
@@ -40,7 +40,7 @@ def make_site(root: Path) -> Path:
     """A minimal Jekyll site: no theme gem, just a config and the `post` layout."""
     site = root / "site"
     (site / "_layouts").mkdir(parents=True)
-    (site / "_config.yml").write_text("title: macrodesk test\nmarkdown: kramdown\n",
+    (site / "_config.yml").write_text("title: macrodesk test\nmarkdown: kramdown\ntimezone: Asia/Shanghai\n",
                                       encoding="utf-8")
     (site / "_layouts" / "post.html").write_text(LAYOUT, encoding="utf-8")
     return site
@@ -187,7 +187,7 @@ def test_publishes_a_post_object(tmp_path):
     path = publish_post(post, site)
     assert path.name == post.filename
     assert path.read_text(encoding="utf-8").startswith(
-        '---\nlayout: "post"\ntitle: "macr_research_2025-12-23"\n'
+        '---\nlayout: post\ntitle: "macr_research_2025-12-23"\n'
         'date: "2025-12-23 15:36:19 +0800"\nposttime: "2025-12-23 15:36:19 +0800"\n')
 
 

@@ -10,10 +10,13 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from typer.testing import CliRunner
 
+from macrodesk.archive import ARCHIVE_NAME, MARK_CLOSE, MARK_OPEN, open_store
+from macrodesk.archive.batch import ingest_sources
+from macrodesk.archive.migrations import MIGRATIONS
+from macrodesk.archive.sqlite import SQLiteStore
 from macrodesk.config import home
 from macrodesk.errors import StoreError
-from macrodesk.ingest import article_from_text, ingest_sources, read_article
-from macrodesk.store import ARCHIVE_NAME, MARK_CLOSE, MARK_OPEN, MIGRATIONS, SQLiteStore, open_store
+from macrodesk.readers import article_from_text, read_article
 
 from .conftest import FIXTURES
 

@@ -19,34 +19,37 @@ _EXPORTS: dict[str, str] = {
     "MacrodeskError": "errors", "InputError": "errors", "FetchError": "errors",
     "ConfigError": "errors", "EngineError": "errors", "LLMError": "errors",
     "StoreError": "errors", "PublishError": "errors", "DataError": "errors",
-    "InsufficientMaterialError": "errors",
+    "InsufficientMaterialError": "errors", "PostFormatError": "errors",
     # configuration
     "Config": "config", "load_config": "config",
-    # ingest and clean
-    "read_article": "ingest", "read_articles": "ingest", "article_from_text": "ingest",
+    # reading files, cleaning, sentences
+    "read_article": "readers", "read_articles": "readers", "article_from_text": "readers",
     "clean_text": "clean", "split_sentences": "segment",
     # figures
     "extract_figures": "figures",
     # digest
     "digest_articles": "digest", "make_post": "digest", "write_post": "digest",
     "render_post": "render", "get_engine": "engines", "engine_names": "engines",
-    "rank_candidates": "engines.extractive", "ExtractiveEngine": "engines.extractive",
+    "rank_candidates": "engines.ranking", "ExtractiveEngine": "engines.extractive",
     "record_usage": "digest",
     # ingest from every source, and the archive
-    "ingest_sources": "ingest", "IngestReport": "ingest",
-    "parse_feed": "fetch", "read_pdf": "pdf", "open_store": "store", "Store": "store",
-    "SQLiteStore": "store", "NearDuplicateIndex": "dedupe",
+    "ingest_sources": "archive.batch", "IngestReport": "archive.batch",
+    "parse_feed": "readers.web", "read_pdf": "readers.pdf", "open_store": "archive",
+    "Store": "archive", "SQLiteStore": "archive.sqlite", "NearDuplicateIndex": "archive.dedupe",
     # checking posts, the ETF registry, the lexicon
-    "lint_text": "lint", "lint_file": "lint", "Finding": "lint", "Fund": "etf",
+    "lint_text": "checks.post", "lint_file": "audit", "Finding": "checks.post", "Fund": "etf",
     "etfs_for_theme": "etf", "lookup": "etf", "themes": "lexicon", "find_themes": "lexicon",
     # arithmetic in articles
-    "check_article": "arithmetic", "check_text": "arithmetic", "check_files": "arithmetic",
-    "Check": "arithmetic",
+    "check_article": "checks.arithmetic", "check_text": "checks.arithmetic",
+    "check_files": "audit", "Check": "checks.arithmetic",
     # the LLM engine
-    "LLMEngine": "engines.llm", "settings_from_config": "llm_client", "PROVIDERS": "llm_client",
+    "LLMEngine": "engines.llm.engine", "settings_from_config": "engines.llm.client",
+    "PROVIDERS": "engines.llm.client",
     # publishing and delivery
-    "publish_post": "publish", "render_html": "html", "write_html": "html",
-    "deliver_post": "deliver", "run_daily": "daily", "DailyReport": "daily",
+    "publish_post": "publish.jekyll", "render_html": "publish.html", "write_html": "publish.html",
+    "deliver_post": "publish.deliver", "run_daily": "daily", "DailyReport": "daily",
+    # the post format
+    "post_filename": "spec", "split_front_matter": "spec", "write_front_matter": "spec",
 }
 # a name here must never be a submodule's name too: `from . import fetch` inside the package
 # would get the function instead of the module

@@ -1,5 +1,5 @@
 """`python -m macrodesk` runs the CLI."""
 
-from .cli import main
+from macrodesk.cli import main
 
 main()

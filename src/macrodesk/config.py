@@ -9,7 +9,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from .errors import ConfigError
+from macrodesk.errors import ConfigError
 
 DEFAULT_DISCLAIMER = (
     "本报告基于公开资料整理，由本工具从原文自动摘录生成，不构成任何投资建议。"

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .config import Config, load_config
-from .deliver import DeliveryResult, deliver_post
-from .errors import ConfigError, InsufficientMaterialError, PublishError
-from .fsutil import atomic_write
-from .publish import post_filename
+from macrodesk.config import Config, load_config
+from macrodesk.errors import ConfigError, InsufficientMaterialError, PublishError
+from macrodesk.publish.deliver import DeliveryResult, deliver_post
+from macrodesk.spec import post_filename
+from macrodesk.text.files import atomic_write
 
 # Exit codes: 0 and 3 are normal days; 1 and 4 want a reader's attention; 2 is a broken setup
 # (MacrodeskError from run_daily, mapped by the CLI); 5 means another run holds the lock.
@@ -62,7 +62,7 @@ class DailyReport:
 
 
 def today(tz: str) -> str:
-    from .render import parse_tz
+    from macrodesk.render import parse_tz
 
     return datetime.now(parse_tz(tz)).strftime("%Y-%m-%d")
 
@@ -116,10 +116,10 @@ def run_daily(date: str | None = None, site: str | Path | None = None, engine: s
     is replaced); channels that already got the day's post are not sent it again, failed ones
     are retried. Raises MacrodeskError only for a broken setup (config, site, store, git).
     """
-    from .digest import make_post, record_usage
-    from .ingest import ingest_sources
-    from .publish import publish_post
-    from .store import open_store
+    from macrodesk.archive import open_store
+    from macrodesk.archive.batch import ingest_sources
+    from macrodesk.digest import make_post, record_usage
+    from macrodesk.publish.jekyll import publish_post
 
     cfg = config or load_config()
     pub = cfg.section("publish")

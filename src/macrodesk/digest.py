@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .config import Config, load_config
-from .engines import get_engine
-from .fsutil import atomic_write
-from .lint import Finding, lint_text
-from .models import Article, Digest, Post
-from .render import render_post
+from macrodesk.checks.post import Finding, lint_text
+from macrodesk.config import Config, load_config
+from macrodesk.engines import get_engine
+from macrodesk.models import Article, Digest, Post
+from macrodesk.render import render_post
+from macrodesk.text.files import atomic_write
 
 
 def digest_articles(articles: list[Article], engine: str | None = None,
@@ -44,9 +44,9 @@ def make_post(articles: list[Article], *, date: str | None = None, tz: str | Non
 
 def datacheck_lines(articles: list[Article]) -> list[str]:
     """The 数据核对 lines: each tariff or trade figure an article quotes, beside its value
-    recomputed from the bundled public data (see `macrodesk.trade.datacheck`)."""
-    from .trade import datacheck
-    from .trade import datacheck_lines as lines_of
+    recomputed from the bundled public data (see `macrodesk.trade.tariffcheck`)."""
+    from macrodesk.trade import datacheck
+    from macrodesk.trade import datacheck_lines as lines_of
 
     out: list[str] = []
     for art in articles:
@@ -64,7 +64,7 @@ def record_usage(result: PostResult, store=None) -> bool:
     """Keep a model-written digest's tokens and cost in the archive; False when there were none."""
     if not result.digest.usage:
         return False
-    from .store import open_store
+    from macrodesk.archive import open_store
 
     st = store or open_store()
     st.record_digest(result.post.date, result.digest.engine, result.digest.usage,

@@ -57,3 +57,8 @@ class PublishError(MacrodeskError):
 
 class DataError(MacrodeskError):
     """A data file (trade data, ETF registry, scenario) is missing or malformed."""
+
+
+class PostFormatError(InputError, PublishError):
+    """A post file breaks the post format (front matter, table cells) so it cannot be read or
+    published as it is."""

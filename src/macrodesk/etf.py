@@ -11,8 +11,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
-from .errors import DataError
-from .lexicon import themes
+from macrodesk.errors import DataError
+from macrodesk.lexicon import themes
 
 Market = Literal["cn", "us"]
 

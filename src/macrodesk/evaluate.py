@@ -10,10 +10,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .engines.extractive import bigrams, similarity
-from .figures import extract_figures
-from .lint import lint_text
-from .models import Article, FigureKind
+from macrodesk.checks.post import lint_text
+from macrodesk.figures import extract_figures
+from macrodesk.models import Article, FigureKind
+from macrodesk.text.similarity import bigrams
+from macrodesk.text.similarity import containment as similarity
 
 
 @dataclass
@@ -97,7 +98,7 @@ _CORE = re.compile(r"核心观点|投资要点|核心结论")
 def without_core_section(article: Article) -> Article:
     """The article with its author-written core-view section removed: a held-out test of
     whether the engine finds the key points in the body itself."""
-    from .ingest import article_from_text
+    from macrodesk.readers import article_from_text
 
     core = {p.section_index for p in article.paragraphs if p.kind == "heading" and _CORE.search(p.text)}
     lines = []
@@ -136,10 +137,10 @@ def load_eval_set(folder: str | Path) -> list[tuple[Path, list[KeyPoint]]]:
 
 def evaluate(folder: str | Path, engine: str = "extractive") -> EvalReport:
     """Run `engine` over the evaluation set in `folder` and score every post."""
-    from .config import Config
-    from .digest import digest_articles
-    from .ingest import read_article
-    from .render import render_post
+    from macrodesk.config import Config
+    from macrodesk.digest import digest_articles
+    from macrodesk.readers import read_article
+    from macrodesk.render import render_post
 
     rows = []
     cfg = Config()

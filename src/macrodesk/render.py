@@ -4,31 +4,17 @@ Both engines go through this one renderer, so their structure is identical."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 
 import jinja2
 
-from . import __version__
-from .errors import ConfigError
-from .models import Digest, Post
-
-ORDINALS = "一二三四五六七八九十"
-
-
-def parse_tz(tz: str) -> timezone:
-    """'+0800' / '+08:00' / '-0500' to a fixed-offset timezone."""
-    m = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", tz.strip())
-    if not m:
-        raise ConfigError(f"bad UTC offset {tz!r}", hint="write it like +0800")
-    sign = 1 if m.group(1) == "+" else -1
-    return timezone(sign * timedelta(hours=int(m.group(2)), minutes=int(m.group(3))))
-
-
-def _cell(text: str) -> str:
-    # a table cell is one line, and a bare | would split it
-    return re.sub(r"\s+", " ", text).replace("|", "｜").strip()
+from macrodesk import __version__, spec
+from macrodesk.errors import ConfigError
+from macrodesk.models import Digest, Post
+from macrodesk.spec import escape_cell as _cell
+from macrodesk.text.dates import parse_tz
 
 
 def _etfs(codes: list[str]) -> str:
@@ -45,13 +31,9 @@ def _template() -> jinja2.Template:
         autoescape=False, keep_trailing_newline=True, undefined=jinja2.StrictUndefined,
         trim_blocks=False, lstrip_blocks=False,
     )
-    env.globals.update(cell=_cell, etfs=_etfs, ordinals=ORDINALS)
+    env.globals.update(cell=_cell, etfs=_etfs, ordinals=spec.ORDINALS, spec=spec)
     src = resources.files("macrodesk").joinpath("templates/post.md.j2").read_text("utf-8")
     return env.from_string(src)
-
-
-def _quote(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
 def render_body(digest: Digest) -> str:
@@ -80,24 +62,14 @@ def render_post(digest: Digest, date: str | None = None, tz: str = "+0800",
     posttime = f"{now.strftime('%Y-%m-%d %H:%M:%S')} {offset}"
     front: dict[str, str | list[str]] = {
         "layout": "post",
-        "title": f"macr_research_{day}",
+        "title": spec.post_title(day),
         "date": stamp,
         "posttime": posttime,
         "engine": digest.engine,
         "generator": f"macrodesk {__version__}",
         "sources": [s.title + (f" <{s.url}>" if s.url else "") for s in digest.sources],
     }
-    lines = ["---"]
-    for key, value in front.items():
-        if isinstance(value, list):
-            # a YAML flow list keeps every front matter entry on one "key: value" line
-            lines.append(f"{key}: [" + ", ".join(_quote(v) for v in value) + "]")
-        elif key == "layout":
-            lines.append(f"layout: {value}")  # the spec writes this one bare
-        else:
-            lines.append(f"{key}: {_quote(value)}")
-    lines.append("---")
     body = render_body(digest)
-    text = "\n".join(lines) + "\n\n" + body
-    return Post(date=day, filename=f"{day}-macr_research_{day}.md", front_matter=front,
+    text = spec.write_front_matter(front) + "\n" + body
+    return Post(date=day, filename=spec.post_filename(day), front_matter=front,
                 body=body, text=text)

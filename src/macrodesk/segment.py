@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from .figures import extract_figures
-from .models import Paragraph, Sentence
+from macrodesk.figures import extract_figures
+from macrodesk.models import Paragraph, Sentence
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _CN_TOP = re.compile(r"^[一二三四五六七八九十]+[、．.]\s*(.+)$")

@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from ..errors import MacrodeskError
+from macrodesk.errors import MacrodeskError
 
 app = typer.Typer(
     name="macrodesk",

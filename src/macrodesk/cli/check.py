@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from ..arithmetic import check_files
-from ..errors import InputError, MacrodeskError
-from . import app, fail, out, warn
+from macrodesk.audit import check_files
+from macrodesk.cli import app, fail, out, warn
+from macrodesk.errors import InputError, MacrodeskError
 
 _STYLE = {"consistent": "green", "inconsistent": "bold red", "unverifiable": "yellow"}
 

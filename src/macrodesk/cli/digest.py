@@ -7,11 +7,11 @@ from pathlib import Path
 
 import typer
 
-from ..config import load_config
-from ..digest import make_post, record_usage, write_post
-from ..errors import MacrodeskError
-from ..ingest import read_articles
-from . import app, fail, out, warn
+from macrodesk.cli import app, fail, out, warn
+from macrodesk.config import load_config
+from macrodesk.digest import make_post, record_usage, write_post
+from macrodesk.errors import MacrodeskError
+from macrodesk.readers import read_articles
 
 
 @app.command(help="Digest one or more articles (or a day of the archive) into the research post.")
@@ -49,7 +49,7 @@ def digest(
                 warn(str(err))
             docs = batch.articles
         elif date:
-            from ..store import open_store
+            from macrodesk.archive import open_store
 
             docs = open_store().articles_for_date(date)
         else:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from ..errors import DataError, MacrodeskError
-from ..etf import Fund, etfs_for_theme, lookup
-from ..lexicon import find_themes, themes
-from . import app, fail, out
+from macrodesk.cli import app, fail, out
+from macrodesk.errors import DataError, MacrodeskError
+from macrodesk.etf import Fund, etfs_for_theme, lookup
+from macrodesk.lexicon import find_themes, themes
 
 
 def _table(funds: list[Fund], title: str) -> Table:

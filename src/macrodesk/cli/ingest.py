@@ -8,11 +8,11 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ..config import load_config
-from ..errors import MacrodeskError
-from ..ingest import ingest_sources
-from ..store import MARK_CLOSE, MARK_OPEN, open_store
-from . import app, console, fail, out, warn
+from macrodesk.archive import MARK_CLOSE, MARK_OPEN, open_store
+from macrodesk.archive.batch import ingest_sources
+from macrodesk.cli import app, console, fail, out, warn
+from macrodesk.config import load_config
+from macrodesk.errors import MacrodeskError
 
 
 def _store(archive: Path | None):

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import typer
 
-from ..errors import MacrodeskError
-from ..lint import has_defects, lint_file
-from . import app, fail, out
+from macrodesk.audit import lint_file
+from macrodesk.checks.post import has_defects
+from macrodesk.cli import app, fail, out
+from macrodesk.errors import MacrodeskError
 
 
 @app.command(help="Check a research post against the digest format, the ETF registry and, with "

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import typer
 
-from ..config import load_config
-from ..errors import MacrodeskError
-from . import app, console, fail, out, warn
+from macrodesk.cli import app, console, fail, out, warn
+from macrodesk.config import load_config
+from macrodesk.errors import MacrodeskError
 
 
 @app.command(help="Put POST.md into a Jekyll site's _posts/ under the spec's file name "
@@ -20,7 +20,7 @@ def publish(
     git: bool = typer.Option(False, "--git", help="Commit the post in the site's repository."),
     push: bool = typer.Option(False, "--push", help="Push after committing (implies --git)."),
 ) -> None:
-    from ..publish import publish_post
+    from macrodesk.publish.jekyll import publish_post
 
     try:
         path = publish_post(post, site, git=git or push, push=push)
@@ -34,7 +34,7 @@ def html(
     post: Path = typer.Argument(..., help="The post's Markdown file."),
     output: Path = typer.Option(..., "-o", "--output", help="The HTML file to write."),
 ) -> None:
-    from ..html import write_html
+    from macrodesk.publish.html import write_html
 
     try:
         path = write_html(post, output)
@@ -52,7 +52,7 @@ def deliver(
     url: str = typer.Option(None, "--url", help="Link to the published post for the messages."),
     config_file: Path = typer.Option(None, "--config", help="TOML config file."),
 ) -> None:
-    from ..deliver import deliver_post
+    from macrodesk.publish.deliver import deliver_post
 
     try:
         cfg = load_config(config_file)
@@ -92,7 +92,7 @@ def daily(
                                "published, and despite checker findings."),
     config_file: Path = typer.Option(None, "--config", help="TOML config file."),
 ) -> None:
-    from ..daily import run_daily
+    from macrodesk.daily import run_daily
 
     try:
         cfg = load_config(config_file)

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 import typer
 from rich.table import Table
 
-from .. import trade as T
-from ..errors import DataError, MacrodeskError
-from ..fsutil import atomic_write
-from . import app, console, fail, out
+from macrodesk import trade as T
+from macrodesk.cli import app, console, fail, out
+from macrodesk.errors import DataError, MacrodeskError
+from macrodesk.text.files import atomic_write
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -268,7 +268,7 @@ def check_cmd(
                              "article's publication year)."),
     as_json: bool = JSON_OPT,
 ) -> None:
-    from ..ingest import read_article
+    from macrodesk.readers import read_article
 
     found, failed = [], 0
     for p in paths:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
-from ..config import Config
-from ..errors import EngineError
-from ..models import Article, Digest
+from macrodesk.config import Config
+from macrodesk.errors import EngineError
+from macrodesk.models import Article, Digest
 
 
 @runtime_checkable
@@ -22,6 +23,9 @@ class Engine(Protocol):
 
 EngineFactory = Callable[[Config], Engine]
 _REGISTRY: dict[str, EngineFactory] = {}
+# built-in engines by name -> the module that registers them, imported only when asked for, so
+# choosing the embedded engine never loads the LLM client
+_BUILTIN = {"extractive": "macrodesk.engines.extractive", "llm": "macrodesk.engines.llm.engine"}
 
 
 def register(name: str) -> Callable[[EngineFactory], EngineFactory]:
@@ -34,7 +38,8 @@ def register(name: str) -> Callable[[EngineFactory], EngineFactory]:
 
 def get_engine(name: str, config: Config) -> Engine:
     """The engine registered under `name`, built from `config`."""
-    _load_builtin()
+    if name not in _REGISTRY and name in _BUILTIN:
+        importlib.import_module(_BUILTIN[name])
     if name not in _REGISTRY:
         known = ", ".join(sorted(_REGISTRY))
         raise EngineError(f"unknown engine {name!r}", hint=f"choose one of: {known}")
@@ -42,15 +47,4 @@ def get_engine(name: str, config: Config) -> Engine:
 
 
 def engine_names() -> list[str]:
-    _load_builtin()
-    return sorted(_REGISTRY)
-
-
-def _load_builtin() -> None:
-    # imported lazily so that a broken optional backend never stops the embedded one
-    from . import extractive  # noqa: F401
-
-    try:
-        from . import llm  # noqa: F401
-    except ImportError:
-        pass
+    return sorted(set(_REGISTRY) | set(_BUILTIN))

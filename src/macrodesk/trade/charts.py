@@ -16,8 +16,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
 
-from ..errors import DataError  # noqa: E402
-from ..fsutil import atomic_write  # noqa: E402
+from macrodesk.errors import DataError  # noqa: E402
+from macrodesk.text.files import atomic_write  # noqa: E402
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
                 "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei",

@@ -12,9 +12,9 @@ from pathlib import Path
 import httpx
 import pandas as pd
 
-from ..config import home, load_config
-from ..errors import DataError, FetchError
-from ..fsutil import atomic_write
+from macrodesk.config import home, load_config
+from macrodesk.errors import DataError, FetchError
+from macrodesk.text.files import atomic_write
 
 CENSUS_URL = "https://api.census.gov/data/timeseries/intltrade/imports/hs"
 FRED_CSV_URL = "https://fred.stlouisfed.org/graph/fredgraph.csv"

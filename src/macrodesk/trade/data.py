@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import DataError
+from macrodesk.errors import DataError
 
 DATA_DIR = Path(str(files("macrodesk") / "data" / "trade"))
 

@@ -9,8 +9,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError
-from .data import load_monthly_totals, load_revenue, partner_names
+from macrodesk.errors import DataError
+from macrodesk.trade.data import load_monthly_totals, load_revenue, partner_names
 
 Basis = Literal["consumption", "general", "treasury"]
 BASES: tuple[str, ...] = ("consumption", "general", "treasury")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError
-from .data import load_fred_csv
+from macrodesk.errors import DataError
+from macrodesk.trade.data import load_fred_csv
 
 
 def ratio_percentile(ratio: pd.Series, since: str = "2020-01") -> pd.DataFrame:

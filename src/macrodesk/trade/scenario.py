@@ -14,8 +14,8 @@ import pandas as pd
 import yaml
 from pydantic import BaseModel, Field, ValidationError, field_validator
 
-from ..errors import DataError
-from .data import load_weights, partner_lookup, partner_names
+from macrodesk.errors import DataError
+from macrodesk.trade.data import load_weights, partner_lookup, partner_names
 
 SCENARIO_DIR = Path(str(files("macrodesk") / "data" / "scenarios"))
 

@@ -26,10 +26,12 @@ from typing import Any, Protocol
 
 import httpx
 
-from .config import Config, load_config
-from .errors import ConfigError, PublishError
-from .html import post_text, render_html, render_plain, split_front_matter
-from .models import Post
+from macrodesk.config import Config, load_config
+from macrodesk.errors import ConfigError, PublishError
+from macrodesk.models import Post
+from macrodesk.publish.html import render_html, render_plain
+from macrodesk.publish.postfile import post_text
+from macrodesk.spec import split_front_matter
 
 
 class TransientDeliveryError(PublishError):

@@ -1,204 +1,25 @@
-"""The archive of ingested articles: a small Store protocol and its SQLite implementation (one
-file under config.home(), WAL, named migrations, FTS5 over jieba tokens, near-duplicates)."""
+"""The default archive backend: one SQLite file under config.home(), WAL journal, named
+migrations, FTS5 over jieba tokens, near-duplicate check on add."""
 
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
 
-from .config import home
-from .dedupe import NearDuplicateIndex, from_bytes, signature, to_bytes
-from .errors import StoreError
-from .ingest import DEFAULT_TZ
-from .models import Article
-from .segment import segment
-
-ARCHIVE_NAME = "archive.sqlite3"
-MARK_OPEN, MARK_CLOSE = "\x02", "\x03"  # around matched terms in snippets
-
-
-@dataclass
-class AddResult:
-    status: str  # "added" or "duplicate"
-    article_id: str  # the article offered
-    kept_id: str  # the stored copy (itself when added)
-    kept_title: str = ""
-    similarity: float = 1.0
-
-
-@dataclass
-class Hit:
-    article_id: str
-    title: str
-    source: str
-    url: str
-    path: str
-    day: str
-    published: datetime | None
-    score: float  # bm25: lower is better
-    snippet: str  # matched terms between MARK_OPEN and MARK_CLOSE
-
-    def marked(self, open_: str = "[", close: str = "]") -> str:
-        return self.snippet.replace(MARK_OPEN, open_).replace(MARK_CLOSE, close)
-
-
-@dataclass
-class SourceRecord:
-    key: str
-    status: str  # "done", "duplicate" or "failed"
-    article_id: str | None
-    fingerprint: str
-    error: str | None
-    attempts: int
-
-
-class Store(Protocol):
-    """What the pipeline needs from an archive; a PostgreSQL store can follow for teams."""
-
-    def add(self, article: Article, *, dedupe: bool = True, commit: bool = True) -> AddResult: ...
-    def get(self, article_id: str) -> Article | None: ...
-    def articles_for_date(self, day: date | str) -> list[Article]: ...
-    def search(self, query: str, *, since: date | str | None = None, source: str | None = None,
-               limit: int = 10) -> list[Hit]: ...
-    def source_record(self, key: str) -> SourceRecord | None: ...
-    def record_source(self, key: str, status: str, *, article_id: str | None = None,
-                      fingerprint: str = "", error: str | None = None) -> None: ...
-    def count(self) -> int: ...
-    def record_digest(self, day: str, engine: str, usage: dict, sources: list[str]) -> None: ...
-    def digest_runs(self, day: date | str | None = None) -> list[dict]: ...
-    def commit(self) -> None: ...
-    def close(self) -> None: ...
-
-
-# Ordered, named schema steps: a step runs once, in order, and is recorded in `migrations`.
-MIGRATIONS: list[tuple[str, str]] = [
-    ("0001_articles", """
-        CREATE TABLE articles (
-            rowid INTEGER PRIMARY KEY,
-            id TEXT NOT NULL UNIQUE,
-            content_hash TEXT NOT NULL UNIQUE,
-            title TEXT NOT NULL DEFAULT '',
-            source TEXT NOT NULL DEFAULT '',
-            author TEXT NOT NULL DEFAULT '',
-            url TEXT NOT NULL DEFAULT '',
-            path TEXT NOT NULL DEFAULT '',
-            language TEXT NOT NULL DEFAULT 'zh',
-            published TEXT,            -- ISO 8601 with its zone
-            day TEXT NOT NULL,         -- YYYY-MM-DD, Beijing time, of publication (else ingestion)
-            ingested TEXT NOT NULL,
-            text TEXT NOT NULL,
-            meta TEXT NOT NULL DEFAULT '{}',
-            removed TEXT NOT NULL DEFAULT '[]',
-            minhash BLOB
-        );
-        CREATE INDEX articles_day ON articles(day);
-        CREATE INDEX articles_url ON articles(url);
-    """),
-    ("0002_fulltext", """
-        -- body: jieba's words, space-separated (readable snippets); extra: the shorter dictionary
-        -- words inside long ones, so that 人民银行 also finds 中国人民银行
-        CREATE VIRTUAL TABLE articles_fts USING fts5(
-            title, body, extra, tokenize = 'unicode61 remove_diacritics 2'
-        );
-        INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0, 0.5)');
-    """),
-    ("0003_sources", """
-        -- one row per source of a batch: re-runs skip what is done and retry what failed
-        CREATE TABLE sources (
-            key TEXT PRIMARY KEY,
-            status TEXT NOT NULL,
-            article_id TEXT,
-            fingerprint TEXT NOT NULL DEFAULT '',
-            error TEXT,
-            attempts INTEGER NOT NULL DEFAULT 0,
-            updated TEXT NOT NULL
-        );
-    """),
-    ("0004_digest_runs", """
-        -- what each model-written digest cost: tokens sent and received, requests, estimate
-        CREATE TABLE digest_runs (
-            id INTEGER PRIMARY KEY,
-            day TEXT NOT NULL,
-            created TEXT NOT NULL,
-            engine TEXT NOT NULL,
-            model TEXT NOT NULL DEFAULT '',
-            requests INTEGER NOT NULL DEFAULT 0,
-            cached INTEGER NOT NULL DEFAULT 0,
-            prompt_tokens INTEGER NOT NULL DEFAULT 0,
-            completion_tokens INTEGER NOT NULL DEFAULT 0,
-            estimated INTEGER NOT NULL DEFAULT 0,
-            cost_yuan REAL NOT NULL DEFAULT 0,
-            sources TEXT NOT NULL DEFAULT '[]'
-        );
-        CREATE INDEX digest_runs_day ON digest_runs(day);
-    """),
-]
-
-
-# ---- tokens for Chinese full-text search -------------------------------------------------
-
-_WORDLIKE = re.compile(r"\w", re.U)
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
-@lru_cache(maxsize=100_000)
-def _paragraph_tokens(paragraph: str) -> tuple[str, str]:
-    """(words, extra sub-words) of one paragraph. Cached: feeds, syndication and the benchmark's
-    shuffled archive repeat paragraphs."""
-    jb = _jieba()
-    freq = jb.dt.FREQ
-    words: list[str] = []
-    extra: list[str] = []
-    for w in jb.cut(paragraph, HMM=False):  # HMM finds new words at twice the cost
-        if not w.strip():
-            continue
-        words.append(w)  # the tokenizer folds case itself; the snippet keeps it
-        # what jieba.cut_for_search adds: dictionary 2- and 3-grams inside longer words
-        for n in (2, 3):
-            if len(w) > n:
-                extra.extend(w[i:i + n] for i in range(len(w) - n + 1) if freq.get(w[i:i + n]))
-    return " ".join(words), " ".join(extra)
-
-
-def index_text(text: str) -> tuple[str, str]:
-    parts = [_paragraph_tokens(p) for p in text.split("\n") if p.strip()]
-    return "\n".join(p[0] for p in parts), " ".join(p[1] for p in parts if p[1])
-
-
-def fts_query(query: str) -> str:
-    """A user's query as an FTS5 expression: jieba's words, each quoted, all required."""
-    words = [w.lower() for w in _jieba().cut(query, HMM=False) if _WORDLIKE.search(w)]
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
-
-
-_SPACE_NEAR_CJK = re.compile(r"(?<=[^\x00-\x7f]) +|(?<=[\x02\x03]) +(?=[^\x00-\x7f])| +(?=[^\x00-\x7f])")
-
-
-def _despace(snippet: str) -> str:
-    # the index holds words separated by spaces; Chinese is written without them
-    return _SPACE_NEAR_CJK.sub("", snippet.replace("\n", " ")).strip()
-
-
-# ---- the SQLite store ------------------------------------------------------------------------
+from macrodesk.archive import ARCHIVE_NAME, MARK_CLOSE, MARK_OPEN, AddResult, Hit, SourceRecord
+from macrodesk.archive.dedupe import NearDuplicateIndex, from_bytes, signature, to_bytes
+from macrodesk.archive.fts import despace, fts_query, index_text
+from macrodesk.archive.migrations import MIGRATIONS
+from macrodesk.config import home
+from macrodesk.errors import StoreError
+from macrodesk.models import Article
+from macrodesk.segment import segment
+from macrodesk.text.dates import DEFAULT_TZ
 
 
 def _day_of(article: Article, now: datetime) -> str:
@@ -404,7 +225,7 @@ class SQLiteStore:
         return [Hit(article_id=r["id"], title=r["title"], source=r["source"], url=r["url"],
                     path=r["path"], day=r["day"],
                     published=datetime.fromisoformat(r["published"]) if r["published"] else None,
-                    score=r["score"], snippet=_despace(r["snip"])) for r in rows]
+                    score=r["score"], snippet=despace(r["snip"])) for r in rows]
 
     # -- batches
 
@@ -445,14 +266,4 @@ def _statements(sql: str) -> list[str]:
     return [s.strip() for s in body.split(";") if s.strip()]
 
 
-STORES = {"sqlite": SQLiteStore}
 
-
-def open_store(backend: str = "sqlite", path: str | Path | None = None) -> Store:
-    """The archive by backend name (only "sqlite" so far), at `path` or under config.home()."""
-    try:
-        cls = STORES[backend]
-    except KeyError as exc:
-        raise StoreError(f"unknown store backend {backend!r}",
-                         hint=f"choose one of: {', '.join(STORES)}") from exc
-    return cls(path)

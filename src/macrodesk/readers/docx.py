@@ -6,8 +6,8 @@ from __future__ import annotations
 import io
 import zipfile
 
-from .errors import InputError
-from .ingest import RawDocument, reader
+from macrodesk.errors import InputError
+from macrodesk.readers import RawDocument, reader
 
 
 @reader(".docx", binary=True)

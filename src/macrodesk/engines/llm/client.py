@@ -16,9 +16,9 @@ from typing import Any
 import httpx
 import openai
 
-from .config import Config
-from .errors import ConfigError, LLMError
-from .fsutil import atomic_write
+from macrodesk.config import Config
+from macrodesk.errors import ConfigError, LLMError
+from macrodesk.text.files import atomic_write
 
 
 class LLMUnavailableError(LLMError):

@@ -3,19 +3,24 @@ commit (and push) it in the site's git repository."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
-from datetime import datetime
 from pathlib import Path
 
-from .errors import PublishError
-from .fsutil import atomic_write
-from .html import post_text, split_front_matter
-from .models import Post
+from macrodesk.errors import PublishError
+from macrodesk.models import Post
+from macrodesk.publish.postfile import post_text
+from macrodesk.spec import (
+    check_date,
+    post_filename,
+    split_cells,
+    split_front_matter,
+    write_front_matter,
+    yaml_value,
+)
+from macrodesk.text.files import atomic_write
 
-SPEC_KEYS = ("layout", "title", "date", "posttime")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
@@ -23,68 +28,6 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
 _BAD_LINK = re.compile(r"(\]\(\s*<?\s*|^\s{0,3}\[[^\]\n]+\]:\s*<?\s*)(javascript|vbscript|data)\s*:",
                        re.I | re.M)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
-
-
-def post_filename(date: str) -> str:
-    """The spec's file name for a day: YYYY-MM-DD-macr_research_YYYY-MM-DD.md."""
-    _check_date(date)
-    return f"{date}-macr_research_{date}.md"
-
-
-def _check_date(date: str, source: str = "post") -> str:
-    try:
-        if not _DATE.fullmatch(date):
-            raise ValueError
-        datetime.strptime(date, "%Y-%m-%d")
-    except ValueError as exc:
-        raise PublishError(f"bad post date {date!r}", source=source,
-                           hint="the front matter date must start with YYYY-MM-DD") from exc
-    return date
-
-
-def escape_cell(text: str) -> str:
-    """A table cell's text on one line with its pipes escaped (Markdown-safe)."""
-    return re.sub(r"\s+", " ", text).replace("|", "\\|").strip()
-
-
-def _yaml_str(value: str) -> str:
-    # A JSON string is a valid YAML double-quoted scalar; the Unicode line breaks are escaped
-    # too, since YAML would fold them, so every value stays on its own line.
-    s = json.dumps(str(value), ensure_ascii=False)
-    return s.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("\x85", "\\u0085")
-
-
-def _yaml_value(value: object) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_yaml_str(v) for v in value) + "]"
-    if value is None:
-        return '""'
-    if isinstance(value, datetime):
-        return _yaml_str(value.strftime("%Y-%m-%d %H:%M:%S %z").strip())
-    return _yaml_str(str(value))
-
-
-def front_matter_text(meta: dict) -> str:
-    """Front matter with the spec's keys first, in order, each value double-quoted on one line.
-
-    `render_with_liquid: false` (Jekyll >= 4.0) stops Jekyll evaluating `{{ }}` and `{% %}`
-    that article text may carry.
-    """
-    missing = [k for k in SPEC_KEYS if k not in meta]
-    if missing:
-        raise PublishError(f"front matter lacks {', '.join(missing)}",
-                           hint="posts need layout, title, date and posttime")
-    lines = ["---"]
-    keys = list(SPEC_KEYS) + [k for k in meta if k not in SPEC_KEYS and k != "render_with_liquid"]
-    for key in keys:
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", str(key)):
-            raise PublishError(f"front matter key {key!r} is not a plain name")
-        lines.append(f"{key}: {_yaml_value(meta[key])}")
-    lines.append("render_with_liquid: false")
-    lines.append("---")
-    return "\n".join(lines) + "\n"
 
 
 def _escape_prose(text: str) -> str:
@@ -133,12 +76,7 @@ def sanitize_body(body: str) -> str:
 def _cells(row: str) -> int:
     # count unescaped pipes that separate cells, ignoring the optional outer ones
     s = re.sub(r"\\.", "x", row.strip())
-    s = _CODE_SPAN.sub(lambda m: "x" * len(m.group(0)), s)
-    if s.startswith("|"):
-        s = s[1:]
-    if s.endswith("|"):
-        s = s[:-1]
-    return s.count("|") + 1
+    return len(split_cells(_CODE_SPAN.sub(lambda m: "x" * len(m.group(0)), s)))
 
 
 def table_problems(body: str) -> list[str]:
@@ -171,13 +109,13 @@ def prepare_post(text: str, source: str = "post") -> tuple[str, str]:
     if not meta:
         raise PublishError("no Jekyll front matter", source=source,
                            hint="a post starts with --- and the keys layout, title, date, posttime")
-    date = _check_date(_yaml_value(meta.get("date", "")).strip('"')[:10], source)
+    date = check_date(yaml_value(meta.get("date", "")).strip('"')[:10], source)
     problems = table_problems(body)
     if problems:
         raise PublishError("broken table: " + "; ".join(problems[:3]), source=source,
-                           hint="escape | inside a table cell as \\| (publish.escape_cell)")
+                           hint="escape | inside a table cell as \\| (spec.escape_cell)")
     try:
-        head = front_matter_text(meta)
+        head = write_front_matter(meta)
     except PublishError as exc:
         raise PublishError(exc.message, source=source, hint=exc.hint) from None
     return head + "\n" + sanitize_body(body.lstrip("\n")).rstrip("\n") + "\n", date

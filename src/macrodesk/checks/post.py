@@ -9,14 +9,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Literal
 
-from . import etf
-from .errors import InputError
-from .figures import extract_figures
-from .lexicon import find_themes, themes
-from .models import Article, Figure, FigureKind, canonical_unit
+from macrodesk import etf, spec
+from macrodesk.figures import extract_figures
+from macrodesk.lexicon import find_themes, themes
+from macrodesk.models import Article, Figure, FigureKind, canonical_unit
+from macrodesk.text.similarity import char_bigrams, near_duplicate
 
 Severity = Literal["error", "warning", "info"]
 
@@ -68,12 +67,7 @@ class _Post:
 
 def _parse(text: str) -> _Post:
     lines = text.replace("\r\n", "\n").split("\n")
-    body_start = 0
-    if lines and lines[0].strip() == "---":
-        for i in range(1, len(lines)):
-            if lines[i].strip() == "---":
-                body_start = i + 1
-                break
+    body_start = spec.front_matter_span(lines)
     headings = []
     fence = False
     for i in range(body_start, len(lines)):
@@ -88,7 +82,7 @@ def _parse(text: str) -> _Post:
 # ---------------------------------------------------------------------------------------------
 # front matter
 
-_FM_KEYS = ("layout", "title", "date", "posttime")
+_FM_KEYS = spec.FRONT_MATTER_KEYS
 _FM_LINE = re.compile(r"^([A-Za-z_][\w-]*):\s?(.*)$")
 _STAMP = re.compile(r'^"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) ([+-]\d{4})"$')
 _TITLE = re.compile(r'^"macr_research_(\d{4}-\d{2}-\d{2})"$')
@@ -150,20 +144,8 @@ def _valid(value: str, fmt: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # headings
 
-H1_SUFFIX = " —— 市场研究摘要"
-REQUIRED_HEADINGS: tuple[tuple[int, str], ...] = (
-    (2, "简要部分（用户优先阅读）"),
-    (3, "主要话题与市场趋势概述"),
-    (3, "对于交易影响可能最大的10个信息"),
-    (2, "详细部分"),
-    (3, "1. 事件或主题概述"),
-    (3, "2. 核心驱动与影响分析：投资逻辑分步解释"),
-    (3, "3. 相关ETF或行业的潜在影响"),
-    (4, "利好行业与标的"),
-    (4, "利空或承压行业"),
-    (3, "4. 主要风险与不确定性"),
-    (3, "免责条款"),
-)
+H1_SUFFIX = spec.HEADLINE_SUFFIX
+REQUIRED_HEADINGS = spec.HEADINGS
 
 
 def _find_headings(post: _Post) -> tuple[dict[str, int], list[Finding]]:
@@ -202,15 +184,15 @@ def _find_headings(post: _Post) -> tuple[dict[str, int], list[Finding]]:
 
 
 _STEP = re.compile(r"^第[一二三四五六七八九十]+步[：:]\s*\S")
-_BLOCKS = (("2. 核心驱动与影响分析：投资逻辑分步解释", "核心投资逻辑"), ("3. 相关ETF或行业的潜在影响", "配置建议"))
+_BLOCKS = ((spec.LOGIC, spec.CORE_LOGIC), (spec.SECTORS, spec.ALLOCATION))
 
 
 def _check_blocks(post: _Post, where: dict[str, int]) -> list[Finding]:
     """The step headings of section 2 and the two bold-quoted conclusions the format requires."""
     out = []
-    start = where.get("2. 核心驱动与影响分析：投资逻辑分步解释")
+    start = where.get(spec.LOGIC)
     if start:
-        end = where.get("3. 相关ETF或行业的潜在影响", len(post.lines) + 1)
+        end = where.get(spec.SECTORS, len(post.lines) + 1)
         steps = [h for h in post.headings if start < h[0] < end and h[1] == 4 and _STEP.match(h[2])]
         if not steps:
             out.append(Finding("heading_missing", start, "section 2 needs step headings "
@@ -234,7 +216,7 @@ _ITEM = re.compile(r"^(\d+)[.、．]\s*(.*)$")
 
 
 def _items(post: _Post, where: dict[str, int]) -> list[tuple[int, int, str]]:
-    line = where.get("对于交易影响可能最大的10个信息")
+    line = where.get(spec.TOP10)
     if not line:
         return []
     out = []
@@ -248,7 +230,7 @@ def _items(post: _Post, where: dict[str, int]) -> list[tuple[int, int, str]]:
 
 
 def _check_items(post: _Post, where: dict[str, int], items: list[tuple[int, int, str]]) -> list[Finding]:
-    line = where.get("对于交易影响可能最大的10个信息")
+    line = where.get(spec.TOP10)
     if not line:
         return []
     out = []
@@ -261,26 +243,6 @@ def _check_items(post: _Post, where: dict[str, int], items: list[tuple[int, int,
             out.append(Finding("item_format", n, "each item is one bold fact: '1. **<fact>**'",
                                "warning"))
     return out
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"[\W_]+", "", _EMPH.sub("", text))
-
-
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
-def near_duplicate(a: str, b: str, threshold: float = 0.6) -> bool:
-    """Whether two items say the same thing: one holds the other, or their character bigrams
-    overlap by `threshold` (Jaccard), which survives reordered clauses and small edits."""
-    pa, pb = _plain(a), _plain(b)
-    if not pa or not pb:
-        return False
-    if pa == pb or (min(len(pa), len(pb)) >= 8 and (pa in pb or pb in pa)):
-        return True
-    ba, bb = _bigrams(pa), _bigrams(pb)
-    return bool(ba and bb) and len(ba & bb) / len(ba | bb) >= threshold
 
 
 def _check_duplicates(groups: Sequence[Sequence[tuple[int, str]]]) -> list[Finding]:
@@ -304,30 +266,24 @@ def _check_duplicates(groups: Sequence[Sequence[tuple[int, str]]]) -> list[Findi
 
 
 def _risks(post: _Post, where: dict[str, int]) -> list[tuple[int, str]]:
-    line = where.get("4. 主要风险与不确定性")
+    line = where.get(spec.RISKS)
     return [(n, m.group(2)) for n, t in post.section(line) if (m := _ITEM.match(t))] if line else []
 
 
 # ---------------------------------------------------------------------------------------------
 # tables and ETFs
 
-TABLE_HEADER = ("行业", "逻辑", "潜在ETF")
+TABLE_HEADER = spec.TABLE_HEADER
 
 
-def _cells(line: str) -> list[str]:
-    s = line.strip()
-    if s.startswith("|"):
-        s = s[1:]
-    if s.endswith("|"):
-        s = s[:-1]
-    return [c.strip() for c in s.split("|")]
+_cells = spec.split_cells
 
 
 def _tables(post: _Post, where: dict[str, int]) -> tuple[list[tuple[int, list[str]]], list[Finding]]:
     """Data rows of the two sector tables, and their shape defects."""
     rows: list[tuple[int, list[str]]] = []
     out: list[Finding] = []
-    for title, need_rows in (("利好行业与标的", True), ("利空或承压行业", False)):
+    for title, need_rows in ((spec.BULLISH, True), (spec.BEARISH, False)):
         line = where.get(title)
         if not line:
             continue
@@ -544,8 +500,8 @@ def _matches(post_fig: Figure, src: Figure) -> bool:
 
 def _shared_words(a: str, b: str) -> int:
     """How many Chinese character pairs two texts share: whether they talk about the same thing."""
-    def grams(t: str) -> set[str]:
-        return {g for g in _bigrams(re.sub(r"[^\u4e00-\u9fff]", "|", t)) if "|" not in g}
+    def grams(t: str) -> frozenset[str]:
+        return frozenset(g for g in char_bigrams(re.sub(r"[^\u4e00-\u9fff]", "|", t)) if "|" not in g)
     return len(grams(a) & grams(b))
 
 
@@ -599,7 +555,9 @@ def _source_pool(sources: Sequence[Article]) -> tuple[list[_Src], str]:
     for art in sources:
         sentences = art.sentences
         if not sentences:
-            from .ingest import article_from_text  # segment an Article built without sentences
+            from macrodesk.readers import (
+                article_from_text,  # segment an Article built without sentences
+            )
             sentences = article_from_text(art.text, source_name=art.label).sentences
         for s in sentences:
             figs = s.figures  # segment() found them already
@@ -697,30 +655,8 @@ def lint_text(text: str, sources: Sequence[Article] | None = None) -> list[Findi
     findings += _check_scripts(post, etf_cells)
     findings += _check_duplicates([[(n, b) for n, _, b in items], _risks(post, where)])
     if sources:
-        disclaimer = where.get("免责条款")
+        disclaimer = where.get(spec.DISCLAIMER)
         skip = {n for n, _ in post.section(disclaimer)} if disclaimer else set()
         skip |= _datacheck_lines(post)
         findings += _check_figures(post, sources, skip, etf_cells)
     return sorted(findings, key=lambda f: (f.line, f.kind))
-
-
-def lint_file(path: str | Path, source_paths: Sequence[str | Path] | None = None) -> list[Finding]:
-    """Lint the post at `path`, tracing its figures to the articles at `source_paths` if given.
-    Raises InputError when the post or a source cannot be read."""
-    from .ingest import read_article
-
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read the post: {exc.strerror or exc}", source=str(p),
-                         hint="check the path") from exc
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError("the post is not UTF-8 text", source=str(p),
-                         hint="posts are UTF-8 Markdown; re-save it as UTF-8") from exc
-    if not text.strip():
-        raise InputError("the post is empty", source=str(p))
-    sources = [read_article(s) for s in (source_paths or [])]
-    return lint_text(text, sources or None)

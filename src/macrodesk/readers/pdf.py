@@ -7,9 +7,10 @@ import io
 import re
 from datetime import datetime
 
-from .clean import Cleaned, drop_running_lines, rejoin_lines
-from .errors import InputError
-from .ingest import RawDocument, _parse_date, reader
+from macrodesk.clean import Cleaned, drop_running_lines, rejoin_lines
+from macrodesk.errors import InputError
+from macrodesk.readers import RawDocument, reader
+from macrodesk.text.dates import parse_date
 
 # how many characters a page must yield, on average, before we believe it has a text layer
 MIN_CHARS_PER_PAGE = 20
@@ -29,7 +30,7 @@ def _pdf_date(value: object) -> datetime | None:
         iso += f"{tzh}:{tzm or '00'}"
     elif text[16:17] == "Z":
         iso += "+00:00"
-    return _parse_date(iso)
+    return parse_date(iso)
 
 
 def _meta_text(value: object) -> str:
@@ -142,7 +143,7 @@ def _date_in_lines(lines: list[str]) -> datetime | None:
     for line in lines:
         m = _PRINTED_DATE.search(line)
         if m:
-            return _parse_date(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+            return parse_date(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
     return None
 
 

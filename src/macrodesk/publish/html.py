@@ -10,12 +10,12 @@ import html as _html
 import re
 from pathlib import Path
 
-import yaml
 from markdown_it import MarkdownIt
 
-from .errors import InputError, PublishError
-from .fsutil import atomic_write
-from .models import Post
+from macrodesk.models import Post
+from macrodesk.publish.postfile import post_text
+from macrodesk.spec import split_front_matter
+from macrodesk.text.files import atomic_write
 
 # The look of the page: narrow column, readable CJK fonts, tables that wrap instead of
 # scrolling sideways on a phone (overflow-wrap:anywhere lets long tickers break too).
@@ -49,25 +49,6 @@ code { font-size: .9em; background: #f3f5f7; padding: 0 .2em; border-radius: 3px
 
 # No scripts at all, and nothing fetched from elsewhere: the page must work offline and in mail.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: https:"
-
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-
-
-def split_front_matter(text: str, source: str = "post") -> tuple[dict, str]:
-    """Split a Jekyll file into its front matter (as a dict) and its Markdown body."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
-    m = _FRONT_MATTER.match(text)
-    if not m:
-        return {}, text
-    try:
-        data = yaml.safe_load(m.group(1) or "") or {}
-    except yaml.YAMLError as exc:
-        raise PublishError(f"front matter is not valid YAML: {exc}", source=source,
-                           hint="quote values with double quotes and escape inner quotes") from exc
-    if not isinstance(data, dict):
-        raise PublishError("front matter is not a mapping of keys to values", source=source)
-    return data, text[m.end():]
-
 
 def _markdown() -> MarkdownIt:
     # html=False: raw HTML from article text is escaped and shown, never interpreted.
@@ -120,22 +101,6 @@ def render_plain(text: str) -> str:
         lines.append(line.rstrip())
     out = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", out).strip() + "\n"
-
-
-def post_text(post: Post | str | Path) -> tuple[str, str]:
-    """The whole text of a post and a label naming it, from a Post or a file path."""
-    if isinstance(post, Post):
-        return post.text, post.filename
-    path = Path(post)
-    try:
-        return path.read_text(encoding="utf-8"), str(path)
-    except FileNotFoundError as exc:
-        raise InputError("post file not found", source=str(path)) from exc
-    except UnicodeDecodeError as exc:
-        raise InputError("post file is not UTF-8 text", source=str(path),
-                         hint="posts are written as UTF-8 Markdown") from exc
-    except OSError as exc:
-        raise InputError(f"cannot read post: {exc.strerror}", source=str(path)) from exc
 
 
 def write_html(post: Post | str | Path, out: str | Path) -> Path:

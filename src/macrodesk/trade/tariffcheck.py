@@ -8,12 +8,12 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel
 
-from ..errors import DataError
-from ..figures import extract_figures
-from ..models import Figure, FigureKind, Sentence
-from .data import load_weights
-from .etr import Basis, annual_etr, monthly_etr
-from .frontload import air_share
+from macrodesk.errors import DataError
+from macrodesk.figures import extract_figures
+from macrodesk.models import Figure, FigureKind, Sentence
+from macrodesk.trade.data import load_weights
+from macrodesk.trade.etr import Basis, annual_etr, monthly_etr
+from macrodesk.trade.frontloading import air_share
 
 _ETR_RE = re.compile(r"有效关税税?率|有效税率|实际关税税?率|实际有效关税|平均有效关税|"
                      r"effective tariff rate", re.IGNORECASE)

@@ -7,14 +7,13 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from .figures import extract_figures
-from .ingest import article_from_text, read_articles
-from .models import Article, Figure, FigureKind, Sentence, canonical_unit
+from macrodesk.figures import extract_figures
+from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
+from macrodesk.readers import article_from_text
 
 Verdict = Literal["consistent", "inconsistent", "unverifiable"]
 VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "unverifiable")
@@ -842,15 +841,6 @@ class CheckReport:
                 "relation", "gap", "computed_low", "computed_high", "note", "sentence_id", "article")
         return {"checks": [c.model_dump(include=set(keys)) for c in self.checks],
                 "summary": self.summary(), "failures": self.failures}
-
-
-def check_files(paths: Iterable[str | Path]) -> CheckReport:
-    """Read and check many files; a file that cannot be read is listed and the rest go on."""
-    batch = read_articles(paths)
-    report = CheckReport(articles=len(batch.articles), failures=[str(e) for e in batch.failures])
-    for art in batch.articles:
-        report.checks.extend(check_article(art))
-    return report
 
 
 def risk_notes(checks: Iterable[Check]) -> list[str]:

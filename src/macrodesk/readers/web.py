@@ -11,17 +11,12 @@ from urllib.parse import urlparse
 
 import httpx
 
-from .errors import FetchError, InputError
-from .ingest import (
-    RawDocument,
-    _parse_date,
-    article_from_bytes,
-    article_from_document,
-    decode,
-    decode_html,
-    document_from_html,
-)
-from .models import Article
+from macrodesk.errors import FetchError, InputError
+from macrodesk.models import Article
+from macrodesk.readers import RawDocument, article_from_bytes, article_from_document
+from macrodesk.readers.html import document_from_html
+from macrodesk.text.dates import parse_date
+from macrodesk.text.decode import decode, decode_html
 
 try:
     from importlib.metadata import version as _version
@@ -196,7 +191,7 @@ def parse_feed(f: Fetched) -> Feed:
         published = None
         for key in ("published", "updated", "created"):
             if e.get(key):
-                published = _parse_date(e.get(key))
+                published = parse_date(e.get(key))
                 if published:
                     break
         entries.append(FeedEntry(url=link, title=e.get("title", ""), published=published,

@@ -6,8 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..errors import DataError
-from .data import load_monthly_totals, load_real_imports
+from macrodesk.errors import DataError
+from macrodesk.trade.data import load_monthly_totals, load_real_imports
 
 
 def trend_gap(series: pd.DataFrame, base_start: str = "2023-01", base_end: str = "2024-12",

@@ -1,0 +1,69 @@
+"""The archive's schema as ordered, named steps: each runs once, in order, and is recorded in the
+`migrations` table, so an old archive is brought up to date when it is opened."""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_articles", """
+        CREATE TABLE articles (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            path TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT 'zh',
+            published TEXT,            -- ISO 8601 with its zone
+            day TEXT NOT NULL,         -- YYYY-MM-DD, Beijing time, of publication (else ingestion)
+            ingested TEXT NOT NULL,
+            text TEXT NOT NULL,
+            meta TEXT NOT NULL DEFAULT '{}',
+            removed TEXT NOT NULL DEFAULT '[]',
+            minhash BLOB
+        );
+        CREATE INDEX articles_day ON articles(day);
+        CREATE INDEX articles_url ON articles(url);
+    """),
+    ("0002_fulltext", """
+        -- body: jieba's words, space-separated (readable snippets); extra: the shorter dictionary
+        -- words inside long ones, so that 人民银行 also finds 中国人民银行
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, body, extra, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(5.0, 1.0, 0.5)');
+    """),
+    ("0003_sources", """
+        -- one row per source of a batch: re-runs skip what is done and retry what failed
+        CREATE TABLE sources (
+            key TEXT PRIMARY KEY,
+            status TEXT NOT NULL,
+            article_id TEXT,
+            fingerprint TEXT NOT NULL DEFAULT '',
+            error TEXT,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            updated TEXT NOT NULL
+        );
+    """),
+    ("0004_digest_runs", """
+        -- what each model-written digest cost: tokens sent and received, requests, estimate
+        CREATE TABLE digest_runs (
+            id INTEGER PRIMARY KEY,
+            day TEXT NOT NULL,
+            created TEXT NOT NULL,
+            engine TEXT NOT NULL,
+            model TEXT NOT NULL DEFAULT '',
+            requests INTEGER NOT NULL DEFAULT 0,
+            cached INTEGER NOT NULL DEFAULT 0,
+            prompt_tokens INTEGER NOT NULL DEFAULT 0,
+            completion_tokens INTEGER NOT NULL DEFAULT 0,
+            estimated INTEGER NOT NULL DEFAULT 0,
+            cost_yuan REAL NOT NULL DEFAULT 0,
+            sources TEXT NOT NULL DEFAULT '[]'
+        );
+        CREATE INDEX digest_runs_day ON digest_runs(day);
+    """),
+]
+
+

@@ -1,0 +1,239 @@
+"""The model's answer: its JSON schema, parsing (with one clear error for a cut or malformed
+answer) and the checks that hold every figure, id and ETF of it to the material."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, Field, ValidationError, field_validator
+
+from macrodesk.engines.llm.client import (
+    parse_json_object,
+)
+from macrodesk.engines.llm.material import (
+    INJECTION,
+    Material,
+    _etf_module,
+    _key_variants,
+)
+from macrodesk.engines.ranking import (
+    ITEM_COUNT,
+)
+from macrodesk.errors import LLMError
+from macrodesk.figures import extract_figures
+from macrodesk.models import (
+    FigureKind,
+)
+from macrodesk.text.similarity import bigrams
+from macrodesk.text.similarity import containment as similarity
+
+_HEADLINE_TAIL = re.compile(r"\s*[—–-]*\s*市场研究摘要\s*$")
+
+SentenceId = Annotated[str, BeforeValidator(lambda v: "" if v is None else str(v))]
+
+
+
+class _AnswerFact(BaseModel):
+    text: str = ""
+    sentence_id: SentenceId = ""
+
+
+class _AnswerStep(BaseModel):
+    title: str = ""
+    points: list[str] = Field(default_factory=list)
+    sentence_ids: list[str] = Field(default_factory=list)
+
+    @field_validator("sentence_ids", mode="before")
+    @classmethod
+    def _sids(cls, v: Any) -> list[str]:
+        return [str(x) for x in v] if isinstance(v, list) else []
+
+
+class _AnswerRow(BaseModel):
+    sector: str = ""
+    logic: str = ""
+    etfs: list[str] = Field(default_factory=list)
+    sentence_id: SentenceId = ""
+
+    @field_validator("etfs", mode="before")
+    @classmethod
+    def _etfs(cls, v: Any) -> list[str]:
+        if isinstance(v, str):
+            v = re.split(r"[,，、\s]+", v)
+        return [str(x).strip() for x in v if str(x).strip()] if isinstance(v, list) else []
+
+
+class _AnswerRisk(BaseModel):
+    title: str = ""
+    explanation: str = ""
+    sentence_id: SentenceId = ""
+
+
+class LLMAnswer(BaseModel):
+    """The slim JSON the model is asked for; mapped to a Digest after the checks."""
+
+    headline: str = ""
+    overview: str
+    facts: list[_AnswerFact]
+    event_overview: list[str] = Field(default_factory=list)
+    steps: list[_AnswerStep] = Field(default_factory=list)
+    core_logic: str = ""
+    bullish: list[_AnswerRow] = Field(default_factory=list)
+    bearish: list[_AnswerRow] = Field(default_factory=list)
+    allocation: str = ""
+    risks: list[_AnswerRisk] = Field(default_factory=list)
+    technical_note: str = ""
+
+    @field_validator("event_overview", mode="before")
+    @classmethod
+    def _paras(cls, v: Any) -> list[str]:
+        if isinstance(v, str):
+            return [p for p in v.split("\n") if p.strip()]
+        return v
+
+
+@dataclass
+class Problem:
+    where: tuple  # ("facts", 3), ("overview",), ("steps", 1, 0), ("bullish", 2)...
+    message: str  # in Chinese: it goes back to the model in the repair request
+
+
+
+
+
+class _BadAnswer(LLMError):
+    """The model answered twice, but never with the digest JSON."""
+
+
+# -- material and checks (module functions: the benchmark and tests use them) ----------------
+
+
+def parse_answer(content: str) -> LLMAnswer:
+    """The model's answer as an LLMAnswer; ValueError naming what is wrong otherwise."""
+    data = parse_json_object(content)
+    try:
+        answer = LLMAnswer.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(x) for x in first["loc"])
+        raise ValueError(f"field {where}: {first['msg']}") from exc
+    if not answer.facts:
+        raise ValueError("field facts: empty")
+    return answer
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _strings(v)]
+    if isinstance(value, list):
+        return [x for v in value for x in _strings(v)]
+    return []
+
+
+def _untraced(text: str, allowed: set[tuple], dates: set[tuple]) -> list[str]:
+    bad = []
+    for f in extract_figures(text):
+        if f.kind == FigureKind.DATE:
+            if f.key() not in dates:
+                bad.append(f.text)
+        elif f.kind == FigureKind.NUMBER and f.value is not None and abs(f.value) < 10 \
+                and f.decimals == 0:
+            continue  # a bare small integer is an ordinal or a count word, not a data figure
+        elif f.key() not in allowed:
+            bad.append(f.text)
+    return bad
+
+
+def check_answer(answer: LLMAnswer, material: Material) -> list[Problem]:
+    """Every way the answer breaks the rules: an item citing no real sentence, a figure not in
+    its cited sentence (items) or in no source at all (other text), an echoed instruction."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    grams: list[frozenset[str]] = []
+    for i, item in enumerate(answer.facts[:ITEM_COUNT]):
+        g = bigrams(item.text)
+        twin = next((k for k, o in enumerate(grams) if similarity(g, o) >= 0.7), None)
+        grams.append(g)
+        if twin is not None:
+            problems.append(Problem(("facts", i), f"facts第{i + 1}条与第{twin + 1}条重复"))
+            continue
+        s = material.sentence(item.sentence_id)
+        where = ("facts", i)
+        if s is None:
+            problems.append(Problem(where, f"facts第{i + 1}条引用的句子编号{item.sentence_id!r}不存在"))
+            continue
+        if s.id in seen:
+            problems.append(Problem(where, f"facts第{i + 1}条与前面的条目引用了同一句{item.sentence_id}"))
+            continue
+        seen.add(s.id)
+        if INJECTION.search(item.text) or INJECTION.search(s.text):
+            problems.append(Problem(where, f"facts第{i + 1}条不是研究内容"))
+            continue
+        own: set[tuple] = set()
+        own_dates: set[tuple] = set(material.date_keys)
+        for f in s.figures:
+            (own_dates if f.kind == FigureKind.DATE else own).update(_key_variants(f.key()))
+        missing = _untraced(item.text, own, own_dates)
+        if missing:
+            problems.append(Problem(where, f"facts第{i + 1}条中的{'、'.join(missing)}不在所引句子"
+                                           f"{item.sentence_id}中"))
+        if not item.text.strip():
+            problems.append(Problem(where, f"facts第{i + 1}条为空"))
+    if len(answer.facts) < ITEM_COUNT:
+        problems.append(Problem(("facts_count",), f"facts只有{len(answer.facts)}条，需要{ITEM_COUNT}条"))
+
+    if INJECTION.search(" ".join(_strings(answer.model_dump()))):
+        problems.append(Problem(("compromised",), "回答包含与研究无关的指令性文字：只依据材料重写全部字段"))
+
+    def free(where: tuple, label: str, text: str) -> None:
+        if INJECTION.search(text):
+            problems.append(Problem(where, f"{label}包含与研究无关的指令性文字"))
+            return
+        missing = _untraced(text, material.all_keys, material.date_keys)
+        if missing:
+            problems.append(Problem(where, f"{label}中的{'、'.join(missing)}在材料中找不到"))
+
+    free(("headline",), "headline", answer.headline)
+    free(("overview",), "overview", answer.overview)
+    for i, p in enumerate(answer.event_overview):
+        free(("event_overview", i), f"event_overview第{i + 1}段", p)
+    for i, st in enumerate(answer.steps):
+        free(("steps", i), f"steps第{i + 1}步标题", st.title)
+        for j, p in enumerate(st.points):
+            free(("steps", i, j), f"steps第{i + 1}步要点{j + 1}", p)
+    free(("core_logic",), "core_logic", answer.core_logic)
+    for side in ("bullish", "bearish"):
+        for i, r in enumerate(getattr(answer, side)):
+            free((side, i), f"{side}第{i + 1}行", r.sector + "：" + r.logic)
+    free(("allocation",), "allocation", answer.allocation)
+    for i, r in enumerate(answer.risks):
+        free(("risks", i), f"risks第{i + 1}条", r.title + "：" + r.explanation)
+    free(("technical_note",), "technical_note", answer.technical_note)
+    return problems
+
+
+# -- the ETF registry (macrodesk.etf, when installed) -------------------------------------------
+
+
+def registry_label(code: str, wanted: set[str], offered: set[str]) -> str | None:
+    """How a cited ETF is shown (`名称（代码）` for China, the ticker for the US, as the embedded
+    engine shows them), or None when the registry does not know the code, the code was not
+    offered to the model, or the fund does not serve the row's themes."""
+    code = re.sub(r"\.(SH|SZ|OF)$", "", code.strip().upper())
+    m = re.search(r"(?<![0-9A-Z])([0-9]{6}|[A-Z]{1,5})(?![0-9A-Z])", code)
+    if not m:
+        return None
+    code = m.group(1)
+    etf = _etf_module()
+    if etf is None or not hasattr(etf, "lookup"):
+        return None  # no registry installed: no ticker we cannot stand behind
+    fund = etf.lookup(code)
+    if fund is None or code not in offered:
+        return None
+    if wanted and hasattr(etf, "serves") and not etf.serves(fund.themes, wanted):
+        return None
+    return f"{fund.name}（{code}）" if fund.market == "cn" else code

@@ -1,0 +1,324 @@
+"""The LLM engine: any OpenAI-compatible model writes the Digest as JSON from a shortlist of
+numbered source sentences; every figure is checked against the sentence it cites, bad items are
+repaired once then replaced by the embedded engine's, and an endpoint that stays down falls back."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import jinja2
+
+from macrodesk.config import Config
+from macrodesk.engines import register
+from macrodesk.engines.extractive import ExtractiveEngine
+from macrodesk.engines.llm.answer import (
+    _HEADLINE_TAIL,
+    LLMAnswer,
+    Problem,
+    _AnswerRow,
+    _BadAnswer,
+    check_answer,
+    parse_answer,
+    registry_label,
+)
+from macrodesk.engines.llm.client import (
+    ChatClient,
+    LLMSettings,
+    LLMUnavailableError,
+    Usage,
+    settings_from_config,
+)
+from macrodesk.engines.llm.material import (
+    INJECTION,
+    Material,
+    _data,
+    _plain,
+    _prompt_env,
+    build_material,
+    etf_candidates,
+    naive_messages,
+    prompt_tokens,
+    without_instructions,
+)
+from macrodesk.engines.ranking import ITEM_COUNT, Candidate, rank_candidates, select_facts
+from macrodesk.errors import ConfigError, InsufficientMaterialError, LLMError
+from macrodesk.figures import extract_figures
+from macrodesk.lexicon import find_themes
+from macrodesk.models import (
+    Article,
+    Digest,
+    Fact,
+    Risk,
+    SectorRow,
+    SourceRef,
+    Step,
+)
+from macrodesk.text.similarity import bigrams
+from macrodesk.text.similarity import containment as similarity
+
+log = logging.getLogger("macrodesk.llm")
+
+
+# models answer ids as numbers, strings or null; all of them mean a sentence id (or none)
+
+
+class LLMEngine:
+    """Engine `llm`: see the module docstring. `usage` holds the tokens and cost of the last
+    digest (for the archive and --verbose)."""
+
+    name = "llm"
+
+    def __init__(self, config: Config, settings: LLMSettings | None = None):
+        self.config = config
+        self.settings = settings or settings_from_config(config)
+        self.usage = Usage(model=self.settings.model)
+        self._env = _prompt_env(self.settings)
+
+    # -- entry point -----------------------------------------------------------------------
+
+    def digest(self, articles: list[Article], allow_short: bool = False) -> Digest:
+        """A Digest written by the model and checked against the sources; the embedded
+        engine's, with a warning, when the endpoint stays down or never answers in shape
+        (unless no_fallback, which raises the LLMError instead)."""
+        if not articles:
+            raise InsufficientMaterialError("no articles to digest")
+        client = ChatClient(self.settings, cache_dir=self.config.home / "cache" / "llm")
+        self.usage = client.usage
+        try:
+            d = self._digest_with(client, articles, allow_short)
+        except LLMError as exc:
+            if self.settings.no_fallback or not isinstance(exc, LLMUnavailableError | _BadAnswer):
+                raise
+            log.warning("LLM engine fell back to the embedded engine: %s", exc)
+            clean = [without_instructions(a) for a in articles]
+            d = ExtractiveEngine(self.config).digest(clean, allow_short=allow_short)
+            d.warnings.insert(0, f"LLM engine unavailable ({exc}); this post was written by the "
+                                 "embedded extractive engine instead")
+        finally:
+            client.close()
+        log.info(self.usage.summary())
+        d.usage = self.usage.as_dict()
+        if self.settings.verbose:
+            d.warnings.append(self.usage.summary())
+        return d
+
+    # -- the steps -------------------------------------------------------------------------
+
+    def _digest_with(self, client: ChatClient, articles: list[Article],
+                     allow_short: bool) -> Digest:
+        warnings = [f"an instruction-like sentence in {art.label} was treated as data and left "
+                    f"out: {s.text[:40]}" for art in articles for s in art.sentences
+                    if INJECTION.search(s.text)]
+        articles = [without_instructions(a) for a in articles]
+        cands = rank_candidates(articles)
+        messages, material, etfs = self.prompt(articles, cands)
+
+        first = client.complete(messages)
+        answer, raw = self._parse_or_repair(client, messages, first.content)
+        convo = messages + [{"role": "assistant", "content": raw}]
+        problems = check_answer(answer, material)
+        if problems:
+            convo.append({"role": "user", "content": self._render(
+                "repair_grounding", problems=[p.message for p in problems[:20]],
+                n_facts=ITEM_COUNT)})
+            try:
+                again = parse_answer(client.complete(convo).content)
+            except ValueError:
+                again = None  # keep the first answer; its bad items are replaced below
+            if again is not None:
+                answer = again
+                problems = check_answer(answer, material)
+        if any(p.where == ("compromised",) for p in problems):
+            # an answer that echoes an instruction may be steered anywhere, also where no
+            # check can see it (a headline without figures): none of it is used
+            raise _BadAnswer("the model's answer followed instructions instead of the material, "
+                             "even after one repair request", source=self.settings.model)
+        return self._assemble(articles, cands, material, answer, problems, warnings, allow_short,
+                              {c for e in etfs for c in e["codes"]})
+
+    def prompt(self, articles: list[Article], cands: list[Candidate] | None = None
+               ) -> tuple[list[dict[str, str]], Material, list[dict[str, Any]]]:
+        """The chat messages this engine sends for `articles` (no request is made), with the
+        numbered material behind them and the ETF candidates offered."""
+        articles = [without_instructions(a) for a in articles]
+        cands = rank_candidates(articles) if cands is None else cands
+        material = build_material(articles, cands, self.settings,
+                                  self._render("digest_system", n_facts=ITEM_COUNT))
+        etfs = etf_candidates(material)
+        return self.build_messages(articles, material, etfs), material, etfs
+
+    def build_messages(self, articles: list[Article], material: Material,
+                       etfs: list[dict[str, str]]) -> list[dict[str, str]]:
+        system = self._render("digest_system", n_facts=ITEM_COUNT)
+        arts = []
+        for ai, art in enumerate(articles):
+            if ai not in material.shown:
+                continue
+            arts.append({"title": _data(art.title),
+                         "published": art.published.date().isoformat() if art.published else "",
+                         "sentences": [{"alias": a, "text": _data(text)}
+                                       for a, _, text in material.shown[ai]]})
+        user = self._render("digest_user", articles=arts, etfs=etfs)
+        return [{"role": "system", "content": system}, {"role": "user", "content": user}]
+
+    def _parse_or_repair(self, client: ChatClient, messages: list[dict[str, str]],
+                         content: str) -> tuple[LLMAnswer, str]:
+        try:
+            return parse_answer(content), content
+        except ValueError as exc:
+            error = str(exc)
+        repair = messages + [{"role": "assistant", "content": content[:4000]},
+                             {"role": "user", "content": self._render("repair_json", error=error)}]
+        second = client.complete(repair).content
+        try:
+            return parse_answer(second), second
+        except ValueError as exc:
+            raise _BadAnswer(f"the model's answer was not the digest JSON, even after one repair "
+                             f"request ({exc})", source=self.settings.model,
+                             hint="try another model, or check that it supports JSON output"
+                             ) from exc
+
+    def _render(self, name: str, **values: Any) -> str:
+        fname = f"{name}.{self.settings.prompt_version}.md.j2"
+        try:
+            return self._env.get_template(fname).render(**values).strip()
+        except jinja2.TemplateNotFound as exc:
+            raise ConfigError(f"prompt template {fname} not found", source="llm prompt_version",
+                              hint="check prompt_version and prompt_dir") from exc
+        except jinja2.TemplateError as exc:
+            raise ConfigError(f"prompt template {fname} is broken: {exc}",
+                              source=self.settings.prompt_dir or "macrodesk/prompts") from exc
+
+    # -- from the checked answer to a Digest --------------------------------------------------
+
+    def _assemble(self, articles: list[Article], cands: list[Candidate], material: Material,
+                  answer: LLMAnswer, problems: list[Problem], warnings: list[str],
+                  allow_short: bool, offered: set[str]) -> Digest:
+        bad = {p.where for p in problems}
+        fallback: Digest | None = None
+
+        def embedded() -> Digest:
+            nonlocal fallback
+            if fallback is None:
+                fallback = ExtractiveEngine(self.config).digest(articles, allow_short=True)
+            return fallback
+
+        facts: list[Fact] = []
+        used: set[str] = set()
+        for i, item in enumerate(answer.facts[:ITEM_COUNT]):
+            s = material.sentence(item.sentence_id)
+            if ("facts", i) in bad or s is None:
+                continue
+            used.add(s.id)
+            facts.append(Fact(text=_plain(item.text), sentence_id=s.id, source_sentence=s.text,
+                              figures=extract_figures(item.text), section=s.section))
+        short_by = ITEM_COUNT - len(facts)
+        if short_by:
+            for c in select_facts(cands, ITEM_COUNT + len(used)):
+                if len(facts) >= ITEM_COUNT:
+                    break
+                if c.sentence.id in used or any(
+                        similarity(c.bigrams, bigrams(f.text)) >= 0.6 for f in facts):
+                    continue  # the model already said it, from another sentence
+                used.add(c.sentence.id)
+                facts.append(Fact(text=c.condensed, sentence_id=c.sentence.id,
+                                  source_sentence=c.sentence.text, figures=list(c.sentence.figures),
+                                  score=round(c.score, 3), section=c.sentence.section))
+            warnings.append(f"{short_by} of the model's {ITEM_COUNT} items were missing or not "
+                            "traceable to their cited sentence and were replaced by the embedded "
+                            "engine's")
+        if len(facts) < ITEM_COUNT:
+            msg = (f"only {len(facts)} distinct facts in the source(s); a post needs {ITEM_COUNT} "
+                   "and macrodesk does not pad or repeat")
+            if not allow_short:
+                raise InsufficientMaterialError(msg, source=", ".join(a.label for a in articles),
+                                                hint="add more articles, or pass --force")
+            warnings.append(msg)
+        # keep the order of the sources, as the embedded engine does
+        order = {s.id: n for n, s in enumerate(x for a in articles for x in a.sentences)}
+        facts.sort(key=lambda f: order.get(f.sentence_id, 0))
+
+        def text_or(where: tuple, value: str, default: str) -> str:
+            return default if where in bad or not value.strip() else value.strip()
+
+        headline = _HEADLINE_TAIL.sub("", _plain(answer.headline))
+        headline = text_or(("headline",), headline, "") or embedded().headline
+        overview = text_or(("overview",), answer.overview, "") or embedded().overview
+        event = [p.strip() for i, p in enumerate(answer.event_overview[:3])
+                 if ("event_overview", i) not in bad and p.strip()] or embedded().event_overview
+        steps = []
+        for i, st in enumerate(answer.steps[:6]):
+            points = [p.strip() for j, p in enumerate(st.points)
+                      if ("steps", i, j) not in bad and p.strip()]
+            if ("steps", i) in bad or not points or not st.title.strip():
+                continue
+            sids = [s.id for s in (material.sentence(r) for r in st.sentence_ids) if s is not None]
+            steps.append(Step(title=_plain(st.title), points=points, sentence_ids=sids))
+        if len(steps) < 2:
+            steps = embedded().steps
+        core = text_or(("core_logic",), answer.core_logic, "") or embedded().core_logic
+        dropped: list[str] = []
+        bullish = self._rows("bullish", answer.bullish, material, bad, offered, dropped)
+        bearish = self._rows("bearish", answer.bearish, material, bad, offered, dropped)
+        if not bullish and not bearish:
+            bullish, bearish = embedded().bullish, embedded().bearish
+        if dropped:
+            warnings.append("ETF codes not in the registry (or not offered for that theme) were "
+                            f"removed: {', '.join(sorted(set(dropped)))}")
+        allocation = text_or(("allocation",), answer.allocation, "")
+        if not allocation:
+            allocation = embedded().allocation
+        risks = []
+        for i, r in enumerate(answer.risks[:6]):
+            if ("risks", i) in bad or not r.title.strip():
+                continue
+            s = material.sentence(r.sentence_id)
+            risks.append(Risk(title=_plain(r.title), explanation=r.explanation.strip(),
+                              sentence_id=s.id if s else ""))
+        if not risks:
+            risks = embedded().risks
+        note = text_or(("technical_note",), answer.technical_note, "")
+        rest = {p.where[0] for p in problems if not p.where[0].startswith("facts")}
+        if rest:
+            warnings.append("parts the model wrote with figures not found in the sources were "
+                            f"replaced by the embedded engine's: {', '.join(sorted(rest))}")
+        return Digest(
+            headline=headline, overview=overview, facts=facts, event_overview=event, steps=steps,
+            core_logic=core, bullish=bullish, bearish=bearish, allocation=allocation,
+            risks=risks, technical_note=note, disclaimer=self.config.disclaimer,
+            sources=[SourceRef(title=a.title, url=a.url, source=a.source, path=a.path,
+                               published=a.published) for a in articles],
+            engine=self.name, warnings=warnings,
+        )
+
+    def _rows(self, side: str, rows: list[_AnswerRow], material: Material, bad: set,
+              offered: set[str], dropped: list[str]) -> list[SectorRow]:
+        out: list[SectorRow] = []
+        for i, r in enumerate(rows[:6]):
+            if (side, i) in bad or not r.sector.strip() or not r.logic.strip():
+                continue
+            s = material.sentence(r.sentence_id)
+            hits = find_themes(r.sector) or find_themes(r.logic)
+            theme = hits[0].theme if hits else ""
+            wanted = {h.theme for h in hits}
+            etfs = []
+            for code in r.etfs:
+                shown = registry_label(code, wanted, offered)
+                if shown is None:
+                    dropped.append(code)
+                else:
+                    etfs.append(shown)
+            out.append(SectorRow(sector=_plain(r.sector), theme=theme, logic=r.logic.strip(),
+                                 etfs=etfs, sentence_id=s.id if s else ""))
+        return out
+
+
+@register("llm")
+def _factory(config: Config) -> LLMEngine:
+    return LLMEngine(config)
+
+
+__all__ = ["LLMEngine", "LLMAnswer", "Material", "Problem", "build_material", "check_answer",
+           "parse_answer", "etf_candidates", "registry_label", "naive_messages", "prompt_tokens",
+           "INJECTION"]
