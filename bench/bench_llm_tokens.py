@@ -16,8 +16,8 @@ from pathlib import Path
 
 from macrodesk.config import Config
 from macrodesk.engines.llm.client import PROVIDERS, LLMSettings
-from macrodesk.engines.llm.engine import LLMEngine
-from macrodesk.engines.llm.material import naive_messages, prompt_tokens
+from macrodesk.engines.llm.engine import LLMEngine, naive_messages
+from macrodesk.engines.llm.material import prompt_tokens
 from macrodesk.readers import read_article
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,9 +10,11 @@ from pathlib import Path
 
 import numpy as np
 
+from macrodesk import spec
 from macrodesk.checks.post import lint_text
 from macrodesk.figures import extract_figures
 from macrodesk.models import Article, FigureKind
+from macrodesk.spec import split_front_matter
 from macrodesk.text.similarity import bigrams
 from macrodesk.text.similarity import containment as similarity
 
@@ -45,8 +47,8 @@ def keypoint_recall(points: list[KeyPoint], items: list[str]) -> float:
 
 def post_body_text(post_text: str) -> str:
     """The parts of a post that carry claims: everything but front matter and the disclaimer."""
-    body = re.sub(r"\A---\n.*?\n---\n", "", post_text, flags=re.S)
-    body = body.split("### 免责条款")[0]
+    _, body = split_front_matter(post_text)
+    body = body.split(f"### {spec.DISCLAIMER}")[0]
     # section numbers and step ordinals in headings are the post's own structure, not figures
     # fund codes in the ETF column are checked against the registry, not traced as figures
     body = re.sub(r"^(\|.*\|)[^|]*\|$", r"\1", body, flags=re.M)

@@ -110,9 +110,10 @@ def write_front_matter(meta: dict) -> str:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
-def split_front_matter(text: str, source: str = "post") -> tuple[dict, str]:
+def split_front_matter(text: str, source: str = "post", *, strict: bool = True) -> tuple[dict, str]:
     """Split a Jekyll file (or a Markdown article) into its front matter as a dict and its body.
-    A text without front matter gives `{}` and the text; invalid YAML is an InputError."""
+    A text without front matter gives `{}` and the text. Front matter that is not a YAML mapping
+    is a PostFormatError, or with `strict=False` (articles: metadata is a bonus) `{}` and the body."""
     import yaml
 
     text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -122,9 +123,13 @@ def split_front_matter(text: str, source: str = "post") -> tuple[dict, str]:
     try:
         data = yaml.safe_load(m.group(1) or "") or {}
     except yaml.YAMLError as exc:
+        if not strict:
+            return {}, text[m.end():]
         raise PostFormatError(f"front matter is not valid YAML: {exc}", source=source,
                          hint="quote values with double quotes and escape inner quotes") from exc
     if not isinstance(data, dict):
+        if not strict:
+            return {}, text[m.end():]
         raise PostFormatError("front matter is not a mapping of keys to values", source=source)
     return data, text[m.end():]
 

@@ -32,6 +32,7 @@ from macrodesk.models import Post
 from macrodesk.publish.html import render_html, render_plain
 from macrodesk.publish.postfile import post_text
 from macrodesk.spec import split_front_matter
+from macrodesk.text.retry import Backoff, GaveUp, retry
 
 
 class TransientDeliveryError(PublishError):
@@ -442,22 +443,24 @@ def build_channels(config: Config) -> list[tuple[str, str, Channel | Exception]]
 def send_with_retry(ch: Channel, msg: Message, retries: int = 2, backoff: float = 2.0,
                     sleep: Callable[[float], None] = time.sleep) -> tuple[int, str]:
     """Send, retrying transient failures with doubling waits; (attempts, error or "")."""
-    attempt = 0
-    while True:
-        attempt += 1
-        try:
-            ch.send(msg)
-            return attempt, ""
-        except TransientDeliveryError as exc:
-            if attempt > retries:
-                return attempt, f"{exc.message} (gave up after {attempt} attempts)"
-            sleep(backoff * 2 ** (attempt - 1))
-        except PublishError as exc:  # ConfigError is not a PublishError: caught below
-            return attempt, str(exc)
-        except ConfigError as exc:
-            return attempt, str(exc)
-        except Exception as exc:  # a channel bug must not stop the others, nor publishing
-            return attempt, f"unexpected {type(exc).__name__}: {exc}"
+    attempts = 1
+
+    def count(attempt: int, _exc: BaseException) -> None:
+        nonlocal attempts
+        attempts = attempt + 1
+
+    try:
+        _, attempts = retry(lambda: ch.send(msg), backoff=Backoff(retries, backoff), sleep=sleep,
+                            transient=lambda e: isinstance(e, TransientDeliveryError),
+                            on_failure=count)
+        return attempts, ""
+    except GaveUp as exc:
+        message = getattr(exc.last, "message", str(exc.last))
+        return exc.attempts, f"{message} (gave up after {exc.attempts} attempts)"
+    except (PublishError, ConfigError) as exc:  # ConfigError is not a PublishError
+        return attempts, str(exc)
+    except Exception as exc:  # a channel bug must not stop the others, nor publishing
+        return attempts, f"unexpected {type(exc).__name__}: {exc}"
 
 
 def deliver_post(post: Post | str | Path, config: Config | None = None, *, url: str | None = None,

@@ -2,37 +2,26 @@
 
 from __future__ import annotations
 
-import re
-
-import yaml
-
 from macrodesk.readers import RawDocument, reader
+from macrodesk.spec import split_front_matter
 from macrodesk.text.dates import parse_date
 from macrodesk.text.decode import decode
-
-_FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 
 
 @reader(".md", ".markdown")
 def read_markdown(data: bytes, source: str) -> RawDocument:
     text = decode(data, source)
-    doc = RawDocument(text=text, markdown=True)
-    m = _FRONT_MATTER.match(text)
-    if m:
-        try:
-            meta = yaml.safe_load(m.group(1)) or {}
-        except yaml.YAMLError:
-            meta = {}
-        if isinstance(meta, dict):
-            doc.text = text[m.end():]
-            doc.title = str(meta.get("title") or "")
-            doc.source = str(meta.get("source") or meta.get("publisher") or "")
-            doc.author = str(meta.get("author") or "")
-            doc.url = str(meta.get("sourceUrl") or meta.get("url") or meta.get("link") or "")
-            doc.published = parse_date(meta.get("publishedAt") or meta.get("date"))
-            # summaries in front matter are derived from the body: keep them out of the text
-            doc.meta = {k: str(v) for k, v in meta.items()
-                        if isinstance(v, str | int | float) and k not in ("summary", "description")}
+    meta, body = split_front_matter(text, source, strict=False)
+    doc = RawDocument(text=body, markdown=True)
+    if meta:
+        doc.title = str(meta.get("title") or "")
+        doc.source = str(meta.get("source") or meta.get("publisher") or "")
+        doc.author = str(meta.get("author") or "")
+        doc.url = str(meta.get("sourceUrl") or meta.get("url") or meta.get("link") or "")
+        doc.published = parse_date(meta.get("publishedAt") or meta.get("date"))
+        # summaries in front matter are derived from the body: keep them out of the text
+        doc.meta = {k: str(v) for k, v in meta.items()
+                    if isinstance(v, str | int | float) and k not in ("summary", "description")}
     return doc
 
 

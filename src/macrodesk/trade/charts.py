@@ -27,10 +27,15 @@ SOURCE_NOTE = "数据来源：美国人口普查局、美国财政部、FRED；m
 
 def cjk_font() -> str:
     """The first installed font family that renders Simplified Chinese."""
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    for fam in CJK_FAMILIES:
-        if fam in names:
-            return fam
+    for attempt in range(2):
+        names = {f.name for f in font_manager.fontManager.ttflist}
+        for fam in CJK_FAMILIES:
+            if fam in names:
+                return fam
+        if attempt == 0:
+            # matplotlib caches its font list when first used: a font installed since then
+            # (as the message below tells the user to do) is found only by a fresh scan
+            font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
     raise DataError("no CJK font found for Chinese chart labels",
                     hint="install one, e.g. `apt-get install fonts-noto-cjk`, then retry")
 

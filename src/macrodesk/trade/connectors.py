@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import time
 from pathlib import Path
 
 import httpx
@@ -15,6 +14,7 @@ import pandas as pd
 from macrodesk.config import home, load_config
 from macrodesk.errors import DataError, FetchError
 from macrodesk.text.files import atomic_write
+from macrodesk.text.retry import Backoff, GaveUp, retry
 
 CENSUS_URL = "https://api.census.gov/data/timeseries/intltrade/imports/hs"
 FRED_CSV_URL = "https://fred.stlouisfed.org/graph/fredgraph.csv"
@@ -60,21 +60,26 @@ class _Http:
         self.backoff = backoff
 
     def get(self, url: str, params: dict) -> httpx.Response:
-        last = ""
-        for attempt in range(self.retries + 1):
-            try:
-                resp = self.client.get(url, params=params)
-            except httpx.HTTPError as exc:
-                last = f"{type(exc).__name__}: {exc}"
-            else:
-                if resp.status_code < 500:
-                    return resp
-                last = f"HTTP {resp.status_code}"
-            if attempt < self.retries:
-                time.sleep(self.backoff * (2 ** attempt))
-        where = _redact(str(httpx.URL(url, params=params)))
-        raise FetchError(f"server failed after {self.retries + 1} attempts ({last})", source=where,
-                         hint="the service may be down or the query too large; retry later")
+        def once() -> httpx.Response:
+            resp = self.client.get(url, params=params)
+            if resp.status_code >= 500:
+                raise _ServerError(f"HTTP {resp.status_code}")
+            return resp
+
+        try:
+            return retry(once, backoff=Backoff(self.retries, self.backoff),
+                         transient=lambda e: isinstance(e, httpx.HTTPError | _ServerError))[0]
+        except GaveUp as exc:
+            last = exc.last if isinstance(exc.last, _ServerError) else \
+                f"{type(exc.last).__name__}: {exc.last}"
+            where = _redact(str(httpx.URL(url, params=params)))
+            raise FetchError(f"server failed after {exc.attempts} attempts ({last})", source=where,
+                             hint="the service may be down or the query too large; retry later"
+                             ) from exc
+
+
+class _ServerError(Exception):
+    """A 5xx answer: worth another attempt."""
 
 
 class CensusClient:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import random
 import re
 import time
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ import openai
 from macrodesk.config import Config
 from macrodesk.errors import ConfigError, LLMError
 from macrodesk.text.files import atomic_write
+from macrodesk.text.retry import Backoff
 
 
 class LLMUnavailableError(LLMError):
@@ -340,15 +340,14 @@ class ChatClient:
 
     def _wait(self, attempt: int, exc: Exception) -> float:
         s = self.settings
-        wait = s.backoff * (2 ** attempt) * (0.5 + random.random() / 2)
+        asked = 0.0
         if isinstance(exc, openai.APIStatusError):
-            after = exc.response.headers.get("retry-after")
             try:
-                if after is not None:
-                    wait = max(wait, float(after))
+                asked = float(exc.response.headers.get("retry-after") or 0)
             except ValueError:
                 pass  # an HTTP date: the computed backoff is close enough
-        return min(wait, s.max_backoff)
+        policy = Backoff(s.max_retries, s.backoff, s.max_backoff, jitter=True)
+        return policy.delay(attempt, at_least=asked)
 
     def _completion(self, resp: Any, messages: list[dict[str, str]]) -> Completion:
         self.usage.requests += 1

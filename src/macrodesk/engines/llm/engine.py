@@ -37,7 +37,6 @@ from macrodesk.engines.llm.material import (
     _prompt_env,
     build_material,
     etf_candidates,
-    naive_messages,
     prompt_tokens,
     without_instructions,
 )
@@ -312,6 +311,15 @@ class LLMEngine:
             out.append(SectorRow(sector=_plain(r.sector), theme=theme, logic=r.logic.strip(),
                                  etfs=etfs, sentence_id=s.id if s else ""))
         return out
+
+
+def naive_messages(engine: LLMEngine, articles: list[Article]) -> list[dict[str, str]]:
+    """The prompt a plain integration would send: the same instructions and the whole text of
+    every article. The token benchmark compares the engine's prompt with this one."""
+    system = engine._render("digest_system", n_facts=ITEM_COUNT)
+    user = "<材料>\n" + "\n".join(f"# 文章{i + 1}：{a.title}\n{_data(a.text)}"
+                                  for i, a in enumerate(articles)) + "\n</材料>\n按系统说明输出JSON。"
+    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
 @register("llm")

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import jinja2
 
@@ -40,10 +40,6 @@ INJECTION = re.compile(
     r"|disregard\s+(?:all\s+|the\s+)?(?:previous|above|prior)|you\s+are\s+now\b|system\s+prompt",
     re.I,
 )
-
-if TYPE_CHECKING:
-    from macrodesk.engines.llm.engine import LLMEngine
-
 
 
 _ALIAS = re.compile(r"S?(\d+)", re.I)
@@ -202,15 +198,6 @@ def _prompt_env(settings: LLMSettings) -> jinja2.Environment:
     dirs.append(str(resources.files("macrodesk").joinpath("prompts")))
     return jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), autoescape=False,
                               undefined=jinja2.StrictUndefined, keep_trailing_newline=False)
-
-
-def naive_messages(engine: LLMEngine, articles: list[Article]) -> list[dict[str, str]]:
-    """The prompt a plain integration would send: the same instructions and the whole text of
-    every article. The token benchmark compares the engine's prompt with this one."""
-    system = engine._render("digest_system", n_facts=ITEM_COUNT)
-    user = "<材料>\n" + "\n".join(f"# 文章{i + 1}：{a.title}\n{_data(a.text)}"
-                                  for i, a in enumerate(articles)) + "\n</材料>\n按系统说明输出JSON。"
-    return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
 def prompt_tokens(messages: list[dict[str, str]]) -> int:
