@@ -27,7 +27,12 @@ def timed(fn, repeat: int) -> float:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--processes", action="store_true",
+                    help="also time `macrodesk digest FILE` as a whole process per article "
+                         "(start-up included), as a user running one command pays it")
     args = ap.parse_args()
+    if args.processes:
+        whole_processes()
 
     import jieba
     from snownlp import SnowNLP
@@ -78,6 +83,22 @@ def main() -> None:
     print(f"snownlp summary(10):                                 {n / t_snow:8.1f} articles/s")
     print(f"engine time / jieba time: {t_engine / t_jieba:.2f}x (target <= 3x)")
     print(f"snownlp time / engine time: {t_snow / t_engine:.1f}x (target >= 10x)")
+
+
+def whole_processes() -> None:
+    import subprocess
+    import sys
+    import tempfile
+
+    paths = sorted(EVAL.glob("*.md"))[:16]
+    with tempfile.TemporaryDirectory() as out:
+        t0 = time.perf_counter()
+        for p in paths:
+            subprocess.run([sys.executable, "-m", "macrodesk", "digest", str(p), "-o", out,
+                            "--force", "--date", "2026-01-01"], check=True, capture_output=True)
+        t = time.perf_counter() - t0
+    print(f"`macrodesk digest FILE` as whole processes: {len(paths) / t:6.2f} articles/s "
+          f"({t * 1000 / len(paths):.0f} ms per command, start-up included)")
 
 
 if __name__ == "__main__":
