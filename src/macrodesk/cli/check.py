@@ -9,8 +9,8 @@ import typer
 from rich.table import Table
 
 from macrodesk.audit import check_files
-from macrodesk.cli import app, fail, out, warn
-from macrodesk.errors import InputError, MacrodeskError
+from macrodesk.cli import app, out, warn
+from macrodesk.errors import InputError
 
 _STYLE = {"consistent": "green", "inconsistent": "bold red", "unverifiable": "yellow"}
 
@@ -24,13 +24,10 @@ def check(
     show_all: bool = typer.Option(False, "--all", help="List consistent relations too."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any relation is inconsistent."),
 ) -> None:
-    try:
-        report = check_files(articles)
-        if report.articles == 0:
-            raise InputError("no article could be read: " + "; ".join(report.failures),
-                             hint="pass .md, .txt or .html files that exist")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    report = check_files(articles)
+    if report.articles == 0:
+        raise InputError("no article could be read: " + "; ".join(report.failures),
+                         hint="pass .md, .txt or .html files that exist")
     for failure in report.failures:
         warn(failure)
     if as_json:

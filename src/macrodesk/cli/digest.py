@@ -34,33 +34,30 @@ def digest(
                                    "trade figures the articles quote, recomputed from public data."),
     config_file: Path = typer.Option(None, "--config", help="TOML config file."),
 ) -> None:
-    try:
-        cfg = load_config(config_file)
-        if engine == "llm" or (engine is None and cfg.engine == "llm"):
-            llm = cfg.sections.setdefault("llm", {})
-            if model:
-                llm["model"] = model
-            if no_fallback:
-                llm["no_fallback"] = True
-            llm["verbose"] = verbose
-        if articles:
-            batch = read_articles(articles, cfg.max_file_bytes)
-            for err in batch.failures:
-                warn(str(err))
-            docs = batch.articles
-        elif date:
-            from macrodesk.archive import open_store
+    cfg = load_config(config_file)
+    if engine == "llm" or (engine is None and cfg.engine == "llm"):
+        llm = cfg.sections.setdefault("llm", {})
+        if model:
+            llm["model"] = model
+        if no_fallback:
+            llm["no_fallback"] = True
+        llm["verbose"] = verbose
+    if articles:
+        batch = read_articles(articles, cfg.max_file_bytes)
+        for err in batch.failures:
+            warn(str(err))
+        docs = batch.articles
+    elif date:
+        from macrodesk.archive import open_store
 
-            docs = open_store().articles_for_date(date)
-        else:
-            raise typer.BadParameter("give article files, or --date to digest a day of the archive")
-        if not docs:
-            raise fail(MacrodeskError("no readable article", hint="see the errors above"), 2)
-        result = make_post(docs, date=date, tz=tz, engine=engine, config=cfg, allow_short=force,
-                           datacheck=datacheck)
-        record_usage(result)
-    except MacrodeskError as exc:
-        raise fail(exc) from None
+        docs = open_store().articles_for_date(date)
+    else:
+        raise typer.BadParameter("give article files, or --date to digest a day of the archive")
+    if not docs:
+        raise fail(MacrodeskError("no readable article", hint="see the errors above"), 2)
+    result = make_post(docs, date=date, tz=tz, engine=engine, config=cfg, allow_short=force,
+                       datacheck=datacheck)
+    record_usage(result)
     for w in result.digest.warnings:
         warn(w)
     if result.findings:

@@ -47,10 +47,7 @@ def etf(
     if key is None:
         raise fail(DataError(f"{query!r} is neither a registered fund nor a theme; "
                              "run `macrodesk etf` for the theme list"), 1)
-    try:
-        funds = etfs_for_theme(key, market or None)  # type: ignore[arg-type]
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    funds = etfs_for_theme(key, market or None)  # type: ignore[arg-type]
     if not funds:
         out.print(f"no registered {market or ''} fund tracks {key} ({taxonomy[key].zh})", highlight=False)
         raise typer.Exit(1)

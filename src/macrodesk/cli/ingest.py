@@ -10,9 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from macrodesk.archive import MARK_CLOSE, MARK_OPEN, open_store
 from macrodesk.archive.batch import ingest_sources
-from macrodesk.cli import app, console, fail, out, warn
+from macrodesk.cli import app, console, out, warn
 from macrodesk.config import load_config
-from macrodesk.errors import MacrodeskError
 
 
 def _store(archive: Path | None):
@@ -31,10 +30,7 @@ def ingest(
     archive: Path | None = typer.Option(None, help="Archive file (default: under MACRODESK_HOME)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    try:
-        store, cfg = _store(archive)
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    store, cfg = _store(archive)
     try:
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), TextColumn("{task.description}"),
@@ -46,8 +42,6 @@ def ingest(
 
             report = ingest_sources(sources, store, concurrency=concurrency, timeout=timeout,
                                     max_bytes=cfg.max_file_bytes, progress=progress)
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
     finally:
         store.close()
     for dup in report.duplicates:
@@ -71,14 +65,11 @@ def search(
     limit: int = typer.Option(10, "--limit", "-n", min=1, max=200, help="How many hits."),
     archive: Path | None = typer.Option(None, help="Archive file (default: under MACRODESK_HOME)."),
 ) -> None:
+    store, _ = _store(archive)
     try:
-        store, _ = _store(archive)
-        try:
-            hits = store.search(query, since=since, source=source, limit=limit)
-        finally:
-            store.close()
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+        hits = store.search(query, since=since, source=source, limit=limit)
+    finally:
+        store.close()
     if not hits:
         console.print("no matches")
         raise typer.Exit(1)
@@ -95,14 +86,11 @@ def list_(
     date: str = typer.Option(..., "--date", "-d", help="The day, YYYY-MM-DD."),
     archive: Path | None = typer.Option(None, help="Archive file (default: under MACRODESK_HOME)."),
 ) -> None:
+    store, _ = _store(archive)
     try:
-        store, _ = _store(archive)
-        try:
-            rows = store.list_date(date)
-        finally:
-            store.close()
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+        rows = store.list_date(date)
+    finally:
+        store.close()
     for r in rows:
         when = (r["published"] or "")[11:16] or "--:--"
         where = r["source"] or r["url"] or r["path"]

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import typer
 
-from macrodesk.cli import app, console, fail, out, warn
+from macrodesk.cli import app, console, out, warn
 from macrodesk.config import load_config
-from macrodesk.errors import MacrodeskError
 
 
 @app.command(help="Put POST.md into a Jekyll site's _posts/ under the spec's file name "
@@ -22,10 +21,7 @@ def publish(
 ) -> None:
     from macrodesk.publish.jekyll import publish_post
 
-    try:
-        path = publish_post(post, site, git=git or push, push=push)
-    except MacrodeskError as exc:
-        raise fail(exc) from None
+    path = publish_post(post, site, git=git or push, push=push)
     out.print(f"published {path}", highlight=False, soft_wrap=True)
 
 
@@ -36,10 +32,7 @@ def html(
 ) -> None:
     from macrodesk.publish.html import write_html
 
-    try:
-        path = write_html(post, output)
-    except MacrodeskError as exc:
-        raise fail(exc) from None
+    path = write_html(post, output)
     out.print(f"HTML written to {path}", highlight=False, soft_wrap=True)
 
 
@@ -54,11 +47,8 @@ def deliver(
 ) -> None:
     from macrodesk.publish.deliver import deliver_post
 
-    try:
-        cfg = load_config(config_file)
-        results = deliver_post(post, cfg, url=url, only=channel or None)
-    except MacrodeskError as exc:
-        raise fail(exc) from None
+    cfg = load_config(config_file)
+    results = deliver_post(post, cfg, url=url, only=channel or None)
     if not results:
         warn("no delivery channel configured (add \\[delivery.<name>] tables to the config)")
     for r in results:
@@ -94,12 +84,9 @@ def daily(
 ) -> None:
     from macrodesk.daily import run_daily
 
-    try:
-        cfg = load_config(config_file)
-        report = run_daily(date, site, engine, cfg, git=git, push=push, deliver=deliver_,
-                           force=force)
-    except MacrodeskError as exc:
-        raise fail(exc) from None
+    cfg = load_config(config_file)
+    report = run_daily(date, site, engine, cfg, git=git, push=push, deliver=deliver_,
+                       force=force)
     for line in report.warnings:
         warn(line)
     for line in report.lines():

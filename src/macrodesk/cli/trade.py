@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from macrodesk import trade as T
-from macrodesk.cli import app, console, fail, out
+from macrodesk.cli import app, console, out
 from macrodesk.errors import DataError, MacrodeskError
 from macrodesk.text.files import atomic_write
 
@@ -78,30 +78,27 @@ def etr_cmd(
     top: int = typer.Option(0, help="Show only the N largest groups (0 = all)."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    try:
-        if by:
-            if by not in ("partner", "chapter"):
-                raise DataError(f"--by must be partner or chapter, not {by!r}")
-            table = T.load_weights(data) if data else T.load_weights()
-            if "period" in table and (start or end):
-                table = table[(table["period"] >= (start or "")) & (table["period"] <= (end or "9999"))]
-            df = T.etr_by(table, [by])
-            shown = df.head(top) if top else df
-            if chart:
-                _charted(T.chart_etr_groups(df, chart, by, top=top or 15))
-            _emit(shown, as_json, csv, f"有效关税税率（按{'贸易伙伴' if by == 'partner' else 'HS章'}）",
-                  {"overall_rate_pct": 100.0 * df["duty"].sum() / df["imports"].sum()}, full=df)
-            return
-        bases = {"both": ["consumption", "general"], "all": ["consumption", "general", "treasury"]}
-        frames = [T.monthly_etr(b, start, end) for b in bases.get(basis, [basis])]
-        import pandas as pd
-
-        df = pd.concat(frames, ignore_index=True)
+    if by:
+        if by not in ("partner", "chapter"):
+            raise DataError(f"--by must be partner or chapter, not {by!r}")
+        table = T.load_weights(data) if data else T.load_weights()
+        if "period" in table and (start or end):
+            table = table[(table["period"] >= (start or "")) & (table["period"] <= (end or "9999"))]
+        df = T.etr_by(table, [by])
+        shown = df.head(top) if top else df
         if chart:
-            _charted(T.chart_etr(df, chart))
-        _emit(df, as_json, csv, "美国有效关税税率（%）")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+            _charted(T.chart_etr_groups(df, chart, by, top=top or 15))
+        _emit(shown, as_json, csv, f"有效关税税率（按{'贸易伙伴' if by == 'partner' else 'HS章'}）",
+              {"overall_rate_pct": 100.0 * df["duty"].sum() / df["imports"].sum()}, full=df)
+        return
+    bases = {"both": ["consumption", "general"], "all": ["consumption", "general", "treasury"]}
+    frames = [T.monthly_etr(b, start, end) for b in bases.get(basis, [basis])]
+    import pandas as pd
+
+    df = pd.concat(frames, ignore_index=True)
+    if chart:
+        _charted(T.chart_etr(df, chart))
+    _emit(df, as_json, csv, "美国有效关税税率（%）")
 
 
 @trade_app.command("scenario", help="Change in the overall trade-weighted tariff rate under a "
@@ -114,24 +111,21 @@ def scenario_cmd(
     list_: bool = typer.Option(False, "--list", help="List the shipped scenario files."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    try:
-        if list_ or not scenario:
-            for p in T.list_scenarios():
-                out.print(f"{p.stem}\t{p}", highlight=False)
-            return
-        res = T.run_scenario(scenario, T.load_weights(weights) if weights else None)
-        if chart:
-            _charted(T.chart_scenario(res, chart))
-        df = res.by_partner if partners else res.lines_frame()
-        if not partners:
-            df = df.assign(covered_imports_bn=df["covered_imports"] / 1e9).drop(
-                columns=["covered_imports"])
-        extra = {"scenario": res.name, "base_rate_pct": res.base_rate_pct,
-                 "scenario_rate_pct": res.scenario_rate_pct, "change_pp": res.change_pp,
-                 "total_imports_bn": res.total_imports / 1e9}
-        _emit(df, as_json, csv, "情景条目贡献（个百分点）", extra)
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    if list_ or not scenario:
+        for p in T.list_scenarios():
+            out.print(f"{p.stem}\t{p}", highlight=False)
+        return
+    res = T.run_scenario(scenario, T.load_weights(weights) if weights else None)
+    if chart:
+        _charted(T.chart_scenario(res, chart))
+    df = res.by_partner if partners else res.lines_frame()
+    if not partners:
+        df = df.assign(covered_imports_bn=df["covered_imports"] / 1e9).drop(
+            columns=["covered_imports"])
+    extra = {"scenario": res.name, "base_rate_pct": res.base_rate_pct,
+             "scenario_rate_pct": res.scenario_rate_pct, "change_pp": res.change_pp,
+             "total_imports_bn": res.total_imports / 1e9}
+    _emit(df, as_json, csv, "情景条目贡献（个百分点）", extra)
 
 
 @trade_app.command("frontload", help="Imports against a linear trend fitted on a base window: "
@@ -144,14 +138,11 @@ def frontload_cmd(
                               "(default: bundled real imports)."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    try:
-        series = T.read_table(data) if data else None
-        df = T.frontload(base_from, base_to, gap_from, series=series)
-        if chart:
-            _charted(T.chart_frontload(df, chart))
-        _emit(df, as_json, csv, "进口相对趋势的缺口（十亿美元）与空运占比（%）")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    series = T.read_table(data) if data else None
+    df = T.frontload(base_from, base_to, gap_from, series=series)
+    if chart:
+        _charted(T.chart_frontload(df, chart))
+    _emit(df, as_json, csv, "进口相对趋势的缺口（十亿美元）与空运占比（%）")
 
 
 @trade_app.command("airshare", help="Air and vessel shares of US general imports by month.")
@@ -160,10 +151,7 @@ def airshare_cmd(
     end: str = typer.Option(None, "--to", help="Last month, YYYY-MM."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT,
 ) -> None:
-    try:
-        _emit(T.air_share(None, start, end), as_json, csv, "空运/海运占一般进口比重（%）")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    _emit(T.air_share(None, start, end), as_json, csv, "空运/海运占一般进口比重（%）")
 
 
 @trade_app.command("inventory", help="Inventory/sales ratio: level, percentile within a window, "
@@ -176,20 +164,17 @@ def inventory_cmd(
     sales: Path = typer.Option(None, help="FRED CSV of sales (e.g. TOTBUSSMSA)."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    try:
-        if inventories or sales:
-            if not (inventories and sales):
-                raise DataError("give both --inventories and --sales")
-            df = T.yoy_split(T.load_fred_csv(inventories), T.load_fred_csv(sales))
-            _emit(df.tail(24), as_json, csv, "库存/销售比同比变化拆分", full=df)
-            return
-        ratio = T.load_fred_csv(data) if data else T.load_fred_csv()
-        df = T.ratio_percentile(ratio, since)
-        if chart:
-            _charted(T.chart_inventory(df, chart, since))
-        _emit(df.tail(24), as_json, csv, "库存/销售比", T.inventory_summary(ratio, since), full=df)
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    if inventories or sales:
+        if not (inventories and sales):
+            raise DataError("give both --inventories and --sales")
+        df = T.yoy_split(T.load_fred_csv(inventories), T.load_fred_csv(sales))
+        _emit(df.tail(24), as_json, csv, "库存/销售比同比变化拆分", full=df)
+        return
+    ratio = T.load_fred_csv(data) if data else T.load_fred_csv()
+    df = T.ratio_percentile(ratio, since)
+    if chart:
+        _charted(T.chart_inventory(df, chart, since))
+    _emit(df.tail(24), as_json, csv, "库存/销售比", T.inventory_summary(ratio, since), full=df)
 
 
 @trade_app.command("response", help="OLS slope of the change in import growth on the change in "
@@ -203,22 +188,19 @@ def response_cmd(
     weighted: bool = typer.Option(False, help="Weight groups by after-window imports (WLS)."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    try:
-        table = T.read_table(data)
-        if not {"d_etr", "d_growth"} <= set(table.columns):
-            if not (before and after):
-                raise DataError("a panel needs --before and --after windows", source=str(data))
-            windows = [tuple(w.split(":", 1)) for w in (before, after)]
-            if any(len(w) != 2 for w in windows):
-                raise DataError("windows are FROM:TO, e.g. 2024-04:2024-09")
-            table = T.response_table(table, group, windows[0], windows[1])
-        res = T.import_response(table, weight="imports_after" if weighted else None)
-        if chart:
-            _charted(T.chart_response(res, chart, group))
-        extra = {k: v for k, v in res.to_dict().items() if k != "table"}
-        _emit(res.table, as_json, csv, "进口响应回归数据", extra)
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    table = T.read_table(data)
+    if not {"d_etr", "d_growth"} <= set(table.columns):
+        if not (before and after):
+            raise DataError("a panel needs --before and --after windows", source=str(data))
+        windows = [tuple(w.split(":", 1)) for w in (before, after)]
+        if any(len(w) != 2 for w in windows):
+            raise DataError("windows are FROM:TO, e.g. 2024-04:2024-09")
+        table = T.response_table(table, group, windows[0], windows[1])
+    res = T.import_response(table, weight="imports_after" if weighted else None)
+    if chart:
+        _charted(T.chart_response(res, chart, group))
+    extra = {k: v for k, v in res.to_dict().items() if k != "table"}
+    _emit(res.table, as_json, csv, "进口响应回归数据", extra)
 
 
 @trade_app.command("census", help="Download US imports for a month from the Census trade API "
@@ -229,21 +211,18 @@ def census_cmd(
     chapters: str = typer.Option(None, help="Comma-separated chapters (default all)."),
     save: Path = typer.Option(None, "--out", help="Write the table here (.parquet or .csv)."),
 ) -> None:
-    try:
-        client = T.CensusClient()
-        kw = {"chapters": tuple(c.strip().zfill(2) for c in chapters.split(","))} if chapters else {}
-        df = client.imports(month, level, **kw)
-        if save and save.suffix == ".csv":
-            atomic_write(save, df.to_csv(index=False))
-        elif save:
-            import io
+    client = T.CensusClient()
+    kw = {"chapters": tuple(c.strip().zfill(2) for c in chapters.split(","))} if chapters else {}
+    df = client.imports(month, level, **kw)
+    if save and save.suffix == ".csv":
+        atomic_write(save, df.to_csv(index=False))
+    elif save:
+        import io
 
-            buf = io.BytesIO()
-            df.to_parquet(buf, index=False)
-            atomic_write(save, buf.getvalue())
-        console.print(f"{len(df)} rows, {client.requests} requests")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+        buf = io.BytesIO()
+        df.to_parquet(buf, index=False)
+        atomic_write(save, buf.getvalue())
+    console.print(f"{len(df)} rows, {client.requests} requests")
 
 
 @trade_app.command("fred", help="Download a FRED series (CSV without a key, JSON API with "
@@ -252,12 +231,9 @@ def fred_cmd(
     series: str = typer.Argument(..., help="Series id, e.g. ISRATIO, BUSINV, TOTBUSSMSA."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT,
 ) -> None:
-    try:
-        s = T.FredClient().series(series)
-        df = s.rename("value").rename_axis("period").reset_index()
-        _emit(df.tail(24) if not (as_json or csv) else df, as_json, csv, f"FRED {series}")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    s = T.FredClient().series(series)
+    df = s.rename("value").rename_axis("period").reset_index()
+    _emit(df.tail(24) if not (as_json or csv) else df, as_json, csv, f"FRED {series}")
 
 
 @trade_app.command("check", help="数据核对: recompute the tariff-rate and air-share figures "
