@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import sys
+import warnings
 from typing import Any
 
 import typer
@@ -15,6 +16,7 @@ from rich.markup import escape
 from typer.core import TyperGroup, TyperOption
 
 from macrodesk import __version__
+from macrodesk.config import ConfigWarning
 from macrodesk.errors import MacrodeskError
 
 EXIT_USAGE = 2  # unusable input, config or data: the same code click gives a wrong option
@@ -26,10 +28,28 @@ class _Boundary(TyperGroup):
     tests alike."""
 
     def invoke(self, ctx: typer.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except MacrodeskError as exc:
-            raise fail(exc) from None
+        with warnings.catch_warnings():  # restores the filters and showwarning afterwards
+            warnings.simplefilter("always", ConfigWarning)
+            warnings.showwarning = _show_warning
+            try:
+                return super().invoke(ctx)
+            except MacrodeskError as exc:
+                raise fail(exc) from None
+
+
+_shown: set[str] = set()
+
+
+def _show_warning(message, category, *args, **kwargs) -> None:
+    # the library reports misspelt settings as ConfigWarning; say each once, as a warning line
+    if issubclass(category, ConfigWarning) and str(message) not in _shown:
+        _shown.add(str(message))
+        warn(str(message))
+    elif not issubclass(category, ConfigWarning):
+        _default_showwarning(message, category, *args, **kwargs)
+
+
+_default_showwarning = warnings.showwarning
 
 
 def _flag_type(self: TyperOption, ctx: Any) -> str | None:
@@ -56,6 +76,13 @@ def fail(exc: MacrodeskError, code: int = EXIT_USAGE) -> typer.Exit:
     """Print one readable line for an error and give the exit to raise."""
     console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
+
+
+def formats() -> str:
+    """The article formats the readers registry knows, for help texts that stay current."""
+    from macrodesk.readers import READERS  # the registry only: no reader is imported
+
+    return " ".join(sorted(READERS))
 
 
 def warn(message: str) -> None:

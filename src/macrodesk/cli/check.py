@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from macrodesk.audit import check_files
-from macrodesk.cli import app, out, warn
+from macrodesk.cli import app, formats, out, warn
 from macrodesk.errors import InputError
 
 _STYLE = {"consistent": "green", "inconsistent": "bold red", "unverifiable": "yellow"}
@@ -19,7 +19,7 @@ _STYLE = {"consistent": "green", "inconsistent": "bold red", "unverifiable": "ye
                   "shares, explicit expressions) and report which relations hold, which do not "
                   "and which cannot be verified.")
 def check(
-    articles: list[Path] = typer.Argument(..., help="Article files (.md, .txt, .html)."),
+    articles: list[Path] = typer.Argument(..., help=f"Article files ({formats()})."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object: checks and summary."),
     show_all: bool = typer.Option(False, "--all", help="List consistent relations too."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any relation is inconsistent."),
@@ -27,7 +27,7 @@ def check(
     report = check_files(articles)
     if report.articles == 0:
         raise InputError("no article could be read: " + "; ".join(report.failures),
-                         hint="pass .md, .txt or .html files that exist")
+                         hint=f"pass files that exist, in one of: {formats()}")
     for failure in report.failures:
         warn(failure)
     if as_json:

@@ -11,7 +11,7 @@ import typer
 from rich.table import Table
 
 from macrodesk import trade as T
-from macrodesk.cli import app, console, out
+from macrodesk.cli import app, console, formats, out
 from macrodesk.errors import DataError, MacrodeskError
 from macrodesk.text.files import atomic_write
 
@@ -239,7 +239,7 @@ def fred_cmd(
 @trade_app.command("check", help="数据核对: recompute the tariff-rate and air-share figures "
                    "quoted in articles.")
 def check_cmd(
-    paths: list[Path] = typer.Argument(..., help="Article files."),
+    paths: list[Path] = typer.Argument(..., help=f"Article files ({formats()})."),
     year: int = typer.Option(None, help="Year for dates written without one (default: the "
                              "article's publication year)."),
     as_json: bool = JSON_OPT,
