@@ -23,8 +23,15 @@ def publish(
 ) -> None:
     from macrodesk.publish.jekyll import publish_post
 
+    # publish_post leaves an identical post untouched: its mtime tells "unchanged" apart
+    before = {p: p.stat().st_mtime_ns for p in (site / "_posts").glob("*.md")}
     path = publish_post(post, site, git=git or push, push=push)
-    out.print(f"published {path}", highlight=False, soft_wrap=True)
+    if before.get(path) == path.stat().st_mtime_ns:
+        out.print(f"unchanged {path} (the same post is already published)", highlight=False,
+                  soft_wrap=True)
+    else:
+        out.print(f"{'replaced' if path in before else 'published'} {path}", highlight=False,
+                  soft_wrap=True)
 
 
 @app.command(help="Render POST.md as one standalone, phone-readable HTML file (no scripts).")
