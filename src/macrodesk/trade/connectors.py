@@ -60,21 +60,47 @@ class _Http:
         self.backoff = backoff
 
     def get(self, url: str, params: dict) -> httpx.Response:
-        last = ""
+        host = httpx.URL(url).host
+        last, hint = "", ""
         for attempt in range(self.retries + 1):
             try:
                 resp = self.client.get(url, params=params)
             except httpx.HTTPError as exc:
-                last = f"{type(exc).__name__}: {exc}"
+                last, hint, final = _network_cause(exc, host)
+                if final:  # a name that does not resolve will not resolve on a retry
+                    break
             else:
                 if resp.status_code < 500:
                     return resp
-                last = f"HTTP {resp.status_code}"
+                last = f"HTTP {resp.status_code} {resp.reason_phrase} from {host}".rstrip()
+                hint = "the service is failing on its side; retry later or with a smaller query"
             if attempt < self.retries:
                 time.sleep(self.backoff * (2 ** attempt))
         where = _redact(str(httpx.URL(url, params=params)))
-        raise FetchError(f"server failed after {self.retries + 1} attempts ({last})", source=where,
-                         hint="the service may be down or the query too large; retry later")
+        n = attempt + 1
+        raise FetchError(f"{last} (after {n} attempt{'s' if n > 1 else ''})", source=where, hint=hint)
+
+
+def _network_cause(exc: httpx.HTTPError, host: str) -> tuple[str, str, bool]:
+    """(what failed, how to fix it, whether retrying is pointless) for a transport error:
+    DNS, a refused connection, a timeout, or another network failure."""
+    text = str(exc)
+    low = text.lower()
+    if isinstance(exc, httpx.TimeoutException):
+        return (f"timed out waiting for {host}", "the network or the service is slow; retry, or "
+                "raise the timeout", False)
+    if isinstance(exc, httpx.ConnectError):
+        if any(k in low for k in ("name or service not known", "nodename nor servname",
+                                  "getaddrinfo", "name resolution", "no address associated")):
+            return (f"cannot resolve host {host} (DNS)", "check the network connection, the DNS "
+                    "settings and the URL's host name", True)
+        if "refused" in low:
+            return (f"connection refused by {host}", "nothing listens at that address; check "
+                    "the URL and port, or a proxy setting", False)
+        return (f"cannot connect to {host}: {text}", "check the network connection or proxy",
+                False)
+    return (f"network error talking to {host}: {type(exc).__name__}: {text}",
+            "check the network connection; retry later", False)
 
 
 class CensusClient:
