@@ -175,3 +175,24 @@ def test_publish_push_without_remote_says_so(tmp_path):
     subprocess.run(["git", "init", "-q", str(site)], check=True)
     res = run("publish", str(POST), "--site", str(site), "--push")
     assert res.exit_code == 2 and "no remote" in res.output
+
+
+# ---------------------------------------------------------------- date sense
+
+def test_date_warnings():
+    from macrodesk.digest import date_warnings
+
+    assert date_warnings(["2025-07-01"], "2025-07-03") == []
+    far = date_warnings(["2024-07-01"], "2025-07-01")
+    assert len(far) == 1 and "2024-07-01" in far[0] and "--date" in far[0]
+    spread = date_warnings(["2025-05-01", "2025-07-01"], "2025-07-01")
+    assert any("span 2025-05-01 to 2025-07-01" in w for w in spread)
+    assert date_warnings([], "2025-07-01") == []
+
+
+def test_digest_lists_source_dates_and_warns_on_a_far_date(tmp_path):
+    res = run("digest", str(ARTICLE), "--date", "2026-01-22")
+    assert res.exit_code == 0, res.output
+    assert 'source_dates: ["2026-01-21"]' in res.output and "warning: the post" not in res.output
+    res = run("digest", str(ARTICLE), "--date", "2026-06-01")
+    assert "warning: the post is dated 2026-06-01" in res.output

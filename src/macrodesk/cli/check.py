@@ -34,8 +34,10 @@ def check(
         out.print_json(json.dumps(report.to_json(), ensure_ascii=False))
     else:
         table = Table(title="macrodesk check", show_lines=True)
-        for col in ("verdict", "kind", "relation", "computed", "sentence"):
-            table.add_column(col, overflow="fold")
+        # the sentence is what a reader checks against: it gets the most of a narrow terminal
+        for col, ratio in (("verdict", 1), ("kind", 1), ("relation", 2), ("computed", 2),
+                           ("sentence", 4)):
+            table.add_column(col, overflow="fold", ratio=ratio)
         for c in report.checks:
             if c.verdict == "consistent" and not show_all:
                 continue
@@ -43,7 +45,11 @@ def check(
             table.add_row(f"[{_STYLE[c.verdict]}]{c.verdict}[/]", c.kind, c.relation, computed,
                           f"{c.article} ¶{c.paragraph}: {c.sentence}")
         s = report.summary()
-        out.print(table)
+        if table.row_count:
+            out.print(table)
+        else:
+            out.print("nothing to show: " + ("no relation found to check" if not report.checks
+                      else "every relation is consistent (--all lists them)"), highlight=False)
         out.print(f"{s['articles']} article(s), {s['checks']} relation(s): "
                   f"[green]{s['consistent']} consistent[/], [bold red]{s['inconsistent']} "
                   f"inconsistent[/], [yellow]{s['unverifiable']} unverifiable[/]")
