@@ -8,6 +8,8 @@ import importlib
 import pkgutil
 import sys
 import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import typer
@@ -87,6 +89,23 @@ def formats() -> str:
 
 def warn(message: str) -> None:
     console.print(f"[yellow]warning:[/] {escape(message)}", highlight=False, soft_wrap=True)
+
+
+@contextmanager
+def progress(label: str, total: int, quiet: bool = False) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr for a batch of `total` items; call the yielded function after
+    each item with its name. Hidden with -q, when stderr is not a terminal, or for one item."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn(f"[bold]{escape(label)}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), TextColumn("{task.description}"), console=console,
+                  disable=quiet or total < 2, transient=True) as bar:
+        job = bar.add_task("", total=total)
+
+        def step(name: str) -> None:
+            bar.update(job, advance=1, description=escape(name[-50:]))
+
+        yield step
 
 
 def _version(value: bool) -> None:

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich import box
+from rich.markup import escape
 from rich.table import Table
 
 from macrodesk import trade as T
-from macrodesk.cli import app, console, formats, out, warn
+from macrodesk.cli import app, console, formats, out, progress, warn
 from macrodesk.errors import DataError, MacrodeskError
 from macrodesk.text.files import atomic_write
 
@@ -396,19 +397,22 @@ def check_cmd(
     year: int = typer.Option(None, help="Year for dates written without one (default: the "
                              "article's publication year)."),
     as_json: bool = JSON_OPT,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     from macrodesk.readers import read_article
 
     found, failed = [], 0
-    for p in paths:
-        try:
-            art = read_article(p)
-        except MacrodeskError as exc:
-            failed += 1
-            console.print(f"[bold red]error:[/] {exc}", highlight=False)
-            continue
-        y = year or (art.published.year if art.published else None)
-        found += [(art.label, c) for c in T.datacheck(art.sentences, default_year=y)]
+    with progress("trade check", len(paths), quiet) as step:
+        for p in paths:
+            step(str(p))
+            try:
+                art = read_article(p)
+            except MacrodeskError as exc:
+                failed += 1
+                console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+                continue
+            y = year or (art.published.year if art.published else None)
+            found += [(art.label, c) for c in T.datacheck(art.sentences, default_year=y)]
     if as_json:
         rows = [{"article": label, **c.model_dump()} for label, c in found]
         out.print_json(json.dumps(rows, ensure_ascii=False))
