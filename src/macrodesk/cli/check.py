@@ -33,10 +33,12 @@ def check(
     if as_json:
         out.print_json(json.dumps(report.to_json(), ensure_ascii=False))
     else:
-        table = Table(title="macrodesk check", show_lines=True)
+        table = Table(title="macrodesk check", show_lines=True, expand=True)
         # the sentence is what a reader checks against: it gets the most of a narrow terminal
-        for col, ratio in (("verdict", 1), ("kind", 1), ("relation", 2), ("computed", 2),
-                           ("sentence", 4)):
+        table.add_column("verdict", no_wrap=True, min_width=12)
+        table.add_column("kind", no_wrap=True,
+                         min_width=max([len(c.kind) for c in report.checks] + [4]))
+        for col, ratio in (("relation", 2), ("computed", 2), ("sentence", 5)):
             table.add_column(col, overflow="fold", ratio=ratio)
         for c in report.checks:
             if c.verdict == "consistent" and not show_all:
