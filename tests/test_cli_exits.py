@@ -196,3 +196,13 @@ def test_digest_lists_source_dates_and_warns_on_a_far_date(tmp_path):
     assert 'source_dates: ["2026-01-21"]' in res.output and "warning: the post" not in res.output
     res = run("digest", str(ARTICLE), "--date", "2026-06-01")
     assert "warning: the post is dated 2026-06-01" in res.output
+
+
+def test_etf_table_as_json():
+    import json
+
+    res = run("etf", "光伏", "-m", "cn", "--json")
+    assert res.exit_code == 0
+    data = json.loads(res.stdout)
+    assert data["theme"] == "solar" and data["funds"] and all(f["market"] == "cn"
+                                                              for f in data["funds"])
