@@ -39,7 +39,35 @@ def make_post(articles: list[Article], *, date: str | None = None, tz: str | Non
     if datacheck:
         d.datacheck = datacheck_lines(articles)
     post = render_post(d, date=date, tz=tz or cfg.tz, now=now)
+    d.warnings.extend(date_warnings(post.front_matter.get("source_dates", []), post.date))
     return PostResult(digest=d, post=post, findings=lint_post(post, articles))
+
+
+DATE_TOLERANCE_DAYS = 3  # a weekend plus a holiday between an article and its morning post
+
+
+def date_warnings(source_days: list[str] | str, post_day: str,
+                  tolerance: int = DATE_TOLERANCE_DAYS) -> list[str]:
+    """Warnings when the post's date is far from its sources' dates (a year-old article
+    digested without --date gets today's date) or the sources are far apart from each other."""
+    from datetime import date as _date
+
+    days = sorted(_date.fromisoformat(d) for d in ([source_days] if isinstance(source_days, str)
+                                                    else source_days))
+    if not days:
+        return []
+    post = _date.fromisoformat(post_day)
+    out = []
+    far = [d for d in days if abs((post - d).days) > tolerance]
+    if far:
+        out.append(f"the post is dated {post_day} but its sources are dated "
+                   f"{', '.join(d.isoformat() for d in far[:5])} (more than {tolerance} days "
+                   "apart); pass --date to date the post by its sources")
+    if (days[-1] - days[0]).days > tolerance:
+        out.append(f"the sources span {days[0].isoformat()} to {days[-1].isoformat()} "
+                   f"({(days[-1] - days[0]).days} days): one post combines articles of "
+                   "different days")
+    return out
 
 
 def datacheck_lines(articles: list[Article]) -> list[str]:

@@ -69,6 +69,11 @@ def render_post(digest: Digest, date: str | None = None, tz: str = "+0800",
         "generator": f"macrodesk {__version__}",
         "sources": [s.title + (f" <{s.url}>" if s.url else "") for s in digest.sources],
     }
+    # the sources' own days (in the post's zone), so a reader sees what the post is dated from
+    days = sorted({s.published.astimezone(zone).strftime("%Y-%m-%d") for s in digest.sources
+                   if s.published})
+    if days:
+        front["source_dates"] = days
     body = render_body(digest)
     text = spec.write_front_matter(front) + "\n" + body
     return Post(date=day, filename=spec.post_filename(day), front_matter=front,

@@ -44,17 +44,60 @@ def index_text(text: str) -> tuple[str, str]:
     return "\n".join(p[0] for p in parts), " ".join(p[1] for p in parts if p[1])
 
 
+def _pieces(word: str) -> list[str]:
+    """Every way to split `word` into consecutive pieces, as space-joined phrases: the index may
+    have cut it differently in context (择机降准降息 -> 降 准 降息) than jieba cuts it alone."""
+    if len(word) > 6:  # 2**(n-1) phrases; long words are cut the same way in and out of context
+        return [word]
+    phrases = []
+    for mask in range(1 << (len(word) - 1)):
+        parts, cur = [], word[0]
+        for i, ch in enumerate(word[1:]):
+            if mask >> i & 1:
+                parts.append(cur)
+                cur = ch
+            else:
+                cur += ch
+        phrases.append(" ".join([*parts, cur]))
+    return phrases
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+_HAN_WORD = re.compile(r"[\u3400-\u9fff]+")
+
+
 def fts_query(query: str) -> str:
-    """A user's query as an FTS5 expression: jieba's words, each quoted, all required."""
-    words = [w.lower() for w in _jieba().cut(query, HMM=False) if _WORDLIKE.search(w)]
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    """A user's query as an FTS5 expression: each space-separated term a phrase that must occur in
+    the title or body, all terms required. A Chinese term matches only as that exact run of
+    characters, however the index cut it (降准 is not 降 ... 准垄断); the extra column (sub-words of
+    longer words, 利率 inside 毛利率) is not searched, so whole words rank alone."""
+    terms = []
+    for term in query.split():
+        words = [w.lower() for w in _jieba().cut(term, HMM=False) if _WORDLIKE.search(w)]
+        if not words:
+            continue
+        if _HAN_WORD.fullmatch(term):
+            alternatives = " OR ".join(_phrase(p) for p in _pieces(term))
+        else:  # Latin, digits or mixed: the phrase of jieba's tokens, in order
+            alternatives = _phrase(" ".join(words))
+        terms.append(f"{{title body}} : ({alternatives})")
+    return " AND ".join(terms)
 
 
 _SPACE_NEAR_CJK = re.compile(r"(?<=[^\x00-\x7f]) +|(?<=[\x02\x03]) +(?=[^\x00-\x7f])| +(?=[^\x00-\x7f])")
+# Markdown markers the tokenizer kept as words (** ** around bold, ### headings, table bars)
+_MARKUP_TOKEN = re.compile(r"(?:(?<=[\s\x02\x03])|^)[*#_`~>|=]+(?=[\s\x02\x03]|$)")
+# the index's spaces inside numbers: 2 . 8 % -> 2.8%, 1 , 234 -> 1,234
+_SPACED_NUMBER = re.compile(r"(?<=\d) ?([.．,，]) ?(?=\d)|(?<=\d) +(?=[%％‰])")
 
 
 def despace(snippet: str) -> str:
-    # the index holds words separated by spaces; Chinese is written without them
-    return _SPACE_NEAR_CJK.sub("", snippet.replace("\n", " ")).strip()
-
-
+    """The snippet as the article wrote it: the index holds words separated by spaces (Chinese is
+    written without them) and keeps Markdown markers as words."""
+    text = _MARKUP_TOKEN.sub("", snippet.replace("\n", " "))
+    text = _SPACED_NUMBER.sub(lambda m: m.group(1) or "", text)
+    text = re.sub(r" {2,}", " ", text)
+    return _SPACE_NEAR_CJK.sub("", text).strip()

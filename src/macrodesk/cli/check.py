@@ -9,8 +9,8 @@ import typer
 from rich.table import Table
 
 from macrodesk.audit import check_files
-from macrodesk.cli import app, fail, out, warn
-from macrodesk.errors import InputError, MacrodeskError
+from macrodesk.cli import app, formats, out, warn
+from macrodesk.errors import InputError
 
 _STYLE = {"consistent": "green", "inconsistent": "bold red", "unverifiable": "yellow"}
 
@@ -19,26 +19,27 @@ _STYLE = {"consistent": "green", "inconsistent": "bold red", "unverifiable": "ye
                   "shares, explicit expressions) and report which relations hold, which do not "
                   "and which cannot be verified.")
 def check(
-    articles: list[Path] = typer.Argument(..., help="Article files (.md, .txt, .html)."),
+    articles: list[Path] = typer.Argument(..., help=f"Article files ({formats()})."),
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object: checks and summary."),
     show_all: bool = typer.Option(False, "--all", help="List consistent relations too."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any relation is inconsistent."),
 ) -> None:
-    try:
-        report = check_files(articles)
-        if report.articles == 0:
-            raise InputError("no article could be read: " + "; ".join(report.failures),
-                             hint="pass .md, .txt or .html files that exist")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    report = check_files(articles)
+    if report.articles == 0:
+        raise InputError("no article could be read: " + "; ".join(report.failures),
+                         hint=f"pass files that exist, in one of: {formats()}")
     for failure in report.failures:
         warn(failure)
     if as_json:
         out.print_json(json.dumps(report.to_json(), ensure_ascii=False))
     else:
-        table = Table(title="macrodesk check", show_lines=True)
-        for col in ("verdict", "kind", "relation", "computed", "sentence"):
-            table.add_column(col, overflow="fold")
+        table = Table(title="macrodesk check", show_lines=True, expand=True)
+        # the sentence is what a reader checks against: it gets the most of a narrow terminal
+        table.add_column("verdict", no_wrap=True, min_width=12)
+        table.add_column("kind", no_wrap=True,
+                         min_width=max([len(c.kind) for c in report.checks] + [4]))
+        for col, ratio in (("relation", 2), ("computed", 2), ("sentence", 5)):
+            table.add_column(col, overflow="fold", ratio=ratio)
         for c in report.checks:
             if c.verdict == "consistent" and not show_all:
                 continue
@@ -46,7 +47,11 @@ def check(
             table.add_row(f"[{_STYLE[c.verdict]}]{c.verdict}[/]", c.kind, c.relation, computed,
                           f"{c.article} ¶{c.paragraph}: {c.sentence}")
         s = report.summary()
-        out.print(table)
+        if table.row_count:
+            out.print(table)
+        else:
+            out.print("nothing to show: " + ("no relation found to check" if not report.checks
+                      else "every relation is consistent (--all lists them)"), highlight=False)
         out.print(f"{s['articles']} article(s), {s['checks']} relation(s): "
                   f"[green]{s['consistent']} consistent[/], [bold red]{s['inconsistent']} "
                   f"inconsistent[/], [yellow]{s['unverifiable']} unverifiable[/]")

@@ -7,16 +7,18 @@ from pathlib import Path
 
 import typer
 
-from macrodesk.cli import app, fail, out, warn
+from macrodesk.cli import app, fail, formats, out, warn
 from macrodesk.config import load_config
 from macrodesk.digest import make_post, record_usage, write_post
 from macrodesk.errors import MacrodeskError
 from macrodesk.readers import read_articles
 
 
-@app.command(help="Digest one or more articles (or a day of the archive) into the research post.")
+@app.command(help="Digest one or more articles (or a day of the archive) into the research post. "
+                  "Exit 0 post made, 1 made from only some files or it fails the checker (nothing "
+                  "written), 2 unusable input, 3 nothing archived for --date.")
 def digest(
-    articles: list[Path] = typer.Argument(None, help="Article files (.txt, .md, .html, .pdf)."),
+    articles: list[Path] = typer.Argument(None, help=f"Article files ({formats()})."),
     date: str = typer.Option(None, "--date", help="Post date YYYY-MM-DD (default: today). Without "
                              "ARTICLES, digest that day's archived articles."),
     tz: str = typer.Option(None, "--tz", help="UTC offset for the front matter, e.g. +0800."),
@@ -34,33 +36,38 @@ def digest(
                                    "trade figures the articles quote, recomputed from public data."),
     config_file: Path = typer.Option(None, "--config", help="TOML config file."),
 ) -> None:
-    try:
-        cfg = load_config(config_file)
-        if engine == "llm" or (engine is None and cfg.engine == "llm"):
-            llm = cfg.sections.setdefault("llm", {})
-            if model:
-                llm["model"] = model
-            if no_fallback:
-                llm["no_fallback"] = True
-            llm["verbose"] = verbose
-        if articles:
-            batch = read_articles(articles, cfg.max_file_bytes)
-            for err in batch.failures:
-                warn(str(err))
-            docs = batch.articles
-        elif date:
-            from macrodesk.archive import open_store
+    cfg = load_config(config_file)
+    if engine == "llm" or (engine is None and cfg.engine == "llm"):
+        llm = cfg.sections.setdefault("llm", {})
+        if model:
+            llm["model"] = model
+        if no_fallback:
+            llm["no_fallback"] = True
+        llm["verbose"] = verbose
+    if articles:
+        batch = read_articles(articles, cfg.max_file_bytes)
+        for err in batch.failures:
+            warn(str(err))
+        docs = batch.articles
+    elif date:
+        from macrodesk.cli.ingest import open_archive
 
-            docs = open_store().articles_for_date(date)
-        else:
-            raise typer.BadParameter("give article files, or --date to digest a day of the archive")
+        store, _ = open_archive(None, must_exist=True)
+        try:
+            docs = store.articles_for_date(date)
+        finally:
+            store.close()
         if not docs:
-            raise fail(MacrodeskError("no readable article", hint="see the errors above"), 2)
-        result = make_post(docs, date=date, tz=tz, engine=engine, config=cfg, allow_short=force,
-                           datacheck=datacheck)
-        record_usage(result)
-    except MacrodeskError as exc:
-        raise fail(exc) from None
+            raise fail(MacrodeskError(f"nothing archived for {date}; no post made",
+                                      hint="`macrodesk list --date DAY` shows a day's articles; "
+                                           "`macrodesk ingest` adds some"), 3)
+    else:
+        raise typer.BadParameter("give article files, or --date to digest a day of the archive")
+    if not docs:
+        raise fail(MacrodeskError("no article could be read (each failure is above); no post made"))
+    result = make_post(docs, date=date, tz=tz, engine=engine, config=cfg, allow_short=force,
+                       datacheck=datacheck)
+    record_usage(result)
     for w in result.digest.warnings:
         warn(w)
     if result.findings:

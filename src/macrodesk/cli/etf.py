@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
+
 import typer
 from rich.table import Table
 
@@ -25,6 +28,7 @@ def _table(funds: list[Fund], title: str) -> Table:
 def etf(
     query: str = typer.Argument("", help="Theme key, theme word, 6-digit code or US ticker."),
     market: str = typer.Option("", "--market", "-m", help="Only this market: cn or us."),
+    as_json: bool = typer.Option(False, "--json", help="Print the funds as JSON."),
 ) -> None:
     if market not in ("", "cn", "us"):
         raise fail(MacrodeskError(f"--market must be cn or us, not {market!r}"))
@@ -47,11 +51,13 @@ def etf(
     if key is None:
         raise fail(DataError(f"{query!r} is neither a registered fund nor a theme; "
                              "run `macrodesk etf` for the theme list"), 1)
-    try:
-        funds = etfs_for_theme(key, market or None)  # type: ignore[arg-type]
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    funds = etfs_for_theme(key, market or None)  # type: ignore[arg-type]
     if not funds:
         out.print(f"no registered {market or ''} fund tracks {key} ({taxonomy[key].zh})", highlight=False)
         raise typer.Exit(1)
+    if as_json:
+        out.print_json(json.dumps({"theme": key, "theme_zh": taxonomy[key].zh,
+                                   "funds": [asdict(f) for f in funds]}, ensure_ascii=False,
+                                  default=list))
+        return
     out.print(_table(funds, f"{key} ({taxonomy[key].zh}), purest play first"))

@@ -8,16 +8,24 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from macrodesk.archive import MARK_CLOSE, MARK_OPEN, open_store
+from macrodesk.archive import ARCHIVE_NAME, MARK_CLOSE, MARK_OPEN, open_store
 from macrodesk.archive.batch import ingest_sources
-from macrodesk.cli import app, console, fail, out, warn
-from macrodesk.config import load_config
-from macrodesk.errors import MacrodeskError
+from macrodesk.cli import app, console, out, warn
+from macrodesk.config import home, load_config
+from macrodesk.errors import StoreError
 
 
-def _store(archive: Path | None):
+def open_archive(archive: Path | None, *, must_exist: bool = False):
+    """The archive; a read (`must_exist`) of an archive that was never made says so and how to
+    make one, instead of creating an empty file and finding nothing in it."""
     cfg = load_config()
     backend = str(cfg.section("store").get("backend", "sqlite"))
+    if must_exist and backend == "sqlite":
+        path = archive or home() / ARCHIVE_NAME
+        if not Path(path).exists():
+            raise StoreError("there is no archive yet", source=str(path),
+                             hint="make one with `macrodesk ingest FILES_OR_URLS...`"
+                                  + ("" if archive else "; MACRODESK_HOME sets its folder"))
     return open_store(backend, archive), cfg
 
 
@@ -31,10 +39,7 @@ def ingest(
     archive: Path | None = typer.Option(None, help="Archive file (default: under MACRODESK_HOME)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
-    try:
-        store, cfg = _store(archive)
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    store, cfg = open_archive(archive)
     try:
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                       TimeElapsedColumn(), TextColumn("{task.description}"),
@@ -46,8 +51,6 @@ def ingest(
 
             report = ingest_sources(sources, store, concurrency=concurrency, timeout=timeout,
                                     max_bytes=cfg.max_file_bytes, progress=progress)
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
     finally:
         store.close()
     for dup in report.duplicates:
@@ -63,7 +66,8 @@ def ingest(
         raise typer.Exit(2)
 
 
-@app.command(help="Search the archive (Chinese or English words): ranked hits with snippets.")
+@app.command(help="Search the archive (Chinese or English words; each word an exact phrase): "
+                  "ranked hits with snippets. Exit 0 hits, 1 no match, 2 no archive yet.")
 def search(
     query: str = typer.Argument(..., help="Words to find, e.g. 关税 降息."),
     since: str | None = typer.Option(None, help="Only articles of this day or later (YYYY-MM-DD)."),
@@ -71,14 +75,11 @@ def search(
     limit: int = typer.Option(10, "--limit", "-n", min=1, max=200, help="How many hits."),
     archive: Path | None = typer.Option(None, help="Archive file (default: under MACRODESK_HOME)."),
 ) -> None:
+    store, _ = open_archive(archive, must_exist=True)
     try:
-        store, _ = _store(archive)
-        try:
-            hits = store.search(query, since=since, source=source, limit=limit)
-        finally:
-            store.close()
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+        hits = store.search(query, since=since, source=source, limit=limit)
+    finally:
+        store.close()
     if not hits:
         console.print("no matches")
         raise typer.Exit(1)
@@ -90,22 +91,22 @@ def search(
         out.print(f"   {snippet}", highlight=False, soft_wrap=True)
 
 
-@app.command(name="list", help="List the archived articles of one day (Beijing time).")
+@app.command(name="list", help="List the archived articles of one day (Beijing time). Exit 0 "
+                               "articles listed, 1 none that day, 2 no archive yet.")
 def list_(
     date: str = typer.Option(..., "--date", "-d", help="The day, YYYY-MM-DD."),
     archive: Path | None = typer.Option(None, help="Archive file (default: under MACRODESK_HOME)."),
 ) -> None:
+    store, _ = open_archive(archive, must_exist=True)
     try:
-        store, _ = _store(archive)
-        try:
-            rows = store.list_date(date)
-        finally:
-            store.close()
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+        rows = store.list_date(date)
+    finally:
+        store.close()
     for r in rows:
         when = (r["published"] or "")[11:16] or "--:--"
         where = r["source"] or r["url"] or r["path"]
         out.print(f"{r['id']}  {when}  {escape(r['title'])}  [dim]{escape(where)} · "
                   f"{r['chars']} chars[/]", highlight=False, soft_wrap=True)
     console.print(f"{len(rows)} article(s) on {date}")
+    if not rows:
+        raise typer.Exit(1)  # as `search` with no match: nothing to show is not success

@@ -25,10 +25,7 @@ def lint(
     if more and not sources:
         raise fail(MacrodeskError(f"unexpected arguments {', '.join(map(str, more))}; "
                                   "name source articles after --sources"))
-    try:
-        findings = lint_file(post, [*(sources or []), *(more or [])])
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    findings = lint_file(post, [*(sources or []), *(more or [])])
     if as_json:
         out.print_json(json.dumps({"post": str(post), "defects": has_defects(findings),
                                    "findings": [f.to_dict() for f in findings]}, ensure_ascii=False))

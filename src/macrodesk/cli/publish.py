@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
-from macrodesk.cli import app, console, fail, out, warn
+from macrodesk.cli import app, console, out, warn
 from macrodesk.config import load_config
-from macrodesk.errors import MacrodeskError
+from macrodesk.errors import ConfigError
 
 
 @app.command(help="Put POST.md into a Jekyll site's _posts/ under the spec's file name "
@@ -22,11 +23,15 @@ def publish(
 ) -> None:
     from macrodesk.publish.jekyll import publish_post
 
-    try:
-        path = publish_post(post, site, git=git or push, push=push)
-    except MacrodeskError as exc:
-        raise fail(exc) from None
-    out.print(f"published {path}", highlight=False, soft_wrap=True)
+    # publish_post leaves an identical post untouched: its mtime tells "unchanged" apart
+    before = {p: p.stat().st_mtime_ns for p in (site / "_posts").glob("*.md")}
+    path = publish_post(post, site, git=git or push, push=push)
+    if before.get(path) == path.stat().st_mtime_ns:
+        out.print(f"unchanged {path} (the same post is already published)", highlight=False,
+                  soft_wrap=True)
+    else:
+        out.print(f"{'replaced' if path in before else 'published'} {path}", highlight=False,
+                  soft_wrap=True)
 
 
 @app.command(help="Render POST.md as one standalone, phone-readable HTML file (no scripts).")
@@ -36,15 +41,13 @@ def html(
 ) -> None:
     from macrodesk.publish.html import write_html
 
-    try:
-        path = write_html(post, output)
-    except MacrodeskError as exc:
-        raise fail(exc) from None
+    path = write_html(post, output)
     out.print(f"HTML written to {path}", highlight=False, soft_wrap=True)
 
 
 @app.command(help="Send POST.md to the channels configured under \\[delivery.*] (email, Feishu, "
-                  "DingTalk, WeCom, Slack, Telegram). Exit 1 if any channel failed.")
+                  "DingTalk, WeCom, Slack, Telegram). Exit 0 all delivered, 1 some channel failed, "
+                  "2 nothing configured or an unknown --channel (nothing sent).")
 def deliver(
     post: Path = typer.Argument(..., help="The post's Markdown file."),
     channel: list[str] = typer.Option(None, "--channel", help="Only this channel (name or type); "
@@ -52,22 +55,31 @@ def deliver(
     url: str = typer.Option(None, "--url", help="Link to the published post for the messages."),
     config_file: Path = typer.Option(None, "--config", help="TOML config file."),
 ) -> None:
-    from macrodesk.publish.deliver import deliver_post
+    from macrodesk.publish.deliver import build_channels, deliver_post
 
-    try:
-        cfg = load_config(config_file)
-        results = deliver_post(post, cfg, url=url, only=channel or None)
-    except MacrodeskError as exc:
-        raise fail(exc) from None
-    if not results:
-        warn("no delivery channel configured (add \\[delivery.<name>] tables to the config)")
+    cfg = load_config(config_file)
+    configured = [(name, kind) for name, kind, _ in build_channels(cfg)]
+    if not configured:
+        raise ConfigError("no delivery channel configured; nothing sent",
+                          hint="add a [delivery.<name>] table with type and webhook (or smtp "
+                               "settings) to the config; see docs/publishing.md")
+    unknown = [c for c in channel or [] if not any(c in nk for nk in configured)]
+    if unknown:
+        valid = ", ".join(f"{n} ({k})" for n, k in configured)
+        raise ConfigError(f"no configured channel named {', '.join(map(repr, unknown))}; nothing "
+                          f"sent", hint=f"configured: {valid}")
+    results = deliver_post(post, cfg, url=url, only=channel or None)
     for r in results:
+        label = r.channel if r.channel == r.kind else f"{r.channel} ({r.kind})"
         if r.ok:
-            out.print(f"delivered: {r.channel} ({r.kind})", highlight=False, soft_wrap=True)
+            out.print(f"delivered: {escape(label)}", highlight=False, soft_wrap=True)
         else:
-            console.print(f"[red]delivery failed:[/] {r.channel} ({r.kind}): {r.error}",
+            console.print(f"[red]delivery failed:[/] {escape(label)}: {escape(r.error)}",
                           highlight=False, soft_wrap=True)
-    if any(not r.ok for r in results):
+    failed = sum(not r.ok for r in results)
+    if failed:
+        console.print(f"{len(results) - failed} of {len(results)} channel(s) delivered",
+                      highlight=False)
         raise typer.Exit(1)
 
 
@@ -94,12 +106,9 @@ def daily(
 ) -> None:
     from macrodesk.daily import run_daily
 
-    try:
-        cfg = load_config(config_file)
-        report = run_daily(date, site, engine, cfg, git=git, push=push, deliver=deliver_,
-                           force=force)
-    except MacrodeskError as exc:
-        raise fail(exc) from None
+    cfg = load_config(config_file)
+    report = run_daily(date, site, engine, cfg, git=git, push=push, deliver=deliver_,
+                       force=force)
     for line in report.warnings:
         warn(line)
     for line in report.lines():

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
+from rich import box
+from rich.markup import escape
 from rich.table import Table
 
 from macrodesk import trade as T
-from macrodesk.cli import app, console, fail, out
+from macrodesk.cli import app, console, formats, out, progress, warn
 from macrodesk.errors import DataError, MacrodeskError
 from macrodesk.text.files import atomic_write
 
@@ -28,6 +31,22 @@ CSV_OPT = typer.Option(None, "--csv", help="Also write the table to this CSV fil
 CHART_OPT = typer.Option(None, "--chart", help="Draw the chart to STEM.png and STEM.svg.")
 
 
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+BASIS_CHOICES = ("consumption", "general", "treasury", "both", "all")
+_BASIS_ZH = {"consumption": "消费进口口径", "general": "一般进口口径", "treasury": "财政部关税收入口径"}
+SRC_CENSUS_MONTHLY = "美国人口普查局月度贸易数据（计算关税、进口额）"
+SRC_TREASURY = "美国财政部月度关税收入、人口普查局进口额"
+SRC_DETAIL_2024 = "美国人口普查局 2024 年 HS10×国别进口（消费口径）与计算关税"
+YI = 1e8  # dollars in one 亿美元: the unit Chinese research quotes trade values in
+
+
+def _month(value: str | None, flag: str) -> str | None:
+    """A YYYY-MM option, checked: 2025-13 and 2025-1 are refused, not compared as text."""
+    if value is None or _MONTH.fullmatch(value):
+        return value
+    raise DataError(f"{flag} must be a month written YYYY-MM (01..12), not {value!r}")
+
+
 def _clean(obj):
     if isinstance(obj, float) and (math.isnan(obj) or math.isinf(obj)):
         return None
@@ -38,26 +57,71 @@ def _clean(obj):
     return obj
 
 
+def _unit(col: str, money: set[str], units: dict[str, str]) -> str:
+    if col in units:
+        return units[col]
+    if col in money:
+        return "亿美元"
+    if col.endswith("_pct"):
+        return "%"
+    if col.endswith("_pp"):
+        return "个百分点"
+    return ""
+
+
+def _cell(v, digits: int) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "—"
+    if isinstance(v, float):
+        return f"{v:,.0f}" if v.is_integer() and abs(v) >= 1000 else f"{v:,.{digits}f}"
+    if isinstance(v, int):
+        return f"{v:,}"
+    return str(v)
+
+
 def _emit(df: pd.DataFrame, as_json: bool, csv: Path | None, title: str,
-          extra: dict | None = None, digits: int = 3, full: pd.DataFrame | None = None) -> None:
-    """Print `df` as a table (or JSON); the CSV gets `full` when the screen shows a part."""
+          extra: dict | None = None, digits: int = 3, full: pd.DataFrame | None = None, *,
+          money: set[str] = frozenset(), units: dict[str, str] | None = None,
+          source: str = "", hidden: set[str] = frozenset()) -> None:
+    """Print `df` as a table that fits the terminal (or JSON); the CSV gets `full` when the screen
+    shows a part. Columns in `money` hold dollars and are shown in 亿美元; every header carries
+    its unit; numbers are never cut, text columns wrap."""
+    units = units or {}
+    col_units = {c: _unit(str(c), money, units) for c in df.columns}
     if csv:
         atomic_write(csv, (df if full is None else full).to_csv(index=False))
         console.print(f"wrote {csv}")
     if as_json:
-        payload = dict(extra or {})
+        payload = {"title": title, **(extra or {}),
+                   "units": {c: ("美元" if c in money else u) for c, u in col_units.items() if u}}
+        if source:
+            payload["source"] = source
         payload["rows"] = df.to_dict(orient="records")
         out.print_json(json.dumps(_clean(payload), ensure_ascii=False, default=str))
         return
     if extra:
         for k, v in extra.items():
-            if not isinstance(v, list | dict):
+            if not isinstance(v, list | dict) and k != "period":  # the title states the period
                 out.print(f"{k}: {round(v, digits) if isinstance(v, float) else v}", highlight=False)
-    table = Table(title=title)
-    for col in df.columns:
-        table.add_column(str(col), justify="right" if df[col].dtype.kind in "fi" else "left")
-    for row in df.itertuples(index=False):
-        table.add_row(*[f"{v:,.{digits}f}" if isinstance(v, float) else str(v) for v in row])
+    table = Table(title=title, title_justify="left", caption=f"来源：{source}" if source else None,
+                  caption_justify="left", padding=(0, 1), box=box.SIMPLE_HEAD)
+    shown = [c for c in df.columns if c not in hidden]
+    # 亿美元 to one decimal (5,974.7), percentages and points to two, anything else `digits`
+    places = {c: 1 if c in money else 2 if col_units[c] in ("%", "个百分点") else digits
+              for c in df.columns}
+    rows = [[_cell(v / YI if c in money and isinstance(v, int | float) else v, places[c])
+             for c, v in zip(df.columns, row, strict=True) if c not in hidden]
+            for row in df.itertuples(index=False)]
+    for i, col in enumerate(shown):
+        numeric = df[col].dtype.kind in "fi"
+        head = f"{col}\n{col_units[col]}" if col_units[col] else str(col)
+        width = max([len(r[i]) for r in rows] + [1])
+        if numeric:  # a number is never cut: its column is as wide as its widest value
+            table.add_column(head, justify="right", no_wrap=True, min_width=width)
+        else:
+            table.add_column(head, overflow="fold", ratio=1)
+    for r in rows:
+        table.add_row(*r)
     out.print(table)
 
 
@@ -65,8 +129,16 @@ def _charted(paths: list[Path]) -> None:
     console.print("chart: " + ", ".join(str(p) for p in paths))
 
 
+def _detail_period(table: pd.DataFrame, data: Path | None) -> str:
+    if "period" in table and len(table):
+        lo, hi = str(table["period"].min()), str(table["period"].max())
+        return lo if lo == hi else f"{lo}～{hi}"
+    return "2024 全年" if data is None else f"{data.name} 未注明期间"
+
+
 @trade_app.command("etr", help="Effective tariff rate (duties / imports) by month, or by partner "
-                   "or HS chapter from a detail table (bundled: 2024 HS10 x partner).")
+                   "or HS chapter from a detail table (bundled: 2024 annual HS10 x partner, so "
+                   "--from/--to need --data with a period column). Values in 亿美元.")
 def etr_cmd(
     start: str = typer.Option(None, "--from", help="First month, YYYY-MM."),
     end: str = typer.Option(None, "--to", help="Last month, YYYY-MM."),
@@ -78,30 +150,62 @@ def etr_cmd(
     top: int = typer.Option(0, help="Show only the N largest groups (0 = all)."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    try:
-        if by:
-            if by not in ("partner", "chapter"):
-                raise DataError(f"--by must be partner or chapter, not {by!r}")
-            table = T.load_weights(data) if data else T.load_weights()
-            if "period" in table and (start or end):
-                table = table[(table["period"] >= (start or "")) & (table["period"] <= (end or "9999"))]
-            df = T.etr_by(table, [by])
-            shown = df.head(top) if top else df
-            if chart:
-                _charted(T.chart_etr_groups(df, chart, by, top=top or 15))
-            _emit(shown, as_json, csv, f"有效关税税率（按{'贸易伙伴' if by == 'partner' else 'HS章'}）",
-                  {"overall_rate_pct": 100.0 * df["duty"].sum() / df["imports"].sum()}, full=df)
-            return
-        bases = {"both": ["consumption", "general"], "all": ["consumption", "general", "treasury"]}
-        frames = [T.monthly_etr(b, start, end) for b in bases.get(basis, [basis])]
-        import pandas as pd
-
-        df = pd.concat(frames, ignore_index=True)
+    start, end = _month(start, "--from"), _month(end, "--to")
+    if by:
+        if by not in ("partner", "chapter"):
+            raise DataError(f"--by must be partner or chapter, not {by!r}")
+        table = T.load_weights(data) if data else T.load_weights()
+        if start or end:
+            if "period" not in table:
+                raise DataError(
+                    "--from/--to cannot apply: the detail table has no period column"
+                    + (" (the bundled table is 2024 annual)" if data is None else ""),
+                    source=str(data) if data else None,
+                    hint="drop --from/--to, or pass --data with a monthly period column")
+            table = table[(table["period"] >= (start or "")) & (table["period"] <= (end or "9999"))]
+            if table.empty:
+                raise DataError(f"no rows between {start or 'start'} and {end or 'end'}",
+                                source=str(data))
+        period = _detail_period(table, data)
+        df = T.etr_by(table, [by])
+        shown = df.head(top) if top else df
+        what = "贸易伙伴" if by == "partner" else "HS章"
+        title = f"美国有效关税税率（按{what}，{period}，消费进口口径）"
+        source = SRC_DETAIL_2024 if data is None else str(data)
         if chart:
-            _charted(T.chart_etr(df, chart))
-        _emit(df, as_json, csv, "美国有效关税税率（%）")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+            _charted(T.chart_etr_groups(df, chart, by, top=top or 15, title=title,
+                                        source=f"数据来源：{source}；macrodesk 计算"))
+        _emit(shown, as_json, csv, title,
+              {"period": period, "overall_rate_pct": 100.0 * df["duty"].sum() / df["imports"].sum()},
+              full=df, money={"imports", "duty"}, source=source, hidden={"partner"}
+              if by == "partner" and not as_json else set())
+        return
+    if basis not in BASIS_CHOICES:
+        raise DataError(f"unknown basis {basis!r}", hint=f"use one of {', '.join(BASIS_CHOICES)}")
+    bases = {"both": ["consumption", "general"], "all": ["consumption", "general", "treasury"]}
+    import pandas as pd
+
+    frames = []
+    for b in bases.get(basis, [basis]):
+        f = T.monthly_etr(b, start, end)
+        if b == "treasury":  # the Treasury file is in millions; one unit per table: dollars
+            f = f.assign(duties=f["duties"] * 1e6, imports=f["imports"] * 1e6)
+        if start and f["period"].min() > start:
+            warn(f"{b} data starts at {f['period'].min()}; shown from there, not from {start}")
+        if end and f["period"].max() < end:
+            warn(f"{b} data ends at {f['period'].max()}; shown up to there, not to {end}")
+        frames.append(f)
+    df = pd.concat(frames, ignore_index=True)
+    period = f"{df['period'].min()}～{df['period'].max()}"
+    names = "、".join(_BASIS_ZH[b] for b in df["basis"].unique())
+    title = f"美国有效关税税率（按月，{period}，{names}）"
+    used = {b for b in df["basis"].unique()}
+    source = "；".join(([SRC_CENSUS_MONTHLY] if used - {"treasury"} else [])
+                      + ([SRC_TREASURY] if "treasury" in used else []))
+    if chart:
+        _charted(T.chart_etr(df, chart, title=title, source=f"数据来源：{source}；macrodesk 计算"))
+    _emit(df, as_json, csv, title, {"period": period}, money={"duties", "imports"},
+          source=source)
 
 
 @trade_app.command("scenario", help="Change in the overall trade-weighted tariff rate under a "
@@ -114,24 +218,25 @@ def scenario_cmd(
     list_: bool = typer.Option(False, "--list", help="List the shipped scenario files."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    try:
-        if list_ or not scenario:
-            for p in T.list_scenarios():
-                out.print(f"{p.stem}\t{p}", highlight=False)
-            return
-        res = T.run_scenario(scenario, T.load_weights(weights) if weights else None)
-        if chart:
-            _charted(T.chart_scenario(res, chart))
-        df = res.by_partner if partners else res.lines_frame()
-        if not partners:
-            df = df.assign(covered_imports_bn=df["covered_imports"] / 1e9).drop(
-                columns=["covered_imports"])
-        extra = {"scenario": res.name, "base_rate_pct": res.base_rate_pct,
-                 "scenario_rate_pct": res.scenario_rate_pct, "change_pp": res.change_pp,
-                 "total_imports_bn": res.total_imports / 1e9}
-        _emit(df, as_json, csv, "情景条目贡献（个百分点）", extra)
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    if list_ or not scenario:
+        for p in T.list_scenarios():
+            out.print(f"{p.stem}\t{p}", highlight=False)
+        return
+    res = T.run_scenario(scenario, T.load_weights(weights) if weights else None)
+    source = SRC_DETAIL_2024 + "为权重" if weights is None else f"{weights} 为权重"
+    weights_period = "2024 年进口权重" if weights is None else f"{weights.name} 权重"
+    title = (f"情景 {res.name}：{'按贸易伙伴' if partners else '各条目贡献'}（{weights_period}，"
+             "消费进口口径）")
+    if chart:
+        _charted(T.chart_scenario(res, chart, source=f"数据来源：{source}；macrodesk 计算"))
+    df = res.by_partner if partners else res.lines_frame()
+    extra = {"scenario": res.name, "base_rate_pct": res.base_rate_pct,
+             "scenario_rate_pct": res.scenario_rate_pct, "change_pp": res.change_pp,
+             "total_imports": res.total_imports}
+    if not as_json:
+        extra["total_imports"] = f"{res.total_imports / YI:,.1f} 亿美元"
+    _emit(df, as_json, csv, title, extra, money={"covered_imports", "imports", "duty"},
+          source=source, hidden={"partner"} if partners and not as_json else set())
 
 
 @trade_app.command("frontload", help="Imports against a linear trend fitted on a base window: "
@@ -144,26 +249,37 @@ def frontload_cmd(
                               "(default: bundled real imports)."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    try:
-        series = T.read_table(data) if data else None
-        df = T.frontload(base_from, base_to, gap_from, series=series)
-        if chart:
-            _charted(T.chart_frontload(df, chart))
-        _emit(df, as_json, csv, "进口相对趋势的缺口（十亿美元）与空运占比（%）")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    base_from, base_to = _month(base_from, "--base-from"), _month(base_to, "--base-to")
+    gap_from = _month(gap_from, "--gap-from")
+    series = T.read_table(data) if data else None
+    df = T.frontload(base_from, base_to, gap_from, series=series)
+    unit = "十亿美元(2025年价)" if data is None else "与输入同单位"
+    source = ("耶鲁预算实验室整理的美国实际进口（2025年不变价）；人口普查局空运占比"
+              if data is None else f"{data}；人口普查局空运占比")
+    title = (f"美国进口相对 {base_from}～{base_to} 线性趋势的缺口（"
+             f"{df['period'].min()}～{df['period'].max()}）")
+    if chart:
+        _charted(T.chart_frontload(df, chart, source=f"数据来源：{source}；macrodesk 计算"))
+    _emit(df, as_json, csv, title, {"period": f"{df['period'].min()}～{df['period'].max()}"},
+          units={c: unit for c in ("imports", "trend", "gap", "cum_gap")}, source=source)
 
 
 @trade_app.command("airshare", help="Air and vessel shares of US general imports by month.")
 def airshare_cmd(
     start: str = typer.Option(None, "--from", help="First month, YYYY-MM."),
     end: str = typer.Option(None, "--to", help="Last month, YYYY-MM."),
-    as_json: bool = JSON_OPT, csv: Path = CSV_OPT,
+    as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    try:
-        _emit(T.air_share(None, start, end), as_json, csv, "空运/海运占一般进口比重（%）")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    df = T.air_share(None, _month(start, "--from"), _month(end, "--to"))
+    if df.empty:
+        raise DataError(f"no months between {start or 'start'} and {end or 'end'}",
+                        hint="the bundled data covers 2025-01..2026-06")
+    period = f"{df['period'].min()}～{df['period'].max()}"
+    title = f"空运/海运占美国一般进口比重（按月，{period}）"
+    if chart:
+        _charted(T.chart_airshare(df, chart, title=title,
+                                  source=f"数据来源：{SRC_CENSUS_MONTHLY}；macrodesk 计算"))
+    _emit(df, as_json, csv, title, {"period": period}, source=SRC_CENSUS_MONTHLY)
 
 
 @trade_app.command("inventory", help="Inventory/sales ratio: level, percentile within a window, "
@@ -176,20 +292,26 @@ def inventory_cmd(
     sales: Path = typer.Option(None, help="FRED CSV of sales (e.g. TOTBUSSMSA)."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    try:
-        if inventories or sales:
-            if not (inventories and sales):
-                raise DataError("give both --inventories and --sales")
-            df = T.yoy_split(T.load_fred_csv(inventories), T.load_fred_csv(sales))
-            _emit(df.tail(24), as_json, csv, "库存/销售比同比变化拆分", full=df)
-            return
-        ratio = T.load_fred_csv(data) if data else T.load_fred_csv()
-        df = T.ratio_percentile(ratio, since)
-        if chart:
-            _charted(T.chart_inventory(df, chart, since))
-        _emit(df.tail(24), as_json, csv, "库存/销售比", T.inventory_summary(ratio, since), full=df)
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    if inventories or sales:
+        if not (inventories and sales):
+            raise DataError("give both --inventories and --sales")
+        df = T.yoy_split(T.load_fred_csv(inventories), T.load_fred_csv(sales))
+        shown = df.tail(24)
+        _emit(shown, as_json, csv, f"库存/销售比同比变化拆分（{shown['period'].iloc[0]}～"
+              f"{shown['period'].iloc[-1]}，屏幕显示最近24个月）", full=df,
+              source=f"{inventories.name}、{sales.name}")
+        return
+    since = _month(since, "--since")
+    ratio = T.load_fred_csv(data) if data else T.load_fred_csv()
+    df = T.ratio_percentile(ratio, since)
+    source = "FRED ISRATIO（美国企业总库存/销售比）" if data is None else str(data)
+    shown = df.tail(24)
+    title = (f"库存/销售比（倍；分位数窗口 {since} 起；显示 {shown['period'].iloc[0]}～"
+             f"{shown['period'].iloc[-1]}）")
+    if chart:
+        _charted(T.chart_inventory(df, chart, since, source=f"数据来源：{source}；macrodesk 计算"))
+    _emit(shown, as_json, csv, title, T.inventory_summary(ratio, since), full=df,
+          units={"ratio": "倍", "yoy_change": "倍", "pct_rank": "分位(%)"}, source=source)
 
 
 @trade_app.command("response", help="OLS slope of the change in import growth on the change in "
@@ -203,22 +325,34 @@ def response_cmd(
     weighted: bool = typer.Option(False, help="Weight groups by after-window imports (WLS)."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    try:
-        table = T.read_table(data)
-        if not {"d_etr", "d_growth"} <= set(table.columns):
-            if not (before and after):
-                raise DataError("a panel needs --before and --after windows", source=str(data))
-            windows = [tuple(w.split(":", 1)) for w in (before, after)]
-            if any(len(w) != 2 for w in windows):
-                raise DataError("windows are FROM:TO, e.g. 2024-04:2024-09")
-            table = T.response_table(table, group, windows[0], windows[1])
-        res = T.import_response(table, weight="imports_after" if weighted else None)
-        if chart:
-            _charted(T.chart_response(res, chart, group))
-        extra = {k: v for k, v in res.to_dict().items() if k != "table"}
-        _emit(res.table, as_json, csv, "进口响应回归数据", extra)
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    table = T.read_table(data)
+    if not {"d_etr", "d_growth"} <= set(table.columns):
+        if not (before and after):
+            raise DataError("a panel needs --before and --after windows", source=str(data))
+        windows = [tuple(w.split(":", 1)) for w in (before, after)]
+        if any(len(w) != 2 for w in windows):
+            raise DataError("windows are FROM:TO, e.g. 2024-04:2024-09")
+        for flag, w in zip(("--before", "--after"), windows, strict=True):
+            for m in w:
+                _month(m, flag)
+        table = T.response_table(table, group, windows[0], windows[1])
+    res = T.import_response(table, weight="imports_after" if weighted else None)
+    source = str(data)  # the user's panel: name it, not the bundled sources
+    title = (f"进口响应回归（{group}，{'WLS' if weighted else 'OLS'}"
+             + (f"，前 {before} / 后 {after}" if before and after else "") + "）")
+    if chart:
+        _charted(T.chart_response(res, chart, group, title=title,
+                                  source=f"数据来源：{source}；macrodesk 计算"))
+    extra = {k: v for k, v in res.to_dict().items() if k != "table"}
+    table = res.table
+    if group == "partner" and "partner" in table and not as_json:
+        from macrodesk.trade.data import partner_names
+
+        names = partner_names()
+        table = table.assign(partner=[names.get(str(v), str(v)) for v in table["partner"]])
+    _emit(table, as_json, csv, title, extra, units={"d_etr": "个百分点", "d_growth": "个百分点", "etr_before": "%",
+                                         "etr_after": "%", "growth_before": "%", "growth_after": "%"},
+          money={"imports_after", "imports_before"} & set(table.columns), source=source)
 
 
 @trade_app.command("census", help="Download US imports for a month from the Census trade API "
@@ -229,21 +363,18 @@ def census_cmd(
     chapters: str = typer.Option(None, help="Comma-separated chapters (default all)."),
     save: Path = typer.Option(None, "--out", help="Write the table here (.parquet or .csv)."),
 ) -> None:
-    try:
-        client = T.CensusClient()
-        kw = {"chapters": tuple(c.strip().zfill(2) for c in chapters.split(","))} if chapters else {}
-        df = client.imports(month, level, **kw)
-        if save and save.suffix == ".csv":
-            atomic_write(save, df.to_csv(index=False))
-        elif save:
-            import io
+    client = T.CensusClient()
+    kw = {"chapters": tuple(c.strip().zfill(2) for c in chapters.split(","))} if chapters else {}
+    df = client.imports(month, level, **kw)
+    if save and save.suffix == ".csv":
+        atomic_write(save, df.to_csv(index=False))
+    elif save:
+        import io
 
-            buf = io.BytesIO()
-            df.to_parquet(buf, index=False)
-            atomic_write(save, buf.getvalue())
-        console.print(f"{len(df)} rows, {client.requests} requests")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+        buf = io.BytesIO()
+        df.to_parquet(buf, index=False)
+        atomic_write(save, buf.getvalue())
+    console.print(f"{len(df)} rows, {client.requests} requests")
 
 
 @trade_app.command("fred", help="Download a FRED series (CSV without a key, JSON API with "
@@ -252,39 +383,44 @@ def fred_cmd(
     series: str = typer.Argument(..., help="Series id, e.g. ISRATIO, BUSINV, TOTBUSSMSA."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT,
 ) -> None:
-    try:
-        s = T.FredClient().series(series)
-        df = s.rename("value").rename_axis("period").reset_index()
-        _emit(df.tail(24) if not (as_json or csv) else df, as_json, csv, f"FRED {series}")
-    except MacrodeskError as exc:
-        raise fail(exc) from exc
+    s = T.FredClient().series(series)
+    df = s.rename("value").rename_axis("period").reset_index()
+    shown = df.tail(24) if not (as_json or csv) else df
+    _emit(shown, as_json, csv, f"FRED {series}（{shown['period'].iloc[0]}～"
+          f"{shown['period'].iloc[-1]}）", full=df, source=f"FRED {series}")
 
 
 @trade_app.command("check", help="数据核对: recompute the tariff-rate and air-share figures "
-                   "quoted in articles.")
+                   "quoted in articles. Exit 0 read (found or not), 2 nothing readable.")
 def check_cmd(
-    paths: list[Path] = typer.Argument(..., help="Article files."),
+    paths: list[Path] = typer.Argument(..., help=f"Article files ({formats()})."),
     year: int = typer.Option(None, help="Year for dates written without one (default: the "
                              "article's publication year)."),
     as_json: bool = JSON_OPT,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     from macrodesk.readers import read_article
 
     found, failed = [], 0
-    for p in paths:
-        try:
-            art = read_article(p)
-        except MacrodeskError as exc:
-            failed += 1
-            console.print(f"[bold red]error:[/] {exc}", highlight=False)
-            continue
-        y = year or (art.published.year if art.published else None)
-        found += [(art.label, c) for c in T.datacheck(art.sentences, default_year=y)]
+    with progress("trade check", len(paths), quiet) as step:
+        for p in paths:
+            step(str(p))
+            try:
+                art = read_article(p)
+            except MacrodeskError as exc:
+                failed += 1
+                console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+                continue
+            y = year or (art.published.year if art.published else None)
+            found += [(art.label, c) for c in T.datacheck(art.sentences, default_year=y)]
     if as_json:
         rows = [{"article": label, **c.model_dump()} for label, c in found]
         out.print_json(json.dumps(rows, ensure_ascii=False))
     else:
         for label, c in found:
             out.print(f"- [{label}] {c.line()}", highlight=False, soft_wrap=True)
+        if not found and failed < len(paths):
+            console.print(f"no tariff-rate or air-share figure found in {len(paths) - failed} "
+                          "article(s); nothing to recompute", highlight=False)
     if failed == len(paths):
         raise typer.Exit(2)

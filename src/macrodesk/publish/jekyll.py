@@ -79,8 +79,10 @@ def _cells(row: str) -> int:
     return len(split_cells(_CODE_SPAN.sub(lambda m: "x" * len(m.group(0)), s)))
 
 
-def table_problems(body: str) -> list[str]:
-    """Rows of a Markdown table whose cell count differs from its header: an unescaped `|`."""
+def table_problems(body: str, first_line: int = 1) -> list[str]:
+    """Rows of a Markdown table whose cell count differs from its header: an unescaped `|`.
+    `first_line` is the file's line number of the body's first line, so that the numbers are
+    the ones an editor (and `macrodesk lint`) shows."""
     problems = []
     lines = body.split("\n")
     i = 0
@@ -90,7 +92,7 @@ def table_problems(body: str) -> list[str]:
             j = i + 2
             while j < len(lines) and lines[j].strip() and "|" in lines[j]:
                 if _cells(lines[j]) != width:
-                    problems.append(f"line {j + 1}: table row has {_cells(lines[j])} cells, "
+                    problems.append(f"line {j + first_line}: table row has {_cells(lines[j])} cells, "
                                     f"the header has {width}")
                 j += 1
             i = j
@@ -110,10 +112,11 @@ def prepare_post(text: str, source: str = "post") -> tuple[str, str]:
         raise PublishError("no Jekyll front matter", source=source,
                            hint="a post starts with --- and the keys layout, title, date, posttime")
     date = check_date(yaml_value(meta.get("date", "")).strip('"')[:10], source)
-    problems = table_problems(body)
+    head_lines = text[:len(text) - len(body)].count("\n") if text.endswith(body) else 0
+    problems = table_problems(body, head_lines + 1)
     if problems:
         raise PublishError("broken table: " + "; ".join(problems[:3]), source=source,
-                           hint="escape | inside a table cell as \\| (spec.escape_cell)")
+                           hint="write a | inside a table cell as \\|")
     try:
         head = write_front_matter(meta)
     except PublishError as exc:
@@ -137,8 +140,9 @@ def _git_ok(site: Path, *args: str) -> str:
     res = _git(site, *args)
     if res.returncode != 0:
         msg = (res.stderr or res.stdout).strip().splitlines()
-        raise PublishError(f"git {args[0]} failed: {msg[-1] if msg else res.returncode}",
-                           source=str(site))
+        # git ends with hints; the line that says what went wrong starts with fatal: or error:
+        cause = next((m for m in msg if m.startswith(("fatal:", "error:"))), msg[0] if msg else "")
+        raise PublishError(f"git {args[0]} failed: {cause or res.returncode}", source=str(site))
     return res.stdout
 
 
@@ -160,6 +164,10 @@ def commit_post(site: Path, path: Path, date: str, replaced: bool, push: bool = 
                 f"{verb} macr_research_{date} research digest", "--", rel)
         committed = True
     if push:
+        if not _git_ok(site, "remote").strip():
+            raise PublishError("the site's repository has no remote to push to (the post is "
+                               "committed)", source=str(site),
+                               hint="git remote add origin URL, or publish without --push")
         _git_ok(site, "push", "-q")
     return committed
 
@@ -178,6 +186,9 @@ def publish_post(post: Post | str | Path, site_dir: str | Path, git: bool = Fals
     if not site.is_dir():
         raise PublishError("site folder not found", source=str(site),
                            hint="create the Jekyll site first (it needs a _config.yml)")
+    if not any((site / name).is_file() for name in ("_config.yml", "_config.yaml", "_config.toml")):
+        raise PublishError("not a Jekyll site: no _config.yml", source=str(site),
+                           hint="pass the site's root folder, or create it with `jekyll new`")
     target = site / "_posts" / post_filename(date)
     replaced = target.exists()
     try:

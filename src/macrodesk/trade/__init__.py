@@ -9,7 +9,7 @@ from typing import Any
 # names load on first use: matplotlib and statsmodels take seconds to import, and every
 # `macrodesk` command imports this package through the CLI
 _EXPORTS = {
-    "charts": ("chart_etr", "chart_etr_groups", "chart_frontload", "chart_inventory",
+    "charts": ("chart_airshare", "chart_etr", "chart_etr_groups", "chart_frontload", "chart_inventory",
                "chart_response", "chart_scenario", "cjk_font"),
     "connectors": ("CensusClient", "FredClient", "cache_dir", "census_to_detail"),
     "data": ("load_fred_csv", "load_monthly_totals", "load_partners", "load_published_gap",

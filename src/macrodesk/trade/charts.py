@@ -18,6 +18,7 @@ from matplotlib import font_manager  # noqa: E402
 
 from macrodesk.errors import DataError  # noqa: E402
 from macrodesk.text.files import atomic_write  # noqa: E402
+from macrodesk.trade.data import partner_names  # noqa: E402
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
                 "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei",
@@ -41,7 +42,7 @@ def cjk_font() -> str:
 
 
 def _render(draw: Callable[[plt.Figure], None], stem: str | Path,
-            size: tuple[float, float] = (9, 5)) -> list[Path]:
+            size: tuple[float, float] = (9, 5), source: str | None = None) -> list[Path]:
     stem = Path(stem)
     rc = {"font.family": "sans-serif", "font.sans-serif": [cjk_font(), "DejaVu Sans"],
           "axes.unicode_minus": False, "svg.fonttype": "path"}
@@ -51,7 +52,7 @@ def _render(draw: Callable[[plt.Figure], None], stem: str | Path,
         fig = plt.figure(figsize=size)
         try:
             draw(fig)
-            fig.text(0.01, 0.01, SOURCE_NOTE, fontsize=8, color="#666666")
+            fig.text(0.01, 0.01, source or SOURCE_NOTE, fontsize=8, color="#666666")
             fig.tight_layout(rect=(0, 0.04, 1, 1))
             for ext, kw in (("png", {"dpi": 150}), ("svg", {})):
                 buf = io.BytesIO()
@@ -66,7 +67,8 @@ def _render(draw: Callable[[plt.Figure], None], stem: str | Path,
     return paths
 
 
-def chart_etr(df: pd.DataFrame, stem: str | Path) -> list[Path]:
+def chart_etr(df: pd.DataFrame, stem: str | Path, *,
+        title: str | None = None, source: str | None = None) -> list[Path]:
     """Monthly effective rate (one line per basis) from `monthly_etr` frames concatenated."""
     def draw(fig):
         ax = fig.add_subplot()
@@ -76,16 +78,17 @@ def chart_etr(df: pd.DataFrame, stem: str | Path) -> list[Path]:
         for basis, g in df.groupby("basis", sort=False):
             ax.plot(g["period"].map(pos), g["rate_pct"], marker="o", ms=3,
                     label=labels.get(basis, basis))
-        ax.set_title("美国有效关税税率（关税 / 进口额）")
+        ax.set_title(title or "美国有效关税税率（关税 / 进口额）")
         ax.set_xlabel("月份")
         ax.set_ylabel("有效关税税率（%）")
         _thin_ticks(ax, periods)
         ax.legend()
         ax.grid(alpha=0.3)
-    return _render(draw, stem)
+    return _render(draw, stem, source=source)
 
 
-def chart_etr_groups(df: pd.DataFrame, stem: str | Path, key: str, top: int = 15) -> list[Path]:
+def chart_etr_groups(df: pd.DataFrame, stem: str | Path, key: str, top: int = 15, *,
+        title: str | None = None, source: str | None = None) -> list[Path]:
     """Bars of the effective rate of the largest groups (partner or chapter) from `etr_by`."""
     d = df.nlargest(top, "imports").iloc[::-1]
     label = d["partner_name"] if key == "partner" and "partner_name" in d else (
@@ -93,37 +96,39 @@ def chart_etr_groups(df: pd.DataFrame, stem: str | Path, key: str, top: int = 15
     def draw(fig):
         ax = fig.add_subplot()
         ax.barh(label.astype(str), d["rate_pct"], color="#3b6ea5")
-        ax.set_title(f"有效关税税率：进口额前{len(d)}的{'贸易伙伴' if key == 'partner' else 'HS章'}")
+        ax.set_title(title or f"有效关税税率：进口额前{len(d)}的{'贸易伙伴' if key == 'partner' else 'HS章'}")
         ax.set_xlabel("有效关税税率（%）")
         ax.set_ylabel("贸易伙伴" if key == "partner" else "HS 章")
         ax.grid(axis="x", alpha=0.3)
-    return _render(draw, stem, (9, 6))
+    return _render(draw, stem, (9, 6), source=source)
 
 
-def chart_scenario(result, stem: str | Path) -> list[Path]:
+def chart_scenario(result, stem: str | Path, *,
+        title: str | None = None, source: str | None = None) -> list[Path]:
     """Horizontal bars: each scenario line's contribution to the change in the overall rate."""
     lines = result.lines_frame().iloc[::-1]
     def draw(fig):
         ax = fig.add_subplot()
         ax.barh(lines["name"], lines["contribution_pp"], color="#c0504d")
-        ax.set_title(f"{result.name}\n整体有效税率 {result.base_rate_pct:.2f}% → "
+        ax.set_title(title or f"{result.name}\n整体有效税率 {result.base_rate_pct:.2f}% → "
                      f"{result.scenario_rate_pct:.2f}%（+{result.change_pp:.2f} 个百分点）",
                      fontsize=11)
         ax.set_xlabel("对整体有效税率变化的贡献（个百分点）")
         ax.set_ylabel("情景条目")
         ax.tick_params(axis="y", labelsize=7)
         ax.grid(axis="x", alpha=0.3)
-    return _render(draw, stem, (10, max(4.0, 0.35 * len(lines) + 1.5)))
+    return _render(draw, stem, (10, max(4.0, 0.35 * len(lines) + 1.5)), source=source)
 
 
-def chart_frontload(df: pd.DataFrame, stem: str | Path) -> list[Path]:
+def chart_frontload(df: pd.DataFrame, stem: str | Path, *,
+        title: str | None = None, source: str | None = None) -> list[Path]:
     """Monthly gap (bars) and cumulative gap (line) of imports over trend, air share beside."""
     d = df.dropna(subset=["gap"])
     def draw(fig):
         ax = fig.add_subplot(2, 1, 1)
         ax.plot(d["period"], d["imports"], label="实际进口")
         ax.plot(d["period"], d["trend"], linestyle="--", label="线性趋势")
-        ax.set_title("美国实际进口与线性趋势（十亿美元，2025年不变价）")
+        ax.set_title(title or "美国实际进口与线性趋势（十亿美元，2025年不变价）")
         ax.set_ylabel("十亿美元")
         ax.legend()
         _thin_ticks(ax, d["period"].tolist())
@@ -142,10 +147,11 @@ def chart_frontload(df: pd.DataFrame, stem: str | Path) -> list[Path]:
             ax3.legend(loc="upper center")
         ax2.legend(loc="upper right")
         _thin_ticks(ax2, g["period"].tolist())
-    return _render(draw, stem, (10, 7))
+    return _render(draw, stem, (10, 7), source=source)
 
 
-def chart_inventory(df: pd.DataFrame, stem: str | Path, since: str) -> list[Path]:
+def chart_inventory(df: pd.DataFrame, stem: str | Path, since: str, *,
+        title: str | None = None, source: str | None = None) -> list[Path]:
     """The inventory/sales ratio with the window it is ranked in shaded."""
     def draw(fig):
         ax = fig.add_subplot()
@@ -155,32 +161,64 @@ def chart_inventory(df: pd.DataFrame, stem: str | Path, since: str) -> list[Path
             ax.axvspan(w["period"].iloc[0], w["period"].iloc[-1], alpha=0.12, color="#c0504d",
                        label=f"分位数窗口（{since} 起）")
             ax.legend()
-        ax.set_title("美国企业库存/销售比")
+        ax.set_title(title or "美国企业库存/销售比")
         ax.set_xlabel("月份")
         ax.set_ylabel("库存/销售比（倍）")
         _thin_ticks(ax, df["period"].tolist())
         ax.grid(alpha=0.3)
-    return _render(draw, stem)
+    return _render(draw, stem, source=source)
 
 
-def chart_response(result, stem: str | Path, label: str = "group") -> list[Path]:
+def chart_response(result, stem: str | Path, label: str = "group", *,
+        title: str | None = None, source: str | None = None) -> list[Path]:
     """Scatter of the change in import growth on the change in the rate, with the OLS line."""
     t = result.table
     def draw(fig):
         ax = fig.add_subplot()
         ax.scatter(t["d_etr"], t["d_growth"], color="#3b6ea5")
         if label in t:
-            for _, r in t.iterrows():
-                ax.annotate(str(r[label]), (r["d_etr"], r["d_growth"]), fontsize=7)
+            names = partner_names() if label == "partner" else {}
+            texts = [names.get(str(v), str(v)) for v in t[label]]
+            # label the points farthest from the fitted line first; skip one that would
+            # overlap a label already placed (a crowded middle stays readable)
+            resid = (t["d_growth"] - result.intercept - result.slope * t["d_etr"]).abs()
+            spanx = float(t["d_etr"].max() - t["d_etr"].min()) or 1.0
+            spany = float(t["d_growth"].max() - t["d_growth"].min()) or 1.0
+            placed: list[tuple[float, float]] = []
+            for i in resid.sort_values(ascending=False).index[:25]:
+                x, y = float(t.at[i, "d_etr"]), float(t.at[i, "d_growth"])
+                if any(abs(x - px) < spanx / 12 and abs(y - py) < spany / 25 for px, py in placed):
+                    continue
+                placed.append((x, y))
+                ax.annotate(texts[t.index.get_loc(i)], (x, y), fontsize=7,
+                            xytext=(3, 3), textcoords="offset points")
         xs = pd.Series([t["d_etr"].min(), t["d_etr"].max()])
         ax.plot(xs, result.intercept + result.slope * xs, color="#c0504d",
                 label=f"斜率 {result.slope:.2f}（标准误 {result.se:.2f}，n={result.n}）")
-        ax.set_title("进口增速变化对有效关税税率变化的响应")
+        ax.set_title(title or "进口增速变化对有效关税税率变化的响应")
         ax.set_xlabel("有效关税税率变化（个百分点）")
         ax.set_ylabel("进口同比增速变化（个百分点）")
         ax.legend()
         ax.grid(alpha=0.3)
-    return _render(draw, stem)
+    return _render(draw, stem, source=source)
+
+
+def chart_airshare(df: pd.DataFrame, stem: str | Path, *, title: str | None = None,
+                   source: str | None = None) -> list[Path]:
+    """Air and vessel shares of general imports by month, from `air_share`."""
+    def draw(fig):
+        ax = fig.add_subplot()
+        periods = df["period"].tolist()
+        for col, name in (("air_share_pct", "空运"), ("vessel_share_pct", "海运")):
+            if col in df:
+                ax.plot(range(len(periods)), df[col], marker="o", ms=3, label=name)
+        ax.set_title(title or "空运/海运占美国一般进口比重")
+        ax.set_xlabel("月份")
+        ax.set_ylabel("占一般进口比重（%）")
+        _thin_ticks(ax, periods)
+        ax.legend()
+        ax.grid(alpha=0.3)
+    return _render(draw, stem, source=source)
 
 
 def _thin_ticks(ax, periods: list[str], most: int = 12) -> None:

@@ -60,26 +60,59 @@ class _Http:
         self.backoff = backoff
 
     def get(self, url: str, params: dict) -> httpx.Response:
+        host = httpx.URL(url).host
+
         def once() -> httpx.Response:
             resp = self.client.get(url, params=params)
             if resp.status_code >= 500:
-                raise _ServerError(f"HTTP {resp.status_code}")
+                raise _ServerError(f"HTTP {resp.status_code} {resp.reason_phrase} from {host}".rstrip())
             return resp
 
+        def transient(exc: BaseException) -> bool:
+            if isinstance(exc, _ServerError):
+                return True
+            # a name that does not resolve will not resolve on a retry
+            return isinstance(exc, httpx.HTTPError) and not _network_cause(exc, host)[2]
+
         try:
-            return retry(once, backoff=Backoff(self.retries, self.backoff),
-                         transient=lambda e: isinstance(e, httpx.HTTPError | _ServerError))[0]
+            return retry(once, backoff=Backoff(self.retries, self.backoff), transient=transient)[0]
         except GaveUp as exc:
-            last = exc.last if isinstance(exc.last, _ServerError) else \
-                f"{type(exc.last).__name__}: {exc.last}"
-            where = _redact(str(httpx.URL(url, params=params)))
-            raise FetchError(f"server failed after {exc.attempts} attempts ({last})", source=where,
-                             hint="the service may be down or the query too large; retry later"
-                             ) from exc
+            attempts, error = exc.attempts, exc.last
+        except httpx.HTTPError as exc:
+            attempts, error = 1, exc
+        if isinstance(error, httpx.HTTPError):
+            last, hint, _ = _network_cause(error, host)
+        else:
+            last, hint = str(error), "the service is failing on its side; retry later or with a smaller query"
+        where = _redact(str(httpx.URL(url, params=params)))
+        raise FetchError(f"{last} (after {attempts} attempt{'s' if attempts > 1 else ''})",
+                         source=where, hint=hint)
 
 
 class _ServerError(Exception):
     """A 5xx answer: worth another attempt."""
+
+
+def _network_cause(exc: httpx.HTTPError, host: str) -> tuple[str, str, bool]:
+    """(what failed, how to fix it, whether retrying is pointless) for a transport error:
+    DNS, a refused connection, a timeout, or another network failure."""
+    text = str(exc)
+    low = text.lower()
+    if isinstance(exc, httpx.TimeoutException):
+        return (f"timed out waiting for {host}", "the network or the service is slow; retry, or "
+                "raise the timeout", False)
+    if isinstance(exc, httpx.ConnectError):
+        if any(k in low for k in ("name or service not known", "nodename nor servname",
+                                  "getaddrinfo", "name resolution", "no address associated")):
+            return (f"cannot resolve host {host} (DNS)", "check the network connection, the DNS "
+                    "settings and the URL's host name", True)
+        if "refused" in low:
+            return (f"connection refused by {host}", "nothing listens at that address; check "
+                    "the URL and port, or a proxy setting", False)
+        return (f"cannot connect to {host}: {text}", "check the network connection or proxy",
+                False)
+    return (f"network error talking to {host}: {type(exc).__name__}: {text}",
+            "check the network connection; retry later", False)
 
 
 class CensusClient:

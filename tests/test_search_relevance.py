@@ -1,0 +1,86 @@
+"""Search finds words: precision@5 over the hand-made relevance set (tests/search_eval), and no
+report that holds the query only as a fragment of another word (白银行业 for 银行) in the top 5."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from macrodesk.archive.batch import ingest_sources
+from macrodesk.archive.sqlite import SQLiteStore
+
+EVAL = Path(__file__).resolve().parent / "search_eval" / "queries.json"
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "research_reports"
+if not CORPUS.is_dir():  # the worktree layout (/work/wt/NAME) or the main one (/work/main)
+    CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "research_reports"
+
+# measured 2026-12-04: 0.812 with every jieba word required anywhere (sub-words included),
+# 0.869 with each term an exact phrase in title or body. Floors only go up.
+PRECISION_AT_5_FLOOR = 0.86
+# Trap reports still in a top 5, all from the index's tokens, not the query: the tokenizer cuts
+# 净利率 as 净 利率 and 亿美元/亿港元 as 亿 美元/亿 港元, so the whole word 利率/美元/港元 is there.
+# Measured 8 before and 8 after (before: one of them, report 8, held 利率 only inside 毛利率);
+# this ceiling only goes down, to 0 once the tokenizer keeps those compounds whole.
+TRAP_CEILING = 8
+TOKENIZER_TRAPS = {"利率", "美元", "港元"}
+
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    spec = json.loads(EVAL.read_text(encoding="utf-8"))
+    files = [CORPUS / f"{i}.md" for i in spec["corpus_ids"]]
+    s = SQLiteStore(tmp_path_factory.mktemp("search") / "archive.db")
+    report = ingest_sources(files, s, concurrency=2)
+    assert not report.failures
+    yield s
+    s.close()
+
+
+def _top5(store, q: str) -> list[int]:
+    return [int(Path(h.path).stem) for h in store.search(q, limit=5)]
+
+
+def _scores(store):
+    queries = json.loads(EVAL.read_text(encoding="utf-8"))["queries"]
+    precision, traps = [], []
+    for q in queries:
+        top = _top5(store, q["q"])
+        rel = set(q["relevant"])
+        precision.append(len(rel & set(top)) / min(5, len(rel)))
+        traps += [(q["q"], i) for i in top if i in set(q["must_not_top5"])]
+    return sum(precision) / len(precision), traps, len(queries)
+
+
+def test_precision_at_5_holds_the_floor(store):
+    p5, _, n = _scores(store)
+    print(f"precision@5 over {n} queries: {p5:.3f}")
+    assert n >= 30
+    assert p5 >= PRECISION_AT_5_FLOOR
+
+
+def test_no_fragment_match_in_top5(store):
+    _, traps, _ = _scores(store)
+    print("trap reports in a top 5:", traps)
+    assert len(traps) <= TRAP_CEILING, traps
+    # a trap the query can avoid (the term is not a whole word of the report) never ranks
+    assert not [t for t in traps if t[0] not in TOKENIZER_TRAPS], traps
+
+
+def test_chinese_word_is_searched_as_a_phrase(store):
+    # 降准 must not match 准垄断/准固态: every hit's snippet holds the whole word
+    hits = store.search("降准", limit=20)
+    assert hits
+    for h in hits:
+        assert "降准" in h.snippet.replace("\x02", "").replace("\x03", ""), h.snippet
+
+
+def test_snippets_have_no_markdown_debris(store):
+    for q in ("货币", "关税 出口", "降息"):
+        for h in store.search(q, limit=10):
+            text = h.snippet.replace("\x02", "").replace("\x03", "")
+            assert "* *" not in text and "# #" not in text, text
+            assert not __import__("re").search(r"\d \. \d|\d %", text), text
