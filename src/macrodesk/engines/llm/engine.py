@@ -279,6 +279,11 @@ class LLMEngine:
         if not risks:
             risks = embedded().risks
         note = text_or(("technical_note",), answer.technical_note, "")
+        loose = sum(p.unsupported for p in problems)
+        if loose:
+            warnings.append(f"{loose} sentences of the model's answer had no support in the "
+                            "sources, called for a trade no source calls for, or carried a link; "
+                            "their parts were replaced by the embedded engine's")
         rest = {p.where[0] for p in problems if not p.where[0].startswith("facts")}
         if rest:
             warnings.append("parts the model wrote with figures not found in the sources were "
