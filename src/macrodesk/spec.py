@@ -186,6 +186,11 @@ def inert(text: object) -> str:
     return s
 
 
+def visible_only(text: str) -> str:
+    """`text` without control characters, zero-width and direction overrides (see `inert`)."""
+    return _INVISIBLE.sub("", text)
+
+
 def plain(text: str) -> str:
     """The characters a reader sees in inert text (entities decoded), for checks and plain-text
     channels."""

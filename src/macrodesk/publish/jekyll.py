@@ -17,6 +17,7 @@ from macrodesk.spec import (
     post_filename,
     split_cells,
     split_front_matter,
+    visible_only,
     write_front_matter,
     yaml_value,
 )
@@ -35,7 +36,7 @@ def _escape_line(line: str) -> str:
     # no code span or fence at all, so there is no "inside code" for this function and kramdown
     # to disagree about (escaped or unbalanced backticks, an unclosed fence). `$` so that no
     # math block reaches a math engine. Link targets that are not http(s) once decoded go.
-    line = line.replace("<", "&lt;").replace("{", "&#123;").replace("`", "&#96;")
+    line = visible_only(line).replace("<", "&lt;").replace("{", "&#123;").replace("`", "&#96;")
     line = line.replace("$", "&#36;")
     line = _TILDE_FENCE.sub(r"\1&#126;", line)
     return block_unsafe_links(line)
