@@ -26,6 +26,8 @@ def _no_nul(text: str, source: str) -> str:
 
 
 def _decode(data: bytes, source: str) -> str:
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        _no_nul(data.decode("latin-1"), source)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
