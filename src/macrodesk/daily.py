@@ -148,7 +148,14 @@ def run_daily(date: str | None = None, site: str | Path | None = None, engine: s
         try:
             sources = _sources(cfg)
             if sources:
-                ing = ingest_sources(sources, store, max_bytes=cfg.max_file_bytes)
+                from macrodesk.readers import web
+
+                fetch = cfg.section("fetch")
+                with web.allowing(cfg):  # the run's own config, also with --config FILE
+                    ing = ingest_sources(sources, store, max_bytes=cfg.max_file_bytes,
+                                         timeout=float(fetch.get("timeout", web.DEFAULT_TIMEOUT)),
+                                         deadline=float(fetch.get("deadline",
+                                                                  web.DEFAULT_DEADLINE)))
                 report.ingested = len(ing.added)
                 report.ingest_failures = [str(e) for e in ing.failures]
                 report.warnings += report.ingest_failures

@@ -167,3 +167,39 @@ def test_a_feed_pointing_inside_stores_nothing_internal(hostile, tmp_path, monke
     assert len(messages) == 4 and all("internal address" in m for m in messages), messages
     assert all("\n" not in m for m in messages)
     assert store.count() == 0 and not store.search("hunter2")
+
+
+def test_daily_finishes_and_publishes_despite_a_hostile_server(hostile, tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from macrodesk.config import load_config
+    from macrodesk.daily import run_daily
+    from tests.test_publish import make_site
+
+    sample = Path(__file__).resolve().parents[2] / "src" / "macrodesk" / "samples" / \
+        "2026_china_economy_foreign_views.md"  # published 2025-12-24
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(sample, inbox / "good.md")
+    site = make_site(tmp_path)
+    base = f"http://localhost:{hostile}"
+    urls = [f"{base}/drip-headers", f"{base}/to-loopback", f"{base}/to-metadata", f"{base}/bomb"]
+    toml = tmp_path / "config.toml"
+    # the config is passed with --config (not the default file): its allow_hosts still count
+    toml.write_text(f'[daily]\nsources = ["{inbox}", ' + ", ".join(f'"{u}"' for u in urls)
+                    + f']\n[publish]\nsite = "{site}"\n'
+                    '[fetch]\nallow_hosts = ["localhost"]\ndeadline = 2\ntimeout = 5\n', "utf-8")
+    started = time.monotonic()
+    report = run_daily("2025-12-24", config=load_config(toml))
+    took = time.monotonic() - started
+    assert report.exit_code == 0 and report.ingested == 1, report
+    assert len(report.ingest_failures) == 4
+    for msg in report.ingest_failures:
+        assert "\n" not in msg and SECRET not in msg
+    assert "took over 2 s" in next(m for m in report.ingest_failures if "drip" in m)
+    assert all("internal address" in m for m in report.ingest_failures if "/to-" in m)
+    assert "limit" in next(m for m in report.ingest_failures if "bomb" in m)
+    # four sources on 4 threads, each cut at its deadline: the run does not wait on any of them
+    assert took < 30
+    assert (site / "_posts" / "2025-12-24-macr_research_2025-12-24.md").exists()

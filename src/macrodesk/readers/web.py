@@ -3,12 +3,14 @@ charset detection; HTML main text via trafilatura, RSS/Atom entries via feedpars
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import ipaddress
 import os
 import re
 import socket
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlparse
@@ -93,14 +95,36 @@ class _Blocked(httpcore.ConnectError):
     """A connection to an address a reader would not visit."""
 
 
-def allowed_hosts() -> frozenset[str]:
-    """Hosts the user lets macrodesk fetch even when they resolve to an internal address."""
+# hosts allowed by the config a use case runs with (daily --config FILE), beyond the default file
+_ALLOWED: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("fetch_allowed",
+                                                                          default=frozenset())
+
+
+def _hosts(raw: object) -> list[str]:
+    hosts = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
+    return [str(h).strip().lower().strip("[]") for h in hosts if str(h).strip()]
+
+
+def allowed_hosts(config=None) -> frozenset[str]:
+    """Hosts the user lets macrodesk fetch even when they resolve to an internal address:
+    `[fetch] allow_hosts` of `config` (default: the config file), MACRODESK_FETCH_ALLOW, and
+    those of a use case running with its own config (`allowing`)."""
     from macrodesk.config import load_config
 
-    raw = load_config().section("fetch").get("allow_hosts", [])
-    hosts = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
-    hosts += os.environ.get("MACRODESK_FETCH_ALLOW", "").split(",")
-    return frozenset(str(h).strip().lower().strip("[]") for h in hosts if str(h).strip())
+    cfg = config or load_config()
+    hosts = _hosts(cfg.section("fetch").get("allow_hosts", []))
+    hosts += _hosts(os.environ.get("MACRODESK_FETCH_ALLOW", "").split(","))
+    return frozenset(hosts) | _ALLOWED.get()
+
+
+@contextlib.contextmanager
+def allowing(config) -> Iterator[None]:
+    """Within the block, clients made on this thread may also fetch `config`'s allowed hosts."""
+    token = _ALLOWED.set(frozenset(_hosts(config.section("fetch").get("allow_hosts", []))))
+    try:
+        yield
+    finally:
+        _ALLOWED.reset(token)
 
 
 def public_address(ip: str) -> bool:
