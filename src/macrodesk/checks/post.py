@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Literal
 
 from macrodesk import etf, spec
+from macrodesk.errors import visible
 from macrodesk.figures import extract_figures
 from macrodesk.lexicon import find_themes, themes
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
@@ -32,7 +33,7 @@ class Finding:
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line else "post"
-        return f"{where}: {self.kind} [{self.severity}] {self.message}"
+        return visible(f"{where}: {self.kind} [{self.severity}] {self.message}")
 
 
 def has_defects(findings: Iterable[Finding]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError, field_validator
@@ -115,7 +116,16 @@ _FRAMING = bigrams(
     "关注谨慎机会板块配置保持建议识别判断影响力量支撑原因拆解逻辑风险受益承压利好利空相关行业带来"
     "依赖敏感方向维持观察跟踪政策汇率分析驱动主要因素可能或将预期短期中期长期继续进一步仍需注意警惕"
     "重点核心趋势市场投资资产标的低配高配超配均衡防御周期成长价值偏好不确定性落空减弱加大变化"
-    "情景路径节奏空间压力边际改善回升回落上行下行走强走弱温和明显有限显著结构性分化布局等待确认")
+    "情景路径节奏空间压力边际改善回升回落上行下行走强走弱温和明显有限显著结构性分化布局等待确认"
+    "原文未明确给出依据上表所列")
+
+
+@lru_cache(maxsize=1)
+def _sector_words() -> frozenset[str]:
+    # the sector names of the taxonomy (the rows and the ETF candidates use them): labels, no claim
+    from macrodesk.lexicon import themes
+
+    return frozenset(g for t in themes().values() for g in bigrams(t.zh))
 SUPPORT_FLOOR = 0.4  # share of a sentence's bigrams found in the sources (or framing words)
 _SENTENCE = re.compile(r"(?<=[。；！？!?;])")
 
@@ -138,7 +148,7 @@ def unsupported_sentences(text: str, material: Material, cited: str | None = Non
             out.append(f"“{sent[:30]}”含材料中没有的交易号召（{'、'.join(calls)}）")
             continue
         g = bigrams(sent)
-        if len(g) >= 3 and len(g & (pool | _FRAMING)) / len(g) < SUPPORT_FLOOR:
+        if len(g) >= 3 and len(g & (pool | _FRAMING | _sector_words())) / len(g) < SUPPORT_FLOOR:
             out.append(f"“{sent[:30]}”在材料中找不到依据")
     return out
 

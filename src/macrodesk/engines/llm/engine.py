@@ -42,7 +42,7 @@ from macrodesk.engines.llm.material import (
     without_instructions,
 )
 from macrodesk.engines.ranking import ITEM_COUNT, Candidate, rank_candidates, select_facts
-from macrodesk.errors import ConfigError, InsufficientMaterialError, LLMError
+from macrodesk.errors import ConfigError, InsufficientMaterialError, LLMError, visible
 from macrodesk.figures import extract_figures
 from macrodesk.lexicon import find_themes
 from macrodesk.models import (
@@ -108,7 +108,7 @@ class LLMEngine:
     def _digest_with(self, client: ChatClient, articles: list[Article],
                      allow_short: bool) -> Digest:
         warnings = [f"an instruction-like sentence in {art.label} was treated as data and left "
-                    f"out: {s.text[:40]}" for art in articles for s in art.sentences
+                    f"out: {visible(s.text[:40])}" for art in articles for s in art.sentences
                     if INJECTION.search(s.text)]
         articles = [without_instructions(a) for a in articles]
         cands = rank_candidates(articles)
