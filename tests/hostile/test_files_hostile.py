@@ -182,3 +182,30 @@ def test_cli_digest_to_a_full_disk_is_one_line(tmp_path, monkeypatch):
     res = CliRunner().invoke(app, ["digest", str(src), "-o", str(tmp_path / "out.md")])
     assert res.exit_code == 2 and isinstance(res.exception, SystemExit)
     assert "disk is full" in res.output and "Traceback" not in res.output
+
+
+@pytest.mark.parametrize("how", ["read-only", "file in the way"])
+def test_daily_with_an_unwritable_home_is_one_message_before_publishing(tmp_path, monkeypatch,
+                                                                        how):
+    from macrodesk.config import Config
+    from macrodesk.daily import run_daily
+    from tests.test_publish import make_site
+
+    site = make_site(tmp_path)
+    if how == "read-only":
+        home = tmp_path / "home"
+        real_open = os.open
+
+        def read_only(path, *a, **k):
+            if str(path).startswith(str(home)):
+                raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+            return real_open(path, *a, **k)
+        monkeypatch.setattr(os, "open", read_only)
+    else:
+        (tmp_path / "home").write_text("not a folder")
+        home = tmp_path / "home" / "sub"
+    cfg = Config(home=home, sections={"publish": {"site": str(site)}})
+    with pytest.raises(WriteError) as err:
+        run_daily("2025-12-24", config=cfg)
+    one_line(err.value, ".lock")
+    assert not list(site.rglob("*.md"))  # nothing was published

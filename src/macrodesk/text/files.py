@@ -16,7 +16,9 @@ _WHY = {errno.ENOSPC: ("the disk is full", "free some space and run again"),
         errno.EACCES: ("no permission to write there",
                        "write somewhere else, or set MACRODESK_HOME to a writable folder"),
         errno.EPERM: ("no permission to write there",
-                      "write somewhere else, or set MACRODESK_HOME to a writable folder")}
+                      "write somewhere else, or set MACRODESK_HOME to a writable folder"),
+        errno.ENOTDIR: ("a file stands where a folder is needed",
+                        "move that file, or write somewhere else")}
 
 
 def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> Path:
@@ -28,7 +30,7 @@ def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise _write_error(exc, target) from exc
+        raise write_error(exc, target) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode(encoding) if isinstance(data, str) else data)
@@ -41,12 +43,13 @@ def atomic_write(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         except OSError:
             pass
         if isinstance(exc, OSError) and exc.errno in _WHY:
-            raise _write_error(exc, target) from exc
+            raise write_error(exc, target) from exc
         raise
     return target
 
 
-def _write_error(exc: OSError, target: Path) -> Exception:
+def write_error(exc: OSError, target: Path) -> Exception:
+    """The WriteError saying why `target` cannot be written, or `exc` itself for other causes."""
     if exc.errno not in _WHY:
         return exc
     why, hint = _WHY[exc.errno]
