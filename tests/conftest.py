@@ -29,3 +29,10 @@ def hooks():
     yield h
     h.server.shutdown()
     h.server.server_close()
+
+
+@pytest.fixture
+def allow_local_fetch(monkeypatch):
+    """Fetching refuses internal addresses; tests that serve pages on 127.0.0.1 allow it, as a
+    user would in the config's [fetch] allow_hosts."""
+    monkeypatch.setenv("MACRODESK_FETCH_ALLOW", "127.0.0.1,localhost")

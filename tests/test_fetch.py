@@ -19,6 +19,9 @@ from .conftest import FIXTURES
 DIR = FIXTURES / "ingest"
 
 
+# the server runs on 127.0.0.1, which macrodesk refuses unless allowed
+pytestmark = pytest.mark.usefixtures("allow_local_fetch")
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     calls: dict[str, int] = {}

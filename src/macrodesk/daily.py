@@ -16,7 +16,7 @@ from macrodesk.config import Config, load_config
 from macrodesk.errors import ConfigError, InsufficientMaterialError, PublishError
 from macrodesk.publish.deliver import DeliveryResult, deliver_post
 from macrodesk.spec import post_filename
-from macrodesk.text.files import atomic_write
+from macrodesk.text.files import atomic_write, write_error
 
 # Exit codes: 0 and 3 are normal days; 1 and 4 want a reader's attention; 2 is a broken setup
 # (MacrodeskError from run_daily, mapped by the CLI); 5 means another run holds the lock.
@@ -82,8 +82,11 @@ def _load_state(path: Path) -> dict:
 
 @contextmanager
 def _lock(folder: Path) -> Iterator[bool]:
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:  # a read-only or misplaced home: one line, before anything is done
+        raise write_error(exc, folder / ".lock") from exc
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -148,7 +151,14 @@ def run_daily(date: str | None = None, site: str | Path | None = None, engine: s
         try:
             sources = _sources(cfg)
             if sources:
-                ing = ingest_sources(sources, store, max_bytes=cfg.max_file_bytes)
+                from macrodesk.readers import web
+
+                fetch = cfg.section("fetch")
+                with web.allowing(cfg):  # the run's own config, also with --config FILE
+                    ing = ingest_sources(sources, store, max_bytes=cfg.max_file_bytes,
+                                         timeout=float(fetch.get("timeout", web.DEFAULT_TIMEOUT)),
+                                         deadline=float(fetch.get("deadline",
+                                                                  web.DEFAULT_DEADLINE)))
                 report.ingested = len(ing.added)
                 report.ingest_failures = [str(e) for e in ing.failures]
                 report.warnings += report.ingest_failures

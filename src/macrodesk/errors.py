@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+# Control characters (ANSI escapes, newlines, bidi overrides) from a file name, a page or a
+# server's answer: written as escapes, so a message is one line and cannot repaint a terminal.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: object) -> str:
+    """`text` with every control character written as its escape (`\\x1b`, `\\n`)."""
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), str(text))
+
 
 class MacrodeskError(Exception):
     """Base of every error macrodesk raises on purpose.
@@ -20,7 +31,7 @@ class MacrodeskError(Exception):
         text = f"{self.source}: {self.message}" if self.source else self.message
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return visible(text)
 
 
 class InputError(MacrodeskError):
@@ -53,6 +64,10 @@ class LLMError(EngineError):
 
 class PublishError(MacrodeskError):
     """A post could not be published or delivered."""
+
+
+class WriteError(MacrodeskError):
+    """A file cannot be written: a read-only folder, no permission, or a full disk."""
 
 
 class DataError(MacrodeskError):

@@ -21,8 +21,29 @@ def _etfs(codes: list[str]) -> str:
     return "、".join(_cell(c) for c in codes) if codes else "—"
 
 
-def _inline(text: str) -> str:
-    return re.sub(r"\s*\n\s*", " ", text).strip()
+def _inert_digest(d: Digest) -> Digest:
+    # Every field came from an article or a model: each is made inert text here, once, so that
+    # `digest -o`, `publish`, `daily`, the desk and every channel carry the same safe bytes.
+    i = spec.inert
+    d.headline = i(d.headline)
+    d.overview = i(d.overview)
+    d.core_logic = i(d.core_logic)
+    d.allocation = i(d.allocation)
+    d.technical_note = i(d.technical_note)
+    d.disclaimer = i(d.disclaimer)
+    d.event_overview = [i(p) for p in d.event_overview]
+    d.datacheck = [i(x) for x in d.datacheck]
+    for f in d.facts:
+        f.text = i(f.text.replace("**", ""))
+    for s in d.steps:
+        s.title = i(s.title)
+        s.points = [i(p) for p in s.points]
+    for r in [*d.bullish, *d.bearish]:
+        r.sector, r.logic = i(r.sector), i(r.logic)
+        r.etfs = [i(c) for c in r.etfs]
+    for k in d.risks:
+        k.title, k.explanation = i(k.title), i(k.explanation)
+    return d
 
 
 @lru_cache(maxsize=1)
@@ -37,12 +58,7 @@ def _template() -> jinja2.Template:
 
 
 def render_body(digest: Digest) -> str:
-    d = digest.model_copy(deep=True)
-    d.overview = _inline(d.overview)
-    d.core_logic = _inline(d.core_logic)
-    d.allocation = _inline(d.allocation)
-    for f in d.facts:
-        f.text = _inline(f.text).replace("**", "")
+    d = _inert_digest(digest.model_copy(deep=True))
     body = _template().render(d=d)
     return re.sub(r"\n{3,}", "\n\n", body).rstrip() + "\n"
 
@@ -67,7 +83,9 @@ def render_post(digest: Digest, date: str | None = None, tz: str = "+0800",
         "posttime": posttime,
         "engine": digest.engine,
         "generator": f"macrodesk {__version__}",
-        "sources": [s.title + (f" <{s.url}>" if s.url else "") for s in digest.sources],
+        "sources": [spec.inert(s.title) + (f" <{s.url}>" if s.url and spec.safe_url(s.url)
+                                           and s.url.lower().startswith("http") else "")
+                    for s in digest.sources],
     }
     # the sources' own days (in the post's zone), so a reader sees what the post is dated from
     days = sorted({s.published.astimezone(zone).strftime("%Y-%m-%d") for s in digest.sources

@@ -160,3 +160,91 @@ def split_cells(row: str) -> list[str]:
     if s.endswith("|") and not s.endswith("\\|"):
         s = s[:-1]
     return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", s)]
+
+
+# ---- inert text and safe links ---------------------------------------------------------------
+
+# Every character that Markdown (kramdown, markdown-it), HTML or Liquid could read as syntax,
+# written as a numeric character reference: a browser shows the character, no parser acts on it.
+# `*` and `_` stay: emphasis cannot run code, and the overview's **bold** is part of the format.
+_INERT_MAP = {ord(c): f"&#{ord(c)};" for c in "&<>`{}[]|\\$"}
+# A field may open a line of the post: a leading block marker (#, >, -, +, *, =, :, ~, 1.) would
+# make it a heading, quote, list, fence or definition instead of text.
+_BLOCK_LEAD = re.compile(r"^(?:[#+*=:~\-]|\d{1,9}[.)])")
+# C0/C1 controls, zero-width and bidirectional overrides: invisible, and able to disguise text.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064"
+                        "\u2066-\u2069\ufeff]")
+
+
+def inert(text: object) -> str:
+    """Any article- or model-derived string as inert plain text on one line, safe inside the
+    post's Markdown, the HTML it becomes and a Liquid template: no tag, no link, no code span,
+    no block marker. A browser shows the same characters; `plain` gives them back."""
+    s = _INVISIBLE.sub("", str(text))
+    s = re.sub(r"[\s\u2028\u2029\x85]+", " ", s).strip()
+    s = s.translate(_INERT_MAP)
+    m = _BLOCK_LEAD.match(s)
+    if m:
+        lead = m.group(0)
+        s = (f"&#{ord(lead)};" + s[1:]) if len(lead) == 1 else \
+            lead[:-1] + f"&#{ord(lead[-1])};" + s[len(lead):]
+    return s
+
+
+def visible_only(text: str) -> str:
+    """`text` without control characters, zero-width and direction overrides (see `inert`)."""
+    return _INVISIBLE.sub("", text)
+
+
+def plain(text: str) -> str:
+    """The characters a reader sees in inert text (entities decoded), for checks and plain-text
+    channels."""
+    import html
+
+    return html.unescape(text)
+
+
+# Markdown link destinations: inline [x](dest) / ![x](dest) and reference definitions [x]: dest
+LINK_TARGET = re.compile(r"(?P<inline>\]\(\s*<?)(?P<dest>[^)\s>]*)"
+                         r"|(?P<ref>^\s{0,3}\[[^\]\n]+\]:\s*<?)(?P<rdest>\S*)", re.M)
+
+
+def safe_url(url: str) -> bool:
+    """Whether a link target is an http(s) address (or a relative one) once decoded as a browser
+    would: entities (`&#58;`, `&colon;`, `&#x3A;`), percent-escapes of the scheme, and the tabs,
+    newlines and controls a browser drops are all undone before the scheme is read."""
+    import html
+    import urllib.parse
+
+    s = url
+    for _ in range(5):  # nested encodings: &amp;#58; -> &#58; -> :
+        t = urllib.parse.unquote(html.unescape(s))
+        if t == s:
+            break
+        s = t
+    s = re.sub(r"[\x00-\x20\x7f]", "", s).lower()
+    m = re.match(r"^([a-z][a-z0-9+.\-]*):", s)
+    if m:
+        return m.group(1) in ("http", "https")
+    # no scheme: a relative link or a fragment, unless it only hides one behind a colon
+    return ":" not in s.split("/", 1)[0] and not s.startswith("\\")
+
+
+def unsafe_links(text: str) -> list[str]:
+    """The link targets of a Markdown text that are not http(s) (see `safe_url`)."""
+    out = []
+    for m in LINK_TARGET.finditer(text):
+        dest = m.group("dest") if m.group("inline") is not None else m.group("rdest")
+        if dest and not safe_url(dest):
+            out.append(dest)
+    return out
+
+
+def block_unsafe_links(text: str) -> str:
+    """`text` with every non-http(s) link target replaced by `#blocked`."""
+    def sub(m: re.Match) -> str:
+        inline = m.group("inline") is not None
+        dest = m.group("dest") if inline else m.group("rdest")
+        lead = m.group("inline") if inline else m.group("ref")
+        return lead + ("#blocked" if dest and not safe_url(dest) else dest)
+    return LINK_TARGET.sub(sub, text)

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Literal
 
 from macrodesk import etf, spec
+from macrodesk.errors import visible
 from macrodesk.figures import extract_figures
 from macrodesk.lexicon import find_themes, themes
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
@@ -32,7 +33,7 @@ class Finding:
 
     def __str__(self) -> str:
         where = f"line {self.line}" if self.line else "post"
-        return f"{where}: {self.kind} [{self.severity}] {self.message}"
+        return visible(f"{where}: {self.kind} [{self.severity}] {self.message}")
 
 
 def has_defects(findings: Iterable[Finding]) -> bool:
@@ -428,7 +429,7 @@ def _check_scripts(post: _Post, etf_cells: dict[int, str]) -> list[Finding]:
             out.append(Finding("foreign_script", n, f"{script} text '{m.group(0)}' inside Chinese prose"))
         if not _CJK.search(raw):
             continue  # a line of English (a quote, a name list) is not a Chinese sentence
-        text = _URL.sub(" ", raw)
+        text = spec.plain(_URL.sub(" ", raw))
         if n in etf_cells:
             text = text.replace(etf_cells[n], " ")
         for m in _LATIN_WORD.finditer(text):
@@ -594,6 +595,7 @@ def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
             text = text.replace(etf_cells[n], " ")  # fund codes are not figures
         # list markers ("- ", "> ", "3. ") are not figures, nor signs of the figure after them
         text = re.sub(r"^\s*(?:[-*>]\s+)*(?:\d{1,2}[.、]\s)?", "", text)
+        text = spec.plain(text)  # the characters a reader sees, not their entities
         for f in extract_figures(text):
             if f.kind == FigureKind.NUMBER:
                 continue
@@ -617,6 +619,30 @@ def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
         else:
             out.append(Finding("figure_untraced", n, f"figure '{f.text}' appears in no source sentence "
                                "and is not a sum, difference or ratio of source figures"))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# markup that a post must never carry
+
+_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+_LIQUID = re.compile(r"\{\{|\{%|\{:")
+
+
+def _check_markup(post: _Post) -> list[Finding]:
+    """Raw HTML, Liquid (or kramdown's `{:` attributes) and links that are not http(s): what
+    Jekyll or a chat client would run instead of showing. spec.inert writes none of them."""
+    out = []
+    for i in range(post.body_start, len(post.lines)):
+        raw, n = post.lines[i], i + 1
+        if m := _RAW_HTML.search(raw):
+            out.append(Finding("raw_html", n, f"raw HTML '{raw[m.start():m.start() + 20]}'; "
+                               "write text, or escape < as &lt;"))
+        if m := _LIQUID.search(raw):
+            out.append(Finding("liquid", n, f"Liquid or kramdown markup '{raw[m.start():m.start() + 20]}'"
+                               "; escape { as &#123;"))
+        for url in spec.unsafe_links(raw):
+            out.append(Finding("unsafe_link", n, f"link to '{url[:40]}' is not http(s)"))
     return out
 
 
@@ -653,6 +679,7 @@ def lint_text(text: str, sources: Sequence[Article] | None = None) -> list[Findi
     findings += _check_etfs(post, rows)
     etf_cells = {n: cells[2] for n, cells in rows}
     findings += _check_scripts(post, etf_cells)
+    findings += _check_markup(post)
     findings += _check_duplicates([[(n, b) for n, _, b in items], _risks(post, where)])
     if sources:
         disclaimer = where.get(spec.DISCLAIMER)

@@ -79,7 +79,10 @@ def digest(
     if as_json:
         out.print_json(json.dumps(result.digest.model_dump(mode="json"), ensure_ascii=False))
     elif output:
-        path = write_post(result.post, output)
+        try:
+            path = write_post(result.post, output)
+        except MacrodeskError as exc:  # a full disk or a read-only folder: one line, exit 2
+            raise fail(exc) from None
         out.print(f"post written to {path}")
     else:
         typer.echo(result.post.text, nl=False)

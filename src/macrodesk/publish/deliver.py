@@ -30,8 +30,9 @@ from macrodesk.config import Config, load_config
 from macrodesk.errors import ConfigError, PublishError
 from macrodesk.models import Post
 from macrodesk.publish.html import render_html, render_plain
+from macrodesk.publish.jekyll import sanitize_body
 from macrodesk.publish.postfile import post_text
-from macrodesk.spec import split_front_matter
+from macrodesk.spec import plain, safe_url, split_front_matter
 from macrodesk.text.retry import Backoff, GaveUp, retry
 
 
@@ -109,12 +110,15 @@ def post_url(site_url: str, date: str, template: str = "") -> str:
 
 def message_from_post(post: Post | str | Path, url: str = "") -> Message:
     text, label = post_text(post)
-    # a published file carries publish.sanitize_body's entities; every channel escapes for
-    # itself, so the message starts again from the plain characters
-    text = text.replace("&#123;", "{").replace("&lt;", "<")
     meta, body = split_front_matter(text, label)
+    # The message's Markdown is the post's inert text (spec.inert, publish.sanitize_body, which
+    # leaves a rendered post as it is): channels that render Markdown with HTML (DingTalk, WeCom)
+    # send it as it is; the plain-text channels decode it (spec.plain) and escape for themselves.
+    body = sanitize_body(body)
     date = str(meta.get("date", ""))[:10] or (post.date if isinstance(post, Post) else "")
-    title = _headline(body) or str(meta.get("title", "")) or f"macr_research_{date}"
+    title = plain(_headline(body)) or str(meta.get("title", "")) or f"macr_research_{date}"
+    if url and not (url.lower().startswith(("http://", "https://")) and safe_url(url)):
+        url = ""  # a configured address that is not http(s) is never a link
     return Message(title=title, date=date, markdown=body, summary=_summary(body),
                    html=render_html(text), text=render_plain(text), url=url)
 
@@ -212,7 +216,7 @@ class Feishu(_Webhook):
     kind = "feishu"
 
     def payload(self, msg: Message) -> dict:
-        lines = [_strip_md(x) for x in msg.summary.splitlines()]
+        lines = [plain(_strip_md(x)) for x in msg.summary.splitlines()]
         if lines and lines[0] == msg.title:
             lines = lines[1:]
         content: list[list[dict]] = [[{"tag": "text", "text": x}] for x in lines if x.strip()]
@@ -296,7 +300,7 @@ class Slack(_Webhook):
             lines = lines[1:]
         body = []
         for line in lines:
-            line = _slack_escape(line)
+            line = _slack_escape(plain(line))
             line = re.sub(r"^#{2,6}\s+(.*)$", r"*\1*", line)
             line = re.sub(r"\*\*(.+?)\*\*", r"*\1*", line)
             body.append(line)
@@ -333,7 +337,7 @@ class Telegram(_Webhook):
         out = []
         for line in msg.summary.splitlines():
             bold = bool(re.match(r"^#{1,6}\s+", line))
-            line = _html.escape(_strip_md_keep_bold(line), quote=False)
+            line = _html.escape(plain(_strip_md_keep_bold(line)), quote=False)
             line = re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", line)
             out.append(f"<b>{line}</b>" if bold and line else line)
         tail = (f'\n<a href="{_html.escape(msg.url)}">阅读全文</a>' if msg.url else "")

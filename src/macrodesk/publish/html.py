@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 from macrodesk.models import Post
 from macrodesk.publish.postfile import post_text
-from macrodesk.spec import split_front_matter
+from macrodesk.spec import plain, split_front_matter
 from macrodesk.text.files import atomic_write
 
 # The look of the page: narrow column, readable CJK fonts, tables that wrap instead of
@@ -95,7 +95,7 @@ def render_plain(text: str) -> str:
             continue  # the table's header rule says nothing in plain text
         line = re.sub(r"^#{1,6}\s+", "", line)
         line = _BOLD.sub(r"\1", line)
-        line = _ESC.sub(r"\1", line)
+        line = plain(_ESC.sub(r"\1", line))  # inert text's entities are characters here
         if line.strip() == "---":
             line = ""
         lines.append(line.rstrip())

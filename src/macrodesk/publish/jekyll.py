@@ -12,64 +12,49 @@ from macrodesk.errors import PublishError
 from macrodesk.models import Post
 from macrodesk.publish.postfile import post_text
 from macrodesk.spec import (
+    block_unsafe_links,
     check_date,
     post_filename,
     split_cells,
     split_front_matter,
+    visible_only,
     write_front_matter,
     yaml_value,
 )
 from macrodesk.text.files import atomic_write
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
-# Link targets that would run code when clicked; Jekyll's kramdown keeps them as they are.
-_BAD_LINK = re.compile(r"(\]\(\s*<?\s*|^\s{0,3}\[[^\]\n]+\]:\s*<?\s*)(javascript|vbscript|data)\s*:",
-                       re.I | re.M)
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
+_TILDE_FENCE = re.compile(r"^(\s{0,3})~(?=~~)")
 
 
-def _escape_prose(text: str) -> str:
-    # Outside code: `<` as an entity so kramdown passes no raw HTML (no <script>, no onerror=);
-    # `{` before `{`, `%` or `:` as an entity so neither Liquid (even a Jekyll 3 site that
-    # ignores render_with_liquid) nor kramdown's {: attribute} / {::extension} syntax sees it.
-    text = text.replace("<", "&lt;")
-    text = re.sub(r"\{(?=[{%:])", "&#123;", text)
-    return _BAD_LINK.sub(lambda m: m.group(1) + "#blocked-" + m.group(2).lower() + "-", text)
+def _escape_line(line: str) -> str:
+    # `<` as an entity: kramdown passes no raw HTML (no <script>, no onerror=). Every `{` as an
+    # entity: neither Liquid (even a Jekyll 3 site that ignores render_with_liquid) nor
+    # kramdown's {: attribute} / {::extension} syntax sees it. Every backtick and a leading `~~~`:
+    # no code span or fence at all, so there is no "inside code" for this function and kramdown
+    # to disagree about (escaped or unbalanced backticks, an unclosed fence). `$` so that no
+    # math block reaches a math engine. Link targets that are not http(s) once decoded go.
+    line = visible_only(line).replace("<", "&lt;").replace("{", "&#123;").replace("`", "&#96;")
+    line = line.replace("$", "&#36;")
+    line = _TILDE_FENCE.sub(r"\1&#126;", line)
+    return block_unsafe_links(line)
 
 
 def sanitize_body(body: str) -> str:
-    """Make a post body safe for Jekyll: no raw HTML, no Liquid, no kramdown attribute tricks.
-
-    Code spans and fenced code are left alone (Markdown already shows them literally).
-    """
+    """Make a post body safe for Jekyll: no raw HTML, no Liquid, no code spans or fences, no
+    kramdown attribute tricks, no link that is not http(s). The post format has no code, so
+    nothing is exempt; a rendered post (spec.inert) passes through unchanged."""
     out: list[str] = []
-    fence: str | None = None
     lines = body.split("\n")
     for i, line in enumerate(lines):
-        m = _FENCE.match(line)
-        if fence:
-            out.append(line)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            continue
-        if m:
-            fence = m.group(1)
-            out.append(line)
-            continue
         if (out and out[-1].strip() and "|" in line and not out[-1].lstrip().startswith("|")
                 and i + 1 < len(lines) and _TABLE_RULE.match(lines[i + 1])):
             # kramdown (Jekyll) only sees a table that follows a blank line, e.g. not one
             # right under its #### heading as the spec's layout puts it
             out.append("")
-        parts, pos = [], 0
-        for cm in _CODE_SPAN.finditer(line):
-            parts.append(_escape_prose(line[pos:cm.start()]))
-            parts.append(cm.group(0))
-            pos = cm.end()
-        parts.append(_escape_prose(line[pos:]))
-        out.append("".join(parts))
+        out.append(_escape_line(line))
     return "\n".join(out)
 
 

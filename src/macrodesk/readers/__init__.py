@@ -20,6 +20,14 @@ from macrodesk.text.dates import DEFAULT_TZ
 from macrodesk.text.decode import detect_language, is_binary, to_simplified
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# what a compressed format (.docx parts, PDF streams) may expand to: a report is far smaller,
+# a "bomb" of a few MB would otherwise take gigabytes of memory
+MAX_EXPANDED_BYTES = 256 * 1024 * 1024
+
+
+def expands_beyond(source: str, limit: int = MAX_EXPANDED_BYTES) -> InputError:
+    return InputError(f"file expands beyond {limit // 1048576} MB when unpacked", source=source,
+                      hint="a research report is far smaller; the file may be a decompression bomb")
 
 
 @dataclass
@@ -179,7 +187,20 @@ def article_from_bytes(data: bytes, source_name: str, suffix: str = "", url: str
         raise InputError("binary file, not text", source=source_name,
                          hint="macrodesk reads .txt, .md, .html and .pdf articles")
     fn = reader_for(suffix)
-    doc = fn(data, source_name)
+    try:
+        doc = fn(data, source_name)
+    except MacrodeskError:
+        raise
+    except MemoryError as exc:
+        raise InputError("too large to read in memory", source=source_name) from exc
+    except RecursionError as exc:
+        raise InputError("nested too deeply to read", source=source_name,
+                         hint="the file may be damaged or built to crash readers") from exc
+    except Exception as exc:  # a parser's own error (lxml, zipfile, pdfminer...): one line
+        first = (str(exc).strip().splitlines() or [""])[0][:200]
+        raise InputError(f"cannot read this {suffix.lstrip('.') or 'file'}: "
+                         f"{exc.__class__.__name__}: {first}", source=source_name,
+                         hint="the file may be damaged; open and re-save it") from exc
     return article_from_document(doc, source_name, url)
 
 

@@ -7,7 +7,7 @@ import io
 import zipfile
 
 from macrodesk.errors import InputError
-from macrodesk.readers import RawDocument, reader
+from macrodesk.readers import MAX_EXPANDED_BYTES, RawDocument, expands_beyond, reader
 
 
 @reader(".docx", binary=True)
@@ -17,6 +17,11 @@ def read_docx(data: bytes, source: str) -> RawDocument:
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            # a member never unpacks to more than its declared size (zipfile stops there), so
+            # the declared sizes bound the memory python-docx will use
+            if sum(i.file_size for i in z.infolist()) > MAX_EXPANDED_BYTES:
+                raise expands_beyond(source)
         doc = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"not a readable Word document: {exc}", source=source,

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from macrodesk.clean import Cleaned, drop_running_lines, rejoin_lines
 from macrodesk.errors import InputError
-from macrodesk.readers import RawDocument, reader
+from macrodesk.readers import MAX_EXPANDED_BYTES, RawDocument, expands_beyond, reader
 from macrodesk.text.dates import parse_date
 
 # how many characters a page must yield, on average, before we believe it has a text layer
@@ -52,6 +52,7 @@ def extract_pages(data: bytes, source: str) -> tuple[list[list[str]], dict]:
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise InputError("not a PDF file (no %PDF header)", source=source,
                          hint="the file may be truncated or mislabelled")
+    check_expansion(data, source)
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             info = dict(pdf.metadata or {})
@@ -68,6 +69,33 @@ def extract_pages(data: bytes, source: str) -> tuple[list[list[str]], dict]:
                              hint="re-download it or print it to a new PDF") from exc
         raise
     return pages, info
+
+
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+
+
+def check_expansion(data: bytes, source: str, limit: int = MAX_EXPANDED_BYTES) -> None:
+    """Refuse a PDF whose Flate streams (pages, fonts, object streams) unpack to more than
+    `limit` in all: pdfminer unpacks each in memory at once. Images are not unpacked for text,
+    so they do not count. Counted a megabyte at a time, nothing is kept."""
+    import zlib
+
+    total = 0
+    for m in _STREAM.finditer(data):
+        head = data[max(0, m.start() - 2048):m.start()]
+        if b"/Image" in head[head.rfind(b" obj"):]:
+            continue
+        end = data.find(b"endstream", m.end())
+        d = zlib.decompressobj()
+        chunk = data[m.end(): end if end > 0 else len(data)]
+        try:
+            while chunk:
+                total += len(d.decompress(chunk, 1 << 20))
+                if total > limit:
+                    raise expands_beyond(source, limit)
+                chunk = d.unconsumed_tail
+        except zlib.error:
+            continue  # not Flate (or damaged): pdfminer decides
 
 
 def _page_lines(page) -> list[str]:

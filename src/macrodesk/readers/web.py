@@ -3,12 +3,19 @@ charset detection; HTML main text via trafilatura, RSS/Atom entries via feedpars
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
+import ipaddress
+import os
 import re
+import socket
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urlparse
 
+import httpcore
 import httpx
 
 from macrodesk.errors import FetchError, InputError
@@ -69,29 +76,166 @@ def looks_like_feed_url(url: str) -> bool:
     return bool(re.search(r"(?:\.(?:rss|atom|xml)$|/(?:feed|rss|atom)(?:/|\.xml)?$)", path))
 
 
-def make_client(timeout: float = DEFAULT_TIMEOUT, user_agent: str = USER_AGENT) -> httpx.Client:
-    """One client per batch: connection reuse, redirects followed up to MAX_REDIRECTS."""
+# ---- what a reader would fetch --------------------------------------------------------------
+#
+# A feed (or a redirect from a page) may point anywhere; macrodesk must not become a way into the
+# machine's own network. Every connection is made here, after resolving the name, to an address
+# that was checked: loopback, private, link-local, shared, reserved and multicast addresses are
+# refused unless the user allows the host (`[fetch] allow_hosts`, or MACRODESK_FETCH_ALLOW).
+# Connecting to the checked address itself leaves no second lookup to rebind. Redirects connect
+# again, so every hop is checked.
+
+# the end of the fetch running on this thread (monotonic seconds): every connect, read and
+# write waits at most until then, so a server dripping headers a byte at a time is cut too
+_DEADLINE: contextvars.ContextVar[float | None] = contextvars.ContextVar("fetch_deadline",
+                                                                         default=None)
+
+
+class _Blocked(httpcore.ConnectError):
+    """A connection to an address a reader would not visit."""
+
+
+# hosts allowed by the config a use case runs with (daily --config FILE), beyond the default file
+_ALLOWED: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("fetch_allowed",
+                                                                          default=frozenset())
+
+
+def _hosts(raw: object) -> list[str]:
+    hosts = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
+    return [str(h).strip().lower().strip("[]") for h in hosts if str(h).strip()]
+
+
+def allowed_hosts(config=None) -> frozenset[str]:
+    """Hosts the user lets macrodesk fetch even when they resolve to an internal address:
+    `[fetch] allow_hosts` of `config` (default: the config file), MACRODESK_FETCH_ALLOW, and
+    those of a use case running with its own config (`allowing`)."""
+    from macrodesk.config import load_config
+
+    cfg = config or load_config()
+    hosts = _hosts(cfg.section("fetch").get("allow_hosts", []))
+    hosts += _hosts(os.environ.get("MACRODESK_FETCH_ALLOW", "").split(","))
+    return frozenset(hosts) | _ALLOWED.get()
+
+
+@contextlib.contextmanager
+def allowing(config) -> Iterator[None]:
+    """Within the block, clients made on this thread may also fetch `config`'s allowed hosts."""
+    token = _ALLOWED.set(frozenset(_hosts(config.section("fetch").get("allow_hosts", []))))
+    try:
+        yield
+    finally:
+        _ALLOWED.reset(token)
+
+
+def public_address(ip: str) -> bool:
+    """Whether an address is one a reader on the internet could reach (not the machine's own
+    network: loopback, private, link-local, CGNAT, reserved, multicast, unspecified)."""
+    try:
+        addr = ipaddress.ip_address(ip.split("%", 1)[0])
+    except ValueError:
+        return False
+    mapped = getattr(addr, "ipv4_mapped", None) or getattr(addr, "sixtofour", None)
+    if mapped is not None:
+        addr = mapped
+    return addr.is_global and not addr.is_multicast
+
+
+def _left(timeout: float | None) -> float | None:
+    end = _DEADLINE.get()
+    if end is None:
+        return timeout
+    remaining = end - time.monotonic()
+    if remaining <= 0:
+        raise httpcore.ReadTimeout("the fetch deadline passed")
+    return remaining if timeout is None else min(timeout, remaining)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, inner: httpcore.NetworkStream):
+        self._inner = inner
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, _left(timeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, _left(timeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+        return _DeadlineStream(self._inner.start_tls(ssl_context, server_hostname, _left(timeout)))
+
+    def get_extra_info(self, info: str):
+        return self._inner.get_extra_info(info)
+
+
+class _GuardedBackend(httpcore.NetworkBackend):
+    def __init__(self, allow: frozenset[str]):
+        self._inner = httpcore.SyncBackend()
+        self._allow = allow
+
+    def connect_tcp(self, host, port, timeout=None, local_address=None, socket_options=None):
+        name = host.lower().strip("[]")
+        try:
+            infos = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, UnicodeError) as exc:
+            raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
+        addrs = list(dict.fromkeys(str(i[4][0]) for i in infos))
+        if name not in self._allow:
+            bad = [a for a in addrs if not public_address(a)]
+            if bad or not addrs:
+                raise _Blocked(f"{host} is {', '.join(bad) or 'unresolvable'}, an internal address")
+        last: Exception | None = None
+        for addr in addrs:
+            try:
+                return _DeadlineStream(self._inner.connect_tcp(
+                    addr, port, _left(timeout), local_address, socket_options))
+            except httpcore.ConnectError as exc:
+                last = exc
+        raise last or httpcore.ConnectError(f"cannot connect to {host}")
+
+    def connect_unix_socket(self, path, timeout=None, socket_options=None):
+        raise _Blocked("unix sockets are not fetched")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+def make_client(timeout: float = DEFAULT_TIMEOUT, user_agent: str = USER_AGENT,
+                allow_hosts: frozenset[str] | set[str] | None = None) -> httpx.Client:
+    """One client per batch: connection reuse, redirects followed up to MAX_REDIRECTS, only
+    public addresses (plus `allow_hosts`, default: the config's), every wait bounded by the
+    deadline of the fetch in progress."""
+    allow = frozenset(h.lower() for h in allow_hosts) if allow_hosts is not None \
+        else allowed_hosts()
+    transport = httpx.HTTPTransport(limits=httpx.Limits(max_connections=16,
+                                                        max_keepalive_connections=8))
+    transport._pool._network_backend = _GuardedBackend(allow)  # httpx has no public hook
     return httpx.Client(
         timeout=httpx.Timeout(timeout),
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
+        transport=transport,
+        trust_env=False,  # a proxy from the environment would connect around the guard
         headers={"User-Agent": user_agent,
                  "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,"
                            "application/pdf,*/*;q=0.8",
                  "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.6"},
-        limits=httpx.Limits(max_connections=16, max_keepalive_connections=8),
     )
 
 
 def fetch(url: str, *, client: httpx.Client | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
           deadline: float = DEFAULT_DEADLINE, timeout: float = DEFAULT_TIMEOUT) -> Fetched:
-    """GET `url` within the limits, or raise one FetchError saying what went wrong."""
+    """GET `url` within the limits, or raise one FetchError saying what went wrong. `deadline`
+    bounds the whole fetch: connecting, the headers, every redirect and the body."""
     scheme = urlparse(url).scheme
     if scheme not in ("http", "https"):
         raise FetchError("not an http(s) URL", source=url)
     own = client is None
     client = client or make_client(timeout)
     started = time.monotonic()
+    token = _DEADLINE.set(started + deadline)
     try:
         with client.stream("GET", url) as resp:
             if resp.status_code >= 400:
@@ -118,16 +262,27 @@ def fetch(url: str, *, client: httpx.Client | None = None, max_bytes: int = DEFA
                            content_type=mime, charset=charset, content=bytes(buf),
                            headers=dict(resp.headers))
     except httpx.TimeoutException as exc:
+        if time.monotonic() - started >= deadline - 0.05:
+            raise FetchError(f"download took over {deadline:.0f} s, stopped", source=url,
+                             hint="the server may be stalling; the next run retries it") from exc
         raise FetchError(f"timed out after {timeout:.0f} s ({exc.__class__.__name__})", source=url,
                          hint="the site is slow or down; the next run retries it") from exc
     except httpx.TooManyRedirects as exc:
         raise FetchError(f"more than {MAX_REDIRECTS} redirects", source=url) from exc
     except httpx.InvalidURL as exc:
         raise FetchError(f"invalid URL: {exc}", source=url) from exc
+    except httpx.ConnectError as exc:
+        if isinstance(exc.__cause__, _Blocked) or "internal address" in str(exc):
+            raise FetchError(f"not fetched: {exc}", source=url,
+                             hint="macrodesk only fetches public addresses; to fetch this host, "
+                                  "add it to [fetch] allow_hosts in the config") from exc
+        raise FetchError(f"cannot fetch: ConnectError: {exc}", source=url,
+                         hint="check the network; the next run retries it") from exc
     except httpx.HTTPError as exc:
         raise FetchError(f"cannot fetch: {exc.__class__.__name__}: {exc}", source=url,
                          hint="check the network; the next run retries it") from exc
     finally:
+        _DEADLINE.reset(token)
         if own:
             client.close()
 

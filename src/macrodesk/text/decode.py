@@ -12,8 +12,28 @@ from macrodesk.errors import InputError
 
 def decode(data: bytes, source: str) -> str:
     """Bytes to text: UTF-8 first, then GB18030 (a superset of GBK/GB2312), then detection."""
+    return _no_nul(_decode(data, source), source)
+
+
+def _no_nul(text: str, source: str) -> str:
+    # a NUL is never part of an article: past the first 8 KB the binary test does not see it,
+    # and stored it would cut the text short in every C library downstream
+    at = text.find("\x00")
+    if at >= 0:
+        raise InputError(f"NUL character at position {at}: a binary or damaged file",
+                         source=source, hint="re-export the article as plain UTF-8 text")
+    return text
+
+
+def _decode(data: bytes, source: str) -> str:
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        _no_nul(data.decode("latin-1"), source)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise InputError("damaged UTF-16 text", source=source,
+                             hint="convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8") from exc
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -88,6 +108,9 @@ def looks_like_text(text: str) -> bool:
 
 def is_binary(data: bytes) -> bool:
     head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # UTF-16 text is half NUL bytes: judge what it decodes to
+        return not looks_like_text(head[:len(head) // 2 * 2].decode("utf-16", "replace"))
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
     control = sum(1 for b in head if b < 9 or 13 < b < 32)
@@ -110,7 +133,7 @@ def decode_html(data: bytes, source: str, declared: str | None = None) -> str:
             continue
         codec = _CODEC_SUPERSETS.get(name.lower(), name.lower())
         try:
-            return data.decode(codec)
+            return _no_nul(data.decode(codec), source)
         except (LookupError, UnicodeDecodeError):
             continue  # a page that lies about its charset: fall back to detection
     return decode(data, source)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, Field, ValidationError, field_validator
@@ -98,6 +99,58 @@ class LLMAnswer(BaseModel):
 class Problem:
     where: tuple  # ("facts", 3), ("overview",), ("steps", 1, 0), ("bullish", 2)...
     message: str  # in Chinese: it goes back to the model in the repair request
+    unsupported: int = 0  # sentences of free text that no source supports
+
+
+# A call to trade that the sources do not make is the model's (or an injection's) own voice.
+TRADE_CALL = re.compile(
+    r"买入|卖出|满仓|清仓|加仓|重仓|梭哈|全仓|抄底|追涨|追高|杀跌|稳赚|必涨|必赚|包赚|保本|翻倍|暴涨"
+    r"|无需止损|不用止损|不设止损|无风险|零风险|立即|马上|赶紧|速速|all\s*in|buy\s+now|sell\s+now"
+    r"|guarantee", re.I)
+# Any link, scheme or markup in free text: the post cites sources by their titles, never by links
+_LINKISH = re.compile(r"[a-z][a-z0-9+.\-]*\s*(?::|&colon;|&#0*58;?|&#x0*3a;?)\s*//|https?:|www\.|"
+                      r"javascript|vbscript|data\s*:|&#|&[a-z]+;|\]\s*\(|<\s*/?\s*[a-z]|\{\{|\{%", re.I)
+# Analysts' framing words: an allocation or a step title may use them without a source saying
+# them (关注, 谨慎, 受益...); they carry no claim of their own.
+_FRAMING = bigrams(
+    "关注谨慎机会板块配置保持建议识别判断影响力量支撑原因拆解逻辑风险受益承压利好利空相关行业带来"
+    "依赖敏感方向维持观察跟踪政策汇率分析驱动主要因素可能或将预期短期中期长期继续进一步仍需注意警惕"
+    "重点核心趋势市场投资资产标的低配高配超配均衡防御周期成长价值偏好不确定性落空减弱加大变化"
+    "情景路径节奏空间压力边际改善回升回落上行下行走强走弱温和明显有限显著结构性分化布局等待确认"
+    "原文未明确给出依据上表所列")
+
+
+@lru_cache(maxsize=1)
+def _sector_words() -> frozenset[str]:
+    # the sector names of the taxonomy (the rows and the ETF candidates use them): labels, no claim
+    from macrodesk.lexicon import themes
+
+    return frozenset(g for t in themes().values() for g in bigrams(t.zh))
+SUPPORT_FLOOR = 0.4  # share of a sentence's bigrams found in the sources (or framing words)
+_SENTENCE = re.compile(r"(?<=[。；！？!?;])")
+
+
+def unsupported_sentences(text: str, material: Material, cited: str | None = None) -> list[str]:
+    """The sentences of a free-text field that the material does not support: too few of their
+    bigrams in the sources (the cited sentence for an item), a call to trade no source makes,
+    or a link. Each is named with the reason, in Chinese, for the repair request."""
+    out = []
+    pool = bigrams(cited) if cited is not None else material.support
+    source = cited if cited is not None else material.source_text
+    for sent in (x.strip() for x in _SENTENCE.split(text)):
+        if not sent:
+            continue
+        if _LINKISH.search(sent):
+            out.append(f"“{sent[:30]}”含链接或标记")
+            continue
+        calls = [m.group(0) for m in TRADE_CALL.finditer(sent) if m.group(0) not in source]
+        if calls:
+            out.append(f"“{sent[:30]}”含材料中没有的交易号召（{'、'.join(calls)}）")
+            continue
+        g = bigrams(sent)
+        if len(g) >= 3 and len(g & (pool | _FRAMING | _sector_words())) / len(g) < SUPPORT_FLOOR:
+            out.append(f"“{sent[:30]}”在材料中找不到依据")
+    return out
 
 
 
@@ -178,6 +231,10 @@ def check_answer(answer: LLMAnswer, material: Material) -> list[Problem]:
         for f in s.figures:
             (own_dates if f.kind == FigureKind.DATE else own).update(_key_variants(f.key()))
         missing = _untraced(item.text, own, own_dates)
+        loose = unsupported_sentences(item.text, material, cited=s.text)
+        if loose:
+            problems.append(Problem(where, f"facts第{i + 1}条：{'；'.join(loose)}", len(loose)))
+            continue
         if missing:
             problems.append(Problem(where, f"facts第{i + 1}条中的{'、'.join(missing)}不在所引句子"
                                            f"{item.sentence_id}中"))
@@ -192,6 +249,10 @@ def check_answer(answer: LLMAnswer, material: Material) -> list[Problem]:
     def free(where: tuple, label: str, text: str) -> None:
         if INJECTION.search(text):
             problems.append(Problem(where, f"{label}包含与研究无关的指令性文字"))
+            return
+        loose = unsupported_sentences(text, material)
+        if loose:
+            problems.append(Problem(where, f"{label}：{'；'.join(loose)}", len(loose)))
             return
         missing = _untraced(text, material.all_keys, material.date_keys)
         if missing:

@@ -41,7 +41,7 @@ from macrodesk.engines.llm.material import (
     without_instructions,
 )
 from macrodesk.engines.ranking import ITEM_COUNT, Candidate, rank_candidates, select_facts
-from macrodesk.errors import ConfigError, InsufficientMaterialError, LLMError
+from macrodesk.errors import ConfigError, InsufficientMaterialError, LLMError, visible
 from macrodesk.figures import extract_figures
 from macrodesk.lexicon import find_themes
 from macrodesk.models import (
@@ -107,7 +107,7 @@ class LLMEngine:
     def _digest_with(self, client: ChatClient, articles: list[Article],
                      allow_short: bool) -> Digest:
         warnings = [f"an instruction-like sentence in {art.label} was treated as data and left "
-                    f"out: {s.text[:40]}" for art in articles for s in art.sentences
+                    f"out: {visible(s.text[:40])}" for art in articles for s in art.sentences
                     if INJECTION.search(s.text)]
         articles = [without_instructions(a) for a in articles]
         cands = rank_candidates(articles)
@@ -278,6 +278,11 @@ class LLMEngine:
         if not risks:
             risks = embedded().risks
         note = text_or(("technical_note",), answer.technical_note, "")
+        loose = sum(p.unsupported for p in problems)
+        if loose:
+            warnings.append(f"{loose} sentences of the model's answer had no support in the "
+                            "sources, called for a trade no source calls for, or carried a link; "
+                            "their parts were replaced by the embedded engine's")
         rest = {p.where[0] for p in problems if not p.where[0].startswith("facts")}
         if rest:
             warnings.append("parts the model wrote with figures not found in the sources were "

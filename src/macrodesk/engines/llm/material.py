@@ -28,18 +28,76 @@ from macrodesk.models import (
     FigureKind,
     Sentence,
 )
+from macrodesk.text.similarity import bigrams
 
 # Text that addresses the model instead of the reader. Such a sentence is data that must never
 # steer the engine: it is left out of the material and any output echoing it is rejected.
-INJECTION = re.compile(
-    r"(?:忽略|无视|忘记|忘掉|不要理会|跳过)(?:掉)?(?:以上|上述|之前|前面|先前|此前|所有|全部|你的|系统)?的?"
-    r"(?:所有|全部)?的?(?:指令|指示|规则|要求|提示词?|设定|约束)"
-    r"|(?:你现在是|从现在起你|你的新任务|新的指令|改为输出|请直接输出|只输出以下)"
-    r"|ignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|above|prior|earlier)\s+"
-    r"(?:instructions|prompts?|rules)"
-    r"|disregard\s+(?:all\s+|the\s+)?(?:previous|above|prior)|you\s+are\s+now\b|system\s+prompt",
-    re.I,
+# Written against the meaning, not one phrasing: a verb of setting aside + (a scope) + a word
+# for instructions, in either language; a new role or task; a note telling the summary what to
+# say. `InstructionFilter` normalises width, case and spacing first ("忽 略 以 上 指 令").
+_ZH_DROP = r"(?:忽略|忽视|无视|忘记|忘掉|忘了|不要理会|不必理会|别管|不要管|跳过|抛开|撇开|放弃|丢弃|停止遵循|不再遵循|不要遵循|不必遵守|不用遵守|不要遵守)"
+_ZH_SCOPE = r"(?:以上|上述|上文|前文|上面|前面|之前|先前|此前|刚才|原来|原有|原先|既定|早先|所有|全部|一切|你的|您的|系统|开发者|默认)"
+_ZH_RULES = r"(?:指令|指示|规则|要求|提示词?|设定|约束|任务|命令|说明|规定|prompt)"
+_EN_DROP = r"(?:ignore|disregard|forget|override|bypass|skip|drop|discard|abandon|neglect)"
+_EN_RULES = r"(?:instructions?|prompts?|rules|directions?|directives?|guidelines?|guidance|context|messages?|constraints|orders|commands|tasks?)"
+_INJECTION_SRC = (
+    rf"{_ZH_DROP}(?:掉)?(?:{_ZH_SCOPE}){{0,2}}(?:的|中的|里的|给出的|提到的|所有|全部|各项|这些|那些)"
+    rf"{{0,2}}{_ZH_RULES}"
+    r"|你现在(?:是|扮演|作为)|从现在(?:起|开始)(?:你|请)|你的新任务|新的?指令(?:如下|是)|以下是新的?指令|新的?任务是"
+    r"|改为输出|请直接输出|只输出以下|请输出以下|直接回复|请(?:在|把)(?:标题|摘要|总结|回答|输出|报告)"
+    r"|(?:标题|摘要|总结|回答|输出|生成|撰写|改写)(?:时|中|里|的时候)?(?:必须|务必|一律|只能|应当|应该)(?:写|输出|写成|改为|注明|包含|推荐|强调|提及|建议)"
+    r"|(?:致|给|写给|告诉|提醒)(?:AI|人工智能|模型|大模型|语言模型|助手|机器人|摘要系统|摘要工具)"
+    r"(?:的话|的说明)?[：:，,]"
+    r"|(?:AI|人工智能|大模型|语言模型|智能助手|摘要系统|摘要工具|ChatGPT|GPT)(?:请|须|必须|务必|应当|应该|需要|要)"
+    r"|(?:作为|身为)(?:一个)?(?:AI|人工智能|语言模型|助手)(?:助手|模型)?[，,]?你"
+    rf"|{_EN_DROP}\s+(?:\w+\s+){{0,4}}{_EN_RULES}"
+    r"|(?:ignore|disregard|forget)\s+(?:\w+\s+){0,2}(?:above|previous|prior|earlier|preceding)\b"
+    r"|you\s+are\s+now\b|from\s+now\s+on\b|act\s+as\b|pretend\s+(?:to\s+be|you)"
+    r"|new\s+(?:instructions?|task|role)|system\s+prompt|developer\s+mode|jailbreak"
+    r"|(?:respond|reply|answer|output)\s+(?:only\s+)?(?:with|exactly)\b"
+    r"|(?:note|message)\s+(?:to|for)\s+(?:the\s+)?(?:ai|model|assistant|llm|summari[sz]er)"
+    r"|(?:summary|headline|digest|answer|assistant|model|ai)\s+(?:must|should|shall)\s+"
+    r"(?:say|read|state|include|write|recommend|tell)"
 )
+
+
+class InstructionFilter:
+    """Finds text that addresses a model instead of a reader, in Chinese or English, however it
+    is spaced (between every character), widened (full-width letters) or cased."""
+
+    _pattern = re.compile(_INJECTION_SRC, re.I)
+
+    @staticmethod
+    def normalise(text: str) -> str:
+        import unicodedata
+
+        t = unicodedata.normalize("NFKC", text)
+        t = re.sub("[\u200b-\u200f\u2060\ufeff\u00ad]", "", t)
+        # spacing or separators between CJK characters ("忽 略 以 上", "忽.略"): gone
+        t = re.sub(r"(?<=[\u4e00-\u9fff])[\s·.・_*\-/|]+(?=[\u4e00-\u9fff])", "", t)
+        # letters spelled out one by one ("i g n o r e"): joined
+        t = re.sub(r"\b(?:[A-Za-z][\s._\-]){2,}[A-Za-z]\b",
+                   lambda m: re.sub(r"[\s._\-]", "", m.group(0)), t)
+        return re.sub(r"\s+", " ", t)
+
+    def search(self, text: str) -> re.Match | None:
+        return self._pattern.search(self.normalise(text))
+
+
+INJECTION = InstructionFilter()
+
+
+def _clean_title(title: str) -> str:
+    # a title is shown to the model and printed in the post: from the first clause that
+    # addresses the model on, it goes (what follows an instruction is its payload); the rest stays
+    if not INJECTION.search(title):
+        return title
+    parts = re.split(r"(?<=[，,。；;：:！!？?|｜—（(【\[])", title)
+    first = next(i for i in range(len(parts)) if INJECTION.search("".join(parts[:i + 1])))
+    kept = "".join(parts[:first]).strip(" ，,；;：:|｜—（(【[")
+    return kept if kept and not INJECTION.search(kept) else "（标题含指令性文字，已略去）"
+
+
 
 
 _ALIAS = re.compile(r"S?(\d+)", re.I)
@@ -69,6 +127,9 @@ class Material:
     shown: dict[int, list[tuple[str, Sentence, str]]]
     all_keys: set[tuple] = field(default_factory=set)  # figure keys anywhere in the sources
     date_keys: set[tuple] = field(default_factory=set)
+    # what the free text of an answer may say: the sources' bigrams and their plain text
+    support: set[str] = field(default_factory=set)
+    source_text: str = ""
 
     def sentence(self, ref: str) -> Sentence | None:
         m = _ALIAS.fullmatch(ref.strip().strip("[]【】 "))
@@ -78,9 +139,11 @@ class Material:
 def without_instructions(article: Article) -> Article:
     """The article without sentences (and paragraphs) that address a model rather than a reader:
     they are data, and as data they say nothing a digest needs."""
-    if not any(INJECTION.search(s.text) for s in article.sentences):
+    title = _clean_title(article.title)
+    if title == article.title and not any(INJECTION.search(s.text) for s in article.sentences):
         return article
     return article.model_copy(update={
+        "title": title,
         "sentences": [s for s in article.sentences if not INJECTION.search(s.text)],
         "paragraphs": [p for p in article.paragraphs if not INJECTION.search(p.text)],
     })
@@ -106,7 +169,10 @@ def build_material(articles: list[Article], cands: list[Candidate], settings: LL
     alias_of: dict[str, str] = {}
     n = 0
     mat = Material(by_alias=by_alias, shown={})
+    texts = []
     for art in articles:
+        texts.append(art.title)
+        texts.extend(s.text for s in art.sentences)
         for s in art.sentences:
             # headings get no number: a heading is no fact, and the numbers stay put if the
             # segmenter changes how it reports headings
@@ -120,6 +186,9 @@ def build_material(articles: list[Article], cands: list[Candidate], settings: LL
         for f in extract_figures(art.title):
             (mat.date_keys if f.kind == FigureKind.DATE else mat.all_keys).update(
                 _key_variants(f.key()))
+    mat.source_text = "\n".join(texts)
+    for t in texts:
+        mat.support |= bigrams(t)
     # the instructions are sent anyway; the budget left is for the material (~0.6 token a char)
     budget = max(400, int((settings.max_prompt_tokens - estimate_tokens(system_prompt) - 150)
                           / 0.6))
