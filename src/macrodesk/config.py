@@ -36,6 +36,7 @@ KNOWN: dict[str, set[str]] = {
     "publish": {"site", "git", "push"},
     "daily": {"sources"},
     "store": {"backend", "path"},
+    "fetch": {"allow_hosts", "deadline", "timeout"},
     "trade": {"census_key", "census_url", "fred_key", "fred_api_url", "fred_csv_url"},
     "delivery": {"retries", "backoff", "site_url", "post_url"},
 }

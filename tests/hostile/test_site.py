@@ -160,8 +160,8 @@ def site(tmp_path_factory):
                  "slack": "/slack"}
         toml.write_text(
             f'[daily]\nsources = ["{inbox}", "http://127.0.0.1:{feed.server_port}/feed.xml"]\n'
-            f'[publish]\nsite = "{site}"\nsite_url = "javascript:alert(1)//"\n'
-            "[delivery]\nretries = 0\nbackoff = 0\n"
+            f'[publish]\nsite = "{site}"\n'
+            '[delivery]\nretries = 0\nbackoff = 0\nsite_url = "javascript:alert(1)//"\n'
             + "".join(f'[delivery.{k}]\nwebhook = "{hooks.url}{p}"\n' for k, p in chans.items())
             + f'[delivery.tg]\ntype = "telegram"\ntoken = "TOKEN123"\nchat_id = "1"\n'
               f'api_base = "{hooks.url}"\n', "utf-8")

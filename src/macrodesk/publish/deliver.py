@@ -117,10 +117,14 @@ def message_from_post(post: Post | str | Path, url: str = "") -> Message:
     body = sanitize_body(body)
     date = str(meta.get("date", ""))[:10] or (post.date if isinstance(post, Post) else "")
     title = plain(_headline(body)) or str(meta.get("title", "")) or f"macr_research_{date}"
-    if url and not (url.lower().startswith(("http://", "https://")) and safe_url(url)):
-        url = ""  # a configured address that is not http(s) is never a link
     return Message(title=title, date=date, markdown=body, summary=_summary(body),
-                   html=render_html(text), text=render_plain(text), url=url)
+                   html=render_html(text), text=render_plain(text), url=http_link(url))
+
+
+def http_link(url: str) -> str:
+    """`url` when it is an http(s) address, else "": a configured or computed address that is
+    not http(s) is never made a link in any channel."""
+    return url if url.lower().startswith(("http://", "https://")) and safe_url(url) else ""
 
 
 # ---------------------------------------------------------------- settings
@@ -482,7 +486,7 @@ def deliver_post(post: Post | str | Path, config: Config | None = None, *, url: 
     msg = message_from_post(post)
     if url is None and msg.date:
         url = post_url(str(section.get("site_url", "")), msg.date, str(section.get("post_url", "")))
-    msg.url = url or ""
+    msg.url = http_link(url or "")
     results = []
     for name, kind, ch in build_channels(cfg):
         if only and name not in only and kind not in only:
