@@ -140,6 +140,9 @@ def test_search_finds_an_article_by_a_chinese_phrase(desk, page):
     page.wait_for_selector("section.text")
     assert "创新药" in page.inner_text("h1")
     assert page.locator("section.figures mark").count() > 0
+    # the arithmetic the article states is re-derived on its page, with the verdict
+    relations = page.inner_text("section.relations")
+    assert re.search(r"consistent · .*6610亿元", relations), relations
 
 
 def test_evidence_of_an_item_shows_its_source_sentence(desk, page):
@@ -165,9 +168,12 @@ def test_evidence_of_an_item_shows_its_source_sentence(desk, page):
     page.goto(f"{desk['base']}/?date={DAY}")
     page.screenshot(path=str(DOCS / "desk-today.png"))
     # every lint finding is listed with its line, and that line exists in the rendered draft
-    for link in page.locator("section.findings a").all():
-        anchor = link.get_attribute("href")
-        assert anchor.startswith("#L")
+    page.locator("section.findings summary").click()
+    lines = [int(a.get_attribute("href")[2:]) for a in page.locator("section.findings a").all()]
+    assert lines  # the hostile article's English words are flagged at least
+    marked = page.eval_on_selector_all("#post .has-finding", "els => els.map(e => e.id)")
+    # each flagged line of the draft carries its findings where it is shown
+    assert {f"L{n}" for n in lines} & set(marked)
 
 
 def test_publish_from_the_browser_builds_with_jekyll(desk, page):

@@ -69,7 +69,8 @@ def _draft_html(desk: Desk, day: str, text: str, findings) -> str:
         if classes:
             tok.attrSet("class", " ".join(classes))
 
-    return render_body_html("\n".join(lines[start:]), first_line=start + 1, annotate=annotate)
+    return render_body_html("\n".join(lines[start:]), first_line=start + 1, footnotes=True,
+                            annotate=annotate)
 
 
 class _Finders:

@@ -85,7 +85,8 @@ def spans(sentence: Sentence) -> list[Span]:
     """The sentence cut at its figures, so the page can mark them (and escape every piece)."""
     out, pos = [], 0
     for f in sorted(sentence.figures, key=lambda f: f.start):
-        if f.start < pos or f.end <= f.start:
+        # a bare number (a list index, a code) is not a figure a reader checks
+        if f.start < pos or f.end <= f.start or f.kind.value == "number":
             continue
         if f.start > pos:
             out.append(Span(sentence.text[pos:f.start]))

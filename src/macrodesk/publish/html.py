@@ -59,11 +59,16 @@ def _markdown() -> MarkdownIt:
         .enable("table").enable("strikethrough")
 
 
-def render_body_html(body: str, *, first_line: int = 1,
+def render_body_html(body: str, *, first_line: int = 1, footnotes: bool = False,
                      annotate: Callable[[Token, int, int], None] | None = None) -> str:
-    """A post body's HTML exactly as `render_html` renders it. `annotate(token, first, last)`
-    may set attributes on each opening block token; its lines count from `first_line`."""
+    """A post body's HTML as `render_html` renders it (with `footnotes`, kramdown's [^n] notes
+    as Jekyll shows them). `annotate(token, first, last)` may set attributes on each opening
+    block token; its lines count from `first_line`."""
     md = _markdown()
+    if footnotes:
+        from mdit_py_plugins.footnote import footnote_plugin
+
+        md.use(footnote_plugin)
     tokens = md.parse(body)
     if annotate:
         for t in tokens:
