@@ -77,7 +77,8 @@ class _Finders:
     """A few EvidenceFinders kept per draft text: hovering many items re-derives nothing."""
 
     def __init__(self, size: int = 4):
-        self.size, self.items = size, OrderedDict()
+        self.size = size
+        self.items: OrderedDict[tuple[str, str], EvidenceFinder] = OrderedDict()
 
     def get(self, key, make):
         if key not in self.items:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from macrodesk import spec
 from macrodesk.checks.arithmetic import Check, check_article
 from macrodesk.checks.post import trace_line
-from macrodesk.models import Article, Digest, Sentence
+from macrodesk.models import Article, Digest, Fact, Risk, SectorRow, Sentence
 
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 _ITEM = re.compile(r"^\d+[.、．]\s")
@@ -73,11 +73,13 @@ def line_roles(text: str) -> dict[int, tuple[str, int]]:
 
 def item_sentence_ids(digest: Digest, role: str, index: int) -> list[str]:
     """The sentence ids an item, sector row or risk of the digest was drawn from."""
-    rows = {"item": digest.facts, "bullish": digest.bullish, "bearish": digest.bearish,
-            "risk": digest.risks}.get(role, [])
-    if index >= len(rows):
+    rows: dict[str, Sequence[Fact | SectorRow | Risk]] = {
+        "item": digest.facts, "bullish": digest.bullish, "bearish": digest.bearish,
+        "risk": digest.risks}
+    chosen = rows.get(role, [])
+    if index >= len(chosen):
         return []
-    sid = rows[index].sentence_id
+    sid = chosen[index].sentence_id
     return [sid] if sid else []
 
 
