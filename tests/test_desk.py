@@ -155,14 +155,31 @@ def test_evidence_of_an_item_shows_its_source_sentence(desk, page):
         page.wait_for_function(
             "n => document.querySelector('#evidence .ev-head')?.textContent.includes('要点 ' + n)",
             arg=i + 1)
-        text = page.inner_text("#evidence .source .sentence")
+        # read the panel's head and sentence at once: a late hover on a neighbour may swap it
+        head, text = page.evaluate("""() => [document.querySelector('#evidence .ev-head').textContent,
+            document.querySelector('#evidence .source .sentence').textContent]""")
+        shown = items.nth(int(re.search(r"要点 (\d+)", head).group(1)) - 1)
         # the item is condensed from its source sentence: their Chinese text overlaps
-        item_text = re.sub(r"[^\u4e00-\u9fff]", "", item.inner_text())
+        item_text = re.sub(r"[^\u4e00-\u9fff]", "", shown.inner_text())
         grams = {item_text[k:k + 2] for k in range(len(item_text) - 1)}
         shared = sum(1 for g in grams if g in text)
-        assert shared >= max(3, len(grams) // 3), (item.inner_text(), text)
-        if page.locator("#evidence mark").count():  # figures of the sentence are marked
-            assert page.locator("#evidence mark").first.inner_text() in text
+        assert shared >= max(3, len(grams) // 3), (shown.inner_text(), text)
+    # a sector row and a risk lead to their source sentence too
+    for row, head in ((page.locator("#post table tbody tr.evid").first, "利好板块 1"),
+                      (page.locator("#post > ol").nth(1).locator("li.evid").first, "风险提示 1")):
+        row.click()
+        page.wait_for_function(
+            "h => document.querySelector('#evidence .ev-head')?.textContent.includes(h)", arg=head)
+        assert page.locator("#evidence .source .sentence").count() >= 1, head
+    # the figures of an item's source sentence are marked, and the item quotes them
+    k = next(k for k in range(10) if "%" in items.nth(k).inner_text())
+    items.nth(k).click()
+    page.wait_for_function(
+        "h => document.querySelector('#evidence .ev-head')?.textContent.includes(h)",
+        arg=f"要点 {k + 1} ")
+    page.wait_for_timeout(500)  # let a pending hover settle
+    marks = page.locator("#evidence .sentence mark").all_inner_texts()
+    assert any(m in items.nth(k).inner_text() for m in marks), marks
     DOCS.mkdir(exist_ok=True)
     page.screenshot(path=str(DOCS / "desk-evidence.png"))
     page.goto(f"{desk['base']}/?date={DAY}")
