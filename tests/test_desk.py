@@ -288,3 +288,20 @@ def test_no_page_scrolls_sideways_at_phone_width(desk, browser, path):
     width, inner = pg.evaluate("[document.scrollingElement.scrollWidth, window.innerWidth]")
     ctx.close()
     assert width <= inner, (path, width, inner)
+
+
+def test_search_filters_by_theme(desk, page):
+    from macrodesk.lexicon import themes
+
+    page.goto(desk["base"] + "/search?q=行业")
+    everything = set(page.locator("a.hit-title").all_inner_texts())
+    page.select_option("select[name=theme]", "chemicals")
+    page.click("form.search button")
+    page.wait_for_url("**theme=chemicals**")
+    kept = page.locator("a.hit-title").all_inner_texts()
+    assert "化工行业观察" in kept and set(kept) < everything
+    terms = themes()["chemicals"].terms
+    for href in page.locator("a.hit-title").evaluate_all("els => els.map(e => e.href)"):
+        page.goto(href)
+        text = page.inner_text("main")
+        assert any(t in text for t in terms), href

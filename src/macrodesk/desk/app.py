@@ -143,7 +143,7 @@ def create_app(config: Config | None = None, desk: Desk | None = None) -> Starle
     def search(request: Request) -> Response:
         q = request.query_params.get("q", "").strip()[:200]
         params = {k: request.query_params.get(k, "").strip()[:64]
-                  for k in ("from", "to", "source")}
+                  for k in ("from", "to", "source", "theme")}
         try:
             pg = int(request.query_params.get("page", "1"))
         except ValueError:
@@ -151,8 +151,12 @@ def create_app(config: Config | None = None, desk: Desk | None = None) -> Starle
         result = None
         if q:
             result = desk.search(q, since=params["from"], until=params["to"],
-                                 source=params["source"], page=pg)
-        return page(request, "search.html", nav="search", q=q, params=params, result=result)
+                                 source=params["source"], theme=params["theme"], page=pg)
+        from macrodesk.lexicon import themes
+
+        choices = sorted(((k, t.zh) for k, t in themes().items()), key=lambda kv: kv[1])
+        return page(request, "search.html", nav="search", q=q, params=params, result=result,
+                    themes=choices)
 
     def article(request: Request) -> Response:
         art = desk.article(request.path_params["article_id"])

@@ -161,19 +161,37 @@ class Desk:
 
     # -- the archive
 
+    def _texts(self, ids: list[str]) -> dict[str, str]:
+        db = getattr(self.store, "db", None)  # SQLite: the bodies alone, without segmenting
+        if db is not None:
+            marks = ",".join("?" * len(ids))
+            return dict(db.execute(f"SELECT id, title || ' ' || text FROM articles "
+                                   f"WHERE id IN ({marks})", ids).fetchall())
+        return {i: (a.title + " " + a.text) for i in ids if (a := self.store.get(i))}
+
     def search(self, query: str, *, since: str = "", until: str = "", source: str = "",
-               page: int = 1, size: int = 20) -> SearchPage:
-        """One page of hits; the store has no offset, so the page is cut from a longer list."""
+               theme: str = "", page: int = 1, size: int = 20) -> SearchPage:
+        """One page of hits; the store has no offset, so the page is cut from a longer list.
+        `theme` (a key of the lexicon) keeps the articles that mention one of its terms."""
+        from macrodesk.lexicon import find_themes, themes
+
         since = check_day(since) if since else ""
         until = check_day(until) if until else ""
+        if theme and theme not in themes():
+            raise InputError(f"unknown theme {theme!r}", hint="choose one from the list")
         page = max(1, min(page, 50))
         want = page * size + 1
         with self.lock:
-            # a date-bounded search asks for more, since hits after `until` are dropped here
+            # a bounded search asks for more, since hits the store cannot filter are dropped here
             hits = self.store.search(query, since=since or None, source=source or None,
-                                     limit=want * (4 if until else 1))
+                                     limit=want * (4 if until or theme else 1))
+            if theme:
+                texts = self._texts([h.article_id for h in hits])
         if until:
             hits = [h for h in hits if h.day <= until]
+        if theme:
+            hits = [h for h in hits
+                    if any(t.theme == theme for t in find_themes(texts.get(h.article_id, "")))]
         rows = [{"id": h.article_id, "title": h.title, "source": h.source, "day": h.day,
                  "url": h.url, "parts": snippet_parts(h.snippet)}
                 for h in hits[(page - 1) * size:page * size]]
