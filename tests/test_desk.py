@@ -305,3 +305,47 @@ def test_search_filters_by_theme(desk, page):
         page.goto(href)
         text = page.inner_text("main")
         assert any(t in text for t in terms), href
+
+
+def test_serve_binds_loopback_unless_told_and_then_warns(monkeypatch):
+    import uvicorn
+    from typer.testing import CliRunner
+
+    from macrodesk.cli import app
+
+    calls: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda web, **kw: calls.append(kw))
+    quiet = CliRunner().invoke(app, ["serve", "--port", "8123"])
+    assert quiet.exit_code == 0, quiet.output
+    assert calls[-1]["host"] == "127.0.0.1" and calls[-1]["port"] == 8123
+    assert "warning" not in quiet.output
+    loud = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0"])
+    assert calls[-1]["host"] == "0.0.0.0"
+    assert "warning" in loud.output and "no login" in loud.output
+
+
+def test_cite_footnotes_each_item_and_keeps_the_spec_headings():
+    from macrodesk import spec
+    from macrodesk.checks.post import lint_text
+    from macrodesk.digest import make_post
+    from macrodesk.readers import read_articles
+
+    docs = read_articles([CORPUS / f"{n}.md" for n in (1, 2, 3)]).articles
+    plain = make_post(docs, date=DAY, allow_short=True)
+    cited = make_post(docs, date=DAY, allow_short=True, cite=True)
+    heads = [ln for ln in cited.post.body.splitlines() if ln.startswith("#")]
+    assert heads == [ln for ln in plain.post.body.splitlines() if ln.startswith("#")]
+    assert spec.DISCLAIMER in "\n".join(heads)
+    by_url = {a.url: a for a in docs}
+    for n, fact in enumerate(cited.digest.facts, 1):
+        assert re.search(rf"^{n}\. \*\*.+\*\*\[\^{n}\]$", cited.post.body, re.M)
+        note = re.search(rf"^\[\^{n}\]: 原文：“(.+)” —— \[(.+)\]\((\S+)\)$", cited.post.body, re.M)
+        assert note, n
+        src = by_url[note.group(3)]
+        assert fact.sentence_id.startswith(src.id + ":")
+        assert note.group(1).replace("\\", "") == fact.source_sentence.replace("\n", " ").strip()
+    sources = cited.post.body.split("**来源**", 1)[1]
+    assert all(f"({a.url})" in sources for a in docs)
+    # the footnotes add no defect the linter sees
+    assert {f.kind for f in lint_text(cited.post.text, docs)} <= \
+        {f.kind for f in lint_text(plain.post.text, docs)}
