@@ -64,7 +64,7 @@ def _draft_html(desk: Desk, day: str, text: str, findings) -> str:
             classes.append("evid")
             tok.attrSet("hx-get", f"/evidence?date={day}&line={first}")
             tok.attrSet("hx-target", "#evidence")
-            tok.attrSet("hx-trigger", "click, mouseenter delay:350ms")
+            tok.attrSet("hx-trigger", "click, focus, mouseenter delay:350ms")
             tok.attrSet("tabindex", "0")
         if classes:
             tok.attrSet("class", " ".join(classes))
