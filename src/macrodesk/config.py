@@ -33,7 +33,7 @@ KNOWN: dict[str, set[str]] = {
             "backoff", "max_backoff", "temperature", "max_output_tokens", "max_prompt_tokens",
             "shortlist_share", "json_mode", "cache", "no_fallback", "verbose", "price_input",
             "price_output", "prompt_version", "prompt_dir"},
-    "publish": {"site", "git", "push"},
+    "publish": {"site", "git", "push", "cite"},
     "daily": {"sources"},
     "store": {"backend", "path"},
     "fetch": {"allow_hosts", "deadline", "timeout"},

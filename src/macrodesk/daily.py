@@ -181,7 +181,7 @@ def run_daily(date: str | None = None, site: str | Path | None = None, engine: s
         else:
             try:
                 result = make_post(articles, date=day, tz=cfg.tz, engine=engine, config=cfg,
-                                   allow_short=force)
+                                   allow_short=force, cite=bool(pub.get("cite", False)))
             except InsufficientMaterialError as exc:
                 report.status, report.exit_code = "not_publishable", EXIT_NOT_PUBLISHABLE
                 report.findings = [str(exc)]

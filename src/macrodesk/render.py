@@ -4,6 +4,7 @@ Both engines go through this one renderer, so their structure is identical."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
@@ -12,7 +13,7 @@ import jinja2
 
 from macrodesk import __version__, spec
 from macrodesk.errors import ConfigError
-from macrodesk.models import Digest, Post
+from macrodesk.models import Article, Digest, Post
 from macrodesk.spec import escape_cell as _cell
 from macrodesk.text.dates import parse_tz
 
@@ -57,15 +58,54 @@ def _template() -> jinja2.Template:
     return env.from_string(src)
 
 
-def render_body(digest: Digest) -> str:
+def _md_text(text: str) -> str:
+    # a source sentence or title quoted in a footnote comes from an article: inert, one line
+    return spec.inert(text)
+
+
+def _url(url: str) -> str:
+    # kramdown ends a link target at a space or an unbalanced parenthesis; anything that could
+    # close the link or open markup is percent-encoded too
+    from urllib.parse import quote
+
+    return quote(url, safe=":/?#@!$&'*+,;=%~-._")
+
+
+def citations(digest: Digest, articles: Sequence[Article]) -> tuple[list[str], str]:
+    """Kramdown footnote markers for the ten items and the block that closes the post: each
+    item's source sentence with its article's link, then the 来源 list of every source."""
+    by_id = {a.id: a for a in articles}
+    marks, notes = [], []
+    for n, f in enumerate(digest.facts, 1):
+        art = by_id.get(f.sentence_id.split(":", 1)[0])
+        if not f.source_sentence and art is None:
+            marks.append("")
+            continue
+        marks.append(f"[^{n}]")
+        note = f"[^{n}]: 原文：“{_md_text(f.source_sentence)}”"
+        if art is not None:
+            title = _md_text(art.title or art.label)
+            note += f" —— [{title}]({_url(art.url)})" if art.url.startswith(("https://", "http://")) and spec.safe_url(art.url) \
+                else f" —— {title}"
+        notes.append(note)
+    refs = [f"- [{_md_text(s.title)}]({_url(s.url)})" if s.url.startswith(("https://", "http://")) and spec.safe_url(s.url)
+            else f"- {_md_text(s.title)}" for s in digest.sources]
+    tail = ("**来源**\n\n" + "\n".join(refs) + "\n\n" if refs else "") + "\n".join(notes)
+    return marks, tail.rstrip() + "\n"
+
+
+def render_body(digest: Digest, cite: Sequence[Article] | None = None) -> str:
     d = _inert_digest(digest.model_copy(deep=True))
-    body = _template().render(d=d)
-    return re.sub(r"\n{3,}", "\n\n", body).rstrip() + "\n"
+    marks, tail = citations(digest, cite) if cite is not None else ([""] * len(d.facts), "")
+    body = _template().render(d=d, marks=marks)
+    body = re.sub(r"\n{3,}", "\n\n", body).rstrip() + "\n"
+    return body + ("\n" + tail if tail else "")
 
 
 def render_post(digest: Digest, date: str | None = None, tz: str = "+0800",
-                now: datetime | None = None) -> Post:
-    """The whole Jekyll file: the five spec keys in order, then macrodesk's own keys."""
+                now: datetime | None = None, cite: Sequence[Article] | None = None) -> Post:
+    """The whole Jekyll file: the five spec keys in order, then macrodesk's own keys.
+    With `cite` (the digest's articles), each item gets a footnote quoting its source sentence."""
     zone = parse_tz(tz)
     now = (now or datetime.now(zone)).astimezone(zone)
     day = date or now.strftime("%Y-%m-%d")
@@ -92,7 +132,7 @@ def render_post(digest: Digest, date: str | None = None, tz: str = "+0800",
                    if s.published})
     if days:
         front["source_dates"] = days
-    body = render_body(digest)
+    body = render_body(digest, cite)
     text = spec.write_front_matter(front) + "\n" + body
     return Post(date=day, filename=spec.post_filename(day), front_matter=front,
                 body=body, text=text)

@@ -240,7 +240,8 @@ def _check_items(post: _Post, where: dict[str, int], items: list[tuple[int, int,
     for pos, (n, number, body) in enumerate(items, start=1):
         if number != pos:
             out.append(Finding("item_count", n, f"item numbered {number} where {pos} belongs"))
-        if not re.fullmatch(r"\*\*[^*].*\*\*", body):
+        # a trailing kramdown footnote marker ([^3]) cites the item's source (--cite)
+        if not re.fullmatch(r"\*\*[^*].*\*\*(\[\^\w+\])?", body):
             out.append(Finding("item_format", n, "each item is one bold fact: '1. **<fact>**'",
                                "warning"))
     return out
@@ -575,13 +576,24 @@ def _source_pool(sources: Sequence[Article]) -> tuple[list[_Src], str]:
 _SKIP_FIGURE_LINES = re.compile(r"^#{1,6}\s|^\s*\|?\s*:?-{2,}|^---\s*$")
 
 
-def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
-                   etf_cells: dict[int, str]) -> list[Finding]:
-    pool, source_text = _source_pool(sources)
+def _by_unit(pool: list[_Src]) -> dict[tuple, list[_Src]]:
     # a post figure can only match a source figure of its own kind, unit and size: look there
     by_unit: dict[tuple, list[_Src]] = {}
     for src in pool:
         by_unit.setdefault(_bucket(src.fig), []).append(src)
+    return by_unit
+
+
+def _holders(f: Figure, by_unit: dict[tuple, list[_Src]]) -> list[_Src]:
+    kind, unit, size = _bucket(f)
+    near = [src for k in (size - 1, size, size + 1) for src in by_unit.get((kind, unit, k), ())]
+    return [s for s in near if _matches(f, s.fig)]
+
+
+def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
+                   etf_cells: dict[int, str]) -> list[Finding]:
+    pool, source_text = _source_pool(sources)
+    by_unit = _by_unit(pool)
     out: list[Finding] = []
     pending: list[tuple[int, Figure, str]] = []
     used: set[tuple[str, str]] = set()
@@ -604,9 +616,7 @@ def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
                 if not all(p in source_text for p in parts):
                     out.append(Finding("figure_untraced", n, f"date '{f.text}' appears in no source sentence"))
                 continue
-            kind, unit, size = _bucket(f)
-            near = [src for k in (size - 1, size, size + 1) for src in by_unit.get((kind, unit, k), ())]
-            hits = [s.group for s in near if _matches(f, s.fig)]
+            hits = [s.group for s in _holders(f, by_unit)]
             if hits:
                 used.update(hits)
             else:
@@ -687,3 +697,31 @@ def lint_text(text: str, sources: Sequence[Article] | None = None) -> list[Findi
         skip |= _datacheck_lines(post)
         findings += _check_figures(post, sources, skip, etf_cells)
     return sorted(findings, key=lambda f: (f.line, f.kind))
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A figure of one post line and the source sentences that hold it, as `lint_text` matches
+    them (the post may round the source or drop its sign)."""
+
+    figure: Figure
+    article_id: str
+    sentence_id: str  # "title" when the article's title holds it
+    sentence: str
+
+
+def trace_line(line: str, sources: Sequence[Article]) -> list[Trace]:
+    """Where each figure of one post line comes from; a figure no source holds has no Trace."""
+    pool, _ = _source_pool(sources)
+    by_unit = _by_unit(pool)
+    text = re.sub(r"^\s*(?:[-*>]\s+)*(?:\d{1,2}[.、]\s)?", "", _EMPH.sub("", line))
+    out: list[Trace] = []
+    for f in extract_figures(text):
+        if f.kind in (FigureKind.NUMBER, FigureKind.DATE):
+            continue
+        seen: set[tuple[str, str]] = set()
+        for src in _holders(f, by_unit):
+            if src.group not in seen:
+                seen.add(src.group)
+                out.append(Trace(f, src.group[0], src.group[1], src.sentence))
+    return out

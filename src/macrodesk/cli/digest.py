@@ -34,9 +34,14 @@ def digest(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Show engine warnings and costs."),
     datacheck: bool = typer.Option(False, "--datacheck", help="Add a 数据核对 block: tariff and "
                                    "trade figures the articles quote, recomputed from public data."),
+    cite: bool = typer.Option(None, "--cite/--no-cite", help="Footnote each of the ten items "
+                              "with its source sentence and link, and list the sources at the end "
+                              "(default: \\[publish] cite)."),
     config_file: Path = typer.Option(None, "--config", help="TOML config file."),
 ) -> None:
     cfg = load_config(config_file)
+    if cite is None:
+        cite = bool(cfg.section("publish").get("cite", False))
     if engine == "llm" or (engine is None and cfg.engine == "llm"):
         llm = cfg.sections.setdefault("llm", {})
         if model:
@@ -66,7 +71,7 @@ def digest(
     if not docs:
         raise fail(MacrodeskError("no article could be read (each failure is above); no post made"))
     result = make_post(docs, date=date, tz=tz, engine=engine, config=cfg, allow_short=force,
-                       datacheck=datacheck)
+                       datacheck=datacheck, cite=cite)
     record_usage(result)
     for w in result.digest.warnings:
         warn(w)

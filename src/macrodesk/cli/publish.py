@@ -102,11 +102,15 @@ def daily(
                                   "channels after publishing."),
     force: bool = typer.Option(False, "--force", help="Publish again even if the day was already "
                                "published, and despite checker findings."),
+    cite: bool = typer.Option(None, "--cite/--no-cite", help="Footnote each of the ten items with "
+                              "its source sentence and link (default: \\[publish] cite)."),
     config_file: Path = typer.Option(None, "--config", help="TOML config file."),
 ) -> None:
     from macrodesk.daily import run_daily
 
     cfg = load_config(config_file)
+    if cite is not None:
+        cfg.sections.setdefault("publish", {})["cite"] = cite
     report = run_daily(date, site, engine, cfg, git=git, push=push, deliver=deliver_,
                        force=force)
     for line in report.warnings:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import html as _html
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from macrodesk.models import Post
 from macrodesk.publish.postfile import post_text
@@ -55,6 +57,24 @@ def _markdown() -> MarkdownIt:
     # markdown-it also refuses javascript:/vbscript:/data: link targets by default.
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}) \
         .enable("table").enable("strikethrough")
+
+
+def render_body_html(body: str, *, first_line: int = 1, footnotes: bool = False,
+                     annotate: Callable[[Token, int, int], None] | None = None) -> str:
+    """A post body's HTML as `render_html` renders it (with `footnotes`, kramdown's [^n] notes
+    as Jekyll shows them). `annotate(token, first, last)` may set attributes on each opening
+    block token; its lines count from `first_line`."""
+    md = _markdown()
+    if footnotes:
+        from mdit_py_plugins.footnote import footnote_plugin
+
+        md.use(footnote_plugin)
+    tokens = md.parse(body)
+    if annotate:
+        for t in tokens:
+            if t.map and t.nesting == 1:
+                annotate(t, t.map[0] + first_line, t.map[1] + first_line - 1)
+    return md.renderer.render(tokens, md.options, {})
 
 
 def _first_heading(body: str) -> str:
