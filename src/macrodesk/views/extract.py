@@ -138,8 +138,8 @@ _VALUE_KINDS = (FigureKind.PERCENT, FigureKind.POINTS)
 
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _PERIOD_RE = re.compile(
-    r"(?P<year>20\d{2}|\d{2}(?=年))年?(?:\s*(?P<half>上半年|下半年|年末|年底|年初)|\s*(?:第?(?P<q>[一二三四1-4])季度|"
-    r"Q(?P<q2>[1-4]))|\s*(?P<month>1[0-2]|0?[1-9])\s?月)?"
+    r"(?P<year>20\d{2}|\d{2}(?=\s?年))\s?年?(?:\s*(?P<half>上半年|下半年|年末|年底|年初)|H(?P<h>[12])|\s*(?:第?(?P<q>[一二三四1-4])\s?季度|"
+    r"Q(?P<q2>[1-4]))|\s*(?:\d{1,2}\s*[-–~至]\s*)?(?P<month>1[0-2]|0?[1-9])\s?月)?"
     r"|(?P<yq>\d{2})Q(?P<yqq>[1-4])"
     r"|(?P<rel>今年|年内|本年|年底|年末|明年|后年|下半年|上半年|下个?季度|下个?月)"
     r"|(?:第?(?P<bq>[一二三四])季度|(?<![A-Za-z\d])Q(?P<bq2>[1-4]))"
@@ -155,6 +155,8 @@ def resolve_period(text: str, published: date) -> str | None:
         y = published.year
         if g["year"]:
             year = int(g["year"]) if len(g["year"]) == 4 else 2000 + int(g["year"])
+            if g["h"]:
+                return f"{year}H{g['h']}"
             if g["half"] in ("上半年",):
                 return f"{year}H1"
             if g["half"] == "下半年":
@@ -216,6 +218,11 @@ def period_end(period: str) -> date:
         month = int(m.group(6))
     nxt = date(year + (month == 12), month % 12 + 1, 1)
     return date.fromordinal(nxt.toordinal() - 1)
+
+
+def period_start(period: str) -> date:
+    """The first day of a period."""
+    return date.fromisoformat(period_months(period)[0] + "-01")
 
 
 def period_months(period: str) -> list[str]:
@@ -309,7 +316,8 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
         return []
     word_re, owner = _word_re()
     sentence_period = resolve_period(text, published) or context_period
-    future = sentence_period is not None and period_end(sentence_period) >= published
+    # a period still to come makes a sentence forward-looking; the current year does not
+    future = sentence_period is not None and period_start(sentence_period) > published
     has_marker = bool(_FORWARD.search(text))
     if not (has_marker or future):
         return []
@@ -334,7 +342,8 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
         has_marker = bool(_FORWARD.search(text, 0, ce))  # a marker after the clause governs nothing in it
         if not keys:
             # "（4.8%）" or "美银4.7%" after an indicator named earlier in the sentence
-            if last_indicator and any(cs <= f.start < ce for f in figures) and (has_marker or future):
+            named = [f for f in figures if cs <= f.start < ce and _who(text, f.start)]
+            if last_indicator and named and (has_marker or future):
                 keys = [last_indicator]
                 hits = [(cs, last_indicator)]
             else:
