@@ -129,6 +129,10 @@ _GROUPS = {"多数机构": "外资", "机构": "外资", "一致预期": "市场
 # indicator's name must not be part of another noun
 _BEFORE_OK = set("国体年月季度计总的与和、及同对美欧日韩东盟中内外其下上前后将预或期：:，（(） ")
 _PAST_SLACK_DAYS = 45  # a month's figure not yet released (1月 in a February report) is a forecast
+_PARTNERS = {"中国": "CN", "对华": "CN", "日本": "JP", "欧盟": "EU", "墨西哥": "MX", "加拿大": "CA",
+             "印度": "IN", "越南": "VN", "巴西": "BR", "韩国": "KR", "英国": "UK", "瑞士": "CH",
+             "东盟": "ASEAN", "台湾": "TW", "多国": "global", "各国": "global"}
+_PARTNER = re.compile("|".join(_PARTNERS))
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?]")
 _VALUE_KINDS = (FigureKind.PERCENT, FigureKind.POINTS)
 
@@ -138,7 +142,7 @@ _VALUE_KINDS = (FigureKind.PERCENT, FigureKind.POINTS)
 
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _PERIOD_RE = re.compile(
-    r"(?P<year>20\d{2}|\d{2}(?=\s?年))\s?年?(?:\s*(?P<half>上半年|下半年|年末|年底|年初)|H(?P<h>[12])|\s*(?:第?(?P<q>[一二三四1-4])\s?季度|"
+    r"(?<!\d)(?P<year>20\d{2}|\d{2}(?=\s?年))\s?年?(?:\s*(?P<half>上半年|下半年|年末|年底|年初)|H(?P<h>[12])|\s*(?:第?(?P<q>[一二三四1-4])\s?季度|"
     r"Q(?P<q2>[1-4]))|\s*(?:\d{1,2}\s*[-–~至]\s*)?(?P<month>1[0-2]|0?[1-9])\s?月)?"
     r"|(?P<yq>\d{2})Q(?P<yqq>[1-4])"
     r"|(?P<rel>今年|年内|本年|年底|年末|明年|后年|下半年|上半年|下个?季度|下个?月)"
@@ -370,7 +374,9 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
             nxt = min((s for s, k in hits if s > at and k != key), default=ce)
             region = _region(clause) or sentence_region or ind.region or "CN"
             if key == "us_tariff_rate":
-                region = "US"
+                # a rate on one partner is that partner's, not the overall effective rate
+                partner = _PARTNER.search(clause)
+                region = _PARTNERS[partner.group(0)] if partner else "US"
             final = dict(ind.by_region).get(region, key) if ind.by_region else key
             if key == "policy_rate" and final == key:
                 final = "cn_policy_rate"
