@@ -51,6 +51,7 @@ class Indicator:
     region: str = ""
     by_region: tuple[tuple[str, str], ...] = ()
     invert: bool = False
+    products: bool = False  # products have one too (锂电池出口): guard the word's left edge
 
 
 @lru_cache(maxsize=1)
@@ -58,7 +59,8 @@ def indicators() -> dict[str, Indicator]:
     """The indicator vocabulary (data/indicators.toml), keyed by indicator key."""
     raw = tomllib.loads(resources.files("macrodesk").joinpath("data/indicators.toml").read_text("utf-8"))
     return {k: Indicator(k, v["zh"], tuple(v["words"]), v.get("unit", ""), v.get("region", ""),
-                         tuple(v.get("by_region", {}).items()), bool(v.get("invert", False)))
+                         tuple(v.get("by_region", {}).items()), bool(v.get("invert", False)),
+                         bool(v.get("products", False)))
             for k, v in raw["indicators"].items()}
 
 
@@ -85,7 +87,7 @@ def _word_re() -> tuple[re.Pattern[str], dict[str, str]]:
 # words that make a clause forward-looking; a stated future period does too
 _FORWARD = re.compile(
     r"预计|预期|预测|预判|估计|或将|有望|料将|将会|将|可能|目标|计划|展望|看好|关注|推荐|建议|超配|"
-    r"低配|增配|减配|逢低|建仓|布局|仍将|大概率|中枢|判断|认为|倾向|或[升降回放扩收转维上下抬走小大进再]")
+    r"低配|增配|减配|逢低|建仓|布局|仍将|大概率|中枢|判断|认为|倾向|或(?![者是许多])[\u4e00-\u9fff]")
 # a call on a sector: these words with a theme of themes.toml
 _CALL_UP = re.compile(r"看好|关注|推荐|超配|增配|逢低|建仓|布局|配置|受益|机会|低吸")
 _CALL_DOWN = re.compile(r"低配|减配|规避|回避|谨慎|承压|利空")
@@ -127,7 +129,7 @@ _GROUPS = {"多数机构": "外资", "机构": "外资", "一致预期": "市场
 
 # a product's exports or a margin's rate is not the macro indicator: the character before the
 # indicator's name must not be part of another noun
-_BEFORE_OK = set("国体年月季度计总的与和、及同对美欧日韩东盟中内外其下上前后将预或期：:，（(） ")
+_BEFORE_OK = set("国体年月季度计总的与和、及同对美欧日韩东盟中内外其下上前后将预或期来仍均则而但且也都是在为使致：:，（(） ")
 _PAST_SLACK_DAYS = 45  # a month's figure not yet released (1月 in a February report) is a forecast
 _PARTNERS = {"中国": "CN", "对华": "CN", "日本": "JP", "欧盟": "EU", "墨西哥": "MX", "加拿大": "CA",
              "印度": "IN", "越南": "VN", "巴西": "BR", "韩国": "KR", "英国": "UK", "瑞士": "CH",
@@ -241,7 +243,17 @@ def period_months(period: str) -> list[str]:
 # -- extraction
 
 
-def _region(text: str) -> str:
+def _region(text: str, at: int | None = None) -> str:
+    """The economy `text` names; with `at`, the one named last before that position
+    ("美联储降息预期升温下我国择机降息": the second 降息 is China's)."""
+    if at is not None:
+        best, where = "", -1
+        for code, rx in _REGIONS:
+            for m in rx.finditer(text, 0, at):
+                if m.start() > where:
+                    best, where = code, m.start()
+        if best:
+            return best
     for code, rx in _REGIONS:
         if rx.search(text):
             return code
@@ -325,7 +337,10 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
     has_marker = bool(_FORWARD.search(text))
     if not (has_marker or future):
         return []
-    figures = [f for f in (sent.figures or extract_figures(text)) if f.kind in _VALUE_KINDS]
+    all_figures = sent.figures or extract_figures(text)
+    figures = [f for f in all_figures if f.kind in _VALUE_KINDS]
+    # a level with no unit (USD/CNY 7.0, the dollar index 100) for indicators quoted that way
+    levels = [f for f in all_figures if f.kind in _VALUE_KINDS or f.kind == FigureKind.NUMBER]
     sentence_region = _region(text)
     out: list[Forecast] = []
     seen: set[tuple] = set()
@@ -338,7 +353,8 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
         hits = [(m.start() + cs, owner[m.group(0).upper()]) for m in word_re.finditer(clause)
                 if not (m.start() > 0 and clause[m.start() - 1] in "对占较")
                 and (m.start() + cs == 0 or not _is_han(text[m.start() + cs - 1])
-                     or text[m.start() + cs - 1] in _BEFORE_OK or len(m.group(0)) > 4)
+                     or text[m.start() + cs - 1] in _BEFORE_OK or len(m.group(0)) > 2
+                     or not indicators()[owner[m.group(0).upper()]].products)
                 # "锂电池出口", "光伏组件2025年出口": a product's figure, not the economy's
                 and not find_themes(clause[:m.start()])]
         keys = list(dict.fromkeys(k for _, k in hits))
@@ -372,7 +388,7 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
             ind = indicators()[key]
             at = min(s for s, k in hits if k == key)
             nxt = min((s for s, k in hits if s > at and k != key), default=ce)
-            region = _region(clause) or sentence_region or ind.region or "CN"
+            region = _region(clause, at - cs) or sentence_region or ind.region or "CN"
             if key == "us_tariff_rate":
                 # a rate on one partner is that partner's, not the overall effective rate
                 partner = _PARTNER.search(clause)
@@ -381,8 +397,9 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
             if key == "policy_rate" and final == key:
                 final = "cn_policy_rate"
             span_end = nxt if i + 1 < len(keys) else ce
-            vals = [f for f in figures if at <= f.start < span_end and f.start > at] or (
-                [f for f in figures if cs <= f.start < ce] if len(keys) == 1 else [])
+            pool = levels if not ind.unit else figures
+            vals = [f for f in pool if at <= f.start < span_end and f.start > at] or (
+                [f for f in pool if cs <= f.start < ce] if len(keys) == 1 else [])
             period = resolve_period(clause, published) or sentence_period
             if period and (published - period_end(period)).days > _PAST_SLACK_DAYS:
                 continue  # a past period's figure is data, not a forecast
@@ -394,18 +411,28 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                           source=source, sentence_id=sent.id, quote=text)
             fig_list = vals[:1]
             clause_vals = [f for f in figures if cs <= f.start < ce]
-            if len(keys) > 1 and len(clause_vals) == len(keys) and not [f for f in figures if at <= f.start < span_end]:
+            last_at = max(s for s, _ in hits)
+            if len(keys) > 1 and len(clause_vals) == len(keys) and all(f.start > last_at for f in clause_vals):
                 fig_list = [clause_vals[i]]  # "M1与M2同比预计回升至6%和8.7%": in order
-            # several figures after one indicator name, each with its own institution: "大摩4.8%，美银4.7%"
+            elif len(keys) > 1 and all(f.start > last_at for f in clause_vals):
+                fig_list = []  # figures after several names with no order to pair them by
+            else:
+                # a further figure in brackets with its own institution: "1.3个百分点（瑞银为0.7个百分点）"
+                lead = _who(text, vals[0].start) if vals else []
+                fig_list += [f for f in vals[1:] if (w := _who(text, f.start)) and w != lead
+                             and text.rfind("（", 0, f.start) > text.rfind("）", 0, f.start)]
+            cut = bool(re.search(r"降息|降准", text[at:span_end]))
             for fig in fig_list or [None]:
                 f = fc.model_copy()
                 if fig is not None:
-                    f.unit = "%" if fig.kind == FigureKind.PERCENT else ("bp" if "基点" in fig.unit or fig.unit == "bp" else "pp")
+                    f.unit = ("%" if fig.kind == FigureKind.PERCENT else "" if fig.kind == FigureKind.NUMBER
+                              else "bp" if "基点" in fig.unit or fig.unit.lower() == "bp" else "pp")
                     f.figure = fig.text
                     if fig.high is not None:
                         f.low, f.high = fig.value, fig.high
                     else:
-                        f.value = fig.value
+                        # a cut keeps its sign: 降息10BP is -10 bp
+                        f.value = -abs(fig.value) if cut and fig.value is not None else fig.value
                     lead = text[max(cs, fig.start - 4):fig.start]
                     if re.search(r"以内|以下|低于|不超过|至多", text[fig.end:fig.end + 3] + lead):
                         f.low, f.value = f.value, None
