@@ -40,7 +40,7 @@ def chart_views(groups: list[ViewGroup], stem: str | Path) -> list[Path]:
     from macrodesk.trade.charts import cjk_font
 
     stem = Path(stem)
-    rc = {"font.family": "sans-serif", "font.sans-serif": [cjk_font(), "DejaVu Sans"],
+    rc: dict = {"font.family": "sans-serif", "font.sans-serif": [cjk_font(), "DejaVu Sans"],
           "axes.unicode_minus": False, "svg.fonttype": "path"}
     paths = []
     with plt.rc_context(rc):
@@ -49,9 +49,9 @@ def chart_views(groups: list[ViewGroup], stem: str | Path) -> list[Path]:
             draw(fig)
             fig.text(0.01, 0.01, "来源：macrodesk 从存档文章中抽取的预测（原文数字）", fontsize=8, color="#666666")
             fig.tight_layout(rect=(0, 0.04, 1, 1))
-            for ext, kw in (("png", {"dpi": 150}), ("svg", {})):
+            for ext in ("png", "svg"):
                 buf = io.BytesIO()
-                fig.savefig(buf, format=ext, **kw)
+                fig.savefig(buf, format=ext, dpi=150)
                 paths.append(atomic_write(stem.with_suffix(f".{ext}"), buf.getvalue()))
         finally:
             plt.close(fig)

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from macrodesk.figures import extract_figures
 from macrodesk.lexicon import find_themes
-from macrodesk.models import Article, FigureKind, Sentence
+from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 
 class Forecast(BaseModel):
@@ -89,7 +89,7 @@ _FORWARD = re.compile(
     r"预计|预期|预测|预判|估计|或将|有望|料将|将会|将|可能|目标|计划|展望|看好|关注|推荐|建议|超配|"
     r"低配|增配|减配|逢低|建仓|布局|仍将|大概率|中枢|判断|认为|倾向|或(?![者是许多])[\u4e00-\u9fff]")
 # a call on a sector: these words with a theme of themes.toml
-_CALL_UP = re.compile(r"看好|关注|推荐|超配|增配|逢低|建仓|布局|配置|受益|机会|低吸")
+_CALL_UP = re.compile(r"看好|关注|推荐|超配|增配|逢低|建仓|配置价值|低吸|补涨|机会")
 _CALL_DOWN = re.compile(r"低配|减配|规避|回避|谨慎|承压|利空")
 _UP = re.compile(r"降幅收窄|跌幅收窄|降幅缩小|转正|上升|回升|提升|升至|升到|走高|加快|扩大|反弹|上行|抬升|"
                  r"提振|升温|改善|上涨|走强|加息|扩表|回暖|修复|抬高|上调|提高|提速|增加|高增|增长|上扬|"
@@ -352,6 +352,7 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
         # "对GDP的贡献": an indicator named as the object is not the one forecast
         hits = [(m.start() + cs, owner[m.group(0).upper()]) for m in word_re.finditer(clause)
                 if not (m.start() > 0 and clause[m.start() - 1] in "对占较")
+                and not clause[:m.start()].endswith("单位")
                 and (m.start() + cs == 0 or not _is_han(text[m.start() + cs - 1])
                      or text[m.start() + cs - 1] in _BEFORE_OK or len(m.group(0)) > 2
                      or not indicators()[owner[m.group(0).upper()]].products)
@@ -370,8 +371,11 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                 called = _CALL_UP.search(clause) or _CALL_DOWN.search(clause)
                 moved = (marker or has_marker) and _direction(clause, False)
                 themes = find_themes(clause) if (called or moved) else []
+                call_period = resolve_period(clause, published)
+                if call_period and (published - period_end(call_period)).days > _PAST_SLACK_DAYS:
+                    themes = []  # "3Q20-4Q24 超配军工": a past position, not a call
                 for hit in themes[:3]:
-                    call = ("down" if _CALL_DOWN.search(clause) else "up") if called else moved
+                    call = ("down" if _CALL_DOWN.search(clause) else "up") if called else (moved or None)
                     fc = Forecast(article_id=article_id, who="author", indicator=f"sector:{hit.theme}",
                                   region=sentence_region or "CN", period=resolve_period(clause, published),
                                   direction=call, published=published.isoformat(), source=source,
@@ -412,17 +416,22 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
             fig_list = vals[:1]
             clause_vals = [f for f in figures if cs <= f.start < ce]
             last_at = max(s for s, _ in hits)
+            starts = sorted(s for s, _ in hits)
+            # names joined as a list ("M1、M2", "M1与M2") share what follows them
+            listed = any(re.fullmatch(r"[A-Za-z0-9\u4e00-\u9fff]{0,3}?\s*[、与和及/]\s*",
+                                      text[a:b]) for a, b in zip(starts, starts[1:], strict=False))
             if len(keys) > 1 and len(clause_vals) == len(keys) and all(f.start > last_at for f in clause_vals):
                 fig_list = [clause_vals[i]]  # "M1与M2同比预计回升至6%和8.7%": in order
-            elif len(keys) > 1 and all(f.start > last_at for f in clause_vals):
-                fig_list = []  # figures after several names with no order to pair them by
+            elif len(keys) > 1 and listed and all(f.start > last_at for f in clause_vals):
+                fig_list = []  # "M1、M2 …" then one figure: no order to pair them by
             else:
                 # a further figure in brackets with its own institution: "1.3个百分点（瑞银为0.7个百分点）"
-                lead = _who(text, vals[0].start) if vals else []
-                fig_list += [f for f in vals[1:] if (w := _who(text, f.start)) and w != lead
+                first_who = _who(text, vals[0].start) if vals else []
+                fig_list += [f for f in vals[1:] if (w := _who(text, f.start)) and w != first_who
                              and text.rfind("（", 0, f.start) > text.rfind("）", 0, f.start)]
             cut = bool(re.search(r"降息|降准", text[at:span_end]))
-            for fig in fig_list or [None]:
+            options: list[Figure | None] = list(fig_list) or [None]
+            for fig in options:
                 f = fc.model_copy()
                 if fig is not None:
                     f.unit = ("%" if fig.kind == FigureKind.PERCENT else "" if fig.kind == FigureKind.NUMBER
@@ -434,15 +443,18 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                         # a cut keeps its sign: 降息10BP is -10 bp
                         f.value = -abs(fig.value) if cut and fig.value is not None else fig.value
                     lead = text[max(cs, fig.start - 4):fig.start]
-                    if re.search(r"以内|以下|低于|不超过|至多", text[fig.end:fig.end + 3] + lead):
-                        f.low, f.value = f.value, None
+                    bound = text[fig.end:fig.end + 3] + lead
+                    if "以内" in bound and (f.value or 0) < 0:
+                        f.low, f.value = f.value, None  # "降幅收窄至-2%以内": no lower than -2%
+                    elif re.search(r"以内|以下|低于|不超过|至多", bound):
+                        f.high, f.value = f.value, None
                     elif re.search(r"以上|超过|高于|至少|不低于", text[fig.end:fig.end + 3] + lead):
                         f.low, f.value = f.value, None
                 if "转正" in clause and not f.has_value:
                     f.low = 0.0
                 who = _who(text, fig.start if fig is not None else at)
-                for w in who or ["author"]:
-                    g = f.model_copy(update={"who": w})
+                for name in who or ["author"]:
+                    g = f.model_copy(update={"who": name})
                     k = (g.indicator, g.period, g.value, g.low, g.high, g.direction, g.who)
                     if k not in seen:
                         seen.add(k)
