@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -152,6 +153,7 @@ _PERIOD_RE = re.compile(
     r"|(?<![\d.年])(?P<bm>1[0-2]|0?[1-9])\s?月(?!份?\d)")
 
 
+@lru_cache(maxsize=8192)
 def resolve_period(text: str, published: date) -> str | None:
     """The first period `text` names, resolved against the publication date: 今年 is the
     publication year, 明年 the next, 下半年 H2 of the publication year, a bare month or quarter the
@@ -320,7 +322,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
-                       source: str = "", context_period: str | None = None) -> list[Forecast]:
+                       source: str = "",
+                       context_period: str | None | Callable[[], str | None] = None) -> list[Forecast]:
     """The forecasts one sentence states (possibly none); `context_period` is the period the
     sentences before it in its section named, for one that names none."""
     text = sent.text.replace("**", "")
@@ -331,10 +334,15 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
     if _RISK_SENTENCE.search(text):
         return []
     word_re, owner = _word_re()
-    sentence_period = resolve_period(text, published) or context_period
+    has_marker = bool(_FORWARD.search(text))
+    # most sentences name no indicator and make no call: leave before the costlier steps
+    if not word_re.search(text) and not (_CALL_UP.search(text) or _CALL_DOWN.search(text) or (
+            has_marker and (_UP.search(text) or _DOWN.search(text)))):
+        return []
+    sentence_period = resolve_period(text, published) or (
+        context_period() if callable(context_period) else context_period)
     # a period still to come makes a sentence forward-looking; the current year does not
     future = sentence_period is not None and period_start(sentence_period) > published
-    has_marker = bool(_FORWARD.search(text))
     if not (has_marker or future):
         return []
     all_figures = sent.figures or extract_figures(text)
@@ -468,10 +476,19 @@ def article_forecasts(article: Article) -> list[Forecast]:
     published = (article.published or datetime.now()).date()
     source = " ".join(x for x in (article.source, f"《{article.title}》" if article.title else "") if x)
     out: list[Forecast] = []
-    section, context = None, None
+    section: str | None = None
+    earlier: list[str] = []  # the section's sentences so far, newest last
+
+    def context() -> str | None:
+        # resolved only when a sentence needs it: most never do
+        for text in reversed(earlier):
+            if (p := resolve_period(text, published)) is not None:
+                return p
+        return resolve_period(section or "", published)
+
     for sent in article.sentences:
         if sent.section != section:
-            section, context = sent.section, resolve_period(sent.section, published)
+            section, earlier = sent.section, []
         out += sentence_forecasts(sent, published, article.id, source, context)
-        context = resolve_period(sent.text, published) or context
+        earlier.append(sent.text)
     return out
