@@ -27,7 +27,7 @@ class Score:
     forecast: Forecast
     series: str
     actual: float | None = None
-    baseline: float | None = None  # the last actual before publication, for directions
+    baseline: float | None = None  # the actual of the same span before the period, for directions
     error: float | None = None  # actual - forecast (0 inside a stated range)
     hit: bool | None = None
     returns: dict[str, float] = field(default_factory=dict)  # sector calls: excess return by horizon
@@ -189,9 +189,11 @@ def score_forecasts(forecasts: Iterable[Forecast], actuals: dict[str, dict[str, 
             pending += 1
             continue
         actual = statistics.fmean(ser[m] for m in months)
-        pub_month = f.published[:7]
-        before = [m for m in sorted(ser) if m < pub_month]
-        baseline = ser[before[-1]] if before else None
+        # the baseline of a direction: as many months as the period has, ending before both the
+        # period and the publication (a year's call is judged against the year before it)
+        cut = min(months[0], f.published[:7])
+        before = [m for m in sorted(ser) if m < cut][-len(months):]
+        baseline = statistics.fmean(ser[m] for m in before) if len(before) == len(months) else None
         if point(f) is None and not f.direction:
             pending += 1
             continue
