@@ -386,6 +386,8 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
         hits = [(m.start() + cs, owner[m.group(0).upper()]) for m in word_re.finditer(clause)
                 if not (m.start() > 0 and clause[m.start() - 1] in "对占较")
                 and not clause[:m.start()].endswith("单位")
+                # "出口相关煤种", "出口链", "出口型企业": the word qualifies another noun
+                and not re.match(r"相关|链|型|企业|商|导向|占比|份额|国", clause[m.end():m.end() + 2])
                 and (m.start() + cs == 0 or not _is_han(text[m.start() + cs - 1])
                      or text[m.start() + cs - 1] in _BEFORE_OK or len(m.group(0)) > 2
                      or not indicators()[owner[m.group(0).upper()]].products)
@@ -435,6 +437,8 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                 final = "cn_policy_rate"
             span_end = nxt if i + 1 < len(keys) else ce
             pool = levels if not ind.unit else figures
+            # a share ("出口占比 23%") is not the indicator's own value
+            pool = [f for f in pool if not re.search(r"占比|比重|份额|占.{0,4}$", text[max(0, f.start - 6):f.start])]
             vals = [f for f in pool if at <= f.start < span_end and f.start > at] or (
                 [f for f in pool if cs <= f.start < ce] if len(keys) == 1 else [])
             period = resolve_period(clause, published) or sentence_period
