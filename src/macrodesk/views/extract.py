@@ -385,7 +385,7 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
         # "对GDP的贡献": an indicator named as the object is not the one forecast
         hits = [(m.start() + cs, owner[m.group(0).upper()]) for m in word_re.finditer(clause)
                 if not (m.start() > 0 and clause[m.start() - 1] in "对占较")
-                and not clause[:m.start()].endswith("单位")
+                and not clause[:m.start()].rstrip().endswith("单位")
                 # "出口相关煤种", "出口链", "出口型企业": the word qualifies another noun
                 and not re.match(r"相关|链|型|企业|商|导向|占比|份额|国", clause[m.end():m.end() + 2])
                 and (m.start() + cs == 0 or not _is_han(text[m.start() + cs - 1])
