@@ -32,14 +32,19 @@ class PostResult:
 def make_post(articles: list[Article], *, date: str | None = None, tz: str | None = None,
               engine: str | None = None, config: Config | None = None, allow_short: bool = False,
               now: datetime | None = None, datacheck: bool = False,
-              cite: bool = False) -> PostResult:
+              cite: bool = False, consensus: bool = True) -> PostResult:
     """Digest, render and lint in one call: what `macrodesk digest` does before writing.
     With `datacheck`, figures the trade indicators cover are recomputed beside the quoted ones;
-    with `cite`, each item gets a footnote with its source sentence and the article's link."""
+    with `cite`, each item gets a footnote with its source sentence and the article's link;
+    with `consensus`, forecasts of one indicator and period by several sources are set side by side."""
     cfg = config or load_config()
     d = digest_articles(articles, engine, cfg, allow_short=allow_short)
     if datacheck:
         d.datacheck = datacheck_lines(articles)
+    if consensus and not d.consensus:
+        from macrodesk.views.consensus import day_consensus
+
+        d.consensus = day_consensus(articles)
     post = render_post(d, date=date, tz=tz or cfg.tz, now=now, cite=articles if cite else None)
     d.warnings.extend(date_warnings(post.front_matter.get("source_dates", []), post.date))
     return PostResult(digest=d, post=post, findings=lint_post(post, articles))

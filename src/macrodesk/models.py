@@ -164,6 +164,7 @@ class Digest(BaseModel):
     risks: list[Risk] = Field(default_factory=list)
     technical_note: str = ""
     datacheck: list[str] = Field(default_factory=list)  # quoted figures beside recomputed ones
+    consensus: list[str] = Field(default_factory=list)  # 观点对照: sources' figures for one indicator
     disclaimer: str = ""
     sources: list[SourceRef] = Field(default_factory=list)
     engine: str = "extractive"

@@ -34,6 +34,7 @@ def _inert_digest(d: Digest) -> Digest:
     d.disclaimer = i(d.disclaimer)
     d.event_overview = [i(p) for p in d.event_overview]
     d.datacheck = [i(x) for x in d.datacheck]
+    d.consensus = [i(x) for x in d.consensus]
     for f in d.facts:
         f.text = i(f.text.replace("**", ""))
     for s in d.steps:

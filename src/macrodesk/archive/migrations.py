@@ -64,6 +64,27 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         CREATE INDEX digest_runs_day ON digest_runs(day);
     """),
+    ("0005_forecasts", """
+        -- forecasts and calls each article states (macrodesk.views): who, indicator, period, value
+        CREATE TABLE forecasts (
+            id INTEGER PRIMARY KEY,
+            article_id TEXT NOT NULL,
+            who TEXT NOT NULL,
+            indicator TEXT NOT NULL,
+            region TEXT NOT NULL DEFAULT '',
+            period TEXT,
+            value REAL,
+            low REAL,
+            high REAL,
+            unit TEXT NOT NULL DEFAULT '',
+            direction TEXT,
+            figure TEXT NOT NULL DEFAULT '',
+            published TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT '',
+            sentence_id TEXT NOT NULL DEFAULT '',
+            quote TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX forecasts_indicator ON forecasts(indicator, period);
+        CREATE INDEX forecasts_article ON forecasts(article_id);
+    """),
 ]
-
-

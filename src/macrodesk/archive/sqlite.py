@@ -20,6 +20,7 @@ from macrodesk.errors import StoreError
 from macrodesk.models import Article
 from macrodesk.segment import segment
 from macrodesk.text.dates import DEFAULT_TZ
+from macrodesk.views.store import save_forecasts
 
 
 def _day_of(article: Article, now: datetime) -> str:
@@ -138,6 +139,7 @@ class SQLiteStore:
             body, extra = index_text(article.text)
             db.execute("INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?,?,?,?)",
                        (cur.lastrowid, " ".join(index_text(article.title)), body, extra))
+            save_forecasts(db, article)  # the views and calls it states, for `macrodesk views`
             if self._near is not None:
                 self._near.add(article.id, sig)
             return AddResult("added", article.id, article.id, article.title, 1.0)
