@@ -84,10 +84,14 @@ def _process_pool(workers: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # forkserver: workers start from a clean process, not a fork of one running threads
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+    # fork where there is one: spawn and forkserver run the caller's main module again in each
+    # worker, which a script without a __main__ guard (or `python -m macrodesk`) cannot take.
+    # The pool is made before the batch starts any thread, and it forks all its workers at once.
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
                                initializer=_warm)
+    pool.submit(_warm).result()  # start the workers now, while this process has no threads
+    return pool
 
 
 @dataclass
@@ -235,9 +239,9 @@ def ingest_sources(
 
     queue = list(reversed(tasks))
     order: deque[tuple[Future | None, _Task]] = deque()  # results are written in this order
-    threads = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="ingest")
     files = sum(t.kind == "file" for t in tasks)
     procs = _process_pool(workers) if workers > 1 and files >= PROCESS_MIN else None
+    threads = ThreadPoolExecutor(max_workers=max(1, concurrency), thread_name_prefix="ingest")
     window = max(1, concurrency, workers) * 4
     try:
         while queue or order:
