@@ -281,3 +281,70 @@ def ingest_sources(
         if own_store:
             store.close()
     return report
+
+
+@dataclass
+class BackfillReport:
+    """What store_articles did: how many were stored, and the copies it did not store again."""
+
+    added: int = 0
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+
+def _index_many(articles: list[Article]) -> list:
+    from macrodesk.archive.sqlite import index_article
+
+    return [index_article(a) for a in articles]
+
+
+def store_articles(
+    articles: Iterable[Article],
+    store,
+    *,
+    dedupe: bool = True,
+    workers: int | None = None,
+    chunk: int = 512,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> BackfillReport:
+    """Backfill or re-index: store articles already read (a migration, a new tokeniser, a
+    generated archive). Tokens and fingerprints are made by `workers` processes, a chunk
+    ahead of the writer; each chunk is written in order in one transaction.
+    `progress(done, 0, title)` is called per article once its chunk is committed."""
+    from itertools import islice
+
+    workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+    procs = _process_pool(workers) if workers > 1 else None
+    batch = getattr(store, "batch", None) or nullcontext
+    report = BackfillReport()
+    items = iter(articles)
+    per_worker = max(1, chunk // (workers * 4))
+
+    def start(part: list[Article]):
+        if procs is None:
+            return part, _index_many(part)
+        slices = [part[i:i + per_worker] for i in range(0, len(part), per_worker)]
+        return part, [procs.submit(_index_many, s) for s in slices]
+
+    done = 0
+    try:
+        pending = start(list(islice(items, chunk)))
+        while pending[0]:
+            part, work = pending
+            pending = start(list(islice(items, chunk)))  # the next chunk is cut while this is written
+            indexed = work if procs is None else [x for f in work for x in f.result()]
+            with batch():
+                for article, idx in zip(part, indexed, strict=True):
+                    res = store.add(article, dedupe=dedupe, indexed=idx)
+                    if res.status == "added":
+                        report.added += 1
+                    else:
+                        report.duplicates.append(Duplicate(article.path or article.id, article.title,
+                                                           res.kept_id, res.kept_title, res.similarity))
+            for article in part:
+                done += 1
+                if progress:
+                    progress(done, 0, article.title)
+    finally:
+        if procs is not None:
+            procs.shutdown(wait=False, cancel_futures=True)
+    return report
