@@ -110,3 +110,29 @@ def test_remove_drops_an_article_and_keeps_it_out(tmp_path):
 
     missing = runner.invoke(app, ["archive", "remove", "nosuchid", "--archive", str(archive)])
     assert missing.exit_code == 2 and "nosuchid" in missing.output
+
+
+def test_daily_during_an_ingest_waits_and_publishes(tmp_path, hooks):
+    import time
+
+    from macrodesk.config import load_config
+    from macrodesk.daily import run_daily
+
+    from .test_daily import setup
+
+    archive = tmp_path / "shared.sqlite3"
+    _, _, _, toml = setup(tmp_path, hooks, f'\n[store]\npath = "{archive}"\n')
+    SQLiteStore(archive).close()
+    files = _write_files(tmp_path / "backlog", 400)
+    ingest = _ingest(archive, files)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # wait until the ingest is writing
+        with sqlite3.connect(archive) as db:
+            if db.execute("SELECT count(*) FROM sources").fetchone()[0]:
+                break
+        time.sleep(0.1)
+    assert ingest.poll() is None, "the ingest finished before the daily run started"
+    report = run_daily("2025-12-24", config=load_config(toml))
+    assert report.status == "published" and report.ingested == 1, report
+    _, err = ingest.communicate(timeout=600)
+    assert ingest.returncode == 0 and "0 failed" in err, err

@@ -107,3 +107,30 @@ def test_index_finds_near_copy_and_forgets_removed():
     assert index.find(signature("完全不同的一篇文章：房地产成交继续疲软，一线城市二手房价格下跌。")) is None
     index.remove("a")
     assert index.find(signature(near)) is None and "a" not in index
+
+
+def test_backfill_with_worker_processes_as_before(sample, tmp_path):
+    from macrodesk.archive.batch import store_articles
+
+    folder, names = sample
+    articles = [read_article(folder / name) for name in names]
+    store = SQLiteStore(tmp_path / "c.sqlite3")
+    seen = []
+    report = store_articles(articles, store, workers=2, chunk=40,
+                            progress=lambda done, total, title: seen.append(done))
+    assert seen == list(range(1, len(names) + 1))
+    by_id = {}
+    decisions = {}
+    dups = {d.title + d.source: d for d in report.duplicates}
+    for art in articles:
+        name = art.path.rsplit("/", 1)[-1]
+        d = dups.get(art.title + art.path)
+        if d is None:
+            by_id[art.id] = name
+            decisions[name] = {"status": "added", "kept": name, "similarity": 1.0}
+        else:
+            decisions[name] = {"status": "duplicate", "kept": by_id.get(d.kept_id, d.kept_id),
+                               "similarity": round(d.similarity, 3)}
+    assert report.added == len(by_id)
+    _compare(store, decisions)
+    store.close()
