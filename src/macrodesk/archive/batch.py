@@ -258,6 +258,8 @@ def ingest_sources(
                 wait([head])
                 if isinstance(head.exception(), BrokenProcessPool):
                     # a worker died (killed, out of memory): read what it held in this process
+                    if procs is not None:
+                        procs.shutdown(wait=False, cancel_futures=True)
                     procs = None
                     order = deque((threads.submit(work, t) if f is not None and t.kind == "file"
                                    and f.done() and isinstance(f.exception(), BrokenProcessPool)
