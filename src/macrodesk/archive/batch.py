@@ -88,6 +88,8 @@ def _process_pool(workers: int):
     # worker, which a script without a __main__ guard (or `python -m macrodesk`) cannot take.
     # The pool is made before the batch starts any thread, and it forks all its workers at once.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    if method == "fork":
+        _warm()  # the workers inherit the loaded dictionary instead of each loading it (~1 s)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
                                initializer=_warm)
     pool.submit(_warm).result()  # start the workers now, while this process has no threads
