@@ -4,6 +4,7 @@ returns, and `open_store`, which picks a backend by name (SQLite by default)."""
 from __future__ import annotations
 
 import importlib
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -44,7 +45,7 @@ class Hit:
 @dataclass
 class SourceRecord:
     key: str
-    status: str  # "done", "duplicate" or "failed"
+    status: str  # "done", "duplicate", "failed", "feed" or "removed" (its article was dropped)
     article_id: str | None
     fingerprint: str
     error: str | None
@@ -55,6 +56,8 @@ class Store(Protocol):
     """What the pipeline needs from an archive; a PostgreSQL store can follow for teams."""
 
     def add(self, article: Article, *, dedupe: bool = True, commit: bool = True) -> AddResult: ...
+    def batch(self) -> AbstractContextManager[None]: ...  # many writes, one transaction
+    def remove(self, article_id: str) -> bool: ...  # drop a stored article; False if unknown
     def get(self, article_id: str) -> Article | None: ...
     def articles_for_date(self, day: date | str) -> list[Article]: ...
     def search(self, query: str, *, since: date | str | None = None, source: str | None = None,

@@ -20,28 +20,42 @@ def _jieba():
     return jieba
 
 
+@lru_cache(maxsize=200_000)
+def _subwords(word: str) -> tuple[str, ...]:
+    """What jieba.cut_for_search adds: dictionary 2- and 3-grams inside a longer word. Cached
+    per word: the same words recur across a corpus, so each is looked up once."""
+    freq = _jieba().dt.FREQ
+    out: list[str] = []
+    for n in (2, 3):
+        if len(word) > n:
+            out.extend(word[i:i + n] for i in range(len(word) - n + 1) if freq.get(word[i:i + n]))
+    return tuple(out)
+
+
 @lru_cache(maxsize=100_000)
 def _paragraph_tokens(paragraph: str) -> tuple[str, str]:
     """(words, extra sub-words) of one paragraph. Cached: feeds, syndication and the benchmark's
     shuffled archive repeat paragraphs."""
-    jb = _jieba()
-    freq = jb.dt.FREQ
     words: list[str] = []
     extra: list[str] = []
-    for w in jb.cut(paragraph, HMM=False):  # HMM finds new words at twice the cost
+    for w in _jieba().cut(paragraph, HMM=False):  # HMM finds new words at twice the cost
         if not w.strip():
             continue
         words.append(w)  # the tokenizer folds case itself; the snippet keeps it
-        # what jieba.cut_for_search adds: dictionary 2- and 3-grams inside longer words
-        for n in (2, 3):
-            if len(w) > n:
-                extra.extend(w[i:i + n] for i in range(len(w) - n + 1) if freq.get(w[i:i + n]))
+        if len(w) > 2:
+            extra.extend(_subwords(w))
     return " ".join(words), " ".join(extra)
 
 
-def index_text(text: str) -> tuple[str, str]:
-    parts = [_paragraph_tokens(p) for p in text.split("\n") if p.strip()]
+def index_paragraphs(paragraphs: list[str]) -> tuple[str, str]:
+    """(body, extra) columns of the FTS row for an article's non-empty lines, each line cut
+    once: words space-separated, one line per paragraph, and the sub-words."""
+    parts = [_paragraph_tokens(p) for p in paragraphs]
     return "\n".join(p[0] for p in parts), " ".join(p[1] for p in parts if p[1])
+
+
+def index_text(text: str) -> tuple[str, str]:
+    return index_paragraphs([p for p in text.split("\n") if p.strip()])
 
 
 def _pieces(word: str) -> list[str]:

@@ -1,5 +1,6 @@
 """The default archive backend: one SQLite file under config.home(), WAL journal, named
-migrations, FTS5 over jieba tokens, near-duplicate check on add."""
+migrations, FTS5 over jieba tokens, near-duplicate check on add; writers take the write lock
+before they look, so concurrent ingests store each article once."""
 
 from __future__ import annotations
 
@@ -8,12 +9,21 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import numpy as np
+
 from macrodesk.archive import ARCHIVE_NAME, MARK_CLOSE, MARK_OPEN, AddResult, Hit, SourceRecord
-from macrodesk.archive.dedupe import NearDuplicateIndex, from_bytes, signature, to_bytes
-from macrodesk.archive.fts import despace, fts_query, index_text
+from macrodesk.archive.dedupe import (
+    NearDuplicateIndex,
+    from_bytes,
+    paragraph_signature,
+    paragraphs_of,
+    to_bytes,
+)
+from macrodesk.archive.fts import despace, fts_query, index_paragraphs, index_text
 from macrodesk.archive.migrations import MIGRATIONS
 from macrodesk.config import home
 from macrodesk.errors import StoreError
@@ -21,6 +31,29 @@ from macrodesk.models import Article
 from macrodesk.segment import segment
 from macrodesk.text.dates import DEFAULT_TZ
 from macrodesk.views.store import save_forecasts
+
+# How long a writer waits for another process's transaction (a concurrent ingest commits a chunk
+# at a time, each well under a second) before it reports the archive as busy.
+BUSY_SECONDS = 60.0
+
+
+@dataclass
+class Indexed:
+    """What the archive keeps besides the article: the FTS columns and the MinHash values, made
+    from one split of the text into lines (in worker processes for large batches)."""
+
+    title: str
+    body: str
+    extra: str
+    minhash: np.ndarray  # uint32, dedupe.NUM_PERM values
+
+
+def index_article(article: Article) -> Indexed:
+    """Tokens and fingerprint of one article: each line is cut by jieba once, and its shingles
+    are hashed in the same numpy pass as every other line's."""
+    paragraphs = paragraphs_of(article.text)
+    body, extra = index_paragraphs(paragraphs)
+    return Indexed(" ".join(index_text(article.title)), body, extra, paragraph_signature(paragraphs))
 
 
 def _day_of(article: Article, now: datetime) -> str:
@@ -49,11 +82,11 @@ class SQLiteStore:
         self.path = Path(path) if path else home() / ARCHIVE_NAME
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(self.path, check_same_thread=False, timeout=10.0)
+            self.db = sqlite3.connect(self.path, check_same_thread=False, timeout=BUSY_SECONDS)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")  # WAL keeps this crash-safe
-            self.db.execute("PRAGMA busy_timeout=10000")
+            self.db.execute(f"PRAGMA busy_timeout={int(BUSY_SECONDS * 1000)}")
             self._migrate()
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the archive: {exc}", source=str(self.path),
@@ -63,6 +96,9 @@ class SQLiteStore:
                              source=str(self.path.parent)) from exc
         self._lock = threading.RLock()
         self._near: NearDuplicateIndex | None = None
+        self._near_rowid = 0  # the index holds every article up to this rowid
+        self._batch = 0  # depth of batch(): inside one, writes commit when it ends
+        self._fts_rows: list[tuple] = []  # FTS rows of the open batch, written in bulk
 
     # -- schema
 
@@ -94,30 +130,91 @@ class SQLiteStore:
         with self._lock:
             try:
                 yield self.db
-                if commit:
+                if commit and not self._batch:
                     self.db.commit()
             except sqlite3.Error as exc:
-                self.db.rollback()
+                self._abort()
                 raise StoreError(f"cannot write to the archive: {exc}", source=str(self.path),
                                  hint="is the disk full, or another process holding the file?") from exc
 
+    def _abort(self) -> None:
+        self.db.rollback()
+        self._fts_rows.clear()
+        self._near = None  # it may hold articles that were rolled back: reload when next needed
+
+    def _begin(self) -> None:
+        """Take the write lock before reading what decides a write: another process's article
+        committed meanwhile is then seen, never inserted twice (waits up to BUSY_SECONDS)."""
+        if not self.db.in_transaction:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._load_near(self._near)
+
+    def _load_near(self, index: NearDuplicateIndex | None) -> None:
+        if index is None:
+            return
+        for row in self.db.execute("SELECT rowid, id, minhash FROM articles WHERE rowid > ?"
+                                   " AND minhash IS NOT NULL ORDER BY rowid", (self._near_rowid,)):
+            index.add(row["id"], from_bytes(row["minhash"]))
+            self._near_rowid = row["rowid"]
+
     def _near_index(self) -> NearDuplicateIndex:
         if self._near is None:
+            self._near_rowid = 0
             index = NearDuplicateIndex()
-            for row in self.db.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL"):
-                index.add(row["id"], from_bytes(row["minhash"]))
+            self._load_near(index)
             self._near = index
         return self._near
 
-    def add(self, article: Article, *, dedupe: bool = True, commit: bool = True) -> AddResult:
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction for many writes (a chunk of an ingest): taken with the write lock,
+        FTS rows written in bulk at the end, committed when the block ends, rolled back if it
+        raises."""
+        with self._lock:
+            if self._batch:  # nested: the outer batch commits
+                self._batch += 1
+                try:
+                    yield
+                finally:
+                    self._batch -= 1
+                return
+            try:
+                self._begin()
+            except sqlite3.Error as exc:
+                raise StoreError(f"cannot write to the archive: {exc}", source=str(self.path),
+                                 hint="another process held it too long; run again") from exc
+            self._batch = 1
+            try:
+                yield
+                self._batch = 0
+                if self._fts_rows:
+                    self.db.executemany("INSERT INTO articles_fts (rowid, title, body, extra)"
+                                        " VALUES (?,?,?,?)", self._fts_rows)
+                    self._fts_rows.clear()
+                self.db.commit()
+            except sqlite3.Error as exc:
+                self._abort()
+                raise StoreError(f"cannot write to the archive: {exc}", source=str(self.path),
+                                 hint="is the disk full, or another process holding the file?") from exc
+            except BaseException:
+                self._abort()
+                raise
+            finally:
+                self._batch = 0
+
+    def add(self, article: Article, *, dedupe: bool = True, commit: bool = True,
+            indexed: Indexed | None = None) -> AddResult:
         """Store the article once: an exact or near copy of a stored one is not stored again,
-        and the result names the copy that was kept."""
+        and the result names the copy that was kept. `indexed` is index_article(article) when
+        a worker made it already."""
         with self._write(commit) as db:
+            self._begin()
             row = db.execute("SELECT id, title FROM articles WHERE content_hash = ? OR id = ?",
                              (article.content_hash or article.id, article.id)).fetchone()
             if row:
                 return AddResult("duplicate", article.id, row["id"], row["title"], 1.0)
-            sig = signature(article.text)
+            idx = indexed or index_article(article)
+            sig = idx.minhash
             if dedupe:
                 match = self._near_index().find(sig)
                 if match:
@@ -126,7 +223,7 @@ class SQLiteStore:
                                      kept["title"] if kept else "", round(match.similarity, 3))
             now = datetime.now(DEFAULT_TZ)
             cur = db.execute(
-                "INSERT INTO articles (id, content_hash, title, source, author, url, path, language,"
+                "INSERT OR IGNORE INTO articles (id, content_hash, title, source, author, url, path, language,"
                 " published, day, ingested, text, meta, removed, minhash)"
                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (article.id, article.content_hash or article.id, article.title, article.source,
@@ -136,17 +233,46 @@ class SQLiteStore:
                  json.dumps(article.meta, ensure_ascii=False),
                  json.dumps(article.removed, ensure_ascii=False), to_bytes(sig)),
             )
-            body, extra = index_text(article.text)
-            db.execute("INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?,?,?,?)",
-                       (cur.lastrowid, " ".join(index_text(article.title)), body, extra))
+            if cur.rowcount == 0:  # a copy came in between (only without the write lock)
+                row = db.execute("SELECT id, title FROM articles WHERE content_hash = ? OR id = ?",
+                                 (article.content_hash or article.id, article.id)).fetchone()
+                return AddResult("duplicate", article.id, row["id"] if row else article.id,
+                                 row["title"] if row else "", 1.0)
+            fts = (cur.lastrowid, idx.title, idx.body, idx.extra)
+            if self._batch:
+                self._fts_rows.append(fts)
+            else:
+                db.execute("INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?,?,?,?)", fts)
             save_forecasts(db, article)  # the views and calls it states, for `macrodesk views`
             if self._near is not None:
                 self._near.add(article.id, sig)
+                self._near_rowid = max(self._near_rowid, cur.lastrowid)
             return AddResult("added", article.id, article.id, article.title, 1.0)
 
+    def remove(self, article_id: str) -> bool:
+        """Drop one stored article (a poisoned or unwanted one) and its index row. The sources
+        it came from are marked "removed", so a later ingest of them does not bring it back.
+        False when no article has this id."""
+        with self._write(True) as db:
+            self._begin()
+            row = db.execute("SELECT rowid FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if not row:
+                return False
+            self._fts_rows = [r for r in self._fts_rows if r[0] != row[0]]
+            db.execute("DELETE FROM articles_fts WHERE rowid = ?", (row[0],))
+            db.execute("DELETE FROM articles WHERE rowid = ?", (row[0],))
+            db.execute("UPDATE sources SET status = 'removed', updated = ? WHERE article_id = ?",
+                       (datetime.now(DEFAULT_TZ).isoformat(), article_id))
+            if self._near is not None:
+                self._near.remove(article_id)
+            return True
+
     def commit(self) -> None:
-        with self._write(True):
-            pass
+        with self._write(True) as db:
+            if self._fts_rows and not self._batch:
+                db.executemany("INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?,?,?,?)",
+                               self._fts_rows)
+                self._fts_rows.clear()
 
     # -- reading
 
