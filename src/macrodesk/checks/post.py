@@ -15,6 +15,7 @@ from macrodesk import etf, spec
 from macrodesk.figures import extract_figures
 from macrodesk.lexicon import find_themes, themes
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
+from macrodesk.reading.standalone import glued_figures, lost_referent
 from macrodesk.text.similarity import char_bigrams, near_duplicate
 
 Severity = Literal["error", "warning", "info"]
@@ -242,6 +243,35 @@ def _check_items(post: _Post, where: dict[str, int], items: list[tuple[int, int,
         if not re.fullmatch(r"\*\*[^*].*\*\*", body):
             out.append(Finding("item_format", n, "each item is one bold fact: '1. **<fact>**'",
                                "warning"))
+    return out
+
+
+_BOLD_SPAN = re.compile(r"\*\*(.+?)\*\*")
+_STEP_DASH = re.compile(r"^第[一二三四五六七八九十]+步[：:]\s*[-—–]")
+
+
+def _check_reading(post: _Post, items: list[tuple[int, int, str]]) -> list[Finding]:
+    """Defects a reader sees without the sources: an item that leans on what came before it, a
+    figure glued to a following number, bold that Markdown will not render, a step titled '-'."""
+    out = []
+    for n, _number, body in items:
+        lost = lost_referent(body)
+        if lost:
+            out.append(Finding("item_not_standalone", n, f"the item opens on '{lost}', which points "
+                               "back to text the reader of the post never saw; state its subject"))
+    for i in range(post.body_start, len(post.lines)):
+        line = post.lines[i]
+        for g in glued_figures(line):
+            out.append(Finding("figure_glued", i + 1, f"'{g}' runs a figure into another number "
+                               "(a footnote marker or a lost separator); separate or drop it"))
+        for m in _BOLD_SPAN.finditer(line):
+            inner = m.group(1)
+            if inner != inner.strip():
+                out.append(Finding("bold_unrendered", i + 1, f"'{m.group(0)[:20]}' will not render "
+                                   "bold: no space may follow the opening or precede the closing **"))
+    for n, level, text in post.headings:
+        if level == 4 and _STEP_DASH.match(text):
+            out.append(Finding("step_title", n, "the step title starts with a dash; give the step a title"))
     return out
 
 
@@ -648,6 +678,7 @@ def lint_text(text: str, sources: Sequence[Article] | None = None) -> list[Findi
     findings += _check_blocks(post, where)
     items = _items(post, where)
     findings += _check_items(post, where, items)
+    findings += _check_reading(post, items)
     rows, table_findings = _tables(post, where)
     findings += table_findings
     findings += _check_etfs(post, rows)
