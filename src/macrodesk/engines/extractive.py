@@ -11,17 +11,12 @@ from macrodesk.checks.arithmetic import check_article
 from macrodesk.config import Config
 from macrodesk.engines import register
 from macrodesk.engines.ranking import (
-    _ADVICE_LINE,
     _CONCLUSION,
-    _DATA_LEAD,
     _EASING,
     _FORECAST,
-    _LABEL,
-    _LEAD_CONNECTOR,
     _NEG,
     _NEGATION,
     _POS,
-    _RISK_CUE,
     _RISK_LIST,
     ITEM_COUNT,
     Candidate,
@@ -30,7 +25,6 @@ from macrodesk.engines.ranking import (
     _is_repeat,
     _section_kind,
     _split_clauses,
-    _themes_in,
     clean_heading,
     clean_title,
     condense,
@@ -43,13 +37,14 @@ from macrodesk.models import (
     Article,
     Digest,
     Fact,
-    FigureKind,
     Risk,
     SectorRow,
     Sentence,
     SourceRef,
     Step,
 )
+from macrodesk.reading import ArticleModel, calls, read
+from macrodesk.reading.standalone import lost_referent
 from macrodesk.text.similarity import bigrams, near_duplicate
 from macrodesk.text.similarity import containment as similarity
 
@@ -66,7 +61,9 @@ class ExtractiveEngine:
         # a sentence whose own arithmetic does not hold is never repeated as a fact
         inconsistent = [c for a in articles for c in check_article(a) if c.verdict == "inconsistent"]
         doubtful = {c.sentence_id for c in inconsistent}
+        models = [read(a) for a in articles]
         cands = [c for c in rank_candidates(articles) if c.sentence.id not in doubtful]
+        cands = _standalone(cands, models)
         chosen = select_facts(cands)
         warnings: list[str] = []
         if len(chosen) < ITEM_COUNT:
@@ -79,11 +76,13 @@ class ExtractiveEngine:
         facts = [Fact(text=c.condensed, sentence_id=c.sentence.id, source_sentence=c.sentence.text,
                       figures=[f for f in c.sentence.figures], score=round(c.score, 3),
                       section=c.sentence.section) for c in chosen]
-        bullish, bearish = self._sectors(articles, cands)
-        core = self._core_logic(cands, chosen)
+        bullish, bearish = self._sectors(models)
+        core = self._core_logic([c for c in cands if models[c.article].attribution(c.sentence.id) == "author"],
+                                chosen)
         return Digest(
             headline=self._headline(articles, cands),
-            overview=self._overview(articles, cands),
+            overview=self._overview(articles, [c for c in cands
+                                                if models[c.article].attribution(c.sentence.id) == "author"]),
             facts=facts,
             event_overview=self._event_overview(articles, cands),
             steps=self._steps(articles, cands),
@@ -91,7 +90,7 @@ class ExtractiveEngine:
             bullish=bullish,
             bearish=bearish,
             allocation=self._allocation(cands, core, bullish, bearish),
-            risks=_data_check_notes(inconsistent) + self._risks(articles, cands, chosen),
+            risks=self._risks(models, chosen) + _data_check_notes(inconsistent),
             disclaimer=self.config.disclaimer,
             sources=[SourceRef(title=a.title, url=a.url, source=a.source, path=a.path,
                                published=a.published) for a in articles],
@@ -265,62 +264,30 @@ class ExtractiveEngine:
                         return condense(c.sentence.text, 110)
         return chosen[0].condensed if chosen else ""
 
-    def _sectors(self, articles: list[Article], cands: list[Candidate]) -> tuple[list[SectorRow], list[SectorRow]]:
-        """Themes the articles name, the direction the author gives them, and the words that say so.
+    def _sectors(self, models: list[ArticleModel]) -> tuple[list[SectorRow], list[SectorRow]]:
+        """Rows only from the stance relations the reading stage found, each with its evidence.
 
-        The author's headings and core views weigh most; sentences that only report data
-        (prices, output, inventories) are not a stance and do not vote."""
-        tally: dict[str, float] = {}
-        said: dict[str, list[tuple[float, int, str, str]]] = {}
-        evidence: dict[str, tuple[float, str, str]] = {}
+        A theme becomes a row when the author's net call on it is clear (the relations that
+        disagree weigh less than half of those that agree) and at least one relation is a view,
+        not a data print."""
         theme_map = themes()
-        for art in articles:
-            for s in art.sentences:
-                kind = _section_kind(s.section)
-                if s.kind == "table" or kind in ("skip", "risk"):
-                    continue
-                numeric = [f for f in s.figures if f.kind not in (FigureKind.DATE, FigureKind.NUMBER)]
-                if s.kind != "heading" and (len(numeric) >= 3 or _DATA_LEAD.match(s.text)):
-                    continue
-                weight = 3.0 if s.kind == "heading" else (2.0 if kind == "core" else 1.0)
-                found = _themes_in(s.text)
-                if not found:
-                    continue  # most sentences name no sector: skip the clause work
-                units = [clean_heading(s.text)] if s.kind == "heading" else _split_clauses(s.text)
-                for clause in units:
-                    hits = {h.theme for h in _themes_in(clause)} - {"broad_market"}
-                    if not hits:
-                        continue
-                    pol = _polarity(clause)
-                    if pol == 0:
-                        continue
-                    body = _LEAD_CONNECTOR.sub("", clause.strip().lstrip("且并和及与")).rstrip("，；：,;。")
-                    for theme in hits:
-                        tally[theme] = tally.get(theme, 0.0) + pol * weight
-                        if 6 <= len(body) <= 60:
-                            said.setdefault(theme, []).append((weight, pol, body, s.id))
-        # the words shown are the strongest that agree with the theme's overall direction
-        for theme, total in tally.items():
-            agreeing = [e for e in said.get(theme, []) if (e[1] > 0) == (total > 0)]
-            if agreeing:
-                w, _, body, sid = max(agreeing, key=lambda e: e[0])  # first of the heaviest
-                evidence[theme] = (w, body, sid)
+        stance_list = [st for m in models for st in m.stances]
         rows: dict[bool, list[SectorRow]] = {True: [], False: []}
-        ranked = sorted(tally.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
-        for floor in (1.5, 0.5):  # a weaker stance only when no stronger one exists on that side
-            for theme, total in ranked:
-                side = rows[total > 0]
-                if theme not in evidence or abs(total) < floor or any(r.theme == theme for r in side) \
-                        or (floor < 1.5 and side):
-                    continue
-                _, logic, sid = evidence[theme]
-                side.append(SectorRow(sector=theme_map[theme].zh, theme=theme, logic=logic,
-                                      etfs=_etfs_for(theme), sentence_id=sid))
+        for theme, (total, best) in sorted(calls(stance_list).items(), key=lambda kv: (-abs(kv[1][0]), kv[0])):
+            if best is None or abs(total) < _CALL_FLOOR or best.weight < 1.0 or theme not in theme_map:
+                continue
+            against = sum(st.weight for st in stance_list if st.theme == theme and (st.direction == "positive") != (total > 0))
+            if against * 2 > abs(total) + against:
+                continue  # the sources argue both ways: no call
+            side = rows[total > 0]
+            logic = _end(best.evidence) if len(best.evidence) <= 60 else condense(best.evidence, 60)
+            side.append(SectorRow(sector=theme_map[theme].zh, theme=theme, logic=logic,
+                                  etfs=_etfs_for(theme), sentence_id=best.sentence_id))
         for positive, label in ((True, "利好"), (False, "利空")):
             if not rows[positive]:
                 # an empty table is a broken table; say plainly that the source takes no side
                 rows[positive].append(SectorRow(sector="原文未明确", logic=f"原文未给出明确的{label}行业判断"))
-        return rows[True][:5], rows[False][:3]
+        return rows[True][:4], rows[False][:3]
 
     def _allocation(self, cands, core: str, bullish: list[SectorRow], bearish: list[SectorRow]) -> str:
         core_bg = bigrams(core)
@@ -337,80 +304,23 @@ class ExtractiveEngine:
             parts.append("对" + "、".join(f"**{x}**" for x in bad) + "保持谨慎")
         return ("；".join(parts) + "（依据上表所列原文判断）。") if parts else ""
 
-    def _risks(self, articles: list[Article], cands: list[Candidate], chosen: list[Candidate]) -> list[Risk]:
+    def _risks(self, models: list[ArticleModel], chosen: list[Candidate]) -> list[Risk]:
+        """Risks only from the risk statements of the reading stage: the author's list first,
+        then forward-looking adverse conditions in the body; none repeating an item."""
         risks: list[Risk] = []
-        seen = [c.condensed for c in chosen]  # what the post already says, as the checker sees it
-
-        def add(title: str, explanation: str, sid: str) -> None:
-            line = f"{title}：{explanation}"
-            if len(risks) >= 5 or any(similarity(bigrams(title), bigrams(r.title)) >= 0.6 for r in risks) \
-                    or any(near_duplicate(line, o) for o in seen):
-                return
-            seen.append(line)
-            risks.append(Risk(title=title, explanation=explanation, sentence_id=sid))
-
-        # the author's own risk section first, downside before upside
-        for art in articles:
-            listed: list[tuple[bool, Sentence]] = []
-            body_pairs = None
-            upside = False
-            for s in art.sentences:
-                if s.kind in ("table", "heading") or not (
-                        _section_kind(s.section) == "risk" or _RISK_LIST.match(s.text)):
-                    continue
-                if "上行风险" in s.text:
-                    upside = True
-                elif "下行风险" in s.text:
-                    upside = False
-                if not _ADVICE_LINE.match(s.text):  # a strategy line in the risk section is no risk
-                    listed.append((upside, s))
-            # downside risks first: they are what a position has to survive
-            listed.sort(key=lambda pair: pair[0])
-            bare: list[tuple[str, str]] = []  # listed risks the body does not explain
-            for _, s in listed:
-                text = _RISK_LIST.sub("", _LABEL.sub("", s.text))
-                separators = r"[；;。、]|\d[)）]" if _RISK_LIST.match(s.text) else r"[；;。]|\d[)）]"
-                for item in re.split(separators, text):
-                    if len(risks) >= 5:
-                        break
-                    item = re.sub(r"等(?:风险|因素)$", "", item.strip())
-                    item = re.sub(r"^[\d、.．)）(（\s]+", "", item).strip(" ，,：:")
-                    if len(item) < 4 or item.endswith(("来自", "包括", "如下", "在于")):
-                        continue
-                    title = item if len(item) <= 30 else _split_clauses(item)[0].rstrip("，；：,;")
-                    if len(title) > 30:  # the aside in brackets goes to the explanation
-                        title = re.sub(r"[（(][^）)]*[）)]?", "", title).strip()
-                    if not 4 <= len(title) <= 40:
-                        continue
-                    if body_pairs is None:
-                        body_pairs = _body_bigrams(art)
-                    expl = _explain_risk(title, body_pairs, chosen)
-                    if expl:
-                        add(title, expl, s.id)
-                    elif all(item != b for b, _ in bare):
-                        bare.append((item, s.id))
-            if len(bare) == 1:
-                add(bare[0][0], "原文风险提示所列，正文未展开。", bare[0][1])
-            elif bare:
-                # one item for the author's bare list: five copies of "正文未展开" would say nothing
-                add("原文风险提示", _end("；".join(b for b, _ in bare)), bare[0][1])
-        # then conditions and uncertainties stated in the body, other than the ten items
-        used = {c.sentence.id for c in chosen}
-        body = [c for c in cands if _RISK_CUE.search(c.sentence.text) and c.sentence.id not in used
-                and not _RISK_LIST.match(c.sentence.text)]
-        body.sort(key=lambda c: (-c.score, c.sentence.id))
-        for c in body:
+        seen = [c.condensed for c in chosen]
+        statements = [r for m in models for r in m.risks if r.listed] + \
+                     [r for m in models for r in m.risks if not r.listed]
+        for r in statements:
             if len(risks) >= 5:
                 break
-            clauses = _split_clauses(c.condensed.rstrip("。"))
-            title = clauses[0].rstrip("，；：,;")
-            rest = "".join(clauses[1:]).strip()
-            if len(title) > 30 or not rest:
-                cue = next((cl.rstrip("，；：,;") for cl in clauses if _RISK_CUE.search(cl)), "")
-                if not 4 <= len(cue) <= 30 or cue == c.condensed.rstrip("。"):
-                    continue  # no clean title in the author's words, or nothing beyond it
-                title, rest = cue, c.condensed
-            add(title, _end(rest), c.sentence.id)
+            expl = r.explanation if r.explanation.startswith("原文") else condense(r.explanation, 100)
+            line = f"{r.title}：{expl}"
+            if any(similarity(bigrams(r.title), bigrams(o.title)) >= 0.6 for o in risks) \
+                    or any(near_duplicate(line, o) or near_duplicate(expl, o) for o in seen):
+                continue
+            seen.append(line)
+            risks.append(Risk(title=r.title, explanation=_end(expl), sentence_id=r.sentence_id))
         return risks
 
 
@@ -449,6 +359,37 @@ def _explain_risk(title: str, body: tuple[tuple[Sentence, frozenset[str]], ...],
                 return f"详见上文第{n}条信息。"  # said once already: point to it, do not repeat it
         return condense(best.text)
     return ""
+
+
+_CALL_FLOOR = 1.5  # net weight of a theme's relations before it is a call (a heading is 2, a view clause 1)
+# connectives that only link to the previous sentence: dropping them leaves the claim whole
+_PURE_CONNECTIVE = re.compile(r"^(?:此外|另外|同时|与此同时|因此|所以|因而|由此|从而|进而|而且|并且|且|而|但是|但|不过|然而|"
+                              r"其次|首先|最后|再者|可见|对此|为此)[，,：:]?")
+
+
+def _standalone(cands: list[Candidate], models: list[ArticleModel]) -> list[Candidate]:
+    """Items that stand alone: a linking connective is dropped; an item that lost its subject
+    gets back the label, bold lead or heading it stood under (the author's words); one that
+    cannot be mended is no item."""
+    out = []
+    for c in cands:
+        text = c.condensed
+        lost = lost_referent(text)
+        if lost and _PURE_CONNECTIVE.match(text):
+            text = _PURE_CONNECTIVE.sub("", text, count=1).lstrip("，, ")
+            lost = lost_referent(text)
+        if lost:
+            frame = models[c.article].frames.get(c.sentence.id)
+            if frame and frame.entity and frame.source in ("label", "bold_lead", "heading") \
+                    and frame.entity not in text and len(frame.entity) <= 16:
+                text = f"{frame.entity}：{text}"
+                lost = lost_referent(text)
+        if lost:
+            continue
+        if text != c.condensed:
+            c.condensed, c.bigrams = text, bigrams(text)
+        out.append(c)
+    return out
 
 
 def _polarity(clause: str) -> int:

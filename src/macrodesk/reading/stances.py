@@ -1,0 +1,150 @@
+"""Stance relations: which theme the author says goes up or down, read clause by clause as a
+relation between a theme that heads its phrase and a predicate whose sign may depend on the
+domain. Themes named only in a cause clause or a risk disclaimer take no stance."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from macrodesk.figures import extract_figures
+from macrodesk.lexicon import find_themes
+from macrodesk.models import Article, FigureKind
+from macrodesk.reading.model import Attribution, Claim, Frame, Stance
+from macrodesk.reading.outline import section_kind
+from macrodesk.reading.words import alternation, pattern, words
+
+_CLAUSE = re.compile(r"[^，；;,。！？!?]+[，；;,。！？!?]?")
+# "受关税影响" is a cause whatever precedes it; the theme inside it is not the subject
+_CAUSE_SPAN = re.compile(r"受[^，；。]{1,20}?(?:影响|冲击|拖累|带动|推动|提振)")
+
+
+@lru_cache(maxsize=1)
+def _mask_re() -> re.Pattern[str]:
+    return re.compile(alternation(words()["themes"]["not_themes"]))
+
+
+@lru_cache(maxsize=1)
+def _cause_re() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:" + alternation(words()["themes"]["cause"]) + ")")
+
+
+def _boundaries(text: str) -> set[int]:
+    import jieba  # heavy: only when a clause names a theme
+
+    jieba.setLogLevel(60)
+    pos, out = 0, {0}
+    for tok in jieba.cut(text, HMM=False):
+        pos += len(tok)
+        out.add(pos)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def theme_heads(text: str) -> tuple[str, ...]:
+    """Themes a text names as words of their own: compounds that are not themes are masked,
+    and a term must start and end on a jieba token boundary (钼消费 is not 消费)."""
+    masked = _mask_re().sub(lambda m: "□" * len(m.group(0)), text)
+    masked = _CAUSE_SPAN.sub(lambda m: "□" * len(m.group(0)), masked)
+    hits = [h for h in find_themes(masked) if h.theme != "broad_market"]
+    if not hits:
+        return ()
+    bounds = _boundaries(masked) if any(not h.term.isascii() for h in hits) else set()
+    out: list[str] = []
+    for h in hits:
+        if h.term.isascii() or (h.start in bounds and h.end in bounds):
+            if h.theme not in out:
+                out.append(h.theme)
+    return tuple(out)
+
+
+def _signed(clause: str) -> tuple[int, float]:
+    """The sign of a clause's predicate (+1, -1, 0) and its strength (view words 1, change words
+    that also describe a data print 0.5)."""
+    w = words()["predicates"]
+    neg_before = re.compile(r"(?:" + alternation(w["negation"]) + r")$")
+    easing = pattern("predicates", "easing")
+    weak = set(w["weak"])
+    score, strength = 0.0, 0.0
+    for sign, key in ((1, "positive"), (-1, "negative")):
+        for m in pattern("predicates", key).finditer(clause):
+            s = sign
+            if neg_before.search(clause[max(0, m.start() - 2):m.start()]):
+                s = -s
+            if sign < 0 and easing.match(clause[m.end():m.end() + 4]):
+                s = 1
+            k = 0.5 if m.group(0) in weak else 1.0
+            score += s * k
+            strength = max(strength, k)
+    if easing.search(clause) and score <= 0 and re.search(r"影响有限|已过|收窄", clause):
+        score, strength = 1.0, 1.0
+    return (score > 0) - (score < 0), strength
+
+
+def _domain(clause: str, themes: tuple[str, ...]) -> dict[str, int]:
+    """Predicates whose sign depends on the domain (加征关税 hurts the exporters named; rising
+    yields hurt bonds)."""
+    out: dict[str, int] = {}
+    for rule in words()["predicates"].get("domain", []):
+        if any(c in clause for c in rule["cue"]) and any(mv in clause for mv in rule["move"]) \
+                and not any(u in clause for u in rule.get("unless", [])):
+            sign = 1 if rule["direction"] == "positive" else -1
+            targets = [t for t in rule.get("themes", []) if t in themes] if rule.get("themes") else list(themes)
+            for t in targets:
+                out.setdefault(t, sign)
+    return out
+
+
+def stances(article: Article, claims: dict[str, Claim], frames: dict[str, Frame],
+            risky: set[str]) -> list[Stance]:
+    """Every stance relation of an article. `risky` holds the ids of risk statements: a theme the
+    author names in a disclaimer is not a call against it."""
+    out: list[Stance] = []
+    for s in article.sentences:
+        kind = section_kind(s.section)
+        if s.kind == "table" or kind in ("skip", "risk") or s.id in risky:
+            continue
+        att: Attribution = claims[s.id].attribution if s.id in claims else "author"
+        if att == "rebutted":
+            continue
+        numeric = [f for f in s.figures if f.kind not in (FigureKind.DATE, FigureKind.NUMBER)]
+        base = 2.0 if s.kind == "heading" else (1.5 if kind == "core" else 1.0)
+        if s.kind != "heading" and len(numeric) >= 3:
+            base *= 0.3  # a row of data points reports, it does not call
+        if att == "reported":
+            base *= 0.3
+        frame = frames.get(s.id)
+        label_themes = theme_heads(frame.entity) if frame and frame.source in ("label", "bold_lead") else ()
+        for clause in _CLAUSE.findall(s.text):
+            if _cause_re().match(clause):
+                continue
+            own = theme_heads(clause)
+            named = own or label_themes
+            if not named:
+                continue
+            domain = _domain(clause, named)
+            sign, strength = _signed(clause)
+            has_fig = any(f.kind not in (FigureKind.DATE, FigureKind.NUMBER) for f in extract_figures(clause))
+            for theme in named:
+                d = domain.get(theme, sign)
+                if d == 0:
+                    continue
+                k = 1.0 if theme in domain else (strength * (0.5 if has_fig else 1.0))
+                out.append(Stance(theme, "positive" if d > 0 else "negative", s.id,
+                                  clause.strip().rstrip("，；;,。"), att, round(base * k, 3)))
+    return out
+
+
+def calls(stance_list: list[Stance]) -> dict[str, tuple[float, Stance | None]]:
+    """The net call per theme: weighted sum of its relations (positive > 0) and the heaviest
+    relation that agrees with it."""
+    total: dict[str, float] = {}
+    for st in stance_list:
+        total[st.theme] = total.get(st.theme, 0.0) + (st.weight if st.direction == "positive" else -st.weight)
+    out: dict[str, tuple[float, Stance | None]] = {}
+    for theme, t in total.items():
+        want = "positive" if t > 0 else "negative"
+        agree = [st for st in stance_list if st.theme == theme and st.direction == want]
+        best = max(agree, key=lambda st: (st.weight, 6 <= len(st.evidence) <= 60), default=None)
+        out[theme] = (round(t, 3), best)
+    return out
