@@ -43,7 +43,7 @@ from macrodesk.models import (
     SourceRef,
     Step,
 )
-from macrodesk.reading import ArticleModel, calls, read
+from macrodesk.reading import ArticleModel, calls, read, theme_heads
 from macrodesk.reading.standalone import lost_referent
 from macrodesk.text.similarity import bigrams, near_duplicate
 from macrodesk.text.similarity import containment as similarity
@@ -271,18 +271,34 @@ class ExtractiveEngine:
         disagree weigh less than half of those that agree) and at least one relation is a view,
         not a data print."""
         theme_map = themes()
-        stance_list = [st for m in models for st in m.stances]
         rows: dict[bool, list[SectorRow]] = {True: [], False: []}
-        for theme, (total, best) in sorted(calls(stance_list).items(), key=lambda kv: (-abs(kv[1][0]), kv[0])):
-            if best is None or abs(total) < _CALL_FLOOR or best.weight < 1.0 or theme not in theme_map:
+        for m in models:
+            # each article's own calls: its strongest theme, and others only when nearly as strong
+            # (a theme named as a driver of the main one is not a call of its own)
+            ranked = []
+            for theme, (total, best) in calls(m.stances).items():
+                if best is None or abs(total) < _CALL_FLOOR or best.weight < 1.0 or theme not in theme_map:
+                    continue
+                against = sum(st.weight for st in m.stances
+                              if st.theme == theme and (st.direction == "positive") != (total > 0))
+                if against * 2 > abs(total) + against:
+                    continue  # the source argues both ways: no call
+                ranked.append((total, theme, best))
+            if not ranked:
                 continue
-            against = sum(st.weight for st in stance_list if st.theme == theme and (st.direction == "positive") != (total > 0))
-            if against * 2 > abs(total) + against:
-                continue  # the sources argue both ways: no call
-            side = rows[total > 0]
-            logic = _end(best.evidence) if len(best.evidence) <= 60 else condense(best.evidence, 60)
-            side.append(SectorRow(sector=theme_map[theme].zh, theme=theme, logic=logic,
-                                  etfs=_etfs_for(theme), sentence_id=best.sentence_id))
+            top = max(abs(t) for t, _, _ in ranked)
+            # a sector report's title names its subject: another theme must outweigh it to be a call
+            titled = {t for t in theme_heads(m.article.title)}
+            titled |= {k for k in theme_map if theme_map[k].parent in titled}
+            top_titled = max((abs(t) for t, th, _ in ranked if th in titled), default=0.0)
+            for total, theme, best in sorted(ranked, key=lambda r: (-abs(r[0]), r[1])):
+                side = rows[total > 0]
+                floor = _CALL_SHARE * top if not top_titled or theme in titled else top_titled
+                if abs(total) < floor or any(r.theme == theme for r in rows[True] + rows[False]):
+                    continue
+                logic = _end(best.evidence) if len(best.evidence) <= 60 else condense(best.evidence, 60)
+                side.append(SectorRow(sector=theme_map[theme].zh, theme=theme, logic=logic,
+                                      etfs=_etfs_for(theme), sentence_id=best.sentence_id))
         for positive, label in ((True, "利好"), (False, "利空")):
             if not rows[positive]:
                 # an empty table is a broken table; say plainly that the source takes no side
@@ -302,7 +318,10 @@ class ExtractiveEngine:
             parts.append("关注" + "、".join(f"**{x}**" for x in good))
         if bad:
             parts.append("对" + "、".join(f"**{x}**" for x in bad) + "保持谨慎")
-        return ("；".join(parts) + "（依据上表所列原文判断）。") if parts else ""
+        if parts:
+            return "；".join(parts) + "（依据上表所列原文判断）。"
+        # the format requires the block; say plainly that the source gives no allocation
+        return "原文未给出明确的行业配置建议，宜以原文论述为准。"
 
     def _risks(self, models: list[ArticleModel], chosen: list[Candidate]) -> list[Risk]:
         """Risks only from the risk statements of the reading stage: the author's list first,
@@ -361,7 +380,8 @@ def _explain_risk(title: str, body: tuple[tuple[Sentence, frozenset[str]], ...],
     return ""
 
 
-_CALL_FLOOR = 1.5  # net weight of a theme's relations before it is a call (a heading is 2, a view clause 1)
+_CALL_FLOOR = 2.0  # net weight of relations before a theme is a call (a heading 2, a view clause 1)
+_CALL_SHARE = 0.5  # a further theme of one article must weigh half its strongest call
 # connectives that only link to the previous sentence: dropping them leaves the claim whole
 _PURE_CONNECTIVE = re.compile(r"^(?:此外|另外|同时|与此同时|因此|所以|因而|由此|从而|进而|而且|并且|且|而|但是|但|不过|然而|"
                               r"其次|首先|最后|再者|可见|对此|为此)[，,：:]?")

@@ -8,7 +8,7 @@ from macrodesk.reading.claims import attribute, frames
 from macrodesk.reading.model import ArticleModel, Claim, Frame, Heading, RiskStatement, Stance
 from macrodesk.reading.outline import expected_points, outline, section_kind
 from macrodesk.reading.risks import not_a_risk, risk_statements
-from macrodesk.reading.stances import calls, stances, theme_heads
+from macrodesk.reading.stances import calls, stances, theme_heads, topical
 
 
 def read(article: Article) -> ArticleModel:
@@ -19,7 +19,9 @@ def read(article: Article) -> ArticleModel:
     risks = risk_statements(article, claim_map)
     model = ArticleModel(article=article, outline=heads, expected_points=expected_points(article.title),
                          frames=frame_map, claims=claim_map, risks=risks)
-    model.stances = stances(article, claim_map, frame_map, {r.sentence_id for r in risks})
+    about = topical(article)
+    model.stances = [st for st in stances(article, claim_map, frame_map, {r.sentence_id for r in risks})
+                     if st.theme in about]
     return model
 
 

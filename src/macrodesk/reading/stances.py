@@ -11,12 +11,18 @@ from macrodesk.figures import extract_figures
 from macrodesk.lexicon import find_themes
 from macrodesk.models import Article, FigureKind
 from macrodesk.reading.model import Attribution, Claim, Frame, Stance
-from macrodesk.reading.outline import section_kind
+from macrodesk.reading.outline import section_kind, strip_numbering
 from macrodesk.reading.words import alternation, pattern, words
 
 _CLAUSE = re.compile(r"[^，；;,。！？!?]+[，；;,。！？!?]?")
 # "受关税影响" is a cause whatever precedes it; the theme inside it is not the subject
-_CAUSE_SPAN = re.compile(r"受[^，；。]{1,20}?(?:影响|冲击|拖累|带动|推动|提振)")
+_CAUSE_SPAN = re.compile(r"受[^，；。]{1,20}?(?:影响|冲击|拖累|带动|推动|提振)|"
+                         r"在[^，；。]{1,40}?(?:带动|推动|驱动|支撑|背景|情况|影响|作用)下")
+# "关税政策扰动下": a clause that only sets the circumstances; "已被充分定价": priced in, no call
+_CIRCUMSTANCE = re.compile(r"(?:扰动|影响|冲击|背景|带动|推动|驱动|支撑|情况|作用|压力)下[，,；;]?$")
+_PRICED_IN = re.compile(r"充分定价|已被消化|已充分反映|已经反映|已反映")
+# a heading that names a tracker or a review reports, it does not call
+_REPORT_HEADING = re.compile(r"跟踪|回顾|复盘|数据|概览|一览|梳理|情况|分析$")
 
 
 @lru_cache(maxsize=1)
@@ -108,6 +114,8 @@ def stances(article: Article, claims: dict[str, Claim], frames: dict[str, Frame]
         if att == "rebutted":
             continue
         numeric = [f for f in s.figures if f.kind not in (FigureKind.DATE, FigureKind.NUMBER)]
+        if s.kind == "heading" and _REPORT_HEADING.search(s.text):
+            continue
         base = 2.0 if s.kind == "heading" else (1.5 if kind == "core" else 1.0)
         if s.kind != "heading" and len(numeric) >= 3:
             base *= 0.3  # a row of data points reports, it does not call
@@ -115,11 +123,12 @@ def stances(article: Article, claims: dict[str, Claim], frames: dict[str, Frame]
             base *= 0.3
         frame = frames.get(s.id)
         label_themes = theme_heads(frame.entity) if frame and frame.source in ("label", "bold_lead") else ()
-        for clause in _CLAUSE.findall(s.text):
-            if _cause_re().match(clause):
+        for n, clause in enumerate(_CLAUSE.findall(s.text)):
+            if _cause_re().match(clause) or _CIRCUMSTANCE.search(clause) or _PRICED_IN.search(clause):
                 continue
             own = theme_heads(clause)
-            named = own or label_themes
+            # the label is the subject of the clause it opens; later clauses may have their own
+            named = label_themes if (label_themes and n == 0) else own
             if not named:
                 continue
             domain = _domain(clause, named)
@@ -130,9 +139,25 @@ def stances(article: Article, claims: dict[str, Claim], frames: dict[str, Frame]
                 if d == 0:
                     continue
                 k = 1.0 if theme in domain else (strength * (0.5 if has_fig else 1.0))
+                evidence = strip_numbering(clause) if s.kind == "heading" else clause.strip()
                 out.append(Stance(theme, "positive" if d > 0 else "negative", s.id,
-                                  clause.strip().rstrip("，；;,。"), att, round(base * k, 3)))
+                                  evidence.rstrip("，；;,。"), att, round(base * k, 3)))
     return out
+
+
+def topical(article: Article) -> set[str]:
+    """Themes an article is about, not merely mentions: named in its title or a heading, or in
+    at least three sentences. A theme named once is a driver or an aside, not a call."""
+    out = set(theme_heads(article.title))
+    count: dict[str, int] = {}
+    for s in article.sentences:
+        if s.kind == "table":
+            continue
+        for t in theme_heads(s.text):
+            if s.kind == "heading":
+                out.add(t)
+            count[t] = count.get(t, 0) + 1
+    return out | {t for t, n in count.items() if n >= 3}
 
 
 def calls(stance_list: list[Stance]) -> dict[str, tuple[float, Stance | None]]:
