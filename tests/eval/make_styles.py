@@ -105,7 +105,7 @@ def plain_lines(body: str) -> list[str]:
 
 
 def to_investing(body: str) -> str:
-    lines = [l.translate(HALF_WIDTH) for l in plain_lines(body)]
+    lines = [line.translate(HALF_WIDTH) for line in plain_lines(body)]
     return "\n\n".join(lines) + "\n\n" + PROMO + "\n"
 
 
