@@ -328,3 +328,44 @@ def test_risk_restating_an_item_is_a_warning():
     found = lint_text(make_post(risks=risks))
     assert [(f.kind, f.severity) for f in found] == [("duplicate_item", "warning")]
     assert lint_text(make_post(risks=RISKS)) == []
+
+
+# ---- reading against the sources: sector directions and risks ------------------------------------
+
+GOLD_SOURCE = (
+    "# 黄金行业观察\n\n## 核心观点\n\n"
+    "当下是黄金板块的投资良机。黄金的配置需求和投资价值有望支撑金价继续创新高。\n\n"
+    "## 黄金\n\n央行购金延续，黄金配置需求有望持续提升，看好黄金板块。\n\n"
+    "## 风险提示\n\n美联储降息不及预期；地缘冲突超预期升级。\n"
+)
+
+
+def test_lint_sources_flags_inverted_row_and_non_risk(tmp_path):
+    source = tmp_path / "gold.md"
+    source.write_text(GOLD_SOURCE, encoding="utf-8")
+    row = ("**黄金与贵金属**", "配置需求有望支撑金价继续创新高", "黄金ETF（518880）")
+    none = ("**原文未明确**", "原文未给出明确的利空行业判断", "暂无对应ETF")
+    good = make_post(bull=[row], bear=[none], risks=["**美联储降息不及预期**：金价上行动能或减弱。"])
+    bad = make_post(bull=[none], bear=[row], risks=["**龙头抗风险能力强**：龙头企业现金流充裕，抗风险能力强。"])
+    for text, name in ((good, "good.md"), (bad, "bad.md")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    src = read_article(source)
+    found_good = [f for f in lint_text(good, [src]) if not f.kind.startswith("figure")]
+    assert not has_defects(found_good), found_good
+    found_bad = lint_text(bad, [src])
+    assert {"sector_contradicts", "risk_not_risk"} <= kinds(found_bad)
+    bad_lines = bad.split("\n")
+    flagged = {f.kind: bad_lines[f.line - 1] for f in found_bad if f.kind in ("sector_contradicts", "risk_not_risk")}
+    assert "黄金与贵金属" in flagged["sector_contradicts"] and "抗风险" in flagged["risk_not_risk"]
+    cli = runner.invoke(app, ["lint", str(tmp_path / "bad.md"), "--sources", str(source)])
+    assert cli.exit_code == 1 and "sector_contradicts" in cli.output and "risk_not_risk" in cli.output
+
+
+def test_lint_flags_items_that_cannot_stand_alone_glued_figures_and_bad_bold():
+    items = list(ITEMS)
+    items[2] = "主要在于PPI转正时点的判断。"
+    items[4] = "失业率升至12.3%2，剔除季节因素后回落。"
+    found = lint_text(make_post(items=items, detail="** 关税政策**扰动节奏。",
+                                replace=[("#### 第一步：识别进口增长", "#### 第一步：- 识别进口增长")]))
+    assert kinds(found) == {"item_not_standalone", "figure_glued", "bold_unrendered", "step_title"}
+    assert lint_text(make_post()) == []

@@ -14,6 +14,7 @@ _REPORTED = re.compile(
     r"^(?:[^，。；]{0,12}?)(?P<who>市场|多数投资者|部分投资者|投资者|不少投资者|一些观点|有观点|市场普遍|"
     r"外资|海外机构|[A-Za-z\u4e00-\u9fff]{2,8}(?:证券|银行|资本|研究|机构|集团|协会|基金))"
     r"(?:普遍|此前|一度|仍)?(?:认为|预计|预期|担心|担忧|判断|表示|指出|称)"
+    r"|^(?![^，。]{0,3}(?:我们|本文|笔者|报告))(?!预计)(?P<org>[\u4e00-\u9fffA-Za-z]{2,6})(?:预计|认为|表示|指出)"
 )
 _REBUT = re.compile(r"不同观点|但我们认为|然而我们认为|我们并不认同|我们不认同|并不成立|过度担忧|言过其实|有失偏颇")
 _LABEL = re.compile(r"^(?:\*\*)?([^，。；：:*]{2,14})(?:\*\*)?[：:](?!\d)")
@@ -21,6 +22,10 @@ _METRIC = re.compile(r"(GDP|CPI|PPI|PMI|社融|M1|M2|营收|营业收入|净利�
                      r"增速|收益率|利率|汇率|存款|贷款|投资|零售额|库存|开工率|毛利率|净息差)")
 _PERIOD = re.compile(r"(\d{4}年(?:\d{1,2}月|[一二三四]季度|Q[1-4]|上半年|下半年|前\d{1,2}月)?|\d{1,2}月(?:份)?|"
                      r"上半年|下半年|[一二三四]季度|本周|上周|今年|去年|明年|本月|上月)")
+
+
+def _holder(m: re.Match[str] | None) -> str:
+    return (m.group("who") or m.group("org") or "") if m else ""
 
 
 def attribute(sentences: list[Sentence]) -> dict[str, Claim]:
@@ -33,9 +38,9 @@ def attribute(sentences: list[Sentence]) -> dict[str, Claim]:
         m = _REPORTED.search(text)
         if _REBUT.search(text) and not text.startswith(("但我们认为", "然而我们认为")):
             att: Attribution = "rebutted" if m or "不同观点" in text else "author"
-            out[s.id] = Claim(s.id, att, m.group("who") if m else "")
+            out[s.id] = Claim(s.id, att, _holder(m))
         elif m and not _AUTHOR.search(text[: m.start()]):
-            out[s.id] = Claim(s.id, "reported", m.group("who"))
+            out[s.id] = Claim(s.id, "reported", _holder(m))
         else:
             out[s.id] = Claim(s.id, "author")
         # "多数投资者认为X。但我们认为Y。": X is a view the author argues against

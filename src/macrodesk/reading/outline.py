@@ -63,7 +63,8 @@ def outline(article: Article) -> list[Heading]:
         bare = text.replace("**", "")
         if text.startswith("**") and text.endswith("**") and len(bare) <= 30:
             out.append(Heading(strip_numbering(bare), 3, p.index, "bold_lead"))
-        elif NUMBERING.match(bare) and not re.search(r"[。；;]$", bare) and len(bare) <= 30:
+        elif (NUMBERING.match(bare) or p.kind == "list") and not re.search(r"[。；;，,：:]$", bare) \
+                and len(bare) <= 24:
             level = 2 if re.match(r"^[一二三四五六七八九十]+[、．.]|^第", bare) else 3
             out.append(Heading(strip_numbering(bare), level, p.index, "numbered"))
         elif bare.endswith(("？", "?")) and len(bare) <= 30:

@@ -15,6 +15,8 @@ _LIST_LABEL = re.compile(r"^(?:\*\*)?风险(?:提示|因素)(?:\*\*)?[：:]\s*")
 _ITEM_SPLIT = re.compile(r"[；;。]|(?:^|(?<=[\s，,；;。]))(?:\d{1,2}(?:[)）、]|\.(?!\d))|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])")
 _LEAD = re.compile(r"^(?:需要?|应|须)?(?:警惕|关注|注意|提防|防范)?|^(?:若|如果|一旦|倘若|假如|如若)")
 _TAIL = re.compile(r"(?:等|的)?(?:风险|因素)$|等$")
+# "降低了银行业系统性风险", "风险收敛": a risk that shrinks is a mitigation
+_LOWERED = re.compile(r"(?:降低|减少|下降|收敛|化解|缓释)[^，。；]{0,14}风险|风险[^，。；]{0,4}(?:收敛|下降|可控|出清|降低)")
 _POINTER = re.compile(r"详见|参见|见上文|见下文")
 _CLAUSE = re.compile(r"[^，；;,。]+")
 _FIGURE = re.compile(r"\d")
@@ -23,7 +25,7 @@ _FIGURE = re.compile(r"\d")
 def not_a_risk(text: str) -> str:
     """Why `text` is not a risk ("" when it may be one): a mitigation, a counterfactual, a
     methodology note, good news, or a pointer elsewhere."""
-    if pattern("risks", "mitigation").search(text):
+    if pattern("risks", "mitigation").search(text) or _LOWERED.search(text):
         return "mitigation"
     if pattern("risks", "counterfactual").search(text):
         return "counterfactual"
@@ -64,13 +66,16 @@ def title_of(text: str) -> str:
 
 def risk_statements(article: Article, claims: dict[str, Claim]) -> list[RiskStatement]:
     out: list[RiskStatement] = []
+    list_paragraphs: set[int] = set()  # a 风险提示 list runs on to the end of its paragraph
     for s in article.sentences:
         if s.kind == "table":
             continue
         kind = section_kind(s.section)
         if kind == "skip":
             continue
-        listed = kind == "risk" or bool(_LIST_LABEL.match(s.text))
+        if _LIST_LABEL.match(s.text):
+            list_paragraphs.add(s.paragraph)
+        listed = kind == "risk" or s.paragraph in list_paragraphs
         if listed:
             if s.kind == "heading":
                 continue

@@ -14,7 +14,7 @@ _LOST_REFERENT = re.compile(
     r"对比来看|相比之下|与之相比|除此之外|除此以外|再者|其次|最后|首先|第[一二三四五六七八九十]+(?=[，、,:：]))"
 )
 # a metric or change with no subject: "同比+4.5%…" (4.5% of what?)
-_NO_SUBJECT = re.compile(r"^(?:同比|环比|较上[年月周季]|较去年|占比|增速|增幅|降幅|分别)[为是]?[+\-−＋－\d增下上降回]")
+_NO_SUBJECT = re.compile(r"^(?:同比|环比|较上[年月周季]|较去年|占比|增速|增幅|降幅|分别)[为是]?\s*[+\-−＋－\d增下上降回]")
 _GLUED = re.compile(r"\d%\d|\d[%‰]\d")
 
 
