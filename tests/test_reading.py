@@ -7,12 +7,12 @@ from datetime import datetime
 
 import pytest
 
+from macrodesk.readers import article_from_text
 from macrodesk.reading import expected_points, not_a_risk, read, theme_heads
 from macrodesk.reading.claims import resolve_period
 from macrodesk.reading.outline import section_kind, strip_numbering
 from macrodesk.reading.risks import is_forward_adverse
 from macrodesk.reading.standalone import glued_figures, lost_referent
-from macrodesk.readers import article_from_text
 
 
 def model(text: str, title: str = "测试"):
@@ -188,3 +188,15 @@ def test_items_that_stand_alone(text):
 def test_glued_figures():
     assert glued_figures("失业率升至12.3%2（剔除季节因素后）") == ["3%2"]
     assert glued_figures("区间10%~41%，最低20%，3月5日") == []
+
+
+# ---- clean text before markup ---------------------------------------------------------------------
+
+def test_footnote_markers_go_before_markup_and_links_need_an_address():
+    from macrodesk.segment import strip_markup
+
+    assert strip_markup("失业率升至12.3%[2](剔除季节因素后)") == "失业率升至12.3%(剔除季节因素后)"
+    assert strip_markup("见[官网](https://example.org/a)") == "见官网"
+    assert strip_markup("增速达5%①，其中") == "增速达5%，其中"
+    assert strip_markup("纺织制造:外贸承压,区域转移;关注龙头") == "纺织制造：外贸承压，区域转移；关注龙头"
+    assert strip_markup("10:30发布,共1,000家") == "10:30发布，共1,000家"
