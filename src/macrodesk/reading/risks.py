@@ -13,7 +13,7 @@ from macrodesk.reading.words import alternation, pattern, words
 
 _LIST_LABEL = re.compile(r"^(?:\*\*)?风险(?:提示|因素)(?:\*\*)?[：:]\s*")
 _ITEM_SPLIT = re.compile(r"[；;。]|(?:^|(?<=[\s，,；;。]))(?:\d{1,2}(?:[)）、]|\.(?!\d))|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])")
-_LEAD = re.compile(r"^(?:需要?|应|须)?(?:警惕|关注|注意|提防|防范)?|^(?:若|如果|一旦|倘若|假如|如若)")
+_LEAD = re.compile(r"^(?:(?:需要?|应|须)?(?:警惕|关注|注意|提防|防范)|若|如果|一旦|倘若|假如|如若)")
 _TAIL = re.compile(r"(?:等|的)?(?:风险|因素)$|等$")
 # "降低了银行业系统性风险", "风险收敛": a risk that shrinks is a mitigation
 _LOWERED = re.compile(r"(?:降低|减少|下降|收敛|化解|缓释)[^，。；]{0,14}风险|风险[^，。；]{0,4}(?:收敛|下降|可控|出清|降低)")
@@ -29,7 +29,8 @@ def not_a_risk(text: str) -> str:
         return "mitigation"
     if pattern("risks", "counterfactual").search(text):
         return "counterfactual"
-    if re.match(r"^(?:" + alternation(words()["risks"]["methodology"]) + ")", text) or "假设" in text:
+    if re.match(r"^(?:" + alternation(words()["risks"]["methodology"]) + ")", text) or "假设" in text \
+            or pattern("risks", "method_words").search(text):
         return "methodology"
     if _POINTER.search(text):
         return "pointer"
@@ -58,10 +59,9 @@ def title_of(text: str) -> str:
     if pick is None:
         pick = next((c for c in clauses if _LEAD.match(c) and _LEAD.match(c).group(0)), clauses[0])
     t = _TAIL.sub("", _LEAD.sub("", pick, count=1)).strip(" ：:")
-    t = re.sub(r"^(?:仍需|需|但|而|同时|此外|不过)", "", t)
-    if len(t) > 24:
-        t = t[:24].rstrip("，、的与和及") + "…"
-    return t
+    t = re.sub(r"^(?:仍需|需|但|而|且|并|同时|此外|不过)+", "", t)
+    t = _LEAD.sub("", t, count=1)
+    return t if len(t) <= 24 else ""  # no short title in the author's words: no clean entry
 
 
 def risk_statements(article: Article, claims: dict[str, Claim]) -> list[RiskStatement]:
@@ -81,8 +81,8 @@ def risk_statements(article: Article, claims: dict[str, Claim]) -> list[RiskStat
                 continue
             body = _LIST_LABEL.sub("", s.text)
             parts = [p.strip(" ，,：:") for p in _ITEM_SPLIT.split(body) if p.strip(" ，,：:")]
-            if len(parts) == 1 and "、" in body and len(body) < 80:
-                parts = [p.strip() for p in body.split("、")]
+            if len(parts) == 1 and "、" in body and all(len(p) <= 12 for p in body.rstrip("。").split("、")):
+                parts = [p.strip() for p in body.rstrip("。").split("、")]
             for part in parts:
                 part = re.sub(r"^[\d、.．)）(（\s]+", "", part)
                 if len(part) < 4 or part.endswith(("来自", "包括", "如下", "在于")) or not_a_risk(part):
@@ -91,7 +91,7 @@ def risk_statements(article: Article, claims: dict[str, Claim]) -> list[RiskStat
                                                  or pattern("risks", "cue").search(part)):
                     continue  # a data print that stands in the risk section is no risk
                 head = re.split(r"[：:，,（(]", part, maxsplit=1)[0]
-                title = _TAIL.sub("", head).strip() if 4 <= len(head) <= 24 else title_of(part)
+                title = _TAIL.sub("", head).strip(" 。") if 4 <= len(head) <= 24 else title_of(part)
                 if len(title) < 3:
                     continue
                 expl = part if part.rstrip("。") != title else ""
@@ -104,7 +104,7 @@ def risk_statements(article: Article, claims: dict[str, Claim]) -> list[RiskStat
         if not is_forward_adverse(s.text) or not_a_risk(s.text):
             continue
         title = title_of(s.text)
-        if len(title) < 3 or title.rstrip("…") == s.text.rstrip("。"):
+        if len(title) < 3 or title == s.text.rstrip("。"):
             continue
         out.append(RiskStatement(title, s.text, s.id))
     return out
