@@ -16,6 +16,7 @@ from macrodesk.models import (
     FigureKind,
     Sentence,
 )
+from macrodesk.reading.outline import section_kind
 from macrodesk.text.similarity import bigrams
 from macrodesk.text.similarity import containment as similarity
 
@@ -147,16 +148,9 @@ def _themes_in(text: str) -> tuple:
     return tuple(find_themes(text))
 
 
-@lru_cache(maxsize=4096)
 def _section_kind(title: str) -> str:
-    title = clean_heading(title)
-    if _RISK_SECTION.search(title):
-        return "risk"
-    if _SKIP_SECTION.search(title):
-        return "skip"
-    if _CORE_SECTION.search(title):
-        return "core"
-    return "body"
+    """The reading stage's section kinds: one rule set for engines and checkers."""
+    return section_kind(title)
 
 
 def score_sentence(s: Sentence, first_in_paragraph: bool, after_heading: bool = False) -> float:
@@ -209,6 +203,16 @@ def score_sentence(s: Sentence, first_in_paragraph: bool, after_heading: bool = 
     return score
 
 
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|[-/.]\d)")
+
+
+def _is_history(s: Sentence, year: int) -> bool:
+    """Every year the sentence names lies two or more years before publication, and it
+    forecasts nothing."""
+    years = [int(y) for y in _YEAR.findall(s.text)]
+    return bool(years) and max(years) <= year - 2 and not _FORECAST.search(s.text)
+
+
 def rank_candidates(articles: list[Article]) -> list[Candidate]:
     """Every usable sentence of every article, scored, best first (the LLM engine reuses this)."""
     out: list[Candidate] = []
@@ -221,6 +225,8 @@ def rank_candidates(articles: list[Article]) -> list[Candidate]:
             first = s.paragraph not in seen_paragraphs
             seen_paragraphs.add(s.paragraph)
             sc = score_sentence(s, first, s.paragraph in after_heading)
+            if sc > 0 and art.published and _is_history(s, art.published.year):
+                sc -= 1.5  # history told as background: the latest period is what a trader needs
             if sc <= 0:
                 continue
             condensed = condense(s.text)
