@@ -14,6 +14,7 @@ from macrodesk.engines.ranking import (
     _CONCLUSION,
     _EASING,
     _FORECAST,
+    _LABEL,
     _NEG,
     _NEGATION,
     _POS,
@@ -37,6 +38,7 @@ from macrodesk.models import (
     Article,
     Digest,
     Fact,
+    FigureKind,
     Risk,
     SectorRow,
     Sentence,
@@ -64,6 +66,7 @@ class ExtractiveEngine:
         models = [read(a) for a in articles]
         cands = [c for c in rank_candidates(articles) if c.sentence.id not in doubtful]
         cands = _standalone(cands, models)
+        cands = _headline_claims(models, cands) + cands
         chosen = select_facts(cands)
         warnings: list[str] = []
         if len(chosen) < ITEM_COUNT:
@@ -394,12 +397,16 @@ def _standalone(cands: list[Candidate], models: list[ArticleModel]) -> list[Cand
     out = []
     for c in cands:
         text = c.condensed
+        frame = models[c.article].frames.get(c.sentence.id)
+        if frame and frame.label and frame.entity and frame.entity not in text[:12]:
+            # "一致预期：…" under the inflation heading becomes "通胀一致预期：…"
+            rest = re.sub(rf"^(?:\*\*)?{re.escape(frame.label)}(?:\*\*)?[：:]", "", c.sentence.text.strip())
+            text = condense(f"{frame.entity}{frame.label}：{_PURE_CONNECTIVE.sub('', rest)}")
         lost = lost_referent(text)
         if lost and _PURE_CONNECTIVE.match(text):
             text = _PURE_CONNECTIVE.sub("", text, count=1).lstrip("，, ")
             lost = lost_referent(text)
-        if lost:
-            frame = models[c.article].frames.get(c.sentence.id)
+        if lost and not _PRONOUN.match(lost):
             if frame and frame.entity and frame.source in ("label", "bold_lead", "heading") \
                     and frame.entity not in text and len(frame.entity) <= 16:
                 text = f"{frame.entity}：{text}"
@@ -409,6 +416,52 @@ def _standalone(cands: list[Candidate], models: list[ArticleModel]) -> list[Cand
         if text != c.condensed:
             c.condensed, c.bigrams = text, bigrams(text)
         out.append(c)
+    return out
+
+
+# a pronoun refers to the sentence before; a heading put in front does not say what it means
+_PRONOUN = re.compile(r"^(?:其|这|该|此|上述|前者|后者)")
+_REVIEW = re.compile(r"^(?:复盘|回顾|总结|展望|背景|数据|附录|指数表现|行情)")
+_CLAIM_HEADING = re.compile(r"^[^：:？?]{1,10}[：:][^：:？?]{2,}$")
+
+
+def _headline_claims(models: list[ArticleModel], cands: list[Candidate]) -> list[Candidate]:
+    """The author's headline claims ("通胀：CPI转正，PPI降幅收窄") as items, ahead of everything,
+    where an article states at least three of them (or its title promises a count). A claim
+    without a figure takes the main clause of the first sentence under it, which gives it one."""
+    out: list[Candidate] = []
+    top = max((c.score for c in cands), default=1.0)
+    by_paragraph: dict[tuple[int, int], list[Candidate]] = {}
+    for c in cands:
+        by_paragraph.setdefault((c.article, c.sentence.paragraph), []).append(c)
+    for ai, m in enumerate(models):
+        if any(_section_kind(h.text) == "core" for h in m.outline):
+            continue  # the author's core section already states the claims
+        heads = [h for h in m.outline if _CLAIM_HEADING.match(h.text) and h.kind in ("markdown", "numbered")
+                 and _section_kind(h.text) == "body" and h.level >= 2 and not _REVIEW.search(h.text)]
+        wanted = m.expected_points or 0
+        if not (3 <= len(heads) <= 8 or (wanted and len(heads) >= wanted)):
+            continue
+        paragraphs = sorted({s.paragraph for s in m.article.sentences})
+        for h in heads:
+            sent = next((s for s in m.article.sentences if s.paragraph == h.paragraph), None)
+            if sent is None:
+                continue
+            text = h.text
+            if not any(f.kind not in (FigureKind.DATE, FigureKind.NUMBER) for f in sent.figures):
+                after = [p for p in paragraphs if p > h.paragraph][:1]
+                first = by_paragraph.get((ai, after[0]), []) if after else []
+                if first:
+                    frame = m.frames.get(first[0].sentence.id)
+                    support = first[0].sentence.text.strip()
+                    if frame and frame.label:
+                        support = re.sub(rf"^(?:\*\*)?{re.escape(frame.label)}(?:\*\*)?[：:]", "", support)
+                    support = _LABEL.sub("", support)
+                    text = condense(f"{text}；{support}", 90)
+            text = _end(text)
+            out.append(Candidate(article=ai, sentence=sent, score=top + 10 - len(out) * 0.01,
+                                 group=(ai, 5000 + h.paragraph), condensed=text, bigrams=bigrams(text),
+                                 figure_keys=frozenset(f.key() for f in sent.figures if f.kind != FigureKind.DATE)))
     return out
 
 

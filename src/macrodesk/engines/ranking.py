@@ -16,7 +16,7 @@ from macrodesk.models import (
     FigureKind,
     Sentence,
 )
-from macrodesk.reading.outline import section_kind
+from macrodesk.reading.outline import section_kind, strip_numbering
 from macrodesk.text.similarity import bigrams
 from macrodesk.text.similarity import containment as similarity
 
@@ -79,8 +79,8 @@ class Candidate:
 
 
 def clean_heading(text: str) -> str:
-    text = _NUMBERING.sub("", text.strip())
-    return text.strip(" ：:。，")
+    """A heading without its numbering; the reading stage's rule, which never eats a year."""
+    return strip_numbering(text)
 
 
 def clean_title(title: str) -> str:

@@ -65,6 +65,17 @@ def resolve_period(word: str, published: datetime | None) -> str:
     return table.get(word, word)
 
 
+# labels that frame a view (whose, how certain) rather than name what it is about
+GENERIC_LABELS = re.compile(r"^(?:一致预期|观点分歧|主要分歧|核心观点|主要观点|前言|导语|引言|摘要|要点|结论|核心结论|点评|"
+                            r"总结|背景|事件|小结|我们的观点|市场观点|共识)$")
+
+
+def heading_subject(heading: str) -> str:
+    """The subject a heading names: the part before its colon ("通胀：CPI转正" → "通胀")."""
+    head = re.split(r"[：:]", heading, maxsplit=1)[0].strip()
+    return head if 1 < len(head) <= 10 else ""
+
+
 def frames(article: Article, headings: dict[int, str]) -> dict[str, Frame]:
     """The frame of every sentence: a label or bold lead of its own wins; else the list lead or
     heading it stands under; the period is its own or the last one stated before it."""
@@ -77,19 +88,25 @@ def frames(article: Article, headings: dict[int, str]) -> dict[str, Frame]:
             current_heading = headings[s.paragraph]
         entity, source = "", ""
         m = _LABEL.match(s.text)
+        label = ""
         if s.bold_lead:
             entity, source = s.bold_lead.strip("：: *"), "bold_lead"
         elif m:
             entity, source = m.group(1), "label"
+        if entity and GENERIC_LABELS.match(entity):
+            # "一致预期：…" under "（二）通胀：…": the view is about inflation
+            label, entity = entity, heading_subject(current_heading)
+            source = "heading" if entity else ""
         elif s.paragraph in lead_by_para:
             entity, source = lead_by_para[s.paragraph], "list_lead"
         elif current_heading:
-            entity, source = current_heading, "heading"
-        if entity and source in ("bold_lead", "label"):
+            entity, source = heading_subject(current_heading) or current_heading, "heading"
+        if entity and source in ("bold_lead", "label") and not label:
             lead_by_para.setdefault(s.paragraph, entity)
         pm = _PERIOD.search(s.text)
         if pm:
             last_period = resolve_period(pm.group(1), article.published)
         mm = _METRIC.search(s.text)
-        out[s.id] = Frame(entity=entity, metric=mm.group(1) if mm else "", period=last_period, source=source)
+        out[s.id] = Frame(entity=entity, metric=mm.group(1) if mm else "", period=last_period, source=source,
+                          label=label)
     return out

@@ -28,6 +28,7 @@ class Frame:
     metric: str = ""
     period: str = ""  # resolved against the publication date where relative ("本周" → "2025年第23周")
     source: Literal["", "label", "bold_lead", "heading", "list_lead"] = ""
+    label: str = ""  # a framing label the sentence opens with ("一致预期", "观点分歧"): says whose view, not what about
 
 
 @dataclass(frozen=True)
