@@ -200,3 +200,8 @@ def test_footnote_markers_go_before_markup_and_links_need_an_address():
     assert strip_markup("增速达5%①，其中") == "增速达5%，其中"
     assert strip_markup("纺织制造:外贸承压,区域转移;关注龙头") == "纺织制造：外贸承压，区域转移；关注龙头"
     assert strip_markup("10:30发布,共1,000家") == "10:30发布，共1,000家"
+
+
+def test_bare_consumption_is_the_aggregate_not_the_sector():
+    assert "consumer_discretionary" not in theme_heads("2026年消费增速小幅放缓")
+    assert "consumer_discretionary" in theme_heads("对消费板块投资继续保持谨慎")

@@ -57,7 +57,10 @@ def theme_heads(text: str) -> tuple[str, ...]:
         return ()
     bounds = _boundaries(masked) if any(not h.term.isascii() for h in hits) else set()
     out: list[str] = []
+    cfg = words()["themes"]
     for h in hits:
+        if h.term in cfg["needs_sector_word"] and not masked[h.end:].startswith(tuple(cfg["sector_words"])):
+            continue  # "消费增速放缓" is the economy's consumption, not the consumer sector
         if h.term.isascii() or (h.start in bounds and h.end in bounds):
             if h.theme not in out:
                 out.append(h.theme)
