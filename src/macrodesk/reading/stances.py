@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from macrodesk.figures import extract_figures
 from macrodesk.lexicon import find_themes
 from macrodesk.models import Article, FigureKind
 from macrodesk.reading.model import Attribution, Claim, Frame, Stance
@@ -35,15 +34,28 @@ def _cause_re() -> re.Pattern[str]:
     return re.compile(r"^\s*(?:" + alternation(words()["themes"]["cause"]) + ")")
 
 
-def _boundaries(text: str) -> set[int]:
+_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|个百分点|pct|bp|BP|倍|[万亿千百]|美元|元|吨|桶|GW|MW)")
+_WINDOW = 8  # characters of context either side of a hit: enough for jieba to see its compound
+
+
+def _on_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] starts and ends on jieba token boundaries, cutting only a window
+    around it (segmenting whole sentences would cost more than the rest of reading)."""
     import jieba  # heavy: only when a clause names a theme
 
     jieba.setLogLevel(60)
-    pos, out = 0, {0}
-    for tok in jieba.cut(text, HMM=False):
+    lo = max(0, start - _WINDOW)
+    pos, bounds = lo, {lo}
+    for tok in jieba.cut(text[lo:end + _WINDOW], HMM=False):
         pos += len(tok)
-        out.add(pos)
-    return out
+        bounds.add(pos)
+    return start in bounds and end in bounds
+
+
+def _named(text: str) -> set[str]:
+    """Themes named in a text after masking, without the token check: cheap, for counting."""
+    masked = _mask_re().sub(lambda m: "□" * len(m.group(0)), text)
+    return {h.theme for h in find_themes(masked) if h.theme != "broad_market"}
 
 
 @lru_cache(maxsize=65536)
@@ -55,13 +67,12 @@ def theme_heads(text: str) -> tuple[str, ...]:
     hits = [h for h in find_themes(masked) if h.theme != "broad_market"]
     if not hits:
         return ()
-    bounds = _boundaries(masked) if any(not h.term.isascii() for h in hits) else set()
     out: list[str] = []
     cfg = words()["themes"]
     for h in hits:
         if h.term in cfg["needs_sector_word"] and not masked[h.end:].startswith(tuple(cfg["sector_words"])):
             continue  # "消费增速放缓" is the economy's consumption, not the consumer sector
-        if h.term.isascii() or (h.start in bounds and h.end in bounds):
+        if h.theme not in out and (h.term.isascii() or _on_boundaries(masked, h.start, h.end)):
             if h.theme not in out:
                 out.append(h.theme)
     return tuple(out)
@@ -136,7 +147,7 @@ def stances(article: Article, claims: dict[str, Claim], frames: dict[str, Frame]
                 continue
             domain = _domain(clause, named)
             sign, strength = _signed(clause)
-            has_fig = any(f.kind not in (FigureKind.DATE, FigureKind.NUMBER) for f in extract_figures(clause))
+            has_fig = bool(_FIGURE.search(clause))
             for theme in named:
                 d = domain.get(theme, sign)
                 if d == 0:
@@ -156,7 +167,7 @@ def topical(article: Article) -> set[str]:
     for s in article.sentences:
         if s.kind == "table":
             continue
-        for t in theme_heads(s.text):
+        for t in _named(s.text):
             if s.kind == "heading":
                 out.add(t)
             count[t] = count.get(t, 0) + 1
