@@ -17,7 +17,7 @@ _REPORTED = re.compile(
     r"|^(?![^，。]{0,3}(?:我们|本文|笔者|报告))(?!预计)(?P<org>[\u4e00-\u9fffA-Za-z]{2,6})(?:预计|认为|表示|指出)"
 )
 _REBUT = re.compile(r"不同观点|但我们认为|然而我们认为|我们并不认同|我们不认同|并不成立|过度担忧|言过其实|有失偏颇")
-_LABEL = re.compile(r"^(?:\*\*)?([^，。；：:*]{2,14})(?:\*\*)?[：:](?!\d)")
+_LABEL = re.compile(r"^(?:\*\*)?(?:\d{1,2}[.、．)）]\s*)?([^，。；：:*]{2,14})(?:\*\*)?[：:](?!\d)")
 _METRIC = re.compile(r"(GDP|CPI|PPI|PMI|社融|M1|M2|营收|营业收入|净利润|归母净利润|出口|进口|销量|产量|价格|"
                      r"增速|收益率|利率|汇率|存款|贷款|投资|零售额|库存|开工率|毛利率|净息差)")
 _PERIOD = re.compile(r"(\d{4}年(?:\d{1,2}月|[一二三四]季度|Q[1-4]|上半年|下半年|前\d{1,2}月)?|\d{1,2}月(?:份)?|"
@@ -97,9 +97,9 @@ def frames(article: Article, headings: dict[int, str]) -> dict[str, Frame]:
             # "一致预期：…" under "（二）通胀：…": the view is about inflation
             label, entity = entity, heading_subject(current_heading)
             source = "heading" if entity else ""
-        elif s.paragraph in lead_by_para:
+        elif not entity and s.paragraph in lead_by_para:
             entity, source = lead_by_para[s.paragraph], "list_lead"
-        elif current_heading:
+        elif not entity and current_heading:
             entity, source = heading_subject(current_heading) or current_heading, "heading"
         if entity and source in ("bold_lead", "label") and not label:
             lead_by_para.setdefault(s.paragraph, entity)

@@ -35,6 +35,8 @@ def _cause_re() -> re.Pattern[str]:
 
 
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|个百分点|pct|bp|BP|倍|[万亿千百]|美元|元|吨|桶|GW|MW)")
+# a clause that compares periods (环比, 同比) reports a data print, whatever verb it uses
+_DATA_COMPARISON = re.compile(r"环比|同比|周环比|月环比|较上[周月年]")
 _WINDOW = 8  # characters of context either side of a hit: enough for jieba to see its compound
 
 
@@ -93,7 +95,7 @@ def _signed(clause: str) -> tuple[int, float]:
                 s = -s
             if sign < 0 and easing.match(clause[m.end():m.end() + 4]):
                 s = 1
-            k = 0.5 if m.group(0) in weak else 1.0
+            k = 0.5 if m.group(0) in weak or _DATA_COMPARISON.search(clause) else 1.0
             score += s * k
             strength = max(strength, k)
     if easing.search(clause) and score <= 0 and re.search(r"影响有限|已过|收窄", clause):
