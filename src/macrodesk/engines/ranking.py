@@ -57,7 +57,7 @@ _TOKEN_LIST = re.compile(r"、[A-Za-z0-9.]{1,6}(?=、)")
 _CHART_TALK = re.compile(r"呈现出?一定|在不同时间段|在一定时期内|有所波动|有波动|如图|见图|如下图|下图")
 _ADVICE_LINE = re.compile(r"^(?:\*\*)?(?:策略|建议|投资建议|配置建议|操作建议)(?:\*\*)?[：:]")
 _RISK_LIST = re.compile(r"^(?:\*\*)?风险(?:提示|因素)(?:\*\*)?[：:]\s*")
-_INLINE_MARKER = re.compile(r"^(?:\d{1,2}[)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+_INLINE_MARKER = re.compile(r"^(?:\d{1,2}[)）]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 # "详见正文" and the like point elsewhere in the source; in a post they point nowhere
 _POINTER_TAIL = re.compile(r"[，,；;]\s*(?:详见|参见|见)(?:正文|下文|后文|附录|图表?\s*\d*)[。.]?$")
 _DANGLING = re.compile(r"^\s*(?:若|如果|如若|一旦|假设|假如|倘若|虽然|尽管|即使|只要|除非|不仅|一方面)")

@@ -12,7 +12,7 @@ from macrodesk.reading.outline import section_kind
 from macrodesk.reading.words import alternation, pattern, words
 
 _LIST_LABEL = re.compile(r"^(?:\*\*)?风险(?:提示|因素)(?:\*\*)?[：:]\s*")
-_ITEM_SPLIT = re.compile(r"[；;。]|(?:^|(?<=[\s，,；;。]))(?:\d{1,2}(?:[)）、]|\.(?!\d))|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])")
+_ITEM_SPLIT = re.compile(r"[；;。]|(?:^|(?<=[\s，,；;。：:]))(?:\d{1,2}(?:[)）、]|\.(?!\d))|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])")
 _LEAD = re.compile(r"^(?:(?:需要?|应|须)?(?:警惕|关注|注意|提防|防范)|若|如果|一旦|倘若|假如|如若)")
 _TAIL = re.compile(r"(?:等|的)?(?:风险|因素)$|等$")
 # "降低了银行业系统性风险", "风险收敛": a risk that shrinks is a mitigation
@@ -59,7 +59,7 @@ def title_of(text: str) -> str:
     if pick is None:
         pick = next((c for c in clauses if _LEAD.match(c) and _LEAD.match(c).group(0)), clauses[0])
     t = _TAIL.sub("", _LEAD.sub("", pick, count=1)).strip(" ：:")
-    t = re.sub(r"^(?:仍需|需|但|而|且|并|同时|此外|不过)+", "", t)
+    t = re.sub(r"^(?:仍需|需|但|而|且|并|同时|此外|不过|进而|从而|导致|引发|造成)+", "", t)
     t = _LEAD.sub("", t, count=1)
     return t if len(t) <= 24 else ""  # no short title in the author's words: no clean entry
 
@@ -91,7 +91,9 @@ def risk_statements(article: Article, claims: dict[str, Claim]) -> list[RiskStat
                                                  or pattern("risks", "cue").search(part)):
                     continue  # a data print that stands in the risk section is no risk
                 head = re.split(r"[：:，,（(]", part, maxsplit=1)[0]
-                title = _TAIL.sub("", head).strip(" 。") if 4 <= len(head) <= 24 else title_of(part)
+                # a circumstance ("反内卷要求下") is no title: the clause that names the risk is
+                usable = 4 <= len(head) <= 24 and not head.endswith("下")
+                title = _TAIL.sub("", head).strip(" 。") if usable else title_of(part)
                 if len(title) < 3:
                     continue
                 expl = part if part.rstrip("。") != title else ""
