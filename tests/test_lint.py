@@ -77,6 +77,11 @@ def kinds(findings: list[Finding]) -> set[str]:
     return {f.kind for f in findings}
 
 
+def figure_findings(findings: list[Finding]) -> list[Finding]:
+    """The findings of figure tracing alone (the made post's rows are not about these sources)."""
+    return [f for f in findings if f.kind.startswith("figure")]
+
+
 def test_made_post_is_clean():
     assert lint_text(make_post()) == []
 
@@ -240,14 +245,14 @@ def test_figures_traced_derived_and_untraced():
     assert "8.1% - 4.0%" in derived[0].message and "4.1个百分点" in derived[0].message
     untraced = [f for f in findings if f.kind == "figure_untraced"]
     assert [(f.line, "3.5%" in f.message) for f in untraced] == [(detail_line, True)]
-    assert kinds(findings) == {"figure_derived", "figure_untraced"}
+    assert kinds(figure_findings(findings)) == {"figure_derived", "figure_untraced"}
 
 
 def test_traced_post_is_clean_and_derived_alone_is_not_a_defect():
     post = make_post(overview="美国商品进口同比增长8.1%，库存仅增1.9%，进口增速较上年高出4.1个百分点。")
     findings = lint_text(post, [SOURCE])
-    assert kinds(findings) == {"figure_derived"} and not has_defects(findings)
-    assert lint_text(make_post(overview="美国商品进口同比增长8.1%。"), [SOURCE]) == []
+    assert kinds(figure_findings(findings)) == {"figure_derived"} and not has_defects(findings)
+    assert figure_findings(lint_text(make_post(overview="美国商品进口同比增长8.1%。"), [SOURCE])) == []
 
 
 def test_untraced_date_and_money():
@@ -309,7 +314,7 @@ def test_no_derivation_from_unrelated_source_sentences():
                                   source_name="cpi")
     post = make_post(overview="抢出口类产品贡献为+0.1个百分点，汽车出口同比-5.3%。")
     found = lint_text(post, [unrelated])
-    assert [f.kind for f in found] == ["figure_untraced", "figure_untraced"]
+    assert [f.kind for f in figure_findings(found)] == ["figure_untraced", "figure_untraced"]
 
 
 @pytest.mark.parametrize("text", ["", "---\n", "# 只有标题\n", "| a | b |\n|--|--|\n| x |", "---\nx\n---\n### 免责条款\n"])
@@ -323,3 +328,44 @@ def test_risk_restating_an_item_is_a_warning():
     found = lint_text(make_post(risks=risks))
     assert [(f.kind, f.severity) for f in found] == [("duplicate_item", "warning")]
     assert lint_text(make_post(risks=RISKS)) == []
+
+
+# ---- reading against the sources: sector directions and risks ------------------------------------
+
+GOLD_SOURCE = (
+    "# 黄金行业观察\n\n## 核心观点\n\n"
+    "当下是黄金板块的投资良机。黄金的配置需求和投资价值有望支撑金价继续创新高。\n\n"
+    "## 黄金\n\n央行购金延续，黄金配置需求有望持续提升，看好黄金板块。\n\n"
+    "## 风险提示\n\n美联储降息不及预期；地缘冲突超预期升级。\n"
+)
+
+
+def test_lint_sources_flags_inverted_row_and_non_risk(tmp_path):
+    source = tmp_path / "gold.md"
+    source.write_text(GOLD_SOURCE, encoding="utf-8")
+    row = ("**黄金与贵金属**", "配置需求有望支撑金价继续创新高", "黄金ETF（518880）")
+    none = ("**原文未明确**", "原文未给出明确的利空行业判断", "暂无对应ETF")
+    good = make_post(bull=[row], bear=[none], risks=["**美联储降息不及预期**：金价上行动能或减弱。"])
+    bad = make_post(bull=[none], bear=[row], risks=["**龙头抗风险能力强**：龙头企业现金流充裕，抗风险能力强。"])
+    for text, name in ((good, "good.md"), (bad, "bad.md")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    src = read_article(source)
+    found_good = [f for f in lint_text(good, [src]) if not f.kind.startswith("figure")]
+    assert not has_defects(found_good), found_good
+    found_bad = lint_text(bad, [src])
+    assert {"sector_contradicts", "risk_not_risk"} <= kinds(found_bad)
+    bad_lines = bad.split("\n")
+    flagged = {f.kind: bad_lines[f.line - 1] for f in found_bad if f.kind in ("sector_contradicts", "risk_not_risk")}
+    assert "黄金与贵金属" in flagged["sector_contradicts"] and "抗风险" in flagged["risk_not_risk"]
+    cli = runner.invoke(app, ["lint", str(tmp_path / "bad.md"), "--sources", str(source)])
+    assert cli.exit_code == 1 and "sector_contradicts" in cli.output and "risk_not_risk" in cli.output
+
+
+def test_lint_flags_items_that_cannot_stand_alone_glued_figures_and_bad_bold():
+    items = list(ITEMS)
+    items[2] = "主要在于PPI转正时点的判断。"
+    items[4] = "失业率升至12.3%2，剔除季节因素后回落。"
+    found = lint_text(make_post(items=items, detail="** 关税政策**扰动节奏。",
+                                replace=[("#### 第一步：识别进口增长", "#### 第一步：- 识别进口增长")]))
+    assert kinds(found) == {"item_not_standalone", "figure_glued", "bold_unrendered", "step_title"}
+    assert lint_text(make_post()) == []

@@ -114,6 +114,140 @@ def without_core_section(article: Article) -> Article:
     return article_from_text("\n\n".join(lines), source_name=article.path, title=article.title)
 
 
+def _bg(text: str) -> frozenset[str]:
+    return bigrams(text.replace("**", ""))
+
+
+def _supports(evidence: str, text: str, threshold: float = 0.5) -> bool:
+    return similarity(_bg(evidence), _bg(text)) >= threshold
+
+
+def _related(a: str, b: str) -> bool:
+    """Same theme, or one the parent of the other (a solar row answers a clean-energy stance)."""
+    from macrodesk.lexicon import themes
+
+    t = themes()
+    return a == b or (a in t and t[a].parent == b) or (b in t and t[b].parent == a)
+
+
+def score_sectors(rows: list[tuple[str, str, str]], gold: dict) -> dict:
+    """Rows (theme, direction, logic) against the gold stances: right, wrong direction, or a
+    theme the article takes no stance on (or one the gold lists as not a stance)."""
+    right = wrong_dir = unsupported = 0
+    for theme, direction, _logic in rows:
+        same = [s for s in gold.get("stances", []) if _related(s["theme"], theme)]
+        if any(s["direction"] == direction for s in same):
+            right += 1
+        elif same:
+            wrong_dir += 1
+        else:
+            unsupported += 1
+    return {"rows": len(rows), "right": right, "wrong_direction": wrong_dir, "unsupported": unsupported}
+
+
+def score_risks(risks: list[tuple[str, str]], gold: dict) -> dict:
+    """Risk entries (title, explanation) against the gold risks: a hit when its words hold a
+    gold risk's title or evidence; a miss when they hold a listed non-risk, or nothing listed."""
+    hit = not_risk = 0
+    for title, expl in risks:
+        text = f"{title}：{expl}"
+        if any(_supports(g["evidence"], text) or _supports(g["title"], title, 0.6)
+               for g in gold.get("risks", [])):
+            hit += 1
+        elif any(_supports(n["text"], text, 0.6) for n in gold.get("not_risks", [])):
+            not_risk += 1
+    return {"risks": len(risks), "hit": hit, "not_risk": not_risk}
+
+
+@dataclass
+class GoldReport:
+    """Figures of one engine over the gold set (tests/eval/gold.json)."""
+
+    engine: str
+    articles: int
+    keypoint_recall: float
+    keypoint_recall_no_core: float
+    sector_rows: int
+    sector_precision: float
+    wrong_direction: int
+    risk_entries: int
+    risk_precision: float
+    items: int
+    items_standalone: float
+    glued_figures: int
+    traceability: float
+    structure_ok: float
+    per_article: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def evaluate_gold(folder: str | Path, engine: str = "extractive") -> GoldReport:
+    """Score `engine` (or "textrank": ten ranked sentences, no tables, no risks) on every article
+    of the gold set: key points, sector rows, risks, items that stand alone, glued figures."""
+    from macrodesk.config import Config
+    from macrodesk.digest import digest_articles
+    from macrodesk.readers import read_article
+    from macrodesk.reading.standalone import glued_figures, stands_alone
+    from macrodesk.render import render_post
+
+    folder = Path(folder)
+    gold = json.loads((folder / "gold.json").read_text("utf-8"))
+    cfg = Config()
+    rows = []
+    for stem, g in gold.items():
+        art = read_article(folder / "articles" / f"{stem}.md")
+        points = [KeyPoint(p["text"], p.get("figures", [])) for p in g["keypoints"]]
+        row: dict = {"article": stem, "core": g["has_core_section"]}
+        if engine == "textrank":
+            items = textrank(art)
+            row.update(sectors=score_sectors([], g), risks=score_risks([], g), untraced=0, figures=0,
+                       structure=[], glued=sum(len(glued_figures(i)) for i in items))
+        else:
+            d = digest_articles([art], engine, cfg, allow_short=True)
+            post = render_post(d, date="2026-01-01").text
+            items = facts_of(post)
+            sec = [(r.theme, "positive", r.logic) for r in d.bullish if r.theme] + \
+                  [(r.theme, "negative", r.logic) for r in d.bearish if r.theme]
+            rk = [(r.title, r.explanation) for r in d.risks if r.title != "数据核对"]
+            findings = lint_text(post, sources=[art])
+            row.update(sectors=score_sectors(sec, g), risks=score_risks(rk, g),
+                       untraced=sum(f.kind == "figure_untraced" for f in findings),
+                       figures=len(extract_figures(post_body_text(post))),
+                       structure=[f.message for f in findings if f.kind in STRUCTURE_KINDS],
+                       glued=len(glued_figures(post_body_text(post))),
+                       sector_rows=[f"{t} {dr}: {lg}" for t, dr, lg in sec],
+                       risk_rows=[f"{t}：{e}" for t, e in rk])
+        row["recall"] = keypoint_recall(points, items)
+        row["items"] = len(items)
+        row["standalone"] = sum(stands_alone(i) for i in items)
+        row["item_texts"] = items
+        rows.append(row)
+    n = len(rows)
+    nocore = [r for r in rows if not r["core"]]
+    nrows = sum(r["sectors"]["rows"] for r in rows)
+    nrisks = sum(r["risks"]["risks"] for r in rows)
+    nitems = sum(r["items"] for r in rows)
+    figs = sum(r["figures"] for r in rows)
+    return GoldReport(
+        engine=engine, articles=n,
+        keypoint_recall=round(sum(r["recall"] for r in rows) / n, 4),
+        keypoint_recall_no_core=round(sum(r["recall"] for r in nocore) / len(nocore), 4) if nocore else 1.0,
+        sector_rows=nrows,
+        sector_precision=round(sum(r["sectors"]["right"] for r in rows) / nrows, 4) if nrows else 1.0,
+        wrong_direction=sum(r["sectors"]["wrong_direction"] for r in rows),
+        risk_entries=nrisks,
+        risk_precision=round(sum(r["risks"]["hit"] for r in rows) / nrisks, 4) if nrisks else 1.0,
+        items=nitems,
+        items_standalone=round(sum(r["standalone"] for r in rows) / nitems, 4) if nitems else 1.0,
+        glued_figures=sum(r["glued"] for r in rows),
+        traceability=round(1 - sum(r["untraced"] for r in rows) / figs, 4) if figs else 1.0,
+        structure_ok=round(sum(not r["structure"] for r in rows) / n, 4),
+        per_article=rows,
+    )
+
+
 @dataclass
 class EvalReport:
     articles: int

@@ -18,7 +18,15 @@ _BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*\s*[:：]?\s*(.+)$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _EMPHASIS = re.compile(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])")
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# a link only when its target is an address: "12.3%[2](剔除…后)" is a footnote and an aside
+_LINK = re.compile(r"!?\[([^\]]*)\]\((?:https?:|www\.|/|#|mailto:)[^)\s]*\)")
+# a reference marker on a figure or a word ("12.3%[2]", "增长5%①"), removed before anything
+# else reads the line, so that it is never read as part of the figure
+_FOOTNOTE = re.compile(r"(?<=[\d%‰\u4e00-\u9fff）)”])\[\d{1,2}\](?!\((?:https?:|www\.|/|#))|(?<=[\d%‰])[①②③④⑤⑥⑦⑧⑨⑩]")
+# half-width punctuation between Chinese characters, as scraped from some sites: the full-width
+# mark, so that clause and sentence splitting read it as the author meant
+_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_HALF_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff）”])[,;:?!]\s?(?=[\u4e00-\u9fff（“]|$)")
 _TERMINATORS = set("。！？；!?;")
 _OPENERS = {"（": "）", "(": ")", "“": "”", "「": "」", "『": "』", "《": "》", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
@@ -28,8 +36,11 @@ MAX_HEADING_CHARS = 40
 
 
 def strip_markup(text: str) -> str:
-    """Plain text of a Markdown line: links become their text, emphasis marks go."""
+    """Plain text of a Markdown line: reference markers go, links become their text, emphasis
+    marks go, half-width punctuation between Chinese characters becomes full-width."""
+    text = _FOOTNOTE.sub("", text)
     text = _LINK.sub(r"\1", text)
+    text = _HALF_PUNCT.sub(lambda m: _HALF[m.group(0)[0]], text)
     return _EMPHASIS.sub("", text).strip()
 
 

@@ -16,6 +16,7 @@ from macrodesk.errors import visible
 from macrodesk.figures import extract_figures
 from macrodesk.lexicon import find_themes, themes
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
+from macrodesk.reading.standalone import glued_figures, lost_referent
 from macrodesk.text.similarity import char_bigrams, near_duplicate
 
 Severity = Literal["error", "warning", "info"]
@@ -244,6 +245,35 @@ def _check_items(post: _Post, where: dict[str, int], items: list[tuple[int, int,
         if not re.fullmatch(r"\*\*[^*].*\*\*(\[\^\w+\])?", body):
             out.append(Finding("item_format", n, "each item is one bold fact: '1. **<fact>**'",
                                "warning"))
+    return out
+
+
+_BOLD_SPAN = re.compile(r"\*\*(.+?)\*\*")
+_STEP_DASH = re.compile(r"^第[一二三四五六七八九十]+步[：:]\s*[-—–]")
+
+
+def _check_reading(post: _Post, items: list[tuple[int, int, str]]) -> list[Finding]:
+    """Defects a reader sees without the sources: an item that leans on what came before it, a
+    figure glued to a following number, bold that Markdown will not render, a step titled '-'."""
+    out = []
+    for n, _number, body in items:
+        lost = lost_referent(body)
+        if lost:
+            out.append(Finding("item_not_standalone", n, f"the item opens on '{lost}', which points "
+                               "back to text the reader of the post never saw; state its subject"))
+    for i in range(post.body_start, len(post.lines)):
+        line = post.lines[i]
+        for g in glued_figures(line):
+            out.append(Finding("figure_glued", i + 1, f"'{g}' runs a figure into another number "
+                               "(a footnote marker or a lost separator); separate or drop it"))
+        for m in _BOLD_SPAN.finditer(line):
+            inner = m.group(1)
+            if inner != inner.strip():
+                out.append(Finding("bold_unrendered", i + 1, f"'{m.group(0)[:20]}' will not render "
+                                   "bold: no space may follow the opening or precede the closing **"))
+    for n, level, text in post.headings:
+        if level == 4 and _STEP_DASH.match(text):
+            out.append(Finding("step_title", n, "the step title starts with a dash; give the step a title"))
     return out
 
 
@@ -674,6 +704,56 @@ def _datacheck_lines(post: _Post) -> set[int]:
     return out
 
 
+_RISK_ENTRY = re.compile(r"^\*\*(.+?)\*\*[：:]\s*(.*)$")
+
+
+def _related_themes(theme: str) -> set[str]:
+    t = themes()
+    return {theme} | {k for k, v in t.items() if v.parent == theme} | ({t[theme].parent} if theme in t and t[theme].parent else set())
+
+
+def _check_reading_against(post: _Post, where: dict[str, int], rows: list[tuple[int, list[str]]],
+                           sources: Sequence[Article]) -> list[Finding]:
+    """With the sources read as the engines read them: a sector row whose direction contradicts
+    the sources' stance on its theme, or that no source stance supports, and a risk entry that
+    is not a risk (a mitigation, counterfactual, methodology note, good news, or its own title)."""
+    from macrodesk.reading import calls, not_a_risk, read
+
+    stance_list = [st for a in sources for st in read(a).stances]
+    net = calls(stance_list)
+    bearish_at = where.get(spec.BEARISH, len(post.lines) + 1)
+    out = []
+    for n, cells in rows:
+        sector = _EMPH.sub("", cells[0]).strip()
+        theme = next((k for k, v in themes().items() if v.zh == sector), None)
+        got = {theme} if theme else _row_themes(cells[0], cells[1])
+        if not got:
+            continue  # "原文未明确" and the like: no theme, no claim
+        positive = n < bearish_at
+        related = set().union(*(_related_themes(t) for t in got))
+        said = [(t, net[t][0]) for t in related if t in net]
+        if not said:
+            # info, not a defect: the reading stage can miss a stance the sources do take
+            out.append(Finding("sector_unsupported", n, f"no source stance on '{sector}' was read; "
+                               "check that the sources' words give its direction", "info"))
+        elif all((total > 0) != positive for _, total in said if total):
+            word = "利空" if positive else "利好"
+            out.append(Finding("sector_contradicts", n, f"the sources read '{sector}' as {word}; "
+                               f"this row lists it as {'利好' if positive else '利空'}"))
+    line = where.get(spec.RISKS)
+    for n, t in post.section(line) if line else []:
+        m = _ITEM.match(t)
+        e = _RISK_ENTRY.match(m.group(2).strip()) if m else None
+        if not e or e.group(1) == "数据核对":
+            continue
+        title, expl = e.group(1).strip(), e.group(2).strip().rstrip("。")
+        why = not_a_risk(f"{title}，{expl}") or ("its explanation only repeats the title" if expl == title else "")
+        if why:
+            out.append(Finding("risk_not_risk", n, f"'{title}' is not a risk ({why}); a risk is a "
+                               "forward-looking condition with an adverse outcome"))
+    return out
+
+
 def lint_text(text: str, sources: Sequence[Article] | None = None) -> list[Finding]:
     """Every defect of a post's Markdown `text`, by line. With `sources`, every figure of the post
     is traced to a source sentence (a figure computed from source figures is an `info` finding)."""
@@ -684,6 +764,7 @@ def lint_text(text: str, sources: Sequence[Article] | None = None) -> list[Findi
     findings += _check_blocks(post, where)
     items = _items(post, where)
     findings += _check_items(post, where, items)
+    findings += _check_reading(post, items)
     rows, table_findings = _tables(post, where)
     findings += table_findings
     findings += _check_etfs(post, rows)
@@ -696,6 +777,7 @@ def lint_text(text: str, sources: Sequence[Article] | None = None) -> list[Findi
         skip = {n for n, _ in post.section(disclaimer)} if disclaimer else set()
         skip |= _datacheck_lines(post)
         findings += _check_figures(post, sources, skip, etf_cells)
+        findings += _check_reading_against(post, where, rows, sources)
     return sorted(findings, key=lambda f: (f.line, f.kind))
 
 

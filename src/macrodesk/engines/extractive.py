@@ -11,17 +11,13 @@ from macrodesk.checks.arithmetic import check_article
 from macrodesk.config import Config
 from macrodesk.engines import register
 from macrodesk.engines.ranking import (
-    _ADVICE_LINE,
     _CONCLUSION,
-    _DATA_LEAD,
     _EASING,
     _FORECAST,
     _LABEL,
-    _LEAD_CONNECTOR,
     _NEG,
     _NEGATION,
     _POS,
-    _RISK_CUE,
     _RISK_LIST,
     ITEM_COUNT,
     Candidate,
@@ -30,7 +26,6 @@ from macrodesk.engines.ranking import (
     _is_repeat,
     _section_kind,
     _split_clauses,
-    _themes_in,
     clean_heading,
     clean_title,
     condense,
@@ -50,6 +45,8 @@ from macrodesk.models import (
     SourceRef,
     Step,
 )
+from macrodesk.reading import ArticleModel, calls, read, theme_heads
+from macrodesk.reading.standalone import lost_referent
 from macrodesk.text.similarity import bigrams, near_duplicate
 from macrodesk.text.similarity import containment as similarity
 
@@ -66,7 +63,10 @@ class ExtractiveEngine:
         # a sentence whose own arithmetic does not hold is never repeated as a fact
         inconsistent = [c for a in articles for c in check_article(a) if c.verdict == "inconsistent"]
         doubtful = {c.sentence_id for c in inconsistent}
+        models = [read(a) for a in articles]
         cands = [c for c in rank_candidates(articles) if c.sentence.id not in doubtful]
+        cands = _standalone(cands, models)
+        cands = _headline_claims(models, cands) + cands
         chosen = select_facts(cands)
         warnings: list[str] = []
         if len(chosen) < ITEM_COUNT:
@@ -79,11 +79,13 @@ class ExtractiveEngine:
         facts = [Fact(text=c.condensed, sentence_id=c.sentence.id, source_sentence=c.sentence.text,
                       figures=[f for f in c.sentence.figures], score=round(c.score, 3),
                       section=c.sentence.section) for c in chosen]
-        bullish, bearish = self._sectors(articles, cands)
-        core = self._core_logic(cands, chosen)
+        bullish, bearish = self._sectors(models)
+        core = self._core_logic([c for c in cands if models[c.article].attribution(c.sentence.id) == "author"],
+                                chosen)
         return Digest(
             headline=self._headline(articles, cands),
-            overview=self._overview(articles, cands),
+            overview=self._overview(articles, [c for c in cands
+                                                if models[c.article].attribution(c.sentence.id) == "author"]),
             facts=facts,
             event_overview=self._event_overview(articles, cands),
             steps=self._steps(articles, cands),
@@ -91,7 +93,7 @@ class ExtractiveEngine:
             bullish=bullish,
             bearish=bearish,
             allocation=self._allocation(cands, core, bullish, bearish),
-            risks=_data_check_notes(inconsistent) + self._risks(articles, cands, chosen),
+            risks=self._risks(models, chosen) + _data_check_notes(inconsistent),
             disclaimer=self.config.disclaimer,
             sources=[SourceRef(title=a.title, url=a.url, source=a.source, path=a.path,
                                published=a.published) for a in articles],
@@ -265,62 +267,46 @@ class ExtractiveEngine:
                         return condense(c.sentence.text, 110)
         return chosen[0].condensed if chosen else ""
 
-    def _sectors(self, articles: list[Article], cands: list[Candidate]) -> tuple[list[SectorRow], list[SectorRow]]:
-        """Themes the articles name, the direction the author gives them, and the words that say so.
+    def _sectors(self, models: list[ArticleModel]) -> tuple[list[SectorRow], list[SectorRow]]:
+        """Rows only from the stance relations the reading stage found, each with its evidence.
 
-        The author's headings and core views weigh most; sentences that only report data
-        (prices, output, inventories) are not a stance and do not vote."""
-        tally: dict[str, float] = {}
-        said: dict[str, list[tuple[float, int, str, str]]] = {}
-        evidence: dict[str, tuple[float, str, str]] = {}
+        A theme becomes a row when the author's net call on it is clear (the relations that
+        disagree weigh less than half of those that agree) and at least one relation is a view,
+        not a data print."""
         theme_map = themes()
-        for art in articles:
-            for s in art.sentences:
-                kind = _section_kind(s.section)
-                if s.kind == "table" or kind in ("skip", "risk"):
-                    continue
-                numeric = [f for f in s.figures if f.kind not in (FigureKind.DATE, FigureKind.NUMBER)]
-                if s.kind != "heading" and (len(numeric) >= 3 or _DATA_LEAD.match(s.text)):
-                    continue
-                weight = 3.0 if s.kind == "heading" else (2.0 if kind == "core" else 1.0)
-                found = _themes_in(s.text)
-                if not found:
-                    continue  # most sentences name no sector: skip the clause work
-                units = [clean_heading(s.text)] if s.kind == "heading" else _split_clauses(s.text)
-                for clause in units:
-                    hits = {h.theme for h in _themes_in(clause)} - {"broad_market"}
-                    if not hits:
-                        continue
-                    pol = _polarity(clause)
-                    if pol == 0:
-                        continue
-                    body = _LEAD_CONNECTOR.sub("", clause.strip().lstrip("且并和及与")).rstrip("，；：,;。")
-                    for theme in hits:
-                        tally[theme] = tally.get(theme, 0.0) + pol * weight
-                        if 6 <= len(body) <= 60:
-                            said.setdefault(theme, []).append((weight, pol, body, s.id))
-        # the words shown are the strongest that agree with the theme's overall direction
-        for theme, total in tally.items():
-            agreeing = [e for e in said.get(theme, []) if (e[1] > 0) == (total > 0)]
-            if agreeing:
-                w, _, body, sid = max(agreeing, key=lambda e: e[0])  # first of the heaviest
-                evidence[theme] = (w, body, sid)
         rows: dict[bool, list[SectorRow]] = {True: [], False: []}
-        ranked = sorted(tally.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
-        for floor in (1.5, 0.5):  # a weaker stance only when no stronger one exists on that side
-            for theme, total in ranked:
-                side = rows[total > 0]
-                if theme not in evidence or abs(total) < floor or any(r.theme == theme for r in side) \
-                        or (floor < 1.5 and side):
+        for m in models:
+            # each article's own calls: its strongest theme, and others only when nearly as strong
+            # (a theme named as a driver of the main one is not a call of its own)
+            ranked = []
+            for theme, (total, best) in calls(m.stances).items():
+                if best is None or abs(total) < _CALL_FLOOR or best.weight < 1.0 or theme not in theme_map:
                     continue
-                _, logic, sid = evidence[theme]
+                against = sum(st.weight for st in m.stances
+                              if st.theme == theme and (st.direction == "positive") != (total > 0))
+                if against * 2 > abs(total) + against:
+                    continue  # the source argues both ways: no call
+                ranked.append((total, theme, best))
+            if not ranked:
+                continue
+            top = max(abs(t) for t, _, _ in ranked)
+            # a sector report's title names its subject: another theme must outweigh it to be a call
+            titled = {t for t in theme_heads(m.article.title)}
+            titled |= {k for k in theme_map if theme_map[k].parent in titled}
+            top_titled = max((abs(t) for t, th, _ in ranked if th in titled), default=0.0)
+            for total, theme, best in sorted(ranked, key=lambda r: (-abs(r[0]), r[1])):
+                side = rows[total > 0]
+                floor = _CALL_SHARE * top if not top_titled or theme in titled else top_titled
+                if abs(total) < floor or any(r.theme == theme for r in rows[True] + rows[False]):
+                    continue
+                logic = _end(best.evidence) if len(best.evidence) <= 60 else condense(best.evidence, 60)
                 side.append(SectorRow(sector=theme_map[theme].zh, theme=theme, logic=logic,
-                                      etfs=_etfs_for(theme), sentence_id=sid))
+                                      etfs=_etfs_for(theme), sentence_id=best.sentence_id))
         for positive, label in ((True, "利好"), (False, "利空")):
             if not rows[positive]:
                 # an empty table is a broken table; say plainly that the source takes no side
                 rows[positive].append(SectorRow(sector="原文未明确", logic=f"原文未给出明确的{label}行业判断"))
-        return rows[True][:5], rows[False][:3]
+        return rows[True][:4], rows[False][:3]
 
     def _allocation(self, cands, core: str, bullish: list[SectorRow], bearish: list[SectorRow]) -> str:
         core_bg = bigrams(core)
@@ -335,82 +321,28 @@ class ExtractiveEngine:
             parts.append("关注" + "、".join(f"**{x}**" for x in good))
         if bad:
             parts.append("对" + "、".join(f"**{x}**" for x in bad) + "保持谨慎")
-        return ("；".join(parts) + "（依据上表所列原文判断）。") if parts else ""
+        if parts:
+            return "；".join(parts) + "（依据上表所列原文判断）。"
+        # the format requires the block; say plainly that the source gives no allocation
+        return "原文未给出明确的行业配置建议，宜以原文论述为准。"
 
-    def _risks(self, articles: list[Article], cands: list[Candidate], chosen: list[Candidate]) -> list[Risk]:
+    def _risks(self, models: list[ArticleModel], chosen: list[Candidate]) -> list[Risk]:
+        """Risks only from the risk statements of the reading stage: the author's list first,
+        then forward-looking adverse conditions in the body; none repeating an item."""
         risks: list[Risk] = []
-        seen = [c.condensed for c in chosen]  # what the post already says, as the checker sees it
-
-        def add(title: str, explanation: str, sid: str) -> None:
-            line = f"{title}：{explanation}"
-            if len(risks) >= 5 or any(similarity(bigrams(title), bigrams(r.title)) >= 0.6 for r in risks) \
-                    or any(near_duplicate(line, o) for o in seen):
-                return
-            seen.append(line)
-            risks.append(Risk(title=title, explanation=explanation, sentence_id=sid))
-
-        # the author's own risk section first, downside before upside
-        for art in articles:
-            listed: list[tuple[bool, Sentence]] = []
-            body_pairs = None
-            upside = False
-            for s in art.sentences:
-                if s.kind in ("table", "heading") or not (
-                        _section_kind(s.section) == "risk" or _RISK_LIST.match(s.text)):
-                    continue
-                if "上行风险" in s.text:
-                    upside = True
-                elif "下行风险" in s.text:
-                    upside = False
-                if not _ADVICE_LINE.match(s.text):  # a strategy line in the risk section is no risk
-                    listed.append((upside, s))
-            # downside risks first: they are what a position has to survive
-            listed.sort(key=lambda pair: pair[0])
-            bare: list[tuple[str, str]] = []  # listed risks the body does not explain
-            for _, s in listed:
-                text = _RISK_LIST.sub("", _LABEL.sub("", s.text))
-                separators = r"[；;。、]|\d[)）]" if _RISK_LIST.match(s.text) else r"[；;。]|\d[)）]"
-                for item in re.split(separators, text):
-                    if len(risks) >= 5:
-                        break
-                    item = re.sub(r"等(?:风险|因素)$", "", item.strip())
-                    item = re.sub(r"^[\d、.．)）(（\s]+", "", item).strip(" ，,：:")
-                    if len(item) < 4 or item.endswith(("来自", "包括", "如下", "在于")):
-                        continue
-                    title = item if len(item) <= 30 else _split_clauses(item)[0].rstrip("，；：,;")
-                    if len(title) > 30:  # the aside in brackets goes to the explanation
-                        title = re.sub(r"[（(][^）)]*[）)]?", "", title).strip()
-                    if not 4 <= len(title) <= 40:
-                        continue
-                    if body_pairs is None:
-                        body_pairs = _body_bigrams(art)
-                    expl = _explain_risk(title, body_pairs, chosen)
-                    if expl:
-                        add(title, expl, s.id)
-                    elif all(item != b for b, _ in bare):
-                        bare.append((item, s.id))
-            if len(bare) == 1:
-                add(bare[0][0], "原文风险提示所列，正文未展开。", bare[0][1])
-            elif bare:
-                # one item for the author's bare list: five copies of "正文未展开" would say nothing
-                add("原文风险提示", _end("；".join(b for b, _ in bare)), bare[0][1])
-        # then conditions and uncertainties stated in the body, other than the ten items
-        used = {c.sentence.id for c in chosen}
-        body = [c for c in cands if _RISK_CUE.search(c.sentence.text) and c.sentence.id not in used
-                and not _RISK_LIST.match(c.sentence.text)]
-        body.sort(key=lambda c: (-c.score, c.sentence.id))
-        for c in body:
+        seen = [c.condensed for c in chosen]
+        statements = [r for m in models for r in m.risks if r.listed] + \
+                     [r for m in models for r in m.risks if not r.listed]
+        for r in statements:
             if len(risks) >= 5:
                 break
-            clauses = _split_clauses(c.condensed.rstrip("。"))
-            title = clauses[0].rstrip("，；：,;")
-            rest = "".join(clauses[1:]).strip()
-            if len(title) > 30 or not rest:
-                cue = next((cl.rstrip("，；：,;") for cl in clauses if _RISK_CUE.search(cl)), "")
-                if not 4 <= len(cue) <= 30 or cue == c.condensed.rstrip("。"):
-                    continue  # no clean title in the author's words, or nothing beyond it
-                title, rest = cue, c.condensed
-            add(title, _end(rest), c.sentence.id)
+            expl = r.explanation if r.explanation.startswith("原文") else condense(r.explanation, 100)
+            line = f"{r.title}：{expl}"
+            if any(similarity(bigrams(r.title), bigrams(o.title)) >= 0.6 for o in risks) \
+                    or any(near_duplicate(line, o) or near_duplicate(expl, o) for o in seen):
+                continue
+            seen.append(line)
+            risks.append(Risk(title=r.title, explanation=_end(expl), sentence_id=r.sentence_id))
         return risks
 
 
@@ -449,6 +381,88 @@ def _explain_risk(title: str, body: tuple[tuple[Sentence, frozenset[str]], ...],
                 return f"详见上文第{n}条信息。"  # said once already: point to it, do not repeat it
         return condense(best.text)
     return ""
+
+
+_CALL_FLOOR = 2.0  # net weight of relations before a theme is a call (a heading 2, a view clause 1)
+_CALL_SHARE = 0.5  # a further theme of one article must weigh half its strongest call
+# connectives that only link to the previous sentence: dropping them leaves the claim whole
+_PURE_CONNECTIVE = re.compile(r"^(?:此外|另外|同时|与此同时|因此|所以|因而|由此|从而|进而|而且|并且|且|而|但是|但|不过|然而|"
+                              r"其次|首先|最后|再者|可见|对此|为此)[，,：:]?")
+
+
+def _standalone(cands: list[Candidate], models: list[ArticleModel]) -> list[Candidate]:
+    """Items that stand alone: a linking connective is dropped; an item that lost its subject
+    gets back the label, bold lead or heading it stood under (the author's words); one that
+    cannot be mended is no item."""
+    out = []
+    for c in cands:
+        text = c.condensed
+        frame = models[c.article].frames.get(c.sentence.id)
+        if frame and frame.label and frame.entity and frame.entity not in text[:12]:
+            # "一致预期：…" under the inflation heading becomes "通胀一致预期：…"
+            rest = re.sub(rf"^(?:\*\*)?{re.escape(frame.label)}(?:\*\*)?[：:]", "", c.sentence.text.strip())
+            text = condense(f"{frame.entity}{frame.label}：{_PURE_CONNECTIVE.sub('', rest)}")
+        lost = lost_referent(text)
+        if lost and _PURE_CONNECTIVE.match(text):
+            text = _PURE_CONNECTIVE.sub("", text, count=1).lstrip("，, ")
+            lost = lost_referent(text)
+        if lost and not _PRONOUN.match(lost):
+            if frame and frame.entity and frame.source in ("label", "bold_lead", "heading") \
+                    and frame.entity not in text and len(frame.entity) <= 16:
+                text = f"{frame.entity}：{text}"
+                lost = lost_referent(text)
+        if lost:
+            continue
+        if text != c.condensed:
+            c.condensed, c.bigrams = text, bigrams(text)
+        out.append(c)
+    return out
+
+
+# a pronoun refers to the sentence before; a heading put in front does not say what it means
+_PRONOUN = re.compile(r"^(?:其|这|该|此|上述|前者|后者)")
+_REVIEW = re.compile(r"^(?:复盘|回顾|总结|展望|背景|数据|附录|指数表现|行情)")
+_CLAIM_HEADING = re.compile(r"^[^：:？?]{1,10}[：:][^：:？?]{2,}$")
+
+
+def _headline_claims(models: list[ArticleModel], cands: list[Candidate]) -> list[Candidate]:
+    """The author's headline claims ("通胀：CPI转正，PPI降幅收窄") as items, ahead of everything,
+    where an article states at least three of them (or its title promises a count). A claim
+    without a figure takes the main clause of the first sentence under it, which gives it one."""
+    out: list[Candidate] = []
+    top = max((c.score for c in cands), default=1.0)
+    by_paragraph: dict[tuple[int, int], list[Candidate]] = {}
+    for c in cands:
+        by_paragraph.setdefault((c.article, c.sentence.paragraph), []).append(c)
+    for ai, m in enumerate(models):
+        if any(_section_kind(h.text) == "core" for h in m.outline):
+            continue  # the author's core section already states the claims
+        heads = [h for h in m.outline if _CLAIM_HEADING.match(h.text) and h.kind in ("markdown", "numbered")
+                 and _section_kind(h.text) == "body" and h.level >= 2 and not _REVIEW.search(h.text)]
+        wanted = m.expected_points or 0
+        if not (3 <= len(heads) <= 8 or (wanted and len(heads) >= wanted)):
+            continue
+        paragraphs = sorted({s.paragraph for s in m.article.sentences})
+        for h in heads:
+            sent = next((s for s in m.article.sentences if s.paragraph == h.paragraph), None)
+            if sent is None:
+                continue
+            text = h.text
+            if not any(f.kind not in (FigureKind.DATE, FigureKind.NUMBER) for f in sent.figures):
+                after = [p for p in paragraphs if p > h.paragraph][:1]
+                first = by_paragraph.get((ai, after[0]), []) if after else []
+                if first:
+                    frame = m.frames.get(first[0].sentence.id)
+                    support = first[0].sentence.text.strip()
+                    if frame and frame.label:
+                        support = re.sub(rf"^(?:\*\*)?{re.escape(frame.label)}(?:\*\*)?[：:]", "", support)
+                    support = _LABEL.sub("", support)
+                    text = condense(f"{text}；{support}", 90)
+            text = _end(text)
+            out.append(Candidate(article=ai, sentence=sent, score=top + 10 - len(out) * 0.01,
+                                 group=(ai, 5000 + h.paragraph), condensed=text, bigrams=bigrams(text),
+                                 figure_keys=frozenset(f.key() for f in sent.figures if f.kind != FigureKind.DATE)))
+    return out
 
 
 def _polarity(clause: str) -> int:

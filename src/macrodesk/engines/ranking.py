@@ -16,6 +16,7 @@ from macrodesk.models import (
     FigureKind,
     Sentence,
 )
+from macrodesk.reading.outline import section_kind, strip_numbering
 from macrodesk.text.similarity import bigrams
 from macrodesk.text.similarity import containment as similarity
 
@@ -56,7 +57,7 @@ _TOKEN_LIST = re.compile(r"、[A-Za-z0-9.]{1,6}(?=、)")
 _CHART_TALK = re.compile(r"呈现出?一定|在不同时间段|在一定时期内|有所波动|有波动|如图|见图|如下图|下图")
 _ADVICE_LINE = re.compile(r"^(?:\*\*)?(?:策略|建议|投资建议|配置建议|操作建议)(?:\*\*)?[：:]")
 _RISK_LIST = re.compile(r"^(?:\*\*)?风险(?:提示|因素)(?:\*\*)?[：:]\s*")
-_INLINE_MARKER = re.compile(r"^(?:\d{1,2}[)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
+_INLINE_MARKER = re.compile(r"^(?:\d{1,2}[)）]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]|[①②③④⑤⑥⑦⑧⑨⑩])\s*")
 # "详见正文" and the like point elsewhere in the source; in a post they point nowhere
 _POINTER_TAIL = re.compile(r"[，,；;]\s*(?:详见|参见|见)(?:正文|下文|后文|附录|图表?\s*\d*)[。.]?$")
 _DANGLING = re.compile(r"^\s*(?:若|如果|如若|一旦|假设|假如|倘若|虽然|尽管|即使|只要|除非|不仅|一方面)")
@@ -78,8 +79,8 @@ class Candidate:
 
 
 def clean_heading(text: str) -> str:
-    text = _NUMBERING.sub("", text.strip())
-    return text.strip(" ：:。，")
+    """A heading without its numbering; the reading stage's rule, which never eats a year."""
+    return strip_numbering(text)
 
 
 def clean_title(title: str) -> str:
@@ -147,16 +148,9 @@ def _themes_in(text: str) -> tuple:
     return tuple(find_themes(text))
 
 
-@lru_cache(maxsize=4096)
 def _section_kind(title: str) -> str:
-    title = clean_heading(title)
-    if _RISK_SECTION.search(title):
-        return "risk"
-    if _SKIP_SECTION.search(title):
-        return "skip"
-    if _CORE_SECTION.search(title):
-        return "core"
-    return "body"
+    """The reading stage's section kinds: one rule set for engines and checkers."""
+    return section_kind(title)
 
 
 def score_sentence(s: Sentence, first_in_paragraph: bool, after_heading: bool = False) -> float:
@@ -209,6 +203,16 @@ def score_sentence(s: Sentence, first_in_paragraph: bool, after_heading: bool = 
     return score
 
 
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|[-/.]\d)")
+
+
+def _is_history(s: Sentence, year: int) -> bool:
+    """Every year the sentence names lies two or more years before publication, and it
+    forecasts nothing."""
+    years = [int(y) for y in _YEAR.findall(s.text)]
+    return bool(years) and max(years) <= year - 2 and not _FORECAST.search(s.text)
+
+
 def rank_candidates(articles: list[Article]) -> list[Candidate]:
     """Every usable sentence of every article, scored, best first (the LLM engine reuses this)."""
     out: list[Candidate] = []
@@ -221,6 +225,8 @@ def rank_candidates(articles: list[Article]) -> list[Candidate]:
             first = s.paragraph not in seen_paragraphs
             seen_paragraphs.add(s.paragraph)
             sc = score_sentence(s, first, s.paragraph in after_heading)
+            if sc > 0 and art.published and _is_history(s, art.published.year):
+                sc -= 1.5  # history told as background: the latest period is what a trader needs
             if sc <= 0:
                 continue
             condensed = condense(s.text)

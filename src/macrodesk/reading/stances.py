@@ -1,0 +1,191 @@
+"""Stance relations: which theme the author says goes up or down, read clause by clause as a
+relation between a theme that heads its phrase and a predicate whose sign may depend on the
+domain. Themes named only in a cause clause or a risk disclaimer take no stance."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from macrodesk.lexicon import find_themes
+from macrodesk.models import Article, FigureKind
+from macrodesk.reading.model import Attribution, Claim, Frame, Stance
+from macrodesk.reading.outline import section_kind, strip_numbering
+from macrodesk.reading.words import alternation, pattern, words
+
+_CLAUSE = re.compile(r"[^，；;,。！？!?]+[，；;,。！？!?]?")
+# "受关税影响" is a cause whatever precedes it; the theme inside it is not the subject
+_CAUSE_SPAN = re.compile(r"受[^，；。]{1,20}?(?:影响|冲击|拖累|带动|推动|提振)|"
+                         r"在[^，；。]{1,40}?(?:带动|推动|驱动|支撑|背景|情况|影响|作用)下")
+# "关税政策扰动下": a clause that only sets the circumstances; "已被充分定价": priced in, no call
+_CIRCUMSTANCE = re.compile(r"(?:扰动|影响|冲击|背景|带动|推动|驱动|支撑|情况|作用|压力)下[，,；;]?$")
+_PRICED_IN = re.compile(r"充分定价|已被消化|已充分反映|已经反映|已反映")
+# a heading that names a tracker or a review reports, it does not call
+_REPORT_HEADING = re.compile(r"跟踪|回顾|复盘|数据|概览|一览|梳理|情况|分析$")
+
+
+@lru_cache(maxsize=1)
+def _mask_re() -> re.Pattern[str]:
+    return re.compile(alternation(words()["themes"]["not_themes"]))
+
+
+@lru_cache(maxsize=1)
+def _cause_re() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:" + alternation(words()["themes"]["cause"]) + ")")
+
+
+_FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|个百分点|pct|bp|BP|倍|[万亿千百]|美元|元|吨|桶|GW|MW)")
+# a clause that compares periods (环比, 同比) reports a data print, whatever verb it uses
+_DATA_COMPARISON = re.compile(r"环比|同比|周环比|月环比|较上[周月年]")
+_WINDOW = 8  # characters of context either side of a hit: enough for jieba to see its compound
+
+
+def _on_boundaries(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] starts and ends on jieba token boundaries, cutting only a window
+    around it (segmenting whole sentences would cost more than the rest of reading)."""
+    import jieba  # heavy: only when a clause names a theme
+
+    jieba.setLogLevel(60)
+    lo = max(0, start - _WINDOW)
+    pos, bounds = lo, {lo}
+    for tok in jieba.cut(text[lo:end + _WINDOW], HMM=False):
+        pos += len(tok)
+        bounds.add(pos)
+    return start in bounds and end in bounds
+
+
+def _named(text: str) -> set[str]:
+    """Themes named in a text after masking, without the token check: cheap, for counting."""
+    masked = _mask_re().sub(lambda m: "□" * len(m.group(0)), text)
+    return {h.theme for h in find_themes(masked) if h.theme != "broad_market"}
+
+
+@lru_cache(maxsize=65536)
+def theme_heads(text: str) -> tuple[str, ...]:
+    """Themes a text names as words of their own: compounds that are not themes are masked,
+    and a term must start and end on a jieba token boundary (钼消费 is not 消费)."""
+    masked = _mask_re().sub(lambda m: "□" * len(m.group(0)), text)
+    masked = _CAUSE_SPAN.sub(lambda m: "□" * len(m.group(0)), masked)
+    hits = [h for h in find_themes(masked) if h.theme != "broad_market"]
+    if not hits:
+        return ()
+    out: list[str] = []
+    cfg = words()["themes"]
+    for h in hits:
+        if h.term in cfg["needs_sector_word"] and not masked[h.end:].startswith(tuple(cfg["sector_words"])):
+            continue  # "消费增速放缓" is the economy's consumption, not the consumer sector
+        if h.theme not in out and (h.term.isascii() or _on_boundaries(masked, h.start, h.end)):
+            if h.theme not in out:
+                out.append(h.theme)
+    return tuple(out)
+
+
+def _signed(clause: str) -> tuple[int, float]:
+    """The sign of a clause's predicate (+1, -1, 0) and its strength (view words 1, change words
+    that also describe a data print 0.5)."""
+    w = words()["predicates"]
+    neg_before = re.compile(r"(?:" + alternation(w["negation"]) + r")$")
+    easing = pattern("predicates", "easing")
+    weak = set(w["weak"])
+    score, strength = 0.0, 0.0
+    for sign, key in ((1, "positive"), (-1, "negative")):
+        for m in pattern("predicates", key).finditer(clause):
+            s = sign
+            if neg_before.search(clause[max(0, m.start() - 2):m.start()]):
+                s = -s
+            if sign < 0 and easing.match(clause[m.end():m.end() + 4]):
+                s = 1
+            k = 0.5 if m.group(0) in weak or _DATA_COMPARISON.search(clause) else 1.0
+            score += s * k
+            strength = max(strength, k)
+    if easing.search(clause) and score <= 0 and re.search(r"影响有限|已过|收窄", clause):
+        score, strength = 1.0, 1.0
+    return (score > 0) - (score < 0), strength
+
+
+def _domain(clause: str, themes: tuple[str, ...]) -> dict[str, int]:
+    """Predicates whose sign depends on the domain (加征关税 hurts the exporters named; rising
+    yields hurt bonds)."""
+    out: dict[str, int] = {}
+    for rule in words()["predicates"].get("domain", []):
+        if any(c in clause for c in rule["cue"]) and any(mv in clause for mv in rule["move"]) \
+                and not any(u in clause for u in rule.get("unless", [])):
+            sign = 1 if rule["direction"] == "positive" else -1
+            targets = [t for t in rule.get("themes", []) if t in themes] if rule.get("themes") else list(themes)
+            for t in targets:
+                out.setdefault(t, sign)
+    return out
+
+
+def stances(article: Article, claims: dict[str, Claim], frames: dict[str, Frame],
+            risky: set[str]) -> list[Stance]:
+    """Every stance relation of an article. `risky` holds the ids of risk statements: a theme the
+    author names in a disclaimer is not a call against it."""
+    out: list[Stance] = []
+    for s in article.sentences:
+        kind = section_kind(s.section)
+        if s.kind == "table" or kind in ("skip", "risk") or s.id in risky:
+            continue
+        att: Attribution = claims[s.id].attribution if s.id in claims else "author"
+        if att == "rebutted":
+            continue
+        numeric = [f for f in s.figures if f.kind not in (FigureKind.DATE, FigureKind.NUMBER)]
+        if s.kind == "heading" and _REPORT_HEADING.search(s.text):
+            continue
+        base = 2.0 if s.kind == "heading" else (1.5 if kind == "core" else 1.0)
+        if s.kind != "heading" and len(numeric) >= 3:
+            base *= 0.3  # a row of data points reports, it does not call
+        if att == "reported":
+            base *= 0.3
+        frame = frames.get(s.id)
+        label_themes = theme_heads(frame.entity) if frame and frame.source in ("label", "bold_lead") else ()
+        for n, clause in enumerate(_CLAUSE.findall(s.text)):
+            if _cause_re().match(clause) or _CIRCUMSTANCE.search(clause) or _PRICED_IN.search(clause):
+                continue
+            own = theme_heads(clause)
+            # the label is the subject of the clause it opens; later clauses may have their own
+            named = label_themes if (label_themes and n == 0) else own
+            if not named:
+                continue
+            domain = _domain(clause, named)
+            sign, strength = _signed(clause)
+            has_fig = bool(_FIGURE.search(clause))
+            for theme in named:
+                d = domain.get(theme, sign)
+                if d == 0:
+                    continue
+                k = 1.0 if theme in domain else (strength * (0.5 if has_fig else 1.0))
+                evidence = strip_numbering(clause) if s.kind == "heading" else clause.strip()
+                out.append(Stance(theme, "positive" if d > 0 else "negative", s.id,
+                                  evidence.rstrip("，；;,。"), att, round(base * k, 3)))
+    return out
+
+
+def topical(article: Article) -> set[str]:
+    """Themes an article is about, not merely mentions: named in its title or a heading, or in
+    at least three sentences. A theme named once is a driver or an aside, not a call."""
+    out = set(theme_heads(article.title))
+    count: dict[str, int] = {}
+    for s in article.sentences:
+        if s.kind == "table":
+            continue
+        for t in _named(s.text):
+            if s.kind == "heading":
+                out.add(t)
+            count[t] = count.get(t, 0) + 1
+    return out | {t for t, n in count.items() if n >= 3}
+
+
+def calls(stance_list: list[Stance]) -> dict[str, tuple[float, Stance | None]]:
+    """The net call per theme: weighted sum of its relations (positive > 0) and the heaviest
+    relation that agrees with it."""
+    total: dict[str, float] = {}
+    for st in stance_list:
+        total[st.theme] = total.get(st.theme, 0.0) + (st.weight if st.direction == "positive" else -st.weight)
+    out: dict[str, tuple[float, Stance | None]] = {}
+    for theme, t in total.items():
+        want = "positive" if t > 0 else "negative"
+        agree = [st for st in stance_list if st.theme == theme and st.direction == want]
+        best = max(agree, key=lambda st: (st.weight, 6 <= len(st.evidence) <= 60), default=None)
+        out[theme] = (round(t, 3), best)
+    return out
