@@ -2,4 +2,6 @@
 
 from macrodesk.cli import main
 
-main()
+# guarded: worker processes started with spawn/forkserver import __main__ again
+if __name__ == "__main__":
+    main()
