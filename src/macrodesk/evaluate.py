@@ -67,8 +67,9 @@ def structure_defects(post_text: str) -> list[str]:
 
 
 def facts_of(post_text: str) -> list[str]:
-    head = post_text.split("## 详细部分")[0]
-    return [t for _, t in re.findall(r"^(\d+)\. \*\*(.+)\*\*$", head, re.M)]
+    """The ten items as a reader sees them (the post's inert entities decoded)."""
+    head = post_text.split(f"## {spec.DETAIL}")[0]
+    return [spec.plain(t) for _, t in re.findall(r"^(\d+)\. \*\*(.+)\*\*$", head, re.M)]
 
 
 def textrank(article: Article, n: int = 10) -> list[str]:
