@@ -11,6 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from macrodesk.checks.frames import common_metric, frame_of
 from macrodesk.figures import extract_figures
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 from macrodesk.readers import article_from_text
@@ -36,6 +37,8 @@ class Check(BaseModel):
     sentence_id: str = ""
     paragraph: int = 0
     article: str = ""  # the article's label (title or path)
+    derived: bool = False  # needs an intermediate the text does not state (shown in `relation`)
+    input_sentences: list[str] = Field(default_factory=list)  # where each input is written
 
 
 # ---------------------------------------------------------------- interval arithmetic
@@ -251,19 +254,22 @@ def _fmt(x: float) -> str:
 def _judge(
     para: Para, kind: str, stated: Tok, inputs: list[Tok],
     readings: list[tuple[str, Interval]], *, magnitude: bool = True, base: float = 1.0,
+    stated_iv: Interval | None = None,
 ) -> Check:
     """Compare the stated figure with every reading of the relation: consistent if any reading
-    allows it, inconsistent (with the nearest reading and the gap) if none does."""
+    allows it, inconsistent (with the nearest reading and the gap) if none does. `computed` is
+    written in the stated figure's unit (126.1 for 126.1亿元, not 1.261e+10)."""
     sents = sorted({stated.sent, *(t.sent for t in inputs)})
     sentence = "".join(para.sentences[i].text for i in sents)
     common = dict(
         kind=kind, stated=stated.text, inputs=[t.text for t in inputs], sentence=sentence,
-        sentence_id=para.sentences[stated.sent].id, paragraph=para.index,
+        sentence_id=para.sentences[stated.sent].id, paragraph=para.sentences[stated.sent].paragraph,
+        input_sentences=[para.sentences[t.sent].text for t in inputs],
     )
     if any(t.bound for t in (stated, *inputs)):
         return Check(verdict="unverifiable", relation=readings[0][0] if readings else "",
                      note="a figure is a bound (超/近/以上), not a value", **common)
-    s = stated.interval(result=True).scale(1 / base)
+    s = (stated_iv or stated.interval(result=True)).scale(1 / base)
     if magnitude:
         s = s.abs()
     best: tuple[float, str, Interval] | None = None
@@ -275,9 +281,11 @@ def _judge(
     assert best is not None
     d, formula, got = best
     verdict: Verdict = "consistent" if d == 0 else "inconsistent"
+    # results in base units (元, points) are shown in the unit the article writes the figure in
+    show = 1.0 if base != 1.0 else (stated.fig.scale or 1.0)
     return Check(
-        verdict=verdict, computed=_fmt(got.mid), computed_low=got.lo, computed_high=got.hi,
-        gap=None if d == 0 else round(d, 6), relation=formula,
+        verdict=verdict, computed=_fmt(got.mid / show), computed_low=got.lo / show,
+        computed_high=got.hi / show, gap=None if d == 0 else round(d / show, 6), relation=formula,
         note="" if len(readings) == 1 else f"readings tried: {len(readings)}", **common,
     )
 
@@ -287,7 +295,8 @@ def _unverifiable(para: Para, kind: str, stated: Tok, inputs: list[Tok], relatio
     return Check(
         verdict="unverifiable", kind=kind, stated=stated.text, inputs=[t.text for t in inputs],
         relation=relation, note=note, sentence=para.sentences[stated.sent].text,
-        sentence_id=para.sentences[stated.sent].id, paragraph=para.index,
+        sentence_id=para.sentences[stated.sent].id, paragraph=para.sentences[stated.sent].paragraph,
+        input_sentences=[para.sentences[t.sent].text for t in inputs],
     )
 
 
@@ -784,24 +793,36 @@ FINDERS: list[Callable[[Para], list[Check]]] = [
 def check_article(article: Article) -> list[Check]:
     """Every relation the article states between its figures, each with a verdict."""
     by_para: dict[int, list[Sentence]] = {}
+    by_section: dict[tuple[int, str], list[Sentence]] = {}
     for s in article.sentences:
-        if s.kind == "table":
+        if s.kind in ("table", "heading"):
             continue  # table rows joined by commas read like lists the author never summed
         by_para.setdefault(s.paragraph, []).append(s)
+        by_section.setdefault((s.section_index, s.section), []).append(s)
     checks: list[Check] = []
+    seen: set[tuple[str, str]] = set()
+
+    def keep(chk: Check) -> None:
+        key = (chk.sentence_id, chk.stated)
+        if key not in seen:
+            seen.add(key)
+            chk.article = article.label
+            checks.append(chk)
+
     for index, sentences in by_para.items():
         para = _build_para(index, sentences)
         if len(para.toks) < 2:
             continue
-        seen: set[tuple[str, str, str]] = set()
         for finder in FINDERS:
             for chk in finder(para):
-                key = (chk.kind, chk.sentence_id, chk.stated)
-                if key in seen:
-                    continue
-                seen.add(key)
-                chk.article = article.label
-                checks.append(chk)
+                keep(chk)
+    # relations whose figures stand in different sentences or paragraphs of one section
+    for sentences in by_section.values():
+        sec = _build_para(sentences[0].paragraph, sentences)
+        if len(sec.toks) < 2:
+            continue
+        for chk in _find_framed(sec):
+            keep(chk)
     return checks
 
 
@@ -838,7 +859,8 @@ class CheckReport:
 
     def to_json(self) -> dict[str, object]:
         keys = ("verdict", "kind", "stated", "computed", "inputs", "sentence", "paragraph",
-                "relation", "gap", "computed_low", "computed_high", "note", "sentence_id", "article")
+                "relation", "gap", "computed_low", "computed_high", "note", "sentence_id", "article",
+                "derived", "input_sentences")
         return {"checks": [c.model_dump(include=set(keys)) for c in self.checks],
                 "summary": self.summary(), "failures": self.failures}
 
@@ -851,3 +873,390 @@ def risk_notes(checks: Iterable[Check]) -> list[str]:
             notes.append(f"数据核对：原文“{c.sentence.strip()}”中 {c.relation}，"
                          f"按所给数据推算约为 {c.computed}，与所述 {c.stated} 不符，引用前请核实。")
     return notes
+
+
+# ---------------------------------------------------------------- relations over framed figures
+# A section's figures carry frames (metric, period, unit: checks/frames.py); a stated growth,
+# change, margin, share, sum or gap is paired with the figures of the section that line up with
+# it, wherever they are written. A relation is judged inconsistent only when its inputs are
+# certain (written in the clause, or the only ones that line up); when several candidates line
+# up and none fits, or none is written, it is counted unverifiable.
+
+_DOWN_WORDS = re.compile(f"(?:{_DOWN}|跑输|少)\\s*(?:了|约|幅度|幅)?\\s*$")
+_YOY = re.compile(
+    r"(?:同比|环比|较上年同期|较去年同期|较上年|较去年|较同期|较上月|较上季度|yoy|YoY|QoQ|qoq)"
+    f"\\s*(?:{_UP}|{_DOWN})?\\s*(?:了|约|幅度|幅)?\\s*$"
+)
+_AGAINST = re.compile(r"(?:较|相比|相较于?|比(?![例重率值较]))")
+_MARGIN = re.compile(r"(扣非)?(归母)?(销售)?(净|毛)利率")
+_SHARE_LEAD = re.compile(
+    r"(?:占比|比重|份额|占)[^，,。；;从由至到升降增减提]{0,14}?(?:的)?\s*(?:为|约|达|仅|约为)?\s*$")
+_GAP_LEAD = re.compile(
+    r"(?:跑赢|跑输|超涨|超跌|领先|落后|高出|低于|高于|超额收益|利差|差距|相差|税率差)"
+    r"[^，,。；;]{0,16}?(?:为|约|达|约为)?\s*$"
+)
+_ALL_LEAD = re.compile(r"(?:合计|共计|总计|累计|加总|二者合并|两者合计|合共)\s*(?:为|达|约|达到|实现)?\s*$")
+
+
+@dataclass
+class _Framed:
+    tok: Tok
+    index: int
+    metric: str
+    period: str
+    lead: str  # the text between the previous figure of its sentence and it
+    after: str  # the next few characters
+    paragraph: int = 0
+
+
+def _framed(sec: Para) -> list[_Framed]:
+    out: list[_Framed] = []
+    prev_end: dict[int, int] = {}
+    # a period written once holds for the clauses that follow it in the paragraph
+    # ("25Q1 …营业收入 672.2 亿元；实现归母净利润 38.96 亿元；…")
+    period, para_of = "", -1
+    for i, t in enumerate(sec.toks):
+        raw = sec.raw[t.sent]
+        stop = prev_end.get(t.sent, 0)
+        fr = frame_of(raw, t.fig, stop)
+        paragraph = sec.sentences[t.sent].paragraph
+        if paragraph != para_of:
+            period, para_of = "", paragraph
+        period = fr.period or period
+        out.append(_Framed(t, i, fr.metric, period, raw[stop:t.fig.start],
+                           raw[t.fig.end:t.fig.end + 8], paragraph))
+        prev_end[t.sent] = t.fig.end
+    return out
+
+
+def _signed(c: _Framed) -> Interval:
+    """The stated change with the sign its verb gives it (下降 2.1% is -2.1%)."""
+    iv = c.tok.interval(result=True)
+    if c.tok.fig.value is not None and c.tok.fig.value > 0 and _DOWN_WORDS.search(c.lead) \
+            and not re.search(r"\+\s*$", c.lead):
+        return -iv
+    return iv
+
+
+def _judge_signed(sec: Para, kind: str, c: _Framed, inputs: list[Tok],
+                  readings: list[tuple[str, Interval]], *, derived: bool = False) -> Check:
+    chk = _judge(sec, kind, c.tok, inputs, readings, magnitude=False, stated_iv=_signed(c))
+    chk.derived = derived
+    return chk
+
+
+_PERIOD_YEAR = re.compile(r"((?:19|20)?\d{2})\s*(?:年|财年|H|Q|E|A)")
+_SUBS = (
+    (re.compile(r"Q([1-4])|([一二三四])季度"), "Q"),
+    (re.compile(r"H([12])|([上下])半年"), "H"),
+    (re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月"), "M-"),
+    (re.compile(r"(\d{1,2})\s*月"), "M"),
+    (re.compile(r"前三季度"), "9M"),
+)
+_CN = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}
+
+
+def period_key(period: str) -> tuple[int, str] | None:
+    """(year, sub-period) of a written period: "2025 年一季度" -> (2025, "Q1"), "25H1" ->
+    (2025, "H1"), "2024 年" -> (2024, "Y"); None when no year is written."""
+    ym = _PERIOD_YEAR.search(period)
+    if not ym:
+        return None
+    y = int(ym.group(1))
+    y = y + 2000 if y < 100 else y
+    rest = period[:ym.start()] + " " + period[ym.end() - 1:]
+    for rx, tag in _SUBS:
+        m = rx.search(rest)
+        if m:
+            groups = [g for g in m.groups() if g] if m.groups() else []
+            return y, tag + "".join(_CN.get(g, g) for g in groups)
+    return y, "Y"
+
+
+def _year_before(a: str, b: str) -> bool:
+    ka, kb = period_key(a), period_key(b)
+    return ka is not None and kb is not None and ka[1] == kb[1] and ka[0] == kb[0] - 1
+
+
+def _candidates(fs: list[_Framed], c: _Framed, b: _Framed) -> list[_Framed]:
+    """The year-earlier level of b's metric: same unit, a shared metric word, the same
+    sub-period one year before (a 同比 growth compares like with like)."""
+    if not re.search("同比|较上年|较去年|yoy|YoY", c.lead):
+        return []
+    return [a for a in fs if a is not b and a is not c and a.tok.cunit == b.tok.cunit
+            and not a.tok.bound and _year_before(a.period, b.period)
+            and common_metric(a.metric, b.metric)]
+
+
+_WRITTEN_BEFORE = re.compile(r"(?:较|相比|相较于?|(?<![同环占对])比)[^，,。；;]{0,12}$")
+_VERB_ONLY = re.compile(f"^[\s的水平]*[，,]?\s*(?:{_UP}|{_DOWN})\s*(?:了|约|幅度|幅)?\s*$")
+
+
+def _find_framed(sec: Para) -> list[Check]:
+    fs = _framed(sec)
+    out: list[Check] = []
+    shares: list[tuple[_Framed, _Framed, list[_Framed]]] = []
+    for k, c in enumerate(fs):
+        t = c.tok
+        if k == 0 or t.bound:
+            continue
+        b = fs[k - 1]
+        same_sentence = b.tok.sent == t.sent and not re.search("[。；;]", c.lead)
+        # ---- growth or change against an earlier level: "B，同比增长C" / "B，较上年A回落C"
+        written = (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent
+                   and _WRITTEN_BEFORE.search(b.lead) and _VERB_ONLY.match(c.lead)
+                   and b.tok.cunit == fs[k - 2].tok.cunit and not re.search("[。；;]", b.lead))
+        if written or (same_sentence and _YOY.search(c.lead)):
+            if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
+                continue
+            a_written = None
+            if written:
+                a_written, b = b, fs[k - 2]  # "降至B，较上年A回落C": the earlier level is written
+            level = b.tok
+            if _is_points(t) and level.fig.kind == FigureKind.PERCENT:
+                kind = "change"
+            elif t.fig.kind == FigureKind.PERCENT and level.fig.kind in _LEVEL_KINDS:
+                kind = "growth"
+            else:
+                continue
+            cands = [a_written] if a_written else _candidates(fs, c, b)
+            derived = _derived_margin_change(sec, fs, b, c) if not cands and kind == "change" else None
+            if derived is not None:
+                out.append(derived)
+                continue
+            if not cands:
+                out.append(_unverifiable(sec, kind, t, [level], f"{level.text} vs (earlier level) : {t.text}",
+                                         "the earlier level is not stated"))
+                continue
+            readings = []
+            for a in cands:
+                ia, ib = a.tok.interval(), level.interval()
+                if kind == "change":
+                    readings.append((f"{level.text} - {a.tok.text} = {t.text}", ib - ia))
+                elif ia.lo > 0:
+                    readings.append((f"({level.text}/{a.tok.text} - 1) = {t.text}",
+                                     (ib / ia - Interval(1, 1)).scale(100)))
+            if not readings:
+                continue
+            chk = _judge_signed(sec, kind, c, [cands[0].tok, level], readings)
+            if chk.verdict == "inconsistent" and len(cands) > 1:
+                chk = _unverifiable(sec, kind, t, [level], chk.relation,
+                                    f"{len(cands)} earlier levels line up and none fits")
+            out.append(chk)
+            continue
+        # ---- a margin: 净利率 C = profit / revenue of the same period
+        mm = _MARGIN.search(c.lead[-10:]) if t.fig.kind == FigureKind.PERCENT else None
+        if mm and not _YOY.search(c.lead):
+            out.extend(_margin(sec, fs, c, mm))
+            continue
+        # ---- a share: "N（占比 P）", "占全年 D 的 P", "占比 P（N）"
+        if t.fig.kind == FigureKind.PERCENT and _SHARE_LEAD.search(c.lead) and not _RATE_WORDS.search(
+                c.lead[-6:]):
+            part = None
+            whole: list[_Framed] = []
+            if same_sentence and "占" in fs[k - 1].lead and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                    and k >= 2 and fs[k - 2].tok.cunit == b.tok.cunit and fs[k - 2].tok.sent == t.sent:
+                part, whole = fs[k - 2], [b]  # "N，占全年 D 的 P"
+            elif same_sentence and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                    and not re.search("[。；;]", c.lead):
+                part = b
+            elif k + 1 < len(fs) and fs[k + 1].tok.sent == t.sent and re.match(r"^\s*[（(]", c.after) \
+                    and fs[k + 1].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
+                part = fs[k + 1]  # "占比 60%（1.08 万亿元）"
+            if part is None:
+                continue
+            if not whole:
+                whole = [w for w in fs if w is not part and w.tok.cunit == part.tok.cunit
+                         and w.index < part.index and (w.tok.fig.value or 0) > (part.tok.fig.value or 0)
+                         and w.period == part.period and not w.tok.bound]
+            shares.append((c, part, whole))
+            continue
+        # ---- a gap: "跑赢沪深300指数 3.44 个百分点" between two returns of the section
+        if (_is_points(t) or t.fig.kind == FigureKind.PERCENT) and _GAP_LEAD.search(c.lead) and not _YOY.search(
+                c.lead):
+            levels = []
+            for x in reversed(fs[:k]):
+                if x.tok.sent != t.sent or _is_points(x.tok) or x.tok.cunit != ("percent", "%"):
+                    break
+                if not x.tok.bound and not _SHARE_LEAD.search(x.lead):
+                    levels.append(x)
+            levels.reverse()
+            if len(levels) < 2:
+                if _is_points(t):
+                    out.append(_unverifiable(sec, "difference", t, [], f"(level) - (level) = {t.text}",
+                                             "one of the two levels is not stated"))
+                continue
+            readings = [(f"{x.tok.text} - {y.tok.text} = {t.text}", x.tok.interval() - y.tok.interval())
+                        for x in levels for y in levels if x is not y]
+            chk = _judge(sec, "difference", t, [levels[-2].tok, levels[-1].tok], readings)
+            if chk.verdict == "inconsistent" and len(levels) > 2:
+                chk = _unverifiable(sec, "difference", t, [], chk.relation,
+                                    f"{len(levels)} levels line up and no pair fits")
+            out.append(chk)
+            continue
+        # ---- a total: "…46.6 万亿，…69.6 万亿，合计 116 万亿"
+        if _ALL_LEAD.search(c.lead) and t.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
+            parts = [x.tok for x in fs[max(0, k - 8):k] if x.tok.sent == t.sent
+                     and x.tok.cunit == t.cunit and not x.tok.bound]
+            chk = _sum_check(sec, parts, t, "合计")
+            if chk:
+                out.append(chk)
+            continue
+        # ---- parts of a total: "T，其中 A a、B b"
+    out.extend(_find_parts(sec, fs))
+    out.extend(_judge_shares(sec, shares))
+    return out
+
+
+def _margin_inputs(fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> tuple[list[_Framed], list[_Framed]]:
+    net = mm.group(4) == "净"
+
+    def is_num(x: _Framed) -> bool:
+        m = x.metric
+        if x.tok.fig.kind != FigureKind.MONEY or x.period != c.period or x.tok.bound or "率" in m:
+            return False
+        if net:
+            return "净利" in m and ("扣非" in m) == bool(mm.group(1))
+        return "毛利" in m
+
+    def is_den(x: _Framed) -> bool:
+        return (x.tok.fig.kind == FigureKind.MONEY and x.period == c.period and not x.tok.bound
+                and bool(re.search("收入|营收", x.metric)) and "利" not in x.metric)
+
+    # the profit and revenue of the margin's own paragraph first, then of its section
+    for pool in ([x for x in fs if x.paragraph == c.paragraph], fs):
+        nums, dens = [x for x in pool if is_num(x)], [x for x in pool if is_den(x)]
+        if nums and dens:
+            return nums, dens
+    return [], []
+
+
+def _margin(sec: Para, fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> list[Check]:
+    t = c.tok
+    nums, dens = _margin_inputs(fs, c, mm)
+    if not nums or not dens:
+        return [_unverifiable(sec, "ratio", t, [], f"(profit)/(revenue) = {t.text}",
+                              "the profit or the revenue of that period is not stated")]
+    readings = []
+    for n in nums:
+        for d in dens:
+            if n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0:
+                readings.append((f"{n.tok.text} / {d.tok.text} = {t.text}",
+                                 (n.tok.interval() / d.tok.interval()).scale(100)))
+    if not readings:
+        return []
+    chk = _judge(sec, "ratio", t, [nums[0].tok, dens[0].tok], readings, magnitude=False)
+    if chk.verdict == "inconsistent" and len(readings) > 1:
+        chk = _unverifiable(sec, "ratio", t, [], chk.relation,
+                            f"{len(readings)} profit/revenue pairs line up and none fits")
+    return [chk]
+
+
+def _growth_after(fs: list[_Framed], x: _Framed) -> _Framed | None:
+    """The 同比 growth written right after a level ("108.01 亿元，同比增长 29.0%")."""
+    i = x.index + 1
+    if i < len(fs) and fs[i].tok.sent == x.tok.sent and fs[i].tok.fig.kind == FigureKind.PERCENT \
+            and re.search("同比", fs[i].lead) and not re.search("[。；;]", fs[i].lead):
+        return fs[i]
+    return None
+
+
+def _derived_margin_change(sec: Para, fs: list[_Framed], m: _Framed, c: _Framed) -> Check | None:
+    """A margin's 同比 change in points, from this year's profit and revenue and their growth:
+    last year's margin = (P/(1+gP)) / (R/(1+gR)), an intermediate the text does not state."""
+    mm = _MARGIN.search(m.lead[-10:])
+    if not mm:
+        return None
+    nums, dens = _margin_inputs(fs, m, mm)
+    if len(nums) != 1 or len(dens) != 1:
+        return None
+    n, d = nums[0], dens[0]
+    gn, gd = _growth_after(fs, n), _growth_after(fs, d)
+    if gn is None or gd is None or n.tok.cunit != d.tok.cunit:
+        return None
+    one = Interval(1, 1)
+    fn, fd = one + gn.tok.interval().scale(0.01), one + gd.tok.interval().scale(0.01)
+    if fn.lo <= 0 or fd.lo <= 0 or d.tok.interval().lo <= 0:
+        return None
+    now = (n.tok.interval() / d.tok.interval()).scale(100)
+    before = now * fd / fn
+    change = now * (one - fd / fn)
+    chk = _judge_signed(
+        sec, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
+        [(f"{n.tok.text}/{d.tok.text} - 上年净利率 {_fmt(before.mid)}% "
+          f"(= ({n.tok.text}/(1{gn.tok.text}))/({d.tok.text}/(1{gd.tok.text}))) = {c.tok.text}", change)],
+        derived=True)
+    return chk
+
+
+def _judge_shares(sec: Para, shares: list[tuple[_Framed, _Framed, list[_Framed]]]) -> list[Check]:
+    """Shares of one whole: a whole that fits some shares of a list confirms it, and then a share
+    of the same list that does not fit it is inconsistent."""
+    fits: dict[int, int] = {}
+    for c, part, whole in shares:
+        for w in whole:
+            iv = w.tok.interval()
+            if iv.lo > 0 and c.tok.interval(result=True).overlaps((part.tok.interval() / iv).scale(100)):
+                fits[w.index] = fits.get(w.index, 0) + 1
+    out = []
+    for c, part, whole in shares:
+        t = c.tok
+        if not whole:
+            out.append(_unverifiable(sec, "share", t, [part.tok], f"{part.tok.text} / (whole) = {t.text}",
+                                     "the whole is not stated"))
+            continue
+        readings = [(f"{part.tok.text} / {w.tok.text} = {t.text}",
+                     (part.tok.interval() / w.tok.interval()).scale(100)) for w in whole
+                    if w.tok.interval().lo > 0]
+        if not readings:
+            continue
+        chk = _judge(sec, "share", t, [part.tok, whole[-1].tok], readings, magnitude=False)
+        if chk.verdict == "inconsistent":
+            # judged against a whole only when it is certain: the one candidate of the part's own
+            # sentence, or the whole that most shares of the section fit (at least two)
+            ranked = sorted(whole, key=lambda w: -fits.get(w.index, 0))
+            w = None
+            if len(whole) == 1 and whole[0].tok.sent == part.tok.sent:
+                w = whole[0]
+            elif ranked and fits.get(ranked[0].index, 0) >= 2 and (
+                    len(ranked) == 1 or fits.get(ranked[1].index, 0) < fits[ranked[0].index]):
+                w = ranked[0]
+            if w is not None:
+                chk = _judge(sec, "share", t, [part.tok, w.tok], [
+                    (f"{part.tok.text} / {w.tok.text} = {t.text}",
+                     (part.tok.interval() / w.tok.interval()).scale(100))], magnitude=False)
+            else:
+                chk = _unverifiable(sec, "share", t, [part.tok], chk.relation,
+                                    "no whole of the section is certain and none fits")
+        out.append(chk)
+    return out
+
+
+def _find_parts(sec: Para, fs: list[_Framed]) -> list[Check]:
+    """"T，其中 A a、B b": parts that fit the total hold; parts short of it need not exhaust it."""
+    out = []
+    for si, raw in enumerate(sec.raw):
+        i = raw.find("其中")
+        if i < 0:
+            continue
+        before = [x for x in fs if x.tok.sent == si and x.tok.fig.end <= i and not x.tok.bound]
+        if not before:
+            continue
+        total = before[-1]
+        if total.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
+            continue
+        parts = [x.tok for x in fs if x.tok.sent == si and x.tok.fig.start > i
+                 and x.tok.cunit == total.tok.cunit and not x.tok.bound
+                 and not _SHARE_LEAD.search(x.lead)]
+        if len(parts) < 2:
+            continue
+        acc = parts[0].interval()
+        for p in parts[1:]:
+            acc = acc + p.interval()
+        chk = _judge(sec, "sum", total.tok, parts,
+                     [(" + ".join(p.text for p in parts) + f" = {total.tok.text}", acc)], magnitude=False)
+        if chk.verdict == "inconsistent" and acc.hi < total.tok.interval().lo:
+            chk = _unverifiable(sec, "sum", total.tok, parts, chk.relation,
+                                "其中-parts need not exhaust the total")
+        out.append(chk)
+    return out
