@@ -85,8 +85,11 @@ def test_change_with_missing_level_is_unverifiable():
 
 
 def test_year_on_year_change_is_not_read_as_the_pair_difference():
-    # 同比 refers to last year's level, not to the earlier level of the pair
-    assert check_text("毛利率由8.83%升至12.74%，同比提升0.70个百分点。") == []
+    # 同比 refers to last year's level, not to the earlier level of the pair: with last year's
+    # level unstated the change is counted as unverifiable, never judged against 8.83%
+    checks = check_text("毛利率由8.83%升至12.74%，同比提升0.70个百分点。")
+    assert [(c.kind, c.verdict) for c in checks] == [("change", "unverifiable")]
+    assert "8.83%" not in checks[0].relation
 
 
 def test_explicit_expressions():

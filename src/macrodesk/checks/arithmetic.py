@@ -149,7 +149,12 @@ _APPROX_AFTER = re.compile(r"^\s*(?:左右|上下|附近)")
 _SPACE = re.compile(r"[\s·]+")
 
 
+# "沪深 300 指数", "标普500": the digits name an index, they are not a figure
+_INDEX_NAME = re.compile(r"(?<=沪深|中证|上证|标普|深证|国证|恒生|富时|日经|罗素)(\s*)(\d{2,4})(?!\s*(?:点|%|亿|万))")
+
+
 def _shield(text: str) -> str:
+    text = _INDEX_NAME.sub(lambda m: m.group(1) + "Ｘ" * len(m.group(2)), text)
     return _LETTER_SPACE.sub("·", text)
 
 
@@ -816,6 +821,13 @@ def check_article(article: Article) -> list[Check]:
         for finder in FINDERS:
             for chk in finder(para):
                 keep(chk)
+    tables: dict[int, list[Sentence]] = {}
+    for s in article.sentences:
+        if s.kind == "table":
+            tables.setdefault(s.paragraph, []).append(s)
+    for rows in tables.values():
+        for chk in find_table_relations(rows):
+            keep(chk)
     # relations whose figures stand in different sentences or paragraphs of one section
     for sentences in by_section.values():
         sec = _build_para(sentences[0].paragraph, sentences)
@@ -885,7 +897,8 @@ def risk_notes(checks: Iterable[Check]) -> list[str]:
 _DOWN_WORDS = re.compile(f"(?:{_DOWN}|跑输|少)\\s*(?:了|约|幅度|幅)?\\s*$")
 _YOY = re.compile(
     r"(?:同比|环比|较上年同期|较去年同期|较上年|较去年|较同期|较上月|较上季度|yoy|YoY|QoQ|qoq)"
-    f"\\s*(?:{_UP}|{_DOWN})?\\s*(?:了|约|幅度|幅)?\\s*$"
+    r"\s*(?:\d{1,2}\s*月|上月|上季度?)?"
+    f"\\s*(?:{_UP}|{_DOWN}|多增|少增|多减|少减|多|少)?\\s*(?:了|约|幅度|幅)?\\s*$"
 )
 _AGAINST = re.compile(r"(?:较|相比|相较于?|比(?![例重率值较]))")
 _MARGIN = re.compile(r"(扣非)?(归母)?(销售)?(净|毛)利率")
@@ -895,7 +908,15 @@ _GAP_LEAD = re.compile(
     r"(?:跑赢|跑输|超涨|超跌|领先|落后|高出|低于|高于|超额收益|利差|差距|相差|税率差)"
     r"[^，,。；;]{0,16}?(?:为|约|达|约为)?\s*$"
 )
-_ALL_LEAD = re.compile(r"(?:合计|共计|总计|累计|加总|二者合并|两者合计|合共)\s*(?:为|达|约|达到|实现)?\s*$")
+# the total of the clauses before it, with no subject of its own ("全部A股合计2.6万亿" is not)
+# "N（占比 P）", "N，占比 P": nothing but the share words between the part and its share
+_SHARE_ADJ = re.compile(r"^\s*[（(，,]?\s*(?:占比|占)\s*(?:为|约|达|仅|约为)?\s*$")
+_GAP_PCT = re.compile(r"(?:利差|差距|相差|税率差|之差)[^，,。；;]{0,4}$")
+_ALL_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:二者|两者|三者|以上|上述|叠加后)?"
+                       r"(?:合计|共计|总计|累计|加总|合并|合共)\s*(?:为|达|约|达到|实现)?\s*$")
+
+
+_TOPIC_LABEL = re.compile(r"(?:^|[。；;）)\s])[\u4e00-\u9fa5A-Za-z]{1,10}[：:]")
 
 
 @dataclass
@@ -907,6 +928,7 @@ class _Framed:
     lead: str  # the text between the previous figure of its sentence and it
     after: str  # the next few characters
     paragraph: int = 0
+    topic: int = 0  # a new paragraph or a "水电：" label starts a new topic
 
 
 def _framed(sec: Para) -> list[_Framed]:
@@ -914,17 +936,17 @@ def _framed(sec: Para) -> list[_Framed]:
     prev_end: dict[int, int] = {}
     # a period written once holds for the clauses that follow it in the paragraph
     # ("25Q1 …营业收入 672.2 亿元；实现归母净利润 38.96 亿元；…")
-    period, para_of = "", -1
+    period, para_of, topic = "", -1, 0
     for i, t in enumerate(sec.toks):
         raw = sec.raw[t.sent]
         stop = prev_end.get(t.sent, 0)
         fr = frame_of(raw, t.fig, stop)
         paragraph = sec.sentences[t.sent].paragraph
-        if paragraph != para_of:
-            period, para_of = "", paragraph
+        if paragraph != para_of or _TOPIC_LABEL.search(raw[stop:t.fig.start]):
+            period, para_of, topic = "", paragraph, topic + 1
         period = fr.period or period
         out.append(_Framed(t, i, fr.metric, period, raw[stop:t.fig.start],
-                           raw[t.fig.end:t.fig.end + 8], paragraph))
+                           raw[t.fig.end:t.fig.end + 8], paragraph, topic))
         prev_end[t.sent] = t.fig.end
     return out
 
@@ -985,11 +1007,19 @@ def _candidates(fs: list[_Framed], c: _Framed, b: _Framed) -> list[_Framed]:
         return []
     return [a for a in fs if a is not b and a is not c and a.tok.cunit == b.tok.cunit
             and not a.tok.bound and _year_before(a.period, b.period)
-            and common_metric(a.metric, b.metric)]
+            and len(a.metric) >= 2 and len(b.metric) >= 2
+            and (a.metric in b.metric or b.metric in a.metric)]
 
 
-_WRITTEN_BEFORE = re.compile(r"(?:较|相比|相较于?|(?<![同环占对])比)[^，,。；;]{0,12}$")
-_VERB_ONLY = re.compile(f"^[\s的水平]*[，,]?\s*(?:{_UP}|{_DOWN})\s*(?:了|约|幅度|幅)?\s*$")
+def _certain(a: _Framed, b: _Framed) -> bool:
+    """A level found by its frame may refute a stated growth only when nothing else could be
+    meant: the same topic of one paragraph and the very same metric words."""
+    return a.topic == b.topic and a.metric == b.metric
+
+
+_WRITTEN_BEFORE = re.compile(
+    r"(?:较|相比|相较于?|(?<![同环占对])比)[^，,。；;升降增减涨跌提回下上扩收缩少多]{0,12}$")
+_VERB_ONLY = re.compile(f"^[\\s的水平]*[，,]?\\s*(?:{_UP}|{_DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
 
 
 def _find_framed(sec: Para) -> list[Check]:
@@ -1007,7 +1037,8 @@ def _find_framed(sec: Para) -> list[Check]:
                    and _WRITTEN_BEFORE.search(b.lead) and _VERB_ONLY.match(c.lead)
                    and b.tok.cunit == fs[k - 2].tok.cunit and not re.search("[。；;]", b.lead))
         if written or (same_sentence and _YOY.search(c.lead)):
-            if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
+            amount = t.cunit == b.tok.cunit and t.fig.kind in _LEVEL_KINDS and not written
+            if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS) and not amount:
                 continue
             a_written = None
             if written:
@@ -1017,6 +1048,8 @@ def _find_framed(sec: Para) -> list[Check]:
                 kind = "change"
             elif t.fig.kind == FigureKind.PERCENT and level.fig.kind in _LEVEL_KINDS:
                 kind = "growth"
+            elif amount:
+                kind = "change"  # "新增 5300 亿元（同比 -2100 亿）": this level minus last year's
             else:
                 continue
             cands = [a_written] if a_written else _candidates(fs, c, b)
@@ -1039,9 +1072,10 @@ def _find_framed(sec: Para) -> list[Check]:
             if not readings:
                 continue
             chk = _judge_signed(sec, kind, c, [cands[0].tok, level], readings)
-            if chk.verdict == "inconsistent" and len(cands) > 1:
+            if chk.verdict == "inconsistent" and not a_written and (
+                    len(cands) > 1 or not _certain(cands[0], b)):
                 chk = _unverifiable(sec, kind, t, [level], chk.relation,
-                                    f"{len(cands)} earlier levels line up and none fits")
+                                    "the earlier level found by its frame is not certain and does not fit")
             out.append(chk)
             continue
         # ---- a margin: 净利率 C = profit / revenue of the same period
@@ -1058,12 +1092,12 @@ def _find_framed(sec: Para) -> list[Check]:
                     and k >= 2 and fs[k - 2].tok.cunit == b.tok.cunit and fs[k - 2].tok.sent == t.sent:
                 part, whole = fs[k - 2], [b]  # "N，占全年 D 的 P"
             elif same_sentence and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
-                    and not re.search("[。；;]", c.lead):
+                    and _SHARE_ADJ.match(c.lead):
                 part = b
             elif k + 1 < len(fs) and fs[k + 1].tok.sent == t.sent and re.match(r"^\s*[（(]", c.after) \
                     and fs[k + 1].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
                 part = fs[k + 1]  # "占比 60%（1.08 万亿元）"
-            if part is None:
+            if part is None or re.search("合计|合共|共|二者|两者|三者|分别", c.lead):
                 continue
             if not whole:
                 whole = [w for w in fs if w is not part and w.tok.cunit == part.tok.cunit
@@ -1072,8 +1106,9 @@ def _find_framed(sec: Para) -> list[Check]:
             shares.append((c, part, whole))
             continue
         # ---- a gap: "跑赢沪深300指数 3.44 个百分点" between two returns of the section
-        if (_is_points(t) or t.fig.kind == FigureKind.PERCENT) and _GAP_LEAD.search(c.lead) and not _YOY.search(
-                c.lead):
+        # a percent after 高于/低于 is a level compared with, not a gap; points are a gap
+        if (_is_points(t) or t.fig.kind == FigureKind.PERCENT and _GAP_PCT.search(c.lead)) \
+                and _GAP_LEAD.search(c.lead) and not _YOY.search(c.lead):
             levels = []
             for x in reversed(fs[:k]):
                 if x.tok.sent != t.sent or _is_points(x.tok) or x.tok.cunit != ("percent", "%"):
@@ -1123,8 +1158,8 @@ def _margin_inputs(fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> tuple[li
         return (x.tok.fig.kind == FigureKind.MONEY and x.period == c.period and not x.tok.bound
                 and bool(re.search("收入|营收", x.metric)) and "利" not in x.metric)
 
-    # the profit and revenue of the margin's own paragraph first, then of its section
-    for pool in ([x for x in fs if x.paragraph == c.paragraph], fs):
+    # the profit and revenue of the margin's own topic first, then of its section
+    for pool in ([x for x in fs if x.topic == c.topic], fs):
         nums, dens = [x for x in pool if is_num(x)], [x for x in pool if is_den(x)]
         if nums and dens:
             return nums, dens
@@ -1146,7 +1181,8 @@ def _margin(sec: Para, fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> list
     if not readings:
         return []
     chk = _judge(sec, "ratio", t, [nums[0].tok, dens[0].tok], readings, magnitude=False)
-    if chk.verdict == "inconsistent" and len(readings) > 1:
+    if chk.verdict == "inconsistent" and (len(readings) > 1 or nums[0].topic != c.topic
+                                          or dens[0].topic != c.topic):
         chk = _unverifiable(sec, "ratio", t, [], chk.relation,
                             f"{len(readings)} profit/revenue pairs line up and none fits")
     return [chk]
@@ -1168,7 +1204,7 @@ def _derived_margin_change(sec: Para, fs: list[_Framed], m: _Framed, c: _Framed)
     if not mm:
         return None
     nums, dens = _margin_inputs(fs, m, mm)
-    if len(nums) != 1 or len(dens) != 1:
+    if len(nums) != 1 or len(dens) != 1 or nums[0].topic != m.topic or dens[0].topic != m.topic:
         return None
     n, d = nums[0], dens[0]
     gn, gd = _growth_after(fs, n), _growth_after(fs, d)
@@ -1189,18 +1225,28 @@ def _derived_margin_change(sec: Para, fs: list[_Framed], m: _Framed, c: _Framed)
     return chk
 
 
+def _loose_share(t: Tok) -> Interval:
+    iv = t.interval(result=True)
+    if t.fig.decimals == 0:
+        return Interval(iv.lo - 0.5, iv.hi + 0.5)
+    return iv
+
+
 def _judge_shares(sec: Para, shares: list[tuple[_Framed, _Framed, list[_Framed]]]) -> list[Check]:
-    """Shares of one whole: a whole that fits some shares of a list confirms it, and then a share
-    of the same list that does not fit it is inconsistent."""
-    fits: dict[int, int] = {}
+    """Shares of one whole. A whole is certain when it is the only candidate in the part's own
+    sentence, or when two other shares of the same sentence fit it; a share that does not fit a
+    certain whole is inconsistent. A figure with its own share is a sibling, never the whole."""
+    parts = {part.index for _, part, _ in shares}
+    fits: dict[tuple[int, int], int] = {}
     for c, part, whole in shares:
         for w in whole:
             iv = w.tok.interval()
             if iv.lo > 0 and c.tok.interval(result=True).overlaps((part.tok.interval() / iv).scale(100)):
-                fits[w.index] = fits.get(w.index, 0) + 1
+                fits[(w.index, c.tok.sent)] = fits.get((w.index, c.tok.sent), 0) + 1
     out = []
     for c, part, whole in shares:
         t = c.tok
+        whole = [w for w in whole if w.index not in parts]
         if not whole:
             out.append(_unverifiable(sec, "share", t, [part.tok], f"{part.tok.text} / (whole) = {t.text}",
                                      "the whole is not stated"))
@@ -1210,21 +1256,20 @@ def _judge_shares(sec: Para, shares: list[tuple[_Framed, _Framed, list[_Framed]]
                     if w.tok.interval().lo > 0]
         if not readings:
             continue
-        chk = _judge(sec, "share", t, [part.tok, whole[-1].tok], readings, magnitude=False)
+        # whole-percent shares of one list are often nudged to add up to 100 (58.46% -> 59%)
+        loose = _loose_share(t)
+        chk = _judge(sec, "share", t, [part.tok, whole[-1].tok], readings, magnitude=False,
+                     stated_iv=loose)
         if chk.verdict == "inconsistent":
-            # judged against a whole only when it is certain: the one candidate of the part's own
-            # sentence, or the whole that most shares of the section fit (at least two)
-            ranked = sorted(whole, key=lambda w: -fits.get(w.index, 0))
-            w = None
-            if len(whole) == 1 and whole[0].tok.sent == part.tok.sent:
-                w = whole[0]
-            elif ranked and fits.get(ranked[0].index, 0) >= 2 and (
-                    len(ranked) == 1 or fits.get(ranked[1].index, 0) < fits[ranked[0].index]):
-                w = ranked[0]
+            own = [w for w in whole if w.tok.sent == part.tok.sent]
+            confirmed = [w for w in whole if fits.get((w.index, t.sent), 0) >= 2]
+            w = own[0] if len(own) == 1 and not confirmed else (
+                confirmed[0] if len(confirmed) == 1 else None)
             if w is not None:
                 chk = _judge(sec, "share", t, [part.tok, w.tok], [
                     (f"{part.tok.text} / {w.tok.text} = {t.text}",
-                     (part.tok.interval() / w.tok.interval()).scale(100))], magnitude=False)
+                     (part.tok.interval() / w.tok.interval()).scale(100))], magnitude=False,
+                    stated_iv=loose)
             else:
                 chk = _unverifiable(sec, "share", t, [part.tok], chk.relation,
                                     "no whole of the section is certain and none fits")
@@ -1233,21 +1278,35 @@ def _judge_shares(sec: Para, shares: list[tuple[_Framed, _Framed, list[_Framed]]
 
 
 def _find_parts(sec: Para, fs: list[_Framed]) -> list[Check]:
-    """"T，其中 A a、B b": parts that fit the total hold; parts short of it need not exhaust it."""
+    """"T，其中 A a、B b" (the parts may follow in the next clauses, the total may close the
+    previous sentence): parts that fit the total hold; parts that do not are unverifiable, since
+    其中-parts need not exhaust the total and may nest."""
     out = []
     for si, raw in enumerate(sec.raw):
         i = raw.find("其中")
         if i < 0:
             continue
-        before = [x for x in fs if x.tok.sent == si and x.tok.fig.end <= i and not x.tok.bound]
+        after = [x for x in fs if x.tok.sent == si and x.tok.fig.start > i and not x.tok.bound]
+        after = [x for x in after if x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+        if not after:
+            continue
+        unit = after[0].tok.cunit
+        before = [x for x in fs if x.tok.cunit == unit and not x.tok.bound and (
+            x.tok.sent == si and x.tok.fig.end <= i
+            or x.tok.sent == si - 1 and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph)]
         if not before:
             continue
         total = before[-1]
-        if total.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
-            continue
-        parts = [x.tok for x in fs if x.tok.sent == si and x.tok.fig.start > i
-                 and x.tok.cunit == total.tok.cunit and not x.tok.bound
-                 and not _SHARE_LEAD.search(x.lead)]
+        parts = [x.tok for x in after if x.tok.cunit == unit and not _SHARE_LEAD.search(x.lead)]
+        nxt = si + 1
+        # "其中乘用车出口 46.78 万辆（+x%）；商用车出口 8.34 万辆": parts go on past a ；
+        while len(parts) < 2 and nxt < len(sec.raw) and \
+                sec.sentences[nxt].paragraph == sec.sentences[si].paragraph:
+            more = [x.tok for x in fs if x.tok.sent == nxt and x.tok.cunit == unit and not x.tok.bound]
+            if not more:
+                break
+            parts.extend(more)
+            nxt += 1
         if len(parts) < 2:
             continue
         acc = parts[0].interval()
@@ -1255,8 +1314,68 @@ def _find_parts(sec: Para, fs: list[_Framed]) -> list[Check]:
             acc = acc + p.interval()
         chk = _judge(sec, "sum", total.tok, parts,
                      [(" + ".join(p.text for p in parts) + f" = {total.tok.text}", acc)], magnitude=False)
-        if chk.verdict == "inconsistent" and acc.hi < total.tok.interval().lo:
+        if chk.verdict == "inconsistent":
+            # 其中-parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
             chk = _unverifiable(sec, "sum", total.tok, parts, chk.relation,
-                                "其中-parts need not exhaust the total")
+                                "其中-parts need not exhaust the total, and may nest")
         out.append(chk)
+    return out
+
+
+# ---------------------------------------------------------------- tables
+
+_CHANGE_HEADER = re.compile(r"同比|环比|变化|变动|增速|增幅|增长|增减|涨跌|差|yoy|YoY|QoQ|Δ")
+
+
+_HEADER_PERIOD = re.compile(r"[\d\s年季度月QHEA一二三四上下半全预测实际]|[（(]?[EA][）)]?")
+
+
+def find_table_relations(rows: list[Sentence]) -> list[Check]:
+    """A Markdown table read as figures with row and column frames: a column headed 同比/变化
+    after two columns of levels states the change between them (growth in %, points for rates,
+    a difference for amounts)."""
+    if len(rows) < 2:
+        return []
+    header = [h.strip() for h in re.split(r"[，,]", rows[0].text)]
+    out: list[Check] = []
+    for row in rows[1:]:
+        para = _build_para(row.paragraph, [row])
+        raw = para.raw[0]
+        bounds, pos = [], 0
+        for cell in re.split(r"，|(?<!\d),|,(?!\d)", raw):
+            bounds.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+        if len(bounds) != len(header):
+            continue
+        cells: list[Tok | None] = []
+        for lo, hi in bounds:
+            inside = [t for t in para.toks if lo <= t.fig.start < hi]
+            cells.append(inside[0] if len(inside) == 1 else None)
+        for j in range(3, len(header)):
+            c, a, b = cells[j], cells[j - 2], cells[j - 1]
+            if c is None or a is None or b is None or not _CHANGE_HEADER.search(header[j]):
+                continue
+            if _CHANGE_HEADER.search(header[j - 1]) or _CHANGE_HEADER.search(header[j - 2]):
+                continue
+            # the two level columns must be one metric at two periods ("2024 年一季度 | 2025 年一季度")
+            if _HEADER_PERIOD.sub("", header[j - 2]) != _HEADER_PERIOD.sub("", header[j - 1]):
+                continue
+            ia, ib = a.interval(), b.interval()
+            pct = FigureKind.PERCENT
+            if a.fig.kind == pct and b.fig.kind == pct and (_is_points(c) or c.fig.kind == pct):
+                readings = [(f"{b.text} - {a.text} = {c.text}", ib - ia)]
+                kind = "change"
+            elif a.fig.kind != pct and b.fig.kind != pct and c.fig.kind == pct and ia.lo > 0:
+                readings = [(f"({b.text}/{a.text} - 1) = {c.text}", (ib / ia - Interval(1, 1)).scale(100))]
+                kind = "growth"
+            elif a.fig.kind != pct and b.fig.kind != pct and c.fig.kind != pct:
+                # the change cell may carry the unit the header gives the levels ("-641 亿元")
+                k = (c.fig.scale or 1.0) if c.fig.kind != a.fig.kind else 1.0
+                readings = [(f"{b.text} - {a.text} = {c.text}", (ib - ia).scale(k))]
+                kind = "change"
+            else:
+                continue
+            chk = _judge(para, kind, c, [a, b], readings, magnitude=False)
+            chk.relation += f" (table: {header[j - 2]} → {header[j - 1]}, {header[j]})"
+            out.append(chk)
     return out

@@ -76,7 +76,9 @@ def _same(a: float | None, b: float | None) -> bool:
 def _near_quote(rel: Relation, sentence: str) -> bool:
     """The check's sentence is where the stated figure is quoted: the quote's words around the
     figure (or the whole quote, or the whole sentence) appear in it."""
-    q, s = norm_text(rel.stated_quote), norm_text(sentence)
+    # a table row is quoted with | between cells and read as a sentence with ， between them
+    q = norm_text(rel.stated_quote).replace("|", ",").strip(",")
+    s = norm_text(sentence).replace("|", ",").strip(",")
     if not q or not s:
         return False
     if q in s or s in q:
