@@ -1080,7 +1080,8 @@ def _find_framed(sec: Para) -> list[Check]:
             continue
         # ---- a margin: 净利率 C = profit / revenue of the same period
         mm = _MARGIN.search(c.lead[-10:]) if t.fig.kind == FigureKind.PERCENT else None
-        if mm and not _YOY.search(c.lead):
+        # "净利率由 4.8% 降至…": the earlier level of a change, not this period's margin
+        if mm and not _YOY.search(c.lead) and not re.search(r"(?:由|从)\s*$", c.lead):
             out.extend(_margin(sec, fs, c, mm))
             continue
         # ---- a share: "N（占比 P）", "占全年 D 的 P", "占比 P（N）"
@@ -1172,19 +1173,26 @@ def _margin(sec: Para, fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> list
     if not nums or not dens:
         return [_unverifiable(sec, "ratio", t, [], f"(profit)/(revenue) = {t.text}",
                               "the profit or the revenue of that period is not stated")]
-    readings = []
-    for n in nums:
-        for d in dens:
-            if n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0:
-                readings.append((f"{n.tok.text} / {d.tok.text} = {t.text}",
-                                 (n.tok.interval() / d.tok.interval()).scale(100)))
-    if not readings:
+    # the nearest profit and revenue before the margin are the ones it is computed from; other
+    # pairs of the same period may only show that the text is ambiguous
+    def near(pool: list[_Framed]) -> _Framed:
+        before = [x for x in pool if x.index < c.index]
+        return before[-1] if before else pool[0]
+
+    n0, d0 = near(nums), near(dens)
+    if n0.tok.cunit != d0.tok.cunit or d0.tok.interval().lo <= 0:
         return []
-    chk = _judge(sec, "ratio", t, [nums[0].tok, dens[0].tok], readings, magnitude=False)
-    if chk.verdict == "inconsistent" and (len(readings) > 1 or nums[0].topic != c.topic
-                                          or dens[0].topic != c.topic):
-        chk = _unverifiable(sec, "ratio", t, [], chk.relation,
-                            f"{len(readings)} profit/revenue pairs line up and none fits")
+    chk = _judge(sec, "ratio", t, [n0.tok, d0.tok], [
+        (f"{n0.tok.text} / {d0.tok.text} = {t.text}", (n0.tok.interval() / d0.tok.interval()).scale(100))],
+        magnitude=False)
+    if chk.verdict == "inconsistent":
+        others = [(n, d) for n in nums for d in dens if (n, d) != (n0, d0)
+                  and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0]
+        fits = [(n, d) for n, d in others if t.interval(result=True).overlaps(
+            (n.tok.interval() / d.tok.interval()).scale(100))]
+        if fits or n0.topic != c.topic or d0.topic != c.topic:
+            chk = _unverifiable(sec, "ratio", t, [n0.tok, d0.tok], chk.relation,
+                                "the nearest profit and revenue do not fit; the inputs are not certain")
     return [chk]
 
 

@@ -208,25 +208,25 @@ def score_article(rels: list[Relation], checks: list[Check], score: Score) -> di
 
 def _flex(s: str) -> str:
     """A pattern for `s` that allows spaces, line breaks and bold marks between its characters."""
-    return r"[\s*]*".join(re.escape(ch) for ch in norm_text(s))
+    return r"[\s*]*".join(re.escape(ch) for ch in _DROP.sub("", s))
 
 
-def locate(text: str, quote: str, figure: str) -> tuple[int, int] | None:
-    """Where the digits of `figure` are written inside `quote` in the article text."""
+def locate(text: str, quote: str, figure: str) -> list[tuple[int, int]]:
+    """Where the digits of `figure` are written inside `quote` in the article text (every place
+    the quote occurs: a summary may repeat a sentence of the body)."""
     if not quote or not figure:
-        return None
-    qm = re.search(_flex(quote), text)
-    if not qm:
-        return None
-    fm = re.search(_flex(figure), text[qm.start():qm.end()])
-    if not fm:
-        return None
-    seg = text[qm.start() + fm.start():qm.start() + fm.end()]
-    nm = re.search(r"\d[\d,]*(?:\.\d+)?", seg)
-    if not nm:
-        return None
-    start = qm.start() + fm.start() + nm.start()
-    return start, start + len(nm.group(0))
+        return []
+    out = []
+    for qm in re.finditer(_flex(quote), text):
+        fm = re.search(_flex(figure), text[qm.start():qm.end()])
+        if not fm:
+            continue
+        seg = text[qm.start() + fm.start():qm.start() + fm.end()]
+        nm = re.search(r"\d[\d,]*(?:\.\d+)?", seg)
+        if nm:
+            start = qm.start() + fm.start() + nm.start()
+            out.append((start, start + len(nm.group(0))))
+    return out
 
 
 def mutate_number(digits: str) -> str:
@@ -266,14 +266,14 @@ def _mutate(text: str, name: str, group: Iterable[Relation], score: Score,
         if rel.verdict != "holds":
             continue
         where = next((w for f, q in rel.inputs if (w := locate(text, q, f))), None)
-        if where is None:
+        if not where:
             continue
-        a, b = where
         # the stated figure itself must stay as written, or the relation moved
-        if norm_text(text[a:b]) and _same(figure_number(text[a:b]), figure_number(rel.stated)) \
-                and locate(text, rel.stated_quote, rel.stated) == where:
+        if set(where) & set(locate(text, rel.stated_quote, rel.stated)):
             continue
-        mutated = text[:a] + mutate_number(text[a:b]) + text[b:]
+        mutated = text
+        for a, b in sorted(where, reverse=True):
+            mutated = mutated[:a] + mutate_number(mutated[a:b]) + mutated[b:]
         score.mutations += 1
         checks = checker(article_from_bytes(mutated.encode("utf-8"), name, ".md"))
         found = match([rel], checks)
