@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from macrodesk.checks.frames import common_metric, frame_of
+from macrodesk.checks.frames import frame_of
 from macrodesk.figures import extract_figures
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 from macrodesk.readers import article_from_text
@@ -39,6 +39,9 @@ class Check(BaseModel):
     article: str = ""  # the article's label (title or path)
     derived: bool = False  # needs an intermediate the text does not state (shown in `relation`)
     input_sentences: list[str] = Field(default_factory=list)  # where each input is written
+    # False when the inputs were one of several that line up: the verdict can confirm the
+    # stated figure but could not have refuted it (a mismatch would be unverifiable)
+    refutable: bool = True
 
 
 # ---------------------------------------------------------------- interval arithmetic
@@ -376,7 +379,8 @@ def _change(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | None:
     return None
 
 
-_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*)?(?:-|–|—|－|~|～|至|到)\s*((?:19|20)\d{2})\s*年")
+_YEAR_SPAN = re.compile(
+    r"((?:19|20)\d{2})\s*(?:年\s*)?(?:-|–|—|－|~|～|至|到)\s*((?:19|20)?\d{2})\s*(?:财年|年|E\b)")
 
 
 def _years(para: Para, a: Tok, b: Tok) -> int | None:
@@ -388,7 +392,9 @@ def _years(para: Para, a: Tok, b: Tok) -> int | None:
     if n <= 0 and a.sent == b.sent:
         spans = list(_YEAR_SPAN.finditer(para.raw[a.sent][:a.fig.start]))
         if spans:
-            n = int(spans[-1].group(2)) - int(spans[-1].group(1))
+            y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
+            y1 = y1 + y0 // 100 * 100 if y1 < 100 else y1  # "2019-24 财年"
+            n = y1 - y0
     return n if n > 0 else None
 
 
@@ -960,6 +966,17 @@ def _signed(c: _Framed) -> Interval:
     return iv
 
 
+def _level(x: _Framed) -> Interval:
+    iv = x.tok.interval()
+    if (x.tok.fig.value or 0) > 0 and _DOWN_WORDS.search(x.lead) and not re.search(r"\+\s*$", x.lead):
+        return -iv
+    return iv
+
+
+def _signed_text(x: _Framed) -> str:
+    return x.tok.text if _level(x).lo == x.tok.interval().lo else f"-{x.tok.text}"
+
+
 def _judge_signed(sec: Para, kind: str, c: _Framed, inputs: list[Tok],
                   readings: list[tuple[str, Interval]], *, derived: bool = False) -> Check:
     chk = _judge(sec, kind, c.tok, inputs, readings, magnitude=False, stated_iv=_signed(c))
@@ -1026,6 +1043,7 @@ def _find_framed(sec: Para) -> list[Check]:
     fs = _framed(sec)
     out: list[Check] = []
     shares: list[tuple[_Framed, _Framed, list[_Framed]]] = []
+    share_sents: set[int] = set()
     for k, c in enumerate(fs):
         t = c.tok
         if k == 0 or t.bound:
@@ -1072,10 +1090,8 @@ def _find_framed(sec: Para) -> list[Check]:
             if not readings:
                 continue
             chk = _judge_signed(sec, kind, c, [cands[0].tok, level], readings)
-            if chk.verdict == "inconsistent" and not a_written and (
-                    len(cands) > 1 or not _certain(cands[0], b)):
-                chk = _unverifiable(sec, kind, t, [level], chk.relation,
-                                    "the earlier level found by its frame is not certain and does not fit")
+            if not a_written and (len(cands) > 1 or not _certain(cands[0], b)):
+                chk = _hedge(sec, chk, "the earlier level found by its frame is not certain")
             out.append(chk)
             continue
         # ---- a margin: 净利率 C = profit / revenue of the same period
@@ -1085,8 +1101,11 @@ def _find_framed(sec: Para) -> list[Check]:
             out.extend(_margin(sec, fs, c, mm))
             continue
         # ---- a share: "N（占比 P）", "占全年 D 的 P", "占比 P（N）"
-        if t.fig.kind == FigureKind.PERCENT and _SHARE_LEAD.search(c.lead) and not _RATE_WORDS.search(
-                c.lead[-6:]):
+        # a list of shares goes on without the word: "中期票据占比 58%（377 亿元），公司债 22%（143 亿元）"
+        in_list = (t.sent in share_sents and re.match(r"^\s*[（(]", c.after)
+                   and not re.search(r"[同环]比|增|降|[+\-]\s*$", c.lead))
+        if t.fig.kind == FigureKind.PERCENT and (_SHARE_LEAD.search(c.lead) or in_list) \
+                and not _RATE_WORDS.search(c.lead[-6:]):
             part = None
             whole: list[_Framed] = []
             if same_sentence and "占" in fs[k - 1].lead and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
@@ -1100,10 +1119,11 @@ def _find_framed(sec: Para) -> list[Check]:
                 part = fs[k + 1]  # "占比 60%（1.08 万亿元）"
             if part is None or re.search("合计|合共|共|二者|两者|三者|分别", c.lead):
                 continue
+            share_sents.add(t.sent)
             if not whole:
                 whole = [w for w in fs if w is not part and w.tok.cunit == part.tok.cunit
                          and w.index < part.index and (w.tok.fig.value or 0) > (part.tok.fig.value or 0)
-                         and w.period == part.period and not w.tok.bound]
+                         and not w.tok.bound]
             shares.append((c, part, whole))
             continue
         # ---- a gap: "跑赢沪深300指数 3.44 个百分点" between two returns of the section
@@ -1122,12 +1142,12 @@ def _find_framed(sec: Para) -> list[Check]:
                     out.append(_unverifiable(sec, "difference", t, [], f"(level) - (level) = {t.text}",
                                              "one of the two levels is not stated"))
                 continue
-            readings = [(f"{x.tok.text} - {y.tok.text} = {t.text}", x.tok.interval() - y.tok.interval())
+            # "上涨 2.25%，…下跌 1.80%，超额收益 4.05 个百分点": a level takes its verb's sign
+            readings = [(f"{_signed_text(x)} - {_signed_text(y)} = {t.text}", _level(x) - _level(y))
                         for x in levels for y in levels if x is not y]
             chk = _judge(sec, "difference", t, [levels[-2].tok, levels[-1].tok], readings)
-            if chk.verdict == "inconsistent" and len(levels) > 2:
-                chk = _unverifiable(sec, "difference", t, [], chk.relation,
-                                    f"{len(levels)} levels line up and no pair fits")
+            if len(levels) > 2:
+                chk = _hedge(sec, chk, f"{len(levels)} levels line up")
             out.append(chk)
             continue
         # ---- a total: "…46.6 万亿，…69.6 万亿，合计 116 万亿"
@@ -1185,14 +1205,14 @@ def _margin(sec: Para, fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> list
     chk = _judge(sec, "ratio", t, [n0.tok, d0.tok], [
         (f"{n0.tok.text} / {d0.tok.text} = {t.text}", (n0.tok.interval() / d0.tok.interval()).scale(100))],
         magnitude=False)
+    if n0.topic != c.topic or d0.topic != c.topic:
+        return [_hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
     if chk.verdict == "inconsistent":
         others = [(n, d) for n in nums for d in dens if (n, d) != (n0, d0)
                   and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0]
-        fits = [(n, d) for n, d in others if t.interval(result=True).overlaps(
-            (n.tok.interval() / d.tok.interval()).scale(100))]
-        if fits or n0.topic != c.topic or d0.topic != c.topic:
-            chk = _unverifiable(sec, "ratio", t, [n0.tok, d0.tok], chk.relation,
-                                "the nearest profit and revenue do not fit; the inputs are not certain")
+        if any(t.interval(result=True).overlaps((n.tok.interval() / d.tok.interval()).scale(100))
+               for n, d in others):
+            chk = _hedge(sec, chk, "the nearest profit and revenue do not fit, another pair does")
     return [chk]
 
 
@@ -1266,23 +1286,35 @@ def _judge_shares(sec: Para, shares: list[tuple[_Framed, _Framed, list[_Framed]]
             continue
         # whole-percent shares of one list are often nudged to add up to 100 (58.46% -> 59%)
         loose = _loose_share(t)
-        chk = _judge(sec, "share", t, [part.tok, whole[-1].tok], readings, magnitude=False,
-                     stated_iv=loose)
-        if chk.verdict == "inconsistent":
-            own = [w for w in whole if w.tok.sent == part.tok.sent]
-            confirmed = [w for w in whole if fits.get((w.index, t.sent), 0) >= 2]
-            w = own[0] if len(own) == 1 and not confirmed else (
-                confirmed[0] if len(confirmed) == 1 else None)
-            if w is not None:
-                chk = _judge(sec, "share", t, [part.tok, w.tok], [
-                    (f"{part.tok.text} / {w.tok.text} = {t.text}",
-                     (part.tok.interval() / w.tok.interval()).scale(100))], magnitude=False,
-                    stated_iv=loose)
-            else:
-                chk = _unverifiable(sec, "share", t, [part.tok], chk.relation,
-                                    "no whole of the section is certain and none fits")
+        # the certain whole: the only one in the part's own sentence, or the one that two other
+        # shares of the same sentence fit; without one, any whole may confirm, none refute
+        own = [w for w in whole if w.tok.sent == part.tok.sent]
+        confirmed = [w for w in whole if fits.get((w.index, t.sent), 0) >= 2]
+        certain = confirmed[0] if len(confirmed) == 1 else (
+            own[0] if len(own) == 1 and not confirmed else None)
+        if certain is not None:
+            chk = _judge(sec, "share", t, [part.tok, certain.tok], [
+                (f"{part.tok.text} / {certain.tok.text} = {t.text}",
+                 (part.tok.interval() / certain.tok.interval()).scale(100))], magnitude=False,
+                stated_iv=loose)
+        else:
+            chk = _hedge(sec, _judge(sec, "share", t, [part.tok, whole[-1].tok], readings,
+                                     magnitude=False, stated_iv=loose),
+                         "no whole of the section is certain")
         out.append(chk)
     return out
+
+
+def _hedge(sec: Para, chk: Check, why: str) -> Check:
+    """A relation over inputs that are not certain: a fit confirms the stated figure, a
+    mismatch proves nothing (unverifiable)."""
+    if chk.verdict == "inconsistent":
+        return Check(**{**chk.model_dump(), "verdict": "unverifiable", "computed": "",
+                        "computed_low": None, "computed_high": None, "gap": None,
+                        "note": f"{why}, and none fits"})
+    chk.refutable = False
+    chk.note = (chk.note + "; " if chk.note else "") + why
+    return chk
 
 
 def _find_parts(sec: Para, fs: list[_Framed]) -> list[Check]:
@@ -1322,10 +1354,8 @@ def _find_parts(sec: Para, fs: list[_Framed]) -> list[Check]:
             acc = acc + p.interval()
         chk = _judge(sec, "sum", total.tok, parts,
                      [(" + ".join(p.text for p in parts) + f" = {total.tok.text}", acc)], magnitude=False)
-        if chk.verdict == "inconsistent":
-            # 其中-parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
-            chk = _unverifiable(sec, "sum", total.tok, parts, chk.relation,
-                                "其中-parts need not exhaust the total, and may nest")
+        # 其中-parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
+        chk = _hedge(sec, chk, "其中-parts need not exhaust the total, and may nest")
         out.append(chk)
     return out
 
