@@ -11,7 +11,10 @@ from macrodesk.checks.arithmetic import check_article
 from macrodesk.readers import read_article
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "corpus" / "research_reports"
+# the shared corpus sits beside the main checkout (../shared) or beside the worktrees' parent
+CORPUS = next((p for p in (ROOT.parent / "shared" / "corpus" / "research_reports",
+                           ROOT.parent.parent / "shared" / "corpus" / "research_reports") if p.is_dir()),
+              ROOT.parent / "shared" / "corpus" / "research_reports")
 FIXTURES = ROOT / "tests" / "fixtures" / "arithmetic"
 
 

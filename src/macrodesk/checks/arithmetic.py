@@ -3,6 +3,7 @@ shares, explicit expressions) and judge each relation with interval arithmetic a
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -174,7 +175,7 @@ class Tok:
     def text(self) -> str:
         return self.fig.text
 
-    @property
+    @functools.cached_property
     def cunit(self) -> tuple[str, str]:
         return self.fig.kind.value, canonical_unit(self.fig.kind, self.fig.unit)
 
@@ -212,13 +213,26 @@ class Para:
         return self.toks[ord(ch) - FIG_BASE]
 
 
-def _build_para(index: int, sentences: list[Sentence]) -> Para:
+_Cache = dict[str, tuple[str, list[Figure]]]
+
+
+def _read(s: Sentence, cache: _Cache | None) -> tuple[str, list[Figure]]:
+    if cache is not None and s.text in cache:
+        return cache[s.text]
+    text = _shield(s.text)
+    got = (text, extract_figures(text))
+    if cache is not None:
+        cache[s.text] = got
+    return got
+
+
+def _build_para(index: int, sentences: list[Sentence], cache: _Cache | None = None) -> Para:
     para = Para(index=index, sentences=sentences)
     parts: list[str] = []
     for si, s in enumerate(sentences):
-        text = _shield(s.text)
+        # a sentence is read once per article: paragraphs and sections share its figures
+        text, figs = _read(s, cache)
         para.raw.append(text)
-        figs = extract_figures(text)
         pos = 0
         for f in figs:
             if f.start < pos:
@@ -820,8 +834,9 @@ def check_article(article: Article) -> list[Check]:
             chk.article = article.label
             checks.append(chk)
 
+    cache: _Cache = {}
     for index, sentences in by_para.items():
-        para = _build_para(index, sentences)
+        para = _build_para(index, sentences, cache)
         if len(para.toks) < 2:
             continue
         for finder in FINDERS:
@@ -836,7 +851,7 @@ def check_article(article: Article) -> list[Check]:
             keep(chk)
     # relations whose figures stand in different sentences or paragraphs of one section
     for sentences in by_section.values():
-        sec = _build_para(sentences[0].paragraph, sentences)
+        sec = _build_para(sentences[0].paragraph, sentences, cache)
         if len(sec.toks) < 2:
             continue
         for chk in _find_framed(sec):
