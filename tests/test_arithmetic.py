@@ -183,9 +183,24 @@ def test_real_inconsistencies_are_found():
     assert len(bad) == 1 and bad[0].stated == "658.38%"
     assert float(bad[0].computed) == pytest.approx(557.9, abs=0.2)
     share = [c for c in check_article(read_article(FIX / "report_189.md")) if c.verdict == "inconsistent"]
-    assert len(share) == 1 and share[0].kind == "share"
+    # 150GWh，其中中东 46GWh（占比 35%）、澳洲 30GWh（23%）、欧洲 15GWh（12%）: none fits 150
+    assert sorted(c.stated for c in share) == ["12%", "23%", "35%"]
+    assert all(c.kind == "share" for c in share)
     notes = risk_notes(bad)
     assert len(notes) == 1 and "658.38%" in notes[0] and "不符" in notes[0]
+    assert re.search(r"约为 557\.9\d*%", notes[0])  # the recomputed value in the article's unit
+
+
+def test_money_results_print_in_the_articles_unit():
+    chk = one("2024年营收合计为126.1亿元，其中A业务80.5亿元，B业务40.1亿元，合计126.1亿元。")
+    assert chk.kind == "sum" and chk.verdict == "inconsistent"
+    assert float(chk.computed) == pytest.approx(120.6)  # not 1.206e+10
+    assert "约为 120.6亿元" in risk_notes([chk])[0]
+
+
+def test_signs_are_kept_in_expressions():
+    assert one("影响约为-8.4%（-2.1*4.0%）。").verdict == "consistent"
+    assert one("影响约为8.4%（-2.1*4.0%）。").verdict == "inconsistent"
 
 
 # ---------------------------------------------------------------- mutations

@@ -635,10 +635,14 @@ def _find_expressions(para: Para) -> list[Check]:
 
 def _expr_check(para: Para, stated: Tok, inner: str, readings: list[tuple[str, Interval]],
                 kind: str) -> Check:
-    # operands are read in the stated figure's written unit (1.2亿元（0.5+0.7）), and only
-    # magnitudes are compared: "回落-13.8%（15%-1.2%）" writes its sign twice
+    # operands are read in the stated figure's written unit (1.2亿元（0.5+0.7）). Signs count
+    # ("-8.4%（-2.1*4.0%）"), unless a verb already says the direction: "回落-13.8%（15%-1.2%）"
+    # writes its sign twice, so only magnitudes are compared there
+    raw = para.raw[stated.sent]
+    directed = kind != "expression" or bool(re.search(
+        f"(?:{_UP}|{_DOWN}|缺口|差|跑赢|跑输)\\s*(?:了|约|为|幅度|幅)?\\s*$", raw[max(0, stated.fig.start - 6):stated.fig.start]))
     chk = _judge(para, kind, stated, [], [(f"{f} = {stated.text}", iv) for f, iv in readings],
-                 magnitude=True, base=stated.fig.scale)
+                 magnitude=directed, base=stated.fig.scale)
     chk.inputs = [x.strip() for x in re.split(_OP + "|" + _VS, inner) if x and x.strip()]
     return chk
 
@@ -898,13 +902,23 @@ class CheckReport:
                 "summary": self.summary(), "failures": self.failures}
 
 
+_LEADING_NUMBER = re.compile(r"^\s*[-+−－]?\s*[\d,.]+\s*")
+
+
+def stated_unit(stated: str) -> str:
+    """The unit a stated figure is written in ("126.1亿元" -> "亿元", "0.8 个百分点" -> "个百分点"):
+    `computed` is expressed in it."""
+    return _LEADING_NUMBER.sub("", stated).strip()
+
+
 def risk_notes(checks: Iterable[Check]) -> list[str]:
     """One Chinese line per inconsistent relation, for a post's risk or data-check section."""
     notes = []
     for c in checks:
         if c.verdict == "inconsistent":
             notes.append(f"数据核对：原文“{c.sentence.strip()}”中 {c.relation}，"
-                         f"按所给数据推算约为 {c.computed}，与所述 {c.stated} 不符，引用前请核实。")
+                         f"按所给数据推算约为 {c.computed}{stated_unit(c.stated)}，与所述 {c.stated} 不符，"
+                         f"引用前请核实。")
     return notes
 
 
@@ -931,7 +945,15 @@ _GAP_LEAD = re.compile(
 )
 # the total of the clauses before it, with no subject of its own ("全部A股合计2.6万亿" is not)
 # "N（占比 P）", "N，占比 P": nothing but the share words between the part and its share
-_SHARE_ADJ = re.compile(r"^\s*[（(，,]?\s*(?:占比|占)\s*(?:为|约|达|仅|约为)?\s*$")
+_SHARE_ADJ = re.compile(r"^\s*[（(，,]?\s*(?:占比|占)?\s*(?:为|约|达|仅|约为)?\s*$")
+_STRONG_GAP = re.compile(r"跑赢|跑输|超涨|超跌|超额|领先|落后|利差|税率差|之差")
+_SPAN_WORDS = re.compile(r"年初至今|年内|当周|本周|上周|当月|本月|上月|近一年|近一月|今年以来|年初以来")
+
+
+def _spans(lead: str) -> set[str]:
+    return set(_SPAN_WORDS.findall(lead))
+
+
 _GAP_PCT = re.compile(r"(?:利差|差距|相差|税率差|之差)[^，,。；;]{0,4}$")
 _ALL_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:二者|两者|三者|以上|上述|叠加后)?"
                        r"(?:合计|共计|总计|累计|加总|合并|合共)\s*(?:为|达|约|达到|实现)?\s*$")
@@ -1046,7 +1068,8 @@ def _candidates(fs: list[_Framed], c: _Framed, b: _Framed) -> list[_Framed]:
 def _certain(a: _Framed, b: _Framed) -> bool:
     """A level found by its frame may refute a stated growth only when nothing else could be
     meant: the same topic of one paragraph and the very same metric words."""
-    return a.topic == b.topic and a.metric == b.metric
+    return (a.topic == b.topic and a.metric == b.metric and a.index < b.index
+            and a.tok.sent >= b.tok.sent - 1)
 
 
 _WRITTEN_BEFORE = re.compile(
@@ -1117,7 +1140,8 @@ def _find_framed(sec: Para) -> list[Check]:
             continue
         # ---- a share: "N（占比 P）", "占全年 D 的 P", "占比 P（N）"
         # a list of shares goes on without the word: "中期票据占比 58%（377 亿元），公司债 22%（143 亿元）"
-        in_list = (t.sent in share_sents and re.match(r"^\s*[（(]", c.after)
+        # (and "中东 46GWh（占比 35%）、澳洲 30GWh（23%）")
+        in_list = (t.sent in share_sents and (re.match(r"^\s*[（(]", c.after) or re.match(r"^\s*[（(]\s*$", c.lead))
                    and not re.search(r"[同环]比|增|降|[+\-]\s*$", c.lead))
         if t.fig.kind == FigureKind.PERCENT and (_SHARE_LEAD.search(c.lead) or in_list) \
                 and not _RATE_WORDS.search(c.lead[-6:]):
@@ -1134,10 +1158,15 @@ def _find_framed(sec: Para) -> list[Check]:
                 part = fs[k + 1]  # "占比 60%（1.08 万亿元）"
             if part is None or re.search("合计|合共|共|二者|两者|三者|分别", c.lead):
                 continue
+            # "分别获 18 台、16 台、8 台、4 台，占比 39%、35%…" pairs lists by position, and
+            # "净增 3771 万个，占比 96.7%" is a share of the level, not of the increase
+            if re.match(r"^\s*[、/]\s*[-+]?\d", c.after) or re.search(
+                    r"净增|新增|增加|减少|同比|环比|较", part.lead):
+                continue
             share_sents.add(t.sent)
             if not whole:
                 whole = [w for w in fs if w is not part and w.tok.cunit == part.tok.cunit
-                         and w.index < part.index and (w.tok.fig.value or 0) > (part.tok.fig.value or 0)
+                         and w.index < part.index and w.tok.interval().lo > part.tok.interval().hi
                          and not w.tok.bound]
             shares.append((c, part, whole))
             continue
@@ -1163,6 +1192,10 @@ def _find_framed(sec: Para) -> list[Check]:
             chk = _judge(sec, "difference", t, [levels[-2].tok, levels[-1].tok], readings)
             if len(levels) > 2:
                 chk = _hedge(sec, chk, f"{len(levels)} levels line up")
+            elif not _STRONG_GAP.search(c.lead) or _spans(levels[0].lead) != _spans(levels[1].lead):
+                # "毛利率 22%，高于行业均值 7 个百分点"; "当周上涨…，年初至今下跌…，跑输…": the
+                # levels written need not be the two compared
+                chk = _hedge(sec, chk, "the two levels compared are not certain")
             out.append(chk)
             continue
         # ---- a total: "…46.6 万亿，…69.6 万亿，合计 116 万亿"
@@ -1202,6 +1235,10 @@ def _margin_inputs(fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> tuple[li
     return [], []
 
 
+def _other_basis(mm: re.Match[str], n: _Framed) -> bool:
+    return bool(mm.group(3)) and "归母" in n.metric
+
+
 def _margin(sec: Para, fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> list[Check]:
     t = c.tok
     nums, dens = _margin_inputs(fs, c, mm)
@@ -1222,6 +1259,8 @@ def _margin(sec: Para, fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> list
         magnitude=False)
     if n0.topic != c.topic or d0.topic != c.topic:
         return [_hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
+    if _other_basis(mm, n0):
+        return [_hedge(sec, chk, "销售净利率 is on total profit; only 归母 profit is stated")]
     if chk.verdict == "inconsistent":
         others = [(n, d) for n in nums for d in dens if (n, d) != (n0, d0)
                   and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0]
@@ -1250,11 +1289,13 @@ def _derived_margin_change(sec: Para, fs: list[_Framed], m: _Framed, c: _Framed)
     if len(nums) != 1 or len(dens) != 1 or nums[0].topic != m.topic or dens[0].topic != m.topic:
         return None
     n, d = nums[0], dens[0]
+    if _other_basis(mm, n):
+        return None
     gn, gd = _growth_after(fs, n), _growth_after(fs, d)
     if gn is None or gd is None or n.tok.cunit != d.tok.cunit:
         return None
     one = Interval(1, 1)
-    fn, fd = one + gn.tok.interval().scale(0.01), one + gd.tok.interval().scale(0.01)
+    fn, fd = one + _level(gn).scale(0.01), one + _level(gd).scale(0.01)
     if fn.lo <= 0 or fd.lo <= 0 or d.tok.interval().lo <= 0:
         return None
     now = (n.tok.interval() / d.tok.interval()).scale(100)
@@ -1263,7 +1304,8 @@ def _derived_margin_change(sec: Para, fs: list[_Framed], m: _Framed, c: _Framed)
     chk = _judge_signed(
         sec, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
         [(f"{n.tok.text}/{d.tok.text} - 上年净利率 {_fmt(before.mid)}% "
-          f"(= ({n.tok.text}/(1{gn.tok.text}))/({d.tok.text}/(1{gd.tok.text}))) = {c.tok.text}", change)],
+          f"(= ({n.tok.text}/(1+{_signed_text(gn)}))/({d.tok.text}/(1+{_signed_text(gd)}))) = {c.tok.text}",
+          change)],
         derived=True)
     return chk
 
@@ -1303,7 +1345,9 @@ def _judge_shares(sec: Para, shares: list[tuple[_Framed, _Framed, list[_Framed]]
         loose = _loose_share(t)
         # the certain whole: the only one in the part's own sentence, or the one that two other
         # shares of the same sentence fit; without one, any whole may confirm, none refute
-        own = [w for w in whole if w.tok.sent == part.tok.sent]
+        # "150GWh，其中中东 46GWh（占比 35%）": the whole before 其中 in the part's own sentence
+        own = [w for w in whole if w.tok.sent == part.tok.sent
+               and "其中" in sec.raw[w.tok.sent][w.tok.fig.end:part.tok.fig.start]]
         confirmed = [w for w in whole if fits.get((w.index, t.sent), 0) >= 2]
         certain = confirmed[0] if len(confirmed) == 1 else (
             own[0] if len(own) == 1 and not confirmed else None)
@@ -1410,9 +1454,15 @@ def find_table_relations(rows: list[Sentence]) -> list[Check]:
                 continue
             if _CHANGE_HEADER.search(header[j - 1]) or _CHANGE_HEADER.search(header[j - 2]):
                 continue
-            # the two level columns must be one metric at two periods ("2024 年一季度 | 2025 年一季度")
+            # the two level columns must be one metric at the same sub-period of consecutive years
+            # ("2024 年一季度 | 2025 年一季度"; "2024A | 2023A" reads right to left)
             if _HEADER_PERIOD.sub("", header[j - 2]) != _HEADER_PERIOD.sub("", header[j - 1]):
                 continue
+            ka, kb = period_key(header[j - 2]), period_key(header[j - 1])
+            if ka is None or kb is None or ka[1] != kb[1] or abs(ka[0] - kb[0]) != 1:
+                continue
+            if ka[0] > kb[0]:
+                a, b = b, a
             ia, ib = a.interval(), b.interval()
             pct = FigureKind.PERCENT
             if a.fig.kind == pct and b.fig.kind == pct and (_is_points(c) or c.fig.kind == pct):
