@@ -911,13 +911,25 @@ def stated_unit(stated: str) -> str:
     return _LEADING_NUMBER.sub("", stated).strip()
 
 
+def recomputed_text(c: Check) -> str:
+    """The recomputed value at the stated figure's precision, in its unit ("2.0个百分点")."""
+    if not c.computed:
+        return ""
+    m = re.search(r"\d+(?:\.(\d+))?", c.stated)
+    decimals = len(m.group(1)) if m and m.group(1) else 0
+    value = float(c.computed)
+    if c.computed_low is not None and c.computed_high is not None:
+        value = (c.computed_low + c.computed_high) / 2
+    return f"{value:.{max(decimals, 1 if abs(value) < 10 else 0)}f}{stated_unit(c.stated)}"
+
+
 def risk_notes(checks: Iterable[Check]) -> list[str]:
     """One Chinese line per inconsistent relation, for a post's risk or data-check section."""
     notes = []
     for c in checks:
         if c.verdict == "inconsistent":
             notes.append(f"数据核对：原文“{c.sentence.strip()}”中 {c.relation}，"
-                         f"按所给数据推算约为 {c.computed}{stated_unit(c.stated)}，与所述 {c.stated} 不符，"
+                         f"按所给数据推算约为 {recomputed_text(c)}，与所述 {c.stated} 不符，"
                          f"引用前请核实。")
     return notes
 
