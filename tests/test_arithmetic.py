@@ -287,8 +287,10 @@ def test_mutation_recall_and_stability(tmp_path):
 def test_check_files_goes_on_after_a_bad_file(tmp_path):
     empty = tmp_path / "empty.md"
     empty.write_text("", encoding="utf-8")
-    report = check_files([empty, FIX / "report_797.md"])
+    calls: list[tuple[int, int]] = []
+    report = check_files([empty, FIX / "report_797.md"], progress=lambda d, t: calls.append((d, t)))
     assert report.articles == 1 and len(report.failures) == 1 and "empty.md" in report.failures[0]
+    assert calls == [(1, 2), (2, 2)]  # the progress bar advances on bad files too
     summary = report.summary()
     assert summary["inconsistent"] == 1 and summary["failed"] == 1
     assert summarize(report.checks)["by_kind"]["growth"]["inconsistent"] == 1

@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
 from macrodesk.audit import check_files
@@ -23,9 +25,15 @@ def check(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object: checks and summary."),
     show_all: bool = typer.Option(False, "--all", help="List consistent relations too."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any relation is inconsistent."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar on batches."),
 ) -> None:
     try:
-        report = check_files(articles)
+        # a progress bar on stderr for batches at a terminal; never mixed into --json output
+        err = Console(stderr=True)
+        with Progress(console=err, transient=True,
+                      disable=quiet or as_json or len(articles) < 2 or not err.is_terminal) as bar:
+            task = bar.add_task("checking", total=len(articles))
+            report = check_files(articles, progress=lambda done, _total: bar.update(task, completed=done))
         if report.articles == 0:
             raise InputError("no article could be read: " + "; ".join(report.failures),
                              hint="pass .md, .txt or .html files that exist")
