@@ -238,6 +238,10 @@ def _build_para(index: int, sentences: list[Sentence], cache: _Cache | None = No
             if f.start < pos:
                 continue
             parts.append(_SPACE.sub("", text[pos:f.start]))
+            if f.kind == FigureKind.QUANTITY and f.unit == "个" and text[f.end:f.end + 1] == "点":
+                # "同比下降 1.1 个点": percentage points (an index point is written 点 alone)
+                f = f.model_copy(update={"kind": FigureKind.POINTS, "unit": "个百分点",
+                                         "text": f.text + "点", "end": f.end + 1})
             if f.kind == FigureKind.DATE:
                 parts.append(DATE_MARK)
             elif f.value is None or f.high is not None or len(para.toks) >= 0xFFF:
@@ -958,6 +962,10 @@ _GAP_LEAD = re.compile(
 # the total of the clauses before it, with no subject of its own ("全部A股合计2.6万亿" is not)
 # "N（占比 P）", "N，占比 P": nothing but the share words between the part and its share
 _SHARE_ADJ = re.compile(r"^\s*[（(，,]?\s*(?:占比|占)?\s*(?:为|约|达|仅|约为)?\s*$")
+_CHANGE_LEAD_ANY = re.compile(
+    r"(?:同比|环比|较[^，,。；;]{0,14}|增速|增幅|降幅)[^，,。；;]{0,6}?"
+    f"(?:{_UP}|{_DOWN}|变动|变化|[+\\-])\\s*(?:了|约|幅度|幅|达)?\\s*$")
+_BRACKET_SIGN = re.compile(r"^\s*[（(]\s*(?:同比)?\s*[+\-]?\s*$")
 _STRONG_GAP = re.compile(r"跑赢|跑输|超涨|超跌|超额|领先|落后|利差|税率差|之差")
 _SPAN_WORDS = re.compile(r"年初至今|年内|当周|本周|上周|当月|本月|上月|近一年|近一月|今年以来|年初以来")
 
@@ -1159,9 +1167,12 @@ def _find_framed(sec: Para) -> list[Check]:
                 and not _RATE_WORDS.search(c.lead[-6:]):
             part = None
             whole: list[_Framed] = []
+            earlier = [x for x in fs[max(0, k - 4):k - 1] if x.tok.sent == t.sent
+                       and x.tok.cunit == b.tok.cunit and not x.tok.bound]
             if same_sentence and "占" in fs[k - 1].lead and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
-                    and k >= 2 and fs[k - 2].tok.cunit == b.tok.cunit and fs[k - 2].tok.sent == t.sent:
-                part, whole = fs[k - 2], [b]  # "N，占全年 D 的 P"
+                    and earlier and re.search(r"的\s*$", c.lead):
+                # "N，同比增长 g，占全年计划 D 的 P"
+                part, whole = earlier[-1], [b]
             elif same_sentence and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
                     and _SHARE_ADJ.match(c.lead):
                 part = b
@@ -1218,7 +1229,17 @@ def _find_framed(sec: Para) -> list[Check]:
             if chk:
                 out.append(chk)
             continue
-        # ---- parts of a total: "T，其中 A a、B b"
+        # ---- a stated change or growth whose earlier level is nowhere: counted, not judged
+        # ("同比下降 9.9% 至 134.6 亿元", "较 2024 年全年收窄 2.8 个百分点", "营收 125.35 亿美元（+1%）")
+        # (a supposed or per-unit effect, "每提高1个百分点…将下降0.6个百分点", is not a change)
+        if t.fig.kind in (FigureKind.PERCENT, FigureKind.POINTS) and not re.search(
+                r"每|若|如果|假设|倘若|将", sec.raw[t.sent][:t.fig.start]) and (
+                _CHANGE_LEAD_ANY.search(c.lead) or (
+                    t.fig.kind == FigureKind.PERCENT and same_sentence
+                    and b.tok.fig.kind in _LEVEL_KINDS and _BRACKET_SIGN.match(c.lead))):
+            kind = "change" if _is_points(t) else "growth"
+            out.append(_unverifiable(sec, kind, t, [], f"(level) vs (earlier level) : {t.text}",
+                                     "the earlier level is not stated"))
     out.extend(_find_parts(sec, fs))
     out.extend(_judge_shares(sec, shares))
     return out
