@@ -220,7 +220,9 @@ def _read(s: Sentence, cache: _Cache | None) -> tuple[str, list[Figure]]:
     if cache is not None and s.text in cache:
         return cache[s.text]
     text = _shield(s.text)
-    got = (text, extract_figures(text))
+    # segmenting already read the sentence's figures; read again only when shielding changed it
+    same = text == s.text and (s.figures or not any(ch.isdigit() for ch in text))
+    got = (text, list(s.figures) if same else extract_figures(text))
     if cache is not None:
         cache[s.text] = got
     return got
