@@ -322,3 +322,88 @@ def test_elasticity_applied_to_a_supposed_change():
     fx = one("测算显示，人民币每贬值1%，出口增速提升0.3个百分点，如果人民币贬值5%，则出口增速可提升1.5个百分点。")
     assert fx.verdict == "consistent"
     assert check_text("标题\n" + per_unit) == []  # a rate alone states no relation to check
+
+
+# ---------------------------------------------------------------- wordings of issue 13, from real articles
+
+
+def _only(text: str, stated: str):
+    got = [c for c in check_text(text) if c.stated.replace(" ", "") == stated.replace(" ", "")]
+    assert len(got) == 1, [c.model_dump() for c in check_text(text)]
+    return got[0]
+
+
+def test_growth_between_dated_levels_in_two_sentences():
+    text = "2023 年新能源汽车销量 655.46 万辆。2024 年新能源汽车销量 771.5 万辆，同比增长 {g}。"
+    assert _only(text.format(g="17.70%"), "17.70%").verdict == "consistent"
+    bad = _only(text.format(g="15.94%"), "15.94%")
+    assert (bad.kind, bad.verdict) == ("growth", "inconsistent")
+    assert float(bad.computed) == pytest.approx(17.70, abs=0.01)
+    assert len(bad.input_sentences) == 2
+
+
+def test_change_written_after_the_later_level():
+    assert _only("制造业占比降至58.2%，较上年71.0%回落约12.8个百分点。", "12.8个百分点").verdict == "consistent"
+    assert _only("增速约为3.1%，较2023年7.4%回落约4.3个百分点。", "4.3个百分点").verdict == "consistent"
+    assert _only("增速约为3.1%，较2023年7.4%回落约5.3个百分点。", "5.3个百分点").verdict == "inconsistent"
+
+
+def test_parts_and_total_without_fenbie():
+    ok = _only("地方政府显性债务余额 46.6 万亿，隐性债务余额 69.6 万亿，合计 116 万亿。", "116 万亿")
+    assert (ok.kind, ok.verdict) == ("sum", "consistent")
+    parts = _only("汽车出口量 55.12 万辆，同比增长 10%；其中乘用车出口 46.78 万辆，商用车出口 8.34 万辆。",
+                  "55.12 万辆")
+    assert (parts.kind, parts.verdict) == ("sum", "consistent")
+
+
+def test_list_of_shares_of_a_whole_in_an_earlier_paragraph():
+    text = ("一季度新发行煤炭债650 亿元，同比下降32%。\n\n"
+            "债券类型：中期票据占比 58%（377 亿元），公司债 22%（143 亿元），短融 15%（98 亿元），"
+            "定向工具 {p}（32 亿元）。")
+    assert all(c.verdict == "consistent" for c in check_text(text.format(p="5%")) if c.kind == "share")
+    bad = _only(text.format(p="9%"), "9%")
+    assert (bad.kind, bad.verdict) == ("share", "inconsistent")
+
+
+def test_gap_named_paoying_with_signed_levels():
+    ok = _only("本月沪深 300 指数上涨 4.02%，汽车行业指数上涨 7.46%，跑赢沪深 300 指数 3.44 个百分点。",
+               "3.44 个百分点")
+    assert (ok.kind, ok.verdict) == ("difference", "consistent")
+    ok = _only("电力指数年内上涨 2.25%，同期沪深 300 指数下跌 1.80%，超额收益 4.05 个百分点。", "4.05 个百分点")
+    assert ok.verdict == "consistent"  # 2.25 - (-1.80): the sign comes from 下跌
+
+
+def test_cagr_over_a_fiscal_year_span():
+    c = _only("2019-24 财年，上市央企分红从 7895 亿增至 12957 亿，CAGR 10.4%。", "10.4%")
+    assert (c.kind, c.verdict) == ("cagr", "consistent")
+
+
+def test_ge_dian_is_points_and_a_change_without_level_is_counted():
+    c = _only("特斯拉份额 4.1%，同比下降 1.1 个点。", "1.1 个点")
+    assert (c.kind, c.verdict) == ("change", "unverifiable")
+
+
+def test_markdown_table_growth_and_points():
+    table = ("| 指标 | 2024 年一季度 | 2025 年一季度 | 同比变化 |\n| --- | --- | --- | --- |\n"
+             "| 原煤产量（亿吨） | 11.05 | 12.06 | {g} |\n| 行业毛利率 | 33.86% | 28.66% | -5.2pct |\n")
+    checks = check_text("煤炭行业一季度数据如下。\n\n" + table.format(g="+9.17%"))
+    assert {(c.kind, c.verdict) for c in checks} >= {("growth", "consistent"), ("change", "consistent")}
+    bad = [c for c in check_text("煤炭行业一季度数据如下。\n\n" + table.format(g="+19.17%"))
+           if c.kind == "growth"]
+    assert [c.verdict for c in bad] == ["inconsistent"] and "table" in bad[0].relation
+
+
+def test_margin_change_derived_from_growths_shows_the_intermediate():
+    text = ("25Q1 黄金板块实现营业收入 672.2 亿元，同比增长 31.7%；实现归母净利润 38.96 亿元，同比增长 11.2%；"
+            "净利率为 5.8%，同比下降 {c} 个百分点。")
+    bad = _only(text.format(c="0.8"), "0.8 个百分点")
+    assert bad.derived and bad.verdict == "inconsistent" and "上年净利率" in bad.relation
+    assert _only(text.format(c="1.1"), "1.1 个百分点").verdict == "consistent"
+
+
+def test_rate_of_a_stated_change():
+    # 炭黑: 6609 元/吨, 较 7 月 3 日下调 96 元/吨: 96 / 6705 = 1.43%
+    text = "CCBX 市场均价为 6609 元 / 吨，较 7 月 3 日下调 96 元 / 吨，跌幅 {g}。"
+    ok = _only(text.format(g="1.4%"), "1.4%")
+    assert (ok.kind, ok.verdict) == ("growth", "consistent")
+    assert _only(text.format(g="2.4%"), "2.4%").verdict == "inconsistent"

@@ -1094,8 +1094,11 @@ def _certain(a: _Framed, b: _Framed) -> bool:
             and a.tok.sent >= b.tok.sent - 1)
 
 
+_ANY_VERB = re.compile(f"(?:{_UP}|{_DOWN})")
+_AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比)[^，,。；;]{{0,12}}(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$")
+_RATE_OF_CHANGE = re.compile(r"^\s*[，,（(]?\s*(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?\s*$")
 _WRITTEN_BEFORE = re.compile(
-    r"(?:较|相比|相较于?|(?<![同环占对])比)[^，,。；;升降增减涨跌提回下上扩收缩少多]{0,12}$")
+    r"(?:较|相比|相较于?|(?<![同环占对])比)[^，,。；;升降增减涨跌提回扩收缩少多]{0,12}$")
 _VERB_ONLY = re.compile(f"^[\\s的水平]*[，,]?\\s*(?:{_UP}|{_DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
 
 
@@ -1111,8 +1114,21 @@ def _find_framed(sec: Para) -> list[Check]:
         b = fs[k - 1]
         same_sentence = b.tok.sent == t.sent and not re.search("[。；;]", c.lead)
         # ---- growth or change against an earlier level: "B，同比增长C" / "B，较上年A回落C"
+        # "均价 6609 元/吨，较 7 月 3 日下调 96 元/吨，跌幅 1.4%": the rate of a stated change
+        if (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent and t.fig.kind == FigureKind.PERCENT
+                and b.tok.cunit == fs[k - 2].tok.cunit and b.tok.fig.kind in _LEVEL_KINDS
+                and _AMOUNT_CHANGE.search(b.lead) and _RATE_OF_CHANGE.match(c.lead)):
+            level, d = fs[k - 2].tok, _level(b)
+            before = level.interval() - d
+            if before.lo > 0 and not level.bound and not b.tok.bound:
+                # the direction is in the change's verb; 跌幅/降幅 states a magnitude
+                out.append(_judge(sec, "growth", t, [level, b.tok], [
+                    (f"{_signed_text(b)} / ({level.text} - ({_signed_text(b)})) = {t.text}",
+                     (d / before).scale(100))]))
+                continue
         written = (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent
-                   and _WRITTEN_BEFORE.search(b.lead) and _VERB_ONLY.match(c.lead)
+                   and _WRITTEN_BEFORE.search(b.lead) and not _ANY_VERB.search(_WRITTEN_BEFORE.search(b.lead).group(0))
+                   and _VERB_ONLY.match(c.lead)
                    and b.tok.cunit == fs[k - 2].tok.cunit and not re.search("[。；;]", b.lead))
         if written or (same_sentence and _YOY.search(c.lead)):
             amount = t.cunit == b.tok.cunit and t.fig.kind in _LEVEL_KINDS and not written
