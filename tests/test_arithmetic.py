@@ -85,8 +85,11 @@ def test_change_with_missing_level_is_unverifiable():
 
 
 def test_year_on_year_change_is_not_read_as_the_pair_difference():
-    # 同比 refers to last year's level, not to the earlier level of the pair
-    assert check_text("毛利率由8.83%升至12.74%，同比提升0.70个百分点。") == []
+    # 同比 refers to last year's level, not to the earlier level of the pair: with last year's
+    # level unstated the change is counted as unverifiable, never judged against 8.83%
+    checks = check_text("毛利率由8.83%升至12.74%，同比提升0.70个百分点。")
+    assert [(c.kind, c.verdict) for c in checks] == [("change", "unverifiable")]
+    assert "8.83%" not in checks[0].relation
 
 
 def test_explicit_expressions():
@@ -180,9 +183,24 @@ def test_real_inconsistencies_are_found():
     assert len(bad) == 1 and bad[0].stated == "658.38%"
     assert float(bad[0].computed) == pytest.approx(557.9, abs=0.2)
     share = [c for c in check_article(read_article(FIX / "report_189.md")) if c.verdict == "inconsistent"]
-    assert len(share) == 1 and share[0].kind == "share"
+    # 150GWh，其中中东 46GWh（占比 35%）、澳洲 30GWh（23%）、欧洲 15GWh（12%）: none fits 150
+    assert sorted(c.stated for c in share) == ["12%", "23%", "35%"]
+    assert all(c.kind == "share" for c in share)
     notes = risk_notes(bad)
     assert len(notes) == 1 and "658.38%" in notes[0] and "不符" in notes[0]
+    assert re.search(r"约为 557\.9\d*%", notes[0])  # the recomputed value in the article's unit
+
+
+def test_money_results_print_in_the_articles_unit():
+    chk = one("2024年营收合计为126.1亿元，其中A业务80.5亿元，B业务40.1亿元，合计126.1亿元。")
+    assert chk.kind == "sum" and chk.verdict == "inconsistent"
+    assert float(chk.computed) == pytest.approx(120.6)  # not 1.206e+10
+    assert "约为 120.6亿元" in risk_notes([chk])[0]
+
+
+def test_signs_are_kept_in_expressions():
+    assert one("影响约为-8.4%（-2.1*4.0%）。").verdict == "consistent"
+    assert one("影响约为8.4%（-2.1*4.0%）。").verdict == "inconsistent"
 
 
 # ---------------------------------------------------------------- mutations
@@ -212,7 +230,9 @@ def _mutations(path: Path):
     head, body = raw[:cut], raw[cut:]
     art = read_article(path)
     checks = check_article(art)
-    judged = [c for c in checks if c.verdict != "unverifiable"]
+    # a relation the checker could not have refuted (its inputs were one of several that line
+    # up, `refutable` False) proves nothing about verdicts, like an unverifiable one
+    judged = [c for c in checks if c.verdict != "unverifiable" and c.refutable]
     for s in art.sentences:
         if s.kind == "table" or body.count(s.text) != 1:
             continue
@@ -267,8 +287,10 @@ def test_mutation_recall_and_stability(tmp_path):
 def test_check_files_goes_on_after_a_bad_file(tmp_path):
     empty = tmp_path / "empty.md"
     empty.write_text("", encoding="utf-8")
-    report = check_files([empty, FIX / "report_797.md"])
+    calls: list[tuple[int, int]] = []
+    report = check_files([empty, FIX / "report_797.md"], progress=lambda d, t: calls.append((d, t)))
     assert report.articles == 1 and len(report.failures) == 1 and "empty.md" in report.failures[0]
+    assert calls == [(1, 2), (2, 2)]  # the progress bar advances on bad files too
     summary = report.summary()
     assert summary["inconsistent"] == 1 and summary["failed"] == 1
     assert summarize(report.checks)["by_kind"]["growth"]["inconsistent"] == 1
@@ -300,3 +322,88 @@ def test_elasticity_applied_to_a_supposed_change():
     fx = one("测算显示，人民币每贬值1%，出口增速提升0.3个百分点，如果人民币贬值5%，则出口增速可提升1.5个百分点。")
     assert fx.verdict == "consistent"
     assert check_text("标题\n" + per_unit) == []  # a rate alone states no relation to check
+
+
+# ---------------------------------------------------------------- wordings of issue 13, from real articles
+
+
+def _only(text: str, stated: str):
+    got = [c for c in check_text(text) if c.stated.replace(" ", "") == stated.replace(" ", "")]
+    assert len(got) == 1, [c.model_dump() for c in check_text(text)]
+    return got[0]
+
+
+def test_growth_between_dated_levels_in_two_sentences():
+    text = "2023 年新能源汽车销量 655.46 万辆。2024 年新能源汽车销量 771.5 万辆，同比增长 {g}。"
+    assert _only(text.format(g="17.70%"), "17.70%").verdict == "consistent"
+    bad = _only(text.format(g="15.94%"), "15.94%")
+    assert (bad.kind, bad.verdict) == ("growth", "inconsistent")
+    assert float(bad.computed) == pytest.approx(17.70, abs=0.01)
+    assert len(bad.input_sentences) == 2
+
+
+def test_change_written_after_the_later_level():
+    assert _only("制造业占比降至58.2%，较上年71.0%回落约12.8个百分点。", "12.8个百分点").verdict == "consistent"
+    assert _only("增速约为3.1%，较2023年7.4%回落约4.3个百分点。", "4.3个百分点").verdict == "consistent"
+    assert _only("增速约为3.1%，较2023年7.4%回落约5.3个百分点。", "5.3个百分点").verdict == "inconsistent"
+
+
+def test_parts_and_total_without_fenbie():
+    ok = _only("地方政府显性债务余额 46.6 万亿，隐性债务余额 69.6 万亿，合计 116 万亿。", "116 万亿")
+    assert (ok.kind, ok.verdict) == ("sum", "consistent")
+    parts = _only("汽车出口量 55.12 万辆，同比增长 10%；其中乘用车出口 46.78 万辆，商用车出口 8.34 万辆。",
+                  "55.12 万辆")
+    assert (parts.kind, parts.verdict) == ("sum", "consistent")
+
+
+def test_list_of_shares_of_a_whole_in_an_earlier_paragraph():
+    text = ("一季度新发行煤炭债650 亿元，同比下降32%。\n\n"
+            "债券类型：中期票据占比 58%（377 亿元），公司债 22%（143 亿元），短融 15%（98 亿元），"
+            "定向工具 {p}（32 亿元）。")
+    assert all(c.verdict == "consistent" for c in check_text(text.format(p="5%")) if c.kind == "share")
+    bad = _only(text.format(p="9%"), "9%")
+    assert (bad.kind, bad.verdict) == ("share", "inconsistent")
+
+
+def test_gap_named_paoying_with_signed_levels():
+    ok = _only("本月沪深 300 指数上涨 4.02%，汽车行业指数上涨 7.46%，跑赢沪深 300 指数 3.44 个百分点。",
+               "3.44 个百分点")
+    assert (ok.kind, ok.verdict) == ("difference", "consistent")
+    ok = _only("电力指数年内上涨 2.25%，同期沪深 300 指数下跌 1.80%，超额收益 4.05 个百分点。", "4.05 个百分点")
+    assert ok.verdict == "consistent"  # 2.25 - (-1.80): the sign comes from 下跌
+
+
+def test_cagr_over_a_fiscal_year_span():
+    c = _only("2019-24 财年，上市央企分红从 7895 亿增至 12957 亿，CAGR 10.4%。", "10.4%")
+    assert (c.kind, c.verdict) == ("cagr", "consistent")
+
+
+def test_ge_dian_is_points_and_a_change_without_level_is_counted():
+    c = _only("特斯拉份额 4.1%，同比下降 1.1 个点。", "1.1 个点")
+    assert (c.kind, c.verdict) == ("change", "unverifiable")
+
+
+def test_markdown_table_growth_and_points():
+    table = ("| 指标 | 2024 年一季度 | 2025 年一季度 | 同比变化 |\n| --- | --- | --- | --- |\n"
+             "| 原煤产量（亿吨） | 11.05 | 12.06 | {g} |\n| 行业毛利率 | 33.86% | 28.66% | -5.2pct |\n")
+    checks = check_text("煤炭行业一季度数据如下。\n\n" + table.format(g="+9.17%"))
+    assert {(c.kind, c.verdict) for c in checks} >= {("growth", "consistent"), ("change", "consistent")}
+    bad = [c for c in check_text("煤炭行业一季度数据如下。\n\n" + table.format(g="+19.17%"))
+           if c.kind == "growth"]
+    assert [c.verdict for c in bad] == ["inconsistent"] and "table" in bad[0].relation
+
+
+def test_margin_change_derived_from_growths_shows_the_intermediate():
+    text = ("25Q1 黄金板块实现营业收入 672.2 亿元，同比增长 31.7%；实现归母净利润 38.96 亿元，同比增长 11.2%；"
+            "净利率为 5.8%，同比下降 {c} 个百分点。")
+    bad = _only(text.format(c="0.8"), "0.8 个百分点")
+    assert bad.derived and bad.verdict == "inconsistent" and "上年净利率" in bad.relation
+    assert _only(text.format(c="1.1"), "1.1 个百分点").verdict == "consistent"
+
+
+def test_rate_of_a_stated_change():
+    # 炭黑: 6609 元/吨, 较 7 月 3 日下调 96 元/吨: 96 / 6705 = 1.43%
+    text = "CCBX 市场均价为 6609 元 / 吨，较 7 月 3 日下调 96 元 / 吨，跌幅 {g}。"
+    ok = _only(text.format(g="1.4%"), "1.4%")
+    assert (ok.kind, ok.verdict) == ("growth", "consistent")
+    assert _only(text.format(g="2.4%"), "2.4%").verdict == "inconsistent"

@@ -180,8 +180,11 @@ def test_inconsistent_relation_in_source_becomes_a_note_not_a_fact(tmp_path):
     result = make_post([read_article(p)], date="2025-12-23", now=NOW)
     notes = [r for r in result.digest.risks if r.title == "数据核对"]
     assert len(notes) == 1 and "3.0个百分点" in notes[0].explanation
+    # the recomputed value, in the article's unit (3.5% - 1.5% = 2.0个百分点)
+    assert "复算约为2.0个百分点" in notes[0].explanation
     assert all("3.0个百分点" not in f.text for f in result.digest.facts)
-    assert result.findings == []  # the note quotes only figures the source states
+    # the recomputed figure is derived from source figures (an info finding), never untraced
+    assert [f for f in result.findings if f.severity == "error"] == []
 
 
 def test_condense_keeps_figures_and_never_ends_on_a_dangling_condition():

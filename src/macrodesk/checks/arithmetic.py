@@ -3,6 +3,7 @@ shares, explicit expressions) and judge each relation with interval arithmetic a
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -11,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from macrodesk.checks.frames import frame_of
 from macrodesk.figures import extract_figures
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 from macrodesk.readers import article_from_text
@@ -36,6 +38,11 @@ class Check(BaseModel):
     sentence_id: str = ""
     paragraph: int = 0
     article: str = ""  # the article's label (title or path)
+    derived: bool = False  # needs an intermediate the text does not state (shown in `relation`)
+    input_sentences: list[str] = Field(default_factory=list)  # where each input is written
+    # False when the inputs were one of several that line up: the verdict can confirm the
+    # stated figure but could not have refuted it (a mismatch would be unverifiable)
+    refutable: bool = True
 
 
 # ---------------------------------------------------------------- interval arithmetic
@@ -146,7 +153,12 @@ _APPROX_AFTER = re.compile(r"^\s*(?:左右|上下|附近)")
 _SPACE = re.compile(r"[\s·]+")
 
 
+# "沪深 300 指数", "标普500": the digits name an index, they are not a figure
+_INDEX_NAME = re.compile(r"(?<=沪深|中证|上证|标普|深证|国证|恒生|富时|日经|罗素)(\s*)(\d{2,4})(?!\s*(?:点|%|亿|万))")
+
+
 def _shield(text: str) -> str:
+    text = _INDEX_NAME.sub(lambda m: m.group(1) + "Ｘ" * len(m.group(2)), text)
     return _LETTER_SPACE.sub("·", text)
 
 
@@ -163,7 +175,7 @@ class Tok:
     def text(self) -> str:
         return self.fig.text
 
-    @property
+    @functools.cached_property
     def cunit(self) -> tuple[str, str]:
         return self.fig.kind.value, canonical_unit(self.fig.kind, self.fig.unit)
 
@@ -201,18 +213,37 @@ class Para:
         return self.toks[ord(ch) - FIG_BASE]
 
 
-def _build_para(index: int, sentences: list[Sentence]) -> Para:
+_Cache = dict[str, tuple[str, list[Figure]]]
+
+
+def _read(s: Sentence, cache: _Cache | None) -> tuple[str, list[Figure]]:
+    if cache is not None and s.text in cache:
+        return cache[s.text]
+    text = _shield(s.text)
+    # segmenting already read the sentence's figures; read again only when shielding changed it
+    same = text == s.text and (s.figures or not any(ch.isdigit() for ch in text))
+    got = (text, list(s.figures) if same else extract_figures(text))
+    if cache is not None:
+        cache[s.text] = got
+    return got
+
+
+def _build_para(index: int, sentences: list[Sentence], cache: _Cache | None = None) -> Para:
     para = Para(index=index, sentences=sentences)
     parts: list[str] = []
     for si, s in enumerate(sentences):
-        text = _shield(s.text)
+        # a sentence is read once per article: paragraphs and sections share its figures
+        text, figs = _read(s, cache)
         para.raw.append(text)
-        figs = extract_figures(text)
         pos = 0
         for f in figs:
             if f.start < pos:
                 continue
             parts.append(_SPACE.sub("", text[pos:f.start]))
+            if f.kind == FigureKind.QUANTITY and f.unit == "个" and text[f.end:f.end + 1] == "点":
+                # "同比下降 1.1 个点": percentage points (an index point is written 点 alone)
+                f = f.model_copy(update={"kind": FigureKind.POINTS, "unit": "个百分点",
+                                         "text": f.text + "点", "end": f.end + 1})
             if f.kind == FigureKind.DATE:
                 parts.append(DATE_MARK)
             elif f.value is None or f.high is not None or len(para.toks) >= 0xFFF:
@@ -251,19 +282,22 @@ def _fmt(x: float) -> str:
 def _judge(
     para: Para, kind: str, stated: Tok, inputs: list[Tok],
     readings: list[tuple[str, Interval]], *, magnitude: bool = True, base: float = 1.0,
+    stated_iv: Interval | None = None,
 ) -> Check:
     """Compare the stated figure with every reading of the relation: consistent if any reading
-    allows it, inconsistent (with the nearest reading and the gap) if none does."""
+    allows it, inconsistent (with the nearest reading and the gap) if none does. `computed` is
+    written in the stated figure's unit (126.1 for 126.1亿元, not 1.261e+10)."""
     sents = sorted({stated.sent, *(t.sent for t in inputs)})
     sentence = "".join(para.sentences[i].text for i in sents)
     common = dict(
         kind=kind, stated=stated.text, inputs=[t.text for t in inputs], sentence=sentence,
-        sentence_id=para.sentences[stated.sent].id, paragraph=para.index,
+        sentence_id=para.sentences[stated.sent].id, paragraph=para.sentences[stated.sent].paragraph,
+        input_sentences=[para.sentences[t.sent].text for t in inputs],
     )
     if any(t.bound for t in (stated, *inputs)):
         return Check(verdict="unverifiable", relation=readings[0][0] if readings else "",
                      note="a figure is a bound (超/近/以上), not a value", **common)
-    s = stated.interval(result=True).scale(1 / base)
+    s = (stated_iv or stated.interval(result=True)).scale(1 / base)
     if magnitude:
         s = s.abs()
     best: tuple[float, str, Interval] | None = None
@@ -275,9 +309,11 @@ def _judge(
     assert best is not None
     d, formula, got = best
     verdict: Verdict = "consistent" if d == 0 else "inconsistent"
+    # results in base units (元, points) are shown in the unit the article writes the figure in
+    show = 1.0 if base != 1.0 else (stated.fig.scale or 1.0)
     return Check(
-        verdict=verdict, computed=_fmt(got.mid), computed_low=got.lo, computed_high=got.hi,
-        gap=None if d == 0 else round(d, 6), relation=formula,
+        verdict=verdict, computed=_fmt(got.mid / show), computed_low=got.lo / show,
+        computed_high=got.hi / show, gap=None if d == 0 else round(d / show, 6), relation=formula,
         note="" if len(readings) == 1 else f"readings tried: {len(readings)}", **common,
     )
 
@@ -287,7 +323,8 @@ def _unverifiable(para: Para, kind: str, stated: Tok, inputs: list[Tok], relatio
     return Check(
         verdict="unverifiable", kind=kind, stated=stated.text, inputs=[t.text for t in inputs],
         relation=relation, note=note, sentence=para.sentences[stated.sent].text,
-        sentence_id=para.sentences[stated.sent].id, paragraph=para.index,
+        sentence_id=para.sentences[stated.sent].id, paragraph=para.sentences[stated.sent].paragraph,
+        input_sentences=[para.sentences[t.sent].text for t in inputs],
     )
 
 
@@ -362,7 +399,8 @@ def _change(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | None:
     return None
 
 
-_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*)?(?:-|–|—|－|~|～|至|到)\s*((?:19|20)\d{2})\s*年")
+_YEAR_SPAN = re.compile(
+    r"((?:19|20)\d{2})\s*(?:年\s*)?(?:-|–|—|－|~|～|至|到)\s*((?:19|20)?\d{2})\s*(?:财年|年|E\b)")
 
 
 def _years(para: Para, a: Tok, b: Tok) -> int | None:
@@ -374,7 +412,9 @@ def _years(para: Para, a: Tok, b: Tok) -> int | None:
     if n <= 0 and a.sent == b.sent:
         spans = list(_YEAR_SPAN.finditer(para.raw[a.sent][:a.fig.start]))
         if spans:
-            n = int(spans[-1].group(2)) - int(spans[-1].group(1))
+            y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
+            y1 = y1 + y0 // 100 * 100 if y1 < 100 else y1  # "2019-24 财年"
+            n = y1 - y0
     return n if n > 0 else None
 
 
@@ -601,10 +641,14 @@ def _find_expressions(para: Para) -> list[Check]:
 
 def _expr_check(para: Para, stated: Tok, inner: str, readings: list[tuple[str, Interval]],
                 kind: str) -> Check:
-    # operands are read in the stated figure's written unit (1.2亿元（0.5+0.7）), and only
-    # magnitudes are compared: "回落-13.8%（15%-1.2%）" writes its sign twice
+    # operands are read in the stated figure's written unit (1.2亿元（0.5+0.7）). Signs count
+    # ("-8.4%（-2.1*4.0%）"), unless a verb already says the direction: "回落-13.8%（15%-1.2%）"
+    # writes its sign twice, so only magnitudes are compared there
+    raw = para.raw[stated.sent]
+    directed = kind != "expression" or bool(re.search(
+        f"(?:{_UP}|{_DOWN}|缺口|差|跑赢|跑输)\\s*(?:了|约|为|幅度|幅)?\\s*$", raw[max(0, stated.fig.start - 6):stated.fig.start]))
     chk = _judge(para, kind, stated, [], [(f"{f} = {stated.text}", iv) for f, iv in readings],
-                 magnitude=True, base=stated.fig.scale)
+                 magnitude=directed, base=stated.fig.scale)
     chk.inputs = [x.strip() for x in re.split(_OP + "|" + _VS, inner) if x and x.strip()]
     return chk
 
@@ -784,24 +828,44 @@ FINDERS: list[Callable[[Para], list[Check]]] = [
 def check_article(article: Article) -> list[Check]:
     """Every relation the article states between its figures, each with a verdict."""
     by_para: dict[int, list[Sentence]] = {}
+    by_section: dict[tuple[int, str], list[Sentence]] = {}
     for s in article.sentences:
-        if s.kind == "table":
+        if s.kind in ("table", "heading"):
             continue  # table rows joined by commas read like lists the author never summed
         by_para.setdefault(s.paragraph, []).append(s)
+        by_section.setdefault((s.section_index, s.section), []).append(s)
     checks: list[Check] = []
+    seen: set[tuple[str, str]] = set()
+
+    def keep(chk: Check) -> None:
+        key = (chk.sentence_id, chk.stated)
+        if key not in seen:
+            seen.add(key)
+            chk.article = article.label
+            checks.append(chk)
+
+    cache: _Cache = {}
     for index, sentences in by_para.items():
-        para = _build_para(index, sentences)
+        para = _build_para(index, sentences, cache)
         if len(para.toks) < 2:
             continue
-        seen: set[tuple[str, str, str]] = set()
         for finder in FINDERS:
             for chk in finder(para):
-                key = (chk.kind, chk.sentence_id, chk.stated)
-                if key in seen:
-                    continue
-                seen.add(key)
-                chk.article = article.label
-                checks.append(chk)
+                keep(chk)
+    tables: dict[int, list[Sentence]] = {}
+    for s in article.sentences:
+        if s.kind == "table":
+            tables.setdefault(s.paragraph, []).append(s)
+    for rows in tables.values():
+        for chk in find_table_relations(rows):
+            keep(chk)
+    # relations whose figures stand in different sentences or paragraphs of one section
+    for sentences in by_section.values():
+        sec = _build_para(sentences[0].paragraph, sentences, cache)
+        if len(sec.toks) < 2:
+            continue
+        for chk in _find_framed(sec):
+            keep(chk)
     return checks
 
 
@@ -838,9 +902,31 @@ class CheckReport:
 
     def to_json(self) -> dict[str, object]:
         keys = ("verdict", "kind", "stated", "computed", "inputs", "sentence", "paragraph",
-                "relation", "gap", "computed_low", "computed_high", "note", "sentence_id", "article")
+                "relation", "gap", "computed_low", "computed_high", "note", "sentence_id", "article",
+                "derived", "input_sentences")
         return {"checks": [c.model_dump(include=set(keys)) for c in self.checks],
                 "summary": self.summary(), "failures": self.failures}
+
+
+_LEADING_NUMBER = re.compile(r"^\s*[-+−－]?\s*[\d,.]+\s*")
+
+
+def stated_unit(stated: str) -> str:
+    """The unit a stated figure is written in ("126.1亿元" -> "亿元", "0.8 个百分点" -> "个百分点"):
+    `computed` is expressed in it."""
+    return _LEADING_NUMBER.sub("", stated).strip()
+
+
+def recomputed_text(c: Check) -> str:
+    """The recomputed value at the stated figure's precision, in its unit ("2.0个百分点")."""
+    if not c.computed:
+        return ""
+    m = re.search(r"\d+(?:\.(\d+))?", c.stated)
+    decimals = len(m.group(1)) if m and m.group(1) else 0
+    value = float(c.computed)
+    if c.computed_low is not None and c.computed_high is not None:
+        value = (c.computed_low + c.computed_high) / 2
+    return f"{value:.{max(decimals, 1 if abs(value) < 10 else 0)}f}{stated_unit(c.stated)}"
 
 
 def risk_notes(checks: Iterable[Check]) -> list[str]:
@@ -849,5 +935,601 @@ def risk_notes(checks: Iterable[Check]) -> list[str]:
     for c in checks:
         if c.verdict == "inconsistent":
             notes.append(f"数据核对：原文“{c.sentence.strip()}”中 {c.relation}，"
-                         f"按所给数据推算约为 {c.computed}，与所述 {c.stated} 不符，引用前请核实。")
+                         f"按所给数据推算约为 {recomputed_text(c)}，与所述 {c.stated} 不符，"
+                         f"引用前请核实。")
     return notes
+
+
+# ---------------------------------------------------------------- relations over framed figures
+# A section's figures carry frames (metric, period, unit: checks/frames.py); a stated growth,
+# change, margin, share, sum or gap is paired with the figures of the section that line up with
+# it, wherever they are written. A relation is judged inconsistent only when its inputs are
+# certain (written in the clause, or the only ones that line up); when several candidates line
+# up and none fits, or none is written, it is counted unverifiable.
+
+_DOWN_WORDS = re.compile(f"(?:{_DOWN}|跑输|少)\\s*(?:了|约|幅度|幅)?\\s*$")
+_YOY = re.compile(
+    r"(?:同比|环比|较上年同期|较去年同期|较上年|较去年|较同期|较上月|较上季度|yoy|YoY|QoQ|qoq)"
+    r"\s*(?:\d{1,2}\s*月|上月|上季度?)?"
+    f"\\s*(?:{_UP}|{_DOWN}|多增|少增|多减|少减|多|少)?\\s*(?:了|约|幅度|幅)?\\s*$"
+)
+_AGAINST = re.compile(r"(?:较|相比|相较于?|比(?![例重率值较]))")
+_MARGIN = re.compile(r"(扣非)?(归母)?(销售)?(净|毛)利率")
+_SHARE_LEAD = re.compile(
+    r"(?:占比|比重|份额|占)[^，,。；;从由至到升降增减提]{0,14}?(?:的)?\s*(?:为|约|达|仅|约为)?\s*$")
+_GAP_LEAD = re.compile(
+    r"(?:跑赢|跑输|超涨|超跌|领先|落后|高出|低于|高于|超额收益|利差|差距|相差|税率差)"
+    r"[^，,。；;]{0,16}?(?:为|约|达|约为)?\s*$"
+)
+# the total of the clauses before it, with no subject of its own ("全部A股合计2.6万亿" is not)
+# "N（占比 P）", "N，占比 P": nothing but the share words between the part and its share
+_SHARE_ADJ = re.compile(r"^\s*[（(，,]?\s*(?:占比|占)?\s*(?:为|约|达|仅|约为)?\s*$")
+_CHANGE_LEAD_ANY = re.compile(
+    r"(?:同比|环比|较[^，,。；;]{0,14}|增速|增幅|降幅)[^，,。；;]{0,6}?"
+    f"(?:{_UP}|{_DOWN}|变动|变化|[+\\-])\\s*(?:了|约|幅度|幅|达)?\\s*$")
+_BRACKET_SIGN = re.compile(r"^\s*[（(]\s*(?:同比)?\s*[+\-]?\s*$")
+_STRONG_GAP = re.compile(r"跑赢|跑输|超涨|超跌|超额|领先|落后|利差|税率差|之差")
+_SPAN_WORDS = re.compile(r"年初至今|年内|当周|本周|上周|当月|本月|上月|近一年|近一月|今年以来|年初以来")
+
+
+def _spans(lead: str) -> set[str]:
+    return set(_SPAN_WORDS.findall(lead))
+
+
+_GAP_PCT = re.compile(r"(?:利差|差距|相差|税率差|之差)[^，,。；;]{0,4}$")
+_ALL_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:二者|两者|三者|以上|上述|叠加后)?"
+                       r"(?:合计|共计|总计|累计|加总|合并|合共)\s*(?:为|达|约|达到|实现)?\s*$")
+
+
+_TOPIC_LABEL = re.compile(r"(?:^|[。；;）)\s])[\u4e00-\u9fa5A-Za-z]{1,10}[：:]")
+
+
+@dataclass
+class _Framed:
+    tok: Tok
+    index: int
+    metric: str
+    period: str
+    lead: str  # the text between the previous figure of its sentence and it
+    after: str  # the next few characters
+    paragraph: int = 0
+    topic: int = 0  # a new paragraph or a "水电：" label starts a new topic
+
+
+def _framed(sec: Para) -> list[_Framed]:
+    out: list[_Framed] = []
+    prev_end: dict[int, int] = {}
+    # a period written once holds for the clauses that follow it in the paragraph
+    # ("25Q1 …营业收入 672.2 亿元；实现归母净利润 38.96 亿元；…")
+    period, para_of, topic = "", -1, 0
+    for i, t in enumerate(sec.toks):
+        raw = sec.raw[t.sent]
+        stop = prev_end.get(t.sent, 0)
+        fr = frame_of(raw, t.fig, stop)
+        paragraph = sec.sentences[t.sent].paragraph
+        if paragraph != para_of or _TOPIC_LABEL.search(raw[stop:t.fig.start]):
+            period, para_of, topic = "", paragraph, topic + 1
+        period = fr.period or period
+        out.append(_Framed(t, i, fr.metric, period, raw[stop:t.fig.start],
+                           raw[t.fig.end:t.fig.end + 8], paragraph, topic))
+        prev_end[t.sent] = t.fig.end
+    return out
+
+
+def _signed(c: _Framed) -> Interval:
+    """The stated change with the sign its verb gives it (下降 2.1% is -2.1%)."""
+    iv = c.tok.interval(result=True)
+    if c.tok.fig.value is not None and c.tok.fig.value > 0 and _DOWN_WORDS.search(c.lead) \
+            and not re.search(r"\+\s*$", c.lead):
+        return -iv
+    return iv
+
+
+def _level(x: _Framed) -> Interval:
+    iv = x.tok.interval()
+    if (x.tok.fig.value or 0) > 0 and _DOWN_WORDS.search(x.lead) and not re.search(r"\+\s*$", x.lead):
+        return -iv
+    return iv
+
+
+def _signed_text(x: _Framed) -> str:
+    return x.tok.text if _level(x).lo == x.tok.interval().lo else f"-{x.tok.text}"
+
+
+def _judge_signed(sec: Para, kind: str, c: _Framed, inputs: list[Tok],
+                  readings: list[tuple[str, Interval]], *, derived: bool = False) -> Check:
+    chk = _judge(sec, kind, c.tok, inputs, readings, magnitude=False, stated_iv=_signed(c))
+    chk.derived = derived
+    return chk
+
+
+_PERIOD_YEAR = re.compile(r"((?:19|20)?\d{2})\s*(?:年|财年|H|Q|E|A)")
+_SUBS = (
+    (re.compile(r"Q([1-4])|([一二三四])季度"), "Q"),
+    (re.compile(r"H([12])|([上下])半年"), "H"),
+    (re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月"), "M-"),
+    (re.compile(r"(\d{1,2})\s*月"), "M"),
+    (re.compile(r"前三季度"), "9M"),
+)
+_CN = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}
+
+
+def period_key(period: str) -> tuple[int, str] | None:
+    """(year, sub-period) of a written period: "2025 年一季度" -> (2025, "Q1"), "25H1" ->
+    (2025, "H1"), "2024 年" -> (2024, "Y"); None when no year is written."""
+    ym = _PERIOD_YEAR.search(period)
+    if not ym:
+        return None
+    y = int(ym.group(1))
+    y = y + 2000 if y < 100 else y
+    rest = period[:ym.start()] + " " + period[ym.end() - 1:]
+    for rx, tag in _SUBS:
+        m = rx.search(rest)
+        if m:
+            groups = [g for g in m.groups() if g] if m.groups() else []
+            return y, tag + "".join(_CN.get(g, g) for g in groups)
+    return y, "Y"
+
+
+def _year_before(a: str, b: str) -> bool:
+    ka, kb = period_key(a), period_key(b)
+    return ka is not None and kb is not None and ka[1] == kb[1] and ka[0] == kb[0] - 1
+
+
+def _candidates(fs: list[_Framed], c: _Framed, b: _Framed) -> list[_Framed]:
+    """The year-earlier level of b's metric: same unit, a shared metric word, the same
+    sub-period one year before (a 同比 growth compares like with like)."""
+    if not re.search("同比|较上年|较去年|yoy|YoY", c.lead):
+        return []
+    return [a for a in fs if a is not b and a is not c and a.tok.cunit == b.tok.cunit
+            and not a.tok.bound and _year_before(a.period, b.period)
+            and len(a.metric) >= 2 and len(b.metric) >= 2
+            and (a.metric in b.metric or b.metric in a.metric)]
+
+
+def _certain(a: _Framed, b: _Framed) -> bool:
+    """A level found by its frame may refute a stated growth only when nothing else could be
+    meant: the same topic of one paragraph and the very same metric words."""
+    return (a.topic == b.topic and a.metric == b.metric and a.index < b.index
+            and a.tok.sent >= b.tok.sent - 1)
+
+
+_ANY_VERB = re.compile(f"(?:{_UP}|{_DOWN})")
+_AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比)[^，,。；;]{{0,12}}(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$")
+_RATE_OF_CHANGE = re.compile(r"^\s*[，,（(]?\s*(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?\s*$")
+_WRITTEN_BEFORE = re.compile(
+    r"(?:较|相比|相较于?|(?<![同环占对])比)[^，,。；;升降增减涨跌提回扩收缩少多]{0,12}$")
+_VERB_ONLY = re.compile(f"^[\\s的水平]*[，,]?\\s*(?:{_UP}|{_DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
+
+
+def _find_framed(sec: Para) -> list[Check]:
+    fs = _framed(sec)
+    out: list[Check] = []
+    shares: list[tuple[_Framed, _Framed, list[_Framed]]] = []
+    share_sents: set[int] = set()
+    for k, c in enumerate(fs):
+        t = c.tok
+        if k == 0 or t.bound:
+            continue
+        b = fs[k - 1]
+        same_sentence = b.tok.sent == t.sent and not re.search("[。；;]", c.lead)
+        # ---- growth or change against an earlier level: "B，同比增长C" / "B，较上年A回落C"
+        # "均价 6609 元/吨，较 7 月 3 日下调 96 元/吨，跌幅 1.4%": the rate of a stated change
+        if (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent and t.fig.kind == FigureKind.PERCENT
+                and b.tok.cunit == fs[k - 2].tok.cunit and b.tok.fig.kind in _LEVEL_KINDS
+                and _AMOUNT_CHANGE.search(b.lead) and _RATE_OF_CHANGE.match(c.lead)):
+            level, d = fs[k - 2].tok, _level(b)
+            before = level.interval() - d
+            if before.lo > 0 and not level.bound and not b.tok.bound:
+                # the direction is in the change's verb; 跌幅/降幅 states a magnitude
+                out.append(_judge(sec, "growth", t, [level, b.tok], [
+                    (f"{_signed_text(b)} / ({level.text} - ({_signed_text(b)})) = {t.text}",
+                     (d / before).scale(100))]))
+                continue
+        written = (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent
+                   and _WRITTEN_BEFORE.search(b.lead) and not _ANY_VERB.search(_WRITTEN_BEFORE.search(b.lead).group(0))
+                   and _VERB_ONLY.match(c.lead)
+                   and b.tok.cunit == fs[k - 2].tok.cunit and not re.search("[。；;]", b.lead))
+        if written or (same_sentence and _YOY.search(c.lead)):
+            amount = t.cunit == b.tok.cunit and t.fig.kind in _LEVEL_KINDS and not written
+            if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS) and not amount:
+                continue
+            a_written = None
+            if written:
+                a_written, b = b, fs[k - 2]  # "降至B，较上年A回落C": the earlier level is written
+            level = b.tok
+            if _is_points(t) and level.fig.kind == FigureKind.PERCENT:
+                kind = "change"
+            elif t.fig.kind == FigureKind.PERCENT and level.fig.kind in _LEVEL_KINDS:
+                kind = "growth"
+            elif amount:
+                kind = "change"  # "新增 5300 亿元（同比 -2100 亿）": this level minus last year's
+            else:
+                continue
+            cands = [a_written] if a_written else _candidates(fs, c, b)
+            derived = _derived_margin_change(sec, fs, b, c) if not cands and kind == "change" else None
+            if derived is not None:
+                out.append(derived)
+                continue
+            if not cands:
+                out.append(_unverifiable(sec, kind, t, [level], f"{level.text} vs (earlier level) : {t.text}",
+                                         "the earlier level is not stated"))
+                continue
+            readings = []
+            for a in cands:
+                ia, ib = a.tok.interval(), level.interval()
+                if kind == "change":
+                    readings.append((f"{level.text} - {a.tok.text} = {t.text}", ib - ia))
+                elif ia.lo > 0:
+                    readings.append((f"({level.text}/{a.tok.text} - 1) = {t.text}",
+                                     (ib / ia - Interval(1, 1)).scale(100)))
+            if not readings:
+                continue
+            chk = _judge_signed(sec, kind, c, [cands[0].tok, level], readings)
+            if not a_written and (len(cands) > 1 or not _certain(cands[0], b)):
+                chk = _hedge(sec, chk, "the earlier level found by its frame is not certain")
+            out.append(chk)
+            continue
+        # ---- a margin: 净利率 C = profit / revenue of the same period
+        mm = _MARGIN.search(c.lead[-10:]) if t.fig.kind == FigureKind.PERCENT else None
+        # "净利率由 4.8% 降至…": the earlier level of a change, not this period's margin
+        if mm and not _YOY.search(c.lead) and not re.search(r"(?:由|从)\s*$", c.lead):
+            out.extend(_margin(sec, fs, c, mm))
+            continue
+        # ---- a share: "N（占比 P）", "占全年 D 的 P", "占比 P（N）"
+        # a list of shares goes on without the word: "中期票据占比 58%（377 亿元），公司债 22%（143 亿元）"
+        # (and "中东 46GWh（占比 35%）、澳洲 30GWh（23%）")
+        in_list = (t.sent in share_sents and (re.match(r"^\s*[（(]", c.after) or re.match(r"^\s*[（(]\s*$", c.lead))
+                   and not re.search(r"[同环]比|增|降|[+\-]\s*$", c.lead))
+        if t.fig.kind == FigureKind.PERCENT and (_SHARE_LEAD.search(c.lead) or in_list) \
+                and not _RATE_WORDS.search(c.lead[-6:]):
+            part = None
+            whole: list[_Framed] = []
+            earlier = [x for x in fs[max(0, k - 4):k - 1] if x.tok.sent == t.sent
+                       and x.tok.cunit == b.tok.cunit and not x.tok.bound]
+            if same_sentence and "占" in fs[k - 1].lead and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                    and earlier and re.search(r"的\s*$", c.lead):
+                # "N，同比增长 g，占全年计划 D 的 P"
+                part, whole = earlier[-1], [b]
+            elif same_sentence and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                    and _SHARE_ADJ.match(c.lead):
+                part = b
+            elif k + 1 < len(fs) and fs[k + 1].tok.sent == t.sent and re.match(r"^\s*[（(]", c.after) \
+                    and fs[k + 1].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
+                part = fs[k + 1]  # "占比 60%（1.08 万亿元）"
+            if part is None or re.search("合计|合共|共|二者|两者|三者|分别", c.lead):
+                continue
+            # "分别获 18 台、16 台、8 台、4 台，占比 39%、35%…" pairs lists by position, and
+            # "净增 3771 万个，占比 96.7%" is a share of the level, not of the increase
+            if re.match(r"^\s*[、/]\s*[-+]?\d", c.after) or re.search(
+                    r"净增|新增|增加|减少|同比|环比|较", part.lead):
+                continue
+            share_sents.add(t.sent)
+            if not whole:
+                whole = [w for w in fs if w is not part and w.tok.cunit == part.tok.cunit
+                         and w.index < part.index and w.tok.interval().lo > part.tok.interval().hi
+                         and not w.tok.bound]
+            shares.append((c, part, whole))
+            continue
+        # ---- a gap: "跑赢沪深300指数 3.44 个百分点" between two returns of the section
+        # a percent after 高于/低于 is a level compared with, not a gap; points are a gap
+        if (_is_points(t) or t.fig.kind == FigureKind.PERCENT and _GAP_PCT.search(c.lead)) \
+                and _GAP_LEAD.search(c.lead) and not _YOY.search(c.lead):
+            levels = []
+            for x in reversed(fs[:k]):
+                if x.tok.sent != t.sent or _is_points(x.tok) or x.tok.cunit != ("percent", "%"):
+                    break
+                if not x.tok.bound and not _SHARE_LEAD.search(x.lead):
+                    levels.append(x)
+            levels.reverse()
+            if len(levels) < 2:
+                if _is_points(t):
+                    out.append(_unverifiable(sec, "difference", t, [], f"(level) - (level) = {t.text}",
+                                             "one of the two levels is not stated"))
+                continue
+            # "上涨 2.25%，…下跌 1.80%，超额收益 4.05 个百分点": a level takes its verb's sign
+            readings = [(f"{_signed_text(x)} - {_signed_text(y)} = {t.text}", _level(x) - _level(y))
+                        for x in levels for y in levels if x is not y]
+            chk = _judge(sec, "difference", t, [levels[-2].tok, levels[-1].tok], readings)
+            if len(levels) > 2:
+                chk = _hedge(sec, chk, f"{len(levels)} levels line up")
+            elif not _STRONG_GAP.search(c.lead) or _spans(levels[0].lead) != _spans(levels[1].lead):
+                # "毛利率 22%，高于行业均值 7 个百分点"; "当周上涨…，年初至今下跌…，跑输…": the
+                # levels written need not be the two compared
+                chk = _hedge(sec, chk, "the two levels compared are not certain")
+            out.append(chk)
+            continue
+        # ---- a total: "…46.6 万亿，…69.6 万亿，合计 116 万亿"
+        if _ALL_LEAD.search(c.lead) and t.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
+            parts = [x.tok for x in fs[max(0, k - 8):k] if x.tok.sent == t.sent
+                     and x.tok.cunit == t.cunit and not x.tok.bound]
+            chk = _sum_check(sec, parts, t, "合计")
+            if chk:
+                out.append(chk)
+            continue
+        # ---- a stated change or growth whose earlier level is nowhere: counted, not judged
+        # ("同比下降 9.9% 至 134.6 亿元", "较 2024 年全年收窄 2.8 个百分点", "营收 125.35 亿美元（+1%）")
+        # (a supposed or per-unit effect, "每提高1个百分点…将下降0.6个百分点", is not a change)
+        if t.fig.kind in (FigureKind.PERCENT, FigureKind.POINTS) and not re.search(
+                r"每|若|如果|假设|倘若|将", sec.raw[t.sent][:t.fig.start]) and (
+                _CHANGE_LEAD_ANY.search(c.lead) or (
+                    t.fig.kind == FigureKind.PERCENT and same_sentence
+                    and b.tok.fig.kind in _LEVEL_KINDS and _BRACKET_SIGN.match(c.lead))):
+            kind = "change" if _is_points(t) else "growth"
+            out.append(_unverifiable(sec, kind, t, [], f"(level) vs (earlier level) : {t.text}",
+                                     "the earlier level is not stated"))
+    out.extend(_find_parts(sec, fs))
+    out.extend(_judge_shares(sec, shares))
+    return out
+
+
+def _margin_inputs(fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> tuple[list[_Framed], list[_Framed]]:
+    net = mm.group(4) == "净"
+
+    def is_num(x: _Framed) -> bool:
+        m = x.metric
+        if x.tok.fig.kind != FigureKind.MONEY or x.period != c.period or x.tok.bound or "率" in m:
+            return False
+        if net:
+            return "净利" in m and ("扣非" in m) == bool(mm.group(1))
+        return "毛利" in m
+
+    def is_den(x: _Framed) -> bool:
+        return (x.tok.fig.kind == FigureKind.MONEY and x.period == c.period and not x.tok.bound
+                and bool(re.search("收入|营收", x.metric)) and "利" not in x.metric)
+
+    # the profit and revenue of the margin's own topic first, then of its section
+    for pool in ([x for x in fs if x.topic == c.topic], fs):
+        nums, dens = [x for x in pool if is_num(x)], [x for x in pool if is_den(x)]
+        if nums and dens:
+            return nums, dens
+    return [], []
+
+
+def _other_basis(mm: re.Match[str], n: _Framed) -> bool:
+    return bool(mm.group(3)) and "归母" in n.metric
+
+
+def _margin(sec: Para, fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> list[Check]:
+    t = c.tok
+    nums, dens = _margin_inputs(fs, c, mm)
+    if not nums or not dens:
+        return [_unverifiable(sec, "ratio", t, [], f"(profit)/(revenue) = {t.text}",
+                              "the profit or the revenue of that period is not stated")]
+    # the nearest profit and revenue before the margin are the ones it is computed from; other
+    # pairs of the same period may only show that the text is ambiguous
+    def near(pool: list[_Framed]) -> _Framed:
+        before = [x for x in pool if x.index < c.index]
+        return before[-1] if before else pool[0]
+
+    n0, d0 = near(nums), near(dens)
+    if n0.tok.cunit != d0.tok.cunit or d0.tok.interval().lo <= 0:
+        return []
+    chk = _judge(sec, "ratio", t, [n0.tok, d0.tok], [
+        (f"{n0.tok.text} / {d0.tok.text} = {t.text}", (n0.tok.interval() / d0.tok.interval()).scale(100))],
+        magnitude=False)
+    if n0.topic != c.topic or d0.topic != c.topic:
+        return [_hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
+    if _other_basis(mm, n0):
+        return [_hedge(sec, chk, "销售净利率 is on total profit; only 归母 profit is stated")]
+    if chk.verdict == "inconsistent":
+        others = [(n, d) for n in nums for d in dens if (n, d) != (n0, d0)
+                  and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0]
+        if any(t.interval(result=True).overlaps((n.tok.interval() / d.tok.interval()).scale(100))
+               for n, d in others):
+            chk = _hedge(sec, chk, "the nearest profit and revenue do not fit, another pair does")
+    return [chk]
+
+
+def _growth_after(fs: list[_Framed], x: _Framed) -> _Framed | None:
+    """The 同比 growth written right after a level ("108.01 亿元，同比增长 29.0%")."""
+    i = x.index + 1
+    if i < len(fs) and fs[i].tok.sent == x.tok.sent and fs[i].tok.fig.kind == FigureKind.PERCENT \
+            and re.search("同比", fs[i].lead) and not re.search("[。；;]", fs[i].lead):
+        return fs[i]
+    return None
+
+
+def _derived_margin_change(sec: Para, fs: list[_Framed], m: _Framed, c: _Framed) -> Check | None:
+    """A margin's 同比 change in points, from this year's profit and revenue and their growth:
+    last year's margin = (P/(1+gP)) / (R/(1+gR)), an intermediate the text does not state."""
+    mm = _MARGIN.search(m.lead[-10:])
+    if not mm:
+        return None
+    nums, dens = _margin_inputs(fs, m, mm)
+    if len(nums) != 1 or len(dens) != 1 or nums[0].topic != m.topic or dens[0].topic != m.topic:
+        return None
+    n, d = nums[0], dens[0]
+    if _other_basis(mm, n):
+        return None
+    gn, gd = _growth_after(fs, n), _growth_after(fs, d)
+    if gn is None or gd is None or n.tok.cunit != d.tok.cunit:
+        return None
+    one = Interval(1, 1)
+    fn, fd = one + _level(gn).scale(0.01), one + _level(gd).scale(0.01)
+    if fn.lo <= 0 or fd.lo <= 0 or d.tok.interval().lo <= 0:
+        return None
+    now = (n.tok.interval() / d.tok.interval()).scale(100)
+    before = now * fd / fn
+    change = now * (one - fd / fn)
+    chk = _judge_signed(
+        sec, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
+        [(f"{n.tok.text}/{d.tok.text} - 上年净利率 {_fmt(before.mid)}% "
+          f"(= ({n.tok.text}/(1+{_signed_text(gn)}))/({d.tok.text}/(1+{_signed_text(gd)}))) = {c.tok.text}",
+          change)],
+        derived=True)
+    return chk
+
+
+def _loose_share(t: Tok) -> Interval:
+    iv = t.interval(result=True)
+    if t.fig.decimals == 0:
+        return Interval(iv.lo - 0.5, iv.hi + 0.5)
+    return iv
+
+
+def _judge_shares(sec: Para, shares: list[tuple[_Framed, _Framed, list[_Framed]]]) -> list[Check]:
+    """Shares of one whole. A whole is certain when it is the only candidate in the part's own
+    sentence, or when two other shares of the same sentence fit it; a share that does not fit a
+    certain whole is inconsistent. A figure with its own share is a sibling, never the whole."""
+    parts = {part.index for _, part, _ in shares}
+    fits: dict[tuple[int, int], int] = {}
+    for c, part, whole in shares:
+        for w in whole:
+            iv = w.tok.interval()
+            if iv.lo > 0 and c.tok.interval(result=True).overlaps((part.tok.interval() / iv).scale(100)):
+                fits[(w.index, c.tok.sent)] = fits.get((w.index, c.tok.sent), 0) + 1
+    out = []
+    for c, part, whole in shares:
+        t = c.tok
+        whole = [w for w in whole if w.index not in parts]
+        if not whole:
+            out.append(_unverifiable(sec, "share", t, [part.tok], f"{part.tok.text} / (whole) = {t.text}",
+                                     "the whole is not stated"))
+            continue
+        readings = [(f"{part.tok.text} / {w.tok.text} = {t.text}",
+                     (part.tok.interval() / w.tok.interval()).scale(100)) for w in whole
+                    if w.tok.interval().lo > 0]
+        if not readings:
+            continue
+        # whole-percent shares of one list are often nudged to add up to 100 (58.46% -> 59%)
+        loose = _loose_share(t)
+        # the certain whole: the only one in the part's own sentence, or the one that two other
+        # shares of the same sentence fit; without one, any whole may confirm, none refute
+        # "150GWh，其中中东 46GWh（占比 35%）": the whole before 其中 in the part's own sentence
+        own = [w for w in whole if w.tok.sent == part.tok.sent
+               and "其中" in sec.raw[w.tok.sent][w.tok.fig.end:part.tok.fig.start]]
+        confirmed = [w for w in whole if fits.get((w.index, t.sent), 0) >= 2]
+        certain = confirmed[0] if len(confirmed) == 1 else (
+            own[0] if len(own) == 1 and not confirmed else None)
+        if certain is not None:
+            chk = _judge(sec, "share", t, [part.tok, certain.tok], [
+                (f"{part.tok.text} / {certain.tok.text} = {t.text}",
+                 (part.tok.interval() / certain.tok.interval()).scale(100))], magnitude=False,
+                stated_iv=loose)
+        else:
+            chk = _hedge(sec, _judge(sec, "share", t, [part.tok, whole[-1].tok], readings,
+                                     magnitude=False, stated_iv=loose),
+                         "no whole of the section is certain")
+        out.append(chk)
+    return out
+
+
+def _hedge(sec: Para, chk: Check, why: str) -> Check:
+    """A relation over inputs that are not certain: a fit confirms the stated figure, a
+    mismatch proves nothing (unverifiable)."""
+    if chk.verdict == "inconsistent":
+        return Check(**{**chk.model_dump(), "verdict": "unverifiable", "computed": "",
+                        "computed_low": None, "computed_high": None, "gap": None,
+                        "note": f"{why}, and none fits"})
+    chk.refutable = False
+    chk.note = (chk.note + "; " if chk.note else "") + why
+    return chk
+
+
+def _find_parts(sec: Para, fs: list[_Framed]) -> list[Check]:
+    """"T，其中 A a、B b" (the parts may follow in the next clauses, the total may close the
+    previous sentence): parts that fit the total hold; parts that do not are unverifiable, since
+    其中-parts need not exhaust the total and may nest."""
+    out = []
+    for si, raw in enumerate(sec.raw):
+        i = raw.find("其中")
+        if i < 0:
+            continue
+        after = [x for x in fs if x.tok.sent == si and x.tok.fig.start > i and not x.tok.bound]
+        after = [x for x in after if x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+        if not after:
+            continue
+        unit = after[0].tok.cunit
+        before = [x for x in fs if x.tok.cunit == unit and not x.tok.bound and (
+            x.tok.sent == si and x.tok.fig.end <= i
+            or x.tok.sent == si - 1 and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph)]
+        if not before:
+            continue
+        total = before[-1]
+        parts = [x.tok for x in after if x.tok.cunit == unit and not _SHARE_LEAD.search(x.lead)]
+        nxt = si + 1
+        # "其中乘用车出口 46.78 万辆（+x%）；商用车出口 8.34 万辆": parts go on past a ；
+        while len(parts) < 2 and nxt < len(sec.raw) and \
+                sec.sentences[nxt].paragraph == sec.sentences[si].paragraph:
+            more = [x.tok for x in fs if x.tok.sent == nxt and x.tok.cunit == unit and not x.tok.bound]
+            if not more:
+                break
+            parts.extend(more)
+            nxt += 1
+        if len(parts) < 2:
+            continue
+        acc = parts[0].interval()
+        for p in parts[1:]:
+            acc = acc + p.interval()
+        chk = _judge(sec, "sum", total.tok, parts,
+                     [(" + ".join(p.text for p in parts) + f" = {total.tok.text}", acc)], magnitude=False)
+        # 其中-parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
+        chk = _hedge(sec, chk, "其中-parts need not exhaust the total, and may nest")
+        out.append(chk)
+    return out
+
+
+# ---------------------------------------------------------------- tables
+
+_CHANGE_HEADER = re.compile(r"同比|环比|变化|变动|增速|增幅|增长|增减|涨跌|差|yoy|YoY|QoQ|Δ")
+
+
+_HEADER_PERIOD = re.compile(r"[\d\s年季度月QHEA一二三四上下半全预测实际]|[（(]?[EA][）)]?")
+
+
+def find_table_relations(rows: list[Sentence]) -> list[Check]:
+    """A Markdown table read as figures with row and column frames: a column headed 同比/变化
+    after two columns of levels states the change between them (growth in %, points for rates,
+    a difference for amounts)."""
+    if len(rows) < 2:
+        return []
+    header = [h.strip() for h in re.split(r"[，,]", rows[0].text)]
+    out: list[Check] = []
+    for row in rows[1:]:
+        para = _build_para(row.paragraph, [row])
+        raw = para.raw[0]
+        bounds, pos = [], 0
+        for cell in re.split(r"，|(?<!\d),|,(?!\d)", raw):
+            bounds.append((pos, pos + len(cell)))
+            pos += len(cell) + 1
+        if len(bounds) != len(header):
+            continue
+        cells: list[Tok | None] = []
+        for lo, hi in bounds:
+            inside = [t for t in para.toks if lo <= t.fig.start < hi]
+            cells.append(inside[0] if len(inside) == 1 else None)
+        for j in range(3, len(header)):
+            c, a, b = cells[j], cells[j - 2], cells[j - 1]
+            if c is None or a is None or b is None or not _CHANGE_HEADER.search(header[j]):
+                continue
+            if _CHANGE_HEADER.search(header[j - 1]) or _CHANGE_HEADER.search(header[j - 2]):
+                continue
+            # the two level columns must be one metric at the same sub-period of consecutive years
+            # ("2024 年一季度 | 2025 年一季度"; "2024A | 2023A" reads right to left)
+            if _HEADER_PERIOD.sub("", header[j - 2]) != _HEADER_PERIOD.sub("", header[j - 1]):
+                continue
+            ka, kb = period_key(header[j - 2]), period_key(header[j - 1])
+            if ka is None or kb is None or ka[1] != kb[1] or abs(ka[0] - kb[0]) != 1:
+                continue
+            if ka[0] > kb[0]:
+                a, b = b, a
+            ia, ib = a.interval(), b.interval()
+            pct = FigureKind.PERCENT
+            if a.fig.kind == pct and b.fig.kind == pct and (_is_points(c) or c.fig.kind == pct):
+                readings = [(f"{b.text} - {a.text} = {c.text}", ib - ia)]
+                kind = "change"
+            elif a.fig.kind != pct and b.fig.kind != pct and c.fig.kind == pct and ia.lo > 0:
+                readings = [(f"({b.text}/{a.text} - 1) = {c.text}", (ib / ia - Interval(1, 1)).scale(100))]
+                kind = "growth"
+            elif a.fig.kind != pct and b.fig.kind != pct and c.fig.kind != pct:
+                # the change cell may carry the unit the header gives the levels ("-641 亿元")
+                k = (c.fig.scale or 1.0) if c.fig.kind != a.fig.kind else 1.0
+                readings = [(f"{b.text} - {a.text} = {c.text}", (ib - ia).scale(k))]
+                kind = "change"
+            else:
+                continue
+            chk = _judge(para, kind, c, [a, b], readings, magnitude=False)
+            chk.relation += f" (table: {header[j - 2]} → {header[j - 1]}, {header[j]})"
+            out.append(chk)
+    return out

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from macrodesk.audit import check_files
-from macrodesk.cli import app, formats, out, warn
+from macrodesk.cli import app, formats, out, progress, warn
 from macrodesk.errors import InputError
 
 _STYLE = {"consistent": "green", "inconsistent": "bold red", "unverifiable": "yellow"}
@@ -23,8 +23,11 @@ def check(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object: checks and summary."),
     show_all: bool = typer.Option(False, "--all", help="List consistent relations too."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any relation is inconsistent."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar on batches."),
 ) -> None:
-    report = check_files(articles)
+    # a progress bar on stderr for batches; never mixed into --json output
+    with progress("checking", len(articles), quiet=quiet or as_json) as step:
+        report = check_files(articles, progress=lambda done, _total: step(""))
     if report.articles == 0:
         raise InputError("no article could be read: " + "; ".join(report.failures),
                          hint=f"pass files that exist, in one of: {formats()}")

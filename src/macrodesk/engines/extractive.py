@@ -7,7 +7,7 @@ import math
 import re
 
 from macrodesk import etf
-from macrodesk.checks.arithmetic import check_article
+from macrodesk.checks.arithmetic import check_article, recomputed_text
 from macrodesk.config import Config
 from macrodesk.engines import register
 from macrodesk.engines.ranking import (
@@ -64,7 +64,10 @@ class ExtractiveEngine:
         inconsistent = [c for a in articles for c in check_article(a) if c.verdict == "inconsistent"]
         doubtful = {c.sentence_id for c in inconsistent}
         models = [read(a) for a in articles]
-        cands = [c for c in rank_candidates(articles) if c.sentence.id not in doubtful]
+        # the inputs of a relation may stand in other sentences: they are doubtful too
+        doubtful_text = {t for c in inconsistent for t in c.input_sentences}
+        cands = [c for c in rank_candidates(articles)
+                 if c.sentence.id not in doubtful and c.sentence.text not in doubtful_text]
         cands = _standalone(cands, models)
         cands = _headline_claims(models, cands) + cands
         chosen = select_facts(cands)
@@ -353,7 +356,8 @@ def _data_check_notes(checks) -> list[Risk]:
         inputs = "、".join(c.inputs) if c.inputs else "所列数字"
         notes.append(Risk(
             title="数据核对",
-            explanation=f"原文称“{c.stated}”，但按其所列{inputs}复算不一致，引用前请核实原始数据。",
+            explanation=f"原文称“{c.stated}”，但按其所列{inputs}复算约为{recomputed_text(c)}，"
+                        "二者不一致，引用前请核实原始数据。",
             sentence_id=c.sentence_id,
         ))
     return notes
