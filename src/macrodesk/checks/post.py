@@ -620,6 +620,9 @@ def _holders(f: Figure, by_unit: dict[tuple, list[_Src]]) -> list[_Src]:
     return [s for s in near if _matches(f, s.fig)]
 
 
+_RECOMPUTED = re.compile(r"(?:复算|推算|重算)(?:约为|约|为)[^，。；,;]*")
+
+
 def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
                    etf_cells: dict[int, str]) -> list[Finding]:
     pool, source_text = _source_pool(sources)
@@ -638,6 +641,9 @@ def _check_figures(post: _Post, sources: Sequence[Article], skip: set[int],
         # list markers ("- ", "> ", "3. ") are not figures, nor signs of the figure after them
         text = re.sub(r"^\s*(?:[-*>]\s+)*(?:\d{1,2}[.、]\s)?", "", text)
         text = spec.plain(text)  # the characters a reader sees, not their entities
+        # a 数据核对 note quotes the source's figures, then gives the checker's own recomputed
+        # value, labelled as such: that one is macrodesk's arithmetic, not the source's
+        text = _RECOMPUTED.sub("", text) if text.startswith(spec.DATACHECK) else text
         for f in extract_figures(text):
             if f.kind == FigureKind.NUMBER:
                 continue
