@@ -336,7 +336,8 @@ def test_429_then_success_retries(article):
     d, srv, engine = run([Reply(429, error="429", headers={"Retry-After": "0"}),
                           Reply(content=good())], [article])
     assert len(srv.requests) == 2 and d.engine == "llm" and d.warnings == []
-    assert engine.usage.retries == 1 and engine.usage.requests == 1
+    # the server saw both requests: the refused one counts, as a failure
+    assert engine.usage.retries == 1 and engine.usage.requests == 2 and engine.usage.failed == 1
 
 
 def test_500_forever_falls_back_with_a_visible_warning(article):
@@ -351,12 +352,17 @@ def test_500_forever_with_no_fallback_raises(article):
         run([Reply(500, error="500")], [article], max_retries=1, no_fallback=True)
 
 
-def test_stall_past_the_timeout_falls_back(article):
+@pytest.mark.parametrize("retry_timeouts, sent", [(False, 1), (True, 2)])
+def test_stall_past_the_timeout_falls_back(article, retry_timeouts, sent):
+    # a server on 127.0.0.1 is local: its stalled generation is not asked again by default; a
+    # hosted endpoint's (retry_timeouts) is, once
     t0 = time.monotonic()
-    d, srv, _ = run([Reply(content=good(), delay=3.0)], [article], timeout=0.3, max_retries=1)
+    d, srv, engine = run([Reply(content=good(), delay=3.0)], [article], timeout=0.3,
+                         max_retries=1, **({"retry_timeouts": True} if retry_timeouts else {}))
     assert time.monotonic() - t0 < 2.5
-    assert len(srv.requests) == 2
-    assert d.engine == "extractive" and "timed out" in d.warnings[0]
+    assert len(srv.requests) == sent
+    assert engine.usage.requests == sent and engine.usage.failed == sent
+    assert d.engine == "extractive" and "sent nothing for 0.3 s before the first token" in d.warnings[0]
 
 
 def test_nothing_listening_falls_back(article):
