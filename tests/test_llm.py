@@ -174,8 +174,20 @@ def test_good_answer_becomes_the_digest(article):
     assert engine.usage.prompt_tokens == sum(len(m["content"]) for m in req["body"]["messages"])
 
 
-def test_prompt_holds_numbered_shortlist_not_the_whole_article(article):
+def test_prompt_holds_the_whole_article_with_its_outline_when_it_fits(article):
     _, srv, _ = run([Reply(content=good())], [article])
+    system, user = srv.requests[0]["body"]["messages"]
+    numbered = [s for s in article.sentences if s.kind != "heading"]
+    for k, s in enumerate(numbered, 1):
+        assert f"[S{k}] " in user["content"]
+    headings = [s.text for s in article.sentences if s.kind == "heading"]
+    assert headings and all(f"## {h}\n" in user["content"] for h in headings)
+    # the outline is in the order of the article, above the sentences it heads
+    assert user["content"].index(f"## {headings[-1]}") > user["content"].index("[S1] ")
+
+
+def test_prompt_holds_numbered_shortlist_beyond_the_budget(article):
+    _, srv, _ = run([Reply(content=good())], [article], max_prompt_tokens=1000)
     system, user = srv.requests[0]["body"]["messages"]
     assert system["role"] == "system" and "<材料>" in system["content"]
     assert "[S1] " in user["content"] and "[S15] 美联储降息速度快于预期风险。" in user["content"]
