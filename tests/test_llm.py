@@ -179,7 +179,7 @@ def test_prompt_holds_the_whole_article_with_its_outline_when_it_fits(article):
     system, user = srv.requests[0]["body"]["messages"]
     numbered = [s for s in article.sentences if s.kind != "heading"]
     for k, s in enumerate(numbered, 1):
-        assert f"[S{k}] " in user["content"]
+        assert f"[S{k}] {s.text}\n" in user["content"]
     headings = [s.text for s in article.sentences if s.kind == "heading"]
     assert headings and all(f"## {h}\n" in user["content"] for h in headings)
     # the outline is in the order of the article, above the sentences it heads
