@@ -137,6 +137,9 @@ class LLMEngine:
 
         first = client.complete(messages)
         answer, raw = self._parse_or_repair(client, messages, first)
+        if first.finish_reason == "length":
+            warnings.append(truncated_message(self.settings.max_output_tokens)
+                            + "; the missing part was asked for in one follow-up")
         convo = messages + [{"role": "assistant", "content": raw}]
         problems = held_to_rules(answer, material, articles)
         if problems:
