@@ -126,6 +126,7 @@ class LLMSettings:
     prompt_dir: str = ""  # a folder of the reader's own templates, same file names
     price_input: float = 0.0  # yuan per million prompt tokens, for the cost estimate
     price_output: float = 0.0
+    record_dir: str = ""  # keep every raw answer here (what the model really sent), for fixtures
 
     @property
     def timeout(self) -> float:
@@ -192,6 +193,7 @@ def settings_from_config(config: Config) -> LLMSettings:
     s.verbose = _bool(sec.get("verbose"), s.verbose)
     s.prompt_version = str(sec.get("prompt_version") or s.prompt_version)
     s.prompt_dir = str(sec.get("prompt_dir") or "")
+    s.record_dir = str(sec.get("record_dir") or "")
     s.price_input = _num(sec, "price_input", preset.price_input if preset else 0.0, src)
     s.price_output = _num(sec, "price_output", preset.price_output if preset else 0.0, src)
     if s.idle_timeout <= 0 or s.budget <= 0 or s.max_retries < 0 or s.max_prompt_tokens < 500:
@@ -493,6 +495,7 @@ class ChatClient:
                      partial: list[str]) -> Completion:
         finish = ""
         usage: dict[str, Any] | None = None
+        raw: list[str] = []
         for line in resp.iter_lines():
             if time.monotonic() > self._deadline:
                 raise _Failed(f"the time budget ({self.settings.budget:.0f} s) ran out while "
@@ -501,6 +504,7 @@ class ChatClient:
             if not line.startswith("data:"):
                 continue  # comments and keep-alives
             data = line[5:].strip()
+            raw.append(data)
             if data == "[DONE]":
                 break
             try:
@@ -518,9 +522,22 @@ class ChatClient:
                 finish = choice.get("finish_reason") or finish
             if chunk.get("usage"):
                 usage = chunk["usage"]
+        self._record(messages, raw, stream=True)
         return self._count("".join(partial), finish, usage, messages)
 
+    def _record(self, messages: list[dict[str, str]], raw: list[str], stream: bool) -> None:
+        """Keep a raw answer as it came, numbered in the order of the digest's requests."""
+        if not self.settings.record_dir:
+            return
+        folder = Path(self.settings.record_dir).expanduser()
+        n = len(list(folder.glob("*.json"))) if folder.is_dir() else 0
+        atomic_write(folder / f"{n + 1:02d}.json", json.dumps({
+            "model": self.settings.model, "stream": stream,
+            "asked": messages[-1]["content"][:300],  # which request this answers
+            "events": raw}, ensure_ascii=False, indent=1))
+
     def _read_whole(self, text: str, messages: list[dict[str, str]]) -> Completion:
+        self._record(messages, [text], stream=False)
         try:
             data = json.loads(text)
             choice = (data.get("choices") or [{}])[0]

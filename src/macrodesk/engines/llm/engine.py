@@ -95,6 +95,7 @@ class LLMEngine:
         self.settings = settings or settings_from_config(config)
         self.usage = Usage(model=self.settings.model)
         self._env = _prompt_env(self.settings)
+        self._kept = 0  # facts of the last digest written by the model
 
     # -- entry point -----------------------------------------------------------------------
 
@@ -120,7 +121,15 @@ class LLMEngine:
             client.close()
         log.info(self.usage.summary())
         d.usage = self.usage.as_dict()
+        if d.engine == self.name:
+            # how much of the post the model wrote, for the archive and the real-model tier
+            d.usage["facts_kept"] = self._kept
+            d.usage["facts_replaced"] = len(d.facts) - self._kept
         if self.settings.verbose:
+            if d.engine == self.name:
+                d.warnings.append(f"LLM facts: {self._kept} of {len(d.facts)} kept from the "
+                                  f"model, {len(d.facts) - self._kept} replaced by the embedded "
+                                  "engine's")
             d.warnings.append(self.usage.summary())
         return d
 
@@ -278,6 +287,7 @@ class LLMEngine:
             used.add(s.id)
             facts.append(Fact(text=_plain(item.text), sentence_id=s.id, source_sentence=s.text,
                               figures=extract_figures(item.text), section=s.section))
+        self._kept = len(facts)
         short_by = ITEM_COUNT - len(facts)
         if short_by:
             for c in select_facts(cands, ITEM_COUNT + len(used)):
