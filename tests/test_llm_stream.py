@@ -36,6 +36,7 @@ class Stream:
     stall_after: int = -1
     stall: float = 0.0
     usage: tuple[int, int] | None = (1234, 567)  # (prompt, completion) the server reports
+    events: list[str] | None = None  # raw `data:` payloads recorded from a real server, replayed
 
 
 def chunks(text: str, n: int) -> list[str]:
@@ -68,6 +69,11 @@ class StreamServer:
                     self.send_header("Content-Type", "text/event-stream")
                     self.send_header("Transfer-Encoding", "chunked")
                     self.end_headers()
+                    if answer.events is not None:
+                        for data in answer.events:
+                            self.send_chunk(f"data: {data}\n\n".encode())
+                        self.send_chunk(b"")
+                        return
                     for k, piece in enumerate(chunks(answer.content, answer.pieces)):
                         if k == answer.stall_after:
                             time.sleep(answer.stall)
