@@ -29,11 +29,12 @@ def test_a_recorded_real_answer_gives_the_same_checked_post(run: Path):
     answers = [json.loads(p.read_text("utf-8")) for p in sorted(run.glob("[0-9]*.json"))]
     article = read_article(FIX / outcome["article"])
     with StreamServer([Stream("", events=a["events"]) for a in answers]) as srv:
-        result = make_post([article], date="2025-06-12", engine="llm", config=config(srv.url),
+        result = make_post([article], date="2025-06-12", engine="llm", config=config(srv.url, model=answers[0]["model"]),
                            now=datetime(2025, 6, 12, 9, 0))
         assert len(srv.requests) == outcome["requests"] == len(answers)
     d = result.digest
     assert d.engine == outcome["engine"]
+    # nothing in the real model's answers reached the post unchecked
     assert result.findings == []
     if d.engine == "llm":
         assert (d.usage["facts_kept"], d.usage["facts_replaced"]) == (outcome["kept"],
