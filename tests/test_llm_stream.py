@@ -167,6 +167,17 @@ def test_the_time_budget_of_a_digest_holds_even_while_tokens_arrive(article):
     assert d.engine == "extractive" and "time budget (1 s) ran out" in d.warnings[0]
 
 
+def test_the_time_budget_bounds_a_silence_shorter_than_the_idle_timeout(article):
+    t0 = time.monotonic()
+    d, srv, engine = run([Stream(GOOD, stall_after=0, stall=5.0)], [article], idle_timeout=30,
+                         budget=1.0, retry_timeouts=True)
+    assert time.monotonic() - t0 < 3.0
+    assert len(srv.requests) == 1  # no retry once the budget is spent
+    assert d.engine == "extractive"
+    assert "time budget (1 s) ran out while waiting for the answer" in d.warnings[0]
+    assert engine.usage.failed == 1
+
+
 def cut(text: str, at: float = 0.6) -> tuple[str, str]:
     k = int(len(text) * at)
     return text[:k], text[k:]

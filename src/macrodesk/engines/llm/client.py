@@ -449,8 +449,12 @@ class ChatClient:
         """One request, read as it streams. Raises _Failed."""
         body = self._body(messages)
         partial: list[str] = []
+        # silence is bounded by the idle timeout and by what is left of the digest's budget
+        idle = max(0.1, min(self.settings.idle_timeout, self._deadline - time.monotonic()))
+        timeout = httpx.Timeout(idle, connect=min(idle, 10.0))
         try:
-            with self._http.stream("POST", url, json=body, headers=self._headers) as resp:
+            with self._http.stream("POST", url, json=body, headers=self._headers,
+                                   timeout=timeout) as resp:
                 if resp.status_code >= 400:
                     text = resp.read().decode("utf-8", "replace")
                     if resp.status_code == 400 and self._drop_unsupported(text):
@@ -471,6 +475,10 @@ class ChatClient:
         except httpx.ConnectTimeout as exc:
             raise _Failed("connection timed out", transient=True, seen=False) from exc
         except httpx.TimeoutException as exc:
+            if time.monotonic() >= self._deadline:
+                raise _Failed(f"the time budget ({self.settings.budget:g} s) ran out while "
+                              "waiting for the answer", transient=False, seen=True,
+                              timeout=True, partial="".join(partial)) from exc
             raise _Failed("timed out", transient=True, seen=True, timeout=True,
                           partial="".join(partial)) from exc
         except httpx.ConnectError as exc:
@@ -498,7 +506,7 @@ class ChatClient:
         raw: list[str] = []
         for line in resp.iter_lines():
             if time.monotonic() > self._deadline:
-                raise _Failed(f"the time budget ({self.settings.budget:.0f} s) ran out while "
+                raise _Failed(f"the time budget ({self.settings.budget:g} s) ran out while "
                               "the answer streamed", transient=False, seen=True, timeout=True,
                               partial="".join(partial))
             if not line.startswith("data:"):
