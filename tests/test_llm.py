@@ -174,8 +174,20 @@ def test_good_answer_becomes_the_digest(article):
     assert engine.usage.prompt_tokens == sum(len(m["content"]) for m in req["body"]["messages"])
 
 
-def test_prompt_holds_numbered_shortlist_not_the_whole_article(article):
+def test_prompt_holds_the_whole_article_with_its_outline_when_it_fits(article):
     _, srv, _ = run([Reply(content=good())], [article])
+    system, user = srv.requests[0]["body"]["messages"]
+    numbered = [s for s in article.sentences if s.kind != "heading"]
+    for k, s in enumerate(numbered, 1):
+        assert f"[S{k}] {s.text}\n" in user["content"]
+    headings = [s.text for s in article.sentences if s.kind == "heading"]
+    assert headings and all(f"## {h}\n" in user["content"] for h in headings)
+    # the outline is in the order of the article, above the sentences it heads
+    assert user["content"].index(f"## {headings[-1]}") > user["content"].index("[S1] ")
+
+
+def test_prompt_holds_numbered_shortlist_beyond_the_budget(article):
+    _, srv, _ = run([Reply(content=good())], [article], max_prompt_tokens=1000)
     system, user = srv.requests[0]["body"]["messages"]
     assert system["role"] == "system" and "<材料>" in system["content"]
     assert "[S1] " in user["content"] and "[S15] 美联储降息速度快于预期风险。" in user["content"]
@@ -336,7 +348,8 @@ def test_429_then_success_retries(article):
     d, srv, engine = run([Reply(429, error="429", headers={"Retry-After": "0"}),
                           Reply(content=good())], [article])
     assert len(srv.requests) == 2 and d.engine == "llm" and d.warnings == []
-    assert engine.usage.retries == 1 and engine.usage.requests == 1
+    # the server saw both requests: the refused one counts, as a failure
+    assert engine.usage.retries == 1 and engine.usage.requests == 2 and engine.usage.failed == 1
 
 
 def test_500_forever_falls_back_with_a_visible_warning(article):
@@ -351,12 +364,17 @@ def test_500_forever_with_no_fallback_raises(article):
         run([Reply(500, error="500")], [article], max_retries=1, no_fallback=True)
 
 
-def test_stall_past_the_timeout_falls_back(article):
+@pytest.mark.parametrize("retry_timeouts, sent", [(False, 1), (True, 2)])
+def test_stall_past_the_timeout_falls_back(article, retry_timeouts, sent):
+    # a server on 127.0.0.1 is local: its stalled generation is not asked again by default; a
+    # hosted endpoint's (retry_timeouts) is, once
     t0 = time.monotonic()
-    d, srv, _ = run([Reply(content=good(), delay=3.0)], [article], timeout=0.3, max_retries=1)
+    d, srv, engine = run([Reply(content=good(), delay=3.0)], [article], timeout=0.3,
+                         max_retries=1, **({"retry_timeouts": True} if retry_timeouts else {}))
     assert time.monotonic() - t0 < 2.5
-    assert len(srv.requests) == 2
-    assert d.engine == "extractive" and "timed out" in d.warnings[0]
+    assert len(srv.requests) == sent
+    assert engine.usage.requests == sent and engine.usage.failed == sent
+    assert d.engine == "extractive" and "sent nothing for 0.3 s before the first token" in d.warnings[0]
 
 
 def test_nothing_listening_falls_back(article):

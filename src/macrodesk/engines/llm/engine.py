@@ -1,10 +1,12 @@
-"""The LLM engine: any OpenAI-compatible model writes the Digest as JSON from a shortlist of
-numbered source sentences; every figure is checked against the sentence it cites, bad items are
-repaired once then replaced by the embedded engine's, and an endpoint that stays down falls back."""
+"""The LLM engine: any OpenAI-compatible model writes the Digest as JSON from the articles'
+numbered sentences (a shortlist beyond the budget); every figure is checked against the sentence
+it cites, bad items are repaired once then replaced by the embedded engine's, a cut answer is
+completed once, and an endpoint that stays down falls back."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -24,6 +26,7 @@ from macrodesk.engines.llm.answer import (
 )
 from macrodesk.engines.llm.client import (
     ChatClient,
+    Completion,
     LLMSettings,
     LLMUnavailableError,
     Usage,
@@ -59,7 +62,26 @@ from macrodesk.text.similarity import containment as similarity
 log = logging.getLogger("macrodesk.llm")
 
 
-# models answer ids as numbers, strings or null; all of them mean a sentence id (or none)
+# Further rules every answer is held to, beyond its figures. The reading stage (stance and risk
+# of each article) registers here what the embedded engine already obeys: a sector row whose
+# direction contradicts the article, or a risk the article does not name, comes back as a
+# Problem on ("bullish"|"bearish"|"risks", i) and is dropped, counted and replaced like any
+# other. Empty until that stage lands.
+GroundingRule = Callable[[LLMAnswer, Material, list[Article]], list[Problem]]
+GROUNDING_RULES: list[GroundingRule] = []
+
+
+def held_to_rules(answer: LLMAnswer, material: Material, articles: list[Article]) -> list[Problem]:
+    """Problems of `answer` against its figures and every registered grounding rule."""
+    problems = check_answer(answer, material)
+    for rule in GROUNDING_RULES:
+        problems.extend(rule(answer, material, articles))
+    return problems
+
+
+def truncated_message(max_tokens: int) -> str:
+    return (f"the answer was cut at max_output_tokens={max_tokens}; raise it (max_output_tokens "
+            "in the llm section) or use a model with a larger output")
 
 
 class LLMEngine:
@@ -73,6 +95,7 @@ class LLMEngine:
         self.settings = settings or settings_from_config(config)
         self.usage = Usage(model=self.settings.model)
         self._env = _prompt_env(self.settings)
+        self._kept = 0  # facts of the last digest written by the model
 
     # -- entry point -----------------------------------------------------------------------
 
@@ -98,7 +121,15 @@ class LLMEngine:
             client.close()
         log.info(self.usage.summary())
         d.usage = self.usage.as_dict()
+        if d.engine == self.name:
+            # how much of the post the model wrote, for the archive and the real-model tier
+            d.usage["facts_kept"] = self._kept
+            d.usage["facts_replaced"] = len(d.facts) - self._kept
         if self.settings.verbose:
+            if d.engine == self.name:
+                d.warnings.append(f"LLM facts: {self._kept} of {len(d.facts)} kept from the "
+                                  f"model, {len(d.facts) - self._kept} replaced by the embedded "
+                                  "engine's")
             d.warnings.append(self.usage.summary())
         return d
 
@@ -114,20 +145,27 @@ class LLMEngine:
         messages, material, etfs = self.prompt(articles, cands)
 
         first = client.complete(messages)
-        answer, raw = self._parse_or_repair(client, messages, first.content)
+        answer, raw = self._parse_or_repair(client, messages, first)
+        if first.finish_reason == "length":
+            warnings.append(truncated_message(self.settings.max_output_tokens)
+                            + "; the missing part was asked for in one follow-up")
         convo = messages + [{"role": "assistant", "content": raw}]
-        problems = check_answer(answer, material)
+        problems = held_to_rules(answer, material, articles)
         if problems:
             convo.append({"role": "user", "content": self._render(
                 "repair_grounding", problems=[p.message for p in problems[:20]],
                 n_facts=ITEM_COUNT)})
+            repaired = client.complete(convo)
             try:
-                again = parse_answer(client.complete(convo).content)
+                again = parse_answer(repaired.content)
             except ValueError:
                 again = None  # keep the first answer; its bad items are replaced below
+                if repaired.finish_reason == "length":
+                    warnings.append("the repaired answer was not used: "
+                                    + truncated_message(self.settings.max_output_tokens))
             if again is not None:
                 answer = again
-                problems = check_answer(answer, material)
+                problems = held_to_rules(answer, material, articles)
         if any(p.where == ("compromised",) for p in problems):
             # an answer that echoes an instruction may be steered anywhere, also where no
             # check can see it (a headline without figures): none of it is used
@@ -154,29 +192,66 @@ class LLMEngine:
         for ai, art in enumerate(articles):
             if ai not in material.shown:
                 continue
+            shown = {s.id: (a, text) for a, s, text in material.shown[ai]}
+            lines: list[dict[str, str]] = []
+            headings: list[str] = []
+            for s in art.sentences:
+                if s.kind == "heading":
+                    if material.whole:  # the outline, shown above the lines it heads
+                        headings.append(s.text)
+                elif s.id in shown:
+                    lines.extend({"alias": "", "text": _data(h)} for h in headings)
+                    headings = []
+                    alias, text = shown[s.id]
+                    lines.append({"alias": alias, "text": _data(text)})
             arts.append({"title": _data(art.title),
                          "published": art.published.date().isoformat() if art.published else "",
-                         "sentences": [{"alias": a, "text": _data(text)}
-                                       for a, _, text in material.shown[ai]]})
+                         "sentences": lines})
         user = self._render("digest_user", articles=arts, etfs=etfs)
         return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
     def _parse_or_repair(self, client: ChatClient, messages: list[dict[str, str]],
-                         content: str) -> tuple[LLMAnswer, str]:
+                         first: Completion) -> tuple[LLMAnswer, str]:
+        content = first.content
         try:
             return parse_answer(content), content
         except ValueError as exc:
             error = str(exc)
+        if first.finish_reason == "length":
+            return self._complete_truncated(client, messages, content)
         repair = messages + [{"role": "assistant", "content": content[:4000]},
                              {"role": "user", "content": self._render("repair_json", error=error)}]
-        second = client.complete(repair).content
+        second = client.complete(repair)
         try:
-            return parse_answer(second), second
+            return parse_answer(second.content), second.content
         except ValueError as exc:
+            cut = (f"; {truncated_message(self.settings.max_output_tokens)}"
+                   if second.finish_reason == "length" else "")
             raise _BadAnswer(f"the model's answer was not the digest JSON, even after one repair "
-                             f"request ({exc})", source=self.settings.model,
+                             f"request ({exc}{cut})", source=self.settings.model,
                              hint="try another model, or check that it supports JSON output"
                              ) from exc
+
+    def _complete_truncated(self, client: ChatClient, messages: list[dict[str, str]],
+                            content: str) -> tuple[LLMAnswer, str]:
+        """An answer cut by max_output_tokens: ask for the missing part only (or, if the model
+        cannot continue, a smaller whole answer), never the whole again at the same size."""
+        cut = truncated_message(self.settings.max_output_tokens)
+        log.warning("LLM %s", cut)
+        ask = messages + [{"role": "assistant", "content": content},
+                          {"role": "user", "content": self._render(
+                              "repair_truncated", max_tokens=self.settings.max_output_tokens,
+                              n_facts=ITEM_COUNT)}]
+        rest = client.complete(ask).content
+        for candidate in (content + rest, rest):
+            try:
+                return parse_answer(candidate), candidate
+            except ValueError:
+                continue
+        raise _BadAnswer(f"{cut}; the rest asked for in one follow-up did not complete it",
+                         source=self.settings.model,
+                         hint="raise max_output_tokens in the llm section, or use a model with a "
+                              "larger output")
 
     def _render(self, name: str, **values: Any) -> str:
         fname = f"{name}.{self.settings.prompt_version}.md.j2"
@@ -212,6 +287,7 @@ class LLMEngine:
             used.add(s.id)
             facts.append(Fact(text=_plain(item.text), sentence_id=s.id, source_sentence=s.text,
                               figures=extract_figures(item.text), section=s.section))
+        self._kept = len(facts)
         short_by = ITEM_COUNT - len(facts)
         if short_by:
             for c in select_facts(cands, ITEM_COUNT + len(used)):
@@ -332,6 +408,6 @@ def _factory(config: Config) -> LLMEngine:
     return LLMEngine(config)
 
 
-__all__ = ["LLMEngine", "LLMAnswer", "Material", "Problem", "build_material", "check_answer",
+__all__ = ["LLMEngine", "GROUNDING_RULES", "held_to_rules", "truncated_message", "LLMAnswer", "Material", "Problem", "build_material", "check_answer",
            "parse_answer", "etf_candidates", "registry_label", "naive_messages", "prompt_tokens",
            "INJECTION"]

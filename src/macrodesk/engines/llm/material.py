@@ -130,6 +130,7 @@ class Material:
     # what the free text of an answer may say: the sources' bigrams and their plain text
     support: set[str] = field(default_factory=set)
     source_text: str = ""
+    whole: bool = False  # every sentence of every article is shown (they fit the budget)
 
     def sentence(self, ref: str) -> Sentence | None:
         m = _ALIAS.fullmatch(ref.strip().strip("[]【】 "))
@@ -161,8 +162,8 @@ def _plain(text: str) -> str:
 def build_material(articles: list[Article], cands: list[Candidate], settings: LLMSettings,
                    system_prompt: str = "") -> Material:
     """Number every sentence (S1, S2... over all articles, stable whatever is shown; headings
-    are not numbered) and pick what
-    the model sees: each article's best-ranked sentences (as the embedded engine condenses them)
+    are not numbered) and pick what the model sees: every sentence when the day fits the
+    `max_prompt_tokens` budget; beyond it, each article's best-ranked sentences (as the embedded engine condenses them)
     plus its risk section, up to `shortlist_share` of its text and at least enough for the ten
     items, within the `max_prompt_tokens` budget for the whole day."""
     by_alias: dict[str, Sentence] = {}
@@ -192,6 +193,17 @@ def build_material(articles: list[Article], cands: list[Candidate], settings: LL
     # the instructions are sent anyway; the budget left is for the material (~0.6 token a char)
     budget = max(400, int((settings.max_prompt_tokens - estimate_tokens(system_prompt) - 150)
                           / 0.6))
+    # the whole articles when they fit: the model is there to read the argument, which a
+    # shortlist hides; the shortlist is only for a day too long for the budget
+    every = [(ai, s) for ai, art in enumerate(articles) for s in art.sentences
+             if s.id in alias_of and not INJECTION.search(s.text)]
+    outline = sum(len(s.text) + 4 for a in articles for s in a.sentences if s.kind == "heading")
+    # ~4 characters' worth of tokens for each line's "[S12] " or "## "
+    if sum(len(s.text) + 4 for _, s in every) + outline <= budget:
+        mat.whole = True
+        for ai, s in every:
+            mat.shown.setdefault(ai, []).append((alias_of[s.id], s, s.text))
+        return mat
     total = sum(len(a.text) for a in articles) or 1
     min_items = max(2, -(-(ITEM_COUNT + 2) // len(articles)))
     ranked: dict[int, list[tuple[Sentence, str, float]]] = {}
