@@ -201,3 +201,25 @@ def test_ledger_rejects_a_csv_without_the_columns(tmp_path):
     (tmp_path / "b.csv").write_text("day,val\n2025-01-01,1\n", encoding="utf-8")
     with pytest.raises(InputError, match="date, series, value"):
         read_series_csv(tmp_path / "b.csv")
+
+
+def test_views_and_ledger_commands_read_the_archive(tmp_path, monkeypatch):
+    import json
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from macrodesk.cli import app
+
+    monkeypatch.setenv("MACRODESK_HOME", str(tmp_path))
+    runner = CliRunner()
+    fresh = runner.invoke(app, ["views", "GDP"])
+    assert fresh.exit_code == 2 and "no archive yet" in fresh.output
+    articles = Path(__file__).parent / "views_truth" / "articles"
+    assert runner.invoke(app, ["ingest", "-q", str(articles / "742.md")]).exit_code == 0
+    got = runner.invoke(app, ["views", "GDP", "--json"])
+    assert got.exit_code == 0, got.output
+    rows = json.loads(got.output)
+    figures = json.dumps(rows, ensure_ascii=False)
+    assert "大摩" in figures and "4.8" in figures
+    assert runner.invoke(app, ["ledger", "--json"]).exit_code == 0

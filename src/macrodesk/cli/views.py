@@ -16,9 +16,9 @@ from macrodesk.errors import MacrodeskError
 
 
 def _open(archive: Path | None):
-    from macrodesk.cli.ingest import _store
+    from macrodesk.cli.ingest import open_archive
 
-    return _store(archive)[0]
+    return open_archive(archive, must_exist=True)[0]
 
 
 def _fmt(x: float | None, nd: int = 2) -> str:
