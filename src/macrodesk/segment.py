@@ -4,6 +4,7 @@ at 。！？； and line ends, never inside a number (8.1%) or inside brackets a
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from macrodesk.figures import extract_figures
 from macrodesk.models import Paragraph, Sentence
@@ -34,6 +35,8 @@ _TRAILING_CLOSERS = set("”’」』）)】》\"'")
 
 MAX_HEADING_CHARS = 40
 
+BlockKind = Literal["heading", "prose", "list", "table"]
+
 
 def strip_markup(text: str) -> str:
     """Plain text of a Markdown line: reference markers go, links become their text, emphasis
@@ -48,7 +51,7 @@ def _is_sentence_like(text: str) -> bool:
     return any(ch in _TERMINATORS or ch in "，," for ch in text.rstrip("。"))
 
 
-def classify_line(line: str) -> tuple[str, int, str]:
+def classify_line(line: str) -> tuple[BlockKind, int, str]:
     """(kind, level, text) of one line: a heading with its depth, a list item, or prose."""
     s = line.strip()
     m = _MD_HEADING.match(s)
@@ -124,7 +127,7 @@ def segment(text: str, article_id: str, title: str = "") -> tuple[list[Paragraph
     """Paragraphs (headings, prose, list items, tables) and sentences with their figures."""
     paragraphs: list[Paragraph] = []
     lines = text.split("\n")
-    blocks: list[tuple[str, int, str]] = []
+    blocks: list[tuple[BlockKind, int, str]] = []
     table: list[list[str]] = []
     for line in lines + [""]:
         if _TABLE_ROW.match(line):

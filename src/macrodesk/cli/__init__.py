@@ -10,7 +10,7 @@ import sys
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -21,6 +21,10 @@ from macrodesk import __version__
 from macrodesk.config import ConfigWarning
 from macrodesk.errors import MacrodeskError
 
+if TYPE_CHECKING:
+    # the context class TyperGroup.invoke is declared with (typer vendors click as typer._click)
+    from typer._click import Context
+
 EXIT_USAGE = 2  # unusable input, config or data: the same code click gives a wrong option
 
 
@@ -29,7 +33,7 @@ class _Boundary(TyperGroup):
     which runs inside this invoke) prints one line and exits 2, in the console script and in
     tests alike."""
 
-    def invoke(self, ctx: typer.Context) -> Any:
+    def invoke(self, ctx: Context) -> Any:
         with warnings.catch_warnings():  # restores the filters and showwarning afterwards
             warnings.simplefilter("always", ConfigWarning)
             warnings.showwarning = _show_warning

@@ -15,6 +15,7 @@ def read_docx(data: bytes, source: str) -> RawDocument:
     """A .docx file's paragraphs and tables in reading order, as Markdown."""
     import docx  # python-docx (this module is named word.py so as not to shadow it)
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.text.paragraph import Paragraph
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
@@ -31,7 +32,7 @@ def read_docx(data: bytes, source: str) -> RawDocument:
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            para = docx.text.paragraph.Paragraph(child, doc)
+            para = Paragraph(child, doc)
             text = para.text.strip()
             if not text:
                 continue

@@ -7,7 +7,7 @@ import re
 from datetime import datetime
 
 from macrodesk.models import Article, Sentence
-from macrodesk.reading.model import Attribution, Claim, Frame
+from macrodesk.reading.model import Attribution, Claim, Frame, FrameSource
 
 _AUTHOR = re.compile(r"我们认为|我们预计|我们判断|我们看好|我们建议|综上|总之|总的来看|综合来看|总体来看|展望")
 _REPORTED = re.compile(
@@ -86,7 +86,8 @@ def frames(article: Article, headings: dict[int, str]) -> dict[str, Frame]:
     for s in article.sentences:
         if s.paragraph in headings:
             current_heading = headings[s.paragraph]
-        entity, source = "", ""
+        entity = ""
+        source: FrameSource = ""
         m = _LABEL.match(s.text)
         label = ""
         if s.bold_lead:

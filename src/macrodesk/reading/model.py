@@ -10,6 +10,7 @@ from macrodesk.models import Article, Sentence
 
 Attribution = Literal["author", "reported", "rebutted"]
 Direction = Literal["positive", "negative"]
+FrameSource = Literal["", "label", "bold_lead", "heading", "list_lead"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Frame:
     entity: str = ""  # the subject: a company, country, sector, index
     metric: str = ""
     period: str = ""  # resolved against the publication date where relative ("本周" → "2025年第23周")
-    source: Literal["", "label", "bold_lead", "heading", "list_lead"] = ""
+    source: FrameSource = ""
     label: str = ""  # a framing label the sentence opens with ("一致预期", "观点分歧"): says whose view, not what about
 
 

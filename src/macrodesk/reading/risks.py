@@ -57,7 +57,7 @@ def title_of(text: str) -> str:
         return ""
     pick = next((c for c in clauses if re.search(r"不及预期|不确定|风险|警惕", c)), None)
     if pick is None:
-        pick = next((c for c in clauses if _LEAD.match(c) and _LEAD.match(c).group(0)), clauses[0])
+        pick = next((c for c in clauses if (lead := _LEAD.match(c)) and lead.group(0)), clauses[0])
     t = _TAIL.sub("", _LEAD.sub("", pick, count=1)).strip(" ：:")
     t = re.sub(r"^(?:仍需|需|但|而|且|并|同时|此外|不过|进而|从而|导致|引发|造成)+", "", t)
     t = _LEAD.sub("", t, count=1)

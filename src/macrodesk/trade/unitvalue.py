@@ -4,6 +4,7 @@ export-growth contributions, on tables in the shape the Census trade API returns
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -58,14 +59,20 @@ def unit_values(df: pd.DataFrame, tariffs: Mapping[str, float] | None = None, *,
     return out
 
 
-def cheaper_share(uv: pd.DataFrame, ratio: str = "ratio") -> dict:
+class CheaperShare(TypedDict):
+    cheaper_pct: float
+    buckets: dict[str, float]
+
+
+def cheaper_share(uv: pd.DataFrame, ratio: str = "ratio") -> CheaperShare:
     """Share of China's import value (percent) where China is cheaper (ratio < 1), and the
     shares in the buckets [0,0.5), [0.5,1), [1,2), [2,5) and outside them."""
     total = float(uv["value_cn"].sum())
     if total <= 0:
         raise DataError("no China import value with quantities to compare")
     r = uv[ratio]
-    out = {"cheaper_pct": 100.0 * float(uv.loc[r < 1.0, "value_cn"].sum()) / total, "buckets": {}}
+    out: CheaperShare = {"cheaper_pct": 100.0 * float(uv.loc[r < 1.0, "value_cn"].sum()) / total,
+                         "buckets": {}}
     inside = pd.Series(False, index=uv.index)
     for lo, hi in BUCKETS:
         m = (r >= lo) & (r < hi)
