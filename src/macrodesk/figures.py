@@ -107,9 +107,16 @@ def _scale_of(unit: str, kind: FigureKind) -> float:
     return 1.0
 
 
+# Every figure and date holds a digit or a Chinese numeral, except 上半年/下半年: a sentence
+# with neither has no figure, and is not scanned (about 40% of an article's sentences).
+_MAY_HOLD_FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十]|半年")
+
+
 def extract_figures(sentence: str) -> list[Figure]:
     """Every figure in `sentence`, left to right, each with the period it refers to."""
     text = sentence.translate(_FULLWIDTH)
+    if not _MAY_HOLD_FIGURE.search(text):
+        return []
     taken = [False] * len(text)
     dates: list[Figure] = []
     for m in _DATE_RE.finditer(text):

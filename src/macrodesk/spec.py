@@ -121,7 +121,9 @@ def split_front_matter(text: str, source: str = "post", *, strict: bool = True) 
     if not m:
         return {}, text
     try:
-        data = yaml.safe_load(m.group(1) or "") or {}
+        # libyaml's loader where PyYAML has it: the same safe constructors, ~10x faster, which
+        # matters when a batch reads thousands of articles with front matter
+        data = yaml.load(m.group(1) or "", Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     except yaml.YAMLError as exc:
         if not strict:
             return {}, text[m.end():]

@@ -62,16 +62,21 @@ class _Failure:
         return cls(self.message, source=self.source, hint=self.hint)
 
 
-def read_indexed(path: str | Path, max_bytes: int):
-    """Read one file and index it (FTS tokens, fingerprint): what a worker process does.
-    Returns (Article, Indexed), or a _Failure for a file that cannot be read."""
+def read_indexed(path: str | Path, max_bytes: int, *, light: bool = False):
+    """Read one file and index it (FTS tokens, fingerprint, forecast rows): what a worker
+    process does. Returns (Article, Indexed), or a _Failure for a file that cannot be read.
+    `light`: the Article without its paragraphs and sentences, which the writer does not use;
+    they are most of its pickled size (~75 KB) and of the time to unpickle it in the writer."""
     from macrodesk.archive.sqlite import index_article
 
     try:
         article = read_article(path, max_bytes)
     except MacrodeskError as exc:
         return _Failure(type(exc).__name__, exc.message, exc.source, exc.hint)
-    return article, index_article(article)
+    indexed = index_article(article)
+    if light:
+        article = article.model_copy(update={"paragraphs": [], "sentences": []})
+    return article, indexed
 
 
 def _warm() -> None:
@@ -252,7 +257,8 @@ def ingest_sources(
                 if is_done(task):
                     order.append((None, task))
                 elif task.kind == "file" and procs is not None:
-                    order.append((procs.submit(read_indexed, task.target, max_bytes), task))
+                    order.append((procs.submit(read_indexed, task.target, max_bytes, light=True),
+                                  task))
                 else:
                     order.append((threads.submit(work, task), task))
             head = order[0][0]

@@ -30,7 +30,7 @@ from macrodesk.errors import StoreError
 from macrodesk.models import Article
 from macrodesk.segment import segment
 from macrodesk.text.dates import DEFAULT_TZ
-from macrodesk.views.store import save_forecasts
+from macrodesk.views.store import forecast_rows, save_forecasts
 
 # How long a writer waits for another process's transaction (a concurrent ingest commits a chunk
 # at a time, each well under a second) before it reports the archive as busy.
@@ -46,14 +46,17 @@ class Indexed:
     body: str
     extra: str
     minhash: np.ndarray  # uint32, dedupe.NUM_PERM values
+    forecasts: list[tuple] | None = None  # views.store.forecast_rows, None: made on add
 
 
-def index_article(article: Article) -> Indexed:
+def index_article(article: Article, *, forecasts: bool = True) -> Indexed:
     """Tokens and fingerprint of one article: each line is cut by jieba once, and its shingles
-    are hashed in the same numpy pass as every other line's."""
+    are hashed in the same numpy pass as every other line's; with `forecasts`, its forecast rows
+    too (from the sentences it carries), so that the writer only inserts."""
     paragraphs = paragraphs_of(article.text)
     body, extra = index_paragraphs(paragraphs)
-    return Indexed(" ".join(index_text(article.title)), body, extra, paragraph_signature(paragraphs))
+    return Indexed(" ".join(index_text(article.title)), body, extra, paragraph_signature(paragraphs),
+                   forecast_rows(article) if forecasts else None)
 
 
 def _day_of(article: Article, now: datetime) -> str:
@@ -243,7 +246,7 @@ class SQLiteStore:
                 self._fts_rows.append(fts)
             else:
                 db.execute("INSERT INTO articles_fts (rowid, title, body, extra) VALUES (?,?,?,?)", fts)
-            save_forecasts(db, article)  # the views and calls it states, for `macrodesk views`
+            save_forecasts(db, article, idx.forecasts)  # the views and calls it states, for `macrodesk views`
             if self._near is not None:
                 self._near.add(article.id, sig)
                 self._near_rowid = max(self._near_rowid, cur.lastrowid)

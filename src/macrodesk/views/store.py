@@ -14,11 +14,19 @@ _COLUMNS = ("article_id", "who", "indicator", "region", "period", "value", "low"
             "direction", "figure", "published", "source", "sentence_id", "quote")
 
 
-def save_forecasts(db: sqlite3.Connection, article: Article) -> int:
-    """Extract and insert the article's forecasts (inside the caller's transaction)."""
+def forecast_rows(article: Article) -> list[tuple]:
+    """The article's forecasts as rows of the forecasts table (made where the article was read:
+    its sentences are at hand there, and the writer then only inserts)."""
     if not article.sentences and article.text:
         article = article.model_copy(update={"sentences": segment(article.text, article.id, article.title)[1]})
-    rows = [tuple(getattr(f, c) for c in _COLUMNS) for f in article_forecasts(article)]
+    return [tuple(getattr(f, c) for c in _COLUMNS) for f in article_forecasts(article)]
+
+
+def save_forecasts(db: sqlite3.Connection, article: Article, rows: list[tuple] | None = None) -> int:
+    """Insert the article's forecasts (inside the caller's transaction); `rows` are
+    forecast_rows(article) when a worker made them already."""
+    if rows is None:
+        rows = forecast_rows(article)
     if rows:
         db.executemany(f"INSERT INTO forecasts ({', '.join(_COLUMNS)}) VALUES "
                        f"({', '.join('?' * len(_COLUMNS))})", rows)
