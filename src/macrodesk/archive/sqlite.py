@@ -331,23 +331,32 @@ class SQLiteStore:
 
     def search(self, query: str, *, since: date | str | None = None, source: str | None = None,
                limit: int = 10) -> list[Hit]:
-        """Ranked hits (bm25, title weighted) with a snippet around the matched words."""
+        """Ranked hits (bm25, title weighted) with a snippet around the matched words.
+        The best `limit` rows are found first (bm25 of each match, filters, top-k), and only
+        those get a snippet: a sorter computes every result column of every match before it
+        keeps `limit`, and snippet() over thousands of matches was most of a common query."""
         expr = fts_query(query)
         if not expr:
             raise StoreError("the query has no words to search for", source=query)
-        sql = ("SELECT a.id, a.title, a.source, a.url, a.path, a.day, a.published, f.rank AS score,"
-               f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip"
-               " FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
-               " WHERE articles_fts MATCH ?")
+        top = "SELECT f.rowid AS rid, f.rank AS score FROM articles_fts f"
+        where = " WHERE articles_fts MATCH ?"
         args: list = [expr]
         if since:
-            sql += " AND a.day >= ?"
+            where += " AND a.day >= ?"
             args.append(_as_day(since))
         if source:
-            sql += " AND (a.source LIKE ? OR a.url LIKE ? OR a.path LIKE ?)"
+            where += " AND (a.source LIKE ? OR a.url LIKE ? OR a.path LIKE ?)"
             args += [f"%{source}%"] * 3
-        sql += " ORDER BY f.rank LIMIT ?"
+        if since or source:
+            top += " JOIN articles a ON a.rowid = f.rowid"
+        top += where + " ORDER BY f.rank LIMIT ?"
         args.append(int(limit))
+        sql = ("SELECT a.id, a.title, a.source, a.url, a.path, a.day, a.published, t.score,"
+               f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip"
+               f" FROM ({top}) t JOIN articles_fts ON articles_fts.rowid = t.rid"
+               " JOIN articles a ON a.rowid = t.rid"
+               " WHERE articles_fts MATCH ? ORDER BY t.score, t.rid")
+        args.append(expr)
         try:
             rows = self.db.execute(sql, args).fetchall()
         except sqlite3.OperationalError as exc:
