@@ -164,13 +164,18 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+# counted by the regex engine, not a Python loop per character (both run on every article read)
+_CJK = re.compile("[\u4e00-\u9fff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
 def to_simplified(text: str) -> tuple[str, bool]:
     """(text in Simplified Chinese, whether it was Traditional). OpenCC does the conversion;
     a text is Traditional when a fair share of its Chinese characters are Traditional-only."""
     trad = _traditional_chars()
     sample = text[:5000]
-    n_trad = sum(1 for ch in sample if ch in trad)
-    n_cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    n_trad = sum(map(trad.__contains__, sample))
+    n_cjk = len(_CJK.findall(sample))
     if n_cjk == 0 or n_trad < max(3, n_cjk * 0.02):
         return text, False
     return _t2s().convert(text), True
@@ -180,8 +185,8 @@ def detect_language(text: str) -> str:
     """'zh' when Chinese characters dominate the letters, else 'en' (tickers and figures do not
     make a Chinese article English)."""
     sample = text[:5000]
-    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
-    latin = sum(1 for ch in sample if ch.isascii() and ch.isalpha())
+    cjk = len(_CJK.findall(sample))
+    latin = len(_LATIN.findall(sample))
     return "zh" if cjk * 2 >= latin * 0.5 and cjk > 0 else ("en" if latin else "zh")
 
 
