@@ -84,3 +84,21 @@ def test_snippets_have_no_markdown_debris(store):
             text = h.snippet.replace("\x02", "").replace("\x03", "")
             assert "* *" not in text and "# #" not in text, text
             assert not __import__("re").search(r"\d \. \d|\d %", text), text
+
+
+@pytest.mark.parametrize("query", ["关税", "降息", "出口 PMI", "美联储"])
+def test_filtered_search_is_the_unfiltered_ranking_filtered(store, query):
+    """--since/--source rank after filtering (their own SQL path): the same hits, in the same
+    order and with the same scores, as the whole ranking with the filter applied afterwards."""
+    everything = store.search(query, limit=1000)
+    assert len(everything) > 10, "the query must have more hits than one page"
+    days = sorted(h.day for h in everything)
+    since = days[len(days) // 2]
+    source = Path(everything[0].path).stem[:1]
+    for kw, keep in (({"since": since}, lambda h: h.day >= since),
+                     ({"source": source}, lambda h: source in (h.source + h.url + h.path))):
+        got = store.search(query, limit=5, **kw)
+        want = [h for h in everything if keep(h)][:5]
+        assert [(h.article_id, round(h.score, 9)) for h in got] == \
+            [(h.article_id, round(h.score, 9)) for h in want], kw
+        assert all(h.snippet for h in got)
