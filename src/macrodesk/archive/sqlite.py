@@ -340,10 +340,7 @@ class SQLiteStore:
 
     def search(self, query: str, *, since: date | str | None = None, source: str | None = None,
                limit: int = 10) -> list[Hit]:
-        """Ranked hits (bm25, title weighted) with a snippet around the matched words.
-        The best `limit` rows are found first (filters, bm25, top-k), and only those get a
-        snippet: a sorter computes every result column of every match before it keeps `limit`,
-        and snippet() over thousands of matches was most of a common query's time."""
+        """Ranked hits (bm25, title weighted) with a snippet around the matched words."""
         expr = fts_query(query)
         if not expr:
             raise StoreError("the query has no words to search for", source=query)
@@ -355,21 +352,25 @@ class SQLiteStore:
         if source:
             where += " AND (a.source LIKE ? OR a.url LIKE ? OR a.path LIKE ?)"
             args += [f"%{source}%"] * 3
+        snip = f"snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip"
+        cols = "a.id, a.title, a.source, a.url, a.path, a.day, a.published"
         if since or source:
-            # bm25 after the filter, for the rows it keeps: ORDER BY rank makes FTS5 score every
-            # match before the join sees one; the filter reads the narrow articles_filter index
+            # bm25 after the filter, for the rows it keeps (ORDER BY rank makes FTS5 score every
+            # match before the join sees one), the filter read from the narrow articles_filter
+            # index, and snippets for the best `limit` rows only (a sorter would make one for
+            # every row that passes)
             top = (f"SELECT f.rowid AS rid, {_RANK} AS score FROM articles_fts f"
                    " JOIN articles a INDEXED BY articles_filter ON a.rowid = f.rowid"
                    f"{where} ORDER BY score LIMIT ?")
+            sql = (f"SELECT {cols}, t.score, {snip} FROM ({top}) t"
+                   " JOIN articles_fts ON articles_fts.rowid = t.rid JOIN articles a ON a.rowid = t.rid"
+                   " WHERE articles_fts MATCH ? ORDER BY t.score, t.rid")
+            args += [int(limit), expr]
         else:
-            top = f"SELECT f.rowid AS rid, f.rank AS score FROM articles_fts f{where} ORDER BY f.rank LIMIT ?"
-        args.append(int(limit))
-        sql = ("SELECT a.id, a.title, a.source, a.url, a.path, a.day, a.published, t.score,"
-               f" snippet(articles_fts, 1, '{MARK_OPEN}', '{MARK_CLOSE}', '…', 24) AS snip"
-               f" FROM ({top}) t JOIN articles_fts ON articles_fts.rowid = t.rid"
-               " JOIN articles a ON a.rowid = t.rid"
-               " WHERE articles_fts MATCH ? ORDER BY t.score, t.rid")
-        args.append(expr)
+            # FTS5 hands the matches over in rank order, so the join and snippet() stop at `limit`
+            sql = (f"SELECT {cols}, f.rank AS score, {snip} FROM articles_fts f"
+                   f" JOIN articles a ON a.rowid = f.rowid{where} ORDER BY f.rank LIMIT ?")
+            args.append(int(limit))
         try:
             rows = self.db.execute(sql, args).fetchall()
         except sqlite3.OperationalError as exc:
