@@ -161,9 +161,8 @@ def test_good_answer_becomes_the_digest(article):
     assert first.sentence_id == article.sentences[0].id
     assert first.source_sentence == article.sentences[0].text
     # registry ETFs are shown as the embedded engine shows them
-    assert d.bullish[0].etfs == ["鹏华国证石油天然气ETF（159697）", "XLE"]
-    assert d.bullish[0].theme == "oil_gas"
-    assert d.bearish[0].etfs == ["南方中证房地产ETF（512200）"]
+    assert d.bearish[0].etfs == ["鹏华国证石油天然气ETF（159697）", "XLE"]
+    assert d.bearish[0].theme == "oil_gas" and d.bullish == []
     assert [s.title for s in d.steps] == [s["title"] for s in GOOD["steps"]]
     numbered = [s for s in article.sentences if s.kind != "heading"]  # S1, S2... in order
     assert d.steps[0].sentence_ids == [numbered[5].id, numbered[9].id]
@@ -334,10 +333,10 @@ def test_a_repeated_item_is_replaced(article):
 
 def test_non_existent_ticker_is_removed(article):
     data = json.loads(good())
-    data["bullish"][0]["etfs"] = ["159697", "ZZZZ", "515999", "512800"]  # 512800 is a bank ETF
+    data["bearish"][0]["etfs"] = ["159697", "ZZZZ", "515999", "512800"]  # 512800 is a bank ETF
     d, srv, _ = run([Reply(content=json.dumps(data, ensure_ascii=False))], [article])
     assert len(srv.requests) == 1  # tickers are filtered, not worth a repair request
-    assert d.bullish[0].etfs == ["鹏华国证石油天然气ETF（159697）"]
+    assert d.bearish[0].etfs == ["鹏华国证石油天然气ETF（159697）"]
     assert "512800, 515999, ZZZZ" in d.warnings[0]
 
 
