@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from macrodesk import trade as T
-from macrodesk.cli import app, console, formats, out, progress, warn
+from macrodesk.cli import app, console, formats, out, progress, warn, write_csv
 from macrodesk.errors import DataError, MacrodeskError
 from macrodesk.text.files import atomic_write
 
@@ -396,7 +396,7 @@ def check_cmd(
     paths: list[Path] = typer.Argument(..., help=f"Article files ({formats()})."),
     year: int = typer.Option(None, help="Year for dates written without one (default: the "
                              "article's publication year)."),
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPT, csv: Path = CSV_OPT,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     from macrodesk.readers import read_article
@@ -413,6 +413,9 @@ def check_cmd(
                 continue
             y = year or (art.published.year if art.published else None)
             found += [(art.label, c) for c in T.datacheck(art.sentences, default_year=y)]
+    if csv:
+        cols = ["article", *T.DataCheck.model_fields]
+        write_csv(csv, cols, ([label, *c.model_dump().values()] for label, c in found))
     if as_json:
         rows = [{"article": label, **c.model_dump()} for label, c in found]
         out.print_json(json.dumps(rows, ensure_ascii=False))
