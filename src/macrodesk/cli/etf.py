@@ -14,7 +14,6 @@ from macrodesk.errors import DataError, MacrodeskError
 from macrodesk.etf import Fund, etfs_for_theme, lookup
 from macrodesk.lexicon import find_themes, themes
 
-
 _COLUMNS = ("code", "exchange", "name", "index", "themes")
 
 
