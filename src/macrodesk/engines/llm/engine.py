@@ -393,10 +393,10 @@ class LLMEngine:
             risks.append(Risk(title=_plain(r.title), explanation=r.explanation.strip(),
                               sentence_id=s.id if s else ""))
         if self._grounding["risks_dropped"] or not risks:
-            for r in embedded().risks:
-                if len(risks) < 6 and not any(similarity(bigrams(r.title), bigrams(x.title)) >= 0.6
+            for own in embedded().risks:
+                if len(risks) < 6 and not any(similarity(bigrams(own.title), bigrams(x.title)) >= 0.6
                                               for x in risks):
-                    risks.append(r)
+                    risks.append(own)
         if any(self._grounding.values()):
             warnings.append(f"{self._grounding['sector_rows_dropped']} sector row(s) against the "
                             "articles' stance (or with no stance behind them) and "
