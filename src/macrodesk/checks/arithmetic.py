@@ -1137,6 +1137,9 @@ def _find_framed(sec: Para) -> list[Check]:
             a_written = None
             if written:
                 a_written, b = b, fs[k - 2]  # "降至B，较上年A回落C": the earlier level is written
+            elif (k >= 2 and _YOY.search(b.lead) and b.tok.fig.kind == t.fig.kind
+                  and fs[k - 2].tok.sent == t.sent and not re.search("[。；;]", b.lead)):
+                b = fs[k - 2]  # "B，同比下降 C1，环比下降 C2": both changes are of the level B
             level = b.tok
             if _is_points(t) and level.fig.kind == FigureKind.PERCENT:
                 kind = "change"
@@ -1321,28 +1324,35 @@ def _margin(sec: Para, fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> list
     return [chk]
 
 
-def _growth_after(fs: list[_Framed], x: _Framed) -> _Framed | None:
-    """The 同比 growth written right after a level ("108.01 亿元，同比增长 29.0%")."""
-    i = x.index + 1
-    if i < len(fs) and fs[i].tok.sent == x.tok.sent and fs[i].tok.fig.kind == FigureKind.PERCENT \
-            and re.search("同比", fs[i].lead) and not re.search("[。；;]", fs[i].lead):
-        return fs[i]
+def _growth_after(fs: list[_Framed], x: _Framed, basis: str = "同比") -> _Framed | None:
+    """The 同比 (or 环比) growth written right after a level ("108.01 亿元，同比增长 29.0%，环比
+    增长 22.0%"): the next figures of its sentence, before any other level."""
+    for i in range(x.index + 1, min(x.index + 3, len(fs))):
+        g = fs[i]
+        if g.tok.sent != x.tok.sent or g.tok.fig.kind != FigureKind.PERCENT or re.search("[。；;]", g.lead):
+            return None
+        if basis in g.lead:
+            return g
     return None
 
 
 def _derived_margin_change(sec: Para, fs: list[_Framed], m: _Framed, c: _Framed) -> Check | None:
-    """A margin's 同比 change in points, from this year's profit and revenue and their growth:
-    last year's margin = (P/(1+gP)) / (R/(1+gR)), an intermediate the text does not state."""
+    """A margin's 同比 (环比) change in points, from this period's profit and revenue and their
+    同比 (环比) growth: the earlier margin = (P/(1+gP)) / (R/(1+gR)), an intermediate the text
+    does not state. The profit and revenue are the nearest ones before the margin in its topic."""
     mm = _MARGIN.search(m.lead[-10:])
     if not mm:
         return None
+    basis = "环比" if "环比" in c.lead else "同比"
     nums, dens = _margin_inputs(fs, m, mm)
-    if len(nums) != 1 or len(dens) != 1 or nums[0].topic != m.topic or dens[0].topic != m.topic:
+    nums = [x for x in nums if x.topic == m.topic and x.index < m.index]
+    dens = [x for x in dens if x.topic == m.topic and x.index < m.index]
+    if not nums or not dens:
         return None
-    n, d = nums[0], dens[0]
+    n, d = nums[-1], dens[-1]
     if _other_basis(mm, n):
         return None
-    gn, gd = _growth_after(fs, n), _growth_after(fs, d)
+    gn, gd = _growth_after(fs, n, basis), _growth_after(fs, d, basis)
     if gn is None or gd is None or n.tok.cunit != d.tok.cunit:
         return None
     one = Interval(1, 1)
@@ -1352,9 +1362,10 @@ def _derived_margin_change(sec: Para, fs: list[_Framed], m: _Framed, c: _Framed)
     now = (n.tok.interval() / d.tok.interval()).scale(100)
     before = now * fd / fn
     change = now * (one - fd / fn)
+    label = "上期净利率" if basis == "环比" else "上年净利率"
     chk = _judge_signed(
         sec, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
-        [(f"{n.tok.text}/{d.tok.text} - 上年净利率 {_fmt(before.mid)}% "
+        [(f"{n.tok.text}/{d.tok.text} - {label} {_fmt(before.mid)}% "
           f"(= ({n.tok.text}/(1+{_signed_text(gn)}))/({d.tok.text}/(1+{_signed_text(gd)}))) = {c.tok.text}",
           change)],
         derived=True)
