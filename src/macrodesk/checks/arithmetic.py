@@ -859,6 +859,9 @@ def check_article(article: Article) -> list[Check]:
     for rows in tables.values():
         for chk in find_table_relations(rows):
             keep(chk)
+    if tables:
+        for chk in find_valuation_relations(article.text, [s for rows in tables.values() for s in rows]):
+            keep(chk)
     # relations whose figures stand in different sentences or paragraphs of one section
     for sentences in by_section.values():
         sec = _build_para(sentences[0].paragraph, sentences, cache)
@@ -1543,4 +1546,128 @@ def find_table_relations(rows: list[Sentence]) -> list[Check]:
             chk = _judge(para, kind, c, [a, b], readings, magnitude=False)
             chk.relation += f" (table: {header[j - 2]} → {header[j - 1]}, {header[j]})"
             out.append(chk)
+    return out
+
+
+# ---------------------------------------------------------------- valuation tables
+
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_EPS_HEAD = re.compile(r"EPS|每股收益", re.I)
+_PE_HEAD = re.compile(r"(?<![A-Za-z])P\s*/?\s*E(?![A-Za-z])|市盈率")
+_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])?")
+# a PE table is priced at a date the text does not give, and per-share earnings are rounded
+# to cents: a few percent between the columns is the price or rounding, not an error
+_PE_SLACK = 0.05
+
+
+def _markdown_tables(text: str) -> list[list[list[str]]]:
+    """The Markdown tables of a text as rows of cells, empty cells kept (a header cell spanning
+    the empty ones after it: "| EPS（元） |  |  | PE |  |  |")."""
+    from macrodesk.segment import strip_markup
+
+    tables: list[list[list[str]]] = []
+    cur: list[list[str]] = []
+    for line in text.split("\n") + [""]:
+        if _MD_ROW.match(line):
+            if not _MD_SEP.match(line):
+                cur.append([strip_markup(c).strip() for c in line.strip().strip("|").split("|")])
+            continue
+        if cur:
+            tables.append(cur)
+            cur = []
+    return tables
+
+
+def _column_labels(header_rows: list[list[str]], width: int) -> list[str]:
+    labels = [""] * width
+    for row in header_rows:
+        fill = ""
+        for j in range(width):
+            cell = row[j] if j < len(row) else ""
+            fill = cell or (fill if j else "")
+            labels[j] += " " + fill
+    return [x.strip() for x in labels]
+
+
+def _cell_value(cell: str) -> float | None:
+    m = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*", cell)
+    return float(m.group(1)) if m else None
+
+
+def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
+    """A valuation table (EPS and PE of the same years, one company per row) prices each row
+    once: EPS × PE is the share price in every year. The PE of each year is recomputed from the
+    price the anchor year gives (the year marked A, else the last year), a derived relation."""
+    by_text = {re.sub(r"\s+", "", r.text): r for r in rows}
+    out: list[Check] = []
+    for table in _markdown_tables(text):
+        width = max(len(r) for r in table)
+        nhead = 0
+        while nhead < len(table) and not any(_cell_value(c) is not None for c in table[nhead][1:]):
+            nhead += 1
+        if nhead == 0 or nhead == len(table):
+            continue
+        labels = _column_labels(table[:nhead], width)
+        eps: dict[int, int] = {}
+        pe: dict[int, tuple[int, bool]] = {}
+        for j, lab in enumerate(labels):
+            ym = _HEAD_YEAR.search(lab)
+            if not ym:
+                continue
+            year = int(ym.group(1))
+            if _EPS_HEAD.search(lab) and not _PE_HEAD.search(lab):
+                eps.setdefault(year, j)
+            elif _PE_HEAD.search(lab) and not _EPS_HEAD.search(lab):
+                pe.setdefault(year, (j, ym.group(2) == "A"))
+        years = sorted(set(eps) & set(pe))
+        if len(years) < 2:
+            continue
+        actual = [y for y in years if pe[y][1]]
+        anchor = actual[0] if len(actual) == 1 else years[-1]
+        for cells in table[nhead:]:
+            sent = by_text.get(re.sub(r"\s+", "", "，".join(c for c in cells if c)))
+            if sent is None:
+                continue
+            out.extend(_valuation_row(sent, cells, eps, pe, years, anchor, labels))
+    return out
+
+
+def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
+                   pe: dict[int, tuple[int, bool]], years: list[int], anchor: int,
+                   labels: list[str]) -> list[Check]:
+    para = _build_para(sent.paragraph, [sent])
+    # the row's non-empty cells, in order, are the comma-joined parts of its sentence
+    nonempty = [j for j, c in enumerate(cells) if c]
+    bounds, pos = {}, 0
+    for j in nonempty:
+        bounds[j] = (pos, pos + len(cells[j]))
+        pos += len(cells[j]) + 1
+
+    def tok(j: int) -> Tok | None:
+        if j not in bounds or _cell_value(cells[j]) is None:
+            return None
+        lo, hi = bounds[j]
+        inside = [t for t in para.toks if lo <= t.fig.start < hi]
+        return inside[0] if len(inside) == 1 else None
+
+    e0, p0 = tok(eps[anchor]), tok(pe[anchor][0])
+    if e0 is None or p0 is None or e0.interval().lo <= 0 or p0.interval().lo <= 0:
+        return []
+    price = e0.interval() * p0.interval()
+    out = []
+    for y in years:
+        if y == anchor:
+            continue
+        e, p = tok(eps[y]), tok(pe[y][0])
+        if e is None or p is None or e.interval().lo <= 0:
+            continue
+        iv = p.interval(result=False)
+        stated = Interval(iv.lo * (1 - _PE_SLACK), iv.hi * (1 + _PE_SLACK))
+        chk = _judge(para, "ratio", p, [e0, p0, e], [(
+            f"{e0.text} × {p0.text} / {e.text} = {p.text} (price {_fmt(price.mid)} = "
+            f"EPS × PE of {anchor}; table: {labels[pe[y][0]]})", price / e.interval())],
+            magnitude=False, stated_iv=stated)
+        chk.derived = True
+        out.append(chk)
     return out
