@@ -1610,7 +1610,7 @@ def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
             continue
         labels = _column_labels(table[:nhead], width)
         eps: dict[int, int] = {}
-        pe: dict[int, tuple[int, bool]] = {}
+        pe: dict[int, tuple[int, bool]] = {}  # year -> (column, marked E)
         for j, lab in enumerate(labels):
             ym = _HEAD_YEAR.search(lab)
             if not ym:
@@ -1619,55 +1619,67 @@ def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
             if _EPS_HEAD.search(lab) and not _PE_HEAD.search(lab):
                 eps.setdefault(year, j)
             elif _PE_HEAD.search(lab) and not _EPS_HEAD.search(lab):
-                pe.setdefault(year, (j, ym.group(2) == "A"))
+                pe.setdefault(year, (j, ym.group(2) == "E"))
         years = sorted(set(eps) & set(pe))
         if len(years) < 2:
             continue
-        actual = [y for y in years if pe[y][1]]
-        anchor = actual[0] if len(actual) == 1 else years[-1]
         for cells in table[nhead:]:
             sent = by_text.get(re.sub(r"\s+", "", "，".join(c for c in cells if c)))
-            if sent is None:
-                continue
-            out.extend(_valuation_row(sent, cells, eps, pe, years, anchor, labels))
+            if sent is not None:
+                out.extend(_valuation_row(sent, cells, eps, pe, years, labels))
     return out
 
 
 def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
-                   pe: dict[int, tuple[int, bool]], years: list[int], anchor: int,
-                   labels: list[str]) -> list[Check]:
+                   pe: dict[int, tuple[int, bool]], years: list[int], labels: list[str]) -> list[Check]:
+    """Forecast (E) PEs of one row are computed at today's price, so EPS × PE agrees across
+    them within rounding; the first forecast year gives that price. An actual (A) year's PE may
+    be priced at that year's close: it gives a price too, but only a gap beyond a factor of two
+    refutes the first forecast PE against it. Without A/E marks every year is one price, the
+    last year its anchor."""
     para = _build_para(sent.paragraph, [sent])
     # the row's non-empty cells, in order, are the comma-joined parts of its sentence
-    nonempty = [j for j, c in enumerate(cells) if c]
     bounds, pos = {}, 0
-    for j in nonempty:
-        bounds[j] = (pos, pos + len(cells[j]))
-        pos += len(cells[j]) + 1
+    for j, c in enumerate(cells):
+        if c:
+            bounds[j] = (pos, pos + len(c))
+            pos += len(c) + 1
 
     def tok(j: int) -> Tok | None:
         if j not in bounds or _cell_value(cells[j]) is None:
             return None
         lo, hi = bounds[j]
         inside = [t for t in para.toks if lo <= t.fig.start < hi]
-        return inside[0] if len(inside) == 1 else None
+        return inside[0] if len(inside) == 1 and inside[0].interval().lo > 0 else None
 
-    e0, p0 = tok(eps[anchor]), tok(pe[anchor][0])
-    if e0 is None or p0 is None or e0.interval().lo <= 0 or p0.interval().lo <= 0:
-        return []
-    price = e0.interval() * p0.interval()
+    row = {y: (e, p) for y in years if (e := tok(eps[y])) is not None and (p := tok(pe[y][0])) is not None}
+    # among E-marked years, a year without the mark (2024A, 2024) is an actual one
+    marked = any(pe[y][1] for y in years)
+    forecast = [y for y in row if pe[y][1]] if marked else list(row)
+    actual = [y for y in row if not pe[y][1]] if marked else []
+    pairs: list[tuple[int, int, float]] = []  # (price year, stated year, slack)
+    if forecast:
+        anchor = forecast[0] if marked else forecast[-1]
+        pairs += [(anchor, y, _PE_SLACK) for y in forecast if y != anchor]
+        pairs += [(y, forecast[0], 1.0) for y in actual]
     out = []
-    for y in years:
-        if y == anchor:
-            continue
-        e, p = tok(eps[y]), tok(pe[y][0])
-        if e is None or p is None or e.interval().lo <= 0:
-            continue
+    for py, sy, slack in pairs:
+        e0, p0 = row[py]
+        e, p = row[sy]
+        price = e0.interval() * p0.interval()
         iv = p.interval(result=False)
-        stated = Interval(iv.lo * (1 - _PE_SLACK), iv.hi * (1 + _PE_SLACK))
-        chk = _judge(para, "ratio", p, [e0, p0, e], [(
-            f"{e0.text} × {p0.text} / {e.text} = {p.text} (price {_fmt(price.mid)} = "
-            f"EPS × PE of {anchor}; table: {labels[pe[y][0]]})", price / e.interval())],
-            magnitude=False, stated_iv=stated)
+        stated = Interval(iv.lo / (1 + slack), iv.hi * (1 + slack))
+        why = "within 5%" if slack == _PE_SLACK else "an actual year's close may differ by up to 2x"
+        readings = [(f"{e0.text} × {p0.text} / {e.text} = {p.text} (price {_fmt(price.mid)} from {py}, "
+                     f"{why}; table: {labels[pe[sy][0]]})", price / e.interval())]
+        chk = _judge(para, "ratio", p, [e0, p0, e], readings, magnitude=False, stated_iv=stated)
+        if slack != _PE_SLACK and chk.verdict == "consistent":
+            # inside the loose band that refutes, but only the tight one confirms
+            tight = Interval(iv.lo / (1 + _PE_SLACK), iv.hi * (1 + _PE_SLACK))
+            if _judge(para, "ratio", p, [e0, p0, e], readings, magnitude=False,
+                      stated_iv=tight).verdict != "consistent":
+                chk = _unverifiable(para, "ratio", p, [e0, p0, e], readings[0][0],
+                                    "an actual year's PE may be priced at that year's close")
         chk.derived = True
         out.append(chk)
     return out
