@@ -997,6 +997,7 @@ class _Framed:
     after: str  # the next few characters
     paragraph: int = 0
     topic: int = 0  # a new paragraph or a "水电：" label starts a new topic
+    block: int = 0  # consecutive paragraphs; a heading or table between them starts a new block
 
 
 def _framed(sec: Para) -> list[_Framed]:
@@ -1004,17 +1005,19 @@ def _framed(sec: Para) -> list[_Framed]:
     prev_end: dict[int, int] = {}
     # a period written once holds for the clauses that follow it in the paragraph
     # ("25Q1 …营业收入 672.2 亿元；实现归母净利润 38.96 亿元；…")
-    period, para_of, topic = "", -1, 0
+    period, para_of, topic, block = "", -1, 0, 0
     for i, t in enumerate(sec.toks):
         raw = sec.raw[t.sent]
         stop = prev_end.get(t.sent, 0)
         fr = frame_of(raw, t.fig, stop)
         paragraph = sec.sentences[t.sent].paragraph
+        if paragraph > para_of + 1:
+            block += 1
         if paragraph != para_of or _TOPIC_LABEL.search(raw[stop:t.fig.start]):
             period, para_of, topic = "", paragraph, topic + 1
         period = fr.period or period
         out.append(_Framed(t, i, fr.metric, period, raw[stop:t.fig.start],
-                           raw[t.fig.end:t.fig.end + 8], paragraph, topic))
+                           raw[t.fig.end:t.fig.end + 8], paragraph, topic, block))
         prev_end[t.sent] = t.fig.end
     return out
 
@@ -1314,7 +1317,13 @@ def _margin(sec: Para, fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> list
     chk = _judge(sec, "ratio", t, [n0.tok, d0.tok], [
         (f"{n0.tok.text} / {d0.tok.text} = {t.text}", (n0.tok.interval() / d0.tok.interval()).scale(100))],
         magnitude=False)
-    if n0.topic != c.topic or d0.topic != c.topic:
+    # outside the margin's own paragraph, the profit and revenue are certain only when each is
+    # the one of that period in the run of paragraphs the margin stands in, between two headings
+    # ("### 3.6 调味品" "1. 业绩表现：…收入…利润" "2. 盈利能力：…净利率")
+    # ("净利率" against a 归母 profit may be on total profit: only the same basis is certain)
+    if (n0.topic != c.topic or d0.topic != c.topic) and not (
+            ("归母" in n0.metric) == bool(mm.group(2))
+            and [x for x in nums if x.block == c.block] == [n0] and [x for x in dens if x.block == c.block] == [d0]):
         return [_hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
     if _other_basis(mm, n0):
         return [_hedge(sec, chk, "销售净利率 is on total profit; only 归母 profit is stated")]
