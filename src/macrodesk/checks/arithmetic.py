@@ -1115,7 +1115,11 @@ def _find_framed(sec: Para) -> list[Check]:
     share_sents: set[int] = set()
     for k, c in enumerate(fs):
         t = c.tok
-        if k == 0 or t.bound:
+        if t.bound:
+            continue
+        if k == 0:
+            if (chk := _stated_change(sec, c, None, False)) is not None:
+                out.append(chk)
             continue
         b = fs[k - 1]
         same_sentence = b.tok.sent == t.sent and not re.search("[。；;]", c.lead)
@@ -1139,6 +1143,8 @@ def _find_framed(sec: Para) -> list[Check]:
         if written or (same_sentence and _YOY.search(c.lead)):
             amount = t.cunit == b.tok.cunit and t.fig.kind in _LEVEL_KINDS and not written
             if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS) and not amount:
+                if (chk := _stated_change(sec, c, None, False)) is not None:
+                    out.append(chk)
                 continue
             a_written = None
             if written:
@@ -1154,6 +1160,9 @@ def _find_framed(sec: Para) -> list[Check]:
             elif amount:
                 kind = "change"  # "新增 5300 亿元（同比 -2100 亿）": this level minus last year's
             else:
+                # "合同负债同比下滑 2.5%，销售收现同比下滑 3.2%": the level is not this one's
+                if (chk := _stated_change(sec, c, None, False)) is not None:
+                    out.append(chk)
                 continue
             cands = [a_written] if a_written else _candidates(fs, c, b)
             derived = _derived_margin_change(sec, fs, b, c) if not cands and kind == "change" else None
@@ -1257,19 +1266,40 @@ def _find_framed(sec: Para) -> list[Check]:
                 out.append(chk)
             continue
         # ---- a stated change or growth whose earlier level is nowhere: counted, not judged
-        # ("同比下降 9.9% 至 134.6 亿元", "较 2024 年全年收窄 2.8 个百分点", "营收 125.35 亿美元（+1%）")
-        # (a supposed or per-unit effect, "每提高1个百分点…将下降0.6个百分点", is not a change)
-        if t.fig.kind in (FigureKind.PERCENT, FigureKind.POINTS) and not re.search(
-                r"每|若|如果|假设|倘若|将", sec.raw[t.sent][:t.fig.start]) and (
-                _CHANGE_LEAD_ANY.search(c.lead) or (
-                    t.fig.kind == FigureKind.PERCENT and same_sentence
-                    and b.tok.fig.kind in _LEVEL_KINDS and _BRACKET_SIGN.match(c.lead))):
-            kind = "change" if _is_points(t) else "growth"
-            out.append(_unverifiable(sec, kind, t, [], f"(level) vs (earlier level) : {t.text}",
-                                     "the earlier level is not stated"))
+        chk = _stated_change(sec, c, b, same_sentence)
+        if chk is not None:
+            out.append(chk)
     out.extend(_find_parts(sec, fs))
     out.extend(_judge_shares(sec, shares))
     return out
+
+
+_CLAUSE_START = re.compile(r"[，,。；;：:（(]")
+_VERB_THEN_TO = re.compile(f"(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$")
+
+
+def _stated_change(sec: Para, c: _Framed, b: _Framed | None, same_sentence: bool) -> Check | None:
+    """A stated change or growth whose earlier level is nowhere: counted unverifiable, not judged
+    ("同比下降 9.9% 至 134.6 亿元", "涨0.8%至68.3美元/桶", "增速较 1-6 月扩大 0.2 个百分点",
+    "营收 125.35 亿美元（+1%）"). A supposed or per-unit effect ("每提高1个百分点…将下降0.6个
+    百分点") is not a change."""
+    t = c.tok
+    if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
+        return None
+    raw = sec.raw[t.sent]
+    if re.search(r"每|若|如果|假设|倘若|将", raw[:t.fig.start]):
+        return None
+    # the clause before the figure, dates included ("较 1-6 月扩大" is cut by the date in c.lead)
+    starts = [m.end() for m in _CLAUSE_START.finditer(raw, 0, t.fig.start)]
+    clause = raw[starts[-1] if starts else 0:t.fig.start]
+    if not (_CHANGE_LEAD_ANY.search(c.lead) or _CHANGE_LEAD_ANY.search(clause)
+            or (_VERB_THEN_TO.search(c.lead) and re.match(r"^\s*(?:至|到)", c.after))
+            or (b is not None and t.fig.kind == FigureKind.PERCENT and same_sentence
+                and b.tok.fig.kind in _LEVEL_KINDS and _BRACKET_SIGN.match(c.lead))):
+        return None
+    kind = "change" if _is_points(t) else "growth"
+    return _unverifiable(sec, kind, t, [], f"(level) vs (earlier level) : {t.text}",
+                         "the earlier level is not stated")
 
 
 def _margin_inputs(fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> tuple[list[_Framed], list[_Framed]]:
