@@ -1275,6 +1275,8 @@ def _find_framed(sec: Para) -> list[Check]:
 
 
 _CLAUSE_START = re.compile(r"[，,。；;：:（(]")
+_LIST_NEXT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*$")
+_LIST_ITEMS = re.compile(r"(?:[+\-−－]?\s*\d[\d.,]*\s*(?:pct|ppt|pp|bps?|BP|个百分点|%|％|倍)?\s*[、/]\s*)+[+\-−－]?\s*$")
 _VERB_THEN_TO = re.compile(f"(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$")
 
 
@@ -1292,6 +1294,9 @@ def _stated_change(sec: Para, c: _Framed, b: _Framed | None, same_sentence: bool
     # the clause before the figure, dates included ("较 1-6 月扩大" is cut by the date in c.lead)
     starts = [m.end() for m in _CLAUSE_START.finditer(raw, 0, t.fig.start)]
     clause = raw[starts[-1] if starts else 0:t.fig.start]
+    if _LIST_NEXT.match(c.lead):
+        # "较期初分别变动 0.43pct、0.61pct": a later item of a list of changes
+        clause = _LIST_ITEMS.sub("", clause)
     if not (_CHANGE_LEAD_ANY.search(c.lead) or _CHANGE_LEAD_ANY.search(clause)
             or (_VERB_THEN_TO.search(c.lead) and re.match(r"^\s*(?:至|到)", c.after))
             or (b is not None and t.fig.kind == FigureKind.PERCENT and same_sentence
