@@ -1103,9 +1103,11 @@ def _certain(a: _Framed, b: _Framed) -> bool:
 _ANY_VERB = re.compile(f"(?:{_UP}|{_DOWN})")
 _AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比)[^，,。；;]{{0,12}}(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$")
 _RATE_OF_CHANGE = re.compile(r"^\s*[，,（(]?\s*(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?\s*$")
+# "较去年累计的 A 同比增长 C", "环比 25Q1 的 A 提高 C": the earlier level written after its word
 _WRITTEN_BEFORE = re.compile(
-    r"(?:较|相比|相较于?|(?<![同环占对])比)[^，,。；;升降增减涨跌提回扩收缩少多]{0,12}$")
-_VERB_ONLY = re.compile(f"^[\\s的水平]*[，,]?\\s*(?:{_UP}|{_DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
+    r"(?:较|相比|相较于?|(?<![同环占对])比|环比(?=\s*\S))[^，,。；;升降增减涨跌提回扩收缩少多]{0,12}$")
+_VERB_ONLY = re.compile(
+    f"^[\\s的水平]*[，,]?\\s*(?:同比|环比)?\\s*(?:{_UP}|{_DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
 
 
 def _find_framed(sec: Para) -> list[Check]:
