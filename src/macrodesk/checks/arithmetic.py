@@ -1277,6 +1277,9 @@ def _find_framed(sec: Para) -> list[Check]:
 
 
 _CLAUSE_START = re.compile(r"[，,。；;：:（(]")
+_AMOUNT_DELTA = re.compile(
+    r"(?:同比|环比|较(?:上年|去年|上月|上季度?|同期|\s*(?:19|20)?\d{2}\s*年(?:同期)?))\s*"
+    r"(?:多增|少增|多减|少减|增加|减少|净增|[+\-−－])\s*(?:了|约)?\s*$")
 _LIST_NEXT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*$")
 _LIST_ITEMS = re.compile(r"(?:[+\-−－]?\s*\d[\d.,]*\s*(?:pct|ppt|pp|bps?|BP|个百分点|%|％|倍)?\s*[、/]\s*)+[+\-−－]?\s*$")
 _VERB_THEN_TO = re.compile(f"(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$")
@@ -1288,9 +1291,13 @@ def _stated_change(sec: Para, c: _Framed, b: _Framed | None, same_sentence: bool
     "营收 125.35 亿美元（+1%）"). A supposed or per-unit effect ("每提高1个百分点…将下降0.6个
     百分点") is not a change."""
     t = c.tok
+    raw = sec.raw[t.sent]
+    if t.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and _AMOUNT_DELTA.search(c.lead):
+        # "同比多增 2271 亿元", "（同比 +2367 亿）", "较 2024 年增加 1500 亿元"
+        return _unverifiable(sec, "change", t, [], f"(level) - (earlier level) = {t.text}",
+                             "the earlier level is not stated")
     if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
         return None
-    raw = sec.raw[t.sent]
     if re.search(r"每|若|如果|假设|倘若|将", raw[:t.fig.start]):
         return None
     # the clause before the figure, dates included ("较 1-6 月扩大" is cut by the date in c.lead)
