@@ -213,16 +213,44 @@ class Para:
         return self.toks[ord(ch) - FIG_BASE]
 
 
-_Cache = dict[str, tuple[str, list[Figure]]]
+# a sentence read once per article: its shielded text, and its pieces in order (text between
+# figures with spaces removed, a date or unusable mark, or a figure with how loosely it is meant)
+_Piece = str | tuple[Figure, bool, bool]
+_Cache = dict[str, tuple[str, list[_Piece]]]
+_STOPS = ("。", "；", ";", "！", "？", "!", "?")
 
 
-def _read(s: Sentence, cache: _Cache | None) -> tuple[str, list[Figure]]:
+def _read(s: Sentence, cache: _Cache | None) -> tuple[str, list[_Piece]]:
     if cache is not None and s.text in cache:
         return cache[s.text]
     text = _shield(s.text)
     # segmenting already read the sentence's figures; read again only when shielding changed it
     same = text == s.text and (s.figures or not any(ch.isdigit() for ch in text))
-    got = (text, list(s.figures) if same else extract_figures(text))
+    figs = list(s.figures) if same else extract_figures(text)
+    pieces: list[_Piece] = []
+    pos = 0
+    for f in figs:
+        if f.start < pos:
+            continue
+        pieces.append(_SPACE.sub("", text[pos:f.start]))
+        if f.kind == FigureKind.QUANTITY and f.unit == "个" and text[f.end:f.end + 1] == "点":
+            # "同比下降 1.1 个点": percentage points (an index point is written 点 alone)
+            f = f.model_copy(update={"kind": FigureKind.POINTS, "unit": "个百分点",
+                                     "text": f.text + "点", "end": f.end + 1})
+        if f.kind == FigureKind.DATE:
+            pieces.append(DATE_MARK)
+        elif f.value is None or f.high is not None:
+            pieces.append(OTHER_MARK)
+        else:
+            before, after = text[max(0, f.start - 4):f.start], text[f.end:f.end + 3]
+            pieces.append((f, bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after)),
+                           bool(_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after))))
+        pos = f.end
+    tail = _SPACE.sub("", text[pos:])
+    pieces.append(tail)
+    if not tail.endswith(_STOPS):
+        pieces.append("。")  # a list item or a line without a stop still ends a sentence
+    got = (text, pieces)
     if cache is not None:
         cache[s.text] = got
     return got
@@ -232,35 +260,17 @@ def _build_para(index: int, sentences: list[Sentence], cache: _Cache | None = No
     para = Para(index=index, sentences=sentences)
     parts: list[str] = []
     for si, s in enumerate(sentences):
-        # a sentence is read once per article: paragraphs and sections share its figures
-        text, figs = _read(s, cache)
+        # a sentence is read once per article: paragraphs and sections share its pieces
+        text, pieces = _read(s, cache)
         para.raw.append(text)
-        pos = 0
-        for f in figs:
-            if f.start < pos:
-                continue
-            parts.append(_SPACE.sub("", text[pos:f.start]))
-            if f.kind == FigureKind.QUANTITY and f.unit == "个" and text[f.end:f.end + 1] == "点":
-                # "同比下降 1.1 个点": percentage points (an index point is written 点 alone)
-                f = f.model_copy(update={"kind": FigureKind.POINTS, "unit": "个百分点",
-                                         "text": f.text + "点", "end": f.end + 1})
-            if f.kind == FigureKind.DATE:
-                parts.append(DATE_MARK)
-            elif f.value is None or f.high is not None or len(para.toks) >= 0xFFF:
+        for piece in pieces:
+            if isinstance(piece, str):
+                parts.append(piece)
+            elif len(para.toks) >= 0xFFF:
                 parts.append(OTHER_MARK)
             else:
-                before, after = text[max(0, f.start - 4):f.start], text[f.end:f.end + 3]
-                tok = Tok(
-                    fig=f, sent=si,
-                    approx=bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after)),
-                    bound=bool(_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after)),
-                )
                 parts.append(chr(FIG_BASE + len(para.toks)))
-                para.toks.append(tok)
-            pos = f.end
-        parts.append(_SPACE.sub("", text[pos:]))
-        if not parts[-1].endswith(("。", "；", ";", "！", "？", "!", "?")):
-            parts.append("。")  # a list item or a line without a stop still ends a sentence
+                para.toks.append(Tok(fig=piece[0], sent=si, approx=piece[1], bound=piece[2]))
     para.masked = "".join(parts)
     return para
 
@@ -1064,6 +1074,7 @@ _SUBS = (
 _CN = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}
 
 
+@functools.lru_cache(maxsize=4096)
 def period_key(period: str) -> tuple[int, str] | None:
     """(year, sub-period) of a written period: "2025 年一季度" -> (2025, "Q1"), "25H1" ->
     (2025, "H1"), "2024 年" -> (2024, "Y"); None when no year is written."""
