@@ -492,3 +492,9 @@ def test_earlier_level_written_after_jiao_de():
     text = "本年累计产量达到 2454925 辆，较去年累计的 1952885 辆同比增长 {g}。"
     assert _only(check_text(text.format(g="25.71%")), "25.71%").verdict == "consistent"
     assert _only(check_text(text.format(g="27.35%")), "27.35%").verdict == "inconsistent"
+
+
+def test_bili_is_not_a_comparison():
+    # census false alarm (reports 526, 282): 分红比例/比重 is a level, 40% is another metric's growth
+    text = "合计 188 亿元，同比增长 40%，平均分红比例 17%，同比减少 3 个百分点。"
+    assert all(c.verdict != "inconsistent" for c in check_text(text))
