@@ -413,7 +413,7 @@ def test_rate_of_a_stated_change():
 # 593, hw_473); each input is changed to show the verdict follows the figures
 
 
-def _only(checks, stated):
+def _the_check(checks, stated):
     got = [c for c in checks if c.stated.replace(" ", "") == stated.replace(" ", "")]
     assert len(got) == 1, [(c.stated, c.relation) for c in checks]
     return got[0]
@@ -428,11 +428,11 @@ SEQUENTIAL = (
 def test_margin_change_qoq_is_derived_from_the_qoq_growths():
     # article 16: last quarter's margin = (8.7/1.139)/(145/1.255) = 6.61%, so 环比 is -0.6pt
     checks = check_text(SEQUENTIAL.format(yoy="1.1", qoq="0.5"))
-    qoq = _only(checks, "0.5 个百分点")
+    qoq = _the_check(checks, "0.5 个百分点")
     assert qoq.verdict == "inconsistent" and qoq.derived and "上期净利率" in qoq.relation
-    assert _only(checks, "1.1 个百分点").verdict == "consistent"
+    assert _the_check(checks, "1.1 个百分点").verdict == "consistent"
     fixed = check_text(SEQUENTIAL.format(yoy="1.1", qoq="-0.6").replace("环比增加 -0.6", "环比下降 0.6"))
-    assert _only(fixed, "0.6 个百分点").verdict == "consistent"
+    assert _the_check(fixed, "0.6 个百分点").verdict == "consistent"
 
 
 VALUATION = """# 盈利预测
@@ -450,13 +450,13 @@ def test_valuation_table_prices_each_row_once():
     ok = check_text(VALUATION.format(pe26="6.43", pe25="23.34"))
     assert [c.verdict for c in ok if c.kind == "ratio"].count("inconsistent") == 0
     bad = check_text(VALUATION.format(pe26="8.86", pe25="23.34"))
-    c = _only(bad, "8.86")
+    c = _the_check(bad, "8.86")
     assert c.verdict == "inconsistent" and c.derived and "2.54 × 6.71 / 2.65" in c.relation
     # an actual year's PE may be priced at that year's close: a 20% gap refutes nothing ...
-    loose = _only(check_text(VALUATION.format(pe26="6.43", pe25="28.00")), "28.00")
+    loose = _the_check(check_text(VALUATION.format(pe26="6.43", pe25="28.00")), "28.00")
     assert loose.verdict == "unverifiable"
     # ... a tenfold one does (2.53 against a price of 35.0 = 1.97 × 17.77)
-    assert _only(check_text(VALUATION.format(pe26="6.43", pe25="2.53")), "2.53").verdict == "inconsistent"
+    assert _the_check(check_text(VALUATION.format(pe26="6.43", pe25="2.53")), "2.53").verdict == "inconsistent"
 
 
 SHARE_TABLE = """2025 年 7 月，中国小客车胎对外出口 32.59 万吨，环比增 16.78%。
@@ -470,8 +470,8 @@ SHARE_TABLE = """2025 年 7 月，中国小客车胎对外出口 32.59 万吨，
 
 def test_table_share_of_the_whole_the_prose_states():
     # article 564: 2.08 / 32.59 = 6.38%
-    assert _only(check_text(SHARE_TABLE.format(share="6.38%")), "6.38%").verdict == "consistent"
-    assert _only(check_text(SHARE_TABLE.format(share="7.38%")), "7.38%").verdict == "inconsistent"
+    assert _the_check(check_text(SHARE_TABLE.format(share="6.38%")), "6.38%").verdict == "consistent"
+    assert _the_check(check_text(SHARE_TABLE.format(share="7.38%")), "7.38%").verdict == "inconsistent"
     # two wholes for the label: none is certain, no relation is proposed
     twice = SHARE_TABLE.format(share="7.38%").replace("环比增", "小客车胎对外出口 30.1 万吨，环比增")
     assert all(c.stated != "7.38%" for c in check_text(twice))
@@ -484,14 +484,14 @@ def test_stated_changes_without_an_earlier_level_are_counted():
             "社融规模：新增2.29万亿元，同比多增2271亿元。")
     checks = check_text(text)
     for stated in ("0.8%", "0.2 个百分点", "- 0.06%", "+0.10%", "2271亿元"):
-        assert _only(checks, stated).verdict == "unverifiable"
+        assert _the_check(checks, stated).verdict == "unverifiable"
 
 
 def test_earlier_level_written_after_jiao_de():
     # hw_473: 2454925 / 1952885 - 1 = 25.71%
     text = "本年累计产量达到 2454925 辆，较去年累计的 1952885 辆同比增长 {g}。"
-    assert _only(check_text(text.format(g="25.71%")), "25.71%").verdict == "consistent"
-    assert _only(check_text(text.format(g="27.35%")), "27.35%").verdict == "inconsistent"
+    assert _the_check(check_text(text.format(g="25.71%")), "25.71%").verdict == "consistent"
+    assert _the_check(check_text(text.format(g="27.35%")), "27.35%").verdict == "inconsistent"
 
 
 def test_bili_is_not_a_comparison():
