@@ -124,7 +124,7 @@ _RISK_SENTENCE = re.compile(r"[上下]行风险|风险[主要]*(?:来自|在于|
 _NOT_ONLY_RISK = re.compile(r"配置|策略|展望|建议|观点")
 
 _REGIONS = [
-    ("US", re.compile(r"美国|美联储|美债|联邦基金|美方|特朗普|FOMC|鲍威尔")),
+    ("US", re.compile(r"美国|联储|美债|联邦基金|美方|特朗普|FOMC|鲍威尔|GDPNow|美元指数|美股")),
     ("JP", re.compile(r"日本|日本央行|日央行|日债")),
     ("EU", re.compile(r"欧元区|欧洲央行|欧央行|欧盟")),
     ("UK", re.compile(r"英国|英央行|英格兰银行")),
@@ -159,6 +159,24 @@ _PARTNERS = {"中国": "CN", "对华": "CN", "日本": "JP", "欧盟": "EU", "�
 _PARTNER = re.compile("|".join(_PARTNERS))
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?]")
 _VALUE_KINDS = (FigureKind.PERCENT, FigureKind.POINTS)
+# units of indicators stated as amounts (新增社融 7.1万亿元)
+_MONEY_UNITS = {"亿元", "万亿元", "亿美元", "万亿美元"}
+# a number of moves ("降息1-2次", "再降息两次"): the figures module reads digits only
+_CN_COUNT = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+_COUNT_RE = re.compile(r"(?<![\d.])(?P<a>\d|[一两二三四五六])(?:\s*[-–~至到]\s*(?P<b>\d|[一两二三四五六]))?\s*次")
+_MOVE_WORDS = re.compile(r"降息|加息|降准")
+
+
+def _counts(text: str) -> list[Figure]:
+    """The counts of moves a sentence states, as figures with unit 次."""
+    out = []
+    for m in _COUNT_RE.finditer(text):
+        a = _CN_COUNT.get(m.group("a")) or int(m.group("a"))
+        b = m.group("b")
+        out.append(Figure(text=m.group(0), kind=FigureKind.QUANTITY, value=float(a),
+                          high=float(_CN_COUNT.get(b) or int(b)) if b else None, unit="次",
+                          start=m.start(), end=m.end()))
+    return out
 
 
 # -- periods
@@ -173,6 +191,19 @@ _PERIOD_RE = re.compile(
     r"|(?P<rel>今年|年内|本年|年底|年末|明年|后年|下半年|上半年|下个?季度|下个?月)"
     r"|(?:第?(?P<bq>[一二三四])季度|(?<![A-Za-z\d])Q(?P<bq2>[1-4]))"
     r"|(?<![\d.年])(?P<bm>1[0-2]|0?[1-9])\s?月(?!份?\d)")
+
+
+def _period_at(text: str, at: int, published: date) -> str | None:
+    """The period named last before position `at` of `text`, else the first one after it."""
+    best = None
+    for m in _PERIOD_RE.finditer(text):
+        p = resolve_period(m.group(0), published)
+        if p is None:
+            continue
+        if m.start() >= at:
+            return best or p
+        best = p
+    return best
 
 
 @lru_cache(maxsize=8192)
@@ -311,6 +342,22 @@ def _who(sentence: str, upto: int) -> list[str]:
     return list(dict.fromkeys(_GROUPS.get(n, n) for n in names))
 
 
+_BRACKET_AFTER = re.compile(r"\s*(?:左右|附近|上下|以上|以下)?\s*[（(]([^）)]{2,60})[）)]")
+_NAME_SEP = re.compile(r"\s*[、，,/]\s*|\s*(?:和|及|与)\s*")
+
+
+def _bracket_names(sentence: str, end: int) -> list[str]:
+    """The institutions listed in brackets right after a figure ("4.5%左右（小摩、德银、瑞银）"):
+    they hold that figure, more precisely than a group word before it ("多数机构认为")."""
+    m = _BRACKET_AFTER.match(sentence, end)
+    if not m:
+        return []
+    names = [x for x in _NAME_SEP.split(m.group(1)) if x]
+    if not names or not all(_INST_RE.fullmatch(x) for x in names):
+        return []
+    return list(dict.fromkeys(_GROUPS.get(n, n) for n in names))
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
@@ -392,7 +439,8 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                      or text[m.start() + cs - 1] in _BEFORE_OK or len(m.group(0)) > 2
                      or not indicators()[owner[m.group(0).upper()]].products)
                 # "锂电池出口", "光伏组件2025年出口": a product's figure, not the economy's
-                and not find_themes(clause[:m.start()])]
+                and not (indicators()[owner[m.group(0).upper()]].products and find_themes(clause[:m.start()]))]
+        ends = {m.start() + cs: m.end() + cs for m in word_re.finditer(clause)}
         keys = list(dict.fromkeys(k for _, k in hits))
         marker = _FORWARD.search(clause)
         has_marker = bool(_FORWARD.search(text, 0, ce))  # a marker after the clause governs nothing in it
@@ -436,49 +484,71 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
             if key == "policy_rate" and final == key:
                 final = "cn_policy_rate"
             span_end = nxt if i + 1 < len(keys) else ce
-            pool = levels if not ind.unit else figures
+            if ind.unit in _MONEY_UNITS:
+                pool = [f for f in all_figures if f.kind == FigureKind.MONEY]
+            elif ind.unit == "bp" and _MOVE_WORDS.search(text[at:span_end]):
+                # "降息25个基点" and "降息1-2次" both state the call
+                pool = sorted(figures + _counts(text), key=lambda f: f.start)
+            else:
+                pool = levels if not ind.unit else figures
             # a share ("出口占比 23%") is not the indicator's own value
             pool = [f for f in pool if not re.search(r"占比|比重|份额|占.{0,4}$", text[max(0, f.start - 6):f.start])]
             vals = [f for f in pool if at <= f.start < span_end and f.start > at] or (
                 [f for f in pool if cs <= f.start < ce] if len(keys) == 1 else [])
-            period = resolve_period(clause, published) or sentence_period
+            clause_vals = [f for f in pool if cs <= f.start < ce]
+            last_at = max(s for s, _ in hits)
+            starts = sorted(s for s, _ in hits)
+            # names joined as a list ("M1、M2", "贷款余额及社融存量") share what follows them
+            listed = any(re.fullmatch(r"\s*(?:同比|环比|增速)?\s*[、与和及/]\s*", text[ends.get(a, a):b])
+                         for a, b in zip(starts, starts[1:], strict=False))
+            in_order = (len(keys) > 1 and len(clause_vals) == len(keys)
+                        and all(f.start > last_at for f in clause_vals))
+            if in_order:
+                vals = [clause_vals[i]]  # "M1与M2同比增速预计小幅回升至6%和8.7%": in order
+            # the period nearest before the indicator's name ("今年春节偏晚或使1月M1…": January)
+            period = _period_at(clause, at - cs, published) or sentence_period
             if period and (published - period_end(period)).days > _PAST_SLACK_DAYS:
                 continue  # a past period's figure is data, not a forecast
-            direction = _direction(text[at:span_end] if i + 1 < len(keys) else clause[at - cs:], ind.invert)
+            tail = (text[last_at:ce] if listed or in_order else
+                    text[at:span_end] if i + 1 < len(keys) else clause[at - cs:])
+            direction = _direction(tail, ind.invert)
             if not vals and direction is None:
                 continue
             fc = Forecast(article_id=article_id, who="author", indicator=final, region=region,
                           period=period, direction=direction, published=published.isoformat(),
                           source=source, sentence_id=sent.id, quote=text)
             fig_list = vals[:1]
-            clause_vals = [f for f in figures if cs <= f.start < ce]
-            last_at = max(s for s, _ in hits)
-            starts = sorted(s for s, _ in hits)
-            # names joined as a list ("M1、M2", "M1与M2") share what follows them
-            listed = any(re.fullmatch(r"[A-Za-z0-9\u4e00-\u9fff]{0,3}?\s*[、与和及/]\s*",
-                                      text[a:b]) for a, b in zip(starts, starts[1:], strict=False))
-            if len(keys) > 1 and len(clause_vals) == len(keys) and all(f.start > last_at for f in clause_vals):
-                fig_list = [clause_vals[i]]  # "M1与M2同比预计回升至6%和8.7%": in order
+            paired: dict[int, str] = {}
+            if in_order:
+                pass
             elif len(keys) > 1 and listed and all(f.start > last_at for f in clause_vals):
                 fig_list = []  # "M1、M2 …" then one figure: no order to pair them by
+            elif len(vals) > 1 and len(w := _who(text, vals[0].start)) == len(vals) and all(
+                    re.fullmatch(r"\s*[和、与及,，]\s*", text[a.end:b.start]) for a, b in zip(vals, vals[1:], strict=False)):
+                # "（亚特兰大联储、纽约联储）下调…至3.4%和1.91%": names and figures in order
+                fig_list = list(vals)
+                paired = {id(f): name for f, name in zip(vals, w, strict=True)}
             else:
                 # a further figure in brackets with its own institution: "1.3个百分点（瑞银为0.7个百分点）"
                 first_who = _who(text, vals[0].start) if vals else []
                 fig_list += [f for f in vals[1:] if (w := _who(text, f.start)) and w != first_who
                              and text.rfind("（", 0, f.start) > text.rfind("）", 0, f.start)]
-            cut = bool(re.search(r"降息|降准", text[at:span_end]))
+            # a cut or a drag keeps its sign: 降息10BP is -10 bp, 拖累13个百分点 is -13 pp
+            cut = bool(re.search(r"降息|降准|拖累", text[at:span_end]))
             options: list[Figure | None] = list(fig_list) or [None]
             for fig in options:
                 f = fc.model_copy()
                 if fig is not None:
                     f.unit = ("%" if fig.kind == FigureKind.PERCENT else "" if fig.kind == FigureKind.NUMBER
+                              else fig.unit if fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)
                               else "bp" if "基点" in fig.unit or fig.unit.lower() == "bp" else "pp")
                     f.figure = fig.text
                     if fig.high is not None:
                         f.low, f.high = fig.value, fig.high
                     else:
                         # a cut keeps its sign: 降息10BP is -10 bp
-                        f.value = -abs(fig.value) if cut and fig.value is not None else fig.value
+                        f.value = (-abs(fig.value) if cut and fig.value is not None and fig.unit != "次"
+                                   else fig.value)
                     lead = text[max(cs, fig.start - 4):fig.start]
                     bound = text[fig.end:fig.end + 3] + lead
                     if "以内" in bound and (f.value or 0) < 0:
@@ -489,7 +559,11 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                         f.low, f.value = f.value, None
                 if "转正" in clause and not f.has_value:
                     f.low = 0.0
-                who = _who(text, fig.start if fig is not None else at)
+                if fig is not None and id(fig) in paired:
+                    who = [paired[id(fig)]]
+                else:
+                    who = (_bracket_names(text, fig.end) if fig is not None else []) or _who(
+                        text, fig.start if fig is not None else at)
                 for name in who or ["author"]:
                     g = f.model_copy(update={"who": name})
                     k = (g.indicator, g.period, g.value, g.low, g.high, g.direction, g.who)
@@ -512,8 +586,11 @@ def article_forecasts(article: Article) -> list[Forecast]:
         # resolved only when a sentence needs it: most never do
         for text in reversed(earlier):
             if (p := resolve_period(text, published)) is not None:
-                return p
-        return resolve_period(section or "", published)
+                # a month already over ("5月核心CPI 2.8%") is the data the section discusses,
+                # not the period a later forecast without one is about
+                return p if period_end(p) >= published else None
+        p = resolve_period(section or "", published)
+        return p if p is None or period_end(p) >= published else None
 
     for sent in article.sentences:
         if sent.section != section:
