@@ -157,6 +157,7 @@ _PARTNERS = {"中国": "CN", "对华": "CN", "日本": "JP", "欧盟": "EU", "�
              "印度": "IN", "越南": "VN", "巴西": "BR", "韩国": "KR", "英国": "UK", "瑞士": "CH",
              "东盟": "ASEAN", "台湾": "TW", "多国": "global", "各国": "global"}
 _PARTNER = re.compile("|".join(_PARTNERS))
+_FIRST_PERSON = re.compile(r"我们|笔者|本文|我司|本报告")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?]")
 _VALUE_KINDS = (FigureKind.PERCENT, FigureKind.POINTS)
 # units of indicators stated as amounts (新增社融 7.1万亿元)
@@ -185,7 +186,7 @@ def _counts(text: str) -> list[Figure]:
 _FUTURE_HINT = re.compile(r"20\d{2}|\d{2}\s?年|\d{2}Q|明年|后年|下半年|下个?[月季]")
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _PERIOD_RE = re.compile(
-    r"(?<!\d)(?P<year>20\d{2}|\d{2}(?=\s?年))\s?年?(?:\s*(?P<half>上半年|下半年|年末|年底|年初)|H(?P<h>[12])|\s*(?:第?(?P<q>[一二三四1-4])\s?季度|"
+    r"(?<!\d)(?P<year>20\d{2}|\d{2}(?=\s?年))\s?年?(?:\s*(?P<half>上半年|下半年|年末|年底|年初|末|底|初(?![步次稿值选]))|H(?P<h>[12])|\s*(?:第?(?P<q>[一二三四1-4])\s?季度|"
     r"Q(?P<q2>[1-4]))|\s*(?:\d{1,2}\s*[-–~至]\s*)?(?P<month>1[0-2]|0?[1-9])\s?月)?"
     r"|(?P<yq>\d{2})Q(?P<yqq>[1-4])"
     r"|(?P<rel>今年|年内|本年|年底|年末|明年|后年|下半年|上半年|下个?季度|下个?月)"
@@ -222,8 +223,10 @@ def resolve_period(text: str, published: date) -> str | None:
                 return f"{year}H1"
             if g["half"] == "下半年":
                 return f"{year}H2"
-            if g["half"] in ("年末", "年底"):
-                return f"{year}Q4"
+            if g["half"] in ("年末", "年底", "末", "底"):
+                return f"{year}Q4"  # "2026年末": the last quarter (the 年 went to the year)
+            if g["half"] in ("年初", "初"):
+                return f"{year}Q1"
             q = g["q"] or g["q2"]
             if q:
                 return f"{year}Q{_CN_DIGIT[q]}"
@@ -315,6 +318,32 @@ def _region(text: str, at: int | None = None) -> str:
     return ""
 
 
+_CENTRAL_BANKS = re.compile(r"美联储|日本央行|欧央行|欧洲央行|英国央行|央行")
+_OWN_VIEW = re.compile(r"\s*(?:的)?(?:[^。；，]{0,4}?)(?:预计|预测|认为|判断|估计|表示|称|指出|指引|展望|点阵图|官员|计划|宣布|决定)")
+_MOVES = re.compile(r"降息|加息|扩表|缩表|降准|按兵不动|宽松|紧缩")
+
+
+def _is_object(sentence: str, start: int, end: int, name: str) -> bool:
+    """A name the view is about, not whose it is: "市场对美联储年内降息预期" (the object of 对),
+    "美联储9月降息25个基点概率高" (a central bank as the actor of a move others expect)."""
+    if sentence[max(0, start - 1):start] == "对":
+        return True
+    if _CENTRAL_BANKS.fullmatch(name):
+        own = _OWN_VIEW.match(sentence, end)
+        return not own or bool(_MOVES.search(sentence, end, own.start() + len(own.group(0)) - 2))
+    return False
+
+
+def _region_before(text: str, at: int) -> str:
+    """The economy named last before position `at`, or ""."""
+    best, where = "", -1
+    for code, rx in _REGIONS:
+        for m in rx.finditer(text, 0, at):
+            if m.start() > where:
+                best, where = code, m.start()
+    return best
+
+
 def _who(sentence: str, upto: int) -> list[str]:
     """The institutions the sentence attributes what stands before `upto` to (nearest first),
     or the ones in brackets right after it; empty for the article's own view."""
@@ -324,6 +353,8 @@ def _who(sentence: str, upto: int) -> list[str]:
         if m.start() >= upto + 24:
             break
         inside = sentence.rfind("（", 0, m.start()) > sentence.rfind("）", 0, m.start())
+        if _is_object(sentence, m.start(), m.end(), name):
+            continue
         if m.start() < upto and (_VIEW_AFTER.match(sentence, m.end()) or inside):
             named.append((m.start(), name))
         elif m.start() >= upto and inside:
@@ -475,7 +506,10 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
             ind = indicators()[key]
             at = min(s for s, k in hits if k == key)
             nxt = min((s for s, k in hits if s > at and k != key), default=ce)
-            region = _region(clause, at - cs) or sentence_region or ind.region or "CN"
+            # the economy named nearest before the indicator (the institution or subject of the
+            # sentence: 亚特兰大联储 → US), then the indicator's own, then any the sentence names
+            region = (_region(clause, at - cs) or _region_before(text, at) or ind.region
+                      or sentence_region or "CN")
             if key == "us_tariff_rate":
                 # a rate on one partner is that partner's, not the overall effective rate
                 partner = _PARTNER.search(clause)
@@ -592,9 +626,20 @@ def article_forecasts(article: Article) -> list[Forecast]:
         p = resolve_period(section or "", published)
         return p if p is None or period_end(p) >= published else None
 
+    speaker: tuple[int, str] | None = None  # (paragraph, who) of the last attributed forecast
     for sent in article.sentences:
         if sent.section != section:
             section, earlier = sent.section, []
-        out += sentence_forecasts(sent, published, article.id, source, context)
+        found = sentence_forecasts(sent, published, article.id, source, context)
+        # "美银的预期同样乐观（4.7%）。主要支撑在投资，预计增速回升至3.5%": a paragraph about
+        # one institution's view goes on in its name until another speaker or "我们" takes over
+        if speaker and speaker[0] == sent.paragraph and not _FIRST_PERSON.search(sent.text):
+            found = [f.model_copy(update={"who": speaker[1]}) if f.who == "author" else f for f in found]
+        named = [f.who for f in found if f.who != "author"]
+        if named:
+            speaker = (sent.paragraph, named[-1])
+        elif _FIRST_PERSON.search(sent.text):
+            speaker = None
+        out += found
         earlier.append(sent.text)
     return out
