@@ -106,18 +106,26 @@ def _trie(words: list[str]) -> str:
     return build(tree)
 
 
+# 或 as "may" ("或回升", "或将") and not as "or" ("两部制或单一容量制", "3月或4月"): the
+# word after it is a verb of change, existence or effect
+_OR_MAY = (r"或(?=[将有在迎继进持回上下仍面存带加延维出成受推提压致使引导达超突创改扩缩放减增降升走震现显"
+           r"开低高偏再重小大步逐稳好转触抬拖承需要能会可具温略稍明])")
 # words that make a clause forward-looking; a stated future period does too
 _FORWARD = re.compile(
-    r"预计|预期|预测|预判|估计|或将|有望|料将|将会|将|可能|目标|计划|展望|看好|关注|推荐|建议|超配|"
-    r"低配|增配|减配|逢低|建仓|布局|仍将|大概率|中枢|判断|认为|倾向|或(?![者是许多])[\u4e00-\u9fff]")
+    r"预计|预期|预测|预判|估计|或将|有望|料将|将会|(?<![已并曾])将(?!近|军)|可能|目标|计划|展望|看好|关注|推荐|建议|超配|"
+    r"低配|增配|减配|逢低|建仓|布局|仍将|大概率|中枢|判断|认为|倾向|" + _OR_MAY)
 # a call on a sector: these words with a theme of themes.toml
-_CALL_UP = re.compile(r"看好|关注|推荐|超配|增配|逢低|建仓|配置价值|低吸|补涨|机会")
-_CALL_DOWN = re.compile(r"低配|减配|规避|回避|谨慎|承压|利空")
+# (关注 as a noun, "关注重点", "关注类贷款", and 推荐中标候选人 of a tender are not calls)
+_CALL_UP = re.compile(r"看好|关注(?!重点|度|焦点|点|类)|推荐(?!中标|性|算法|系统)|超配|增配|逢低|建仓|配置价值|低吸|补涨|机会")
+# a sector's own move is a forecast only with a word of expectation in its clause (not the noun
+# 预期 of "降息预期", "乐观预期", which a past explanation carries as often as a forecast does)
+_SECTOR_MARKER = re.compile(r"预计|预测|预判|或将|有望|料将|将会|(?<![已并曾])将(?!近|军)|可能|展望|大概率|仍将|" + _OR_MAY)
+_CALL_DOWN = re.compile(r"低配|减配|规避|回避|谨慎|利空")
 _UP = re.compile(r"降幅收窄|跌幅收窄|降幅缩小|转正|上升|回升|提升|升至|升到|走高|加快|扩大|反弹|上行|抬升|"
                  r"提振|升温|改善|上涨|走强|加息|扩表|回暖|修复|抬高|上调|提高|提速|增加|高增|增长|上扬|"
                  r"反转|偏强|偏高|走阔|升值|贬值")
 _DOWN = re.compile(r"下降|回落|放缓|下行|降至|降到|走弱|降息|下滑|下跌|收缩|减弱|下调|拖累|走低|"
-                   r"降低|减速|转负|缩减|收窄|减少|偏弱|偏低|压低|压制|贬值|升值")
+                   r"降低|减速|转负|缩减|收窄|减少|偏弱|偏低|压低|压制|承压|贬值|升值")
 _FLAT = re.compile(r"持平|稳定|维持|黏性|粘性|企稳|平稳|不变|保持")
 _HYPOTHETICAL_SECTIONS = re.compile(r"风险|免责")
 _RISK_SENTENCE = re.compile(r"[上下]行风险|风险[主要]*(?:来自|在于|包括)|不及预期|超预期[上下]行")
@@ -139,7 +147,8 @@ _INSTITUTIONS = (
     "法巴|瑞穗|麦格理|中金|中信证券|华泰证券|招商证券|国泰君安|海通证券|OECD|IMF|世界银行|世行|"
     "美联储点阵图|点阵图|亚特兰大联储|纽约联储|美联储|日本央行|欧央行|欧洲央行|英国央行|央行|"
     "市场预期|市场|投资者|外资|多数机构|机构|彭博一致预期|一致预期|Wind一致预期|CME|FedWatch|"
-    "美国政府|特朗普|政府|国际货币基金组织"
+    "美国政府|特朗普|政府|国际货币基金组织|国际能源署|IEA|EIA|OPEC|IDC|Gartner|TrendForce|集邦咨询|"
+    "乘联会|中汽协|世界黄金协会|WSTS"
 )
 _INST_RE = re.compile(rf"({_INSTITUTIONS}|(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{{2,4}}(?:证券|银行|研究院))")
 _VIEW_AFTER = re.compile(r"\s*(?:的)?(?:[^。；]{0,6}?)(?:预计|预期|预测|认为|判断|估计|表示|称|指出|看好|上调|"
@@ -147,7 +156,7 @@ _VIEW_AFTER = re.compile(r"\s*(?:的)?(?:[^。；]{0,6}?)(?:预计|预期|预测
 _GROUPS = {"多数机构": "外资", "机构": "外资", "一致预期": "市场", "彭博一致预期": "市场",
            "Wind一致预期": "市场", "市场预期": "市场", "点阵图": "美联储点阵图", "摩根士丹利": "大摩",
            "摩根大通": "小摩", "美国银行": "美银", "德意志银行": "德银", "世行": "世界银行",
-           "国际货币基金组织": "IMF", "欧洲央行": "欧央行", "CME": "市场", "FedWatch": "市场"}
+           "国际货币基金组织": "IMF", "国际能源署": "IEA", "集邦咨询": "TrendForce", "欧洲央行": "欧央行", "CME": "市场", "FedWatch": "市场"}
 
 # a product's exports or a margin's rate is not the macro indicator: the character before the
 # indicator's name must not be part of another noun
@@ -483,15 +492,22 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                 hits = [(cs, last_indicator)]
             else:
                 called = _CALL_UP.search(clause) or _CALL_DOWN.search(clause)
-                moved = (marker or has_marker) and _direction(clause, False)
+                moving = _SECTOR_MARKER.search(clause)
+                moved = moving and _direction(clause, False)
                 themes = find_themes(clause) if (called or moved) else []
+                if themes and not called and moving:
+                    # a move belongs to its subject: the theme named last before the expectation
+                    # ("户储装机规模有望进一步提升", not the 天然气 of the clause's condition)
+                    before = [h for h in themes if h.start < moving.start()]
+                    themes = before[-1:] or themes[:1]
                 call_period = resolve_period(clause, published)
                 if call_period and (published - period_end(call_period)).days > _PAST_SLACK_DAYS:
                     themes = []  # "3Q20-4Q24 超配军工": a past position, not a call
                 for hit in themes[:3]:
                     call = ("down" if _CALL_DOWN.search(clause) else "up") if called else (moved or None)
                     fc = Forecast(article_id=article_id, who="author", indicator=f"sector:{hit.theme}",
-                                  region=sentence_region or "CN", period=resolve_period(clause, published),
+                                  region=_region_before(clause, hit.start) or "CN",
+                                  period=resolve_period(clause, published),
                                   direction=call, published=published.isoformat(), source=source,
                                   sentence_id=sent.id, quote=text)
                     who = _who(text, cs + hit.start)
