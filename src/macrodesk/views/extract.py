@@ -166,6 +166,8 @@ _PARTNERS = {"中国": "CN", "对华": "CN", "日本": "JP", "欧盟": "EU", "�
              "印度": "IN", "越南": "VN", "巴西": "BR", "韩国": "KR", "英国": "UK", "瑞士": "CH",
              "东盟": "ASEAN", "台湾": "TW", "多国": "global", "各国": "global"}
 _PARTNER = re.compile("|".join(_PARTNERS))
+_VOLUME = re.compile(r"\d\s*(?:万|亿)?\s*(?:辆|吨|桶|台|件|套|部|片|头|只|千瓦|GW|GWh|MW)")
+_NOUN_EXPECT = re.compile(r"(?:降息|加息|通胀|乐观|悲观|政策|关税|市场|衰退|宽松|紧缩)预期")
 _FIRST_PERSON = re.compile(r"我们|笔者|本文|我司|本报告")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?]")
 _VALUE_KINDS = (FigureKind.PERCENT, FigureKind.POINTS)
@@ -313,14 +315,8 @@ def period_months(period: str) -> list[str]:
 def _region(text: str, at: int | None = None) -> str:
     """The economy `text` names; with `at`, the one named last before that position
     ("美联储降息预期升温下我国择机降息": the second 降息 is China's)."""
-    if at is not None:
-        best, where = "", -1
-        for code, rx in _REGIONS:
-            for m in rx.finditer(text, 0, at):
-                if m.start() > where:
-                    best, where = code, m.start()
-        if best:
-            return best
+    if at is not None and (best := _region_before(text, at)):
+        return best
     for code, rx in _REGIONS:
         if rx.search(text):
             return code
@@ -344,12 +340,13 @@ def _is_object(sentence: str, start: int, end: int, name: str) -> bool:
 
 
 def _region_before(text: str, at: int) -> str:
-    """The economy named last before position `at`, or ""."""
-    best, where = "", -1
+    """The economy named last before position `at`, or "" (by where the name ends, the longer
+    name winning a tie: 欧央行, not the 央行 inside it)."""
+    best, where = "", (-1, 0)
     for code, rx in _REGIONS:
         for m in rx.finditer(text, 0, at):
-            if m.start() > where:
-                best, where = code, m.start()
+            if (m.end(), m.end() - m.start()) > where:
+                best, where = code, (m.end(), m.end() - m.start())
     return best
 
 
@@ -474,7 +471,11 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                 if not (m.start() > 0 and clause[m.start() - 1] in "对占较")
                 and not clause[:m.start()].rstrip().endswith("单位")
                 # "出口相关煤种", "出口链", "出口型企业": the word qualifies another noun
-                and not re.match(r"相关|链|型|企业|商|导向|占比|份额|国", clause[m.end():m.end() + 2])
+                and not re.match(r"相关|链|型|企业|商|导向|占比|份额|国|量|单价|价格", clause[m.end():m.end() + 2])
+                # a product's trade in a sector note ("钢材出口方面…", "出口预计同比增长14%，整体
+                # 销量约3041万辆"): a theme before the word or volumes in the sentence
+                and not (indicators()[owner[m.group(0).upper()]].products and (
+                    find_themes(clause[:m.start()]) or _VOLUME.search(text)))
                 and (m.start() + cs == 0 or not _is_han(text[m.start() + cs - 1])
                      or text[m.start() + cs - 1] in _BEFORE_OK or len(m.group(0)) > 2
                      or not indicators()[owner[m.group(0).upper()]].products)
@@ -482,6 +483,7 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                 and not (indicators()[owner[m.group(0).upper()]].products and find_themes(clause[:m.start()]))]
         ends = {m.start() + cs: m.end() + cs for m in word_re.finditer(clause)}
         keys = list(dict.fromkeys(k for _, k in hits))
+        only_noun_expectation = not _FORWARD.search(_NOUN_EXPECT.sub("", text[:ce]))
         marker = _FORWARD.search(clause)
         has_marker = bool(_FORWARD.search(text, 0, ce))  # a marker after the clause governs nothing in it
         if not keys:
@@ -559,6 +561,14 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
             period = _period_at(clause, at - cs, published) or sentence_period
             if period and (published - period_end(period)).days > _PAST_SLACK_DAYS:
                 continue  # a past period's figure is data, not a forecast
+            if period and period_end(period) < published and not (
+                    _SECTOR_MARKER.search(clause) or re.search(r"预期|估计", _NOUN_EXPECT.sub("", clause))):
+                continue  # a month just over is a forecast only when the clause expects it (预计5月…)
+            if (only_noun_expectation and not future
+                    and not re.match(r"[^，。；]{0,6}?(?:预期|定价|押注|概率|前景)", text[at:])):
+                # the noun 预期 alone ("降息预期升温致美元指数短时回落") makes the expected move a
+                # forecast, not the facts the rest of the clause reports
+                continue
             tail = (text[last_at:ce] if listed or in_order else
                     text[at:span_end] if i + 1 < len(keys) else clause[at - cs:])
             direction = _direction(tail, ind.invert)
