@@ -113,7 +113,7 @@ _OR_MAY = (r"或(?=[将有在迎继进持回上下仍面存带加延维出成受
 # words that make a clause forward-looking; a stated future period does too
 _FORWARD = re.compile(
     r"预计|预期|预测|预判|估计|或将|有望|料将|将会|(?<![已并曾])将(?!近|军)|可能|目标|计划|展望|看好|关注|推荐|建议|超配|"
-    r"低配|增配|减配|逢低|建仓|布局|仍将|大概率|中枢|判断|认为|倾向|" + _OR_MAY)
+    r"低配|增配|减配|逢低|建仓|布局|仍将|大概率|中枢|判断|认为|倾向|押注|" + _OR_MAY)
 # a call on a sector: these words with a theme of themes.toml
 # (关注 as a noun, "关注重点", "关注类贷款", and 推荐中标候选人 of a tender are not calls)
 _CALL_UP = re.compile(r"看好|关注(?!重点|度|焦点|点|类)|推荐(?!中标|性|算法|系统)|超配|增配|逢低|建仓|配置价值|低吸|补涨|机会")
@@ -135,9 +135,11 @@ _REGIONS = [
     ("US", re.compile(r"美国|联储|美债|联邦基金|美方|特朗普|FOMC|鲍威尔|GDPNow|美元指数|美股")),
     ("JP", re.compile(r"日本|日本央行|日央行|日债")),
     ("EU", re.compile(r"欧元区|欧洲央行|欧央行|欧盟")),
-    ("UK", re.compile(r"英国|英央行|英格兰银行")),
+    ("UK", re.compile(r"英国央行|英国|英央行|英格兰银行")),
     ("HK", re.compile(r"香港|港元|金管局")),
-    ("CN", re.compile(r"中国|我国|国内|人民银行|央行|人民币|A股|国债")),
+    # a bare 央行 is not here: it is the bank of the economy named before it ("日本春斗…或制约央行
+    # 加息空间"), and China's when none is (the indicator's own region)
+    ("CN", re.compile(r"中国|我国|国内|人民银行|中国央行|人民币|A股|国债")),
 ]
 
 # who: named institutions; a name counts as the forecaster when a view verb, a colon or a figure
@@ -152,7 +154,9 @@ _INSTITUTIONS = (
 )
 _INST_RE = re.compile(rf"({_INSTITUTIONS}|(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{{2,4}}(?:证券|银行|研究院))")
 _VIEW_AFTER = re.compile(r"\s*(?:的)?(?:[^。；]{0,6}?)(?:预计|预期|预测|认为|判断|估计|表示|称|指出|看好|上调|"
-                         r"下调|维持|定价|押注|押注|展望)|\s*[:：（(]|\s*[-−+]?\d")
+                         r"下调|维持|定价|押注|押注|展望)|\s*[:：（(]|\s*[-−+]?\d"
+                         # "市场对美联储年内降息预期升温": the holder of the expectation
+                         r"|\s*对[^。；，]{1,12}?(?:预期|押注|定价)")
 _GROUPS = {"多数机构": "外资", "机构": "外资", "一致预期": "市场", "彭博一致预期": "市场",
            "Wind一致预期": "市场", "市场预期": "市场", "点阵图": "美联储点阵图", "摩根士丹利": "大摩",
            "摩根大通": "小摩", "美国银行": "美银", "德意志银行": "德银", "世行": "世界银行",
@@ -526,7 +530,12 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
             nxt = min((s for s, k in hits if s > at and k != key), default=ce)
             # the economy named nearest before the indicator (the institution or subject of the
             # sentence: 亚特兰大联储 → US), then the indicator's own, then any the sentence names
-            region = (_region(clause, at - cs) or _region_before(text, at) or ind.region
+            # (an indicator every economy has, 降息, takes the economy named before it in the
+            # sentence before its default; one that is mostly one economy's, M1, its own)
+            # the institution's economy comes before any default (美联储点阵图 → US)
+            near = _region(clause, at - cs) or _region(" ".join(_who(text, at)))
+            region = (near or _region_before(text, at) or ind.region or sentence_region or "CN"
+                      if ind.by_region else near or ind.region or _region_before(text, at)
                       or sentence_region or "CN")
             if key == "us_tariff_rate":
                 # a rate on one partner is that partner's, not the overall effective rate
@@ -661,7 +670,8 @@ def article_forecasts(article: Article) -> list[Forecast]:
         # one institution's view goes on in its name until another speaker or "我们" takes over
         if speaker and speaker[0] == sent.paragraph and not _FIRST_PERSON.search(sent.text):
             found = [f.model_copy(update={"who": speaker[1]}) if f.who == "author" else f for f in found]
-        named = [f.who for f in found if f.who != "author"]
+        # (the market's or investors' expectation is one clause's, not a paragraph's voice)
+        named = [f.who for f in found if f.who not in ("author", "市场", "投资者")]
         if named:
             speaker = (sent.paragraph, named[-1])
         elif _FIRST_PERSON.search(sent.text):
