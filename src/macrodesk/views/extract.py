@@ -150,7 +150,8 @@ _INSTITUTIONS = (
     "美联储点阵图|点阵图|亚特兰大联储|纽约联储|美联储|日本央行|欧央行|欧洲央行|英国央行|央行|"
     "市场预期|市场|投资者|外资|多数机构|机构|彭博一致预期|一致预期|Wind一致预期|CME|FedWatch|"
     "美国政府|特朗普|政府|国际货币基金组织|国际能源署|IEA|EIA|OPEC|IDC|Gartner|TrendForce|集邦咨询|"
-    "乘联会|中汽协|世界黄金协会|WSTS"
+    "乘联会|中汽协|世界黄金协会|WSTS|芝加哥商品交易所|CME FedWatch|(?i:FedWatch)|Counterpoint|彭博社调查|"
+    "彭博调查"
 )
 _INST_RE = re.compile(rf"({_INSTITUTIONS}|(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{{2,4}}(?:证券|银行|研究院))")
 _VIEW_AFTER = re.compile(r"\s*(?:的)?(?:[^。；]{0,6}?)(?:预计|预期|预测|认为|判断|估计|表示|称|指出|看好|上调|"
@@ -160,7 +161,9 @@ _VIEW_AFTER = re.compile(r"\s*(?:的)?(?:[^。；]{0,6}?)(?:预计|预期|预测
 _GROUPS = {"多数机构": "外资", "机构": "外资", "一致预期": "市场", "彭博一致预期": "市场",
            "Wind一致预期": "市场", "市场预期": "市场", "点阵图": "美联储点阵图", "摩根士丹利": "大摩",
            "摩根大通": "小摩", "美国银行": "美银", "德意志银行": "德银", "世行": "世界银行",
-           "国际货币基金组织": "IMF", "国际能源署": "IEA", "集邦咨询": "TrendForce", "欧洲央行": "欧央行", "CME": "市场", "FedWatch": "市场"}
+           "国际货币基金组织": "IMF", "国际能源署": "IEA", "集邦咨询": "TrendForce", "欧洲央行": "欧央行", "CME": "市场", "FedWatch": "市场",
+           "Fedwatch": "市场", "CME FedWatch": "市场", "芝加哥商品交易所": "市场", "彭博社调查": "市场",
+           "彭博调查": "市场"}
 
 # a product's exports or a margin's rate is not the macro indicator: the character before the
 # indicator's name must not be part of another noun
@@ -171,7 +174,9 @@ _PARTNERS = {"中国": "CN", "对华": "CN", "日本": "JP", "欧盟": "EU", "�
              "东盟": "ASEAN", "台湾": "TW", "多国": "global", "各国": "global"}
 _PARTNER = re.compile("|".join(_PARTNERS))
 _VOLUME = re.compile(r"\d\s*(?:万|亿)?\s*(?:辆|吨|桶|台|件|套|部|片|头|只|千瓦|GW|GWh|MW)")
-_NOUN_EXPECT = re.compile(r"(?:降息|加息|通胀|乐观|悲观|政策|关税|市场|衰退|宽松|紧缩)预期")
+_NOUN_EXPECT = re.compile(r"(?:降息|加息|通胀|乐观|悲观|政策|关税|市场|衰退|宽松|紧缩|符合|超|不及|低于|高于|"
+                          r"好于|弱于|强于|略低于|略高于)预期|预期差")
+_TRACKING = re.compile(r"跟踪|汇总|整理|梳理|一览")
 _FIRST_PERSON = re.compile(r"我们|笔者|本文|我司|本报告")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?]")
 _VALUE_KINDS = (FigureKind.PERCENT, FigureKind.POINTS)
@@ -263,7 +268,8 @@ def resolve_period(text: str, published: date) -> str | None:
             if rel == "下半年":
                 return f"{y}H2"
             if rel == "上半年":
-                return f"{y}H1" if published.month <= 6 else f"{y + 1}H1"
+                # in a July report "上半年" is the half just over (its data), not next year's
+                return f"{y}H1"
             if rel.startswith("下") and rel.endswith("季度"):
                 q = (published.month - 1) // 3 + 2
                 return f"{y + (q > 4)}Q{(q - 1) % 4 + 1}"
@@ -433,7 +439,8 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                        source: str = "",
-                       context_period: str | None | Callable[[], str | None] = None) -> list[Forecast]:
+                       context_period: str | None | Callable[[], str | None] = None,
+                       default_region: str = "") -> list[Forecast]:
     """The forecasts one sentence states (possibly none); `context_period` is the period the
     sentences before it in its section named, for one that names none."""
     text = sent.text.replace("**", "")
@@ -462,7 +469,7 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
     figures = [f for f in all_figures if f.kind in _VALUE_KINDS]
     # a level with no unit (USD/CNY 7.0, the dollar index 100) for indicators quoted that way
     levels = [f for f in all_figures if f.kind in _VALUE_KINDS or f.kind == FigureKind.NUMBER]
-    sentence_region = _region(text)
+    sentence_region = _region(text) or default_region
     out: list[Forecast] = []
     seen: set[tuple] = set()
     # a figure with no indicator in its sentence belongs to the one the section heading names
@@ -497,7 +504,8 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                 keys = [last_indicator]
                 hits = [(cs, last_indicator)]
             else:
-                called = _CALL_UP.search(clause) or _CALL_DOWN.search(clause)
+                # a tracking list ("核心关注个股跟踪汇总") describes coverage, not a view
+                called = not _TRACKING.search(clause) and (_CALL_UP.search(clause) or _CALL_DOWN.search(clause))
                 moving = _SECTOR_MARKER.search(clause)
                 moved = moving and _direction(clause, False)
                 themes = find_themes(clause) if (called or moved) else []
@@ -534,9 +542,10 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
             # sentence before its default; one that is mostly one economy's, M1, its own)
             # the institution's economy comes before any default (美联储点阵图 → US)
             near = _region(clause, at - cs) or _region(" ".join(_who(text, at)))
-            region = (near or _region_before(text, at) or ind.region or sentence_region or "CN"
+            region = (near or _region_before(text, at) or default_region or ind.region
+                      or sentence_region or "CN"
                       if ind.by_region else near or ind.region or _region_before(text, at)
-                      or sentence_region or "CN")
+                      or default_region or sentence_region or "CN")
             if key == "us_tariff_rate":
                 # a rate on one partner is that partner's, not the overall effective rate
                 partner = _PARTNER.search(clause)
@@ -650,6 +659,8 @@ def article_forecasts(article: Article) -> list[Forecast]:
     out: list[Forecast] = []
     section: str | None = None
     earlier: list[str] = []  # the section's sentences so far, newest last
+    # "2026美国通胀展望": a sentence naming no economy is about the one the title names
+    title_region = _region(article.title or "")
 
     def context() -> str | None:
         # resolved only when a sentence needs it: most never do
@@ -665,7 +676,7 @@ def article_forecasts(article: Article) -> list[Forecast]:
     for sent in article.sentences:
         if sent.section != section:
             section, earlier = sent.section, []
-        found = sentence_forecasts(sent, published, article.id, source, context)
+        found = sentence_forecasts(sent, published, article.id, source, context, title_region)
         # "美银的预期同样乐观（4.7%）。主要支撑在投资，预计增速回升至3.5%": a paragraph about
         # one institution's view goes on in its name until another speaker or "我们" takes over
         if speaker and speaker[0] == sent.paragraph and not _FIRST_PERSON.search(sent.text):
