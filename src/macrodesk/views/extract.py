@@ -153,9 +153,10 @@ _INSTITUTIONS = (
     "乘联会|中汽协|世界黄金协会|WSTS|芝加哥商品交易所|CME FedWatch|(?i:FedWatch)|Counterpoint|彭博社调查|"
     "彭博调查"
 )
-_INST_RE = re.compile(rf"({_INSTITUTIONS}|(?<![\u4e00-\u9fa5])[\u4e00-\u9fa5]{{2,4}}(?:证券|银行|研究院))")
+_INST_RE = re.compile(rf"({_INSTITUTIONS}|(?<![\u4e00-\u9fa5])(?![和与及])[\u4e00-\u9fa5]{{2,4}}(?:证券|银行|研究院))")
 _VIEW_AFTER = re.compile(r"\s*(?:的)?(?:[^。；]{0,6}?)(?:预计|预期|预测|认为|判断|估计|表示|称|指出|看好|上调|"
-                         r"下调|维持|定价|押注|押注|展望)|\s*[:：（(]|\s*[-−+]?\d"
+                         r"下调|维持|定价|押注|押注|展望)|\s*[:：]|\s*[（(][^）)]{0,12}?(?:%|个百分点|基点|bp|BP)"
+                         r"|\s*[-−+]?\d"
                          # "市场对美联储年内降息预期升温": the holder of the expectation
                          r"|\s*对[^。；，]{1,12}?(?:预期|押注|定价)")
 _GROUPS = {"多数机构": "外资", "机构": "外资", "一致预期": "市场", "彭博一致预期": "市场",
@@ -333,6 +334,7 @@ def _region(text: str, at: int | None = None) -> str:
     return ""
 
 
+_PICKED = re.compile(r"(?:推荐|关注|看好|买入|增持)[^，。；]{0,4}$")
 _CENTRAL_BANKS = re.compile(r"美联储|日本央行|欧央行|欧洲央行|英国央行|央行")
 _OWN_VIEW = re.compile(r"\s*(?:的)?(?:[^。；，]{0,4}?)(?:预计|预测|认为|判断|估计|表示|称|指出|指引|展望|点阵图|官员|计划|宣布|决定)")
 _MOVES = re.compile(r"降息|加息|扩表|缩表|降准|按兵不动|宽松|紧缩")
@@ -343,6 +345,8 @@ def _is_object(sentence: str, start: int, end: int, name: str) -> bool:
     "美联储9月降息25个基点概率高" (a central bank as the actor of a move others expect)."""
     if sentence[max(0, start - 1):start] == "对":
         return True
+    if _PICKED.search(sentence[max(0, start - 6):start]):
+        return True  # "推荐关注中金公司（…）和中信证券": the broker is the pick, not the forecaster
     if _CENTRAL_BANKS.fullmatch(name):
         own = _OWN_VIEW.match(sentence, end)
         return not own or bool(_MOVES.search(sentence, end, own.start() + len(own.group(0)) - 2))
@@ -440,7 +444,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                        source: str = "",
                        context_period: str | None | Callable[[], str | None] = None,
-                       default_region: str = "") -> list[Forecast]:
+                       default_region: str = "", title_themes: frozenset[str] = frozenset()) -> list[Forecast]:
     """The forecasts one sentence states (possibly none); `context_period` is the period the
     sentences before it in its section named, for one that names none."""
     text = sent.text.replace("**", "")
@@ -513,7 +517,10 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                     # a move belongs to its subject: the theme named last before the expectation
                     # ("户储装机规模有望进一步提升", not the 天然气 of the clause's condition)
                     before = [h for h in themes if h.start < moving.start()]
-                    themes = before[-1:] or themes[:1]
+                    # a sector note speaks of its own sector: the title's theme, when the
+                    # sentence names it, is the subject ("银行业…地产风险出清…有望缓解资产质量担忧")
+                    own = [h for h in find_themes(text) if h.theme in title_themes]
+                    themes = (own[:1] if own else before[-1:] or themes[:1])
                 call_period = resolve_period(clause, published)
                 if call_period and (published - period_end(call_period)).days > _PAST_SLACK_DAYS:
                     themes = []  # "3Q20-4Q24 超配军工": a past position, not a call
@@ -661,6 +668,7 @@ def article_forecasts(article: Article) -> list[Forecast]:
     earlier: list[str] = []  # the section's sentences so far, newest last
     # "2026美国通胀展望": a sentence naming no economy is about the one the title names
     title_region = _region(article.title or "")
+    title_themes = frozenset(h.theme for h in find_themes(article.title or ""))
 
     def context() -> str | None:
         # resolved only when a sentence needs it: most never do
@@ -676,7 +684,7 @@ def article_forecasts(article: Article) -> list[Forecast]:
     for sent in article.sentences:
         if sent.section != section:
             section, earlier = sent.section, []
-        found = sentence_forecasts(sent, published, article.id, source, context, title_region)
+        found = sentence_forecasts(sent, published, article.id, source, context, title_region, title_themes)
         # "美银的预期同样乐观（4.7%）。主要支撑在投资，预计增速回升至3.5%": a paragraph about
         # one institution's view goes on in its name until another speaker or "我们" takes over
         if speaker and speaker[0] == sent.paragraph and not _FIRST_PERSON.search(sent.text):
