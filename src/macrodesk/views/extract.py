@@ -148,12 +148,13 @@ _INSTITUTIONS = (
     "摩根士丹利|摩根大通|大摩|小摩|高盛|美银|美国银行|巴克莱|德银|德意志银行|瑞银|花旗|野村|汇丰|渣打|"
     "法巴|瑞穗|麦格理|中金|中信证券|华泰证券|招商证券|国泰君安|海通证券|OECD|IMF|世界银行|世行|"
     "美联储点阵图|点阵图|亚特兰大联储|纽约联储|美联储|日本央行|欧央行|欧洲央行|英国央行|央行|"
-    "市场预期|市场|投资者|外资|多数机构|机构|彭博一致预期|一致预期|Wind一致预期|CME|FedWatch|"
+    # (市场规模, 市场空间…: the market as a size, not as the one who expects)
+    "市场预期|市场(?!规模|空间|份额|容量|化|需求|价格|表现|情绪|风格)|投资者|外资|多数机构|机构|彭博一致预期|一致预期|Wind一致预期|CME|FedWatch|"
     "美国政府|特朗普|政府|国际货币基金组织|国际能源署|IEA|EIA|OPEC|IDC|Gartner|TrendForce|集邦咨询|"
-    "乘联会|中汽协|世界黄金协会|WSTS|芝加哥商品交易所|CME FedWatch|(?i:FedWatch)|Counterpoint|彭博社调查|"
+    "乘联会|中汽协|世界黄金协会|WSTS|国际航空运输协会|IATA|芝加哥商品交易所|CME FedWatch|(?i:FedWatch)|Counterpoint|彭博社调查|"
     "彭博调查"
 )
-_INST_RE = re.compile(rf"({_INSTITUTIONS}|(?<![\u4e00-\u9fa5])(?![和与及])[\u4e00-\u9fa5]{{2,4}}(?:证券|银行|研究院))")
+_INST_RE = re.compile(rf"({_INSTITUTIONS}|(?<![\u4e00-\u9fa5])(?![和与及])[\u4e00-\u9fa5]{{2,4}}(?:证券|银行|研究院|联储))")
 _VIEW_AFTER = re.compile(r"\s*(?:的)?(?:[^。；]{0,6}?)(?:预计|预期|预测|认为|判断|估计|表示|称|指出|看好|上调|"
                          r"下调|维持|定价|押注|押注|展望)|\s*[:：]|\s*[（(][^）)]{0,12}?(?:%|个百分点|基点|bp|BP)"
                          r"|\s*[-−+]?\d"
@@ -644,7 +645,12 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                         f.low, f.value = f.value, None
                 if "转正" in clause and not f.has_value:
                     f.low = 0.0
-                if fig is not None and id(fig) in paired:
+                if fig is not None and re.search(r"目标", text[at:fig.start]) and not _who(text, fig.start):
+                    who = ["政府"]  # "2025 年 GDP 增速目标 5%": a target is the government's
+                elif (only_noun_expectation or re.match(r"\s*预期(?!为|在|至|将)", text[ends.get(at, at):])) \
+                        and not _who(text, at):
+                    who = ["市场"]  # "联储降息预期": an expectation nobody is named for is the market's
+                elif fig is not None and id(fig) in paired:
                     who = [paired[id(fig)]]
                 else:
                     who = (_bracket_names(text, fig.end) if fig is not None else []) or _who(
