@@ -321,3 +321,8 @@ def test_a_paragraph_goes_on_in_its_speakers_name_and_the_title_sets_the_economy
     got = {(f.who, f.indicator, f.region) for f in article_forecasts(art)}
     assert ("美银", "property_investment", "CN") in got
     assert ("author", "CPI", "US") in got
+
+
+def test_a_decade_is_no_period():
+    assert resolve_period("类似日本 90 年代泡沫破裂后低迷", date(2025, 5, 29)) is None
+    assert resolve_period("26 年起交换芯片开启二次成长", date(2026, 5, 22)) == "2026"
