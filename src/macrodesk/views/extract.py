@@ -147,14 +147,15 @@ _REGIONS = [
 _INSTITUTIONS = (
     "摩根士丹利|摩根大通|大摩|小摩|高盛|美银|美国银行|巴克莱|德银|德意志银行|瑞银|花旗|野村|汇丰|渣打|"
     "法巴|瑞穗|麦格理|中金|中信证券|华泰证券|招商证券|国泰君安|海通证券|OECD|IMF|世界银行|世行|"
-    "美联储点阵图|点阵图|亚特兰大联储|纽约联储|美联储|日本央行|欧央行|欧洲央行|英国央行|央行|"
+    "美联储点阵图|点阵图|亚特兰大联储|纽约联储|里士满联储|旧金山联储|芝加哥联储|克利夫兰联储|费城联储|"
+    "达拉斯联储|圣路易斯联储|明尼阿波利斯联储|堪萨斯城联储|波士顿联储|美联储|日本央行|欧央行|欧洲央行|英国央行|央行|"
     # (市场规模, 市场空间…: the market as a size, not as the one who expects)
     "市场预期|市场(?!规模|空间|份额|容量|化|需求|价格|表现|情绪|风格)|投资者|外资|多数机构|机构|彭博一致预期|一致预期|Wind一致预期|CME|FedWatch|"
     "美国政府|特朗普|政府|国际货币基金组织|国际能源署|IEA|EIA|OPEC|IDC|Gartner|TrendForce|集邦咨询|"
     "乘联会|中汽协|世界黄金协会|WSTS|国际航空运输协会|IATA|芝加哥商品交易所|CME FedWatch|(?i:FedWatch)|Counterpoint|彭博社调查|"
     "彭博调查"
 )
-_INST_RE = re.compile(rf"({_INSTITUTIONS}|(?<![\u4e00-\u9fa5])(?![和与及])[\u4e00-\u9fa5]{{2,4}}(?:证券|银行|研究院|联储))")
+_INST_RE = re.compile(rf"({_INSTITUTIONS}|(?<![\u4e00-\u9fa5])(?![和与及])[\u4e00-\u9fa5]{{2,4}}(?:证券|银行|研究院))")
 _VIEW_AFTER = re.compile(r"\s*(?:的)?(?:[^。；]{0,6}?)(?:预计|预期|预测|认为|判断|估计|表示|称|指出|看好|上调|"
                          r"下调|维持|定价|押注|押注|展望)|\s*[:：]|\s*[（(][^）)]{0,12}?(?:%|个百分点|基点|bp|BP)"
                          r"|\s*[-−+]?\d"
@@ -177,7 +178,7 @@ _PARTNERS = {"中国": "CN", "对华": "CN", "日本": "JP", "欧盟": "EU", "�
 _PARTNER = re.compile("|".join(_PARTNERS))
 _VOLUME = re.compile(r"\d\s*(?:万|亿)?\s*(?:辆|吨|桶|台|件|套|部|片|头|只|千瓦|GW|GWh|MW)")
 _NOUN_EXPECT = re.compile(r"(?:降息|加息|通胀|乐观|悲观|政策|关税|市场|衰退|宽松|紧缩|符合|超|不及|低于|高于|"
-                          r"好于|弱于|强于|略低于|略高于)预期|预期差")
+                          r"好于|弱于|强于|略低于|略高于)预期|预期差|预期(?=\s*[-−]?\d+(?:\.\d+)?\s*%)")
 _TRACKING = re.compile(r"跟踪|汇总|整理|梳理|一览")
 _FIRST_PERSON = re.compile(r"我们|笔者|本文|我司|本报告")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?]")
@@ -485,9 +486,11 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
         # "对GDP的贡献": an indicator named as the object is not the one forecast
         hits = [(m.start() + cs, owner[m.group(0).upper()]) for m in word_re.finditer(clause)
                 if not (m.start() > 0 and clause[m.start() - 1] in "对占较")
+                # "有望抵御通胀", "跑赢通胀": the indicator as an object, not a forecast of it
+                and not re.search(r"(?:抵御|对抗|应对|跑赢|抗)$", clause[:m.start()])
                 and not clause[:m.start()].rstrip().endswith("单位")
                 # "出口相关煤种", "出口链", "出口型企业": the word qualifies another noun
-                and not re.match(r"相关|链|型|企业|商|导向|占比|份额|国|量|单价|价格", clause[m.end():m.end() + 2])
+                and not re.match(r"相关|链|型|企业|商|导向|占比|份额|国|量|单价|价格|限制|管制|禁令|配额|许可|退税|管控", clause[m.end():m.end() + 2])
                 # a product's trade in a sector note ("钢材出口方面…", "出口预计同比增长14%，整体
                 # 销量约3041万辆"): a theme before the word or volumes in the sentence
                 and not (indicators()[owner[m.group(0).upper()]].products and (
@@ -621,6 +624,8 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                              and text.rfind("（", 0, f.start) > text.rfind("）", 0, f.start)]
             # a cut or a drag keeps its sign: 降息10BP is -10 bp, 拖累13个百分点 is -13 pp
             cut = bool(re.search(r"降息|降准|拖累", text[at:span_end]))
+            # a rate "下降10bps" is -10 bp as much as a 降息 is
+            fall = bool(re.search(r"下降|下调|降低|调降|回落", text[at:span_end]))
             options: list[Figure | None] = list(fig_list) or [None]
             for fig in options:
                 f = fc.model_copy()
@@ -633,8 +638,8 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                         f.low, f.high = fig.value, fig.high
                     else:
                         # a cut keeps its sign: 降息10BP is -10 bp
-                        f.value = (-abs(fig.value) if cut and fig.value is not None and fig.unit != "次"
-                                   else fig.value)
+                        f.value = (-abs(fig.value) if fig.value is not None and fig.unit != "次" and (
+                            cut or (fall and f.unit == "bp")) else fig.value)
                     lead = text[max(cs, fig.start - 4):fig.start]
                     bound = text[fig.end:fig.end + 3] + lead
                     if "以内" in bound and (f.value or 0) < 0:
