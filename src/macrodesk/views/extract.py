@@ -110,16 +110,22 @@ def _trie(words: list[str]) -> str:
 # word after it is a verb of change, existence or effect
 _OR_MAY = (r"或(?=[将有在迎继进持回上下仍面存带加延维出成受推提压致使引导达超突创改扩缩放减增降升走震现显"
            r"开低高偏再重小大步逐稳好转触抬拖承需要能会可具温略稍明])")
+# 将 as "will" is followed by a verb ("将推升", "将继续", "将于"); followed by a noun it is the
+# 把 of a description ("可将PUE值降至1.04", "将市电转换为48V直流电", "将政策改善视为…")
+_WILL = (r"(?<![已并曾])将(?=会|要|在|于|有|是|持续|继续|进一步|逐步|逐渐|迎|成为|带|推|实现|达|保持|维持|出现|显著|"
+         r"大幅|明显|小幅|加|提|增|下|回|上|降|升|转|进|延|面临|受|扩|缩|放|收|走|突|释|开|形成|会|迈|步|"
+         r"重|再|更|长|稳|改|影响|导致|使|让|引|拉|驱|支|利|为|对|获|得|具|进入|处于|落|出|减|高|低|大|不|仍|同步|逆转|"
+         r"覆盖|推出|启动|发布|执行|实施|投产|开业|取消|暂停|恢复|征收|上调|下调)")
 # words that make a clause forward-looking; a stated future period does too
 _FORWARD = re.compile(
-    r"预计|预期|预测|预判|估计|或将|有望|料将|将会|(?<![已并曾])将(?!近|军)|可能|目标|计划|展望|看好|关注|推荐|建议|超配|"
+    r"预计|预期|预测|预判|估计|或将|有望|料将|将会|" + _WILL + r"|可能|目标|计划|展望|看好|关注|推荐|建议|超配|"
     r"低配|增配|减配|逢低|建仓|布局|仍将|大概率|中枢|判断|认为|倾向|押注|" + _OR_MAY)
 # a call on a sector: these words with a theme of themes.toml
 # (关注 as a noun, "关注重点", "关注类贷款", and 推荐中标候选人 of a tender are not calls)
 _CALL_UP = re.compile(r"看好|关注(?!重点|度|焦点|点|类)|推荐(?!中标|性|算法|系统)|超配|增配|逢低|建仓|配置价值|低吸|补涨|机会")
 # a sector's own move is a forecast only with a word of expectation in its clause (not the noun
 # 预期 of "降息预期", "乐观预期", which a past explanation carries as often as a forecast does)
-_SECTOR_MARKER = re.compile(r"预计|预测|预判|或将|有望|料将|将会|(?<![已并曾])将(?!近|军)|可能|展望|大概率|仍将|" + _OR_MAY)
+_SECTOR_MARKER = re.compile(r"预计|预测|预判|或将|有望|料将|将会|" + _WILL + r"|可能|展望|大概率|仍将|" + _OR_MAY)
 _CALL_DOWN = re.compile(r"低配|减配|规避|回避|谨慎|利空")
 _UP = re.compile(r"降幅收窄|跌幅收窄|降幅缩小|转正|上升|回升|提升|升至|升到|走高|加快|扩大|反弹|上行|抬升|"
                  r"提振|升温|改善|上涨|走强|加息|扩表|回暖|修复|抬高|上调|提高|提速|增加|高增|增长|上扬|"
@@ -179,6 +185,7 @@ _PARTNER = re.compile("|".join(_PARTNERS))
 _VOLUME = re.compile(r"\d\s*(?:万|亿)?\s*(?:辆|吨|桶|台|件|套|部|片|头|只|千瓦|GW|GWh|MW)")
 _NOUN_EXPECT = re.compile(r"(?:降息|加息|通胀|乐观|悲观|政策|关税|市场|衰退|宽松|紧缩|符合|超|不及|低于|高于|"
                           r"好于|弱于|强于|略低于|略高于)预期|预期差|预期(?=\s*[-−]?\d+(?:\.\d+)?\s*%)")
+_PAST_WEEK = re.compile(r"本周|上周|近一周|当周|本月以来|年初至今")
 _TRACKING = re.compile(r"跟踪|汇总|整理|梳理|一览")
 _FIRST_PERSON = re.compile(r"我们|笔者|本文|我司|本报告")
 _CLAUSE_SPLIT = re.compile(r"[，,；;。！？!?]")
@@ -502,7 +509,8 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                 and not (indicators()[owner[m.group(0).upper()]].products and find_themes(clause[:m.start()]))]
         ends = {m.start() + cs: m.end() + cs for m in word_re.finditer(clause)}
         keys = list(dict.fromkeys(k for _, k in hits))
-        only_noun_expectation = not _FORWARD.search(_NOUN_EXPECT.sub("", text[:ce]))
+        only_noun_expectation = bool(_NOUN_EXPECT.search(text, 0, ce)) and not _FORWARD.search(
+            _NOUN_EXPECT.sub("", text[:ce]))
         marker = _FORWARD.search(clause)
         has_marker = bool(_FORWARD.search(text, 0, ce))  # a marker after the clause governs nothing in it
         if not keys:
@@ -514,6 +522,12 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
             else:
                 # a tracking list ("核心关注个股跟踪汇总") describes coverage, not a view
                 called = not _TRACKING.search(clause) and (_CALL_UP.search(clause) or _CALL_DOWN.search(clause))
+                if called and (re.match(r"\s*[-−+]?\d+(?:\.\d+)?\s*(?:%|个百分点|pct)", clause[called.end():])
+                               or _PAST_WEEK.search(clause) and not _SECTOR_MARKER.search(clause)
+                               or re.search(r"(?:市场|投资者|资金)[^，。；]{0,8}$", clause[:called.start()])):
+                    # "较沪深300权重低配3.18%": positioning data; "本周市场关注俄乌谈判": what
+                    # the market watched last week, not the author's call
+                    called = None
                 moving = _SECTOR_MARKER.search(clause)
                 moved = moving and _direction(clause, False)
                 themes = find_themes(clause) if (called or moved) else []
@@ -687,9 +701,13 @@ def article_forecasts(article: Article) -> list[Forecast]:
             if (p := resolve_period(text, published)) is not None:
                 # a month already over ("5月核心CPI 2.8%") is the data the section discusses,
                 # not the period a later forecast without one is about
-                return p if period_end(p) >= published else None
+                return p if _carries(p) else None
         p = resolve_period(section or "", published)
-        return p if p is None or period_end(p) >= published else None
+        return p if p is None or _carries(p) else None
+
+    def _carries(p: str) -> bool:
+        # nor does a distant horizon ("2060年碳中和") set the target of the sentences after it
+        return published <= period_end(p) and period_start(p).year <= published.year + 3
 
     speaker: tuple[int, str] | None = None  # (paragraph, who) of the last attributed forecast
     for sent in article.sentences:
