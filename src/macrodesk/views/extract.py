@@ -182,6 +182,10 @@ _PARTNERS = {"中国": "CN", "对华": "CN", "日本": "JP", "欧盟": "EU", "�
              "印度": "IN", "越南": "VN", "巴西": "BR", "韩国": "KR", "英国": "UK", "瑞士": "CH",
              "东盟": "ASEAN", "台湾": "TW", "多国": "global", "各国": "global"}
 _PARTNER = re.compile("|".join(_PARTNERS))
+_PRODUCT_WORD_GOES_ON = re.compile(
+    r"增速|同比|环比|额|金额|总额|总值|数据|读数|表现|韧性|景气|方面|端|增长|下滑|下降|回升|回落|上行|下行|放缓|加快|"
+    r"转|走|保持|维持|延续|继续|仍|或|有望|将|可能|预计|也|在|的|和|与|及|、|偏|大幅|小幅|明显|稳|超|不|依然|持续|"
+    r"增|降|升|跌|涨|改善|承压|面临|受|方|拉动|贡献|链条|规模|动能|需求|订单")
 _VOLUME = re.compile(r"\d\s*(?:万|亿)?\s*(?:辆|吨|桶|台|件|套|部|片|头|只|千瓦|GW|GWh|MW)")
 _NOUN_EXPECT = re.compile(r"(?:降息|加息|通胀|乐观|悲观|政策|关税|市场|衰退|宽松|紧缩|符合|超|不及|低于|高于|"
                           r"好于|弱于|强于|略低于|略高于)预期|预期差|预期(?=\s*[-−]?\d+(?:\.\d+)?\s*%)")
@@ -344,6 +348,7 @@ def _region(text: str, at: int | None = None) -> str:
 
 
 _PICKED = re.compile(r"(?:推荐|关注|看好|买入|增持)[^，。；]{0,4}$")
+_GENERIC_HOLDERS = {"市场", "投资者", "机构", "外资", "政府", "央行"}
 _CENTRAL_BANKS = re.compile(r"美联储|日本央行|欧央行|欧洲央行|英国央行|央行")
 _OWN_VIEW = re.compile(r"\s*(?:的)?(?:[^。；，]{0,4}?)(?:预计|预测|认为|判断|估计|表示|称|指出|指引|展望|点阵图|官员|计划|宣布|决定)")
 _MOVES = re.compile(r"降息|加息|扩表|缩表|降准|按兵不动|宽松|紧缩")
@@ -384,7 +389,10 @@ def _who(sentence: str, upto: int) -> list[str]:
         inside = sentence.rfind("（", 0, m.start()) > sentence.rfind("）", 0, m.start())
         if _is_object(sentence, m.start(), m.end(), name):
             continue
-        if m.start() < upto and (_VIEW_AFTER.match(sentence, m.end()) or inside):
+        view = _VIEW_AFTER.match(sentence, m.end())
+        if view and name in _GENERIC_HOLDERS and view.group(0).strip() in ":：":
+            view = None  # "国内市场：", "市场拉动：": a label, not the market speaking
+        if m.start() < upto and (view or inside):
             named.append((m.start(), name))
         elif m.start() >= upto and inside:
             named.append((m.start(), name))
@@ -505,6 +513,11 @@ def sentence_forecasts(sent: Sentence, published: date, article_id: str = "",
                 and (m.start() + cs == 0 or not _is_han(text[m.start() + cs - 1])
                      or text[m.start() + cs - 1] in _BEFORE_OK or len(m.group(0)) > 2
                      or not indicators()[owner[m.group(0).upper()]].products)
+                # "进口煤", "进口铜精矿", "进口成本": a word products share followed by a noun
+                # names that product's trade; the economy's goes on with its growth or a verb
+                and not (indicators()[owner[m.group(0).upper()]].products
+                         and _is_han(clause[m.end():m.end() + 1])
+                         and not _PRODUCT_WORD_GOES_ON.match(clause, m.end()))
                 # "锂电池出口", "光伏组件2025年出口": a product's figure, not the economy's
                 and not (indicators()[owner[m.group(0).upper()]].products and find_themes(clause[:m.start()]))]
         ends = {m.start() + cs: m.end() + cs for m in word_re.finditer(clause)}
