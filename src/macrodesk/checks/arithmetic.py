@@ -8,7 +8,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
@@ -279,6 +279,18 @@ def _fmt(x: float) -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".") if mag < 1 else f"{x:.3f}".rstrip("0").rstrip(".")
 
 
+class _CheckSource(TypedDict):
+    """The fields of a Check that say which figures it relates and where they are written."""
+
+    kind: str
+    stated: str
+    inputs: list[str]
+    sentence: str
+    sentence_id: str
+    paragraph: int
+    input_sentences: list[str]
+
+
 def _judge(
     para: Para, kind: str, stated: Tok, inputs: list[Tok],
     readings: list[tuple[str, Interval]], *, magnitude: bool = True, base: float = 1.0,
@@ -289,7 +301,7 @@ def _judge(
     written in the stated figure's unit (126.1 for 126.1亿元, not 1.261e+10)."""
     sents = sorted({stated.sent, *(t.sent for t in inputs)})
     sentence = "".join(para.sentences[i].text for i in sents)
-    common = dict(
+    common = _CheckSource(
         kind=kind, stated=stated.text, inputs=[t.text for t in inputs], sentence=sentence,
         sentence_id=para.sentences[stated.sent].id, paragraph=para.sentences[stated.sent].paragraph,
         input_sentences=[para.sentences[t.sent].text for t in inputs],
@@ -530,10 +542,10 @@ def _parse_expr(expr: str) -> tuple[list[_Operand], list[str]] | None:
         m = _NUM_TOKEN.match(expr, pos)
         if not m or (operands and m.group(1)):
             return None  # after an operator a sign would make "3×-2": too rare to guess at
-        op = _operand(m.group(0))
-        if op is None:
+        operand = _operand(m.group(0))
+        if operand is None:
             return None
-        operands.append(op)
+        operands.append(operand)
         pos = m.end()
         if pos >= len(expr):
             break
@@ -799,6 +811,8 @@ _ELASTIC = re.compile(
 
 def _exact(t: Tok) -> Interval:
     # "每1个百分点" and "若上调10个百分点" are a unit and a supposition, not measurements
+    if t.fig.value is None:
+        raise ValueError(f"figure {t.text!r} has no value")
     v = t.fig.value * t.fig.scale
     return Interval(v, v)
 
@@ -1127,7 +1141,8 @@ def _find_framed(sec: Para) -> list[Check]:
                      (d / before).scale(100))]))
                 continue
         written = (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent
-                   and _WRITTEN_BEFORE.search(b.lead) and not _ANY_VERB.search(_WRITTEN_BEFORE.search(b.lead).group(0))
+                   and (before_m := _WRITTEN_BEFORE.search(b.lead))
+                   and not _ANY_VERB.search(before_m.group(0))
                    and _VERB_ONLY.match(c.lead)
                    and b.tok.cunit == fs[k - 2].tok.cunit and not re.search("[。；;]", b.lead))
         if written or (same_sentence and _YOY.search(c.lead)):
@@ -1243,9 +1258,9 @@ def _find_framed(sec: Para) -> list[Check]:
         if _ALL_LEAD.search(c.lead) and t.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
             parts = [x.tok for x in fs[max(0, k - 8):k] if x.tok.sent == t.sent
                      and x.tok.cunit == t.cunit and not x.tok.bound]
-            chk = _sum_check(sec, parts, t, "合计")
-            if chk:
-                out.append(chk)
+            total = _sum_check(sec, parts, t, "合计")
+            if total:
+                out.append(total)
             continue
         # ---- a stated change or growth whose earlier level is nowhere: counted, not judged
         # ("同比下降 9.9% 至 134.6 亿元", "较 2024 年全年收窄 2.8 个百分点", "营收 125.35 亿美元（+1%）")

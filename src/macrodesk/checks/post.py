@@ -715,7 +715,8 @@ _RISK_ENTRY = re.compile(r"^\*\*(.+?)\*\*[：:]\s*(.*)$")
 
 def _related_themes(theme: str) -> set[str]:
     t = themes()
-    return {theme} | {k for k, v in t.items() if v.parent == theme} | ({t[theme].parent} if theme in t and t[theme].parent else set())
+    parent = t[theme].parent if theme in t else None
+    return {theme} | {k for k, v in t.items() if v.parent == theme} | ({parent} if parent else set())
 
 
 def _check_reading_against(post: _Post, where: dict[str, int], rows: list[tuple[int, list[str]]],

@@ -34,9 +34,9 @@ def etf(
         raise fail(MacrodeskError(f"--market must be cn or us, not {market!r}"))
     taxonomy = themes()
     if not query:
-        for key, t in taxonomy.items():
+        for name, t in taxonomy.items():
             note = f"  (no {'/'.join(t.no_fund)} fund)" if t.no_fund else ""
-            out.print(f"{key:26} {t.zh}{note}", highlight=False)
+            out.print(f"{name:26} {t.zh}{note}", highlight=False)
         return
     fund = lookup(query)
     if fund is not None:

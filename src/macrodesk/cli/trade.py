@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import typer
 from rich import box
@@ -40,6 +41,10 @@ SRC_DETAIL_2024 = "美国人口普查局 2024 年 HS10×国别进口（消费口
 YI = 1e8  # dollars in one 亿美元: the unit Chinese research quotes trade values in
 
 
+@overload
+def _month(value: str, flag: str) -> str: ...
+@overload
+def _month(value: str | None, flag: str) -> str | None: ...
 def _month(value: str | None, flag: str) -> str | None:
     """A YYYY-MM option, checked: 2025-13 and 2025-1 are refused, not compared as text."""
     if value is None or _MONTH.fullmatch(value):
@@ -57,7 +62,7 @@ def _clean(obj):
     return obj
 
 
-def _unit(col: str, money: set[str], units: dict[str, str]) -> str:
+def _unit(col: str, money: AbstractSet[str], units: dict[str, str]) -> str:
     if col in units:
         return units[col]
     if col in money:
@@ -81,8 +86,8 @@ def _cell(v, digits: int) -> str:
 
 def _emit(df: pd.DataFrame, as_json: bool, csv: Path | None, title: str,
           extra: dict | None = None, digits: int = 3, full: pd.DataFrame | None = None, *,
-          money: set[str] = frozenset(), units: dict[str, str] | None = None,
-          source: str = "", hidden: set[str] = frozenset()) -> None:
+          money: AbstractSet[str] = frozenset(), units: dict[str, str] | None = None,
+          source: str = "", hidden: AbstractSet[str] = frozenset()) -> None:
     """Print `df` as a table that fits the terminal (or JSON); the CSV gets `full` when the screen
     shows a part. Columns in `money` hold dollars and are shown in 亿美元; every header carries
     its unit; numbers are never cut, text columns wrap."""
@@ -140,8 +145,8 @@ def _detail_period(table: pd.DataFrame, data: Path | None) -> str:
                    "or HS chapter from a detail table (bundled: 2024 annual HS10 x partner, so "
                    "--from/--to need --data with a period column). Values in 亿美元.")
 def etr_cmd(
-    start: str = typer.Option(None, "--from", help="First month, YYYY-MM."),
-    end: str = typer.Option(None, "--to", help="Last month, YYYY-MM."),
+    start: str | None = typer.Option(None, "--from", help="First month, YYYY-MM."),
+    end: str | None = typer.Option(None, "--to", help="Last month, YYYY-MM."),
     basis: str = typer.Option("both", help="consumption, general, treasury, both "
                               "(consumption and general) or all."),
     by: str = typer.Option(None, "--by", help="partner or chapter (uses the detail table)."),
@@ -244,7 +249,8 @@ def scenario_cmd(
 def frontload_cmd(
     base_from: str = typer.Option("2023-01", help="Base window start, YYYY-MM."),
     base_to: str = typer.Option("2024-12", help="Base window end, YYYY-MM."),
-    gap_from: str = typer.Option(None, help="Month the cumulative gap starts (default base end)."),
+    gap_from: str | None = typer.Option(None, help="Month the cumulative gap starts "
+                                        "(default base end)."),
     data: Path = typer.Option(None, "--data", help="CSV with period and imports columns "
                               "(default: bundled real imports)."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
