@@ -168,6 +168,11 @@ def test_every_key_the_code_reads_is_known():
     text = (src / "publish" / "deliver.py").read_text(encoding="utf-8")
     for key in re.findall(r'section\.get\("([a-z_]+)"', text):
         assert key in KNOWN["delivery"], key
+    # the LLM settings are read as sec.get("k"), _num(sec, "k", ...), _bool(sec.get("k"), ...)
+    text = (src / "engines" / "llm" / "client.py").read_text(encoding="utf-8")
+    read = set(re.findall(r'\bsec(?:\.get\(|\[|, )"([a-z_]+)"', text))
+    assert {"idle_timeout", "budget", "model"} <= read
+    assert read <= KNOWN["llm"], read - KNOWN["llm"]
 
 
 # ---------------------------------------------------------------- publish
