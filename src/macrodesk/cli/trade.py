@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from macrodesk import trade as T
-from macrodesk.cli import app, console, formats, out, progress, warn
+from macrodesk.cli import app, console, formats, out, progress, warn, write_csv
 from macrodesk.errors import DataError, MacrodeskError
 from macrodesk.text.files import atomic_write
 
@@ -362,12 +362,15 @@ def response_cmd(
 
 
 @trade_app.command("census", help="Download US imports for a month from the Census trade API "
-                   "(CENSUS_API_KEY), chapter by chapter, cached as Parquet.")
+                   "(CENSUS_API_KEY), chapter by chapter, cached as Parquet; prints the month's "
+                   "imports and duties by partner (亿美元), largest first.")
 def census_cmd(
     month: str = typer.Argument(..., help="YYYY-MM"),
     level: str = typer.Option("HS10", help="HS2, HS4, HS6 or HS10."),
     chapters: str = typer.Option(None, help="Comma-separated chapters (default all)."),
     save: Path = typer.Option(None, "--out", help="Write the table here (.parquet or .csv)."),
+    top: int = typer.Option(15, help="Partners shown on screen."),
+    as_json: bool = JSON_OPT,
 ) -> None:
     client = T.CensusClient()
     kw = {"chapters": tuple(c.strip().zfill(2) for c in chapters.split(","))} if chapters else {}
@@ -380,7 +383,25 @@ def census_cmd(
         buf = io.BytesIO()
         df.to_parquet(buf, index=False)
         atomic_write(save, buf.getvalue())
-    console.print(f"{len(df)} rows, {client.requests} requests")
+    console.print(f"{len(df)} rows, {client.requests} requests" + (f"; wrote {save}" if save else ""))
+    if {"CTY_CODE", "I_COMMODITY", "CON_VAL_MO", "CAL_DUT_MO"} <= set(df.columns):
+        _emit(census_by_partner(df, top), as_json, None,
+              f"美国 {month} 进口与计算关税（消费口径，{level} 汇总到国别，前 {top} 位）",
+              {"period": month}, money={"imports", "duty"}, source="美国人口普查局国际贸易 API")
+
+
+def census_by_partner(df: pd.DataFrame, top: int) -> pd.DataFrame:
+    """The month's Census rows summed by partner (named), largest `top` first: imports and
+    calculated duties in dollars and their ratio in %."""
+    from macrodesk.trade.data import partner_names
+
+    detail = T.census_to_detail(df)
+    g = detail.groupby("partner")[["imports", "duty"]].sum().sort_values("imports", ascending=False)
+    g = g.head(top).reset_index()
+    g["etr_pct"] = 100 * g["duty"] / g["imports"].where(g["imports"] > 0)
+    names = partner_names()
+    g["partner"] = [names.get(str(c), str(c)) for c in g["partner"]]
+    return g
 
 
 @trade_app.command("fred", help="Download a FRED series (CSV without a key, JSON API with "
@@ -402,7 +423,7 @@ def check_cmd(
     paths: list[Path] = typer.Argument(..., help=f"Article files ({formats()})."),
     year: int = typer.Option(None, help="Year for dates written without one (default: the "
                              "article's publication year)."),
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPT, csv: Path = CSV_OPT,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     from macrodesk.readers import read_article
@@ -419,6 +440,9 @@ def check_cmd(
                 continue
             y = year or (art.published.year if art.published else None)
             found += [(art.label, c) for c in T.datacheck(art.sentences, default_year=y)]
+    if csv:
+        cols = ["article", *T.DataCheck.model_fields]
+        write_csv(csv, cols, ([label, *c.model_dump().values()] for label, c in found))
     if as_json:
         rows = [{"article": label, **c.model_dump()} for label, c in found]
         out.print_json(json.dumps(rows, ensure_ascii=False))
