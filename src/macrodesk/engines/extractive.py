@@ -285,6 +285,11 @@ class ExtractiveEngine:
             for theme, (total, best) in calls(m.stances).items():
                 if best is None or abs(total) < _CALL_FLOOR or best.weight < 1.0 or theme not in theme_map:
                     continue
+                # a call needs one relation said as a view (看好, 承压): change words alone
+                # ("普钢价格下跌") report a print
+                if not any(st.view for st in m.stances
+                           if st.theme == theme and (st.direction == "positive") == (total > 0)):
+                    continue
                 against = sum(st.weight for st in m.stances
                               if st.theme == theme and (st.direction == "positive") != (total > 0))
                 if against * 2 > abs(total) + against:
