@@ -17,6 +17,7 @@ from macrodesk.engines.ranking import (
     _LABEL,
     _NEG,
     _NEGATION,
+    _NOT_FACTS,
     _POS,
     _RISK_LIST,
     ITEM_COUNT,
@@ -470,7 +471,7 @@ def _headline_claims(models: list[ArticleModel], cands: list[Candidate]) -> list
             text = _end(text)
             out.append(Candidate(article=ai, sentence=sent, score=top + 10 - len(out) * 0.01,
                                  group=(ai, 5000 + h.paragraph), condensed=text, bigrams=bigrams(text),
-                                 figure_keys=frozenset(f.key() for f in sent.figures if f.kind != FigureKind.DATE)))
+                                 figure_keys=frozenset(f.key() for f in sent.figures if f.kind not in _NOT_FACTS)))
     return out
 
 

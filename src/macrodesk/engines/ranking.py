@@ -17,6 +17,7 @@ from macrodesk.models import (
     Sentence,
 )
 from macrodesk.reading.outline import section_kind, strip_numbering
+from macrodesk.reading.subjects import single_company
 from macrodesk.text.similarity import bigrams
 from macrodesk.text.similarity import containment as similarity
 
@@ -203,6 +204,9 @@ def score_sentence(s: Sentence, first_in_paragraph: bool, after_heading: bool = 
     return score
 
 
+_COMPANY_DEMOTION = 1.5
+# a date, or a bare number ("1-6 月" read as 1), is shared by unrelated facts: no sign of a repeat
+_NOT_FACTS = (FigureKind.DATE, FigureKind.NUMBER)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|[-/.]\d)")
 
 
@@ -227,13 +231,15 @@ def rank_candidates(articles: list[Article]) -> list[Candidate]:
             sc = score_sentence(s, first, s.paragraph in after_heading)
             if sc > 0 and art.published and _is_history(s, art.published.year):
                 sc -= 1.5  # history told as background: the latest period is what a trader needs
+            if sc > 0 and single_company(s, art.title):
+                sc -= _COMPANY_DEMOTION  # one company's news in a piece about a market or a sector
             if sc <= 0:
                 continue
             condensed = condense(s.text)
             out.append(Candidate(
                 article=ai, sentence=s, score=sc, group=(ai, s.section_index), condensed=condensed,
                 bigrams=bigrams(condensed),
-                figure_keys=frozenset(f.key() for f in s.figures if f.kind != FigureKind.DATE),
+                figure_keys=frozenset(f.key() for f in s.figures if f.kind not in _NOT_FACTS),
             ))
     out.sort(key=lambda c: (-c.score, c.article, c.sentence.paragraph, c.sentence.id))
     return out
