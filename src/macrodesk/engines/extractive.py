@@ -459,7 +459,11 @@ def _headline_claims(models: list[ArticleModel], cands: list[Candidate]) -> list
                 continue
             text = h.text
             if not any(f.kind not in (FigureKind.DATE, FigureKind.NUMBER) for f in sent.figures):
-                after = [p for p in paragraphs if p > h.paragraph][:1]
+                # the first ranked sentence under the claim, up to the next heading at its level
+                # or above ("### 运价" under "## 集装箱运输：…" still belongs to it)
+                stop = next((o.paragraph for o in m.outline if o.paragraph > h.paragraph and o.level <= h.level),
+                            10 ** 9)
+                after = [p for p in paragraphs if h.paragraph < p < stop and by_paragraph.get((ai, p))][:1]
                 first = by_paragraph.get((ai, after[0]), []) if after else []
                 if first:
                     frame = m.frames.get(first[0].sentence.id)
@@ -469,6 +473,8 @@ def _headline_claims(models: list[ArticleModel], cands: list[Candidate]) -> list
                     support = _LABEL.sub("", support)
                     text = condense(f"{text}；{support}", 90)
             text = _end(text)
+            if not re.search(r"\d", text):
+                continue  # a claim with no figure under it: the body sentences say it better
             out.append(Candidate(article=ai, sentence=sent, score=top + 10 - len(out) * 0.01,
                                  group=(ai, 5000 + h.paragraph), condensed=text, bigrams=bigrams(text),
                                  figure_keys=frozenset(f.key() for f in sent.figures if f.kind not in _NOT_FACTS)))
