@@ -84,10 +84,12 @@ class ExtractiveEngine:
                       figures=[f for f in c.sentence.figures], score=round(c.score, 3),
                       section=c.sentence.section) for c in chosen]
         bullish, bearish = self._sectors(models)
+        headline = self._headline(articles, cands) if len(articles) == 1 else \
+            _day_headline(models, bullish, bearish)
         core = self._core_logic([c for c in cands if models[c.article].attribution(c.sentence.id) == "author"],
                                 chosen)
         return Digest(
-            headline=self._headline(articles, cands),
+            headline=headline,
             overview=self._overview(articles, [c for c in cands
                                                 if models[c.article].attribution(c.sentence.id) == "author"]),
             facts=facts,
@@ -108,13 +110,8 @@ class ExtractiveEngine:
     # -- sections of the post ------------------------------------------------------------
 
     def _headline(self, articles: list[Article], cands: list[Candidate]) -> str:
-        if len(articles) == 1:
-            return clean_title(articles[0].title) or "宏观研究"
-        weight: dict[int, float] = {}
-        for c in cands[:30]:
-            weight[c.article] = weight.get(c.article, 0) + c.score
-        top = max(weight, key=lambda k: (weight[k], -k)) if weight else 0
-        return f"{clean_title(articles[top].title)}等{len(articles)}篇研究"
+        """One article: its own title (several: see _day_headline)."""
+        return clean_title(articles[0].title) or "宏观研究"
 
     def _overview(self, articles: list[Article], cands: list[Candidate]) -> str:
         """80-300 characters from the lead and the conclusions, key clauses in bold."""
@@ -353,6 +350,29 @@ class ExtractiveEngine:
             seen.append(line)
             risks.append(Risk(title=r.title, explanation=_end(expl), sentence_id=r.sentence_id))
         return risks
+
+
+def _day_headline(models: list[ArticleModel], bullish: list[SectorRow], bearish: list[SectorRow]) -> str:
+    """The headline of a post that combines several articles, composed for the day rather than
+    borrowed from one article: the day's verified calls ("看好黄金、银行；谨慎消费"), else the
+    themes the titles share, else the first titles, each followed by the count."""
+    n = len(models)
+    good = [r.sector for r in bullish if r.theme][:2]
+    bad = [r.sector for r in bearish if r.theme][:1]
+    parts = (["看好" + "、".join(good)] if good else []) + (["谨慎" + "、".join(bad)] if bad else [])
+    if parts:
+        return f"{'；'.join(parts)}：{n}篇研究要点"
+    theme_map = themes()
+    seen: dict[str, int] = {}
+    for m in models:
+        for t in theme_heads(m.article.title):
+            if t in theme_map:
+                seen[t] = seen.get(t, 0) + 1
+    topics = [theme_map[t].zh for t, _ in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))][:3]
+    if topics:
+        return f"{'、'.join(topics)}：{n}篇研究要点"
+    titles = [clean_title(m.article.title)[:14] for m in models if clean_title(m.article.title)][:2]
+    return f"{'、'.join(titles)}等{n}篇研究" if titles else f"{n}篇研究要点"
 
 
 def _data_check_notes(checks) -> list[Risk]:
