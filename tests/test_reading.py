@@ -273,3 +273,31 @@ def test_counterfactuals_realised_misses_and_hopes_in_the_body_are_not_risks(tex
 def test_a_body_risk_is_explained_from_its_condition_not_the_news_before_it():
     m = model("泰克资源年内第二次下调旗下 QB 矿产量指引，且若 QB 矿建设工作进度不及预期，可能导致 2026-2027 年铜矿生产进一步中断。")
     assert m.risks and m.risks[0].explanation.startswith("若 QB 矿")
+
+
+# ---- single-company lines ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("亚瑟士：受益于价格组合、产品组合和渠道组合的改善，毛利率持续提升。", "亚瑟士"),
+    ("洋河股份：2025 年 H1E 收入 153.7 亿元，同比下降 32.8%；", "洋河股份"),
+    ("PPIH 5 月本土同店销售收入同比 + 7.7%，客流量 + 2.6%，客单价 + 5.0%。", "PPIH"),
+])
+def test_single_company_lines(text, name):
+    from macrodesk.reading.subjects import company_subject, single_company
+
+    s = article_from_text(text, source_name="t", title="日本消费观察").sentences[0]
+    assert company_subject(s) == name and single_company(s, "日本消费观察")
+    assert not single_company(s, f"{name}深度报告")  # the piece is about that company
+
+
+@pytest.mark.parametrize("text", [
+    "5 月日本核心 CPI 同比增长 3.7%，连续第 38 个月维持在央行 2% 的目标之上。",
+    "水电公司平均折旧年限约 20 年，远低于电站实际运营年限。",
+    "苯乙烯价差：863 元 / 吨（环比 + 30%，同比 + 283%）。",
+    "产品迭代创新加速：个护行业此前更新慢，近年营收增速提升。",
+    "上榜公司数量最多的行业为机械设备、计算机、电子。",
+])
+def test_markets_sectors_and_topics_are_not_single_companies(text):
+    from macrodesk.reading.subjects import company_subject
+
+    assert company_subject(article_from_text(text, source_name="t", title="观察").sentences[0]) == ""

@@ -10,7 +10,7 @@ from macrodesk.models import Sentence
 from macrodesk.reading.stances import theme_heads
 from macrodesk.reading.words import pattern, words
 
-_LABEL = re.compile(r"^(?:\*\*)?([^，。；：:*]{2,12})(?:\*\*)?[：:](?!\d)")
+_LABEL = re.compile(r"^(?:\*\*)?([^，。；：:*]{2,12})(?:\*\*)?[：:](?!\d{1,3}[:：]\d)")
 _OPENING = re.compile(r"^([\u4e00-\u9fffA-Za-z]{2,10}?)(?:[（(][^）)]{1,12}[)）])?(?:公司|集团|股份|控股)")
 # "PPIH 5 月本土同店销售收入…", "永旺零售 5 月同店…": a name, a period, then what only a company reports
 _NAMED_PERIOD = re.compile(r"^([A-Za-z][A-Za-z&.\-]{1,15}|[\u4e00-\u9fff]{2,6}?)\s*(?=\d{1,2}\s*月|20\d\d\s*年|[QH][1-4])")
