@@ -91,6 +91,8 @@ def theme_hits(text: str) -> tuple[tuple[str, int], ...]:
     examples; a term must start and end on a jieba token boundary (钼消费 is not 消费) unless a
     sector word follows it (化工行业); in a compound of two themes the last is the head (家居建材
     is 建材); a theme that uses something (化工用煤) is not the subject."""
+    if not any(h.theme != "broad_market" for h in find_themes(text)):
+        return ()  # most clauses name no theme: skip the masking
     masked = _mask_re().sub(lambda m: "□" * len(m.group(0)), text)
     masked = _CAUSE_SPAN.sub(lambda m: "□" * len(m.group(0)), masked)
     masked = _mask_examples(masked)
