@@ -157,7 +157,7 @@ def _own_segment(clause: str, theme: str) -> str:
     if "、" not in clause:
         return clause
     parts = clause.split("、")
-    for i, part in enumerate(parts[:-1]):
+    for part in parts[:-1]:
         if theme in theme_heads(part) and len(part.strip()) > 6:
             return part
     return clause
