@@ -22,7 +22,7 @@ system-deps:
 
 check-code: $(STAMP)
 	$(BIN)/ruff check src tests bench
-	$(BIN)/lint-imports
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/mypy
 
 test: $(STAMP) system-deps check-code

@@ -407,3 +407,94 @@ def test_rate_of_a_stated_change():
     ok = _only(text.format(g="1.4%"), "1.4%")
     assert (ok.kind, ok.verdict) == ("growth", "consistent")
     assert _only(text.format(g="2.4%"), "2.4%").verdict == "inconsistent"
+
+
+# ---- round 2 of issue 13: wordings from the ground-truth articles (16, 177, 181, 564, 583, 619,
+# 593, hw_473); each input is changed to show the verdict follows the figures
+
+
+def _the_check(checks, stated):
+    got = [c for c in checks if c.stated.replace(" ", "") == stated.replace(" ", "")]
+    assert len(got) == 1, [(c.stated, c.relation) for c in checks]
+    return got[0]
+
+
+SEQUENTIAL = (
+    "稀土板块实现营业收入 145 亿元，同比增长 36.3%，环比增长 25.5%；实现净利润 8.7 亿元，同比增长 66.1%，"
+    "环比增长 13.9%；净利率为 6.0%，同比增加 {yoy} 个百分点，环比增加 {qoq} 个百分点。"
+)
+
+
+def test_margin_change_qoq_is_derived_from_the_qoq_growths():
+    # article 16: last quarter's margin = (8.7/1.139)/(145/1.255) = 6.61%, so 环比 is -0.6pt
+    checks = check_text(SEQUENTIAL.format(yoy="1.1", qoq="0.5"))
+    qoq = _the_check(checks, "0.5 个百分点")
+    assert qoq.verdict == "inconsistent" and qoq.derived and "上期净利率" in qoq.relation
+    assert _the_check(checks, "1.1 个百分点").verdict == "consistent"
+    fixed = check_text(SEQUENTIAL.format(yoy="1.1", qoq="-0.6").replace("环比增加 -0.6", "环比下降 0.6"))
+    assert _the_check(fixed, "0.6 个百分点").verdict == "consistent"
+
+
+VALUATION = """# 盈利预测
+
+| **公司简称** | **EPS（元）** | ** ** | ** ** | **PE** | ** ** | ** ** |
+| --- | --- | --- | --- | --- | --- | --- |
+|  | 2024A | 2025E | 2026E | 2024A | 2025E | 2026E |
+| 海螺水泥 | 3.31 | 2.54 | 2.65 | 5.16 | 6.71 | {pe26} |
+| 中国巨石 | 1.97 | 1.50 | 1.89 | 17.77 | {pe25} | 18.52 |
+"""
+
+
+def test_valuation_table_prices_each_row_once():
+    # article 177: EPS × PE is the share price; forecast PEs share it within 5%
+    ok = check_text(VALUATION.format(pe26="6.43", pe25="23.34"))
+    assert [c.verdict for c in ok if c.kind == "ratio"].count("inconsistent") == 0
+    bad = check_text(VALUATION.format(pe26="8.86", pe25="23.34"))
+    c = _the_check(bad, "8.86")
+    assert c.verdict == "inconsistent" and c.derived and "2.54 × 6.71 / 2.65" in c.relation
+    # an actual year's PE may be priced at that year's close: a 20% gap refutes nothing ...
+    loose = _the_check(check_text(VALUATION.format(pe26="6.43", pe25="28.00")), "28.00")
+    assert loose.verdict == "unverifiable"
+    # ... a tenfold one does (2.53 against a price of 35.0 = 1.97 × 17.77)
+    assert _the_check(check_text(VALUATION.format(pe26="6.43", pe25="2.53")), "2.53").verdict == "inconsistent"
+
+
+SHARE_TABLE = """2025 年 7 月，中国小客车胎对外出口 32.59 万吨，环比增 16.78%。
+
+| **小客车胎 - 贸易伙伴** | **出口量（万吨）** | **占比** | **同比增幅** |
+| --- | --- | --- | --- |
+| 巴西 | 2.08 | {share} | 14.46% |
+| 德国 | 1.88 | 5.78% | 28.13% |
+"""
+
+
+def test_table_share_of_the_whole_the_prose_states():
+    # article 564: 2.08 / 32.59 = 6.38%
+    assert _the_check(check_text(SHARE_TABLE.format(share="6.38%")), "6.38%").verdict == "consistent"
+    assert _the_check(check_text(SHARE_TABLE.format(share="7.38%")), "7.38%").verdict == "inconsistent"
+    # two wholes for the label: none is certain, no relation is proposed
+    twice = SHARE_TABLE.format(share="7.38%").replace("环比增", "小客车胎对外出口 30.1 万吨，环比增")
+    assert all(c.stated != "7.38%" for c in check_text(twice))
+
+
+def test_stated_changes_without_an_earlier_level_are_counted():
+    text = ("国际油价与金价受中东地缘风险推动：布伦特原油涨0.8%至68.3美元/桶。"
+            "2025 年 1-7 月，汽车产量增速较 1-6 月扩大 0.2 个百分点。"
+            "期末美元、欧元兑离岸人民币汇率分别为 7.12、8.37，较期初分别变动 - 0.06%、+0.10%。"
+            "社融规模：新增2.29万亿元，同比多增2271亿元。")
+    checks = check_text(text)
+    for stated in ("0.8%", "0.2 个百分点", "- 0.06%", "+0.10%", "2271亿元"):
+        assert _the_check(checks, stated).verdict == "unverifiable"
+
+
+def test_earlier_level_written_after_jiao_de():
+    # hw_473: 2454925 / 1952885 - 1 = 25.71%
+    text = "本年累计产量达到 2454925 辆，较去年累计的 1952885 辆同比增长 {g}。"
+    assert _the_check(check_text(text.format(g="25.71%")), "25.71%").verdict == "consistent"
+    assert _the_check(check_text(text.format(g="27.35%")), "27.35%").verdict == "inconsistent"
+
+
+def test_bili_is_not_a_comparison():
+    # census false alarm (reports 526, 282): 分红比例/比重 is a level, 40% is another metric's growth
+    text = "合计 188 亿元，同比增长 40%，平均分红比例 17%，同比减少 3 个百分点。"
+    assert all(c.verdict != "inconsistent" for c in check_text(text))

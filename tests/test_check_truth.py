@@ -35,23 +35,23 @@ def test_no_false_alarm(score):
 
 def test_recall_of_explicit_relations(score):
     assert score.explicit >= 390
-    assert score.explicit_recall >= 0.566
+    assert score.explicit_recall >= 0.702
 
 
 def test_verdict_accuracy_on_matched_relations(score):
-    assert score.found >= 226
-    assert score.verdict_accuracy >= 0.809
+    assert score.found >= 293
+    assert score.verdict_accuracy >= 0.846
 
 
 def test_real_errors_caught(score):
     assert score.errors == 35
-    assert score.errors_caught >= 8
+    assert score.errors_caught >= 22
 
 
 def test_mutation_recall_on_the_ground_truth(score):
     # one input of every listed relation that holds is changed in the article text
     assert score.mutations >= 250
-    assert score.mutations_caught / score.mutations >= 0.10
+    assert score.mutations_caught / score.mutations >= 0.215
 
 
 def test_matcher_pairs_a_check_with_its_listed_relation():

@@ -105,6 +105,42 @@ def test_lint_exit_codes(tmp_path):
     assert run("lint", str(POST)).exit_code in (0, 1)
 
 
+LINT = FIX / "lint"
+
+
+def test_lint_many_posts_one_summary_and_the_worst_exit(tmp_path):
+    clean, flawed = LINT / "clean_post.md", LINT / "example_post.md"
+    res = run("lint", str(clean), str(clean))
+    assert res.exit_code == 0 and res.output.strip().splitlines()[-1].startswith("2 posts: 2 clean")
+    res = run("lint", "-q", str(clean), str(flawed))
+    lines = res.output.strip().splitlines()
+    assert res.exit_code == 1 and lines[-1].startswith("2 posts: 1 clean, 1 with defects")
+    assert all(ln.startswith(str(flawed)) for ln in lines[:-1]) and len(lines) > 1
+    # a folder is its Markdown files; an unreadable post makes the batch unusable (exit 2)
+    folder = tmp_path / "_posts"
+    folder.mkdir()
+    (folder / "a.md").write_bytes(clean.read_bytes())
+    (folder / "b.md").write_bytes(b"\xff\xfe not utf-8")
+    res = run("lint", "--json", str(folder))
+    import json
+
+    report = json.loads(res.stdout)
+    assert res.exit_code == 2 and report["summary"] == {"posts": 2, "clean": 1, "with_defects": 0,
+                                                        "defects": 0, "unreadable": 1}
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run("lint", str(empty)).exit_code == 2
+
+
+def test_lint_sources_keeps_one_post_and_more_sources(tmp_path):
+    # `lint post --sources a b`: b is a further source, not a second post
+    res = run("lint", str(LINT / "clean_post.md"), "--sources", str(LINT / "source_trade.md"),
+              str(tmp_path / "missing.md"))
+    assert res.exit_code == 2 and "missing.md" in res.output
+    res = run("lint", str(LINT / "example_post.md"), "--sources", str(LINT / "source_trade.md"))
+    assert res.exit_code in (0, 1) and "posts:" not in res.output
+
+
 # ---------------------------------------------------------------- config
 
 def test_misspelt_config_names_the_nearest_valid_name(tmp_path):
@@ -132,6 +168,11 @@ def test_every_key_the_code_reads_is_known():
     text = (src / "publish" / "deliver.py").read_text(encoding="utf-8")
     for key in re.findall(r'section\.get\("([a-z_]+)"', text):
         assert key in KNOWN["delivery"], key
+    # the LLM settings are read as sec.get("k"), _num(sec, "k", ...), _bool(sec.get("k"), ...)
+    text = (src / "engines" / "llm" / "client.py").read_text(encoding="utf-8")
+    read = set(re.findall(r'\bsec(?:\.get\(|\[|, )"([a-z_]+)"', text))
+    assert {"idle_timeout", "budget", "model"} <= read
+    assert read <= KNOWN["llm"], read - KNOWN["llm"]
 
 
 # ---------------------------------------------------------------- publish

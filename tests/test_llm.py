@@ -161,9 +161,8 @@ def test_good_answer_becomes_the_digest(article):
     assert first.sentence_id == article.sentences[0].id
     assert first.source_sentence == article.sentences[0].text
     # registry ETFs are shown as the embedded engine shows them
-    assert d.bullish[0].etfs == ["鹏华国证石油天然气ETF（159697）", "XLE"]
-    assert d.bullish[0].theme == "oil_gas"
-    assert d.bearish[0].etfs == ["南方中证房地产ETF（512200）"]
+    assert d.bearish[0].etfs == ["鹏华国证石油天然气ETF（159697）", "XLE"]
+    assert d.bearish[0].theme == "oil_gas" and d.bullish == []
     assert [s.title for s in d.steps] == [s["title"] for s in GOOD["steps"]]
     numbered = [s for s in article.sentences if s.kind != "heading"]  # S1, S2... in order
     assert d.steps[0].sentence_ids == [numbered[5].id, numbered[9].id]
@@ -334,10 +333,10 @@ def test_a_repeated_item_is_replaced(article):
 
 def test_non_existent_ticker_is_removed(article):
     data = json.loads(good())
-    data["bullish"][0]["etfs"] = ["159697", "ZZZZ", "515999", "512800"]  # 512800 is a bank ETF
+    data["bearish"][0]["etfs"] = ["159697", "ZZZZ", "515999", "512800"]  # 512800 is a bank ETF
     d, srv, _ = run([Reply(content=json.dumps(data, ensure_ascii=False))], [article])
     assert len(srv.requests) == 1  # tickers are filtered, not worth a repair request
-    assert d.bullish[0].etfs == ["鹏华国证石油天然气ETF（159697）"]
+    assert d.bearish[0].etfs == ["鹏华国证石油天然气ETF（159697）"]
     assert "512800, 515999, ZZZZ" in d.warnings[0]
 
 
@@ -556,3 +555,57 @@ def test_tokens_and_cost_of_a_digest_are_kept_in_the_archive(article):
     assert run_row["requests"] == 1 and run_row["prompt_tokens"] > 0
     assert run_row["cost_yuan"] == pytest.approx(result.digest.usage["cost_yuan"]) and run_row["cost_yuan"] > 0
     assert "0004_digest_runs" in open_store().migrations()
+
+
+# -- held to the reading stage's stance and risk rules ------------------------------------------
+
+
+def inverted() -> str:
+    """The good answer with two slips the figure checks cannot see: oil listed as 利好 where the
+    article reads it as 利空 (OPEC+ supply weighs on prices), and a mitigation among the risks."""
+    data = json.loads(good())
+    data["bullish"] = [{"sector": "石油与天然气", "logic": "油价走势受供给影响", "etfs": ["159697"],
+                        "sentence_id": "S6"}]
+    data["risks"].append({"title": "油价回落缓解通胀压力", "sentence_id": "S6",
+                          "explanation": "油价回落有助于缓解通胀压力，利好消费。"})
+    return json.dumps(data, ensure_ascii=False)
+
+
+def test_a_row_against_the_stance_and_a_non_risk_are_dropped_and_counted(article):
+    from macrodesk.checks.post import lint_text
+    from macrodesk.render import render_post
+
+    d, srv, _ = run([Reply(content=inverted())], [article])
+    assert len(srv.requests) == 2  # one repair request, answered with the same slips
+    repair = srv.requests[1]["body"]["messages"][-1]["content"]
+    assert "bullish第1行“石油与天然气”列为利好" in repair and "risks第3条“油价回落缓解通胀压力”不是风险" in repair
+    assert d.engine == "llm"
+    assert all(r.theme != "oil_gas" for r in d.bullish)
+    assert [r.theme for r in d.bearish] == ["oil_gas"]  # the model's supported row is kept
+    assert "油价回落缓解通胀压力" not in [r.title for r in d.risks]
+    assert [r.title for r in d.risks][:2] == [r["title"] for r in GOOD["risks"]]
+    assert d.usage["sector_rows_dropped"] == 1 and d.usage["risks_dropped"] == 1
+    assert any("1 sector row(s)" in w and "1 risk(s)" in w for w in d.warnings)
+    # one rule set: lint --sources finds neither slip in the post the engine wrote
+    kinds = {f.kind for f in lint_text(render_post(d, date="2025-06-12").text, [article])}
+    assert not kinds & {"sector_contradicts", "risk_not_risk"}
+
+
+def test_lint_flags_the_same_slips_in_a_post_that_kept_them(article):
+    # the counter-test: the rule the engine applies is lint's, so the slips it drops are defects
+    from macrodesk.checks.post import lint_text
+    from macrodesk.render import render_post
+
+    d, _, _ = run([Reply(content=good())], [article])
+    data = json.loads(inverted())
+    d.bullish = [d.bearish[0].model_copy(update={"logic": data["bullish"][0]["logic"]})]
+    d.risks = d.risks + [d.risks[0].model_copy(update={"title": data["risks"][-1]["title"],
+                                                        "explanation": data["risks"][-1]["explanation"]})]
+    kinds = [f.kind for f in lint_text(render_post(d, date="2025-06-12").text, [article])]
+    assert "sector_contradicts" in kinds and "risk_not_risk" in kinds
+
+
+def test_an_answer_within_the_rules_is_not_sent_back(article):
+    d, srv, _ = run([Reply(content=good())], [article])
+    assert len(srv.requests) == 1
+    assert d.usage["sector_rows_dropped"] == 0 and d.usage["risks_dropped"] == 0

@@ -163,7 +163,9 @@ def test_interrupted_batch_resumes(tmp_path):
     with pytest.raises(KeyboardInterrupt):
         ingest_sources([folder], store, concurrency=1, progress=stop_after_two)
     stored = store.count()
-    assert 1 <= stored <= 2
+    # progress reports a source once it is committed, and a chunk commits every source whose
+    # result is ready: the bar never claims more than is stored (it may lag a chunk behind)
+    assert 2 <= stored <= 4
     resumed = ingest_sources([folder], store, concurrency=2)
     assert len(resumed.skipped) == stored
     assert len(resumed.added) == 4 - stored and store.count() == 4

@@ -223,3 +223,106 @@ def test_views_and_ledger_commands_read_the_archive(tmp_path, monkeypatch):
     figures = json.dumps(rows, ensure_ascii=False)
     assert "大摩" in figures and "4.8" in figures
     assert runner.invoke(app, ["ledger", "--json"]).exit_code == 0
+
+
+# -- round 2: sentences from the corpus that the first rules got wrong
+
+
+def test_region_comes_from_the_institution_and_bracketed_names_pair_in_order():
+    got = fc("主要经济预测模型（亚特兰大联储、纽约联储）下调Q2 GDP增速预期至3.4%和1.91%。",
+             date(2025, 6, 23))
+    assert {(f.who, f.indicator, f.region, f.period, f.value) for f in got} == {
+        ("亚特兰大联储", "GDP", "US", "2025Q2", 3.4), ("纽约联储", "GDP", "US", "2025Q2", 1.91)}
+    (dots,) = fc("点阵图显示年内降息预期仍为2次。", date(2025, 6, 23))
+    assert (dots.who, dots.indicator, dots.region) == ("美联储点阵图", "fed_funds_rate", "US")
+
+
+def test_a_bracket_of_institutions_after_the_figure_holds_it():
+    got = fc("多数机构认为，2026年中国实际GDP增速4.5%左右（小摩、德银、瑞银、OECD、IMF）。",
+             date(2025, 12, 24))
+    assert {f.who for f in got} == {"小摩", "德银", "瑞银", "OECD", "IMF"}
+    assert {(f.indicator, f.region, f.value) for f in got} == {("GDP", "CN", 4.5)}
+
+
+@pytest.mark.parametrize("text,published,want", [
+    ("下半年视去通胀进度重启降息1-2次", date(2026, 1, 21), (None, 1.0, 2.0, "次")),
+    ("英国央行鸽派信号显著，市场押注年内再降息2次", date(2025, 6, 23), (2.0, None, None, "次")),
+    ("市场押注年内再降息两次", date(2025, 6, 23), (2.0, None, None, "次")),
+])
+def test_counted_moves_are_read(text, published, want):
+    got = [f for f in fc(text, published) if f.unit == "次"]
+    assert [(f.value, f.low, f.high, f.unit) for f in got] == [want]
+    assert got[0].direction == "down"
+
+
+def test_the_british_bank_is_not_the_pboc():
+    (boe,) = fc("英国央行鸽派信号显著，市场押注年内再降息2次。", date(2025, 6, 23))
+    assert (boe.indicator, boe.region, boe.who) == ("boe_rate", "UK", "市场")
+    (boj,) = fc("日本春斗涨薪5.25%未达目标，或制约央行加息空间。", date(2025, 7, 6))
+    assert (boj.indicator, boj.region) == ("boj_rate", "JP")
+
+
+def test_credit_vocabulary_pairs_names_and_figures_in_order():
+    got = fc("预计1月新增人民币贷款和新增社会融资规模分别达到4.9万亿元和7.1万亿元，"
+             "对应的人民贷款余额及社融存量同比增速或小幅回落至6.2%和8.2%。", date(2026, 2, 6))
+    assert {(f.indicator, f.value, f.unit) for f in got} == {
+        ("new_rmb_loans", 4.9, "万亿元"), ("tsf_flow", 7.1, "万亿元"),
+        ("loan_growth", 6.2, "%"), ("tsf_stock_growth", 8.2, "%")}
+    assert {f.period for f in got} == {"2026-01"}
+    got = fc("M1与M2同比增速预计小幅回升至6%和8.7%。", date(2026, 2, 6))
+    assert {(f.indicator, f.value, f.direction) for f in got} == {("M1", 6.0, "up"), ("M2", 8.7, "up")}
+
+
+def test_the_period_nearest_the_indicator_and_drags_keep_their_sign():
+    (m1,) = fc("今年春节偏晚或使1月M1同比增速提高约3至4个百分点。", date(2026, 2, 6))
+    assert (m1.period, m1.low, m1.high) == ("2026-01", 3.0, 4.0)
+    (ex,) = fc("但对3月出口同比增速的拖累可能达约13个百分点。", date(2026, 2, 6))
+    assert (ex.period, ex.value) == ("2026-03", -13.0)
+    assert resolve_period("谨慎者（瑞银）认为PPI可能要到2026年末", date(2025, 12, 24)) == "2026Q4"
+    # in July, 上半年 is the half just over, whose figures are data
+    assert fc("基建：上半年铁路固定资产投资 3559 亿元（同比 + 5.5%），投产新线 301 公里。",
+              date(2025, 7, 16)) == []
+
+
+@pytest.mark.parametrize("text,published", [
+    ("通胀：6月CPI同比2.7%（符合预期），PPI同比2.3%（略低），关税影响初步显现但幅度温和。", date(2025, 7, 20)),
+    ("市场对美联储年内降息预期升温致美元指数短时回落", date(2025, 6, 12)),
+    ("2026 年呈现 “内需平稳、出口增长” 格局，内销预计同比下降 2%，出口预计同比增长 14%，"
+     "整体销量约 3041 万辆，同比增长 1.2%；", date(2025, 12, 10)),
+    ("2025 年预计国际奶价上行（东南亚需求支撑），国内进口量或再降 5%-8%。", date(2025, 6, 1)),
+])
+def test_data_noun_expectations_and_products_are_not_macro_forecasts(text, published):
+    got = fc(text, published)
+    assert not [f for f in got if f.indicator in ("CPI", "PPI", "dxy", "exports", "imports")], got
+
+
+def test_or_as_alternative_and_past_tense_jiang_are_not_forward_words():
+    assert fc("跨省跨区输电价格校核周期调整并新增探索两部制或单一容量制输电价格等，监审办法总体框架未变。",
+              date(2025, 6, 1)) == []
+    assert fc("我国已将商业航天提升至 “航天强国” 战略高度，政策持续加码。", date(2025, 9, 1)) == []
+
+
+def test_tracking_lists_and_picks_are_not_calls_or_forecasters():
+    assert fc("零部件类核心关注个股跟踪汇总：包括拓普集团、福耀玻璃、新泉股份等公司的本周核心变化及说明。",
+              date(2025, 8, 11)) == []
+    got = fc("证券板块推荐关注中金公司（3908 HK/买入）和中信证券（6030 HK/买入）；", date(2026, 6, 9))
+    assert got and {f.who for f in got} == {"author"}
+
+
+def test_a_paragraph_goes_on_in_its_speakers_name_and_the_title_sets_the_economy():
+    from macrodesk.models import Article
+    from macrodesk.views.extract import article_forecasts
+
+    sents = [Sentence(id="a:0.0", text="美银预计2026年中国GDP增速4.7%。", paragraph=0, section="观点分歧"),
+             Sentence(id="a:0.1", text="预计地产投资降幅收窄。", paragraph=0, section="观点分歧"),
+             Sentence(id="a:1.0", text="我们认为下半年通胀或回落。", paragraph=1, section="观点分歧")]
+    art = Article(id="a", title="2026美国通胀展望", text="", sentences=sents,
+                  published=datetime(2026, 1, 21, tzinfo=BJ))
+    got = {(f.who, f.indicator, f.region) for f in article_forecasts(art)}
+    assert ("美银", "property_investment", "CN") in got
+    assert ("author", "CPI", "US") in got
+
+
+def test_a_decade_is_no_period():
+    assert resolve_period("类似日本 90 年代泡沫破裂后低迷", date(2025, 5, 29)) is None
+    assert resolve_period("26 年起交换芯片开启二次成长", date(2026, 5, 22)) == "2026"

@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TypedDict
 
 import numpy as np
 
@@ -249,6 +250,20 @@ def evaluate_gold(folder: str | Path, engine: str = "extractive") -> GoldReport:
     )
 
 
+class ArticleEval(TypedDict):
+    """One article's row of the evaluation."""
+
+    article: str
+    recall: float
+    textrank_recall: float
+    heldout_recall: float
+    heldout_textrank_recall: float
+    figures: int
+    untraced: list[str]
+    structure: list[str]
+    duplicates: list[str]
+
+
 @dataclass
 class EvalReport:
     articles: int
@@ -259,7 +274,7 @@ class EvalReport:
     traceability: float  # share of post figures traced to a source sentence
     structure_ok: float  # share of posts with no structure defect
     duplicate_free: float  # share of posts with no repeated item
-    per_article: list[dict] = field(default_factory=list)
+    per_article: list[ArticleEval] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -279,7 +294,7 @@ def evaluate(folder: str | Path, engine: str = "extractive") -> EvalReport:
     from macrodesk.readers import read_article
     from macrodesk.render import render_post
 
-    rows = []
+    rows: list[ArticleEval] = []
     cfg = Config()
     for path, points in load_eval_set(folder):
         art = read_article(path)

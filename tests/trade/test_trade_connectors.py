@@ -191,3 +191,31 @@ def test_cli_census_and_fred_use_config_urls(server, monkeypatch, tmp_path):
     monkeypatch.delenv("CENSUS_API_KEY")
     res = CliRunner().invoke(app, ["trade", "census", "2025-07", "--chapters", "1"])
     assert res.exit_code == 2 and "CENSUS_API_KEY" in res.output
+
+
+def test_census_command_writes_the_file_and_prints_a_table_by_partner(server, monkeypatch, tmp_path):
+    import json
+
+    import pandas as pd
+    from typer.testing import CliRunner
+
+    from macrodesk import trade as T
+    from macrodesk.cli import app
+    from macrodesk.trade.data import partner_names
+
+    monkeypatch.setattr(T, "CensusClient", lambda: _census(server))
+    out = tmp_path / "june.csv"
+    args = ["trade", "census", "2025-06", "--chapters", "01,02,03", "--out", str(out)]
+    res = CliRunner().invoke(app, [*args, "--json"])
+    assert res.exit_code == 0, res.output
+    rows = pd.read_csv(out, dtype=str)
+    detail = rows[rows["CTY_CODE"] != "-"]
+    got = json.loads(res.stdout)
+    assert got["units"]["imports"] == "美元" and got["units"]["etr_pct"] == "%"
+    by = {r["partner"]: r for r in got["rows"]}
+    china = partner_names()["5700"]
+    want = detail[detail["CTY_CODE"] == "5700"]["CON_VAL_MO"].astype(float).sum()
+    assert by[china]["imports"] == pytest.approx(want) and want > 0
+    assert [r["imports"] for r in got["rows"]] == sorted((r["imports"] for r in got["rows"]), reverse=True)
+    screen = CliRunner().invoke(app, args, env={"COLUMNS": "80"})
+    assert screen.exit_code == 0 and "亿美元" in screen.output and china in screen.output

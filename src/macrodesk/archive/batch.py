@@ -11,11 +11,15 @@ from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from macrodesk import errors
 from macrodesk.errors import InputError, MacrodeskError
 from macrodesk.models import Article
 from macrodesk.readers import DEFAULT_MAX_BYTES, known_suffix, read_article
+
+if TYPE_CHECKING:
+    from macrodesk.readers.web import Feed, FeedEntry
 
 
 @dataclass
@@ -100,7 +104,7 @@ def _process_pool(workers: int):
 class _Task:
     kind: str  # "file", "url" or "entry"
     key: str  # the source's key in the store
-    target: object  # Path, URL, or (FeedEntry, Feed)
+    target: Path | str | tuple[FeedEntry, Feed]  # Path, URL, or (FeedEntry, Feed)
     fingerprint: str = ""
     label: str = ""
 
@@ -179,15 +183,16 @@ def ingest_sources(
     batch = getattr(store, "batch", None) or nullcontext
 
     def work(task: _Task):
-        if task.kind == "file":
-            return read_indexed(task.target, max_bytes)
-        if task.kind == "url":
-            got = fetchmod.fetch(task.target, client=client, max_bytes=max_bytes,
+        target = task.target
+        if isinstance(target, Path):  # kind "file"
+            return read_indexed(target, max_bytes)
+        if isinstance(target, str):  # kind "url"
+            got = fetchmod.fetch(target, client=client, max_bytes=max_bytes,
                                  deadline=deadline, timeout=timeout)
             if got.is_feed or fetchmod.looks_like_feed_url(got.final_url):
                 return fetchmod.parse_feed(got)
             return fetchmod.article_from_fetched(got), None
-        entry, feed = task.target
+        entry, feed = target  # kind "entry"
         art = fetchmod.article_from_entry(entry, feed)
         if art is None:
             got = fetchmod.fetch(entry.url, client=client, max_bytes=max_bytes,

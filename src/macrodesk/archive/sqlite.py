@@ -238,7 +238,11 @@ class SQLiteStore:
                                  (article.content_hash or article.id, article.id)).fetchone()
                 return AddResult("duplicate", article.id, row["id"] if row else article.id,
                                  row["title"] if row else "", 1.0)
-            fts = (cur.lastrowid, idx.title, idx.body, idx.extra)
+            rowid = cur.lastrowid
+            if rowid is None:  # sqlite3 sets it after every INSERT that adds a row
+                raise StoreError("the archive gave the new article no row id",
+                                 source=str(self.path))
+            fts = (rowid, idx.title, idx.body, idx.extra)
             if self._batch:
                 self._fts_rows.append(fts)
             else:
@@ -246,7 +250,7 @@ class SQLiteStore:
             save_forecasts(db, article)  # the views and calls it states, for `macrodesk views`
             if self._near is not None:
                 self._near.add(article.id, sig)
-                self._near_rowid = max(self._near_rowid, cur.lastrowid)
+                self._near_rowid = max(self._near_rowid, rowid)
             return AddResult("added", article.id, article.id, article.title, 1.0)
 
     def remove(self, article_id: str) -> bool:
@@ -318,7 +322,8 @@ class SQLiteStore:
                  json.dumps(sources, ensure_ascii=False)))
 
     def digest_runs(self, day: date | str | None = None) -> list[dict]:
-        sql, args = "SELECT * FROM digest_runs", ()
+        sql = "SELECT * FROM digest_runs"
+        args: tuple[str, ...] = ()
         if day is not None:
             sql, args = sql + " WHERE day = ?", (_as_day(day),)
         return [dict(r) for r in self.db.execute(sql + " ORDER BY id", args)]

@@ -8,7 +8,7 @@ import math
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
@@ -213,16 +213,44 @@ class Para:
         return self.toks[ord(ch) - FIG_BASE]
 
 
-_Cache = dict[str, tuple[str, list[Figure]]]
+# a sentence read once per article: its shielded text, and its pieces in order (text between
+# figures with spaces removed, a date or unusable mark, or a figure with how loosely it is meant)
+_Piece = str | tuple[Figure, bool, bool]
+_Cache = dict[str, tuple[str, list[_Piece]]]
+_STOPS = ("。", "；", ";", "！", "？", "!", "?")
 
 
-def _read(s: Sentence, cache: _Cache | None) -> tuple[str, list[Figure]]:
+def _read(s: Sentence, cache: _Cache | None) -> tuple[str, list[_Piece]]:
     if cache is not None and s.text in cache:
         return cache[s.text]
     text = _shield(s.text)
     # segmenting already read the sentence's figures; read again only when shielding changed it
     same = text == s.text and (s.figures or not any(ch.isdigit() for ch in text))
-    got = (text, list(s.figures) if same else extract_figures(text))
+    figs = list(s.figures) if same else extract_figures(text)
+    pieces: list[_Piece] = []
+    pos = 0
+    for f in figs:
+        if f.start < pos:
+            continue
+        pieces.append(_SPACE.sub("", text[pos:f.start]))
+        if f.kind == FigureKind.QUANTITY and f.unit == "个" and text[f.end:f.end + 1] == "点":
+            # "同比下降 1.1 个点": percentage points (an index point is written 点 alone)
+            f = f.model_copy(update={"kind": FigureKind.POINTS, "unit": "个百分点",
+                                     "text": f.text + "点", "end": f.end + 1})
+        if f.kind == FigureKind.DATE:
+            pieces.append(DATE_MARK)
+        elif f.value is None or f.high is not None:
+            pieces.append(OTHER_MARK)
+        else:
+            before, after = text[max(0, f.start - 4):f.start], text[f.end:f.end + 3]
+            pieces.append((f, bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after)),
+                           bool(_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after))))
+        pos = f.end
+    tail = _SPACE.sub("", text[pos:])
+    pieces.append(tail)
+    if not tail.endswith(_STOPS):
+        pieces.append("。")  # a list item or a line without a stop still ends a sentence
+    got = (text, pieces)
     if cache is not None:
         cache[s.text] = got
     return got
@@ -232,35 +260,17 @@ def _build_para(index: int, sentences: list[Sentence], cache: _Cache | None = No
     para = Para(index=index, sentences=sentences)
     parts: list[str] = []
     for si, s in enumerate(sentences):
-        # a sentence is read once per article: paragraphs and sections share its figures
-        text, figs = _read(s, cache)
+        # a sentence is read once per article: paragraphs and sections share its pieces
+        text, pieces = _read(s, cache)
         para.raw.append(text)
-        pos = 0
-        for f in figs:
-            if f.start < pos:
-                continue
-            parts.append(_SPACE.sub("", text[pos:f.start]))
-            if f.kind == FigureKind.QUANTITY and f.unit == "个" and text[f.end:f.end + 1] == "点":
-                # "同比下降 1.1 个点": percentage points (an index point is written 点 alone)
-                f = f.model_copy(update={"kind": FigureKind.POINTS, "unit": "个百分点",
-                                         "text": f.text + "点", "end": f.end + 1})
-            if f.kind == FigureKind.DATE:
-                parts.append(DATE_MARK)
-            elif f.value is None or f.high is not None or len(para.toks) >= 0xFFF:
+        for piece in pieces:
+            if isinstance(piece, str):
+                parts.append(piece)
+            elif len(para.toks) >= 0xFFF:
                 parts.append(OTHER_MARK)
             else:
-                before, after = text[max(0, f.start - 4):f.start], text[f.end:f.end + 3]
-                tok = Tok(
-                    fig=f, sent=si,
-                    approx=bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after)),
-                    bound=bool(_BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after)),
-                )
                 parts.append(chr(FIG_BASE + len(para.toks)))
-                para.toks.append(tok)
-            pos = f.end
-        parts.append(_SPACE.sub("", text[pos:]))
-        if not parts[-1].endswith(("。", "；", ";", "！", "？", "!", "?")):
-            parts.append("。")  # a list item or a line without a stop still ends a sentence
+                para.toks.append(Tok(fig=piece[0], sent=si, approx=piece[1], bound=piece[2]))
     para.masked = "".join(parts)
     return para
 
@@ -279,6 +289,18 @@ def _fmt(x: float) -> str:
     return f"{x:.4f}".rstrip("0").rstrip(".") if mag < 1 else f"{x:.3f}".rstrip("0").rstrip(".")
 
 
+class _CheckSource(TypedDict):
+    """The fields of a Check that say which figures it relates and where they are written."""
+
+    kind: str
+    stated: str
+    inputs: list[str]
+    sentence: str
+    sentence_id: str
+    paragraph: int
+    input_sentences: list[str]
+
+
 def _judge(
     para: Para, kind: str, stated: Tok, inputs: list[Tok],
     readings: list[tuple[str, Interval]], *, magnitude: bool = True, base: float = 1.0,
@@ -289,7 +311,7 @@ def _judge(
     written in the stated figure's unit (126.1 for 126.1亿元, not 1.261e+10)."""
     sents = sorted({stated.sent, *(t.sent for t in inputs)})
     sentence = "".join(para.sentences[i].text for i in sents)
-    common = dict(
+    common = _CheckSource(
         kind=kind, stated=stated.text, inputs=[t.text for t in inputs], sentence=sentence,
         sentence_id=para.sentences[stated.sent].id, paragraph=para.sentences[stated.sent].paragraph,
         input_sentences=[para.sentences[t.sent].text for t in inputs],
@@ -530,10 +552,10 @@ def _parse_expr(expr: str) -> tuple[list[_Operand], list[str]] | None:
         m = _NUM_TOKEN.match(expr, pos)
         if not m or (operands and m.group(1)):
             return None  # after an operator a sign would make "3×-2": too rare to guess at
-        op = _operand(m.group(0))
-        if op is None:
+        operand = _operand(m.group(0))
+        if operand is None:
             return None
-        operands.append(op)
+        operands.append(operand)
         pos = m.end()
         if pos >= len(expr):
             break
@@ -799,6 +821,8 @@ _ELASTIC = re.compile(
 
 def _exact(t: Tok) -> Interval:
     # "每1个百分点" and "若上调10个百分点" are a unit and a supposition, not measurements
+    if t.fig.value is None:
+        raise ValueError(f"figure {t.text!r} has no value")
     v = t.fig.value * t.fig.scale
     return Interval(v, v)
 
@@ -858,6 +882,13 @@ def check_article(article: Article) -> list[Check]:
             tables.setdefault(s.paragraph, []).append(s)
     for rows in tables.values():
         for chk in find_table_relations(rows):
+            keep(chk)
+    if tables:
+        table_rows = [s for rows in tables.values() for s in rows]
+        for chk in find_valuation_relations(article.text, table_rows):
+            keep(chk)
+        prose = [s for s in article.sentences if s.kind in ("prose", "list")]
+        for chk in find_table_shares(article.text, table_rows, prose):
             keep(chk)
     # relations whose figures stand in different sentences or paragraphs of one section
     for sentences in by_section.values():
@@ -994,6 +1025,7 @@ class _Framed:
     after: str  # the next few characters
     paragraph: int = 0
     topic: int = 0  # a new paragraph or a "水电：" label starts a new topic
+    block: int = 0  # consecutive paragraphs; a heading or table between them starts a new block
 
 
 def _framed(sec: Para) -> list[_Framed]:
@@ -1001,17 +1033,19 @@ def _framed(sec: Para) -> list[_Framed]:
     prev_end: dict[int, int] = {}
     # a period written once holds for the clauses that follow it in the paragraph
     # ("25Q1 …营业收入 672.2 亿元；实现归母净利润 38.96 亿元；…")
-    period, para_of, topic = "", -1, 0
+    period, para_of, topic, block = "", -1, 0, 0
     for i, t in enumerate(sec.toks):
         raw = sec.raw[t.sent]
         stop = prev_end.get(t.sent, 0)
         fr = frame_of(raw, t.fig, stop)
         paragraph = sec.sentences[t.sent].paragraph
+        if paragraph > para_of + 1:
+            block += 1
         if paragraph != para_of or _TOPIC_LABEL.search(raw[stop:t.fig.start]):
             period, para_of, topic = "", paragraph, topic + 1
         period = fr.period or period
         out.append(_Framed(t, i, fr.metric, period, raw[stop:t.fig.start],
-                           raw[t.fig.end:t.fig.end + 8], paragraph, topic))
+                           raw[t.fig.end:t.fig.end + 8], paragraph, topic, block))
         prev_end[t.sent] = t.fig.end
     return out
 
@@ -1054,6 +1088,7 @@ _SUBS = (
 _CN = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}
 
 
+@functools.lru_cache(maxsize=4096)
 def period_key(period: str) -> tuple[int, str] | None:
     """(year, sub-period) of a written period: "2025 年一季度" -> (2025, "Q1"), "25H1" ->
     (2025, "H1"), "2024 年" -> (2024, "Y"); None when no year is written."""
@@ -1097,9 +1132,11 @@ def _certain(a: _Framed, b: _Framed) -> bool:
 _ANY_VERB = re.compile(f"(?:{_UP}|{_DOWN})")
 _AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比)[^，,。；;]{{0,12}}(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$")
 _RATE_OF_CHANGE = re.compile(r"^\s*[，,（(]?\s*(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?\s*$")
+# "较去年累计的 A 同比增长 C", "环比 25Q1 的 A 提高 C": the earlier level written after its word
 _WRITTEN_BEFORE = re.compile(
-    r"(?:较|相比|相较于?|(?<![同环占对])比)[^，,。；;升降增减涨跌提回扩收缩少多]{0,12}$")
-_VERB_ONLY = re.compile(f"^[\\s的水平]*[，,]?\\s*(?:{_UP}|{_DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
+    r"(?:较|相比|相较于?|(?<![同环占对])比(?![例重率值较])|环比(?=\s*\S))[^，,。；;升降增减涨跌提回扩收缩少多]{0,12}$")
+_VERB_ONLY = re.compile(
+    f"^[\\s的水平]*[，,]?\\s*(?:同比|环比)?\\s*(?:{_UP}|{_DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
 
 
 def _find_framed(sec: Para) -> list[Check]:
@@ -1109,7 +1146,11 @@ def _find_framed(sec: Para) -> list[Check]:
     share_sents: set[int] = set()
     for k, c in enumerate(fs):
         t = c.tok
-        if k == 0 or t.bound:
+        if t.bound:
+            continue
+        if k == 0:
+            if (chk := _stated_change(sec, c, None, False)) is not None:
+                out.append(chk)
             continue
         b = fs[k - 1]
         same_sentence = b.tok.sent == t.sent and not re.search("[。；;]", c.lead)
@@ -1127,16 +1168,22 @@ def _find_framed(sec: Para) -> list[Check]:
                      (d / before).scale(100))]))
                 continue
         written = (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent
-                   and _WRITTEN_BEFORE.search(b.lead) and not _ANY_VERB.search(_WRITTEN_BEFORE.search(b.lead).group(0))
+                   and (before_m := _WRITTEN_BEFORE.search(b.lead))
+                   and not _ANY_VERB.search(before_m.group(0))
                    and _VERB_ONLY.match(c.lead)
                    and b.tok.cunit == fs[k - 2].tok.cunit and not re.search("[。；;]", b.lead))
         if written or (same_sentence and _YOY.search(c.lead)):
             amount = t.cunit == b.tok.cunit and t.fig.kind in _LEVEL_KINDS and not written
             if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS) and not amount:
+                if (chk := _stated_change(sec, c, None, False)) is not None:
+                    out.append(chk)
                 continue
             a_written = None
             if written:
                 a_written, b = b, fs[k - 2]  # "降至B，较上年A回落C": the earlier level is written
+            elif (k >= 2 and _YOY.search(b.lead) and b.tok.fig.kind == t.fig.kind
+                  and fs[k - 2].tok.sent == t.sent and not re.search("[。；;]", b.lead)):
+                b = fs[k - 2]  # "B，同比下降 C1，环比下降 C2": both changes are of the level B
             level = b.tok
             if _is_points(t) and level.fig.kind == FigureKind.PERCENT:
                 kind = "change"
@@ -1145,6 +1192,9 @@ def _find_framed(sec: Para) -> list[Check]:
             elif amount:
                 kind = "change"  # "新增 5300 亿元（同比 -2100 亿）": this level minus last year's
             else:
+                # "合同负债同比下滑 2.5%，销售收现同比下滑 3.2%": the level is not this one's
+                if (chk := _stated_change(sec, c, None, False)) is not None:
+                    out.append(chk)
                 continue
             cands = [a_written] if a_written else _candidates(fs, c, b)
             derived = _derived_margin_change(sec, fs, b, c) if not cands and kind == "change" else None
@@ -1243,24 +1293,57 @@ def _find_framed(sec: Para) -> list[Check]:
         if _ALL_LEAD.search(c.lead) and t.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
             parts = [x.tok for x in fs[max(0, k - 8):k] if x.tok.sent == t.sent
                      and x.tok.cunit == t.cunit and not x.tok.bound]
-            chk = _sum_check(sec, parts, t, "合计")
-            if chk:
-                out.append(chk)
+            total = _sum_check(sec, parts, t, "合计")
+            if total:
+                out.append(total)
             continue
         # ---- a stated change or growth whose earlier level is nowhere: counted, not judged
-        # ("同比下降 9.9% 至 134.6 亿元", "较 2024 年全年收窄 2.8 个百分点", "营收 125.35 亿美元（+1%）")
-        # (a supposed or per-unit effect, "每提高1个百分点…将下降0.6个百分点", is not a change)
-        if t.fig.kind in (FigureKind.PERCENT, FigureKind.POINTS) and not re.search(
-                r"每|若|如果|假设|倘若|将", sec.raw[t.sent][:t.fig.start]) and (
-                _CHANGE_LEAD_ANY.search(c.lead) or (
-                    t.fig.kind == FigureKind.PERCENT and same_sentence
-                    and b.tok.fig.kind in _LEVEL_KINDS and _BRACKET_SIGN.match(c.lead))):
-            kind = "change" if _is_points(t) else "growth"
-            out.append(_unverifiable(sec, kind, t, [], f"(level) vs (earlier level) : {t.text}",
-                                     "the earlier level is not stated"))
+        chk = _stated_change(sec, c, b, same_sentence)
+        if chk is not None:
+            out.append(chk)
     out.extend(_find_parts(sec, fs))
     out.extend(_judge_shares(sec, shares))
     return out
+
+
+_CLAUSE_START = re.compile(r"[，,。；;：:（(]")
+_AMOUNT_DELTA = re.compile(
+    r"(?:同比|环比|较(?:上年|去年|上月|上季度?|同期|\s*(?:19|20)?\d{2}\s*年(?:同期)?))\s*"
+    r"(?:多增|少增|多减|少减|增加|减少|净增|[+\-−－])\s*(?:了|约)?\s*$")
+_LIST_NEXT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*$")
+_LIST_ITEMS = re.compile(r"(?:[+\-−－]?\s*\d[\d.,]*\s*(?:pct|ppt|pp|bps?|BP|个百分点|%|％|倍)?\s*[、/]\s*)+[+\-−－]?\s*$")
+_VERB_THEN_TO = re.compile(f"(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$")
+
+
+def _stated_change(sec: Para, c: _Framed, b: _Framed | None, same_sentence: bool) -> Check | None:
+    """A stated change or growth whose earlier level is nowhere: counted unverifiable, not judged
+    ("同比下降 9.9% 至 134.6 亿元", "涨0.8%至68.3美元/桶", "增速较 1-6 月扩大 0.2 个百分点",
+    "营收 125.35 亿美元（+1%）"). A supposed or per-unit effect ("每提高1个百分点…将下降0.6个
+    百分点") is not a change."""
+    t = c.tok
+    raw = sec.raw[t.sent]
+    if t.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and _AMOUNT_DELTA.search(c.lead):
+        # "同比多增 2271 亿元", "（同比 +2367 亿）", "较 2024 年增加 1500 亿元"
+        return _unverifiable(sec, "change", t, [], f"(level) - (earlier level) = {t.text}",
+                             "the earlier level is not stated")
+    if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
+        return None
+    if re.search(r"每|若|如果|假设|倘若|将", raw[:t.fig.start]):
+        return None
+    # the clause before the figure, dates included ("较 1-6 月扩大" is cut by the date in c.lead)
+    starts = [m.end() for m in _CLAUSE_START.finditer(raw, 0, t.fig.start)]
+    clause = raw[starts[-1] if starts else 0:t.fig.start]
+    if _LIST_NEXT.match(c.lead):
+        # "较期初分别变动 0.43pct、0.61pct": a later item of a list of changes
+        clause = _LIST_ITEMS.sub("", clause)
+    if not (_CHANGE_LEAD_ANY.search(c.lead) or _CHANGE_LEAD_ANY.search(clause)
+            or (_VERB_THEN_TO.search(c.lead) and re.match(r"^\s*(?:至|到)", c.after))
+            or (b is not None and t.fig.kind == FigureKind.PERCENT and same_sentence
+                and b.tok.fig.kind in _LEVEL_KINDS and _BRACKET_SIGN.match(c.lead))):
+        return None
+    kind = "change" if _is_points(t) else "growth"
+    return _unverifiable(sec, kind, t, [], f"(level) vs (earlier level) : {t.text}",
+                         "the earlier level is not stated")
 
 
 def _margin_inputs(fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> tuple[list[_Framed], list[_Framed]]:
@@ -1308,7 +1391,13 @@ def _margin(sec: Para, fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> list
     chk = _judge(sec, "ratio", t, [n0.tok, d0.tok], [
         (f"{n0.tok.text} / {d0.tok.text} = {t.text}", (n0.tok.interval() / d0.tok.interval()).scale(100))],
         magnitude=False)
-    if n0.topic != c.topic or d0.topic != c.topic:
+    # outside the margin's own paragraph, the profit and revenue are certain only when each is
+    # the one of that period in the run of paragraphs the margin stands in, between two headings
+    # ("### 3.6 调味品" "1. 业绩表现：…收入…利润" "2. 盈利能力：…净利率")
+    # ("净利率" against a 归母 profit may be on total profit: only the same basis is certain)
+    if (n0.topic != c.topic or d0.topic != c.topic) and not (
+            ("归母" in n0.metric) == bool(mm.group(2))
+            and [x for x in nums if x.block == c.block] == [n0] and [x for x in dens if x.block == c.block] == [d0]):
         return [_hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
     if _other_basis(mm, n0):
         return [_hedge(sec, chk, "销售净利率 is on total profit; only 归母 profit is stated")]
@@ -1321,28 +1410,35 @@ def _margin(sec: Para, fs: list[_Framed], c: _Framed, mm: re.Match[str]) -> list
     return [chk]
 
 
-def _growth_after(fs: list[_Framed], x: _Framed) -> _Framed | None:
-    """The 同比 growth written right after a level ("108.01 亿元，同比增长 29.0%")."""
-    i = x.index + 1
-    if i < len(fs) and fs[i].tok.sent == x.tok.sent and fs[i].tok.fig.kind == FigureKind.PERCENT \
-            and re.search("同比", fs[i].lead) and not re.search("[。；;]", fs[i].lead):
-        return fs[i]
+def _growth_after(fs: list[_Framed], x: _Framed, basis: str = "同比") -> _Framed | None:
+    """The 同比 (or 环比) growth written right after a level ("108.01 亿元，同比增长 29.0%，环比
+    增长 22.0%"): the next figures of its sentence, before any other level."""
+    for i in range(x.index + 1, min(x.index + 3, len(fs))):
+        g = fs[i]
+        if g.tok.sent != x.tok.sent or g.tok.fig.kind != FigureKind.PERCENT or re.search("[。；;]", g.lead):
+            return None
+        if basis in g.lead:
+            return g
     return None
 
 
 def _derived_margin_change(sec: Para, fs: list[_Framed], m: _Framed, c: _Framed) -> Check | None:
-    """A margin's 同比 change in points, from this year's profit and revenue and their growth:
-    last year's margin = (P/(1+gP)) / (R/(1+gR)), an intermediate the text does not state."""
+    """A margin's 同比 (环比) change in points, from this period's profit and revenue and their
+    同比 (环比) growth: the earlier margin = (P/(1+gP)) / (R/(1+gR)), an intermediate the text
+    does not state. The profit and revenue are the nearest ones before the margin in its topic."""
     mm = _MARGIN.search(m.lead[-10:])
     if not mm:
         return None
+    basis = "环比" if "环比" in c.lead else "同比"
     nums, dens = _margin_inputs(fs, m, mm)
-    if len(nums) != 1 or len(dens) != 1 or nums[0].topic != m.topic or dens[0].topic != m.topic:
+    nums = [x for x in nums if x.topic == m.topic and x.index < m.index]
+    dens = [x for x in dens if x.topic == m.topic and x.index < m.index]
+    if not nums or not dens:
         return None
-    n, d = nums[0], dens[0]
+    n, d = nums[-1], dens[-1]
     if _other_basis(mm, n):
         return None
-    gn, gd = _growth_after(fs, n), _growth_after(fs, d)
+    gn, gd = _growth_after(fs, n, basis), _growth_after(fs, d, basis)
     if gn is None or gd is None or n.tok.cunit != d.tok.cunit:
         return None
     one = Interval(1, 1)
@@ -1352,9 +1448,10 @@ def _derived_margin_change(sec: Para, fs: list[_Framed], m: _Framed, c: _Framed)
     now = (n.tok.interval() / d.tok.interval()).scale(100)
     before = now * fd / fn
     change = now * (one - fd / fn)
+    label = "上期净利率" if basis == "环比" else "上年净利率"
     chk = _judge_signed(
         sec, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
-        [(f"{n.tok.text}/{d.tok.text} - 上年净利率 {_fmt(before.mid)}% "
+        [(f"{n.tok.text}/{d.tok.text} - {label} {_fmt(before.mid)}% "
           f"(= ({n.tok.text}/(1+{_signed_text(gn)}))/({d.tok.text}/(1+{_signed_text(gd)}))) = {c.tok.text}",
           change)],
         derived=True)
@@ -1533,3 +1630,208 @@ def find_table_relations(rows: list[Sentence]) -> list[Check]:
             chk.relation += f" (table: {header[j - 2]} → {header[j - 1]}, {header[j]})"
             out.append(chk)
     return out
+
+
+# ---------------------------------------------------------------- valuation tables
+
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_EPS_HEAD = re.compile(r"EPS|每股收益", re.I)
+_PE_HEAD = re.compile(r"(?<![A-Za-z])P\s*/?\s*E(?![A-Za-z])|市盈率")
+_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])?")
+# a PE table is priced at a date the text does not give, and per-share earnings are rounded
+# to cents: a few percent between the columns is the price or rounding, not an error
+_PE_SLACK = 0.05
+
+
+def _markdown_tables(text: str) -> list[list[list[str]]]:
+    """The Markdown tables of a text as rows of cells, empty cells kept (a header cell spanning
+    the empty ones after it: "| EPS（元） |  |  | PE |  |  |")."""
+    from macrodesk.segment import strip_markup
+
+    tables: list[list[list[str]]] = []
+    cur: list[list[str]] = []
+    for line in text.split("\n") + [""]:
+        if _MD_ROW.match(line):
+            if not _MD_SEP.match(line):
+                cur.append([strip_markup(c).strip() for c in line.strip().strip("|").split("|")])
+            continue
+        if cur:
+            tables.append(cur)
+            cur = []
+    return tables
+
+
+def _column_labels(header_rows: list[list[str]], width: int) -> list[str]:
+    labels = [""] * width
+    for row in header_rows:
+        fill = ""
+        for j in range(width):
+            cell = row[j] if j < len(row) else ""
+            fill = cell or (fill if j else "")
+            labels[j] += " " + fill
+    return [x.strip() for x in labels]
+
+
+def _cell_value(cell: str) -> float | None:
+    m = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*", cell)
+    return float(m.group(1)) if m else None
+
+
+def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
+    """A valuation table (EPS and PE of the same years, one company per row) prices each row
+    once: EPS × PE is the share price in every year. The PE of each year is recomputed from the
+    price the anchor year gives (the year marked A, else the last year), a derived relation."""
+    by_text = {re.sub(r"\s+", "", r.text): r for r in rows}
+    out: list[Check] = []
+    for table in _markdown_tables(text):
+        width = max(len(r) for r in table)
+        nhead = 0
+        while nhead < len(table) and not any(_cell_value(c) is not None for c in table[nhead][1:]):
+            nhead += 1
+        if nhead == 0 or nhead == len(table):
+            continue
+        labels = _column_labels(table[:nhead], width)
+        eps: dict[int, int] = {}
+        pe: dict[int, tuple[int, bool]] = {}  # year -> (column, marked E)
+        for j, lab in enumerate(labels):
+            ym = _HEAD_YEAR.search(lab)
+            if not ym:
+                continue
+            year = int(ym.group(1))
+            if _EPS_HEAD.search(lab) and not _PE_HEAD.search(lab):
+                eps.setdefault(year, j)
+            elif _PE_HEAD.search(lab) and not _EPS_HEAD.search(lab):
+                pe.setdefault(year, (j, ym.group(2) == "E"))
+        years = sorted(set(eps) & set(pe))
+        if len(years) < 2:
+            continue
+        for cells in table[nhead:]:
+            sent = by_text.get(re.sub(r"\s+", "", "，".join(c for c in cells if c)))
+            if sent is not None:
+                out.extend(_valuation_row(sent, cells, eps, pe, years, labels))
+    return out
+
+
+def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
+                   pe: dict[int, tuple[int, bool]], years: list[int], labels: list[str]) -> list[Check]:
+    """Forecast (E) PEs of one row are computed at today's price, so EPS × PE agrees across
+    them within rounding; the first forecast year gives that price. An actual (A) year's PE may
+    be priced at that year's close: it gives a price too, but only a gap beyond a factor of two
+    refutes the first forecast PE against it. Without A/E marks every year is one price, the
+    last year its anchor."""
+    para = _build_para(sent.paragraph, [sent])
+    # the row's non-empty cells, in order, are the comma-joined parts of its sentence
+    bounds, pos = {}, 0
+    for j, c in enumerate(cells):
+        if c:
+            bounds[j] = (pos, pos + len(c))
+            pos += len(c) + 1
+
+    def tok(j: int) -> Tok | None:
+        if j not in bounds or _cell_value(cells[j]) is None:
+            return None
+        lo, hi = bounds[j]
+        inside = [t for t in para.toks if lo <= t.fig.start < hi]
+        return inside[0] if len(inside) == 1 and inside[0].interval().lo > 0 else None
+
+    row = {y: (e, p) for y in years if (e := tok(eps[y])) is not None and (p := tok(pe[y][0])) is not None}
+    # among E-marked years, a year without the mark (2024A, 2024) is an actual one
+    marked = any(pe[y][1] for y in years)
+    forecast = [y for y in row if pe[y][1]] if marked else list(row)
+    actual = [y for y in row if not pe[y][1]] if marked else []
+    pairs: list[tuple[int, int, float]] = []  # (price year, stated year, slack)
+    if forecast:
+        anchor = forecast[0] if marked else forecast[-1]
+        pairs += [(anchor, y, _PE_SLACK) for y in forecast if y != anchor]
+        pairs += [(y, forecast[0], 1.0) for y in actual]
+    out = []
+    for py, sy, slack in pairs:
+        e0, p0 = row[py]
+        e, p = row[sy]
+        price = e0.interval() * p0.interval()
+        iv = p.interval(result=False)
+        stated = Interval(iv.lo / (1 + slack), iv.hi * (1 + slack))
+        why = "within 5%" if slack == _PE_SLACK else "an actual year's close may differ by up to 2x"
+        readings = [(f"{e0.text} × {p0.text} / {e.text} = {p.text} (price {_fmt(price.mid)} from {py}, "
+                     f"{why}; table: {labels[pe[sy][0]]})", price / e.interval())]
+        chk = _judge(para, "ratio", p, [e0, p0, e], readings, magnitude=False, stated_iv=stated)
+        if slack != _PE_SLACK and chk.verdict == "consistent":
+            # inside the loose band that refutes, but only the tight one confirms
+            tight = Interval(iv.lo / (1 + _PE_SLACK), iv.hi * (1 + _PE_SLACK))
+            if _judge(para, "ratio", p, [e0, p0, e], readings, magnitude=False,
+                      stated_iv=tight).verdict != "consistent":
+                chk = _unverifiable(para, "ratio", p, [e0, p0, e], readings[0][0],
+                                    "an actual year's PE may be priced at that year's close")
+        chk.derived = True
+        out.append(chk)
+    return out
+
+
+# ---------------------------------------------------------------- shares in a table
+
+_SHARE_HEAD = re.compile(r"^(?:占比|份额|比重|占总量比重?)$")
+_UNIT_HEAD = re.compile(r"[（(]\s*([^（）()]{1,6})\s*[)）]\s*$")
+_LABEL_HEAD = re.compile(r"^([\u4e00-\u9fa5A-Za-z]{2,10})\s*[-－—–]")
+
+
+def find_table_shares(text: str, rows: list[Sentence], prose: list[Sentence]) -> list[Check]:
+    """"| 小客车胎 - 贸易伙伴 | 出口量（万吨） | 占比 |" under "小客车胎对外出口 32.59 万吨": each row's
+    amount over the whole the prose states for the block's label, in the column's unit. The
+    whole is certain only when it is the one figure in that unit right after the label."""
+    by_text = {re.sub(r"\s+", "", r.text): r for r in rows}
+    out: list[Check] = []
+    for table in _markdown_tables(text):
+        if len(table) < 2:
+            continue
+        head = table[0]
+        for j in range(2, len(head)):
+            um = _UNIT_HEAD.search(head[j - 1])
+            if not _SHARE_HEAD.match(head[j]) or not um:
+                continue
+            label = next((lm.group(1) for k in range(j - 2, -1, -1)
+                          if (lm := _LABEL_HEAD.match(head[k]))), None)
+            if label is None:
+                continue
+            wholes = [(ps, f) for ps in prose for f in ps.figures
+                      if f.unit == um.group(1) and f.value and label in ps.text[max(0, f.start - 16):f.start]]
+            if len(wholes) != 1:
+                continue
+            ws, wf = wholes[0]
+            for cells in table[1:]:
+                sent = by_text.get(re.sub(r"\s+", "", "，".join(c for c in cells if c)))
+                if sent is None or j >= len(cells) or not cells[j - 1] or not cells[j]:
+                    continue
+                chk = _table_share(ws, wf, sent, cells, j)
+                if chk is not None:
+                    out.append(chk)
+    return out
+
+
+def _table_share(ws: Sentence, wf: Figure, row: Sentence, cells: list[str], j: int) -> Check | None:
+    para = _build_para(row.paragraph, [ws, row])
+    pos, bounds = 0, {}
+    for k, c in enumerate(cells):
+        if c:
+            bounds[k] = (pos, pos + len(c))
+            pos += len(c) + 1
+
+    def cell(k: int) -> Tok | None:
+        lo, hi = bounds[k]
+        inside = [t for t in para.toks if t.sent == 1 and lo <= t.fig.start < hi]
+        return inside[0] if len(inside) == 1 else None
+
+    whole = next((t for t in para.toks if t.sent == 0 and t.fig.start == wf.start), None)
+    part, share = cell(j - 1), cell(j)
+    if whole is None or part is None or share is None or share.fig.kind != FigureKind.PERCENT \
+            or part.fig.kind != FigureKind.NUMBER:
+        return None
+    # the amount is written in the column's unit, the whole in the same unit: compare as written
+    wi = figure_interval(whole.fig, approx=whole.approx)
+    if wi.lo <= 0:
+        return None
+    got = (figure_interval(part.fig) / wi).scale(100)
+    chk = _judge(para, "share", share, [part, whole],
+                 [(f"{part.text} / {whole.text} = {share.text}", got)], magnitude=False)
+    chk.sentence_id, chk.sentence = row.id, row.text
+    return chk

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from macrodesk import etf, spec
 from macrodesk.errors import visible
@@ -715,7 +715,39 @@ _RISK_ENTRY = re.compile(r"^\*\*(.+?)\*\*[：:]\s*(.*)$")
 
 def _related_themes(theme: str) -> set[str]:
     t = themes()
-    return {theme} | {k for k, v in t.items() if v.parent == theme} | ({t[theme].parent} if theme in t and t[theme].parent else set())
+    parent = t[theme].parent if theme in t else None
+    return {theme} | {k for k, v in t.items() if v.parent == theme} | ({parent} if parent else set())
+
+
+def sector_against_stances(sector: str, logic: str, positive: bool,
+                            net: dict[str, tuple[float, Any]]) -> str:
+    """How a sector row stands against the sources' net stance per theme (`calls` of the reading
+    stage): "contradicts" when every stance read on its theme (or a parent/child theme) points
+    the other way, "unsupported" when none was read, "" when a stance supports it or the row
+    names no theme at all ("原文未明确"). Lint and the LLM engine apply this one rule."""
+    clean = _EMPH.sub("", sector).strip()
+    theme = next((k for k, v in themes().items() if v.zh == clean), None)
+    got = {theme} if theme else _row_themes(sector, logic)
+    if not got:
+        return ""
+    related = set().union(*(_related_themes(t) for t in got))
+    said = [net[t][0] for t in related if t in net]
+    if not said:
+        return "unsupported"
+    leaning = [total for total in said if total]  # a net of 0 is a mixed call: no contradiction
+    if leaning and all((total > 0) != positive for total in leaning):
+        return "contradicts"
+    return ""
+
+
+def risk_entry_defect(title: str, explanation: str) -> str:
+    """Why a risk entry (its bold title and explanation) is not a risk by the reading stage's
+    rules (a mitigation, counterfactual, methodology note, good news), or only repeats its
+    title; "" for a risk. Lint and the LLM engine apply this one rule."""
+    from macrodesk.reading import not_a_risk
+
+    title, expl = title.strip(), explanation.strip().rstrip("。")
+    return not_a_risk(f"{title}，{expl}") or ("its explanation only repeats the title" if expl == title else "")
 
 
 def _check_reading_against(post: _Post, where: dict[str, int], rows: list[tuple[int, list[str]]],
@@ -723,26 +755,20 @@ def _check_reading_against(post: _Post, where: dict[str, int], rows: list[tuple[
     """With the sources read as the engines read them: a sector row whose direction contradicts
     the sources' stance on its theme, or that no source stance supports, and a risk entry that
     is not a risk (a mitigation, counterfactual, methodology note, good news, or its own title)."""
-    from macrodesk.reading import calls, not_a_risk, read
+    from macrodesk.reading import calls, read
 
-    stance_list = [st for a in sources for st in read(a).stances]
-    net = calls(stance_list)
+    net = calls([st for a in sources for st in read(a).stances])
     bearish_at = where.get(spec.BEARISH, len(post.lines) + 1)
     out = []
     for n, cells in rows:
         sector = _EMPH.sub("", cells[0]).strip()
-        theme = next((k for k, v in themes().items() if v.zh == sector), None)
-        got = {theme} if theme else _row_themes(cells[0], cells[1])
-        if not got:
-            continue  # "原文未明确" and the like: no theme, no claim
         positive = n < bearish_at
-        related = set().union(*(_related_themes(t) for t in got))
-        said = [(t, net[t][0]) for t in related if t in net]
-        if not said:
+        verdict = sector_against_stances(cells[0], cells[1], positive, net)
+        if verdict == "unsupported":
             # info, not a defect: the reading stage can miss a stance the sources do take
             out.append(Finding("sector_unsupported", n, f"no source stance on '{sector}' was read; "
                                "check that the sources' words give its direction", "info"))
-        elif all((total > 0) != positive for _, total in said if total):
+        elif verdict == "contradicts":
             word = "利空" if positive else "利好"
             out.append(Finding("sector_contradicts", n, f"the sources read '{sector}' as {word}; "
                                f"this row lists it as {'利好' if positive else '利空'}"))
@@ -752,10 +778,9 @@ def _check_reading_against(post: _Post, where: dict[str, int], rows: list[tuple[
         e = _RISK_ENTRY.match(m.group(2).strip()) if m else None
         if not e or e.group(1) == "数据核对":
             continue
-        title, expl = e.group(1).strip(), e.group(2).strip().rstrip("。")
-        why = not_a_risk(f"{title}，{expl}") or ("its explanation only repeats the title" if expl == title else "")
+        why = risk_entry_defect(e.group(1), e.group(2))
         if why:
-            out.append(Finding("risk_not_risk", n, f"'{title}' is not a risk ({why}); a risk is a "
+            out.append(Finding("risk_not_risk", n, f"'{e.group(1).strip()}' is not a risk ({why}); a risk is a "
                                "forward-looking condition with an adverse outcome"))
     return out
 

@@ -7,7 +7,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from macrodesk.checks.arithmetic import Check, check_article
@@ -276,7 +276,12 @@ def _mutate(text: str, name: str, group: Iterable[Relation], score: Score,
             mutated = mutated[:a] + mutate_number(mutated[a:b]) + mutated[b:]
         score.mutations += 1
         checks = checker(article_from_bytes(mutated.encode("utf-8"), name, ".md"))
-        found = match([rel], checks)
+        # the stated figure's quote may hold the changed input too (a table row): it is quoted
+        # as the mutated text now reads
+        a, b = where[0]
+        old = text[a:b]
+        quote = re.sub(rf"(?<![\d.]){re.escape(old)}(?![\d.])", mutate_number(old), rel.stated_quote)
+        found = match([replace(rel, stated_quote=quote)], checks)
         chk = found.get(rel.id)
         if chk is not None and chk.verdict == "inconsistent":
             score.mutations_caught += 1

@@ -8,8 +8,9 @@ import importlib
 import pkgutil
 import sys
 import warnings
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
@@ -89,6 +90,26 @@ def formats() -> str:
     from macrodesk.readers import READERS  # the registry only: no reader is imported
 
     return " ".join(sorted(READERS))
+
+
+def write_csv(path: Path, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
+    """Write a command's table as UTF-8 CSV (as `trade ... --csv` does), atomically; the columns
+    are the table's, values as they are (numbers unformatted, None empty)."""
+    import csv
+    import io
+
+    from macrodesk.text.files import atomic_write
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if v is None else v for v in row])
+    atomic_write(path, buf.getvalue())
+    console.print(f"wrote {path}", highlight=False)
+
+
+CSV_HELP = "Also write the table to this CSV file."
 
 
 def warn(message: str) -> None:

@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from macrodesk.audit import check_files
-from macrodesk.cli import app, formats, out, progress, warn
+from macrodesk.cli import CSV_HELP, app, formats, out, progress, warn, write_csv
 from macrodesk.errors import InputError
 
 _STYLE = {"consistent": "green", "inconsistent": "bold red", "unverifiable": "yellow"}
@@ -24,6 +24,7 @@ def check(
     show_all: bool = typer.Option(False, "--all", help="List consistent relations too."),
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any relation is inconsistent."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar on batches."),
+    csv: Path | None = typer.Option(None, "--csv", help=CSV_HELP + " Every relation, consistent ones too."),
 ) -> None:
     # a progress bar on stderr for batches; never mixed into --json output
     with progress("checking", len(articles), quiet=quiet or as_json) as step:
@@ -33,6 +34,10 @@ def check(
                          hint=f"pass files that exist, in one of: {formats()}")
     for failure in report.failures:
         warn(failure)
+    if csv:
+        cols = ("article", "paragraph", "verdict", "kind", "relation", "stated", "computed", "gap",
+                "note", "sentence")
+        write_csv(csv, cols, ([getattr(c, k) for k in cols] for c in report.checks))
     if as_json:
         out.print_json(json.dumps(report.to_json(), ensure_ascii=False))
     else:

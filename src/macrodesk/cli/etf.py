@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from pathlib import Path
 
 import typer
 from rich.table import Table
 
-from macrodesk.cli import app, fail, out
+from macrodesk.cli import CSV_HELP, app, fail, out, write_csv
 from macrodesk.errors import DataError, MacrodeskError
 from macrodesk.etf import Fund, etfs_for_theme, lookup
 from macrodesk.lexicon import find_themes, themes
 
+_COLUMNS = ("code", "exchange", "name", "index", "themes")
+
 
 def _table(funds: list[Fund], title: str) -> Table:
     table = Table(title=title, title_justify="left")
-    for col in ("code", "exchange", "name", "index", "themes"):
+    for col in _COLUMNS:
         table.add_column(col)
     for f in funds:
         table.add_row(f.code, f.exchange, f.name, f.index, ", ".join(f.themes))
@@ -29,14 +32,15 @@ def etf(
     query: str = typer.Argument("", help="Theme key, theme word, 6-digit code or US ticker."),
     market: str = typer.Option("", "--market", "-m", help="Only this market: cn or us."),
     as_json: bool = typer.Option(False, "--json", help="Print the funds as JSON."),
+    csv: Path | None = typer.Option(None, "--csv", help=CSV_HELP),
 ) -> None:
     if market not in ("", "cn", "us"):
         raise fail(MacrodeskError(f"--market must be cn or us, not {market!r}"))
     taxonomy = themes()
     if not query:
-        for key, t in taxonomy.items():
+        for name, t in taxonomy.items():
             note = f"  (no {'/'.join(t.no_fund)} fund)" if t.no_fund else ""
-            out.print(f"{key:26} {t.zh}{note}", highlight=False)
+            out.print(f"{name:26} {t.zh}{note}", highlight=False)
         return
     fund = lookup(query)
     if fund is not None:
@@ -55,6 +59,8 @@ def etf(
     if not funds:
         out.print(f"no registered {market or ''} fund tracks {key} ({taxonomy[key].zh})", highlight=False)
         raise typer.Exit(1)
+    if csv:
+        write_csv(csv, _COLUMNS, ([f.code, f.exchange, f.name, f.index, ", ".join(f.themes)] for f in funds))
     if as_json:
         out.print_json(json.dumps({"theme": key, "theme_zh": taxonomy[key].zh,
                                    "funds": [asdict(f) for f in funds]}, ensure_ascii=False,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 import typer
 from rich import box
@@ -14,7 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from macrodesk import trade as T
-from macrodesk.cli import app, console, formats, out, progress, warn
+from macrodesk.cli import app, console, formats, out, progress, warn, write_csv
 from macrodesk.errors import DataError, MacrodeskError
 from macrodesk.text.files import atomic_write
 
@@ -40,6 +41,10 @@ SRC_DETAIL_2024 = "美国人口普查局 2024 年 HS10×国别进口（消费口
 YI = 1e8  # dollars in one 亿美元: the unit Chinese research quotes trade values in
 
 
+@overload
+def _month(value: str, flag: str) -> str: ...
+@overload
+def _month(value: str | None, flag: str) -> str | None: ...
 def _month(value: str | None, flag: str) -> str | None:
     """A YYYY-MM option, checked: 2025-13 and 2025-1 are refused, not compared as text."""
     if value is None or _MONTH.fullmatch(value):
@@ -57,7 +62,7 @@ def _clean(obj):
     return obj
 
 
-def _unit(col: str, money: set[str], units: dict[str, str]) -> str:
+def _unit(col: str, money: AbstractSet[str], units: dict[str, str]) -> str:
     if col in units:
         return units[col]
     if col in money:
@@ -81,8 +86,8 @@ def _cell(v, digits: int) -> str:
 
 def _emit(df: pd.DataFrame, as_json: bool, csv: Path | None, title: str,
           extra: dict | None = None, digits: int = 3, full: pd.DataFrame | None = None, *,
-          money: set[str] = frozenset(), units: dict[str, str] | None = None,
-          source: str = "", hidden: set[str] = frozenset()) -> None:
+          money: AbstractSet[str] = frozenset(), units: dict[str, str] | None = None,
+          source: str = "", hidden: AbstractSet[str] = frozenset()) -> None:
     """Print `df` as a table that fits the terminal (or JSON); the CSV gets `full` when the screen
     shows a part. Columns in `money` hold dollars and are shown in 亿美元; every header carries
     its unit; numbers are never cut, text columns wrap."""
@@ -140,8 +145,8 @@ def _detail_period(table: pd.DataFrame, data: Path | None) -> str:
                    "or HS chapter from a detail table (bundled: 2024 annual HS10 x partner, so "
                    "--from/--to need --data with a period column). Values in 亿美元.")
 def etr_cmd(
-    start: str = typer.Option(None, "--from", help="First month, YYYY-MM."),
-    end: str = typer.Option(None, "--to", help="Last month, YYYY-MM."),
+    start: str | None = typer.Option(None, "--from", help="First month, YYYY-MM."),
+    end: str | None = typer.Option(None, "--to", help="Last month, YYYY-MM."),
     basis: str = typer.Option("both", help="consumption, general, treasury, both "
                               "(consumption and general) or all."),
     by: str = typer.Option(None, "--by", help="partner or chapter (uses the detail table)."),
@@ -244,7 +249,8 @@ def scenario_cmd(
 def frontload_cmd(
     base_from: str = typer.Option("2023-01", help="Base window start, YYYY-MM."),
     base_to: str = typer.Option("2024-12", help="Base window end, YYYY-MM."),
-    gap_from: str = typer.Option(None, help="Month the cumulative gap starts (default base end)."),
+    gap_from: str | None = typer.Option(None, help="Month the cumulative gap starts "
+                                        "(default base end)."),
     data: Path = typer.Option(None, "--data", help="CSV with period and imports columns "
                               "(default: bundled real imports)."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
@@ -356,12 +362,15 @@ def response_cmd(
 
 
 @trade_app.command("census", help="Download US imports for a month from the Census trade API "
-                   "(CENSUS_API_KEY), chapter by chapter, cached as Parquet.")
+                   "(CENSUS_API_KEY), chapter by chapter, cached as Parquet; prints the month's "
+                   "imports and duties by partner (亿美元), largest first.")
 def census_cmd(
     month: str = typer.Argument(..., help="YYYY-MM"),
     level: str = typer.Option("HS10", help="HS2, HS4, HS6 or HS10."),
     chapters: str = typer.Option(None, help="Comma-separated chapters (default all)."),
     save: Path = typer.Option(None, "--out", help="Write the table here (.parquet or .csv)."),
+    top: int = typer.Option(15, help="Partners shown on screen."),
+    as_json: bool = JSON_OPT,
 ) -> None:
     client = T.CensusClient()
     kw = {"chapters": tuple(c.strip().zfill(2) for c in chapters.split(","))} if chapters else {}
@@ -374,7 +383,25 @@ def census_cmd(
         buf = io.BytesIO()
         df.to_parquet(buf, index=False)
         atomic_write(save, buf.getvalue())
-    console.print(f"{len(df)} rows, {client.requests} requests")
+    console.print(f"{len(df)} rows, {client.requests} requests" + (f"; wrote {save}" if save else ""))
+    if {"CTY_CODE", "I_COMMODITY", "CON_VAL_MO", "CAL_DUT_MO"} <= set(df.columns):
+        _emit(census_by_partner(df, top), as_json, None,
+              f"美国 {month} 进口与计算关税（消费口径，{level} 汇总到国别，前 {top} 位）",
+              {"period": month}, money={"imports", "duty"}, source="美国人口普查局国际贸易 API")
+
+
+def census_by_partner(df: pd.DataFrame, top: int) -> pd.DataFrame:
+    """The month's Census rows summed by partner (named), largest `top` first: imports and
+    calculated duties in dollars and their ratio in %."""
+    from macrodesk.trade.data import partner_names
+
+    detail = T.census_to_detail(df)
+    g = detail.groupby("partner")[["imports", "duty"]].sum().sort_values("imports", ascending=False)
+    g = g.head(top).reset_index()
+    g["etr_pct"] = 100 * g["duty"] / g["imports"].where(g["imports"] > 0)
+    names = partner_names()
+    g["partner"] = [names.get(str(c), str(c)) for c in g["partner"]]
+    return g
 
 
 @trade_app.command("fred", help="Download a FRED series (CSV without a key, JSON API with "
@@ -396,7 +423,7 @@ def check_cmd(
     paths: list[Path] = typer.Argument(..., help=f"Article files ({formats()})."),
     year: int = typer.Option(None, help="Year for dates written without one (default: the "
                              "article's publication year)."),
-    as_json: bool = JSON_OPT,
+    as_json: bool = JSON_OPT, csv: Path = CSV_OPT,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     from macrodesk.readers import read_article
@@ -413,6 +440,9 @@ def check_cmd(
                 continue
             y = year or (art.published.year if art.published else None)
             found += [(art.label, c) for c in T.datacheck(art.sentences, default_year=y)]
+    if csv:
+        cols = ["article", *T.DataCheck.model_fields]
+        write_csv(csv, cols, ([label, *c.model_dump().values()] for label, c in found))
     if as_json:
         rows = [{"article": label, **c.model_dump()} for label, c in found]
         out.print_json(json.dumps(rows, ensure_ascii=False))

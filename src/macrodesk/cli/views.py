@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from macrodesk.cli import app, console, fail, out
+from macrodesk.cli import CSV_HELP, app, console, fail, out, write_csv
 from macrodesk.errors import MacrodeskError
 
 
@@ -33,6 +33,7 @@ def views(
     period: str | None = typer.Option(None, help="Target period: 2026, 2026H2, 2026Q3, 2026-01."),
     since: str | None = typer.Option(None, help="Only articles published on or after (YYYY-MM-DD)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    csv: Path | None = typer.Option(None, "--csv", help=CSV_HELP + " One row per forecast."),
     chart: Path | None = typer.Option(None, help="Write a chart of the forecasts (PNG and SVG)."),
     backfill: bool = typer.Option(False, "--backfill", help="Extract forecasts of every archived "
                                   "article again (archives made before extraction existed)."),
@@ -60,6 +61,12 @@ def views(
     finally:
         store.close()
     groups = group_forecasts(found_fc)
+    if csv:
+        cols = ("indicator", "region", "period", "published", "who", "figure", "value", "low", "high",
+                "unit", "direction", "outlier", "source")
+        write_csv(csv, cols, ([g.label, g.region, f.period, f.published, f.who, f.figure, f.value, f.low,
+                               f.high, f.unit, f.direction, any(f is o for o in g.outliers), f.source]
+                              for g in groups for f in g.forecasts))
     if as_json:
         out.print_json(json.dumps([g.to_dict() for g in groups], ensure_ascii=False))
         return
@@ -98,6 +105,7 @@ def ledger(
     index: str = typer.Option("000300", help="The broad index series in --prices."),
     indicator: str | None = typer.Option(None, help="Only this indicator."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+    csv: Path | None = typer.Option(None, "--csv", help=CSV_HELP + " One row per scored call."),
     today: str | None = typer.Option(None, help="Score as of this day (default: today)."),
     archive: Path | None = typer.Option(None, help="Archive file (default: under MACRODESK_HOME)."),
 ) -> None:
@@ -112,6 +120,13 @@ def ledger(
             store.close()
     except MacrodeskError as exc:
         raise fail(exc) from exc
+    if csv:
+        write_csv(csv, ("published", "source", "indicator", "period", "forecast", "actual", "returns",
+                        "error", "hit"),
+                  ([s.forecast.published, source_name(s.forecast), s.forecast.indicator, s.forecast.period,
+                    s.forecast.figure or s.forecast.direction or "", s.actual,
+                    "; ".join(f"{k} {v:+.2f}" for k, v in s.returns.items()), s.error, s.hit]
+                   for s in led.scores))
     if as_json:
         out.print_json(json.dumps(led.to_dict(), ensure_ascii=False))
         return

@@ -7,6 +7,7 @@ import io
 import warnings
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any, cast
 
 import matplotlib
 
@@ -35,8 +36,10 @@ def cjk_font() -> str:
                 return fam
         if attempt == 0:
             # matplotlib caches its font list when first used: a font installed since then
-            # (as the message below tells the user to do) is found only by a fresh scan
-            font_manager.fontManager = font_manager._load_fontmanager(try_read_cache=False)
+            # (as the message below tells the user to do) is found only by a fresh scan;
+            # _load_fontmanager is private, so matplotlib's stubs do not declare it
+            fresh = cast(Any, font_manager)._load_fontmanager(try_read_cache=False)
+            font_manager.fontManager = fresh
     raise DataError("no CJK font found for Chinese chart labels",
                     hint="install one, e.g. `apt-get install fonts-noto-cjk`, then retry")
 
@@ -44,17 +47,19 @@ def cjk_font() -> str:
 def _render(draw: Callable[[plt.Figure], None], stem: str | Path,
             size: tuple[float, float] = (9, 5), source: str | None = None) -> list[Path]:
     stem = Path(stem)
-    rc = {"font.family": "sans-serif", "font.sans-serif": [cjk_font(), "DejaVu Sans"],
-          "axes.unicode_minus": False, "svg.fonttype": "path"}
     paths = []
-    with plt.rc_context(rc), warnings.catch_warnings(record=True) as caught:
+    with plt.rc_context({
+        "font.family": "sans-serif", "font.sans-serif": [cjk_font(), "DejaVu Sans"],
+        "axes.unicode_minus": False, "svg.fonttype": "path",
+    }), warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         fig = plt.figure(figsize=size)
         try:
             draw(fig)
             fig.text(0.01, 0.01, source or SOURCE_NOTE, fontsize=8, color="#666666")
             fig.tight_layout(rect=(0, 0.04, 1, 1))
-            for ext, kw in (("png", {"dpi": 150}), ("svg", {})):
+            formats: tuple[tuple[str, dict[str, Any]], ...] = (("png", {"dpi": 150}), ("svg", {}))
+            for ext, kw in formats:
                 buf = io.BytesIO()
                 fig.savefig(buf, format=ext, **kw)
                 paths.append(atomic_write(stem.with_suffix(f".{ext}"), buf.getvalue()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass, field
 
 from macrodesk.models import Article
@@ -108,9 +109,14 @@ def day_consensus(articles: list[Article], limit: int = 4) -> list[str]:
              if f.figure and f.period and not f.indicator.startswith("sector:")]
     lines: list[str] = []
     for g in group_forecasts(found):
+        # figures in one unit only: a growth rate (%) beside a contribution (个百分点) or an
+        # amount is not the same number, so they are not set side by side
+        units = Counter(f.unit for f in g.forecasts)
+        unit = units.most_common(1)[0][0]
         seen: dict[str, Forecast] = {}
         for f in g.forecasts:
-            seen.setdefault(f"{f.article_id}:{f.who}", f)
+            if f.unit == unit:
+                seen.setdefault(f"{f.article_id}:{f.who}", f)
         arts = {f.article_id for f in seen.values()}
         named = {f.who for f in seen.values() if f.who != "author"}
         if len(arts) < 2 and len(named) < 2:

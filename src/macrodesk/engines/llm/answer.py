@@ -100,6 +100,7 @@ class Problem:
     where: tuple  # ("facts", 3), ("overview",), ("steps", 1, 0), ("bullish", 2)...
     message: str  # in Chinese: it goes back to the model in the repair request
     unsupported: int = 0  # sentences of free text that no source supports
+    rule: str = ""  # the grounding rule that raised it ("stance", "risk"); "" for the figure checks
 
 
 # A call to trade that the sources do not make is the model's (or an injection's) own voice.

@@ -62,13 +62,42 @@ from macrodesk.text.similarity import containment as similarity
 log = logging.getLogger("macrodesk.llm")
 
 
-# Further rules every answer is held to, beyond its figures. The reading stage (stance and risk
-# of each article) registers here what the embedded engine already obeys: a sector row whose
-# direction contradicts the article, or a risk the article does not name, comes back as a
-# Problem on ("bullish"|"bearish"|"risks", i) and is dropped, counted and replaced like any
-# other. Empty until that stage lands.
+# Further rules every answer is held to, beyond its figures: what the embedded engine already
+# obeys. A rule returns Problems on ("bullish"|"bearish"|"risks", i); they go back to the model in
+# the repair request, and what is still wrong after it is dropped, counted and replaced by the
+# embedded engine's like any other bad item.
 GroundingRule = Callable[[LLMAnswer, Material, list[Article]], list[Problem]]
-GROUNDING_RULES: list[GroundingRule] = []
+
+
+def stance_and_risk_rule(answer: LLMAnswer, material: Material, articles: list[Article]) -> list[Problem]:
+    """The reading stage's stance and risk rules, applied by the same functions `macrodesk lint
+    --sources` uses: a sector row whose direction contradicts the articles' stance relations on
+    its theme, or that no stance supports; a risk entry that is not a risk statement."""
+    from macrodesk.checks.post import risk_entry_defect, sector_against_stances
+    from macrodesk.reading import calls, read
+
+    net = calls([st for a in articles for st in read(a).stances])
+    problems = []
+    for side, zh in (("bullish", "利好"), ("bearish", "利空")):
+        for i, r in enumerate(getattr(answer, side)[:6]):
+            if not r.sector.strip():
+                continue
+            verdict = sector_against_stances(r.sector, r.logic, side == "bullish", net)
+            if verdict == "contradicts":
+                problems.append(Problem((side, i), f"{side}第{i + 1}行“{r.sector}”列为{zh}，与原文对该板块的"
+                                        "判断方向相反", rule="stance"))
+            elif verdict == "unsupported":
+                problems.append(Problem((side, i), f"{side}第{i + 1}行“{r.sector}”在原文中找不到支持{zh}"
+                                        "判断的表述", rule="stance"))
+    for i, risk in enumerate(answer.risks[:6]):
+        why = risk_entry_defect(risk.title, risk.explanation) if risk.title.strip() else ""
+        if why:
+            problems.append(Problem(("risks", i), f"risks第{i + 1}条“{risk.title}”不是风险（{why}）："
+                                    "风险须是前瞻的、带不利后果的条件", rule="risk"))
+    return problems
+
+
+GROUNDING_RULES: list[GroundingRule] = [stance_and_risk_rule]
 
 
 def held_to_rules(answer: LLMAnswer, material: Material, articles: list[Article]) -> list[Problem]:
@@ -96,6 +125,7 @@ class LLMEngine:
         self.usage = Usage(model=self.settings.model)
         self._env = _prompt_env(self.settings)
         self._kept = 0  # facts of the last digest written by the model
+        self._grounding: dict[str, int] = {}  # items of the last digest refused by GROUNDING_RULES
 
     # -- entry point -----------------------------------------------------------------------
 
@@ -125,6 +155,7 @@ class LLMEngine:
             # how much of the post the model wrote, for the archive and the real-model tier
             d.usage["facts_kept"] = self._kept
             d.usage["facts_replaced"] = len(d.facts) - self._kept
+            d.usage.update(self._grounding)
         if self.settings.verbose:
             if d.engine == self.name:
                 d.warnings.append(f"LLM facts: {self._kept} of {len(d.facts)} kept from the "
@@ -336,6 +367,16 @@ class LLMEngine:
         dropped: list[str] = []
         bullish = self._rows("bullish", answer.bullish, material, bad, offered, dropped)
         bearish = self._rows("bearish", answer.bearish, material, bad, offered, dropped)
+        # rows and risks the reading stage's rules refused: counted, and the embedded engine's
+        # (which obey those rules by construction) take their place
+        ruled = {p.where: p.rule for p in problems if p.rule}
+        self._grounding = {"sector_rows_dropped": sum(1 for w in ruled if w[0] in ("bullish", "bearish")),
+                           "risks_dropped": sum(1 for w in ruled if w[0] == "risks")}
+        for side, rows in (("bullish", bullish), ("bearish", bearish)):
+            if any(w[0] == side for w in ruled):
+                have = {r.theme or r.sector for r in bullish + bearish}
+                rows.extend(r for r in getattr(embedded(), side)
+                            if r.theme and r.theme not in have)
         if not bullish and not bearish:
             bullish, bearish = embedded().bullish, embedded().bearish
         if dropped:
@@ -351,15 +392,23 @@ class LLMEngine:
             s = material.sentence(r.sentence_id)
             risks.append(Risk(title=_plain(r.title), explanation=r.explanation.strip(),
                               sentence_id=s.id if s else ""))
-        if not risks:
-            risks = embedded().risks
+        if self._grounding["risks_dropped"] or not risks:
+            for own in embedded().risks:
+                if len(risks) < 6 and not any(similarity(bigrams(own.title), bigrams(x.title)) >= 0.6
+                                              for x in risks):
+                    risks.append(own)
+        if any(self._grounding.values()):
+            warnings.append(f"{self._grounding['sector_rows_dropped']} sector row(s) against the "
+                            "articles' stance (or with no stance behind them) and "
+                            f"{self._grounding['risks_dropped']} risk(s) that are not risks were "
+                            "dropped; the embedded engine's took their place where it had any")
         note = text_or(("technical_note",), answer.technical_note, "")
         loose = sum(p.unsupported for p in problems)
         if loose:
             warnings.append(f"{loose} sentences of the model's answer had no support in the "
                             "sources, called for a trade no source calls for, or carried a link; "
                             "their parts were replaced by the embedded engine's")
-        rest = {p.where[0] for p in problems if not p.where[0].startswith("facts")}
+        rest = {p.where[0] for p in problems if not p.where[0].startswith("facts") and not p.rule}
         if rest:
             warnings.append("parts the model wrote with figures not found in the sources were "
                             f"replaced by the embedded engine's: {', '.join(sorted(rest))}")
