@@ -301,3 +301,10 @@ def test_markets_sectors_and_topics_are_not_single_companies(text):
     from macrodesk.reading.subjects import company_subject
 
     assert company_subject(article_from_text(text, source_name="t", title="观察").sentences[0]) == ""
+
+
+def test_the_effect_of_a_cause_clause_still_speaks_and_a_metric_compound_keeps_its_theme():
+    # "因X致Y": X is the cause, Y (原油价格走弱, one jieba token "原油价格") is what the clause says
+    got = directions("因 OPEC + 增产致原油价格走弱，核心耐用消费品环比下跌0.11%。", title="原油观察")
+    assert got.get("oil_gas") == {"negative"}
+    assert "oil_gas" not in directions("因 OPEC + 增产，市场情绪转弱。", title="原油观察")

@@ -37,6 +37,7 @@ def _cause_re() -> re.Pattern[str]:
 
 _FIGURE = re.compile(r"\d(?:\.\d+)?\s*(?:%|％|个百分点|pct|bp|BP|倍|[万亿千百]|美元|元|吨|桶|GW|MW)")
 # a clause that compares periods (环比, 同比) reports a data print, whatever verb it uses
+_EFFECT = re.compile(r"导致|致使|以致|使得|(?<![以大一])致(?![力使于])")
 _FORMULA = re.compile(r"[=＝×÷]")  # "需求 = CapEx × 占比": a definition, not a call
 _DATA_COMPARISON = re.compile(r"环比|同比|周环比|月环比|较上[周月年]")
 _WINDOW = 8  # characters of context either side of a hit: enough for jieba to see its compound
@@ -102,6 +103,7 @@ def theme_hits(text: str) -> tuple[tuple[str, int], ...]:
     out: list[tuple[str, int]] = []
     cfg = words()["themes"]
     sector = tuple(cfg["sector_words"])
+    compound = sector + tuple(cfg["metric_heads"])
     starts = {h.start for h in hits}
     for h in hits:
         rest = masked[h.end:]
@@ -109,7 +111,7 @@ def theme_hits(text: str) -> tuple[tuple[str, int], ...]:
             continue  # "消费增速放缓" is the economy's consumption, not the consumer sector
         if h.end in starts or rest.startswith(tuple(cfg["used_for"])):
             continue  # a modifier: the theme after it, or the thing it uses, is the head
-        if h.term.isascii() or (rest.startswith(sector) and _on_boundaries(masked, h.start, h.start)) \
+        if h.term.isascii() or (rest.startswith(compound) and _on_boundaries(masked, h.start, h.start)) \
                 or _on_boundaries(masked, h.start, h.end):
             if all(t != h.theme for t, _ in out):
                 out.append((h.theme, h.start))
@@ -231,7 +233,14 @@ def stances(article: Article, claims: dict[str, Claim], frames: dict[str, Frame]
                           if pattern("predicates", "recommend").search(c) and _subjects(c)), -1)
         called = set(_subjects(clauses[called_at])) if called_at > 0 else set()
         for n, clause in enumerate(clauses):
-            if _cause_re().match(clause) or _CIRCUMSTANCE.search(clause) or _PRICED_IN.search(clause) \
+            if _cause_re().match(clause):
+                # "因OPEC+增产致原油价格走弱": the cause opens the clause, the effect after 致 is
+                # what it says; a clause that is all cause says nothing of its own
+                effect = _EFFECT.search(clause)
+                if not effect:
+                    continue
+                clause = clause[effect.end():]
+            if _CIRCUMSTANCE.search(clause) or _PRICED_IN.search(clause) \
                     or _FORMULA.search(clause) or _concessive_re().match(clause):
                 continue
             own = _subjects(clause)
