@@ -92,12 +92,14 @@ def theme_hits(text: str) -> tuple[tuple[str, int], ...]:
     examples; a term must start and end on a jieba token boundary (钼消费 is not 消费) unless a
     sector word follows it (化工行业); in a compound of two themes the last is the head (家居建材
     is 建材); a theme that uses something (化工用煤) is not the subject."""
-    if not any(h.theme != "broad_market" for h in find_themes(text)):
+    raw = [h for h in find_themes(text) if h.theme != "broad_market"]
+    if not raw:
         return ()  # most clauses name no theme: skip the masking
     masked = _mask_re().sub(lambda m: "□" * len(m.group(0)), text)
     masked = _CAUSE_SPAN.sub(lambda m: "□" * len(m.group(0)), masked)
     masked = _mask_examples(masked)
-    hits = [h for h in find_themes(masked) if h.theme != "broad_market"]
+    # masks keep lengths, so a hit survives when none of its characters was masked
+    hits = [h for h in raw if "□" not in masked[h.start:h.end]]
     if not hits:
         return ()
     out: list[tuple[str, int]] = []
