@@ -56,7 +56,7 @@ def main() -> None:
 
     def run_engine():
         # repeated runs must not feed on caches the first run filled
-        for cached in (figures._unit_at, ranking._themes_in, outline.section_kind, stances.theme_heads):
+        for cached in (figures._unit_at, ranking._themes_in, outline.section_kind, stances.theme_hits):
             cached.cache_clear()
         for p in paths:
             render_post(engine.digest([read_article(p)], allow_short=True), date="2026-01-01")

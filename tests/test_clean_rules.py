@@ -105,3 +105,33 @@ def test_big5_and_gbk_bytes_decode():
     assert decode(text.encode("big5"), "x.txt") == text
     simp = "关税冲击仍在发酵，经济数据将主导市场，美联储年内或降息两次。" * 3
     assert decode(simp.encode("gbk"), "x.txt") == simp
+
+
+def _wrap(text: str, width: int = 38) -> list[str]:
+    return [text[i:i + width] for i in range(0, len(text), width)]
+
+
+def test_text_broken_every_n_characters_is_rejoined_without_inventing_spaces():
+    # real sentences from a PDF-style report, broken mid-word ("保值需/求") and mid-figure ("0./4")
+    paras = [
+        "2025 年上半年黄金珠宝板块显著跑赢大盘。这源于去年同期低基数，以及金价持续高位运行提升消费者投资与保值需求，"
+        "头部品牌门店改造后春节旺季销售额同比增 3-6 倍、客流提升超 300%。",
+        "对各类调节性电源侧 LCOE/LCOS 测算显示，新型储能需现货价差约 0.4 元 / 度，抽水蓄能约 0.2-0.3 元 / 度，"
+        "火电介于两者之间。预计 2027-30 年全国大部分地区现货价差可达 0.4 元 / 度左右。",
+        "若各类电源（含储能）不区分技术手段参与容量机制，风光配储意愿将大幅提升，电网投资已开始加速，"
+        "2024 年起持续超过光伏投资增速，配储需求将随之上升，储能经济性进一步改善。",
+    ]
+    lines: list[str] = []
+    for p in paras + paras:
+        lines += _wrap(p) + [""]
+    lines.insert(len(_wrap(paras[0])) + 1, "二、与市场不同的观点")
+    text = "\n".join(lines)
+    cleaned = clean_text(text).text
+    for p in paras:
+        assert p in cleaned
+    assert "\n二、与市场不同的观点" in cleaned  # a heading is not glued to the paragraph before it
+
+
+def test_ordinary_markdown_keeps_its_lines():
+    text = "\n".join(f"- 第{i}项：{PROSE}" if i % 2 else PROSE for i in range(20))
+    assert clean_text(text).text == text

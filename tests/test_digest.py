@@ -76,6 +76,29 @@ def test_several_articles_make_one_post_listing_sources():
     assert 'sources: ["' in result.post.text
 
 
+def test_a_day_of_several_articles_gets_a_headline_composed_for_the_day():
+    names = ["95.md", "438.md", "659.md"]
+    arts = [read_article(Path(__file__).parent / "eval" / "articles" / n) for n in names]
+    d = make_post(arts, date="2025-10-14", now=NOW).digest
+    assert d.headline.endswith("3篇研究要点")
+    # not one article's title with "等N篇" stuck on: none of the titles is the headline's stem
+    assert not any(a.title in d.headline for a in arts)
+    rows = [r.sector for r in d.bullish + d.bearish if r.theme]
+    assert rows and any(r in d.headline for r in rows)  # it names the day's verified calls
+
+
+def test_a_date_before_a_source_is_published_is_warned():
+    from macrodesk.digest import date_warnings
+
+    early = date_warnings(["2025-07-02"], "2025-07-01")
+    assert any("precedes the publication" in w and "2025-07-02" in w for w in early)
+    assert not any("precedes" in w for w in date_warnings(["2025-07-01"], "2025-07-03"))
+    arts = [read_article(SAMPLE)]
+    day = arts[0].published.date()
+    result = make_post(arts, date=(day - timedelta(days=1)).isoformat(), now=NOW)
+    assert any("precedes the publication" in w for w in result.digest.warnings)
+
+
 def test_investing_promo_block_is_cut_and_url_kept():
     body = "\n".join(f"第{i}段：出口数据显示韧性，同比增长{i}.5%，市场关注后续关税安排。" for i in range(1, 13))
     text = ("美国关税与中国出口\n" + body + "\n\n使用InvestingPro的AI精选股，跑赢大盘。\n"

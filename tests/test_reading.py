@@ -205,3 +205,106 @@ def test_footnote_markers_go_before_markup_and_links_need_an_address():
 def test_bare_consumption_is_the_aggregate_not_the_sector():
     assert "consumer_discretionary" not in theme_heads("2026年消费增速小幅放缓")
     assert "consumer_discretionary" in theme_heads("对消费板块投资继续保持谨慎")
+
+
+# ---- issue 12, second round: the theme must head the subject, the stance be the author's view -----
+
+@pytest.mark.parametrize("text, theme", [
+    ("今年以来风电、热塑等中高端产品内需景气度高。", "wind"),  # examples of 产品
+    ("同时可关注电力 AI、虚拟电厂、配电改造等机会。", "ai_computing"),
+    ("灵活煤电需求支撑可再生能源、化工用煤需求增长抵消水泥等行业用煤下滑。", "chemicals"),  # 化工 uses coal
+    ("家居建材消费需求有望持续释放。", "home_furnishing"),  # 家居建材 is building materials
+    ("AI 正循环带动电气设备需求景气。", "ai_computing"),  # AI drives, equipment gains
+    ("电动车零部件和铜铝箔受益于机器人和算力情绪修复。", "ai_computing"),  # 算力 is the cause
+    ("金价中长期上行预期强化保值属性利好销售。", "gold"),
+    ("芯片需求 = CapEx × 算力芯片投资在 CapEx 占比 × 芯片投资性价比。", "semiconductors"),
+    ("周前期，美国原油库存增加、市场预期 OPEC+10 月进一步增产、美国 8 月非农就业数据疲软，国际油价连跌两日。",
+     "oil_gas"),
+])
+def test_themes_named_as_examples_drivers_or_modifiers_take_no_stance(text, theme):
+    assert theme not in directions(text, title="行业周报")
+
+
+def test_an_enumeration_of_sectors_keeps_its_subjects():
+    assert directions("银行、券商等板块有望受益于政策宽松。", title="银行观察").get("banks") == {"positive"}
+    got = directions("国内外人工智能大模型爆发带动 AIDC 需求提升。", title="AIDC行业观察")
+    assert got.get("communication_equipment") == {"positive"} and "ai_computing" not in got
+
+
+def test_a_recommended_theme_makes_the_earlier_clause_a_driver():
+    got = directions("核心观点：美债危机叠加关税冲击，关注黄金板块投资机会。", title="黄金观察")
+    assert got.get("gold") == {"positive"} and "bonds" not in got
+
+
+def test_concession_and_cleared_risk_are_not_bearish():
+    got = directions("虽当前住户消费贷款增长疲软，但零售信贷有望边际修复。银行相关存量敞口风险加速出清，拨备压力减轻。",
+                     title="银行观察")
+    assert got.get("banks") == {"positive"}
+
+
+def test_price_prints_are_not_views():
+    m = model("钢铁行业：普钢价格整体下跌，螺纹消耗量微增。", title="钢铁周报")
+    assert m.stances and not any(st.view for st in m.stances if st.theme == "steel")
+
+
+def test_a_risk_list_item_that_shares_its_predicate_is_one_risk():
+    m = model("正文。\n\n## 风险提示\n\n1. 需求放量、产量释放节奏不及预期；\n\n2. 美国对页岩油生产环保、融资等政策调整的风险。")
+    assert [r.title for r in m.risks] == ["需求放量、产量释放节奏不及预期", "美国对页岩油生产环保、融资等政策调整"]
+
+
+def test_a_listed_risk_is_titled_by_its_adverse_clause_not_a_fact_or_framing():
+    m = model("正文。\n\n## 风险提示\n\n1. 海外市场为新能源市场重要组成部分，国际贸易摩擦加剧将影响国内企业需求。\n\n"
+              "2. 海外方面，各主要国家对新能源行业的支持力度若不及预期，则新兴产业增长或将放缓。\n\n"
+              "3. 极端天气频发：持续干旱会导致草场面积萎缩。")
+    titles = [r.title for r in m.risks]
+    assert titles[0].startswith("国际贸易摩擦加剧") and not titles[1].startswith("海外方面")
+    assert titles[2] == "极端天气频发"
+
+
+@pytest.mark.parametrize("text", [
+    "供需平衡方面，若没有高价格引发的矿端增速上行，供需缺口将呈现扩大趋势，推动铜价重心逐步上移。",
+    "市场表现不及预期，成本支撑尚可，业者心态一般，下游采购一般，贸易商让利促成交。",
+    "国内年产能有望减少至 230 万吨左右，开工率保持在 60% 左右。",
+])
+def test_counterfactuals_realised_misses_and_hopes_in_the_body_are_not_risks(text):
+    assert model(text).risks == []
+
+
+def test_a_body_risk_is_explained_from_its_condition_not_the_news_before_it():
+    m = model("泰克资源年内第二次下调旗下 QB 矿产量指引，且若 QB 矿建设工作进度不及预期，可能导致 2026-2027 年铜矿生产进一步中断。")
+    assert m.risks and m.risks[0].explanation.startswith("若 QB 矿")
+
+
+# ---- single-company lines ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("亚瑟士：受益于价格组合、产品组合和渠道组合的改善，毛利率持续提升。", "亚瑟士"),
+    ("洋河股份：2025 年 H1E 收入 153.7 亿元，同比下降 32.8%；", "洋河股份"),
+    ("PPIH 5 月本土同店销售收入同比 + 7.7%，客流量 + 2.6%，客单价 + 5.0%。", "PPIH"),
+])
+def test_single_company_lines(text, name):
+    from macrodesk.reading.subjects import company_subject, single_company
+
+    s = article_from_text(text, source_name="t", title="日本消费观察").sentences[0]
+    assert company_subject(s) == name and single_company(s, "日本消费观察")
+    assert not single_company(s, f"{name}深度报告")  # the piece is about that company
+
+
+@pytest.mark.parametrize("text", [
+    "5 月日本核心 CPI 同比增长 3.7%，连续第 38 个月维持在央行 2% 的目标之上。",
+    "水电公司平均折旧年限约 20 年，远低于电站实际运营年限。",
+    "苯乙烯价差：863 元 / 吨（环比 + 30%，同比 + 283%）。",
+    "产品迭代创新加速：个护行业此前更新慢，近年营收增速提升。",
+    "上榜公司数量最多的行业为机械设备、计算机、电子。",
+])
+def test_markets_sectors_and_topics_are_not_single_companies(text):
+    from macrodesk.reading.subjects import company_subject
+
+    assert company_subject(article_from_text(text, source_name="t", title="观察").sentences[0]) == ""
+
+
+def test_the_effect_of_a_cause_clause_still_speaks_and_a_metric_compound_keeps_its_theme():
+    # "因X致Y": X is the cause, Y (原油价格走弱, one jieba token "原油价格") is what the clause says
+    got = directions("因 OPEC + 增产致原油价格走弱，核心耐用消费品环比下跌0.11%。", title="原油观察")
+    assert got.get("oil_gas") == {"negative"}
+    assert "oil_gas" not in directions("因 OPEC + 增产，市场情绪转弱。", title="原油观察")

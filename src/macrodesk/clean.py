@@ -4,6 +4,7 @@ boilerplate. One ordered rule list, each rule named, so a new site means one new
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -121,10 +122,35 @@ def _squeeze_blank(lines: list[str], out: Cleaned) -> list[str]:
     return kept
 
 
+def _unwrap_hard_breaks(lines: list[str], out: Cleaned) -> list[str]:
+    """Text pasted or extracted from a PDF is often broken every N characters, mid-word
+    ("…提升消费者保值需" / "求。"). When many lines have exactly the same length, that length is
+    a mechanical wrap: a line of that length continues on the next, glued with nothing (the
+    wrap added nothing and took nothing away). Markdown blocks and new list items stay apart."""
+    # raw lengths: the wrap may have cut just before a space, which stripping would lose
+    lengths = [len(ln) for ln in lines if ln.strip() and not ln.lstrip().startswith(("|", "#"))]
+    if len(lengths) < 12:
+        return lines
+    width, count = Counter(lengths).most_common(1)[0]
+    if width < 20 or count < max(8, len(lengths) // 4):
+        return lines
+    kept: list[str] = []
+    joining = False
+    for line in lines:
+        s = line.strip()
+        if joining and s and not _NEW_BLOCK.match(s) and not CAPTION_RE.search(s) and not s.startswith("|"):
+            kept[-1] += line
+        else:
+            kept.append(line)
+        joining = len(line) == width and not s.startswith(("|", "#"))
+    return kept
+
+
 RULES: list[Rule] = [
     Rule("tail-promo", _cut_tail),
     Rule("line-drops", _drop_lines),
     Rule("captions", _keep_captions_apart),
+    Rule("hard-wraps", _unwrap_hard_breaks),
     Rule("blank-lines", _squeeze_blank),
 ]
 

@@ -65,6 +65,13 @@ def date_warnings(source_days: list[str] | str, post_day: str,
         return []
     post = _date.fromisoformat(post_day)
     out = []
+    # a post cannot digest what was not yet published: a --date before a source is a mistake,
+    # however small the gap
+    early = [d for d in days if d > post]
+    if early:
+        out.append(f"--date {post_day} precedes the publication of a source "
+                   f"({', '.join(d.isoformat() for d in early[:5])}); a post cannot report an article "
+                   "published after it: check --date")
     far = [d for d in days if abs((post - d).days) > tolerance]
     if far:
         out.append(f"the post is dated {post_day} but its sources are dated "

@@ -17,6 +17,7 @@ from macrodesk.engines.ranking import (
     _LABEL,
     _NEG,
     _NEGATION,
+    _NOT_FACTS,
     _POS,
     _RISK_LIST,
     ITEM_COUNT,
@@ -83,10 +84,12 @@ class ExtractiveEngine:
                       figures=[f for f in c.sentence.figures], score=round(c.score, 3),
                       section=c.sentence.section) for c in chosen]
         bullish, bearish = self._sectors(models)
+        headline = self._headline(articles, cands) if len(articles) == 1 else \
+            _day_headline(models, bullish, bearish)
         core = self._core_logic([c for c in cands if models[c.article].attribution(c.sentence.id) == "author"],
                                 chosen)
         return Digest(
-            headline=self._headline(articles, cands),
+            headline=headline,
             overview=self._overview(articles, [c for c in cands
                                                 if models[c.article].attribution(c.sentence.id) == "author"]),
             facts=facts,
@@ -107,13 +110,8 @@ class ExtractiveEngine:
     # -- sections of the post ------------------------------------------------------------
 
     def _headline(self, articles: list[Article], cands: list[Candidate]) -> str:
-        if len(articles) == 1:
-            return clean_title(articles[0].title) or "宏观研究"
-        weight: dict[int, float] = {}
-        for c in cands[:30]:
-            weight[c.article] = weight.get(c.article, 0) + c.score
-        top = max(weight, key=lambda k: (weight[k], -k)) if weight else 0
-        return f"{clean_title(articles[top].title)}等{len(articles)}篇研究"
+        """One article: its own title (several: see _day_headline)."""
+        return clean_title(articles[0].title) or "宏观研究"
 
     def _overview(self, articles: list[Article], cands: list[Candidate]) -> str:
         """80-300 characters from the lead and the conclusions, key clauses in bold."""
@@ -285,6 +283,11 @@ class ExtractiveEngine:
             for theme, (total, best) in calls(m.stances).items():
                 if best is None or abs(total) < _CALL_FLOOR or best.weight < 1.0 or theme not in theme_map:
                     continue
+                # a call needs one relation said as a view (看好, 承压): change words alone
+                # ("普钢价格下跌") report a print
+                if not any(st.view for st in m.stances
+                           if st.theme == theme and (st.direction == "positive") == (total > 0)):
+                    continue
                 against = sum(st.weight for st in m.stances
                               if st.theme == theme and (st.direction == "positive") != (total > 0))
                 if against * 2 > abs(total) + against:
@@ -347,6 +350,29 @@ class ExtractiveEngine:
             seen.append(line)
             risks.append(Risk(title=r.title, explanation=_end(expl), sentence_id=r.sentence_id))
         return risks
+
+
+def _day_headline(models: list[ArticleModel], bullish: list[SectorRow], bearish: list[SectorRow]) -> str:
+    """The headline of a post that combines several articles, composed for the day rather than
+    borrowed from one article: the day's verified calls ("看好黄金、银行；谨慎消费"), else the
+    themes the titles share, else the first titles, each followed by the count."""
+    n = len(models)
+    good = [r.sector for r in bullish if r.theme][:2]
+    bad = [r.sector for r in bearish if r.theme][:1]
+    parts = (["看好" + "、".join(good)] if good else []) + (["谨慎" + "、".join(bad)] if bad else [])
+    if parts:
+        return f"{'；'.join(parts)}：{n}篇研究要点"
+    theme_map = themes()
+    seen: dict[str, int] = {}
+    for m in models:
+        for t in theme_heads(m.article.title):
+            if t in theme_map:
+                seen[t] = seen.get(t, 0) + 1
+    topics = [theme_map[t].zh for t, _ in sorted(seen.items(), key=lambda kv: (-kv[1], kv[0]))][:3]
+    if topics:
+        return f"{'、'.join(topics)}：{n}篇研究要点"
+    titles = [clean_title(m.article.title)[:14] for m in models if clean_title(m.article.title)][:2]
+    return f"{'、'.join(titles)}等{n}篇研究" if titles else f"{n}篇研究要点"
 
 
 def _data_check_notes(checks) -> list[Risk]:
@@ -453,7 +479,11 @@ def _headline_claims(models: list[ArticleModel], cands: list[Candidate]) -> list
                 continue
             text = h.text
             if not any(f.kind not in (FigureKind.DATE, FigureKind.NUMBER) for f in sent.figures):
-                after = [p for p in paragraphs if p > h.paragraph][:1]
+                # the first ranked sentence under the claim, up to the next heading at its level
+                # or above ("### 运价" under "## 集装箱运输：…" still belongs to it)
+                stop = next((o.paragraph for o in m.outline if o.paragraph > h.paragraph and o.level <= h.level),
+                            10 ** 9)
+                after = [p for p in paragraphs if h.paragraph < p < stop and by_paragraph.get((ai, p))][:1]
                 first = by_paragraph.get((ai, after[0]), []) if after else []
                 if first:
                     frame = m.frames.get(first[0].sentence.id)
@@ -463,9 +493,11 @@ def _headline_claims(models: list[ArticleModel], cands: list[Candidate]) -> list
                     support = _LABEL.sub("", support)
                     text = condense(f"{text}；{support}", 90)
             text = _end(text)
+            if not re.search(r"\d", text):
+                continue  # a claim with no figure under it: the body sentences say it better
             out.append(Candidate(article=ai, sentence=sent, score=top + 10 - len(out) * 0.01,
                                  group=(ai, 5000 + h.paragraph), condensed=text, bigrams=bigrams(text),
-                                 figure_keys=frozenset(f.key() for f in sent.figures if f.kind != FigureKind.DATE)))
+                                 figure_keys=frozenset(f.key() for f in sent.figures if f.kind not in _NOT_FACTS)))
     return out
 
 

@@ -17,6 +17,7 @@ from macrodesk.models import (
     Sentence,
 )
 from macrodesk.reading.outline import section_kind, strip_numbering
+from macrodesk.reading.subjects import single_company
 from macrodesk.text.similarity import bigrams
 from macrodesk.text.similarity import containment as similarity
 
@@ -27,7 +28,7 @@ _RISK_SECTION = re.compile(r"^(?:主要|潜在|相关)?风险$|风险提示|风�
 _SKIP_SECTION = re.compile(r"关键问题|问答|Q&A|免责|声明|评级说明|附录|参考文献|重点公告|公司公告|个股|行情回顾|本周行情|周表现|涨跌幅")
 _CONCLUSION = re.compile(r"综上|总之|总的来看|总体来看|综合来看|我们认为|我们预计|预计|展望|有望|建议|看好|值得关注|关注|意味着|表明|显示")
 _VIEW = re.compile(r"认为|看好|受益|催化|推升|支撑|驱动|拐点|逻辑|机会|布局|战略")
-_DATA_LEAD = re.compile(r"^(?:[^，。]{1,8}[：:，,])?(?:本周|上周|根据[^，。]{1,12}数据|截至|截止)")
+_DATA_LEAD = re.compile(r"^(?:[^，。]{1,8}[：:，,])?(?:本周|上周|根据[^，。]{1,12}数据)")
 _FORECAST = re.compile(r"预计|展望|有望|或将|将会|料将|预期|目标")
 _TRADING = re.compile(
     r"关税|出口|进口|降息|加息|利率|美联储|央行|通胀|CPI|PPI|GDP|PMI|社融|信贷|汇率|人民币|美元|美债|"
@@ -203,6 +204,9 @@ def score_sentence(s: Sentence, first_in_paragraph: bool, after_heading: bool = 
     return score
 
 
+_COMPANY_DEMOTION = 1.5
+# a date, or a bare number ("1-6 月" read as 1), is shared by unrelated facts: no sign of a repeat
+_NOT_FACTS = (FigureKind.DATE, FigureKind.NUMBER)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|[-/.]\d)")
 
 
@@ -227,13 +231,15 @@ def rank_candidates(articles: list[Article]) -> list[Candidate]:
             sc = score_sentence(s, first, s.paragraph in after_heading)
             if sc > 0 and art.published and _is_history(s, art.published.year):
                 sc -= 1.5  # history told as background: the latest period is what a trader needs
+            if sc > 0 and single_company(s, art.title):
+                sc -= _COMPANY_DEMOTION  # one company's news in a piece about a market or a sector
             if sc <= 0:
                 continue
             condensed = condense(s.text)
             out.append(Candidate(
                 article=ai, sentence=s, score=sc, group=(ai, s.section_index), condensed=condensed,
                 bigrams=bigrams(condensed),
-                figure_keys=frozenset(f.key() for f in s.figures if f.kind != FigureKind.DATE),
+                figure_keys=frozenset(f.key() for f in s.figures if f.kind not in _NOT_FACTS),
             ))
     out.sort(key=lambda c: (-c.score, c.article, c.sentence.paragraph, c.sentence.id))
     return out

@@ -49,6 +49,7 @@ class Stance:
     evidence: str  # the clause that says so, in the author's words
     attribution: Attribution = "author"
     weight: float = 1.0  # headings and core views weigh more than a body clause
+    view: bool = True  # said with a view word (看好, 承压) or a domain rule, not only a change word (下跌)
 
 
 @dataclass(frozen=True)
