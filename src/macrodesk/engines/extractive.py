@@ -20,7 +20,6 @@ from macrodesk.engines.ranking import (
     _NOT_FACTS,
     _POS,
     _RISK_LIST,
-    ITEM_COUNT,
     Candidate,
     _bold_key_clause,
     _end,
@@ -31,6 +30,7 @@ from macrodesk.engines.ranking import (
     clean_title,
     condense,
     rank_candidates,
+    require_items,
     select_facts,
 )
 from macrodesk.errors import InsufficientMaterialError
@@ -73,13 +73,7 @@ class ExtractiveEngine:
         cands = _headline_claims(models, cands) + cands
         chosen = select_facts(cands)
         warnings: list[str] = []
-        if len(chosen) < ITEM_COUNT:
-            msg = (f"only {len(chosen)} distinct facts in the source(s); a post needs {ITEM_COUNT} "
-                   "and macrodesk does not pad or repeat")
-            if not allow_short:
-                raise InsufficientMaterialError(msg, source=", ".join(a.label for a in articles),
-                                                hint="add more articles, or pass --force for a short post")
-            warnings.append(msg)
+        require_items(len(chosen), articles, allow_short, warnings)
         facts = [Fact(text=c.condensed, sentence_id=c.sentence.id, source_sentence=c.sentence.text,
                       figures=[f for f in c.sentence.figures], score=round(c.score, 3),
                       section=c.sentence.section) for c in chosen]

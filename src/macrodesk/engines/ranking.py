@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from macrodesk.errors import InsufficientMaterialError
 from macrodesk.figures import extract_figures
 from macrodesk.lexicon import find_themes
 from macrodesk.models import (
@@ -307,3 +308,17 @@ def _bold_key_clause(sentence: str) -> str:
     body = cl.rstrip("，；：,;")
     clauses[best] = f"**{body}**" + cl[len(body):]
     return "".join(clauses) + ("。" if sentence.endswith("。") else "")
+
+
+def require_items(found: int, articles: list[Article], allow_short: bool,
+                  warnings: list[str]) -> None:
+    """Fewer than ten distinct facts: an InsufficientMaterialError, or with `allow_short` a
+    warning. Both engines hold a post to this one rule: macrodesk never pads or repeats."""
+    if found >= ITEM_COUNT:
+        return
+    msg = (f"only {found} distinct facts in the source(s); a post needs {ITEM_COUNT} "
+           "and macrodesk does not pad or repeat")
+    if not allow_short:
+        raise InsufficientMaterialError(msg, source=", ".join(a.label for a in articles),
+                                        hint="add more articles, or pass --force for a short post")
+    warnings.append(msg)

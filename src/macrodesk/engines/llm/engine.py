@@ -43,7 +43,13 @@ from macrodesk.engines.llm.material import (
     prompt_tokens,
     without_instructions,
 )
-from macrodesk.engines.ranking import ITEM_COUNT, Candidate, rank_candidates, select_facts
+from macrodesk.engines.ranking import (
+    ITEM_COUNT,
+    Candidate,
+    rank_candidates,
+    require_items,
+    select_facts,
+)
 from macrodesk.errors import ConfigError, InsufficientMaterialError, LLMError, visible
 from macrodesk.figures import extract_figures
 from macrodesk.lexicon import find_themes
@@ -334,13 +340,7 @@ class LLMEngine:
             warnings.append(f"{short_by} of the model's {ITEM_COUNT} items were missing or not "
                             "traceable to their cited sentence and were replaced by the embedded "
                             "engine's")
-        if len(facts) < ITEM_COUNT:
-            msg = (f"only {len(facts)} distinct facts in the source(s); a post needs {ITEM_COUNT} "
-                   "and macrodesk does not pad or repeat")
-            if not allow_short:
-                raise InsufficientMaterialError(msg, source=", ".join(a.label for a in articles),
-                                                hint="add more articles, or pass --force")
-            warnings.append(msg)
+        require_items(len(facts), articles, allow_short, warnings)
         # keep the order of the sources, as the embedded engine does
         order = {s.id: n for n, s in enumerate(x for a in articles for x in a.sentences)}
         facts.sort(key=lambda f: order.get(f.sentence_id, 0))
