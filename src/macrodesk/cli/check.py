@@ -8,7 +8,6 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from macrodesk.audit import check_files
 from macrodesk.cli import CSV_HELP, app, formats, out, progress, warn, write_csv
 from macrodesk.errors import InputError
 
@@ -26,6 +25,7 @@ def check(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar on batches."),
     csv: Path | None = typer.Option(None, "--csv", help=CSV_HELP + " Every relation, consistent ones too."),
 ) -> None:
+    from macrodesk.audit import check_files
     # a progress bar on stderr for batches; never mixed into --json output
     with progress("checking", len(articles), quiet=quiet or as_json) as step:
         report = check_files(articles, progress=lambda done, _total: step(""))

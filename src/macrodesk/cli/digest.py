@@ -9,9 +9,7 @@ import typer
 
 from macrodesk.cli import app, fail, formats, out, warn
 from macrodesk.config import load_config
-from macrodesk.digest import make_post, record_usage, write_post
 from macrodesk.errors import MacrodeskError
-from macrodesk.readers import read_articles
 
 
 @app.command(help="Digest one or more articles (or a day of the archive) into the research post. "
@@ -39,6 +37,9 @@ def digest(
                               "(default: \\[publish] cite)."),
     config_file: Path = typer.Option(None, "--config", help="TOML config file."),
 ) -> None:
+    from macrodesk.digest import make_post, record_usage, write_post
+    from macrodesk.readers import read_articles
+
     cfg = load_config(config_file)
     if cite is None:
         cite = bool(cfg.section("publish").get("cite", False))

@@ -9,7 +9,6 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from macrodesk.archive import ARCHIVE_NAME, MARK_CLOSE, MARK_OPEN, open_store
-from macrodesk.archive.batch import ingest_sources
 from macrodesk.cli import app, console, out, warn
 from macrodesk.config import home, load_config
 from macrodesk.errors import StoreError
@@ -39,6 +38,8 @@ def ingest(
     archive: Path | None = typer.Option(None, help="Archive file (default: under MACRODESK_HOME)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
+    from macrodesk.archive.batch import ingest_sources
+
     store, cfg = open_archive(archive)
     try:
         with Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import typer
 from rich.markup import escape
 
-from macrodesk.audit import lint_file
-from macrodesk.checks.post import Finding, has_defects
 from macrodesk.cli import app, console, fail, out, progress
 from macrodesk.errors import InputError, MacrodeskError
+
+if TYPE_CHECKING:  # the checker loads when a command runs, not for --help
+    from macrodesk.checks.post import Finding
 
 
 def _posts(paths: list[Path]) -> list[Path]:
@@ -37,6 +38,9 @@ def _print(post: Path, findings: list[Finding]) -> None:
 
 def _one(post: Path, sources: list[Path], as_json: bool) -> NoReturn:
     """One post, as lint always checked it: its findings, `clean` or the count, exit 0/1."""
+    from macrodesk.audit import lint_file
+    from macrodesk.checks.post import has_defects
+
     findings = lint_file(post, sources)
     if as_json:
         out.print_json(json.dumps({"post": str(post), "defects": has_defects(findings),
@@ -60,6 +64,8 @@ def lint(
     as_json: bool = typer.Option(False, "--json", help="Print the findings as JSON."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar on many posts."),
 ) -> None:
+    from macrodesk.audit import lint_file
+    from macrodesk.checks.post import has_defects
     if sources:
         # one post traced to its sources: `lint post.md --sources a.md b.md` puts b.md after post
         first, more = post[0], post[1:]
