@@ -50,13 +50,14 @@ def main() -> None:
     engine = ExtractiveEngine(Config())
     read_article(paths[0])  # warm imports and regex caches
 
-    from macrodesk import figures
+    from macrodesk import figures, lexicon
     from macrodesk.engines import ranking
     from macrodesk.reading import outline, stances
 
     def run_engine():
         # repeated runs must not feed on caches the first run filled
-        for cached in (figures._unit_at, ranking._themes_in, outline.section_kind, stances.theme_hits):
+        for cached in (figures._unit_at, ranking._themes_in, outline.section_kind, stances.theme_hits,
+                       lexicon._themes_of):
             cached.cache_clear()
         for p in paths:
             render_post(engine.digest([read_article(p)], allow_short=True), date="2026-01-01")

@@ -70,6 +70,12 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
 
 def find_themes(text: str) -> list[ThemeHit]:
     """Every theme term in `text`, longest match first, left to right."""
+    return list(_themes_of(text))
+
+
+@lru_cache(maxsize=65536)
+def _themes_of(text: str) -> tuple[ThemeHit, ...]:
+    # the reading stage asks again about the same sentences and clauses (stances, risks, frames)
     pat, owner = _matcher()
-    return [ThemeHit(owner[m.group(0).lower()], m.group(0), m.start(), m.end())
-            for m in pat.finditer(text)]
+    return tuple(ThemeHit(owner[m.group(0).lower()], m.group(0), m.start(), m.end())
+                 for m in pat.finditer(text))
