@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/macrodesk digest src/macrodesk/samples/2026_china_economy_foreign_views.md -o out/
+	$(BIN)/macrodesk digest src/macrodesk/samples/2026_china_economy_foreign_views.md --date 2025-12-24 -o out/
 
 system-deps:
 	@sh scripts/system-deps.sh
