@@ -14,7 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-CORPUS = Path(os.environ.get("MACRODESK_CORPUS", "/work/shared/corpus/research_reports"))
+CORPUS = Path(os.environ.get("MACRODESK_CORPUS")
+              or Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "research_reports")
 
 
 def ingest_once(folder: Path, extract: bool) -> float:

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.corpus import CORPUS  # noqa: E402
+
 from .conftest import ROOT
 from .test_publish import jekyll_build, make_site
 
-CORPUS = Path(os.environ.get("MACRODESK_CORPUS", "/work/shared/corpus/research_reports"))
 DAY = "2025-05-13"  # the day of corpus reports 1, 2 and 3
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 DOCS = ROOT / "docs"

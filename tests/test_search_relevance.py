@@ -10,11 +10,9 @@ import pytest
 
 from macrodesk.archive.batch import ingest_sources
 from macrodesk.archive.sqlite import SQLiteStore
+from tests.corpus import CORPUS  # noqa: E402
 
 EVAL = Path(__file__).resolve().parent / "search_eval" / "queries.json"
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "research_reports"
-if not CORPUS.is_dir():  # the worktree layout (/work/wt/NAME) or the main one (/work/main)
-    CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "research_reports"
 
 # measured 2026-12-04: 0.812 with every jieba word required anywhere (sub-words included),
 # 0.869 with each term an exact phrase in title or body. Floors only go up.

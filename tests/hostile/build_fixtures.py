@@ -1,12 +1,12 @@
 """Build the hostile articles of tests/hostile/fixtures/ from real research text.
 
-Each fixture is a real report of /work/shared/corpus/research_reports (913 condensed public
+Each fixture is a real report of ../shared/corpus/research_reports (913 condensed public
 broker reports; source: repository Ronchy2000/Gator-Investment-Research, MIT, commit aba9bc58)
 with payloads injected where a hostile page or feed would put them: the title, the opening of
 the sentences a digest picks (those with figures), headings, and lines of their own. Run it
 again to rebuild them:
 
-    python tests/hostile/build_fixtures.py [/work/shared/corpus/research_reports]
+    python tests/hostile/build_fixtures.py [../shared/corpus/research_reports]
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "fixtures"
-CORPUS = Path("/work/shared/corpus/research_reports")
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "research_reports"
 REPORTS = ("147.md", "149.md", "274.md", "803.md")  # macro pieces named in the corpus README
 
 # Markup that runs when it reaches a browser, Liquid or kramdown unescaped. Every payload ends in
