@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
@@ -13,6 +13,7 @@ from macrodesk.archive.batch import ingest_sources
 from macrodesk.archive.sqlite import SQLiteStore
 from macrodesk.errors import FetchError
 from macrodesk.readers.web import article_from_fetched, fetch, parse_feed
+from tests.http_fixture import QuietHandler
 
 from .conftest import FIXTURES
 
@@ -22,25 +23,9 @@ DIR = FIXTURES / "ingest"
 # the server runs on 127.0.0.1, which macrodesk refuses unless allowed
 pytestmark = pytest.mark.usefixtures("allow_local_fetch")
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
+class _Handler(QuietHandler):
     calls: dict[str, int] = {}
     agents: list[str] = []
-
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-    def _send(self, body: bytes, ctype: str, status: int = 200, headers: dict | None = None):
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client gave up (the timeout tests)
 
     def do_GET(self):  # noqa: N802 (the http.server API)
         path = self.path

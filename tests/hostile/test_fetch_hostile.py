@@ -7,34 +7,18 @@ from __future__ import annotations
 import gzip
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 
 from macrodesk.errors import FetchError
 from macrodesk.readers.web import fetch, make_client, public_address
+from tests.http_fixture import QuietHandler
 
 SECRET = "内部机密：服务器口令 hunter2"
 
 
-class _Hostile(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, *args):
-        pass
-
-    def _send(self, body: bytes, ctype="text/html; charset=utf-8", status=200, headers=None):
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in (headers or {}).items():
-            self.send_header(k, v)
-        self.end_headers()
-        try:
-            self.wfile.write(body)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
+class _Hostile(QuietHandler):
     def do_GET(self):  # noqa: N802
         port = self.server.server_port
         if self.path == "/drip-headers":
