@@ -60,3 +60,41 @@ def write_sample(folder: Path, variants_of: int = 24) -> list[str]:
         put(f"f{i:03d}_{stem}_edit", head, [_edit(p) if k % 2 == 0 else p for k, p in enumerate(paras)])
         put(f"g{i:03d}_{stem}_splice", head, paras[:half] + other[len(other) // 2:])
     return sorted(names)
+
+
+# ---- what the pins record, computed the same way by make_pins.py and the test -----------------
+
+_ROWS = ("SELECT a.id, a.minhash, f.title, f.body, f.extra FROM articles a"
+         " JOIN articles_fts f ON f.rowid = a.rowid")
+_TOP10 = ("SELECT a.id, f.rank FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
+          " WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT 10")
+
+
+def add_one_by_one(store, folder: Path, names: list[str]) -> tuple[dict, dict]:
+    """(decision per file name, stored id -> file name), adding the files in order."""
+    from macrodesk.readers import read_article
+
+    decisions: dict = {}
+    id_to_name: dict = {}
+    for name in names:
+        art = read_article(folder / name)
+        res = store.add(art)
+        if res.status == "added":
+            id_to_name[art.id] = name
+        decisions[name] = {"status": res.status, "kept": id_to_name.get(res.kept_id, res.kept_id),
+                           "similarity": round(res.similarity, 3)}
+    return decisions, id_to_name
+
+
+def index_rows(store, id_to_name: dict) -> dict:
+    """Per stored file: digests of its fingerprint and of its FTS row."""
+    import hashlib
+
+    return {id_to_name[r[0]]: {"minhash": hashlib.sha256(r[1]).hexdigest(),
+                               "fts": hashlib.sha256("\x00".join(r[2:]).encode()).hexdigest()}
+            for r in store.db.execute(_ROWS)}
+
+
+def top_hits(store, expression: str, id_to_name: dict) -> list:
+    """The ten best FTS hits of an expression as [file name, rank]."""
+    return [[id_to_name[h[0]], round(h[1], 6)] for h in store.db.execute(_TOP10, (expression,))]

@@ -5,7 +5,6 @@ articles arrive one by one or through a batch read by worker processes."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 import numpy as np
@@ -16,7 +15,7 @@ from macrodesk.archive.dedupe import NearDuplicateIndex, bands, from_bytes, sign
 from macrodesk.archive.sqlite import SQLiteStore
 from macrodesk.readers import read_article
 
-from .archive_sample import write_sample
+from .archive_sample import add_one_by_one, index_rows, top_hits, write_sample
 from .conftest import FIXTURES
 
 PINS = json.loads((FIXTURES / "archive_pins" / "pins.json").read_text(encoding="utf-8"))
@@ -35,17 +34,9 @@ def _compare(store: SQLiteStore, decisions: dict) -> None:
         if d["status"] == "added":
             id_to_name[store.db.execute("SELECT id FROM articles WHERE path LIKE ?",
                                         (f"%{name}",)).fetchone()[0]] = name
-    rows = {}
-    for r in store.db.execute("SELECT a.id, a.minhash, f.title, f.body, f.extra FROM articles a"
-                              " JOIN articles_fts f ON f.rowid = a.rowid"):
-        rows[id_to_name[r[0]]] = {"minhash": hashlib.sha256(r[1]).hexdigest(),
-                                  "fts": hashlib.sha256("\x00".join(r[2:]).encode()).hexdigest()}
-    assert rows == PINS["rows"]
+    assert index_rows(store, id_to_name) == PINS["rows"]
     for pinned in PINS["searches"]:
-        hits = store.db.execute(
-            "SELECT a.id, f.rank FROM articles_fts f JOIN articles a ON a.rowid = f.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY f.rank LIMIT 10", (pinned["expression"],)).fetchall()
-        assert [[id_to_name[h[0]], round(h[1], 6)] for h in hits] == pinned["hits"], pinned["query"]
+        assert top_hits(store, pinned["expression"], id_to_name) == pinned["hits"], pinned["query"]
 
 
 def test_pins_cover_both_decisions():
@@ -58,14 +49,7 @@ def test_pins_cover_both_decisions():
 def test_one_by_one_as_before(sample, tmp_path):
     folder, names = sample
     store = SQLiteStore(tmp_path / "a.sqlite3")
-    decisions, id_to_name = {}, {}
-    for name in names:
-        art = read_article(folder / name)
-        res = store.add(art)
-        if res.status == "added":
-            id_to_name[art.id] = name
-        decisions[name] = {"status": res.status, "kept": id_to_name.get(res.kept_id, res.kept_id),
-                           "similarity": round(res.similarity, 3)}
+    decisions, _ = add_one_by_one(store, folder, names)
     _compare(store, decisions)
     store.close()
 
