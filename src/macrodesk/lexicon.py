@@ -35,7 +35,7 @@ def themes() -> dict[str, Theme]:
             for k, v in raw["themes"].items()}
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """One regex for many words, as a trie: each position is tried once per branch instead of
     once per word, and the greedy optional tails make the longest word win."""
     trie: dict = {}
@@ -64,8 +64,8 @@ def _matcher() -> tuple[re.Pattern[str], dict[str, str]]:
     latin = [t for t in owner if t.isascii()]
     other = [t for t in owner if not t.isascii()]
     # Latin terms must stand alone: "AI" is not the "ai" in "Taiwan", "EV" not "EVERY"
-    latin_pat = rf"(?<![A-Za-z]){_trie_pattern(latin)}(?![A-Za-z])"
-    return re.compile(f"{_trie_pattern(other)}|{latin_pat}", re.I), owner
+    latin_pat = rf"(?<![A-Za-z]){trie_pattern(latin)}(?![A-Za-z])"
+    return re.compile(f"{trie_pattern(other)}|{latin_pat}", re.I), owner
 
 
 def find_themes(text: str) -> list[ThemeHit]:

@@ -14,7 +14,7 @@ from importlib import resources
 from pydantic import BaseModel
 
 from macrodesk.figures import extract_figures
-from macrodesk.lexicon import find_themes
+from macrodesk.lexicon import find_themes, trie_pattern
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 
@@ -82,28 +82,7 @@ def _word_re() -> tuple[re.Pattern[str], dict[str, str]]:
         for w in ind.words:
             owner.setdefault(w.upper(), ind.key)
     spelled = {v for ind in indicators().values() for w in ind.words for v in (w, w.upper(), w.lower())}
-    return re.compile(_trie(sorted(spelled))), owner
-
-
-def _trie(words: list[str]) -> str:
-    """One regex for many words, as a trie: each position is tried once per branch, not once
-    per word (ten times faster than a plain alternation here); the longest word wins."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        end = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if end else body
-
-    return build(tree)
+    return re.compile(trie_pattern(sorted(spelled))), owner
 
 
 # 或 as "may" ("或回升", "或将") and not as "or" ("两部制或单一容量制", "3月或4月"): the
