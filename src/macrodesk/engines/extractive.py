@@ -12,14 +12,9 @@ from macrodesk.config import Config
 from macrodesk.engines import register
 from macrodesk.engines.ranking import (
     _CONCLUSION,
-    _EASING,
     _FORECAST,
     _LABEL,
-    _NEG,
-    _NEGATION,
     _NOT_FACTS,
-    _POS,
-    _RISK_LIST,
     Candidate,
     _bold_key_clause,
     _end,
@@ -42,7 +37,6 @@ from macrodesk.models import (
     FigureKind,
     Risk,
     SectorRow,
-    Sentence,
     SourceRef,
     Step,
 )
@@ -383,30 +377,6 @@ def _data_check_notes(checks) -> list[Risk]:
     return notes
 
 
-def _body_bigrams(art: Article) -> tuple[tuple[Sentence, frozenset[str]], ...]:
-    """The body sentences a listed risk may be explained by, with their bigrams, once per article."""
-    return tuple((s, bigrams(s.text)) for s in art.sentences
-                 if _section_kind(s.section) not in ("risk", "skip")
-                 and s.kind not in ("table", "heading") and not _RISK_LIST.match(s.text))
-
-
-def _explain_risk(title: str, body: tuple[tuple[Sentence, frozenset[str]], ...],
-                  chosen: list[Candidate]) -> str:
-    """The body sentence that says most about a listed risk ("" when the body does not)."""
-    tb = bigrams(title)
-    best, best_sim = None, 0.0
-    for s, sb in body:
-        sim = similarity(tb, sb)
-        if sim > best_sim:
-            best, best_sim = s, sim
-    if best is not None and best_sim >= 0.6:
-        for n, c in enumerate(chosen, 1):
-            if c.sentence.id == best.id:
-                return f"详见上文第{n}条信息。"  # said once already: point to it, do not repeat it
-        return condense(best.text)
-    return ""
-
-
 _CALL_FLOOR = 2.0  # net weight of relations before a theme is a call (a heading 2, a view clause 1)
 _CALL_SHARE = 0.5  # a further theme of one article must weigh half its strongest call
 # connectives that only link to the previous sentence: dropping them leaves the claim whole
@@ -493,18 +463,6 @@ def _headline_claims(models: list[ArticleModel], cands: list[Candidate]) -> list
                                  group=(ai, 5000 + h.paragraph), condensed=text, bigrams=bigrams(text),
                                  figure_keys=frozenset(f.key() for f in sent.figures if f.kind not in _NOT_FACTS)))
     return out
-
-
-def _polarity(clause: str) -> int:
-    pos = sum(1 for m in _POS.finditer(clause) if not _NEGATION.search(clause[max(0, m.start() - 2):m.start()]))
-    neg = 0
-    for m in _NEG.finditer(clause):
-        if _EASING.match(clause[m.end():m.end() + 4]):
-            pos += 1  # "拖累缓解": a drag that eases is good news
-        elif not _NEGATION.search(clause[max(0, m.start() - 2):m.start()]):
-            neg += 1
-    neg += sum(1 for m in _POS.finditer(clause) if _NEGATION.search(clause[max(0, m.start() - 2):m.start()]))
-    return (pos > neg) - (neg > pos)
 
 
 def _etfs_for(theme: str) -> list[str]:
