@@ -10,6 +10,7 @@ import threading
 import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -45,7 +46,7 @@ def chunks(text: str, n: int) -> list[str]:
     n = max(1, min(n, len(text)))
     size, extra = divmod(len(text), n)
     bounds = [k * size + min(k, extra) for k in range(n + 1)]
-    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
+    return [text[a:b] for a, b in pairwise(bounds)]
 
 
 class StreamServer:
