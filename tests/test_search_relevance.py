@@ -15,13 +15,14 @@ from tests.corpus import CORPUS  # noqa: E402
 EVAL = Path(__file__).resolve().parent / "search_eval" / "queries.json"
 
 # measured 2026-12-04: 0.812 with every jieba word required anywhere (sub-words included),
-# 0.869 with each term an exact phrase in title or body. Floors only go up.
-PRECISION_AT_5_FLOOR = 0.86
-# Trap reports still in a top 5, all from the index's tokens, not the query: the tokenizer cuts
-# 净利率 as 净 利率 and 亿美元/亿港元 as 亿 美元/亿 港元, so the whole word 利率/美元/港元 is there.
-# Measured 8 before and 8 after (before: one of them, report 8, held 利率 only inside 毛利率);
-# this ceiling only goes down, to 0 once the tokenizer keeps those compounds whole.
-TRAP_CEILING = 8
+# 0.869 with each term an exact phrase in title or body, 0.881 once the index keeps 净利率 whole
+# and glues a currency to the number before it. Floors only go up.
+PRECISION_AT_5_FLOOR = 0.88
+# Trap reports still in a top 5, all from the index's tokens, not the query. Measured 8 while the
+# tokenizer cut 净利率 as 净 利率 and kept the unit of 63.9 美元/桶 or 24.00 港元 a word of its own;
+# 1 since (archive/fts.py: _whole_metrics, _glue_units): report 94 quotes prices in table cells
+# headed 美元 / 桶 with no number beside the unit. This ceiling only goes down.
+TRAP_CEILING = 1
 TOKENIZER_TRAPS = {"利率", "美元", "港元"}
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus not found at {CORPUS}")

@@ -17,7 +17,57 @@ def _jieba():
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
+    for word in _whole_metrics(jieba):
+        jieba.add_word(word)
     return jieba
+
+
+def _lexicon(name: str) -> dict:
+    import tomllib
+    from importlib import resources
+
+    return tomllib.loads(resources.files("macrodesk").joinpath(f"data/{name}").read_text("utf-8"))
+
+
+def _whole_metrics(jieba) -> list[str]:
+    """The shipped company metrics (reading.toml) that jieba's dictionary lacks and cuts into a
+    lone character and a macro word of the lexicons (净利率 -> 净 利率): kept whole, so that a
+    search for the macro word (利率) does not find every report quoting a company's margin. The
+    lone character marks the gap; a metric cut into words (营业 收入) or into another metric
+    (归 母 净利润) stays cut: a search for 收入 or 净利润 should find it."""
+    from macrodesk.lexicon import themes
+
+    reading = _lexicon("reading.toml")["companies"]
+    metrics = set(reading["company_metrics"])
+    macro = set(reading["not_companies"])
+    macro.update(w for ind in _lexicon("indicators.toml")["indicators"].values() for w in ind["words"])
+    macro.update(t for th in themes().values() for t in th.terms)
+    whole = []
+    for m in sorted(metrics):
+        pieces = list(jieba.cut(m, HMM=False))
+        if len(pieces) == 2 and min(map(len, pieces)) == 1 \
+                and any(p in macro and p not in metrics for p in pieces):
+            whole.append(m)
+    return whole
+
+
+# currencies that, right after a number, are the unit of an amount or price (63.9 美元/桶,
+# 24.00 港元) rather than the currency the text is about
+_CURRENCY_UNITS = frozenset({"美元", "港元", "欧元", "日元", "英镑", "人民币", "韩元", "美分"})
+_DIGITS = re.compile(r"\d+")
+
+
+def _glue_units(words: list[str]) -> list[str]:
+    """Tokens with a currency unit joined to the number before it (63 . 9美元): the amount is one
+    token in the index, so a search for 美元 finds the texts about the dollar, not every price
+    quoted in dollars; the snippet reads the same, as the index's spaces are removed there."""
+    out: list[str] = []
+    for w in words:
+        if w in _CURRENCY_UNITS and out and _DIGITS.fullmatch(out[-1]):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
 
 
 @lru_cache(maxsize=200_000)
@@ -36,14 +86,9 @@ def _subwords(word: str) -> tuple[str, ...]:
 def _paragraph_tokens(paragraph: str) -> tuple[str, str]:
     """(words, extra sub-words) of one paragraph. Cached: feeds, syndication and the benchmark's
     shuffled archive repeat paragraphs."""
-    words: list[str] = []
-    extra: list[str] = []
-    for w in _jieba().cut(paragraph, HMM=False):  # HMM finds new words at twice the cost
-        if not w.strip():
-            continue
-        words.append(w)  # the tokenizer folds case itself; the snippet keeps it
-        if len(w) > 2:
-            extra.extend(_subwords(w))
+    # HMM finds new words at twice the cost; the tokenizer folds case itself, the snippet keeps it
+    words = _glue_units([w for w in _jieba().cut(paragraph, HMM=False) if w.strip()])
+    extra = [sub for w in words if len(w) > 2 for sub in _subwords(w)]
     return " ".join(words), " ".join(extra)
 
 
@@ -90,7 +135,8 @@ def fts_query(query: str) -> str:
     longer words, 利率 inside 毛利率) is not searched, so whole words rank alone."""
     terms = []
     for term in query.split():
-        words = [w.lower() for w in _jieba().cut(term, HMM=False) if _WORDLIKE.search(w)]
+        words = [w.lower() for w in _glue_units(list(_jieba().cut(term, HMM=False)))
+                 if _WORDLIKE.search(w)]
         if not words:
             continue
         if _HAN_WORD.fullmatch(term):

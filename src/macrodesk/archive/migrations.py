@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+# a step that the store runs in Python: every stored article's FTS row made again from its text,
+# after a change in how text is cut into index tokens (old rows would otherwise keep the old cut)
+REINDEX = "-- re-tokenize every stored article"
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("0001_articles", """
         CREATE TABLE articles (
@@ -92,4 +96,6 @@ MIGRATIONS: list[tuple[str, str]] = [
         -- this index (a few rows a page) instead of the article rows (one a page, text inline)
         CREATE INDEX articles_filter ON articles(rowid, day, source, url, path);
     """),
+    # 净利率 one token, a currency glued to the number before it (archive/fts.py)
+    ("0007_reindex_margins_and_amounts", REINDEX),
 ]

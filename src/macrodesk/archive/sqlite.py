@@ -24,7 +24,7 @@ from macrodesk.archive.dedupe import (
     to_bytes,
 )
 from macrodesk.archive.fts import despace, fts_query, index_paragraphs, index_text
-from macrodesk.archive.migrations import MIGRATIONS
+from macrodesk.archive.migrations import MIGRATIONS, REINDEX
 from macrodesk.config import home
 from macrodesk.errors import StoreError
 from macrodesk.models import Article
@@ -117,6 +117,8 @@ class SQLiteStore:
                 continue
             try:
                 with self.db:  # one transaction per step: a failed step leaves no half schema
+                    if sql == REINDEX:
+                        self._reindex()
                     for statement in _statements(sql):
                         self.db.execute(statement)
                     self.db.execute("INSERT INTO migrations VALUES (?, ?)",
@@ -126,6 +128,15 @@ class SQLiteStore:
                     raise StoreError("this SQLite has no FTS5", source=str(self.path),
                                      hint="use a Python built with SQLite 3.34 or later") from exc
                 raise
+
+    def _reindex(self) -> None:
+        """Every stored article's FTS row made again from its title and text, the way
+        index_article makes it."""
+        rows = self.db.execute("SELECT rowid, title, text FROM articles").fetchall()
+        for rowid, title, text in rows:
+            body, extra = index_paragraphs(paragraphs_of(text))
+            self.db.execute("UPDATE articles_fts SET title = ?, body = ?, extra = ? WHERE rowid = ?",
+                            (" ".join(index_text(title)), body, extra, rowid))
 
     def migrations(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT name FROM migrations ORDER BY name")]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, overload
 
 import typer
 from rich import box
+from rich.cells import cell_len
 from rich.markup import escape
 from rich.table import Table
 
@@ -38,6 +39,10 @@ _BASIS_ZH = {"consumption": "消费进口口径", "general": "一般进口口径
 SRC_CENSUS_MONTHLY = "美国人口普查局月度贸易数据（计算关税、进口额）"
 SRC_TREASURY = "美国财政部月度关税收入、人口普查局进口额"
 SRC_DETAIL_2024 = "美国人口普查局 2024 年 HS10×国别进口（消费口径）与计算关税"
+SRC_FRED_SAMPLE = ("FRED BUSINV（美国企业总库存）、TOTBUSSMSA（企业总销售），季调，百万美元，"
+                   "内置样本 2000-01～2022-09")
+SRC_NAICS_SAMPLE = ("美国国际贸易委员会 DataWeb：按 NAICS 三位数行业的月度消费进口（海关价值）与计算关税，"
+                    "2024-01～2025-10（耶鲁预算实验室 tariff-impact-tracker 整理）")
 YI = 1e8  # dollars in one 亿美元: the unit Chinese research quotes trade values in
 
 
@@ -123,8 +128,9 @@ def _emit(df: pd.DataFrame, as_json: bool, csv: Path | None, title: str,
         width = max([len(r[i]) for r in rows] + [1])
         if numeric:  # a number is never cut: its column is as wide as its widest value
             table.add_column(head, justify="right", no_wrap=True, min_width=width)
-        else:
-            table.add_column(head, overflow="fold", ratio=1)
+        else:  # text wraps, but a value of up to 8 cells (a month, a code) is never folded
+            short = max([cell_len(r[i]) for r in rows if cell_len(r[i]) <= 8] + [1])
+            table.add_column(head, overflow="fold", ratio=1, min_width=short)
     for r in rows:
         table.add_row(*r)
     out.print(table)
@@ -288,24 +294,43 @@ def airshare_cmd(
     _emit(df, as_json, csv, title, {"period": period}, source=SRC_CENSUS_MONTHLY)
 
 
+_SPLIT_HEADS = {"period": "月份", "inventories": "库存", "sales": "销售", "ratio": "存销比",
+                "change": "同比变化", "inventory_pp": "库存贡献", "sales_pp": "销售贡献"}
+
+
 @trade_app.command("inventory", help="Inventory/sales ratio: level, percentile within a window, "
-                   "year-on-year change; with --inventories and --sales, the change split.")
+                   "year-on-year change; with --inventories and --sales (or --sample), the change "
+                   "split into inventory and sales parts.")
 def inventory_cmd(
     since: str = typer.Option("2020-01", help="Percentile window start, YYYY-MM."),
     data: Path = typer.Option(None, "--data", help="FRED CSV of the ratio (default: bundled "
                               "ISRATIO)."),
     inventories: Path = typer.Option(None, help="FRED CSV of inventories (e.g. BUSINV)."),
     sales: Path = typer.Option(None, help="FRED CSV of sales (e.g. TOTBUSSMSA)."),
+    sample: bool = typer.Option(False, "--sample", help="Split the change on the bundled FRED "
+                                "BUSINV and TOTBUSSMSA (2000-01..2022-09)."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
+    if sample and (inventories or sales):
+        raise DataError("--sample splits the bundled series: give it without --inventories/--sales")
+    if sample:
+        inventories, sales = T.DATA_DIR / "fred_BUSINV.csv", T.DATA_DIR / "fred_TOTBUSSMSA.csv"
     if inventories or sales:
         if not (inventories and sales):
-            raise DataError("give both --inventories and --sales")
+            raise DataError("give both --inventories and --sales (or --sample for the bundled pair)")
         df = T.yoy_split(T.load_fred_csv(inventories), T.load_fred_csv(sales))
         shown = df.tail(24)
-        _emit(shown, as_json, csv, f"库存/销售比同比变化拆分（{shown['period'].iloc[0]}～"
-              f"{shown['period'].iloc[-1]}，屏幕显示最近24个月）", full=df,
-              source=f"{inventories.name}、{sales.name}")
+        # the parts are shares of the ratio's change, so they are in the ratio's unit, not points
+        level = "百万美元" if sample else "原文件单位"
+        units = {"inventories": level, "sales": level, "ratio": "倍", "change": "倍",
+                 "inventory_pp": "倍", "sales_pp": "倍"}
+        if not as_json:  # short Chinese headers: seven columns in 80 characters, none cut
+            shown = shown.rename(columns=_SPLIT_HEADS)
+            units = {_SPLIT_HEADS[k]: u for k, u in units.items()}
+        source = (SRC_FRED_SAMPLE if sample else f"{inventories.name}、{sales.name}")
+        _emit(shown, as_json, csv, f"库存/销售比同比变化拆分为库存、销售两部分（倍；"
+              f"{df['period'].iloc[-len(shown)]}～{df['period'].iloc[-1]}，屏幕显示最近24个月）",
+              full=df, digits=4, units=units, source=source)
         return
     since = _month(since, "--since")
     ratio = T.load_fred_csv(data) if data else T.load_fred_csv()
@@ -320,18 +345,36 @@ def inventory_cmd(
           units={"ratio": "倍", "yoy_change": "倍", "pct_rank": "分位(%)"}, source=source)
 
 
+_RESPONSE_HEADS = {"etr_before": "前税率", "growth_before": "前增速", "etr_after": "后税率",
+                   "growth_after": "后增速", "d_etr": "税率变化", "d_growth": "增速变化"}
+
+
 @trade_app.command("response", help="OLS slope of the change in import growth on the change in "
-                   "the effective rate across groups, with standard errors.")
+                   "the effective rate across groups, with standard errors; --sample runs it on "
+                   "the bundled US imports and duties by NAICS-3 industry, 2024-01..2025-10.")
 def response_cmd(
-    data: Path = typer.Argument(..., help="Panel (group, period, imports, duty) or a table with "
+    data: Path = typer.Argument(None, help="Panel (group, period, imports, duty) or a table with "
                                 "d_etr and d_growth columns."),
-    group: str = typer.Option("partner", help="Group column (partner or chapter)."),
-    before: str = typer.Option(None, help="Before window FROM:TO (YYYY-MM:YYYY-MM)."),
-    after: str = typer.Option(None, help="After window FROM:TO."),
+    group: str = typer.Option("partner", help="Group column (partner, chapter; naics with "
+                              "--sample)."),
+    before: str = typer.Option(None, help="Before window FROM:TO (YYYY-MM:YYYY-MM; with --sample "
+                               "default 2025-01:2025-03)."),
+    after: str = typer.Option(None, help="After window FROM:TO (with --sample default "
+                              "2025-07:2025-09)."),
     weighted: bool = typer.Option(False, help="Weight groups by after-window imports (WLS)."),
+    sample: bool = typer.Option(False, "--sample", help="Use the bundled panel: US imports for "
+                                "consumption and calculated duties by NAICS-3 industry and month."),
     as_json: bool = JSON_OPT, csv: Path = CSV_OPT, chart: Path = CHART_OPT,
 ) -> None:
-    table = T.read_table(data)
+    if sample == (data is not None):
+        raise DataError("give a panel file or --sample (the bundled panel), one of the two")
+    if sample:
+        table = T.load_sample_panel()
+        group = "naics"
+        before = before or ":".join(T.SAMPLE_WINDOWS[0])
+        after = after or ":".join(T.SAMPLE_WINDOWS[1])
+    else:
+        table = T.read_table(data)
     if not {"d_etr", "d_growth"} <= set(table.columns):
         if not (before and after):
             raise DataError("a panel needs --before and --after windows", source=str(data))
@@ -343,22 +386,36 @@ def response_cmd(
                 _month(m, flag)
         table = T.response_table(table, group, windows[0], windows[1])
     res = T.import_response(table, weight="imports_after" if weighted else None)
-    source = str(data)  # the user's panel: name it, not the bundled sources
-    title = (f"进口响应回归（{group}，{'WLS' if weighted else 'OLS'}"
-             + (f"，前 {before} / 后 {after}" if before and after else "") + "）")
+    # the user's panel: name it, not the bundled sources
+    source = SRC_NAICS_SAMPLE if sample else str(data)
+    fit = "WLS" if weighted else "OLS"
+    if sample:
+        title = (f"进口响应回归（按 NAICS 三位数行业，{fit}；美国消费进口与计算关税；"
+                 f"前 {before} / 后 {after}，增速为对上年同月同比）")
+    else:
+        title = (f"进口响应回归（{group}，{fit}"
+                 + (f"，前 {before} / 后 {after}" if before and after else "") + "）")
     if chart:
         _charted(T.chart_response(res, chart, group, title=title,
                                   source=f"数据来源：{source}；macrodesk 计算"))
     extra = {k: v for k, v in res.to_dict().items() if k != "table"}
-    table = res.table
-    if group == "partner" and "partner" in table and not as_json:
-        from macrodesk.trade.data import partner_names
-
-        names = partner_names()
-        table = table.assign(partner=[names.get(str(v), str(v)) for v in table["partner"]])
-    _emit(table, as_json, csv, title, extra, units={"d_etr": "个百分点", "d_growth": "个百分点", "etr_before": "%",
-                                         "etr_after": "%", "growth_before": "%", "growth_after": "%"},
-          money={"imports_after", "imports_before"} & set(table.columns), source=source)
+    units = {"d_etr": "个百分点", "d_growth": "个百分点", "etr_before": "%", "etr_after": "%",
+             "growth_before": "%", "growth_after": "%"}
+    money = {"imports_after", "imports_before"} & set(res.table.columns)
+    if as_json:
+        _emit(res.table, as_json, csv, title, extra, units=units, money=money, source=source)
+        return
+    # on screen: names for codes, short Chinese headers, and the import values left to the CSV and
+    # JSON, so that the seven columns fit 80 characters without cutting a number or a header
+    names = T.group_names(group)
+    shown = res.table
+    if names and group in shown:
+        shown = shown.assign(**{group: [names.get(str(v), str(v)) for v in shown[group]]})
+    shown = shown.rename(columns=_RESPONSE_HEADS)
+    _emit(shown, as_json, csv, title, extra, full=res.table,
+          units={_RESPONSE_HEADS.get(k, k): u for k, u in units.items()},
+          money={_RESPONSE_HEADS.get(k, k) for k in money},
+          hidden={_RESPONSE_HEADS.get(k, k) for k in money}, source=source)
 
 
 @trade_app.command("census", help="Download US imports for a month from the Census trade API "

@@ -4,6 +4,7 @@ glyph is an error, never a box in the picture."""
 from __future__ import annotations
 
 import io
+import unicodedata
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +20,7 @@ from matplotlib import font_manager  # noqa: E402
 
 from macrodesk.errors import DataError  # noqa: E402
 from macrodesk.text.files import atomic_write  # noqa: E402
-from macrodesk.trade.data import partner_names  # noqa: E402
+from macrodesk.trade.data import group_names  # noqa: E402
 
 CJK_FAMILIES = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN",
                 "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "SimHei",
@@ -44,6 +45,36 @@ def cjk_font() -> str:
                     hint="install one, e.g. `apt-get install fonts-noto-cjk`, then retry")
 
 
+# how many narrow-character cells fit across the 9-inch figure: 648 pt over ~6 pt a cell at the
+# title's 12 pt (a Chinese character takes two cells) and over ~4 pt at the source note's 8 pt
+TITLE_CELLS, NOTE_CELLS = 100, 150
+_BREAK_AFTER = "；，、。）) /"
+
+
+def _cells(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def wrap_cells(text: str, cells: int) -> str:
+    """`text` broken into lines of at most `cells` display cells, at a punctuation mark or space
+    in the second half of the line where there is one: a long title or source note stays inside
+    the figure instead of running off both edges."""
+    lines: list[str] = []
+    line, width = "", 0
+    for ch in text:
+        if width + _cells(ch) > cells and line:
+            cut = max(line.rfind(p) for p in _BREAK_AFTER)
+            if cut < len(line) // 2:
+                cut = len(line) - 1
+            lines.append(line[:cut + 1].rstrip())
+            line = line[cut + 1:].lstrip()
+            width = sum(_cells(c) for c in line)
+        line += ch
+        width += _cells(ch)
+    lines.append(line)
+    return "\n".join(lines)
+
+
 def _render(draw: Callable[[plt.Figure], None], stem: str | Path,
             size: tuple[float, float] = (9, 5), source: str | None = None) -> list[Path]:
     stem = Path(stem)
@@ -56,8 +87,11 @@ def _render(draw: Callable[[plt.Figure], None], stem: str | Path,
         fig = plt.figure(figsize=size)
         try:
             draw(fig)
-            fig.text(0.01, 0.01, source or SOURCE_NOTE, fontsize=8, color="#666666")
-            fig.tight_layout(rect=(0, 0.04, 1, 1))
+            for ax in fig.axes:
+                ax.set_title(wrap_cells(ax.get_title(), TITLE_CELLS))
+            note = wrap_cells(source or SOURCE_NOTE, NOTE_CELLS)
+            fig.text(0.01, 0.01, note, fontsize=8, color="#666666")
+            fig.tight_layout(rect=(0, 0.04 * (note.count("\n") + 1), 1, 1))
             formats: tuple[tuple[str, dict[str, Any]], ...] = (("png", {"dpi": 150}), ("svg", {}))
             for ext, kw in formats:
                 buf = io.BytesIO()
@@ -182,7 +216,7 @@ def chart_response(result, stem: str | Path, label: str = "group", *,
         ax = fig.add_subplot()
         ax.scatter(t["d_etr"], t["d_growth"], color="#3b6ea5")
         if label in t:
-            names = partner_names() if label == "partner" else {}
+            names = group_names(label)
             texts = [names.get(str(v), str(v)) for v in t[label]]
             # label the points farthest from the fitted line first; skip one that would
             # overlap a label already placed (a crowded middle stays readable)

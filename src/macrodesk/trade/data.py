@@ -136,3 +136,37 @@ def partner_names(lang: str = "zh") -> dict[str, str]:
     """Census code to display name (Chinese by default)."""
     col = "name_zh" if lang == "zh" else "name"
     return dict(zip(load_partners()["code"], load_partners()[col], strict=True))
+
+
+# The bundled response sample: imports for consumption (customs value) and calculated duties by
+# NAICS-3 industry and month, 2024-01..2025-10 (USITC DataWeb). A real panel that spans the 2025
+# tariff rises with a year of base months before them, so year-on-year growth exists throughout.
+SAMPLE_PANEL = "naics3_imports_2024_2025.csv"
+SAMPLE_WINDOWS = (("2025-01", "2025-03"), ("2025-07", "2025-09"))
+
+
+def load_sample_panel(path: str | Path | None = None) -> pd.DataFrame:
+    """The bundled panel: naics (3-digit code as text), period (YYYY-MM), imports, duty (dollars)."""
+    p = _path(path, SAMPLE_PANEL)
+    df = _read_csv(p, {"naics", "period", "imports", "duty"},
+                   dtype={"naics": str, "period": str})
+    df["imports"] = df["imports"].astype(float)
+    df["duty"] = df["duty"].astype(float)
+    return df
+
+
+def naics_names(lang: str = "zh") -> dict[str, str]:
+    """NAICS-3 code to display name (Chinese by default, else the DataWeb description)."""
+    df = _read_csv(_path(None, "naics3.csv"), {"code", "name", "name_zh"}, dtype=str,
+                   keep_default_na=False)
+    return dict(zip(df["code"], df["name_zh" if lang == "zh" else "name"], strict=True))
+
+
+def group_names(group: str) -> dict[str, str]:
+    """Display names for the codes of a response group column: partners (Census country codes)
+    and NAICS-3 industries are named; other groups (HS chapters) show their codes."""
+    if group == "partner":
+        return partner_names()
+    if group == "naics":
+        return naics_names()
+    return {}
