@@ -897,6 +897,16 @@ def check_article(article: Article) -> list[Check]:
             continue
         for chk in _find_framed(sec):
             keep(chk)
+    # inputs in another section of the article: a fit replaces an unverifiable verdict
+    prose = [s for s in article.sentences if s.kind not in ("table", "heading")]
+    where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
+    for chk in _resolve_across(prose, checks, cache):
+        chk.article = article.label
+        i = where.get((chk.sentence_id, chk.stated))
+        if i is None:
+            keep(chk)
+        elif checks[i].verdict == "unverifiable":
+            checks[i] = chk
     return checks
 
 
@@ -1835,3 +1845,214 @@ def _table_share(ws: Sentence, wf: Figure, row: Sentence, cells: list[str], j: i
                  [(f"{part.text} / {whole.text} = {share.text}", got)], magnitude=False)
     chk.sentence_id, chk.sentence = row.id, row.text
     return chk
+
+
+# ---------------------------------------------------------------- inputs across sections
+# A margin, a share or a margin's 同比 change left unverifiable in its own section may have its
+# inputs in another section of the article ("### 核心业绩表现" gives 归母净利润 944.6 亿元 and 营收
+# 2368.3 亿元, "### 盈利水平" the 归母净利率 39.9%). Article-wide, several figures usually line
+# up: a fit confirms the stated figure (refutable: false), a mismatch proves nothing.
+
+_PARA_LABEL = re.compile(r"^[\s*#\d.、]*([\u4e00-\u9fa5A-Za-z]{2,10})[\s*]*[：:]")
+_COST = re.compile(r"营业成本|营收成本|销售成本")
+
+
+@dataclass
+class _Across:
+    art: Para
+    fs: list[_Framed]
+    labels: dict[int, str]  # paragraph -> the label it opens with ("净利润", "阳光电源")
+    by_key: dict[tuple[str, str], _Framed]  # (sentence id, figure text) -> its framed figure
+
+    def label(self, x: _Framed) -> str:
+        return self.labels.get(x.paragraph, "")
+
+    def words(self, x: _Framed) -> str:
+        """What a figure measures: its metric and the label of its paragraph ("净利润：…上能电气 0.88 亿元")."""
+        return x.metric + "|" + self.label(x)
+
+
+def _across(sentences: list[Sentence], cache: _Cache) -> _Across:
+    art = _build_para(0, sentences, cache)
+    fs = _framed(art)
+    labels: dict[int, str] = {}
+    for s, raw in zip(sentences, art.raw):
+        if s.paragraph not in labels:
+            m = _PARA_LABEL.match(raw)
+            labels[s.paragraph] = m.group(1) if m else ""
+    keys = {(art.sentences[x.tok.sent].id, x.tok.text): x for x in reversed(fs)}
+    return _Across(art, fs, labels, keys)
+
+
+def _same_period(a: str, b: str) -> bool:
+    """Periods that may be the same: equal, or one without a year ("一季度", "") — only for
+    confirming, never refuting."""
+    ka, kb = period_key(a), period_key(b)
+    return a == b or ka is None or kb is None or ka == kb
+
+
+def _margin_word(ac: _Across, m: _Framed) -> re.Match[str] | None:
+    """The margin a percent is a level of: named in its lead, else last named earlier in its
+    sentence or the sentence before in its paragraph ("归母净利率 39.9%，…；剔除茅台后 33.7%")."""
+    mm = _MARGIN.search(m.lead[-10:])
+    if mm:
+        return mm
+    raw = ac.art.raw[m.tok.sent]
+    text = raw[:m.tok.fig.start]
+    prev = m.tok.sent - 1
+    if prev >= 0 and ac.art.sentences[prev].paragraph == m.paragraph:
+        text = ac.art.raw[prev] + text
+    found = list(_MARGIN.finditer(text))
+    return found[-1] if found else None
+
+
+def _margin_pairs(ac: _Across, m: _Framed, mm: re.Match[str]) -> list[tuple[_Framed, _Framed, Interval, str]]:
+    """(profit, revenue, margin interval, formula) of every pair of m's period in the article;
+    a 毛利率 also from revenue and 营业成本 ((R - C)/R, the 毛利 an unstated intermediate)."""
+    net = mm.group(4) == "净"
+    money = [x for x in ac.fs if x.tok.fig.kind == FigureKind.MONEY and not x.tok.bound
+             and x.tok.interval().lo > 0 and _same_period(x.period, m.period)]
+    word = ac.words
+
+    def is_num(x: _Framed) -> bool:
+        if "率" in x.metric or "占" in x.lead:
+            return False
+        if net:
+            return "净利" in word(x) and ("扣非" in word(x)) == bool(mm.group(1)) \
+                and ("归母" in word(x) or not mm.group(2))
+        return "毛利" in word(x)
+
+    def is_den(x: _Framed) -> bool:
+        return bool(re.search("收入|营收", word(x))) and "利" not in x.metric and "占" not in x.lead
+
+    nums = [x for x in money if is_num(x)]
+    dens = [x for x in money if is_den(x)]
+    out = []
+    for d in dens:
+        for n in nums:
+            if n.tok.cunit == d.tok.cunit and _same_period(n.period, d.period):
+                iv = (n.tok.interval() / d.tok.interval()).scale(100)
+                if net and not mm.group(2) and "归母" in word(n):
+                    # a plain 净利率 is on total profit, which minorities usually make a little
+                    # larger than the 归母 ratio: up to 1% of it confirms
+                    iv = Interval(iv.lo, iv.hi * 1.01)
+                out.append((n, d, iv, f"{n.tok.text} / {d.tok.text}"))
+        if not net:
+            for cost in money:
+                if _COST.search(word(cost)) and cost.tok.cunit == d.tok.cunit \
+                        and _same_period(cost.period, d.period):
+                    iv = ((d.tok.interval() - cost.tok.interval()) / d.tok.interval()).scale(100)
+                    out.append((cost, d, iv, f"({d.tok.text} - {cost.tok.text}) / {d.tok.text}"))
+    return out
+
+
+def _confirm(ac: _Across, kind: str, c: _Framed, inputs: list[Tok], relation: str, iv: Interval,
+             why: str, *, derived: bool = False, signed: bool = False) -> Check | None:
+    """A relation over inputs found across the article: kept only when it fits."""
+    if signed:
+        chk = _judge_signed(ac.art, kind, c, inputs, [(relation, iv)], derived=derived)
+    else:
+        chk = _judge(ac.art, kind, c.tok, inputs, [(relation, iv)], magnitude=False)
+        chk.derived = derived
+    if chk.verdict != "consistent":
+        return None
+    chk.refutable = False
+    chk.note = why
+    return chk
+
+
+def _across_margin(ac: _Across, c: _Framed) -> Check | None:
+    mm = _margin_word(ac, c)
+    if mm is None:
+        return None
+    for n, d, iv, formula in _margin_pairs(ac, c, mm):
+        chk = _confirm(ac, "ratio", c, [n.tok, d.tok], f"{formula} = {c.tok.text}", iv,
+                       "the profit and revenue of that period stand elsewhere in the article",
+                       derived=formula.startswith("("))
+        if chk is not None:
+            return chk
+    return None
+
+
+def _across_margin_change(ac: _Across, c: _Framed) -> list[Check]:
+    """A margin's 同比/环比 change from the profit and revenue pair its level fits, and their growths."""
+    if c.index == 0:
+        return []
+    m = ac.fs[c.index - 1]
+    if m.tok.sent != c.tok.sent or m.tok.fig.kind != FigureKind.PERCENT or re.search("[。；;]", c.lead):
+        return []
+    mm = _margin_word(ac, m)
+    if mm is None:
+        return []
+    basis = "环比" if "环比" in c.lead else "同比"
+    one = Interval(1, 1)
+    for n, d, iv, formula in _margin_pairs(ac, m, mm):
+        if formula.startswith("(") or not m.tok.interval(result=True).overlaps(iv):
+            continue
+        gn, gd = _growth_after(ac.fs, n, basis), _growth_after(ac.fs, d, basis)
+        if gn is None or gd is None:
+            continue
+        fn, fd = one + _level(gn).scale(0.01), one + _level(gd).scale(0.01)
+        if fn.lo <= 0 or fd.lo <= 0:
+            continue
+        now = (n.tok.interval() / d.tok.interval()).scale(100)
+        before = now * fd / fn
+        label = "上期净利率" if basis == "环比" else "上年净利率"
+        chk = _confirm(
+            ac, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
+            f"{n.tok.text}/{d.tok.text} - {label} {_fmt(before.mid)}% (= ({n.tok.text}/(1+{_signed_text(gn)}))"
+            f"/({d.tok.text}/(1+{_signed_text(gd)}))) = {c.tok.text}",
+            now * (one - fd / fn), "the profit, revenue and their growths stand elsewhere in the article",
+            derived=True, signed=True)
+        if chk is None:
+            continue
+        out = [chk]
+        level = _across_margin(ac, m)
+        if level is not None:
+            out.append(level)
+        return out
+    return []
+
+
+def _across_share(ac: _Across, c: _Framed, part_text: str) -> Check | None:
+    """A share whose whole is a figure of the same unit named with the entity the part's
+    paragraph is about ("阳光电源：储能系统营收 249.6 亿元（占比 32%）" of "2024 年阳光电源以
+    778.57 亿元营收居首")."""
+    parts = [x for x in ac.fs if x.tok.sent == c.tok.sent and x.tok.text == part_text]
+    entity = ac.label(c)
+    if not parts or len(entity) < 2:
+        return None
+    part = parts[0]
+    for w in ac.fs:
+        if w is part or w.tok.cunit != part.tok.cunit or w.tok.bound or entity not in w.lead \
+                or w.tok.interval().lo <= part.tok.interval().hi or w.paragraph == part.paragraph:
+            continue
+        chk = _confirm(ac, "share", c, [part.tok, w.tok], f"{part.tok.text} / {w.tok.text} = {c.tok.text}",
+                       (part.tok.interval() / w.tok.interval()).scale(100),
+                       f"the whole is a figure of {entity} elsewhere in the article")
+        if chk is not None:
+            return chk
+    return None
+
+
+def _resolve_across(sentences: list[Sentence], checks: list[Check], cache: _Cache) -> list[Check]:
+    """Checks that replace unverifiable ones (same sentence, same stated figure), or add a level
+    a confirmed change rests on."""
+    todo = [ck for ck in checks if ck.verdict == "unverifiable" and ck.kind in ("ratio", "change", "share")]
+    if not todo:
+        return []
+    ac = _across(sentences, cache)
+    out: list[Check] = []
+    for ck in todo:
+        c = ac.by_key.get((ck.sentence_id, ck.stated))
+        if c is None:
+            continue
+        if ck.kind == "ratio" and ck.relation.startswith("(profit)/(revenue)"):
+            if (chk := _across_margin(ac, c)) is not None:
+                out.append(chk)
+        elif ck.kind == "change" and _is_points(c.tok) and "(earlier level)" in ck.relation:
+            out.extend(_across_margin_change(ac, c))
+        elif ck.kind == "share" and "(whole)" in ck.relation and ck.inputs:
+            if (chk := _across_share(ac, c, ck.inputs[0])) is not None:
+                out.append(chk)
+    return out
