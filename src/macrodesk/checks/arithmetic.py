@@ -1232,6 +1232,7 @@ def _find_framed(sec: Para) -> list[Check]:
             continue
         # ---- a margin: 净利率 C = profit / revenue of the same period
         mm = _MARGIN.search(c.lead[-10:]) if t.fig.kind == FigureKind.PERCENT else None
+        mm = mm or (_dash_margin(c, b) if t.fig.kind == FigureKind.PERCENT else None)
         # "净利率由 4.8% 降至…": the earlier level of a change, not this period's margin
         if mm and not _YOY.search(c.lead) and not re.search(r"(?:由|从)\s*$", c.lead):
             out.extend(_margin(sec, fs, c, mm))
@@ -2056,3 +2057,36 @@ def _resolve_across(sentences: list[Sentence], checks: list[Check], cache: _Cach
             if (chk := _across_share(ac, c, ck.inputs[0])) is not None:
                 out.append(chk)
     return out
+
+
+# ---------------------------------------------------------------- "由 A - B": a flattened 由A降至B
+# PDF text loses 降至/升至 between two levels: "销售毛利率由 9.5% - 7.7%，同比下降 1.8 个百分点"
+# reads 由 9.5% 降至 7.7%. Only after 由/从 and only with the change in points right after it
+# (a range "9.5%-7.7%" has no 由 before it, nor a change in points after it).
+_DASH_PAIR = re.compile(
+    f"{_FROM}{W(2)}({FIG})[-－—–]({FIG})[，,]?(?:同比|环比)?(?:{_VERB})(?:了)?(?:约)?({FIG})")
+_DASH_MID = re.compile(r"^\s*[-－—–]\s*$")
+
+
+def _find_dash_changes(para: Para) -> list[Check]:
+    out = []
+    for m in _DASH_PAIR.finditer(para.masked):
+        a, b, c = (para.tok(m.group(i)) for i in (1, 2, 3))
+        if a.fig.kind == b.fig.kind == FigureKind.PERCENT and _is_points(c):
+            chk = _change(para, a, b, c, "")
+            if chk is not None:
+                chk.relation += " (由 A - B read as 由 A 至 B)"
+                out.append(chk)
+    return out
+
+
+FINDERS.append(_find_dash_changes)
+
+
+def _dash_margin(c: _Framed, b: _Framed) -> re.Match[str] | None:
+    """The margin B of "净利率由 A - B，同比下降 C" is this period's: it takes A's margin word."""
+    if not (_DASH_MID.match(c.lead) and b.tok.sent == c.tok.sent and b.tok.fig.kind == FigureKind.PERCENT
+            and re.search(r"(?:由|从)\s*$", b.lead) and re.match(
+                f"^\\s*[，,]?\\s*(?:同比|环比)?\\s*(?:{_UP}|{_DOWN})", c.after)):
+        return None
+    return _MARGIN.search(b.lead[-12:])
