@@ -861,8 +861,20 @@ def check_article(article: Article) -> list[Check]:
     checks: list[Check] = []
     seen: set[tuple[str, str]] = set()
 
+    errors: dict[tuple[str, str, str], Check] = {}
+    row_ids = {s.id for s in article.sentences if s.kind == "table"}
+
     def keep(chk: Check) -> None:
         key = (chk.sentence_id, chk.stated)
+        if chk.verdict == "inconsistent" and key not in seen and chk.sentence_id not in row_ids:
+            # the same error restated in another paragraph (a summary repeating the body) is one
+            # relation; the sentence restating it is kept among the doubtful ones (table rows
+            # of two companies may hold the same figures: they are not restatements)
+            first = errors.setdefault((chk.kind, chk.stated, chk.relation), chk)
+            if first is not chk:
+                seen.add(key)
+                first.input_sentences.append(chk.sentence)
+                return
         if key not in seen:
             seen.add(key)
             chk.article = article.label
@@ -2090,3 +2102,55 @@ def _dash_margin(c: _Framed, b: _Framed) -> re.Match[str] | None:
                 f"^\\s*[，,]?\\s*(?:同比|环比)?\\s*(?:{_UP}|{_DOWN})", c.after)):
         return None
     return _MARGIN.search(b.lead[-12:])
+
+
+# ---------------------------------------------------------------- lists paired by position
+# "2024Q1、2025Q1 半导体设备板块营收分别达 713.99 亿元、767.27 亿元，同比增长 36.05%、38.85%":
+# the periods, levels and growths pair by position; when the periods are the same sub-period of
+# consecutive years, each later growth is the later level over the one before it. Every input is
+# written in the clause: certain.
+_PERIOD_ITEM = r"(?:19|20)\d{2}\s*(?:年\s*)?(?:Q[1-4]|H[12]|[一二三四]季度|上半年|下半年|前三季度)?"
+_PERIOD_LIST = re.compile(f"{_PERIOD_ITEM}(?:\\s*[、/和与及]\\s*{_PERIOD_ITEM})+")
+_PAIRED = re.compile(
+    f"((?:{DATE_MARK}[、/和与及])+{DATE_MARK}){W(16)}分别(?:为|是|达|约|实现|录得|达到)?"
+    f"((?:{FIG}[、/])+{FIG})[，,]?(?:同比|较上年|较去年)(?:{_UP}|{_DOWN})?(?:了|约)?((?:{FIG}[、/])+{FIG})")
+
+
+def _find_paired_growths(para: Para) -> list[Check]:
+    out = []
+    for m in _PAIRED.finditer(para.masked):
+        n = m.group(1).count(DATE_MARK)
+        levels = [para.tok(ch) for ch in m.group(2) if FIG_BASE <= ord(ch) <= FIG_BASE + 0xFFF]
+        growths = [para.tok(ch) for ch in m.group(3) if FIG_BASE <= ord(ch) <= FIG_BASE + 0xFFF]
+        if not (len(levels) == len(growths) == n) or len({t.sent for t in levels + growths}) != 1:
+            continue
+        if any(t.fig.kind not in _LEVEL_KINDS or t.cunit != levels[0].cunit or t.bound for t in levels) \
+                or any(g.fig.kind != FigureKind.PERCENT or g.bound for g in growths):
+            continue
+        raw = para.raw[levels[0].sent][:levels[0].fig.start]
+        lists = [p for p in _PERIOD_LIST.finditer(raw)]
+        if not lists:
+            continue
+        keys = [period_key(p) for p in re.findall(_PERIOD_ITEM, lists[-1].group(0))]
+        if len(keys) != n or any(k is None for k in keys):
+            continue
+        ks = [k for k in keys if k is not None]
+        if any(k[1] != ks[0][1] or k[0] != ks[0][0] + i for i, k in enumerate(ks)):
+            continue
+        down = re.search(f"(?:{_DOWN})", para.masked[m.end(2):m.start(3)]) is not None
+        for i in range(1, n):
+            a, b, g = levels[i - 1], levels[i], growths[i]
+            if a.interval().lo <= 0:
+                continue
+            stated = g.interval(result=True)
+            if down and (g.fig.value or 0) > 0:
+                stated = -stated
+            chk = _judge(para, "growth", g, [a, b], [
+                (f"({b.text}/{a.text} - 1) = {'-' if down else ''}{g.text} (periods paired by position)",
+                 (b.interval() / a.interval() - Interval(1, 1)).scale(100))],
+                magnitude=False, stated_iv=stated)
+            out.append(chk)
+    return out
+
+
+FINDERS.append(_find_paired_growths)
