@@ -910,9 +910,8 @@ def check_article(article: Article) -> list[Check]:
         for chk in _find_framed(sec):
             keep(chk)
     # inputs in another section of the article: a fit replaces an unverifiable verdict
-    prose = [s for s in article.sentences if s.kind not in ("table", "heading")]
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
-    for chk in _resolve_across(prose, checks, cache):
+    for chk in _resolve_across(article.sentences, checks, cache):
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
@@ -1875,6 +1874,7 @@ class _Across:
     art: Para
     fs: list[_Framed]
     labels: dict[int, str]  # paragraph -> the label it opens with ("净利润", "阳光电源")
+    heads: dict[str, str]  # sentence id -> the nearest heading above it ("4.1 大族数控")
     by_key: dict[tuple[str, str], _Framed]  # (sentence id, figure text) -> its framed figure
 
     def label(self, x: _Framed) -> str:
@@ -1885,7 +1885,14 @@ class _Across:
         return x.metric + "|" + self.label(x)
 
 
-def _across(sentences: list[Sentence], cache: _Cache) -> _Across:
+def _across(every: list[Sentence], cache: _Cache) -> _Across:
+    heads: dict[str, str] = {}
+    head = ""
+    for s in every:
+        if s.kind == "heading":
+            head = s.text
+        heads[s.id] = head
+    sentences = [s for s in every if s.kind not in ("table", "heading")]
     art = _build_para(0, sentences, cache)
     fs = _framed(art)
     labels: dict[int, str] = {}
@@ -1894,7 +1901,7 @@ def _across(sentences: list[Sentence], cache: _Cache) -> _Across:
             m = _PARA_LABEL.match(raw)
             labels[s.paragraph] = m.group(1) if m else ""
     keys = {(art.sentences[x.tok.sent].id, x.tok.text): x for x in reversed(fs)}
-    return _Across(art, fs, labels, keys)
+    return _Across(art, fs, labels, heads, keys)
 
 
 def _same_period(a: str, b: str) -> bool:
@@ -2052,10 +2059,10 @@ def _resolve_across(sentences: list[Sentence], checks: list[Check], cache: _Cach
     """Checks that replace unverifiable ones (same sentence, same stated figure), or add a level
     a confirmed change rests on."""
     todo = [ck for ck in checks if ck.verdict == "unverifiable" and ck.kind in ("ratio", "change", "share")]
-    if not todo:
+    if not todo and not any("合计" in s.text or "其中" in s.text for s in sentences):
         return []
     ac = _across(sentences, cache)
-    out: list[Check] = []
+    out: list[Check] = _across_totals(ac)
     for ck in todo:
         c = ac.by_key.get((ck.sentence_id, ck.stated))
         if c is None:
@@ -2154,3 +2161,96 @@ def _find_paired_growths(para: Para) -> list[Check]:
 
 
 FINDERS.append(_find_paired_growths)
+
+
+# ---------------------------------------------------------------- totals and their parts
+# "2024 年美护板块营收合计 731.7 亿元，同比 + 12%，归母净利润 100.5 亿元…。其中，化妆品板块合计营收
+# 605.6 亿元，同比 + 13%，归母净利润 69.2 亿元…；医美板块营收 126.1 亿元，…归母净利 31.3 亿元":
+# each total before 其中 has the parts of its own metric after it. "大族数控、芯碁微装、…五家企业
+# 2025 年合计营收 116 亿元": the parts are the figures of that metric and period in the sections
+# (or paragraphs) each named company heads. Parts that add up to the total also give its growth:
+# last year's total Σ part/(1+g) is an unstated intermediate (derived).
+_METRIC_KEYS = (("扣非", "扣非净利"), ("净利", "净利"), ("营收|收入", "营收"), ("毛利", "毛利"),
+                ("产量", "产量"), ("销量", "销量"), ("出口", "出口"), ("进口", "进口"))
+_NAMED_PARTS = re.compile(r"((?:[\u4e00-\u9fa5A-Za-z]{2,8}、)+[\u4e00-\u9fa5A-Za-z]{2,8})(?:等)?"
+                          r"(?:[两二三四五六七八九十\d]+)(?:家|个|只)")
+
+
+def _metric_key(metric: str) -> str:
+    if "率" in metric or "占" in metric:
+        return ""
+    for rx, key in _METRIC_KEYS:
+        if re.search(rx, metric):
+            return key
+    return ""
+
+
+def _total_parts(ac: _Across) -> list[tuple[_Framed, list[_Framed]]]:
+    out: list[tuple[_Framed, list[_Framed]]] = []
+    levels = [x for x in ac.fs if x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)
+              and not x.tok.bound and _metric_key(x.metric)]
+    for t in levels:
+        key, raw = _metric_key(t.metric), ac.art.raw[t.tok.sent]
+        same = [x for x in levels if x is not t and x.tok.cunit == t.tok.cunit
+                and _metric_key(x.metric) == key and (period_key(x.period) or x.period) == (period_key(t.period) or t.period)]
+        named = _NAMED_PARTS.search(raw[:t.tok.fig.start])
+        if named and re.search("合计|总计|共计|合共", t.lead):
+            parts = []
+            for name in named.group(1).split("、"):
+                own = [x for x in same if name in ac.heads[ac.art.sentences[x.tok.sent].id] or ac.label(x) == name]
+                if len(own) != 1:
+                    break
+                parts.append(own[0])
+            else:
+                out.append((t, parts))
+            continue
+        # the total stands before 其中 in its paragraph, the parts after it
+        parts = [x for x in same if x.paragraph == t.paragraph and x.index > t.index
+                 and "其中" in _text_between(ac, t, x)]
+        if len(parts) >= 2:
+            out.append((t, parts))
+    return out
+
+
+def _text_between(ac: _Across, a: _Framed, b: _Framed) -> str:
+    if a.tok.sent == b.tok.sent:
+        return ac.art.raw[a.tok.sent][a.tok.fig.end:b.tok.fig.start]
+    return (ac.art.raw[a.tok.sent][a.tok.fig.end:] + "".join(ac.art.raw[a.tok.sent + 1:b.tok.sent])
+            + ac.art.raw[b.tok.sent][:b.tok.fig.start])
+
+
+def _across_totals(ac: _Across) -> list[Check]:
+    out = []
+    one = Interval(1, 1)
+    for t, parts in _total_parts(ac):
+        acc = parts[0].tok.interval()
+        for p in parts[1:]:
+            acc = acc + p.tok.interval()
+        chk = _confirm(ac, "sum", t, [p.tok for p in parts],
+                       " + ".join(p.tok.text for p in parts) + f" = {t.tok.text}", acc,
+                       "the parts of the total's metric and period stand elsewhere")
+        if chk is None:
+            continue
+        out.append(chk)
+        g = _growth_after(ac.fs, t)
+        gs = [_growth_after(ac.fs, p) for p in parts]
+        if g is None or any(x is None for x in gs):
+            continue
+        before = Interval(0, 0)
+        for p, gp in zip(parts, gs):
+            assert gp is not None
+            f = one + _level(gp).scale(0.01)
+            if f.lo <= 0:
+                break
+            before = before + p.tok.interval() / f
+        else:
+            shown = " + ".join(f"{p.tok.text}/(1+{_signed_text(gp)})" for p, gp in zip(parts, gs) if gp)
+            unit = t.tok.fig.scale or 1.0
+            growth = _confirm(
+                ac, "growth", g, [t.tok, *(p.tok for p in parts), *(gp.tok for gp in gs if gp)],
+                f"{t.tok.text} / last year's total {_fmt(before.mid / unit)} (= {shown}) - 1 = {g.tok.text}",
+                (t.tok.interval() / before - one).scale(100),
+                "last year's total from its parts and their growths", derived=True, signed=True)
+            if growth is not None:
+                out.append(growth)
+    return out
