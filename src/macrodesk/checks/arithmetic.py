@@ -12,7 +12,7 @@ from typing import Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
-from macrodesk.checks.frames import frame_of
+from macrodesk.checks.frames import common_metric, frame_of
 from macrodesk.figures import extract_figures
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 from macrodesk.readers import article_from_text
@@ -1865,6 +1865,7 @@ def _table_share(ws: Sentence, wf: Figure, row: Sentence, cells: list[str], j: i
 # 2368.3 亿元, "### 盈利水平" the 归母净利率 39.9%). Article-wide, several figures usually line
 # up: a fit confirms the stated figure (refutable: false), a mismatch proves nothing.
 
+_FILLER_WORDS = re.compile(r"总|全部|整体|合计|规模|金额|额度|额")
 _PARA_LABEL = re.compile(r"^[\s*#\d.、]*([\u4e00-\u9fa5A-Za-z]{2,10})[\s*]*[：:]")
 _COST = re.compile(r"营业成本|营收成本|销售成本")
 
@@ -2059,10 +2060,12 @@ def _resolve_across(sentences: list[Sentence], checks: list[Check], cache: _Cach
     """Checks that replace unverifiable ones (same sentence, same stated figure), or add a level
     a confirmed change rests on."""
     todo = [ck for ck in checks if ck.verdict == "unverifiable" and ck.kind in ("ratio", "change", "share")]
-    if not todo and not any("合计" in s.text or "其中" in s.text for s in sentences):
+    if not todo and not any(re.search("合计|其中|利差", s.text) for s in sentences):
         return []
     ac = _across(sentences, cache)
     out: list[Check] = _across_totals(ac)
+    if any("利差" in raw for raw in ac.art.raw):
+        out.extend(_across_spreads(ac))
     for ck in todo:
         c = ac.by_key.get((ck.sentence_id, ck.stated))
         if c is None:
@@ -2071,7 +2074,7 @@ def _resolve_across(sentences: list[Sentence], checks: list[Check], cache: _Cach
             if (chk := _across_margin(ac, c)) is not None:
                 out.append(chk)
         elif ck.kind == "change" and _is_points(c.tok) and "(earlier level)" in ck.relation:
-            out.extend(_across_margin_change(ac, c))
+            out.extend(_across_margin_change(ac, c) or _across_share_change(ac, c))
         elif ck.kind == "share" and "(whole)" in ck.relation and ck.inputs:
             if (chk := _across_share(ac, c, ck.inputs[0])) is not None:
                 out.append(chk)
@@ -2253,4 +2256,119 @@ def _across_totals(ac: _Across) -> list[Check]:
                 "last year's total from its parts and their growths", derived=True, signed=True)
             if growth is not None:
                 out.append(growth)
+    return out
+
+
+def _across_share_change(ac: _Across, c: _Framed) -> list[Check]:
+    """A share's 同比 change in points ("海外营收 6095.55 亿元（同比 + 10.05%），占总营收 8.71%（同比
+    + 1.07pct）") from the part, a whole named by the share's words anywhere in the article
+    ("八大央企营收 7.00 万亿元（同比 - 3.55%）") and their growths: last year's share is an
+    unstated intermediate. Kept only when both the share and its change fit."""
+    if c.index < 2 or "同比" not in c.lead:
+        return []
+    m = ac.fs[c.index - 1]
+    sm = re.search(r"占([^，,。；;（(]{1,10}?)(?:的|比重|比例)?\s*(?:为|约|达)?\s*$", m.lead)
+    if m.tok.sent != c.tok.sent or m.tok.fig.kind != FigureKind.PERCENT or not sm:
+        return []
+    before = [x for x in ac.fs[max(0, m.index - 3):m.index] if x.tok.sent == m.tok.sent
+              and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not x.tok.bound]
+    if not before:
+        return []
+    part, words = before[-1], _FILLER_WORDS.sub("", sm.group(1))
+    gp = _growth_after(ac.fs, part)
+    if gp is None or len(words) < 2:
+        return []
+    one = Interval(1, 1)
+    for w in ac.fs:
+        if w is part or w.tok.cunit != part.tok.cunit or w.tok.bound or not common_metric(words, w.metric) \
+                or w.tok.interval().lo <= part.tok.interval().hi:
+            continue  # (no period test: a frame's period may be a date it is compared with)
+        gw = _growth_after(ac.fs, w)
+        share = (part.tok.interval() / w.tok.interval()).scale(100)
+        if gw is None or not m.tok.interval(result=True).overlaps(share):
+            continue
+        fp, fw = one + _level(gp).scale(0.01), one + _level(gw).scale(0.01)
+        if fp.lo <= 0 or fw.lo <= 0:
+            continue
+        earlier = share * fw / fp
+        chk = _confirm(
+            ac, "change", c, [part.tok, gp.tok, w.tok, gw.tok],
+            f"{part.tok.text}/{w.tok.text} - 上年占比 {_fmt(earlier.mid)}% (= ({part.tok.text}/(1+{_signed_text(gp)}))"
+            f"/({w.tok.text}/(1+{_signed_text(gw)}))) = {c.tok.text}",
+            share * (one - fw / fp), "the whole and its growth stand elsewhere in the article",
+            derived=True, signed=True)
+        if chk is None:
+            continue
+        level = _confirm(ac, "share", m, [part.tok, w.tok], f"{part.tok.text} / {w.tok.text} = {m.tok.text}",
+                         share, "the whole stands elsewhere in the article")
+        return [chk, level] if level is not None else [chk]
+    return []
+
+
+# ---------------------------------------------------------------- spreads of lists paired by label
+# "6M、1Y、5Y、10Y、30Y 中美国债利差（中国 - 美国）…较期初分别变动 2bp、5bp、-5bp…" with "国债方面，
+# 6M、1Y、5Y、10Y、30Y、50Y 利率分别变动 0.0bp、-1.0bp、…" (under a heading naming 中国) and "6M、1Y、
+# 5Y、10Y、30Y 美国国债收益率分别变动 - 2bp、-6bp、…": the spread's change for a label is the first
+# side's change minus the second's. The lists are matched by the words around them: confirm-only.
+_LABELS = r"((?:\d{1,2}\s*[MYmy年月]\s*、\s*)+\d{1,2}\s*[MYmy年月])"
+_SPREAD_DEF = re.compile(_LABELS + r"([^，,。；;]{0,12}?)利差\s*[（(]\s*([\u4e00-\u9fa5]{1,4})\s*[-－—]\s*"
+                         r"([\u4e00-\u9fa5]{1,4})\s*[)）]")
+_CHANGE_LIST = re.compile(_LABELS + r"([^，,。；;]{0,16}?)分别变动")
+
+
+def _labels(text: str) -> list[str]:
+    return [re.sub(r"\s+", "", x).upper() for x in text.split("、")]
+
+
+def _list_values(ac: _Across, sent: int, after: int, n: int) -> list[_Framed]:
+    vals = [x for x in ac.fs if x.tok.sent == sent and x.tok.fig.start >= after]
+    vals = vals[:n]
+    if len(vals) != n or any(v.tok.cunit != vals[0].tok.cunit or v.tok.bound for v in vals):
+        return []
+    return vals
+
+
+def _across_spreads(ac: _Across) -> list[Check]:
+    out: list[Check] = []
+    lists: list[tuple[list[str], str, list[_Framed]]] = []  # labels, words around, values
+    for si, raw in enumerate(ac.art.raw):
+        for m in _CHANGE_LIST.finditer(raw):
+            labels = _labels(m.group(1))
+            vals = _list_values(ac, si, m.end(), len(labels))
+            if vals:
+                start = max(raw.rfind(ch, 0, m.start()) for ch in "。；;")  # "国债方面，6M、…"
+                words = raw[start + 1:m.end()] + "|" + ac.heads.get(ac.art.sentences[si].id, "")
+                lists.append((labels, words, vals))
+    for si, raw in enumerate(ac.art.raw):
+        for m in _SPREAD_DEF.finditer(raw):
+            labels, first, second = _labels(m.group(1)), m.group(3), m.group(4)
+            metric = re.sub(f"^[{first[0]}{second[0]}]+", "", m.group(2).strip())
+            changes = re.search(r"分别变动", raw[m.end():])
+            if not changes or len(metric) < 2:
+                continue
+            vals = _list_values(ac, si, m.end() + changes.end(), len(labels))
+            if not vals:
+                continue
+
+            def side(name: str) -> list[tuple[list[str], str, list[_Framed]]]:
+                return [x for x in lists if name in x[1] and metric in x[1].split("|")[0].replace(name, "")
+                        and x[2][0].tok.cunit == vals[0].tok.cunit and x[2][0].tok.sent != si]
+
+            a_side, b_side = side(first), [x for x in side(second)]
+            a_side = [x for x in a_side if x not in b_side]
+            # a side with no name in its clause takes the one its heading gives ("（一）中国：…")
+            a_side = a_side or [x for x in lists if first in x[1].split("|")[1] and second not in x[1]
+                                and metric in x[1].split("|")[0] and x[2][0].tok.sent != si]
+            if len(a_side) != 1 or len(b_side) != 1:
+                continue
+            (la, _, va), (lb, _, vb) = a_side[0], b_side[0]
+            for label, v in zip(labels, vals):
+                if label in la and label in lb:
+                    x, y = va[la.index(label)], vb[lb.index(label)]
+                    chk = _confirm(ac, "difference", v, [x.tok, y.tok],
+                                   f"{x.tok.text} - ({y.tok.text}) = {v.tok.text} ({label}: {first} - {second})",
+                                   x.tok.interval() - y.tok.interval(),
+                                   "the two sides' changes are listed by label elsewhere in the article")
+                    if chk is not None:
+                        out.append(chk)
     return out
