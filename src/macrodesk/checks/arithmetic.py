@@ -1897,7 +1897,7 @@ def _across(every: list[Sentence], cache: _Cache) -> _Across:
     art = _build_para(0, sentences, cache)
     fs = _framed(art)
     labels: dict[int, str] = {}
-    for s, raw in zip(sentences, art.raw):
+    for s, raw in zip(sentences, art.raw, strict=True):
         if s.paragraph not in labels:
             m = _PARA_LABEL.match(raw)
             labels[s.paragraph] = m.group(1) if m else ""
@@ -2240,14 +2240,14 @@ def _across_totals(ac: _Across) -> list[Check]:
         if g is None or any(x is None for x in gs):
             continue
         before = Interval(0, 0)
-        for p, gp in zip(parts, gs):
+        for p, gp in zip(parts, gs, strict=True):
             assert gp is not None
             f = one + _level(gp).scale(0.01)
             if f.lo <= 0:
                 break
             before = before + p.tok.interval() / f
         else:
-            shown = " + ".join(f"{p.tok.text}/(1+{_signed_text(gp)})" for p, gp in zip(parts, gs) if gp)
+            shown = " + ".join(f"{p.tok.text}/(1+{_signed_text(gp)})" for p, gp in zip(parts, gs, strict=True) if gp)
             unit = t.tok.fig.scale or 1.0
             growth = _confirm(
                 ac, "growth", g, [t.tok, *(p.tok for p in parts), *(gp.tok for gp in gs if gp)],
@@ -2349,20 +2349,17 @@ def _across_spreads(ac: _Across) -> list[Check]:
             vals = _list_values(ac, si, m.end() + changes.end(), len(labels))
             if not vals:
                 continue
-
-            def side(name: str) -> list[tuple[list[str], str, list[_Framed]]]:
-                return [x for x in lists if name in x[1] and metric in x[1].split("|")[0].replace(name, "")
-                        and x[2][0].tok.cunit == vals[0].tok.cunit and x[2][0].tok.sent != si]
-
-            a_side, b_side = side(first), [x for x in side(second)]
+            others = [x for x in lists if x[2][0].tok.cunit == vals[0].tok.cunit and x[2][0].tok.sent != si]
+            a_side = [x for x in others if first in x[1] and metric in x[1].split("|")[0].replace(first, "")]
+            b_side = [x for x in others if second in x[1] and metric in x[1].split("|")[0].replace(second, "")]
             a_side = [x for x in a_side if x not in b_side]
             # a side with no name in its clause takes the one its heading gives ("（一）中国：…")
-            a_side = a_side or [x for x in lists if first in x[1].split("|")[1] and second not in x[1]
-                                and metric in x[1].split("|")[0] and x[2][0].tok.sent != si]
+            a_side = a_side or [x for x in others if first in x[1].split("|")[1] and second not in x[1]
+                                and metric in x[1].split("|")[0]]
             if len(a_side) != 1 or len(b_side) != 1:
                 continue
             (la, _, va), (lb, _, vb) = a_side[0], b_side[0]
-            for label, v in zip(labels, vals):
+            for label, v in zip(labels, vals, strict=True):
                 if label in la and label in lb:
                     x, y = va[la.index(label)], vb[lb.index(label)]
                     chk = _confirm(ac, "difference", v, [x.tok, y.tok],
