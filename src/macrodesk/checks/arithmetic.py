@@ -1270,6 +1270,8 @@ def _find_framed(sec: Para) -> list[Check]:
                     and fs[k + 1].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
                 part = fs[k + 1]  # "占比 60%（1.08 万亿元）"
             if part is None or re.search("合计|合共|共|二者|两者|三者|分别", c.lead):
+                if (chk := _sum_share(sec, fs, c)) is not None:
+                    out.append(chk)
                 continue
             # "分别获 18 台、16 台、8 台、4 台，占比 39%、35%…" pairs lists by position, and
             # "净增 3771 万个，占比 96.7%" is a share of the level, not of the increase
@@ -2369,3 +2371,48 @@ def _across_spreads(ac: _Across) -> list[Check]:
                     if chk is not None:
                         out.append(chk)
     return out
+
+
+# ---------------------------------------------------------------- a share of a sum of parts
+# "山西省产量 3.01 亿吨（同比 + 10.2%），内蒙古 2.85 亿吨（…），陕西 2.42 亿吨（…），三省合计占全国产量
+# 77.3%": the parts are the last N levels of the sentence (N as written: 三省, 两者), the whole the
+# level of the share's metric in the section. The whole is certain when it is the only one of the
+# section's period (the parts' own period, else the first period the section states); a target,
+# plan or forecast (全年目标产量 13 亿吨) is not a level.
+_SUM_SHARE = re.compile(r"(?:([两二三四五六七八九十\d]+)[^，,。；;合]{0,3}|([二两三])者)合计占([^，,。；;]{1,12}?)"
+                        r"(?:的)?\s*(?:比重|比例|份额)?\s*(?:为|约|达)?\s*$")
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NOT_LEVEL = re.compile(r"目标|计划|预计|预测|规划|预期|上限|下限")
+
+
+def _sum_share(sec: Para, fs: list[_Framed], c: _Framed) -> Check | None:
+    m = _SUM_SHARE.search(c.lead)
+    if not m or c.tok.fig.kind != FigureKind.PERCENT:
+        return None
+    word = m.group(1) or m.group(2)
+    n = int(word) if word.isdigit() else _NUMERALS.get(word, 0)
+    levels = [x for x in fs[:c.index] if x.tok.sent == c.tok.sent
+              and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+    parts = levels[-n:] if n >= 2 else []
+    if len(parts) != n or len(levels) != n or any(p.tok.cunit != parts[0].tok.cunit or p.tok.bound for p in parts):
+        return None
+    acc = parts[0].tok.interval()
+    for p in parts[1:]:
+        acc = acc + p.tok.interval()
+    words = _FILLER_WORDS.sub("", m.group(3))
+    wholes = [w for w in fs if w not in parts and w.tok.cunit == parts[0].tok.cunit and not w.tok.bound
+              and w.tok.interval().lo > acc.hi and common_metric(words, w.metric)
+              and not _NOT_LEVEL.search(w.lead)]
+    if not wholes:
+        return None
+    own = period_key(parts[0].period) or next(
+        (k for x in fs if (k := period_key(x.period)) is not None), None)
+    of_period = [w for w in wholes if period_key(w.period) == own] if own else []
+    whole = of_period[0] if len(of_period) == 1 else wholes[-1]
+    relation = f"({' + '.join(p.tok.text for p in parts)}) / {whole.tok.text} = {c.tok.text}"
+    chk = _judge(sec, "share", c.tok, [*(p.tok for p in parts), whole.tok],
+                 [(relation, (acc / whole.tok.interval()).scale(100))], magnitude=False, stated_iv=_loose_share(c.tok))
+    chk.derived = True  # the sum of the parts is not written
+    if len(of_period) != 1:
+        chk = _hedge(sec, chk, "the whole of the section's period is not certain")
+    return chk
