@@ -2062,10 +2062,12 @@ def _resolve_across(sentences: list[Sentence], checks: list[Check], cache: _Cach
     """Checks that replace unverifiable ones (same sentence, same stated figure), or add a level
     a confirmed change rests on."""
     todo = [ck for ck in checks if ck.verdict == "unverifiable" and ck.kind in ("ratio", "change", "share")]
-    if not todo and not any(re.search("合计|其中|利差", s.text) for s in sentences):
+    if not todo and not any(re.search("合计|其中|利差|同期", s.text) for s in sentences):
         return []
     ac = _across(sentences, cache)
     out: list[Check] = _across_totals(ac)
+    if any("同期" in raw for raw in ac.art.raw):
+        out.extend(_across_earlier_margins(ac))
     if any("利差" in raw for raw in ac.art.raw):
         out.extend(_across_spreads(ac))
     for ck in todo:
@@ -2416,3 +2418,46 @@ def _sum_share(sec: Para, fs: list[_Framed], c: _Framed) -> Check | None:
     if len(of_period) != 1:
         chk = _hedge(sec, chk, "the whole of the section's period is not certain")
     return chk
+
+
+# ---------------------------------------------------------------- a margin's earlier level
+# "净利润 603 亿元，同比下降 49%，净利率 9.6%（2024 年同期 18.2%）" with "一季度行业营收 6300 亿元，
+# 同比下降 19%" in another section: the margin fits one profit/revenue pair of the article, so
+# that pair is its basis, and last year's margin is (P/(1+gP)) / (R/(1+gR)) from the growths
+# written with them. Certain when exactly one pair fits the margin and that pair's profit is in
+# the margin's own sentence; otherwise it can only confirm.
+_EARLIER_SAME = re.compile(r"[（(]\s*(?:(?:19|20)?\d{2}\s*年\s*)?(?:上年|去年)?同期\s*(?:为|约)?\s*$")
+
+
+def _across_earlier_margins(ac: _Across) -> list[Check]:
+    out: list[Check] = []
+    one = Interval(1, 1)
+    for e in ac.fs[1:]:
+        m = ac.fs[e.index - 1]
+        if e.tok.fig.kind != FigureKind.PERCENT or m.tok.sent != e.tok.sent or not _EARLIER_SAME.search(e.lead) \
+                or m.tok.fig.kind != FigureKind.PERCENT or e.tok.bound or m.tok.bound:
+            continue
+        mm = _margin_word(ac, m)
+        if mm is None:
+            continue
+        fits = [(n, d) for n, d, iv, formula in _margin_pairs(ac, m, mm)
+                if not formula.startswith("(") and m.tok.interval(result=True).overlaps(iv)]
+        if not fits:
+            continue
+        n, d = fits[-1]
+        gn, gd = _growth_after(ac.fs, n), _growth_after(ac.fs, d)
+        if gn is None or gd is None:
+            continue
+        fn, fd = one + _level(gn).scale(0.01), one + _level(gd).scale(0.01)
+        if fn.lo <= 0 or fd.lo <= 0:
+            continue
+        earlier = (n.tok.interval() / fn) / (d.tok.interval() / fd)
+        chk = _judge(ac.art, "change", e.tok, [n.tok, gn.tok, d.tok, gd.tok], [
+            (f"({n.tok.text}/(1+{_signed_text(gn)})) / ({d.tok.text}/(1+{_signed_text(gd)})) = {e.tok.text}"
+             f" (last year's margin; {m.tok.text} = {n.tok.text}/{d.tok.text})", earlier.scale(100))],
+            magnitude=False)
+        chk.derived = True
+        if len(fits) != 1 or n.tok.sent != m.tok.sent:
+            chk = _hedge(ac.art, chk, "the profit and revenue the margin fits are not certain")
+        out.append(chk)
+    return out
