@@ -2062,10 +2062,10 @@ def _resolve_across(sentences: list[Sentence], checks: list[Check], cache: _Cach
     """Checks that replace unverifiable ones (same sentence, same stated figure), or add a level
     a confirmed change rests on."""
     todo = [ck for ck in checks if ck.verdict == "unverifiable" and ck.kind in ("ratio", "change", "share")]
-    if not todo and not any(re.search("合计|其中|利差|同期", s.text) for s in sentences):
+    if not todo and not any(re.search("合计|其中|利差|同期|占", s.text) for s in sentences):
         return []
     ac = _across(sentences, cache)
-    out: list[Check] = _across_totals(ac)
+    out: list[Check] = _across_totals(ac) + _across_named_shares(ac)
     if any("同期" in raw for raw in ac.art.raw):
         out.extend(_across_earlier_margins(ac))
     if any("利差" in raw for raw in ac.art.raw):
@@ -2459,5 +2459,47 @@ def _across_earlier_margins(ac: _Across) -> list[Check]:
         chk.derived = True
         if len(fits) != 1 or n.tok.sent != m.tok.sent:
             chk = _hedge(ac.art, chk, "the profit and revenue the margin fits are not certain")
+        out.append(chk)
+    return out
+
+
+# ---------------------------------------------------------------- shares of one named whole
+# "国债发行 12984 亿美元，同比增加 7987 亿美元，占去年 Q3 名义 GDP 比例 9.03%；财政净支出 9389 亿美元，
+# …占去年 Q3 名义 GDP 比例 2.19%": two shares of a paragraph naming the very same whole imply it
+# twice (12984 / 9.03% and 9389 / 2.19%); the implied wholes must agree when the whole is named
+# with its own period. The whole is not written
+# (derived); the words naming it are, so the relation is certain.
+_FIXED_WHOLE = re.compile(r"去年|上年|前年|(?:19|20)\d{2}\s*年|Q[1-4]|[一二三四]季度|[上下]半年|年度")
+_SHARE_OF_WORDS = re.compile(r"占\s*([^，,。；;]{3,20}?)\s*(?:的)?\s*(?:比例|比重|份额|之比)?\s*(?:为|约|达)?\s*$")
+
+
+def _across_named_shares(ac: _Across) -> list[Check]:
+    out: list[Check] = []
+    seen: dict[tuple[int, str], tuple[_Framed, _Framed]] = {}
+    for x in ac.fs:
+        m = _SHARE_OF_WORDS.search(x.lead) if x.tok.fig.kind == FigureKind.PERCENT else None
+        if not m or x.tok.bound or x.tok.approx:
+            continue
+        words = re.sub(r"\s+", "", m.group(1))
+        levels = [y for y in ac.fs[max(0, x.index - 4):x.index] if y.tok.sent == x.tok.sent
+                  and y.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not y.tok.bound
+                  and not re.search(r"同比|环比|较|增加|减少|多增|少增", y.lead)]
+        # only a whole named with its own period is one fixed figure ("去年 Q3 名义 GDP"); "占天然气
+        # 供应量" is of each part's own period (a week's, the year's so far)
+        if len(words) < 4 or not levels or _DOWN_WORDS.search(levels[-1].lead) or not _FIXED_WHOLE.search(words):
+            continue
+        part = levels[-1]
+        key = (x.paragraph, words)
+        if key not in seen:
+            seen[key] = (part, x)
+            continue
+        p1, s1 = seen[key]
+        if p1.tok.cunit != part.tok.cunit or s1.tok.interval().lo <= 0:
+            continue
+        whole = p1.tok.interval() / s1.tok.interval().scale(0.01)
+        chk = _judge(ac.art, "share", x.tok, [p1.tok, s1.tok, part.tok], [
+            (f"{part.tok.text} / ({p1.tok.text} / {s1.tok.text}) = {x.tok.text} (the same {words})",
+             (part.tok.interval() / whole).scale(100))], magnitude=False)
+        chk.derived = True
         out.append(chk)
     return out
