@@ -1907,6 +1907,12 @@ def _across(every: list[Sentence], cache: _Cache) -> _Across:
     return _Across(art, fs, labels, heads, keys)
 
 
+def _one_plus(g: _Framed) -> str:
+    """"(1+13%)", "(1-9%)": one plus a signed growth as the relation shows it."""
+    text = re.sub(r"\s+", "", _signed_text(g))
+    return f"(1{text})" if text[:1] in "+-" else f"(1+{text})"
+
+
 def _same_period(a: str, b: str) -> bool:
     """Periods that may be the same: equal, or one without a year ("一季度", "") — only for
     confirming, never refuting."""
@@ -2023,8 +2029,8 @@ def _across_margin_change(ac: _Across, c: _Framed) -> list[Check]:
         label = "上期净利率" if basis == "环比" else "上年净利率"
         chk = _confirm(
             ac, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
-            f"{n.tok.text}/{d.tok.text} - {label} {_fmt(before.mid)}% (= ({n.tok.text}/(1+{_signed_text(gn)}))"
-            f"/({d.tok.text}/(1+{_signed_text(gd)}))) = {c.tok.text}",
+            f"{n.tok.text}/{d.tok.text} - {label} {_fmt(before.mid)}% (= ({n.tok.text}/{_one_plus(gn)})"
+            f"/({d.tok.text}/{_one_plus(gd)})) = {c.tok.text}",
             now * (one - fd / fn), "the profit, revenue and their growths stand elsewhere in the article",
             derived=True, signed=True)
         if chk is None:
@@ -2251,7 +2257,7 @@ def _across_totals(ac: _Across) -> list[Check]:
                 break
             before = before + p.tok.interval() / f
         else:
-            shown = " + ".join(f"{p.tok.text}/(1+{_signed_text(gp)})" for p, gp in zip(parts, gs, strict=True) if gp)
+            shown = " + ".join(f"{p.tok.text}/{_one_plus(gp)}" for p, gp in zip(parts, gs, strict=True) if gp)
             unit = t.tok.fig.scale or 1.0
             growth = _confirm(
                 ac, "growth", g, [t.tok, *(p.tok for p in parts), *(gp.tok for gp in gs if gp)],
@@ -2297,8 +2303,8 @@ def _across_share_change(ac: _Across, c: _Framed) -> list[Check]:
         earlier = share * fw / fp
         chk = _confirm(
             ac, "change", c, [part.tok, gp.tok, w.tok, gw.tok],
-            f"{part.tok.text}/{w.tok.text} - 上年占比 {_fmt(earlier.mid)}% (= ({part.tok.text}/(1+{_signed_text(gp)}))"
-            f"/({w.tok.text}/(1+{_signed_text(gw)}))) = {c.tok.text}",
+            f"{part.tok.text}/{w.tok.text} - 上年占比 {_fmt(earlier.mid)}% (= ({part.tok.text}/{_one_plus(gp)})"
+            f"/({w.tok.text}/{_one_plus(gw)})) = {c.tok.text}",
             share * (one - fw / fp), "the whole and its growth stand elsewhere in the article",
             derived=True, signed=True)
         if chk is None:
@@ -2453,7 +2459,7 @@ def _across_earlier_margins(ac: _Across) -> list[Check]:
             continue
         earlier = (n.tok.interval() / fn) / (d.tok.interval() / fd)
         chk = _judge(ac.art, "change", e.tok, [n.tok, gn.tok, d.tok, gd.tok], [
-            (f"({n.tok.text}/(1+{_signed_text(gn)})) / ({d.tok.text}/(1+{_signed_text(gd)})) = {e.tok.text}"
+            (f"({n.tok.text}/{_one_plus(gn)}) / ({d.tok.text}/{_one_plus(gd)}) = {e.tok.text}"
              f" (last year's margin; {m.tok.text} = {n.tok.text}/{d.tok.text})", earlier.scale(100))],
             magnitude=False)
         chk.derived = True
