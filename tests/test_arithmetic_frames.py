@@ -268,3 +268,30 @@ def test_shares_of_a_whole_without_its_own_period_are_not_paired():
     text = ("其中，LNG 供应量为 25.8 亿方，周环比下降 3.8%，占天然气供应量的 57.6%；"
             "其中，LNG 累计供应量为 809.5 亿方，同比上升 23.5%，占天然气供应量的 45.9%。")
     assert not [c for c in check_text(text) if c.verdict == "inconsistent"]
+
+
+# ---- a margin of a list paired with periods, with the only profit and revenue of its period (12)
+_CHIP_MARGINS = """## 二、营收
+
+2024Q1、2025Q1 半导体设备板块营收分别达 713.99 亿元、767.27 亿元，同比增长 36.05%、7.46%。
+
+## 三、利润
+
+2024 年归母净利润 116.57 亿元，同比增长 17.30%；2025Q1 归母净利润 25.55 亿元，同比增长 41.20%。
+
+## 四、净利率
+
+2024&2025Q1 十六家半导体设备公司归母净利率为 16.35%、{m}，2025Q1 同比下降 2.61pct；非归母净利率 2024&2025Q1 为 14.22%、13.04%。
+"""
+
+
+def test_margin_paired_with_its_period_and_the_only_profit_and_revenue_of_it():
+    wrong = _one(check_text(_CHIP_MARGINS.format(m="14.49%")), "14.49%")
+    assert wrong.verdict == "inconsistent" and wrong.inputs == ["25.55 亿元", "767.27 亿元"]
+    assert _one(check_text(_CHIP_MARGINS.format(m="3.33%")), "3.33%").verdict == "consistent"
+
+
+def test_margin_on_another_basis_or_without_its_period_revenue_is_not_refuted():
+    checks = check_text(_CHIP_MARGINS.format(m="14.49%"))
+    # 非归母净利率 is on total profit; 2024's revenue is not stated (713.99 is 2024Q1's)
+    assert all(c.verdict != "inconsistent" for s in ("13.04%", "16.35%") for c in _by_stated(checks, s))

@@ -1879,6 +1879,7 @@ class _Across:
     labels: dict[int, str]  # paragraph -> the label it opens with ("净利润", "阳光电源")
     heads: dict[str, str]  # sentence id -> the nearest heading above it ("4.1 大族数控")
     by_key: dict[tuple[str, str], _Framed]  # (sentence id, figure text) -> its framed figure
+    paired: list[_Framed]  # figures whose period a list of periods gives by position
 
     def label(self, x: _Framed) -> str:
         return self.labels.get(x.paragraph, "")
@@ -1904,7 +1905,36 @@ def _across(every: list[Sentence], cache: _Cache) -> _Across:
             m = _PARA_LABEL.match(raw)
             labels[s.paragraph] = m.group(1) if m else ""
     keys = {(art.sentences[x.tok.sent].id, x.tok.text): x for x in reversed(fs)}
-    return _Across(art, fs, labels, heads, keys)
+    return _Across(art, fs, labels, heads, keys, _pair_periods(art, fs))
+
+
+
+def _pair_periods(art: Para, fs: list[_Framed]) -> list[_Framed]:
+    """"2024Q1、2025Q1 营收分别达 713.99 亿元、767.27 亿元", "2024&2025Q1 …归母净利率为 16.35%、
+    14.49%": a list of periods and the list of figures after it pair by position; each figure
+    takes its own period."""
+    by_sent: dict[int, list[_Framed]] = {}
+    runs: list[_Framed] = []
+    for x in fs:
+        by_sent.setdefault(x.tok.sent, []).append(x)
+    for si, xs in by_sent.items():
+        raw = art.raw[si]
+        for m in _PERIOD_SEQ.finditer(raw):
+            periods = re.findall(_PERIOD_ITEM, m.group(0))
+            after = [x for x in xs if x.tok.fig.start > m.end()]
+            if len(after) < len(periods) or re.search("[，,。；;]", raw[m.end():after[0].tok.fig.start]) and \
+                    "分别" not in raw[m.end():after[0].tok.fig.start]:
+                continue
+            run = after[:len(periods)]
+            if any(not re.fullmatch(r"\s*[、/]\s*", y.lead) for y in run[1:]) \
+                    or any(y.tok.cunit != run[0].tok.cunit for y in run):
+                continue
+            # "2024&2025Q1": the first item's sub-period is its own (a whole year), not the last's
+            for y, p in zip(run, periods, strict=True):
+                y.period = re.sub(r"\s+", "", p)
+                y.metric = y.metric or run[0].metric  # "分别达 713.99 亿元、767.27 亿元": one metric
+                runs.append(y)
+    return runs
 
 
 def _one_plus(g: _Framed) -> str:
@@ -1935,12 +1965,20 @@ def _margin_word(ac: _Across, m: _Framed) -> re.Match[str] | None:
     return found[-1] if found else None
 
 
-def _margin_pairs(ac: _Across, m: _Framed, mm: re.Match[str]) -> list[tuple[_Framed, _Framed, Interval, str]]:
+def _margin_pairs(ac: _Across, m: _Framed, mm: re.Match[str], *,
+                  strict: bool = False) -> list[tuple[_Framed, _Framed, Interval, str]]:
     """(profit, revenue, margin interval, formula) of every pair of m's period in the article;
-    a 毛利率 also from revenue and 营业成本 ((R - C)/R, the 毛利 an unstated intermediate)."""
+    a 毛利率 also from revenue and 营业成本 ((R - C)/R, the 毛利 an unstated intermediate).
+    `strict`: only figures of the very same written period, on the margin's own basis (归母 for
+    归母净利率, not for a plain 净利率)."""
     net = mm.group(4) == "净"
+    # "非归母净利率" is on total profit
+    guimu = bool(mm.group(2)) and mm.string[max(0, mm.start() - 1):mm.start()] != "非"
+    key = period_key(m.period)
+    if strict and key is None:
+        return []
     money = [x for x in ac.fs if x.tok.fig.kind == FigureKind.MONEY and not x.tok.bound
-             and x.tok.interval().lo > 0 and _same_period(x.period, m.period)]
+             and x.tok.interval().lo > 0 and (period_key(x.period) == key if strict else _same_period(x.period, m.period))]
     word = ac.words
 
     def is_num(x: _Framed) -> bool:
@@ -1948,7 +1986,7 @@ def _margin_pairs(ac: _Across, m: _Framed, mm: re.Match[str]) -> list[tuple[_Fra
             return False
         if net:
             return "净利" in word(x) and ("扣非" in word(x)) == bool(mm.group(1)) \
-                and ("归母" in word(x) or not mm.group(2))
+                and ("归母" in word(x) or not guimu) and not (strict and "归母" in word(x) and not guimu)
         return "毛利" in word(x)
 
     def is_den(x: _Framed) -> bool:
@@ -1961,7 +1999,7 @@ def _margin_pairs(ac: _Across, m: _Framed, mm: re.Match[str]) -> list[tuple[_Fra
         for n in nums:
             if n.tok.cunit == d.tok.cunit and _same_period(n.period, d.period):
                 iv = (n.tok.interval() / d.tok.interval()).scale(100)
-                if net and not mm.group(2) and "归母" in word(n):
+                if net and not guimu and "归母" in word(n):
                     # a plain 净利率 is on total profit, which minorities usually make a little
                     # larger than the 归母 ratio: up to 1% of it confirms
                     iv = Interval(iv.lo, iv.hi * 1.01)
@@ -1994,6 +2032,18 @@ def _across_margin(ac: _Across, c: _Framed) -> Check | None:
     mm = _margin_word(ac, c)
     if mm is None:
         return None
+    # certain: the only profit and the only revenue of the margin's very period in the article
+    # ("2024&2025Q1 …归母净利率为 16.35%、14.49%" and "2025Q1 归母净利润 25.55 亿元", "2024Q1、
+    # 2025Q1 营收分别达 713.99 亿元、767.27 亿元")
+    # (a figure restated in a summary paragraph is the same figure)
+    only = list({p[3]: p for p in _margin_pairs(ac, c, mm, strict=True) if not p[3].startswith("(")}.values())
+    if len(only) == 1:
+        n, d, iv, formula = only[0]
+        if not _margin_pairs_ambiguous(ac, c, mm, n, d):
+            only_pair = _judge(ac.art, "ratio", c.tok, [n.tok, d.tok], [(f"{formula} = {c.tok.text}", iv)],
+                               magnitude=False)
+            only_pair.note = "the only profit and revenue of that period in the article"
+            return only_pair
     for n, d, iv, formula in _margin_pairs(ac, c, mm):
         chk = _confirm(ac, "ratio", c, [n.tok, d.tok], f"{formula} = {c.tok.text}", iv,
                        "the profit and revenue of that period stand elsewhere in the article",
@@ -2001,6 +2051,14 @@ def _across_margin(ac: _Across, c: _Framed) -> Check | None:
         if chk is not None:
             return chk
     return None
+
+
+def _margin_pairs_ambiguous(ac: _Across, c: _Framed, mm: re.Match[str], n: _Framed, d: _Framed) -> bool:
+    """Another profit or revenue written with the margin's period may be meant: same words, but
+    a period that is not written as exactly the same (a quarter inside a year)."""
+    loose = _margin_pairs(ac, c, mm)
+    return any(p[0].tok.text != n.tok.text and p[0].period == c.period
+               or p[1].tok.text != d.tok.text and p[1].period == c.period for p in loose)
 
 
 def _across_margin_change(ac: _Across, c: _Framed) -> list[Check]:
@@ -2088,6 +2146,11 @@ def _resolve_across(sentences: list[Sentence], checks: list[Check], cache: _Cach
         elif ck.kind == "share" and "(whole)" in ck.relation and ck.inputs:
             if (chk := _across_share(ac, c, ck.inputs[0])) is not None:
                 out.append(chk)
+    # the later margins of a list paired with periods ("归母净利率为 16.35%、14.49%") have no check yet
+    for x in ac.paired:
+        if x.tok.fig.kind == FigureKind.PERCENT and _margin_word(ac, x) is not None \
+                and (chk := _across_margin(ac, x)) is not None:
+            out.append(chk)
     return out
 
 
@@ -2131,6 +2194,7 @@ def _dash_margin(c: _Framed, b: _Framed) -> re.Match[str] | None:
 # written in the clause: certain.
 _PERIOD_ITEM = r"(?:19|20)\d{2}\s*(?:年\s*)?(?:Q[1-4]|H[12]|[一二三四]季度|上半年|下半年|前三季度)?"
 _PERIOD_LIST = re.compile(f"{_PERIOD_ITEM}(?:\\s*[、/和与及]\\s*{_PERIOD_ITEM})+")
+_PERIOD_SEQ = re.compile(f"{_PERIOD_ITEM}(?:\\s*[、/和与及&]\\s*{_PERIOD_ITEM})+")
 _PAIRED = re.compile(
     f"((?:{DATE_MARK}[、/和与及])+{DATE_MARK}){W(16)}分别(?:为|是|达|约|实现|录得|达到)?"
     f"((?:{FIG}[、/])+{FIG})[，,]?(?:同比|较上年|较去年)(?:{_UP}|{_DOWN})?(?:了|约)?((?:{FIG}[、/])+{FIG})")
