@@ -295,3 +295,29 @@ def test_margin_on_another_basis_or_without_its_period_revenue_is_not_refuted():
     checks = check_text(_CHIP_MARGINS.format(m="14.49%"))
     # 非归母净利率 is on total profit; 2024's revenue is not stated (713.99 is 2024Q1's)
     assert all(c.verdict != "inconsistent" for s in ("13.04%", "16.35%") for c in _by_stated(checks, s))
+
+
+# ---- a gap between two named levels written in the sentences before (177)
+_INDICES = """## 一、行情回顾
+
+1. 建筑材料指数涨幅 6.77%，建筑装饰指数涨幅 8.48%。
+
+2. 同期沪深 300 指数下跌 2.58%，上证指数上涨 9.92%。
+
+3. 建筑材料指数超涨沪深 300 指数 {g}，建筑装饰超涨 11.05 个百分点。
+"""
+
+
+def test_gap_between_named_levels_in_earlier_sentences():
+    checks = check_text(_INDICES.format(g="9.35 个百分点"))
+    first = _one(checks, "9.35 个百分点")
+    assert first.verdict == "consistent" and first.inputs == ["6.77%", "2.58%"]
+    # the second gap keeps the first one's benchmark
+    assert _one(checks, "11.05 个百分点").verdict == "consistent"
+    wrong = _one(check_text(_INDICES.format(g="4.35 个百分点")), "4.35 个百分点")
+    assert wrong.verdict == "inconsistent" and wrong.computed == "9.35"
+
+
+def test_gap_with_two_levels_after_a_name_is_not_refuted():
+    text = _INDICES.format(g="4.35 个百分点").replace("上证指数上涨 9.92%。", "上证指数上涨 9.92%，年初至今沪深 300 指数上涨 1.77%。")
+    assert _one(check_text(text), "4.35 个百分点").verdict == "unverifiable"

@@ -2125,7 +2125,8 @@ def _across_share(ac: _Across, c: _Framed, part_text: str) -> Check | None:
 def _resolve_across(sentences: list[Sentence], checks: list[Check], cache: _Cache) -> list[Check]:
     """Checks that replace unverifiable ones (same sentence, same stated figure), or add a level
     a confirmed change rests on."""
-    todo = [ck for ck in checks if ck.verdict == "unverifiable" and ck.kind in ("ratio", "change", "share")]
+    todo = [ck for ck in checks if ck.verdict == "unverifiable"
+            and ck.kind in ("ratio", "change", "share", "difference")]
     if not todo and not any(re.search("合计|其中|利差|同期|占", s.text) for s in sentences):
         return []
     ac = _across(sentences, cache)
@@ -2143,6 +2144,9 @@ def _resolve_across(sentences: list[Sentence], checks: list[Check], cache: _Cach
                 out.append(chk)
         elif ck.kind == "change" and _is_points(c.tok) and "(earlier level)" in ck.relation:
             out.extend(_across_margin_change(ac, c) or _across_share_change(ac, c))
+        elif ck.kind == "difference" and ck.relation.startswith("(level) - (level)"):
+            if (chk := _across_named_gap(ac, c)) is not None:
+                out.append(chk)
         elif ck.kind == "share" and "(whole)" in ck.relation and ck.inputs:
             if (chk := _across_share(ac, c, ck.inputs[0])) is not None:
                 out.append(chk)
@@ -2573,3 +2577,49 @@ def _across_named_shares(ac: _Across) -> list[Check]:
         chk.derived = True
         out.append(chk)
     return out
+
+
+# ---------------------------------------------------------------- gaps between named levels
+# "建筑材料指数超涨沪深 300 指数 9.35 个百分点，建筑装饰超涨 11.05 个百分点" with "建筑材料指数涨幅
+# 6.77%，建筑装饰指数涨幅 8.48%" and "同期沪深 300 指数下跌 2.58%" in the sentences before: each
+# side is the level written after its name under the same heading (a second gap of the sentence
+# keeps the first one's benchmark). Certain when each name has one level there.
+_NAMED_GAP = re.compile(r"([\u4e00-\u9fa5A-Za-zＸ\d]{2,12}?)\s*(超涨|跑赢|跑输|超跌|领先|落后)"
+                        r"\s*([\u4e00-\u9fa5A-Za-zＸ\d]{2,12})?\s*(?:约|达)?\s*$")
+
+
+def _named_level(ac: _Across, c: _Framed, name: str) -> list[_Framed]:
+    head = ac.heads.get(ac.art.sentences[c.tok.sent].id)
+    found = {}
+    for x in ac.fs[:c.index]:
+        if x.tok.fig.kind != FigureKind.PERCENT or x.tok.bound or x.tok.sent == c.tok.sent \
+                or ac.heads.get(ac.art.sentences[x.tok.sent].id) != head:
+            continue
+        lead = re.sub(r"\s+", "", x.lead)
+        if re.search(f"{re.escape(name)}[^，,。；;]{{0,4}}(?:{_UP}|{_DOWN}|涨幅|跌幅|收益率?)\\s*(?:了|约|为|达)?$", lead):
+            found[x.tok.text] = x
+    return list(found.values())
+
+
+def _across_named_gap(ac: _Across, c: _Framed) -> Check | None:
+    lead = re.sub(r"\s+", "", c.lead)
+    m = _NAMED_GAP.search(re.sub(r"^[\d.、\s]+", "", lead))
+    if not m or not _is_points(c.tok):
+        return None
+    a_name, b_name = m.group(1), m.group(3)
+    if not b_name:  # "建筑装饰超涨 11.05 个百分点": the benchmark of the gap before it
+        prev = ac.fs[c.index - 1] if c.index else None
+        pm = _NAMED_GAP.search(re.sub(r"\s+", "", prev.lead)) if prev and prev.tok.sent == c.tok.sent else None
+        b_name = pm.group(3) if pm else None
+    if not b_name:
+        return None
+    a_levels, b_levels = _named_level(ac, c, a_name), _named_level(ac, c, b_name)
+    if not a_levels or not b_levels:
+        return None
+    sign = -1.0 if m.group(2) in ("跑输", "超跌", "落后") else 1.0
+    readings = [(f"{_signed_text(x)} - ({_signed_text(y)}) = {c.tok.text} ({a_name} - {b_name})",
+                 (_level(x) - _level(y)).scale(sign)) for x in a_levels for y in b_levels]
+    chk = _judge(ac.art, "difference", c.tok, [a_levels[0].tok, b_levels[0].tok], readings, magnitude=False)
+    if len(readings) > 1:
+        chk = _hedge(ac.art, chk, "more than one level is written after a name")
+    return chk
