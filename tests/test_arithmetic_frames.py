@@ -321,3 +321,17 @@ def test_gap_between_named_levels_in_earlier_sentences():
 def test_gap_with_two_levels_after_a_name_is_not_refuted():
     text = _INDICES.format(g="4.35 个百分点").replace("上证指数上涨 9.92%。", "上证指数上涨 9.92%，年初至今沪深 300 指数上涨 1.77%。")
     assert _one(check_text(text), "4.35 个百分点").verdict == "unverifiable"
+
+
+# ---- a CAGR clause after a ； shares the year span of the CAGR clause before it (530)
+_DIVIDENDS = "2019-24 财年，上市央企分红从 7895 亿增至 12957 亿，CAGR 10.4%；地方国企上市公司合计分红从 2847 亿增至 4522 亿，CAGR {g}。"
+
+
+def test_cagr_after_a_semicolon_takes_the_span_of_the_clause_before():
+    assert _one(check_text(_DIVIDENDS.format(g="9.7%")), "9.7%").verdict == "consistent"
+    assert _one(check_text(_DIVIDENDS.format(g="12.7%")), "12.7%").verdict == "inconsistent"
+
+
+def test_cagr_after_a_clause_without_a_cagr_keeps_its_years_unknown():
+    text = "2019-24 财年，上市央企分红规模持续增长；地方国企上市公司合计分红从 2847 亿增至 4522 亿，CAGR 12.7%。"
+    assert _one(check_text(text), "12.7%").verdict == "unverifiable"

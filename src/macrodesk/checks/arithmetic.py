@@ -432,12 +432,21 @@ def _years(para: Para, a: Tok, b: Tok) -> int | None:
     yb = _YEAR.search(b.fig.period or "")
     n = int(yb.group(1)) - int(ya.group(1)) if ya and yb else 0
     if n <= 0 and a.sent == b.sent:
-        spans = list(_YEAR_SPAN.finditer(para.raw[a.sent][:a.fig.start]))
+        spans = list(_YEAR_SPAN.finditer(para.raw[a.sent][:a.fig.start])) or _span_before(para, a.sent)
         if spans:
             y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
             y1 = y1 + y0 // 100 * 100 if y1 < 100 else y1  # "2019-24 财年"
             n = y1 - y0
     return n if n > 0 else None
+
+
+def _span_before(para: Para, si: int) -> list[re.Match[str]]:
+    """"2019-24 财年，央企分红从 A 增至 B，CAGR x；地方国企分红从 C 增至 D，CAGR y": a clause after
+    a ； that states a CAGR like the one before it shares that one's year span."""
+    prev = para.raw[si - 1] if si > 0 else ""
+    if not re.search(r"[；;]\s*$", prev) or not re.search(r"CAGR|复合", prev):
+        return []
+    return list(_YEAR_SPAN.finditer(prev))
 
 
 def _cagr(para: Para, a: Tok, b: Tok, c: Tok) -> Check | None:
