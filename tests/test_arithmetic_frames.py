@@ -335,3 +335,23 @@ def test_cagr_after_a_semicolon_takes_the_span_of_the_clause_before():
 def test_cagr_after_a_clause_without_a_cagr_keeps_its_years_unknown():
     text = "2019-24 财年，上市央企分红规模持续增长；地方国企上市公司合计分红从 2847 亿增至 4522 亿，CAGR 12.7%。"
     assert _one(check_text(text), "12.7%").verdict == "unverifiable"
+
+
+# ---- a margin's change against a year written after 较 (189)
+_MARGINS = """#### 整体业绩表现
+
+1. **营收规模**：2024 年阳光电源以 778.57 亿元营收居首（同比 + 8%），上能电气 47.73 亿元（同比 - 3%）。2025 年 Q1，阳光电源营收 190.36 亿元（同比 + 51%），上能电气 8.31 亿元（同比 + 17%）。
+
+2. **净利润**：2024 年阳光电源归母净利润 110.36 亿元（同比 + 17%），上能电气 4.19 亿元（同比 + 46%）；2025 年 Q1 阳光电源 38.26 亿元（同比 + 83%），上能电气 0.88 亿元（同比 + 72%）。
+
+#### 毛利率与净利率
+
+2. **净利率**：上能电气 2025 年 Q1 净利率 10.6%，较 2024 年提升 {d} 个百分点。
+"""
+
+
+def test_margin_change_against_the_named_year_of_the_same_entity():
+    chk = _one(check_text(_MARGINS.format(d="2")), "2 个百分点")
+    assert chk.verdict == "consistent" and chk.derived and chk.inputs == ["10.6%", "4.19 亿元", "47.73 亿元"]
+    # 阳光电源's 2024 margin (14.2%) is not 上能电气's: a change that fits no pair is not refuted
+    assert _one(check_text(_MARGINS.format(d="5")), "5 个百分点").verdict == "unverifiable"

@@ -2152,7 +2152,10 @@ def _resolve_across(sentences: list[Sentence], checks: list[Check], cache: _Cach
             if (chk := _across_margin(ac, c)) is not None:
                 out.append(chk)
         elif ck.kind == "change" and _is_points(c.tok) and "(earlier level)" in ck.relation:
-            out.extend(_across_margin_change(ac, c) or _across_share_change(ac, c))
+            found = _across_margin_change(ac, c) or _across_share_change(ac, c)
+            if not found and (chk := _across_margin_vs_year(ac, c)) is not None:
+                found = [chk]
+            out.extend(found)
         elif ck.kind == "difference" and ck.relation.startswith("(level) - (level)"):
             if (chk := _across_named_gap(ac, c)) is not None:
                 out.append(chk)
@@ -2632,3 +2635,38 @@ def _across_named_gap(ac: _Across, c: _Framed) -> Check | None:
     if len(readings) > 1:
         chk = _hedge(ac.art, chk, "more than one level is written after a name")
     return chk
+
+
+# ---------------------------------------------------------------- a margin against a named year
+# "上能电气 2025 年 Q1 净利率 10.6%，较 2024 年提升 2 个百分点" with "2024 年…上能电气 47.73 亿元" and
+# "上能电气 4.19 亿元" among the revenues and profits: the earlier margin is the profit over the
+# revenue of the year written after 较, both named with the margin's entity. Confirm-only.
+_AGAINST_YEAR = re.compile(r"较\s*((?:19|20)\d{2}\s*年(?:\s*Q[1-4]|[一二三四]季度|[上下]半年)?)"
+                           r"[^，,。；;]{0,4}?(?:" + _UP + "|" + _DOWN + r")\s*(?:了|约)?\s*$")
+_ENTITY_HEAD = re.compile(r"^[\s\d.、*]*(?:[\u4e00-\u9fa5]{2,8}[：:])?\s*([\u4e00-\u9fa5]{2,8}?)\s*(?:(?:19|20)\d{2}|Q[1-4]|[一二三四]季度|净利率|毛利率|归母)")
+
+
+def _across_margin_vs_year(ac: _Across, c: _Framed) -> Check | None:
+    am = _AGAINST_YEAR.search(c.lead)
+    if not am or c.index == 0:
+        return None
+    m = ac.fs[c.index - 1]
+    mm = _margin_word(ac, m) if m.tok.sent == c.tok.sent and m.tok.fig.kind == FigureKind.PERCENT else None
+    raw = ac.art.raw[m.tok.sent]
+    start = max(raw.rfind(ch, 0, m.tok.fig.start) for ch in "。；;") + 1
+    em = _ENTITY_HEAD.match(raw[start:m.tok.fig.start])
+    if mm is None or em is None:
+        return None
+    entity = em.group(1)
+    earlier = _Framed(m.tok, m.index, m.metric, re.sub(r"\s+", "", am.group(1)), m.lead, m.after,
+                      m.paragraph, m.topic, m.block)
+    for n, d, iv, formula in _margin_pairs(ac, earlier, mm, strict=True):
+        if formula.startswith("(") or entity not in n.lead or entity not in d.lead:
+            continue
+        chk = _confirm(ac, "change", c, [m.tok, n.tok, d.tok],
+                       f"{m.tok.text} - {formula} = {c.tok.text} ({entity} {am.group(1)})",
+                       m.tok.interval() - iv, f"the margin of {am.group(1)} from {entity}'s profit and revenue",
+                       derived=True, signed=True)
+        if chk is not None:
+            return chk
+    return None
