@@ -118,6 +118,8 @@ class _Item:
     change: bool
     sign: float = 1.0  # -1 when a verb (回落) gives the sign of an unsigned change
     group: int = 0  # cells of one group may be paired (a row of a company table, or the table)
+    row: int = 0
+    cell: int = 0  # the column it stands in
 
 
 def _cell_figures(text: str) -> tuple[Figure | None, Figure | None, float] | None:
@@ -134,7 +136,7 @@ def _cell_figures(text: str) -> tuple[Figure | None, Figure | None, float] | Non
         if vm and f.kind in (FigureKind.PERCENT, FigureKind.POINTS) and change is None:
             change, sign = f, (-1.0 if vm.group(2) else 1.0)
         elif i == 1 and _BRACKET_BEFORE.match(before) and f.kind in (FigureKind.PERCENT, FigureKind.POINTS) \
-                and change is None:
+                and re.fullmatch(r"\s*[)）]\s*", text[f.end:]) and change is None:
             change = f
         elif level is None and (i == 0 and not before.strip() or re.search(r"至\s*$", before)):
             level = f
@@ -158,11 +160,11 @@ class _Row:
     cells: list[tuple[str, str]]  # (column label, cell text)
 
 
-def _row_items(row: _Row, rows_name_metrics: bool, group: int) -> tuple[Para, list[_Item]]:
+def _row_items(row: _Row, rows_name_metrics: bool, group: int, index: int) -> tuple[Para, list[_Item]]:
     para = Para(index=row.sentence.paragraph, sentences=[row.sentence])
     items: list[_Item] = []
     row_frame = _frame(row.label) if rows_name_metrics else None
-    for col, text in row.cells:
+    for j, (col, text) in enumerate(row.cells):
         got = _cell_figures(text)
         if got is None:
             continue
@@ -175,9 +177,9 @@ def _row_items(row: _Row, rows_name_metrics: bool, group: int) -> tuple[Para, li
         if level is not None:
             lf = _with_unit(level, f.unit if level.kind != FigureKind.PERCENT else None)
             as_change = f.growth and change is None and level.kind == FigureKind.PERCENT
-            items.append(_Item(Tok(fig=lf, sent=0), f, col, as_change, group=group))
+            items.append(_Item(Tok(fig=lf, sent=0), f, col, as_change, group=group, row=index, cell=j))
         if change is not None:
-            items.append(_Item(Tok(fig=change, sent=0), f, col, True, sign, group=group))
+            items.append(_Item(Tok(fig=change, sent=0), f, col, True, sign, group=group, row=index, cell=j))
     para.toks = [it.tok for it in items]
     return para, items
 
@@ -234,6 +236,9 @@ def _growths(para: Para, items: list[_Item], it: _Item) -> Check:
         if f.period and f.metric else []
     shown = ("-" if it.sign < 0 else "") + c.text
     if not f.metric or len(cur) != 1 or len(prev) != 1:
+        chk = _against_previous(para, items, it, stated_iv, shown)
+        if chk is not None:
+            return chk
         return unverifiable(para, "growth" if c.fig.kind == FigureKind.PERCENT else "change", c,
                             [x.tok for x in cur[:1]], f"(level) vs (earlier level) : {shown}",
                             "the earlier level is not in the table")
@@ -241,7 +246,7 @@ def _growths(para: Para, items: list[_Item], it: _Item) -> Check:
     where = f" (table: {prev[0].label} → {cur[0].label})"
     pct = FigureKind.PERCENT
     if a.fig.kind == pct and b.fig.kind == pct:
-        kind, readings = "change", [(f"{b.text} - {a.text} = {shown}{where}", b.interval() - a.interval())]
+        kind, readings = "change", _rate_readings(a, b, c, shown, where)
     elif a.fig.kind in _AMOUNT_KINDS and b.fig.kind in _AMOUNT_KINDS and c.fig.kind == pct \
             and a.cunit == b.cunit and a.interval().lo > 0:
         kind = "growth"
@@ -251,6 +256,35 @@ def _growths(para: Para, items: list[_Item], it: _Item) -> Check:
         return unverifiable(para, "growth", c, [a, b], f"(level) vs (earlier level) : {shown}",
                             "the two levels are not of one kind")
     return judge(para, kind, c, [a, b], readings, magnitude=False, stated_iv=stated_iv)
+
+
+def _rate_readings(a: Tok, b: Tok, c: Tok, shown: str, where: str) -> list[tuple[str, Interval]]:
+    """B − A in points; a change written in % may also be relative (B/A − 1)."""
+    out = [(f"{b.text} - {a.text} = {shown}{where}", b.interval() - a.interval())]
+    if c.fig.kind == FigureKind.PERCENT and a.interval().lo > 0:
+        out.append((f"({b.text}/{a.text} - 1) = {shown}{where}",
+                    (b.interval() / a.interval() - Interval(1, 1)).scale(100)))
+    return out
+
+
+_PREVIOUS = re.compile(r"^(?:前值|前期值?|上期值?|上月值?|前月|上季度?值?)$")
+
+
+def _against_previous(para: Para, items: list[_Item], it: _Item, stated_iv: Interval,
+                      shown: str) -> Check | None:
+    """"上行 0.1 个百分点至 2.4%" with a 前值 column in its row: the change from the previous
+    value to the level its cell states. The 前值 may be of another column's basis (同比 or
+    环比), so a fit confirms and a mismatch is unverifiable."""
+    level = [x for x in items if x.row == it.row and x.cell == it.cell and not x.change]
+    prev = [x for x in items if x.row == it.row and _PREVIOUS.match(x.label.strip()) and not x.change]
+    if len(level) != 1 or len(prev) != 1:
+        return None
+    a, b, c = prev[0].tok, level[0].tok, it.tok
+    if a.fig.kind != FigureKind.PERCENT or b.fig.kind != FigureKind.PERCENT:
+        return None
+    chk = judge(para, "change", c, [a, b], _rate_readings(a, b, c, shown, f" (table: {prev[0].label})"),
+                magnitude=False, stated_iv=stated_iv)
+    return _finish(chk, False, para, c, [a, b], "the previous value may be of another basis")
 
 
 def _pe(para: Para, items: list[_Item], it: _Item) -> Check | None:
@@ -319,6 +353,7 @@ def _margin(para: Para, items: list[_Item], it: _Item) -> Check | None:
 
 def _relations(paras: list[Para], items: list[_Item]) -> list[Check]:
     out: list[Check] = []
+    pes: list[Check] = []
     para_of = {id(t): p for p in paras for t in p.toks}
     for it in items:
         para = para_of[id(it.tok)]
@@ -327,12 +362,23 @@ def _relations(paras: list[Para], items: list[_Item]) -> list[Check]:
             chk = _growths(para, items, it)
         elif it.frame.metric == "pe":
             chk = _pe(para, items, it)
+            if chk is not None and chk.refutable:
+                pes.append(chk)
         elif it.frame.metric == "yield":
             chk = _yield(para, items, it)
         elif it.frame.metric == "margin":
             chk = _margin(para, items, it)
         if chk is not None:
             out.append(chk)
+    # a row none of whose PEs is its 市值 over its profit may have its columns shifted (a PE
+    # column a year off its label): its mismatches cannot refute
+    if not any(c.verdict == "consistent" for c in pes):
+        for c in pes:
+            if c.verdict == "inconsistent":
+                c.verdict, c.computed, c.gap = "unverifiable", "", None
+                c.computed_low = c.computed_high = None
+                c.note = "no PE of the row fits: its columns may be shifted"
+                c.refutable = False
     return out
 
 
@@ -345,7 +391,7 @@ def _grid_checks(labels: list[str], rows: list[_Row]) -> list[Check]:
     paras: list[Para] = []
     items: list[_Item] = []
     for i, row in enumerate(rows):
-        para, its = _row_items(row, rows_name_metrics, 0 if rows_name_metrics else i)
+        para, its = _row_items(row, rows_name_metrics, 0 if rows_name_metrics else i, i)
         paras.append(para)
         items.extend(its)
     out: list[Check] = []
