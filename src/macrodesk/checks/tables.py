@@ -41,7 +41,7 @@ _METRICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("yield", re.compile(r"股息率")),
     ("payout", re.compile(r"分红比例|分红率|股利支付率|派息率")),
     ("pe", re.compile(r"(?<![A-Za-z])P\s*/?\s*E(?![A-Za-z])|市盈率")),
-    ("other", re.compile(r"(?<![A-Za-z])P\s*/?\s*B(?![A-Za-z])|市净率|EPS|每股|ROE|PEG|CAGR|毛利率|费用率")),
+    ("other", re.compile(r"(?<![A-Za-z])P\s*/?\s*B(?![A-Za-z])|市净率|EPS|每股|ROE|PEG|CAGR|复合|毛利率|费用率")),
     ("cap", re.compile(r"市值")),
     ("margin", re.compile(r"(?:扣非)?(?:归母)?(?:销售)?净利率")),
     ("profit", re.compile(r"(?:扣非)?(?:归母)?净?利润")),
@@ -187,10 +187,6 @@ def _row_items(row: _Row, rows_name_metrics: bool, group: int, index: int) -> tu
 # ---------------------------------------------------------------- relations
 
 
-def _key(it: _Item) -> tuple[str, str, str]:
-    return it.frame.metric, it.frame.basis, it.frame.qualifier
-
-
 def _levels(items: list[_Item], metric: str, period: tuple[int, str] | None, qualifier: str,
             basis: str | None = None) -> list[_Item]:
     return [it for it in items if not it.change and it.frame.metric == metric
@@ -206,10 +202,6 @@ def _profit(items: list[_Item], period: tuple[int, str] | None, qualifier: str,
         return same[0], True
     anyb = _levels(items, "profit", period, qualifier)
     return (anyb[0], False) if len(anyb) == 1 else (None, False)
-
-
-def _base(t: Tok) -> Interval:
-    return t.interval()
 
 
 def _known_units(*toks: Tok) -> bool:
@@ -296,7 +288,6 @@ def _pe(para: Para, items: list[_Item], it: _Item) -> Check | None:
     cap, p = caps[0].tok, profit.tok
     if p.interval().lo <= 0:
         return None
-    # PE is quoted on 归母 profit; a table's only profit column of the year is the one it means
     same_unit = _known_units(cap, p)
     if not same_unit and (cap.fig.unit or p.fig.unit):
         return None
@@ -305,12 +296,10 @@ def _pe(para: Para, items: list[_Item], it: _Item) -> Check | None:
     readings = [(f"{cap.text} / {p.text} = {it.tok.text} (within 5%; table: {caps[0].label} / "
                  f"{profit.label}, {it.label})", cap.interval() / p.interval())]
     chk = judge(para, "ratio", it.tok, [cap, p], readings, magnitude=False, stated_iv=stated)
-    return _finish(chk, same_unit and (on_basis or _sole_profit(items, f.period, f.qualifier)),
-                   para, it.tok, [cap, p], "the units or the profit basis are not certain")
-
-
-def _sole_profit(items: list[_Item], period: tuple[int, str] | None, qualifier: str) -> bool:
-    return len(_levels(items, "profit", period, qualifier)) == 1
+    # PE is quoted on 归母 profit: a plain 净利润 may include minority interests, so only a
+    # column that says 归母 (with both units stated) can refute
+    return _finish(chk, same_unit and on_basis, para, it.tok, [cap, p],
+                   "the units or the profit basis are not certain")
 
 
 def _yield(para: Para, items: list[_Item], it: _Item) -> Check | None:
@@ -385,8 +374,7 @@ def _relations(paras: list[Para], items: list[_Item]) -> list[Check]:
 def _grid_checks(labels: list[str], rows: list[_Row]) -> list[Check]:
     """Relations of one grid: rows of entities (columns name metrics) are paired within a row;
     rows of metrics (columns name periods) are paired across the whole table."""
-    columns_name_metrics = any(_frame(c).metric for _, c in
-                               ((i, lab) for i, lab in enumerate(labels[1:])))
+    columns_name_metrics = any(_frame(lab).metric for lab in labels[1:])
     rows_name_metrics = not columns_name_metrics and any(_frame(r.label).metric for r in rows)
     paras: list[Para] = []
     items: list[_Item] = []
