@@ -82,6 +82,16 @@ def test_a_row_whose_pes_are_all_off_may_have_shifted_columns():
     assert mindray and all(c.verdict != "inconsistent" for c in mindray)
 
 
+def test_forecast_pes_that_share_one_price_were_priced_at_another_date():
+    # 2755 × 1.1: every forecast PE 10% above 市值 / profit, all at one price (3030)
+    later = MEDTECH.replace("| 23.6 | 22.2 | 19.5 | 17.0 |", "| 23.6 | 24.4 | 21.5 | 18.7 |")
+    mindray = {c.stated: c for c in check_text(later) if c.kind == "ratio" and "迈瑞医疗" in c.sentence}
+    assert mindray["24.4"].verdict == "unverifiable" and "another date" in mindray["24.4"].note
+    # one forecast PE alone 10% off does not share the others' price: refuted
+    one = MEDTECH.replace("| 23.6 | 22.2 | 19.5 | 17.0 |", "| 23.6 | 22.2 | 19.5 | 18.7 |")
+    assert _one(one, "18.7").verdict == "inconsistent"
+
+
 # pdf_138: a Markdown table flattened to space-separated lines, rows broken over lines
 FLAT = """七、相关公司盈利预测
 

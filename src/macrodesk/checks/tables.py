@@ -16,6 +16,7 @@ does not give is counted unverifiable."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -62,6 +63,7 @@ _DOWN_WORDS = "下行|下降|下滑|下跌|回落|降低|减少|收窄|放缓|�
 _VERB_BEFORE = re.compile(f"(?:({_UP_WORDS})|({_DOWN_WORDS}))\\s*(?:了)?\\s*(?:约)?\\s*$")
 _BRACKET_BEFORE = re.compile(r"^\s*[（(]\s*(?:同比|YOY|yoy|YoY)?\s*[:：]?\s*$")
 _AMOUNT_KINDS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
+_ACTUAL = re.compile(r"\d{2}\s*A(?![A-Za-z])")
 # a table's prices and profits may be taken a few days apart, and PE is quoted at that price:
 # as in the valuation tables, a few percent is the date, not an error
 _PE_SLACK = 0.05
@@ -279,7 +281,8 @@ def _against_previous(para: Para, items: list[_Item], it: _Item, stated_iv: Inte
     return _finish(chk, False, para, c, [a, b], "the previous value may be of another basis")
 
 
-def _pe(para: Para, items: list[_Item], it: _Item) -> Check | None:
+def _pe(para: Para, items: list[_Item], it: _Item) -> tuple[Check, Interval] | None:
+    """PE of a year against 市值 / 归母净利润 of that year; also the 市值 the PE implies."""
     f = it.frame
     caps = [x for x in items if x.frame.metric == "cap" and not x.change and x.frame.qualifier == f.qualifier]
     profit, on_basis = _profit(items, f.period, f.qualifier, "归母")
@@ -298,8 +301,11 @@ def _pe(para: Para, items: list[_Item], it: _Item) -> Check | None:
     chk = judge(para, "ratio", it.tok, [cap, p], readings, magnitude=False, stated_iv=stated)
     # PE is quoted on 归母 profit: a plain 净利润 may include minority interests, so only a
     # column that says 归母 (with both units stated) can refute
-    return _finish(chk, same_unit and on_basis, para, it.tok, [cap, p],
-                   "the units or the profit basis are not certain")
+    chk = _finish(chk, same_unit and on_basis, para, it.tok, [cap, p],
+                  "the units or the profit basis are not certain")
+    # an actual year's PE may be priced at that year's close: it says nothing of today's price
+    actual = bool(_ACTUAL.search(it.label) or _ACTUAL.search(profit.label))
+    return chk, Interval(0.0, math.inf) if actual else it.tok.interval() * p.interval()
 
 
 def _yield(para: Para, items: list[_Item], it: _Item) -> Check | None:
@@ -342,7 +348,7 @@ def _margin(para: Para, items: list[_Item], it: _Item) -> Check | None:
 
 def _relations(paras: list[Para], items: list[_Item]) -> list[Check]:
     out: list[Check] = []
-    pes: list[Check] = []
+    pes: list[tuple[Check, Interval]] = []
     para_of = {id(t): p for p in paras for t in p.toks}
     for it in items:
         para = para_of[id(it.tok)]
@@ -350,25 +356,37 @@ def _relations(paras: list[Para], items: list[_Item]) -> list[Check]:
         if it.change:
             chk = _growths(para, items, it)
         elif it.frame.metric == "pe":
-            chk = _pe(para, items, it)
-            if chk is not None and chk.refutable:
-                pes.append(chk)
+            got = _pe(para, items, it)
+            chk = got[0] if got else None
+            if got is not None and got[0].refutable:
+                pes.append(got)
         elif it.frame.metric == "yield":
             chk = _yield(para, items, it)
         elif it.frame.metric == "margin":
             chk = _margin(para, items, it)
         if chk is not None:
             out.append(chk)
-    # a row none of whose PEs is its 市值 over its profit may have its columns shifted (a PE
-    # column a year off its label): its mismatches cannot refute
-    if not any(c.verdict == "consistent" for c in pes):
-        for c in pes:
-            if c.verdict == "inconsistent":
-                c.verdict, c.computed, c.gap = "unverifiable", "", None
-                c.computed_low = c.computed_high = None
-                c.note = "no PE of the row fits: its columns may be shifted"
-                c.refutable = False
+    _pe_row(pes)
     return out
+
+
+def _pe_row(pes: list[tuple[Check, Interval]]) -> None:
+    """A PE that misses the row's 市值 refutes only when the row's PEs are neither all off nor
+    one price: a row none of whose PEs fits may have its columns shifted (a PE column a year off
+    its label); forecast PEs that all imply one 市值 within 5% were priced at another date than
+    the 市值 column (an actual year's PE, priced at its own close, implies any)."""
+    if not any(c.verdict == "inconsistent" for c, _ in pes):
+        return
+    implied = [iv for _, iv in pes]
+    one_price = max(iv.lo for iv in implied) <= min(iv.hi for iv in implied) * (1 + _PE_SLACK)
+    why = ("the row's PEs imply one 市值 of another date" if one_price else
+           "no PE of the row fits: its columns may be shifted"
+           if not any(c.verdict == "consistent" for c, _ in pes) else "")
+    for c, _ in pes:
+        if why and c.verdict == "inconsistent":
+            c.verdict, c.computed, c.gap, c.note = "unverifiable", "", None, why
+            c.computed_low = c.computed_high = None
+            c.refutable = False
 
 
 def _grid_checks(labels: list[str], rows: list[_Row]) -> list[Check]:
