@@ -16,6 +16,7 @@ does not give is counted unverifiable."""
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -82,7 +83,7 @@ def _currency(unit: str) -> str:
     return re.sub(r"^(?:万亿|千亿|百亿|亿|千万|百万|万|千|百)", "", unit)
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Frame:
     metric: str  # yield, payout, pe, cap, margin, profit, revenue, other, or ""
     basis: str  # 归母 / 扣非 for profits and margins
@@ -92,6 +93,7 @@ class _Frame:
     qualifier: str  # what else the label says (海外, 八大央企): another entity's figure
 
 
+@functools.lru_cache(maxsize=4096)
 def _frame(label: str) -> _Frame:
     metric, basis, rest = "", "", label
     for name, rx in _METRICS:
@@ -124,6 +126,7 @@ class _Item:
     cell: int = 0  # the column it stands in
 
 
+@functools.lru_cache(maxsize=4096)
 def _cell_figures(text: str) -> tuple[Figure | None, Figure | None, float] | None:
     """(level, change, sign of the change) of one cell; None when the cell is not read."""
     figs = [f for f in extract_figures(text) if f.kind != FigureKind.DATE]
@@ -498,16 +501,24 @@ def _flat_rows(lines: list[str]) -> list[tuple[str, list[str]]]:
     return rows
 
 
+def _is_header(line: str) -> bool:
+    """Three labels or more, no sentence punctuation, no figure but periods, and a metric or a
+    period among them."""
+    if _SENTENCE_PUNCT.search(line):
+        return False
+    toks = line.split()
+    return len(toks) >= 3 and not any(_VALUE_TOKEN.fullmatch(t) and not _PERIOD_TOKEN.fullmatch(t) for t in toks) \
+        and any(_PERIOD_TOKEN.fullmatch(t) or _frame(t).metric for t in toks)
+
+
 def _flat_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
     lines = article.text.split("\n")
     grids = []
     i = 0
     while i < len(lines):
         head = lines[i].strip()
-        toks = head.split()
-        if len(toks) < 3 or _SENTENCE_PUNCT.search(head) or not any(_frame(t).metric or _PERIOD_TOKEN.fullmatch(t)
-                                                                     for t in toks) \
-                or any(_VALUE_TOKEN.fullmatch(t) and not _PERIOD_TOKEN.fullmatch(t) for t in toks):
+        # a row follows (a group label such as "行业整体" may stand between)
+        if not _is_header(head) or not re.search(r"\d", "".join(lines[i + 1:i + 3])):
             i += 1
             continue
         j = i + 1
