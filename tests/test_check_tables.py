@@ -118,6 +118,17 @@ def test_flattened_pdf_table_is_read_as_rows_and_columns():
     assert _one(FLAT.format(g="+7.09%"), "+7.09%").verdict == "inconsistent"
 
 
+def test_a_flattened_table_none_of_whose_relations_holds_refutes_nothing():
+    # every growth and PE off: the columns may be misread, so nothing is refuted
+    text = FLAT.format(g="+7.09%")
+    for a, b in (("4.83", "5.83"), ("5.08", "6.08"), ("7.61", "8.61"), ("+6.23%", "+8.23%"),
+                 ("+6.35%", "+8.35%")):
+        text = text.replace(a, b)
+    checks = check_text(text)
+    assert _one(text, "+7.09%").verdict == "unverifiable"
+    assert all(c.verdict != "inconsistent" for c in checks)
+
+
 def test_space_separated_lines_without_a_header_are_not_a_table():
     text = FLAT.format(g="+7.09%").replace(
         "公司 市值（亿元） 2024A 净利润（亿元） 2025E 净利润（亿元） PE（2025E） PB（MRQ）", "")

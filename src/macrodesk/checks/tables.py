@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from macrodesk.checks.arithmetic import (
@@ -387,9 +386,7 @@ def _pe_row(pes: list[tuple[Check, Interval]]) -> None:
            if not any(c.verdict == "consistent" for c, _ in pes) else "")
     for c, _ in pes:
         if why and c.verdict == "inconsistent":
-            c.verdict, c.computed, c.gap, c.note = "unverifiable", "", None, why
-            c.computed_low = c.computed_high = None
-            c.refutable = False
+            _demote(c, why)
 
 
 def _grid_checks(labels: list[str], rows: list[_Row]) -> list[Check]:
@@ -452,6 +449,9 @@ _VALUE_TOKEN = re.compile(
     r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:%|pct|倍|x|X)?(?:[（(][+\-−]?\d[\d,]*(?:\.\d+)?(?:%|pct|bp)[)）])?")
 _DASH = re.compile(r"[-—–－]")
 _PERIOD_TOKEN = re.compile(r"(?:19|20)\d{2}(?:[AE]|Q[1-4]|H[12]|年)?|\d{2}[AE]")
+_UNIT_ONLY = re.compile(r"[（(][^（）()\d]{1,6}[)）]")
+# a security code before the name opens a row: its header has two label columns (代码, 简称)
+_CODE = re.compile(r"\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O)")
 _SENTENCE_PUNCT = re.compile(r"[。，；：:,;！？]")
 
 
@@ -461,7 +461,8 @@ def _header_columns(line: str, width: int) -> list[str] | None:
     asks for it."""
     toks: list[str] = []
     for t in line.split():
-        if t in ("年", "年度") and toks and toks[-1][-1:].isdigit():
+        # "2024 年", "25 年总市值", "市值 (亿元)": a year or a unit the converter split off
+        if toks and (t.startswith("年") and toks[-1][-1:].isdigit() or _UNIT_ONLY.fullmatch(t)):
             toks[-1] += " " + t
         else:
             toks.append(t)
@@ -494,6 +495,13 @@ def _flat_rows(lines: list[str]) -> list[tuple[str, list[str]]]:
             if _VALUE_TOKEN.fullmatch(p) or _DASH.fullmatch(p):
                 if rows:
                     rows[-1][1].append(p)
+            elif rows and not rows[-1][1] and _CODE.fullmatch(rows[-1][0]) and _CJK.search(p) \
+                    and not _CODE.fullmatch(p):
+                rows[-1] = (rows[-1][0] + " " + p, [])  # "600600.SH 青岛啤酒": code, then name
+            elif _CODE.fullmatch(p) and rows and not rows[-1][1] and not _CODE.search(rows[-1][0]):
+                rows[-1] = (rows[-1][0] + " " + p, [])  # "青岛啤酒 600600.SH": name, then code
+            elif _CODE.fullmatch(p):
+                rows.append((p, []))
             elif _CJK.search(p) and not re.search(r"\d", p) and not _SENTENCE_PUNCT.search(p):
                 rows.append((p, []))
             elif rows:
@@ -511,6 +519,15 @@ def _is_header(line: str) -> bool:
         and any(_PERIOD_TOKEN.fullmatch(t) or _frame(t).metric for t in toks)
 
 
+def _uniform(rows: list[tuple[str, list[str]]]) -> bool:
+    """Each column's cells are of one kind across the rows: a percentage, a value with its
+    change in brackets, or a plain number (a dash stands for any)."""
+    def kind(cell: str) -> str:
+        return "-" if _DASH.fullmatch(cell) else "c" if re.search(r"[（(]", cell) else \
+            "%" if cell.endswith(("%", "pct")) else "n"
+    return all(len({kind(r[1][k]) for r in rows} - {"-"}) <= 1 for k in range(len(rows[0][1])))
+
+
 def _flat_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
     lines = article.text.split("\n")
     grids = []
@@ -526,12 +543,12 @@ def _flat_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
             j += 1
         block = [ln.strip() for ln in lines[i + 1:j]]
         rows = [r for r in _flat_rows(block) if r[1] and "\x00" not in r[1]]
-        counts = Counter(len(r[1]) for r in rows)
-        if not counts:
-            i += 1
-            continue
-        width, n = counts.most_common(1)[0]
-        labels = _header_columns(head, width + 1) if n >= 2 else None
+        width = len(rows[0][1]) if rows else 0
+        coded = int(all(_CODE.search(r[0]) for r in rows))
+        # every row has as many cells as the header has columns, and each column holds one kind
+        # of cell: a row that lost or gained a cell (a code read as a figure) shifts the rest
+        labels = _header_columns(head, width + 1 + coded) \
+            if len(rows) >= 2 and all(len(r[1]) == width for r in rows) and _uniform(rows) else None
         if labels is None:
             i += 1
             continue
@@ -545,7 +562,7 @@ def _flat_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
                 continue
             row_sent = Sentence(id=sent.id, text=text, paragraph=sent.paragraph, section=sent.section,
                                 section_index=sent.section_index, kind="table")
-            out_rows.append(_Row(row_sent, label, [(labels[k + 1], c) for k, c in enumerate(cells)
+            out_rows.append(_Row(row_sent, label, [(labels[k + 1 + coded], c) for k, c in enumerate(cells)
                                                    if not _DASH.fullmatch(c)]))
         if out_rows:
             grids.append((labels, out_rows))
@@ -561,11 +578,25 @@ def _sentence_of(article: Article, key: str) -> Sentence | None:
 def find_table_checks(article: Article) -> list[Check]:
     """Every relation inside the article's tables (Markdown or flattened), read by labels."""
     out: list[Check] = []
-    grids = _markdown_grids(article) if "|" in article.text else []
-    grids += _flat_grids(article)
-    for labels, rows in grids:
+    for labels, rows in _markdown_grids(article) if "|" in article.text else []:
         out.extend(_grid_checks(labels, rows))
+    for labels, rows in _flat_grids(article):
+        checks = _grid_checks(labels, rows)
+        # a flattened table's columns are read, not marked: the reading must explain some of
+        # the table (one relation that holds) before a mismatch may refute
+        if not any(c.verdict == "consistent" and c.refutable for c in checks):
+            for c in checks:
+                if c.verdict == "inconsistent":
+                    _demote(c, "no relation of this flattened table holds: its columns may be misread")
+        out.extend(checks)
     return out
+
+
+def _demote(c: Check, why: str) -> None:
+    """An inconsistent check whose inputs turned out uncertain: unverifiable."""
+    c.verdict, c.computed, c.gap, c.note = "unverifiable", "", None, why
+    c.computed_low = c.computed_high = None
+    c.refutable = False
 
 
 ARTICLE_FINDERS.append(find_table_checks)
