@@ -153,6 +153,8 @@ def _with_unit(fig: Figure, unit: tuple[str, float] | None) -> Figure:
     """A bare number under a header that states its unit ("931.7" under "(亿元)")."""
     if unit is None or fig.kind != FigureKind.NUMBER or fig.unit:
         return fig
+    if unit[0] == "%":  # "销售净利率 (%) | 16.18": a rate
+        return fig.model_copy(update={"kind": FigureKind.PERCENT, "unit": "%", "scale": 1.0})
     return fig.model_copy(update={"kind": FigureKind.MONEY if _currency(unit[0]).endswith("元")
                                   else FigureKind.QUANTITY, "unit": unit[0], "scale": unit[1]})
 
@@ -175,11 +177,12 @@ def _row_items(row: _Row, rows_name_metrics: bool, group: int, index: int) -> tu
         level, change, sign = got
         f = _frame(col)
         if row_frame is not None:
+            col = f"{row.label} {col}"
             # a table whose rows name the metric and whose columns name the period
             f = _Frame(row_frame.metric, row_frame.basis, row_frame.growth or f.growth, f.period,
                        row_frame.unit or f.unit, row_frame.qualifier)
         if level is not None:
-            lf = _with_unit(level, f.unit if level.kind != FigureKind.PERCENT else None)
+            lf = _with_unit(level, f.unit)
             as_change = f.growth and change is None and level.kind == FigureKind.PERCENT
             items.append(_Item(Tok(fig=lf, sent=0), f, col, as_change, group=group, row=index, cell=j))
         if change is not None:
@@ -263,7 +266,7 @@ def _rate_readings(a: Tok, b: Tok, c: Tok, shown: str, where: str) -> list[tuple
     return out
 
 
-_PREVIOUS = re.compile(r"^(?:前值|前期值?|上期值?|上月值?|前月|上季度?值?)$")
+_PREVIOUS = re.compile(r"(?:^|\s)(?:前值|前期值?|上期值?|上月值?|前月|上季度?值?)$")
 
 
 def _against_previous(para: Para, items: list[_Item], it: _Item, stated_iv: Interval,
@@ -272,7 +275,7 @@ def _against_previous(para: Para, items: list[_Item], it: _Item, stated_iv: Inte
     value to the level its cell states. The 前值 may be of another column's basis (同比 or
     环比), so a fit confirms and a mismatch is unverifiable."""
     level = [x for x in items if x.row == it.row and x.cell == it.cell and not x.change]
-    prev = [x for x in items if x.row == it.row and _PREVIOUS.match(x.label.strip()) and not x.change]
+    prev = [x for x in items if x.row == it.row and _PREVIOUS.search(x.label.strip()) and not x.change]
     if len(level) != 1 or len(prev) != 1:
         return None
     a, b, c = prev[0].tok, level[0].tok, it.tok
