@@ -183,3 +183,17 @@ def test_value_with_its_growth_in_brackets():
     # a bracket that is not a change ("+50（80% 为正）") is not read as one
     assert not _checks("现金流如下。\n\n| 指标 | 2024 年 |\n| --- | --- |\n| 经营性现金流净额（亿元） | +50（80% 为正） |\n"
                        "| 投资现金流（亿元） | +30（60% 为正） |\n", "80%")
+
+
+def test_a_percent_unit_in_the_label_makes_bare_numbers_rates():
+    # article 55: 股息率（%） 4.7 = 24.16 × 50.0% / 258; 海螺水泥's 3.0 may assume another payout
+    text = """建材板块高股息标的如下。
+
+| **股票代码** | **股票简称** | **总市值（亿元）** | **2024A 归母净利润（亿元）** | **2025E 归母净利润（亿元）** | **分红率（%）** | **2024A 股息率（%）** | **2025E 股息率（%）** |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+| 600585.SH | 海螺水泥 * | 1251 | 48.70 | 50.00 | 50.0 | 3.0 | 4.3 |
+| 600801.SH | 华新水泥 * | 258 | 24.16 | 27.40 | 50.0 | 4.7 | 5.5 |
+"""
+    dy = _one(text, "4.7")
+    assert (dy.kind, dy.verdict) == ("product", "consistent") and "24.16 × 50.0 / 258" in dy.relation
+    assert _one(text, "3.0").verdict == "unverifiable"
