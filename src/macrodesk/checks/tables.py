@@ -425,8 +425,11 @@ def _markdown_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
     grids = []
     for table in markdown_tables(article.text):
         width = max(len(r) for r in table)
+        # header rows come before the first row of figures; a row with its first cell alone
+        # ("| **行业整体** |  |  |") names a group of the body, not a column
         nhead = 1
-        while nhead < len(table) and not any(_is_value(c) for c in table[nhead][1:]):
+        while nhead < len(table) and not any(_is_value(c) for c in table[nhead][1:]) \
+                and any(c for c in table[nhead][1:]):
             nhead += 1
         labels = column_labels(table[:nhead], width)
         rows: list[_Row] = []
