@@ -166,8 +166,10 @@ class _Row:
     cells: list[tuple[str, str]]  # (column label, cell text)
 
 
-def _row_items(row: _Row, rows_name_metrics: bool, group: int, index: int) -> tuple[Para, list[_Item]]:
-    para = Para(index=row.sentence.paragraph, sentences=[row.sentence])
+def _row_items(row: _Row, para: Para, rows_name_metrics: bool, group: int, index: int) -> list[_Item]:
+    """The figures of one row, each with its frame; their Toks join the row's paragraph."""
+    si = len(para.sentences)
+    para.sentences.append(row.sentence)
     items: list[_Item] = []
     row_frame = _frame(row.label) if rows_name_metrics else None
     for j, (col, text) in enumerate(row.cells):
@@ -184,11 +186,12 @@ def _row_items(row: _Row, rows_name_metrics: bool, group: int, index: int) -> tu
         if level is not None:
             lf = _with_unit(level, f.unit)
             as_change = f.growth and change is None and level.kind == FigureKind.PERCENT
-            items.append(_Item(Tok(fig=lf, sent=0), f, col, as_change, group=group, row=index, cell=j))
+            items.append(_Item(Tok(fig=lf, sent=si), f, col, as_change, group=group, row=index, cell=j))
         if change is not None:
-            items.append(_Item(Tok(fig=change, sent=0), f, col, True, sign, group=group, row=index, cell=j))
-    para.toks = [it.tok for it in items]
-    return para, items
+            items.append(_Item(Tok(fig=change, sent=si), f, col, True, sign, group=group, row=index,
+                               cell=j))
+    para.toks.extend(it.tok for it in items)
+    return items
 
 
 # ---------------------------------------------------------------- relations
@@ -397,12 +400,14 @@ def _grid_checks(labels: list[str], rows: list[_Row]) -> list[Check]:
     rows of metrics (columns name periods) are paired across the whole table."""
     columns_name_metrics = any(_frame(lab).metric for lab in labels[1:])
     rows_name_metrics = not columns_name_metrics and any(_frame(r.label).metric for r in rows)
+    # a table whose rows name metrics is one paragraph (a relation may take its inputs from
+    # other rows); a company table is a paragraph per row
     paras: list[Para] = []
     items: list[_Item] = []
     for i, row in enumerate(rows):
-        para, its = _row_items(row, rows_name_metrics, 0 if rows_name_metrics else i, i)
-        paras.append(para)
-        items.extend(its)
+        if not paras or not rows_name_metrics:
+            paras.append(Para(index=row.sentence.paragraph, sentences=[]))
+        items.extend(_row_items(row, paras[-1], rows_name_metrics, 0 if rows_name_metrics else i, i))
     out: list[Check] = []
     groups = sorted({it.group for it in items})
     for g in groups:
