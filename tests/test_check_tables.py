@@ -197,3 +197,21 @@ def test_a_percent_unit_in_the_label_makes_bare_numbers_rates():
     dy = _one(text, "4.7")
     assert (dy.kind, dy.verdict) == ("product", "consistent") and "24.16 × 50.0 / 258" in dy.relation
     assert _one(text, "3.0").verdict == "unverifiable"
+
+
+def test_flattened_header_whose_labels_were_split_by_spaces():
+    # 583 as a PDF converter writes it: "25 年总市值 (亿元)" split into three tokens, "估算" a
+    # word before the label it qualifies, rows wrapped and opened by a security code
+    text = """部分啤酒企业 25 年预测数据如下：
+证券代码 证券简称 25 年总市值 (亿元) 25 年 PE 26 年 PE 25 年预测收入 (亿元) 25 年收入增速 26 年预测收入 (亿元) 26 年收入增速 25 年预测利润 (亿元) 25 年利润增速 26 年预测利润 (亿元) 26 年利润增速 24 年分红比例 估算 25 年股息率
+600600.SH 青岛啤酒 931.7 19.7 18.2 328.0
+2.0% 337.8 {g} 47.2 8.6% 51.3 8.8%
+69% 3.5%
+600132.SH 重庆啤酒 266.6 22.2 21.3 147.3
+0.6% 150.4 2.2% 12.0 7.7% 12.5 4.3%
+104% 4.7%
+"""
+    pe = _one(text.format(g="3.0%"), "18.2")
+    assert pe.verdict == "consistent" and "931.7 / 51.3" in pe.relation and "26 年 PE" in pe.relation
+    assert _one(text.format(g="3.0%"), "3.0%").verdict == "consistent"
+    assert _one(text.format(g="5.0%"), "5.0%").verdict == "inconsistent"

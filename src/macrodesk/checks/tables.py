@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from macrodesk.checks.arithmetic import (
@@ -459,34 +460,49 @@ _CJK = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 _VALUE_TOKEN = re.compile(
     r"[+\-−]?\d[\d,]*(?:\.\d+)?(?:%|pct|倍|x|X)?(?:[（(][+\-−]?\d[\d,]*(?:\.\d+)?(?:%|pct|bp)[)）])?")
 _DASH = re.compile(r"[-—–－]")
-_PERIOD_TOKEN = re.compile(r"(?:19|20)\d{2}(?:[AE]|Q[1-4]|H[12]|年)?|\d{2}[AE]")
+_PERIOD_TOKEN = re.compile(r"(?:19|20)\d{2}(?:[AE]|Q[1-4]|H[12]|年)?|\d{2}(?:[AE]|年)")
 _UNIT_ONLY = re.compile(r"[（(][^（）()\d]{1,6}[)）]")
 # a security code before the name opens a row: its header has two label columns (代码, 简称)
 _CODE = re.compile(r"\d{6}\.(?:SH|SZ|BJ)|\d{4,5}\.HK|[A-Z]{1,5}\.(?:US|N|O)")
 _SENTENCE_PUNCT = re.compile(r"[。，；：:,;！？]")
 
 
-def _header_columns(line: str, width: int) -> list[str] | None:
-    """The column labels of a header line, as many as the rows have cells: "2024 年" is one
-    label; a period before a metric ("2025E 净利润（亿元）") heads one column when the count
-    asks for it."""
+def _header_tokens(line: str) -> list[str]:
+    """"2024 年", "25 年总市值", "市值 (亿元)": a year or a unit the converter split off its
+    label is joined back."""
     toks: list[str] = []
     for t in line.split():
-        # "2024 年", "25 年总市值", "市值 (亿元)": a year or a unit the converter split off
         if toks and (t.startswith("年") and toks[-1][-1:].isdigit() or _UNIT_ONLY.fullmatch(t)):
             toks[-1] += " " + t
         else:
             toks.append(t)
-    if len(toks) == width:
-        return toks
-    merged: list[str] = []
-    for t in toks:
-        if merged and _PERIOD_TOKEN.fullmatch(merged[-1].replace(" ", "")) and not _PERIOD_TOKEN.fullmatch(t) \
-                and _frame(t).metric:
-            merged[-1] += " " + t
-        else:
-            merged.append(t)
-    return merged if len(merged) == width else None
+    return toks
+
+
+def _header_columns(line: str, width: int, lead: int) -> list[str] | None:
+    """The column labels of a header line, as many as the rows have cells (the first `lead`
+    label the rows): "2024 年" is one label; when the count asks for it, a period before a
+    metric ("2025E 净利润（亿元）"), then a word before a metric ("估算 25 年股息率"), head one
+    column. None when no such reading gives the count."""
+    toks = _header_tokens(line)
+
+    def period(t: str) -> bool:
+        return bool(_PERIOD_TOKEN.fullmatch(t.replace(" ", "")))
+
+    def join(toks: list[str], first: Callable[[str], bool]) -> list[str]:
+        out: list[str] = []
+        for t in toks:
+            if len(out) > lead and first(out[-1]) and not period(t) and _frame(t).metric:
+                out[-1] += " " + t
+            else:
+                out.append(t)
+        return out
+
+    for step in (lambda t: False, period, lambda t: not _frame(t).metric and not re.search(r"\d", t)):
+        toks = join(toks, step)
+        if len(toks) == width:
+            return toks
+    return None
 
 
 def _flat_rows(lines: list[str]) -> list[tuple[str, list[str]]]:
@@ -525,9 +541,10 @@ def _is_header(line: str) -> bool:
     period among them."""
     if _SENTENCE_PUNCT.search(line):
         return False
-    toks = line.split()
-    return len(toks) >= 3 and not any(_VALUE_TOKEN.fullmatch(t) and not _PERIOD_TOKEN.fullmatch(t) for t in toks) \
-        and any(_PERIOD_TOKEN.fullmatch(t) or _frame(t).metric for t in toks)
+    toks = _header_tokens(line)
+    periods = [bool(_PERIOD_TOKEN.fullmatch(t.replace(" ", ""))) for t in toks]
+    return len(toks) >= 3 and not any(_VALUE_TOKEN.fullmatch(t) and not p for t, p in zip(toks, periods, strict=True)) \
+        and any(p or _frame(t).metric for t, p in zip(toks, periods, strict=True))
 
 
 def _uniform(rows: list[tuple[str, list[str]]]) -> bool:
@@ -558,7 +575,7 @@ def _flat_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
         coded = int(all(_CODE.search(r[0]) for r in rows))
         # every row has as many cells as the header has columns, and each column holds one kind
         # of cell: a row that lost or gained a cell (a code read as a figure) shifts the rest
-        labels = _header_columns(head, width + 1 + coded) \
+        labels = _header_columns(head, width + 1 + coded, 1 + coded) \
             if len(rows) >= 2 and all(len(r[1]) == width for r in rows) and _uniform(rows) else None
         if labels is None:
             i += 1
