@@ -215,3 +215,22 @@ def test_flattened_header_whose_labels_were_split_by_spaces():
     assert pe.verdict == "consistent" and "931.7 / 51.3" in pe.relation and "26 年 PE" in pe.relation
     assert _one(text.format(g="3.0%"), "3.0%").verdict == "consistent"
     assert _one(text.format(g="5.0%"), "5.0%").verdict == "inconsistent"
+
+
+def test_flattened_change_column_after_two_years_of_one_sub_period():
+    # article 51 as a PDF converter writes it (with its running header inside the table)
+    text = """四、核心数据
+
+指标 2024 年一季度 2025 年一季度 同比变化
+原煤产量（亿吨） 11.05 12.06 {g}
+动力煤均价（元 / 吨） 1000 720 -28%
+2025.5.23一季度煤炭行业报告    行业研究报告
+行业毛利率 33.86% 28.66% {pp}
+存量债券规模（亿元） 7310 6422 -12.2%
+"""
+    ok = text.format(g="+9.17%", pp="-5.2pct")
+    g = _one(ok, "+9.17%")
+    assert (g.kind, g.verdict) == ("growth", "consistent") and "12.06/11.05" in g.relation
+    assert (_one(ok, "-5.2pct").kind, _one(ok, "-5.2pct").verdict) == ("change", "consistent")
+    assert _one(text.format(g="+9.17%", pp="-4.2pct"), "-4.2pct").verdict == "inconsistent"
+    assert _one(text.format(g="+19.17%", pp="-5.2pct"), "+19.17%").verdict == "inconsistent"

@@ -124,6 +124,7 @@ class _Item:
     group: int = 0  # cells of one group may be paired (a row of a company table, or the table)
     row: int = 0
     cell: int = 0  # the column it stands in
+    pair: tuple[int, int] | None = None  # the columns of its earlier and later level, by label
 
 
 @functools.lru_cache(maxsize=4096)
@@ -164,16 +165,33 @@ def _with_unit(fig: Figure, unit: tuple[str, float] | None) -> Figure:
 class _Row:
     sentence: Sentence  # where the row is written (its text as the check's sentence)
     label: str
-    cells: list[tuple[str, str]]  # (column label, cell text)
+    cells: list[tuple[int, str]]  # (column, cell text)
 
 
-def _row_items(row: _Row, para: Para, rows_name_metrics: bool, group: int, index: int) -> list[_Item]:
+def _pair_before(labels: list[str], j: int) -> tuple[int, int] | None:
+    """"2024 年一季度 | 2025 年一季度 | 同比变化": a change column whose label names neither
+    metric nor period, after two columns of one label at the same sub-period of consecutive
+    years, states the change between them (as in `find_table_relations`; also right to left)."""
+    f = _frame(labels[j])
+    if j < 2 or not f.growth or f.metric or f.period:
+        return None
+    fa, fb = _frame(labels[j - 2]), _frame(labels[j - 1])
+    if fa.growth or fb.growth or fa.period is None or fb.period is None or fa.period[1] != fb.period[1] \
+            or abs(fa.period[0] - fb.period[0]) != 1 or (fa.metric, fa.basis, fa.qualifier) != \
+            (fb.metric, fb.basis, fb.qualifier):
+        return None
+    return (j - 2, j - 1) if fa.period < fb.period else (j - 1, j - 2)
+
+
+def _row_items(row: _Row, labels: list[str], para: Para, rows_name_metrics: bool, group: int,
+               index: int) -> list[_Item]:
     """The figures of one row, each with its frame; their Toks join the row's paragraph."""
     si = len(para.sentences)
     para.sentences.append(row.sentence)
     items: list[_Item] = []
     row_frame = _frame(row.label) if rows_name_metrics else None
-    for j, (col, text) in enumerate(row.cells):
+    for j, text in row.cells:
+        col = labels[j]
         got = _cell_figures(text)
         if got is None:
             continue
@@ -186,8 +204,9 @@ def _row_items(row: _Row, para: Para, rows_name_metrics: bool, group: int, index
                        row_frame.unit or f.unit, row_frame.qualifier)
         if level is not None:
             lf = _with_unit(level, f.unit)
-            as_change = f.growth and change is None and level.kind == FigureKind.PERCENT
-            items.append(_Item(Tok(fig=lf, sent=si), f, col, as_change, group=group, row=index, cell=j))
+            as_change = f.growth and change is None and level.kind in (FigureKind.PERCENT, FigureKind.POINTS)
+            items.append(_Item(Tok(fig=lf, sent=si), f, col, as_change, group=group, row=index, cell=j,
+                               pair=_pair_before(labels, j) if as_change else None))
         if change is not None:
             items.append(_Item(Tok(fig=change, sent=si), f, col, True, sign, group=group, row=index,
                                cell=j))
@@ -238,7 +257,11 @@ def _growths(para: Para, items: list[_Item], it: _Item) -> Check:
     prev = _levels(items, f.metric, (f.period[0] - 1, f.period[1]), f.qualifier, f.basis) \
         if f.period and f.metric else []
     shown = ("-" if it.sign < 0 else "") + c.text
-    if not f.metric or len(cur) != 1 or len(prev) != 1:
+    if it.pair is not None:
+        prev, cur = ([x for x in items if x.row == it.row and x.cell == k and not x.change] for k in it.pair)
+    elif not f.metric:
+        prev, cur = [], []
+    if len(cur) != 1 or len(prev) != 1:
         chk = _against_previous(para, items, it, stated_iv, shown)
         if chk is not None:
             return chk
@@ -408,7 +431,7 @@ def _grid_checks(labels: list[str], rows: list[_Row]) -> list[Check]:
     for i, row in enumerate(rows):
         if not paras or not rows_name_metrics:
             paras.append(Para(index=row.sentence.paragraph, sentences=[]))
-        items.extend(_row_items(row, paras[-1], rows_name_metrics, 0 if rows_name_metrics else i, i))
+        items.extend(_row_items(row, labels, paras[-1], rows_name_metrics, 0 if rows_name_metrics else i, i))
     out: list[Check] = []
     groups = sorted({it.group for it in items})
     for g in groups:
@@ -448,7 +471,7 @@ def _markdown_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
             while k < len(cells) and not _is_value(cells[k]):
                 k += 1
             name = " ".join(c for c in cells[:k] if c)
-            rows.append(_Row(sent, name, [(labels[j], cells[j]) for j in range(k, len(cells)) if cells[j]]))
+            rows.append(_Row(sent, name, [(j, cells[j]) for j in range(k, len(cells)) if cells[j]]))
         if rows:
             grids.append((labels, rows))
     return grids
@@ -505,6 +528,10 @@ def _header_columns(line: str, width: int, lead: int) -> list[str] | None:
     return None
 
 
+def _open(label: str) -> bool:
+    return label.count("（") + label.count("(") > label.count("）") + label.count(")")
+
+
 def _flat_rows(lines: list[str]) -> list[tuple[str, list[str]]]:
     """(label, cells) of each row of a block: a label starts a row, the figures after it are
     its cells, a row broken over lines is joined ("485.40（\n+5.09%）"). A token that is
@@ -519,7 +546,9 @@ def _flat_rows(lines: list[str]) -> list[tuple[str, list[str]]]:
         if glued:  # "-净利率": a dash cell glued to the next row's label when lines were joined
             parts = [glued.group(1), glued.group(2)]
         for p in parts:
-            if _VALUE_TOKEN.fullmatch(p) or _DASH.fullmatch(p):
+            if rows and not rows[-1][1] and _open(rows[-1][0]):
+                rows[-1] = (rows[-1][0] + " " + p, [])  # "动力煤均价（元 / 吨）": a label's unit
+            elif _VALUE_TOKEN.fullmatch(p) or _DASH.fullmatch(p):
                 if rows:
                     rows[-1][1].append(p)
             elif rows and not rows[-1][1] and _CODE.fullmatch(rows[-1][0]) and _CJK.search(p) \
@@ -544,7 +573,7 @@ def _is_header(line: str) -> bool:
     toks = _header_tokens(line)
     periods = [bool(_PERIOD_TOKEN.fullmatch(t.replace(" ", ""))) for t in toks]
     return len(toks) >= 3 and not any(_VALUE_TOKEN.fullmatch(t) and not p for t, p in zip(toks, periods, strict=True)) \
-        and any(p or _frame(t).metric for t, p in zip(toks, periods, strict=True))
+        and any(p or _frame(t).metric or _frame(t).period for t, p in zip(toks, periods, strict=True))
 
 
 def _uniform(rows: list[tuple[str, list[str]]]) -> bool:
@@ -573,10 +602,13 @@ def _flat_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
         rows = [r for r in _flat_rows(block) if r[1] and "\x00" not in r[1]]
         width = len(rows[0][1]) if rows else 0
         coded = int(all(_CODE.search(r[0]) for r in rows))
-        # every row has as many cells as the header has columns, and each column holds one kind
-        # of cell: a row that lost or gained a cell (a code read as a figure) shifts the rest
+        # every row has as many cells as the header has columns: a row that lost or gained a
+        # cell (a code read as a figure) would shift the rest
         labels = _header_columns(head, width + 1 + coded, 1 + coded) \
-            if len(rows) >= 2 and all(len(r[1]) == width for r in rows) and _uniform(rows) else None
+            if len(rows) >= 2 and all(len(r[1]) == width for r in rows) else None
+        # columns that name metrics hold one kind of cell each
+        if labels is not None and any(_frame(lab).metric for lab in labels[1 + coded:]) and not _uniform(rows):
+            labels = None
         if labels is None:
             i += 1
             continue
@@ -590,7 +622,7 @@ def _flat_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
                 continue
             row_sent = Sentence(id=sent.id, text=text, paragraph=sent.paragraph, section=sent.section,
                                 section_index=sent.section_index, kind="table")
-            out_rows.append(_Row(row_sent, label, [(labels[k + 1 + coded], c) for k, c in enumerate(cells)
+            out_rows.append(_Row(row_sent, label, [(k + 1 + coded, c) for k, c in enumerate(cells)
                                                    if not _DASH.fullmatch(c)]))
         if out_rows:
             grids.append((labels, out_rows))
