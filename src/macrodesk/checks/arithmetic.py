@@ -858,6 +858,11 @@ FINDERS: list[Callable[[Para], list[Check]]] = [
 # ---------------------------------------------------------------- public API
 
 
+# finders over a whole article that sibling modules register (checks/tables.py, imported by
+# the package): they import this module, so it cannot import them
+ARTICLE_FINDERS: list[Callable[[Article], list[Check]]] = []
+
+
 def check_article(article: Article) -> list[Check]:
     """Every relation the article states between its figures, each with a verdict."""
     by_para: dict[int, list[Sentence]] = {}
@@ -910,6 +915,9 @@ def check_article(article: Article) -> list[Check]:
             keep(chk)
         prose = [s for s in article.sentences if s.kind in ("prose", "list")]
         for chk in find_table_shares(article.text, table_rows, prose):
+            keep(chk)
+    for article_finder in ARTICLE_FINDERS:
+        for chk in article_finder(article):
             keep(chk)
     # relations whose figures stand in different sentences or paragraphs of one section
     for sentences in by_section.values():
@@ -2670,3 +2678,10 @@ def _across_margin_vs_year(ac: _Across, c: _Framed) -> Check | None:
         if chk is not None:
             return chk
     return None
+
+
+# the helpers checks/tables.py judges its relations with
+judge = _judge
+unverifiable = _unverifiable
+markdown_tables = _markdown_tables
+column_labels = _column_labels
