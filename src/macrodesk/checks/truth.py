@@ -106,7 +106,10 @@ def match(relations: list[Relation], checks: list[Check]) -> dict[str, Check]:
     for ri, rel in enumerate(relations):
         sv = figure_number(rel.stated)
         for ci, chk in enumerate(checks):
-            if _same(sv, figure_number(chk.stated)) and _near_quote(rel, chk.sentence):
+            # a claim in words ("高于行业平均", "翻倍") is matched by its words
+            same = (_same(sv, figure_number(chk.stated)) if sv is not None
+                    else norm_text(rel.stated) in norm_text(chk.stated))
+            if same and _near_quote(rel, chk.sentence):
                 pairs.append((-_input_overlap(rel, chk), ri, ci))
     pairs.sort()
     out: dict[str, Check] = {}
