@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macrodesk.checks.arithmetic import ARTICLE_FINDERS, Check
+from macrodesk.checks.arithmetic import ARTICLE_FINDERS, Check, Verdict
 from macrodesk.models import Article, Sentence
 
 _NAME = r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9]{1,7}"
@@ -147,6 +147,7 @@ def _judge_claim(s: Sentence, m: re.Match[str], sentences: list[Sentence],
     if not lines:
         return None
     relation = f"{'、'.join(names)} 增速{stated}: " + "；".join(lines)
+    verdict: Verdict
     if "fails" in verdicts:
         verdict, note = "inconsistent", "a named company grew slower than the group on every metric the claim covers" \
             if above else "a named company grew faster than the group on every metric the claim covers"
