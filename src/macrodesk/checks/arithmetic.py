@@ -1806,7 +1806,50 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
                                     "an actual year's PE may be priced at that year's close")
         chk.derived = True
         out.append(chk)
+    # only E-marked years are certainly priced today: unmarked years may hide an actual one
+    # (181, June 2025: "2024 PE 21.32" and "2025 PE 12.28" are 1.5x apart, 2024 being past)
+    if marked and len(forecast) >= 2:
+        out = _forecast_clash(para, row, anchor, pairs, out, labels, pe)
     return out
+
+
+def _forecast_clash(para: Para, row: dict[int, tuple[Tok, Tok]], anchor: int,
+                    pairs: list[tuple[int, int, float]], checks: list[Check], labels: list[str],
+                    pe: dict[int, tuple[int, bool]]) -> list[Check]:
+    """The anchor year's PE is only ever an input of the row's forecast checks: when another
+    forecast PE refutes the price it gives, the anchor's PE is as much in the inconsistency as
+    that one (北新建材 in 177: 2.16 × 10.03 = 21.66 for 2025E, 3.00 × 16.68 = 50.04 for 2026E),
+    unless another year's price agrees with the anchor's within 5% (海螺水泥: 2024A 17.08, 2025E
+    17.04, 2026E 23.48 — then 2026E alone is off). The actual year's check on the anchor's PE
+    (2x band) is replaced by one that names the prices which disagree."""
+    clash = [sy for (py, sy, slack), c in zip(pairs, checks)
+             if py == anchor and slack == _PE_SLACK and c.verdict == "inconsistent"]
+    if not clash or any(c.verdict == "consistent" for (py, sy, _), c in zip(pairs, checks)
+                        if anchor in (py, sy)):
+        return checks
+    e0, p0 = row[anchor]
+    price0 = e0.interval() * p0.interval()
+    actual = [py for py, sy, slack in pairs if sy == anchor and slack != _PE_SLACK]
+    context = "".join(f"; {y}: {row[y][0].text} × {row[y][1].text} = "
+                      f"{_fmt((row[y][0].interval() * row[y][1].interval()).mid)}, not within 5% of it"
+                      for y in actual)
+    readings = []
+    for y in clash:
+        e, p = row[y]
+        price = e.interval() * p.interval()
+        readings.append((f"{e.text} × {p.text} / {e0.text} = {p0.text} (price {_fmt(price.mid)} from {y} "
+                         f"against {e0.text} × {p0.text} = {_fmt(price0.mid)} from {anchor}: the forecast "
+                         f"PEs of one row disagree beyond 5%{context}; table: {labels[pe[anchor][0]]})",
+                         price / e0.interval()))
+    iv = p0.interval(result=False)
+    tight = Interval(iv.lo / (1 + _PE_SLACK), iv.hi * (1 + _PE_SLACK))
+    inputs = [t for y in actual for t in row[y]] + [e0] + [t for y in clash for t in row[y]]
+    chk = _judge(para, "ratio", p0, inputs, readings, magnitude=False, stated_iv=tight)
+    if chk.verdict != "inconsistent":
+        return checks
+    chk.derived = True
+    # one check on the anchor's PE: the actual years' checks on it are the context of this one
+    return [c for (py, sy, _), c in zip(pairs, checks) if sy != anchor] + [chk]
 
 
 # ---------------------------------------------------------------- shares in a table
