@@ -453,10 +453,75 @@ def test_valuation_table_prices_each_row_once():
     c = _the_check(bad, "8.86")
     assert c.verdict == "inconsistent" and c.derived and "2.54 × 6.71 / 2.65" in c.relation
     # an actual year's PE may be priced at that year's close: a 20% gap refutes nothing ...
-    loose = _the_check(check_text(VALUATION.format(pe26="6.43", pe25="28.00")), "28.00")
-    assert loose.verdict == "unverifiable"
+    loose_text = VALUATION.format(pe26="6.43", pe25="28.00").replace("| 18.52 |", "| 22.22 |")
+    assert _the_check(check_text(loose_text), "28.00").verdict == "unverifiable"
     # ... a tenfold one does (2.53 against a price of 35.0 = 1.97 × 17.77)
     assert _the_check(check_text(VALUATION.format(pe26="6.43", pe25="2.53")), "2.53").verdict == "inconsistent"
+
+
+
+VALUATION_177 = """# 相关公司盈利预测（2024-2026）
+
+| **公司简称** | **EPS（元）** | ** ** | ** ** | **PE** | ** ** | ** ** | **PB** |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+|  | 2024A | 2025E | 2026E | 2024A | 2025E | 2026E | 2023A |
+| 北新建材 | 2.09 | 2.16 | 3.00 | 12.31 | 10.03 | 16.68 | 0.61 |
+| 伟星新材 | 0.90 | 1.17 | 1.39 | 13.61 | 18.74 | 15.18 | 1.90 |
+| 海螺水泥 | 3.31 | 2.54 | 2.65 | 5.16 | 6.71 | 8.86 | 0.69 |
+"""
+
+
+def test_forecast_pes_that_disagree_are_each_inconsistent():
+    checks = check_text(VALUATION_177)
+    # 北新建材: 2.16 × 10.03 = 21.66 (2025E) and 3.00 × 16.68 = 50.04 (2026E) are not one price,
+    # and 2024A's 25.73 backs neither: both forecast PEs are in the inconsistency
+    first = _the_check(checks, "10.03")
+    assert first.verdict == "inconsistent" and first.derived
+    assert "50.04 from 2026" in first.relation and "21.665 from 2025" in first.relation
+    assert {"2.09", "12.31", "2.16", "3.00", "16.68"} <= set(first.inputs)
+    assert _the_check(checks, "16.68").verdict == "inconsistent"
+    # 海螺水泥: 2025E's 17.04 agrees with 2024A's 17.08, so 2026E's 23.48 alone is off
+    assert _the_check(checks, "6.71").verdict == "consistent"
+    assert _the_check(checks, "8.86").verdict == "inconsistent"
+    # 伟星新材: the forecasts agree (21.93, 21.10); 2024A's 12.25 is 1.79x off, inside the 2x an
+    # actual year's close may move (毛戈平 below moved 1.70x in a real table)
+    assert _the_check(checks, "18.74").verdict == "unverifiable"
+    assert _the_check(checks, "15.18").verdict == "consistent"
+
+
+VALUATION_346 = """# 重点公司估值
+
+| **公司名称** | **代码** | **收盘价（07-11）** | **总市值（亿元，07-11）** | **EPS（2024）** | **EPS（2025E）** | **EPS（2026E）** | **EPS（2027E）** | **PE（2024）** | **PE（2025E）** | **PE（2026E）** | **PE（2027E）** |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 毛戈平 | 1318.HK | 98.30 | 482 | 1.80 | 2.36 | 3.01 | 3.65 | 29.31 | 38.02 | 29.84 | 24.61 |
+| 周大生 | 002867.SZ | 13.37 | 145 | 0.92 | 1.03 | 1.17 | 1.27 | 15.76 | 12.98 | 10.50 | 9.00 |
+"""
+
+
+def test_forecast_pe_backed_by_the_close_or_a_past_close_is_not_inconsistent():
+    checks = check_text(VALUATION_346)
+    # 毛戈平 (report of 2025-07): 2024A priced at 2024's close, 1.80 × 29.31 = 52.76 against
+    # 2.36 × 38.02 = 89.73 today: a real 1.70x move, nothing inconsistent
+    for pe in ("38.02", "29.84", "24.61"):
+        assert _the_check(checks, pe).verdict != "inconsistent"
+    # 周大生: 2026E (1.17 × 10.50 = 12.29) is off the 2025E price, but 1.03 × 12.98 = 13.37 is
+    # the table's close: 12.98 is not in the inconsistency
+    assert _the_check(checks, "10.50").verdict == "inconsistent"
+    assert _the_check(checks, "12.98").verdict != "inconsistent"
+    # without the close column it is: two forecast prices 8.8% apart, no year agrees with 2025E
+    bare = VALUATION_346.replace("**收盘价（07-11）**", "**备注**")
+    assert _the_check(check_text(bare), "12.98").verdict == "inconsistent"
+
+
+def test_unmarked_years_do_not_implicate_the_anchor():
+    # 181 (June 2025): "2024 PE" is past, though unmarked; 1.53 × 12.28 = 18.79 is today's price
+    text = """# 相关公司估值与预测
+
+| **代码** | **名称** | **2024 EPS（元）** | **2025 EPS（元）** | **2026 EPS（元）** | **2027 EPS（元）** | **2024 PE** | **2025 PE** |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+| 601899.SH | 紫金矿业 | 1.33 | 1.53 | 1.72 | 1.89 | 21.32 | 12.28 |
+"""
+    assert all(c.stated != "12.28" or c.verdict != "inconsistent" for c in check_text(text))
 
 
 SHARE_TABLE = """2025 年 7 月，中国小客车胎对外出口 32.59 万吨，环比增 16.78%。
