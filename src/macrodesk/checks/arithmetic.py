@@ -897,6 +897,8 @@ def check_article(article: Article) -> list[Check]:
             continue
         for chk in _find_framed(sec):
             keep(chk)
+        for chk in _find_uncounted(sec):
+            keep(chk)
     return checks
 
 
@@ -1835,3 +1837,492 @@ def _table_share(ws: Sentence, wf: Figure, row: Sentence, cells: list[str], j: i
                  [(f"{part.text} / {whole.text} = {share.text}", got)], magnitude=False)
     chk.sentence_id, chk.sentence = row.id, row.text
     return chk
+
+
+# ---------------------------------------------------------------- stated relations with no inputs
+# A careful reader counts every stated share, growth, CAGR or multiple, even when the article
+# gives nothing to recompute it from; these are counted `unverifiable` (never judged), so the
+# count of what cannot be checked is honest. The pass runs after every finder, and a figure
+# another finder already checked keeps that check (check_article keeps the first per figure).
+
+_SIGN = re.compile(r"^\s*[+\-−－]")
+# "占总产量 22.5%", "份额 28.5%", "（占总数 15%）", "占中央对地方转移支付总规模的 41.7% 和 42.2%"
+_SHARE_ONLY = re.compile(
+    r"(?:占比|比重|份额|占(?![用据有领])[^，,。；;从由至到升降增减提]{0,16}?)(?:的)?\s*(?:为|约|达|仅|约为|达到|已达|高达)?\s*$")
+_SHARE_CHANGE = re.compile(f"(?:占比|比重|份额|占)[^，,。；;]{{0,8}}(?:{_UP}|{_DOWN}|变动|变化)")
+_LIST_AND = re.compile(r"^\s*(?:和|、|及|与|/|以及)\s*$")
+# "2020-24 年 CAGR 为 15%", "年均复合增速 9.8%": a CAGR whose start and end levels are not written
+_CAGR_ONLY = re.compile(
+    r"(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?|年复合增(?:长)?(?:速|率)?)"
+    r"[·\s]*(?:为|达|约|达到|高达|约为)?\s*$", re.I)
+# "同比增长 1.3 倍": a growth written as a multiple
+_MULTIPLE_GROWTH = re.compile(
+    f"(?:同比|环比|较[^，,。；;]{{0,14}})[^，,。；;]{{0,4}}(?:{_UP}|{_DOWN})\\s*(?:了|约|达)?\\s*$")
+# "为疫情前 2019 年均值的 8 倍", "一年期 LPR 的 2 倍": a multiple of a level not written
+_MULTIPLE_OF = re.compile(r"(?:为|是|相当于|达到?)[^，,。；;]{0,24}的\s*(?:约)?\s*$")
+# "同比增量 3000 亿元": an amount change named as a noun
+_AMOUNT_NOUN = re.compile(r"(?:同比|环比|较上年|较去年)\s*(?:增量|减量|增额|多增|少增)\s*(?:为|约|达)?\s*$")
+# "相对收益（相对沪深300）为-1.1%", "超额收益 3.2%": a gap against a benchmark not written
+_RELATIVE_RETURN = re.compile(r"(?:相对收益|超额收益)[^，,。；;]{0,16}?(?:为|约|达|约为)?\s*$")
+# "收窄 1998 亿元至 2170 亿元": a change of an amount to a level, the earlier level not written
+_VERB_BEFORE = re.compile(f"(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$")
+_SUPPOSED = re.compile(r"每|若|如果|假设|倘若|预计|预期|有望|将")
+
+
+def _uncounted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """The unverifiable check a stated relation with no inputs gets, or None if the figure states
+    no relation. Shares, CAGRs, multiples, amount changes and relative returns by their wording;
+    a change whose sign is written on the figure ("较“十三五”+16.5%", "（同比+2367亿）") or whose
+    lead names a bound ("同比增幅接近 16%") as the changes `_stated_change` already counts."""
+    c = fs[k]
+    t = c.tok
+    raw = sec.raw[t.sent]
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(raw, 0, t.fig.start)), default=0)
+    if _SUPPOSED.search(raw[clause_start:t.fig.start]):
+        return None
+    prev = fs[k - 1] if k > 0 and fs[k - 1].tok.sent == t.sent else None
+    kind_of = t.fig.kind
+    if kind_of == FigureKind.PERCENT and _CAGR_ONLY.search(c.lead):
+        return _cagr_in_section(sec, fs, k) or _unverifiable(
+            sec, "cagr", t, [], f"(B/A)^(1/years) - 1 = {t.text}",
+            "the start and end levels of the CAGR are not stated")
+    if kind_of == FigureKind.PERCENT and not _RATE_WORDS.search(c.lead[-6:]) and not _SHARE_CHANGE.search(c.lead) \
+            and (_SHARE_ONLY.search(c.lead) or prev is not None and _LIST_AND.match(c.lead)
+                 and prev.tok.fig.kind == FigureKind.PERCENT and _SHARE_ONLY.search(prev.lead)):
+        return _share_in_section(sec, fs, k) or _unverifiable(
+            sec, "share", t, [], f"(part) / (whole) = {t.text}", "the part or the whole is not stated")
+    if kind_of == FigureKind.PERCENT and re.search(r"比例\s*(?:为|约|达)?\s*$", c.lead):
+        # "本月上涨的个股有 230 只，个股的上涨比例为 88%": a ratio of counts when a pair fits; a
+        # 比例 is also a rate set by rule (上浮比例、分红比例), so no fit is no relation
+        return _share_in_section(sec, fs, k)
+    if kind_of == FigureKind.PERCENT and _RELATIVE_RETURN.search(c.lead):
+        return _unverifiable(sec, "difference", t, [], f"(return) - (benchmark return) = {t.text}",
+                             "the benchmark's return is not stated")
+    if kind_of == FigureKind.MULTIPLE:
+        if _MULTIPLE_GROWTH.search(c.lead):
+            return _unverifiable(sec, "growth", t, [], f"(level) / (earlier level) - 1 = {t.text}",
+                                 "the earlier level is not stated")
+        if _MULTIPLE_OF.search(c.lead):
+            return _unverifiable(sec, "ratio", t, [], f"(level) / (reference) = {t.text}",
+                                 "the reference level is not stated")
+        return None
+    if kind_of in (FigureKind.MONEY, FigureKind.QUANTITY) and (
+            _AMOUNT_NOUN.search(c.lead)
+            or _VERB_BEFORE.search(c.lead) and re.match(r"^\s*(?:至|到)", c.after) and k + 1 < len(fs)
+            and fs[k + 1].tok.sent == t.sent and fs[k + 1].tok.cunit == t.cunit):
+        return _unverifiable(sec, "change", t, [], f"(level) - (earlier level) = {t.text}",
+                             "the earlier level is not stated")
+    # the sign written on the figure or a bound word between the verb and it: the changes
+    # `_stated_change` counts, read with the sign in the lead and the bound word dropped
+    lead = _BOUND_BEFORE.sub("", c.lead)
+    if _SIGN.match(t.text):
+        lead += t.text.lstrip()[0].replace("−", "-").replace("－", "-")
+    if lead == c.lead:
+        return None
+    return _stated_change(sec, _Framed(t, c.index, c.metric, c.period, lead, c.after, c.paragraph,
+                                       c.topic, c.block), prev, prev is not None)
+
+
+_POOL = 80  # figures before a share or CAGR searched for its inputs (keeps the pass fast)
+
+
+def _is_level(x: _Framed) -> bool:
+    """A level, not a change: no sign written on it, no 同比/较/verb right before it."""
+    return (x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not x.tok.bound
+            and not _SIGN.match(x.tok.text) and x.tok.interval().lo > 0
+            and not re.search(f"同比|环比|较|(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$", x.lead[-12:]))
+
+
+def _share_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """A share whose part and whole the wording does not point to ("市场份额 70.14%" after
+    "自主品牌乘用车销量达到 160.4 万辆" and "乘用车…销量 228.74 万辆"): a level of the share's
+    paragraph (the part) and a level of the section before it (the whole), of one unit, whose
+    ratio gives the stated share. Found by their fit only, so the fit confirms (consistent, not
+    refutable) and no fit proves nothing."""
+    c = fs[k]
+    stated = c.tok.interval(result=True)
+    pool = [x for x in fs[max(0, k - _POOL):k] if _is_level(x)]
+    # the level nearest before the share in its own sentence is its part when there is one
+    # ("裁减 7000 个非制造职位（占总数 15%）"); else any level of its paragraph
+    own = [x for x in fs[:k] if x.tok.sent == c.tok.sent
+           and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+    if own:
+        parts = own[-1:] if _is_level(own[-1]) else []
+    else:
+        parts = [x for x in fs if x.paragraph == c.paragraph and x is not c and _is_level(x)]
+    for d in reversed(pool):
+        for n in reversed(parts):
+            if n is d or n.tok.cunit != d.tok.cunit:
+                continue
+            iv = (n.tok.interval() / d.tok.interval()).scale(100)
+            if iv.hi <= 100 and stated.overlaps(iv):
+                chk = _judge(sec, "share", c.tok, [n.tok, d.tok],
+                             [(f"{n.tok.text} / {d.tok.text} = {c.tok.text}", iv)], magnitude=False)
+                return _hedge(sec, chk, "the part and the whole are found by their fit")
+    return None
+
+
+_FROM_LEAD = re.compile(f"{_FROM}[^，,。；;]{{0,16}}$")
+_TO_LEAD = re.compile(f"^[^，,。；;]{{0,10}}{_TO}[^，,。；;]{{0,12}}$")
+
+
+def _cagr_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """A CAGR over a span written before it ("2021-24 年 CAGR 10.7%", "2020-24 年…（CAGR 11%）")
+    whose levels stand in a 从A增至B of the section. "2021-24 年" may count the growth years
+    (four, from 2020's level) or the years between its ends (three): either will do, and the
+    levels are found by their place, so the fit confirms (not refutable) and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    raw = sec.raw[t.sent]
+    spans = list(_YEAR_SPAN.finditer(raw[:t.fig.start]))
+    if not spans:
+        return None
+    y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
+    y1 = y1 + y0 // 100 * 100 if y1 < 100 else y1
+    if y1 <= y0:
+        return None
+    pairs = [(a, b) for a, b in zip(fs[max(0, k - _POOL):k], fs[max(1, k - _POOL + 1):k])
+             if a.tok.sent == b.tok.sent and a.tok.cunit == b.tok.cunit and _FROM_LEAD.search(a.lead)
+             and _TO_LEAD.match(b.lead) and a.tok.fig.kind in _LEVEL_KINDS and not a.tok.bound
+             and not b.tok.bound and a.tok.interval().lo > 0 and b.tok.interval().lo > 0]
+    if not pairs:
+        return None
+    a, b = pairs[-1]
+    readings = [(f"({b.tok.text}/{a.tok.text})^(1/{n}) - 1 = {t.text}",
+                 ((b.tok.interval() / a.tok.interval()).pow(1 / n) - Interval(1, 1)).scale(100))
+                for n in sorted({y1 - y0, y1 - y0 + 1})]
+    chk = _judge(sec, "cagr", t, [a.tok, b.tok], readings, magnitude=False)
+    return _hedge(sec, chk, "the levels of the CAGR are found by their place")
+
+
+_WORDED: tuple[Callable[[Para, list[_Framed], int], Check | None], ...] = ()  # set below
+
+
+def _find_uncounted(sec: Para) -> list[Check]:
+    """The relations written in words, then the stated relations with no inputs (counted)."""
+    fs = _framed(sec)
+    out = _range_products(sec)
+    for k in range(len(fs)):
+        for finder in _WORDED:
+            if (chk := finder(sec, fs, k)) is not None:
+                out.append(chk)
+                break
+        else:
+            if (chk := _uncounted(sec, fs, k)) is not None:
+                out.append(chk)
+    return out
+
+
+# ---------------------------------------------------------------- relations written in prose words
+# Relations a reader recomputes although no operator is written: a bracket of parts joined by +
+# with words between them, a whole written in the share's own clause, a from-to pair and a
+# multiple, a reference level written before its growth, PE = price / EPS, net = issued − repaid,
+# an amount per unit, a cap raised by a rate, a range times a range of rates, parts "用于" a total.
+
+def _magnitude_family(t: Tok) -> str:
+    """Amounts compare across 亿元 and a bare 亿 ("1210 亿元（20 年期 500 亿 + 30 年期 710 亿）"):
+    the currency, or "" for a bare magnitude, which fits any currency."""
+    return t.cunit[1] if t.fig.kind == FigureKind.MONEY else ("" if t.cunit[1] == "" else "?" + t.cunit[1])
+
+
+def _same_amounts(a: Tok, b: Tok) -> bool:
+    if a.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or b.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
+        return False
+    fa, fb = _magnitude_family(a), _magnitude_family(b)
+    return a.cunit == b.cunit or fa == fb or (fa == "" and not fb.startswith("?")) or (fb == "" and not fa.startswith("?"))
+
+
+_PLUS_SPLIT = re.compile(r"[+＋]")
+
+
+def _bracket_sum(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"32%（最惠国税率 12%+ 加征税率 10%+ 调整后进一步加征税率 10%）", "1210 亿元（20 年期 500
+    亿 + 30 年期 710 亿）": the bracket after a figure writes it as a sum of named parts. The parts
+    are written, so the relation is certain."""
+    c = fs[k]
+    t = c.tok
+    raw = sec.raw[t.sent]
+    m = re.match(r"\s*[（(]([^（）()]{3,120})[)）]", raw[t.fig.end:])
+    if not m or not _PLUS_SPLIT.search(m.group(1)):
+        return None
+    lo, hi = t.fig.end + m.start(1), t.fig.end + m.end(1)
+    # "20 年期 500 亿": a term or a date names the part, it is not one
+    inner = [x for x in fs if x.tok.sent == t.sent and lo <= x.tok.fig.start and x.tok.fig.end <= hi
+             and x.tok.fig.kind not in (FigureKind.DURATION, FigureKind.NUMBER)]
+    pieces = _PLUS_SPLIT.split(m.group(1))
+    if len(inner) != len(pieces) or len(inner) < 2:
+        return None
+    # each piece of the bracket holds one part
+    pos = lo
+    for piece, x in zip(pieces, inner):
+        if not (pos <= x.tok.fig.start < pos + len(piece)):
+            return None
+        pos += len(piece) + 1
+    parts = [x.tok for x in inner]
+    if t.fig.kind == FigureKind.PERCENT:
+        if any(p.fig.kind != FigureKind.PERCENT for p in parts) or not _SHARE_WORDS.search(raw[:hi]):
+            return None  # growth rates do not add; shares, tariffs and contributions do
+    elif not all(_same_amounts(t, p) for p in parts):
+        return None
+    # "12%+ 加征…": the + after a part is the operator, not a bound
+    parts = [Tok(p.fig, p.sent, p.approx, False) if re.match(r"\s*[+＋]", raw[p.fig.end:]) else p for p in parts]
+    acc = parts[0].interval()
+    for p in parts[1:]:
+        acc = acc + p.interval()
+    return _judge(sec, "sum", t, parts, [(" + ".join(p.text for p in parts) + f" = {t.text}", acc)],
+                  magnitude=False)
+
+
+def _written_whole(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"1.63 万亿元，同比增长 40.72%，占全年计划 4.4 万亿元的 37.05%", "（占全年 2 万亿额度 81.46%）":
+    the whole is written in the share's clause, the part is a level before it in the sentence
+    (certain when it is the only one)."""
+    c = fs[k]
+    t = c.tok
+    if t.fig.kind != FigureKind.PERCENT or k == 0:
+        return None
+    w = fs[k - 1]
+    if w.tok.sent != t.sent or not re.search(r"占[^，,。；;]{0,10}$", w.lead) \
+            or not re.match(r"^[^，,。；;\d同环较增降升]{0,6}$", c.lead) or not _is_level(w):
+        return None
+    parts = [x for x in fs[:k - 1] if x.tok.sent == t.sent and _is_level(x) and _same_amounts(x.tok, w.tok)
+             and x.tok.interval().hi < w.tok.interval().lo]
+    if not parts:
+        return None
+    readings = [(f"{p.tok.text} / {w.tok.text} = {t.text}", (p.tok.interval() / w.tok.interval()).scale(100))
+                for p in reversed(parts)]
+    chk = _judge(sec, "share", t, [parts[-1].tok, w.tok], readings, magnitude=False,
+                 stated_iv=_loose_share(t))
+    return chk if len(parts) == 1 else _hedge(sec, chk, "more than one level could be the part")
+
+
+_GROWTH_WORD = re.compile(r"(?:涨幅|增幅|增长|上涨|上升|增加)[^，,。；;]{0,3}(?:为|达|约)?\s*$")
+
+
+def _from_to_multiple(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"黄金价格从 1971 年 35 美元涨至 1980 年 850 美元，10 年涨幅 23 倍": a growth written as a
+    multiple in the clause after a 从A涨至B (a span between them is allowed)."""
+    c = fs[k]
+    if c.tok.fig.kind != FigureKind.MULTIPLE or not _GROWTH_WORD.search(c.lead):
+        return None
+    j = k - 1
+    while j >= 0 and fs[j].tok.sent == c.tok.sent and fs[j].tok.fig.kind == FigureKind.DURATION:
+        j -= 1
+    if j < 1 or fs[j].tok.sent != c.tok.sent or fs[j - 1].tok.sent != c.tok.sent:
+        return None
+    a, b = fs[j - 1], fs[j]
+    if not (_FROM_LEAD.search(a.lead) and _TO_LEAD.match(b.lead)) or a.tok.bound or b.tok.bound:
+        return None
+    return _change(sec, a.tok, b.tok, c.tok, "")
+
+
+def _reference_growth(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"存货 1688.1 亿元，较 24H1 的 1506.8 亿元增长 12.0%，环比 25Q1 的 1643.4 亿元提高 2.7%": the
+    second reference level is compared with the sentence's subject level, not with the growth
+    before it. The subject is the level of that unit that is no reference itself."""
+    c = fs[k]
+    t = c.tok
+    if t.fig.kind != FigureKind.PERCENT or k < 2 or not _VERB_ONLY.match(c.lead):
+        return None
+    ref = fs[k - 1]
+    m = _WRITTEN_BEFORE.search(ref.lead)
+    if ref.tok.sent != t.sent or not m or _ANY_VERB.search(m.group(0)) or ref.tok.bound \
+            or ref.tok.fig.kind not in _LEVEL_KINDS:
+        return None
+    subjects = [x for x in fs[:k - 1] if x.tok.sent == t.sent and x.tok.cunit == ref.tok.cunit
+                and not _WRITTEN_BEFORE.search(x.lead) and not x.tok.bound]
+    if not subjects or fs[k - 2].tok.cunit == ref.tok.cunit:
+        return None  # the pair right before is `_find_framed`'s
+    s = subjects[-1]
+    ia, ib = ref.tok.interval(), s.tok.interval()
+    if ia.lo <= 0:
+        return None
+    chk = _judge_signed(sec, "growth", c, [ref.tok, s.tok],
+                        [(f"({s.tok.text}/{ref.tok.text} - 1) = {t.text}", (ib / ia - Interval(1, 1)).scale(100))])
+    return chk if len(subjects) == 1 else _hedge(sec, chk, "more than one level could be compared")
+
+
+_PERIOD_ONLY = re.compile(r"^[，,、；;\s]*(?:(?:19|20)?\d{2}\s*(?:年|财年)?\s*[EA]?)?[\s·]*(?:的|为)?\s*$")
+_PRICE_LEAD = re.compile(r"收盘价|股价|现价")
+
+
+def _labels(fs: list[_Framed], sent: int) -> dict[int, str]:
+    """EPS or PE for each figure of a sentence that a label names or carries over a run of
+    period-only leads ("2024 年 EPS 0.83 元，2025E 0.93 元")."""
+    out: dict[int, str] = {}
+    label = ""
+    for x in fs:
+        if x.tok.sent != sent:
+            continue
+        if _EPS_HEAD.search(x.lead):
+            label = "EPS"
+        elif _PE_HEAD.search(x.lead):
+            label = "PE"
+        elif not _PERIOD_ONLY.match(x.lead):
+            label = ""
+        if label:
+            out[x.index] = label
+    return out
+
+
+def _prose_pe(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"收盘价 9.88 元，2024 年 EPS 0.83 元，2025E 0.93 元，…，2024 年 PE 11.9 倍，2025E 10.62 倍":
+    PE = price / EPS of the same year. A PE may be priced at another date than the close written
+    (an actual year's at its own close), so a fit within 5% confirms and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    if t.fig.kind not in (FigureKind.MULTIPLE, FigureKind.NUMBER) or not c.period:
+        return None
+    labels = _labels(fs, t.sent)
+    if labels.get(c.index) != "PE":
+        return None
+    prices = [x for x in fs if x.tok.sent == t.sent and x.tok.fig.kind == FigureKind.MONEY
+              and _PRICE_LEAD.search(x.lead) and not x.tok.bound]
+    eps = [x for x in fs if labels.get(x.index) == "EPS" and x.tok.fig.kind == FigureKind.MONEY
+           and period_key(x.period) == period_key(c.period) and period_key(c.period) is not None]
+    if len(prices) != 1 or len(eps) != 1 or prices[0].tok.cunit != eps[0].tok.cunit or eps[0].tok.interval().lo <= 0:
+        return None
+    p, e = prices[0].tok, eps[0].tok
+    iv = p.interval() / e.interval()
+    chk = _judge(sec, "ratio", t, [p, e], [(f"{p.text} / {e.text} = {t.text} (within 5%)",
+                                            Interval(iv.lo * (1 - _PE_SLACK), iv.hi * (1 + _PE_SLACK)))],
+                 magnitude=False)
+    return _hedge(sec, chk, "a PE may be priced at another date than the close written")
+
+
+_NET_LEAD = re.compile(r"净(?:融资|发行|投放|流入|增加)(?:额|规模|量)?\s*(?:为|达|约)?\s*$")
+
+
+def _net_amount(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"新发行煤炭债 650 亿元，…，偿还 1081 亿元，净融资额 -431 亿元": net = issued − repaid,
+    with one issue and one repayment in the sentence (certain)."""
+    c = fs[k]
+    t = c.tok
+    if t.fig.kind != FigureKind.MONEY or not _NET_LEAD.search(c.lead):
+        return None
+    before = [x for x in fs[:k] if x.tok.sent == t.sent and x.tok.cunit == t.cunit and not x.tok.bound]
+    # the last flow word before each amount names it ("发行与偿还…新发行煤炭债 650 亿元" is issued)
+    flow = {x.index: ([""] + _FLOW.findall(x.lead))[-1] for x in before if not re.search("净|同比|环比|较", x.lead)}
+    gross = [x for x in before if flow.get(x.index) in ("发行", "融资", "投放", "流入")]
+    out = [x for x in before if flow.get(x.index) in ("偿还", "到期", "回笼", "流出")]
+    if len(gross) != 1 or len(out) != 1:
+        return None
+    g, r = gross[0].tok, out[0].tok
+    return _judge(sec, "difference", t, [g, r], [(f"{g.text} - {r.text} = {t.text}", g.interval() - r.interval())],
+                  magnitude=False)
+
+
+_FLOW = re.compile(r"发行|融资|投放|流入|偿还|到期|回笼|流出")
+_PER_UNIT = re.compile(r"^\s*/\s*(家|户|人|个|辆|吨|台|只)")
+
+
+def _per_unit(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"亏损企业数量 1500 家，…亏损总额 480 亿元，单位亏损金额 3200 万元 / 家": an amount per unit is a
+    total of the sentence over a count of that unit. Found by their fit (other totals may be
+    meant), so a fit confirms and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    m = _PER_UNIT.match(c.after)
+    if t.fig.kind != FigureKind.MONEY or not m:
+        return None
+    counts = [x for x in fs[:k] if x.tok.sent == t.sent and x.tok.fig.kind == FigureKind.QUANTITY
+              and x.tok.fig.unit == m.group(1) and _is_level(x)]
+    totals = [x for x in fs[:k] if x.tok.sent == t.sent and x.tok.cunit == t.cunit and _is_level(x)]
+    if not counts or not totals:
+        return None
+    readings = [(f"{n.tok.text} / {d.tok.text} = {t.text}", n.tok.interval() / d.tok.interval())
+                for n in totals for d in counts]
+    return _hedge(sec, _judge(sec, "ratio", t, [totals[-1].tok, counts[-1].tok], readings, magnitude=False),
+                  "the total and the count are found by their fit")
+
+
+_RAISE_LEAD = re.compile(r"(?:上浮|上调|放大)(?:比例)?\s*(?:至|到|为|达)?\s*$")
+
+
+def _raised_cap(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"最高额度从60万元提高至70万元…最高可上浮170%，即个人最高可贷189万元": a cap raised by a
+    rate is a base of the paragraph times (1 + rate). The base is found by its fit (several
+    levels of the unit could be meant), so a fit confirms and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    if t.fig.kind != FigureKind.MONEY or not re.search(r"最高|可贷|额度", c.lead):
+        return None
+    rates = [x for x in fs[:k] if x.tok.sent == t.sent and x.tok.fig.kind == FigureKind.PERCENT
+             and _RAISE_LEAD.search(x.lead) and not x.tok.bound]
+    if not rates:
+        return None
+    r = rates[-1]
+    bases = [x for x in fs[:r.index] if x.paragraph == c.paragraph and x.tok.cunit == t.cunit and _is_level(x)
+             and x.tok.interval().hi < t.interval().lo]
+    if not bases:
+        return None
+    factor = Interval(1, 1) + r.tok.interval().scale(0.01)
+    readings = [(f"{b.tok.text} × (1 + {r.tok.text}) = {t.text}", b.tok.interval() * factor) for b in reversed(bases)]
+    chk = _judge(sec, "product", t, [bases[-1].tok, r.tok], readings, magnitude=False)
+    if chk.verdict == "consistent":
+        fit = next(b for b, (_, iv) in zip(reversed(bases), readings) if t.interval(result=True).overlaps(iv))
+        chk.inputs = [fit.tok.text, r.tok.text]
+        chk.input_sentences = [sec.sentences[fit.tok.sent].text, sec.sentences[r.tok.sent].text]
+    return _hedge(sec, chk, "the base raised is found by its fit")
+
+
+_RATE_BASIS = re.compile(r"按\s*$")
+_ESTIMATE = re.compile(r"^[^。；;]{0,12}?(?:估算|测算|计算|推算)")
+
+
+def _end(f: Figure, value: float) -> Figure:
+    return f.model_copy(update={"value": value, "high": None})
+
+
+def _range_products(sec: Para) -> list[Check]:
+    """"A 股央企市值约 34 万亿，地方国企约 21 万亿，按 5%-10% 融资比例估算，央企潜在融资规模
+    1.7-3.4 万亿，地方国企 1.0-2.1 万亿": a range of results is a level times a range of rates,
+    end by end (interval arithmetic on each end). Levels and results pair by position in their
+    sentence; the rate may be written in an earlier sentence of the section ("…市值均约 1.9 万亿，
+    潜在融资规模均为 900-1900 亿"). Each end is one check; the pairing is by place, so a fit
+    confirms and no fit proves nothing."""
+    out: list[Check] = []
+    rate: tuple[Figure, int] | None = None
+    for si, s in enumerate(sec.sentences):
+        raw = sec.raw[si]
+        if "按" not in raw and (rate is None or si - rate[1] > 2):
+            continue  # only sentences near a rate written with 按 are read again
+        figs = [f for f in extract_figures(raw) if f.kind != FigureKind.DATE and f.value is not None]
+        amounts = [f for f in figs if f.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+        for f in figs:
+            if f.kind == FigureKind.PERCENT and f.high is not None and _RATE_BASIS.search(raw[:f.start]) \
+                    and _ESTIMATE.match(raw[f.end:]):
+                rate = (f, si)
+        if rate is None:
+            continue
+        after = rate[0].end if rate[1] == si else 0
+        results = [f for f in amounts if f.high is not None and f.start > after]
+        if not results:
+            continue
+        levels = [f for f in amounts if f.high is None and f.start < results[0].start]
+        if rate is None or not results or not levels or si - rate[1] > 2:
+            continue
+        r = rate[0]
+        pairs = list(zip(levels, results)) if len(levels) == len(results) else \
+            [(max((lv for lv in levels if lv.start < res.start), key=lambda f: f.start, default=levels[-1]), res)
+             for res in results]
+        for lv, res in pairs:
+            base = figure_interval(lv).scale(lv.scale)
+            for end, rv, tag in ((res.value, r.value, "下限"), (res.high, r.high, "上限")):
+                assert end is not None and rv is not None
+                got = (base * figure_interval(_end(r, rv)).scale(0.01)).scale(1 / res.scale)
+                stated = figure_interval(_end(res, end), result=True)
+                ok = stated.overlaps(got)
+                out.append(Check(
+                    verdict="consistent" if ok else "unverifiable", kind="product",
+                    stated=f"{res.text}（{tag}）", computed=_fmt(got.mid) if ok else "",
+                    computed_low=got.lo if ok else None, computed_high=got.hi if ok else None,
+                    inputs=[lv.text, r.text], relation=f"{lv.text} × {_fmt(rv)}% = {_fmt(end)}",
+                    note="level and result paired by their place" + ("" if ok else ", and none fits"),
+                    sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+                    input_sentences=[s.text, sec.sentences[rate[1]].text], refutable=False))
+    return out
+
+
+_WORDED = (_bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
+           _per_unit, _raised_cap)
