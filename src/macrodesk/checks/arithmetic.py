@@ -12,7 +12,7 @@ from typing import Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
-from macrodesk.checks.frames import frame_of
+from macrodesk.checks.frames import common_metric, frame_of
 from macrodesk.figures import extract_figures
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 from macrodesk.readers import article_from_text
@@ -899,6 +899,9 @@ def check_article(article: Article) -> list[Check]:
             keep(chk)
         for chk in _find_uncounted(sec):
             keep(chk)
+    prose_sentences = [s for ss in by_section.values() for s in ss]
+    if prose_sentences:
+        _across_sections(_build_para(prose_sentences[0].paragraph, prose_sentences, cache), checks)
     return checks
 
 
@@ -1923,7 +1926,7 @@ def _uncounted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
                                        c.topic, c.block), prev, prev is not None)
 
 
-_POOL = 80  # figures before a share or CAGR searched for its inputs (keeps the pass fast)
+_POOL = 200  # figures before a share or CAGR searched for its inputs (keeps the pass fast)
 
 
 def _is_level(x: _Framed) -> bool:
@@ -1941,7 +1944,8 @@ def _share_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
     refutable) and no fit proves nothing."""
     c = fs[k]
     stated = c.tok.interval(result=True)
-    pool = [x for x in fs[max(0, k - _POOL):k] if _is_level(x)]
+    # a whole-percent share fits many pairs by chance: its whole is sought nearby only
+    pool = [x for x in fs[max(0, k - (_POOL if c.tok.fig.decimals else 20)):k] if _is_level(x)]
     # the level nearest before the share in its own sentence is its part when there is one
     # ("裁减 7000 个非制造职位（占总数 15%）"); else any level of its paragraph
     own = [x for x in fs[:k] if x.tok.sent == c.tok.sent
@@ -1949,7 +1953,12 @@ def _share_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
     if own:
         parts = own[-1:] if _is_level(own[-1]) else []
     else:
-        parts = [x for x in fs if x.paragraph == c.paragraph and x is not c and _is_level(x)]
+        # "山西省产量占全国约 25%": the part is a level of the paragraph, or one of the section
+        # whose metric names the share's subject ("区域结构山西省产量 3.01 亿吨")
+        sm = re.search(r"([\u4e00-\u9fa5A-Za-z]{3,12})占[^，,。；;]{0,16}$", c.lead)
+        subject = sm.group(1) if sm else ""
+        parts = [x for x in fs if x is not c and _is_level(x)
+                 and (x.paragraph == c.paragraph or subject and subject in x.metric)]
     for d in reversed(pool):
         for n in reversed(parts):
             if n is d or n.tok.cunit != d.tok.cunit:
@@ -2326,3 +2335,72 @@ def _range_products(sec: Para) -> list[Check]:
 
 _WORDED = (_bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
            _per_unit, _raised_cap)
+
+
+# ---------------------------------------------------------------- across sections
+# A share of a national whole or a CAGR in a summary ("核心观点") may take its inputs from another
+# section: "一季度发行煤炭债 205 亿元（占全国 31.5%）" and, in the bond section, "一季度新发行煤炭债
+# 650 亿元"; "2020-24 年省级国有资本经营收入（CAGR 11%）" and, later, "各省合计国有资本经营收入…从
+# 2987 亿元增至 4487 亿元". Only a share or CAGR counted unverifiable in its own section is sought
+# again, over the article, among figures whose metric shares a run of four characters with it;
+# found by their fit, a fit confirms (not refutable) and no fit changes nothing.
+
+_SHARED_RUN = 4
+
+
+def _clause_before(sec: Para, x: _Framed) -> str:
+    """The words of a figure's clause before it, brackets included ("省级国有资本经营收入（CAGR")."""
+    raw = sec.raw[x.tok.sent]
+    start = max((m.end() for m in re.finditer(r"[，,。；;：:]", raw[:x.tok.fig.start])), default=0)
+    return re.sub(r"[^\u4e00-\u9fa5]", "", raw[max(start, x.tok.fig.start - 40):x.tok.fig.start])
+
+
+def _across_sections(whole: Para, checks: list[Check]) -> None:
+    todo = {(c.sentence_id, c.stated): i for i, c in enumerate(checks)
+            if c.verdict == "unverifiable" and c.kind in ("share", "cagr") and not c.inputs}
+    if not todo:
+        return
+    fs = _framed(whole)
+    for k, c in enumerate(fs):
+        key = (whole.sentences[c.tok.sent].id, c.tok.text)
+        if key not in todo or c.tok.bound:
+            continue
+        chk = _share_across(whole, fs, k) if checks[todo[key]].kind == "share" else _cagr_across(whole, fs, k)
+        if chk is not None:
+            chk.article = checks[todo[key]].article
+            checks[todo[key]] = chk
+
+
+def _share_across(whole: Para, fs: list[_Framed], k: int) -> Check | None:
+    c = fs[k]
+    own = [x for x in fs[:k] if x.tok.sent == c.tok.sent and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+    if not own or not _is_level(own[-1]) or c.tok.fig.decimals == 0:
+        return None
+    p = own[-1]
+    name = p.metric
+    for d in fs:
+        if d is p or not _is_level(d) or d.tok.cunit != p.tok.cunit or d.tok.sent == p.tok.sent \
+                or not common_metric(name, d.metric, _SHARED_RUN):
+            continue
+        iv = (p.tok.interval() / d.tok.interval()).scale(100)
+        if iv.hi <= 100 and c.tok.interval(result=True).overlaps(iv):
+            chk = _judge(whole, "share", c.tok, [p.tok, d.tok], [(f"{p.tok.text} / {d.tok.text} = {c.tok.text}", iv)],
+                         magnitude=False)
+            return _hedge(whole, chk, "the whole, in another section, is found by its metric and fit")
+    return None
+
+
+def _cagr_across(whole: Para, fs: list[_Framed], k: int) -> Check | None:
+    c = fs[k]
+    name = _clause_before(whole, c)
+    for j in range(1, len(fs)):
+        a, b = fs[j - 1], fs[j]
+        if a.tok.sent == c.tok.sent or a.tok.sent != b.tok.sent or a.tok.cunit != b.tok.cunit \
+                or not _FROM_LEAD.search(a.lead) or not _TO_LEAD.match(b.lead) or a.tok.bound or b.tok.bound:
+            continue
+        if not common_metric(name, _clause_before(whole, a), _SHARED_RUN):
+            continue
+        chk = _cagr_in_section(whole, fs[:j + 1] + [c], j + 1)
+        if chk is not None and chk.verdict == "consistent":
+            return chk
+    return None
