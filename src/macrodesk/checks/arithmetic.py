@@ -1936,6 +1936,12 @@ def _is_level(x: _Framed) -> bool:
             and not re.search(f"同比|环比|较|(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$", x.lead[-12:]))
 
 
+def _tight(iv: Interval, stated: Tok) -> bool:
+    """A pair found by its fit must pin the stated figure: "14 家 / 20 家" spans 66-74% and would
+    fit "72.6%" by chance."""
+    return iv.hi - iv.lo <= max(10 * precision_unit(stated.fig), 0.02 * abs(stated.fig.value or 0.0))
+
+
 def _share_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
     """A share whose part and whole the wording does not point to ("市场份额 70.14%" after
     "自主品牌乘用车销量达到 160.4 万辆" and "乘用车…销量 228.74 万辆"): a level of the share's
@@ -1964,7 +1970,7 @@ def _share_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
             if n is d or n.tok.cunit != d.tok.cunit:
                 continue
             iv = (n.tok.interval() / d.tok.interval()).scale(100)
-            if iv.hi <= 100 and stated.overlaps(iv):
+            if iv.hi <= 100 and stated.overlaps(iv) and _tight(iv, c.tok):
                 chk = _judge(sec, "share", c.tok, [n.tok, d.tok],
                              [(f"{n.tok.text} / {d.tok.text} = {c.tok.text}", iv)], magnitude=False)
                 return _hedge(sec, chk, "the part and the whole are found by their fit")
@@ -2078,8 +2084,12 @@ def _bracket_sum(sec: Para, fs: list[_Framed], k: int) -> Check | None:
     acc = parts[0].interval()
     for p in parts[1:]:
         acc = acc + p.interval()
-    return _judge(sec, "sum", t, parts, [(" + ".join(p.text for p in parts) + f" = {t.text}", acc)],
-                  magnitude=False)
+    chk = _judge(sec, "sum", t, parts, [(" + ".join(p.text for p in parts) + f" = {t.text}", acc)],
+                 magnitude=False)
+    # "（加盟费 3 万 + 首单采购 15 万 + 设备 5 万等）": the parts named are not all of them
+    if re.search(r"(?:等|等等|其他|其它|…|\.\.\.)\s*$", m.group(1)):
+        chk = _hedge(sec, chk, "the parts listed end with 等: not all are named")
+    return chk
 
 
 def _written_whole(sec: Para, fs: list[_Framed], k: int) -> Check | None:
@@ -2383,7 +2393,7 @@ def _share_across(whole: Para, fs: list[_Framed], k: int) -> Check | None:
                 or not common_metric(name, d.metric, _SHARED_RUN):
             continue
         iv = (p.tok.interval() / d.tok.interval()).scale(100)
-        if iv.hi <= 100 and c.tok.interval(result=True).overlaps(iv):
+        if iv.hi <= 100 and c.tok.interval(result=True).overlaps(iv) and _tight(iv, c.tok):
             chk = _judge(whole, "share", c.tok, [p.tok, d.tok], [(f"{p.tok.text} / {d.tok.text} = {c.tok.text}", iv)],
                          magnitude=False)
             return _hedge(whole, chk, "the whole, in another section, is found by its metric and fit")
