@@ -227,6 +227,8 @@ def _read(s: Sentence, cache: _Cache | None) -> tuple[str, list[_Piece]]:
     # segmenting already read the sentence's figures; read again only when shielding changed it
     same = text == s.text and (s.figures or not any(ch.isdigit() for ch in text))
     figs = list(s.figures) if same else extract_figures(text)
+    if any(f.high is not None for f in figs):
+        figs = _split_change_ranges(text, figs)
     pieces: list[_Piece] = []
     pos = 0
     for f in figs:
@@ -254,6 +256,44 @@ def _read(s: Sentence, cache: _Cache | None) -> tuple[str, list[_Piece]]:
     if cache is not None:
         cache[s.text] = got
     return got
+
+
+_RANGE_TO = re.compile(r"\s*(?:至|到)\s*")
+_CHANGE_BEFORE = re.compile(
+    r"(?:上升|提升|提高|增加|增长|上涨|回升|扩大|收窄|下降|下滑|下跌|回落|降低|减少|缩小|增|升|涨|降|跌|减)\s*(?:了|约)?\s*$")
+_COMPARED = re.compile(r"同比|环比|较|比上|周|月度|季度")
+_FORECAST = re.compile(r"预计|预期|有望|将|目标|区间|范围|介于|每|若|假设")
+
+
+def _split_change_ranges(text: str, figs: list[Figure]) -> list[Figure]:
+    """"证券投资逆差环比收窄 1998 亿元至 2170 亿元", "销售费用率同比 + 2.07% 至 18.33%", "减值损失增加
+    63.69 亿元至 1034 亿元": after a change word, "A 至 B" is a change A to a level B, not a range.
+    Read so when a change verb stands right before it and the clause compares (同比/环比/较) or the
+    range would be implausible (B at least three times A), or when A carries its sign after 同比;
+    never in a forecast ("预计增长 5% 至 8%" is a range)."""
+    out: list[Figure] = []
+    for f in figs:
+        m = _RANGE_TO.search(f.text) if f.high is not None and f.value is not None else None
+        if m is None or f.value is None or f.high is None:
+            out.append(f)
+            continue
+        starts = [x.end() for x in re.finditer(r"[，,。；;：:（(]", text[:f.start])]
+        clause = text[starts[-1] if starts else 0:f.start]
+        signed = bool(re.match(r"[+\-−－]", f.text)) and bool(re.search(r"(?:同比|环比|较)[^，,。；;]{0,12}$", clause))
+        verb = bool(_CHANGE_BEFORE.search(clause)) and (
+            bool(_COMPARED.search(clause)) or f.value > 0 and f.high >= 3 * f.value)
+        if _FORECAST.search(clause) or not (signed or verb):
+            out.append(f)
+            continue
+        first = [g for g in extract_figures(text[f.start:f.start + m.start()]) if g.value is not None]
+        second = [g for g in extract_figures(text[f.start + m.end():f.end]) if g.value is not None]
+        if len(first) != 1 or len(second) != 1 or first[0].kind != second[0].kind:
+            out.append(f)
+            continue
+        a, b = first[0], second[0]
+        out.append(a.model_copy(update={"start": f.start + a.start, "end": f.start + a.end}))
+        out.append(b.model_copy(update={"start": f.start + m.end() + b.start, "end": f.start + m.end() + b.end}))
+    return out
 
 
 def _build_para(index: int, sentences: list[Sentence], cache: _Cache | None = None) -> Para:
