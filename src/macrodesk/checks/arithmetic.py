@@ -1891,7 +1891,7 @@ def _table_share(ws: Sentence, wf: Figure, row: Sentence, cells: list[str], j: i
 _SIGN = re.compile(r"^\s*[+\-−－]")
 # "占总产量 22.5%", "份额 28.5%", "（占总数 15%）", "占中央对地方转移支付总规模的 41.7% 和 42.2%"
 _SHARE_ONLY = re.compile(
-    r"(?:占比|比重|份额|占(?![用据有领])[^，,。；;从由至到升降增减提]{0,16}?)(?:的)?\s*(?:为|约|达|仅|约为|达到|已达|高达)?\s*$")
+    r"(?:占比|比重|份额|占到|占(?![用据有领])[^，,。；;从由至到升降增减提]{0,16}?)(?:的)?\s*(?:为|约|达|仅|约为|达到|已达|高达)?\s*$")
 _SHARE_CHANGE = re.compile(f"(?:占比|比重|份额|占)[^，,。；;]{{0,8}}(?:{_UP}|{_DOWN}|变动|变化)")
 _LIST_AND = re.compile(r"^\s*(?:和|、|及|与|/|以及)\s*$")
 # "2020-24 年 CAGR 为 15%", "年均复合增速 9.8%": a CAGR whose start and end levels are not written
@@ -1902,7 +1902,14 @@ _CAGR_ONLY = re.compile(
 _MULTIPLE_GROWTH = re.compile(
     f"(?:同比|环比|较[^，,。；;]{{0,14}})[^，,。；;]{{0,4}}(?:{_UP}|{_DOWN})\\s*(?:了|约|达)?\\s*$")
 # "为疫情前 2019 年均值的 8 倍", "一年期 LPR 的 2 倍": a multiple of a level not written
-_MULTIPLE_OF = re.compile(r"(?:为|是|相当于|达到?)[^，,。；;]{0,24}的\s*(?:约)?\s*$")
+_MULTIPLE_OF = re.compile(r"(?:为|是|相当于|达到?|[（(])[^，,。；;（(]{0,24}的\s*(?:约)?\s*$")
+# "拉动固定资产投资上行 16.9 个百分点": a contribution is a change times a weight not written
+_PULL = re.compile(r"(?:拉动|贡献)[^，,。；;]{0,14}?(?:上行|下行|增长|提升|上升|下降|回升|回落)?\s*(?:约|了)?\s*$")
+# "个股的上涨比例为 88%", "新能源渗透率达到 51.5%": a ratio of two levels when a pair fits; such
+# rates are also set by rule or quoted alone (上浮比例, 渗透率), so no fit is no relation
+_RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率)\s*(?:为|约|达|达到|已达|升至|提升至)?\s*$")
+# "同比增速分别提升26.3、18.6pct": a bare number in a list whose last item carries the unit
+_LIST_UNIT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*\d[\d.]*\s*(?:pct|ppt|pp|个百分点|%|％)")
 # "同比增量 3000 亿元": an amount change named as a noun
 _AMOUNT_NOUN = re.compile(r"(?:同比|环比|较上年|较去年)\s*(?:增量|减量|增额|多增|少增)\s*(?:为|约|达)?\s*$")
 # "相对收益（相对沪深300）为-1.1%", "超额收益 3.2%": a gap against a benchmark not written
@@ -1934,10 +1941,17 @@ def _uncounted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
                  and prev.tok.fig.kind == FigureKind.PERCENT and _SHARE_ONLY.search(prev.lead)):
         return _share_in_section(sec, fs, k) or _unverifiable(
             sec, "share", t, [], f"(part) / (whole) = {t.text}", "the part or the whole is not stated")
-    if kind_of == FigureKind.PERCENT and re.search(r"比例\s*(?:为|约|达)?\s*$", c.lead):
-        # "本月上涨的个股有 230 只，个股的上涨比例为 88%": a ratio of counts when a pair fits; a
-        # 比例 is also a rate set by rule (上浮比例、分红比例), so no fit is no relation
+    if kind_of == FigureKind.PERCENT and _RATE_OF_LEVELS.search(c.lead):
         return _share_in_section(sec, fs, k)
+    if kind_of == FigureKind.POINTS and _PULL.search(c.lead):
+        return _unverifiable(sec, "product", t, [], f"(change) × (weight) = {t.text}",
+                             "the weight of the part is not stated")
+    if kind_of == FigureKind.NUMBER and k + 1 < len(fs) and _LIST_UNIT.match(c.after) \
+            and fs[k + 1].tok.fig.kind in (FigureKind.POINTS, FigureKind.PERCENT):
+        unit = fs[k + 1].tok.fig
+        tok = Tok(t.fig.model_copy(update={"kind": unit.kind, "unit": unit.unit}), t.sent, t.approx, t.bound)
+        return _stated_change(sec, _Framed(tok, c.index, c.metric, c.period, c.lead, c.after, c.paragraph,
+                                           c.topic, c.block), prev, prev is not None)
     if kind_of == FigureKind.PERCENT and _RELATIVE_RETURN.search(c.lead):
         return _unverifiable(sec, "difference", t, [], f"(return) - (benchmark return) = {t.text}",
                              "the benchmark's return is not stated")
@@ -2056,7 +2070,7 @@ _WORDED: tuple[Callable[[Para, list[_Framed], int], Check | None], ...] = ()  # 
 def _find_uncounted(sec: Para) -> list[Check]:
     """The relations written in words, then the stated relations with no inputs (counted)."""
     fs = _framed(sec)
-    out = _range_products(sec)
+    out = _range_products(sec) + _parts_by_metric(sec, fs) + _allocated_parts(sec, fs)
     for k in range(len(fs)):
         for finder in _WORDED:
             if (chk := finder(sec, fs, k)) is not None:
@@ -2454,3 +2468,63 @@ def _cagr_across(whole: Para, fs: list[_Framed], k: int) -> Check | None:
         if chk is not None and chk.verdict == "consistent":
             return chk
     return None
+
+
+def _parts_by_metric(sec: Para, fs: list[_Framed]) -> list[Check]:
+    """"美护板块营收合计 731.7 亿元，…归母净利润 100.5 亿元…。其中，化妆品板块合计营收 605.6 亿元，…
+    归母净利润 69.2 亿元…；医美板块营收 126.1 亿元，…归母净利 31.3 亿元": the 其中-parts of each
+    total are those whose metric shares a word with it, in the 其中 sentence and the next one of
+    its paragraph. Parts that add up to the total confirm it (the pairing is by metric words,
+    so a fit is not refutable); parts that do not prove nothing."""
+    out: list[Check] = []
+    for si, raw in enumerate(sec.raw):
+        i = raw.find("其中")
+        if i < 0:
+            continue
+        para = sec.sentences[si].paragraph
+        totals = [x for x in fs if _is_level(x) and (
+            x.tok.sent == si and x.tok.fig.end <= i
+            or x.tok.sent == si - 1 and raw[:i].strip("，,：: ") == "" and sec.sentences[si - 1].paragraph == para)]
+        parts = [x for x in fs if _is_level(x) and not _SHARE_LEAD.search(x.lead) and (
+            x.tok.sent == si and x.tok.fig.start > i
+            or x.tok.sent == si + 1 and sec.sentences[si + 1].paragraph == para)]
+        for t in totals:
+            mine = [p for p in parts if p.tok.cunit == t.tok.cunit and common_metric(t.metric, p.metric)
+                    and p.tok.interval().hi < t.tok.interval().lo]
+            if len(mine) < 2:
+                continue
+            acc = mine[0].tok.interval()
+            for p in mine[1:]:
+                acc = acc + p.tok.interval()
+            chk = _judge(sec, "sum", t.tok, [p.tok for p in mine],
+                         [(" + ".join(p.tok.text for p in mine) + f" = {t.tok.text}", acc)], magnitude=False)
+            if chk.verdict == "consistent":
+                out.append(_hedge(sec, chk, "其中-parts paired with the total by their metric"))
+    return out
+
+
+_USE_AFTER = re.compile(r"^\s*(?:将)?(?:用于|投向|投入|用作|分配给|安排)")
+
+
+def _allocated_parts(sec: Para, fs: list[_Framed]) -> list[Check]:
+    """"全年计划 1.3 万亿元，8000 亿用于 “两重” 项目，5000 亿用于 “两新”": amounts each followed by
+    用于 after a total of the sentence allocate it. Allocations need not exhaust the total, so a
+    sum that fits confirms and one that does not proves nothing."""
+    out: list[Check] = []
+    for k, t in enumerate(fs):
+        if not _is_level(t):
+            continue
+        parts = []
+        for x in fs[k + 1:]:
+            if x.tok.sent != t.tok.sent or not _same_amounts(x.tok, t.tok) or not _USE_AFTER.match(x.after):
+                break
+            parts.append(x.tok)
+        if len(parts) < 2:
+            continue
+        acc = parts[0].interval()
+        for p in parts[1:]:
+            acc = acc + p.interval()
+        chk = _judge(sec, "sum", t.tok, parts, [(" + ".join(p.text for p in parts) + f" = {t.tok.text}", acc)],
+                     magnitude=False)
+        out.append(_hedge(sec, chk, "allocations (用于) need not exhaust the total"))
+    return out
