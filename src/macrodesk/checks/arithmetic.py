@@ -3,6 +3,7 @@ shares, explicit expressions) and judge each relation with interval arithmetic a
 
 from __future__ import annotations
 
+import copy
 import functools
 import math
 import re
@@ -931,6 +932,7 @@ def check_article(article: Article) -> list[Check]:
         for chk in find_table_shares(article.text, table_rows, prose):
             keep(chk)
     # relations whose figures stand in different sentences or paragraphs of one section
+    section_frames: list[tuple[Para, list[_Framed]]] = []
     for sentences in by_section.values():
         sec = _build_para(sentences[0].paragraph, sentences, cache)
         if len(sec.toks) < 2:
@@ -939,9 +941,9 @@ def check_article(article: Article) -> list[Check]:
             keep(chk)
         for chk in _find_uncounted(sec):
             keep(chk)
-    prose_sentences = [s for ss in by_section.values() for s in ss]
-    if prose_sentences:
-        _across_sections(_build_para(prose_sentences[0].paragraph, prose_sentences, cache), checks)
+        section_frames.append((sec, _framed_once(sec)))
+    if section_frames:
+        _across_sections(section_frames, checks)
     return checks
 
 
@@ -1185,7 +1187,7 @@ _VERB_ONLY = re.compile(
 
 
 def _find_framed(sec: Para) -> list[Check]:
-    fs = _framed(sec)
+    fs = _framed_once(sec)
     out: list[Check] = []
     shares: list[tuple[_Framed, _Framed, list[_Framed]]] = []
     share_sents: set[int] = set()
@@ -1984,7 +1986,15 @@ _POOL = 200  # figures before a share or CAGR searched for its inputs (keeps the
 
 
 def _is_level(x: _Framed) -> bool:
-    """A level, not a change: no sign written on it, no 同比/较/verb right before it."""
+    """A level, not a change: no sign written on it, no 同比/较/verb right before it (read once
+    per figure: the searches below ask it of every figure of a section)."""
+    memo = x.__dict__.get("_level")
+    if memo is None:
+        memo = x.__dict__["_level"] = _reads_as_level(x)
+    return bool(memo)
+
+
+def _reads_as_level(x: _Framed) -> bool:
     return (x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not x.tok.bound
             and not _SIGN.match(x.tok.text) and x.tok.interval().lo > 0
             and not re.search(f"同比|环比|较|(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$", x.lead[-12:]))
@@ -2067,9 +2077,21 @@ def _cagr_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
 _WORDED: tuple[Callable[[Para, list[_Framed], int], Check | None], ...] = ()  # set below
 
 
+_LAST_FRAMED: list[tuple[Para, list[_Framed]]] = []
+
+
+def _framed_once(sec: Para) -> list[_Framed]:
+    """A section's frames, read once for `_find_framed`, `_find_uncounted` and the article pass."""
+    if _LAST_FRAMED and _LAST_FRAMED[0][0] is sec:
+        return _LAST_FRAMED[0][1]
+    fs = _framed(sec)
+    _LAST_FRAMED[:] = [(sec, fs)]
+    return fs
+
+
 def _find_uncounted(sec: Para) -> list[Check]:
     """The relations written in words, then the stated relations with no inputs (counted)."""
-    fs = _framed(sec)
+    fs = _framed_once(sec)
     out = _range_products(sec) + _parts_by_metric(sec, fs) + _allocated_parts(sec, fs)
     for k in range(len(fs)):
         for finder in _WORDED:
@@ -2111,6 +2133,8 @@ def _bracket_sum(sec: Para, fs: list[_Framed], k: int) -> Check | None:
     c = fs[k]
     t = c.tok
     raw = sec.raw[t.sent]
+    if "+" not in raw and "＋" not in raw:
+        return None
     m = re.match(r"\s*[（(]([^（）()]{3,120})[)）]", raw[t.fig.end:])
     if not m or not _PLUS_SPLIT.search(m.group(1)):
         return None
@@ -2419,17 +2443,36 @@ def _clause_before(sec: Para, x: _Framed) -> str:
     return re.sub(r"[^\u4e00-\u9fa5]", "", raw[max(start, x.tok.fig.start - 40):x.tok.fig.start])
 
 
-def _across_sections(whole: Para, checks: list[Check]) -> None:
+def _across_sections(sections: list[tuple[Para, list[_Framed]]], checks: list[Check]) -> None:
     todo = {(c.sentence_id, c.stated): i for i, c in enumerate(checks)
             if c.verdict == "unverifiable" and c.kind in ("share", "cagr") and not c.inputs}
     if not todo:
         return
-    fs = _framed(whole)
+    # the article as one section: the sections' sentences and frames end to end
+    whole = Para(index=sections[0][0].index, sentences=[s for sec, _ in sections for s in sec.sentences],
+                 raw=[r for sec, _ in sections for r in sec.raw])
+    fs: list[_Framed] = []
+    offset = 0
+    for sec, sfs in sections:
+        for x in sfs:
+            tok = copy.copy(x.tok)  # keeps the unit read once
+            tok.sent += offset
+            fs.append(_Framed(tok, len(fs), x.metric, x.period, x.lead, x.after, x.paragraph, x.topic, x.block))
+        offset += len(sec.sentences)
+    pairs: list[tuple[int, str]] | None = None  # the 从A增至B pairs of the article, read when a CAGR asks
     for k, c in enumerate(fs):
         key = (whole.sentences[c.tok.sent].id, c.tok.text)
         if key not in todo or c.tok.bound:
             continue
-        chk = _share_across(whole, fs, k) if checks[todo[key]].kind == "share" else _cagr_across(whole, fs, k)
+        if checks[todo[key]].kind == "share":
+            chk = _share_across(whole, fs, k)
+        else:
+            if pairs is None:
+                pairs = [(j, _clause_before(whole, fs[j - 1])) for j in range(1, len(fs))
+                         if fs[j - 1].tok.sent == fs[j].tok.sent and fs[j - 1].tok.cunit == fs[j].tok.cunit
+                         and _FROM_LEAD.search(fs[j - 1].lead) and _TO_LEAD.match(fs[j].lead)
+                         and not fs[j - 1].tok.bound and not fs[j].tok.bound]
+            chk = _cagr_across(whole, fs, k, pairs)
         if chk is not None:
             chk.article = checks[todo[key]].article
             checks[todo[key]] = chk
@@ -2454,15 +2497,11 @@ def _share_across(whole: Para, fs: list[_Framed], k: int) -> Check | None:
     return None
 
 
-def _cagr_across(whole: Para, fs: list[_Framed], k: int) -> Check | None:
+def _cagr_across(whole: Para, fs: list[_Framed], k: int, pairs: list[tuple[int, str]]) -> Check | None:
     c = fs[k]
     name = _clause_before(whole, c)
-    for j in range(1, len(fs)):
-        a, b = fs[j - 1], fs[j]
-        if a.tok.sent == c.tok.sent or a.tok.sent != b.tok.sent or a.tok.cunit != b.tok.cunit \
-                or not _FROM_LEAD.search(a.lead) or not _TO_LEAD.match(b.lead) or a.tok.bound or b.tok.bound:
-            continue
-        if not common_metric(name, _clause_before(whole, a), _SHARED_RUN):
+    for j, a_name in pairs:
+        if fs[j].tok.sent == c.tok.sent or not common_metric(name, a_name, _SHARED_RUN):
             continue
         chk = _cagr_in_section(whole, fs[:j + 1] + [c], j + 1)
         if chk is not None and chk.verdict == "consistent":
