@@ -2060,7 +2060,7 @@ def _cagr_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
     y1 = y1 + y0 // 100 * 100 if y1 < 100 else y1
     if y1 <= y0:
         return None
-    pairs = [(a, b) for a, b in zip(fs[max(0, k - _POOL):k], fs[max(1, k - _POOL + 1):k])
+    pairs = [(a, b) for a, b in zip(fs[max(0, k - _POOL):k], fs[max(1, k - _POOL + 1):k], strict=False)
              if a.tok.sent == b.tok.sent and a.tok.cunit == b.tok.cunit and _FROM_LEAD.search(a.lead)
              and _TO_LEAD.match(b.lead) and a.tok.fig.kind in _LEVEL_KINDS and not a.tok.bound
              and not b.tok.bound and a.tok.interval().lo > 0 and b.tok.interval().lo > 0]
@@ -2147,7 +2147,7 @@ def _bracket_sum(sec: Para, fs: list[_Framed], k: int) -> Check | None:
         return None
     # each piece of the bracket holds one part
     pos = lo
-    for piece, x in zip(pieces, inner):
+    for piece, x in zip(pieces, inner, strict=True):
         if not (pos <= x.tok.fig.start < pos + len(piece)):
             return None
         pos += len(piece) + 1
@@ -2357,7 +2357,7 @@ def _raised_cap(sec: Para, fs: list[_Framed], k: int) -> Check | None:
     readings = [(f"{b.tok.text} × (1 + {r.tok.text}) = {t.text}", b.tok.interval() * factor) for b in reversed(bases)]
     chk = _judge(sec, "product", t, [bases[-1].tok, r.tok], readings, magnitude=False)
     if chk.verdict == "consistent":
-        fit = next(b for b, (_, iv) in zip(reversed(bases), readings) if t.interval(result=True).overlaps(iv))
+        fit = next(b for b, (_, iv) in zip(reversed(bases), readings, strict=True) if t.interval(result=True).overlaps(iv))
         chk.inputs = [fit.tok.text, r.tok.text]
         chk.input_sentences = [sec.sentences[fit.tok.sent].text, sec.sentences[r.tok.sent].text]
     return _hedge(sec, chk, "the base raised is found by its fit")
@@ -2400,7 +2400,7 @@ def _range_products(sec: Para) -> list[Check]:
         if rate is None or not results or not levels or si - rate[1] > 2:
             continue
         r = rate[0]
-        pairs = list(zip(levels, results)) if len(levels) == len(results) else \
+        pairs = list(zip(levels, results, strict=True)) if len(levels) == len(results) else \
             [(max((lv for lv in levels if lv.start < res.start), key=lambda f: f.start, default=levels[-1]), res)
              for res in results]
         for lv, res in pairs:

@@ -1,0 +1,178 @@
+"""Relations written in prose words (arithmetic.py `_find_uncounted` and the article pass): stated
+relations with no inputs counted unverifiable, relations with no operator written (bracket sums,
+a whole in the share's clause, PE = price / EPS, net = issued − repaid, per-unit amounts, caps
+raised by a rate, ranges times ranges of rates, 其中/用于 parts), each with a sentence from a real
+article (tests/check_truth/articles) and a negative case (the same sentence with one figure
+changed, or a wording that states no relation)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from macrodesk.checks.arithmetic import Check, check_article, check_text
+from macrodesk.readers import read_article
+
+TRUTH = Path(__file__).resolve().parent / "check_truth" / "articles"
+
+
+def _about(checks: list[Check], stated: str) -> Check:
+    got = [c for c in checks if c.stated.replace(" ", "") == stated.replace(" ", "")]
+    assert len(got) == 1, [(c.stated, c.verdict, c.relation) for c in checks]
+    return got[0]
+
+
+# ---------------------------------------------------------------- counted, never judged
+
+@pytest.mark.parametrize(("sentence", "stated", "kind"), [
+    # 157: the sign written on the amount after 同比
+    ("政府融资：新增1.46万亿元政府债（同比+2367亿），贡献社融增量104.2%。", "+2367亿", "change"),
+    # 184: a sign after 较 and a period name
+    ("“十四五” 四川综合交通规划投资 1.2 万亿元，较 “十三五”+16.5%。", "+16.5%", "growth"),
+    # 569: a bound word between the growth word and the figure
+    ("1-7 月出口总量达 85.3 万吨，同比增幅接近 16%。", "16%", "growth"),
+    # hw_473: a growth written as a multiple
+    ("其次是比亚迪，出口达 55.3 万辆，同比增长 1.3 倍。", "1.3 倍", "growth"),
+    # 530: a CAGR with no start level
+    ("考虑国资持股比例，2024 年央企分红贡献 7389 亿，2020-24 年 CAGR 10.8%；", "10.8%", "cagr"),
+    # 564: a multiple of a level not written
+    ("波罗的海全球集装箱运价指数（FBX）在 2021 年 9 月 10 日达历史最高点 11108.56 点，为疫情前 2019 年均值的 8 倍；",
+     "8 倍", "ratio"),
+    # 937: a return relative to a benchmark whose return is not written
+    ("4月房地产板块绝对收益为7.0%，但相对收益（相对沪深300）为-1.1%。", "-1.1%", "difference"),
+    # 619: a change of an amount to a level ("A 至 B" after 收窄 is not a range)
+    ("其中证券投资逆差环比收窄 1998 亿元至 2170 亿元。", "1998 亿元", "change"),
+    # 403: a share whose whole is not written
+    ("宝洁计划未来两年裁减 7000 个非制造职位（占总数 15%）。", "15%", "share"),
+    # 937: a bare number in a list whose last item carries the unit
+    ("同比增速分别提升26.3、18.6pct。", "26.3", "change"),
+    # 870: a contribution whose weight is not written
+    ("建安投资在2026年初反弹28.6个百分点至0.6%，拉动固定资产投资上行16.9个百分点。", "16.9个百分点", "product"),
+])
+def test_stated_relations_without_inputs_are_counted_unverifiable(sentence: str, stated: str, kind: str) -> None:
+    c = _about(check_text(sentence), stated)
+    assert (c.verdict, c.kind) == ("unverifiable", kind)
+
+
+def test_a_forecast_range_is_not_read_as_a_change() -> None:
+    assert check_text("预计今年营收增长 5% 至 8%。") == []
+
+
+def test_a_change_to_a_level_is_split_from_the_range() -> None:
+    # "增加 63.69 亿元至 1034 亿元" (pdf_138): no 同比, but a range 16x wide is no range
+    c = _about(check_text("叠加资产 + 信用减值损失增加 63.69 亿元至 1034 亿元。"), "63.69 亿元")
+    assert c.verdict == "unverifiable"
+
+
+# ---------------------------------------------------------------- written in words, certain
+
+TARIFF = "美国对中国进口牛肉关税为 {}%（最惠国税率 12%+ 加征税率 10%+ 调整后进一步加征税率 10%），处于高位。"
+
+
+def test_bracket_sum_with_words_between_the_parts() -> None:
+    assert _about(check_text(TARIFF.format(32)), "32%").verdict == "consistent"  # 569
+    bad = _about(check_text(TARIFF.format(35)), "35%")
+    assert bad.verdict == "inconsistent" and bad.computed == "32"
+
+
+def test_bracket_sum_of_amounts_and_parts_ending_in_deng() -> None:
+    text = "超长期国债首批发行 1210 亿元（20 年期 500 亿 + 30 年期 710 亿），全年计划 1.3 万亿元。"
+    assert _about(check_text(text), "1210 亿元").verdict == "consistent"  # 177: a term names a part
+    assert _about(check_text(text.replace("1210", "1310")), "1310 亿元").verdict == "inconsistent"
+    # "…设备 5 万等": not all parts are named, so a sum that does not fit proves nothing
+    c = _about(check_text("单仓启动资金约 30.5 万元（加盟费 3 万 + 首单采购 15 万 + 设备 5 万等）。"), "30.5 万元")
+    assert c.verdict == "unverifiable"
+
+
+SPECIAL_BONDS = "2025 年 1-5 月地方政府专项债累计发行 1.63 万亿元，同比增长 40.72%，占全年计划 4.4 万亿元的 {}%。"
+
+
+def test_share_of_a_whole_written_in_its_clause() -> None:
+    ok = _about(check_text(SPECIAL_BONDS.format("37.05")), "37.05%")  # 177
+    assert ok.verdict == "consistent" and ok.refutable
+    assert _about(check_text(SPECIAL_BONDS.format("41.05")), "41.05%").verdict == "inconsistent"
+
+
+def test_growth_written_as_a_multiple_after_a_from_to_pair() -> None:
+    text = "黄金价格从 1971 年 35 美元 / 盎司涨至 1980 年 850 美元 / 盎司，10 年涨幅 {} 倍。"
+    assert _about(check_text(text.format(23)), "23 倍").verdict == "consistent"  # 181: 850/35 - 1
+    assert _about(check_text(text.format(30)), "30 倍").verdict == "inconsistent"
+
+
+INVENTORY = ("25H1 白酒板块存货 1688.1 亿元，较 24H1 的 1506.8 亿元增长 12.0%，环比 25Q1 的 1643.4 亿元提高 {}%，"
+             "达到 2023 年以来历史高位。")
+
+
+def test_second_reference_level_compared_with_the_subject() -> None:
+    ok = _about(check_text(INVENTORY.format("2.7")), "2.7%")  # 593: 1688.1 / 1643.4 - 1
+    assert ok.verdict == "consistent" and "1688.1" in ok.relation
+    assert _about(check_text(INVENTORY.format("4.7")), "4.7%").verdict == "inconsistent"
+
+
+BONDS = "发行与偿还一季度新发行煤炭债650 亿元，同比下降32%，偿还1081 亿元，净融资额 {} 亿元。"
+
+
+def test_net_financing_is_issued_minus_repaid() -> None:
+    assert _about(check_text(BONDS.format("-431")), "-431 亿元").verdict == "consistent"  # 51
+    assert _about(check_text(BONDS.format("-531")), "-531 亿元").verdict == "inconsistent"
+
+
+# ---------------------------------------------------------------- found by their fit: confirm only
+
+def test_pe_in_prose_is_price_over_the_same_years_eps() -> None:
+    text = ("四川路桥（600039.SH）：2025 年 6 月 18 日收盘价 9.88 元，2024 年 EPS 0.83 元，2025E 0.93 元，"
+            "2026E 1.03 元，2024 年 PE {} 倍，2025E 10.62 倍。")
+    checks = check_text(text.format("11.9"))
+    pe24, pe25 = _about(checks, "11.9 倍"), _about(checks, "10.62 倍")  # 184
+    assert pe24.verdict == pe25.verdict == "consistent" and not pe24.refutable
+    assert "0.93" in pe25.relation
+    # priced at another date, a PE that does not fit proves nothing
+    assert _about(check_text(text.format("15.9")), "15.9 倍").verdict == "unverifiable"
+
+
+def test_amount_per_unit_and_ratio_of_counts() -> None:
+    loss = "亏损企业数量1500 家，亏损率54.82%，亏损总额480 亿元，单位亏损金额{} 万元 / 家。"
+    ok = _about(check_text(loss.format(3200)), "3200 万元")  # 51: 480 亿 / 1500
+    assert ok.verdict == "consistent" and not ok.refutable
+    assert _about(check_text(loss.format(4200)), "4200 万元").verdict == "unverifiable"
+    up = "汽车(中信)板块共有 260 只个股，本月上涨的个股有 230 只，个股的上涨比例为 {}%。"
+    assert _about(check_text(up.format(88)), "88%").verdict == "consistent"  # hw_473
+    # a 比例 no pair fits is a rate set by rule, not a relation
+    assert [c for c in check_text(up.format(61)) if c.stated == "61%"] == []
+
+
+def test_range_of_results_is_a_level_times_a_range_of_rates() -> None:
+    text = ("截止 2025 年 8 月 29 日，A 股央企市值约 34 万亿，地方国企约 21 万亿，按 5%-10% 融资比例估算，"
+            "央企潜在融资规模 {}，地方国企 1.0-2.1 万亿。")
+    checks = check_text(text.format("1.7-3.4 万亿"))  # 530
+    ends = [c for c in checks if c.kind == "product"]
+    assert len(ends) == 4 and {c.verdict for c in ends} == {"consistent"}
+    assert not any(c.refutable for c in ends)
+    low = _about(check_text(text.format("2.7-3.4 万亿")), "2.7-3.4 万亿（下限）")
+    assert low.verdict == "unverifiable"
+
+
+def test_allocations_and_qizhong_parts_by_metric() -> None:
+    plan = "全年计划 1.3 万亿元，8000 亿用于 “两重” 项目，5000 亿用于 “两新”。"
+    assert _about(check_text(plan), "1.3 万亿元").verdict == "consistent"  # 177
+    assert _about(check_text(plan.replace("5000", "3000")), "1.3 万亿元").verdict == "unverifiable"
+    checks = check_article(read_article(TRUTH / "85.md"))
+    total = [c for c in checks if c.stated == "731.7 亿元"]
+    assert total and total[0].verdict == "consistent" and "126.1" in total[0].relation
+
+
+def test_caps_raised_by_a_rate() -> None:
+    checks = check_article(read_article(TRUTH / "937.md"))
+    for stated, base in (("189万元", "70万元"), ("351万元", "130万元"), ("360万元", "200万元")):
+        c = _about(checks, stated)
+        assert c.verdict == "consistent" and base in c.inputs and not c.refutable
+
+
+def test_share_and_cagr_found_across_sections() -> None:
+    bonds = check_article(read_article(TRUTH / "51.md"))
+    c = [c for c in bonds if c.stated == "31.5%"]  # 一季度发行煤炭债 205 亿元（占全国 31.5%）
+    assert c and c[0].verdict == "consistent" and "650" in c[0].relation
+    soe = check_article(read_article(TRUTH / "530.md"))
+    c = [c for c in soe if c.stated == "11%" and c.kind == "cagr"]  # 核心观点 / body
+    assert c and c[0].verdict == "consistent" and "4487" in c[0].relation
