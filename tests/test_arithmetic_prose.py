@@ -176,3 +176,12 @@ def test_share_and_cagr_found_across_sections() -> None:
     soe = check_article(read_article(TRUTH / "530.md"))
     c = [c for c in soe if c.stated == "11%" and c.kind == "cagr"]  # 核心观点 / body
     assert c and c[0].verdict == "consistent" and "4487" in c[0].relation
+
+
+def test_a_rate_converted_to_another_period() -> None:
+    text = "预计 2024Q1 单月产能约 22 万片，折合 {} 万片 / 年，2025 年资本开支预计达到 380 - 420 亿美元。"
+    bad = _about(check_text(text.format(167)), "167 万片")  # 12: 22 × 12 = 264, a real error
+    assert bad.verdict == "inconsistent" and bad.kind == "product"
+    assert _about(check_text(text.format(264)), "264 万片").verdict == "consistent"
+    # no conversion word: two capacities side by side are no relation
+    assert not [c for c in check_text("单月产能约 22 万片，全年产能 167 万片 / 年。") if c.stated == "167 万片"]

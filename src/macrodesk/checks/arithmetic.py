@@ -2421,10 +2421,6 @@ def _range_products(sec: Para) -> list[Check]:
     return out
 
 
-_WORDED = (_bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
-           _per_unit, _raised_cap)
-
-
 # ---------------------------------------------------------------- across sections
 # A share of a national whole or a CAGR in a summary ("核心观点") may take its inputs from another
 # section: "一季度发行煤炭债 205 亿元（占全国 31.5%）" and, in the bond section, "一季度新发行煤炭债
@@ -2567,3 +2563,57 @@ def _allocated_parts(sec: Para, fs: list[_Framed]) -> list[Check]:
                      magnitude=False)
         out.append(_hedge(sec, chk, "allocations (用于) need not exhaust the total"))
     return out
+
+
+_PER_PERIOD = re.compile(r"^\s*/\s*(日|天|月|季度?|年)")
+_PERIOD_LEAD = (
+    (re.compile(r"单月|每月|月均|月度|月产能"), "月"),
+    (re.compile(r"单季|每季|季均"), "季"),
+    (re.compile(r"全年|年度|每年|年均|年化"), "年"),
+    (re.compile(r"日均|每日|单日|日产|日熔"), "日"),
+)
+_PER_YEAR = {"月": 12.0, "季": 4.0, "年": 1.0}
+_CONVERT_LEAD = re.compile(r"(?:折合|折算|相当于|年化)[^，,。；;]{0,6}$")
+
+
+def _period_of(x: _Framed) -> str:
+    m = _PER_PERIOD.match(x.after)
+    if m:
+        return {"天": "日", "季度": "季"}.get(m.group(1), m.group(1))
+    for rx, per in _PERIOD_LEAD:
+        if rx.search(x.lead[-8:]):
+            return per
+    return ""
+
+
+def _converted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"单月产能约 22 万片，折合 167 万片 / 年": a rate per month (quarter, year) converted to
+    another period is the same rate times 12 (4, 1/12…). The factor is exact and both figures
+    are written side by side, so the relation is certain; a day has 360 or 365 of them a year,
+    and a daily figure may be capacity rather than output, so a day conversion only confirms."""
+    c = fs[k]
+    t = c.tok
+    if k == 0 or not _CONVERT_LEAD.search(c.lead) or t.fig.kind not in (FigureKind.QUANTITY, FigureKind.MONEY):
+        return None
+    a = fs[k - 1]
+    if a.tok.sent != t.sent or a.tok.cunit != t.cunit or a.tok.bound or t.bound:
+        return None
+    pa, pb = _period_of(a), _period_of(c)
+    if not pa or not pb or pa == pb:
+        return None
+    if "日" in (pa, pb):
+        other = pb if pa == "日" else pa
+        if other != "年":
+            return None
+        readings = [(f"{a.tok.text}/{pa} = {t.text}/{pb} ({n} 日/年)",
+                     a.tok.interval().scale(n if pa == "日" else 1 / n)) for n in (365, 360)]
+        return _hedge(sec, _judge(sec, "product", t, [a.tok], readings, magnitude=False),
+                      "a daily rate may be capacity rather than output")
+    factor = _PER_YEAR[pa] / _PER_YEAR[pb]
+    return _judge(sec, "product", t, [a.tok],
+                  [(f"{a.tok.text}/{pa} × {_fmt(factor)} = {t.text}/{pb}", a.tok.interval().scale(factor))],
+                  magnitude=False)
+
+
+_WORDED = (_bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
+           _per_unit, _raised_cap, _converted)
