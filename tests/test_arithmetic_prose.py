@@ -185,3 +185,16 @@ def test_a_rate_converted_to_another_period() -> None:
     assert _about(check_text(text.format(264)), "264 万片").verdict == "consistent"
     # no conversion word: two capacities side by side are no relation
     assert not [c for c in check_text("单月产能约 22 万片，全年产能 167 万片 / 年。") if c.stated == "167 万片"]
+
+
+def test_total_over_named_entities_each_in_its_own_section() -> None:
+    text = (TRUTH / "922.md").read_text(encoding="utf-8")
+    checks = check_text(text)
+    total = [c for c in checks if c.stated == "116 亿元" and c.kind == "sum"]
+    assert total and total[0].verdict == "consistent" and len(total[0].inputs) == 5
+    assert "176.39" not in total[0].relation  # 中钨高新 has a section but is not named in the total
+    profit = [c for c in checks if c.stated == "18.55 亿元" and c.kind == "sum"]
+    assert profit and profit[0].verdict == "consistent"
+    # a total the named entities do not add up to proves nothing (each level is found by its place)
+    changed = check_text(text.replace("五家企业 2025 年合计营收 116 亿元", "五家企业 2025 年合计营收 136 亿元"))
+    assert {c.verdict for c in changed if c.stated == "136 亿元"} <= {"unverifiable"}

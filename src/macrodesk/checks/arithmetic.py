@@ -943,7 +943,8 @@ def check_article(article: Article) -> list[Check]:
             keep(chk)
         section_frames.append((sec, _framed_once(sec)))
     if section_frames:
-        _across_sections(section_frames, checks)
+        headings = [(s.paragraph, s.text) for s in article.sentences if s.kind == "heading"]
+        _across_sections(section_frames, checks, headings)
     return checks
 
 
@@ -2439,10 +2440,13 @@ def _clause_before(sec: Para, x: _Framed) -> str:
     return re.sub(r"[^\u4e00-\u9fa5]", "", raw[max(start, x.tok.fig.start - 40):x.tok.fig.start])
 
 
-def _across_sections(sections: list[tuple[Para, list[_Framed]]], checks: list[Check]) -> None:
+def _across_sections(sections: list[tuple[Para, list[_Framed]]], checks: list[Check],
+                     headings: list[tuple[int, str]]) -> None:
     todo = {(c.sentence_id, c.stated): i for i, c in enumerate(checks)
             if c.verdict == "unverifiable" and c.kind in ("share", "cagr") and not c.inputs}
-    if not todo:
+    todo_all = {(c.sentence_id, c.stated): i for i, c in enumerate(checks)}
+    named = any(_NAMED_LIST.search(r) for sec, _ in sections for r in sec.raw)
+    if not todo and not named:
         return
     # the article as one section: the sections' sentences and frames end to end
     whole = Para(index=sections[0][0].index, sentences=[s for sec, _ in sections for s in sec.sentences],
@@ -2455,6 +2459,15 @@ def _across_sections(sections: list[tuple[Para, list[_Framed]]], checks: list[Ch
             tok.sent += offset
             fs.append(_Framed(tok, len(fs), x.metric, x.period, x.lead, x.after, x.paragraph, x.topic, x.block))
         offset += len(sec.sentences)
+    for total in _named_totals(whole, fs, headings) if named and checks else []:
+        key = (total.sentence_id, total.stated)
+        if key in todo_all:
+            if checks[todo_all[key]].verdict == "unverifiable":
+                total.article = checks[todo_all[key]].article
+                checks[todo_all[key]] = total
+        else:
+            total.article = checks[0].article
+            checks.append(total)
     pairs: list[tuple[int, str]] | None = None  # the 从A增至B pairs of the article, read when a CAGR asks
     for k, c in enumerate(fs):
         key = (whole.sentences[c.tok.sent].id, c.tok.text)
@@ -2617,3 +2630,48 @@ def _converted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
 
 _WORDED = (_bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
            _per_unit, _raised_cap, _converted)
+
+
+# "大族数控、芯碁微装、东威科技、凯格精机、鼎泰高科五家企业 2025 年合计营收 116 亿元，…合计净利润
+# 18.55 亿元": a total over named entities, each with a section of its own ("### 4.1 大族数控 …
+# 2025 年营收 57.73 亿元，…归母净利润 8.24 亿元")
+_NAMED_LIST = re.compile(
+    r"((?:[\u4e00-\u9fa5A-Za-z]{2,8}、)+[\u4e00-\u9fa5A-Za-z]{2,8})(?:等)?\s*(?:[两二三四五六七八九十\d]+)\s*(?:家|个|省|市)")
+_TOTAL_WORD = re.compile(r"合计|总计|共计")
+
+
+def _named_totals(whole: Para, fs: list[_Framed], headings: list[tuple[int, str]]) -> list[Check]:
+    """Each named entity's level of the total's metric and period, read from the first section
+    whose heading names it; the sum over the names that fits confirms the total (the levels are
+    found by their place, so it is not refutable) and one that does not proves nothing."""
+    out: list[Check] = []
+
+    def heading(x: _Framed) -> str:
+        before = [h for p, h in headings if p < x.paragraph]
+        return before[-1] if before else ""
+
+    for c in fs:
+        if not _TOTAL_WORD.search(c.lead[-10:]) or not _is_level(c):
+            continue
+        lists = list(_NAMED_LIST.finditer(whole.raw[c.tok.sent][:c.tok.fig.start]))
+        if not lists:
+            continue
+        names = lists[-1].group(1).split("、")
+        metric = _TOTAL_WORD.sub("", c.metric)
+        parts: list[Tok] = []
+        for name in names:
+            mine = [x for x in fs if name in heading(x) and x.tok.sent != c.tok.sent
+                    and _is_level(x) and x.tok.cunit == c.tok.cunit and common_metric(metric, x.metric)
+                    and period_key(x.period) == period_key(c.period) and period_key(c.period) is not None]
+            if not mine:
+                break
+            parts.append(mine[0].tok)
+        if len(parts) != len(names):
+            continue
+        acc = parts[0].interval()
+        for p in parts[1:]:
+            acc = acc + p.interval()
+        chk = _judge(whole, "sum", c.tok, parts, [(" + ".join(p.text for p in parts) + f" = {c.tok.text}", acc)],
+                     magnitude=False)
+        out.append(_hedge(whole, chk, "each named entity's level is read from its own section"))
+    return out
