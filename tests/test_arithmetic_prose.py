@@ -198,3 +198,14 @@ def test_total_over_named_entities_each_in_its_own_section() -> None:
     # a total the named entities do not add up to proves nothing (each level is found by its place)
     changed = check_text(text.replace("五家企业 2025 年合计营收 116 亿元", "五家企业 2025 年合计营收 136 亿元"))
     assert {c.verdict for c in changed if c.stated == "136 亿元"} <= {"unverifiable"}
+
+
+def test_cagr_over_levels_dated_in_its_sentence() -> None:
+    # research_reports/93 and /607: the levels carry their years, no 从…至
+    text = "常规煤电运维市场规模 2025 年 476 亿元，2030 年增至 575 亿元（CAGR {}%）。"
+    ok = _about(check_text(text.format("3.9")), "3.9%")
+    assert ok.verdict == "consistent" and ok.kind == "cagr" and not ok.refutable
+    # market studies quote CAGRs over other windows: a mismatch proves nothing
+    assert _about(check_text(text.format("5.9")), "5.9%").verdict == "unverifiable"
+    span = _about(check_text("2018 年营收 6891 亿元，2024 年增至 22503 亿元，期间 CAGR 为 21.80%。"), "21.80%")
+    assert span.verdict == "consistent" and "^(1/6)" in span.relation

@@ -1936,7 +1936,7 @@ def _uncounted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
     prev = fs[k - 1] if k > 0 and fs[k - 1].tok.sent == t.sent else None
     kind_of = t.fig.kind
     if kind_of == FigureKind.PERCENT and _CAGR_ONLY.search(c.lead):
-        return _cagr_in_section(sec, fs, k) or _unverifiable(
+        return _cagr_dated(sec, fs, k) or _cagr_in_section(sec, fs, k) or _unverifiable(
             sec, "cagr", t, [], f"(B/A)^(1/years) - 1 = {t.text}",
             "the start and end levels of the CAGR are not stated")
     if kind_of == FigureKind.PERCENT and not _RATE_WORDS.search(c.lead[-6:]) and not _SHARE_CHANGE.search(c.lead) \
@@ -2675,3 +2675,33 @@ def _named_totals(whole: Para, fs: list[_Framed], headings: list[tuple[int, str]
                      magnitude=False)
         out.append(_hedge(whole, chk, "each named entity's level is read from its own section"))
     return out
+
+
+def _cagr_dated(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"2025 年 223 亿元，2030 年 4147 亿元（CAGR 79.7%）", "2019 年 28 亿元→2024 年 263 亿元，年复合增长率
+    56.6%": levels dated by year in the CAGR's sentence, of one unit. With a span written for the
+    CAGR only the pairs of its years are read. Market studies often quote a CAGR over another
+    window than the levels they print, so a fit confirms and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    dated = [(x, key) for x in fs[:k] if x.tok.sent == t.sent and _is_level(x)
+             and (key := period_key(x.period)) is not None and key[1] in ("Y", "E", "A")]
+    spans = list(_YEAR_SPAN.finditer(sec.raw[t.sent][:t.fig.start]))
+    window: tuple[int, int] | None = None
+    if spans:
+        y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
+        window = (y0, y1 + y0 // 100 * 100 if y1 < 100 else y1)
+    readings = []
+    inputs: list[Tok] = []
+    for i, (a, ka) in enumerate(dated):
+        for b, kb in dated[i + 1:]:
+            n = kb[0] - ka[0]
+            if n <= 0 or a.tok.cunit != b.tok.cunit or window and (ka[0], kb[0]) != window:
+                continue
+            g = ((b.tok.interval() / a.tok.interval()).pow(1 / n) - Interval(1, 1)).scale(100)
+            readings.append((f"({b.tok.text}/{a.tok.text})^(1/{n}) - 1 = {t.text}", g))
+            inputs = inputs or [a.tok, b.tok]
+    if not readings:
+        return None
+    chk = _judge(sec, "cagr", t, inputs, readings, magnitude=False)
+    return _hedge(sec, chk, "the dated levels may span another window than the CAGR")
