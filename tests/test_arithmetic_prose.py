@@ -209,3 +209,11 @@ def test_cagr_over_levels_dated_in_its_sentence() -> None:
     assert _about(check_text(text.format("5.9")), "5.9%").verdict == "unverifiable"
     span = _about(check_text("2018 年营收 6891 亿元，2024 年增至 22503 亿元，期间 CAGR 为 21.80%。"), "21.80%")
     assert span.verdict == "consistent" and "^(1/6)" in span.relation
+
+
+def test_later_level_of_a_change_of_share() -> None:
+    text = "隐性债务余额 69.6 万亿，合计 116 万亿。2021 年起隐性债务同比增速下降，占比从 2020 年 64% 降至 2024 年 {}%。"
+    ok = _about(check_text(text.format(60)), "60%")  # 530: 69.6 / 116
+    assert ok.verdict == "consistent" and not ok.refutable
+    # no pair fits: a share found by its fit only is not counted
+    assert [c for c in check_text(text.format(50)) if c.stated == "50%"] == []

@@ -1911,6 +1911,8 @@ _PULL = re.compile(r"(?:拉动|贡献)[^，,。；;]{0,14}?(?:上行|下行|增�
 # "个股的上涨比例为 88%", "新能源渗透率达到 51.5%": a ratio of two levels when a pair fits; such
 # rates are also set by rule or quoted alone (上浮比例, 渗透率), so no fit is no relation
 _RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率)\s*(?:为|约|达|达到|已达|升至|提升至)?\s*$")
+# "隐性债务占比从 2020 年 64% 降至 2024 年 60%": the later share of a change of a share
+_SHARE_TO = re.compile(f"(?:占比|比重|份额)\\s*(?:{_FROM})[^，,。；;]{{0,24}}(?:{_UP}|{_DOWN})?\\s*{_TO}[^，,。；;%]{{0,12}}$")
 # "同比增速分别提升26.3、18.6pct": a bare number in a list whose last item carries the unit
 _LIST_UNIT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*\d[\d.]*\s*(?:pct|ppt|pp|个百分点|%|％)")
 # "同比增量 3000 亿元": an amount change named as a noun
@@ -1944,7 +1946,8 @@ def _uncounted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
                  and prev.tok.fig.kind == FigureKind.PERCENT and _SHARE_ONLY.search(prev.lead)):
         return _share_in_section(sec, fs, k) or _unverifiable(
             sec, "share", t, [], f"(part) / (whole) = {t.text}", "the part or the whole is not stated")
-    if kind_of == FigureKind.PERCENT and _RATE_OF_LEVELS.search(c.lead):
+    if kind_of == FigureKind.PERCENT and (_RATE_OF_LEVELS.search(c.lead) or _SHARE_TO.search(
+            sec.raw[t.sent][clause_start:t.fig.start])):
         return _share_in_section(sec, fs, k)
     if kind_of == FigureKind.POINTS and _PULL.search(c.lead):
         return _unverifiable(sec, "product", t, [], f"(change) × (weight) = {t.text}",
