@@ -2004,6 +2004,14 @@ def _reads_as_level(x: _Framed) -> bool:
             and not re.search(f"同比|环比|较|(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$", x.lead[-12:]))
 
 
+def _searched(t: Tok) -> Interval:
+    """A stated share matched against pairs found by their fit: its rounding, or a truncation
+    (48.56% written 48%), but not the reading of "60%" as rounded to tens that a written relation
+    allows: among many pairs, that would fit one by chance."""
+    iv = t.interval()
+    return Interval(iv.lo, iv.hi + precision_unit(t.fig) / 2)
+
+
 def _tight(iv: Interval, stated: Tok) -> bool:
     """A pair found by its fit must pin the stated figure: "14 家 / 20 家" spans 66-74% and would
     fit "72.6%" by chance."""
@@ -2017,7 +2025,7 @@ def _share_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
     ratio gives the stated share. Found by their fit only, so the fit confirms (consistent, not
     refutable) and no fit proves nothing."""
     c = fs[k]
-    stated = c.tok.interval(result=True)
+    stated = _searched(c.tok)
     # a whole-percent share fits many pairs by chance: its whole is sought nearby only
     pool = [x for x in fs[max(0, k - (_POOL if c.tok.fig.decimals else 20)):k] if _is_level(x)]
     # the level nearest before the share in its own sentence is its part when there is one
@@ -2502,7 +2510,7 @@ def _share_across(whole: Para, fs: list[_Framed], k: int) -> Check | None:
                 or not common_metric(name, d.metric, _SHARED_RUN):
             continue
         iv = (p.tok.interval() / d.tok.interval()).scale(100)
-        if iv.hi <= 100 and c.tok.interval(result=True).overlaps(iv) and _tight(iv, c.tok):
+        if iv.hi <= 100 and _searched(c.tok).overlaps(iv) and _tight(iv, c.tok):
             chk = _judge(whole, "share", c.tok, [p.tok, d.tok], [(f"{p.tok.text} / {d.tok.text} = {c.tok.text}", iv)],
                          magnitude=False)
             return _hedge(whole, chk, "the whole, in another section, is found by its metric and fit")
