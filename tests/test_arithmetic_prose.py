@@ -217,3 +217,11 @@ def test_later_level_of_a_change_of_share() -> None:
     assert ok.verdict == "consistent" and not ok.refutable
     # no pair fits: a share found by its fit only is not counted
     assert [c for c in check_text(text.format(50)) if c.stated == "50%"] == []
+
+
+def test_growth_written_as_a_range_is_counted() -> None:
+    c = _about(check_text("全年预计 215-255GW（同比 - 8~23%）。"), "- 8~23%")  # 189
+    assert (c.verdict, c.kind) == ("unverifiable", "growth")
+    # a range with no comparison word is a level, not a growth
+    assert check_text("毛利率区间 15%-20%，净利率 8%。") == [] or all(
+        c.stated != "15%-20%" for c in check_text("毛利率区间 15%-20%，净利率 8%。"))

@@ -2104,7 +2104,7 @@ def _framed_once(sec: Para) -> list[_Framed]:
 def _find_uncounted(sec: Para) -> list[Check]:
     """The relations written in words, then the stated relations with no inputs (counted)."""
     fs = _framed_once(sec)
-    out = _range_products(sec) + _parts_by_metric(sec, fs) + _allocated_parts(sec, fs)
+    out = _range_products(sec) + _parts_by_metric(sec, fs) + _allocated_parts(sec, fs) + _range_changes(sec)
     for k in range(len(fs)):
         for finder in _WORDED:
             if (chk := finder(sec, fs, k)) is not None:
@@ -2716,3 +2716,25 @@ def _cagr_dated(sec: Para, fs: list[_Framed], k: int) -> Check | None:
         return None
     chk = _judge(sec, "cagr", t, inputs, readings, magnitude=False)
     return _hedge(sec, chk, "the dated levels may span another window than the CAGR")
+
+
+_PCT_RANGE = re.compile(r"\d\s*%?\s*[-~～至]\s*\d[\d.]*\s*[%％]")
+_RANGE_CHANGE_LEAD = re.compile(
+    f"(?:同比|环比|较[^，,。；;]{{0,12}}?)\\s*(?:{_UP}|{_DOWN})?\\s*(?:约)?\\s*$")
+
+
+def _range_changes(sec: Para) -> list[Check]:
+    """"全年预计 215-255GW（同比 - 8~23%）": a stated growth written as a range, counted
+    unverifiable (a range is no figure of the relations above)."""
+    out: list[Check] = []
+    for si, s in enumerate(sec.sentences):
+        raw = sec.raw[si]
+        if not _PCT_RANGE.search(raw) or not re.search("同比|环比|较", raw):
+            continue
+        for f in extract_figures(raw):
+            if f.kind == FigureKind.PERCENT and f.high is not None and _RANGE_CHANGE_LEAD.search(raw[:f.start]):
+                out.append(Check(verdict="unverifiable", kind="growth", stated=f.text,
+                                 relation=f"(level) vs (earlier level) : {f.text}",
+                                 note="the earlier level is not stated", sentence=s.text, sentence_id=s.id,
+                                 paragraph=s.paragraph))
+    return out
