@@ -225,3 +225,12 @@ def test_growth_written_as_a_range_is_counted() -> None:
     assert (c.verdict, c.kind) == ("unverifiable", "growth")
     # a range with no comparison word is a level, not a growth
     assert all(c.stated != "15%-20%" for c in check_text("毛利率区间 15%-20%，净利率 8%，同比 + 2%。"))
+
+
+def test_range_share_of_a_whole_in_another_section() -> None:
+    checks = check_article(read_article(TRUTH / "530.md"))
+    ends = [c for c in checks if c.stated.startswith("7%-26%")]  # 300-1200 亿 over 4487 亿元
+    assert len(ends) == 2 and {c.verdict for c in ends} == {"consistent"}
+    assert all("4487" in c.relation and not c.refutable for c in ends)
+    text = (TRUTH / "530.md").read_text(encoding="utf-8").replace("的 7%-26%", "的 17%-46%")
+    assert not [c for c in check_text(text) if c.stated.startswith("17%-46%") and c.verdict != "unverifiable"]
