@@ -1913,6 +1913,7 @@ _PULL = re.compile(r"(?:拉动|贡献)[^，,。；;]{0,14}?(?:上行|下行|增�
 _RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率)\s*(?:为|约|达|达到|已达|升至|提升至)?\s*$")
 # "隐性债务占比从 2020 年 64% 降至 2024 年 60%": the later share of a change of a share
 _SHARE_TO = re.compile(f"(?:占比|比重|份额)\\s*(?:{_FROM})[^，,。；;]{{0,24}}(?:{_UP}|{_DOWN})?\\s*{_TO}[^，,。；;%]{{0,12}}$")
+_INTENSITY = re.compile(r"强度\s*(?:为|约|达|达到)?\s*$")
 # "同比增速分别提升26.3、18.6pct": a bare number in a list whose last item carries the unit
 _LIST_UNIT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*\d[\d.]*\s*(?:pct|ppt|pp|个百分点|%|％)")
 # "同比增量 3000 亿元": an amount change named as a noun
@@ -1958,6 +1959,10 @@ def _uncounted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
         tok = Tok(t.fig.model_copy(update={"kind": unit.kind, "unit": unit.unit}), t.sent, t.approx, t.bound)
         return _stated_change(sec, _Framed(tok, c.index, c.metric, c.period, c.lead, c.after, c.paragraph,
                                            c.topic, c.block), prev, prev is not None)
+    if kind_of == FigureKind.PERCENT and _INTENSITY.search(c.lead):
+        # "拿地金额125亿元，拿地强度48%", "研发强度 7.1%": an amount over another (sales, revenue)
+        return _share_in_section(sec, fs, k) or _unverifiable(
+            sec, "ratio", t, [], f"(amount) / (base) = {t.text}", "the base of the ratio is not stated")
     if kind_of == FigureKind.PERCENT and _RELATIVE_RETURN.search(c.lead):
         return _unverifiable(sec, "difference", t, [], f"(return) - (benchmark return) = {t.text}",
                              "the benchmark's return is not stated")
