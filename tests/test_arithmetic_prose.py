@@ -118,6 +118,9 @@ BONDS = "发行与偿还一季度新发行煤炭债650 亿元，同比下降32%�
 def test_net_financing_is_issued_minus_repaid() -> None:
     assert _about(check_text(BONDS.format("-431")), "-431 亿元").verdict == "consistent"  # 51
     assert _about(check_text(BONDS.format("-531")), "-531 亿元").verdict == "inconsistent"
+    # another flow in the sentence: issued − repaid only confirms
+    more = "一季度新发行煤炭债650 亿元，偿还1081 亿元，提前兑付 100 亿元，净融资额 -531 亿元。"
+    assert _about(check_text(more), "-531 亿元").verdict == "unverifiable"
 
 
 # ---------------------------------------------------------------- found by their fit: confirm only

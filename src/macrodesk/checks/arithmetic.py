@@ -2170,7 +2170,8 @@ def _bracket_sum(sec: Para, fs: list[_Framed], k: int) -> Check | None:
         pos += len(piece) + 1
     parts = [x.tok for x in inner]
     if t.fig.kind == FigureKind.PERCENT:
-        if any(p.fig.kind != FigureKind.PERCENT for p in parts) or not _SHARE_WORDS.search(raw[:hi]):
+        clause = raw[max((x.end() for x in re.finditer(r"[，,。；;：:]", raw[:t.fig.start])), default=0):hi]
+        if any(p.fig.kind != FigureKind.PERCENT for p in parts) or not _SHARE_WORDS.search(clause):
             return None  # growth rates do not add; shares, tariffs and contributions do
     elif not all(_same_amounts(t, p) for p in parts):
         return None
@@ -2322,11 +2323,14 @@ def _net_amount(sec: Para, fs: list[_Framed], k: int) -> Check | None:
     if len(gross) != 1 or len(out) != 1:
         return None
     g, r = gross[0].tok, out[0].tok
-    return _judge(sec, "difference", t, [g, r], [(f"{g.text} - {r.text} = {t.text}", g.interval() - r.interval())],
-                  magnitude=False)
+    chk = _judge(sec, "difference", t, [g, r], [(f"{g.text} - {r.text} = {t.text}", g.interval() - r.interval())],
+                 magnitude=False)
+    # another amount of the sentence may be a flow too ("提前兑付 C"): then the pair only confirms
+    others = [x for x in before if x is not gross[0] and x is not out[0] and _is_level(x)]
+    return _hedge(sec, chk, "other amounts of the sentence may be flows too") if others else chk
 
 
-_FLOW = re.compile(r"发行|融资|投放|流入|偿还|到期|回笼|流出")
+_FLOW = re.compile(r"发行|融资|投放|流入|偿还|到期|回笼|流出|兑付|赎回")
 _PER_UNIT = re.compile(r"^\s*/\s*(家|户|人|个|辆|吨|台|只)")
 
 
