@@ -239,3 +239,17 @@ def test_range_share_of_a_whole_in_another_section() -> None:
     assert all("4487" in c.relation and not c.refutable for c in ends)
     text = (TRUTH / "530.md").read_text(encoding="utf-8").replace("的 7%-26%", "的 17%-46%")
     assert not [c for c in check_text(text) if c.stated.startswith("17%-46%") and c.verdict != "unverifiable"]
+
+
+def test_excess_returns_paired_with_the_returns_of_their_sentence() -> None:
+    # research_reports/173: one return against each benchmark
+    one = ("本周（2025.6.9–2025.6.13）建筑材料板块（SW）涨跌幅为 - 2.77%，同期沪深 300 指数涨跌幅 - 0.25%，"
+           "万得全 A 指数涨跌幅 - 0.27%，超额收益分别为 - 2.51%、{}%。")
+    got = check_text(one.format("-2.50"))
+    assert {c.verdict for c in got if c.kind == "difference"} == {"consistent"}
+    assert {c.verdict for c in check_text(one.format("-2.90")) if c.kind == "difference"} == {"unverifiable"}
+    # research_reports/548: each return against one benchmark; 下跌 signs the level
+    each = ("本周沪深 300 指数下跌 0.81%，公用事业指数上涨 1.20%，环保指数下跌 0.27%，周相对收益率分别为 2.01% 和 0.54%，"
+            "申万 31 个一级行业中，公用事业、环保涨幅分别居第 6、10 位。")
+    c = _about(check_text(each), "0.54%")
+    assert c.verdict == "consistent" and not c.refutable and "(-0.27%) - (-0.81%)" in c.relation

@@ -2647,9 +2647,6 @@ def _converted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
                   magnitude=False)
 
 
-_WORDED = (_bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
-           _per_unit, _raised_cap, _converted)
-
 
 # "大族数控、芯碁微装、东威科技、凯格精机、鼎泰高科五家企业 2025 年合计营收 116 亿元，…合计净利润
 # 18.55 亿元": a total over named entities, each with a section of its own ("### 4.1 大族数控 …
@@ -2789,3 +2786,61 @@ def _range_shares(whole: Para, fs: list[_Framed]) -> list[Check]:
                             input_sentences=[s.text, whole.sentences[w.tok.sent].text], refutable=False))
                     break
     return out
+
+
+_EXCESS_LEAD = re.compile(r"(?:超额收益|相对收益)率?[^，,。；;\d]{0,6}?(?:分别)?\s*(?:为|约|达|是)?\s*$")
+
+
+def _return_value(x: _Framed) -> Interval:
+    """A return with its sign: "下跌 0.81%" is −0.81; "涨跌幅 3.34%" keeps the sign written."""
+    if re.search(r"涨跌幅?\s*(?:为|达)?\s*$", x.lead):
+        return x.tok.interval()
+    return _level(x)
+
+
+def _relative_returns(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"建筑材料板块（SW）涨跌幅为 - 2.77%，同期沪深 300 指数涨跌幅 - 0.25%，万得全 A 指数涨跌幅 - 0.27%，
+    超额收益分别为 - 2.51%、-2.50%" (one return against each benchmark), "沪深 300 指数下跌 0.81%，
+    公用事业指数上涨 1.20%，环保指数下跌 0.27%，周相对收益率分别为 2.01% 和 0.54%" (each return
+    against one benchmark): the excess returns of a sentence over its returns, paired by place.
+    The reading that fits every excess return of the list confirms it; the pairing is by place, so
+    no fit proves nothing."""
+    c = fs[k]
+    if c.tok.fig.kind != FigureKind.PERCENT:
+        return None
+    j0 = k
+    while j0 > 0 and _LIST_AND.match(fs[j0].lead) and fs[j0 - 1].tok.sent == c.tok.sent \
+            and fs[j0 - 1].tok.fig.kind == FigureKind.PERCENT:
+        j0 -= 1
+    if not _EXCESS_LEAD.search(fs[j0].lead):
+        return None
+    stated = [fs[j0]]
+    for x in fs[j0 + 1:]:
+        if x.tok.sent != c.tok.sent or not _LIST_AND.match(x.lead) or x.tok.fig.kind != FigureKind.PERCENT:
+            break
+        stated.append(x)
+    levels = [x for x in fs[:j0] if x.tok.sent == c.tok.sent and x.tok.fig.kind == FigureKind.PERCENT
+              and not x.tok.bound and not _SHARE_LEAD.search(x.lead)]
+    if len(levels) != len(stated) + 1 or any(x.tok.bound for x in stated):
+        return None
+    first, rest = levels[0], levels[1:]
+    def shown(x: _Framed) -> str:
+        return f"({_fmt(_return_value(x).mid)}%)"
+
+    patterns = [
+        [(f"{shown(first)} - {shown(b)}", _return_value(first) - _return_value(b)) for b in rest],
+        [(f"{shown(a)} - {shown(first)}", _return_value(a) - _return_value(first)) for a in rest],
+    ]
+    i = stated.index(c)
+    for pattern in patterns:
+        if all(s.tok.interval(result=True).overlaps(iv) for s, (_, iv) in zip(stated, pattern, strict=True)):
+            formula, iv = pattern[i]
+            chk = _judge(sec, "difference", c.tok, [first.tok, rest[i].tok], [(f"{formula} = {c.tok.text}", iv)],
+                         magnitude=False)
+            return _hedge(sec, chk, "returns and excess returns are paired by their place")
+    return _unverifiable(sec, "difference", c.tok, [x.tok for x in levels], f"(return) - (benchmark return) = {c.tok.text}",
+                         "no pairing of the returns written fits every excess return")
+
+
+_WORDED = (_relative_returns, _bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
+           _per_unit, _raised_cap, _converted)
