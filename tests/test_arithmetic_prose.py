@@ -253,3 +253,10 @@ def test_excess_returns_paired_with_the_returns_of_their_sentence() -> None:
             "申万 31 个一级行业中，公用事业、环保涨幅分别居第 6、10 位。")
     c = _about(check_text(each), "0.54%")
     assert c.verdict == "consistent" and not c.refutable and "(-0.27%) - (-0.81%)" in c.relation
+
+
+def test_a_reading_in_words_that_fits_replaces_an_unverifiable_one() -> None:
+    # 85: the 其中-parts right after 100.5 亿元 (605.6 + 69.2) do not fit it; the profit parts do
+    checks = check_article(read_article(TRUTH / "85.md"))
+    c = _about(checks, "100.5 亿元")
+    assert c.verdict == "consistent" and "31.3" in c.relation and c.article
