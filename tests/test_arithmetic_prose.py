@@ -260,3 +260,17 @@ def test_a_reading_in_words_that_fits_replaces_an_unverifiable_one() -> None:
     checks = check_article(read_article(TRUTH / "85.md"))
     c = _about(checks, "100.5 亿元")
     assert c.verdict == "consistent" and "31.3" in c.relation and c.article
+
+
+GAPS = ("1. 建筑材料指数涨幅 6.77%，建筑装饰指数涨幅 8.48%。\n\n2. 同期沪深 300 指数下跌 2.58%，上证指数上涨 9.92%。\n\n"
+        "3. 建筑材料指数超涨沪深 300 指数 9.35 个百分点，建筑装饰超涨 11.05 个百分点；相对上证指数分别下跌 3.15 和 {} 个百分点。")
+
+
+def test_gaps_between_returns_named_in_their_clause() -> None:
+    checks = check_text(GAPS.format("1.45"))  # 177: returns in the list items before
+    for stated, inputs in (("9.35 个百分点", "-2.58"), ("11.05 个百分点", "8.48"), ("3.15", "9.92")):
+        c = _about(checks, stated)
+        assert c.verdict == "consistent" and inputs in c.relation and not c.refutable
+    # the verb of the 分别-list signs its last item: -1.44, not +1.44
+    assert _about(checks, "1.45 个百分点").verdict == "consistent"
+    assert _about(check_text(GAPS.format("2.45")), "2.45 个百分点").verdict == "unverifiable"

@@ -2852,5 +2852,69 @@ def _relative_returns(sec: Para, fs: list[_Framed], k: int) -> Check | None:
                          "no pairing of the returns written fits every excess return")
 
 
-_WORDED = (_relative_returns, _bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
+
+_GAP_VERB = re.compile(r"超涨|超跌|跑赢|跑输|相对于?")
+_GAP_TAIL = re.compile(r"(?:分别|上涨|下跌|为|约|达|幅度|\s|·)+$")
+
+
+def _gap_names(sec: Para, x: _Framed) -> tuple[str, str] | None:
+    """(subject, benchmark) of a gap clause: "建筑材料指数超涨沪深 300 指数 9.35 个百分点"."""
+    raw = sec.raw[x.tok.sent]
+    start = max((m.end() for m in re.finditer(r"[，,。；;：:]", raw[:x.tok.fig.start])), default=0)
+    clause = raw[start:x.tok.fig.start]
+    m = _GAP_VERB.search(clause)
+    if m is None:
+        return None
+    subject = re.sub(r"[\s·]", "", re.sub(r"^\s*\d+[.、)]\s*", "", clause[:m.start()]))
+    return subject, re.sub(r"[\s·]", "", _GAP_TAIL.sub("", clause[m.end():]))
+
+
+def _named_gap(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"建筑材料指数涨幅 6.77%，…沪深 300 指数下跌 2.58%，上证指数上涨 9.92%。建筑材料指数超涨沪深 300
+    指数 9.35 个百分点，建筑装饰超涨 11.05 个百分点；相对上证指数分别下跌 3.15 和 1.45 个百分点": a
+    gap between two returns named in its clause (the benchmark carried from the clause before, the
+    subjects of a 分别-list from the gaps before, in order), read from the section's returns whose
+    words share four characters with each name. Found by names, a fit confirms and no fit proves
+    nothing."""
+    c = fs[k]
+    if c.tok.fig.kind == FigureKind.NUMBER and k + 1 < len(fs) and _is_points(fs[k + 1].tok) \
+            and fs[k + 1].tok.sent == c.tok.sent and _LIST_AND.match(fs[k + 1].lead):
+        # "分别下跌 3.15 和 1.45 个百分点": the unit is written on the last item
+        unit = fs[k + 1].tok.fig
+        c = _Framed(Tok(c.tok.fig.model_copy(update={"kind": unit.kind, "unit": unit.unit}), c.tok.sent),
+                    c.index, c.metric, c.period, c.lead, c.after, c.paragraph, c.topic, c.block)
+    if not _is_points(c.tok) or (names := _gap_names(sec, c)) is None:
+        return None
+    subject, bench = names
+    earlier = [(x, n) for x in fs[:k] if x.paragraph == c.paragraph and _is_points(x.tok)
+               and (n := _gap_names(sec, x)) is not None]
+    if not bench:
+        bench = next((n[1] for _, n in reversed(earlier) if n[1]), "")
+    if not subject:
+        subjects = list(dict.fromkeys(n[0] for _, n in earlier if n[0]))
+        pos = 0
+        j = k
+        while j > 0 and fs[j - 1].tok.sent == c.tok.sent and _LIST_AND.match(fs[j].lead):
+            pos, j = pos + 1, j - 1
+        subject = subjects[pos] if pos < len(subjects) else ""
+        # the verb of the list ("分别下跌") signs every item of it
+        c = _Framed(c.tok, c.index, c.metric, c.period, fs[j].lead, c.after, c.paragraph, c.topic, c.block)
+    if len(subject) < _SHARED_RUN or len(bench) < _SHARED_RUN:
+        return None
+
+    def level_of(name: str) -> _Framed | None:
+        hits = [x for x in fs[:k] if x.tok.fig.kind == FigureKind.PERCENT and not x.tok.bound
+                and common_metric(name, re.sub(r"[\s·]", "", x.lead + x.metric), _SHARED_RUN)]
+        return hits[-1] if hits else None
+
+    a, b = level_of(subject), level_of(bench)
+    if a is None or b is None or a is b:
+        return None
+    chk = _judge_signed(sec, "difference", c, [a.tok, b.tok],
+                        [(f"({_fmt(_return_value(a).mid)}%) - ({_fmt(_return_value(b).mid)}%) = {c.tok.text}",
+                          _return_value(a) - _return_value(b))])
+    return _hedge(sec, chk, "the two returns are found by their names")
+
+
+_WORDED = (_relative_returns, _named_gap, _bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
            _per_unit, _raised_cap, _converted)
