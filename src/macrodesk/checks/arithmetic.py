@@ -2580,6 +2580,7 @@ def _parts_by_metric(sec: Para, fs: list[_Framed]) -> list[Check]:
     return out
 
 
+_USE_WORDS = re.compile(r"用于|投向|投入|用作|分配给|安排")
 _USE_AFTER = re.compile(r"^\s*(?:将)?(?:用于|投向|投入|用作|分配给|安排)")
 
 
@@ -2588,6 +2589,8 @@ def _allocated_parts(sec: Para, fs: list[_Framed]) -> list[Check]:
     用于 after a total of the sentence allocate it. Allocations need not exhaust the total, so a
     sum that fits confirms and one that does not proves nothing."""
     out: list[Check] = []
+    if not any(_USE_WORDS.search(r) for r in sec.raw):
+        return out
     for k, t in enumerate(fs):
         if not _is_level(t):
             continue
