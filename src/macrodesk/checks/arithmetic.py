@@ -2097,15 +2097,12 @@ def _cagr_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
 _WORDED: tuple[Callable[[Para, list[_Framed], int], Check | None], ...] = ()  # set below
 
 
-_LAST_FRAMED: list[tuple[Para, list[_Framed]]] = []
-
-
 def _framed_once(sec: Para) -> list[_Framed]:
-    """A section's frames, read once for `_find_framed`, `_find_uncounted` and the article pass."""
-    if _LAST_FRAMED and _LAST_FRAMED[0][0] is sec:
-        return _LAST_FRAMED[0][1]
-    fs = _framed(sec)
-    _LAST_FRAMED[:] = [(sec, fs)]
+    """A section's frames, read once for `_find_framed`, `_find_uncounted` and the article pass
+    (kept on the section itself, so articles checked in parallel threads do not share them)."""
+    fs: list[_Framed] | None = sec.__dict__.get("_frames")
+    if fs is None:
+        fs = sec.__dict__["_frames"] = _framed(sec)
     return fs
 
 
