@@ -274,3 +274,14 @@ def test_gaps_between_returns_named_in_their_clause() -> None:
     # the verb of the 分别-list signs its last item: -1.44, not +1.44
     assert _about(checks, "1.45 个百分点").verdict == "consistent"
     assert _about(check_text(GAPS.format("2.45")), "2.45 个百分点").verdict == "unverifiable"
+
+
+def test_share_whose_whole_is_the_labelled_entitys_level_in_another_section() -> None:
+    checks = check_article(read_article(TRUTH / "189.md"))
+    # "阳光电源：储能系统营收 249.6 亿元（占比 32%…）" / "2024 年阳光电源以 778.57 亿元营收居首"
+    for stated, whole in (("32%", "778.57"), ("37%", "778.57"), ("99%", "82.70"), ("58%", "47.73")):
+        got = [c for c in checks if c.stated == stated and c.kind == "share"]
+        assert got and got[0].verdict == "consistent" and whole in got[0].relation and not got[0].refutable
+    # a share the labelled entity's levels do not give stays unverifiable
+    text = (TRUTH / "189.md").read_text(encoding="utf-8").replace("（占比 32%，", "（占比 52%，")
+    assert {c.verdict for c in check_text(text) if c.stated == "52%"} == {"unverifiable"}

@@ -2471,7 +2471,8 @@ def _across_sections(sections: list[tuple[Para, list[_Framed]]], checks: list[Ch
             fit.article = checks[i].article
             checks[i] = fit
     todo = {(c.sentence_id, c.stated): i for i, c in enumerate(checks)
-            if c.verdict == "unverifiable" and c.kind in ("share", "cagr") and not c.inputs}
+            if c.verdict == "unverifiable" and c.kind in ("share", "cagr")
+            and (not c.inputs or "(whole)" in c.relation)}
     named = any(_NAMED_LIST.search(r) for sec, _ in sections for r in sec.raw)
     # the article as one section: the sections' sentences and frames end to end
     whole = Para(index=sections[0][0].index, sentences=[s for sec, _ in sections for s in sec.sentences],
@@ -2513,22 +2514,35 @@ def _across_sections(sections: list[tuple[Para, list[_Framed]]], checks: list[Ch
             checks[todo[key]] = chk
 
 
+_ENTITY_LABEL = re.compile(r"^\s*(?:\d+[.、)]\s*)?([\u4e00-\u9fa5A-Za-z]{2,10})[：:]")
+
+
 def _share_across(whole: Para, fs: list[_Framed], k: int) -> Check | None:
+    """The whole of a share from another section: a level whose metric shares four characters
+    with the part's (a share stated to two decimals), or one whose clause names the entity that
+    labels the share's sentence ("阳光电源：储能系统营收 249.6 亿元（占比 32%…），光伏逆变器 291.3
+    亿元（占比 37%…）" / "2024 年阳光电源以 778.57 亿元营收居首")."""
     c = fs[k]
     own = [x for x in fs[:k] if x.tok.sent == c.tok.sent and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
-    if not own or not _is_level(own[-1]) or c.tok.fig.decimals == 0:
+    if not own or not _is_level(own[-1]):
         return None
     p = own[-1]
-    name = p.metric
+    label = _ENTITY_LABEL.match(whole.raw[c.tok.sent])
+    entity = label.group(1) if label else ""
     for d in fs:
         if d is p or not _is_level(d) or d.tok.cunit != p.tok.cunit or d.tok.sent == p.tok.sent \
-                or not common_metric(name, d.metric, _SHARED_RUN):
+                or d.tok.interval().lo <= p.tok.interval().hi:
+            continue
+        by_metric = c.tok.fig.decimals > 0 and common_metric(p.metric, d.metric, _SHARED_RUN)
+        by_entity = len(entity) >= 2 and entity in _clause_before(whole, d)
+        if not by_metric and not by_entity:
             continue
         iv = (p.tok.interval() / d.tok.interval()).scale(100)
         if iv.hi <= 100 and _searched(c.tok).overlaps(iv) and _tight(iv, c.tok):
             chk = _judge(whole, "share", c.tok, [p.tok, d.tok], [(f"{p.tok.text} / {d.tok.text} = {c.tok.text}", iv)],
                          magnitude=False)
-            return _hedge(whole, chk, "the whole, in another section, is found by its metric and fit")
+            return _hedge(whole, chk, "the whole, in another section, is found by its "
+                          + ("metric" if by_metric else "entity") + " and fit")
     return None
 
 
