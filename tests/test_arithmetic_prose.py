@@ -285,3 +285,12 @@ def test_share_whose_whole_is_the_labelled_entitys_level_in_another_section() ->
     # a share the labelled entity's levels do not give stays unverifiable
     text = (TRUTH / "189.md").read_text(encoding="utf-8").replace("（占比 32%，", "（占比 52%，")
     assert {c.verdict for c in check_text(text) if c.stated == "52%"} == {"unverifiable"}
+
+
+def test_growth_of_a_total_derived_from_its_parts_growths() -> None:
+    checks = check_article(read_article(TRUTH / "85.md"))
+    # 731.7 亿元，同比 + 12%: last year 605.6/1.13 + 126.1/1.12 = 648.5, so +12.8% (12% truncated)
+    c = [c for c in checks if c.stated == "+ 12%" and c.derived]
+    assert c and c[0].verdict == "consistent" and not c[0].refutable and "上年" in c[0].relation
+    text = (TRUTH / "85.md").read_text(encoding="utf-8").replace("合计 731.7 亿元，同比 + 12%", "合计 731.7 亿元，同比 + 22%")
+    assert {c.verdict for c in check_text(text) if c.stated == "+ 22%"} == {"unverifiable"}

@@ -2588,6 +2588,8 @@ def _parts_by_metric(sec: Para, fs: list[_Framed]) -> list[Check]:
                          [(" + ".join(p.tok.text for p in mine) + f" = {t.tok.text}", acc)], magnitude=False)
             if chk.verdict == "consistent":
                 out.append(_hedge(sec, chk, "其中-parts paired with the total by their metric"))
+                if (grown := _derived_total_growth(sec, fs, t, mine)) is not None:
+                    out.append(grown)
     return out
 
 
@@ -2698,22 +2700,24 @@ def _named_totals(whole: Para, fs: list[_Framed], headings: list[tuple[int, str]
             continue
         names = lists[-1].group(1).split("、")
         metric = _TOTAL_WORD.sub("", c.metric)
-        parts: list[Tok] = []
+        parts: list[_Framed] = []
         for name in names:
             mine = [x for x in fs if name in heading(x) and x.tok.sent != c.tok.sent
                     and _is_level(x) and x.tok.cunit == c.tok.cunit and common_metric(metric, x.metric)
                     and period_key(x.period) == period_key(c.period) and period_key(c.period) is not None]
             if not mine:
                 break
-            parts.append(mine[0].tok)
+            parts.append(mine[0])
         if len(parts) != len(names):
             continue
-        acc = parts[0].interval()
+        acc = parts[0].tok.interval()
         for p in parts[1:]:
-            acc = acc + p.interval()
-        chk = _judge(whole, "sum", c.tok, parts, [(" + ".join(p.text for p in parts) + f" = {c.tok.text}", acc)],
-                     magnitude=False)
+            acc = acc + p.tok.interval()
+        chk = _judge(whole, "sum", c.tok, [p.tok for p in parts],
+                     [(" + ".join(p.tok.text for p in parts) + f" = {c.tok.text}", acc)], magnitude=False)
         out.append(_hedge(whole, chk, "each named entity's level is read from its own section"))
+        if chk.verdict == "consistent" and (grown := _derived_total_growth(whole, fs, c, parts)) is not None:
+            out.append(grown)
     return out
 
 
@@ -2932,3 +2936,31 @@ def _named_gap(sec: Para, fs: list[_Framed], k: int) -> Check | None:
 
 _WORDED = (_relative_returns, _named_gap, _bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
            _per_unit, _raised_cap, _converted)
+
+
+def _derived_total_growth(sec: Para, fs: list[_Framed], total: _Framed, parts: list[_Framed]) -> Check | None:
+    """"美护板块营收合计 731.7 亿元，同比 + 12%" with its parts "化妆品…营收 605.6 亿元，同比 + 13%" and
+    "医美板块营收 126.1 亿元，同比 + 12%": last year's total is Σ part / (1 + its growth), an
+    intermediate the text does not state (derived). Only for parts that add up to the total; the
+    parts are paired by metric or name, so a fit confirms and no fit proves nothing."""
+    g = _growth_after(fs, total)
+    growths = [_growth_after(fs, p) for p in parts]
+    if g is None or any(x is None for x in growths):
+        return None
+    one = Interval(1, 1)
+    before = Interval(0, 0)
+    for p, gp in zip(parts, growths, strict=True):
+        assert gp is not None
+        factor = one + _level(gp).scale(0.01)
+        if factor.lo <= 0:
+            return None
+        before = before + p.tok.interval() / factor
+    if before.lo <= 0:
+        return None
+    change = (total.tok.interval() / before - one).scale(100)
+    shown = " + ".join(f"{p.tok.text}/(1{'+' if _level(gp).mid >= 0 else '-'}{_fmt(abs(_level(gp).mid))}%)"
+                       for p, gp in zip(parts, growths, strict=True) if gp)
+    chk = _judge_signed(sec, "growth", g, [total.tok] + [p.tok for p in parts],
+                        [(f"{total.tok.text} / 上年 {_fmt(before.mid / (total.tok.fig.scale or 1))} (= {shown}) - 1"
+                          f" = {g.tok.text}", change)], derived=True)
+    return _hedge(sec, chk, "last year's total is derived from parts paired by metric or name")
