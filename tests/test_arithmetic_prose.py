@@ -294,3 +294,11 @@ def test_growth_of_a_total_derived_from_its_parts_growths() -> None:
     assert c and c[0].verdict == "consistent" and not c[0].refutable and "上年" in c[0].relation
     text = (TRUTH / "85.md").read_text(encoding="utf-8").replace("合计 731.7 亿元，同比 + 12%", "合计 731.7 亿元，同比 + 22%")
     assert {c.verdict for c in check_text(text) if c.stated == "+ 22%"} == {"unverifiable"}
+
+
+def test_cagr_span_of_the_clause_before_the_semicolon() -> None:
+    text = ("整体规模：2019-24 财年，上市央企分红从 7895 亿增至 12957 亿，CAGR 10.4%；"
+            "地方国企上市公司合计分红从 2847 亿增至 4522 亿，CAGR {}%。")
+    c = _about(check_text(text.format("9.7")), "9.7%")  # 530: (4522/2847)^(1/5) - 1
+    assert c.verdict == "consistent" and not c.refutable
+    assert _about(check_text(text.format("15.7")), "15.7%").verdict == "unverifiable"

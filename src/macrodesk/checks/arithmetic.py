@@ -2074,6 +2074,11 @@ def _cagr_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
     t = c.tok
     raw = sec.raw[t.sent]
     spans = list(_YEAR_SPAN.finditer(raw[:t.fig.start]))
+    if not spans and t.sent > 0 and sec.raw[t.sent - 1].rstrip().endswith(("；", ";")) \
+            and sec.sentences[t.sent - 1].paragraph == sec.sentences[t.sent].paragraph:
+        # "2019-24 财年，上市央企分红从 7895 亿增至 12957 亿，CAGR 10.4%；地方国企…从 2847 亿增至 4522 亿，
+        # CAGR 9.7%": the span of the clause before the ； holds for this one
+        spans = list(_YEAR_SPAN.finditer(sec.raw[t.sent - 1]))[:1]
     if not spans:
         return None
     y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
