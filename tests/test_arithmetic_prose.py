@@ -49,6 +49,8 @@ def _about(checks: list[Check], stated: str) -> Check:
     ("同比增速分别提升26.3、18.6pct。", "26.3", "change"),
     # 937: an intensity is an amount over a base (sales) not written
     ("具体来看，4月拿地金额较多的主流房企有：华润（拿地金额125亿元，拿地强度48%）。", "48%", "ratio"),
+    # 593: a later item of a list of changes, counted like its head
+    ("25H1/25Q2 销售收现分别为 2546.12/1036.79 亿元，同比 + 7.44%/-3.30%。", "-3.30%", "growth"),
     # 870: a contribution whose weight is not written
     ("建安投资在2026年初反弹28.6个百分点至0.6%，拉动固定资产投资上行16.9个百分点。", "16.9个百分点", "product"),
 ])

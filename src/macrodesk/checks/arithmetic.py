@@ -1983,6 +1983,12 @@ def _uncounted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
             and fs[k + 1].tok.sent == t.sent and fs[k + 1].tok.cunit == t.cunit):
         return _unverifiable(sec, "change", t, [], f"(level) - (earlier level) = {t.text}",
                              "the earlier level is not stated")
+    if kind_of in (FigureKind.PERCENT, FigureKind.POINTS) and prev is not None and _LIST_AND.match(c.lead) \
+            and prev.tok.fig.kind == kind_of and (head := _uncounted(sec, fs, k - 1)) is not None \
+            and head.kind in ("growth", "change") and not head.inputs:
+        # "同比 + 7.44%/-3.30%": a later item of a list of changes counted like its head
+        return _unverifiable(sec, head.kind, t, [], f"(level) vs (earlier level) : {t.text}",
+                             "the earlier level is not stated")
     # the sign written on the figure or a bound word between the verb and it: the changes
     # `_stated_change` counts, read with the sign in the lead and the bound word dropped
     lead = _BOUND_BEFORE.sub("", c.lead)
