@@ -304,3 +304,11 @@ def test_cagr_span_of_the_clause_before_the_semicolon() -> None:
     c = _about(check_text(text.format("9.7")), "9.7%")  # 530: (4522/2847)^(1/5) - 1
     assert c.verdict == "consistent" and not c.refutable
     assert _about(check_text(text.format("15.7")), "15.7%").verdict == "unverifiable"
+
+
+def test_later_margin_of_a_pair_named_before_the_earlier_one() -> None:
+    text = "净利率：2024 年阳光电源净利率 14.5%，2025 年 Q1 骤升至 19.9%；上能电气 2025 年 Q1 净利率 10.6%。"
+    c = _about(check_text(text), "19.9%")  # 189: no profit or revenue of 2025Q1 in the sentence
+    assert (c.verdict, c.kind) == ("unverifiable", "ratio")
+    # a level after 升至 with no margin before it is no margin
+    assert all(c.stated != "19.9%" for c in check_text("2024 年出口增速 14.5%，2025 年 Q1 骤升至 19.9%。"))

@@ -1916,6 +1916,7 @@ _PULL = re.compile(r"(?:拉动|贡献)[^，,。；;]{0,14}?(?:上行|下行|增�
 _RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率)\s*(?:为|约|达|达到|已达|升至|提升至)?\s*$")
 # "隐性债务占比从 2020 年 64% 降至 2024 年 60%": the later share of a change of a share
 _SHARE_TO = re.compile(f"(?:占比|比重|份额)\\s*(?:{_FROM})[^，,。；;]{{0,24}}(?:{_UP}|{_DOWN})?\\s*{_TO}[^，,。；;%]{{0,12}}$")
+_TO_LEVEL = re.compile(f"^[，,]?[^，,。；;]{{0,14}}?(?:{_UP}|{_DOWN})\\s*(?:至|到)\\s*$")
 _INTENSITY = re.compile(r"强度\s*(?:为|约|达|达到)?\s*$")
 # "同比增速分别提升26.3、18.6pct": a bare number in a list whose last item carries the unit
 _LIST_UNIT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*\d[\d.]*\s*(?:pct|ppt|pp|个百分点|%|％)")
@@ -1983,6 +1984,11 @@ def _uncounted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
             and fs[k + 1].tok.sent == t.sent and fs[k + 1].tok.cunit == t.cunit):
         return _unverifiable(sec, "change", t, [], f"(level) - (earlier level) = {t.text}",
                              "the earlier level is not stated")
+    if kind_of == FigureKind.PERCENT and prev is not None and prev.tok.fig.kind == FigureKind.PERCENT \
+            and _TO_LEVEL.search(c.lead) and (mm := _MARGIN.search(prev.lead[-10:])) is not None:
+        # "2024 年阳光电源净利率 14.5%，2025 年 Q1 骤升至 19.9%": the later margin of the pair
+        margins = _margin(sec, fs, c, mm)
+        return _hedge(sec, margins[0], "the margin is named before the earlier level") if margins else None
     if kind_of in (FigureKind.PERCENT, FigureKind.POINTS) and prev is not None and _LIST_AND.match(c.lead) \
             and prev.tok.fig.kind == kind_of and (head := _uncounted(sec, fs, k - 1)) is not None \
             and head.kind in ("growth", "change") and not head.inputs:
