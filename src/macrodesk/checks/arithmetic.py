@@ -1985,7 +1985,8 @@ def _uncounted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
         return _unverifiable(sec, "change", t, [], f"(level) - (earlier level) = {t.text}",
                              "the earlier level is not stated")
     if kind_of == FigureKind.PERCENT and prev is not None and prev.tok.fig.kind == FigureKind.PERCENT \
-            and _TO_LEVEL.search(c.lead) and (mm := _MARGIN.search(prev.lead[-10:])) is not None:
+            and _TO_LEVEL.search(c.lead) and not re.search(f"{_FROM}\\s*$", prev.lead) \
+            and (mm := _MARGIN.search(prev.lead[-10:])) is not None:
         # "2024 年阳光电源净利率 14.5%，2025 年 Q1 骤升至 19.9%": the later margin of the pair
         margins = _margin(sec, fs, c, mm)
         return _hedge(sec, margins[0], "the margin is named before the earlier level") if margins else None
