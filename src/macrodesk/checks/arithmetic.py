@@ -3,6 +3,7 @@ shares, explicit expressions) and judge each relation with interval arithmetic a
 
 from __future__ import annotations
 
+import copy
 import functools
 import math
 import re
@@ -227,6 +228,8 @@ def _read(s: Sentence, cache: _Cache | None) -> tuple[str, list[_Piece]]:
     # segmenting already read the sentence's figures; read again only when shielding changed it
     same = text == s.text and (s.figures or not any(ch.isdigit() for ch in text))
     figs = list(s.figures) if same else extract_figures(text)
+    if any(f.high is not None for f in figs):
+        figs = _split_change_ranges(text, figs)
     pieces: list[_Piece] = []
     pos = 0
     for f in figs:
@@ -254,6 +257,44 @@ def _read(s: Sentence, cache: _Cache | None) -> tuple[str, list[_Piece]]:
     if cache is not None:
         cache[s.text] = got
     return got
+
+
+_RANGE_TO = re.compile(r"\s*(?:至|到)\s*")
+_CHANGE_BEFORE = re.compile(
+    r"(?:上升|提升|提高|增加|增长|上涨|回升|扩大|收窄|下降|下滑|下跌|回落|降低|减少|缩小|增|升|涨|降|跌|减)\s*(?:了|约)?\s*$")
+_COMPARED = re.compile(r"同比|环比|较|比上|周|月度|季度")
+_FORECAST = re.compile(r"预计|预期|有望|将|目标|区间|范围|介于|每|若|假设")
+
+
+def _split_change_ranges(text: str, figs: list[Figure]) -> list[Figure]:
+    """"证券投资逆差环比收窄 1998 亿元至 2170 亿元", "销售费用率同比 + 2.07% 至 18.33%", "减值损失增加
+    63.69 亿元至 1034 亿元": after a change word, "A 至 B" is a change A to a level B, not a range.
+    Read so when a change verb stands right before it and the clause compares (同比/环比/较) or the
+    range would be implausible (B at least three times A), or when A carries its sign after 同比;
+    never in a forecast ("预计增长 5% 至 8%" is a range)."""
+    out: list[Figure] = []
+    for f in figs:
+        m = _RANGE_TO.search(f.text) if f.high is not None and f.value is not None else None
+        if m is None or f.value is None or f.high is None:
+            out.append(f)
+            continue
+        starts = [x.end() for x in re.finditer(r"[，,。；;：:（(]", text[:f.start])]
+        clause = text[starts[-1] if starts else 0:f.start]
+        signed = bool(re.match(r"[+\-−－]", f.text)) and bool(re.search(r"(?:同比|环比|较)[^，,。；;]{0,12}$", clause))
+        verb = bool(_CHANGE_BEFORE.search(clause)) and (
+            bool(_COMPARED.search(clause)) or f.value > 0 and f.high >= 3 * f.value)
+        if _FORECAST.search(clause) or not (signed or verb):
+            out.append(f)
+            continue
+        first = [g for g in extract_figures(text[f.start:f.start + m.start()]) if g.value is not None]
+        second = [g for g in extract_figures(text[f.start + m.end():f.end]) if g.value is not None]
+        if len(first) != 1 or len(second) != 1 or first[0].kind != second[0].kind:
+            out.append(f)
+            continue
+        a, b = first[0], second[0]
+        out.append(a.model_copy(update={"start": f.start + a.start, "end": f.start + a.end}))
+        out.append(b.model_copy(update={"start": f.start + m.end() + b.start, "end": f.start + m.end() + b.end}))
+    return out
 
 
 def _build_para(index: int, sentences: list[Sentence], cache: _Cache | None = None) -> Para:
@@ -920,12 +961,22 @@ def check_article(article: Article) -> list[Check]:
         for chk in article_finder(article):
             keep(chk)
     # relations whose figures stand in different sentences or paragraphs of one section
+    section_frames: list[tuple[Para, list[_Framed]]] = []
+    fits: list[Check] = []  # readings in words that fit, kept over an earlier unverifiable one
     for sentences in by_section.values():
         sec = _build_para(sentences[0].paragraph, sentences, cache)
         if len(sec.toks) < 2:
             continue
         for chk in _find_framed(sec):
             keep(chk)
+        for chk in _find_uncounted(sec):
+            keep(chk)
+            if chk.verdict == "consistent":
+                fits.append(chk)
+        section_frames.append((sec, _framed_once(sec)))
+    if section_frames:
+        headings = [(s.paragraph, s.text) for s in article.sentences if s.kind == "heading"]
+        _across_sections(section_frames, checks, headings, fits)
     # inputs in another section of the article: a fit replaces an unverifiable verdict
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
     for chk in _resolve_across(article.sentences, checks, cache):
@@ -1178,7 +1229,7 @@ _VERB_ONLY = re.compile(
 
 
 def _find_framed(sec: Para) -> list[Check]:
-    fs = _framed(sec)
+    fs = _framed_once(sec)
     out: list[Check] = []
     shares: list[tuple[_Framed, _Framed, list[_Framed]]] = []
     share_sents: set[int] = set()
@@ -2747,3 +2798,1099 @@ judge = _judge
 unverifiable = _unverifiable
 markdown_tables = _markdown_tables
 column_labels = _column_labels
+
+
+# ---------------------------------------------------------------- stated relations with no inputs
+# A careful reader counts every stated share, growth, CAGR or multiple, even when the article
+# gives nothing to recompute it from; these are counted `unverifiable` (never judged), so the
+# count of what cannot be checked is honest. The pass runs after every finder, and a figure
+# another finder already checked keeps that check (check_article keeps the first per figure).
+
+_SIGN = re.compile(r"^\s*[+\-−－]")
+# "占总产量 22.5%", "份额 28.5%", "（占总数 15%）", "占中央对地方转移支付总规模的 41.7% 和 42.2%"
+_SHARE_ONLY = re.compile(
+    r"(?:占比|比重|份额|占到|占(?![用据有领])[^，,。；;从由至到升降增减提]{0,16}?)(?:的)?\s*(?:为|约|达|仅|约为|达到|已达|高达)?\s*$")
+_SHARE_CHANGE = re.compile(f"(?:占比|比重|份额|占)[^，,。；;]{{0,8}}(?:{_UP}|{_DOWN}|变动|变化)")
+_LIST_AND = re.compile(r"^\s*(?:和|、|及|与|/|以及)\s*$")
+# "2020-24 年 CAGR 为 15%", "年均复合增速 9.8%": a CAGR whose start and end levels are not written
+_CAGR_ONLY = re.compile(
+    r"(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?|年复合增(?:长)?(?:速|率)?)"
+    r"[·\s]*(?:为|达|约|达到|高达|约为)?\s*$", re.I)
+# "同比增长 1.3 倍": a growth written as a multiple
+_MULTIPLE_GROWTH = re.compile(
+    f"(?:同比|环比|较[^，,。；;]{{0,14}})[^，,。；;]{{0,4}}(?:{_UP}|{_DOWN})\\s*(?:了|约|达)?\\s*$")
+# "为疫情前 2019 年均值的 8 倍", "一年期 LPR 的 2 倍": a multiple of a level not written
+_MULTIPLE_OF = re.compile(r"(?:为|是|相当于|达到?|[（(])[^，,。；;（(]{0,24}的\s*(?:约)?\s*$")
+# "拉动固定资产投资上行 16.9 个百分点": a contribution is a change times a weight not written
+_PULL = re.compile(r"(?:拉动|贡献)[^，,。；;]{0,14}?(?:上行|下行|增长|提升|上升|下降|回升|回落)?\s*(?:约|了)?\s*$")
+# "个股的上涨比例为 88%", "新能源渗透率达到 51.5%": a ratio of two levels when a pair fits; such
+# rates are also set by rule or quoted alone (上浮比例, 渗透率), so no fit is no relation
+_RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率)\s*(?:为|约|达|达到|已达|升至|提升至)?\s*$")
+# "隐性债务占比从 2020 年 64% 降至 2024 年 60%": the later share of a change of a share
+_SHARE_TO = re.compile(f"(?:占比|比重|份额)\\s*(?:{_FROM})[^，,。；;]{{0,24}}(?:{_UP}|{_DOWN})?\\s*{_TO}[^，,。；;%]{{0,12}}$")
+_TO_LEVEL = re.compile(f"^[，,]?[^，,。；;]{{0,14}}?(?:{_UP}|{_DOWN})\\s*(?:至|到)\\s*$")
+_INTENSITY = re.compile(r"强度\s*(?:为|约|达|达到)?\s*$")
+# "同比增速分别提升26.3、18.6pct": a bare number in a list whose last item carries the unit
+_LIST_UNIT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*\d[\d.]*\s*(?:pct|ppt|pp|个百分点|%|％)")
+# "同比增量 3000 亿元": an amount change named as a noun
+_AMOUNT_NOUN = re.compile(r"(?:同比|环比|较上年|较去年)\s*(?:增量|减量|增额|多增|少增)\s*(?:为|约|达)?\s*$")
+# "相对收益（相对沪深300）为-1.1%", "超额收益 3.2%": a gap against a benchmark not written
+_RELATIVE_RETURN = re.compile(r"(?:相对收益|超额收益)[^，,。；;]{0,16}?(?:为|约|达|约为)?\s*$")
+# "收窄 1998 亿元至 2170 亿元": a change of an amount to a level, the earlier level not written
+_VERB_BEFORE = re.compile(f"(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$")
+_SUPPOSED = re.compile(r"每|若|如果|假设|倘若|预计|预期|有望|将")
+
+
+def _uncounted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """The unverifiable check a stated relation with no inputs gets, or None if the figure states
+    no relation. Shares, CAGRs, multiples, amount changes and relative returns by their wording;
+    a change whose sign is written on the figure ("较“十三五”+16.5%", "（同比+2367亿）") or whose
+    lead names a bound ("同比增幅接近 16%") as the changes `_stated_change` already counts."""
+    c = fs[k]
+    t = c.tok
+    raw = sec.raw[t.sent]
+    clause_start = max((m.end() for m in _CLAUSE_START.finditer(raw, 0, t.fig.start)), default=0)
+    if _SUPPOSED.search(raw[clause_start:t.fig.start]):
+        return None
+    prev = fs[k - 1] if k > 0 and fs[k - 1].tok.sent == t.sent else None
+    kind_of = t.fig.kind
+    if kind_of == FigureKind.PERCENT and _CAGR_ONLY.search(c.lead):
+        return _cagr_dated(sec, fs, k) or _cagr_in_section(sec, fs, k) or _unverifiable(
+            sec, "cagr", t, [], f"(B/A)^(1/years) - 1 = {t.text}",
+            "the start and end levels of the CAGR are not stated")
+    if kind_of == FigureKind.PERCENT and not _RATE_WORDS.search(c.lead[-6:]) and not _SHARE_CHANGE.search(c.lead) \
+            and (_SHARE_ONLY.search(c.lead) or prev is not None and _LIST_AND.match(c.lead)
+                 and prev.tok.fig.kind == FigureKind.PERCENT and _SHARE_ONLY.search(prev.lead)):
+        return _share_in_section(sec, fs, k) or _unverifiable(
+            sec, "share", t, [], f"(part) / (whole) = {t.text}", "the part or the whole is not stated")
+    if kind_of == FigureKind.PERCENT and (_RATE_OF_LEVELS.search(c.lead) or _SHARE_TO.search(
+            sec.raw[t.sent][clause_start:t.fig.start])):
+        return _share_in_section(sec, fs, k)
+    if kind_of == FigureKind.POINTS and _PULL.search(c.lead):
+        return _unverifiable(sec, "product", t, [], f"(change) × (weight) = {t.text}",
+                             "the weight of the part is not stated")
+    if kind_of == FigureKind.NUMBER and k + 1 < len(fs) and _LIST_UNIT.match(c.after) \
+            and fs[k + 1].tok.fig.kind in (FigureKind.POINTS, FigureKind.PERCENT):
+        unit = fs[k + 1].tok.fig
+        tok = Tok(t.fig.model_copy(update={"kind": unit.kind, "unit": unit.unit}), t.sent, t.approx, t.bound)
+        return _stated_change(sec, _Framed(tok, c.index, c.metric, c.period, c.lead, c.after, c.paragraph,
+                                           c.topic, c.block), prev, prev is not None)
+    if kind_of == FigureKind.PERCENT and _INTENSITY.search(c.lead):
+        # "拿地金额125亿元，拿地强度48%", "研发强度 7.1%": an amount over another (sales, revenue)
+        return _share_in_section(sec, fs, k) or _unverifiable(
+            sec, "ratio", t, [], f"(amount) / (base) = {t.text}", "the base of the ratio is not stated")
+    if kind_of == FigureKind.PERCENT and _RELATIVE_RETURN.search(c.lead):
+        return _unverifiable(sec, "difference", t, [], f"(return) - (benchmark return) = {t.text}",
+                             "the benchmark's return is not stated")
+    if kind_of == FigureKind.MULTIPLE:
+        if _MULTIPLE_GROWTH.search(c.lead):
+            return _unverifiable(sec, "growth", t, [], f"(level) / (earlier level) - 1 = {t.text}",
+                                 "the earlier level is not stated")
+        if _MULTIPLE_OF.search(c.lead):
+            return _unverifiable(sec, "ratio", t, [], f"(level) / (reference) = {t.text}",
+                                 "the reference level is not stated")
+        return None
+    if kind_of in (FigureKind.MONEY, FigureKind.QUANTITY) and (
+            _AMOUNT_NOUN.search(c.lead)
+            or _VERB_BEFORE.search(c.lead) and re.match(r"^\s*(?:至|到)", c.after) and k + 1 < len(fs)
+            and fs[k + 1].tok.sent == t.sent and fs[k + 1].tok.cunit == t.cunit):
+        return _unverifiable(sec, "change", t, [], f"(level) - (earlier level) = {t.text}",
+                             "the earlier level is not stated")
+    if kind_of == FigureKind.PERCENT and prev is not None and prev.tok.fig.kind == FigureKind.PERCENT \
+            and _TO_LEVEL.search(c.lead) and not re.search(f"{_FROM}\\s*$", prev.lead) \
+            and (mm := _MARGIN.search(prev.lead[-10:])) is not None:
+        # "2024 年阳光电源净利率 14.5%，2025 年 Q1 骤升至 19.9%": the later margin of the pair
+        margins = _margin(sec, fs, c, mm)
+        return _hedge(sec, margins[0], "the margin is named before the earlier level") if margins else None
+    if kind_of in (FigureKind.PERCENT, FigureKind.POINTS) and prev is not None and _LIST_AND.match(c.lead) \
+            and prev.tok.fig.kind == kind_of and (head := _uncounted(sec, fs, k - 1)) is not None \
+            and head.kind in ("growth", "change") and not head.inputs:
+        # "同比 + 7.44%/-3.30%": a later item of a list of changes counted like its head
+        return _unverifiable(sec, head.kind, t, [], f"(level) vs (earlier level) : {t.text}",
+                             "the earlier level is not stated")
+    # the sign written on the figure or a bound word between the verb and it: the changes
+    # `_stated_change` counts, read with the sign in the lead and the bound word dropped
+    lead = _BOUND_BEFORE.sub("", c.lead)
+    if _SIGN.match(t.text):
+        lead += t.text.lstrip()[0].replace("−", "-").replace("－", "-")
+    if lead == c.lead:
+        return None
+    return _stated_change(sec, _Framed(t, c.index, c.metric, c.period, lead, c.after, c.paragraph,
+                                       c.topic, c.block), prev, prev is not None)
+
+
+_POOL = 200  # figures before a share or CAGR searched for its inputs (keeps the pass fast)
+
+
+def _is_level(x: _Framed) -> bool:
+    """A level, not a change: no sign written on it, no 同比/较/verb right before it (read once
+    per figure: the searches below ask it of every figure of a section)."""
+    memo = x.__dict__.get("_level")
+    if memo is None:
+        memo = x.__dict__["_level"] = _reads_as_level(x)
+    return bool(memo)
+
+
+def _reads_as_level(x: _Framed) -> bool:
+    return (x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not x.tok.bound
+            and not _SIGN.match(x.tok.text) and x.tok.interval().lo > 0
+            and not re.search(f"同比|环比|较|(?:{_UP}|{_DOWN})\\s*(?:了|约)?\\s*$", x.lead[-12:]))
+
+
+def _searched(t: Tok) -> Interval:
+    """A stated share matched against pairs found by their fit: its rounding, or a truncation
+    (48.56% written 48%), but not the reading of "60%" as rounded to tens that a written relation
+    allows: among many pairs, that would fit one by chance."""
+    iv = t.interval()
+    return Interval(iv.lo, iv.hi + precision_unit(t.fig) / 2)
+
+
+def _tight(iv: Interval, stated: Tok) -> bool:
+    """A pair found by its fit must pin the stated figure: "14 家 / 20 家" spans 66-74% and would
+    fit "72.6%" by chance."""
+    return iv.hi - iv.lo <= max(10 * precision_unit(stated.fig), 0.02 * abs(stated.fig.value or 0.0))
+
+
+def _share_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """A share whose part and whole the wording does not point to ("市场份额 70.14%" after
+    "自主品牌乘用车销量达到 160.4 万辆" and "乘用车…销量 228.74 万辆"): a level of the share's
+    paragraph (the part) and a level of the section before it (the whole), of one unit, whose
+    ratio gives the stated share. Found by their fit only, so the fit confirms (consistent, not
+    refutable) and no fit proves nothing."""
+    c = fs[k]
+    stated = _searched(c.tok)
+    # a whole-percent share fits many pairs by chance: its whole is sought nearby only
+    pool = [x for x in fs[max(0, k - (_POOL if c.tok.fig.decimals else 20)):k] if _is_level(x)]
+    # the level nearest before the share in its own sentence is its part when there is one
+    # ("裁减 7000 个非制造职位（占总数 15%）"); else any level of its paragraph
+    own = [x for x in fs[:k] if x.tok.sent == c.tok.sent
+           and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+    if own:
+        parts = own[-1:] if _is_level(own[-1]) else []
+    else:
+        # "山西省产量占全国约 25%": the part is a level of the paragraph, or one of the section
+        # whose metric names the share's subject ("区域结构山西省产量 3.01 亿吨")
+        sm = re.search(r"([\u4e00-\u9fa5A-Za-z]{3,12})占[^，,。；;]{0,16}$", c.lead)
+        subject = sm.group(1) if sm else ""
+        parts = [x for x in fs if x is not c and _is_level(x)
+                 and (x.paragraph == c.paragraph or subject and subject in x.metric)]
+    for d in reversed(pool):
+        for n in reversed(parts):
+            if n is d or n.tok.cunit != d.tok.cunit:
+                continue
+            iv = (n.tok.interval() / d.tok.interval()).scale(100)
+            if iv.hi <= 100 and stated.overlaps(iv) and _tight(iv, c.tok):
+                chk = _judge(sec, "share", c.tok, [n.tok, d.tok],
+                             [(f"{n.tok.text} / {d.tok.text} = {c.tok.text}", iv)], magnitude=False)
+                return _hedge(sec, chk, "the part and the whole are found by their fit")
+    return None
+
+
+_FROM_LEAD = re.compile(f"{_FROM}[^，,。；;]{{0,16}}$")
+_TO_LEAD = re.compile(f"^[^，,。；;]{{0,10}}{_TO}[^，,。；;]{{0,12}}$")
+
+
+def _cagr_in_section(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """A CAGR over a span written before it ("2021-24 年 CAGR 10.7%", "2020-24 年…（CAGR 11%）")
+    whose levels stand in a 从A增至B of the section. "2021-24 年" may count the growth years
+    (four, from 2020's level) or the years between its ends (three): either will do, and the
+    levels are found by their place, so the fit confirms (not refutable) and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    raw = sec.raw[t.sent]
+    spans = list(_YEAR_SPAN.finditer(raw[:t.fig.start]))
+    if not spans and t.sent > 0 and sec.raw[t.sent - 1].rstrip().endswith(("；", ";")) \
+            and sec.sentences[t.sent - 1].paragraph == sec.sentences[t.sent].paragraph:
+        # "2019-24 财年，上市央企分红从 7895 亿增至 12957 亿，CAGR 10.4%；地方国企…从 2847 亿增至 4522 亿，
+        # CAGR 9.7%": the span of the clause before the ； holds for this one
+        spans = list(_YEAR_SPAN.finditer(sec.raw[t.sent - 1]))[:1]
+    if not spans:
+        return None
+    y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
+    y1 = y1 + y0 // 100 * 100 if y1 < 100 else y1
+    if y1 <= y0:
+        return None
+    pairs = [(a, b) for a, b in zip(fs[max(0, k - _POOL):k], fs[max(1, k - _POOL + 1):k], strict=False)
+             if a.tok.sent == b.tok.sent and a.tok.cunit == b.tok.cunit and _FROM_LEAD.search(a.lead)
+             and _TO_LEAD.match(b.lead) and a.tok.fig.kind in _LEVEL_KINDS and not a.tok.bound
+             and not b.tok.bound and a.tok.interval().lo > 0 and b.tok.interval().lo > 0]
+    if not pairs:
+        return None
+    a, b = pairs[-1]
+    readings = [(f"({b.tok.text}/{a.tok.text})^(1/{n}) - 1 = {t.text}",
+                 ((b.tok.interval() / a.tok.interval()).pow(1 / n) - Interval(1, 1)).scale(100))
+                for n in sorted({y1 - y0, y1 - y0 + 1})]
+    chk = _judge(sec, "cagr", t, [a.tok, b.tok], readings, magnitude=False)
+    return _hedge(sec, chk, "the levels of the CAGR are found by their place")
+
+
+_WORDED: tuple[Callable[[Para, list[_Framed], int], Check | None], ...] = ()  # set below
+
+
+def _framed_once(sec: Para) -> list[_Framed]:
+    """A section's frames, read once for `_find_framed`, `_find_uncounted` and the article pass
+    (kept on the section itself, so articles checked in parallel threads do not share them)."""
+    fs: list[_Framed] | None = sec.__dict__.get("_frames")
+    if fs is None:
+        fs = sec.__dict__["_frames"] = _framed(sec)
+    return fs
+
+
+def _find_uncounted(sec: Para) -> list[Check]:
+    """The relations written in words, then the stated relations with no inputs (counted)."""
+    fs = _framed_once(sec)
+    out = _range_products(sec) + _parts_by_metric(sec, fs) + _allocated_parts(sec, fs) + _range_changes(sec)
+    for k in range(len(fs)):
+        for finder in _WORDED:
+            if (chk := finder(sec, fs, k)) is not None:
+                out.append(chk)
+                break
+        else:
+            if (chk := _uncounted(sec, fs, k)) is not None:
+                out.append(chk)
+    return out
+
+
+# ---------------------------------------------------------------- relations written in prose words
+# Relations a reader recomputes although no operator is written: a bracket of parts joined by +
+# with words between them, a whole written in the share's own clause, a from-to pair and a
+# multiple, a reference level written before its growth, PE = price / EPS, net = issued − repaid,
+# an amount per unit, a cap raised by a rate, a range times a range of rates, parts "用于" a total.
+
+def _magnitude_family(t: Tok) -> str:
+    """Amounts compare across 亿元 and a bare 亿 ("1210 亿元（20 年期 500 亿 + 30 年期 710 亿）"):
+    the currency, or "" for a bare magnitude, which fits any currency."""
+    return t.cunit[1] if t.fig.kind == FigureKind.MONEY else ("" if t.cunit[1] == "" else "?" + t.cunit[1])
+
+
+def _same_amounts(a: Tok, b: Tok) -> bool:
+    if a.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or b.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
+        return False
+    fa, fb = _magnitude_family(a), _magnitude_family(b)
+    return a.cunit == b.cunit or fa == fb or (fa == "" and not fb.startswith("?")) or (fb == "" and not fa.startswith("?"))
+
+
+_PLUS_SPLIT = re.compile(r"[+＋]")
+
+
+def _bracket_sum(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"32%（最惠国税率 12%+ 加征税率 10%+ 调整后进一步加征税率 10%）", "1210 亿元（20 年期 500
+    亿 + 30 年期 710 亿）": the bracket after a figure writes it as a sum of named parts. The parts
+    are written, so the relation is certain."""
+    c = fs[k]
+    t = c.tok
+    raw = sec.raw[t.sent]
+    if "+" not in raw and "＋" not in raw:
+        return None
+    m = re.match(r"\s*[（(]([^（）()]{3,120})[)）]", raw[t.fig.end:])
+    if not m or not _PLUS_SPLIT.search(m.group(1)):
+        return None
+    lo, hi = t.fig.end + m.start(1), t.fig.end + m.end(1)
+    # "20 年期 500 亿": a term or a date names the part, it is not one
+    inner = [x for x in fs if x.tok.sent == t.sent and lo <= x.tok.fig.start and x.tok.fig.end <= hi
+             and x.tok.fig.kind not in (FigureKind.DURATION, FigureKind.NUMBER)]
+    pieces = _PLUS_SPLIT.split(m.group(1))
+    if len(inner) != len(pieces) or len(inner) < 2:
+        return None
+    # each piece of the bracket holds one part
+    pos = lo
+    for piece, x in zip(pieces, inner, strict=True):
+        if not (pos <= x.tok.fig.start < pos + len(piece)):
+            return None
+        pos += len(piece) + 1
+    parts = [x.tok for x in inner]
+    if t.fig.kind == FigureKind.PERCENT:
+        clause = raw[max((x.end() for x in re.finditer(r"[，,。；;：:]", raw[:t.fig.start])), default=0):hi]
+        if any(p.fig.kind != FigureKind.PERCENT for p in parts) or not _SHARE_WORDS.search(clause):
+            return None  # growth rates do not add; shares, tariffs and contributions do
+    elif not all(_same_amounts(t, p) for p in parts):
+        return None
+    # "12%+ 加征…": the + after a part is the operator, not a bound
+    parts = [Tok(p.fig, p.sent, p.approx, False) if re.match(r"\s*[+＋]", raw[p.fig.end:]) else p for p in parts]
+    acc = parts[0].interval()
+    for p in parts[1:]:
+        acc = acc + p.interval()
+    chk = _judge(sec, "sum", t, parts, [(" + ".join(p.text for p in parts) + f" = {t.text}", acc)],
+                 magnitude=False)
+    # "（加盟费 3 万 + 首单采购 15 万 + 设备 5 万等）": the parts named are not all of them
+    if re.search(r"(?:等|等等|其他|其它|…|\.\.\.)\s*$", m.group(1)):
+        chk = _hedge(sec, chk, "the parts listed end with 等: not all are named")
+    return chk
+
+
+def _written_whole(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"1.63 万亿元，同比增长 40.72%，占全年计划 4.4 万亿元的 37.05%", "（占全年 2 万亿额度 81.46%）":
+    the whole is written in the share's clause, the part is a level before it in the sentence
+    (certain when it is the only one)."""
+    c = fs[k]
+    t = c.tok
+    if t.fig.kind != FigureKind.PERCENT or k == 0:
+        return None
+    w = fs[k - 1]
+    if w.tok.sent != t.sent or not re.search(r"占[^，,。；;]{0,10}$", w.lead) \
+            or not re.match(r"^[^，,。；;\d同环较增降升]{0,6}$", c.lead) or not _is_level(w):
+        return None
+    parts = [x for x in fs[:k - 1] if x.tok.sent == t.sent and _is_level(x) and _same_amounts(x.tok, w.tok)
+             and x.tok.interval().hi < w.tok.interval().lo]
+    if not parts:
+        return None
+    readings = [(f"{p.tok.text} / {w.tok.text} = {t.text}", (p.tok.interval() / w.tok.interval()).scale(100))
+                for p in reversed(parts)]
+    chk = _judge(sec, "share", t, [parts[-1].tok, w.tok], readings, magnitude=False,
+                 stated_iv=_loose_share(t))
+    return chk if len(parts) == 1 else _hedge(sec, chk, "more than one level could be the part")
+
+
+_GROWTH_WORD = re.compile(r"(?:涨幅|增幅|增长|上涨|上升|增加)[^，,。；;]{0,3}(?:为|达|约)?\s*$")
+
+
+def _from_to_multiple(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"黄金价格从 1971 年 35 美元涨至 1980 年 850 美元，10 年涨幅 23 倍": a growth written as a
+    multiple in the clause after a 从A涨至B (a span between them is allowed)."""
+    c = fs[k]
+    if c.tok.fig.kind != FigureKind.MULTIPLE or not _GROWTH_WORD.search(c.lead):
+        return None
+    j = k - 1
+    while j >= 0 and fs[j].tok.sent == c.tok.sent and fs[j].tok.fig.kind == FigureKind.DURATION:
+        j -= 1
+    if j < 1 or fs[j].tok.sent != c.tok.sent or fs[j - 1].tok.sent != c.tok.sent:
+        return None
+    a, b = fs[j - 1], fs[j]
+    if not (_FROM_LEAD.search(a.lead) and _TO_LEAD.match(b.lead)) or a.tok.bound or b.tok.bound:
+        return None
+    return _change(sec, a.tok, b.tok, c.tok, "")
+
+
+def _reference_growth(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"存货 1688.1 亿元，较 24H1 的 1506.8 亿元增长 12.0%，环比 25Q1 的 1643.4 亿元提高 2.7%": the
+    second reference level is compared with the sentence's subject level, not with the growth
+    before it. The subject is the level of that unit that is no reference itself."""
+    c = fs[k]
+    t = c.tok
+    if t.fig.kind != FigureKind.PERCENT or k < 2 or not _VERB_ONLY.match(c.lead):
+        return None
+    ref = fs[k - 1]
+    m = _WRITTEN_BEFORE.search(ref.lead)
+    if ref.tok.sent != t.sent or not m or _ANY_VERB.search(m.group(0)) or ref.tok.bound \
+            or ref.tok.fig.kind not in _LEVEL_KINDS:
+        return None
+    subjects = [x for x in fs[:k - 1] if x.tok.sent == t.sent and x.tok.cunit == ref.tok.cunit
+                and not _WRITTEN_BEFORE.search(x.lead) and not x.tok.bound]
+    if not subjects or fs[k - 2].tok.cunit == ref.tok.cunit:
+        return None  # the pair right before is `_find_framed`'s
+    s = subjects[-1]
+    ia, ib = ref.tok.interval(), s.tok.interval()
+    if ia.lo <= 0:
+        return None
+    chk = _judge_signed(sec, "growth", c, [ref.tok, s.tok],
+                        [(f"({s.tok.text}/{ref.tok.text} - 1) = {t.text}", (ib / ia - Interval(1, 1)).scale(100))])
+    return chk if len(subjects) == 1 else _hedge(sec, chk, "more than one level could be compared")
+
+
+_PERIOD_ONLY = re.compile(r"^[，,、；;\s]*(?:(?:19|20)?\d{2}\s*(?:年|财年)?\s*[EA]?)?[\s·]*(?:的|为)?\s*$")
+_PRICE_LEAD = re.compile(r"收盘价|股价|现价")
+
+
+def _metric_labels(fs: list[_Framed], sent: int) -> dict[int, str]:
+    """EPS or PE for each figure of a sentence that a label names or carries over a run of
+    period-only leads ("2024 年 EPS 0.83 元，2025E 0.93 元")."""
+    out: dict[int, str] = {}
+    label = ""
+    for x in fs:
+        if x.tok.sent != sent:
+            continue
+        if _EPS_HEAD.search(x.lead):
+            label = "EPS"
+        elif _PE_HEAD.search(x.lead):
+            label = "PE"
+        elif not _PERIOD_ONLY.match(x.lead):
+            label = ""
+        if label:
+            out[x.index] = label
+    return out
+
+
+def _prose_pe(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"收盘价 9.88 元，2024 年 EPS 0.83 元，2025E 0.93 元，…，2024 年 PE 11.9 倍，2025E 10.62 倍":
+    PE = price / EPS of the same year. A PE may be priced at another date than the close written
+    (an actual year's at its own close), so a fit within 5% confirms and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    if t.fig.kind not in (FigureKind.MULTIPLE, FigureKind.NUMBER) or not c.period:
+        return None
+    labels = _metric_labels(fs, t.sent)
+    if labels.get(c.index) != "PE":
+        return None
+    prices = [x for x in fs if x.tok.sent == t.sent and x.tok.fig.kind == FigureKind.MONEY
+              and _PRICE_LEAD.search(x.lead) and not x.tok.bound]
+    eps = [x for x in fs if labels.get(x.index) == "EPS" and x.tok.fig.kind == FigureKind.MONEY
+           and period_key(x.period) == period_key(c.period) and period_key(c.period) is not None]
+    if len(prices) != 1 or len(eps) != 1 or prices[0].tok.cunit != eps[0].tok.cunit or eps[0].tok.interval().lo <= 0:
+        return None
+    p, e = prices[0].tok, eps[0].tok
+    iv = p.interval() / e.interval()
+    chk = _judge(sec, "ratio", t, [p, e], [(f"{p.text} / {e.text} = {t.text} (within 5%)",
+                                            Interval(iv.lo * (1 - _PE_SLACK), iv.hi * (1 + _PE_SLACK)))],
+                 magnitude=False)
+    return _hedge(sec, chk, "a PE may be priced at another date than the close written")
+
+
+_NET_LEAD = re.compile(r"净(?:融资|发行|投放|流入|增加)(?:额|规模|量)?\s*(?:为|达|约)?\s*$")
+
+
+def _net_amount(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"新发行煤炭债 650 亿元，…，偿还 1081 亿元，净融资额 -431 亿元": net = issued − repaid,
+    with one issue and one repayment in the sentence (certain)."""
+    c = fs[k]
+    t = c.tok
+    if t.fig.kind != FigureKind.MONEY or not _NET_LEAD.search(c.lead):
+        return None
+    before = [x for x in fs[:k] if x.tok.sent == t.sent and x.tok.cunit == t.cunit and not x.tok.bound]
+    # the last flow word before each amount names it ("发行与偿还…新发行煤炭债 650 亿元" is issued)
+    flow = {x.index: ([""] + _FLOW.findall(x.lead))[-1] for x in before if not re.search("净|同比|环比|较", x.lead)}
+    gross = [x for x in before if flow.get(x.index) in ("发行", "融资", "投放", "流入")]
+    out = [x for x in before if flow.get(x.index) in ("偿还", "到期", "回笼", "流出")]
+    if len(gross) != 1 or len(out) != 1:
+        return None
+    g, r = gross[0].tok, out[0].tok
+    chk = _judge(sec, "difference", t, [g, r], [(f"{g.text} - {r.text} = {t.text}", g.interval() - r.interval())],
+                 magnitude=False)
+    # another amount of the sentence may be a flow too ("提前兑付 C"): then the pair only confirms
+    others = [x for x in before if x is not gross[0] and x is not out[0] and _is_level(x)]
+    return _hedge(sec, chk, "other amounts of the sentence may be flows too") if others else chk
+
+
+_FLOW = re.compile(r"发行|融资|投放|流入|偿还|到期|回笼|流出|兑付|赎回")
+_PER_UNIT = re.compile(r"^\s*/\s*(家|户|人|个|辆|吨|台|只)")
+
+
+def _per_unit(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"亏损企业数量 1500 家，…亏损总额 480 亿元，单位亏损金额 3200 万元 / 家": an amount per unit is a
+    total of the sentence over a count of that unit. Found by their fit (other totals may be
+    meant), so a fit confirms and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    m = _PER_UNIT.match(c.after)
+    if t.fig.kind != FigureKind.MONEY or not m:
+        return None
+    counts = [x for x in fs[:k] if x.tok.sent == t.sent and x.tok.fig.kind == FigureKind.QUANTITY
+              and x.tok.fig.unit == m.group(1) and _is_level(x)]
+    totals = [x for x in fs[:k] if x.tok.sent == t.sent and x.tok.cunit == t.cunit and _is_level(x)]
+    if not counts or not totals:
+        return None
+    readings = [(f"{n.tok.text} / {d.tok.text} = {t.text}", n.tok.interval() / d.tok.interval())
+                for n in totals for d in counts]
+    return _hedge(sec, _judge(sec, "ratio", t, [totals[-1].tok, counts[-1].tok], readings, magnitude=False),
+                  "the total and the count are found by their fit")
+
+
+_RAISE_LEAD = re.compile(r"(?:上浮|上调|放大)(?:比例)?\s*(?:至|到|为|达)?\s*$")
+
+
+def _raised_cap(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"最高额度从60万元提高至70万元…最高可上浮170%，即个人最高可贷189万元": a cap raised by a
+    rate is a base of the paragraph times (1 + rate). The base is found by its fit (several
+    levels of the unit could be meant), so a fit confirms and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    if t.fig.kind != FigureKind.MONEY or not re.search(r"最高|可贷|额度", c.lead):
+        return None
+    rates = [x for x in fs[:k] if x.tok.sent == t.sent and x.tok.fig.kind == FigureKind.PERCENT
+             and _RAISE_LEAD.search(x.lead) and not x.tok.bound]
+    if not rates:
+        return None
+    r = rates[-1]
+    bases = [x for x in fs[:r.index] if x.paragraph == c.paragraph and x.tok.cunit == t.cunit and _is_level(x)
+             and x.tok.interval().hi < t.interval().lo]
+    if not bases:
+        return None
+    factor = Interval(1, 1) + r.tok.interval().scale(0.01)
+    readings = [(f"{b.tok.text} × (1 + {r.tok.text}) = {t.text}", b.tok.interval() * factor) for b in reversed(bases)]
+    chk = _judge(sec, "product", t, [bases[-1].tok, r.tok], readings, magnitude=False)
+    if chk.verdict == "consistent":
+        fit = next(b for b, (_, iv) in zip(reversed(bases), readings, strict=True) if t.interval(result=True).overlaps(iv))
+        chk.inputs = [fit.tok.text, r.tok.text]
+        chk.input_sentences = [sec.sentences[fit.tok.sent].text, sec.sentences[r.tok.sent].text]
+    return _hedge(sec, chk, "the base raised is found by its fit")
+
+
+_RATE_BASIS = re.compile(r"按\s*$")
+_ESTIMATE = re.compile(r"^[^。；;]{0,12}?(?:估算|测算|计算|推算)")
+
+
+def _end(f: Figure, value: float) -> Figure:
+    return f.model_copy(update={"value": value, "high": None})
+
+
+def _range_products(sec: Para) -> list[Check]:
+    """"A 股央企市值约 34 万亿，地方国企约 21 万亿，按 5%-10% 融资比例估算，央企潜在融资规模
+    1.7-3.4 万亿，地方国企 1.0-2.1 万亿": a range of results is a level times a range of rates,
+    end by end (interval arithmetic on each end). Levels and results pair by position in their
+    sentence; the rate may be written in an earlier sentence of the section ("…市值均约 1.9 万亿，
+    潜在融资规模均为 900-1900 亿"). Each end is one check; the pairing is by place, so a fit
+    confirms and no fit proves nothing."""
+    out: list[Check] = []
+    rate: tuple[Figure, int] | None = None
+    for si, s in enumerate(sec.sentences):
+        raw = sec.raw[si]
+        if "按" not in raw and (rate is None or si - rate[1] > 2):
+            continue  # only sentences near a rate written with 按 are read again
+        figs = [f for f in extract_figures(raw) if f.kind != FigureKind.DATE and f.value is not None]
+        amounts = [f for f in figs if f.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+        for f in figs:
+            if f.kind == FigureKind.PERCENT and f.high is not None and _RATE_BASIS.search(raw[:f.start]) \
+                    and _ESTIMATE.match(raw[f.end:]):
+                rate = (f, si)
+        if rate is None:
+            continue
+        after = rate[0].end if rate[1] == si else 0
+        results = [f for f in amounts if f.high is not None and f.start > after]
+        if not results:
+            continue
+        levels = [f for f in amounts if f.high is None and f.start < results[0].start]
+        if rate is None or not results or not levels or si - rate[1] > 2:
+            continue
+        r = rate[0]
+        pairs = list(zip(levels, results, strict=True)) if len(levels) == len(results) else \
+            [(max((lv for lv in levels if lv.start < res.start), key=lambda f: f.start, default=levels[-1]), res)
+             for res in results]
+        for lv, res in pairs:
+            base = figure_interval(lv).scale(lv.scale)
+            for end, rv, tag in ((res.value, r.value, "下限"), (res.high, r.high, "上限")):
+                assert end is not None and rv is not None
+                got = (base * figure_interval(_end(r, rv)).scale(0.01)).scale(1 / res.scale)
+                stated = figure_interval(_end(res, end), result=True)
+                ok = stated.overlaps(got)
+                out.append(Check(
+                    verdict="consistent" if ok else "unverifiable", kind="product",
+                    stated=f"{res.text}（{tag}）", computed=_fmt(got.mid) if ok else "",
+                    computed_low=got.lo if ok else None, computed_high=got.hi if ok else None,
+                    inputs=[lv.text, r.text], relation=f"{lv.text} × {_fmt(rv)}% = {_fmt(end)}",
+                    note="level and result paired by their place" + ("" if ok else ", and none fits"),
+                    sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+                    input_sentences=[s.text, sec.sentences[rate[1]].text], refutable=False))
+    return out
+
+
+# ---------------------------------------------------------------- across sections
+# A share of a national whole or a CAGR in a summary ("核心观点") may take its inputs from another
+# section: "一季度发行煤炭债 205 亿元（占全国 31.5%）" and, in the bond section, "一季度新发行煤炭债
+# 650 亿元"; "2020-24 年省级国有资本经营收入（CAGR 11%）" and, later, "各省合计国有资本经营收入…从
+# 2987 亿元增至 4487 亿元". Only a share or CAGR counted unverifiable in its own section is sought
+# again, over the article, among figures whose metric shares a run of four characters with it;
+# found by their fit, a fit confirms (not refutable) and no fit changes nothing.
+
+_SHARED_RUN = 4
+
+
+def _clause_before(sec: Para, x: _Framed) -> str:
+    """The words of a figure's clause before it, brackets included ("省级国有资本经营收入（CAGR")."""
+    raw = sec.raw[x.tok.sent]
+    start = max((m.end() for m in re.finditer(r"[，,。；;：:]", raw[:x.tok.fig.start])), default=0)
+    return re.sub(r"[^\u4e00-\u9fa5]", "", raw[max(start, x.tok.fig.start - 60):x.tok.fig.start])
+
+
+def _across_sections(sections: list[tuple[Para, list[_Framed]]], checks: list[Check],
+                     headings: list[tuple[int, str]], fits: list[Check]) -> None:
+    todo_all = {(c.sentence_id, c.stated): i for i, c in enumerate(checks)}
+    # a figure another finder left unverifiable ("其中-parts … none fits": 605.6 + 69.2 = 100.5)
+    # takes the reading in words that fits it (69.2 + 31.3, paired by metric)
+    for fit in fits:
+        i = todo_all[(fit.sentence_id, fit.stated)]
+        if checks[i].verdict == "unverifiable":
+            fit.article = checks[i].article
+            checks[i] = fit
+    todo = {(c.sentence_id, c.stated): i for i, c in enumerate(checks)
+            if c.verdict == "unverifiable" and c.kind in ("share", "cagr")
+            and (not c.inputs or "(whole)" in c.relation)}
+    named = any(_NAMED_LIST.search(r) for sec, _ in sections for r in sec.raw)
+    # the article as one section: the sections' sentences and frames end to end
+    whole = Para(index=sections[0][0].index, sentences=[s for sec, _ in sections for s in sec.sentences],
+                 raw=[r for sec, _ in sections for r in sec.raw])
+    fs: list[_Framed] = []
+    offset = 0
+    for sec, sfs in sections:
+        for x in sfs:
+            tok = copy.copy(x.tok)  # keeps the unit read once
+            tok.sent += offset
+            fs.append(_Framed(tok, len(fs), x.metric, x.period, x.lead, x.after, x.paragraph, x.topic, x.block))
+        offset += len(sec.sentences)
+    found = _named_totals(whole, fs, headings) if named and checks else []
+    for total in found + (_range_shares(whole, fs) if checks else []):
+        key = (total.sentence_id, total.stated)
+        if key in todo_all:
+            if checks[todo_all[key]].verdict == "unverifiable":
+                total.article = checks[todo_all[key]].article
+                checks[todo_all[key]] = total
+        else:
+            total.article = checks[0].article
+            checks.append(total)
+    pairs: list[tuple[int, str]] | None = None  # the 从A增至B pairs of the article, read when a CAGR asks
+    for k, c in enumerate(fs):
+        key = (whole.sentences[c.tok.sent].id, c.tok.text)
+        if key not in todo or c.tok.bound:
+            continue
+        if checks[todo[key]].kind == "share":
+            chk = _share_across(whole, fs, k)
+        else:
+            if pairs is None:
+                pairs = [(j, _clause_before(whole, fs[j - 1])) for j in range(1, len(fs))
+                         if fs[j - 1].tok.sent == fs[j].tok.sent and fs[j - 1].tok.cunit == fs[j].tok.cunit
+                         and _FROM_LEAD.search(fs[j - 1].lead) and _TO_LEAD.match(fs[j].lead)
+                         and not fs[j - 1].tok.bound and not fs[j].tok.bound]
+            chk = _cagr_across(whole, fs, k, pairs)
+        if chk is not None:
+            chk.article = checks[todo[key]].article
+            checks[todo[key]] = chk
+
+
+_ENTITY_LABEL = re.compile(r"^\s*(?:\d+[.、)]\s*)?([\u4e00-\u9fa5A-Za-z]{2,10})[：:]")
+
+
+def _share_across(whole: Para, fs: list[_Framed], k: int) -> Check | None:
+    """The whole of a share from another section: a level whose metric shares four characters
+    with the part's (a share stated to two decimals), or one whose clause names the entity that
+    labels the share's sentence ("阳光电源：储能系统营收 249.6 亿元（占比 32%…），光伏逆变器 291.3
+    亿元（占比 37%…）" / "2024 年阳光电源以 778.57 亿元营收居首")."""
+    c = fs[k]
+    own = [x for x in fs[:k] if x.tok.sent == c.tok.sent and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+    if not own or not _is_level(own[-1]):
+        return None
+    p = own[-1]
+    label = _ENTITY_LABEL.match(whole.raw[c.tok.sent])
+    entity = label.group(1) if label else ""
+    for d in fs:
+        if d is p or not _is_level(d) or d.tok.cunit != p.tok.cunit or d.tok.sent == p.tok.sent \
+                or d.tok.interval().lo <= p.tok.interval().hi:
+            continue
+        by_metric = c.tok.fig.decimals > 0 and common_metric(p.metric, d.metric, _SHARED_RUN)
+        by_entity = len(entity) >= 2 and entity in _clause_before(whole, d)
+        if not by_metric and not by_entity:
+            continue
+        iv = (p.tok.interval() / d.tok.interval()).scale(100)
+        if iv.hi <= 100 and _searched(c.tok).overlaps(iv) and _tight(iv, c.tok):
+            chk = _judge(whole, "share", c.tok, [p.tok, d.tok], [(f"{p.tok.text} / {d.tok.text} = {c.tok.text}", iv)],
+                         magnitude=False)
+            return _hedge(whole, chk, "the whole, in another section, is found by its "
+                          + ("metric" if by_metric else "entity") + " and fit")
+    return None
+
+
+def _cagr_across(whole: Para, fs: list[_Framed], k: int, pairs: list[tuple[int, str]]) -> Check | None:
+    c = fs[k]
+    name = _clause_before(whole, c)
+    for j, a_name in pairs:
+        if fs[j].tok.sent == c.tok.sent or not common_metric(name, a_name, _SHARED_RUN):
+            continue
+        chk = _cagr_in_section(whole, fs[:j + 1] + [c], j + 1)
+        if chk is not None and chk.verdict == "consistent":
+            return chk
+    return None
+
+
+def _parts_by_metric(sec: Para, fs: list[_Framed]) -> list[Check]:
+    """"美护板块营收合计 731.7 亿元，…归母净利润 100.5 亿元…。其中，化妆品板块合计营收 605.6 亿元，…
+    归母净利润 69.2 亿元…；医美板块营收 126.1 亿元，…归母净利 31.3 亿元": the 其中-parts of each
+    total are those whose metric shares a word with it, in the 其中 sentence and the next one of
+    its paragraph. Parts that add up to the total confirm it (the pairing is by metric words,
+    so a fit is not refutable); parts that do not prove nothing."""
+    out: list[Check] = []
+    for si, raw in enumerate(sec.raw):
+        i = raw.find("其中")
+        if i < 0:
+            continue
+        para = sec.sentences[si].paragraph
+        totals = [x for x in fs if _is_level(x) and (
+            x.tok.sent == si and x.tok.fig.end <= i
+            or x.tok.sent == si - 1 and raw[:i].strip("，,：: ") == "" and sec.sentences[si - 1].paragraph == para)]
+        parts = [x for x in fs if _is_level(x) and not _SHARE_LEAD.search(x.lead) and (
+            x.tok.sent == si and x.tok.fig.start > i
+            or x.tok.sent == si + 1 and sec.sentences[si + 1].paragraph == para)]
+        for t in totals:
+            mine = [p for p in parts if p.tok.cunit == t.tok.cunit and common_metric(t.metric, p.metric)
+                    and p.tok.interval().hi < t.tok.interval().lo]
+            if len(mine) < 2:
+                continue
+            acc = mine[0].tok.interval()
+            for p in mine[1:]:
+                acc = acc + p.tok.interval()
+            chk = _judge(sec, "sum", t.tok, [p.tok for p in mine],
+                         [(" + ".join(p.tok.text for p in mine) + f" = {t.tok.text}", acc)], magnitude=False)
+            if chk.verdict == "consistent":
+                out.append(_hedge(sec, chk, "其中-parts paired with the total by their metric"))
+                if (grown := _derived_total_growth(sec, fs, t, mine)) is not None:
+                    out.append(grown)
+    return out
+
+
+_USE_WORDS = re.compile(r"用于|投向|投入|用作|分配给|安排")
+_USE_AFTER = re.compile(r"^\s*(?:将)?(?:用于|投向|投入|用作|分配给|安排)")
+
+
+def _allocated_parts(sec: Para, fs: list[_Framed]) -> list[Check]:
+    """"全年计划 1.3 万亿元，8000 亿用于 “两重” 项目，5000 亿用于 “两新”": amounts each followed by
+    用于 after a total of the sentence allocate it. Allocations need not exhaust the total, so a
+    sum that fits confirms and one that does not proves nothing."""
+    out: list[Check] = []
+    if not any(_USE_WORDS.search(r) for r in sec.raw):
+        return out
+    for k, t in enumerate(fs):
+        if not _is_level(t):
+            continue
+        parts = []
+        for x in fs[k + 1:]:
+            if x.tok.sent != t.tok.sent or not _same_amounts(x.tok, t.tok) or not _USE_AFTER.match(x.after):
+                break
+            parts.append(x.tok)
+        if len(parts) < 2:
+            continue
+        acc = parts[0].interval()
+        for p in parts[1:]:
+            acc = acc + p.interval()
+        chk = _judge(sec, "sum", t.tok, parts, [(" + ".join(p.text for p in parts) + f" = {t.tok.text}", acc)],
+                     magnitude=False)
+        out.append(_hedge(sec, chk, "allocations (用于) need not exhaust the total"))
+    return out
+
+
+_PER_PERIOD = re.compile(r"^\s*/\s*(日|天|月|季度?|年)")
+_PERIOD_LEAD = (
+    (re.compile(r"单月|每月|月均|月度|月产能"), "月"),
+    (re.compile(r"单季|每季|季均"), "季"),
+    (re.compile(r"全年|年度|每年|年均|年化"), "年"),
+    (re.compile(r"日均|每日|单日|日产|日熔"), "日"),
+)
+_PER_YEAR = {"月": 12.0, "季": 4.0, "年": 1.0}
+_CONVERT_LEAD = re.compile(r"(?:折合|折算|相当于|年化)[^，,。；;]{0,6}$")
+
+
+def _period_of(x: _Framed) -> str:
+    m = _PER_PERIOD.match(x.after)
+    if m:
+        return {"天": "日", "季度": "季"}.get(m.group(1), m.group(1))
+    for rx, per in _PERIOD_LEAD:
+        if rx.search(x.lead[-8:]):
+            return per
+    return ""
+
+
+def _converted(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"单月产能约 22 万片，折合 167 万片 / 年": a rate per month (quarter, year) converted to
+    another period is the same rate times 12 (4, 1/12…). The factor is exact and both figures
+    are written side by side, so the relation is certain; a day has 360 or 365 of them a year,
+    and a daily figure may be capacity rather than output, so a day conversion only confirms."""
+    c = fs[k]
+    t = c.tok
+    if k == 0 or not _CONVERT_LEAD.search(c.lead) or t.fig.kind not in (FigureKind.QUANTITY, FigureKind.MONEY):
+        return None
+    a = fs[k - 1]
+    if a.tok.sent != t.sent or a.tok.cunit != t.cunit or a.tok.bound or t.bound:
+        return None
+    pa, pb = _period_of(a), _period_of(c)
+    if not pa or not pb or pa == pb:
+        return None
+    if "日" in (pa, pb):
+        other = pb if pa == "日" else pa
+        if other != "年":
+            return None
+        readings = [(f"{a.tok.text}/{pa} = {t.text}/{pb} ({n} 日/年)",
+                     a.tok.interval().scale(n if pa == "日" else 1 / n)) for n in (365, 360)]
+        return _hedge(sec, _judge(sec, "product", t, [a.tok], readings, magnitude=False),
+                      "a daily rate may be capacity rather than output")
+    factor = _PER_YEAR[pa] / _PER_YEAR[pb]
+    return _judge(sec, "product", t, [a.tok],
+                  [(f"{a.tok.text}/{pa} × {_fmt(factor)} = {t.text}/{pb}", a.tok.interval().scale(factor))],
+                  magnitude=False)
+
+
+
+# "大族数控、芯碁微装、东威科技、凯格精机、鼎泰高科五家企业 2025 年合计营收 116 亿元，…合计净利润
+# 18.55 亿元": a total over named entities, each with a section of its own ("### 4.1 大族数控 …
+# 2025 年营收 57.73 亿元，…归母净利润 8.24 亿元")
+_NAMED_LIST = re.compile(
+    r"((?:[\u4e00-\u9fa5A-Za-z]{2,8}、)+[\u4e00-\u9fa5A-Za-z]{2,8})(?:等)?\s*(?:[两二三四五六七八九十\d]+)\s*(?:家|个|省|市)")
+_TOTAL_WORD = re.compile(r"合计|总计|共计")
+
+
+def _named_totals(whole: Para, fs: list[_Framed], headings: list[tuple[int, str]]) -> list[Check]:
+    """Each named entity's level of the total's metric and period, read from the first section
+    whose heading names it; the sum over the names that fits confirms the total (the levels are
+    found by their place, so it is not refutable) and one that does not proves nothing."""
+    out: list[Check] = []
+
+    def heading(x: _Framed) -> str:
+        before = [h for p, h in headings if p < x.paragraph]
+        return before[-1] if before else ""
+
+    for c in fs:
+        if not _TOTAL_WORD.search(c.lead[-10:]) or not _is_level(c):
+            continue
+        lists = list(_NAMED_LIST.finditer(whole.raw[c.tok.sent][:c.tok.fig.start]))
+        if not lists:
+            continue
+        names = lists[-1].group(1).split("、")
+        metric = _TOTAL_WORD.sub("", c.metric)
+        parts: list[_Framed] = []
+        for name in names:
+            mine = [x for x in fs if name in heading(x) and x.tok.sent != c.tok.sent
+                    and _is_level(x) and x.tok.cunit == c.tok.cunit and common_metric(metric, x.metric)
+                    and period_key(x.period) == period_key(c.period) and period_key(c.period) is not None]
+            if not mine:
+                break
+            parts.append(mine[0])
+        if len(parts) != len(names):
+            continue
+        acc = parts[0].tok.interval()
+        for p in parts[1:]:
+            acc = acc + p.tok.interval()
+        chk = _judge(whole, "sum", c.tok, [p.tok for p in parts],
+                     [(" + ".join(p.tok.text for p in parts) + f" = {c.tok.text}", acc)], magnitude=False)
+        out.append(_hedge(whole, chk, "each named entity's level is read from its own section"))
+        if chk.verdict == "consistent" and (grown := _derived_total_growth(whole, fs, c, parts)) is not None:
+            out.append(grown)
+    return out
+
+
+def _cagr_dated(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"2025 年 223 亿元，2030 年 4147 亿元（CAGR 79.7%）", "2019 年 28 亿元→2024 年 263 亿元，年复合增长率
+    56.6%": levels dated by year in the CAGR's sentence, of one unit. With a span written for the
+    CAGR only the pairs of its years are read. Market studies often quote a CAGR over another
+    window than the levels they print, so a fit confirms and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    dated = [(x, key) for x in fs[:k] if x.tok.sent == t.sent and _is_level(x)
+             and (key := period_key(x.period)) is not None and key[1] in ("Y", "E", "A")]
+    spans = list(_YEAR_SPAN.finditer(sec.raw[t.sent][:t.fig.start]))
+    window: tuple[int, int] | None = None
+    if spans:
+        y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
+        window = (y0, y1 + y0 // 100 * 100 if y1 < 100 else y1)
+    readings = []
+    inputs: list[Tok] = []
+    for i, (a, ka) in enumerate(dated):
+        for b, kb in dated[i + 1:]:
+            n = kb[0] - ka[0]
+            if n <= 0 or a.tok.cunit != b.tok.cunit or window and (ka[0], kb[0]) != window:
+                continue
+            g = ((b.tok.interval() / a.tok.interval()).pow(1 / n) - Interval(1, 1)).scale(100)
+            readings.append((f"({b.tok.text}/{a.tok.text})^(1/{n}) - 1 = {t.text}", g))
+            inputs = inputs or [a.tok, b.tok]
+    if not readings:
+        return None
+    chk = _judge(sec, "cagr", t, inputs, readings, magnitude=False)
+    return _hedge(sec, chk, "the dated levels may span another window than the CAGR")
+
+
+_PCT_RANGE = re.compile(r"\d\s*%?\s*[-~～至]\s*\d[\d.]*\s*[%％]")
+_RANGE_CHANGE_LEAD = re.compile(
+    f"(?:同比|环比|较[^，,。；;]{{0,12}}?)\\s*(?:{_UP}|{_DOWN})?\\s*(?:约)?\\s*$")
+
+
+def _range_changes(sec: Para) -> list[Check]:
+    """"全年预计 215-255GW（同比 - 8~23%）": a stated growth written as a range, counted
+    unverifiable (a range is no figure of the relations above)."""
+    out: list[Check] = []
+    for si, s in enumerate(sec.sentences):
+        raw = sec.raw[si]
+        if not _PCT_RANGE.search(raw) or not re.search("同比|环比|较", raw):
+            continue
+        for f in extract_figures(raw):
+            if f.kind == FigureKind.PERCENT and f.high is not None and _RANGE_CHANGE_LEAD.search(raw[:f.start]):
+                out.append(Check(verdict="unverifiable", kind="growth", stated=f.text,
+                                 relation=f"(level) vs (earlier level) : {f.text}",
+                                 note="the earlier level is not stated", sentence=s.text, sentence_id=s.id,
+                                 paragraph=s.paragraph))
+    return out
+
+
+_RANGE_SHARE_LEAD = re.compile(r"占([^，,。；;]{2,30}?)的?\s*$")
+
+
+def _range_shares(whole: Para, fs: list[_Framed]) -> list[Check]:
+    """"可证券化规模 300-1200 亿，约占 2024 年地方国企国有资本运营收入的 7%-26%": a range of amounts
+    over a whole named after 占, end by end. The whole is a level of the article whose metric
+    shares four characters with the words after 占 ("国有资本经营收入 … 4487 亿元"); found by its
+    metric, a fit confirms and no fit proves nothing."""
+    out: list[Check] = []
+    for si, s in enumerate(whole.sentences):
+        raw = whole.raw[si]
+        if "占" not in raw or not _PCT_RANGE.search(raw):
+            continue
+        figs = [f for f in extract_figures(raw) if f.value is not None and f.high is not None]
+        for j, f in enumerate(figs):
+            m = _RANGE_SHARE_LEAD.search(raw[:f.start])
+            if f.kind != FigureKind.PERCENT or m is None or j == 0 or \
+                    figs[j - 1].kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
+                continue
+            part, named = figs[j - 1], re.sub(r"[^\u4e00-\u9fa5]", "", m.group(1))
+            lo_part = Tok(_end(part, part.value or 0.0), si)
+            wholes = [x for x in fs if x.tok.sent != si and _is_level(x) and _same_amounts(x.tok, lo_part)
+                      and (common_metric(named, x.metric, _SHARED_RUN)
+                           or common_metric(named, _clause_before(whole, x), _SHARED_RUN))]
+            for w in wholes:
+                ends = []
+                for end, share, tag in ((part.value, f.value, "下限"), (part.high, f.high, "上限")):
+                    assert end is not None and share is not None
+                    got = (figure_interval(_end(part, end)).scale(part.scale) / w.tok.interval()).scale(100)
+                    ends.append((got, share, tag))
+                if all(figure_interval(_end(f, share), result=True).overlaps(got) for got, share, _ in ends):
+                    for got, share, tag in ends:
+                        out.append(Check(
+                            verdict="consistent", kind="share", stated=f"{f.text}（{tag}）", computed=_fmt(got.mid),
+                            computed_low=got.lo, computed_high=got.hi, inputs=[part.text, w.tok.text],
+                            relation=f"{part.text} / {w.tok.text} = {_fmt(share)}% ({tag})",
+                            note="the whole, named after 占, is found by its metric and fit", sentence=s.text,
+                            sentence_id=s.id, paragraph=s.paragraph,
+                            input_sentences=[s.text, whole.sentences[w.tok.sent].text], refutable=False))
+                    break
+    return out
+
+
+_EXCESS_LEAD = re.compile(r"(?:超额收益|相对收益)率?[^，,。；;\d]{0,6}?(?:分别)?\s*(?:为|约|达|是)?\s*$")
+
+
+def _return_value(x: _Framed) -> Interval:
+    """A return with its sign: "下跌 0.81%" is −0.81; "涨跌幅 3.34%" keeps the sign written."""
+    if re.search(r"涨跌幅?\s*(?:为|达)?\s*$", x.lead):
+        return x.tok.interval()
+    return _level(x)
+
+
+def _relative_returns(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"建筑材料板块（SW）涨跌幅为 - 2.77%，同期沪深 300 指数涨跌幅 - 0.25%，万得全 A 指数涨跌幅 - 0.27%，
+    超额收益分别为 - 2.51%、-2.50%" (one return against each benchmark), "沪深 300 指数下跌 0.81%，
+    公用事业指数上涨 1.20%，环保指数下跌 0.27%，周相对收益率分别为 2.01% 和 0.54%" (each return
+    against one benchmark): the excess returns of a sentence over its returns, paired by place.
+    The reading that fits every excess return of the list confirms it; the pairing is by place, so
+    no fit proves nothing."""
+    c = fs[k]
+    if c.tok.fig.kind != FigureKind.PERCENT:
+        return None
+    j0 = k
+    while j0 > 0 and _LIST_AND.match(fs[j0].lead) and fs[j0 - 1].tok.sent == c.tok.sent \
+            and fs[j0 - 1].tok.fig.kind == FigureKind.PERCENT:
+        j0 -= 1
+    if not _EXCESS_LEAD.search(fs[j0].lead):
+        return None
+    stated = [fs[j0]]
+    for x in fs[j0 + 1:]:
+        if x.tok.sent != c.tok.sent or not _LIST_AND.match(x.lead) or x.tok.fig.kind != FigureKind.PERCENT:
+            break
+        stated.append(x)
+    levels = [x for x in fs[:j0] if x.tok.sent == c.tok.sent and x.tok.fig.kind == FigureKind.PERCENT
+              and not x.tok.bound and not _SHARE_LEAD.search(x.lead)]
+    if len(levels) != len(stated) + 1 or any(x.tok.bound for x in stated):
+        return None
+    first, rest = levels[0], levels[1:]
+    def shown(x: _Framed) -> str:
+        return f"({_fmt(_return_value(x).mid)}%)"
+
+    patterns = [
+        [(f"{shown(first)} - {shown(b)}", _return_value(first) - _return_value(b)) for b in rest],
+        [(f"{shown(a)} - {shown(first)}", _return_value(a) - _return_value(first)) for a in rest],
+    ]
+    i = stated.index(c)
+    for pattern in patterns:
+        if all(s.tok.interval(result=True).overlaps(iv) for s, (_, iv) in zip(stated, pattern, strict=True)):
+            formula, iv = pattern[i]
+            chk = _judge(sec, "difference", c.tok, [first.tok, rest[i].tok], [(f"{formula} = {c.tok.text}", iv)],
+                         magnitude=False)
+            return _hedge(sec, chk, "returns and excess returns are paired by their place")
+    return _unverifiable(sec, "difference", c.tok, [x.tok for x in levels], f"(return) - (benchmark return) = {c.tok.text}",
+                         "no pairing of the returns written fits every excess return")
+
+
+
+_GAP_VERB = re.compile(r"超涨|超跌|跑赢|跑输|相对于?")
+_GAP_TAIL = re.compile(r"(?:分别|上涨|下跌|为|约|达|幅度|\s|·)+$")
+
+
+def _gap_names(sec: Para, x: _Framed) -> tuple[str, str] | None:
+    """(subject, benchmark) of a gap clause: "建筑材料指数超涨沪深 300 指数 9.35 个百分点"."""
+    raw = sec.raw[x.tok.sent]
+    start = max((m.end() for m in re.finditer(r"[，,。；;：:]", raw[:x.tok.fig.start])), default=0)
+    clause = raw[start:x.tok.fig.start]
+    m = _GAP_VERB.search(clause)
+    if m is None:
+        return None
+    subject = re.sub(r"[\s·]", "", re.sub(r"^\s*\d+[.、)]\s*", "", clause[:m.start()]))
+    return subject, re.sub(r"[\s·]", "", _GAP_TAIL.sub("", clause[m.end():]))
+
+
+def _named_gap(sec: Para, fs: list[_Framed], k: int) -> Check | None:
+    """"建筑材料指数涨幅 6.77%，…沪深 300 指数下跌 2.58%，上证指数上涨 9.92%。建筑材料指数超涨沪深 300
+    指数 9.35 个百分点，建筑装饰超涨 11.05 个百分点；相对上证指数分别下跌 3.15 和 1.45 个百分点": a
+    gap between two returns named in its clause (the benchmark carried from the clause before, the
+    subjects of a 分别-list from the gaps before, in order), read from the section's returns whose
+    words share four characters with each name. Found by names, a fit confirms and no fit proves
+    nothing."""
+    c = fs[k]
+    if c.tok.fig.kind == FigureKind.NUMBER and k + 1 < len(fs) and _is_points(fs[k + 1].tok) \
+            and fs[k + 1].tok.sent == c.tok.sent and _LIST_AND.match(fs[k + 1].lead):
+        # "分别下跌 3.15 和 1.45 个百分点": the unit is written on the last item
+        unit = fs[k + 1].tok.fig
+        c = _Framed(Tok(c.tok.fig.model_copy(update={"kind": unit.kind, "unit": unit.unit}), c.tok.sent),
+                    c.index, c.metric, c.period, c.lead, c.after, c.paragraph, c.topic, c.block)
+    if not _is_points(c.tok) or (names := _gap_names(sec, c)) is None:
+        return None
+    subject, bench = names
+    earlier = [(x, n) for x in fs[:k] if x.paragraph == c.paragraph and _is_points(x.tok)
+               and (n := _gap_names(sec, x)) is not None]
+    if not bench:
+        bench = next((n[1] for _, n in reversed(earlier) if n[1]), "")
+    if not subject:
+        subjects = list(dict.fromkeys(n[0] for _, n in earlier if n[0]))
+        pos = 0
+        j = k
+        while j > 0 and fs[j - 1].tok.sent == c.tok.sent and _LIST_AND.match(fs[j].lead):
+            pos, j = pos + 1, j - 1
+        subject = subjects[pos] if pos < len(subjects) else ""
+        # the verb of the list ("分别下跌") signs every item of it
+        c = _Framed(c.tok, c.index, c.metric, c.period, fs[j].lead, c.after, c.paragraph, c.topic, c.block)
+    if len(subject) < _SHARED_RUN or len(bench) < _SHARED_RUN:
+        return None
+
+    def level_of(name: str) -> _Framed | None:
+        hits = [x for x in fs[:k] if x.tok.fig.kind == FigureKind.PERCENT and not x.tok.bound
+                and common_metric(name, re.sub(r"[\s·]", "", x.lead + x.metric), _SHARED_RUN)]
+        return hits[-1] if hits else None
+
+    a, b = level_of(subject), level_of(bench)
+    if a is None or b is None or a is b:
+        return None
+    chk = _judge_signed(sec, "difference", c, [a.tok, b.tok],
+                        [(f"({_fmt(_return_value(a).mid)}%) - ({_fmt(_return_value(b).mid)}%) = {c.tok.text}",
+                          _return_value(a) - _return_value(b))])
+    return _hedge(sec, chk, "the two returns are found by their names")
+
+
+_WORDED = (_relative_returns, _named_gap, _bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
+           _per_unit, _raised_cap, _converted)
+
+
+def _derived_total_growth(sec: Para, fs: list[_Framed], total: _Framed, parts: list[_Framed]) -> Check | None:
+    """"美护板块营收合计 731.7 亿元，同比 + 12%" with its parts "化妆品…营收 605.6 亿元，同比 + 13%" and
+    "医美板块营收 126.1 亿元，同比 + 12%": last year's total is Σ part / (1 + its growth), an
+    intermediate the text does not state (derived). Only for parts that add up to the total; the
+    parts are paired by metric or name, so a fit confirms and no fit proves nothing."""
+    g = _growth_after(fs, total)
+    growths = [_growth_after(fs, p) for p in parts]
+    if g is None or any(x is None for x in growths):
+        return None
+    one = Interval(1, 1)
+    before = Interval(0, 0)
+    for p, gp in zip(parts, growths, strict=True):
+        assert gp is not None
+        factor = one + _level(gp).scale(0.01)
+        if factor.lo <= 0:
+            return None
+        before = before + p.tok.interval() / factor
+    if before.lo <= 0:
+        return None
+    change = (total.tok.interval() / before - one).scale(100)
+    shown = " + ".join(f"{p.tok.text}/(1{'+' if _level(gp).mid >= 0 else '-'}{_fmt(abs(_level(gp).mid))}%)"
+                       for p, gp in zip(parts, growths, strict=True) if gp)
+    chk = _judge_signed(sec, "growth", g, [total.tok] + [p.tok for p in parts],
+                        [(f"{total.tok.text} / 上年 {_fmt(before.mid / (total.tok.fig.scale or 1))} (= {shown}) - 1"
+                          f" = {g.tok.text}", change)], derived=True)
+    return _hedge(sec, chk, "last year's total is derived from parts paired by metric or name")
