@@ -133,7 +133,9 @@ def test_total_before_qizhong_sums_its_metric_and_derives_its_growth():
     total = [c for c in _by_stated(checks, "100.5 亿元") if c.kind == "sum"]
     assert total and total[0].verdict == "consistent" and total[0].inputs == ["69.2 亿元", "31.3 亿元"]
     growth = _one(checks, "- 1.2%")
-    assert growth.verdict == "consistent" and growth.derived and "last year's total" in growth.relation
+    # the unstated intermediate (last year's total, from each part and its growth) is shown
+    assert growth.verdict == "consistent" and growth.derived
+    assert "69.2 亿元/(1-9%)" in growth.relation and "31.3 亿元/(1+20%)" in growth.relation
     assert [c.verdict for c in _by_stated(checks, "+ 12%") if c.derived] == ["consistent"]
 
 

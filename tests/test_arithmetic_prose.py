@@ -298,14 +298,6 @@ def test_growth_of_a_total_derived_from_its_parts_growths() -> None:
     assert {c.verdict for c in check_text(text) if c.stated == "+ 22%"} == {"unverifiable"}
 
 
-def test_cagr_span_of_the_clause_before_the_semicolon() -> None:
-    text = ("整体规模：2019-24 财年，上市央企分红从 7895 亿增至 12957 亿，CAGR 10.4%；"
-            "地方国企上市公司合计分红从 2847 亿增至 4522 亿，CAGR {}%。")
-    c = _about(check_text(text.format("9.7")), "9.7%")  # 530: (4522/2847)^(1/5) - 1
-    assert c.verdict == "consistent" and not c.refutable
-    assert _about(check_text(text.format("15.7")), "15.7%").verdict == "unverifiable"
-
-
 def test_later_margin_of_a_pair_named_before_the_earlier_one() -> None:
     text = "净利率：2024 年阳光电源净利率 14.5%，2025 年 Q1 骤升至 19.9%；上能电气 2025 年 Q1 净利率 10.6%。"
     c = _about(check_text(text), "19.9%")  # 189: no profit or revenue of 2025Q1 in the sentence

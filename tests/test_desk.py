@@ -11,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -25,7 +26,9 @@ from .test_publish import jekyll_build, make_site
 
 DAY = "2025-05-13"  # the day of corpus reports 1, 2 and 3
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-DOCS = ROOT / "docs"
+# the screenshots go to a scratch folder; MACRODESK_SCREENSHOTS=docs refreshes the README's images
+DOCS = (ROOT / os.environ["MACRODESK_SCREENSHOTS"] if os.environ.get("MACRODESK_SCREENSHOTS")
+        else Path(tempfile.mkdtemp(prefix="macrodesk-shots-")))
 
 HOSTILE = """---
 title: "恶意<script>window.__pwned=1</script>标题 {{ site.title }}"
