@@ -52,7 +52,7 @@ def main() -> None:
     for c in checks:
         if c.verdict == "inconsistent":
             print(f"  inconsistent [{Path(c.article).name if '/' in c.article else c.article}] "
-                  f"{c.relation} (computed {c.computed}, gap {c.gap:g})")
+                  f"{c.relation}" + (f" (computed {c.computed}, gap {c.gap:g})" if c.gap is not None else ""))
 
 
 if __name__ == "__main__":

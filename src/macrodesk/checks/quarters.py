@@ -1,0 +1,181 @@
+"""A quarter's 环比 growth that needs an unstated quarter: "2025H1 营收 1677.11 亿元 …；25Q2 营收
+887.83 亿元（+17.38%、环比 + 12.49%）" is checked against Q1 = H1 − Q2 (a derived relation)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from macrodesk.checks.arithmetic import Check, Interval, figure_interval
+from macrodesk.checks.frames import frame_of
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+# "2025H1", "25Q2", "2025 年上半年", "二季度": (year or "", half/quarter)
+_PERIOD = re.compile(
+    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>H[12]|Q[1-4]|上半年|下半年|第?[一二三四]季度)")
+_P = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2",
+      "第二季度": "Q2", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
+# what a level measures; the longest name wins, and two levels pair only on the same one
+_METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "营业总收入", "营业收入", "净利润", "营收", "收入",
+            "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模")
+# words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
+_ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业")
+_QOQ = re.compile(r"环比")
+# a half's second quarter and the quarter before it: H1 − Q2 = Q1, H2 − Q4 = Q3
+_HALF_OF = {"Q2": "H1", "Q4": "H2"}
+
+
+@dataclass(frozen=True)
+class _Level:
+    entity: str  # the words before the metric ("申万工业金属板块"), carried over its paragraph
+    metric: str
+    year: str
+    part: str  # H1, Q2…
+    fig: Figure
+    sentence: Sentence
+    head: str  # the nearest heading above it
+
+
+def _period(text: str) -> tuple[str, str] | None:
+    found = list(_PERIOD.finditer(text))
+    if not found:
+        return None
+    m = found[-1]
+    year = m.group("y") or ""
+    year = ("20" + year) if len(year) == 2 else year
+    return year, _P.get(m.group("p"), m.group("p"))
+
+
+def _metric(words: str) -> tuple[str, str] | None:
+    """(entity, metric) of the words before a level; 扣非 makes another metric."""
+    for name in sorted(_METRICS, key=len, reverse=True):
+        i = words.rfind(name)
+        if i >= 0 and i + len(name) >= len(words) - 1:
+            entity = _ENTITY_NOISE.sub("", re.sub(r"[\s*：:，,]|实现|合计|累计", "", words[:i]))
+            if "扣非" in entity:
+                return re.sub(r"扣非后?|同期", "", entity), "扣非" + name.replace("扣非", "")
+            return entity, name
+    return None
+
+
+def _levels(article: Article) -> list[tuple[_Level, list[tuple[Figure, str]]]]:
+    """Every amount whose metric and period are named, with the percent figures that follow it
+    in its clause group (each with the words just before it: "环比 + 12.49%"). A level with no
+    entity of its own takes the one named last in its paragraph ("游戏板块营业收入 …；归母净利润 …")."""
+    out: list[tuple[_Level, list[tuple[Figure, str]]]] = []
+    period: dict[int, tuple[str, str]] = {}  # paragraph -> the period in force
+    entity: dict[int, str] = {}  # paragraph -> the entity named last
+    head = ""
+    for s in article.sentences:
+        if s.kind == "heading":
+            head = s.text
+            continue
+        if s.kind not in ("prose", "list"):
+            continue
+        prev = 0
+        current: tuple[_Level, list[tuple[Figure, str]]] | None = None
+        for f in s.figures:
+            before = s.text[prev:f.start]
+            prev_end, prev = prev, f.end
+            if f.kind == FigureKind.DATE:
+                p = _period(f.text)
+                if p:
+                    period[s.paragraph] = (p[0] or period.get(s.paragraph, ("", ""))[0], p[1])
+                continue
+            if f.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and f.value is not None and not f.is_range:
+                frame = frame_of(s.text, f, prev_end)
+                p = _period(frame.period) if frame.period else period.get(s.paragraph)
+                if p and frame.period:
+                    p = (p[0] or period.get(s.paragraph, ("", ""))[0], p[1])
+                    period[s.paragraph] = p
+                named = _metric(frame.metric)
+                current = None
+                if p and p[0] and named:
+                    who = named[0] or entity.get(s.paragraph, "")
+                    if named[0]:
+                        entity[s.paragraph] = named[0]
+                    current = (_Level(who, named[1], p[0], p[1], f, s, head), [])
+                    out.append(current)
+                continue
+            if f.kind == FigureKind.PERCENT and current is not None and not f.is_range:
+                current[1].append((f, before))
+    return out
+
+
+def _same_entity(a: str, b: str) -> bool:
+    return a == b or bool(a) and bool(b) and (a in b or b in a)
+
+
+def _signed(f: Figure, before: str) -> Interval:
+    # one more unit of slack, as for 约: the quarter before is derived, and companies compute
+    # their 环比 on a reported Q1 that may have been restated since (8.60% against 8.614%)
+    iv = figure_interval(f, approx=True, result=True)
+    if re.search(r"(?:下降|下滑|减少|回落)\s*$", before) and (f.value or 0) > 0:
+        iv = -iv
+    return iv
+
+
+def find_quarter_growths(article: Article) -> list[Check]:
+    """Each 环比 growth of a second (or fourth) quarter whose half-year level of the same metric
+    and year is stated: certain when that half's level stands in the quarter's own paragraph and
+    is the only one there; found further away (the entity named the same way in the article), a
+    fit confirms and a mismatch proves nothing."""
+    levels = _levels(article)
+    out: list[Check] = []
+    for q, growths in levels:
+        half = _HALF_OF.get(q.part)
+        if half is None:
+            continue
+        qoq = [(f, b) for f, b in growths if _QOQ.search(b[-8:])]
+        if len(qoq) != 1:
+            continue
+        g, before = qoq[0]
+        same = [h for h, _ in levels if h.part == half and h.year == q.year and h.metric == q.metric
+                and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale]
+        # certain: the only half-year level of that metric in the quarter's paragraph, or under its
+        # heading, or the only one of an entity named exactly the same way in the article
+        h = None
+        certain = False
+        for scope in ([x for x in same if x.sentence.paragraph == q.sentence.paragraph],
+                      [x for x in same if x.head == q.head and _same_entity(x.entity, q.entity)],
+                      [x for x in same if x.entity == q.entity and len(x.entity) >= 2]):
+            if scope:
+                if len({x.fig.value for x in scope}) == 1 and _same_entity(scope[0].entity, q.entity):
+                    h, certain = scope[0], True
+                break
+        if h is None:
+            far = [x for x in same if _same_entity(x.entity, q.entity) and x.entity and q.entity]
+            if len({x.fig.value for x in far}) != 1:
+                continue
+            h = far[0]
+        chk = _judge(q, h, g, before, certain)
+        if chk is not None:
+            chk.article = article.label
+            out.append(chk)
+    return out
+
+
+def _judge(q: _Level, h: _Level, g: Figure, before: str, certain: bool) -> Check | None:
+    yq, yh = figure_interval(q.fig), figure_interval(h.fig)
+    first = yh - yq  # the quarter before, unstated
+    if first.lo <= 0 or yq.lo <= 0:
+        return None  # a loss (or a garbled half): growth to or from it has no one convention
+    computed = (yq / first - Interval(1, 1)).scale(100)
+    stated = _signed(g, before)
+    prev = "Q1" if q.part == "Q2" else "Q3"
+    relation = (f"{q.fig.text} / ({h.fig.text} - {q.fig.text}) - 1 = {g.text} "
+                f"({q.year}{prev} = {h.year}{h.part} - {q.year}{q.part}, unstated)")
+    fits = computed.overlaps(stated)
+    if not fits and not certain:
+        verdict, note = "unverifiable", "the half-year level is found elsewhere in the article: a mismatch proves nothing"
+    else:
+        verdict, note = ("consistent" if fits else "inconsistent"), ""
+    return Check(
+        verdict=verdict, kind="growth", stated=g.text,
+        computed=f"{computed.mid:.3f}" if verdict != "unverifiable" else "",
+        computed_low=computed.lo, computed_high=computed.hi,
+        gap=None if fits or verdict == "unverifiable" else computed.distance(stated),
+        inputs=[h.fig.text, q.fig.text], relation=relation, note=note,
+        sentence=q.sentence.text, sentence_id=q.sentence.id, paragraph=q.sentence.paragraph,
+        derived=True, input_sentences=[h.sentence.text, q.sentence.text], refutable=certain,
+    )

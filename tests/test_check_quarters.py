@@ -1,0 +1,42 @@
+"""A quarter's 环比 growth against the quarter before, derived as H1 − Q2 (592, 金属行业中报总结)."""
+
+from __future__ import annotations
+
+from macrodesk.checks.quarters import find_quarter_growths
+from macrodesk.readers import article_from_bytes
+
+ZIJIN = ("1. **紫金矿业**：2025H1 营收 1677.11 亿元（+11.50%），归母净利润 232.92 亿元（+54.41%）；"
+         "25Q2 营收 887.83 亿元（+17.38%、环比 + 12.49%），归母净利润 131.25 亿元（+48.75%、环比 + 29.10%）。")
+SECTOR_H1 = "### （一）上半年\n\n2025H1，申万钢铁板块实现营收 9455.32 亿元，同比下降 9.87%；归母净利润 131.37 亿元。\n\n"
+SECTOR_Q2 = ("### （二）二季度\n\n2025Q2，申万钢铁板块实现营收 4831.91 亿元，同比 - 8.57%、环比 + {g}%；"
+             "归母净利润 77.71 亿元，同比 + 80.54%、环比 + 44.82%。\n")
+
+
+def checks(text: str):
+    return find_quarter_growths(article_from_bytes(text.encode("utf-8"), "592.md", ".md"))
+
+
+def test_the_quarter_before_is_the_half_year_less_the_quarter():
+    found = {c.stated: c for c in checks(ZIJIN)}
+    # 887.83 / (1677.11 - 887.83) - 1 = 12.49%; 131.25 / (232.92 - 131.25) - 1 = 29.10%
+    assert found["+ 12.49%"].verdict == "consistent" and found["+ 12.49%"].derived
+    assert "1677.11 亿元 - 887.83 亿元" in found["+ 12.49%"].relation
+    assert found["+ 29.10%"].verdict == "consistent"
+    wrong = checks(ZIJIN.replace("环比 + 12.49%", "环比 + 15.49%"))
+    assert [c.verdict for c in wrong if c.stated == "+ 15.49%"] == ["inconsistent"]
+
+
+def test_the_half_of_the_same_entity_under_another_heading_is_certain():
+    # 4831.91 / (9455.32 - 4831.91) - 1 = 4.51%, written 4.26% (a real slip of 592)
+    (rev, profit) = checks(SECTOR_H1 + SECTOR_Q2.format(g="4.26"))
+    assert rev.verdict == "inconsistent" and rev.input_sentences[0].startswith("2025H1，申万钢铁板块")
+    assert profit.verdict == "consistent"  # 77.71 / (131.37 - 77.71) - 1 = 44.82%
+    assert checks(SECTOR_H1 + SECTOR_Q2.format(g="4.51"))[0].verdict == "consistent"
+
+
+def test_losses_and_unnamed_halves_prove_nothing():
+    loss = "2025H1 归母净利润 5.3 亿元；25Q2 归母净利润 - 1.8 亿元（环比 + 50.7%）。"
+    assert checks(loss) == []  # growth to or from a loss has no one convention
+    # two different H1 revenues of the paragraph: which one is the quarter's half is not certain
+    two = ("2025H1 营收 1677.11 亿元，2025H1 营收 1500.00 亿元；25Q2 营收 887.83 亿元（环比 + 30.00%）。")
+    assert all(c.verdict != "inconsistent" for c in checks(two))
