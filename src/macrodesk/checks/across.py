@@ -203,7 +203,7 @@ def _across_margin(ac: _Across, c: Framed) -> Check | None:
         n, d, iv, formula = only[0]
         if not _margin_pairs_ambiguous(ac, c, mm, n, d):
             only_pair = judge(ac.art, "ratio", c.tok, [n.tok, d.tok], [(f"{formula} = {c.tok.text}", iv)],
-                               magnitude=False)
+                              magnitude=False)
             only_pair.note = "the only profit and revenue of that period in the article"
             return only_pair
     for n, d, iv, formula in _margin_pairs(ac, c, mm):
@@ -681,7 +681,7 @@ def _across_margin_vs_year(ac: _Across, c: Framed) -> Check | None:
         return None
     entity = em.group(1)
     earlier = Framed(m.tok, m.index, m.metric, re.sub(r"\s+", "", am.group(1)), m.lead, m.after,
-                      m.paragraph, m.topic, m.block)
+                     m.paragraph, m.topic, m.block)
     for n, d, iv, formula in _margin_pairs(ac, earlier, mm, strict=True):
         if formula.startswith("(") or entity not in n.lead or entity not in d.lead:
             continue

@@ -87,7 +87,7 @@ def read_frames(sec: Para) -> list[Framed]:
             period, para_of, topic = "", paragraph, topic + 1
         period = fr.period or period
         out.append(Framed(t, i, fr.metric, period, raw[stop:t.fig.start],
-                           raw[t.fig.end:t.fig.end + 8], paragraph, topic, block))
+                          raw[t.fig.end:t.fig.end + 8], paragraph, topic, block))
         prev_end[t.sent] = t.fig.end
     return out
 
@@ -113,7 +113,7 @@ def signed_text(x: Framed) -> str:
 
 
 def judge_signed(sec: Para, kind: str, c: Framed, inputs: list[Tok],
-                  readings: list[tuple[str, Interval]], *, derived: bool = False) -> Check:
+                 readings: list[tuple[str, Interval]], *, derived: bool = False) -> Check:
     chk = judge(sec, kind, c.tok, inputs, readings, magnitude=False, stated_iv=_signed(c))
     chk.derived = derived
     return chk
@@ -216,7 +216,7 @@ def find_framed(sec: Para) -> list[Check]:
                 continue
             if not cands:
                 out.append(unverifiable(sec, kind, t, [level], f"{level.text} vs (earlier level) : {t.text}",
-                                         "the earlier level is not stated"))
+                                        "the earlier level is not stated"))
                 continue
             readings = []
             for a in cands:
@@ -291,7 +291,7 @@ def find_framed(sec: Para) -> list[Check]:
             if len(levels) < 2:
                 if is_points(t):
                     out.append(unverifiable(sec, "difference", t, [], f"(level) - (level) = {t.text}",
-                                             "one of the two levels is not stated"))
+                                            "one of the two levels is not stated"))
                 continue
             # "上涨 2.25%，…下跌 1.80%，超额收益 4.05 个百分点": a level takes its verb's sign
             readings = [(f"{signed_text(x)} - {signed_text(y)} = {t.text}", signed_level(x) - signed_level(y))
@@ -341,7 +341,7 @@ def stated_change(sec: Para, c: Framed, b: Framed | None, same_sentence: bool) -
     if t.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and _AMOUNT_DELTA.search(c.lead):
         # "同比多增 2271 亿元", "（同比 +2367 亿）", "较 2024 年增加 1500 亿元"
         return unverifiable(sec, "change", t, [], f"(level) - (earlier level) = {t.text}",
-                             "the earlier level is not stated")
+                            "the earlier level is not stated")
     if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
         return None
     if re.search(r"每|若|如果|假设|倘若|将", raw[:t.fig.start]):
@@ -359,7 +359,7 @@ def stated_change(sec: Para, c: Framed, b: Framed | None, same_sentence: bool) -
         return None
     kind = "change" if is_points(t) else "growth"
     return unverifiable(sec, kind, t, [], f"(level) vs (earlier level) : {t.text}",
-                         "the earlier level is not stated")
+                        "the earlier level is not stated")
 
 
 def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list[Framed], list[Framed]]:
@@ -394,7 +394,7 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
     nums, dens = _margin_inputs(fs, c, mm)
     if not nums or not dens:
         return [unverifiable(sec, "ratio", t, [], f"(profit)/(revenue) = {t.text}",
-                              "the profit or the revenue of that period is not stated")]
+                             "the profit or the revenue of that period is not stated")]
     # the nearest profit and revenue before the margin are the ones it is computed from; other
     # pairs of the same period may only show that the text is ambiguous
     def near(pool: list[Framed]) -> Framed:
@@ -498,7 +498,7 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
         whole = [w for w in whole if w.index not in parts]
         if not whole:
             out.append(unverifiable(sec, "share", t, [part.tok], f"{part.tok.text} / (whole) = {t.text}",
-                                     "the whole is not stated"))
+                                    "the whole is not stated"))
             continue
         readings = [(f"{part.tok.text} / {w.tok.text} = {t.text}",
                      (part.tok.interval() / w.tok.interval()).scale(100)) for w in whole
@@ -522,8 +522,8 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
                 stated_iv=loose)
         else:
             chk = hedge(sec, judge(sec, "share", t, [part.tok, whole[-1].tok], readings,
-                                     magnitude=False, stated_iv=loose),
-                         "no whole of the section is certain")
+                                   magnitude=False, stated_iv=loose),
+                        "no whole of the section is certain")
         out.append(chk)
     return out
 
@@ -564,7 +564,7 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         for p in parts[1:]:
             acc = acc + p.interval()
         chk = judge(sec, "sum", total.tok, parts,
-                     [(" + ".join(p.text for p in parts) + f" = {total.tok.text}", acc)], magnitude=False)
+                    [(" + ".join(p.text for p in parts) + f" = {total.tok.text}", acc)], magnitude=False)
         # 其中-parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
         chk = hedge(sec, chk, "其中-parts need not exhaust the total, and may nest")
         out.append(chk)
@@ -622,7 +622,7 @@ def _sum_share(sec: Para, fs: list[Framed], c: Framed) -> Check | None:
     whole = of_period[0] if len(of_period) == 1 else wholes[-1]
     relation = f"({' + '.join(p.tok.text for p in parts)}) / {whole.tok.text} = {c.tok.text}"
     chk = judge(sec, "share", c.tok, [*(p.tok for p in parts), whole.tok],
-                 [(relation, (acc / whole.tok.interval()).scale(100))], magnitude=False, stated_iv=loose_share(c.tok))
+                [(relation, (acc / whole.tok.interval()).scale(100))], magnitude=False, stated_iv=loose_share(c.tok))
     chk.derived = True  # the sum of the parts is not written
     if len(of_period) != 1:
         chk = hedge(sec, chk, "the whole of the section's period is not certain")

@@ -106,7 +106,7 @@ def judge(
 
 
 def unverifiable(para: Para, kind: str, stated: Tok, inputs: list[Tok], relation: str,
-                  note: str) -> Check:
+                 note: str) -> Check:
     return Check(
         verdict="unverifiable", kind=kind, stated=stated.text, inputs=[t.text for t in inputs],
         relation=relation, note=note, sentence=para.sentences[stated.sent].text,

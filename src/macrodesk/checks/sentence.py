@@ -72,7 +72,7 @@ def change_check(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | 
         return None
     if c.fig.kind == pct and ia.lo > 0:
         return judge(para, "growth", c, [a, b],
-                      [(f"({b.text}/{a.text} - 1) = {c.text}", (ib / ia - Interval(1, 1)).scale(100))])
+                     [(f"({b.text}/{a.text} - 1) = {c.text}", (ib / ia - Interval(1, 1)).scale(100))])
     if c.fig.kind == FigureKind.MULTIPLE and ia.lo > 0:
         ratio = ib / ia
         return judge(para, "growth", c, [a, b], [
@@ -118,20 +118,20 @@ def _cagr(para: Para, a: Tok, b: Tok, c: Tok) -> Check | None:
     if a.fig.kind == pct and b.fig.kind == pct and is_points(c):
         if n is None:
             return unverifiable(para, "cagr", c, [a, b], f"({b.text} - {a.text})/years = {c.text}",
-                                 "the years of the two levels are not both stated")
+                                "the years of the two levels are not both stated")
         return judge(para, "cagr", c, [a, b],
-                      [(f"({b.text} - {a.text})/{n} = {c.text}", (b.interval() - a.interval()).scale(1 / n))])
+                     [(f"({b.text} - {a.text})/{n} = {c.text}", (b.interval() - a.interval()).scale(1 / n))])
     if c.fig.kind != pct or a.cunit != b.cunit or a.fig.kind not in LEVEL_KINDS:
         return None
     if n is None:
         return unverifiable(para, "cagr", c, [a, b], f"({b.text}/{a.text})^(1/years) - 1 = {c.text}",
-                             "the years of the two levels are not both stated")
+                            "the years of the two levels are not both stated")
     ia, ib = a.interval(), b.interval()
     if ia.lo <= 0 or ib.lo <= 0:
         return None
     g = ((ib / ia).pow(1 / n) - Interval(1, 1)).scale(100)
     return judge(para, "cagr", c, [a, b], [(f"({b.text}/{a.text})^(1/{n}) - 1 = {c.text}", g)],
-                  magnitude=False)
+                 magnitude=False)
 
 
 def _find_changes(para: Para) -> list[Check]:
@@ -342,7 +342,7 @@ def _expr_check(para: Para, stated: Tok, inner: str, readings: list[tuple[str, I
     directed = kind != "expression" or bool(re.search(
         f"(?:{UP}|{DOWN}|缺口|差|跑赢|跑输)\\s*(?:了|约|为|幅度|幅)?\\s*$", raw[max(0, stated.fig.start - 6):stated.fig.start]))
     chk = judge(para, kind, stated, [], [(f"{f} = {stated.text}", iv) for f, iv in readings],
-                 magnitude=directed, base=stated.fig.scale)
+                magnitude=directed, base=stated.fig.scale)
     chk.inputs = [x.strip() for x in re.split(_OP + "|" + _VS, inner) if x and x.strip()]
     return chk
 

@@ -75,6 +75,6 @@ def _table_share(ws: Sentence, wf: Figure, row: Sentence, cells: list[str], j: i
         return None
     got = (figure_interval(part.fig) / wi).scale(100)
     chk = judge(para, "share", share, [part, whole],
-                 [(f"{part.text} / {whole.text} = {share.text}", got)], magnitude=False)
+                [(f"{part.text} / {whole.text} = {share.text}", got)], magnitude=False)
     chk.sentence_id, chk.sentence = row.id, row.text
     return chk

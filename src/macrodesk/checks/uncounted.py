@@ -81,34 +81,34 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
         return _share_in_section(sec, fs, k)
     if kind_of == FigureKind.POINTS and _PULL.search(c.lead):
         return unverifiable(sec, "product", t, [], f"(change) × (weight) = {t.text}",
-                             "the weight of the part is not stated")
+                            "the weight of the part is not stated")
     if kind_of == FigureKind.NUMBER and k + 1 < len(fs) and _LIST_UNIT.match(c.after) \
             and fs[k + 1].tok.fig.kind in (FigureKind.POINTS, FigureKind.PERCENT):
         unit = fs[k + 1].tok.fig
         tok = Tok(t.fig.model_copy(update={"kind": unit.kind, "unit": unit.unit}), t.sent, t.approx, t.bound)
         return stated_change(sec, Framed(tok, c.index, c.metric, c.period, c.lead, c.after, c.paragraph,
-                                           c.topic, c.block), prev, prev is not None)
+                                         c.topic, c.block), prev, prev is not None)
     if kind_of == FigureKind.PERCENT and _INTENSITY.search(c.lead):
         # "拿地金额125亿元，拿地强度48%", "研发强度 7.1%": an amount over another (sales, revenue)
         return _share_in_section(sec, fs, k) or unverifiable(
             sec, "ratio", t, [], f"(amount) / (base) = {t.text}", "the base of the ratio is not stated")
     if kind_of == FigureKind.PERCENT and _RELATIVE_RETURN.search(c.lead):
         return unverifiable(sec, "difference", t, [], f"(return) - (benchmark return) = {t.text}",
-                             "the benchmark's return is not stated")
+                            "the benchmark's return is not stated")
     if kind_of == FigureKind.MULTIPLE:
         if _MULTIPLE_GROWTH.search(c.lead):
             return unverifiable(sec, "growth", t, [], f"(level) / (earlier level) - 1 = {t.text}",
-                                 "the earlier level is not stated")
+                                "the earlier level is not stated")
         if _MULTIPLE_OF.search(c.lead):
             return unverifiable(sec, "ratio", t, [], f"(level) / (reference) = {t.text}",
-                                 "the reference level is not stated")
+                                "the reference level is not stated")
         return None
     if kind_of in (FigureKind.MONEY, FigureKind.QUANTITY) and (
             _AMOUNT_NOUN.search(c.lead)
             or _VERB_BEFORE.search(c.lead) and re.match(r"^\s*(?:至|到)", c.after) and k + 1 < len(fs)
             and fs[k + 1].tok.sent == t.sent and fs[k + 1].tok.cunit == t.cunit):
         return unverifiable(sec, "change", t, [], f"(level) - (earlier level) = {t.text}",
-                             "the earlier level is not stated")
+                            "the earlier level is not stated")
     if kind_of == FigureKind.PERCENT and prev is not None and prev.tok.fig.kind == FigureKind.PERCENT \
             and _TO_LEVEL.search(c.lead) and not re.search(f"{FROM}\\s*$", prev.lead) \
             and (mm := MARGIN.search(prev.lead[-10:])) is not None:
@@ -120,7 +120,7 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
             and head.kind in ("growth", "change") and not head.inputs:
         # "同比 + 7.44%/-3.30%": a later item of a list of changes counted like its head
         return unverifiable(sec, head.kind, t, [], f"(level) vs (earlier level) : {t.text}",
-                             "the earlier level is not stated")
+                            "the earlier level is not stated")
     # the sign written on the figure or a bound word between the verb and it: the changes
     # `stated_change` counts, read with the sign in the lead and the bound word dropped
     lead = BOUND_BEFORE.sub("", c.lead)
@@ -129,7 +129,7 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
     if lead == c.lead:
         return None
     return stated_change(sec, Framed(t, c.index, c.metric, c.period, lead, c.after, c.paragraph,
-                                       c.topic, c.block), prev, prev is not None)
+                                     c.topic, c.block), prev, prev is not None)
 
 
 _POOL = 200  # figures before a share or CAGR searched for its inputs (keeps the pass fast)
@@ -194,7 +194,7 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
             iv = (n.tok.interval() / d.tok.interval()).scale(100)
             if iv.hi <= 100 and stated.overlaps(iv) and is_tight(iv, c.tok):
                 chk = judge(sec, "share", c.tok, [n.tok, d.tok],
-                             [(f"{n.tok.text} / {d.tok.text} = {c.tok.text}", iv)], magnitude=False)
+                            [(f"{n.tok.text} / {d.tok.text} = {c.tok.text}", iv)], magnitude=False)
                 return hedge(sec, chk, "the part and the whole are found by their fit")
     return None
 

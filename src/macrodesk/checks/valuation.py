@@ -150,9 +150,9 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
             # inside the loose band that refutes, but only the tight one confirms
             tight = Interval(iv.lo / (1 + PE_SLACK), iv.hi * (1 + PE_SLACK))
             if judge(para, "ratio", p, [e0, p0, e], readings, magnitude=False,
-                      stated_iv=tight).verdict != "consistent":
+                     stated_iv=tight).verdict != "consistent":
                 chk = unverifiable(para, "ratio", p, [e0, p0, e], readings[0][0],
-                                    "an actual year's PE may be priced at that year's close")
+                                   "an actual year's PE may be priced at that year's close")
         chk.derived = True
         out.append(chk)
     # only E-marked years are certainly priced today: unmarked years may hide an actual one

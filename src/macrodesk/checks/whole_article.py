@@ -46,7 +46,7 @@ def _clause_before(sec: Para, x: Framed) -> str:
 
 
 def across_sections(sections: list[tuple[Para, list[Framed]]], checks: list[Check],
-                     headings: list[tuple[int, str]], fits: list[Check]) -> None:
+                    headings: list[tuple[int, str]], fits: list[Check]) -> None:
     todo_all = {(c.sentence_id, c.stated): i for i, c in enumerate(checks)}
     # a figure another finder left unverifiable ("其中-parts … none fits": 605.6 + 69.2 = 100.5)
     # takes the reading in words that fits it (69.2 + 31.3, paired by metric)
@@ -125,9 +125,9 @@ def _share_across(whole: Para, fs: list[Framed], k: int) -> Check | None:
         iv = (p.tok.interval() / d.tok.interval()).scale(100)
         if iv.hi <= 100 and searched(c.tok).overlaps(iv) and is_tight(iv, c.tok):
             chk = judge(whole, "share", c.tok, [p.tok, d.tok], [(f"{p.tok.text} / {d.tok.text} = {c.tok.text}", iv)],
-                         magnitude=False)
+                        magnitude=False)
             return hedge(whole, chk, "the whole, in another section, is found by its "
-                          + ("metric" if by_metric else "entity") + " and fit")
+                         + ("metric" if by_metric else "entity") + " and fit")
     return None
 
 
@@ -184,7 +184,7 @@ def _named_totals(whole: Para, fs: list[Framed], headings: list[tuple[int, str]]
         for p in parts[1:]:
             acc = acc + p.tok.interval()
         chk = judge(whole, "sum", c.tok, [p.tok for p in parts],
-                     [(" + ".join(p.tok.text for p in parts) + f" = {c.tok.text}", acc)], magnitude=False)
+                    [(" + ".join(p.tok.text for p in parts) + f" = {c.tok.text}", acc)], magnitude=False)
         out.append(hedge(whole, chk, "each named entity's level is read from its own section"))
         if chk.verdict == "consistent" and (grown := derived_total_growth(whole, fs, c, parts)) is not None:
             out.append(grown)

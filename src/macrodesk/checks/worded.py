@@ -103,7 +103,7 @@ def _bracket_sum(sec: Para, fs: list[Framed], k: int) -> Check | None:
     for p in parts[1:]:
         acc = acc + p.interval()
     chk = judge(sec, "sum", t, parts, [(" + ".join(p.text for p in parts) + f" = {t.text}", acc)],
-                 magnitude=False)
+                magnitude=False)
     # "（加盟费 3 万 + 首单采购 15 万 + 设备 5 万等）": the parts named are not all of them
     if re.search(r"(?:等|等等|其他|其它|…|\.\.\.)\s*$", m.group(1)):
         chk = hedge(sec, chk, "the parts listed end with 等: not all are named")
@@ -129,7 +129,7 @@ def _written_whole(sec: Para, fs: list[Framed], k: int) -> Check | None:
     readings = [(f"{p.tok.text} / {w.tok.text} = {t.text}", (p.tok.interval() / w.tok.interval()).scale(100))
                 for p in reversed(parts)]
     chk = judge(sec, "share", t, [parts[-1].tok, w.tok], readings, magnitude=False,
-                 stated_iv=loose_share(t))
+                stated_iv=loose_share(t))
     return chk if len(parts) == 1 else hedge(sec, chk, "more than one level could be the part")
 
 
@@ -175,7 +175,7 @@ def _reference_growth(sec: Para, fs: list[Framed], k: int) -> Check | None:
     if ia.lo <= 0:
         return None
     chk = judge_signed(sec, "growth", c, [ref.tok, s.tok],
-                        [(f"({s.tok.text}/{ref.tok.text} - 1) = {t.text}", (ib / ia - Interval(1, 1)).scale(100))])
+                       [(f"({s.tok.text}/{ref.tok.text} - 1) = {t.text}", (ib / ia - Interval(1, 1)).scale(100))])
     return chk if len(subjects) == 1 else hedge(sec, chk, "more than one level could be compared")
 
 
@@ -222,8 +222,8 @@ def _prose_pe(sec: Para, fs: list[Framed], k: int) -> Check | None:
     p, e = prices[0].tok, eps[0].tok
     iv = p.interval() / e.interval()
     chk = judge(sec, "ratio", t, [p, e], [(f"{p.text} / {e.text} = {t.text} (within 5%)",
-                                            Interval(iv.lo * (1 - PE_SLACK), iv.hi * (1 + PE_SLACK)))],
-                 magnitude=False)
+                                           Interval(iv.lo * (1 - PE_SLACK), iv.hi * (1 + PE_SLACK)))],
+                magnitude=False)
     return hedge(sec, chk, "a PE may be priced at another date than the close written")
 
 
@@ -246,7 +246,7 @@ def _net_amount(sec: Para, fs: list[Framed], k: int) -> Check | None:
         return None
     g, r = gross[0].tok, out[0].tok
     chk = judge(sec, "difference", t, [g, r], [(f"{g.text} - {r.text} = {t.text}", g.interval() - r.interval())],
-                 magnitude=False)
+                magnitude=False)
     # another amount of the sentence may be a flow too ("提前兑付 C"): then the pair only confirms
     others = [x for x in before if x is not gross[0] and x is not out[0] and is_level(x)]
     return hedge(sec, chk, "other amounts of the sentence may be flows too") if others else chk
@@ -273,7 +273,7 @@ def _per_unit(sec: Para, fs: list[Framed], k: int) -> Check | None:
     readings = [(f"{n.tok.text} / {d.tok.text} = {t.text}", n.tok.interval() / d.tok.interval())
                 for n in totals for d in counts]
     return hedge(sec, judge(sec, "ratio", t, [totals[-1].tok, counts[-1].tok], readings, magnitude=False),
-                  "the total and the count are found by their fit")
+                 "the total and the count are found by their fit")
 
 
 _RAISE_LEAD = re.compile(r"(?:上浮|上调|放大)(?:比例)?\s*(?:至|到|为|达)?\s*$")
@@ -395,7 +395,7 @@ def _parts_by_metric(sec: Para, fs: list[Framed]) -> list[Check]:
             for p in mine[1:]:
                 acc = acc + p.tok.interval()
             chk = judge(sec, "sum", t.tok, [p.tok for p in mine],
-                         [(" + ".join(p.tok.text for p in mine) + f" = {t.tok.text}", acc)], magnitude=False)
+                        [(" + ".join(p.tok.text for p in mine) + f" = {t.tok.text}", acc)], magnitude=False)
             if chk.verdict == "consistent":
                 out.append(hedge(sec, chk, "其中-parts paired with the total by their metric"))
                 if (grown := derived_total_growth(sec, fs, t, mine)) is not None:
@@ -428,7 +428,7 @@ def _allocated_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         for p in parts[1:]:
             acc = acc + p.interval()
         chk = judge(sec, "sum", t.tok, parts, [(" + ".join(p.text for p in parts) + f" = {t.tok.text}", acc)],
-                     magnitude=False)
+                    magnitude=False)
         out.append(hedge(sec, chk, "allocations (用于) need not exhaust the total"))
     return out
 
@@ -476,11 +476,11 @@ def _converted(sec: Para, fs: list[Framed], k: int) -> Check | None:
         readings = [(f"{a.tok.text}/{pa} = {t.text}/{pb} ({n} 日/年)",
                      a.tok.interval().scale(n if pa == "日" else 1 / n)) for n in (365, 360)]
         return hedge(sec, judge(sec, "product", t, [a.tok], readings, magnitude=False),
-                      "a daily rate may be capacity rather than output")
+                     "a daily rate may be capacity rather than output")
     factor = _PER_YEAR[pa] / _PER_YEAR[pb]
     return judge(sec, "product", t, [a.tok],
-                  [(f"{a.tok.text}/{pa} × {fmt(factor)} = {t.text}/{pb}", a.tok.interval().scale(factor))],
-                  magnitude=False)
+                 [(f"{a.tok.text}/{pa} × {fmt(factor)} = {t.text}/{pb}", a.tok.interval().scale(factor))],
+                 magnitude=False)
 
 
 PCT_RANGE = re.compile(r"\d\s*%?\s*[-~～至]\s*\d[\d.]*\s*[%％]")
@@ -553,10 +553,10 @@ def _relative_returns(sec: Para, fs: list[Framed], k: int) -> Check | None:
         if all(s.tok.interval(result=True).overlaps(iv) for s, (_, iv) in zip(stated, pattern, strict=True)):
             formula, iv = pattern[i]
             chk = judge(sec, "difference", c.tok, [first.tok, rest[i].tok], [(f"{formula} = {c.tok.text}", iv)],
-                         magnitude=False)
+                        magnitude=False)
             return hedge(sec, chk, "returns and excess returns are paired by their place")
     return unverifiable(sec, "difference", c.tok, [x.tok for x in levels], f"(return) - (benchmark return) = {c.tok.text}",
-                         "no pairing of the returns written fits every excess return")
+                        "no pairing of the returns written fits every excess return")
 
 
 
@@ -589,7 +589,7 @@ def _named_gap(sec: Para, fs: list[Framed], k: int) -> Check | None:
         # "分别下跌 3.15 和 1.45 个百分点": the unit is written on the last item
         unit = fs[k + 1].tok.fig
         c = Framed(Tok(c.tok.fig.model_copy(update={"kind": unit.kind, "unit": unit.unit}), c.tok.sent),
-                    c.index, c.metric, c.period, c.lead, c.after, c.paragraph, c.topic, c.block)
+                   c.index, c.metric, c.period, c.lead, c.after, c.paragraph, c.topic, c.block)
     if not is_points(c.tok) or (names := _gap_names(sec, c)) is None:
         return None
     subject, bench = names
@@ -618,8 +618,8 @@ def _named_gap(sec: Para, fs: list[Framed], k: int) -> Check | None:
     if a is None or b is None or a is b:
         return None
     chk = judge_signed(sec, "difference", c, [a.tok, b.tok],
-                        [(f"({fmt(_return_value(a).mid)}%) - ({fmt(_return_value(b).mid)}%) = {c.tok.text}",
-                          _return_value(a) - _return_value(b))])
+                       [(f"({fmt(_return_value(a).mid)}%) - ({fmt(_return_value(b).mid)}%) = {c.tok.text}",
+                         _return_value(a) - _return_value(b))])
     return hedge(sec, chk, "the two returns are found by their names")
 
 
@@ -650,6 +650,6 @@ def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list
     shown = " + ".join(f"{p.tok.text}/(1{'+' if signed_level(gp).mid >= 0 else '-'}{fmt(abs(signed_level(gp).mid))}%)"
                        for p, gp in zip(parts, growths, strict=True) if gp)
     chk = judge_signed(sec, "growth", g, [total.tok] + [p.tok for p in parts],
-                        [(f"{total.tok.text} / 上年 {fmt(before.mid / (total.tok.fig.scale or 1))} (= {shown}) - 1"
-                          f" = {g.tok.text}", change)], derived=True)
+                       [(f"{total.tok.text} / 上年 {fmt(before.mid / (total.tok.fig.scale or 1))} (= {shown}) - 1"
+                         f" = {g.tok.text}", change)], derived=True)
     return hedge(sec, chk, "last year's total is derived from parts paired by metric or name")
