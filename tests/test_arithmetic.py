@@ -1,5 +1,6 @@
-"""Tests of arithmetic.py: interval arithmetic, the relations it finds, verdicts on real articles,
-mutation recall, and the `macrodesk check` command."""
+"""Tests of the arithmetic checker (checks/arithmetic.py and its modules): interval arithmetic,
+the relations it finds, verdicts on real articles, mutation recall, and the `macrodesk check`
+command."""
 
 from __future__ import annotations
 

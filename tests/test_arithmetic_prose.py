@@ -1,4 +1,4 @@
-"""Relations written in prose words (arithmetic.py `_find_uncounted` and the article pass): stated
+"""Relations written in prose words (checks/worded.py `find_uncounted` and the article pass): stated
 relations with no inputs counted unverifiable, relations with no operator written (bracket sums,
 a whole in the share's clause, PE = price / EPS, net = issued − repaid, per-unit amounts, caps
 raised by a rate, ranges times ranges of rates, 其中/用于 parts), each with a sentence from a real

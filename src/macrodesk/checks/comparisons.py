@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macrodesk.checks.arithmetic import ARTICLE_FINDERS, Check, Verdict
+from macrodesk.checks.judging import Check, Verdict
 from macrodesk.models import Article, Sentence
 
 _NAME = r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9]{1,7}"
@@ -159,5 +159,3 @@ def _judge_claim(s: Sentence, m: re.Match[str], sentences: list[Sentence],
                  note=note, computed="；".join(lines) if verdict != "unverifiable" else "",
                  sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=where)
 
-
-ARTICLE_FINDERS.append(find_comparisons)

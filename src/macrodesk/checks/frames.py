@@ -3,6 +3,7 @@ it, so figures in one section can be lined up into relations; the reading stage 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -46,3 +47,33 @@ def common_metric(a: str, b: str, n: int = 2) -> bool:
         return False
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     return any(short[i:i + n] in long_ for i in range(len(short) - n + 1))
+
+
+# ---------------------------------------------------------------- the period a frame names
+_PERIOD_YEAR = re.compile(r"((?:19|20)?\d{2})\s*(?:年|财年|H|Q|E|A)")
+_SUBS = (
+    (re.compile(r"Q([1-4])|([一二三四])季度"), "Q"),
+    (re.compile(r"H([12])|([上下])半年"), "H"),
+    (re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月"), "M-"),
+    (re.compile(r"(\d{1,2})\s*月"), "M"),
+    (re.compile(r"前三季度"), "9M"),
+)
+_CN = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}
+
+
+@functools.lru_cache(maxsize=4096)
+def period_key(period: str) -> tuple[int, str] | None:
+    """(year, sub-period) of a written period: "2025 年一季度" -> (2025, "Q1"), "25H1" ->
+    (2025, "H1"), "2024 年" -> (2024, "Y"); None when no year is written."""
+    ym = _PERIOD_YEAR.search(period)
+    if not ym:
+        return None
+    y = int(ym.group(1))
+    y = y + 2000 if y < 100 else y
+    rest = period[:ym.start()] + " " + period[ym.end() - 1:]
+    for rx, tag in _SUBS:
+        m = rx.search(rest)
+        if m:
+            groups = [g for g in m.groups() if g] if m.groups() else []
+            return y, tag + "".join(_CN.get(g, g) for g in groups)
+    return y, "Y"

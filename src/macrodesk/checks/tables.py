@@ -22,18 +22,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from macrodesk.checks.arithmetic import (
-    ARTICLE_FINDERS,
-    Check,
-    Interval,
-    Para,
-    Tok,
-    column_labels,
-    judge,
-    markdown_tables,
-    period_key,
-    unverifiable,
-)
+from macrodesk.checks.frames import period_key
+from macrodesk.checks.intervals import Interval
+from macrodesk.checks.judging import Check, judge, unverifiable
+from macrodesk.checks.tokens import Para, Tok
+from macrodesk.checks.valuation import column_labels, markdown_tables
 from macrodesk.figures import extract_figures
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -658,5 +651,3 @@ def _demote(c: Check, why: str) -> None:
     c.computed_low = c.computed_high = None
     c.refutable = False
 
-
-ARTICLE_FINDERS.append(find_table_checks)

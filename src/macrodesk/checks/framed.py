@@ -1,0 +1,638 @@
+"""Relations over framed figures within one section: a stated growth, change, margin, share, sum
+or gap paired with the section's figures whose frames (metric, period, unit) line up with it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from macrodesk.checks.frames import common_metric, frame_of, period_key
+from macrodesk.checks.intervals import Interval
+from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
+from macrodesk.checks.sentence import DASH_MID, DOWN, RATE_WORDS, UP, is_points, sum_check
+from macrodesk.checks.tokens import Para, Tok
+from macrodesk.models import FigureKind
+
+# ---------------------------------------------------------------- relations over framed figures
+# A section's figures carry frames (metric, period, unit: checks/frames.py); a stated growth,
+# change, margin, share, sum or gap is paired with the figures of the section that line up with
+# it, wherever they are written. A relation is judged inconsistent only when its inputs are
+# certain (written in the clause, or the only ones that line up); when several candidates line
+# up and none fits, or none is written, it is counted unverifiable.
+
+DOWN_WORDS = re.compile(f"(?:{DOWN}|跑输|少)\\s*(?:了|约|幅度|幅)?\\s*$")
+_YOY = re.compile(
+    r"(?:同比|环比|较上年同期|较去年同期|较上年|较去年|较同期|较上月|较上季度|yoy|YoY|QoQ|qoq)"
+    r"\s*(?:\d{1,2}\s*月|上月|上季度?)?"
+    f"\\s*(?:{UP}|{DOWN}|多增|少增|多减|少减|多|少)?\\s*(?:了|约|幅度|幅)?\\s*$"
+)
+_AGAINST = re.compile(r"(?:较|相比|相较于?|比(?![例重率值较]))")
+MARGIN = re.compile(r"(扣非)?(归母)?(销售)?(净|毛)利率")
+SHARE_LEAD = re.compile(
+    r"(?:占比|比重|份额|占)[^，,。；;从由至到升降增减提]{0,14}?(?:的)?\s*(?:为|约|达|仅|约为)?\s*$")
+_GAP_LEAD = re.compile(
+    r"(?:跑赢|跑输|超涨|超跌|领先|落后|高出|低于|高于|超额收益|利差|差距|相差|税率差)"
+    r"[^，,。；;]{0,16}?(?:为|约|达|约为)?\s*$"
+)
+# the total of the clauses before it, with no subject of its own ("全部A股合计2.6万亿" is not)
+# "N（占比 P）", "N，占比 P": nothing but the share words between the part and its share
+_SHARE_ADJ = re.compile(r"^\s*[（(，,]?\s*(?:占比|占)?\s*(?:为|约|达|仅|约为)?\s*$")
+_CHANGE_LEAD_ANY = re.compile(
+    r"(?:同比|环比|较[^，,。；;]{0,14}|增速|增幅|降幅)[^，,。；;]{0,6}?"
+    f"(?:{UP}|{DOWN}|变动|变化|[+\\-])\\s*(?:了|约|幅度|幅|达)?\\s*$")
+_BRACKET_SIGN = re.compile(r"^\s*[（(]\s*(?:同比)?\s*[+\-]?\s*$")
+_STRONG_GAP = re.compile(r"跑赢|跑输|超涨|超跌|超额|领先|落后|利差|税率差|之差")
+_SPAN_WORDS = re.compile(r"年初至今|年内|当周|本周|上周|当月|本月|上月|近一年|近一月|今年以来|年初以来")
+
+
+def _spans(lead: str) -> set[str]:
+    return set(_SPAN_WORDS.findall(lead))
+
+
+_GAP_PCT = re.compile(r"(?:利差|差距|相差|税率差|之差)[^，,。；;]{0,4}$")
+_ALL_LEAD = re.compile(r"(?:^|[，,；;])\s*(?:二者|两者|三者|以上|上述|叠加后)?"
+                       r"(?:合计|共计|总计|累计|加总|合并|合共)\s*(?:为|达|约|达到|实现)?\s*$")
+
+
+_TOPIC_LABEL = re.compile(r"(?:^|[。；;）)\s])[\u4e00-\u9fa5A-Za-z]{1,10}[：:]")
+
+
+@dataclass
+class Framed:
+    tok: Tok
+    index: int
+    metric: str
+    period: str
+    lead: str  # the text between the previous figure of its sentence and it
+    after: str  # the next few characters
+    paragraph: int = 0
+    topic: int = 0  # a new paragraph or a "水电：" label starts a new topic
+    block: int = 0  # consecutive paragraphs; a heading or table between them starts a new block
+
+
+def read_frames(sec: Para) -> list[Framed]:
+    out: list[Framed] = []
+    prev_end: dict[int, int] = {}
+    # a period written once holds for the clauses that follow it in the paragraph
+    # ("25Q1 …营业收入 672.2 亿元；实现归母净利润 38.96 亿元；…")
+    period, para_of, topic, block = "", -1, 0, 0
+    for i, t in enumerate(sec.toks):
+        raw = sec.raw[t.sent]
+        stop = prev_end.get(t.sent, 0)
+        fr = frame_of(raw, t.fig, stop)
+        paragraph = sec.sentences[t.sent].paragraph
+        if paragraph > para_of + 1:
+            block += 1
+        if paragraph != para_of or _TOPIC_LABEL.search(raw[stop:t.fig.start]):
+            period, para_of, topic = "", paragraph, topic + 1
+        period = fr.period or period
+        out.append(Framed(t, i, fr.metric, period, raw[stop:t.fig.start],
+                          raw[t.fig.end:t.fig.end + 8], paragraph, topic, block))
+        prev_end[t.sent] = t.fig.end
+    return out
+
+
+def _signed(c: Framed) -> Interval:
+    """The stated change with the sign its verb gives it (下降 2.1% is -2.1%)."""
+    iv = c.tok.interval(result=True)
+    if c.tok.fig.value is not None and c.tok.fig.value > 0 and DOWN_WORDS.search(c.lead) \
+            and not re.search(r"\+\s*$", c.lead):
+        return -iv
+    return iv
+
+
+def signed_level(x: Framed) -> Interval:
+    iv = x.tok.interval()
+    if (x.tok.fig.value or 0) > 0 and DOWN_WORDS.search(x.lead) and not re.search(r"\+\s*$", x.lead):
+        return -iv
+    return iv
+
+
+def signed_text(x: Framed) -> str:
+    return x.tok.text if signed_level(x).lo == x.tok.interval().lo else f"-{x.tok.text}"
+
+
+def judge_signed(sec: Para, kind: str, c: Framed, inputs: list[Tok],
+                 readings: list[tuple[str, Interval]], *, derived: bool = False) -> Check:
+    chk = judge(sec, kind, c.tok, inputs, readings, magnitude=False, stated_iv=_signed(c))
+    chk.derived = derived
+    return chk
+
+
+def _year_before(a: str, b: str) -> bool:
+    ka, kb = period_key(a), period_key(b)
+    return ka is not None and kb is not None and ka[1] == kb[1] and ka[0] == kb[0] - 1
+
+
+def _candidates(fs: list[Framed], c: Framed, b: Framed) -> list[Framed]:
+    """The year-earlier level of b's metric: same unit, a shared metric word, the same
+    sub-period one year before (a 同比 growth compares like with like)."""
+    if not re.search("同比|较上年|较去年|yoy|YoY", c.lead):
+        return []
+    return [a for a in fs if a is not b and a is not c and a.tok.cunit == b.tok.cunit
+            and not a.tok.bound and _year_before(a.period, b.period)
+            and len(a.metric) >= 2 and len(b.metric) >= 2
+            and (a.metric in b.metric or b.metric in a.metric)]
+
+
+def _certain(a: Framed, b: Framed) -> bool:
+    """A level found by its frame may refute a stated growth only when nothing else could be
+    meant: the same topic of one paragraph and the very same metric words."""
+    return (a.topic == b.topic and a.metric == b.metric and a.index < b.index
+            and a.tok.sent >= b.tok.sent - 1)
+
+
+ANY_VERB = re.compile(f"(?:{UP}|{DOWN})")
+_AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比)[^，,。；;]{{0,12}}(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
+_RATE_OF_CHANGE = re.compile(r"^\s*[，,（(]?\s*(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?\s*$")
+# "较去年累计的 A 同比增长 C", "环比 25Q1 的 A 提高 C": the earlier level written after its word
+WRITTEN_BEFORE = re.compile(
+    r"(?:较|相比|相较于?|(?<![同环占对])比(?![例重率值较])|环比(?=\s*\S))[^，,。；;升降增减涨跌提回扩收缩少多]{0,12}$")
+VERB_ONLY = re.compile(
+    f"^[\\s的水平]*[，,]?\\s*(?:同比|环比)?\\s*(?:{UP}|{DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
+
+
+def find_framed(sec: Para) -> list[Check]:
+    fs = framed_once(sec)
+    out: list[Check] = []
+    shares: list[tuple[Framed, Framed, list[Framed]]] = []
+    share_sents: set[int] = set()
+    for k, c in enumerate(fs):
+        t = c.tok
+        if t.bound:
+            continue
+        if k == 0:
+            if (chk := stated_change(sec, c, None, False)) is not None:
+                out.append(chk)
+            continue
+        b = fs[k - 1]
+        same_sentence = b.tok.sent == t.sent and not re.search("[。；;]", c.lead)
+        # ---- growth or change against an earlier level: "B，同比增长C" / "B，较上年A回落C"
+        # "均价 6609 元/吨，较 7 月 3 日下调 96 元/吨，跌幅 1.4%": the rate of a stated change
+        if (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent and t.fig.kind == FigureKind.PERCENT
+                and b.tok.cunit == fs[k - 2].tok.cunit and b.tok.fig.kind in LEVEL_KINDS
+                and _AMOUNT_CHANGE.search(b.lead) and _RATE_OF_CHANGE.match(c.lead)):
+            level, d = fs[k - 2].tok, signed_level(b)
+            before = level.interval() - d
+            if before.lo > 0 and not level.bound and not b.tok.bound:
+                # the direction is in the change's verb; 跌幅/降幅 states a magnitude
+                out.append(judge(sec, "growth", t, [level, b.tok], [
+                    (f"{signed_text(b)} / ({level.text} - ({signed_text(b)})) = {t.text}",
+                     (d / before).scale(100))]))
+                continue
+        written = (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent
+                   and (before_m := WRITTEN_BEFORE.search(b.lead))
+                   and not ANY_VERB.search(before_m.group(0))
+                   and VERB_ONLY.match(c.lead)
+                   and b.tok.cunit == fs[k - 2].tok.cunit and not re.search("[。；;]", b.lead))
+        if written or (same_sentence and _YOY.search(c.lead)):
+            amount = t.cunit == b.tok.cunit and t.fig.kind in LEVEL_KINDS and not written
+            if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS) and not amount:
+                if (chk := stated_change(sec, c, None, False)) is not None:
+                    out.append(chk)
+                continue
+            a_written = None
+            if written:
+                a_written, b = b, fs[k - 2]  # "降至B，较上年A回落C": the earlier level is written
+            elif (k >= 2 and _YOY.search(b.lead) and b.tok.fig.kind == t.fig.kind
+                  and fs[k - 2].tok.sent == t.sent and not re.search("[。；;]", b.lead)):
+                b = fs[k - 2]  # "B，同比下降 C1，环比下降 C2": both changes are of the level B
+            level = b.tok
+            if is_points(t) and level.fig.kind == FigureKind.PERCENT:
+                kind = "change"
+            elif t.fig.kind == FigureKind.PERCENT and level.fig.kind in LEVEL_KINDS:
+                kind = "growth"
+            elif amount:
+                kind = "change"  # "新增 5300 亿元（同比 -2100 亿）": this level minus last year's
+            else:
+                # "合同负债同比下滑 2.5%，销售收现同比下滑 3.2%": the level is not this one's
+                if (chk := stated_change(sec, c, None, False)) is not None:
+                    out.append(chk)
+                continue
+            cands = [a_written] if a_written else _candidates(fs, c, b)
+            derived = _derived_margin_change(sec, fs, b, c) if not cands and kind == "change" else None
+            if derived is not None:
+                out.append(derived)
+                continue
+            if not cands:
+                out.append(unverifiable(sec, kind, t, [level], f"{level.text} vs (earlier level) : {t.text}",
+                                        "the earlier level is not stated"))
+                continue
+            readings = []
+            for a in cands:
+                ia, ib = a.tok.interval(), level.interval()
+                if kind == "change":
+                    readings.append((f"{level.text} - {a.tok.text} = {t.text}", ib - ia))
+                elif ia.lo > 0:
+                    readings.append((f"({level.text}/{a.tok.text} - 1) = {t.text}",
+                                     (ib / ia - Interval(1, 1)).scale(100)))
+            if not readings:
+                continue
+            chk = judge_signed(sec, kind, c, [cands[0].tok, level], readings)
+            if not a_written and (len(cands) > 1 or not _certain(cands[0], b)):
+                chk = hedge(sec, chk, "the earlier level found by its frame is not certain")
+            out.append(chk)
+            continue
+        # ---- a margin: 净利率 C = profit / revenue of the same period
+        mm = MARGIN.search(c.lead[-10:]) if t.fig.kind == FigureKind.PERCENT else None
+        mm = mm or (_dash_margin(c, b) if t.fig.kind == FigureKind.PERCENT else None)
+        # "净利率由 4.8% 降至…": the earlier level of a change, not this period's margin
+        if mm and not _YOY.search(c.lead) and not re.search(r"(?:由|从)\s*$", c.lead):
+            out.extend(margin(sec, fs, c, mm))
+            continue
+        # ---- a share: "N（占比 P）", "占全年 D 的 P", "占比 P（N）"
+        # a list of shares goes on without the word: "中期票据占比 58%（377 亿元），公司债 22%（143 亿元）"
+        # (and "中东 46GWh（占比 35%）、澳洲 30GWh（23%）")
+        in_list = (t.sent in share_sents and (re.match(r"^\s*[（(]", c.after) or re.match(r"^\s*[（(]\s*$", c.lead))
+                   and not re.search(r"[同环]比|增|降|[+\-]\s*$", c.lead))
+        if t.fig.kind == FigureKind.PERCENT and (SHARE_LEAD.search(c.lead) or in_list) \
+                and not RATE_WORDS.search(c.lead[-6:]):
+            part = None
+            whole: list[Framed] = []
+            earlier = [x for x in fs[max(0, k - 4):k - 1] if x.tok.sent == t.sent
+                       and x.tok.cunit == b.tok.cunit and not x.tok.bound]
+            if same_sentence and "占" in fs[k - 1].lead and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                    and earlier and re.search(r"的\s*$", c.lead):
+                # "N，同比增长 g，占全年计划 D 的 P"
+                part, whole = earlier[-1], [b]
+            elif same_sentence and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                    and _SHARE_ADJ.match(c.lead):
+                part = b
+            elif k + 1 < len(fs) and fs[k + 1].tok.sent == t.sent and re.match(r"^\s*[（(]", c.after) \
+                    and fs[k + 1].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
+                part = fs[k + 1]  # "占比 60%（1.08 万亿元）"
+            if part is None or re.search("合计|合共|共|二者|两者|三者|分别", c.lead):
+                if (chk := _sum_share(sec, fs, c)) is not None:
+                    out.append(chk)
+                continue
+            # "分别获 18 台、16 台、8 台、4 台，占比 39%、35%…" pairs lists by position, and
+            # "净增 3771 万个，占比 96.7%" is a share of the level, not of the increase
+            if re.match(r"^\s*[、/]\s*[-+]?\d", c.after) or re.search(
+                    r"净增|新增|增加|减少|同比|环比|较", part.lead):
+                continue
+            share_sents.add(t.sent)
+            if not whole:
+                whole = [w for w in fs if w is not part and w.tok.cunit == part.tok.cunit
+                         and w.index < part.index and w.tok.interval().lo > part.tok.interval().hi
+                         and not w.tok.bound]
+            shares.append((c, part, whole))
+            continue
+        # ---- a gap: "跑赢沪深300指数 3.44 个百分点" between two returns of the section
+        # a percent after 高于/低于 is a level compared with, not a gap; points are a gap
+        if (is_points(t) or t.fig.kind == FigureKind.PERCENT and _GAP_PCT.search(c.lead)) \
+                and _GAP_LEAD.search(c.lead) and not _YOY.search(c.lead):
+            levels = []
+            for x in reversed(fs[:k]):
+                if x.tok.sent != t.sent or is_points(x.tok) or x.tok.cunit != ("percent", "%"):
+                    break
+                if not x.tok.bound and not SHARE_LEAD.search(x.lead):
+                    levels.append(x)
+            levels.reverse()
+            if len(levels) < 2:
+                if is_points(t):
+                    out.append(unverifiable(sec, "difference", t, [], f"(level) - (level) = {t.text}",
+                                            "one of the two levels is not stated"))
+                continue
+            # "上涨 2.25%，…下跌 1.80%，超额收益 4.05 个百分点": a level takes its verb's sign
+            readings = [(f"{signed_text(x)} - {signed_text(y)} = {t.text}", signed_level(x) - signed_level(y))
+                        for x in levels for y in levels if x is not y]
+            chk = judge(sec, "difference", t, [levels[-2].tok, levels[-1].tok], readings)
+            if len(levels) > 2:
+                chk = hedge(sec, chk, f"{len(levels)} levels line up")
+            elif not _STRONG_GAP.search(c.lead) or _spans(levels[0].lead) != _spans(levels[1].lead):
+                # "毛利率 22%，高于行业均值 7 个百分点"; "当周上涨…，年初至今下跌…，跑输…": the
+                # levels written need not be the two compared
+                chk = hedge(sec, chk, "the two levels compared are not certain")
+            out.append(chk)
+            continue
+        # ---- a total: "…46.6 万亿，…69.6 万亿，合计 116 万亿"
+        if _ALL_LEAD.search(c.lead) and t.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
+            parts = [x.tok for x in fs[max(0, k - 8):k] if x.tok.sent == t.sent
+                     and x.tok.cunit == t.cunit and not x.tok.bound]
+            total = sum_check(sec, parts, t, "合计")
+            if total:
+                out.append(total)
+            continue
+        # ---- a stated change or growth whose earlier level is nowhere: counted, not judged
+        chk = stated_change(sec, c, b, same_sentence)
+        if chk is not None:
+            out.append(chk)
+    out.extend(_find_parts(sec, fs))
+    out.extend(_judge_shares(sec, shares))
+    return out
+
+
+CLAUSE_START = re.compile(r"[，,。；;：:（(]")
+_AMOUNT_DELTA = re.compile(
+    r"(?:同比|环比|较(?:上年|去年|上月|上季度?|同期|\s*(?:19|20)?\d{2}\s*年(?:同期)?))\s*"
+    r"(?:多增|少增|多减|少减|增加|减少|净增|[+\-−－])\s*(?:了|约)?\s*$")
+_LIST_NEXT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*$")
+_LIST_ITEMS = re.compile(r"(?:[+\-−－]?\s*\d[\d.,]*\s*(?:pct|ppt|pp|bps?|BP|个百分点|%|％|倍)?\s*[、/]\s*)+[+\-−－]?\s*$")
+_VERB_THEN_TO = re.compile(f"(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
+
+
+def stated_change(sec: Para, c: Framed, b: Framed | None, same_sentence: bool) -> Check | None:
+    """A stated change or growth whose earlier level is nowhere: counted unverifiable, not judged
+    ("同比下降 9.9% 至 134.6 亿元", "涨0.8%至68.3美元/桶", "增速较 1-6 月扩大 0.2 个百分点",
+    "营收 125.35 亿美元（+1%）"). A supposed or per-unit effect ("每提高1个百分点…将下降0.6个
+    百分点") is not a change."""
+    t = c.tok
+    raw = sec.raw[t.sent]
+    if t.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and _AMOUNT_DELTA.search(c.lead):
+        # "同比多增 2271 亿元", "（同比 +2367 亿）", "较 2024 年增加 1500 亿元"
+        return unverifiable(sec, "change", t, [], f"(level) - (earlier level) = {t.text}",
+                            "the earlier level is not stated")
+    if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
+        return None
+    if re.search(r"每|若|如果|假设|倘若|将", raw[:t.fig.start]):
+        return None
+    # the clause before the figure, dates included ("较 1-6 月扩大" is cut by the date in c.lead)
+    starts = [m.end() for m in CLAUSE_START.finditer(raw, 0, t.fig.start)]
+    clause = raw[starts[-1] if starts else 0:t.fig.start]
+    if _LIST_NEXT.match(c.lead):
+        # "较期初分别变动 0.43pct、0.61pct": a later item of a list of changes
+        clause = _LIST_ITEMS.sub("", clause)
+    if not (_CHANGE_LEAD_ANY.search(c.lead) or _CHANGE_LEAD_ANY.search(clause)
+            or (_VERB_THEN_TO.search(c.lead) and re.match(r"^\s*(?:至|到)", c.after))
+            or (b is not None and t.fig.kind == FigureKind.PERCENT and same_sentence
+                and b.tok.fig.kind in LEVEL_KINDS and _BRACKET_SIGN.match(c.lead))):
+        return None
+    kind = "change" if is_points(t) else "growth"
+    return unverifiable(sec, kind, t, [], f"(level) vs (earlier level) : {t.text}",
+                        "the earlier level is not stated")
+
+
+def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list[Framed], list[Framed]]:
+    net = mm.group(4) == "净"
+
+    def is_num(x: Framed) -> bool:
+        m = x.metric
+        if x.tok.fig.kind != FigureKind.MONEY or x.period != c.period or x.tok.bound or "率" in m:
+            return False
+        if net:
+            return "净利" in m and ("扣非" in m) == bool(mm.group(1))
+        return "毛利" in m
+
+    def is_den(x: Framed) -> bool:
+        return (x.tok.fig.kind == FigureKind.MONEY and x.period == c.period and not x.tok.bound
+                and bool(re.search("收入|营收", x.metric)) and "利" not in x.metric)
+
+    # the profit and revenue of the margin's own topic first, then of its section
+    for pool in ([x for x in fs if x.topic == c.topic], fs):
+        nums, dens = [x for x in pool if is_num(x)], [x for x in pool if is_den(x)]
+        if nums and dens:
+            return nums, dens
+    return [], []
+
+
+def _other_basis(mm: re.Match[str], n: Framed) -> bool:
+    return bool(mm.group(3)) and "归母" in n.metric
+
+
+def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Check]:
+    t = c.tok
+    nums, dens = _margin_inputs(fs, c, mm)
+    if not nums or not dens:
+        return [unverifiable(sec, "ratio", t, [], f"(profit)/(revenue) = {t.text}",
+                             "the profit or the revenue of that period is not stated")]
+    # the nearest profit and revenue before the margin are the ones it is computed from; other
+    # pairs of the same period may only show that the text is ambiguous
+    def near(pool: list[Framed]) -> Framed:
+        before = [x for x in pool if x.index < c.index]
+        return before[-1] if before else pool[0]
+
+    n0, d0 = near(nums), near(dens)
+    if n0.tok.cunit != d0.tok.cunit or d0.tok.interval().lo <= 0:
+        return []
+    chk = judge(sec, "ratio", t, [n0.tok, d0.tok], [
+        (f"{n0.tok.text} / {d0.tok.text} = {t.text}", (n0.tok.interval() / d0.tok.interval()).scale(100))],
+        magnitude=False)
+    # outside the margin's own paragraph, the profit and revenue are certain only when each is
+    # the one of that period in the run of paragraphs the margin stands in, between two headings
+    # ("### 3.6 调味品" "1. 业绩表现：…收入…利润" "2. 盈利能力：…净利率")
+    # ("净利率" against a 归母 profit may be on total profit: only the same basis is certain)
+    if (n0.topic != c.topic or d0.topic != c.topic) and not (
+            ("归母" in n0.metric) == bool(mm.group(2))
+            and [x for x in nums if x.block == c.block] == [n0] and [x for x in dens if x.block == c.block] == [d0]):
+        return [hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
+    if _other_basis(mm, n0):
+        return [hedge(sec, chk, "销售净利率 is on total profit; only 归母 profit is stated")]
+    if chk.verdict == "inconsistent":
+        others = [(n, d) for n in nums for d in dens if (n, d) != (n0, d0)
+                  and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0]
+        if any(t.interval(result=True).overlaps((n.tok.interval() / d.tok.interval()).scale(100))
+               for n, d in others):
+            chk = hedge(sec, chk, "the nearest profit and revenue do not fit, another pair does")
+    return [chk]
+
+
+def growth_after(fs: list[Framed], x: Framed, basis: str = "同比") -> Framed | None:
+    """The 同比 (or 环比) growth written right after a level ("108.01 亿元，同比增长 29.0%，环比
+    增长 22.0%"): the next figures of its sentence, before any other level."""
+    for i in range(x.index + 1, min(x.index + 3, len(fs))):
+        g = fs[i]
+        if g.tok.sent != x.tok.sent or g.tok.fig.kind != FigureKind.PERCENT or re.search("[。；;]", g.lead):
+            return None
+        if basis in g.lead:
+            return g
+    return None
+
+
+def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) -> Check | None:
+    """A margin's 同比 (环比) change in points, from this period's profit and revenue and their
+    同比 (环比) growth: the earlier margin = (P/(1+gP)) / (R/(1+gR)), an intermediate the text
+    does not state. The profit and revenue are the nearest ones before the margin in its topic."""
+    mm = MARGIN.search(m.lead[-10:])
+    if not mm:
+        return None
+    basis = "环比" if "环比" in c.lead else "同比"
+    nums, dens = _margin_inputs(fs, m, mm)
+    nums = [x for x in nums if x.topic == m.topic and x.index < m.index]
+    dens = [x for x in dens if x.topic == m.topic and x.index < m.index]
+    if not nums or not dens:
+        return None
+    n, d = nums[-1], dens[-1]
+    if _other_basis(mm, n):
+        return None
+    gn, gd = growth_after(fs, n, basis), growth_after(fs, d, basis)
+    if gn is None or gd is None or n.tok.cunit != d.tok.cunit:
+        return None
+    one = Interval(1, 1)
+    fn, fd = one + signed_level(gn).scale(0.01), one + signed_level(gd).scale(0.01)
+    if fn.lo <= 0 or fd.lo <= 0 or d.tok.interval().lo <= 0:
+        return None
+    now = (n.tok.interval() / d.tok.interval()).scale(100)
+    before = now * fd / fn
+    change = now * (one - fd / fn)
+    label = "上期净利率" if basis == "环比" else "上年净利率"
+    chk = judge_signed(
+        sec, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
+        [(f"{n.tok.text}/{d.tok.text} - {label} {fmt(before.mid)}% "
+          f"(= ({n.tok.text}/(1+{signed_text(gn)}))/({d.tok.text}/(1+{signed_text(gd)}))) = {c.tok.text}",
+          change)],
+        derived=True)
+    return chk
+
+
+def loose_share(t: Tok) -> Interval:
+    iv = t.interval(result=True)
+    if t.fig.decimals == 0:
+        return Interval(iv.lo - 0.5, iv.hi + 0.5)
+    return iv
+
+
+def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) -> list[Check]:
+    """Shares of one whole. A whole is certain when it is the only candidate in the part's own
+    sentence, or when two other shares of the same sentence fit it; a share that does not fit a
+    certain whole is inconsistent. A figure with its own share is a sibling, never the whole."""
+    parts = {part.index for _, part, _ in shares}
+    fits: dict[tuple[int, int], int] = {}
+    for c, part, whole in shares:
+        for w in whole:
+            iv = w.tok.interval()
+            if iv.lo > 0 and c.tok.interval(result=True).overlaps((part.tok.interval() / iv).scale(100)):
+                fits[(w.index, c.tok.sent)] = fits.get((w.index, c.tok.sent), 0) + 1
+    out = []
+    for c, part, whole in shares:
+        t = c.tok
+        whole = [w for w in whole if w.index not in parts]
+        if not whole:
+            out.append(unverifiable(sec, "share", t, [part.tok], f"{part.tok.text} / (whole) = {t.text}",
+                                    "the whole is not stated"))
+            continue
+        readings = [(f"{part.tok.text} / {w.tok.text} = {t.text}",
+                     (part.tok.interval() / w.tok.interval()).scale(100)) for w in whole
+                    if w.tok.interval().lo > 0]
+        if not readings:
+            continue
+        # whole-percent shares of one list are often nudged to add up to 100 (58.46% -> 59%)
+        loose = loose_share(t)
+        # the certain whole: the only one in the part's own sentence, or the one that two other
+        # shares of the same sentence fit; without one, any whole may confirm, none refute
+        # "150GWh，其中中东 46GWh（占比 35%）": the whole before 其中 in the part's own sentence
+        own = [w for w in whole if w.tok.sent == part.tok.sent
+               and "其中" in sec.raw[w.tok.sent][w.tok.fig.end:part.tok.fig.start]]
+        confirmed = [w for w in whole if fits.get((w.index, t.sent), 0) >= 2]
+        certain = confirmed[0] if len(confirmed) == 1 else (
+            own[0] if len(own) == 1 and not confirmed else None)
+        if certain is not None:
+            chk = judge(sec, "share", t, [part.tok, certain.tok], [
+                (f"{part.tok.text} / {certain.tok.text} = {t.text}",
+                 (part.tok.interval() / certain.tok.interval()).scale(100))], magnitude=False,
+                stated_iv=loose)
+        else:
+            chk = hedge(sec, judge(sec, "share", t, [part.tok, whole[-1].tok], readings,
+                                   magnitude=False, stated_iv=loose),
+                        "no whole of the section is certain")
+        out.append(chk)
+    return out
+
+
+def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
+    """"T，其中 A a、B b" (the parts may follow in the next clauses, the total may close the
+    previous sentence): parts that fit the total hold; parts that do not are unverifiable, since
+    其中-parts need not exhaust the total and may nest."""
+    out = []
+    for si, raw in enumerate(sec.raw):
+        i = raw.find("其中")
+        if i < 0:
+            continue
+        after = [x for x in fs if x.tok.sent == si and x.tok.fig.start > i and not x.tok.bound]
+        after = [x for x in after if x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+        if not after:
+            continue
+        unit = after[0].tok.cunit
+        before = [x for x in fs if x.tok.cunit == unit and not x.tok.bound and (
+            x.tok.sent == si and x.tok.fig.end <= i
+            or x.tok.sent == si - 1 and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph)]
+        if not before:
+            continue
+        total = before[-1]
+        parts = [x.tok for x in after if x.tok.cunit == unit and not SHARE_LEAD.search(x.lead)]
+        nxt = si + 1
+        # "其中乘用车出口 46.78 万辆（+x%）；商用车出口 8.34 万辆": parts go on past a ；
+        while len(parts) < 2 and nxt < len(sec.raw) and \
+                sec.sentences[nxt].paragraph == sec.sentences[si].paragraph:
+            more = [x.tok for x in fs if x.tok.sent == nxt and x.tok.cunit == unit and not x.tok.bound]
+            if not more:
+                break
+            parts.extend(more)
+            nxt += 1
+        if len(parts) < 2:
+            continue
+        acc = parts[0].interval()
+        for p in parts[1:]:
+            acc = acc + p.interval()
+        chk = judge(sec, "sum", total.tok, parts,
+                    [(" + ".join(p.text for p in parts) + f" = {total.tok.text}", acc)], magnitude=False)
+        # 其中-parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
+        chk = hedge(sec, chk, "其中-parts need not exhaust the total, and may nest")
+        out.append(chk)
+    return out
+
+
+# words a whole's metric may add to its parts' (营收总额 / 营收)
+FILLER_WORDS = re.compile(r"总|全部|整体|合计|规模|金额|额度|额")
+
+
+def _dash_margin(c: Framed, b: Framed) -> re.Match[str] | None:
+    """The margin B of "净利率由 A - B，同比下降 C" is this period's: it takes A's margin word."""
+    if not (DASH_MID.match(c.lead) and b.tok.sent == c.tok.sent and b.tok.fig.kind == FigureKind.PERCENT
+            and re.search(r"(?:由|从)\s*$", b.lead) and re.match(
+                f"^\\s*[，,]?\\s*(?:同比|环比)?\\s*(?:{UP}|{DOWN})", c.after)):
+        return None
+    return MARGIN.search(b.lead[-12:])
+
+
+# ---------------------------------------------------------------- a share of a sum of parts
+# "山西省产量 3.01 亿吨（同比 + 10.2%），内蒙古 2.85 亿吨（…），陕西 2.42 亿吨（…），三省合计占全国产量
+# 77.3%": the parts are the last N levels of the sentence (N as written: 三省, 两者), the whole the
+# level of the share's metric in the section. The whole is certain when it is the only one of the
+# section's period (the parts' own period, else the first period the section states); a target,
+# plan or forecast (全年目标产量 13 亿吨) is not a level.
+_SUM_SHARE = re.compile(r"(?:([两二三四五六七八九十\d]+)[^，,。；;合]{0,3}|([二两三])者)合计占([^，,。；;]{1,12}?)"
+                        r"(?:的)?\s*(?:比重|比例|份额)?\s*(?:为|约|达)?\s*$")
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_NOT_LEVEL = re.compile(r"目标|计划|预计|预测|规划|预期|上限|下限")
+
+
+def _sum_share(sec: Para, fs: list[Framed], c: Framed) -> Check | None:
+    m = _SUM_SHARE.search(c.lead)
+    if not m or c.tok.fig.kind != FigureKind.PERCENT:
+        return None
+    word = m.group(1) or m.group(2)
+    n = int(word) if word.isdigit() else _NUMERALS.get(word, 0)
+    levels = [x for x in fs[:c.index] if x.tok.sent == c.tok.sent
+              and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+    parts = levels[-n:] if n >= 2 else []
+    if len(parts) != n or len(levels) != n or any(p.tok.cunit != parts[0].tok.cunit or p.tok.bound for p in parts):
+        return None
+    acc = parts[0].tok.interval()
+    for p in parts[1:]:
+        acc = acc + p.tok.interval()
+    words = FILLER_WORDS.sub("", m.group(3))
+    wholes = [w for w in fs if w not in parts and w.tok.cunit == parts[0].tok.cunit and not w.tok.bound
+              and w.tok.interval().lo > acc.hi and common_metric(words, w.metric)
+              and not _NOT_LEVEL.search(w.lead)]
+    if not wholes:
+        return None
+    own = period_key(parts[0].period) or next(
+        (k for x in fs if (k := period_key(x.period)) is not None), None)
+    of_period = [w for w in wholes if period_key(w.period) == own] if own else []
+    whole = of_period[0] if len(of_period) == 1 else wholes[-1]
+    relation = f"({' + '.join(p.tok.text for p in parts)}) / {whole.tok.text} = {c.tok.text}"
+    chk = judge(sec, "share", c.tok, [*(p.tok for p in parts), whole.tok],
+                [(relation, (acc / whole.tok.interval()).scale(100))], magnitude=False, stated_iv=loose_share(c.tok))
+    chk.derived = True  # the sum of the parts is not written
+    if len(of_period) != 1:
+        chk = hedge(sec, chk, "the whole of the section's period is not certain")
+    return chk
+
+
+def framed_once(sec: Para) -> list[Framed]:
+    """A section's frames, read once for `find_framed`, `find_uncounted` and the article pass
+    (kept on the section itself, so articles checked in parallel threads do not share them)."""
+    fs: list[Framed] | None = sec.__dict__.get("_frames")
+    if fs is None:
+        fs = sec.__dict__["_frames"] = read_frames(sec)
+    return fs

@@ -1,0 +1,101 @@
+"""Interval arithmetic at stated precision: a figure read as the interval its written digits
+allow (`figure_interval`), and the operations the relations are recomputed with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from macrodesk.models import Figure, FigureKind
+
+# ---------------------------------------------------------------- interval arithmetic
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval [lo, hi]: every value a rounded figure may stand for."""
+
+    lo: float
+    hi: float
+
+    def __add__(self, o: Interval) -> Interval:
+        return Interval(self.lo + o.lo, self.hi + o.hi)
+
+    def __sub__(self, o: Interval) -> Interval:
+        return Interval(self.lo - o.hi, self.hi - o.lo)
+
+    def __mul__(self, o: Interval) -> Interval:
+        ps = (self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi)
+        return Interval(min(ps), max(ps))
+
+    def __truediv__(self, o: Interval) -> Interval:
+        if o.lo <= 0 <= o.hi:
+            raise ZeroDivisionError("divisor interval contains zero")
+        return self * Interval(1 / o.hi, 1 / o.lo)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo)
+
+    def scale(self, k: float) -> Interval:
+        return self * Interval(k, k)
+
+    def abs(self) -> Interval:
+        if self.lo >= 0:
+            return self
+        if self.hi <= 0:
+            return -self
+        return Interval(0.0, max(-self.lo, self.hi))
+
+    def pow(self, e: float) -> Interval:
+        """Power of a positive interval (for compound growth)."""
+        if self.lo <= 0:
+            raise ValueError("power of a non-positive interval")
+        return Interval(self.lo ** e, self.hi ** e)
+
+    def overlaps(self, o: Interval) -> bool:
+        eps = 1e-9 * max(1.0, abs(self.lo), abs(self.hi), abs(o.lo), abs(o.hi))
+        return self.lo <= o.hi + eps and o.lo <= self.hi + eps
+
+    def distance(self, o: Interval) -> float:
+        if self.overlaps(o):
+            return 0.0
+        return o.lo - self.hi if o.lo > self.hi else self.lo - o.hi
+
+    @property
+    def mid(self) -> float:
+        return (self.lo + self.hi) / 2
+
+
+def precision_unit(fig: Figure, *, result: bool = False) -> float:
+    """One unit of the last written digit: 8.9 -> 0.1, 12 -> 1, 2500 (亿) -> 100.
+
+    Whole numbers of four or more digits ending in zeros (1000万吨, 2500亿元) are usually rounded
+    to their last non-zero digit, so that digit sets the unit; a stated percentage result ending
+    in zero ("降幅达80%") is read the same way from two digits up."""
+    if fig.decimals > 0:
+        return 10.0 ** -fig.decimals
+    v = abs(fig.value or 0.0)
+    unit = 1.0
+    if v == int(v) and (v >= 1000 or (result and v >= 10 and fig.kind == FigureKind.PERCENT)):
+        n = int(v)
+        while n % 10 == 0 and n >= 10:
+            n //= 10
+            unit *= 10
+    return unit
+
+
+def figure_interval(fig: Figure, *, approx: bool = False, result: bool = False) -> Interval:
+    """The values a written figure stands for: half a unit of its last digit either side,
+    one more unit when it is marked 约/左右 (issue 8, rule 2).
+
+    A stated result may also have been truncated rather than rounded (48.56% written "48%"),
+    so its interval reaches one whole unit away from zero."""
+    assert fig.value is not None
+    u = precision_unit(fig, result=result)
+    half = u / 2 + (u if approx or fig.approx else 0.0)
+    lo, hi = fig.value - half, fig.value + half
+    if result:
+        if fig.value >= 0:
+            hi = fig.value + u + (u if approx or fig.approx else 0.0)
+        else:
+            lo = fig.value - u - (u if approx or fig.approx else 0.0)
+    return Interval(lo, hi)

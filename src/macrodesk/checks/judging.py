@@ -1,0 +1,127 @@
+"""One relation judged: the `Check` model and its verdict, a stated figure against the readings
+recomputed from its inputs (`judge`, `unverifiable`, `hedge`), and how numbers are shown."""
+
+from __future__ import annotations
+
+import math
+from typing import Literal, TypedDict
+
+from pydantic import BaseModel, Field
+
+from macrodesk.checks.intervals import Interval
+from macrodesk.checks.tokens import Para, Tok
+from macrodesk.models import FigureKind
+
+Verdict = Literal["consistent", "inconsistent", "unverifiable"]
+VERDICTS: tuple[str, ...] = ("consistent", "inconsistent", "unverifiable")
+
+
+class Check(BaseModel):
+    """One relation an article states between its figures, recomputed."""
+
+    verdict: Verdict
+    kind: str  # change, growth, cagr, expression, difference, sum, share
+    stated: str  # the figure the text gives as the result, as written
+    computed: str = ""  # what the inputs give, at their stated precision ("" if unverifiable)
+    computed_low: float | None = None
+    computed_high: float | None = None
+    gap: float | None = None  # distance from the stated value to the computed range (inconsistent)
+    inputs: list[str] = Field(default_factory=list)
+    relation: str = ""  # the relation as a formula, e.g. "|8.9% - 3.8%| = 5.1个百分点"
+    note: str = ""  # why a relation is unverifiable, or which reading held
+    sentence: str = ""
+    sentence_id: str = ""
+    paragraph: int = 0
+    article: str = ""  # the article's label (title or path)
+    derived: bool = False  # needs an intermediate the text does not state (shown in `relation`)
+    input_sentences: list[str] = Field(default_factory=list)  # where each input is written
+    # False when the inputs were one of several that line up: the verdict can confirm the
+    # stated figure but could not have refuted it (a mismatch would be unverifiable)
+    refutable: bool = True
+
+
+# ---------------------------------------------------------------- judging one relation
+
+LEVEL_KINDS = {FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER}
+
+
+def fmt(x: float) -> str:
+    if x == 0 or not math.isfinite(x):
+        return str(x)
+    mag = abs(x)
+    if mag >= 1e8:
+        return f"{x:.4g}"
+    return f"{x:.4f}".rstrip("0").rstrip(".") if mag < 1 else f"{x:.3f}".rstrip("0").rstrip(".")
+
+
+class _CheckSource(TypedDict):
+    """The fields of a Check that say which figures it relates and where they are written."""
+
+    kind: str
+    stated: str
+    inputs: list[str]
+    sentence: str
+    sentence_id: str
+    paragraph: int
+    input_sentences: list[str]
+
+
+def judge(
+    para: Para, kind: str, stated: Tok, inputs: list[Tok],
+    readings: list[tuple[str, Interval]], *, magnitude: bool = True, base: float = 1.0,
+    stated_iv: Interval | None = None,
+) -> Check:
+    """Compare the stated figure with every reading of the relation: consistent if any reading
+    allows it, inconsistent (with the nearest reading and the gap) if none does. `computed` is
+    written in the stated figure's unit (126.1 for 126.1亿元, not 1.261e+10)."""
+    sents = sorted({stated.sent, *(t.sent for t in inputs)})
+    sentence = "".join(para.sentences[i].text for i in sents)
+    common = _CheckSource(
+        kind=kind, stated=stated.text, inputs=[t.text for t in inputs], sentence=sentence,
+        sentence_id=para.sentences[stated.sent].id, paragraph=para.sentences[stated.sent].paragraph,
+        input_sentences=[para.sentences[t.sent].text for t in inputs],
+    )
+    if any(t.bound for t in (stated, *inputs)):
+        return Check(verdict="unverifiable", relation=readings[0][0] if readings else "",
+                     note="a figure is a bound (超/近/以上), not a value", **common)
+    s = (stated_iv or stated.interval(result=True)).scale(1 / base)
+    if magnitude:
+        s = s.abs()
+    best: tuple[float, str, Interval] | None = None
+    for formula, iv in readings:
+        got = iv.abs() if magnitude else iv
+        d = s.distance(got)
+        if best is None or d < best[0]:
+            best = (d, formula, got)
+    assert best is not None
+    d, formula, got = best
+    verdict: Verdict = "consistent" if d == 0 else "inconsistent"
+    # results in base units (元, points) are shown in the unit the article writes the figure in
+    show = 1.0 if base != 1.0 else (stated.fig.scale or 1.0)
+    return Check(
+        verdict=verdict, computed=fmt(got.mid / show), computed_low=got.lo / show,
+        computed_high=got.hi / show, gap=None if d == 0 else round(d / show, 6), relation=formula,
+        note="" if len(readings) == 1 else f"readings tried: {len(readings)}", **common,
+    )
+
+
+def unverifiable(para: Para, kind: str, stated: Tok, inputs: list[Tok], relation: str,
+                 note: str) -> Check:
+    return Check(
+        verdict="unverifiable", kind=kind, stated=stated.text, inputs=[t.text for t in inputs],
+        relation=relation, note=note, sentence=para.sentences[stated.sent].text,
+        sentence_id=para.sentences[stated.sent].id, paragraph=para.sentences[stated.sent].paragraph,
+        input_sentences=[para.sentences[t.sent].text for t in inputs],
+    )
+
+
+def hedge(sec: Para, chk: Check, why: str) -> Check:
+    """A relation over inputs that are not certain: a fit confirms the stated figure, a
+    mismatch proves nothing (unverifiable)."""
+    if chk.verdict == "inconsistent":
+        return Check(**{**chk.model_dump(), "verdict": "unverifiable", "computed": "",
+                        "computed_low": None, "computed_high": None, "gap": None,
+                        "note": f"{why}, and none fits"})
+    chk.refutable = False
+    chk.note = (chk.note + "; " if chk.note else "") + why
+    return chk

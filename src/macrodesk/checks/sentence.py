@@ -1,0 +1,593 @@
+"""Relations written within one sentence: changes (由 A 增至 B), CAGRs, explicit expressions,
+differences, sums, shares, elasticities, flattened 由 A - B pairs and lists paired by position (`FINDERS`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from macrodesk.checks.frames import period_key
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import LEVEL_KINDS, Check, judge, unverifiable
+from macrodesk.checks.tokens import DATE_MARK, FIG, FIG_BASE, NOFIG, WS, Para, Tok, W
+from macrodesk.models import Figure, FigureKind
+
+# ---------------------------------------------------------------- the relations
+
+UP = "上升|提升|提高|增加|增长|上涨|回升|抬升|上行|扩大|走阔|加快|反弹|跃升|攀升|上调|增|升|涨"
+DOWN = "下降|下滑|下跌|回落|降低|减少|收窄|收敛|下行|放缓|下调|缩小|走低|萎缩|降|跌|减|落"
+_VERB = f"(?:{UP}|{DOWN}|变动|变化|差距|相差)"
+TO = "(?:至|到|→|->|变为|转为|变成)"
+FROM = "(?:由(?![于此])|从)"
+_PP_RELATIVE_OK = re.compile(r"增速|增长率|同比|环比|占比|比重|份额|利率|收益率|毛利率|净利率|渗透率")
+
+# 由A升至B (，上升C个百分点 | 增长C% | 复合增长率C%) and 由A降C个百分点至B
+_CHANGE_PAIR = re.compile(
+    f"{FROM}{W(16)}({FIG}){W(10)}{TO}{W(12)}({FIG})"
+)
+_CHANGE_TAIL = re.compile(
+    f"[，,]?[（(]?(?:累计|合计|共|整体|幅度|变动|变化)?(?:{_VERB})(?:了|幅度|幅)?(?:为|达|约|超|逾|近)?({FIG})"
+    f"|[。；;](?:{_VERB})(?:了|幅度|幅)?(?:为|达|约)?({FIG})"
+)
+_CAGR_TAIL = re.compile(
+    f"[，,（(]?(?:期间|年均|年化)?(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?"
+    f"|年复合增(?:长)?(?:速|率)?|年均增(?:长|速)?(?:率)?|年化增(?:长)?(?:速|率)?)"
+    f"(?:为|达|约|达到|高达)?({FIG})"
+)
+_CHANGE_INNER = re.compile(
+    f"(?:{FROM}|较|(?<![占对])比(?![例重率值较])){W(16)}({FIG}){W(6)}(?:{_VERB})(?:了)?(?:约)?({FIG}){W(2)}(?:至|到)({FIG})"
+)
+_CHANGE_LEAD = re.compile(
+    f"(?:{_VERB})(?:了)?(?:约)?({FIG})[，,（(]?{FROM}{W(16)}({FIG}){W(10)}{TO}{W(12)}({FIG})"
+)
+_UNVERIFIABLE_CHANGE = re.compile(
+    f"(?:较|(?<![占对])比(?![例重率值较])|同比|环比)({W(12)})(?:{_VERB})(?:了)?(?:约)?({FIG})(?:至|到)({FIG})"
+)
+_YEAR = re.compile(r"((?:19|20)\d{2})")
+
+
+def is_points(t: Tok) -> bool:
+    return t.fig.kind == FigureKind.POINTS
+
+
+def change_check(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | None:
+    """B - A against a stated change C (points, percent or amount)."""
+    pct = FigureKind.PERCENT
+    ia, ib = a.interval(), b.interval()
+    if a.fig.kind == pct and b.fig.kind == pct:
+        diff = ib - ia
+        label = f"|{b.text} - {a.text}|"
+        if is_points(c):
+            return judge(para, "change", c, [a, b], [(f"{label} = {c.text}", diff)])
+        if c.fig.kind == pct:
+            # "由10%升至12%，提升2%" may mean points or a relative change: either reading will do
+            readings = [(f"{label} = {c.text} (points)", diff)]
+            if ia.lo > 0:
+                readings.append((f"({b.text}/{a.text} - 1) = {c.text}",
+                                 (ib / ia - Interval(1, 1)).scale(100)))
+            return judge(para, "change", c, [a, b], readings)
+        return None
+    if a.cunit != b.cunit or a.fig.kind not in LEVEL_KINDS:
+        return None
+    if c.fig.kind == pct and ia.lo > 0:
+        return judge(para, "growth", c, [a, b],
+                     [(f"({b.text}/{a.text} - 1) = {c.text}", (ib / ia - Interval(1, 1)).scale(100))])
+    if c.fig.kind == FigureKind.MULTIPLE and ia.lo > 0:
+        ratio = ib / ia
+        return judge(para, "growth", c, [a, b], [
+            (f"{b.text}/{a.text} - 1 = {c.text}", ratio - Interval(1, 1)),
+            (f"{b.text}/{a.text} = {c.text}", ratio),
+        ])
+    if c.cunit == a.cunit:
+        return judge(para, "change", c, [a, b], [(f"|{b.text} - {a.text}| = {c.text}", ib - ia)])
+    return None
+
+
+YEAR_SPAN = re.compile(
+    r"((?:19|20)\d{2})\s*(?:年\s*)?(?:-|–|—|－|~|～|至|到)\s*((?:19|20)?\d{2})\s*(?:财年|年|E\b)")
+
+
+def _years(para: Para, a: Tok, b: Tok) -> int | None:
+    """Years between two levels: from their own dates (由2021年的A增至2024年的B), else from the
+    last year span written before them in the sentence (2016-2024年，…从A增至B)."""
+    ya = _YEAR.search(a.fig.period or "")
+    yb = _YEAR.search(b.fig.period or "")
+    n = int(yb.group(1)) - int(ya.group(1)) if ya and yb else 0
+    if n <= 0 and a.sent == b.sent:
+        spans = list(YEAR_SPAN.finditer(para.raw[a.sent][:a.fig.start])) or _span_before(para, a.sent)
+        if spans:
+            y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
+            y1 = y1 + y0 // 100 * 100 if y1 < 100 else y1  # "2019-24 财年"
+            n = y1 - y0
+    return n if n > 0 else None
+
+
+def _span_before(para: Para, si: int) -> list[re.Match[str]]:
+    """"2019-24 财年，央企分红从 A 增至 B，CAGR x；地方国企分红从 C 增至 D，CAGR y": a clause after
+    a ； that states a CAGR like the one before it shares that one's year span."""
+    prev = para.raw[si - 1] if si > 0 else ""
+    if not re.search(r"[；;]\s*$", prev) or not re.search(r"CAGR|复合", prev):
+        return []
+    return list(YEAR_SPAN.finditer(prev))
+
+
+def _cagr(para: Para, a: Tok, b: Tok, c: Tok) -> Check | None:
+    n = _years(para, a, b)
+    pct = FigureKind.PERCENT
+    if a.fig.kind == pct and b.fig.kind == pct and is_points(c):
+        if n is None:
+            return unverifiable(para, "cagr", c, [a, b], f"({b.text} - {a.text})/years = {c.text}",
+                                "the years of the two levels are not both stated")
+        return judge(para, "cagr", c, [a, b],
+                     [(f"({b.text} - {a.text})/{n} = {c.text}", (b.interval() - a.interval()).scale(1 / n))])
+    if c.fig.kind != pct or a.cunit != b.cunit or a.fig.kind not in LEVEL_KINDS:
+        return None
+    if n is None:
+        return unverifiable(para, "cagr", c, [a, b], f"({b.text}/{a.text})^(1/years) - 1 = {c.text}",
+                            "the years of the two levels are not both stated")
+    ia, ib = a.interval(), b.interval()
+    if ia.lo <= 0 or ib.lo <= 0:
+        return None
+    g = ((ib / ia).pow(1 / n) - Interval(1, 1)).scale(100)
+    return judge(para, "cagr", c, [a, b], [(f"({b.text}/{a.text})^(1/{n}) - 1 = {c.text}", g)],
+                 magnitude=False)
+
+
+def _find_changes(para: Para) -> list[Check]:
+    out: list[Check] = []
+    m_text = para.masked
+    for m in _CHANGE_PAIR.finditer(m_text):
+        a, b = para.tok(m.group(1)), para.tok(m.group(2))
+        rest = m_text[m.end():]
+        cm = _CAGR_TAIL.match(rest)
+        if cm:
+            c = para.tok(cm.group(1))
+            chk = _cagr(para, a, b, c)
+            if chk:
+                out.append(chk)
+            continue
+        tm = _CHANGE_TAIL.match(rest)
+        if not tm:
+            continue
+        head = rest[:tm.start(1) if tm.group(1) else tm.start(2)]
+        if re.search("同比|环比|较|相比|比上", head):
+            continue  # a year-on-year change of B, not B - A
+        c = para.tok(tm.group(1) or tm.group(2))
+        chk = change_check(para, a, b, c, head)
+        if chk:
+            out.append(chk)
+    for m in _CHANGE_LEAD.finditer(m_text):
+        if re.search("同比|环比|较|相比|比上", m_text[max(0, m.start() - 8):m.start()]):
+            continue
+        c, a, b = (para.tok(m.group(i)) for i in (1, 2, 3))
+        chk = change_check(para, a, b, c, "")
+        if chk:
+            out.append(chk)
+    for m in _CHANGE_INNER.finditer(m_text):
+        a, c, b = (para.tok(m.group(i)) for i in (1, 2, 3))
+        chk = change_check(para, a, b, c, "")
+        if chk:
+            out.append(chk)
+    for m in _UNVERIFIABLE_CHANGE.finditer(m_text):
+        c, b = para.tok(m.group(2)), para.tok(m.group(3))
+        if is_points(c) and b.fig.kind == FigureKind.PERCENT:
+            if any(ck.stated == c.text and ck.sentence_id == para.sentences[c.sent].id for ck in out):
+                continue
+            out.append(unverifiable(
+                para, "change", c, [b], f"{b.text} - (earlier level) = {c.text}",
+                "the earlier level is not stated"))
+    return out
+
+
+# explicit expressions: -16.5%（-2.8*5.8%）, 13.8%（15%-1.2%）, 2.8×5.8%=16.2%, A 乘以 B 为 C
+_NUM = r"[-+−－]?\s*\d+(?:\.\d+)?\s*(?:%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?"
+_OP = r"\s*(?:[*×÷/+\-−－]|x(?=\s*\d)|X(?=\s*\d)|乘以|乘|除以|减去|减|加上|加)\s*"
+_EXPR = rf"{_NUM}(?:{_OP}{_NUM})+"
+_VS = r"[\s·]*(?:vs\.?|VS\.?|Vs\.?|对比)[\s·]*"
+_PAREN_EXPR = re.compile(rf"[（(]\s*((?:{_EXPR})|(?:{_NUM}{_VS}{_NUM}))\s*[)）]")
+_EQ_EXPR = re.compile(rf"((?:{_EXPR}))\s*(?:=|＝|≈|等于|得到|得)\s*(约\s*)?({_NUM})")
+_NUM_TOKEN = re.compile(r"([-+−－]?)\s*(\d+(?:\.\d+)?)\s*(%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?")
+_OP_TOKEN = re.compile(_OP)
+_GAP_WORDS = re.compile(r"差|缺口|利差|差距|收窄|扩大|领先|落后|高出|低于|高于|超出|gap|spread", re.I)
+
+
+@dataclass
+class _Operand:
+    iv: Interval
+    text: str
+    percent: bool
+    decimals: int
+    value: float
+
+
+def _operand(text: str) -> _Operand | None:
+    m = _NUM_TOKEN.fullmatch(text.strip())
+    if not m:
+        return None
+    num = m.group(2)
+    value = float(num) * (-1 if m.group(1) in ("-", "−", "－") else 1)
+    unit = m.group(3) or ""
+    dec = len(num.split(".")[1]) if "." in num else 0
+    fig = Figure(text=text.strip(), kind=FigureKind.NUMBER, value=value, decimals=dec)
+    iv = figure_interval(fig)
+    return _Operand(iv=iv, text=text.strip(), percent=unit not in ("", "倍"), decimals=dec, value=value)
+
+
+def _parse_expr(expr: str) -> tuple[list[_Operand], list[str]] | None:
+    """Operands and operators of a flat expression, or None if it is not one (a date, a range)."""
+    operands: list[_Operand] = []
+    ops: list[str] = []
+    expr = expr.strip()
+    pos = 0
+    while True:
+        m = _NUM_TOKEN.match(expr, pos)
+        if not m or (operands and m.group(1)):
+            return None  # after an operator a sign would make "3×-2": too rare to guess at
+        operand = _operand(m.group(0))
+        if operand is None:
+            return None
+        operands.append(operand)
+        pos = m.end()
+        if pos >= len(expr):
+            break
+        # "15%-1.2%": after an operand a dash is the operator, not the next operand's sign
+        om = _OP_TOKEN.match(expr, pos)
+        if not om:
+            return None
+        sym = om.group(0).strip()
+        ops.append({"×": "*", "x": "*", "X": "*", "乘以": "*", "乘": "*", "÷": "/", "除以": "/",
+                    "减去": "-", "减": "-", "−": "-", "－": "-", "加上": "+", "加": "+"}.get(sym, sym))
+        pos = om.end()
+    if not ops:
+        return None
+    if "/" in ops and (len(ops) > 1 or all(o.percent for o in operands)):
+        return None  # "43%/22%/26%", "12.9%/9.4%": a list of figures, not a division
+    for i, op in enumerate(ops):
+        a, b = operands[i], operands[i + 1]
+        if op == "/" and not (a.percent or b.percent or a.decimals or b.decimals):
+            return None  # 6/17, 2961/2020: dates, counts and pairs, not a division the text asks for
+        if op == "-" and a.value >= 0 and b.value >= 0 and a.value < b.value:
+            return None  # "3-5", "2%-4%", "20-30%": a range, not a subtraction
+        if op == "-" and not (a.percent or b.percent) and all(
+                o.decimals and 1 <= int(o.value) <= 12 for o in (a, b)):
+            return None  # "6.9-6.13": a span of days, not a subtraction
+        if any(1900 <= abs(o.value) <= 2100 and not o.decimals and not o.percent for o in (a, b)):
+            return None  # years
+    return operands, ops
+
+
+def _evaluate(operands: list[_Operand], ops: list[str]) -> list[Interval]:
+    """Every reading of a flat expression: as written, and with percent products / ratios
+    rescaled by 100 (2.8*5.8% may be meant in points, 30%*40% as 12%)."""
+    terms: list[Interval] = [operands[0].iv]
+    signs: list[str] = []
+    scaled = False
+    for op, o in zip(ops, operands[1:], strict=True):
+        if op in "*/":
+            scaled = True
+            terms[-1] = terms[-1] * o.iv if op == "*" else terms[-1] / o.iv
+        else:
+            terms.append(o.iv)
+            signs.append(op)
+    total = terms[0]
+    for sgn, t in zip(signs, terms[1:], strict=True):
+        total = total + t if sgn == "+" else total - t
+    if not scaled:
+        return [total]
+    return [total, total.scale(100), total.scale(0.01)]
+
+
+def _stated_before(para: Para, si: int, start: int) -> Tok | None:
+    """The figure written right before a bracket at `start` of sentence `si`."""
+    raw = para.raw[si]
+    for t in para.toks:
+        if t.sent == si and t.fig.end <= start and raw[t.fig.end:start].strip() == "":
+            return t
+    return None
+
+
+def _find_expressions(para: Para) -> list[Check]:
+    out: list[Check] = []
+    for si, raw in enumerate(para.raw):
+        for m in _PAREN_EXPR.finditer(raw):
+            stated = _stated_before(para, si, m.start())
+            if stated is None:
+                continue
+            inner = m.group(1)
+            vs = re.split(_VS, inner)
+            if len(vs) == 2:
+                a, b = _operand(vs[0]), _operand(vs[1])
+                if a is None or b is None:
+                    continue
+                before = raw[max(0, stated.fig.start - 12):stated.fig.start]
+                if stated.fig.kind == FigureKind.MULTIPLE and b.iv.lo > 0:
+                    readings = [(f"{a.text} / {b.text}", a.iv / b.iv)]
+                elif is_points(stated) or _GAP_WORDS.search(before):
+                    readings = [(f"{a.text} - {b.text}", a.iv - b.iv)]
+                    if stated.fig.kind == FigureKind.PERCENT and b.iv.lo > 0:
+                        readings.append((f"{a.text} / {b.text} - 1", (a.iv / b.iv - Interval(1, 1)).scale(100)))
+                else:
+                    continue  # "92.8%（92.8% vs 76.1%）": a comparison, not a gap
+                out.append(_expr_check(para, stated, inner, readings, "difference"))
+                continue
+            parsed = _parse_expr(inner)
+            if parsed is None:
+                continue
+            operands, ops = parsed
+            readings = [(inner.strip(), iv) for iv in _evaluate(operands, ops)]
+            out.append(_expr_check(para, stated, inner, readings, "expression"))
+        for m in _EQ_EXPR.finditer(raw):
+            parsed = _parse_expr(m.group(1))
+            if parsed is None:
+                continue
+            res = next((t for t in para.toks if t.sent == si and t.fig.start >= m.start(3) - 1
+                        and t.fig.start <= m.start(3) + 2), None)
+            if res is None:
+                continue
+            if m.group(2):
+                res.approx = True
+            operands, ops = parsed
+            readings = [(m.group(1).strip(), iv) for iv in _evaluate(operands, ops)]
+            out.append(_expr_check(para, res, m.group(1), readings, "expression"))
+    return out
+
+
+def _expr_check(para: Para, stated: Tok, inner: str, readings: list[tuple[str, Interval]],
+                kind: str) -> Check:
+    # operands are read in the stated figure's written unit (1.2亿元（0.5+0.7）). Signs count
+    # ("-8.4%（-2.1*4.0%）"), unless a verb already says the direction: "回落-13.8%（15%-1.2%）"
+    # writes its sign twice, so only magnitudes are compared there
+    raw = para.raw[stated.sent]
+    directed = kind != "expression" or bool(re.search(
+        f"(?:{UP}|{DOWN}|缺口|差|跑赢|跑输)\\s*(?:了|约|为|幅度|幅)?\\s*$", raw[max(0, stated.fig.start - 6):stated.fig.start]))
+    chk = judge(para, kind, stated, [], [(f"{f} = {stated.text}", iv) for f, iv in readings],
+                magnitude=directed, base=stated.fig.scale)
+    chk.inputs = [x.strip() for x in re.split(_OP + "|" + _VS, inner) if x and x.strip()]
+    return chk
+
+
+# A 与 B 之差为 C; A vs B，差距 C
+_DIFF = re.compile(
+    f"({FIG}){W(12)}(?:与|和|减去|同|跟){W(12)}({FIG}){W(8)}(?:之差|的差值|的差距|差值|利差|的利差|相差|差距|之间的差距)"
+    f"(?:为|达|约|是|已达|仅)?{W(3)}({FIG})"
+    f"|({FIG})(?:vs\\.?|VS\\.?|对比)({FIG})[，,]?{W(6)}(?:差距|缺口|利差|相差|差值|差)(?:为|达|约|是)?{W(3)}({FIG})"
+)
+
+
+def _find_differences(para: Para) -> list[Check]:
+    out: list[Check] = []
+    for m in _DIFF.finditer(para.masked):
+        ga, gb, gc = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        a, b, c = para.tok(ga), para.tok(gb), para.tok(gc)
+        if a.cunit != b.cunit:
+            continue
+        if a.fig.kind == FigureKind.PERCENT and not (is_points(c) or c.fig.kind == FigureKind.PERCENT):
+            continue
+        if a.fig.kind != FigureKind.PERCENT and c.cunit != a.cunit:
+            continue
+        readings = [(f"|{a.text} - {b.text}| = {c.text}", a.interval() - b.interval())]
+        out.append(judge(para, "difference", c, [a, b], readings))
+    return out
+
+
+# A、B、C 分别为 x、y、z，合计 T;  x 叠加 y，合计 T
+_LIST = f"({FIG}(?:(?:[、，,和及与/]|以及){W(8, '、')}?{FIG})+)"
+_SUM_CONNECT = (
+    "[，,]?(?:三者|二者|两者|四者|以上|上述|前述|这些|两项|三项)?"
+    "(?:合计|共计|总计|加总|合并|累计|合共|总和|共(?![同识振享建性]))"
+    f"(?:为|达|约|达到|占比?|贡献|拉动|实现|超)?{W(4)}({FIG})"
+)
+_SUM = re.compile(f"分别(?:为|是|达|约|贡献|拉动|占比?|实现|录得)?{W(4)}{_LIST}{_SUM_CONNECT}")
+_STACK = re.compile(
+    f"({FIG}){W(10)}(?:叠加|加上|外加|再加上?|并加征|加征){W(10)}({FIG}){W(6)}?"
+    f"[，,]?(?:合计|共计|总计|累计|综合|合共|总|共|整体)(?:为|达|约|达到|升至|至|提高至)?{W(4)}({FIG})"
+)
+SHARE_WORDS = re.compile(r"占|份额|占比|贡献|拉动|权重|比重|结构|关税|税率|加征")
+RATE_WORDS = re.compile(r"增速|增长|同比|环比|涨幅|跌幅|降幅|收益率|利率|回报|下降|上涨")
+
+
+_LIST_PLAIN = re.compile(f"({FIG}(?:(?:[、和及与]|以及){W(8, '、')}?{FIG})+){_SUM_CONNECT}")
+
+
+def _inherit_unit(parts: list[Tok]) -> list[Tok]:
+    """"1.2、0.9、0.6个百分点": bare numbers of a list take the unit written on its last item."""
+    last = parts[-1]
+    if last.fig.kind == FigureKind.NUMBER:
+        return parts
+    out = []
+    for p in parts:
+        if p.fig.kind == FigureKind.NUMBER:
+            fig = p.fig.model_copy(update={"kind": last.fig.kind, "unit": last.fig.unit,
+                                           "scale": last.fig.scale})
+            p = Tok(fig=fig, sent=p.sent, approx=p.approx, bound=p.bound)
+        out.append(p)
+    return out
+
+
+def sum_check(para: Para, parts: list[Tok], total: Tok, context: str) -> Check | None:
+    parts = _inherit_unit(parts) if parts else parts
+    if len(parts) < 2 or any(p.cunit != total.cunit for p in parts):
+        return None
+    kind = total.fig.kind
+    if kind == FigureKind.NUMBER or kind == FigureKind.DURATION:
+        return None
+    if kind in (FigureKind.PERCENT, FigureKind.MULTIPLE):
+        # growth rates of parts do not add up to the growth of the whole; shares and tariffs do
+        if not SHARE_WORDS.search(context) or RATE_WORDS.search(context):
+            return None
+    # where the list starts is a guess ("营收500亿元，其中A 100亿元、B 50亿元，合计150亿元"),
+    # so every run of parts that ends at the last one is a reading
+    readings = []
+    for i in range(len(parts) - 1):
+        acc = parts[i].interval()
+        for p in parts[i + 1:]:
+            acc = acc + p.interval()
+        readings.append((" + ".join(p.text for p in parts[i:]) + f" = {total.text}", acc))
+    return judge(para, "sum", total, parts, readings, magnitude=False)
+
+
+def _find_sums(para: Para) -> list[Check]:
+    out: list[Check] = []
+    for pattern in (_SUM, _LIST_PLAIN, _STACK):
+        for m in pattern.finditer(para.masked):
+            figs = [para.tok(ch) for ch in re.findall(FIG, m.group(0))]
+            parts, total = figs[:-1], figs[-1]
+            context = para.masked[max(0, m.start() - 25):m.end()]
+            chk = sum_check(para, parts, total, context)
+            if chk:
+                out.append(chk)
+    return out
+
+
+# 257.5 亿元，其中 EMB 占 119.8 亿元（占比 46.5%）; N 占 D 的 P
+_SHARE_SUB = re.compile(
+    f"({FIG}){WS(24)}其中{W(14)}({FIG}){W(2)}[（(，,]?(?:占比|占总?(?:比重|比例|份额)?|份额)(?:为|约|达|仅)?({FIG})"
+)
+_SHARE_OF = re.compile(
+    f"({FIG}){W(3)}[，,]?占{W(12)}({FIG}){W(2)}的?(?:比重|比例|份额)?(?:为|约|达|仅)?({FIG})"
+)
+
+
+def _share(para: Para, num: Tok, den: Tok, pct: Tok, alternatives: Iterable[Tok] = ()) -> Check | None:
+    if pct.fig.kind != FigureKind.PERCENT or num.cunit != den.cunit \
+            or num.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
+        return None
+    readings: list[tuple[str, Interval]] = []
+    for d in [den, *alternatives]:
+        iv = d.interval()
+        if iv.lo > 0:
+            readings.append((f"{num.text} / {d.text} = {pct.text}", (num.interval() / iv).scale(100)))
+    if not readings:
+        return None
+    return judge(para, "share", pct, [num, den], readings, magnitude=False)
+
+
+def _find_shares(para: Para) -> list[Check]:
+    out: list[Check] = []
+    for m in _SHARE_SUB.finditer(para.masked):
+        den, num, pct = (para.tok(m.group(i)) for i in (1, 2, 3))
+        # the whole may be any earlier figure of the sentence in the same unit; a false alarm
+        # costs more than a missed one, so every such figure is tried as the denominator
+        earlier = [t for t in para.toks if t.sent == den.sent and t.fig.start < den.fig.start
+                   and t.cunit == den.cunit]
+        chk = _share(para, num, den, pct, earlier)
+        if chk:
+            out.append(chk)
+    for m in _SHARE_OF.finditer(para.masked):
+        num, den, pct = (para.tok(m.group(i)) for i in (1, 2, 3))
+        chk = _share(para, num, den, pct)
+        if chk:
+            out.append(chk)
+    return out
+
+
+# 每提高1个百分点 … 下降0.6个百分点；若上调10个百分点 … 下降约6个百分点
+_ELASTIC = re.compile(
+    f"每{W(12)}({FIG}){W(16)}[，,]?{W(20)}({FIG})"
+    f"[^{NOFIG}]{{0,60}}?"
+    f"(?:若|如果|假设|倘若|假如|按此|以此|据此|照此|据此测算|以此测算)"
+    f"{W(12)}({FIG}){WS(30)}({FIG})"
+)
+
+
+def _exact(t: Tok) -> Interval:
+    # "每1个百分点" and "若上调10个百分点" are a unit and a supposition, not measurements
+    if t.fig.value is None:
+        raise ValueError(f"figure {t.text!r} has no value")
+    v = t.fig.value * t.fig.scale
+    return Interval(v, v)
+
+
+def _find_elasticities(para: Para) -> list[Check]:
+    """An effect per unit applied to a supposed change: the stated effect must be their product."""
+    out: list[Check] = []
+    for m in _ELASTIC.finditer(para.masked):
+        x1, y1, x2, y2 = (para.tok(m.group(i)) for i in range(1, 5))
+        if x1.cunit != x2.cunit or y1.cunit != y2.cunit or not x1.fig.value:
+            continue
+        readings = [(f"{y1.text} × {x2.text} / {x1.text} = {y2.text}",
+                     y1.interval() * _exact(x2) / _exact(x1))]
+        out.append(judge(para, "elasticity", y2, [x1, y1, x2], readings))
+    return out
+
+
+
+
+# ---------------------------------------------------------------- "由 A - B": a flattened 由A降至B
+# PDF text loses 降至/升至 between two levels: "销售毛利率由 9.5% - 7.7%，同比下降 1.8 个百分点"
+# reads 由 9.5% 降至 7.7%. Only after 由/从 and only with the change in points right after it
+# (a range "9.5%-7.7%" has no 由 before it, nor a change in points after it).
+_DASH_PAIR = re.compile(
+    f"{FROM}{W(2)}({FIG})[-－—–]({FIG})[，,]?(?:同比|环比)?(?:{_VERB})(?:了)?(?:约)?({FIG})")
+DASH_MID = re.compile(r"^\s*[-－—–]\s*$")
+
+
+def _find_dash_changes(para: Para) -> list[Check]:
+    out = []
+    for m in _DASH_PAIR.finditer(para.masked):
+        a, b, c = (para.tok(m.group(i)) for i in (1, 2, 3))
+        if a.fig.kind == b.fig.kind == FigureKind.PERCENT and is_points(c):
+            chk = change_check(para, a, b, c, "")
+            if chk is not None:
+                chk.relation += " (由 A - B read as 由 A 至 B)"
+                out.append(chk)
+    return out
+
+
+
+# ---------------------------------------------------------------- lists paired by position
+# "2024Q1、2025Q1 半导体设备板块营收分别达 713.99 亿元、767.27 亿元，同比增长 36.05%、38.85%":
+# the periods, levels and growths pair by position; when the periods are the same sub-period of
+# consecutive years, each later growth is the later level over the one before it. Every input is
+# written in the clause: certain.
+PERIOD_ITEM = r"(?:19|20)\d{2}\s*(?:年\s*)?(?:Q[1-4]|H[12]|[一二三四]季度|上半年|下半年|前三季度)?"
+_PERIOD_LIST = re.compile(f"{PERIOD_ITEM}(?:\\s*[、/和与及]\\s*{PERIOD_ITEM})+")
+PERIOD_SEQ = re.compile(f"{PERIOD_ITEM}(?:\\s*[、/和与及&]\\s*{PERIOD_ITEM})+")
+_PAIRED = re.compile(
+    f"((?:{DATE_MARK}[、/和与及])+{DATE_MARK}){W(16)}分别(?:为|是|达|约|实现|录得|达到)?"
+    f"((?:{FIG}[、/])+{FIG})[，,]?(?:同比|较上年|较去年)(?:{UP}|{DOWN})?(?:了|约)?((?:{FIG}[、/])+{FIG})")
+
+
+def _find_paired_growths(para: Para) -> list[Check]:
+    out = []
+    for m in _PAIRED.finditer(para.masked):
+        n = m.group(1).count(DATE_MARK)
+        levels = [para.tok(ch) for ch in m.group(2) if FIG_BASE <= ord(ch) <= FIG_BASE + 0xFFF]
+        growths = [para.tok(ch) for ch in m.group(3) if FIG_BASE <= ord(ch) <= FIG_BASE + 0xFFF]
+        if not (len(levels) == len(growths) == n) or len({t.sent for t in levels + growths}) != 1:
+            continue
+        if any(t.fig.kind not in LEVEL_KINDS or t.cunit != levels[0].cunit or t.bound for t in levels) \
+                or any(g.fig.kind != FigureKind.PERCENT or g.bound for g in growths):
+            continue
+        raw = para.raw[levels[0].sent][:levels[0].fig.start]
+        lists = [p for p in _PERIOD_LIST.finditer(raw)]
+        if not lists:
+            continue
+        keys = [period_key(p) for p in re.findall(PERIOD_ITEM, lists[-1].group(0))]
+        if len(keys) != n or any(k is None for k in keys):
+            continue
+        ks = [k for k in keys if k is not None]
+        if any(k[1] != ks[0][1] or k[0] != ks[0][0] + i for i, k in enumerate(ks)):
+            continue
+        down = re.search(f"(?:{DOWN})", para.masked[m.end(2):m.start(3)]) is not None
+        for i in range(1, n):
+            a, b, g = levels[i - 1], levels[i], growths[i]
+            if a.interval().lo <= 0:
+                continue
+            stated = g.interval(result=True)
+            if down and (g.fig.value or 0) > 0:
+                stated = -stated
+            chk = judge(para, "growth", g, [a, b], [
+                (f"({b.text}/{a.text} - 1) = {'-' if down else ''}{g.text} (periods paired by position)",
+                 (b.interval() / a.interval() - Interval(1, 1)).scale(100))],
+                magnitude=False, stated_iv=stated)
+            out.append(chk)
+    return out
+
+
+# the order they run in (check_article keeps the first check per figure)
+FINDERS: list[Callable[[Para], list[Check]]] = [
+    _find_changes, _find_expressions, _find_differences, _find_sums, _find_shares,
+    _find_elasticities, _find_dash_changes, _find_paired_growths,
+]

@@ -1,0 +1,187 @@
+"""A paragraph or section read into figure tokens (`Tok`, `Para`): figures shielded as marks in
+the text the finders' patterns search, with their units and bounds read once (`build_para`, cached)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.figures import extract_figures
+from macrodesk.models import Figure, FigureKind, Sentence, canonical_unit
+
+# ---------------------------------------------------------------- figures of a paragraph
+
+# figures.extract_figures drops a number that follows "letters + space" ("GDP 5.2%", "vs 37.4%"):
+# a length-preserving mark in place of that space keeps the number and every offset.
+_LETTER_SPACE = re.compile(r"(?<=[A-Za-z])[ \t](?=[+\-−－]?\d)")
+BOUND_BEFORE = re.compile(r"(?:超过|超|逾|高于|不低于|至少|接近|将近|近|不到|低于|不足|少于|最高|最低|上限|下限)\s*$")
+_BOUND_AFTER = re.compile(r"^\s*(?:以上|以下|以内|之上|之下|多|余|\+(?!\s*\d))")
+_APPROX_BEFORE = re.compile(r"(?:约|大约|约为|大概|≈|~|～)\s*$")
+_APPROX_AFTER = re.compile(r"^\s*(?:左右|上下|附近)")
+
+
+_SPACE = re.compile(r"[\s·]+")
+
+
+# "沪深 300 指数", "标普500": the digits name an index, they are not a figure
+_INDEX_NAME = re.compile(r"(?<=沪深|中证|上证|标普|深证|国证|恒生|富时|日经|罗素)(\s*)(\d{2,4})(?!\s*(?:点|%|亿|万))")
+
+
+def _shield(text: str) -> str:
+    text = _INDEX_NAME.sub(lambda m: m.group(1) + "Ｘ" * len(m.group(2)), text)
+    return _LETTER_SPACE.sub("·", text)
+
+
+@dataclass
+class Tok:
+    """One figure of a paragraph with where it stands and how loosely it is meant."""
+
+    fig: Figure
+    sent: int  # index of its sentence within the paragraph
+    approx: bool = False
+    bound: bool = False  # 超/近/以上: a bound, not a value
+
+    @property
+    def text(self) -> str:
+        return self.fig.text
+
+    @functools.cached_property
+    def cunit(self) -> tuple[str, str]:
+        return self.fig.kind.value, canonical_unit(self.fig.kind, self.fig.unit)
+
+    def interval(self, *, result: bool = False) -> Interval:
+        """In the unit's base (亿元 -> 元, bp -> percentage points)."""
+        return figure_interval(self.fig, approx=self.approx, result=result).scale(self.fig.scale)
+
+
+FIG_BASE = 0xE000
+FIG = "[\ue000-\uefff]"
+DATE_MARK = "\uf8ff"  # a date stands between figures, never one of them
+OTHER_MARK = "\uf8fe"  # a range or an unusable figure: it breaks a relation
+NOFIG = "\ue000-\uefff\uf8fe"
+
+
+def W(n: int, extra: str = "") -> str:  # noqa: N802 - reads like a regex macro
+    """Up to n characters inside one clause, no figure among them."""
+    return f"[^，,。；;！？!?：:{NOFIG}{extra}]{{0,{n}}}"
+
+
+def WS(n: int) -> str:  # noqa: N802
+    """Up to n characters inside one sentence (commas allowed), no figure among them."""
+    return f"[^。；;！？!?{NOFIG}]{{0,{n}}}"
+
+
+@dataclass
+class Para:
+    index: int
+    sentences: list[Sentence]
+    masked: str = ""
+    toks: list[Tok] = field(default_factory=list)
+    raw: list[str] = field(default_factory=list)  # shielded sentence texts
+
+    def tok(self, ch: str) -> Tok:
+        return self.toks[ord(ch) - FIG_BASE]
+
+
+# a sentence read once per article: its shielded text, and its pieces in order (text between
+# figures with spaces removed, a date or unusable mark, or a figure with how loosely it is meant)
+_Piece = str | tuple[Figure, bool, bool]
+Cache = dict[str, tuple[str, list[_Piece]]]
+_STOPS = ("。", "；", ";", "！", "？", "!", "?")
+
+
+def _read(s: Sentence, cache: Cache | None) -> tuple[str, list[_Piece]]:
+    if cache is not None and s.text in cache:
+        return cache[s.text]
+    text = _shield(s.text)
+    # segmenting already read the sentence's figures; read again only when shielding changed it
+    same = text == s.text and (s.figures or not any(ch.isdigit() for ch in text))
+    figs = list(s.figures) if same else extract_figures(text)
+    if any(f.high is not None for f in figs):
+        figs = _split_change_ranges(text, figs)
+    pieces: list[_Piece] = []
+    pos = 0
+    for f in figs:
+        if f.start < pos:
+            continue
+        pieces.append(_SPACE.sub("", text[pos:f.start]))
+        if f.kind == FigureKind.QUANTITY and f.unit == "个" and text[f.end:f.end + 1] == "点":
+            # "同比下降 1.1 个点": percentage points (an index point is written 点 alone)
+            f = f.model_copy(update={"kind": FigureKind.POINTS, "unit": "个百分点",
+                                     "text": f.text + "点", "end": f.end + 1})
+        if f.kind == FigureKind.DATE:
+            pieces.append(DATE_MARK)
+        elif f.value is None or f.high is not None:
+            pieces.append(OTHER_MARK)
+        else:
+            before, after = text[max(0, f.start - 4):f.start], text[f.end:f.end + 3]
+            pieces.append((f, bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after)),
+                           bool(BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after))))
+        pos = f.end
+    tail = _SPACE.sub("", text[pos:])
+    pieces.append(tail)
+    if not tail.endswith(_STOPS):
+        pieces.append("。")  # a list item or a line without a stop still ends a sentence
+    got = (text, pieces)
+    if cache is not None:
+        cache[s.text] = got
+    return got
+
+
+_RANGE_TO = re.compile(r"\s*(?:至|到)\s*")
+_CHANGE_BEFORE = re.compile(
+    r"(?:上升|提升|提高|增加|增长|上涨|回升|扩大|收窄|下降|下滑|下跌|回落|降低|减少|缩小|增|升|涨|降|跌|减)\s*(?:了|约)?\s*$")
+_COMPARED = re.compile(r"同比|环比|较|比上|周|月度|季度")
+_FORECAST = re.compile(r"预计|预期|有望|将|目标|区间|范围|介于|每|若|假设")
+
+
+def _split_change_ranges(text: str, figs: list[Figure]) -> list[Figure]:
+    """"证券投资逆差环比收窄 1998 亿元至 2170 亿元", "销售费用率同比 + 2.07% 至 18.33%", "减值损失增加
+    63.69 亿元至 1034 亿元": after a change word, "A 至 B" is a change A to a level B, not a range.
+    Read so when a change verb stands right before it and the clause compares (同比/环比/较) or the
+    range would be implausible (B at least three times A), or when A carries its sign after 同比;
+    never in a forecast ("预计增长 5% 至 8%" is a range)."""
+    out: list[Figure] = []
+    for f in figs:
+        m = _RANGE_TO.search(f.text) if f.high is not None and f.value is not None else None
+        if m is None or f.value is None or f.high is None:
+            out.append(f)
+            continue
+        starts = [x.end() for x in re.finditer(r"[，,。；;：:（(]", text[:f.start])]
+        clause = text[starts[-1] if starts else 0:f.start]
+        signed = bool(re.match(r"[+\-−－]", f.text)) and bool(re.search(r"(?:同比|环比|较)[^，,。；;]{0,12}$", clause))
+        verb = bool(_CHANGE_BEFORE.search(clause)) and (
+            bool(_COMPARED.search(clause)) or f.value > 0 and f.high >= 3 * f.value)
+        if _FORECAST.search(clause) or not (signed or verb):
+            out.append(f)
+            continue
+        first = [g for g in extract_figures(text[f.start:f.start + m.start()]) if g.value is not None]
+        second = [g for g in extract_figures(text[f.start + m.end():f.end]) if g.value is not None]
+        if len(first) != 1 or len(second) != 1 or first[0].kind != second[0].kind:
+            out.append(f)
+            continue
+        a, b = first[0], second[0]
+        out.append(a.model_copy(update={"start": f.start + a.start, "end": f.start + a.end}))
+        out.append(b.model_copy(update={"start": f.start + m.end() + b.start, "end": f.start + m.end() + b.end}))
+    return out
+
+
+def build_para(index: int, sentences: list[Sentence], cache: Cache | None = None) -> Para:
+    para = Para(index=index, sentences=sentences)
+    parts: list[str] = []
+    for si, s in enumerate(sentences):
+        # a sentence is read once per article: paragraphs and sections share its pieces
+        text, pieces = _read(s, cache)
+        para.raw.append(text)
+        for piece in pieces:
+            if isinstance(piece, str):
+                parts.append(piece)
+            elif len(para.toks) >= 0xFFF:
+                parts.append(OTHER_MARK)
+            else:
+                parts.append(chr(FIG_BASE + len(para.toks)))
+                para.toks.append(Tok(fig=piece[0], sent=si, approx=piece[1], bound=piece[2]))
+    para.masked = "".join(parts)
+    return para

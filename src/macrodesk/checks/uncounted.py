@@ -1,0 +1,267 @@
+"""Stated relations with no inputs: shares, growths, CAGRs and multiples counted unverifiable, and
+the in-section searches (a share's whole, a CAGR's levels) that may still pair them by fit."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.framed import CLAUSE_START, MARGIN, Framed, margin, stated_change
+from macrodesk.checks.frames import period_key
+from macrodesk.checks.intervals import Interval, precision_unit
+from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifiable
+from macrodesk.checks.sentence import DOWN, FROM, RATE_WORDS, TO, UP, YEAR_SPAN
+from macrodesk.checks.tokens import BOUND_BEFORE, Para, Tok
+from macrodesk.models import FigureKind
+
+# ---------------------------------------------------------------- stated relations with no inputs
+# A careful reader counts every stated share, growth, CAGR or multiple, even when the article
+# gives nothing to recompute it from; these are counted `unverifiable` (never judged), so the
+# count of what cannot be checked is honest. The pass runs after every finder, and a figure
+# another finder already checked keeps that check (check_article keeps the first per figure).
+
+_SIGN = re.compile(r"^\s*[+\-−－]")
+# "占总产量 22.5%", "份额 28.5%", "（占总数 15%）", "占中央对地方转移支付总规模的 41.7% 和 42.2%"
+_SHARE_ONLY = re.compile(
+    r"(?:占比|比重|份额|占到|占(?![用据有领])[^，,。；;从由至到升降增减提]{0,16}?)(?:的)?\s*(?:为|约|达|仅|约为|达到|已达|高达)?\s*$")
+_SHARE_CHANGE = re.compile(f"(?:占比|比重|份额|占)[^，,。；;]{{0,8}}(?:{UP}|{DOWN}|变动|变化)")
+LIST_AND = re.compile(r"^\s*(?:和|、|及|与|/|以及)\s*$")
+# "2020-24 年 CAGR 为 15%", "年均复合增速 9.8%": a CAGR whose start and end levels are not written
+_CAGR_ONLY = re.compile(
+    r"(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?|年复合增(?:长)?(?:速|率)?)"
+    r"[·\s]*(?:为|达|约|达到|高达|约为)?\s*$", re.I)
+# "同比增长 1.3 倍": a growth written as a multiple
+_MULTIPLE_GROWTH = re.compile(
+    f"(?:同比|环比|较[^，,。；;]{{0,14}})[^，,。；;]{{0,4}}(?:{UP}|{DOWN})\\s*(?:了|约|达)?\\s*$")
+# "为疫情前 2019 年均值的 8 倍", "一年期 LPR 的 2 倍": a multiple of a level not written
+_MULTIPLE_OF = re.compile(r"(?:为|是|相当于|达到?|[（(])[^，,。；;（(]{0,24}的\s*(?:约)?\s*$")
+# "拉动固定资产投资上行 16.9 个百分点": a contribution is a change times a weight not written
+_PULL = re.compile(r"(?:拉动|贡献)[^，,。；;]{0,14}?(?:上行|下行|增长|提升|上升|下降|回升|回落)?\s*(?:约|了)?\s*$")
+# "个股的上涨比例为 88%", "新能源渗透率达到 51.5%": a ratio of two levels when a pair fits; such
+# rates are also set by rule or quoted alone (上浮比例, 渗透率), so no fit is no relation
+_RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率)\s*(?:为|约|达|达到|已达|升至|提升至)?\s*$")
+# "隐性债务占比从 2020 年 64% 降至 2024 年 60%": the later share of a change of a share
+_SHARE_TO = re.compile(f"(?:占比|比重|份额)\\s*(?:{FROM})[^，,。；;]{{0,24}}(?:{UP}|{DOWN})?\\s*{TO}[^，,。；;%]{{0,12}}$")
+_TO_LEVEL = re.compile(f"^[，,]?[^，,。；;]{{0,14}}?(?:{UP}|{DOWN})\\s*(?:至|到)\\s*$")
+_INTENSITY = re.compile(r"强度\s*(?:为|约|达|达到)?\s*$")
+# "同比增速分别提升26.3、18.6pct": a bare number in a list whose last item carries the unit
+_LIST_UNIT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*\d[\d.]*\s*(?:pct|ppt|pp|个百分点|%|％)")
+# "同比增量 3000 亿元": an amount change named as a noun
+_AMOUNT_NOUN = re.compile(r"(?:同比|环比|较上年|较去年)\s*(?:增量|减量|增额|多增|少增)\s*(?:为|约|达)?\s*$")
+# "相对收益（相对沪深300）为-1.1%", "超额收益 3.2%": a gap against a benchmark not written
+_RELATIVE_RETURN = re.compile(r"(?:相对收益|超额收益)[^，,。；;]{0,16}?(?:为|约|达|约为)?\s*$")
+# "收窄 1998 亿元至 2170 亿元": a change of an amount to a level, the earlier level not written
+_VERB_BEFORE = re.compile(f"(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
+_SUPPOSED = re.compile(r"每|若|如果|假设|倘若|预计|预期|有望|将")
+
+
+def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
+    """The unverifiable check a stated relation with no inputs gets, or None if the figure states
+    no relation. Shares, CAGRs, multiples, amount changes and relative returns by their wording;
+    a change whose sign is written on the figure ("较“十三五”+16.5%", "（同比+2367亿）") or whose
+    lead names a bound ("同比增幅接近 16%") as the changes `stated_change` already counts."""
+    c = fs[k]
+    t = c.tok
+    raw = sec.raw[t.sent]
+    clause_start = max((m.end() for m in CLAUSE_START.finditer(raw, 0, t.fig.start)), default=0)
+    if _SUPPOSED.search(raw[clause_start:t.fig.start]):
+        return None
+    prev = fs[k - 1] if k > 0 and fs[k - 1].tok.sent == t.sent else None
+    kind_of = t.fig.kind
+    if kind_of == FigureKind.PERCENT and _CAGR_ONLY.search(c.lead):
+        return _cagr_dated(sec, fs, k) or cagr_in_section(sec, fs, k) or unverifiable(
+            sec, "cagr", t, [], f"(B/A)^(1/years) - 1 = {t.text}",
+            "the start and end levels of the CAGR are not stated")
+    if kind_of == FigureKind.PERCENT and not RATE_WORDS.search(c.lead[-6:]) and not _SHARE_CHANGE.search(c.lead) \
+            and (_SHARE_ONLY.search(c.lead) or prev is not None and LIST_AND.match(c.lead)
+                 and prev.tok.fig.kind == FigureKind.PERCENT and _SHARE_ONLY.search(prev.lead)):
+        return _share_in_section(sec, fs, k) or unverifiable(
+            sec, "share", t, [], f"(part) / (whole) = {t.text}", "the part or the whole is not stated")
+    if kind_of == FigureKind.PERCENT and (_RATE_OF_LEVELS.search(c.lead) or _SHARE_TO.search(
+            sec.raw[t.sent][clause_start:t.fig.start])):
+        return _share_in_section(sec, fs, k)
+    if kind_of == FigureKind.POINTS and _PULL.search(c.lead):
+        return unverifiable(sec, "product", t, [], f"(change) × (weight) = {t.text}",
+                            "the weight of the part is not stated")
+    if kind_of == FigureKind.NUMBER and k + 1 < len(fs) and _LIST_UNIT.match(c.after) \
+            and fs[k + 1].tok.fig.kind in (FigureKind.POINTS, FigureKind.PERCENT):
+        unit = fs[k + 1].tok.fig
+        tok = Tok(t.fig.model_copy(update={"kind": unit.kind, "unit": unit.unit}), t.sent, t.approx, t.bound)
+        return stated_change(sec, Framed(tok, c.index, c.metric, c.period, c.lead, c.after, c.paragraph,
+                                         c.topic, c.block), prev, prev is not None)
+    if kind_of == FigureKind.PERCENT and _INTENSITY.search(c.lead):
+        # "拿地金额125亿元，拿地强度48%", "研发强度 7.1%": an amount over another (sales, revenue)
+        return _share_in_section(sec, fs, k) or unverifiable(
+            sec, "ratio", t, [], f"(amount) / (base) = {t.text}", "the base of the ratio is not stated")
+    if kind_of == FigureKind.PERCENT and _RELATIVE_RETURN.search(c.lead):
+        return unverifiable(sec, "difference", t, [], f"(return) - (benchmark return) = {t.text}",
+                            "the benchmark's return is not stated")
+    if kind_of == FigureKind.MULTIPLE:
+        if _MULTIPLE_GROWTH.search(c.lead):
+            return unverifiable(sec, "growth", t, [], f"(level) / (earlier level) - 1 = {t.text}",
+                                "the earlier level is not stated")
+        if _MULTIPLE_OF.search(c.lead):
+            return unverifiable(sec, "ratio", t, [], f"(level) / (reference) = {t.text}",
+                                "the reference level is not stated")
+        return None
+    if kind_of in (FigureKind.MONEY, FigureKind.QUANTITY) and (
+            _AMOUNT_NOUN.search(c.lead)
+            or _VERB_BEFORE.search(c.lead) and re.match(r"^\s*(?:至|到)", c.after) and k + 1 < len(fs)
+            and fs[k + 1].tok.sent == t.sent and fs[k + 1].tok.cunit == t.cunit):
+        return unverifiable(sec, "change", t, [], f"(level) - (earlier level) = {t.text}",
+                            "the earlier level is not stated")
+    if kind_of == FigureKind.PERCENT and prev is not None and prev.tok.fig.kind == FigureKind.PERCENT \
+            and _TO_LEVEL.search(c.lead) and not re.search(f"{FROM}\\s*$", prev.lead) \
+            and (mm := MARGIN.search(prev.lead[-10:])) is not None:
+        # "2024 年阳光电源净利率 14.5%，2025 年 Q1 骤升至 19.9%": the later margin of the pair
+        margins = margin(sec, fs, c, mm)
+        return hedge(sec, margins[0], "the margin is named before the earlier level") if margins else None
+    if kind_of in (FigureKind.PERCENT, FigureKind.POINTS) and prev is not None and LIST_AND.match(c.lead) \
+            and prev.tok.fig.kind == kind_of and (head := uncounted_check(sec, fs, k - 1)) is not None \
+            and head.kind in ("growth", "change") and not head.inputs:
+        # "同比 + 7.44%/-3.30%": a later item of a list of changes counted like its head
+        return unverifiable(sec, head.kind, t, [], f"(level) vs (earlier level) : {t.text}",
+                            "the earlier level is not stated")
+    # the sign written on the figure or a bound word between the verb and it: the changes
+    # `stated_change` counts, read with the sign in the lead and the bound word dropped
+    lead = BOUND_BEFORE.sub("", c.lead)
+    if _SIGN.match(t.text):
+        lead += t.text.lstrip()[0].replace("−", "-").replace("－", "-")
+    if lead == c.lead:
+        return None
+    return stated_change(sec, Framed(t, c.index, c.metric, c.period, lead, c.after, c.paragraph,
+                                     c.topic, c.block), prev, prev is not None)
+
+
+_POOL = 200  # figures before a share or CAGR searched for its inputs (keeps the pass fast)
+
+
+def is_level(x: Framed) -> bool:
+    """A level, not a change: no sign written on it, no 同比/较/verb right before it (read once
+    per figure: the searches below ask it of every figure of a section)."""
+    memo = x.__dict__.get("signed_level")
+    if memo is None:
+        memo = x.__dict__["signed_level"] = _reads_as_level(x)
+    return bool(memo)
+
+
+def _reads_as_level(x: Framed) -> bool:
+    return (x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not x.tok.bound
+            and not _SIGN.match(x.tok.text) and x.tok.interval().lo > 0
+            and not re.search(f"同比|环比|较|(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$", x.lead[-12:]))
+
+
+def searched(t: Tok) -> Interval:
+    """A stated share matched against pairs found by their fit: its rounding, or a truncation
+    (48.56% written 48%), but not the reading of "60%" as rounded to tens that a written relation
+    allows: among many pairs, that would fit one by chance."""
+    iv = t.interval()
+    return Interval(iv.lo, iv.hi + precision_unit(t.fig) / 2)
+
+
+def is_tight(iv: Interval, stated: Tok) -> bool:
+    """A pair found by its fit must pin the stated figure: "14 家 / 20 家" spans 66-74% and would
+    fit "72.6%" by chance."""
+    return iv.hi - iv.lo <= max(10 * precision_unit(stated.fig), 0.02 * abs(stated.fig.value or 0.0))
+
+
+def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
+    """A share whose part and whole the wording does not point to ("市场份额 70.14%" after
+    "自主品牌乘用车销量达到 160.4 万辆" and "乘用车…销量 228.74 万辆"): a level of the share's
+    paragraph (the part) and a level of the section before it (the whole), of one unit, whose
+    ratio gives the stated share. Found by their fit only, so the fit confirms (consistent, not
+    refutable) and no fit proves nothing."""
+    c = fs[k]
+    stated = searched(c.tok)
+    # a whole-percent share fits many pairs by chance: its whole is sought nearby only
+    pool = [x for x in fs[max(0, k - (_POOL if c.tok.fig.decimals else 20)):k] if is_level(x)]
+    # the level nearest before the share in its own sentence is its part when there is one
+    # ("裁减 7000 个非制造职位（占总数 15%）"); else any level of its paragraph
+    own = [x for x in fs[:k] if x.tok.sent == c.tok.sent
+           and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+    if own:
+        parts = own[-1:] if is_level(own[-1]) else []
+    else:
+        # "山西省产量占全国约 25%": the part is a level of the paragraph, or one of the section
+        # whose metric names the share's subject ("区域结构山西省产量 3.01 亿吨")
+        sm = re.search(r"([\u4e00-\u9fa5A-Za-z]{3,12})占[^，,。；;]{0,16}$", c.lead)
+        subject = sm.group(1) if sm else ""
+        parts = [x for x in fs if x is not c and is_level(x)
+                 and (x.paragraph == c.paragraph or subject and subject in x.metric)]
+    for d in reversed(pool):
+        for n in reversed(parts):
+            if n is d or n.tok.cunit != d.tok.cunit:
+                continue
+            iv = (n.tok.interval() / d.tok.interval()).scale(100)
+            if iv.hi <= 100 and stated.overlaps(iv) and is_tight(iv, c.tok):
+                chk = judge(sec, "share", c.tok, [n.tok, d.tok],
+                            [(f"{n.tok.text} / {d.tok.text} = {c.tok.text}", iv)], magnitude=False)
+                return hedge(sec, chk, "the part and the whole are found by their fit")
+    return None
+
+
+FROM_LEAD = re.compile(f"{FROM}[^，,。；;]{{0,16}}$")
+TO_LEAD = re.compile(f"^[^，,。；;]{{0,10}}{TO}[^，,。；;]{{0,12}}$")
+
+
+def cagr_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
+    """A CAGR over a span written before it ("2021-24 年 CAGR 10.7%", "2020-24 年…（CAGR 11%）")
+    whose levels stand in a 从A增至B of the section. "2021-24 年" may count the growth years
+    (four, from 2020's level) or the years between its ends (three): either will do, and the
+    levels are found by their place, so the fit confirms (not refutable) and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    raw = sec.raw[t.sent]
+    spans = list(YEAR_SPAN.finditer(raw[:t.fig.start]))
+    if not spans and t.sent > 0 and sec.raw[t.sent - 1].rstrip().endswith(("；", ";")) \
+            and sec.sentences[t.sent - 1].paragraph == sec.sentences[t.sent].paragraph:
+        # "2019-24 财年，上市央企分红从 7895 亿增至 12957 亿，CAGR 10.4%；地方国企…从 2847 亿增至 4522 亿，
+        # CAGR 9.7%": the span of the clause before the ； holds for this one
+        spans = list(YEAR_SPAN.finditer(sec.raw[t.sent - 1]))[:1]
+    if not spans:
+        return None
+    y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
+    y1 = y1 + y0 // 100 * 100 if y1 < 100 else y1
+    if y1 <= y0:
+        return None
+    pairs = [(a, b) for a, b in zip(fs[max(0, k - _POOL):k], fs[max(1, k - _POOL + 1):k], strict=False)
+             if a.tok.sent == b.tok.sent and a.tok.cunit == b.tok.cunit and FROM_LEAD.search(a.lead)
+             and TO_LEAD.match(b.lead) and a.tok.fig.kind in LEVEL_KINDS and not a.tok.bound
+             and not b.tok.bound and a.tok.interval().lo > 0 and b.tok.interval().lo > 0]
+    if not pairs:
+        return None
+    a, b = pairs[-1]
+    readings = [(f"({b.tok.text}/{a.tok.text})^(1/{n}) - 1 = {t.text}",
+                 ((b.tok.interval() / a.tok.interval()).pow(1 / n) - Interval(1, 1)).scale(100))
+                for n in sorted({y1 - y0, y1 - y0 + 1})]
+    chk = judge(sec, "cagr", t, [a.tok, b.tok], readings, magnitude=False)
+    return hedge(sec, chk, "the levels of the CAGR are found by their place")
+
+
+def _cagr_dated(sec: Para, fs: list[Framed], k: int) -> Check | None:
+    """"2025 年 223 亿元，2030 年 4147 亿元（CAGR 79.7%）", "2019 年 28 亿元→2024 年 263 亿元，年复合增长率
+    56.6%": levels dated by year in the CAGR's sentence, of one unit. With a span written for the
+    CAGR only the pairs of its years are read. Market studies often quote a CAGR over another
+    window than the levels they print, so a fit confirms and no fit proves nothing."""
+    c = fs[k]
+    t = c.tok
+    dated = [(x, key) for x in fs[:k] if x.tok.sent == t.sent and is_level(x)
+             and (key := period_key(x.period)) is not None and key[1] in ("Y", "E", "A")]
+    spans = list(YEAR_SPAN.finditer(sec.raw[t.sent][:t.fig.start]))
+    window: tuple[int, int] | None = None
+    if spans:
+        y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
+        window = (y0, y1 + y0 // 100 * 100 if y1 < 100 else y1)
+    readings = []
+    inputs: list[Tok] = []
+    for i, (a, ka) in enumerate(dated):
+        for b, kb in dated[i + 1:]:
+            n = kb[0] - ka[0]
+            if n <= 0 or a.tok.cunit != b.tok.cunit or window and (ka[0], kb[0]) != window:
+                continue
+            g = ((b.tok.interval() / a.tok.interval()).pow(1 / n) - Interval(1, 1)).scale(100)
+            readings.append((f"({b.tok.text}/{a.tok.text})^(1/{n}) - 1 = {t.text}", g))
+            inputs = inputs or [a.tok, b.tok]
+    if not readings:
+        return None
+    chk = judge(sec, "cagr", t, inputs, readings, magnitude=False)
+    return hedge(sec, chk, "the dated levels may span another window than the CAGR")

@@ -1,0 +1,208 @@
+"""Valuation tables (EPS, PE, price by year): the PE of each year against price / EPS, and the
+Markdown table reader the other table checks share."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval
+from macrodesk.checks.judging import Check, fmt, judge, unverifiable
+from macrodesk.checks.tokens import Para, Tok, build_para
+from macrodesk.models import Sentence
+
+# ---------------------------------------------------------------- valuation tables
+
+_MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+EPS_HEAD = re.compile(r"EPS|每股收益", re.I)
+PE_HEAD = re.compile(r"(?<![A-Za-z])P\s*/?\s*E(?![A-Za-z])|市盈率")
+_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])?")
+# the share price the table is computed at ("股价（元）", "收盘价（07-11）", "昨收盘"), never 目标价
+_PRICE_HEAD = re.compile(r"股价|收盘")
+# a PE table is priced at a date the text does not give, and per-share earnings are rounded
+# to cents: a few percent between the columns is the price or rounding, not an error
+PE_SLACK = 0.05
+# an actual year's PE is often priced at that year's close, which may lie far from today's.
+# Measured over the corpus' valuation tables (132 rows with an A year and forecasts that agree
+# within 10%): actual/forecast price within 1.05x in 105, 1.1x 113, 1.2x 119, 1.3x 122, 1.5x
+# 123, 2x 128. Between 1.5x and 2x sit garbled rows (283, 346 百联股份) but also a correct one:
+# 346 毛戈平 (HK IPO in December 2024) 1.80 × 29.31 = 52.76 at 2024's close against 2.36 ×
+# 38.02 = 89.73 = today's HK$98.30, 1.70x. No band under 2x refutes without that false alarm.
+_ACTUAL_SLACK = 1.0
+
+
+def markdown_tables(text: str) -> list[list[list[str]]]:
+    """The Markdown tables of a text as rows of cells, empty cells kept (a header cell spanning
+    the empty ones after it: "| EPS（元） |  |  | PE |  |  |")."""
+    from macrodesk.segment import strip_markup
+
+    tables: list[list[list[str]]] = []
+    cur: list[list[str]] = []
+    for line in text.split("\n") + [""]:
+        if _MD_ROW.match(line):
+            if not _MD_SEP.match(line):
+                cur.append([strip_markup(c).strip() for c in line.strip().strip("|").split("|")])
+            continue
+        if cur:
+            tables.append(cur)
+            cur = []
+    return tables
+
+
+def column_labels(header_rows: list[list[str]], width: int) -> list[str]:
+    labels = [""] * width
+    for row in header_rows:
+        fill = ""
+        for j in range(width):
+            cell = row[j] if j < len(row) else ""
+            fill = cell or (fill if j else "")
+            labels[j] += " " + fill
+    return [x.strip() for x in labels]
+
+
+def _cell_value(cell: str) -> float | None:
+    m = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*", cell)
+    return float(m.group(1)) if m else None
+
+
+def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
+    """A valuation table (EPS and PE of the same years, one company per row) prices each row
+    once: EPS × PE is the share price in every year. The PE of each year is recomputed from the
+    price the anchor year gives (the year marked A, else the last year), a derived relation."""
+    by_text = {re.sub(r"\s+", "", r.text): r for r in rows}
+    out: list[Check] = []
+    for table in markdown_tables(text):
+        width = max(len(r) for r in table)
+        nhead = 0
+        while nhead < len(table) and not any(_cell_value(c) is not None for c in table[nhead][1:]):
+            nhead += 1
+        if nhead == 0 or nhead == len(table):
+            continue
+        labels = column_labels(table[:nhead], width)
+        eps: dict[int, int] = {}
+        pe: dict[int, tuple[int, bool]] = {}  # year -> (column, marked E)
+        for j, lab in enumerate(labels):
+            ym = _HEAD_YEAR.search(lab)
+            if not ym:
+                continue
+            year = int(ym.group(1))
+            if EPS_HEAD.search(lab) and not PE_HEAD.search(lab):
+                eps.setdefault(year, j)
+            elif PE_HEAD.search(lab) and not EPS_HEAD.search(lab):
+                pe.setdefault(year, (j, ym.group(2) == "E"))
+        years = sorted(set(eps) & set(pe))
+        if len(years) < 2:
+            continue
+        close = next((j for j, lab in enumerate(labels)
+                      if _PRICE_HEAD.search(lab) and not _HEAD_YEAR.search(lab)), None)
+        for cells in table[nhead:]:
+            sent = by_text.get(re.sub(r"\s+", "", "，".join(c for c in cells if c)))
+            if sent is not None:
+                out.extend(_valuation_row(sent, cells, eps, pe, years, labels, close))
+    return out
+
+
+def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
+                   pe: dict[int, tuple[int, bool]], years: list[int], labels: list[str],
+                   close: int | None = None) -> list[Check]:
+    """Forecast (E) PEs of one row are computed at today's price, so EPS × PE agrees across
+    them within rounding; the first forecast year gives that price. An actual (A) year's PE may
+    be priced at that year's close: it gives a price too, but only a gap beyond a factor of two
+    refutes the first forecast PE against it. Without A/E marks every year is one price, the
+    last year its anchor."""
+    para = build_para(sent.paragraph, [sent])
+    # the row's non-empty cells, in order, are the comma-joined parts of its sentence
+    bounds, pos = {}, 0
+    for j, c in enumerate(cells):
+        if c:
+            bounds[j] = (pos, pos + len(c))
+            pos += len(c) + 1
+
+    def tok(j: int) -> Tok | None:
+        if j not in bounds or _cell_value(cells[j]) is None:
+            return None
+        lo, hi = bounds[j]
+        inside = [t for t in para.toks if lo <= t.fig.start < hi]
+        return inside[0] if len(inside) == 1 and inside[0].interval().lo > 0 else None
+
+    row = {y: (e, p) for y in years if (e := tok(eps[y])) is not None and (p := tok(pe[y][0])) is not None}
+    # among E-marked years, a year without the mark (2024A, 2024) is an actual one
+    marked = any(pe[y][1] for y in years)
+    forecast = [y for y in row if pe[y][1]] if marked else list(row)
+    actual = [y for y in row if not pe[y][1]] if marked else []
+    pairs: list[tuple[int, int, float]] = []  # (price year, stated year, slack)
+    if forecast:
+        anchor = forecast[0] if marked else forecast[-1]
+        pairs += [(anchor, y, PE_SLACK) for y in forecast if y != anchor]
+        pairs += [(y, forecast[0], _ACTUAL_SLACK) for y in actual]
+    out = []
+    for py, sy, slack in pairs:
+        e0, p0 = row[py]
+        e, p = row[sy]
+        price = e0.interval() * p0.interval()
+        iv = p.interval(result=False)
+        stated = Interval(iv.lo / (1 + slack), iv.hi * (1 + slack))
+        why = "within 5%" if slack == PE_SLACK else "an actual year's close may differ by up to 2x"
+        readings = [(f"{e0.text} × {p0.text} / {e.text} = {p.text} (price {fmt(price.mid)} from {py}, "
+                     f"{why}; table: {labels[pe[sy][0]]})", price / e.interval())]
+        chk = judge(para, "ratio", p, [e0, p0, e], readings, magnitude=False, stated_iv=stated)
+        if slack != PE_SLACK and chk.verdict == "consistent":
+            # inside the loose band that refutes, but only the tight one confirms
+            tight = Interval(iv.lo / (1 + PE_SLACK), iv.hi * (1 + PE_SLACK))
+            if judge(para, "ratio", p, [e0, p0, e], readings, magnitude=False,
+                     stated_iv=tight).verdict != "consistent":
+                chk = unverifiable(para, "ratio", p, [e0, p0, e], readings[0][0],
+                                   "an actual year's PE may be priced at that year's close")
+        chk.derived = True
+        out.append(chk)
+    # only E-marked years are certainly priced today: unmarked years may hide an actual one
+    # (181, June 2025: "2024 PE 21.32" and "2025 PE 12.28" are 1.5x apart, 2024 being past)
+    if marked and len(forecast) >= 2:
+        out = _forecast_clash(para, row, anchor, pairs, out, labels, pe,
+                              tok(close) if close is not None else None)
+    return out
+
+
+def _forecast_clash(para: Para, row: dict[int, tuple[Tok, Tok]], anchor: int,
+                    pairs: list[tuple[int, int, float]], checks: list[Check], labels: list[str],
+                    pe: dict[int, tuple[int, bool]], close: Tok | None) -> list[Check]:
+    """The anchor year's PE is only ever an input of the row's forecast checks: when another
+    forecast PE refutes the price it gives, the anchor's PE is as much in the inconsistency as
+    that one (北新建材 in 177: 2.16 × 10.03 = 21.66 for 2025E, 3.00 × 16.68 = 50.04 for 2026E),
+    unless another year's price agrees with the anchor's within 5% (海螺水泥: 2024A 17.08, 2025E
+    17.04, 2026E 23.48 — then 2026E alone is off) or the table's own share price does (346:
+    周大生 close 13.37 = 1.03 × 12.98 for 2025E; 2026E's 1.17 × 10.50 = 12.29 is off). The
+    actual year's check on the anchor's PE (2x band) is replaced by one that names the prices
+    which disagree."""
+    clash = [sy for (py, sy, slack), c in zip(pairs, checks, strict=True)
+             if py == anchor and slack == PE_SLACK and c.verdict == "inconsistent"]
+    if not clash or any(c.verdict == "consistent" for (py, sy, _), c in zip(pairs, checks, strict=True)
+                        if anchor in (py, sy)):
+        return checks
+    e0, p0 = row[anchor]
+    price0 = e0.interval() * p0.interval()
+    if close is not None:
+        civ = close.interval()
+        if Interval(civ.lo / (1 + PE_SLACK), civ.hi * (1 + PE_SLACK)).overlaps(price0):
+            return checks
+    actual = [py for py, sy, slack in pairs if sy == anchor and slack != PE_SLACK]
+    context = "".join(f"; {y}: {row[y][0].text} × {row[y][1].text} = "
+                      f"{fmt((row[y][0].interval() * row[y][1].interval()).mid)}, not within 5% of it"
+                      for y in actual)
+    readings = []
+    for y in clash:
+        e, p = row[y]
+        price = e.interval() * p.interval()
+        readings.append((f"{e.text} × {p.text} / {e0.text} = {p0.text} (price {fmt(price.mid)} from {y} "
+                         f"against {e0.text} × {p0.text} = {fmt(price0.mid)} from {anchor}: the forecast "
+                         f"PEs of one row disagree beyond 5%{context}; table: {labels[pe[anchor][0]]})",
+                         price / e0.interval()))
+    iv = p0.interval(result=False)
+    tight = Interval(iv.lo / (1 + PE_SLACK), iv.hi * (1 + PE_SLACK))
+    inputs = [t for y in actual for t in row[y]] + [e0] + [t for y in clash for t in row[y]]
+    chk = judge(para, "ratio", p0, inputs, readings, magnitude=False, stated_iv=tight)
+    if chk.verdict != "inconsistent":
+        return checks
+    chk.derived = True
+    # one check on the anchor's PE: the actual years' checks on it are the context of this one
+    return [c for (py, sy, _), c in zip(pairs, checks, strict=True) if sy != anchor] + [chk]
