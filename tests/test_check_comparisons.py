@@ -50,3 +50,12 @@ def test_mixed_metrics_or_a_missing_section_prove_nothing():
 def test_check_text_reports_it_with_the_other_relations():
     checks = check_text(CLAIM)  # no company sections: nothing to compare
     assert not [c for c in checks if c.kind == "comparison"]
+
+
+def test_its_risk_note_reads_without_a_recomputed_number():
+    from macrodesk.checks.arithmetic import risk_notes
+
+    (chk,) = find_comparisons(article(CLAIM, {"大族数控": DAZU, "芯碁微装": XINQI}))
+    (note,) = risk_notes([chk])
+    assert "与所述 高于行业平均 不符" in note and "推算约为" not in note
+    assert "芯碁微装 2025收入同比 +47.6% vs 行业 +55%" in note

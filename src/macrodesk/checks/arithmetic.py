@@ -13,6 +13,7 @@ from macrodesk.checks.framed import Framed, find_framed, framed_once
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
 from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiable
+from macrodesk.checks.quarters import find_quarter_growths
 from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
@@ -108,9 +109,10 @@ def check_article(article: Article) -> list[Check]:
     if section_frames:
         headings = [(s.paragraph, s.text) for s in article.sentences if s.kind == "heading"]
         across_sections(section_frames, checks, headings, fits)
-    # inputs in another section of the article: a fit replaces an unverifiable verdict
+    # inputs in another section of the article, and a quarter's 环比 against H1 − Q2
+    # (checks/quarters.py): a fit replaces an unverifiable verdict
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
-    for chk in resolve_across(article.sentences, checks, cache):
+    for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
@@ -185,7 +187,8 @@ def risk_notes(checks: Iterable[Check]) -> list[str]:
     notes = []
     for c in checks:
         if c.verdict == "inconsistent":
+            value = recomputed_text(c)
+            recomputed = f"按所给数据推算约为 {value}，" if value else "按所给数据，"
             notes.append(f"数据核对：原文“{c.sentence.strip()}”中 {c.relation}，"
-                         f"按所给数据推算约为 {recomputed_text(c)}，与所述 {c.stated} 不符，"
-                         f"引用前请核实。")
+                         f"{recomputed}与所述 {c.stated} 不符，引用前请核实。")
     return notes

@@ -156,6 +156,6 @@ def _judge_claim(s: Sentence, m: re.Match[str], sentences: list[Sentence],
     else:
         verdict, note = "unverifiable", "not every named company's growth is stated for the group's period"
     return Check(verdict=verdict, kind="comparison", stated=stated, inputs=inputs, relation=relation,
-                 note=note, computed="；".join(lines) if verdict != "unverifiable" else "",
+                 note=note,  # a comparison has no one recomputed number: its figures are in `relation`
                  sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=where)
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macrodesk.checks.arithmetic import Check, Interval, figure_interval
 from macrodesk.checks.frames import frame_of
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, Verdict
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # "2025H1", "25Q2", "2025 年上半年", "二季度": (year or "", half/quarter)
@@ -166,6 +167,7 @@ def _judge(q: _Level, h: _Level, g: Figure, before: str, certain: bool) -> Check
     relation = (f"{q.fig.text} / ({h.fig.text} - {q.fig.text}) - 1 = {g.text} "
                 f"({q.year}{prev} = {h.year}{h.part} - {q.year}{q.part}, unstated)")
     fits = computed.overlaps(stated)
+    verdict: Verdict
     if not fits and not certain:
         verdict, note = "unverifiable", "the half-year level is found elsewhere in the article: a mismatch proves nothing"
     else:

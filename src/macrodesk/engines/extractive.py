@@ -367,11 +367,14 @@ def _data_check_notes(checks) -> list[Risk]:
     """An inconsistent relation in a source becomes a warning, quoting only the source's figures."""
     notes = []
     for c in checks[:2]:
-        inputs = "、".join(c.inputs) if c.inputs else "所列数字"
+        inputs = "、".join(dict.fromkeys(c.inputs)) if c.inputs else "所列数字"
+        value = recomputed_text(c)
+        # a comparison in words ("高于行业平均") has no one recomputed number
+        explanation = (f"原文称“{c.stated}”，但按其所列{inputs}复算约为{value}，二者不一致，"
+                       if value else f"原文称“{c.stated}”，但与其所列{inputs}不一致，")
         notes.append(Risk(
             title="数据核对",
-            explanation=f"原文称“{c.stated}”，但按其所列{inputs}复算约为{recomputed_text(c)}，"
-                        "二者不一致，引用前请核实原始数据。",
+            explanation=explanation + "引用前请核实原始数据。",
             sentence_id=c.sentence_id,
         ))
     return notes
