@@ -304,3 +304,15 @@ def test_later_margin_of_a_pair_named_before_the_earlier_one() -> None:
     assert (c.verdict, c.kind) == ("unverifiable", "ratio")
     # a level after 升至 with no margin before it is no margin
     assert all(c.stated != "19.9%" for c in check_text("2024 年出口增速 14.5%，2025 年 Q1 骤升至 19.9%。"))
+
+
+def test_a_sequential_change_after_from_to_confirms_but_cannot_refute() -> None:
+    # 219: "从 31.2 回升至 32.8，环比上升 1.6"; "比上" inside 环比上升 is not 比上年
+    fit = [c for c in check_text("日本 11 月消费者信心指数从 31.2 回升至 32.8，环比上升 1.6。") if c.stated == "1.6"]
+    assert fit and fit[0].verdict == "consistent" and not fit[0].refutable
+    # a 1-5 月 span may hide another base for 环比: a mismatch proves nothing
+    off = check_text("工业增加值增速从 5.2% 回升至 6.1%，环比上升 1.9 个百分点。")
+    assert {c.verdict for c in off if c.stated == "1.9 个百分点"} == {"unverifiable"}
+    # 同比 after 由A至B is a change of B against a year before, not B - A
+    yoy = check_text("CPI 由 2.1% 升至 2.4%，同比上升 0.5 个百分点。")
+    assert all(c.verdict == "unverifiable" for c in yoy if c.stated == "0.5 个百分点")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
-from macrodesk.checks.judging import LEVEL_KINDS, Check, judge, unverifiable
+from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifiable
 from macrodesk.checks.tokens import DATE_MARK, FIG, FIG_BASE, NOFIG, WS, Para, Tok, W
 from macrodesk.models import Figure, FigureKind
 
@@ -27,7 +27,7 @@ _CHANGE_PAIR = re.compile(
     f"{FROM}{W(16)}({FIG}){W(10)}{TO}{W(12)}({FIG})"
 )
 _CHANGE_TAIL = re.compile(
-    f"[，,]?[（(]?(?:累计|合计|共|整体|幅度|变动|变化)?(?:{_VERB})(?:了|幅度|幅)?(?:为|达|约|超|逾|近)?({FIG})"
+    f"[，,]?[（(]?(?:环比)?(?:累计|合计|共|整体|幅度|变动|变化)?(?:{_VERB})(?:了|幅度|幅)?(?:为|达|约|超|逾|近)?({FIG})"
     f"|[。；;](?:{_VERB})(?:了|幅度|幅)?(?:为|达|约)?({FIG})"
 )
 _CAGR_TAIL = re.compile(
@@ -151,10 +151,14 @@ def _find_changes(para: Para) -> list[Check]:
         if not tm:
             continue
         head = rest[:tm.start(1) if tm.group(1) else tm.start(2)]
-        if re.search("同比|环比|较|相比|比上", head):
+        if re.search("同比|较|相比|(?<!环)比上", head):
             continue  # a year-on-year change of B, not B - A
         c = para.tok(tm.group(1) or tm.group(2))
         chk = change_check(para, a, b, c, head)
+        if chk and "环比" in head:
+            # "从 5.2% 回升至 6.1%，环比上升 0.9 个百分点": A is usually the period before, but a
+            # span (1-5 月从 A 升至 B) may hide another base: a fit confirms, a mismatch proves nothing
+            chk = hedge(para, chk, "环比 may be against another period than the 从-level")
         if chk:
             out.append(chk)
     for m in _CHANGE_LEAD.finditer(m_text):
