@@ -316,3 +316,16 @@ def test_a_sequential_change_after_from_to_confirms_but_cannot_refute() -> None:
     # 同比 after 由A至B is a change of B against a year before, not B - A
     yoy = check_text("CPI 由 2.1% 升至 2.4%，同比上升 0.5 个百分点。")
     assert all(c.verdict == "unverifiable" for c in yoy if c.stated == "0.5 个百分点")
+
+
+def test_an_arrow_between_two_levels_is_a_from_to_pair() -> None:
+    # 145: "大型存款准备金率：2024 年 8 月 10%→2025 年 5 月 9%（累计降 1 个百分点）"
+    (c,) = [c for c in check_text("7 天逆回购利率：2024 年 9 月 1.7%→2025 年 5 月 1.4%（累计降 30BP）。")
+            if c.stated == "30BP"]
+    assert c.verdict == "consistent" and c.inputs == ["1.7%", "1.4%"]
+    (bad,) = [c for c in check_text("7 天逆回购利率：2024 年 9 月 1.7%→2025 年 5 月 1.4%（累计降 50BP）。")
+              if c.stated == "50BP"]
+    assert bad.verdict == "inconsistent"
+    # 同比 after the pair is a change of the later level against a year before
+    yoy = check_text("出口增速 5.2%→6.1%，同比上升 3.0 个百分点。")
+    assert all(c.verdict == "unverifiable" for c in yoy if c.stated == "3.0 个百分点")

@@ -35,6 +35,8 @@ _CAGR_TAIL = re.compile(
     f"|年复合增(?:长)?(?:速|率)?|年均增(?:长|速)?(?:率)?|年化增(?:长)?(?:速|率)?)"
     f"(?:为|达|约|达到|高达)?({FIG})"
 )
+# "2024 年 8 月 10%→2025 年 5 月 9%（累计降 1 个百分点）": an arrow between two levels, no 由/从
+_ARROW_PAIR = re.compile(f"(?<![{NOFIG}→>])({FIG})\\s*(?:→|->)\\s*{DATE_MARK}?\\s*({FIG})")
 _CHANGE_INNER = re.compile(
     f"(?:{FROM}|较|(?<![占对])比(?![例重率值较])){W(16)}({FIG}){W(6)}(?:{_VERB})(?:了)?(?:约)?({FIG}){W(2)}(?:至|到)({FIG})"
 )
@@ -159,6 +161,17 @@ def _find_changes(para: Para) -> list[Check]:
             # "从 5.2% 回升至 6.1%，环比上升 0.9 个百分点": A is usually the period before, but a
             # span (1-5 月从 A 升至 B) may hide another base: a fit confirms, a mismatch proves nothing
             chk = hedge(para, chk, "环比 may be against another period than the 从-level")
+        if chk:
+            out.append(chk)
+    for m in _ARROW_PAIR.finditer(m_text):
+        tm = _CHANGE_TAIL.match(m_text[m.end():])
+        if not tm or not tm.group(1):
+            continue
+        head = m_text[m.end():m.end() + tm.start(1)]
+        if re.search("同比|较|相比|(?<!环)比上", head):
+            continue
+        a, b, c = para.tok(m.group(1)), para.tok(m.group(2)), para.tok(tm.group(1))
+        chk = change_check(para, a, b, c, head)
         if chk:
             out.append(chk)
     for m in _CHANGE_LEAD.finditer(m_text):
