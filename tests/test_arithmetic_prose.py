@@ -329,3 +329,14 @@ def test_an_arrow_between_two_levels_is_a_from_to_pair() -> None:
     # 同比 after the pair is a change of the later level against a year before
     yoy = check_text("出口增速 5.2%→6.1%，同比上升 3.0 个百分点。")
     assert all(c.verdict == "unverifiable" for c in yoy if c.stated == "3.0 个百分点")
+
+
+def test_a_gap_to_a_benchmark_named_in_an_earlier_clause() -> None:
+    # 592: "上证指数涨幅 5.57%，…；钢铁指数涨幅 3.09%，跑输上证指数 2.49 个百分点"
+    text = ("上证指数涨幅 5.57%，有色金属指数涨幅 17.00%，跑赢上证指数 11.42 个百分点；"
+            "钢铁指数涨幅 3.09%，跑输上证指数 {} 个百分点。")
+    assert _about(check_text(text.format("2.49")), "2.49 个百分点").verdict == "consistent"
+    assert _about(check_text(text.format("3.49")), "3.49 个百分点").verdict == "inconsistent"
+    # two different returns of the benchmark in the paragraph: which one is compared is not certain
+    two = text.replace("上证指数涨幅 5.57%，", "上证指数涨幅 5.57%，上证指数年初至今涨幅 8.10%，")
+    assert _about(check_text(two.format("3.49")), "3.49 个百分点").verdict != "inconsistent"

@@ -288,6 +288,14 @@ def find_framed(sec: Para) -> list[Check]:
                 if not x.tok.bound and not SHARE_LEAD.search(x.lead):
                     levels.append(x)
             levels.reverse()
+            if len(levels) == 1 and is_points(t):
+                bench = _benchmark_level(fs[:k], c, levels[0])
+                if bench is not None:
+                    x, y = levels[0], bench
+                    readings = [(f"{signed_text(a)} - {signed_text(b)} = {t.text}", signed_level(a) - signed_level(b))
+                                for a, b in ((x, y), (y, x))]
+                    out.append(judge(sec, "difference", t, [y.tok, x.tok], readings))
+                    continue
             if len(levels) < 2:
                 if is_points(t):
                     out.append(unverifiable(sec, "difference", t, [], f"(level) - (level) = {t.text}",
@@ -636,3 +644,24 @@ def framed_once(sec: Para) -> list[Framed]:
     if fs is None:
         fs = sec.__dict__["_frames"] = read_frames(sec)
     return fs
+
+
+# "跑输上证指数 2.49 个百分点" after "钢铁指数涨幅 3.09%" when the index's own return ends an
+# earlier clause: "上证指数涨幅 5.57%，…；钢铁指数涨幅 3.09%，跑输上证指数 2.49 个百分点"
+_BENCH_NAME = re.compile(r"(?:跑赢|跑输|超涨|超跌|领先|落后|相对)\s*([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)\s*(?:的)?\s*$")
+_RETURN_LEAD = re.compile(r"(?:涨幅|跌幅|收益率?|上涨|下跌|涨|跌)\s*(?:为|约|达)?\s*$")
+
+
+def _benchmark_level(before: list[Framed], c: Framed, level: Framed) -> Framed | None:
+    """The one return of the benchmark the gap names, written earlier in the section with that
+    name right before it; two different values of it: none is certain."""
+    m = _BENCH_NAME.search(c.lead)
+    if not m:
+        return None
+    name = m.group(1)
+    found = [x for x in before if x is not level and x.tok.cunit == ("percent", "%") and not x.tok.bound
+             and not is_points(x.tok) and _RETURN_LEAD.search(x.lead) and x.paragraph == c.paragraph
+             and name in x.lead]
+    if len({x.tok.text for x in found}) != 1:
+        return None
+    return found[-1]
