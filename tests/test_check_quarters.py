@@ -40,3 +40,14 @@ def test_losses_and_unnamed_halves_prove_nothing():
     # two different H1 revenues of the paragraph: which one is the quarter's half is not certain
     two = ("2025H1 营收 1677.11 亿元，2025H1 营收 1500.00 亿元；25Q2 营收 887.83 亿元（环比 + 30.00%）。")
     assert all(c.verdict != "inconsistent" for c in checks(two))
+
+
+def test_a_segment_is_paired_with_its_own_half_not_with_the_whole_market():
+    # 558: the market and its segments under one heading; 移动游戏 must not take 游戏's 1680 亿元
+    text = ("### （一）行业数据\n\n2025H1 国内游戏市场规模 1680 亿元，同比增长 14.08%。细分市场中，移动游戏市场规模 "
+            "1253.09 亿元，同比增加 16.55%。\n\n2025Q2 国内游戏产业市场规模 822.96 亿元，同比增加 10.27%，环比减少 "
+            "3.98%。其中，移动游戏市场规模 598.83 亿元，同比增加 9.63%，环比减少 5.88%。\n")
+    found = {c.stated: c for c in checks(text)}
+    # 822.96 / (1680 - 822.96) - 1 = -3.98%; 598.83 / (1253.09 - 598.83) - 1 = -8.47%, written -5.88%
+    assert found["3.98%"].verdict == "consistent"
+    assert found["5.88%"].verdict == "inconsistent" and "1253.09 亿元" in found["5.88%"].relation

@@ -133,22 +133,24 @@ def find_quarter_growths(article: Article) -> list[Check]:
         g, before = qoq[0]
         same = [h for h, _ in levels if h.part == half and h.year == q.year and h.metric == q.metric
                 and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale]
-        # certain: the only half-year level of that metric in the quarter's paragraph, or under its
-        # heading, or the only one of an entity named exactly the same way in the article
+        # certain: the only half-year level of that metric named the same way in the quarter's
+        # paragraph, under its heading, or in the article; named alike ("游戏" / "移动游戏"): a
+        # fit confirms, a mismatch proves nothing
+        para = [x for x in same if x.sentence.paragraph == q.sentence.paragraph]
+        under = [x for x in same if x.head == q.head and x.entity and x.entity == q.entity]
+        named = [x for x in same if x.entity and x.entity == q.entity]
         h = None
         certain = False
-        for scope in ([x for x in same if x.sentence.paragraph == q.sentence.paragraph],
-                      [x for x in same if x.head == q.head and _same_entity(x.entity, q.entity)],
-                      [x for x in same if x.entity == q.entity and len(x.entity) >= 2]):
+        for scope in ([x for x in para if x.entity == q.entity], under, named):
             if scope:
-                if len({x.fig.value for x in scope}) == 1 and _same_entity(scope[0].entity, q.entity):
+                if len({x.fig.value for x in scope}) == 1:
                     h, certain = scope[0], True
                 break
         if h is None:
-            far = [x for x in same if _same_entity(x.entity, q.entity) and x.entity and q.entity]
-            if len({x.fig.value for x in far}) != 1:
+            alike = [x for x in para or same if _same_entity(x.entity, q.entity)]
+            if len({x.fig.value for x in alike}) != 1:
                 continue
-            h = far[0]
+            h = alike[0]
         chk = _judge(q, h, g, before, certain)
         if chk is not None:
             chk.article = article.label
