@@ -3,6 +3,7 @@ matched by metric and period with figures from elsewhere in the article (`resolv
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -336,6 +337,8 @@ _NAMED_PARTS = re.compile(r"((?:[\u4e00-\u9fa5A-Za-z]{2,8}、)+[\u4e00-\u9fa5A-Z
                           r"(?:[两二三四五六七八九十\d]+)(?:家|个|只)")
 
 
+# cached: the totals pass asks it of every level figure once per candidate total
+@functools.lru_cache(maxsize=4096)
 def _metric_key(metric: str) -> str:
     if "率" in metric or "占" in metric:
         return ""
