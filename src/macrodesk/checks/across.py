@@ -47,6 +47,13 @@ class _Across:
     def label(self, x: Framed) -> str:
         return self.labels.get(x.paragraph, "")
 
+    @functools.cached_property
+    def money(self) -> list[Framed]:
+        """The positive amounts of money that are values, not bounds: every margin asked of the
+        article pairs its profit and revenue among them (read once, not once per margin)."""
+        return [x for x in self.fs if x.tok.fig.kind == FigureKind.MONEY and not x.tok.bound
+                and x.tok.interval().lo > 0]
+
     def words(self, x: Framed) -> str:
         """What a figure measures: its metric and the label of its paragraph ("净利润：…上能电气 0.88 亿元")."""
         return x.metric + "|" + self.label(x)
@@ -140,8 +147,7 @@ def _margin_pairs(ac: _Across, m: Framed, mm: re.Match[str], *,
     key = period_key(m.period)
     if strict and key is None:
         return []
-    money = [x for x in ac.fs if x.tok.fig.kind == FigureKind.MONEY and not x.tok.bound
-             and x.tok.interval().lo > 0 and (period_key(x.period) == key if strict else _same_period(x.period, m.period))]
+    money = [x for x in ac.money if (period_key(x.period) == key if strict else _same_period(x.period, m.period))]
     word = ac.words
 
     def is_num(x: Framed) -> bool:
