@@ -362,7 +362,8 @@ def _total_parts(ac: _Across) -> list[tuple[Framed, list[Framed]]]:
         key, raw = _metric_key(t.metric), ac.art.raw[t.tok.sent]
         same = [x for x in levels if x is not t and x.tok.cunit == t.tok.cunit
                 and _metric_key(x.metric) == key and (period_key(x.period) or x.period) == (period_key(t.period) or t.period)]
-        named = _NAMED_PARTS.search(raw[:t.tok.fig.start])
+        before = raw[:t.tok.fig.start]
+        named = _NAMED_PARTS.search(before) if "、" in before else None  # a list of names holds a 、
         if named and re.search("合计|总计|共计|合共", t.lead):
             parts = []
             for name in named.group(1).split("、"):
