@@ -52,8 +52,17 @@ class Tok:
         return self.fig.kind.value, canonical_unit(self.fig.kind, self.fig.unit)
 
     def interval(self, *, result: bool = False) -> Interval:
-        """In the unit's base (亿元 -> 元, bp -> percentage points)."""
-        return figure_interval(self.fig, approx=self.approx, result=result).scale(self.fig.scale)
+        """In the unit's base (亿元 -> 元, bp -> percentage points). Read once for each way it is
+        read: the finders ask it of the same figure many times. `approx` is part of the key, as
+        an expression's "≈" sets it on a Tok already read (checks/sentence.py)."""
+        key = _INTERVAL_KEYS[self.approx, result]
+        iv: Interval | None = self.__dict__.get(key)
+        if iv is None:
+            iv = self.__dict__[key] = figure_interval(self.fig, approx=self.approx, result=result).scale(self.fig.scale)
+        return iv
+
+
+_INTERVAL_KEYS = {(a, r): f"_interval_{a:d}{r:d}" for a in (False, True) for r in (False, True)}
 
 
 FIG_BASE = 0xE000
