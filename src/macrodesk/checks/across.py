@@ -3,6 +3,7 @@ matched by metric and period with figures from elsewhere in the article (`resolv
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -45,6 +46,13 @@ class _Across:
 
     def label(self, x: Framed) -> str:
         return self.labels.get(x.paragraph, "")
+
+    @functools.cached_property
+    def money(self) -> list[Framed]:
+        """The positive amounts of money that are values, not bounds: every margin asked of the
+        article pairs its profit and revenue among them (read once, not once per margin)."""
+        return [x for x in self.fs if x.tok.fig.kind == FigureKind.MONEY and not x.tok.bound
+                and x.tok.interval().lo > 0]
 
     def words(self, x: Framed) -> str:
         """What a figure measures: its metric and the label of its paragraph ("净利润：…上能电气 0.88 亿元")."""
@@ -139,8 +147,7 @@ def _margin_pairs(ac: _Across, m: Framed, mm: re.Match[str], *,
     key = period_key(m.period)
     if strict and key is None:
         return []
-    money = [x for x in ac.fs if x.tok.fig.kind == FigureKind.MONEY and not x.tok.bound
-             and x.tok.interval().lo > 0 and (period_key(x.period) == key if strict else _same_period(x.period, m.period))]
+    money = [x for x in ac.money if (period_key(x.period) == key if strict else _same_period(x.period, m.period))]
     word = ac.words
 
     def is_num(x: Framed) -> bool:
@@ -336,6 +343,8 @@ _NAMED_PARTS = re.compile(r"((?:[\u4e00-\u9fa5A-Za-z]{2,8}、)+[\u4e00-\u9fa5A-Z
                           r"(?:[两二三四五六七八九十\d]+)(?:家|个|只)")
 
 
+# cached: the totals pass asks it of every level figure once per candidate total
+@functools.lru_cache(maxsize=4096)
 def _metric_key(metric: str) -> str:
     if "率" in metric or "占" in metric:
         return ""
@@ -353,7 +362,8 @@ def _total_parts(ac: _Across) -> list[tuple[Framed, list[Framed]]]:
         key, raw = _metric_key(t.metric), ac.art.raw[t.tok.sent]
         same = [x for x in levels if x is not t and x.tok.cunit == t.tok.cunit
                 and _metric_key(x.metric) == key and (period_key(x.period) or x.period) == (period_key(t.period) or t.period)]
-        named = _NAMED_PARTS.search(raw[:t.tok.fig.start])
+        before = raw[:t.tok.fig.start]
+        named = _NAMED_PARTS.search(before) if "、" in before else None  # a list of names holds a 、
         if named and re.search("合计|总计|共计|合共", t.lead):
             parts = []
             for name in named.group(1).split("、"):

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from macrodesk.models import Figure, canonical_unit
+from macrodesk.models import Figure, FigureKind, canonical_unit
 
 # words that say how a figure moved or is reported, not what it measures
 _FILLER = re.compile(
@@ -36,9 +36,19 @@ def lead_words(text: str, start: int, stop_at: int = 0) -> str:
 
 def frame_of(text: str, fig: Figure, stop_at: int = 0) -> Frame:
     """The frame of `fig` in sentence `text`; `stop_at` is where the previous figure ended."""
-    metric = _FILLER.sub("", lead_words(text, fig.start, stop_at))[-12:]
-    period = re.sub(r"\s+", "", fig.period or "")
-    return Frame(metric=metric, period=period, unit=(fig.kind.value, canonical_unit(fig.kind, fig.unit)))
+    return _frame(text[stop_at:fig.start], fig.period or "", fig.kind, fig.unit)
+
+
+_SPACES = re.compile(r"\s+")
+
+
+# A frame depends only on the words before its figure, its period and its unit. It is cached
+# because every figure is framed more than once: in its section (checks/framed.py), again in the
+# article-wide pass (checks/across.py) and by the quarters finder. Frame is frozen: sharing is safe.
+@functools.lru_cache(maxsize=16384)
+def _frame(before: str, period: str, kind: FigureKind, unit: str) -> Frame:
+    metric = _FILLER.sub("", lead_words(before, len(before)))[-12:]
+    return Frame(metric=metric, period=_SPACES.sub("", period), unit=(kind.value, canonical_unit(kind, unit)))
 
 
 def common_metric(a: str, b: str, n: int = 2) -> bool:

@@ -19,6 +19,7 @@ _P = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "
 # what a level measures; the longest name wins, and two levels pair only on the same one
 _METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "营业总收入", "营业收入", "净利润", "营收", "收入",
             "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模")
+_LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
 _ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业")
 _QOQ = re.compile(r"环比")
@@ -49,7 +50,7 @@ def _period(text: str) -> tuple[str, str] | None:
 
 def _metric(words: str) -> tuple[str, str] | None:
     """(entity, metric) of the words before a level; 扣非 makes another metric."""
-    for name in sorted(_METRICS, key=len, reverse=True):
+    for name in _LONGEST_FIRST:
         i = words.rfind(name)
         if i >= 0 and i + len(name) >= len(words) - 1:
             entity = _ENTITY_NOISE.sub("", re.sub(r"[\s*：:，,]|实现|合计|累计", "", words[:i]))
@@ -121,6 +122,8 @@ def find_quarter_growths(article: Article) -> list[Check]:
     and year is stated: certain when that half's level stands in the quarter's own paragraph and
     is the only one there; found further away (the entity named the same way in the article), a
     fit confirms and a mismatch proves nothing."""
+    if not any("环比" in s.text for s in article.sentences):
+        return []  # no 环比 growth is written: the article's levels need not be read
     levels = _levels(article)
     out: list[Check] = []
     for q, growths in levels:

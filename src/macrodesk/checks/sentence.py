@@ -204,6 +204,7 @@ _EXPR = rf"{_NUM}(?:{_OP}{_NUM})+"
 _VS = r"[\s·]*(?:vs\.?|VS\.?|Vs\.?|对比)[\s·]*"
 _PAREN_EXPR = re.compile(rf"[（(]\s*((?:{_EXPR})|(?:{_NUM}{_VS}{_NUM}))\s*[)）]")
 _EQ_EXPR = re.compile(rf"((?:{_EXPR}))\s*(?:=|＝|≈|等于|得到|得)\s*(约\s*)?({_NUM})")
+_EQ_WORD = re.compile(r"=|＝|≈|等于|得")
 _NUM_TOKEN = re.compile(r"([-+−－]?)\s*(\d+(?:\.\d+)?)\s*(%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?")
 _OP_TOKEN = re.compile(_OP)
 _GAP_WORDS = re.compile(r"差|缺口|利差|差距|收窄|扩大|领先|落后|高出|低于|高于|超出|gap|spread", re.I)
@@ -334,7 +335,9 @@ def _find_expressions(para: Para) -> list[Check]:
             operands, ops = parsed
             readings = [(inner.strip(), iv) for iv in _evaluate(operands, ops)]
             out.append(_expr_check(para, stated, inner, readings, "expression"))
-        for m in _EQ_EXPR.finditer(raw):
+        # the expression pattern is slow to scan (it may start at any digit): only where an
+        # equals word stands
+        for m in _EQ_EXPR.finditer(raw) if _EQ_WORD.search(raw) else ():
             parsed = _parse_expr(m.group(1))
             if parsed is None:
                 continue

@@ -52,8 +52,17 @@ class Tok:
         return self.fig.kind.value, canonical_unit(self.fig.kind, self.fig.unit)
 
     def interval(self, *, result: bool = False) -> Interval:
-        """In the unit's base (亿元 -> 元, bp -> percentage points)."""
-        return figure_interval(self.fig, approx=self.approx, result=result).scale(self.fig.scale)
+        """In the unit's base (亿元 -> 元, bp -> percentage points). Read once for each way it is
+        read: the finders ask it of the same figure many times. `approx` is part of the key, as
+        an expression's "≈" sets it on a Tok already read (checks/sentence.py)."""
+        key = _INTERVAL_KEYS[self.approx, result]
+        iv: Interval | None = self.__dict__.get(key)
+        if iv is None:
+            iv = self.__dict__[key] = figure_interval(self.fig, approx=self.approx, result=result).scale(self.fig.scale)
+        return iv
+
+
+_INTERVAL_KEYS = {(a, r): f"_interval_{a:d}{r:d}" for a in (False, True) for r in (False, True)}
 
 
 FIG_BASE = 0xE000
@@ -85,14 +94,16 @@ class Para:
         return self.toks[ord(ch) - FIG_BASE]
 
 
-# a sentence read once per article: its shielded text, and its pieces in order (text between
-# figures with spaces removed, a date or unusable mark, or a figure with how loosely it is meant)
-_Piece = str | tuple[Figure, bool, bool]
-Cache = dict[str, tuple[str, list[_Piece]]]
+# a sentence read once per article: its shielded text, the masked text between its figures (spaces
+# removed, a date or unusable figure as its mark; one more than the figures), and its figures with
+# how loosely each is meant. Kept apart so that building a paragraph only interleaves them.
+_Fig = tuple[Figure, bool, bool]
+_Read = tuple[str, list[str], list[_Fig]]
+Cache = dict[str, _Read]
 _STOPS = ("。", "；", ";", "！", "？", "!", "?")
 
 
-def _read(s: Sentence, cache: Cache | None) -> tuple[str, list[_Piece]]:
+def _read(s: Sentence, cache: Cache | None) -> _Read:
     if cache is not None and s.text in cache:
         return cache[s.text]
     text = _shield(s.text)
@@ -101,30 +112,35 @@ def _read(s: Sentence, cache: Cache | None) -> tuple[str, list[_Piece]]:
     figs = list(s.figures) if same else extract_figures(text)
     if any(f.high is not None for f in figs):
         figs = _split_change_ranges(text, figs)
-    pieces: list[_Piece] = []
+    between: list[str] = []  # the masked text since the last figure
+    texts: list[str] = []
+    marks: list[_Fig] = []
     pos = 0
     for f in figs:
         if f.start < pos:
             continue
-        pieces.append(_SPACE.sub("", text[pos:f.start]))
+        between.append(_SPACE.sub("", text[pos:f.start]))
         if f.kind == FigureKind.QUANTITY and f.unit == "个" and text[f.end:f.end + 1] == "点":
             # "同比下降 1.1 个点": percentage points (an index point is written 点 alone)
             f = f.model_copy(update={"kind": FigureKind.POINTS, "unit": "个百分点",
                                      "text": f.text + "点", "end": f.end + 1})
         if f.kind == FigureKind.DATE:
-            pieces.append(DATE_MARK)
+            between.append(DATE_MARK)
         elif f.value is None or f.high is not None:
-            pieces.append(OTHER_MARK)
+            between.append(OTHER_MARK)
         else:
             before, after = text[max(0, f.start - 4):f.start], text[f.end:f.end + 3]
-            pieces.append((f, bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after)),
-                           bool(BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after))))
+            texts.append("".join(between))
+            between = []
+            marks.append((f, bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after)),
+                          bool(BOUND_BEFORE.search(before) or _BOUND_AFTER.match(after))))
         pos = f.end
     tail = _SPACE.sub("", text[pos:])
-    pieces.append(tail)
+    between.append(tail)
     if not tail.endswith(_STOPS):
-        pieces.append("。")  # a list item or a line without a stop still ends a sentence
-    got = (text, pieces)
+        between.append("。")  # a list item or a line without a stop still ends a sentence
+    texts.append("".join(between))
+    got = (text, texts, marks)
     if cache is not None:
         cache[s.text] = got
     return got
@@ -171,17 +187,18 @@ def _split_change_ranges(text: str, figs: list[Figure]) -> list[Figure]:
 def build_para(index: int, sentences: list[Sentence], cache: Cache | None = None) -> Para:
     para = Para(index=index, sentences=sentences)
     parts: list[str] = []
+    toks = para.toks
     for si, s in enumerate(sentences):
-        # a sentence is read once per article: paragraphs and sections share its pieces
-        text, pieces = _read(s, cache)
+        # a sentence is read once per article: paragraphs and sections share its reading
+        text, texts, marks = _read(s, cache)
         para.raw.append(text)
-        for piece in pieces:
-            if isinstance(piece, str):
-                parts.append(piece)
-            elif len(para.toks) >= 0xFFF:
+        parts.append(texts[0])
+        for (fig, approx, bound), after in zip(marks, texts[1:], strict=True):
+            if len(toks) >= 0xFFF:
                 parts.append(OTHER_MARK)
             else:
-                parts.append(chr(FIG_BASE + len(para.toks)))
-                para.toks.append(Tok(fig=piece[0], sent=si, approx=piece[1], bound=piece[2]))
+                parts.append(chr(FIG_BASE + len(toks)))
+                toks.append(Tok(fig, si, approx, bound))
+            parts.append(after)
     para.masked = "".join(parts)
     return para

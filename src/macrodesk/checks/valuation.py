@@ -3,6 +3,7 @@ Markdown table reader the other table checks share."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from macrodesk.checks.intervals import Interval
@@ -31,6 +32,9 @@ PE_SLACK = 0.05
 _ACTUAL_SLACK = 1.0
 
 
+# cached for the article being checked: the valuation, table-share and table-grid finders each
+# read its tables (callers only read the rows, never change them)
+@functools.lru_cache(maxsize=2)
 def markdown_tables(text: str) -> list[list[list[str]]]:
     """The Markdown tables of a text as rows of cells, empty cells kept (a header cell spanning
     the empty ones after it: "| EPS（元） |  |  | PE |  |  |")."""

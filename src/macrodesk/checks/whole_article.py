@@ -3,7 +3,6 @@ inputs from another (a summary's figure from the body), and named totals or rang
 
 from __future__ import annotations
 
-import copy
 import re
 
 from macrodesk.checks.framed import Framed
@@ -58,7 +57,11 @@ def across_sections(sections: list[tuple[Para, list[Framed]]], checks: list[Chec
     todo = {(c.sentence_id, c.stated): i for i, c in enumerate(checks)
             if c.verdict == "unverifiable" and c.kind in ("share", "cagr")
             and (not c.inputs or "(whole)" in c.relation)}
-    named = any(_NAMED_LIST.search(r) for sec, _ in sections for r in sec.raw)
+    # every named list holds a 、: the pattern, slow to scan, runs only where one stands
+    named = any("、" in r and _NAMED_LIST.search(r) for sec, _ in sections for r in sec.raw)
+    if not todo and not (named and checks) and not (checks and any(
+            _range_share_sentence(r) for sec, _ in sections for r in sec.raw)):
+        return  # no pass below would read the article-wide frames: do not build them
     # the article as one section: the sections' sentences and frames end to end
     whole = Para(index=sections[0][0].index, sentences=[s for sec, _ in sections for s in sec.sentences],
                  raw=[r for sec, _ in sections for r in sec.raw])
@@ -66,8 +69,8 @@ def across_sections(sections: list[tuple[Para, list[Framed]]], checks: list[Chec
     offset = 0
     for sec, sfs in sections:
         for x in sfs:
-            tok = copy.copy(x.tok)  # keeps the unit read once
-            tok.sent += offset
+            # a new Tok, not a copy.copy (several times slower for the ~80 figures of an article)
+            tok = Tok(x.tok.fig, x.tok.sent + offset, x.tok.approx, x.tok.bound)
             fs.append(Framed(tok, len(fs), x.metric, x.period, x.lead, x.after, x.paragraph, x.topic, x.block))
         offset += len(sec.sentences)
     found = _named_totals(whole, fs, headings) if named and checks else []
@@ -194,6 +197,10 @@ def _named_totals(whole: Para, fs: list[Framed], headings: list[tuple[int, str]]
 _RANGE_SHARE_LEAD = re.compile(r"占([^，,。；;]{2,30}?)的?\s*$")
 
 
+def _range_share_sentence(raw: str) -> bool:
+    return "占" in raw and bool(PCT_RANGE.search(raw))
+
+
 def _range_shares(whole: Para, fs: list[Framed]) -> list[Check]:
     """"可证券化规模 300-1200 亿，约占 2024 年地方国企国有资本运营收入的 7%-26%": a range of amounts
     over a whole named after 占, end by end. The whole is a level of the article whose metric
@@ -202,7 +209,7 @@ def _range_shares(whole: Para, fs: list[Framed]) -> list[Check]:
     out: list[Check] = []
     for si, s in enumerate(whole.sentences):
         raw = whole.raw[si]
-        if "占" not in raw or not PCT_RANGE.search(raw):
+        if not _range_share_sentence(raw):
             continue
         figs = [f for f in extract_figures(raw) if f.value is not None and f.high is not None]
         for j, f in enumerate(figs):
