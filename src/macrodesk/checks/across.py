@@ -19,7 +19,7 @@ from macrodesk.checks.framed import (
     signed_text,
 )
 from macrodesk.checks.frames import common_metric, period_key
-from macrodesk.checks.intervals import Interval
+from macrodesk.checks.intervals import Interval, interval_sum
 from macrodesk.checks.judging import Check, fmt, hedge, judge
 from macrodesk.checks.sentence import DOWN, PERIOD_ITEM, PERIOD_SEQ, UP, is_points
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para
@@ -393,9 +393,7 @@ def _across_totals(ac: _Across) -> list[Check]:
     out = []
     one = Interval(1, 1)
     for t, parts in _total_parts(ac):
-        acc = parts[0].tok.interval()
-        for p in parts[1:]:
-            acc = acc + p.tok.interval()
+        acc = interval_sum(p.tok.interval() for p in parts)
         chk = _confirm(ac, "sum", t, [p.tok for p in parts],
                        " + ".join(p.tok.text for p in parts) + f" = {t.tok.text}", acc,
                        "the parts of the total's metric and period stand elsewhere")

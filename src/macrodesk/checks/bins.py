@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
+from macrodesk.checks.intervals import Interval, figure_interval, interval_sum, precision_unit
 from macrodesk.checks.judging import Check, Verdict
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -49,9 +49,7 @@ def find_bin_shares(article: Article) -> list[Check]:
         total_share = sum(b.value or 0.0 for _, b in pairs)
         if abs(total_share - 100) > slack + 1e-9:
             continue  # the parts need not be all of the whole
-        whole = Interval(0.0, 0.0)
-        for a, _ in pairs:
-            whole = whole + _part(a)
+        whole = interval_sum(_part(a) for a, _ in pairs)
         if whole.lo <= 0:
             continue
         parts = " + ".join(a.text for a, _ in pairs)

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from macrodesk.checks.frames import common_metric, frame_of, period_key
-from macrodesk.checks.intervals import Interval
+from macrodesk.checks.intervals import Interval, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DASH_MID, DOWN, RATE_WORDS, UP, is_points, sum_check
 from macrodesk.checks.tokens import Para, Tok
@@ -568,9 +568,7 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             nxt += 1
         if len(parts) < 2:
             continue
-        acc = parts[0].interval()
-        for p in parts[1:]:
-            acc = acc + p.interval()
+        acc = interval_sum(p.interval() for p in parts)
         chk = judge(sec, "sum", total.tok, parts,
                     [(" + ".join(p.text for p in parts) + f" = {total.tok.text}", acc)], magnitude=False)
         # 其中-parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
@@ -615,9 +613,7 @@ def _sum_share(sec: Para, fs: list[Framed], c: Framed) -> Check | None:
     parts = levels[-n:] if n >= 2 else []
     if len(parts) != n or len(levels) != n or any(p.tok.cunit != parts[0].tok.cunit or p.tok.bound for p in parts):
         return None
-    acc = parts[0].tok.interval()
-    for p in parts[1:]:
-        acc = acc + p.tok.interval()
+    acc = interval_sum(p.tok.interval() for p in parts)
     words = FILLER_WORDS.sub("", m.group(3))
     wholes = [w for w in fs if w not in parts and w.tok.cunit == parts[0].tok.cunit and not w.tok.bound
               and w.tok.interval().lo > acc.hi and common_metric(words, w.metric)

@@ -3,6 +3,7 @@ allow (`figure_interval`), and the operations the relations are recomputed with.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from macrodesk.models import Figure, FigureKind
@@ -99,3 +100,11 @@ def figure_interval(fig: Figure, *, approx: bool = False, result: bool = False) 
         else:
             lo = fig.value - u - (u if approx or fig.approx else 0.0)
     return Interval(lo, hi)
+
+
+def interval_sum(intervals: Iterable[Interval]) -> Interval:
+    """The sum of intervals: every value the parts together may stand for."""
+    acc = Interval(0.0, 0.0)
+    for iv in intervals:
+        acc = acc + iv
+    return acc

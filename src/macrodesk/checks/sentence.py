@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from macrodesk.checks.frames import period_key
-from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifiable
 from macrodesk.checks.tokens import DATE_MARK, FIG, FIG_BASE, NOFIG, WS, Para, Tok, W
 from macrodesk.models import Figure, FigureKind
@@ -440,9 +440,7 @@ def sum_check(para: Para, parts: list[Tok], total: Tok, context: str) -> Check |
     # so every run of parts that ends at the last one is a reading
     readings = []
     for i in range(len(parts) - 1):
-        acc = parts[i].interval()
-        for p in parts[i + 1:]:
-            acc = acc + p.interval()
+        acc = interval_sum(p.interval() for p in parts[i:])
         readings.append((" + ".join(p.text for p in parts[i:]) + f" = {total.text}", acc))
     return judge(para, "sum", total, parts, readings, magnitude=False)
 

@@ -7,7 +7,7 @@ import re
 
 from macrodesk.checks.framed import Framed
 from macrodesk.checks.frames import common_metric, period_key
-from macrodesk.checks.intervals import figure_interval
+from macrodesk.checks.intervals import figure_interval, interval_sum
 from macrodesk.checks.judging import Check, fmt, hedge, judge
 from macrodesk.checks.tokens import Para, Tok
 from macrodesk.checks.uncounted import (
@@ -183,9 +183,7 @@ def _named_totals(whole: Para, fs: list[Framed], headings: list[tuple[int, str]]
             parts.append(mine[0])
         if len(parts) != len(names):
             continue
-        acc = parts[0].tok.interval()
-        for p in parts[1:]:
-            acc = acc + p.tok.interval()
+        acc = interval_sum(p.tok.interval() for p in parts)
         chk = judge(whole, "sum", c.tok, [p.tok for p in parts],
                     [(" + ".join(p.tok.text for p in parts) + f" = {c.tok.text}", acc)], magnitude=False)
         out.append(hedge(whole, chk, "each named entity's level is read from its own section"))

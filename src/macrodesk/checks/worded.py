@@ -18,7 +18,7 @@ from macrodesk.checks.framed import (
     signed_level,
 )
 from macrodesk.checks.frames import common_metric, period_key
-from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DOWN, SHARE_WORDS, UP, change_check, is_points
 from macrodesk.checks.tokens import Para, Tok
@@ -99,9 +99,7 @@ def _bracket_sum(sec: Para, fs: list[Framed], k: int) -> Check | None:
         return None
     # "12%+ 加征…": the + after a part is the operator, not a bound
     parts = [Tok(p.fig, p.sent, p.approx, False) if re.match(r"\s*[+＋]", raw[p.fig.end:]) else p for p in parts]
-    acc = parts[0].interval()
-    for p in parts[1:]:
-        acc = acc + p.interval()
+    acc = interval_sum(p.interval() for p in parts)
     chk = judge(sec, "sum", t, parts, [(" + ".join(p.text for p in parts) + f" = {t.text}", acc)],
                 magnitude=False)
     # "（加盟费 3 万 + 首单采购 15 万 + 设备 5 万等）": the parts named are not all of them
@@ -391,9 +389,7 @@ def _parts_by_metric(sec: Para, fs: list[Framed]) -> list[Check]:
                     and p.tok.interval().hi < t.tok.interval().lo]
             if len(mine) < 2:
                 continue
-            acc = mine[0].tok.interval()
-            for p in mine[1:]:
-                acc = acc + p.tok.interval()
+            acc = interval_sum(p.tok.interval() for p in mine)
             chk = judge(sec, "sum", t.tok, [p.tok for p in mine],
                         [(" + ".join(p.tok.text for p in mine) + f" = {t.tok.text}", acc)], magnitude=False)
             if chk.verdict == "consistent":
@@ -424,9 +420,7 @@ def _allocated_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             parts.append(x.tok)
         if len(parts) < 2:
             continue
-        acc = parts[0].interval()
-        for p in parts[1:]:
-            acc = acc + p.interval()
+        acc = interval_sum(p.interval() for p in parts)
         chk = judge(sec, "sum", t.tok, parts, [(" + ".join(p.text for p in parts) + f" = {t.tok.text}", acc)],
                     magnitude=False)
         out.append(hedge(sec, chk, "allocations (用于) need not exhaust the total"))
