@@ -37,6 +37,8 @@ _CAGR_TAIL = re.compile(
 )
 # "2024 年 8 月 10%→2025 年 5 月 9%（累计降 1 个百分点）": an arrow between two levels, no 由/从
 _ARROW_PAIR = re.compile(f"(?<![{NOFIG}→>])({FIG})\\s*(?:→|->)\\s*{DATE_MARK}?\\s*({FIG})")
+# after a pair of levels, a change against a year before (or 比上年) is not B - A; 环比上升 is
+_YOY_HEAD = re.compile("同比|较|相比|(?<!环)比上")
 _CHANGE_INNER = re.compile(
     f"(?:{FROM}|较|(?<![占对])比(?![例重率值较])){W(16)}({FIG}){W(6)}(?:{_VERB})(?:了)?(?:约)?({FIG}){W(2)}(?:至|到)({FIG})"
 )
@@ -139,7 +141,8 @@ def _cagr(para: Para, a: Tok, b: Tok, c: Tok) -> Check | None:
 def _find_changes(para: Para) -> list[Check]:
     out: list[Check] = []
     m_text = para.masked
-    for m in _CHANGE_PAIR.finditer(m_text):
+    # 由A升至B and A→B are one pair of levels: the same tails follow them
+    for m in [*_CHANGE_PAIR.finditer(m_text), *_ARROW_PAIR.finditer(m_text)]:
         a, b = para.tok(m.group(1)), para.tok(m.group(2))
         rest = m_text[m.end():]
         cm = _CAGR_TAIL.match(rest)
@@ -153,7 +156,7 @@ def _find_changes(para: Para) -> list[Check]:
         if not tm:
             continue
         head = rest[:tm.start(1) if tm.group(1) else tm.start(2)]
-        if re.search("同比|较|相比|(?<!环)比上", head):
+        if _YOY_HEAD.search(head):
             continue  # a year-on-year change of B, not B - A
         c = para.tok(tm.group(1) or tm.group(2))
         chk = change_check(para, a, b, c, head)
@@ -161,17 +164,6 @@ def _find_changes(para: Para) -> list[Check]:
             # "从 5.2% 回升至 6.1%，环比上升 0.9 个百分点": A is usually the period before, but a
             # span (1-5 月从 A 升至 B) may hide another base: a fit confirms, a mismatch proves nothing
             chk = hedge(para, chk, "环比 may be against another period than the 从-level")
-        if chk:
-            out.append(chk)
-    for m in _ARROW_PAIR.finditer(m_text):
-        tm = _CHANGE_TAIL.match(m_text[m.end():])
-        if not tm or not tm.group(1):
-            continue
-        head = m_text[m.end():m.end() + tm.start(1)]
-        if re.search("同比|较|相比|(?<!环)比上", head):
-            continue
-        a, b, c = para.tok(m.group(1)), para.tok(m.group(2)), para.tok(tm.group(1))
-        chk = change_check(para, a, b, c, head)
         if chk:
             out.append(chk)
     for m in _CHANGE_LEAD.finditer(m_text):
