@@ -5,24 +5,18 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.intervals import FALL_BEFORE, Interval, signed_interval
 from macrodesk.checks.judging import Check, Verdict
 from macrodesk.models import Article, Figure, FigureKind
 
 _TOTAL = re.compile(r"(?:销售额|销售收入|营收|收入|销售|GMV|成交额)[^，,。；;（(]{0,8}$")
 _VOLUME = re.compile(r"(?:客流量?|客数|来客数|交易笔数|订单量|销量)[^，,。；;]{0,4}$")
 _PRICE = re.compile(r"(?:客单价|均价|单价|ASP|件单价)[^，,。；;]{0,4}$")
-_FALL = re.compile(r"(?:下降|下滑|减少|回落)\s*$")
-
-
-def _growth(f: Figure, before: str, *, result: bool = False) -> Interval:
-    iv = figure_interval(f, result=result)
-    return -iv if _FALL.search(before) and (f.value or 0) > 0 else iv
 
 
 def _one_plus(f: Figure, before: str) -> str:
     text = re.sub(r"\s+", "", f.text)
-    if _FALL.search(before) and not text.startswith(("-", "−", "－")):
+    if FALL_BEFORE.search(before) and not text.startswith(("-", "−", "－")):
         text = "-" + text.lstrip("+")
     return f"(1{text})" if text[:1] in "+-−－" else f"(1+{text})"
 
@@ -44,8 +38,8 @@ def find_decompositions(article: Article) -> list[Check]:
             if not (_VOLUME.search(vlead) and _PRICE.search(plead)):
                 continue
             one = Interval(1.0, 1.0)
-            got = ((one + _growth(vol, vlead).scale(0.01)) * (one + _growth(price, plead).scale(0.01)) - one).scale(100)
-            stated = _growth(total, lead, result=True)
+            got = ((one + signed_interval(vol, vlead).scale(0.01)) * (one + signed_interval(price, plead).scale(0.01)) - one).scale(100)
+            stated = signed_interval(total, lead, result=True)
             fits = got.overlaps(stated)
             verdict: Verdict = "consistent" if fits else "inconsistent"
             out.append(Check(

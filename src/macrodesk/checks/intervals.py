@@ -3,6 +3,7 @@ allow (`figure_interval`), and the operations the relations are recomputed with.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -108,3 +109,14 @@ def interval_sum(intervals: Iterable[Interval]) -> Interval:
     for iv in intervals:
         acc = acc + iv
     return acc
+
+
+# "环比减少 5.88%", "同比下降 2.1%": a fall written as a verb before an unsigned figure
+FALL_BEFORE = re.compile(r"(?:下降|下滑|减少|回落)\s*$")
+
+
+def signed_interval(fig: Figure, before: str, *, approx: bool = False, result: bool = False) -> Interval:
+    """`figure_interval` of a growth or change, negative when `before` (the words right before
+    the figure) ends on a fall verb and the figure is written without a minus."""
+    iv = figure_interval(fig, approx=approx, result=result)
+    return -iv if FALL_BEFORE.search(before) and (fig.value or 0) > 0 else iv

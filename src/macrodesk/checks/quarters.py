@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from macrodesk.checks.frames import frame_of
-from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, Verdict
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -108,15 +108,6 @@ def _same_entity(a: str, b: str) -> bool:
     return a == b or bool(a) and bool(b) and (a in b or b in a)
 
 
-def _signed(f: Figure, before: str) -> Interval:
-    # one more unit of slack, as for 约: the quarter before is derived, and companies compute
-    # their 环比 on a reported Q1 that may have been restated since (8.60% against 8.614%)
-    iv = figure_interval(f, approx=True, result=True)
-    if re.search(r"(?:下降|下滑|减少|回落)\s*$", before) and (f.value or 0) > 0:
-        iv = -iv
-    return iv
-
-
 def find_quarter_growths(article: Article) -> list[Check]:
     """Each 环比 growth of a second (or fourth) quarter whose half-year level of the same metric
     and year is stated: certain when that half's level stands in the quarter's own paragraph and
@@ -167,7 +158,9 @@ def _judge(q: _Level, h: _Level, g: Figure, before: str, certain: bool) -> Check
     if first.lo <= 0 or yq.lo <= 0:
         return None  # a loss (or a garbled half): growth to or from it has no one convention
     computed = (yq / first - Interval(1, 1)).scale(100)
-    stated = _signed(g, before)
+    # one more unit of slack, as for 约: the quarter before is derived, and companies compute
+    # their 环比 on a reported Q1 that may have been restated since (8.60% against 8.614%)
+    stated = signed_interval(g, before, approx=True, result=True)
     prev = "Q1" if q.part == "Q2" else "Q3"
     relation = (f"{q.fig.text} / ({h.fig.text} - {q.fig.text}) - 1 = {g.text} "
                 f"({q.year}{prev} = {h.year}{h.part} - {q.year}{q.part}, unstated)")
