@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from macrodesk.checks.across import resolve_across
-from macrodesk.checks.bins import find_bin_shares
+from macrodesk.checks.bins import find_bin_shares, find_residual_shares
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.framed import Framed, find_framed, framed_once
@@ -112,11 +112,12 @@ def check_article(article: Article) -> list[Check]:
         headings = [(s.paragraph, s.text) for s in article.sentences if s.kind == "heading"]
         across_sections(section_frames, checks, headings, fits)
     # inputs in another section of the article, a quarter's 环比 against H1 − Q2 (quarters.py)
-    # shares of a breakdown that adds up to 100% (bins.py) and volume × price (decomposition.py):
+    # shares of a breakdown that adds up to 100% or is closed by 其他 (bins.py) and volume × price (decomposition.py):
     # these replace an unverifiable verdict
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
-                *find_bin_shares(article), *find_decompositions(article)]:
+                *find_bin_shares(article), *find_decompositions(article),
+                *find_residual_shares(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:

@@ -68,3 +68,62 @@ def find_bin_shares(article: Article) -> list[Check]:
                 article=article.label,
             ))
     return out
+
+
+# a share named by its label: "占比 38%", "占比为 26%", "（占比 12%）", "份额 5%"
+_SHARE_LEAD = re.compile(r"(?:占比|份额|比重)\s*(?:为|达|约为)?\s*$")
+# the bin that closes a breakdown: "其他地区：北美、大洋洲等合计占比 7%", "其他（占比 12%）"
+_RESIDUAL = re.compile(r"其[他它余]")
+# a bound is no bin of the breakdown
+_NOT_BIN = re.compile(r"^\s*(?:以上|以下|左右|多)")
+
+
+def _shares(s: Sentence) -> list[tuple[Figure, int]]:
+    """The labelled shares of a sentence, each with where its label may start: after the share
+    before it ("及其他（占比 12%）", "其他地区：北美、大洋洲等合计占比 7%")."""
+    out: list[tuple[Figure, int]] = []
+    for f in s.figures:
+        if (f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range
+                and not f.approx and _SHARE_LEAD.search(s.text[max(0, f.start - 8):f.start])
+                and not _NOT_BIN.match(s.text[f.end:])):
+            out.append((f, out[-1][0].end if out else 0))
+    return out
+
+
+def find_residual_shares(article: Article) -> list[Check]:
+    """A breakdown closed by a residual bin: "运营占比 76%、装备占比 21%、其他占比 3%", or list
+    items one share each ending in "- **其他地区**：…合计占比 7%". The residual is what the named
+    bins leave of 100%. Confirm-only: a list that does not close may simply name a few bins."""
+    out: list[Check] = []
+    sents = article.sentences
+    for i, s in enumerate(sents):
+        shares = _shares(s)
+        for r, label in shares:
+            if not _RESIDUAL.search(s.text[label:r.start]):
+                continue
+            siblings = [f for f, _ in shares if f is not r]
+            where: list[str] = []
+            if not siblings and s.kind == "list" and len(shares) == 1:
+                # the bins are the list items just before, one share each
+                j = i - 1
+                while (j >= 0 and sents[j].kind == "list" and sents[j].section == s.section
+                       and len(_shares(sents[j])) == 1):
+                    siblings.insert(0, _shares(sents[j])[0][0])
+                    where.insert(0, sents[j].text)
+                    j -= 1
+            if len(siblings) < 2:
+                continue
+            named = interval_sum(figure_interval(f) for f in siblings)
+            left = Interval(100 - named.hi, 100 - named.lo)
+            if not left.overlaps(figure_interval(r)):
+                continue
+            parts = " + ".join(f.text for f in siblings)
+            out.append(Check(
+                verdict="consistent", kind="share", stated=r.text,
+                computed=f"{left.mid:.3f}", computed_low=left.lo, computed_high=left.hi,
+                inputs=[f.text for f in siblings],
+                relation=f"100% - ({parts}) = {r.text} (the residual bin of a breakdown)",
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, derived=True,
+                article=article.label, refutable=False, input_sentences=where,
+            ))
+    return out
