@@ -340,3 +340,21 @@ def test_a_gap_to_a_benchmark_named_in_an_earlier_clause() -> None:
     # two different returns of the benchmark in the paragraph: which one is compared is not certain
     two = text.replace("上证指数涨幅 5.57%，", "上证指数涨幅 5.57%，上证指数年初至今涨幅 8.10%，")
     assert _about(check_text(two.format("3.49")), "3.49 个百分点").verdict != "inconsistent"
+
+
+def test_a_share_found_by_its_fit_keeps_to_its_own_subject() -> None:
+    # 834: 25 / 500 = 5% fits "4%" within its rounding, but the share is GitHub's, not the ARR's
+    text = ("同时投资 500 亿美元与 Fluidstack 合作建设自有数据中心。核心产品表现：Claude Code 增长迅猛，"
+            "26 年 2 月 ARR 达 25 亿美元，企业订阅用户数量增长四倍，GitHub 公开提交占比达 4%。")
+    assert _about(check_text(text), "4%").verdict == "unverifiable"
+    # 98: the share's clause names no subject of its own, so the level before it is its part
+    text = ("2025 年 Q1 整体营业收入 35 亿欧元，同比增长 29%。其中，风机业务营收 25 亿欧元，同比增长 43%，"
+            "占总营收比重约 71%。")
+    assert _about(check_text(text), "71%").verdict == "consistent"
+
+
+def test_a_count_is_exact() -> None:
+    # 658: 中东、北美各减少 1 座, 其他地区增加 2 座 do not add to a fall of 1 座 (counts are not
+    # rounded: 1 + 2 = 3 is no 1 at a truncation's slack)
+    text = "钻井平台总量 371 座，较上周减少 1 座。其中，中东、北美各减少 1 座，其他地区增加 2 座；"
+    assert "consistent" not in {c.verdict for c in check_text(text) if c.stated == "1 座"}

@@ -13,14 +13,6 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 _BETWEEN = re.compile(r"^\s*[（(]\s*(?:占比|占|份额|比重)?\s*(?:为|约)?\s*$")
 _CLOSE = re.compile(r"^\s*[)）]")
 _PARTS = (FigureKind.QUANTITY, FigureKind.MONEY, FigureKind.NUMBER)
-# counted things are exact: 25 家 is 25, not 24.5-25.5
-_COUNTS = {"家", "只", "个", "项", "户", "人", "起", "次", "座", "艘", "宗", "笔"}
-
-
-def _part(f: Figure) -> Interval:
-    if f.scale == 1 and f.unit in _COUNTS and f.decimals == 0 and f.value is not None:
-        return Interval(f.value, f.value)
-    return figure_interval(f)
 
 
 def _pairs(s: Sentence) -> list[tuple[Figure, Figure]]:
@@ -49,12 +41,12 @@ def find_bin_shares(article: Article) -> list[Check]:
         total_share = sum(b.value or 0.0 for _, b in pairs)
         if abs(total_share - 100) > slack + 1e-9:
             continue  # the parts need not be all of the whole
-        whole = interval_sum(_part(a) for a, _ in pairs)
+        whole = interval_sum(figure_interval(a) for a, _ in pairs)
         if whole.lo <= 0:
             continue
         parts = " + ".join(a.text for a, _ in pairs)
         for a, b in pairs:
-            got = (_part(a) / whole).scale(100)
+            got = (figure_interval(a) / whole).scale(100)
             stated = figure_interval(b, result=True)
             fits = got.overlaps(stated)
             verdict: Verdict = "consistent" if fits else "inconsistent"

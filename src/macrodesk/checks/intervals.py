@@ -85,13 +85,27 @@ def precision_unit(fig: Figure, *, result: bool = False) -> float:
     return unit
 
 
+# counted things: "减少 1 座", "11 家" are whole numbers, not rounded ones
+COUNT_UNITS = frozenset({"家", "只", "个", "项", "户", "人", "起", "次", "座", "艘", "宗", "笔", "款",
+                         "批", "台", "架", "位", "名", "所", "条", "张"})
+
+
+def is_count(fig: Figure) -> bool:
+    """A count written exactly: a count unit, no 万/亿 scale, no decimals, no 约, under 1000 (a
+    round 2000 家 may be rounded)."""
+    return (fig.scale == 1 and fig.unit in COUNT_UNITS and fig.decimals == 0 and not fig.approx
+            and fig.value is not None and abs(fig.value) < 1000 and fig.high is None)
+
+
 def figure_interval(fig: Figure, *, approx: bool = False, result: bool = False) -> Interval:
     """The values a written figure stands for: half a unit of its last digit either side,
-    one more unit when it is marked 约/左右 (issue 8, rule 2).
+    one more unit when it is marked 约/左右 (issue 8, rule 2); a count stands for itself.
 
     A stated result may also have been truncated rather than rounded (48.56% written "48%"),
     so its interval reaches one whole unit away from zero."""
     assert fig.value is not None
+    if not approx and is_count(fig):
+        return Interval(fig.value, fig.value)
     u = precision_unit(fig, result=result)
     half = u / 2 + (u if approx or fig.approx else 0.0)
     lo, hi = fig.value - half, fig.value + half

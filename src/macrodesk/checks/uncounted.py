@@ -179,7 +179,7 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
     own = [x for x in fs[:k] if x.tok.sent == c.tok.sent
            and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
     if own:
-        parts = own[-1:] if is_level(own[-1]) else []
+        parts = own[-1:] if is_level(own[-1]) and not _other_subject(sec.raw[c.tok.sent], own[-1], c) else []
     else:
         # "山西省产量占全国约 25%": the part is a level of the paragraph, or one of the section
         # whose metric names the share's subject ("区域结构山西省产量 3.01 亿吨")
@@ -197,6 +197,34 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
                             [(f"{n.tok.text} / {d.tok.text} = {c.tok.text}", iv)], magnitude=False)
                 return hedge(sec, chk, "the part and the whole are found by their fit")
     return None
+
+
+# the subject a share clause names for itself: "GitHub 公开提交占比达 4%", "光刻胶业务占比 30%";
+# none in "占总营收比重约 71%", "市场份额 68.3%", "全球市占率 10%"
+_SHARE_WORD = re.compile(r"(?:的)?(?:市场份额|市占率|占比|占|份额|比重)")
+_SCOPE = re.compile(r"^(?:其中|全球|国内|全国|中国|行业|市场|整体|合计|累计|分别|同比|约|达)*")
+
+
+def _bigrams(text: str) -> set[str]:
+    words = re.findall(r"[A-Za-z]{2,}|[\u4e00-\u9fa5]+", text)
+    return {w for w in words if w.isascii()} | {w[i:i + 2] for w in words if not w.isascii()
+                                                for i in range(len(w) - 1)}
+
+
+def _other_subject(raw: str, part: Framed, share: Framed) -> bool:
+    """The level before a share in its sentence is not its part when the share's clause names
+    a subject that shares no word with the part's clause: "ARR 达 25 亿美元，企业订阅用户数量增长
+    四倍，GitHub 公开提交占比达 4%" (834) is no 25 / 500 = 5%."""
+    start = max(raw.rfind(ch, 0, share.tok.fig.start) for ch in "，,；;") + 1
+    if part.tok.fig.end > start:
+        return False  # the part is in the share's own clause
+    clause = raw[start:share.tok.fig.start]
+    m = _SHARE_WORD.search(clause)
+    subject = _SCOPE.sub("", clause[:m.start()].strip()) if m else ""
+    if len(subject) < 2:
+        return False
+    part_clause = raw[max(raw.rfind(ch, 0, part.tok.fig.start) for ch in "，,；;") + 1:part.tok.fig.end]
+    return not _bigrams(subject) & _bigrams(part_clause)
 
 
 FROM_LEAD = re.compile(f"{FROM}[^，,。；;]{{0,16}}$")
