@@ -1,135 +1,218 @@
-"""A 同比 growth whose base is written beside it as a level of the year before: "2024 年出口 3.2
-万亿美元，2023 年为 3.02 万亿美元，同比增长 5.9%", "营收 100 亿元，同比增长 25%，上年同期为 80 亿元",
-"由 2023 年的 47.1 万亿元增至 2024 年的 48.8 万亿元，同比增长 3.6%"."""
+"""A 同比 growth or change whose base is written in its sentence as the level of the year before:
+"2024 年出口 3.2 万亿美元，2023 年为 3.02 万亿美元，同比增长 5.9%", "营收 100 亿元，同比增长 25%，
+上年同期为 80 亿元", "2023 年…出口 491 万辆，同比增 57.83%；2024 年 585.9 万辆，同比增 19.33%",
+"2023 年 91.56%，2024 年 98.53%（同比升 6.97 个百分点）"."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from macrodesk.checks.frames import period_key
-from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
+from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, Verdict
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 
-# the growth: "同比增长 5.9%", "同比 + 25%", "同比下降 3%", "增长 3.6%" (after a pair of dated levels)
-_GROWTH = re.compile(r"(?:同比|较上年|比上年|较去年|比去年)\s*(?:分别)?\s*(?:增长|增加|上升|提高|提升|上涨|增|"
-                     r"下降|下滑|减少|回落|降低|下跌|降|变动)?\s*(?:了|约|达)?\s*$")
-_PLAIN_GROWTH = re.compile(r"(?:增长|增加|上升|提高|上涨|增|下降|下滑|减少|回落|降低|下跌|降)\s*(?:了|约|达)?\s*$")
-# a base named relative to the level: "上年同期为 80 亿元", "去年为", "较上年的"
+_UP_DOWN = (r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑|减少|回落|降低|下跌|降|变动)")
+# the growth or change: "同比增长 5.9%", "同比 + 25%", "（同比升 6.97 个百分点）"
+_YOY = re.compile(rf"(?:同比|较上年|比上年|较去年|比去年)\s*{_UP_DOWN}?\s*(?:了|约|达)?\s*$")
+# "增长 3.6%" or a bare signed "（+30.1%）" after a pair of levels dated a year apart
+_PLAIN = re.compile(rf"(?:{_UP_DOWN}\s*(?:了|约|达)?|[（(])\s*$")
+# a base named relative to the level: "上年同期为 80 亿元", "去年为"
 _LAST_YEAR = re.compile(r"上年|去年|上一年|前一年")
-_CLAUSE = re.compile(r"[，,；;。]")
+# a level after the growth is its base only when named so: "上年同期为", "2024 年为", "去年"
+_BASE_NAMED = re.compile(r"上年|去年|上一年|前一年|同期|年\s*(?:为|是)")
+_CLAUSE = re.compile(r"[，,；;。：:（(]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
-_LEVEL_KINDS = (FigureKind.MONEY, FigureKind.QUANTITY)
+# the last period written in a clause starts at its year ("2023 年以来…（2024 年 134 亿元")
+_ANY_YEAR = re.compile(r"(?:19|20)?\d{2}\s*(?:年|H[12]|Q[1-4])")
+# a year not yet over, or a span: no base of last year's level
+_PARTIAL = re.compile(r"截至|截止|以来|目前|迄今|至今|年初|累计")
+_AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
+# a fall written as a verb before an unsigned figure: "同比降 22.02%", "同比下滑 1.36%"
+_FALL = re.compile(r"(?:下降|下滑|减少|回落|降低|下跌|降|跌|减)\s*(?:了|约|达)?\s*$")
+# a bound is no level: "预计突破 55GW", "超 100 亿元", "80% 以上"
+_BOUND = re.compile(r"(?:突破|超过|超|逾|近|接近|不足|不到|至少|高于|低于)\s*$")
+_BOUND_AFTER = re.compile(r"\s*(?:以上|以下|左右|多)")
+# a percentage written as a growth is no level of a rate
+_GROWTH_LEAD = re.compile(rf"(?:同比|环比|{_UP_DOWN})\s*(?:了|约|达|为)?\s*$")
 
 
-def _own(s: Sentence, f: Figure) -> str:
-    """The words of a level's own clause before it, from the figure before it at most."""
+@dataclass
+class _Para:
+    """The sentences of one paragraph as one text ("…491 万辆，同比增 57.83%；2024 年 585.9 万辆，
+    同比增 19.33%" is split at the ；), with its figures placed in it."""
+
+    text: str
+    figures: list[Figure]
+    sentences: list[tuple[int, Sentence]]  # (offset, sentence)
+
+    def sentence_at(self, pos: int) -> Sentence:
+        return [s for off, s in self.sentences if off <= pos][-1]
+
+
+def _paragraphs(article: Article) -> list[_Para]:
+    out: list[_Para] = []
+    last = None
+    for s in article.sentences:
+        if s.kind not in ("prose", "list"):
+            last = None
+            continue
+        if last is None or out[-1].sentences[-1][1].paragraph != s.paragraph:
+            out.append(_Para("", [], []))
+        para = out[-1]
+        off = len(para.text)
+        para.sentences.append((off, s))
+        para.text += s.text
+        para.figures.extend(f.model_copy(update={"start": f.start + off, "end": f.end + off})
+                            for f in s.figures)
+        last = s
+    return out
+
+
+def _own(s: _Para, f: Figure) -> str:
+    """The words of a level's own clause before it, from the measure before it at most (a date
+    or a bare number is part of the clause: "2025 年 1-8 月 429.2 万辆")."""
     start = max([m.end() for m in _CLAUSE.finditer(s.text, 0, f.start)], default=0)
-    prev = max([x.end for x in s.figures if x.end <= f.start and x.kind != FigureKind.DATE], default=0)
+    prev = max([x.end for x in s.figures if x.end <= f.start
+                and x.kind not in (FigureKind.DATE, FigureKind.NUMBER)], default=0)
     return s.text[max(start, prev):f.start]
 
 
-def _period(s: Sentence, f: Figure) -> tuple[int, str] | None:
-    """The year and part of a level: written in its clause, else the year last written before
-    it in the sentence with the part of its own clause ("2025 年 1-4 月出口 1.2 万亿元")."""
+def _period(s: _Para, f: Figure, *, written: bool = False) -> tuple[int, str] | None:
+    """The year and part of a level: written in its clause, else (unless `written`) the year
+    last written before it in the sentence with the part of its own clause ("2025 年 1-4 月出口
+    1.2 万亿元")."""
     own = _own(s, f)
-    key = period_key(own)
-    if key is not None:
-        return key
-    years = [m for m in _YEAR.finditer(s.text, 0, f.start)]
-    if not years:
+    found = list(_ANY_YEAR.finditer(own))
+    if found:
+        own = own[found[-1].start():]
+        return None if _PARTIAL.search(own) else period_key(own)
+    if written or _PARTIAL.search(own):
         return None
-    return period_key(f"{years[-1].group(0)}{own}")
+    years = list(_YEAR.finditer(s.text, 0, f.start))
+    return period_key(f"{years[-1].group(0)}{own}") if years else None
 
 
-def _base(s: Sentence, f: Figure, later: tuple[int, str] | None) -> bool:
+def _base(s: _Para, f: Figure, later: tuple[int, str] | None, *, written: bool = False) -> bool:
     """Whether `f` is written as the year-before level of a level dated `later`: "上年同期为",
     "2024 年同期为" (the same part of the year before), "2023 年为"."""
     own = _own(s, f)
-    if _LAST_YEAR.search(own):
+    if _LAST_YEAR.search(own) and not written:
         return True
     if later is None:
         return False
     if "同期" in own:
         key = period_key(own)
         return key is not None and key[0] == later[0] - 1
-    return _period(s, f) == (later[0] - 1, later[1])
+    return _period(s, f, written=written) == (later[0] - 1, later[1])
+
+
+def _is_level(s: _Para, f: Figure, like: Figure) -> bool:
+    """A level of the same measure as `like`: an amount of its unit, or a rate that is not
+    itself a growth."""
+    if f.kind != like.kind or f.is_range or f.value is None or f.approx:
+        return False
+    if _BOUND.search(_own(s, f)) or _BOUND_AFTER.match(s.text[f.end:]):
+        return False
+    if f.kind == FigureKind.PERCENT:
+        return not _GROWTH_LEAD.search(_own(s, f)) and not f.text.lstrip().startswith(("+", "＋"))
+    return f.kind in _AMOUNTS and canonical_unit(f.kind, f.unit) == canonical_unit(like.kind, like.unit)
+
+
+# what a clause's words say beyond its date: "2023 年我国汽车出口" -> 我国汽车出口
+_NOT_METRIC = re.compile(r"[\d\s.,，；;：:（）()%+\-~—–]|上一?年|去年|前一年|年|月|季度|[上下]半年|H[12]|Q[1-4]|预计|预测|为|达到?|约|实现|"
+                         r"共|合计|累计|全年|同期|同比|其中|分别|的|至|从|由")
+
+
+def _same_measure(s: _Para, a: Figure, b: Figure) -> bool:
+    """Two levels measure the same thing when one names no measure or one name holds the other
+    ("2023 年我国进口锂矿" / "2024 年进口"); not "动力电池产量" / "动力和储能电池合计产量"."""
+    ma, mb = _NOT_METRIC.sub("", _own(s, a)), _NOT_METRIC.sub("", _own(s, b))
+    return not ma or not mb or ma in mb or mb in ma
 
 
 def find_last_year_growths(article: Article) -> list[Check]:
-    """A 同比 growth and two levels of one unit around it: the level it follows and a level of the
-    year before (dated, or named 上年/去年) written right before that level or right after the
-    growth. Certain: the pair is adjacent in one sentence and dated."""
+    """A 同比 growth (or a change in points of a rate) and the level it follows, against the
+    level of the year before written in the same sentence: right after the growth (上年同期为),
+    right before the level, or as the last level of that measure before it, dated (then both
+    levels carry their own year). Certain: both levels and their years are in one sentence."""
     out: list[Check] = []
-    for s in article.sentences:
-        if s.kind not in ("prose", "list") or "年" not in s.text:
+    for s in _paragraphs(article):
+        if "年" not in s.text:
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None]
         for k, g in enumerate(figs):
-            if g.kind != FigureKind.PERCENT or g.is_range or k == 0:
+            if k == 0 or g.is_range or g.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
                 continue
             lead = s.text[figs[k - 1].end:g.start]
-            if not (_GROWTH.search(lead) or _PLAIN_GROWTH.search(lead)):
+            yoy = bool(_YOY.search(lead))
+            if not (yoy or _PLAIN.search(lead)):
                 continue
-            pair = _pair(s, figs, k)
-            if pair is None:
+            if lead.rstrip().endswith(("（", "(")) and not g.text.lstrip().startswith(("+", "-", "＋", "－", "−")):
+                continue  # "Samsung（35.7%）" is a share; "（+30.1%）" a growth
+            later = figs[k - 1]
+            rate = g.kind == FigureKind.POINTS
+            if k >= 2 and _is_level(s, figs[k - 2], later) and _is_level(s, later, later):
+                # "2024 年出口 3.2 万亿美元，2023 年为 3.02 万亿美元，同比增长 5.9%"
+                pa, pb = _period(s, figs[k - 2]), _period(s, later)
+                if pa and pb and pb == (pa[0] - 1, pa[1]):
+                    later = figs[k - 2]
+            if rate != (later.kind == FigureKind.PERCENT) or not _is_level(s, later, later):
                 continue
-            later, base = pair
-            if not _GROWTH.search(lead) and not _dated_pair(s, later, base):
-                continue  # a bare 增长 after two levels is their growth only when both are dated
-            chk = _judge(s, later, base, g, lead)
+            base = figs[k - 1] if later is not figs[k - 1] else _find_base(s, figs, k, later, dated_only=not yoy)
+            if base is None or not _same_measure(s, later, base):
+                continue
+            chk = _judge(s, later, base, g, lead, rate)
             if chk is not None:
                 chk.article = article.label
                 out.append(chk)
     return out
 
 
-def _same_unit(a: Figure, b: Figure) -> bool:
-    return a.kind == b.kind and canonical_unit(a.kind, a.unit) == canonical_unit(b.kind, b.unit) \
-        and a.kind in _LEVEL_KINDS and not a.is_range and not b.is_range
-
-
-def _pair(s: Sentence, figs: list[Figure], k: int) -> tuple[Figure, Figure] | None:
-    """(later level, base) for the growth figs[k], or None."""
-    before = figs[k - 1]
-    if before.kind not in _LEVEL_KINDS:
-        return None
-    # "L1，base，g": two levels right before the growth, one dated the year before the other
-    if k >= 2 and _same_unit(figs[k - 2], before):
-        a, b = figs[k - 2], before
-        pa, pb = _period(s, a), _period(s, b)
-        if pa and pb and pa[1] == pb[1] and abs(pa[0] - pb[0]) == 1:
-            return (a, b) if pb[0] < pa[0] else (b, a)
-        if _base(s, b, pa) and not _base(s, a, None):
-            return a, b
-        return None
-    # "L1，同比增长 g，上年同期为 base": the level right after the growth
-    if k + 1 < len(figs) and _same_unit(before, figs[k + 1]):
-        nxt = figs[k + 1]
-        if _base(s, nxt, _period(s, before)) and s.text[figs[k].end:nxt.start].count("，") <= 1:
-            return before, nxt
+def _find_base(s: _Para, figs: list[Figure], k: int, later: Figure, *, dated_only: bool) -> Figure | None:
+    when = _period(s, later)
+    # "L1，同比增长 g，上年同期为 base": the level right after the growth, in its sentence,
+    # named as last year's ("2024 年同期为" "上年为")
+    if k + 1 < len(figs) and not dated_only and _is_level(s, figs[k + 1], later):
+        between = s.text[figs[k].end:figs[k + 1].start]
+        if between.count("，") <= 1 and not re.search("[；;。]", between) \
+                and _BASE_NAMED.search(_own(s, figs[k + 1])) and _base(s, figs[k + 1], when):
+            return figs[k + 1]
+    # the last level of the measure before L1: right before it, or further back when both
+    # carry their own year ("2023 年…491 万辆，同比增 57.83%；2024 年 585.9 万辆，同比增 19.33%")
+    for j in range(k - 2, -1, -1):
+        f = figs[j]
+        if not _is_level(s, f, later):
+            continue
+        if j == k - 2 and not dated_only and _base(s, f, when) and not _base(s, later, None):
+            return f
+        own_when = _period(s, later, written=True)
+        return f if own_when is not None and _base(s, f, own_when, written=True) else None
     return None
 
 
-def _dated_pair(s: Sentence, later: Figure, base: Figure) -> bool:
-    pl = _period(s, later)
-    return pl is not None and _base(s, base, pl)
-
-
-def _judge(s: Sentence, later: Figure, base: Figure, g: Figure, lead: str) -> Check | None:
+def _judge(s: _Para, later: Figure, base: Figure, g: Figure, lead: str, rate: bool) -> Check | None:
     now = figure_interval(later).scale(later.scale)
     was = figure_interval(base).scale(base.scale)
-    if was.lo <= 0 or now.lo <= 0:
-        return None  # growth from or to a loss has no one convention
-    computed = (now / was - Interval(1, 1)).scale(100)
-    stated = signed_interval(g, lead, result=True)
+    stated = figure_interval(g, result=True).scale(g.scale)
+    if _FALL.search(lead) and (g.value or 0) > 0:
+        stated = -stated
+    if rate:
+        computed = now - was
+        relation = f"{later.text} - {base.text} = {g.text} (the base is the year before's level)"
+    else:
+        if was.lo <= 0 or now.lo <= 0:
+            return None  # growth from or to a loss has no one convention
+        computed = (now / was - Interval(1, 1)).scale(100)
+        relation = f"({later.text}/{base.text} - 1) = {g.text} (the base is the year before's level)"
     fits = computed.overlaps(stated)
     verdict: Verdict = "consistent" if fits else "inconsistent"
+    where = s.sentence_at(g.start)
     return Check(
-        verdict=verdict, kind="growth", stated=g.text, computed=f"{computed.mid:.3f}",
-        computed_low=computed.lo, computed_high=computed.hi,
-        gap=None if fits else computed.distance(stated),
-        inputs=[base.text, later.text],
-        relation=f"({later.text}/{base.text} - 1) = {g.text} (the base is the year before's level)",
-        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+        verdict=verdict, kind="change" if rate else "growth", stated=g.text,
+        computed=f"{computed.mid:.3f}", computed_low=computed.lo, computed_high=computed.hi,
+        gap=None if fits else computed.distance(stated), inputs=[base.text, later.text],
+        relation=relation, sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
+        input_sentences=[s.sentence_at(base.start).text, s.sentence_at(later.start).text],
     )
