@@ -26,6 +26,9 @@ from macrodesk.readers import read_article
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "arithmetic"
 KNOWN_BAD = {"report_797.md", "report_189.md"}
+# 191's "2025 年预计 296 吨（+30.1%）" after "2024 年白银产量 228.9 吨" is +29.3%: a real error,
+# found by the blind annotators of tests/check_blind; the rest of the article holds
+REAL_ERRORS = {("report_191.md", "+30.1%")}
 CORRECT = sorted(p for p in FIX.glob("report_*.md") if p.name not in KNOWN_BAD)
 
 
@@ -162,8 +165,8 @@ def correct_checks():
 def test_correct_articles_have_no_inconsistent_verdict(correct_checks):
     found = sum(len(v) for v in correct_checks.values())
     assert found >= 30  # the fixtures were chosen for their relations
-    bad = [c.relation for v in correct_checks.values() for c in v if c.verdict == "inconsistent"]
-    assert bad == []
+    bad = [(name, c.stated) for name, v in correct_checks.items() for c in v if c.verdict == "inconsistent"]
+    assert set(bad) == REAL_ERRORS
 
 
 def test_hand_checked_relations(correct_checks):
@@ -176,7 +179,8 @@ def test_hand_checked_relations(correct_checks):
     assert float(by[("report_117.md", "46.5%")].computed) == pytest.approx(46.52, abs=0.01)
     # 3225 -> 3313 元/吨: +88
     assert float(by[("report_634.md", "110 元 / 吨")].computed) == pytest.approx(110)
-    assert all(c.verdict == "consistent" for c in by.values() if c.verdict != "unverifiable")
+    assert all(c.verdict == "consistent" for key, c in by.items()
+               if c.verdict != "unverifiable" and key not in REAL_ERRORS)
 
 
 def test_real_inconsistencies_are_found():
@@ -268,7 +272,9 @@ def test_mutation_recall_and_stability(tmp_path):
             after = check_article(read_article(target))
             if kind is not None:
                 total += 1
-                if any(c.verdict == "inconsistent" and c.kind == kind for c in after):
+                known = {(c.stated, c.relation) for c in before if c.verdict == "inconsistent"}
+                if any(c.verdict == "inconsistent" and c.kind == kind and (c.stated, c.relation) not in known
+                       for c in after):
                     hits += 1
                 else:
                     missed.append((path.name, kind, [c.relation for c in after if c.kind == kind]))
