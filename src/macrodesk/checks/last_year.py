@@ -6,12 +6,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, Verdict
-from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
+from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 
 _UP_DOWN = (r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑|减少|回落|降低|下跌|降|变动)")
 # the growth or change: "同比增长 5.9%", "同比 + 25%", "（同比升 6.97 个百分点）"
@@ -38,39 +38,7 @@ _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|左右|多)")
 _GROWTH_LEAD = re.compile(rf"(?:同比|环比|{_UP_DOWN})\s*(?:了|约|达|为)?\s*$")
 
 
-@dataclass
-class _Para:
-    """The sentences of one paragraph as one text ("…491 万辆，同比增 57.83%；2024 年 585.9 万辆，
-    同比增 19.33%" is split at the ；), with its figures placed in it."""
-
-    text: str
-    figures: list[Figure]
-    sentences: list[tuple[int, Sentence]]  # (offset, sentence)
-
-    def sentence_at(self, pos: int) -> Sentence:
-        return [s for off, s in self.sentences if off <= pos][-1]
-
-
-def _paragraphs(article: Article) -> list[_Para]:
-    out: list[_Para] = []
-    last = None
-    for s in article.sentences:
-        if s.kind not in ("prose", "list"):
-            last = None
-            continue
-        if last is None or out[-1].sentences[-1][1].paragraph != s.paragraph:
-            out.append(_Para("", [], []))
-        para = out[-1]
-        off = len(para.text)
-        para.sentences.append((off, s))
-        para.text += s.text
-        para.figures.extend(f.model_copy(update={"start": f.start + off, "end": f.end + off})
-                            for f in s.figures)
-        last = s
-    return out
-
-
-def _own(s: _Para, f: Figure) -> str:
+def _own(s: ParaText, f: Figure) -> str:
     """The words of a level's own clause before it, from the measure before it at most (a date
     or a bare number is part of the clause: "2025 年 1-8 月 429.2 万辆")."""
     start = max([m.end() for m in _CLAUSE.finditer(s.text, 0, f.start)], default=0)
@@ -79,7 +47,7 @@ def _own(s: _Para, f: Figure) -> str:
     return s.text[max(start, prev):f.start]
 
 
-def _period(s: _Para, f: Figure, *, written: bool = False) -> tuple[int, str] | None:
+def _period(s: ParaText, f: Figure, *, written: bool = False) -> tuple[int, str] | None:
     """The year and part of a level: written in its clause, else (unless `written`) the year
     last written before it in the sentence with the part of its own clause ("2025 年 1-4 月出口
     1.2 万亿元")."""
@@ -94,7 +62,7 @@ def _period(s: _Para, f: Figure, *, written: bool = False) -> tuple[int, str] | 
     return period_key(f"{years[-1].group(0)}{own}") if years else None
 
 
-def _base(s: _Para, f: Figure, later: tuple[int, str] | None, *, written: bool = False) -> bool:
+def _base(s: ParaText, f: Figure, later: tuple[int, str] | None, *, written: bool = False) -> bool:
     """Whether `f` is written as the year-before level of a level dated `later`: "上年同期为",
     "2024 年同期为" (the same part of the year before), "2023 年为"."""
     own = _own(s, f)
@@ -108,7 +76,7 @@ def _base(s: _Para, f: Figure, later: tuple[int, str] | None, *, written: bool =
     return _period(s, f, written=written) == (later[0] - 1, later[1])
 
 
-def _is_level(s: _Para, f: Figure, like: Figure) -> bool:
+def _is_level(s: ParaText, f: Figure, like: Figure) -> bool:
     """A level of the same measure as `like`: an amount of its unit, or a rate that is not
     itself a growth."""
     if f.kind != like.kind or f.is_range or f.value is None or f.approx:
@@ -125,7 +93,7 @@ _NOT_METRIC = re.compile(r"[\d\s.,，；;：:（）()%+\-~—–]|上一?年|去
                          r"共|合计|累计|全年|同期|同比|其中|分别|的|至|从|由")
 
 
-def _same_measure(s: _Para, a: Figure, b: Figure) -> bool:
+def _same_measure(s: ParaText, a: Figure, b: Figure) -> bool:
     """Two levels measure the same thing when one names no measure or one name holds the other
     ("2023 年我国进口锂矿" / "2024 年进口"); not "动力电池产量" / "动力和储能电池合计产量"."""
     ma, mb = _NOT_METRIC.sub("", _own(s, a)), _NOT_METRIC.sub("", _own(s, b))
@@ -138,7 +106,7 @@ def find_last_year_growths(article: Article) -> list[Check]:
     right before the level, or as the last level of that measure before it, dated (then both
     levels carry their own year). Certain: both levels and their years are in one sentence."""
     out: list[Check] = []
-    for s in _paragraphs(article):
+    for s in paragraphs(article):
         if "年" not in s.text:
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None]
@@ -170,7 +138,7 @@ def find_last_year_growths(article: Article) -> list[Check]:
     return out
 
 
-def _find_base(s: _Para, figs: list[Figure], k: int, later: Figure, *, dated_only: bool) -> Figure | None:
+def _find_base(s: ParaText, figs: list[Figure], k: int, later: Figure, *, dated_only: bool) -> Figure | None:
     when = _period(s, later)
     # "L1，同比增长 g，上年同期为 base": the level right after the growth, in its sentence,
     # named as last year's ("2024 年同期为" "上年为")
@@ -192,7 +160,7 @@ def _find_base(s: _Para, figs: list[Figure], k: int, later: Figure, *, dated_onl
     return None
 
 
-def _judge(s: _Para, later: Figure, base: Figure, g: Figure, lead: str, rate: bool) -> Check | None:
+def _judge(s: ParaText, later: Figure, base: Figure, g: Figure, lead: str, rate: bool) -> Check | None:
     now = figure_interval(later).scale(later.scale)
     was = figure_interval(base).scale(base.scale)
     stated = figure_interval(g, result=True).scale(g.scale)
