@@ -16,6 +16,7 @@ from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
 from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiable
 from macrodesk.checks.last_year import find_last_year_growths
+from macrodesk.checks.months import find_february_growths
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.quarters import find_quarter_growths
 from macrodesk.checks.sentence import FINDERS
@@ -120,7 +121,7 @@ def check_article(article: Article) -> list[Check]:
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
                 *find_bin_shares(article), *find_decompositions(article),
                 *find_residual_shares(article), *find_last_year_growths(article),
-                *find_part_growths(article)]:
+                *find_part_growths(article), *find_february_growths(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:

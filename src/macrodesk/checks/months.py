@@ -1,0 +1,123 @@
+"""February's 环比 growth against the January the text leaves out: "2 月汽车产销 167.2 万辆、180.5 万辆，
+环比降 31.7%、23.1%…；1-2 月累计产销 412.2 万辆、415.2 万辆" gives January = 1-2 月 − 2 月 (a derived
+relation). Chinese statistics often publish January and February only together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, Verdict
+from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.models import Article, Figure, FigureKind, canonical_unit
+
+# what the levels measure; 产销 is a pair (产量、销量) written as one word
+_METRIC = re.compile(r"(产销|销量|产量|出口|进口|批发销量|零售销量|交付量|出货量|装机量|销售额|营收|收入)")
+_MONTH = re.compile(r"(?<![\d-])2\s*月")
+_CUMULATIVE = re.compile(r"1\s*[-—–~至]\s*2\s*月")
+_QOQ = re.compile(r"环比\s*(下降|下滑|减少|回落|降低|下跌|降|跌|减|增长|增加|上升|提高|上涨|回升|增|升|涨)?\s*$")
+_FALL = re.compile(r"下降|下滑|减少|回落|降低|下跌|降|跌|减")
+_NOISE = re.compile(r"\d{4}\s*年|\d+\s*[-—–~至]\s*\d+\s*月|\d+\s*月|累计|分别|完成|实现|共|为|达|约|[\s，,：:]")
+_AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Levels written together ("产销 167.2 万辆、180.5 万辆") under one subject and metric."""
+
+    subject: str
+    metric: str
+    levels: tuple[Figure, ...]
+    growths: tuple[Figure, ...]  # the 环比 growths paired with them, or ()
+    lead: str  # the words before the growths ("环比降")
+
+
+def _groups(p: ParaText, month: re.Pattern[str]) -> list[_Group]:
+    out = []
+    figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
+    k = 0
+    while k < len(figs):
+        f = figs[k]
+        if f.kind not in _AMOUNTS or f.is_range:
+            k += 1
+            continue
+        clause_start = max([m.end() for m in re.finditer(r"[，,；;。]", p.text[:f.start])], default=0)
+        head = p.text[clause_start:f.start]
+        m = _METRIC.search(head)
+        when = month.search(head)
+        if m is None or when is None or (month is _MONTH and _CUMULATIVE.search(head)):
+            k += 1
+            continue
+        levels = [f]
+        j = k + 1
+        while j < len(figs) and figs[j].kind in _AMOUNTS and re.fullmatch(r"\s*[、和及]\s*", p.text[levels[-1].end:figs[j].start]):
+            levels.append(figs[j])
+            j += 1
+        growths: list[Figure] = []
+        lead = ""
+        if j < len(figs) and figs[j].kind == FigureKind.PERCENT:
+            between = p.text[levels[-1].end:figs[j].start]
+            q = _QOQ.search(between)
+            if q and re.fullmatch(r"[，,\s]*", between[:q.start()]):
+                lead = between[q.start():]
+                growths = [figs[j]]
+                while j + 1 < len(figs) and figs[j + 1].kind == FigureKind.PERCENT \
+                        and re.fullmatch(r"\s*[、和及]\s*", p.text[growths[-1].end:figs[j + 1].start]):
+                    growths.append(figs[j + 1])
+                    j += 1
+        subject = _NOISE.sub("", head[:when.start()] + head[when.end():m.start()])
+        out.append(_Group(subject, m.group(1), tuple(levels), tuple(growths), lead))
+        k = j
+    return out
+
+
+def find_february_growths(article: Article) -> list[Check]:
+    """Each 2 月 level with its 环比 growth, against the 1-2 月 cumulative level of the same
+    subject and metric in its paragraph (paired by position in a 、-list): January is their
+    difference. A cumulative with no subject of its own pairs only when one monthly group of
+    that metric stands in the paragraph."""
+    out: list[Check] = []
+    for p in paragraphs(article):
+        if not (_CUMULATIVE.search(p.text) and "环比" in p.text):
+            continue
+        months = [g for g in _groups(p, _MONTH) if g.growths]
+        sums = _groups(p, _CUMULATIVE)
+        for g in months:
+            if len(g.growths) != len(g.levels):
+                continue
+            same = [c for c in sums if c.metric == g.metric and len(c.levels) == len(g.levels)
+                    and (c.subject == g.subject or not c.subject
+                         and sum(1 for x in months if x.metric == g.metric) == 1)]
+            if len(same) != 1:
+                continue
+            for level, total, growth in zip(g.levels, same[0].levels, g.growths, strict=True):
+                chk = _judge(p, level, total, growth, g.lead)
+                if chk is not None:
+                    chk.article = article.label
+                    out.append(chk)
+    return out
+
+
+def _judge(p: ParaText, level: Figure, total: Figure, growth: Figure, lead: str) -> Check | None:
+    if canonical_unit(level.kind, level.unit) != canonical_unit(total.kind, total.unit):
+        return None
+    feb = figure_interval(level).scale(level.scale)
+    jan = figure_interval(total).scale(total.scale) - feb
+    if jan.lo <= 0 or feb.lo <= 0:
+        return None
+    computed = (feb / jan - Interval(1, 1)).scale(100)
+    stated = figure_interval(growth, result=True)
+    if _FALL.search(lead) and (growth.value or 0) > 0:
+        stated = -stated
+    fits = computed.overlaps(stated)
+    verdict: Verdict = "consistent" if fits else "inconsistent"
+    where = p.sentence_at(growth.start)
+    return Check(
+        verdict=verdict, kind="growth", stated=growth.text, computed=f"{computed.mid:.3f}",
+        computed_low=computed.lo, computed_high=computed.hi,
+        gap=None if fits else computed.distance(stated), inputs=[total.text, level.text],
+        relation=f"{level.text} / ({total.text} - {level.text}) - 1 = {growth.text} (1 月 = 1-2 月 - 2 月, unstated)",
+        sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, derived=True,
+        input_sentences=[p.sentence_at(total.start).text, p.sentence_at(level.start).text],
+    )
