@@ -18,8 +18,20 @@ class ParaText:
         return [s for off, s in self.sentences if off <= pos][-1]
 
 
+_CACHE: dict[str, list[ParaText]] = {}
+
+
 def paragraphs(article: Article) -> list[ParaText]:
-    """The prose and list paragraphs of an article, each as one text."""
+    """The prose and list paragraphs of an article, each as one text. Read once per article:
+    several finders ask for them (callers only read them)."""
+    key = f"{article.id}:{len(article.sentences)}"
+    if key not in _CACHE:
+        _CACHE.clear()  # the article being checked is the only one asked about
+        _CACHE[key] = _read(article)
+    return _CACHE[key]
+
+
+def _read(article: Article) -> list[ParaText]:
     out: list[ParaText] = []
     last: Sentence | None = None
     for s in article.sentences:
@@ -32,7 +44,8 @@ def paragraphs(article: Article) -> list[ParaText]:
         off = len(para.text)
         para.sentences.append((off, s))
         para.text += s.text
-        para.figures.extend(f.model_copy(update={"start": f.start + off, "end": f.end + off})
+        # model_construct: the figures were validated when read; only their place changes
+        para.figures.extend(Figure.model_construct(**{**f.__dict__, "start": f.start + off, "end": f.end + off})
                             for f in s.figures)
         last = s
     return out
