@@ -36,7 +36,7 @@ _HALF_OF = {"Q2": "H1", "Q4": "H2"}
 
 
 @dataclass(frozen=True)
-class _Level:
+class Level:
     entity: str  # the words before the metric ("申万工业金属板块"), carried over its paragraph
     metric: str
     year: str
@@ -46,7 +46,7 @@ class _Level:
     head: str  # the nearest heading above it
 
 
-def _period(text: str) -> tuple[str, str] | None:
+def period_of(text: str) -> tuple[str, str] | None:
     found = list(_PERIOD.finditer(text))
     if not found:
         return None
@@ -70,11 +70,11 @@ def _metric(words: str) -> tuple[str, str] | None:
     return None
 
 
-def _levels(article: Article) -> list[tuple[_Level, list[tuple[Figure, str]]]]:
+def read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]]]:
     """Every amount whose metric and period are named, with the percent figures that follow it
     in its clause group (each with the words just before it: "环比 + 12.49%"). A level with no
     entity of its own takes the one named last in its paragraph ("游戏板块营业收入 …；归母净利润 …")."""
-    out: list[tuple[_Level, list[tuple[Figure, str]]]] = []
+    out: list[tuple[Level, list[tuple[Figure, str]]]] = []
     period: dict[int, tuple[str, str]] = {}  # paragraph -> the period in force
     entity: dict[int, str] = {}  # paragraph -> the entity named last
     head = ""
@@ -85,15 +85,15 @@ def _levels(article: Article) -> list[tuple[_Level, list[tuple[Figure, str]]]]:
         if s.kind not in ("prose", "list"):
             continue
         prev = 0
-        current: tuple[_Level, list[tuple[Figure, str]]] | None = None
+        current: tuple[Level, list[tuple[Figure, str]]] | None = None
         dated = False  # a date was written before the figure in its sentence
         for f in s.figures:
             before = s.text[prev:f.start]
             prev_end, prev = prev, f.end
             if f.kind == FigureKind.DATE:
                 dated = True
-                p = _period(f.text)
-                if p:
+                p = period_of(f.text)
+                if p and not is_base_date(s.text, f):
                     period[s.paragraph] = (p[0] or period.get(s.paragraph, ("", ""))[0], p[1])
                     if (named_before := _entity_before(s.text[:f.start])):
                         entity[s.paragraph] = named_before
@@ -103,7 +103,7 @@ def _levels(article: Article) -> list[tuple[_Level, list[tuple[Figure, str]]]]:
                 # a figure's period is the date after it when none is before ("归母净利润 53.05 亿元，
                 # 较 2024H1 的 - 3.73 亿元"): the period in force in the paragraph is meant
                 own = bool(frame.period) and (dated or s.paragraph not in period)
-                p = _period(frame.period) if own else period.get(s.paragraph)
+                p = period_of(frame.period) if own else period.get(s.paragraph)
                 if p and own:
                     p = (p[0] or period.get(s.paragraph, ("", ""))[0], p[1])
                     period[s.paragraph] = p
@@ -113,12 +113,21 @@ def _levels(article: Article) -> list[tuple[_Level, list[tuple[Figure, str]]]]:
                     who = named[0] or entity.get(s.paragraph, "")
                     if named[0]:
                         entity[s.paragraph] = named[0]
-                    current = (_Level(who, named[1], p[0], p[1], f, s, head), [])
+                    current = (Level(who, named[1], p[0], p[1], f, s, head), [])
                     out.append(current)
                 continue
             if f.kind == FigureKind.PERCENT and current is not None and not f.is_range:
                 current[1].append((f, before))
     return out
+
+
+_BASE_BEFORE = re.compile(r"(?:较|由|从|比|自|于|相比)\s*$")
+
+
+def is_base_date(text: str, d: Figure) -> bool:
+    """A date that is a base of comparison, not the period of the figures around it ("增速较
+    2024H1 提升 1.29pct", "由 2024H1 的 - 33.43% 提升至 38.08%")."""
+    return bool(_BASE_BEFORE.search(text[max(0, d.start - 4):d.start])) or text[d.end:d.end + 2].strip().startswith("的")
 
 
 def _entity_before(words: str) -> str:
@@ -141,7 +150,7 @@ def find_quarter_growths(article: Article) -> list[Check]:
     fit confirms and a mismatch proves nothing."""
     if not any("环比" in s.text for s in article.sentences):
         return []  # no 环比 growth is written: the article's levels need not be read
-    levels = _levels(article)
+    levels = read_levels(article)
     out: list[Check] = []
     for q, growths in levels:
         half = _HALF_OF.get(q.part)
@@ -182,7 +191,7 @@ def find_quarter_growths(article: Article) -> list[Check]:
     return out
 
 
-def _judge(q: _Level, h: _Level, g: Figure, before: str, certain: bool) -> Check | None:
+def _judge(q: Level, h: Level, g: Figure, before: str, certain: bool) -> Check | None:
     yq, yh = figure_interval(q.fig), figure_interval(h.fig)
     first = yh - yq  # the quarter before, unstated
     if first.lo <= 0 or yq.lo <= 0:

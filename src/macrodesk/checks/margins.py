@@ -1,0 +1,193 @@
+"""A net margin and its 同比 change in a sector or company earnings review, from the profit and
+revenue of the margin's period written elsewhere in its heading section: "2025H1 传媒板块整体营业
+收入 2728.86 亿元，同比增长 2.91%…；归母净利润 222.74 亿元，…提升至 38.08%" and, two paragraphs
+on, "归母净利率 8.16%，同比提升 2.08pct" (8.16% = 222.74 / 2728.86; last year's margin is an
+unstated intermediate, (222.74/1.3808) / (2728.86/1.0291) = 6.08%, so the change is derived)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
+from macrodesk.checks.judging import Check, Verdict, fmt
+from macrodesk.checks.quarters import Level, is_base_date, period_of, read_levels
+from macrodesk.checks.sentence import DOWN
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+# a net margin's name and the profit it is on ("扣非后归母净利率" is on 扣非归母净利润)
+_NET_MARGIN = re.compile(r"(扣非后?)?(归母)?(?:销售)?净利率")
+# a clause about the margin ends at a stop or where another ratio is named ("；销售费用率…")
+_SEGMENT_END = re.compile(r"[；;。]|[\u4e00-\u9fa5]{1,6}(?:费用率|毛利率|净利率)")
+_YOY = re.compile(r"同比|较上年同期|较去年同期")
+_QOQ = re.compile(r"环比")
+_FALL = re.compile(f"(?:{DOWN})")
+_REVENUE = ("营业收入", "营业总收入")  # 营收 is read as 营业收入 (quarters._SAME_METRIC)
+
+
+@dataclass(frozen=True)
+class _Margin:
+    fig: Figure
+    profit: str  # the level metric it is on: 归母净利润, 扣非归母净利润, 净利润
+    year: str
+    part: str
+    section: int  # the ordinal of the heading above it
+    sentence: Sentence
+    changes: list[tuple[Figure, str]]  # its changes in points with the words before each
+
+
+def _amount(f: Figure) -> Interval:
+    """A level in base units, so 8.7 万亿元 and 1689 亿元 divide."""
+    return figure_interval(f).scale(f.scale)
+
+
+def _margins(article: Article) -> tuple[list[_Margin], dict[str, int]]:
+    """Every net margin level written with its period (its own date, else the period in force in
+    its paragraph), and the heading ordinal of every sentence."""
+    out: list[_Margin] = []
+    section_of: dict[str, int] = {}
+    period: dict[int, tuple[str, str]] = {}
+    section = 0
+    for s in article.sentences:
+        if s.kind == "heading":
+            section += 1
+        section_of[s.id] = section
+        if s.kind not in ("prose", "list"):
+            continue
+        for m in _NET_MARGIN.finditer(s.text):
+            end = _SEGMENT_END.search(s.text, m.end())
+            stop = end.start() if end else len(s.text)
+            figs = [f for f in s.figures if m.end() <= f.start < stop and not f.is_range]
+            levels = [f for f in figs if f.kind == FigureKind.PERCENT and f.value is not None]
+            if len(levels) != 1:
+                continue
+            p = _subject_period(s, m.start()) or period.get(s.paragraph)
+            if p is None:
+                continue
+            profit = ("扣非归母净利润" if m.group(1) else "归母净利润" if m.group(2) else "净利润")
+            changes = [(f, s.text[m.end():f.start]) for f in figs if f.kind == FigureKind.POINTS]
+            out.append(_Margin(levels[0], profit, p[0], p[1], section, s, changes))
+        if (p := _subject_period(s, len(s.text))) is not None:
+            period[s.paragraph] = p
+    return out, section_of
+
+
+def _subject_period(s: Sentence, before: int) -> tuple[str, str] | None:
+    """The last period written before offset `before` that the figures are of: not a base of
+    comparison ("较 2024H1 的", "由 2024H1 的 - 33.43%")."""
+    found = None
+    for d in s.figures:
+        if d.kind != FigureKind.DATE or d.end > before or is_base_date(s.text, d):
+            continue
+        if (p := period_of(d.text)) and p[0]:
+            found = p
+    return found
+
+
+def _one(xs: list[Level]) -> Level | None:
+    """The level when every candidate is the same figure (a summary may restate it)."""
+    return xs[0] if xs and len({x.fig.value for x in xs}) == 1 else None
+
+
+def find_section_margins(article: Article) -> list[Check]:
+    """Each net margin whose profit and revenue of its period are the only ones of their metric in
+    its heading section (certain), and its 同比 change from their growths (derived, confirm-only:
+    last year's margin the author subtracts may come from another sample of companies)."""
+    if not any(_NET_MARGIN.search(s.text) for s in article.sentences):
+        return []
+    margins, section_of = _margins(article)
+    if not margins:
+        return []
+    levels = read_levels(article)
+    out: list[Check] = []
+    for mg in margins:
+        section = [(lv, g) for lv, g in levels if section_of.get(lv.sentence.id) == mg.section]
+        here = [(lv, g) for lv, g in section if lv.year == mg.year and lv.part == mg.part]
+        profit = _one([lv for lv, _ in here if lv.metric == mg.profit])
+        revenue = _one([lv for lv, _ in here if lv.metric == _REVENUE[0]]) \
+            or _one([lv for lv, _ in here if lv.metric == _REVENUE[1]])
+        if profit is None or revenue is None or revenue.fig.value is None or revenue.fig.value <= 0:
+            continue
+        now = (_amount(profit.fig) / _amount(revenue.fig)).scale(100)
+        level = _level_check(mg, profit, revenue, now)
+        if level.verdict == "inconsistent" and _another_pair_fits(mg, section):
+            continue  # the margin may be of another period or entity of the section than read
+        out.append(level)
+        if level.verdict == "consistent":
+            growths = {id(lv): g for lv, g in here}
+            out.extend(_change_checks(mg, profit, revenue, now, growths[id(profit)], growths[id(revenue)]))
+    for chk in out:
+        chk.article = article.label
+    return out
+
+
+def _another_pair_fits(mg: _Margin, here: list[tuple[Level, list[tuple[Figure, str]]]]) -> bool:
+    """Some profit and revenue of the section, of any period, give the stated margin."""
+    stated = figure_interval(mg.fig, result=True)
+    pool = [lv for lv in {id(lv): lv for lv, _ in here}.values()]
+    return any(p.metric.endswith("净利润") and r.metric in _REVENUE and (r.fig.value or 0) > 0
+               and (_amount(p.fig) / _amount(r.fig)).scale(100).overlaps(stated) for p in pool for r in pool)
+
+
+def _level_check(mg: _Margin, profit: Level, revenue: Level, now: Interval) -> Check:
+    stated = figure_interval(mg.fig, result=True)
+    fits = now.overlaps(stated)
+    verdict: Verdict = "consistent" if fits else "inconsistent"
+    return Check(
+        verdict=verdict, kind="ratio", stated=mg.fig.text, computed=f"{now.mid:.3f}",
+        computed_low=now.lo, computed_high=now.hi, gap=None if fits else now.distance(stated),
+        inputs=[profit.fig.text, revenue.fig.text],
+        relation=f"{profit.fig.text} / {revenue.fig.text} = {mg.fig.text}",
+        note="the only profit and revenue of that period in its section",
+        sentence=mg.sentence.text, sentence_id=mg.sentence.id, paragraph=mg.sentence.paragraph,
+        input_sentences=[profit.sentence.text, revenue.sentence.text])
+
+
+def _yoy_growth(lv: Level, growths: list[tuple[Figure, str]]) -> Interval | None:
+    """The level's 同比 growth as a signed percent: "同比增加 23.78%", "（+11.50%）"."""
+    found = [signed_interval(f, b) for i, (f, b) in enumerate(growths)
+             if f.kind == FigureKind.PERCENT and f.value is not None
+             and (_YOY.search(b[-8:]) or i == 0 and b.rstrip().endswith(("（", "(")))]
+    if not found and growths and re.search(r"同比增速由", lv.sentence.text[lv.fig.end:growths[0][0].start]):
+        # "同比增速由 2024H1 的 - 33.43% 提升至 38.08%": this year's growth is the one after 至
+        found = [figure_interval(f) for f, b in growths[1:2] if re.search(r"至\s*$", b)]
+    return found[0] if len(found) == 1 else None
+
+
+def _change_checks(mg: _Margin, profit: Level, revenue: Level, now: Interval,
+                   gp: list[tuple[Figure, str]], gr: list[tuple[Figure, str]]) -> list[Check]:
+    out: list[Check] = []
+    one = Interval(1, 1)
+    for c, before in mg.changes:
+        if _QOQ.search(before) or re.search(r"较(?!上年同期|去年同期)", before):
+            continue  # a 环比 change needs last quarter's levels; "较年初" another base
+        fp, fr = _yoy_growth(profit, gp), _yoy_growth(revenue, gr)
+        if fp is None or fr is None or profit.fig.value is None or profit.fig.value <= 0:
+            continue  # last year's margin from a loss and its "growth" has no one convention
+        fp, fr = one + fp.scale(0.01), one + fr.scale(0.01)
+        if fp.lo <= 0 or fr.lo <= 0:
+            continue
+        prior = now * fr / fp
+        computed = now - prior
+        stated = figure_interval(c, result=True)
+        if _FALL.search(before[-6:]) and (c.value or 0) > 0:
+            stated = -stated
+        fits = computed.overlaps(stated)
+        basis = "同比" if _YOY.search(before) else "unwritten basis, read as 同比"
+        out.append(Check(
+            verdict="consistent" if fits else "unverifiable", kind="change", stated=c.text,
+            computed=f"{computed.mid:.3f}" if fits else "", computed_low=computed.lo,
+            computed_high=computed.hi, inputs=[profit.fig.text, revenue.fig.text],
+            relation=(f"{profit.fig.text}/{revenue.fig.text} - 上年净利率 {fmt(prior.mid)}% = {c.text} "
+                      f"(上年净利率 = ({profit.fig.text}/(1{_signed(fp)}))/({revenue.fig.text}/(1{_signed(fr)})),"
+                      f" unstated; {basis})"),
+            note="" if fits else "last year's margin is derived from the growths: a mismatch proves nothing",
+            sentence=mg.sentence.text, sentence_id=mg.sentence.id, paragraph=mg.sentence.paragraph,
+            derived=True, input_sentences=[profit.sentence.text, revenue.sentence.text], refutable=False))
+    return out
+
+
+def _signed(factor: Interval) -> str:
+    """"+38.08%" of a factor 1.3808."""
+    g = (factor.mid - 1) * 100
+    return f"{'+' if g >= 0 else '-'}{fmt(abs(g))}%"
