@@ -47,10 +47,12 @@ def _margins(article: Article) -> tuple[list[_Margin], dict[str, int]]:
     out: list[_Margin] = []
     section_of: dict[str, int] = {}
     period: dict[int, tuple[str, str]] = {}
+    year = ""  # the year last written in the section: "上半年" alone is of it
     section = 0
     for s in article.sentences:
         if s.kind == "heading":
             section += 1
+            year = ""
         section_of[s.id] = section
         if s.kind not in ("prose", "list"):
             continue
@@ -61,26 +63,27 @@ def _margins(article: Article) -> tuple[list[_Margin], dict[str, int]]:
             levels = [f for f in figs if f.kind == FigureKind.PERCENT and f.value is not None]
             if len(levels) != 1:
                 continue
-            p = _subject_period(s, m.start()) or period.get(s.paragraph)
+            p = _subject_period(s, m.start(), year) or period.get(s.paragraph)
             if p is None:
                 continue
             profit = ("扣非归母净利润" if m.group(1) else "归母净利润" if m.group(2) else "净利润")
             changes = [(f, s.text[m.end():f.start]) for f in figs if f.kind == FigureKind.POINTS]
             out.append(_Margin(levels[0], profit, p[0], p[1], section, s, changes))
-        if (p := _subject_period(s, len(s.text))) is not None:
+        if (p := _subject_period(s, len(s.text), year)) is not None:
             period[s.paragraph] = p
+            year = p[0]
     return out, section_of
 
 
-def _subject_period(s: Sentence, before: int) -> tuple[str, str] | None:
+def _subject_period(s: Sentence, before: int, year: str) -> tuple[str, str] | None:
     """The last period written before offset `before` that the figures are of: not a base of
     comparison ("较 2024H1 的", "由 2024H1 的 - 33.43%")."""
     found = None
     for d in s.figures:
         if d.kind != FigureKind.DATE or d.end > before or is_base_date(s.text, d):
             continue
-        if (p := period_of(d.text)) and p[0]:
-            found = p
+        if (p := period_of(d.text)) and (p[0] or year):
+            found = (p[0] or year, p[1])
     return found
 
 
