@@ -63,3 +63,31 @@ def test_a_mismatch_that_another_period_fits_proves_nothing():
     # the Q2 margin written where the paragraph's period was read as H1: 112.64 / 1386.90 = 8.12%
     text = MEDIA.format(m="8.12", c="1.92")
     assert "8.12%" not in checks(text)
+
+
+FILM_H1 = ("## 三、影视\n\n### （二）板块业绩\n\n影视板块 18 家上市公司 2025H1 实现营业收入 184.39 亿元，同比增加 17.16%；"
+           "归母净利润 17.24 亿元，同比增加 120.85%。\n\n2025H1 影视板块整体毛利率 28.31%，同比提升 1.35pct；归母净利率 9.35%，"
+           "同比提升 4.39pct。\n\n")
+
+
+def test_last_years_loss_written_as_a_level_gives_last_years_margin():
+    # 558: 2024Q2 revenue 49.39/(1-22.53%) = 63.75, margin -4.24/63.75 = -6.65%; -12.53 - (-6.65) = -5.88
+    found = checks(FILM.format(m="- 12.54"))
+    assert found["5.88pct"].verdict == "consistent" and "(-4.24 亿元 亏损)" in found["5.88pct"].relation
+    # 558 广电: two levels and two earlier levels pair by position (- 8.15 with - 6.81, not - 11.65)
+    tv = ("## 六、广电\n\n广电板块 13 家上市公司 2025H1 实现营业收入 178.61 亿元，同比减少 1.74%；归母净利润 - 8.15 亿元，"
+          "扣非后归母净利润 - 12.34 亿元，较 2024H1 的 - 6.81 亿元和 - 11.65 亿元亏损进一步扩大。\n\n"
+          "2025H1 广电板块整体毛利率 22.40%，同比提升 0.14pct；归母净利率 - 4.56%，同比下滑 {c}pct。\n")
+    assert checks(tv.format(c="0.82"))["0.82pct"].verdict == "consistent"  # -4.563 - (-3.746) = -0.817
+    assert checks(tv.format(c="1.82"))["1.82pct"].verdict == "unverifiable"  # derived from growths: confirm-only
+
+
+def test_last_quarters_margin_is_the_half_less_the_quarter_and_is_certain():
+    # 558: Q1 margin (17.24 + 6.19) / (184.39 - 49.39) = 17.36%, so the Q2 margin of -12.53% fell
+    # 29.9pct 环比; the text's "环比下滑 12.54pct" repeats the level (a real slip)
+    text = FILM_H1 + FILM.format(m="- 12.54").replace("同比下滑 5.88pct。", "同比下滑 5.88pct，环比下滑 {c}pct。")
+    wrong = checks(text.format(c="12.54"))["12.54pct"]
+    assert wrong.verdict == "inconsistent" and wrong.derived and "2025Q1 = 2025H1 - 2025Q2" in wrong.relation
+    assert checks(text.format(c="29.90"))["29.90pct"].verdict == "consistent"
+    # without the half-year levels in the section there is no last quarter to compare with
+    assert "12.54pct" not in checks(FILM.format(m="- 12.54").replace("同比下滑 5.88pct。", "环比下滑 12.54pct。"))

@@ -118,7 +118,8 @@ def find_section_margins(article: Article) -> list[Check]:
         out.append(level)
         if level.verdict == "consistent":
             growths = {id(lv): g for lv, g in here}
-            out.extend(_change_checks(mg, profit, revenue, now, growths[id(profit)], growths[id(revenue)]))
+            out.extend(_change_checks(mg, profit, revenue, now, growths[id(profit)], growths[id(revenue)],
+                                      section))
     for chk in out:
         chk.article = article.label
     return out
@@ -157,37 +158,135 @@ def _yoy_growth(lv: Level, growths: list[tuple[Figure, str]]) -> Interval | None
     return found[0] if len(found) == 1 else None
 
 
+@dataclass(frozen=True)
+class _Prior:
+    """The earlier margin a change is measured from, how it was derived, and whether it is certain."""
+
+    value: Interval
+    formula: str
+    inputs: list[Level]
+    certain: bool
+
+
 def _change_checks(mg: _Margin, profit: Level, revenue: Level, now: Interval,
-                   gp: list[tuple[Figure, str]], gr: list[tuple[Figure, str]]) -> list[Check]:
+                   gp: list[tuple[Figure, str]], gr: list[tuple[Figure, str]],
+                   section: list[tuple[Level, list[tuple[Figure, str]]]]) -> list[Check]:
     out: list[Check] = []
-    one = Interval(1, 1)
     for c, before in mg.changes:
-        if _QOQ.search(before) or re.search(r"较(?!上年同期|去年同期)", before):
-            continue  # a 环比 change needs last quarter's levels; "较年初" another base
-        fp, fr = _yoy_growth(profit, gp), _yoy_growth(revenue, gr)
-        if fp is None or fr is None or profit.fig.value is None or profit.fig.value <= 0:
-            continue  # last year's margin from a loss and its "growth" has no one convention
-        fp, fr = one + fp.scale(0.01), one + fr.scale(0.01)
-        if fp.lo <= 0 or fr.lo <= 0:
+        if re.search(r"较(?!上年同期|去年同期)", before):
+            continue  # "较年初", "较 2023 年": another base
+        qoq = bool(_QOQ.search(before))
+        prior = _last_quarter(mg, profit, revenue, section) if qoq \
+            else _last_year(profit, revenue, now, gp, gr)
+        if prior is None:
             continue
-        prior = now * fr / fp
-        computed = now - prior
+        computed = now - prior.value
         stated = figure_interval(c, result=True)
         if _FALL.search(before[-6:]) and (c.value or 0) > 0:
             stated = -stated
         fits = computed.overlaps(stated)
-        basis = "同比" if _YOY.search(before) else "unwritten basis, read as 同比"
+        basis = "环比" if qoq else "同比" if _YOY.search(before) else "unwritten basis, read as 同比"
+        label = "上期净利率" if qoq else "上年净利率"
+        verdict: Verdict = "consistent" if fits else "inconsistent" if prior.certain else "unverifiable"
         out.append(Check(
-            verdict="consistent" if fits else "unverifiable", kind="change", stated=c.text,
-            computed=f"{computed.mid:.3f}" if fits else "", computed_low=computed.lo,
-            computed_high=computed.hi, inputs=[profit.fig.text, revenue.fig.text],
-            relation=(f"{profit.fig.text}/{revenue.fig.text} - 上年净利率 {fmt(prior.mid)}% = {c.text} "
-                      f"(上年净利率 = ({profit.fig.text}/(1{_signed(fp)}))/({revenue.fig.text}/(1{_signed(fr)})),"
-                      f" unstated; {basis})"),
-            note="" if fits else "last year's margin is derived from the growths: a mismatch proves nothing",
+            verdict=verdict, kind="change", stated=c.text,
+            computed=f"{computed.mid:.3f}" if verdict != "unverifiable" else "", computed_low=computed.lo,
+            computed_high=computed.hi, gap=None if verdict != "inconsistent" else computed.distance(stated),
+            inputs=[x.fig.text for x in prior.inputs],
+            relation=(f"{profit.fig.text}/{revenue.fig.text} - {label} {fmt(prior.value.mid)}% = {c.text} "
+                      f"({label} = {prior.formula}, unstated; {basis})"),
+            note="" if verdict != "unverifiable" else "the earlier margin is derived from the growths: a mismatch proves nothing",
             sentence=mg.sentence.text, sentence_id=mg.sentence.id, paragraph=mg.sentence.paragraph,
-            derived=True, input_sentences=[profit.sentence.text, revenue.sentence.text], refutable=False))
+            derived=True, input_sentences=list(dict.fromkeys(x.sentence.text for x in prior.inputs)),
+            refutable=prior.certain))
     return out
+
+
+def _last_year(profit: Level, revenue: Level, now: Interval,
+               gp: list[tuple[Figure, str]], gr: list[tuple[Figure, str]]) -> _Prior | None:
+    """Last year's margin: (P/(1+gP)) / (R/(1+gR)), or P0 / (R/(1+gR)) with last year's profit
+    written as a level ("归母净利润 - 6.19 亿元，较 2024Q2 的 4.24 亿元亏损进一步扩大"). Confirm-only:
+    the margin the author subtracts may be last year's reported one, of another sample of companies."""
+    one = Interval(1, 1)
+    g_rev = _yoy_growth(revenue, gr)
+    if g_rev is None:
+        return None
+    fr = one + g_rev.scale(0.01)
+    if fr.lo <= 0:
+        return None
+    g_profit = _yoy_growth(profit, gp)
+    if g_profit is not None and (profit.fig.value or 0) > 0 and (fp := one + g_profit.scale(0.01)).lo > 0:
+        return _Prior(now * fr / fp, f"({profit.fig.text}/(1{_signed(fp)}))/({revenue.fig.text}/(1{_signed(fr)}))",
+                      [profit, revenue], False)
+    earlier = _stated_earlier(profit, str(int(profit.year) - 1), profit.part)
+    if earlier is None:
+        return None
+    fig, value = earlier
+    written = fig.text if value.mid * (fig.value or 0) >= 0 else f"(-{fig.text} 亏损)"
+    return _Prior((value / (_amount(revenue.fig) / fr)).scale(100),
+                  f"{written}/({revenue.fig.text}/(1{_signed(fr)}))", [profit, revenue], False)
+
+
+def _operand(f: Figure) -> str:
+    """A figure as a subtrahend: "(- 6.19 亿元)" when it is negative."""
+    return f"({f.text})" if (f.value or 0) < 0 else f.text
+
+
+_BEFORE_QUARTER = {"Q2": "Q1", "Q4": "Q3"}
+_HALF = {"Q2": "H1", "Q4": "H2"}
+
+
+def _last_quarter(mg: _Margin, profit: Level, revenue: Level,
+                  section: list[tuple[Level, list[tuple[Figure, str]]]]) -> _Prior | None:
+    """Last quarter's margin of a second (fourth) quarter: (H1 profit − Q2 profit) / (H1 revenue −
+    Q2 revenue), both halves the only ones of their metric in the section — identities of the
+    reported figures, so certain."""
+    half = _HALF.get(mg.part)
+    if half is None:
+        return None
+    halves = [lv for lv, _ in section if lv.year == mg.year and lv.part == half]
+    hp = _one([lv for lv in halves if lv.metric == profit.metric])
+    hr = _one([lv for lv in halves if lv.metric == revenue.metric])
+    if hp is None or hr is None:
+        return None
+    first_r = _amount(hr.fig) - _amount(revenue.fig)
+    if first_r.lo <= 0:
+        return None
+    first = ((_amount(hp.fig) - _amount(profit.fig)) / first_r).scale(100)
+    q = _BEFORE_QUARTER[mg.part]
+    return _Prior(first, f"({hp.fig.text} - {_operand(profit.fig)})/({hr.fig.text} - {revenue.fig.text}), "
+                  f"{mg.year}{q} = {mg.year}{half} - {mg.year}{mg.part}", [hp, profit, hr, revenue], True)
+
+
+_EARLIER_AT = re.compile(r"(?:较|同比)\s*$")
+_AMOUNTS_JOIN = re.compile(r"\s*(?:和|、|及|与)\s*")
+
+
+def _stated_earlier(profit: Level, year: str, part: str) -> tuple[Figure, Interval] | None:
+    """The profit of an earlier period written after the level: "归母净利润 - 8.15 亿元，扣非后归母
+    净利润 - 12.34 亿元，较 2024H1 的 - 6.81 亿元和 - 11.65 亿元亏损进一步扩大" pairs by position;
+    a positive amount followed by 亏损 is a loss."""
+    s = profit.sentence
+    figs = [f for f in s.figures if f.start >= profit.fig.start]
+    for i, d in enumerate(figs):
+        if d.kind != FigureKind.DATE or not _EARLIER_AT.search(s.text[max(0, d.start - 4):d.start]) \
+                or period_of(d.text) != (year, part) or not s.text[d.end:d.end + 3].strip().startswith("的"):
+            continue
+        mine = [f for f in figs[:i] if f.kind == FigureKind.MONEY]
+        theirs: list[Figure] = []
+        for f in figs[i + 1:]:
+            gap = s.text[(theirs[-1].end if theirs else d.end):f.start]
+            if f.kind != FigureKind.MONEY or not re.fullmatch(r"\s*的\s*" if not theirs else _AMOUNTS_JOIN.pattern, gap):
+                break
+            theirs.append(f)
+        if not mine or len(theirs) != len(mine) or mine[0] is not profit.fig:
+            return None
+        fig = theirs[0]
+        value = _amount(fig)
+        if re.match(r"\s*(?:的)?\s*亏损", s.text[theirs[-1].end:]) and (fig.value or 0) > 0:
+            value = -value
+        return fig, value
+    return None
 
 
 def _signed(factor: Interval) -> str:
