@@ -17,6 +17,7 @@ from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
 from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiable
 from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.quarters import find_quarter_growths
+from macrodesk.checks.scissors import find_scissors
 from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
@@ -117,7 +118,8 @@ def check_article(article: Article) -> list[Check]:
     # these replace an unverifiable verdict
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
-                *find_bin_shares(article), *find_decompositions(article), *find_section_margins(article)]:
+                *find_bin_shares(article), *find_decompositions(article), *find_section_margins(article),
+                *find_scissors(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
