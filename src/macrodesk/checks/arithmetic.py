@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from macrodesk.checks.across import resolve_across
 from macrodesk.checks.bins import find_bin_shares
+from macrodesk.checks.bracket_base import find_bracket_bases
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.framed import Framed, find_framed, framed_once
@@ -119,7 +120,7 @@ def check_article(article: Article) -> list[Check]:
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
                 *find_bin_shares(article), *find_decompositions(article), *find_section_margins(article),
-                *find_scissors(article)]:
+                *find_scissors(article), *find_bracket_bases(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
