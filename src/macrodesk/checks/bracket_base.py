@@ -18,6 +18,7 @@ _LABEL = re.compile(r"^[\s\d.、*\-]*([\u4e00-\u9fa5A-Za-z]{2,10})\s*\**\s*[：:
 _BASE_OPEN = re.compile(r"\s*[（(]\s*$")
 _BASE_IS = re.compile(r"^\s*(?:为|：|:)\s*$")
 _BASE_CLOSE = re.compile(r"^\s*[）)]")
+_ANY_BASE = re.compile(r"[（(]\s*(?:20)?\d{2}\s*(?:年|Q[1-4]|H[12])\s*为")
 _GROWTH_LEAD = re.compile(r"^\s*(?:[（(]\s*同比\s*|[，,]\s*同比\s*(?:增长|增加|上升|下降|减少|下滑)?\s*)$")
 
 
@@ -42,7 +43,7 @@ def _bases(sentences: list[tuple[str, Sentence]]) -> dict[tuple[str, str], list[
 
 
 def find_bracket_bases(article: Article) -> list[Check]:
-    if not any(re.search(r"[（(]\s*(?:20)?\d{2}\s*(?:年|Q[1-4]|H[12])\s*为", s.text) for s in article.sentences):
+    if not _ANY_BASE.search(article.text):
         return []
     labelled: list[tuple[str, Sentence]] = []
     for s in article.sentences:

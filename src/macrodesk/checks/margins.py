@@ -96,7 +96,7 @@ def find_section_margins(article: Article) -> list[Check]:
     """Each net margin whose profit and revenue of its period are the only ones of their metric in
     its heading section (certain), and its 同比 change from their growths (derived, confirm-only:
     last year's margin the author subtracts may come from another sample of companies)."""
-    if not any(_NET_MARGIN.search(s.text) for s in article.sentences):
+    if not _NET_MARGIN.search(article.text):
         return []
     margins, section_of = _margins(article)
     if not margins:

@@ -70,7 +70,22 @@ def _metric(words: str) -> tuple[str, str] | None:
     return None
 
 
+# the levels of the article read last: the quarter and the margin finders both read them
+_last: tuple[Article, list[tuple[Level, list[tuple[Figure, str]]]]] | None = None
+
+
 def read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]]]:
+    """`_read_levels`, read once per article."""
+    global _last
+    last = _last
+    if last is not None and last[0] is article:
+        return last[1]
+    levels = _read_levels(article)
+    _last = (article, levels)
+    return levels
+
+
+def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]]]:
     """Every amount whose metric and period are named, with the percent figures that follow it
     in its clause group (each with the words just before it: "环比 + 12.49%"). A level with no
     entity of its own takes the one named last in its paragraph ("游戏板块营业收入 …；归母净利润 …")."""

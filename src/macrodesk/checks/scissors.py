@@ -41,7 +41,7 @@ def find_scissors(article: Article) -> list[Check]:
     """Each 剪刀差 of two named growths whose levels are each written once in its heading section.
     Which growth is subtracted from which is a convention, so either order fits; a mismatch is
     left unverifiable."""
-    if not any("剪刀差" in s.text for s in article.sentences):
+    if "剪刀差" not in article.text:
         return []
     out: list[Check] = []
     section: list[Sentence] = []
