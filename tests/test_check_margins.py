@@ -91,3 +91,10 @@ def test_last_quarters_margin_is_the_half_less_the_quarter_and_is_certain():
     assert checks(text.format(c="29.90"))["29.90pct"].verdict == "consistent"
     # without the half-year levels in the section there is no last quarter to compare with
     assert "12.54pct" not in checks(FILM.format(m="- 12.54").replace("同比下滑 5.88pct。", "环比下滑 12.54pct。"))
+
+
+def test_a_margin_named_for_a_part_or_a_peer_is_not_refuted():
+    # "其中…业务净利率", "行业平均净利率": not the section's profit over its revenue
+    for words in ("其中海外业务归母净利率", "行业平均归母净利率"):
+        text = MEDIA.format(m="9.16", c="2.08").replace("归母净利率 9.16%", f"{words} 9.16%")
+        assert "9.16%" not in checks(text)

@@ -22,6 +22,8 @@ _SEGMENT_END = re.compile(r"[；;。]|[\u4e00-\u9fa5]{1,6}(?:费用率|毛利率
 _YOY = re.compile(r"同比|较上年同期|较去年同期")
 _QOQ = re.compile(r"环比")
 _FALL = re.compile(f"(?:{DOWN})")
+# words before a margin that make it another subject's than the section's levels
+_OTHER_SUBJECT = re.compile(r"其中|业务|分部|海外|国内|境外|境内|行业|平均|可比|同行|龙头|剔除|扣除|不含|除")
 _REVENUE = ("营业收入", "营业总收入")  # 营收 is read as 营业收入 (quarters._SAME_METRIC)
 
 
@@ -34,6 +36,8 @@ class _Margin:
     section: int  # the ordinal of the heading above it
     sentence: Sentence
     changes: list[tuple[Figure, str]]  # its changes in points with the words before each
+    # no words before it name a part or a peer of the section's subject ("其中海外业务净利率")
+    own: bool
 
 
 def _amount(f: Figure) -> Interval:
@@ -68,7 +72,9 @@ def _margins(article: Article) -> tuple[list[_Margin], dict[str, int]]:
                 continue
             profit = ("扣非归母净利润" if m.group(1) else "归母净利润" if m.group(2) else "净利润")
             changes = [(f, s.text[m.end():f.start]) for f in figs if f.kind == FigureKind.POINTS]
-            out.append(_Margin(levels[0], profit, p[0], p[1], section, s, changes))
+            named = re.split(r"[，,；;。：:]", s.text[:m.start()])[-1]
+            out.append(_Margin(levels[0], profit, p[0], p[1], section, s, changes,
+                               not _OTHER_SUBJECT.search(named)))
         if (p := _subject_period(s, len(s.text), year)) is not None:
             period[s.paragraph] = p
             year = p[0]
@@ -113,8 +119,8 @@ def find_section_margins(article: Article) -> list[Check]:
             continue
         now = (_amount(profit.fig) / _amount(revenue.fig)).scale(100)
         level = _level_check(mg, profit, revenue, now)
-        if level.verdict == "inconsistent" and _another_pair_fits(mg, section):
-            continue  # the margin may be of another period or entity of the section than read
+        if level.verdict == "inconsistent" and (not mg.own or _another_pair_fits(mg, section)):
+            continue  # the margin may be of another period or subject of the section than read
         out.append(level)
         if level.verdict == "consistent":
             growths = {id(lv): g for lv, g in here}
