@@ -98,3 +98,24 @@ def test_a_margin_named_for_a_part_or_a_peer_is_not_refuted():
     for words in ("其中海外业务归母净利率", "行业平均归母净利率"):
         text = MEDIA.format(m="9.16", c="2.08").replace("归母净利率 9.16%", f"{words} 9.16%")
         assert "9.16%" not in checks(text)
+
+
+FOOD = ("## 一、食品饮料板块整体表现\n\n2025 年上半年（25H1），申万食品饮料板块实现营业收入 5828.05 亿元，同比增长 2.47%，"
+        "在 31 个申万一级子行业中营收增速排名第 14；2025 年第二季度（25Q2）板块实现营业收入 2551.79 亿元，同比增长 2.36%，"
+        "营收增速环比放缓，排名降至第 17。\n\n盈利能力方面，25H1 板块实现归母净利润 1276.68 亿元，同比下降 0.60%，归母净利率 "
+        "{h}%，同比下降 0.67 个百分点；25Q2 板块实现归母净利润 460.81 亿元，同比下降 2.10%，环比下降 43.52%，归母净利率 "
+        "{q}%，同比下降 0.83 个百分点。\n")
+
+
+def test_half_year_and_quarter_margins_take_their_own_periods():
+    # 567: 1276.68 / 5828.05 = 21.91% (25H1) and 460.81 / 2551.79 = 18.06% (25Q2), the revenues
+    # in the paragraph before
+    found = checks(FOOD.format(h="21.91", q="18.06"))
+    assert found["21.91%"].verdict == "consistent" and found["18.06%"].verdict == "consistent"
+    assert "2551.79 亿元" in found["18.06%"].relation
+    # last year's margins from the growths: 21.91 - 22.58 = -0.67 and 18.06 - 18.88 = -0.82 (-0.83
+    # within the rounding of 2.10% and 2.36%); derived, so they confirm and could not refute
+    assert found["0.67 个百分点"].verdict == "consistent"
+    assert found["0.83 个百分点"].verdict == "consistent" and not found["0.83 个百分点"].refutable
+    swapped = checks(FOOD.format(h="18.06", q="21.91"))  # each margin against the other period
+    assert all(c.verdict != "inconsistent" for c in swapped.values())

@@ -109,3 +109,11 @@ def test_a_total_revenue_half_and_a_sales_revenue_name_the_same_level_loosely():
     overseas = ("自主研发网络游戏海外销售收入 95.01 亿美元，同比增加 11.07%。\n\n2025Q2 国内游戏产业市场规模 822.96 亿元。"
                 "自主研发网络游戏海外收入 46.96 亿美元，同比增加 4.84%，环比减少 2.27%。\n")
     assert [x.verdict for x in checks("2025H1 " + overseas)] == ["consistent"]
+
+
+def test_a_half_year_written_as_shang_ban_nian_with_the_entity_after_it():
+    # 542: "2025 年上半年光伏板块核心标的实现营收 3919.9 亿元"; 2174.4 / (3919.9 - 2174.4) - 1 = 24.57%
+    text = ("2025 年上半年光伏板块核心标的实现营收 3919.9 亿元，同比下降 9.7%；2025Q2 实现营收 2174.4 亿元，同比下降 8.5%，"
+            "环比增长 {g}%。")
+    assert [c.verdict for c in checks(text.format(g="24.6"))] == ["consistent"]
+    assert [c.verdict for c in checks(text.format(g="14.6"))] == ["inconsistent"]

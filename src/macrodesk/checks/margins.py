@@ -110,7 +110,9 @@ def find_section_margins(article: Article) -> list[Check]:
     levels = read_levels(article)
     out: list[Check] = []
     for mg in margins:
-        section = [(lv, g) for lv, g in levels if section_of.get(lv.sentence.id) == mg.section]
+        # profits and revenues are amounts of money ("归母净利润增速在 31 个…子行业中" is no level)
+        section = [(lv, g) for lv, g in levels if section_of.get(lv.sentence.id) == mg.section
+                   and lv.fig.kind == FigureKind.MONEY]
         here = [(lv, g) for lv, g in section if lv.year == mg.year and lv.part == mg.part]
         profit = _one([lv for lv, _ in here if lv.metric == mg.profit])
         revenue = _one([lv for lv, _ in here if lv.metric == _REVENUE[0]]) \
