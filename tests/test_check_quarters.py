@@ -117,3 +117,16 @@ def test_a_half_year_written_as_shang_ban_nian_with_the_entity_after_it():
             "环比增长 {g}%。")
     assert [c.verdict for c in checks(text.format(g="24.6"))] == ["consistent"]
     assert [c.verdict for c in checks(text.format(g="14.6"))] == ["inconsistent"]
+
+
+def test_a_base_of_comparison_is_told_from_the_period_of_the_figures():
+    from macrodesk.checks.quarters import is_base_date
+    from macrodesk.figures import extract_figures
+
+    def first_date(text: str):
+        return next(f for f in extract_figures(text) if f.kind.value == "date")
+
+    for base in ("增速较 2024H1 提升 1.29pct", "同比增速由 2024H1 的 - 33.43% 提升至 38.08%", "较 2024Q2 的 4.24 亿元亏损"):
+        assert is_base_date(base, first_date(base)), base
+    own = "2025H1 的归母净利润为 222.74 亿元"
+    assert not is_base_date(own, first_date(own))

@@ -137,12 +137,14 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
 
 
 _BASE_BEFORE = re.compile(r"(?:较|由|从|比|自|于|相比)\s*$")
+# "2024H1 的 - 33.43%", "2024Q2 的 4.24 亿元": a date's own figure right after 的 (not "2025H1 的营收")
+_OF_AMOUNT = re.compile(r"\s*的\s*(?:亏损\s*)?[-+−]?\s*\d")
 
 
 def is_base_date(text: str, d: Figure) -> bool:
     """A date that is a base of comparison, not the period of the figures around it ("增速较
     2024H1 提升 1.29pct", "由 2024H1 的 - 33.43% 提升至 38.08%")."""
-    return bool(_BASE_BEFORE.search(text[max(0, d.start - 4):d.start])) or text[d.end:d.end + 2].strip().startswith("的")
+    return bool(_BASE_BEFORE.search(text[max(0, d.start - 4):d.start]) or _OF_AMOUNT.match(text, d.end))
 
 
 def _entity_before(words: str) -> str:
