@@ -357,3 +357,25 @@ def test_margin_change_against_the_named_year_of_the_same_entity():
     assert chk.verdict == "consistent" and chk.derived and chk.inputs == ["10.6%", "4.19 亿元", "47.73 亿元"]
     # 阳光电源's 2024 margin (14.2%) is not 上能电气's: a change that fits no pair is not refuted
     assert _one(check_text(_MARGINS.format(d="5")), "5 个百分点").verdict == "unverifiable"
+
+
+# ---- a margin whose profit and revenue are dated only by a year written after them (36)
+_BUILD = """#### 2024 年整体数据
+
+- CS 建筑板块营收 8.7 万亿元，同比 - 4.10%，为 2015-2024 年首次年度营收下滑。
+
+- 归母净利润 1689 亿元，同比 - 14.40%，下滑幅度超 2021 年疫情影响（-2.38%）。
+
+#### 毛利率与净利率
+
+- 归母净利率 {margin}，同比 - 0.23pct，主要因：
+"""
+
+
+def test_a_year_written_after_a_level_is_not_its_period():
+    # "2015-2024 年" and "2021 年" follow the levels: neither is their year; 1689 / 87000 = 1.941%
+    level = _one(check_text(_BUILD.format(margin="1.94%")), "1.94%")
+    assert level.verdict == "consistent" and level.inputs == ["1689 亿元", "8.7 万亿元"] and not level.refutable
+    # a margin no pair fits is still not refuted (the pair is only one that lines up)
+    wrong = check_text(_BUILD.format(margin="2.94%"))
+    assert not [c for c in wrong if c.verdict != "unverifiable"]

@@ -51,3 +51,82 @@ def test_a_segment_is_paired_with_its_own_half_not_with_the_whole_market():
     # 822.96 / (1680 - 822.96) - 1 = -3.98%; 598.83 / (1253.09 - 598.83) - 1 = -8.47%, written -5.88%
     assert found["3.98%"].verdict == "consistent"
     assert found["5.88%"].verdict == "inconsistent" and "1253.09 亿元" in found["5.88%"].relation
+
+
+FILM = ("## 三、影视\n\n### （二）板块业绩\n\n影视板块 18 家上市公司 2025H1 实现营业收入 184.39 亿元，同比增加 17.16%；"
+        "归母净利润 17.24 亿元，同比增加 120.85%。\n\n2025H1 影视板块整体毛利率 28.31%，同比提升 1.35pct。\n\n"
+        "2025Q2 影视板块营业收入 49.39 亿元，同比减少 22.53%，环比减少 {g}%。\n")
+
+
+def test_the_entity_written_before_the_half_year_names_its_level():
+    # 558: "影视板块 18 家上市公司 2025H1 实现营业收入" is the 影视板块's H1 (the words before the period);
+    # 49.39 / (184.39 - 49.39) - 1 = -63.42%
+    (c,) = checks(FILM.format(g="63.42"))
+    assert c.verdict == "consistent" and c.refutable and "184.39 亿元 - 49.39 亿元" in c.relation
+    (wrong,) = checks(FILM.format(g="53.42"))
+    assert wrong.verdict == "inconsistent"
+
+
+def test_a_segment_named_before_its_period_is_not_the_company():
+    # 592 赣锋锂业: "锂电池板块 2025H1 营收 29.8 亿元" is a segment; the Q2 pairs with the company's 83.8
+    text = ("1. **赣锋锂业**：2025H1 营收 83.8 亿元（-12.6%），归母净利润 5.3 亿元（+30.1%）；25Q2 营收 46 亿元"
+            "（+1.6%、环比 + 22.1%）。锂电池板块 2025H1 营收 29.8 亿元（+9.9%），毛利率 14.2%。")
+    (c,) = checks(text)
+    assert c.verdict == "consistent" and "83.8 亿元 - 46 亿元" in c.relation  # 46 / 37.8 - 1 = 21.7%
+    # words before a period that are no entity ("根据伽马数据") name nothing: the market and its
+    # segment stay apart, and a mismatch against the market proves nothing
+    found = checks("根据伽马数据，2025H1 游戏市场规模 1680 亿元。2025Q2 移动游戏市场规模 598.83 亿元，环比减少 5.88%。")
+    assert [c.verdict for c in found] == ["unverifiable"]
+
+
+def test_a_level_whose_only_date_comes_after_it_is_of_the_period_in_force():
+    # 592: "归母净利润 53.05 亿元，较 2024H1 的 - 3.73 亿元" is the 2025H1 profit, not 2024H1's;
+    # 30.4 / (53.05 - 30.4) - 1 = +34.2%, written - 34.00% (a real slip: the sign)
+    text = ("### （一）上半年\n\n2025H1，申万能源金属板块实现营收 812.43 亿元，同比增长 0.11%；归母净利润 53.05 亿元，"
+            "较 2024H1 的 - 3.73 亿元增长 56.78 亿元。\n\n### （二）二季度\n\n2025Q2，申万能源金属板块实现营收 438.8 亿元，"
+            "同比 + 5.48%、环比 + 17.45%；归母净利润 30.4 亿元，同比 + 51.93%、环比 - 34.00%。\n")
+    found = {c.stated: c for c in checks(text)}
+    assert found["+ 17.45%"].verdict == "consistent"
+    assert found["- 34.00%"].verdict == "inconsistent" and "53.05 亿元 - 30.4 亿元" in found["- 34.00%"].relation
+
+
+def test_the_stated_growth_gets_no_slack_beyond_its_digits():
+    # 592 中国铝业: 605.99 / (1163.92 - 605.99) - 1 = 8.611%-8.617%, which no rounding writes 8.60%
+    text = ("3. **中国铝业**：2025H1 营收 1163.92 亿元（+5.12%），归母净利润 70.71 亿元（+0.81%）；25Q2 营收 "
+            "605.99 亿元（环比 + {g}%），归母净利润 35.71 亿元（环比 + 2.03%）。")
+    assert {c.stated: c.verdict for c in checks(text.format(g="8.60"))}["+ 8.60%"] == "inconsistent"
+    assert {c.stated: c.verdict for c in checks(text.format(g="8.61"))}["+ 8.61%"] == "consistent"
+
+
+def test_a_total_revenue_half_and_a_sales_revenue_name_the_same_level_loosely():
+    # 504 万华化学: 营业总收入 (H1) and 营业收入 (Q2) may differ by a financial arm: a fit confirms
+    text = ("2025 年上半年实现营业总收入 909.01 亿元，同比下降 6.35%。2025Q2 单季度实现营业收入 478.34 亿元，"
+            "同比下降 6.04%，环比上升 {g}%。")
+    (c,) = checks(text.format(g="11.07"))  # 478.34 / (909.01 - 478.34) - 1 = 11.07%
+    assert c.verdict == "consistent" and not c.refutable
+    assert [x.verdict for x in checks(text.format(g="15.07"))] == ["unverifiable"]
+    # 558: 海外销售收入 is the 海外收入: 46.96 / (95.01 - 46.96) - 1 = -2.27%
+    overseas = ("自主研发网络游戏海外销售收入 95.01 亿美元，同比增加 11.07%。\n\n2025Q2 国内游戏产业市场规模 822.96 亿元。"
+                "自主研发网络游戏海外收入 46.96 亿美元，同比增加 4.84%，环比减少 2.27%。\n")
+    assert [x.verdict for x in checks("2025H1 " + overseas)] == ["consistent"]
+
+
+def test_a_half_year_written_as_shang_ban_nian_with_the_entity_after_it():
+    # 542: "2025 年上半年光伏板块核心标的实现营收 3919.9 亿元"; 2174.4 / (3919.9 - 2174.4) - 1 = 24.57%
+    text = ("2025 年上半年光伏板块核心标的实现营收 3919.9 亿元，同比下降 9.7%；2025Q2 实现营收 2174.4 亿元，同比下降 8.5%，"
+            "环比增长 {g}%。")
+    assert [c.verdict for c in checks(text.format(g="24.6"))] == ["consistent"]
+    assert [c.verdict for c in checks(text.format(g="14.6"))] == ["inconsistent"]
+
+
+def test_a_base_of_comparison_is_told_from_the_period_of_the_figures():
+    from macrodesk.checks.quarters import is_base_date
+    from macrodesk.figures import extract_figures
+
+    def first_date(text: str):
+        return next(f for f in extract_figures(text) if f.kind.value == "date")
+
+    for base in ("增速较 2024H1 提升 1.29pct", "同比增速由 2024H1 的 - 33.43% 提升至 38.08%", "较 2024Q2 的 4.24 亿元亏损"):
+        assert is_base_date(base, first_date(base)), base
+    own = "2025H1 的归母净利润为 222.74 亿元"
+    assert not is_base_date(own, first_date(own))

@@ -120,6 +120,14 @@ def _same_period(a: str, b: str) -> bool:
     return a == b or ka is None or kb is None or ka == kb
 
 
+def _period_before(ac: _Across, x: Framed) -> str:
+    """x's period when it is written before x in its sentence; "" when the only date follows it
+    ("归母净利润 1689 亿元，同比 - 14.40%，下滑幅度超 2021 年疫情影响": 2021 is not its year)."""
+    raw = ac.art.raw[x.tok.sent]
+    date = x.tok.fig.period
+    return x.period if not date or date in raw[:x.tok.fig.start] else ""
+
+
 def _margin_word(ac: _Across, m: Framed) -> re.Match[str] | None:
     """The margin a percent is a level of: named in its lead, else last named earlier in its
     sentence or the sentence before in its paragraph ("归母净利率 39.9%，…；剔除茅台后 33.7%")."""
@@ -147,7 +155,8 @@ def _margin_pairs(ac: _Across, m: Framed, mm: re.Match[str], *,
     key = period_key(m.period)
     if strict and key is None:
         return []
-    money = [x for x in ac.money if (period_key(x.period) == key if strict else _same_period(x.period, m.period))]
+    money = [x for x in ac.money if (period_key(x.period) == key if strict
+                                     else _same_period(_period_before(ac, x), m.period))]
     word = ac.words
 
     def is_num(x: Framed) -> bool:
@@ -166,7 +175,8 @@ def _margin_pairs(ac: _Across, m: Framed, mm: re.Match[str], *,
     out = []
     for d in dens:
         for n in nums:
-            if n.tok.cunit == d.tok.cunit and _same_period(n.period, d.period):
+            if n.tok.cunit == d.tok.cunit and (_same_period(n.period, d.period) if strict
+                                               else _same_period(_period_before(ac, n), _period_before(ac, d))):
                 iv = (n.tok.interval() / d.tok.interval()).scale(100)
                 if net and not guimu and "归母" in word(n):
                     # a plain 净利率 is on total profit, which minorities usually make a little

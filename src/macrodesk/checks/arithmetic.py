@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from macrodesk.checks.across import resolve_across
 from macrodesk.checks.bins import find_bin_shares, find_residual_shares
+from macrodesk.checks.bracket_base import find_bracket_bases
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.framed import Framed, find_framed, framed_once
@@ -16,9 +17,11 @@ from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
 from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiable
 from macrodesk.checks.last_year import find_last_year_growths
+from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.months import find_february_growths
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.quarters import find_quarter_growths
+from macrodesk.checks.scissors import find_scissors
 from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
@@ -119,9 +122,10 @@ def check_article(article: Article) -> list[Check]:
     # these replace an unverifiable verdict
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
-                *find_bin_shares(article), *find_decompositions(article),
-                *find_residual_shares(article), *find_last_year_growths(article),
-                *find_part_growths(article), *find_february_growths(article)]:
+                *find_bin_shares(article), *find_decompositions(article), *find_section_margins(article),
+                *find_scissors(article), *find_bracket_bases(article), *find_residual_shares(article),
+                *find_last_year_growths(article), *find_part_growths(article),
+                *find_february_growths(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:

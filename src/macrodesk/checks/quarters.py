@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macrodesk.checks.frames import frame_of
+from macrodesk.checks.frames import frame_of, lead_words
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, Verdict
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -21,14 +21,22 @@ _METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "营�
             "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模")
 _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
-_ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业")
+_ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?")
+# 营收 is short for 营业收入: one metric; 营业总收入 may add a financial arm's interest income, so a
+# half of it only confirms a quarter's 营业收入
+_SAME_METRIC = {"营收": "营业收入"}
+_NEAR_METRIC = {"营业总收入": "营业收入"}
 _QOQ = re.compile(r"环比")
+# the words before a period that opens a level's clause name its entity ("A 股游戏板块 23 家上市公司
+# 2025H1 共实现营业收入 478.98 亿元"): kept only when they end on a noun of what is reported
+_ENTITY_BEFORE_PERIOD = re.compile(r"[\u4e00-\u9fa5A-Za-z\d]{1,16}(?:板块|行业|市场|公司|集团|产业|企业)$")
+_BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
 # a half's second quarter and the quarter before it: H1 − Q2 = Q1, H2 − Q4 = Q3
 _HALF_OF = {"Q2": "H1", "Q4": "H2"}
 
 
 @dataclass(frozen=True)
-class _Level:
+class Level:
     entity: str  # the words before the metric ("申万工业金属板块"), carried over its paragraph
     metric: str
     year: str
@@ -38,7 +46,7 @@ class _Level:
     head: str  # the nearest heading above it
 
 
-def _period(text: str) -> tuple[str, str] | None:
+def period_of(text: str) -> tuple[str, str] | None:
     found = list(_PERIOD.finditer(text))
     if not found:
         return None
@@ -54,17 +62,34 @@ def _metric(words: str) -> tuple[str, str] | None:
         i = words.rfind(name)
         if i >= 0 and i + len(name) >= len(words) - 1:
             entity = _ENTITY_NOISE.sub("", re.sub(r"[\s*：:，,]|实现|合计|累计", "", words[:i]))
+            if name == "收入":
+                entity = re.sub(r"销售$", "", entity)  # 销售收入 is the 收入
             if "扣非" in entity:
                 return re.sub(r"扣非后?|同期", "", entity), "扣非" + name.replace("扣非", "")
-            return entity, name
+            return entity, _SAME_METRIC.get(name, name)
     return None
 
 
-def _levels(article: Article) -> list[tuple[_Level, list[tuple[Figure, str]]]]:
+# the levels of the article read last: the quarter and the margin finders both read them
+_last: tuple[Article, list[tuple[Level, list[tuple[Figure, str]]]]] | None = None
+
+
+def read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]]]:
+    """`_read_levels`, read once per article."""
+    global _last
+    last = _last
+    if last is not None and last[0] is article:
+        return last[1]
+    levels = _read_levels(article)
+    _last = (article, levels)
+    return levels
+
+
+def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]]]:
     """Every amount whose metric and period are named, with the percent figures that follow it
     in its clause group (each with the words just before it: "环比 + 12.49%"). A level with no
     entity of its own takes the one named last in its paragraph ("游戏板块营业收入 …；归母净利润 …")."""
-    out: list[tuple[_Level, list[tuple[Figure, str]]]] = []
+    out: list[tuple[Level, list[tuple[Figure, str]]]] = []
     period: dict[int, tuple[str, str]] = {}  # paragraph -> the period in force
     entity: dict[int, str] = {}  # paragraph -> the entity named last
     head = ""
@@ -75,19 +100,26 @@ def _levels(article: Article) -> list[tuple[_Level, list[tuple[Figure, str]]]]:
         if s.kind not in ("prose", "list"):
             continue
         prev = 0
-        current: tuple[_Level, list[tuple[Figure, str]]] | None = None
+        current: tuple[Level, list[tuple[Figure, str]]] | None = None
+        dated = False  # a date was written before the figure in its sentence
         for f in s.figures:
             before = s.text[prev:f.start]
             prev_end, prev = prev, f.end
             if f.kind == FigureKind.DATE:
-                p = _period(f.text)
-                if p:
+                dated = True
+                p = period_of(f.text)
+                if p and not is_base_date(s.text, f):
                     period[s.paragraph] = (p[0] or period.get(s.paragraph, ("", ""))[0], p[1])
+                    if (named_before := _entity_before(s.text[:f.start])):
+                        entity[s.paragraph] = named_before
                 continue
             if f.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and f.value is not None and not f.is_range:
                 frame = frame_of(s.text, f, prev_end)
-                p = _period(frame.period) if frame.period else period.get(s.paragraph)
-                if p and frame.period:
+                # a figure's period is the date after it when none is before ("归母净利润 53.05 亿元，
+                # 较 2024H1 的 - 3.73 亿元"): the period in force in the paragraph is meant
+                own = bool(frame.period) and (dated or s.paragraph not in period)
+                p = period_of(frame.period) if own else period.get(s.paragraph)
+                if p and own:
                     p = (p[0] or period.get(s.paragraph, ("", ""))[0], p[1])
                     period[s.paragraph] = p
                 named = _metric(frame.metric)
@@ -96,12 +128,32 @@ def _levels(article: Article) -> list[tuple[_Level, list[tuple[Figure, str]]]]:
                     who = named[0] or entity.get(s.paragraph, "")
                     if named[0]:
                         entity[s.paragraph] = named[0]
-                    current = (_Level(who, named[1], p[0], p[1], f, s, head), [])
+                    current = (Level(who, named[1], p[0], p[1], f, s, head), [])
                     out.append(current)
                 continue
             if f.kind == FigureKind.PERCENT and current is not None and not f.is_range:
                 current[1].append((f, before))
     return out
+
+
+_BASE_BEFORE = re.compile(r"(?:较|由|从|比|自|于|相比)\s*$")
+# "2024H1 的 - 33.43%", "2024Q2 的 4.24 亿元": a date's own figure right after 的 (not "2025H1 的营收")
+_OF_AMOUNT = re.compile(r"\s*的\s*(?:亏损\s*)?[-+−]?\s*\d")
+
+
+def is_base_date(text: str, d: Figure) -> bool:
+    """A date that is a base of comparison, not the period of the figures around it ("增速较
+    2024H1 提升 1.29pct", "由 2024H1 的 - 33.43% 提升至 38.08%")."""
+    return bool(_BASE_BEFORE.search(text[max(0, d.start - 4):d.start]) or _OF_AMOUNT.match(text, d.end))
+
+
+def _entity_before(words: str) -> str:
+    """The entity named before a period in its clause ("A 股游戏板块 23 家上市公司 " -> "游戏板块");
+    "" unless it ends on a noun of what is reported (not "截至", "根据伽马数据")."""
+    plain = _BRACKETED.sub("", words)
+    clause = re.sub(r"[\s*]|实现|合计|累计", "", lead_words(plain, len(plain)))
+    m = _ENTITY_BEFORE_PERIOD.search(clause)
+    return _ENTITY_NOISE.sub("", m.group(0)) if m else ""
 
 
 def _same_entity(a: str, b: str) -> bool:
@@ -115,7 +167,7 @@ def find_quarter_growths(article: Article) -> list[Check]:
     fit confirms and a mismatch proves nothing."""
     if not any("环比" in s.text for s in article.sentences):
         return []  # no 环比 growth is written: the article's levels need not be read
-    levels = _levels(article)
+    levels = read_levels(article)
     out: list[Check] = []
     for q, growths in levels:
         half = _HALF_OF.get(q.part)
@@ -141,6 +193,10 @@ def find_quarter_growths(article: Article) -> list[Check]:
                     h, certain = scope[0], True
                 break
         if h is None:
+            if not same:  # "上半年实现营业总收入 909.01 亿元" for "2025Q2 单季度实现营业收入 478.34 亿元"
+                same = [h for h, _ in levels if h.part == half and h.year == q.year and h.fig.unit == q.fig.unit
+                        and h.fig.scale == q.fig.scale and _NEAR_METRIC.get(h.metric) == q.metric]
+                para = [x for x in same if x.sentence.paragraph == q.sentence.paragraph]
             alike = [x for x in para or same if _same_entity(x.entity, q.entity)]
             if len({x.fig.value for x in alike}) != 1:
                 continue
@@ -152,15 +208,16 @@ def find_quarter_growths(article: Article) -> list[Check]:
     return out
 
 
-def _judge(q: _Level, h: _Level, g: Figure, before: str, certain: bool) -> Check | None:
+def _judge(q: Level, h: Level, g: Figure, before: str, certain: bool) -> Check | None:
     yq, yh = figure_interval(q.fig), figure_interval(h.fig)
     first = yh - yq  # the quarter before, unstated
     if first.lo <= 0 or yq.lo <= 0:
         return None  # a loss (or a garbled half): growth to or from it has no one convention
     computed = (yq / first - Interval(1, 1)).scale(100)
-    # one more unit of slack, as for 约: the quarter before is derived, and companies compute
-    # their 环比 on a reported Q1 that may have been restated since (8.60% against 8.614%)
-    stated = signed_interval(g, before, approx=True, result=True)
+    # no slack beyond the written digits (a result may be truncated): H1 = Q1 + Q2 is an identity
+    # of the reported figures, so the derived quarter is as precise as its inputs; "605.99 亿元
+    # （环比 + 8.60%）" of an H1 of 1163.92 亿元 is 8.611%-8.617%, which no rounding writes 8.60%
+    stated = signed_interval(g, before, result=True)
     prev = "Q1" if q.part == "Q2" else "Q3"
     relation = (f"{q.fig.text} / ({h.fig.text} - {q.fig.text}) - 1 = {g.text} "
                 f"({q.year}{prev} = {h.year}{h.part} - {q.year}{q.part}, unstated)")
