@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from macrodesk.checks.across import resolve_across
 from macrodesk.checks.bins import find_bin_shares, find_residual_shares
+from macrodesk.checks.brackets import find_bracket_shares, find_bracket_sums
 from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.decomposition import find_decompositions
@@ -118,7 +119,8 @@ def check_article(article: Article) -> list[Check]:
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
                 *find_bin_shares(article), *find_decompositions(article),
-                *find_residual_shares(article), *find_last_year_growths(article)]:
+                *find_residual_shares(article), *find_last_year_growths(article),
+                *find_bracket_sums(article), *find_bracket_shares(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
