@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from macrodesk.checks.across import resolve_across
+from macrodesk.checks.averages import find_averages
 from macrodesk.checks.balances import find_balances
 from macrodesk.checks.bins import find_bin_shares, find_residual_shares
 from macrodesk.checks.brackets import find_bracket_shares, find_bracket_sums
@@ -121,7 +122,8 @@ def check_article(article: Article) -> list[Check]:
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
                 *find_bin_shares(article), *find_decompositions(article),
                 *find_residual_shares(article), *find_last_year_growths(article),
-                *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article)]:
+                *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
+                *find_averages(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
