@@ -12,6 +12,7 @@ from macrodesk.checks.averages import find_averages
 from macrodesk.checks.balances import find_balances
 from macrodesk.checks.bins import find_bin_shares, find_residual_shares
 from macrodesk.checks.brackets import find_bracket_shares, find_bracket_sums
+from macrodesk.checks.moves import find_moves
 from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.decomposition import find_decompositions
@@ -123,7 +124,7 @@ def check_article(article: Article) -> list[Check]:
                 *find_bin_shares(article), *find_decompositions(article),
                 *find_residual_shares(article), *find_last_year_growths(article),
                 *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
-                *find_averages(article)]:
+                *find_averages(article), *find_moves(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:

@@ -1,0 +1,123 @@
+"""A move between two levels with its rate in a bracket or written as room.
+
+"银价预计从 36.5 美元 / 金衡盎司修复至 57 美元 / 金衡盎司（+56%）", "股价 3 元，复牌后涨至 6 元（涨幅
+100%）", "金银比最高达 104，…修复至 93（修复幅度 13%）", and room to a target: "目标价 57 元，较当前
+股价 36.5 元有 56% 上涨空间"."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check
+from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+_UP = "升|增|涨|提|回升|修复|反弹|上调|上行|攀升|扩大|提高"
+_DOWN = "降|减|跌|落|回落|下调|下行|收窄|缩小|下滑"
+# the verb before the later level: "修复至", "涨至", "降至", "提至", "调至"
+_TO = re.compile(f"(?:{_UP}|{_DOWN}|调|变)(?:至|到)\\s*$")
+_FROM = re.compile(r"(?:从|由)(?![于此])")
+# the rate right after the later level: "（+56%）", "（-7.14%）", "（涨幅 67%）", "（修复幅度 13%）"
+_RATE = re.compile(r"^[^\d（(，,；;。]{0,14}?[（(]\s*((?:[\u4e00-\u9fff]{0,4}[幅])?(?:度)?)\s*(?:为|约)?\s*$")
+_ROOM = re.compile(r"^\s*(?:的)?\s*(上涨|上行|修复|反弹|增长|下跌|下行)空间")
+_CURRENT = re.compile(r"当前|目前|现价|现在|最新|收盘")
+_CLAUSE = re.compile(r"[，,；;。：:]")
+
+
+def find_moves(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or "%" not in s.text:
+            continue
+        figs = [f for f in s.figures if unit_key(s, f) is not None]
+        for k, c in enumerate(figs):
+            if c.kind != FigureKind.PERCENT or k == 0:
+                continue
+            chk = _bracketed(s, figs, k)
+            if chk is None and _ROOM.match(s.text[c.end:]):
+                chk = _room(s, figs, k)
+            if chk is not None:
+                chk.article = article.label
+                out.append(chk)
+    return out
+
+
+def _growth(b: Figure, a: Figure) -> Interval | None:
+    ia, ib = interval(a), interval(b)
+    if ia.lo <= 0 or ib.lo <= 0:
+        return None
+    return (ib / ia - Interval(1, 1)).scale(100)
+
+
+def _stated(s: Sentence, c: Figure, down: bool) -> Interval:
+    """A rate as written; unsigned after a fall it is the fall's size."""
+    iv = figure_interval(c, result=True)
+    return -iv if down and not signed(s, c) and (c.value or 0) > 0 else iv
+
+
+def _bracketed(s: Sentence, figs: list[Figure], k: int) -> Check | None:
+    c, b = figs[k], figs[k - 1]
+    rate = _RATE.match(s.text[b.end:c.start])
+    if rate is None or b.kind not in LEVELS or s.text[c.end:].lstrip()[:1] not in "）)":
+        return None
+    if not (signed(s, c) or rate.group(1)):
+        return None  # a bare "（56%）" may be a share
+    verb = _TO.search(s.text[max(0, b.start - 8):b.start].replace(" ", ""))
+    if verb is None:
+        return None
+    down = bool(re.search(_DOWN, verb.group(0)))
+    key = unit_key(s, b)
+    earlier = [f for f in figs[:k - 1] if unit_key(s, f) == key and f.kind == b.kind]
+    if not earlier:
+        return None
+    a = earlier[-1]
+    between = s.text[a.end:b.start]
+    if any(f.kind in LEVELS and a.end <= f.start < b.start for f in figs) or "；" in between or "。" in between:
+        return None
+    got = _growth(b, a)
+    if got is None:
+        return None
+    # 从 A 至 B names the base; without it A is the level written right before: a bracket named
+    # by its 幅度 ties the rate to that move, a bare "+8%" may be against another period
+    fr = _FROM.search(s.text[max(0, a.start - 20):a.start])
+    certain = fr is not None and not re.search(r"[，,]", s.text[a.end:b.start]) or bool(rate.group(1))
+    if fr is None and not rate.group(1) and re.search(r"[，,]", between):
+        certain = False
+    readings = [got]
+    if down and not fr:
+        # a fall's size may be taken on the lower level ("104 修复至 93" as 104/93 - 1)
+        back = _growth(a, b)
+        if back is not None:
+            readings.append(-back)
+    stated = _stated(s, c, down)
+    if not signed(s, c):
+        stated = stated.abs()
+        readings = [r.abs() for r in readings]
+    best = min(readings, key=lambda r: r.distance(stated) if not r.overlaps(stated) else 0.0)
+    return judged(s, "growth", c, [a, b], best, f"({b.text}/{a.text} - 1) = {c.text}", certain=certain,
+                  why="the rate may be against another period than the level before", stated_iv=stated)
+
+
+def _room(s: Sentence, figs: list[Figure], k: int) -> Check | None:
+    """Room to a target: two levels of one unit before it, one of them named current."""
+    c = figs[k]
+    if signed(s, c) or c.is_range:
+        return None
+    levels = [f for f in figs[:k] if f.kind in LEVELS]
+    if len(levels) != 2 or unit_key(s, levels[0]) != unit_key(s, levels[1]):
+        return None
+    named = [f for f in levels if _CURRENT.search(
+        s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, f.start)], default=0):f.start])]
+    if len(named) != 1:
+        return None
+    now = named[0]
+    target = levels[0] if levels[1] is now else levels[1]
+    got = _growth(target, now)
+    if got is None:
+        return None
+    down = bool(re.match(r"\s*(?:的)?\s*(?:下跌|下行)", s.text[c.end:]))
+    stated = figure_interval(c, result=True)
+    return judged(s, "growth", c, [now, target], got.abs(),
+                  f"|{target.text}/{now.text} - 1| = {c.text}", certain=(got.lo < 0) == down,
+                  why="the room runs the other way than the two levels", stated_iv=stated)
