@@ -23,7 +23,7 @@ _SEP = re.compile(r"[、，,；;]")
 # a part's label is a name, not a change, a period, a bound or a hint that the list is partial
 _NOT_LABEL = re.compile(
     r"同比|环比|较|比上|占|增|减|降|升|涨|跌|净|亏|损|负|约|超|近|逾|达|为|至|平均|均|其中|包括|包含|含|"
-    r"主要|如|等|其他|其余|累计|合计|预计|预测|目标|年|月|季|周|日|[QH]\d|E\b|\d")
+    r"主要|如|等|其他|其余|累计|合计|预计|预测|目标|最|中位|历史|区间|范围|年|月|季|周|日|[QH]\d|E\b|\d")
 _SHARE_WORD = re.compile(r"占比|比重|份额|占")
 _GAP = re.compile(r"\s*[^\s，,；;。：:、（）()\d]{0,2}\s*$")  # the unit tail between a total and its bracket
 
@@ -59,7 +59,7 @@ def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | N
         return None
     total = before[-1]
     key = unit_key(s, total)
-    if key is None or key == "#" or signed(s, total):
+    if key is None or key == "#" or signed(s, total) or total.kind not in (*LEVELS, FigureKind.PERCENT):
         return None
     parts = _inside(figs, m.start(1), m.end(1))
     pieces = [p for p in _SEP.split(m.group(1)) if p.strip()]
