@@ -92,7 +92,7 @@ def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | N
 
 
 # "秘鲁（14 万吨，22%）": an amount and its share in one bracket
-_PAIR_GAP = re.compile(r"^\s*[^\s\d，,；;]{0,4}\s*[，,]\s*(?:占比|占)?\s*$")
+_PAIR_GAP = re.compile(r"^\s*[^\s\d，,；;/]{0,4}\s*[，,]\s*(?:占比|市占率|份额|占)?\s*$")
 
 
 def find_bracket_shares(article: Article) -> list[Check]:
@@ -110,7 +110,8 @@ def find_bracket_shares(article: Article) -> list[Check]:
             if len(inner) != 2:
                 continue
             amount, share = inner
-            if (amount.kind not in LEVELS or share.kind != FigureKind.PERCENT
+            # a price or rate ("8900 元 / 吨") is no part of a whole
+            if (amount.kind not in LEVELS or share.kind != FigureKind.PERCENT or "/" in amount.unit
                     or unit_key(s, amount) in (None, "#") or signed(s, amount) or signed(s, share)
                     or s.text[m.start(1):amount.start].strip()
                     or not _PAIR_GAP.match(s.text[amount.end:share.start])
@@ -124,8 +125,10 @@ def find_bracket_shares(article: Article) -> list[Check]:
             continue
         key = keys.pop()
         first = min(a.start for a, _ in pairs)
+        # a whole stands outside brackets ("中国以 55%（240 万吨）" is a part)
         wholes = [f for f in figs if f.end <= first and unit_key(s, f) == key
-                  and not any(f is a for a, _ in pairs)]
+                  and s.text[:f.start].count("（") + s.text[:f.start].count("(")
+                  == s.text[:f.start].count("）") + s.text[:f.start].count(")")]
         for chk in _against_whole(s, pairs, wholes) if wholes else _against_siblings(s, pairs):
             chk.article = article.label
             out.append(chk)

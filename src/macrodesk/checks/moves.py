@@ -23,6 +23,8 @@ _RATE = re.compile(r"^[^\d（(，,；;。]{0,14}?[（(]\s*((?:[\u4e00-\u9fff]{0,
 _ROOM = re.compile(r"^\s*(?:的)?\s*(上涨|上行|修复|反弹|增长|下跌|下行)空间")
 _CURRENT = re.compile(r"当前|目前|现价|现在|最新|收盘")
 _CLAUSE = re.compile(r"[，,；;。：:]")
+# the words of a clause that date a move rather than name a new subject
+_TIME = re.compile(r"截至[^，,]{0,12}?时|[^，,]{0,4}[后时]|预计|预期|有望|将|已|再|又|进一步|目前|当前|最终|随后")
 
 
 def find_moves(article: Article) -> list[Check]:
@@ -78,12 +80,17 @@ def _bracketed(s: Sentence, figs: list[Figure], k: int) -> Check | None:
     got = _growth(b, a)
     if got is None:
         return None
-    # 从 A 至 B names the base; without it A is the level written right before: a bracket named
-    # by its 幅度 ties the rate to that move, a bare "+8%" may be against another period
-    fr = _FROM.search(s.text[max(0, a.start - 20):a.start])
-    certain = fr is not None and not re.search(r"[，,]", s.text[a.end:b.start]) or bool(rate.group(1))
-    if fr is None and not rate.group(1) and re.search(r"[，,]", between):
-        certain = False
+    # 从 A 至 B names the base; without it A is the level written right before, and the rate is
+    # tied to that move only when it is named by its 幅度 and B's clause has no subject of its own
+    # ("最高达 104，截至报告发布时修复至 93（修复幅度 13%）"); a bare "+8%" may be against another period
+    own = s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, a.start)], default=0):a.start]
+    fr = _FROM.search(own)
+    if fr is not None:
+        certain = not re.search(r"[，,；;（(]", between)
+    else:
+        clause = between[max([m.end() for m in _CLAUSE.finditer(between)], default=0):]
+        bare = _TIME.sub("", _TO.sub("", clause.replace(" ", "")))
+        certain = bool(rate.group(1)) and not re.search(r"[（(]", between) and not bare
     readings = [got]
     if down and not fr:
         # a fall's size may be taken on the lower level ("104 修复至 93" as 104/93 - 1)
