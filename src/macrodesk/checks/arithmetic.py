@@ -12,14 +12,14 @@ from macrodesk.checks.averages import find_averages
 from macrodesk.checks.balances import find_balances
 from macrodesk.checks.bins import find_bin_shares, find_residual_shares
 from macrodesk.checks.brackets import find_bracket_shares, find_bracket_sums
-from macrodesk.checks.moves import find_moves
-from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.framed import Framed, find_framed, framed_once
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
 from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiable
+from macrodesk.checks.last_year import find_last_year_growths
+from macrodesk.checks.moves import find_moves
 from macrodesk.checks.quarters import find_quarter_growths
 from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.table_rows import find_table_relations

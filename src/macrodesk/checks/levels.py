@@ -42,12 +42,14 @@ def judged(s: Sentence, kind: str, stated: Figure, inputs: list[Figure], compute
     fits = computed.overlaps(got)
     verdict: Verdict = "consistent" if fits else ("inconsistent" if certain else "unverifiable")
     show = stated.scale or 1.0
-    common = dict(kind=kind, stated=stated.text, inputs=[f.text for f in inputs], relation=relation,
-                  sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, derived=derived,
-                  input_sentences=[s.text for _ in inputs])
-    if verdict == "unverifiable":
-        return Check(verdict=verdict, note=f"{why}, and the figures do not fit", **common)  # type: ignore[arg-type]
-    return Check(verdict=verdict, computed=fmt(computed.mid / show), computed_low=computed.lo / show,
-                 computed_high=computed.hi / show,
-                 gap=None if fits else round(computed.distance(got) / show, 6),
-                 note="" if certain else why, refutable=certain, **common)  # type: ignore[arg-type]
+    shown = verdict != "unverifiable"
+    return Check(
+        verdict=verdict, kind=kind, stated=stated.text, inputs=[f.text for f in inputs],
+        computed=fmt(computed.mid / show) if shown else "",
+        computed_low=computed.lo / show if shown else None,
+        computed_high=computed.hi / show if shown else None,
+        gap=None if fits or not shown else round(computed.distance(got) / show, 6),
+        relation=relation, note=("" if certain else why) if shown else f"{why}, and the figures do not fit",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, derived=derived,
+        input_sentences=[s.text for _ in inputs], refutable=certain,
+    )
