@@ -27,6 +27,7 @@ _ROLES: dict[str, list[tuple[str, str]]] = {
     "净出口": [(_EXPORT, _IMPORT), (_SUPPLY, _DEMAND)], "净进口": [(_IMPORT, _EXPORT), (_DEMAND, _SUPPLY)],
 }
 _CLAUSE = re.compile(r"[，,；;。：:]")
+_ANY_NAME = re.compile("|".join(_ROLES))
 
 
 def _label(s: Sentence, f: Figure, prev_end: int) -> str:
@@ -42,7 +43,7 @@ def find_balances(article: Article) -> list[Check]:
     out: list[Check] = []
     prose = [s for s in article.sentences if s.kind in ("prose", "list")]
     for j, s in enumerate(prose):
-        if not any(n in s.text for n in _ROLES):
+        if not _ANY_NAME.search(s.text):
             continue
         figs = [f for f in s.figures if unit_key(s, f) is not None]
         for k, g in enumerate(figs):

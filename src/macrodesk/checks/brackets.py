@@ -24,6 +24,7 @@ _SEP = re.compile(r"[、，,；;]")
 _NOT_LABEL = re.compile(
     r"同比|环比|较|比上|占|增|减|降|升|涨|跌|净|亏|损|负|约|超|近|逾|达|为|至|平均|均|其中|包括|包含|含|"
     r"主要|如|等|其他|其余|累计|合计|预计|预测|目标|最|中位|历史|区间|范围|年|月|季|周|日|[QH]\d|E\b|\d")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _SHARE_WORD = re.compile(r"占比|比重|份额|占")
 _GAP = re.compile(r"\s*[^\s，,；;。：:、（）()\d]{0,2}\s*$")  # the unit tail between a total and its bracket
 
@@ -54,6 +55,8 @@ def find_bracket_sums(article: Article) -> list[Check]:
 
 
 def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | None:
+    if len(_DIGITS.findall(m.group(1))) < 2:
+        return None
     before = [f for f in figs if f.end <= m.start()]
     if not before or not _GAP.fullmatch(s.text[before[-1].end:m.start()]):
         return None
@@ -101,7 +104,7 @@ def find_bracket_shares(article: Article) -> list[Check]:
     it), else against the whole a sibling's amount and share imply (derived, consistent-only)."""
     out: list[Check] = []
     for s in article.sentences:
-        if s.kind not in ("prose", "list") or "%" not in s.text:
+        if s.kind not in ("prose", "list") or "%" not in s.text or ("（" not in s.text and "(" not in s.text):
             continue
         figs = _figures(s)
         pairs: list[tuple[Figure, Figure]] = []

@@ -30,7 +30,8 @@ _TIME = re.compile(r"截至[^，,]{0,12}?时|[^，,]{0,4}[后时]|预计|预期|
 def find_moves(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in article.sentences:
-        if s.kind not in ("prose", "list") or "%" not in s.text:
+        if (s.kind not in ("prose", "list") or "%" not in s.text
+                or not ("至" in s.text or "到" in s.text or "空间" in s.text)):
             continue
         figs = [f for f in s.figures if unit_key(s, f) is not None]
         for k, c in enumerate(figs):
