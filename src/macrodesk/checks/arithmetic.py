@@ -122,14 +122,24 @@ def check_article(article: Article) -> list[Check]:
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
                 *find_bin_shares(article), *find_decompositions(article),
-                *find_residual_shares(article), *find_last_year_growths(article),
-                *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
-                *find_averages(article), *find_moves(article)]:
+                *find_residual_shares(article), *find_last_year_growths(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
             keep(chk)
         elif checks[i].verdict == "unverifiable":
+            checks[i] = chk
+    # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
+    # moves with their rate in a bracket; a certain fit also replaces a fit of a hedged reading
+    where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
+    for chk in [*find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
+                *find_averages(article), *find_moves(article)]:
+        i = where.get((chk.sentence_id, chk.stated))
+        if i is None:
+            keep(chk)
+        elif checks[i].verdict == "unverifiable" or (
+                not checks[i].refutable and chk.refutable and chk.verdict == "consistent"):
+            chk.article = article.label
             checks[i] = chk
     return checks
 
