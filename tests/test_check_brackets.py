@@ -171,3 +171,17 @@ def test_room_to_a_target_against_the_current_level():
     assert verdicts("目标价 57 元，较当前股价 36.5 元有 66% 上涨空间。", "growth") == {"66%": "inconsistent"}
     # the room runs down while the target is above the current level: not read as an error
     assert verdicts("目标价 57 元，较当前股价 36.5 元有 56% 下跌空间。", "growth").get("56%") != "inconsistent"
+
+
+SILVER_ROOM = ("若金价维持 3400 美元 / 金衡盎司，金银比修复至 60 时，银价有望达 57 美元 / 金衡盎司，较当前存在 "
+               "{}% 上涨空间。\n\n截至 2025 年 6 月，伦敦金价约为 3400 美元 / 金衡盎司，银价约为 {} 美元 / 金衡盎司。")
+
+
+def test_room_against_the_present_level_written_elsewhere_confirms_only():
+    # 191: the present 银价 is in the next section
+    got = checks(SILVER_ROOM.format(56, "36.5"), "growth")["56%"]
+    assert got.verdict == "consistent" and got.inputs == ["36.5 美元", "57 美元"]
+    assert checks(SILVER_ROOM.format(66, "36.5"), "growth")["66%"].verdict == "unverifiable"
+    # two present levels of 银价: which one is meant is not certain
+    two = SILVER_ROOM.format(56, "36.5") + "\n\n目前银价约为 40 美元 / 金衡盎司。"
+    assert "56%" not in checks(two, "growth")

@@ -39,7 +39,7 @@ def find_moves(article: Article) -> list[Check]:
                 continue
             chk = _bracketed(s, figs, k)
             if chk is None and _ROOM.match(s.text[c.end:]):
-                chk = _room(s, figs, k)
+                chk = _room(s, figs, k) or _room_elsewhere(article, s, figs, k)
             if chk is not None:
                 chk.article = article.label
                 out.append(chk)
@@ -129,3 +129,44 @@ def _room(s: Sentence, figs: list[Figure], k: int) -> Check | None:
     return judged(s, "growth", c, [now, target], got.abs(),
                   f"|{target.text}/{now.text} - 1| = {c.text}", certain=(got.lo < 0) == down,
                   why="the room runs the other way than the two levels", stated_iv=stated)
+
+
+# the words of a target's clause that are not its subject: "银价有望达" -> "银价"
+_MODAL = re.compile(r"有望|预计|预期|或将|将|可能|可|或|达到|达|升至|涨至|至|到|为|约|突破|修复|回升|上涨|维持")
+# a level written as the present one: "截至 2025 年 6 月，…银价约为 36.5 美元"
+_PRESENT = re.compile(r"截至|当前|目前|现价|最新")
+
+
+def _room_elsewhere(article: Article, s: Sentence, figs: list[Figure], k: int) -> Check | None:
+    """Room to a target whose current level is written in another sentence: "银价有望达 57 美元 /
+    金衡盎司，较当前存在 56% 上涨空间" and, elsewhere, "截至 2025 年 6 月，…银价约为 36.5 美元 /
+    金衡盎司". The one present level of the target's subject and unit; a fit confirms, a miss
+    proves nothing (the present may be another date's)."""
+    c = figs[k]
+    target = figs[k - 1]
+    if target.kind not in LEVELS or signed(s, c) or c.is_range or not _PRESENT.search(s.text[target.end:c.start]):
+        return None
+    clause = s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, target.start)], default=0):target.start]
+    words = re.findall(r"[\u4e00-\u9fff]+", _MODAL.sub(" ", clause))
+    if not words or len(words[-1]) < 2:
+        return None
+    subject, key = words[-1][-2:], unit_key(s, target)
+    found: dict[float, tuple[Sentence, Figure]] = {}
+    for p in article.sentences:
+        if p.kind not in ("prose", "list") or p.id == s.id or not _PRESENT.search(p.text) or subject not in p.text:
+            continue
+        for f in p.figures:
+            own = p.text[max([m.end() for m in _CLAUSE.finditer(p.text, 0, f.start)], default=0):f.start]
+            if subject in own and unit_key(p, f) == key and f.kind == target.kind and not f.is_range:
+                found[(f.value or 0) * (f.scale or 1.0)] = (p, f)
+    if len(found) != 1:
+        return None
+    p, now = next(iter(found.values()))
+    got = _growth(target, now)
+    if got is None or got.lo < 0:
+        return None
+    chk = judged(s, "growth", c, [now, target], got, f"({target.text}/{now.text} - 1) = {c.text}",
+                 certain=False, why="the present level is written in another sentence",
+                 stated_iv=figure_interval(c, result=True))
+    chk.input_sentences = [p.text, s.text]
+    return chk
