@@ -185,3 +185,23 @@ def test_room_against_the_present_level_written_elsewhere_confirms_only():
     # two present levels of 银价: which one is meant is not certain
     two = SILVER_ROOM.format(56, "36.5") + "\n\n目前银价约为 40 美元 / 金衡盎司。"
     assert "56%" not in checks(two, "growth")
+
+
+def test_a_net_total_s_parts_may_offset():
+    # a profit or a net flow is a difference of its bracketed sides, not their sum
+    assert "30 亿元" not in checks("毛利 30 亿元（收入 100 亿元、成本 70 亿元）。", "sum")
+    assert "50 亿元" not in checks("北向资金净流入 50 亿元（沪股通 120 亿元、深股通 70 亿元）。", "sum")
+    # a new-added level is a level: 新增 is no change
+    assert verdicts("新增装机 100GW（光伏 60GW、风电 40GW）。", "sum") == {"100GW": "consistent"}
+
+
+def test_a_total_of_imports_and_exports_is_neither_side():
+    got = checks("1-5 月进出口总额 1000 亿美元，出口 600 亿美元，进口 400 亿美元，贸易顺差 200 亿美元。", "gap")
+    assert got["200 亿美元"].verdict == "consistent"
+    assert got["200 亿美元"].inputs == ["600 亿美元", "400 亿美元"]
+
+
+def test_a_rate_over_several_years_may_be_yearly():
+    # 2020 -> 2025: (+12%) fits the yearly rate of 100 -> 176, not the whole rise
+    got = verdicts("市场规模从 2020 年的 100 亿元增至 2025 年的 176 亿元（+12%）。", "growth")
+    assert got.get("+12%") != "inconsistent"

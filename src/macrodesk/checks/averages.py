@@ -39,7 +39,7 @@ def find_averages(article: Article) -> list[Check]:
             mean = _MEAN.search(s.text[:g.start]) if chk is None else None
             if mean and s.text[mean.end():g.start].strip() == "" and mean.end() > (figs[k - 1].end if k else 0):
                 n = int(mean.group(1)) if mean.group(1).isdigit() else _NUMERALS[mean.group(1)]
-                chk = _mean(s, [*earlier, s], g, n)
+                chk = _mean(s, [*earlier, s], g, n, mean.start())
             if chk is not None:
                 chk.article = article.label
                 out.append(chk)
@@ -63,7 +63,7 @@ def _per_unit(s: Sentence, before: list[Figure], g: Figure, counter: str, metric
                   why="the total is not named by the average's metric")
 
 
-def _mean(s: Sentence, sentences: list[Sentence], g: Figure, n: int) -> Check | None:
+def _mean(s: Sentence, sentences: list[Sentence], g: Figure, n: int, at: int) -> Check | None:
     """The mean of the one 分别-list of n values of the average's unit before it."""
     key = unit_key(s, g)
     lists: list[tuple[Sentence, list[Figure]]] = []
@@ -83,7 +83,8 @@ def _mean(s: Sentence, sentences: list[Sentence], g: Figure, n: int) -> Check | 
         return None
     # the list whose clause names the average's metric, when there are several
     if len(lists) > 1:
-        words = re.sub(r"[\d\s年月日]|预测|预计|平均|均值|为", "", s.text[:g.start])
+        start = max([m.end() for m in _CLAUSE.finditer(s.text, 0, at)], default=0)
+        words = re.sub(r"[\d\s年月日]|预测|预计|平均|均值|为", "", s.text[start:g.start])
         named = [(p, run) for p, run in lists if _shares_words(p.text[:run[0].start], words)]
         if len(named) != 1:
             return None

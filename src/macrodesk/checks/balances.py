@@ -17,7 +17,7 @@ from macrodesk.models import Article, Figure, Sentence
 _NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|顺差|逆差|净出口|净进口)(?:额|量|规模)?\s*(?:为|达|约|了|达到)?\s*$")
 _SUPPLY = r"供给|供应|产量|生产|产能"
 _DEMAND = r"需求|消费"
-_EXPORT = r"出口"
+_EXPORT = r"(?<!进)出口"  # 进出口 names both sides
 _IMPORT = r"进口"
 # name -> (minuend roles, subtrahend roles): several pairs when the name has two conventions
 _ROLES: dict[str, list[tuple[str, str]]] = {

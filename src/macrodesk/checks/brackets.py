@@ -23,7 +23,11 @@ _SEP = re.compile(r"[、，,；;]")
 # a part's label is a name, not a change, a period, a bound or a hint that the list is partial
 _NOT_LABEL = re.compile(
     r"同比|环比|较|比上|占|增|减|降|升|涨|跌|净|亏|损|负|约|超|近|逾|达|为|至|平均|均|其中|包括|包含|含|"
-    r"主要|如|等|其他|其余|累计|合计|预计|预测|目标|最|中位|历史|区间|范围|年|月|季|周|日|[QH]\d|E\b|\d")
+    r"主要|如|等|其他|其余|累计|合计|预计|预测|目标|最|中位|历史|区间|范围|贡献|拖累|拉动|"
+    r"年|月|季|周|日|[QH]\d|E\b|\d")
+# a total named as a difference or a change ("净利润", "增加 70 亿元") may have parts that offset
+_NET_TOTAL = re.compile(r"净|差|利润|毛利|盈|余额|结余|(?<!新)增|减|降|升|变|较|同比|环比")
+_CLAUSE = re.compile(r"[，,；;。：:]")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _SHARE_WORD = re.compile(r"占比|比重|份额|占")
 _GAP = re.compile(r"\s*[^\s，,；;。：:、（）()\d]{0,2}\s*$")  # the unit tail between a total and its bracket
@@ -61,6 +65,10 @@ def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | N
     if not before or not _GAP.fullmatch(s.text[before[-1].end:m.start()]):
         return None
     total = before[-1]
+    own = s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, total.start)] +
+                     [f.end for f in before[:-1]], default=0):total.start]
+    if _NET_TOTAL.search(own):
+        return None
     key = unit_key(s, total)
     if key is None or key == "#" or signed(s, total) or total.kind not in (*LEVELS, FigureKind.PERCENT):
         return None

@@ -16,13 +16,14 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 _UP = "升|增|涨|提|回升|修复|反弹|上调|上行|攀升|扩大|提高"
 _DOWN = "降|减|跌|落|回落|下调|下行|收窄|缩小|下滑"
 # the verb before the later level: "修复至", "涨至", "降至", "提至", "调至"
-_TO = re.compile(f"(?:{_UP}|{_DOWN}|调|变)(?:至|到)\\s*$")
+_TO = re.compile(f"(?:{_UP}|{_DOWN}|调|变)(?:至|到)(?:(?:19|20)\\d{{2}}年(?:底|末)?)?(?:的)?$")
 _FROM = re.compile(r"(?:从|由)(?![于此])")
 # the rate right after the later level: "（+56%）", "（-7.14%）", "（涨幅 67%）", "（修复幅度 13%）"
 _RATE = re.compile(r"^[^\d（(，,；;。]{0,14}?[（(]\s*((?:[\u4e00-\u9fff]{0,4}[幅])?(?:度)?)\s*(?:为|约)?\s*$")
 _ROOM = re.compile(r"^\s*(?:的)?\s*(上涨|上行|修复|反弹|增长|下跌|下行)空间")
 _CURRENT = re.compile(r"当前|目前|现价|现在|最新|收盘")
 _CLAUSE = re.compile(r"[，,；;。：:]")
+_YEARS = re.compile(r"((?:19|20)\d{2})\s*年")
 # the words of a clause that date a move rather than name a new subject
 _TIME = re.compile(r"截至[^，,]{0,12}?时|[^，,]{0,4}[后时]|预计|预期|有望|将|已|再|又|进一步|目前|当前|最终|随后")
 
@@ -66,7 +67,7 @@ def _bracketed(s: Sentence, figs: list[Figure], k: int) -> Check | None:
         return None
     if not (signed(s, c) or rate.group(1)):
         return None  # a bare "（56%）" may be a share
-    verb = _TO.search(s.text[max(0, b.start - 8):b.start].replace(" ", ""))
+    verb = _TO.search(s.text[max(0, b.start - 14):b.start].replace(" ", ""))
     if verb is None:
         return None
     down = bool(re.search(_DOWN, verb.group(0)))
@@ -92,18 +93,26 @@ def _bracketed(s: Sentence, figs: list[Figure], k: int) -> Check | None:
         clause = between[max([m.end() for m in _CLAUSE.finditer(between)], default=0):]
         bare = _TIME.sub("", _TO.sub("", clause.replace(" ", "")))
         certain = bool(rate.group(1)) and not re.search(r"[（(]", between) and not bare
-    readings = [got]
+    formula = f"({b.text}/{a.text} - 1) = {c.text}"
+    readings = [(formula, got)]
+    years = sorted({int(y) for y in _YEARS.findall(s.text[max(0, a.start - 12):b.start])})
+    if len(years) == 2 and years[1] - years[0] >= 2:
+        # "从 2020 年 A 增至 2025 年 B（+12%）": the rate may be the yearly one
+        n = years[1] - years[0]
+        readings.append((f"({b.text}/{a.text})^(1/{n}) - 1 = {c.text}",
+                         ((interval(b) / interval(a)).pow(1 / n) - Interval(1, 1)).scale(100)))
+        certain = False
     if down and not fr:
         # a fall's size may be taken on the lower level ("104 修复至 93" as 104/93 - 1)
         back = _growth(a, b)
         if back is not None:
-            readings.append(-back)
+            readings.append((f"({a.text}/{b.text} - 1) = {c.text} (on the lower level)", -back))
     stated = _stated(s, c, down)
     if not signed(s, c):
         stated = stated.abs()
-        readings = [r.abs() for r in readings]
-    best = min(readings, key=lambda r: r.distance(stated) if not r.overlaps(stated) else 0.0)
-    return judged(s, "growth", c, [a, b], best, f"({b.text}/{a.text} - 1) = {c.text}", certain=certain,
+        readings = [(f, r.abs()) for f, r in readings]
+    formula, best = min(readings, key=lambda fr: fr[1].distance(stated))
+    return judged(s, "growth", c, [a, b], best, formula, certain=certain,
                   why="the rate may be against another period than the level before", stated_iv=stated)
 
 
