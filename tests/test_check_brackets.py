@@ -205,3 +205,15 @@ def test_a_rate_over_several_years_may_be_yearly():
     # 2020 -> 2025: (+12%) fits the yearly rate of 100 -> 176, not the whole rise
     got = verdicts("市场规模从 2020 年的 100 亿元增至 2025 年的 176 亿元（+12%）。", "growth")
     assert got.get("+12%") != "inconsistent"
+
+
+def test_the_real_errors_of_two_reports():
+    from pathlib import Path
+
+    from macrodesk.checks.arithmetic import check_article
+    from macrodesk.readers import read_article
+
+    fix = Path(__file__).resolve().parent / "fixtures" / "arithmetic"
+    bad = {name: sorted(c.stated for c in check_article(read_article(fix / name)) if c.verdict == "inconsistent")
+           for name in ("report_191.md", "report_245.md")}
+    assert bad == {"report_191.md": ["13%"], "report_245.md": ["+4577%"]}
