@@ -217,3 +217,9 @@ def test_the_real_errors_of_two_reports():
     bad = {name: sorted(c.stated for c in check_article(read_article(fix / name)) if c.verdict == "inconsistent")
            for name in ("report_191.md", "report_245.md")}
     assert bad == {"report_191.md": ["13%"], "report_245.md": ["+4577%"]}
+
+
+def test_a_balance_dated_after_its_levels_is_not_refuted():
+    # the balance may be of another period than the levels
+    got = verdicts("2024 年出口额 100 亿美元，进口额 80 亿美元。2025 年 1-5 月贸易顺差 30 亿美元。", "gap")
+    assert got.get("30 亿美元") != "inconsistent"

@@ -11,7 +11,7 @@ import re
 
 from macrodesk.checks.judging import Check
 from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
-from macrodesk.models import Article, Figure, Sentence
+from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the balance's name right before its figure ("贸易逆差 157 亿美元", "预计紧缺 3659 吨")
 _NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|顺差|逆差|净出口|净进口)(?:额|量|规模)?\s*(?:为|达|约|了|达到)?\s*$")
@@ -86,9 +86,24 @@ def _balance(s: Sentence, g: Figure, levels: list[tuple[Sentence, Figure, str]],
             return None
         computed = interval(a) - interval(b)
         chk = judged(s, "gap", g, [a, b], computed, f"{a.text} - {b.text} = {g.text} ({name})",
-                     certain=True)
+                     certain=not _dated_between(order, [(pa, a), (pb, b)], s, g),
+                     why="a date between the levels and the balance may make it another period's")
         chk.input_sentences = [pa.text, pb.text]
         if pa is not s or pb is not s:
             chk.sentence = "".join(p.text for p in order if p in (pa, pb, s))
         return chk
     return None
+
+
+def _dated_between(order: list[Sentence], inputs: list[tuple[Sentence, Figure]], s: Sentence,
+                   g: Figure) -> bool:
+    """Whether a date is written after the last level and before the balance ("2024 年出口 100 亿
+    美元，进口 80 亿美元。2025 年 1-5 月贸易顺差 30 亿美元")."""
+    pos = {id(p): i for i, p in enumerate(order)}
+    last_p, last_f = max(inputs, key=lambda pf: (pos[id(pf[0])], pf[1].start))
+    for p in order[pos[id(last_p)]:]:
+        lo = last_f.end if p is last_p else 0
+        hi = g.start if p is s else len(p.text)
+        if any(f.kind == FigureKind.DATE and lo <= f.start < hi for f in p.figures):
+            return True
+    return False
