@@ -8,8 +8,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from macrodesk.checks.across import resolve_across
+from macrodesk.checks.averages import find_averages
+from macrodesk.checks.balances import find_balances
 from macrodesk.checks.bins import find_bin_shares, find_residual_shares
 from macrodesk.checks.bracket_base import find_bracket_bases
+from macrodesk.checks.brackets import find_bracket_shares, find_bracket_sums
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.framed import Framed, find_framed, framed_once
@@ -19,6 +22,7 @@ from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiab
 from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.months import find_february_growths
+from macrodesk.checks.moves import find_moves
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.quarters import find_quarter_growths
 from macrodesk.checks.scissors import find_scissors
@@ -131,6 +135,18 @@ def check_article(article: Article) -> list[Check]:
         if i is None:
             keep(chk)
         elif checks[i].verdict == "unverifiable":
+            checks[i] = chk
+    # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
+    # moves with their rate in a bracket; a certain fit also replaces a fit of a hedged reading
+    where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
+    for chk in [*find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
+                *find_averages(article), *find_moves(article)]:
+        chk.article = article.label
+        i = where.get((chk.sentence_id, chk.stated))
+        if i is None:
+            keep(chk)
+        elif checks[i].verdict == "unverifiable" or (
+                not checks[i].refutable and chk.refutable and chk.verdict == "consistent"):
             checks[i] = chk
     return checks
 

@@ -1,0 +1,108 @@
+"""Averages: a total over a count ("发行 51 家 IPO，募资规模 374 亿元，…平均每家募资规模 7.3 亿元")
+and the mean of values listed with 分别 under a count word ("IEA、EIA、OPEC 预测…分别为 + 110 万桶 / 日、
++82 万桶 / 日、-132 万桶 / 日。三大机构预测…平均为 + 20 万桶 / 日")."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import figure_interval, interval_sum
+from macrodesk.checks.judging import Check
+from macrodesk.checks.levels import LEVELS, interval, judged, unit_key
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+# "平均每家募资规模 7.3 亿元", "每家平均 …", "家均 …": the counter and the metric's words
+_PER = re.compile(r"(?:平均每|每)([家个户台只座部艘辆套项笔])(?:平均)?([^，,；;。：:\d]{0,8}?)"
+                  r"(?:为|达|约|达到|仅)?\s*$")
+# "三大机构预测 2025 年库存变化平均为": a count word, the metric's words, 平均
+_MEAN = re.compile(r"([二两三四五六七八九十]|\d+)\s*(?:大|家|个|国|类|项|只|种|所|月)[^，,；;。]{0,24}?"
+                   r"(?:平均|均值)(?:值|水平)?(?:为|是|达|约)?\s*$")
+_NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_LIST = re.compile(r"分别(?:为|是|达|约|在)?\s*$")
+_CLAUSE = re.compile(r"[，,；;。：:]")
+
+
+def find_averages(article: Article) -> list[Check]:
+    out: list[Check] = []
+    prose = [s for s in article.sentences if s.kind in ("prose", "list")]
+    for j, s in enumerate(prose):
+        if "均" not in s.text:
+            continue
+        earlier = [p for p in prose[max(0, j - 1):j] if p.paragraph == s.paragraph]
+        figs = [f for f in s.figures if unit_key(s, f) is not None]
+        for k, g in enumerate(figs):
+            lead = s.text[figs[k - 1].end if k else 0:g.start]
+            chk: Check | None = None
+            per = _PER.search(lead)
+            if per and g.kind in LEVELS:
+                chk = _per_unit(s, figs[:k], g, per.group(1), per.group(2).strip())
+            mean = _MEAN.search(s.text[:g.start]) if chk is None else None
+            if mean and s.text[mean.end():g.start].strip() == "" and mean.end() > (figs[k - 1].end if k else 0):
+                n = int(mean.group(1)) if mean.group(1).isdigit() else _NUMERALS[mean.group(1)]
+                chk = _mean(s, [*earlier, s], g, n, mean.start())
+            if chk is not None:
+                chk.article = article.label
+                out.append(chk)
+    return out
+
+
+def _per_unit(s: Sentence, before: list[Figure], g: Figure, counter: str, metric: str) -> Check | None:
+    """The average against the one total of its unit and the one count of its counter before it;
+    certain when the total's clause names the average's metric."""
+    counts = [f for f in before if unit_key(s, f) == f"#{counter}" or
+              (f.kind == FigureKind.QUANTITY and f.unit == counter)]
+    totals = [f for f in before if unit_key(s, f) == unit_key(s, g)]
+    if len(counts) != 1 or len(totals) != 1 or (counts[0].value or 0) <= 0:
+        return None
+    count, total = counts[0], totals[0]
+    clause = s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, total.start)], default=0):total.start]
+    certain = bool(metric) and metric in clause
+    n = figure_interval(count)
+    return judged(s, "average", g, [total, count], interval(total) / n,
+                  f"{total.text} / {count.text} = {g.text}", certain=certain,
+                  why="the total is not named by the average's metric")
+
+
+def _mean(s: Sentence, sentences: list[Sentence], g: Figure, n: int, at: int) -> Check | None:
+    """The mean of the one 分别-list of n values of the average's unit before it."""
+    key = unit_key(s, g)
+    lists: list[tuple[Sentence, list[Figure]]] = []
+    for p in sentences:
+        figs = [f for f in p.figures if unit_key(p, f) is not None and (p is not s or f.end <= g.start)]
+        for i, f in enumerate(figs):
+            if not _LIST.search(p.text[figs[i - 1].end if i else 0:f.start]):
+                continue
+            run = [f]
+            for h in figs[i + 1:]:
+                if p.text[run[-1].end:h.start].strip(" /日天年月吨桶、") != "" or unit_key(p, h) != key:
+                    break
+                run.append(h)
+            if unit_key(p, f) == key and len(run) == n:
+                lists.append((p, run))
+    if not lists:
+        return None
+    # the list whose clause names the average's metric, when there are several
+    if len(lists) > 1:
+        start = max([m.end() for m in _CLAUSE.finditer(s.text, 0, at)], default=0)
+        words = re.sub(r"[\d\s年月日]|预测|预计|平均|均值|为", "", s.text[start:g.start])
+        named = [(p, run) for p, run in lists if _shares_words(p.text[:run[0].start], words)]
+        if len(named) != 1:
+            return None
+        lists = named
+    p, run = lists[0]
+    acc = interval_sum(interval(f) for f in run).scale(1 / n)
+    chk = judged(s, "average", g, run, acc,
+                 f"({' + '.join(f.text for f in run)}) / {n} = {g.text}",
+                 certain=g.kind != FigureKind.PERCENT,
+                 why="an average of shares may be weighted")
+    chk.input_sentences = [p.text for _ in run]
+    if p is not s:
+        chk.sentence = p.text + s.text
+    return chk
+
+
+def _shares_words(clause: str, words: str) -> bool:
+    """Whether a list's clause and the average's clause share a word of three characters."""
+    clause = clause[max([m.end() for m in _CLAUSE.finditer(clause)], default=0):]
+    return any(words[i:i + 3] in clause for i in range(len(words) - 2)
+               if re.fullmatch(r"[\u4e00-\u9fff]{3}", words[i:i + 3]))

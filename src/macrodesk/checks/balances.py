@@ -1,0 +1,109 @@
+"""A balance named after two levels of one unit: "供给 3.21 万吨，需求 3.57 万吨，紧缺 3659 吨",
+"出口额 532 亿美元，…；进口额 689 亿美元，…。贸易逆差 157 亿美元", "粗钢产量 10.1 亿吨，表观消费量
+8.9 亿吨，净出口 1.2 亿吨".
+
+Each name fixes which level is subtracted from which (逆差 = imports − exports, 紧缺 = demand −
+supply, 净出口 = exports − imports or output − use), so the sign is checked too."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.judging import Check
+from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+# the balance's name right before its figure ("贸易逆差 157 亿美元", "预计紧缺 3659 吨")
+_NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|顺差|逆差|净出口|净进口)(?:额|量|规模)?\s*(?:为|达|约|了|达到)?\s*$")
+_SUPPLY = r"供给|供应|产量|生产|产能"
+_DEMAND = r"需求|消费"
+_EXPORT = r"(?<!进)出口"  # 进出口 names both sides
+_IMPORT = r"进口"
+# name -> (minuend roles, subtrahend roles): several pairs when the name has two conventions
+_ROLES: dict[str, list[tuple[str, str]]] = {
+    "紧缺": [(_DEMAND, _SUPPLY)], "缺口": [(_DEMAND, _SUPPLY)], "短缺": [(_DEMAND, _SUPPLY)],
+    "过剩": [(_SUPPLY, _DEMAND)], "盈余": [(_SUPPLY, _DEMAND)],
+    "顺差": [(_EXPORT, _IMPORT)], "逆差": [(_IMPORT, _EXPORT)],
+    "净出口": [(_EXPORT, _IMPORT), (_SUPPLY, _DEMAND)], "净进口": [(_IMPORT, _EXPORT), (_DEMAND, _SUPPLY)],
+}
+_CLAUSE = re.compile(r"[，,；;。：:]")
+_ANY_NAME = re.compile("|".join(_ROLES))
+
+
+def _label(s: Sentence, f: Figure, prev_end: int) -> str:
+    """The words of a level's clause before it, back to the figure before it at most."""
+    start = max([m.end() for m in _CLAUSE.finditer(s.text, 0, f.start)], default=0)
+    return s.text[max(start, prev_end):f.start]
+
+
+def find_balances(article: Article) -> list[Check]:
+    """A balance and the two levels of its unit written before it in its sentence or the two
+    sentences before it in the paragraph, each named by its role (出口/进口, 供给/需求…).
+    Certain: the roles are named and each is one level."""
+    out: list[Check] = []
+    prose = [s for s in article.sentences if s.kind in ("prose", "list")]
+    for j, s in enumerate(prose):
+        if not _ANY_NAME.search(s.text):
+            continue
+        figs = [f for f in s.figures if unit_key(s, f) is not None]
+        for k, g in enumerate(figs):
+            if g.kind not in LEVELS:
+                continue
+            nm = _NAME.search(s.text[figs[k - 1].end if k else 0:g.start])
+            if nm is None:
+                continue
+            earlier = [p for p in prose[max(0, j - 2):j] if p.paragraph == s.paragraph]
+            levels = [lv for p in earlier for lv in _levels(p, p.figures)]
+            levels += _levels(s, figs[:k])
+            chk = _balance(s, g, levels, nm.group(1), [*earlier, s])
+            if chk is not None:
+                chk.article = article.label
+                out.append(chk)
+    return out
+
+
+def _levels(s: Sentence, figs: list[Figure]) -> list[tuple[Sentence, Figure, str]]:
+    """The levels among `figs`, each with the words of its own clause."""
+    figs = [f for f in figs if unit_key(s, f) is not None]
+    return [(s, f, _label(s, f, figs[i - 1].end if i else 0)) for i, f in enumerate(figs)]
+
+
+def _balance(s: Sentence, g: Figure, levels: list[tuple[Sentence, Figure, str]], name: str,
+             order: list[Sentence]) -> Check | None:
+    key = unit_key(s, g)
+    mine = [(p, f, lab) for p, f, lab in levels if f.kind == g.kind and unit_key(p, f) == key]
+    # only the levels after the last balance named before this one
+    named = [i for i, (_, _, lab) in enumerate(mine) if _NAME.search(lab)]
+    if named:
+        mine = mine[named[-1] + 1:]
+    for plus_role, minus_role in _ROLES[name]:
+        plus = [(p, f) for p, f, lab in mine if re.search(plus_role, lab)]
+        minus = [(p, f) for p, f, lab in mine if re.search(minus_role, lab)]
+        if len(plus) != 1 or len(minus) != 1 or plus[0][1] is minus[0][1]:
+            continue
+        (pa, a), (pb, b) = plus[0], minus[0]
+        if signed(pa, a) or signed(pb, b):
+            return None
+        computed = interval(a) - interval(b)
+        chk = judged(s, "gap", g, [a, b], computed, f"{a.text} - {b.text} = {g.text} ({name})",
+                     certain=not _dated_between(order, [(pa, a), (pb, b)], s, g),
+                     why="a date between the levels and the balance may make it another period's")
+        chk.input_sentences = [pa.text, pb.text]
+        if pa is not s or pb is not s:
+            chk.sentence = "".join(p.text for p in order if p in (pa, pb, s))
+        return chk
+    return None
+
+
+def _dated_between(order: list[Sentence], inputs: list[tuple[Sentence, Figure]], s: Sentence,
+                   g: Figure) -> bool:
+    """Whether a date is written after the last level and before the balance ("2024 年出口 100 亿
+    美元，进口 80 亿美元。2025 年 1-5 月贸易顺差 30 亿美元")."""
+    pos = {id(p): i for i, p in enumerate(order)}
+    last_p, last_f = max(inputs, key=lambda pf: (pos[id(pf[0])], pf[1].start))
+    for p in order[pos[id(last_p)]:]:
+        lo = last_f.end if p is last_p else 0
+        hi = g.start if p is s else len(p.text)
+        if any(f.kind == FigureKind.DATE and lo <= f.start < hi for f in p.figures):
+            return True
+    return False

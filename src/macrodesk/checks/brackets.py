@@ -1,0 +1,194 @@
+"""A whole and its labelled parts in brackets, with no operator written.
+
+Sums: a total followed by its parts, each with a label, in a bracket that holds only those parts:
+"营收 107.79 亿元（先进产品 87.60 亿元、主流产品 20.19 亿元）", "钻机数：600 部（石油钻机 550 部，天然气
+钻机 50 部）", "测试占比 89.0%（晶圆测试 31.1%、产品测试 57.9%）".
+
+Shares: a whole, then a list of parts each with its amount and share in a bracket: "全球白银储量
+64 万吨，主要集中在秘鲁（14 万吨，22%）、澳大利亚（9.4 万吨，15%）…". With no whole written, a
+sibling's amount and share give it (derived): "特来电（80.66 万台，18.82%）、星星充电（70.34 万台，
+16.41%）"."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, interval_sum
+from macrodesk.checks.judging import Check
+from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+_BRACKET = re.compile(r"[（(]([^（）()]*)[）)]")
+_SEP = re.compile(r"[、，,；;]")
+# a part's label is a name, not a change, a period, a bound or a hint that the list is partial
+_NOT_LABEL = re.compile(
+    r"同比|环比|较|比上|占|增|减|降|升|涨|跌|净|亏|损|负|约|超|近|逾|达|为|至|平均|均|其中|包括|包含|含|"
+    r"主要|如|等|其他|其余|累计|合计|预计|预测|目标|最|中位|历史|区间|范围|贡献|拖累|拉动|"
+    r"年|月|季|周|日|[QH]\d|E\b|\d")
+# a total named as a difference or a change ("净利润", "增加 70 亿元") may have parts that offset
+_NET_TOTAL = re.compile(r"净|差|利润|毛利|盈|余额|结余|(?<!新)增|减|降|升|变|较|同比|环比")
+_CLAUSE = re.compile(r"[，,；;。：:]")
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+_SHARE_WORD = re.compile(r"占比|比重|份额|占")
+_GAP = re.compile(r"\s*[^\s，,；;。：:、（）()\d]{0,2}\s*$")  # the unit tail between a total and its bracket
+
+
+def _figures(s: Sentence) -> list[Figure]:
+    return [f for f in s.figures if f.kind != FigureKind.DATE]
+
+
+def _inside(figs: list[Figure], start: int, end: int) -> list[Figure]:
+    return [f for f in figs if f.start >= start and f.end <= end]
+
+
+def find_bracket_sums(article: Article) -> list[Check]:
+    """A total and the parts its bracket lists. Certain for levels: parts that add to more than
+    the total are an error; parts that add to less may leave one out (unverifiable). A share
+    split into shares may be shares within each part, so a percentage total is consistent-only."""
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or ("（" not in s.text and "(" not in s.text):
+            continue
+        figs = _figures(s)
+        for m in _BRACKET.finditer(s.text):
+            chk = _bracket_sum(s, figs, m)
+            if chk is not None:
+                chk.article = article.label
+                out.append(chk)
+    return out
+
+
+def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | None:
+    if len(_DIGITS.findall(m.group(1))) < 2:
+        return None
+    before = [f for f in figs if f.end <= m.start()]
+    if not before or not _GAP.fullmatch(s.text[before[-1].end:m.start()]):
+        return None
+    total = before[-1]
+    own = s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, total.start)] +
+                     [f.end for f in before[:-1]], default=0):total.start]
+    if _NET_TOTAL.search(own):
+        return None
+    key = unit_key(s, total)
+    if key is None or key == "#" or signed(s, total) or total.kind not in (*LEVELS, FigureKind.PERCENT):
+        return None
+    parts = _inside(figs, m.start(1), m.end(1))
+    pieces = [p for p in _SEP.split(m.group(1)) if p.strip()]
+    if len(parts) < 2 or len(pieces) != len(parts) or any(f.kind == FigureKind.DATE for f in s.figures
+                                                          if m.start() <= f.start < m.end()):
+        return None
+    offset = m.start(1)
+    for f, piece in zip(parts, pieces, strict=True):
+        label = s.text[offset:f.start]
+        offset = f.end
+        if (unit_key(s, f) != key or signed(s, f) or not re.search(r"[\u4e00-\u9fffA-Za-z]", label)
+                or len(label.strip(" 、，,；;")) > 10 or _NOT_LABEL.search(label)
+                or f.text not in piece):
+            return None
+    if _NOT_LABEL.search(re.sub(r"[\d.%\s]", "", s.text[parts[-1].end:m.end(1)])):
+        return None  # "…等" after the last part: the list is partial
+    acc = interval_sum(interval(f) for f in parts)
+    formula = " + ".join(f.text for f in parts) + f" = {total.text}"
+    if total.kind == FigureKind.PERCENT:
+        clause = s.text[max(0, total.start - 12):total.start]
+        if not _SHARE_WORD.search(clause):
+            return None
+        return judged(s, "sum", total, parts, acc, formula, certain=False,
+                      why="shares in brackets may be shares within each part")
+    got = interval(total, result=True)
+    if acc.hi < got.lo:
+        return judged(s, "sum", total, parts, acc, formula, certain=False,
+                      why="the bracket may list only some of the parts")
+    return judged(s, "sum", total, parts, acc, formula, certain=True)
+
+
+# "秘鲁（14 万吨，22%）": an amount and its share in one bracket
+_PAIR_GAP = re.compile(r"^\s*[^\s\d，,；;/]{0,4}\s*[，,]\s*(?:占比|市占率|份额|占)?\s*$")
+
+
+def find_bracket_shares(article: Article) -> list[Check]:
+    """Each part of a list written "名称（amount，share）" against the whole written just before the
+    list (certain when it is the one level of that unit before the list and the parts fit in
+    it), else against the whole a sibling's amount and share imply (derived, consistent-only)."""
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or "%" not in s.text or ("（" not in s.text and "(" not in s.text):
+            continue
+        figs = _figures(s)
+        pairs: list[tuple[Figure, Figure]] = []
+        for m in _BRACKET.finditer(s.text):
+            inner = _inside(figs, m.start(1), m.end(1))
+            if len(inner) != 2:
+                continue
+            amount, share = inner
+            # a price or rate ("8900 元 / 吨") is no part of a whole
+            if (amount.kind not in LEVELS or share.kind != FigureKind.PERCENT or "/" in amount.unit
+                    or unit_key(s, amount) in (None, "#") or signed(s, amount) or signed(s, share)
+                    or s.text[m.start(1):amount.start].strip()
+                    or not _PAIR_GAP.match(s.text[amount.end:share.start])
+                    or s.text[share.end:m.end(1)].strip()):
+                continue
+            pairs.append((amount, share))
+        if not pairs:
+            continue
+        keys = {unit_key(s, a) for a, _ in pairs}
+        if len(keys) != 1:
+            continue
+        key = keys.pop()
+        first = min(a.start for a, _ in pairs)
+        # a whole stands outside brackets ("中国以 55%（240 万吨）" is a part)
+        wholes = [f for f in figs if f.end <= first and unit_key(s, f) == key
+                  and s.text[:f.start].count("（") + s.text[:f.start].count("(")
+                  == s.text[:f.start].count("）") + s.text[:f.start].count(")")]
+        for chk in _against_whole(s, pairs, wholes) if wholes else _against_siblings(s, pairs):
+            chk.article = article.label
+            out.append(chk)
+    return out
+
+
+def _share(amount: Interval, whole: Interval) -> Interval:
+    return (amount / whole).scale(100)
+
+
+def _against_whole(s: Sentence, pairs: list[tuple[Figure, Figure]], wholes: list[Figure]) -> list[Check]:
+    whole = wholes[-1]
+    w = interval(whole)
+    if w.lo <= 0:
+        return []
+    # one whole, no signed figures, no other clause with figures between it and the list, and
+    # parts that fit in it: the shares are of that whole
+    first = min(a.start for a, _ in pairs)
+    between = s.text[whole.end:first]
+    total = interval_sum(interval(a) for a, _ in pairs)
+    certain = (len(wholes) == 1 and between.count("，") + between.count(",") <= 1
+               and "；" not in between and total.lo <= w.hi)
+    out = [judged(s, "share", share, [amount, whole], _share(interval(amount), w),
+                  f"{amount.text} / {whole.text} = {share.text}", certain=certain,
+                  why="the whole before the list may not be the shares' base")
+           for amount, share in pairs]
+    if sum(c.verdict == "inconsistent" for c in out) * 2 > len(out):
+        # most shares miss the whole: they are shares of another base, not errors
+        out = [judged(s, "share", share, [amount, whole], _share(interval(amount), w),
+                      f"{amount.text} / {whole.text} = {share.text}", certain=False,
+                      why="most shares miss this whole: it may not be their base")
+               for amount, share in pairs]
+    return out
+
+
+def _against_siblings(s: Sentence, pairs: list[tuple[Figure, Figure]]) -> list[Check]:
+    if len(pairs) < 2:
+        return []
+    out: list[Check] = []
+    for j, (amount, share) in enumerate(pairs):
+        # the whole the first other sibling implies: its amount over its share
+        a0, p0 = pairs[1] if j == 0 else pairs[0]
+        p = interval(p0)
+        if p.lo <= 0:
+            return []
+        whole = interval(a0) / p.scale(0.01)
+        show = a0.scale or 1.0
+        out.append(judged(
+            s, "share", share, [a0, p0, amount], _share(interval(amount), whole),
+            f"{amount.text} / ({a0.text} / {p0.text} = {whole.mid / show:.4g}) = {share.text}",
+            certain=False, derived=True, why="the whole is derived from a sibling's share"))
+    return out

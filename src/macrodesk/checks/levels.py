@@ -1,0 +1,55 @@
+"""What the families of brackets.py, balances.py, averages.py and moves.py share: a level's unit
+as a key (a bare count keeps its measure word: "600 部"), a figure's interval in base units, and
+one relation judged from figures of one sentence."""
+
+from __future__ import annotations
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, Verdict, fmt
+from macrodesk.models import Figure, FigureKind, Sentence, canonical_unit
+
+LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
+# measure words the figure reader leaves after a bare number ("600 部", "51 家")
+_COUNTERS = frozenset("部台座家个只艘辆套口井项人户次宗笔款批架位名所条张")
+
+
+def unit_key(s: Sentence, f: Figure) -> str | None:
+    """The unit a figure is counted in, or None when it is no level or share (a date, a range)."""
+    if f.value is None or f.is_range or f.kind == FigureKind.DATE:
+        return None
+    if f.kind == FigureKind.NUMBER and not f.unit:
+        nxt = s.text[f.end:f.end + 2].strip()[:1]
+        return f"#{nxt}" if nxt in _COUNTERS else "#"
+    return f"{f.kind.value}:{canonical_unit(f.kind, f.unit)}"
+
+
+def signed(s: Sentence, f: Figure) -> bool:
+    """Whether the figure is written with a sign ("+56%", "- 10 万桶")."""
+    return s.text[f.start:f.end].lstrip()[:1] in "+-−－"
+
+
+def interval(f: Figure, *, result: bool = False) -> Interval:
+    """The values a figure stands for, in base units (亿元 -> 元)."""
+    return figure_interval(f, result=result).scale(f.scale or 1.0)
+
+
+def judged(s: Sentence, kind: str, stated: Figure, inputs: list[Figure], computed: Interval,
+           relation: str, *, certain: bool, derived: bool = False, why: str = "",
+           stated_iv: Interval | None = None) -> Check:
+    """The stated figure against the computed interval (both in base units): consistent when they
+    meet, inconsistent only from certain inputs (else unverifiable, saying `why`)."""
+    got = stated_iv if stated_iv is not None else interval(stated, result=True)
+    fits = computed.overlaps(got)
+    verdict: Verdict = "consistent" if fits else ("inconsistent" if certain else "unverifiable")
+    show = stated.scale or 1.0
+    shown = verdict != "unverifiable"
+    return Check(
+        verdict=verdict, kind=kind, stated=stated.text, inputs=[f.text for f in inputs],
+        computed=fmt(computed.mid / show) if shown else "",
+        computed_low=computed.lo / show if shown else None,
+        computed_high=computed.hi / show if shown else None,
+        gap=None if fits or not shown else round(computed.distance(got) / show, 6),
+        relation=relation, note=("" if certain else why) if shown else f"{why}, and the figures do not fit",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, derived=derived,
+        input_sentences=[s.text for _ in inputs], refutable=certain,
+    )
