@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from macrodesk.checks.across import resolve_across
+from macrodesk.checks.against_period import find_period_changes
 from macrodesk.checks.bins import find_bin_shares
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.decomposition import find_decompositions
@@ -116,7 +117,8 @@ def check_article(article: Article) -> list[Check]:
     # these replace an unverifiable verdict
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
-                *find_bin_shares(article), *find_decompositions(article)]:
+                *find_bin_shares(article), *find_decompositions(article),
+                *find_period_changes(article.sentences, cache)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
