@@ -11,6 +11,7 @@ from macrodesk.checks.across import resolve_across
 from macrodesk.checks.against_period import find_period_changes
 from macrodesk.checks.benchmark_gap import find_benchmark_gaps
 from macrodesk.checks.bins import find_bin_shares
+from macrodesk.checks.bound_sums import find_bound_sums
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.framed import Framed, find_framed, framed_once
@@ -119,7 +120,8 @@ def check_article(article: Article) -> list[Check]:
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
                 *find_bin_shares(article), *find_decompositions(article),
-                *find_period_changes(article.sentences, cache), *find_benchmark_gaps(article.sentences, cache)]:
+                *find_period_changes(article.sentences, cache), *find_benchmark_gaps(article.sentences, cache),
+                *find_bound_sums(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
