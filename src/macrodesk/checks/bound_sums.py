@@ -48,7 +48,7 @@ def find_bound_sums(article: Article) -> list[Check]:
                     _PART_BOUND.search(s.text[:p.start]) or _PART_AFTER.match(s.text[p.end:]) for p in parts):
                 continue
             acc = interval_sum(figure_interval(p).scale(p.scale) for p in parts)
-            bound = total.value * total.scale
+            bound = (total.value or 0.0) * total.scale
             lower = m.group("lower") is not None
             fits = acc.hi > bound if lower else acc.lo < bound
             word = m.group("lower") or m.group("upper")
