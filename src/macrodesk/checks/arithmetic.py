@@ -18,6 +18,7 @@ from macrodesk.checks.framed import Framed, find_framed, framed_once
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
 from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiable
+from macrodesk.checks.level_change import find_level_changes
 from macrodesk.checks.quarters import find_quarter_growths
 from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.table_rows import find_table_relations
@@ -121,7 +122,7 @@ def check_article(article: Article) -> list[Check]:
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
                 *find_bin_shares(article), *find_decompositions(article),
                 *find_period_changes(article.sentences, cache), *find_benchmark_gaps(article.sentences, cache),
-                *find_bound_sums(article)]:
+                *find_bound_sums(article), *find_level_changes(article.sentences, cache)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:

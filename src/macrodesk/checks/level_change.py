@@ -1,0 +1,84 @@
+"""A growth from a level and its absolute change written in another section: "秦皇岛港 Q5500 动力末煤
+740 元 / 吨，较上周上涨 5.26%" with "秦皇岛港 Q5500 动力煤市场价 740 元 / 吨，周环比上涨 37 元 / 吨" in
+the weekly summary: 37 / (740 − 37) = 5.26%. The two are paired by the very same level, a shared
+name and the same basis (a week, a month, a year); a fit confirms the growth, a mismatch proves
+nothing (another series may share the level)."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.framed import DOWN_WORDS, Framed, read_frames
+from macrodesk.checks.frames import common_metric
+from macrodesk.checks.judging import Check, hedge, judge
+from macrodesk.checks.tokens import Cache, build_para
+from macrodesk.models import FigureKind, Sentence
+
+_VERB = r"(?:上涨|下跌|上升|下降|增加|减少|回升|回落|上调|下调|涨|跌)"
+_BASES = (("week", r"周环比|较上周|环比上周|周度?"), ("month", r"月环比|较上月|环比上月"),
+          ("year", r"同比|较上年|较去年|较上年同期|较去年同期"), ("seq", r"环比"))
+_LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
+
+
+def _basis(lead: str) -> str | None:
+    """The basis a change right after its lead is measured on, when the lead ends on a verb."""
+    m = re.search(rf"((?:周环比|月环比|环比|同比|较上周|较上月|较上年同期|较去年同期|较上年|较去年|环比上周|环比上月)"
+                  rf"\s*{_VERB})\s*(?:了|约)?\s*$", lead)
+    if m is None:
+        return None
+    for name, rx in _BASES:
+        if re.search(rx, m.group(1)):
+            return name
+    return None
+
+
+def find_level_changes(sentences: list[Sentence], cache: Cache) -> list[Check]:
+    if not any(re.search(r"环比|较上周|较上月", s.text) for s in sentences):
+        return []
+    prose = [s for s in sentences if s.kind not in ("table", "heading")]
+    art = build_para(0, prose, cache)
+    fs = read_frames(art)
+    # (level value, unit) -> the changes in the level's unit written right after it
+    deltas: dict[tuple[float, tuple[str, str]], list[tuple[Framed, Framed, str]]] = {}
+    growths: list[tuple[Framed, Framed, str]] = []
+    for x, d in zip(fs, fs[1:], strict=False):
+        if x.tok.sent != d.tok.sent or x.tok.fig.kind not in _LEVELS or x.tok.bound or d.tok.bound \
+                or x.tok.fig.value is None or x.tok.fig.is_range or d.tok.fig.is_range:
+            continue
+        basis = _basis(d.lead)
+        if basis is None or not re.fullmatch(r"\s*[，,（(]?[^，,。；;]{0,14}", d.lead):
+            continue
+        if d.tok.cunit == x.tok.cunit:
+            deltas.setdefault((x.tok.fig.value, x.tok.cunit), []).append((x, d, basis))
+        elif d.tok.fig.kind == FigureKind.PERCENT:
+            growths.append((x, d, basis))
+    out: list[Check] = []
+    for level, g, basis in growths:
+        found = [(x, d) for x, d, b in deltas.get((level.tok.fig.value or 0.0, level.tok.cunit), [])
+                 if x.tok.sent != level.tok.sent and (b == basis or "seq" in (b, basis) and "year" not in (b, basis))
+                 and common_metric(re.sub(r"\s+", "", x.metric), re.sub(r"\s+", "", level.metric), 3)]
+        if not found:
+            continue
+        readings = []
+        for x, d in found:
+            delta = d.tok.interval()
+            if DOWN_WORDS.search(d.lead) and (d.tok.fig.value or 0) > 0:
+                delta = -delta
+            before = level.tok.interval() - delta
+            if before.lo <= 0:
+                continue
+            readings.append((f"{d.tok.text} / ({level.tok.text} - ({d.tok.text})) = {g.tok.text}",
+                             (delta / before).scale(100), x, d))
+        if not readings:
+            continue
+        signed = -g.tok.interval(result=True) if DOWN_WORDS.search(g.lead) and (g.tok.fig.value or 0) > 0 \
+            else g.tok.interval(result=True)
+        chk = judge(art, "growth", g.tok, [level.tok, readings[0][3].tok], [(f, iv) for f, iv, _, _ in readings],
+                    magnitude=False, stated_iv=signed)
+        x, d = next((x, d) for f, _, x, d in readings if f == chk.relation)
+        chk.inputs = [level.tok.text, d.tok.text]
+        chk.input_sentences = [art.sentences[level.tok.sent].text, art.sentences[d.tok.sent].text]
+        chk.sentence = art.sentences[g.tok.sent].text
+        chk.derived = True
+        out.append(hedge(art, chk, "the change in the level's unit is written with the same level elsewhere"))
+    return out

@@ -1,0 +1,27 @@
+"""A growth from a level and its absolute change written in another section (checks/level_change.py);
+sentences from 675 (coal weekly)."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+_675 = ("## 一、本周要点\n\n价格方面：截至 10 月 17 日，秦皇岛港 Q5500 动力煤市场价 740 元 / 吨，周环比上涨 37 元 / 吨；"
+        "京唐港主焦煤价格 1710 元 / 吨，周环比上涨 80 元 / 吨。\n\n## 五、价格\n\n"
+        "京唐港山西产主焦煤 1710 元 / 吨，较上周上涨 4.91%。秦皇岛港 Q5500 动力末煤 740 元 / 吨，较上周上涨 5.26%。")
+
+
+def _growth(text: str, stated: str) -> list[tuple[str, bool]]:
+    return [(c.verdict, c.refutable) for c in check_text(text) if c.stated == stated and c.kind == "growth"]
+
+
+def test_growth_from_the_same_level_and_its_change_elsewhere():
+    assert _growth(_675, "5.26%") == [("consistent", False)]  # 37 / 703
+    assert _growth(_675, "4.91%") == [("consistent", False)]  # 80 / 1630
+
+
+def test_a_mismatch_or_another_series_proves_nothing():
+    # another series may share the level: a mismatch is not an error
+    assert _growth(_675.replace("5.26%", "6.26%"), "6.26%") == [("unverifiable", True)]
+    # the same level under another name is not paired
+    text = _675.replace("秦皇岛港 Q5500 动力末煤", "山西大同块煤")
+    assert all(v == "unverifiable" for v, _ in _growth(text, "5.26%"))
