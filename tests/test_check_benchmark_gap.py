@@ -38,3 +38,16 @@ def test_span_of_the_paragraph_and_a_second_gap_of_the_same_level():
             "申万基础化工行业指数涨跌幅为 + 22.5%，跑赢上证综指 8.4 个百分点，跑输创业板指数 2.7 个百分点。")
     assert _of(text, "8.4 个百分点").verdict == "consistent"
     assert _of(text, "2.7 个百分点").verdict == "consistent"
+
+
+_157 = ("货币金融\n\n货币供应：M2同比增长7.9%（预期8.1%），M1同比增速回升至2.3%。\n\n"
+        "剪刀差变化：M2-M1收窄至5.6%，社融-M2微扩至0.8%。")
+
+
+def test_a_spread_named_by_its_formula():
+    c = _of(_157, "5.6%")
+    assert c.verdict == "consistent" and c.inputs == ["7.9%", "2.3%"]  # not the 预期 8.1%
+    # found by name only: a mismatch proves nothing
+    assert _of(_157.replace("收窄至5.6%", "收窄至6.6%"), "6.6%").verdict == "unverifiable"
+    # 社融's growth is not written: counted, not judged
+    assert _of(_157, "0.8%").verdict == "unverifiable"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from macrodesk.checks.across import resolve_across
 from macrodesk.checks.against_period import find_period_changes
-from macrodesk.checks.benchmark_gap import find_benchmark_gaps
+from macrodesk.checks.benchmark_gap import find_benchmark_gaps, find_named_spreads
 from macrodesk.checks.bins import find_bin_shares
 from macrodesk.checks.bound_sums import find_bound_sums
 from macrodesk.checks.comparisons import find_comparisons
@@ -122,7 +122,8 @@ def check_article(article: Article) -> list[Check]:
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
                 *find_bin_shares(article), *find_decompositions(article),
                 *find_period_changes(article.sentences, cache), *find_benchmark_gaps(article.sentences, cache),
-                *find_bound_sums(article), *find_level_changes(article.sentences, cache)]:
+                *find_bound_sums(article), *find_level_changes(article.sentences, cache),
+                *find_named_spreads(article.sentences, cache)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:

@@ -9,7 +9,7 @@ import re
 
 from macrodesk.checks.framed import Framed, read_frames, signed_level, signed_text
 from macrodesk.checks.frames import period_key
-from macrodesk.checks.judging import Check, hedge, judge
+from macrodesk.checks.judging import Check, hedge, judge, unverifiable
 from macrodesk.checks.tokens import Cache, Para, build_para
 from macrodesk.models import FigureKind, Sentence
 
@@ -108,3 +108,57 @@ def _benchmark_levels(art: Para, fs: list[Framed], c: Framed, name: str, span: t
             continue
         found.setdefault(x.tok.text, x)
     return list(found.values())
+
+
+# ---------------------------------------------------------------- a spread named by its formula
+# "剪刀差变化：M2-M1收窄至5.6%，社融-M2微扩至0.8%" with "M2同比增长7.9%（预期8.1%），M1同比增速回升至2.3%"
+# in another paragraph: the spread is the first series' level minus the second's. The levels are
+# found by name, so a fit confirms and a mismatch proves nothing; a side with no level leaves the
+# spread counted unverifiable.
+_SERIES = r"(?:[A-Za-z]{1,4}\d{0,2}|\d{1,2}[YM]|[\u4e00-\u9fa5]{2,4})"
+_SPREAD = re.compile(rf"(?<![A-Za-z0-9])({_SERIES})\s*[-−–]\s*({_SERIES})\s*(?:剪刀差|利差|差值|之差)?\s*"
+                     r"(?:微?(?:收窄|扩大|走阔|缩小|回升|回落|上升|下降|扩|降|升))?\s*(?:至|为|到)\s*$")
+
+
+def _series_levels(art: Para, fs: list[Framed], name: str, spread: Framed) -> list[Framed]:
+    # the name stands alone (M2, not M20 or CM2) and its level follows in the same clause
+    rx = re.compile(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])[^，,。；;（(、]{{0,10}}?"
+                    rf"(?:同比|增速|增长|为|至|达)[^，,。；;（(]{{0,6}}$")
+    found: dict[str, Framed] = {}
+    for x in fs:
+        if x is spread or x.tok.fig.kind != FigureKind.PERCENT or x.tok.bound or x.tok.fig.is_range:
+            continue
+        if rx.search(x.lead) and not _SPREAD.search(x.lead):
+            found.setdefault(x.tok.text, x)
+    return list(found.values())
+
+
+def find_named_spreads(sentences: list[Sentence], cache: Cache) -> list[Check]:
+    """Spreads written as "A-B 收窄至 V" against the levels of A and B found by name."""
+    if not any(re.search(r"[A-Za-z0-9\u4e00-\u9fa5]\s*[-−–]\s*[A-Za-z0-9\u4e00-\u9fa5]{1,4}\s*\S{0,6}(?:至|为)", s.text)
+               for s in sentences):
+        return []
+    prose = [s for s in sentences if s.kind not in ("table", "heading")]
+    art = build_para(0, prose, cache)
+    fs = read_frames(art)
+    out: list[Check] = []
+    for c in fs:
+        m = _SPREAD.search(c.lead) if c.tok.fig.kind in (FigureKind.PERCENT, FigureKind.POINTS) else None
+        if m is None or c.tok.bound or m.group(1) == m.group(2):
+            continue
+        a_levels, b_levels = (_series_levels(art, fs, m.group(i), c) for i in (1, 2))
+        if not a_levels or not b_levels:
+            out.append(unverifiable(art, "difference", c.tok, [x.tok for x in a_levels + b_levels],
+                                    f"{m.group(1)} - {m.group(2)} = {c.tok.text}",
+                                    "the level of one side of the spread is not stated"))
+            continue
+        readings = [(f"{a.tok.text} - ({b.tok.text}) = {c.tok.text} ({m.group(1)} - {m.group(2)})",
+                     a.tok.interval() - b.tok.interval(), a, b) for a in a_levels for b in b_levels]
+        chk = judge(art, "difference", c.tok, [a_levels[0].tok, b_levels[0].tok],
+                    [(f, iv) for f, iv, _, _ in readings], magnitude=False)
+        a, b = next((a, b) for f, _, a, b in readings if f == chk.relation)
+        chk.inputs = [a.tok.text, b.tok.text]
+        chk.input_sentences = [art.sentences[a.tok.sent].text, art.sentences[b.tok.sent].text]
+        chk.sentence = art.sentences[c.tok.sent].text
+        out.append(hedge(art, chk, "the levels of the two series are found by name"))
+    return out
