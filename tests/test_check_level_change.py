@@ -25,3 +25,12 @@ def test_a_mismatch_or_another_series_proves_nothing():
     # the same level under another name is not paired
     text = _675.replace("秦皇岛港 Q5500 动力末煤", "山西大同块煤")
     assert all(v == "unverifiable" for v, _ in _growth(text, "5.26%"))
+
+
+def test_an_amount_changed_from_an_earlier_level_written_after_jiao():
+    # 592: this level minus the earlier one written after 较…的
+    text = "能源金属\n\n2025H1，申万能源金属板块归母净利润 53.05 亿元，较 2024H1 的 - 3.73 亿元增长 56.78 亿元；销售毛利率 17.97%。"
+    (c,) = [c for c in check_text(text) if c.stated == "56.78 亿元"]
+    assert c.verdict == "consistent" and c.inputs == ["- 3.73 亿元", "53.05 亿元"]
+    (c,) = [c for c in check_text(text.replace("56.78", "50.78")) if c.stated == "50.78 亿元"]
+    assert c.verdict == "inconsistent"  # both levels are written in the clause
