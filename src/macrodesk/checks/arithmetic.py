@@ -21,6 +21,7 @@ from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiab
 from macrodesk.checks.level_change import find_level_changes
 from macrodesk.checks.quarters import find_quarter_growths
 from macrodesk.checks.sentence import FINDERS
+from macrodesk.checks.share_pairs import find_share_pairs
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
 from macrodesk.checks.tables import find_table_checks
@@ -123,7 +124,7 @@ def check_article(article: Article) -> list[Check]:
                 *find_bin_shares(article), *find_decompositions(article),
                 *find_period_changes(article.sentences, cache), *find_benchmark_gaps(article.sentences, cache),
                 *find_bound_sums(article), *find_level_changes(article.sentences, cache),
-                *find_named_spreads(article.sentences, cache)]:
+                *find_named_spreads(article.sentences, cache), *find_share_pairs(article.sentences, cache)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
