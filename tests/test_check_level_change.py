@@ -34,3 +34,14 @@ def test_an_amount_changed_from_an_earlier_level_written_after_jiao():
     assert c.verdict == "consistent" and c.inputs == ["- 3.73 亿元", "53.05 亿元"]
     (c,) = [c for c in check_text(text.replace("56.78", "50.78")) if c.stated == "50.78 亿元"]
     assert c.verdict == "inconsistent"  # both levels are written in the clause
+
+
+_145 = ("## 生猪\n\n牧原股份：2025Q1 归母净利润 44.91 亿元（2024Q1 为 - 23.79 亿元）。\n\n"
+        "温氏股份：2025Q1 归母净利润 20.01 亿元（2024Q1 为 - 12.36 亿元）。\n\n## 重点公司\n\n"
+        "牧原股份：营收 189.7 亿元，净利润 44.91 亿元（同比 + 291%）。温氏股份：营收 168.3 亿元，净利润 20.01 亿元（同比 + 262%）。")
+
+
+def test_growth_from_a_loss_written_beside_the_same_level_elsewhere():
+    assert _growth(_145, "+ 262%") == [("consistent", False)]  # (20.01 + 12.36) / 12.36
+    # 145's 291% is (44.91 + 23.79) / 23.79 = 288.8%: paired by the level only, so not refuted
+    assert _growth(_145, "+ 291%") == [("unverifiable", True)]

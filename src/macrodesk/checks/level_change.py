@@ -10,6 +10,7 @@ import re
 
 from macrodesk.checks.framed import DOWN_WORDS, Framed, read_frames
 from macrodesk.checks.frames import common_metric
+from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, hedge, judge
 from macrodesk.checks.tokens import Cache, build_para
 from macrodesk.models import FigureKind, Sentence
@@ -18,12 +19,14 @@ _VERB = r"(?:上涨|下跌|上升|下降|增加|减少|回升|回落|上调|下�
 _BASES = (("week", r"周环比|较上周|环比上周|周度?"), ("month", r"月环比|较上月|环比上月"),
           ("year", r"同比|较上年|较去年|较上年同期|较去年同期"), ("seq", r"环比"))
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
+_BESIDE = re.compile(r"^\s*[（(]\s*(?:(?:19|20)?\d{2}\s*(?:年|Q[1-4]|H[12])[^，,。；;）)]{0,6}?|上年同期|去年同期|同期)"
+                     r"\s*(?:为|：|:)\s*$")
 
 
 def _basis(lead: str) -> str | None:
     """The basis a change right after its lead is measured on, when the lead ends on a verb."""
     m = re.search(rf"((?:周环比|月环比|环比|同比|较上周|较上月|较上年同期|较去年同期|较上年|较去年|环比上周|环比上月)"
-                  rf"\s*{_VERB})\s*(?:了|约)?\s*$", lead)
+                  rf"\s*(?:{_VERB}|[+\-−－])?)\s*(?:了|约)?\s*$", lead)
     if m is None:
         return None
     for name, rx in _BASES:
@@ -33,7 +36,7 @@ def _basis(lead: str) -> str | None:
 
 
 def find_level_changes(sentences: list[Sentence], cache: Cache) -> list[Check]:
-    if not any(re.search(r"环比|较上周|较上月", s.text) for s in sentences):
+    if not any(re.search(r"环比|较上周|较上月|[（(][^）)]{0,12}为", s.text) for s in sentences):
         return []
     prose = [s for s in sentences if s.kind not in ("table", "heading")]
     art = build_para(0, prose, cache)
@@ -41,9 +44,14 @@ def find_level_changes(sentences: list[Sentence], cache: Cache) -> list[Check]:
     # (level value, unit) -> the changes in the level's unit written right after it
     deltas: dict[tuple[float, tuple[str, str]], list[tuple[Framed, Framed, str]]] = {}
     growths: list[tuple[Framed, Framed, str]] = []
+    # (level value, unit) -> the year-earlier levels written beside it ("44.91 亿元（2024Q1 为 - 23.79 亿元）")
+    earlier: dict[tuple[float, tuple[str, str]], list[tuple[Framed, Framed]]] = {}
     for x, d in zip(fs, fs[1:], strict=False):
         if x.tok.sent != d.tok.sent or x.tok.fig.kind not in _LEVELS or x.tok.bound or d.tok.bound \
                 or x.tok.fig.value is None or x.tok.fig.is_range or d.tok.fig.is_range:
+            continue
+        if d.tok.cunit == x.tok.cunit and _BESIDE.match(d.lead):
+            earlier.setdefault((x.tok.fig.value, x.tok.cunit), []).append((x, d))
             continue
         basis = _basis(d.lead)
         if basis is None or not re.fullmatch(r"\s*[，,（(]?[^，,。；;]{0,14}", d.lead):
@@ -57,10 +65,8 @@ def find_level_changes(sentences: list[Sentence], cache: Cache) -> list[Check]:
         found = [(x, d) for x, d, b in deltas.get((level.tok.fig.value or 0.0, level.tok.cunit), [])
                  if x.tok.sent != level.tok.sent and (b == basis or "seq" in (b, basis) and "year" not in (b, basis))
                  and common_metric(re.sub(r"\s+", "", x.metric), re.sub(r"\s+", "", level.metric), 3)]
-        if not found:
-            continue
-        readings = []
-        for x, d in found:
+        readings = _from_earlier(level, g, basis, earlier)
+        for _, d in found:
             delta = d.tok.interval()
             if DOWN_WORDS.search(d.lead) and (d.tok.fig.value or 0) > 0:
                 delta = -delta
@@ -68,17 +74,37 @@ def find_level_changes(sentences: list[Sentence], cache: Cache) -> list[Check]:
             if before.lo <= 0:
                 continue
             readings.append((f"{d.tok.text} / ({level.tok.text} - ({d.tok.text})) = {g.tok.text}",
-                             (delta / before).scale(100), x, d))
+                             (delta / before).scale(100), d))
         if not readings:
             continue
         signed = -g.tok.interval(result=True) if DOWN_WORDS.search(g.lead) and (g.tok.fig.value or 0) > 0 \
             else g.tok.interval(result=True)
-        chk = judge(art, "growth", g.tok, [level.tok, readings[0][3].tok], [(f, iv) for f, iv, _, _ in readings],
+        chk = judge(art, "growth", g.tok, [level.tok, readings[0][2].tok], [(f, iv) for f, iv, _ in readings],
                     magnitude=False, stated_iv=signed)
-        x, d = next((x, d) for f, _, x, d in readings if f == chk.relation)
+        d = next(d for f, _, d in readings if f == chk.relation)
         chk.inputs = [level.tok.text, d.tok.text]
         chk.input_sentences = [art.sentences[level.tok.sent].text, art.sentences[d.tok.sent].text]
         chk.sentence = art.sentences[g.tok.sent].text
         chk.derived = True
-        out.append(hedge(art, chk, "the change in the level's unit is written with the same level elsewhere"))
+        out.append(hedge(art, chk, "the change or the earlier level is written with the same level elsewhere"))
+    return out
+
+
+def _from_earlier(level: Framed, g: Framed, basis: str,
+                  earlier: dict[tuple[float, tuple[str, str]], list[tuple[Framed, Framed]]]) -> list[tuple[str, Interval, Framed]]:
+    """A 同比 growth of a level whose year-earlier level is written beside the same level elsewhere
+    ("净利润 44.91 亿元（同比 + 291%）" with "归母净利润 44.91 亿元（2024Q1 为 - 23.79 亿元）"): (B − A)/|A|,
+    the usual reading of a growth from a loss."""
+    if basis != "year":
+        return []
+    out = []
+    for x, a in earlier.get((level.tok.fig.value or 0.0, level.tok.cunit), []):
+        if x.tok.sent == level.tok.sent or not common_metric(re.sub(r"\s+", "", x.metric),
+                                                            re.sub(r"\s+", "", level.metric), 3):
+            continue
+        base = a.tok.interval()
+        if base.lo <= 0 <= base.hi:
+            continue
+        out.append((f"({level.tok.text} - ({a.tok.text})) / |{a.tok.text}| = {g.tok.text}",
+                    ((level.tok.interval() - base) / base.abs()).scale(100), a))
     return out
