@@ -6,7 +6,7 @@ from __future__ import annotations
 from macrodesk.checks.arithmetic import check_text
 from macrodesk.checks.judging import Check
 
-_592 = ("## 二、市场回顾\n\n上证指数涨幅 5.57%，有色金属指数涨幅 17.00%，跑赢上证指数 11.42 个百分点。"
+_592 = ("## 二、市场回顾\n\n2025 年上半年（2025H1），上游企业受益于商品涨价，利润同比提升。上证指数涨幅 5.57%，有色金属指数涨幅 17.00%，跑赢上证指数 11.42 个百分点。"
         "2025 年年初至 9 月 12 日，上证指数涨幅 18.64%，有色金属板块涨幅 60.17%，跑赢上证指数 41.54 个百分点。\n\n"
         "## 三、工业金属\n\n2023 年初至 9 月 12 日，工业金属板块整体涨幅 78.22%，跑赢上证指数 54.02 个百分点；"
         "2025 年初至 9 月 12 日，该板块整体涨幅 53.18%，跑赢上证指数 34.55 个百分点。")
@@ -22,6 +22,13 @@ def test_the_benchmark_of_the_same_dates_in_another_section():
     assert c.verdict == "consistent" and c.inputs == ["53.18%", "18.64%"]  # not the H1 5.57%
     # the gap mistyped: one level of 上证指数 over those dates, so the inputs are certain
     assert _of(_592.replace("34.55", "36.55"), "36.55 个百分点").verdict == "inconsistent"
+
+
+def test_a_level_of_the_benchmark_over_no_named_span_may_be_the_one_meant():
+    # without the H1 sentence before it, "上证指数涨幅 5.57%" names no span: a mismatch proves nothing
+    text = _592.replace("2025 年上半年（2025H1），上游企业受益于商品涨价，利润同比提升。", "")
+    assert _of(text.replace("34.55", "36.55"), "36.55 个百分点").verdict == "unverifiable"
+    assert _of(text, "34.55 个百分点").verdict == "consistent"
 
 
 def test_no_level_of_the_benchmark_over_that_span():

@@ -50,7 +50,10 @@ def _span_at(art: Para, x: Framed) -> tuple[str, ...] | None:
         si -= 1
         if si < 0 or art.sentences[si].paragraph != x.paragraph:
             return None
-        text = art.raw[si]
+        # a span written mid-sentence is that figure's ("上证指数年初至今涨幅 8.10%"); only one
+        # written before a sentence's first figure holds for the sentences after it
+        first = next((t.fig.start for t in art.toks if t.sent == si), len(art.raw[si]))
+        text = art.raw[si][:first]
     return span
 
 
@@ -77,7 +80,7 @@ def find_benchmark_gaps(sentences: list[Sentence], cache: Cache) -> list[Check]:
         name = m.group(2)
         if span is None or len(name) < 3:
             continue
-        levels = _benchmark_levels(art, fs, c, name, span)
+        levels, spans_named = _benchmark_levels(art, fs, c, name, span)
         if not levels:
             continue
         sign = -1.0 if m.group(1) in ("跑输", "超跌") else 1.0
@@ -89,25 +92,30 @@ def find_benchmark_gaps(sentences: list[Sentence], cache: Cache) -> list[Check]:
         chk.input_sentences = [art.sentences[a.tok.sent].text, art.sentences[best.tok.sent].text]
         chk.sentence = art.sentences[c.tok.sent].text
         chk.note = f"the level of {name} over the same span is written elsewhere"
-        if len(levels) > 1:
-            chk = hedge(art, chk, f"more than one level of {name} over that span")
+        if len(levels) > 1 or not spans_named:
+            chk = hedge(art, chk, f"another level of {name} may be of that span")
         out.append(chk)
     return out
 
 
-def _benchmark_levels(art: Para, fs: list[Framed], c: Framed, name: str, span: tuple[str, ...]) -> list[Framed]:
+def _benchmark_levels(art: Para, fs: list[Framed], c: Framed, name: str,
+                      span: tuple[str, ...]) -> tuple[list[Framed], bool]:
     """The levels written right after the benchmark's name ("上证指数涨幅 18.64%") over the same
-    span, outside the gap's own sentence; one per distinct value."""
+    span, outside the gap's own sentence, one per distinct value; and whether every level of the
+    benchmark names its span (else one over an unnamed span may be the one meant)."""
     found: dict[str, Framed] = {}
+    unknown = False  # a level of the benchmark over no span it names: it may be the one meant
     lead_rx = re.compile(rf"{re.escape(name)}[^，,。；;：:]{{0,8}}?{_LEVEL_WORDS}\s*(?:了|约|为|达)?\s*$")
     for x in fs:
         if x.tok.sent == c.tok.sent or x.tok.fig.kind != FigureKind.PERCENT or x.tok.bound \
                 or not lead_rx.search(x.lead):
             continue
-        if _span_at(art, x) != span:
+        own = _span_at(art, x)
+        unknown = unknown or own is None
+        if own != span:
             continue
         found.setdefault(x.tok.text, x)
-    return list(found.values())
+    return list(found.values()), not unknown
 
 
 # ---------------------------------------------------------------- a spread named by its formula
