@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macrodesk.checks.framed import Framed, read_frames
+from macrodesk.checks.framed import Framed
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, hedge, judge
-from macrodesk.checks.tokens import Cache, Para, build_para
-from macrodesk.models import FigureKind, Sentence
+from macrodesk.checks.tokens import Para
+from macrodesk.checks.whole_frames import WholeFrames
+from macrodesk.models import FigureKind
 
 # a written period: "2024 年", "24 年末", "2024 年前三季度", "25Q1", "2024H1", "2024 年同期"
 _PER = (r"(?:(?:19|20)?\d{2}\s*(?:年\s*(?:Q[1-4]|H[12]|[一二三四]季度|[上下]半年|前三季度)?|Q[1-4]|H[12])"
@@ -174,14 +175,12 @@ def _candidates(levels: dict[int, _Level], now: _Level, keys: set[tuple[int, str
     return (same, True) if same else (loose, False)
 
 
-def find_period_changes(sentences: list[Sentence], cache: Cache) -> list[Check]:
+def find_period_changes(whole: WholeFrames) -> list[Check]:
     """Changes in points (个百分点, pct, BP) of a level against a named earlier period, the
     earlier level found by metric and period anywhere in the article."""
-    if not any(re.search(r"较[^，,。；;]{0,16}(?:个百分点|pct|PCT|BP|bp|基点|\d\s*、)", s.text) for s in sentences):
+    if not any(re.search(r"较[^，,。；;]{0,16}(?:个百分点|pct|PCT|BP|bp|基点|\d\s*、)", s.text) for s in whole.sentences):
         return []
-    prose = [s for s in sentences if s.kind not in ("table", "heading")]
-    art = build_para(0, prose, cache)
-    fs = read_frames(art)
+    art, fs = whole.art, whole.fs
     levels: dict[int, _Level] | None = None
     out: list[Check] = []
     k = 0

@@ -28,6 +28,7 @@ from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para
 from macrodesk.checks.valuation import column_labels, find_valuation_relations, markdown_tables
 from macrodesk.checks.whole_article import across_sections
+from macrodesk.checks.whole_frames import WholeFrames
 from macrodesk.checks.worded import find_uncounted
 from macrodesk.models import Article, Sentence
 from macrodesk.readers import article_from_text
@@ -120,11 +121,12 @@ def check_article(article: Article) -> list[Check]:
     # shares of a breakdown that adds up to 100% (bins.py) and volume × price (decomposition.py):
     # these replace an unverifiable verdict
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
+    whole = WholeFrames(article.sentences, cache)
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
                 *find_bin_shares(article), *find_decompositions(article),
-                *find_period_changes(article.sentences, cache), *find_benchmark_gaps(article.sentences, cache),
-                *find_bound_sums(article), *find_level_changes(article.sentences, cache),
-                *find_named_spreads(article.sentences, cache), *find_share_pairs(article.sentences, cache)]:
+                *find_period_changes(whole), *find_benchmark_gaps(whole),
+                *find_bound_sums(article), *find_level_changes(whole),
+                *find_named_spreads(whole), *find_share_pairs(whole)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.framed import Framed, read_frames, signed_level, signed_text
+from macrodesk.checks.framed import Framed, signed_level, signed_text
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.judging import Check, hedge, judge, unverifiable
-from macrodesk.checks.tokens import Cache, Para, build_para
-from macrodesk.models import FigureKind, Sentence
+from macrodesk.checks.tokens import Para
+from macrodesk.checks.whole_frames import WholeFrames
+from macrodesk.models import FigureKind
 
 _NAME = r"[\u4e00-\u9fa5A-Za-zＸ]{2,12}"
 # the lead of the gap: "，跑赢上证指数 ", "，跑输沪深Ｘ００ "; the level before it is the sector's
@@ -57,14 +58,13 @@ def _span_at(art: Para, x: Framed) -> tuple[str, ...] | None:
     return span
 
 
-def find_benchmark_gaps(sentences: list[Sentence], cache: Cache) -> list[Check]:
+def find_benchmark_gaps(whole: WholeFrames) -> list[Check]:
     """Gaps in points between a level and a named benchmark's level of the same span written
     anywhere in the article."""
-    if not any(re.search(r"跑赢|跑输|超涨|超跌", s.text) for s in sentences):
+    if not any(re.search(r"(?:跑赢|跑输|超涨|超跌)[^，,。；;\d]{2,14}\d[\d.]*\s*(?:个百分点|pct|PCT|bp|BP)", s.text)
+               for s in whole.sentences):
         return []
-    prose = [s for s in sentences if s.kind not in ("table", "heading")]
-    art = build_para(0, prose, cache)
-    fs = read_frames(art)
+    art, fs = whole.art, whole.fs
     out: list[Check] = []
     sides: dict[int, Framed] = {}  # gap index -> the level it is of
     for c in fs[1:]:
@@ -128,6 +128,12 @@ _SPREAD = re.compile(rf"(?<![A-Za-z0-9])({_SERIES})\s*[-−–]\s*({_SERIES})\s*
                      r"(?:微?(?:收窄|扩大|走阔|缩小|回升|回落|上升|下降|扩|降|升))?\s*(?:至|为|到)\s*$")
 
 
+# one side of the formula at least is a code ("M2-M1", "社融-M2", "10Y-1Y"): an article without one
+# needs no frames read for this finder
+_SPREAD_CHEAP = re.compile(r"(?:[A-Za-z]{1,4}\d{0,2}|\d{1,2}[YM])\s*[-−–]\s*[A-Za-z0-9\u4e00-\u9fa5]{1,4}[^，,。；;]{0,8}(?:至|为)"
+                           r"|[\u4e00-\u9fa5]{2,4}\s*[-−–]\s*(?:[A-Za-z]{1,4}\d{0,2}|\d{1,2}[YM])[^，,。；;]{0,8}(?:至|为)")
+
+
 def _series_levels(art: Para, fs: list[Framed], name: str, spread: Framed) -> list[Framed]:
     # the name stands alone (M2, not M20 or CM2) and its level follows in the same clause
     rx = re.compile(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])[^，,。；;（(、]{{0,10}}?"
@@ -141,14 +147,11 @@ def _series_levels(art: Para, fs: list[Framed], name: str, spread: Framed) -> li
     return list(found.values())
 
 
-def find_named_spreads(sentences: list[Sentence], cache: Cache) -> list[Check]:
+def find_named_spreads(whole: WholeFrames) -> list[Check]:
     """Spreads written as "A-B 收窄至 V" against the levels of A and B found by name."""
-    if not any(re.search(r"[A-Za-z0-9\u4e00-\u9fa5]\s*[-−–]\s*[A-Za-z0-9\u4e00-\u9fa5]{1,4}\s*\S{0,6}(?:至|为)", s.text)
-               for s in sentences):
+    if not any(_SPREAD_CHEAP.search(s.text) for s in whole.sentences):
         return []
-    prose = [s for s in sentences if s.kind not in ("table", "heading")]
-    art = build_para(0, prose, cache)
-    fs = read_frames(art)
+    art, fs = whole.art, whole.fs
     out: list[Check] = []
     for c in fs:
         m = _SPREAD.search(c.lead) if c.tok.fig.kind in (FigureKind.PERCENT, FigureKind.POINTS) else None

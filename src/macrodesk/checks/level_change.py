@@ -8,16 +8,22 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.framed import DOWN_WORDS, Framed, read_frames
+from macrodesk.checks.framed import DOWN_WORDS, Framed
 from macrodesk.checks.frames import common_metric
 from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, hedge, judge
-from macrodesk.checks.tokens import Cache, build_para
-from macrodesk.models import FigureKind, Sentence
+from macrodesk.checks.whole_frames import WholeFrames
+from macrodesk.models import FigureKind
 
 _VERB = r"(?:上涨|下跌|上升|下降|增加|减少|回升|回落|上调|下调|涨|跌)"
 _BASES = (("week", r"周环比|较上周|环比上周|周度?"), ("month", r"月环比|较上月|环比上月"),
           ("year", r"同比|较上年|较去年|较上年同期|较去年同期"), ("seq", r"环比"))
+# the text of a change in a level's own unit ("周环比上涨 37 元") or of an earlier level beside a
+# level ("（2024Q1 为 - 23.79 亿元）"): only an article holding one needs its frames read
+_CHEAP = re.compile(
+    r"(?:环比|较上周|较上月|同比)\s*(?:上涨|下跌|上升|下降|增加|减少|回升|回落|上调|下调|涨|跌)?\s*[+\-−－]?\s*\d[\d.,]*"
+    r"\s*(?!\d|%|％|个百分点|pct|bp|BP)[\u4e00-\u9fa5A-Za-z]"
+    r"|[（(]\s*(?:(?:19|20)?\d{2}\s*(?:年|Q[1-4]|H[12])[^，,。；;）)]{0,6}?|上年同期|去年同期|同期)\s*(?:为|：|:)\s*[+\-−－]?\s*\d")
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 _BESIDE = re.compile(r"^\s*[（(]\s*(?:(?:19|20)?\d{2}\s*(?:年|Q[1-4]|H[12])[^，,。；;）)]{0,6}?|上年同期|去年同期|同期)"
                      r"\s*(?:为|：|:)\s*$")
@@ -35,12 +41,10 @@ def _basis(lead: str) -> str | None:
     return None
 
 
-def find_level_changes(sentences: list[Sentence], cache: Cache) -> list[Check]:
-    if not any(re.search(r"环比|较上周|较上月|[（(][^）)]{0,12}为", s.text) for s in sentences):
+def find_level_changes(whole: WholeFrames) -> list[Check]:
+    if not any(_CHEAP.search(s.text) for s in whole.sentences):
         return []
-    prose = [s for s in sentences if s.kind not in ("table", "heading")]
-    art = build_para(0, prose, cache)
-    fs = read_frames(art)
+    art, fs = whole.art, whole.fs
     # (level value, unit) -> the changes in the level's unit written right after it
     deltas: dict[tuple[float, tuple[str, str]], list[tuple[Framed, Framed, str]]] = {}
     growths: list[tuple[Framed, Framed, str]] = []

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.framed import Framed, read_frames
+from macrodesk.checks.framed import Framed
 from macrodesk.checks.frames import common_metric
 from macrodesk.checks.judging import Check, hedge, judge
 from macrodesk.checks.sentence import DOWN, UP
-from macrodesk.checks.tokens import Cache, Para, build_para
-from macrodesk.models import FigureKind, Sentence
+from macrodesk.checks.tokens import Para
+from macrodesk.checks.whole_frames import WholeFrames
+from macrodesk.models import FigureKind
 
 _FROM = re.compile(r"(?:从|由)\s*$")
 _TO = re.compile(rf"^[^，,。；;]{{0,8}}?(?:{UP}|{DOWN})?\s*(?:至|到)\s*$")
@@ -34,12 +35,10 @@ def _clause(art: Para, x: Framed) -> str:
     return raw[max(raw.rfind(ch, 0, x.tok.fig.start) for ch in "。；;") + 1:x.tok.fig.start]
 
 
-def find_share_pairs(sentences: list[Sentence], cache: Cache) -> list[Check]:
-    if not any(re.search(r"占[^，,。；;]{0,14}(?:从|由)", s.text) for s in sentences):
+def find_share_pairs(article: WholeFrames) -> list[Check]:
+    if not any(re.search(r"占[^，,。；;]{0,14}(?:从|由)\s*\d[\d.]*\s*%", s.text) for s in article.sentences):
         return []
-    prose = [s for s in sentences if s.kind not in ("table", "heading")]
-    art = build_para(0, prose, cache)
-    fs = read_frames(art)
+    art, fs = article.art, article.fs
     pairs = _pairs(fs)
     out: list[Check] = []
     for s1, s2 in zip(fs, fs[1:], strict=False):
