@@ -61,3 +61,12 @@ def test_no_level_of_that_metric_and_period_no_check():
     # 2024 年 is written only for 净利息收入: 中收's change stays unverifiable
     text = "2024 年净利息收入同比 - 2.1%；25Q1 中收同比 - 0.7%，降幅较 2024 年收窄 8.7 个百分点。"
     assert _of(text, "8.7 个百分点").verdict == "unverifiable"
+
+
+def test_levels_of_two_labelled_subjects_only_confirm():
+    # the 2024 growth is 招商银行's, the change 兴业银行's: the same metric words, another subject
+    text = ("## 个股\n\n招商银行：2024 年营收同比 + 0.1%。\n\n"
+            "兴业银行：25Q1 营收同比 - 1.7%，较 2024 年下降 3.8 个百分点。")
+    assert _of(text, "3.8 个百分点").verdict == "unverifiable"
+    # the same subject in both labels: certain
+    assert _of(text.replace("兴业银行：", "招商银行："), "3.8 个百分点").verdict == "inconsistent"

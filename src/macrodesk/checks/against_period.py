@@ -175,6 +175,21 @@ def _candidates(levels: dict[int, _Level], now: _Level, keys: set[tuple[int, str
     return (same, True) if same else (loose, False)
 
 
+_LABEL_HEAD = re.compile(r"^[\s*#\d.、\-]*([\u4e00-\u9fa5A-Za-z]{2,10})[\s*]*[：:]")
+
+
+def _same_subject(art: Para, earlier: Framed, stated: Framed) -> bool:
+    """The earlier level is certainly of the stated change's subject: in its paragraph, or in its
+    section (its heading) with no paragraph naming another subject ("招商银行：…", "兴业银行：…")."""
+    a, b = art.sentences[earlier.tok.sent], art.sentences[stated.tok.sent]
+    if a.paragraph == b.paragraph:
+        return True
+    if (a.section_index, a.section) != (b.section_index, b.section):
+        return False
+    la, lb = (_LABEL_HEAD.match(art.raw[i]) for i in (earlier.tok.sent, stated.tok.sent))
+    return la is None and lb is None or bool(la and lb and la.group(1) == lb.group(1))
+
+
 def find_period_changes(whole: WholeFrames) -> list[Check]:
     """Changes in points (个百分点, pct, BP) of a level against a named earlier period, the
     earlier level found by metric and period anywhere in the article."""
@@ -245,7 +260,7 @@ def find_period_changes(whole: WholeFrames) -> list[Check]:
             chk.input_sentences = [art.sentences[only.x.tok.sent].text, art.sentences[now.x.tok.sent].text]
             chk.note = f"the earlier level of {now.metric or 'the same figure'} at {m.group('p')}"
             chk.sentence = art.sentences[stated.tok.sent].text
-            if not exact or len(found) > 1 or art.sentences[only.x.tok.sent].section_index != art.sentences[c.tok.sent].section_index:
+            if not exact or len(found) > 1 or not _same_subject(art, only.x, c):
                 chk = hedge(art, chk, "the earlier level is found by its metric and period elsewhere")
             results.append(chk)
         if len(run) == 1 and results:
