@@ -26,3 +26,9 @@ def test_growth_rates_or_loose_parts_are_not_summed():
     assert _sum("2023 年口粮消费同比增长 61.53%，饲用消费同比增长 22.31%，合计超 80%。") == []
     # a part that is itself a bound: the sum is not known
     assert _sum("2023 年口粮消费占比超 61.53%，饲用消费占比 22.31%，合计超 80%。") == []
+
+
+def test_near_a_bound_only_confirms_a_sum_just_under_it():
+    assert _sum("A 占比 45.1%，B 占比 43.2%，合计近 90%。") == [("90%", "consistent")]
+    assert _sum("A 占比 55.1%，B 占比 43.2%，合计近 90%。") == []  # past it: 近 is loose, no verdict
+    assert _sum("A 占比 25.1%，B 占比 13.2%，合计近 90%。") == []  # far under it: not near

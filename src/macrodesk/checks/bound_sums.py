@@ -51,8 +51,8 @@ def find_bound_sums(article: Article) -> list[Check]:
             bound = (total.value or 0.0) * total.scale
             lower = m.group("lower") is not None
             fits = acc.hi > bound if lower else acc.lo < bound
-            if not fits and not lower:
-                continue  # 近 says how near only loosely: a sum past it confirms nothing and refutes nothing
+            if not lower and not (fits and acc.hi >= 0.9 * bound):
+                continue  # 近 says how near only loosely: only a sum just under it confirms, none refutes
             word = m.group("lower") or m.group("upper")
             shown = total.scale or 1.0
             out.append(Check(
