@@ -8,9 +8,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from macrodesk.checks.across import resolve_across
+from macrodesk.checks.against_period import find_period_changes
 from macrodesk.checks.averages import find_averages
 from macrodesk.checks.balances import find_balances
+from macrodesk.checks.benchmark_gap import find_benchmark_gaps, find_named_spreads
 from macrodesk.checks.bins import find_bin_shares, find_residual_shares
+from macrodesk.checks.bound_sums import find_bound_sums
 from macrodesk.checks.bracket_base import find_bracket_bases
 from macrodesk.checks.brackets import find_bracket_shares, find_bracket_sums
 from macrodesk.checks.comparisons import find_comparisons
@@ -20,6 +23,7 @@ from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
 from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiable
 from macrodesk.checks.last_year import find_last_year_growths
+from macrodesk.checks.level_change import find_level_changes
 from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.months import find_february_growths
 from macrodesk.checks.moves import find_moves
@@ -27,12 +31,14 @@ from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.quarters import find_quarter_growths
 from macrodesk.checks.scissors import find_scissors
 from macrodesk.checks.sentence import FINDERS
+from macrodesk.checks.share_pairs import find_share_pairs
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
 from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para
 from macrodesk.checks.valuation import column_labels, find_valuation_relations, markdown_tables
 from macrodesk.checks.whole_article import across_sections
+from macrodesk.checks.whole_frames import WholeFrames
 from macrodesk.checks.worded import find_uncounted
 from macrodesk.models import Article, Sentence
 from macrodesk.readers import article_from_text
@@ -125,11 +131,15 @@ def check_article(article: Article) -> list[Check]:
     # shares of a breakdown that adds up to 100% or is closed by 其他 (bins.py) and volume × price (decomposition.py):
     # these replace an unverifiable verdict
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
+    whole = WholeFrames(article.sentences, cache)
     for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
                 *find_bin_shares(article), *find_decompositions(article), *find_section_margins(article),
                 *find_scissors(article), *find_bracket_bases(article), *find_residual_shares(article),
                 *find_last_year_growths(article), *find_part_growths(article),
-                *find_february_growths(article)]:
+                *find_february_growths(article),
+                *find_period_changes(whole), *find_benchmark_gaps(whole),
+                *find_bound_sums(article), *find_level_changes(whole),
+                *find_named_spreads(whole), *find_share_pairs(whole)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:

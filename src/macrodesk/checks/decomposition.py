@@ -1,17 +1,27 @@
 """A growth split into volume and price: "同店销售收入同比 + 7.7%，客流量 + 2.6%，客单价 + 5.0%" is
-(1 + 2.6%)(1 + 5.0%) − 1 = 7.7%, as sales are traffic times ticket."""
+(1 + 2.6%)(1 + 5.0%) − 1 = 7.7%, as sales are traffic times ticket. Also written with the parts in
+brackets after a company's figure ("优衣库：+13.1%（同店客流量同比上升 12.5%，平均每单交易额同比增长
+0.5%）"), with the sales 持平, or as a list of companies' sales under a 同店收入 header and two
+rankings of their traffic and ticket growths ("客流量同比增速排序：萨莉亚（+15.7%）> 麦当劳（+9.5%）…")."""
 
 from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import FALL_BEFORE, Interval, signed_interval
+from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, Verdict
-from macrodesk.models import Article, Figure, FigureKind
+from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _TOTAL = re.compile(r"(?:销售额|销售收入|营收|收入|销售|GMV|成交额)[^，,。；;（(]{0,8}$")
-_VOLUME = re.compile(r"(?:客流量?|客数|来客数|交易笔数|订单量|销量)[^，,。；;]{0,4}$")
-_PRICE = re.compile(r"(?:客单价|均价|单价|ASP|件单价)[^，,。；;]{0,4}$")
+_VOLUME_WORDS = r"(?:客流量?|客数|来客数|交易笔数|订单量|销量)"
+_PRICE_WORDS = r"(?:客单价|均价|单价|ASP|件单价|每单交易额)"
+_VOLUME = re.compile(_VOLUME_WORDS + r"[^，,。；;]{0,6}$")
+_PRICE = re.compile(_PRICE_WORDS + r"[^，,。；;]{0,6}$")
+# "优衣库：+13.1%（同店客流量…": a company's figure with its parts in the brackets after it
+_LABEL_LEAD = re.compile(r"[：:]\s*$")
+_OPEN = re.compile(r"^\s*[（(]")
+# "同店销售收入同比持平，客流量 - 2.3%，客单价 + 2.4%": a total written as a word
+_FLAT = re.compile(r"(?:销售额|销售收入|营收|收入|销售|GMV|成交额)[^，,。；;（(]{0,8}持平\s*[，,]")
 
 
 def _one_plus(f: Figure, before: str) -> str:
@@ -31,14 +41,13 @@ def find_decompositions(article: Article) -> list[Check]:
         pct = [f for f in s.figures if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range]
         for i, total in enumerate(pct[:-2]):
             lead = s.text[max(0, total.start - 16):total.start]
-            if not _TOTAL.search(lead):
-                continue
             vol, price = pct[i + 1], pct[i + 2]
+            if not (_TOTAL.search(lead) or _LABEL_LEAD.search(lead) and _OPEN.match(s.text[total.end:vol.start])):
+                continue
             vlead, plead = s.text[total.end:vol.start], s.text[vol.end:price.start]
             if not (_VOLUME.search(vlead) and _PRICE.search(plead)):
                 continue
-            one = Interval(1.0, 1.0)
-            got = ((one + signed_interval(vol, vlead).scale(0.01)) * (one + signed_interval(price, plead).scale(0.01)) - one).scale(100)
+            got = _product(vol, vlead, price, plead)
             stated = signed_interval(total, lead, result=True)
             fits = got.overlaps(stated)
             verdict: Verdict = "consistent" if fits else "inconsistent"
@@ -48,5 +57,89 @@ def find_decompositions(article: Article) -> list[Check]:
                 gap=None if fits else got.distance(stated), inputs=[vol.text, price.text],
                 relation=f"{_one_plus(vol, vlead)}{_one_plus(price, plead)} - 1 = {total.text} (volume × price)",
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
+            ))
+        out.extend(_flat(s, pct))
+    out.extend(_ranked(article))
+    return out
+
+
+def _product(vol: Figure, vlead: str, price: Figure, plead: str) -> Interval:
+    one = Interval(1.0, 1.0)
+    return ((one + signed_interval(vol, vlead).scale(0.01)) * (one + signed_interval(price, plead).scale(0.01))
+            - one).scale(100)
+
+
+def _flat(s: Sentence, pct: list[Figure]) -> list[Check]:
+    """"同店销售收入同比持平，客流量 - 2.3%，客单价 + 2.4%": 持平 is a growth near zero. How near is
+    not written, so a product within half a point confirms it and a farther one proves nothing."""
+    m = _FLAT.search(s.text)
+    after = [f for f in pct if m and f.start >= m.end()]
+    if m is None or len(after) < 2:
+        return []
+    vol, price = after[0], after[1]
+    vlead, plead = s.text[m.end():vol.start], s.text[vol.end:price.start]
+    if not (_VOLUME.search(vlead) and _PRICE.search(plead)) or re.search("[，,]", vlead.strip("，, ")):
+        return []
+    got = _product(vol, vlead, price, plead)
+    if not got.overlaps(Interval(-0.5, 0.5)):
+        return []
+    return [Check(
+        verdict="consistent", kind="product", stated="持平", computed=f"{got.mid:.3f}",
+        computed_low=got.lo, computed_high=got.hi, inputs=[vol.text, price.text], refutable=False,
+        relation=f"{_one_plus(vol, vlead)}{_one_plus(price, plead)} - 1 = 持平 (volume × price)",
+        note="持平 read as within half a point of zero", sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+    )]
+
+
+_RANKING = re.compile(rf"^[\s\-*]*({_VOLUME_WORDS}|{_PRICE_WORDS})[^：:，,。；;]{{0,12}}[：:]")
+_RANKED_ITEM = re.compile(r"([\u4e00-\u9fa5A-Za-z&][\u4e00-\u9fa5A-Za-z&\s\-]{0,15}?)\s*[（(]\s*$")
+_NAMED_TOTAL = re.compile(r"^[\s\-*]*([\u4e00-\u9fa5A-Za-z&][\u4e00-\u9fa5A-Za-z&\s\-]{0,15}?)\s*[：:]\s*$")
+_LIST_HEADER = re.compile(r"(?:销售额|销售收入|营收|收入|销售)[^：:，,。；;]{0,8}[：:]\s*$")
+
+
+def _ranked(article: Article) -> list[Check]:
+    """Companies' sales growths listed one a line ("Food&Life：+18.9%") under a header naming the
+    sales ("5 月主要餐饮公司同店收入同比："), and in the same section two rankings of the same
+    companies' traffic and ticket growths: each company's three figures are paired by its name."""
+    by_section: dict[tuple[int, str], list[Sentence]] = {}
+    for s in article.sentences:
+        if s.kind in ("prose", "list"):
+            by_section.setdefault((s.section_index, s.section), []).append(s)
+    out: list[Check] = []
+    for sents in by_section.values():
+        ranks: dict[str, dict[str, tuple[Figure, Sentence]]] = {"volume": {}, "price": {}}
+        for s in sents:
+            m = _RANKING.match(s.text)
+            if m is None:
+                continue
+            which = "volume" if re.fullmatch(_VOLUME_WORDS, m.group(1)) else "price"
+            for f in s.figures:
+                nm = _RANKED_ITEM.search(s.text[m.end():f.start]) if f.start >= m.end() else None
+                if f.kind == FigureKind.PERCENT and f.value is not None and nm:
+                    ranks[which][nm.group(1).strip(" >-")] = (f, s)
+        if not ranks["volume"] or not ranks["price"]:
+            continue
+        header = False
+        for s in sents:
+            if _LIST_HEADER.search(s.text) and not any(f.kind == FigureKind.PERCENT for f in s.figures):
+                header = True
+                continue
+            pct = [f for f in s.figures if f.kind == FigureKind.PERCENT and f.value is not None]
+            nm = _NAMED_TOTAL.match(s.text[:pct[0].start]) if header and len(pct) == 1 else None
+            if nm is None or s.text[pct[0].end:].strip(" 。") or nm.group(1).strip() not in ranks["volume"] \
+                    or nm.group(1).strip() not in ranks["price"]:
+                continue
+            name, total = nm.group(1).strip(), pct[0]
+            (vol, vs), (price, ps) = ranks["volume"][name], ranks["price"][name]
+            got = _product(vol, "", price, "")
+            stated = figure_interval(total, result=True)
+            fits = got.overlaps(stated)
+            out.append(Check(
+                verdict="consistent" if fits else "inconsistent", kind="product", stated=total.text,
+                computed=f"{got.mid:.3f}", computed_low=got.lo, computed_high=got.hi,
+                gap=None if fits else got.distance(stated), inputs=[vol.text, price.text],
+                relation=f"{_one_plus(vol, '')}{_one_plus(price, '')} - 1 = {total.text} ({name}: volume × price)",
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
+                input_sentences=[vs.text, ps.text],
             ))
     return out

@@ -186,7 +186,9 @@ def find_framed(sec: Para) -> list[Check]:
                    and VERB_ONLY.match(c.lead)
                    and b.tok.cunit == fs[k - 2].tok.cunit and not re.search("[。；;]", b.lead))
         if written or (same_sentence and _YOY.search(c.lead)):
-            amount = t.cunit == b.tok.cunit and t.fig.kind in LEVEL_KINDS and not written
+            # "较 2024H1 的 - 3.73 亿元增长 56.78 亿元": an amount changed from an earlier level written
+            # after 较 is this level minus that one, as a change in points is
+            amount = t.cunit == b.tok.cunit and t.fig.kind in LEVEL_KINDS
             if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS) and not amount:
                 if (chk := stated_change(sec, c, None, False)) is not None:
                     out.append(chk)

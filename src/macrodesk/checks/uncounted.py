@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.framed import CLAUSE_START, MARGIN, Framed, margin, stated_change
-from macrodesk.checks.frames import period_key
+from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, precision_unit
 from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DOWN, FROM, RATE_WORDS, TO, UP, YEAR_SPAN
@@ -187,15 +187,25 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
         subject = sm.group(1) if sm else ""
         parts = [x for x in fs if x is not c and is_level(x)
                  and (x.paragraph == c.paragraph or subject and subject in x.metric)]
+    # a 渗透率 is of the whole market of the part's own measure (出货量 of all notebooks), not of
+    # any level that happens to fit (a 销售量 of phones)
+    penetration = "渗透率" in c.lead[-8:]
+    other_market = False
     for d in reversed(pool):
         for n in reversed(parts):
             if n is d or n.tok.cunit != d.tok.cunit:
                 continue
             iv = (n.tok.interval() / d.tok.interval()).scale(100)
+            if penetration and n.metric and d.metric and not common_metric(n.metric, d.metric):
+                other_market = other_market or stated.overlaps(iv)
+                continue
             if iv.hi <= 100 and stated.overlaps(iv) and is_tight(iv, c.tok):
                 chk = judge(sec, "share", c.tok, [n.tok, d.tok],
                             [(f"{n.tok.text} / {d.tok.text} = {c.tok.text}", iv)], magnitude=False)
                 return hedge(sec, chk, "the part and the whole are found by their fit")
+    if other_market:  # only a level of another measure fits: the share's whole is not written
+        return unverifiable(sec, "share", c.tok, [], f"(part) / (whole) = {c.tok.text}",
+                            "the whole market of the part's measure is not stated")
     return None
 
 
