@@ -358,3 +358,17 @@ def test_a_count_is_exact() -> None:
     # rounded: 1 + 2 = 3 is no 1 at a truncation's slack)
     text = "钻井平台总量 371 座，较上周减少 1 座。其中，中东、北美各减少 1 座，其他地区增加 2 座；"
     assert "consistent" not in {c.verdict for c in check_text(text) if c.stated == "1 座"}
+
+
+def test_a_share_in_a_sentence_opened_by_qizhong_against_the_total_before() -> None:
+    # 136: "…至 125 亿美元，连续第二年回落。其中…27.9 亿美元，占比 22.36%，…占比 40%（49.8 亿美元）"
+    text = ("2024 年全球矿业上游勘探投入同比下降 3% 至 125 亿美元，连续第二年回落。其中绿地勘探项目投入降至"
+            " 27.9 亿美元，占比 22.36%（创历史新低），在产矿区项目投入占比 {}%（49.8 亿美元）。")
+    assert _about(check_text(text.format(40)), "40%").verdict == "consistent"
+    # 49.8 / 125 is no 50%, and 27.9 / 125 = 22.32% says 125 is the shares' whole
+    assert _about(check_text(text.format(50)), "50%").verdict == "inconsistent"
+    # 559: shares that all miss the total before them are of another base (the sector's holdings)
+    text = ("2025Q2 前 10 家企业的公募基金持仓市值占钢铁板块持仓比从 2025Q1 的 94.88% 下滑至 93.04%，"
+            "合计持仓市值 63.15 亿元。其中，久立特材持仓 24.16 亿元（占比 35.60%）、宝钢股份 13.41 亿元"
+            "（占比 19.75%）、南钢股份 5.54 亿元（占比 8.17%）。")
+    assert "inconsistent" not in {c.verdict for c in check_text(text)}

@@ -522,6 +522,15 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
         # "150GWh，其中中东 46GWh（占比 35%）": the whole before 其中 in the part's own sentence
         own = [w for w in whole if w.tok.sent == part.tok.sent
                and "其中" in sec.raw[w.tok.sent][w.tok.fig.end:part.tok.fig.start]]
+        # "…至 125 亿美元，连续第二年回落。其中绿地勘探项目投入降至 27.9 亿美元，占比 22.36%": the
+        # last level of the sentence a 其中-sentence opens after, in its paragraph
+        if not own and _opens_with_parts(sec, part.tok.sent):
+            before = [w for w in whole if w.tok.sent == part.tok.sent - 1]
+            last = max((x.fig.start for x in sec.toks if x.sent == part.tok.sent - 1
+                        and x.fig.kind == part.tok.fig.kind), default=-1)
+            # …when another share of the sentence fits it: shares that all miss are of another
+            # base (559: the top ten's 63.15 亿元 against shares of the whole sector's holdings)
+            own = [w for w in before if w.tok.fig.start == last and fits.get((w.index, t.sent), 0) >= 1]
         confirmed = [w for w in whole if fits.get((w.index, t.sent), 0) >= 2]
         certain = confirmed[0] if len(confirmed) == 1 else (
             own[0] if len(own) == 1 and not confirmed else None)
@@ -536,6 +545,12 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
                         "no whole of the section is certain")
         out.append(chk)
     return out
+
+
+def _opens_with_parts(sec: Para, si: int) -> bool:
+    """Whether sentence `si` opens with 其中 right after a sentence of its own paragraph."""
+    return (si > 0 and sec.raw[si].lstrip(" ，,*").startswith("其中")
+            and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph)
 
 
 def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
