@@ -22,7 +22,6 @@ _PLAIN = re.compile(rf"(?:{_UP_DOWN}\s*(?:了|约|达)?|[（(])\s*$")
 _LAST_YEAR = re.compile(r"上年|去年|上一年|前一年")
 # a level after the growth is its base only when named so: "上年同期为", "2024 年为", "去年"
 _BASE_NAMED = re.compile(r"上年|去年|上一年|前一年|同期|年\s*(?:为|是)")
-_CLAUSE = re.compile(r"[，,；;。：:（(]")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 # the last period written in a clause starts at its year ("2023 年以来…（2024 年 134 亿元")
 _ANY_YEAR = re.compile(r"(?:19|20)?\d{2}\s*(?:年|H[12]|Q[1-4])")
@@ -39,12 +38,7 @@ _GROWTH_LEAD = re.compile(rf"(?:同比|环比|{_UP_DOWN})\s*(?:了|约|达|为)?
 
 
 def _own(s: ParaText, f: Figure) -> str:
-    """The words of a level's own clause before it, from the measure before it at most (a date
-    or a bare number is part of the clause: "2025 年 1-8 月 429.2 万辆")."""
-    start = max([m.end() for m in _CLAUSE.finditer(s.text, 0, f.start)], default=0)
-    prev = max([x.end for x in s.figures if x.end <= f.start
-                and x.kind not in (FigureKind.DATE, FigureKind.NUMBER)], default=0)
-    return s.text[max(start, prev):f.start]
+    return s.own_clause(f)
 
 
 def _period(s: ParaText, f: Figure, *, written: bool = False) -> tuple[int, str] | None:
