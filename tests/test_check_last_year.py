@@ -53,3 +53,22 @@ def test_no_base_of_another_measure_another_span_or_a_bound():
         ("2023 年出口 491 万辆，同比增 57.83%；2024 年进口 585.9 万辆，同比增 30%。", "30%"),
     ]:
         assert {c.verdict for c in check_text(text) if c.stated == stated} <= {"unverifiable"}, text
+
+
+def test_a_series_of_list_items_labelled_by_their_year():
+    # 151: one item per year; the base of each growth is the item before
+    text = ("### 销量\n\n- 2022 年：销量 687.26 万辆，同比 + 95.96%，占比 25.60%；\n"
+            "- 2023 年：销量 944.81 万辆，同比 + 37.48%，占比 31.45%；\n- 2024 年：销量 1285.90 万辆，同比 + {}%。\n")
+    assert verdict(text.format("36.10"), "+ 36.10%") == "consistent"
+    assert verdict(text.format("38.10"), "+ 38.10%") == "inconsistent"
+    # items not labelled by a year are not one series (50: a 2021 figure in the item before)
+    text = ("- 预计带动 3500 万台设备更新，超 2021 年销量（2463 万台）。\n"
+            "- 螺杆压缩机替代活塞压缩机趋势明显，2022 年销量 3 万台（同比 + 7.6%）。\n")
+    assert verdict(text, "+ 7.6%") == "unverifiable"
+
+
+def test_a_growth_naming_its_own_subject_or_a_bound_is_not_the_levels():
+    # 828: "北美…订单增长 300%+" is no growth of 90GW+ over 58GW
+    text = ("2024 年全球 10MW 以上燃机新增订单 58GW，同比增 32%，2025 年预计增至 90GW+，"
+            "北美受 AI 数据中心驱动订单增长 300%+。")
+    assert {c.verdict for c in check_text(text) if c.stated == "300%"} <= {"unverifiable"}

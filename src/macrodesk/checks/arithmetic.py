@@ -11,6 +11,7 @@ from macrodesk.checks.across import resolve_across
 from macrodesk.checks.against_period import find_period_changes
 from macrodesk.checks.averages import find_averages
 from macrodesk.checks.balances import find_balances
+from macrodesk.checks.base_search import find_searched_bases
 from macrodesk.checks.benchmark_gap import find_benchmark_gaps, find_named_spreads
 from macrodesk.checks.bins import find_bin_shares, find_residual_shares
 from macrodesk.checks.bound_sums import find_bound_sums
@@ -139,12 +140,14 @@ def check_article(article: Article) -> list[Check]:
                 *find_february_growths(article),
                 *find_period_changes(whole), *find_benchmark_gaps(whole),
                 *find_bound_sums(article), *find_level_changes(whole),
-                *find_named_spreads(whole), *find_share_pairs(whole)]:
+                *find_named_spreads(whole), *find_share_pairs(whole), *find_searched_bases(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
             keep(chk)
-        elif checks[i].verdict == "unverifiable":
+        elif checks[i].verdict == "unverifiable" or (
+                not checks[i].refutable and chk.refutable and chk.verdict == "consistent"):
+            # a certain fit also replaces a fit of a hedged reading (its verdict may now refute)
             checks[i] = chk
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
     # moves with their rate in a bracket; a certain fit also replaces a fit of a hedged reading

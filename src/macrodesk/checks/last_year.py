@@ -17,7 +17,8 @@ _UP_DOWN = (r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑
 # the growth or change: "同比增长 5.9%", "同比 + 25%", "（同比升 6.97 个百分点）"
 _YOY = re.compile(rf"(?:同比|较上年|比上年|较去年|比去年)\s*{_UP_DOWN}?\s*(?:了|约|达)?\s*$")
 # "增长 3.6%" or a bare signed "（+30.1%）" after a pair of levels dated a year apart
-_PLAIN = re.compile(rf"(?:{_UP_DOWN}\s*(?:了|约|达)?|[（(])\s*$")
+# ("北美…订单增长 300%" names its own subject: no growth of the level before it)
+_PLAIN = re.compile(rf"^[，,\s]*(?:同样|分别)?\s*(?:{_UP_DOWN})\s*(?:了|约|达)?\s*$|^\s*[（(]\s*$")
 # a base named relative to the level: "上年同期为 80 亿元", "去年为"
 _LAST_YEAR = re.compile(r"上年|去年|上一年|前一年")
 # a level after the growth is its base only when named so: "上年同期为", "2024 年为", "去年"
@@ -32,7 +33,7 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 _FALL = re.compile(r"(?:下降|下滑|减少|回落|降低|下跌|降|跌|减)\s*(?:了|约|达)?\s*$")
 # a bound is no level: "预计突破 55GW", "超 100 亿元", "80% 以上"
 _BOUND = re.compile(r"(?:突破|超过|超|逾|近|接近|不足|不到|至少|高于|低于)\s*$")
-_BOUND_AFTER = re.compile(r"\s*(?:以上|以下|左右|多)")
+_BOUND_AFTER = re.compile(r"\s*(?:以上|以下|左右|多|\+|＋)")
 # a percentage written as a growth is no level of a rate
 _GROWTH_LEAD = re.compile(rf"(?:同比|环比|{_UP_DOWN})\s*(?:了|约|达|为)?\s*$")
 
@@ -50,8 +51,17 @@ def _period(s: ParaText, f: Figure, *, written: bool = False) -> tuple[int, str]
     if found:
         own = own[found[-1].start():]
         return None if _PARTIAL.search(own) else period_key(own)
-    if written or _PARTIAL.search(own):
+    if _PARTIAL.search(own):
         return None
+    if written:
+        # a label of its own item or clause group: "2023 年：销量 944.81 万辆" (one year only)
+        start = max(max(s.text.rfind(ch, 0, f.start) for ch in "；;。") + 1,
+                    max(off for off, _ in s.sentences if off <= f.start))
+        head = s.text[start:f.start]
+        years = list(_ANY_YEAR.finditer(head))
+        if len(years) != 1 or _PARTIAL.search(head):
+            return None
+        return period_key(head[years[0].start():])
     years = list(_YEAR.finditer(s.text, 0, f.start))
     return period_key(f"{years[-1].group(0)}{own}") if years else None
 
@@ -100,7 +110,7 @@ def find_last_year_growths(article: Article) -> list[Check]:
     right before the level, or as the last level of that measure before it, dated (then both
     levels carry their own year). Certain: both levels and their years are in one sentence."""
     out: list[Check] = []
-    for s in paragraphs(article):
+    for s in paragraphs(article, series=True):
         if "年" not in s.text:
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None]
@@ -109,7 +119,7 @@ def find_last_year_growths(article: Article) -> list[Check]:
                 continue
             lead = s.text[figs[k - 1].end:g.start]
             yoy = bool(_YOY.search(lead))
-            if not (yoy or _PLAIN.search(lead)):
+            if not (yoy or _PLAIN.search(lead)) or _BOUND_AFTER.match(s.text[g.end:]):
                 continue
             if lead.rstrip().endswith(("（", "(")) and not g.text.lstrip().startswith(("+", "-", "＋", "－", "−")):
                 continue  # "Samsung（35.7%）" is a share; "（+30.1%）" a growth

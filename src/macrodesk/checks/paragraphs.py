@@ -4,6 +4,7 @@ relations run over a ； ("…491 万辆，同比增 57.83%；2024 年 585.9 万
 from __future__ import annotations
 
 import copy
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -34,7 +35,9 @@ class ParaText:
         return self.text[max(start, prev):f.start]
 
 
-_CACHE: dict[str, list[ParaText]] = {}
+_CACHE: dict[tuple[str, bool], list[ParaText]] = {}
+# a list item labelled by a date only: "- 2023 年：销量 944.81 万辆…", "- **2024 年**：…"
+_DATE_LABEL = re.compile(r"^\s*(?:19|20)\d{2}\s*年?\s*(?:[HQ][1-4]|[一二三四]季度|[上下]半年|\d{1,2}\s*月)?\s*[：:]")
 
 
 def _placed(f: Figure, off: int) -> Figure:
@@ -46,24 +49,32 @@ def _placed(f: Figure, off: int) -> Figure:
     return moved
 
 
-def paragraphs(article: Article) -> list[ParaText]:
-    """The prose and list paragraphs of an article, each as one text. Read once per article:
-    several finders ask for them (callers only read them)."""
-    key = f"{article.id}:{len(article.sentences)}"
+def paragraphs(article: Article, *, series: bool = False) -> list[ParaText]:
+    """The prose and list paragraphs of an article, each as one text. With `series`, list items
+    that follow each other labelled by a date or by nothing are one text ("- 2022 年：销量
+    687.26 万辆…" "- 2023 年：销量 944.81 万辆，同比 + 37.48%"). Read once per article: several
+    finders ask for them (callers only read them)."""
+    key = (f"{article.id}:{len(article.sentences)}", series)
     if key not in _CACHE:
-        _CACHE.clear()  # the article being checked is the only one asked about
-        _CACHE[key] = _read(article)
+        if any(k[0] != key[0] for k in _CACHE):
+            _CACHE.clear()  # the article being checked is the only one asked about
+        _CACHE[key] = _read(article, series)
     return _CACHE[key]
 
 
-def _read(article: Article) -> list[ParaText]:
+def _continues(last: Sentence, s: Sentence) -> bool:
+    return (last.kind == s.kind == "list" and s.paragraph == last.paragraph + 1
+            and bool(_DATE_LABEL.match(last.text)) and bool(_DATE_LABEL.match(s.text)))
+
+
+def _read(article: Article, series: bool) -> list[ParaText]:
     out: list[ParaText] = []
     last: Sentence | None = None
     for s in article.sentences:
         if s.kind not in ("prose", "list"):
             last = None
             continue
-        if last is None or last.paragraph != s.paragraph:
+        if last is None or last.paragraph != s.paragraph and not (series and _continues(last, s)):
             out.append(ParaText("", [], []))
         para = out[-1]
         off = len(para.text)

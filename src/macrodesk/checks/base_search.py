@@ -1,0 +1,102 @@
+"""A 同比 growth whose base is written somewhere else in the article with no date the reader can
+pair by rule: "世界白银协会预计需求量 35716 吨，同比下滑 1.36%" and, sections earlier, "全球白银需求量
+36207 吨". The base is sought by the measure's name and the growth's fit, so a fit confirms
+(not refutable) and no fit proves nothing."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.frames import period_key
+from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
+from macrodesk.checks.judging import Check
+from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.models import Article, Figure, FigureKind, canonical_unit
+
+_UP_DOWN = r"增长|增加|上升|提高|提升|上涨|增|升|下降|下滑|减少|回落|降低|下跌|降|跌|减"
+_YOY = re.compile(rf"同比\s*(?:{_UP_DOWN})?\s*(?:了|约)?\s*$")
+_FALL = re.compile(r"(?:下降|下滑|减少|回落|降低|下跌|降|跌|减)\s*(?:了|约)?\s*$")
+_AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
+# what is no measure's name: dates, verbs of reaching, hedges, the subject's filler words
+_NOT_NAME = re.compile(r"[\d\s.,，；;：:（）()%+\-~—–*]|年|月|季度|[上下]半年|H[12]|Q[1-4]|预计|预测|达到?|约|为|"
+                       r"实现|共|合计|累计|全年|同期|同比|其中|分别|的|至|从|由|截至|末|底|初")
+# names too general to pair two levels by
+_GENERIC = {"规模", "总量", "数量", "金额", "合计", "总额"}
+
+
+def _name(p: ParaText, f: Figure) -> str:
+    return _NOT_NAME.sub("", p.own_clause(f))
+
+
+def _pairs_by_name(a: str, b: str) -> bool:
+    """Two measure names pair when one holds the other's last three characters (需求量 in
+    全球白银需求量), never on a generic word alone."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    tail = short[-3:]
+    return len(tail) >= 2 and tail not in _GENERIC and tail in long_
+
+
+def find_searched_bases(article: Article) -> list[Check]:
+    """Each 同比 growth right after a level, against the levels of the same unit and measure
+    elsewhere in the article: a base whose growth fits the stated one tightly confirms it."""
+    paras = paragraphs(article)
+    levels = [(p, f) for p in paras for f in p.figures
+              if f.kind in _AMOUNTS and f.value is not None and f.value > 0 and not f.is_range and not f.approx]
+    out: list[Check] = []
+    for p in paras:
+        figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
+        for k in range(1, len(figs)):
+            g, later = figs[k], figs[k - 1]
+            if g.kind != FigureKind.PERCENT or g.is_range or later.kind not in _AMOUNTS \
+                    or not (later.value or 0) > 0 or later.is_range or later.approx:
+                continue
+            lead = p.text[later.end:g.start]
+            if not _YOY.search(lead) or "；" in lead or "。" in lead:
+                continue
+            name = _name(p, later)
+            if len(name) < 2:
+                continue
+            chk = _search(p, later, g, lead, name, levels)
+            if chk is not None:
+                chk.article = article.label
+                out.append(chk)
+    return out
+
+
+def _search(p: ParaText, later: Figure, g: Figure, lead: str,
+            name: str, levels: list[tuple[ParaText, Figure]]) -> Check | None:
+    unit = canonical_unit(later.kind, later.unit)
+    now = figure_interval(later).scale(later.scale)
+    stated = figure_interval(g)
+    if _FALL.search(lead) and (g.value or 0) > 0:
+        stated = -stated
+    # a chance fit is likely for a whole-percent growth or levels rounded to a few digits: the
+    # growth must be written to a decimal and the levels must pin it to within its rounding
+    if g.decimals < 1:
+        return None
+    tight = 2 * precision_unit(g)
+    for q, f in levels:
+        if f is later or (q is p and f.start == later.start) or f.kind != later.kind \
+                or canonical_unit(f.kind, f.unit) != unit or f.value == later.value:
+            continue
+        if not _pairs_by_name(name, _name(q, f)):
+            continue
+        # when both levels carry a period, the base is a year earlier, the same part of it
+        # (185: a 2025 Q1 output is no growth over a 2024 year's)
+        pl, pb = period_key(p.own_clause(later)), period_key(q.own_clause(f))
+        if pl is not None and pb is not None and pb != (pl[0] - 1, pl[1]):
+            continue
+        was = figure_interval(f).scale(f.scale)
+        computed = (now / was - Interval(1, 1)).scale(100)
+        if computed.hi - computed.lo > tight or not computed.overlaps(stated):
+            continue
+        where = p.sentence_at(g.start)
+        return Check(
+            verdict="consistent", kind="growth", stated=g.text, computed=f"{computed.mid:.3f}",
+            computed_low=computed.lo, computed_high=computed.hi, inputs=[f.text, later.text],
+            relation=f"({later.text}/{f.text} - 1) = {g.text} (the base is the same measure written elsewhere)",
+            note="the base is found by its name and fit elsewhere in the article",
+            sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
+            input_sentences=[q.sentence_at(f.start).text, where.text], refutable=False,
+        )
+    return None
