@@ -19,6 +19,8 @@ _YOY = re.compile(rf"(?:同比|较上年|比上年|较去年|比去年)\s*{_UP_D
 # "增长 3.6%" or a bare signed "（+30.1%）" after a pair of levels dated a year apart
 # ("北美…订单增长 300%" names its own subject: no growth of the level before it)
 _PLAIN = re.compile(rf"^[，,\s]*(?:同样|分别)?\s*(?:{_UP_DOWN})\s*(?:了|约|达)?\s*$|^\s*[（(]\s*$")
+# a change against a named year: "，较 2023 年回落 7.23 个百分点"
+_NAMED_YEAR = re.compile(rf"^[，,\s]*(?:较|比|相比)\s*((?:19|20)\d{{2}})\s*年(?:同期|全年)?\s*(?:{_UP_DOWN})\s*(?:了|约)?\s*$")
 # a base named relative to the level: "上年同期为 80 亿元", "去年为"
 _LAST_YEAR = re.compile(r"上年|去年|上一年|前一年")
 # a level after the growth is its base only when named so: "上年同期为", "2024 年为", "去年"
@@ -119,6 +121,11 @@ def find_last_year_growths(article: Article) -> list[Check]:
                 continue
             lead = s.text[figs[k - 1].end:g.start]
             yoy = bool(_YOY.search(lead))
+            named = _NAMED_YEAR.search(lead)
+            if named and not yoy:
+                # "较 2023 年回落 7.23 个百分点": against the year named, when it is the year before
+                when = _period(s, figs[k - 1])
+                yoy = when is not None and int(named.group(1)) == when[0] - 1
             if not (yoy or _PLAIN.search(lead)) or _BOUND_AFTER.match(s.text[g.end:]):
                 continue
             if lead.rstrip().endswith(("（", "(")) and not g.text.lstrip().startswith(("+", "-", "＋", "－", "−")):
