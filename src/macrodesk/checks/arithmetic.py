@@ -121,7 +121,8 @@ def check_article(article: Article) -> list[Check]:
     # shares of a breakdown that adds up to 100% or is closed by 其他 (bins.py) and volume × price (decomposition.py):
     # these replace an unverifiable verdict
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
-    for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
+    for chk in [*resolve_across(article.sentences, checks, cache,
+                                      {p.index: p.level for p in article.paragraphs if p.kind == "heading"}), *find_quarter_growths(article),
                 *find_bin_shares(article), *find_decompositions(article), *find_section_margins(article),
                 *find_scissors(article), *find_bracket_bases(article), *find_residual_shares(article),
                 *find_last_year_growths(article), *find_part_growths(article),
