@@ -52,13 +52,13 @@ def check_article(article: Article) -> list[Check]:
         by_para.setdefault(s.paragraph, []).append(s)
         by_section.setdefault((s.section_index, s.section), []).append(s)
     checks: list[Check] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, bool]] = set()
 
     errors: dict[tuple[str, str, str], Check] = {}
     row_ids = {s.id for s in article.sentences if s.kind == "table"}
 
     def keep(chk: Check) -> None:
-        key = (chk.sentence_id, chk.stated)
+        key = _keep_key(chk)
         if chk.verdict == "inconsistent" and key not in seen and chk.sentence_id not in row_ids:
             # the same error restated in another paragraph (a summary repeating the body) is one
             # relation; the sentence restating it is kept among the doubtful ones (table rows
@@ -134,6 +134,18 @@ def check_article(article: Article) -> list[Check]:
         elif checks[i].verdict == "unverifiable":
             checks[i] = chk
     return checks
+
+
+# a relation against the previous period (环比: "上期净利率", "上季度") rather than last year
+_PREVIOUS_PERIOD = re.compile(r"上期|上季|上月|环比")
+
+
+def _keep_key(chk: Check) -> tuple[str, str, bool]:
+    """One check per stated figure of a sentence; a figure written twice in it ("净利率为 3.4%，同比
+    增加 0.6 个百分点，环比增加 0.6 个百分点") is two relations when one is against the previous
+    period and the other is not."""
+    twice = chk.sentence.count(chk.stated) > 1
+    return chk.sentence_id, chk.stated, twice and bool(_PREVIOUS_PERIOD.search(chk.relation))
 
 
 def check_text(text: str, *, source_name: str = "<text>") -> list[Check]:
