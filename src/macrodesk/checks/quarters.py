@@ -140,6 +140,9 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     p = (p[0] or period.get(s.paragraph, in_head)[0], p[1])
                     _set_period(period, earlier, s.paragraph, p)
                 named = _metric(frame.metric)
+                if named is None and s.text[prev_end:f.start].rstrip().endswith(("）", ")")):
+                    # "投资净收益（含公允价值）1178 亿元": the metric is before the bracket
+                    named = _metric(s.text[prev_end:f.start])
                 if named and named[0] in ("", "业务") and (latin := _LATIN_ENTITY.search(s.text[prev_end:f.start])):
                     named = (latin.group(1), named[1])  # "SEMI 订单 15.19 亿元": a segment named in Latin letters
                 current = None
@@ -147,7 +150,10 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     who = named[0] or entity.get(s.paragraph, "")
                     if named[0]:
                         entity[s.paragraph] = named[0]
-                    current = (Level(who, named[1], p[0], p[1], f, s, head, own, written=bool(named[0])), [])
+                    # a period only the heading gives is read, not written: the level only confirms
+                    by_head = not own and s.paragraph not in period
+                    current = (Level(who, named[1], p[0], p[1], f, s, head, own, inferred=by_head,
+                                     written=bool(named[0])), [])
                     out.append(current)
                     if not own and s.paragraph in earlier:
                         alts[id(current[0])] = earlier[s.paragraph]
