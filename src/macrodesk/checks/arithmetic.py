@@ -19,6 +19,7 @@ from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiab
 from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.months import find_february_growths
+from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.quarters import find_quarter_growths
 from macrodesk.checks.scissors import find_scissors
@@ -126,7 +127,7 @@ def check_article(article: Article) -> list[Check]:
                 *find_bin_shares(article), *find_decompositions(article), *find_section_margins(article),
                 *find_scissors(article), *find_bracket_bases(article), *find_residual_shares(article),
                 *find_last_year_growths(article), *find_part_growths(article),
-                *find_february_growths(article)]:
+                *find_february_growths(article), *find_prior_rate_changes(article)]:
         chk.article = article.label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
