@@ -19,8 +19,8 @@ from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiab
 from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.months import find_february_growths
-from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.part_growths import find_part_growths
+from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarters import find_quarter_growths
 from macrodesk.checks.scissors import find_scissors
 from macrodesk.checks.sentence import FINDERS
