@@ -135,7 +135,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                 # a figure's period is the date after it when none is before ("归母净利润 53.05 亿元，
                 # 较 2024H1 的 - 3.73 亿元"): the period in force in the paragraph is meant
                 own = bool(frame.period) and (dated or s.paragraph not in period)
-                p = period_of(frame.period) if own else period.get(s.paragraph, in_head or None)
+                p = period_of(frame.period) if own else period.get(s.paragraph, in_head if in_head[0] else None)
                 if p and own:
                     p = (p[0] or period.get(s.paragraph, in_head)[0], p[1])
                     _set_period(period, earlier, s.paragraph, p)
