@@ -174,3 +174,11 @@ def test_a_heading_that_names_a_half_year_report_dates_its_section():
     # the half's period is read from the heading, not written with it: a mismatch proves nothing
     assert [c.verdict for c in checks(text.format(g="42"))] == ["unverifiable"]
     assert checks(text.replace("2025 年中报", "经营情况").format(g="32")) == []
+
+
+def test_a_half_of_another_sample_under_another_heading_confirms_nothing():
+    # 526: the whole industry's H1 (150 家券商, 1123 亿元) is not the listed brokers' (50 家上市券商)
+    text = ("# 证券行业 2025 年中报综述\n\n## 一、2025 年股市走强\n\n证券行业经营情况：2025 年上半年，150 家券商实现营业收入 "
+            "2510 亿元，同比增长 23%；实现净利润 1123 亿元，同比增长 40%。\n\n## 二、上市券商 2025 年中报\n\n整体经营业绩："
+            "50 家上市券商合计实现营业收入 2722 亿元，同比增长 29%。第二季度，合计实现净利润 566 亿元，同比增长 50%，环比增长 1%。\n")
+    assert [c for c in checks(text) if c.stated == "1%"] == []

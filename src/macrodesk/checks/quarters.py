@@ -268,7 +268,10 @@ def find_quarter_growths(article: Article) -> list[Check]:
                 same = [h for h, _ in levels if h.part == half and h.year == q.year and h.fig.unit == q.fig.unit
                         and h.fig.scale == q.fig.scale and _NEAR_METRIC.get(h.metric) == q.metric]
                 para = [x for x in same if x.sentence.paragraph == q.sentence.paragraph]
-            alike = [x for x in para or same if _same_entity(x.entity, q.entity)]
+            # named alike ("游戏" / "移动游戏"): under the quarter's own heading, unless named the same
+            # ("150 家券商" under another heading is not "50 家上市券商")
+            alike = [x for x in para or same if _same_entity(x.entity, q.entity)
+                     and (x.entity == q.entity or x.head == q.head)]
             if len({x.fig.value for x in alike}) != 1:
                 continue
             h = alike[0]
