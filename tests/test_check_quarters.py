@@ -182,3 +182,17 @@ def test_a_half_of_another_sample_under_another_heading_confirms_nothing():
             "2510 亿元，同比增长 23%；实现净利润 1123 亿元，同比增长 40%。\n\n## 二、上市券商 2025 年中报\n\n整体经营业绩："
             "50 家上市券商合计实现营业收入 2722 亿元，同比增长 29%。第二季度，合计实现净利润 566 亿元，同比增长 50%，环比增长 1%。\n")
     assert [c for c in checks(text) if c.stated == "1%"] == []
+
+
+BROKERS = ("# 2025.9.2证券行业 2025 年中报总结\n\n## 二、各项业绩\n\n整体经营业绩：50 家上市券商合计实现营业收入 2722 亿元，同比增长 29%；"
+           "实现归母净利润 1124 亿元，同比增长 64%。扣除国泰海通因合并产生的 85 亿元负商誉后，归母净利润 1039 亿元，同比增长 51%。"
+           "第二季度，合计实现净利润 566 亿元，同比增长 50%，环比增长 {g}%。\n")
+
+
+def test_a_quarters_net_profit_confirms_against_the_halfs_parent_profit_not_an_adjusted_one():
+    # 566 / (1124 - 566) - 1 = 1.43% ("1%"); the title dates the half; 1039 is the profit after an
+    # adjustment, not the reported half; 净利润 against 归母净利润 and a title's period only confirm
+    assert [(c.verdict, c.inputs) for c in checks(BROKERS.format(g="1"))] == [("consistent", ["1124 亿元", "566 亿元"])]
+    assert [c.verdict for c in checks(BROKERS.format(g="9"))] == ["unverifiable"]
+    # 566 / (1039 - 566) - 1 = 19.7%: the adjusted profit is never the half
+    assert [c.verdict for c in checks(BROKERS.format(g="20"))] == ["unverifiable"]

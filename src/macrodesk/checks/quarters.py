@@ -25,7 +25,7 @@ _ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公
 # 营收 is short for 营业收入: one metric; 营业总收入 may add a financial arm's interest income, so a
 # half of it only confirms a quarter's 营业收入
 _SAME_METRIC = {"营收": "营业收入"}
-_NEAR_METRIC = {"营业总收入": "营业收入"}
+_NEAR_METRIC = {"营业总收入": "营业收入", "归母净利润": "净利润"}
 _QOQ = re.compile(r"环比")
 # a 环比 change written as an amount of the level's own unit, right after it
 _QOQ_AMOUNT = re.compile(r"^[\s，,（(]*环比\s*(?:增加|增长|增|减少|下降|下滑|降|减)\s*$")
@@ -51,6 +51,9 @@ class Level:
     # 42.11 亿元；归母净利润 2.26 亿元，…Q2 归母净利润 2.45 亿元": 2.26 is the H1 one)
     inferred: bool = False
     written: bool = True  # its entity is written with it, not carried over from the paragraph
+    # "扣除…85 亿元负商誉后，归母净利润 1039 亿元": not the reported level (no quarter's half; still
+    # another profit of the period where a margin asks which one is meant)
+    adjusted: bool = False
 
 
 def period_of(text: str) -> tuple[str, str] | None:
@@ -104,11 +107,16 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
     alts: dict[int, tuple[str, str]] = {}  # id of a level that took the period in force -> the one before
     entity: dict[int, str] = {}  # paragraph -> the entity named last
     head = ""
-    in_head = ("", "")  # the period a heading names ("上市券商 2025 年中报"): in force under it until dated
+    # the period a heading names ("上市券商 2025 年中报"), else the title ("证券行业 2025 年中报总结"):
+    # in force under it until a paragraph dates its own figures
+    in_title = _heading_period(article.title)
+    in_head = in_title
     for s in article.sentences:
         if s.kind == "heading":
             head = s.text
             in_head = _heading_period(s.text)
+            if not in_head[0]:
+                in_head = in_title
             continue
         if s.kind not in ("prose", "list"):
             continue
@@ -153,7 +161,8 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     # a period only the heading gives is read, not written: the level only confirms
                     by_head = not own and s.paragraph not in period
                     current = (Level(who, named[1], p[0], p[1], f, s, head, own, inferred=by_head,
-                                     written=bool(named[0])), [])
+                                     written=bool(named[0]),
+                                     adjusted=bool(_ADJUSTED.search(s.text[:f.start]))), [])
                     out.append(current)
                     if not own and s.paragraph in earlier:
                         alts[id(current[0])] = earlier[s.paragraph]
@@ -163,6 +172,8 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
     return _restated_periods(out, alts)
 
 
+# a level adjusted in its clause ("扣除…负商誉后，归母净利润 1039 亿元", "剔除…后") is not the reported one
+_ADJUSTED = re.compile(r"(?:扣除|剔除|不考虑|不含)[^。；;]*后[^。；;]*$")
 _LATIN_ENTITY = re.compile(r"(?<![A-Za-z\d])([A-Z][A-Za-z\d&-]{1,15})\s*(?:业务)?\s*[\u4e00-\u9fa5]{1,8}\s*$")
 _HALF_REPORT = re.compile(r"((?:20)?\d{2})\s*年\s*(?:中报|半年报|半年度报告|中期报告)")
 
@@ -245,7 +256,7 @@ def find_quarter_growths(article: Article) -> list[Check]:
             continue
         g, before = qoq[0]
         same = [h for h, _ in levels if h.part == half and h.year == q.year and h.metric == q.metric
-                and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale]
+                and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale and not h.adjusted]
         # certain: the only half-year level of that metric named the same way in the quarter's
         # paragraph, under its heading, or in the article; named alike ("游戏" / "移动游戏"): a
         # fit confirms, a mismatch proves nothing
@@ -264,10 +275,15 @@ def find_quarter_growths(article: Article) -> list[Check]:
                     h, certain = scope[0], not scope[0].inferred
                 break
         if h is None:
-            if not same:  # "上半年实现营业总收入 909.01 亿元" for "2025Q2 单季度实现营业收入 478.34 亿元"
-                same = [h for h, _ in levels if h.part == half and h.year == q.year and h.fig.unit == q.fig.unit
-                        and h.fig.scale == q.fig.scale and _NEAR_METRIC.get(h.metric) == q.metric]
-                para = [x for x in same if x.sentence.paragraph == q.sentence.paragraph]
+            # "上半年实现营业总收入 909.01 亿元" for "2025Q2 单季度实现营业收入 478.34 亿元": a near
+            # metric, when no half of the very metric is written (in the quarter's paragraph)
+            near = [h for h, _ in levels if h.part == half and h.year == q.year and h.fig.unit == q.fig.unit
+                    and h.fig.scale == q.fig.scale and _NEAR_METRIC.get(h.metric) == q.metric and not h.adjusted]
+            near_para = [x for x in near if x.sentence.paragraph == q.sentence.paragraph]
+            if not same:
+                same, para = near, near_para
+            elif not para:
+                para = near_para
             # named alike ("游戏" / "移动游戏"): under the quarter's own heading, unless named the same
             # ("150 家券商" under another heading is not "50 家上市券商")
             alike = [x for x in para or same if _same_entity(x.entity, q.entity)
