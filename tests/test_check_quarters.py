@@ -130,3 +130,69 @@ def test_a_base_of_comparison_is_told_from_the_period_of_the_figures():
         assert is_base_date(base, first_date(base)), base
     own = "2025H1 的归母净利润为 222.74 亿元"
     assert not is_base_date(own, first_date(own))
+
+
+HUATIAN = ("3. **华天科技**：2025H1 营收 77.80 亿元，同比增长 15.81%；Q2 营收 42.11 亿元，环比增 {r} 亿元，创单季度新高；"
+           "归母净利润 2.26 亿元，同比增长 1.68%，Q2 归母净利润 2.45 亿元，环比增 {p} 亿元。")
+
+
+def test_a_change_written_as_an_amount_is_the_quarter_less_the_quarter_before():
+    found = {c.stated: c for c in checks(HUATIAN.format(r="6.43", p="2.64"))}
+    # 42.11 - (77.80 - 42.11) = 6.42, within the rounding of three two-decimal figures
+    assert found["6.43 亿元"].verdict == "consistent" and found["6.43 亿元"].kind == "change"
+    wrong = {c.stated: c for c in checks(HUATIAN.format(r="7.43", p="2.64"))}
+    assert wrong["7.43 亿元"].verdict == "inconsistent"
+
+
+def test_an_undated_level_restated_with_the_quarter_later_in_its_sentence_is_the_halfs():
+    # "归母净利润 2.26 亿元" takes Q2 from the clause before, but "Q2 归母净利润 2.45 亿元" follows:
+    # 2.26 is the H1 level, Q1 = -0.19 (a loss is no obstacle to a difference); inferred, so a
+    # mismatch proves nothing
+    found = {c.stated: c for c in checks(HUATIAN.format(r="6.43", p="2.64"))}
+    assert found["2.64 亿元"].verdict == "consistent" and "2.26 亿元 - 2.45 亿元" in found["2.64 亿元"].relation
+    wrong = {c.stated: c for c in checks(HUATIAN.format(r="6.43", p="3.64"))}
+    assert wrong["3.64 亿元"].verdict == "unverifiable"
+
+
+ASMPT = ("2. **ASMPT**：2025H1 营收 59.85 亿元，SEMI 业务营收 36.67 亿元（占比 61.26%）；订单 65.13 亿元，SEMI 订单 "
+         "31.10 亿元。2025Q2 SEMI 营收 18.40 亿元（环比增 0.78%，同比增 21.13%），SEMI 订单 15.19 亿元（环比降 {g}%，同比降 4.05%）。")
+
+
+def test_a_segment_named_in_latin_letters_pairs_with_its_own_half():
+    # 15.19 / (31.10 - 15.19) - 1 = -4.53% ("环比降" is a fall); not 65.13, the company's orders
+    found = {c.stated: c for c in checks(ASMPT.format(g="4.48"))}
+    assert found["4.48%"].verdict == "consistent" and "31.10 亿元 - 15.19 亿元" in found["4.48%"].relation
+    assert found["0.78%"].verdict == "consistent"  # 18.40 / (36.67 - 18.40) - 1 = 0.71%
+    assert {c.stated: c for c in checks(ASMPT.format(g="6.48"))}["6.48%"].verdict == "inconsistent"
+
+
+def test_a_heading_that_names_a_half_year_report_dates_its_section():
+    text = ("# 证券行业 2025 年中报综述\n\n## 二、上市券商 2025 年中报\n\n自营业务：合计实现投资净收益（含公允价值）1178 亿元，同比增长 51%。第二季度合计实现"
+            "投资净收益 671 亿元，同比增长 53%，环比增长 {g}%。\n")
+    # 671 / (1178 - 671) - 1 = 32.35%
+    assert [c.verdict for c in checks(text.format(g="32"))] == ["consistent"]
+    # the half's period is read from the heading, not written with it: a mismatch proves nothing
+    assert [c.verdict for c in checks(text.format(g="42"))] == ["unverifiable"]
+    assert checks(text.replace("2025 年中报", "经营情况").format(g="32")) == []
+
+
+def test_a_half_of_another_sample_under_another_heading_confirms_nothing():
+    # 526: the whole industry's H1 (150 家券商, 1123 亿元) is not the listed brokers' (50 家上市券商)
+    text = ("# 证券行业 2025 年中报综述\n\n## 一、2025 年股市走强\n\n证券行业经营情况：2025 年上半年，150 家券商实现营业收入 "
+            "2510 亿元，同比增长 23%；实现净利润 1123 亿元，同比增长 40%。\n\n## 二、上市券商 2025 年中报\n\n整体经营业绩："
+            "50 家上市券商合计实现营业收入 2722 亿元，同比增长 29%。第二季度，合计实现净利润 566 亿元，同比增长 50%，环比增长 1%。\n")
+    assert [c for c in checks(text) if c.stated == "1%"] == []
+
+
+BROKERS = ("# 2025.9.2证券行业 2025 年中报总结\n\n## 二、各项业绩\n\n整体经营业绩：50 家上市券商合计实现营业收入 2722 亿元，同比增长 29%；"
+           "实现归母净利润 1124 亿元，同比增长 64%。扣除国泰海通因合并产生的 85 亿元负商誉后，归母净利润 1039 亿元，同比增长 51%。"
+           "第二季度，合计实现净利润 566 亿元，同比增长 50%，环比增长 {g}%。\n")
+
+
+def test_a_quarters_net_profit_confirms_against_the_halfs_parent_profit_not_an_adjusted_one():
+    # 566 / (1124 - 566) - 1 = 1.43% ("1%"); the title dates the half; 1039 is the profit after an
+    # adjustment, not the reported half; 净利润 against 归母净利润 and a title's period only confirm
+    assert [(c.verdict, c.inputs) for c in checks(BROKERS.format(g="1"))] == [("consistent", ["1124 亿元", "566 亿元"])]
+    assert [c.verdict for c in checks(BROKERS.format(g="9"))] == ["unverifiable"]
+    # 566 / (1039 - 566) - 1 = 19.7%: the adjusted profit is never the half
+    assert [c.verdict for c in checks(BROKERS.format(g="20"))] == ["unverifiable"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from macrodesk.checks.framed import (
     DOWN_WORDS,
@@ -43,6 +43,12 @@ class _Across:
     heads: dict[str, str]  # sentence id -> the nearest heading above it ("4.1 大族数控")
     by_key: dict[tuple[str, str], Framed]  # (sentence id, figure text) -> its framed figure
     paired: list[Framed]  # figures whose period a list of periods gives by position
+    # sentence id -> the headings it stands under, outermost first (their paragraph indices)
+    paths: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    head_text: dict[int, str] = field(default_factory=dict)  # heading paragraph -> its text
+
+    def path(self, x: Framed) -> tuple[int, ...]:
+        return self.paths.get(self.art.sentences[x.tok.sent].id, ())
 
     def label(self, x: Framed) -> str:
         return self.labels.get(x.paragraph, "")
@@ -59,7 +65,7 @@ class _Across:
         return x.metric + "|" + self.label(x)
 
 
-def _across(every: list[Sentence], cache: Cache) -> _Across:
+def _across(every: list[Sentence], cache: Cache, levels: dict[int, int] | None = None) -> _Across:
     heads: dict[str, str] = {}
     head = ""
     for s in every:
@@ -75,7 +81,25 @@ def _across(every: list[Sentence], cache: Cache) -> _Across:
             m = _PARA_LABEL.match(raw)
             labels[s.paragraph] = m.group(1) if m else ""
     keys = {(art.sentences[x.tok.sent].id, x.tok.text): x for x in reversed(fs)}
-    return _Across(art, fs, labels, heads, keys, _pair_periods(art, fs))
+    paths, head_text = _heading_paths(every, levels or {})
+    return _Across(art, fs, labels, heads, keys, _pair_periods(art, fs), paths, head_text)
+
+
+def _heading_paths(every: list[Sentence], levels: dict[int, int]) -> tuple[dict[str, tuple[int, ...]], dict[int, str]]:
+    """The headings every sentence stands under, outermost first: a heading closes the open ones
+    of its own depth or deeper (depth unknown: all headings of one depth)."""
+    stack: list[tuple[int, int]] = []  # (depth, paragraph)
+    paths: dict[str, tuple[int, ...]] = {}
+    texts: dict[int, str] = {}
+    for s in every:
+        if s.kind == "heading":
+            depth = levels.get(s.paragraph, 1)
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            stack.append((depth, s.paragraph))
+            texts[s.paragraph] = s.text
+        paths[s.id] = tuple(p for _, p in stack)
+    return paths, texts
 
 
 
@@ -216,20 +240,48 @@ def _across_margin(ac: _Across, c: Framed) -> Check | None:
     # 2025Q1 营收分别达 713.99 亿元、767.27 亿元")
     # (a figure restated in a summary paragraph is the same figure)
     only = list({p[3]: p for p in _margin_pairs(ac, c, mm, strict=True) if not p[3].startswith("(")}.values())
-    if len(only) == 1:
+    if len(only) == 1 and _own_section(ac, c, only):
         n, d, iv, formula = only[0]
         if not _margin_pairs_ambiguous(ac, c, mm, n, d):
             only_pair = judge(ac.art, "ratio", c.tok, [n.tok, d.tok], [(f"{formula} = {c.tok.text}", iv)],
                               magnitude=False)
             only_pair.note = "the only profit and revenue of that period in the article"
             return only_pair
-    for n, d, iv, formula in _margin_pairs(ac, c, mm):
+    for n, d, iv, formula in _own_section(ac, c, _margin_pairs(ac, c, mm)):
         chk = _confirm(ac, "ratio", c, [n.tok, d.tok], f"{formula} = {c.tok.text}", iv,
                        "the profit and revenue of that period stand elsewhere in the article",
                        derived=formula.startswith("("))
         if chk is not None:
             return chk
     return None
+
+
+# A margin, its profit and its revenue are of one subject. Headings that name a facet of what is
+# measured ("1. 收入与利润", "2. 盈利能力", "核心业绩表现") split one subject's section; headings
+# that name a subject ("（二）调味品行业", "伊利股份（600887）") start another one's.
+_FACET_HEADING = re.compile(r"收入|营收|利润|业绩|盈利|财务|经营|毛利|净利|费用|核心|数据|指标|表现|概况|情况|态势|整体")
+_Pair = tuple[Framed, Framed, Interval, str]
+
+
+def _own_section(ac: _Across, m: Framed, pairs: list[_Pair]) -> list[_Pair]:
+    """The pairs of the margin's own section: its nearest heading's, else (up through facet
+    headings only: 盈利能力, 核心业绩表现) the first enclosing section that holds a profit and a
+    revenue; inside that section they may stand under facet headings only. 87.md's 休闲零食
+    净利率 5.99% pairs with 30 亿元 / 503 亿元 of its industry, not 28 亿元 of 餐饮供应链 with
+    475 亿元 of 调味品."""
+    path = ac.path(m)
+    for depth in range(len(path), -1, -1):
+        scope = path[:depth]
+
+        def fits(x: Framed, scope: tuple[int, ...] = scope) -> bool:
+            own = ac.path(x)
+            return own[:len(scope)] == scope and all(
+                _FACET_HEADING.search(ac.head_text.get(h, "")) for h in own[len(scope):])
+
+        held = [p for p in pairs if fits(p[0]) and fits(p[1])]
+        if held or depth == 0 or not _FACET_HEADING.search(ac.head_text.get(path[depth - 1], "")):
+            return held
+    return []
 
 
 def _margin_pairs_ambiguous(ac: _Across, c: Framed, mm: re.Match[str], n: Framed, d: Framed) -> bool:
@@ -252,7 +304,7 @@ def _across_margin_change(ac: _Across, c: Framed) -> list[Check]:
         return []
     basis = "环比" if "环比" in c.lead else "同比"
     one = Interval(1, 1)
-    for n, d, iv, formula in _margin_pairs(ac, m, mm):
+    for n, d, iv, formula in _own_section(ac, m, _margin_pairs(ac, m, mm)):
         if formula.startswith("(") or not m.tok.interval(result=True).overlaps(iv):
             continue
         gn, gd = growth_after(ac.fs, n, basis), growth_after(ac.fs, d, basis)
@@ -301,14 +353,15 @@ def _across_share(ac: _Across, c: Framed, part_text: str) -> Check | None:
     return None
 
 
-def resolve_across(sentences: list[Sentence], checks: list[Check], cache: Cache) -> list[Check]:
+def resolve_across(sentences: list[Sentence], checks: list[Check], cache: Cache,
+                   levels: dict[int, int] | None = None) -> list[Check]:
     """Checks that replace unverifiable ones (same sentence, same stated figure), or add a level
-    a confirmed change rests on."""
+    a confirmed change rests on. `levels`: the depth of each heading paragraph (1 = top)."""
     todo = [ck for ck in checks if ck.verdict == "unverifiable"
             and ck.kind in ("ratio", "change", "share", "difference")]
     if not todo and not any(re.search("合计|其中|利差|同期|占", s.text) for s in sentences):
         return []
-    ac = _across(sentences, cache)
+    ac = _across(sentences, cache, levels)
     out: list[Check] = _across_totals(ac) + _across_named_shares(ac)
     if any("同期" in raw for raw in ac.art.raw):
         out.extend(_across_earlier_margins(ac))
@@ -566,8 +619,9 @@ def _across_earlier_margins(ac: _Across) -> list[Check]:
         mm = _margin_word(ac, m)
         if mm is None:
             continue
-        fits = [(n, d) for n, d, iv, formula in _margin_pairs(ac, m, mm)
-                if not formula.startswith("(") and m.tok.interval(result=True).overlaps(iv)]
+        fitting = [p for p in _margin_pairs(ac, m, mm)
+                   if not p[3].startswith("(") and m.tok.interval(result=True).overlaps(p[2])]
+        fits = [(n, d) for n, d, _, _ in _own_section(ac, m, fitting)]
         if not fits:
             continue
         n, d = fits[-1]
@@ -583,7 +637,7 @@ def _across_earlier_margins(ac: _Across) -> list[Check]:
              f" (last year's margin; {m.tok.text} = {n.tok.text}/{d.tok.text})", earlier.scale(100))],
             magnitude=False)
         chk.derived = True
-        if len(fits) != 1 or n.tok.sent != m.tok.sent:
+        if len(fitting) != 1 or n.tok.sent != m.tok.sent:
             chk = hedge(ac.art, chk, "the profit and revenue the margin fits are not certain")
         out.append(chk)
     return out

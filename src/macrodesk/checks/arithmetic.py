@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from macrodesk.checks.across import resolve_across
@@ -29,6 +29,7 @@ from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.months import find_february_growths
 from macrodesk.checks.moves import find_moves
 from macrodesk.checks.part_growths import find_part_growths
+from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarters import find_quarter_growths
 from macrodesk.checks.scissors import find_scissors
 from macrodesk.checks.sentence import FINDERS
@@ -63,13 +64,13 @@ def check_article(article: Article) -> list[Check]:
         by_para.setdefault(s.paragraph, []).append(s)
         by_section.setdefault((s.section_index, s.section), []).append(s)
     checks: list[Check] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str, bool]] = set()
 
     errors: dict[tuple[str, str, str], Check] = {}
     row_ids = {s.id for s in article.sentences if s.kind == "table"}
 
     def keep(chk: Check) -> None:
-        key = (chk.sentence_id, chk.stated)
+        key = _keep_key(chk)
         if chk.verdict == "inconsistent" and key not in seen and chk.sentence_id not in row_ids:
             # the same error restated in another paragraph (a summary repeating the body) is one
             # relation; the sentence restating it is kept among the doubtful ones (table rows
@@ -128,40 +129,53 @@ def check_article(article: Article) -> list[Check]:
     if section_frames:
         headings = [(s.paragraph, s.text) for s in article.sentences if s.kind == "heading"]
         across_sections(section_frames, checks, headings, fits)
-    # inputs in another section of the article, a quarter's 环比 against H1 − Q2 (quarters.py)
-    # shares of a breakdown that adds up to 100% or is closed by 其他 (bins.py) and volume × price (decomposition.py):
-    # these replace an unverifiable verdict
-    where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
+    # article-wide finders, one family each: inputs in another section (across.py), a quarter's
+    # 环比 against H1 − Q2 (quarters.py), breakdowns adding up to 100% or closed by 其他 (bins.py),
+    # volume × price, margins, bases a year back, parts with their growths, January, …
     whole = WholeFrames(article.sentences, cache)
-    for chk in [*resolve_across(article.sentences, checks, cache), *find_quarter_growths(article),
-                *find_bin_shares(article), *find_decompositions(article), *find_section_margins(article),
-                *find_scissors(article), *find_bracket_bases(article), *find_residual_shares(article),
-                *find_last_year_growths(article), *find_part_growths(article),
-                *find_february_growths(article),
-                *find_period_changes(whole), *find_benchmark_gaps(whole),
-                *find_bound_sums(article), *find_level_changes(whole),
-                *find_named_spreads(whole), *find_share_pairs(whole), *find_searched_bases(article)]:
-        chk.article = article.label
-        i = where.get((chk.sentence_id, chk.stated))
-        if i is None:
-            keep(chk)
-        elif checks[i].verdict == "unverifiable" or (
-                not checks[i].refutable and chk.refutable and chk.verdict == "consistent"):
-            # a certain fit also replaces a fit of a hedged reading (its verdict may now refute)
-            checks[i] = chk
+    heading_levels = {p.index: p.level for p in article.paragraphs if p.kind == "heading"}
+    _merge(checks, keep, article.label, [
+        *resolve_across(article.sentences, checks, cache, heading_levels), *find_quarter_growths(article),
+        *find_bin_shares(article), *find_decompositions(article), *find_section_margins(article),
+        *find_scissors(article), *find_bracket_bases(article), *find_residual_shares(article),
+        *find_last_year_growths(article), *find_part_growths(article),
+        *find_february_growths(article), *find_prior_rate_changes(article),
+        *find_period_changes(whole), *find_benchmark_gaps(whole),
+        *find_bound_sums(article), *find_level_changes(whole),
+        *find_named_spreads(whole), *find_share_pairs(whole), *find_searched_bases(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
-    # moves with their rate in a bracket; a certain fit also replaces a fit of a hedged reading
+    # moves with their rate in a bracket
+    _merge(checks, keep, article.label, [
+        *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
+        *find_averages(article), *find_moves(article)])
+    return checks
+
+
+def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, found: list[Check]) -> None:
+    """Checks of the article-wide finders: each replaces an unverifiable check of the same sentence
+    and stated figure, or a fit of a hedged reading when it is a certain fit (whose verdict may
+    then refute), or is added."""
     where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
-    for chk in [*find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
-                *find_averages(article), *find_moves(article)]:
-        chk.article = article.label
+    for chk in found:
+        chk.article = label
         i = where.get((chk.sentence_id, chk.stated))
         if i is None:
             keep(chk)
         elif checks[i].verdict == "unverifiable" or (
                 not checks[i].refutable and chk.refutable and chk.verdict == "consistent"):
             checks[i] = chk
-    return checks
+
+
+# a relation against the previous period (环比: "上期净利率", "上季度") rather than last year
+_PREVIOUS_PERIOD = re.compile(r"上期|上季|上月|环比")
+
+
+def _keep_key(chk: Check) -> tuple[str, str, bool]:
+    """One check per stated figure of a sentence; a figure written twice in it ("净利率为 3.4%，同比
+    增加 0.6 个百分点，环比增加 0.6 个百分点") is two relations when one is against the previous
+    period and the other is not."""
+    twice = chk.sentence.count(chk.stated) > 1
+    return chk.sentence_id, chk.stated, twice and bool(_PREVIOUS_PERIOD.search(chk.relation))
 
 
 def check_text(text: str, *, source_name: str = "<text>") -> list[Check]:

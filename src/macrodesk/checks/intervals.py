@@ -126,7 +126,7 @@ def interval_sum(intervals: Iterable[Interval]) -> Interval:
 
 
 # "环比减少 5.88%", "同比下降 2.1%": a fall written as a verb before an unsigned figure
-FALL_BEFORE = re.compile(r"(?:下降|下滑|减少|回落)\s*$")
+FALL_BEFORE = re.compile(r"(?:下降|下滑|减少|回落|下跌|[降减跌])\s*$")  # "环比降 4.48%" too
 
 
 def signed_interval(fig: Figure, before: str, *, approx: bool = False, result: bool = False) -> Interval:

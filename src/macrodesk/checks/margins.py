@@ -121,7 +121,8 @@ def find_section_margins(article: Article) -> list[Check]:
             continue
         now = (_amount(profit.fig) / _amount(revenue.fig)).scale(100)
         level = _level_check(mg, profit, revenue, now)
-        if level.verdict == "inconsistent" and (not mg.own or _another_pair_fits(mg, section)):
+        if level.verdict == "inconsistent" and (not mg.own or _another_pair_fits(mg, section)
+                                                or profit.inferred or revenue.inferred):
             continue  # the margin may be of another period or subject of the section than read
         out.append(level)
         if level.verdict == "consistent":

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from macrodesk.checks.frames import frame_of, lead_words
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
@@ -18,15 +18,17 @@ _P = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "
       "第二季度": "Q2", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
 # what a level measures; the longest name wins, and two levels pair only on the same one
 _METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "营业总收入", "营业收入", "净利润", "营收", "收入",
-            "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模")
+            "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模", "订单", "投资净收益")
 _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
 _ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?")
 # 营收 is short for 营业收入: one metric; 营业总收入 may add a financial arm's interest income, so a
 # half of it only confirms a quarter's 营业收入
 _SAME_METRIC = {"营收": "营业收入"}
-_NEAR_METRIC = {"营业总收入": "营业收入"}
+_NEAR_METRIC = {"营业总收入": "营业收入", "归母净利润": "净利润"}
 _QOQ = re.compile(r"环比")
+# a 环比 change written as an amount of the level's own unit, right after it
+_QOQ_AMOUNT = re.compile(r"^[\s，,（(]*环比\s*(?:增加|增长|增|减少|下降|下滑|降|减)\s*$")
 # the words before a period that opens a level's clause name its entity ("A 股游戏板块 23 家上市公司
 # 2025H1 共实现营业收入 478.98 亿元"): kept only when they end on a noun of what is reported
 _ENTITY_BEFORE_PERIOD = re.compile(r"[\u4e00-\u9fa5A-Za-z\d]{1,16}(?:板块|行业|市场|公司|集团|产业|企业)$")
@@ -44,6 +46,14 @@ class Level:
     fig: Figure
     sentence: Sentence
     head: str  # the nearest heading above it
+    own: bool = True  # its period is written with it, not carried over from the paragraph
+    # its period inferred from the one its paragraph was in before ("2025H1 营收 77.80 亿元；Q2 营收
+    # 42.11 亿元；归母净利润 2.26 亿元，…Q2 归母净利润 2.45 亿元": 2.26 is the H1 one)
+    inferred: bool = False
+    written: bool = True  # its entity is written with it, not carried over from the paragraph
+    # "扣除…85 亿元负商誉后，归母净利润 1039 亿元": not the reported level (no quarter's half; still
+    # another profit of the period where a margin asks which one is meant)
+    adjusted: bool = False
 
 
 def period_of(text: str) -> tuple[str, str] | None:
@@ -57,7 +67,9 @@ def period_of(text: str) -> tuple[str, str] | None:
 
 
 def _metric(words: str) -> tuple[str, str] | None:
-    """(entity, metric) of the words before a level; 扣非 makes another metric."""
+    """(entity, metric) of the words before a level; 扣非 makes another metric. A bracket between
+    the metric and its level qualifies it ("投资净收益（含公允价值）1178 亿元")."""
+    words = _BRACKETED.sub("", words).rstrip()
     for name in _LONGEST_FIRST:
         i = words.rfind(name)
         if i >= 0 and i + len(name) >= len(words) - 1:
@@ -91,11 +103,20 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
     entity of its own takes the one named last in its paragraph ("游戏板块营业收入 …；归母净利润 …")."""
     out: list[tuple[Level, list[tuple[Figure, str]]]] = []
     period: dict[int, tuple[str, str]] = {}  # paragraph -> the period in force
+    earlier: dict[int, tuple[str, str]] = {}  # paragraph -> the period in force before that one
+    alts: dict[int, tuple[str, str]] = {}  # id of a level that took the period in force -> the one before
     entity: dict[int, str] = {}  # paragraph -> the entity named last
     head = ""
+    # the period a heading names ("上市券商 2025 年中报"), else the title ("证券行业 2025 年中报总结"):
+    # in force under it until a paragraph dates its own figures
+    in_title = _heading_period(article.title)
+    in_head = in_title
     for s in article.sentences:
         if s.kind == "heading":
             head = s.text
+            in_head = _heading_period(s.text)
+            if not in_head[0]:
+                in_head = in_title
             continue
         if s.kind not in ("prose", "list"):
             continue
@@ -109,30 +130,87 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                 dated = True
                 p = period_of(f.text)
                 if p and not is_base_date(s.text, f):
-                    period[s.paragraph] = (p[0] or period.get(s.paragraph, ("", ""))[0], p[1])
+                    _set_period(period, earlier, s.paragraph, (p[0] or period.get(s.paragraph, in_head)[0], p[1]))
                     if (named_before := _entity_before(s.text[:f.start])):
                         entity[s.paragraph] = named_before
+                continue
+            if current is not None and _QOQ_AMOUNT.search(before) and f.unit == current[0].fig.unit \
+                    and f.scale == current[0].fig.scale and f.value is not None and not f.is_range:
+                current[1].append((f, before))  # "Q2 营收 42.11 亿元，环比增 6.43 亿元": a change, not a level
                 continue
             if f.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and f.value is not None and not f.is_range:
                 frame = frame_of(s.text, f, prev_end)
                 # a figure's period is the date after it when none is before ("归母净利润 53.05 亿元，
                 # 较 2024H1 的 - 3.73 亿元"): the period in force in the paragraph is meant
                 own = bool(frame.period) and (dated or s.paragraph not in period)
-                p = period_of(frame.period) if own else period.get(s.paragraph)
+                p = period_of(frame.period) if own else period.get(s.paragraph, in_head if in_head[0] else None)
                 if p and own:
-                    p = (p[0] or period.get(s.paragraph, ("", ""))[0], p[1])
-                    period[s.paragraph] = p
+                    p = (p[0] or period.get(s.paragraph, in_head)[0], p[1])
+                    _set_period(period, earlier, s.paragraph, p)
                 named = _metric(frame.metric)
+                if named is None and s.text[prev_end:f.start].rstrip().endswith(("）", ")")):
+                    # "投资净收益（含公允价值）1178 亿元": the metric is before the bracket
+                    named = _metric(s.text[prev_end:f.start])
+                if named and named[0] in ("", "业务") and (latin := _LATIN_ENTITY.search(s.text[prev_end:f.start])):
+                    named = (latin.group(1), named[1])  # "SEMI 订单 15.19 亿元": a segment named in Latin letters
                 current = None
                 if p and p[0] and named:
                     who = named[0] or entity.get(s.paragraph, "")
                     if named[0]:
                         entity[s.paragraph] = named[0]
-                    current = (Level(who, named[1], p[0], p[1], f, s, head), [])
+                    # a period only the heading gives is read, not written: the level only confirms
+                    by_head = not own and s.paragraph not in period
+                    current = (Level(who, named[1], p[0], p[1], f, s, head, own, inferred=by_head,
+                                     written=bool(named[0]),
+                                     adjusted=bool(_ADJUSTED.search(s.text[:f.start]))), [])
                     out.append(current)
+                    if not own and s.paragraph in earlier:
+                        alts[id(current[0])] = earlier[s.paragraph]
                 continue
             if f.kind == FigureKind.PERCENT and current is not None and not f.is_range:
                 current[1].append((f, before))
+    return _restated_periods(out, alts)
+
+
+# a level adjusted in its clause ("扣除…负商誉后，归母净利润 1039 亿元", "剔除…后") is not the reported one
+_ADJUSTED = re.compile(r"(?:扣除|剔除|不考虑|不含)[^。；;]*后[^。；;]*$")
+_LATIN_ENTITY = re.compile(r"(?<![A-Za-z\d])([A-Z][A-Za-z\d&-]{1,15})\s*(?:业务)?\s*[\u4e00-\u9fa5]{1,8}\s*$")
+_HALF_REPORT = re.compile(r"((?:20)?\d{2})\s*年\s*(?:中报|半年报|半年度报告|中期报告)")
+
+
+def _heading_period(text: str) -> tuple[str, str]:
+    """The one dated half or quarter a heading names ("二、上市券商 2025 年中报：…", "2025H1 业绩"),
+    else ("", "")."""
+    halves = _HALF_REPORT.findall(text)
+    found = [period_of(m.group(0)) for m in _PERIOD.finditer(text) if m.group("y")]
+    if len(halves) + len(found) != 1:
+        return "", ""
+    if halves:
+        year = halves[0]
+        return ("20" + year) if len(year) == 2 else year, "H1"
+    return found[0] or ("", "")
+
+
+def _set_period(period: dict[int, tuple[str, str]], earlier: dict[int, tuple[str, str]], para: int,
+                p: tuple[str, str]) -> None:
+    if para in period and period[para] != p:
+        earlier[para] = period[para]
+    period[para] = p
+
+
+def _restated_periods(levels: list[tuple[Level, list[tuple[Figure, str]]]],
+                      alts: dict[int, tuple[str, str]]) -> list[tuple[Level, list[tuple[Figure, str]]]]:
+    """A level that took its paragraph's period (Q2) while a later level of its sentence, of the
+    same metric, writes that very period is not of it: one sentence gives no two Q2 profits. It is
+    of the half the paragraph was in before, when that half holds the quarter (inferred)."""
+    out = []
+    for lv, gs in levels:
+        alt = alts.get(id(lv))
+        if alt is not None and alt == (lv.year, _HALF_OF.get(lv.part)) and any(
+                m.own and m.sentence is lv.sentence and m.fig.start > lv.fig.start and m.metric == lv.metric
+                and (m.year, m.part) == (lv.year, lv.part) for m, _ in levels):
+            lv = replace(lv, part=alt[1], inferred=True)
+        out.append((lv, gs))
     return out
 
 
@@ -178,7 +256,7 @@ def find_quarter_growths(article: Article) -> list[Check]:
             continue
         g, before = qoq[0]
         same = [h for h, _ in levels if h.part == half and h.year == q.year and h.metric == q.metric
-                and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale]
+                and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale and not h.adjusted]
         # certain: the only half-year level of that metric named the same way in the quarter's
         # paragraph, under its heading, or in the article; named alike ("游戏" / "移动游戏"): a
         # fit confirms, a mismatch proves nothing
@@ -187,17 +265,29 @@ def find_quarter_growths(article: Article) -> list[Check]:
         named = [x for x in same if x.entity and x.entity == q.entity]
         h = None
         certain = False
-        for scope in ([x for x in para if x.entity == q.entity], under, named):
+        own_para = [x for x in para if x.entity == q.entity]
+        if len({x.fig.value for x in own_para}) > 1 and q.written:
+            # "订单 65.13 亿元，SEMI 订单 31.10 亿元": the level that writes the quarter's entity
+            own_para = [x for x in own_para if x.written]
+        for scope in (own_para, under, named):
             if scope:
                 if len({x.fig.value for x in scope}) == 1:
-                    h, certain = scope[0], True
+                    h, certain = scope[0], not scope[0].inferred
                 break
         if h is None:
-            if not same:  # "上半年实现营业总收入 909.01 亿元" for "2025Q2 单季度实现营业收入 478.34 亿元"
-                same = [h for h, _ in levels if h.part == half and h.year == q.year and h.fig.unit == q.fig.unit
-                        and h.fig.scale == q.fig.scale and _NEAR_METRIC.get(h.metric) == q.metric]
-                para = [x for x in same if x.sentence.paragraph == q.sentence.paragraph]
-            alike = [x for x in para or same if _same_entity(x.entity, q.entity)]
+            # "上半年实现营业总收入 909.01 亿元" for "2025Q2 单季度实现营业收入 478.34 亿元": a near
+            # metric, when no half of the very metric is written (in the quarter's paragraph)
+            near = [h for h, _ in levels if h.part == half and h.year == q.year and h.fig.unit == q.fig.unit
+                    and h.fig.scale == q.fig.scale and _NEAR_METRIC.get(h.metric) == q.metric and not h.adjusted]
+            near_para = [x for x in near if x.sentence.paragraph == q.sentence.paragraph]
+            if not same:
+                same, para = near, near_para
+            elif not para:
+                para = near_para
+            # named alike ("游戏" / "移动游戏"): under the quarter's own heading, unless named the same
+            # ("150 家券商" under another heading is not "50 家上市券商")
+            alike = [x for x in para or same if _same_entity(x.entity, q.entity)
+                     and (x.entity == q.entity or x.head == q.head)]
             if len({x.fig.value for x in alike}) != 1:
                 continue
             h = alike[0]
@@ -211,6 +301,8 @@ def find_quarter_growths(article: Article) -> list[Check]:
 def _judge(q: Level, h: Level, g: Figure, before: str, certain: bool) -> Check | None:
     yq, yh = figure_interval(q.fig), figure_interval(h.fig)
     first = yh - yq  # the quarter before, unstated
+    if g.kind != FigureKind.PERCENT:
+        return _judge_amount(q, h, g, before, certain, yq - first)
     if first.lo <= 0 or yq.lo <= 0:
         return None  # a loss (or a garbled half): growth to or from it has no one convention
     computed = (yq / first - Interval(1, 1)).scale(100)
@@ -234,5 +326,30 @@ def _judge(q: Level, h: Level, g: Figure, before: str, certain: bool) -> Check |
         gap=None if fits or verdict == "unverifiable" else computed.distance(stated),
         inputs=[h.fig.text, q.fig.text], relation=relation, note=note,
         sentence=q.sentence.text, sentence_id=q.sentence.id, paragraph=q.sentence.paragraph,
+        derived=True, input_sentences=[h.sentence.text, q.sentence.text], refutable=certain,
+    )
+
+
+def _judge_amount(q: Level, h: Level, g: Figure, before: str, certain: bool, computed: Interval) -> Check:
+    """A 环比 change written as an amount: Q2 − Q1 = Q2 − (H1 − Q2), kept with its sign; a loss in
+    the quarter before is no obstacle to a difference ("归母净利润 2.26 亿元，…Q2 归母净利润 2.45
+    亿元，环比增 2.64 亿元": Q1 = −0.19 亿元)."""
+    stated = signed_interval(g, before, result=True)
+    prev = "Q1" if q.part == "Q2" else "Q3"
+    fits = computed.overlaps(stated)
+    verdict: Verdict
+    if not fits and not certain:
+        verdict, note = "unverifiable", "the half-year level is found elsewhere in the article: a mismatch proves nothing"
+    else:
+        verdict, note = ("consistent" if fits else "inconsistent"), ""
+    return Check(
+        verdict=verdict, kind="change", stated=g.text,
+        computed=f"{computed.mid:.3f}{g.unit}" if verdict != "unverifiable" else "",
+        computed_low=computed.lo, computed_high=computed.hi,
+        gap=None if fits or verdict == "unverifiable" else computed.distance(stated),
+        inputs=[h.fig.text, q.fig.text],
+        relation=(f"{q.fig.text} - ({h.fig.text} - {q.fig.text}) = {g.text} "
+                  f"({q.year}{prev} = {h.year}{h.part} - {q.year}{q.part}, unstated)"),
+        note=note, sentence=q.sentence.text, sentence_id=q.sentence.id, paragraph=q.sentence.paragraph,
         derived=True, input_sentences=[h.sentence.text, q.sentence.text], refutable=certain,
     )
