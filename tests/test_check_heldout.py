@@ -1,8 +1,9 @@
 """Gate on the held-out arithmetic ground truth (tests/check_heldout: 10 reports, 222 relations,
-listed by two annotators before the checker ever ran on them, and never used to tune it except
-for the rules their first score exposed (Q1 = H1 − Q2, bins, volume × price, arrows,
-benchmarks named earlier, 环比 after a from-to pair); see the NOTES there and docs/check.md).
-This is the honest estimate of what the checker does on articles it has not seen; floors only go up."""
+listed by two annotators before the checker ever ran on them; see the NOTES there and
+docs/check.md). Its blind first score (explicit recall 0.862, verdict accuracy 0.467) was the
+estimate for unseen text; rules have since been written from its misses, so it is now a
+regression gate like tests/check_truth, and the blind estimate moved to tests/check_blind's first
+score. Floors only go up."""
 
 from __future__ import annotations
 
@@ -35,10 +36,10 @@ def test_no_false_alarm_on_unseen_articles(score):
 
 def test_recall_and_verdicts_on_unseen_articles(score):
     assert score.explicit >= 195
-    assert score.explicit_recall >= 0.87
-    assert score.found >= 182 and score.verdict_accuracy >= 0.74
+    assert score.explicit_recall >= 0.96
+    assert score.found >= 203 and score.verdict_accuracy >= 0.97
 
 
 def test_real_errors_and_mutations_on_unseen_articles(score):
-    assert score.errors == 14 and score.errors_caught >= 6
-    assert score.mutations >= 140 and score.mutations_caught / score.mutations >= 0.39
+    assert score.errors == 14 and score.errors_caught >= 10
+    assert score.mutations >= 140 and score.mutations_caught / score.mutations >= 0.65
