@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from macrodesk.checks.across import resolve_across
 from macrodesk.checks.against_period import find_period_changes
+from macrodesk.checks.amount_rate import find_amount_rates
 from macrodesk.checks.averages import find_averages
 from macrodesk.checks.balances import find_balances
 from macrodesk.checks.base_search import find_searched_bases
@@ -142,7 +143,8 @@ def check_article(article: Article) -> list[Check]:
         *find_february_growths(article), *find_prior_rate_changes(article),
         *find_period_changes(whole), *find_benchmark_gaps(whole),
         *find_bound_sums(article), *find_level_changes(whole),
-        *find_named_spreads(whole), *find_share_pairs(whole), *find_searched_bases(article)])
+        *find_named_spreads(whole), *find_share_pairs(whole), *find_searched_bases(article),
+        *find_amount_rates(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
     # moves with their rate in a bracket
     _merge(checks, keep, article.label, [

@@ -147,7 +147,10 @@ _AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比)[^，,。；;]{{0,12}}
 _RATE_OF_CHANGE = re.compile(r"^\s*[，,（(]?\s*(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?\s*$")
 # "较去年累计的 A 同比增长 C", "环比 25Q1 的 A 提高 C": the earlier level written after its word
 WRITTEN_BEFORE = re.compile(
-    r"(?:较|相比|相较于?|(?<![同环占对])比(?![例重率值较])|环比(?=\s*\S))[^，,。；;升降增减涨跌提回扩收缩少多]{0,12}$")
+    r"(?:较|相比|相较于?|(?<![同环占对])比(?![例重率值较])|环比(?=\s*\S))"
+    # a date may name the earlier level ("较 2025 年 7 月初的 6.13 万元 / 吨上涨 33.88%")
+    r"\s*(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:[初末底中]|上旬|中旬|下旬)?)?"
+    r"[^，,。；;升降增减涨跌提回扩收缩少多]{0,12}$")
 VERB_ONLY = re.compile(
     f"^[\\s的水平]*[，,]?\\s*(?:同比|环比)?\\s*(?:{UP}|{DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
 
@@ -223,6 +226,9 @@ def find_framed(sec: Para) -> list[Check]:
             readings = []
             for a in cands:
                 ia, ib = a.tok.interval(), level.interval()
+                if kind == "growth" and (a.tok.fig.scale or 1) != (level.fig.scale or 1) \
+                        and ia.lo > 0 and not 0.02 < (ib / ia).mid < 50:
+                    continue  # "5.15 万元 / 吨，较…4.90 元 / 吨上涨 5.10%": a unit slip, not a growth
                 if kind == "change":
                     readings.append((f"{level.text} - {a.tok.text} = {t.text}", ib - ia))
                 elif ia.lo > 0:

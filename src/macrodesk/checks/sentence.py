@@ -74,6 +74,8 @@ def change_check(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | 
         return None
     if a.cunit != b.cunit or a.fig.kind not in LEVEL_KINDS:
         return None
+    if (a.fig.scale or 1) != (b.fig.scale or 1) and ia.lo > 0 and not 0.02 < (ib / ia).mid < 50:
+        return None  # "5.15 万元 / 吨，较…4.90 元 / 吨上涨 5.10%": a unit slip, no relation to judge
     if c.fig.kind == pct and ia.lo > 0:
         return judge(para, "growth", c, [a, b],
                      [(f"({b.text}/{a.text} - 1) = {c.text}", (ib / ia - Interval(1, 1)).scale(100))])

@@ -1,0 +1,117 @@
+"""A change written both as an amount and as a rate beside a level: "7 月全国原煤产量 3.8 亿吨，
+环比减少 4000 万吨（-9.5%），同比减少 900 万吨（-3.8%）", "原煤产量 3.9 亿吨，…环比 - 11.6%（环比
+减少 5100 万吨）". The earlier level is the level minus the change, so the rate is the change over
+it (certain: level, amount and rate stand in one clause group on one basis)."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, Verdict
+from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.models import Article, Figure, FigureKind, canonical_unit
+
+_UP = r"增加|增长|上升|提高|多增|多|增"
+_DOWN = r"减少|下降|下滑|回落|降低|少增|少|减|降"
+# an amount written as a change on a basis: "同比减少 900 万吨", "环比增加 37 元"
+_CHANGE = re.compile(rf"(同比|环比|较上年|较上月|较去年同期)\s*({_UP}|{_DOWN})\s*(?:了|约)?\s*$")
+# the rate beside it: "（-3.8%）", "（同比 - 3.8%）", "，降幅 3.8%"
+_RATE_AFTER = re.compile(r"^\s*[（(]\s*(?:同比|环比)?\s*$|^\s*[，,、]\s*(?:增幅|降幅|幅度)(?:为|达)?\s*$")
+# the rate before it: "环比 - 11.6%（环比减少 5100 万吨）"
+_RATE_BEFORE = re.compile(r"(同比|环比)\s*$")
+_AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
+
+
+def _unit(f: Figure) -> str:
+    return canonical_unit(f.kind, f.unit)
+
+
+def find_amount_rates(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for p in paragraphs(article):
+        if "同比" not in p.text and "环比" not in p.text:
+            continue
+        figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
+        for k, c in enumerate(figs):
+            if c.kind not in _AMOUNTS or k == 0:
+                continue
+            m = _CHANGE.search(p.text[figs[k - 1].end:c.start])
+            if m is None:
+                continue
+            basis, verb = m.group(1), m.group(2)
+            level = _level_before(p, figs, k, c)
+            if level is None:
+                continue
+            rate = _rate_beside(p, figs, k, basis)
+            if rate is None:
+                continue
+            chk = _judge(p, level, c, rate, falls=bool(re.fullmatch(_DOWN, verb)))
+            if chk is not None:
+                chk.article = article.label
+                out.append(chk)
+    return out
+
+
+def _level_before(p: ParaText, figs: list[Figure], k: int, c: Figure) -> Figure | None:
+    """The level the change is of: the last amount of its unit before it in its sentence that is
+    not itself a change ("环比减少 4000 万吨（-9.5%），同比减少 900 万吨" → 3.8 亿吨)."""
+    start = max(p.text.rfind(ch, 0, c.start) for ch in "。；;") + 1
+    for j in range(k - 1, -1, -1):
+        f = figs[j]
+        if f.start < start:
+            return None
+        if f.kind in _AMOUNTS and _unit(f) == _unit(c):
+            lead = p.text[figs[j - 1].end if j else 0:f.start]
+            if _CHANGE.search(lead):
+                continue  # another change of the same level
+            return None if f.approx or (f.value or 0) <= 0 else f
+    return None
+
+
+def _rate_beside(p: ParaText, figs: list[Figure], k: int, basis: str) -> Figure | None:
+    c = figs[k]
+    if k + 1 < len(figs) and figs[k + 1].kind == FigureKind.PERCENT:
+        r = figs[k + 1]
+        lead = p.text[c.end:r.start]
+        if _RATE_AFTER.match(lead) and (basis in lead or not re.search("同比|环比", lead)):
+            return r
+    if k >= 1 and figs[k - 1].kind == FigureKind.PERCENT:
+        r = figs[k - 1]
+        between = p.text[r.end:c.start]
+        before = p.text[figs[k - 2].end if k >= 2 else 0:r.start]
+        m = _RATE_BEFORE.search(before)
+        if m and m.group(1) == basis and re.match(r"^\s*[（(]", between):
+            return r
+    return None
+
+
+def _judge(p: ParaText, level: Figure, c: Figure, r: Figure, *, falls: bool) -> Check | None:
+    now = figure_interval(level).scale(level.scale)
+    change = figure_interval(c)
+    if c.decimals == 0 and c.value is not None and c.value >= 100 and c.value % 100 == 0:
+        # "同比减少 900 万吨" beside "3.8 亿吨" is the difference of rounded levels: read to hundreds
+        change = Interval(c.value - 50, c.value + 50)
+    change = change.scale(c.scale)
+    if falls:
+        change = -change
+    was = now - change
+    if was.lo <= 0:
+        return None
+    computed = (change / was).scale(100)
+    stated = figure_interval(r, result=True)
+    if falls and (r.value or 0) > 0:
+        stated = -stated  # "（降幅 3.8%）" after a fall
+    fits = computed.overlaps(stated)
+    verdict: Verdict = "consistent" if fits else "inconsistent"
+    where = p.sentence_at(r.start)
+    sign = "-" if falls else "+"
+    return Check(
+        verdict=verdict, kind="growth", stated=r.text, computed=f"{computed.mid:.3f}",
+        computed_low=computed.lo, computed_high=computed.hi,
+        gap=None if fits else computed.distance(stated), inputs=[level.text, c.text],
+        relation=f"{sign}{c.text} / ({level.text} {'+' if falls else '-'} {c.text}) = {r.text} "
+                 "(the earlier level is the level less the change)",
+        sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, derived=True,
+        input_sentences=[p.sentence_at(level.start).text, p.sentence_at(c.start).text],
+    )
