@@ -72,3 +72,13 @@ def test_a_growth_naming_its_own_subject_or_a_bound_is_not_the_levels():
     text = ("2024 年全球 10MW 以上燃机新增订单 58GW，同比增 32%，2025 年预计增至 90GW+，"
             "北美受 AI 数据中心驱动订单增长 300%+。")
     assert {c.verdict for c in check_text(text) if c.stated == "300%"} <= {"unverifiable"}
+
+
+def test_a_growth_since_the_start_of_the_year_against_last_years_close():
+    # 456: the 2021 rise 较年初 is over the 2020 closing price written before it
+    text = ("电池级碳酸锂：2020 年先抑后扬，7 月初触底后回升至年底的 5.35 万元 / 吨；2021 年大幅飙涨，"
+            "年底达 28.20 万元 / 吨，较年初上涨 {}%；2022 年初持续上涨。")
+    assert verdict(text.format("427.10"), "427.10%") == "consistent"
+    assert verdict(text.format("327.10"), "327.10%") == "inconsistent"
+    # a level of the year before that is not its close is no base
+    assert verdict(text.format("327.10").replace("回升至年底的", "回升至"), "327.10%") == "unverifiable"

@@ -21,6 +21,10 @@ _YOY = re.compile(rf"(?:同比|较上年|比上年|较去年|比去年)\s*{_UP_D
 _PLAIN = re.compile(rf"^[，,\s]*(?:同样|分别)?\s*(?:{_UP_DOWN})\s*(?:了|约|达)?\s*$|^\s*[（(]\s*$")
 # a change against a named year: "，较 2023 年回落 7.23 个百分点"
 _NAMED_YEAR = re.compile(rf"^[，,\s]*(?:较|比|相比)\s*((?:19|20)\d{{2}})\s*年(?:同期|全年)?\s*(?:{_UP_DOWN})\s*(?:了|约)?\s*$")
+# a growth since the start of the year: its base is last year's closing level ("2020 年…回升至
+# 年底的 5.35 万元 / 吨；2021 年…年底达 28.20 万元 / 吨，较年初上涨 427.10%")
+_SINCE_START = re.compile(rf"^[，,\s]*(?:较|比|相比)\s*(?:今年)?年初\s*(?:{_UP_DOWN})\s*(?:了|约)?\s*$")
+_YEAR_END = re.compile(r"年底|年末|末|底")
 # a base named relative to the level: "上年同期为 80 亿元", "去年为"
 _LAST_YEAR = re.compile(r"上年|去年|上一年|前一年")
 # a level after the growth is its base only when named so: "上年同期为", "2024 年为", "去年"
@@ -120,6 +124,12 @@ def find_last_year_growths(article: Article) -> list[Check]:
             if k == 0 or g.is_range or g.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
                 continue
             lead = s.text[figs[k - 1].end:g.start]
+            if _SINCE_START.search(lead):
+                chk = _since_start(s, figs, k, lead)
+                if chk is not None:
+                    chk.article = article.label
+                    out.append(chk)
+                continue
             yoy = bool(_YOY.search(lead))
             named = _NAMED_YEAR.search(lead)
             if named and not yoy:
@@ -147,6 +157,30 @@ def find_last_year_growths(article: Article) -> list[Check]:
                 chk.article = article.label
                 out.append(chk)
     return out
+
+
+def _since_start(s: ParaText, figs: list[Figure], k: int, lead: str) -> Check | None:
+    """A growth 较年初: against the last level of the measure before it that closes the year
+    before (its clause names that year and 年底/年末), or opens the level's own year (年初)."""
+    later = figs[k - 1]
+    if figs[k].kind != FigureKind.PERCENT or not _is_level(s, later, later) or later.kind == FigureKind.PERCENT:
+        return None
+    when = _period(s, later)
+    if when is None:
+        return None
+    for j in range(k - 2, -1, -1):
+        f = figs[j]
+        if not _is_level(s, f, later):
+            continue
+        start = max(s.text.rfind(ch, 0, f.start) for ch in "，,；;。") + 1
+        clause = s.text[start:f.start]
+        key = _period(s, f, written=True)
+        closes = key is not None and key[0] == when[0] - 1 and bool(_YEAR_END.search(clause))
+        opens = key is not None and key[0] == when[0] and "年初" in clause
+        if (closes or opens) and _same_measure(s, later, f):
+            return _judge(s, later, f, figs[k], lead, False)
+        return None
+    return None
 
 
 def _find_base(s: ParaText, figs: list[Figure], k: int, later: Figure, *, dated_only: bool) -> Figure | None:
