@@ -24,7 +24,7 @@ _NAMED_YEAR = re.compile(rf"^[，,\s]*(?:较|比|相比)\s*((?:19|20)\d{{2}})\s*
 # a growth since the start of the year: its base is last year's closing level ("2020 年…回升至
 # 年底的 5.35 万元 / 吨；2021 年…年底达 28.20 万元 / 吨，较年初上涨 427.10%")
 _SINCE_START = re.compile(rf"^[，,\s]*(?:较|比|相比)\s*(?:今年)?年初\s*(?:{_UP_DOWN})\s*(?:了|约)?\s*$")
-_YEAR_END = re.compile(r"年底|年末|末|底")
+_YEAR_END = re.compile(r"年底|年末|12\s*月(?:末|底)")
 # a base named relative to the level: "上年同期为 80 亿元", "去年为"
 _LAST_YEAR = re.compile(r"上年|去年|上一年|前一年")
 # a level after the growth is its base only when named so: "上年同期为", "2024 年为", "去年"
