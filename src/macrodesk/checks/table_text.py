@@ -168,3 +168,66 @@ def _column_total(head: str, cells: list[tuple[str, Sentence]], before: list[Par
         input_sentences=[at_total.text, *rows],
     ))
     return out
+
+
+# a column of growths against the same period a year before
+_YOY_HEAD = re.compile(r"同比|增速|增长率|增幅|yoy|YoY|YOY")
+
+
+def _signed_value(text: str, g: Figure) -> float:
+    """The growth as a signed number: "同比降 18.7%" is -18.7."""
+    assert g.value is not None
+    return -g.value if g.value > 0 and signed_growth(ParaText(text, [g], []), g, 0).mid < 0 else g.value
+
+
+def find_table_restatements(article: Article, checks: list[Check]) -> list[Check]:
+    """A table row restating a level of the prose and its 同比 growth ("| 行业利润总额（亿元） |
+    3120 | -18.7% |" under "利润总额 3120 亿元，同比降 18.7%"): the table's growth is the text's
+    relation, and takes the verdict the text's growth was given (with the same inputs)."""
+    if "|" not in article.text:
+        return []
+    judged = {(c.sentence_id, c.stated): c for c in checks
+              if c.verdict != "unverifiable" and c.kind == "growth"}
+    if not judged:
+        return []
+    # (level as written, its unit, signed growth, its decimals) -> the text's check
+    stated: dict[tuple[float, str, float, int], Check] = {}
+    for p in paragraphs(article):
+        figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
+        for f in figs:
+            g = growth_after(p, f, figs, yoy=True) if f.kind in _AMOUNTS and f.unit else None
+            if g is None or f.value is None:
+                continue
+            chk = judged.get((p.sentence_at(g.start).id, g.text))
+            if chk is not None:
+                signed = _signed_value(p.text[:g.start], g)
+                stated[(f.value, f.unit, signed, g.decimals)] = chk
+    if not stated:
+        return []
+    out: list[Check] = []
+    for table in markdown_tables(article.text):
+        head = table[0]
+        for cells, row in zip(table[1:], _table_sentences(article, table[1:]), strict=True):
+            if row is None:
+                continue
+            for k in range(1, min(len(cells), len(head)) - 1):
+                if not _YOY_HEAD.search(head[k + 1]) or _OTHER_BASIS.search(head[k + 1]):
+                    continue
+                lf = [f for f in extract_figures(cells[k]) if f.value is not None]
+                gf = [f for f in extract_figures(cells[k + 1]) if f.value is not None]
+                if len(lf) != 1 or len(gf) != 1 or gf[0].kind != FigureKind.PERCENT or lf[0].value is None:
+                    continue
+                g = gf[0]
+                for (value, unit, signed, decimals), chk in stated.items():
+                    # the unit is in the cell, the row's label or the column's
+                    if value != lf[0].value or unit not in cells[k] + cells[0] + head[k] \
+                            or signed != _signed_value(cells[k + 1][:g.start], g) or decimals != g.decimals:
+                        continue
+                    out.append(chk.model_copy(update={
+                        "stated": g.text, "sentence": row.text, "sentence_id": row.id,
+                        "paragraph": row.paragraph, "input_sentences": [*chk.input_sentences, chk.sentence],
+                        "relation": f"{chk.relation} (the table restates the text's {chk.stated})",
+                        "gap": chk.gap}))
+    for c in out:
+        c.article = article.label
+    return out
