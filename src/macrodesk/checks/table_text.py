@@ -14,11 +14,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import Check, Verdict, fmt
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.checks.part_growths import growth_after, growth_fits, implied_growth, signed_growth
+from macrodesk.checks.tables import in_header_unit
 from macrodesk.checks.valuation import markdown_tables
 from macrodesk.figures import extract_figures
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
@@ -39,6 +41,12 @@ _MEASURES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # the table's own period or basis differs from the prose's: a 环比 or a share column
 _OTHER_BASIS = re.compile(r"环比|占比|份额|比重")
+# a column of growths against the same period a year before
+_YOY_HEAD = re.compile(r"同比|增速|增长率|增幅|yoy|YoY|YOY")
+# a column holding amounts names their unit ("收入（亿元）及增速")
+_UNIT_HEAD = re.compile(r"[（(]\s*[^（）()%]{1,6}\s*[)）]")
+# the parts' rounding may be at most this share of their sum for a fit to identify the total
+_TIGHT = 0.01
 
 
 def _measure(text: str) -> str | None:
@@ -57,10 +65,19 @@ def _table_sentences(article: Article, table: list[list[str]]) -> list[Sentence 
     return [rows.get(_NORM.sub("", "，".join(c for c in cells if c))) for cells in table]
 
 
-def _cell_part(cell: str) -> tuple[ParaText, Figure, Figure | None] | None:
-    """The amount a cell gives ("营业收入 6087.70 亿元，同比降低 5.81%") and its growth: the cell
-    holds one amount and at most that growth."""
+@dataclass
+class _Part:
+    level: Figure
+    growth: Interval | None  # its signed growth in %, when the cell or the next column gives it
+    shown: str  # the growth as written
+
+
+def _cell_part(cell: str, head: str) -> tuple[ParaText, Figure, Figure | None] | None:
+    """The amount a cell gives ("营业收入 6087.70 亿元，同比降低 5.81%", "285（+15.8%）" under
+    "收入（亿元）及增速") and its growth: the cell holds one amount and at most that growth."""
     figs = [f for f in extract_figures(cell) if f.kind != FigureKind.DATE and f.value is not None]
+    if figs and figs[0].kind == FigureKind.NUMBER:
+        figs[0] = in_header_unit(figs[0], head)
     amounts = [f for f in figs if f.kind in _AMOUNTS]
     if len(amounts) != 1 or amounts[0].is_range or amounts[0].approx or not amounts[0].unit:
         return None
@@ -72,10 +89,31 @@ def _cell_part(cell: str) -> tuple[ParaText, Figure, Figure | None] | None:
     return p, level, g
 
 
+def _column_parts(head: str, cells: list[str], next_head: str, next_cells: list[str]) -> list[_Part] | None:
+    """Each row's amount in a column, with its growth from the same cell or from a 同比 column
+    right after it (of the same measure or naming none)."""
+    growth_column = bool(_YOY_HEAD.search(next_head)) and not _OTHER_BASIS.search(next_head) \
+        and _measure(next_head) in (None, _measure(head))
+    parts: list[_Part] = []
+    for cell, nxt in zip(cells, next_cells, strict=True):
+        got = _cell_part(cell, head)
+        if got is None:
+            return None  # a row without its amount: the column is not all the parts
+        p, level, g = got
+        growth, shown = (signed_growth(p, g, level.end), g.text) if g is not None else (None, "")
+        if g is None and growth_column:
+            gf = [f for f in extract_figures(nxt) if f.value is not None]
+            if len(gf) == 1 and gf[0].kind == FigureKind.PERCENT and not gf[0].is_range:
+                growth, shown = signed_growth(ParaText(nxt, gf, []), gf[0], 0), gf[0].text
+        parts.append(_Part(level, growth, shown))
+    return parts
+
+
 def find_table_totals(article: Article) -> list[Check]:
     """A column of a table whose rows each give an amount of one measure, against the total the
-    prose of the table's section states before it: the sum (confirm-only: a miss means the rows
-    may be a subset, so nothing is proposed), and when they fit, the total's growth from theirs."""
+    prose states before the table (in its section, else anywhere before it): the sum
+    (confirm-only: a miss means the rows may be a subset, so nothing is proposed), and when they
+    fit, the total's growth from theirs."""
     if "|" not in article.text:
         return []
     out: list[Check] = []
@@ -91,87 +129,102 @@ def find_table_totals(article: Article) -> list[Check]:
                for cells, _ in rows):
             continue
         first = rows[0][1]
-        before = [p for p in texts if p.sentences and p.sentences[0][1].section_index == first.section_index
-                  and p.sentences[-1][1].paragraph < first.paragraph]
-        for j in range(1, len(table[0])):
-            out.extend(_column_total(table[0][j], [(cells[j] if j < len(cells) else "", s) for cells, s in rows],
-                                     before))
+        before = [p for p in texts if p.sentences and p.sentences[-1][1].paragraph < first.paragraph]
+        section = [p for p in before if p.sentences[0][1].section_index == first.section_index]
+        head = table[0]
+
+        def column(j: int) -> list[str]:
+            return [cells[j] if j < len(cells) else "" for cells, _ in rows]  # noqa: B023
+
+        for j in range(1, len(head)):
+            if _OTHER_BASIS.search(head[j]) or _YOY_HEAD.search(head[j]) and not _UNIT_HEAD.search(head[j]):
+                continue
+            nxt = j + 1 < len(head)
+            parts = _column_parts(head[j], column(j), head[j + 1] if nxt else "",
+                                  column(j + 1) if nxt else [""] * len(rows))
+            if parts is None:
+                continue
+            measures = {_measure(head[j] + c[:c.find(p.level.text)] if p.level.text in c else head[j])
+                        for p, c in zip(parts, column(j), strict=True)}
+            measure = measures.pop() if len(measures) == 1 else None
+            if measure is None:
+                continue
+            out.extend(_column_total(head[j], parts, measure, [s for _, s in rows], section, before))
     for c in out:
         c.article = article.label
     return out
 
 
-def _column_total(head: str, cells: list[tuple[str, Sentence]], before: list[ParaText]) -> list[Check]:
-    if _OTHER_BASIS.search(head):
-        return []
-    parts = [_cell_part(c) for c, _ in cells]
-    if any(x is None for x in parts):
-        return []  # a row without its amount: the column is not all the parts
-    got = [x for x in parts if x is not None]
-    units = {_unit(f) for _, f, _ in got}
-    measures = {_measure(head + p.text[:f.start]) for p, f, _ in got}
-    if len(units) != 1 or len(measures) != 1 or None in measures:
-        return []
-    measure = measures.pop()
-    acc = interval_sum(figure_interval(f).scale(f.scale) for _, f, _ in got)
-    # the total: a figure of the parts' unit and measure that the parts add up to
+def _total(parts: list[_Part], measure: str, acc: Interval,
+           scope: list[ParaText]) -> tuple[ParaText, Figure, list[Figure]] | None:
+    """The one figure of the parts' unit and measure that they add up to (a summary repeating
+    it is the same total: the one nearest the table is taken)."""
+    unit = _unit(parts[0].level)
     totals = []
-    for p in before:
+    for p in scope:
         figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
         for f in figs:
-            if f.kind not in _AMOUNTS or _unit(f) != _unit(got[0][1]) or f.is_range or f.approx:
+            if f.kind not in _AMOUNTS or _unit(f) != unit or f.is_range or f.approx:
                 continue
-            if _measure(p.own_clause(f)) != measure:
-                continue
-            whole = figure_interval(f).scale(f.scale)
-            if whole.overlaps(acc):
-                totals.append((p, f, figs, whole))
-    if len(totals) != 1:
+            if _measure(p.own_clause(f)) == measure and figure_interval(f).scale(f.scale).overlaps(acc):
+                totals.append((p, f, figs))
+    if not totals or len({f.value for _, f, _ in totals}) != 1:
+        return None
+    return totals[-1]
+
+
+def _column_total(head: str, parts: list[_Part], measure: str, rows: list[Sentence],
+                  section: list[ParaText], before: list[ParaText]) -> list[Check]:
+    if len({_unit(x.level) for x in parts}) != 1:
         return []
-    p, total, figs, whole = totals[0]
+    acc = interval_sum(figure_interval(x.level).scale(x.level.scale) for x in parts)
+    # a fit must say something: the parts' rounding is a small share of their sum
+    if acc.lo <= 0 or acc.hi - acc.lo > _TIGHT * acc.mid:
+        return []
+    found = _total(parts, measure, acc, section) or _total(parts, measure, acc, before)
+    if found is None:
+        return []
+    p, total, figs = found
+    whole = figure_interval(total).scale(total.scale)
     scale = total.scale or 1.0
     at_total = p.sentence_at(total.start)
-    rows = [s.text for _, s in cells]
+    row_texts = [s.text for s in rows]
     out = [Check(
         verdict="consistent", kind="sum", stated=total.text, computed=fmt(acc.mid / scale),
-        computed_low=acc.lo / scale, computed_high=acc.hi / scale, inputs=[f.text for _, f, _ in got],
-        relation=" + ".join(f.text for _, f, _ in got) + f" = {total.text} (table: {head})",
+        computed_low=acc.lo / scale, computed_high=acc.hi / scale, inputs=[x.level.text for x in parts],
+        relation=" + ".join(x.level.text for x in parts) + f" = {total.text} (table: {head})",
         sentence=at_total.text, sentence_id=at_total.id, paragraph=at_total.paragraph,
-        input_sentences=rows, refutable=False,
+        input_sentences=row_texts, refutable=False,
         note="a table's rows need not be all of the total: a fit confirms",
     )]
     g = growth_after(p, total, figs, yoy=True)
-    if g is None or any(pg is None for _, _, pg in got):
+    terms = [(figure_interval(x.level).scale(x.level.scale), x.growth) for x in parts if x.growth is not None]
+    if g is None or len(terms) != len(parts):
         return out
     # the rows add up to the total, so they are all of it: last year's total is theirs
-    whole = Interval(max(whole.lo, acc.lo), min(whole.hi, acc.hi))
-    terms = [(figure_interval(f).scale(f.scale), signed_growth(cp, pg, f.end)) for cp, f, pg in got
-             if pg is not None]
-    implied = implied_growth(whole, terms)
+    implied = implied_growth(Interval(max(whole.lo, acc.lo), min(whole.hi, acc.hi)),
+                             [(lv, gr) for lv, gr in terms if gr is not None])
     if implied is None:
         return out
     computed, prior = implied
     stated = signed_growth(p, g, total.end)
     fits = growth_fits(computed, stated)
     verdict: Verdict = "consistent" if fits else "inconsistent"
-    shown = " + ".join(f"{f.text}/(1{'-' if signed_growth(cp, pg, f.end).mid < 0 else '+'}"
-                       f"{pg.text.lstrip('+-＋－ ')})" for cp, f, pg in got if pg is not None)
+    shown = " + ".join(f"{x.level.text}/(1{'-' if x.growth.mid < 0 else '+'}{x.shown.lstrip('+-＋－ ')})"
+                       for x in parts if x.growth is not None)
     where = p.sentence_at(g.start)
     out.append(Check(
         verdict=verdict, kind="growth", stated=g.text, computed=f"{computed.mid:.3f}",
         computed_low=computed.lo, computed_high=computed.hi,
         gap=None if fits else computed.distance(stated),
-        inputs=[total.text] + [x.text for _, f, pg in got if pg is not None for x in (f, pg)],
+        inputs=[total.text] + [t for x in parts for t in (x.level.text, x.shown)],
         relation=(f"{total.text} / 上年 {fmt(prior.mid / scale)} (= {shown}) - 1 = {g.text} "
                   f"(the table's rows add up to the total, so last year's total is theirs; table: {head})"),
         sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, derived=True,
-        input_sentences=[at_total.text, *rows],
+        input_sentences=[at_total.text, *row_texts],
     ))
     return out
 
-
-# a column of growths against the same period a year before
-_YOY_HEAD = re.compile(r"同比|增速|增长率|增幅|yoy|YoY|YOY")
 
 
 def _signed_value(text: str, g: Figure) -> float:
