@@ -13,9 +13,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
+from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import Check, Verdict, fmt
 from macrodesk.checks.paragraphs import ParaText, paragraphs
@@ -284,3 +286,110 @@ def find_table_restatements(article: Article, checks: list[Check]) -> list[Check
     for c in out:
         c.article = article.label
     return out
+
+
+# ---------------------------------------------------------------- counts against a table of bins
+
+# a bin of a distribution table: "10≤营收 < 50 亿元", "营收≥1000 亿元", "归母净利润 < 0 亿元"
+_BIN = re.compile(r"^(?:(?P<lo>-?\d+(?:\.\d+)?)\s*≤\s*)?(?P<m>[\u4e00-\u9fa5A-Za-z]{2,8})\s*"
+                  r"(?P<op><|≥)\s*(?P<x>-?\d+(?:\.\d+)?)\s*(?P<u>[\u4e00-\u9fa5A-Za-z]{0,4})$")
+# "2024 年营收低于 50 亿元的有 49 家": how many of the companies fall below a bound
+_BELOW = re.compile(r"(?P<m>[\u4e00-\u9fa5A-Za-z]{2,8}?)\s*(?:低于|小于|少于|不足|不到)\s*(?P<x>\d+(?:\.\d+)?)\s*"
+                    r"(?P<u>[\u4e00-\u9fa5A-Za-z]{1,4}?)\s*的(?:公司|企业|标的|个股)?\s*(?:有|为|共)?\s*"
+                    r"(?P<n>\d+)\s*(?P<cu>家|只|个)")
+
+
+def _bins(table: list[list[str]]) -> tuple[str, str, list[tuple[float, float, list[str]]]] | None:
+    """(measure, unit, [(low, high, cells)]) of a table whose rows are bins of one measure; rows
+    of another kind (a median) are not bins and are left out."""
+    bins: list[tuple[float, float, list[str]]] = []
+    names: set[tuple[str, str]] = set()
+    for cells in table[1:]:
+        m = _BIN.match(_NORM.sub(" ", cells[0]).strip())
+        if m is None:
+            continue
+        x = float(m.group("x"))
+        if m.group("op") == "≥":
+            if m.group("lo"):
+                return None
+            low, high = x, math.inf
+        else:
+            low, high = (float(m.group("lo")) if m.group("lo") else -math.inf), x
+        bins.append((low, high, cells))
+        names.add((m.group("m"), m.group("u")))
+    if len(bins) < 2 or len(names) != 1:
+        return None
+    measure, unit = names.pop()
+    return measure, unit, bins
+
+
+def find_bin_counts(article: Article) -> list[Check]:
+    """"2024 年营收低于 50 亿元的有 49 家" next to a table counting the companies by bins of
+    营收 and by year: the bins below the bound hold at least that many (the table may leave
+    companies out, never count one twice), so a smaller stated count is an error; an equal one
+    fits (confirm-only); a larger one may count companies the table leaves out."""
+    if "|" not in article.text:
+        return []
+    out: list[Check] = []
+    tables = [(t, _table_sentences(article, t[1:])) for t in markdown_tables(article.text) if len(t) >= 3]
+    for s in article.sentences:
+        if s.kind not in ("prose", "list"):
+            continue
+        for m in _BELOW.finditer(s.text):
+            clause = re.split(r"[，,；;。]", s.text[:m.start()])[-1] + m.group("m")
+            period = period_key(clause)
+            if period is None:
+                continue
+            for table, rows in tables:
+                near = [r for r in rows if r is not None and r.section_index == s.section_index
+                        and 0 < r.paragraph - s.paragraph <= 2]
+                chk = _bin_count(s, m, period, table, near) if near else None
+                if chk is not None:
+                    out.append(chk)
+    for c in out:
+        c.article = article.label
+    return out
+
+
+def _bin_count(s: Sentence, m: re.Match[str], period: tuple[int, str], table: list[list[str]],
+               rows: list[Sentence]) -> Check | None:
+    got = _bins(table)
+    if got is None:
+        return None
+    measure, unit, bins = got
+    if not m.group("m").endswith(measure) or m.group("u") != unit:
+        return None
+    cols = [j for j, h in enumerate(table[0]) if j and period_key(h) == period]
+    if len(cols) != 1:
+        return None
+    j, bound = cols[0], float(m.group("x"))
+    below = [b for b in bins if b[1] <= bound]
+    counts = []
+    for _, _, cells in below:
+        cell = cells[j].strip() if j < len(cells) else ""
+        if not re.fullmatch(r"\d+", cell):
+            return None
+        counts.append(int(cell))
+    if not counts:
+        return None
+    total, stated = sum(counts), int(m.group("n"))
+    # the bins below the bound tile down to the table's lowest: an equal count then fits
+    lows = sorted(below)
+    tiled = lows[0][0] == min(b[0] for b in bins) and all(
+        a[1] == b[0] for a, b in zip(lows, lows[1:], strict=False)) and not any(
+        b[0] < bound < b[1] for b in bins)
+    shown = " + ".join(str(c) for c in counts)
+    relation = (f"{shown} = {m.group('n')}{m.group('cu')} (table: the bins of {measure} below {m.group('x')}"
+                f" {unit}, {table[0][j]}; they hold at least the companies below it)")
+    base = Check(verdict="unverifiable", kind="sum", stated=f"{m.group('n')} {m.group('cu')}",
+                 inputs=[str(c) for c in counts], relation=relation, sentence=s.text, sentence_id=s.id,
+                 paragraph=s.paragraph, input_sentences=[r.text for r in rows],
+                 note="the table may leave companies out")
+    known = {"computed": str(total), "computed_low": float(total), "computed_high": float(total)}
+    if stated < total:
+        return base.model_copy(update={"verdict": "inconsistent", "gap": float(total - stated),
+                                       "note": "the table's bins below the bound already hold more", **known})
+    if stated == total and tiled:
+        return base.model_copy(update={"verdict": "consistent", "refutable": False,
+                                       "note": "the table may leave companies out: a fit confirms", **known})
+    return base
