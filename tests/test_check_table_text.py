@@ -140,3 +140,38 @@ def test_a_count_below_a_bound_against_the_bins_of_the_table():
     assert verdicts("52") == ["consistent"]
     # more than the table counts: the table may leave companies out
     assert verdicts("55") == ["unverifiable"]
+
+
+MEMBERS = """- 豫股锂电池 3 家标的。豫股总营收增速与板块相近，2018-2022 年持续增长（2022 年 262 亿元，同比增 {g}%），2023 年以来持续负增长。
+
+- **多氟多**：2024 年营收 82.07 亿元。
+
+| 指标 | 2021A | 2022A | 2023A | 2024A | 25AH1 |
+| --- | --- | --- | --- | --- | --- |
+| 营业收入 (百万元) | 7808.86 | 12358.01 | 11936.64 | 8206.95 | 4328.43 |
+| 研发支出在营收中占比 (%) | 4.05 | 4.68 | 5.05 | - | - |
+
+- **天力锂能**：2024 年营收 17.54 亿元。
+
+| 指标 | 2021A | 2022A | 2023A | 2024A | 25AH1 |
+| --- | --- | --- | --- | --- | --- |
+| 营业收入 (百万元) | 1662.74 | 2617.62 | 2443.33 | 1753.69 | 966.30 |
+{third}"""
+THIRD = """
+- **易成新能**：2024 年营收 34.22 亿元。
+
+| 指标 | 2021A | 2022A | 2023A | 2024A | 25AH1 |
+| --- | --- | --- | --- | --- | --- |
+| 营业收入 (百万元) | 5777.83 | 11245.16 | 9884.21 | 3422.18 | 2069.41 |
+"""
+
+
+def test_a_groups_total_over_its_members_tables():
+    # 607 (blind set): 12358.01 + 2617.62 + 11245.16 百万元 = 262.2 亿元, and over 2021A +71.95%
+    checks = check_text(MEMBERS.format(g="71.9", third=THIRD))
+    assert [c.verdict for c in of(checks, "262 亿元", "sum")] == ["consistent"]
+    assert [c.verdict for c in of(checks, "71.9%", "growth")] == ["consistent"]
+    assert [c.verdict for c in of(check_text(MEMBERS.format(g="61.9", third=THIRD)), "61.9%", "growth")] \
+        == ["inconsistent"]
+    # two of the three members do not make the total: nothing is said
+    assert not of(check_text(MEMBERS.format(g="61.9", third="")), "262 亿元", "sum")

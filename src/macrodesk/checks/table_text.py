@@ -393,3 +393,120 @@ def _bin_count(s: Sentence, m: re.Match[str], period: tuple[int, str], table: li
         return base.model_copy(update={"verdict": "consistent", "refutable": False,
                                        "note": "the table may leave companies out: a fit confirms", **known})
     return base
+
+
+# ---------------------------------------------------------------- a group's total over its members' tables
+
+# "豫股总营收…（2022 年 262 亿元，同比增 71.9%）": the total of a group of companies
+_GROUP_TOTAL = re.compile(r"总(?:营收|营业收入|收入|净利润|归母净利润)|(?:营收|营业收入|收入|净利润)合计"
+                          r"|合计(?:营收|营业收入|收入|净利润)")
+
+
+def _member_tables(tables: list[list[list[str]]]) -> list[list[list[list[str]]]]:
+    """Groups of two or more tables with the same period columns whose rows name metrics (one
+    table per company: "| 营业收入 (百万元) | 7808.86 | 12358.01 | …")."""
+    groups: dict[tuple[str, ...], list[list[list[str]]]] = {}
+    for t in tables:
+        head = t[0]
+        if len(head) < 3 or len(t) < 2 or any(period_key(h) is None for h in head[1:]):
+            continue
+        groups.setdefault(tuple(head[1:]), []).append(t)
+    return [g for g in groups.values() if len(g) >= 2]
+
+
+def _member_sum(group: list[list[list[str]]], measure: str, col: int) -> tuple[Interval, list[Figure]] | None:
+    """The sum over the members of the one row of `measure` in each, at column `col`."""
+    figs: list[Figure] = []
+    for t in group:
+        rows = [r for r in t[1:] if r and _measure(r[0]) == measure and not _OTHER_BASIS.search(r[0])]
+        if len(rows) != 1 or col >= len(rows[0]):
+            return None
+        got = [f for f in extract_figures(rows[0][col]) if f.value is not None]
+        if len(got) != 1 or got[0].kind != FigureKind.NUMBER:
+            return None
+        f = in_header_unit(got[0], rows[0][0])
+        if f.kind not in _AMOUNTS:
+            return None
+        figs.append(f)
+    if len({_unit(f) for f in figs}) != 1:
+        return None
+    return interval_sum(figure_interval(f).scale(f.scale) for f in figs), figs
+
+
+def find_member_sums(article: Article) -> list[Check]:
+    """A group's total ("豫股总营收…2024 年 134 亿元，同比降 44.85%") against the sum of the same
+    row and year over its members' tables: a fit confirms (the tables may leave a member out),
+    and the group's growth is then judged against the sums of the year and the year before."""
+    if "|" not in article.text:
+        return []
+    groups = _member_tables(markdown_tables(article.text))
+    if not groups:
+        return []
+    out: list[Check] = []
+    for p in paragraphs(article):
+        for m in _GROUP_TOTAL.finditer(p.text):
+            measure = _measure(m.group(0))
+            end = p.text.find("。", m.end())
+            end = len(p.text) if end < 0 else end
+            figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
+            for f in figs:
+                if m.end() <= f.start < end and f.kind in _AMOUNTS and measure and not f.is_range and not f.approx:
+                    found = [got for g in groups if (got := _member_total(p, f, figs, g, measure)) is not None]
+                    if len(found) == 1:
+                        out.extend(found[0])
+    for c in out:
+        c.article = article.label
+    return out
+
+
+def _member_total(p: ParaText, f: Figure, figs: list[Figure], group: list[list[list[str]]],
+                  measure: str) -> list[Check] | None:
+    clause = p.own_clause(f)
+    period = period_key(clause)
+    if period is None and clause.strip():
+        # "2025 年一季度略增 0.98%，上半年 73.64 亿元": the year written earlier in the sentence
+        years = list(re.finditer(r"(?:19|20)\d{2}\s*年", p.text[:f.start].rsplit("。", 1)[-1]))
+        period = period_key(years[-1].group(0) + clause) if years else None
+    head = group[0][0]
+    cols = [j for j in range(1, len(head)) if period_key(head[j]) == period]
+    if period is None or len(cols) != 1:
+        return None
+    got = _member_sum(group, measure, cols[0])
+    if got is None or _unit(got[1][0]) != _unit(f):
+        return None
+    acc, parts = got
+    whole = figure_interval(f).scale(f.scale)
+    if acc.lo <= 0 or acc.hi - acc.lo > _TIGHT * acc.mid or not whole.overlaps(acc):
+        return None
+    scale = f.scale or 1.0
+    where = p.sentence_at(f.start)
+    label = f"{head[cols[0]]}, the members' tables"
+    out = [Check(
+        verdict="consistent", kind="sum", stated=f.text, computed=fmt(acc.mid / scale),
+        computed_low=acc.lo / scale, computed_high=acc.hi / scale, inputs=[x.text for x in parts],
+        relation=" + ".join(x.text for x in parts) + f" = {f.text} (table: {label})",
+        sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, refutable=False,
+        note="the tables may leave a member of the group out: a fit confirms",
+    )]
+    g = growth_after(p, f, figs, yoy=True)
+    assert period is not None
+    before = [j for j in range(1, len(head)) if period_key(head[j]) == (period[0] - 1, period[1])]
+    prior = _member_sum(group, measure, before[0]) if g is not None and len(before) == 1 else None
+    if g is None or prior is None or prior[0].lo <= 0:
+        return out
+    # the members add up to the group's total, so last year's total is theirs too
+    computed = (Interval(max(whole.lo, acc.lo), min(whole.hi, acc.hi)) / prior[0] - Interval(1, 1)).scale(100)
+    stated = signed_growth(p, g, f.end)
+    fits = growth_fits(computed, stated)
+    verdict: Verdict = "consistent" if fits else "inconsistent"
+    gw = p.sentence_at(g.start)
+    out.append(Check(
+        verdict=verdict, kind="growth", stated=g.text, computed=f"{computed.mid:.3f}",
+        computed_low=computed.lo, computed_high=computed.hi, gap=None if fits else computed.distance(stated),
+        inputs=[x.text for x in parts] + [x.text for x in prior[1]],
+        relation=(f"({' + '.join(x.text for x in parts)}) / ({' + '.join(x.text for x in prior[1])}) - 1 = "
+                  f"{g.text} (table: {head[cols[0]]} over {head[before[0]]}, the members' tables add up "
+                  "to the group's total)"),
+        sentence=gw.text, sentence_id=gw.id, paragraph=gw.paragraph, derived=True,
+    ))
+    return out
