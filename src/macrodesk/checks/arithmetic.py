@@ -37,6 +37,12 @@ from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.share_pairs import find_share_pairs
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
+from macrodesk.checks.table_text import (
+    find_bin_counts,
+    find_member_sums,
+    find_table_restatements,
+    find_table_totals,
+)
 from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para
 from macrodesk.checks.valuation import column_labels, find_valuation_relations, markdown_tables
@@ -144,12 +150,15 @@ def check_article(article: Article) -> list[Check]:
         *find_period_changes(whole), *find_benchmark_gaps(whole),
         *find_bound_sums(article), *find_level_changes(whole),
         *find_named_spreads(whole), *find_share_pairs(whole), *find_searched_bases(article),
-        *find_amount_rates(article)])
+        *find_amount_rates(article),
+        *find_table_totals(article), *find_bin_counts(article), *find_member_sums(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
     # moves with their rate in a bracket
     _merge(checks, keep, article.label, [
         *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
         *find_averages(article), *find_moves(article)])
+    # a table restating a figure of the text with its growth: the text's verdict, once it is judged
+    _merge(checks, keep, article.label, find_table_restatements(article, checks))
     return checks
 
 

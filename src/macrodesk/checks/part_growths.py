@@ -27,7 +27,7 @@ def _unit(f: Figure) -> tuple[str, str]:
     return f.kind.value, canonical_unit(f.kind, f.unit)
 
 
-def _growth_after(p: ParaText, f: Figure, figs: list[Figure], *, yoy: bool) -> Figure | None:
+def growth_after(p: ParaText, f: Figure, figs: list[Figure], *, yoy: bool) -> Figure | None:
     """The growth written right after a level, before any other figure (with 同比 when `yoy`)."""
     k = figs.index(f)
     if k + 1 >= len(figs):
@@ -41,9 +41,31 @@ def _growth_after(p: ParaText, f: Figure, figs: list[Figure], *, yoy: bool) -> F
     return g
 
 
-def _signed(p: ParaText, g: Figure, prev_end: int) -> Interval:
+def signed_growth(p: ParaText, g: Figure, prev_end: int) -> Interval:
     iv = figure_interval(g, result=True)
     return -iv if _FALL.search(p.text[prev_end:g.start]) and (g.value or 0) > 0 else iv
+
+
+def implied_growth(whole: Interval, parts: list[tuple[Interval, Interval]]) -> tuple[Interval, Interval] | None:
+    """(the total's growth in %, last year's total) from parts that are all of the total, each
+    with its signed growth in %: last year's total is Σ part / (1 + growth)."""
+    one = Interval(1, 1)
+    prior = Interval(0, 0)
+    for level, growth in parts:
+        factor = one + growth.scale(0.01)
+        if factor.lo <= 0:
+            return None
+        prior = prior + level / factor
+    if prior.lo <= 0:
+        return None
+    return (whole / prior - one).scale(100), prior
+
+
+def growth_fits(computed: Interval, stated: Interval) -> bool:
+    """Published growths rest on last year's figures as since restated: within 0.3% of the
+    factor (1 + g) is no error (209, 473: 0.08% and 0.11% off; 246's errors: 0.4% and 1.3%)."""
+    slack = _RESTATED * (1 + stated.mid / 100) * 100
+    return computed.overlaps(Interval(stated.lo - slack, stated.hi + slack))
 
 
 def find_part_growths(article: Article) -> list[Check]:
@@ -72,7 +94,7 @@ def _one(p: ParaText, at: int) -> list[Check]:
     total = levels[-1]
     if total.is_range or total.approx or any(f.kind in _AMOUNTS for f in figs if total.end <= f.start < at):
         return []
-    g = _growth_after(p, total, figs, yoy=True)
+    g = growth_after(p, total, figs, yoy=True)
     if g is None or g.end > at:
         return []
     end = p.text.find("。", at)
@@ -84,7 +106,7 @@ def _one(p: ParaText, at: int) -> list[Check]:
             continue
         if _unit(f) != _unit(total) or f.is_range or _NOT_PART.search(p.text[max(at, f.start - 3):f.start]):
             return []  # another measure or a bound among the parts: not a plain breakdown
-        pg = _growth_after(p, f, figs, yoy=False)
+        pg = growth_after(p, f, figs, yoy=False)
         if pg is None:
             return []
         parts.append((f, pg))
@@ -96,23 +118,15 @@ def _one(p: ParaText, at: int) -> list[Check]:
         return []  # the parts are not all of the total
     # the total is both as written and the sum of its parts: the tighter of the two readings
     whole = Interval(max(whole.lo, acc.lo), min(whole.hi, acc.hi))
-    one = Interval(1, 1)
-    prior = Interval(0, 0)
-    for f, pg in parts:
-        factor = one + _signed(p, pg, f.end).scale(0.01)
-        if factor.lo <= 0:
-            return []
-        prior = prior + figure_interval(f).scale(f.scale) / factor
-    if prior.lo <= 0:
+    got = implied_growth(whole, [(figure_interval(f).scale(f.scale), signed_growth(p, pg, f.end))
+                                 for f, pg in parts])
+    if got is None:
         return []
-    computed = (whole / prior - one).scale(100)
-    stated = _signed(p, g, total.end)
-    # published growths rest on last year's figures as since restated: within 0.3% of the
-    # factor (1 + g) is no error (209, 473: 0.08% and 0.11% off; 246's errors: 0.4% and 1.3%)
-    slack = _RESTATED * (1 + stated.mid / 100) * 100
-    fits = computed.overlaps(Interval(stated.lo - slack, stated.hi + slack))
+    computed, prior = got
+    stated = signed_growth(p, g, total.end)
+    fits = growth_fits(computed, stated)
     verdict: Verdict = "consistent" if fits else "inconsistent"
-    shown = " + ".join(f"{f.text}/(1{'-' if _signed(p, pg, f.end).mid < 0 else '+'}{pg.text.lstrip('+-＋－ ')})"
+    shown = " + ".join(f"{f.text}/(1{'-' if signed_growth(p, pg, f.end).mid < 0 else '+'}{pg.text.lstrip('+-＋－ ')})"
                        for f, pg in parts)
     scale = total.scale or 1.0
     where = p.sentence_at(g.start)

@@ -651,3 +651,9 @@ def _demote(c: Check, why: str) -> None:
     c.computed_low = c.computed_high = None
     c.refutable = False
 
+
+
+def in_header_unit(fig: Figure, label: str) -> Figure:
+    """A bare number under a label that states its unit ("931.7" under "营收（亿元）") read as
+    an amount in that unit (for the finders that relate a table to the prose)."""
+    return _with_unit(fig, _unit_of(label))
