@@ -6,6 +6,7 @@ Target: at least 200 articles per second for the check alone."""
 from __future__ import annotations
 
 import collections
+import gc
 import os
 import time
 from pathlib import Path
@@ -25,6 +26,11 @@ def main() -> None:
     t0 = time.perf_counter()
     articles = [read_article(p) for p in files]
     t_read = time.perf_counter() - t0
+    # the bench holds all 913 read articles at once (`macrodesk check` reads and checks one file
+    # at a time): moved out of the collector's reach, they are not rescanned at every collection
+    # the check's own objects trigger, which cost about 15% of the check time here
+    gc.collect()
+    gc.freeze()
     t1 = time.perf_counter()
     checks = [c for a in articles for c in check_article(a)]
     t_check = time.perf_counter() - t1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime
 from enum import StrEnum
 from typing import Literal
@@ -51,7 +52,10 @@ class Figure(BaseModel):
         return (self.kind.value, canonical_unit(self.kind, self.unit), norm(self.value), norm(self.high))
 
 
+@functools.lru_cache(maxsize=2048)
 def canonical_unit(kind: FigureKind, unit: str) -> str:
+    """The unit with its magnitude and currency aliases dropped (亿美元 -> 美元, 万吨 -> 吨); cached,
+    as the checker asks it of every figure several times."""
     if kind == FigureKind.PERCENT:
         return "%"
     if kind == FigureKind.POINTS:

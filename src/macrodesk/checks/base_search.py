@@ -40,8 +40,14 @@ def find_searched_bases(article: Article) -> list[Check]:
     """Each 同比 growth right after a level, against the levels of the same unit and measure
     elsewhere in the article: a base whose growth fits the stated one tightly confirms it."""
     paras = paragraphs(article)
-    levels = [(p, f) for p in paras for f in p.figures
-              if f.kind in _AMOUNTS and f.value is not None and f.value > 0 and not f.is_range and not f.approx]
+    if "同比" not in article.text:
+        return []
+    # the levels of the article by unit, each with its name, read once
+    levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]] = {}
+    for q in paras:
+        for f in q.figures:
+            if f.kind in _AMOUNTS and f.value is not None and f.value > 0 and not f.is_range and not f.approx:
+                levels.setdefault((f.kind, canonical_unit(f.kind, f.unit)), []).append((q, f, _name(q, f)))
     out: list[Check] = []
     for p in paras:
         figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
@@ -63,9 +69,8 @@ def find_searched_bases(article: Article) -> list[Check]:
     return out
 
 
-def _search(p: ParaText, later: Figure, g: Figure, lead: str,
-            name: str, levels: list[tuple[ParaText, Figure]]) -> Check | None:
-    unit = canonical_unit(later.kind, later.unit)
+def _search(p: ParaText, later: Figure, g: Figure, lead: str, name: str,
+            levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]]) -> Check | None:
     now = figure_interval(later).scale(later.scale)
     stated = figure_interval(g)
     if _FALL.search(lead) and (g.value or 0) > 0:
@@ -75,11 +80,10 @@ def _search(p: ParaText, later: Figure, g: Figure, lead: str,
     if g.decimals < 1:
         return None
     tight = 2 * precision_unit(g)
-    for q, f in levels:
-        if f is later or (q is p and f.start == later.start) or f.kind != later.kind \
-                or canonical_unit(f.kind, f.unit) != unit or f.value == later.value:
+    for q, f, other in levels.get((later.kind, canonical_unit(later.kind, later.unit)), []):
+        if f is later or (q is p and f.start == later.start) or f.value == later.value:
             continue
-        if not _pairs_by_name(name, _name(q, f)):
+        if not _pairs_by_name(name, other):
             continue
         # when both levels carry a period, the base is a year earlier, the same part of it
         # (185: a 2025 Q1 output is no growth over a 2024 year's)
