@@ -531,7 +531,7 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
             # …when another share of the sentence fits it: shares that all miss are of another
             # base (559: the top ten's 63.15 亿元 against shares of the whole sector's holdings)
             own = [w for w in before if w.tok.fig.start == last and fits.get((w.index, t.sent), 0) >= 1]
-        confirmed = [w for w in whole if fits.get((w.index, t.sent), 0) >= 2]
+        confirmed = _own_confirmed([w for w in whole if fits.get((w.index, t.sent), 0) >= 2], part)
         certain = confirmed[0] if len(confirmed) == 1 else (
             own[0] if len(own) == 1 and not confirmed else None)
         if certain is not None:
@@ -545,6 +545,14 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
                         "no whole of the section is certain")
         out.append(chk)
     return out
+
+
+def _own_confirmed(confirmed: list[Framed], part: Framed) -> list[Framed]:
+    """Of several wholes that two other shares fit, the one in the part's own sentence: "全球白银
+    需求量 36207 吨，工业需求占比 59%（21165 吨），饰品需求 18%（6491 吨）…" (191) is of the 36207 吨
+    that opens the list, not of a rounded "3.7 万吨" of an earlier paragraph that fits as well."""
+    own = [w for w in confirmed if w.tok.sent == part.tok.sent]
+    return own if len(confirmed) > 1 and len(own) == 1 else confirmed
 
 
 def _opens_with_parts(sec: Para, si: int) -> bool:
