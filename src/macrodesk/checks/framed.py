@@ -260,6 +260,9 @@ def find_framed(sec: Para) -> list[Check]:
             elif same_sentence and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
                     and _SHARE_ADJ.match(c.lead):
                 part = b
+            elif same_sentence and (growth_first := _growth_then_share(sec, fs[k - 1], c)
+                                    or k >= 2 and _growth_then_share(sec, fs[k - 2], c)):
+                part = growth_first  # "三星出货 5750 万部（同比增 7%，占比 20%）", "（同比持平，占比 15%）"
             elif k + 1 < len(fs) and fs[k + 1].tok.sent == t.sent and re.match(r"^\s*[（(]", c.after) \
                     and fs[k + 1].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
                 part = fs[k + 1]  # "占比 60%（1.08 万亿元）"
@@ -501,7 +504,8 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
         for w in whole:
             iv = w.tok.interval()
             if iv.lo > 0 and c.tok.interval(result=True).overlaps((part.tok.interval() / iv).scale(100)):
-                fits[(w.index, c.tok.sent)] = fits.get((w.index, c.tok.sent), 0) + 1
+                key = (w.index, _chain_start(sec, c.tok.sent))
+                fits[key] = fits.get(key, 0) + 1
     out = []
     for c, part, whole in shares:
         t = c.tok
@@ -531,7 +535,8 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
             # …when another share of the sentence fits it: shares that all miss are of another
             # base (559: the top ten's 63.15 亿元 against shares of the whole sector's holdings)
             own = [w for w in before if w.tok.fig.start == last and fits.get((w.index, t.sent), 0) >= 1]
-        confirmed = _own_confirmed([w for w in whole if fits.get((w.index, t.sent), 0) >= 2], part)
+        confirmed = _own_confirmed(sec, [w for w in whole if fits.get((w.index, _chain_start(sec, t.sent)), 0) >= 2],
+                                   part)
         certain = confirmed[0] if len(confirmed) == 1 else (
             own[0] if len(own) == 1 and not confirmed else None)
         if certain is not None:
@@ -547,11 +552,34 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
     return out
 
 
-def _own_confirmed(confirmed: list[Framed], part: Framed) -> list[Framed]:
-    """Of several wholes that two other shares fit, the one in the part's own sentence: "全球白银
-    需求量 36207 吨，工业需求占比 59%（21165 吨），饰品需求 18%（6491 吨）…" (191) is of the 36207 吨
-    that opens the list, not of a rounded "3.7 万吨" of an earlier paragraph that fits as well."""
-    own = [w for w in confirmed if w.tok.sent == part.tok.sent]
+# "5750 万部（同比增 7%，占比 20%）": a level's bracket gives its growth, then its share
+_GROWTH_THEN_SHARE = re.compile(r"[^\d（(，,。；;]{0,3}?\s*[（(]\s*(?:同比|环比)[^（()），,。；;]{0,12}[，,]\s*占比\s*(?:为|约|达)?\s*")
+
+
+def _growth_then_share(sec: Para, level: Framed, c: Framed) -> Framed | None:
+    """The level a share is of when its bracket opens with the level's growth."""
+    if level.tok.sent != c.tok.sent or level.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
+            or level.tok.bound:
+        return None
+    between = sec.raw[c.tok.sent][level.tok.fig.end:c.tok.fig.start]
+    return level if _GROWTH_THEN_SHARE.fullmatch(between) else None
+
+
+def _chain_start(sec: Para, si: int) -> int:
+    """The first sentence of the ；-chain sentence `si` is in (one sentence to a reader): "华为出货
+    12.2 百万台（占比 18%…）；vivo 出货 11.8 百万台（占比 17%…）；…" is one list of shares."""
+    while si > 0 and sec.raw[si - 1].rstrip().endswith(("；", ";")) \
+            and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph:
+        si -= 1
+    return si
+
+
+def _own_confirmed(sec: Para, confirmed: list[Framed], part: Framed) -> list[Framed]:
+    """Of several wholes that two other shares fit, the one in the part's own sentence (or its
+    ；-chain): "全球白银需求量 36207 吨，工业需求占比 59%（21165 吨），饰品需求 18%（6491 吨）…" (191) is
+    of the 36207 吨 that opens the list, not of a rounded "3.7 万吨" of an earlier paragraph."""
+    chain = _chain_start(sec, part.tok.sent)
+    own = [w for w in confirmed if _chain_start(sec, w.tok.sent) == chain]
     return own if len(confirmed) > 1 and len(own) == 1 else confirmed
 
 
