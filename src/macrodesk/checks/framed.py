@@ -246,7 +246,10 @@ def find_framed(sec: Para) -> list[Check]:
         # a list of shares goes on without the word: "中期票据占比 58%（377 亿元），公司债 22%（143 亿元）"
         # (and "中东 46GWh（占比 35%）、澳洲 30GWh（23%）")
         in_list = (t.sent in share_sents and (re.match(r"^\s*[（(]", c.after) or re.match(r"^\s*[（(]\s*$", c.lead))
-                   and not re.search(r"[同环]比|增|降|[+\-]\s*$", c.lead))
+                   and not re.search(r"[同环]比|增|降|[+\-]\s*$", c.lead) and not _SIGNED.match(t.text))
+        # "河北 4.49 亿吨（同比 - 1.5%，占比 12.12%），山东 7.13 亿吨（+5.2%，19.25%）"
+        in_list = in_list or (t.sent in share_sents and k >= 2 and same_sentence
+                              and _growth_then_share(sec, fs[k - 2], c, bare=True) is not None)
         if t.fig.kind == FigureKind.PERCENT and (SHARE_LEAD.search(c.lead) or in_list) \
                 and not RATE_WORDS.search(c.lead[-6:]):
             part = None
@@ -261,7 +264,7 @@ def find_framed(sec: Para) -> list[Check]:
                     and _SHARE_ADJ.match(c.lead):
                 part = b
             elif same_sentence and (growth_first := _growth_then_share(sec, fs[k - 1], c)
-                                    or k >= 2 and _growth_then_share(sec, fs[k - 2], c)):
+                                    or k >= 2 and _growth_then_share(sec, fs[k - 2], c, bare=in_list)):
                 part = growth_first  # "三星出货 5750 万部（同比增 7%，占比 20%）", "（同比持平，占比 15%）"
             elif k + 1 < len(fs) and fs[k + 1].tok.sent == t.sent and re.match(r"^\s*[（(]", c.after) \
                     and fs[k + 1].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
@@ -554,15 +557,21 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
 
 # "5750 万部（同比增 7%，占比 20%）": a level's bracket gives its growth, then its share
 _GROWTH_THEN_SHARE = re.compile(r"[^\d（(，,。；;]{0,3}?\s*[（(]\s*(?:同比|环比)[^（()），,。；;]{0,12}[，,]\s*占比\s*(?:为|约|达)?\s*")
+# "山东 7.13 亿吨（+5.2%，19.25%）" in a list whose first item names its share (占比)
+_GROWTH_THEN_BARE = re.compile(r"[^\d（(，,。；;]{0,3}?\s*[（(]\s*(?:同比|环比)?\s*[+\-−－][^（()），,。；;]{0,10}[，,]\s*")
+_SIGNED = re.compile(r"\s*[+\-−－]")
 
 
-def _growth_then_share(sec: Para, level: Framed, c: Framed) -> Framed | None:
-    """The level a share is of when its bracket opens with the level's growth."""
+def _growth_then_share(sec: Para, level: Framed, c: Framed, *, bare: bool = False) -> Framed | None:
+    """The level a share is of when its bracket opens with the level's growth (a signed growth and
+    no 占比 only in a list whose first share names it)."""
     if level.tok.sent != c.tok.sent or level.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
             or level.tok.bound:
         return None
     between = sec.raw[c.tok.sent][level.tok.fig.end:c.tok.fig.start]
-    return level if _GROWTH_THEN_SHARE.fullmatch(between) else None
+    if _GROWTH_THEN_SHARE.fullmatch(between) or bare and _GROWTH_THEN_BARE.fullmatch(between):
+        return level
+    return None
 
 
 def _chain_start(sec: Para, si: int) -> int:
