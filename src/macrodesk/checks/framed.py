@@ -502,13 +502,13 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
     sentence, or when two other shares of the same sentence fit it; a share that does not fit a
     certain whole is inconsistent. A figure with its own share is a sibling, never the whole."""
     parts = {part.index for _, part, _ in shares}
-    fits: dict[tuple[int, int], int] = {}
+    # the shares (by index) that fit each whole, per ；-chain of sentences
+    fits: dict[tuple[int, int], set[int]] = {}
     for c, part, whole in shares:
         for w in whole:
             iv = w.tok.interval()
             if iv.lo > 0 and c.tok.interval(result=True).overlaps((part.tok.interval() / iv).scale(100)):
-                key = (w.index, _chain_start(sec, c.tok.sent))
-                fits[key] = fits.get(key, 0) + 1
+                fits.setdefault((w.index, _chain_start(sec, c.tok.sent)), set()).add(c.index)
     out = []
     for c, part, whole in shares:
         t = c.tok
@@ -537,9 +537,10 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
                         and x.fig.kind == part.tok.fig.kind), default=-1)
             # …when another share of the sentence fits it: shares that all miss are of another
             # base (559: the top ten's 63.15 亿元 against shares of the whole sector's holdings)
-            own = [w for w in before if w.tok.fig.start == last and fits.get((w.index, t.sent), 0) >= 1]
-        confirmed = _own_confirmed(sec, [w for w in whole if fits.get((w.index, _chain_start(sec, t.sent)), 0) >= 2],
-                                   part)
+            own = [w for w in before if w.tok.fig.start == last and fits.get((w.index, _chain_start(sec, t.sent)))]
+        # two shares other than this one fit the whole: a mismatch of this one then refutes it
+        confirmed = _own_confirmed(sec, [w for w in whole if len(
+            fits.get((w.index, _chain_start(sec, t.sent)), set()) - {c.index}) >= 2], part)
         certain = confirmed[0] if len(confirmed) == 1 else (
             own[0] if len(own) == 1 and not confirmed else None)
         if certain is not None:
