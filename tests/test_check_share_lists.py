@@ -62,3 +62,15 @@ def test_a_bracketed_part_is_not_replaced_by_a_level_that_fits():
     # without a named whole the share with its part in the bracket is not paired by fit
     text = ("全球白银需求量 36207 吨，工业需求 21165 吨。光伏用银 6147 吨，钎焊合金和焊料占 29.04%（6105 吨）。")
     assert shares(text).get("29.04%", ("unverifiable", True))[0] == "unverifiable"
+
+
+def test_one_sentence_list_items_that_follow_each_other_are_one_list():
+    # 113: the whole in an earlier item, one share per item
+    text = ("- 2025 年 1-4 月：累计出口金额 180 亿元，同比增长 10%。\n\n"
+            "- 欧洲：1-4 月出口金额 69 亿元，占比 38%，同比增长 5%。\n\n"
+            "- 亚洲：出口金额 64 亿元，占比 36%，同比增长 22%。\n\n"
+            "- 拉丁美洲：出口金额 19 亿元，占比 11%，同比下降 17%。\n\n"
+            "- 非洲：出口金额 15 亿元，占比 8%，同比增长 59%。")
+    got = shares(text)
+    assert got["38%"] == ("consistent", True) and got["8%"] == ("consistent", True)
+    assert shares(text.replace("19 亿元", "29 亿元"))["11%"][0] == "inconsistent"

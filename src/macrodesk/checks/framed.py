@@ -577,11 +577,23 @@ def _growth_then_share(sec: Para, level: Framed, c: Framed, *, bare: bool = Fals
 
 def _chain_start(sec: Para, si: int) -> int:
     """The first sentence of the ；-chain sentence `si` is in (one sentence to a reader): "华为出货
-    12.2 百万台（占比 18%…）；vivo 出货 11.8 百万台（占比 17%…）；…" is one list of shares."""
-    while si > 0 and sec.raw[si - 1].rstrip().endswith(("；", ";")) \
-            and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph:
+    12.2 百万台（占比 18%…）；vivo 出货 11.8 百万台（占比 17%…）；…" is one list of shares; so are
+    one-sentence list items that follow each other ("- 欧洲：…出口金额 69 亿元，占比 38%…" "- 亚洲：
+    出口金额 64 亿元，占比 36%…", 113)."""
+    while si > 0:
+        prev, cur = sec.sentences[si - 1], sec.sentences[si]
+        if not (sec.raw[si - 1].rstrip().endswith(("；", ";")) and prev.paragraph == cur.paragraph
+                or _one_item(sec, si - 1) and _one_item(sec, si) and prev.paragraph == cur.paragraph - 1):
+            break
         si -= 1
     return si
+
+
+def _one_item(sec: Para, si: int) -> bool:
+    """Whether sentence `si` is a list item of one sentence."""
+    s = sec.sentences[si]
+    return s.kind == "list" and all(sec.sentences[j].paragraph != s.paragraph
+                                    for j in (si - 1, si + 1) if 0 <= j < len(sec.sentences))
 
 
 def _own_confirmed(sec: Para, confirmed: list[Framed], part: Framed) -> list[Framed]:
