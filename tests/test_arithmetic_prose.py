@@ -155,9 +155,15 @@ def test_range_of_results_is_a_level_times_a_range_of_rates() -> None:
     checks = check_text(text.format("1.7-3.4 万亿"))  # 530
     ends = [c for c in checks if c.kind == "product"]
     assert len(ends) == 4 and {c.verdict for c in ends} == {"consistent"}
-    assert not any(c.refutable for c in ends)
+    # each level and its result name one subject (央企 / 地方国企) with the rate in their sentence:
+    # the pairing is certain, so a mismatch refutes (34 万亿 × 5% = 1.7, not 2.7)
+    assert all(c.refutable for c in ends)
     low = _about(check_text(text.format("2.7-3.4 万亿")), "2.7-3.4 万亿（下限）")
-    assert low.verdict == "unverifiable"
+    assert low.verdict == "inconsistent"
+    # paired by place only (no subject named with each): a fit confirms, no fit proves nothing
+    bare = "A 股市值约 34 万亿、21 万亿，按 5%-10% 融资比例估算，潜在融资规模 {}、1.0-2.1 万亿。"
+    assert not any(c.refutable for c in check_text(bare.format("1.7-3.4 万亿")) if c.kind == "product")
+    assert _about(check_text(bare.format("2.7-3.4 万亿")), "2.7-3.4 万亿（下限）").verdict == "unverifiable"
 
 
 def test_allocations_and_qizhong_parts_by_metric() -> None:

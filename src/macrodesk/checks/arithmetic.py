@@ -121,7 +121,8 @@ def check_article(article: Article) -> list[Check]:
             keep(chk)
     # relations whose figures stand in different sentences or paragraphs of one section
     section_frames: list[tuple[Para, list[Framed]]] = []
-    fits: list[Check] = []  # readings in words that fit, kept over an earlier unverifiable one
+    # readings in words that fit, or refute on certain inputs, kept over an earlier unverifiable one
+    fits: list[Check] = []
     for sentences in by_section.values():
         sec = build_para(sentences[0].paragraph, sentences, cache)
         if len(sec.toks) < 2:
@@ -130,7 +131,7 @@ def check_article(article: Article) -> list[Check]:
             keep(chk)
         for chk in find_uncounted(sec):
             keep(chk)
-            if chk.verdict == "consistent":
+            if chk.verdict == "consistent" or chk.verdict == "inconsistent" and chk.refutable:
                 fits.append(chk)
         section_frames.append((sec, framed_once(sec)))
     if section_frames:

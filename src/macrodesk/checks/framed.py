@@ -252,7 +252,10 @@ def find_framed(sec: Para) -> list[Check]:
         # a list of shares goes on without the word: "中期票据占比 58%（377 亿元），公司债 22%（143 亿元）"
         # (and "中东 46GWh（占比 35%）、澳洲 30GWh（23%）")
         in_list = (t.sent in share_sents and (re.match(r"^\s*[（(]", c.after) or re.match(r"^\s*[（(]\s*$", c.lead))
-                   and not re.search(r"[同环]比|增|降|[+\-]\s*$", c.lead))
+                   and not re.search(r"[同环]比|增|降|[+\-]\s*$", c.lead) and not _SIGNED.match(t.text))
+        # "河北 4.49 亿吨（同比 - 1.5%，占比 12.12%），山东 7.13 亿吨（+5.2%，19.25%）"
+        in_list = in_list or (t.sent in share_sents and k >= 2 and same_sentence
+                              and _growth_then_share(sec, fs[k - 2], c, bare=True) is not None)
         if t.fig.kind == FigureKind.PERCENT and (SHARE_LEAD.search(c.lead) or in_list) \
                 and not RATE_WORDS.search(c.lead[-6:]):
             part = None
@@ -266,6 +269,9 @@ def find_framed(sec: Para) -> list[Check]:
             elif same_sentence and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
                     and _SHARE_ADJ.match(c.lead):
                 part = b
+            elif same_sentence and (growth_first := _growth_then_share(sec, fs[k - 1], c)
+                                    or k >= 2 and _growth_then_share(sec, fs[k - 2], c, bare=in_list)):
+                part = growth_first  # "三星出货 5750 万部（同比增 7%，占比 20%）", "（同比持平，占比 15%）"
             elif k + 1 < len(fs) and fs[k + 1].tok.sent == t.sent and re.match(r"^\s*[（(]", c.after) \
                     and fs[k + 1].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
                 part = fs[k + 1]  # "占比 60%（1.08 万亿元）"
@@ -502,12 +508,13 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
     sentence, or when two other shares of the same sentence fit it; a share that does not fit a
     certain whole is inconsistent. A figure with its own share is a sibling, never the whole."""
     parts = {part.index for _, part, _ in shares}
-    fits: dict[tuple[int, int], int] = {}
+    # the shares (by index) that fit each whole, per ；-chain of sentences
+    fits: dict[tuple[int, int], set[int]] = {}
     for c, part, whole in shares:
         for w in whole:
             iv = w.tok.interval()
             if iv.lo > 0 and c.tok.interval(result=True).overlaps((part.tok.interval() / iv).scale(100)):
-                fits[(w.index, c.tok.sent)] = fits.get((w.index, c.tok.sent), 0) + 1
+                fits.setdefault((w.index, _chain_start(sec, c.tok.sent)), set()).add(c.index)
     out = []
     for c, part, whole in shares:
         t = c.tok
@@ -536,8 +543,10 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
                         and x.fig.kind == part.tok.fig.kind), default=-1)
             # …when another share of the sentence fits it: shares that all miss are of another
             # base (559: the top ten's 63.15 亿元 against shares of the whole sector's holdings)
-            own = [w for w in before if w.tok.fig.start == last and fits.get((w.index, t.sent), 0) >= 1]
-        confirmed = [w for w in whole if fits.get((w.index, t.sent), 0) >= 2]
+            own = [w for w in before if w.tok.fig.start == last and fits.get((w.index, _chain_start(sec, t.sent)))]
+        # two shares other than this one fit the whole: a mismatch of this one then refutes it
+        confirmed = _own_confirmed(sec, [w for w in whole if len(
+            fits.get((w.index, _chain_start(sec, t.sent)), set()) - {c.index}) >= 2], part)
         certain = confirmed[0] if len(confirmed) == 1 else (
             own[0] if len(own) == 1 and not confirmed else None)
         if certain is not None:
@@ -551,6 +560,55 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
                         "no whole of the section is certain")
         out.append(chk)
     return out
+
+
+# "5750 万部（同比增 7%，占比 20%）": a level's bracket gives its growth, then its share
+_GROWTH_THEN_SHARE = re.compile(r"[^\d（(，,。；;]{0,3}?\s*[（(]\s*(?:同比|环比)[^（()），,。；;]{0,12}[，,]\s*占比\s*(?:为|约|达)?\s*")
+# "山东 7.13 亿吨（+5.2%，19.25%）" in a list whose first item names its share (占比)
+_GROWTH_THEN_BARE = re.compile(r"[^\d（(，,。；;]{0,3}?\s*[（(]\s*(?:同比|环比)?\s*[+\-−－][^（()），,。；;]{0,10}[，,]\s*")
+_SIGNED = re.compile(r"\s*[+\-−－]")
+
+
+def _growth_then_share(sec: Para, level: Framed, c: Framed, *, bare: bool = False) -> Framed | None:
+    """The level a share is of when its bracket opens with the level's growth (a signed growth and
+    no 占比 only in a list whose first share names it)."""
+    if level.tok.sent != c.tok.sent or level.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
+            or level.tok.bound:
+        return None
+    between = sec.raw[c.tok.sent][level.tok.fig.end:c.tok.fig.start]
+    if _GROWTH_THEN_SHARE.fullmatch(between) or bare and _GROWTH_THEN_BARE.fullmatch(between):
+        return level
+    return None
+
+
+def _chain_start(sec: Para, si: int) -> int:
+    """The first sentence of the ；-chain sentence `si` is in (one sentence to a reader): "华为出货
+    12.2 百万台（占比 18%…）；vivo 出货 11.8 百万台（占比 17%…）；…" is one list of shares; so are
+    one-sentence list items that follow each other ("- 欧洲：…出口金额 69 亿元，占比 38%…" "- 亚洲：
+    出口金额 64 亿元，占比 36%…", 113)."""
+    while si > 0:
+        prev, cur = sec.sentences[si - 1], sec.sentences[si]
+        if not (sec.raw[si - 1].rstrip().endswith(("；", ";")) and prev.paragraph == cur.paragraph
+                or _one_item(sec, si - 1) and _one_item(sec, si) and prev.paragraph == cur.paragraph - 1):
+            break
+        si -= 1
+    return si
+
+
+def _one_item(sec: Para, si: int) -> bool:
+    """Whether sentence `si` is a list item of one sentence."""
+    s = sec.sentences[si]
+    return s.kind == "list" and all(sec.sentences[j].paragraph != s.paragraph
+                                    for j in (si - 1, si + 1) if 0 <= j < len(sec.sentences))
+
+
+def _own_confirmed(sec: Para, confirmed: list[Framed], part: Framed) -> list[Framed]:
+    """Of several wholes that two other shares fit, the one in the part's own sentence (or its
+    ；-chain): "全球白银需求量 36207 吨，工业需求占比 59%（21165 吨），饰品需求 18%（6491 吨）…" (191) is
+    of the 36207 吨 that opens the list, not of a rounded "3.7 万吨" of an earlier paragraph."""
+    chain = _chain_start(sec, part.tok.sent)
+    own = [w for w in confirmed if _chain_start(sec, w.tok.sent) == chain]
+    return own if len(confirmed) > 1 and len(own) == 1 else confirmed
 
 
 def _opens_with_parts(sec: Para, si: int) -> bool:

@@ -171,6 +171,15 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
     ratio gives the stated share. Found by their fit only, so the fit confirms (consistent, not
     refutable) and no fit proves nothing."""
     c = fs[k]
+    bracket = _bracket_part(sec, fs, k)
+    if bracket is not None:
+        # the part is written in the share's bracket: no other level is paired with it by fit
+        named = _named_whole(sec, fs, c, bracket)
+        if named is None:
+            return None
+        return judge(sec, "share", c.tok, [bracket.tok, named.tok],
+                     [(f"{bracket.tok.text} / {named.tok.text} = {c.tok.text}",
+                       (bracket.tok.interval() / named.tok.interval()).scale(100))], magnitude=False)
     stated = searched(c.tok)
     # a whole-percent share fits many pairs by chance: its whole is sought nearby only
     pool = [x for x in fs[max(0, k - (_POOL if c.tok.fig.decimals else 20)):k] if is_level(x)]
@@ -207,6 +216,41 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
         return unverifiable(sec, "share", c.tok, [], f"(part) / (whole) = {c.tok.text}",
                             "the whole market of the part's measure is not stated")
     return None
+
+
+def _bracket_part(sec: Para, fs: list[Framed], k: int) -> Framed | None:
+    """The level written in a bracket right after a share: "钎焊合金和焊料占 29.04%（6105 吨）"."""
+    c = fs[k]
+    if k + 1 >= len(fs) or fs[k + 1].tok.sent != c.tok.sent or not is_level(fs[k + 1]):
+        return None
+    between = sec.raw[c.tok.sent][c.tok.fig.end:fs[k + 1].tok.fig.start]
+    return fs[k + 1] if re.fullmatch(r"\s*[（(]\s*", between) else None
+
+
+# "工业需求中，电子电气领域占比 67.67%（14323 吨）…": the sentence names the whole its shares are of
+_WHOLE_NAMED = re.compile(r"^[\s*#]*([\u4e00-\u9fa5A-Za-z]{2,8})中[，,：:]")
+
+
+def _named_whole(sec: Para, fs: list[Framed], c: Framed, part: Framed) -> Framed | None:
+    """The whole a sentence (or the ；-chain it ends) opening with "X中，" names: the one level (of
+    one value) of the section before it whose own clause starts with X ("工业需求占比 59%（21165 吨）")."""
+    first = c.tok.sent  # the sentence the ；-chain of the share opens with
+    while first > 0 and sec.raw[first - 1].rstrip().endswith(("；", ";")) \
+            and sec.sentences[first - 1].paragraph == sec.sentences[first].paragraph:
+        first -= 1
+    m = _WHOLE_NAMED.match(sec.raw[first])
+    if m is None:
+        return None
+    name = m.group(1)
+    found = []
+    for x in fs[:c.index]:
+        if x.tok.sent >= first or x.tok.cunit != part.tok.cunit or not is_level(x):
+            continue
+        raw = sec.raw[x.tok.sent]
+        start = max((raw.rfind(ch, 0, x.tok.fig.start) for ch in "，,；;。：:"), default=-1) + 1
+        if raw[start:x.tok.fig.start].lstrip().startswith(name):
+            found.append(x)
+    return found[0] if len({x.tok.text for x in found}) == 1 else None
 
 
 # the subject a share clause names for itself: "GitHub 公开提交占比达 4%", "光刻胶业务占比 30%";

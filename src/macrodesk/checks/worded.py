@@ -344,6 +344,9 @@ def _range_products(sec: Para) -> list[Check]:
         pairs = list(zip(levels, results, strict=True)) if len(levels) == len(results) else \
             [(max((lv for lv in levels if lv.start < res.start), key=lambda f: f.start, default=levels[-1]), res)
              for res in results]
+        # certain when the rate is in the sentence and each level and its result name one
+        # subject that no other pair names ("央企市值约 34 万亿 … 央企潜在融资规模 1.7-3.4 万亿")
+        named = rate[1] == si and len(levels) == len(results) and _paired_by_name(raw, pairs)
         for lv, res in pairs:
             base = figure_interval(lv).scale(lv.scale)
             for end, rv, tag in ((res.value, r.value, "下限"), (res.high, r.high, "上限")):
@@ -351,15 +354,34 @@ def _range_products(sec: Para) -> list[Check]:
                 got = (base * figure_interval(range_end(r, rv)).scale(0.01)).scale(1 / res.scale)
                 stated = figure_interval(range_end(res, end), result=True)
                 ok = stated.overlaps(got)
+                shown = ok or named
                 out.append(Check(
-                    verdict="consistent" if ok else "unverifiable", kind="product",
-                    stated=f"{res.text}（{tag}）", computed=fmt(got.mid) if ok else "",
-                    computed_low=got.lo if ok else None, computed_high=got.hi if ok else None,
+                    verdict="consistent" if ok else "inconsistent" if named else "unverifiable", kind="product",
+                    stated=f"{res.text}（{tag}）", computed=fmt(got.mid) if shown else "",
+                    computed_low=got.lo if shown else None, computed_high=got.hi if shown else None,
+                    gap=None if ok or not named else round(got.distance(stated), 6),
                     inputs=[lv.text, r.text], relation=f"{lv.text} × {fmt(rv)}% = {fmt(end)}",
-                    note="level and result paired by their place" + ("" if ok else ", and none fits"),
+                    note="" if named else "level and result paired by their place" + ("" if ok else ", and none fits"),
                     sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
-                    input_sentences=[s.text, sec.sentences[rate[1]].text], refutable=False))
+                    input_sentences=[s.text, sec.sentences[rate[1]].text], refutable=named))
     return out
+
+
+def _clause_words(raw: str, f: Figure) -> set[str]:
+    """The two-character runs of the words of a figure's clause before it."""
+    start = max((raw.rfind(ch, 0, f.start) for ch in "，,；;：:"), default=-1) + 1
+    words = re.findall(r"[\u4e00-\u9fa5]+", raw[start:f.start])
+    return {w[i:i + 2] for w in words for i in range(len(w) - 1)}
+
+
+def _paired_by_name(raw: str, pairs: list[tuple[Figure, Figure]]) -> bool:
+    """Each level and its result share a word of their clauses that no other pair's result
+    shares with the level ("央企" in "A 股央企市值约 34 万亿" and "央企潜在融资规模 1.7-3.4 万亿")."""
+    if len(pairs) < 2:
+        return False
+    leads = [(_clause_words(raw, lv), _clause_words(raw, res)) for lv, res in pairs]
+    return all(a & b and not any(a & other for j, (_, other) in enumerate(leads) if j != i)
+               for i, (a, b) in enumerate(leads))
 
 
 # the run of characters two metrics share to name the same thing (common_metric)
