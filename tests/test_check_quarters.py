@@ -196,3 +196,33 @@ def test_a_quarters_net_profit_confirms_against_the_halfs_parent_profit_not_an_a
     assert [c.verdict for c in checks(BROKERS.format(g="9"))] == ["unverifiable"]
     # 566 / (1039 - 566) - 1 = 19.7%: the adjusted profit is never the half
     assert [c.verdict for c in checks(BROKERS.format(g="20"))] == ["unverifiable"]
+
+
+# 570 (有色行业 2025 中报综述): each segment's H1 under "（一）2025 年上半年表现", its Q2 with 环比
+# under "（二）2025 年 2 季度表现", the segment named by the list item's bold lead-in
+SEGMENTS = ("## 一、基本金属\n\n### （一）2025 年上半年表现\n\n3. **细分板块情况**\n\n"
+            "- **铜**：营业收入 8099.3 亿元，同比增长 2.07%；归母净利 453.25 亿元，同比增长 40.18%。\n\n"
+            "- **铝**：营业收入 2553.41 亿元，同比增长 8.8%；归母净利 198.65 亿元，同比增长 4.45%。\n\n"
+            "### （二）2025 年 2 季度表现\n\n3. **细分板块情况**\n\n"
+            "- **铜**：营业收入 4408.43 亿元，同比增长 1.47%，环比增长 19.42%；归母净利 247.93 亿元，"
+            "同比增长 33.95%，环比增长 20.76%。\n\n"
+            "- **铝**：营业收入 1320.87 亿元，同比增长 3.11%，环比增长 7.17%；归母净利 104.51 亿元，"
+            "同比下滑 12.76%，环比增长 11.03%。\n")
+
+
+def test_a_segment_half_and_quarter_in_sibling_dated_subsections():
+    found = {c.stated: c for c in checks(SEGMENTS)}
+    # 247.93 / (453.25 - 247.93) - 1 = 20.75%; 104.51 / (198.65 - 104.51) - 1 = 11.01%
+    assert found["20.76%"].verdict == "consistent" and found["11.03%"].verdict == "consistent"
+    assert found["7.17%"].verdict == "consistent"  # 1320.87 / 1232.54 - 1
+    # 4408.43 / (8099.3 - 4408.43) - 1 = 19.44%, written 19.42%: a real slip of 570
+    assert found["19.42%"].verdict == "inconsistent" and found["19.42%"].refutable
+
+
+def test_undated_subsections_or_a_topic_lead_pair_nothing_certain():
+    # the subsection headings name no period: the segments' levels have none
+    undated = SEGMENTS.replace("2025 年上半年表现", "上游").replace("2025 年 2 季度表现", "下游")
+    assert checks(undated) == []
+    # "**业绩数据**" is a topic, not a segment: no entity, so no pairing across the subsections
+    topic = SEGMENTS.replace("**铜**", "**业绩数据**").replace("- **铝**：营业收入 2553.41 亿元", "- 营业收入 2553.41 亿元")
+    assert all(c.verdict != "inconsistent" for c in checks(topic))

@@ -13,18 +13,18 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # "2025H1", "25Q2", "2025 年上半年", "二季度": (year or "", half/quarter)
 _PERIOD = re.compile(
-    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>H[12]|Q[1-4]|上半年|下半年|第?[一二三四]季度)")
+    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>H[12]|Q[1-4]|上半年|下半年|第?[一二三四]季度|(?<!\d)[1-4]\s*季度)")
 _P = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2",
       "第二季度": "Q2", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
 # what a level measures; the longest name wins, and two levels pair only on the same one
-_METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "营业总收入", "营业收入", "净利润", "营收", "收入",
+_METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "归母净利", "营业总收入", "营业收入", "净利润", "营收", "收入",
             "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模", "订单", "投资净收益")
 _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
 _ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?")
 # 营收 is short for 营业收入: one metric; 营业总收入 may add a financial arm's interest income, so a
 # half of it only confirms a quarter's 营业收入
-_SAME_METRIC = {"营收": "营业收入"}
+_SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润"}
 _NEAR_METRIC = {"营业总收入": "营业收入", "归母净利润": "净利润"}
 _QOQ = re.compile(r"环比")
 # a 环比 change written as an amount of the level's own unit, right after it
@@ -54,6 +54,15 @@ class Level:
     # "扣除…85 亿元负商誉后，归母净利润 1039 亿元": not the reported level (no quarter's half; still
     # another profit of the period where a margin asks which one is meant)
     adjusted: bool = False
+    # its period is the one a (sub)section heading above it names ("（一）2025 年上半年表现"), not
+    # the title's: under sibling headings of one section, H1 and Q2 figures of a segment pair
+    section: int | None = None  # then the paragraph of the heading enclosing that subsection
+
+
+def _depth(article: Article, paragraph: int) -> int:
+    """The depth of a heading paragraph (1 = top); 0 when unknown."""
+    paras = article.paragraphs
+    return paras[paragraph].level if 0 <= paragraph < len(paras) and paras[paragraph].index == paragraph else 0
 
 
 def period_of(text: str) -> tuple[str, str] | None:
@@ -63,7 +72,10 @@ def period_of(text: str) -> tuple[str, str] | None:
     m = found[-1]
     year = m.group("y") or ""
     year = ("20" + year) if len(year) == 2 else year
-    return year, _P.get(m.group("p"), m.group("p"))
+    part = m.group("p")
+    if part[0].isdigit():
+        return year, "Q" + part[0]  # "2025 年 2 季度"
+    return year, _P.get(part, part)
 
 
 def _metric(words: str) -> tuple[str, str] | None:
@@ -111,15 +123,29 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
     # in force under it until a paragraph dates its own figures
     in_title = _heading_period(article.title)
     in_head = in_title
+    # the depth of the heading that dated the section in force (0: none did): a deeper heading
+    # that names no period ("（二）2025 年 2 季度表现" > "3. 细分板块情况") stands inside its period
+    dated_depth = 0
+    heads: list[tuple[int, int]] = []  # (depth, paragraph) of the headings enclosing the sentence
+    section = -1  # the heading that encloses the dating one (-1: the article)
     for s in article.sentences:
         if s.kind == "heading":
             head = s.text
-            in_head = _heading_period(s.text)
-            if not in_head[0]:
-                in_head = in_title
+            depth = _depth(article, s.paragraph)
+            while heads and heads[-1][0] >= depth:
+                heads.pop()
+            named_period = _heading_period(s.text)
+            if named_period[0]:
+                in_head, dated_depth = named_period, depth
+                section = heads[-1][1] if heads else -1
+            elif not (dated_depth and depth > dated_depth):
+                in_head, dated_depth = in_title, 0
+            heads.append((depth, s.paragraph))
             continue
         if s.kind not in ("prose", "list"):
             continue
+        if s.paragraph not in entity and (lead := _lead_entity(s)):
+            entity[s.paragraph] = lead
         prev = 0
         current: tuple[Level, list[tuple[Figure, str]]] | None = None
         dated = False  # a date was written before the figure in its sentence
@@ -162,6 +188,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     by_head = not own and s.paragraph not in period
                     current = (Level(who, named[1], p[0], p[1], f, s, head, own, inferred=by_head,
                                      written=bool(named[0]),
+                                     section=section if by_head and dated_depth > 0 else None,
                                      adjusted=bool(_ADJUSTED.search(s.text[:f.start]))), [])
                     out.append(current)
                     if not own and s.paragraph in earlier:
@@ -176,6 +203,19 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
 _ADJUSTED = re.compile(r"(?:扣除|剔除|不考虑|不含)[^。；;]*后[^。；;]*$")
 _LATIN_ENTITY = re.compile(r"(?<![A-Za-z\d])([A-Z][A-Za-z\d&-]{1,15})\s*(?:业务)?\s*[\u4e00-\u9fa5]{1,8}\s*$")
 _HALF_REPORT = re.compile(r"((?:20)?\d{2})\s*年\s*(?:中报|半年报|半年度报告|中期报告)")
+
+
+def _lead_entity(s: Sentence) -> str:
+    """The segment a list item's bold lead-in names ("- **铜**：营业收入 4408.43 亿元"), when it
+    is a short name, not a topic ("业绩数据", "细分板块情况")."""
+    lead = re.sub(r"[\s*：:]", "", s.bold_lead)
+    if s.kind != "list" or not lead or len(lead) > 8 or _TOPIC_LEAD.search(lead):
+        return ""
+    return _ENTITY_NOISE.sub("", lead)
+
+
+# a lead-in that names a topic of the item, not what its figures are about
+_TOPIC_LEAD = re.compile(r"数据|情况|表现|原因|展望|因素|走势|变动|驱动|支撑|改善|现状|风险|提示|业绩|概况")
 
 
 def _heading_period(text: str) -> tuple[str, str]:
@@ -269,6 +309,13 @@ def find_quarter_growths(article: Article) -> list[Check]:
         if len({x.fig.value for x in own_para}) > 1 and q.written:
             # "订单 65.13 亿元，SEMI 订单 31.10 亿元": the level that writes the quarter's entity
             own_para = [x for x in own_para if x.written]
+        # "（一）2025 年上半年表现 … - **铜**：营业收入 8099.3 亿元" and "（二）2025 年 2 季度表现 …
+        # - **铜**：营业收入 4408.43 亿元": sibling subsections of one section, each dated by its
+        # heading, give the segment's half and quarter
+        sibling = [x for x in same if x.entity and x.entity == q.entity and q.section is not None
+                   and x.section == q.section]
+        if not own_para and len({x.fig.value for x in sibling}) == 1:
+            own_para = [replace(x, inferred=False) for x in sibling]
         for scope in (own_para, under, named):
             if scope:
                 if len({x.fig.value for x in scope}) == 1:
