@@ -226,3 +226,22 @@ def test_undated_subsections_or_a_topic_lead_pair_nothing_certain():
     # "**业绩数据**" is a topic, not a segment: no entity, so no pairing across the subsections
     topic = SEGMENTS.replace("**铜**", "**业绩数据**").replace("- **铝**：营业收入 2553.41 亿元", "- 营业收入 2553.41 亿元")
     assert all(c.verdict != "inconsistent" for c in checks(topic))
+
+
+MARGIN = ("### （一）2025 年上半年表现\n\n2. **业绩数据**：2025 上半年黄金板块营业收入 2133.28 亿元，同比增长 25.94%；"
+          "毛利率 12.05%，同比增长 1.2 个百分点。\n\n### （二）2025 年 2 季度表现\n\n"
+          "2. **业绩数据**：2025 年 2 季度黄金板块营业收入 1183.02 亿元，同比增长 28.76%，环比增长 24.49%；"
+          "毛利率 12.34%，同比增长 0.69 个百分点，环比{verb} {pts} 个百分点。\n")
+
+
+def test_a_quarter_margin_change_against_the_derived_quarter_before():
+    # 570: Q1 margin = (12.05% × 2133.28 - 12.34% × 1183.02) / (2133.28 - 1183.02) = 11.68%:
+    # 12.34% - 11.68% = 0.65 个百分点, written 0.66
+    found = {c.stated: c for c in checks(MARGIN.format(verb="增长", pts="0.66"))}
+    assert found["0.66 个百分点"].verdict == "consistent" and found["0.66 个百分点"].derived
+    assert "2133.28 亿元" in found["0.66 个百分点"].inputs
+    # confirm-only (a sector margin may average its companies'): a wrong change or a flipped sign
+    # is not confirmed, and not refuted either
+    for verb, pts in (("增长", "1.66"), ("下滑", "0.66")):
+        c = {c.stated: c for c in checks(MARGIN.format(verb=verb, pts=pts))}[f"{pts} 个百分点"]
+        assert c.verdict == "unverifiable"

@@ -194,10 +194,32 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     if not own and s.paragraph in earlier:
                         alts[id(current[0])] = earlier[s.paragraph]
                 continue
+            if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range \
+                    and (mm := _MARGIN_BEFORE.search(before)):
+                # "毛利率 12.57%，同比下滑 0.29 个百分点，环比增长 0.14 个百分点": a margin level of the
+                # period in force, its changes in points after it
+                p = period.get(s.paragraph, in_head if in_head[0] else None)
+                current = None
+                if p and p[0]:
+                    by_head = s.paragraph not in period
+                    current = (Level(entity.get(s.paragraph, ""), mm.group(1), p[0], p[1], f, s, head, False,
+                                     inferred=by_head, written=False,
+                                     section=section if by_head and dated_depth > 0 else None), [])
+                    out.append(current)
+                continue
+            if f.kind == FigureKind.POINTS and current is not None and current[0].metric in MARGINS \
+                    and _IN_POINTS.search(f.text):
+                current[1].append((f, before))
+                continue
             if f.kind == FigureKind.PERCENT and current is not None and not f.is_range:
                 current[1].append((f, before))
     return _restated_periods(out, alts)
 
+
+# a margin on revenue, written right before its level ("；毛利率 12.57%"); its changes in points
+MARGINS = ("毛利率", "净利率", "归母净利率")
+_MARGIN_BEFORE = re.compile(r"(?:^|[，,；;：:\s])(毛利率|归母净利率|净利率)\s*(?:为|达到?|约)?\s*$")
+_IN_POINTS = re.compile(r"百分点|pct|pp", re.I)
 
 # a level adjusted in its clause ("扣除…负商誉后，归母净利润 1039 亿元", "剔除…后") is not the reported one
 _ADJUSTED = re.compile(r"(?:扣除|剔除|不考虑|不含)[^。；;]*后[^。；;]*$")
@@ -338,7 +360,7 @@ def find_quarter_growths(article: Article) -> list[Check]:
             if len({x.fig.value for x in alike}) != 1:
                 continue
             h = alike[0]
-        chk = _judge(q, h, g, before, certain)
+        chk = _judge_margin(q, h, g, before, levels) if q.metric in MARGINS else _judge(q, h, g, before, certain)
         if chk is not None:
             chk.article = article.label
             out.append(chk)
@@ -399,4 +421,47 @@ def _judge_amount(q: Level, h: Level, g: Figure, before: str, certain: bool, com
                   f"({q.year}{prev} = {h.year}{h.part} - {q.year}{q.part}, unstated)"),
         note=note, sentence=q.sentence.text, sentence_id=q.sentence.id, paragraph=q.sentence.paragraph,
         derived=True, input_sentences=[h.sentence.text, q.sentence.text], refutable=certain,
+    )
+
+
+def _revenue_of(lv: Level, levels: list[tuple[Level, list[tuple[Figure, str]]]]) -> Level | None:
+    """The revenue a margin level is on: the one 营业收入 of its entity and period in its paragraph."""
+    found = [x for x, _ in levels if x.metric == "营业收入" and x.entity == lv.entity and x.year == lv.year
+             and x.part == lv.part and x.sentence.paragraph == lv.sentence.paragraph]
+    return found[0] if found and len({x.fig.value for x in found}) == 1 else None
+
+
+def _judge_margin(q: Level, h: Level, g: Figure, before: str,
+                  levels: list[tuple[Level, list[tuple[Figure, str]]]]) -> Check | None:
+    """A quarter's margin 环比 change in points against the quarter before, whose margin is
+    unstated: margin × revenue is the (gross) profit, so Q1's margin is (mH1·RH1 − mQ2·RQ2) /
+    (RH1 − RQ2) and the change mQ2 − mQ1 = (mQ2 − mH1) × RH1 / (RH1 − RQ2). Confirm-only: a sector's
+    margin may be an average of its companies', not its totals' ratio, which this identity needs."""
+    if g.kind != FigureKind.POINTS:
+        return None
+    rq, rh = _revenue_of(q, levels), _revenue_of(h, levels)
+    if rq is None or rh is None or rq.fig.unit != rh.fig.unit or rq.fig.scale != rh.fig.scale:
+        return None
+    iq, ih = figure_interval(rq.fig), figure_interval(rh.fig)
+    if iq.lo <= 0 or ih.lo - iq.hi <= 0:
+        return None  # no revenue left for the quarter before
+    # RH1 / (RH1 − RQ2) falls as RH1 grows and rises with RQ2: its exact bounds
+    weight = Interval(ih.hi / (ih.hi - iq.lo), ih.lo / (ih.lo - iq.hi))
+    computed = (figure_interval(q.fig) - figure_interval(h.fig)) * weight
+    stated = signed_interval(g, before, result=True)
+    fits = computed.overlaps(stated)
+    prev = "Q1" if q.part == "Q2" else "Q3"
+    relation = (f"({q.fig.text} - {h.fig.text}) × {rh.fig.text} / ({rh.fig.text} - {rq.fig.text}) = {g.text} "
+                f"({q.year}{prev} {q.metric} = ({h.fig.text} × {rh.fig.text} - {q.fig.text} × {rq.fig.text}) / "
+                f"({rh.fig.text} - {rq.fig.text}), unstated)")
+    verdict: Verdict = "consistent" if fits else "unverifiable"
+    return Check(
+        verdict=verdict, kind="change", stated=g.text,
+        computed=f"{computed.mid:.2f} 个百分点" if fits else "",
+        computed_low=computed.lo, computed_high=computed.hi, gap=None,
+        inputs=[h.fig.text, rh.fig.text, q.fig.text, rq.fig.text], relation=relation,
+        note="" if fits else "a margin may be an average of companies' margins: a mismatch proves nothing",
+        sentence=q.sentence.text, sentence_id=q.sentence.id, paragraph=q.sentence.paragraph,
+        derived=True, input_sentences=[h.sentence.text, rh.sentence.text, rq.sentence.text, q.sentence.text],
+        refutable=False,
     )
