@@ -245,3 +245,34 @@ def test_a_quarter_margin_change_against_the_derived_quarter_before():
     for verb, pts in (("增长", "1.66"), ("下滑", "0.66")):
         c = {c.stated: c for c in checks(MARGIN.format(verb=verb, pts=pts))}[f"{pts} 个百分点"]
         assert c.verdict == "unverifiable"
+
+
+# 542 (光伏中报): the half's installations and each quarter's, in three paragraphs
+INSTALLS = ("分类型来看，2025 上半年国内集中式、分布式新增光伏装机占比分别为 47%、53%。其中集中式新增 98.8GW，"
+            "同比增长 99%；分布式新增 {h1}GW，同比增长 113%。\n\n"
+            "2025Q1 集中式、分布式占比分别为 39%、61%。集中式新增 23.4GW，同比增长 7%；分布式新增 36.3GW，同比增长 52%。\n\n"
+            "2025Q2 集中式、分布式占比均为 50%。集中式新增 75.4GW，同比增长 172%；分布式新增 76.5GW，同比增长 163%。\n")
+
+
+def half_sums(text: str):
+    from macrodesk.checks.quarters import find_half_sums
+
+    return {c.stated: c for c in find_half_sums(article_from_bytes(text.encode("utf-8"), "542.md", ".md"))}
+
+
+def test_a_half_is_the_sum_of_its_quarters():
+    found = half_sums(INSTALLS.format(h1="121.8"))
+    assert found["98.8GW"].verdict == "consistent"  # 23.4 + 75.4
+    # 36.3 + 76.5 = 112.8, written 121.8: a real slip of 542
+    assert found["121.8GW"].verdict == "inconsistent" and found["121.8GW"].inputs == ["36.3GW", "76.5GW"]
+    # within 3% a quarter may have been restated: not refuted
+    assert half_sums(INSTALLS.format(h1="114.8"))["114.8GW"].verdict == "unverifiable"
+
+
+def test_a_half_without_both_quarters_of_its_entity_is_not_summed():
+    # the Q1 paragraph names another entity: 分布式 has no Q1
+    other = INSTALLS.format(h1="121.8").replace("分布式新增 36.3GW", "户用新增 36.3GW")
+    assert "121.8GW" not in half_sums(other)
+    # two H1 levels of one entity and metric: which one the quarters add to is unknown
+    twice = INSTALLS.format(h1="121.8") + "\n2025 上半年分布式新增 112.8GW。\n"
+    assert "121.8GW" not in half_sums(twice)

@@ -18,7 +18,8 @@ _P = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "
       "第二季度": "Q2", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
 # what a level measures; the longest name wins, and two levels pair only on the same one
 _METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "归母净利", "营业总收入", "营业收入", "净利润", "营收", "收入",
-            "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模", "订单", "投资净收益")
+            "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模", "订单", "投资净收益",
+            "新增装机", "新增")
 _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
 _ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?")
@@ -465,3 +466,69 @@ def _judge_margin(q: Level, h: Level, g: Figure, before: str,
         derived=True, input_sentences=[h.sentence.text, rh.sentence.text, rq.sentence.text, q.sentence.text],
         refutable=False,
     )
+
+
+# the quarters of each half: H1 = Q1 + Q2, H2 = Q3 + Q4
+_QUARTERS_OF = {"H1": ("Q1", "Q2"), "H2": ("Q3", "Q4")}
+# a whole within this share of its quarters' sum may be a restated quarter, not a slip
+_RESTATED = 0.03
+
+
+def find_half_sums(article: Article) -> list[Check]:
+    """A half-year level of a flow against its two quarters written for the same entity and
+    metric ("其中集中式新增 98.8GW" under 2025 上半年, "集中式新增 23.4GW" under 2025Q1, "集中式新增
+    75.4GW" under 2025Q2): H1 = Q1 + Q2. Certain when each of the three is the only level of its
+    entity, metric and period in the article, each dated in its own paragraph; a gap under 3% may
+    be a restated quarter and proves nothing."""
+    if not any(("Q1" in s.text or "一季度" in s.text or "1 季度" in s.text) for s in article.sentences):
+        return []
+    levels = [lv for lv, _ in read_levels(article) if lv.entity and not lv.adjusted and not lv.inferred
+              and lv.metric not in MARGINS]
+    by_key: dict[tuple[str, str, str, str], list[Level]] = {}
+    for lv in levels:
+        by_key.setdefault((lv.entity, lv.metric, lv.year, lv.part), []).append(lv)
+
+    def one(key: tuple[str, str, str, str]) -> Level | None:
+        found = by_key.get(key, [])
+        return found[0] if found and len({(x.fig.value, x.fig.unit, x.fig.scale) for x in found}) == 1 else None
+
+    out: list[Check] = []
+    for (who, metric, year, part), _ in sorted(by_key.items()):
+        if part not in _QUARTERS_OF or (h := one((who, metric, year, part))) is None:
+            continue
+        qs = [one((who, metric, year, q)) for q in _QUARTERS_OF[part]]
+        if any(q is None or q.fig.unit != h.fig.unit or q.fig.scale != h.fig.scale for q in qs):
+            continue
+        q1, q2 = qs[0], qs[1]
+        assert q1 is not None and q2 is not None
+        if min(figure_interval(x.fig).lo for x in (h, q1, q2)) <= 0:
+            continue  # a loss in a quarter: the sum holds, but a sign slip is read elsewhere
+        computed = figure_interval(q1.fig) + figure_interval(q2.fig)
+        stated = figure_interval(h.fig, result=True)
+        fits = computed.overlaps(stated)
+        near = computed.distance(stated) <= _RESTATED * stated.hi
+        verdict: Verdict = "consistent" if fits else "unverifiable" if near else "inconsistent"
+        out.append(Check(
+            verdict=verdict, kind="sum", stated=h.fig.text,
+            computed=f"{computed.mid:g}{h.fig.unit}" if verdict != "unverifiable" else "",
+            computed_low=computed.lo, computed_high=computed.hi,
+            gap=computed.distance(stated) if verdict == "inconsistent" else None,
+            inputs=[q1.fig.text, q2.fig.text],
+            relation=f"{q1.fig.text} + {q2.fig.text} = {h.fig.text} ({year}{part} = {year}{q1.part} + {year}{q2.part})",
+            note="within 3%: a quarter may have been restated" if verdict == "unverifiable" else "",
+            sentence=_full_sentence(article, h.sentence), sentence_id=h.sentence.id, paragraph=h.sentence.paragraph,
+            input_sentences=[q1.sentence.text, q2.sentence.text, h.sentence.text], refutable=True,
+            article=article.label,
+        ))
+    return out
+
+
+def _full_sentence(article: Article, s: Sentence) -> str:
+    """The sentence up to its full stop that a ；-clause stands in ("其中集中式新增 98.8GW，…；分布式
+    新增 121.8GW，…。"): the whole of what the reader quotes."""
+    same = [x for x in article.sentences if x.paragraph == s.paragraph]
+    i = next(k for k, x in enumerate(same) if x is s)
+    start = i
+    while start > 0 and not same[start - 1].text.rstrip().endswith(("。", "！", "？", ".", "!", "?")):
+        start -= 1
+    return "".join(x.text for x in same[start:i + 1])
