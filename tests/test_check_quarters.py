@@ -276,3 +276,31 @@ def test_a_half_without_both_quarters_of_its_entity_is_not_summed():
     # two H1 levels of one entity and metric: which one the quarters add to is unknown
     twice = INSTALLS.format(h1="121.8") + "\n2025 上半年分布式新增 112.8GW。\n"
     assert "121.8GW" not in half_sums(twice)
+
+
+def segment_sums(text: str):
+    from macrodesk.checks.quarters import find_segment_sums
+
+    return find_segment_sums(article_from_bytes(text.encode("utf-8"), "570.md", ".md"))
+
+
+ENERGY = ("## 三、能源金属\n\n### （一）2025 年上半年表现\n\n"
+          "2. **业绩数据**：2025 上半年能源金属板块营业收入 1191.97 亿元，同比增长 7.68%；归母净利 76.87 亿元，同比增长 170.9%。\n\n"
+          "3. **细分板块情况**\n\n- **锂**：营业收入 439.36 亿元，同比下滑 4.76%；归母净利 25.28 亿元，同比增长 321.39%。\n\n"
+          "- **镍钴**：营业收入 752.62 亿元，同比增长 16.57%；归母净利 51.59 亿元，同比增长 29.65%。\n\n"
+          "## 四、稀土磁材\n\n### （一）2025 年上半年表现\n\n- **稀土**：营业收入 487.75 亿元，同比增长 16.48%。\n")
+
+
+def test_segments_listed_under_a_sector_add_up_to_it():
+    found = {c.stated: c for c in segment_sums(ENERGY)}
+    # 439.36 + 752.62 = 1191.98 ≈ 1191.97; 25.28 + 51.59 = 76.87
+    assert found["1191.97 亿元"].verdict == "consistent" and found["1191.97 亿元"].inputs == ["439.36 亿元", "752.62 亿元"]
+    assert found["76.87 亿元"].verdict == "consistent"
+    # the next section's segment (稀土) is not one of them
+    assert "487.75 亿元" not in found["1191.97 亿元"].inputs
+
+
+def test_segments_that_do_not_add_up_are_not_judged():
+    # a list may leave a segment out: no check, never an inconsistency
+    short = ENERGY.replace("752.62 亿元", "652.62 亿元")
+    assert "1191.97 亿元" not in {c.stated for c in segment_sums(short)}

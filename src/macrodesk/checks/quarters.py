@@ -19,13 +19,13 @@ _P = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "
 # what a level measures; the longest name wins, and two levels pair only on the same one
 _METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "归母净利", "营业总收入", "营业收入", "净利润", "营收", "收入",
             "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模", "订单", "投资净收益",
-            "新增装机", "新增")
+            "新增装机", "新增", "经营性净现金流")
 _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
 _ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?")
 # 营收 is short for 营业收入: one metric; 营业总收入 may add a financial arm's interest income, so a
 # half of it only confirms a quarter's 营业收入
-_SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润"}
+_SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "经营性净现金流": "经营性现金流"}
 _NEAR_METRIC = {"营业总收入": "营业收入", "归母净利润": "净利润"}
 _QOQ = re.compile(r"环比")
 # a 环比 change written as an amount of the level's own unit, right after it
@@ -532,3 +532,61 @@ def _full_sentence(article: Article, s: Sentence) -> str:
     while start > 0 and not same[start - 1].text.rstrip().endswith(("。", "！", "？", ".", "!", "?")):
         start -= 1
     return "".join(x.text for x in same[start:i + 1])
+
+
+def find_segment_sums(article: Article) -> list[Check]:
+    """A sector's level and its segments' levels of the same metric and period, listed after it
+    under a heading within its section, each list item opened by the segment's name ("基本金属板块
+    营业收入 11681.8 亿元" … "3. 细分板块情况": "- **铜**：营业收入 8099.3 亿元", "- **铝**：…"):
+    the segments add up to the sector. Confirm-only: a list need not name every segment."""
+    levels = [lv for lv, _ in read_levels(article) if lv.metric not in MARGINS and not lv.adjusted]
+    depth = {p.index: p.level for p in article.paragraphs if p.kind == "heading"}
+    out: list[Check] = []
+    for i, total in enumerate(levels):
+        # the sector's level names it, or its paragraph did ("基本金属板块营业收入 …；归母净利 …")
+        if not total.entity or total.entity == _lead_entity(_opening(article, total.sentence)):
+            continue
+        # the segments: list items after it, before a heading as high as the one above it
+        top = max((k for k in depth if k < total.sentence.paragraph), default=-1)
+        bound = depth.get(top, 0)
+        parts: dict[str, Level] = {}
+        for lv in levels[i + 1:]:
+            between = [k for k in depth if total.sentence.paragraph < k < lv.sentence.paragraph]
+            if any(depth[k] <= bound for k in between) or lv.written:
+                break
+            if (lv.metric, lv.year, lv.part, lv.fig.unit, lv.fig.scale) != \
+                    (total.metric, total.year, total.part, total.fig.unit, total.fig.scale):
+                continue
+            if lv.sentence.kind != "list" or not lv.entity or lv.entity != _lead_entity(_opening(article, lv.sentence)) \
+                    or lv.entity in parts or lv.entity == total.entity:
+                continue
+            parts[lv.entity] = lv
+        if len(parts) < 2 or not between_heading(article, total, list(parts.values()), depth):
+            continue
+        figs = [x.fig for x in parts.values()]
+        computed = Interval(0, 0)
+        for f in figs:
+            computed = computed + figure_interval(f)
+        stated = figure_interval(total.fig, result=True)
+        if not computed.overlaps(stated):
+            continue  # the list may leave a segment out: a gap proves nothing
+        out.append(Check(
+            verdict="consistent", kind="sum", stated=total.fig.text, computed=f"{computed.mid:g}{total.fig.unit}",
+            computed_low=computed.lo, computed_high=computed.hi, gap=None,
+            inputs=[f.text for f in figs],
+            relation=" + ".join(f.text for f in figs) + f" = {total.fig.text} ({' + '.join(parts)} = {total.entity})",
+            note="", sentence=total.sentence.text, sentence_id=total.sentence.id, paragraph=total.sentence.paragraph,
+            input_sentences=[x.sentence.text for x in parts.values()], refutable=False, article=article.label,
+        ))
+    return out
+
+
+def _opening(article: Article, s: Sentence) -> Sentence:
+    """The first sentence of a sentence's paragraph (the one that carries its bold lead-in)."""
+    return next(x for x in article.sentences if x.paragraph == s.paragraph)
+
+
+def between_heading(article: Article, total: Level, parts: list[Level], depth: dict[int, int]) -> bool:
+    """A heading stands between the sector's level and its segments ("3. 细分板块情况")."""
+    first = min(x.sentence.paragraph for x in parts)
+    return any(total.sentence.paragraph < k < first for k in depth)
