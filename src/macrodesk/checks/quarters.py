@@ -539,6 +539,8 @@ def find_segment_sums(article: Article) -> list[Check]:
     under a heading within its section, each list item opened by the segment's name ("基本金属板块
     营业收入 11681.8 亿元" … "3. 细分板块情况": "- **铜**：营业收入 8099.3 亿元", "- **铝**：…"):
     the segments add up to the sector. Confirm-only: a list need not name every segment."""
+    if not any(s.kind == "list" and _lead_entity(s) for s in article.sentences):
+        return []  # no list item names a segment
     levels = [lv for lv, _ in read_levels(article) if lv.metric not in MARGINS and not lv.adjusted]
     depth = {p.index: p.level for p in article.paragraphs if p.kind == "heading"}
     out: list[Check] = []
