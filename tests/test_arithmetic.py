@@ -574,3 +574,24 @@ def test_bili_is_not_a_comparison():
     # census false alarm (reports 526, 282): 分红比例/比重 is a level, 40% is another metric's growth
     text = "合计 188 亿元，同比增长 40%，平均分红比例 17%，同比减少 3 个百分点。"
     assert all(c.verdict != "inconsistent" for c in check_text(text))
+
+
+# 298 (食品饮料周报): years written with two digits and their E mark ("25E EPS（元）")
+VALUATION_298 = """# 重点公司估值
+
+| **股票简称** | **股票代码** | **货币** | **最新收盘价（元）** | **25E EPS（元）** | **26E EPS（元）** | **25E PE（x）** | **26E PE（x）** | **25E EV/EBITDA（x）** | **26E EV/EBITDA（x）** |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 贵州茅台 | 600519.SH | CNY | 1422.22 | 81.09 | 8.75 | 34.50 | 31.90 | 17.54 | 13.76 |
+| 山西汾酒 | 600809.SH | CNY | 175.70 | 8.60 | 9.72 | 20.43 | 18.08 | 15.91 | 20.85 |
+"""
+
+
+def test_two_digit_years_with_their_mark_are_read():
+    checks = check_text(VALUATION_298)
+    # 茅台: 81.09 × 34.50 = 2797.6 and 8.75 × 31.90 = 279.1 are not one price (scrambled cells)
+    assert _the_check(checks, "34.50").verdict == "inconsistent"
+    # 汾酒 (made consistent): 8.60 × 20.43 = 175.7 and 9.72 × 18.08 = 175.7
+    assert _the_check(checks, "18.08").verdict == "consistent"
+    # a bare two-digit number is not a year: "10 PE" names none
+    unmarked = VALUATION_298.replace("25E ", "").replace("26E ", "")
+    assert not [c for c in check_text(unmarked) if c.kind == "ratio" and c.stated in ("34.50", "18.08")]

@@ -196,3 +196,111 @@ def test_a_quarters_net_profit_confirms_against_the_halfs_parent_profit_not_an_a
     assert [c.verdict for c in checks(BROKERS.format(g="9"))] == ["unverifiable"]
     # 566 / (1039 - 566) - 1 = 19.7%: the adjusted profit is never the half
     assert [c.verdict for c in checks(BROKERS.format(g="20"))] == ["unverifiable"]
+
+
+# 570 (有色行业 2025 中报综述): each segment's H1 under "（一）2025 年上半年表现", its Q2 with 环比
+# under "（二）2025 年 2 季度表现", the segment named by the list item's bold lead-in
+SEGMENTS = ("## 一、基本金属\n\n### （一）2025 年上半年表现\n\n3. **细分板块情况**\n\n"
+            "- **铜**：营业收入 8099.3 亿元，同比增长 2.07%；归母净利 453.25 亿元，同比增长 40.18%。\n\n"
+            "- **铝**：营业收入 2553.41 亿元，同比增长 8.8%；归母净利 198.65 亿元，同比增长 4.45%。\n\n"
+            "### （二）2025 年 2 季度表现\n\n3. **细分板块情况**\n\n"
+            "- **铜**：营业收入 4408.43 亿元，同比增长 1.47%，环比增长 19.42%；归母净利 247.93 亿元，"
+            "同比增长 33.95%，环比增长 20.76%。\n\n"
+            "- **铝**：营业收入 1320.87 亿元，同比增长 3.11%，环比增长 7.17%；归母净利 104.51 亿元，"
+            "同比下滑 12.76%，环比增长 11.03%。\n")
+
+
+def test_a_segment_half_and_quarter_in_sibling_dated_subsections():
+    found = {c.stated: c for c in checks(SEGMENTS)}
+    # 247.93 / (453.25 - 247.93) - 1 = 20.75%; 104.51 / (198.65 - 104.51) - 1 = 11.01%
+    assert found["20.76%"].verdict == "consistent" and found["11.03%"].verdict == "consistent"
+    assert found["7.17%"].verdict == "consistent"  # 1320.87 / 1232.54 - 1
+    # 4408.43 / (8099.3 - 4408.43) - 1 = 19.44%, written 19.42%: a real slip of 570
+    assert found["19.42%"].verdict == "inconsistent" and found["19.42%"].refutable
+
+
+def test_undated_subsections_or_a_topic_lead_pair_nothing_certain():
+    # the subsection headings name no period: the segments' levels have none
+    undated = SEGMENTS.replace("2025 年上半年表现", "上游").replace("2025 年 2 季度表现", "下游")
+    assert checks(undated) == []
+    # "**业绩数据**" is a topic, not a segment: no entity, so no pairing across the subsections
+    topic = SEGMENTS.replace("**铜**", "**业绩数据**").replace("- **铝**：营业收入 2553.41 亿元", "- 营业收入 2553.41 亿元")
+    assert all(c.verdict != "inconsistent" for c in checks(topic))
+
+
+MARGIN = ("### （一）2025 年上半年表现\n\n2. **业绩数据**：2025 上半年黄金板块营业收入 2133.28 亿元，同比增长 25.94%；"
+          "毛利率 12.05%，同比增长 1.2 个百分点。\n\n### （二）2025 年 2 季度表现\n\n"
+          "2. **业绩数据**：2025 年 2 季度黄金板块营业收入 1183.02 亿元，同比增长 28.76%，环比增长 24.49%；"
+          "毛利率 12.34%，同比增长 0.69 个百分点，环比{verb} {pts} 个百分点。\n")
+
+
+def test_a_quarter_margin_change_against_the_derived_quarter_before():
+    # 570: Q1 margin = (12.05% × 2133.28 - 12.34% × 1183.02) / (2133.28 - 1183.02) = 11.68%:
+    # 12.34% - 11.68% = 0.65 个百分点, written 0.66
+    found = {c.stated: c for c in checks(MARGIN.format(verb="增长", pts="0.66"))}
+    assert found["0.66 个百分点"].verdict == "consistent" and found["0.66 个百分点"].derived
+    assert "2133.28 亿元" in found["0.66 个百分点"].inputs
+    # confirm-only (a sector margin may average its companies'): a wrong change or a flipped sign
+    # is not confirmed, and not refuted either
+    for verb, pts in (("增长", "1.66"), ("下滑", "0.66")):
+        c = {c.stated: c for c in checks(MARGIN.format(verb=verb, pts=pts))}[f"{pts} 个百分点"]
+        assert c.verdict == "unverifiable"
+
+
+# 542 (光伏中报): the half's installations and each quarter's, in three paragraphs
+INSTALLS = ("分类型来看，2025 上半年国内集中式、分布式新增光伏装机占比分别为 47%、53%。其中集中式新增 98.8GW，"
+            "同比增长 99%；分布式新增 {h1}GW，同比增长 113%。\n\n"
+            "2025Q1 集中式、分布式占比分别为 39%、61%。集中式新增 23.4GW，同比增长 7%；分布式新增 36.3GW，同比增长 52%。\n\n"
+            "2025Q2 集中式、分布式占比均为 50%。集中式新增 75.4GW，同比增长 172%；分布式新增 76.5GW，同比增长 163%。\n")
+
+
+def half_sums(text: str):
+    from macrodesk.checks.quarters import find_half_sums
+
+    return {c.stated: c for c in find_half_sums(article_from_bytes(text.encode("utf-8"), "542.md", ".md"))}
+
+
+def test_a_half_is_the_sum_of_its_quarters():
+    found = half_sums(INSTALLS.format(h1="121.8"))
+    assert found["98.8GW"].verdict == "consistent"  # 23.4 + 75.4
+    # 36.3 + 76.5 = 112.8, written 121.8: a real slip of 542
+    assert found["121.8GW"].verdict == "inconsistent" and found["121.8GW"].inputs == ["36.3GW", "76.5GW"]
+    # within 3% a quarter may have been restated: not refuted
+    assert half_sums(INSTALLS.format(h1="114.8"))["114.8GW"].verdict == "unverifiable"
+
+
+def test_a_half_without_both_quarters_of_its_entity_is_not_summed():
+    # the Q1 paragraph names another entity: 分布式 has no Q1
+    other = INSTALLS.format(h1="121.8").replace("分布式新增 36.3GW", "户用新增 36.3GW")
+    assert "121.8GW" not in half_sums(other)
+    # two H1 levels of one entity and metric: which one the quarters add to is unknown
+    twice = INSTALLS.format(h1="121.8") + "\n2025 上半年分布式新增 112.8GW。\n"
+    assert "121.8GW" not in half_sums(twice)
+
+
+def segment_sums(text: str):
+    from macrodesk.checks.quarters import find_segment_sums
+
+    return find_segment_sums(article_from_bytes(text.encode("utf-8"), "570.md", ".md"))
+
+
+ENERGY = ("## 三、能源金属\n\n### （一）2025 年上半年表现\n\n"
+          "2. **业绩数据**：2025 上半年能源金属板块营业收入 1191.97 亿元，同比增长 7.68%；归母净利 76.87 亿元，同比增长 170.9%。\n\n"
+          "3. **细分板块情况**\n\n- **锂**：营业收入 439.36 亿元，同比下滑 4.76%；归母净利 25.28 亿元，同比增长 321.39%。\n\n"
+          "- **镍钴**：营业收入 752.62 亿元，同比增长 16.57%；归母净利 51.59 亿元，同比增长 29.65%。\n\n"
+          "## 四、稀土磁材\n\n### （一）2025 年上半年表现\n\n- **稀土**：营业收入 487.75 亿元，同比增长 16.48%。\n")
+
+
+def test_segments_listed_under_a_sector_add_up_to_it():
+    found = {c.stated: c for c in segment_sums(ENERGY)}
+    # 439.36 + 752.62 = 1191.98 ≈ 1191.97; 25.28 + 51.59 = 76.87
+    assert found["1191.97 亿元"].verdict == "consistent" and found["1191.97 亿元"].inputs == ["439.36 亿元", "752.62 亿元"]
+    assert found["76.87 亿元"].verdict == "consistent"
+    # the next section's segment (稀土) is not one of them
+    assert "487.75 亿元" not in found["1191.97 亿元"].inputs
+
+
+def test_segments_that_do_not_add_up_are_not_judged():
+    # a list may leave a segment out: no check, never an inconsistency
+    short = ENERGY.replace("752.62 亿元", "652.62 亿元")
+    assert "1191.97 亿元" not in {c.stated for c in segment_sums(short)}

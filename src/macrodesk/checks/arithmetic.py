@@ -31,7 +31,7 @@ from macrodesk.checks.months import find_february_growths
 from macrodesk.checks.moves import find_moves
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.prior_rates import find_prior_rate_changes
-from macrodesk.checks.quarters import find_quarter_growths
+from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
 from macrodesk.checks.scissors import find_scissors
 from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.share_pairs import find_share_pairs
@@ -151,7 +151,7 @@ def check_article(article: Article) -> list[Check]:
         *find_period_changes(whole), *find_benchmark_gaps(whole),
         *find_bound_sums(article), *find_level_changes(whole),
         *find_named_spreads(whole), *find_share_pairs(whole), *find_searched_bases(article),
-        *find_amount_rates(article),
+        *find_amount_rates(article), *find_half_sums(article), *find_segment_sums(article),
         *find_table_totals(article), *find_bin_counts(article), *find_member_sums(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
     # moves with their rate in a bracket

@@ -13,18 +13,19 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # "2025H1", "25Q2", "2025 年上半年", "二季度": (year or "", half/quarter)
 _PERIOD = re.compile(
-    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>H[12]|Q[1-4]|上半年|下半年|第?[一二三四]季度)")
+    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>H[12]|Q[1-4]|上半年|下半年|第?[一二三四]季度|(?<!\d)[1-4]\s*季度)")
 _P = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2",
       "第二季度": "Q2", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
 # what a level measures; the longest name wins, and two levels pair only on the same one
-_METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "营业总收入", "营业收入", "净利润", "营收", "收入",
-            "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模", "订单", "投资净收益")
+_METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "归母净利", "营业总收入", "营业收入", "净利润", "营收", "收入",
+            "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模", "订单", "投资净收益",
+            "新增装机", "新增", "经营性净现金流")
 _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
 _ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?")
 # 营收 is short for 营业收入: one metric; 营业总收入 may add a financial arm's interest income, so a
 # half of it only confirms a quarter's 营业收入
-_SAME_METRIC = {"营收": "营业收入"}
+_SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "经营性净现金流": "经营性现金流"}
 _NEAR_METRIC = {"营业总收入": "营业收入", "归母净利润": "净利润"}
 _QOQ = re.compile(r"环比")
 # a 环比 change written as an amount of the level's own unit, right after it
@@ -54,6 +55,15 @@ class Level:
     # "扣除…85 亿元负商誉后，归母净利润 1039 亿元": not the reported level (no quarter's half; still
     # another profit of the period where a margin asks which one is meant)
     adjusted: bool = False
+    # its period is the one a (sub)section heading above it names ("（一）2025 年上半年表现"), not
+    # the title's: under sibling headings of one section, H1 and Q2 figures of a segment pair
+    section: int | None = None  # then the paragraph of the heading enclosing that subsection
+
+
+def _depth(article: Article, paragraph: int) -> int:
+    """The depth of a heading paragraph (1 = top); 0 when unknown."""
+    paras = article.paragraphs
+    return paras[paragraph].level if 0 <= paragraph < len(paras) and paras[paragraph].index == paragraph else 0
 
 
 def period_of(text: str) -> tuple[str, str] | None:
@@ -63,7 +73,10 @@ def period_of(text: str) -> tuple[str, str] | None:
     m = found[-1]
     year = m.group("y") or ""
     year = ("20" + year) if len(year) == 2 else year
-    return year, _P.get(m.group("p"), m.group("p"))
+    part = m.group("p")
+    if part[0].isdigit():
+        return year, "Q" + part[0]  # "2025 年 2 季度"
+    return year, _P.get(part, part)
 
 
 def _metric(words: str) -> tuple[str, str] | None:
@@ -111,15 +124,29 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
     # in force under it until a paragraph dates its own figures
     in_title = _heading_period(article.title)
     in_head = in_title
+    # the depth of the heading that dated the section in force (0: none did): a deeper heading
+    # that names no period ("（二）2025 年 2 季度表现" > "3. 细分板块情况") stands inside its period
+    dated_depth = 0
+    heads: list[tuple[int, int]] = []  # (depth, paragraph) of the headings enclosing the sentence
+    section = -1  # the heading that encloses the dating one (-1: the article)
     for s in article.sentences:
         if s.kind == "heading":
             head = s.text
-            in_head = _heading_period(s.text)
-            if not in_head[0]:
-                in_head = in_title
+            depth = _depth(article, s.paragraph)
+            while heads and heads[-1][0] >= depth:
+                heads.pop()
+            named_period = _heading_period(s.text)
+            if named_period[0]:
+                in_head, dated_depth = named_period, depth
+                section = heads[-1][1] if heads else -1
+            elif not (dated_depth and depth > dated_depth):
+                in_head, dated_depth = in_title, 0
+            heads.append((depth, s.paragraph))
             continue
         if s.kind not in ("prose", "list"):
             continue
+        if s.paragraph not in entity and (lead := _lead_entity(s)):
+            entity[s.paragraph] = lead
         prev = 0
         current: tuple[Level, list[tuple[Figure, str]]] | None = None
         dated = False  # a date was written before the figure in its sentence
@@ -162,20 +189,56 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     by_head = not own and s.paragraph not in period
                     current = (Level(who, named[1], p[0], p[1], f, s, head, own, inferred=by_head,
                                      written=bool(named[0]),
+                                     section=section if by_head and dated_depth > 0 else None,
                                      adjusted=bool(_ADJUSTED.search(s.text[:f.start]))), [])
                     out.append(current)
                     if not own and s.paragraph in earlier:
                         alts[id(current[0])] = earlier[s.paragraph]
+                continue
+            if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range \
+                    and (mm := _MARGIN_BEFORE.search(before)):
+                # "毛利率 12.57%，同比下滑 0.29 个百分点，环比增长 0.14 个百分点": a margin level of the
+                # period in force, its changes in points after it
+                p = period.get(s.paragraph, in_head if in_head[0] else None)
+                current = None
+                if p and p[0]:
+                    by_head = s.paragraph not in period
+                    current = (Level(entity.get(s.paragraph, ""), mm.group(1), p[0], p[1], f, s, head, False,
+                                     inferred=by_head, written=False,
+                                     section=section if by_head and dated_depth > 0 else None), [])
+                    out.append(current)
+                continue
+            if f.kind == FigureKind.POINTS and current is not None and current[0].metric in MARGINS \
+                    and _IN_POINTS.search(f.text):
+                current[1].append((f, before))
                 continue
             if f.kind == FigureKind.PERCENT and current is not None and not f.is_range:
                 current[1].append((f, before))
     return _restated_periods(out, alts)
 
 
+# a margin on revenue, written right before its level ("；毛利率 12.57%"); its changes in points
+MARGINS = ("毛利率", "净利率", "归母净利率")
+_MARGIN_BEFORE = re.compile(r"(?:^|[，,；;：:\s])(毛利率|归母净利率|净利率)\s*(?:为|达到?|约)?\s*$")
+_IN_POINTS = re.compile(r"百分点|pct|pp", re.I)
+
 # a level adjusted in its clause ("扣除…负商誉后，归母净利润 1039 亿元", "剔除…后") is not the reported one
 _ADJUSTED = re.compile(r"(?:扣除|剔除|不考虑|不含)[^。；;]*后[^。；;]*$")
 _LATIN_ENTITY = re.compile(r"(?<![A-Za-z\d])([A-Z][A-Za-z\d&-]{1,15})\s*(?:业务)?\s*[\u4e00-\u9fa5]{1,8}\s*$")
 _HALF_REPORT = re.compile(r"((?:20)?\d{2})\s*年\s*(?:中报|半年报|半年度报告|中期报告)")
+
+
+def _lead_entity(s: Sentence) -> str:
+    """The segment a list item's bold lead-in names ("- **铜**：营业收入 4408.43 亿元"), when it
+    is a short name, not a topic ("业绩数据", "细分板块情况")."""
+    lead = re.sub(r"[\s*：:]", "", s.bold_lead)
+    if s.kind != "list" or not lead or len(lead) > 8 or _TOPIC_LEAD.search(lead):
+        return ""
+    return _ENTITY_NOISE.sub("", lead)
+
+
+# a lead-in that names a topic of the item, not what its figures are about
+_TOPIC_LEAD = re.compile(r"数据|情况|表现|原因|展望|因素|走势|变动|驱动|支撑|改善|现状|风险|提示|业绩|概况")
 
 
 def _heading_period(text: str) -> tuple[str, str]:
@@ -269,6 +332,13 @@ def find_quarter_growths(article: Article) -> list[Check]:
         if len({x.fig.value for x in own_para}) > 1 and q.written:
             # "订单 65.13 亿元，SEMI 订单 31.10 亿元": the level that writes the quarter's entity
             own_para = [x for x in own_para if x.written]
+        # "（一）2025 年上半年表现 … - **铜**：营业收入 8099.3 亿元" and "（二）2025 年 2 季度表现 …
+        # - **铜**：营业收入 4408.43 亿元": sibling subsections of one section, each dated by its
+        # heading, give the segment's half and quarter
+        sibling = [x for x in same if x.entity and x.entity == q.entity and q.section is not None
+                   and x.section == q.section]
+        if not own_para and len({x.fig.value for x in sibling}) == 1:
+            own_para = [replace(x, inferred=False) for x in sibling]
         for scope in (own_para, under, named):
             if scope:
                 if len({x.fig.value for x in scope}) == 1:
@@ -291,7 +361,7 @@ def find_quarter_growths(article: Article) -> list[Check]:
             if len({x.fig.value for x in alike}) != 1:
                 continue
             h = alike[0]
-        chk = _judge(q, h, g, before, certain)
+        chk = _judge_margin(q, h, g, before, levels) if q.metric in MARGINS else _judge(q, h, g, before, certain)
         if chk is not None:
             chk.article = article.label
             out.append(chk)
@@ -353,3 +423,172 @@ def _judge_amount(q: Level, h: Level, g: Figure, before: str, certain: bool, com
         note=note, sentence=q.sentence.text, sentence_id=q.sentence.id, paragraph=q.sentence.paragraph,
         derived=True, input_sentences=[h.sentence.text, q.sentence.text], refutable=certain,
     )
+
+
+def _revenue_of(lv: Level, levels: list[tuple[Level, list[tuple[Figure, str]]]]) -> Level | None:
+    """The revenue a margin level is on: the one 营业收入 of its entity and period in its paragraph."""
+    found = [x for x, _ in levels if x.metric == "营业收入" and x.entity == lv.entity and x.year == lv.year
+             and x.part == lv.part and x.sentence.paragraph == lv.sentence.paragraph]
+    return found[0] if found and len({x.fig.value for x in found}) == 1 else None
+
+
+def _judge_margin(q: Level, h: Level, g: Figure, before: str,
+                  levels: list[tuple[Level, list[tuple[Figure, str]]]]) -> Check | None:
+    """A quarter's margin 环比 change in points against the quarter before, whose margin is
+    unstated: margin × revenue is the (gross) profit, so Q1's margin is (mH1·RH1 − mQ2·RQ2) /
+    (RH1 − RQ2) and the change mQ2 − mQ1 = (mQ2 − mH1) × RH1 / (RH1 − RQ2). Confirm-only: a sector's
+    margin may be an average of its companies', not its totals' ratio, which this identity needs."""
+    if g.kind != FigureKind.POINTS:
+        return None
+    rq, rh = _revenue_of(q, levels), _revenue_of(h, levels)
+    if rq is None or rh is None or rq.fig.unit != rh.fig.unit or rq.fig.scale != rh.fig.scale:
+        return None
+    iq, ih = figure_interval(rq.fig), figure_interval(rh.fig)
+    if iq.lo <= 0 or ih.lo - iq.hi <= 0:
+        return None  # no revenue left for the quarter before
+    # RH1 / (RH1 − RQ2) falls as RH1 grows and rises with RQ2: its exact bounds
+    weight = Interval(ih.hi / (ih.hi - iq.lo), ih.lo / (ih.lo - iq.hi))
+    computed = (figure_interval(q.fig) - figure_interval(h.fig)) * weight
+    stated = signed_interval(g, before, result=True)
+    fits = computed.overlaps(stated)
+    prev = "Q1" if q.part == "Q2" else "Q3"
+    relation = (f"({q.fig.text} - {h.fig.text}) × {rh.fig.text} / ({rh.fig.text} - {rq.fig.text}) = {g.text} "
+                f"({q.year}{prev} {q.metric} = ({h.fig.text} × {rh.fig.text} - {q.fig.text} × {rq.fig.text}) / "
+                f"({rh.fig.text} - {rq.fig.text}), unstated)")
+    verdict: Verdict = "consistent" if fits else "unverifiable"
+    return Check(
+        verdict=verdict, kind="change", stated=g.text,
+        computed=f"{computed.mid:.2f} 个百分点" if fits else "",
+        computed_low=computed.lo, computed_high=computed.hi, gap=None,
+        inputs=[h.fig.text, rh.fig.text, q.fig.text, rq.fig.text], relation=relation,
+        note="" if fits else "a margin may be an average of companies' margins: a mismatch proves nothing",
+        sentence=q.sentence.text, sentence_id=q.sentence.id, paragraph=q.sentence.paragraph,
+        derived=True, input_sentences=[h.sentence.text, rh.sentence.text, rq.sentence.text, q.sentence.text],
+        refutable=False,
+    )
+
+
+# the quarters of each half: H1 = Q1 + Q2, H2 = Q3 + Q4
+_QUARTERS_OF = {"H1": ("Q1", "Q2"), "H2": ("Q3", "Q4")}
+# a whole within this share of its quarters' sum may be a restated quarter, not a slip
+_RESTATED = 0.03
+
+
+def find_half_sums(article: Article) -> list[Check]:
+    """A half-year level of a flow against its two quarters written for the same entity and
+    metric ("其中集中式新增 98.8GW" under 2025 上半年, "集中式新增 23.4GW" under 2025Q1, "集中式新增
+    75.4GW" under 2025Q2): H1 = Q1 + Q2. Certain when each of the three is the only level of its
+    entity, metric and period in the article, each dated in its own paragraph; a gap under 3% may
+    be a restated quarter and proves nothing."""
+    if not any(("Q1" in s.text or "一季度" in s.text or "1 季度" in s.text) for s in article.sentences):
+        return []
+    levels = [lv for lv, _ in read_levels(article) if lv.entity and not lv.adjusted and not lv.inferred
+              and lv.metric not in MARGINS]
+    by_key: dict[tuple[str, str, str, str], list[Level]] = {}
+    for lv in levels:
+        by_key.setdefault((lv.entity, lv.metric, lv.year, lv.part), []).append(lv)
+
+    def one(key: tuple[str, str, str, str]) -> Level | None:
+        found = by_key.get(key, [])
+        return found[0] if found and len({(x.fig.value, x.fig.unit, x.fig.scale) for x in found}) == 1 else None
+
+    out: list[Check] = []
+    for (who, metric, year, part), _ in sorted(by_key.items()):
+        if part not in _QUARTERS_OF or (h := one((who, metric, year, part))) is None:
+            continue
+        qs = [one((who, metric, year, q)) for q in _QUARTERS_OF[part]]
+        if any(q is None or q.fig.unit != h.fig.unit or q.fig.scale != h.fig.scale for q in qs):
+            continue
+        q1, q2 = qs[0], qs[1]
+        assert q1 is not None and q2 is not None
+        if min(figure_interval(x.fig).lo for x in (h, q1, q2)) <= 0:
+            continue  # a loss in a quarter: the sum holds, but a sign slip is read elsewhere
+        computed = figure_interval(q1.fig) + figure_interval(q2.fig)
+        stated = figure_interval(h.fig, result=True)
+        fits = computed.overlaps(stated)
+        near = computed.distance(stated) <= _RESTATED * stated.hi
+        verdict: Verdict = "consistent" if fits else "unverifiable" if near else "inconsistent"
+        out.append(Check(
+            verdict=verdict, kind="sum", stated=h.fig.text,
+            computed=f"{computed.mid:g}{h.fig.unit}" if verdict != "unverifiable" else "",
+            computed_low=computed.lo, computed_high=computed.hi,
+            gap=computed.distance(stated) if verdict == "inconsistent" else None,
+            inputs=[q1.fig.text, q2.fig.text],
+            relation=f"{q1.fig.text} + {q2.fig.text} = {h.fig.text} ({year}{part} = {year}{q1.part} + {year}{q2.part})",
+            note="within 3%: a quarter may have been restated" if verdict == "unverifiable" else "",
+            sentence=_full_sentence(article, h.sentence), sentence_id=h.sentence.id, paragraph=h.sentence.paragraph,
+            input_sentences=[q1.sentence.text, q2.sentence.text, h.sentence.text], refutable=True,
+            article=article.label,
+        ))
+    return out
+
+
+def _full_sentence(article: Article, s: Sentence) -> str:
+    """The sentence up to its full stop that a ；-clause stands in ("其中集中式新增 98.8GW，…；分布式
+    新增 121.8GW，…。"): the whole of what the reader quotes."""
+    same = [x for x in article.sentences if x.paragraph == s.paragraph]
+    i = next(k for k, x in enumerate(same) if x is s)
+    start = i
+    while start > 0 and not same[start - 1].text.rstrip().endswith(("。", "！", "？", ".", "!", "?")):
+        start -= 1
+    return "".join(x.text for x in same[start:i + 1])
+
+
+def find_segment_sums(article: Article) -> list[Check]:
+    """A sector's level and its segments' levels of the same metric and period, listed after it
+    under a heading within its section, each list item opened by the segment's name ("基本金属板块
+    营业收入 11681.8 亿元" … "3. 细分板块情况": "- **铜**：营业收入 8099.3 亿元", "- **铝**：…"):
+    the segments add up to the sector. Confirm-only: a list need not name every segment."""
+    if not any(s.kind == "list" and _lead_entity(s) for s in article.sentences):
+        return []  # no list item names a segment
+    levels = [lv for lv, _ in read_levels(article) if lv.metric not in MARGINS and not lv.adjusted]
+    depth = {p.index: p.level for p in article.paragraphs if p.kind == "heading"}
+    out: list[Check] = []
+    for i, total in enumerate(levels):
+        # the sector's level names it, or its paragraph did ("基本金属板块营业收入 …；归母净利 …")
+        if not total.entity or total.entity == _lead_entity(_opening(article, total.sentence)):
+            continue
+        # the segments: list items after it, before a heading as high as the one above it
+        top = max((k for k in depth if k < total.sentence.paragraph), default=-1)
+        bound = depth.get(top, 0)
+        parts: dict[str, Level] = {}
+        for lv in levels[i + 1:]:
+            between = [k for k in depth if total.sentence.paragraph < k < lv.sentence.paragraph]
+            if any(depth[k] <= bound for k in between) or lv.written:
+                break
+            if (lv.metric, lv.year, lv.part, lv.fig.unit, lv.fig.scale) != \
+                    (total.metric, total.year, total.part, total.fig.unit, total.fig.scale):
+                continue
+            if lv.sentence.kind != "list" or not lv.entity or lv.entity != _lead_entity(_opening(article, lv.sentence)) \
+                    or lv.entity in parts or lv.entity == total.entity:
+                continue
+            parts[lv.entity] = lv
+        if len(parts) < 2 or not between_heading(article, total, list(parts.values()), depth):
+            continue
+        figs = [x.fig for x in parts.values()]
+        computed = Interval(0, 0)
+        for f in figs:
+            computed = computed + figure_interval(f)
+        stated = figure_interval(total.fig, result=True)
+        if not computed.overlaps(stated):
+            continue  # the list may leave a segment out: a gap proves nothing
+        out.append(Check(
+            verdict="consistent", kind="sum", stated=total.fig.text, computed=f"{computed.mid:g}{total.fig.unit}",
+            computed_low=computed.lo, computed_high=computed.hi, gap=None,
+            inputs=[f.text for f in figs],
+            relation=" + ".join(f.text for f in figs) + f" = {total.fig.text} ({' + '.join(parts)} = {total.entity})",
+            note="", sentence=total.sentence.text, sentence_id=total.sentence.id, paragraph=total.sentence.paragraph,
+            input_sentences=[x.sentence.text for x in parts.values()], refutable=False, article=article.label,
+        ))
+    return out
+
+
+def _opening(article: Article, s: Sentence) -> Sentence:
+    """The first sentence of a sentence's paragraph (the one that carries its bold lead-in)."""
+    return next(x for x in article.sentences if x.paragraph == s.paragraph)
+
+
+def between_heading(article: Article, total: Level, parts: list[Level], depth: dict[int, int]) -> bool:
+    """A heading stands between the sector's level and its segments ("3. 细分板块情况")."""
+    first = min(x.sentence.paragraph for x in parts)
+    return any(total.sentence.paragraph < k < first for k in depth)

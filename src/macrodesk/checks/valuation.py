@@ -17,7 +17,18 @@ _MD_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _MD_SEP = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 EPS_HEAD = re.compile(r"EPS|每股收益", re.I)
 PE_HEAD = re.compile(r"(?<![A-Za-z])P\s*/?\s*E(?![A-Za-z])|市盈率")
-_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])?")
+# "2025E", "2024A", "2025"; a two-digit year only with its A/E mark ("25E EPS（元）")
+_HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])?|(?<![\d.])(\d{2})\s*([AE])(?![A-Za-z])")
+
+
+def _head_year(label: str) -> tuple[int, str] | None:
+    """(year, "A"/"E"/"") a column label names."""
+    m = _HEAD_YEAR.search(label)
+    if not m:
+        return None
+    if m.group(1):
+        return int(m.group(1)), m.group(2) or ""
+    return 2000 + int(m.group(3)), m.group(4)
 # the share price the table is computed at ("股价（元）", "收盘价（07-11）", "昨收盘"), never 目标价
 _PRICE_HEAD = re.compile(r"股价|收盘")
 # a PE table is priced at a date the text does not give, and per-share earnings are rounded
@@ -86,19 +97,19 @@ def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
         eps: dict[int, int] = {}
         pe: dict[int, tuple[int, bool]] = {}  # year -> (column, marked E)
         for j, lab in enumerate(labels):
-            ym = _HEAD_YEAR.search(lab)
+            ym = _head_year(lab)
             if not ym:
                 continue
-            year = int(ym.group(1))
+            year = ym[0]
             if EPS_HEAD.search(lab) and not PE_HEAD.search(lab):
                 eps.setdefault(year, j)
             elif PE_HEAD.search(lab) and not EPS_HEAD.search(lab):
-                pe.setdefault(year, (j, ym.group(2) == "E"))
+                pe.setdefault(year, (j, ym[1] == "E"))
         years = sorted(set(eps) & set(pe))
         if len(years) < 2:
             continue
         close = next((j for j, lab in enumerate(labels)
-                      if _PRICE_HEAD.search(lab) and not _HEAD_YEAR.search(lab)), None)
+                      if _PRICE_HEAD.search(lab) and not _head_year(lab)), None)
         for cells in table[nhead:]:
             sent = by_text.get(re.sub(r"\s+", "", "，".join(c for c in cells if c)))
             if sent is not None:
