@@ -288,7 +288,7 @@ def test_mutation_recall_and_stability(tmp_path):
     recall = hits / total
     print(f"mutation recall {hits}/{total} = {recall:.3f}; unrelated figures stable {stable}/{untouched}")
     assert total >= 50
-    assert recall >= 0.9, missed
+    assert recall >= 0.91, missed
     assert untouched >= 50 and stable == untouched
 
 

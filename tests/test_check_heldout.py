@@ -37,9 +37,9 @@ def test_no_false_alarm_on_unseen_articles(score):
 def test_recall_and_verdicts_on_unseen_articles(score):
     assert score.explicit >= 195
     assert score.explicit_recall >= 0.96
-    assert score.found >= 203 and score.verdict_accuracy >= 0.97
+    assert score.found >= 204 and score.verdict_accuracy >= 0.97
 
 
 def test_real_errors_and_mutations_on_unseen_articles(score):
     assert score.errors == 14 and score.errors_caught >= 10
-    assert score.mutations >= 140 and score.mutations_caught / score.mutations >= 0.65
+    assert score.mutations >= 140 and score.mutations_caught / score.mutations >= 0.68
