@@ -384,11 +384,7 @@ def _judge(q: Level, h: Level, g: Figure, before: str, certain: bool) -> Check |
     relation = (f"{q.fig.text} / ({h.fig.text} - {q.fig.text}) - 1 = {g.text} "
                 f"({q.year}{prev} = {h.year}{h.part} - {q.year}{q.part}, unstated)")
     fits = computed.overlaps(stated)
-    verdict: Verdict
-    if not fits and not certain:
-        verdict, note = "unverifiable", "the half-year level is found elsewhere in the article: a mismatch proves nothing"
-    else:
-        verdict, note = ("consistent" if fits else "inconsistent"), ""
+    verdict, note = _verdict(fits, certain)
     return Check(
         verdict=verdict, kind="growth", stated=g.text,
         computed=f"{computed.mid:.3f}" if verdict != "unverifiable" else "",
@@ -400,6 +396,13 @@ def _judge(q: Level, h: Level, g: Figure, before: str, certain: bool) -> Check |
     )
 
 
+def _verdict(fits: bool, certain: bool) -> tuple[Verdict, str]:
+    """A fit confirms; a mismatch refutes only when the half's level is certain."""
+    if not fits and not certain:
+        return "unverifiable", "the half-year level is found elsewhere in the article: a mismatch proves nothing"
+    return ("consistent" if fits else "inconsistent"), ""
+
+
 def _judge_amount(q: Level, h: Level, g: Figure, before: str, certain: bool, computed: Interval) -> Check:
     """A 环比 change written as an amount: Q2 − Q1 = Q2 − (H1 − Q2), kept with its sign; a loss in
     the quarter before is no obstacle to a difference ("归母净利润 2.26 亿元，…Q2 归母净利润 2.45
@@ -407,11 +410,7 @@ def _judge_amount(q: Level, h: Level, g: Figure, before: str, certain: bool, com
     stated = signed_interval(g, before, result=True)
     prev = "Q1" if q.part == "Q2" else "Q3"
     fits = computed.overlaps(stated)
-    verdict: Verdict
-    if not fits and not certain:
-        verdict, note = "unverifiable", "the half-year level is found elsewhere in the article: a mismatch proves nothing"
-    else:
-        verdict, note = ("consistent" if fits else "inconsistent"), ""
+    verdict, note = _verdict(fits, certain)
     return Check(
         verdict=verdict, kind="change", stated=g.text,
         computed=f"{computed.mid:.3f}{g.unit}" if verdict != "unverifiable" else "",
