@@ -58,3 +58,20 @@ def test_a_spread_named_by_its_formula():
     assert _of(_157.replace("收窄至5.6%", "收窄至6.6%"), "6.6%").verdict == "unverifiable"
     # 社融's growth is not written: counted, not judged
     assert _of(_157, "0.8%").verdict == "unverifiable"
+
+
+def test_a_benchmarks_return_in_brackets_after_its_name():
+    # tests/check_final 111: 3.6 − 1.8 = 1.8 at their rounding holds 1.7
+    from macrodesk.checks.arithmetic import check_text
+
+    def got(text: str) -> dict[str, str]:
+        return {c.stated: c.verdict for c in check_text(text) if "in brackets" in c.relation}
+
+    assert got("中信煤炭行业指数收涨 3.6%，跑赢沪深 300 指数（1.8%）1.7 个百分点。") == {"1.7 个百分点": "consistent"}
+    assert got("中信煤炭行业指数收涨 3.6%，跑赢沪深 300 指数（1.8%）2.7 个百分点。") == {"2.7 个百分点": "inconsistent"}
+    # a fall and a 跑输: −2.1 − 1.0 = −3.1
+    assert got("煤炭指数下跌 2.1%，跑输沪深 300 指数（上涨 1.0%）3.1 个百分点。") == {"3.1 个百分点": "consistent"}
+    # 69: the second gap of a sentence is of the same subject's return; written swapped, both are off
+    text = "申万医药指数：环比上涨 1.78%，跑赢创业板指数（-0.88%）{}个百分点，跑赢沪深 300 指数（-0.18%）{}个百分点。"
+    assert set(got(text.format("2.66 ", "1.96 ")).values()) == {"consistent"}
+    assert set(got(text.format("1.96 ", "2.66 ")).values()) == {"inconsistent"}

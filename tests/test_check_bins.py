@@ -52,3 +52,18 @@ def test_a_breakdown_that_does_not_close_is_no_check():
     # the named bins may be a few of many (226: 辅助设备 18.7%, 其他设备 39.1%): confirm-only
     assert residuals("2024 年运营占比 76%、装备占比 21%、其他占比 5%。") == {}
     assert residuals("累计招标 4306 台，辅助设备占比 18.7%，其他设备占比 39.1%。") == {}
+
+
+def test_two_bins_with_a_label_between_count_and_share():
+    # 298: 64 + 53 = 117 stocks; 64 / 117 = 54.7%
+    assert shares("个股方面，64 只上涨（占 54.7%），53 只下跌（占 45.3%）。") == {
+        "54.7%": "consistent", "45.3%": "consistent"}
+    assert shares("个股方面，64 只上涨（占 58.7%），53 只下跌（占 41.3%）。") == {
+        "58.7%": "inconsistent", "41.3%": "inconsistent"}
+
+
+def test_bins_under_a_written_whole_are_not_taken_for_it():
+    # 326: "462 只个股中，有 318 只周度上涨（占比 69%），有 137 只周度下跌（占比 30%）": 7 stocks were flat
+    got = [c for c in check_text("化工板块的 462 只个股中，有 318 只周度上涨（占比 69%），有 137 只周度下跌（占比 30%）。")
+           if "add up to 100%" in c.relation]
+    assert got == []

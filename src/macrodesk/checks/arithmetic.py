@@ -13,7 +13,11 @@ from macrodesk.checks.amount_rate import find_amount_rates
 from macrodesk.checks.averages import find_averages
 from macrodesk.checks.balances import find_balances
 from macrodesk.checks.base_search import find_searched_bases
-from macrodesk.checks.benchmark_gap import find_benchmark_gaps, find_named_spreads
+from macrodesk.checks.benchmark_gap import (
+    find_benchmark_gaps,
+    find_bracketed_benchmarks,
+    find_named_spreads,
+)
 from macrodesk.checks.bins import find_bin_shares, find_residual_shares
 from macrodesk.checks.bound_sums import find_bound_sums
 from macrodesk.checks.bracket_base import find_bracket_bases
@@ -151,6 +155,7 @@ def check_article(article: Article) -> list[Check]:
         *find_period_changes(whole), *find_benchmark_gaps(whole),
         *find_bound_sums(article), *find_level_changes(whole),
         *find_named_spreads(whole), *find_share_pairs(whole), *find_searched_bases(article),
+        *find_bracketed_benchmarks(article),
         *find_amount_rates(article), *find_half_sums(article), *find_segment_sums(article),
         *find_table_totals(article), *find_bin_counts(article), *find_member_sums(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and

@@ -9,10 +9,11 @@ import re
 
 from macrodesk.checks.framed import Framed, signed_level, signed_text
 from macrodesk.checks.frames import period_key
-from macrodesk.checks.judging import Check, hedge, judge, unverifiable
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.tokens import Para
 from macrodesk.checks.whole_frames import WholeFrames
-from macrodesk.models import FigureKind
+from macrodesk.models import Article, Figure, FigureKind
 
 _NAME = r"[\u4e00-\u9fa5A-Za-zＸ]{2,12}"
 # the lead of the gap: "，跑赢上证指数 ", "，跑输沪深Ｘ００ "; the level before it is the sector's
@@ -173,3 +174,56 @@ def find_named_spreads(whole: WholeFrames) -> list[Check]:
         chk.sentence = art.sentences[c.tok.sent].text
         out.append(hedge(art, chk, "the levels of the two series are found by name"))
     return out
+
+
+# "中信煤炭行业指数收涨 3.6%，跑赢沪深 300 指数（1.8%）1.7 个百分点": the benchmark's return in brackets
+_BRACKETED = re.compile(rf"[，,]\s*(?:整体|均)?\s*(跑赢|跑输|超涨|超跌|领先|落后)\s*{_NAME}[^，,。；;（(]{{0,8}}[（(]"
+                        r"\s*(?:同期)?\s*(?:上涨|下跌|涨|跌|收涨|收跌)?\s*$")
+
+
+def find_bracketed_benchmarks(article: Article) -> list[Check]:
+    """A gap to a benchmark whose return stands in brackets after its name, against the return
+    written right before (certain: one sentence, the subject's return the last one before)."""
+    out: list[Check] = []
+    for s in article.sentences:
+        if not any(w in s.text for w in ("跑赢", "跑输", "超涨", "超跌", "领先", "落后")):
+            continue
+        # returns and gaps only: "沪深 300" names an index, it is no figure of the relation
+        figs = [f for f in s.figures if f.kind in (FigureKind.PERCENT, FigureKind.POINTS)
+                and f.value is not None and not f.is_range]
+        subject: Figure | None = None  # the return the sentence's gaps are of
+        for k in range(1, len(figs) - 1):
+            a, b, g = figs[k - 1], figs[k], figs[k + 1]
+            if b.kind != FigureKind.PERCENT or g.kind != FigureKind.POINTS:
+                continue
+            m = _BRACKETED.search(s.text[a.end:b.start])
+            if m is None or not re.fullmatch(r"\s*[)）]\s*(?:约|达)?\s*", s.text[b.end:g.start]):
+                continue
+            if a.kind == FigureKind.POINTS and subject is not None:
+                a = subject  # "…跑赢创业板指数（-0.88%）2.66 个百分点，跑赢沪深 300 指数（-0.18%）1.96…"
+            elif a.kind != FigureKind.PERCENT or (
+                    not _LEVEL_LEAD.search(s.text[:a.start]) and not re.search(r"[+\-−]", a.text)):
+                continue
+            subject = a
+            mine = _signed(s.text, a)
+            bench = _signed(s.text, b)
+            gap = mine - bench
+            stated = figure_interval(g, result=True).scale(g.scale)
+            if m.group(1) in ("跑输", "超跌", "落后") and (g.value or 0) > 0:
+                stated = -stated
+            fits = gap.overlaps(stated)
+            out.append(Check(
+                verdict="consistent" if fits else "inconsistent", kind="difference", stated=g.text,
+                computed=f"{gap.mid:.3f}", computed_low=gap.lo, computed_high=gap.hi,
+                gap=None if fits else gap.distance(stated), inputs=[a.text, b.text],
+                relation=f"({fmt(mine.mid)}%) - ({fmt(bench.mid)}%) = {g.text} (the benchmark's return in brackets)",
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
+            ))
+    return out
+
+
+def _signed(text: str, f: Figure) -> Interval:
+    """A return, negative when written as a fall ("下跌 2.58%", "收跌 1.2%")."""
+    iv = figure_interval(f)
+    before = text[max(0, f.start - 8):f.start]
+    return -iv if (f.value or 0) > 0 and re.search(r"(?:下跌|跌|下降|回落)\s*(?:了|约)?\s*$", before) else iv

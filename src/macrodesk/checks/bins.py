@@ -10,7 +10,8 @@ from macrodesk.checks.judging import Check, Verdict
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # between a part and its share: "（占比 18.1%）", "（8.0%）", "，占比 18.1%"
-_BETWEEN = re.compile(r"^\s*[（(]\s*(?:占比|占|份额|比重)?\s*(?:为|约)?\s*$")
+# (a short label may stand between: "64 只上涨（占 54.7%），53 只下跌（占 45.3%）")
+_BETWEEN = re.compile(r"^[\u4e00-\u9fa5]{0,4}\s*[（(]\s*(?:占比|占|份额|比重)?\s*(?:为|约)?\s*$")
 _CLOSE = re.compile(r"^\s*[)）]")
 _PARTS = (FigureKind.QUANTITY, FigureKind.MONEY, FigureKind.NUMBER)
 
@@ -35,12 +36,15 @@ def find_bin_shares(article: Article) -> list[Check]:
         if s.kind not in ("prose", "list"):
             continue
         pairs = _pairs(s)
-        if len(pairs) < 3 or len({(a.unit, a.scale) for a, _ in pairs}) != 1:
+        if len(pairs) < 2 or len({(a.unit, a.scale) for a, _ in pairs}) != 1:
             continue
         slack = sum(precision_unit(b) / 2 for _, b in pairs)
         total_share = sum(b.value or 0.0 for _, b in pairs)
         if abs(total_share - 100) > slack + 1e-9:
             continue  # the parts need not be all of the whole
+        first = pairs[0][0]
+        if any(f.unit == first.unit and f.scale == first.scale and f.end <= first.start for f in s.figures):
+            continue  # a whole is written before the bins ("462 只个股中"): they may leave some out
         whole = interval_sum(figure_interval(a) for a, _ in pairs)
         if whole.lo <= 0:
             continue
