@@ -33,6 +33,7 @@ from macrodesk.checks.level_change import find_level_changes
 from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.months import find_february_growths
 from macrodesk.checks.moves import find_moves
+from macrodesk.checks.orderings import find_orderings
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
@@ -155,7 +156,7 @@ def check_article(article: Article) -> list[Check]:
         *find_period_changes(whole), *find_benchmark_gaps(whole),
         *find_bound_sums(article), *find_level_changes(whole),
         *find_named_spreads(whole), *find_share_pairs(whole), *find_searched_bases(article),
-        *find_bracketed_benchmarks(article),
+        *find_bracketed_benchmarks(article), *find_orderings(article),
         *find_amount_rates(article), *find_half_sums(article), *find_segment_sums(article),
         *find_table_totals(article), *find_bin_counts(article), *find_member_sums(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and

@@ -1,0 +1,31 @@
+"""A ranking written with > or < (checks/orderings.py), from 131 (blind set), 227, 242 and 410."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+
+def ranking(text: str) -> tuple[str, str] | None:
+    got = [(c.verdict, c.stated) for c in check_text(text) if c.kind == "comparison"]
+    return got[0] if got else None
+
+
+def test_a_ranking_fails_at_its_first_pair_out_of_order():
+    # 131: "<" with +3.2% before +2.1%: one claim, failing at +2.1%
+    assert ranking("价差环比变化：成品油（-5.6%）< 芳烃（+3.2%）<C3 产业链（+2.1%）<C2 产业链（+0.8%）。") == (
+        "inconsistent", "+2.1%")
+    # 242: 互联网电商 +5.58% ranked above 百货 +5.82%
+    assert ranking("本周涨幅：专业连锁（+7.42%）> 品牌化妆品（+7.09%）> 互联网电商（+5.58%）> 百货（+5.82%）。") == (
+        "inconsistent", "+5.82%")
+
+
+def test_falls_ranked_by_size_and_signed_changes_ranked_by_value():
+    # 227: a 跌幅 ranking orders the sizes of the falls
+    assert ranking("子板块跌幅：化学制药（-5.48%）> 医疗服务（-4.92%）> 医药商业（-4.42%）> 生物制品（-3.94%）。")[0] == "consistent"
+    # 410: a 涨跌幅 ranking orders signed values
+    assert ranking("本周细分板块涨跌幅排序：SW 商用载货车（-0.4%）>SW 商用载客车（-0.7%）>SW 汽车零部件（-2.1%）。")[0] == "consistent"
+    assert ranking("本周细分板块涨跌幅排序：SW 商用载货车（-0.7%）>SW 商用载客车（-0.4%）>SW 汽车零部件（-2.1%）。")[0] == "inconsistent"
+
+
+def test_two_items_are_no_ranking():
+    assert ranking("出口增速（5.9%）> 进口增速（1.2%）。") is None
