@@ -39,6 +39,7 @@ from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
 from macrodesk.checks.scissors import find_scissors
 from macrodesk.checks.sentence import FINDERS
+from macrodesk.checks.share_lists import find_share_lists
 from macrodesk.checks.share_pairs import find_share_pairs
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
@@ -156,7 +157,7 @@ def check_article(article: Article) -> list[Check]:
         *find_period_changes(whole), *find_benchmark_gaps(whole),
         *find_bound_sums(article), *find_level_changes(whole),
         *find_named_spreads(whole), *find_share_pairs(whole), *find_searched_bases(article),
-        *find_bracketed_benchmarks(article), *find_orderings(article),
+        *find_bracketed_benchmarks(article), *find_orderings(article), *find_share_lists(article),
         *find_amount_rates(article), *find_half_sums(article), *find_segment_sums(article),
         *find_table_totals(article), *find_bin_counts(article), *find_member_sums(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and

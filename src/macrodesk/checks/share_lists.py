@@ -1,0 +1,86 @@
+"""Shares paired by position with a 分别-list of parts whose whole stands elsewhere: "机电产品、高新技术
+产品、农产品进口额分别为 2.23 万亿元、1.77 万亿元、0.43 万亿元，…，占比 38.87%、30.84%、7.51%" with
+"进口总额 5.75 万亿元" in an earlier paragraph. The whole is the one level that the other shares of
+the list fit: two fits name it, so each share is judged against it."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, Verdict
+from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
+
+_AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
+_LIST_GAP = re.compile(r"^\s*[、和及与]\s*$")
+_SHARE_LEAD = re.compile(r"(?:占比|比重|份额)\s*(?:分别)?\s*(?:为|达)?\s*$")
+
+
+def _runs(s: Sentence, kinds: tuple[FigureKind, ...]) -> list[list[Figure]]:
+    """Runs of figures of the given kinds joined by 、 (a list)."""
+    runs: list[list[Figure]] = []
+    for f in s.figures:
+        if f.kind not in kinds or f.value is None or f.is_range:
+            continue
+        if runs and runs[-1][-1].kind == f.kind and _LIST_GAP.match(s.text[runs[-1][-1].end:f.start]):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    return [r for r in runs if len(r) >= 2]
+
+
+def _share(part: Figure, whole: Figure) -> Interval:
+    return (figure_interval(part).scale(part.scale) / figure_interval(whole).scale(whole.scale)).scale(100)
+
+
+def find_share_lists(article: Article) -> list[Check]:
+    levels = [(s, f) for s in article.sentences if s.kind in ("prose", "list") for f in s.figures
+              if f.kind in _AMOUNTS and f.value is not None and f.value > 0 and not f.is_range]
+    out: list[Check] = []
+    for s in article.sentences:
+        if "分别" not in s.text or "占" not in s.text and "比重" not in s.text:
+            continue
+        parts_runs = [r for r in _runs(s, _AMOUNTS) if "分别" in s.text[max(0, r[0].start - 8):r[0].start]]
+        share_runs = [r for r in _runs(s, (FigureKind.PERCENT,)) if _SHARE_LEAD.search(s.text[:r[0].start])]
+        for parts in parts_runs:
+            shares = next((r for r in share_runs if r[0].start > parts[-1].end and len(r) == len(parts)), None)
+            unit = {canonical_unit(p.kind, p.unit) for p in parts}
+            if shares is None or len(unit) != 1:
+                continue
+            out.extend(_judge(article, s, parts, shares, unit.pop(), levels))
+    return out
+
+
+def _judge(article: Article, s: Sentence, parts: list[Figure], shares: list[Figure], unit: str,
+           levels: list[tuple[Sentence, Figure]]) -> list[Check]:
+    biggest = max(figure_interval(p).scale(p.scale).hi for p in parts)
+    candidates = [(ws, w) for ws, w in levels if canonical_unit(w.kind, w.unit) == unit and w not in parts
+                  and figure_interval(w).scale(w.scale).lo > biggest]
+    fits: dict[float, list[tuple[Sentence, Figure, set[int]]]] = {}
+    for ws, w in candidates:
+        ok = {i for i, (p, sh) in enumerate(zip(parts, shares, strict=True))
+              if _share(p, w).overlaps(figure_interval(sh, result=True))}
+        if len(ok) >= 2:
+            fits.setdefault(w.value or 0.0, []).append((ws, w, ok))
+    if len(fits) != 1:
+        return []  # no whole, or two that several shares fit: none is certain
+    ws, w, ok = next(iter(fits.values()))[0]
+    out = []
+    for i, (p, sh) in enumerate(zip(parts, shares, strict=True)):
+        got = _share(p, w)
+        stated = figure_interval(sh, result=True)
+        fits_one = got.overlaps(stated)
+        # certain when two other shares of the list fit this whole
+        certain = len(ok - {i}) >= 2
+        verdict: Verdict = "consistent" if fits_one else ("inconsistent" if certain else "unverifiable")
+        out.append(Check(
+            verdict=verdict, kind="share", stated=sh.text,
+            computed=f"{got.mid:.3f}" if verdict != "unverifiable" else "",
+            computed_low=got.lo, computed_high=got.hi,
+            gap=None if fits_one or not certain else got.distance(stated),
+            inputs=[p.text, w.text], relation=f"{p.text} / {w.text} = {sh.text} (the whole the list's shares fit)",
+            note="" if certain else "one other share fits this whole: a mismatch proves nothing",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
+            input_sentences=[s.text, ws.text], refutable=certain,
+        ))
+    return out
