@@ -134,3 +134,18 @@ def signed_interval(fig: Figure, before: str, *, approx: bool = False, result: b
     the figure) ends on a fall verb and the figure is written without a minus."""
     iv = figure_interval(fig, approx=approx, result=result)
     return -iv if FALL_BEFORE.search(before) and (fig.value or 0) > 0 else iv
+
+
+def implied_growth(whole: Interval, parts: list[tuple[Interval, Interval]]) -> tuple[Interval, Interval] | None:
+    """(the total's growth in %, last year's total) from parts that are all of the total, each
+    with its signed growth in %: last year's total is Σ part / (1 + growth)."""
+    one = Interval(1, 1)
+    prior = Interval(0, 0)
+    for level, growth in parts:
+        factor = one + growth.scale(0.01)
+        if factor.lo <= 0:
+            return None
+        prior = prior + level / factor
+    if prior.lo <= 0:
+        return None
+    return (whole / prior - one).scale(100), prior

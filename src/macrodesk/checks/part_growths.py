@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
+from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
 from macrodesk.checks.judging import Check, Verdict, fmt
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
@@ -44,21 +44,6 @@ def growth_after(p: ParaText, f: Figure, figs: list[Figure], *, yoy: bool) -> Fi
 def signed_growth(p: ParaText, g: Figure, prev_end: int) -> Interval:
     iv = figure_interval(g, result=True)
     return -iv if _FALL.search(p.text[prev_end:g.start]) and (g.value or 0) > 0 else iv
-
-
-def implied_growth(whole: Interval, parts: list[tuple[Interval, Interval]]) -> tuple[Interval, Interval] | None:
-    """(the total's growth in %, last year's total) from parts that are all of the total, each
-    with its signed growth in %: last year's total is Σ part / (1 + growth)."""
-    one = Interval(1, 1)
-    prior = Interval(0, 0)
-    for level, growth in parts:
-        factor = one + growth.scale(0.01)
-        if factor.lo <= 0:
-            return None
-        prior = prior + level / factor
-    if prior.lo <= 0:
-        return None
-    return (whole / prior - one).scale(100), prior
 
 
 def growth_fits(computed: Interval, stated: Interval) -> bool:

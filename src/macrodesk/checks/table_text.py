@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 
 from macrodesk.checks.frames import period_key
-from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
+from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
 from macrodesk.checks.judging import Check, Verdict, fmt
 from macrodesk.checks.paragraphs import ParaText, paragraphs
-from macrodesk.checks.part_growths import growth_after, growth_fits, implied_growth, signed_growth
+from macrodesk.checks.part_growths import growth_after, growth_fits, signed_growth
 from macrodesk.checks.tables import in_header_unit
 from macrodesk.checks.valuation import markdown_tables
 from macrodesk.figures import extract_figures

@@ -18,7 +18,7 @@ from macrodesk.checks.framed import (
     signed_level,
 )
 from macrodesk.checks.frames import common_metric, period_key
-from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
+from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DOWN, SHARE_WORDS, UP, change_check, is_points
 from macrodesk.checks.tokens import Para, Tok
@@ -652,17 +652,11 @@ def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list
     growths = [growth_after(fs, p) for p in parts]
     if g is None or any(x is None for x in growths):
         return None
-    one = Interval(1, 1)
-    before = Interval(0, 0)
-    for p, gp in zip(parts, growths, strict=True):
-        assert gp is not None
-        factor = one + signed_level(gp).scale(0.01)
-        if factor.lo <= 0:
-            return None
-        before = before + p.tok.interval() / factor
-    if before.lo <= 0:
+    implied = implied_growth(total.tok.interval(),
+                             [(p.tok.interval(), signed_level(gp)) for p, gp in zip(parts, growths, strict=True) if gp is not None])
+    if implied is None:
         return None
-    change = (total.tok.interval() / before - one).scale(100)
+    change, before = implied
     shown = " + ".join(f"{p.tok.text}/(1{'+' if signed_level(gp).mid >= 0 else '-'}{fmt(abs(signed_level(gp).mid))}%)"
                        for p, gp in zip(parts, growths, strict=True) if gp)
     chk = judge_signed(sec, "growth", g, [total.tok] + [p.tok for p in parts],
