@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.intervals import Interval, figure_interval
-from macrodesk.checks.judging import Check, Verdict
+from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 
@@ -102,14 +102,10 @@ def _judge(p: ParaText, level: Figure, c: Figure, r: Figure, *, falls: bool) -> 
     stated = figure_interval(r, result=True)
     if falls and (r.value or 0) > 0:
         stated = -stated  # "（降幅 3.8%）" after a fall
-    fits = computed.overlaps(stated)
-    verdict: Verdict = "consistent" if fits else "inconsistent"
     where = p.sentence_at(r.start)
     sign = "-" if falls else "+"
-    return Check(
-        verdict=verdict, kind="growth", stated=r.text, computed=f"{computed.mid:.3f}",
-        computed_low=computed.lo, computed_high=computed.hi,
-        gap=None if fits else computed.distance(stated), inputs=[level.text, c.text],
+    return interval_check(
+        computed, stated, kind="growth", stated=r.text, inputs=[level.text, c.text],
         relation=f"{sign}{c.text} / ({level.text} {'+' if falls else '-'} {c.text}) = {r.text} "
                  "(the earlier level is the level less the change)",
         sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, derived=True,

@@ -10,7 +10,7 @@ import re
 from macrodesk.checks.framed import Framed, signed_level, signed_text
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
-from macrodesk.checks.judging import Check, fmt, hedge, judge, unverifiable
+from macrodesk.checks.judging import Check, fmt, hedge, interval_check, judge, unverifiable
 from macrodesk.checks.tokens import Para
 from macrodesk.checks.whole_frames import WholeFrames
 from macrodesk.models import Article, Figure, FigureKind
@@ -211,11 +211,8 @@ def find_bracketed_benchmarks(article: Article) -> list[Check]:
             stated = figure_interval(g, result=True).scale(g.scale)
             if m.group(1) in ("跑输", "超跌", "落后") and (g.value or 0) > 0:
                 stated = -stated
-            fits = gap.overlaps(stated)
-            out.append(Check(
-                verdict="consistent" if fits else "inconsistent", kind="difference", stated=g.text,
-                computed=f"{gap.mid:.3f}", computed_low=gap.lo, computed_high=gap.hi,
-                gap=None if fits else gap.distance(stated), inputs=[a.text, b.text],
+            out.append(interval_check(
+                gap, stated, kind="difference", stated=g.text, inputs=[a.text, b.text],
                 relation=f"({fmt(mine.mid)}%) - ({fmt(bench.mid)}%) = {g.text} (the benchmark's return in brackets)",
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
             ))

@@ -4,7 +4,7 @@ recomputed from its inputs (`judge`, `unverifiable`, `hedge`), and how numbers a
 from __future__ import annotations
 
 import math
-from typing import Literal, TypedDict
+from typing import Any, Literal, TypedDict
 
 from pydantic import BaseModel, Field
 
@@ -102,6 +102,18 @@ def judge(
         verdict=verdict, computed=fmt(got.mid / show), computed_low=got.lo / show,
         computed_high=got.hi / show, gap=None if d == 0 else round(d / show, 6), relation=formula,
         note="" if len(readings) == 1 else f"readings tried: {len(readings)}", **common,
+    )
+
+
+def interval_check(got: Interval, written: Interval, /, *, fits: bool | None = None, **fields: Any) -> Check:
+    """A relation over certain inputs, recomputed as the interval `got`: consistent when it meets
+    the stated figure's interval `written` (or when `fits` says so, for a wider reading), else
+    inconsistent with the gap. `fields` are the Check's other fields (kind, stated, inputs, …)."""
+    ok = got.overlaps(written) if fits is None else fits
+    return Check(
+        verdict="consistent" if ok else "inconsistent", computed=f"{got.mid:.3f}",
+        computed_low=got.lo, computed_high=got.hi,
+        gap=None if ok else got.distance(written), **fields,
     )
 
 

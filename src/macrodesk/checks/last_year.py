@@ -9,7 +9,7 @@ import re
 
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
-from macrodesk.checks.judging import Check, Verdict
+from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 
@@ -219,13 +219,9 @@ def _judge(s: ParaText, later: Figure, base: Figure, g: Figure, lead: str, rate:
             return None  # growth from or to a loss has no one convention
         computed = (now / was - Interval(1, 1)).scale(100)
         relation = f"({later.text}/{base.text} - 1) = {g.text} (the base is the year before's level)"
-    fits = computed.overlaps(stated)
-    verdict: Verdict = "consistent" if fits else "inconsistent"
     where = s.sentence_at(g.start)
-    return Check(
-        verdict=verdict, kind="change" if rate else "growth", stated=g.text,
-        computed=f"{computed.mid:.3f}", computed_low=computed.lo, computed_high=computed.hi,
-        gap=None if fits else computed.distance(stated), inputs=[base.text, later.text],
+    return interval_check(
+        computed, stated, kind="change" if rate else "growth", stated=g.text, inputs=[base.text, later.text],
         relation=relation, sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
         input_sentences=[s.sentence_at(base.start).text, s.sentence_at(later.start).text],
     )

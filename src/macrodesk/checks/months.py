@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from macrodesk.checks.intervals import Interval, figure_interval
-from macrodesk.checks.judging import Check, Verdict
+from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 
@@ -110,13 +110,9 @@ def _judge(p: ParaText, level: Figure, total: Figure, growth: Figure, lead: str)
     stated = figure_interval(growth, result=True)
     if _FALL.search(lead) and (growth.value or 0) > 0:
         stated = -stated
-    fits = computed.overlaps(stated)
-    verdict: Verdict = "consistent" if fits else "inconsistent"
     where = p.sentence_at(growth.start)
-    return Check(
-        verdict=verdict, kind="growth", stated=growth.text, computed=f"{computed.mid:.3f}",
-        computed_low=computed.lo, computed_high=computed.hi,
-        gap=None if fits else computed.distance(stated), inputs=[total.text, level.text],
+    return interval_check(
+        computed, stated, kind="growth", stated=growth.text, inputs=[total.text, level.text],
         relation=f"{level.text} / ({total.text} - {level.text}) - 1 = {growth.text} (1 月 = 1-2 月 - 2 月, unstated)",
         sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, derived=True,
         input_sentences=[p.sentence_at(total.start).text, p.sentence_at(level.start).text],

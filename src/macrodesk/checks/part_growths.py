@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
-from macrodesk.checks.judging import Check, Verdict, fmt
+from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 
@@ -109,18 +109,14 @@ def _one(p: ParaText, at: int) -> list[Check]:
         return []
     computed, prior = got
     stated = signed_growth(p, g, total.end)
-    fits = growth_fits(computed, stated)
-    verdict: Verdict = "consistent" if fits else "inconsistent"
     shown = " + ".join(f"{f.text}/(1{'-' if signed_growth(p, pg, f.end).mid < 0 else '+'}{pg.text.lstrip('+-＋－ ')})"
                        for f, pg in parts)
     scale = total.scale or 1.0
     where = p.sentence_at(g.start)
     inputs = [total.text] + [x.text for f, pg in parts for x in (f, pg)]
     sources = [p.sentence_at(total.start).text] + [p.sentence_at(x.start).text for f, pg in parts for x in (f, pg)]
-    growth = Check(
-        verdict=verdict, kind="growth", stated=g.text, computed=f"{computed.mid:.3f}",
-        computed_low=computed.lo, computed_high=computed.hi,
-        gap=None if fits else computed.distance(stated), inputs=inputs,
+    growth = interval_check(
+        computed, stated, fits=growth_fits(computed, stated), kind="growth", stated=g.text, inputs=inputs,
         relation=(f"{total.text} / 上年 {fmt(prior.mid / scale)} (= {shown}) - 1 = {g.text} "
                   "(the parts add up to the total, so last year's total is theirs)"),
         sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, derived=True,
