@@ -12,6 +12,7 @@ from macrodesk.checks.framed import (
     FILLER_WORDS,
     MARGIN,
     Framed,
+    earlier_ratio,
     growth_after,
     judge_signed,
     read_frames,
@@ -303,24 +304,22 @@ def _across_margin_change(ac: _Across, c: Framed) -> list[Check]:
     if mm is None:
         return []
     basis = "环比" if "环比" in c.lead else "同比"
-    one = Interval(1, 1)
     for n, d, iv, formula in _own_section(ac, m, _margin_pairs(ac, m, mm)):
         if formula.startswith("(") or not m.tok.interval(result=True).overlaps(iv):
             continue
         gn, gd = growth_after(ac.fs, n, basis), growth_after(ac.fs, d, basis)
         if gn is None or gd is None:
             continue
-        fn, fd = one + signed_level(gn).scale(0.01), one + signed_level(gd).scale(0.01)
-        if fn.lo <= 0 or fd.lo <= 0:
+        ratios = earlier_ratio(n, gn, d, gd)
+        if ratios is None:
             continue
-        now = (n.tok.interval() / d.tok.interval()).scale(100)
-        before = now * fd / fn
+        now, before, change = ratios
         label = "上期净利率" if basis == "环比" else "上年净利率"
         chk = _confirm(
             ac, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
             f"{n.tok.text}/{d.tok.text} - {label} {fmt(before.mid)}% (= ({n.tok.text}/{_one_plus(gn)})"
             f"/({d.tok.text}/{_one_plus(gd)})) = {c.tok.text}",
-            now * (one - fd / fn), "the profit, revenue and their growths stand elsewhere in the article",
+            change, "the profit, revenue and their growths stand elsewhere in the article",
             derived=True, signed=True)
         if chk is None:
             continue
@@ -506,7 +505,6 @@ def _across_share_change(ac: _Across, c: Framed) -> list[Check]:
     gp = growth_after(ac.fs, part)
     if gp is None or len(words) < 2:
         return []
-    one = Interval(1, 1)
     for w in ac.fs:
         if w is part or w.tok.cunit != part.tok.cunit or w.tok.bound or not common_metric(words, w.metric) \
                 or w.tok.interval().lo <= part.tok.interval().hi:
@@ -515,15 +513,15 @@ def _across_share_change(ac: _Across, c: Framed) -> list[Check]:
         share = (part.tok.interval() / w.tok.interval()).scale(100)
         if gw is None or not m.tok.interval(result=True).overlaps(share):
             continue
-        fp, fw = one + signed_level(gp).scale(0.01), one + signed_level(gw).scale(0.01)
-        if fp.lo <= 0 or fw.lo <= 0:
+        ratios = earlier_ratio(part, gp, w, gw)
+        if ratios is None:
             continue
-        earlier = share * fw / fp
+        share, earlier, change = ratios
         chk = _confirm(
             ac, "change", c, [part.tok, gp.tok, w.tok, gw.tok],
             f"{part.tok.text}/{w.tok.text} - 上年占比 {fmt(earlier.mid)}% (= ({part.tok.text}/{_one_plus(gp)})"
             f"/({w.tok.text}/{_one_plus(gw)})) = {c.tok.text}",
-            share * (one - fw / fp), "the whole and its growth stand elsewhere in the article",
+            change, "the whole and its growth stand elsewhere in the article",
             derived=True, signed=True)
         if chk is None:
             continue

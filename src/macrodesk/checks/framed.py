@@ -460,6 +460,18 @@ def growth_after(fs: list[Framed], x: Framed, basis: str = "同比") -> Framed |
     return None
 
 
+def earlier_ratio(n: Framed, gn: Framed, d: Framed, gd: Framed) -> tuple[Interval, Interval, Interval] | None:
+    """(n / d now in %, the same ratio a period before, the change between them) from the growths
+    of both sides: (n/(1+gn)) / (d/(1+gd)) = now × (1+gd)/(1+gn), an intermediate the text does
+    not state (a margin's or a share's earlier level)."""
+    one = Interval(1, 1)
+    fn, fd = one + signed_level(gn).scale(0.01), one + signed_level(gd).scale(0.01)
+    if fn.lo <= 0 or fd.lo <= 0:
+        return None
+    now = (n.tok.interval() / d.tok.interval()).scale(100)
+    return now, now * fd / fn, now * (one - fd / fn)
+
+
 def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) -> Check | None:
     """A margin's 同比 (环比) change in points, from this period's profit and revenue and their
     同比 (环比) growth: the earlier margin = (P/(1+gP)) / (R/(1+gR)), an intermediate the text
@@ -479,13 +491,10 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
     gn, gd = growth_after(fs, n, basis), growth_after(fs, d, basis)
     if gn is None or gd is None or n.tok.cunit != d.tok.cunit:
         return None
-    one = Interval(1, 1)
-    fn, fd = one + signed_level(gn).scale(0.01), one + signed_level(gd).scale(0.01)
-    if fn.lo <= 0 or fd.lo <= 0 or d.tok.interval().lo <= 0:
+    ratios = earlier_ratio(n, gn, d, gd) if d.tok.interval().lo > 0 else None
+    if ratios is None:
         return None
-    now = (n.tok.interval() / d.tok.interval()).scale(100)
-    before = now * fd / fn
-    change = now * (one - fd / fn)
+    now, before, change = ratios
     label = "上期净利率" if basis == "环比" else "上年净利率"
     chk = judge_signed(
         sec, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
