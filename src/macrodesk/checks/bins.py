@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum, precision_unit
-from macrodesk.checks.judging import Check, Verdict
+from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # between a part and its share: "（占比 18.1%）", "（8.0%）", "，占比 18.1%"
@@ -52,12 +52,8 @@ def find_bin_shares(article: Article) -> list[Check]:
         for a, b in pairs:
             got = (figure_interval(a) / whole).scale(100)
             stated = figure_interval(b, result=True)
-            fits = got.overlaps(stated)
-            verdict: Verdict = "consistent" if fits else "inconsistent"
-            out.append(Check(
-                verdict=verdict, kind="share", stated=b.text,
-                computed=f"{got.mid:.3f}", computed_low=got.lo, computed_high=got.hi,
-                gap=None if fits else got.distance(stated),
+            out.append(interval_check(
+                got, stated, kind="share", stated=b.text,
                 inputs=[a.text] + [x.text for x, _ in pairs if x is not a],
                 relation=f"{a.text} / ({parts}) = {b.text} (the shares add up to 100%: the parts are the whole)",
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, derived=True,

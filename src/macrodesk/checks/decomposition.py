@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, signed_interval
-from macrodesk.checks.judging import Check, Verdict
+from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _TOTAL = re.compile(r"(?:销售额|销售收入|营收|收入|销售|GMV|成交额)[^，,。；;（(]{0,8}$")
@@ -49,12 +49,8 @@ def find_decompositions(article: Article) -> list[Check]:
                 continue
             got = _product(vol, vlead, price, plead)
             stated = signed_interval(total, lead, result=True)
-            fits = got.overlaps(stated)
-            verdict: Verdict = "consistent" if fits else "inconsistent"
-            out.append(Check(
-                verdict=verdict, kind="product", stated=total.text,
-                computed=f"{got.mid:.3f}", computed_low=got.lo, computed_high=got.hi,
-                gap=None if fits else got.distance(stated), inputs=[vol.text, price.text],
+            out.append(interval_check(
+                got, stated, kind="product", stated=total.text, inputs=[vol.text, price.text],
                 relation=f"{_one_plus(vol, vlead)}{_one_plus(price, plead)} - 1 = {total.text} (volume × price)",
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
             ))
@@ -133,11 +129,8 @@ def _ranked(article: Article) -> list[Check]:
             (vol, vs), (price, ps) = ranks["volume"][name], ranks["price"][name]
             got = _product(vol, "", price, "")
             stated = figure_interval(total, result=True)
-            fits = got.overlaps(stated)
-            out.append(Check(
-                verdict="consistent" if fits else "inconsistent", kind="product", stated=total.text,
-                computed=f"{got.mid:.3f}", computed_low=got.lo, computed_high=got.hi,
-                gap=None if fits else got.distance(stated), inputs=[vol.text, price.text],
+            out.append(interval_check(
+                got, stated, kind="product", stated=total.text, inputs=[vol.text, price.text],
                 relation=f"{_one_plus(vol, '')}{_one_plus(price, '')} - 1 = {total.text} ({name}: volume × price)",
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
                 input_sentences=[vs.text, ps.text],

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
-from macrodesk.checks.judging import Check, Verdict, fmt
+from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.checks.part_growths import growth_after, growth_fits, signed_growth
 from macrodesk.checks.tables import in_header_unit
@@ -210,15 +210,11 @@ def _column_total(head: str, parts: list[_Part], measure: str, rows: list[Senten
         return out
     computed, prior = implied
     stated = signed_growth(p, g, total.end)
-    fits = growth_fits(computed, stated)
-    verdict: Verdict = "consistent" if fits else "inconsistent"
     shown = " + ".join(f"{x.level.text}/(1{'-' if x.growth.mid < 0 else '+'}{x.shown.lstrip('+-＋－ ')})"
                        for x in parts if x.growth is not None)
     where = p.sentence_at(g.start)
-    out.append(Check(
-        verdict=verdict, kind="growth", stated=g.text, computed=f"{computed.mid:.3f}",
-        computed_low=computed.lo, computed_high=computed.hi,
-        gap=None if fits else computed.distance(stated),
+    out.append(interval_check(
+        computed, stated, fits=growth_fits(computed, stated), kind="growth", stated=g.text,
         inputs=[total.text] + [t for x in parts for t in (x.level.text, x.shown)],
         relation=(f"{total.text} / 上年 {fmt(prior.mid / scale)} (= {shown}) - 1 = {g.text} "
                   f"(the table's rows add up to the total, so last year's total is theirs; table: {head})"),
@@ -497,12 +493,9 @@ def _member_total(p: ParaText, f: Figure, figs: list[Figure], group: list[list[l
     # the members add up to the group's total, so last year's total is theirs too
     computed = (Interval(max(whole.lo, acc.lo), min(whole.hi, acc.hi)) / prior[0] - Interval(1, 1)).scale(100)
     stated = signed_growth(p, g, f.end)
-    fits = growth_fits(computed, stated)
-    verdict: Verdict = "consistent" if fits else "inconsistent"
     gw = p.sentence_at(g.start)
-    out.append(Check(
-        verdict=verdict, kind="growth", stated=g.text, computed=f"{computed.mid:.3f}",
-        computed_low=computed.lo, computed_high=computed.hi, gap=None if fits else computed.distance(stated),
+    out.append(interval_check(
+        computed, stated, fits=growth_fits(computed, stated), kind="growth", stated=g.text,
         inputs=[x.text for x in parts] + [x.text for x in prior[1]],
         relation=(f"({' + '.join(x.text for x in parts)}) / ({' + '.join(x.text for x in prior[1])}) - 1 = "
                   f"{g.text} (table: {head[cols[0]]} over {head[before[0]]}, the members' tables add up "
