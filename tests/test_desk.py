@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.corpus import CORPUS  # noqa: E402
+from tests.corpus import DESK_CORPUS as CORPUS  # noqa: E402
 
 from .conftest import ROOT
 from .test_publish import jekyll_build, make_site
