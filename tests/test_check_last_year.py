@@ -82,3 +82,13 @@ def test_a_growth_since_the_start_of_the_year_against_last_years_close():
     assert verdict(text.format("327.10"), "327.10%") == "inconsistent"
     # a level of the year before that is not its close is no base
     assert verdict(text.format("327.10").replace("回升至年底的", "回升至"), "327.10%") == "unverifiable"
+
+
+def test_a_name_abridged_in_the_later_mention_and_another_measure_between():
+    # 456: "全球销售" abridges "全球新能源乘用车销售"; 纯电动车销量 between the two is another measure
+    text = ("2022 年全球新能源乘用车销售 1007.53 万辆，同比增长 56.40%，占比 14%，纯电动车销量 723.31 万辆，"
+            "占比 72%。2023 年全球销售 1368.58 万辆，同比增长 {}%，占比 16%。")
+    assert verdict(text.format("35.84"), "35.84%") == "consistent"
+    assert verdict(text.format("38.84"), "38.84%") == "inconsistent"
+    # names that do not abridge each other ("全球出口" is not "全球…销售") pair with nothing
+    assert verdict(text.format("38.84").replace("全球销售", "全球出口"), "38.84%") == "unverifiable"

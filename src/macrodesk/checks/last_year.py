@@ -107,7 +107,16 @@ def _same_measure(s: ParaText, a: Figure, b: Figure) -> bool:
     """Two levels measure the same thing when one names no measure or one name holds the other
     ("2023 年我国进口锂矿" / "2024 年进口"); not "动力电池产量" / "动力和储能电池合计产量"."""
     ma, mb = _NOT_METRIC.sub("", _own(s, a)), _NOT_METRIC.sub("", _own(s, b))
-    return not ma or not mb or ma in mb or mb in ma
+    return not ma or not mb or ma in mb or mb in ma or _abridged(ma, mb) or _abridged(mb, ma)
+
+
+def _abridged(short: str, long_: str) -> bool:
+    """A name shortened by leaving words out, first and last kept: "全球销售" for "全球新能源乘用车
+    销售" (the second mention drops what the paragraph already said)."""
+    if len(short) < 3 or len(short) >= len(long_) or short[:1] != long_[:1] or short[-1:] != long_[-1:]:
+        return False
+    rest = iter(long_)
+    return all(ch in rest for ch in short)
 
 
 def find_last_year_growths(article: Article) -> list[Check]:
@@ -198,6 +207,8 @@ def _find_base(s: ParaText, figs: list[Figure], k: int, later: Figure, *, dated_
         f = figs[j]
         if not _is_level(s, f, later):
             continue
+        if j < k - 2 and not _same_measure(s, later, f):
+            continue  # "2022 年全球…销售 1007.53 万辆，…纯电动车销量 723.31 万辆…2023 年全球销售": another measure between
         if j == k - 2 and not dated_only and _base(s, f, when) and not _base(s, later, None):
             return f
         own_when = _period(s, later, written=True)

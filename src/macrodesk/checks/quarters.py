@@ -473,12 +473,10 @@ _QUARTERS_OF = {"H1": ("Q1", "Q2"), "H2": ("Q3", "Q4")}
 _RESTATED = 0.03
 
 
-def find_half_sums(article: Article) -> list[Check]:
-    """A half-year level of a flow against its two quarters written for the same entity and
-    metric ("其中集中式新增 98.8GW" under 2025 上半年, "集中式新增 23.4GW" under 2025Q1, "集中式新增
-    75.4GW" under 2025Q2): H1 = Q1 + Q2. Certain when each of the three is the only level of its
-    entity, metric and period in the article, each dated in its own paragraph; a gap under 3% may
-    be a restated quarter and proves nothing."""
+def half_triples(article: Article) -> list[tuple[Level, Level, Level]]:
+    """(half, first quarter, second quarter): a half-year level of a flow and its two quarters
+    written for the same entity and metric, each the only level of its entity, metric and period
+    in the article, all in one unit."""
     if not any(("Q1" in s.text or "一季度" in s.text or "1 季度" in s.text) for s in article.sentences):
         return []
     levels = [lv for lv, _ in read_levels(article) if lv.entity and not lv.adjusted and not lv.inferred
@@ -491,17 +489,29 @@ def find_half_sums(article: Article) -> list[Check]:
         found = by_key.get(key, [])
         return found[0] if found and len({(x.fig.value, x.fig.unit, x.fig.scale) for x in found}) == 1 else None
 
-    out: list[Check] = []
+    out: list[tuple[Level, Level, Level]] = []
     for (who, metric, year, part), _ in sorted(by_key.items()):
         if part not in _QUARTERS_OF or (h := one((who, metric, year, part))) is None:
             continue
         qs = [one((who, metric, year, q)) for q in _QUARTERS_OF[part]]
-        if any(q is None or q.fig.unit != h.fig.unit or q.fig.scale != h.fig.scale for q in qs):
-            continue
         q1, q2 = qs[0], qs[1]
-        assert q1 is not None and q2 is not None
+        if q1 is None or q2 is None or any(q.fig.unit != h.fig.unit or q.fig.scale != h.fig.scale for q in (q1, q2)):
+            continue
         if min(figure_interval(x.fig).lo for x in (h, q1, q2)) <= 0:
             continue  # a loss in a quarter: the sum holds, but a sign slip is read elsewhere
+        out.append((h, q1, q2))
+    return out
+
+
+def find_half_sums(article: Article) -> list[Check]:
+    """A half-year level of a flow against its two quarters written for the same entity and
+    metric ("其中集中式新增 98.8GW" under 2025 上半年, "集中式新增 23.4GW" under 2025Q1, "集中式新增
+    75.4GW" under 2025Q2): H1 = Q1 + Q2. Certain when each of the three is the only level of its
+    entity, metric and period in the article, each dated in its own paragraph; a gap under 3% may
+    be a restated quarter and proves nothing."""
+    out: list[Check] = []
+    for h, q1, q2 in half_triples(article):
+        year, part = h.year, h.part
         computed = figure_interval(q1.fig) + figure_interval(q2.fig)
         stated = figure_interval(h.fig, result=True)
         fits = computed.overlaps(stated)
@@ -515,14 +525,14 @@ def find_half_sums(article: Article) -> list[Check]:
             inputs=[q1.fig.text, q2.fig.text],
             relation=f"{q1.fig.text} + {q2.fig.text} = {h.fig.text} ({year}{part} = {year}{q1.part} + {year}{q2.part})",
             note="within 3%: a quarter may have been restated" if verdict == "unverifiable" else "",
-            sentence=_full_sentence(article, h.sentence), sentence_id=h.sentence.id, paragraph=h.sentence.paragraph,
+            sentence=full_sentence(article, h.sentence), sentence_id=h.sentence.id, paragraph=h.sentence.paragraph,
             input_sentences=[q1.sentence.text, q2.sentence.text, h.sentence.text], refutable=True,
             article=article.label,
         ))
     return out
 
 
-def _full_sentence(article: Article, s: Sentence) -> str:
+def full_sentence(article: Article, s: Sentence) -> str:
     """The sentence up to its full stop that a ；-clause stands in ("其中集中式新增 98.8GW，…；分布式
     新增 121.8GW，…。"): the whole of what the reader quotes."""
     same = [x for x in article.sentences if x.paragraph == s.paragraph]

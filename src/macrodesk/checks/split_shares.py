@@ -1,0 +1,131 @@
+"""A whole split into named parts whose shares add up to 100%, with each part's level written
+beside it: "集中式、分布式新增光伏装机占比分别为 47%、53%。其中集中式新增 98.8GW…；分布式新增 121.8GW"
+is 98.8 / (98.8 + 121.8); "2025Q2 集中式、分布式占比均为 50%" is each level over their sum."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
+from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.levels import interval, unit_key
+from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.models import Article, Figure, FigureKind
+
+# "…占比分别为", "…比重分别是", "…占比均为": the shares of the parts named before it
+_LEAD = re.compile(r"(?:占比|比重|份额)\s*(分别|均)\s*(?:为|是|达|约)?")
+_LIST_GAP = re.compile(r"^\s*[、/和及与]\s*$")
+_NAME = r"[\u4e00-\u9fa5A-Za-z]"
+_AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
+# a clause that writes a change, another period's level or a bound, not the part's level
+_NOT_LEVEL = re.compile(r"同比|环比|较|比上|增加|减少|增长|下降|提升|回落|去年|上年|同期|超过|不足|以上|以下")
+
+
+def _shares(para: ParaText, lead_end: int, many: bool) -> list[Figure]:
+    """The share figures right after the lead: an 、-list (分别) or one figure (均)."""
+    run: list[Figure] = []
+    for f in para.figures:
+        if f.start < lead_end:
+            continue
+        if not run:
+            if f.kind != FigureKind.PERCENT or para.text[lead_end:f.start].strip():
+                return []
+            run.append(f)
+            if not many:
+                return run
+        elif f.kind == FigureKind.PERCENT and _LIST_GAP.match(para.text[run[-1].end:f.start]):
+            run.append(f)
+        else:
+            break
+    return run
+
+
+def _names(clause: str) -> list[list[str]] | None:
+    """For each part named in the 、-list before the lead, the words that may name it again: the
+    first part's endings ("2025 上半年国内集中式" -> "集中式"…), the last part's beginnings
+    ("分布式新增光伏装机" -> "分布式"…), a middle part whole."""
+    if re.search(r"[)）]", clause):
+        return None  # the list is a bracket's ("休闲餐饮（咖啡 / 茶饮 / 烘焙等）占比"), not the parts'
+    pieces = re.split(r"\s*[、/]\s*", clause.strip())
+    if len(pieces) < 2:
+        pieces = re.split(r"[和与及]", clause)
+        if len(pieces) != 2:
+            return None
+    first = re.search(f"{_NAME}+$", pieces[0].rstrip())
+    last = re.match(f"{_NAME}+", pieces[-1].lstrip())
+    middle = [p.strip() for p in pieces[1:-1]]
+    if not first or not last or not all(re.fullmatch(f"{_NAME}{{2,}}", p) for p in middle):
+        return None
+    a, z = first.group(0), last.group(0)
+    return [[a[i:] for i in range(len(a) - 1)], *[[p] for p in middle],
+            [z[:i] for i in range(len(z), 1, -1)]]
+
+
+def _owner(clause: str, names: list[list[str]]) -> int | None:
+    """The one part a level's clause names (by words no other part holds)."""
+    hits = set()
+    for i, words in enumerate(names):
+        others = [w for j, ws in enumerate(names) if j != i for w in ws]
+        if any(w in clause and not any(w in o for o in others) for w in words):
+            hits.add(i)
+    return hits.pop() if len(hits) == 1 else None
+
+
+def find_split_shares(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for para in paragraphs(article):
+        if "占比" not in para.text and "比重" not in para.text and "份额" not in para.text:
+            continue
+        for m in _LEAD.finditer(para.text):
+            many = m.group(1) == "分别"
+            shares = _shares(para, m.end(), many)
+            start = max(para.text.rfind(ch, 0, m.start()) for ch in "，,。；;：:（(") + 1
+            names = _names(para.text[start:m.start()])
+            if not shares or names is None or many and len(shares) != len(names):
+                continue
+            out.extend(_judge(para, shares, names, start))
+    return out
+
+
+def _judge(para: ParaText, shares: list[Figure], names: list[list[str]], list_start: int) -> list[Check]:
+    n = len(names)
+    written = [figure_interval(sh, result=True) for sh in (shares if len(shares) == n else shares * n)]
+    total = interval_sum(written)
+    if not total.lo <= 100 <= total.hi:
+        return []  # the parts named are not the whole
+    found: dict[str, list[list[Figure]]] = {}
+    for f in para.figures:
+        if f.kind not in _AMOUNTS or f.value is None or f.value <= 0 or f.is_range \
+                or list_start <= f.start <= shares[-1].end:
+            continue
+        clause = para.own_clause(f)
+        owner = _owner(clause, names)
+        key = unit_key(para.sentence_at(f.start), f)
+        if owner is None or key is None or _NOT_LEVEL.search(clause):
+            continue
+        found.setdefault(key, [[] for _ in names])[owner].append(f)
+    units = [k for k, per in found.items() if all(len(fs) == 1 for fs in per)]
+    if len(units) != 1 or any(len(fs) > 1 for k, per in found.items() for fs in per if k == units[0]):
+        return []
+    levels = [fs[0] for fs in found[units[0]]]
+    whole = interval_sum(interval(f) for f in levels)
+    share_sentence = para.sentence_at(shares[0].start)
+    level_sentences = [para.sentence_at(f.start).text for f in levels]
+    whole_text = " + ".join(f.text for f in levels)
+    checks: list[Check] = []
+    for i, f in enumerate(levels):
+        stated = shares[i] if len(shares) == n else shares[0]
+        got = Interval(interval(f).lo / whole.hi, interval(f).hi / whole.lo).scale(100)
+        chk = interval_check(
+            got, figure_interval(stated, result=True), kind="share", stated=stated.text,
+            inputs=[f.text, *(x.text for x in levels if x is not f)],
+            relation=f"{f.text} / ({whole_text}) = {stated.text} (the shares of the parts named add up to 100%)",
+            sentence=share_sentence.text, sentence_id=share_sentence.id,
+            paragraph=share_sentence.paragraph, derived=True, input_sentences=level_sentences,
+        )
+        checks.append(chk)
+    if len(shares) < n:
+        # one share written for every part ("均为 50%"): one relation, wrong if any part is
+        worst = next((c for c in checks if c.verdict == "inconsistent"), checks[0])
+        return [worst]
+    return checks

@@ -1,0 +1,40 @@
+"""A whole split into named parts whose shares add up to 100%, each part's level written beside
+it (checks/split_shares.py); paragraphs from 542 (solar installations, tests/check_final)."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+_H1 = ("光伏装机\n\n分类型来看，2025 上半年国内集中式、分布式新增光伏装机占比分别为 47%、53%。其中集中式新增 "
+       "98.8GW，同比增长 99%；分布式新增 121.8GW，同比增长 113%。分布式装机中，户用 25.6GW，同比增长 62%；"
+       "工商业 87.2GW，同比增长 135%。")
+_Q2 = "光伏装机\n\n2025Q2 集中式、分布式占比均为 50%。集中式新增 75.4GW，同比增长 172%；分布式新增 76.5GW，同比增长 163%。"
+
+
+def _split(text: str, stated: str) -> list[tuple[str, str]]:
+    return [(c.verdict, c.computed) for c in check_text(text)
+            if c.stated == stated and "parts named" in c.relation]
+
+
+def test_each_share_is_its_level_over_the_levels_of_all_parts():
+    # 98.8 / (98.8 + 121.8) = 44.8%: the text's 47% / 53% is a real error (542-8/9 of tests/check_final)
+    ((verdict, computed),) = _split(_H1, "47%")
+    assert verdict == "inconsistent" and computed.startswith("44.7")
+    fixed = _H1.replace("121.8GW", "111.4GW")  # 98.8 / 210.2 = 47.0%
+    assert _split(fixed, "47%") == [("consistent", _split(fixed, "47%")[0][1])]
+    assert _split(fixed, "53%")[0][0] == "consistent"
+
+
+def test_one_share_written_for_every_part():
+    assert [v for v, _ in _split(_Q2, "50%")] == ["consistent"]  # 75.4 / 151.9 = 49.6%
+    assert [v for v, _ in _split(_Q2.replace("76.5GW", "96.5GW"), "50%")] == ["inconsistent"]
+
+
+def test_no_check_when_the_parts_are_not_the_whole_or_a_level_is_not_certain():
+    # 47% + 43% is 90%: other parts exist, so the two levels do not make the whole
+    assert _split(_H1.replace("53%", "43%"), "47%") == []
+    # a second level of 集中式 in the paragraph (another period): which one is meant is unknown
+    twice = _H1.replace("同比增长 99%", "同比增长 99%，其中集中式地面电站 60.2GW")
+    assert _split(twice, "47%") == []
+    # a level written as a change is not the part's level
+    assert _split(_H1.replace("分布式新增 121.8GW", "分布式同比增加 121.8GW"), "47%") == []
