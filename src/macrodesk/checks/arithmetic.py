@@ -31,6 +31,7 @@ from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
 from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiable
 from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.level_change import find_level_changes
+from macrodesk.checks.level_moves import find_level_moves
 from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.months import find_february_growths
 from macrodesk.checks.moves import find_moves
@@ -57,6 +58,7 @@ from macrodesk.checks.valuation import column_labels, find_valuation_relations, 
 from macrodesk.checks.whole_article import across_sections
 from macrodesk.checks.whole_frames import WholeFrames
 from macrodesk.checks.worded import find_uncounted
+from macrodesk.checks.year_series import find_year_series
 from macrodesk.models import Article, Sentence
 from macrodesk.readers import article_from_text
 
@@ -167,7 +169,8 @@ def check_article(article: Article) -> list[Check]:
     # moves with their rate in a bracket
     _merge(checks, keep, article.label, [
         *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
-        *find_averages(article), *find_moves(article)])
+        *find_averages(article), *find_moves(article), *find_level_moves(article),
+        *find_year_series(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     return checks

@@ -1,0 +1,97 @@
+"""A level with its change written both as an amount and as a rate: "坑口价 476 元 / 吨（周涨 32 元 / 吨，
++7.2%）", "产量 1335.8 万桶 / 天，环比 + 2.1 万桶 / 天（+0.2%）". The rate is the change over the level
+before it: 32 / (476 − 32) = 7.2%."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.levels import interval, signed, unit_key
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+_UP = r"上涨|上升|增加|回升|提高|提升|扩大|增长|涨|增|升"
+_DOWN = r"下跌|下降|减少|回落|降低|下滑|收窄|缩小|跌|减|降"
+# what compares: "周涨", "环比 +", "同比减少", "较上周下跌", "月跌"
+_BASIS = r"同比|环比|较上周|较上月|较前一?周|较上一?交易日|较上期|较上年|周|月|日"
+# from the level to the change: "（周涨 ", "，环比 ", "，较上周下跌 " (a clause of its own, no figure)
+# what the figure reader leaves after a figure: a rate's time unit ("万桶 / 天"), a count's measure
+# word ("422 部")
+_PER = r"(?:\s*/\s*[天日周月年]|\s*[部台座家个只艘辆套口井项人户次宗笔款批架位名所条张支])?"
+_TO_CHANGE = re.compile(rf"^{_PER}\s*[（(，,]\s*({_BASIS})\s*(?:{_UP}|{_DOWN})?\s*(?:了|约)?\s*$")
+_FALL = re.compile(rf"(?:{_DOWN})\s*(?:了|约)?\s*$")
+# from the change to its rate: "，" "（" "，幅度 " — and no other basis ("，同比 +5%" after a 环比 change)
+_TO_RATE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:(?:涨|跌|增|降|减)?幅(?:度)?\s*(?:为|达)?)?\s*$")
+
+
+def _sign(s: Sentence, f: Figure, lead: str) -> float:
+    """+1 or −1: the figure's own sign, else the verb before it."""
+    if (f.value or 0) < 0:
+        return -1.0
+    if signed(s, f):
+        return 1.0
+    return -1.0 if _FALL.search(lead) else 1.0
+
+
+def find_level_moves(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or "%" not in s.text:
+            continue
+        figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None]
+        for k in range(len(figs) - 2):
+            chk = _one(s, figs[k], figs[k + 1], figs[k + 2])
+            if chk is None:
+                continue
+            chk.article = article.label
+            out.append(chk)
+            # "375.7 万桶 / 天，同比 + 34.5 万桶 / 天（+10.1%），环比 + 7.8 万桶 / 天（+2.1%）": a second
+            # change of the same level, against another basis
+            if k + 4 < len(figs) and re.match(r"^\s*[）)]", s.text[figs[k + 2].end:figs[k + 3].start]):
+                more = _one(s, figs[k], figs[k + 3], figs[k + 4], after=figs[k + 2])
+                if more is not None:
+                    more.article = article.label
+                    out.append(more)
+    return out
+
+
+def _one(s: Sentence, level: Figure, change: Figure, rate: Figure, *, after: Figure | None = None) -> Check | None:
+    if rate.kind != FigureKind.PERCENT or level.kind == FigureKind.PERCENT or rate.is_range \
+            or level.is_range or change.is_range or level.approx or change.approx:
+        return None
+    key = unit_key(s, level)
+    if key is None or key != unit_key(s, change) or (level.value or 0) <= 0:
+        return None
+    lead = s.text[(after or level).end:change.start]
+    if after is not None:
+        lead = re.sub(r"^\s*[）)]", "", lead)
+    to_change = _TO_CHANGE.match(lead)
+    if to_change is None or not (_FALL.search(lead) or re.search(rf"(?:{_UP})\s*(?:了|约)?\s*$", lead)
+                                 or signed(s, change)):
+        return None  # no move is written: "库存 673 万吨，周 49 万吨" says nothing of a change
+    to_rate = _TO_RATE.match(s.text[change.end:rate.start])
+    if to_rate is None or not re.match(r"\s*(?:[）)，,。；;]|$)", s.text[rate.end:]):
+        return None  # "945 元 / 吨，较上周跌 2 元 / 吨，25% 品位均价…": a label, not the rate
+    if not re.search(r"[（(幅]", to_rate.group(0)) and not (signed(s, rate) or (rate.value or 0) < 0):
+        return None  # a rate after a bare comma is written with its sign ("，-1.2%")
+    now = interval(level)
+    move = interval(change)
+    sign = _sign(s, change, lead)
+    if sign < 0 and (change.value or 0) > 0:
+        move = -move  # "周跌 32 元 / 吨": the verb signs it ("- 16 部" is read negative already)
+    before = now - move
+    if before.lo <= 0:
+        return None  # a level from or through zero (a spread turning) has no one rate
+    got = Interval(min(move.lo / before.lo, move.lo / before.hi), max(move.hi / before.lo, move.hi / before.hi)).scale(100)
+    written = figure_interval(rate, result=True)
+    rate_signed = signed(s, rate) or (rate.value or 0) < 0
+    if not rate_signed:
+        got, written = got.abs(), written.abs()
+    shown = f"{change.text.strip()}" if signed(s, change) else f"{'-' if sign < 0 else '+'}{change.text.strip()}"
+    return interval_check(
+        got, written, kind="growth", stated=rate.text, inputs=[level.text, change.text],
+        relation=(f"({shown}) / ({level.text} - ({shown})) = {rate.text} "
+                  f"(the change over the level before it: {fmt(before.mid / (level.scale or 1.0))})"),
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
+    )

@@ -1,0 +1,102 @@
+"""Levels of a span of years listed by position with their growths: "2025-2027 年营收：7.39/9.89/12.99
+亿元（同比 + 35.8%/33.8%/31.3%）", "预计 2025-2027 年营业收入分别为 7.39、9.89、12.99 亿元，同比增长 35.8%、
+33.8%、31.3%". Each growth after the first is its year's level over the year before's."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, interval_check
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*[-~～—至到]\s*((?:19|20)?\d{2})\s*[EA]?\s*年?")
+_SEP = re.compile(r"^\s*[/、]\s*$")
+_AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
+# from the levels to their growths: "（同比 + ", "，同比增长 ", "，分别同比 ", "，YoY "
+_TO_GROWTHS = re.compile(r"^\s*[（(，,]\s*(?:分别)?\s*(?:同比|YoY|yoy)\s*(?:分别)?\s*(增长|增加|提升|上升|下降|减少|下滑)?\s*(?:分别)?\s*(?:为|达)?\s*$")
+_FALL = {"下降", "减少", "下滑"}
+
+
+def _runs(s: Sentence, figs: list[Figure], kinds: tuple[FigureKind, ...]) -> list[list[Figure]]:
+    runs: list[list[Figure]] = []
+    for f in figs:
+        if f.kind not in kinds or f.value is None or f.is_range:
+            if runs and len(runs[-1]) == 1:
+                runs.pop()
+            runs.append([])
+            continue
+        if runs and runs[-1] and runs[-1][-1].kind in kinds and _SEP.match(s.text[runs[-1][-1].end:f.start]):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    return [r for r in runs if len(r) >= 2]
+
+
+def find_year_series(article: Article) -> list[Check]:
+    out: list[Check] = []
+    # the span in force: written in the sentence, or carried from the sentence or list item before
+    # when this one names no date ("- 2025-2027 年营收：…；" "- 归母净利润：0.47/0.65/1.00 亿元（…）")
+    carried: tuple[int, int] | None = None
+    last: Sentence | None = None
+    for s in article.sentences:
+        if s.kind not in ("prose", "list"):
+            carried, last = None, None
+            continue
+        span = _SPAN.search(s.text)
+        follows = last is not None and (s.paragraph == last.paragraph or s.kind == last.kind == "list"
+                                        and s.paragraph == last.paragraph + 1)
+        if span is not None:
+            years = int(span.group(1)), span.group(2)
+            end_year = int(years[1]) if len(years[1]) == 4 else years[0] // 100 * 100 + int(years[1])
+            carried, start = (years[0], end_year), span.end()
+        elif follows and carried is not None and not any(f.kind == FigureKind.DATE for f in s.figures):
+            start = 0
+        else:
+            carried = None
+        last = s
+        if carried is None or "%" not in s.text:
+            continue
+        first, end_year = carried
+        n = end_year - first + 1
+        if not 2 <= n <= 6:
+            continue
+        figs = [f for f in s.figures if f.start >= start and f.kind != FigureKind.DATE]
+        levels = [r for r in _runs(s, figs, _AMOUNTS) if len(r) == n]
+        growths = [r for r in _runs(s, figs, (FigureKind.PERCENT,)) if len(r) == n]
+        for lv in levels:
+            # the growths right after the levels, and the levels of one unit (bare numbers take the last's)
+            gr = next((g for g in growths if _TO_GROWTHS.match(s.text[lv[-1].end:g[0].start])), None)
+            units = {(f.kind, f.unit) for f in lv if f.kind != FigureKind.NUMBER}
+            if gr is None or len(units) != 1 or lv[-1].kind == FigureKind.NUMBER:
+                continue
+            verb = _TO_GROWTHS.match(s.text[lv[-1].end:gr[0].start])
+            falls = bool(verb and verb.group(1) in _FALL)
+            out.extend(_judge(article, s, lv, gr, falls, first))
+    return out
+
+
+def _signed(s: Sentence, g: Figure, falls: bool) -> Interval:
+    iv = figure_interval(g, result=True)
+    explicit = s.text[g.start:g.end].lstrip()[:1] in "+-−－"
+    return -iv if falls and not explicit and (g.value or 0) > 0 else iv
+
+
+def _judge(article: Article, s: Sentence, levels: list[Figure], growths: list[Figure], falls: bool,
+           first: int) -> list[Check]:
+    out = []
+    for i in range(1, len(levels)):
+        was, now = figure_interval(levels[i - 1]), figure_interval(levels[i])
+        if was.lo <= 0 or now.lo <= 0:
+            continue  # growth from or to a loss has no one convention
+        got = (now / was - Interval(1, 1)).scale(100)
+        g = growths[i]
+        out.append(interval_check(
+            got, _signed(s, g, falls), kind="growth", stated=g.text,
+            inputs=[levels[i - 1].text, levels[i].text],
+            relation=(f"({levels[i].text}/{levels[i - 1].text} - 1) = {g.text} "
+                      f"({first + i} over {first + i - 1}, listed by position)"),
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
+            article=article.label,
+        ))
+    return out

@@ -1,0 +1,38 @@
+"""A level with its change written as an amount and as a rate (checks/level_moves.py); sentences
+from 115 (coal weekly) and 534 (oil monthly) of tests/check_fresh, 553 of the corpus."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+
+def _rates(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text("动力煤\n\n" + text) if "level before it" in c.relation}
+
+
+def test_the_rate_is_the_change_over_the_level_before_it():
+    got = _rates("山西大同 Q5500 坑口价 476 元 / 吨（周涨 32 元 / 吨，+7.2%），秦皇岛库存 673 万吨（周减 49 万吨，-6.8%），"
+                 "锚地船舶数 13 艘（周增 6 艘，+85.7%）。")
+    assert got == {"+7.2%": "consistent", "-6.8%": "consistent", "+85.7%": "consistent"}
+
+
+def test_a_rate_over_the_new_level_is_an_error():
+    # 534: 3.12 / 63.96 = 4.9%, but the fall is over last month's 67.08: 4.65%
+    text = "WTI 原油平均期货结算价 63.96 美元 / 桶，环比下跌 3.12 美元 / 桶（-4.9%）。"
+    assert _rates(text) == {"-4.9%": "inconsistent"}
+    assert _rates(text.replace("-4.9%", "-4.7%")) == {"-4.7%": "consistent"}
+
+
+def test_two_changes_of_one_level_per_day_and_counts():
+    got = _rates("2025 年 6 月原油产量 375.7 万桶 / 天，同比 + 34.5 万桶 / 天（+10.1%），环比 + 7.8 万桶 / 天（+2.5%）。"
+                 "2025 年 7 月美国活跃石油钻机平均 422 部，环比 - 16 部（-3.7%）。")
+    assert got == {"+10.1%": "consistent", "+2.5%": "inconsistent", "-3.7%": "consistent"}
+
+
+def test_a_percent_that_is_not_the_changes_rate():
+    # 553: "25% 品位" labels the next grade
+    assert _rates("30% 品位磷矿石均价 1020 元 / 吨，28% 品位均价 945 元 / 吨，较上周跌 2 元 / 吨，25% 品位均价 880 元 / 吨。") == {}
+    # a share after the change is no rate of it
+    assert _rates("出口 300 亿元，同比增加 30 亿元，占比 12%。") == {}
+    # no move written between the level and the amount
+    assert _rates("库存 673 万吨，港口 49 万吨（-6.8%）。") == {}
