@@ -32,6 +32,7 @@ from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiab
 from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.level_change import find_level_changes
 from macrodesk.checks.level_moves import find_level_moves
+from macrodesk.checks.margin_growths import find_margin_growths
 from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.months import find_february_growths
 from macrodesk.checks.moves import find_moves
@@ -170,7 +171,7 @@ def check_article(article: Article) -> list[Check]:
     _merge(checks, keep, article.label, [
         *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
         *find_averages(article), *find_moves(article), *find_level_moves(article),
-        *find_year_series(article)])
+        *find_year_series(article), *find_margin_growths(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     return checks

@@ -1,0 +1,161 @@
+"""A net margin's 同比 change from the growths of profit and revenue of its period, written in its
+section with no levels needed (confirm-only): "2025Q1：收入同比 + 0.37%，利润同比 - 16.23%" and "净利率：…2025Q1 11.03%，
+同比 - 2.19pct". Last year's margin is m × (1 + g收入) / (1 + g利润), an intermediate (derived)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from macrodesk.checks.frames import period_key
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+_REVENUE = ("营业总收入", "营业收入", "营收", "收入")
+_SIDE = re.compile(r"(营业总收入|营业收入|营收|收入|扣非归母净利润|扣非净利润|归母净利润|净利润|利润)(?![率])")
+_MARGIN = re.compile(r"(扣非归母净利率|扣非净利率|归母净利率|净利率)")
+# another ratio named between a margin's name and its level ("净利率…毛利率 30%")
+_OTHER_RATIO = re.compile(r"毛利率|费用率|周转率|负债率|ROE|占比")
+_YOY = re.compile(r"同比\s*(增长|增加|提升|上升|下降|减少|下滑|回落)?\s*(?:了|约)?\s*$")
+_FALLS = {"下降", "减少", "下滑", "回落"}
+
+
+@dataclass
+class _Growth:
+    side: str  # "revenue" or "profit"
+    name: str
+    fig: Figure
+    value: Interval  # signed, in %
+    sentence: Sentence
+
+
+def _signed(p: ParaText, f: Figure, verb: str | None) -> Interval:
+    iv = figure_interval(f, result=True)
+    explicit = p.text[f.start:f.end].lstrip()[:1] in "+-−－"
+    return -iv if verb in _FALLS and not explicit and (f.value or 0) > 0 else iv
+
+
+def _period(p: ParaText, f: Figure) -> tuple[int, str] | None:
+    """The period of a figure: the last date before it in its paragraph (a list item's label
+    "- **2025Q1**：收入同比 + 0.37%" dates all its clauses)."""
+    dates = [d for d in p.figures if d.kind == FigureKind.DATE and d.end <= f.start]
+    return period_key(dates[-1].text) if dates else None
+
+
+def _growths(p: ParaText) -> list[tuple[tuple[int, str] | None, _Growth]]:
+    out = []
+    for f in p.figures:
+        if f.kind != FigureKind.PERCENT or f.is_range or f.value is None:
+            continue
+        clause_start = max(p.text.rfind(ch, 0, f.start) for ch in "；;。") + 1
+        before = p.text[clause_start:f.start]
+        yoy = _YOY.search(before)
+        if yoy is None:
+            continue
+        # the measure it grows: the last revenue or profit named before it, with no percent between
+        names = list(_SIDE.finditer(before))
+        if not names:
+            continue
+        name = names[-1]
+        if any(x.kind == FigureKind.PERCENT and clause_start + name.end() <= x.start < f.start for x in p.figures):
+            continue
+        # a profit net of one-offs (扣非) is the side of a 扣非 margin only
+        side = "revenue" if name.group(1) in _REVENUE else "adjusted" if "扣非" in name.group(1) else "profit"
+        out.append((_period(p, f), _Growth(side, name.group(1), f, _signed(p, f, yoy.group(1)), p.sentence_at(f.start))))
+    return out
+
+
+def _factor(g: _Growth) -> str:
+    return f"1 {'-' if g.value.mid < 0 else '+'} {g.fig.text.lstrip('+-−－ ')}"
+
+
+_Facts = dict[tuple[tuple[int, str] | None, str], list[_Growth]]
+
+
+def find_margin_growths(article: Article) -> list[Check]:
+    """Each margin's change against the growths of its period found under the nearest heading
+    above it that names exactly one growth of each side ("### （一）乳制品行业" > "#### 1. 收入与利润"
+    and "#### 2. 盈利能力"): a heading under which a side has two growths of the period stops the
+    search (which one is meant is unknown)."""
+    if "净利率" not in article.text or "同比" not in article.text:
+        return []
+    paras = paragraphs(article)
+    found = [(p.sentences[0][1].paragraph, when, g) for p in paras for when, g in _growths(p)]
+    heads = [(x.index, x.level) for x in article.paragraphs if x.kind == "heading"]
+    out: list[Check] = []
+    for p in paras:
+        if "净利率" not in p.text:
+            continue
+        at = p.sentences[0][1].paragraph
+        chain: list[tuple[int, int]] = []
+        for index, level in heads:
+            if index > at:
+                break
+            while chain and chain[-1][1] >= level:
+                chain.pop()
+            chain.append((index, level))
+        scopes = [(index, next((j for j, lv in heads if j > index and lv <= level), 1 << 30)) for index, level in reversed(chain)]
+        out.extend(_judge(article, p, [_facts(found, lo, hi) for lo, hi in scopes + [(-1, 1 << 30)]]))
+    return out
+
+
+def _facts(found: list[tuple[int, tuple[int, str] | None, _Growth]], lo: int, hi: int) -> _Facts:
+    facts: _Facts = {}
+    for at, when, g in found:
+        if lo <= at < hi:
+            facts.setdefault((when, g.side), []).append(g)
+    return facts
+
+
+def _judge(article: Article, p: ParaText, scopes: list[_Facts]) -> list[Check]:
+    out = []
+    figs = [f for f in p.figures if f.kind != FigureKind.DATE]
+    for k in range(len(figs) - 1):
+        m, c = figs[k], figs[k + 1]
+        if m.kind != FigureKind.PERCENT or c.kind != FigureKind.POINTS or m.is_range or c.is_range:
+            continue
+        lead = p.text[m.end:c.start]
+        yoy = re.match(r"^\s*[，,（(]?\s*同比\s*(提升|增加|上升|提高|下降|减少|下滑|回落)?\s*$", lead)
+        names = list(_MARGIN.finditer(p.text, 0, m.start))
+        if yoy is None or not names or _OTHER_RATIO.search(p.text[names[-1].end():m.start]):
+            continue
+        when = _period(p, m)
+        if when is None:
+            continue
+        margin = names[-1].group(1)
+        side = "adjusted" if "扣非" in margin else "profit"
+        rev: list[_Growth] = []
+        profit: list[_Growth] = []
+        for facts in scopes:
+            rev, profit = facts.get((when, "revenue"), []), facts.get((when, side), [])
+            if rev or profit:
+                break
+        if len(rev) != 1 or len(profit) != 1:
+            continue
+        now = figure_interval(m)
+        one = Interval(1, 1)
+        fr, fp = one + rev[0].value.scale(0.01), one + profit[0].value.scale(0.01)
+        if fr.lo <= 0 or fp.lo <= 0:
+            continue
+        before = now * fr / fp
+        got = now - before
+        stated = _signed(p, c, yoy.group(1))
+        where = p.sentence_at(c.start)
+        chk = interval_check(
+            got, stated, kind="change", stated=c.text,
+            inputs=[m.text, rev[0].fig.text, profit[0].fig.text],
+            relation=(f"{m.text} - 上年 {fmt(before.mid)}% (= {m.text} × ({_factor(rev[0])}) / "
+                      f"({_factor(profit[0])})) = {c.text} (from the growths of "
+                      f"{rev[0].name} and {profit[0].name} of the period)"),
+            sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, derived=True,
+            input_sentences=[rev[0].sentence.text, profit[0].sentence.text], article=article.label,
+        )
+        if chk.verdict == "inconsistent":
+            # confirm-only: 利润 may be 归母 or total profit, and the margin itself may be the slip
+            # (583: 扣非归母净利率 10.9% beside 29.2 / 459.0 = 6.4%), which the change does not show
+            continue
+        chk.refutable = False
+        out.append(chk)
+    return out
