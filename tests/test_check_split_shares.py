@@ -38,3 +38,16 @@ def test_no_check_when_the_parts_are_not_the_whole_or_a_level_is_not_certain():
     assert _split(twice, "47%") == []
     # a level written as a change is not the part's level
     assert _split(_H1.replace("分布式新增 121.8GW", "分布式同比增加 121.8GW"), "47%") == []
+
+
+def _closing(text: str) -> dict[str, tuple[str, bool]]:
+    return {c.stated: (c.verdict, c.refutable) for c in check_text("宠物\n\n" + text) if c.kind == "sum"}
+
+
+def test_a_breakdowns_shares_add_up_to_100_or_to_the_share_they_break_down():
+    # 77: 100% - 44.9% - 37.7% = 17.4%; 35.7% + 13.5% + 3.6% = 52.8% (confirm-only: a list need
+    # not name every part, so a mismatch says nothing)
+    assert _closing("2023 年活体 / 服务 / 食品占比 44.9%/37.7%/17.4%，服务板块占比显著高于国内。") == {"17.4%": ("consistent", False)}
+    assert _closing("2024 年占比 52.8%（1583 亿元），其中主粮 / 零食 / 营养品占比 35.7%/13.5%/3.6%。") == {"52.8%": ("consistent", False)}
+    assert _closing("2024 年占比 52.8%（1583 亿元），其中主粮 / 零食 / 营养品占比 35.7%/13.5%/1.6%。") == {}
+    assert _closing("2023 年活体 / 服务 / 食品占比 44.9%/37.7%/12.4%。") == {}

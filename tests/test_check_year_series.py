@@ -28,3 +28,11 @@ def test_lists_that_are_not_the_spans_years():
     assert _series("2021-2023 年三项业务收入 378.25/291.19/75.05 亿元，3 年复合增速 1.3%/9.1%/5.0%。") == {}
     # a loss in the series: no growth from it
     assert "27.5%" not in _series("2025-2027 年收入 - 6.08/0.15/3.81 亿元（同比 + 31.0%/27.5%/17.9%）。")
+
+
+def test_a_unit_the_last_level_completes():
+    # 425: "25.7 亿、26.9 亿、27.9 亿吨" are all 亿吨
+    got = _series("预计 2025-2027 年全球铁矿石产量或达 25.7 亿、26.9 亿、27.9 亿吨，同比增速可达 1.02%、5.05%、3.59%。")
+    assert got == {"5.05%": "consistent", "3.59%": "consistent"}
+    # another scale is another unit: no series
+    assert _series("预计 2025-2027 年产量或达 25.7 万、26.9 万、27.9 亿吨，同比增速可达 1.02%、5.05%、3.59%。") == {}

@@ -13,7 +13,7 @@ from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind
 
 # "…占比分别为", "…比重分别是", "…占比均为": the shares of the parts named before it
-_LEAD = re.compile(r"(?:占比|比重|份额)\s*(分别|均)\s*(?:为|是|达|约)?")
+_LEAD = re.compile(r"(?:占比|比重|份额)\s*(分别|均)?\s*(?:为|是|达|约)?")
 _LIST_GAP = re.compile(r"^\s*[、/和及与]\s*$")
 _NAME = r"[\u4e00-\u9fa5A-Za-z]"
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
@@ -77,14 +77,57 @@ def find_split_shares(article: Article) -> list[Check]:
         if "占比" not in para.text and "比重" not in para.text and "份额" not in para.text:
             continue
         for m in _LEAD.finditer(para.text):
-            many = m.group(1) == "分别"
+            many = m.group(1) != "均"
             shares = _shares(para, m.end(), many)
+            if not shares or m.group(1) is None and len(shares) < 2:
+                continue  # "占比 47%" is one share, no breakdown
             start = max(para.text.rfind(ch, 0, m.start()) for ch in "，,。；;：:（(") + 1
             names = _names(para.text[start:m.start()])
-            if not shares or names is None or many and len(shares) != len(names):
-                continue
-            out.extend(_judge(para, shares, names, start))
+            judged = [] if names is None or many and len(shares) != len(names) else _judge(para, shares, names, start)
+            out.extend(judged)
+            if not judged and many:
+                out.extend(_closing(para, shares, start))
     return out
+
+
+def _closing(para: ParaText, shares: list[Figure], list_start: int) -> list[Check]:
+    """A breakdown's shares with no levels: confirmed when they add up to 100% ("活体 / 服务 / 食品
+    占比 44.9%/37.7%/17.4%"), or to the share of the whole they break down, written before 其中
+    ("占比 52.8%（1583 亿元），其中主粮 / 零食 / 营养品占比 35.7%/13.5%/3.6%"). Confirm-only: a list
+    need not name every part."""
+    written = [figure_interval(sh, result=True) for sh in shares]
+    total = interval_sum(written)
+    where = para.sentence_at(shares[0].start)
+    parts = " + ".join(sh.text for sh in shares)
+    which = para.text.find("其中", list_start, list_start + 2)
+    parent = None
+    if which >= 0 and "。" not in para.text[which:list_start]:
+        before = [f for f in para.figures if f.kind == FigureKind.PERCENT and f.end <= which and not f.is_range]
+        if before and re.search(r"(?:占比|比重|份额)\s*(?:为|达|约)?\s*$", para.text[:before[-1].start]) \
+                and "。" not in para.text[before[-1].end:which]:
+            parent = before[-1]
+    if parent is not None:
+        whole = figure_interval(parent, result=True)
+        if not total.overlaps(whole):
+            return []
+        at = para.sentence_at(parent.start)
+        return [Check(verdict="consistent", kind="sum", stated=parent.text, computed=f"{total.mid:.3f}",
+                      computed_low=total.lo, computed_high=total.hi, inputs=[sh.text for sh in shares],
+                      relation=f"{parts} = {parent.text} (the shares of its 其中-parts)", sentence=at.text,
+                      sentence_id=at.id, paragraph=at.paragraph, input_sentences=[where.text], refutable=False,
+                      note="a list need not name every part: a fit confirms")]
+    if not total.lo <= 100 <= total.hi:
+        return []
+    rest = interval_sum(written[:-1])
+    last = shares[-1]
+    got = Interval(100 - rest.hi, 100 - rest.lo)
+    return [Check(verdict="consistent", kind="sum", stated=last.text, computed=f"{got.mid:.3f}",
+                  computed_low=got.lo, computed_high=got.hi, inputs=[sh.text for sh in shares[:-1]],
+                  relation=f"100% - ({' + '.join(sh.text for sh in shares[:-1])}) = {last.text} "
+                           "(the shares of a breakdown add up to 100%)",
+                  sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
+                  input_sentences=[where.text], refutable=False,
+                  note="a list need not name every part: a fit confirms")]
 
 
 def _judge(para: ParaText, shares: list[Figure], names: list[list[str]], list_start: int) -> list[Check]:

@@ -14,7 +14,8 @@ _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*[-~～—至到]\s*((?:19
 _SEP = re.compile(r"^\s*[/、]\s*$")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # from the levels to their growths: "（同比 + ", "，同比增长 ", "，分别同比 ", "，YoY "
-_TO_GROWTHS = re.compile(r"^\s*[（(，,]\s*(?:分别)?\s*(?:同比|YoY|yoy)\s*(?:分别)?\s*(增长|增加|提升|上升|下降|减少|下滑)?\s*(?:分别)?\s*(?:为|达)?\s*$")
+_TO_GROWTHS = re.compile(r"^\s*[（(，,]\s*(?:分别)?\s*(?:同比|YoY|yoy)\s*(?:增速|增幅)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
+                         r"(增长|增加|提升|上升|下降|减少|下滑)?\s*(?:分别)?\s*(?:为|达|至)?\s*$")
 _FALL = {"下降", "减少", "下滑"}
 
 
@@ -67,8 +68,10 @@ def find_year_series(article: Article) -> list[Check]:
         for lv in levels:
             # the growths right after the levels, and the levels of one unit (bare numbers take the last's)
             gr = next((g for g in growths if _TO_GROWTHS.match(s.text[lv[-1].end:g[0].start])), None)
-            units = {(f.kind, f.unit) for f in lv if f.kind != FigureKind.NUMBER}
-            if gr is None or len(units) != 1 or lv[-1].kind == FigureKind.NUMBER:
+            # "25.7 亿、26.9 亿、27.9 亿吨": a unit the last figure completes
+            same = all(f.kind == FigureKind.NUMBER or lv[-1].unit.startswith(f.unit) and f.scale == lv[-1].scale
+                       for f in lv)
+            if gr is None or not same or lv[-1].kind == FigureKind.NUMBER:
                 continue
             verb = _TO_GROWTHS.match(s.text[lv[-1].end:gr[0].start])
             falls = bool(verb and verb.group(1) in _FALL)
