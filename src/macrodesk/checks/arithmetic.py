@@ -45,6 +45,7 @@ from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.share_lists import find_share_lists
 from macrodesk.checks.share_pairs import find_share_pairs
 from macrodesk.checks.split_shares import find_split_shares
+from macrodesk.checks.table_cagr import find_table_cagrs
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
 from macrodesk.checks.table_text import (
@@ -165,7 +166,8 @@ def check_article(article: Article) -> list[Check]:
         *find_bracketed_benchmarks(article), *find_orderings(article), *find_share_lists(article),
         *find_split_shares(article), *find_half_growths(article),
         *find_amount_rates(article), *find_half_sums(article), *find_segment_sums(article),
-        *find_table_totals(article), *find_bin_counts(article), *find_member_sums(article)])
+        *find_table_totals(article), *find_bin_counts(article), *find_member_sums(article),
+        *find_table_cagrs(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
     # moves with their rate in a bracket
     _merge(checks, keep, article.label, [

@@ -1,0 +1,77 @@
+"""A table's CAGR column against its two year columns: "| 指标 | 2023 年 | 2027 年预测 | CAGR |" and
+"| 运动相机市场规模 (亿元) | 314.4 | 513.5 | 13.0% |" is (513.5 / 314.4)^(1/4) − 1."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval
+from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.valuation import markdown_tables
+from macrodesk.models import Article, Sentence
+
+_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*[年AE]?")
+_CAGR = re.compile(r"CAGR|复合(?:年均)?(?:增速|增长率)", re.I)
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-~～—至到]\s*((?:19|20)?\d{2})")
+_NUMBER = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*$")
+_PERCENT = re.compile(r"^\s*([-+]?\s*\d+(?:\.(\d+))?)\s*%\s*$")
+
+
+def _value(cell: str, pattern: re.Pattern[str]) -> Interval | None:
+    """The values a cell written at its precision stands for; None for a bound ("120+"), a range
+    or words."""
+    m = pattern.match(cell.replace(",", ""))
+    if m is None:
+        return None
+    x = float(m.group(1).replace(" ", ""))
+    half = 0.5 * 10 ** -len(m.group(2) or "")
+    return Interval(x - half, x + half)
+
+
+def find_table_cagrs(article: Article) -> list[Check]:
+    if not _CAGR.search(article.text) or "|" not in article.text:
+        return []
+    rows = {re.sub(r"\s+", "", s.text): s for s in article.sentences if s.kind == "table"}
+    out: list[Check] = []
+    for table in markdown_tables(article.text):
+        if len(table) < 2:
+            continue
+        head = table[0]
+        cagr = [j for j, c in enumerate(head) if _CAGR.search(c)]
+        years = {j: int(m.group(1)) for j, c in enumerate(head) if (m := _YEAR.match(c)) and j not in cagr}
+        if len(cagr) != 1:
+            continue
+        span = _SPAN.search(head[cagr[0]])
+        if span:
+            lo, hi = int(span.group(1)), span.group(2)
+            hi_year = int(hi) if len(hi) == 4 else lo // 100 * 100 + int(hi)
+            cols = [j for y in (lo, hi_year) for j, yy in years.items() if yy == y]
+        else:
+            cols = sorted(years)
+        if len(cols) != 2 or years[cols[1]] <= years[cols[0]]:
+            continue
+        n = years[cols[1]] - years[cols[0]]
+        for cells in table[1:]:
+            chk = _row(rows, cells, cols, cagr[0], n, head)
+            if chk is not None:
+                chk.article = article.label
+                out.append(chk)
+    return out
+
+
+def _row(rows: dict[str, Sentence], cells: list[str], cols: list[int], c: int, n: int, head: list[str]) -> Check | None:
+    if max(cols + [c]) >= len(cells):
+        return None
+    row = rows.get(re.sub(r"\s+", "", "，".join(x for x in cells if x)))
+    a, b = _value(cells[cols[0]], _NUMBER), _value(cells[cols[1]], _NUMBER)
+    written = _value(cells[c], _PERCENT)
+    if row is None or a is None or b is None or written is None or a.lo <= 0:
+        return None
+    got = ((b / a).pow(1 / n) - Interval(1, 1)).scale(100)
+    label = cells[0].strip()
+    return interval_check(
+        got, written, kind="cagr", stated=cells[c].strip(), inputs=[cells[cols[0]].strip(), cells[cols[1]].strip()],
+        relation=(f"({cells[cols[1]].strip()}/{cells[cols[0]].strip()})^(1/{n}) - 1 = {cells[c].strip()} "
+                  f"(table: {label}, {head[cols[0]].strip()} to {head[cols[1]].strip()})"),
+        sentence=row.text, sentence_id=row.id, paragraph=row.paragraph, input_sentences=[row.text],
+    )
