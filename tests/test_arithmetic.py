@@ -595,3 +595,29 @@ def test_two_digit_years_with_their_mark_are_read():
     # a bare two-digit number is not a year: "10 PE" names none
     unmarked = VALUATION_298.replace("25E ", "").replace("26E ", "")
     assert not [c for c in check_text(unmarked) if c.kind == "ratio" and c.stated in ("34.50", "18.08")]
+
+
+# 283 (煤炭周报, tests/check_fresh): a share price column and one forecast year
+VALUATION_283 = """# 重点公司估值
+
+| **代码** | **简称** | **股价（元）** | **2024A EPS（元）** | **2025E EPS（元）** | **2024A PE（倍）** | **2025E PE（倍）** |
+| --- | --- | --- | --- | --- | --- | --- |
+| 600348 | 华阳股份 | 6.84 | 2.53 | 2.31 | 11 | 10 |
+| 01164 | 中广核矿业 | 5.56 | 0.32 | 0.48 | 19 | 8 |
+| 601225 | 陕西煤业 | 19.37 | 1.68 | 2.15 | 11 | 9 |
+"""
+
+
+def test_each_pe_against_the_tables_own_share_price():
+    checks = check_text(VALUATION_283)
+    # 华阳股份: 6.84 / 2.31 = 2.96, not 10; 6.84 / 2.53 = 2.70 is beyond the 2x an actual year's
+    # close may move from 11 (283-4, 283-5 of tests/check_fresh)
+    assert _the_check(checks, "10").verdict == "inconsistent"
+    assert {c.verdict for c in checks if c.stated == "11" and "华阳" in c.sentence} == {"inconsistent"}
+    # 陕西煤业 (made consistent for 2025E): 19.37 / 2.15 = 9.0; 2024A 19.37 / 1.68 = 11.5 is 5% off 11
+    assert _the_check(checks, "9").verdict == "consistent"
+    # a Hong Kong code: its price may be in HK$ while its EPS is in 元, so no price check on it
+    assert all("中广核" not in c.sentence or "share price" not in c.relation for c in checks)
+    # a target price is not the price the PEs are at
+    target = VALUATION_283.replace("**股价（元）**", "**目标股价（元）**")
+    assert all("share price" not in c.relation for c in check_text(target))

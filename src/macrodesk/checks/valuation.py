@@ -31,6 +31,8 @@ def _head_year(label: str) -> tuple[int, str] | None:
     return 2000 + int(m.group(3)), m.group(4)
 # the share price the table is computed at ("股价（元）", "收盘价（07-11）", "昨收盘"), never 目标价
 _PRICE_HEAD = re.compile(r"股价|收盘")
+# a target price, a move or a value, not the price the PEs are computed at
+_NOT_PRICE = re.compile(r"目标|涨|跌|幅|%|变动|市值|评级")
 # a PE table is priced at a date the text does not give, and per-share earnings are rounded
 # to cents: a few percent between the columns is the price or rounding, not an error
 PE_SLACK = 0.05
@@ -109,7 +111,7 @@ def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
         if len(years) < 2:
             continue
         close = next((j for j, lab in enumerate(labels)
-                      if _PRICE_HEAD.search(lab) and not _head_year(lab)), None)
+                      if _PRICE_HEAD.search(lab) and not _NOT_PRICE.search(lab) and not _head_year(lab)), None)
         for cells in table[nhead:]:
             sent = by_text.get(re.sub(r"\s+", "", "，".join(c for c in cells if c)))
             if sent is not None:
@@ -170,11 +172,45 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
                                    "an actual year's PE may be priced at that year's close")
         chk.derived = True
         out.append(chk)
+    price_tok = tok(close) if close is not None else None
+    if marked and forecast and price_tok is not None and not _FOREIGN_ROW.search("|".join(cells)):
+        # the table's own share price prices every forecast year (283: 股价 6.84 against 2025E EPS
+        # 2.31 is 2.96x, not the PE 10 written): each PE against it, and no pair of years
+        return _priced_row(para, row, forecast, actual, price_tok, labels, pe)
     # only E-marked years are certainly priced today: unmarked years may hide an actual one
     # (181, June 2025: "2024 PE 21.32" and "2025 PE 12.28" are 1.5x apart, 2024 being past)
     if marked and len(forecast) >= 2:
         out = _forecast_clash(para, row, anchor, pairs, out, labels, pe,
                               tok(close) if close is not None else None)
+    return out
+
+
+# a row quoted in another market: its price may be in HK$ or US$ while its EPS is in 元
+_FOREIGN_ROW = re.compile(r"HK|港|US|美元|(?<![\d.])0\d{4}(?![\d.])|HKD|USD", re.I)
+
+
+def _priced_row(para: Para, row: dict[int, tuple[Tok, Tok]], forecast: list[int], actual: list[int],
+                price: Tok, labels: list[str], pe: dict[int, tuple[int, bool]]) -> list[Check]:
+    """Each PE of a row against the table's share price over that year's EPS: a forecast year's
+    within 5% (the price and the cents of EPS rounding), an actual year's, which may be priced at
+    that year's close, refuted only beyond a factor of two and confirmed only within 5%."""
+    out = []
+    for y in forecast + actual:
+        e, p = row[y]
+        slack = PE_SLACK if y in forecast else _ACTUAL_SLACK
+        iv = p.interval(result=False)
+        why = "the table's share price" + ("" if y in forecast else ", an actual year's close may differ by up to 2x")
+        readings = [(f"{price.text} / {e.text} = {p.text} ({why}; table: {labels[pe[y][0]]})",
+                     price.interval() / e.interval())]
+        chk = judge(para, "ratio", p, [price, e], readings, magnitude=False,
+                    stated_iv=Interval(iv.lo / (1 + slack), iv.hi * (1 + slack)))
+        if slack != PE_SLACK and chk.verdict == "consistent" and judge(
+                para, "ratio", p, [price, e], readings, magnitude=False,
+                stated_iv=Interval(iv.lo / (1 + PE_SLACK), iv.hi * (1 + PE_SLACK))).verdict != "consistent":
+            chk = unverifiable(para, "ratio", p, [price, e], readings[0][0],
+                               "an actual year's PE may be priced at that year's close")
+        chk.derived = False
+        out.append(chk)
     return out
 
 
