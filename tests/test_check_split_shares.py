@@ -51,3 +51,15 @@ def test_a_breakdowns_shares_add_up_to_100_or_to_the_share_they_break_down():
     assert _closing("2024 年占比 52.8%（1583 亿元），其中主粮 / 零食 / 营养品占比 35.7%/13.5%/3.6%。") == {"52.8%": ("consistent", False)}
     assert _closing("2024 年占比 52.8%（1583 亿元），其中主粮 / 零食 / 营养品占比 35.7%/13.5%/1.6%。") == {}
     assert _closing("2023 年活体 / 服务 / 食品占比 44.9%/37.7%/12.4%。") == {}
+
+
+def test_shares_each_written_with_its_own_words_that_close_the_whole():
+    # 251: 100% - 29.6% - 12.8% = 57.6%; 257: bracketed shares of a list
+    got = _closing("结构细分：天然气重卡渗透率 29.6%，电动重卡渗透率 12.8%，柴油类重卡占比 57.6%。")
+    assert got == {"57.6%": ("consistent", False)}
+    got = _closing("市场可分为一线城市（占比 23%）、二线城市（占比 12%）和低线城市（占比 65%），低线城市增长空间较大。")
+    assert got == {"65%": ("consistent", False)}
+    # at the written digit: 75% and 30% of different wholes are no breakdown (137)
+    assert _closing("消费特征：25-40 岁男性占 75%，配件消费占比 30%。") == {}
+    # a growth or a bound among them is no share
+    assert _closing("天然气重卡渗透率 29.6%，同比提升 12.8%，柴油类重卡占比超 57.6%。") == {}

@@ -95,7 +95,7 @@ def _closing(para: ParaText, shares: list[Figure], list_start: int) -> list[Chec
     占比 44.9%/37.7%/17.4%"), or to the share of the whole they break down, written before 其中
     ("占比 52.8%（1583 亿元），其中主粮 / 零食 / 营养品占比 35.7%/13.5%/3.6%"). Confirm-only: a list
     need not name every part."""
-    written = [figure_interval(sh, result=True) for sh in shares]
+    written = [figure_interval(sh) for sh in shares]
     total = interval_sum(written)
     where = para.sentence_at(shares[0].start)
     parts = " + ".join(sh.text for sh in shares)
@@ -132,8 +132,9 @@ def _closing(para: ParaText, shares: list[Figure], list_start: int) -> list[Chec
 
 def _judge(para: ParaText, shares: list[Figure], names: list[list[str]], list_start: int) -> list[Check]:
     n = len(names)
-    written = [figure_interval(sh, result=True) for sh in (shares if len(shares) == n else shares * n)]
-    total = interval_sum(written)
+    # each share at its written digit (30% is 29.5-30.5 here: a result's wider reading would let
+    # shares of different wholes add up to 100% by chance)
+    total = interval_sum(figure_interval(sh) for sh in (shares if len(shares) == n else shares * n))
     if not total.lo <= 100 <= total.hi:
         return []  # the parts named are not the whole
     found: dict[str, list[list[Figure]]] = {}
@@ -172,3 +173,50 @@ def _judge(para: ParaText, shares: list[Figure], names: list[list[str]], list_st
         worst = next((c for c in checks if c.verdict == "inconsistent"), checks[0])
         return [worst]
     return checks
+
+
+# a share's own words right before it: "占比 23%", "（占比 23%）", "占 70%", "份额 42%", "渗透率 29.6%"
+_SHARE_WORD = re.compile(r"(?:占比|份额|比重|渗透率|市占率|占有率|(?<![\u4e00-\u9fa5])占|[\u4e00-\u9fa5]占)\s*(?:为|达到?|约为?)?\s*[（(]?\s*$")
+_NOT_SHARE = re.compile(r"同比|环比|较|增|降|提升|下滑|回落|超|近|以上|不足|合计|累计|CAGR|复合")
+
+
+def find_closing_shares(article: Article) -> list[Check]:
+    """Shares of one sentence, each written with its own words, that add up to 100%: the parts
+    close the whole ("一线城市（占比 23%）、二线城市（占比 12%）和低线城市（占比 65%）", "天然气重卡渗透率
+    29.6%，电动重卡渗透率 12.8%，柴油类重卡占比 57.6%"). Confirm-only: the last share is the rest."""
+    out: list[Check] = []
+    for para in paragraphs(article):
+        if "%" not in para.text:
+            continue
+        start = 0
+        for end in [i for i, ch in enumerate(para.text) if ch == "。"] + [len(para.text)]:
+            shares = []
+            for f in para.figures:
+                if not start <= f.start < end or f.kind != FigureKind.PERCENT or f.is_range or f.value is None:
+                    continue
+                clause = para.text[max(para.text.rfind(ch, 0, f.start) for ch in "，,；;。：:、") + 1:f.start]
+                if _SHARE_WORD.search(clause) and not _NOT_SHARE.search(clause) and f.value > 0 \
+                        and para.text[f.start:f.end].lstrip()[:1] not in "+-−－":
+                    shares.append(f)
+            start = end + 1
+            if len(shares) >= 2:
+                out.extend(_closing_rest(para, shares))
+    return out
+
+
+def _closing_rest(para: ParaText, shares: list[Figure]) -> list[Check]:
+    written = [figure_interval(sh) for sh in shares]
+    total = interval_sum(written)
+    if not total.lo <= 100 <= total.hi:
+        return []
+    rest = interval_sum(written[:-1])
+    last = shares[-1]
+    got = Interval(100 - rest.hi, 100 - rest.lo)
+    where = para.sentence_at(last.start)
+    return [Check(verdict="consistent", kind="sum", stated=last.text, computed=f"{got.mid:.3f}",
+                  computed_low=got.lo, computed_high=got.hi, inputs=[sh.text for sh in shares[:-1]],
+                  relation=f"100% - ({' + '.join(sh.text for sh in shares[:-1])}) = {last.text} "
+                           "(the shares written add up to 100%)",
+                  sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
+                  input_sentences=[para.sentence_at(sh.start).text for sh in shares[:-1]], refutable=False,
+                  note="shares of one sentence that add up to 100%: the last is the rest (a fit confirms)")]
