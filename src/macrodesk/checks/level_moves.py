@@ -14,7 +14,8 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 _UP = r"上涨|上升|增加|回升|提高|提升|扩大|增长|涨|增|升"
 _DOWN = r"下跌|下降|减少|回落|降低|下滑|收窄|缩小|跌|减|降"
 # what compares: "周涨", "环比 +", "同比减少", "较上周下跌", "月跌"
-_BASIS = r"同比|环比|较上周|较上月|较前一?周|较上一?交易日|较上期|较上年|周|月|日"
+# (any base will do: the rate is over the level the change started from, whatever its date)
+_BASIS = r"同比|环比|较[^，,。；;（(、\d]{0,8}|较\s*(?:19|20)\d{2}\s*年[^，,。；;（(、\d]{0,6}|周|月|日"
 # from the level to the change: "（周涨 ", "，环比 ", "，较上周下跌 " (a clause of its own, no figure)
 # what the figure reader leaves after a figure: a rate's time unit ("万桶 / 天"), a count's measure
 # word ("422 部")
