@@ -185,6 +185,9 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
     return out
 
 
+# against the table's own price only the cents of EPS and PE are loose (intervals take them) and
+# a price a day away: 2%
+_PRICED_SLACK = 0.02
 # a row quoted in another market: its price may be in HK$ or US$ while its EPS is in 元
 _FOREIGN_ROW = re.compile(r"HK|港|US|美元|(?<![\d.])0\d{4}(?![\d.])|HKD|USD", re.I)
 
@@ -197,9 +200,10 @@ def _priced_row(para: Para, row: dict[int, tuple[Tok, Tok]], forecast: list[int]
     out = []
     for y in forecast + actual:
         e, p = row[y]
-        slack = PE_SLACK if y in forecast else _ACTUAL_SLACK
+        slack = _PRICED_SLACK if y in forecast else _ACTUAL_SLACK
         iv = p.interval(result=False)
-        why = "the table's share price" + ("" if y in forecast else ", an actual year's close may differ by up to 2x")
+        why = "the table's share price, within 2%" if y in forecast else \
+            "the table's share price, an actual year's close may differ by up to 2x"
         readings = [(f"{price.text} / {e.text} = {p.text} ({why}; table: {labels[pe[y][0]]})",
                      price.interval() / e.interval())]
         chk = judge(para, "ratio", p, [price, e], readings, magnitude=False,
