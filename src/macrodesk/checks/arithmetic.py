@@ -46,6 +46,7 @@ from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.share_lists import find_share_lists
 from macrodesk.checks.share_pairs import find_share_pairs
 from macrodesk.checks.split_shares import find_closing_shares, find_split_shares
+from macrodesk.checks.stated_gaps import find_stated_gaps
 from macrodesk.checks.table_cagr import find_table_cagrs
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
@@ -175,7 +176,7 @@ def check_article(article: Article) -> list[Check]:
         *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
         *find_averages(article), *find_moves(article), *find_level_moves(article),
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
-        *find_part_shares(article)])
+        *find_part_shares(article), *find_stated_gaps(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     return checks

@@ -1,0 +1,145 @@
+"""A gap between two levels written as its own figure: "蒙西地区纯碱价格 1087 元 / 吨，华南地区 1640 元 / 吨，
+差距 553 元 / 吨", "预计 500 万吨（产量 4427 万吨 vs 消费 4491.8 万吨）", "749 元 / 吨，较 2025 年 7 月 25 日
+653 元 / 吨高 96 元 / 吨（+14.7%）", "0.3919 元 / 千瓦时，仅高于 “地板价” 0.372 元 / 千瓦时 0.0199 元"."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.levels import interval, unit_key
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+# the gap's own word right before it: "差距 553", "价差为 20.95 万元", "相差约 5 元", "过剩 40 万吨"
+# (the word opens its clause: "甘氨酸法价差 10,270 元 / 吨" names a spread level of other prices)
+_GAP = re.compile(r"(?:^|[，,（(：:])\s*(?:二者|两者|两地|之间|的)?\s*(?:差距|价差|差额|相差|差值|之差|缺口)\s*"
+                  r"(?:为|达|约|仅|是)?\s*(超|逾|近|超过)?\s*$")
+# "较 2025 年 7 月 25 日 653 元 / 吨高 96 元 / 吨": the base, then higher or lower by the gap
+_HIGHER = re.compile(r"^[^，,。；;]{0,4}?(高出?|多|低|少)\s*(?:了|约)?\s*$")
+_ABOVE = re.compile(r"(?:高于|低于|超出|超过)[^，,。；;\d]{0,8}$")
+_RATE = re.compile(r"^\s*[（(]\s*$")
+_VS = re.compile(r"^\s*(?:vs\.?|VS\.?|对比)\s*[\u4e00-\u9fa5]{0,6}\s*$")
+
+
+def _same(s: Sentence, a: Figure, b: Figure) -> bool:
+    ka, kb = unit_key(s, a), unit_key(s, b)
+    if ka is None or kb is None:
+        return False
+    # "653 元 / 吨" and "96 元 / 吨", or a rate's levels and their gap in points
+    return ka == kb or a.kind == FigureKind.PERCENT and b.kind == FigureKind.POINTS
+
+
+def _plain(f: Figure) -> bool:
+    return f.value is not None and not f.is_range and f.kind != FigureKind.DATE
+
+
+def _alone(s: Sentence, f: Figure) -> bool:
+    """Not an end of a range or a product written with its numbers ("740-760W", "2382*1134"), nor
+    a change written with its sign ("- 1.09 美元")."""
+    before, after = s.text[max(0, f.start - 2):f.start], s.text[f.end:f.end + 2]
+    return not re.search(r"[-~～—–*×/]\s*$", before) and not re.match(r"^\s*[-~～—–*×/]\s*\d", after) \
+        and s.text[f.start:f.end].lstrip()[:1] not in "+-−－"
+
+
+def find_stated_gaps(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list"):
+            continue
+        figs = [f for f in s.figures if _plain(f)]
+        for k in range(len(figs)):
+            chk = _worded(s, figs, k) or _bracketed_vs(s, figs, k)
+            found = [chk] if chk is not None else _higher(s, figs, k)
+            for c in found:
+                c.article = article.label
+                out.append(c)
+    return out
+
+
+def _check(s: Sentence, a: Figure, b: Figure, z: Figure, relation: str, got: Interval, *,
+           bound: str | None = None) -> Check | None:
+    written = figure_interval(z, result=True)
+    if bound:
+        # "差距超 1000 元 / 吨": a floor, confirmed when the gap clears it, else nothing is proven
+        if got.lo <= (z.value or 0) * (z.scale or 1.0):
+            return None
+        written = Interval(got.lo, got.hi)
+    scale = z.scale or 1.0
+    chk = interval_check(
+        got.scale(1 / scale), written, kind="difference", stated=z.text, inputs=[a.text, b.text],
+        relation=relation, sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+        input_sentences=[s.text, s.text],
+    )
+    chk.computed = fmt(got.mid / scale)
+    if bound:
+        chk.refutable = False
+    return chk
+
+
+def _worded(s: Sentence, figs: list[Figure], k: int) -> Check | None:
+    z = figs[k]
+    clause_start = max(s.text.rfind(ch, 0, z.start) for ch in "。；;") + 1
+    gap = _GAP.search(s.text[clause_start:z.start])
+    if gap is None or k < 2:
+        return None
+    # exactly two levels of the gap's unit before it in its clause group: the two compared
+    levels = [f for f in figs[:k] if f.start >= clause_start and _same(s, f, z)]
+    if len(levels) != 2 or any(f.approx and not z.approx for f in levels) or not all(_alone(s, f) for f in (*levels, z)):
+        return None
+    a, b = levels
+    if a.scale != b.scale:
+        return None  # "19.2 万人" and "院均仅 7 人": a total and a mean, not two levels compared
+    got = (interval(a) - interval(b)).abs()
+    return _check(s, a, b, z, f"|{a.text} - {b.text}| = {z.text} (the gap named after the two levels)", got,
+                  bound=gap.group(1))
+
+
+def _bracketed_vs(s: Sentence, figs: list[Figure], k: int) -> Check | None:
+    """"500 万吨（产量 4427 万吨 vs 消费 4491.8 万吨）": the gap, then its two levels in brackets."""
+    z = figs[k]
+    if k + 2 >= len(figs):
+        return None
+    a, b = figs[k + 1], figs[k + 2]
+    if not re.match(r"^\s*[（(]\s*[\u4e00-\u9fa5]{0,6}\s*$", s.text[z.end:a.start]) or not _VS.match(s.text[a.end:b.start]) \
+            or not re.match(r"^\s*[)）]", s.text[b.end:]) or not (_same(s, a, z) and _same(s, b, z)):
+        return None
+    got = (interval(a) - interval(b)).abs()
+    return _check(s, a, b, z, f"|{a.text} - {b.text}| = {z.text} (the two levels compared in brackets)", got)
+
+
+def _higher(s: Sentence, figs: list[Figure], k: int) -> list[Check]:
+    """"749 元 / 吨，较 2025 年 7 月 25 日 653 元 / 吨高 96 元 / 吨", "0.3919 元，仅高于 “地板价” 0.372 元 0.0199
+    元": the level, its base, and how much higher or lower it is."""
+    if k < 2:
+        return []
+    x, y, z = figs[k - 2], figs[k - 1], figs[k]
+    if not (_same(s, x, y) and _same(s, y, z)) or x.approx or y.approx or not all(_alone(s, f) for f in (x, y, z)):
+        return []
+    between = s.text[x.end:y.start]
+    after = s.text[y.end:z.start]
+    word = _HIGHER.match(after)
+    if word and re.search(r"较[^，,。；;]{0,20}$", between) and not re.search(r"[，,。；;]", between[between.rfind("较"):]):
+        lower = word.group(1) in ("低", "少")
+    elif _ABOVE.search(between) and not after.strip():
+        lower = "低于" in between
+    else:
+        return []
+    got = interval(y) - interval(x) if lower else interval(x) - interval(y)
+    gap = _check(s, x, y, z, f"{x.text} - {y.text} = {z.text} (higher or lower than its base by the gap)"
+                 if not lower else f"{y.text} - {x.text} = {z.text} (lower than its base by the gap)", got)
+    out = [gap] if gap is not None else []
+    # "…高 96 元 / 吨（+14.7%）": the gap as a rate of the base
+    if k + 1 < len(figs) and figs[k + 1].kind == FigureKind.PERCENT and _RATE.match(s.text[z.end:figs[k + 1].start]) \
+            and x.kind != FigureKind.PERCENT and interval(y).lo > 0:
+        g = figs[k + 1]
+        rate = ((interval(x) - interval(y)) / interval(y)).scale(100)
+        written = figure_interval(g, result=True)
+        explicit = s.text[g.start:g.end].lstrip()[:1] in "+-−－"
+        if not explicit:
+            rate, written = rate.abs(), written.abs()
+        out.append(interval_check(
+            rate, written, kind="growth", stated=g.text, inputs=[x.text, y.text],
+            relation=f"({x.text}/{y.text} - 1) = {g.text} (the gap over its base)", sentence=s.text,
+            sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text]))
+    return out
