@@ -24,6 +24,7 @@ from macrodesk.checks.bracket_base import find_bracket_bases
 from macrodesk.checks.brackets import find_bracket_shares, find_bracket_sums
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.decomposition import find_decompositions
+from macrodesk.checks.defined_ratios import find_defined_ratios
 from macrodesk.checks.framed import Framed, find_framed, framed_once
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.half_growths import find_half_growths
@@ -176,7 +177,8 @@ def check_article(article: Article) -> list[Check]:
         *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
         *find_averages(article), *find_moves(article), *find_level_moves(article),
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
-        *find_part_shares(article), *find_stated_gaps(article)])
+        *find_part_shares(article), *find_stated_gaps(article),
+        *find_defined_ratios(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     return checks

@@ -1,0 +1,98 @@
+"""Ratios a sector defines, with both sides written in the same sentence: 储采比 = 储量 / 产量 ("锑全球储量
+150 万吨，2024 年产量 6 万吨，储采比仅 20 年"), 产能利用率 = 在产产能 (or 产量) / 总产能 ("在产产能约 8.9 万吨 / 天，
+总产能约 13.2 万吨，产能利用率约 67.6%"), 对外依存度 = 进口 / 表观消费 (or net of exports: confirm-only)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.levels import interval, unit_key
+from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.models import Article, Figure, FigureKind
+
+
+@dataclass(frozen=True)
+class _Ratio:
+    label: str
+    word: re.Pattern[str]  # the ratio's name right before its figure
+    num: re.Pattern[str]  # the numerator's name in its own clause
+    den: re.Pattern[str]
+    percent: bool
+    certain: bool  # False when the definition has variants the text does not name
+    exports: bool = False  # a net reading (numerator less exports) is tried too
+
+
+_RATIOS = (
+    _Ratio("储采比", re.compile(r"储采比\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"储量"), re.compile(r"(?<!储)产量"), False, True),
+    _Ratio("产能利用率", re.compile(r"产能利用率\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"在产产能|(?<!产能)产量"),
+           re.compile(r"总产能|(?<![在新退置产])产能(?!利用)"), True, True),
+    _Ratio("对外依存度", re.compile(r"(?:对外)?依存度\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"进口"),
+           re.compile(r"表观消费|消费量|需求量"), True, False, exports=True),
+)
+_AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
+
+
+def find_defined_ratios(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for p in paragraphs(article):
+        if not any(w in p.text for w in ("储采比", "产能利用率", "依存度")):
+            continue
+        for f in p.figures:
+            if f.value is None or f.is_range or f.kind == FigureKind.DATE:
+                continue
+            clause_start = max(p.text.rfind(ch, 0, f.start) for ch in "，,；;。（(") + 1
+            lead = p.text[clause_start:f.start]
+            for r in _RATIOS:
+                if r.word.search(lead) and (f.kind == FigureKind.PERCENT) == r.percent:
+                    chk = _judge(p, f, r)
+                    if chk is not None:
+                        chk.article = article.label
+                        out.append(chk)
+    return out
+
+
+def _named(p: ParaText, stated: Figure, name: re.Pattern[str], other: re.Pattern[str]) -> list[Figure]:
+    """The amounts before the stated ratio whose own clause names `name` and not `other`: in its
+    sentence, else in its paragraph ("进口量 1.7 亿吨…表观消费量 2.6 亿吨…。对外依存度 73.5%")."""
+    sentence = p.text.rfind("。", 0, stated.start) + 1
+    for start in (sentence, 0):
+        found = [f for f in p.figures if f.kind in _AMOUNTS and f.value and not f.is_range
+                 and start <= f.start < stated.start and name.search(p.own_clause(f)) and not other.search(p.own_clause(f))]
+        if found:
+            return found
+    return []
+
+
+def _judge(p: ParaText, stated: Figure, r: _Ratio) -> Check | None:
+    nums, dens = _named(p, stated, r.num, r.den), _named(p, stated, r.den, r.num)
+    if len(nums) != 1 or len(dens) != 1:
+        return None
+    n, d = nums[0], dens[0]
+    s = p.sentence_at(n.start)
+    if unit_key(s, n) != unit_key(p.sentence_at(d.start), d) or interval(d).lo <= 0:
+        return None
+    got = interval(n) / interval(d)
+    if r.percent:
+        got = got.scale(100)
+    readings = [got]
+    if r.exports:
+        exported = [f for f in _named(p, stated, re.compile(r"出口"), r.den) if unit_key(p.sentence_at(f.start), f) == unit_key(s, n)]
+        if len(exported) == 1:
+            readings.append(((interval(n) - interval(exported[0])) / interval(d)).scale(100))
+    written = figure_interval(stated, result=True)
+    fits = any(x.overlaps(written) for x in readings)
+    if not fits and not r.certain:
+        return None  # another definition may be meant: a mismatch proves nothing
+    best = min(readings, key=lambda x: x.distance(written))
+    where = p.sentence_at(stated.start)
+    chk = interval_check(
+        Interval(best.lo, best.hi), written, fits=fits, kind="ratio", stated=stated.text, inputs=[n.text, d.text],
+        relation=f"{n.text} / {d.text} = {stated.text} ({r.label}, as the sector defines it)",
+        sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
+        input_sentences=[p.sentence_at(n.start).text, p.sentence_at(d.start).text],
+    )
+    chk.refutable = r.certain
+    return chk

@@ -1,0 +1,29 @@
+"""Ratios a sector defines, both sides written beside them (checks/defined_ratios.py); sentences
+from 221 and 580 (tests/check_last) and 246 (tests/check_blind)."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+
+def _ratios(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text("有色\n\n" + text) if "as the sector defines it" in c.relation}
+
+
+def test_reserves_over_output_and_capacity_in_use():
+    # 221: 150 / 6 = 25 years, not 20; 1500 / 26 = 57.69
+    got = _ratios("锑全球储量 150 万吨，2024 年产量 6 万吨，储采比仅 20 年。钼全球储量 1500 万吨，2024 年产量 26 万吨，储采比 57.69 年。")
+    assert got == {"20 年": "inconsistent", "57.69 年": "consistent"}
+    # 580: 在产产能 8.9 over 总产能 13.2 (约 67.6%)
+    assert _ratios("在产产能约 8.9 万吨 / 天，总产能约 13.2 万吨，产能利用率约 67.6%。") == {"67.6%": "consistent"}
+
+
+def test_import_dependence_has_variants_and_only_confirms():
+    text = "进口量 1.7 亿吨，同比增 1.1%；表观消费量 2.6 亿吨，同比降 1.5%。对外依存度 {}，较去年同期升 1.2 个百分点。"
+    assert _ratios(text.format("65.4%")) == {"65.4%": "consistent"}
+    assert _ratios(text.format("73.5%")) == {}  # net imports, or another consumption, may be meant
+
+
+def test_no_ratio_when_a_side_is_not_unique():
+    text = "锑全球储量 150 万吨，中国储量 72 万吨，2024 年产量 6 万吨，储采比仅 20 年。"
+    assert _ratios(text) == {}
