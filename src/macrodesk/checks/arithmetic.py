@@ -11,6 +11,7 @@ from macrodesk.checks.across import resolve_across
 from macrodesk.checks.against_period import find_period_changes
 from macrodesk.checks.amount_rate import find_amount_rates
 from macrodesk.checks.averages import find_averages
+from macrodesk.checks.balance_sheets import find_balance_sheets
 from macrodesk.checks.balances import find_balances
 from macrodesk.checks.base_search import find_searched_bases
 from macrodesk.checks.benchmark_gap import (
@@ -178,7 +179,7 @@ def check_article(article: Article) -> list[Check]:
         *find_averages(article), *find_moves(article), *find_level_moves(article),
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),
-        *find_defined_ratios(article)])
+        *find_defined_ratios(article), *find_balance_sheets(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     return checks
