@@ -50,6 +50,7 @@ from macrodesk.checks.share_pairs import find_share_pairs
 from macrodesk.checks.split_shares import find_closing_shares, find_split_shares
 from macrodesk.checks.stated_gaps import find_stated_gaps
 from macrodesk.checks.table_cagr import find_table_cagrs
+from macrodesk.checks.table_periods import find_table_periods
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
 from macrodesk.checks.table_text import (
@@ -171,7 +172,7 @@ def check_article(article: Article) -> list[Check]:
         *find_split_shares(article), *find_half_growths(article),
         *find_amount_rates(article), *find_half_sums(article), *find_segment_sums(article),
         *find_table_totals(article), *find_bin_counts(article), *find_member_sums(article),
-        *find_table_cagrs(article)])
+        *find_table_cagrs(article), *find_table_periods(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
     # moves with their rate in a bracket
     _merge(checks, keep, article.label, [

@@ -1,0 +1,26 @@
+"""A table's 同比 and 环比 columns against its level columns, each labelled by its period
+(checks/table_periods.py); the results table of 559 (tests/check_last)."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+_559 = ("# 钢铁板块\n\n| **指标** | **2025H1** | **2024H1** | **2025Q2** | **2025Q1** | **2024Q2** | **2025H1 同比** | "
+        "**2025Q2 同比** | **2025Q2 环比** |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+        "| 营业总收入（亿元） | 9455.32 | 10408.66 | 4831.91 | 4623.42 | 5274.70 | -9.16% | -8.39% | {} |\n"
+        "| 销售毛利率 | 7.10% | 5.90% | 7.80% | 6.40% | 6.20% | 1.20% | 1.60% | 1.40% |\n")
+
+
+def _periods(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text(text) if c.kind == "growth" and "table:" in c.relation}
+
+
+def test_each_growth_column_over_its_periods_base():
+    # 9455.32 / 10408.66 − 1 = −9.16%; 4831.91 / 5274.70 − 1 = −8.39%; 4831.91 / 4623.42 − 1 = 4.51%
+    assert _periods(_559.format("4.51%")) == {"-9.16%": "consistent", "-8.39%": "consistent", "4.51%": "consistent"}
+    assert _periods(_559.format("5.51%"))["5.51%"] == "inconsistent"
+
+
+def test_a_rate_row_is_not_read_as_levels():
+    # 毛利率's 同比 is a change in points: no growth of its levels is proposed
+    assert "1.20%" not in _periods(_559.format("4.51%"))
