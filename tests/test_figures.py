@@ -82,3 +82,13 @@ def test_no_figures_in_plain_prose():
 ])
 def test_spaces_after_words_and_dates_do_not_hide_figures(text, expected):
     assert [f.text for f in extract_figures(text)] == expected
+
+
+def test_a_span_of_months_and_a_year_without_its_nian_are_dates():
+    from macrodesk.figures import extract_figures
+
+    got = [(f.text, f.kind.value) for f in extract_figures("2025 上半年，1-8 月累计进口 3 亿吨，月均 3750 万吨")]
+    assert got[:2] == [("2025 上半年", "date"), ("1-8 月", "date")]
+    # a span of months is not a duration, and a day range keeps its days
+    assert [f.kind.value for f in extract_figures("增速 3-5 个月")] == ["duration"]
+    assert [f.text for f in extract_figures("8 月 30 日 - 9 月 5 日")] == ["8 月 30 日 - 9 月 5 日"]

@@ -41,6 +41,7 @@ from macrodesk.checks.moves import find_moves
 from macrodesk.checks.orderings import find_orderings
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.part_shares import find_part_shares
+from macrodesk.checks.period_means import find_period_means
 from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
 from macrodesk.checks.scissors import find_scissors
@@ -180,7 +181,8 @@ def check_article(article: Article) -> list[Check]:
         *find_averages(article), *find_moves(article), *find_level_moves(article),
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),
-        *find_defined_ratios(article), *find_balance_sheets(article)])
+        *find_defined_ratios(article), *find_balance_sheets(article),
+        *find_period_means(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     return checks

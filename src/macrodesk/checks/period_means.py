@@ -1,0 +1,83 @@
+"""A total over a dated span and its mean per day or per month, the span written in the same
+sentence: "7 月 1 日至 8 月 31 日，全国民航累计运输旅客 1.47 亿人次，日均 237 万人次" is 1.47 亿 / 62 days;
+"1-8 月累计进口 3 亿吨，月均 3750 万吨" is 3 亿 / 8 months."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from macrodesk.checks.intervals import figure_interval
+from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.models import Article, Figure, FigureKind
+
+_DAYS = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*(?:至|到|-|—|–|~)\s*"
+                   r"(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*日")
+_MONTHS = re.compile(r"(?P<m1>\d{1,2})\s*(?:-|—|–|~|至)\s*(?P<m2>\d{1,2})\s*月")
+# from the total to its mean: "，日均 ", "，日均近 ", "，月均 " (a measure word of the total may stand before)
+_TO_MEAN = re.compile(r"^[^\d，,。；;]{0,4}[，,]\s*(?:(日)均|平均每(日|天)|(月)均|平均每月)\s*(?:约|近|超|达)?\s*$")
+_LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
+
+
+def _span(p: ParaText, f: Figure, per: str) -> int | None:
+    """Days (or months) of the one span its sentence (to 。) dates before the total."""
+    start = p.text.rfind("。", 0, f.start) + 1
+    dates = [d for d in p.figures if d.kind == FigureKind.DATE and start <= d.start and d.end <= f.start]
+    found = []
+    for d in dates:
+        if per == "day" and (m := _DAYS.search(d.text)):
+            year = int(m.group("y")) if m.group("y") else None
+            m1, d1 = int(m.group("m1")), int(m.group("d1"))
+            m2, d2 = int(m.group("m2") or m1), int(m.group("d2"))
+            if year is None and (m1 <= 2 <= m2 or m2 < m1):
+                continue  # a span over February in a year not written: 28 or 29 days
+            try:
+                first = dt.date(year or 2025, m1, d1)
+                last = dt.date((year or 2025) + (1 if m2 < m1 else 0), m2, d2)
+            except ValueError:
+                continue
+            found.append((last - first).days + 1)
+        elif per == "month" and (m := _MONTHS.search(d.text)):
+            found.append(int(m.group("m2")) - int(m.group("m1")) + 1)
+    return found[0] if len(found) == 1 and found[0] > 1 else None
+
+
+def _same_measure(p: ParaText, total: Figure, mean: Figure) -> bool:
+    """"1.47 亿人次" and "237 万人次"; "12.3 万班" and "近 2000 班": the word after each is the same."""
+    if total.kind == FigureKind.PERCENT or mean.kind == FigureKind.PERCENT:
+        return False
+    after = [m.group(0) if (m := re.match(r"\s*[\u4e00-\u9fa5]", p.text[f.end:f.end + 3])) and m.group(0).strip() not in "，。；、"
+             else "" for f in (total, mean)]
+    after = [a.strip() for a in after]
+    units = [re.sub(r"^[万亿千百]+", "", f.unit) for f in (total, mean)]
+    return units[0] == units[1] and after[0] == after[1]
+
+
+def find_period_means(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for p in paragraphs(article):
+        if not ("日均" in p.text or "月均" in p.text or "平均每" in p.text):
+            continue
+        figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
+        for total, mean in zip(figs, figs[1:], strict=False):
+            m = _TO_MEAN.match(p.text[total.end:mean.start])
+            if m is None or total.kind not in _LEVELS or not _same_measure(p, total, mean) or (total.value or 0) <= 0:
+                continue
+            per = "month" if m.group(3) or "每月" in m.group(0) else "day"
+            n = _span(p, total, per)
+            if n is None:
+                continue
+            got = (figure_interval(total).scale(total.scale or 1.0)).scale(1 / n)
+            scale = mean.scale or 1.0
+            where = p.sentence_at(mean.start)
+            chk = interval_check(
+                got.scale(1 / scale), figure_interval(mean, result=True), kind="average", stated=mean.text,
+                inputs=[total.text], relation=f"{total.text} / {n} {'days' if per == 'day' else 'months'} = {mean.text} "
+                                             "(the span dated in the sentence)",
+                sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
+                input_sentences=[p.sentence_at(total.start).text], article=article.label,
+            )
+            chk.computed = fmt(got.mid / scale)
+            out.append(chk)
+    return out
