@@ -45,6 +45,7 @@ from macrodesk.checks.period_means import find_period_means
 from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
 from macrodesk.checks.scissors import find_scissors
+from macrodesk.checks.segment_growths import find_segment_growths
 from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.share_lists import find_share_lists
 from macrodesk.checks.share_pairs import find_share_pairs
@@ -182,7 +183,7 @@ def check_article(article: Article) -> list[Check]:
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),
         *find_defined_ratios(article), *find_balance_sheets(article),
-        *find_period_means(article)])
+        *find_period_means(article), *find_segment_growths(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     return checks

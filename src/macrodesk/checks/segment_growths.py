@@ -1,0 +1,134 @@
+"""A total's growth from its segments' levels and growths written in the list items after it, when
+the segments add up to the total: "- 产量：261.9 万辆，环比下降 12.9%，同比增长 8.9%" then, under
+"乘用车细分" and "商用车细分", "- 产量：225.7 万辆，环比 - 12.4%，同比 + 10.2%" and "- 产量：36.2 万辆，…同比
++ 1.3%": last period's total is Σ segment / (1 + its growth) (derived), for each basis."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
+from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.levels import interval, unit_key
+from macrodesk.checks.part_growths import growth_fits
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+_LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
+_GROWTH_LEAD = re.compile(r"^[，,（(\s]*(同比|环比)\s*(增长|增加|上升|提升|下降|减少|下滑|回落)?\s*(?:了|约)?\s*$")
+_FALLS = {"下降", "减少", "下滑", "回落"}
+_MAX_PARTS = 4
+# a total named as an aggregate: its segments are certainly its parts (otherwise several companies'
+# figures may add up to another's by chance: 499's banks, 352's brands), and a mismatch refutes
+_AGGREGATE = re.compile(r"板块|行业|整体|合计|总计|总体|全国|全球|全行业|汽车产销|细分")
+
+
+@dataclass
+class _Entry:
+    s: Sentence
+    level: Figure
+    key: tuple[str, str]  # the measure's words and the unit
+    growths: dict[str, tuple[Figure, Interval]] = field(default_factory=dict)
+
+
+def _entries(s: Sentence) -> list[_Entry]:
+    out = []
+    figs = [f for f in s.figures if f.value is not None and not f.is_range and f.kind != FigureKind.DATE]
+    for k, f in enumerate(figs):
+        unit = unit_key(s, f)
+        if f.kind not in _LEVELS or unit is None or (f.value or 0) <= 0 or f.approx:
+            continue
+        words = re.sub(r"[\s：:，,；;*（()）]|[-—]\s*$", "", s.text[max(s.text.rfind(ch, 0, f.start) for ch in "，,；;。") + 1:f.start])
+        entry = _Entry(s, f, (words, unit))
+        prev = f
+        for g in figs[k + 1:]:
+            m = _GROWTH_LEAD.match(s.text[prev.end:g.start])
+            if g.kind != FigureKind.PERCENT or m is None:
+                break
+            iv = figure_interval(g, result=True)
+            explicit = s.text[g.start:g.end].lstrip()[:1] in "+-−－"
+            entry.growths.setdefault(m.group(1), (g, -iv if m.group(2) in _FALLS and not explicit and (g.value or 0) > 0 else iv))
+            prev = g
+        if entry.growths and words:
+            out.append(entry)
+    return out
+
+
+def find_segment_growths(article: Article) -> list[Check]:
+    if "同比" not in article.text and "环比" not in article.text:
+        return []
+    sections: dict[tuple[int, str], list[_Entry]] = {}
+    for s in article.sentences:
+        if s.kind in ("prose", "list"):
+            for e in _entries(s):
+                sections.setdefault((s.section_index, s.section), []).append(e)
+    out: list[Check] = []
+    for entries in sections.values():
+        groups: dict[tuple[str, str], list[_Entry]] = {}
+        for e in entries:
+            groups.setdefault(e.key, []).append(e)
+        for group in groups.values():
+            for i, total in enumerate(group):
+                parts = _parts(total, group[i + 1:])
+                if parts:
+                    out.extend(_judge(article, total, parts))
+    return out
+
+
+def _parts(total: _Entry, after: list[_Entry]) -> list[_Entry]:
+    """The fewest segments right after the total (two to four) whose levels add up to it at their
+    written digits."""
+    whole = figure_interval(total.level)
+    for k in range(2, min(_MAX_PARTS, len(after)) + 1):
+        run = after[:k]
+        acc = interval_sum(figure_interval(e.level) for e in run)
+        if any(e.level.scale != total.level.scale for e in run):
+            return []
+        # the sum at the total's written digits, not at the far edge of both roundings (87: parts of
+        # 66 against a total of 68 meet only at 67.5)
+        if acc.overlaps(whole) and abs(acc.mid - whole.mid) <= (acc.hi - acc.lo + whole.hi - whole.lo) / 4:
+            return run
+        if acc.lo > whole.hi:
+            return []
+    return []
+
+
+def _judge(article: Article, total: _Entry, parts: list[_Entry]) -> list[Check]:
+    out = []
+    whole = interval(total.level)
+    acc = interval_sum(interval(e.level) for e in parts)
+    whole = Interval(max(whole.lo, acc.lo), min(whole.hi, acc.hi))
+    context = total.s.text + "".join(x.text for x in _heads(article, total.s))
+    certain = bool(_AGGREGATE.search(context))
+    for basis, (g, stated) in total.growths.items():
+        if not all(basis in e.growths for e in parts):
+            continue
+        found = implied_growth(whole, [(interval(e.level), e.growths[basis][1]) for e in parts])
+        if found is None:
+            continue
+        computed, prior = found
+        scale = total.level.scale or 1.0
+        shown = " + ".join(f"{e.level.text}/(1{'-' if e.growths[basis][1].mid < 0 else '+'}"
+                           f"{e.growths[basis][0].text.lstrip('+-−－ ')})" for e in parts)
+        fits = growth_fits(computed, stated)
+        if not fits and not certain:
+            continue  # the segments may be other subjects whose levels add up by chance
+        out.append(interval_check(
+            computed, stated, fits=fits, kind="growth", stated=g.text,
+            inputs=[total.level.text] + [x.text for e in parts for x in (e.level, e.growths[basis][0])],
+            relation=(f"{total.level.text} / 上期 {fmt(prior.mid / scale)} (= {shown}) - 1 = {g.text} "
+                      f"({basis}: the segments after it add up to the total)"),
+            sentence=total.s.text, sentence_id=total.s.id, paragraph=total.s.paragraph, derived=True,
+            input_sentences=[e.s.text for e in parts], article=article.label,
+        ))
+        out[-1].refutable = certain
+    return out
+
+
+def _heads(article: Article, s: Sentence) -> list[Sentence]:
+    """The heading above a sentence and the label item right before its paragraph, a lead-in with
+    no figure of its own ("- **4 月汽车产销**："): what names the total's subject."""
+    before = [x for x in article.sentences if x.paragraph < s.paragraph]
+    heads = [x for x in before if x.kind == "heading"][-1:]
+    label = [x for x in before[-1:] if x.kind == "list" and not x.figures and x.text.rstrip().endswith(("：", ":"))]
+    return heads + label
