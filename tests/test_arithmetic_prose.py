@@ -378,3 +378,13 @@ def test_a_share_in_a_sentence_opened_by_qizhong_against_the_total_before() -> N
             "合计持仓市值 63.15 亿元。其中，久立特材持仓 24.16 亿元（占比 35.60%）、宝钢股份 13.41 亿元"
             "（占比 19.75%）、南钢股份 5.54 亿元（占比 8.17%）。")
     assert "inconsistent" not in {c.verdict for c in check_text(text)}
+
+
+def test_a_whole_in_another_list_item_is_not_certain_for_a_part_with_its_own() -> None:
+    # 490: each company's item has its revenue before its segment; JNJ's 57.0B fitting two other
+    # shares by chance is no whole for Novartis' 14.7B (14.7 / 57.0 = 25.8% against 31%)
+    text = ("# 肿瘤领域\n\n- **JNJ**：2024 年营收 57.0B 美元，肿瘤 & 血液学营收 20.8B 美元（占比 36%）。\n\n"
+            "- **Novartis**：2024 年营收 50.3B 美元，肿瘤 & 血液学营收 14.7B 美元（占比 31%）。\n\n"
+            "- **Merck**：2024 年营收 28.8B 美元，肿瘤 & 血液学营收 32.7B 美元（占比 57%）。\n\n"
+            "- **Pfizer**：2024 年营收 63.6B 美元，肿瘤 & 血液学营收 15.6B 美元（占比 25%）。\n")
+    assert all(c.verdict != "inconsistent" for c in check_text(text))

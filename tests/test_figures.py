@@ -92,3 +92,12 @@ def test_a_span_of_months_and_a_year_without_its_nian_are_dates():
     # a span of months is not a duration, and a day range keeps its days
     assert [f.kind.value for f in extract_figures("增速 3-5 个月")] == ["duration"]
     assert [f.text for f in extract_figures("8 月 30 日 - 9 月 5 日")] == ["8 月 30 日 - 9 月 5 日"]
+
+
+def test_english_magnitudes_before_a_currency():
+    from macrodesk.figures import extract_figures
+
+    got = [(f.text, f.kind.value, f.scale) for f in extract_figures("2024 年营收 45.0B 美元，Rybrevant（172M 美元），营收 23.7B 瑞士法郎")]
+    assert got[1:] == [("45.0B 美元", "money", 1e9), ("172M 美元", "money", 1e6), ("23.7B 瑞士法郎", "money", 1e9)]
+    # a company named 3M is no figure in millions
+    assert [f.kind.value for f in extract_figures("3M 公司")] == ["number"]

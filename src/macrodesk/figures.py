@@ -14,7 +14,9 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6,
               "万": 1e4, "千": 1e3}
 
-_CURRENCY = r"(?:美元|美金|人民币|欧元|日元|港元|港币|英镑|元)"
+_CURRENCY = r"(?:美元|美金|人民币|欧元|日元|港元|港币|英镑|瑞士法郎|瑞郎|元)"
+# overseas companies' figures in English magnitudes: "45.0B 美元", "172M 美元", "1.2bn 欧元"
+_EN_MAG = r"(?:B|bn|Bn|M|mn|Mn|K)"
 _MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万)"
 _PER = r"(?:吨|桶|千克|公斤|kg|盎司|平方米|平米|股|辆|台|件|mbtu|MMBtu|百万英热|度|千瓦时|kWh|Wh|W|片|张)"
 
@@ -25,6 +27,7 @@ _UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [
     (r"[%％]", FigureKind.PERCENT, "%"),
     (rf"{_MAG}?{_CURRENCY}\s?/\s?{_PER}", FigureKind.MONEY, None),
     (rf"{_MAG}?{_CURRENCY}", FigureKind.MONEY, None),
+    (rf"{_EN_MAG}\s?{_CURRENCY}", FigureKind.MONEY, None),
     (r"倍", FigureKind.MULTIPLE, "倍"),
     (r"个月|个交易日|个工作日|个季度|周年|个小时|小时|天|日(?![元币])", FigureKind.DURATION, None),
     (rf"{_MAG}?(?:吨|桶|辆|台|套|件|千瓦时|千瓦|户|人|头|张|片|艘|架|口|条|座|个|项|家|只|批|次|位|名|种|股|手|笔)",
@@ -111,6 +114,8 @@ def _scale_of(unit: str, kind: FigureKind) -> float:
         for mag, mult in _MAGNITUDE.items():
             if unit.startswith(mag):
                 return mult
+    if kind == FigureKind.MONEY and (en := re.match(r"(B|bn|Bn|M|mn|Mn|K)(?=[^A-Za-z])", unit)):
+        return {"B": 1e9, "bn": 1e9, "Bn": 1e9, "M": 1e6, "mn": 1e6, "Mn": 1e6, "K": 1e3}[en.group(1)]
     return 1.0
 
 

@@ -61,10 +61,10 @@ def canonical_unit(kind: FigureKind, unit: str) -> str:
     if kind == FigureKind.POINTS:
         return "pp"
     if kind == FigureKind.MONEY:
-        for cur in ("美元", "美金", "欧元", "日元", "港元", "港币", "英镑", "人民币", "元"):
+        for cur in ("美元", "美金", "欧元", "日元", "港元", "港币", "英镑", "瑞士法郎", "瑞郎", "人民币", "元"):
             if cur in unit:
                 per = unit.split("/", 1)[1].strip() if "/" in unit else ""
-                return {"美金": "美元", "港币": "港元", "人民币": "元"}.get(cur, cur) + (f"/{per}" if per else "")
+                return {"美金": "美元", "港币": "港元", "瑞郎": "瑞士法郎", "人民币": "元"}.get(cur, cur) + (f"/{per}" if per else "")
     for mag in ("万亿", "千亿", "百亿", "亿", "千万", "百万", "万"):
         if unit.startswith(mag):
             return unit[len(mag):]

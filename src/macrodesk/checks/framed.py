@@ -544,6 +544,10 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
         # "150GWh，其中中东 46GWh（占比 35%）": the whole before 其中 in the part's own sentence
         own = [w for w in whole if w.tok.sent == part.tok.sent
                and "其中" in sec.raw[w.tok.sent][w.tok.fig.end:part.tok.fig.start]]
+        # "Novartis：2024 年营收 50.3B 美元，肿瘤 & 血液学营收 14.7B 美元（占比 31%）": when the part's own
+        # sentence has a level of its unit before it, a whole that other shares fit in another list
+        # item (JNJ's 57.0B) is no certain whole for it
+        own_level = any(w.tok.sent == part.tok.sent and w.tok.fig.start < part.tok.fig.start for w in whole)
         # "…至 125 亿美元，连续第二年回落。其中绿地勘探项目投入降至 27.9 亿美元，占比 22.36%": the
         # last level of the sentence a 其中-sentence opens after, in its paragraph
         if not own and _opens_with_parts(sec, part.tok.sent):
@@ -556,6 +560,8 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
         # two shares other than this one fit the whole: a mismatch of this one then refutes it
         confirmed = _own_confirmed(sec, [w for w in whole if len(
             fits.get((w.index, _chain_start(sec, t.sent)), set()) - {c.index}) >= 2], part)
+        if own_level:
+            confirmed = [w for w in confirmed if w.tok.sent == part.tok.sent]
         certain = confirmed[0] if len(confirmed) == 1 else (
             own[0] if len(own) == 1 and not confirmed else None)
         if certain is not None:
