@@ -37,7 +37,7 @@ def test_no_false_alarm_on_unseen_articles(score):
 def test_recall_and_verdicts_on_unseen_articles(score):
     assert score.explicit >= 195
     assert score.explicit_recall >= 0.96
-    assert score.found >= 204 and score.verdict_accuracy >= 0.97
+    assert score.found >= 204 and score.verdict_accuracy >= 0.98
 
 
 def test_real_errors_and_mutations_on_unseen_articles(score):
