@@ -27,3 +27,11 @@ def test_import_dependence_has_variants_and_only_confirms():
 def test_no_ratio_when_a_side_is_not_unique():
     text = "锑全球储量 150 万吨，中国储量 72 万吨，2024 年产量 6 万吨，储采比仅 20 年。"
     assert _ratios(text) == {}
+
+
+def test_a_parcels_price_is_revenue_over_volume():
+    # 513 / 639: 186.57 亿元 / 14.06 亿票 = 13.27 元; 圆通 53.71 / 25.38 = 2.116, written 2.08 (a real error)
+    text = ("顺丰控股 8 月快递业务量 14.06 亿票，同比上升 34.80%；业务收入 186.57 亿元，同比上升 14.14%；单票价格 13.27 元。"
+            "圆通速递 7 月快递业务量 25.38 亿票；业务收入 53.71 亿元；单票价格 2.08 元。")
+    got = {c.stated: c.verdict for c in check_text("快递\n\n" + text) if "单票收入" in c.relation}
+    assert got == {"13.27 元": "consistent", "2.08 元": "inconsistent"}

@@ -36,3 +36,10 @@ def test_a_percent_that_is_not_the_changes_rate():
     assert _rates("出口 300 亿元，同比增加 30 亿元，占比 12%。") == {}
     # no move written between the level and the amount
     assert _rates("库存 673 万吨，港口 49 万吨（-6.8%）。") == {}
+
+
+def test_the_rate_first_and_the_change_in_brackets():
+    # 639: 单票价格 13.27 元，同比 - 15.32%（-2.40 元）: −2.40 / 15.67; 环比 −0.28 / 13.55 = −2.07%
+    got = _rates("单票价格 13.27 元，同比 - 15.32%（-2.40 元），环比 - 2.07%（-0.28 元）。")
+    assert got == {"- 15.32%": "consistent", "- 2.07%": "consistent"}
+    assert _rates("单票价格 13.27 元，同比 - 13.32%（-2.40 元）。") == {"- 13.32%": "inconsistent"}

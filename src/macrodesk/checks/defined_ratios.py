@@ -23,6 +23,7 @@ class _Ratio:
     percent: bool
     certain: bool  # False when the definition has variants the text does not name
     exports: bool = False  # a net reading (numerator less exports) is tried too
+    per_unit: bool = False  # a price per unit: the two sides are in different units (亿元 / 亿票)
 
 
 _RATIOS = (
@@ -31,6 +32,9 @@ _RATIOS = (
            re.compile(r"总产能|(?<![在新退置产])产能(?!利用)"), True, True),
     _Ratio("对外依存度", re.compile(r"(?:对外)?依存度\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"进口"),
            re.compile(r"表观消费|消费量|需求量"), True, False, exports=True),
+    # express delivery: 单票价格 = 业务收入 / 业务量 ("业务量 14.06 亿票…业务收入 186.57 亿元；单票价格 13.27 元")
+    _Ratio("单票收入", re.compile(r"单票(?:价格|收入)\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"收入"),
+           re.compile(r"业务量|件量|票量"), False, True, per_unit=True),
 )
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 
@@ -38,7 +42,7 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 def find_defined_ratios(article: Article) -> list[Check]:
     out: list[Check] = []
     for p in paragraphs(article):
-        if not any(w in p.text for w in ("储采比", "产能利用率", "依存度")):
+        if not any(w in p.text for w in ("储采比", "产能利用率", "依存度", "单票")):
             continue
         for f in p.figures:
             if f.value is None or f.is_range or f.kind == FigureKind.DATE:
@@ -72,7 +76,9 @@ def _judge(p: ParaText, stated: Figure, r: _Ratio) -> Check | None:
         return None
     n, d = nums[0], dens[0]
     s = p.sentence_at(n.start)
-    if unit_key(s, n) != unit_key(p.sentence_at(d.start), d) or interval(d).lo <= 0:
+    if (unit_key(s, n) != unit_key(p.sentence_at(d.start), d)) != r.per_unit or interval(d).lo <= 0:
+        return None
+    if r.per_unit and (n.kind != FigureKind.MONEY or stated.kind != FigureKind.MONEY):
         return None
     got = interval(n) / interval(d)
     if r.percent:
@@ -88,10 +94,14 @@ def _judge(p: ParaText, stated: Figure, r: _Ratio) -> Check | None:
         return None  # another definition may be meant: a mismatch proves nothing
     best = min(readings, key=lambda x: x.distance(written))
     where = p.sentence_at(stated.start)
+    # the whole sentence to its full stop: the reader quotes "业务量…；业务收入…；单票价格 2.08 元" as one
+    start = p.text.rfind("。", 0, stated.start) + 1
+    end = p.text.find("。", stated.end)
+    whole_sentence = p.text[start:len(p.text) if end < 0 else end + 1]
     chk = interval_check(
         Interval(best.lo, best.hi), written, fits=fits, kind="ratio", stated=stated.text, inputs=[n.text, d.text],
         relation=f"{n.text} / {d.text} = {stated.text} ({r.label}, as the sector defines it)",
-        sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
+        sentence=whole_sentence, sentence_id=where.id, paragraph=where.paragraph,
         input_sentences=[p.sentence_at(n.start).text, p.sentence_at(d.start).text],
     )
     chk.refutable = r.certain

@@ -44,6 +44,15 @@ def find_level_moves(article: Article) -> list[Check]:
         for k in range(len(figs) - 2):
             chk = _one(s, figs[k], figs[k + 1], figs[k + 2])
             if chk is None:
+                chk = _rate_first(s, figs[k], figs[k + 1], figs[k + 2])
+                if chk is not None:
+                    chk.article = article.label
+                    out.append(chk)
+                    if k + 4 < len(figs):
+                        more = _rate_first(s, figs[k], figs[k + 3], figs[k + 4], after=figs[k + 2])
+                        if more is not None:
+                            more.article = article.label
+                            out.append(more)
                 continue
             chk.article = article.label
             out.append(chk)
@@ -76,6 +85,28 @@ def _one(s: Sentence, level: Figure, change: Figure, rate: Figure, *, after: Fig
         return None  # "945 元 / 吨，较上周跌 2 元 / 吨，25% 品位均价…": a label, not the rate
     if not re.search(r"[（(幅]", to_rate.group(0)) and not (signed(s, rate) or (rate.value or 0) < 0):
         return None  # a rate after a bare comma is written with its sign ("，-1.2%")
+    return _judge(s, level, change, rate, lead)
+
+
+def _rate_first(s: Sentence, level: Figure, rate: Figure, change: Figure, *, after: Figure | None = None) -> Check | None:
+    """"单票价格 13.27 元，同比 - 15.32%（-2.40 元），环比 - 2.07%（-0.28 元）": the rate, then the change
+    in brackets."""
+    if rate.kind != FigureKind.PERCENT or level.kind == FigureKind.PERCENT or rate.is_range \
+            or level.is_range or change.is_range or level.approx or change.approx:
+        return None
+    key = unit_key(s, level)
+    if key is None or key != unit_key(s, change) or (level.value or 0) <= 0:
+        return None
+    lead = re.sub(r"^\s*[）)]", "", s.text[(after or level).end:rate.start])
+    if _TO_CHANGE.match(lead) is None or not re.match(r"^\s*[（(]\s*$", s.text[rate.end:change.start]) \
+            or not re.match(r"^\s*[）)]", s.text[change.end:]):
+        return None
+    if not (signed(s, change) or (change.value or 0) < 0 or _FALL.search(lead) or re.search(rf"(?:{_UP})\s*$", lead)):
+        return None
+    return _judge(s, level, change, rate, lead)
+
+
+def _judge(s: Sentence, level: Figure, change: Figure, rate: Figure, lead: str) -> Check | None:
     now = interval(level)
     move = interval(change)
     sign = _sign(s, change, lead)
