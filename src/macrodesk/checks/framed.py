@@ -548,6 +548,15 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
         # sentence has a level of its unit before it, a whole that other shares fit in another list
         # item (JNJ's 57.0B) is no certain whole for it
         own_level = any(w.tok.sent == part.tok.sent and w.tok.fig.start < part.tok.fig.start for w in whole)
+        if own_level and not own:
+            # …nor may another item's level confirm it by a chance fit (Eli Lilly's 45.0B for
+            # Novartis' 14.7B at 31%): the readings are the own sentence's levels
+            whole = [w for w in whole if w.tok.sent == part.tok.sent and w.tok.fig.start < part.tok.fig.start]
+            readings = [(f"{part.tok.text} / {w.tok.text} = {t.text}",
+                         (part.tok.interval() / w.tok.interval()).scale(100)) for w in whole
+                        if w.tok.interval().lo > 0]
+            if not readings:
+                continue
         # "…至 125 亿美元，连续第二年回落。其中绿地勘探项目投入降至 27.9 亿美元，占比 22.36%": the
         # last level of the sentence a 其中-sentence opens after, in its paragraph
         if not own and _opens_with_parts(sec, part.tok.sent):
