@@ -35,3 +35,12 @@ def test_a_parcels_price_is_revenue_over_volume():
             "圆通速递 7 月快递业务量 25.38 亿票；业务收入 53.71 亿元；单票价格 2.08 元。")
     got = {c.stated: c.verdict for c in check_text("快递\n\n" + text) if "单票收入" in c.relation}
     assert got == {"13.27 元": "consistent", "2.08 元": "inconsistent"}
+
+
+def test_a_parcels_price_grows_as_revenue_over_volume_and_only_confirms():
+    # 513: (1 + 14.97%) / (1 + 33.69%) − 1 = −14.0%, written 同比下降 14.02%
+    text = "2025 年 7 月速运物流业务收入为 186.57 亿元，同比增长 14.97%；业务量 13.77 亿票，同比增长 33.69%；单票收入 13.55 元，同比下降 {}%。"
+    got = {c.stated: (c.verdict, c.refutable) for c in check_text("快递\n\n" + text.format("14.02")) if "grows as its sides" in c.relation}
+    assert got == {"14.02%": ("consistent", False)}
+    # unit prices are rounded to the cent before their growth is taken: a miss proves nothing
+    assert not [c for c in check_text("快递\n\n" + text.format("19.02")) if "grows as its sides" in c.relation]

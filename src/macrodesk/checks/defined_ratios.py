@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.levels import interval, unit_key
+from macrodesk.checks.levels import interval, stated_growths, unit_key
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind
 
@@ -55,6 +55,8 @@ def find_defined_ratios(article: Article) -> list[Check]:
                     if chk is not None:
                         chk.article = article.label
                         out.append(chk)
+                        if r.per_unit and chk.verdict == "consistent":
+                            out.extend(_growths(article, p, f, chk))
     return out
 
 
@@ -106,3 +108,46 @@ def _judge(p: ParaText, stated: Figure, r: _Ratio) -> Check | None:
     )
     chk.refutable = r.certain
     return chk
+
+
+def _growths(article: Article, p: ParaText, stated: Figure, ratio: Check) -> list[Check]:
+    """A price per unit's 同比 (环比) growth from its two sides' growths: (1 + g收入) / (1 + g业务量) − 1
+    ("业务收入 186.57 亿元，同比增长 14.97%；业务量 13.77 亿票，同比增长 33.69%；单票收入 13.55 元，同比下降
+    14.02%"). Confirm-only: companies compute it from unit prices rounded to the cent."""
+    sides = [f for f in p.figures if f.text in ratio.inputs[:2] and f.start < stated.start]
+    if len(sides) != 2:
+        return []
+    (n, d) = sorted(sides, key=lambda f: ratio.inputs.index(f.text))
+    own = stated_growths(p.sentence_at(stated.start), _local(p, stated))
+    gn = stated_growths(p.sentence_at(n.start), _local(p, n))
+    gd = stated_growths(p.sentence_at(d.start), _local(p, d))
+    out = []
+    one = Interval(1, 1)
+    for basis, (g, written) in own.items():
+        if basis not in gn or basis not in gd:
+            continue
+        fn, fd = one + gn[basis][1].scale(0.01), one + gd[basis][1].scale(0.01)
+        if fd.lo <= 0 or fn.lo <= 0:
+            continue
+        got = (fn / fd - one).scale(100)
+        # the ratio written to the cent, and last period's too: that much slack in the growth
+        slack = 100 * 0.01 / max(abs(stated.value or 1.0), 0.01)
+        if not got.overlaps(Interval(written.lo - slack, written.hi + slack)):
+            continue
+        where = p.sentence_at(stated.start)  # g is placed in that sentence, not in the paragraph
+        chk = interval_check(
+            got, written, fits=True, kind="growth", stated=g.text,
+            inputs=[gn[basis][0].text, gd[basis][0].text],
+            relation=f"(1 + {gn[basis][0].text}) / (1 + {gd[basis][0].text}) - 1 = {g.text} ({basis}: a price per unit grows as its sides)",
+            sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, derived=True,
+            input_sentences=[p.sentence_at(n.start).text, p.sentence_at(d.start).text], article=article.label,
+        )
+        chk.refutable = False
+        out.append(chk)
+    return out
+
+
+def _local(p: ParaText, f: Figure) -> Figure:
+    """The figure as its own sentence holds it (paragraph figures are moved copies)."""
+    s = p.sentence_at(f.start)
+    return next((x for x in s.figures if x.text == f.text and x.value == f.value), f)

@@ -4,6 +4,8 @@ one relation judged from figures of one sentence."""
 
 from __future__ import annotations
 
+import re
+
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, Verdict, fmt
 from macrodesk.models import Figure, FigureKind, Sentence, canonical_unit
@@ -53,3 +55,27 @@ def judged(s: Sentence, kind: str, stated: Figure, inputs: list[Figure], compute
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, derived=derived,
         input_sentences=[s.text for _ in inputs], refutable=certain,
     )
+
+
+# (a measure word the figure reader leaves may stand first: "13.77 亿票，同比增长 33.69%")
+_GROWTH_LEAD = re.compile(r"^[\u4e00-\u9fa5]{0,2}[，,（(\s]*(同比|环比)\s*(增长|增加|上升|提升|下降|减少|下滑|回落)?\s*(?:了|约)?\s*$")
+_FALLS = {"下降", "减少", "下滑", "回落"}
+
+
+def stated_growths(s: Sentence, f: Figure) -> dict[str, tuple[Figure, Interval]]:
+    """The 同比 and 环比 growths written right after a level, each signed ("业务量 14.06 亿票，同比上升
+    34.80%，环比上升 2.11%"): basis -> (figure, interval in %)."""
+    figs = [x for x in s.figures if x.value is not None and not x.is_range and x.kind != FigureKind.DATE]
+    out: dict[str, tuple[Figure, Interval]] = {}
+    if f not in figs:
+        return out
+    prev = f
+    for g in figs[figs.index(f) + 1:]:
+        m = _GROWTH_LEAD.match(s.text[prev.end:g.start])
+        if g.kind != FigureKind.PERCENT or m is None:
+            break
+        iv = figure_interval(g, result=True)
+        explicit = s.text[g.start:g.end].lstrip()[:1] in "+-−－"
+        out.setdefault(m.group(1), (g, -iv if m.group(2) in _FALLS and not explicit and (g.value or 0) > 0 else iv))
+        prev = g
+    return out

@@ -10,13 +10,11 @@ from dataclasses import dataclass, field
 
 from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
 from macrodesk.checks.judging import Check, fmt, interval_check
-from macrodesk.checks.levels import interval, unit_key
+from macrodesk.checks.levels import interval, stated_growths, unit_key
 from macrodesk.checks.part_growths import growth_fits
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
-_GROWTH_LEAD = re.compile(r"^[，,（(\s]*(同比|环比)\s*(增长|增加|上升|提升|下降|减少|下滑|回落)?\s*(?:了|约)?\s*$")
-_FALLS = {"下降", "减少", "下滑", "回落"}
 _MAX_PARTS = 4
 # a total named as an aggregate: its segments are certainly its parts (otherwise several companies'
 # figures may add up to another's by chance: 499's banks, 352's brands), and a mismatch refutes
@@ -34,21 +32,12 @@ class _Entry:
 def _entries(s: Sentence) -> list[_Entry]:
     out = []
     figs = [f for f in s.figures if f.value is not None and not f.is_range and f.kind != FigureKind.DATE]
-    for k, f in enumerate(figs):
+    for f in figs:
         unit = unit_key(s, f)
         if f.kind not in _LEVELS or unit is None or (f.value or 0) <= 0 or f.approx:
             continue
         words = re.sub(r"[\s：:，,；;*（()）]|[-—]\s*$", "", s.text[max(s.text.rfind(ch, 0, f.start) for ch in "，,；;。") + 1:f.start])
-        entry = _Entry(s, f, (words, unit))
-        prev = f
-        for g in figs[k + 1:]:
-            m = _GROWTH_LEAD.match(s.text[prev.end:g.start])
-            if g.kind != FigureKind.PERCENT or m is None:
-                break
-            iv = figure_interval(g, result=True)
-            explicit = s.text[g.start:g.end].lstrip()[:1] in "+-−－"
-            entry.growths.setdefault(m.group(1), (g, -iv if m.group(2) in _FALLS and not explicit and (g.value or 0) > 0 else iv))
-            prev = g
+        entry = _Entry(s, f, (words, unit), stated_growths(s, f))
         if entry.growths and words:
             out.append(entry)
     return out
