@@ -26,6 +26,7 @@ from macrodesk.checks.brackets import find_bracket_shares, find_bracket_sums
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.defined_ratios import find_defined_ratios
+from macrodesk.checks.entity_shares import find_entity_shares
 from macrodesk.checks.framed import Framed, find_framed, framed_once
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.half_growths import find_half_growths
@@ -183,7 +184,8 @@ def check_article(article: Article) -> list[Check]:
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),
         *find_defined_ratios(article), *find_balance_sheets(article),
-        *find_period_means(article), *find_segment_growths(article)])
+        *find_period_means(article), *find_segment_growths(article),
+        *find_entity_shares(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     return checks

@@ -1,0 +1,25 @@
+"""A company's market share against its volume and the market's, written apart
+(checks/entity_shares.py); 513 / 639's express-delivery data (tests/check_seventh)."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+_TEXT = ("# 快递\n\n1. **业务量及营收**：2025 年 7 月，快递业务量 164.0 亿件，同比增加 15.04%。圆通速递 7 月快递业务量 25.38 亿票，"
+         "同比上升 20.81%。申通快递 7 月快递业务量 21.81 亿票，同比上升 11.90%。\n\n2. **市场格局**：圆通速递市占率 {}%，"
+         "同比 + 0.75pct；申通快递市占率 13.30%，同比 - 0.37pct。\n")
+
+
+def _shares(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text(text) if "over the market's" in c.relation}
+
+
+def test_a_companys_volume_over_the_markets():
+    # 21.81 / 164.0 = 13.30%; 25.38 / 164.0 = 15.48%, written 15.75% (a real error of 513)
+    assert _shares(_TEXT.format("15.48")) == {"15.48%": "consistent", "13.30%": "consistent"}
+    assert _shares(_TEXT.format("15.75"))["15.75%"] == "inconsistent"
+
+
+def test_no_share_when_the_market_is_not_one_level():
+    two = _TEXT.replace("同比增加 15.04%。", "同比增加 15.04%；1-7 月累计快递业务量 1120.5 亿件，其中同城快递业务量 90.2 亿件。")
+    assert _shares(two.format("15.48")) == {}
