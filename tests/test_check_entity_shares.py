@@ -21,5 +21,9 @@ def test_a_companys_volume_over_the_markets():
 
 
 def test_no_share_when_the_market_is_not_one_level():
-    two = _TEXT.replace("同比增加 15.04%。", "同比增加 15.04%；1-7 月累计快递业务量 1120.5 亿件，其中同城快递业务量 90.2 亿件。")
+    # a cumulative span is not the month's market ("1-7 月累计快递业务量 1120.5 亿件")
+    span = _TEXT.replace("同比增加 15.04%。", "同比增加 15.04%；1-7 月累计快递业务量 1120.5 亿件。")
+    assert _shares(span.format("15.48")) == {"15.48%": "consistent", "13.30%": "consistent"}
+    # two levels of the measure in the same month: which is the market is unknown
+    two = _TEXT.replace("同比增加 15.04%。", "同比增加 15.04%；7 月异地快递业务量 140.2 亿件。")
     assert _shares(two.format("15.48")) == {}

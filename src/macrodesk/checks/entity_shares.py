@@ -36,6 +36,18 @@ def _period(s: Sentence, f: Figure) -> tuple[int, str] | None:
     return period_key(dates[-1].text) if dates else None
 
 
+def _month(s: Sentence, f: Figure) -> str | None:
+    """The month a level is dated in by its sentence ("7 月", "2025 年 7 月" -> "7"); "span" for a
+    span of months ("1-7 月累计"), None when undated."""
+    dates = [d for d in s.figures if d.kind == FigureKind.DATE and d.end <= f.start]
+    if not dates:
+        return None
+    if re.search(r"\d\s*[-~～—至]\s*\d{1,2}\s*月", dates[-1].text):
+        return "span"
+    m = re.search(r"(\d{1,2})\s*月", dates[-1].text)
+    return m.group(1) if m else None
+
+
 def find_entity_shares(article: Article) -> list[Check]:
     if "市占率" not in article.text and "市场份额" not in article.text:
         return []
@@ -61,8 +73,9 @@ def find_entity_shares(article: Article) -> list[Check]:
         if len({(f.value, m) for _, f, m in parts}) != 1:
             continue
         ps, part, measure = parts[0]
-        when = _period(ps, part)
+        when, month = _period(ps, part), _month(ps, part)
         wholes = [(ws, f) for ws, f, m in levels if m == measure and not any(n in ws.text for n in names)
+                  and (month is None or _month(ws, f) == month)
                   and f.scale * (f.value or 0) > part.scale * (part.value or 0)
                   and _counter(ws, f) == _counter(ps, part) and _counter(ps, part) is not None
                   and (when is None or _period(ws, f) in (when, None)) and "累计" not in ws.text[:f.start][-8:]]
