@@ -44,3 +44,14 @@ def test_a_parcels_price_grows_as_revenue_over_volume_and_only_confirms():
     assert got == {"14.02%": ("consistent", False)}
     # unit prices are rounded to the cent before their growth is taken: a miss proves nothing
     assert not [c for c in check_text("快递\n\n" + text.format("19.02")) if "grows as its sides" in c.relation]
+
+
+def test_a_parcels_price_with_its_sides_in_another_item_of_its_label():
+    # 560: "- **圆通速递**：7 月快递业务量 25.38 亿票…业务收入 53.71 亿元" and "- **圆通速递**：7 月单票价格 2.08 元"
+    text = ("- **圆通速递**：7 月快递业务量 25.38 亿票，同比上升 20.81%；业务收入 53.71 亿元，同比上升 12.08%。\n\n"
+            "- **申通快递**：7 月快递业务量 21.81 亿票；业务收入 42.87 亿元。\n\n"
+            "- **圆通速递**：7 月单票价格 {} 元，同比 - 7.14%。\n\n- **申通快递**：7 月单票价格 1.97 元。\n")
+    got = {c.stated: c.verdict for c in check_text("快递\n\n" + text.format("2.12")) if "单票收入" in c.relation}
+    assert got == {"2.12 元": "consistent", "1.97 元": "consistent"}
+    assert {c.stated: c.verdict for c in check_text("快递\n\n" + text.format("2.08"))
+            if "单票收入" in c.relation}["2.08 元"] == "inconsistent"

@@ -27,3 +27,11 @@ def test_no_share_when_the_market_is_not_one_level():
     # two levels of the measure in the same month: which is the market is unknown
     two = _TEXT.replace("同比增加 15.04%。", "同比增加 15.04%；7 月异地快递业务量 140.2 亿件。")
     assert _shares(two.format("15.48")) == {}
+
+
+def test_the_list_items_label_names_the_company():
+    # 560: "- **圆通速递**：7 月市占率 15.75%" under the market's "快递业务量 164.0 亿件"
+    text = ("# 快递\n\n1. **业务量及营收**：2025 年 7 月，快递业务量 164.0 亿件，同比增加 15.04%。\n\n"
+            "- **圆通速递**：7 月快递业务量 25.38 亿票，同比上升 20.81%。\n\n- **圆通速递**：7 月市占率 {}%，同比 + 0.75pct。\n")
+    assert _shares(text.format("15.48")) == {"15.48%": "consistent"}
+    assert _shares(text.format("15.75")) == {"15.75%": "inconsistent"}

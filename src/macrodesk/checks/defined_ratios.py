@@ -39,9 +39,19 @@ _RATIOS = (
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 
 
+_LABEL = re.compile(r"^\s*([\u4e00-\u9fa5A-Za-z]{2,10})[：:]")
+
+
 def find_defined_ratios(article: Article) -> list[Check]:
     out: list[Check] = []
-    for p in paragraphs(article):
+    paras = paragraphs(article)
+    # list items labelled by one name ("- **顺丰控股**：7 月快递业务量…" and "- **顺丰控股**：7 月单票价格…"):
+    # a ratio's sides may stand in another item of its label
+    labelled: dict[str, list[ParaText]] = {}
+    for q in paras:
+        if (lm := _LABEL.match(q.text)):
+            labelled.setdefault(lm.group(1), []).append(q)
+    for p in paras:
         if not any(w in p.text for w in ("储采比", "产能利用率", "依存度", "单票")):
             continue
         for f in p.figures:
@@ -52,6 +62,10 @@ def find_defined_ratios(article: Article) -> list[Check]:
             for r in _RATIOS:
                 if r.word.search(lead) and (f.kind == FigureKind.PERCENT) == r.percent:
                     chk = _judge(p, f, r)
+                    lm = _LABEL.match(p.text)
+                    if chk is None and r.per_unit and lm:
+                        others = [q for q in labelled.get(lm.group(1), []) if q is not p]
+                        chk = _judge_across(p, f, r, others)
                     if chk is not None:
                         chk.article = article.label
                         out.append(chk)
@@ -151,3 +165,33 @@ def _local(p: ParaText, f: Figure) -> Figure:
     """The figure as its own sentence holds it (paragraph figures are moved copies)."""
     s = p.sentence_at(f.start)
     return next((x for x in s.figures if x.text == f.text and x.value == f.value), f)
+
+
+def _judge_across(p: ParaText, stated: Figure, r: _Ratio, others: list[ParaText]) -> Check | None:
+    """The sides in another list item of the same label: certain when exactly one such item holds
+    one of each, in the same month as the ratio."""
+    month = re.search(r"(\d{1,2})\s*月", p.text[:stated.start])
+    found = []
+    for q in others:
+        if month and not re.search(rf"(?<!\d){month.group(1)}\s*月", q.text):
+            continue
+        nums = [f for f in q.figures if f.kind in _AMOUNTS and f.value and not f.is_range and r.num.search(q.own_clause(f))
+                and not r.den.search(q.own_clause(f))]
+        dens = [f for f in q.figures if f.kind in _AMOUNTS and f.value and not f.is_range and r.den.search(q.own_clause(f))
+                and not r.num.search(q.own_clause(f))]
+        if len(nums) == 1 and len(dens) == 1:
+            found.append((q, nums[0], dens[0]))
+    if len(found) != 1:
+        return None
+    q, n, d = found[0]
+    if n.kind != FigureKind.MONEY or stated.kind != FigureKind.MONEY or interval(d).lo <= 0:
+        return None
+    got = interval(n) / interval(d)
+    where = p.sentence_at(stated.start)
+    chk = interval_check(
+        got, figure_interval(stated, result=True), kind="ratio", stated=stated.text, inputs=[n.text, d.text],
+        relation=f"{n.text} / {d.text} = {stated.text} ({r.label}, as the sector defines it; the sides in another item of its label)",
+        sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
+        input_sentences=[q.sentence_at(n.start).text, q.sentence_at(d.start).text],
+    )
+    return chk

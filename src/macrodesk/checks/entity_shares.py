@@ -59,8 +59,12 @@ def find_entity_shares(article: Article) -> list[Check]:
             if f.kind == FigureKind.PERCENT and not f.is_range and f.value is not None:
                 clause = s.text[max(s.text.rfind(ch, 0, f.start) for ch in "，,；;。") + 1:f.start]
                 m = _SHARE.search(clause)
+                # "- **顺丰控股**：7 月市占率 8.40%": the list item's label names the company
+                label = re.match(r"^\s*([\u4e00-\u9fa5A-Za-z]{2,10})[：:]", s.text)
                 if m:
                     shares.append((s, f, re.sub(r"^其中", "", m.group(1))))
+                elif label and re.search(r"(?:市占率|市场份额)\s*(?:为|约|达)?\s*$", clause):
+                    shares.append((s, f, label.group(1)))
     if not shares:
         return []
     names = {name for _, _, name in shares}
