@@ -1,0 +1,101 @@
+"""Gaps to a benchmark whose own return is never written, each implying it: "非银金融指数涨跌幅为 + 2.69%，
+跑输沪深 300 指数 1.49 个百分点", "银行涨幅为 1.25%，跑输沪深 300 指数 2.93 个百分点", "证券 II 上涨 3.12%，跑输
+沪深 300 指数 1.06 个百分点" all put 沪深 300 at 4.18%. Each statement is judged against the benchmark the
+others agree on (three or more of one benchmark and period)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+_RETURN = re.compile(r"(涨跌幅|涨幅|跌幅|上涨|下跌|收涨|收跌|上升|下降)\s*(?:为|达|约)?\s*$")
+_PERIODS = ("本周", "本月", "年初至今", "今年以来", "年内", "上半年", "当日", "本季度", "上周", "7 月", "8 月")
+_LIST_GAP = re.compile(r"^\s*[、，,]\s*$")
+
+
+@dataclass
+class _Stated:
+    s: Sentence
+    ret: Figure
+    gap: Figure
+    implied: Interval  # the benchmark's return it implies
+    ret_iv: Interval  # its own return, signed
+    beats: bool  # 跑赢
+
+
+def _name(words: str) -> str:
+    return re.sub(r"\s+|指数$", "", words)
+
+
+def _period(s: Sentence) -> str:
+    return next((p for p in _PERIODS if p in s.text), "")
+
+
+def _signed_return(s: Sentence, f: Figure, lead: str) -> Interval:
+    iv = figure_interval(f)
+    explicit = s.text[f.start:f.end].lstrip()[:1] in "+-−－"
+    return -iv if not explicit and re.search(r"跌幅|下跌|收跌|下降", lead) and (f.value or 0) > 0 else iv
+
+
+def _statements(s: Sentence) -> list[tuple[str, _Stated]]:
+    out = []
+    figs = [f for f in s.figures if f.value is not None and not f.is_range and f.kind != FigureKind.DATE]
+    for k, g in enumerate(figs):
+        if g.kind != FigureKind.POINTS:
+            continue
+        # the return: the last percent before the gap, with only the benchmark's name between
+        # ("沪深 300 指数": its digits are read as a number)
+        rets = [f for f in figs[:k] if f.kind == FigureKind.PERCENT]
+        if not rets:
+            continue
+        r = rets[-1]
+        if any(f.kind in (FigureKind.PERCENT, FigureKind.POINTS) for f in figs[figs.index(r) + 1:k]):
+            continue
+        m = re.search(r"^\s*[，,]\s*(跑赢|跑输)了?\s*([\u4e00-\u9fa5A-Za-z\d\s]{2,16}?)\s*$", s.text[r.end:g.start])
+        before = s.text[max(s.text.rfind(ch, 0, r.start) for ch in "，,；;。") + 1:r.start]
+        lead = _RETURN.search(before)
+        if m is None or lead is None:
+            continue
+        gap = figure_interval(g)
+        ret = _signed_return(s, r, lead.group(1))
+        # 跑赢 by g: the benchmark is g below; 跑输: g above
+        implied = ret - gap if m.group(1) == "跑赢" else ret + gap
+        out.append((_name(m.group(2)), _Stated(s, r, g, implied, ret, m.group(1) == "跑赢")))
+    return out
+
+
+def find_implied_benchmarks(article: Article) -> list[Check]:
+    if "跑赢" not in article.text and "跑输" not in article.text:
+        return []
+    groups: dict[tuple[str, str], list[_Stated]] = {}
+    for s in article.sentences:
+        if s.kind in ("prose", "list"):
+            for name, st in _statements(s):
+                groups.setdefault((name, _period(s)), []).append(st)
+    out: list[Check] = []
+    for (name, _), stated in groups.items():
+        # a statement restated word for word (the summary repeating the body) is one witness
+        distinct = {(st.ret.value, st.gap.value): st for st in stated}
+        if len(distinct) < 3:
+            continue
+        items = list(distinct.values())
+        for i, st in enumerate(items):
+            others = [x.implied for j, x in enumerate(items) if j != i]
+            lo, hi = max(x.lo for x in others), min(x.hi for x in others)
+            if lo > hi:
+                continue  # the others disagree among themselves: no benchmark to judge by
+            agreed = Interval(lo, hi)
+            got = st.ret_iv - agreed if st.beats else agreed - st.ret_iv
+            chk = interval_check(
+                got, figure_interval(st.gap, result=True), kind="difference", stated=st.gap.text, inputs=[st.ret.text],
+                relation=(f"{'跑赢' if st.beats else '跑输'}: {fmt(st.ret_iv.mid)}% against {name} at {fmt(agreed.mid)}% "
+                          f"(as {len(others)} other gaps to it imply) = {st.gap.text}"),
+                sentence=st.s.text, sentence_id=st.s.id, paragraph=st.s.paragraph, derived=True,
+                input_sentences=[x.s.text for j, x in enumerate(items) if j != i], article=article.label,
+            )
+            out.append(chk)
+    return out
