@@ -66,12 +66,17 @@ def find_level_moves(article: Article) -> list[Check]:
     return out
 
 
-def _one(s: Sentence, level: Figure, change: Figure, rate: Figure, *, after: Figure | None = None) -> Check | None:
+def _triple(s: Sentence, level: Figure, change: Figure, rate: Figure) -> bool:
+    """A positive level, a change in its unit and a rate, none a range or a bound."""
     if rate.kind != FigureKind.PERCENT or level.kind == FigureKind.PERCENT or rate.is_range \
             or level.is_range or change.is_range or level.approx or change.approx:
-        return None
+        return False
     key = unit_key(s, level)
-    if key is None or key != unit_key(s, change) or (level.value or 0) <= 0:
+    return key is not None and key == unit_key(s, change) and (level.value or 0) > 0
+
+
+def _one(s: Sentence, level: Figure, change: Figure, rate: Figure, *, after: Figure | None = None) -> Check | None:
+    if not _triple(s, level, change, rate):
         return None
     lead = s.text[(after or level).end:change.start]
     if after is not None:
@@ -91,11 +96,7 @@ def _one(s: Sentence, level: Figure, change: Figure, rate: Figure, *, after: Fig
 def _rate_first(s: Sentence, level: Figure, rate: Figure, change: Figure, *, after: Figure | None = None) -> Check | None:
     """"单票价格 13.27 元，同比 - 15.32%（-2.40 元），环比 - 2.07%（-0.28 元）": the rate, then the change
     in brackets."""
-    if rate.kind != FigureKind.PERCENT or level.kind == FigureKind.PERCENT or rate.is_range \
-            or level.is_range or change.is_range or level.approx or change.approx:
-        return None
-    key = unit_key(s, level)
-    if key is None or key != unit_key(s, change) or (level.value or 0) <= 0:
+    if not _triple(s, level, change, rate):
         return None
     lead = re.sub(r"^\s*[）)]", "", s.text[(after or level).end:rate.start])
     if _TO_CHANGE.match(lead) is None or not re.match(r"^\s*[（(]\s*$", s.text[rate.end:change.start]) \

@@ -7,7 +7,7 @@ import re
 
 from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.valuation import markdown_tables
+from macrodesk.checks.valuation import cell_interval, markdown_tables, table_rows
 from macrodesk.models import Article, Sentence
 
 _YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*[年AE]?")
@@ -17,21 +17,10 @@ _NUMBER = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*$")
 _PERCENT = re.compile(r"^\s*([-+]?\s*\d+(?:\.(\d+))?)\s*%\s*$")
 
 
-def _value(cell: str, pattern: re.Pattern[str]) -> Interval | None:
-    """The values a cell written at its precision stands for; None for a bound ("120+"), a range
-    or words."""
-    m = pattern.match(cell.replace(",", ""))
-    if m is None:
-        return None
-    x = float(m.group(1).replace(" ", ""))
-    half = 0.5 * 10 ** -len(m.group(2) or "")
-    return Interval(x - half, x + half)
-
-
 def find_table_cagrs(article: Article) -> list[Check]:
     if not _CAGR.search(article.text) or "|" not in article.text:
         return []
-    rows = {re.sub(r"\s+", "", s.text): s for s in article.sentences if s.kind == "table"}
+    rows = table_rows(article.sentences)
     out: list[Check] = []
     for table in markdown_tables(article.text):
         if len(table) < 2:
@@ -63,8 +52,8 @@ def _row(rows: dict[str, Sentence], cells: list[str], cols: list[int], c: int, n
     if max(cols + [c]) >= len(cells):
         return None
     row = rows.get(re.sub(r"\s+", "", "，".join(x for x in cells if x)))
-    a, b = _value(cells[cols[0]], _NUMBER), _value(cells[cols[1]], _NUMBER)
-    written = _value(cells[c], _PERCENT)
+    a, b = cell_interval(cells[cols[0]], _NUMBER), cell_interval(cells[cols[1]], _NUMBER)
+    written = cell_interval(cells[c], _PERCENT)
     if row is None or a is None or b is None or written is None or a.lo <= 0:
         return None
     got = ((b / a).pow(1 / n) - Interval(1, 1)).scale(100)

@@ -9,7 +9,7 @@ import re
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.valuation import markdown_tables
+from macrodesk.checks.valuation import cell_interval, markdown_tables, table_rows
 from macrodesk.models import Article, Sentence
 
 _NUMBER = re.compile(r"^\s*([-+]?\s*\d+(?:\.(\d+))?)\s*$")
@@ -17,15 +17,6 @@ _PERCENT = re.compile(r"^\s*([-+−－]?\s*\d+(?:\.(\d+))?)\s*%\s*$")
 # a row of rates or shares: its 同比 may be a change in points, not a growth
 _RATE_ROW = re.compile(r"率|比|占|%|ROE|ROA|收益率")
 _NOT_LEVEL = re.compile(r"同比|环比|增速|增长|变化|变动|占比|%|CAGR|复合")
-
-
-def _value(cell: str, pattern: re.Pattern[str]) -> Interval | None:
-    m = pattern.match(cell.replace(",", ""))
-    if m is None:
-        return None
-    x = float(m.group(1).replace(" ", "").replace("−", "-").replace("－", "-"))
-    half = 0.5 * 10 ** -len(m.group(2) or "")
-    return Interval(x - half, x + half)
 
 
 def _before(key: tuple[int, str], basis: str) -> tuple[int, str] | None:
@@ -47,7 +38,7 @@ def _before(key: tuple[int, str], basis: str) -> tuple[int, str] | None:
 def find_table_periods(article: Article) -> list[Check]:
     if "|" not in article.text or ("同比" not in article.text and "环比" not in article.text):
         return []
-    rows = {re.sub(r"\s+", "", s.text): s for s in article.sentences if s.kind == "table"}
+    rows = table_rows(article.sentences)
     out: list[Check] = []
     for table in markdown_tables(article.text):
         if len(table) < 2:
@@ -83,8 +74,8 @@ def _row(rows: dict[str, Sentence], cells: list[str], now_j: int, was_j: int, g_
     if max(now_j, was_j, g_j) >= len(cells) or _RATE_ROW.search(cells[0]):
         return None
     row = rows.get(re.sub(r"\s+", "", "，".join(x for x in cells if x)))
-    now, was = _value(cells[now_j], _NUMBER), _value(cells[was_j], _NUMBER)
-    written = _value(cells[g_j], _PERCENT)
+    now, was = cell_interval(cells[now_j], _NUMBER), cell_interval(cells[was_j], _NUMBER)
+    written = cell_interval(cells[g_j], _PERCENT)
     if row is None or now is None or was is None or written is None or now.lo <= 0 or was.lo <= 0:
         return None
     got = (now / was - Interval(1, 1)).scale(100)

@@ -77,6 +77,22 @@ def column_labels(header_rows: list[list[str]], width: int) -> list[str]:
     return [x.strip() for x in labels]
 
 
+def cell_interval(cell: str, pattern: re.Pattern[str]) -> Interval | None:
+    """The values a table cell written at its precision stands for (group 1 the number, group 2 its
+    decimals); None for a bound ("120+"), a range or words."""
+    m = pattern.match(cell.replace(",", ""))
+    if m is None:
+        return None
+    x = float(m.group(1).replace(" ", "").replace("−", "-").replace("－", "-"))
+    half = 0.5 * 10 ** -len(m.group(2) or "")
+    return Interval(x - half, x + half)
+
+
+def table_rows(article_sentences: list[Sentence]) -> dict[str, Sentence]:
+    """The table-row sentences of an article by their text without spaces (a row's cells joined)."""
+    return {re.sub(r"\s+", "", s.text): s for s in article_sentences if s.kind == "table"}
+
+
 def _cell_value(cell: str) -> float | None:
     m = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*", cell)
     return float(m.group(1)) if m else None
