@@ -33,3 +33,8 @@ def test_no_gap_of_other_things():
     # 150: a total and a mean are not two levels compared; 170: ends of ranges
     assert _gaps("2024 年中国执业兽医 19.2 万人，院均仅 7 人，按发达国家标准缺口约 30 万人。") == {}
     assert _gaps("组件功率在 740-760W，效率 25.5%-25.8%，功率差距达 50-60W。") == {}
+
+
+def test_a_floor_in_a_scaled_unit_is_confirmed_in_that_unit():
+    # "差距超 1 万吨" of 3.5 万吨 and 1.2 万吨: a gap of 2.3 万吨 clears the floor
+    assert _gaps("甲厂产能 3.5 万吨，乙厂 1.2 万吨，差距超 1 万吨。") == {"1 万吨": "consistent"}

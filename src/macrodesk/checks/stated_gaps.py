@@ -64,7 +64,7 @@ def _check(s: Sentence, a: Figure, b: Figure, z: Figure, relation: str, got: Int
         # "差距超 1000 元 / 吨": a floor, confirmed when the gap clears it, else nothing is proven
         if got.lo <= (z.value or 0) * (z.scale or 1.0):
             return None
-        written = Interval(got.lo, got.hi)
+        written = got.scale(1 / (z.scale or 1.0))
     scale = z.scale or 1.0
     chk = interval_check(
         got.scale(1 / scale), written, kind="difference", stated=z.text, inputs=[a.text, b.text],
