@@ -7,7 +7,7 @@ import re
 
 from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.valuation import cell_interval, markdown_tables, table_rows
+from macrodesk.checks.valuation import cell_interval, markdown_tables, row_sentence, table_rows
 from macrodesk.models import Article, Sentence
 
 _YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*[年AE]?")
@@ -51,7 +51,7 @@ def find_table_cagrs(article: Article) -> list[Check]:
 def _row(rows: dict[str, Sentence], cells: list[str], cols: list[int], c: int, n: int, head: list[str]) -> Check | None:
     if max(cols + [c]) >= len(cells):
         return None
-    row = rows.get(re.sub(r"\s+", "", "，".join(x for x in cells if x)))
+    row = row_sentence(rows, cells)
     a, b = cell_interval(cells[cols[0]], _NUMBER), cell_interval(cells[cols[1]], _NUMBER)
     written = cell_interval(cells[c], _PERCENT)
     if row is None or a is None or b is None or written is None or a.lo <= 0:

@@ -9,7 +9,7 @@ import re
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.valuation import cell_interval, markdown_tables, table_rows
+from macrodesk.checks.valuation import cell_interval, markdown_tables, row_sentence, table_rows
 from macrodesk.models import Article, Sentence
 
 _NUMBER = re.compile(r"^\s*([-+]?\s*\d+(?:\.(\d+))?)\s*$")
@@ -73,7 +73,7 @@ def find_table_periods(article: Article) -> list[Check]:
 def _row(rows: dict[str, Sentence], cells: list[str], now_j: int, was_j: int, g_j: int, label: str) -> Check | None:
     if max(now_j, was_j, g_j) >= len(cells) or _RATE_ROW.search(cells[0]):
         return None
-    row = rows.get(re.sub(r"\s+", "", "，".join(x for x in cells if x)))
+    row = row_sentence(rows, cells)
     now, was = cell_interval(cells[now_j], _NUMBER), cell_interval(cells[was_j], _NUMBER)
     written = cell_interval(cells[g_j], _PERCENT)
     if row is None or now is None or was is None or written is None or now.lo <= 0 or was.lo <= 0:

@@ -8,7 +8,7 @@ import re
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, judge
 from macrodesk.checks.tokens import Tok, build_para
-from macrodesk.checks.valuation import markdown_tables
+from macrodesk.checks.valuation import markdown_tables, row_sentence, table_rows
 from macrodesk.models import Figure, FigureKind, Sentence
 
 # ---------------------------------------------------------------- shares in a table
@@ -22,7 +22,7 @@ def find_table_shares(text: str, rows: list[Sentence], prose: list[Sentence]) ->
     """"| 小客车胎 - 贸易伙伴 | 出口量（万吨） | 占比 |" under "小客车胎对外出口 32.59 万吨": each row's
     amount over the whole the prose states for the block's label, in the column's unit. The
     whole is certain only when it is the one figure in that unit right after the label."""
-    by_text = {re.sub(r"\s+", "", r.text): r for r in rows}
+    by_text = table_rows(rows)
     out: list[Check] = []
     for table in markdown_tables(text):
         if len(table) < 2:
@@ -42,7 +42,7 @@ def find_table_shares(text: str, rows: list[Sentence], prose: list[Sentence]) ->
                 continue
             ws, wf = wholes[0]
             for cells in table[1:]:
-                sent = by_text.get(re.sub(r"\s+", "", "，".join(c for c in cells if c)))
+                sent = row_sentence(by_text, cells)
                 if sent is None or j >= len(cells) or not cells[j - 1] or not cells[j]:
                     continue
                 chk = _table_share(ws, wf, sent, cells, j)

@@ -23,7 +23,7 @@ from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.checks.part_growths import growth_after, growth_fits, signed_growth
 from macrodesk.checks.tables import in_header_unit
-from macrodesk.checks.valuation import markdown_tables
+from macrodesk.checks.valuation import markdown_tables, row_sentence, table_rows
 from macrodesk.figures import extract_figures
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 
@@ -63,8 +63,8 @@ def _unit(f: Figure) -> tuple[str, str]:
 
 
 def _table_sentences(article: Article, table: list[list[str]]) -> list[Sentence | None]:
-    rows = {_NORM.sub("", s.text): s for s in article.sentences if s.kind == "table"}
-    return [rows.get(_NORM.sub("", "，".join(c for c in cells if c))) for cells in table]
+    rows = table_rows(article.sentences)
+    return [row_sentence(rows, cells) for cells in table]
 
 
 @dataclass

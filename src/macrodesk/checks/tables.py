@@ -26,7 +26,7 @@ from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, judge, unverifiable
 from macrodesk.checks.tokens import Para, Tok
-from macrodesk.checks.valuation import column_labels, markdown_tables
+from macrodesk.checks.valuation import column_labels, markdown_tables, row_sentence, table_rows
 from macrodesk.figures import extract_figures
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -443,7 +443,7 @@ def _is_value(cell: str) -> bool:
 
 
 def _markdown_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
-    rows_by_text = {_NORM.sub("", s.text): s for s in article.sentences if s.kind == "table"}
+    rows_by_text = table_rows(article.sentences)
     grids = []
     for table in markdown_tables(article.text):
         width = max(len(r) for r in table)
@@ -456,7 +456,7 @@ def _markdown_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
         labels = column_labels(table[:nhead], width)
         rows: list[_Row] = []
         for cells in table[nhead:]:
-            sent = rows_by_text.get(_NORM.sub("", "，".join(c for c in cells if c)))
+            sent = row_sentence(rows_by_text, cells)
             if sent is None:
                 continue
             # the leading cells that hold no figure name the row (证券代码, 证券简称)

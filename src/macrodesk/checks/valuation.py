@@ -88,9 +88,17 @@ def cell_interval(cell: str, pattern: re.Pattern[str]) -> Interval | None:
     return Interval(x - half, x + half)
 
 
-def table_rows(article_sentences: list[Sentence]) -> dict[str, Sentence]:
-    """The table-row sentences of an article by their text without spaces (a row's cells joined)."""
-    return {re.sub(r"\s+", "", s.text): s for s in article_sentences if s.kind == "table"}
+_SPACES = re.compile(r"\s+")
+
+
+def table_rows(sentences: list[Sentence]) -> dict[str, Sentence]:
+    """The table-row sentences among `sentences` by their text without spaces, for `row_sentence`."""
+    return {_SPACES.sub("", s.text): s for s in sentences if s.kind == "table"}
+
+
+def row_sentence(rows: dict[str, Sentence], cells: list[str]) -> Sentence | None:
+    """The sentence a Markdown row was read into: its non-empty cells joined by commas."""
+    return rows.get(_SPACES.sub("", "，".join(c for c in cells if c)))
 
 
 def _cell_value(cell: str) -> float | None:
@@ -102,7 +110,7 @@ def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
     """A valuation table (EPS and PE of the same years, one company per row) prices each row
     once: EPS × PE is the share price in every year. The PE of each year is recomputed from the
     price the anchor year gives (the year marked A, else the last year), a derived relation."""
-    by_text = {re.sub(r"\s+", "", r.text): r for r in rows}
+    by_text = table_rows(rows)
     out: list[Check] = []
     for table in markdown_tables(text):
         width = max(len(r) for r in table)
@@ -129,7 +137,7 @@ def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
         close = next((j for j, lab in enumerate(labels)
                       if _PRICE_HEAD.search(lab) and not _NOT_PRICE.search(lab) and not _head_year(lab)), None)
         for cells in table[nhead:]:
-            sent = by_text.get(re.sub(r"\s+", "", "，".join(c for c in cells if c)))
+            sent = row_sentence(by_text, cells)
             if sent is not None:
                 out.extend(_valuation_row(sent, cells, eps, pe, years, labels, close))
     return out
