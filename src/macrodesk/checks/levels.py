@@ -59,7 +59,16 @@ def judged(s: Sentence, kind: str, stated: Figure, inputs: list[Figure], compute
 
 # (a measure word the figure reader leaves may stand first: "13.77 亿票，同比增长 33.69%")
 _GROWTH_LEAD = re.compile(r"^[\u4e00-\u9fa5]{0,2}[，,（(\s]*(同比|环比)\s*(增长|增加|上升|提升|下降|减少|下滑|回落)?\s*(?:了|约)?\s*$")
-_FALLS = {"下降", "减少", "下滑", "回落"}
+# the verbs that make an unsigned rate a fall ("同比下降 3.2%")
+FALL_VERBS = frozenset({"下降", "减少", "下滑", "回落"})
+
+
+def signed_rate(text: str, f: Figure, verb: str | None) -> Interval:
+    """A rate as a result (`figure_interval(result=True)`), negative when a falling verb stands
+    before it and it carries no sign of its own; `text` is what `f`'s offsets are in."""
+    iv = figure_interval(f, result=True)
+    explicit = text[f.start:f.end].lstrip()[:1] in "+-−－"
+    return -iv if verb in FALL_VERBS and not explicit and (f.value or 0) > 0 else iv
 
 
 def stated_growths(s: Sentence, f: Figure) -> dict[str, tuple[Figure, Interval]]:
@@ -74,8 +83,6 @@ def stated_growths(s: Sentence, f: Figure) -> dict[str, tuple[Figure, Interval]]
         m = _GROWTH_LEAD.match(s.text[prev.end:g.start])
         if g.kind != FigureKind.PERCENT or m is None:
             break
-        iv = figure_interval(g, result=True)
-        explicit = s.text[g.start:g.end].lstrip()[:1] in "+-−－"
-        out.setdefault(m.group(1), (g, -iv if m.group(2) in _FALLS and not explicit and (g.value or 0) > 0 else iv))
+        out.setdefault(m.group(1), (g, signed_rate(s.text, g, m.group(2))))
         prev = g
     return out

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.levels import signed_rate
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -19,7 +20,6 @@ _MARGIN = re.compile(r"(扣非归母净利率|扣非净利率|归母净利率|�
 # another ratio named between a margin's name and its level ("净利率…毛利率 30%")
 _OTHER_RATIO = re.compile(r"毛利率|费用率|周转率|负债率|ROE|占比")
 _YOY = re.compile(r"同比\s*(增长|增加|提升|上升|下降|减少|下滑|回落)?\s*(?:了|约)?\s*$")
-_FALLS = {"下降", "减少", "下滑", "回落"}
 
 
 @dataclass
@@ -29,12 +29,6 @@ class _Growth:
     fig: Figure
     value: Interval  # signed, in %
     sentence: Sentence
-
-
-def _signed(p: ParaText, f: Figure, verb: str | None) -> Interval:
-    iv = figure_interval(f, result=True)
-    explicit = p.text[f.start:f.end].lstrip()[:1] in "+-−－"
-    return -iv if verb in _FALLS and not explicit and (f.value or 0) > 0 else iv
 
 
 def _period(p: ParaText, f: Figure) -> tuple[int, str] | None:
@@ -63,7 +57,7 @@ def _growths(p: ParaText) -> list[tuple[tuple[int, str] | None, _Growth]]:
             continue
         # a profit net of one-offs (扣非) is the side of a 扣非 margin only
         side = "revenue" if name.group(1) in _REVENUE else "adjusted" if "扣非" in name.group(1) else "profit"
-        out.append((_period(p, f), _Growth(side, name.group(1), f, _signed(p, f, yoy.group(1)), p.sentence_at(f.start))))
+        out.append((_period(p, f), _Growth(side, name.group(1), f, signed_rate(p.text, f, yoy.group(1)), p.sentence_at(f.start))))
     return out
 
 
@@ -141,7 +135,7 @@ def _judge(article: Article, p: ParaText, scopes: list[_Facts]) -> list[Check]:
             continue
         before = now * fr / fp
         got = now - before
-        stated = _signed(p, c, yoy.group(1))
+        stated = signed_rate(p.text, c, yoy.group(1))
         where = p.sentence_at(c.start)
         chk = interval_check(
             got, stated, kind="change", stated=c.text,

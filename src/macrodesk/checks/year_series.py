@@ -8,6 +8,7 @@ import re
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.levels import signed_rate
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*[-~～—至到]\s*((?:19|20)?\d{2})\s*[EA]?\s*年?")
@@ -16,7 +17,6 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # from the levels to their growths: "（同比 + ", "，同比增长 ", "，分别同比 ", "，YoY "
 _TO_GROWTHS = re.compile(r"^\s*[（(，,]\s*(?:分别)?\s*(?:同比|YoY|yoy)\s*(?:增速|增幅)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
                          r"(增长|增加|提升|上升|下降|减少|下滑)?\s*(?:分别)?\s*(?:为|达|至)?\s*$")
-_FALL = {"下降", "减少", "下滑"}
 
 
 def _runs(s: Sentence, figs: list[Figure], kinds: tuple[FigureKind, ...]) -> list[list[Figure]]:
@@ -74,18 +74,11 @@ def find_year_series(article: Article) -> list[Check]:
             if gr is None or not same or lv[-1].kind == FigureKind.NUMBER:
                 continue
             verb = _TO_GROWTHS.match(s.text[lv[-1].end:gr[0].start])
-            falls = bool(verb and verb.group(1) in _FALL)
-            out.extend(_judge(article, s, lv, gr, falls, first))
+            out.extend(_judge(article, s, lv, gr, verb.group(1) if verb else None, first))
     return out
 
 
-def _signed(s: Sentence, g: Figure, falls: bool) -> Interval:
-    iv = figure_interval(g, result=True)
-    explicit = s.text[g.start:g.end].lstrip()[:1] in "+-−－"
-    return -iv if falls and not explicit and (g.value or 0) > 0 else iv
-
-
-def _judge(article: Article, s: Sentence, levels: list[Figure], growths: list[Figure], falls: bool,
+def _judge(article: Article, s: Sentence, levels: list[Figure], growths: list[Figure], verb: str | None,
            first: int) -> list[Check]:
     out = []
     for i in range(1, len(levels)):
@@ -95,7 +88,7 @@ def _judge(article: Article, s: Sentence, levels: list[Figure], growths: list[Fi
         got = (now / was - Interval(1, 1)).scale(100)
         g = growths[i]
         out.append(interval_check(
-            got, _signed(s, g, falls), kind="growth", stated=g.text,
+            got, signed_rate(s.text, g, verb), kind="growth", stated=g.text,
             inputs=[levels[i - 1].text, levels[i].text],
             relation=(f"({levels[i].text}/{levels[i - 1].text} - 1) = {g.text} "
                       f"({first + i} over {first + i - 1}, listed by position)"),
