@@ -8,12 +8,11 @@ import re
 
 from macrodesk.checks.intervals import Interval, figure_interval, implied_growth
 from macrodesk.checks.judging import Check, fmt, interval_check
-from macrodesk.checks.part_growths import growth_fits
+from macrodesk.checks.part_growths import FALL_BEFORE, growth_fits
 from macrodesk.checks.quarters import Level, full_sentence, half_triples, read_levels
 from macrodesk.models import Article, Figure, FigureKind
 
 _YOY = re.compile(r"同比")
-_FALL = re.compile(r"(?:下降|下滑|减少|回落|降低|下跌|降|跌|减)\s*(?:了|约)?\s*$")
 
 
 def _yoy(growths: list[tuple[Figure, str]]) -> tuple[Figure, Interval] | None:
@@ -24,7 +23,7 @@ def _yoy(growths: list[tuple[Figure, str]]) -> tuple[Figure, Interval] | None:
         return None
     f, before = found[0]
     iv = figure_interval(f, result=True)
-    return f, (-iv if _FALL.search(before) and (f.value or 0) > 0 else iv)
+    return f, (-iv if FALL_BEFORE.search(before) and (f.value or 0) > 0 else iv)
 
 
 def find_half_growths(article: Article) -> list[Check]:

@@ -17,7 +17,8 @@ _UP = r"增长|增加|上升|提高|上涨|回升|增|升|涨"
 _DOWN = r"下降|下滑|减少|回落|降低|下跌|降|跌|减"
 # a growth right after a level: "同比降 18.7%", "降 27.3%", "同比 + 12%", "（+13%）"
 _GROWTH_LEAD = re.compile(rf"^[，,（(\s]*(?:同比)?\s*(?:{_UP}|{_DOWN})?\s*(?:了|约)?\s*$")
-_FALL = re.compile(rf"(?:{_DOWN})\s*(?:了|约)?\s*$")
+# a falling verb closing the words before a rate ("同比降 18.7%")
+FALL_BEFORE = re.compile(rf"(?:{_DOWN})\s*(?:了|约)?\s*$")
 _RESTATED = 0.003
 # a part's own share or a bound is no part of the sum
 _NOT_PART = re.compile(r"占|超|近|约|以上|左右")
@@ -43,7 +44,7 @@ def growth_after(p: ParaText, f: Figure, figs: list[Figure], *, yoy: bool) -> Fi
 
 def signed_growth(p: ParaText, g: Figure, prev_end: int) -> Interval:
     iv = figure_interval(g, result=True)
-    return -iv if _FALL.search(p.text[prev_end:g.start]) and (g.value or 0) > 0 else iv
+    return -iv if FALL_BEFORE.search(p.text[prev_end:g.start]) and (g.value or 0) > 0 else iv
 
 
 def growth_fits(computed: Interval, stated: Interval) -> bool:
