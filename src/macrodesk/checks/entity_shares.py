@@ -10,6 +10,7 @@ import re
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.levels import date_before
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _SHARE = re.compile(r"([\u4e00-\u9fa5A-Za-z]{2,10})(?:的)?(?:市占率|市场份额|份额)\s*(?:为|约|达)?\s*$")
@@ -32,19 +33,19 @@ def _measure(s: Sentence, f: Figure) -> str | None:
 
 
 def _period(s: Sentence, f: Figure) -> tuple[int, str] | None:
-    dates = [d for d in s.figures if d.kind == FigureKind.DATE and d.end <= f.start]
-    return period_key(dates[-1].text) if dates else None
+    date = date_before(s.figures, f.start)
+    return period_key(date.text) if date else None
 
 
 def _month(s: Sentence, f: Figure) -> str | None:
     """The month a level is dated in by its sentence ("7 月", "2025 年 7 月" -> "7"); "span" for a
     span of months ("1-7 月累计"), None when undated."""
-    dates = [d for d in s.figures if d.kind == FigureKind.DATE and d.end <= f.start]
-    if not dates:
+    date = date_before(s.figures, f.start)
+    if date is None:
         return None
-    if re.search(r"\d\s*[-~～—至]\s*\d{1,2}\s*月", dates[-1].text):
+    if re.search(r"\d\s*[-~～—至]\s*\d{1,2}\s*月", date.text):
         return "span"
-    m = re.search(r"(\d{1,2})\s*月", dates[-1].text)
+    m = re.search(r"(\d{1,2})\s*月", date.text)
     return m.group(1) if m else None
 
 

@@ -86,3 +86,8 @@ def stated_growths(s: Sentence, f: Figure) -> dict[str, tuple[Figure, Interval]]
         out.setdefault(m.group(1), (g, signed_rate(s.text, g, m.group(2))))
         prev = g
     return out
+
+
+def date_before(figures: list[Figure], pos: int) -> Figure | None:
+    """The last date among `figures` that ends before offset `pos`: what dates a level there."""
+    return next((d for d in reversed(figures) if d.kind == FigureKind.DATE and d.end <= pos), None)

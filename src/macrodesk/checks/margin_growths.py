@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
-from macrodesk.checks.levels import signed_rate
+from macrodesk.checks.levels import date_before, signed_rate
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -34,8 +34,8 @@ class _Growth:
 def _period(p: ParaText, f: Figure) -> tuple[int, str] | None:
     """The period of a figure: the last date before it in its paragraph (a list item's label
     "- **2025Q1**：收入同比 + 0.37%" dates all its clauses)."""
-    dates = [d for d in p.figures if d.kind == FigureKind.DATE and d.end <= f.start]
-    return period_key(dates[-1].text) if dates else None
+    date = date_before(p.figures, f.start)
+    return period_key(date.text) if date else None
 
 
 def _growths(p: ParaText) -> list[tuple[tuple[int, str] | None, _Growth]]:
