@@ -10,7 +10,7 @@ from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import interval, unit_key
 from macrodesk.checks.paragraphs import ParaText, paragraphs
-from macrodesk.models import Article, Figure, FigureKind
+from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # "…占比分别为", "…比重分别是", "…占比均为": the shares of the parts named before it
 _LEAD = re.compile(r"(?:占比|比重|份额)\s*(分别|均)?\s*(?:为|是|达|约)?")
@@ -116,18 +116,8 @@ def _closing(para: ParaText, shares: list[Figure], list_start: int) -> list[Chec
                       relation=f"{parts} = {parent.text} (the shares of its 其中-parts)", sentence=at.text,
                       sentence_id=at.id, paragraph=at.paragraph, input_sentences=[where.text], refutable=False,
                       note="a list need not name every part: a fit confirms")]
-    if not total.lo <= 100 <= total.hi:
-        return []
-    rest = interval_sum(written[:-1])
-    last = shares[-1]
-    got = Interval(100 - rest.hi, 100 - rest.lo)
-    return [Check(verdict="consistent", kind="sum", stated=last.text, computed=f"{got.mid:.3f}",
-                  computed_low=got.lo, computed_high=got.hi, inputs=[sh.text for sh in shares[:-1]],
-                  relation=f"100% - ({' + '.join(sh.text for sh in shares[:-1])}) = {last.text} "
-                           "(the shares of a breakdown add up to 100%)",
-                  sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
-                  input_sentences=[where.text], refutable=False,
-                  note="a list need not name every part: a fit confirms")]
+    return _last_is_rest(shares, where, [where.text], "the shares of a breakdown add up to 100%",
+                         "a list need not name every part: a fit confirms")
 
 
 def _judge(para: ParaText, shares: list[Figure], names: list[list[str]], list_start: int) -> list[Check]:
@@ -205,6 +195,13 @@ def find_closing_shares(article: Article) -> list[Check]:
 
 
 def _closing_rest(para: ParaText, shares: list[Figure]) -> list[Check]:
+    return _last_is_rest(shares, para.sentence_at(shares[-1].start),
+                         [para.sentence_at(sh.start).text for sh in shares[:-1]], "the shares written add up to 100%",
+                         "shares of one sentence that add up to 100%: the last is the rest (a fit confirms)")
+
+
+def _last_is_rest(shares: list[Figure], where: Sentence, sources: list[str], why: str, note: str) -> list[Check]:
+    """When the shares add up to 100% at their written digits, the last is confirmed as the rest."""
     written = [figure_interval(sh) for sh in shares]
     total = interval_sum(written)
     if not total.lo <= 100 <= total.hi:
@@ -212,11 +209,8 @@ def _closing_rest(para: ParaText, shares: list[Figure]) -> list[Check]:
     rest = interval_sum(written[:-1])
     last = shares[-1]
     got = Interval(100 - rest.hi, 100 - rest.lo)
-    where = para.sentence_at(last.start)
     return [Check(verdict="consistent", kind="sum", stated=last.text, computed=f"{got.mid:.3f}",
                   computed_low=got.lo, computed_high=got.hi, inputs=[sh.text for sh in shares[:-1]],
-                  relation=f"100% - ({' + '.join(sh.text for sh in shares[:-1])}) = {last.text} "
-                           "(the shares written add up to 100%)",
+                  relation=f"100% - ({' + '.join(sh.text for sh in shares[:-1])}) = {last.text} ({why})",
                   sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
-                  input_sentences=[para.sentence_at(sh.start).text for sh in shares[:-1]], refutable=False,
-                  note="shares of one sentence that add up to 100%: the last is the rest (a fit confirms)")]
+                  input_sentences=sources, refutable=False, note=note)]
