@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.levels import signed
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _RETURN = re.compile(r"(涨跌幅|涨幅|跌幅|上涨|下跌|收涨|收跌|上升|下降)\s*(?:为|达|约)?\s*$")
@@ -37,8 +38,7 @@ def _period(s: Sentence) -> str:
 
 def _signed_return(s: Sentence, f: Figure, lead: str) -> Interval:
     iv = figure_interval(f)
-    explicit = s.text[f.start:f.end].lstrip()[:1] in "+-−－"
-    return -iv if not explicit and re.search(r"跌幅|下跌|收跌|下降", lead) and (f.value or 0) > 0 else iv
+    return -iv if not signed(s, f) and re.search(r"跌幅|下跌|收跌|下降", lead) and (f.value or 0) > 0 else iv
 
 
 def _statements(s: Sentence) -> list[tuple[str, _Stated]]:

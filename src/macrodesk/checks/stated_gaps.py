@@ -8,7 +8,7 @@ import re
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
-from macrodesk.checks.levels import interval, unit_key
+from macrodesk.checks.levels import interval, signed, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the gap's own word right before it: "差距 553", "价差为 20.95 万元", "相差约 5 元", "过剩 40 万吨"
@@ -135,8 +135,7 @@ def _higher(s: Sentence, figs: list[Figure], k: int) -> list[Check]:
         g = figs[k + 1]
         rate = ((interval(x) - interval(y)) / interval(y)).scale(100)
         written = figure_interval(g, result=True)
-        explicit = s.text[g.start:g.end].lstrip()[:1] in "+-−－"
-        if not explicit:
+        if not signed(s, g):
             rate, written = rate.abs(), written.abs()
         out.append(interval_check(
             rate, written, kind="growth", stated=g.text, inputs=[x.text, y.text],
