@@ -42,7 +42,12 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fa5A-Za-z]{2,10})[：:]")
 
 
+_WORDS = ("储采比", "产能利用率", "依存度", "单票")
+
+
 def find_defined_ratios(article: Article) -> list[Check]:
+    if not any(w in article.text for w in _WORDS):
+        return []  # no ratio is named: the paragraphs need not be read
     out: list[Check] = []
     paras = paragraphs(article)
     # list items labelled by one name ("- **顺丰控股**：7 月快递业务量…" and "- **顺丰控股**：7 月单票价格…"):
@@ -52,7 +57,7 @@ def find_defined_ratios(article: Article) -> list[Check]:
         if (lm := _LABEL.match(q.text)):
             labelled.setdefault(lm.group(1), []).append(q)
     for p in paras:
-        if not any(w in p.text for w in ("储采比", "产能利用率", "依存度", "单票")):
+        if not any(w in p.text for w in _WORDS):
             continue
         for f in p.figures:
             if f.value is None or f.is_range or f.kind == FigureKind.DATE:
