@@ -24,7 +24,7 @@ _YOY = re.compile(r"同比\s*(增长|增加|提升|上升|下降|减少|下滑|�
 
 @dataclass
 class _Growth:
-    side: str  # "revenue" or "profit"
+    side: str  # "revenue", "profit", or "adjusted" (扣非 profit)
     name: str
     fig: Figure
     value: Interval  # signed, in %

@@ -178,17 +178,16 @@ def find_closing_shares(article: Article) -> list[Check]:
     for para in paragraphs(article):
         if "%" not in para.text:
             continue
-        start = 0
-        for end in [i for i, ch in enumerate(para.text) if ch == "。"] + [len(para.text)]:
-            shares = []
-            for f in para.figures:
-                if not start <= f.start < end or f.kind != FigureKind.PERCENT or f.is_range or f.value is None:
-                    continue
-                clause = para.text[max(para.text.rfind(ch, 0, f.start) for ch in "，,；;。：:、") + 1:f.start]
-                if _SHARE_WORD.search(clause) and not _NOT_SHARE.search(clause) and f.value > 0 \
-                        and para.text[f.start:f.end].lstrip()[:1] not in "+-−－":
-                    shares.append(f)
-            start = end + 1
+        # the shares of each sentence (to its 。), in one pass over the paragraph's figures
+        by_sentence: dict[int, list[Figure]] = {}
+        for f in para.figures:
+            if f.kind != FigureKind.PERCENT or f.is_range or f.value is None:
+                continue
+            clause = para.text[max(para.text.rfind(ch, 0, f.start) for ch in "，,；;。：:、") + 1:f.start]
+            if _SHARE_WORD.search(clause) and not _NOT_SHARE.search(clause) and f.value > 0 \
+                    and para.text[f.start:f.end].lstrip()[:1] not in "+-−－":
+                by_sentence.setdefault(para.text.count("。", 0, f.start), []).append(f)
+        for _, shares in sorted(by_sentence.items()):
             if len(shares) >= 2:
                 out.extend(_closing_rest(para, shares))
     return out
