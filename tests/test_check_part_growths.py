@@ -36,3 +36,14 @@ def test_parts_that_do_not_add_up_prove_nothing():
     # the parts may be a few of many: 1250 + 1700 is no 3120
     text = PROFIT.format(g="30.0").replace("1870 亿元", "1700 亿元")
     assert {c.verdict for c in check_text(text) if c.stated == "30.0%"} <= {"unverifiable"}
+
+
+def test_a_sentence_with_two_totals_each_with_its_own_parts():
+    # 510: the month's total and its parts, then the year-to-date total and its own 其中; the first
+    # breakdown ends where its parts make up 17138 (7306/1.172 + 9832/1.319 = 13685 → +25.2%)
+    text = ("2025 年 7 月份，销售各类挖掘机 17138 台，同比增长 {g}%，其中国内销量 7306 台，同比增长 17.2%，"
+            "出口量 9832 台，同比增长 31.9%；2025 年 1-7 月共销售挖掘机 137658 台，同比增长 17.8%，其中国内销量 "
+            "72943 台，同比增长 22.3%，出口 64715 台，同比增长 13%。")
+    assert growth(text.format(g="25.2"), "25.2%") == "consistent"
+    assert growth(text.format(g="28.2"), "28.2%") == "inconsistent"
+    assert growth(text.format(g="25.2"), "17.8%") == "consistent"

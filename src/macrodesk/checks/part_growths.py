@@ -86,7 +86,9 @@ def _one(p: ParaText, at: int) -> list[Check]:
     end = p.text.find("。", at)
     end = len(p.text) if end < 0 else end
     after = [f for f in figs if at < f.start < end]
+    whole = figure_interval(total).scale(total.scale)
     parts: list[tuple[Figure, Figure]] = []
+    acc = Interval(0.0, 0.0)
     for f in after:
         if f.kind not in _AMOUNTS:
             continue
@@ -96,10 +98,13 @@ def _one(p: ParaText, at: int) -> list[Check]:
         if pg is None:
             return []
         parts.append((f, pg))
-    if len(parts) < 2 or "其中" in p.text[at + 2:end]:
+        acc = interval_sum([acc, figure_interval(f).scale(f.scale)])
+        # the breakdown ends where its parts first make up the total: one sentence may go on to
+        # the next period's total and its own 其中 ("…17138 台…其中…；1-7 月共销售 137658 台…其中…")
+        if len(parts) >= 2 and acc.overlaps(whole):
+            break
+    if len(parts) < 2 or "其中" in p.text[at + 2:parts[-1][1].end]:
         return []
-    whole = figure_interval(total).scale(total.scale)
-    acc = interval_sum(figure_interval(f).scale(f.scale) for f, _ in parts)
     if not acc.overlaps(whole):
         return []  # the parts are not all of the total
     # the total is both as written and the sum of its parts: the tighter of the two readings
