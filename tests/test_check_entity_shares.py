@@ -35,3 +35,20 @@ def test_the_list_items_label_names_the_company():
             "- **圆通速递**：7 月快递业务量 25.38 亿票，同比上升 20.81%。\n\n- **圆通速递**：7 月市占率 {}%，同比 + 0.75pct。\n")
     assert _shares(text.format("15.48")) == {"15.48%": "consistent"}
     assert _shares(text.format("15.75")) == {"15.75%": "inconsistent"}
+
+
+def _changes(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text(text) if "'s share, 同比" in c.relation}
+
+
+def test_a_shares_change_from_both_levels_growths():
+    # 申通: 13.30% · (1 − 1.1504/1.1190) = −0.37pct; 圆通 from its volumes: 15.48% · (1 − 1.1504/1.2081)
+    # = +0.739pct, so +0.75pct is off when the share is written 15.48%
+    assert _changes(_TEXT.format("15.48")) == {"- 0.37pct": "consistent", "+ 0.75pct": "inconsistent"}
+    assert _changes(_TEXT.format("15.48").replace("+ 0.75pct", "+ 0.74pct"))["+ 0.74pct"] == "consistent"
+    # 513 writes 15.75% (refuted by the volumes) and +0.75pct, which is that share's change: one error
+    assert _changes(_TEXT.format("15.75"))["+ 0.75pct"] == "consistent"
+    # a sign flipped is caught
+    assert _changes(_TEXT.format("15.48").replace("- 0.37pct", "+ 0.37pct"))["+ 0.37pct"] == "inconsistent"
+    # no market growth on the basis: nothing to derive
+    assert _changes(_TEXT.format("15.48").replace("，同比增加 15.04%", "")) == {}

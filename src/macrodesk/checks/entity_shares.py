@@ -1,16 +1,17 @@
 """A company's market share against its own volume and the market's, written apart: "圆通速递市占率
 15.75%" with "圆通速递 7 月快递业务量 25.38 亿票" and "2025 年 7 月，快递业务量 164.0 亿件" is 25.38 / 164.0.
 The company's level is the one its name opens; the market's is the only one of the measure that
-names no company."""
+names no company. The share's 同比 / 环比 change in points follows from both levels' growths of that
+basis: last period's share is part / (1 + g_part) over whole / (1 + g_whole) (derived)."""
 
 from __future__ import annotations
 
 import re
 
 from macrodesk.checks.frames import period_key
-from macrodesk.checks.intervals import figure_interval
+from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.levels import date_before
+from macrodesk.checks.levels import date_before, stated_growths
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _SHARE = re.compile(r"([\u4e00-\u9fa5A-Za-z]{2,10})(?:的)?(?:市占率|市场份额|份额)\s*(?:为|约|达)?\s*$")
@@ -95,4 +96,40 @@ def find_entity_shares(article: Article) -> list[Check]:
             article=article.label,
         )
         out.append(chk)
+        out.extend(_changes(article, s, share, name, (ps, part), (ws, whole), got))
     return out
+
+
+def _changes(article: Article, s: Sentence, share: Figure, name: str, part: tuple[Sentence, Figure],
+             whole: tuple[Sentence, Figure], now: Interval) -> list[Check]:
+    """The share's stated change in points on each basis both levels state a growth on."""
+    out = []
+    gp, gw = stated_growths(*part), stated_growths(*whole)
+    one = Interval(1.0, 1.0)
+    for basis, (stated, change) in stated_growths(s, share, FigureKind.POINTS).items():
+        if basis not in gp or basis not in gw:
+            continue
+        fp, fw = one + gp[basis][1].scale(0.01), one + gw[basis][1].scale(0.01)
+        if fp.lo <= 0 or fw.lo <= 0:
+            continue
+        # now − now·(1+g_whole)/(1+g_part): the current share enters once, so the interval is tight.
+        # The share as written or as its volumes make it: a written share that is off (513's 15.75%
+        # for 15.48%) is one error, already refuted, and its change agrees with it
+        got = now * (one - fw / fp)
+        as_written = figure_interval(share, result=True) * (one - fw / fp)
+        if as_written.overlaps(change):
+            got = as_written
+        out.append(interval_check(
+            got, change, kind="change", stated=stated.text,
+            inputs=[part[1].text, gp[basis][0].text, whole[1].text, gw[basis][0].text],
+            relation=(f"{part[1].text} / {whole[1].text} - 上期 ({_prior(part[1], gp[basis])} / "
+                      f"{_prior(whole[1], gw[basis])}) = {stated.text} ({name}'s share, {basis})"),
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, derived=True,
+            input_sentences=[part[0].text, part[0].text, whole[0].text, whole[0].text], article=article.label,
+        ))
+    return out
+
+
+def _prior(level: Figure, growth: tuple[Figure, Interval]) -> str:
+    sign = "-" if growth[1].mid < 0 else "+"
+    return f"{level.text}/(1{sign}{growth[0].text.lstrip('+-−－ ')})"

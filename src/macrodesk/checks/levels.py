@@ -71,9 +71,10 @@ def signed_rate(text: str, f: Figure, verb: str | None) -> Interval:
     return -iv if verb in FALL_VERBS and not explicit and (f.value or 0) > 0 else iv
 
 
-def stated_growths(s: Sentence, f: Figure) -> dict[str, tuple[Figure, Interval]]:
+def stated_growths(s: Sentence, f: Figure, kind: FigureKind = FigureKind.PERCENT) -> dict[str, tuple[Figure, Interval]]:
     """The 同比 and 环比 growths written right after a level, each signed ("业务量 14.06 亿票，同比上升
-    34.80%，环比上升 2.11%"): basis -> (figure, interval in %)."""
+    34.80%，环比上升 2.11%"): basis -> (figure, interval in %). With `kind` POINTS, a rate's
+    changes in points ("市占率 8.40%，同比 + 1.17pct，环比 - 0.26pct")."""
     figs = [x for x in s.figures if x.value is not None and not x.is_range and x.kind != FigureKind.DATE]
     out: dict[str, tuple[Figure, Interval]] = {}
     if f not in figs:
@@ -81,7 +82,7 @@ def stated_growths(s: Sentence, f: Figure) -> dict[str, tuple[Figure, Interval]]
     prev = f
     for g in figs[figs.index(f) + 1:]:
         m = _GROWTH_LEAD.match(s.text[prev.end:g.start])
-        if g.kind != FigureKind.PERCENT or m is None:
+        if g.kind != kind or m is None:
             break
         out.setdefault(m.group(1), (g, signed_rate(s.text, g, m.group(2))))
         prev = g
