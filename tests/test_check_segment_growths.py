@@ -28,3 +28,16 @@ def test_segments_of_another_subject_only_confirm():
     # parts that meet the total only at the far edge of their roundings are no segments (87)
     loose = _39.replace("225.7", "224").replace("36.2", "37").replace("261.9", "262")
     assert _growths(loose.format("8.9")) == {}
+
+
+_REG = ("- **乘用车整体**：上牌 45.40 万辆，同比 + {}%，环比 + 7.1%；\n\n- 新能源乘用车：22.61 万辆，同比 + 16.0%，"
+        "环比 + 10.7%；\n\n- 传统能源乘用车：22.79 万辆，同比 - 4.1%，环比 + 3.7%。\n")  # 39, weekly registrations
+
+
+def test_segments_named_for_themselves_confirm():
+    # 22.61 + 22.79 = 45.40; last year 22.61/1.16 + 22.79/0.959 = 43.26: +4.9%
+    assert _growths(_REG.format("4.9")) == {"+ 4.9%": ("consistent", False), "+ 7.1%": ("consistent", False)}
+    # their own names do not say they are all of the total: a mismatch proves nothing
+    assert "+ 9.9%" not in _growths(_REG.format("9.9"))
+    # items that do not add up are no breakdown
+    assert _growths(_REG.format("4.9").replace("22.79 万辆", "20.79 万辆")) == {}

@@ -56,11 +56,29 @@ def find_segment_growths(article: Article) -> list[Check]:
         groups: dict[tuple[str, str], list[_Entry]] = {}
         for e in entries:
             groups.setdefault(e.key, []).append(e)
+        seen: set[int] = set()
         for group in groups.values():
             for i, total in enumerate(group):
                 parts = _parts(total, group[i + 1:])
                 if parts:
+                    seen.add(id(total))
                     out.extend(_judge(article, total, parts))
+        # segments named for themselves ("- 新能源乘用车：22.61 万辆" after "上牌 45.40 万辆"): the
+        # next entries of the unit, each in its own list item, that add up to the total; a fit
+        # confirms only, since such names do not say they are the total's parts
+        by_unit: dict[str, list[_Entry]] = {}
+        for e in entries:
+            by_unit.setdefault(e.key[1], []).append(e)
+        for group in by_unit.values():
+            for i, total in enumerate(group):
+                after = group[i + 1:]
+                if id(total) in seen or any(e.s.kind != "list" or e.s is total.s for e in after[:2]):
+                    continue
+                parts = _parts(total, after)
+                if parts and len({e.s.id for e in parts}) == len(parts):
+                    for c in _judge(article, total, parts, certain=False):
+                        if c.verdict == "consistent":
+                            out.append(c)
     return out
 
 
@@ -82,13 +100,14 @@ def _parts(total: _Entry, after: list[_Entry]) -> list[_Entry]:
     return []
 
 
-def _judge(article: Article, total: _Entry, parts: list[_Entry]) -> list[Check]:
+def _judge(article: Article, total: _Entry, parts: list[_Entry], *, certain: bool | None = None) -> list[Check]:
     out = []
     whole = interval(total.level)
     acc = interval_sum(interval(e.level) for e in parts)
     whole = Interval(max(whole.lo, acc.lo), min(whole.hi, acc.hi))
-    context = total.s.text + "".join(x.text for x in _heads(article, total.s))
-    certain = bool(_AGGREGATE.search(context))
+    if certain is None:
+        context = total.s.text + "".join(x.text for x in _heads(article, total.s))
+        certain = bool(_AGGREGATE.search(context))
     for basis, (g, stated) in total.growths.items():
         if not all(basis in e.growths for e in parts):
             continue
