@@ -43,3 +43,19 @@ def test_the_rate_first_and_the_change_in_brackets():
     got = _rates("单票价格 13.27 元，同比 - 15.32%（-2.40 元），环比 - 2.07%（-0.28 元）。")
     assert got == {"- 15.32%": "consistent", "- 2.07%": "consistent"}
     assert _rates("单票价格 13.27 元，同比 - 13.32%（-2.40 元）。") == {"- 13.32%": "inconsistent"}
+
+
+def test_a_move_with_no_basis_and_its_named_rate():
+    # 495: 255 / (22275 + 255) = 1.13%; 504: 14 / 1747 = 0.80%
+    assert _rates("沪锌截至本周五录得 22275 元 / 吨，跌 255 元 / 吨，跌幅 1.13%。") == {"1.13%": "consistent"}
+    assert _rates("沪锌截至本周五录得 22275 元 / 吨，跌 255 元 / 吨，跌幅 1.31%。") == {"1.31%": "inconsistent"}
+    assert _rates("尿素均价为 1761 元 / 吨，上涨 14 元 / 吨，涨幅 0.80%。") == {"0.80%": "consistent"}
+    # with no basis and no 幅-word, a bare rate may be anything
+    assert _rates("尿素均价为 1761 元 / 吨，上涨 14 元 / 吨，0.80%。") == {}
+
+
+def test_a_move_from_a_base_named_in_brackets():
+    # 326: 32 / 6221 = 0.51%
+    text = "磷酸一铵市场均价为 6189 元 / 吨，较上周同期价格（6221 元 / 吨）下跌 32 元 / 吨，跌幅为 {}%。"
+    assert _rates(text.format("0.51")) == {"0.51%": "consistent"}
+    assert _rates(text.format("0.61")) == {"0.61%": "inconsistent"}

@@ -21,6 +21,8 @@ _BASIS = r"同比|环比|较[^，,。；;（(、\d]{0,8}|较\s*(?:19|20)\d{2}\s*
 # word ("422 部")
 _PER = r"(?:\s*/\s*[天日周月年]|\s*[部台座家个只艘辆套口井项人户次宗笔款批架位名所条张支])?"
 _TO_CHANGE = re.compile(rf"^{_PER}\s*[（(，,]\s*({_BASIS})\s*(?:{_UP}|{_DOWN})?\s*(?:了|约)?\s*$")
+# a move with no basis ("22275 元 / 吨，跌 255 元 / 吨，跌幅 1.13%"): only with a 幅-word before the rate
+_TO_BARE_CHANGE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:{_UP}|{_DOWN})\s*(?:了|约)?\s*$")
 _FALL = re.compile(rf"(?:{_DOWN})\s*(?:了|约)?\s*$")
 # from the change to its rate: "，" "（" "，幅度 " — and no other basis ("，同比 +5%" after a 环比 change)
 _TO_RATE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:(?:涨|跌|增|降|减)?幅(?:度)?\s*(?:为|达)?)?\s*$")
@@ -43,6 +45,8 @@ def find_level_moves(article: Article) -> list[Check]:
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None]
         for k in range(len(figs) - 2):
             chk = _one(s, figs[k], figs[k + 1], figs[k + 2])
+            if chk is None and k + 3 < len(figs):
+                chk = _one(s, figs[k], figs[k + 2], figs[k + 3], base=figs[k + 1])
             if chk is None:
                 chk = _rate_first(s, figs[k], figs[k + 1], figs[k + 2])
                 if chk is not None:
@@ -75,13 +79,24 @@ def _triple(s: Sentence, level: Figure, change: Figure, rate: Figure) -> bool:
     return key is not None and key == unit_key(s, change) and (level.value or 0) > 0
 
 
-def _one(s: Sentence, level: Figure, change: Figure, rate: Figure, *, after: Figure | None = None) -> Check | None:
+def _one(s: Sentence, level: Figure, change: Figure, rate: Figure, *, after: Figure | None = None,
+         base: Figure | None = None) -> Check | None:
     if not _triple(s, level, change, rate):
+        return None
+    if base is not None and (base.is_range or unit_key(s, base) != unit_key(s, level)
+                             or not re.search(r"较[^，,。；;]{0,12}[（(]\s*$", s.text[level.end:base.start])
+                             or not re.match(r"^[^，,。；;（(]{0,3}[）)]", s.text[base.end:change.start])):
         return None
     lead = s.text[(after or level).end:change.start]
     if after is not None:
         lead = re.sub(r"^\s*[）)]", "", lead)
+    if base is not None:
+        # "6189 元 / 吨，较上周同期价格（6221 元 / 吨）下跌 32 元 / 吨": the base named in brackets
+        lead = s.text[level.end:base.start] + s.text[base.end:change.start]
+        lead = re.sub(r"[（(]\s*([\u4e00-\u9fa5/\s]*)[）)]", "", lead, count=1)
     to_change = _TO_CHANGE.match(lead)
+    if to_change is None and _TO_BARE_CHANGE.match(lead) and "幅" in s.text[change.end:rate.start]:
+        to_change = _TO_BARE_CHANGE.match(lead)
     if to_change is None or not (_FALL.search(lead) or re.search(rf"(?:{_UP})\s*(?:了|约)?\s*$", lead)
                                  or signed(s, change)):
         return None  # no move is written: "库存 673 万吨，周 49 万吨" says nothing of a change
