@@ -59,3 +59,13 @@ def test_a_move_from_a_base_named_in_brackets():
     text = "磷酸一铵市场均价为 6189 元 / 吨，较上周同期价格（6221 元 / 吨）下跌 32 元 / 吨，跌幅为 {}%。"
     assert _rates(text.format("0.51")) == {"0.51%": "consistent"}
     assert _rates(text.format("0.61")) == {"0.61%": "inconsistent"}
+
+
+def test_a_move_and_its_rate_then_the_level_it_reached():
+    # 321: 13,900 / (249,375 + 13,900) = 5.28%; 118: 7,248 / (187,900 − 7,248) = 4.01%
+    got = _rates("LME 铅库存减少 13,900 吨（-5.28%）至 249,375 吨；LME 铜库存增加 7,248 吨（+4.01%）至 18.79 万吨。")
+    assert got == {"-5.28%": "consistent", "+4.01%": "consistent"}
+    # 284: 1,731 / (45,364 − 1,731) = 3.97% (43,633 is 243's level of the week before), written 3.73%
+    assert _rates("SHFE 锌库存增加 1,731 吨（3.73%）至 45,364 吨。") == {"3.73%": "inconsistent"}
+    # a rate with no amount says nothing of the level before ("上涨 0.76% 至 2,057.00 美元 / 吨")
+    assert _rates("LME 铅上涨 0.76% 至 2,057.00 美元 / 吨。") == {}

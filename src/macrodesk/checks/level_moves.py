@@ -1,6 +1,6 @@
 """A level with its change written both as an amount and as a rate: "坑口价 476 元 / 吨（周涨 32 元 / 吨，
-+7.2%）", "产量 1335.8 万桶 / 天，环比 + 2.1 万桶 / 天（+0.2%）". The rate is the change over the level
-before it: 32 / (476 − 32) = 7.2%."""
++7.2%）", "产量 1335.8 万桶 / 天，环比 + 2.1 万桶 / 天（+0.2%）", "库存减少 13,900 吨（-5.28%）至
+249,375 吨". The rate is the change over the level before it: 32 / (476 − 32) = 7.2%."""
 
 from __future__ import annotations
 
@@ -47,6 +47,8 @@ def find_level_moves(article: Article) -> list[Check]:
             chk = _one(s, figs[k], figs[k + 1], figs[k + 2])
             if chk is None and k + 3 < len(figs):
                 chk = _one(s, figs[k], figs[k + 2], figs[k + 3], base=figs[k + 1])
+            if chk is None:
+                chk = _to_level(s, figs[k], figs[k + 1], figs[k + 2])
             if chk is None:
                 chk = _rate_first(s, figs[k], figs[k + 1], figs[k + 2])
                 if chk is not None:
@@ -118,6 +120,19 @@ def _rate_first(s: Sentence, level: Figure, rate: Figure, change: Figure, *, aft
             or not re.match(r"^\s*[）)]", s.text[change.end:]):
         return None
     if not (signed(s, change) or (change.value or 0) < 0 or _FALL.search(lead) or re.search(rf"(?:{_UP})\s*$", lead)):
+        return None
+    return _judge(s, level, change, rate, lead)
+
+
+def _to_level(s: Sentence, change: Figure, rate: Figure, level: Figure) -> Check | None:
+    """"库存减少 13,900 吨（-5.28%）至 249,375 吨": the move and its rate, then the level it reached."""
+    if not _triple(s, level, change, rate):
+        return None
+    start = max(s.text.rfind(ch, 0, change.start) for ch in "，,；;。：:（(") + 1
+    lead = s.text[start:change.start]
+    if not re.search(rf"(?:{_UP}|{_DOWN})\s*(?:了|约)?\s*$", lead) \
+            or not re.match(rf"^{_PER}\s*[（(]\s*$", s.text[change.end:rate.start]) \
+            or not re.match(r"^\s*[）)]\s*至\s*$", s.text[rate.end:level.start]):
         return None
     return _judge(s, level, change, rate, lead)
 
