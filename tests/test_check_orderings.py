@@ -29,3 +29,21 @@ def test_falls_ranked_by_size_and_signed_changes_ranked_by_value():
 
 def test_two_items_are_no_ranking():
     assert ranking("出口增速（5.9%）> 进口增速（1.2%）。") is None
+
+
+def test_a_top_n_list_in_either_order_and_one_in_neither():
+    # 561: largest first; 173: a 跌幅 list written smallest fall first
+    assert ranking("增幅前五位：碳纤维（37.75%）、合成树脂（27.61%）、改性塑料（22.11%）、民爆用品（21.51%）、"
+                   "锂电化学品（15.35%），增速均超 15%。")[0] == "consistent"
+    assert ranking("跌幅前五：ST 金刚（-5.42%）、三维股份（-5.44%）、上峰水泥（-6.26%）、中材科技（-8.54%）、"
+                   "山东玻纤（-9.00%）。")[0] == "consistent"
+    # 283: 3.90% placed before 3.92% (an annotator of tests/check_fresh listed it as an error)
+    assert ranking("涨幅前五：辽宁能源（4.27%）、云煤能源（4.24%）、金能科技（3.90%）、昊华能源（3.92%）、"
+                   "晋控煤业（3.77%）。") == ("inconsistent", "3.90%")
+    # two items are no ranking, and a list with no top-N head is no claim of order
+    assert ranking("涨幅前二：A 公司（4.27%）、B 公司（4.94%）。") is None
+    assert ranking("重点公司：辽宁能源（4.27%）、云煤能源（4.24%）、金能科技（3.90%）、昊华能源（3.92%）。") is None
+    # one list ends where the next begins ("，跌幅前三为…")
+    text = ("涨幅前三为其他化学原料（5.94%）、其他石化（5.57%）、民爆制品（4.50%），跌幅前三为其他橡胶制品（-2.43%）、"
+            "氮肥（-1.44%）、钾肥（-1.37%）。")
+    assert [c.verdict for c in check_text(text) if c.kind == "comparison"] == ["consistent", "consistent"]

@@ -1,6 +1,8 @@
 """An ordering written with > or <: "子板块跌幅：化学制药（-5.48%）> 医疗服务（-4.92%）> …",
 "价差环比变化：成品油（-5.6%）< 芳烃（+3.2%）<C3 产业链（+2.1%）". Each neighbouring pair must stand
-in the written order at the figures' precision; a 跌幅/降幅 ranking of falls orders their sizes."""
+in the written order at the figures' precision; a 跌幅/降幅 ranking of falls orders their sizes.
+A top-N list is a ranking too: "涨幅前五：辽宁能源（4.27%）、云煤能源（4.24%）、金能科技（3.90%）…" is
+written in falling order (283: 3.90% before 3.92%)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ _BETWEEN = re.compile(r"^\s*[）)]\s*([<>＜＞])\s*[^，,。；;：:（()）<>�
 _OPEN = re.compile(r"[（(]\s*(?:YoY|yoy|同比)?\s*$")
 _CLOSE = re.compile(r"^\s*[）)]")
 _SIZES = re.compile(r"(?<!涨)跌幅|降幅|(?<!涨)下跌|降速")
+# "涨幅前五：", "周跌幅前三为", "增幅前五位：", "降幅前 10 名为": a top-N list follows, largest first
+_TOP = re.compile(r"(?:涨幅|跌幅|增幅|降幅|增速|升幅|涨|跌)\s*(?:居)?前\s*(?:[二三四五六七八九十]|\d{1,2})\s*(?:位|名|大)?\s*(?:为|是|分别为)?\s*[：:]?\s*$")
+_NEXT = re.compile(r"^\s*[）)]\s*、\s*[^，,。；;：:（()）<>＜＞、\d%]{1,16}[（(]\s*$")
 
 
 def _value(f: Figure) -> Interval:
@@ -41,15 +46,62 @@ def find_orderings(article: Article) -> list[Check]:
                     continue
             chain.append((f, ""))
         out.extend(_judge(article, s, chain))
+    out.extend(_top_lists(article))
     return out
 
 
-def _judge(article: Article, s: Sentence, chain: list[tuple[Figure, str]]) -> list[Check]:
+def _top_lists(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for s in article.sentences:
+        if "前" not in s.text:
+            continue
+        figs = [f for f in s.figures if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range
+                and _OPEN.search(s.text[:f.start]) and _CLOSE.match(s.text[f.end:])]
+        for k, first in enumerate(figs):
+            name_at = max(s.text.rfind(ch, 0, first.start) for ch in "：:为是") + 1
+            head = s.text[max(s.text.rfind(ch, 0, name_at - 1) for ch in "，,；;。") + 1:name_at]
+            if not _TOP.search(head) or not re.fullmatch(r"[^，,。；;（()）\d%]{1,16}[（(]\s*", s.text[name_at:first.start]):
+                continue
+            chain: list[tuple[Figure, str]] = [(first, "")]
+            for f in figs[k + 1:]:
+                if not _NEXT.match(s.text[chain[-1][0].end:f.start]):
+                    break
+                chain.append((f, ">"))
+            if _SIZES.search(head) and all((f.value or 0) >= 0 for f, _ in chain):
+                head = "前"  # falls written as sizes ("跌幅前三为 A（9.71%）"): largest first, as written
+            # largest first, or (as many weeklies write it) smallest first; in neither order, one
+            # item's figure or place is wrong
+            got = _judge(article, s, chain, head=head)
+            if got and got[0].verdict == "inconsistent":
+                rising = _judge(article, s, [(f, "<" if op else "") for f, op in chain], head=head)
+                got = rising if rising[0].verdict == "consistent" else got
+                if got is not rising:
+                    got[0].note = "a top-N list in neither order"
+                    _blame(article, s, chain, head, got[0])
+            out.extend(got)
+    return out
+
+
+def _blame(article: Article, s: Sentence, chain: list[tuple[Figure, str]], head: str, check: Check) -> None:
+    """The stated figure of a list in neither order is the first item without which it is in one
+    (283: 3.90% ahead of 3.92%); when no one item is, the first pair out of order says it."""
+    for k, (f, _) in enumerate(chain):
+        rest = [(g, op if j else "") for j, (g, op) in enumerate(chain[:k] + chain[k + 1:])]
+        for order in (">", "<"):
+            again = _judge(article, s, [(g, order if op else "") for g, op in rest], head=head)
+            if again and again[0].verdict == "consistent":
+                check.stated = f.text
+                check.inputs = [g.text for g, _ in rest]
+                return
+
+
+def _judge(article: Article, s: Sentence, chain: list[tuple[Figure, str]], head: str | None = None) -> list[Check]:
     if len(chain) < 3:
         return []  # two items and a sign may compare anything; a ranking names three or more
     first = chain[0][0]
     # the ranking's label: "子板块跌幅：化学制药（", from the clause's start
-    head = s.text[max(s.text.rfind(ch, 0, first.start) for ch in "，,；;。") + 1:first.start]
+    if head is None:
+        head = s.text[max(s.text.rfind(ch, 0, first.start) for ch in "，,；;。") + 1:first.start]
     values = [_value(f) for f, _ in chain]
     sizes = bool(_SIZES.search(head)) and all(v.hi <= 0 for v in values)
     if sizes:
