@@ -14,7 +14,7 @@ from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the balance's name right before its figure ("贸易逆差 157 亿美元", "预计紧缺 3659 吨")
-_NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|顺差|逆差|净出口|净进口)(?:额|量|规模)?\s*(?:为|达|约|了|达到)?\s*$")
+_NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|顺差|逆差|净出口|净进口)(?:额|量|规模)?\s*(?:约|预计|或)?\s*(?:为|达|了|达到)?\s*(?:约)?\s*$")
 _SUPPLY = r"供给|供应|产量|生产|产能"
 _DEMAND = r"需求|消费"
 _EXPORT = r"(?<!进)出口"  # 进出口 names both sides
