@@ -47,3 +47,13 @@ def test_a_top_n_list_in_either_order_and_one_in_neither():
     text = ("涨幅前三为其他化学原料（5.94%）、其他石化（5.57%）、民爆制品（4.50%），跌幅前三为其他橡胶制品（-2.43%）、"
             "氮肥（-1.44%）、钾肥（-1.37%）。")
     assert [c.verdict for c in check_text(text) if c.kind == "comparison"] == ["consistent", "consistent"]
+
+
+def test_a_top_n_list_of_levels():
+    # 513: TOP5 airports by flights; any ranked measure in brackets
+    text = ("国内进出港执飞航班量 TOP5 机场依次是广州白云机场（12212 班次）、上海浦东机场（11873 班次）、"
+            "北京首都机场（9541 班次）、深圳宝安机场（{} 班次）。")
+    assert ranking(text.format("9400")) == ("consistent", "9400")
+    assert ranking(text.format("9900"))[0] == "inconsistent"
+    # "前三季度" is a period, not a ranking
+    assert ranking("前三季度分别为 A 业务（20 亿元）、B 业务（25 亿元）、C 业务（21 亿元）。") is None

@@ -19,8 +19,12 @@ _OPEN = re.compile(r"[（(]\s*(?:YoY|yoy|同比)?\s*$")
 _CLOSE = re.compile(r"^\s*[）)]")
 _SIZES = re.compile(r"(?<!涨)跌幅|降幅|(?<!涨)下跌|降速")
 # "涨幅前五：", "周跌幅前三为", "增幅前五位：", "降幅前 10 名为": a top-N list follows, largest first
-_TOP = re.compile(r"(?:涨幅|跌幅|增幅|降幅|增速|升幅|涨|跌)\s*(?:居)?前\s*(?:[二三四五六七八九十]|\d{1,2})\s*(?:位|名|大)?\s*(?:为|是|分别为)?\s*[：:]?\s*$")
-_NEXT = re.compile(r"^\s*[）)]\s*、\s*[^，,。；;：:（()）<>＜＞、\d%]{1,16}[（(]\s*$")
+# ("排名前三的车型分别为", "TOP5 机场依次是", "前三名分别为"; not "前三季度")
+_TOP = re.compile(r"(?:前|TOP|Top|top)\s*(?:[二三四五六七八九十]|\d{1,2})(?!\s*(?:季|月|年|周|天|日|个月|小时))"
+                  r"\s*(?:位|名|大|家|个)?\s*(?:的)?\s*[\u4e00-\u9fa5A-Za-z]{0,6}?\s*(?:分别|依次)?\s*(?:为|是)?\s*[：:]?\s*$")
+# a count's measure word the figure reader leaves after it ("12212 班次）")
+_COUNTER_CLOSE = re.compile(r"^\s*([\u4e00-\u9fa5]{0,2})\s*[）)]")
+_NEXT = re.compile(r"^\s*[\u4e00-\u9fa5]{0,2}\s*[）)]\s*、\s*[^，,。；;：:（()）<>＜＞、\d%]{1,16}[（(]\s*$")
 
 
 def _value(f: Figure) -> Interval:
@@ -53,10 +57,15 @@ def find_orderings(article: Article) -> list[Check]:
 def _top_lists(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in article.sentences:
-        if "前" not in s.text:
+        if "前" not in s.text and "top" not in s.text.lower():
             continue
-        figs = [f for f in s.figures if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range
-                and _OPEN.search(s.text[:f.start]) and _CLOSE.match(s.text[f.end:])]
+        figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range
+                and _OPEN.search(s.text[:f.start]) and _COUNTER_CLOSE.match(s.text[f.end:])]
+
+        def measure(f: Figure) -> tuple[str, str, str]:
+            m = _COUNTER_CLOSE.match(s.text[f.end:])
+            return f.kind, f.unit, m.group(1) if m else ""
+
         for k, first in enumerate(figs):
             name_at = max(s.text.rfind(ch, 0, first.start) for ch in "：:为是") + 1
             head = s.text[max(s.text.rfind(ch, 0, name_at - 1) for ch in "，,；;。") + 1:name_at]
@@ -64,7 +73,7 @@ def _top_lists(article: Article) -> list[Check]:
                 continue
             chain: list[tuple[Figure, str]] = [(first, "")]
             for f in figs[k + 1:]:
-                if not _NEXT.match(s.text[chain[-1][0].end:f.start]):
+                if not _NEXT.match(s.text[chain[-1][0].end:f.start]) or measure(f) != measure(first):
                     break
                 chain.append((f, ">"))
             if _SIZES.search(head) and all((f.value or 0) >= 0 for f, _ in chain):
