@@ -37,9 +37,12 @@ def test_a_top_n_list_in_either_order_and_one_in_neither():
                    "锂电化学品（15.35%），增速均超 15%。")[0] == "consistent"
     assert ranking("跌幅前五：ST 金刚（-5.42%）、三维股份（-5.44%）、上峰水泥（-6.26%）、中材科技（-8.54%）、"
                    "山东玻纤（-9.00%）。")[0] == "consistent"
-    # 283: 3.90% placed before 3.92% (an annotator of tests/check_fresh listed it as an error)
-    assert ranking("涨幅前五：辽宁能源（4.27%）、云煤能源（4.24%）、金能科技（3.90%）、昊华能源（3.92%）、"
-                   "晋控煤业（3.77%）。") == ("inconsistent", "3.90%")
+    # 283: 3.90% placed before 3.92%: shown at the item out of place, not refuted (a top-N list
+    # need not be sorted)
+    got = [c for c in check_text("涨幅前五：辽宁能源（4.27%）、云煤能源（4.24%）、金能科技（3.90%）、昊华能源（3.92%）、"
+                                 "晋控煤业（3.77%）。") if c.kind == "comparison"]
+    assert [(c.verdict, c.stated, c.note) for c in got] == [
+        ("unverifiable", "3.90%", "a top-N list in neither order: 3.90% is out of place")]
     # two items are no ranking, and a list with no top-N head is no claim of order
     assert ranking("涨幅前二：A 公司（4.27%）、B 公司（4.94%）。") is None
     assert ranking("重点公司：辽宁能源（4.27%）、云煤能源（4.24%）、金能科技（3.90%）、昊华能源（3.92%）。") is None
@@ -54,6 +57,6 @@ def test_a_top_n_list_of_levels():
     text = ("国内进出港执飞航班量 TOP5 机场依次是广州白云机场（12212 班次）、上海浦东机场（11873 班次）、"
             "北京首都机场（9541 班次）、深圳宝安机场（{} 班次）。")
     assert ranking(text.format("9400")) == ("consistent", "9400")
-    assert ranking(text.format("9900"))[0] == "inconsistent"
+    assert ranking(text.format("9900"))[0] == "unverifiable"
     # "前三季度" is a period, not a ranking
     assert ranking("前三季度分别为 A 业务（20 亿元）、B 业务（25 亿元）、C 业务（21 亿元）。") is None

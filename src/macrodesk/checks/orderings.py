@@ -2,7 +2,8 @@
 "价差环比变化：成品油（-5.6%）< 芳烃（+3.2%）<C3 产业链（+2.1%）". Each neighbouring pair must stand
 in the written order at the figures' precision; a 跌幅/降幅 ranking of falls orders their sizes.
 A top-N list is a ranking too: "涨幅前五：辽宁能源（4.27%）、云煤能源（4.24%）、金能科技（3.90%）…" is
-written in falling order (283: 3.90% before 3.92%)."""
+written largest or smallest first; one in neither order (283: 3.90% before 3.92%) is shown, not
+refuted."""
 
 from __future__ import annotations
 
@@ -78,15 +79,18 @@ def _top_lists(article: Article) -> list[Check]:
                 chain.append((f, ">"))
             if _SIZES.search(head) and all((f.value or 0) >= 0 for f, _ in chain):
                 head = "前"  # falls written as sizes ("跌幅前三为 A（9.71%）"): largest first, as written
-            # largest first, or (as many weeklies write it) smallest first; in neither order, one
-            # item's figure or place is wrong
+            # largest first, or (as many weeklies write it) smallest first. In neither order one
+            # item is out of place, but a top-N list need not be sorted at all: readers differ on
+            # whether that is an error (one annotator listed 283's swap as one, another left 345's
+            # out), so it is shown, not refuted
             got = _judge(article, s, chain, head=head)
             if got and got[0].verdict == "inconsistent":
                 rising = _judge(article, s, [(f, "<" if op else "") for f, op in chain], head=head)
                 got = rising if rising[0].verdict == "consistent" else got
                 if got is not rising:
-                    got[0].note = "a top-N list in neither order"
                     _blame(article, s, chain, head, got[0])
+                    got[0].verdict, got[0].refutable = "unverifiable", False
+                    got[0].note = f"a top-N list in neither order: {got[0].stated} is out of place"
             out.extend(got)
     return out
 
