@@ -63,9 +63,6 @@ def _top_lists(article: Article) -> list[Check]:
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range
                 and _OPEN.search(s.text[:f.start]) and _COUNTER_CLOSE.match(s.text[f.end:])]
 
-        def measure(f: Figure) -> tuple[str, str, str]:
-            m = _COUNTER_CLOSE.match(s.text[f.end:])
-            return f.kind, f.unit, m.group(1) if m else ""
 
         for k, first in enumerate(figs):
             name_at = max(s.text.rfind(ch, 0, first.start) for ch in "：:为是") + 1
@@ -74,7 +71,7 @@ def _top_lists(article: Article) -> list[Check]:
                 continue
             chain: list[tuple[Figure, str]] = [(first, "")]
             for f in figs[k + 1:]:
-                if not _NEXT.match(s.text[chain[-1][0].end:f.start]) or measure(f) != measure(first):
+                if not _NEXT.match(s.text[chain[-1][0].end:f.start]) or _measure(s, f) != _measure(s, first):
                     break
                 chain.append((f, ">"))
             if _SIZES.search(head) and all((f.value or 0) >= 0 for f, _ in chain):
@@ -93,6 +90,12 @@ def _top_lists(article: Article) -> list[Check]:
                     got[0].note = f"a top-N list in neither order: {got[0].stated} is out of place"
             out.extend(got)
     return out
+
+
+def _measure(s: Sentence, f: Figure) -> tuple[str, str, str]:
+    """What a ranked figure counts: its kind, unit and the measure word after it ("12212 班次")."""
+    m = _COUNTER_CLOSE.match(s.text[f.end:])
+    return f.kind, f.unit, m.group(1) if m else ""
 
 
 def _blame(article: Article, s: Sentence, chain: list[tuple[Figure, str]], head: str, check: Check) -> None:

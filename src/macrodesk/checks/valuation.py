@@ -21,9 +21,13 @@ PE_HEAD = re.compile(r"(?<![A-Za-z])P\s*/?\s*E(?![A-Za-z])|市盈率")
 _HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])?|(?<![\d.])(\d{2})\s*([AE])(?![A-Za-z])")
 
 
+# a full date in a label ("2025-07-27 股价", "股价（元） 2025.6.13") dates the price; it names no year column
+_DATE = re.compile(r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?")
+
+
 def _head_year(label: str) -> tuple[int, str] | None:
     """(year, "A"/"E"/"") a column label names."""
-    m = _HEAD_YEAR.search(label)
+    m = _HEAD_YEAR.search(_DATE.sub(" ", label))
     if not m:
         return None
     if m.group(1):
@@ -102,8 +106,58 @@ def row_sentence(rows: dict[str, Sentence], cells: list[str]) -> Sentence | None
 
 
 def _cell_value(cell: str) -> float | None:
-    m = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*", cell)
+    # a price cell may carry its unit ("10.3 元"), a PE its mark ("9.9x")
+    m = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*(?:元|倍|x|X)?\s*", cell)
     return float(m.group(1)) if m else None
+
+
+def _header_row(cells: list[str]) -> bool:
+    """No figure but years: "|  |  |  | 2024 | 2025E | 2026E | 2024 |" heads the columns."""
+    return not any(_cell_value(c) is not None and not re.fullmatch(r"\s*(?:19|20)\d{2}\s*", c) for c in cells[1:])
+
+
+def _realign(header_rows: list[list[str]], labels: list[str]) -> list[str]:
+    """A two-row head whose upper row names fewer spans than its lower row has year runs ("EPS | PE |
+    |  |" over "2024 | 2025E | 2026E | 2024 | 2025E | 2026E", 399): each run of years belongs to the
+    metric named in turn, wherever the export put the upper cells."""
+    if len(header_rows) < 2:
+        return labels
+    low = header_rows[-1]
+    cols = [j for j, c in enumerate(low) if _head_year(c)]
+    runs: list[list[int]] = []
+    for j in cols:
+        y = _head_year(low[j])
+        if runs and runs[-1][-1] == j - 1 and y and y[0] > (_head_year(low[runs[-1][-1]]) or (0, ""))[0]:
+            runs[-1].append(j)
+        else:
+            runs.append([j])
+    metrics = [c for row in header_rows[:-1] for c in row if EPS_HEAD.search(c) or PE_HEAD.search(c)]
+    if len(runs) < 2 or len(runs) != len(metrics):
+        return labels
+    out = list(labels)
+    for run, metric in zip(runs, metrics, strict=True):
+        for j in run:
+            out[j] = f"{metric} {low[j]}"
+    return out
+
+
+# a cell holding a value per year: "2024A:0.90/2025E:0.78", "2024A:7.31；2025E:9.38；2026E:8.88" (94, 115)
+_YEAR_ITEM = re.compile(r"((?:19|20)\d{2}\s*[AE]?)\s*[:：]\s*(-?\d+(?:\.\d+)?)")
+_YEAR_CELL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*[AE]?\s*[:：]\s*-?\d+(?:\.\d+)?\s*[；;/，,、]?\s*){2,}")
+
+
+def _year_cells(body: list[list[str]], labels: list[str]) -> dict[int, tuple[int, str]]:
+    """Columns whose every cell lists its years' values become one virtual column per year:
+    index -> (the real column, the year as written); their labels are appended to `labels`."""
+    virtual: dict[int, tuple[int, str]] = {}
+    for j in range(len(labels)):
+        cells = [r[j] for r in body if j < len(r) and r[j]]
+        if not cells or not all(_YEAR_CELL.fullmatch(c) for c in cells):
+            continue
+        for year in dict.fromkeys(m.group(1) for c in cells for m in _YEAR_ITEM.finditer(c)):
+            virtual[len(labels)] = (j, year)
+            labels.append(f"{labels[j]} {year}")
+    return virtual
 
 
 def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
@@ -115,11 +169,12 @@ def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
     for table in markdown_tables(text):
         width = max(len(r) for r in table)
         nhead = 0
-        while nhead < len(table) and not any(_cell_value(c) is not None for c in table[nhead][1:]):
+        while nhead < len(table) and _header_row(table[nhead]):
             nhead += 1
         if nhead == 0 or nhead == len(table):
             continue
-        labels = column_labels(table[:nhead], width)
+        labels = _realign(table[:nhead], column_labels(table[:nhead], width))
+        virtual = _year_cells(table[nhead:], labels)
         eps: dict[int, int] = {}
         pe: dict[int, tuple[int, bool]] = {}  # year -> (column, marked E)
         for j, lab in enumerate(labels):
@@ -132,20 +187,30 @@ def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
             elif PE_HEAD.search(lab) and not EPS_HEAD.search(lab):
                 pe.setdefault(year, (j, ym[1] == "E"))
         years = sorted(set(eps) & set(pe))
-        if len(years) < 2:
-            continue
         close = next((j for j, lab in enumerate(labels)
                       if _PRICE_HEAD.search(lab) and not _NOT_PRICE.search(lab) and not _head_year(lab)), None)
-        for cells in table[nhead:]:
-            sent = row_sentence(by_text, cells)
-            if sent is not None:
-                out.extend(_valuation_row(sent, cells, eps, pe, years, labels, close))
+        # one year's PE is checked only against the table's own price (121: "PE（2024）")
+        if len(years) < (1 if close is not None else 2):
+            continue
+        body = [(sent, cells) for cells in table[nhead:] if (sent := row_sentence(by_text, cells)) is not None]
+        got = [_valuation_row(sent, cells, eps, pe, years, labels, close, virtual=virtual) for sent, cells in body]
+        # how this table prices its actual years: when most rows' actual-year PEs sit at the
+        # table's own price (399: 众生, 一品红, 益丰, 汇宇 within rounding), it prices them all there,
+        # and a row 12% off (百洋医药 18.40 for 16.36) is an error, not another year's close
+        actual = [c for checks in got for c in checks if _ACTUAL_NOTE in c.relation]
+        today = sum(c.verdict == "consistent" for c in actual)
+        away = sum(c.verdict != "consistent" for c in actual)
+        if today >= 3 and away and today >= away:
+            got = [_valuation_row(sent, cells, eps, pe, years, labels, close, actual_today=today, virtual=virtual)
+                   for sent, cells in body]
+        out.extend(c for checks in got for c in checks)
     return out
 
 
 def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
                    pe: dict[int, tuple[int, bool]], years: list[int], labels: list[str],
-                   close: int | None = None) -> list[Check]:
+                   close: int | None = None, actual_today: int = 0,
+                   virtual: dict[int, tuple[int, str]] | None = None) -> list[Check]:
     """Forecast (E) PEs of one row are computed at today's price, so EPS × PE agrees across
     them within rounding; the first forecast year gives that price. An actual (A) year's PE may
     be priced at that year's close: it gives a price too, but only a gap beyond a factor of two
@@ -160,13 +225,27 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
             pos += len(c) + 1
 
     def tok(j: int) -> Tok | None:
-        if j not in bounds or _cell_value(cells[j]) is None:
+        if virtual and j in virtual:
+            cj, year = virtual[j]
+            m = next((m for m in _YEAR_ITEM.finditer(cells[cj]) if m.group(1) == year), None) \
+                if cj in bounds else None
+            if m is None:
+                return None
+            lo, hi = bounds[cj][0] + m.start(2), bounds[cj][0] + m.end(2)
+        elif j not in bounds or _cell_value(cells[j]) is None:
             return None
-        lo, hi = bounds[j]
+        else:
+            lo, hi = bounds[j]
         inside = [t for t in para.toks if lo <= t.fig.start < hi]
-        return inside[0] if len(inside) == 1 and inside[0].interval().lo > 0 else None
+        if len(inside) != 1:
+            return None
+        iv = inside[0].interval()
+        return inside[0] if iv.lo > 0 or iv.hi < 0 else None
 
-    row = {y: (e, p) for y in years if (e := tok(eps[y])) is not None and (p := tok(pe[y][0])) is not None}
+    # a loss gives a negative PE of the same sign (399: 16.63 / −0.35 = −47.51); a PE written as "-"
+    # or of the other sign is no ratio of these cells
+    row = {y: (e, p) for y in years if (e := tok(eps[y])) is not None and (p := tok(pe[y][0])) is not None
+           and (e.interval().lo > 0) == (p.interval().lo > 0)}
     # among E-marked years, a year without the mark (2024A, 2024) is an actual one
     marked = any(pe[y][1] for y in years)
     forecast = [y for y in row if pe[y][1]] if marked else list(row)
@@ -187,6 +266,10 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
         readings = [(f"{e0.text} × {p0.text} / {e.text} = {p.text} (price {fmt(price.mid)} from {py}, "
                      f"{why}; table: {labels[pe[sy][0]]})", price / e.interval())]
         chk = judge(para, "ratio", p, [e0, p0, e], readings, magnitude=False, stated_iv=stated)
+        if chk.verdict == "inconsistent" and min(e0.interval().hi, e.interval().hi) < 0:
+            # a price read off a loss year, or a PE of a loss, may rest on another year's close
+            chk = unverifiable(para, "ratio", p, [e0, p0, e], readings[0][0],
+                               "a loss year's PE may be priced at another close")
         if slack != PE_SLACK and chk.verdict == "consistent":
             # inside the loose band that refutes, but only the tight one confirms
             tight = Interval(iv.lo / (1 + PE_SLACK), iv.hi * (1 + PE_SLACK))
@@ -196,11 +279,27 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
                                    "an actual year's PE may be priced at that year's close")
         chk.derived = True
         out.append(chk)
+    foreign = bool(_FOREIGN_ROW.search("|".join(cells)))
+    if foreign:
+        # a row quoted in HK$ or US$ against EPS in 元: its PEs are priced in a currency the table
+        # does not convert, so a careful reader leaves them unverifiable (530's annotator: "needs an
+        # unstated HKD/CNY rate"); years that disagree with each other still refute (336's rows)
+        for i, agreed in enumerate(out):
+            if agreed.verdict == "consistent":
+                (py, sy, _), pe_tok = pairs[i], row[pairs[i][1]][1]
+                out[i] = unverifiable(para, "ratio", pe_tok, [*row[py], row[sy][0]], agreed.relation,
+                                      "quoted in another currency: the PEs agree with each other, "
+                                      "the price they stand for is not in 元")
+                out[i].derived = True
     price_tok = tok(close) if close is not None else None
-    if marked and forecast and price_tok is not None and not _FOREIGN_ROW.search("|".join(cells)):
-        # the table's own share price prices every forecast year (283: 股价 6.84 against 2025E EPS
-        # 2.31 is 2.96x, not the PE 10 written): each PE against it, and no pair of years
-        return _priced_row(para, row, forecast, actual, price_tok, labels, pe)
+    if price_tok is not None and not foreign:
+        if marked and forecast:
+            # the table's own share price prices every forecast year (283: 股价 6.84 against 2025E EPS
+            # 2.31 is 2.96x, not the PE 10 written): each PE against it, and no pair of years
+            return _priced_row(para, row, forecast, actual, price_tok, labels, pe, actual_today)
+        if len(row) == 1:
+            # one unmarked year (121: "PE（2024）" in June 2025) may be an actual one
+            return _priced_row(para, row, [], list(row), price_tok, labels, pe, actual_today)
     # only E-marked years are certainly priced today: unmarked years may hide an actual one
     # (181, June 2025: "2024 PE 21.32" and "2025 PE 12.28" are 1.5x apart, 2024 being past)
     if marked and len(forecast) >= 2:
@@ -216,22 +315,30 @@ _PRICED_SLACK = 0.02
 _FOREIGN_ROW = re.compile(r"HK|港|US|美元|(?<![\d.])0\d{4}(?![\d.])|HKD|USD", re.I)
 
 
+_ACTUAL_NOTE = "an actual year's close may differ by up to 2x"
+
+
 def _priced_row(para: Para, row: dict[int, tuple[Tok, Tok]], forecast: list[int], actual: list[int],
-                price: Tok, labels: list[str], pe: dict[int, tuple[int, bool]]) -> list[Check]:
+                price: Tok, labels: list[str], pe: dict[int, tuple[int, bool]], actual_today: int = 0) -> list[Check]:
     """Each PE of a row against the table's share price over that year's EPS: a forecast year's
     within 5% (the price and the cents of EPS rounding), an actual year's, which may be priced at
     that year's close, refuted only beyond a factor of two and confirmed only within 5%."""
     out = []
     for y in forecast + actual:
         e, p = row[y]
-        slack = _PRICED_SLACK if y in forecast else _ACTUAL_SLACK
+        slack = _PRICED_SLACK if y in forecast or actual_today else _ACTUAL_SLACK
         iv = p.interval(result=False)
-        why = "the table's share price, within 2%" if y in forecast else \
-            "the table's share price, an actual year's close may differ by up to 2x"
+        why = ("the table's share price, within 2%" if y in forecast else
+               f"the table's share price, within 2%: {actual_today} rows price the actual year there"
+               if actual_today else f"the table's share price, {_ACTUAL_NOTE}")
         readings = [(f"{price.text} / {e.text} = {p.text} ({why}; table: {labels[pe[y][0]]})",
                      price.interval() / e.interval())]
         chk = judge(para, "ratio", p, [price, e], readings, magnitude=False,
                     stated_iv=Interval(iv.lo / (1 + slack), iv.hi * (1 + slack)))
+        if slack == _ACTUAL_SLACK and chk.verdict == "inconsistent" and e.interval().hi < 0:
+            # a loss-maker's price may well have doubled since that year's close (203: 益方生物)
+            chk = unverifiable(para, "ratio", p, [price, e], readings[0][0],
+                               "an actual year's PE of a loss may be priced at that year's close")
         if slack != PE_SLACK and chk.verdict == "consistent" and judge(
                 para, "ratio", p, [price, e], readings, magnitude=False,
                 stated_iv=Interval(iv.lo / (1 + PE_SLACK), iv.hi * (1 + PE_SLACK))).verdict != "consistent":
