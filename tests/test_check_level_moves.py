@@ -69,3 +69,10 @@ def test_a_move_and_its_rate_then_the_level_it_reached():
     assert _rates("SHFE 锌库存增加 1,731 吨（3.73%）至 45,364 吨。") == {"3.73%": "inconsistent"}
     # a rate with no amount says nothing of the level before ("上涨 0.76% 至 2,057.00 美元 / 吨")
     assert _rates("LME 铅上涨 0.76% 至 2,057.00 美元 / 吨。") == {}
+
+
+def test_several_changes_of_one_level_with_a_neutral_verb():
+    # 635: 周/月/季/年变动 and each 变动幅度; the quarter's −12.7 on a level of 12.5 is −50.4%, not −47%
+    got = _rates("LME 铜库存 12.5 万吨，周变动 - 0.3 万吨，变动幅度 - 2%，月变动 1.7 万吨，变动幅度 16%，"
+                 "季变动 - 12.7 万吨，变动幅度 - 47%，年变动 2.5 万吨，变动幅度 23%。")
+    assert got == {"- 2%": "consistent", "16%": "consistent", "- 47%": "inconsistent", "23%": "inconsistent"}

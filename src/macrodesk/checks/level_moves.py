@@ -15,17 +15,18 @@ _UP = r"上涨|上升|增加|回升|提高|提升|扩大|增长|涨|增|升"
 _DOWN = r"下跌|下降|减少|回落|降低|下滑|收窄|缩小|跌|减|降"
 # what compares: "周涨", "环比 +", "同比减少", "较上周下跌", "月跌"
 # (any base will do: the rate is over the level the change started from, whatever its date)
-_BASIS = r"同比|环比|较[^，,。；;（(、\d]{0,8}|较\s*(?:19|20)\d{2}\s*年[^，,。；;（(、\d]{0,6}|周|月|日"
+_BASIS = r"同比|环比|较[^，,。；;（(、\d]{0,8}|较\s*(?:19|20)\d{2}\s*年[^，,。；;（(、\d]{0,6}|周|月|日|季|年"
 # from the level to the change: "（周涨 ", "，环比 ", "，较上周下跌 " (a clause of its own, no figure)
 # what the figure reader leaves after a figure: a rate's time unit ("万桶 / 天"), a count's measure
 # word ("422 部")
 _PER = r"(?:\s*/\s*[天日周月年]|\s*[部台座家个只艘辆套口井项人户次宗笔款批架位名所条张支])?"
-_TO_CHANGE = re.compile(rf"^{_PER}\s*[（(，,]\s*({_BASIS})\s*(?:{_UP}|{_DOWN})?\s*(?:了|约)?\s*$")
+# ("周变动 - 0.3 万吨": a neutral 变动 leaves the sign to the figure)
+_TO_CHANGE = re.compile(rf"^{_PER}\s*[（(，,]\s*({_BASIS})\s*(?:{_UP}|{_DOWN}|变动|变化)?\s*(?:了|约)?\s*$")
 # a move with no basis ("22275 元 / 吨，跌 255 元 / 吨，跌幅 1.13%"): only with a 幅-word before the rate
 _TO_BARE_CHANGE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:{_UP}|{_DOWN})\s*(?:了|约)?\s*$")
 _FALL = re.compile(rf"(?:{_DOWN})\s*(?:了|约)?\s*$")
 # from the change to its rate: "，" "（" "，幅度 " — and no other basis ("，同比 +5%" after a 环比 change)
-_TO_RATE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:(?:涨|跌|增|降|减)?幅(?:度)?\s*(?:为|达)?)?\s*$")
+_TO_RATE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:(?:涨|跌|增|降|减|变动|变化)?幅(?:度)?\s*(?:为|达)?)?\s*$")
 
 
 def _sign(s: Sentence, f: Figure, lead: str) -> float:
@@ -62,13 +63,17 @@ def find_level_moves(article: Article) -> list[Check]:
                 continue
             chk.article = article.label
             out.append(chk)
-            # "375.7 万桶 / 天，同比 + 34.5 万桶 / 天（+10.1%），环比 + 7.8 万桶 / 天（+2.1%）": a second
-            # change of the same level, against another basis
-            if k + 4 < len(figs) and re.match(r"^\s*[）)]", s.text[figs[k + 2].end:figs[k + 3].start]):
-                more = _one(s, figs[k], figs[k + 3], figs[k + 4], after=figs[k + 2])
-                if more is not None:
-                    more.article = article.label
-                    out.append(more)
+            # "375.7 万桶 / 天，同比 + 34.5 万桶 / 天（+10.1%），环比 + 7.8 万桶 / 天（+2.1%）", "51.8 万吨，
+            # 周变动 0.4 万吨，变动幅度 1%，月变动 5.4 万吨，变动幅度 11%…": more changes of the same
+            # level, each against its own basis
+            j = k + 3
+            while j + 1 < len(figs):
+                more = _one(s, figs[k], figs[j], figs[j + 1], after=figs[j - 1])
+                if more is None:
+                    break
+                more.article = article.label
+                out.append(more)
+                j += 2
     return out
 
 
@@ -99,8 +104,9 @@ def _one(s: Sentence, level: Figure, change: Figure, rate: Figure, *, after: Fig
     to_change = _TO_CHANGE.match(lead)
     if to_change is None and _TO_BARE_CHANGE.match(lead) and "幅" in s.text[change.end:rate.start]:
         to_change = _TO_BARE_CHANGE.match(lead)
+    neutral = re.search(r"(?:变动|变化)\s*$", lead) is not None
     if to_change is None or not (_FALL.search(lead) or re.search(rf"(?:{_UP})\s*(?:了|约)?\s*$", lead)
-                                 or signed(s, change)):
+                                 or signed(s, change) or neutral):
         return None  # no move is written: "库存 673 万吨，周 49 万吨" says nothing of a change
     to_rate = _TO_RATE.match(s.text[change.end:rate.start])
     if to_rate is None or not re.match(r"\s*(?:[）)，,。；;]|$)", s.text[rate.end:]):
