@@ -24,3 +24,19 @@ def test_each_growth_column_over_its_periods_base():
 def test_a_rate_row_is_not_read_as_levels():
     # 毛利率's 同比 is a change in points: no growth of its levels is proposed
     assert "1.20%" not in _periods(_559.format("4.51%"))
+
+
+def test_columns_named_by_relative_periods():
+    # 94: 月环比 over 上月, 同比 over 上年; 周环比 has no 上周 column, so it is not read
+    text = ("# 原油\n\n| **品种** | **单位** | **本周** | **周环比** | **上月** | **月环比** | **上年** | **同比** |\n"
+            "| --- | --- | --- | --- | --- | --- | --- | --- |\n"
+            "| 布伦特期货结算价 | 美元 / 桶 | 63.90 | -1.36% | 61.29 | +4.26% | 81.62 | {} |\n")
+    got = {c.stated: c.verdict for c in check_text(text.format("-21.71%")) if "table: 布伦特" in c.relation}
+    assert got == {"+4.26%": "consistent", "-21.71%": "consistent"}
+    got = {c.stated: c.verdict for c in check_text(text.format("-23.71%")) if "table: 布伦特" in c.relation}
+    assert got["-23.71%"] == "inconsistent"
+    # 210: 本周价格 / 上周价格 against 周涨幅 (PX 817.83 / 744.00 = +9.92%, written 10.54%)
+    text = ("# 化工\n\n| **产品** | **单位** | **本周价格** | **上周价格** | **周涨幅** | **年内涨幅** |\n| --- | --- | --- | --- | --- | --- |\n"
+            "| 硫酸铵 | 元 / 吨 | 1200 | 1000 | 20.00% | 48.15% |\n| PX（进口 CFR） | 美元 / 吨 | 817.83 | 744.00 | 10.54% | 14.26% |\n")
+    got = {c.stated: c.verdict for c in check_text(text) if "周涨幅" in c.relation}
+    assert got == {"20.00%": "consistent", "10.54%": "inconsistent"}

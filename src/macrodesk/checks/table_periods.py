@@ -1,6 +1,8 @@
 """A table's growth columns against its level columns, each labelled by its period: "| 指标 | 2025H1 |
 2024H1 | 2025Q2 | 2025Q1 | … | 2025H1 同比 | 2025Q2 同比 | 2025Q2 环比 |" — a 同比 column is its
-period's level over the same period a year before, a 环比 column over the period before."""
+period's level over the same period a year before, a 环比 column over the period before. Columns
+named by relative periods read the same way: "| 本周 | 周环比 | 上月 | 月环比 | 上年 | 同比 |" (94),
+"| 本周价格 | 上周价格 | 周涨幅 |"."""
 
 from __future__ import annotations
 
@@ -35,8 +37,33 @@ def _before(key: tuple[int, str], basis: str) -> tuple[int, str] | None:
     return None
 
 
+# relative periods: the current one, and the one a growth column of each basis is over
+_NOW = re.compile(r"^(?:本周|当周|本月|当月|本期|当期)")
+_BASES = {"W": re.compile(r"^上周"), "M": re.compile(r"^上月"), "Y": re.compile(r"^(?:上年|去年)")}
+_REL_GROWTH = {"W": re.compile(r"^(?:周环比|周涨幅|周涨跌幅|周变化|较上周)"),
+               "M": re.compile(r"^(?:月环比|月涨幅|月涨跌幅|月变化|较上月)"),
+               "Y": re.compile(r"^(?:同比|年同比|较上年|较去年)")}
+_LEVEL_WORD = re.compile(r"涨|跌|幅|同比|环比|变化|变动|增|%")
+
+
+def _relative(head: list[str]) -> list[tuple[int, int, int]]:
+    """(current level column, base level column, growth column) of a head named by relative
+    periods; nothing when the current period is not one column."""
+    labels = [re.sub(r"\s+", "", h) for h in head]
+    now = [j for j, h in enumerate(labels) if _NOW.match(h) and not _LEVEL_WORD.search(h)]
+    if len(now) != 1:
+        return []
+    out = []
+    for basis, base_re in _BASES.items():
+        bases = [j for j, h in enumerate(labels) if base_re.match(h) and not _LEVEL_WORD.search(h)]
+        growths = [j for j, h in enumerate(labels) if _REL_GROWTH[basis].match(h)]
+        if len(bases) == 1 and len(growths) == 1:
+            out.append((now[0], bases[0], growths[0]))
+    return out
+
+
 def find_table_periods(article: Article) -> list[Check]:
-    if "|" not in article.text or ("同比" not in article.text and "环比" not in article.text):
+    if "|" not in article.text or not any(w in article.text for w in ("同比", "环比", "上周", "上月")):
         return []
     rows = table_rows(article.sentences)
     out: list[Check] = []
@@ -44,6 +71,12 @@ def find_table_periods(article: Article) -> list[Check]:
         if len(table) < 2:
             continue
         head = table[0]
+        for now_j, was_j, g_j in _relative(head):
+            for cells in table[1:]:
+                chk = _row(rows, cells, now_j, was_j, g_j, head[g_j].strip())
+                if chk is not None:
+                    chk.article = article.label
+                    out.append(chk)
         levels: dict[tuple[int, str], int] = {}
         growths: list[tuple[int, str, tuple[int, str]]] = []
         for j, label in enumerate(head):
