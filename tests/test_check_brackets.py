@@ -229,3 +229,18 @@ def test_a_balance_dated_after_its_levels_is_not_refuted():
     # the balance may be of another period than the levels
     got = verdicts("2024 年出口额 100 亿美元，进口额 80 亿美元。2025 年 1-5 月贸易顺差 30 亿美元。", "gap")
     assert got.get("30 亿美元") != "inconsistent"
+
+
+def test_a_tables_balance_row_against_its_role_rows():
+    # 146: 供需平衡 = 供给总计 − 需求合计 in each column (矿产银 and 再生银 are parts, not roles)
+    text = ("# 白银供需\n\n| **项目（吨）** | **2023** | **2024** |\n| --- | --- | --- |\n| 矿产银 | 25278 | 25497 |\n"
+            "| 供给总计 | 31037 | 31574 |\n| 需求合计 | 37276 | 36207 |\n| 供需平衡 | -6239 | {} |\n")
+    got = {c.stated: c.verdict for c in check_text(text.format("-4633")) if "table: 平衡" in c.relation}
+    assert got == {"-6239": "consistent", "-4633": "consistent"}
+    got = {c.stated: c.verdict for c in check_text(text.format("+4633")) if "table: 平衡" in c.relation}
+    assert got["+4633"] == "inconsistent"
+    # 131: a 缺口 row signed as output over use is read either way
+    text = ("# 原油\n\n| **指标** | **2025Q2** |\n| --- | --- |\n| 全球产量 | 103.8 |\n| 全球消费 | 103.3 |\n"
+            "| 供需缺口 | {} |\n")
+    assert [c.verdict for c in check_text(text.format("+0.48")) if "table: 缺口" in c.relation] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format("+1.48")) if "table: 缺口" in c.relation] == ["inconsistent"]

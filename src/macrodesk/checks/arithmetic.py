@@ -12,7 +12,7 @@ from macrodesk.checks.against_period import find_period_changes
 from macrodesk.checks.amount_rate import find_amount_rates
 from macrodesk.checks.averages import find_averages
 from macrodesk.checks.balance_sheets import find_balance_sheets
-from macrodesk.checks.balances import find_balances
+from macrodesk.checks.balances import find_balances, find_table_balances
 from macrodesk.checks.base_search import find_searched_bases
 from macrodesk.checks.benchmark_gap import (
     find_benchmark_gaps,
@@ -180,7 +180,7 @@ def check_article(article: Article) -> list[Check]:
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
     # moves with their rate in a bracket
     _merge(checks, keep, article.label, [
-        *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article),
+        *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article), *find_table_balances(article),
         *find_averages(article), *find_moves(article), *find_level_moves(article),
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),

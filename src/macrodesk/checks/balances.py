@@ -1,6 +1,7 @@
 """A balance named after two levels of one unit: "供给 3.21 万吨，需求 3.57 万吨，紧缺 3659 吨",
 "出口额 532 亿美元，…；进口额 689 亿美元，…。贸易逆差 157 亿美元", "粗钢产量 10.1 亿吨，表观消费量
-8.9 亿吨，净出口 1.2 亿吨".
+8.9 亿吨，净出口 1.2 亿吨"; and a table's balance row against its two role rows, column by column
+("| 供给总计 | 30296 |", "| 需求合计 | 28894 |", "| 供需平衡 | +1402 |").
 
 Each name fixes which level is subtracted from which (逆差 = imports − exports, 紧缺 = demand −
 supply, 净出口 = exports − imports or output − use), so the sign is checked too."""
@@ -9,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.judging import Check
+from macrodesk.checks.intervals import Interval
+from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
+from macrodesk.checks.valuation import cell_interval, markdown_tables, row_sentence, table_rows
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the balance's name right before its figure ("贸易逆差 157 亿美元", "预计紧缺 3659 吨")
@@ -107,3 +110,68 @@ def _dated_between(order: list[Sentence], inputs: list[tuple[Sentence, Figure]],
         if any(f.kind == FigureKind.DATE and lo <= f.start < hi for f in p.figures):
             return True
     return False
+
+
+# a table's balance row ("供需平衡", "供需缺口"), and which of its two role rows is subtracted
+_ROW_NAME = re.compile(r"^(?:供需)?(平衡|缺口|紧缺|短缺|过剩|盈余|顺差|逆差|净出口|净进口)(?:额|量|规模)?(?:（.*）)?$")
+# a table's 缺口 row may be signed either way ("供需缺口 | +0.48" for output 103.8 over use 103.3, 131)
+_ROW_ROLES = {**_ROLES, "平衡": [(_SUPPLY, _DEMAND)], "缺口": [(_DEMAND, _SUPPLY), (_SUPPLY, _DEMAND)]}
+_TOTAL = re.compile(r"总|合计")
+_CELL = re.compile(r"^\s*([-+−－]?\s*\d+(?:\.(\d+))?)\s*$")
+
+
+def find_table_balances(article: Article) -> list[Check]:
+    if "|" not in article.text or not any(w in article.text for w in ("平衡", "缺口", "过剩", "顺差", "逆差", "净出口")):
+        return []
+    rows = table_rows(article.sentences)
+    out: list[Check] = []
+    for table in markdown_tables(article.text):
+        labels = [re.sub(r"\s+", "", r[0]) if r else "" for r in table]
+        for k, label in enumerate(labels):
+            nm = _ROW_NAME.match(label)
+            if nm is None:
+                continue
+            orders = [(p, m) for plus_role, minus_role in _ROW_ROLES[nm.group(1)]
+                      if (p := _role_row(labels, plus_role, k)) is not None
+                      and (m := _role_row(labels, minus_role, k)) is not None]
+            if orders:
+                out.extend(_columns(rows, table, k, orders, nm.group(1), article.label))
+    return out
+
+
+def _role_row(labels: list[str], role: str, balance: int) -> int | None:
+    """The one row of a role ("供给总计" among "矿产银", "再生银"): its total when several name it."""
+    found = [i for i, lab in enumerate(labels) if i != balance and re.search(role, lab) and not _ROW_NAME.match(lab)]
+    if len(found) > 1:
+        found = [i for i in found if _TOTAL.search(labels[i])]
+    return found[0] if len(found) == 1 else None
+
+
+def _columns(rows: dict[str, Sentence], table: list[list[str]], k: int, orders: list[tuple[int, int]], name: str,
+             label: str) -> list[Check]:
+    """Each column's balance against the first order of its role rows that fits (the only one for
+    a name with one convention)."""
+    out: list[Check] = []
+    row = row_sentence(rows, table[k])
+    if row is None:
+        return out
+    for j in range(1, len(table[k])):
+        tried: list[tuple[int, int, list[str], Interval, Interval, Interval]] = []
+        for plus, minus in orders:
+            cells = [table[i][j] if j < len(table[i]) else "" for i in (plus, minus, k)]
+            a, b, c = (cell_interval(x, _CELL) for x in cells)
+            if a is not None and b is not None and c is not None:
+                tried.append((plus, minus, cells, a, b, c))
+        if not tried:
+            continue
+        fits = [t for t in tried if (t[3] - t[4]).overlaps(t[5])]
+        plus, minus, cells, a, b, c = (fits or tried)[0]
+        stated = cells[2].strip()
+        out.append(interval_check(
+            a - b, c, kind="gap", stated=stated, inputs=[cells[0].strip(), cells[1].strip()],
+            relation=f"{cells[0].strip()} - {cells[1].strip()} = {stated} (table: {name}, {table[0][j].strip()})",
+            sentence=row.text, sentence_id=row.id, paragraph=row.paragraph,
+            input_sentences=[x.text for i in (plus, minus) if (x := row_sentence(rows, table[i])) is not None],
+            article=label,
+        ))
+    return out
