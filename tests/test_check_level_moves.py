@@ -76,3 +76,9 @@ def test_several_changes_of_one_level_with_a_neutral_verb():
     got = _rates("LME 铜库存 12.5 万吨，周变动 - 0.3 万吨，变动幅度 - 2%，月变动 1.7 万吨，变动幅度 16%，"
                  "季变动 - 12.7 万吨，变动幅度 - 47%，年变动 2.5 万吨，变动幅度 23%。")
     assert got == {"- 2%": "consistent", "16%": "consistent", "- 47%": "inconsistent", "23%": "inconsistent"}
+
+
+def test_an_approximate_rate_in_brackets():
+    # 345: 16 / 945 = 1.7%, "约 2.1%" (BCTI's 11 / 535 = 2.06% is its neighbour's rate)
+    assert _rates("BDTI 报 929 点，较上周下降 16 点（约 2.1%）。") == {"2.1%": "inconsistent"}
+    assert _rates("BCTI 报 546 点，较上周提升 11 点（约 2.1%）。") == {"2.1%": "consistent"}

@@ -26,7 +26,7 @@ _TO_CHANGE = re.compile(rf"^{_PER}\s*[（(，,]\s*({_BASIS})\s*(?:{_UP}|{_DOWN}|
 _TO_BARE_CHANGE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:{_UP}|{_DOWN})\s*(?:了|约)?\s*$")
 _FALL = re.compile(rf"(?:{_DOWN})\s*(?:了|约)?\s*$")
 # from the change to its rate: "，" "（" "，幅度 " — and no other basis ("，同比 +5%" after a 环比 change)
-_TO_RATE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:(?:涨|跌|增|降|减|变动|变化)?幅(?:度)?\s*(?:为|达)?)?\s*$")
+_TO_RATE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:(?:涨|跌|增|降|减|变动|变化)?幅(?:度)?\s*(?:为|达)?)?\s*(?:约)?\s*$")
 
 
 def _sign(s: Sentence, f: Figure, lead: str) -> float:
