@@ -55,3 +55,19 @@ def test_a_parcels_price_with_its_sides_in_another_item_of_its_label():
     assert got == {"2.12 元": "consistent", "1.97 元": "consistent"}
     assert {c.stated: c.verdict for c in check_text("快递\n\n" + text.format("2.08"))
             if "单票收入" in c.relation}["2.08 元"] == "inconsistent"
+
+
+def test_a_unit_price_with_its_sides_where_the_company_is_named():
+    # 535: the volumes and revenues in one list item, the prices in the next, by company name
+    text = ("- **业务量及营收**：2025 年 7 月，快递业务量 164.0 亿件。其中，顺丰控股 7 月快递业务量 13.77 亿票，同比 + 33.69%，"
+            "业务收入 186.57 亿元，同比 + 14.97%；圆通速递 7 月业务量 25.38 亿票，同比 + 20.81%，业务收入 53.71 亿元，"
+            "同比 + 12.08%。\n\n- **快递价格**：2025 年 7 月，顺丰控股单票价格 13.55 元，同比 - 14.02%；圆通速递单票价格 "
+            "{} 元，同比 - 7.14%。\n")
+    got = {c.stated: c.verdict for c in check_text(text.format("2.12")) if "单票收入" in c.relation}
+    assert got == {"13.55 元": "consistent", "2.12 元": "consistent"}
+    # 53.71 / 25.38 = 2.116, written 2.08 (a real error of 513 and 535)
+    got = {c.stated: c.verdict for c in check_text(text.format("2.08")) if "单票收入" in c.relation}
+    assert got["2.08 元"] == "inconsistent"
+    # another month's sides are not this month's
+    assert not [c for c in check_text(text.format("2.08").replace("2025 年 7 月，顺丰控股单票", "2025 年 8 月，顺丰控股单票"))
+                if c.stated == "13.55 元" and "单票收入" in c.relation]

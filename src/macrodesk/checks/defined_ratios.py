@@ -71,6 +71,8 @@ def find_defined_ratios(article: Article) -> list[Check]:
                     if chk is None and r.per_unit and lm:
                         others = [q for q in labelled.get(lm.group(1), []) if q is not p]
                         chk = _judge_across(p, f, r, others)
+                    if chk is None and r.per_unit:
+                        chk = _judge_named(p, f, r, paras)
                     if chk is not None:
                         chk.article = article.label
                         out.append(chk)
@@ -188,15 +190,51 @@ def _judge_across(p: ParaText, stated: Figure, r: _Ratio, others: list[ParaText]
             found.append((q, nums[0], dens[0]))
     if len(found) != 1:
         return None
-    q, n, d = found[0]
+    return _sides_elsewhere(p, stated, r, *found[0], "the sides in another item of its label")
+
+
+def _sides_elsewhere(p: ParaText, stated: Figure, r: _Ratio, q: ParaText, n: Figure, d: Figure,
+                     where_sides: str) -> Check | None:
     if n.kind != FigureKind.MONEY or stated.kind != FigureKind.MONEY or interval(d).lo <= 0:
         return None
     got = interval(n) / interval(d)
     where = p.sentence_at(stated.start)
-    chk = interval_check(
+    return interval_check(
         got, figure_interval(stated, result=True), kind="ratio", stated=stated.text, inputs=[n.text, d.text],
-        relation=f"{n.text} / {d.text} = {stated.text} ({r.label}, as the sector defines it; the sides in another item of its label)",
+        relation=f"{n.text} / {d.text} = {stated.text} ({r.label}, as the sector defines it; {where_sides})",
         sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
         input_sentences=[q.sentence_at(n.start).text, q.sentence_at(d.start).text],
     )
-    return chk
+
+
+_SEGMENT = re.compile(r"[^；;。]+")
+
+
+def _judge_named(p: ParaText, stated: Figure, r: _Ratio, paras: list[ParaText]) -> Check | None:
+    """"顺丰控股单票价格 13.55 元" with the company's 业务量 and 业务收入 in a clause group that opens
+    with its name in another paragraph ("其中，顺丰控股 7 月快递业务量 13.77 亿票…，业务收入 186.57 亿元；",
+    535): certain when exactly one such group holds one of each, in the ratio's month."""
+    lead = p.text[max(p.text.rfind(ch, 0, stated.start) for ch in "，,；;。：:") + 1:stated.start]
+    m = re.search(r"([\u4e00-\u9fa5A-Za-z]{2,8}?)(?:的)?单票", lead)
+    if m is None:
+        return None
+    name = m.group(1)
+    month = re.search(r"(\d{1,2})\s*月", p.text[:stated.start])
+    found = []
+    for q in paras:
+        if q is p or name not in q.text:
+            continue
+        for seg in _SEGMENT.finditer(q.text):
+            if not re.match(rf"\s*(?:其中[，,]?)?\s*{re.escape(name)}", seg.group(0)):
+                continue
+            if month and not re.search(rf"(?<!\d){month.group(1)}\s*月", seg.group(0)):
+                continue
+            figs = [f for f in q.figures if seg.start() <= f.start < seg.end() and f.kind in _AMOUNTS and f.value
+                    and not f.is_range]
+            nums = [f for f in figs if r.num.search(q.own_clause(f)) and not r.den.search(q.own_clause(f))]
+            dens = [f for f in figs if r.den.search(q.own_clause(f)) and not r.num.search(q.own_clause(f))]
+            if len(nums) == 1 and len(dens) == 1:
+                found.append((q, nums[0], dens[0]))
+    if len(found) != 1:
+        return None
+    return _sides_elsewhere(p, stated, r, *found[0], f"the sides where {name} is named")
