@@ -32,6 +32,7 @@ from macrodesk.checks.frames import period_key
 from macrodesk.checks.half_growths import find_half_growths
 from macrodesk.checks.implied_benchmarks import find_implied_benchmarks
 from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
+from macrodesk.checks.item_totals import find_item_totals
 from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiable
 from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.level_change import find_level_changes
@@ -185,7 +186,7 @@ def check_article(article: Article) -> list[Check]:
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),
         *find_defined_ratios(article), *find_balance_sheets(article),
-        *find_period_means(article), *find_segment_growths(article),
+        *find_period_means(article), *find_segment_growths(article), *find_item_totals(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
