@@ -40,3 +40,21 @@ def test_columns_named_by_relative_periods():
             "| 硫酸铵 | 元 / 吨 | 1200 | 1000 | 20.00% | 48.15% |\n| PX（进口 CFR） | 美元 / 吨 | 817.83 | 744.00 | 10.54% | 14.26% |\n")
     got = {c.stated: c.verdict for c in check_text(text) if "周涨幅" in c.relation}
     assert got == {"20.00%": "consistent", "10.54%": "inconsistent"}
+
+
+def test_change_columns_in_the_levels_unit_and_levels_with_their_units():
+    # 241: stocks' 月环比变化 in 万桶 (41511 − 42094 = −583), prices' in %
+    text = ("# 库存\n\n| **品种** | **本周库存** | **周环比变化** | **上月库存** | **月环比变化** | **上年同期库存** | **同比变化** |\n"
+            "| --- | --- | --- | --- | --- | --- | --- |\n| 商业原油（万桶） | 41511 | -584 | 42094 | {} | 44036 | -5.73% |\n")
+    got = {c.stated: c.verdict for c in check_text(text.format("-583")) if "table: 商业原油" in c.relation}
+    assert got == {"-583": "consistent", "-5.73%": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format("-683"))}["-683"] == "inconsistent"
+    # 291: a yearly 增量 in 万桶 / 日 against levels in 百万桶 / 日: 106.28 − 105.00 = 1.28 = 128 万
+    text = ("# 需求\n\n| **机构** | **2025 年需求（百万桶 / 日）** | **2025 年同比增量（万桶 / 日）** | **2026 年需求（百万桶 / 日）** | "
+            "**2026 年同比增量（万桶 / 日）** |\n| --- | --- | --- | --- | --- |\n| OPEC | 105.00 | 130 | 106.28 | {} |\n")
+    assert {c.stated: c.verdict for c in check_text(text.format("128"))}["128"] == "consistent"
+    assert {c.stated: c.verdict for c in check_text(text.format("148"))}["148"] == "inconsistent"
+    # 65: 周初 / 周末 levels written with their unit
+    text = ("# 价格\n\n| **品种** | **周初价格** | **周末价格** | **周涨跌幅** | **单位** |\n| --- | --- | --- | --- | --- |\n"
+            "| 独立焦化厂炼焦煤库存 | 752.09 万吨 | 737.89 万吨 | -1.93% | 万吨 |\n")
+    assert {c.stated: c.verdict for c in check_text(text)}["-1.93%"] == "inconsistent"  # −1.888%

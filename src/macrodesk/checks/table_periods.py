@@ -15,6 +15,10 @@ from macrodesk.checks.valuation import cell_interval, markdown_tables, row_sente
 from macrodesk.models import Article, Sentence
 
 _NUMBER = re.compile(r"^\s*([-+]?\s*\d+(?:\.(\d+))?)\s*$")
+# a level cell may carry its unit ("629 元 / 吨", "717.21 点")
+_LEVEL = re.compile(r"^\s*([-+]?\s*\d+(?:\.(\d+))?)\s*(?:[^\d%.\s][^\d%]{0,11})?$")
+# a change column in the levels' own unit ("周环比变化 | -584" for stocks, "-12.00%" for prices)
+_AMOUNT_HEAD = re.compile(r"变化|变动|增减|增量")
 _PERCENT = re.compile(r"^\s*([-+−－]?\s*\d+(?:\.(\d+))?)\s*%\s*$")
 # a row of rates or shares: its 同比 may be a change in points, not a growth
 _RATE_ROW = re.compile(r"率|比|占|%|ROE|ROA|收益率")
@@ -38,8 +42,8 @@ def _before(key: tuple[int, str], basis: str) -> tuple[int, str] | None:
 
 
 # relative periods: the current one, and the one a growth column of each basis is over
-_NOW = re.compile(r"^(?:本周|当周|本月|当月|本期|当期)")
-_BASES = {"W": re.compile(r"^上周"), "M": re.compile(r"^上月"), "Y": re.compile(r"^(?:上年|去年)")}
+_NOW = re.compile(r"^(?:本周|当周|本月|当月|本期|当期|周末|月末|期末)")
+_BASES = {"W": re.compile(r"^(?:上周|周初)"), "M": re.compile(r"^(?:上月|月初)"), "Y": re.compile(r"^(?:上年|去年)")}
 _REL_GROWTH = {"W": re.compile(r"^(?:周环比|周涨幅|周涨跌幅|周变化|较上周)"),
                "M": re.compile(r"^(?:月环比|月涨幅|月涨跌幅|月变化|较上月)"),
                "Y": re.compile(r"^(?:同比|年同比|较上年|较去年)")}
@@ -63,7 +67,7 @@ def _relative(head: list[str]) -> list[tuple[int, int, int]]:
 
 
 def find_table_periods(article: Article) -> list[Check]:
-    if "|" not in article.text or not any(w in article.text for w in ("同比", "环比", "上周", "上月")):
+    if "|" not in article.text or not any(w in article.text for w in ("同比", "环比", "上周", "上月", "周初", "月初")):
         return []
     rows = table_rows(article.sentences)
     out: list[Check] = []
@@ -73,7 +77,7 @@ def find_table_periods(article: Article) -> list[Check]:
         head = table[0]
         for now_j, was_j, g_j in _relative(head):
             for cells in table[1:]:
-                chk = _row(rows, cells, now_j, was_j, g_j, head[g_j].strip())
+                chk = _row(rows, cells, now_j, was_j, g_j, head[g_j].strip(), head[now_j])
                 if chk is not None:
                     chk.article = article.label
                     out.append(chk)
@@ -96,21 +100,49 @@ def find_table_periods(article: Article) -> list[Check]:
             if key not in levels or base not in levels:
                 continue
             for cells in table[1:]:
-                chk = _row(rows, cells, levels[key], levels[base], j, f"{head[j].strip()}")
+                chk = _row(rows, cells, levels[key], levels[base], j, f"{head[j].strip()}", head[levels[key]])
                 if chk is not None:
                     chk.article = article.label
                     out.append(chk)
     return out
 
 
-def _row(rows: dict[str, Sentence], cells: list[str], now_j: int, was_j: int, g_j: int, label: str) -> Check | None:
+_MAGNITUDE = {"百万": 1e6, "千万": 1e7, "万": 1e4, "亿": 1e8, "千": 1e3, "": 1.0}
+_HEAD_UNIT = re.compile(r"[（(]\s*(百万|千万|万|亿|千)?([^）)]*)[）)]")
+
+
+def _unit_factor(level_label: str, change_label: str) -> float | None:
+    """How many of the change column's units one level unit is ("需求（百万桶 / 日）" against "同比增量
+    （万桶 / 日）": 100); None when the two name different units."""
+    a, b = _HEAD_UNIT.search(level_label), _HEAD_UNIT.search(change_label)
+    if a is None or b is None:
+        return 1.0 if a is None and b is None else None
+    if re.sub(r"\s", "", a.group(2)) != re.sub(r"\s", "", b.group(2)):
+        return None
+    return _MAGNITUDE[a.group(1) or ""] / _MAGNITUDE[b.group(1) or ""]
+
+
+def _row(rows: dict[str, Sentence], cells: list[str], now_j: int, was_j: int, g_j: int, label: str,
+         level_label: str = "") -> Check | None:
     if max(now_j, was_j, g_j) >= len(cells) or _RATE_ROW.search(cells[0]):
         return None
     row = row_sentence(rows, cells)
-    now, was = cell_interval(cells[now_j], _NUMBER), cell_interval(cells[was_j], _NUMBER)
+    now, was = cell_interval(cells[now_j], _LEVEL), cell_interval(cells[was_j], _LEVEL)
     written = cell_interval(cells[g_j], _PERCENT)
+    amount = written is None and _AMOUNT_HEAD.search(label) is not None
+    if amount:
+        written = cell_interval(cells[g_j], _NUMBER)
     if row is None or now is None or was is None or written is None or now.lo <= 0 or was.lo <= 0:
         return None
+    if amount:
+        factor = _unit_factor(level_label, label)
+        if factor is None:
+            return None
+        return interval_check(
+            (now - was).scale(factor), written, kind="change", stated=cells[g_j].strip(), inputs=[cells[now_j].strip(), cells[was_j].strip()],
+            relation=f"{cells[now_j].strip()} - {cells[was_j].strip()} = {cells[g_j].strip()} (table: {cells[0].strip()}, {label})",
+            sentence=row.text, sentence_id=row.id, paragraph=row.paragraph, input_sentences=[row.text],
+        )
     got = (now / was - Interval(1, 1)).scale(100)
     return interval_check(
         got, written, kind="growth", stated=cells[g_j].strip(), inputs=[cells[was_j].strip(), cells[now_j].strip()],
