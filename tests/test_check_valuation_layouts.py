@@ -101,3 +101,20 @@ def test_years_listed_inside_a_cell():
     assert got[("中国石油", "11")] == "consistent"  # 8.29 / 0.78 = 10.6
     assert got[("新易盛", "12.1")] == "consistent"  # 128.35 / 10.64
     assert _pes(text.format("13"))[("中国石油", "13")] == "inconsistent"
+
+
+def test_unmarked_years_in_a_cell_against_the_tables_price():
+    # 291: "2024 年 2.90、2025 年 2.95" with no A/E mark; three rows price every year at the close,
+    # so 中国海油's 2024 PE 10.2 (26.29 / 2.90 = 9.07) is refuted, and 2025's 8.9 confirmed
+    rows = [("600938.SH", "中国海油", "26.29", "2.90", "2.95", "3.02", "10.2", "8.9", "8.7"),
+            ("601857.SH", "中国石油", "8.60", "0.90", "0.91", "0.93", "9.6", "9.5", "9.2"),
+            ("600256.SH", "广汇能源", "6.00", "0.45", "0.54", "0.55", "13.3", "11.1", "10.9"),
+            ("600028.SH", "中国石化", "5.66", "0.41", "0.45", "0.48", "13.8", "12.6", "11.8")]
+    text = "# 估值\n\n| **代码** | **公司名称** | **收盘价（元）** | **EPS（元）** | **PE** |\n| --- | --- | --- | --- | --- |\n"
+    for code, name, price, e1, e2, e3, p1, p2, p3 in rows:
+        text += (f"| {code} | {name} | {price} | 2024 年 {e1}、2025 年 {e2}、2026 年 {e3} | "
+                 f"2024 年 {p1}、2025 年 {p2}、2026 年 {p3} |\n")
+    got = _pes(text)
+    assert got[("中国海油", "10.2")] == "inconsistent"
+    assert got[("中国海油", "8.9")] == "consistent"
+    assert got[("广汇能源", "11.1")] == "consistent"

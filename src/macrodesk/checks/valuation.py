@@ -142,8 +142,9 @@ def _realign(header_rows: list[list[str]], labels: list[str]) -> list[str]:
 
 
 # a cell holding a value per year: "2024A:0.90/2025E:0.78", "2024A:7.31；2025E:9.38；2026E:8.88" (94, 115)
-_YEAR_ITEM = re.compile(r"((?:19|20)\d{2}\s*[AE]?)\s*[:：]\s*(-?\d+(?:\.\d+)?)")
-_YEAR_CELL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*[AE]?\s*[:：]\s*-?\d+(?:\.\d+)?\s*[；;/，,、]?\s*){2,}")
+# ("2024 年 2.90、2025 年 2.95", 291)
+_YEAR_ITEM = re.compile(r"((?:19|20)\d{2}\s*[AE]?)\s*(?:[:：]|年)\s*(-?\d+(?:\.\d+)?)")
+_YEAR_CELL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*[AE]?\s*(?:[:：]|年)\s*-?\d+(?:\.\d+)?\s*[；;/，,、]?\s*){2,}")
 
 
 def _year_cells(body: list[list[str]], labels: list[str]) -> dict[int, tuple[int, str]]:
@@ -297,8 +298,10 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
             # the table's own share price prices every forecast year (283: 股价 6.84 against 2025E EPS
             # 2.31 is 2.96x, not the PE 10 written): each PE against it, and no pair of years
             return _priced_row(para, row, forecast, actual, price_tok, labels, pe, actual_today)
-        if len(row) == 1:
-            # one unmarked year (121: "PE（2024）" in June 2025) may be an actual one
+        if not marked and row:
+            # unmarked years (121: "PE（2024）" in June 2025; 291: "2024 年 10.2、2025 年 8.9") may be
+            # actual ones: each against the table's price, refuted beyond 2x unless the table prices
+            # its years there (`actual_today`)
             return _priced_row(para, row, [], list(row), price_tok, labels, pe, actual_today)
     # only E-marked years are certainly priced today: unmarked years may hide an actual one
     # (181, June 2025: "2024 PE 21.32" and "2025 PE 12.28" are 1.5x apart, 2024 being past)
