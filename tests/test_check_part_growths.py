@@ -47,3 +47,11 @@ def test_a_sentence_with_two_totals_each_with_its_own_parts():
     assert growth(text.format(g="25.2"), "25.2%") == "consistent"
     assert growth(text.format(g="28.2"), "28.2%") == "inconsistent"
     assert growth(text.format(g="25.2"), "17.8%") == "consistent"
+
+
+def test_a_breakdown_opened_by_fen_x_kan():
+    # 548: "分产业看，" opens the parts as 其中 does (170/1.202 + 5936/1.047 + 2081/1.107 + 2039/1.18 = 9413)
+    text = ("7 月份，全社会用电量 10226 亿千瓦时，同比增长 {}%。分产业看，第一产业 170 亿千瓦时（+20.2%），第二产业 5936 亿千瓦时"
+            "（+4.7%），第三产业 2081 亿千瓦时（+10.7%），城乡居民生活用电量 2039 亿千瓦时（+18.0%）。")
+    assert growth(text.format("8.6"), "8.6%") == "consistent"
+    assert growth(text.format("9.6"), "9.6%") == "inconsistent"

@@ -20,6 +20,8 @@ _GROWTH_LEAD = re.compile(rf"^[，,（(\s]*(?:同比)?\s*(?:{_UP}|{_DOWN})?\s*(?
 # a falling verb closing the words before a rate ("同比降 18.7%")
 FALL_BEFORE = re.compile(rf"(?:{_DOWN})\s*(?:了|约)?\s*$")
 _RESTATED = 0.003
+# what opens a breakdown: "其中", "分产业看，" (548: 全社会用电量 by sector), "分地区看"
+_SPLIT = re.compile(r"其中|分(?:产业|行业|地区|品种|类型|板块|区域|产品|部门|市场)看")
 # a part's own share or a bound is no part of the sum
 _NOT_PART = re.compile(r"占|超|近|约|以上|左右")
 
@@ -61,10 +63,8 @@ def find_part_growths(article: Article) -> list[Check]:
     against Σ part / (1 + growth)."""
     out: list[Check] = []
     for p in paragraphs(article):
-        start = p.text.find("其中")
-        while start >= 0:
-            out.extend(_one(p, start))
-            start = p.text.find("其中", start + 2)
+        for m in _SPLIT.finditer(p.text):
+            out.extend(_one(p, m.start()))
     for c in out:
         c.article = article.label
     return out
@@ -103,7 +103,7 @@ def _one(p: ParaText, at: int) -> list[Check]:
         # the next period's total and its own 其中 ("…17138 台…其中…；1-7 月共销售 137658 台…其中…")
         if len(parts) >= 2 and acc.overlaps(whole):
             break
-    if len(parts) < 2 or "其中" in p.text[at + 2:parts[-1][1].end]:
+    if len(parts) < 2 or _SPLIT.search(p.text, at + 2, parts[-1][1].end):
         return []
     if not acc.overlaps(whole):
         return []  # the parts are not all of the total
