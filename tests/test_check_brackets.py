@@ -27,6 +27,10 @@ def test_a_total_and_its_labelled_parts_in_brackets_add_up():
                     "+ 3.5% 至 2.24 万桶 / 天。", "sum")["600"] == "consistent"
     assert verdicts("美国所有商业银行存款流入 1014 亿美元（大型银行 857 亿美元、小型银行 82 亿美元、"
                     "外国机构 75 亿美元）。", "sum")["1014 亿美元"] == "consistent"
+    # 548: a bracket that says it holds the parts (含…), closed by the rest (其他)
+    text = "其中省内交易 3846.6 亿千瓦时（含直接交易 3658.1 亿千瓦时、合同转让 187.4 亿千瓦时、其他 {} 亿千瓦时）。"
+    assert verdicts(text.format("1.0"), "sum")["3846.6 亿千瓦时"] == "consistent"
+    assert verdicts(text.format("11.0"), "sum")["3846.6 亿千瓦时"] == "inconsistent"
 
 
 def test_parts_that_add_to_more_than_their_total_are_an_error():

@@ -78,9 +78,16 @@ def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | N
                                                           if m.start() <= f.start < m.end()):
         return None
     offset = m.start(1)
-    for f, piece in zip(parts, pieces, strict=True):
+    for i, (f, piece) in enumerate(zip(parts, pieces, strict=True)):
         label = s.text[offset:f.start]
         offset = f.end
+        if i == 0:
+            # "（含直接交易 3658.1 亿千瓦时、…）": the bracket says it holds the parts
+            label = re.sub(r"^\s*(?:含|包括|包含)\s*", "", label)
+        # the rest named as the last part ("…、其他 1.0 亿千瓦时") closes the list
+        remainder = i == len(parts) - 1 and label.strip(" 、，,；;") in ("其他", "其余", "其它")
+        if remainder:
+            label = "余"
         if (unit_key(s, f) != key or signed(s, f) or not re.search(r"[\u4e00-\u9fffA-Za-z]", label)
                 or len(label.strip(" 、，,；;")) > 10 or _NOT_LABEL.search(label)
                 or f.text not in piece):
