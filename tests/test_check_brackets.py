@@ -102,6 +102,10 @@ def test_a_balance_is_the_gap_its_name_says():
                  "157 亿美元，同比收窄 23.3%。", "gap")
     assert got["157 亿美元"].verdict == "consistent"
     assert got["157 亿美元"].inputs == ["689 亿美元", "532 亿美元"]
+    # 65: a port's 净调出 is 调出 − 调入
+    text = "环渤海港口日均调入 175.80 万吨，调出 180.57 万吨，净调出 {} 万吨。"
+    assert verdicts(text.format("4.77"), "gap")["4.77 万吨"] == "consistent"
+    assert verdicts(text.format("5.77"), "gap")["5.77 万吨"] == "inconsistent"
     # 425: the name with 约为 before its figure
     text = "2024 年我国粗钢产量约为 10.05 亿吨，粗钢表观消费量约为 8.9 亿吨，钢铁过剩量约为 {} 亿吨。"
     assert verdicts(text.format("1.15"), "gap")["1.15 亿吨"] == "consistent"

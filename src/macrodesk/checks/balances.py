@@ -17,7 +17,7 @@ from macrodesk.checks.valuation import cell_interval, markdown_tables, row_sente
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the balance's name right before its figure ("贸易逆差 157 亿美元", "预计紧缺 3659 吨")
-_NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|顺差|逆差|净出口|净进口)(?:额|量|规模)?\s*(?:约|预计|或)?\s*(?:为|达|了|达到)?\s*(?:约)?\s*$")
+_NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|顺差|逆差|净出口|净进口|净调出|净调入|净流入|净流出)(?:额|量|规模)?\s*(?:约|预计|或)?\s*(?:为|达|了|达到)?\s*(?:约)?\s*$")
 _SUPPLY = r"供给|供应|产量|生产|产能"
 _DEMAND = r"需求|消费"
 _EXPORT = r"(?<!进)出口"  # 进出口 names both sides
@@ -28,6 +28,9 @@ _ROLES: dict[str, list[tuple[str, str]]] = {
     "过剩": [(_SUPPLY, _DEMAND)], "盈余": [(_SUPPLY, _DEMAND)],
     "顺差": [(_EXPORT, _IMPORT)], "逆差": [(_IMPORT, _EXPORT)],
     "净出口": [(_EXPORT, _IMPORT), (_SUPPLY, _DEMAND)], "净进口": [(_IMPORT, _EXPORT), (_DEMAND, _SUPPLY)],
+    # ports and funds: "日均调入 175.80 万吨，调出 180.57 万吨，净调出 4.77 万吨" (65)
+    "净调出": [(r"(?<!净)调出", r"调入")], "净调入": [(r"(?<!净)调入", r"调出")],
+    "净流入": [(r"(?<!净)流入", r"流出")], "净流出": [(r"(?<!净)流出", r"流入")],
 }
 _CLAUSE = re.compile(r"[，,；;。：:]")
 _ANY_NAME = re.compile("|".join(_ROLES))
