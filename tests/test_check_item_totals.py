@@ -25,3 +25,14 @@ def test_the_items_before_a_total_are_its_parts_and_their_changes_add_up():
 def test_items_that_do_not_add_up_are_no_parts():
     # 66.89 is no sum of the items before it: nothing is claimed, not even the changes
     assert _totals(_533.format("66.89", "0.15")) == {}
+
+
+def test_parts_before_the_total_in_its_own_item_and_a_global_total():
+    # 374: one item, parts split by ；, the total named 全球库存 without 总计
+    text = ("- **库存**：国内铝锭库存 54.1 万吨，环比增 2.6 万吨；铝棒库存 27.81 万吨，环比减 0.33 万吨；LME 铝库存 43.07 万吨，"
+            "环比增 3.04 万吨；全球库存 124.98 万吨，环比增 {} 万吨；铝板带箔企业原料库存 24.2 万吨，环比减 0.28 万吨。\n")
+    assert _totals(text.format("5.31")) == {"124.98 万吨": "consistent", "5.31 万吨": "consistent"}
+    # 475: the stocks add up, their week's changes do not (−0.1 + 0.31 − 0.13 = 0.08, written 0.17)
+    text = ("- 库存：LME 铜库存 15.58 万吨，环比下降 0.1 万吨；COMEX 库存 26.72 万吨，环比上升 0.31 万吨。国内现货库存 20.97 万吨，"
+            "环比减少 0.13 万吨。全球库存总计 63.27 万吨，环比上升 0.17 万吨。\n")
+    assert _totals(text)["0.17 万吨"] == "inconsistent"

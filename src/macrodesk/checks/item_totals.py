@@ -14,12 +14,12 @@ from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
 from macrodesk.models import Article, Figure, Sentence
 
 # the total's own words right before its level ("全球库存总计", "合计", "共计")
-_TOTAL = re.compile(r"(?:总计|合计|共计|总量)\s*(?:为|达|约)?\s*$")
+_TOTAL = re.compile(r"(?:总计|合计|共计|总量)\s*(?:为|达|约)?\s*$|(?:^|[；;，,：:])\s*(?:全球|全国|全市场)[\u4e00-\u9fa5]{0,6}\s*$")
 # a change after a level: "，环比上升 0.29 万吨", "，较去年同期减少 16.20 万吨", "，同比 - 1.2 万吨"
 _CHANGE = re.compile(r"^\s*[，,]\s*(环比|同比|较去年同期|较上年同期|较上周|周环比|月环比)\s*"
-                     r"(上升|增加|增长|提高|减少|下降|回落|降低)?\s*(?:了|约)?\s*$")
+                     r"(上升|增加|增长|提高|减少|下降|回落|降低|升|增|涨|减|降|跌)?\s*(?:了|约)?\s*$")
 _BASIS = {"较去年同期": "同比", "较上年同期": "同比", "较上周": "环比", "周环比": "环比", "月环比": "环比"}
-_FALL = frozenset({"减少", "下降", "回落", "降低"})
+_FALL = frozenset({"减少", "下降", "回落", "降低", "减", "降", "跌"})
 _MAX_ITEMS = 5
 
 
@@ -48,7 +48,7 @@ def _levels(s: Sentence) -> list[_Level]:
 
 
 def find_item_totals(article: Article) -> list[Check]:
-    if "总计" not in article.text and "合计" not in article.text and "共计" not in article.text:
+    if not any(w in article.text for w in ("总计", "合计", "共计", "总量", "全球", "全国", "全市场")):
         return []
     items = [s for s in article.sentences if s.kind == "list"]
     out: list[Check] = []
@@ -66,16 +66,22 @@ def _parts(items: list[Sentence], j: int, total: _Level) -> list[_Level]:
     """The levels of the fewest items right before the total's (in its paragraph run and section)
     that add up to it at the total's written digits."""
     whole = interval(total.f)
-    run: list[_Level] = []
+    # the levels before it in its own item ("…；COMEX 库存 24.28 万吨…；全球库存总计 58.71 万吨"), then
+    # those of the items before, nearest first
+    before = [x for x in _levels(total.s) if x.key == total.key and x.f.end <= total.f.start]
+    groups = [before[::-1]] if before else []
     for k in range(j - 1, max(-1, j - 1 - _MAX_ITEMS), -1):
         s = items[k]
-        if s.section_index != total.s.section_index or s.paragraph >= total.s.paragraph:
+        if s.section_index != total.s.section_index or s.paragraph > total.s.paragraph:
             break
         levels = [x for x in _levels(s) if x.key == total.key]
         if not levels:
             break
-        run = levels + run
-        acc = interval_sum(interval(x.f) for x in run)
+        groups.append(levels[::-1])
+    run: list[_Level] = []
+    for x in (x for g in groups for x in g):
+        run.insert(0, x)
+        acc = interval_sum(interval(y.f) for y in run)
         if len(run) >= 2 and acc.overlaps(whole) and abs(acc.mid - whole.mid) <= (acc.hi - acc.lo + whole.hi - whole.lo) / 4:
             return run
         if acc.lo > whole.hi:
