@@ -17,6 +17,10 @@ _DAYS = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m1>\d{1,2})\s*月\s*
 _MONTHS = re.compile(r"(?P<m1>\d{1,2})\s*(?:-|—|–|~|至)\s*(?P<m2>\d{1,2})\s*月")
 # from the total to its mean: "，日均 ", "，日均近 ", "，月均 " (a measure word of the total may stand before)
 _TO_MEAN = re.compile(r"^[^\d，,。；;]{0,4}[，,]\s*(?:(日)均|平均每(日|天)|(月)均|平均每月)\s*(?:约|近|超|达)?\s*$")
+# a mean further on in the sentence, with its verb: "…，日均发电 298.9 亿千瓦时" (548)
+_MEAN_LEAD = re.compile(r"[，,]\s*(?:(日)均|平均每(日|天)|(月)均|平均每月)[\u4e00-\u9fa5]{0,4}?\s*(?:约|近|超|达)?\s*$")
+# one month ("7 月份", "2025 年 7 月"): its days
+_ONE_MONTH = re.compile(r"^(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月份?$")
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 
 
@@ -40,6 +44,11 @@ def _span(p: ParaText, f: Figure, per: str) -> int | None:
             found.append((last - first).days + 1)
         elif per == "month" and (m := _MONTHS.search(d.text)):
             found.append(int(m.group("m2")) - int(m.group("m1")) + 1)
+        elif per == "day" and (m := _ONE_MONTH.match(d.text.strip())):
+            month, year = int(m.group("m")), int(m.group("y")) if m.group("y") else None
+            if 1 <= month <= 12 and (month != 2 or year is not None):
+                nxt = dt.date((year or 2025) + month // 12, month % 12 + 1, 1)
+                found.append((nxt - dt.timedelta(days=1)).day)
     return found[0] if len(found) == 1 and found[0] > 1 else None
 
 
@@ -54,15 +63,33 @@ def _same_measure(p: ParaText, total: Figure, mean: Figure) -> bool:
     return units[0] == units[1] and after[0] == after[1]
 
 
+def _pairs(p: ParaText, figs: list[Figure]) -> list[tuple[Figure, Figure]]:
+    """(total, mean): a mean right after its total, or one led by 日均 later in the total's sentence
+    with no other level of its measure between them."""
+    out = []
+    for k, mean in enumerate(figs):
+        if k == 0:
+            continue
+        adjacent = _TO_MEAN.match(p.text[figs[k - 1].end:mean.start])
+        if not adjacent and not _MEAN_LEAD.search(p.text, 0, mean.start):
+            continue
+        start = p.text.rfind("。", 0, mean.start) + 1
+        before = [f for f in figs[:k] if f.start >= start and f.kind in _LEVELS and _same_measure(p, f, mean)]
+        total = figs[k - 1] if adjacent else (before[-1] if len(before) == 1 else None)
+        if total is not None and total.kind in _LEVELS and _same_measure(p, total, mean) and (total.value or 0) > 0:
+            out.append((total, mean))
+    return out
+
+
 def find_period_means(article: Article) -> list[Check]:
     out: list[Check] = []
     for p in paragraphs(article):
         if not ("日均" in p.text or "月均" in p.text or "平均每" in p.text):
             continue
         figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
-        for total, mean in zip(figs, figs[1:], strict=False):
-            m = _TO_MEAN.match(p.text[total.end:mean.start])
-            if m is None or total.kind not in _LEVELS or not _same_measure(p, total, mean) or (total.value or 0) <= 0:
+        for total, mean in _pairs(p, figs):
+            m = _TO_MEAN.match(p.text[total.end:mean.start]) or _MEAN_LEAD.search(p.text, 0, mean.start)
+            if m is None:
                 continue
             per = "month" if m.group(3) or "每月" in m.group(0) else "day"
             n = _span(p, total, per)
