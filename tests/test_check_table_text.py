@@ -175,3 +175,16 @@ def test_a_groups_total_over_its_members_tables():
         == ["inconsistent"]
     # two of the three members do not make the total: nothing is said
     assert not of(check_text(MEMBERS.format(g="61.9", third="")), "262 亿元", "sum")
+
+
+def test_the_text_restating_a_tables_level_and_growth_takes_its_verdict():
+    # 43: "2025Q1 营收 20.00 亿元（+3.23%）" restates the row whose 20.00 / 20.65 − 1 = −3.15%
+    text = ("# 小家电\n\n| **公司** | **指标** | **2024A** | **2023A** | **同比** | **2025Q1** | **2024Q1** | **同比** |\n"
+            "| --- | --- | --- | --- | --- | --- | --- | --- |\n| **九阳股份** | 营收 | 88.49 | 96.13 | -7.94% | 20.00 | 20.65 | {} |\n\n"
+            "九阳股份：2024 年营收 88.49 亿元（-7.94%），2025Q1 营收 20.00 亿元（{}），国补下收入降幅环比收窄。\n")
+    got = {(c.stated, c.verdict) for c in check_text(text.format("+3.23%", "+3.23%")) if "restates the table" in c.relation}
+    assert got == {("-7.94%", "consistent"), ("+3.23%", "inconsistent")}
+    got = {(c.stated, c.verdict) for c in check_text(text.format("-3.15%", "-3.15%")) if "restates the table" in c.relation}
+    assert ("-3.15%", "consistent") in got
+    # a growth the table does not hold is not a restatement
+    assert not [c for c in check_text(text.format("+3.23%", "+4.23%")) if c.stated == "+4.23%" and "restates" in c.relation]

@@ -64,6 +64,7 @@ from macrodesk.checks.table_text import (
     find_member_sums,
     find_table_restatements,
     find_table_totals,
+    find_text_restatements,
 )
 from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para
@@ -191,6 +192,8 @@ def check_article(article: Article) -> list[Check]:
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
+    # and the text restating a table's figure with its growth: the table's verdict
+    _merge(checks, keep, article.label, find_text_restatements(article, checks))
     return checks
 
 

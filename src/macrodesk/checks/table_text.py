@@ -284,6 +284,56 @@ def find_table_restatements(article: Article, checks: list[Check]) -> list[Check
     return out
 
 
+_NUM = re.compile(r"[-+−－]?\s*\d+(?:\.\d+)?")
+
+
+def _number(text: str) -> float | None:
+    m = _NUM.search(text.replace(",", ""))
+    return float(re.sub(r"\s", "", m.group(0)).replace("−", "-").replace("－", "-")) if m else None
+
+
+def find_text_restatements(article: Article, checks: list[Check]) -> list[Check]:
+    """The prose restating a table row's level and growth ("2024 年营收 224.27 亿元（+5.27%）" under
+    "| 苏泊尔 | 营收 | 224.27 | 213.04 | +5.27% |", 43): the text's growth is the table's relation,
+    and takes the verdict the table's growth was given (with the same inputs)."""
+    if "|" not in article.text:
+        return []
+    tables = {s.id for s in article.sentences if s.kind == "table"}
+    # (a level among the inputs, the signed growth, its decimals) -> the table's check
+    judged: dict[tuple[float, float, int], Check] = {}
+    for c in checks:
+        if c.kind != "growth" or c.verdict == "unverifiable" or c.sentence_id not in tables:
+            continue
+        written = extract_figures(c.stated)
+        value = _number(c.stated)
+        if len(written) != 1 or value is None:
+            continue
+        for x in c.inputs:
+            level = _number(x)
+            if level is not None:
+                judged[(level, value, written[0].decimals)] = c
+    if not judged:
+        return []
+    out: list[Check] = []
+    for p in paragraphs(article):
+        figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
+        for f in figs:
+            g = growth_after(p, f, figs, yoy=False) if f.kind in _AMOUNTS else None
+            if g is None or f.value is None:
+                continue
+            chk = judged.get((f.value, _signed_value(p.text[:g.start], g), g.decimals))
+            if chk is None:
+                continue
+            where = p.sentence_at(g.start)
+            out.append(chk.model_copy(update={
+                "stated": g.text, "sentence": where.text, "sentence_id": where.id, "paragraph": where.paragraph,
+                "input_sentences": [*chk.input_sentences, chk.sentence],
+                "relation": f"{chk.relation} (the text restates the table's {chk.stated})"}))
+    for c in out:
+        c.article = article.label
+    return out
+
+
 # ---------------------------------------------------------------- counts against a table of bins
 
 # a bin of a distribution table: "10≤营收 < 50 亿元", "营收≥1000 亿元", "归母净利润 < 0 亿元"
