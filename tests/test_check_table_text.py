@@ -188,3 +188,12 @@ def test_the_text_restating_a_tables_level_and_growth_takes_its_verdict():
     assert ("-3.15%", "consistent") in got
     # a growth the table does not hold is not a restatement
     assert not [c for c in check_text(text.format("+3.23%", "+4.23%")) if c.stated == "+4.23%" and "restates" in c.relation]
+
+
+def test_a_weekly_move_in_the_text_restating_the_tables():
+    # 65: "周降 1.93%" restates the row 752.09 → 737.89 (−1.888%)
+    text = ("# 煤炭\n\n| **品种** | **周初价格** | **周末价格** | **周涨跌幅** |\n| --- | --- | --- | --- |\n"
+            "| 独立焦化厂炼焦煤库存 | 752.09 万吨 | 737.89 万吨 | -1.93% |\n| 京唐港主焦煤 | 1320 元 / 吨 | 1300 元 / 吨 | -1.52% |\n\n"
+            "独立焦化厂炼焦煤库存737.89 万吨，周降 1.93%；京唐港主焦煤库提价1300 元 / 吨，周跌 1.52%。\n")
+    got = {(c.stated, c.verdict) for c in check_text(text) if "restates the table" in c.relation}
+    assert got == {("1.93%", "inconsistent"), ("1.52%", "consistent")}

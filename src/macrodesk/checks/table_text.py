@@ -292,6 +292,10 @@ def _number(text: str) -> float | None:
     return float(re.sub(r"\s", "", m.group(0)).replace("−", "-").replace("－", "-")) if m else None
 
 
+_RESTATED_LEAD = re.compile(r"^[^\d，,。；;（(]{0,4}[，,（(]\s*(?:同比|环比|周环比|月环比|周|月|较上周|较上月)?\s*"
+                            r"(?:增长|上涨|上升|提高|下跌|下降|减少|回落|涨|跌|增|降|减)?\s*(?:了|约)?\s*$")
+
+
 def find_text_restatements(article: Article, checks: list[Check]) -> list[Check]:
     """The prose restating a table row's level and growth ("2024 年营收 224.27 亿元（+5.27%）" under
     "| 苏泊尔 | 营收 | 224.27 | 213.04 | +5.27% |", 43): the text's growth is the table's relation,
@@ -317,9 +321,10 @@ def find_text_restatements(article: Article, checks: list[Check]) -> list[Check]
     out: list[Check] = []
     for p in paragraphs(article):
         figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
-        for f in figs:
-            g = growth_after(p, f, figs, yoy=False) if f.kind in _AMOUNTS else None
-            if g is None or f.value is None:
+        for f, g in zip(figs, figs[1:], strict=False):
+            # "224.27 亿元（+5.27%）", "1300 元 / 吨，周跌 1.52%", "737.89 万吨，周降 1.93%"
+            if f.kind not in _AMOUNTS or g.kind != FigureKind.PERCENT or g.is_range or f.value is None \
+                    or not _RESTATED_LEAD.match(p.text[f.end:g.start]):
                 continue
             chk = judged.get((f.value, _signed_value(p.text[:g.start], g), g.decimals))
             if chk is None:
