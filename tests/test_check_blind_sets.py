@@ -46,7 +46,7 @@ FLOORS = {
     "check_fresh": Floors(277, 251, 0.90, 235, 0.84, 29, 12, 248, 0.48),
     "check_last": Floors(201, 162, 0.82, 150, 0.82, 17, 6, 184, 0.30),
     "check_seventh": Floors(177, 117, 0.81, 125, 0.76, 23, 6, 154, 0.27),
-    "check_eighth": Floors(209, 177, 0.91, 185, 0.789, 24, 9, 184, 0.57),
+    "check_eighth": Floors(209, 177, 0.909, 185, 0.789, 24, 9, 184, 0.57),
     "check_ninth": Floors(209, 175, 0.84, 163, 0.834, 59, 32, 150, 0.52),
 }
 _SCORES: dict[str, Score] = {}
