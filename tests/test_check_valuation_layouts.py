@@ -118,3 +118,13 @@ def test_unmarked_years_in_a_cell_against_the_tables_price():
     assert got[("中国海油", "10.2")] == "inconsistent"
     assert got[("中国海油", "8.9")] == "consistent"
     assert got[("广汇能源", "11.1")] == "consistent"
+
+
+def test_one_figure_in_two_columns_of_a_row_is_two_relations():
+    # 317: 陕西煤业's 2025E and 2026E PEs are both 10 (19.34 / 1.87 = 10.3, 19.34 / 2.01 = 9.6)
+    text = ("# 估值\n\n| **代码** | **简称** | **2024A EPS（元）** | **2025E EPS（元）** | **2026E EPS（元）** | **2024A PE（倍）** | "
+            "**2025E PE（倍）** | **2026E PE（倍）** | **股价（元）** |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+            "| 601225 | 陕西煤业 | 2.31 | 1.87 | 2.01 | 8 | 10 | {} | 19.34 |\n")
+    got = [c for c in check_text(text.format("10")) if c.stated == "10" and "table:" in c.relation]
+    assert sorted(c.relation.split("table: ")[1] for c in got) == ["2025E PE（倍）)", "2026E PE（倍）)"]
+    assert {c.verdict for c in got} == {"consistent"}

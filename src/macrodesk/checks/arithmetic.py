@@ -95,7 +95,7 @@ def check_article(article: Article) -> list[Check]:
         by_para.setdefault(s.paragraph, []).append(s)
         by_section.setdefault((s.section_index, s.section), []).append(s)
     checks: list[Check] = []
-    seen: set[tuple[str, str, bool]] = set()
+    seen: set[tuple[str, str, object]] = set()
 
     errors: dict[tuple[str, str, str], Check] = {}
     row_ids = {s.id for s in article.sentences if s.kind == "table"}
@@ -216,11 +216,18 @@ def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, fou
 _PREVIOUS_PERIOD = re.compile(r"上期|上季|上月|环比")
 
 
-def _keep_key(chk: Check) -> tuple[str, str, bool]:
+# the column a table check is about ("…; table: 2026E PE（倍）)")
+_TABLE_COLUMN = re.compile(r"table: ([^)）]*)")
+
+
+def _keep_key(chk: Check) -> tuple[str, str, object]:
     """One check per stated figure of a sentence; a figure written twice in it ("净利率为 3.4%，同比
     增加 0.6 个百分点，环比增加 0.6 个百分点") is two relations when one is against the previous
-    period and the other is not."""
+    period and the other is not, and a table row's figure written in two columns ("| 8 | 10 | 10 |")
+    is one relation per column."""
     twice = chk.sentence.count(chk.stated) > 1
+    if twice and (column := _TABLE_COLUMN.search(chk.relation)):
+        return chk.sentence_id, chk.stated, column.group(1)
     return chk.sentence_id, chk.stated, twice and bool(_PREVIOUS_PERIOD.search(chk.relation))
 
 
