@@ -24,3 +24,13 @@ def test_no_whole_for_a_part_of_another_measure():
     assert _shares("板块持仓合计 63.15 亿元。其中，久立特材持仓 24.16 亿元（占比 35.60%）、宝钢股份 13.41 亿元（占比 19.75%）。") == {}
     # two levels named as the whole: which is meant is unknown
     assert _shares("公司营收 6.3 亿元，整体营收 7.3 亿元，海缆业务营收 3.9 亿元，同比增长 20.9%，占比 61.9%。") == {}
+
+
+def test_a_share_after_its_parts_change_is_of_the_part():
+    # 640: "净增 1.4 亿户" is the part's change; the share is of its level, 11.54 / 18.19 = 63.4%
+    got = [(c.verdict, c.inputs) for c in check_text("截至 8 月末，移动电话用户 18.19 亿户，净增 2953 万户；5G 移动电话用户 "
+                                                     "11.54 亿户，净增 1.4 亿户，占比 63.4%。") if c.stated == "63.4%"]
+    assert got == [("consistent", ["11.54 亿户", "18.19 亿户"])]
+    # found by its fit only: a share that fits no pair proves nothing
+    assert [c.verdict for c in check_text("截至 8 月末，移动电话用户 18.19 亿户，净增 2953 万户；5G 移动电话用户 11.54 亿户，"
+                                          "净增 1.4 亿户，占比 73.4%。") if c.stated == "73.4%"] == ["unverifiable"]

@@ -52,6 +52,7 @@ _RELATIVE_RETURN = re.compile(r"(?:相对收益|超额收益)[^，,。；;]{0,16
 # "收窄 1998 亿元至 2170 亿元": a change of an amount to a level, the earlier level not written
 _VERB_BEFORE = re.compile(f"(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
 _SUPPOSED = re.compile(r"每|若|如果|假设|倘若|预计|预期|有望|将")
+_CHANGE_LEAD = re.compile(r"(?:净增|新增|净减|增加|减少|同比|环比|较[^，,。；;]{0,8})\s*(?:了|约)?\s*$")
 
 
 def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
@@ -186,7 +187,9 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
     # the level nearest before the share in its own sentence is its part when there is one
     # ("裁减 7000 个非制造职位（占总数 15%）"); else any level of its paragraph
     own = [x for x in fs[:k] if x.tok.sent == c.tok.sent
-           and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+           and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)
+           # a change of the part is no part ("5G 用户 11.54 亿户，净增 1.4 亿户，占比 63.4%", 640)
+           and not _CHANGE_LEAD.search(x.lead[-8:])]
     if own:
         parts = own[-1:] if is_level(own[-1]) and not _other_subject(sec.raw[c.tok.sent], own[-1], c) else []
     else:
