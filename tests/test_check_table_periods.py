@@ -58,3 +58,12 @@ def test_change_columns_in_the_levels_unit_and_levels_with_their_units():
     text = ("# 价格\n\n| **品种** | **周初价格** | **周末价格** | **周涨跌幅** | **单位** |\n| --- | --- | --- | --- | --- |\n"
             "| 独立焦化厂炼焦煤库存 | 752.09 万吨 | 737.89 万吨 | -1.93% | 万吨 |\n")
     assert {c.stated: c.verdict for c in check_text(text)}["-1.93%"] == "inconsistent"  # −1.888%
+
+
+def test_a_levels_bracketed_growth_over_the_year_before_in_the_column_before():
+    # 194: 6.07 / 8.53 − 1 = −28.8%; 450 / 335 − 1 = +34.3%, written +32.35% (over another base)
+    text = ("# 锂电\n\n| **指标** | **2024 年** | **2025 年预测 / 最新** | **变动趋势** |\n| --- | --- | --- | --- |\n"
+            "| 碳酸锂价格 | 8.53 万元 / 吨 | 6.07 万元 / 吨（-28.8%） | 跌幅收窄 |\n| 国内储能锂电池出货 | 335GWh（+62.62%） | 450GWh（+32.35%） | 高增 |\n"
+            "| 锂电池板块营收 | 2.25 万亿元（+0.07%） | 5273 亿元（Q1+18.12%） | 回升 |\n")
+    got = {c.stated: c.verdict for c in check_text(text) if " over 2024 年" in c.relation}
+    assert got == {"-28.8%": "consistent", "+32.35%": "inconsistent"}

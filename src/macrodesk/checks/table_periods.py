@@ -81,6 +81,7 @@ def find_table_periods(article: Article) -> list[Check]:
                 if chk is not None:
                     chk.article = article.label
                     out.append(chk)
+        out.extend(_bracketed(rows, table, article.label))
         levels: dict[tuple[int, str], int] = {}
         growths: list[tuple[int, str, tuple[int, str]]] = []
         for j, label in enumerate(head):
@@ -104,6 +105,46 @@ def find_table_periods(article: Article) -> list[Check]:
                 if chk is not None:
                     chk.article = article.label
                     out.append(chk)
+    return out
+
+
+# a cell holding a level and its growth: "6.07 万元 / 吨（-28.8%）", "1600 万辆（+24.43%）"; a bracket that
+# names another period ("（Q1+18.12%）", "（1-4 月 + 40.16%）") is not the column's growth
+_LEVEL_GROWTH = re.compile(r"^\s*(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<u>[^\d（()）%]{0,10}?)\s*[（(]\s*(?:同比)?\s*"
+                           r"(?P<g>[+\-−－]?\s*\d+(?:\.\d+)?\s*%)\s*[）)]\s*$")
+_LEVEL_CELL = re.compile(r"^\s*(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<u>[^\d（()）%]{0,10}?)\s*(?:[（(][^）)]*[）)])?\s*$")
+
+
+def _bracketed(rows: dict[str, Sentence], table: list[list[str]], label: str) -> list[Check]:
+    """"| 碳酸锂价格 | 8.53 万元 / 吨 | 6.07 万元 / 吨（-28.8%） |" under "| 2024 年 | 2025 年预测 |" (194): a
+    level's bracketed growth over the level of the year before in the column before it."""
+    head = table[0]
+    out: list[Check] = []
+    for j in range(2, len(head)):
+        now, was = period_key(head[j]), period_key(head[j - 1])
+        if now is None or was is None or now[1] != "Y" or _before(now, "同比") != was:
+            continue
+        for cells in table[1:]:
+            if j >= len(cells) or _RATE_ROW.search(cells[0]):
+                continue
+            m, w = _LEVEL_GROWTH.match(cells[j].replace(",", "")), _LEVEL_CELL.match(cells[j - 1].replace(",", ""))
+            row = row_sentence(rows, cells)
+            if m is None or w is None or row is None or re.sub(r"\s", "", m.group("u")) != re.sub(r"\s", "", w.group("u")):
+                continue
+            a = cell_interval(m.group("v"), _NUMBER)
+            b = cell_interval(w.group("v"), _NUMBER)
+            written = cell_interval(m.group("g"), _PERCENT)
+            if a is None or b is None or written is None or a.lo <= 0 or b.lo <= 0:
+                continue
+            chk = interval_check(
+                (a / b - Interval(1, 1)).scale(100), written, kind="growth", stated=m.group("g").strip(),
+                inputs=[w.group("v"), m.group("v")],
+                relation=f"({m.group('v')}/{w.group('v')} - 1) = {m.group('g').strip()} (table: {cells[0].strip()}, "
+                         f"{head[j].strip()} over {head[j - 1].strip()})",
+                sentence=row.text, sentence_id=row.id, paragraph=row.paragraph, input_sentences=[row.text],
+            )
+            chk.article = label
+            out.append(chk)
     return out
 
 
