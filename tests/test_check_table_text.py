@@ -197,3 +197,17 @@ def test_a_weekly_move_in_the_text_restating_the_tables():
             "独立焦化厂炼焦煤库存737.89 万吨，周降 1.93%；京唐港主焦煤库提价1300 元 / 吨，周跌 1.52%。\n")
     got = {(c.stated, c.verdict) for c in check_text(text) if "restates the table" in c.relation}
     assert got == {("1.93%", "inconsistent"), ("1.52%", "consistent")}
+
+
+def test_a_tables_weekly_rate_against_the_weeks_move_in_the_text():
+    # 61: −9 / (620 + 9) = −1.43%; −43 / (3211 + 43) = −1.32%
+    text = ("# 煤炭\n\n- 北港 Q5500 动力末煤平仓价报 620 元 / 吨，周环比下跌 9 元 / 吨。\n\n- 环渤海 9 港库存 3,211 万吨（周降 43 万吨）。\n\n"
+            "| **指标** | **数值** | **周环比** | **同比** |\n| --- | --- | --- | --- |\n| 北港 Q5500 平仓价 | 620 元 / 吨 | {} | -23.2% |\n"
+            "| 环渤海 9 港库存 | 3,211 万吨 | -1.32% | +24.3% |\n")
+    got = {c.stated: c.verdict for c in check_text(text.format("-1.43%")) if "the week's move" in c.relation}
+    assert got == {"-1.43%": "consistent", "-1.32%": "consistent"}
+    got = {c.stated: c.verdict for c in check_text(text.format("-2.43%")) if "the week's move" in c.relation}
+    assert got["-2.43%"] == "inconsistent"
+    # a sign flipped is caught
+    got = {c.stated: c.verdict for c in check_text(text.format("+1.43%")) if "the week's move" in c.relation}
+    assert got["+1.43%"] == "inconsistent"

@@ -64,6 +64,7 @@ from macrodesk.checks.table_text import (
     find_member_sums,
     find_table_restatements,
     find_table_totals,
+    find_table_week_moves,
     find_text_restatements,
 )
 from macrodesk.checks.tables import find_table_checks
@@ -188,7 +189,7 @@ def check_article(article: Article) -> list[Check]:
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),
         *find_defined_ratios(article), *find_balance_sheets(article),
-        *find_period_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article),
+        *find_period_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_table_week_moves(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

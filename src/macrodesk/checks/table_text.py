@@ -339,6 +339,74 @@ def find_text_restatements(article: Article, checks: list[Check]) -> list[Check]
     return out
 
 
+# a table's weekly rate column ("周环比", "周涨跌幅") and the week's move the text gives in amounts
+_WEEK_HEAD = re.compile(r"^(?:周环比|周涨跌幅|周涨幅|周变化|周变动)")
+_LEVEL_CELL = re.compile(r"^\s*(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?P<u>[^\d%|（()）]{1,10}?)\s*$")
+_RATE_CELL = re.compile(r"^\s*([+\-−－]?\s*\d+(?:\.(\d+))?)\s*%\s*$")
+_WEEK_MOVE = re.compile(r"^\s*[，,（(]\s*(?:周环比|较上周|周)\s*(上涨|上升|增加|回升|下跌|下降|减少|回落|涨|升|增|跌|降|减)\s*$")
+_FALLS = frozenset({"下跌", "下降", "减少", "回落", "跌", "降", "减"})
+
+
+def find_table_week_moves(article: Article) -> list[Check]:
+    """A table row's weekly rate against the week's move the text writes in amounts after the same
+    level: "| 北港 Q5500 平仓价 | 620 元 / 吨 | -1.43% |" with "平仓价报 620 元 / 吨，周环比下跌 9 元 / 吨"
+    (61): −9 / (620 + 9) = −1.43%."""
+    if "|" not in article.text or "周" not in article.text:
+        return []
+    moves: dict[tuple[float, str], list[tuple[Figure, Figure, float, Sentence]]] = {}
+    for s in article.sentences:
+        if s.kind not in ("prose", "list"):
+            continue
+        figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
+        for f, g in zip(figs, figs[1:], strict=False):
+            m = _WEEK_MOVE.match(s.text[f.end:g.start])
+            if m and f.kind in _AMOUNTS and g.kind == f.kind and canonical_unit(f.kind, f.unit) == canonical_unit(g.kind, g.unit):
+                sign = -1.0 if m.group(1) in _FALLS and (g.value or 0) > 0 else 1.0
+                moves.setdefault((float(f.value or 0), re.sub(r"\s", "", f.unit)), []).append((f, g, sign, s))
+    if not moves:
+        return []
+    rows = table_rows(article.sentences)
+    out: list[Check] = []
+    for table in markdown_tables(article.text):
+        head = [re.sub(r"\s", "", h) for h in table[0]]
+        for j in range(2, len(head)):
+            if not _WEEK_HEAD.match(head[j]):
+                continue
+            for cells in table[1:]:
+                if j >= len(cells):
+                    continue
+                lm, rm = _LEVEL_CELL.match(cells[j - 1]), _RATE_CELL.match(cells[j])
+                row = row_sentence(rows, cells)
+                if lm is None or rm is None or row is None:
+                    continue
+                found = moves.get((float(lm.group("v").replace(",", "")), re.sub(r"\s", "", lm.group("u"))), [])
+                if len(found) != 1:
+                    continue  # no move, or two with this level: which is the row's is unknown
+                f, g, sign, s = found[0]
+                now, move = figure_interval(f), figure_interval(g).scale(sign)
+                before = now - move
+                if before.lo <= 0:
+                    continue
+                got = (move / before).scale(100)
+                written = figure_interval(_rate_figure(rm), result=True)
+                shown = f"{'-' if sign < 0 else '+'}{g.text.lstrip('+-−－ ')}"
+                chk = interval_check(
+                    got, written, kind="growth", stated=cells[j].strip(), inputs=[f.text, g.text],
+                    relation=f"({shown}) / ({f.text} - ({shown})) = {cells[j].strip()} (table: {cells[0].strip()}, "
+                             f"{table[0][j].strip()}; the week's move from the text)",
+                    sentence=row.text, sentence_id=row.id, paragraph=row.paragraph, input_sentences=[s.text],
+                    article=article.label,
+                )
+                out.append(chk)
+    return out
+
+
+def _rate_figure(m: re.Match[str]) -> Figure:
+    text = re.sub(r"\s", "", m.group(1)).replace("−", "-").replace("－", "-")
+    return Figure(text=m.group(0).strip(), kind=FigureKind.PERCENT, value=float(text), unit="%",
+                  decimals=len(m.group(2) or ""))
+
+
 # ---------------------------------------------------------------- counts against a table of bins
 
 # a bin of a distribution table: "10≤营收 < 50 亿元", "营收≥1000 亿元", "归母净利润 < 0 亿元"
