@@ -49,7 +49,7 @@ FLOORS = {
     "check_seventh": Floors(177, 117, 0.81, 125, 0.76, 23, 6, 154, 0.27),
     "check_eighth": Floors(209, 177, 0.909, 185, 0.789, 24, 9, 184, 0.57),
     "check_ninth": Floors(209, 175, 0.84, 163, 0.834, 59, 32, 150, 0.52),
-    "check_tenth": Floors(160, 153, 0.83, 130, 0.88, 19, 10, 141, 0.68),
+    "check_tenth": Floors(160, 153, 0.86, 134, 0.88, 19, 10, 141, 0.68),
 }
 _SCORES: dict[str, Score] = {}
 
