@@ -284,12 +284,10 @@ def find_table_restatements(article: Article, checks: list[Check]) -> list[Check
     return out
 
 
-_NUM = re.compile(r"[-+−－]?\s*\d+(?:\.\d+)?")
-
-
-def _number(text: str) -> float | None:
-    m = _NUM.search(text.replace(",", ""))
-    return float(re.sub(r"\s", "", m.group(0)).replace("−", "-").replace("－", "-")) if m else None
+def _whole_figure(text: str) -> Figure | None:
+    """The one figure a table cell (or a check's input) is, as the figure reader reads it."""
+    figs = [f for f in extract_figures(text) if f.value is not None]
+    return figs[0] if len(figs) == 1 and figs[0].text == text.strip() else None
 
 
 _RESTATED_LEAD = re.compile(r"^[^\d，,。；;（(]{0,4}[，,（(]\s*(?:同比|环比|周环比|月环比|周|月|较上周|较上月)?\s*"
@@ -308,14 +306,13 @@ def find_text_restatements(article: Article, checks: list[Check]) -> list[Check]
     for c in checks:
         if c.kind != "growth" or c.verdict == "unverifiable" or c.sentence_id not in tables:
             continue
-        written = extract_figures(c.stated)
-        value = _number(c.stated)
-        if len(written) != 1 or value is None:
+        written = _whole_figure(c.stated)
+        if written is None or written.value is None:
             continue
         for x in c.inputs:
-            level = _number(x)
-            if level is not None:
-                judged[(level, value, written[0].decimals)] = c
+            level = _whole_figure(x)
+            if level is not None and level.value is not None:
+                judged[(level.value, written.value, written.decimals)] = c
     if not judged:
         return []
     out: list[Check] = []
@@ -341,8 +338,6 @@ def find_text_restatements(article: Article, checks: list[Check]) -> list[Check]
 
 # a table's weekly rate column ("周环比", "周涨跌幅") and the week's move the text gives in amounts
 _WEEK_HEAD = re.compile(r"^(?:周环比|周涨跌幅|周涨幅|周变化|周变动)")
-_LEVEL_CELL = re.compile(r"^\s*(?P<v>\d[\d,]*(?:\.\d+)?)\s*(?P<u>[^\d%|（()）]{1,10}?)\s*$")
-_RATE_CELL = re.compile(r"^\s*([+\-−－]?\s*\d+(?:\.(\d+))?)\s*%\s*$")
 _WEEK_MOVE = re.compile(r"^\s*[，,（(]\s*(?:周环比|较上周|周)\s*(上涨|上升|增加|回升|下跌|下降|减少|回落|涨|升|增|跌|降|减)\s*$")
 _FALLS = frozenset({"下跌", "下降", "减少", "回落", "跌", "降", "减"})
 
@@ -375,11 +370,12 @@ def find_table_week_moves(article: Article) -> list[Check]:
             for cells in table[1:]:
                 if j >= len(cells):
                     continue
-                lm, rm = _LEVEL_CELL.match(cells[j - 1]), _RATE_CELL.match(cells[j])
+                level, rate = _whole_figure(cells[j - 1]), _whole_figure(cells[j])
                 row = row_sentence(rows, cells)
-                if lm is None or rm is None or row is None:
+                if level is None or rate is None or rate.kind != FigureKind.PERCENT or level.kind not in _AMOUNTS \
+                        or row is None:
                     continue
-                found = moves.get((float(lm.group("v").replace(",", "")), re.sub(r"\s", "", lm.group("u"))), [])
+                found = moves.get((float(level.value or 0), re.sub(r"\s", "", level.unit)), [])
                 if len(found) != 1:
                     continue  # no move, or two with this level: which is the row's is unknown
                 f, g, sign, s = found[0]
@@ -388,7 +384,7 @@ def find_table_week_moves(article: Article) -> list[Check]:
                 if before.lo <= 0:
                     continue
                 got = (move / before).scale(100)
-                written = figure_interval(_rate_figure(rm), result=True)
+                written = figure_interval(rate, result=True)
                 shown = f"{'-' if sign < 0 else '+'}{g.text.lstrip('+-−－ ')}"
                 chk = interval_check(
                     got, written, kind="growth", stated=cells[j].strip(), inputs=[f.text, g.text],
@@ -399,12 +395,6 @@ def find_table_week_moves(article: Article) -> list[Check]:
                 )
                 out.append(chk)
     return out
-
-
-def _rate_figure(m: re.Match[str]) -> Figure:
-    text = re.sub(r"\s", "", m.group(1)).replace("−", "-").replace("－", "-")
-    return Figure(text=m.group(0).strip(), kind=FigureKind.PERCENT, value=float(text), unit="%",
-                  decimals=len(m.group(2) or ""))
 
 
 # ---------------------------------------------------------------- counts against a table of bins
