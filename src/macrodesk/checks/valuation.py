@@ -47,6 +47,8 @@ PE_SLACK = 0.05
 # 346 毛戈平 (HK IPO in December 2024) 1.80 × 29.31 = 52.76 at 2024's close against 2.36 ×
 # 38.02 = 89.73 = today's HK$98.30, 1.70x. No band under 2x refutes without that false alarm.
 _ACTUAL_SLACK = 1.0
+# what a check against that band says; `find_valuation_relations` counts the rows that carry it
+_ACTUAL_NOTE = "an actual year's close may differ by up to 2x"
 
 
 # cached for the article being checked: the valuation, table-share and table-grid finders each
@@ -263,7 +265,7 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
         price = e0.interval() * p0.interval()
         iv = p.interval(result=False)
         stated = Interval(iv.lo / (1 + slack), iv.hi * (1 + slack))
-        why = "within 5%" if slack == PE_SLACK else "an actual year's close may differ by up to 2x"
+        why = "within 5%" if slack == PE_SLACK else _ACTUAL_NOTE
         readings = [(f"{e0.text} × {p0.text} / {e.text} = {p.text} (price {fmt(price.mid)} from {py}, "
                      f"{why}; table: {labels[pe[sy][0]]})", price / e.interval())]
         chk = judge(para, "ratio", p, [e0, p0, e], readings, magnitude=False, stated_iv=stated)
@@ -316,9 +318,6 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
 _PRICED_SLACK = 0.02
 # a row quoted in another market: its price may be in HK$ or US$ while its EPS is in 元
 _FOREIGN_ROW = re.compile(r"HK|港|US|美元|(?<![\d.])0\d{4}(?![\d.])|HKD|USD", re.I)
-
-
-_ACTUAL_NOTE = "an actual year's close may differ by up to 2x"
 
 
 def _priced_row(para: Para, row: dict[int, tuple[Tok, Tok]], forecast: list[int], actual: list[int],
