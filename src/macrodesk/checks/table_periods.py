@@ -76,11 +76,7 @@ def find_table_periods(article: Article) -> list[Check]:
             continue
         head = table[0]
         for now_j, was_j, g_j in _relative(head):
-            for cells in table[1:]:
-                chk = _row(rows, cells, now_j, was_j, g_j, head[g_j].strip(), head[now_j])
-                if chk is not None:
-                    chk.article = article.label
-                    out.append(chk)
+            out.extend(_column(rows, table, now_j, was_j, g_j, article.label))
         out.extend(_bracketed(rows, table, article.label))
         levels: dict[tuple[int, str], int] = {}
         growths: list[tuple[int, str, tuple[int, str]]] = []
@@ -100,11 +96,19 @@ def find_table_periods(article: Article) -> list[Check]:
             base = _before(key, basis)
             if key not in levels or base not in levels:
                 continue
-            for cells in table[1:]:
-                chk = _row(rows, cells, levels[key], levels[base], j, f"{head[j].strip()}", head[levels[key]])
-                if chk is not None:
-                    chk.article = article.label
-                    out.append(chk)
+            out.extend(_column(rows, table, levels[key], levels[base], j, article.label))
+    return out
+
+
+def _column(rows: dict[str, Sentence], table: list[list[str]], now_j: int, was_j: int, g_j: int,
+            label: str) -> list[Check]:
+    """Each row's growth (or change) column against its two level columns."""
+    out = []
+    for cells in table[1:]:
+        chk = _row(rows, cells, now_j, was_j, g_j, table[0][g_j].strip(), table[0][now_j])
+        if chk is not None:
+            chk.article = label
+            out.append(chk)
     return out
 
 
