@@ -90,20 +90,20 @@ def _one(s: Sentence, level: Figure, change: Figure, rate: Figure, *, after: Fig
          base: Figure | None = None) -> Check | None:
     if not _triple(s, level, change, rate):
         return None
-    if base is not None and (base.is_range or unit_key(s, base) != unit_key(s, level)
-                             or not re.search(r"较[^，,。；;]{0,12}[（(]\s*$", s.text[level.end:base.start])
-                             or not re.match(r"^[^，,。；;（(]{0,3}[）)]", s.text[base.end:change.start])):
-        return None
-    lead = s.text[(after or level).end:change.start]
-    if after is not None:
-        lead = re.sub(r"^\s*[）)]", "", lead)
     if base is not None:
         # "6189 元 / 吨，较上周同期价格（6221 元 / 吨）下跌 32 元 / 吨": the base named in brackets
+        if (base.is_range or unit_key(s, base) != unit_key(s, level)
+                or not re.search(r"较[^，,。；;]{0,12}[（(]\s*$", s.text[level.end:base.start])
+                or not re.match(r"^[^，,。；;（(]{0,3}[）)]", s.text[base.end:change.start])):
+            return None
         lead = s.text[level.end:base.start] + s.text[base.end:change.start]
         lead = re.sub(r"[（(]\s*([\u4e00-\u9fa5/\s]*)[）)]", "", lead, count=1)
-    to_change = _TO_CHANGE.match(lead)
-    if to_change is None and _TO_BARE_CHANGE.match(lead) and "幅" in s.text[change.end:rate.start]:
-        to_change = _TO_BARE_CHANGE.match(lead)
+    else:
+        lead = s.text[(after or level).end:change.start]
+        if after is not None:
+            lead = re.sub(r"^\s*[）)]", "", lead)
+    to_change = _TO_CHANGE.match(lead) or (
+        _TO_BARE_CHANGE.match(lead) if "幅" in s.text[change.end:rate.start] else None)
     neutral = re.search(r"(?:变动|变化)\s*$", lead) is not None
     if to_change is None or not (_FALL.search(lead) or re.search(rf"(?:{_UP})\s*(?:了|约)?\s*$", lead)
                                  or signed(s, change) or neutral):

@@ -63,21 +63,22 @@ def _same_measure(p: ParaText, total: Figure, mean: Figure) -> bool:
     return units[0] == units[1] and after[0] == after[1]
 
 
-def _pairs(p: ParaText, figs: list[Figure]) -> list[tuple[Figure, Figure]]:
-    """(total, mean): a mean right after its total, or one led by 日均 later in the total's sentence
-    with no other level of its measure between them."""
+def _pairs(p: ParaText, figs: list[Figure]) -> list[tuple[Figure, Figure, re.Match[str]]]:
+    """(total, mean, the words that make it a mean): a mean right after its total, or one led by
+    日均 later in the total's sentence with no other level of its measure between them."""
     out = []
     for k, mean in enumerate(figs):
         if k == 0:
             continue
         adjacent = _TO_MEAN.match(p.text[figs[k - 1].end:mean.start])
-        if not adjacent and not _MEAN_LEAD.search(p.text, 0, mean.start):
+        lead = adjacent or _MEAN_LEAD.search(p.text, 0, mean.start)
+        if lead is None:
             continue
         start = p.text.rfind("。", 0, mean.start) + 1
         before = [f for f in figs[:k] if f.start >= start and f.kind in _LEVELS and _same_measure(p, f, mean)]
         total = figs[k - 1] if adjacent else (before[-1] if len(before) == 1 else None)
         if total is not None and total.kind in _LEVELS and _same_measure(p, total, mean) and (total.value or 0) > 0:
-            out.append((total, mean))
+            out.append((total, mean, lead))
     return out
 
 
@@ -87,10 +88,7 @@ def find_period_means(article: Article) -> list[Check]:
         if not ("日均" in p.text or "月均" in p.text or "平均每" in p.text):
             continue
         figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
-        for total, mean in _pairs(p, figs):
-            m = _TO_MEAN.match(p.text[total.end:mean.start]) or _MEAN_LEAD.search(p.text, 0, mean.start)
-            if m is None:
-                continue
+        for total, mean, m in _pairs(p, figs):
             per = "month" if m.group(3) or "每月" in m.group(0) else "day"
             n = _span(p, total, per)
             if n is None:
