@@ -52,32 +52,33 @@ def find_item_totals(article: Article) -> list[Check]:
         return []
     items = [s for s in article.sentences if s.kind == "list"]
     out: list[Check] = []
+    levels = [_levels(s) for s in items]  # each item read once, for the totals after it too
     for j, s in enumerate(items):
-        for total in _levels(s):
+        for total in levels[j]:
             if not _TOTAL.search(s.text[:total.f.start]):
                 continue
-            parts = _parts(items, j, total)
+            parts = _parts(items, levels, j, total)
             if parts:
                 out.extend(_judge(article, total, parts))
     return out
 
 
-def _parts(items: list[Sentence], j: int, total: _Level) -> list[_Level]:
+def _parts(items: list[Sentence], levels: list[list[_Level]], j: int, total: _Level) -> list[_Level]:
     """The levels of the fewest items right before the total's (in its paragraph run and section)
-    that add up to it at the total's written digits."""
+    that add up to it at the total's written digits; `levels` holds each item's levels."""
     whole = interval(total.f)
     # the levels before it in its own item ("…；COMEX 库存 24.28 万吨…；全球库存总计 58.71 万吨"), then
     # those of the items before, nearest first
-    before = [x for x in _levels(total.s) if x.key == total.key and x.f.end <= total.f.start]
+    before = [x for x in levels[j] if x.key == total.key and x.f.end <= total.f.start]
     groups = [before[::-1]] if before else []
     for k in range(j - 1, max(-1, j - 1 - _MAX_ITEMS), -1):
         s = items[k]
         if s.section_index != total.s.section_index or s.paragraph > total.s.paragraph:
             break
-        levels = [x for x in _levels(s) if x.key == total.key]
-        if not levels:
+        mine = [x for x in levels[k] if x.key == total.key]
+        if not mine:
             break
-        groups.append(levels[::-1])
+        groups.append(mine[::-1])
     run: list[_Level] = []
     for x in (x for g in groups for x in g):
         run.insert(0, x)
