@@ -182,15 +182,21 @@ def _judge_across(p: ParaText, stated: Figure, r: _Ratio, others: list[ParaText]
     for q in others:
         if month and not re.search(rf"(?<!\d){month.group(1)}\s*月", q.text):
             continue
-        nums = [f for f in q.figures if f.kind in _AMOUNTS and f.value and not f.is_range and r.num.search(q.own_clause(f))
-                and not r.den.search(q.own_clause(f))]
-        dens = [f for f in q.figures if f.kind in _AMOUNTS and f.value and not f.is_range and r.den.search(q.own_clause(f))
-                and not r.num.search(q.own_clause(f))]
-        if len(nums) == 1 and len(dens) == 1:
-            found.append((q, nums[0], dens[0]))
+        sides = _one_each(q, q.figures, r)
+        if sides is not None:
+            found.append((q, *sides))
     if len(found) != 1:
         return None
     return _sides_elsewhere(p, stated, r, *found[0], "the sides in another item of its label")
+
+
+def _one_each(q: ParaText, figs: list[Figure], r: _Ratio) -> tuple[Figure, Figure] | None:
+    """The one amount among `figs` whose own clause names the numerator, and the one naming the
+    denominator; None unless there is exactly one of each."""
+    amounts = [f for f in figs if f.kind in _AMOUNTS and f.value and not f.is_range]
+    nums = [f for f in amounts if r.num.search(q.own_clause(f)) and not r.den.search(q.own_clause(f))]
+    dens = [f for f in amounts if r.den.search(q.own_clause(f)) and not r.num.search(q.own_clause(f))]
+    return (nums[0], dens[0]) if len(nums) == 1 and len(dens) == 1 else None
 
 
 def _sides_elsewhere(p: ParaText, stated: Figure, r: _Ratio, q: ParaText, n: Figure, d: Figure,
@@ -229,12 +235,9 @@ def _judge_named(p: ParaText, stated: Figure, r: _Ratio, paras: list[ParaText]) 
                 continue
             if month and not re.search(rf"(?<!\d){month.group(1)}\s*月", seg.group(0)):
                 continue
-            figs = [f for f in q.figures if seg.start() <= f.start < seg.end() and f.kind in _AMOUNTS and f.value
-                    and not f.is_range]
-            nums = [f for f in figs if r.num.search(q.own_clause(f)) and not r.den.search(q.own_clause(f))]
-            dens = [f for f in figs if r.den.search(q.own_clause(f)) and not r.num.search(q.own_clause(f))]
-            if len(nums) == 1 and len(dens) == 1:
-                found.append((q, nums[0], dens[0]))
+            sides = _one_each(q, [f for f in q.figures if seg.start() <= f.start < seg.end()], r)
+            if sides is not None:
+                found.append((q, *sides))
     if len(found) != 1:
         return None
     return _sides_elsewhere(p, stated, r, *found[0], f"the sides where {name} is named")

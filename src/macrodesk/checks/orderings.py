@@ -62,8 +62,6 @@ def _top_lists(article: Article) -> list[Check]:
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range
                 and _OPEN.search(s.text[:f.start]) and _COUNTER_CLOSE.match(s.text[f.end:])]
-
-
         for k, first in enumerate(figs):
             name_at = max(s.text.rfind(ch, 0, first.start) for ch in "：:为是") + 1
             head = s.text[max(s.text.rfind(ch, 0, name_at - 1) for ch in "，,；;。") + 1:name_at]
