@@ -84,13 +84,11 @@ def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | N
         if i == 0:
             # "（含直接交易 3658.1 亿千瓦时、…）": the bracket says it holds the parts
             label = re.sub(r"^\s*(?:含|包括|包含)\s*", "", label)
-        # the rest named as the last part ("…、其他 1.0 亿千瓦时") closes the list
+        # the rest named as the last part ("…、其他 1.0 亿千瓦时") closes the list: a label, not a hint
         remainder = i == len(parts) - 1 and label.strip(" 、，,；;") in ("其他", "其余", "其它")
-        if remainder:
-            label = "余"
-        if (unit_key(s, f) != key or signed(s, f) or not re.search(r"[\u4e00-\u9fffA-Za-z]", label)
-                or len(label.strip(" 、，,；;")) > 10 or _NOT_LABEL.search(label)
-                or f.text not in piece):
+        named = remainder or (re.search(r"[\u4e00-\u9fffA-Za-z]", label) is not None
+                              and len(label.strip(" 、，,；;")) <= 10 and not _NOT_LABEL.search(label))
+        if unit_key(s, f) != key or signed(s, f) or not named or f.text not in piece:
             return None
     if _NOT_LABEL.search(re.sub(r"[\d.%\s]", "", s.text[parts[-1].end:m.end(1)])):
         return None  # "…等" after the last part: the list is partial
