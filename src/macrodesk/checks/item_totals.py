@@ -18,6 +18,8 @@ _TOTAL = re.compile(r"(?:总计|合计|共计|总量)\s*(?:为|达|约)?\s*$|(?:
 # a change after a level: "，环比上升 0.29 万吨", "，较去年同期减少 16.20 万吨", "，同比 - 1.2 万吨"
 _CHANGE = re.compile(r"^\s*[，,]\s*(环比|同比|较去年同期|较上年同期|较上周|周环比|月环比)\s*"
                      r"(上升|增加|增长|提高|减少|下降|回落|降低|升|增|涨|减|降|跌)?\s*(?:了|约)?\s*$")
+# the words `_TOTAL` needs somewhere in an item before it is worth reading
+_TOTAL_WORD = re.compile(r"总计|合计|共计|总量|全球|全国|全市场")
 _BASIS = {"较去年同期": "同比", "较上年同期": "同比", "较上周": "环比", "周环比": "环比", "月环比": "环比"}
 _FALL = frozenset({"减少", "下降", "回落", "降低", "减", "降", "跌"})
 _MAX_ITEMS = 5
@@ -48,12 +50,16 @@ def _levels(s: Sentence) -> list[_Level]:
 
 
 def find_item_totals(article: Article) -> list[Check]:
-    if not any(w in article.text for w in ("总计", "合计", "共计", "总量", "全球", "全国", "全市场")):
+    if not _TOTAL_WORD.search(article.text):
         return []
     items = [s for s in article.sentences if s.kind == "list"]
     out: list[Check] = []
+    named = [j for j, s in enumerate(items) if _TOTAL_WORD.search(s.text)]
+    if not named:
+        return []
     levels = [_levels(s) for s in items]  # each item read once, for the totals after it too
-    for j, s in enumerate(items):
+    for j in named:
+        s = items[j]
         for total in levels[j]:
             if not _TOTAL.search(s.text[:total.f.start]):
                 continue
