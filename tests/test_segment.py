@@ -37,3 +37,13 @@ def test_segment_tracks_sections_tables_and_bold_leads():
     assert table[1].text == "CPI，2.4%" and table[1].figures[0].value == 2.4
     assert sentences[-1].bold_lead == "关税影响"
     assert sentences[-1].text == "关税影响：耐用品价格或回升。"
+
+
+def test_a_line_broken_on_an_operator_goes_on_and_a_figure_opens_no_item():
+    # pdf_138: "…销售 " / "/ 管理 / 财务费用率分别 +" / "0.04pct/+0.05pct/+0.10pct。": the figure's "0." is
+    # no list marker, a line ending on "+" or "/" goes on, and so does one starting with "/" or "%"
+    _, sentences = segment("# t\n\n主要结论如下：\n- 第一条\n1. 销售 \n/ 管理费用率分别 + \n0.04pct/+0.05pct。\n"
+                           "增速分别为 3.1\n%、23.2%。\n0.5 亿元的利润。\n2. 第二项\n", "a")
+    got = [(s.kind, s.text) for s in sentences if s.kind != "heading"]
+    assert got == [("prose", "主要结论如下："), ("list", "第一条"), ("list", "销售/ 管理费用率分别 +0.04pct/+0.05pct。"),
+                   ("prose", "增速分别为 3.1%、23.2%。"), ("prose", "0.5 亿元的利润。"), ("list", "第二项")]

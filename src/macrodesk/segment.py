@@ -13,7 +13,12 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _CN_TOP = re.compile(r"^[一二三四五六七八九十]+[、．.]\s*(.+)$")
 _CN_SUB = re.compile(r"^[（(][一二三四五六七八九十]+[)）]\s*(.+)$")
 _ORDINAL = re.compile(r"^第[一二三四五六七八九十]+[，,、：:部分章节是]\s*(.*)$")
-_NUMBERED = re.compile(r"^(?:(\d{1,2})(?:\.\d{1,2})*[、.．)）]|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫]|[-*•·●◆■▪]\s)\s*")
+# "1." opens an item, but a line a PDF broke before "0.04pct/+0.05pct" does not
+_NUMBERED = re.compile(r"^(?:(\d{1,2})(?:\.\d{1,2})*[、.．)）](?!\d)|[（(]\d{1,2}[)）]|[①②③④⑤⑥⑦⑧⑨⑩⑪⑫]|[-*•·●◆■▪]\s)\s*")
+# a line that stops on an operator, and one that can only go on from the line before it (a
+# figure's unit, the rest of a "/"-list)
+_OPEN_END = re.compile(r"[+＋/]\s*$")
+_CONTINUES = re.compile(r"^[/%]")
 _BOLD_ONLY = re.compile(r"^\*\*(.+?)\*\*[:：]?$")
 _BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*\s*[:：]?\s*(.+)$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
@@ -138,6 +143,13 @@ def segment(text: str, article_id: str, title: str = "") -> tuple[list[Paragraph
             blocks.append(("table", 0, "\n".join(_table_text(table))))
             table = []
         if _TABLE_SEP.match(line) or not line.strip():
+            continue
+        if blocks and blocks[-1][0] in ("prose", "list") and (
+                _OPEN_END.search(blocks[-1][2]) or _CONTINUES.match(line.strip())):
+            # a line broken mid-sentence (a PDF's layout, a hard wrap): "…财务费用率分别 +" /
+            # "0.04pct/+0.05pct/+0.10pct。"
+            prev_kind, prev_level, prev_body = blocks[-1]
+            blocks[-1] = (prev_kind, prev_level, prev_body + strip_markup(line.strip()))
             continue
         kind, level, body = classify_line(line)
         if kind == "heading" and title and body == strip_markup(title):

@@ -152,11 +152,10 @@ def _reads_as_level(x: Framed) -> bool:
 
 
 def searched(t: Tok) -> Interval:
-    """A stated share matched against pairs found by their fit: its rounding, or a truncation
-    (48.56% written 48%), but not the reading of "60%" as rounded to tens that a written relation
-    allows: among many pairs, that would fit one by chance."""
-    iv = t.interval()
-    return Interval(iv.lo, iv.hi + precision_unit(t.fig) / 2)
+    """A stated share matched against pairs found by their fit: its rounding, but not the reading
+    of "60%" as rounded to tens that a written relation allows: among many pairs, that would fit
+    one by chance."""
+    return t.interval()
 
 
 def is_tight(iv: Interval, stated: Tok) -> bool:
@@ -192,6 +191,13 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
            and not _CHANGE_LEAD.search(x.lead[-8:])]
     if own:
         parts = own[-1:] if is_level(own[-1]) and not _other_subject(sec.raw[c.tok.sent], own[-1], c) else []
+        # "Novartis：2024 年营收 50.3B 美元，CVRM 营收 8.8B 美元（占比 19%）": a level of the part's
+        # unit earlier in its own sentence is the whole it is read against, not another list
+        # item's level that happens to fit (Eli Lilly's 45.0B)
+        mine = [x for x in own[:-1] if parts and is_level(x) and x.tok.cunit == parts[0].tok.cunit
+                and x.metric and parts[0].metric != x.metric and parts[0].metric.endswith(x.metric)]
+        if mine:
+            pool = mine
     else:
         # "山西省产量占全国约 25%": the part is a level of the paragraph, or one of the section
         # whose metric names the share's subject ("区域结构山西省产量 3.01 亿吨")

@@ -1,0 +1,260 @@
+"""期间费用率 and its parts: "期间费用率为 15.23%，同比 +2.39pct，其中销售/管理/财务费用率分别为 1.26%/
+13.16%/0.81%，分别同比 −0.24/+1.89/+0.74pct". The total's level is the sum of its parts' levels and
+its change the sum of their changes, once the parts named are all of it; whether 研发 is in the
+total is a report's own convention, so with 研发 named a sum with it or without it may fit, and with
+研发 neither named nor placed inside 管理 a sum that fits confirms and a miss proves nothing."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, interval_sum
+from macrodesk.checks.judging import Check, interval_check
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+# the total: 期间费用率, 四费/三费费用率, "费用率合计"
+_TOTAL = re.compile(r"期间费用率|[三四]费(?:费用)?率|费用率合计")
+_PART_NAMES = ("销售", "管理", "研发", "财务")
+# a part's name: "销售", "管理（含研发）", "管理+研发" ("管理、研发费用率" names two)
+_PART = re.compile(r"(销售|管理|研发|财务)(?:费用)?(?:率)?\s*(?:[（(]\s*含研发(?:费用)?(?:率)?\s*[）)]|[+＋及和与]\s*研发(?=费用|[、/，,]))?")
+_WITH_RND = re.compile(r"管理(?:费用)?(?:率)?\s*(?:[（(]\s*含研发|[+＋及和与]\s*研发)")
+_OWN_BRACKET = re.compile(r"\s*[（(][^（()）]{0,12}[）)]")
+_TOTAL_WITH = re.compile(r"^\s*[（(]\s*含研发")
+_TOTAL_WITHOUT = re.compile(r"^\s*[（(]\s*(?:不含|剔除|扣除)研发")
+# a change's basis and verbs
+_BASIS = re.compile(r"同比|环比|较上年|较去年|较上期|较上季度?|同增|同降|同减")
+_QOQ = re.compile(r"环比|较上期|较上季")
+_RISE = re.compile(r"(?:增加|提升|提高|上升|上涨|增长|同增|[增升])\s*(?:了|约)?\s*$")
+_FALL = re.compile(r"(?:同降|同减)\s*(?:了|约)?\s*$")
+# what may stand between two values of one list
+_SEP = re.compile(r"^\s*[、/，,和及与]\s*$")
+# what ends a breakdown: another period's or another measure's total, a 毛利率 or 净利率
+_END = re.compile(r"单季度?|单季|Q[1-4]|[上下]半年|H[12]|毛利率|净利率|损失率|期间费用率|[三四]费")
+
+
+@dataclass
+class _Val:
+    fig: Figure
+    sent: Sentence
+    at: int  # offset in the chain's text
+    points: bool  # a change in points (else a level in %)
+    iv: Interval
+
+
+def find_expense_ratios(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for chain in _chains(article.sentences):
+        text = "".join(s.text for s in chain)
+        if "费用率" not in text or not _TOTAL.search(text):
+            continue
+        out.extend(_in_chain(article, chain, text))
+    return out
+
+
+def _chains(sentences: list[Sentence]) -> list[list[Sentence]]:
+    """Sentences joined by ；: one breakdown often runs over them."""
+    chains: list[list[Sentence]] = []
+    for s in sentences:
+        if s.kind not in ("prose", "list"):
+            continue
+        if chains and chains[-1][-1].paragraph == s.paragraph and chains[-1][-1].text.rstrip().endswith(("；", ";")):
+            chains[-1].append(s)
+        else:
+            chains.append([s])
+    return chains
+
+
+def _figures(chain: list[Sentence]) -> list[tuple[Figure, Sentence, int]]:
+    out: list[tuple[Figure, Sentence, int]] = []
+    base = 0
+    for s in chain:
+        out.extend((f, s, base + f.start) for f in s.figures if f.kind != FigureKind.DATE)
+        base += len(s.text)
+    return out
+
+
+def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]:
+    figs = _figures(chain)
+    out: list[Check] = []
+    totals = list(_TOTAL.finditer(text))
+    for k, m in enumerate(totals):
+        stop = totals[k + 1].start() if k + 1 < len(totals) else len(text)
+        # "期间费用率（含研发费用）": the total's own bracket names no part
+        own = _OWN_BRACKET.match(text, m.end())
+        first = _PART.search(text, own.end() if own else m.end(), stop)
+        if first is None:
+            continue
+        head = [(f, s, at) for f, s, at in figs if m.end() <= at < first.start()]
+        level, change, basis = _total_values(text, head, m.end())
+        if level is None and change is None:
+            continue
+        region_end = _breakdown_end(text, first.start(), stop, figs)
+        names = _names(text[first.start():region_end])
+        if names is None:
+            continue
+        vals = _values(text, [(f, s, at) for f, s, at in figs if first.start() <= at < region_end], first.start())
+        if vals is None:
+            continue
+        levels = [v for v in vals if not v.points]
+        changes = [v for v in vals if v.points]
+        own_basis = {b for b in (_basis_of(text, v) for v in changes) if b}
+        with_rnd = bool(_WITH_RND.search(text[first.start():region_end]))
+        total_word = text[m.start():m.end()]
+        after = text[m.end():m.end() + 12]
+        definition = "with" if _TOTAL_WITH.match(after) or "四" in total_word else (
+            "without" if _TOTAL_WITHOUT.match(after) or "三" in total_word else "")
+        if level is not None and len(levels) == len(names):
+            out.extend(_judge(article, chain, level, levels, names, with_rnd, definition, "level"))
+        if change is not None and len(changes) == len(names) and own_basis <= {basis}:
+            out.extend(_judge(article, chain, change, changes, names, with_rnd, definition, "change"))
+    return out
+
+
+_CLAUSE = re.compile(r"[，,；;。]")
+# a clause that goes on with the list of values: "分别同比…", "同比变动 -0.58、…", "+1.89pct"
+_GOES_ON = re.compile(r"^\s*(?:其中|分别|同比|环比|较|至|变动|[+\-−－\d])")
+
+
+def _breakdown_end(text: str, start: int, stop: int, figs: list[tuple[Figure, Sentence, int]]) -> int:
+    """Where the parts' clauses end: at the first clause with no figure, or one that neither names
+    a part nor goes on with the list of values, or that names another measure's period (单季度)."""
+    at = start
+    while at < stop:
+        m = _CLAUSE.search(text, at, stop)
+        end = m.end() if m else stop
+        clause = text[at:end]
+        has_figure = any(at <= f_at < end for _, _, f_at in figs)
+        if at > start and (not has_figure or _END.search(clause)
+                           or not (_PART.search(clause) or _GOES_ON.match(clause))):
+            return at
+        at = end
+    return stop
+
+
+def _total_values(text: str, head: list[tuple[Figure, Sentence, int]],
+                  start: int) -> tuple[_Val | None, _Val | None, str]:
+    """The total's level (a percent) and its change (points, after a basis word) from the figures
+    between its name and the first part's name."""
+    level = change = None
+    basis = ""
+    last = start
+    for f, s, at in head:
+        lead = text[last:at]
+        last = at + len(f.text)
+        if f.kind == FigureKind.PERCENT and level is None and not _BASIS.search(lead) \
+                and not re.search(r"增长|增速|增幅|降幅", lead):
+            level = _Val(f, s, at, False, figure_interval(f, result=True))
+        elif f.kind == FigureKind.POINTS and change is None:
+            b = _BASIS.search(text[max(start, at - 16):at])
+            if b is None:
+                return None, None, ""
+            basis = "环比" if _QOQ.match(b.group()) else "同比"
+            iv = figure_interval(f, result=True)
+            if _sign_of(text[max(start, at - 8):at]) == -1 and (f.value or 0) > 0 and not _explicit(text, f, at):
+                iv = -iv
+            change = _Val(f, s, at, True, iv)
+        else:
+            return None, None, ""  # another figure in the total's clause: not a plain total
+    return level, change, basis
+
+
+def _names(region: str) -> list[str] | None:
+    """The parts named, in order; 管理 with 研发 inside it counts once. None when a name repeats
+    (two breakdowns) or a part is named that is not an expense."""
+    names: list[str] = []
+    for m in _PART.finditer(region):
+        if m.group(1) in names:
+            return None
+        names.append(m.group(1))
+    return names if len(names) >= 2 else None
+
+
+def _values(text: str, figs: list[tuple[Figure, Sentence, int]], start: int) -> list[_Val] | None:
+    """The parts' levels (percents) and changes (points) in the breakdown, each signed; a bare
+    number takes the unit of the list it ends ("-0.58、-0.58、3.23、1.28pct"). None when another
+    kind of figure stands among them (a growth, an amount): the breakdown is not a plain one."""
+    out: list[_Val] = []
+    pending: list[tuple[Figure, Sentence, int, str]] = []
+    sign: int | None = None
+    prev = start
+    for f, s, at in figs:
+        lead = text[prev:at]
+        prev = at + len(f.text)
+        if f.kind not in (FigureKind.NUMBER, FigureKind.PERCENT, FigureKind.POINTS):
+            return None
+        pending.append((f, s, at, lead))
+        if f.kind == FigureKind.NUMBER:
+            continue
+        if any(not _SEP.match(lead) for *_, lead in pending[1:]):
+            return None
+        points = f.kind == FigureKind.POINTS
+        if not points and re.search(r"增长|增速|增幅|降幅|同比|环比", pending[0][3][-8:]):
+            return None  # a growth in %, not a level
+        for g, gs, gat, glead in pending:
+            iv = figure_interval(g, result=True)
+            if points:
+                own = _sign_of(glead)
+                # "分别同比下降 0.18pct、0.45pct": the verb before the first holds for the list
+                sign = own if own is not None else (sign if _SEP.match(glead) else None)
+                if sign == -1 and (g.value or 0) > 0 and not _explicit(text, g, gat):
+                    iv = -iv
+            out.append(_Val(g, gs, gat, points, iv))
+        pending = []
+    return None if pending else out
+
+
+def _sign_of(lead: str) -> int | None:
+    tail = lead[-8:]
+    if FALL_BEFORE.search(tail) or _FALL.search(tail):
+        return -1
+    if _RISE.search(tail):
+        return 1
+    return None
+
+
+def _explicit(text: str, f: Figure, at: int) -> bool:
+    return text[at:at + len(f.text)].lstrip()[:1] in "+-−－"
+
+
+def _basis_of(text: str, v: _Val) -> str:
+    found = [b.group() for b in _BASIS.finditer(text, max(0, v.at - 24), v.at)]
+    if not found:
+        return ""
+    return "环比" if _QOQ.match(found[-1]) else "同比"
+
+
+def _judge(article: Article, chain: list[Sentence], total: _Val, parts: list[_Val], names: list[str],
+           with_rnd: bool, definition: str, what: str) -> list[Check]:
+    named = set(names) | ({"研发"} if with_rnd else set())
+    if not {"销售", "管理", "财务"} <= named:
+        return []
+    all_in = interval_sum(p.iv for p in parts)
+    readings = [(" + ".join(_shown(p) for p in parts), all_in)]
+    if "研发" in names and definition != "with":
+        rest = [p for p, n in zip(parts, names, strict=True) if n != "研发"]
+        readings.append((" + ".join(_shown(p) for p in rest) + " (研发 outside the total)", interval_sum(p.iv for p in rest)))
+    if definition == "without" and "研发" in names:
+        readings = readings[1:]
+    complete = "研发" in named or definition == "without"
+    fit = next(((r, iv) for r, iv in readings if iv.overlaps(total.iv)), None)
+    shown, got = fit if fit is not None else readings[0]
+    unit = "个百分点" if what == "change" else "%"
+    s = total.sent
+    chk = interval_check(
+        got, total.iv, kind="sum", stated=total.fig.text, inputs=[p.fig.text for p in parts],
+        relation=f"{shown} = {total.fig.text} ({'期间费用率' if what == 'level' else '期间费用率的变动'}: "
+        f"{'、'.join(names)}{'（管理含研发）' if with_rnd else ''}; {unit})",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+        input_sentences=[p.sent.text for p in parts], article=article.label,
+    )
+    if chk.verdict == "inconsistent" and not complete:
+        chk.verdict, chk.gap, chk.computed, chk.computed_low, chk.computed_high = "unverifiable", None, "", None, None
+        chk.note = "研发费用率 is not written, and the total may count it"
+    elif not complete:
+        chk.refutable = False
+    return [chk]
+
+
+def _shown(v: _Val) -> str:
+    return f"({v.iv.mid:+.2f})" if v.points else v.fig.text
