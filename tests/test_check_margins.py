@@ -119,3 +119,13 @@ def test_half_year_and_quarter_margins_take_their_own_periods():
     assert found["0.83 个百分点"].verdict == "consistent" and not found["0.83 个百分点"].refutable
     swapped = checks(FOOD.format(h="18.06", q="21.91"))  # each margin against the other period
     assert all(c.verdict != "inconsistent" for c in swapped.values())
+
+
+def test_a_projects_sales_value_is_its_revenue():
+    # 625 (tests/check_eleventh): 毛利润 160 亿元 of 可售货值 372 亿元 is 43.0% (42.8-43.2)
+    from macrodesk.checks.arithmetic import check_text
+
+    text = ("华润后滩地块为纯住宅无配建，预计该地块住宅售价 15 万元 / 平，可售货值 372 亿元，建安及精装修按 15000 元 / 平米"
+            "计算，毛利润 160 亿元，毛利率 {m}%。")
+    assert [c.verdict for c in check_text(text.format(m="42.9")) if c.stated == "42.9%"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(m="45.9")) if c.stated == "45.9%"] == ["inconsistent"]

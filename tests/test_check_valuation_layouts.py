@@ -63,9 +63,10 @@ _172 = """# 估值
 
 def test_a_price_dated_in_the_head_and_rows_quoted_abroad():
     got = _pes(_172)
-    # 27.26 / 1.89 = 14.42: 15 (14.5 at its rounding) is within the 2% a price a day away may
-    # move (172-11's annotator, allowing none, lists it as an error); 17 is not
-    assert got[("沪光股份", "15")] == "consistent"
+    # 27.26 / 1.89 = 14.42 (14.39-14.46) is written 15: the row's own price allows no slack (172-11's
+    # annotator lists it as an error; this checker allowed 2% for a price a day away until round 7)
+    assert got[("沪光股份", "15")] == "inconsistent"
+    assert _pes(_172.replace("| 18 | 15 | 12 |", "| 18 | 14 | 12 |"))[("沪光股份", "14")] == "consistent"
     assert _pes(_172.replace("| 18 | 15 | 12 |", "| 18 | 17 | 12 |"))[("沪光股份", "17")] == "inconsistent"
     assert got[("沪光股份", "12")] == "consistent"  # 27.26 / 2.37 = 11.5
     # 吉利汽车's HK$ price against EPS in 元: 1.61 × 9 = 14.5 against 2.19 × 6 = 13.1 agree within
@@ -128,3 +129,26 @@ def test_one_figure_in_two_columns_of_a_row_is_two_relations():
     got = [c for c in check_text(text.format("10")) if c.stated == "10" and "table:" in c.relation]
     assert sorted(c.relation.split("table: ")[1] for c in got) == ["2025E PE（倍）)", "2026E PE（倍）)"]
     assert {c.verdict for c in got} == {"consistent"}
+
+
+# 178 (tests/check_eleventh): "PB" and "收盘价（元）" head their own columns beside a years row that
+# ends on 2026E; the years must not spill into them, or the price column is read as a 2026E figure
+_178 = """# 重点公司估值
+
+| **公司代码** | **公司名称** | **EPS（元）** | ** ** | ** ** | **PE（倍）** | ** ** | ** ** | **PB** | **收盘价（元）** |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+|  |  | 2024A | 2025E | 2026E | 2024A | 2025E | 2026E |  |  |
+| 600900.SH | 长江电力 | 1.33 | 1.41 | 1.46 | 23.1 | 21.7 | 20.9 | 3.44 | 30.62 |
+| 601985.SH | 中国核电 | 0.46 | 0.50 | 0.55 | 20.6 | 18.4 | 16.6 | 2.06 | 9.44 |
+| 000685.SZ | 中山公用 | 0.55 | 0.62 | 0.67 | 11.0 | 10.0 | 9.2 | 1.72 | 6.08 |
+"""
+
+
+def test_a_price_column_beside_a_years_row_and_no_slack_on_the_rows_own_price():
+    got = _pes(_178)
+    assert got[("长江电力", "21.7")] == "consistent"  # 30.62 / 1.41 = 21.72
+    assert got[("长江电力", "20.9")] == "consistent"  # 30.62 / 1.46 = 20.97
+    # 9.44 / 0.50 = 18.88 (18.69-19.07) and 6.08 / 0.62 = 9.81 (9.73-9.88): 2-3% off the row's
+    # own close, which every annotator lists as an error
+    assert got[("中国核电", "18.4")] == "inconsistent"
+    assert got[("中山公用", "10.0")] == "inconsistent"

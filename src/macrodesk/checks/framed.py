@@ -396,8 +396,9 @@ def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list
         return "毛利" in m
 
     def is_den(x: Framed) -> bool:
+        # a project's 可售货值 is its revenue (625: 毛利润 160 亿元 of 货值 372 亿元, 毛利率 42.9%)
         return (x.tok.fig.kind == FigureKind.MONEY and x.period == c.period and not x.tok.bound
-                and bool(re.search("收入|营收", x.metric)) and "利" not in x.metric)
+                and bool(re.search("收入|营收|货值|销售额", x.metric)) and "利" not in x.metric)
 
     # the profit and revenue of the margin's own topic first, then of its section
     for pool in ([x for x in fs if x.topic == c.topic], fs):
