@@ -632,3 +632,16 @@ def test_a_stated_result_is_rounded_not_truncated():
     assert one("纯碱价格从2424元/吨跌至1247元/吨，跌幅48%。").verdict == "inconsistent"
     assert one("纯碱价格从2424元/吨跌至1247元/吨，跌幅49%。").verdict == "consistent"
     assert one("纯碱价格从2424元/吨跌至1247元/吨，跌幅约48%。").verdict == "consistent"  # 约 widens
+
+
+def test_a_year_on_year_growth_after_a_from_to_pair():
+    # 587 (tests/check_eleventh): the 从-level is last year's, so 同比 is B / A - 1 (and each tail counts)
+    text = "自营业务收入从去年上半年的 781.9 亿元升至 1178.3 亿元，增长 396 亿元，同比增 {g}%。"
+    got = {c.stated: c.verdict for c in check_text(text.format(g="50.7"))}
+    assert got == {"396 亿元": "consistent", "50.7%": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format(g="40.7"))}["40.7%"] == "inconsistent"
+    # with no date on either level a fit confirms and a miss proves nothing
+    assert one("收入从 781.9 亿元升至 1178.3 亿元，同比增 50.7%。").verdict == "consistent"
+    assert one("收入从 781.9 亿元升至 1178.3 亿元，同比增 40.7%。").verdict == "unverifiable"
+    # 1 月 to 3 月: 同比 is against last March, not against January
+    assert one("收入从 1 月的 781.9 亿元升至 3 月的 1178.3 亿元，同比增 40.7%。").verdict == "unverifiable"

@@ -27,7 +27,7 @@ _CHANGE_PAIR = re.compile(
     f"{FROM}{W(16)}({FIG}){W(10)}{TO}{W(12)}({FIG})"
 )
 _CHANGE_TAIL = re.compile(
-    f"[，,]?[（(]?(?:环比)?(?:累计|合计|共|整体|幅度|变动|变化)?(?:{_VERB})(?:了|幅度|幅)?(?:为|达|约|超|逾|近)?({FIG})"
+    f"[，,]?[（(]?(?:环比|同比)?(?:累计|合计|共|整体|幅度|变动|变化)?(?:{_VERB})(?:了|幅度|幅)?(?:为|达|约|超|逾|近)?({FIG})"
     f"|[。；;](?:{_VERB})(?:了|幅度|幅)?(?:为|达|约)?({FIG})"
 )
 _CAGR_TAIL = re.compile(
@@ -39,6 +39,7 @@ _CAGR_TAIL = re.compile(
 _ARROW_PAIR = re.compile(f"(?<![{NOFIG}→>])({FIG})\\s*(?:→|->)\\s*{DATE_MARK}?\\s*({FIG})")
 # after a pair of levels, a change against a year before (or 比上年) is not B - A; 环比上升 is
 _YOY_HEAD = re.compile("同比|较|相比|(?<!环)比上")
+_LAST_YEAR = re.compile(r"去年|上年|同期")
 _CHANGE_INNER = re.compile(
     f"(?:{FROM}|较|(?<![占对])比(?![例重率值较])){W(16)}({FIG}){W(6)}(?:{_VERB})(?:了)?(?:约)?({FIG}){W(2)}(?:至|到)({FIG})"
 )
@@ -154,20 +155,34 @@ def _find_changes(para: Para) -> list[Check]:
             if chk:
                 out.append(chk)
             continue
-        tm = _CHANGE_TAIL.match(rest)
-        if not tm:
-            continue
-        head = rest[:tm.start(1) if tm.group(1) else tm.start(2)]
-        if _YOY_HEAD.search(head):
-            continue  # a year-on-year change of B, not B - A
-        c = para.tok(tm.group(1) or tm.group(2))
-        chk = change_check(para, a, b, c, head)
-        if chk and "环比" in head:
-            # "从 5.2% 回升至 6.1%，环比上升 0.9 个百分点": A is usually the period before, but a
-            # span (1-5 月从 A 升至 B) may hide another base: a fit confirms, a mismatch proves nothing
-            chk = hedge(para, chk, "环比 may be against another period than the 从-level")
-        if chk:
-            out.append(chk)
+        # "从去年上半年的 781.9 亿元升至 1178.3 亿元，增长 396 亿元，同比增 50.7%": each tail in turn
+        pos = 0
+        for _ in range(3):
+            tm = _CHANGE_TAIL.match(rest, pos)
+            if not tm:
+                break
+            pos = tm.end()
+            head = rest[:tm.start(1) if tm.group(1) else tm.start(2)]
+            c = para.tok(tm.group(1) or tm.group(2))
+            hedged = ""
+            if _YOY_HEAD.search(head):
+                # a year-on-year change of B is not B - A, unless A is last year's level
+                # ("从去年上半年的 A"); with no date on either, a fit confirms
+                if _LAST_YEAR.search(para.raw[a.sent][max(0, a.fig.start - 12):a.fig.start]):
+                    pass
+                elif DATE_MARK not in m_text[m.start():m.end()]:
+                    hedged = "同比 is against last year, which the 从-level may not be"
+                else:
+                    continue
+            chk = change_check(para, a, b, c, head)
+            if chk and "环比" in head:
+                # "从 5.2% 回升至 6.1%，环比上升 0.9 个百分点": A is usually the period before, but a
+                # span (1-5 月从 A 升至 B) may hide another base: a fit confirms, a mismatch proves nothing
+                hedged = "环比 may be against another period than the 从-level"
+            if chk and hedged:
+                chk = hedge(para, chk, hedged)
+            if chk:
+                out.append(chk)
     for m in _CHANGE_LEAD.finditer(m_text):
         if re.search("同比|环比|较|相比|比上", m_text[max(0, m.start() - 8):m.start()]):
             continue
