@@ -167,10 +167,12 @@ def _find_changes(para: Para) -> list[Check]:
             hedged = ""
             if _YOY_HEAD.search(head):
                 # a year-on-year change of B is not B - A, unless A is last year's level
-                # ("从去年上半年的 A"); with no date on either, a fit confirms
+                # ("从去年上半年的 A"); an amount's growth with no date on either: a fit confirms
+                # (a rate's points are most often against the quarter before)
                 if _LAST_YEAR.search(para.raw[a.sent][max(0, a.fig.start - 12):a.fig.start]):
                     pass
-                elif DATE_MARK not in m_text[m.start():m.end()]:
+                elif DATE_MARK not in m_text[m.start():m.end()] and not is_points(c) \
+                        and b.fig.kind != FigureKind.PERCENT:
                     hedged = "同比 is against last year, which the 从-level may not be"
                 else:
                     continue
