@@ -1,0 +1,79 @@
+"""A share whose whole is named and written elsewhere in the article for the same period: "2025 年
+1-5 月新能源汽车出口 85.50 万辆，占国内销量 11.45%" and, in another item, "2025 年 1-5 月国内销量 560.60
+万辆". The whole is the one level of the part's unit and period whose own clause names it."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import figure_interval
+from macrodesk.checks.judging import Check, interval_check
+from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
+
+# "占国内销量 11.45%", "占全社会用电量比重 60.9%", "占全球的 35.7%"
+_NAMED = re.compile(r"占\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*(?:比重|比例|份额)?\s*(?:为|达|约)?\s*$")
+_CHANGE = re.compile(r"同比|环比|较|增加|减少|增长|下降|净增|新增|[+\-−－]\s*$")
+_CLAUSE = re.compile(r"[，,。；;：:（(]")
+_LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
+
+
+def _unit(f: Figure) -> tuple[str, str]:
+    return f.kind.value, canonical_unit(f.kind, f.unit)
+
+
+def _period(f: Figure) -> str:
+    return re.sub(r"\s+", "", f.period or "")
+
+
+def find_named_wholes(article: Article) -> list[Check]:
+    sents = [s for s in article.sentences if s.kind in ("prose", "list")]
+    if not any("占" in s.text for s in sents):
+        return []
+    out: list[Check] = []
+    for s in sents:
+        figs = [f for f in s.figures if f.kind != FigureKind.DATE]
+        for k, f in enumerate(figs):
+            if f.kind != FigureKind.PERCENT or k == 0:
+                continue
+            m = _NAMED.search(s.text[figs[k - 1].end:f.start])
+            # the part: the level before, past its bracketed growth ("85.50 万辆（同比 + 64.6%），占…")
+            j = k - 1
+            while j > 0 and figs[j].kind == FigureKind.PERCENT and j == k - 1 \
+                    and re.search(r"[（(]\s*(?:同比|环比)?\s*$", s.text[figs[j - 1].end:figs[j].start]):
+                j -= 1
+            part = figs[j]
+            if m is None or part.kind not in _LEVELS or part.is_range or not _period(part):
+                continue
+            if _CHANGE.search(s.text[max(0, part.start - 6):part.start]):
+                continue  # "净增 3771 万个，占比…": a change is no part
+            name = re.sub(r"\s+", "", m.group(1))
+            # "占比" names nothing; "占全球" names no measure (全球 of which?)
+            if name.startswith("比") or len(name) < 3:
+                continue
+            wholes = _wholes(sents, s, part, name)
+            if len({w.text for _, w in wholes}) != 1:
+                continue
+            ws, w = wholes[0]
+            got = (figure_interval(part) / figure_interval(w)).scale(100)
+            out.append(interval_check(
+                got, figure_interval(f, result=True), kind="share", stated=f.text, inputs=[part.text, w.text],
+                relation=f"{part.text} / {w.text} = {f.text} ({name} of {part.period}, written elsewhere)",
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, ws.text],
+                article=article.label,
+            ))
+    return out
+
+
+def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> list[tuple[Sentence, Figure]]:
+    """Levels of the part's unit and period, above it, whose clause (or bold lead) names the whole."""
+    found = []
+    for s in sents:
+        for g in s.figures:
+            if g.kind not in _LEVELS or g.is_range or _unit(g) != _unit(part) or _period(g) != _period(part) \
+                    or g is part or (g.value or 0) * g.scale <= (part.value or 0) * part.scale:
+                continue
+            starts = [m.end() for m in _CLAUSE.finditer(s.text, 0, g.start)]
+            clause = s.text[starts[-1] if starts else 0:g.start]
+            if name in clause.replace(" ", "") or name in s.bold_lead.replace(" ", ""):
+                found.append((s, g))
+    return found
