@@ -1,0 +1,129 @@
+"""A move written in amounts with its rate in brackets, the level on the other side of it: "611 元 / 吨，
+周环比下跌 2 元 / 吨（-0.33%）", "国内铝锭库存周去库 2.4 万吨，至 55.7 万吨（环比 - 4.1%）", and a level with
+its previous value: "6 月国内 PMI 为 49.7（前值 49.5），环比上升 0.2", "环比下降 0.7 个百分点至 49.7（前值
+50.4）". The rate is the move over the level before it (the level minus the move)."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, interval_check
+from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
+
+_FALL = r"下跌|下降|减少|回落|去库|下滑|降低|[降跌减]"
+_RISE = r"上涨|上升|增加|累库|增长|回升|提高|提升|[涨增升]"
+# the move's verb right before it: "周环比下跌", "周去库", "环比增"
+_MOVE = re.compile(rf"(?:周|月|日)?(?:环比|同比)?\s*({_FALL}|{_RISE})\s*(?:了|约)?\s*$")
+# its rate right after it: "（-0.33%）", "（环比 - 4.1%）"
+_RATE_AFTER = re.compile(r"^\s*[（(]\s*(?:环比|同比|周环比)?\s*$")
+_TO = re.compile(r"^\s*[，,]?\s*(?:至|到)\s*$")
+_LEVEL_KINDS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
+# "为 49.7（前值 49.5）", "至 49.7（前值 50.4）"
+_PRIOR = re.compile(r"^\s*[（(]\s*前值\s*(?:为)?\s*$")
+_CHANGE = re.compile(rf"(?:环比|较前值|较上月|较上期)\s*({_FALL}|{_RISE})?\s*(?:了|约)?\s*$")
+
+
+def _unit(f: Figure) -> tuple[str, str]:
+    return f.kind.value, canonical_unit(f.kind, f.unit)
+
+
+def _base(f: Figure) -> Interval:
+    """In base units (万吨 -> 吨), so a move and a level of one measure compare."""
+    iv = figure_interval(f)
+    return Interval(iv.lo * f.scale, iv.hi * f.scale)
+
+
+def _explicit(s: Sentence, f: Figure) -> bool:
+    return s.text[f.start:f.end].lstrip()[:1] in "+-−－"
+
+
+def find_move_rates(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list"):
+            continue
+        figs = [f for f in s.figures if f.kind != FigureKind.DATE]
+        for k in range(len(figs) - 1):
+            out.extend(_rate(article, s, figs, k))
+            out.extend(_prior(article, s, figs, k))
+    return out
+
+
+def _rate(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Check]:
+    move = figs[k]
+    mm = _MOVE.search(s.text[figs[k - 1].end if k else 0:move.start])
+    if mm is None or move.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or move.value is None:
+        return []
+    fall = re.fullmatch(_FALL, mm.group(1)) is not None
+    # the rate and the level: "D（r），至 L" / "D，至 L（r）" / "L，…D（r）"
+    after = figs[k + 1]
+    level = rate = None
+    if move.is_range and after.kind == FigureKind.PERCENT and _RATE_AFTER.match(s.text[move.end:after.start]):
+        # "周降 0.56 万吨至 8.04 万吨（环比 - 6.5%）" is read as one range: the move and the level
+        low, _, high = move.text.partition("至")
+        level = move.model_copy(update={"value": move.high, "high": None, "text": high.strip()})
+        move = move.model_copy(update={"high": None, "text": low.strip()})
+        rate = after
+    elif after.kind == FigureKind.PERCENT and _RATE_AFTER.match(s.text[move.end:after.start]):
+        rate = after
+        if k + 2 < len(figs) and _TO.match(s.text[after.end:figs[k + 2].start].replace("）", "").replace(")", "")):
+            level = figs[k + 2]
+        elif k >= 1 and figs[k - 1].kind in _LEVEL_KINDS and _unit(figs[k - 1]) == _unit(move):
+            level = figs[k - 1]
+    elif _TO.match(s.text[move.end:after.start]) and k + 2 < len(figs) and figs[k + 2].kind == FigureKind.PERCENT \
+            and _RATE_AFTER.match(s.text[after.end:figs[k + 2].start]):
+        level, rate = after, figs[k + 2]
+    if level is None or rate is None or _unit(level) != _unit(move) or level.is_range or move.is_range \
+            or level.value is None:
+        return []
+    d = _base(move)
+    if fall and not _explicit(s, move):
+        d = -d
+    lv = _base(level)
+    # the level after the move, unless the level is written before it ("611 元 / 吨，周环比下跌 2 元 / 吨")
+    before = lv - d
+    if before.lo <= 0:
+        return []
+    got = (d / before).scale(100)
+    stated = figure_interval(rate, result=True)
+    if fall and not _explicit(s, rate) and (rate.value or 0) > 0:
+        stated = -stated
+    return [interval_check(
+        got, stated, kind="growth", stated=rate.text, inputs=[move.text, level.text],
+        relation=f"{'-' if fall else '+'}{move.text} / ({level.text} {'+' if fall else '-'} {move.text}) = {rate.text}"
+                 f" (the move over the level before it)",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
+        article=article.label,
+    )]
+
+
+def _prior(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Check]:
+    """"为 B（前值 A），环比上升 C" and "环比下降 C 个百分点至 B（前值 A）": C is B - A."""
+    b, a = figs[k], figs[k + 1]
+    if not _PRIOR.match(s.text[b.end:a.start]) or b.kind != a.kind or b.unit != a.unit or b.is_range or a.is_range:
+        return []
+    change, cm = None, None
+    if k + 2 < len(figs) and re.fullmatch(r"\s*[）)]\s*[，,]?\s*(?:环比|较前值|较上月|较上期).*",
+                                          s.text[a.end:figs[k + 2].start]):
+        cm = _CHANGE.search(s.text[a.end:figs[k + 2].start])
+        change = figs[k + 2] if cm else None
+    elif k >= 1 and _TO.match(s.text[figs[k - 1].end:b.start]):
+        cm = _CHANGE.search(s.text[figs[k - 2].end if k >= 2 else 0:figs[k - 1].start])
+        change = figs[k - 1] if cm else None
+    if change is None or cm is None or change.value is None or change.kind not in (FigureKind.POINTS, FigureKind.NUMBER,
+                                                                      FigureKind.PERCENT):
+        return []
+    if change.kind == FigureKind.PERCENT and b.kind != FigureKind.PERCENT:
+        return []  # a rate of a level, not its difference
+    verb = cm.group(1) or ""
+    stated = figure_interval(change, result=True)
+    if re.fullmatch(_FALL, verb) and not _explicit(s, change) and (change.value or 0) > 0:
+        stated = -stated
+    got = figure_interval(b) - figure_interval(a)
+    return [interval_check(
+        got, stated, kind="change", stated=change.text, inputs=[a.text, b.text],
+        relation=f"{b.text} - {a.text} (前值) = {change.text}",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
+        article=article.label,
+    )]
