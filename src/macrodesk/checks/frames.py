@@ -72,6 +72,7 @@ _CN = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=8192)  # pure, and asked of the same few periods thousands of times
 def period_key(period: str) -> tuple[int, str] | None:
     """(year, sub-period) of a written period: "2025 年一季度" -> (2025, "Q1"), "25H1" ->
     (2025, "H1"), "2024 年" -> (2024, "Y"); None when no year is written."""

@@ -18,7 +18,8 @@ _MOVE = re.compile(rf"(?:周|月|日)?(?:环比|同比)?\s*({_FALL}|{_RISE})\s*(
 # its rate right after it: "（-0.33%）", "（环比 - 4.1%）"
 _RATE_AFTER = re.compile(r"^\s*[（(]\s*(?:环比|同比|周环比)?\s*$")
 _TO = re.compile(r"^\s*[，,]?\s*(?:至|到)\s*$")
-_LEVEL_KINDS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
+# what a sentence holding a move's rate has: "（-0.33%）", "（环比 - 4.1%）"
+_BRACKET_RATE = re.compile(r"[（(]\s*(?:周?环比|同比)?\s*[+\-−－]?\s*\d[\d.]*\s*%")
 # "为 49.7（前值 49.5）", "至 49.7（前值 50.4）"
 _PRIOR = re.compile(r"^\s*[（(]\s*前值\s*(?:为)?\s*$")
 _CHANGE = re.compile(rf"(?:环比|较前值|较上月|较上期)\s*({_FALL}|{_RISE})?\s*(?:了|约)?\s*$")
@@ -41,7 +42,7 @@ def _explicit(s: Sentence, f: Figure) -> bool:
 def find_move_rates(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in article.sentences:
-        if s.kind not in ("prose", "list"):
+        if s.kind not in ("prose", "list") or ("前值" not in s.text and not _BRACKET_RATE.search(s.text)):
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE]
         for k in range(len(figs) - 1):
@@ -69,7 +70,7 @@ def _rate(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Che
         rate = after
         if k + 2 < len(figs) and _TO.match(s.text[after.end:figs[k + 2].start].replace("）", "").replace(")", "")):
             level = figs[k + 2]
-        elif k >= 1 and figs[k - 1].kind in _LEVEL_KINDS and _unit(figs[k - 1]) == _unit(move):
+        elif k >= 1 and figs[k - 1].kind in (FigureKind.MONEY, FigureKind.QUANTITY) and _unit(figs[k - 1]) == _unit(move):
             level = figs[k - 1]
     elif _TO.match(s.text[move.end:after.start]) and k + 2 < len(figs) and figs[k + 2].kind == FigureKind.PERCENT \
             and _RATE_AFTER.match(s.text[after.end:figs[k + 2].start]):
