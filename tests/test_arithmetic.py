@@ -645,3 +645,12 @@ def test_a_year_on_year_growth_after_a_from_to_pair():
     assert one("收入从 781.9 亿元升至 1178.3 亿元，同比增 40.7%。").verdict == "unverifiable"
     # 1 月 to 3 月: 同比 is against last March, not against January
     assert one("收入从 1 月的 781.9 亿元升至 3 月的 1178.3 亿元，同比增 40.7%。").verdict == "unverifiable"
+
+
+def test_bracketed_parts_of_a_flow_per_day():
+    # 178 (tests/check_eleventh): the reader leaves "/ 日" out of the unit; parts and total share it
+    text = "全国生活垃圾焚烧处理能力 {t} 万吨 / 日（城市 86.18 万吨 / 日，县城 21.50 万吨 / 日）。"
+    assert [c.verdict for c in check_text(text.format(t="107.68")) if c.kind == "sum"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(t="97.68")) if c.kind == "sum"] == ["inconsistent"]
+    # a per-day total over parts with no time unit is no sum of them
+    assert [c for c in check_text("全国产能 107.68 万吨 / 日（城市 86.18 万吨，县城 21.50 万吨）。") if c.kind == "sum"] == []

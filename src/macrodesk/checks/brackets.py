@@ -31,6 +31,13 @@ _CLAUSE = re.compile(r"[，,；;。：:]")
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _SHARE_WORD = re.compile(r"占比|比重|份额|占")
 _GAP = re.compile(r"\s*[^\s，,；;。：:、（）()\d]{0,2}\s*$")  # the unit tail between a total and its bracket
+# a flow's time unit the figure reader leaves out of the unit: "107.68 万吨 / 日"
+_PER = re.compile(r"\s*/\s*[日天年月周]")
+
+
+def _per(s: Sentence, f: Figure) -> str:
+    m = _PER.match(s.text, f.end)
+    return m.group().replace(" ", "") if m else ""
 
 
 def _figures(s: Sentence) -> list[Figure]:
@@ -62,9 +69,13 @@ def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | N
     if len(_DIGITS.findall(m.group(1))) < 2:
         return None
     before = [f for f in figs if f.end <= m.start()]
-    if not before or not _GAP.fullmatch(s.text[before[-1].end:m.start()]):
+    if not before:
         return None
     total = before[-1]
+    per = _per(s, total)
+    pm = _PER.match(s.text, total.end)
+    if not _GAP.fullmatch(s.text[pm.end() if pm else total.end:m.start()]):
+        return None
     own = s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, total.start)] +
                      [f.end for f in before[:-1]], default=0):total.start]
     if _NET_TOTAL.search(own):
@@ -81,6 +92,9 @@ def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | N
     for i, (f, piece) in enumerate(zip(parts, pieces, strict=True)):
         label = s.text[offset:f.start]
         offset = f.end
+        if _per(s, f) != per:
+            return None  # "万吨 / 日" parts of a "万吨" total, or the other way round
+        label = _PER.sub("", label, count=1) if i else label
         if i == 0:
             # "（含直接交易 3658.1 亿千瓦时、…）": the bracket says it holds the parts
             label = re.sub(r"^\s*(?:含|包括|包含)\s*", "", label)
@@ -90,7 +104,7 @@ def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | N
                               and len(label.strip(" 、，,；;")) <= 10 and not _NOT_LABEL.search(label))
         if unit_key(s, f) != key or signed(s, f) or not named or f.text not in piece:
             return None
-    if _NOT_LABEL.search(re.sub(r"[\d.%\s]", "", s.text[parts[-1].end:m.end(1)])):
+    if _NOT_LABEL.search(re.sub(r"[\d.%\s]", "", _PER.sub("", s.text[parts[-1].end:m.end(1)], count=1))):
         return None  # "…等" after the last part: the list is partial
     acc = interval_sum(interval(f) for f in parts)
     formula = " + ".join(f.text for f in parts) + f" = {total.text}"
