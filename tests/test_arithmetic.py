@@ -255,11 +255,15 @@ def _mutations(path: Path):
             new = _mutated(f.text, f.value, f.decimals)
             if new is None:
                 continue
-            kinds = {c.kind for c in judged if s.text in c.sentence
-                     and (c.stated == f.text or f.text in c.inputs)}
+            # a relation's inputs may stand in other sentences than its stated figure's
+            # (input_sentences): the figure is involved wherever it is read from
+            def uses(c, s=s, f=f):
+                return (s.text in c.sentence and c.stated == f.text) or (
+                    f.text in c.inputs and (s.text in c.sentence or any(s.text in x for x in c.input_sentences)))
+
+            kinds = {c.kind for c in judged if uses(c)}
             sentence = s.text.replace(f.text, new, 1)
-            involved = any(s.text in c.sentence and (c.stated == f.text or f.text in c.inputs)
-                           for c in checks)
+            involved = any(uses(c) for c in checks)
             # a figure only an unverifiable relation uses, or one in two relations, proves nothing
             ambiguous = (involved and not kinds) or len(kinds) > 1
             kind = next(iter(kinds)) if len(kinds) == 1 else None
