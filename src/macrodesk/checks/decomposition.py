@@ -10,6 +10,7 @@ import re
 
 from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.paragraphs import prose_sections
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _TOTAL = re.compile(r"(?:销售额|销售收入|营收|收入|销售|GMV|成交额)[^，,。；;（(]{0,8}$")
@@ -97,12 +98,8 @@ def _ranked(article: Article) -> list[Check]:
     """Companies' sales growths listed one a line ("Food&Life：+18.9%") under a header naming the
     sales ("5 月主要餐饮公司同店收入同比："), and in the same section two rankings of the same
     companies' traffic and ticket growths: each company's three figures are paired by its name."""
-    by_section: dict[tuple[int, str], list[Sentence]] = {}
-    for s in article.sentences:
-        if s.kind in ("prose", "list"):
-            by_section.setdefault((s.section_index, s.section), []).append(s)
     out: list[Check] = []
-    for sents in by_section.values():
+    for sents in prose_sections(article):
         ranks: dict[str, dict[str, tuple[Figure, Sentence]]] = {"volume": {}, "price": {}}
         for s in sents:
             m = _RANKING.match(s.text)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.paragraphs import prose_sections
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # a return: "指数上涨 0.26%", "下跌 0.25%", "涨跌幅为 -2.77%", "周涨幅 3.30%"
@@ -55,12 +56,8 @@ def _norm(name: str) -> str:
 
 
 def find_named_returns(article: Article) -> list[Check]:
-    by_section: dict[tuple[int, str], list[Sentence]] = {}
-    for s in article.sentences:
-        if s.kind in ("prose", "list"):
-            by_section.setdefault((s.section_index, s.section), []).append(s)
     out: list[Check] = []
-    for sents in by_section.values():
+    for sents in prose_sections(article):
         text = "".join(s.text for s in sents)
         if not re.search(r"跑赢|跑输|落后|领先|相对收益|超额收益", text):
             continue

@@ -85,3 +85,13 @@ def _read(article: Article, series: bool) -> list[ParaText]:
         para.figures.extend(_placed(f, off) for f in s.figures)
         last = s
     return out
+
+
+def prose_sections(article: Article) -> list[list[Sentence]]:
+    """The prose and list sentences of each heading section, in order (tables and headings left
+    out): the finders that pair figures within a section read them so."""
+    by_section: dict[tuple[int, str], list[Sentence]] = {}
+    for s in article.sentences:
+        if s.kind in ("prose", "list"):
+            by_section.setdefault((s.section_index, s.section), []).append(s)
+    return list(by_section.values())
