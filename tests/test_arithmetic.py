@@ -658,3 +658,20 @@ def test_bracketed_parts_of_a_flow_per_day():
     assert [c.verdict for c in check_text(text.format(t="97.68")) if c.kind == "sum"] == ["inconsistent"]
     # a per-day total over parts with no time unit is no sum of them
     assert [c for c in check_text("全国产能 107.68 万吨 / 日（城市 86.18 万吨，县城 21.50 万吨）。") if c.kind == "sum"] == []
+
+
+def test_a_cagr_glued_to_its_abbreviation():
+    # 651 (tests/check_twelfth 651-1): (544 / 382)^(1/6) - 1 = 6.07%, written CAGR5.7%
+    assert one("全球工具市场规模预计 2024-2030 年从 382 亿美元增至 544 亿美元（CAGR5.7%）。").verdict == "inconsistent"
+    assert one("2021-2024 年营业总收入从 8 亿元增至 24 亿元（CAGR45%）。").verdict == "consistent"
+
+
+def test_a_cagr_in_the_later_levels_own_bracket():
+    # 77 (tests/check_fresh 77-4): two dated levels and the CAGR in the later one's bracket span
+    # 2024-2030: (1.36 / 1.24)^(1/6) - 1 = 1.55%, written 1.3%
+    text = "宠物数量：2024 年城镇犬猫数量 1.24 亿只（+2.1%），预计 2030 年达 1.36 亿只（CAGR{g}%）。"
+    assert [c.verdict for c in check_text(text.format(g="1.3")) if c.kind == "cagr"] == ["inconsistent"]
+    assert [c.verdict for c in check_text(text.format(g="1.5")) if c.kind == "cagr"] == ["consistent"]
+    # a level that is one of a "/"-pair may be averaged with it: a miss proves nothing
+    pair = "2024 年单只犬 / 猫年均消费 2961/2020 元（+3%/4.9%），预计 2030 年单宠消费达 3434 元（CAGR6%）。"
+    assert [c.verdict for c in check_text(pair) if c.kind == "cagr"] == ["unverifiable"]

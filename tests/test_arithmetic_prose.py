@@ -217,9 +217,14 @@ def test_cagr_over_levels_dated_in_its_sentence() -> None:
     # research_reports/93 and /607: the levels carry their years, no 从…至
     text = "常规煤电运维市场规模 2025 年 476 亿元，2030 年增至 575 亿元（CAGR {}%）。"
     ok = _about(check_text(text.format("3.9")), "3.9%")
-    assert ok.verdict == "consistent" and ok.kind == "cagr" and not ok.refutable
-    # market studies quote CAGRs over other windows: a mismatch proves nothing
-    assert _about(check_text(text.format("5.9")), "5.9%").verdict == "unverifiable"
+    assert ok.verdict == "consistent" and ok.kind == "cagr"
+    # the CAGR in the later level's own bracket, with no span of its own, is over the two levels'
+    # years (round 7: 77-4 of tests/check_fresh); a mismatch refutes
+    assert _about(check_text(text.format("5.9")), "5.9%").verdict == "inconsistent"
+    # market studies quote CAGRs over other windows: away from the level's bracket a mismatch
+    # proves nothing
+    loose = "常规煤电运维市场规模 2025 年 476 亿元，2030 年增至 575 亿元，行业 CAGR 达 5.9%。"
+    assert _about(check_text(loose), "5.9%").verdict == "unverifiable"
     span = _about(check_text("2018 年营收 6891 亿元，2024 年增至 22503 亿元，期间 CAGR 为 21.80%。"), "21.80%")
     assert span.verdict == "consistent" and "^(1/6)" in span.relation
 

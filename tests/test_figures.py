@@ -101,3 +101,10 @@ def test_english_magnitudes_before_a_currency():
     assert got[1:] == [("45.0B 美元", "money", 1e9), ("172M 美元", "money", 1e6), ("23.7B 瑞士法郎", "money", 1e9)]
     # a company named 3M is no figure in millions
     assert [f.kind.value for f in extract_figures("3M 公司")] == ["number"]
+
+
+def test_a_rate_glued_to_its_abbreviation():
+    # 651 (tests/check_twelfth): "（CAGR5.7%）" is a figure; "CR5", "K80", "H1" stay names
+    texts = [f.text for f in extract_figures("2024-2030 年从 382 亿美元增至 544 亿美元（CAGR5.7%），ROE8.5%。")]
+    assert texts[-2:] == ["5.7%", "8.5%"]
+    assert [f.text for f in extract_figures("行业 CR5 集中，K80 机型")] == []

@@ -355,4 +355,18 @@ def _cagr_dated(sec: Para, fs: list[Framed], k: int) -> Check | None:
     if not readings:
         return None
     chk = judge(sec, "cagr", t, inputs, readings, magnitude=False)
+    # "2024 年…1.24 亿只（+2.1%），预计 2030 年达 1.36 亿只（CAGR1.3%）": two dated levels only (no
+    # third of their unit: "2961/2020 元…达 3434 元" may average the pair), the CAGR in the later
+    # one's own bracket: its window is theirs
+    raw = sec.raw[t.sent]
+    same_unit = [x for x in fs if x.tok.sent == t.sent and x.tok.cunit == dated[0][0].tok.cunit]
+    # "2961/2020 元": a level written as the last of a "/"-list is one of several
+    listed = any(re.search(r"/\s*$", raw[max(0, x.tok.fig.start - 3):x.tok.fig.start]) for x, _ in dated)
+    own_bracket = len(dated) == 2 and len(same_unit) == 2 and not listed and len(readings) == 1 and not spans \
+        and k >= 1 \
+        and fs[k - 1] is dated[1][0] \
+        and re.fullmatch(r"\s*[（(]\s*", raw[fs[k - 1].tok.fig.end:t.fig.start].split("CAGR")[0]
+                         .split("复合")[0].split("年均")[0])
+    if own_bracket:
+        return chk
     return hedge(sec, chk, "the dated levels may span another window than the CAGR")
