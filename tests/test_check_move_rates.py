@@ -27,3 +27,13 @@ def test_a_change_against_the_previous_value():
     assert _v("7 月全球制造业 PMI 指数环比上升 0.7 个百分点至 49.7（前值 50.4）。", "0.7 个百分点") == ["inconsistent"]
     # no change written: nothing to check
     assert _v("6 月国内 PMI 为 49.7（前值 49.5）。", "49.5") == []
+
+
+def test_a_level_with_its_change_and_rate_in_one_bracket():
+    # 240 (tests/check_twelfth): -36.1 / 499.2 = -7.23%; +13 / 665.6 = +1.95%
+    assert _v("产地：463.1 万吨（-36.1 万吨，-7.22%）；六大港口：285.6 万吨（-17.7 万吨，-5.84%）。", "-7.22%") == ["consistent"]
+    assert _v("焦企（230 家）：678.6 万吨（+13 万吨，+1.95%）。", "+1.95%") == ["consistent"]
+    assert _v("焦企：678.6 万吨（+13 万吨，+2.95%）。", "+2.95%") == ["inconsistent"]
+    # an unsigned amount in the bracket is no change ("（13 万吨，1.95%）" may be a part and its share)
+    assert not any("the change over the level before it" in c.relation
+                   for c in check_text("山东：678.6 万吨（13 万吨，1.95%）。"))

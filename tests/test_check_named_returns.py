@@ -35,3 +35,10 @@ def test_no_pairing_across_periods_or_with_an_index_of_another_name():
     # 254: the sector's own return is not the index written before the gap
     assert _gaps("同期上证指数上涨 0.2%，沪深 300 指数下跌 2.2%，创业板指下跌 6.1%，证券行业跑输沪深 300 指数 "
                  "7.75pct。").get("7.75pct") != "inconsistent"
+
+
+def test_the_market_is_the_paragraphs_one_broad_index():
+    # 638 (tests/check_twelfth): -0.26 - 0.21 = -0.47
+    text = "上周银行指数较前一周下跌 0.26%，同期上证综指上涨 0.21%，走势弱于大盘 {g} 个百分点。"
+    assert _gaps(text.format(g="0.47")) == {"0.47 个百分点": "consistent"}
+    assert _gaps(text.format(g="0.67")) == {"0.67 个百分点": "inconsistent"}

@@ -1,5 +1,6 @@
 """A move written in amounts with its rate in brackets, the level on the other side of it: "611 元 / 吨，
-周环比下跌 2 元 / 吨（-0.33%）", "国内铝锭库存周去库 2.4 万吨，至 55.7 万吨（环比 - 4.1%）", and a level with
+周环比下跌 2 元 / 吨（-0.33%）", "国内铝锭库存周去库 2.4 万吨，至 55.7 万吨（环比 - 4.1%）", "产地：463.1
+万吨（-36.1 万吨，-7.22%）", and a level with
 its previous value: "6 月国内 PMI 为 49.7（前值 49.5），环比上升 0.2", "环比下降 0.7 个百分点至 49.7（前值
 50.4）". The rate is the move over the level before it (the level minus the move)."""
 
@@ -19,7 +20,7 @@ _MOVE = re.compile(rf"(?:周|月|日)?(?:环比|同比)?\s*({_FALL}|{_RISE})\s*(
 _RATE_AFTER = re.compile(r"^\s*[（(]\s*(?:环比|同比|周环比)?\s*$")
 _TO = re.compile(r"^\s*[，,]?\s*(?:至|到)\s*$")
 # what a sentence holding a move's rate has: "（-0.33%）", "（环比 - 4.1%）"
-_BRACKET_RATE = re.compile(r"[（(]\s*(?:周?环比|同比)?\s*[+\-−－]?\s*\d[\d.]*\s*%")
+_BRACKET_RATE = re.compile(r"[（(]\s*(?:周?环比|同比)?\s*[+\-−－]?\s*\d[\d.]*\s*%|[，,]\s*[+\-−－]?\s*\d[\d.]*\s*%\s*[）)]")
 # "为 49.7（前值 49.5）", "至 49.7（前值 50.4）"
 _PRIOR = re.compile(r"^\s*[（(]\s*前值\s*(?:为)?\s*$")
 _CHANGE = re.compile(rf"(?:环比|较前值|较上月|较上期)\s*({_FALL}|{_RISE})?\s*(?:了|约)?\s*$")
@@ -48,6 +49,7 @@ def find_move_rates(article: Article) -> list[Check]:
         for k in range(len(figs) - 1):
             out.extend(_rate(article, s, figs, k))
             out.extend(_prior(article, s, figs, k))
+            out.extend(_bracket_pair(article, s, figs, k))
     return out
 
 
@@ -94,6 +96,36 @@ def _rate(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Che
         got, stated, kind="growth", stated=rate.text, inputs=[move.text, level.text],
         relation=f"{'-' if fall else '+'}{move.text} / ({level.text} {'+' if fall else '-'} {move.text}) = {rate.text}"
                  f" (the move over the level before it)",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
+        article=article.label,
+    )]
+
+
+# "463.1 万吨（-36.1 万吨，-7.22%）": a level, then its change and rate in one bracket
+_PAIR_OPEN = re.compile(r"^\s*[（(]\s*(?:周?环比|同比|较上周|较上月)?\s*$")
+_PAIR_SEP = re.compile(r"^\s*[，,、]\s*(?:周?环比|同比)?\s*$")
+
+
+def _bracket_pair(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Check]:
+    """A level with its change (signed, in its unit) and rate in its own bracket: the rate is the
+    change over the level before it."""
+    if k + 2 >= len(figs):
+        return []
+    level, move, rate = figs[k], figs[k + 1], figs[k + 2]
+    if level.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or _unit(move) != _unit(level) \
+            or rate.kind != FigureKind.PERCENT or level.is_range or move.is_range or level.value is None \
+            or not _explicit(s, move) or not _PAIR_OPEN.match(s.text[level.end:move.start]) \
+            or not _PAIR_SEP.match(s.text[move.end:rate.start]) \
+            or not re.match(r"^\s*[）)]", s.text[rate.end:]):
+        return []
+    d = _base(move)
+    before = _base(level) - d
+    if before.lo <= 0:
+        return []
+    got = (d / before).scale(100)
+    return [interval_check(
+        got, figure_interval(rate, result=True), kind="growth", stated=rate.text, inputs=[move.text, level.text],
+        relation=f"{move.text} / ({level.text} - ({move.text})) = {rate.text} (the change over the level before it)",
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
         article=article.label,
     )]

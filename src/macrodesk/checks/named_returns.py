@@ -17,7 +17,7 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 _RETURN_VERB = re.compile(r"(收涨|上涨|上升|涨幅为?|涨跌幅为?|收跌|下跌|下降|跌幅为?|涨|跌)\s*(?:了|约|达)?\s*$")
 _FALLS = ("收跌", "下跌", "下降", "跌幅", "跌")
 # the words around an index's name that are not its name
-_NOT_NAME = re.compile(r"[\s*（()）]|申万|中信|本周|本月|上周|同期|年内|年初至今|当周|当月|周|月|期间|指数|板块|行业|"
+_NOT_NAME = re.compile(r"[\s*（()）]|较前一|较上|环比|同比|申万|中信|本周|本月|上周|同期|年内|年初至今|当周|当月|周|月|期间|指数|板块|行业|"
                        r"一级|二级|分别|整体|全年|今年以来|截至|\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|SW|Ⅱ|II")
 _BROAD = re.compile(r"沪深300|上证|深证|创业板|中证|万得全A|Wind全A|全A|恒生|大盘|科创50")
 # "跑赢沪深 300 指数（+0.88%）0.25 个百分点", "落后深证综指 4.08 个百分点"
@@ -59,7 +59,7 @@ def find_named_returns(article: Article) -> list[Check]:
     out: list[Check] = []
     for sents in prose_sections(article):
         text = "".join(s.text for s in sents)
-        if not re.search(r"跑赢|跑输|落后|领先|相对收益|超额收益", text):
+        if not re.search(r"跑赢|跑输|落后|领先|超越|强于|弱于|相对收益|超额收益", text):
             continue
         returns = [r for s in sents for r in _returns(s)]
         # a return with no period of its own is over the period its paragraph opened with
@@ -137,12 +137,18 @@ def _gaps(article: Article, s: Sentence, returns: list[_Return]) -> list[Check]:
         lead = s.text[prev_end:f.start]
         if (gm := _GAP.search(lead)) is not None:
             # the subject's return: the return right before in the sentence
-            own = [r for r in returns if r.sent is s and r.fig.end <= prev_end + gm.start()]
-            bench = _find(returns, _norm(gm.group(2)))
-            # the subject's own return is no index of the market ("创业板指下跌 6.1%，证券行业跑输…"
+            # the subject's return: the last one before the gap that is no index of the market
+            # ("银行指数下跌 0.26%，同期上证综指上涨 0.21%，弱于大盘…"; "创业板指下跌 6.1%，证券行业跑输…"
             # has the sector's return elsewhere)
-            if not own or bench is None or bench.fig is own[-1].fig or bench.period != own[-1].period \
-                    or _BROAD.search(own[-1].name):
+            own = [r for r in returns if r.sent is s and r.fig.end <= prev_end + gm.start()
+                   and not _BROAD.search(r.name)]
+            name = _norm(gm.group(2))
+            bench = _find(returns, name)
+            if bench is None and name in ("大盘", "市场", "市场整体"):
+                # "走势弱于大盘 0.47 个百分点": the market is the one broad index of the paragraph
+                broad = {r.name: r for r in returns if _BROAD.search(r.name)}
+                bench = next(iter(broad.values())) if len(broad) == 1 else None
+            if not own or bench is None or bench.fig is own[-1].fig or bench.period != own[-1].period:
                 continue
             x = own[-1]
             below = gm.group(1).startswith(("跑输", "落后", "弱于", "低于"))
