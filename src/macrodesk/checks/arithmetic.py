@@ -27,6 +27,7 @@ from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.count_splits import find_count_splits
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.defined_ratios import find_defined_ratios
+from macrodesk.checks.dividends import find_dividends
 from macrodesk.checks.entity_margins import find_entity_margins
 from macrodesk.checks.entity_shares import find_entity_shares
 from macrodesk.checks.expense_ratios import find_expense_ratios
@@ -196,7 +197,7 @@ def check_article(article: Article) -> list[Check]:
         *find_defined_ratios(article), *find_balance_sheets(article),
         *find_period_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
-        *find_named_wholes(article), *find_move_rates(article),
+        *find_named_wholes(article), *find_move_rates(article), *find_dividends(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

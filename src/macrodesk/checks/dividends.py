@@ -1,0 +1,70 @@
+"""A cash dividend's total against its base and its rate: "以总股本 99.14 亿股为基数，向全体股东每 10 股
+派送现金红利人民币 2.95 元（含税），公司合计拟派送现金人民币 29.25 亿元", "每股派发现金红利 0.037 元，合计
+派现 8897.298699 万元". The total is the shares times the cash per share."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, interval_check
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+_BASE = re.compile(r"总股本\s*(?:为|约)?\s*$")
+_PER_TEN = re.compile(r"每\s*$")
+_PER_SHARE = re.compile(r"每股(?:派发|派送|派|分红|分派)?(?:现金)?(?:红利|股利|分红)?(?:人民币)?\s*(?:为)?\s*$")
+_AFTER_TEN = re.compile(r"^\s*股?\s*(?:派发|派送|派|分红)(?:现金)?(?:红利|股利)?(?:人民币)?\s*$")
+_TOTAL = re.compile(r"(?:合计|共计|总计|累计)(?:拟)?(?:派发|派送|派现|派|分红|分派)(?:现金)?(?:红利|股利)?(?:人民币)?\s*(?:约|为)?\s*$"
+                    r"|派现(?:总额)?\s*(?:约|为)?\s*$")
+
+
+def _in_base(f: Figure) -> Interval:
+    iv = figure_interval(f)
+    return Interval(iv.lo * f.scale, iv.hi * f.scale)
+
+
+def find_dividends(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list", "table") or "股" not in s.text or "派" not in s.text:
+            continue
+        chk = _dividend(article, s)
+        if chk is not None:
+            out.append(chk)
+    return out
+
+
+def _dividend(article: Article, s: Sentence) -> Check | None:
+    figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
+    base = rate = total = None
+    per = Interval(1, 1)
+    prev = 0
+    for k, f in enumerate(figs):
+        lead = s.text[prev:f.start]
+        prev = f.end
+        if base is None and f.kind in (FigureKind.QUANTITY, FigureKind.NUMBER) and f.unit.endswith("股") \
+                and _BASE.search(lead):
+            base = f
+        elif rate is None and f.kind == FigureKind.QUANTITY and f.value == 10 and f.unit == "股" \
+                and _PER_TEN.search(lead) and k + 1 < len(figs) and figs[k + 1].kind == FigureKind.MONEY \
+                and _AFTER_TEN.match(s.text[f.end:figs[k + 1].start]):
+            rate, per = figs[k + 1], Interval(0.1, 0.1)
+        elif rate is None and f.kind == FigureKind.MONEY and _PER_SHARE.search(lead):
+            rate = f
+        elif rate is not None and f is not rate and total is None and f.kind == FigureKind.MONEY \
+                and _TOTAL.search(lead):
+            total = f
+    if base is None or rate is None or total is None or rate.unit != "元":
+        return None
+    got = _in_base(base) * (figure_interval(rate) * per)
+    written = _in_base(total)
+    chk = interval_check(
+        got, written, kind="product", stated=total.text, inputs=[base.text, rate.text],
+        relation=f"{base.text} × {rate.text}{' / 10' if per.lo == 0.1 else ''} = {total.text} (shares × cash a share)",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
+        article=article.label,
+    )
+    # the verdict in the total's unit (29.25 亿元, not 2.925e+09)
+    scale = total.scale or 1.0
+    chk.computed = f"{got.mid / scale:.6g}"
+    return chk
