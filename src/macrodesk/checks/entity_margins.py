@@ -64,9 +64,11 @@ def find_entity_margins(article: Article) -> list[Check]:
         period = _period(s) or _period(firsts[s.paragraph])
         # a list item's later sentences ("…；归母净利率…") are about the company its bold lead names
         owner = firsts[s.paragraph].bold_lead.strip() if s.kind == "list" else ""
-        for r in _results(s, period, owner):
-            results.setdefault(r.name, []).append(r)
-        margins.extend(_margins(s, period, owner))
+        if "利润" in s.text:
+            for r in _results(s, period, owner):
+                results.setdefault(r.name, []).append(r)
+        if "净利率" in s.text:
+            margins.extend(_margins(s, period, owner))
     out: list[Check] = []
     for m in margins:
         found = [r for r in results.get(m.name, []) if r.sent is not m.sent

@@ -25,6 +25,9 @@ _GAP = re.compile(r"(跑赢|跑输|落后于?|领先于?|超越|强于|弱于|�
                   r"(?:指数)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*$")
 _RELATIVE = re.compile(r"([^，,。；;：:%]{2,12}?)\s*(?:周|月|年内|年初至今)?\s*(?:相对收益率?|超额收益率?)\s*(?:为|达|约)?\s*$")
 _CLAUSE = re.compile(r"[，,。；;：:]")
+# what a sentence holding a return or a gap says, tested before its figures are read
+_MOVES = re.compile(r"涨|跌")
+_GAP_WORD = re.compile(r"跑赢|跑输|落后|领先|超越|强于|弱于|低于|高于|相对收益|超额收益")
 
 
 @dataclass
@@ -59,9 +62,9 @@ def find_named_returns(article: Article) -> list[Check]:
     out: list[Check] = []
     for sents in prose_sections(article):
         text = "".join(s.text for s in sents)
-        if not re.search(r"跑赢|跑输|落后|领先|超越|强于|弱于|相对收益|超额收益", text):
+        if not _GAP_WORD.search(text):
             continue
-        returns = [r for s in sents for r in _returns(s)]
+        returns = [r for s in sents if _MOVES.search(s.text) for r in _returns(s)]
         # a return with no period of its own is over the period its paragraph opened with
         # ("本周上证综指…上涨 7.97%…。非银指数上涨 8.26%")
         opened: dict[int, str] = {}
@@ -71,6 +74,8 @@ def find_named_returns(article: Article) -> list[Check]:
         for r in returns:
             r.period = r.period or opened.get(r.sent.paragraph, "")
         for s in sents:
+            if not _GAP_WORD.search(s.text):
+                continue
             # a benchmark's return of the gap's own paragraph and period only
             mine = [r for r in returns if r.sent.paragraph == s.paragraph]
             out.extend(_gaps(article, s, mine))

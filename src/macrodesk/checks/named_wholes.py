@@ -31,6 +31,8 @@ def find_named_wholes(article: Article) -> list[Check]:
         return []
     out: list[Check] = []
     for s in sents:
+        if "占" not in s.text:
+            continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE]
         for k, f in enumerate(figs):
             if f.kind != FigureKind.PERCENT or k == 0:
