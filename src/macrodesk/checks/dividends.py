@@ -8,7 +8,8 @@ import re
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.checks.levels import interval
+from macrodesk.models import Article, FigureKind, Sentence
 
 _BASE = re.compile(r"总股本\s*(?:为|约)?\s*$")
 _PER_TEN = re.compile(r"每\s*$")
@@ -16,11 +17,6 @@ _PER_SHARE = re.compile(r"每股(?:派发|派送|派|分红|分派)?(?:现金)?(
 _AFTER_TEN = re.compile(r"^\s*股?\s*(?:派发|派送|派|分红)(?:现金)?(?:红利|股利)?(?:人民币)?\s*$")
 _TOTAL = re.compile(r"(?:合计|共计|总计|累计)(?:拟)?(?:派发|派送|派现|派|分红|分派)(?:现金)?(?:红利|股利)?(?:人民币)?\s*(?:约|为)?\s*$"
                     r"|派现(?:总额)?\s*(?:约|为)?\s*$")
-
-
-def _in_base(f: Figure) -> Interval:
-    iv = figure_interval(f)
-    return Interval(iv.lo * f.scale, iv.hi * f.scale)
 
 
 def find_dividends(article: Article) -> list[Check]:
@@ -56,8 +52,8 @@ def _dividend(article: Article, s: Sentence) -> Check | None:
             total = f
     if base is None or rate is None or total is None or rate.unit != "元":
         return None
-    got = _in_base(base) * (figure_interval(rate) * per)
-    written = _in_base(total)
+    got = interval(base) * (figure_interval(rate) * per)
+    written = interval(total)
     chk = interval_check(
         got, written, kind="product", stated=total.text, inputs=[base.text, rate.text],
         relation=f"{base.text} × {rate.text}{' / 10' if per.lo == 0.1 else ''} = {total.text} (shares × cash a share)",

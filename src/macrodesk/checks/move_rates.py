@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.levels import interval, signed
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 
 _FALL = r"下跌|下降|减少|回落|去库|下滑|降低|[降跌减]"
@@ -28,16 +29,6 @@ _CHANGE = re.compile(rf"(?:环比|较前值|较上月|较上期)\s*({_FALL}|{_RI
 
 def _unit(f: Figure) -> tuple[str, str]:
     return f.kind.value, canonical_unit(f.kind, f.unit)
-
-
-def _base(f: Figure) -> Interval:
-    """In base units (万吨 -> 吨), so a move and a level of one measure compare."""
-    iv = figure_interval(f)
-    return Interval(iv.lo * f.scale, iv.hi * f.scale)
-
-
-def _explicit(s: Sentence, f: Figure) -> bool:
-    return s.text[f.start:f.end].lstrip()[:1] in "+-−－"
 
 
 def find_move_rates(article: Article) -> list[Check]:
@@ -80,17 +71,17 @@ def _rate(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Che
     if level is None or rate is None or _unit(level) != _unit(move) or level.is_range or move.is_range \
             or level.value is None:
         return []
-    d = _base(move)
-    if fall and not _explicit(s, move):
+    d = interval(move)
+    if fall and not signed(s, move):
         d = -d
-    lv = _base(level)
+    lv = interval(level)
     # the level after the move, unless the level is written before it ("611 元 / 吨，周环比下跌 2 元 / 吨")
     before = lv - d
     if before.lo <= 0:
         return []
     got = (d / before).scale(100)
     stated = figure_interval(rate, result=True)
-    if fall and not _explicit(s, rate) and (rate.value or 0) > 0:
+    if fall and not signed(s, rate) and (rate.value or 0) > 0:
         stated = -stated
     return [interval_check(
         got, stated, kind="growth", stated=rate.text, inputs=[move.text, level.text],
@@ -114,12 +105,12 @@ def _bracket_pair(article: Article, s: Sentence, figs: list[Figure], k: int) -> 
     level, move, rate = figs[k], figs[k + 1], figs[k + 2]
     if level.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or _unit(move) != _unit(level) \
             or rate.kind != FigureKind.PERCENT or level.is_range or move.is_range or level.value is None \
-            or not _explicit(s, move) or not _PAIR_OPEN.match(s.text[level.end:move.start]) \
+            or not signed(s, move) or not _PAIR_OPEN.match(s.text[level.end:move.start]) \
             or not _PAIR_SEP.match(s.text[move.end:rate.start]) \
             or not re.match(r"^\s*[）)]", s.text[rate.end:]):
         return []
-    d = _base(move)
-    before = _base(level) - d
+    d = interval(move)
+    before = interval(level) - d
     if before.lo <= 0:
         return []
     got = (d / before).scale(100)
@@ -151,7 +142,7 @@ def _prior(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Ch
         return []  # a rate of a level, not its difference
     verb = cm.group(1) or ""
     stated = figure_interval(change, result=True)
-    if re.fullmatch(_FALL, verb) and not _explicit(s, change) and (change.value or 0) > 0:
+    if re.fullmatch(_FALL, verb) and not signed(s, change) and (change.value or 0) > 0:
         stated = -stated
     got = figure_interval(b) - figure_interval(a)
     return [interval_check(
