@@ -675,3 +675,13 @@ def test_a_cagr_in_the_later_levels_own_bracket():
     # a level that is one of a "/"-pair may be averaged with it: a miss proves nothing
     pair = "2024 年单只犬 / 猫年均消费 2961/2020 元（+3%/4.9%），预计 2030 年单宠消费达 3434 元（CAGR6%）。"
     assert [c.verdict for c in check_text(pair) if c.kind == "cagr"] == ["unverifiable"]
+
+
+def test_a_weeks_turnover_and_its_daily_mean():
+    # 638 (tests/check_twelfth): 11.57 万亿元 / 5 = 23140 亿元; a short week (2 days) fits too
+    def mean(text):
+        return [(c.verdict, c.relation.split(" = ")[0]) for c in check_text(text) if c.kind == "average"]
+    assert mean("沪深两市周交易额 11.57 万亿元，日均成交额 23132 亿元。") == [("consistent", "11.57 万亿元 / 5 trading days")]
+    assert mean("周成交额 1567 亿元，日均成交额 784 亿元。") == [("consistent", "1567 亿元 / 2 trading days")]
+    # no week of one to five trading days gives 25132 亿元
+    assert mean("沪深两市周交易额 11.57 万亿元，日均成交额 25132 亿元。")[0][0] == "inconsistent"

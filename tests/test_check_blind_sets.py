@@ -55,7 +55,7 @@ FLOORS = {
     "check_ninth": Floors(209, 175, 0.84, 163, 0.858, 59, 34, 150, 0.54),
     "check_tenth": Floors(160, 153, 0.86, 134, 0.90, 19, 12, 141, 0.68),
     "check_eleventh": Floors(205, 179, 0.58, 113, 0.66, 31, 11, 174, 0.21),
-    "check_twelfth": Floors(151, 136, 0.77, 115, 0.72, 5, 1, 146, 0.45),
+    "check_twelfth": Floors(151, 136, 0.78, 117, 0.726, 5, 1, 146, 0.46),
 }
 _SCORES: dict[str, Score] = {}
 

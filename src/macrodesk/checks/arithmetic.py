@@ -51,7 +51,7 @@ from macrodesk.checks.named_wholes import find_named_wholes
 from macrodesk.checks.orderings import find_orderings
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.part_shares import find_part_shares
-from macrodesk.checks.period_means import find_period_means
+from macrodesk.checks.period_means import find_period_means, find_week_means
 from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
 from macrodesk.checks.scissors import find_scissors
@@ -195,7 +195,7 @@ def check_article(article: Article) -> list[Check]:
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),
         *find_defined_ratios(article), *find_balance_sheets(article),
-        *find_period_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_table_week_moves(article),
+        *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])

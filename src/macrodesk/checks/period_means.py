@@ -106,3 +106,38 @@ def find_period_means(article: Article) -> list[Check]:
             chk.computed = fmt(got.mid / scale)
             out.append(chk)
     return out
+
+
+# "沪深两市周交易额 11.57 万亿元，日均成交额 23132 亿元": a week's turnover and its daily mean
+_WEEK_TOTAL = re.compile(r"周(?:交易|成交)(?:额|金额|量)\s*(?:为|达|约)?\s*$")
+_DAILY_MEAN = re.compile(r"^\s*[，,]\s*日均(?:交易|成交)?(?:额|金额|量)?\s*(?:为|达|约)?\s*$")
+
+
+def find_week_means(article: Article) -> list[Check]:
+    """A week's turnover and its mean per trading day: some number of days from one to five (a
+    holiday shortens the week) must fit, the fit naming it; none fitting is an error."""
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or "日均" not in s.text or "周" not in s.text:
+            continue
+        figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
+        for total, mean in zip(figs, figs[1:], strict=False):
+            if total.kind != mean.kind or total.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                    or not _WEEK_TOTAL.search(s.text[max(0, total.start - 12):total.start]) \
+                    or not _DAILY_MEAN.match(s.text[total.end:mean.start]):
+                continue
+            whole, each = figure_interval(total), figure_interval(mean)
+            whole = whole.scale(total.scale) if total.scale else whole
+            each = each.scale(mean.scale) if mean.scale else each
+            fits = [n for n in range(1, 6) if whole.scale(1 / n).overlaps(each)]
+            n = fits[-1] if fits else 5
+            got = whole.scale(1 / n)
+            out.append(interval_check(
+                got.scale(1 / (mean.scale or 1.0)), figure_interval(mean), fits=bool(fits), kind="average",
+                stated=mean.text, inputs=[total.text],
+                relation=f"{total.text} / {n} trading days = {mean.text}"
+                         + ("" if fits else " (no week of 1-5 trading days fits)"),
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text],
+                article=article.label,
+            ))
+    return out
