@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 
 from macrodesk.checks.frames import period_key
-from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval
+from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.levels import signed
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _REVENUE = re.compile(r"(?:营业总收入|营业收入|营收|总收入)\s*(?:为|达|实现|约)?\s*$")
@@ -112,12 +113,6 @@ def _name(s: Sentence, at: int, owner: str = "") -> str:
     return _NOT_NAME.sub("", words)
 
 
-def _signed(s: Sentence, f: Figure, lead: str) -> Interval:
-    iv = figure_interval(f, result=True)
-    explicit = s.text[f.start:f.end].lstrip()[:1] in "+-−－"
-    return -iv if FALL_BEFORE.search(lead) and not explicit and (f.value or 0) > 0 else iv
-
-
 def _level_and_growth(s: Sentence, figs: list[Figure], k: int) -> tuple[Figure, Figure, Interval] | None:
     """The level at figs[k] and its growth: the percent right after it, or (level after 至) the
     percent right before it."""
@@ -125,12 +120,12 @@ def _level_and_growth(s: Sentence, figs: list[Figure], k: int) -> tuple[Figure, 
     if k + 1 < len(figs) and figs[k + 1].kind == FigureKind.PERCENT \
             and _GROWTH_AFTER.match(s.text[f.end:figs[k + 1].start]):
         g = figs[k + 1]
-        return f, g, _signed(s, g, s.text[f.end:g.start])
+        return f, g, signed_interval(g, s.text[f.end:g.start], result=True)
     if k >= 1 and figs[k - 1].kind == FigureKind.PERCENT and _TO.match(s.text[figs[k - 1].end:f.start]):
         g = figs[k - 1]
         lead = s.text[max(0, g.start - 16):g.start]
         if _GROWTH_BEFORE.search(lead):
-            return f, g, _signed(s, g, lead)
+            return f, g, signed_interval(g, lead, result=True)
     return None
 
 
@@ -212,9 +207,8 @@ def _judge(article: Article, m: _Margin, r: _Results) -> list[Check]:
     if m.change is not None:
         stated = figure_interval(m.change, result=True)
         lead = m.sent.text[max(0, m.change.start - 12):m.change.start]
-        explicit = m.sent.text[m.change.start:m.change.end].lstrip()[:1] in "+-−－"
         if FALL_BEFORE.search(lead) or re.search(r"(?:下滑|回落)\s*(?:了|约)?\s*$", lead):
-            stated = stated if explicit else -stated
+            stated = stated if signed(m.sent, m.change) else -stated
         chk = _check(article, m, m.change, now - before, "change",
                      f"{r.profit.text}/{r.revenue.text} - 上年净利率 {before.mid:.3f}% (= ({r.profit.text}/"
                      f"(1{_pct(r.profit_growth)}))/({r.revenue.text}/(1{_pct(r.revenue_growth)}))) = {m.change.text}",

@@ -15,7 +15,6 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the total: 期间费用率, 四费/三费费用率, "费用率合计"
 _TOTAL = re.compile(r"期间费用率|[三四]费(?:费用)?率|费用率合计")
-_PART_NAMES = ("销售", "管理", "研发", "财务")
 # a part's name: "销售", "管理（含研发）", "管理+研发" ("管理、研发费用率" names two)
 _PART = re.compile(r"(销售|管理|研发|财务)(?:费用)?(?:率)?\s*(?:[（(]\s*含研发(?:费用)?(?:率)?\s*[）)]|[+＋及和与]\s*研发(?=费用|[、/，,]))?")
 _WITH_RND = re.compile(r"管理(?:费用)?(?:率)?\s*(?:[（(]\s*含研发|[+＋及和与]\s*研发)")
@@ -105,9 +104,9 @@ def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]
         definition = "with" if _TOTAL_WITH.match(after) or "四" in total_word else (
             "without" if _TOTAL_WITHOUT.match(after) or "三" in total_word else "")
         if level is not None and len(levels) == len(names):
-            out.extend(_judge(article, chain, level, levels, names, with_rnd, definition, "level"))
+            out.extend(_judge(article, level, levels, names, with_rnd, definition, "level"))
         if change is not None and len(changes) == len(names) and own_basis <= {basis}:
-            out.extend(_judge(article, chain, change, changes, names, with_rnd, definition, "change"))
+            out.extend(_judge(article, change, changes, names, with_rnd, definition, "change"))
     return out
 
 
@@ -224,7 +223,7 @@ def _basis_of(text: str, v: _Val) -> str:
     return "环比" if _QOQ.match(found[-1]) else "同比"
 
 
-def _judge(article: Article, chain: list[Sentence], total: _Val, parts: list[_Val], names: list[str],
+def _judge(article: Article, total: _Val, parts: list[_Val], names: list[str],
            with_rnd: bool, definition: str, what: str) -> list[Check]:
     named = set(names) | ({"研发"} if with_rnd else set())
     if not {"销售", "管理", "财务"} <= named:

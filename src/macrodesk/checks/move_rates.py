@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import figure_interval
+from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.levels import interval, signed
-from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
+from macrodesk.checks.levels import interval, signed, unit_key
+from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _FALL = r"下跌|下降|减少|回落|去库|下滑|降低|[降跌减]"
 _RISE = r"上涨|上升|增加|累库|增长|回升|提高|提升|[涨增升]"
@@ -25,10 +25,6 @@ _BRACKET_RATE = re.compile(r"[（(]\s*(?:周?环比|同比)?\s*[+\-−－]?\s*\d
 # "为 49.7（前值 49.5）", "至 49.7（前值 50.4）"
 _PRIOR = re.compile(r"^\s*[（(]\s*前值\s*(?:为)?\s*$")
 _CHANGE = re.compile(rf"(?:环比|较前值|较上月|较上期)\s*({_FALL}|{_RISE})?\s*(?:了|约)?\s*$")
-
-
-def _unit(f: Figure) -> tuple[str, str]:
-    return f.kind.value, canonical_unit(f.kind, f.unit)
 
 
 def find_move_rates(article: Article) -> list[Check]:
@@ -63,32 +59,37 @@ def _rate(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Che
         rate = after
         if k + 2 < len(figs) and _TO.match(s.text[after.end:figs[k + 2].start].replace("）", "").replace(")", "")):
             level = figs[k + 2]
-        elif k >= 1 and figs[k - 1].kind in (FigureKind.MONEY, FigureKind.QUANTITY) and _unit(figs[k - 1]) == _unit(move):
+        elif k >= 1 and figs[k - 1].kind in (FigureKind.MONEY, FigureKind.QUANTITY) and unit_key(s, figs[k - 1]) == unit_key(s, move):
             level = figs[k - 1]
     elif _TO.match(s.text[move.end:after.start]) and k + 2 < len(figs) and figs[k + 2].kind == FigureKind.PERCENT \
             and _RATE_AFTER.match(s.text[after.end:figs[k + 2].start]):
         level, rate = after, figs[k + 2]
-    if level is None or rate is None or _unit(level) != _unit(move) or level.is_range or move.is_range \
+    if level is None or rate is None or unit_key(s, level) != unit_key(s, move) or level.is_range or move.is_range \
             or level.value is None:
         return []
     d = interval(move)
     if fall and not signed(s, move):
         d = -d
-    lv = interval(level)
-    # the level after the move, unless the level is written before it ("611 元 / 吨，周环比下跌 2 元 / 吨")
-    before = lv - d
-    if before.lo <= 0:
-        return []
-    got = (d / before).scale(100)
     stated = figure_interval(rate, result=True)
     if fall and not signed(s, rate) and (rate.value or 0) > 0:
         stated = -stated
+    # the level is the one after the move, also when written before it ("611 元 / 吨，周环比下跌 2 元 / 吨")
+    return _over_level_before(
+        article, s, d, move, level, rate, stated,
+        f"{'-' if fall else '+'}{move.text} / ({level.text} {'+' if fall else '-'} {move.text}) = {rate.text}"
+        f" (the move over the level before it)")
+
+
+def _over_level_before(article: Article, s: Sentence, d: Interval, move: Figure, level: Figure, rate: Figure,
+                       stated: Interval, relation: str) -> list[Check]:
+    """The rate a signed move `d` makes over the level before it (the level after it minus `d`)."""
+    before = interval(level) - d
+    if before.lo <= 0:
+        return []
     return [interval_check(
-        got, stated, kind="growth", stated=rate.text, inputs=[move.text, level.text],
-        relation=f"{'-' if fall else '+'}{move.text} / ({level.text} {'+' if fall else '-'} {move.text}) = {rate.text}"
-                 f" (the move over the level before it)",
-        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
-        article=article.label,
+        (d / before).scale(100), stated, kind="growth", stated=rate.text, inputs=[move.text, level.text],
+        relation=relation, sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+        input_sentences=[s.text, s.text], article=article.label,
     )]
 
 
@@ -103,23 +104,15 @@ def _bracket_pair(article: Article, s: Sentence, figs: list[Figure], k: int) -> 
     if k + 2 >= len(figs):
         return []
     level, move, rate = figs[k], figs[k + 1], figs[k + 2]
-    if level.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or _unit(move) != _unit(level) \
+    if level.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or unit_key(s, move) != unit_key(s, level) \
             or rate.kind != FigureKind.PERCENT or level.is_range or move.is_range or level.value is None \
             or not signed(s, move) or not _PAIR_OPEN.match(s.text[level.end:move.start]) \
             or not _PAIR_SEP.match(s.text[move.end:rate.start]) \
             or not re.match(r"^\s*[）)]", s.text[rate.end:]):
         return []
-    d = interval(move)
-    before = interval(level) - d
-    if before.lo <= 0:
-        return []
-    got = (d / before).scale(100)
-    return [interval_check(
-        got, figure_interval(rate, result=True), kind="growth", stated=rate.text, inputs=[move.text, level.text],
-        relation=f"{move.text} / ({level.text} - ({move.text})) = {rate.text} (the change over the level before it)",
-        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
-        article=article.label,
-    )]
+    return _over_level_before(
+        article, s, interval(move), move, level, rate, figure_interval(rate, result=True),
+        f"{move.text} / ({level.text} - ({move.text})) = {rate.text} (the change over the level before it)")
 
 
 def _prior(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Check]:

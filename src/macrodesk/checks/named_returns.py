@@ -1,16 +1,17 @@
 """Excess returns over a benchmark named by its index: "上证综指、深证综指分别上涨 7.97%、12.35%。非银指数
 上涨 8.26%，跑赢上证指数 0.30 个百分点，落后深证综指 4.08 个百分点", "沪深 300 指数下跌 0.25%，公用事业指数
-上涨 0.26%…公用事业周相对收益率 0.52%". Each return is found by the index's name in the section; a
-relative return with no benchmark named is over the section's one broad-market index."""
+上涨 0.26%…公用事业周相对收益率 0.52%". Each return is found by the index's name in its paragraph; a
+relative return with no benchmark named is over the paragraph's one broad-market index."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import groupby
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.paragraphs import prose_sections
+from macrodesk.checks.levels import signed
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # a return: "指数上涨 0.26%", "下跌 0.25%", "涨跌幅为 -2.77%", "周涨幅 3.30%"
@@ -60,25 +61,21 @@ def _norm(name: str) -> str:
 
 def find_named_returns(article: Article) -> list[Check]:
     out: list[Check] = []
-    for sents in prose_sections(article):
-        text = "".join(s.text for s in sents)
-        if not _GAP_WORD.search(text):
+    # a benchmark's return of the gap's own paragraph only
+    prose = [s for s in article.sentences if s.kind in ("prose", "list")]
+    for _, group in groupby(prose, key=lambda s: s.paragraph):
+        sents = list(group)
+        if not any(_GAP_WORD.search(s.text) for s in sents):
             continue
         returns = [r for s in sents if _MOVES.search(s.text) for r in _returns(s)]
         # a return with no period of its own is over the period its paragraph opened with
         # ("本周上证综指…上涨 7.97%…。非银指数上涨 8.26%")
-        opened: dict[int, str] = {}
+        opened = next((r.period for r in returns if r.period), "")
         for r in returns:
-            if r.period:
-                opened.setdefault(r.sent.paragraph, r.period)
-        for r in returns:
-            r.period = r.period or opened.get(r.sent.paragraph, "")
+            r.period = r.period or opened
         for s in sents:
-            if not _GAP_WORD.search(s.text):
-                continue
-            # a benchmark's return of the gap's own paragraph and period only
-            mine = [r for r in returns if r.sent.paragraph == s.paragraph]
-            out.extend(_gaps(article, s, mine))
+            if _GAP_WORD.search(s.text):
+                out.extend(_gaps(article, s, returns))
     return out
 
 
@@ -113,8 +110,7 @@ def _returns(s: Sentence) -> list[_Return]:
             fall = vm.group(1).startswith(_FALLS)
             for n, g in zip(names, run, strict=True):
                 iv = figure_interval(g)
-                explicit = s.text[g.start:g.end].lstrip()[:1] in "+-−－"
-                out.append(_Return(n, g, s, -iv if fall and not explicit and (g.value or 0) > 0 else iv, period))
+                out.append(_Return(n, g, s, -iv if fall and not signed(s, g) and (g.value or 0) > 0 else iv, period))
         k += len(run)
     return out
 
@@ -132,16 +128,22 @@ def _find(returns: list[_Return], name: str) -> _Return | None:
     return near[0] if len({r.name for r in near}) == 1 and len({r.fig.text for r in near}) == 1 else None
 
 
+def _broad_index(returns: list[_Return]) -> _Return | None:
+    """The paragraph's one index of the whole market (沪深 300, 上证, …): what 大盘 and a relative
+    return with no benchmark named are over; None when none or two are written."""
+    broad = {r.name: r for r in returns if _BROAD.search(r.name)}
+    return next(iter(broad.values())) if len(broad) == 1 else None
+
+
 def _gaps(article: Article, s: Sentence, returns: list[_Return]) -> list[Check]:
     figs = _figures(s)
     out = []
     for k, f in enumerate(figs):
-        if f.kind not in (FigureKind.POINTS, FigureKind.PERCENT) or f.value is None:
+        if f.value is None:
             continue
         prev_end = figs[k - 1].end if k else 0
         lead = s.text[prev_end:f.start]
         if (gm := _GAP.search(lead)) is not None:
-            # the subject's return: the return right before in the sentence
             # the subject's return: the last one before the gap that is no index of the market
             # ("银行指数下跌 0.26%，同期上证综指上涨 0.21%，弱于大盘…"; "创业板指下跌 6.1%，证券行业跑输…"
             # has the sector's return elsewhere)
@@ -150,9 +152,7 @@ def _gaps(article: Article, s: Sentence, returns: list[_Return]) -> list[Check]:
             name = _norm(gm.group(2))
             bench = _find(returns, name)
             if bench is None and name in ("大盘", "市场", "市场整体"):
-                # "走势弱于大盘 0.47 个百分点": the market is the one broad index of the paragraph
-                broad = {r.name: r for r in returns if _BROAD.search(r.name)}
-                bench = next(iter(broad.values())) if len(broad) == 1 else None
+                bench = _broad_index(returns)  # "走势弱于大盘 0.47 个百分点"
             if not own or bench is None or bench.fig is own[-1].fig or bench.period != own[-1].period:
                 continue
             x = own[-1]
@@ -160,17 +160,15 @@ def _gaps(article: Article, s: Sentence, returns: list[_Return]) -> list[Check]:
         elif (rm := _RELATIVE.search(lead)) is not None:
             subject = _norm(rm.group(1))
             x_found = _find(returns, subject) if len(subject) >= 2 else None
-            broad = {r.name: r for r in returns if _BROAD.search(r.name)}
-            if x_found is None or len(broad) != 1 or x_found.name in broad \
-                    or next(iter(broad.values())).period != x_found.period:
+            broad = _broad_index(returns)
+            if x_found is None or broad is None or x_found.name == broad.name or broad.period != x_found.period:
                 continue
-            x, bench, below = x_found, next(iter(broad.values())), False
+            x, bench, below = x_found, broad, False
         else:
             continue
         got = x.iv - bench.iv
         stated = figure_interval(f, result=True)
-        explicit = s.text[f.start:f.end].lstrip()[:1] in "+-−－"
-        if below and not explicit:
+        if below and not signed(s, f):
             stated = -stated
         out.append(interval_check(
             got, stated, kind="difference", stated=f.text, inputs=[x.fig.text, bench.fig.text],

@@ -8,17 +8,14 @@ import re
 
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
+from macrodesk.checks.levels import unit_key
+from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # "占国内销量 11.45%", "占全社会用电量比重 60.9%", "占全球的 35.7%"
 _NAMED = re.compile(r"占\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*(?:比重|比例|份额)?\s*(?:为|达|约)?\s*$")
 _CHANGE = re.compile(r"同比|环比|较|增加|减少|增长|下降|净增|新增|[+\-−－]\s*$")
 _CLAUSE = re.compile(r"[，,。；;：:（(]")
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
-
-
-def _unit(f: Figure) -> tuple[str, str]:
-    return f.kind.value, canonical_unit(f.kind, f.unit)
 
 
 def _period(f: Figure) -> str:
@@ -71,7 +68,7 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
     found = []
     for s in sents:
         for g in s.figures:
-            if g.kind not in _LEVELS or g.is_range or _unit(g) != _unit(part) or _period(g) != _period(part) \
+            if g.kind not in _LEVELS or g.is_range or unit_key(s, g) != unit_key(own, part) or _period(g) != _period(part) \
                     or g is part or (g.value or 0) * g.scale <= (part.value or 0) * part.scale:
                 continue
             starts = [m.end() for m in _CLAUSE.finditer(s.text, 0, g.start)]

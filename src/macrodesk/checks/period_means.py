@@ -9,6 +9,7 @@ import re
 
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.levels import interval
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind
 
@@ -126,9 +127,7 @@ def find_week_means(article: Article) -> list[Check]:
                     or not _WEEK_TOTAL.search(s.text[max(0, total.start - 12):total.start]) \
                     or not _DAILY_MEAN.match(s.text[total.end:mean.start]):
                 continue
-            whole, each = figure_interval(total), figure_interval(mean)
-            whole = whole.scale(total.scale) if total.scale else whole
-            each = each.scale(mean.scale) if mean.scale else each
+            whole, each = interval(total), interval(mean)
             fits = [n for n in range(1, 6) if whole.scale(1 / n).overlaps(each)]
             n = fits[-1] if fits else 5
             got = whole.scale(1 / n)

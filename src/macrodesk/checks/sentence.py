@@ -165,17 +165,13 @@ def _find_changes(para: Para) -> list[Check]:
             head = rest[:tm.start(1) if tm.group(1) else tm.start(2)]
             c = para.tok(tm.group(1) or tm.group(2))
             hedged = ""
-            if _YOY_HEAD.search(head):
-                # a year-on-year change of B is not B - A, unless A is last year's level
-                # ("从去年上半年的 A"); an amount's growth with no date on either: a fit confirms
-                # (a rate's points are most often against the quarter before)
-                if _LAST_YEAR.search(para.raw[a.sent][max(0, a.fig.start - 12):a.fig.start]):
-                    pass
-                elif DATE_MARK not in m_text[m.start():m.end()] and not is_points(c) \
-                        and b.fig.kind != FigureKind.PERCENT:
-                    hedged = "同比 is against last year, which the 从-level may not be"
-                else:
+            # a year-on-year change of B is not B - A, unless A is last year's level ("从去年上半年的
+            # A"); an amount's growth with no date on either: a fit confirms (a rate's points are
+            # most often against the quarter before)
+            if _YOY_HEAD.search(head) and not _LAST_YEAR.search(para.raw[a.sent][max(0, a.fig.start - 12):a.fig.start]):
+                if DATE_MARK in m_text[m.start():m.end()] or is_points(c) or b.fig.kind == FigureKind.PERCENT:
                     continue
+                hedged = "同比 is against last year, which the 从-level may not be"
             chk = change_check(para, a, b, c, head)
             if chk and "环比" in head:
                 # "从 5.2% 回升至 6.1%，环比上升 0.9 个百分点": A is usually the period before, but a

@@ -328,6 +328,10 @@ def cagr_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
     return hedge(sec, chk, "the levels of the CAGR are found by their place")
 
 
+# "…1.36 亿只（CAGR1.3%）": the CAGR opens the level's own bracket
+_CAGR_BRACKET = re.compile(r"\s*[（(]\s*(?:CAGR|复合|年均)")
+
+
 def _cagr_dated(sec: Para, fs: list[Framed], k: int) -> Check | None:
     """"2025 年 223 亿元，2030 年 4147 亿元（CAGR 79.7%）", "2019 年 28 亿元→2024 年 263 亿元，年复合增长率
     56.6%": levels dated by year in the CAGR's sentence, of one unit. With a span written for the
@@ -364,9 +368,7 @@ def _cagr_dated(sec: Para, fs: list[Framed], k: int) -> Check | None:
     listed = any(re.search(r"/\s*$", raw[max(0, x.tok.fig.start - 3):x.tok.fig.start]) for x, _ in dated)
     own_bracket = len(dated) == 2 and len(same_unit) == 2 and not listed and len(readings) == 1 and not spans \
         and k >= 1 \
-        and fs[k - 1] is dated[1][0] \
-        and re.fullmatch(r"\s*[（(]\s*", raw[fs[k - 1].tok.fig.end:t.fig.start].split("CAGR")[0]
-                         .split("复合")[0].split("年均")[0])
+        and fs[k - 1] is dated[1][0] and _CAGR_BRACKET.match(raw, fs[k - 1].tok.fig.end, t.fig.start) is not None
     if own_bracket:
         return chk
     return hedge(sec, chk, "the dated levels may span another window than the CAGR")
