@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, interval_sum
-from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the total: 期间费用率, 四费/三费费用率, "费用率合计"
@@ -247,12 +247,7 @@ def _judge(article: Article, total: _Val, parts: list[_Val], names: list[str],
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
         input_sentences=[p.sent.text for p in parts], article=article.label,
     )
-    if chk.verdict == "inconsistent" and not complete:
-        chk.verdict, chk.gap, chk.computed, chk.computed_low, chk.computed_high = "unverifiable", None, "", None, None
-        chk.note = "研发费用率 is not written, and the total may count it"
-    elif not complete:
-        chk.refutable = False
-    return [chk]
+    return [chk if complete else confirm_only(chk, "研发费用率 is not written, and the total may count it")]
 
 
 def _shown(v: _Val) -> str:

@@ -130,6 +130,11 @@ def unverifiable(para: Para, kind: str, stated: Tok, inputs: list[Tok], relation
 def hedge(sec: Para, chk: Check, why: str) -> Check:
     """A relation over inputs that are not certain: a fit confirms the stated figure, a
     mismatch proves nothing (unverifiable)."""
+    return confirm_only(chk, why)
+
+
+def confirm_only(chk: Check, why: str) -> Check:
+    """`hedge` for a check built from figures rather than a paragraph's tokens."""
     if chk.verdict == "inconsistent":
         return Check(**{**chk.model_dump(), "verdict": "unverifiable", "computed": "",
                         "computed_low": None, "computed_high": None, "gap": None,
