@@ -52,15 +52,13 @@ def _dividend(article: Article, s: Sentence) -> Check | None:
             total = f
     if base is None or rate is None or total is None or rate.unit != "元":
         return None
-    got = interval(base) * (figure_interval(rate) * per)
-    written = interval(total)
+    # in the total's unit (29.25 亿元, not 2.925e+09): computed, its bounds and the gap
+    got = (interval(base) * (figure_interval(rate) * per)).scale(1 / (total.scale or 1.0))
     chk = interval_check(
-        got, written, kind="product", stated=total.text, inputs=[base.text, rate.text],
+        got, figure_interval(total), kind="product", stated=total.text, inputs=[base.text, rate.text],
         relation=f"{base.text} × {rate.text}{' / 10' if per.lo == 0.1 else ''} = {total.text} (shares × cash a share)",
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
         article=article.label,
     )
-    # the verdict in the total's unit (29.25 亿元, not 2.925e+09)
-    scale = total.scale or 1.0
-    chk.computed = f"{got.mid / scale:.6g}"
+    chk.computed = f"{got.mid:.6g}"
     return chk
