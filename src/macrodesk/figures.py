@@ -30,7 +30,7 @@ _UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [
     (rf"{_EN_MAG}\s?{_CURRENCY}", FigureKind.MONEY, None),
     (r"倍", FigureKind.MULTIPLE, "倍"),
     (r"个月|个交易日|个工作日|个季度|周年|个小时|小时|天|日(?![元币])", FigureKind.DURATION, None),
-    (rf"{_MAG}?(?:吨|桶|辆|台|套|件|千瓦时|千瓦|户|人|头|张|片|艘|架|口|条|座|个|项|家|只|批|次|位|名|种|股|手|笔)",
+    (rf"{_MAG}?(?:吨|桶|辆|台|套|件|千瓦时|千瓦|户|人|头|张|片|艘|架|口|条|座|个|项|家|只|批|次|位|名|种|股|手|笔|例|宗|款|支|所|枚|颗|栋)",
      FigureKind.QUANTITY, None),
     (r"GWh|MWh|TWh|kWh|Wh/kg|Wh/L|mAh|GW|MW|kW|TW|nm|mm|cm|km|kg|TEU|EB|PB|TB|GB|万千瓦|点",
      FigureKind.QUANTITY, None),

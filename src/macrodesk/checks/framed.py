@@ -642,14 +642,28 @@ def _opens_with_parts(sec: Para, si: int) -> bool:
             and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph)
 
 
+# a flow's direction written before its amount: "小型银行流出 89 亿美元", "外国机构贷款减少 47 亿美元"
+_FLOW_OUT = re.compile(r"(?:流出|卖出|减少|下降|减持|赎回|收缩)\s*(?:了|约|达)?\s*$")
+_FLOW = re.compile(r"(?:流入|流出|买入|卖出|增加|减少|上升|下降|增持|减持|收缩|扩张)\s*(?:了|约|达)?\s*$")
+# "美国所有商业银行存款流入 182 亿美元，大型银行…": a sentence opening with the flow of the whole
+_ALL_FLOW = re.compile(r"(?:所有|全部|整体|全体|总体)")
+
+
+def _flow_sign(x: Framed) -> int:
+    return -1 if _FLOW_OUT.search(x.lead) else 1
+
+
 def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     """"T，其中 A a、B b" (the parts may follow in the next clauses, the total may close the
     previous sentence): parts that fit the total hold; parts that do not are unverifiable, since
-    其中-parts need not exhaust the total and may nest."""
+    其中-parts need not exhaust the total and may nest. Flows take their verb's sign ("大型银行流入
+    200 亿美元，小型银行流出 89 亿美元"), and a sentence opening with the whole's flow ("所有商业银行
+    存款流入 182 亿美元，…") lists its parts without 其中."""
     out = []
     for si, raw in enumerate(sec.raw):
         i = raw.find("其中")
         if i < 0:
+            out.extend(_flow_parts(sec, fs, si))
             continue
         after = [x for x in fs if x.tok.sent == si and x.tok.fig.start > i and not x.tok.bound]
         after = [x for x in after if x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
@@ -662,25 +676,56 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         if not before:
             continue
         total = before[-1]
-        parts = [x.tok for x in after if x.tok.cunit == unit and not SHARE_LEAD.search(x.lead)]
+        parts = [x for x in after if x.tok.cunit == unit and not SHARE_LEAD.search(x.lead)]
         nxt = si + 1
         # "其中乘用车出口 46.78 万辆（+x%）；商用车出口 8.34 万辆": parts go on past a ；
         while len(parts) < 2 and nxt < len(sec.raw) and \
                 sec.sentences[nxt].paragraph == sec.sentences[si].paragraph:
-            more = [x.tok for x in fs if x.tok.sent == nxt and x.tok.cunit == unit and not x.tok.bound]
+            more = [x for x in fs if x.tok.sent == nxt and x.tok.cunit == unit and not x.tok.bound]
             if not more:
                 break
             parts.extend(more)
             nxt += 1
-        if len(parts) < 2:
-            continue
-        acc = interval_sum(p.interval() for p in parts)
-        chk = judge(sec, "sum", total.tok, parts,
-                    [(" + ".join(p.text for p in parts) + f" = {total.tok.text}", acc)], magnitude=False)
-        # 其中-parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
-        chk = hedge(sec, chk, "其中-parts need not exhaust the total, and may nest")
-        out.append(chk)
+        if len(parts) >= 2:
+            out.append(_parts_check(sec, total, parts, "其中-parts need not exhaust the total, and may nest"))
     return out
+
+
+def _flow_parts(sec: Para, fs: list[Framed], si: int) -> list[Check]:
+    """"美国所有商业银行存款流入 182 亿美元，大型银行存款流入 200 亿美元，小型银行流出 89 亿美元，外国
+    机构流入 71 亿美元": the whole's flow, then its parts' flows, each in its own clause. Found by
+    their fit, so the fit confirms and no fit proves nothing."""
+    mine = [x for x in fs if x.tok.sent == si and not x.tok.bound]
+    if len(mine) < 3 or not _FLOW.search(mine[0].lead) \
+            or mine[0].tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
+        return []
+    total, unit = mine[0], mine[0].tok.cunit
+    parts = [x for x in mine[1:] if x.tok.cunit == unit]
+    raw = sec.raw[si]
+    if len(parts) < 2 or not all(_FLOW.search(x.lead) and re.search(r"[，,；;]", raw[y.tok.fig.end:x.tok.fig.start])
+                                 for y, x in zip([total, *parts], parts, strict=False)):
+        return []
+    chk = _parts_check(sec, total, parts, "the parts written after the whole need not exhaust it")
+    # a whole named as such ("所有商业银行") is counted either way; else only parts that fit it
+    # show the sentence is a whole and its parts ("银行业贷款增加 84 亿美元，大型银行贷款增加 103 亿美元…")
+    return [chk] if chk.verdict == "consistent" or _ALL_FLOW.search(total.lead) else []
+
+
+def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str) -> Check:
+    signs = [_flow_sign(p) for p in parts]
+    sign = _flow_sign(total)
+    if all(x == 1 for x in signs) and sign == 1:
+        acc = interval_sum(p.tok.interval() for p in parts)
+        text = " + ".join(p.tok.text for p in parts)
+    else:
+        acc = interval_sum(p.tok.interval().scale(g * sign) for p, g in zip(parts, signs, strict=True))
+        text = "".join(("" if j == 0 and g == 1 else " + " if g == 1 else " - " if j else "-") + p.tok.text
+                       for j, (p, g) in enumerate(zip(parts, signs, strict=True)))
+        if sign == -1:
+            text = f"-({text})"
+    chk = judge(sec, "sum", total.tok, [p.tok for p in parts], [(f"{text} = {total.tok.text}", acc)], magnitude=False)
+    # parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
+    return hedge(sec, chk, why)
 
 
 # words a whole's metric may add to its parts' (营收总额 / 营收)

@@ -89,7 +89,7 @@ def precision_unit(fig: Figure, *, result: bool = False) -> float:
 
 # counted things: "减少 1 座", "11 家" are whole numbers, not rounded ones
 COUNT_UNITS = frozenset({"家", "只", "个", "项", "户", "人", "起", "次", "座", "艘", "宗", "笔", "款",
-                         "批", "台", "架", "位", "名", "所", "条", "张"})
+                         "批", "台", "架", "位", "名", "所", "条", "张", "例", "支", "枚", "颗", "栋"})
 
 
 def is_count(fig: Figure) -> bool:

@@ -24,6 +24,9 @@ _SIGN = re.compile(r"^\s*[+\-−－]")
 _SHARE_ONLY = re.compile(
     r"(?:占比|比重|份额|占到|占(?![用据有领])[^，,。；;从由至到升降增减提]{0,16}?)(?:的)?\s*(?:为|约|达|仅|约为|达到|已达|高达)?\s*$")
 _SHARE_CHANGE = re.compile(f"(?:占比|比重|份额|占)[^，,。；;]{{0,8}}(?:{UP}|{DOWN}|变动|变化)")
+# a bracket or clause opened after a rate word starts the share's own words: "247 只周度上涨（占比
+# 53%）" is a share of the rising stocks, not a rise
+_OPENED = re.compile(r"[（(，,：:]")
 LIST_AND = re.compile(r"^\s*(?:和|、|及|与|/|以及)\s*$")
 # "2020-24 年 CAGR 为 15%", "年均复合增速 9.8%": a CAGR whose start and end levels are not written
 _CAGR_ONLY = re.compile(
@@ -72,7 +75,8 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
         return _cagr_dated(sec, fs, k) or cagr_in_section(sec, fs, k) or unverifiable(
             sec, "cagr", t, [], f"(B/A)^(1/years) - 1 = {t.text}",
             "the start and end levels of the CAGR are not stated")
-    if kind_of == FigureKind.PERCENT and not RATE_WORDS.search(c.lead[-6:]) and not _SHARE_CHANGE.search(c.lead) \
+    if kind_of == FigureKind.PERCENT and not RATE_WORDS.search(_OPENED.split(c.lead[-6:])[-1]) \
+            and not _SHARE_CHANGE.search(c.lead) \
             and (_SHARE_ONLY.search(c.lead) or prev is not None and LIST_AND.match(c.lead)
                  and prev.tok.fig.kind == FigureKind.PERCENT and _SHARE_ONLY.search(prev.lead)):
         return _share_in_section(sec, fs, k) or unverifiable(

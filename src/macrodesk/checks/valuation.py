@@ -47,6 +47,10 @@ PE_SLACK = 0.05
 # 346 毛戈平 (HK IPO in December 2024) 1.80 × 29.31 = 52.76 at 2024's close against 2.36 ×
 # 38.02 = 89.73 = today's HK$98.30, 1.70x. No band under 2x refutes without that false alarm.
 _ACTUAL_SLACK = 1.0
+# forecast years of a row without its own price, once two of them agree on the price within
+# rounding: one price today, so only the cents of EPS and PE are loose (intervals take them), as
+# against a row's own close (225: 2025E 1.47 × 21.68 = 31.87 against 30.5 from 2026E and 2027E)
+_FORECAST_SLACK = 0.0
 # what a check against that band says; `find_valuation_relations` counts the rows that carry it
 _ACTUAL_NOTE = "an actual year's close may differ by up to 2x"
 
@@ -258,8 +262,17 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
     actual = [y for y in row if not pe[y][1]] if marked else []
     pairs: list[tuple[int, int, float]] = []  # (price year, stated year, slack)
     if forecast:
-        anchor = forecast[0] if marked else forecast[-1]
-        pairs += [(anchor, y, PE_SLACK) for y in forecast if y != anchor]
+        anchor, slack = forecast[0] if marked else forecast[-1], PE_SLACK
+        if marked and len(forecast) >= 3:
+            # the year whose price most other forecast years share within rounding prices them all
+            prices = {y: row[y][0].interval() * row[y][1].interval() for y in forecast}
+            agree = {y: sum(prices[y].overlaps(prices[z]) for z in forecast if z != y) for y in forecast}
+            best = max(forecast, key=lambda y: agree[y])
+            if agree[best] >= 1 and agree[best] > agree[anchor]:
+                anchor = best
+            if agree[anchor] >= 1:
+                slack = _FORECAST_SLACK
+        pairs += [(anchor, y, slack) for y in forecast if y != anchor]
         pairs += [(y, forecast[0], _ACTUAL_SLACK) for y in actual]
     out = []
     for py, sy, slack in pairs:
@@ -268,7 +281,7 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
         price = e0.interval() * p0.interval()
         iv = p.interval(result=False)
         stated = Interval(iv.lo / (1 + slack), iv.hi * (1 + slack))
-        why = "within 5%" if slack == PE_SLACK else _ACTUAL_NOTE
+        why = {PE_SLACK: "within 5%", _FORECAST_SLACK: "one price today"}.get(slack, _ACTUAL_NOTE)
         readings = [(f"{e0.text} × {p0.text} / {e.text} = {p.text} (price {fmt(price.mid)} from {py}, "
                      f"{why}; table: {labels[pe[sy][0]]})", price / e.interval())]
         chk = judge(para, "ratio", p, [e0, p0, e], readings, magnitude=False, stated_iv=stated)
@@ -276,7 +289,7 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
             # a price read off a loss year, or a PE of a loss, may rest on another year's close
             chk = unverifiable(para, "ratio", p, [e0, p0, e], readings[0][0],
                                "a loss year's PE may be priced at another close")
-        if slack != PE_SLACK and chk.verdict == "consistent":
+        if slack == _ACTUAL_SLACK and chk.verdict == "consistent":
             # inside the loose band that refutes, but only the tight one confirms
             tight = Interval(iv.lo / (1 + PE_SLACK), iv.hi * (1 + PE_SLACK))
             if judge(para, "ratio", p, [e0, p0, e], readings, magnitude=False,
@@ -367,7 +380,7 @@ def _forecast_clash(para: Para, row: dict[int, tuple[Tok, Tok]], anchor: int,
     actual year's check on the anchor's PE (2x band) is replaced by one that names the prices
     which disagree."""
     clash = [sy for (py, sy, slack), c in zip(pairs, checks, strict=True)
-             if py == anchor and slack == PE_SLACK and c.verdict == "inconsistent"]
+             if py == anchor and slack != _ACTUAL_SLACK and c.verdict == "inconsistent"]
     if not clash or any(c.verdict == "consistent" for (py, sy, _), c in zip(pairs, checks, strict=True)
                         if anchor in (py, sy)):
         return checks
@@ -377,7 +390,7 @@ def _forecast_clash(para: Para, row: dict[int, tuple[Tok, Tok]], anchor: int,
         civ = close.interval()
         if Interval(civ.lo / (1 + PE_SLACK), civ.hi * (1 + PE_SLACK)).overlaps(price0):
             return checks
-    actual = [py for py, sy, slack in pairs if sy == anchor and slack != PE_SLACK]
+    actual = [py for py, sy, slack in pairs if sy == anchor and slack == _ACTUAL_SLACK]
     context = "".join(f"; {y}: {row[y][0].text} × {row[y][1].text} = "
                       f"{fmt((row[y][0].interval() * row[y][1].interval()).mid)}, not within 5% of it"
                       for y in actual)

@@ -1,0 +1,80 @@
+"""Round 8 of the arithmetic checker: wordings from tests/check_eleventh, check_twelfth,
+check_seventh and check_tenth that the round reads (a share opened after a rate word, counts in
+例/宗, flows with their verbs' signs, a "/"-pair's penetration, a valuation row's forecast price
+agreed by two years)."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+
+def _checks(text: str, needle: str) -> list[tuple[str, str]]:
+    return [(c.verdict, c.relation) for c in check_text(text) if needle in c.relation]
+
+
+def test_share_in_a_bracket_after_a_rise_is_a_share():
+    # 478 (check_tenth): "247 只周度上涨（占比 53%）" is 247 / 462, not a rise of 53%
+    text = "截至本周五，化工板块的 462 只个股中，247 只周度上涨（占比 {s}%），207 只周度下跌（占比 45%）。"
+    got = _checks(text.format(s="53"), "247 只 / 462 只")
+    assert [v for v, _ in got] == ["consistent"]
+    # 247 / 462 = 53.46%: 56% is no rounding of it, and no other pair of the sentence fits it
+    assert [c.verdict for c in check_text(text.format(s="56")) if c.stated == "56%"] == ["unverifiable"]
+    # 561 (check_seventh): "282 家…同比正增长，占比 52.91%"
+    assert _checks("统计的 533 家基础化工上市公司中，282 家公司扣非后净利润同比正增长，占比 52.91%，同比下滑 1.88 个"
+                   "百分点；120 家公司扣非后净利润亏损，占比 22.51%。", "282 家 / 533 家")[0][0] == "consistent"
+
+
+def test_counts_in_cases_are_added():
+    # 446 (check_twelfth): 7 例 = 2 例 + 5 例, cases counted exactly (8 is no rounding of 7)
+    text = "2024 年底以来已公告 {t} 例村镇银行改制工作，其中 2 例存量吸收合并、5 例新收购合并。"
+    assert [v for v, _ in _checks(text.format(t="7"), "2 例 + 5 例")] == ["consistent"]
+    assert [v for v, _ in _checks(text.format(t="8"), "2 例 + 5 例")] == ["unverifiable"]
+
+
+def test_flows_take_their_verbs_sign():
+    # 446 (check_twelfth): 200 − 89 + 71 = 182, a whole named 所有 and its parts without 其中
+    text = ("美国所有商业银行存款流入 182 亿美元，大型银行存款流入 200 亿美元，小型银行流出 89 亿美元，"
+            "外国机构流入 {x} 亿美元。")
+    assert _checks(text.format(x="71"), "= 182 亿美元") == [
+        ("consistent", "200 亿美元 - 89 亿美元 + 71 亿美元 = 182 亿美元")]
+    # parts need not exhaust the whole: a misfit proves nothing
+    assert [v for v, _ in _checks(text.format(x="75"), "= 182 亿美元")] == ["unverifiable"]
+    # 638 (check_twelfth): no 所有, so only a fit shows the sentence is a whole and its parts
+    loans = ("同期美国银行业贷款和租赁贷款增加 84 亿美元，大型银行贷款增加 103 亿美元，小型银行贷款增加 {x} 亿美元，"
+             "外国机构贷款减少 47 亿美元。")
+    assert [v for v, _ in _checks(loans.format(x="28"), "= 84 亿美元")] == ["consistent"]
+    assert _checks(loans.format(x="38"), "= 84 亿美元") == []
+    # with 其中 the parts' signs are read too (they were added unsigned: 103 + 28 + 47)
+    assert _checks("银行业贷款增加 84 亿美元，其中大型银行贷款增加 103 亿美元，小型银行贷款增加 28 亿美元，"
+                   "外国机构贷款减少 47 亿美元。", "= 84 亿美元")[0] == (
+        "consistent", "103 亿美元 + 28 亿美元 - 47 亿美元 = 84 亿美元")
+
+
+def test_penetration_of_a_slash_pair():
+    # 635 (check_eighth): 69.7 / 119.1 = 58.5%
+    text = "9 月 1-21 日乘用车 / 电动车销量为 119.1/69.7 万辆，渗透率 {s}%。"
+    assert _checks(text.format(s="59"), "69.7 万辆 / 119.1 万辆") == [
+        ("consistent", "69.7 万辆 / 119.1 万辆 = 59% (the smaller of the pair over the larger)")]
+    assert [v for v, _ in _checks(text.format(s="52"), "69.7 万辆 / 119.1 万辆")] == ["inconsistent"]
+    # a bare 占比 may be of another whole: a misfit proves nothing
+    assert [v for v, _ in _checks("出口 / 进口额为 100/50 亿元，占比 30%。", "50 亿元 / 100 亿元")] == ["unverifiable"]
+
+
+_TABLE = """# 估值
+
+| 代码 | 公司 | 2024A EPS | 2025E EPS | 2026E EPS | 2027E EPS | 2024A PE | 2025E PE | 2026E PE | 2027E PE |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 002487.SZ | 大金重工 | 0.74 | 1.47 | 1.85 | 2.37 | 36.90 | {pe} | 16.49 | 12.86 |
+"""
+
+
+def test_forecast_price_agreed_by_two_years_prices_the_third():
+    # 225 (check_eleventh): 1.85 × 16.49 = 30.51 and 2.37 × 12.86 = 30.48 agree; 2025E's 1.47 ×
+    # 21.68 = 31.87 is 4.5% off that price, an error to the annotator (20.75 at 30.5)
+    wrong = [c for c in check_text(_TABLE.format(pe="21.68")) if c.stated == "21.68"]
+    assert [c.verdict for c in wrong] == ["inconsistent"]
+    assert "price 30.507 from 2026" in wrong[0].relation
+    right = [c for c in check_text(_TABLE.format(pe="20.75")) if c.kind == "ratio"]
+    assert right and all(c.verdict != "inconsistent" for c in right)
+    # the actual year's PE is priced at that year's close: 2025E is confirmed by no actual year
+    assert {c.stated for c in right if c.verdict == "consistent"} == {"16.49", "12.86"}
