@@ -78,3 +78,47 @@ def test_forecast_price_agreed_by_two_years_prices_the_third():
     assert right and all(c.verdict != "inconsistent" for c in right)
     # the actual year's PE is priced at that year's close: 2025E is confirmed by no actual year
     assert {c.stated for c in right if c.verdict == "consistent"} == {"16.49", "12.86"}
+
+
+def test_pe_lists_paired_by_position():
+    # 864 (check_thirteenth): 41.07 / 2.57 = 15.98, / 3.44 = 11.94, / 3.32 = 12.37; the second
+    # company's years are the ；-chain's "2025A-2027E"
+    text = ("中国海油股价 41.07 元，2025A-2027E EPS 分别为 2.57、3.44、3.32，PE 分别为 16、12、12；中曼石油股价 35.22 元，"
+            "EPS 分别为 1.48、1.99、2.25，PE 分别为 24、18、{pe}。")
+    got = [(c.verdict, c.stated) for c in check_text(text.format(pe="16")) if "paired by position" in c.relation]
+    assert got == [("consistent", "16"), ("consistent", "12"), ("consistent", "12"),
+                   ("consistent", "24"), ("consistent", "18"), ("consistent", "16")]
+    # 35.22 / 2.25 = 15.65: a 2027E PE of 18 is an error, though 18 is written twice in the list
+    wrong = [c for c in check_text(text.format(pe="18")) if "2027E" in c.relation and "35.22" in c.relation]
+    assert [c.verdict for c in wrong] == ["inconsistent"]
+    # 326: "2024A、2025E、2026E 的 EPS 分别为 0.35、0.37、0.41 元": each PE against its own year's EPS
+    got = [c.relation.split(" (")[0] for c in check_text(
+        "公司股价为 28.79 元，2024A、2025E、2026E 的 EPS 分别为 0.35、0.37、0.41 元，PE 分别为 82、78、70 倍。")
+        if c.kind == "ratio"]
+    assert got == ["28.79 元 / 0.35 = 82", "28.79 元 / 0.37 = 78", "28.79 元 / 0.41 元 = 70 倍"]
+
+
+def test_an_actual_or_unmarked_year_pe_only_confirms():
+    # a PE of a year not marked E may be priced at that year's close: no fit proves nothing
+    text = "公司股价为 28.79 元，2024A、2025E、2026E 的 EPS 分别为 0.35、0.37、0.41 元，PE 分别为 60、78、70 倍。"
+    assert [c.verdict for c in check_text(text) if c.stated == "60"] == ["unverifiable"]
+    text = "公司股价为 28.79 元，EPS 分别为 0.35、0.37、0.41 元，PE 分别为 82、78、60 倍。"
+    assert [c.verdict for c in check_text(text) if c.stated == "60 倍"] == ["unverifiable"]
+
+
+def test_a_year_written_before_quanian_dates_its_level():
+    # 730 (check_thirteenth): "2025 全年重卡销量预计 113 万辆" is 2025's level, the base of 2026's 3%
+    text = ("2025 全年重卡销量预计 113 万辆，同比增长 25%。2026 年，老旧车型淘汰更新提供需求支撑，预计全年销量 116 万辆，"
+            "同比增长 {g}%。")
+    assert [c.verdict for c in check_text(text.format(g="3")) if c.stated == "3%"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(g="5")) if c.stated == "5%"] == ["inconsistent"]
+
+
+def test_period_keys_of_years_without_nian():
+    from macrodesk.checks.frames import period_key
+
+    assert period_key("2025 全年") == (2025, "Y")
+    assert period_key("2025 上半年") == period_key("2025 年上半年") == (2025, "H1")
+    assert period_key("2024 四季度") == (2024, "Q4")
+    assert period_key("25H1") == (2025, "H1")
+    assert period_key("全年") is None

@@ -51,6 +51,7 @@ from macrodesk.checks.named_wholes import find_named_wholes
 from macrodesk.checks.orderings import find_orderings
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.part_shares import find_part_shares
+from macrodesk.checks.pe_lists import find_pe_lists
 from macrodesk.checks.period_means import find_period_means, find_week_means
 from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
@@ -198,7 +199,7 @@ def check_article(article: Article) -> list[Check]:
         *find_defined_ratios(article), *find_balance_sheets(article),
         *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
-        *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article),
+        *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
@@ -211,10 +212,18 @@ def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, fou
     """Checks of the article-wide finders: each replaces an unverifiable check of the same sentence
     and stated figure, or a fit of a hedged reading when it is a certain fit (whose verdict may
     then refute), or is added."""
-    where = {(ck.sentence_id, ck.stated): i for i, ck in enumerate(checks)}
+    where: dict[tuple[str, str], list[int]] = {}
+    for i, ck in enumerate(checks):
+        where.setdefault((ck.sentence_id, ck.stated), []).append(i)
     for chk in found:
         chk.article = label
-        i = where.get((chk.sentence_id, chk.stated))
+        slots = where.get((chk.sentence_id, chk.stated), [])
+        # a check of a table column or list item replaces only its own, else one of no column
+        # (a figure written twice in a list, "PE 分别为 16、12、12", is two relations)
+        key = _keep_key(chk)
+        i = next((j for j in slots if _keep_key(checks[j]) == key), None)
+        if i is None:
+            i = next((j for j in slots if not _TABLE_COLUMN.search(checks[j].relation)), None)
         if i is None:
             keep(chk)
         elif checks[i].verdict == "unverifiable" or (
@@ -226,15 +235,16 @@ def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, fou
 _PREVIOUS_PERIOD = re.compile(r"上期|上季|上月|环比")
 
 
-# the column a table check is about ("…; table: 2026E PE（倍）)")
-_TABLE_COLUMN = re.compile(r"table: ([^)）]*)")
+# the column a table check is about ("…; table: 2026E PE（倍）)"), or the item of a list
+# ("…; list item: 3)")
+_TABLE_COLUMN = re.compile(r"(?:table|list item): ([^)）]*)")
 
 
 def _keep_key(chk: Check) -> tuple[str, str, object]:
     """One check per stated figure of a sentence; a figure written twice in it ("净利率为 3.4%，同比
     增加 0.6 个百分点，环比增加 0.6 个百分点") is two relations when one is against the previous
     period and the other is not, and a table row's figure written in two columns ("| 8 | 10 | 10 |")
-    is one relation per column."""
+    or a list's written twice ("PE 分别为 16、12、12") is one relation per column or item."""
     twice = chk.sentence.count(chk.stated) > 1
     if twice and (column := _TABLE_COLUMN.search(chk.relation)):
         return chk.sentence_id, chk.stated, column.group(1)

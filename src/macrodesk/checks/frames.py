@@ -60,7 +60,8 @@ def common_metric(a: str, b: str, n: int = 2) -> bool:
 
 
 # ---------------------------------------------------------------- the period a frame names
-_PERIOD_YEAR = re.compile(r"((?:19|20)?\d{2})\s*(?:年|财年|H|Q|E|A)")
+# "2025 上半年", "2024 四季度": a year before its half or quarter needs no 年
+_PERIOD_YEAR = re.compile(r"((?:19|20)?\d{2})\s*(?:全?年|财年|H|Q|E|A|(?=[上下]半年|第?[一二三四]\s*季度))")
 _SUBS = (
     (re.compile(r"Q([1-4])|([一二三四])季度"), "Q"),
     (re.compile(r"H([12])|([上下])半年"), "H"),
@@ -71,7 +72,6 @@ _SUBS = (
 _CN = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}
 
 
-@functools.lru_cache(maxsize=4096)
 @functools.lru_cache(maxsize=8192)  # pure, and asked of the same few periods thousands of times
 def period_key(period: str) -> tuple[int, str] | None:
     """(year, sub-period) of a written period: "2025 年一季度" -> (2025, "Q1"), "25H1" ->
@@ -81,7 +81,8 @@ def period_key(period: str) -> tuple[int, str] | None:
         return None
     y = int(ym.group(1))
     y = y + 2000 if y < 100 else y
-    rest = period[:ym.start()] + " " + period[ym.end() - 1:]
+    # the mark after the year stays: "25H1" is H1
+    rest = period[:ym.start()] + " " + period[ym.end() - (ym.end() > ym.end(1)):]
     for rx, tag in _SUBS:
         m = rx.search(rest)
         if m:

@@ -29,9 +29,9 @@ _YEAR_END = re.compile(r"年底|年末|12\s*月(?:末|底)")
 _LAST_YEAR = re.compile(r"上年|去年|上一年|前一年")
 # a level after the growth is its base only when named so: "上年同期为", "2024 年为", "去年"
 _BASE_NAMED = re.compile(r"上年|去年|上一年|前一年|同期|年\s*(?:为|是)")
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*全?年")
 # the last period written in a clause starts at its year ("2023 年以来…（2024 年 134 亿元")
-_ANY_YEAR = re.compile(r"(?:19|20)?\d{2}\s*(?:年|H[12]|Q[1-4])")
+_ANY_YEAR = re.compile(r"(?:19|20)?\d{2}\s*(?:全?年|H[12]|Q[1-4])")
 # a year not yet over, or a span: no base of last year's level
 _PARTIAL = re.compile(r"截至|截止|以来|目前|迄今|至今|年初|累计")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)

@@ -1,0 +1,109 @@
+"""PEs written as a 分别-list beside their EPS list and the share price: "中国海油股价 41.07 元，2025A-2027E
+EPS 分别为 2.57、3.44、3.32，PE 分别为 16、12、12" is 41.07 / 2.57, 41.07 / 3.44, 41.07 / 3.32, paired
+by position."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
+from macrodesk.checks.levels import interval
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+
+_PRICE = re.compile(r"(?:股价|收盘价|现价|最新价|最新股价)\s*(?:为|约为|约|是)?\s*$")
+_EPS = re.compile(r"EPS|每股收益")
+_PE = re.compile(r"(?<![A-Za-z])P\s*/?\s*E(?![A-Za-z])|市盈率")
+# between a list's key and its first figure: "EPS 分别为 ", "PE（倍）分别是 "
+_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:分别)\s*(?:为|是)?\s*[:：]?\s*$")
+# between two items: "、", "/", "，" after an item's unit ("2.57 元、3.44 元")
+_NEXT = re.compile(r"^\s*(?:元|倍|[xX])?\s*[、/]\s*$")
+# the years the lists are of: "2025A-2027E", "2024A、2025E、2026E"
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*([AE])?\s*[-~—–至到]\s*((?:19|20)\d{2})\s*([AE])?")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])")
+
+
+def find_pe_lists(article: Article) -> list[Check]:
+    out: list[Check] = []
+    sentences = article.sentences
+    for i, s in enumerate(sentences):
+        if s.kind not in ("prose", "list") or not _PE.search(s.text) or not _EPS.search(s.text):
+            continue
+        for chk in _row(s, _years(sentences, i)):
+            chk.article = article.label
+            out.append(chk)
+    return out
+
+
+def _years(sentences: list[Sentence], i: int) -> list[tuple[int, str]]:
+    """The years of the sentence's lists, written in it or in the ；-chain it closes."""
+    j = i
+    while True:
+        text = sentences[j].text
+        span = _SPAN.search(text)
+        if span:
+            a, b = int(span.group(1)), int(span.group(3))
+            if 0 < b - a < 6:
+                actual = int(span.group(1)) if span.group(2) == "A" else a - 1
+                return [(y, "A" if y <= actual else "E" if span.group(4) == "E" or span.group(2) else "")
+                        for y in range(a, b + 1)]
+        listed = _YEAR.findall(text)
+        if len(listed) >= 2:
+            return [(int(y), mark) for y, mark in listed]
+        if j == 0 or sentences[j - 1].paragraph != sentences[i].paragraph \
+                or not sentences[j - 1].text.rstrip().endswith(("；", ";")):
+            return []
+        j -= 1
+
+
+def _items(s: Sentence, figs: list[Figure], key: re.Pattern[str], start: int, end: int) -> list[Figure]:
+    """The figures of the 分别-list that follows the last `key` between `start` and `end`."""
+    keys = list(key.finditer(s.text, start, end))
+    if not keys:
+        return []
+    pos = keys[-1].end()
+    items: list[Figure] = []
+    for f in figs:
+        if f.start < pos or f.start >= end:
+            continue
+        between = s.text[pos:f.start]
+        if not (_FIRST if not items else _NEXT).match(between) or f.value is None or f.is_range \
+                or f.kind not in (FigureKind.NUMBER, FigureKind.MONEY, FigureKind.MULTIPLE):
+            break
+        items.append(f)
+        pos = f.end
+    return items
+
+
+def _row(s: Sentence, years: list[tuple[int, str]]) -> list[Check]:
+    figs = [f for f in s.figures if f.kind != FigureKind.DATE]
+    prices = [f for k, f in enumerate(figs) if f.kind == FigureKind.MONEY and f.unit == "元"
+              and _PRICE.search(s.text[figs[k - 1].end if k else 0:f.start])]
+    if len(prices) != 1:
+        return []
+    price = prices[0]
+    eps = _items(s, figs, _EPS, price.end, len(s.text))
+    if len(eps) < 2:
+        return []
+    pe = _items(s, figs, _PE, eps[-1].end, len(s.text))
+    if len(pe) != len(eps) or any(f.kind == FigureKind.MONEY and f.unit != "元" for f in eps):
+        return []
+    marks = [m for _, m in years] if len(years) == len(eps) else [""] * len(eps)
+    out = []
+    for k, (e, p) in enumerate(zip(eps, pe, strict=True)):
+        ev = interval(e.model_copy(update={"scale": 1.0}))
+        if ev.lo <= 0:
+            continue
+        got: Interval = interval(price) / ev
+        year = f"{years[k][0]}{marks[k]}" if marks[k] or len(years) == len(eps) else f"item {k + 1}"
+        chk = interval_check(
+            got, figure_interval(p, result=True), kind="ratio", stated=p.text, inputs=[price.text, e.text],
+            relation=f"{price.text} / {e.text} = {p.text} (price over {year} EPS, paired by position; "
+                     f"list item: {k + 1})",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
+        chk.computed = fmt(got.mid)
+        # only a forecast year's PE is certainly priced at the price written; an actual (or
+        # unmarked) year's may be at that year's close
+        out.append(chk if marks[k] == "E" else confirm_only(chk, "a PE of a year not marked E may be priced at "
+                                                                  "another close"))
+    return out
