@@ -221,14 +221,14 @@ def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, fou
         # a check of a table column or list item replaces only its own, else one of no column
         # (a figure written twice in a list, "PE 分别为 16、12、12", is two relations)
         key = _keep_key(chk)
-        i = next((j for j in slots if _keep_key(checks[j]) == key), None)
-        if i is None:
-            i = next((j for j in slots if not _TABLE_COLUMN.search(checks[j].relation)), None)
-        if i is None:
+        slot = next((j for j in slots if _keep_key(checks[j]) == key), None)
+        if slot is None:
+            slot = next((j for j in slots if not _TABLE_COLUMN.search(checks[j].relation)), None)
+        if slot is None:
             keep(chk)
-        elif checks[i].verdict == "unverifiable" or (
-                not checks[i].refutable and chk.refutable and chk.verdict == "consistent"):
-            checks[i] = chk
+        elif checks[slot].verdict == "unverifiable" or (
+                not checks[slot].refutable and chk.refutable and chk.verdict == "consistent"):
+            checks[slot] = chk
 
 
 # a relation against the previous period (环比: "上期净利率", "上季度") rather than last year
