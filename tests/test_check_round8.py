@@ -122,3 +122,37 @@ def test_period_keys_of_years_without_nian():
     assert period_key("2024 四季度") == (2024, "Q4")
     assert period_key("25H1") == (2025, "H1")
     assert period_key("全年") is None
+
+
+def test_a_whole_percent_share_is_read_at_rounding():
+    # 191 (check_blind): 21165 / 36207 = 58.46%, written 59% — no truncation or rounding gives 59
+    text = ("全球白银需求量 36207 吨，工业需求占比 {s}%（21165 吨），饰品需求 18%（6491 吨），银币银条投资需求 16%（5939 吨），"
+            "其他需求 7%（2612 吨）。")
+    assert [c.verdict for c in check_text(text.format(s="59")) if c.stated == "59%"] == ["inconsistent"]
+    assert [c.verdict for c in check_text(text.format(s="58")) if c.stated == "58%"] == ["consistent"]
+
+
+def test_a_share_of_last_years_whole_derived_from_this_years():
+    # 572 (check_last): 251 / (3621 / 1.214) = 8.4%, the whole in another section
+    text = ("### 产量\n\n2023 年以来纯碱产能加速增长；产量同步提升，2024 年达 3621 万吨（同比 + 21.4%）。\n\n"
+            "### 结构\n\n从产量结构看，2023 年天然碱工艺产量 251 万吨，占比 {s}%。\n")
+    got = [c for c in check_text(text.format(s="8")) if c.stated == "8%"]
+    assert [(c.verdict, c.derived) for c in got] == [("consistent", True)]
+    assert "3621 万吨 / (1+21.4%)" in got[0].relation
+    # found by its fit: a share that fits no whole proves nothing
+    assert [c.verdict for c in check_text(text.format(s="12")) if c.stated == "12%"] == ["unverifiable"]
+
+
+def test_a_part_of_a_part_in_brackets():
+    # 726 (check_thirteenth): 258 + 5 = 263, the 3 partial successes are among the 258
+    assert [c.relation for c in check_text(
+        "2024 年全球共执行 263 次航天发射任务，其中 258 次发射成功（含 3 次部分成功），5 次失败。")
+        if c.stated == "263 次"] == ["258 次 + 5 次 = 263 次"]
+    # …and 158 is the part of 60%, not SpaceX's 138 in its bracket
+    assert [c.relation for c in check_text(
+        "2024 年全球共执行 263 次航天发射任务。其中美国发射 158 次（SpaceX 占 138 次），占比 60%；中国发射 68 次，占比 26%。")
+        if c.stated == "60%"] == ["158 次 / 263 次 = 60%"]
+    # a bracket that opens with 其中 holds the parts themselves (635)
+    assert [c.verdict for c in check_text(
+        "2026-2027 年最大配额为 9.66 万吨 / 年（其中 8.7 万吨为 “基础配额”，0.96 万吨为 “战略配额”）。")
+        if c.stated == "9.66 万吨"] == ["consistent"]

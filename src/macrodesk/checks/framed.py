@@ -507,10 +507,7 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
 
 
 def loose_share(t: Tok) -> Interval:
-    iv = t.interval(result=True)
-    if t.fig.decimals == 0:
-        return Interval(iv.lo - 0.5, iv.hi + 0.5)
-    return iv
+    return t.interval(result=True)
 
 
 def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) -> list[Check]:
@@ -649,6 +646,18 @@ _FLOW = re.compile(r"(?:流入|流出|买入|卖出|增加|减少|上升|下降|
 _ALL_FLOW = re.compile(r"(?:所有|全部|整体|全体|总体)")
 
 
+# "258 次发射成功（含 3 次部分成功）", "美国发射 158 次（SpaceX 占 138 次）": a bracket that names a
+# part of the figure before it
+_NESTED = re.compile(r"[（(]\s*(?:含|包括|包含|其中|[^（()）]{0,12}?占)[^（()）]*$")
+
+
+def nested(raw: str, x: Framed, after: int = 0) -> bool:
+    """Whether `x` is written inside a bracket, opened after `after`, naming a part of the figure
+    before it: a part of a part, neither an addend of the total nor the part a share is of."""
+    m = _NESTED.search(raw, max(0, x.tok.fig.start - 30), x.tok.fig.start)
+    return m is not None and m.start() > after
+
+
 def _flow_sign(x: Framed) -> int:
     return -1 if _FLOW_OUT.search(x.lead) else 1
 
@@ -676,7 +685,8 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         if not before:
             continue
         total = before[-1]
-        parts = [x for x in after if x.tok.cunit == unit and not SHARE_LEAD.search(x.lead)]
+        parts = [x for x in after if x.tok.cunit == unit and not SHARE_LEAD.search(x.lead)
+                 and not nested(raw, x, i)]
         nxt = si + 1
         # "其中乘用车出口 46.78 万辆（+x%）；商用车出口 8.34 万辆": parts go on past a ；
         while len(parts) < 2 and nxt < len(sec.raw) and \

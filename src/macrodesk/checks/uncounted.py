@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.framed import CLAUSE_START, MARGIN, Framed, margin, stated_change
+from macrodesk.checks.framed import CLAUSE_START, MARGIN, Framed, margin, nested, stated_change
 from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, precision_unit
 from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifiable
@@ -192,7 +192,9 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
     own = [x for x in fs[:k] if x.tok.sent == c.tok.sent
            and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)
            # a change of the part is no part ("5G 用户 11.54 亿户，净增 1.4 亿户，占比 63.4%", 640)
-           and not _CHANGE_LEAD.search(x.lead[-8:])]
+           and not _CHANGE_LEAD.search(x.lead[-8:])
+           # nor a part of the part ("美国发射 158 次（SpaceX 占 138 次），占比 60%")
+           and not nested(sec.raw[x.tok.sent], x)]
     if own:
         parts = own[-1:] if is_level(own[-1]) and not _other_subject(sec.raw[c.tok.sent], own[-1], c) else []
         # "Novartis：2024 年营收 50.3B 美元，CVRM 营收 8.8B 美元（占比 19%）": a level of the part's
