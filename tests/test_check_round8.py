@@ -156,3 +156,18 @@ def test_a_part_of_a_part_in_brackets():
     assert [c.verdict for c in check_text(
         "2026-2027 年最大配额为 9.66 万吨 / 年（其中 8.7 万吨为 “基础配额”，0.96 万吨为 “战略配额”）。")
         if c.stated == "9.66 万吨"] == ["consistent"]
+
+
+def test_a_breakdown_after_a_stray_qizhong_part_and_its_derived_growth():
+    # 731 (check_thirteenth): the 其中 names 78027 (generation), the next sentence the four parts
+    # of consumption: 1141 + 52721 + 15315 + 12659 = 81836, and last year's total from their growths
+    text = ("1—10 月，全社会用电量累计 81836 亿千瓦时，同比增长 {g}%，其中规模以上工业发电量为 78027 亿千瓦时。"
+            "分产业累计用电情况为，第一产业 1141 亿千瓦时（同比增长 6.7%）、第二产业 52721 亿千瓦时（同比增长 5.6%）、"
+            "第三产业 15315 亿千瓦时（同比增长 11.0%）、城乡居民生活 12659 亿千瓦时（同比增长 12.3%）。")
+    checks = check_text(text.format(g="7.6"))
+    assert [c.relation for c in checks if c.stated == "81836 亿千瓦时"] == [
+        "1141 亿千瓦时 + 52721 亿千瓦时 + 15315 亿千瓦时 + 12659 亿千瓦时 = 81836 亿千瓦时"]
+    grown = [c for c in checks if c.stated == "7.6%"]
+    assert [(c.verdict, c.derived) for c in grown] == [("consistent", True)]
+    # the parts give 7.59%: 9.6% fits no reading of them, and they need not be all of it
+    assert [c.verdict for c in check_text(text.format(g="9.6")) if c.stated == "9.6%"] == ["unverifiable"]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from macrodesk.checks.frames import common_metric, frame_of, period_key
-from macrodesk.checks.intervals import Interval, interval_sum
+from macrodesk.checks.intervals import Interval, implied_growth, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DASH_MID, DOWN, RATE_WORDS, UP, is_points, sum_check
 from macrodesk.checks.tokens import Para, Tok
@@ -339,7 +339,11 @@ def find_framed(sec: Para) -> list[Check]:
         chk = stated_change(sec, c, b, same_sentence)
         if chk is not None:
             out.append(chk)
-    out.extend(_find_parts(sec, fs))
+    found = _find_parts(sec, fs)
+    # a total's growth derived from its 其中-parts replaces the count of it as unverifiable
+    settled = {(c.sentence_id, c.stated) for c in found if c.verdict != "unverifiable"}
+    out = [c for c in out if c.verdict != "unverifiable" or (c.sentence_id, c.stated) not in settled]
+    out.extend(found)
     out.extend(_judge_shares(sec, shares))
     return out
 
@@ -688,6 +692,7 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         parts = [x for x in after if x.tok.cunit == unit and not SHARE_LEAD.search(x.lead)
                  and not nested(raw, x, i)]
         nxt = si + 1
+        own = len(parts)
         # "其中乘用车出口 46.78 万辆（+x%）；商用车出口 8.34 万辆": parts go on past a ；
         while len(parts) < 2 and nxt < len(sec.raw) and \
                 sec.sentences[nxt].paragraph == sec.sentences[si].paragraph:
@@ -696,8 +701,20 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
                 break
             parts.extend(more)
             nxt += 1
-        if len(parts) >= 2:
-            out.append(_parts_check(sec, total, parts, "其中-parts need not exhaust the total, and may nest"))
+        if len(parts) < 2:
+            continue
+        why = "其中-parts need not exhaust the total, and may nest"
+        chk = _parts_check(sec, total, parts, why)
+        if chk.verdict != "consistent" and own and len(parts) - own >= 2:
+            # "…累计 81836 亿千瓦时，…，其中规模以上工业发电量为 78027 亿千瓦时。分产业累计用电情况为，第一
+            # 产业 1141 亿千瓦时、…": the next sentence's parts alone may be the breakdown
+            alone = _parts_check(sec, total, parts[own:], why)
+            chk, parts = (alone, parts[own:]) if alone.verdict == "consistent" else (chk, parts)
+        out.append(chk)
+        # parts that add up to the total give its growth too ("全社会用电量累计 81836 亿千瓦时，同比增长
+        # 7.6%" from each part's level and 同比)
+        if chk.verdict == "consistent" and (grown := derived_total_growth(sec, fs, total, parts)) is not None:
+            out.append(grown)
     return out
 
 
@@ -736,6 +753,28 @@ def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str) -> Che
     chk = judge(sec, "sum", total.tok, [p.tok for p in parts], [(f"{text} = {total.tok.text}", acc)], magnitude=False)
     # parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
     return hedge(sec, chk, why)
+
+
+def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list[Framed]) -> Check | None:
+    """"美护板块营收合计 731.7 亿元，同比 + 12%" with its parts "化妆品…营收 605.6 亿元，同比 + 13%" and
+    "医美板块营收 126.1 亿元，同比 + 12%": last year's total is Σ part / (1 + its growth), an
+    intermediate the text does not state (derived). Only for parts that add up to the total; the
+    parts are paired by metric or name, so a fit confirms and no fit proves nothing."""
+    g = growth_after(fs, total)
+    growths = [growth_after(fs, p) for p in parts]
+    if g is None or any(x is None for x in growths):
+        return None
+    implied = implied_growth(total.tok.interval(),
+                             [(p.tok.interval(), signed_level(gp)) for p, gp in zip(parts, growths, strict=True) if gp is not None])
+    if implied is None:
+        return None
+    change, before = implied
+    shown = " + ".join(f"{p.tok.text}/(1{'+' if signed_level(gp).mid >= 0 else '-'}{fmt(abs(signed_level(gp).mid))}%)"
+                       for p, gp in zip(parts, growths, strict=True) if gp)
+    chk = judge_signed(sec, "growth", g, [total.tok] + [p.tok for p in parts],
+                       [(f"{total.tok.text} / 上年 {fmt(before.mid / (total.tok.fig.scale or 1))} (= {shown}) - 1"
+                         f" = {g.tok.text}", change)], derived=True)
+    return hedge(sec, chk, "last year's total is derived from parts paired by metric or name")
 
 
 # words a whole's metric may add to its parts' (营收总额 / 营收)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.framed import Framed
+from macrodesk.checks.framed import Framed, derived_total_growth
 from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import figure_interval, interval_sum
 from macrodesk.checks.judging import Check, fmt, hedge, judge
@@ -21,7 +21,6 @@ from macrodesk.checks.uncounted import (
 from macrodesk.checks.worded import (
     PCT_RANGE,
     SHARED_RUN,
-    derived_total_growth,
     range_end,
     same_amounts,
 )

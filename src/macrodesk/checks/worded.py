@@ -11,14 +11,14 @@ from macrodesk.checks.framed import (
     VERB_ONLY,
     WRITTEN_BEFORE,
     Framed,
+    derived_total_growth,
     framed_once,
-    growth_after,
     judge_signed,
     loose_share,
     signed_level,
 )
 from macrodesk.checks.frames import common_metric, period_key
-from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
+from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DOWN, SHARE_WORDS, UP, change_check, is_points
 from macrodesk.checks.tokens import Para, Tok
@@ -641,25 +641,3 @@ def _named_gap(sec: Para, fs: list[Framed], k: int) -> Check | None:
 
 _WORDED = (_relative_returns, _named_gap, _bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
            _per_unit, _raised_cap, _converted)
-
-
-def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list[Framed]) -> Check | None:
-    """"美护板块营收合计 731.7 亿元，同比 + 12%" with its parts "化妆品…营收 605.6 亿元，同比 + 13%" and
-    "医美板块营收 126.1 亿元，同比 + 12%": last year's total is Σ part / (1 + its growth), an
-    intermediate the text does not state (derived). Only for parts that add up to the total; the
-    parts are paired by metric or name, so a fit confirms and no fit proves nothing."""
-    g = growth_after(fs, total)
-    growths = [growth_after(fs, p) for p in parts]
-    if g is None or any(x is None for x in growths):
-        return None
-    implied = implied_growth(total.tok.interval(),
-                             [(p.tok.interval(), signed_level(gp)) for p, gp in zip(parts, growths, strict=True) if gp is not None])
-    if implied is None:
-        return None
-    change, before = implied
-    shown = " + ".join(f"{p.tok.text}/(1{'+' if signed_level(gp).mid >= 0 else '-'}{fmt(abs(signed_level(gp).mid))}%)"
-                       for p, gp in zip(parts, growths, strict=True) if gp)
-    chk = judge_signed(sec, "growth", g, [total.tok] + [p.tok for p in parts],
-                       [(f"{total.tok.text} / 上年 {fmt(before.mid / (total.tok.fig.scale or 1))} (= {shown}) - 1"
-                         f" = {g.tok.text}", change)], derived=True)
-    return hedge(sec, chk, "last year's total is derived from parts paired by metric or name")
