@@ -171,3 +171,14 @@ def test_a_breakdown_after_a_stray_qizhong_part_and_its_derived_growth():
     assert [(c.verdict, c.derived) for c in grown] == [("consistent", True)]
     # the parts give 7.59%: 9.6% fits no reading of them, and they need not be all of it
     assert [c.verdict for c in check_text(text.format(g="9.6")) if c.stated == "9.6%"] == ["unverifiable"]
+
+
+def test_a_total_named_zong_after_its_named_parts():
+    # 731 (check_thirteenth), 374 (check_ninth): the carbon market's weekly volumes and values
+    text = ("本周挂牌协议交易成交量 318.23 万吨，成交额 1.87 亿元；大宗协议交易成交量 487.05 万吨，成交额 2.92 亿元；"
+            "无单向竞价。本周总成交量 {v} 万吨，总成交额 4.79 亿元。")
+    got = {c.stated: (c.verdict, c.relation) for c in check_text(text.format(v="805.28"))}
+    assert got["805.28 万吨"] == ("consistent", "318.23 万吨 + 487.05 万吨 = 805.28 万吨")
+    assert got["4.79 亿元"] == ("consistent", "1.87 亿元 + 2.92 亿元 = 4.79 亿元")
+    # the parts named need not be all of it: a misfit proves nothing
+    assert [c.verdict for c in check_text(text.format(v="905.28")) if c.stated == "905.28 万吨"] == ["unverifiable"]

@@ -339,7 +339,7 @@ def find_framed(sec: Para) -> list[Check]:
         chk = stated_change(sec, c, b, same_sentence)
         if chk is not None:
             out.append(chk)
-    found = _find_parts(sec, fs)
+    found = _find_parts(sec, fs) + _named_totals(sec, fs)
     # a total's growth derived from its 其中-parts replaces the count of it as unverifiable
     settled = {(c.sentence_id, c.stated) for c in found if c.verdict != "unverifiable"}
     out = [c for c in out if c.verdict != "unverifiable" or (c.sentence_id, c.stated) not in settled]
@@ -715,6 +715,39 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         # 7.6%" from each part's level and 同比)
         if chk.verdict == "consistent" and (grown := derived_total_growth(sec, fs, total, parts)) is not None:
             out.append(grown)
+    return out
+
+
+# "本周总成交量 805.28 万吨": a total named 总 + its measure, opening its clause
+_NAMED_TOTAL = re.compile(r"(?:^|[，,；;。])\s*(?:本周|本月|当月|当周|全年|同期)?\s*总([\u4e00-\u9fa5]{2,4}?)\s*(?:为|达|约|达到)?\s*$")
+
+
+def _named_totals(sec: Para, fs: list[Framed]) -> list[Check]:
+    """"本周挂牌协议交易成交量 318.23 万吨，…；大宗协议交易成交量 487.05 万吨，…；无单向竞价。本周总成交量
+    805.28 万吨": the total of a measure after its parts, each a clause of the paragraph naming a
+    kind of that measure. Found by their names, so the fit confirms and no fit proves nothing."""
+    out = []
+    for k, t in enumerate(fs):
+        raw = sec.raw[t.tok.sent]
+        start = max((raw.rfind(ch, 0, t.tok.fig.start) for ch in "，,；;。"), default=-1)
+        m = _NAMED_TOTAL.search(raw, max(0, start), t.tok.fig.start)
+        if m is None or t.tok.bound or t.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
+            continue
+        measure = m.group(1)
+        parts = []
+        for x in reversed(fs[:k]):
+            if x.paragraph != t.paragraph:
+                break
+            xr = sec.raw[x.tok.sent]
+            clause = xr[max((xr.rfind(ch, 0, x.tok.fig.start) for ch in "，,；;。、"), default=-1) + 1:x.tok.fig.start]
+            if "总" + measure in clause:
+                break  # the total of an earlier group
+            if x.tok.cunit == t.tok.cunit and not x.tok.bound and re.search(
+                    f"^\\s*(?:[\u4e00-\u9fa5A-Za-z]{{2,}})?{measure}\s*(?:为|达|约)?\s*$", clause):
+                parts.append(x)
+        if len(parts) >= 2:
+            parts.reverse()
+            out.append(_parts_check(sec, t, parts, "the parts named by the measure need not be all of it"))
     return out
 
 
