@@ -743,7 +743,7 @@ def _named_totals(sec: Para, fs: list[Framed]) -> list[Check]:
             if "总" + measure in clause:
                 break  # the total of an earlier group
             if x.tok.cunit == t.tok.cunit and not x.tok.bound and re.search(
-                    f"^\\s*(?:[\u4e00-\u9fa5A-Za-z]{{2,}})?{measure}\s*(?:为|达|约)?\s*$", clause):
+                    rf"^\s*(?:[\u4e00-\u9fa5A-Za-z]{{2,}})?{measure}\s*(?:为|达|约)?\s*$", clause):
                 parts.append(x)
         if len(parts) >= 2:
             parts.reverse()
