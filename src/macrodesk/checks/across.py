@@ -61,6 +61,19 @@ class _Across:
         return [x for x in self.fs if x.tok.fig.kind == FigureKind.MONEY and not x.tok.bound
                 and x.tok.interval().lo > 0]
 
+    @functools.cached_property
+    def yearly(self) -> dict[tuple[tuple[str, str], int], list[Framed]]:
+        """The full-year levels of each unit and year, with a 同比 growth after them: the wholes a
+        share of the year before may be derived from (read once, not once per share)."""
+        out: dict[tuple[tuple[str, str], int], list[Framed]] = {}
+        for x in self.fs:
+            if x.tok.bound or x.tok.approx or x.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
+                continue
+            key = period_key(x.period)
+            if key is not None and key[1] == "Y" and growth_after(self.fs, x) is not None:
+                out.setdefault((x.tok.cunit, key[0]), []).append(x)
+        return out
+
     def words(self, x: Framed) -> str:
         """What a figure measures: its metric and the label of its paragraph ("净利润：…上能电气 0.88 亿元")."""
         return x.metric + "|" + self.label(x)
@@ -366,9 +379,8 @@ def _across_prior_whole(ac: _Across, c: Framed, part_text: str) -> Check | None:
     # the part names a kind of its measure ("天然碱工艺产量"): the whole's clause names the measure
     measure = part.metric[-2:]
     one = Interval(1, 1)
-    for w in ac.fs:
-        if w.tok.cunit != part.tok.cunit or w.tok.bound or w.tok.approx or period_key(w.period) != (year[0] + 1, "Y") \
-                or measure not in (w.metric or re.split("[；;。]", w.lead)[-1]) or (g := growth_after(ac.fs, w)) is None:
+    for w in ac.yearly.get((part.tok.cunit, year[0] + 1), []):
+        if measure not in (w.metric or re.split("[；;。]", w.lead)[-1]) or (g := growth_after(ac.fs, w)) is None:
             continue
         factor = one + signed_level(g).scale(0.01)
         if factor.lo <= 0:

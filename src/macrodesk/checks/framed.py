@@ -648,6 +648,7 @@ _FLOW_OUT = re.compile(r"(?:流出|卖出|减少|下降|减持|赎回|收缩)\s*
 _FLOW = re.compile(r"(?:流入|流出|买入|卖出|增加|减少|上升|下降|增持|减持|收缩|扩张)\s*(?:了|约|达)?\s*$")
 # "美国所有商业银行存款流入 182 亿美元，大型银行…": a sentence opening with the flow of the whole
 _ALL_FLOW = re.compile(r"(?:所有|全部|整体|全体|总体)")
+_FLOW_WORD = re.compile(r"流入|流出|买入|卖出|增加|减少|增持|减持")
 
 
 # "258 次发射成功（含 3 次部分成功）", "美国发射 158 次（SpaceX 占 138 次）": a bracket that names a
@@ -676,7 +677,8 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     for si, raw in enumerate(sec.raw):
         i = raw.find("其中")
         if i < 0:
-            out.extend(_flow_parts(sec, fs, si))
+            if _FLOW_WORD.search(raw):
+                out.extend(_flow_parts(sec, fs, si))
             continue
         after = [x for x in fs if x.tok.sent == si and x.tok.fig.start > i and not x.tok.bound]
         after = [x for x in after if x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
@@ -726,9 +728,13 @@ def _named_totals(sec: Para, fs: list[Framed]) -> list[Check]:
     """"本周挂牌协议交易成交量 318.23 万吨，…；大宗协议交易成交量 487.05 万吨，…；无单向竞价。本周总成交量
     805.28 万吨": the total of a measure after its parts, each a clause of the paragraph naming a
     kind of that measure. Found by their names, so the fit confirms and no fit proves nothing."""
-    out = []
+    out: list[Check] = []
+    if not any("总" in raw for raw in sec.raw):
+        return out
     for k, t in enumerate(fs):
         raw = sec.raw[t.tok.sent]
+        if "总" not in raw[max(0, t.tok.fig.start - 12):t.tok.fig.start]:
+            continue
         start = max((raw.rfind(ch, 0, t.tok.fig.start) for ch in "，,；;。"), default=-1)
         m = _NAMED_TOTAL.search(raw, max(0, start), t.tok.fig.start)
         if m is None or t.tok.bound or t.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
