@@ -182,3 +182,15 @@ def test_a_total_named_zong_after_its_named_parts():
     assert got["4.79 亿元"] == ("consistent", "1.87 亿元 + 2.92 亿元 = 4.79 亿元")
     # the parts named need not be all of it: a misfit proves nothing
     assert [c.verdict for c in check_text(text.format(v="905.28")) if c.stated == "905.28 万吨"] == ["unverifiable"]
+
+
+def test_a_decimal_amount_after_a_far_year_is_no_date():
+    from macrodesk.figures import extract_figures
+
+    # 825 (check_thirteenth): "2092.2 万辆" was read as the date "2092.2", losing the part of 69.6%
+    assert [(f.text, f.kind.value) for f in extract_figures("中国品牌乘用车销量 2092.2 万辆")] == [("2092.2 万辆", "quantity")]
+    assert [f.kind.value for f in extract_figures("营收 2025.5 亿元")] == ["money"]
+    assert [f.kind.value for f in extract_figures("截至 2025/6/30，2025.6 发布")] == ["date", "date"]
+    checks = check_text("2025 年乘用车销量 3005.87 万辆，同比增长 9.1%；中国品牌乘用车销量 2092.2 万辆，同比增长 16.5%，"
+                        "市场占有率达 69.6%，较上年提升 4.4 个百分点。")
+    assert [c.relation for c in checks if c.stated == "69.6%"] == ["2092.2 万辆 / 3005.87 万辆 = 69.6%"]
