@@ -194,3 +194,17 @@ def test_a_decimal_amount_after_a_far_year_is_no_date():
     checks = check_text("2025 年乘用车销量 3005.87 万辆，同比增长 9.1%；中国品牌乘用车销量 2092.2 万辆，同比增长 16.5%，"
                         "市场占有率达 69.6%，较上年提升 4.4 个百分点。")
     assert [c.relation for c in checks if c.stated == "69.6%"] == ["2092.2 万辆 / 3005.87 万辆 = 69.6%"]
+
+
+def test_a_pe_written_twice_in_a_row_is_two_relations():
+    # 159 (check_ninth): "| 晋控煤业 | 11.95 | 1.68 | 2.31 | 0.59 | 7 | 9 | 9 |": 2025E's 9 and 2026E's 9
+    # (11.95 / 0.59 = 20.3) are two relations; their labels "PE（倍） 2025E" hold a bracket
+    text = """# 估值
+
+| **代码** | **简称** | **股价（元）** | **EPS（元）** | ** ** | ** ** | **PE（倍）** | ** ** | ** ** |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+|  |  |  | 2024A | 2025E | 2026E | 2024A | 2025E | 2026E |
+| 601001 | 晋控煤业 | 11.95 | 1.68 | 2.31 | 0.59 | 7 | 9 | 9 |
+"""
+    got = sorted(c.relation.split(" (")[0] for c in check_text(text) if c.stated == "9")
+    assert got == ["11.95 / 0.59 = 9", "11.95 / 2.31 = 9"]

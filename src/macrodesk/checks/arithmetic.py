@@ -235,9 +235,9 @@ def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, fou
 _PREVIOUS_PERIOD = re.compile(r"上期|上季|上月|环比")
 
 
-# the column a table check is about ("…; table: 2026E PE（倍）)"), or the item of a list
-# ("…; list item: 3)")
-_TABLE_COLUMN = re.compile(r"(?:table|list item): ([^)）]*)")
+# the column a table check is about ("…; table: PE（倍） 2026E)", to the end: a label may hold
+# brackets), or the item of a list ("…; list item: 3)")
+_TABLE_COLUMN = re.compile(r"(?:table|list item): (.*?)\)?$")
 
 
 def _keep_key(chk: Check) -> tuple[str, str, object]:
