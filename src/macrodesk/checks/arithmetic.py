@@ -53,6 +53,7 @@ from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.part_shares import find_part_shares
 from macrodesk.checks.pe_lists import find_pe_lists
 from macrodesk.checks.period_means import find_period_means, find_week_means
+from macrodesk.checks.previous_period import find_previous_period_growths
 from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
 from macrodesk.checks.scissors import find_scissors
@@ -179,7 +180,7 @@ def check_article(article: Article) -> list[Check]:
         *resolve_across(article.sentences, checks, cache, heading_levels), *find_quarter_growths(article),
         *find_bin_shares(article), *find_decompositions(article), *find_section_margins(article),
         *find_scissors(article), *find_bracket_bases(article), *find_residual_shares(article),
-        *find_last_year_growths(article), *find_part_growths(article),
+        *find_last_year_growths(article), *find_previous_period_growths(article), *find_part_growths(article),
         *find_february_growths(article), *find_prior_rate_changes(article),
         *find_period_changes(whole), *find_benchmark_gaps(whole),
         *find_bound_sums(article), *find_level_changes(whole),

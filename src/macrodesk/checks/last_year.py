@@ -86,7 +86,7 @@ def _base(s: ParaText, f: Figure, later: tuple[int, str] | None, *, written: boo
     return _period(s, f, written=written) == (later[0] - 1, later[1])
 
 
-def _is_level(s: ParaText, f: Figure, like: Figure) -> bool:
+def like_level(s: ParaText, f: Figure, like: Figure) -> bool:
     """A level of the same measure as `like`: an amount of its unit, or a rate that is not
     itself a growth."""
     if f.kind != like.kind or f.is_range or f.value is None or f.approx:
@@ -103,7 +103,7 @@ _NOT_METRIC = re.compile(r"[\d\s.,，；;：:（）()%+\-~—–]|上一?年|去
                          r"共|合计|累计|全年|同期|同比|其中|分别|的|至|从|由")
 
 
-def _same_measure(s: ParaText, a: Figure, b: Figure) -> bool:
+def same_measure(s: ParaText, a: Figure, b: Figure) -> bool:
     """Two levels measure the same thing when one names no measure or one name holds the other
     ("2023 年我国进口锂矿" / "2024 年进口"); not "动力电池产量" / "动力和储能电池合计产量"."""
     ma, mb = _NOT_METRIC.sub("", _own(s, a)), _NOT_METRIC.sub("", _own(s, b))
@@ -151,15 +151,15 @@ def find_last_year_growths(article: Article) -> list[Check]:
                 continue  # "Samsung（35.7%）" is a share; "（+30.1%）" a growth
             later = figs[k - 1]
             rate = g.kind == FigureKind.POINTS
-            if k >= 2 and _is_level(s, figs[k - 2], later) and _is_level(s, later, later):
+            if k >= 2 and like_level(s, figs[k - 2], later) and like_level(s, later, later):
                 # "2024 年出口 3.2 万亿美元，2023 年为 3.02 万亿美元，同比增长 5.9%"
                 pa, pb = _period(s, figs[k - 2]), _period(s, later)
                 if pa and pb and pb == (pa[0] - 1, pa[1]):
                     later = figs[k - 2]
-            if rate != (later.kind == FigureKind.PERCENT) or not _is_level(s, later, later):
+            if rate != (later.kind == FigureKind.PERCENT) or not like_level(s, later, later):
                 continue
             base = figs[k - 1] if later is not figs[k - 1] else _find_base(s, figs, k, later, dated_only=not yoy)
-            if base is None or not _same_measure(s, later, base):
+            if base is None or not same_measure(s, later, base):
                 continue
             chk = _judge(s, later, base, g, lead, rate)
             if chk is not None:
@@ -172,21 +172,21 @@ def _since_start(s: ParaText, figs: list[Figure], k: int, lead: str) -> Check | 
     """A growth 较年初: against the last level of the measure before it that closes the year
     before (its clause names that year and 年底/年末), or opens the level's own year (年初)."""
     later = figs[k - 1]
-    if figs[k].kind != FigureKind.PERCENT or not _is_level(s, later, later) or later.kind == FigureKind.PERCENT:
+    if figs[k].kind != FigureKind.PERCENT or not like_level(s, later, later) or later.kind == FigureKind.PERCENT:
         return None
     when = _period(s, later)
     if when is None:
         return None
     for j in range(k - 2, -1, -1):
         f = figs[j]
-        if not _is_level(s, f, later):
+        if not like_level(s, f, later):
             continue
         start = max(s.text.rfind(ch, 0, f.start) for ch in "，,；;。") + 1
         clause = s.text[start:f.start]
         key = _period(s, f, written=True)
         closes = key is not None and key[0] == when[0] - 1 and bool(_YEAR_END.search(clause))
         opens = key is not None and key[0] == when[0] and "年初" in clause
-        if (closes or opens) and _same_measure(s, later, f):
+        if (closes or opens) and same_measure(s, later, f):
             return _judge(s, later, f, figs[k], lead, False)
         return None
     return None
@@ -196,7 +196,7 @@ def _find_base(s: ParaText, figs: list[Figure], k: int, later: Figure, *, dated_
     when = _period(s, later)
     # "L1，同比增长 g，上年同期为 base": the level right after the growth, in its sentence,
     # named as last year's ("2024 年同期为" "上年为")
-    if k + 1 < len(figs) and not dated_only and _is_level(s, figs[k + 1], later):
+    if k + 1 < len(figs) and not dated_only and like_level(s, figs[k + 1], later):
         between = s.text[figs[k].end:figs[k + 1].start]
         if between.count("，") <= 1 and not re.search("[；;。]", between) \
                 and _BASE_NAMED.search(_own(s, figs[k + 1])) and _base(s, figs[k + 1], when):
@@ -205,9 +205,9 @@ def _find_base(s: ParaText, figs: list[Figure], k: int, later: Figure, *, dated_
     # carry their own year ("2023 年…491 万辆，同比增 57.83%；2024 年 585.9 万辆，同比增 19.33%")
     for j in range(k - 2, -1, -1):
         f = figs[j]
-        if not _is_level(s, f, later):
+        if not like_level(s, f, later):
             continue
-        if j < k - 2 and not _same_measure(s, later, f):
+        if j < k - 2 and not same_measure(s, later, f):
             continue  # "2022 年全球…销售 1007.53 万辆，…纯电动车销量 723.31 万辆…2023 年全球销售": another measure between
         if j == k - 2 and not dated_only and _base(s, f, when) and not _base(s, later, None):
             return f
