@@ -208,3 +208,17 @@ def test_a_pe_written_twice_in_a_row_is_two_relations():
 """
     got = sorted(c.relation.split(" (")[0] for c in check_text(text) if c.stated == "9")
     assert got == ["11.95 / 0.59 = 9", "11.95 / 2.31 = 9"]
+
+
+def test_a_utilization_rate_is_output_over_capacity():
+    # 13 (corpus), 304 (check_eleventh): 180 / 250 = 72%, 9355 / 11292 = 82.85% (a week's output is
+    # no use of the capacity)
+    text = "2024 年国内叶片产能约 250 万吨，需求约 180 万吨，产能利用率 {r}%。"
+    assert [c.verdict for c in check_text(text.format(r="72")) if c.stated == "72%"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(r="62")) if c.stated == "62%"] == ["inconsistent"]
+    got = [c.relation for c in check_text("运行产能 9355 万吨（+40 万吨），周产量 174.8 万吨（+1.9 万吨）；建成产能 11292 万吨，"
+                                          "产能利用率 82.8%。") if c.stated == "82.8%"]
+    assert got == ["9355 万吨 / 11292 万吨 = 82.8% (output over capacity)"]
+    # an operating rate is often surveyed apart from the levels written: a misfit proves nothing (452)
+    assert [c.verdict for c in check_text("供应方面，国内纯碱总产能 4445 万吨，运行产能 4200 万吨，行业开工率 81.32%。")
+            if c.stated == "81.32%"] in ([], ["unverifiable"])
