@@ -222,3 +222,22 @@ def test_a_utilization_rate_is_output_over_capacity():
     # an operating rate is often surveyed apart from the levels written: a misfit proves nothing (452)
     assert [c.verdict for c in check_text("供应方面，国内纯碱总产能 4445 万吨，运行产能 4200 万吨，行业开工率 81.32%。")
             if c.stated == "81.32%"] in ([], ["unverifiable"])
+
+
+def test_premiums_and_discounts_to_a_base():
+    # 587 (check_eleventh): 1 − 0.64 / 1.74 = 63.2%, 31.16 / 16.71 − 1 = 86.5%
+    text = ("截至 2025 年 8 月末，A 股整体 PB-MRQ 为 1.74X，银行板块、保险子板块 PB-MRQ 分别为 0.64X、1.40X，较 A 股整体"
+            "折价 {d}%、19.26%。")
+    assert [c.verdict for c in check_text(text.format(d="63.34")) if c.stated == "63.34%"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(d="53.34")) if c.stated == "53.34%"] == ["inconsistent"]
+    prem = "A 股整体 PE-TTM 为 16.71X，证券子板块、多元金融子板块 PE-TTM 分别为 20.51X、31.16X，较 A 股整体溢价 22.79%、86.56%。"
+    assert [c.relation.split(" (")[0] for c in check_text(prem) if "above its base" in c.relation] == [
+        "20.51 / 16.71 - 1 = 22.79%", "31.16 / 16.71 - 1 = 86.56%"]
+    # 225: two prices and how much lower: either may be the base, so a fit only confirms
+    pair = "中国风机出口至亚太均价约 800 美元 /kW，西方风机均价 1050 美元 /kW，价格低 {g}%。"
+    assert [c.verdict for c in check_text(pair.format(g="24")) if c.stated == "24%"] == ["consistent"]
+    assert [c.verdict for c in check_text(pair.format(g="14")) if c.stated == "14%"] in ([], ["unverifiable"])
+    # "降低 30%", "高达 22%" name no gap between the levels written
+    assert not [c for c in check_text("介电常数从 3.9 降至 2.2，RC 时延降低 30%。") if "its base" in c.relation]
+    assert not [c for c in check_text("规模将达 120 亿美元，较 2023 年的 30 亿美元，CAGR 同样高达 22%。")
+                if "its base" in c.relation]
