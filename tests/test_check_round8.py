@@ -241,3 +241,17 @@ def test_premiums_and_discounts_to_a_base():
     assert not [c for c in check_text("介电常数从 3.9 降至 2.2，RC 时延降低 30%。") if "its base" in c.relation]
     assert not [c for c in check_text("规模将达 120 亿美元，较 2023 年的 30 亿美元，CAGR 同样高达 22%。")
                 if "its base" in c.relation]
+
+
+def test_a_balance_written_before_its_two_levels():
+    # 533 (check_eighth): 22.9 − 12.6 = 10.3 ≈ 10.4 (each ±0.05)
+    text = ("当月氧化铝净出口量 {n} 万吨，环比增长 48.5%；当月氧化铝进口 12.6 万吨，环比增长 24.4%；出口 22.9 万吨，"
+            "环比增长 34.2%。")
+    assert [c.verdict for c in check_text(text.format(n="10.4")) if c.stated == "10.4 万吨"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(n="11.4")) if c.stated == "11.4 万吨"] == ["inconsistent"]
+    # the 其中-levels of a surplus are its two sides, not parts that add up to it
+    assert [(c.verdict, c.relation) for c in check_text("贸易顺差 1013 亿美元，其中出口 3218 亿美元，进口 2195 亿美元。")
+            if c.stated == "1013 亿美元"] == [("inconsistent", "3218 亿美元 - 2195 亿美元 = 1013 亿美元 (顺差)")]
+    # a date between the balance and the levels may make them another period's
+    assert [c.verdict for c in check_text("贸易顺差 1023 亿美元。2024 年出口 3218 亿美元，进口 2205 亿美元。")
+            if c.stated == "1023 亿美元"] == ["unverifiable"]

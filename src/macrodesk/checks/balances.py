@@ -61,11 +61,37 @@ def find_balances(article: Article) -> list[Check]:
             earlier = [p for p in prose[max(0, j - 2):j] if p.paragraph == s.paragraph]
             levels = [lv for p in earlier for lv in _levels(p, p.figures)]
             levels += _levels(s, figs[:k])
-            chk = _balance(s, g, levels, nm.group(1), [*earlier, s])
+            chk = _balance(s, g, levels, nm.group(1), [*earlier, s]) or _balance_first(s, g, figs, k, prose, j, nm.group(1))
             if chk is not None:
                 chk.article = article.label
                 out.append(chk)
     return out
+
+
+def _balance_first(s: Sentence, g: Figure, figs: list[Figure], k: int, prose: list[Sentence], j: int,
+                   name: str) -> Check | None:
+    """"当月氧化铝净出口量 10.4 万吨，…；当月氧化铝进口 12.6 万吨，…；出口 22.9 万吨": the balance first,
+    its two levels after it in its sentence or the two sentences after it in the paragraph, up to
+    the next balance. A date between them may make the levels another period's (then a fit only
+    confirms)."""
+    later = [p for p in prose[j + 1:j + 3] if p.paragraph == s.paragraph]
+    after = [lv for lv in _levels(s, figs) if lv[1].start > g.start] + [lv for p in later for lv in _levels(p, p.figures)]
+    cut = next((i for i, (_, _, lab) in enumerate(after) if _NAME.search(lab)), len(after))
+    after = after[:cut]
+    if len(after) < 2:
+        return None
+    chk = _balance(s, g, after, name, [s, *later])
+    if chk is None:
+        return None
+    last = max((p.paragraph, prose.index(p), f.start) for p, f, _ in after if f.text in chk.inputs)
+    dated = any(f.kind == FigureKind.DATE and (p is not s or f.start > g.end)
+                and (prose.index(p), f.start) < (last[1], last[2]) for p in [s, *later] for f in p.figures)
+    if dated and chk.verdict == "inconsistent":
+        chk = Check(**{**chk.model_dump(), "verdict": "unverifiable", "computed": "", "computed_low": None,
+                       "computed_high": None, "gap": None,
+                       "note": "a date between the balance and its levels may make them another period's"})
+    chk.sentence = " ".join(p.text for p in [s, *later] if p.text in chk.input_sentences or p is s)
+    return chk
 
 
 def _levels(s: Sentence, figs: list[Figure]) -> list[tuple[Sentence, Figure, str]]:
