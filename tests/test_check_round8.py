@@ -255,3 +255,18 @@ def test_a_balance_written_before_its_two_levels():
     # a date between the balance and the levels may make them another period's
     assert [c.verdict for c in check_text("贸易顺差 1023 亿美元。2024 年出口 3218 亿美元，进口 2205 亿美元。")
             if c.stated == "1023 亿美元"] == ["unverifiable"]
+
+
+def test_a_growth_against_the_same_measure_a_year_before_elsewhere():
+    # 825 (check_thirteenth): 2026's 乘用车 3025 against 2025's 乘用车销量 3005.87 (+0.64%, written 0.5%)
+    text = ("- 2025 年乘用车销量 3005.87 万辆，同比增长 9.1%；2025 年商用车销量 428.9 万辆，同比增长 10.7%。\n"
+            "- 预计 2026 年汽车总销量 3475 万辆，同比增长 1%；其中乘用车 3025 万辆，同比增长 {g}%，商用车 450 万辆，"
+            "同比增长 4.9%。\n")
+    got = {c.stated: c.verdict for c in check_text(text.format(g="0.5")) if "a year before" in c.relation}
+    assert got == {"0.5%": "inconsistent", "4.9%": "consistent"}
+    assert [c.verdict for c in check_text(text.format(g="0.6")) if c.stated == "0.6%"] == ["consistent"]
+    # a year to date is no year ("2025 年以来"), and a company's revenue may be another company's
+    assert not [c for c in check_text("- 2024 年海外销售 41.71 万辆。\n- 2025 年以来海外销售 54.50 万辆，同比增长 133.58%。\n")
+                if "a year before" in c.relation]
+    assert not [c for c in check_text("- 2024 年实现营业收入 454.71 亿美元。\n- 2025 年实现营业收入 373.78 亿美元，"
+                                      "同比增长 48.85%。\n") if "a year before" in c.relation]

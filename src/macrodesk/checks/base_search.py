@@ -9,7 +9,7 @@ import re
 
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
-from macrodesk.checks.judging import Check
+from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 
@@ -69,9 +69,60 @@ def find_searched_bases(article: Article) -> list[Check]:
     return out
 
 
+# a measure's own word after its subject: "乘用车销量" and "其中乘用车" name one measure
+_MEASURE_WORD = re.compile(r"(?:销量|产量|销售量|出货量|装机量?|规模|收入|营收)$")
+_FINANCIAL = re.compile(r"收入|营收|利润|净利|毛利|业绩|EPS|每股")
+_YEAR_WRITTEN = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _dated(p: ParaText, f: Figure) -> tuple[int, str] | None:
+    """The period of a level: written in its clause, else a whole year written before it in its
+    sentence ("预计 2026 年汽车总销量 3475 万辆…；其中乘用车 3025 万辆")."""
+    own = period_key(p.own_clause(f))
+    if own is not None:
+        return own
+    start = p.text.rfind("。", 0, f.start) + 1
+    years = list(_YEAR_WRITTEN.finditer(p.text, start, f.start))
+    if not years or re.search(r"[1-9]\s*月|季度|[上下]半年|H[12]|Q[1-4]|以来|截至|截止|至今|累计|年初",
+                              p.text[years[-1].start():f.start]):
+        return None
+    return int(years[-1].group(1)), "Y"
+
+
+def _dated_base(p: ParaText, later: Figure, name: str, stated: Interval,
+                levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]], g: Figure) -> Check | None:
+    """The one level of the same measure (its name, its unit) dated the year before: certain."""
+    when = _dated(p, later)
+    if when is None:
+        return None
+    mine = _MEASURE_WORD.sub("", name)
+    if _FINANCIAL.search(name):
+        return None  # a company's revenue or profit: another company's may share its name
+    found = [(q, f) for q, f, other in levels.get((later.kind, canonical_unit(later.kind, later.unit)), [])
+             if f is not later and len(mine) >= 2 and _MEASURE_WORD.sub("", other) == mine
+             and _dated(q, f) == (when[0] - 1, when[1])]
+    if len(found) != 1:
+        return None
+    q, f = found[0]
+    was, now = figure_interval(f).scale(f.scale), figure_interval(later).scale(later.scale)
+    computed = (now / was - Interval(1, 1)).scale(100)
+    where = p.sentence_at(g.start)
+    return interval_check(
+        computed, stated, kind="growth", stated=g.text, inputs=[f.text, later.text],
+        relation=f"({later.text}/{f.text} - 1) = {g.text} (the base is the same measure a year before, written "
+                 "elsewhere)", sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
+        input_sentences=[q.sentence_at(f.start).text, where.text])
+
+
 def _search(p: ParaText, later: Figure, g: Figure, lead: str, name: str,
             levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]]) -> Check | None:
     now = figure_interval(later).scale(later.scale)
+    stated = figure_interval(g, result=True)
+    if _FALL.search(lead) and (g.value or 0) > 0:
+        stated = -stated
+    dated = _dated_base(p, later, name, stated, levels, g)
+    if dated is not None:
+        return dated
     stated = figure_interval(g)
     if _FALL.search(lead) and (g.value or 0) > 0:
         stated = -stated
