@@ -270,3 +270,12 @@ def test_a_growth_against_the_same_measure_a_year_before_elsewhere():
                 if "a year before" in c.relation]
     assert not [c for c in check_text("- 2024 年实现营业收入 454.71 亿美元。\n- 2025 年实现营业收入 373.78 亿美元，"
                                       "同比增长 48.85%。\n") if "a year before" in c.relation]
+
+
+def test_a_rate_lower_by_points_than_the_other_level_of_it():
+    # 625 (check_eleventh): 27.1 − 20.4 = 6.7 ≈ 6.8 (each ±0.05), 11.0 − 8.2 = 2.8
+    text = ("主流房企获取的 39 个中小地块项目，平均毛利率 20.4%，平均项目净利率 8.2%，相比大地块（毛利率 27.1%、净利率 11.0%），"
+            "中小地块平均毛利率低 {g} 个百分点，净利率低 2.8 个百分点。")
+    got = {c.stated: c.verdict for c in check_text(text.format(g="6.8")) if "by the gap" in c.relation}
+    assert got == {"6.8 个百分点": "consistent", "2.8 个百分点": "consistent"}
+    assert [c.verdict for c in check_text(text.format(g="7.8")) if c.stated == "7.8 个百分点"] == ["inconsistent"]

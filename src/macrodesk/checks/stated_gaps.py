@@ -49,7 +49,7 @@ def find_stated_gaps(article: Article) -> list[Check]:
             continue
         figs = [f for f in s.figures if _plain(f)]
         for k in range(len(figs)):
-            chk = _worded(s, figs, k) or _bracketed_vs(s, figs, k)
+            chk = _worded(s, figs, k) or _bracketed_vs(s, figs, k) or _metric_gap(s, figs, k)
             found = [chk] if chk is not None else _higher(s, figs, k)
             for c in found:
                 c.article = article.label
@@ -93,6 +93,31 @@ def _worded(s: Sentence, figs: list[Figure], k: int) -> Check | None:
     got = (interval(a) - interval(b)).abs()
     return _check(s, a, b, z, f"|{a.text} - {b.text}| = {z.text} (the gap named after the two levels)", got,
                   bound=gap.group(1))
+
+
+# "中小地块平均毛利率低 6.8 个百分点": a rate named, then how much lower or higher in points
+_RATE_GAP = re.compile(r"([\u4e00-\u9fa5]{1,6}率)\s*(低|高)出?\s*(?:约)?\s*$")
+
+
+def _metric_gap(s: Sentence, figs: list[Figure], k: int) -> Check | None:
+    """"平均毛利率 20.4%，…，相比大地块（毛利率 27.1%、净利率 11.0%），中小地块平均毛利率低 6.8 个百分点":
+    the gap in points between the two levels of the rate the sentence names, the first of them
+    the subject's."""
+    z = figs[k]
+    if z.kind != FigureKind.POINTS or k < 2:
+        return None
+    m = _RATE_GAP.search(s.text[figs[k - 1].end:z.start])
+    if m is None:
+        return None
+    word = m.group(1)[-3:]
+    levels = [f for i, f in enumerate(figs[:k]) if f.kind == FigureKind.PERCENT and _plain(f) and _alone(s, f)
+              and re.search(rf"{re.escape(word)}\s*(?:为|约|达)?\s*$", s.text[figs[i - 1].end if i else 0:f.start])]
+    if len(levels) != 2:
+        return None
+    a, b = levels
+    got = interval(a) - interval(b) if m.group(2) == "高" else interval(b) - interval(a)
+    return _check(s, a, b, z, f"{b.text} - {a.text} = {z.text} (the first {word} lower than the second by the gap)"
+                  if m.group(2) == "低" else f"{a.text} - {b.text} = {z.text} (the first {word} higher by the gap)", got)
 
 
 def _bracketed_vs(s: Sentence, figs: list[Figure], k: int) -> Check | None:
