@@ -41,6 +41,7 @@ from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiab
 from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.level_change import find_level_changes
 from macrodesk.checks.level_moves import find_level_moves
+from macrodesk.checks.list_changes import find_list_changes
 from macrodesk.checks.margin_growths import find_margin_growths
 from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.months import find_february_growths
@@ -202,7 +203,7 @@ def check_article(article: Article) -> list[Check]:
         *find_defined_ratios(article), *find_balance_sheets(article),
         *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
-        *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_utilization(article), *find_relative_gaps(article),
+        *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_utilization(article), *find_relative_gaps(article), *find_list_changes(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
