@@ -279,3 +279,12 @@ def test_a_rate_lower_by_points_than_the_other_level_of_it():
     got = {c.stated: c.verdict for c in check_text(text.format(g="6.8")) if "by the gap" in c.relation}
     assert got == {"6.8 个百分点": "consistent", "2.8 个百分点": "consistent"}
     assert [c.verdict for c in check_text(text.format(g="7.8")) if c.stated == "7.8 个百分点"] == ["inconsistent"]
+
+
+def test_a_mean_per_counted_thing_of_another_counter():
+    # 549 (check_twelfth): 13 亿元 / 72 个 = 1806 万元 (13 亿 stands for 12.5-13.5 亿)
+    assert [(c.verdict, c.relation) for c in check_text("公示金额 13 亿元，中标标包 72 个，单包均值 1808 万元。")
+            if c.kind == "average"] == [("consistent", "13 亿元 / 72 个 = 1808 万元")]
+    text = "2024 年共成交 31 宗地块，总成交金额 3995 亿元，平均单宗地价 {a} 亿元。"
+    assert [c.verdict for c in check_text(text.format(a="129")) if c.kind == "average"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(a="139")) if c.kind == "average"] == ["inconsistent"]

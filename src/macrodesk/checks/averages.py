@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import figure_interval, interval_sum
+from macrodesk.checks.intervals import COUNT_UNITS, figure_interval, interval_sum
 from macrodesk.checks.judging import Check
 from macrodesk.checks.levels import LEVELS, interval, judged, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -17,6 +17,10 @@ _PER = re.compile(r"(?:平均每|每)([家个户台只座部艘辆套项笔])(?:
 # "三大机构预测 2025 年库存变化平均为": a count word, the metric's words, 平均
 _MEAN = re.compile(r"([二两三四五六七八九十]|\d+)\s*(?:大|家|个|国|类|项|只|种|所|月)[^，,；;。]{0,24}?"
                    r"(?:平均|均值)(?:值|水平)?(?:为|是|达|约)?\s*$")
+# "单包均值 1808 万元", "人均中标 2410 万元", "平均单宗地价 129 亿元": a mean per counted thing,
+# its counter not the count's own unit ("标包 72 个")
+_EACH = re.compile(r"(?:单[包宗个家台只项笔户件座艘]\s*(?:平均|均值|均)|[人户家台]均|平均单[包宗个家台只项笔户件座艘])"
+                   r"([^，,；;。：:\d]{0,8}?)(?:为|达|约|达到|仅)?\s*$")
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _LIST = re.compile(r"分别(?:为|是|达|约|在)?\s*$")
 _CLAUSE = re.compile(r"[，,；;。：:]")
@@ -36,6 +40,8 @@ def find_averages(article: Article) -> list[Check]:
             per = _PER.search(lead)
             if per and g.kind in LEVELS:
                 chk = _per_unit(s, figs[:k], g, per.group(1), per.group(2).strip())
+            elif (each := _EACH.search(lead)) and g.kind in LEVELS:
+                chk = _per_unit(s, figs[:k], g, "", each.group(1).strip())
             mean = _MEAN.search(s.text[:g.start]) if chk is None else None
             if mean and s.text[mean.end():g.start].strip() == "" and mean.end() > (figs[k - 1].end if k else 0):
                 n = int(mean.group(1)) if mean.group(1).isdigit() else _NUMERALS[mean.group(1)]
@@ -50,7 +56,8 @@ def _per_unit(s: Sentence, before: list[Figure], g: Figure, counter: str, metric
     """The average against the one total of its unit and the one count of its counter before it;
     certain when the total's clause names the average's metric."""
     counts = [f for f in before if unit_key(s, f) == f"#{counter}" or
-              (f.kind == FigureKind.QUANTITY and f.unit == counter)]
+              (f.kind == FigureKind.QUANTITY and f.unit == counter)] if counter else \
+        [f for f in before if f.kind == FigureKind.QUANTITY and f.scale == 1 and f.unit in COUNT_UNITS]
     totals = [f for f in before if unit_key(s, f) == unit_key(s, g)]
     if len(counts) != 1 or len(totals) != 1 or (counts[0].value or 0) <= 0:
         return None
