@@ -287,4 +287,5 @@ def test_a_mean_per_counted_thing_of_another_counter():
             if c.kind == "average"] == [("consistent", "13 亿元 / 72 个 = 1808 万元")]
     text = "2024 年共成交 31 宗地块，总成交金额 3995 亿元，平均单宗地价 {a} 亿元。"
     assert [c.verdict for c in check_text(text.format(a="129")) if c.kind == "average"] == ["consistent"]
-    assert [c.verdict for c in check_text(text.format(a="139")) if c.kind == "average"] == ["inconsistent"]
+    # the total is not named by the mean's metric (地价): a misfit proves nothing
+    assert [c.verdict for c in check_text(text.format(a="139")) if c.kind == "average"] == ["unverifiable"]
