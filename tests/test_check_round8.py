@@ -289,3 +289,12 @@ def test_a_mean_per_counted_thing_of_another_counter():
     assert [c.verdict for c in check_text(text.format(a="129")) if c.kind == "average"] == ["consistent"]
     # the total is not named by the mean's metric (地价): a misfit proves nothing
     assert [c.verdict for c in check_text(text.format(a="139")) if c.kind == "average"] == ["unverifiable"]
+
+
+def test_a_margins_period_is_read_before_it():
+    # 563 (check_eleventh): "…至 81.2%，主要因固收市场表现弱于 2024 年同期" dates the reason, not the margin
+    text = ("# t\n\n## 一、概况\n\n2025 年上半年，东方财富营业收入 68.56 亿元，同比增长 39%，归母净利润 55.67 亿元，同比增长 37%。\n\n"
+            "## 二、公司\n\n1. **东方财富**：2025H1 毛利率同比提升 0.2 个百分点至 83.8%，相对稳健；归母净利率同比下降 0.8 个"
+            "百分点至 {m}%，主要因固收市场表现弱于 2024 年同期。\n")
+    assert [c.verdict for c in check_text(text.format(m="81.2")) if c.stated == "81.2%"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(m="83.2")) if c.stated == "83.2%"] == ["inconsistent"]

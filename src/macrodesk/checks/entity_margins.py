@@ -69,7 +69,8 @@ def find_entity_margins(article: Article) -> list[Check]:
             for r in _results(s, period, owner):
                 results.setdefault(r.name, []).append(r)
         if "净利率" in s.text:
-            margins.extend(_margins(s, period, owner))
+            at = s.text.find("净利率")
+            margins.extend(_margins(s, _period(s, at) or _period(firsts[s.paragraph]), owner))
     out: list[Check] = []
     for m in margins:
         found = [r for r in results.get(m.name, []) if r.sent is not m.sent
@@ -93,8 +94,12 @@ def _one_result(found: list[_Results]) -> _Results | None:
     return max(found, key=lambda r: (r.revenue.decimals + r.profit.decimals))
 
 
-def _period(s: Sentence) -> tuple[int, str] | None:
+def _period(s: Sentence, upto: int | None = None) -> tuple[int, str] | None:
+    """The first period written in the sentence (before `upto`: "…至 81.2%，主要因…弱于 2024 年同期"
+    dates a reason, not the margin)."""
     for f in s.figures:
+        if upto is not None and f.start >= upto:
+            break
         if f.kind == FigureKind.DATE and (key := period_key(f.text)) is not None:
             return key
     return None
