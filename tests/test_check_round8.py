@@ -218,10 +218,14 @@ def test_a_utilization_rate_is_output_over_capacity():
     assert [c.verdict for c in check_text(text.format(r="62")) if c.stated == "62%"] == ["inconsistent"]
     got = [c.relation for c in check_text("运行产能 9355 万吨（+40 万吨），周产量 174.8 万吨（+1.9 万吨）；建成产能 11292 万吨，"
                                           "产能利用率 82.8%。") if c.stated == "82.8%"]
-    assert got == ["9355 万吨 / 11292 万吨 = 82.8% (output over capacity)"]
+    assert got == ["9355 万吨 / 11292 万吨 = 82.8% (产能利用率, as the sector defines it)"]
     # an operating rate is often surveyed apart from the levels written: a misfit proves nothing (452)
     assert [c.verdict for c in check_text("供应方面，国内纯碱总产能 4445 万吨，运行产能 4200 万吨，行业开工率 81.32%。")
             if c.stated == "81.32%"] in ([], ["unverifiable"])
+    # two capacities before the rate (580): the nearest one, found by position, confirms
+    both = check_text("在产产能约 8.9 万吨 / 天，总产能约 13.2 万吨，产能利用率约 67.6%，过剩明显；若剔除 600t 以下不再复产产能，"
+                      "总产能约 12.3 万吨，产能利用率约 72.4%。")
+    assert [(c.verdict, c.refutable) for c in both if c.stated == "72.4%"] == [("consistent", False)]
 
 
 def test_premiums_and_discounts_to_a_base():

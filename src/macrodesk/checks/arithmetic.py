@@ -80,7 +80,6 @@ from macrodesk.checks.table_text import (
 )
 from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para
-from macrodesk.checks.utilization import find_utilization
 from macrodesk.checks.valuation import column_labels, find_valuation_relations, markdown_tables
 from macrodesk.checks.whole_article import across_sections
 from macrodesk.checks.whole_frames import WholeFrames
@@ -203,7 +202,7 @@ def check_article(article: Article) -> list[Check]:
         *find_defined_ratios(article), *find_balance_sheets(article),
         *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
-        *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_utilization(article), *find_relative_gaps(article), *find_list_changes(article),
+        *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

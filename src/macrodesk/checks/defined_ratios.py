@@ -1,6 +1,6 @@
 """Ratios a sector defines, with both sides written in the same sentence: 储采比 = 储量 / 产量 ("锑全球储量
 150 万吨，2024 年产量 6 万吨，储采比仅 20 年"), 产能利用率 = 在产产能 (or 产量) / 总产能 ("在产产能约 8.9 万吨 / 天，
-总产能约 13.2 万吨，产能利用率约 67.6%"), 对外依存度 = 进口 / 表观消费 (or net of exports: confirm-only)."""
+总产能约 13.2 万吨，产能利用率约 67.6%"; 开工率 the same, confirm-only), 对外依存度 = 进口 / 表观消费 (or net of exports: confirm-only)."""
 
 from __future__ import annotations
 
@@ -26,10 +26,19 @@ class _Ratio:
     per_unit: bool = False  # a price per unit: the two sides are in different units (亿元 / 亿票)
 
 
+_OUTPUT = re.compile(r"在产产能|运行产能|开工产能|(?<!产能)产量|需求量?")
+_CAPACITY = re.compile(r"总产能|建成产能|(?<![在新退置产行工])产能(?!利用)")
+# a week's or a day's output is no use of a year's capacity ("周产量 174.8 万吨")
+_PER_PERIOD = re.compile(r"周|日|单月|当月")
+
 _RATIOS = (
     _Ratio("储采比", re.compile(r"储采比\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"储量"), re.compile(r"(?<!储)产量"), False, True),
-    _Ratio("产能利用率", re.compile(r"产能利用率\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"在产产能|(?<!产能)产量"),
-           re.compile(r"总产能|(?<![在新退置产])产能(?!利用)"), True, True),
+    # "产能约 250 万吨，需求约 180 万吨，产能利用率 72%", "运行产能 9355 万吨…；建成产能 11292 万吨，产能利用率
+    # 82.8%": the output (在产 / 运行产能, 产量, 需求) over the capacity
+    _Ratio("产能利用率", re.compile(r"产能利用率\s*(?:为|约|仅|达|是)?\s*$"), _OUTPUT, _CAPACITY, True, True),
+    # an operating rate is often surveyed apart from the levels written (452: 运行产能 4200 / 总产能 4445
+    # beside 开工率 81.32%): a fit confirms, a misfit proves nothing
+    _Ratio("开工率", re.compile(r"开工率\s*(?:为|约|仅|达|是)?\s*$"), _OUTPUT, _CAPACITY, True, False),
     _Ratio("对外依存度", re.compile(r"(?:对外)?依存度\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"进口"),
            re.compile(r"表观消费|消费量|需求量"), True, False, exports=True),
     # express delivery: 单票价格 = 业务收入 / 业务量 ("业务量 14.06 亿票…业务收入 186.57 亿元；单票价格 13.27 元")
@@ -42,7 +51,7 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fa5A-Za-z]{2,10})[：:]")
 
 
-_WORDS = ("储采比", "产能利用率", "依存度", "单票")
+_WORDS = ("储采比", "产能利用率", "开工率", "依存度", "单票")
 
 
 def find_defined_ratios(article: Article) -> list[Check]:
@@ -95,6 +104,13 @@ def _named(p: ParaText, stated: Figure, name: re.Pattern[str], other: re.Pattern
 
 def _judge(p: ParaText, stated: Figure, r: _Ratio) -> Check | None:
     nums, dens = _named(p, stated, r.num, r.den), _named(p, stated, r.den, r.num)
+    certain = r.certain
+    if len(nums) > 1 and r.percent:
+        nums = [f for f in nums if not _PER_PERIOD.search(p.own_clause(f))]
+    if len(dens) > 1 and r.percent:
+        # "总产能约 13.2 万吨，产能利用率约 67.6%；若剔除…，总产能约 12.3 万吨，产能利用率约 72.4%": the
+        # capacity nearest the rate, found by position only, so a fit confirms
+        dens, certain = dens[-1:], False
     if len(nums) != 1 or len(dens) != 1:
         return None
     n, d = nums[0], dens[0]
@@ -113,7 +129,7 @@ def _judge(p: ParaText, stated: Figure, r: _Ratio) -> Check | None:
             readings.append(((interval(n) - interval(exported[0])) / interval(d)).scale(100))
     written = figure_interval(stated, result=True)
     fits = any(x.overlaps(written) for x in readings)
-    if not fits and not r.certain:
+    if not fits and not certain:
         return None  # another definition may be meant: a mismatch proves nothing
     best = min(readings, key=lambda x: x.distance(written))
     where = p.sentence_at(stated.start)
@@ -127,7 +143,7 @@ def _judge(p: ParaText, stated: Figure, r: _Ratio) -> Check | None:
         sentence=whole_sentence, sentence_id=where.id, paragraph=where.paragraph,
         input_sentences=[p.sentence_at(n.start).text, p.sentence_at(d.start).text],
     )
-    chk.refutable = r.certain
+    chk.refutable = certain
     return chk
 
 
