@@ -302,3 +302,12 @@ def test_a_margins_period_is_read_before_it():
             "百分点至 {m}%，主要因固收市场表现弱于 2024 年同期。\n")
     assert [c.verdict for c in check_text(text.format(m="81.2")) if c.stated == "81.2%"] == ["consistent"]
     assert [c.verdict for c in check_text(text.format(m="83.2")) if c.stated == "83.2%"] == ["inconsistent"]
+
+
+def test_a_rate_named_by_the_changes_own_basis():
+    # 578 (check_twelfth): 152 / (688 + 152) = 18.1%
+    text = "2025 年 8 月月均价 688 元 / 吨，较 2024 年 8 月下跌 152 元 / 吨，同比下降 {r}%。"
+    assert [c.verdict for c in check_text(text.format(r="18")) if c.stated == "18%"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(r="22")) if c.stated == "22%"] == ["inconsistent"]
+    # a 环比 change is no base of a 同比 rate
+    assert not [c for c in check_text("库存 688 万吨，环比下跌 152 万吨，同比下降 18%。") if "level before it" in c.relation]

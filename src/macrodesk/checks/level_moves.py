@@ -15,7 +15,7 @@ _UP = r"上涨|上升|增加|回升|提高|提升|扩大|增长|涨|增|升"
 _DOWN = r"下跌|下降|减少|回落|降低|下滑|收窄|缩小|跌|减|降"
 # what compares: "周涨", "环比 +", "同比减少", "较上周下跌", "月跌"
 # (any base will do: the rate is over the level the change started from, whatever its date)
-_BASIS = r"同比|环比|较[^，,。；;（(、\d]{0,8}|较\s*(?:19|20)\d{2}\s*年[^，,。；;（(、\d]{0,6}|周|月|日|季|年"
+_BASIS = r"同比|环比|较[^，,。；;（(、\d]{0,8}|较\s*(?:19|20)\d{2}\s*年\s*(?:(?:1[0-2]|[1-9])\s*月)?[^，,。；;（(、\d]{0,6}|周|月|日|季|年"
 # from the level to the change: "（周涨 ", "，环比 ", "，较上周下跌 " (a clause of its own, no figure)
 # what the figure reader leaves after a figure: a rate's time unit ("万桶 / 天"), a count's measure
 # word ("422 部")
@@ -27,6 +27,19 @@ _TO_BARE_CHANGE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:{_UP}|{_DOWN})\s*(?:�
 _FALL = re.compile(rf"(?:{_DOWN})\s*(?:了|约)?\s*$")
 # from the change to its rate: "，" "（" "，幅度 " — and no other basis ("，同比 +5%" after a 环比 change)
 _TO_RATE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:(?:涨|跌|增|降|减|变动|变化)?幅(?:度)?\s*(?:为|达)?)?\s*(?:约)?\s*$")
+
+
+# "，同比下降 18%" after "较 2024 年 8 月下跌 152 元 / 吨": a rate named by its basis
+_TO_SAME_BASIS = re.compile(rf"^{_PER}\s*[，,]\s*(同比|环比)\s*(?:{_UP}|{_DOWN})\s*(?:了|约)?\s*$")
+
+
+def _basis(words: str) -> str:
+    """A change's basis as 同比 (a year back) or 环比 (the period before), else ""."""
+    if re.search(r"同比|较(?:上|去)年|较\s*(?:19|20)\d{2}\s*年|年", words):
+        return "同比"
+    if re.search(r"环比|较上(?:周|月|季)|周|月|日|季", words):
+        return "环比"
+    return ""
 
 
 def _sign(s: Sentence, f: Figure, lead: str) -> float:
@@ -109,9 +122,13 @@ def _one(s: Sentence, level: Figure, change: Figure, rate: Figure, *, after: Fig
                                  or signed(s, change) or neutral):
         return None  # no move is written: "库存 673 万吨，周 49 万吨" says nothing of a change
     to_rate = _TO_RATE.match(s.text[change.end:rate.start])
+    same = _TO_SAME_BASIS.match(s.text[change.end:rate.start])
+    if same is not None and _basis(to_change.group(1) if to_change.groups() else "") == _basis(same.group(1)) != "":
+        # "较 2024 年 8 月下跌 152 元 / 吨，同比下降 18%": the rate on the change's own basis
+        to_rate = same
     if to_rate is None or not re.match(r"\s*(?:[）)，,。；;]|$)", s.text[rate.end:]):
         return None  # "945 元 / 吨，较上周跌 2 元 / 吨，25% 品位均价…": a label, not the rate
-    if not re.search(r"[（(幅]", to_rate.group(0)) and not (signed(s, rate) or (rate.value or 0) < 0):
+    if to_rate is not same and not re.search(r"[（(幅]", to_rate.group(0)) and not (signed(s, rate) or (rate.value or 0) < 0):
         return None  # a rate after a bare comma is written with its sign ("，-1.2%")
     return _judge(s, level, change, rate, lead)
 
