@@ -311,3 +311,33 @@ def test_a_rate_named_by_the_changes_own_basis():
     assert [c.verdict for c in check_text(text.format(r="22")) if c.stated == "22%"] == ["inconsistent"]
     # a 环比 change is no base of a 同比 rate
     assert not [c for c in check_text("库存 688 万吨，环比下跌 152 万吨，同比下降 18%。") if "level before it" in c.relation]
+
+
+def test_pes_against_one_market_cap_across_years():
+    # 633 (check_fourteenth): 16 × 25 = 400 亿元, 14 × 30 = 420, 11 × 36 = 396 agree within rounding
+    text = "预计 2025-2027 年归母净利润分别为 25 亿元、30 亿元、36 亿元，截至 2025 年 9 月 20 日市值对应 PE 分别为 16 倍、14 倍、{p} 倍。"
+    got = [(c.verdict, c.derived) for c in check_text(text.format(p="11")) if "one market cap" in c.relation]
+    assert got == [("consistent", True), ("consistent", True)]
+    # 16 × 25 / 36 = 11.1: a third year at 16x is an error once two years agree
+    assert [c.verdict for c in check_text(text.format(p="16")) if "list item: 3" in c.relation] == ["inconsistent"]
+    # "PE 为 312 倍、85 倍、47 倍" (no 分别)
+    assert len([c for c in check_text("预计公司归母净利润分别为 0.9 亿元、3.4 亿元、6.2 亿元，截至 2025 年 9 月 15 日市值对应 PE 为 "
+                                      "312 倍、85 倍、47 倍。") if "one market cap" in c.relation]) == 2
+
+
+def test_flows_in_a_bracket_and_parts_after_a_colon():
+    # 338 (check_fourteenth): −37 − 107 + 211 = 67 ≈ 68; +109 − 11 + 254 = 352
+    text = ("美国商业银行存款流入 68 亿美元（大型银行流出 37 亿，小型银行流出 107 亿，外国机构流入 211 亿）；贷款和租赁增加 352 亿美元"
+            "（大型银行 + 109 亿，小型银行 - 11 亿，外国机构 + 254 亿）。")
+    got = {c.stated: (c.verdict, c.relation) for c in check_text(text)}
+    assert got["68 亿美元"] == ("consistent", "-37 亿 - 107 亿 + 211 亿 = 68 亿美元")
+    assert got["352 亿美元"] == ("consistent", "+ 109 亿 - 11 亿 + 254 亿 = 352 亿美元")
+    # 305: a total named 合计, its parts after the colon (one glued to its name: "Meta137 亿美元"),
+    # and its growth from theirs
+    capex = ("北美四大云厂商 2025Q1 资本开支合计 765 亿美元，同比增长 {g}%：亚马逊 243 亿美元（+74%），微软 214 亿美元（+53%），"
+             "谷歌 172 亿美元（+43%），Meta137 亿美元（+104%）。")
+    checks = check_text(capex.format(g="64"))
+    assert [c.relation for c in checks if c.stated == "765 亿美元"] == [
+        "243 亿美元 + 214 亿美元 + 172 亿美元 + 137 亿美元 = 765 亿美元"]
+    assert [(c.verdict, c.derived) for c in checks if c.stated == "64%"] == [("consistent", True)]
+    assert [c.verdict for c in check_text(capex.format(g="74")) if c.stated == "74%"] == ["unverifiable"]

@@ -72,6 +72,8 @@ _NUMBER_RE = re.compile(
 )
 # abbreviations a rate is written right after, with no space: "YoY+12%", "（CAGR5.7%）", "ROE8.5%"
 _GLUED_BEFORE = ("YoY", "QoQ", "yoy", "qoq", "CAGR", "cagr", "ROE", "ROA")
+# an amount of money glued to the name before it: "Meta137 亿美元"
+_GLUED_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s?[万亿]\s?(?:元|美元|港元|欧元|日元|英镑)")
 _APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近|超|超过|逾|将近|达约|约为|近乎|大概)\s?$")
 _APPROX_AFTER = re.compile(r"^(?:左右|上下|附近|以上|多)")
 _RANGE_SEP = re.compile(r"^\s?(?:-|~|～|—|－|至|到)\s?")
@@ -159,8 +161,9 @@ def extract_figures(sentence: str) -> list[Figure]:
         if any(taken[body_start:m.end()]):
             continue
         prev = text[start - 1] if start > 0 else ""
-        if prev and prev.isascii() and (prev.isalpha() or prev in "_.") and not text[:start].endswith(_GLUED_BEFORE):
-            continue  # K80, v2, Q4, 5.5: part of a name or an already read number (not "CAGR5.7%")
+        if prev and prev.isascii() and (prev.isalpha() or prev in "_.") and not text[:start].endswith(_GLUED_BEFORE) \
+                and not (prev.isalpha() and _GLUED_AMOUNT.match(text, start)):
+            continue  # K80, v2, Q4, 5.5: part of a name or an already read number (not "CAGR5.7%", "Meta137 亿美元")
         if text[:start].rstrip().endswith("第"):
             continue  # an ordinal, not a quantity
         # "GDP 5.2%" is a figure; "Flip 2" (a letter, a space, a bare number) is part of a name

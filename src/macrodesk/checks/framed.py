@@ -465,6 +465,18 @@ def growth_after(fs: list[Framed], x: Framed, basis: str = "同比") -> Framed |
     return None
 
 
+def _bracketed_growth(fs: list[Framed], x: Framed) -> Framed | None:
+    """A part's signed growth in the bracket right after it, the basis its total names ("亚马逊 243
+    亿美元（+74%）" after "合计 765 亿美元，同比增长 64%")."""
+    if x.index + 1 >= len(fs):
+        return None
+    g = fs[x.index + 1]
+    if g.tok.sent != x.tok.sent or g.tok.fig.kind != FigureKind.PERCENT or not re.fullmatch(r"\s*[（(]\s*", g.lead) \
+            or g.tok.text.lstrip()[:1] not in "+-−－":
+        return None
+    return g
+
+
 def earlier_ratio(n: Framed, gn: Framed, d: Framed, gd: Framed) -> tuple[Interval, Interval, Interval] | None:
     """(n / d now in %, the same ratio a period before, the change between them) from the growths
     of both sides: (n/(1+gn)) / (d/(1+gd)) = now × (1+gd)/(1+gn), an intermediate the text does
@@ -645,7 +657,8 @@ def _opens_with_parts(sec: Para, si: int) -> bool:
 
 # a flow's direction written before its amount: "小型银行流出 89 亿美元", "外国机构贷款减少 47 亿美元"
 _FLOW_OUT = re.compile(r"(?:流出|卖出|减少|下降|减持|赎回|收缩)\s*(?:了|约|达)?\s*$")
-_FLOW = re.compile(r"(?:流入|流出|买入|卖出|增加|减少|上升|下降|增持|减持|收缩|扩张)\s*(?:了|约|达)?\s*$")
+_FLOW = re.compile(r"(?:流入|流出|买入|卖出|增加|减少|上升|下降|增持|减持|收缩|扩张)\s*(?:了|约|达)?\s*$"
+                   r"|[（(，,][\u4e00-\u9fa5A-Za-z]{2,8}\s*$")
 # "美国所有商业银行存款流入 182 亿美元，大型银行…": a sentence opening with the flow of the whole
 _ALL_FLOW = re.compile(r"(?:所有|全部|整体|全体|总体)")
 _FLOW_WORD = re.compile(r"流入|流出|买入|卖出|增加|减少|增持|减持")
@@ -663,6 +676,15 @@ def nested(raw: str, x: Framed, after: int = 0) -> bool:
     return m is not None and m.start() > after
 
 
+def _same_amount(x: Framed, whole: Framed) -> bool:
+    """An amount of the whole's unit, or a bare magnitude beside an amount of money ("37 亿" in a
+    bracket after "68 亿美元")."""
+    if x.tok.cunit == whole.tok.cunit:
+        return True
+    return x.tok.cunit == ("quantity", "") and whole.tok.fig.kind == FigureKind.MONEY \
+        and x.tok.fig.scale == whole.tok.fig.scale
+
+
 def _flow_sign(x: Framed) -> int:
     return -1 if _FLOW_OUT.search(x.lead) else 1
 
@@ -677,8 +699,10 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     for si, raw in enumerate(sec.raw):
         i = raw.find("其中")
         if i < 0:
-            if _FLOW_WORD.search(raw):
-                out.extend(_flow_parts(sec, fs, si))
+            found = _colon_parts(sec, fs, si) if "：" in raw or ":" in raw else []
+            if not found and _FLOW_WORD.search(raw):
+                found = _flow_parts(sec, fs, si)
+            out.extend(found)
             continue
         after = [x for x in fs if x.tok.sent == si and x.tok.fig.start > i and not x.tok.bound]
         after = [x for x in after if x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
@@ -757,6 +781,34 @@ def _named_totals(sec: Para, fs: list[Framed]) -> list[Check]:
     return out
 
 
+# "资本开支合计 765 亿美元，同比增长 64%：亚马逊 243 亿美元（+74%），…": a total named as one, its
+# parts after the colon that closes its clause group
+_NAMED_SUM = re.compile(r"(?:合计|共计|总计|合共|总额|总量|总和)\s*(?:为|达|约|实现)?\s*$")
+
+
+def _colon_parts(sec: Para, fs: list[Framed], si: int) -> list[Check]:
+    raw = sec.raw[si]
+    mine = [x for x in fs if x.tok.sent == si and not x.tok.bound]
+    for total in mine:
+        if not _NAMED_SUM.search(total.lead) or total.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
+            continue
+        colon = next((m.start() for m in re.finditer(r"[：:]", raw) if m.start() > total.tok.fig.end), -1)
+        # the colon closes the total's clause group: only its growth may stand between them
+        if colon < 0 or any(x.tok.fig.end <= colon and x.tok.fig.start > total.tok.fig.end
+                            and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) for x in mine):
+            continue
+        parts = [x for x in mine if x.tok.fig.start > colon and _same_amount(x, total) and not nested(raw, x, colon)
+                 and not SHARE_LEAD.search(x.lead)]
+        if len(parts) < 2:
+            continue
+        chk = _parts_check(sec, total, parts, "the parts listed after the colon need not be all of it")
+        out = [chk]
+        if chk.verdict == "consistent" and (grown := derived_total_growth(sec, fs, total, parts)) is not None:
+            out.append(grown)
+        return out
+    return []
+
+
 def _flow_parts(sec: Para, fs: list[Framed], si: int) -> list[Check]:
     """"美国所有商业银行存款流入 182 亿美元，大型银行存款流入 200 亿美元，小型银行流出 89 亿美元，外国
     机构流入 71 亿美元": the whole's flow, then its parts' flows, each in its own clause. Found by
@@ -765,10 +817,11 @@ def _flow_parts(sec: Para, fs: list[Framed], si: int) -> list[Check]:
     if len(mine) < 3 or not _FLOW.search(mine[0].lead) \
             or mine[0].tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
         return []
-    total, unit = mine[0], mine[0].tok.cunit
-    parts = [x for x in mine[1:] if x.tok.cunit == unit]
+    total = mine[0]
+    parts = [x for x in mine[1:] if _same_amount(x, total)]
     raw = sec.raw[si]
-    if len(parts) < 2 or not all(_FLOW.search(x.lead) and re.search(r"[，,；;]", raw[y.tok.fig.end:x.tok.fig.start])
+    # each part in its own clause, the first may open a bracket ("存款流入 68 亿美元（大型银行流出 37 亿，…）")
+    if len(parts) < 2 or not all(_FLOW.search(x.lead) and re.search(r"[，,；;（(]", raw[y.tok.fig.end:x.tok.fig.start])
                                  for y, x in zip([total, *parts], parts, strict=False)):
         return []
     chk = _parts_check(sec, total, parts, "the parts written after the whole need not exhaust it")
@@ -782,7 +835,9 @@ def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str) -> Che
     sign = _flow_sign(total)
     if all(x == 1 for x in signs) and sign == 1:
         acc = interval_sum(p.tok.interval() for p in parts)
-        text = " + ".join(p.tok.text for p in parts)
+        # a part written with its sign keeps it ("+ 109 亿 - 11 亿 + 254 亿")
+        text = "".join((" " if p.tok.text.lstrip()[:1] in "+-−－" else " + ") + p.tok.text if j else p.tok.text
+                       for j, p in enumerate(parts))
     else:
         acc = interval_sum(p.tok.interval().scale(g * sign) for p, g in zip(parts, signs, strict=True))
         text = "".join(("" if j == 0 and g == 1 else " + " if g == 1 else " - " if j else "-") + p.tok.text
@@ -800,7 +855,7 @@ def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list
     intermediate the text does not state (derived). Only for parts that add up to the total; the
     parts are paired by metric or name, so a fit confirms and no fit proves nothing."""
     g = growth_after(fs, total)
-    growths = [growth_after(fs, p) for p in parts]
+    growths = [growth_after(fs, p) or _bracketed_growth(fs, p) for p in parts]
     if g is None or any(x is None for x in growths):
         return None
     implied = implied_growth(total.tok.interval(),

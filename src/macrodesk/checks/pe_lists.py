@@ -13,9 +13,10 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _PRICE = re.compile(r"(?:股价|收盘价|现价|最新价|最新股价)\s*(?:为|约为|约|是)?\s*$")
 _EPS = re.compile(r"EPS|每股收益")
+_PROFIT = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润")
 _PE = re.compile(r"(?<![A-Za-z])P\s*/?\s*E(?![A-Za-z])|市盈率")
 # between a list's key and its first figure: "EPS 分别为 ", "PE（倍）分别是 "
-_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:分别)\s*(?:为|是)?\s*[:：]?\s*$")
+_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:分别\s*(?:为|是)?|为|是)\s*[:：]?\s*$")
 # between two items: "、", "/", "，" after an item's unit ("2.57 元、3.44 元")
 _NEXT = re.compile(r"^\s*(?:元|倍|[xX])?\s*[、/]\s*$")
 # the years the lists are of: "2025A-2027E", "2024A、2025E、2026E"
@@ -27,7 +28,7 @@ def find_pe_lists(article: Article) -> list[Check]:
     out: list[Check] = []
     sentences = article.sentences
     for i, s in enumerate(sentences):
-        if s.kind not in ("prose", "list") or not _PE.search(s.text) or not _EPS.search(s.text):
+        if s.kind not in ("prose", "list") or not _PE.search(s.text) or not (_EPS.search(s.text) or _PROFIT.search(s.text)):
             continue
         for chk in _row(s, _years(sentences, i)):
             chk.article = article.label
@@ -75,10 +76,43 @@ def _items(s: Sentence, figs: list[Figure], key: re.Pattern[str], start: int, en
     return items
 
 
+def _one_cap(s: Sentence, figs: list[Figure], years: list[tuple[int, str]]) -> list[Check]:
+    """"预计 2025-2027 年归母净利润分别为 25 亿元、30 亿元、36 亿元，…市值对应 PE 分别为 16 倍、14 倍、11 倍":
+    one market cap today, so PE × profit agrees across the years; the year whose cap most others
+    share within rounding prices the rest (a derived relation, certain once two years agree)."""
+    profits = _items(s, figs, _PROFIT, 0, len(s.text))
+    if len(profits) < 2 or any(f.kind != FigureKind.MONEY or not f.unit.endswith("元") for f in profits):
+        return []
+    pe = _items(s, figs, _PE, profits[-1].end, len(s.text))
+    if len(pe) != len(profits) or any(interval(f).lo <= 0 for f in profits):
+        return []
+    caps = [interval(p) * figure_interval(e) for p, e in zip(profits, pe, strict=True)]
+    agree = [sum(caps[i].overlaps(caps[j]) for j in range(len(caps)) if j != i) for i in range(len(caps))]
+    anchor = max(range(len(caps)), key=lambda i: (agree[i], -i))
+    out = []
+    for k, (n, e) in enumerate(zip(profits, pe, strict=True)):
+        if k == anchor:
+            continue
+        got = caps[anchor] / interval(n)
+        chk = interval_check(
+            got, figure_interval(e, result=True), kind="ratio", stated=e.text,
+            inputs=[pe[anchor].text, profits[anchor].text, n.text],
+            relation=f"{pe[anchor].text} × {profits[anchor].text} / {n.text} = {e.text} (one market cap across the "
+                     f"years; list item: {k + 1})",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
+        chk.computed = fmt(got.mid)
+        chk.derived = True
+        out.append(chk if agree[anchor] >= 1 and len(caps) >= 3
+                   else confirm_only(chk, "no two years agree on the market cap"))
+    return out
+
+
 def _row(s: Sentence, years: list[tuple[int, str]]) -> list[Check]:
     figs = [f for f in s.figures if f.kind != FigureKind.DATE]
     prices = [f for k, f in enumerate(figs) if f.kind == FigureKind.MONEY and f.unit == "元"
               and _PRICE.search(s.text[figs[k - 1].end if k else 0:f.start])]
+    if not prices and _PROFIT.search(s.text):
+        return _one_cap(s, figs, years)
     if len(prices) != 1:
         return []
     price = prices[0]
