@@ -341,3 +341,19 @@ def test_flows_in_a_bracket_and_parts_after_a_colon():
         "243 亿美元 + 214 亿美元 + 172 亿美元 + 137 亿美元 = 765 亿美元"]
     assert [(c.verdict, c.derived) for c in checks if c.stated == "64%"] == [("consistent", True)]
     assert [c.verdict for c in check_text(capex.format(g="74")) if c.stated == "74%"] == ["unverifiable"]
+
+
+def test_a_breakdown_of_weekly_flows_and_its_named_whole():
+    # 393 (check_fourteenth): 25.8 + 35.0 = 60.8 (Russia's 3.6 is part of the pipeline gas), the
+    # total's 周环比 from its parts', and LNG's 25.8 / 60.8 = 42.4% written 57.6% (the pipeline's share)
+    text = ("2025 年第 29 周，欧盟天然气供应量 60.8 亿方，同比上升 4.2%，周环比下降 2.8%。其中，LNG 供应量为 25.8 亿方，"
+            "周环比下降 3.8%，占天然气供应量的 {s}%；进口管道气 35.0 亿方，同比下降 8.8%，周环比下降 2.1%，进口俄罗斯管道气 "
+            "3.6 亿方。")
+    checks = {c.stated: c for c in check_text(text.format(s="57.6"))}
+    assert checks["60.8 亿"].relation == "25.8 亿 + 35.0 亿 = 60.8 亿"
+    assert (checks["2.8%"].verdict, checks["2.8%"].derived) == ("consistent", True)
+    assert checks["57.6%"].verdict == "inconsistent"
+    assert {c.stated: c.verdict for c in check_text(text.format(s="42.4"))}["42.4%"] == "consistent"
+    # a level, its week's change and the rate on the same basis (393-1)
+    assert [c.verdict for c in check_text("内陆 17 省煤炭库存 8868.9 万吨，较上周增加 22.7 万吨，周环比上升 0.26%。")
+            if c.stated == "0.26%"] == ["consistent"]

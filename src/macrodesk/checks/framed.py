@@ -736,6 +736,12 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             # 产业 1141 亿千瓦时、…": the next sentence's parts alone may be the breakdown
             alone = _parts_check(sec, total, parts[own:], why)
             chk, parts = (alone, parts[own:]) if alone.verdict == "consistent" else (chk, parts)
+        for m in range(len(parts) - 1, 1, -1):
+            if chk.verdict == "consistent":
+                break
+            # "LNG 供应量为 25.8 亿方…；进口管道气 35.0 亿方，…，其中俄罗斯管道气 3.6 亿方": a part of the last part
+            first = _parts_check(sec, total, parts[:m], why)
+            chk, parts = (first, parts[:m]) if first.verdict == "consistent" else (chk, parts)
         out.append(chk)
         # parts that add up to the total give its growth too ("全社会用电量累计 81836 亿千瓦时，同比增长
         # 7.6%" from each part's level and 同比)
@@ -854,9 +860,14 @@ def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list
     "医美板块营收 126.1 亿元，同比 + 12%": last year's total is Σ part / (1 + its growth), an
     intermediate the text does not state (derived). Only for parts that add up to the total; the
     parts are paired by metric or name, so a fit confirms and no fit proves nothing."""
-    g = growth_after(fs, total)
-    growths = [growth_after(fs, p) or _bracketed_growth(fs, p) for p in parts]
-    if g is None or any(x is None for x in growths):
+    for basis in ("同比", "环比"):
+        # "供应量 60.8 亿方，同比上升 4.2%，周环比下降 2.8%。其中，LNG…周环比下降 3.8%…": each basis
+        # its parts all write
+        g = growth_after(fs, total, basis)
+        growths = [growth_after(fs, p, basis) or (_bracketed_growth(fs, p) if basis == "同比" else None) for p in parts]
+        if g is not None and all(x is not None for x in growths):
+            break
+    else:
         return None
     implied = implied_growth(total.tok.interval(),
                              [(p.tok.interval(), signed_level(gp)) for p, gp in zip(parts, growths, strict=True) if gp is not None])

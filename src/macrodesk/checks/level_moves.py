@@ -30,7 +30,7 @@ _TO_RATE = re.compile(rf"^{_PER}\s*[（(，,]\s*(?:(?:涨|跌|增|降|减|变动
 
 
 # "，同比下降 18%" after "较 2024 年 8 月下跌 152 元 / 吨": a rate named by its basis
-_TO_SAME_BASIS = re.compile(rf"^{_PER}\s*[，,]\s*(同比|环比)\s*(?:{_UP}|{_DOWN})\s*(?:了|约)?\s*$")
+_TO_SAME_BASIS = re.compile(rf"^{_PER}\s*[，,]\s*((?:周|月)?(?:同比|环比))\s*(?:{_UP}|{_DOWN})\s*(?:了|约)?\s*$")
 
 
 def _basis(words: str) -> str:

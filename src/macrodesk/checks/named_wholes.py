@@ -37,11 +37,12 @@ def find_named_wholes(article: Article) -> list[Check]:
             m = _NAMED.search(s.text[figs[k - 1].end:f.start])
             # the part: the level before, past its bracketed growth ("85.50 万辆（同比 + 64.6%），占…")
             j = k - 1
-            while j > 0 and figs[j].kind == FigureKind.PERCENT and j == k - 1 \
-                    and re.search(r"[（(]\s*(?:同比|环比)?\s*$", s.text[figs[j - 1].end:figs[j].start]):
-                j -= 1
+            while j > 0 and figs[j].kind == FigureKind.PERCENT and j >= k - 2 \
+                    and re.search(r"[（(]\s*(?:同比|环比)?\s*$|[，,]\s*(?:周|月)?(?:同比|环比)\s*(?:增长|上升|下降|减少|[增降升减])?\s*$",
+                                  s.text[figs[j - 1].end:figs[j].start]):
+                j -= 1  # "…25.8 亿方，周环比下降 3.8%，占…" too
             part = figs[j]
-            if m is None or part.kind not in _LEVELS or part.is_range or not _period(part):
+            if m is None or part.kind not in _LEVELS or part.is_range:
                 continue
             if _CHANGE.search(s.text[max(0, part.start - 6):part.start]):
                 continue  # "净增 3771 万个，占比…": a change is no part
@@ -49,14 +50,19 @@ def find_named_wholes(article: Article) -> list[Check]:
             # "占比" names nothing; "占全球" names no measure (全球 of which?)
             if name.startswith("比") or len(name) < 3:
                 continue
-            wholes = _wholes(sents, s, part, name)
+            # a part with no period of its own is read against its paragraph's earlier sentences only
+            # ("…天然气供应量 60.8 亿方…。其中，LNG 供应量为 25.8 亿方，…，占天然气供应量的 57.6%")
+            scope = sents if _period(part) else [t for t in sents if t.paragraph == s.paragraph
+                                                 and (t is s or sents.index(t) < sents.index(s))]
+            wholes = _wholes(scope, s, part, name)
             if len({w.text for _, w in wholes}) != 1:
                 continue
             ws, w = wholes[0]
             got = (figure_interval(part) / figure_interval(w)).scale(100)
             out.append(interval_check(
                 got, figure_interval(f, result=True), kind="share", stated=f.text, inputs=[part.text, w.text],
-                relation=f"{part.text} / {w.text} = {f.text} ({name} of {part.period}, written elsewhere)",
+                relation=f"{part.text} / {w.text} = {f.text} ({name} of {part.period}, written elsewhere)" if part.period
+                else f"{part.text} / {w.text} = {f.text} ({name}, written before it in its paragraph)",
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, ws.text],
                 article=article.label,
             ))
@@ -64,11 +70,13 @@ def find_named_wholes(article: Article) -> list[Check]:
 
 
 def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> list[tuple[Sentence, Figure]]:
-    """Levels of the part's unit and period, above it, whose clause (or bold lead) names the whole."""
+    """Levels of the part's unit and period (any, for a part with none), above it, whose clause (or
+    bold lead) names the whole."""
     found = []
     for s in sents:
         for g in s.figures:
-            if g.kind not in _LEVELS or g.is_range or unit_key(s, g) != unit_key(own, part) or _period(g) != _period(part) \
+            if g.kind not in _LEVELS or g.is_range or unit_key(s, g) != unit_key(own, part) \
+                    or _period(part) and _period(g) != _period(part) or s is own and g.start > part.start \
                     or g is part or (g.value or 0) * g.scale <= (part.value or 0) * part.scale:
                 continue
             starts = [m.end() for m in _CLAUSE.finditer(s.text, 0, g.start)]
