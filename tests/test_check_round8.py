@@ -357,3 +357,17 @@ def test_a_breakdown_of_weekly_flows_and_its_named_whole():
     # a level, its week's change and the rate on the same basis (393-1)
     assert [c.verdict for c in check_text("内陆 17 省煤炭库存 8868.9 万吨，较上周增加 22.7 万吨，周环比上升 0.26%。")
             if c.stated == "0.26%"] == ["consistent"]
+
+
+def test_a_total_then_its_parts_as_a_respectively_list():
+    # 581 (check_fourteenth): 82.8 + 55.9 = 138.7 ≈ 138.8; last year's 45.56 gives +204.6% ≈ 204.4%
+    text = "25 年上半年收入 138.8 亿，同比增长 {g}%，中国 / 海外收入分别为 82.8/55.9 亿，分别同比增长 135.2%/439.6%。"
+    checks = {c.stated: c for c in check_text(text.format(g="204.4"))}
+    assert checks["138.8 亿"].relation == "82.8 亿 + 55.9 亿 = 138.8 亿"
+    assert (checks["204.4%"].verdict, checks["204.4%"].derived) == ("consistent", True)
+    # "25 年上半年" is a period, not 25 years
+    from macrodesk.figures import extract_figures
+    assert [f.kind.value for f in extract_figures("25 年上半年收入 138.8 亿，运营 25 年")] == ["date", "quantity", "duration"]
+    # prices per unit are no parts of another price
+    assert not [c for c in check_text("欧盟进口轮胎价格为 3991.82 欧元 / 吨，其中从中国和泰国进口轮胎的价格分别为 3434.805、"
+                                      "3008.852 欧元 / 吨。") if c.kind == "sum"]

@@ -339,7 +339,7 @@ def find_framed(sec: Para) -> list[Check]:
         chk = stated_change(sec, c, b, same_sentence)
         if chk is not None:
             out.append(chk)
-    found = _find_parts(sec, fs) + _named_totals(sec, fs)
+    found = _find_parts(sec, fs) + _named_totals(sec, fs) + _list_parts(sec, fs)
     # a total's growth derived from its 其中-parts replaces the count of it as unverifiable
     settled = {(c.sentence_id, c.stated) for c in found if c.verdict != "unverifiable"}
     out = [c for c in out if c.verdict != "unverifiable" or (c.sentence_id, c.stated) not in settled]
@@ -813,6 +813,74 @@ def _colon_parts(sec: Para, fs: list[Framed], si: int) -> list[Check]:
             out.append(grown)
         return out
     return []
+
+
+_RESPECTIVE = re.compile(r"分别(?:为|是|达)?\s*$")
+_LIST_SEP = re.compile(r"^\s*[、/]\s*$")
+
+
+def _run_after(sec: Para, fs: list[Framed], k: int) -> list[Framed]:
+    """The 、- or /-joined figures starting at fs[k], in its sentence."""
+    run = [fs[k]]
+    while run[-1].index + 1 < len(fs):
+        nxt = fs[run[-1].index + 1]
+        if nxt.tok.sent != fs[k].tok.sent or not _LIST_SEP.match(nxt.lead):
+            break
+        run.append(nxt)
+    return run
+
+
+def _list_parts(sec: Para, fs: list[Framed]) -> list[Check]:
+    """"上半年收入 138.8 亿，同比增长 204.4%，中国 / 海外收入分别为 82.8/55.9 亿，分别同比增长 135.2%/439.6%":
+    a total, then its parts as a 分别-list naming the total's measure (bare numbers take the last
+    item's unit), and their growths as a second list. The parts need not exhaust the total, so a
+    fit confirms; parts that add up to it give its growth (derived)."""
+    out: list[Check] = []
+    if not any("分别" in raw for raw in sec.raw):
+        return out
+    for k, first in enumerate(fs):
+        if not _RESPECTIVE.search(first.lead) or "分别" not in sec.raw[first.tok.sent]:
+            continue
+        items = _run_after(sec, fs, k)
+        last = items[-1]
+        # a price per unit ("欧元 / 吨") is no part of another: only amounts add up
+        if len(items) < 2 or last.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or last.tok.bound \
+                or "/" in last.tok.fig.unit or "/" in sec.raw[last.tok.sent][last.tok.fig.end:last.tok.fig.end + 3] \
+                or any(x.tok.fig.kind != FigureKind.NUMBER and x.tok.cunit != last.tok.cunit for x in items[:-1]):
+            continue
+        scale = last.tok.fig.scale or 1.0
+        levels = [x.tok.interval() if x.tok.cunit == last.tok.cunit else x.tok.interval().scale(scale) for x in items]
+        totals = [t for t in fs[:k] if t.tok.sent == first.tok.sent and t.tok.cunit == last.tok.cunit
+                  and t.tok.fig.scale == last.tok.fig.scale and not t.tok.bound and len(t.metric) >= 2
+                  and t.metric[-2:] in first.lead]
+        if not totals:
+            continue
+        total = totals[-1]
+        acc = interval_sum(levels)
+        unit = re.sub(r"^[\s+\-−－]*[\d.,]+\s*", "", last.tok.text)
+        texts = [x.tok.text if x.tok.cunit == last.tok.cunit else f"{x.tok.text} {unit}" for x in items]
+        chk = judge(sec, "sum", total.tok, [x.tok for x in items], [(" + ".join(texts) + f" = {total.tok.text}", acc)],
+                    magnitude=False)
+        chk = hedge(sec, chk, "the parts listed need not be all of it")
+        out.append(chk)
+        g = growth_after(fs, total)
+        after = last.index + 1
+        if chk.verdict != "consistent" or g is None or after >= len(fs) or not re.search(r"分别\s*同比", fs[after].lead):
+            continue
+        growths = _run_after(sec, fs, after)
+        if len(growths) != len(items) or any(x.tok.fig.kind != FigureKind.PERCENT for x in growths):
+            continue
+        implied = implied_growth(total.tok.interval(), [(lv, signed_level(gx)) for lv, gx in zip(levels, growths, strict=True)])
+        if implied is None:
+            continue
+        change, before = implied
+        shown = " + ".join(f"{t}/(1{'+' if signed_level(gx).mid >= 0 else '-'}{fmt(abs(signed_level(gx).mid))}%)"
+                           for t, gx in zip(texts, growths, strict=True))
+        out.append(hedge(sec, judge_signed(sec, "growth", g, [total.tok] + [x.tok for x in items],
+                                           [(f"{total.tok.text} / 上年 {fmt(before.mid / scale)} (= {shown}) - 1 = "
+                                             f"{g.tok.text}", change)], derived=True),
+                         "last year's total is derived from the parts listed"))
+    return out
 
 
 def _flow_parts(sec: Para, fs: list[Framed], si: int) -> list[Check]:
