@@ -78,6 +78,7 @@ def find_table_periods(article: Article) -> list[Check]:
         for now_j, was_j, g_j in _relative(head):
             out.extend(_column(rows, table, now_j, was_j, g_j, article.label))
         out.extend(_bracketed(rows, table, article.label))
+        out.extend(_slash_growths(rows, table, article.label))
         levels: dict[tuple[int, str], int] = {}
         growths: list[tuple[int, str, tuple[int, str]]] = []
         for j, label in enumerate(head):
@@ -97,6 +98,50 @@ def find_table_periods(article: Article) -> list[Check]:
             if key not in levels or base not in levels:
                 continue
             out.extend(_column(rows, table, levels[key], levels[base], j, article.label))
+    return out
+
+
+# a growth column named by no period: "| 指标 | 2025E | 2026E | 同比增速 |"
+_GROWTH_HEAD = re.compile(r"^\W*(?:同比)?(?:增速|增长率?|增幅|同比)\W*$")
+
+
+def _slash_growths(rows: dict[str, Sentence], table: list[list[str]], label: str) -> list[Check]:
+    """"| 中国新增装机（GW） | 290 | 250 | 5%/-14% |" under "| 指标 | 2025E | 2026E | 同比增速 |" (323): the
+    growth column lists each year's growth in the order of the year columns, so each after the first
+    is its year's level over the year before's (the first year's base is not in the table)."""
+    head = table[0]
+    years = [(key[0], j) for j, lab in enumerate(head) if (key := period_key(lab)) is not None and key[1] == "Y"
+             and re.search(r"(?:19|20)\d{2}", lab) and not _NOT_LEVEL.search(lab)]
+    growth = [j for j, lab in enumerate(head) if _GROWTH_HEAD.match(lab.replace("*", "").strip())]
+    # the growth column after every year column (265's "| 2024 年数据 | 同比增速 | 2025 年预测 |" gives 2024's)
+    if len(years) < 2 or len(growth) != 1 or growth[0] < years[-1][1] \
+            or any(b[0] != a[0] + 1 for a, b in zip(years, years[1:], strict=False)):
+        return []
+    g_j, out = growth[0], []
+    for cells in table[1:]:
+        if g_j >= len(cells) or _RATE_ROW.search(cells[0]) or max(j for _, j in years) >= len(cells):
+            continue
+        parts = [x.strip() for x in cells[g_j].split("/")]
+        row = row_sentence(rows, cells)
+        if row is None or len(parts) not in (1, len(years)):
+            continue
+        # one growth with two years is the second year's; a list has one per year
+        pairs = [(len(years) - 1, parts[0])] if len(parts) == 1 and len(years) == 2 else list(enumerate(parts))[1:]
+        for i, part in pairs:
+            if len(parts) == 1 and len(years) != 2:
+                break
+            now, was, written = cell_interval(cells[years[i][1]], _LEVEL), cell_interval(cells[years[i - 1][1]], _LEVEL), \
+                cell_interval(part, _PERCENT)
+            if now is None or was is None or written is None or now.lo <= 0 or was.lo <= 0:
+                continue
+            chk = interval_check(
+                (now / was - Interval(1, 1)).scale(100), written, kind="growth", stated=part,
+                inputs=[cells[years[i - 1][1]].strip(), cells[years[i][1]].strip()],
+                relation=f"({cells[years[i][1]].strip()}/{cells[years[i - 1][1]].strip()} - 1) = {part} (table: "
+                         f"{cells[0].strip()}, {head[years[i][1]].strip()} over {head[years[i - 1][1]].strip()})",
+                sentence=row.text, sentence_id=row.id, paragraph=row.paragraph, input_sentences=[row.text])
+            chk.article = label
+            out.append(chk)
     return out
 
 
