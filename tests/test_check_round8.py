@@ -386,9 +386,9 @@ def test_a_growth_column_listing_each_years_growth():
     # 323 (check_fourteenth): 250 / 290 − 1 = −13.8%, 636 / 610 − 1 = +4.3%; the first year's base is not there
     got = {c.stated: c.verdict for c in check_text(_GROWTHS.format(g="-14")) if "over 2025E" in c.relation}
     assert got == {"4%": "consistent", "-14%": "consistent"}
-    assert {c.stated: c.verdict for c in check_text(_GROWTHS.format(g="-4")) if "over 2025E" in c.relation}["-4%"] == \\
-        "inconsistent"
+    assert {c.stated: c.verdict for c in check_text(_GROWTHS.format(g="-4")) if "over 2025E" in c.relation}["-4%"] == (
+        "inconsistent")
     # a growth column between the years is the earlier year's (265): no check against the later one
-    table = ("# 附录\\n\\n| **指标** | **2024 年数据** | **同比增速** | **2025 年预测** |\\n| --- | --- | --- | --- |\\n"
-             "| 宠物食品市场规模 | 533 亿元 | 5% | 580 亿元 |\\n")
+    table = ("# 附录\n\n| **指标** | **2024 年数据** | **同比增速** | **2025 年预测** |\n| --- | --- | --- | --- |\n"
+             "| 宠物食品市场规模 | 533 亿元 | 5% | 580 亿元 |\n")
     assert not [c for c in check_text(table) if "over 2024" in c.relation]
