@@ -392,3 +392,12 @@ def test_a_growth_column_listing_each_years_growth():
     table = ("# 附录\n\n| **指标** | **2024 年数据** | **同比增速** | **2025 年预测** |\n| --- | --- | --- | --- |\n"
              "| 宠物食品市场规模 | 533 亿元 | 5% | 580 亿元 |\n")
     assert not [c for c in check_text(table) if "over 2024" in c.relation]
+
+
+def test_a_forecast_cagr_and_its_span_in_the_paragraph():
+    # 633 (check_fourteenth): (775 / 510)^(1/5) − 1 = 8.73%; "预计" no longer hides a CAGR
+    text = "2024 年市场规模 510 亿元。预计 2029 年市场规模达 775 亿元，2024-2029 年 CAGR 预计为 {g}%。"
+    assert [c.verdict for c in check_text(text.format(g="8.7")) if c.stated == "8.7%"] == ["consistent"]
+    # found by its years in the paragraph, so a misfit proves nothing; counted as a CAGR all the same
+    assert [(c.kind, c.verdict) for c in check_text(text.format(g="9.7")) if c.stated == "9.7%"] == [
+        ("cagr", "unverifiable")]

@@ -31,7 +31,7 @@ LIST_AND = re.compile(r"^\s*(?:和|、|及|与|/|以及)\s*$")
 # "2020-24 年 CAGR 为 15%", "年均复合增速 9.8%": a CAGR whose start and end levels are not written
 _CAGR_ONLY = re.compile(
     r"(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?|年复合增(?:长)?(?:速|率)?)"
-    r"[·\s]*(?:为|达|约|达到|高达|约为)?\s*$", re.I)
+    r"[·\s]*(?:预计|有望|或将?|将)?\s*(?:为|达|约|达到|高达|约为)?\s*$", re.I)
 # "同比增长 1.3 倍": a growth written as a multiple
 _MULTIPLE_GROWTH = re.compile(
     f"(?:同比|环比|较[^，,。；;]{{0,14}})[^，,。；;]{{0,4}}(?:{UP}|{DOWN})\\s*(?:了|约|达)?\\s*$")
@@ -67,7 +67,10 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
     t = c.tok
     raw = sec.raw[t.sent]
     clause_start = max((m.end() for m in CLAUSE_START.finditer(raw, 0, t.fig.start)), default=0)
-    if _SUPPOSED.search(raw[clause_start:t.fig.start]):
+    supposed = _SUPPOSED.search(raw[clause_start:t.fig.start])
+    # a forecast CAGR ("2024-2029 年 CAGR 预计为 8.7%") is a CAGR of forecast levels: still checked
+    if supposed and not (supposed.group() in ("预计", "有望", "将") and t.fig.kind == FigureKind.PERCENT
+                         and _CAGR_ONLY.search(c.lead)):
         return None
     prev = fs[k - 1] if k > 0 and fs[k - 1].tok.sent == t.sent else None
     kind_of = t.fig.kind
@@ -338,6 +341,21 @@ def cagr_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
 _CAGR_BRACKET = re.compile(r"\s*[（(]\s*(?:CAGR|复合|年均)")
 
 
+def _cagr_readings(dated: list[tuple[Framed, tuple[int, str]]], window: tuple[int, int] | None,
+                   t: Tok) -> tuple[list[tuple[str, Interval]], list[Tok]]:
+    readings: list[tuple[str, Interval]] = []
+    inputs: list[Tok] = []
+    for i, (a, ka) in enumerate(dated):
+        for b, kb in dated[i + 1:]:
+            n = kb[0] - ka[0]
+            if n <= 0 or a.tok.cunit != b.tok.cunit or window and (ka[0], kb[0]) != window:
+                continue
+            g = ((b.tok.interval() / a.tok.interval()).pow(1 / n) - Interval(1, 1)).scale(100)
+            readings.append((f"({b.tok.text}/{a.tok.text})^(1/{n}) - 1 = {t.text}", g))
+            inputs = inputs or [a.tok, b.tok]
+    return readings, inputs
+
+
 def _cagr_dated(sec: Para, fs: list[Framed], k: int) -> Check | None:
     """"2025 年 223 亿元，2030 年 4147 亿元（CAGR 79.7%）", "2019 年 28 亿元→2024 年 263 亿元，年复合增长率
     56.6%": levels dated by year in the CAGR's sentence, of one unit. With a span written for the
@@ -352,16 +370,16 @@ def _cagr_dated(sec: Para, fs: list[Framed], k: int) -> Check | None:
     if spans:
         y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
         window = (y0, y1 + y0 // 100 * 100 if y1 < 100 else y1)
-    readings = []
-    inputs: list[Tok] = []
-    for i, (a, ka) in enumerate(dated):
-        for b, kb in dated[i + 1:]:
-            n = kb[0] - ka[0]
-            if n <= 0 or a.tok.cunit != b.tok.cunit or window and (ka[0], kb[0]) != window:
-                continue
-            g = ((b.tok.interval() / a.tok.interval()).pow(1 / n) - Interval(1, 1)).scale(100)
-            readings.append((f"({b.tok.text}/{a.tok.text})^(1/{n}) - 1 = {t.text}", g))
-            inputs = inputs or [a.tok, b.tok]
+    readings, inputs = _cagr_readings(dated, window, t)
+    if not readings and window is not None:
+        # "2024 年市场规模 510 亿元。预计 2029 年市场规模达 775 亿元，2024-2029 年 CAGR 预计为 8.7%": the
+        # span's first level in an earlier sentence of the paragraph
+        earlier = [(x, key) for x in fs[:k] if x.paragraph == c.paragraph and is_level(x)
+                   and (key := period_key(x.period)) is not None and key[1] in ("Y", "E", "A")]
+        readings, inputs = _cagr_readings(earlier, window, t)
+        if readings:
+            return hedge(sec, judge(sec, "cagr", t, inputs, readings, magnitude=False),
+                         "the span's levels are found by their years in the paragraph")
     if not readings:
         return None
     chk = judge(sec, "cagr", t, inputs, readings, magnitude=False)
