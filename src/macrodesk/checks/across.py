@@ -383,7 +383,7 @@ def _across_prior_whole(ac: _Across, c: Framed, part_text: str) -> Check | None:
         if measure not in (w.metric or re.split("[；;。]", w.lead)[-1]) or (g := growth_after(ac.fs, w)) is None:
             continue
         factor = one + signed_level(g).scale(0.01)
-        if factor.lo <= 0:
+        if factor.lo <= 0 or w.tok.interval().lo <= 0:
             continue
         chk = _confirm(ac, "share", c, [part.tok, w.tok, g.tok],
                        f"{part.tok.text} / ({w.tok.text} / {_one_plus(g)}) = {c.tok.text}",

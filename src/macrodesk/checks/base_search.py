@@ -105,6 +105,8 @@ def _dated_base(p: ParaText, later: Figure, name: str, stated: Interval,
         return None
     q, f = found[0]
     was, now = figure_interval(f).scale(f.scale), figure_interval(later).scale(later.scale)
+    if was.lo <= 0:
+        return None
     computed = (now / was - Interval(1, 1)).scale(100)
     where = p.sentence_at(g.start)
     return interval_check(

@@ -58,6 +58,8 @@ def find_named_wholes(article: Article) -> list[Check]:
             if len({w.text for _, w in wholes}) != 1:
                 continue
             ws, w = wholes[0]
+            if figure_interval(w).lo <= 0:
+                continue
             got = (figure_interval(part) / figure_interval(w)).scale(100)
             out.append(interval_check(
                 got, figure_interval(f, result=True), kind="share", stated=f.text, inputs=[part.text, w.text],

@@ -67,7 +67,7 @@ def _gaps(s: Sentence, before: list[Figure], run: list[Figure], below: bool) -> 
         bases = [f for f in levels[:-len(run)] if _unit(s, f) == unit]
         if len(bases) != 1:
             return []
-        return [_check(s, a, bases[0], z, below) for a, z in zip(items, run, strict=True)]
+        return [c for a, z in zip(items, run, strict=True) if (c := _check(s, a, bases[0], z, below)) is not None]
     # "…约 800 美元 /kW，西方风机均价 1050 美元 /kW，价格低 24%": the two levels of the sentence, either
     # the base (the comparison the words make is not certain), so a fit only confirms
     # two amounts of one unit, the gap right after the second
@@ -77,11 +77,15 @@ def _gaps(s: Sentence, before: list[Figure], run: list[Figure], below: bool) -> 
         return []
     a, b = levels
     first, second = _check(s, a, b, run[0], below), _check(s, b, a, run[0], below)
+    if first is None or second is None:
+        return []
     chk = first if first.verdict == "consistent" or second.verdict != "consistent" else second
     return [confirm_only(chk, "which level is the base is not written")]
 
 
-def _check(s: Sentence, a: Figure, base: Figure, z: Figure, below: bool) -> Check:
+def _check(s: Sentence, a: Figure, base: Figure, z: Figure, below: bool) -> Check | None:
+    if interval(base).lo <= 0:
+        return None  # a base of zero (or one that may be) has no ratio
     ratio = (interval(a) / interval(base)).scale(100)
     got = (Interval(100, 100) - ratio) if below else (ratio - Interval(100, 100))
     word = "below" if below else "above"

@@ -32,7 +32,7 @@ def find_slash_shares(article: Article) -> list[Check]:
             x = interval(a.model_copy(update={"kind": b.kind, "unit": b.unit, "scale": scale}))
             y = interval(b)
             part, whole = (x, y) if x.hi <= y.lo else (y, x) if y.hi <= x.lo else (None, None)
-            if part is None or whole is None:
+            if part is None or whole is None or whole.lo <= 0:
                 continue
             first = f"{a.text} {b.unit}"
             small, big = (first, b.text) if part is x else (b.text, first)
