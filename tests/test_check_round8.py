@@ -365,9 +365,6 @@ def test_a_total_then_its_parts_as_a_respectively_list():
     checks = {c.stated: c for c in check_text(text.format(g="204.4"))}
     assert checks["138.8 亿"].relation == "82.8 亿 + 55.9 亿 = 138.8 亿"
     assert (checks["204.4%"].verdict, checks["204.4%"].derived) == ("consistent", True)
-    # "25 年上半年" is a period, not 25 years
-    from macrodesk.figures import extract_figures
-    assert [f.kind.value for f in extract_figures("25 年上半年收入 138.8 亿，运营 25 年")] == ["date", "quantity", "duration"]
     # prices per unit are no parts of another price
     assert not [c for c in check_text("欧盟进口轮胎价格为 3991.82 欧元 / 吨，其中从中国和泰国进口轮胎的价格分别为 3434.805、"
                                       "3008.852 欧元 / 吨。") if c.kind == "sum"]
