@@ -161,7 +161,7 @@ def find_last_year_growths(article: Article) -> list[Check]:
             base = figs[k - 1] if later is not figs[k - 1] else _find_base(s, figs, k, later, dated_only=not yoy)
             if base is None or not same_measure(s, later, base):
                 continue
-            chk = _judge(s, later, base, g, lead, rate)
+            chk = judge_base(s, later, base, g, lead, rate)
             if chk is not None:
                 chk.article = article.label
                 out.append(chk)
@@ -187,7 +187,7 @@ def _since_start(s: ParaText, figs: list[Figure], k: int, lead: str) -> Check | 
         closes = key is not None and key[0] == when[0] - 1 and bool(_YEAR_END.search(clause))
         opens = key is not None and key[0] == when[0] and "年初" in clause
         if (closes or opens) and same_measure(s, later, f):
-            return _judge(s, later, f, figs[k], lead, False)
+            return judge_base(s, later, f, figs[k], lead, False)
         return None
     return None
 
@@ -216,7 +216,10 @@ def _find_base(s: ParaText, figs: list[Figure], k: int, later: Figure, *, dated_
     return None
 
 
-def _judge(s: ParaText, later: Figure, base: Figure, g: Figure, lead: str, rate: bool) -> Check | None:
+def judge_base(s: ParaText, later: Figure, base: Figure, g: Figure, lead: str, rate: bool,
+               base_is: str = "the year before's level") -> Check | None:
+    """The stated growth (or change in points, `rate`) of `later` over `base`, signed by a fall
+    verb in `lead`; `base_is` says which earlier level the base is."""
     now = figure_interval(later).scale(later.scale)
     was = figure_interval(base).scale(base.scale)
     stated = figure_interval(g, result=True).scale(g.scale)
@@ -224,12 +227,12 @@ def _judge(s: ParaText, later: Figure, base: Figure, g: Figure, lead: str, rate:
         stated = -stated
     if rate:
         computed = now - was
-        relation = f"{later.text} - {base.text} = {g.text} (the base is the year before's level)"
+        relation = f"{later.text} - {base.text} = {g.text} (the base is {base_is})"
     else:
         if was.lo <= 0 or now.lo <= 0:
             return None  # growth from or to a loss has no one convention
         computed = (now / was - Interval(1, 1)).scale(100)
-        relation = f"({later.text}/{base.text} - 1) = {g.text} (the base is the year before's level)"
+        relation = f"({later.text}/{base.text} - 1) = {g.text} (the base is {base_is})"
     where = s.sentence_at(g.start)
     return interval_check(
         computed, stated, kind="change" if rate else "growth", stated=g.text, inputs=[base.text, later.text],

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval
-from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.last_year import like_level
+from macrodesk.checks.judging import Check
+from macrodesk.checks.last_year import judge_base, like_level
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind
 
 _UP_DOWN = r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑|减少|回落|降低|下跌|降|跌|减)"
 # "环比 + 20%", "环比增长 6.3%", "较上月下降 2%", "（环比 - 1.67%"
 _QOQ = re.compile(rf"(?:环比|较上月|比上月|较上季度?|比上季度?)\s*{_UP_DOWN}?\s*(?:了|约|达)?\s*$")
-_FALL = re.compile(r"(?:下降|下滑|减少|回落|降低|下跌|降|跌|减)\s*(?:了|约|达)?\s*$")
 _MONTH = re.compile(r"(?<![\d\-~～—至.])(1[0-2]|[1-9])\s*月(?!\s*\d|份?\s*[-~～—至])")
 _QUARTER = re.compile(r"(?<![\d\-~～—至])(?:Q([1-4])|第?([一二三四])季度)(?!\s*[-~～—至])")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -109,22 +107,4 @@ def _growth(s: ParaText, figs: list[Figure], k: int, lead: str) -> Check | None:
              and _same_measure(s, later, f)]
     if len(bases) != 1:
         return None
-    base = bases[0]
-    was, is_ = figure_interval(base).scale(base.scale), figure_interval(later).scale(later.scale)
-    stated = figure_interval(g, result=True).scale(g.scale)
-    if _FALL.search(lead) and (g.value or 0) > 0:
-        stated = -stated
-    if rate:
-        computed = is_ - was
-        relation = f"{later.text} - {base.text} = {g.text} (the base is the period before's level)"
-    else:
-        if was.lo <= 0 or is_.lo <= 0:
-            return None
-        computed = (is_ / was - Interval(1, 1)).scale(100)
-        relation = f"({later.text}/{base.text} - 1) = {g.text} (the base is the period before's level)"
-    where = s.sentence_at(g.start)
-    return interval_check(
-        computed, stated, kind="change" if rate else "growth", stated=g.text, inputs=[base.text, later.text],
-        relation=relation, sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
-        input_sentences=[s.sentence_at(base.start).text, s.sentence_at(later.start).text],
-    )
+    return judge_base(s, later, bases[0], g, lead, rate, "the period before's level")
