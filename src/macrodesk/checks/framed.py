@@ -696,12 +696,17 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     200 亿美元，小型银行流出 89 亿美元"), and a sentence opening with the whole's flow ("所有商业银行
     存款流入 182 亿美元，…") lists its parts without 其中."""
     out = []
+    by_sent: dict[int, list[Framed]] = {}
+    for x in fs:
+        if not x.tok.bound:
+            by_sent.setdefault(x.tok.sent, []).append(x)
     for si, raw in enumerate(sec.raw):
         i = raw.find("其中")
         if i < 0:
-            found = _colon_parts(sec, fs, si) if "：" in raw or ":" in raw else []
+            found = _colon_parts(sec, fs, by_sent.get(si, [])) \
+                if ("：" in raw or ":" in raw) and _SUM_WORD.search(raw) else []
             if not found and _FLOW_WORD.search(raw):
-                found = _flow_parts(sec, fs, si)
+                found = _flow_parts(sec, by_sent.get(si, []))
             out.extend(found)
             continue
         after = [x for x in fs if x.tok.sent == si and x.tok.fig.start > i and not x.tok.bound]
@@ -790,11 +795,14 @@ def _named_totals(sec: Para, fs: list[Framed]) -> list[Check]:
 # "资本开支合计 765 亿美元，同比增长 64%：亚马逊 243 亿美元（+74%），…": a total named as one, its
 # parts after the colon that closes its clause group
 _NAMED_SUM = re.compile(r"(?:合计|共计|总计|合共|总额|总量|总和)\s*(?:为|达|约|实现)?\s*$")
+_SUM_WORD = re.compile(r"合计|共计|总计|合共|总额|总量|总和")
 
 
-def _colon_parts(sec: Para, fs: list[Framed], si: int) -> list[Check]:
-    raw = sec.raw[si]
-    mine = [x for x in fs if x.tok.sent == si and not x.tok.bound]
+def _colon_parts(sec: Para, fs: list[Framed], mine: list[Framed]) -> list[Check]:
+    """`mine`: the sentence's figures that are no bound."""
+    if not mine:
+        return []
+    raw = sec.raw[mine[0].tok.sent]
     for total in mine:
         if not _NAMED_SUM.search(total.lead) or total.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
             continue
@@ -883,17 +891,16 @@ def _list_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     return out
 
 
-def _flow_parts(sec: Para, fs: list[Framed], si: int) -> list[Check]:
+def _flow_parts(sec: Para, mine: list[Framed]) -> list[Check]:
     """"美国所有商业银行存款流入 182 亿美元，大型银行存款流入 200 亿美元，小型银行流出 89 亿美元，外国
     机构流入 71 亿美元": the whole's flow, then its parts' flows, each in its own clause. Found by
     their fit, so the fit confirms and no fit proves nothing."""
-    mine = [x for x in fs if x.tok.sent == si and not x.tok.bound]
     if len(mine) < 3 or not _FLOW.search(mine[0].lead) \
             or mine[0].tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
         return []
     total = mine[0]
     parts = [x for x in mine[1:] if _same_amount(x, total)]
-    raw = sec.raw[si]
+    raw = sec.raw[total.tok.sent]
     # each part in its own clause, the first may open a bracket ("存款流入 68 亿美元（大型银行流出 37 亿，…）")
     if len(parts) < 2 or not all(_FLOW.search(x.lead) and re.search(r"[，,；;（(]", raw[y.tok.fig.end:x.tok.fig.start])
                                  for y, x in zip([total, *parts], parts, strict=False)):

@@ -18,6 +18,8 @@ _MONTH = re.compile(r"(?<![\d\-~～—至.])(1[0-2]|[1-9])\s*月(?!\s*\d|份?\s*
 _QUARTER = re.compile(r"(?<![\d\-~～—至])(?:Q([1-4])|第?([一二三四])季度)(?!\s*[-~～—至])")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4}
+# a paragraph that dates anything by a month or a quarter
+_DATED = re.compile(r"\d\s*月|季度|Q[1-4]")
 # a range or a sum of periods is no one month: "1-8 月", "前三季度", "上半年"
 _SPAN = re.compile(r"\d\s*[-~～—至]\s*\d{1,2}\s*月|前[一二三四五六七八九十]+|[上下]半年|累计|以来|截至|截止")
 
@@ -70,7 +72,7 @@ def _before(a: tuple[int | None, str, int], b: tuple[int | None, str, int]) -> b
 def find_previous_period_growths(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in paragraphs(article, series=True):
-        if "环比" not in s.text and "较上" not in s.text and "比上" not in s.text:
+        if "环比" not in s.text and "较上" not in s.text and "比上" not in s.text or not _DATED.search(s.text):
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None]
         for k, g in enumerate(figs):
