@@ -65,7 +65,7 @@ FLOORS = {
     "check_eleventh": Floors(205, 179, 0.681, 130, 0.738, 31, 14, 174, 0.293),
     "check_twelfth": Floors(151, 136, 0.816, 121, 0.76, 5, 1, 146, 0.472),
     "check_thirteenth": Floors(126, 97, 0.628, 74, 0.783, 11, 3, 115, 0.147),
-    "check_fourteenth": Floors(157, 113, 0.707, 93, 0.709, 5, 2, 152, 0.164),
+    "check_fourteenth": Floors(157, 113, 0.707, 93, 0.752, 5, 2, 152, 0.184),
 }
 _SCORES: dict[str, Score] = {}
 

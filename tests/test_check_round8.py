@@ -398,3 +398,18 @@ def test_a_forecast_cagr_and_its_span_in_the_paragraph():
     # found by its years in the paragraph, so a misfit proves nothing; counted as a CAGR all the same
     assert [(c.kind, c.verdict) for c in check_text(text.format(g="9.7")) if c.stated == "9.7%"] == [
         ("cagr", "unverifiable")]
+
+
+def test_stakes_against_the_share_count_their_shares_imply():
+    # 585 (check_fourteenth): 241.23 / 1.9825% = 327.9 / 2.6948% = 280.5 / 2.3053% = 608.4 / 5% = 12168 万股
+    text = ("7. **中研股份**：股东王秀云、刘国梁通过集中竞价累计减持公司股份 241.23 万股，占公司总股本 1.9825%；减持后，王秀云持股 "
+            "327.9 万股，占比 {a}%，刘国梁持股 280.5 万股，占比 2.3053%，两人合计持股 608.4 万股，占比 5.0000%。")
+    got = {c.stated: c.verdict for c in check_text(text.format(a="2.6948")) if "other stakes imply" in c.relation}
+    assert got == {"1.9825%": "consistent", "2.6948%": "consistent", "2.3053%": "consistent", "5.0000%": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format(a="2.9648"))
+            if "other stakes imply" in c.relation}["2.9648%"] == "inconsistent"
+    # 578 (check_twelfth): a pledge over the holder's own stake written in its sentence
+    pledge = ("新奥控股（持股 3.747 亿股，占总股本 12.10%）于 9 月 10 日解除 8300 万股质押（占其持股 {h}%、总股本 2.68%），"
+              "剩余质押 1.3145 亿股（占其持股 35.08%、总股本 4.24%）。")
+    assert [c.verdict for c in check_text(pledge.format(h="22.15")) if c.stated == "22.15%"] == ["consistent"]
+    assert [c.verdict for c in check_text(pledge.format(h="25.15")) if c.stated == "25.15%"] == ["inconsistent"]

@@ -61,6 +61,7 @@ from macrodesk.checks.relative_gaps import find_relative_gaps
 from macrodesk.checks.scissors import find_scissors
 from macrodesk.checks.segment_growths import find_segment_growths
 from macrodesk.checks.sentence import FINDERS
+from macrodesk.checks.share_counts import find_share_counts
 from macrodesk.checks.share_lists import find_share_lists
 from macrodesk.checks.share_pairs import find_share_pairs
 from macrodesk.checks.slash_shares import find_slash_shares
@@ -202,7 +203,7 @@ def check_article(article: Article) -> list[Check]:
         *find_defined_ratios(article), *find_balance_sheets(article),
         *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
-        *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article),
+        *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

@@ -1,0 +1,103 @@
+"""Stakes written with their share of a company's share count: "累计减持公司股份 241.23 万股，占公司总股本
+1.9825%；减持后，王秀云持股 327.9 万股，占比 2.6948%…两人合计持股 608.4 万股，占比 5.0000%" — each
+stake over its percentage implies the one 总股本 of the item, so the stakes are checked against the
+count the others imply (or the 总股本 written in the item); "解除 8300 万股质押（占其持股 22.15%…）" is
+over the holder's own stake written before it."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
+from macrodesk.checks.levels import interval
+from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.models import Article, Figure, FigureKind
+
+# the share of the count: "占公司总股本 1.9825%", "占总股本比例的 0.99869%", "（占总股本 29.69%）", "占比 2.6948%"
+# (a word of the stake may stand between: "8300 万股质押（占其持股 22.15%")
+_OF_COUNT = re.compile(r"^[^，,。；;\d（(]{0,4}[（(，,]?\s*(?:占(?:公司)?总股本(?:的)?(?:比例)?(?:的)?|占比)\s*(?:为|约|达)?\s*$")
+_OF_HOLDING = re.compile(r"^[^，,。；;\d（(]{0,4}[（(，,]?\s*占其持股(?:比例)?(?:的)?\s*(?:为|约|达)?\s*$")
+_COUNT = re.compile(r"总股本\s*(?:为|约|达)?\s*$")
+_HOLDING = re.compile(r"持(?:有|股)(?:公司)?(?:股份)?\s*(?:为|约|达)?\s*$")
+
+
+def _stake(f: Figure) -> bool:
+    return f.kind == FigureKind.QUANTITY and f.unit.endswith("股") and f.value is not None and f.value > 0 \
+        and not f.is_range
+
+
+def find_share_counts(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for p in paragraphs(article):
+        if "总股本" not in p.text and "占其持股" not in p.text:
+            continue
+        for chk in _item(p):
+            chk.article = article.label
+            out.append(chk)
+    return out
+
+
+def _item(p: ParaText) -> list[Check]:
+    figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
+    pairs: list[tuple[Figure, Figure]] = []  # (stake, its share of the count)
+    holding_pairs: list[tuple[Figure, Figure, Figure]] = []  # (stake, share of the holder's, holding)
+    counts = [f for k, f in enumerate(figs) if _stake(f) and _COUNT.search(p.text[figs[k - 1].end if k else 0:f.start])]
+    for k in range(1, len(figs)):
+        z, x = figs[k], figs[k - 1]
+        if z.kind != FigureKind.PERCENT or z.is_range:
+            continue
+        between = p.text[x.end:z.start]
+        stake = x if _stake(x) else None
+        if stake is None and x.kind == FigureKind.PERCENT and k >= 2 and _stake(figs[k - 2]) \
+                and re.fullmatch(r"\s*[、，,]\s*(?:占)?\s*(?:公司)?总股本(?:的)?\s*", between):
+            stake = figs[k - 2]  # "（占其持股 22.15%、总股本 2.68%）": the second share of the bracket
+            between = "占总股本"
+        if stake is None:
+            continue
+        if _OF_COUNT.match(between) or between == "占总股本":
+            pairs.append((stake, z))
+        elif _OF_HOLDING.match(between):
+            # the holder's stake written in the stake's own sentence (another holder's may stand before)
+            holders = [h for h in figs[:k] if _stake(h) and h.start < stake.start
+                    and _HOLDING.search(p.text[max(0, h.start - 8):h.start])
+                    and p.sentence_at(h.start) is p.sentence_at(stake.start)]
+            if holders:
+                holding_pairs.append((stake, z, holders[-1]))
+    out: list[Check] = []
+    for stake, z, held in holding_pairs:
+        if interval(held).lo > 0:
+            out.append(_judge(p, stake, z, interval(held), [held.text], f"{held.text} (the holder's stake)", True))
+    if len(counts) == 1:
+        for stake, z in pairs:
+            out.append(_judge(p, stake, z, interval(counts[0]), [counts[0].text], f"{counts[0].text} (总股本)", True))
+        return out
+    if len(pairs) < 3:
+        return out
+    # no count written: each stake against the count the other stakes imply, once they agree
+    implied = [interval(s) / figure_interval(z).scale(0.01) for s, z in pairs if figure_interval(z).lo > 0]
+    if len(implied) != len(pairs):
+        return out
+    for i, (stake, z) in enumerate(pairs):
+        others = [iv for j, iv in enumerate(implied) if j != i]
+        common = others[0]
+        for iv in others[1:]:
+            if not common.overlaps(iv):
+                break
+            common = Interval(max(common.lo, iv.lo), min(common.hi, iv.hi))
+        else:
+            shown = f"{fmt(common.mid / (stake.scale or 1.0))} {stake.unit} (the count the item's other stakes imply)"
+            out.append(_judge(p, stake, z, common, [s.text for j, (s, _) in enumerate(pairs) if j != i], shown, True))
+    return out
+
+
+def _judge(p: ParaText, stake: Figure, z: Figure, whole: Interval, more: list[str], whole_text: str,
+           certain: bool) -> Check:
+    got = (interval(stake) / whole).scale(100)
+    where = p.sentence_at(z.start)
+    chk = interval_check(
+        got, figure_interval(z, result=True), kind="share", stated=z.text, inputs=[stake.text, *more],
+        relation=f"{stake.text} / {whole_text} = {z.text}", sentence=where.text, sentence_id=where.id,
+        paragraph=where.paragraph, input_sentences=[p.sentence_at(stake.start).text, where.text])
+    chk.computed = fmt(got.mid)
+    return chk if certain else confirm_only(chk, "the count is implied")
