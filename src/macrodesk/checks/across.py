@@ -442,8 +442,9 @@ def resolve_across(sentences: list[Sentence], checks: list[Check], cache: Cache,
 # 2025 年合计营收 116 亿元": the parts are the figures of that metric and period in the sections
 # (or paragraphs) each named company heads. Parts that add up to the total also give its growth:
 # last year's total Σ part/(1+g) is an unstated intermediate (derived).
-_METRIC_KEYS = (("扣非", "扣非净利"), ("净利", "净利"), ("营收|收入", "营收"), ("毛利", "毛利"),
-                ("产量", "产量"), ("销量", "销量"), ("出口", "出口"), ("进口", "进口"))
+_METRIC_KEYS = tuple((re.compile(rx), key) for rx, key in (
+    ("扣非", "扣非净利"), ("净利", "净利"), ("营收|收入", "营收"), ("毛利", "毛利"),
+    ("产量", "产量"), ("销量", "销量"), ("出口", "出口"), ("进口", "进口")))
 _NAMED_PARTS = re.compile(r"((?:[\u4e00-\u9fa5A-Za-z]{2,8}、)+[\u4e00-\u9fa5A-Za-z]{2,8})(?:等)?"
                           r"(?:[两二三四五六七八九十\d]+)(?:家|个|只)")
 
@@ -454,7 +455,7 @@ def _metric_key(metric: str) -> str:
     if "率" in metric or "占" in metric:
         return ""
     for rx, key in _METRIC_KEYS:
-        if re.search(rx, metric):
+        if rx.search(metric):
             return key
     return ""
 

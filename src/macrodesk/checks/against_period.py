@@ -190,10 +190,14 @@ def _same_subject(art: Para, earlier: Framed, stated: Framed) -> bool:
     return la is None and lb is None or bool(la and lb and la.group(1) == lb.group(1))
 
 
+# what a sentence holding a change against a named period says, tested before the frames are read
+_AGAINST = re.compile(r"较[^，,。；;]{0,16}(?:个百分点|pct|PCT|BP|bp|基点|\d\s*、)")
+
+
 def find_period_changes(whole: WholeFrames) -> list[Check]:
     """Changes in points (个百分点, pct, BP) of a level against a named earlier period, the
     earlier level found by metric and period anywhere in the article."""
-    if not any(re.search(r"较[^，,。；;]{0,16}(?:个百分点|pct|PCT|BP|bp|基点|\d\s*、)", s.text) for s in whole.sentences):
+    if not any(_AGAINST.search(s.text) for s in whole.sentences):
         return []
     art, fs = whole.art, whole.fs
     levels: dict[int, _Level] | None = None

@@ -228,11 +228,16 @@ _LATIN_ENTITY = re.compile(r"(?<![A-Za-z\d])([A-Z][A-Za-z\d&-]{1,15})\s*(?:业�
 _HALF_REPORT = re.compile(r"((?:20)?\d{2})\s*年\s*(?:中报|半年报|半年度报告|中期报告)")
 
 
+_LEAD_MARKS = re.compile(r"[\s*：:]")
+
+
 def _lead_entity(s: Sentence) -> str:
     """The segment a list item's bold lead-in names ("- **铜**：营业收入 4408.43 亿元"), when it
     is a short name, not a topic ("业绩数据", "细分板块情况")."""
-    lead = re.sub(r"[\s*：:]", "", s.bold_lead)
-    if s.kind != "list" or not lead or len(lead) > 8 or _TOPIC_LEAD.search(lead):
+    if s.kind != "list" or not s.bold_lead:
+        return ""
+    lead = _LEAD_MARKS.sub("", s.bold_lead)
+    if not lead or len(lead) > 8 or _TOPIC_LEAD.search(lead):
         return ""
     return _ENTITY_NOISE.sub("", lead)
 

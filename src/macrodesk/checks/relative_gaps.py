@@ -14,6 +14,7 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 # "价格低 24%", "现房低 22.8%", "较 A 股整体折价"; not "降低 30%", "提高", "最高达"
 _WORD = re.compile(r"(?<![降提最偏较新升增减])(?P<word>折价|溢价|便宜|低出?|高出?|贵)\s*(?:了|约)?\s*$")
 _BELOW = ("折价", "便宜", "低", "低出")
+_ANY_WORD = re.compile("折价|溢价|便宜|低|高|贵")
 _LIST = re.compile(r"^\s*[Xx倍]?\s*[、/]\s*$")
 _RESPECTIVELY = re.compile(r"分别(?:为|是)?\s*$")
 _BOUND = re.compile(r"(?:超过|超|逾|近|不足|至少)\s*$|^\s*(?:以上|以下|左右|多)")
@@ -33,7 +34,7 @@ def _levels(s: Sentence, figs: list[Figure]) -> list[Figure]:
 def find_relative_gaps(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in article.sentences:
-        if s.kind not in ("prose", "list") or not re.search("折价|溢价|便宜|低|高|贵", s.text):
+        if s.kind not in ("prose", "list") or not _ANY_WORD.search(s.text):
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None]
         for k, z in enumerate(figs):
