@@ -83,9 +83,11 @@ def _balance_first(s: Sentence, g: Figure, figs: list[Figure], k: int, prose: li
     chk = _balance(s, g, after, name, [s, *later])
     if chk is None:
         return None
-    last = max((p.paragraph, prose.index(p), f.start) for p, f, _ in after if f.text in chk.inputs)
-    dated = any(f.kind == FigureKind.DATE and (p is not s or f.start > g.end)
-                and (prose.index(p), f.start) < (last[1], last[2]) for p in [s, *later] for f in p.figures)
+    # places in reading order: (sentence among [s, *later], offset)
+    order = [s, *later]
+    last = max((order.index(p), f.start) for p, f, _ in after if f.text in chk.inputs)
+    dated = any(f.kind == FigureKind.DATE and (i or f.start > g.end) and (i, f.start) < last
+                for i, p in enumerate(order) for f in p.figures)
     if dated and chk.verdict == "inconsistent":
         chk = Check(**{**chk.model_dump(), "verdict": "unverifiable", "computed": "", "computed_low": None,
                        "computed_high": None, "gap": None,

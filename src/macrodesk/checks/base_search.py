@@ -95,12 +95,13 @@ def _dated_base(p: ParaText, later: Figure, name: str, stated: Interval,
     when = _dated(p, later)
     if when is None:
         return None
-    mine = _MEASURE_WORD.sub("", name)
     if _FINANCIAL.search(name):
         return None  # a company's revenue or profit: another company's may share its name
+    mine = _MEASURE_WORD.sub("", name)
+    if len(mine) < 2:
+        return None
     found = [(q, f) for q, f, other in levels.get((later.kind, canonical_unit(later.kind, later.unit)), [])
-             if f is not later and len(mine) >= 2 and _MEASURE_WORD.sub("", other) == mine
-             and _dated(q, f) == (when[0] - 1, when[1])]
+             if f is not later and _MEASURE_WORD.sub("", other) == mine and _dated(q, f) == (when[0] - 1, when[1])]
     if len(found) != 1:
         return None
     q, f = found[0]
@@ -119,15 +120,13 @@ def _dated_base(p: ParaText, later: Figure, name: str, stated: Interval,
 def _search(p: ParaText, later: Figure, g: Figure, lead: str, name: str,
             levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]]) -> Check | None:
     now = figure_interval(later).scale(later.scale)
-    stated = figure_interval(g, result=True)
-    if _FALL.search(lead) and (g.value or 0) > 0:
-        stated = -stated
-    dated = _dated_base(p, later, name, stated, levels, g)
+    sign = -1.0 if _FALL.search(lead) and (g.value or 0) > 0 else 1.0
+    # the one base dated a year before is judged at the growth's rounding; found by fit, the tighter
+    # reading below
+    dated = _dated_base(p, later, name, figure_interval(g, result=True).scale(sign), levels, g)
     if dated is not None:
         return dated
-    stated = figure_interval(g)
-    if _FALL.search(lead) and (g.value or 0) > 0:
-        stated = -stated
+    stated = figure_interval(g).scale(sign)
     # a chance fit is likely for a whole-percent growth or levels rounded to a few digits: the
     # growth must be written to a decimal and the levels must pin it to within its rounding
     if g.decimals < 1:

@@ -709,14 +709,14 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
                 found = _flow_parts(sec, by_sent.get(si, []))
             out.extend(found)
             continue
-        after = [x for x in fs if x.tok.sent == si and x.tok.fig.start > i and not x.tok.bound]
-        after = [x for x in after if x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+        after = [x for x in by_sent.get(si, []) if x.tok.fig.start > i
+                 and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
         if not after:
             continue
         unit = after[0].tok.cunit
-        before = [x for x in fs if x.tok.cunit == unit and not x.tok.bound and (
-            x.tok.sent == si and x.tok.fig.end <= i
-            or x.tok.sent == si - 1 and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph)]
+        prev = by_sent.get(si - 1, []) if si and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph else []
+        before = [x for x in [*prev, *by_sent.get(si, [])] if x.tok.cunit == unit
+                  and (x.tok.sent == si - 1 or x.tok.fig.end <= i)]
         if not before:
             continue
         total = before[-1]
@@ -727,7 +727,7 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         # "其中乘用车出口 46.78 万辆（+x%）；商用车出口 8.34 万辆": parts go on past a ；
         while len(parts) < 2 and nxt < len(sec.raw) and \
                 sec.sentences[nxt].paragraph == sec.sentences[si].paragraph:
-            more = [x for x in fs if x.tok.sent == nxt and x.tok.cunit == unit and not x.tok.bound]
+            more = [x for x in by_sent.get(nxt, []) if x.tok.cunit == unit]
             if not more:
                 break
             parts.extend(more)
@@ -794,8 +794,9 @@ def _named_totals(sec: Para, fs: list[Framed]) -> list[Check]:
 
 # "资本开支合计 765 亿美元，同比增长 64%：亚马逊 243 亿美元（+74%），…": a total named as one, its
 # parts after the colon that closes its clause group
-_NAMED_SUM = re.compile(r"(?:合计|共计|总计|合共|总额|总量|总和)\s*(?:为|达|约|实现)?\s*$")
-_SUM_WORD = re.compile(r"合计|共计|总计|合共|总额|总量|总和")
+_SUM_WORDS = "合计|共计|总计|合共|总额|总量|总和"
+_NAMED_SUM = re.compile(rf"(?:{_SUM_WORDS})\s*(?:为|达|约|实现)?\s*$")
+_SUM_WORD = re.compile(_SUM_WORDS)
 
 
 def _colon_parts(sec: Para, fs: list[Framed], mine: list[Framed]) -> list[Check]:
@@ -878,16 +879,10 @@ def _list_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         growths = _run_after(sec, fs, after)
         if len(growths) != len(items) or any(x.tok.fig.kind != FigureKind.PERCENT for x in growths):
             continue
-        implied = implied_growth(total.tok.interval(), [(lv, signed_level(gx)) for lv, gx in zip(levels, growths, strict=True)])
-        if implied is None:
-            continue
-        change, before = implied
-        shown = " + ".join(f"{t}/(1{'+' if signed_level(gx).mid >= 0 else '-'}{fmt(abs(signed_level(gx).mid))}%)"
-                           for t, gx in zip(texts, growths, strict=True))
-        out.append(hedge(sec, judge_signed(sec, "growth", g, [total.tok] + [x.tok for x in items],
-                                           [(f"{total.tok.text} / 上年 {fmt(before.mid / scale)} (= {shown}) - 1 = "
-                                             f"{g.tok.text}", change)], derived=True),
-                         "last year's total is derived from the parts listed"))
+        grown = _growth_from_parts(sec, total, g, [x.tok for x in items], levels, texts, growths,
+                                   "last year's total is derived from the parts listed")
+        if grown is not None:
+            out.append(grown)
     return out
 
 
@@ -939,22 +934,29 @@ def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list
         # "供应量 60.8 亿方，同比上升 4.2%，周环比下降 2.8%。其中，LNG…周环比下降 3.8%…": each basis
         # its parts all write
         g = growth_after(fs, total, basis)
-        growths = [growth_after(fs, p, basis) or (_bracketed_growth(fs, p) if basis == "同比" else None) for p in parts]
-        if g is not None and all(x is not None for x in growths):
-            break
-    else:
-        return None
-    implied = implied_growth(total.tok.interval(),
-                             [(p.tok.interval(), signed_level(gp)) for p, gp in zip(parts, growths, strict=True) if gp is not None])
+        found = [growth_after(fs, p, basis) or (_bracketed_growth(fs, p) if basis == "同比" else None) for p in parts]
+        growths = [x for x in found if x is not None]
+        if g is not None and len(growths) == len(parts):
+            return _growth_from_parts(sec, total, g, [p.tok for p in parts], [p.tok.interval() for p in parts],
+                                      [p.tok.text for p in parts], growths,
+                                      "last year's total is derived from parts paired by metric or name")
+    return None
+
+
+def _growth_from_parts(sec: Para, total: Framed, g: Framed, parts: list[Tok], levels: list[Interval],
+                       texts: list[str], growths: list[Framed], why: str) -> Check | None:
+    """The total's stated growth `g` against last year's total Σ level / (1 + growth) of its parts
+    (`derived`); the parts are found, not certain, so a fit confirms and no fit proves nothing."""
+    implied = implied_growth(total.tok.interval(), [(lv, signed_level(gx)) for lv, gx in zip(levels, growths, strict=True)])
     if implied is None:
         return None
     change, before = implied
-    shown = " + ".join(f"{p.tok.text}/(1{'+' if signed_level(gp).mid >= 0 else '-'}{fmt(abs(signed_level(gp).mid))}%)"
-                       for p, gp in zip(parts, growths, strict=True) if gp)
-    chk = judge_signed(sec, "growth", g, [total.tok] + [p.tok for p in parts],
+    shown = " + ".join(f"{t}/(1{'+' if signed_level(gx).mid >= 0 else '-'}{fmt(abs(signed_level(gx).mid))}%)"
+                       for t, gx in zip(texts, growths, strict=True))
+    chk = judge_signed(sec, "growth", g, [total.tok, *parts],
                        [(f"{total.tok.text} / 上年 {fmt(before.mid / (total.tok.fig.scale or 1))} (= {shown}) - 1"
                          f" = {g.tok.text}", change)], derived=True)
-    return hedge(sec, chk, "last year's total is derived from parts paired by metric or name")
+    return hedge(sec, chk, why)
 
 
 # words a whole's metric may add to its parts' (营收总额 / 营收)

@@ -133,6 +133,14 @@ def signed_interval(fig: Figure, before: str, *, approx: bool = False, result: b
     return -iv if FALL_BEFORE.search(before) and (fig.value or 0) > 0 else iv
 
 
+def consensus(intervals: list[Interval]) -> tuple[int, int]:
+    """The index of the interval most of the others overlap (the first on a tie), and how many do:
+    the value several readings of one quantity agree on (a row's price, a market cap)."""
+    agree = [sum(a.overlaps(b) for j, b in enumerate(intervals) if j != i) for i, a in enumerate(intervals)]
+    best = max(range(len(intervals)), key=lambda i: (agree[i], -i))
+    return best, agree[best]
+
+
 def implied_growth(whole: Interval, parts: list[tuple[Interval, Interval]]) -> tuple[Interval, Interval] | None:
     """(the total's growth in %, last year's total) from parts that are all of the total, each
     with its signed growth in %: last year's total is Σ part / (1 + growth)."""

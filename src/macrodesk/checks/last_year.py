@@ -10,7 +10,7 @@ import re
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.checks.paragraphs import ParaText, paragraphs, stated_rates
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 
 _UP_DOWN = (r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑|减少|回落|降低|下跌|降|变动)")
@@ -128,11 +128,8 @@ def find_last_year_growths(article: Article) -> list[Check]:
     for s in paragraphs(article, series=True):
         if "年" not in s.text:
             continue
-        figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None]
-        for k, g in enumerate(figs):
-            if k == 0 or g.is_range or g.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
-                continue
-            lead = s.text[figs[k - 1].end:g.start]
+        for figs, k, lead in stated_rates(s):
+            g = figs[k]
             if _SINCE_START.search(lead):
                 chk = _since_start(s, figs, k, lead)
                 if chk is not None:

@@ -27,7 +27,7 @@ def find_named_wholes(article: Article) -> list[Check]:
     if not any("占" in s.text for s in sents):
         return []
     out: list[Check] = []
-    for s in sents:
+    for si, s in enumerate(sents):
         if "占" not in s.text:
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE]
@@ -52,8 +52,7 @@ def find_named_wholes(article: Article) -> list[Check]:
                 continue
             # a part with no period of its own is read against its paragraph's earlier sentences only
             # ("…天然气供应量 60.8 亿方…。其中，LNG 供应量为 25.8 亿方，…，占天然气供应量的 57.6%")
-            scope = sents if _period(part) else [t for t in sents if t.paragraph == s.paragraph
-                                                 and (t is s or sents.index(t) < sents.index(s))]
+            scope = sents if _period(part) else [t for t in sents[:si + 1] if t.paragraph == s.paragraph]
             wholes = _wholes(scope, s, part, name)
             if len({w.text for _, w in wholes}) != 1:
                 continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -38,6 +39,16 @@ class ParaText:
         k = bisect_right(self._ends, f.start)
         prev = self._ends[k - 1] if k else 0
         return self.text[max(start, prev):f.start]
+
+
+def stated_rates(p: ParaText) -> Iterator[tuple[list[Figure], int, str]]:
+    """Each percentage or change in points of a paragraph written after another figure: the
+    paragraph's figures (dates left out), the rate's index among them, and the words between the
+    figure before and the rate (where its 同比, 环比 or verb stands)."""
+    figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
+    for k, g in enumerate(figs):
+        if k and not g.is_range and g.kind in (FigureKind.PERCENT, FigureKind.POINTS):
+            yield figs, k, p.text[figs[k - 1].end:g.start]
 
 
 _CACHE: dict[tuple[str, bool], list[ParaText]] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.intervals import Interval, consensus, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
 from macrodesk.checks.levels import interval
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -87,8 +87,7 @@ def _one_cap(s: Sentence, figs: list[Figure], years: list[tuple[int, str]]) -> l
     if len(pe) != len(profits) or any(interval(f).lo <= 0 for f in profits):
         return []
     caps = [interval(p) * figure_interval(e) for p, e in zip(profits, pe, strict=True)]
-    agree = [sum(caps[i].overlaps(caps[j]) for j in range(len(caps)) if j != i) for i in range(len(caps))]
-    anchor = max(range(len(caps)), key=lambda i: (agree[i], -i))
+    anchor, agreed = consensus(caps)
     out = []
     for k, (n, e) in enumerate(zip(profits, pe, strict=True)):
         if k == anchor:
@@ -102,7 +101,7 @@ def _one_cap(s: Sentence, figs: list[Figure], years: list[tuple[int, str]]) -> l
             sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
         chk.computed = fmt(got.mid)
         chk.derived = True
-        out.append(chk if agree[anchor] >= 1 and len(caps) >= 3
+        out.append(chk if agreed >= 1 and len(caps) >= 3
                    else confirm_only(chk, "no two years agree on the market cap"))
     return out
 

@@ -8,7 +8,7 @@ import re
 
 from macrodesk.checks.judging import Check
 from macrodesk.checks.last_year import judge_base, like_level
-from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.checks.paragraphs import ParaText, paragraphs, stated_rates
 from macrodesk.models import Article, Figure, FigureKind
 
 _UP_DOWN = r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑|减少|回落|降低|下跌|降|跌|减)"
@@ -74,11 +74,7 @@ def find_previous_period_growths(article: Article) -> list[Check]:
     for s in paragraphs(article, series=True):
         if "环比" not in s.text and "较上" not in s.text and "比上" not in s.text or not _DATED.search(s.text):
             continue
-        figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None]
-        for k, g in enumerate(figs):
-            if k == 0 or g.is_range or g.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
-                continue
-            lead = s.text[figs[k - 1].end:g.start]
+        for figs, k, lead in stated_rates(s):
             if not _QOQ.search(lead):
                 continue
             chk = _growth(s, figs, k, lead)

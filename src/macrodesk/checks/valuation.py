@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from macrodesk.checks.intervals import Interval
+from macrodesk.checks.intervals import Interval, consensus
 from macrodesk.checks.judging import Check, fmt, judge, unverifiable
 from macrodesk.checks.tokens import Para, Tok, build_para
 from macrodesk.models import Sentence
@@ -265,13 +265,9 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
         anchor, slack = forecast[0] if marked else forecast[-1], PE_SLACK
         if marked and len(forecast) >= 3:
             # the year whose price most other forecast years share within rounding prices them all
-            prices = {y: row[y][0].interval() * row[y][1].interval() for y in forecast}
-            agree = {y: sum(prices[y].overlaps(prices[z]) for z in forecast if z != y) for y in forecast}
-            best = max(forecast, key=lambda y: agree[y])
-            if agree[best] >= 1 and agree[best] > agree[anchor]:
-                anchor = best
-            if agree[anchor] >= 1:
-                slack = _FORECAST_SLACK
+            best, sharing = consensus([row[y][0].interval() * row[y][1].interval() for y in forecast])
+            if sharing >= 1:
+                anchor, slack = forecast[best], _FORECAST_SLACK
         pairs += [(anchor, y, slack) for y in forecast if y != anchor]
         pairs += [(y, forecast[0], _ACTUAL_SLACK) for y in actual]
     out = []
