@@ -526,6 +526,22 @@ def loose_share(t: Tok) -> Interval:
     return t.interval(result=True)
 
 
+_BARE_SHARE = re.compile(r"^\s*[（(，,]\s*占比?\s*$")
+
+
+def _qualified_whole(w: Framed, part: Framed, c: Framed) -> bool:
+    """"2024 年营收 50.3B 美元，肿瘤 & 血液学营收 14.7B 美元（占比 31%）": a share that names no whole,
+    after a part whose measure is the one level before it in its sentence narrowed by a
+    qualifier (肿瘤 & 血液学营收 of 营收, 中国大陆市场规模 of 全球…市场规模), in one period, is of that level."""
+    if not _BARE_SHARE.match(c.lead) or part.period and part.period != w.period:
+        return False
+    a, b = w.metric, part.metric
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n >= 2 and a != b and n < len(b)
+
+
 def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) -> list[Check]:
     """Shares of one whole. A whole is certain when it is the only candidate in the part's own
     sentence, or when two other shares of the same sentence fit it; a share that does not fit a
@@ -587,6 +603,8 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
             confirmed = [w for w in confirmed if w.tok.sent == part.tok.sent]
         certain = confirmed[0] if len(confirmed) == 1 else (
             own[0] if len(own) == 1 and not confirmed else None)
+        if certain is None and own_level and not own and len(whole) == 1 and _qualified_whole(whole[0], part, c):
+            certain = whole[0]
         if certain is not None:
             chk = judge(sec, "share", t, [part.tok, certain.tok], [
                 (f"{part.tok.text} / {certain.tok.text} = {t.text}",

@@ -101,8 +101,10 @@ def find_table_periods(article: Article) -> list[Check]:
     return out
 
 
-# a growth column named by no period: "| 指标 | 2025E | 2026E | 同比增速 |"
-_GROWTH_HEAD = re.compile(r"^\W*(?:同比)?(?:增速|增长率?|增幅|同比)\W*$")
+# a growth column named by no period: "| 指标 | 2025E | 2026E | 同比增速 |", "| 同比变化 |"; a change
+# named by no basis ("| 2019 年 | 2025 年 | 变化幅度 |", 129) is between the only two year columns
+_GROWTH_HEAD = re.compile(r"^\W*(?:同比)?(?:增速|增长率?|增幅|同比|变化|变动|变化幅度|变动幅度)\W*$")
+_SPAN_HEAD = re.compile(r"^\W*(?:变化|变动|涨跌)幅度?\W*$")
 
 
 def _slash_growths(rows: dict[str, Sentence], table: list[list[str]], label: str) -> list[Check]:
@@ -114,8 +116,9 @@ def _slash_growths(rows: dict[str, Sentence], table: list[list[str]], label: str
              and re.search(r"(?:19|20)\d{2}", lab) and not _NOT_LEVEL.search(lab)]
     growth = [j for j, lab in enumerate(head) if _GROWTH_HEAD.match(lab.replace("*", "").strip())]
     # the growth column after every year column (265's "| 2024 年数据 | 同比增速 | 2025 年预测 |" gives 2024's)
+    span = len(growth) == 1 and len(years) == 2 and bool(_SPAN_HEAD.match(head[growth[0]].replace("*", "").strip()))
     if len(years) < 2 or len(growth) != 1 or growth[0] < years[-1][1] \
-            or any(b[0] != a[0] + 1 for a, b in zip(years, years[1:], strict=False)):
+            or not span and any(b[0] != a[0] + 1 for a, b in zip(years, years[1:], strict=False)):
         return []
     g_j, out = growth[0], []
     for cells in table[1:]:
@@ -132,7 +135,7 @@ def _slash_growths(rows: dict[str, Sentence], table: list[list[str]], label: str
                 break
             now, was, written = cell_interval(cells[years[i][1]], _LEVEL), cell_interval(cells[years[i - 1][1]], _LEVEL), \
                 cell_interval(part, _PERCENT)
-            if now is None or was is None or written is None or now.lo <= 0 or was.lo <= 0:
+            if now is None or was is None or written is None or was.lo <= 0:
                 continue
             chk = interval_check(
                 (now / was - Interval(1, 1)).scale(100), written, kind="growth", stated=part,
@@ -164,23 +167,32 @@ _LEVEL_GROWTH = re.compile(r"^\s*(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<u>[^\d（()）%
 _LEVEL_CELL = re.compile(r"^\s*(?P<v>[-+]?\d+(?:\.\d+)?)\s*(?P<u>[^\d（()）%]{0,10}?)\s*(?:[（(][^）)]*[）)])?\s*$")
 
 
+_FORECAST_HEAD = re.compile(r"预测|预计|预期|\d\s*E(?![A-Za-z])")
+
+
 def _bracketed(rows: dict[str, Sentence], table: list[list[str]], label: str) -> list[Check]:
     """"| 碳酸锂价格 | 8.53 万元 / 吨 | 6.07 万元 / 吨（-28.8%） |" under "| 2024 年 | 2025 年预测 |" (194): a
-    level's bracketed growth over the level of the year before in the column before it."""
+    level's bracketed growth over the level of the year before in the column before it, or
+    before the columns of parts of its year between them."""
     head = table[0]
     out: list[Check] = []
+    keys = [period_key(h) for h in head]
     for j in range(2, len(head)):
-        now, was = period_key(head[j]), period_key(head[j - 1])
-        if now is None or was is None or now[1] != "Y" or _before(now, "同比") != was:
+        now = keys[j]
+        # the year before's column, right before it or past a column of a part of the year
+        # ("| 2024 年 | 2025Q1 | 2025 年预测 |", 211)
+        was = [k for k in range(1, j) if now is not None and now[1] == "Y" and keys[k] == _before(now, "同比")]
+        if len(was) != 1 or not all(keys[k] is not None and keys[k] != now for k in range(was[0] + 1, j)):
             continue
+        i = was[0]
         for cells in table[1:]:
             if j >= len(cells) or _RATE_ROW.search(cells[0]):
                 continue
-            m, w = _LEVEL_GROWTH.match(cells[j].replace(",", "")), _LEVEL_CELL.match(cells[j - 1].replace(",", ""))
+            m, w = _LEVEL_GROWTH.match(cells[j].replace(",", "")), _LEVEL_CELL.match(cells[i].replace(",", ""))
             row = row_sentence(rows, cells)
             if m is None or w is None or row is None or re.sub(r"\s", "", m.group("u")) != re.sub(r"\s", "", w.group("u")):
                 continue
-            a = cell_interval(m.group("v"), _NUMBER)
+            a = cell_interval(m.group("v"), _NUMBER, rounded=bool(_FORECAST_HEAD.search(head[j])))
             b = cell_interval(w.group("v"), _NUMBER)
             written = cell_interval(m.group("g"), _PERCENT)
             if a is None or b is None or written is None or a.lo <= 0 or b.lo <= 0:
@@ -189,7 +201,7 @@ def _bracketed(rows: dict[str, Sentence], table: list[list[str]], label: str) ->
                 (a / b - Interval(1, 1)).scale(100), written, kind="growth", stated=m.group("g").strip(),
                 inputs=[w.group("v"), m.group("v")],
                 relation=f"({m.group('v')}/{w.group('v')} - 1) = {m.group('g').strip()} (table: {cells[0].strip()}, "
-                         f"{head[j].strip()} over {head[j - 1].strip()})",
+                         f"{head[j].strip()} over {head[i].strip()})",
                 sentence=row.text, sentence_id=row.id, paragraph=row.paragraph, input_sentences=[row.text],
             )
             chk.article = label

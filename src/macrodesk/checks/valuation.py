@@ -90,14 +90,20 @@ def column_labels(header_rows: list[list[str]], width: int) -> list[str]:
     return [x.strip() for x in labels]
 
 
-def cell_interval(cell: str, pattern: re.Pattern[str]) -> Interval | None:
+def cell_interval(cell: str, pattern: re.Pattern[str], *, rounded: bool = False) -> Interval | None:
     """The values a table cell written at its precision stands for (group 1 the number, group 2 its
-    decimals); None for a bound ("120+"), a range or words."""
+    decimals); None for a bound ("120+"), a range or words. `rounded`: a forecast's "19000" (亿元)
+    is rounded to its last non-zero digit, as a figure in the text is (intervals.precision_unit);
+    a price quoted at 7000 元 / 吨 is not."""
     m = pattern.match(cell.replace(",", ""))
     if m is None:
         return None
     x = float(m.group(1).replace(" ", "").replace("−", "-").replace("－", "-"))
     half = 0.5 * 10 ** -len(m.group(2) or "")
+    n = int(abs(x)) if rounded and not m.group(2) and abs(x) >= 1000 else 0
+    while n and n % 10 == 0:
+        n //= 10
+        half *= 10
     return Interval(x - half, x + half)
 
 

@@ -1,0 +1,87 @@
+"""Round 9 of the arithmetic checker: wordings from tests/check_last, check_eleventh,
+check_twelfth, check_seventh and check_thirteenth that the round reads (a table's change column
+named by no period, a forecast's bracketed growth past a column of part of the year, a share of
+the one level its part narrows)."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+
+def _verdicts(text: str, needle: str) -> list[str]:
+    return [c.verdict for c in check_text(text) if needle in c.relation]
+
+
+_SPAN_TABLE = ("# 乳业\n\n| **指标** | **2019 年（上轮周期起点）** | **2025 年（当前）** | **变化幅度** |\n"
+               "| --- | --- | --- | --- |\n| 原奶价格（元 /kg） | 3.80 | 3.06 | {g}% |\n"
+               "| 养殖盈利（元 /kg） | 0.50 | -0.40 | -180% |\n")
+
+
+def test_a_change_column_between_the_only_two_year_columns():
+    # 129 (check_last): 3.06 / 3.80 − 1 = −19.47%; a loss after a profit is a growth of −180%
+    assert _verdicts(_SPAN_TABLE.format(g="-19.5"), "3.06/3.80") == ["consistent"]
+    assert _verdicts(_SPAN_TABLE.format(g="-15.5"), "3.06/3.80") == ["inconsistent"]
+    assert _verdicts(_SPAN_TABLE.format(g="-19.5"), "-0.40/0.50") == ["consistent"]
+
+
+_YOY_TABLE = ("# 光伏\n\n| **指标** | **2024 年** | **2025H1** | **2025E** | **同比变化** |\n"
+              "| --- | --- | --- | --- | --- |\n| 光伏玻璃日熔量（万吨 / 日） | 10.5 | 9.87（5 月） | 11.5 | {g} |\n"
+              "| 多晶硅价格（元 / 千克） | 100 | 60 | 65-70 | -35% |\n")
+
+
+def test_a_yoy_column_after_a_forecast_year_past_a_half_year_column():
+    # 193 (check_eleventh): 11.5 / 10.5 − 1 = +9.5%; the 2025H1 column is no base of it
+    assert _verdicts(_YOY_TABLE.format(g="+9.5%"), "11.5/10.5") == ["consistent"]
+    assert _verdicts(_YOY_TABLE.format(g="+19.5%"), "11.5/10.5") == ["inconsistent"]
+    # a range is no level: the price's −35% is not judged against 65-70
+    assert not [c for c in check_text(_YOY_TABLE.format(g="+9.5%")) if c.stated == "-35%" and c.verdict != "unverifiable"]
+
+
+def test_a_growth_column_after_its_own_year_is_not_over_the_next_year():
+    # 265: "| 2024 年数据 | 同比增速 | 2025 年预测 |" gives 2024's growth, whose base is not in the table
+    text = ("# 宠物\n\n| **指标** | **2024 年数据** | **同比增速** | **2025 年预测** |\n| --- | --- | --- | --- |\n"
+            "| 宠物食品市场规模 | 533 亿元 | 5% | 580 亿元 |\n| 线上渠道占比 | 68% | 10% | 70% |\n")
+    assert not [c for c in check_text(text) if c.verdict != "unverifiable"]
+
+
+_BRACKET_TABLE = ("# 券商\n\n| **指标** | **2024 年** | **2025Q1** | **2025 年预测** |\n| --- | --- | --- | --- |\n"
+                  "| 行业总资产 | 12.93 万亿元（+9.30%） | — | 13.8 万亿元（{a}） |\n"
+                  "| 两融余额 | 18646 亿元（+12.94%） | 18009 亿元（+17.98%） | 19000 亿元（+2.1%） |\n")
+
+
+def test_a_forecast_bracketed_growth_over_the_year_before_past_a_quarter_column():
+    # 211 (check_twelfth): 13.8 / 12.93 − 1 = +6.7%, written +7%
+    assert _verdicts(_BRACKET_TABLE.format(a="+7%"), "13.8/12.93") == ["consistent"]
+    assert _verdicts(_BRACKET_TABLE.format(a="+17%"), "13.8/12.93") == ["inconsistent"]
+    # a forecast's 19000 is rounded to the thousand (18500-19500): +2.1% over 18646 fits it
+    assert _verdicts(_BRACKET_TABLE.format(a="+7%"), "19000/18646") == ["consistent"]
+    # the 2025Q1 growth is over 2024Q1, not in the table
+    assert not _verdicts(_BRACKET_TABLE.format(a="+7%"), "18009/")
+
+
+def test_a_quoted_price_ending_in_zeros_is_not_rounded():
+    # 88: a weekly price table's 7000 元 / 吨 is a quote: 7700 / 7000 − 1 = +10%, not +7.86%
+    text = ("# 化工\n\n| **子行业** | **产品名称** | **单位** | **本周价格** | **上周价格** | **周涨幅** | **年内涨幅** |\n"
+            "| --- | --- | --- | --- | --- | --- | --- |\n| 醇类 | 丙烯酸 | 元 / 吨 | 7700 | 7000 | +7.86% | -5.63% |\n")
+    assert "inconsistent" in _verdicts(text, "7700")
+
+
+def test_a_share_of_the_level_its_part_narrows():
+    # 490 (check_seventh): 14.7 / 50.3 = 29.2%, written 31%; 720 (check_thirteenth): 389 / 1225 =
+    # 31.76%, which a whole-percent 31% does not round
+    novartis = "Novartis：2024 年营收 50.3B 美元，肿瘤 & 血液学营收 14.7B 美元（占比 {s}%），拥有 Tecentriq 等产品。"
+    assert _verdicts(novartis.format(s="29"), "14.7B 美元 / 50.3B 美元") == ["consistent"]
+    assert _verdicts(novartis.format(s="31"), "14.7B 美元 / 50.3B 美元") == ["inconsistent"]
+    semi = "SEMI 数据显示，2025 年全球半导体设备市场规模预计为 1225 亿美元，中国大陆市场规模预计为 389 亿美元，占比 {s}%。"
+    assert _verdicts(semi.format(s="32"), "389 亿美元 / 1225 亿美元") == ["consistent"]
+    assert _verdicts(semi.format(s="31"), "389 亿美元 / 1225 亿美元") == ["inconsistent"]
+
+
+def test_a_share_that_names_its_whole_or_repeats_the_measure_is_not_refuted():
+    # the share names another whole (全球): the level before the part is no certain whole
+    text = "2024 年公司营收 50 亿元，海外营收 20 亿元，占全球市场 {s}%。"
+    assert "inconsistent" not in _verdicts(text.format(s="5"), "20 亿元 / 50 亿元")
+    # 342: the part repeats the measure of the level before it (two products' revenues, the
+    # share of the company's whole): 0.47 / 6.8 = 6.9% is no error of 3.0%
+    text = "1. 产品：高压真空灭弧室（2024 年收入 6.8 亿元）、大功率电子管（2024 年收入 0.47 亿元，占比 3.0%）"
+    assert "inconsistent" not in _verdicts(text, "0.47 亿元 / 6.8 亿元")
