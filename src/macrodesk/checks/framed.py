@@ -412,8 +412,32 @@ def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list
     return [], []
 
 
-def _other_basis(mm: re.Match[str], n: Framed) -> bool:
-    return bool(mm.group(3)) and "归母" in n.metric
+def _plain_net(mm: re.Match[str]) -> bool:
+    return mm.group(4) == "净" and not mm.group(2) and not mm.group(3)
+
+
+def _other_basis(fs: list[Framed], mm: re.Match[str], n: Framed, c: Framed | None) -> bool:
+    """A margin on total profit against a 归母 profit: 销售净利率, or a plain 净利率 (260: "归母净利润
+    1292.96 亿元…净利率 3.66%") unless another plain 净利率 of the section (or, for its change, the
+    margin itself) fits its own 归母 profit and revenue (16 writes its sectors' 净利率 on 归母 profit)."""
+    if "归母" not in n.metric or not (mm.group(3) or _plain_net(mm)):
+        return False
+    return bool(mm.group(3)) or not any(_fits_parent_basis(fs, x) for x in fs if x is not c)
+
+
+def _fits_parent_basis(fs: list[Framed], x: Framed) -> bool:
+    if x.tok.fig.kind != FigureKind.PERCENT or _YOY.search(x.lead):
+        return False
+    mm = MARGIN.search(x.lead[-10:])
+    if mm is None or not _plain_net(mm):
+        return False
+    nums, dens = _margin_inputs(fs, x, mm)
+    before = [n for n in nums if n.index < x.index], [d for d in dens if d.index < x.index]
+    if not before[0] or not before[1]:
+        return False
+    n, d = before[0][-1], before[1][-1]
+    return "归母" in n.metric and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0 and \
+        x.tok.interval(result=True).overlaps((n.tok.interval() / d.tok.interval()).scale(100))
 
 
 def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Check]:
@@ -442,8 +466,8 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
             ("归母" in n0.metric) == bool(mm.group(2))
             and [x for x in nums if x.block == c.block] == [n0] and [x for x in dens if x.block == c.block] == [d0]):
         return [hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
-    if _other_basis(mm, n0):
-        return [hedge(sec, chk, "销售净利率 is on total profit; only 归母 profit is stated")]
+    if _other_basis(fs, mm, n0, c):
+        return [hedge(sec, chk, "净利率 is on total profit; only 归母 profit is stated")]
     if chk.verdict == "inconsistent":
         others = [(n, d) for n in nums for d in dens if (n, d) != (n0, d0)
                   and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0]
@@ -503,7 +527,7 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
     if not nums or not dens:
         return None
     n, d = nums[-1], dens[-1]
-    if _other_basis(mm, n):
+    if _other_basis(fs, mm, n, None):
         return None
     gn, gd = growth_after(fs, n, basis), growth_after(fs, d, basis)
     if gn is None or gd is None or n.tok.cunit != d.tok.cunit:
