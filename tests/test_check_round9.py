@@ -85,3 +85,27 @@ def test_a_share_that_names_its_whole_or_repeats_the_measure_is_not_refuted():
     # share of the company's whole): 0.47 / 6.8 = 6.9% is no error of 3.0%
     text = "1. 产品：高压真空灭弧室（2024 年收入 6.8 亿元）、大功率电子管（2024 年收入 0.47 亿元，占比 3.0%）"
     assert "inconsistent" not in _verdicts(text, "0.47 亿元 / 6.8 亿元")
+
+
+_PE_TABLES = ("# 医药\n\n| **公司** | **总市值（亿元）** | **25E 归母净利润（亿元）** | **26E 归母净利润（亿元）** | **25E PE** | **26E PE** |\n"
+              "| --- | --- | --- | --- | --- | --- |\n| 药明康德 | 2006 | 111.6 | 125.0 | 18.0 | 16.0 |\n"
+              "| 固生堂 | 74 | 3.8 | 4.5 | 19.5 | 16.4 |\n\n## 组合\n\n"
+              "| **A 股组合** | **总市值（亿元）** | **25E PE** | **26E PE** | **ROE（24A）** |\n| --- | --- | --- | --- | --- |\n"
+              "| 药明康德 | 2006 | {pe} | 16.0 | 16.1% |\n| 固生堂 | 74 | 19.5 | 16.4 | 12.9% |\n")
+
+
+def test_a_year_like_value_under_a_unit_column_is_no_row_name():
+    # 353 (check_fifteenth): 总市值 2006 (亿元) and 74 are values, not the years 2006 and 1974
+    got = [c.verdict for c in check_text(_PE_TABLES.format(pe="18.0")) if c.relation.startswith("2006 / 111.6")]
+    assert got and set(got) == {"consistent"}
+    assert [c.verdict for c in check_text(_PE_TABLES.format(pe="18.0")) if c.relation.startswith("74 / 3.8")]
+
+
+def test_a_pe_takes_its_company_s_profit_from_another_table():
+    # 353: the portfolio table gives 市值 and PE; the profit is in the sector table above
+    def joined(pe: str) -> list[str]:
+        return [c.verdict for c in check_text(_PE_TABLES.format(pe=pe)) if "another table's row" in c.relation
+                and c.stated == pe]
+    assert joined("18.0") == ["consistent"]
+    # 2006 / 111.6 = 17.97, not within 5% of 28; the row's 26E PE fits, so the 市值 is today's
+    assert joined("28.0") == ["inconsistent"]

@@ -20,7 +20,7 @@ import functools
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval
@@ -118,6 +118,7 @@ class _Item:
     row: int = 0
     cell: int = 0  # the column it stands in
     pair: tuple[int, int] | None = None  # the columns of its earlier and later level, by label
+    name: str = ""  # the row's name (a company in a company table)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -199,10 +200,10 @@ def _row_items(row: _Row, labels: list[str], para: Para, rows_name_metrics: bool
             lf = _with_unit(level, f.unit)
             as_change = f.growth and change is None and level.kind in (FigureKind.PERCENT, FigureKind.POINTS)
             items.append(_Item(Tok(fig=lf, sent=si), f, col, as_change, group=group, row=index, cell=j,
-                               pair=_pair_before(labels, j) if as_change else None))
+                               pair=_pair_before(labels, j) if as_change else None, name=row.label))
         if change is not None:
             items.append(_Item(Tok(fig=change, sent=si), f, col, True, sign, group=group, row=index,
-                               cell=j))
+                               cell=j, name=row.label))
     para.toks.extend(it.tok for it in items)
     return items
 
@@ -306,11 +307,21 @@ def _against_previous(para: Para, items: list[_Item], it: _Item, stated_iv: Inte
     return _finish(chk, False, para, c, [a, b], "the previous value may be of another basis")
 
 
-def _pe(para: Para, items: list[_Item], it: _Item) -> tuple[Check, Interval] | None:
-    """PE of a year against 市值 / 归母净利润 of that year; also the 市值 the PE implies."""
+def _pe(para: Para, items: list[_Item], it: _Item,
+        elsewhere: dict[str, list[tuple[_Item, str]]] | None = None) -> tuple[Check, Interval] | None:
+    """PE of a year against 市值 / 归母净利润 of that year; also the 市值 the PE implies. A row
+    with no profit takes the one of its company's row in another table of the article (353: a
+    portfolio's PEs, the profits in the sector tables above it)."""
     f = it.frame
     caps = [x for x in items if x.frame.metric == "cap" and not x.change and x.frame.qualifier == f.qualifier]
     profit, on_basis = _profit(items, f.period, f.qualifier, "归母")
+    row_text = ""
+    if profit is None and elsewhere and it.name and f.period is not None:
+        other = elsewhere.get(it.name, [])
+        profit, on_basis = _profit([x for x, _ in other], f.period, f.qualifier, "归母")
+        if profit is not None:
+            row_text = next(text for x, text in other if x is profit)
+            profit = replace(profit, tok=Tok(fig=profit.tok.fig, sent=it.tok.sent))
     if f.period is None or len(caps) != 1 or profit is None:
         return None
     cap, p = caps[0].tok, profit.tok
@@ -324,6 +335,9 @@ def _pe(para: Para, items: list[_Item], it: _Item) -> tuple[Check, Interval] | N
     readings = [(f"{cap.text} / {p.text} = {it.tok.text} (within 5%; table: {caps[0].label} / "
                  f"{profit.label}, {it.label})", cap.interval() / p.interval())]
     chk = judge(para, "ratio", it.tok, [cap, p], readings, magnitude=False, stated_iv=stated)
+    if row_text:
+        chk.input_sentences[-1] = row_text
+        chk.relation += " (the profit from another table's row of the company)"
     # PE is quoted on 归母 profit: a plain 净利润 may include minority interests, so only a
     # column that says 归母 (with both units stated) can refute
     chk = _finish(chk, same_unit and on_basis, para, it.tok, [cap, p],
@@ -371,7 +385,8 @@ def _margin(para: Para, items: list[_Item], it: _Item) -> Check | None:
                    "the margin may be on another profit basis")
 
 
-def _relations(paras: list[Para], items: list[_Item]) -> list[Check]:
+def _relations(paras: list[Para], items: list[_Item],
+               elsewhere: dict[str, list[tuple[_Item, str]]] | None = None) -> list[Check]:
     out: list[Check] = []
     pes: list[tuple[Check, Interval]] = []
     para_of = {id(t): p for p in paras for t in p.toks}
@@ -381,7 +396,7 @@ def _relations(paras: list[Para], items: list[_Item]) -> list[Check]:
         if it.change:
             chk = _growths(para, items, it)
         elif it.frame.metric == "pe":
-            got = _pe(para, items, it)
+            got = _pe(para, items, it, elsewhere)
             chk = got[0] if got else None
             if got is not None and got[0].refutable:
                 pes.append(got)
@@ -412,8 +427,38 @@ def _pe_row(pes: list[tuple[Check, Interval]]) -> None:
             _demote(c, why)
 
 
+_Grid = tuple[list[Para], list[_Item]]
+
+
 def _grid_checks(labels: list[str], rows: list[_Row]) -> list[Check]:
-    """Relations of one grid: rows of entities (columns name metrics) are paired within a row;
+    return _grid_relations(_grid_items(labels, rows))
+
+
+def _grid_relations(grid: _Grid, elsewhere: dict[str, list[tuple[_Item, str]]] | None = None) -> list[Check]:
+    paras, items = grid
+    out: list[Check] = []
+    groups = sorted({it.group for it in items})
+    for g in groups:
+        out.extend(_relations(paras, [it for it in items if it.group == g], elsewhere))
+    return out
+
+
+def _profits_by_name(grids: list[_Grid], skip: int) -> dict[str, list[tuple[_Item, str]]]:
+    """The profits of company rows in the grids other than `skip`, by the row's name, each with
+    its row's text."""
+    out: dict[str, list[tuple[_Item, str]]] = {}
+    for g, (paras, items) in enumerate(grids):
+        if g == skip:
+            continue
+        texts = {id(t): p.sentences[t.sent].text for p in paras for t in p.toks}
+        for it in items:
+            if it.name and it.frame.metric == "profit" and not it.change:
+                out.setdefault(it.name, []).append((it, texts[id(it.tok)]))
+    return out
+
+
+def _grid_items(labels: list[str], rows: list[_Row]) -> _Grid:
+    """The figures of one grid: rows of entities (columns name metrics) are paired within a row;
     rows of metrics (columns name periods) are paired across the whole table."""
     columns_name_metrics = any(_frame(lab).metric for lab in labels[1:])
     rows_name_metrics = not columns_name_metrics and any(_frame(r.label).metric for r in rows)
@@ -425,11 +470,7 @@ def _grid_checks(labels: list[str], rows: list[_Row]) -> list[Check]:
         if not paras or not rows_name_metrics:
             paras.append(Para(index=row.sentence.paragraph, sentences=[]))
         items.extend(_row_items(row, labels, paras[-1], rows_name_metrics, 0 if rows_name_metrics else i, i))
-    out: list[Check] = []
-    groups = sorted({it.group for it in items})
-    for g in groups:
-        out.extend(_relations(paras, [it for it in items if it.group == g]))
-    return out
+    return paras, items
 
 
 # ---------------------------------------------------------------- Markdown tables
@@ -460,8 +501,10 @@ def _markdown_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
             if sent is None:
                 continue
             # the leading cells that hold no figure name the row (证券代码, 证券简称)
+            # (a year-like "2006" or "74" under "总市值（亿元）" is a value: its column names a unit)
             k = 0
-            while k < len(cells) and not _is_value(cells[k]):
+            while k < len(cells) and not _is_value(cells[k]) and not (
+                    k and k < len(labels) and _PERIOD_CELL.fullmatch(cells[k].strip()) and _unit_of(labels[k])):
                 k += 1
             name = " ".join(c for c in cells[:k] if c)
             rows.append(_Row(sent, name, [(j, cells[j]) for j in range(k, len(cells)) if cells[j]]))
@@ -631,8 +674,9 @@ def _sentence_of(article: Article, key: str) -> Sentence | None:
 def find_table_checks(article: Article) -> list[Check]:
     """Every relation inside the article's tables (Markdown or flattened), read by labels."""
     out: list[Check] = []
-    for labels, rows in _markdown_grids(article) if "|" in article.text else []:
-        out.extend(_grid_checks(labels, rows))
+    grids = [_grid_items(labels, rows) for labels, rows in (_markdown_grids(article) if "|" in article.text else [])]
+    for g, grid in enumerate(grids):
+        out.extend(_grid_relations(grid, _profits_by_name(grids, g) if len(grids) > 1 else None))
     for labels, rows in _flat_grids(article):
         checks = _grid_checks(labels, rows)
         # a flattened table's columns are read, not marked: the reading must explain some of
