@@ -109,3 +109,44 @@ def test_a_pe_takes_its_company_s_profit_from_another_table():
     assert joined("18.0") == ["consistent"]
     # 2006 / 111.6 = 17.97, not within 5% of 28; the row's 26E PE fits, so the 市值 is today's
     assert joined("28.0") == ["inconsistent"]
+
+
+def test_parts_opened_by_han_or_baokuo():
+    # 721, 719 (check_sixteenth): "含 A（a）和 B（b）", "包括 A a…，以及 B b"
+    assert _verdicts("GPT-5 推理需求 31.0PB，含模型权重（29.4PB）和 KV Cache（1.6PB）。", "= 31.0PB") == ["consistent"]
+    assert _verdicts("需要 19 个增量材料工程步骤，包括晶圆前侧 10 个步骤形成前端互连柱和 TSV，以及晶圆背面 9 个步骤筛选 TSV。",
+                     "= 19 个") == ["consistent"]
+    # parts need not exhaust the total: a misfit proves nothing
+    assert _verdicts("GPT-5 推理需求 35.0PB，含模型权重（29.4PB）和 KV Cache（1.6PB）。", "= 35.0PB") == ["unverifiable"]
+    # 含税 is no opening of parts
+    assert not _verdicts("分配总额 6300 万元（含税 630 万元），其中 A 类 100 万元。", "630 万元 +")
+
+
+def test_a_bound_total_against_its_parts():
+    # 789 (check_sixteenth): 841 + 680 + 62 = 1583 ≥ "超 1500 亿元"
+    text = "市场规模超 {t} 亿元，其中打车服务 841 亿元、整车销售 680 亿元、广告及车载娱乐等增量收入约 62 亿元。"
+    assert _verdicts(text.format(t="1500"), "≥") == ["consistent"]
+    assert _verdicts(text.format(t="1800"), "≥") == ["unverifiable"]
+
+
+def test_a_level_followed_by_parts_named_by_its_measure():
+    # 789 (check_sixteenth): 3006 + 429 = 3435 万辆, and the total's 9.3% from the parts' growths
+    text = "2025 年汽车累计销量 {t} 万辆，同比增长 9.3%，乘用车销量 3006 万辆（+9.1%），商用车销量 429 万辆（+10.7%）。"
+    assert _verdicts(text.format(t="3435"), "3006 万辆 + 429 万辆") == ["consistent"]
+    grown = [c for c in check_text(text.format(t="3435")) if c.derived and c.stated == "9.3%"]
+    assert [c.verdict for c in grown] == ["consistent"]
+    # without 其中 the breakdown is only a reading: parts that miss make no check at all
+    assert not _verdicts(text.format(t="3535"), "3006 万辆 + 429 万辆")
+
+
+def test_a_plain_net_margin_against_a_parent_profit():
+    # 260 (check_fifteenth): 1292.96 / 33299.07 = 3.88% against 净利率 3.66%, a margin on total
+    # profit (minorities included): no other margin of the article shows it uses 归母 profit
+    one = ("2024 年 SW 电子行业营收 33,299.07 亿元（同比 + 16.90%），归母净利润 1292.96 亿元（同比 + 43.07%），"
+           "毛利率 15.47%，净利率 3.66%。")
+    assert _verdicts(one, "1292.96 亿元 / 33,299.07 亿元") == ["unverifiable"]
+    # 16: another sector's 净利率 fits its 归母 profit, so the article writes margins on 归母 profit
+    two = ("## 黄金\n\n黄金板块实现营业收入 672.2 亿元；实现归母净利润 38.96 亿元；净利率为 5.8%。\n\n"
+           "## 锂\n\n锂板块实现营业收入 334.9 亿元；实现归母净利润 12.0 亿元；净利率为 {m}%。\n")
+    assert _verdicts(two.format(m="3.6"), "12.0 亿元 / 334.9 亿元") == ["consistent"]
+    assert _verdicts(two.format(m="4.6"), "12.0 亿元 / 334.9 亿元") == ["inconsistent"]

@@ -31,7 +31,7 @@ from macrodesk.checks.dividends import find_dividends
 from macrodesk.checks.entity_margins import find_entity_margins
 from macrodesk.checks.entity_shares import find_entity_shares
 from macrodesk.checks.expense_ratios import find_expense_ratios
-from macrodesk.checks.framed import Framed, find_framed, framed_once
+from macrodesk.checks.framed import Framed, find_framed, framed_once, mark_margin_basis
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.half_growths import find_half_growths
 from macrodesk.checks.implied_benchmarks import find_implied_benchmarks
@@ -160,10 +160,10 @@ def check_article(article: Article) -> list[Check]:
     section_frames: list[tuple[Para, list[Framed]]] = []
     # readings in words that fit, or refute on certain inputs, kept over an earlier unverifiable one
     fits: list[Check] = []
-    for sentences in by_section.values():
-        sec = build_para(sentences[0].paragraph, sentences, cache)
-        if len(sec.toks) < 2:
-            continue
+    secs = [sec for sentences in by_section.values()
+            if len((sec := build_para(sentences[0].paragraph, sentences, cache)).toks) >= 2]
+    mark_margin_basis(secs)
+    for sec in secs:
         for chk in find_framed(sec):
             keep(chk)
         for chk in find_uncounted(sec):

@@ -4,7 +4,7 @@ or gap paired with the section's figures whose frames (metric, period, unit) lin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from macrodesk.checks.frames import common_metric, frame_of, period_key
 from macrodesk.checks.intervals import Interval, implied_growth, interval_sum
@@ -339,7 +339,7 @@ def find_framed(sec: Para) -> list[Check]:
         chk = stated_change(sec, c, b, same_sentence)
         if chk is not None:
             out.append(chk)
-    found = _find_parts(sec, fs) + _named_totals(sec, fs) + _list_parts(sec, fs)
+    found = _find_parts(sec, fs) + _named_totals(sec, fs) + _list_parts(sec, fs) + _metric_parts(sec, fs)
     # a total's growth derived from its 其中-parts replaces the count of it as unverifiable
     settled = {(c.sentence_id, c.stated) for c in found if c.verdict != "unverifiable"}
     out = [c for c in out if c.verdict != "unverifiable" or (c.sentence_id, c.stated) not in settled]
@@ -416,13 +416,23 @@ def _plain_net(mm: re.Match[str]) -> bool:
     return mm.group(4) == "净" and not mm.group(2) and not mm.group(3)
 
 
-def _other_basis(fs: list[Framed], mm: re.Match[str], n: Framed, c: Framed | None) -> bool:
+def _other_basis(sec: Para, mm: re.Match[str], n: Framed) -> bool:
     """A margin on total profit against a 归母 profit: 销售净利率, or a plain 净利率 (260: "归母净利润
-    1292.96 亿元…净利率 3.66%") unless another plain 净利率 of the section (or, for its change, the
-    margin itself) fits its own 归母 profit and revenue (16 writes its sectors' 净利率 on 归母 profit)."""
+    1292.96 亿元…净利率 3.66%") unless a plain 净利率 of the article fits its own 归母 profit and
+    revenue (16 writes its sectors' 净利率 on 归母 profit: `mark_margin_basis`)."""
     if "归母" not in n.metric or not (mm.group(3) or _plain_net(mm)):
         return False
-    return bool(mm.group(3)) or not any(_fits_parent_basis(fs, x) for x in fs if x is not c)
+    return bool(mm.group(3)) or not sec.__dict__.get("_parent_basis", False)
+
+
+def mark_margin_basis(secs: list[Para]) -> None:
+    """Mark an article's sections when one of its plain 净利率 fits the 归母 profit and revenue
+    before it: the article writes its margins on 归母 profit, so a 净利率 that misses its 归母
+    inputs is an error, not another basis."""
+    found = any(_fits_parent_basis(fs, x) for sec in secs if "净利率" in "".join(sec.raw)
+                for fs in (framed_once(sec),) for x in fs)
+    for sec in secs:
+        sec.__dict__["_parent_basis"] = found
 
 
 def _fits_parent_basis(fs: list[Framed], x: Framed) -> bool:
@@ -466,7 +476,7 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
             ("归母" in n0.metric) == bool(mm.group(2))
             and [x for x in nums if x.block == c.block] == [n0] and [x for x in dens if x.block == c.block] == [d0]):
         return [hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
-    if _other_basis(fs, mm, n0, c):
+    if _other_basis(sec, mm, n0):
         return [hedge(sec, chk, "净利率 is on total profit; only 归母 profit is stated")]
     if chk.verdict == "inconsistent":
         others = [(n, d) for n in nums for d in dens if (n, d) != (n0, d0)
@@ -527,7 +537,7 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
     if not nums or not dens:
         return None
     n, d = nums[-1], dens[-1]
-    if _other_basis(fs, mm, n, None):
+    if _other_basis(sec, mm, n):
         return None
     gn, gd = growth_after(fs, n, basis), growth_after(fs, d, basis)
     if gn is None or gd is None or n.tok.cunit != d.tok.cunit:
@@ -739,11 +749,12 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     存款流入 182 亿美元，…") lists its parts without 其中."""
     out = []
     by_sent: dict[int, list[Framed]] = {}
+    bounds: dict[int, list[Framed]] = {}  # "超 1500 亿元": a total that is a bound
     for x in fs:
-        if not x.tok.bound:
-            by_sent.setdefault(x.tok.sent, []).append(x)
+        (bounds if x.tok.bound else by_sent).setdefault(x.tok.sent, []).append(x)
     for si, raw in enumerate(sec.raw):
-        i = raw.find("其中")
+        om = _PARTS_OPEN.search(raw)
+        i = om.start() if om else -1
         if i < 0:
             found = _colon_parts(sec, fs, by_sent.get(si, [])) \
                 if ("：" in raw or ":" in raw) and _SUM_WORD.search(raw) else []
@@ -757,9 +768,10 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             continue
         unit = after[0].tok.cunit
         prev = by_sent.get(si - 1, []) if si and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph else []
-        before = [x for x in [*prev, *by_sent.get(si, [])] if x.tok.cunit == unit
+        before = [x for x in [*prev, *by_sent.get(si, []), *bounds.get(si, [])] if x.tok.cunit == unit
                   and (x.tok.sent == si - 1 or x.tok.fig.end <= i)]
-        if not before:
+        before.sort(key=lambda x: (x.tok.sent, x.tok.fig.start))
+        if not before or before[-1].tok.bound and _bound_side(sec, before[-1]) == 0:
             continue
         total = before[-1]
         parts = [x for x in after if x.tok.cunit == unit and not SHARE_LEAD.search(x.lead)
@@ -962,9 +974,72 @@ def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str) -> Che
                        for j, (p, g) in enumerate(zip(parts, signs, strict=True)))
         if sign == -1:
             text = f"-({text})"
-    chk = judge(sec, "sum", total.tok, [p.tok for p in parts], [(f"{text} = {total.tok.text}", acc)], magnitude=False)
+    side = _bound_side(sec, total) if total.tok.bound else 0
+    stated = total.tok.interval(result=True)
+    # "超 1500 亿元，其中…": the parts reach past the bound
+    # (finite ends: any sum past the bound fits it)
+    stated_iv = Interval(stated.lo, max(stated.hi, acc.hi)) if side > 0 else \
+        Interval(min(stated.lo, acc.lo), stated.hi) if side < 0 else None
+    rel = "≥" if side > 0 else "≤" if side < 0 else "="
+    # the bound is read into stated_iv, so the total is judged as a value
+    chk = judge(sec, "sum", replace(total.tok, bound=False) if side else total.tok, [p.tok for p in parts],
+                [(f"{text} {rel} {total.tok.text}", acc)], magnitude=False, stated_iv=stated_iv)
     # parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
     return hedge(sec, chk, why)
+
+
+def _suffix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _metric_parts(sec: Para, fs: list[Framed]) -> list[Check]:
+    """"汽车累计销量 3435 万辆，同比增长 9.3%，乘用车销量 3006 万辆（+9.1%），商用车销量 429 万辆" (789):
+    a level followed in its sentence by two or more levels of its unit, each of its measure
+    narrowed by another name, and nothing else of that unit, may be its breakdown. Written without
+    其中, the breakdown is only a reading: parts that add up confirm it, and parts that do not
+    are no relation at all (no check)."""
+    out: list[Check] = []
+    amounts = (FigureKind.MONEY, FigureKind.QUANTITY)
+    for k, t in enumerate(fs):
+        if t.tok.fig.kind not in amounts or t.tok.bound or len(t.metric) < 2 or "其中" in sec.raw[t.tok.sent]:
+            continue
+        same = [x for x in fs[k + 1:] if x.tok.sent == t.tok.sent and x.tok.cunit == t.tok.cunit]
+        if len(same) < 2 or any(x.tok.bound or _suffix(x.metric, t.metric) < 2 or x.metric == t.metric
+                                or SHARE_LEAD.search(x.lead) for x in same) \
+                or len({x.metric for x in same}) != len(same):
+            continue
+        acc = interval_sum(x.tok.interval() for x in same)
+        if not acc.overlaps(t.tok.interval(result=True)):
+            continue
+        chk = judge(sec, "sum", t.tok, [x.tok for x in same],
+                    [(" + ".join(x.tok.text for x in same) + f" = {t.tok.text}", acc)], magnitude=False)
+        out.append(hedge(sec, chk, "the parts are read by their names, without 其中"))
+        if (grown := derived_total_growth(sec, fs, t, same)) is not None:
+            out.append(grown)
+    return out
+
+
+# the words that open a total's parts: "T，其中 A a、B b", "T，含 A（a）和 B（b）", "包括…以及…"
+_PARTS_OPEN = re.compile(r"其中|包括|包含|涵盖|(?<![不所])含(?![量税金义有])")
+_LOWER_BOUND = re.compile(r"(?:超过?|逾|多于|高于)\s*$")
+_UPPER_BOUND = re.compile(r"(?:近|不足|不到|低于|少于)\s*$")
+_LOWER_AFTER = re.compile(r"^\s*(?:以上|之上|多|余|\+)")
+_UPPER_AFTER = re.compile(r"^\s*(?:以下|以内|之下)")
+
+
+def _bound_side(sec: Para, x: Framed) -> int:
+    """+1 for a lower bound ("超 1500 亿元", "1500 亿元以上"), -1 for an upper one ("近", "以内"), 0
+    when the words do not say."""
+    raw = sec.raw[x.tok.sent]
+    before, after = raw[max(0, x.tok.fig.start - 4):x.tok.fig.start], raw[x.tok.fig.end:x.tok.fig.end + 3]
+    if _LOWER_BOUND.search(before) or _LOWER_AFTER.match(after):
+        return 1
+    if _UPPER_BOUND.search(before) or _UPPER_AFTER.match(after):
+        return -1
+    return 0
 
 
 def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list[Framed]) -> Check | None:
