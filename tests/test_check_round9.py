@@ -150,3 +150,26 @@ def test_a_plain_net_margin_against_a_parent_profit():
            "## 锂\n\n锂板块实现营业收入 334.9 亿元；实现归母净利润 12.0 亿元；净利率为 {m}%。\n")
     assert _verdicts(two.format(m="3.6"), "12.0 亿元 / 334.9 亿元") == ["consistent"]
     assert _verdicts(two.format(m="4.6"), "12.0 亿元 / 334.9 亿元") == ["inconsistent"]
+
+
+def test_a_ratio_named_by_its_two_measures():
+    # 191 (check_blind): 金银比 = 金价 / 银价; 735 (check_thirteenth): 车桩比 = 新能源车 / 充电桩
+    assert _verdicts("截至 2025 年 6 月，伦敦金价约为 3400 美元 / 金衡盎司，银价约为 36.5 美元 / 金衡盎司，金银比 93。",
+                     "金银比") == ["consistent"]
+    text = "截至 2025 年 8 月，新能源车保有量 3910 万辆，充电桩保有量 1282 万台，车桩比降至 {r}。"
+    assert _verdicts(text.format(r="3.05"), "车桩比") == ["consistent"]
+    assert _verdicts(text.format(r="2.25"), "车桩比") == ["inconsistent"]  # 3910 / 1282 = 3.05
+
+
+def test_a_ratio_of_two_units_takes_the_unit_most_rows_write_it_in():
+    # 191: 市值 (亿元) over 储量 (吨) in 万元 / 吨: 427.3 亿 / 4614 = 926.1, 170.8 亿 / 6607 = 258.5;
+    # 兴业银锡's 115.8 and 盛达资源's 89.1 fit no row's unit (1420.5, 3563.3)
+    rows = ("- 兴业银锡：市值 284.1 亿元，储量 2000 吨，市值储量比 115.8；\n- 盛达资源：市值 106.9 亿元，储量 300 吨，市值储量比 89.1；\n"
+            "- 五矿资源：市值 427.3 亿元，储量 4614 吨，市值储量比 926.2；\n- 中金岭南：市值 170.8 亿元，储量 6607 吨，市值储量比 258.5。\n")
+    got = {c.stated: c.verdict for c in check_text("# 白银\n\n" + rows) if "市值储量比" in c.relation}
+    assert got == {"115.8": "inconsistent", "89.1": "inconsistent", "926.2": "consistent", "258.5": "consistent"}
+
+
+def test_words_ending_in_bi_that_name_no_ratio_of_two_measures():
+    assert not _verdicts("2025 年营收 100 亿元，净利润 20 亿元，同比 5。", "比)")
+    assert not _verdicts("出口额 100 亿元，进口额 50 亿元，占比 2。", "比)")
