@@ -173,3 +173,24 @@ def test_a_ratio_of_two_units_takes_the_unit_most_rows_write_it_in():
 def test_words_ending_in_bi_that_name_no_ratio_of_two_measures():
     assert not _verdicts("2025 年营收 100 亿元，净利润 20 亿元，同比 5。", "比)")
     assert not _verdicts("出口额 100 亿元，进口额 50 亿元，占比 2。", "比)")
+
+
+_PENETRATION = ("2025 年汽车产销量分别为 3453.1 万辆、3440 万辆，同比增长 10.4%、9.4%，产销增速较 2024 年均有提升。"
+                "2025 年新能源汽车销量 1649 万辆，同比增长 28.2%，渗透率达 47.9%，较 2024 年提升 {d} 个百分点。")
+
+
+def test_a_share_change_over_last_year_derived_from_the_growths_of_part_and_whole():
+    # 825 (check_thirteenth): last year's share = (1649/1.282) / (3440/1.094) = 40.9%, so the
+    # share rose 7.0 points; the whole is the level the share fits (1649 / 3440 = 47.94%), its
+    # growth the one at its place in the list of growths
+    got = [c for c in check_text(_PENETRATION.format(d="7")) if c.derived and c.stated == "7 个百分点"]
+    assert [c.verdict for c in got] == ["consistent"] and "3440 万辆/(1+9.4%)" in got[0].relation
+    # the growths may be of other bases than the share's: a misfit proves nothing
+    assert [c.verdict for c in check_text(_PENETRATION.format(d="3")) if c.derived] == ["unverifiable"]
+
+
+def test_a_list_of_growths_after_a_level_outside_a_list_is_no_growth_of_it():
+    # 473: "产销分别完成 229.33 万辆和 228.74 万辆，环比分别 -6.04%、-9.6%": -6.04% is not 228.74's
+    text = ("2025 年 7 月，乘用车产销分别完成 229.33 万辆和 228.74 万辆，环比分别 -6.04%、-9.6%。"
+            "自主品牌乘用车销量 160.4 万辆，环比 -6.03%，份额 70.1%，环比提升 2.83 个百分点。")
+    assert not [c for c in check_text(text) if c.derived and "228.74" in c.relation]

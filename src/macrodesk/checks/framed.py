@@ -215,7 +215,8 @@ def find_framed(sec: Para) -> list[Check]:
                     out.append(chk)
                 continue
             cands = [a_written] if a_written else _candidates(fs, c, b)
-            derived = _derived_margin_change(sec, fs, b, c) if not cands and kind == "change" else None
+            derived = (_derived_margin_change(sec, fs, b, c) or _derived_share_change(sec, fs, b, c)) \
+                if not cands and kind == "change" else None
             if derived is not None:
                 out.append(derived)
                 continue
@@ -334,6 +335,11 @@ def find_framed(sec: Para) -> list[Check]:
             total = sum_check(sec, parts, t, "合计")
             if total:
                 out.append(total)
+            continue
+        # ---- "渗透率达 47.9%，较 2024 年提升 7 个百分点": a change over the year before named by its year
+        if same_sentence and is_points(t) and _over_year_before(c, b) and (derived := (
+                _derived_margin_change(sec, fs, b, c) or _derived_share_change(sec, fs, b, c))) is not None:
+            out.append(derived)
             continue
         # ---- a stated change or growth whose earlier level is nowhere: counted, not judged
         chk = stated_change(sec, c, b, same_sentence)
@@ -554,6 +560,84 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
           change)],
         derived=True)
     return chk
+
+
+_SHARE_WORD = re.compile(r"(?:渗透率|市场占有率|占有率|市占率|份额|占比)\s*(?:达到?|为|约|约为|升至|提升至|增至|降至|下降至)?\s*$")
+
+
+def _list_growth(fs: list[Framed], x: Framed, basis: str) -> Framed | None:
+    """The growth of `x` written right after it, or, for a level of a 、-list, the growth at its
+    place in the list of growths that follows ("分别为 3453.1 万辆、3440 万辆，同比增长 10.4%、9.4%")."""
+    start = x.index
+    while start > 0 and fs[start - 1].tok.sent == x.tok.sent and _LIST_SEP.match(fs[start].lead) \
+            and fs[start - 1].tok.cunit == x.tok.cunit:
+        start -= 1
+    run = _run_after(fs, start)
+    if len(run) == 1:
+        # "产销分别完成 229.33 万辆和 228.74 万辆，环比分别 -6.04%、-9.x%": a list of growths after a
+        # level not in a 、-list is paired with no certainty
+        g = growth_after(fs, x, basis)
+        return None if g is None or "分别" in g.lead or len(_run_after(fs, g.index)) > 1 else g
+    after = run[-1].index + 1
+    if after >= len(fs) or basis not in fs[after].lead or fs[after].tok.sent != x.tok.sent:
+        return None
+    rates = _run_after(fs, after)
+    if len(rates) != len(run) or any(g.tok.fig.kind != FigureKind.PERCENT for g in rates):
+        return None
+    return rates[x.index - start]
+
+
+_SINCE_YEAR = re.compile(rf"较\s*((?:19|20)\d{{2}})\s*年(?:同期)?\s*(?:{UP}|{DOWN})\s*(?:了|约)?\s*$")
+
+
+def _over_year_before(c: Framed, b: Framed) -> bool:
+    """The change is written against the year before the level's own: "2025 年…47.9%，较 2024 年提升"."""
+    m = _SINCE_YEAR.search(c.lead)
+    key = period_key(b.period) if m else None
+    return m is not None and key is not None and key[1] == "Y" and int(m.group(1)) == key[0] - 1
+
+
+def _derived_share_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) -> Check | None:
+    """"新能源汽车销量 1649 万辆，同比增长 28.2%，渗透率达 47.9%，较 2024 年提升 7 个百分点" (825), with
+    "汽车…销量…3440 万辆，同比增长…9.4%" in its section: the share's whole is the one level of the
+    part's unit that the share fits, and last year's share is (P/(1+gP)) / (W/(1+gW)), an
+    intermediate the text does not state (derived)."""
+    if m.tok.fig.kind != FigureKind.PERCENT or not _SHARE_WORD.search(m.lead):
+        return None
+    basis = "环比" if "环比" in c.lead else "同比"
+    parts = [x for x in fs[max(0, m.index - 3):m.index] if x.tok.sent == m.tok.sent
+             and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not x.tok.bound]
+    if not parts:
+        return None
+    p = parts[-1]
+    gp = _list_growth(fs, p, basis)
+    if gp is None:
+        return None
+    share = m.tok.interval(result=True)
+    wholes = []
+    for w in fs:
+        if w is p or w.tok.cunit != p.tok.cunit or w.tok.bound or w.tok.interval().lo <= p.tok.interval().hi:
+            continue
+        if share.overlaps((p.tok.interval() / w.tok.interval()).scale(100)):
+            gw = _list_growth(fs, w, basis)
+            if gw is not None:
+                wholes.append((w, gw))
+    if len(wholes) != 1:
+        return None
+    w, gw = wholes[0]
+    ratios = earlier_ratio(p, gp, w, gw)
+    if ratios is None:
+        return None
+    _, before, change = ratios
+    label = "上期" if basis == "环比" else "上年"
+    # the whole is read by fit and the growths may be of other bases (a week's 环比 of 交强险
+    # against one of retail sales): a fit confirms, a misfit proves nothing
+    return hedge(sec, judge_signed(
+        sec, "change", c, [p.tok, gp.tok, w.tok, gw.tok],
+        [(f"{p.tok.text}/{w.tok.text} - {label}占比 {fmt(before.mid)}% "
+          f"(= ({p.tok.text}/(1+{signed_text(gp)}))/({w.tok.text}/(1+{signed_text(gw)}))) = {c.tok.text}",
+          change)],
+        derived=True), "the whole is the level the share fits; the growths may be of other bases")
 
 
 def loose_share(t: Tok) -> Interval:
@@ -882,7 +966,7 @@ _RESPECTIVE = re.compile(r"分别(?:为|是|达)?\s*$")
 _LIST_SEP = re.compile(r"^\s*[、/]\s*$")
 
 
-def _run_after(sec: Para, fs: list[Framed], k: int) -> list[Framed]:
+def _run_after(fs: list[Framed], k: int) -> list[Framed]:
     """The 、- or /-joined figures starting at fs[k], in its sentence."""
     run = [fs[k]]
     while run[-1].index + 1 < len(fs):
@@ -904,7 +988,7 @@ def _list_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     for k, first in enumerate(fs):
         if not _RESPECTIVE.search(first.lead) or "分别" not in sec.raw[first.tok.sent]:
             continue
-        items = _run_after(sec, fs, k)
+        items = _run_after(fs, k)
         last = items[-1]
         # a price per unit ("欧元 / 吨") is no part of another: only amounts add up
         if len(items) < 2 or last.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or last.tok.bound \
@@ -930,7 +1014,7 @@ def _list_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         after = last.index + 1
         if chk.verdict != "consistent" or g is None or after >= len(fs) or not re.search(r"分别\s*同比", fs[after].lead):
             continue
-        growths = _run_after(sec, fs, after)
+        growths = _run_after(fs, after)
         if len(growths) != len(items) or any(x.tok.fig.kind != FigureKind.PERCENT for x in growths):
             continue
         grown = _growth_from_parts(sec, total, g, [x.tok for x in items], levels, texts, growths,
