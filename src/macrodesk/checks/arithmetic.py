@@ -49,7 +49,7 @@ from macrodesk.checks.move_rates import find_move_rates
 from macrodesk.checks.moves import find_moves
 from macrodesk.checks.named_ratios import find_named_ratios
 from macrodesk.checks.named_returns import find_named_returns
-from macrodesk.checks.named_wholes import find_named_wholes
+from macrodesk.checks.named_wholes import find_named_parts, find_named_wholes
 from macrodesk.checks.orderings import find_orderings
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.part_shares import find_part_shares
@@ -205,7 +205,7 @@ def check_article(article: Article) -> list[Check]:
         *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
-        *find_named_ratios(article),
+        *find_named_ratios(article), *find_named_parts(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

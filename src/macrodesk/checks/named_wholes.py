@@ -1,6 +1,7 @@
 """A share whose whole is named and written elsewhere in the article for the same period: "2025 年
 1-5 月新能源汽车出口 85.50 万辆，占国内销量 11.45%" and, in another item, "2025 年 1-5 月国内销量 560.60
-万辆". The whole is the one level of the part's unit and period whose own clause names it."""
+万辆". The whole is the one level of the part's unit and period whose own clause names it. Also a
+share in a whole's bracket that names its part: "RAG 存储需求 139.7EB，总 NAND 需求 199.5EB（RAG 存储占 70%）"."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
 
 
 def _period(f: Figure) -> str:
-    return re.sub(r"\s+", "", f.period or "")
+    # "1—10 月" and "1-10 月" are one period
+    return re.sub(r"[—–－~]", "-", re.sub(r"\s+", "", f.period or ""))
 
 
 def find_named_wholes(article: Article) -> list[Check]:
@@ -85,3 +87,40 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
             if name in clause.replace(" ", "") or name in s.bold_lead.replace(" ", ""):
                 found.append((s, g))
     return found
+
+
+# "（RAG 存储占 70%）" right after the whole: the bracket names the part
+_PART_BRACKET = re.compile(r"^\s*[（(]\s*([^（()）\d%，,。；;]{2,12}?)\s*占比?\s*(?:约|为)?\s*$")
+
+
+def find_named_parts(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or "占" not in s.text:
+            continue
+        figs = [f for f in s.figures if f.kind != FigureKind.DATE]
+        for k, f in enumerate(figs):
+            if f.kind != FigureKind.PERCENT or k == 0 or f.is_range or f.value is None:
+                continue
+            whole = figs[k - 1]
+            m = _PART_BRACKET.match(s.text[whole.end:f.start])
+            if m is None or whole.kind not in _LEVELS or whole.is_range or not re.match(r"\s*[)）]", s.text[f.end:]):
+                continue
+            name = re.sub(r"\s+", "", m.group(1))
+            parts = [g for g in figs if g is not whole and g.kind in _LEVELS and not g.is_range
+                     and unit_key(s, g) == unit_key(s, whole) and name in _clause(s.text, g).replace(" ", "")]
+            if len(parts) != 1 or figure_interval(whole).lo <= 0:
+                continue
+            part = parts[0]
+            got = (figure_interval(part) / figure_interval(whole)).scale(100)
+            out.append(interval_check(
+                got, figure_interval(f, result=True), kind="share", stated=f.text, inputs=[part.text, whole.text],
+                relation=f"{part.text} / {whole.text} = {f.text} ({name}, named in the whole's bracket)",
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
+                article=article.label))
+    return out
+
+
+def _clause(text: str, g: Figure) -> str:
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, g.start)]
+    return text[starts[-1] if starts else 0:g.start]
