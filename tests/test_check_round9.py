@@ -194,3 +194,27 @@ def test_a_list_of_growths_after_a_level_outside_a_list_is_no_growth_of_it():
     text = ("2025 年 7 月，乘用车产销分别完成 229.33 万辆和 228.74 万辆，环比分别 -6.04%、-9.6%。"
             "自主品牌乘用车销量 160.4 万辆，环比 -6.03%，份额 70.1%，环比提升 2.83 个百分点。")
     assert not [c for c in check_text(text) if c.derived and "228.74" in c.relation]
+
+
+def test_named_wholes_read_one_period_whatever_its_dash():
+    # 731 (check_thirteenth): "1—10 月" and "1-10 月" are one period: 54919 / 81836 = 67.1%, not 63.7%
+    text = ("10 月份，全社会用电量 7742 亿千瓦时，同比增长 4.3%。1—10 月，全社会用电量累计 81836 亿千瓦时，同比增长 7.6%。\n\n"
+            "1-10 月，全国各电力交易中心累计组织完成市场交易电量 54919 亿千瓦时，同比增长 7.9%，占全社会用电量比重 {s}%。")
+    assert _verdicts(text.format(s="63.7"), "54919 亿千瓦时 / 81836 亿千瓦时") == ["inconsistent"]
+    assert _verdicts(text.format(s="67.1"), "54919 亿千瓦时 / 81836 亿千瓦时") == ["consistent"]
+
+
+def test_a_share_in_the_whole_s_bracket_naming_its_part():
+    # 721 (check_sixteenth): 139.7 / 199.5 = 70.03%
+    text = "RAG 存储需求 139.7EB，总 NAND 需求 199.5EB（RAG 存储占 {s}%）。"
+    assert _verdicts(text.format(s="70"), "139.7EB / 199.5EB") == ["consistent"]
+    assert _verdicts(text.format(s="60"), "139.7EB / 199.5EB") == ["inconsistent"]
+
+
+def test_a_table_cagr_over_cells_with_their_units():
+    # 260 (check_fifteenth): a 复合增长率 column over one year is the growth: 1280 / 1171 − 1 = 9.3%
+    text = ("# 电子\n\n| **指标** | **2024 年数据** | **2025 年预测** | **复合增长率** |\n| --- | --- | --- | --- |\n"
+            "| 全球半导体设备市场规模 | 1171 亿美元 | 1280 亿美元 | {g}% |\n| 全球 AI 手机出货量 | 2.2 亿台 | 4.5 亿美元 | 104.5% |\n")
+    assert _verdicts(text.format(g="9.3"), "1280 亿美元/1171 亿美元") == ["consistent"]
+    assert _verdicts(text.format(g="12.3"), "1280 亿美元/1171 亿美元") == ["inconsistent"]
+    assert not _verdicts(text.format(g="9.3"), "4.5 亿美元/2.2 亿台")  # two units: no growth

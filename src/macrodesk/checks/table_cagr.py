@@ -13,7 +13,8 @@ from macrodesk.models import Article, Sentence
 _YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*[年AE]?")
 _CAGR = re.compile(r"CAGR|复合(?:年均)?(?:增速|增长率)", re.I)
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*[-~～—至到]\s*((?:19|20)?\d{2})")
-_NUMBER = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*$")
+# a level cell may carry its unit ("1171 亿美元"): both years' cells the same one
+_NUMBER = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*(?P<unit>[^\d%.\s][^\d%]{0,11})?$")
 _PERCENT = re.compile(r"^\s*([-+]?\s*\d+(?:\.(\d+))?)\s*%\s*$")
 
 
@@ -54,7 +55,7 @@ def _row(rows: dict[str, Sentence], cells: list[str], cols: list[int], c: int, n
     row = row_sentence(rows, cells)
     a, b = cell_interval(cells[cols[0]], _NUMBER), cell_interval(cells[cols[1]], _NUMBER)
     written = cell_interval(cells[c], _PERCENT)
-    if row is None or a is None or b is None or written is None or a.lo <= 0:
+    if row is None or a is None or b is None or written is None or a.lo <= 0 or _unit(cells[cols[0]]) != _unit(cells[cols[1]]):
         return None
     got = ((b / a).pow(1 / n) - Interval(1, 1)).scale(100)
     label = cells[0].strip()
@@ -64,3 +65,8 @@ def _row(rows: dict[str, Sentence], cells: list[str], cols: list[int], c: int, n
                   f"(table: {label}, {head[cols[0]].strip()} to {head[cols[1]].strip()})"),
         sentence=row.text, sentence_id=row.id, paragraph=row.paragraph, input_sentences=[row.text],
     )
+
+
+def _unit(cell: str) -> str:
+    m = _NUMBER.match(cell.replace(",", ""))
+    return re.sub(r"\s", "", m.group("unit") or "") if m else ""
