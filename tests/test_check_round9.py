@@ -218,3 +218,21 @@ def test_a_table_cagr_over_cells_with_their_units():
     assert _verdicts(text.format(g="9.3"), "1280 亿美元/1171 亿美元") == ["consistent"]
     assert _verdicts(text.format(g="12.3"), "1280 亿美元/1171 亿美元") == ["inconsistent"]
     assert not _verdicts(text.format(g="9.3"), "4.5 亿美元/2.2 亿台")  # two units: no growth
+
+
+_POP_MART = "2024 年总收入 {t} 亿元，其中中国大陆收入 79.7 亿元（YoY+52%），海外收入 50.66 亿元（YoY+375.2%），占比 {s}%。"
+
+
+def test_two_complementary_parts_exhaust_their_total():
+    # 234 (check_fifteenth): 中国大陆 + 海外 = 130.36, not 129.9; 其中-parts that are not each other's
+    # complement may leave some out (a misfit proves nothing)
+    assert _verdicts(_POP_MART.format(t="129.9", s="38.9"), "79.7 亿元 + 50.66 亿元") == ["inconsistent"]
+    assert _verdicts(_POP_MART.format(t="130.4", s="38.9"), "79.7 亿元 + 50.66 亿元") == ["consistent"]
+    other = "2024 年总收入 129.9 亿元，其中潮玩收入 79.7 亿元，衍生品收入 50.66 亿元。"
+    assert _verdicts(other, "79.7 亿元 + 50.66 亿元") == ["unverifiable"]
+
+
+def test_yoy_reads_as_tongbi():
+    # 234: "（YoY+375.2%），占比 38.9%": the share is of the part before its growth: 50.66 / 129.9 = 39.0%
+    assert _verdicts(_POP_MART.format(t="129.9", s="38.9"), "50.66 亿元 / 129.9 亿元") == ["inconsistent"]
+    assert _verdicts(_POP_MART.format(t="129.9", s="39.0"), "50.66 亿元 / 129.9 亿元") == ["consistent"]

@@ -350,7 +350,7 @@ def find_framed(sec: Para) -> list[Check]:
     settled = {(c.sentence_id, c.stated) for c in found if c.verdict != "unverifiable"}
     out = [c for c in out if c.verdict != "unverifiable" or (c.sentence_id, c.stated) not in settled]
     out.extend(found)
-    out.extend(_judge_shares(sec, shares))
+    out.extend(_judge_shares(sec, shares, fs))
     return out
 
 
@@ -660,7 +660,7 @@ def _qualified_whole(w: Framed, part: Framed, c: Framed) -> bool:
     return n >= 2 and a != b and n < len(b)
 
 
-def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) -> list[Check]:
+def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]], fs: list[Framed]) -> list[Check]:
     """Shares of one whole. A whole is certain when it is the only candidate in the part's own
     sentence, or when two other shares of the same sentence fit it; a share that does not fit a
     certain whole is inconsistent. A figure with its own share is a sibling, never the whole."""
@@ -721,8 +721,13 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]]) 
             confirmed = [w for w in confirmed if w.tok.sent == part.tok.sent]
         certain = confirmed[0] if len(confirmed) == 1 else (
             own[0] if len(own) == 1 and not confirmed else None)
-        if certain is None and own_level and not own and len(whole) == 1 and _qualified_whole(whole[0], part, c):
-            certain = whole[0]
+        if certain is None and not own:
+            # the one level before the part in its sentence, which the part narrows, even when it is
+            # smaller than the part (Merck: "营收 28.8B 美元，肿瘤 & 血液学营收 32.7B 美元（占比 57%）")
+            before = [w for w in fs[:part.index] if w.tok.sent == part.tok.sent and w.tok.cunit == part.tok.cunit
+                      and not w.tok.bound and w.index not in parts]
+            if len(before) == 1 and before[0].tok.interval().lo > 0 and _qualified_whole(before[0], part, c):
+                certain = before[0]
         if certain is not None:
             chk = judge(sec, "share", t, [part.tok, certain.tok], [
                 (f"{part.tok.text} / {certain.tok.text} = {t.text}",
@@ -885,12 +890,33 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             # "LNG 供应量为 25.8 亿方…；进口管道气 35.0 亿方，…，其中俄罗斯管道气 3.6 亿方": a part of the last part
             first = _parts_check(sec, total, parts[:m], why)
             chk, parts = (first, parts[:m]) if first.verdict == "consistent" else (chk, parts)
+        if chk.verdict == "unverifiable" and _complementary(parts) and not total.tok.bound:
+            # "总收入 129.9 亿元，其中中国大陆收入 79.7 亿元…，海外收入 50.66 亿元": two parts that are each
+            # other's complement exhaust the total
+            chk = _parts_check(sec, total, parts, why, certain=True)
         out.append(chk)
         # parts that add up to the total give its growth too ("全社会用电量累计 81836 亿千瓦时，同比增长
         # 7.6%" from each part's level and 同比)
         if chk.verdict == "consistent" and (grown := derived_total_growth(sec, fs, total, parts)) is not None:
             out.append(grown)
     return out
+
+
+# the two sides of a whole that leave nothing out: home and abroad, online and offline, …
+_COMPLEMENTS = tuple((re.compile(a), re.compile(b)) for a, b in (
+    (r"国内|境内|内地|大陆|内销", r"海外|境外|国外|外销"),
+    (r"线上", r"线下"),
+    (r"乘用车", r"商用车"),
+    (r"城镇", r"农村|乡村"),
+    (r"上半年|H1", r"下半年|H2"),
+))
+
+
+def _complementary(parts: list[Framed]) -> bool:
+    if len(parts) != 2:
+        return False
+    a, b = (re.sub(r"\s", "", p.lead) for p in parts)
+    return any(x.search(a) and y.search(b) and not y.search(a) and not x.search(b) for x, y in _COMPLEMENTS)
 
 
 # "本周总成交量 805.28 万吨": a total named 总 + its measure, opening its clause
@@ -1044,7 +1070,7 @@ def _flow_parts(sec: Para, mine: list[Framed]) -> list[Check]:
     return [chk] if chk.verdict == "consistent" or _ALL_FLOW.search(total.lead) else []
 
 
-def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str) -> Check:
+def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str, *, certain: bool = False) -> Check:
     signs = [_flow_sign(p) for p in parts]
     sign = _flow_sign(total)
     if all(x == 1 for x in signs) and sign == 1:
@@ -1069,7 +1095,7 @@ def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str) -> Che
     chk = judge(sec, "sum", replace(total.tok, bound=False) if side else total.tok, [p.tok for p in parts],
                 [(f"{text} {rel} {total.tok.text}", acc)], magnitude=False, stated_iv=stated_iv)
     # parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
-    return hedge(sec, chk, why)
+    return chk if certain else hedge(sec, chk, why)
 
 
 def _suffix(a: str, b: str) -> int:

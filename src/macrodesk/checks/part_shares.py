@@ -17,7 +17,7 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 _SHARE_LEAD = re.compile(r"[，,（(]\s*占\s*(?:总|整体|全部|公司)?[\u4e00-\u9fa5]{0,4}?(?:比重|比例|份额|比)\s*(?:为|约|达|仅)?\s*$"
                          r"|[，,（(]\s*占比\s*(?:为|约|达|仅)?\s*$")
 # only the part's own growth may stand between it and its share: "，同比增长 20.9%"
-_OWN_GROWTH = re.compile(r"^[，,（(]\s*(?:同比|环比)\s*(?:增长|增加|提升|上升|下降|减少|下滑)?\s*(?:了|约)?\s*$")
+_OWN_GROWTH = re.compile(r"^[，,（(]\s*(?:同比|环比|YoY|yoy|YOY|QoQ|qoq)\s*(?:增长|增加|提升|上升|下降|减少|下滑)?\s*(?:了|约)?\s*$")
 # a level named as the whole
 _WHOLE = re.compile(r"整体|总(?!经理|监|裁)|全部|全年|公司|全国|全球|行业")
 # what the part and the whole both measure (a share of 总股本, of a fund's 持仓 or of a deal's

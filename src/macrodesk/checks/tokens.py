@@ -29,8 +29,14 @@ _SPACE = re.compile(r"[\s·]+")
 _INDEX_NAME = re.compile(r"(?<=沪深|中证|上证|标普|深证|国证|恒生|富时|日经|罗素)(\s*)(\d{2,4})(?!\s*(?:点|%|亿|万))")
 
 
+# "（YoY+52%）" is "（同比 +52%）" to every pattern of the finders (same length: offsets hold)
+_YOY_WORD = re.compile(r"(?<![A-Za-z])(?:YoY|yoy|YOY|QoQ|qoq|QOQ)(?![A-Za-z])")
+
+
 def _shield(text: str) -> str:
     text = _INDEX_NAME.sub(lambda m: m.group(1) + "Ｘ" * len(m.group(2)), text)
+    if "oY" in text or "oy" in text or "OY" in text or "oQ" in text or "oq" in text or "OQ" in text:
+        text = _YOY_WORD.sub(lambda m: "同比 " if m.group(0)[0] in "Yy" else "环比 ", text)
     return _LETTER_SPACE.sub("·", text)
 
 
