@@ -23,7 +23,7 @@ from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, interval_sum
 from macrodesk.checks.judging import Check, fmt, hedge, judge
 from macrodesk.checks.sentence import DOWN, PERIOD_ITEM, PERIOD_SEQ, UP, is_points
-from macrodesk.checks.tokens import Cache, Para, Tok, build_para
+from macrodesk.checks.tokens import Cache, Para, Tok, build_para, clause_start
 from macrodesk.models import FigureKind, Sentence
 
 # ---------------------------------------------------------------- inputs across sections
@@ -606,8 +606,8 @@ def _across_spreads(ac: _Across) -> list[Check]:
             labels = _labels(m.group(1))
             vals = _list_values(ac, si, m.end(), len(labels))
             if vals:
-                start = max(raw.rfind(ch, 0, m.start()) for ch in "。；;")  # "国债方面，6M、…"
-                words = raw[start + 1:m.end()] + "|" + ac.heads.get(ac.art.sentences[si].id, "")
+                # "国债方面，6M、…"
+                words = raw[clause_start(raw, m.start(), "。；;"):m.end()] + "|" + ac.heads.get(ac.art.sentences[si].id, "")
                 lists.append((labels, words, vals))
     for si, raw in enumerate(ac.art.raw):
         for m in _SPREAD_DEF.finditer(raw):
@@ -789,7 +789,7 @@ def _across_margin_vs_year(ac: _Across, c: Framed) -> Check | None:
     m = ac.fs[c.index - 1]
     mm = _margin_word(ac, m) if m.tok.sent == c.tok.sent and m.tok.fig.kind == FigureKind.PERCENT else None
     raw = ac.art.raw[m.tok.sent]
-    start = max(raw.rfind(ch, 0, m.tok.fig.start) for ch in "。；;") + 1
+    start = clause_start(raw, m.tok.fig.start, "。；;")
     em = _ENTITY_HEAD.match(raw[start:m.tok.fig.start])
     if mm is None or em is None:
         return None

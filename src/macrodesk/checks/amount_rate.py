@@ -10,6 +10,7 @@ import re
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 
 _UP = r"增加|增长|上升|提高|多增|多|增"
@@ -56,7 +57,7 @@ def find_amount_rates(article: Article) -> list[Check]:
 def _level_before(p: ParaText, figs: list[Figure], k: int, c: Figure) -> Figure | None:
     """The level the change is of: the last amount of its unit before it in its sentence that is
     not itself a change ("环比减少 4000 万吨（-9.5%），同比减少 900 万吨" → 3.8 亿吨)."""
-    start = max(p.text.rfind(ch, 0, c.start) for ch in "。；;") + 1
+    start = clause_start(p.text, c.start, "。；;")
     for j in range(k - 1, -1, -1):
         f = figs[j]
         if f.start < start:

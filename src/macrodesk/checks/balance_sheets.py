@@ -9,6 +9,7 @@ import re
 from macrodesk.checks.intervals import interval_sum
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import interval, unit_key
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # each item by the words right before its figure; a part of domestic use (饲料消费, 压榨量) is no item
@@ -24,7 +25,7 @@ _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 
 
 def _item(s: Sentence, f: Figure) -> str | None:
-    before = s.text[max(s.text.rfind(ch, 0, f.start) for ch in "，,；;。：:（(") + 1:f.start]
+    before = s.text[clause_start(s.text, f.start, "，,；;。：:（("):f.start]
     found = [name for name, rx in _ITEMS.items() if rx.search(before)]
     return found[0] if len(found) == 1 else None
 

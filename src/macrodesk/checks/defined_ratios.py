@@ -11,6 +11,7 @@ from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import interval, stated_growths, unit_key
 from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind
 
 
@@ -71,8 +72,8 @@ def find_defined_ratios(article: Article) -> list[Check]:
         for f in p.figures:
             if f.value is None or f.is_range or f.kind == FigureKind.DATE:
                 continue
-            clause_start = max(p.text.rfind(ch, 0, f.start) for ch in "，,；;。（(") + 1
-            lead = p.text[clause_start:f.start]
+            start_at = clause_start(p.text, f.start, "，,；;。（(")
+            lead = p.text[start_at:f.start]
             for r in _RATIOS:
                 if r.word.search(lead) and (f.kind == FigureKind.PERCENT) == r.percent:
                     chk = _judge(p, f, r)
@@ -236,7 +237,7 @@ def _judge_named(p: ParaText, stated: Figure, r: _Ratio, paras: list[ParaText]) 
     """"顺丰控股单票价格 13.55 元" with the company's 业务量 and 业务收入 in a clause group that opens
     with its name in another paragraph ("其中，顺丰控股 7 月快递业务量 13.77 亿票…，业务收入 186.57 亿元；",
     535): certain when exactly one such group holds one of each, in the ratio's month."""
-    lead = p.text[max(p.text.rfind(ch, 0, stated.start) for ch in "，,；;。：:") + 1:stated.start]
+    lead = p.text[clause_start(p.text, stated.start, "，,；;。：:"):stated.start]
     m = re.search(r"([\u4e00-\u9fa5A-Za-z]{2,8}?)(?:的)?单票", lead)
     if m is None:
         return None

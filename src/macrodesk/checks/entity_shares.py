@@ -12,6 +12,7 @@ from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import date_before, stated_growths
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _SHARE = re.compile(r"([\u4e00-\u9fa5A-Za-z]{2,10})(?:的)?(?:市占率|市场份额|份额)\s*(?:为|约|达)?\s*$")
@@ -28,7 +29,7 @@ def _counter(s: Sentence, f: Figure) -> str | None:
 
 
 def _measure(s: Sentence, f: Figure) -> str | None:
-    before = s.text[max(s.text.rfind(ch, 0, f.start) for ch in "，,；;。：:") + 1:f.start]
+    before = s.text[clause_start(s.text, f.start, "，,；;。：:"):f.start]
     m = re.search(rf"({'|'.join(_MEASURES)})\s*(?:为|达|约|共)?\s*$", before)
     return m.group(1) if m else None
 
@@ -59,7 +60,7 @@ def find_entity_shares(article: Article) -> list[Check]:
             continue
         for f in s.figures:
             if f.kind == FigureKind.PERCENT and not f.is_range and f.value is not None:
-                clause = s.text[max(s.text.rfind(ch, 0, f.start) for ch in "，,；;。") + 1:f.start]
+                clause = s.text[clause_start(s.text, f.start, "，,；;。"):f.start]
                 m = _SHARE.search(clause)
                 # "- **顺丰控股**：7 月市占率 8.40%": the list item's label names the company
                 label = re.match(r"^\s*([\u4e00-\u9fa5A-Za-z]{2,10})[：:]", s.text)

@@ -10,7 +10,7 @@ from macrodesk.checks.frames import common_metric, frame_of, period_key
 from macrodesk.checks.intervals import Interval, implied_growth, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DASH_MID, DOWN, RATE_WORDS, UP, is_points, sum_check
-from macrodesk.checks.tokens import Para, Tok
+from macrodesk.checks.tokens import Para, Tok, clause_start
 from macrodesk.models import FigureKind
 
 # ---------------------------------------------------------------- relations over framed figures
@@ -354,7 +354,6 @@ def find_framed(sec: Para) -> list[Check]:
     return out
 
 
-CLAUSE_START = re.compile(r"[，,。；;：:（(]")
 _AMOUNT_DELTA = re.compile(
     r"(?:同比|环比|较(?:上年|去年|上月|上季度?|同期|\s*(?:19|20)?\d{2}\s*年(?:同期)?))\s*"
     r"(?:多增|少增|多减|少减|增加|减少|净增|[+\-−－])\s*(?:了|约)?\s*$")
@@ -379,8 +378,7 @@ def stated_change(sec: Para, c: Framed, b: Framed | None, same_sentence: bool) -
     if re.search(r"每|若|如果|假设|倘若|将", raw[:t.fig.start]):
         return None
     # the clause before the figure, dates included ("较 1-6 月扩大" is cut by the date in c.lead)
-    starts = [m.end() for m in CLAUSE_START.finditer(raw, 0, t.fig.start)]
-    clause = raw[starts[-1] if starts else 0:t.fig.start]
+    clause = raw[sec.clause_start(t.sent, t.fig.start):t.fig.start]
     if _LIST_NEXT.match(c.lead):
         # "较期初分别变动 0.43pct、0.61pct": a later item of a list of changes
         clause = _LIST_ITEMS.sub("", clause)
@@ -934,8 +932,8 @@ def _named_totals(sec: Para, fs: list[Framed]) -> list[Check]:
         raw = sec.raw[t.tok.sent]
         if "总" not in raw[max(0, t.tok.fig.start - 12):t.tok.fig.start]:
             continue
-        start = max((raw.rfind(ch, 0, t.tok.fig.start) for ch in "，,；;。"), default=-1)
-        m = _NAMED_TOTAL.search(raw, max(0, start), t.tok.fig.start)
+        # from the stop before the total, the stop included
+        m = _NAMED_TOTAL.search(raw, max(0, clause_start(raw, t.tok.fig.start, "，,；;。") - 1), t.tok.fig.start)
         if m is None or t.tok.bound or t.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
             continue
         measure = m.group(1)
@@ -944,7 +942,7 @@ def _named_totals(sec: Para, fs: list[Framed]) -> list[Check]:
             if x.paragraph != t.paragraph:
                 break
             xr = sec.raw[x.tok.sent]
-            clause = xr[max((xr.rfind(ch, 0, x.tok.fig.start) for ch in "，,；;。、"), default=-1) + 1:x.tok.fig.start]
+            clause = xr[clause_start(xr, x.tok.fig.start, "，,；;。、"):x.tok.fig.start]
             if "总" + measure in clause:
                 break  # the total of an earlier group
             if x.tok.cunit == t.tok.cunit and not x.tok.bound and re.search(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import signed
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _RETURN = re.compile(r"(涨跌幅|涨幅|跌幅|上涨|下跌|收涨|收跌|上升|下降)\s*(?:为|达|约)?\s*$")
@@ -56,7 +57,7 @@ def _statements(s: Sentence) -> list[tuple[str, _Stated]]:
         if any(f.kind in (FigureKind.PERCENT, FigureKind.POINTS) for f in figs[figs.index(r) + 1:k]):
             continue
         m = re.search(r"^\s*[，,]\s*(跑赢|跑输)了?\s*([\u4e00-\u9fa5A-Za-z\d\s]{2,16}?)\s*$", s.text[r.end:g.start])
-        before = s.text[max(s.text.rfind(ch, 0, r.start) for ch in "，,；;。") + 1:r.start]
+        before = s.text[clause_start(s.text, r.start, "，,；;。"):r.start]
         lead = _RETURN.search(before)
         if m is None or lead is None:
             continue

@@ -11,6 +11,7 @@ from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs, stated_rates
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 
 _UP_DOWN = (r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑|减少|回落|降低|下跌|降|变动)")
@@ -61,7 +62,7 @@ def _period(s: ParaText, f: Figure, *, written: bool = False) -> tuple[int, str]
         return None
     if written:
         # a label of its own item or clause group: "2023 年：销量 944.81 万辆" (one year only)
-        start = max(max(s.text.rfind(ch, 0, f.start) for ch in "；;。") + 1,
+        start = max(clause_start(s.text, f.start, "；;。"),
                     max(off for off, _ in s.sentences if off <= f.start))
         head = s.text[start:f.start]
         years = list(_ANY_YEAR.finditer(head))
@@ -178,7 +179,7 @@ def _since_start(s: ParaText, figs: list[Figure], k: int, lead: str) -> Check | 
         f = figs[j]
         if not like_level(s, f, later):
             continue
-        start = max(s.text.rfind(ch, 0, f.start) for ch in "，,；;。") + 1
+        start = clause_start(s.text, f.start, "，,；;。")
         clause = s.text[start:f.start]
         key = _period(s, f, written=True)
         closes = key is not None and key[0] == when[0] - 1 and bool(_YEAR_END.search(clause))

@@ -9,6 +9,7 @@ import re
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import interval, signed, unit_key
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _UP = r"上涨|上升|增加|回升|提高|提升|扩大|增长|涨|增|升"
@@ -151,7 +152,7 @@ def _to_level(s: Sentence, change: Figure, rate: Figure, level: Figure) -> Check
     """"库存减少 13,900 吨（-5.28%）至 249,375 吨": the move and its rate, then the level it reached."""
     if not _triple(s, level, change, rate):
         return None
-    start = max(s.text.rfind(ch, 0, change.start) for ch in "，,；;。：:（(") + 1
+    start = clause_start(s.text, change.start, "，,；;。：:（(")
     lead = s.text[start:change.start]
     if not re.search(rf"(?:{_UP}|{_DOWN})\s*(?:了|约)?\s*$", lead) \
             or not re.match(rf"^{_PER}\s*[（(]\s*$", s.text[change.end:rate.start]) \

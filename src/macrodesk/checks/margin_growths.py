@@ -12,6 +12,7 @@ from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import date_before, signed_rate
 from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _REVENUE = ("营业总收入", "营业收入", "营收", "收入")
@@ -43,8 +44,8 @@ def _growths(p: ParaText) -> list[tuple[tuple[int, str] | None, _Growth]]:
     for f in p.figures:
         if f.kind != FigureKind.PERCENT or f.is_range or f.value is None:
             continue
-        clause_start = max(p.text.rfind(ch, 0, f.start) for ch in "；;。") + 1
-        before = p.text[clause_start:f.start]
+        start_at = clause_start(p.text, f.start, "；;。")
+        before = p.text[start_at:f.start]
         yoy = _YOY.search(before)
         if yoy is None:
             continue
@@ -53,7 +54,7 @@ def _growths(p: ParaText) -> list[tuple[tuple[int, str] | None, _Growth]]:
         if not names:
             continue
         name = names[-1]
-        if any(x.kind == FigureKind.PERCENT and clause_start + name.end() <= x.start < f.start for x in p.figures):
+        if any(x.kind == FigureKind.PERCENT and start_at + name.end() <= x.start < f.start for x in p.figures):
             continue
         # a profit net of one-offs (扣非) is the side of a 扣非 margin only
         side = "revenue" if name.group(1) in _REVENUE else "adjusted" if "扣非" in name.group(1) else "profit"

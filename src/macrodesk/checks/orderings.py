@@ -11,6 +11,7 @@ import re
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, Verdict
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _OPS = "<>＜＞"
@@ -63,8 +64,8 @@ def _top_lists(article: Article) -> list[Check]:
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range
                 and _OPEN.search(s.text[:f.start]) and _COUNTER_CLOSE.match(s.text[f.end:])]
         for k, first in enumerate(figs):
-            name_at = max(s.text.rfind(ch, 0, first.start) for ch in "：:为是") + 1
-            head = s.text[max(s.text.rfind(ch, 0, name_at - 1) for ch in "，,；;。") + 1:name_at]
+            name_at = clause_start(s.text, first.start, "：:为是")
+            head = s.text[clause_start(s.text, name_at - 1, "，,；;。"):name_at]
             if not _TOP.search(head) or not re.fullmatch(r"[^，,。；;（()）\d%]{1,16}[（(]\s*", s.text[name_at:first.start]):
                 continue
             chain: list[tuple[Figure, str]] = [(first, "")]
@@ -115,7 +116,7 @@ def _judge(article: Article, s: Sentence, chain: list[tuple[Figure, str]], head:
     first = chain[0][0]
     # the ranking's label: "子板块跌幅：化学制药（", from the clause's start
     if head is None:
-        head = s.text[max(s.text.rfind(ch, 0, first.start) for ch in "，,；;。") + 1:first.start]
+        head = s.text[clause_start(s.text, first.start, "，,；;。"):first.start]
     values = [_value(f) for f, _ in chain]
     sizes = bool(_SIZES.search(head)) and all(v.hi <= 0 for v in values)
     if sizes:

@@ -10,6 +10,7 @@ from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import interval, unit_key
 from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind
 
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
@@ -42,7 +43,7 @@ def find_part_shares(article: Article) -> list[Check]:
         for k, share in enumerate(figs):
             if share.kind != FigureKind.PERCENT or k < 2:
                 continue
-            clause_start = max(p.text.rfind(ch, 0, share.start) for ch in "。；;") + 1
+            start_at = clause_start(p.text, share.start, "。；;")
             lead = _SHARE_LEAD.search(p.text[figs[k - 1].end:share.start])
             if lead is None:
                 continue
@@ -51,7 +52,7 @@ def find_part_shares(article: Article) -> list[Check]:
             if figs[j].kind == FigureKind.PERCENT and _OWN_GROWTH.match(p.text[figs[j - 1].end:figs[j].start]):
                 j -= 1
             part = figs[j]
-            if part.kind not in _AMOUNTS or part.start < clause_start or "其中" in p.text[part.end:share.start]:
+            if part.kind not in _AMOUNTS or part.start < start_at or "其中" in p.text[part.end:share.start]:
                 continue
             chk = _judge(p, figs, part, share)
             if chk is not None:

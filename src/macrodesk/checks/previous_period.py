@@ -9,6 +9,7 @@ import re
 from macrodesk.checks.judging import Check
 from macrodesk.checks.last_year import judge_base, like_level
 from macrodesk.checks.paragraphs import ParaText, paragraphs, stated_rates
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind
 
 _UP_DOWN = r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑|减少|回落|降低|下跌|降|跌|减)"
@@ -25,7 +26,7 @@ _SPAN = re.compile(r"\d\s*[-~～—至]\s*\d{1,2}\s*月|前[一二三四五六�
 
 
 def _clause(s: ParaText, f: Figure) -> str:
-    start = max(s.text.rfind(ch, 0, f.start) for ch in "，,；;。") + 1
+    start = clause_start(s.text, f.start, "，,；;。")
     return s.text[start:f.start]
 
 
@@ -36,7 +37,7 @@ def _when(s: ParaText, f: Figure) -> tuple[int | None, str, int] | None:
     months, quarters = list(_MONTH.finditer(own)), list(_QUARTER.finditer(own))
     if not months and not quarters:
         # "二季度营收 120 亿元，环比增长 20%，净利润 13 亿元": the period opens the ；-clause
-        own = s.text[max(s.text.rfind(ch, 0, f.start) for ch in "；;。") + 1:f.start]
+        own = s.text[clause_start(s.text, f.start, "；;。"):f.start]
         months, quarters = list(_MONTH.finditer(own)), list(_QUARTER.finditer(own))
     if _SPAN.search(own) or len(months) + len(quarters) != 1:
         return None

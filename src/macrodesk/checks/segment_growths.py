@@ -12,6 +12,7 @@ from macrodesk.checks.intervals import Interval, figure_interval, implied_growth
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import interval, stated_growths, unit_key
 from macrodesk.checks.part_growths import growth_fits
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
@@ -36,7 +37,7 @@ def _entries(s: Sentence) -> list[_Entry]:
         unit = unit_key(s, f)
         if f.kind not in _LEVELS or unit is None or (f.value or 0) <= 0 or f.approx:
             continue
-        words = re.sub(r"[\s：:，,；;*（()）]|[-—]\s*$", "", s.text[max(s.text.rfind(ch, 0, f.start) for ch in "，,；;。") + 1:f.start])
+        words = re.sub(r"[\s：:，,；;*（()）]|[-—]\s*$", "", s.text[clause_start(s.text, f.start, "，,；;。"):f.start])
         entry = _Entry(s, f, (words, unit), stated_growths(s, f))
         if entry.growths and words:
             out.append(entry)

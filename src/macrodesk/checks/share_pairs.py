@@ -10,7 +10,7 @@ from macrodesk.checks.framed import Framed
 from macrodesk.checks.frames import common_metric
 from macrodesk.checks.judging import Check, hedge, judge
 from macrodesk.checks.sentence import DOWN, UP
-from macrodesk.checks.tokens import Para
+from macrodesk.checks.tokens import Para, clause_start
 from macrodesk.checks.whole_frames import WholeFrames
 from macrodesk.models import FigureKind
 
@@ -32,7 +32,7 @@ def _pairs(fs: list[Framed]) -> list[tuple[Framed, Framed]]:
 
 def _clause(art: Para, x: Framed) -> str:
     raw = art.raw[x.tok.sent]
-    return raw[max(raw.rfind(ch, 0, x.tok.fig.start) for ch in "。；;") + 1:x.tok.fig.start]
+    return raw[clause_start(raw, x.tok.fig.start, "。；;"):x.tok.fig.start]
 
 
 # what a sentence holding a share written at both ends says, tested before the frames are read

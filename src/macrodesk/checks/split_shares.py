@@ -10,6 +10,7 @@ from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import interval, unit_key
 from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # "…占比分别为", "…比重分别是", "…占比均为": the shares of the parts named before it
@@ -81,7 +82,7 @@ def find_split_shares(article: Article) -> list[Check]:
             shares = _shares(para, m.end(), many)
             if not shares or m.group(1) is None and len(shares) < 2:
                 continue  # "占比 47%" is one share, no breakdown
-            start = max(para.text.rfind(ch, 0, m.start()) for ch in "，,。；;：:（(") + 1
+            start = clause_start(para.text, m.start(), "，,。；;：:（(")
             names = _names(para.text[start:m.start()])
             judged = [] if names is None or many and len(shares) != len(names) else _judge(para, shares, names, start)
             out.extend(judged)
@@ -183,7 +184,7 @@ def find_closing_shares(article: Article) -> list[Check]:
         for f in para.figures:
             if f.kind != FigureKind.PERCENT or f.is_range or f.value is None:
                 continue
-            clause = para.text[max(para.text.rfind(ch, 0, f.start) for ch in "，,；;。：:、") + 1:f.start]
+            clause = para.text[clause_start(para.text, f.start, "，,；;。：:、"):f.start]
             if _SHARE_WORD.search(clause) and not _NOT_SHARE.search(clause) and f.value > 0 \
                     and para.text[f.start:f.end].lstrip()[:1] not in "+-−－":
                 by_sentence.setdefault(para.text.count("。", 0, f.start), []).append(f)

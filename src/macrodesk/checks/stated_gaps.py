@@ -9,6 +9,7 @@ import re
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import interval, signed, unit_key
+from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the gap's own word right before it: "差距 553", "价差为 20.95 万元", "相差约 5 元", "过剩 40 万吨"
@@ -79,12 +80,12 @@ def _check(s: Sentence, a: Figure, b: Figure, z: Figure, relation: str, got: Int
 
 def _worded(s: Sentence, figs: list[Figure], k: int) -> Check | None:
     z = figs[k]
-    clause_start = max(s.text.rfind(ch, 0, z.start) for ch in "。；;") + 1
-    gap = _GAP.search(s.text[clause_start:z.start])
+    start_at = clause_start(s.text, z.start, "。；;")
+    gap = _GAP.search(s.text[start_at:z.start])
     if gap is None or k < 2:
         return None
     # exactly two levels of the gap's unit before it in its clause group: the two compared
-    levels = [f for f in figs[:k] if f.start >= clause_start and _same(s, f, z)]
+    levels = [f for f in figs[:k] if f.start >= start_at and _same(s, f, z)]
     if len(levels) != 2 or any(f.approx and not z.approx for f in levels) or not all(_alone(s, f) for f in (*levels, z)):
         return None
     a, b = levels

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.framed import CLAUSE_START, MARGIN, Framed, margin, nested, stated_change
+from macrodesk.checks.framed import MARGIN, Framed, margin, nested, stated_change
 from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, precision_unit
 from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DOWN, FROM, RATE_WORDS, TO, UP, YEAR_SPAN
-from macrodesk.checks.tokens import BOUND_BEFORE, Para, Tok
+from macrodesk.checks.tokens import BOUND_BEFORE, Para, Tok, clause_start
 from macrodesk.models import FigureKind
 
 # ---------------------------------------------------------------- stated relations with no inputs
@@ -66,7 +66,7 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
     c = fs[k]
     t = c.tok
     raw = sec.raw[t.sent]
-    clause_start = max((m.end() for m in CLAUSE_START.finditer(raw, 0, t.fig.start)), default=0)
+    clause_start = sec.clause_start(t.sent, t.fig.start)
     supposed = _SUPPOSED.search(raw[clause_start:t.fig.start])
     # a forecast CAGR ("2024-2029 年 CAGR 预计为 8.7%") is a CAGR of forecast levels: still checked
     if supposed and not (supposed.group() in ("预计", "有望", "将") and t.fig.kind == FigureKind.PERCENT
@@ -265,7 +265,7 @@ def _named_whole(sec: Para, fs: list[Framed], c: Framed, part: Framed) -> Framed
         if x.tok.sent >= first or x.tok.cunit != part.tok.cunit or not is_level(x):
             continue
         raw = sec.raw[x.tok.sent]
-        start = max((raw.rfind(ch, 0, x.tok.fig.start) for ch in "，,；;。：:"), default=-1) + 1
+        start = clause_start(raw, x.tok.fig.start, "，,；;。：:")
         if raw[start:x.tok.fig.start].lstrip().startswith(name):
             found.append(x)
     return found[0] if len({x.tok.text for x in found}) == 1 else None
@@ -287,7 +287,7 @@ def _other_subject(raw: str, part: Framed, share: Framed) -> bool:
     """The level before a share in its sentence is not its part when the share's clause names
     a subject that shares no word with the part's clause: "ARR 达 25 亿美元，企业订阅用户数量增长
     四倍，GitHub 公开提交占比达 4%" (834) is no 25 / 500 = 5%."""
-    start = max(raw.rfind(ch, 0, share.tok.fig.start) for ch in "，,；;") + 1
+    start = clause_start(raw, share.tok.fig.start, "，,；;")
     if part.tok.fig.end > start:
         return False  # the part is in the share's own clause
     clause = raw[start:share.tok.fig.start]
@@ -295,7 +295,7 @@ def _other_subject(raw: str, part: Framed, share: Framed) -> bool:
     subject = _SCOPE.sub("", clause[:m.start()].strip()) if m else ""
     if len(subject) < 2:
         return False
-    part_clause = raw[max(raw.rfind(ch, 0, part.tok.fig.start) for ch in "，,；;") + 1:part.tok.fig.end]
+    part_clause = raw[clause_start(raw, part.tok.fig.start, "，,；;"):part.tok.fig.end]
     return not _bigrams(subject) & _bigrams(part_clause)
 
 

@@ -21,7 +21,7 @@ from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DOWN, SHARE_WORDS, UP, change_check, is_points
-from macrodesk.checks.tokens import Para, Tok
+from macrodesk.checks.tokens import Para, Tok, clause_start
 from macrodesk.checks.uncounted import FROM_LEAD, LIST_AND, TO_LEAD, is_level, uncounted_check
 from macrodesk.checks.valuation import EPS_HEAD, PE_HEAD, PE_SLACK
 from macrodesk.figures import extract_figures
@@ -369,7 +369,7 @@ def _range_products(sec: Para) -> list[Check]:
 
 def _clause_words(raw: str, f: Figure) -> set[str]:
     """The two-character runs of the words of a figure's clause before it."""
-    start = max((raw.rfind(ch, 0, f.start) for ch in "，,；;：:"), default=-1) + 1
+    start = clause_start(raw, f.start, "，,；;：:")
     words = re.findall(r"[\u4e00-\u9fa5]+", raw[start:f.start])
     return {w[i:i + 2] for w in words for i in range(len(w) - 1)}
 
