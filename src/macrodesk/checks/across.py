@@ -79,6 +79,9 @@ class _Across:
         return x.metric + "|" + self.label(x)
 
 
+_REVENUE_WORD = re.compile("收入|营收")
+
+
 def _across(every: list[Sentence], cache: Cache, levels: dict[int, int] | None = None) -> _Across:
     heads: dict[str, str] = {}
     head = ""
@@ -206,7 +209,7 @@ def _margin_pairs(ac: _Across, m: Framed, mm: re.Match[str], *,
         return "毛利" in word(x)
 
     def is_den(x: Framed) -> bool:
-        return bool(re.search("收入|营收", word(x))) and "利" not in x.metric and "占" not in x.lead
+        return bool(_REVENUE_WORD.search(word(x))) and "利" not in x.metric and "占" not in x.lead
 
     nums = [x for x in money if is_num(x)]
     dens = [x for x in money if is_den(x)]

@@ -22,6 +22,9 @@ _COUNTERS = {"件": "件", "票": "件", "单": "件", "辆": "辆", "台": "台
 _LEVELS = (FigureKind.QUANTITY, FigureKind.NUMBER)
 
 
+_ITEM_LABEL = re.compile(r"^\s*([\u4e00-\u9fa5A-Za-z]{2,10})[：:]")
+
+
 def _counter(s: Sentence, f: Figure) -> str | None:
     unit = re.sub(r"^[万亿千百]+", "", f.unit)
     word = unit or s.text[f.end:f.end + 2].strip()[:1]
@@ -63,7 +66,7 @@ def find_entity_shares(article: Article) -> list[Check]:
                 clause = s.text[clause_start(s.text, f.start, "，,；;。"):f.start]
                 m = _SHARE.search(clause)
                 # "- **顺丰控股**：7 月市占率 8.40%": the list item's label names the company
-                label = re.match(r"^\s*([\u4e00-\u9fa5A-Za-z]{2,10})[：:]", s.text)
+                label = _ITEM_LABEL.match(s.text)
                 if m:
                     shares.append((s, f, re.sub(r"^其中", "", m.group(1))))
                 elif label and re.search(r"(?:市占率|市场份额)\s*(?:为|约|达)?\s*$", clause):

@@ -4,6 +4,7 @@ one relation judged from figures of one sentence."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from macrodesk.checks.intervals import Interval, figure_interval
@@ -22,7 +23,12 @@ def unit_key(s: Sentence, f: Figure) -> str | None:
     if f.kind == FigureKind.NUMBER and not f.unit:
         nxt = s.text[f.end:f.end + 2].strip()[:1]
         return f"#{nxt}" if nxt in _COUNTERS else "#"
-    return f"{f.kind.value}:{canonical_unit(f.kind, f.unit)}"
+    return _unit_key(f.kind, f.unit)
+
+
+@functools.lru_cache(maxsize=1024)  # asked of every figure many times, of a few kinds and units
+def _unit_key(kind: FigureKind, unit: str) -> str:
+    return f"{kind.value}:{canonical_unit(kind, unit)}"
 
 
 def signed(s: Sentence, f: Figure) -> bool:

@@ -19,9 +19,13 @@ _CLAUSE = re.compile(r"[，,。；;：:（(]")
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
 
 
+_DASHES = re.compile(r"[—–－~]")
+_SPACES = re.compile(r"\s+")
+
+
 def _period(f: Figure) -> str:
     # "1—10 月" and "1-10 月" are one period
-    return re.sub(r"[—–－~]", "-", re.sub(r"\s+", "", f.period or ""))
+    return _DASHES.sub("-", _SPACES.sub("", f.period or ""))
 
 
 def find_named_wholes(article: Article) -> list[Check]:

@@ -30,6 +30,9 @@ class _Entry:
     growths: dict[str, tuple[Figure, Interval]] = field(default_factory=dict)
 
 
+_WORD_NOISE = re.compile(r"[\s：:，,；;*（()）]|[-—]\s*$")
+
+
 def _entries(s: Sentence) -> list[_Entry]:
     out = []
     figs = [f for f in s.figures if f.value is not None and not f.is_range and f.kind != FigureKind.DATE]
@@ -37,7 +40,7 @@ def _entries(s: Sentence) -> list[_Entry]:
         unit = unit_key(s, f)
         if f.kind not in _LEVELS or unit is None or (f.value or 0) <= 0 or f.approx:
             continue
-        words = re.sub(r"[\s：:，,；;*（()）]|[-—]\s*$", "", s.text[clause_start(s.text, f.start, "，,；;。"):f.start])
+        words = _WORD_NOISE.sub("", s.text[clause_start(s.text, f.start, "，,；;。"):f.start])
         entry = _Entry(s, f, (words, unit), stated_growths(s, f))
         if entry.growths and words:
             out.append(entry)

@@ -23,6 +23,12 @@ _RATE = re.compile(r"^\s*[（(]\s*$")
 _VS = re.compile(r"^\s*(?:vs\.?|VS\.?|对比)\s*[\u4e00-\u9fa5]{0,6}\s*$")
 
 
+_OPEN_WORDS = re.compile(r"^\s*[（(]\s*[\u4e00-\u9fa5]{0,6}\s*$")
+_CLOSE = re.compile(r"^\s*[)）]")
+_OP_BEFORE = re.compile(r"[-~～—–*×/]\s*$")
+_OP_AFTER = re.compile(r"^\s*[-~～—–*×/]\s*\d")
+
+
 def _same(s: Sentence, a: Figure, b: Figure) -> bool:
     ka, kb = unit_key(s, a), unit_key(s, b)
     if ka is None or kb is None:
@@ -39,7 +45,7 @@ def _alone(s: Sentence, f: Figure) -> bool:
     """Not an end of a range or a product written with its numbers ("740-760W", "2382*1134"), nor
     a change written with its sign ("- 1.09 美元")."""
     before, after = s.text[max(0, f.start - 2):f.start], s.text[f.end:f.end + 2]
-    return not re.search(r"[-~～—–*×/]\s*$", before) and not re.match(r"^\s*[-~～—–*×/]\s*\d", after) \
+    return not _OP_BEFORE.search(before) and not _OP_AFTER.match(after) \
         and s.text[f.start:f.end].lstrip()[:1] not in "+-−－"
 
 
@@ -127,8 +133,8 @@ def _bracketed_vs(s: Sentence, figs: list[Figure], k: int) -> Check | None:
     if k + 2 >= len(figs):
         return None
     a, b = figs[k + 1], figs[k + 2]
-    if not re.match(r"^\s*[（(]\s*[\u4e00-\u9fa5]{0,6}\s*$", s.text[z.end:a.start]) or not _VS.match(s.text[a.end:b.start]) \
-            or not re.match(r"^\s*[)）]", s.text[b.end:]) or not (_same(s, a, z) and _same(s, b, z)):
+    if not _OPEN_WORDS.match(s.text[z.end:a.start]) or not _VS.match(s.text[a.end:b.start]) \
+            or not _CLOSE.match(s.text[b.end:]) or not (_same(s, a, z) and _same(s, b, z)):
         return None
     got = (interval(a) - interval(b)).abs()
     return _check(s, a, b, z, f"|{a.text} - {b.text}| = {z.text} (the two levels compared in brackets)", got)

@@ -63,6 +63,9 @@ _ACTUAL = re.compile(r"\d{2}\s*A(?![A-Za-z])")
 _PE_SLACK = 0.05
 
 
+_GLUED_DASH = re.compile(r"([-—–－])([\u4e00-\u9fff].*)")
+
+
 def _unit_of(label: str) -> tuple[str, float] | None:
     """The unit a label states ("25 年总市值 (亿元)" -> ("亿元", 1e8)), None when it gives none."""
     for m in _UNIT.finditer(label):
@@ -578,7 +581,7 @@ def _flat_rows(lines: list[str]) -> list[tuple[str, list[str]]]:
     rows: list[tuple[str, list[str]]] = []
     for tok in joined.split():
         parts = [tok]
-        glued = re.fullmatch(r"([-—–－])([\u4e00-\u9fff].*)", tok)
+        glued = _GLUED_DASH.fullmatch(tok)
         if glued:  # "-净利率": a dash cell glued to the next row's label when lines were joined
             parts = [glued.group(1), glued.group(2)]
         for p in parts:

@@ -76,7 +76,7 @@ class Tok:
 
     @functools.cached_property
     def cunit(self) -> tuple[str, str]:
-        return self.fig.kind.value, canonical_unit(self.fig.kind, self.fig.unit)
+        return _cunit(self.fig.kind, self.fig.unit)
 
     def interval(self, *, result: bool = False) -> Interval:
         """In the unit's base (亿元 -> 元, bp -> percentage points). Read once for each way it is
@@ -87,6 +87,11 @@ class Tok:
         if iv is None:
             iv = self.__dict__[key] = figure_interval(self.fig, approx=self.approx, result=result).scale(self.fig.scale)
         return iv
+
+
+@functools.lru_cache(maxsize=1024)
+def _cunit(kind: FigureKind, unit: str) -> tuple[str, str]:
+    return kind.value, canonical_unit(kind, unit)
 
 
 _INTERVAL_KEYS = {(a, r): f"_interval_{a:d}{r:d}" for a in (False, True) for r in (False, True)}

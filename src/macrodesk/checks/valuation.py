@@ -25,6 +25,9 @@ _HEAD_YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])?|(?<![\d.])(\d{2})\s*([AE])(
 _DATE = re.compile(r"(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?")
 
 
+_CELL_VALUE = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(?:元|倍|x|X)?\s*")
+
+
 def _head_year(label: str) -> tuple[int, str] | None:
     """(year, "A"/"E"/"") a column label names."""
     m = _HEAD_YEAR.search(_DATE.sub(" ", label))
@@ -122,7 +125,7 @@ def row_sentence(rows: dict[str, Sentence], cells: list[str]) -> Sentence | None
 
 def _cell_value(cell: str) -> float | None:
     # a price cell may carry its unit ("10.3 元"), a PE its mark ("9.9x")
-    m = re.fullmatch(r"\s*(-?\d+(?:\.\d+)?)\s*(?:元|倍|x|X)?\s*", cell)
+    m = _CELL_VALUE.fullmatch(cell)
     return float(m.group(1)) if m else None
 
 

@@ -27,6 +27,11 @@ from macrodesk.checks.valuation import EPS_HEAD, PE_HEAD, PE_SLACK
 from macrodesk.figures import extract_figures
 from macrodesk.models import Figure, FigureKind
 
+_BRACKET_AFTER = re.compile(r"\s*[（(]([^（）()]{3,120})[)）]")
+_ZHAN_LEAD = re.compile(r"占[^，,。；;]{0,10}$")
+_PLAIN_LEAD = re.compile(r"^[^，,。；;\d同环较增降升]{0,6}$")
+_CAP_WORD = re.compile(r"最高|可贷|额度")
+
 
 def find_uncounted(sec: Para) -> list[Check]:
     """The relations written in words, then the stated relations with no inputs (counted)."""
@@ -74,7 +79,7 @@ def _bracket_sum(sec: Para, fs: list[Framed], k: int) -> Check | None:
     raw = sec.raw[t.sent]
     if "+" not in raw and "＋" not in raw:
         return None
-    m = re.match(r"\s*[（(]([^（）()]{3,120})[)）]", raw[t.fig.end:])
+    m = _BRACKET_AFTER.match(raw[t.fig.end:])
     if not m or not _PLUS_SPLIT.search(m.group(1)):
         return None
     lo, hi = t.fig.end + m.start(1), t.fig.end + m.end(1)
@@ -117,8 +122,8 @@ def _written_whole(sec: Para, fs: list[Framed], k: int) -> Check | None:
     if t.fig.kind != FigureKind.PERCENT or k == 0:
         return None
     w = fs[k - 1]
-    if w.tok.sent != t.sent or not re.search(r"占[^，,。；;]{0,10}$", w.lead) \
-            or not re.match(r"^[^，,。；;\d同环较增降升]{0,6}$", c.lead) or not is_level(w):
+    if w.tok.sent != t.sent or not _ZHAN_LEAD.search(w.lead) \
+            or not _PLAIN_LEAD.match(c.lead) or not is_level(w):
         return None
     parts = [x for x in fs[:k - 1] if x.tok.sent == t.sent and is_level(x) and same_amounts(x.tok, w.tok)
              and x.tok.interval().hi < w.tok.interval().lo]
@@ -283,7 +288,7 @@ def _raised_cap(sec: Para, fs: list[Framed], k: int) -> Check | None:
     levels of the unit could be meant), so a fit confirms and no fit proves nothing."""
     c = fs[k]
     t = c.tok
-    if t.fig.kind != FigureKind.MONEY or not re.search(r"最高|可贷|额度", c.lead):
+    if t.fig.kind != FigureKind.MONEY or not _CAP_WORD.search(c.lead):
         return None
     rates = [x for x in fs[:k] if x.tok.sent == t.sent and x.tok.fig.kind == FigureKind.PERCENT
              and _RAISE_LEAD.search(x.lead) and not x.tok.bound]
