@@ -236,3 +236,16 @@ def test_yoy_reads_as_tongbi():
     # 234: "（YoY+375.2%），占比 38.9%": the share is of the part before its growth: 50.66 / 129.9 = 39.0%
     assert _verdicts(_POP_MART.format(t="129.9", s="38.9"), "50.66 亿元 / 129.9 亿元") == ["inconsistent"]
     assert _verdicts(_POP_MART.format(t="129.9", s="39.0"), "50.66 亿元 / 129.9 亿元") == ["consistent"]
+
+
+def test_an_eps_list_shares_one_share_count_with_its_profit_list():
+    # 295 (check_fifteenth): 22.68 / 1.05 = 21.6 亿股, so 24.32 亿元 is 1.13 元 a share and 26.61 亿元 1.24 元
+    text = "2025/26/27 年盈利预测为 22.68/24.32/26.61 亿元，对应摊薄 EPS=1.05/{e}/1.24 元。"
+    got = [c.verdict for c in check_text(text.format(e="1.13")) if "one share count" in c.relation]
+    assert got == ["consistent", "consistent"]
+    bad = {c.stated: c.verdict for c in check_text(text.format(e="1.33")) if "one share count" in c.relation}
+    assert bad == {"1.33": "inconsistent", "1.24 元": "consistent"}
+    # the EPS list may close the ；-chain its profit list opens; a 亿 alone is of 元
+    chained = ("预计 2025-2027 年经调整后归母净利润分别为 50.2/63.0/78.8 亿，同比增长 60.7%/25.3%/25.2%；"
+               "摊薄 EPS=3.74/4.69/5.87 元。")
+    assert [c.verdict for c in check_text(chained) if "one share count" in c.relation] == ["consistent", "consistent"]

@@ -1,6 +1,6 @@
 """PEs written as a 分别-list beside their EPS list and the share price: "中国海油股价 41.07 元，2025A-2027E
 EPS 分别为 2.57、3.44、3.32，PE 分别为 16、12、12" is 41.07 / 2.57, 41.07 / 3.44, 41.07 / 3.32, paired
-by position."""
+by position; an EPS list beside its profit list shares one share count."""
 
 from __future__ import annotations
 
@@ -16,7 +16,9 @@ _EPS = re.compile(r"EPS|每股收益")
 _PROFIT = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润")
 _PE = re.compile(r"(?<![A-Za-z])P\s*/?\s*E(?![A-Za-z])|市盈率")
 # between a list's key and its first figure: "EPS 分别为 ", "PE（倍）分别是 "
-_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:分别\s*(?:为|是)?|为|是)\s*[:：]?\s*$")
+_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:分别\s*(?:为|是)?|为|是|[=＝])\s*[:：]?\s*$")
+# a list of profits an EPS list is of: "归母净利润分别为 59.69/65.66/68.10 亿元", "盈利预测为 22.68/24.32/26.61 亿元"
+_PROFITS = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润|盈利预测|业绩预测")
 # between two items: "、", "/", "，" after an item's unit ("2.57 元、3.44 元")
 _NEXT = re.compile(r"^\s*(?:元|倍|[xX])?\s*[、/]\s*$")
 # the years the lists are of: "2025A-2027E", "2024A、2025E、2026E"
@@ -28,6 +30,13 @@ def find_pe_lists(article: Article) -> list[Check]:
     out: list[Check] = []
     sentences = article.sentences
     for i, s in enumerate(sentences):
+        nxt = sentences[i + 1] if i + 1 < len(sentences) and sentences[i + 1].paragraph == s.paragraph \
+            and s.text.rstrip().endswith(("；", ";")) else None
+        if s.kind in ("prose", "list") and _PROFITS.search(s.text) and (
+                _EPS.search(s.text) or nxt is not None and _EPS.search(nxt.text)):
+            for chk in _one_share_count(s, [f for f in s.figures if f.kind != FigureKind.DATE], nxt):
+                chk.article = article.label
+                out.append(chk)
         if s.kind not in ("prose", "list") or not _PE.search(s.text) or not (_EPS.search(s.text) or _PROFIT.search(s.text)):
             continue
         for chk in _row(s, _years(sentences, i)):
@@ -69,7 +78,8 @@ def _items(s: Sentence, figs: list[Figure], key: re.Pattern[str], start: int, en
             continue
         between = s.text[pos:f.start]
         if not (_FIRST if not items else _NEXT).match(between) or f.value is None or f.is_range \
-                or f.kind not in (FigureKind.NUMBER, FigureKind.MONEY, FigureKind.MULTIPLE):
+                or f.kind not in (FigureKind.NUMBER, FigureKind.MONEY, FigureKind.MULTIPLE) \
+                and not (f.kind == FigureKind.QUANTITY and f.unit in ("亿", "万", "万亿")):  # "78.8 亿" of 元
             break
         items.append(f)
         pos = f.end
@@ -103,6 +113,53 @@ def _one_cap(s: Sentence, figs: list[Figure], years: list[tuple[int, str]]) -> l
         chk.derived = True
         out.append(chk if agreed >= 1 and len(caps) >= 3
                    else confirm_only(chk, "no two years agree on the market cap"))
+    return out
+
+
+def _unit_text(f: Figure, unit: str) -> str:
+    return f.text if f.unit else f"{f.text} {unit}"
+
+
+def _one_share_count(s: Sentence, figs: list[Figure], nxt: Sentence | None) -> list[Check]:
+    """"盈利预测为 22.68/24.32/26.61 亿元，对应摊薄 EPS=1.05/1.13/1.24 元" (295): one share count, so profit
+    / EPS agrees across the years; the year whose count most others share prices the rest (derived,
+    certain once two years agree, as for one market cap)."""
+    profits = _items(s, figs, _PROFITS, 0, len(s.text))
+    if len(profits) < 2 or profits[-1].kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
+            or (profits[-1].scale or 1) < 1e4 or any(f.kind != FigureKind.NUMBER for f in profits[:-1]):
+        return []
+    eps = _items(s, figs, _EPS, profits[-1].end, len(s.text))
+    where = s
+    if not eps and nxt is not None:
+        # "…归母净利润分别为 50.2/63.0/78.8 亿，同比增长…；摊薄 EPS=3.74/4.69/5.87 元": the next of its ；-chain
+        where = nxt
+        eps = _items(nxt, [f for f in nxt.figures if f.kind != FigureKind.DATE], _EPS, 0, len(nxt.text))
+    if len(eps) != len(profits) or eps[-1].kind != FigureKind.MONEY or eps[-1].unit != "元":
+        return []
+    # every item of a list is in the unit written after its last
+    ps = [figure_interval(f) for f in profits]
+    es = [figure_interval(f) for f in eps]
+    if any(iv.lo <= 0 for iv in ps + es):
+        return []
+    counts = [p / e for p, e in zip(ps, es, strict=True)]
+    anchor, agreed = consensus(counts)
+    unit = profits[-1].unit
+    out = []
+    for k, e in enumerate(eps):
+        if k == anchor:
+            continue
+        got = ps[k] / counts[anchor]
+        chk = interval_check(
+            got, figure_interval(e, result=True), kind="ratio", stated=e.text,
+            inputs=[profits[k].text, profits[anchor].text, eps[anchor].text],
+            relation=f"{_unit_text(profits[k], unit)} / ({_unit_text(profits[anchor], unit)} / "
+                     f"{_unit_text(eps[anchor], '元')}) = {_unit_text(e, '元')} (one share count across the years; "
+                     f"list item: {k + 1})",
+            sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, input_sentences=[s.text, where.text])
+        chk.computed = fmt(got.mid)
+        chk.derived = True
+        out.append(chk if agreed >= 1 and len(counts) >= 3
+                   else confirm_only(chk, "no two years agree on the share count"))
     return out
 
 
