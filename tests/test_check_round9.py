@@ -249,3 +249,23 @@ def test_an_eps_list_shares_one_share_count_with_its_profit_list():
     chained = ("预计 2025-2027 年经调整后归母净利润分别为 50.2/63.0/78.8 亿，同比增长 60.7%/25.3%/25.2%；"
                "摊薄 EPS=3.74/4.69/5.87 元。")
     assert [c.verdict for c in check_text(chained) if "one share count" in c.relation] == ["consistent", "consistent"]
+
+
+def test_a_bracket_that_adds_up_its_total_with_plus():
+    # 133 (check_fifteenth), 640 (check_tenth): the + is written, so the sum is certain
+    assert _verdicts("ReelShort 每月上新 20 部（18 部短剧 + 2 部互动剧）。", "the bracket's sum") == ["consistent"]
+    assert _verdicts("ReelShort 每月上新 25 部（18 部短剧 + 2 部互动剧）。", "the bracket's sum") == ["inconsistent"]
+    assert _verdicts("其中约 900 亿元用于 AI 算力采购（国内 400 亿 + 国外 500 亿），700 亿元用于 IDC 基建。",
+                     "400 亿 + 500 亿 = 900 亿元") == ["consistent"]
+    # 141: 等 leaves parts out: 3 + 15 + 5 = 23 万 proves nothing of 30.5 万元
+    assert _verdicts("单仓启动资金约 30.5 万元（加盟费 3 万 + 首单采购 15 万 + 设备 5 万等）。", "the bracket's sum") == [
+        "unverifiable"]
+
+
+def test_a_concentration_ratio_is_the_sum_of_its_largest_shares():
+    # 43 (check_ninth): 26 + 25 + 17 + 15 + 14 = 97%, CR5 96% (at rounding)
+    text = "石头（26%）、科沃斯（25%）、云鲸（15%）、追觅（17%）、小米（14%），CR5 达 {c}%。"
+    assert _verdicts(text.format(c="96"), "CR5") == ["consistent"]
+    assert _verdicts(text.format(c="86"), "CR5") == ["inconsistent"]
+    # 288: a bracket listing fewer shares than the ratio counts, and another ratio's list, are no inputs
+    assert not _verdicts("2021 年中国 CR5 仅 26%（泡泡玛特 13.6%、乐高 7.5%），而日本 CR3 达 45%（万代 25%、多美 15%）。", "CR")

@@ -24,6 +24,7 @@ from macrodesk.checks.bound_sums import find_bound_sums
 from macrodesk.checks.bracket_base import find_bracket_bases
 from macrodesk.checks.brackets import find_bracket_shares, find_bracket_sums
 from macrodesk.checks.comparisons import find_comparisons
+from macrodesk.checks.concentration import find_concentrations
 from macrodesk.checks.count_splits import find_count_splits
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.defined_ratios import find_defined_ratios
@@ -205,7 +206,7 @@ def check_article(article: Article) -> list[Check]:
         *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
-        *find_named_ratios(article), *find_named_parts(article),
+        *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

@@ -58,7 +58,7 @@ def find_bracket_sums(article: Article) -> list[Check]:
             continue
         figs = _figures(s)
         for m in _BRACKET.finditer(s.text):
-            chk = _bracket_sum(s, figs, m)
+            chk = _plus_sum(s, figs, m) if ("+" in m.group(1) or "＋" in m.group(1)) else _bracket_sum(s, figs, m)
             if chk is not None:
                 chk.article = article.label
                 out.append(chk)
@@ -119,6 +119,47 @@ def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | N
         return judged(s, "sum", total, parts, acc, formula, certain=False,
                       why="the bracket may list only some of the parts")
     return judged(s, "sum", total, parts, acc, formula, certain=True)
+
+
+_PLUS = re.compile(r"[+＋]")
+# between a total and the bracket that adds it up: its unit tail and a short purpose ("用于 AI 算力采购")
+_PLUS_GAP = re.compile(r"[^，,；;。：:、（）()\d]{0,16}")
+_MAGNITUDES = ("万亿", "亿", "万")
+
+
+def _same_unit(s: Sentence, part: Figure, total: Figure) -> bool:
+    """A part in the total's unit, or a bare magnitude of it ("国内 400 亿" of "900 亿元")."""
+    if unit_key(s, part) == unit_key(s, total):
+        return True
+    return total.kind == FigureKind.MONEY and part.kind == FigureKind.QUANTITY and part.unit in _MAGNITUDES \
+        and total.unit.startswith(part.unit) and part.scale == total.scale
+
+
+def _plus_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | None:
+    """"每月上新 20 部（18 部短剧 + 2 部互动剧）", "约 900 亿元用于 AI 算力采购（国内 400 亿 + 国外 500 亿）":
+    a bracket that adds its parts with + is the total's sum, written out (certain)."""
+    before = [f for f in figs if f.end <= m.start()]
+    parts = _inside(figs, m.start(1), m.end(1))
+    pieces = [p for p in _PLUS.split(m.group(1)) if p.strip()]
+    if not before or len(parts) < 2 or len(pieces) != len(parts):
+        return None
+    total = before[-1]
+    key = unit_key(s, total)
+    if not _PLUS_GAP.fullmatch(s.text[total.end:m.start()]) or total.is_range or total.value is None \
+            or key is None or key == "#" or total.kind not in LEVELS or signed(s, total):
+        return None
+    for f, piece in zip(parts, pieces, strict=True):
+        # ("+ 2 部": the operator read as the figure's sign)
+        plus = s.text[f.start:f.end].lstrip()[:1] in "+＋"
+        if f.text.lstrip("+＋ ") not in piece or f.is_range or f.value is None or signed(s, f) and not plus \
+                or not _same_unit(s, f, total):
+            return None
+    acc = interval_sum(interval(f) for f in parts)
+    formula = " + ".join(f.text.lstrip("+＋ ") for f in parts) + f" = {total.text} (the bracket's sum)"
+    # "（加盟费 3 万 + 首单采购 15 万 + 设备 5 万等）": 等 leaves parts out
+    partial = re.search(r"等|其他|其余|其它", s.text[parts[-1].end:m.end(1)]) is not None
+    return judged(s, "sum", total, parts, acc, formula, certain=not partial,
+                  why="the bracket lists only some of the parts (等)")
 
 
 # "秘鲁（14 万吨，22%）": an amount and its share in one bracket
