@@ -269,3 +269,19 @@ def test_a_concentration_ratio_is_the_sum_of_its_largest_shares():
     assert _verdicts(text.format(c="86"), "CR5") == ["inconsistent"]
     # 288: a bracket listing fewer shares than the ratio counts, and another ratio's list, are no inputs
     assert not _verdicts("2021 年中国 CR5 仅 26%（泡泡玛特 13.6%、乐高 7.5%），而日本 CR3 达 45%（万代 25%、多美 15%）。", "CR")
+
+
+_TOTAL_COLUMN = ("# 冷却液\n\n| **年份** | **AI 数据中心冷却液需求 (万吨)** | **传统数据中心冷却液需求 (万吨)** | **全球总需求 (万吨)** |\n"
+                 "| --- | --- | --- | --- |\n| 2024 | 1.3 | 0.1 | **1.4** |\n| 2028 | 8.9 | 1.9 | {t} |\n")
+
+
+def test_a_total_column_adds_up_the_columns_of_its_unit_before_it():
+    # 631 (check_sixteenth): 1.3 + 0.1 = 1.4, 8.9 + 1.9 = 10.8, row by row
+    got = {c.stated: c.verdict for c in check_text(_TOTAL_COLUMN.format(t="10.8")) if "全球总需求" in c.relation}
+    assert got == {"1.4": "consistent", "10.8": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(_TOTAL_COLUMN.format(t="12.8"))
+            if "全球总需求" in c.relation}["12.8"] == "inconsistent"
+    # a share or a growth column is no addend; a total with one addend is no sum
+    text = ("# x\n\n| **年份** | **国内 (亿元)** | **同比 (%)** | **合计 (亿元)** |\n| --- | --- | --- | --- |\n"
+            "| 2024 | 10 | 5 | 30 |\n")
+    assert not [c for c in check_text(text) if "合计" in c.relation]

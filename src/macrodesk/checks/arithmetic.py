@@ -73,6 +73,7 @@ from macrodesk.checks.table_cagr import find_table_cagrs
 from macrodesk.checks.table_periods import find_table_periods
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
+from macrodesk.checks.table_sums import find_table_sums
 from macrodesk.checks.table_text import (
     find_bin_counts,
     find_member_sums,
@@ -207,6 +208,7 @@ def check_article(article: Article) -> list[Check]:
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
         *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),
+        *find_table_sums(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
