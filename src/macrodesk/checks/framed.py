@@ -392,12 +392,20 @@ def stated_change(sec: Para, c: Framed, b: Framed | None, same_sentence: bool) -
                         "the earlier level is not stated")
 
 
+def _same_period(a: str, b: str) -> bool:
+    """One period however written ("25Q1", "2025Q1", "2025 年一季度")."""
+    if a == b:
+        return True
+    ka = period_key(a) if a else None
+    return ka is not None and ka == period_key(b)
+
+
 def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list[Framed], list[Framed]]:
     net = mm.group(4) == "净"
 
     def is_num(x: Framed) -> bool:
         m = x.metric
-        if x.tok.fig.kind != FigureKind.MONEY or x.period != c.period or x.tok.bound or "率" in m:
+        if x.tok.fig.kind != FigureKind.MONEY or not _same_period(x.period, c.period) or x.tok.bound or "率" in m:
             return False
         if net:
             return "净利" in m and ("扣非" in m) == bool(mm.group(1))
@@ -405,7 +413,7 @@ def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list
 
     def is_den(x: Framed) -> bool:
         # a project's 可售货值 is its revenue (625: 毛利润 160 亿元 of 货值 372 亿元, 毛利率 42.9%)
-        return (x.tok.fig.kind == FigureKind.MONEY and x.period == c.period and not x.tok.bound
+        return (x.tok.fig.kind == FigureKind.MONEY and _same_period(x.period, c.period) and not x.tok.bound
                 and bool(re.search("收入|营收|货值|销售额", x.metric)) and "利" not in x.metric)
 
     # the profit and revenue of the margin's own topic first, then of its section
