@@ -285,3 +285,16 @@ def test_a_total_column_adds_up_the_columns_of_its_unit_before_it():
     text = ("# x\n\n| **年份** | **国内 (亿元)** | **同比 (%)** | **合计 (亿元)** |\n| --- | --- | --- | --- |\n"
             "| 2024 | 10 | 5 | 30 |\n")
     assert not [c for c in check_text(text) if "合计" in c.relation]
+
+
+def test_a_unit_price_growth_from_its_amount_and_volume_growths():
+    # 566 (check_seventeenth): 198.1 美元 / 台 is 9.1 亿美元 / 460 万台, so its 同比 is 1.16 / 0.88 − 1 = +32%
+    text = ("2025 年 7 月国内逆变器出口金额 9.1 亿美元（同比 + 16%，环比 - 1%），出口数量 460 万台（同比 - 12%，环比 - 10%），"
+            "出口均价 198.1 美元 / 台（同比 + {g}%，环比 + 11%）。")
+    got = {c.stated: c.verdict for c in check_text(text.format(g="32")) if "出口均价 =" in c.relation}
+    assert got == {"+ 32%": "consistent", "+ 11%": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format(g="22"))
+            if "出口均价 =" in c.relation}["+ 22%"] == "inconsistent"
+    # a price that is not the amount over the volume written only confirms
+    other = text.replace("198.1", "98.1").format(g="22")
+    assert {c.verdict for c in check_text(other) if c.stated == "+ 22%"} == {"unverifiable"}

@@ -345,7 +345,8 @@ def find_framed(sec: Para) -> list[Check]:
         chk = stated_change(sec, c, b, same_sentence)
         if chk is not None:
             out.append(chk)
-    found = _find_parts(sec, fs) + _named_totals(sec, fs) + _list_parts(sec, fs) + _metric_parts(sec, fs)
+    found = _find_parts(sec, fs) + _named_totals(sec, fs) + _list_parts(sec, fs) + _metric_parts(sec, fs) \
+        + _unit_prices(sec, fs)
     # a total's growth derived from its 其中-parts replaces the count of it as unverifiable
     settled = {(c.sentence_id, c.stated) for c in found if c.verdict != "unverifiable"}
     out = [c for c in out if c.verdict != "unverifiable" or (c.sentence_id, c.stated) not in settled]
@@ -1135,6 +1136,51 @@ def _metric_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         out.append(hedge(sec, chk, "the parts are read by their names, without 其中"))
         if (grown := derived_total_growth(sec, fs, t, same)) is not None:
             out.append(grown)
+    return out
+
+
+_PRICE_WORD = re.compile(r"均价|单价")
+_AMOUNT_WORD = re.compile(r"金额|[售口]额|收入|营收")
+_VOLUME_WORD = re.compile(r"数量|[销产出进]?[口]?量$|销量|出货量|交付量")
+
+
+def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
+    """"出口金额 9.1 亿美元（同比 + 16%…），出口数量 460 万台（同比 - 12%…），出口均价 198.1 美元 / 台（同比 +
+    32%…）" (566): the price is the amount over the volume, so its growth is (1 + gA) / (1 + gV) − 1,
+    for each basis the three write (derived). Certain when the price itself is the amount over the
+    volume at their precision; else a fit confirms."""
+    out: list[Check] = []
+    if not any(_PRICE_WORD.search(x.metric) for x in fs):
+        return out
+    for p in fs:
+        if p.tok.fig.kind != FigureKind.MONEY or not _PRICE_WORD.search(p.metric) or p.tok.bound:
+            continue
+        before = [x for x in fs[max(0, p.index - 8):p.index] if x.tok.sent == p.tok.sent and not x.tok.bound
+                  and _same_period(x.period, p.period)]
+        amounts = [x for x in before if x.tok.fig.kind == FigureKind.MONEY and _AMOUNT_WORD.search(x.metric)]
+        volumes = [x for x in before if x.tok.fig.kind == FigureKind.QUANTITY and _VOLUME_WORD.search(x.metric)]
+        if len(amounts) != 1 or len(volumes) != 1:
+            continue
+        a, v = amounts[0], volumes[0]
+        if v.tok.interval().lo <= 0 or a.tok.interval().lo <= 0:
+            continue
+        # the price written is the amount over the volume (198.1 美元 / 台 against 9.1 亿 / 460 万)
+        level = a.tok.interval() / v.tok.interval()
+        price = p.tok.interval(result=True)
+        fits = any(level.scale(10.0 ** k).overlaps(price) for k in (-8, -4, 0, 4, 8))
+        for basis in ("同比", "环比"):
+            gp, ga, gv = (growth_after(fs, x, basis) for x in (p, a, v))
+            if gp is None or ga is None or gv is None:
+                continue
+            one = Interval(1, 1)
+            fa, fv = one + signed_level(ga).scale(0.01), one + signed_level(gv).scale(0.01)
+            if fv.lo <= 0:
+                continue
+            chk = judge_signed(
+                sec, "growth", gp, [a.tok, ga.tok, v.tok, gv.tok],
+                [(f"(1+{signed_text(ga)})/(1+{signed_text(gv)}) - 1 = {gp.tok.text} ({p.metric} = {a.metric} / "
+                  f"{v.metric}, {basis})", (fa / fv - one).scale(100))], derived=True)
+            out.append(chk if fits else hedge(sec, chk, "the price is not the amount over the volume written"))
     return out
 
 
