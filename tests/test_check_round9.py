@@ -298,3 +298,10 @@ def test_a_unit_price_growth_from_its_amount_and_volume_growths():
     # a price that is not the amount over the volume written only confirms
     other = text.replace("198.1", "98.1").format(g="22")
     assert {c.verdict for c in check_text(other) if c.stated == "+ 22%"} == {"unverifiable"}
+
+
+def test_a_quarter_of_capital_spending_against_its_half():
+    # 566 (check_seventeenth): Q1 = 633 − 387 = 246 亿元, so Q2's 环比 is 387 / 246 − 1 = +57.3%
+    text = "阿里 2025Q2 AI + 云资本开支 387 亿元（同比 + 220%，环比 + {g}%），2025H1 资本开支 633 亿元（同比 + 172%）。"
+    assert _verdicts(text.format(g="57"), "2025Q1 = 2025H1 - 2025Q2") == ["consistent"]
+    assert _verdicts(text.format(g="67"), "2025Q1 = 2025H1 - 2025Q2") == ["inconsistent"]

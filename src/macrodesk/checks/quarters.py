@@ -19,7 +19,8 @@ _P = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "
 # what a level measures; the longest name wins, and two levels pair only on the same one
 _METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "归母净利", "营业总收入", "营业收入", "净利润", "营收", "收入",
             "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模", "订单", "投资净收益",
-            "新增装机", "新增", "经营性净现金流")
+            "新增装机", "新增", "经营性净现金流", "资本开支", "资本性支出", "销售额", "成交额", "发电量", "用电量",
+            "装机量", "出口额", "进口额", "出口量", "进口量")
 _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
 _ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?")
