@@ -292,7 +292,7 @@ def test_a_unit_price_growth_from_its_amount_and_volume_growths():
     text = ("2025 年 7 月国内逆变器出口金额 9.1 亿美元（同比 + 16%，环比 - 1%），出口数量 460 万台（同比 - 12%，环比 - 10%），"
             "出口均价 198.1 美元 / 台（同比 + {g}%，环比 + 11%）。")
     got = {c.stated: c.verdict for c in check_text(text.format(g="32")) if "出口均价 =" in c.relation}
-    assert got == {"+ 32%": "consistent", "+ 11%": "consistent"}
+    assert got == {"198.1 美元 / 台": "consistent", "+ 32%": "consistent", "+ 11%": "consistent"}
     assert {c.stated: c.verdict for c in check_text(text.format(g="22"))
             if "出口均价 =" in c.relation}["+ 22%"] == "inconsistent"
     # a price that is not the amount over the volume written only confirms
@@ -305,3 +305,27 @@ def test_a_quarter_of_capital_spending_against_its_half():
     text = "阿里 2025Q2 AI + 云资本开支 387 亿元（同比 + 220%，环比 + {g}%），2025H1 资本开支 633 亿元（同比 + 172%）。"
     assert _verdicts(text.format(g="57"), "2025Q1 = 2025H1 - 2025Q2") == ["consistent"]
     assert _verdicts(text.format(g="67"), "2025Q1 = 2025H1 - 2025Q2") == ["inconsistent"]
+
+
+def test_an_average_price_is_its_amount_over_its_volume():
+    # 142 (check_seventeenth): 17.38 亿元 / 2789 万人次 = 62.3 元, not 39.8 元
+    text = "2025 年 5 月总票房 17.38 亿元，同比下滑 41.1%，观影人次 2789 万，平均票价 {p} 元。"
+    assert _verdicts(text.format(p="39.8"), "平均票价 =") == ["inconsistent"]
+    assert _verdicts(text.format(p="62.3"), "平均票价 =") == ["consistent"]
+
+
+def test_stronger_than_a_benchmark_is_a_gap():
+    # 479 (check_seventeenth): 3.21 − 2.37 = 0.84, 3.21 − 1.7 = 1.51
+    text = ("本周 CS 汽车上涨 3.21%，CS 乘用车上涨 2.18%。同期的沪深 300 指数上涨 2.37%，上证综合指数上涨 1.7%。"
+            "CS 汽车强于沪深 300 指数 {g}pct，强于上证综合指数 1.51pct。")
+    assert {c.stated: c.verdict for c in check_text(text.format(g="0.84")) if c.kind == "difference"} == {
+        "0.84pct": "consistent", "1.51pct": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format(g="0.64")) if c.kind == "difference"}["0.64pct"] \
+        == "inconsistent"
+
+
+def test_two_complementary_parts_after_a_level_confirm_it():
+    # 528 (check_seventeenth): 陆风 + 海风 = 67 + 5.4 = 72.4, written 72 GW; the total's growth from theirs
+    text = "25H1 国内风机新增招标 72GW，同比增长 8.8%，陆风 67GW，同比增长 10%，海风 5.4GW，同比下降 7%。"
+    assert _verdicts(text, "67GW + 5.4GW") == ["consistent"]
+    assert [c.verdict for c in check_text(text) if c.derived and c.stated == "8.8%"] == ["consistent"]

@@ -916,6 +916,8 @@ _COMPLEMENTS = tuple((re.compile(a), re.compile(b)) for a, b in (
     (r"乘用车", r"商用车"),
     (r"城镇", r"农村|乡村"),
     (r"上半年|H1", r"下半年|H2"),
+    (r"陆风|陆上", r"海风|海上"),
+    (r"集中式", r"分布式"),
 ))
 
 
@@ -1124,8 +1126,9 @@ def _metric_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         if t.tok.fig.kind not in amounts or t.tok.bound or len(t.metric) < 2 or "其中" in sec.raw[t.tok.sent]:
             continue
         same = [x for x in fs[k + 1:] if x.tok.sent == t.tok.sent and x.tok.cunit == t.tok.cunit]
-        if len(same) < 2 or any(x.tok.bound or _suffix(x.metric, t.metric) < 2 or x.metric == t.metric
-                                or SHARE_LEAD.search(x.lead) for x in same) \
+        # each narrows the level's measure, or the two are each other's complement (陆风 / 海风)
+        if len(same) < 2 or any(x.tok.bound or x.metric == t.metric or SHARE_LEAD.search(x.lead) for x in same) \
+                or not (all(_suffix(x.metric, t.metric) >= 2 for x in same) or _complementary(same)) \
                 or len({x.metric for x in same}) != len(same):
             continue
         acc = interval_sum(x.tok.interval() for x in same)
@@ -1139,16 +1142,20 @@ def _metric_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     return out
 
 
-_PRICE_WORD = re.compile(r"均价|单价")
-_AMOUNT_WORD = re.compile(r"金额|[售口]额|收入|营收")
-_VOLUME_WORD = re.compile(r"数量|[销产出进]?[口]?量$|销量|出货量|交付量")
+_PRICE_WORD = re.compile(r"均价|单价|平均[\u4e00-\u9fa5]{0,2}价")
+_AMOUNT_WORD = re.compile(r"金额|[售口]额|收入|营收|票房")
+_VOLUME_WORD = re.compile(r"数量|[销产出进]?[口]?量$|销量|出货量|交付量|人次")
+
+
+def _currency(unit: str) -> str:
+    return re.sub(r"^(?:万亿|千亿|百亿|亿|千万|百万|万|千|百)", "", unit.strip())
 
 
 def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
     """"出口金额 9.1 亿美元（同比 + 16%…），出口数量 460 万台（同比 - 12%…），出口均价 198.1 美元 / 台（同比 +
-    32%…）" (566): the price is the amount over the volume, so its growth is (1 + gA) / (1 + gV) − 1,
-    for each basis the three write (derived). Certain when the price itself is the amount over the
-    volume at their precision; else a fit confirms."""
+    32%…）" (566): the price is the amount over the volume ("总票房 17.38 亿元…观影人次 2789 万，平均票价
+    39.8 元", 142: 62.3 元), and its growth is (1 + gA) / (1 + gV) − 1 for each basis the three
+    write (derived), certain when the price is the amount over the volume; else a fit confirms."""
     out: list[Check] = []
     if not any(_PRICE_WORD.search(x.metric) for x in fs):
         return out
@@ -1164,10 +1171,16 @@ def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
         a, v = amounts[0], volumes[0]
         if v.tok.interval().lo <= 0 or a.tok.interval().lo <= 0:
             continue
-        # the price written is the amount over the volume (198.1 美元 / 台 against 9.1 亿 / 460 万)
+        # the price written is the amount over the volume (198.1 美元 / 台 against 9.1 亿 / 460 万), in
+        # the amount's currency; one of each in the clauses before it makes the pairing certain
+        if _currency(a.tok.fig.unit) != _currency(p.tok.fig.unit.split("/")[0]):
+            continue
         level = a.tok.interval() / v.tok.interval()
-        price = p.tok.interval(result=True)
-        fits = any(level.scale(10.0 ** k).overlaps(price) for k in (-8, -4, 0, 4, 8))
+        chk = judge(sec, "ratio", p.tok, [a.tok, v.tok],
+                    [(f"{a.tok.text} / {v.tok.text} = {p.tok.text} ({p.metric} = {a.metric} / {v.metric})", level)],
+                    magnitude=False)
+        out.append(chk)
+        fits = chk.verdict == "consistent"
         for basis in ("同比", "环比"):
             gp, ga, gv = (growth_after(fs, x, basis) for x in (p, a, v))
             if gp is None or ga is None or gv is None:

@@ -54,10 +54,16 @@ def clause_start(text: str, pos: int, stops: str) -> int:
     return ends[k] if k >= 0 else 0
 
 
+_STRONGER = re.compile(r"(?:强于|弱于)(?=[^，,。；;]{0,16}?\d)")
+
+
 def _shield(text: str) -> str:
     text = _INDEX_NAME.sub(lambda m: m.group(1) + "Ｘ" * len(m.group(2)), text)
     if "oY" in text or "oy" in text or "OY" in text or "oQ" in text or "oq" in text or "OQ" in text:
         text = _YOY_WORD.sub(lambda m: "同比 " if m.group(0)[0] in "Yy" else "环比 ", text)
+    # "CS 汽车强于沪深 300 指数 0.84pct": a gap to a benchmark, as 跑赢 / 跑输 are
+    if "强于" in text or "弱于" in text:
+        text = _STRONGER.sub(lambda m: "跑赢" if m.group(0) == "强于" else "跑输", text)
     return _LETTER_SPACE.sub("·", text)
 
 
