@@ -1131,14 +1131,21 @@ def _metric_parts(sec: Para, fs: list[Framed]) -> list[Check]:
                 or not (all(_suffix(x.metric, t.metric) >= 2 for x in same) or _complementary(same)) \
                 or len({x.metric for x in same}) != len(same):
             continue
-        acc = interval_sum(x.tok.interval() for x in same)
-        if not acc.overlaps(t.tok.interval(result=True)):
-            continue
-        chk = judge(sec, "sum", t.tok, [x.tok for x in same],
-                    [(" + ".join(x.tok.text for x in same) + f" = {t.tok.text}", acc)], magnitude=False)
-        out.append(hedge(sec, chk, "the parts are read by their names, without 其中"))
-        if (grown := derived_total_growth(sec, fs, t, same)) is not None:
-            out.append(grown)
+        out.extend(confirm_parts(sec, fs, t, same, "the parts are read by their names, without 其中"))
+    return out
+
+
+def confirm_parts(sec: Para, fs: list[Framed], t: Framed, parts: list[Framed], why: str) -> list[Check]:
+    """Parts paired with a total by their names (not by 其中): a sum that fits confirms it, with the
+    total's growth from theirs (`derived_total_growth`); a misfit is no relation (nothing)."""
+    acc = interval_sum(x.tok.interval() for x in parts)
+    chk = judge(sec, "sum", t.tok, [x.tok for x in parts],
+                [(" + ".join(x.tok.text for x in parts) + f" = {t.tok.text}", acc)], magnitude=False)
+    if chk.verdict != "consistent":
+        return []
+    out = [hedge(sec, chk, why)]
+    if (grown := derived_total_growth(sec, fs, t, parts)) is not None:
+        out.append(grown)
     return out
 
 

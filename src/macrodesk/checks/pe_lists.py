@@ -109,11 +109,16 @@ def _one_cap(s: Sentence, figs: list[Figure], years: list[tuple[int, str]]) -> l
             relation=f"{pe[anchor].text} × {profits[anchor].text} / {n.text} = {e.text} (one market cap across the "
                      f"years; list item: {k + 1})",
             sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
-        chk.computed = fmt(got.mid)
-        chk.derived = True
-        out.append(chk if agreed >= 1 and len(caps) >= 3
-                   else confirm_only(chk, "no two years agree on the market cap"))
+        out.append(_agreed(chk, got, agreed, len(caps), "market cap"))
     return out
+
+
+def _agreed(chk: Check, got: Interval, agreed: int, years: int, what: str) -> Check:
+    """A list item judged against the value most other items agree on (one market cap, one share
+    count): derived, and certain only when three or more years have two that agree."""
+    chk.computed = fmt(got.mid)
+    chk.derived = True
+    return chk if agreed >= 1 and years >= 3 else confirm_only(chk, f"no two years agree on the {what}")
 
 
 def _unit_text(f: Figure, unit: str) -> str:
@@ -156,10 +161,7 @@ def _one_share_count(s: Sentence, figs: list[Figure], nxt: Sentence | None) -> l
                      f"{_unit_text(eps[anchor], '元')}) = {_unit_text(e, '元')} (one share count across the years; "
                      f"list item: {k + 1})",
             sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, input_sentences=[s.text, where.text])
-        chk.computed = fmt(got.mid)
-        chk.derived = True
-        out.append(chk if agreed >= 1 and len(counts) >= 3
-                   else confirm_only(chk, "no two years agree on the share count"))
+        out.append(_agreed(chk, got, agreed, len(counts), "share count"))
     return out
 
 

@@ -11,7 +11,7 @@ from macrodesk.checks.framed import (
     VERB_ONLY,
     WRITTEN_BEFORE,
     Framed,
-    derived_total_growth,
+    confirm_parts,
     framed_once,
     judge_signed,
     loose_share,
@@ -416,13 +416,7 @@ def _parts_by_metric(sec: Para, fs: list[Framed]) -> list[Check]:
                     and p.tok.interval().hi < t.tok.interval().lo]
             if len(mine) < 2:
                 continue
-            acc = interval_sum(p.tok.interval() for p in mine)
-            chk = judge(sec, "sum", t.tok, [p.tok for p in mine],
-                        [(" + ".join(p.tok.text for p in mine) + f" = {t.tok.text}", acc)], magnitude=False)
-            if chk.verdict == "consistent":
-                out.append(hedge(sec, chk, "其中-parts paired with the total by their metric"))
-                if (grown := derived_total_growth(sec, fs, t, mine)) is not None:
-                    out.append(grown)
+            out.extend(confirm_parts(sec, fs, t, mine, "其中-parts paired with the total by their metric"))
     return out
 
 
