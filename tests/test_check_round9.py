@@ -329,3 +329,21 @@ def test_two_complementary_parts_after_a_level_confirm_it():
     text = "25H1 国内风机新增招标 72GW，同比增长 8.8%，陆风 67GW，同比增长 10%，海风 5.4GW，同比下降 7%。"
     assert _verdicts(text, "67GW + 5.4GW") == ["consistent"]
     assert [c.verdict for c in check_text(text) if c.derived and c.stated == "8.8%"] == ["consistent"]
+
+
+_RELATIVE = ("上周医药生物板块收益率 1.40%，相对沪深 300 收益率 2.21%，在 31 个一级子行业指数中涨跌幅排名第 4。"
+             "6 个子板块里，化学制药板块周收益率居首，涨跌幅 3.92%（相对沪深 300 收益率 {a}%）；"
+             "中药 Ⅱ 板块周收益率垫底，涨跌幅 - 1.39%（相对沪深 300 收益率 - 0.58%）。")
+
+
+def test_relative_returns_imply_one_benchmark():
+    # 552 (check_seventeenth): 1.40 − 2.21 = 3.92 − 4.73 = −1.39 + 0.58 = −0.81, the week's 沪深 300
+    got = {c.stated: c.verdict for c in check_text(_RELATIVE.format(a="4.73")) if c.relation.startswith("相对")}
+    assert got == {"2.21%": "consistent", "4.73%": "consistent", "- 0.58%": "consistent"}
+    # with two others only, which side is wrong is not certain: a misfit proves nothing
+    bad = {c.stated: c.verdict for c in check_text(_RELATIVE.format(a="5.73")) if c.relation.startswith("相对")}
+    assert bad.get("5.73%") in (None, "unverifiable") and "inconsistent" not in bad.values()
+    # 涨跌幅 is a signed return, not a fall
+    text = ("医药生物行业指数最近一周涨跌幅 1.40%，相对沪深 300 收益率 2.21%。化学制药周涨跌幅 3.92%（相对沪深 300 收益率 4.73%）。"
+            "中药 Ⅱ 周涨跌幅 - 1.39%（相对沪深 300 收益率 - 0.58%）。")
+    assert {c.verdict for c in check_text(text) if c.relation.startswith("相对")} == {"consistent"}

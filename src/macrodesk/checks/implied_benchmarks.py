@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass
 
 from macrodesk.checks.intervals import Interval, figure_interval
-from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
 from macrodesk.checks.levels import signed
 from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
-_RETURN = re.compile(r"(涨跌幅|涨幅|跌幅|上涨|下跌|收涨|收跌|上升|下降)\s*(?:为|达|约)?\s*$")
+_RETURN = re.compile(r"(涨跌幅|涨幅|跌幅|上涨|下跌|收涨|收跌|上升|下降|收益率)\s*(?:为|达|约)?\s*$")
 _PERIODS = ("本周", "本月", "年初至今", "今年以来", "年内", "上半年", "当日", "本季度", "上周", "7 月", "8 月")
 _LIST_GAP = re.compile(r"^\s*[、，,]\s*$")
 
@@ -27,25 +27,57 @@ class _Stated:
     implied: Interval  # the benchmark's return it implies
     ret_iv: Interval  # its own return, signed
     beats: bool  # 跑赢
+    relative: bool = False  # "（相对沪深 300 收益率 4.73%）": a signed relative return
 
 
 def _name(words: str) -> str:
     return re.sub(r"\s+|指数$", "", words)
 
 
+_WEEKLY = re.compile(r"周收益率|周涨跌幅|周涨幅|周跌幅|上周|本周|当周")
+_MONTHLY = re.compile(r"月收益率|月涨跌幅|近一个月|近一月|本月|当月")
+
+
 def _period(s: Sentence) -> str:
+    ytd = next((p for p in ("年初至今", "今年以来", "年内") if p in s.text), "")
+    if ytd:
+        return ytd
+    # a sector's weekly and monthly returns are two benchmarks' periods ("上周", "周收益率", "近一个月")
+    if _WEEKLY.search(s.text) and not _MONTHLY.search(s.text):
+        return "W"
+    if _MONTHLY.search(s.text) and not _WEEKLY.search(s.text):
+        return "M"
     return next((p for p in _PERIODS if p in s.text), "")
+
+
+# "收益率 1.40%，相对沪深 300 收益率 2.21%", "涨跌幅 3.92%（相对沪深 300 收益率 4.73%）": a relative return
+_RELATIVE = re.compile(r"^\s*[，,（(]\s*相对\s*([\u4e00-\u9fa5A-Za-z\d\s]{2,16}?)\s*(?:的)?\s*(?:超额)?\s*"
+                       r"(?:(?:收益率?|涨跌幅)\s*(?:为)?\s*[:：]?|[:：])\s*$")
 
 
 def _signed_return(s: Sentence, f: Figure, lead: str) -> Interval:
     iv = figure_interval(f)
-    return -iv if not signed(s, f) and re.search(r"跌幅|下跌|收跌|下降", lead) and (f.value or 0) > 0 else iv
+    # (涨跌幅 is a signed return, not a fall)
+    return -iv if not signed(s, f) and re.search(r"(?<!涨)跌幅|下跌|收跌|下降", lead) and (f.value or 0) > 0 else iv
 
 
 def _statements(s: Sentence) -> list[tuple[str, _Stated]]:
     out = []
     figs = [f for f in s.figures if f.value is not None and not f.is_range and f.kind != FigureKind.DATE]
     for k, g in enumerate(figs):
+        # the return: the last percent before, past the benchmark's digits ("沪深 300")
+        j = k - 1
+        while j >= 0 and figs[j].kind == FigureKind.NUMBER:
+            j -= 1
+        if g.kind == FigureKind.PERCENT and j >= 0 and figs[j].kind == FigureKind.PERCENT:
+            rm = _RELATIVE.match(s.text[figs[j].end:g.start])
+            before = s.text[clause_start(s.text, figs[j].start, "，,；;。"):figs[j].start]
+            lead = _RETURN.search(before)
+            if rm and lead:
+                r = figs[j]
+                ret = _signed_return(s, r, lead.group(1))
+                out.append((_name(rm.group(1)), _Stated(s, r, g, ret - figure_interval(g), ret, True, relative=True)))
+            continue
         if g.kind != FigureKind.POINTS:
             continue
         # the return: the last percent before the gap, with only the benchmark's name between
@@ -70,7 +102,7 @@ def _statements(s: Sentence) -> list[tuple[str, _Stated]]:
 
 
 def find_implied_benchmarks(article: Article) -> list[Check]:
-    if "跑赢" not in article.text and "跑输" not in article.text:
+    if "跑赢" not in article.text and "跑输" not in article.text and "相对" not in article.text:
         return []
     groups: dict[tuple[str, str], list[_Stated]] = {}
     for s in article.sentences:
@@ -91,12 +123,16 @@ def find_implied_benchmarks(article: Article) -> list[Check]:
                 continue  # the others disagree among themselves: no benchmark to judge by
             agreed = Interval(lo, hi)
             got = st.ret_iv - agreed if st.beats else agreed - st.ret_iv
+            word = "相对" if st.relative else "跑赢" if st.beats else "跑输"
             chk = interval_check(
                 got, figure_interval(st.gap, result=True), kind="difference", stated=st.gap.text, inputs=[st.ret.text],
-                relation=(f"{'跑赢' if st.beats else '跑输'}: {fmt(st.ret_iv.mid)}% against {name} at {fmt(agreed.mid)}% "
+                relation=(f"{word}: {fmt(st.ret_iv.mid)}% against {name} at {fmt(agreed.mid)}% "
                           f"(as {len(others)} other gaps to it imply) = {st.gap.text}"),
                 sentence=st.s.text, sentence_id=st.s.id, paragraph=st.s.paragraph, derived=True,
                 input_sentences=[x.s.text for j, x in enumerate(items) if j != i], article=article.label,
             )
-            out.append(chk)
+            # relative returns of a sector and its sub-sectors: with only two others, which side is
+            # wrong is not certain (552: the sector against two sub-sectors)
+            out.append(confirm_only(chk, "two relative returns are too few to say which is wrong")
+                       if st.relative and len(others) < 3 else chk)
     return out
