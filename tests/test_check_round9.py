@@ -347,3 +347,16 @@ def test_relative_returns_imply_one_benchmark():
     text = ("医药生物行业指数最近一周涨跌幅 1.40%，相对沪深 300 收益率 2.21%。化学制药周涨跌幅 3.92%（相对沪深 300 收益率 4.73%）。"
             "中药 Ⅱ 周涨跌幅 - 1.39%（相对沪深 300 收益率 - 0.58%）。")
     assert {c.verdict for c in check_text(text) if c.relation.startswith("相对")} == {"consistent"}
+
+
+def test_two_relative_returns_of_one_stock_against_two_benchmarks():
+    # 581 (check_fourteenth): each stock's month against 沪深 300 and against its industry index
+    text = ("- 8 月投资组合中，恺英网络股价 23.27 元，月涨幅 26.7%，相对沪深 300 涨幅 16.41%，相对行业指数涨幅 16.04%；"
+            "分众传媒股价 8.31 元，月涨幅 14.0%，相对沪深 300 涨幅 3.66%，相对行业指数涨幅 3.29%；"
+            "巨人网络股价 31.60 元，月涨幅 33.1%，相对沪深 300 涨幅 22.77%，相对行业指数涨幅 22.41%；"
+            "心动公司股价 80.80 元，月涨幅 54.2%，相对沪深 300 涨幅 {a}%，相对行业指数涨幅 43.50%。\n")
+    got = [c for c in check_text(text.format(a="43.86")) if c.relation.startswith("相对")]
+    assert len(got) == 8 and {c.verdict for c in got} == {"consistent"}
+    # 54.2 − 33.86 = 20.34: four witnesses put 沪深 300 at 10.34, so 33.86 is refuted
+    bad = {c.stated: c.verdict for c in check_text(text.format(a="33.86")) if c.relation.startswith("相对")}
+    assert bad["33.86%"] == "inconsistent"

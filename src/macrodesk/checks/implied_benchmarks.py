@@ -35,7 +35,7 @@ def _name(words: str) -> str:
 
 
 _WEEKLY = re.compile(r"周收益率|周涨跌幅|周涨幅|周跌幅|上周|本周|当周")
-_MONTHLY = re.compile(r"月收益率|月涨跌幅|近一个月|近一月|本月|当月")
+_MONTHLY = re.compile(r"月收益率|月涨跌幅|月涨幅|月跌幅|近一个月|近一月|本月|当月")
 
 
 def _period(s: Sentence) -> str:
@@ -52,7 +52,7 @@ def _period(s: Sentence) -> str:
 
 # "收益率 1.40%，相对沪深 300 收益率 2.21%", "涨跌幅 3.92%（相对沪深 300 收益率 4.73%）": a relative return
 _RELATIVE = re.compile(r"^\s*[，,（(]\s*相对\s*([\u4e00-\u9fa5A-Za-z\d\s]{2,16}?)\s*(?:的)?\s*(?:超额)?\s*"
-                       r"(?:(?:收益率?|涨跌幅)\s*(?:为)?\s*[:：]?|[:：])\s*$")
+                       r"(?:(?:收益率?|涨跌幅|涨幅)\s*(?:为)?\s*[:：]?|[:：])\s*$")
 
 
 def _signed_return(s: Sentence, f: Figure, lead: str) -> Interval:
@@ -65,14 +65,20 @@ def _statements(s: Sentence) -> list[tuple[str, _Stated]]:
     out = []
     figs = [f for f in s.figures if f.value is not None and not f.is_range and f.kind != FigureKind.DATE]
     for k, g in enumerate(figs):
-        # the return: the last percent before, past the benchmark's digits ("沪深 300")
+        # the return: the last percent before, past the benchmark's digits ("沪深 300") and past
+        # other relative returns ("月涨幅 26.7%，相对沪深 300 涨幅 16.41%，相对行业指数涨幅 16.04%")
+        def clause(f: Figure) -> str:
+            return s.text[clause_start(s.text, f.start, "，,；;。（("):f.start]
         j = k - 1
-        while j >= 0 and figs[j].kind == FigureKind.NUMBER:
+        while j >= 0 and (figs[j].kind == FigureKind.NUMBER
+                          or figs[j].kind == FigureKind.PERCENT and "相对" in clause(figs[j])):
             j -= 1
-        if g.kind == FigureKind.PERCENT and j >= 0 and figs[j].kind == FigureKind.PERCENT:
-            rm = _RELATIVE.match(s.text[figs[j].end:g.start])
-            before = s.text[clause_start(s.text, figs[j].start, "，,；;。"):figs[j].start]
-            lead = _RETURN.search(before)
+        i = k - 1
+        while i >= 0 and figs[i].kind == FigureKind.NUMBER:
+            i -= 1
+        if g.kind == FigureKind.PERCENT and j >= 0 and i >= 0 and figs[j].kind == FigureKind.PERCENT:
+            rm = _RELATIVE.match(s.text[figs[i].end:g.start])
+            lead = _RETURN.search(clause(figs[j]))
             if rm and lead:
                 r = figs[j]
                 ret = _signed_return(s, r, lead.group(1))
