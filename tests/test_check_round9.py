@@ -360,3 +360,19 @@ def test_two_relative_returns_of_one_stock_against_two_benchmarks():
     # 54.2 − 33.86 = 20.34: four witnesses put 沪深 300 at 10.34, so 33.86 is refuted
     bad = {c.stated: c.verdict for c in check_text(text.format(a="33.86")) if c.relation.startswith("相对")}
     assert bad["33.86%"] == "inconsistent"
+
+
+_PLEDGES = ("# 公告\n\n| **类型** | **公司** | **日期** | **内容** |\n| --- | --- | --- | --- |\n"
+            "| 股份质押 | 新奥股份 | 2025/9/12 | 新奥控股（持股 3.747 亿股，占总股本 12.10%）于 9 月 10 日解除 8300 万股质押"
+            "（占其持股 22.15%、总股本 {a}%），剩余质押 1.3145 亿股（占其持股 35.08%、总股本 4.24%）；分两笔质押给华泰证券 "
+            "3626 万股、交银国际信托 4751 万股，合计占其持股 27.13%、总股本 2.70% |\n")
+
+
+def test_pledges_in_a_table_row_against_the_holder_s_stake_and_the_share_count():
+    # 578 (check_twelfth): 8300 万 / 3.747 亿 = 22.15%; the count the row's stakes imply is 30.97 亿股
+    got = {c.stated: c.verdict for c in check_text(_PLEDGES.format(a="2.68")) if c.kind == "share"}
+    assert got["22.15%"] == "consistent" and got["2.68%"] == "consistent" and got["35.08%"] == "consistent"
+    assert {c.stated: c.verdict for c in check_text(_PLEDGES.format(a="3.68")) if c.kind == "share"}["3.68%"] \
+        == "inconsistent"
+    # "…4751 万股，合计占其持股 27.13%、总股本 2.70%" is of the two pledges' sum, not of 4751 万股
+    assert "inconsistent" not in {c.verdict for c in check_text(_PLEDGES.format(a="2.68")) if c.stated == "2.70%"}

@@ -29,7 +29,10 @@ def _stake(f: Figure) -> bool:
 
 def find_share_counts(article: Article) -> list[Check]:
     out: list[Check] = []
-    for p in paragraphs(article):
+    # a table row is an item of its own ("| 2025.09.12 | 解除 8300 万股质押（占其持股 22.15%、总股本 2.68%）… |")
+    rows = [ParaText(text=s.text, figures=list(s.figures), sentences=[(0, s)]) for s in article.sentences
+            if s.kind == "table" and ("总股本" in s.text or "占其持股" in s.text)]
+    for p in [*paragraphs(article), *rows]:
         if "总股本" not in p.text and "占其持股" not in p.text:
             continue
         for chk in _item(p):
@@ -49,8 +52,11 @@ def _item(p: ParaText) -> list[Check]:
             continue
         between = p.text[x.end:z.start]
         stake = x if _stake(x) else None
+        # (…only when the bracket's first share is of that stake: "…4751 万股，合计占其持股 27.13%、总股本
+        # 2.70%" is of the list's sum)
         if stake is None and x.kind == FigureKind.PERCENT and k >= 2 and _stake(figs[k - 2]) \
-                and re.fullmatch(r"\s*[、，,]\s*(?:占)?\s*(?:公司)?总股本(?:的)?\s*", between):
+                and re.fullmatch(r"\s*[、，,]\s*(?:占)?\s*(?:公司)?总股本(?:的)?\s*", between) \
+                and (_OF_HOLDING.match(p.text[figs[k - 2].end:x.start]) or _OF_COUNT.match(p.text[figs[k - 2].end:x.start])):
             stake = figs[k - 2]  # "（占其持股 22.15%、总股本 2.68%）": the second share of the bracket
             between = "占总股本"
         if stake is None:
