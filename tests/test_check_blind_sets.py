@@ -66,12 +66,12 @@ FLOORS = {
     # above (an HK row priced against an actual year: unverifiable by design)
     "check_tenth": Floors(160, 153, 0.888, 138, 0.905, 19, 12, 141, 0.687),
     "check_eleventh": Floors(205, 179, 0.681, 130, 0.769, 31, 16, 174, 0.304),
-    "check_twelfth": Floors(151, 136, 0.816, 121, 0.818, 5, 1, 146, 0.493),
+    "check_twelfth": Floors(151, 136, 0.882, 131, 0.832, 5, 1, 146, 0.561),
     "check_thirteenth": Floors(126, 97, 0.649, 77, 0.844, 11, 6, 115, 0.156),
-    "check_fourteenth": Floors(157, 113, 0.707, 93, 0.752, 5, 2, 152, 0.184),
+    "check_fourteenth": Floors(157, 113, 0.752, 103, 0.776, 5, 2, 152, 0.25),
     "check_fifteenth": Floors(165, 156, 0.602, 96, 0.885, 24, 2, 137, 0.35),
     "check_sixteenth": Floors(93, 85, 0.694, 63, 0.873, 3, 1, 90, 0.366),
-    "check_seventeenth": Floors(96, 66, 0.696, 50, 0.62, 38, 4, 58, 0.258),
+    "check_seventeenth": Floors(96, 66, 0.727, 52, 0.634, 38, 4, 58, 0.258),
 }
 _SCORES: dict[str, Score] = {}
 
