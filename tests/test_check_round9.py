@@ -376,3 +376,14 @@ def test_pledges_in_a_table_row_against_the_holder_s_stake_and_the_share_count()
         == "inconsistent"
     # "…4751 万股，合计占其持股 27.13%、总股本 2.70%" is of the two pledges' sum, not of 4751 万股
     assert "inconsistent" not in {c.verdict for c in check_text(_PLEDGES.format(a="2.68")) if c.stated == "2.70%"}
+
+
+def test_rates_defined_by_their_sector_confirm_only():
+    # 337 (check_fifteenth), 726 (check_thirteenth), 425 (check_fresh)
+    assert _verdicts("生产线总计 296 条（剔除僵尸产线），在产 224 条，冷修 72 条，开工率 75.68%。", "开工率") == ["consistent"]
+    assert _verdicts("其总容量约 60000 颗，截至 2025 年 5 月 12 日，在轨低轨卫星约 10824 颗，利用率 18.0%。", "利用率") == [
+        "consistent"]
+    text = "2024 年我国粗钢产量约为 10.05 亿吨，粗钢表观消费量约为 8.9 亿吨，钢铁过剩量约为 1.15 亿吨，过剩比例为 {r}%。"
+    assert _verdicts(text.format(r="11.45"), "过剩比例") == ["consistent"]
+    # the definitions vary (over output, over demand): a misfit proves nothing
+    assert _verdicts(text.format(r="12.9"), "过剩比例") in ([], ["unverifiable"])

@@ -39,7 +39,14 @@ _RATIOS = (
     _Ratio("产能利用率", re.compile(r"产能利用率\s*(?:为|约|仅|达|是)?\s*$"), _OUTPUT, _CAPACITY, True, True),
     # an operating rate is often surveyed apart from the levels written (452: 运行产能 4200 / 总产能 4445
     # beside 开工率 81.32%): a fit confirms, a misfit proves nothing
-    _Ratio("开工率", re.compile(r"开工率\s*(?:为|约|仅|达|是)?\s*$"), _OUTPUT, _CAPACITY, True, False),
+    _Ratio("开工率", re.compile(r"开工率\s*(?:为|约|仅|达|是)?\s*$"), re.compile(_OUTPUT.pattern + r"|在产(?!产能)"),
+           re.compile(_CAPACITY.pattern + r"|总计|总数"), True, False),
+    # "其总容量约 60000 颗，…在轨低轨卫星约 10824 颗，利用率 18.0%"; "产量约为 10.05 亿吨，…过剩量约为 1.15 亿吨，
+    # 过剩比例为 11.45%": the definitions vary, so a fit confirms and a misfit proves nothing
+    _Ratio("利用率", re.compile(r"(?<!产能)利用率\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"在轨|在用|已用|使用量"),
+           re.compile(r"总容量|容量|总数"), True, False),
+    _Ratio("过剩比例", re.compile(r"过剩(?:比例|率)\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"过剩"),
+           re.compile(r"(?<!过剩)产量"), True, False),
     _Ratio("对外依存度", re.compile(r"(?:对外)?依存度\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"进口"),
            re.compile(r"表观消费|消费量|需求量"), True, False, exports=True),
     # express delivery: 单票价格 = 业务收入 / 业务量 ("业务量 14.06 亿票…业务收入 186.57 亿元；单票价格 13.27 元")
@@ -52,7 +59,7 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fa5A-Za-z]{2,10})[：:]")
 
 
-_WORDS = ("储采比", "产能利用率", "开工率", "依存度", "单票")
+_WORDS = ("储采比", "产能利用率", "开工率", "依存度", "单票", "利用率", "过剩")
 
 
 def find_defined_ratios(article: Article) -> list[Check]:
