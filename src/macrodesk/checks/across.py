@@ -23,8 +23,9 @@ from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, interval_sum
 from macrodesk.checks.judging import Check, fmt, hedge, judge
 from macrodesk.checks.sentence import DOWN, PERIOD_ITEM, PERIOD_SEQ, UP, is_points
-from macrodesk.checks.tokens import Cache, Para, Tok, build_para, clause_start
+from macrodesk.checks.tokens import Cache, Para, Tok, build_para
 from macrodesk.models import FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 # ---------------------------------------------------------------- inputs across sections
 # A margin, a share or a margin's 同比 change left unverifiable in its own section may have its

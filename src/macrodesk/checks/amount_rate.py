@@ -10,8 +10,8 @@ import re
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
+from macrodesk.text.clauses import clause_start
 
 _UP = r"增加|增长|上升|提高|多增|多|增"
 _DOWN = r"减少|下降|下滑|回落|降低|少增|少|减|降"

@@ -10,6 +10,7 @@ from macrodesk.checks.intervals import COUNT_UNITS, figure_interval, interval_su
 from macrodesk.checks.judging import Check
 from macrodesk.checks.levels import LEVELS, interval, judged, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 # "平均每家募资规模 7.3 亿元", "每家平均 …", "家均 …": the counter and the metric's words
 _PER = re.compile(r"(?:平均每|每)([家个户台只座部艘辆套项笔])(?:平均)?([^，,；;。：:\d]{0,8}?)"
@@ -23,7 +24,7 @@ _EACH = re.compile(r"(?:单[包宗个家台只项笔户件座艘]\s*(?:平均|�
                    r"([^，,；;。：:\d]{0,8}?)(?:为|达|约|达到|仅)?\s*$")
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _LIST = re.compile(r"分别(?:为|是|达|约|在)?\s*$")
-_CLAUSE = re.compile(r"[，,；;。：:]")
+_STOPS = "，,；;。：:"  # the clause breaks (checks.tokens.clause_start)
 
 
 def find_averages(article: Article) -> list[Check]:
@@ -62,7 +63,7 @@ def _per_unit(s: Sentence, before: list[Figure], g: Figure, counter: str, metric
     if len(counts) != 1 or len(totals) != 1 or (counts[0].value or 0) <= 0:
         return None
     count, total = counts[0], totals[0]
-    clause = s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, total.start)], default=0):total.start]
+    clause = s.text[clause_start(s.text, total.start, _STOPS):total.start]
     certain = bool(metric) and metric in clause
     n = figure_interval(count)
     return judged(s, "average", g, [total, count], interval(total) / n,
@@ -90,7 +91,7 @@ def _mean(s: Sentence, sentences: list[Sentence], g: Figure, n: int, at: int) ->
         return None
     # the list whose clause names the average's metric, when there are several
     if len(lists) > 1:
-        start = max([m.end() for m in _CLAUSE.finditer(s.text, 0, at)], default=0)
+        start = clause_start(s.text, at, _STOPS)
         words = re.sub(r"[\d\s年月日]|预测|预计|平均|均值|为", "", s.text[start:g.start])
         named = [(p, run) for p, run in lists if _shares_words(p.text[:run[0].start], words)]
         if len(named) != 1:
@@ -110,6 +111,6 @@ def _mean(s: Sentence, sentences: list[Sentence], g: Figure, n: int, at: int) ->
 
 def _shares_words(clause: str, words: str) -> bool:
     """Whether a list's clause and the average's clause share a word of three characters."""
-    clause = clause[max([m.end() for m in _CLAUSE.finditer(clause)], default=0):]
+    clause = clause[clause_start(clause, len(clause), _STOPS):]
     return any(words[i:i + 3] in clause for i in range(len(words) - 2)
                if re.fullmatch(r"[\u4e00-\u9fff]{3}", words[i:i + 3]))

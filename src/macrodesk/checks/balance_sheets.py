@@ -9,8 +9,8 @@ import re
 from macrodesk.checks.intervals import interval_sum
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import interval, unit_key
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 # each item by the words right before its figure; a part of domestic use (饲料消费, 压榨量) is no item
 _ITEMS = {

@@ -15,6 +15,7 @@ from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
 from macrodesk.checks.valuation import cell_interval, markdown_tables, row_sentence, table_rows
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 # the balance's name right before its figure ("贸易逆差 157 亿美元", "预计紧缺 3659 吨")
 _NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|顺差|逆差|净出口|净进口|净调出|净调入|净流入|净流出)(?:额|量|规模)?\s*(?:约|预计|或)?\s*(?:为|达|了|达到)?\s*(?:约)?\s*$")
@@ -32,13 +33,13 @@ _ROLES: dict[str, list[tuple[str, str]]] = {
     "净调出": [(r"(?<!净)调出", r"调入")], "净调入": [(r"(?<!净)调入", r"调出")],
     "净流入": [(r"(?<!净)流入", r"流出")], "净流出": [(r"(?<!净)流出", r"流入")],
 }
-_CLAUSE = re.compile(r"[，,；;。：:]")
+_STOPS = "，,；;。：:"  # the clause breaks (checks.tokens.clause_start)
 _ANY_NAME = re.compile("|".join(_ROLES))
 
 
 def _label(s: Sentence, f: Figure, prev_end: int) -> str:
     """The words of a level's clause before it, back to the figure before it at most."""
-    start = max([m.end() for m in _CLAUSE.finditer(s.text, 0, f.start)], default=0)
+    start = clause_start(s.text, f.start, _STOPS)
     return s.text[max(start, prev_end):f.start]
 
 

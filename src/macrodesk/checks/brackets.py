@@ -17,6 +17,7 @@ from macrodesk.checks.intervals import Interval, interval_sum
 from macrodesk.checks.judging import Check
 from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _BRACKET = re.compile(r"[（(]([^（）()]*)[）)]")
 _SEP = re.compile(r"[、，,；;]")
@@ -27,7 +28,7 @@ _NOT_LABEL = re.compile(
     r"年|月|季|周|日|[QH]\d|E\b|\d")
 # a total named as a difference or a change ("净利润", "增加 70 亿元") may have parts that offset
 _NET_TOTAL = re.compile(r"净|差|利润|毛利|盈|余额|结余|(?<!新)增|减|降|升|变|较|同比|环比")
-_CLAUSE = re.compile(r"[，,；;。：:]")
+_STOPS = "，,；;。：:"  # the clause breaks (checks.tokens.clause_start)
 _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 _SHARE_WORD = re.compile(r"占比|比重|份额|占")
 _GAP = re.compile(r"\s*[^\s，,；;。：:、（）()\d]{0,2}\s*$")  # the unit tail between a total and its bracket
@@ -76,8 +77,7 @@ def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | N
     pm = _PER.match(s.text, total.end)
     if not _GAP.fullmatch(s.text[pm.end() if pm else total.end:m.start()]):
         return None
-    own = s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, total.start)] +
-                     [f.end for f in before[:-1]], default=0):total.start]
+    own = s.text[max([clause_start(s.text, total.start, _STOPS)] + [f.end for f in before[:-1]]):total.start]
     if _NET_TOTAL.search(own):
         return None
     key = unit_key(s, total)

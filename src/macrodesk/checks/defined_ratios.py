@@ -11,8 +11,8 @@ from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import interval, stated_growths, unit_key
 from macrodesk.checks.paragraphs import ParaText, paragraphs
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind
+from macrodesk.text.clauses import clause_start
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, s
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import signed
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _REVENUE = re.compile(r"(?:营业总收入|营业收入|营收|总收入)\s*(?:为|达|实现|约)?\s*$")
 _PROFIT = re.compile(r"(归母净利润|归属于母公司(?:股东的)?净利润|净利润)\s*(?:为|达|实现|约)?\s*$")
@@ -26,7 +27,6 @@ _MARGIN_CHANGE = re.compile(r"(归母|销售)?净利率\s*(?:同比|较上年|�
 _POINTS_AFTER = re.compile(r"^\s*[，,（(]\s*(?:同比|较上年|较去年同期)\s*(?:提升|提高|增加|上升|下降|下滑|减少|回落)?\s*(?:了|约)?\s*$")
 # what is no company's name in the words before its revenue
 _NOT_NAME = re.compile(r"[\d\s.，,；;：:（）()%]|年|月|季度|[上下]半年|H[12]|Q[1-4]|上市公司|公司|实现|其中|分别|的|板块|行业")
-_CLAUSE_START = re.compile(r"[。；;，,：:]")
 
 
 @dataclass
@@ -112,8 +112,7 @@ def _name(s: Sentence, at: int, owner: str = "") -> str:
         return s.bold_lead.strip()
     if owner:
         return owner
-    starts = [m.end() for m in _CLAUSE_START.finditer(s.text, 0, at)]
-    words = s.text[starts[-1] if starts else 0:at]
+    words = s.text[clause_start(s.text, at, "。；;，,：:"):at]
     words = re.split(r"营业总收入|营业收入|营收|总收入|归母|净利率|销售净利率", words)[0]
     return _NOT_NAME.sub("", words)
 

@@ -12,8 +12,8 @@ from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import date_before, stated_growths
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _SHARE = re.compile(r"([\u4e00-\u9fa5A-Za-z]{2,10})(?:的)?(?:市占率|市场份额|份额)\s*(?:为|约|达)?\s*$")
 _MEASURES = ("业务量", "销量", "出货量", "交付量", "产量")

@@ -10,8 +10,9 @@ from macrodesk.checks.frames import common_metric, frame_of, period_key
 from macrodesk.checks.intervals import Interval, implied_growth, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DASH_MID, DOWN, RATE_WORDS, UP, is_points, sum_check
-from macrodesk.checks.tokens import Para, Tok, clause_start
+from macrodesk.checks.tokens import Para, Tok
 from macrodesk.models import FigureKind
+from macrodesk.text.clauses import clause_start
 
 # ---------------------------------------------------------------- relations over framed figures
 # A section's figures carry frames (metric, period, unit: checks/frames.py); a stated growth,

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
 from macrodesk.checks.levels import signed
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _RETURN = re.compile(r"(涨跌幅|涨幅|跌幅|上涨|下跌|收涨|收跌|上升|下降|收益率)\s*(?:为|达|约)?\s*$")
 _PERIODS = ("本周", "本月", "年初至今", "今年以来", "年内", "上半年", "当日", "本季度", "上周", "7 月", "8 月")

@@ -11,8 +11,8 @@ from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs, stated_rates
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
+from macrodesk.text.clauses import clause_start
 
 _UP_DOWN = (r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑|减少|回落|降低|下跌|降|变动)")
 # the growth or change: "同比增长 5.9%", "同比 + 25%", "（同比升 6.97 个百分点）"

@@ -9,8 +9,8 @@ import re
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import interval, signed, unit_key
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _UP = r"上涨|上升|增加|回升|提高|提升|扩大|增长|涨|增|升"
 _DOWN = r"下跌|下降|减少|回落|降低|下滑|收窄|缩小|跌|减|降"

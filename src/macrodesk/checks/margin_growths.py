@@ -12,8 +12,8 @@ from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import date_before, signed_rate
 from macrodesk.checks.paragraphs import ParaText, paragraphs
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _REVENUE = ("营业总收入", "营业收入", "营收", "收入")
 _SIDE = re.compile(r"(营业总收入|营业收入|营收|收入|扣非归母净利润|扣非净利润|归母净利润|净利润|利润)(?![率])")

@@ -11,6 +11,7 @@ from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
+from macrodesk.text.clauses import clause_start
 
 # what the levels measure; 产销 is a pair (产量、销量) written as one word
 _METRIC = re.compile(r"(产销|销量|产量|出口|进口|批发销量|零售销量|交付量|出货量|装机量|销售额|营收|收入)")
@@ -42,8 +43,7 @@ def _groups(p: ParaText, month: re.Pattern[str]) -> list[_Group]:
         if f.kind not in _AMOUNTS or f.is_range:
             k += 1
             continue
-        clause_start = max([m.end() for m in re.finditer(r"[，,；;。]", p.text[:f.start])], default=0)
-        head = p.text[clause_start:f.start]
+        head = p.text[clause_start(p.text, f.start, "，,；;。"):f.start]
         m = _METRIC.search(head)
         when = month.search(head)
         if m is None or when is None or (month is _MONTH and _CUMULATIVE.search(head)):

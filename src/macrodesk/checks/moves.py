@@ -12,6 +12,7 @@ from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check
 from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _UP = "升|增|涨|提|回升|修复|反弹|上调|上行|攀升|扩大|提高"
 _DOWN = "降|减|跌|落|回落|下调|下行|收窄|缩小|下滑"
@@ -22,7 +23,7 @@ _FROM = re.compile(r"(?:从|由)(?![于此])")
 _RATE = re.compile(r"^[^\d（(，,；;。]{0,14}?[（(]\s*((?:[\u4e00-\u9fff]{0,4}[幅])?(?:度)?)\s*(?:为|约)?\s*$")
 _ROOM = re.compile(r"^\s*(?:的)?\s*(上涨|上行|修复|反弹|增长|下跌|下行)空间")
 _CURRENT = re.compile(r"当前|目前|现价|现在|最新|收盘")
-_CLAUSE = re.compile(r"[，,；;。：:]")
+_STOPS = "，,；;。：:"  # the clause breaks (checks.tokens.clause_start)
 _YEARS = re.compile(r"((?:19|20)\d{2})\s*年")
 # the words of a clause that date a move rather than name a new subject
 _TIME = re.compile(r"截至[^，,]{0,12}?时|[^，,]{0,4}[后时]|预计|预期|有望|将|已|再|又|进一步|目前|当前|最终|随后")
@@ -85,12 +86,12 @@ def _bracketed(s: Sentence, figs: list[Figure], k: int) -> Check | None:
     # 从 A 至 B names the base; without it A is the level written right before, and the rate is
     # tied to that move only when it is named by its 幅度 and B's clause has no subject of its own
     # ("最高达 104，截至报告发布时修复至 93（修复幅度 13%）"); a bare "+8%" may be against another period
-    own = s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, a.start)], default=0):a.start]
+    own = s.text[clause_start(s.text, a.start, _STOPS):a.start]
     fr = _FROM.search(own)
     if fr is not None:
         certain = not re.search(r"[，,；;（(]", between)
     else:
-        clause = between[max([m.end() for m in _CLAUSE.finditer(between)], default=0):]
+        clause = between[clause_start(between, len(between), _STOPS):]
         bare = _TIME.sub("", _TO.sub("", clause.replace(" ", "")))
         certain = bool(rate.group(1)) and not re.search(r"[（(]", between) and not bare
     formula = f"({b.text}/{a.text} - 1) = {c.text}"
@@ -125,7 +126,7 @@ def _room(s: Sentence, figs: list[Figure], k: int) -> Check | None:
     if len(levels) != 2 or unit_key(s, levels[0]) != unit_key(s, levels[1]):
         return None
     named = [f for f in levels if _CURRENT.search(
-        s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, f.start)], default=0):f.start])]
+        s.text[clause_start(s.text, f.start, _STOPS):f.start])]
     if len(named) != 1:
         return None
     now = named[0]
@@ -155,7 +156,7 @@ def _room_elsewhere(article: Article, s: Sentence, figs: list[Figure], k: int) -
     target = figs[k - 1]
     if target.kind not in LEVELS or signed(s, c) or c.is_range or not _PRESENT.search(s.text[target.end:c.start]):
         return None
-    clause = s.text[max([m.end() for m in _CLAUSE.finditer(s.text, 0, target.start)], default=0):target.start]
+    clause = s.text[clause_start(s.text, target.start, _STOPS):target.start]
     words = re.findall(r"[\u4e00-\u9fff]+", _MODAL.sub(" ", clause))
     if not words or len(words[-1]) < 2:
         return None
@@ -165,7 +166,7 @@ def _room_elsewhere(article: Article, s: Sentence, figs: list[Figure], k: int) -
         if p.kind not in ("prose", "list") or p.id == s.id or not _PRESENT.search(p.text) or subject not in p.text:
             continue
         for f in p.figures:
-            own = p.text[max([m.end() for m in _CLAUSE.finditer(p.text, 0, f.start)], default=0):f.start]
+            own = p.text[clause_start(p.text, f.start, _STOPS):f.start]
             if subject in own and unit_key(p, f) == key and f.kind == target.kind and not f.is_range:
                 found[(f.value or 0) * (f.scale or 1.0)] = (p, f)
     if len(found) != 1:

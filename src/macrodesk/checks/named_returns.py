@@ -13,6 +13,7 @@ from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import signed
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 # a return: "指数上涨 0.26%", "下跌 0.25%", "涨跌幅为 -2.77%", "周涨幅 3.30%"
 _RETURN_VERB = re.compile(r"(收涨|上涨|上升|涨幅为?|涨跌幅为?|收跌|下跌|下降|跌幅为?|涨|跌)\s*(?:了|约|达)?\s*$")
@@ -25,7 +26,6 @@ _BROAD = re.compile(r"沪深300|上证|深证|创业板|中证|万得全A|Wind�
 _GAP = re.compile(r"(跑赢|跑输|落后于?|领先于?|超越|强于|弱于|低于|高于)\s*(?:同期)?\s*([^，,。；;：:（(%]{2,14}?)\s*"
                   r"(?:指数)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*$")
 _RELATIVE = re.compile(r"([^，,。；;：:%]{2,12}?)\s*(?:周|月|年内|年初至今)?\s*(?:相对收益率?|超额收益率?)\s*(?:为|达|约)?\s*$")
-_CLAUSE = re.compile(r"[，,。；;：:]")
 # what a sentence holding a return or a gap says, tested before its figures are read
 _MOVES = re.compile(r"涨|跌")
 _GAP_WORD = re.compile(r"跑赢|跑输|落后|领先|超越|强于|弱于|低于|高于|相对收益|超额收益")
@@ -96,8 +96,7 @@ def _returns(s: Sentence) -> list[_Return]:
         if f.kind != FigureKind.PERCENT or vm is None:
             k += 1
             continue
-        starts = [m.end() for m in _CLAUSE.finditer(s.text, 0, prev_end + vm.start())]
-        subject = s.text[starts[-1] if starts else 0:prev_end + vm.start()]
+        subject = s.text[clause_start(s.text, prev_end + vm.start(), "，,。；;：:"):prev_end + vm.start()]
         # "上证综指、深证综指分别上涨 7.97%、12.35%"
         names = [n for n in (_norm(x) for x in re.split(r"[、和及与/]", subject)) if n]
         period = _period(s.text[:prev_end + vm.end()])

@@ -11,11 +11,11 @@ from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 # "占国内销量 11.45%", "占全社会用电量比重 60.9%", "占全球的 35.7%"
 _NAMED = re.compile(r"占\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*(?:比重|比例|份额)?\s*(?:为|达|约)?\s*$")
 _CHANGE = re.compile(r"同比|环比|较|增加|减少|增长|下降|净增|新增|[+\-−－]\s*$")
-_CLAUSE = re.compile(r"[，,。；;：:（(]")
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
 
 
@@ -86,8 +86,7 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
                     or _period(part) and _period(g) != _period(part) or s is own and g.start > part.start \
                     or g is part or (g.value or 0) * g.scale <= (part.value or 0) * part.scale:
                 continue
-            starts = [m.end() for m in _CLAUSE.finditer(s.text, 0, g.start)]
-            clause = s.text[starts[-1] if starts else 0:g.start]
+            clause = _clause(s.text, g)
             if name in clause.replace(" ", "") or name in s.bold_lead.replace(" ", ""):
                 found.append((s, g))
     return found
@@ -126,5 +125,4 @@ def find_named_parts(article: Article) -> list[Check]:
 
 
 def _clause(text: str, g: Figure) -> str:
-    starts = [m.end() for m in _CLAUSE.finditer(text, 0, g.start)]
-    return text[starts[-1] if starts else 0:g.start]
+    return text[clause_start(text, g.start, "，,。；;：:（("):g.start]

@@ -11,8 +11,8 @@ import re
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, Verdict
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _OPS = "<>＜＞"
 # between two ranked items: ")" then the operator, then the next item's name up to its bracket

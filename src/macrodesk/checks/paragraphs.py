@@ -4,14 +4,14 @@ relations run over a ； ("…491 万辆，同比增 57.83%；2024 年 585.9 万
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _BREAKS = "，,；;。：:（("
-_BREAK = re.compile("[" + re.escape(_BREAKS) + "]")
 
 
 @dataclass
@@ -20,7 +20,6 @@ class ParaText:
     figures: list[Figure]
     sentences: list[tuple[int, Sentence]]  # (offset in text, sentence)
     _ends: list[int] = field(default_factory=list)  # ends of the measures, in order
-    _breaks: list[int] | None = None  # places of the clause breaks, in order (read once)
 
     def sentence_at(self, pos: int) -> Sentence:
         k = bisect_right(self.sentences, pos, key=lambda pair: pair[0])
@@ -32,10 +31,7 @@ class ParaText:
         if not self._ends and self.figures:
             self._ends = sorted(x.end for x in self.figures
                                 if x.kind not in (FigureKind.DATE, FigureKind.NUMBER))
-        if self._breaks is None:
-            self._breaks = [m.start() for m in _BREAK.finditer(self.text)]
-        b = bisect_left(self._breaks, f.start)
-        start = self._breaks[b - 1] + 1 if b else 0
+        start = clause_start(self.text, f.start, _BREAKS)
         k = bisect_right(self._ends, f.start)
         prev = self._ends[k - 1] if k else 0
         return self.text[max(start, prev):f.start]

@@ -10,8 +10,8 @@ from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import interval, unit_key
 from macrodesk.checks.paragraphs import ParaText, paragraphs
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind
+from macrodesk.text.clauses import clause_start
 
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 # the share's words: "，占比 61.9%", "，占总营收比重约 86%", "（占比 18%）"

@@ -9,8 +9,8 @@ import re
 from macrodesk.checks.judging import Check
 from macrodesk.checks.last_year import judge_base, like_level
 from macrodesk.checks.paragraphs import ParaText, paragraphs, stated_rates
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind
+from macrodesk.text.clauses import clause_start
 
 _UP_DOWN = r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑|减少|回落|降低|下跌|降|跌|减)"
 # "环比 + 20%", "环比增长 6.3%", "较上月下降 2%", "（环比 - 1.67%"

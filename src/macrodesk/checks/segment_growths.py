@@ -12,8 +12,8 @@ from macrodesk.checks.intervals import Interval, figure_interval, implied_growth
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import interval, stated_growths, unit_key
 from macrodesk.checks.part_growths import growth_fits
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
 _MAX_PARTS = 4

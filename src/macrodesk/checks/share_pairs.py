@@ -10,9 +10,10 @@ from macrodesk.checks.framed import Framed
 from macrodesk.checks.frames import common_metric
 from macrodesk.checks.judging import Check, hedge, judge
 from macrodesk.checks.sentence import DOWN, UP
-from macrodesk.checks.tokens import Para, clause_start
+from macrodesk.checks.tokens import Para
 from macrodesk.checks.whole_frames import WholeFrames
 from macrodesk.models import FigureKind
+from macrodesk.text.clauses import clause_start
 
 _FROM = re.compile(r"(?:从|由)\s*$")
 _TO = re.compile(rf"^[^，,。；;]{{0,8}}?(?:{UP}|{DOWN})?\s*(?:至|到)\s*$")

@@ -10,8 +10,8 @@ from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import interval, unit_key
 from macrodesk.checks.paragraphs import ParaText, paragraphs
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 # "…占比分别为", "…比重分别是", "…占比均为": the shares of the parts named before it
 _LEAD = re.compile(r"(?:占比|比重|份额)\s*(分别|均)?\s*(?:为|是|达|约)?")

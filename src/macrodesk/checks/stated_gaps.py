@@ -9,8 +9,8 @@ import re
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import interval, signed, unit_key
-from macrodesk.checks.tokens import clause_start
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 # the gap's own word right before it: "差距 553", "价差为 20.95 万元", "相差约 5 元", "过剩 40 万吨"
 # (the word opens its clause: "甘氨酸法价差 10,270 元 / 吨" names a spread level of other prices)

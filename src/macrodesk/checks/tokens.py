@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import functools
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.figures import extract_figures
 from macrodesk.models import Figure, FigureKind, Sentence, canonical_unit
+from macrodesk.text.clauses import clause_start
 
 # ---------------------------------------------------------------- figures of a paragraph
 
@@ -24,7 +24,6 @@ _APPROX_AFTER = re.compile(r"^\s*(?:左右|上下|附近)")
 
 
 _SPACE = re.compile(r"[\s·]+")
-CLAUSE_BREAK = re.compile(r"[，,。；;：:（(]")
 
 
 # "沪深 300 指数", "标普500": the digits name an index, they are not a figure
@@ -33,25 +32,6 @@ _INDEX_NAME = re.compile(r"(?<=沪深|中证|上证|标普|深证|国证|恒生|
 
 # "（YoY+52%）" is "（同比 +52%）" to every pattern of the finders (same length: offsets hold)
 _YOY_WORD = re.compile(r"(?<![A-Za-z])(?:YoY|yoy|YOY|QoQ|qoq|QOQ)(?![A-Za-z])")
-
-
-@functools.lru_cache(maxsize=64)
-def _stops(stops: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(stops) + "]")
-
-
-@functools.lru_cache(maxsize=4096)
-def _break_ends(text: str, stops: str) -> list[int]:
-    return [m.end() for m in _stops(stops).finditer(text)]
-
-
-def clause_start(text: str, pos: int, stops: str) -> int:
-    """Where the run of `text` ending at `pos` starts: right after the last of the `stops`
-    characters before `pos`, else 0. The stops of a text are found once (finders ask it of every
-    figure of a sentence)."""
-    ends = _break_ends(text, stops)
-    k = bisect_right(ends, pos) - 1
-    return ends[k] if k >= 0 else 0
 
 
 _STRONGER = re.compile(r"(?:强于|弱于)(?=[^，,。；;]{0,16}?\d)")
@@ -127,19 +107,14 @@ class Para:
     masked: str = ""
     toks: list[Tok] = field(default_factory=list)
     raw: list[str] = field(default_factory=list)  # shielded sentence texts
-    _breaks: dict[int, list[int]] = field(default_factory=dict, repr=False)  # clause ends, per sentence
 
     def tok(self, ch: str) -> Tok:
         return self.toks[ord(ch) - FIG_BASE]
 
     def clause_start(self, sent: int, pos: int) -> int:
         """Where the clause holding offset `pos` of sentence `sent` starts: right after the last
-        ，。；：or opening bracket before it (the breaks of a sentence are found once)."""
-        breaks = self._breaks.get(sent)
-        if breaks is None:
-            breaks = self._breaks[sent] = [m.end() for m in CLAUSE_BREAK.finditer(self.raw[sent])]
-        k = bisect_right(breaks, pos) - 1
-        return breaks[k] if k >= 0 else 0
+        ，。；：or opening bracket before it."""
+        return clause_start(self.raw[sent], pos, "，,。；;：:（(")
 
 
 # a sentence read once per article: its shielded text, the masked text between its figures (spaces

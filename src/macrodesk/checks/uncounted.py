@@ -10,8 +10,9 @@ from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, precision_unit
 from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DOWN, FROM, RATE_WORDS, TO, UP, YEAR_SPAN
-from macrodesk.checks.tokens import BOUND_BEFORE, Para, Tok, clause_start
+from macrodesk.checks.tokens import BOUND_BEFORE, Para, Tok
 from macrodesk.models import FigureKind
+from macrodesk.text.clauses import clause_start
 
 # ---------------------------------------------------------------- stated relations with no inputs
 # A careful reader counts every stated share, growth, CAGR or multiple, even when the article

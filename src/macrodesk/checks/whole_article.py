@@ -26,6 +26,7 @@ from macrodesk.checks.worded import (
 )
 from macrodesk.figures import extract_figures
 from macrodesk.models import FigureKind
+from macrodesk.text.clauses import clause_start
 
 # ---------------------------------------------------------------- across sections
 # A share of a national whole or a CAGR in a summary ("核心观点") may take its inputs from another
@@ -39,7 +40,7 @@ from macrodesk.models import FigureKind
 def _clause_before(sec: Para, x: Framed) -> str:
     """The words of a figure's clause before it, brackets included ("省级国有资本经营收入（CAGR")."""
     raw = sec.raw[x.tok.sent]
-    start = max((m.end() for m in re.finditer(r"[，,。；;：:]", raw[:x.tok.fig.start])), default=0)
+    start = clause_start(raw, x.tok.fig.start, "，,。；;：:")
     return re.sub(r"[^\u4e00-\u9fa5]", "", raw[max(start, x.tok.fig.start - 60):x.tok.fig.start])
 
 

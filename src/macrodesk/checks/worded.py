@@ -21,11 +21,12 @@ from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DOWN, SHARE_WORDS, UP, change_check, is_points
-from macrodesk.checks.tokens import Para, Tok, clause_start
+from macrodesk.checks.tokens import Para, Tok
 from macrodesk.checks.uncounted import FROM_LEAD, LIST_AND, TO_LEAD, is_level, uncounted_check
 from macrodesk.checks.valuation import EPS_HEAD, PE_HEAD, PE_SLACK
 from macrodesk.figures import extract_figures
 from macrodesk.models import Figure, FigureKind
+from macrodesk.text.clauses import clause_start
 
 _BRACKET_AFTER = re.compile(r"\s*[（(]([^（）()]{3,120})[)）]")
 _ZHAN_LEAD = re.compile(r"占[^，,。；;]{0,10}$")
@@ -582,7 +583,7 @@ _GAP_TAIL = re.compile(r"(?:分别|上涨|下跌|为|约|达|幅度|\s|·)+$")
 def _gap_names(sec: Para, x: Framed) -> tuple[str, str] | None:
     """(subject, benchmark) of a gap clause: "建筑材料指数超涨沪深 300 指数 9.35 个百分点"."""
     raw = sec.raw[x.tok.sent]
-    start = max((m.end() for m in re.finditer(r"[，,。；;：:]", raw[:x.tok.fig.start])), default=0)
+    start = clause_start(raw, x.tok.fig.start, "，,。；;：:")
     clause = raw[start:x.tok.fig.start]
     m = _GAP_VERB.search(clause)
     if m is None:
