@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from macrodesk.checks.frames import common_metric, frame_of, period_key
+from macrodesk.checks.frames import common_metric, currency, frame_of, period_key
 from macrodesk.checks.intervals import Interval, implied_growth, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DASH_MID, DOWN, RATE_WORDS, UP, is_points, sum_check
@@ -661,11 +661,8 @@ def _qualified_whole(w: Framed, part: Framed, c: Framed) -> bool:
     qualifier (肿瘤 & 血液学营收 of 营收, 中国大陆市场规模 of 全球…市场规模), in one period, is of that level."""
     if not _BARE_SHARE.match(c.lead) or part.period and part.period != w.period:
         return False
-    a, b = w.metric, part.metric
-    n = 0
-    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-        n += 1
-    return n >= 2 and a != b and n < len(b)
+    n = _suffix(w.metric, part.metric)
+    return n >= 2 and w.metric != part.metric and n < len(part.metric)
 
 
 def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]], fs: list[Framed]) -> list[Check]:
@@ -1109,6 +1106,7 @@ def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str, *, cer
 
 
 def _suffix(a: str, b: str) -> int:
+    """How many characters two measures end on in common (营收 / 肿瘤 & 血液学营收: 2)."""
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1
@@ -1155,9 +1153,6 @@ _AMOUNT_WORD = re.compile(r"金额|[售口]额|收入|营收|票房")
 _VOLUME_WORD = re.compile(r"数量|[销产出进]?[口]?量$|销量|出货量|交付量|人次")
 
 
-def _currency(unit: str) -> str:
-    return re.sub(r"^(?:万亿|千亿|百亿|亿|千万|百万|万|千|百)", "", unit.strip())
-
 
 def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
     """"出口金额 9.1 亿美元（同比 + 16%…），出口数量 460 万台（同比 - 12%…），出口均价 198.1 美元 / 台（同比 +
@@ -1181,7 +1176,7 @@ def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
             continue
         # the price written is the amount over the volume (198.1 美元 / 台 against 9.1 亿 / 460 万), in
         # the amount's currency; one of each in the clauses before it makes the pairing certain
-        if _currency(a.tok.fig.unit) != _currency(p.tok.fig.unit.split("/")[0]):
+        if currency(a.tok.fig.unit.strip()) != currency(p.tok.fig.unit.split("/")[0].strip()):
             continue
         level = a.tok.interval() / v.tok.interval()
         chk = judge(sec, "ratio", p.tok, [a.tok, v.tok],

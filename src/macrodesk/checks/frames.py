@@ -27,6 +27,14 @@ class Frame:
     unit: tuple[str, str]  # (kind, canonical unit)
 
 
+_MAGNITUDE = re.compile(r"^(?:万亿|千亿|百亿|亿|千万|百万|万|千|百)")
+
+
+def currency(unit: str) -> str:
+    """A unit without its magnitude (亿美元 -> 美元, 百万元 -> 元): two amounts in one currency."""
+    return _MAGNITUDE.sub("", unit)
+
+
 def lead_words(text: str, start: int, stop_at: int = 0) -> str:
     """The words of the clause right before offset `start` (back to a clause break or `stop_at`)."""
     seg = text[stop_at:start]

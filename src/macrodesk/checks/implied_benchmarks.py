@@ -61,28 +61,41 @@ def _signed_return(s: Sentence, f: Figure, lead: str) -> Interval:
     return -iv if not signed(s, f) and re.search(r"(?<!涨)跌幅|下跌|收跌|下降", lead) and (f.value or 0) > 0 else iv
 
 
+def _clause(s: Sentence, f: Figure) -> str:
+    return s.text[clause_start(s.text, f.start, "，,；;。（("):f.start]
+
+
+def _relative(s: Sentence, figs: list[Figure], k: int) -> tuple[str, _Stated] | None:
+    """"涨跌幅 3.92%（相对沪深 300 收益率 4.73%）": the return is the last percent before, past the
+    benchmark's digits ("沪深 300") and past other relative returns ("月涨幅 26.7%，相对沪深 300 涨幅
+    16.41%，相对行业指数涨幅 16.04%")."""
+    g = figs[k]
+    j = k - 1
+    while j >= 0 and (figs[j].kind == FigureKind.NUMBER
+                      or figs[j].kind == FigureKind.PERCENT and "相对" in _clause(s, figs[j])):
+        j -= 1
+    i = k - 1
+    while i >= 0 and figs[i].kind == FigureKind.NUMBER:
+        i -= 1
+    if j < 0 or i < 0 or figs[j].kind != FigureKind.PERCENT:
+        return None
+    rm = _RELATIVE.match(s.text[figs[i].end:g.start])
+    lead = _RETURN.search(_clause(s, figs[j]))
+    if rm is None or lead is None:
+        return None
+    r = figs[j]
+    ret = _signed_return(s, r, lead.group(1))
+    return _name(rm.group(1)), _Stated(s, r, g, ret - figure_interval(g), ret, True, relative=True)
+
+
 def _statements(s: Sentence) -> list[tuple[str, _Stated]]:
     out = []
     figs = [f for f in s.figures if f.value is not None and not f.is_range and f.kind != FigureKind.DATE]
     for k, g in enumerate(figs):
-        # the return: the last percent before, past the benchmark's digits ("沪深 300") and past
-        # other relative returns ("月涨幅 26.7%，相对沪深 300 涨幅 16.41%，相对行业指数涨幅 16.04%")
-        def clause(f: Figure) -> str:
-            return s.text[clause_start(s.text, f.start, "，,；;。（("):f.start]
-        j = k - 1
-        while j >= 0 and (figs[j].kind == FigureKind.NUMBER
-                          or figs[j].kind == FigureKind.PERCENT and "相对" in clause(figs[j])):
-            j -= 1
-        i = k - 1
-        while i >= 0 and figs[i].kind == FigureKind.NUMBER:
-            i -= 1
-        if g.kind == FigureKind.PERCENT and j >= 0 and i >= 0 and figs[j].kind == FigureKind.PERCENT:
-            rm = _RELATIVE.match(s.text[figs[i].end:g.start])
-            lead = _RETURN.search(clause(figs[j]))
-            if rm and lead:
-                r = figs[j]
-                ret = _signed_return(s, r, lead.group(1))
-                out.append((_name(rm.group(1)), _Stated(s, r, g, ret - figure_interval(g), ret, True, relative=True)))
+        if g.kind == FigureKind.PERCENT:
+            rel = _relative(s, figs, k)
+            if rel is not None:
+                out.append(rel)
             continue
         if g.kind != FigureKind.POINTS:
             continue

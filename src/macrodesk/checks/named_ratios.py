@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 
+from macrodesk.checks.frames import currency
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import interval
@@ -98,11 +99,8 @@ def _pair(text: str, before: list[Figure], r: Figure, name: str) -> tuple[Figure
 
 
 def _same_unit(x: Figure, y: Figure) -> bool:
-    return x.kind == y.kind and _currency(x.unit) == _currency(y.unit)
+    return x.kind == y.kind and currency(x.unit) == currency(y.unit)
 
-
-def _currency(unit: str) -> str:
-    return re.sub(r"^(?:万亿|千亿|百亿|亿|千万|百万|万|千|百)", "", unit)
 
 
 def _fitting_scales(x: Figure, y: Figure, r: Figure) -> list[float]:

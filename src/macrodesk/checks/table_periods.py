@@ -131,8 +131,6 @@ def _slash_growths(rows: dict[str, Sentence], table: list[list[str]], label: str
         # one growth with two years is the second year's; a list has one per year
         pairs = [(len(years) - 1, parts[0])] if len(parts) == 1 and len(years) == 2 else list(enumerate(parts))[1:]
         for i, part in pairs:
-            if len(parts) == 1 and len(years) != 2:
-                break
             now, was, written = cell_interval(cells[years[i][1]], _LEVEL), cell_interval(cells[years[i - 1][1]], _LEVEL), \
                 cell_interval(part, _PERCENT)
             if now is None or was is None or written is None or was.lo <= 0:
@@ -179,9 +177,12 @@ def _bracketed(rows: dict[str, Sentence], table: list[list[str]], label: str) ->
     keys = [period_key(h) for h in head]
     for j in range(2, len(head)):
         now = keys[j]
+        if now is None or now[1] != "Y":
+            continue
         # the year before's column, right before it or past a column of a part of the year
         # ("| 2024 年 | 2025Q1 | 2025 年预测 |", 211)
-        was = [k for k in range(1, j) if now is not None and now[1] == "Y" and keys[k] == _before(now, "同比")]
+        base = _before(now, "同比")
+        was = [k for k in range(1, j) if keys[k] == base]
         if len(was) != 1 or not all(keys[k] is not None and keys[k] != now for k in range(was[0] + 1, j)):
             continue
         i = was[0]

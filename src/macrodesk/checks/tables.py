@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from macrodesk.checks.frames import period_key
+from macrodesk.checks.frames import currency, period_key
 from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, judge, unverifiable
 from macrodesk.checks.tokens import Para, Tok
@@ -74,9 +74,6 @@ def _unit_of(label: str) -> tuple[str, float] | None:
             return figs[0].unit, figs[0].scale
     return None
 
-
-def _currency(unit: str) -> str:
-    return re.sub(r"^(?:万亿|千亿|百亿|亿|千万|百万|万|千|百)", "", unit)
 
 
 @dataclass(frozen=True)
@@ -154,7 +151,7 @@ def _with_unit(fig: Figure, unit: tuple[str, float] | None) -> Figure:
         return fig
     if unit[0] == "%":  # "销售净利率 (%) | 16.18": a rate
         return fig.model_copy(update={"kind": FigureKind.PERCENT, "unit": "%", "scale": 1.0})
-    return fig.model_copy(update={"kind": FigureKind.MONEY if _currency(unit[0]).endswith("元")
+    return fig.model_copy(update={"kind": FigureKind.MONEY if currency(unit[0]).endswith("元")
                                   else FigureKind.QUANTITY, "unit": unit[0], "scale": unit[1]})
 
 
@@ -233,7 +230,7 @@ def _profit(items: list[_Item], period: tuple[int, str] | None, qualifier: str,
 
 def _known_units(*toks: Tok) -> bool:
     """Every amount carries a stated unit of one currency: a ratio of them is certain."""
-    units = {_currency(t.fig.unit) for t in toks}
+    units = {currency(t.fig.unit) for t in toks}
     return all(t.fig.unit for t in toks) and len(units) == 1
 
 
@@ -446,17 +443,20 @@ def _grid_relations(grid: _Grid, elsewhere: dict[str, list[tuple[_Item, str]]] |
     return out
 
 
-def _profits_by_name(grids: list[_Grid], skip: int) -> dict[str, list[tuple[_Item, str]]]:
-    """The profits of company rows in the grids other than `skip`, by the row's name, each with
-    its row's text."""
+def _grid_profits(grid: _Grid) -> list[tuple[_Item, str]]:
+    """The profits of a grid's company rows, each with its row's text."""
+    paras, items = grid
+    texts = {id(t): p.sentences[t.sent].text for p in paras for t in p.toks}
+    return [(it, texts[id(it.tok)]) for it in items if it.name and it.frame.metric == "profit" and not it.change]
+
+
+def _profits_by_name(profits: list[list[tuple[_Item, str]]], skip: int) -> dict[str, list[tuple[_Item, str]]]:
+    """The profits of the grids other than `skip`, by the row's name."""
     out: dict[str, list[tuple[_Item, str]]] = {}
-    for g, (paras, items) in enumerate(grids):
-        if g == skip:
-            continue
-        texts = {id(t): p.sentences[t.sent].text for p in paras for t in p.toks}
-        for it in items:
-            if it.name and it.frame.metric == "profit" and not it.change:
-                out.setdefault(it.name, []).append((it, texts[id(it.tok)]))
+    for g, found in enumerate(profits):
+        if g != skip:
+            for it, text in found:
+                out.setdefault(it.name, []).append((it, text))
     return out
 
 
@@ -678,8 +678,10 @@ def find_table_checks(article: Article) -> list[Check]:
     """Every relation inside the article's tables (Markdown or flattened), read by labels."""
     out: list[Check] = []
     grids = [_grid_items(labels, rows) for labels, rows in (_markdown_grids(article) if "|" in article.text else [])]
+    # each grid's profits are read once, for the PEs of the other grids
+    profits = [_grid_profits(grid) for grid in grids] if len(grids) > 1 else []
     for g, grid in enumerate(grids):
-        out.extend(_grid_relations(grid, _profits_by_name(grids, g) if len(grids) > 1 else None))
+        out.extend(_grid_relations(grid, _profits_by_name(profits, g) if profits else None))
     for labels, rows in _flat_grids(article):
         checks = _grid_checks(labels, rows)
         # a flattened table's columns are read, not marked: the reading must explain some of
