@@ -42,18 +42,19 @@ def find_named_ratios(article: Article) -> list[Check]:
                 found.append((s, *pair, r, name))
     # a ratio of two units is written in a unit of its own, one for every row that names it
     # ("市值储量比" in 万元 / 吨 in each of 191's four rows): the power of ten most rows fit
+    read = [(s, x, y, r, name, interval(x) / interval(y), figure_interval(r, result=True)) for s, x, y, r, name in found]
     scales: dict[str, list[float]] = {}
-    for _, x, y, r, name in found:
+    for _, x, y, _, name, got, stated in read:
         if not _same_unit(x, y):
-            scales.setdefault(name, []).extend(_fitting_scales(x, y, r))
+            scales.setdefault(name, []).extend(_fitting_scales(got, stated))
     out: list[Check] = []
-    for s, x, y, r, name in found:
-        got, stated = interval(x) / interval(y), figure_interval(r, result=True)
+    for s, x, y, r, name, got, stated in read:
         scale = 1.0
         if not _same_unit(x, y):
             votes = scales.get(name, [])
-            best = max(set(votes), key=votes.count) if votes else _nearest_scale(got, stated)
-            scale = best if votes.count(best) >= 2 or len(set(votes)) <= 1 else _nearest_scale(got, stated)
+            best = max(set(votes), key=votes.count) if votes else None
+            scale = best if best is not None and (votes.count(best) >= 2 or len(set(votes)) == 1) \
+                else _nearest_scale(got, stated)
         relation = f"{x.text} / {y.text} = {r.text} ({name}比)"
         if scale != 1.0:
             relation += f" (× {scale:g}: the ratio is written in another unit)"
@@ -102,9 +103,7 @@ def _same_unit(x: Figure, y: Figure) -> bool:
     return x.kind == y.kind and currency(x.unit) == currency(y.unit)
 
 
-
-def _fitting_scales(x: Figure, y: Figure, r: Figure) -> list[float]:
-    got, stated = interval(x) / interval(y), figure_interval(r, result=True)
+def _fitting_scales(got: Interval, stated: Interval) -> list[float]:
     k = round(math.log10(stated.mid / got.mid)) if stated.mid > 0 else 0
     return [10.0 ** j for j in (k - 1, k, k + 1) if got.scale(10.0 ** j).overlaps(stated)]
 
