@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from macrodesk.models import Article, Figure, FigureKind, Sentence
-from macrodesk.text.clauses import clause_start
+from macrodesk.text.clauses import break_ends, start_after
 
 _BREAKS = "，,；;。：:（("
 
@@ -20,6 +20,7 @@ class ParaText:
     figures: list[Figure]
     sentences: list[tuple[int, Sentence]]  # (offset in text, sentence)
     _ends: list[int] = field(default_factory=list)  # ends of the measures, in order
+    _breaks: list[int] | None = None  # ends of the clause breaks, in order (read once)
 
     def sentence_at(self, pos: int) -> Sentence:
         k = bisect_right(self.sentences, pos, key=lambda pair: pair[0])
@@ -31,7 +32,9 @@ class ParaText:
         if not self._ends and self.figures:
             self._ends = sorted(x.end for x in self.figures
                                 if x.kind not in (FigureKind.DATE, FigureKind.NUMBER))
-        start = clause_start(self.text, f.start, _BREAKS)
+        if self._breaks is None:
+            self._breaks = break_ends(self.text, _BREAKS)
+        start = start_after(self._breaks, f.start)
         k = bisect_right(self._ends, f.start)
         prev = self._ends[k - 1] if k else 0
         return self.text[max(start, prev):f.start]
