@@ -23,8 +23,10 @@ from macrodesk.checks.bins import find_bin_shares, find_residual_shares
 from macrodesk.checks.bound_sums import find_bound_sums
 from macrodesk.checks.bracket_base import find_bracket_bases
 from macrodesk.checks.brackets import find_bracket_shares, find_bracket_sums
+from macrodesk.checks.clause_totals import find_clause_totals
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.concentration import find_concentrations
+from macrodesk.checks.count_parts import find_count_parts
 from macrodesk.checks.count_splits import find_count_splits
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.defined_ratios import find_defined_ratios
@@ -58,6 +60,7 @@ from macrodesk.checks.pe_lists import find_pe_lists
 from macrodesk.checks.period_means import find_period_means, find_week_means
 from macrodesk.checks.previous_period import find_previous_period_growths
 from macrodesk.checks.prior_rates import find_prior_rate_changes
+from macrodesk.checks.quarter_lists import find_quarter_lists
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
 from macrodesk.checks.relative_gaps import find_relative_gaps
 from macrodesk.checks.scissors import find_scissors
@@ -71,6 +74,7 @@ from macrodesk.checks.split_shares import find_closing_shares, find_split_shares
 from macrodesk.checks.stated_gaps import find_stated_gaps
 from macrodesk.checks.table_cagr import find_table_cagrs
 from macrodesk.checks.table_periods import find_table_periods
+from macrodesk.checks.table_products import find_table_products
 from macrodesk.checks.table_rows import find_table_relations
 from macrodesk.checks.table_shares import find_table_shares
 from macrodesk.checks.table_sums import find_table_sums
@@ -208,7 +212,8 @@ def check_article(article: Article) -> list[Check]:
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
         *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),
-        *find_table_sums(article),
+        *find_table_sums(article), *find_table_products(article), *find_clause_totals(article),
+        *find_count_parts(article), *find_quarter_lists(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

@@ -492,6 +492,15 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         return [hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
     if _other_basis(sec, mm, n0):
         return [hedge(sec, chk, "净利率 is on total profit; only 归母 profit is stated")]
+    # a revenue or profit written only after the margin, in another sentence, is another
+    # period's or segment's (cfb562: "23Q1…归母净利率 6.2%" before "22 年消费电子收入 110.1 亿元")
+    if any(x.index > c.index and x.tok.sent != t.sent for x in (n0, d0)):
+        return [hedge(sec, chk, "the profit or revenue is written after the margin")]
+    # one margin of a slash list ("22 年/23Q1 归母净利率分别为 31.73%/33.00%", cfb565): which
+    # period each value is of rests on the list's order, which the frames do not read
+    raw = sec.raw[t.sent]
+    if raw[t.fig.end:t.fig.end + 2].lstrip().startswith("/") or raw[max(0, t.fig.start - 2):t.fig.start].rstrip().endswith("/"):
+        return [hedge(sec, chk, "a value of a slash list: its period is not certain")]
     if chk.verdict == "inconsistent":
         others = [(n, d) for n in nums for d in dens if (n, d) != (n0, d0)
                   and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0]

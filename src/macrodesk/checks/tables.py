@@ -26,7 +26,14 @@ from macrodesk.checks.frames import currency, period_key
 from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, judge, unverifiable
 from macrodesk.checks.tokens import Para, Tok
-from macrodesk.checks.valuation import column_labels, markdown_tables, row_sentence, table_rows
+from macrodesk.checks.valuation import (
+    column_labels,
+    markdown_tables,
+    row_sentence,
+    table_rows,
+    year_cells,
+    year_value,
+)
 from macrodesk.figures import extract_figures
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -308,7 +315,7 @@ def _against_previous(para: Para, items: list[_Item], it: _Item, stated_iv: Inte
 
 
 def _pe(para: Para, items: list[_Item], it: _Item,
-        elsewhere: dict[str, list[tuple[_Item, str]]] | None = None) -> tuple[Check, Interval] | None:
+        elsewhere: dict[str, list[tuple[_Item, str]]] | None = None) -> tuple[Check, Interval, bool] | None:
     """PE of a year against 市值 / 归母净利润 of that year; also the 市值 the PE implies. A row
     with no profit takes the one of its company's row in another table of the article (353: a
     portfolio's PEs, the profits in the sector tables above it)."""
@@ -344,7 +351,12 @@ def _pe(para: Para, items: list[_Item], it: _Item,
                   "the units or the profit basis are not certain")
     # an actual year's PE may be priced at that year's close: it says nothing of today's price
     actual = bool(_ACTUAL.search(it.label) or _ACTUAL.search(profit.label))
-    return chk, Interval(0.0, math.inf) if actual else it.tok.interval() * p.interval()
+    # a PE that fits the 市值 over another year's profit of its row reads as a shifted column
+    shifted = any(x.frame.period != f.period and x.tok.interval().lo > 0
+                  and (cap.interval() / x.tok.interval()).overlaps(stated)
+                  for x in items if x.frame.metric == "profit" and not x.change
+                  and x.frame.qualifier == f.qualifier and _known_units(cap, x.tok))
+    return chk, Interval(0.0, math.inf) if actual else it.tok.interval() * p.interval(), shifted
 
 
 def _yield(para: Para, items: list[_Item], it: _Item) -> Check | None:
@@ -388,7 +400,7 @@ def _margin(para: Para, items: list[_Item], it: _Item) -> Check | None:
 def _relations(paras: list[Para], items: list[_Item],
                elsewhere: dict[str, list[tuple[_Item, str]]] | None = None) -> list[Check]:
     out: list[Check] = []
-    pes: list[tuple[Check, Interval]] = []
+    pes: list[tuple[Check, Interval, bool]] = []
     para_of = {id(t): p for p in paras for t in p.toks}
     for it in items:
         para = para_of[id(it.tok)]
@@ -410,19 +422,21 @@ def _relations(paras: list[Para], items: list[_Item],
     return out
 
 
-def _pe_row(pes: list[tuple[Check, Interval]]) -> None:
-    """A PE that misses the row's 市值 refutes only when the row's PEs are neither all off nor
-    one price: a row none of whose PEs fits may have its columns shifted (a PE column a year off
-    its label); forecast PEs that all imply one 市值 within 5% were priced at another date than
-    the 市值 column (an actual year's PE, priced at its own close, implies any)."""
-    if not any(c.verdict == "inconsistent" for c, _ in pes):
+def _pe_row(pes: list[tuple[Check, Interval, bool]]) -> None:
+    """A PE that misses the row's 市值 refutes only when the row's PEs are neither all off and
+    shifted nor one price: a row none of whose PEs fits, one of which fits another year's
+    profit, has its columns shifted (a PE column a year off its label); forecast PEs that all
+    imply one 市值 within 5% were priced at another date than the 市值 column (an actual year's
+    PE, priced at its own close, implies any). A row none of whose PEs fits any year's profit
+    (299: 47 亿元 over 0.39, 0.74, 0.82, 0.93 亿元 against PEs 43, 31, 24, 24) is wrong as written."""
+    if not any(c.verdict == "inconsistent" for c, _, _ in pes):
         return
-    implied = [iv for _, iv in pes]
+    implied = [iv for _, iv, _ in pes]
     one_price = max(iv.lo for iv in implied) <= min(iv.hi for iv in implied) * (1 + _PE_SLACK)
     why = ("the row's PEs imply one 市值 of another date" if one_price else
            "no PE of the row fits: its columns may be shifted"
-           if not any(c.verdict == "consistent" for c, _ in pes) else "")
-    for c, _ in pes:
+           if not any(c.verdict == "consistent" for c, _, _ in pes) and any(s for _, _, s in pes) else "")
+    for c, _, _ in pes:
         if why and c.verdict == "inconsistent":
             _demote(c, why)
 
@@ -498,6 +512,8 @@ def _markdown_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
                 and any(c for c in table[nhead][1:]):
             nhead += 1
         labels = column_labels(table[:nhead], width)
+        # a cell listing a value per year ("2024 年 0.39，2025E0.74", 299) is a column per year
+        virtual = year_cells(table[nhead:], labels)
         rows: list[_Row] = []
         for cells in table[nhead:]:
             sent = row_sentence(rows_by_text, cells)
@@ -510,7 +526,13 @@ def _markdown_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
                     k and k < len(labels) and _PERIOD_CELL.fullmatch(cells[k].strip()) and _unit_of(labels[k])):
                 k += 1
             name = " ".join(c for c in cells[:k] if c)
-            rows.append(_Row(sent, name, [(j, cells[j]) for j in range(k, len(cells)) if cells[j]]))
+            listed = {cj for cj, _ in virtual.values()}
+            row_cells = [(j, cells[j]) for j in range(k, len(cells)) if cells[j] and j not in listed]
+            for vj, (cj, year) in virtual.items():
+                m = year_value(cells[cj], year) if cj >= k and cj < len(cells) else None
+                if m is not None:
+                    row_cells.append((vj, m.group(2).replace(" ", "")))
+            rows.append(_Row(sent, name, row_cells))
         if rows:
             grids.append((labels, rows))
     return grids

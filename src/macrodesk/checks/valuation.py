@@ -160,12 +160,13 @@ def _realign(header_rows: list[list[str]], labels: list[str]) -> list[str]:
 
 
 # a cell holding a value per year: "2024A:0.90/2025E:0.78", "2024A:7.31；2025E:9.38；2026E:8.88" (94, 115)
-# ("2024 年 2.90、2025 年 2.95", 291)
-_YEAR_ITEM = re.compile(r"((?:19|20)\d{2}\s*[AE]?)\s*(?:[:：]|年)\s*(-?\d+(?:\.\d+)?)")
-_YEAR_CELL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*[AE]?\s*(?:[:：]|年)\s*-?\d+(?:\.\d+)?\s*[；;/，,、]?\s*){2,}")
+# ("2024 年 2.90、2025 年 2.95", 291; "2024 年 0.39，2025E0.74，2026E0.82", 299; "2024 年 - 0.44")
+_ITEM = r"((?:19|20)\d{2}(?:\s*[AE](?![A-Za-z]))?)\s*(?:[:：]|年\s*[:：]?|(?<=[AE]))\s*(-?\s*\d+(?:\.\d+)?)"
+_YEAR_ITEM = re.compile(_ITEM)
+_YEAR_CELL = re.compile(rf"\s*(?:{_ITEM}\s*[；;/，,、]?\s*){{2,}}")
 
 
-def _year_cells(body: list[list[str]], labels: list[str]) -> dict[int, tuple[int, str]]:
+def year_cells(body: list[list[str]], labels: list[str]) -> dict[int, tuple[int, str]]:
     """Columns whose every cell lists its years' values become one virtual column per year:
     index -> (the real column, the year as written); their labels are appended to `labels`."""
     virtual: dict[int, tuple[int, str]] = {}
@@ -175,8 +176,14 @@ def _year_cells(body: list[list[str]], labels: list[str]) -> dict[int, tuple[int
             continue
         for year in dict.fromkeys(m.group(1) for c in cells for m in _YEAR_ITEM.finditer(c)):
             virtual[len(labels)] = (j, year)
-            labels.append(f"{labels[j]} {year}")
+            # "2024" alone names no period for the frames; "2024 年" does
+            labels.append(f"{labels[j]} {year}" + ("" if year[-1] in "AE" else " 年"))
     return virtual
+
+
+def year_value(cell: str, year: str) -> re.Match[str] | None:
+    """Where a year-list cell writes the value of `year` (group 2), None when it lists no such year."""
+    return next((m for m in _YEAR_ITEM.finditer(cell) if m.group(1) == year), None)
 
 
 def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
@@ -193,7 +200,7 @@ def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
         if nhead == 0 or nhead == len(table):
             continue
         labels = _realign(table[:nhead], column_labels(table[:nhead], width))
-        virtual = _year_cells(table[nhead:], labels)
+        virtual = year_cells(table[nhead:], labels)
         eps: dict[int, int] = {}
         pe: dict[int, tuple[int, bool]] = {}  # year -> (column, marked E)
         for j, lab in enumerate(labels):
@@ -246,8 +253,7 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
     def tok(j: int) -> Tok | None:
         if virtual and j in virtual:
             cj, year = virtual[j]
-            m = next((m for m in _YEAR_ITEM.finditer(cells[cj]) if m.group(1) == year), None) \
-                if cj in bounds else None
+            m = year_value(cells[cj], year) if cj in bounds else None
             if m is None:
                 return None
             lo, hi = bounds[cj][0] + m.start(2), bounds[cj][0] + m.end(2)

@@ -12,6 +12,35 @@ from macrodesk.checks.levels import signed_rate
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*[-~～—至到]\s*((?:19|20)?\d{2})\s*[EA]?\s*年?")
+# years listed with slashes, or a span of two-digit years: "23/24/25 年", "2023/2024/2025E", "23-25 年"
+_SLASH_YEARS = re.compile(r"(?<![\d./])((?:19|20)?\d{2}\s*[EA]?(?:\s*/\s*(?:19|20)?\d{2}\s*[EA]?){1,5})\s*年?"
+                          r"|(?<![\d./])(1[5-9]|2\d|3[0-5])\s*[EA]?\s*[-~～—至]\s*(1[5-9]|2\d|3[0-5])\s*[EA]?\s*年")
+
+
+# a two-digit year the figure reader leaves as a number of years ("21年速冻面米…营收 60.3/7.5/1.2 亿"):
+# a sentence naming one is about that year, not the span carried from the sentence before
+_SHORT_YEAR = re.compile(r"(?<![\d.])(?:1[5-9]|2\d|3[0-5])\s*年")
+
+
+def _years(text: str) -> tuple[tuple[int, int], int] | None:
+    """The first and last year of a span or of consecutive slash-listed years, and where it ends."""
+    span = _SPAN.search(text)
+    if span is not None:
+        first, last = int(span.group(1)), span.group(2)
+        return (first, int(last) if len(last) == 4 else first // 100 * 100 + int(last)), span.end()
+    for m in _SLASH_YEARS.finditer(text):
+        if m.group(1):
+            if not m.group(0).rstrip().endswith(("年", "E", "A")):
+                continue  # "1/2/3" are no years without 年 or an E/A mark
+            ys = [int(y) for y in re.findall(r"\d{2,4}", m.group(1))]
+            ys = [y if y > 100 else 2000 + y for y in ys]
+            if all(b == a + 1 for a, b in zip(ys, ys[1:], strict=False)):
+                return (ys[0], ys[-1]), m.end()
+        else:
+            a, b = 2000 + int(m.group(2)), 2000 + int(m.group(3))
+            if a < b:
+                return (a, b), m.end()
+    return None
 _SEP = re.compile(r"^\s*[/、]\s*$")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # from the levels to their growths: "（同比 + ", "，同比增长 ", "，分别同比 ", "，YoY "
@@ -44,14 +73,13 @@ def find_year_series(article: Article) -> list[Check]:
         if s.kind not in ("prose", "list"):
             carried, last = None, None
             continue
-        span = _SPAN.search(s.text)
+        span = _years(s.text)
         follows = last is not None and (s.paragraph == last.paragraph or s.kind == last.kind == "list"
                                         and s.paragraph == last.paragraph + 1)
         if span is not None:
-            years = int(span.group(1)), span.group(2)
-            end_year = int(years[1]) if len(years[1]) == 4 else years[0] // 100 * 100 + int(years[1])
-            carried, start = (years[0], end_year), span.end()
-        elif follows and carried is not None and not any(f.kind == FigureKind.DATE for f in s.figures):
+            carried, start = span
+        elif follows and carried is not None and not any(f.kind == FigureKind.DATE for f in s.figures) \
+                and not _SHORT_YEAR.search(s.text):
             start = 0
         else:
             carried = None

@@ -1,0 +1,131 @@
+"""Round 10 of the arithmetic checker: layouts from tests/check_seventeenth (299's year-list cells,
+market-space table and cost build-up, 142's ranking seats) and tests/check_eighteenth (company
+research: quarters as a slash list, slash-listed forecast years, margins in slash lists)."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+
+def _verdicts(text: str, needle: str) -> list[str]:
+    return [c.verdict for c in check_text(text) if needle in c.relation]
+
+
+# 299: every PE of the row misses 市值 / 归母净利润 of its own year, and of every other year too
+_PE_CELLS = ("# 投资分析\n\n| **序号** | **简称** | **市值（亿元）** | **归母净利润（亿元）** | **PE** |\n"
+             "| --- | --- | --- | --- | --- |\n"
+             "| 2 | 纳科诺尔 | 47 | 2024 年 0.39，2025E0.74，2026E0.82，2027E0.93 | {pe} |\n")
+
+
+def test_year_list_cells_are_a_column_per_year():
+    fitting = "2024 年 121，2025E64，2026E57，2027E51"
+    assert _verdicts(_PE_CELLS.format(pe=fitting), "47 / 0.74") == ["consistent"]
+    assert _verdicts(_PE_CELLS.format(pe=fitting), "47 / 0.39") == ["consistent"]
+    wrong = "2024 年 43，2025E31，2026E24，2027E24"
+    assert _verdicts(_PE_CELLS.format(pe=wrong), "47 / 0.74") == ["inconsistent"]
+    assert _verdicts(_PE_CELLS.format(pe=wrong), "47 / 0.39") == ["inconsistent"]
+
+
+def test_a_row_whose_pes_fit_another_years_profit_is_shifted_not_wrong():
+    # each PE is 市值 over the next year's profit: the PE column is a year off its label
+    shifted = "2024 年 64，2025E57，2026E51，2027E45"
+    verdicts = _verdicts(_PE_CELLS.format(pe=shifted), "47 / 0.")
+    assert verdicts and "inconsistent" not in verdicts
+
+
+_MARKET = ("# 市场空间\n\n| **指标** | **2027E** | **2028E** | **2029E** | **2030E** | **2035E** |\n"
+           "| --- | --- | --- | --- | --- | --- |\n"
+           "| 全固态电池出货量（GWh） | 1.0 | 5.0 | 30.0 | 100.0 | 3000.0 |\n"
+           "| 全固态电池价格（元 / Wh） | 2.5 | 2.10 | 0.90 | 0.8 | 0.7 |\n"
+           "| 市场空间（亿元） | {a} | 105.0 | {c} | 800.0 | 21000.0 |\n")
+
+
+def test_a_market_row_against_volume_times_price():
+    # 299: 1.0 GWh × 2.5 元 / Wh = 25 亿元, not 5.0; 30 × 0.90 = 270, not 450 (×10: the units)
+    assert _verdicts(_MARKET.format(a="5.0", c="450.0"), "1.0 × 2.5") == ["inconsistent"]
+    assert _verdicts(_MARKET.format(a="5.0", c="450.0"), "30.0 × 0.90") == ["inconsistent"]
+    assert _verdicts(_MARKET.format(a="5.0", c="450.0"), "5.0 × 2.10") == ["consistent"]
+    assert _verdicts(_MARKET.format(a="25.0", c="270.0"), "1.0 × 2.5") == ["consistent"]
+
+
+def test_no_product_without_most_columns_agreeing_on_one_power_of_ten():
+    two_of_five = _MARKET.replace("| 800.0 | 21000.0 |", "| 600.0 | 9000.0 |")
+    assert _verdicts(two_of_five.format(a="5.0", c="450.0"), "×") == []
+
+
+_COSTS = ("2030 年成本预测（乐观）：高镍三元单位成本 0.60 元 /wh（占 {s}%），硅碳负极 0.65 元 /wh，固态电解质 0.68 元 /wh，"
+          "碳纳米管 0.23 元 /wh，{other} 0.11 元 /wh；电芯材料成本合计 {t} 元 /wh，折旧 0.14 元 /wh，成本合计 {u} 元 /wh。")
+
+
+def test_a_total_after_its_clauses_down_to_other():
+    # 299: 0.60 + 0.65 + 0.68 + 0.23 + 0.11 = 2.27, not 1.45; 其他材料 names every part
+    assert _verdicts(_COSTS.format(s=39, other="其他材料", t="1.45", u="1.59"), "+ 0.11 元 = 1.45") == ["inconsistent"]
+    assert _verdicts(_COSTS.format(s=26, other="其他材料", t="2.27", u="2.41"), "+ 0.11 元 = 2.27") == ["consistent"]
+    # the share in its part's bracket is over the total: 0.60 / 1.45 = 41.4%, not 39%
+    assert _verdicts(_COSTS.format(s=39, other="其他材料", t="1.45", u="1.59"), "0.60 元 / 1.45 元") == ["inconsistent"]
+    # a running total: 1.45 + 0.14 = 1.59
+    assert _verdicts(_COSTS.format(s=39, other="其他材料", t="1.45", u="1.59"), "1.45 元 + 0.14 元") == ["consistent"]
+
+
+def test_clauses_without_other_refute_nothing():
+    assert _verdicts(_COSTS.format(s=39, other="隔膜", t="1.45", u="1.59"), "+ 0.11 元 = 1.45") == []
+
+
+def test_the_seats_of_a_ranking():
+    # 142: 6 + 2 × 2 + 1 = 11 seats of a TOP10
+    text = "网综 TOP10 中，腾讯占据 {a} 席，芒果 TV 和爱奇艺各占 2 席，优酷占 1 席，头部平台垄断效应明显。"
+    assert _verdicts(text.format(a=6), "seats of a ranking") == ["inconsistent"]
+    assert _verdicts(text.format(a=5), "seats of a ranking") == ["consistent"]
+    # fewer seats than the ranking may leave entries out
+    assert _verdicts(text.format(a=3), "seats of a ranking") == []
+
+
+def test_a_part_larger_than_its_whole():
+    # 142: 7 of 5 new games
+    text = "2025 年 4 月，全球预估月流水首破 3000 万元的新游共 5 款，其中中国厂商发行的游戏占 {n} 款。"
+    assert _verdicts(text.format(n=7), "larger than its whole") == ["inconsistent"]
+    assert _verdicts(text.format(n=3), "larger than its whole") == []
+
+
+_QUARTERS = ("20年全年公司实现营业收入{y}亿元，同比增长{g}%，其中Q1/Q2/Q3/Q4分别实现营业收入7.63/17.91/25.39/32.59亿元，"
+             "同比分别-35.6%/-8.5%/17.1%/37.2%，第三季度起收入明显提速。")
+
+
+def test_four_quarters_of_a_slash_list_against_their_year():
+    # cfb244 (check_eighteenth): 7.63 + 17.91 + 25.39 + 32.59 = 83.52; the year's growth from the
+    # quarters' year-ago levels (7.63 / (1 − 35.6%) + …) is 8.67%
+    assert _verdicts(_QUARTERS.format(y="83.53", g="8.7"), "four quarters Q1-Q4") == ["consistent"]
+    assert _verdicts(_QUARTERS.format(y="93.53", g="8.7"), "four quarters Q1-Q4") == ["inconsistent"]
+    assert _verdicts(_QUARTERS.format(y="83.53", g="8.7"), "from its four quarters") == ["consistent"]
+    assert _verdicts(_QUARTERS.format(y="83.53", g="12.7"), "from its four quarters") == ["inconsistent"]
+
+
+def test_a_quarter_list_of_another_metric_is_not_the_years():
+    text = "20年全年公司实现营业收入83.53亿元，同比增长8.7%，Q1/Q2/Q3/Q4归母净利润分别为1.1/2.2/3.3/4.4亿元。"
+    assert _verdicts(text, "four quarters") == []
+
+
+def test_slash_listed_forecast_years():
+    # cfb562: 20.3 / 17.2 − 1 = 18.0%, 24.8 / 20.3 − 1 = 22.2%
+    text = "我们调整盈利预测，预计23/24/25年归母净利润17.2/20.3/24.8亿元，yoy+16%/+{b}%/22%，维持“买入”评级。"
+    assert _verdicts(text.format(b=18), "2024 over 2023") == ["consistent"]
+    assert _verdicts(text.format(b=28), "2024 over 2023") == ["inconsistent"]
+    assert _verdicts(text.format(b=18), "2025 over 2024") == ["consistent"]
+
+
+def test_a_sentence_of_one_short_year_does_not_take_the_span_before():
+    # cfb390: "21年…营收 60.3/7.5/1.2 亿，同比 -3.2%/+29.7%/+40.1%" are three products of one year
+    text = ("预计公司22-24年营收分别为50.1、60.2、70.3亿元，同比增长13%、20%、17%。"
+            "产品端，21年速冻面米/速冻调理制品/冷藏及短保类营收60.3/7.5/1.2亿，同比-3.2%/+29.7%/+40.1%。")
+    assert not [c for c in check_text(text) if "7.5" in c.relation and "listed by position" in c.relation]
+
+
+def test_margins_paired_past_their_own_clauses_only_confirm():
+    # cfb565: 31.73% is 2022's margin of a slash list, not 16.76 / 51.73 of the two quarters before it
+    text = ("合并22Q4与23Q1来看，公司共实现营收51.73亿元，同比+27.38%；归母净利润16.76亿元，同比+25.82%。"
+            "利润端来看，公司22年/23Q1归母净利率分别为31.73%/33.00%，分别同比+0.07pct/持平。")
+    assert "inconsistent" not in _verdicts(text, "= 31.73%")
+    # cfb562: the revenue written after the 23Q1 margin is 2022's of one segment
+    text = ("23Q1公司实现归母净利1.8亿元，yoy-18.5%，归母净利率6.2%。"
+            "分业务看，22年消费电子收入110.1亿元，yoy+17.1%。")
+    assert "inconsistent" not in _verdicts(text, "= 6.2%")
