@@ -36,11 +36,7 @@ def cjk_font() -> str:
             if fam in names:
                 return fam
         if attempt == 0:
-            # matplotlib caches its font list when first used: a font installed since then
-            # (as the message below tells the user to do) is found only by a fresh scan;
-            # _load_fontmanager is private, so matplotlib's stubs do not declare it
-            fresh = cast(Any, font_manager)._load_fontmanager(try_read_cache=False)
-            font_manager.fontManager = fresh
+            _add_new_fonts()
     raise DataError("no CJK font found for Chinese chart labels",
                     hint="install one, e.g. `apt-get install fonts-noto-cjk`, then retry")
 
@@ -49,6 +45,31 @@ def cjk_font() -> str:
 # title's 12 pt (a Chinese character takes two cells) and over ~4 pt at the source note's 8 pt
 TITLE_CELLS, NOTE_CELLS = 100, 150
 _BREAK_AFTER = "；，、。）) /"
+
+
+def _add_new_fonts() -> None:
+    """Add the fonts installed since matplotlib cached its font list (as the error below tells the
+    user to do) to the manager in place: its renderers hold that manager from import on, so a new
+    manager would be found by name and never drawn with (the glyphs came out missing)."""
+    manager = font_manager.fontManager
+    known = {f.fname for f in manager.ttflist}
+    added = False
+    for path in font_manager.findSystemFonts():
+        if path in known:
+            continue
+        try:
+            manager.addfont(path)
+            added = True
+        except (OSError, RuntimeError, ValueError):
+            continue  # a file FreeType cannot read is not a font to draw with
+    if added:
+        # the lookups made before are cached; the next process reads the list without a rescan
+        cast(Any, font_manager.FontManager)._findfont_cached.cache_clear()
+        cache = Path(matplotlib.get_cachedir(), f"fontlist-v{font_manager.FontManager.__version__}.json")
+        try:
+            font_manager.json_dump(manager, cache)
+        except OSError:
+            pass  # an unwritable cache only costs the next process its own rescan
 
 
 def _cells(ch: str) -> int:
