@@ -129,3 +129,20 @@ def test_margins_paired_past_their_own_clauses_only_confirm():
     text = ("23Q1公司实现归母净利1.8亿元，yoy-18.5%，归母净利率6.2%。"
             "分业务看，22年消费电子收入110.1亿元，yoy+17.1%。")
     assert "inconsistent" not in _verdicts(text, "= 6.2%")
+
+
+def test_a_profit_named_by_its_basis_alone():
+    # cfb264: "归母13.69亿元" is the 归母 profit; 13.69 / 45.30 = 30.22%
+    text = "2020全年：收入45.30亿元（YOY+7.74%），归母13.69亿元（YOY+75%），扣非12.08亿元（YOY+60%）。2020年归母净利率{m}%。"
+    assert _verdicts(text.format(m="30.22"), "13.69亿元 / 45.30亿元") == ["consistent"]
+    assert _verdicts(text.format(m="33.22"), "13.69亿元 / 45.30亿元") == ["inconsistent"]
+
+
+def test_a_company_margin_is_over_the_company_revenue_not_the_last_segment():
+    # cfb244: 归母净利率 14.27% is 11.92 / 83.53, and its change is not over 木门收入 2.92 亿元
+    text = ("20年全年公司实现营业收入83.53亿元，同比增长8.7%。20年全年实现归母净利润11.92亿元，同比增长10.7%。"
+            "衣柜及其配套产品收入67.02亿元，同比增长1.46%；木门收入2.92亿元，同比增长55.36%。"
+            "净利率维持平稳，20年归母净利率14.27%，同比+0.26pct。")
+    checks = check_text(text)
+    assert not [c for c in checks if "2.92亿元" in c.relation and c.verdict != "unverifiable"]
+    assert [c.verdict for c in checks if c.relation.startswith("11.92亿元 / 83.53亿元")] == ["consistent"]

@@ -108,3 +108,22 @@ def test_a_rate_glued_to_its_abbreviation():
     texts = [f.text for f in extract_figures("2024-2030 年从 382 亿美元增至 544 亿美元（CAGR5.7%），ROE8.5%。")]
     assert texts[-2:] == ["5.7%", "8.5%"]
     assert [f.text for f in extract_figures("行业 CR5 集中，K80 机型")] == []
+
+
+def test_a_two_digit_year_is_a_year_unless_a_duration_leads_it():
+    # company research writes "22年公司实现收入163.6亿元" and "较 24 年提升": a year, the figures' period
+    figs = extract_figures("22年公司实现收入163.6亿元，yoy+9.5%")
+    assert [(f.text, f.kind) for f in figs][:2] == [("22年", FigureKind.DATE), ("163.6亿元", FigureKind.MONEY)]
+    assert figs[1].period == "22年"
+    assert extract_figures("较 24 年提升 3%")[0].kind == FigureKind.DATE
+    assert extract_figures("25 年 5 月增长 3%")[0].text == "25 年 5 月"
+    # how long, not which year
+    for text in ("预计可用 30 年，铀", "近 20 年首款新药", "储采比仅 20 年", "10 年期国债", "持续 25 年"):
+        assert all(f.kind != FigureKind.DATE for f in extract_figures(text)), text
+
+
+def test_a_full_width_thousands_separator_before_decimals():
+    # a PDF export's "2，362.4 亿元" is one amount; "2，362 亿元" without decimals may be a list
+    assert [f.value for f in extract_figures("营业收入 2，362.4 亿元（ 同比+51.1%）")][:1] == [2362.4]
+    assert [f.value for f in extract_figures("分别为 2，362 亿元")] == [2.0, 362.0]
+    assert [f.value for f in extract_figures("增长 2%，362.4 亿元")] == [2.0, 362.4]

@@ -55,6 +55,10 @@ _DATE_PARTS = [
     r"(?:19|20)\d{2}\s?[-~～—至到]\s?(?:(?:19|20)\d{2}|\d{2})\s?年",  # 2019-2022 年, 2023-24 年
     r"(?:19|20)?\d{2}\s?[QH][1-4]|[1-4]Q(?:19|20)?\d{2}|(?<![A-Za-z])[QH][1-4](?![0-9])",
     r"(?:19|20)\d{2}E(?![a-zA-Z])",
+    # "22年公司实现收入", "较 23 年提升", "24 年上半年": a two-digit year of this century (`_SHORT_YEAR`
+    # leaves a duration as a figure: "可用 30 年", "近 20 年")
+    r"(?<![\d.\-/~])(?:1[5-9]|2\d|3[0-5])\s?年(?:\s?(?:(?:[1-9]|1[0-2])\s?月(?:份|末|底|初)?|[一二三四1-4]\s?季度"
+    r"|(?:上|下)半年|[QH][1-4]|年初|年中|年末|年底|末|底|初))?(?![期间来内多余以度])",
     # "1-8 月", "1~2 月份": a span of months, one period (its first number is no figure)
     r"(?<![个0-9.\-~～—])(?:1[0-2]|[1-9])\s?[-~～—至]\s?(?:1[0-2]|[1-9])\s?月(?:份)?(?!\s?\d{1,2}\s?日)",
     r"(?<![个0-9.])(?:[1-9]|1[0-2])\s?月(?:\s?(?:[1-9]|[12]\d|3[01])\s?日)?(?:上旬|中旬|下旬|初|末|底|份)?",
@@ -65,6 +69,9 @@ _DATE_PARTS = [
 # so that the scan skips other positions without trying the eight alternatives: same matches,
 # a quarter of the time.
 _DATE_RE = re.compile("(?=[\\dQH今去明本全上下一二三四前])(?:" + "|".join(f"(?:{p})" for p in _DATE_PARTS) + ")")
+_SHORT_YEAR = re.compile(r"(?:1[5-9]|2\d|3[0-5])\s?年")
+# the words before a number of years that make it a duration
+_DURATION_LEAD = re.compile(r"(?:仅|只有|只|为期|周期|寿命|年限|需要|需|耗时|近|过去|长达|超过|超|可用|持续|连续|历时|达|约|逾|>|<|＞|＜|第|满|用|成立|运营|每|未来|以上|了|经过|时隔|相隔|间隔)\s?$")
 _DATE_RANGE_RE = re.compile(r"\s?(?:-|~|～|—|－|至|到)\s?")
 
 _NUMBER_RE = re.compile(
@@ -78,6 +85,9 @@ _APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近|超|超过|逾|将近|达
 _APPROX_AFTER = re.compile(r"^(?:左右|上下|附近|以上|多)")
 _RANGE_SEP = re.compile(r"^\s?(?:-|~|～|—|－|至|到)\s?")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+# a thousands separator a PDF export wrote full-width ("营业收入 2，362.4 亿元"): a comma between
+# one to three digits and three digits with decimals (a list would not break 2362.4 so); same length
+_WIDE_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d)")
 
 
 def cn_to_number(text: str) -> float | None:
@@ -132,7 +142,7 @@ _MAY_HOLD_FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十]|半�
 
 def extract_figures(sentence: str) -> list[Figure]:
     """Every figure in `sentence`, left to right, each with the period it refers to."""
-    text = sentence.translate(_FULLWIDTH)
+    text = _WIDE_THOUSANDS.sub(lambda m: m.group(0).replace("，", ","), sentence.translate(_FULLWIDTH))
     if not _MAY_HOLD_FIGURE.search(text):
         return []
     taken = [False] * len(text)
@@ -149,6 +159,8 @@ def extract_figures(sentence: str) -> list[Figure]:
                 end = nxt.end()
         if any(taken[start:end]):
             continue
+        if _SHORT_YEAR.match(text, start) and _DURATION_LEAD.search(text, max(0, start - 4), start):
+            continue  # "可用 30 年": how long, not which year
         raw = text[start:end].strip()
         for i in range(start, end):
             taken[i] = True

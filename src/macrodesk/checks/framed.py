@@ -402,6 +402,9 @@ def _same_period(a: str, b: str) -> bool:
     return ka is not None and ka == period_key(b)
 
 
+_BASIS_ONLY = re.compile(r"(?:归母|扣非)$")
+
+
 def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list[Framed], list[Framed]]:
     net = mm.group(4) == "净"
 
@@ -410,7 +413,8 @@ def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list
         if x.tok.fig.kind != FigureKind.MONEY or not _same_period(x.period, c.period) or x.tok.bound or "率" in m:
             return False
         if net:
-            return "净利" in m and ("扣非" in m) == bool(mm.group(1))
+            # "归母 13.69 亿元", "扣非 12.08 亿元": company research names the profit by its basis alone
+            return ("净利" in m or bool(_BASIS_ONLY.search(m))) and ("扣非" in m) == bool(mm.group(1))
         return "毛利" in m
 
     def is_den(x: Framed) -> bool:
@@ -424,6 +428,23 @@ def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list
         if nums and dens:
             return nums, dens
     return [], []
+
+
+# what a metric says besides its measure: a segment (木门, 黄金板块) or nothing but the company
+_GENERIC = re.compile(r"公司|实现|全年|营业|总|合计|整体|扣非|扣除非经常性损益|后|归母|归属于?母公司|销售|综合|\s")
+_MEASURE = re.compile(r"(?:营业总?收入|营收|收入|销售额|货值|净利润?|毛利润?|净利率|毛利率)$")
+
+
+def _plain(metric: str) -> bool:
+    return not _GENERIC.sub("", _MEASURE.sub("", metric))
+
+
+def _company_first(pool: list[Framed], c: Framed) -> list[Framed]:
+    """A company's margin is over the company's revenue: when the margin names no segment and some
+    revenue names none either, the segments' revenues are left out (cfb244: 归母净利率 14.27% is
+    over 营业收入 83.53 亿元, not over 木门收入 2.92 亿元, the last revenue written)."""
+    plain = [x for x in pool if _plain(x.metric)]
+    return plain if plain and _plain(c.metric) else pool
 
 
 def _plain_net(mm: re.Match[str]) -> bool:
@@ -476,7 +497,7 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         before = [x for x in pool if x.index < c.index]
         return before[-1] if before else pool[0]
 
-    n0, d0 = near(nums), near(dens)
+    n0, d0 = near(nums), near(_company_first(dens, c))
     if n0.tok.cunit != d0.tok.cunit or d0.tok.interval().lo <= 0:
         return []
     chk = judge(sec, "ratio", t, [n0.tok, d0.tok], [
@@ -556,7 +577,7 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
     basis = "环比" if "环比" in c.lead else "同比"
     nums, dens = _margin_inputs(fs, m, mm)
     nums = [x for x in nums if x.topic == m.topic and x.index < m.index]
-    dens = [x for x in dens if x.topic == m.topic and x.index < m.index]
+    dens = _company_first([x for x in dens if x.topic == m.topic and x.index < m.index], m)
     if not nums or not dens:
         return None
     n, d = nums[-1], dens[-1]
