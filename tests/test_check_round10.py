@@ -146,3 +146,17 @@ def test_a_company_margin_is_over_the_company_revenue_not_the_last_segment():
     checks = check_text(text)
     assert not [c for c in checks if "2.92亿元" in c.relation and c.verdict != "unverifiable"]
     assert [c.verdict for c in checks if c.relation.startswith("11.92亿元 / 83.53亿元")] == ["consistent"]
+
+
+def test_a_share_of_capital_spending_written_without_yuan():
+    # cfb366: 339 / 690 = 49.1%
+    text = "2021年资本开支690亿元，其中移动网络资本开支339亿占比{s}%，截至2021年底5G基站能力达到69万站。"
+    assert _verdicts(text.format(s=49), "339亿 / 690亿元") == ["consistent"]
+    assert _verdicts(text.format(s=59), "339亿 / 690亿元") == ["inconsistent"]
+
+
+def test_an_average_price_of_another_product_than_the_amount_only_confirms():
+    # cfb233: 外加剂 revenue over 高性能减水剂 volume is no price of the reducer
+    text = ("外加剂主业全年收入30.98亿，同比增长4.10%，收入增长主要依靠销量拉动，全年公司高性能减水剂销量108.88万吨，"
+            "同比增长9.77%，均价2202.45元/吨，同比下降6.11%。")
+    assert "inconsistent" not in _verdicts(text, "30.98亿 / 108.88万吨")

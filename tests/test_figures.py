@@ -127,3 +127,12 @@ def test_a_full_width_thousands_separator_before_decimals():
     assert [f.value for f in extract_figures("营业收入 2，362.4 亿元（ 同比+51.1%）")][:1] == [2362.4]
     assert [f.value for f in extract_figures("分别为 2，362 亿元")] == [2.0, 362.0]
     assert [f.value for f in extract_figures("增长 2%，362.4 亿元")] == [2.0, 362.4]
+
+
+def test_a_bare_magnitude_after_a_money_measure_is_an_amount():
+    # cfb366: "移动网络资本开支339亿占比49%" against "资本开支690亿元"; 581: "收入分别为 82.8/55.9 亿"
+    got = {f.text: (f.kind, f.unit) for f in extract_figures("资本开支339亿占比49%，中国 / 海外收入分别为 82.8/55.9 亿")}
+    assert got["339亿"] == (FigureKind.MONEY, "亿元") and got["55.9 亿"] == (FigureKind.MONEY, "亿元")
+    # a count stays a count
+    got = {f.text: f.kind for f in extract_figures("用户 3 亿，销量 339 万")}
+    assert got == {"3 亿": FigureKind.QUANTITY, "339 万": FigureKind.QUANTITY}

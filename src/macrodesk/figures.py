@@ -85,6 +85,12 @@ _APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近|超|超过|逾|将近|达
 _APPROX_AFTER = re.compile(r"^(?:左右|上下|附近|以上|多)")
 _RANGE_SEP = re.compile(r"^\s?(?:-|~|～|—|－|至|到)\s?")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+# a bare magnitude right after a money measure is an amount in 元 ("移动网络资本开支339亿占比49%",
+# "归母净利润 30.6 亿"); after any other word it stays a count ("用户 3 亿", "销量 339 万")
+_BARE_MAGNITUDES = frozenset({"万亿", "亿", "千万", "百万", "万"})
+_MONEY_LEAD = re.compile(r"(?:收入|营收|利润|净利|归母|扣非|开支|费用|市值|销售额|金额|成交额|投资|现金流|货币资金|负债|资产|"
+                         r"毛利|亏损|订单|规模|估值|市场空间)\s*(?:为|达|约|至|达到|实现|同比|约为)?\s*(?:分别为?|分别是)?\s*"
+                         r"(?:-?[\d.]+\s*/\s*)*$")
 # a thousands separator a PDF export wrote full-width ("营业收入 2，362.4 亿元"): a comma between
 # one to three digits and three digits with decimals (a list would not break 2362.4 so); same length
 _WIDE_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d)")
@@ -218,6 +224,8 @@ def extract_figures(sentence: str) -> list[Figure]:
             got, kind, canon = unit
             gap = len(text[num_end:]) - len(text[num_end:].lstrip(" ")) if text[num_end:num_end + 1] == " " else 0
             end = num_end + gap + len(got)
+            if kind == FigureKind.QUANTITY and canon in _BARE_MAGNITUDES and _MONEY_LEAD.search(text, max(0, start - 24), start):
+                kind, canon = FigureKind.MONEY, canon + "元"  # "资本开支339亿": company research drops the 元
         figures.append(Figure(
             text=text[start:end].strip(), kind=kind, value=value, unit=canon,
             scale=_scale_of(canon, kind), decimals=decimals, start=start, end=end,

@@ -1181,6 +1181,20 @@ def confirm_parts(sec: Para, fs: list[Framed], t: Framed, parts: list[Framed], w
 _PRICE_WORD = re.compile(r"均价|单价|平均[\u4e00-\u9fa5]{0,2}价")
 _AMOUNT_WORD = re.compile(r"金额|[售口]额|收入|营收|票房")
 _VOLUME_WORD = re.compile(r"数量|[销产出进]?[口]?量$|销量|出货量|交付量|人次")
+_SUBJECT_NOISE = re.compile(r"公司|全年|主业|业务|实现|总|合计|整体|平均|[\d.%]|\s")
+
+
+def _subject(metric: str, measure: re.Pattern[str]) -> str:
+    """What an amount or a volume is of: its metric without the measure ("外加剂主业全年收入" -> 外加剂)."""
+    m = measure.search(metric)
+    return _SUBJECT_NOISE.sub("", metric[:m.start()] if m else metric)
+
+
+def _same_subject(a: Framed, v: Framed) -> bool:
+    """An amount and a volume of one thing: one names no subject, or one's subject holds the other's
+    (出口金额 / 出口数量; not 外加剂收入 / 高性能减水剂销量, cfb233)."""
+    sa, sv = _subject(a.metric, _AMOUNT_WORD), _subject(v.metric, _VOLUME_WORD)
+    return not sa or not sv or sa in sv or sv in sa
 
 
 
@@ -1212,6 +1226,8 @@ def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
         chk = judge(sec, "ratio", p.tok, [a.tok, v.tok],
                     [(f"{a.tok.text} / {v.tok.text} = {p.tok.text} ({p.metric} = {a.metric} / {v.metric})", level)],
                     magnitude=False)
+        if not _same_subject(a, v):
+            chk = hedge(sec, chk, "the amount and the volume name different things")
         out.append(chk)
         fits = chk.verdict == "consistent"
         for basis in ("同比", "环比"):
