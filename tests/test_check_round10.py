@@ -160,3 +160,18 @@ def test_an_average_price_of_another_product_than_the_amount_only_confirms():
     text = ("外加剂主业全年收入30.98亿，同比增长4.10%，收入增长主要依靠销量拉动，全年公司高性能减水剂销量108.88万吨，"
             "同比增长9.77%，均价2202.45元/吨，同比下降6.11%。")
     assert "inconsistent" not in _verdicts(text, "30.98亿 / 108.88万吨")
+
+
+_BRANDS = ("①收入：公司2020年收入45亿元，同比{g}，其中Q1/Q2/Q3/Q4单季增速分别为-29.5%/-7.4%/+33.0%/+32.0%。"
+           "下半年收入增速显著向上。分品牌看：自有品牌收入41.1亿元（YOY+49%），小米品牌收入4.2亿元（YOY-70%）。")
+
+
+def test_a_breakdown_named_by_its_author_gives_the_totals_growth():
+    # cfb264: 41.1 + 4.2 = 45.3 ≈ 45; last year 41.1 / 1.49 + 4.2 / 0.30 = 41.6, so +8.2% (45 ± 0.5)
+    assert _verdicts(_BRANDS.format(g="+7.7%"), "the 分…看 breakdown") == ["consistent", "consistent"]
+    assert "inconsistent" in _verdicts(_BRANDS.format(g="+17.7%"), "上年")
+
+
+def test_a_breakdown_that_does_not_fill_the_whole_is_no_relation():
+    text = _BRANDS.replace("小米品牌收入4.2亿元", "小米品牌收入1.2亿元")
+    assert _verdicts(text.format(g="+17.7%"), "the 分…看 breakdown") == []

@@ -347,7 +347,7 @@ def find_framed(sec: Para) -> list[Check]:
         if chk is not None:
             out.append(chk)
     found = _find_parts(sec, fs) + _named_totals(sec, fs) + _list_parts(sec, fs) + _metric_parts(sec, fs) \
-        + _unit_prices(sec, fs)
+        + _unit_prices(sec, fs) + _breakdown_parts(sec, fs)
     # a total's growth derived from its 其中-parts replaces the count of it as unverifiable
     settled = {(c.sentence_id, c.stated) for c in found if c.verdict != "unverifiable"}
     out = [c for c in out if c.verdict != "unverifiable" or (c.sentence_id, c.stated) not in settled]
@@ -1162,6 +1162,70 @@ def _metric_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             continue
         out.extend(confirm_parts(sec, fs, t, same, "the parts are read by their names, without 其中"))
     return out
+
+
+# the author's own breakdown of a level written before: "分品牌看：", "分业务来看，", "分区域看"
+_BREAKDOWN = re.compile(r"分(?:业务|产品|品牌|区域|地区|渠道|板块|品类|市场|行业|下游|业态|模式|系列|国内外|内外销)(?:来)?看")
+
+
+def _breakdown_parts(sec: Para, fs: list[Framed]) -> list[Check]:
+    """"公司2020年收入45亿元，同比+7.7%…分品牌看：自有品牌收入41.1亿元（YOY+49%），小米品牌收入4.2亿元
+    （YOY-70%）" (cfb264): the levels of the clause a 分X看 opens, each of the measure of a level
+    written before it in the section (收入), are that level's breakdown when they add up to it; its
+    growth is then derived from theirs, with certainty: the author named the breakdown, and the
+    parts fill the whole. Parts that do not add up are no relation (no check)."""
+    out: list[Check] = []
+    for si, raw in enumerate(sec.raw):
+        for m in _BREAKDOWN.finditer(raw):
+            end = next((k.start() for k in re.finditer(r"[。；;]|分(?:业务|产品|品牌|区域|地区|渠道)", raw)
+                        if k.start() > m.end()), len(raw))
+            parts = [x for x in fs if x.tok.sent == si and m.end() <= x.tok.fig.start < end
+                     and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not x.tok.bound
+                     and not _PRICE_WORD.search(x.metric)]
+            if len(parts) < 2 or len({x.tok.cunit for x in parts}) != 1 or len({x.metric for x in parts}) != len(parts):
+                continue
+            # the whole: the last level before the breakdown, of its unit, whose measure the parts name
+            first = parts[0]
+            wholes = [x for x in fs if x.index < first.index and (x.tok.sent < si or x.tok.fig.end <= m.start())
+                      and x.tok.cunit == first.tok.cunit and not x.tok.bound and x.topic <= first.topic
+                      and all(_suffix(p.metric, x.metric) >= 2 for p in parts) and x.metric not in {p.metric for p in parts}]
+            if not wholes:
+                continue
+            # (the parts' period is often only carried from a sentence between: their fit decides)
+            t = wholes[-1]
+            acc = interval_sum(x.tok.interval() for x in parts)
+            chk = judge(sec, "sum", t.tok, [x.tok for x in parts],
+                        [(" + ".join(x.tok.text for x in parts) + f" = {t.tok.text} (the 分…看 breakdown)", acc)],
+                        magnitude=False)
+            if chk.verdict != "consistent":
+                continue
+            out.append(hedge(sec, chk, "the breakdown is read by the parts' fit"))
+            grown = derived_total_growth(sec, fs, t, parts)
+            if grown is not None:
+                # the parts fill the whole the author broke down: its derived growth is certain
+                grown = _certain_growth(sec, fs, t, parts) or grown
+                out.append(grown)
+    return out
+
+
+def _certain_growth(sec: Para, fs: list[Framed], total: Framed, parts: list[Framed]) -> Check | None:
+    for basis in ("同比", "环比"):
+        g = growth_after(fs, total, basis)
+        found = [growth_after(fs, p, basis) or (_bracketed_growth(fs, p) if basis == "同比" else None) for p in parts]
+        growths = [x for x in found if x is not None]
+        if g is None or len(growths) != len(parts):
+            continue
+        implied = implied_growth(total.tok.interval(), [(p.tok.interval(), signed_level(gx))
+                                                        for p, gx in zip(parts, growths, strict=True)])
+        if implied is None:
+            return None
+        change, before = implied
+        shown = " + ".join(f"{p.tok.text}/(1{'+' if signed_level(gx).mid >= 0 else '-'}{fmt(abs(signed_level(gx).mid))}%)"
+                           for p, gx in zip(parts, growths, strict=True))
+        return judge_signed(sec, "growth", g, [total.tok, *(p.tok for p in parts)],
+                            [(f"{total.tok.text} / 上年 {fmt(before.mid / (total.tok.fig.scale or 1))} (= {shown}) - 1"
+                              f" = {g.tok.text} (the 分…看 breakdown)", change)], derived=True)
+    return None
 
 
 def confirm_parts(sec: Para, fs: list[Framed], t: Framed, parts: list[Framed], why: str) -> list[Check]:
