@@ -175,3 +175,32 @@ def test_a_breakdown_named_by_its_author_gives_the_totals_growth():
 def test_a_breakdown_that_does_not_fill_the_whole_is_no_relation():
     text = _BRANDS.replace("小米品牌收入4.2亿元", "小米品牌收入1.2亿元")
     assert _verdicts(text.format(g="+17.7%"), "the 分…看 breakdown") == []
+
+
+def test_a_list_of_margins_names_its_first_rate_first():
+    # cfr257: 22.6% is the 毛利率, not 33.0 / 429.6 = 7.7% (the 归母净利率 after it)
+    text = ("20年公司营业收入429.6亿元，同比+9.6%；归母净利润33.0亿元，同比-4.5%；基本每股收益1.0元/股，同比-5.4%；"
+            "毛利率和归母净利率分别为22.6%、7.7%，较上年-5.7pct和-1.1pct。")
+    assert "inconsistent" not in _verdicts(text, "= 22.6%")
+
+
+def test_the_first_growth_of_a_list_is_not_the_last_levels():
+    # cfr257: -3% is 1,200 over 1,236 万方 (新开工), not 650 over 507 (竣工)
+    text = ("投资方面，20年新开工1,236万方、竣工507万方，分别同比+43%、-2%；"
+            "21年公司计划新开工1,200万方、竣工650万方，分别同比-3%、+28%。")
+    assert "inconsistent" not in [c.verdict for c in check_text(text) if "650万/507万" in c.relation]
+
+
+def test_a_segments_margin_is_not_judged_on_another_segments_figures():
+    # cfr050: 化纤产品's 毛利率 13.6% is no ratio of 氨纶's 毛利 and 营收
+    text = ("2019H1 公司氨纶营收 11.7 亿元，同比+23.2%； 毛利 1.06 亿元，同比+0.056 亿元，毛利率 9.0%。"
+            "2019H1 公司化纤产品毛利率 13.6%，同比上涨 4.2 个百分点。")
+    assert _verdicts(text, "= 9.0%") == ["consistent"]
+    assert "inconsistent" not in _verdicts(text, "= 13.6%")
+
+
+def test_a_positive_margin_is_no_ratio_of_a_loss():
+    # cfr194: the company's long-run 净利率 20% beside a subsidiary's losses
+    text = ("2018年、2019年、2020年H1，三月科技分别实现营业收入534.9万元、1257.54万元、559.2万元，"
+            "净利润-1474.79万元、-2109.64万元、-601.46万元。长期以来，公司毛利率40%左右，净利率20%左右。")
+    assert "inconsistent" not in _verdicts(text, "= 20%")

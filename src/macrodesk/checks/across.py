@@ -15,6 +15,7 @@ from macrodesk.checks.framed import (
     earlier_ratio,
     growth_after,
     judge_signed,
+    margin_named,
     read_frames,
     signed_level,
     signed_text,
@@ -173,7 +174,7 @@ def _period_before(ac: _Across, x: Framed) -> str:
 def _margin_word(ac: _Across, m: Framed) -> re.Match[str] | None:
     """The margin a percent is a level of: named in its lead, else last named earlier in its
     sentence or the sentence before in its paragraph ("归母净利率 39.9%，…；剔除茅台后 33.7%")."""
-    mm = MARGIN.search(m.lead[-10:])
+    mm = margin_named(m.lead)
     if mm:
         return mm
     raw = ac.art.raw[m.tok.sent]

@@ -71,6 +71,15 @@ class Framed:
     block: int = 0  # consecutive paragraphs; a heading or table between them starts a new block
 
 
+def margin_named(lead: str) -> re.Match[str] | None:
+    """The margin word a rate's own lead ends on; the first of a list ("毛利率和归母净利率分别为 22.6%、
+    7.7%", cfr257: 22.6% is the 毛利率)."""
+    mm = MARGIN.search(lead[-10:])
+    if mm and "分别" in lead and len(named := list(MARGIN.finditer(lead))) >= 2:
+        return named[0]
+    return mm
+
+
 def read_frames(sec: Para) -> list[Framed]:
     out: list[Framed] = []
     prev_end: dict[int, int] = {}
@@ -204,6 +213,13 @@ def find_framed(sec: Para) -> list[Check]:
                   and fs[k - 2].tok.sent == t.sent and not re.search("[。；;]", b.lead)):
                 b = fs[k - 2]  # "B，同比下降 C1，环比下降 C2": both changes are of the level B
             level = b.tok
+            if "分别" in c.lead and k >= 2 and fs[k - 2].tok.sent == t.sent and fs[k - 2].tok.cunit == level.cunit \
+                    and _LIST_ITEM.match(b.lead):
+                # "新开工 1,200 万方、竣工 650 万方，分别同比 -3%、+28%" (cfr257): the first growth of a list
+                # is the first level's, not the last one's before it (list_changes pairs them by position)
+                if (chk := stated_change(sec, c, None, False)) is not None:
+                    out.append(chk)
+                continue
             if is_points(t) and level.fig.kind == FigureKind.PERCENT:
                 kind = "change"
             elif t.fig.kind == FigureKind.PERCENT and level.fig.kind in LEVEL_KINDS:
@@ -244,7 +260,7 @@ def find_framed(sec: Para) -> list[Check]:
             out.append(chk)
             continue
         # ---- a margin: 净利率 C = profit / revenue of the same period
-        mm = MARGIN.search(c.lead[-10:]) if t.fig.kind == FigureKind.PERCENT else None
+        mm = margin_named(c.lead) if t.fig.kind == FigureKind.PERCENT else None
         mm = mm or (_dash_margin(c, b) if t.fig.kind == FigureKind.PERCENT else None)
         # "净利率由 4.8% 降至…": the earlier level of a change, not this period's margin
         if mm and not _YOY.search(c.lead) and not re.search(r"(?:由|从)\s*$", c.lead):
@@ -513,6 +529,14 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         return [hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
     if _other_basis(sec, mm, n0):
         return [hedge(sec, chk, "净利率 is on total profit; only 归母 profit is stated")]
+    # "公司化纤产品毛利率 13.6%" against 氨纶's 毛利 and 营收 (cfr050): a margin of one segment over
+    # another's figures; a positive margin over a loss (cfr194) is of another pair too
+    own = _GENERIC.sub("", MARGIN.sub("", c.metric))
+    theirs = [_GENERIC.sub("", _MEASURE.sub("", x.metric)) for x in (n0, d0)]
+    if own and any(x and x not in own and own not in x for x in theirs):
+        return [hedge(sec, chk, "the margin names another segment than its profit and revenue")]
+    if t.interval(result=True).lo > 0 and n0.tok.interval().hi < 0:
+        return [hedge(sec, chk, "a positive margin is no ratio of a loss")]
     # a revenue or profit written only after the margin, in another sentence, is another
     # period's or segment's (cfb562: "23Q1…归母净利率 6.2%" before "22 年消费电子收入 110.1 亿元")
     if any(x.index > c.index and x.tok.sent != t.sent for x in (n0, d0)):
@@ -1027,6 +1051,8 @@ def _colon_parts(sec: Para, fs: list[Framed], mine: list[Framed]) -> list[Check]
 
 _RESPECTIVE = re.compile(r"分别(?:为|是|达)?\s*$")
 _LIST_SEP = re.compile(r"^\s*[、/]\s*$")
+# the lead of a 、-list's later item: "、竣工 ", "/", "方、竣工" (after "1,200 万方")
+_LIST_ITEM = re.compile(r"^[^，,。；;\d]{0,3}?\s*[、/][\u4e00-\u9fa5A-Za-z]{0,6}\s*$")
 
 
 def _run_after(fs: list[Framed], k: int) -> list[Framed]:

@@ -122,8 +122,11 @@ def find_section_margins(article: Article) -> list[Check]:
         now = (_amount(profit.fig) / _amount(revenue.fig)).scale(100)
         level = _level_check(mg, profit, revenue, now)
         if level.verdict == "inconsistent" and (not mg.own or _another_pair_fits(mg, section)
-                                                or profit.inferred or revenue.inferred):
-            continue  # the margin may be of another period or subject of the section than read
+                                                or profit.inferred or revenue.inferred
+                                                or (mg.fig.value or 0) > 0 > (profit.fig.value or 0)):
+            # the margin may be of another period or subject of the section than read (a positive
+            # margin is no ratio of a loss: cfr194's 净利率 20% beside a subsidiary's losses)
+            continue
         out.append(level)
         if level.verdict == "consistent":
             growths = {id(lv): g for lv, g in here}
