@@ -204,3 +204,22 @@ def test_a_positive_margin_is_no_ratio_of_a_loss():
     text = ("2018年、2019年、2020年H1，三月科技分别实现营业收入534.9万元、1257.54万元、559.2万元，"
             "净利润-1474.79万元、-2109.64万元、-601.46万元。长期以来，公司毛利率40%左右，净利率20%左右。")
     assert "inconsistent" not in _verdicts(text, "= 20%")
+
+
+def test_a_margin_written_as_net_profit_rate():
+    # cfr546: "归母净利润率9.53%，同比-6.22pct" from 1.02 亿元 (−34.18%) over 10.71 亿元 (+8.77%)
+    text = ("2022年全年：1）实现营收10.71亿元，同比+8.77%；实现归母净利润1.02亿元，同比-34.18%。"
+            "2）全年毛利率29.38%，同比+1.72pct；归母净利润率{m}%，同比-6.22pct。")
+    assert _verdicts(text.format(m="9.53"), "1.02亿元 / 10.71亿元") == ["consistent"]
+    assert _verdicts(text.format(m="12.53"), "1.02亿元 / 10.71亿元") == ["inconsistent"]
+    # a ratio to a base it names is no margin on revenue (625: 相对于可售货值的净利润率)
+    assert _verdicts("两项目合计归母净利润 32 亿元，三部分合计货值 53 亿元，相对于可售货值的净利润率为 13.8%。",
+                     "= 13.8%") == []
+
+
+def test_a_quarter_with_its_year_glued_against_the_quarter_before():
+    # cfr546: 2023Q1 营收 2.58 against 2022Q4's 2.70 is −4.44%
+    text = ("2022Q4单季度：1）实现营收2.70亿元，同比+4.94%，环比-0.72%。"
+            "2023Q1单季度：1）实现营收2.58亿元，同比-0.75%，环比{g}%。")
+    assert _verdicts(text.format(g="-4.26"), "2.58亿元/2.70亿元") == ["consistent"]
+    assert _verdicts(text.format(g="-14.26"), "2.58亿元/2.70亿元") == ["inconsistent"]

@@ -28,7 +28,7 @@ _YOY = re.compile(
     f"\\s*(?:{UP}|{DOWN}|多增|少增|多减|少减|多|少)?\\s*(?:了|约|幅度|幅)?\\s*$"
 )
 _AGAINST = re.compile(r"(?:较|相比|相较于?|比(?![例重率值较]))")
-MARGIN = re.compile(r"(扣非)?(归母)?(销售)?(净|毛)利率")
+MARGIN = re.compile(r"(扣非)?(归母)?(销售)?(净|毛)利润?率")
 SHARE_LEAD = re.compile(
     r"(?:占比|比重|份额|占)[^，,。；;从由至到升降增减提]{0,14}?(?:的)?\s*(?:为|约|达|仅|约为)?\s*$")
 _GAP_LEAD = re.compile(
@@ -71,10 +71,15 @@ class Framed:
     block: int = 0  # consecutive paragraphs; a heading or table between them starts a new block
 
 
+_RELATIVE_TO = re.compile(r"相对于?[^，,。；;]{1,12}的\s*$")
+
+
 def margin_named(lead: str) -> re.Match[str] | None:
     """The margin word a rate's own lead ends on; the first of a list ("毛利率和归母净利率分别为 22.6%、
     7.7%", cfr257: 22.6% is the 毛利率)."""
     mm = MARGIN.search(lead[-10:])
+    if mm and _RELATIVE_TO.search(lead[:mm.start() + len(lead) - len(lead[-10:])]):
+        return None  # "相对于可售货值的净利润率" (625): a ratio to a base it names, not to revenue
     if mm and "分别" in lead and len(named := list(MARGIN.finditer(lead))) >= 2:
         return named[0]
     return mm

@@ -18,6 +18,8 @@ _QOQ = re.compile(rf"(?:环比|较上月|比上月|较上季度?|比上季度?)\
 _MONTH = re.compile(r"(?<![\d\-~～—至.])(1[0-2]|[1-9])\s*月(?!\s*\d|份?\s*[-~～—至])")
 _QUARTER = re.compile(r"(?<![\d\-~～—至])(?:Q([1-4])|第?([一二三四])季度)(?!\s*[-~～—至])")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+# a quarter with its year glued: "2023Q1", "22Q4" (company research)
+_YEAR_QUARTER = re.compile(r"(?<![\d.])((?:19|20)?\d{2})\s*Q([1-4])(?![\d\-~～—至])")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4}
 # a paragraph that dates anything by a month or a quarter
 _DATED = re.compile(r"\d\s*月|季度|Q[1-4]")
@@ -35,12 +37,20 @@ def _when(s: ParaText, f: Figure) -> tuple[int | None, str, int] | None:
     the year is the last one written before it in the paragraph."""
     own = _clause(s, f)
     months, quarters = list(_MONTH.finditer(own)), list(_QUARTER.finditer(own))
-    if not months and not quarters:
-        # "二季度营收 120 亿元，环比增长 20%，净利润 13 亿元": the period opens the ；-clause
-        own = s.text[clause_start(s.text, f.start, "；;。"):f.start]
+    glued = list(_YEAR_QUARTER.finditer(own))
+    for stops in ("；;。", "。"):
+        if months or quarters or glued:
+            break
+        # "二季度营收 120 亿元，环比增长 20%，净利润 13 亿元": the period opens the ；-clause, or the
+        # sentence ("2023Q1单季度：1）实现营收 2.58 亿元…；实现归母净利润 0.52 亿元")
+        own = s.text[clause_start(s.text, f.start, stops):f.start]
         months, quarters = list(_MONTH.finditer(own)), list(_QUARTER.finditer(own))
-    if _SPAN.search(own) or len(months) + len(quarters) != 1:
+        glued = list(_YEAR_QUARTER.finditer(own))
+    if _SPAN.search(own) or len(months) + len(quarters) + len(glued) != 1:
         return None
+    if glued:
+        y = int(glued[0].group(1))
+        return (y + 2000 if y < 100 else y), "Q", int(glued[0].group(2))
     years = list(_YEAR.finditer(s.text, 0, f.start))
     year = int(years[-1].group(1)) if years else None
     if months:
