@@ -223,3 +223,19 @@ def test_a_quarter_with_its_year_glued_against_the_quarter_before():
             "2023Q1单季度：1）实现营收2.58亿元，同比-0.75%，环比{g}%。")
     assert _verdicts(text.format(g="-4.26"), "2.58亿元/2.70亿元") == ["consistent"]
     assert _verdicts(text.format(g="-14.26"), "2.58亿元/2.70亿元") == ["inconsistent"]
+
+
+_SLASH = ("2021年公司收入/归母净利/扣非归母净利分别为27.20/6.25/5.8亿元、同比增长{g}%/25.2%/25.26%，业绩略超预期。"
+          "线上/直营/加盟收入分别为1.23/19.14/6.83亿元、同比增长25%/18%/19%。2021年公司归母净利率{m}%。")
+
+
+def test_measures_named_as_a_slash_list_frame_their_values():
+    # cfr382: 6.25 is the 归母 profit, 27.20 the revenue (in 亿元, the unit the list ends on)
+    assert _verdicts(_SLASH.format(g="18.09", m="22.96"), "6.25 / 27.20") == ["consistent"]
+    assert _verdicts(_SLASH.format(g="18.09", m="32.96"), "6.25 / 27.20") == ["inconsistent"]
+
+
+def test_a_slash_list_of_one_measure_that_fills_an_earlier_level_confirms_it():
+    # 1.23 + 19.14 + 6.83 = 27.20; last year's 22.94 gives the 18.09% growth (confirm-only)
+    assert _verdicts(_SLASH.format(g="18.09", m="22.96"), "上年") == ["consistent"]
+    assert not {"consistent", "inconsistent"} & set(_verdicts(_SLASH.format(g="28.09", m="22.96"), "上年"))

@@ -104,7 +104,49 @@ def read_frames(sec: Para) -> list[Framed]:
         out.append(Framed(t, i, fr.metric, period, raw[stop:t.fig.start],
                           raw[t.fig.end:t.fig.end + 8], paragraph, topic, block))
         prev_end[t.sent] = t.fig.end
-    return out
+    return _slash_lists(out)
+
+
+# measures named as a slash list before their values: "收入/归母净利/扣非归母净利分别为27.20/6.25/5.8亿元"
+_METRIC_LIST = re.compile(r"([\u4e00-\u9fa5A-Za-z]{1,10}(?:\s*/\s*[\u4e00-\u9fa5A-Za-z]{1,10}){1,5})\s*(?:分别)?\s*"
+                          r"(?:为|是|达|实现|约)?\s*$")
+_SLASH_LEAD = re.compile(r"^\s*/\s*$")
+_LIST_MEASURE = re.compile(r"(?:营业总?收入|营收|收入|归母净利润?|扣非归母净利润?|净利润?|利润|销量|产量|出货量|销售额)$")
+
+
+def _slash_lists(fs: list[Framed]) -> list[Framed]:
+    """Each value of "A/B/C分别为 a/b/c 亿元" framed by its own measure and in the unit the list ends
+    on (company research writes a period's revenue and profits so: cfr382, cfb562); a measure the
+    last name ends on is shared ("线上/直营/加盟收入" are 线上收入, 直营收入, 加盟收入)."""
+    i = 0
+    while i < len(fs):
+        x = fs[i]
+        m = _METRIC_LIST.search(x.lead) if x.tok.fig.kind in (FigureKind.NUMBER, FigureKind.MONEY,
+                                                              FigureKind.QUANTITY) else None
+        if m is None:
+            i += 1
+            continue
+        names = [re.sub(r"^(?:年度?|月份?|季度|公司)+", "", n.strip()) for n in m.group(1).split("/")]
+        names[-1] = re.sub(r"(?:分别)?(?:为|是|达|实现|约)?$", "", names[-1])
+        items = fs[i:i + len(names)]
+        last = items[-1].tok.fig
+        if len(items) != len(names) or any(y.tok.sent != x.tok.sent for y in items) \
+                or not all(_SLASH_LEAD.match(y.lead) for y in items[1:]) or not all(names) \
+                or last.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                or any(y.tok.fig.kind not in (FigureKind.NUMBER, last.kind) for y in items):
+            i += 1
+            continue
+        shared = _LIST_MEASURE.search(names[-1])
+        if shared and not any(_LIST_MEASURE.search(n) for n in names[:-1]):
+            names = [n + shared.group(0) for n in names[:-1]] + names[-1:]
+        for k, y in enumerate(items):
+            tok = y.tok
+            if tok.fig.kind == FigureKind.NUMBER:
+                fig = tok.fig.model_copy(update={"kind": last.kind, "unit": last.unit, "scale": last.scale})
+                tok = Tok(fig=fig, sent=tok.sent, approx=tok.approx, bound=tok.bound)
+            fs[i + k] = replace(y, tok=tok, metric=names[k])
+        i += len(items)
+    return fs
 
 
 def _signed(c: Framed) -> Interval:
@@ -1236,13 +1278,44 @@ def _breakdown_parts(sec: Para, fs: list[Framed]) -> list[Check]:
                 # the parts fill the whole the author broke down: its derived growth is certain
                 grown = _certain_growth(sec, fs, t, parts) or grown
                 out.append(grown)
+    return out + _slash_breakdowns(sec, fs)
+
+
+def _slash_breakdowns(sec: Para, fs: list[Framed]) -> list[Check]:
+    """"线上/直营/加盟收入分别为1.23/19.14/6.83亿元、同比增长25%/18%/19%" after "2021年公司收入…27.20…亿元、
+    同比增长18.09%…" (cfr382): a slash list of one measure in a later sentence that adds up to the
+    last level of that measure before it is its breakdown, by fit only (confirm-only, with the
+    level's growth derived from the parts')."""
+    out: list[Check] = []
+    i = 0
+    while i < len(fs):
+        run = [fs[i]]
+        while i + len(run) < len(fs) and _SLASH_LEAD.match(fs[i + len(run)].lead) \
+                and fs[i + len(run)].tok.sent == fs[i].tok.sent and fs[i + len(run)].tok.cunit == fs[i].tok.cunit:
+            run.append(fs[i + len(run)])
+        i += len(run)
+        if len(run) < 2 or run[0].tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                or len({x.metric for x in run}) != len(run):
+            continue
+        measure = _LIST_MEASURE.search(run[-1].metric)
+        if measure is None or not all(x.metric.endswith(measure.group(0)) and x.metric != measure.group(0) for x in run):
+            continue
+        wholes = [x for x in fs if x.tok.sent < run[0].tok.sent and not x.tok.bound
+                  and x.tok.cunit == run[0].tok.cunit and x.metric.endswith(measure.group(0))
+                  and _GENERIC.sub("", x.metric[:-len(measure.group(0))]) == ""]
+        # the nearest that the parts fill (the year's, not a quarter's written after it)
+        for t in reversed(wholes):
+            found = confirm_parts(sec, fs, t, run, "a slash list read as a breakdown by its fit")
+            if found:
+                out.extend(found)
+                break
     return out
 
 
 def _certain_growth(sec: Para, fs: list[Framed], total: Framed, parts: list[Framed]) -> Check | None:
     for basis in ("同比", "环比"):
-        g = growth_after(fs, total, basis)
-        found = [growth_after(fs, p, basis) or (_bracketed_growth(fs, p) if basis == "同比" else None) for p in parts]
+        g = _list_growth(fs, total, basis)
+        found = [_list_growth(fs, p, basis) or (_bracketed_growth(fs, p) if basis == "同比" else None) for p in parts]
         growths = [x for x in found if x is not None]
         if g is None or len(growths) != len(parts):
             continue
@@ -1369,8 +1442,9 @@ def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list
     for basis in ("同比", "环比"):
         # "供应量 60.8 亿方，同比上升 4.2%，周环比下降 2.8%。其中，LNG…周环比下降 3.8%…": each basis
         # its parts all write
-        g = growth_after(fs, total, basis)
-        found = [growth_after(fs, p, basis) or (_bracketed_growth(fs, p) if basis == "同比" else None) for p in parts]
+        # (a level of a slash list takes the growth at its place: "27.20/6.25/5.8亿元、同比增长18.09%/…")
+        g = _list_growth(fs, total, basis)
+        found = [_list_growth(fs, p, basis) or (_bracketed_growth(fs, p) if basis == "同比" else None) for p in parts]
         growths = [x for x in found if x is not None]
         if g is not None and len(growths) == len(parts):
             return _growth_from_parts(sec, total, g, [p.tok for p in parts], [p.tok.interval() for p in parts],
