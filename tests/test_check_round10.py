@@ -239,3 +239,12 @@ def test_a_slash_list_of_one_measure_that_fills_an_earlier_level_confirms_it():
     # 1.23 + 19.14 + 6.83 = 27.20; last year's 22.94 gives the 18.09% growth (confirm-only)
     assert _verdicts(_SLASH.format(g="18.09", m="22.96"), "上年") == ["consistent"]
     assert not {"consistent", "inconsistent"} & set(_verdicts(_SLASH.format(g="28.09", m="22.96"), "上年"))
+
+
+def test_a_total_that_counts_its_parts():
+    # cfr050: 三费 are three: 0.47 + 0.46 + 1.08 = 2.01, not 2.06; a part's change is no part
+    text = ("2019H1 公司三费共 {t} 亿元，同比+30.0%。其中销售费用 0.47 亿元，同比+0.1 亿元，主要是产量增加所致；"
+            "财务费用 0.46 亿元，同比+0.19 亿元，主要是利息费用化所致；管理费用 1.08 亿元，同比+0.11 亿元。")
+    assert _verdicts(text.format(t="2.06"), "+ 1.08 亿元 =") == ["inconsistent"]
+    assert _verdicts(text.format(t="2.01"), "+ 1.08 亿元 =") == ["consistent"]
+    assert not _verdicts(text.format(t="2.06"), "+0.1 亿元 =")

@@ -970,13 +970,15 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             continue
         total = before[-1]
         parts = [x for x in after if x.tok.cunit == unit and not SHARE_LEAD.search(x.lead)
-                 and not nested(raw, x, i)]
+                 and not nested(raw, x, i) and not _CHANGE_LEAD.search(x.lead)]
         nxt = si + 1
         own = len(parts)
         # "其中乘用车出口 46.78 万辆（+x%）；商用车出口 8.34 万辆": parts go on past a ；
-        while len(parts) < 2 and nxt < len(sec.raw) and \
+        counted = _COUNTED.search(total.lead)
+        need = max(2, _COUNT[counted.group(1)] if counted else 0)
+        while len(parts) < need and nxt < len(sec.raw) and \
                 sec.sentences[nxt].paragraph == sec.sentences[si].paragraph:
-            more = [x for x in by_sent.get(nxt, []) if x.tok.cunit == unit]
+            more = [x for x in by_sent.get(nxt, []) if x.tok.cunit == unit and not _CHANGE_LEAD.search(x.lead)]
             if not more:
                 break
             parts.extend(more)
@@ -996,6 +998,9 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             # "LNG 供应量为 25.8 亿方…；进口管道气 35.0 亿方，…，其中俄罗斯管道气 3.6 亿方": a part of the last part
             first = _parts_check(sec, total, parts[:m], why)
             chk, parts = (first, parts[:m]) if first.verdict == "consistent" else (chk, parts)
+        if chk.verdict == "unverifiable" and not total.tok.bound and _counted(total, parts):
+            # "三费共 2.06 亿元。其中销售费用…财务费用…管理费用…" (cfr050): the total counts its parts
+            chk = _parts_check(sec, total, parts, why, certain=True)
         if chk.verdict == "unverifiable" and _complementary(parts) and not total.tok.bound:
             # "总收入 129.9 亿元，其中中国大陆收入 79.7 亿元…，海外收入 50.66 亿元": two parts that are each
             # other's complement exhaust the total
@@ -1006,6 +1011,18 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         if chk.verdict == "consistent" and (grown := derived_total_growth(sec, fs, total, parts)) is not None:
             out.append(grown)
     return out
+
+
+# a part's change, not a part: "销售费用 0.47 亿元，同比+0.1 亿元"
+_CHANGE_LEAD = re.compile(r"(?:同比|环比|较(?:上年|去年|上月|上期|同期))\s*(?:增加|减少|增长|下降|多增|少增|净增)?\s*(?:了|约)?\s*$")
+# a total that counts its parts: "三费", "两项业务", "四大板块"
+_COUNTED = re.compile(r"([两二三四五六七八九])\s*(?:费|项|大|类|块|个)[\u4e00-\u9fa5]{0,4}\s*(?:共|合计|总计)?\s*(?:为|达|约)?\s*$")
+_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _counted(total: Framed, parts: list[Framed]) -> bool:
+    m = _COUNTED.search(total.lead)
+    return m is not None and _COUNT[m.group(1)] == len(parts) and len({x.metric for x in parts}) == len(parts)
 
 
 # the two sides of a whole that leave nothing out: home and abroad, online and offline, …
