@@ -248,3 +248,13 @@ def test_a_total_that_counts_its_parts():
     assert _verdicts(text.format(t="2.06"), "+ 1.08 亿元 =") == ["inconsistent"]
     assert _verdicts(text.format(t="2.01"), "+ 1.08 亿元 =") == ["consistent"]
     assert not _verdicts(text.format(t="2.06"), "+0.1 亿元 =")
+
+
+def test_a_clause_opening_on_revenue_and_share_is_a_share_of_revenue():
+    # cfr112: 93.61 / 2697.03 = 3.47%, not 3.72%
+    text = ("2019年，公司实现营业收入2697.03亿元，同比增长8.51%；归母净利润928.67亿元，同比增长15.28%。"
+            "2019年，公司信息科技投入93.61亿元，同比增长43.97%，营收占比{s}%，同比提高0.94个百分点。")
+    assert _verdicts(text.format(s="3.72"), "93.61亿元 / 2697.03亿元") == ["inconsistent"]
+    assert _verdicts(text.format(s="3.47"), "93.61亿元 / 2697.03亿元") == ["consistent"]
+    # a revenue's own share is of another whole ("海外营收…，营收占比" is the segment's share)
+    assert _verdicts(text.replace("信息科技投入", "海外营收").format(s="3.72"), "2697.03亿元 =") == []

@@ -15,6 +15,11 @@ from macrodesk.text.clauses import clause_start
 
 # "占国内销量 11.45%", "占全社会用电量比重 60.9%", "占全球的 35.7%"
 _NAMED = re.compile(r"占\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*(?:比重|比例|份额)?\s*(?:为|达|约)?\s*$")
+# "信息科技投入 93.61 亿元，同比增长 43.97%，营收占比 3.72%" (cfr112): a clause opening on the revenue's
+# name and 占比 is the level's share of the revenue
+_REVENUE_SHARE = re.compile(r"[，,]\s*(营业收入|营收)\s*占比\s*(?:为|达|约)?\s*$")
+_REVENUE_NAMES = ("营业收入", "营收")
+_REVENUE_WORD = re.compile(r"收入|营收")
 _CHANGE = re.compile(r"同比|环比|较|增加|减少|增长|下降|净增|新增|[+\-−－]\s*$")
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
 
@@ -40,7 +45,8 @@ def find_named_wholes(article: Article) -> list[Check]:
         for k, f in enumerate(figs):
             if f.kind != FigureKind.PERCENT or k == 0:
                 continue
-            m = _NAMED.search(s.text[figs[k - 1].end:f.start])
+            lead = s.text[figs[k - 1].end:f.start]
+            m = _NAMED.search(lead) or _REVENUE_SHARE.search(lead)
             # the part: the level before, past its bracketed growth ("85.50 万辆（同比 + 64.6%），占…")
             j = k - 1
             while j > 0 and figs[j].kind == FigureKind.PERCENT and j >= k - 2 \
@@ -54,8 +60,10 @@ def find_named_wholes(article: Article) -> list[Check]:
                 continue  # "净增 3771 万个，占比…": a change is no part
             name = re.sub(r"\s+", "", m.group(1))
             # "占比" names nothing; "占全球" names no measure (全球 of which?)
-            if name.startswith("比") or len(name) < 3:
+            if name.startswith("比") or len(name) < 3 and name not in _REVENUE_NAMES:
                 continue
+            if name in _REVENUE_NAMES and _REVENUE_WORD.search(s.text[clause_start(s.text, part.start, "，,；;。"):part.start]):
+                continue  # "海外营收 30 亿元，营收占比 20%" is a revenue's share of revenue: not this family
             # a part with no period of its own is read against its paragraph's earlier sentences only
             # ("…天然气供应量 60.8 亿方…。其中，LNG 供应量为 25.8 亿方，…，占天然气供应量的 57.6%")
             scope = sents if _period(part) else [t for t in sents[:si + 1] if t.paragraph == s.paragraph]
@@ -86,8 +94,9 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
                     or _period(part) and _period(g) != _period(part) or s is own and g.start > part.start \
                     or g is part or (g.value or 0) * g.scale <= (part.value or 0) * part.scale:
                 continue
-            clause = _clause(s.text, g)
-            if name in clause.replace(" ", "") or name in s.bold_lead.replace(" ", ""):
+            clause = _clause(s.text, g).replace(" ", "")
+            names = _REVENUE_NAMES if name in _REVENUE_NAMES else (name,)
+            if any(n in clause or n in s.bold_lead.replace(" ", "") for n in names):
                 found.append((s, g))
     return found
 
