@@ -258,3 +258,13 @@ def test_a_clause_opening_on_revenue_and_share_is_a_share_of_revenue():
     assert _verdicts(text.format(s="3.47"), "93.61亿元 / 2697.03亿元") == ["consistent"]
     # a revenue's own share is of another whole ("海外营收…，营收占比" is the segment's share)
     assert _verdicts(text.replace("信息科技投入", "海外营收").format(s="3.72"), "2697.03亿元 =") == []
+
+
+def test_four_quarters_of_a_named_year_against_that_years_level_elsewhere():
+    # cfr032: 400.25 + 519.79 + 580.45 + 499.74 = 2000.23, not 1981.23; 内销营收 is no year's total
+    text = ("2018 年格力电器实现营业收入 {y} 亿元，同比增长33.61%。\n\n"
+            "分地区来看， 2018 年公司内销营收为 1483.23 亿元，同比增加30.46%。\n\n"
+            "分季度来看，公司 2018 年 Q1/Q2/Q3/Q4 营业收入分别为400.25/519.79/580.45/499.74 亿 ，同比增速分别为 "
+            "33.29%/30.15%/38.46%/32.11%。")
+    assert _verdicts(text.format(y="1981.23"), "Q1-Q4 of 2018") == ["inconsistent"]
+    assert _verdicts(text.format(y="2000.23"), "Q1-Q4 of 2018") == ["consistent"]

@@ -49,8 +49,53 @@ def find_quarter_lists(article: Article) -> list[Check]:
             m = _LIST.search(p.text, q.end(), q.end() + 40)
             if m is None or not _BETWEEN.match(p.text[q.end():m.start()]):
                 continue
-            out.extend(_against_year(article, p, q, m))
+            out.extend(_against_year(article, p, q, m) or _against_named_year(article, p, q, m))
     return out
+
+
+# the year the quarters are of, written right before them: "公司 2018 年 Q1/Q2/Q3/Q4 营业收入", "22Q1-Q4"
+_LIST_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?\s*$|(?<!\d)(\d{2})\s*$")
+
+
+# the company's own level, not a segment's: the measure right after 实现 / 公司 / the year
+# ("2018 年格力电器实现营业收入", not "公司内销营收")
+_COMPANY_LEVEL = re.compile(r"(?:实现|公司|全年|年|^|\s)\s*(?:营业总?收入|营收|归母净利润?|归属于?母公司[^，。]{0,6}净利润|扣非[^，。]{0,6}净利润?)"
+                            r"\s*(?:为|达|约)?\s*$")
+
+
+def _against_named_year(article: Article, p: ParaText, q: re.Match[str], m: re.Match[str]) -> list[Check]:
+    """"公司 2018 年 Q1/Q2/Q3/Q4 营业收入分别为400.25/519.79/580.45/499.74 亿" (cfr032) against the one
+    level of that metric the article writes for that year, in any paragraph ("2018 年格力电器实现营业收入
+    1981.23 亿元"): the list names both its metric and its year."""
+    own = _metric(p.text[q.end():m.start()])
+    ym = _LIST_YEAR.search(p.text, max(0, q.start() - 8), q.start()) if not q.group(0)[:2].isdigit() else None
+    yy = q.group(0)[:2] if q.group(0)[:2].isdigit() else (ym.group(1) or ym.group(2) if ym else None)
+    if own not in ("revenue", "归母", "扣非") or yy is None:
+        return []
+    year = yy[-2:]
+    found: dict[str, tuple[ParaText, re.Match[str]]] = {}
+    for other in paragraphs(article):
+        for lv in _LEVEL.finditer(other.text):
+            lead = other.text[max(other.text.rfind(c, 0, lv.start()) for c in "，,；;。") + 1:lv.start()]
+            if re.search(r"Q[1-4]|季度|H[12]|半年|/|分别", lead) or _metric(lead) != own \
+                    or not re.search(rf"(?:19|20)?{year}\s*年", lead) or other is p and lv.start() >= q.start() \
+                    or not _COMPANY_LEVEL.search(lead):
+                continue
+            found.setdefault(lv.group(0).replace(" ", ""), (other, lv))
+    if len(found) != 1:
+        return []
+    other, year_level = next(iter(found.values()))
+    parts = [_iv(m.group(k), _SCALE[m.group(5)]) for k in range(1, 5)]
+    whole = _iv(year_level.group(1), _SCALE[year_level.group(2)])
+    shown = " + ".join(m.group(k) for k in range(1, 5))
+    s = other.sentence_at(year_level.start())
+    unit = _SCALE[year_level.group(2)]
+    return [interval_check(interval_sum(parts).scale(1 / unit), whole.scale(1 / unit), kind="sum",
+                           stated=year_level.group(0), inputs=[m.group(k) for k in range(1, 5)],
+                           relation=f"{shown} = {year_level.group(0)} (the four quarters Q1-Q4 of 20{year}, "
+                                    f"written in another paragraph)",
+                           sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+                           input_sentences=[p.sentence_at(m.start()).text] * 4, article=article.label)]
 
 
 def _against_year(article: Article, p: ParaText, q: re.Match[str], m: re.Match[str]) -> list[Check]:
