@@ -266,5 +266,16 @@ def test_four_quarters_of_a_named_year_against_that_years_level_elsewhere():
             "分地区来看， 2018 年公司内销营收为 1483.23 亿元，同比增加30.46%。\n\n"
             "分季度来看，公司 2018 年 Q1/Q2/Q3/Q4 营业收入分别为400.25/519.79/580.45/499.74 亿 ，同比增速分别为 "
             "33.29%/30.15%/38.46%/32.11%。")
-    assert _verdicts(text.format(y="1981.23"), "Q1-Q4 of 2018") == ["inconsistent"]
-    assert _verdicts(text.format(y="2000.23"), "Q1-Q4 of 2018") == ["consistent"]
+    assert _verdicts(text.format(y="1981.23"), "Q1-Q4 of the year, written in another") == ["inconsistent"]
+    assert _verdicts(text.format(y="2000.23"), "Q1-Q4 of the year, written in another") == ["consistent"]
+
+
+def test_several_measures_listed_by_quarter_in_one_sentence():
+    # cfr099: the year's revenue and 归母 in the sentence before; 、-lists; growths derived from the quarters'
+    text = ("公司2019年实现营业收入21.26亿元，同比增长24.91%；归母净利润{p}亿元，同比增长15.33%。"
+            "分季度看，公司19Q1/Q2/Q3/Q4单季度营业收入分别为2.78、5.07、6.02、7.39亿元，同比分别增长6.18%、33.14%、"
+            "23.53%、29.17%；归母净利润分别为0.19、0.51、0.62、1.10亿元，同比分别增长2.68%、18.74%、7.50%、21.28%。")
+    assert _verdicts(text.format(p="2.42"), "= 21.26亿元 (the four quarters") == ["consistent"]
+    assert _verdicts(text.format(p="2.42"), "= 2.42亿元 (the four quarters") == ["consistent"]
+    assert _verdicts(text.format(p="2.52"), "= 2.52亿元 (the four quarters") == ["inconsistent"]
+    assert _verdicts(text.format(p="2.42"), "= 24.91% (the year's growth") == ["consistent"]

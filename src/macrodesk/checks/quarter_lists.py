@@ -1,7 +1,10 @@
-"""A year's level against its four quarters written as a slash list: "20年全年实现归母净利润11.92亿元，同比
-增长10.7%，其中Q1/Q2/Q3/Q4分别实现-0.17/3.59/3.54/4.95亿元，同比分别-115.5%/26.5%/7.7%/38.5%" is
-−0.17 + 3.59 + 3.54 + 4.95 = 11.92, and the year's growth is the quarters' levels over their year-ago
-levels (each level / (1 + its growth)), a derived relation."""
+"""A year's level against its four quarters written as a list: "20年全年实现归母净利润11.92亿元，同比增长10.7%，
+其中Q1/Q2/Q3/Q4分别实现-0.17/3.59/3.54/4.95亿元，同比分别-115.5%/26.5%/7.7%/38.5%" is −0.17 + 3.59 +
+3.54 + 4.95 = 11.92, and the year's growth is the quarters' levels over their year-ago levels (each
+level / (1 + its growth)), a derived relation. The year's level may stand in another paragraph
+("公司 2018 年 Q1/Q2/Q3/Q4 营业收入分别为…" against "2018 年格力电器实现营业收入 1981.23 亿元"), and one
+sentence may list several measures by quarter ("…营业收入分别为2.78、5.07、6.02、7.39亿元，…；归母净利润
+分别为0.19、0.51、0.62、1.10亿元，…")."""
 
 from __future__ import annotations
 
@@ -12,21 +15,38 @@ from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article
 
-_NUM = r"[+\-−]?\d+(?:\.\d+)?"
-# the four quarters: "Q1/Q2/Q3/Q4", "Q1-Q4", "22Q1-Q4", "Q1～Q4", "一至四季度"
+
+def _spaced(word: str) -> str:
+    # a PDF export may space out every character: "同 比 增 速 分 别 为"
+    return r"\s*".join(re.escape(c) for c in word)
+
+
+_NUM = r"(?:[+\-−]\s*)?\d+(?:\.\d+)?"
+_SEP = r"\s*[/、]\s*"
+_UNIT = r"(亿元|万元|百万元|千万元|元|亿|万)"
+# the four quarters: "Q1/Q2/Q3/Q4", "Q1-Q4", "22Q1-Q4", "19Q1/Q2/Q3/Q4", "Q1～Q4", "一至四季度"
 _QUARTERS = re.compile(r"(?:\d{2})?Q1\s*(?:/\s*Q2\s*/\s*Q3\s*/\s*Q4|[-~～至]\s*(?:\d{2})?Q?4)|一至四季度|1-4季度")
-# the words between the quarters and their values: "分别实现营收", "归母净利", "单季营收分别为"
-_BETWEEN = re.compile(r"^[^，,。；;\d%/]{0,14}$")
-_LIST = re.compile(rf"({_NUM})\s*/\s*({_NUM})\s*/\s*({_NUM})\s*/\s*({_NUM})\s*(亿元|万元|百万元|千万元|元|亿|万)(?![/\d])")
-_GROWTHS = re.compile(rf"\s*[，,]\s*(?:同比|yoy|YoY|YOY)\s*(?:分别)?\s*(?:为|增长|增速)?\s*(?:分别)?\s*[:：]?\s*"
-                      rf"({_NUM})%?\s*/\s*({_NUM})%?\s*/\s*({_NUM})%?\s*/\s*({_NUM})%")
+# the words between the quarters and their values: "分别实现营收", "归母净利", "单季度营业收入分别为"
+_BETWEEN = re.compile(r"^[^，,。；;\d%/、]{0,14}$")
+# a further measure of the same quarters in the sentence: "；归母净利润分别为"
+_NEXT = re.compile(r"^[^。\d%]{0,24}分\s*别[^。\d%]{0,6}$")
+_LIST = re.compile(rf"({_NUM}){_SEP}({_NUM}){_SEP}({_NUM}){_SEP}({_NUM})\s*{_UNIT}(?![/、\d])")
+_GROWTH_WORDS = "|".join(_spaced(w) for w in ("同比", "yoy", "YoY", "YOY"))
+_GROWTHS = re.compile(rf"\s*[，,]\s*(?:{_GROWTH_WORDS})\s*(?:{_spaced('分别')})?\s*(?:{_spaced('增长')}|{_spaced('增速')})?"
+                      rf"\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*({_NUM})%?{_SEP}({_NUM})%?{_SEP}({_NUM})%?{_SEP}({_NUM})%")
 _SCALE = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "万": 1e4, "百万元": 1e6, "千万元": 1e7, "元": 1.0}
 # the metric a list or a level names, as a class: revenue, 扣非 profit, 归母 profit, profit
 _METRICS = (("扣非", re.compile(r"扣非")), ("归母", re.compile(r"归母|归属于?母公司|归属于上市公司")),
             ("revenue", re.compile(r"营业总?收入|营收|收入")), ("profit", re.compile(r"净利润?")))
 # the year's level: "实现营业收入83.53亿元，同比增长8.7%，其中"
-_LEVEL = re.compile(rf"({_NUM})\s*(亿元|万元|百万元|千万元|元|亿|万)")
-_YEAR_GROWTH = re.compile(rf"\s*[，,]?\s*(?:同比|yoy|YoY|YOY)\s*(增长|下降|减少|下滑)?\s*({_NUM})%")
+_LEVEL = re.compile(rf"({_NUM})\s*{_UNIT}")
+_YEAR_GROWTH = re.compile(rf"\s*[，,]?\s*(?:同比|yoy|YoY|YOY)\s*(?:上年)?\s*(增长|下降|减少|下滑)?\s*({_NUM})%")
+# the year the quarters are of, written right before them: "公司 2018 年 Q1/Q2/Q3/Q4 营业收入"
+_LIST_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?\s*$")
+# the company's own level, not a segment's: the measure right after 实现 / 公司 / the year / a clause
+# break ("2018 年格力电器实现营业收入", "；归母净利润", not "公司内销营收")
+_COMPANY_LEVEL = re.compile(r"(?:实现|公司|全年|年|^|\s)\s*(?:营业总?收入|营收|归母净利润?|归属于?母公司[^，。]{0,6}净利润|"
+                            r"扣非[^，。]{0,6}净利润?)\s*(?:为|达|约)?\s*$")
 
 
 def _metric(words: str) -> str:
@@ -34,7 +54,7 @@ def _metric(words: str) -> str:
 
 
 def _iv(text: str, scale: float = 1.0) -> Interval:
-    t = text.replace("−", "-").replace("+", "")
+    t = re.sub(r"\s", "", text).replace("−", "-").replace("+", "")
     x = float(t)
     half = 0.5 * 10 ** -(len(t.split(".")[1]) if "." in t else 0)
     return Interval((x - half) * scale, (x + half) * scale)
@@ -46,67 +66,32 @@ def find_quarter_lists(article: Article) -> list[Check]:
     out: list[Check] = []
     for p in paragraphs(article):
         for q in _QUARTERS.finditer(p.text):
-            m = _LIST.search(p.text, q.end(), q.end() + 40)
-            if m is None or not _BETWEEN.match(p.text[q.end():m.start()]):
-                continue
-            out.extend(_against_year(article, p, q, m) or _against_named_year(article, p, q, m))
+            end = p.text.find("。", q.end())
+            end = len(p.text) if end < 0 else end
+            pos, first = q.end(), True
+            while (m := _LIST.search(p.text, pos, end)) is not None:
+                between = p.text[pos:m.start()]
+                if not (_BETWEEN.match(between) if first else _NEXT.match(between)):
+                    break
+                own = _metric(between)
+                year = _same_sentence_year(p, q, m, own) if first else None
+                year = year or _named_year(article, p, q, own)
+                if year is not None:
+                    out.extend(_judge(article, p, m, *year))
+                g = _GROWTHS.match(p.text, m.end())
+                pos, first = (g.end() if g else m.end()), False
     return out
 
 
-# the year the quarters are of, written right before them: "公司 2018 年 Q1/Q2/Q3/Q4 营业收入", "22Q1-Q4"
-_LIST_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?\s*$|(?<!\d)(\d{2})\s*$")
-
-
-# the company's own level, not a segment's: the measure right after 实现 / 公司 / the year
-# ("2018 年格力电器实现营业收入", not "公司内销营收")
-_COMPANY_LEVEL = re.compile(r"(?:实现|公司|全年|年|^|\s)\s*(?:营业总?收入|营收|归母净利润?|归属于?母公司[^，。]{0,6}净利润|扣非[^，。]{0,6}净利润?)"
-                            r"\s*(?:为|达|约)?\s*$")
-
-
-def _against_named_year(article: Article, p: ParaText, q: re.Match[str], m: re.Match[str]) -> list[Check]:
-    """"公司 2018 年 Q1/Q2/Q3/Q4 营业收入分别为400.25/519.79/580.45/499.74 亿" (cfr032) against the one
-    level of that metric the article writes for that year, in any paragraph ("2018 年格力电器实现营业收入
-    1981.23 亿元"): the list names both its metric and its year."""
-    own = _metric(p.text[q.end():m.start()])
-    ym = _LIST_YEAR.search(p.text, max(0, q.start() - 8), q.start()) if not q.group(0)[:2].isdigit() else None
-    yy = q.group(0)[:2] if q.group(0)[:2].isdigit() else (ym.group(1) or ym.group(2) if ym else None)
-    if own not in ("revenue", "归母", "扣非") or yy is None:
-        return []
-    year = yy[-2:]
-    found: dict[str, tuple[ParaText, re.Match[str]]] = {}
-    for other in paragraphs(article):
-        for lv in _LEVEL.finditer(other.text):
-            lead = other.text[max(other.text.rfind(c, 0, lv.start()) for c in "，,；;。") + 1:lv.start()]
-            if re.search(r"Q[1-4]|季度|H[12]|半年|/|分别", lead) or _metric(lead) != own \
-                    or not re.search(rf"(?:19|20)?{year}\s*年", lead) or other is p and lv.start() >= q.start() \
-                    or not _COMPANY_LEVEL.search(lead):
-                continue
-            found.setdefault(lv.group(0).replace(" ", ""), (other, lv))
-    if len(found) != 1:
-        return []
-    other, year_level = next(iter(found.values()))
-    parts = [_iv(m.group(k), _SCALE[m.group(5)]) for k in range(1, 5)]
-    whole = _iv(year_level.group(1), _SCALE[year_level.group(2)])
-    shown = " + ".join(m.group(k) for k in range(1, 5))
-    s = other.sentence_at(year_level.start())
-    unit = _SCALE[year_level.group(2)]
-    return [interval_check(interval_sum(parts).scale(1 / unit), whole.scale(1 / unit), kind="sum",
-                           stated=year_level.group(0), inputs=[m.group(k) for k in range(1, 5)],
-                           relation=f"{shown} = {year_level.group(0)} (the four quarters Q1-Q4 of 20{year}, "
-                                    f"written in another paragraph)",
-                           sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
-                           input_sentences=[p.sentence_at(m.start()).text] * 4, article=article.label)]
-
-
-def _against_year(article: Article, p: ParaText, q: re.Match[str], m: re.Match[str]) -> list[Check]:
-    """The four quarters against the year's level of their metric in the clauses before them."""
-    own = _metric(p.text[q.end():m.start()])
-    # the year's level: the last level of the list's metric in the same sentence, before the list
+def _same_sentence_year(p: ParaText, q: re.Match[str], m: re.Match[str],
+                        own: str) -> tuple[ParaText, re.Match[str]] | None:
+    """The year's level of the list's metric in the clauses right before the quarters, in their
+    sentence ("全年实现归母净利润11.92亿元，同比增长10.7%，其中Q1/Q2/Q3/Q4分别实现…")."""
     start = max(p.text.rfind("。", 0, q.start()), 0)
     levels = [lv for lv in _LEVEL.finditer(p.text, start, q.start())
-              if not re.match(r"\s*/", p.text[lv.end():]) and not p.text[:lv.start()].rstrip().endswith("/")]
+              if not re.match(r"\s*[/、]", p.text[lv.end():]) and not p.text[:lv.start()].rstrip().endswith(("/", "、"))]
     if not levels:
-        return []
+        return None
 
     def lead_of(k: int) -> str:
         return p.text[levels[k - 1].end() if k else start:levels[k].start()]
@@ -115,44 +100,77 @@ def _against_year(article: Article, p: ParaText, q: re.Match[str], m: re.Match[s
     k = next((k for k in range(len(levels) - 1, -1, -1) if _metric(lead_of(k)) == own), None) if own \
         else len(levels) - 1
     if k is None:
-        return []
+        return None
     year, lead = levels[k], lead_of(k)
     between = p.text[year.end():q.start()]
     theirs = _metric(lead)
     # the list is the year's when it names the same metric, or opens with 其中 right after the year's clauses
     if not theirs or (own and own != theirs) or (not own and "其中" not in between) or re.search(r"[。；;]", between):
-        return []
+        return None
     if re.search(r"Q[1-4]|季度|H[12]|半年", lead):
-        return []  # the level is itself a quarter's or a half's
+        return None  # the level is itself a quarter's or a half's
+    return p, year
+
+
+def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str) -> tuple[ParaText, re.Match[str]] | None:
+    """The one company-level figure of the list's metric the article writes for the year the
+    quarters name ("2018 年 Q1/…", "19Q1/…"), in any sentence that names that year and no other
+    period before it."""
+    if own not in ("revenue", "归母", "扣非"):
+        return None
+    head = q.group(0)[:2]
+    ym = _LIST_YEAR.search(p.text, max(0, q.start() - 8), q.start())
+    yy = head if head.isdigit() else (ym.group(1) if ym else None)
+    if yy is None:
+        return None
+    year = yy[-2:]
+    found: dict[str, tuple[ParaText, re.Match[str]]] = {}
+    for other in paragraphs(article):
+        for lv in _LEVEL.finditer(other.text):
+            clause = other.text[max(other.text.rfind(c, 0, lv.start()) for c in "，,；;。") + 1:lv.start()]
+            sentence = other.text[other.text.rfind("。", 0, lv.start()) + 1:lv.start()]
+            dates = re.findall(r"((?:19|20)?\d{2})\s*年|Q[1-4]|H[12]|[上下]半年|季度", sentence)
+            if re.search(r"/|、|分别", clause) or _metric(clause) != own or not _COMPANY_LEVEL.search(clause) \
+                    or other is p and lv.start() >= q.start() \
+                    or [d[-2:] if d else "" for d in dates] != [year]:
+                continue
+            found.setdefault(re.sub(r"\s", "", lv.group(0)), (other, lv))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _judge(article: Article, p: ParaText, m: re.Match[str], yp: ParaText, year: re.Match[str]) -> list[Check]:
     parts = [_iv(m.group(k), _SCALE[m.group(5)]) for k in range(1, 5)]
-    whole = _iv(year.group(1), _SCALE[year.group(2)])
-    s = p.sentence_at(year.start())
-    shown = " + ".join(m.group(k) for k in range(1, 5))
+    unit = _SCALE[year.group(2)]
+    whole = _iv(year.group(1), unit)
+    s = yp.sentence_at(year.start())
+    listed = p.sentence_at(m.start()).text
+    elsewhere = "" if yp is p and s.text == listed else ", written in another sentence"
+    shown = " + ".join(m.group(k).replace(" ", "") for k in range(1, 5))
     acc = interval_sum(parts)
-    chk = interval_check(acc.scale(1 / _SCALE[year.group(2)]), whole.scale(1 / _SCALE[year.group(2)]),
-                         kind="sum", stated=year.group(0), inputs=[m.group(k) for k in range(1, 5)],
-                         relation=f"{shown} = {year.group(0)} (the four quarters Q1-Q4 of the year)",
+    chk = interval_check(acc.scale(1 / unit), whole.scale(1 / unit), kind="sum", stated=year.group(0),
+                         inputs=[m.group(k) for k in range(1, 5)],
+                         relation=f"{shown} = {year.group(0)} (the four quarters Q1-Q4 of the year{elsewhere})",
                          sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
-                         input_sentences=[p.sentence_at(m.start()).text] * 4, article=article.label)
+                         input_sentences=[listed] * 4, article=article.label)
     out = [chk]
     g = _GROWTHS.match(p.text, m.end())
-    yg = _YEAR_GROWTH.match(p.text, year.end())
-    if g is not None and yg is not None and chk.verdict == "consistent":
-        rates = [_iv(g.group(k)).scale(0.01) for k in range(1, 5)]
-        if all(r.lo > -1 for r in rates):
-            prior = interval_sum(x / (Interval(1, 1) + r) for x, r in zip(parts, rates, strict=True))
-            if prior.lo > 0:
-                sign = -1 if yg.group(1) in ("下降", "减少", "下滑") and not yg.group(2).startswith("-") else 1
-                stated = _iv(yg.group(2)).scale(sign)
-                got = (acc / prior - Interval(1, 1)).scale(100)
-                gc = interval_check(
-                    got, stated, kind="growth", stated=yg.group(0).strip("，, "), inputs=[*(m.group(k) for k in range(1, 5)),
-                                                                              *(g.group(k) for k in range(1, 5))],
-                    relation=f"Σ quarters / Σ (quarter / (1 + its growth)) - 1 = {yg.group(2)}% (the year's growth "
-                             f"from its four quarters'; year-ago level {prior.mid / _SCALE[year.group(2)]:.2f}"
-                             f"{year.group(2)} derived)",
-                    sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
-                    input_sentences=[p.sentence_at(m.start()).text] * 8, article=article.label)
-                gc.derived = True
-                out.append(gc)
+    yg = _YEAR_GROWTH.match(yp.text, year.end())
+    if g is None or yg is None or chk.verdict != "consistent":
+        return out
+    rates = [_iv(g.group(k)).scale(0.01) for k in range(1, 5)]
+    if not all(r.lo > -1 for r in rates):
+        return out
+    prior = interval_sum(x / (Interval(1, 1) + r) for x, r in zip(parts, rates, strict=True))
+    if prior.lo <= 0:
+        return out
+    rate = yg.group(2).replace(" ", "")
+    sign = -1 if yg.group(1) in ("下降", "减少", "下滑") and not rate.startswith("-") else 1
+    gc = interval_check(
+        (acc / prior - Interval(1, 1)).scale(100), _iv(rate).scale(sign), kind="growth",
+        stated=yg.group(0).strip("，, "), inputs=[*(m.group(k) for k in range(1, 5)), *(g.group(k) for k in range(1, 5))],
+        relation=f"Σ quarters / Σ (quarter / (1 + its growth)) - 1 = {rate}% (the year's growth from its four "
+                 f"quarters'; year-ago level {prior.mid / unit:.2f}{year.group(2)} derived)",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[listed] * 8, article=article.label)
+    gc.derived = True
+    out.append(gc)
     return out
