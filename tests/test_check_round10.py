@@ -96,8 +96,8 @@ def test_four_quarters_of_a_slash_list_against_their_year():
     # quarters' year-ago levels (7.63 / (1 − 35.6%) + …) is 8.67%
     assert _verdicts(_QUARTERS.format(y="83.53", g="8.7"), "four quarters Q1-Q4") == ["consistent"]
     assert _verdicts(_QUARTERS.format(y="93.53", g="8.7"), "four quarters Q1-Q4") == ["inconsistent"]
-    assert _verdicts(_QUARTERS.format(y="83.53", g="8.7"), "from its four quarters") == ["consistent"]
-    assert _verdicts(_QUARTERS.format(y="83.53", g="12.7"), "from its four quarters") == ["inconsistent"]
+    assert _verdicts(_QUARTERS.format(y="83.53", g="8.7"), "from its quarters'") == ["consistent"]
+    assert _verdicts(_QUARTERS.format(y="83.53", g="12.7"), "from its quarters'") == ["inconsistent"]
 
 
 def test_a_quarter_list_of_another_metric_is_not_the_years():
@@ -278,4 +278,14 @@ def test_several_measures_listed_by_quarter_in_one_sentence():
     assert _verdicts(text.format(p="2.42"), "= 21.26亿元 (the four quarters") == ["consistent"]
     assert _verdicts(text.format(p="2.42"), "= 2.42亿元 (the four quarters") == ["consistent"]
     assert _verdicts(text.format(p="2.52"), "= 2.52亿元 (the four quarters") == ["inconsistent"]
-    assert _verdicts(text.format(p="2.42"), "= 24.91% (the year's growth") == ["consistent"]
+    assert _verdicts(text.format(p="2.42"), "= 24.91% (the growth of the year") == ["consistent"]
+
+
+def test_three_quarters_against_the_first_three_quarters():
+    # cfr332: 2.54 + 3.25 + 2.36 = 8.15; 前三季度's growth from the quarters' year-ago levels is 121.8%
+    text = ("公司发布2021年三季报：前三季度公司实现营收{t}亿元，同比增长121.76%；归母净利润3.25亿元，同比增长87.26%。"
+            "分季度看，公司2021Q1、Q2、Q3分别实现营业收入2.54、3.25、2.36亿元，分别同比变化150.70%、155.28%、69.90%，"
+            "Q3营收环比减少27.34%。")
+    assert _verdicts(text.format(t="8.15"), "Q1-Q3 of 前三季度") == ["consistent"]
+    assert _verdicts(text.format(t="9.15"), "Q1-Q3 of 前三季度") == ["inconsistent"]
+    assert _verdicts(text.format(t="8.15"), "the growth of 前三季度") == ["consistent"]

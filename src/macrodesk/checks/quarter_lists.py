@@ -24,16 +24,22 @@ def _spaced(word: str) -> str:
 _NUM = r"(?:[+\-−]\s*)?\d+(?:\.\d+)?"
 _SEP = r"\s*[/、]\s*"
 _UNIT = r"(亿元|万元|百万元|千万元|元|亿|万)"
-# the four quarters: "Q1/Q2/Q3/Q4", "Q1-Q4", "22Q1-Q4", "19Q1/Q2/Q3/Q4", "Q1～Q4", "一至四季度"
-_QUARTERS = re.compile(r"(?:\d{2})?Q1\s*(?:/\s*Q2\s*/\s*Q3\s*/\s*Q4|[-~～至]\s*(?:\d{2})?Q?4)|一至四季度|1-4季度")
+# the first quarters of a year: "Q1/Q2/Q3/Q4", "Q1、Q2、Q3", "Q1-Q4", "22Q1-Q4", "19Q1/Q2/Q3/Q4", "一至四季度"
+_QUARTERS = re.compile(r"(?:\d{2,4})?Q1\s*(?:[/、]\s*Q2(?:\s*[/、]\s*Q3(?:\s*[/、]\s*Q4)?)?|[-~～至]\s*(?:\d{2})?Q?([2-4]))"
+                       r"|[一1]\s*[至\-~]\s*([二三四234])\s*季度")
+_WORDS = {2: "two", 3: "three", 4: "four"}
+_CN_COUNT = {"二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}
+# what a level of the first n quarters is named by ("前三季度营收", "上半年"); four are the year
+_CUMULATIVE = {2: re.compile(r"上半年|H1|半年度?|1\s*-\s*6\s*月"), 3: re.compile(r"前三季度|1\s*-\s*9\s*月|Q1\s*-\s*Q3|三季报")}
 # the words between the quarters and their values: "分别实现营收", "归母净利", "单季度营业收入分别为"
 _BETWEEN = re.compile(r"^[^，,。；;\d%/、]{0,14}$")
 # a further measure of the same quarters in the sentence: "；归母净利润分别为"
 _NEXT = re.compile(r"^[^。\d%]{0,24}分\s*别[^。\d%]{0,6}$")
-_LIST = re.compile(rf"({_NUM}){_SEP}({_NUM}){_SEP}({_NUM}){_SEP}({_NUM})\s*{_UNIT}(?![/、\d])")
+_LISTS = {n: re.compile(_SEP.join([f"({_NUM})"] * n) + rf"\s*{_UNIT}(?![/、\d])") for n in (2, 3, 4)}
 _GROWTH_WORDS = "|".join(_spaced(w) for w in ("同比", "yoy", "YoY", "YOY"))
-_GROWTHS = re.compile(rf"\s*[，,]\s*(?:{_GROWTH_WORDS})\s*(?:{_spaced('分别')})?\s*(?:{_spaced('增长')}|{_spaced('增速')})?"
-                      rf"\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*({_NUM})%?{_SEP}({_NUM})%?{_SEP}({_NUM})%?{_SEP}({_NUM})%")
+_GROWTH_LEAD = (rf"\s*[，,]\s*(?:{_spaced('分别')})?\s*(?:{_GROWTH_WORDS})\s*(?:{_spaced('分别')})?\s*"
+                rf"(?:{_spaced('增长')}|{_spaced('增速')}|{_spaced('变化')}|{_spaced('变动')})?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
+_GROWTHS = {n: re.compile(_GROWTH_LEAD + _SEP.join([f"({_NUM})%?"] * (n - 1) + [f"({_NUM})%"])) for n in (2, 3, 4)}
 _SCALE = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "万": 1e4, "百万元": 1e6, "千万元": 1e7, "元": 1.0}
 # the metric a list or a level names, as a class: revenue, 扣非 profit, 归母 profit, profit
 _METRICS = (("扣非", re.compile(r"扣非")), ("归母", re.compile(r"归母|归属于?母公司|归属于上市公司")),
@@ -66,25 +72,40 @@ def find_quarter_lists(article: Article) -> list[Check]:
     out: list[Check] = []
     for p in paragraphs(article):
         for q in _QUARTERS.finditer(p.text):
+            n = _count(q)
             end = p.text.find("。", q.end())
             end = len(p.text) if end < 0 else end
             pos, first = q.end(), True
-            while (m := _LIST.search(p.text, pos, end)) is not None:
+            while (m := _LISTS[n].search(p.text, pos, end)) is not None:
                 between = p.text[pos:m.start()]
                 if not (_BETWEEN.match(between) if first else _NEXT.match(between)):
                     break
                 own = _metric(between)
-                year = _same_sentence_year(p, q, m, own) if first else None
-                year = year or _named_year(article, p, q, own)
+                year = _same_sentence_year(p, q, m, own, n) if first else None
+                year = year or _named_year(article, p, q, own, n)
                 if year is not None:
-                    out.extend(_judge(article, p, m, *year))
-                g = _GROWTHS.match(p.text, m.end())
+                    out.extend(_judge(article, p, m, n, *year))
+                g = _GROWTHS[n].match(p.text, m.end())
                 pos, first = (g.end() if g else m.end()), False
     return out
 
 
-def _same_sentence_year(p: ParaText, q: re.Match[str], m: re.Match[str],
-                        own: str) -> tuple[ParaText, re.Match[str]] | None:
+def _count(q: re.Match[str]) -> int:
+    """How many quarters from the first one the marker lists."""
+    if q.group(1) or q.group(2):
+        return _CN_COUNT[q.group(1) or q.group(2)]
+    return q.group(0).count("Q")
+
+
+def _names_span(words: str, n: int) -> bool:
+    """Whether a level's words name the first n quarters: the year for four, else 前三季度 / 上半年."""
+    if n == 4:
+        return not re.search(r"Q[1-4]|季度|H[12]|半年|1\s*-\s*\d\s*月", words)
+    return bool(_CUMULATIVE[n].search(words))
+
+
+def _same_sentence_year(p: ParaText, q: re.Match[str], m: re.Match[str], own: str,
+                        n: int) -> tuple[ParaText, re.Match[str]] | None:
     """The year's level of the list's metric in the clauses right before the quarters, in their
     sentence ("全年实现归母净利润11.92亿元，同比增长10.7%，其中Q1/Q2/Q3/Q4分别实现…")."""
     start = max(p.text.rfind("。", 0, q.start()), 0)
@@ -107,20 +128,21 @@ def _same_sentence_year(p: ParaText, q: re.Match[str], m: re.Match[str],
     # the list is the year's when it names the same metric, or opens with 其中 right after the year's clauses
     if not theirs or (own and own != theirs) or (not own and "其中" not in between) or re.search(r"[。；;]", between):
         return None
-    if re.search(r"Q[1-4]|季度|H[12]|半年", lead):
-        return None  # the level is itself a quarter's or a half's
+    if not _names_span(p.text[start:year.start()] if n < 4 else lead, n):
+        return None  # the level is a quarter's or a half's, or not of the first n quarters
     return p, year
 
 
-def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str) -> tuple[ParaText, re.Match[str]] | None:
+def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
+                n: int) -> tuple[ParaText, re.Match[str]] | None:
     """The one company-level figure of the list's metric the article writes for the year the
     quarters name ("2018 年 Q1/…", "19Q1/…"), in any sentence that names that year and no other
     period before it."""
     if own not in ("revenue", "归母", "扣非"):
         return None
-    head = q.group(0)[:2]
+    head = re.match(r"(\d{2,4})Q", q.group(0))
     ym = _LIST_YEAR.search(p.text, max(0, q.start() - 8), q.start())
-    yy = head if head.isdigit() else (ym.group(1) if ym else None)
+    yy = head.group(1) if head else (ym.group(1) if ym else None)
     if yy is None:
         return None
     year = yy[-2:]
@@ -130,34 +152,38 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str) -> tu
             clause = other.text[max(other.text.rfind(c, 0, lv.start()) for c in "，,；;。") + 1:lv.start()]
             sentence = other.text[other.text.rfind("。", 0, lv.start()) + 1:lv.start()]
             dates = re.findall(r"((?:19|20)?\d{2})\s*年|Q[1-4]|H[12]|[上下]半年|季度", sentence)
+            years = [d[-2:] for d in dates if d]
             if re.search(r"/|、|分别", clause) or _metric(clause) != own or not _COMPANY_LEVEL.search(clause) \
-                    or other is p and lv.start() >= q.start() \
-                    or [d[-2:] if d else "" for d in dates] != [year]:
+                    or other is p and lv.start() >= q.start() or years and years != [year] \
+                    or (n == 4 and [d[-2:] if d else "" for d in dates] != [year]) \
+                    or (n < 4 and (not years or not _names_span(sentence, n))):
                 continue
             found.setdefault(re.sub(r"\s", "", lv.group(0)), (other, lv))
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _judge(article: Article, p: ParaText, m: re.Match[str], yp: ParaText, year: re.Match[str]) -> list[Check]:
-    parts = [_iv(m.group(k), _SCALE[m.group(5)]) for k in range(1, 5)]
+def _judge(article: Article, p: ParaText, m: re.Match[str], n: int, yp: ParaText,
+           year: re.Match[str]) -> list[Check]:
+    parts = [_iv(m.group(k), _SCALE[m.group(n + 1)]) for k in range(1, n + 1)]
     unit = _SCALE[year.group(2)]
     whole = _iv(year.group(1), unit)
     s = yp.sentence_at(year.start())
     listed = p.sentence_at(m.start()).text
     elsewhere = "" if yp is p and s.text == listed else ", written in another sentence"
-    shown = " + ".join(m.group(k).replace(" ", "") for k in range(1, 5))
+    shown = " + ".join(m.group(k).replace(" ", "") for k in range(1, n + 1))
+    span = {4: "the year", 3: "前三季度", 2: "上半年"}[n]
     acc = interval_sum(parts)
     chk = interval_check(acc.scale(1 / unit), whole.scale(1 / unit), kind="sum", stated=year.group(0),
-                         inputs=[m.group(k) for k in range(1, 5)],
-                         relation=f"{shown} = {year.group(0)} (the four quarters Q1-Q4 of the year{elsewhere})",
+                         inputs=[m.group(k) for k in range(1, n + 1)],
+                         relation=f"{shown} = {year.group(0)} (the {_WORDS[n]} quarters Q1-Q{n} of {span}{elsewhere})",
                          sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
-                         input_sentences=[listed] * 4, article=article.label)
+                         input_sentences=[listed] * n, article=article.label)
     out = [chk]
-    g = _GROWTHS.match(p.text, m.end())
+    g = _GROWTHS[n].match(p.text, m.end())
     yg = _YEAR_GROWTH.match(yp.text, year.end())
     if g is None or yg is None or chk.verdict != "consistent":
         return out
-    rates = [_iv(g.group(k)).scale(0.01) for k in range(1, 5)]
+    rates = [_iv(g.group(k)).scale(0.01) for k in range(1, n + 1)]
     if not all(r.lo > -1 for r in rates):
         return out
     prior = interval_sum(x / (Interval(1, 1) + r) for x, r in zip(parts, rates, strict=True))
@@ -167,10 +193,11 @@ def _judge(article: Article, p: ParaText, m: re.Match[str], yp: ParaText, year: 
     sign = -1 if yg.group(1) in ("下降", "减少", "下滑") and not rate.startswith("-") else 1
     gc = interval_check(
         (acc / prior - Interval(1, 1)).scale(100), _iv(rate).scale(sign), kind="growth",
-        stated=yg.group(0).strip("，, "), inputs=[*(m.group(k) for k in range(1, 5)), *(g.group(k) for k in range(1, 5))],
-        relation=f"Σ quarters / Σ (quarter / (1 + its growth)) - 1 = {rate}% (the year's growth from its four "
+        stated=yg.group(0).strip("，, "),
+        inputs=[*(m.group(k) for k in range(1, n + 1)), *(g.group(k) for k in range(1, n + 1))],
+        relation=f"Σ quarters / Σ (quarter / (1 + its growth)) - 1 = {rate}% (the growth of {span} from its "
                  f"quarters'; year-ago level {prior.mid / unit:.2f}{year.group(2)} derived)",
-        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[listed] * 8, article=article.label)
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[listed] * (2 * n), article=article.label)
     gc.derived = True
     out.append(gc)
     return out
