@@ -289,3 +289,14 @@ def test_three_quarters_against_the_first_three_quarters():
     assert _verdicts(text.format(t="8.15"), "Q1-Q3 of 前三季度") == ["consistent"]
     assert _verdicts(text.format(t="9.15"), "Q1-Q3 of 前三季度") == ["inconsistent"]
     assert _verdicts(text.format(t="8.15"), "the growth of 前三季度") == ["consistent"]
+
+
+def test_a_change_written_before_the_level_it_leads_to():
+    # cfr551: "归母净利率同比+1.7pct至9.0%": 11.01 / 121.83 = 9.04%, last year (11.01/1.6137)/(121.83/1.3139) = 7.36%
+    text = ("2022年实现营业收入121.83亿元，同比+31.39%；实现归母净利润11.01亿元，同比+61.37%。"
+            "22年管理费用率同比-0.6pct至2.8%，22年归母净利率同比{c}pct至{m}%。")
+    assert _verdicts(text.format(c="+1.7", m="9.0"), "上年净利率") == ["consistent"]
+    assert _verdicts(text.format(c="+3.7", m="9.0"), "上年净利率") == ["inconsistent"]
+    assert _verdicts(text.format(c="+1.7", m="9.0"), "11.01亿元 / 121.83亿元") == ["consistent"]
+    # the profit and revenue must give the level written, or the change is not theirs
+    assert _verdicts(text.format(c="+1.7", m="12.0"), "上年净利率") == []

@@ -227,6 +227,26 @@ def find_framed(sec: Para) -> list[Check]:
             continue
         b = fs[k - 1]
         same_sentence = b.tok.sent == t.sent and not re.search("[。；;]", c.lead)
+        # ---- "归母净利率同比+1.7pct至9.0%": a change written before the level it leads to
+        nxt = fs[k + 1] if k + 1 < len(fs) else None
+        if nxt is not None and nxt.tok.sent == t.sent and is_points(t) and _TO_LEVEL.match(c.after) \
+                and _YOY.search(c.lead) and nxt.tok.fig.kind == FigureKind.PERCENT and _TO_ONLY.match(nxt.lead):
+            level = replace(nxt, lead=c.lead + nxt.lead)
+            derived = _derived_margin_change(sec, fs, level, c)
+            mm = margin_named(level.lead)
+            # the level is written too: the profit and revenue the change is derived from must give it
+            # (cfr551: 23Q1's margin is not 3.62 亿元 over a segment's 8.5 亿元)
+            fit = margin(sec, fs, level, mm) if mm and derived is not None else []
+            if derived is not None and not (fit and fit[0].verdict == "consistent" and fit[0].inputs == derived.inputs[::2]):
+                derived = None
+            derived = derived or _derived_share_change(sec, fs, level, c)
+            chk = derived if derived is not None else stated_change(sec, c, None, False)
+            if chk is not None:
+                out.append(chk)
+            continue
+        if _TO_ONLY.match(c.lead) and is_points(b.tok) and _YOY.search(b.lead) and b.tok.sent == t.sent:
+            # the level of "…净利率同比+1.7pct至9.0%" is named before its change
+            c = replace(c, lead=b.lead + c.lead)
         # ---- growth or change against an earlier level: "B，同比增长C" / "B，较上年A回落C"
         # "均价 6609 元/吨，较 7 月 3 日下调 96 元/吨，跌幅 1.4%": the rate of a stated change
         if (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent and t.fig.kind == FigureKind.PERCENT
@@ -1115,6 +1135,9 @@ def _colon_parts(sec: Para, fs: list[Framed], mine: list[Framed]) -> list[Check]
 
 _RESPECTIVE = re.compile(r"分别(?:为|是|达)?\s*$")
 _LIST_SEP = re.compile(r"^\s*[、/]\s*$")
+# "同比+1.7pct至9.0%": the change runs to the level after it
+_TO_LEVEL = re.compile(r"^\s*(?:至|到)")
+_TO_ONLY = re.compile(r"^\s*(?:至|到)\s*$")
 # the lead of a 、-list's later item: "、竣工 ", "/", "方、竣工" (after "1,200 万方")
 _LIST_ITEM = re.compile(r"^[^，,。；;\d]{0,3}?\s*[、/][\u4e00-\u9fa5A-Za-z]{0,6}\s*$")
 
