@@ -231,15 +231,15 @@ def find_framed(sec: Para) -> list[Check]:
         nxt = fs[k + 1] if k + 1 < len(fs) else None
         if nxt is not None and nxt.tok.sent == t.sent and is_points(t) and _TO_LEVEL.match(c.after) \
                 and _YOY.search(c.lead) and nxt.tok.fig.kind == FigureKind.PERCENT and _TO_ONLY.match(nxt.lead):
-            level = replace(nxt, lead=c.lead + nxt.lead)
-            derived = _derived_margin_change(sec, fs, level, c)
-            mm = margin_named(level.lead)
+            to_level = replace(nxt, lead=c.lead + nxt.lead)
+            derived = _derived_margin_change(sec, fs, to_level, c)
+            mm = margin_named(to_level.lead)
             # the level is written too: the profit and revenue the change is derived from must give it
             # (cfr551: 23Q1's margin is not 3.62 亿元 over a segment's 8.5 亿元)
-            fit = margin(sec, fs, level, mm) if mm and derived is not None else []
+            fit = margin(sec, fs, to_level, mm) if mm and derived is not None else []
             if derived is not None and not (fit and fit[0].verdict == "consistent" and fit[0].inputs == derived.inputs[::2]):
                 derived = None
-            derived = derived or _derived_share_change(sec, fs, level, c)
+            derived = derived or _derived_share_change(sec, fs, to_level, c)
             chk = derived if derived is not None else stated_change(sec, c, None, False)
             if chk is not None:
                 out.append(chk)
