@@ -300,3 +300,10 @@ def test_a_change_written_before_the_level_it_leads_to():
     assert _verdicts(text.format(c="+1.7", m="9.0"), "11.01亿元 / 121.83亿元") == ["consistent"]
     # the profit and revenue must give the level written, or the change is not theirs
     assert _verdicts(text.format(c="+1.7", m="12.0"), "上年净利率") == []
+
+
+def test_a_plain_margins_change_after_a_profit_grown_many_times_over_only_confirms():
+    # cfr264 (check_twentieth's one false alarm on its first run): 2.03 / 26.7 = 7.60% fits the 净利率,
+    # but last year's 归母 profit, 2.03 / 23.22, says little of last year's total-profit margin
+    text = "公司21Q1实现收入26.7亿元，同比增93%，归母净利润2.03亿元，同比增2222%，毛利率55.88%，同比提升3.99pct，净利率7.61%，同比提升7.08pct。"
+    assert "inconsistent" not in _verdicts(text, "上年净利率")

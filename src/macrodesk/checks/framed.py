@@ -688,6 +688,10 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
           f"(= ({n.tok.text}/(1+{signed_text(gn)}))/({d.tok.text}/(1+{signed_text(gd)}))) = {c.tok.text}",
           change)],
         derived=True)
+    if _plain_net(mm) and "归母" in n.metric and not 0.5 < (gn.tok.interval().mid / 100 + 1) < 5:
+        # a plain 净利率 fits 归母 profit this year, but after a profit that grew or fell many times
+        # over, last year's minorities may weigh differently (cfr264: 同比增 2222%)
+        chk = hedge(sec, chk, "last year's margin may be on another profit basis")
     return chk
 
 
