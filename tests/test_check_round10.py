@@ -307,3 +307,14 @@ def test_a_plain_margins_change_after_a_profit_grown_many_times_over_only_confir
     # but last year's 归母 profit, 2.03 / 23.22, says little of last year's total-profit margin
     text = "公司21Q1实现收入26.7亿元，同比增93%，归母净利润2.03亿元，同比增2222%，毛利率55.88%，同比提升3.99pct，净利率7.61%，同比提升7.08pct。"
     assert "inconsistent" not in _verdicts(text, "上年净利率")
+
+
+def test_an_eps_list_and_a_pe_list_are_one_price():
+    # cfb030: 13.9 × 0.56 = 7.78 元, the price that 0.64 × 12.1 and 0.7 × 11.0 give too
+    text = "考虑Ekornes的并表影响，预计2019-2021年EPS分别为0.56/0.64/0.7元，PE分别为13.9/{b}/11.0，当前估值具备吸引力。"
+    assert _verdicts(text.format(b="12.1"), "one share price") == ["consistent", "consistent"]
+    assert "inconsistent" in _verdicts(text.format(b="15.1"), "one share price")
+    # cfb478: profits whose unit the last item carries, PEs written 18.8x
+    text = "归母净利润分别为2.43、2.80、3.36亿元，同增10.9%、15.1%、20.0%，对应最新PE分别为18.8x、{b}x、13.6x，维持“买入”评级。"
+    assert _verdicts(text.format(b="16.3"), "one market cap") == ["consistent", "consistent"]
+    assert "inconsistent" in _verdicts(text.format(b="19.3"), "one market cap")

@@ -91,25 +91,47 @@ def _one_cap(s: Sentence, figs: list[Figure], years: list[tuple[int, str]]) -> l
     one market cap today, so PE × profit agrees across the years; the year whose cap most others
     share within rounding prices the rest (a derived relation, certain once two years agree)."""
     profits = _items(s, figs, _PROFIT, 0, len(s.text))
-    if len(profits) < 2 or any(f.kind != FigureKind.MONEY or not f.unit.endswith("元") for f in profits):
+    # "2.43、2.80、3.36亿元": the items before the last take its unit
+    if len(profits) < 2 or profits[-1].kind != FigureKind.MONEY or not profits[-1].unit.endswith("元") \
+            or any(f.kind not in (FigureKind.NUMBER, FigureKind.MONEY) or f.kind == FigureKind.MONEY
+                   and f.unit != profits[-1].unit for f in profits):
         return []
-    pe = _items(s, figs, _PE, profits[-1].end, len(s.text))
-    if len(pe) != len(profits) or any(interval(f).lo <= 0 for f in profits):
+    return _one_value(s, figs, profits, "market cap")
+
+
+def _one_price(s: Sentence, figs: list[Figure]) -> list[Check]:
+    """"预计2019-2021年EPS分别为0.56/0.64/0.7元，PE分别为13.9/12.1/11.0" (cfb030): no price written, but one
+    price today, so PE × EPS agrees across the years, as one market cap does for profits."""
+    eps = _items(s, figs, _EPS, 0, len(s.text))
+    if len(eps) < 2 or eps[-1].kind != FigureKind.MONEY or eps[-1].unit != "元" \
+            or any(f.kind not in (FigureKind.NUMBER, FigureKind.MONEY) for f in eps):
         return []
-    caps = [interval(p) * figure_interval(e) for p, e in zip(profits, pe, strict=True)]
-    anchor, agreed = consensus(caps)
+    return _one_value(s, figs, eps, "share price")
+
+
+def _one_value(s: Sentence, figs: list[Figure], levels: list[Figure], what: str) -> list[Check]:
+    """PE × level is one value across the years (a market cap over profits, a price over EPS)."""
+    pe = _items(s, figs, _PE, levels[-1].end, len(s.text))
+    # every item of a list is in the unit written after its last
+    scale = levels[-1].scale or 1.0
+    ivs = [figure_interval(f).scale(scale) for f in levels]
+    if len(pe) != len(levels) or any(iv.lo <= 0 for iv in ivs) \
+            or any(f.kind not in (FigureKind.NUMBER, FigureKind.MULTIPLE) for f in pe):
+        return []
+    values = [iv * figure_interval(e) for iv, e in zip(ivs, pe, strict=True)]
+    anchor, agreed = consensus(values)
     out = []
-    for k, (n, e) in enumerate(zip(profits, pe, strict=True)):
+    for k, (n, e) in enumerate(zip(levels, pe, strict=True)):
         if k == anchor:
             continue
-        got = caps[anchor] / interval(n)
+        got = values[anchor] / ivs[k]
         chk = interval_check(
             got, figure_interval(e, result=True), kind="ratio", stated=e.text,
-            inputs=[pe[anchor].text, profits[anchor].text, n.text],
-            relation=f"{pe[anchor].text} × {profits[anchor].text} / {n.text} = {e.text} (one market cap across the "
+            inputs=[pe[anchor].text, levels[anchor].text, n.text],
+            relation=f"{pe[anchor].text} × {levels[anchor].text} / {n.text} = {e.text} (one {what} across the "
                      f"years; list item: {k + 1})",
             sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
-        out.append(_agreed(chk, got, agreed, len(caps), "market cap"))
+        out.append(_agreed(chk, got, agreed, len(values), what))
     return out
 
 
@@ -169,8 +191,8 @@ def _row(s: Sentence, years: list[tuple[int, str]]) -> list[Check]:
     figs = [f for f in s.figures if f.kind != FigureKind.DATE]
     prices = [f for k, f in enumerate(figs) if f.kind == FigureKind.MONEY and f.unit == "元"
               and _PRICE.search(s.text[figs[k - 1].end if k else 0:f.start])]
-    if not prices and _PROFIT.search(s.text):
-        return _one_cap(s, figs, years)
+    if not prices:
+        return (_one_cap(s, figs, years) if _PROFIT.search(s.text) else []) or _one_price(s, figs)
     if len(prices) != 1:
         return []
     price = prices[0]
