@@ -231,8 +231,8 @@ _SLASH = ("2021年公司收入/归母净利/扣非归母净利分别为27.20/6.2
 
 def test_measures_named_as_a_slash_list_frame_their_values():
     # cfr382: 6.25 is the 归母 profit, 27.20 the revenue (in 亿元, the unit the list ends on)
-    assert _verdicts(_SLASH.format(g="18.09", m="22.96"), "6.25 / 27.20") == ["consistent"]
-    assert _verdicts(_SLASH.format(g="18.09", m="32.96"), "6.25 / 27.20") == ["inconsistent"]
+    assert _verdicts(_SLASH.format(g="18.09", m="22.96"), "6.25 亿元 / 27.20 亿元") == ["consistent"]
+    assert _verdicts(_SLASH.format(g="18.09", m="32.96"), "6.25 亿元 / 27.20 亿元") == ["inconsistent"]
 
 
 def test_a_slash_list_of_one_measure_that_fills_an_earlier_level_confirms_it():

@@ -142,7 +142,9 @@ def _slash_lists(fs: list[Framed]) -> list[Framed]:
         for k, y in enumerate(items):
             tok = y.tok
             if tok.fig.kind == FigureKind.NUMBER:
-                fig = tok.fig.model_copy(update={"kind": last.kind, "unit": last.unit, "scale": last.scale})
+                written = re.sub(r"^[+\-−]?[\d.,]+\s*", "", last.text)  # "82.8" shows as "82.8 亿"
+                fig = tok.fig.model_copy(update={"kind": last.kind, "unit": last.unit, "scale": last.scale,
+                                                 "text": f"{tok.fig.text} {written}".strip()})
                 tok = Tok(fig=fig, sent=tok.sent, approx=tok.approx, bound=tok.bound)
             fs[i + k] = replace(y, tok=tok, metric=names[k])
         i += len(items)
