@@ -318,3 +318,20 @@ def test_an_eps_list_and_a_pe_list_are_one_price():
     text = "归母净利润分别为2.43、2.80、3.36亿元，同增10.9%、15.1%、20.0%，对应最新PE分别为18.8x、{b}x、13.6x，维持“买入”评级。"
     assert _verdicts(text.format(b="16.3"), "one market cap") == ["consistent", "consistent"]
     assert "inconsistent" in _verdicts(text.format(b="19.3"), "one market cap")
+
+
+def test_levels_changes_and_rates_as_parallel_slash_lists():
+    # cfb271: 2945 / (8755 − 2945) = 50.7% ≈ +51%; 255 / (6650 − 255) = 4.0%
+    text = ("纸价方面，2021Q1白卡/双胶/瓦楞/箱板纸均价为8755/6650/4154/4987元/吨，同比提升2945/255/421/418元/吨"
+            "（+{a}%/+4%/+11%/+9%），环比提升1946/1083/347/194元/吨（+29%/+19%/+9%/+4%）；产量方面。")
+    assert _verdicts(text.format(a="51"), "2945 / (8755 - 2945)") == ["consistent"]
+    assert _verdicts(text.format(a="41"), "2945 / (8755 - 2945)") == ["inconsistent"]
+    assert _verdicts(text.format(a="51"), "1946 / (8755 - 1946)") == ["consistent"]
+
+
+def test_quarters_after_a_comma_and_their_subject():
+    # cfb270: "2020Q1~Q4，公司单季度营业收入分别为…" against the year's 22.61 亿元
+    text = ("1)公司发布2020年报，实现营业收入{y}亿元，同比+16.36%。"
+            "2020Q1~Q4，公司单季度营业收入分别为1.77/6.93/5.50/8.41亿元，同比-48.12%/+48.63%/-6.17%/+53.13%。")
+    assert _verdicts(text.format(y="22.61"), "four quarters Q1-Q4") == ["consistent"]
+    assert _verdicts(text.format(y="23.61"), "four quarters Q1-Q4") == ["inconsistent"]

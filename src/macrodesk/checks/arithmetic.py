@@ -69,6 +69,7 @@ from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.share_counts import find_share_counts
 from macrodesk.checks.share_lists import find_share_lists
 from macrodesk.checks.share_pairs import find_share_pairs
+from macrodesk.checks.slash_moves import find_slash_moves
 from macrodesk.checks.slash_shares import find_slash_shares
 from macrodesk.checks.split_shares import find_closing_shares, find_split_shares
 from macrodesk.checks.stated_gaps import find_stated_gaps
@@ -213,7 +214,7 @@ def check_article(article: Article) -> list[Check]:
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
         *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),
         *find_table_sums(article), *find_table_products(article), *find_clause_totals(article),
-        *find_count_parts(article), *find_quarter_lists(article),
+        *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

@@ -32,7 +32,7 @@ _CN_COUNT = {"二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}
 # what a level of the first n quarters is named by ("前三季度营收", "上半年"); four are the year
 _CUMULATIVE = {2: re.compile(r"上半年|H1|半年度?|1\s*-\s*6\s*月"), 3: re.compile(r"前三季度|1\s*-\s*9\s*月|Q1\s*-\s*Q3|三季报")}
 # the words between the quarters and their values: "分别实现营收", "归母净利", "单季度营业收入分别为"
-_BETWEEN = re.compile(r"^[^，,。；;\d%/、]{0,14}$")
+_BETWEEN = re.compile(r"^[，,\s]*[^，,。；;\d%/、]{0,16}$")
 # a further measure of the same quarters in the sentence: "；归母净利润分别为"
 _NEXT = re.compile(r"^[^。\d%]{0,24}分\s*别[^。\d%]{0,6}$")
 _LISTS = {n: re.compile(_SEP.join([f"({_NUM})"] * n) + rf"\s*{_UNIT}(?![/、\d])") for n in (2, 3, 4)}
