@@ -335,3 +335,10 @@ def test_quarters_after_a_comma_and_their_subject():
             "2020Q1~Q4，公司单季度营业收入分别为1.77/6.93/5.50/8.41亿元，同比-48.12%/+48.63%/-6.17%/+53.13%。")
     assert _verdicts(text.format(y="22.61"), "four quarters Q1-Q4") == ["consistent"]
     assert _verdicts(text.format(y="23.61"), "four quarters Q1-Q4") == ["inconsistent"]
+
+
+def test_an_eps_list_before_its_profit_list_is_one_share_count():
+    # cfb271: 36 / 2.70 = 13.3 亿股; 42 / 13.3 = 3.15 ≈ 3.14
+    text = "我们预计，2021-2023年公司EPS分别为2.70/{b}/2.87元，归属净利润分别为36/42/38亿元，对应PE分别为6/5/6X。"
+    assert _verdicts(text.format(b="3.14"), "one share count") == ["consistent", "consistent"]
+    assert "inconsistent" in _verdicts(text.format(b="3.64"), "one share count")

@@ -157,6 +157,9 @@ def _one_share_count(s: Sentence, figs: list[Figure], nxt: Sentence | None) -> l
         return []
     eps = _items(s, figs, _EPS, profits[-1].end, len(s.text))
     where = s
+    if not eps:
+        # "EPS分别为2.70/3.14/2.87元，归属净利润分别为36/42/38亿元" (cfb271): the EPS list first
+        eps = _items(s, figs, _EPS, 0, profits[0].start)
     if not eps and nxt is not None:
         # "…归母净利润分别为 50.2/63.0/78.8 亿，同比增长…；摊薄 EPS=3.74/4.69/5.87 元": the next of its ；-chain
         where = nxt
