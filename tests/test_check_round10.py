@@ -342,3 +342,13 @@ def test_an_eps_list_before_its_profit_list_is_one_share_count():
     text = "我们预计，2021-2023年公司EPS分别为2.70/{b}/2.87元，归属净利润分别为36/42/38亿元，对应PE分别为6/5/6X。"
     assert _verdicts(text.format(b="3.14"), "one share count") == ["consistent", "consistent"]
     assert "inconsistent" in _verdicts(text.format(b="3.64"), "one share count")
+
+
+def test_forecast_growths_past_a_bracket_written_as_tongzeng():
+    # cfb478: 2.80 / 2.43 − 1 = 15.2%, past "（前次预测为2.9、3.6、4.3亿元）"; 同增 is 同比增长
+    text = ("盈利预测：预计公司2022-2024年实现营收10.01、11.49、13.64亿元，归母净利润分别为2.43、2.80、3.36亿元"
+            "（前次预测为2.9、3.6、4.3亿元），同增10.9%、{b}%、20.0%。")
+    assert _verdicts(text.format(b="15.1"), "2023 over 2022") == ["consistent"]
+    assert _verdicts(text.format(b="25.1"), "2023 over 2022") == ["inconsistent"]
+    # the bracket's own list is no series of these growths
+    assert not _verdicts(text.format(b="15.1"), "3.6/2.9")

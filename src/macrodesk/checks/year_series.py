@@ -44,8 +44,10 @@ def _years(text: str) -> tuple[tuple[int, int], int] | None:
 _SEP = re.compile(r"^\s*[/、]\s*$")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # from the levels to their growths: "（同比 + ", "，同比增长 ", "，分别同比 ", "，YoY "
-_TO_GROWTHS = re.compile(r"^\s*[（(，,]\s*(?:分别)?\s*(?:同比|YoY|yoy)\s*(?:增速|增幅)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
-                         r"(增长|增加|提升|上升|下降|减少|下滑)?\s*(?:分别)?\s*(?:为|达|至)?\s*$")
+_TO_GROWTHS = re.compile(r"^\s*[（(，,]\s*(?:分别)?\s*(?:同比|YoY|yoy|同(?=[增降]))\s*(?:增速|增幅)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
+                         r"(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*$")
+# a bracket between the levels and their growths: "2.43、2.80、3.36亿元（前次预测为2.9、3.6、4.3亿元），同增…"
+_ASIDE = re.compile(r"^\s*[（(][^（）()]*[)）]")
 
 
 def _runs(s: Sentence, figs: list[Figure], kinds: tuple[FigureKind, ...]) -> list[list[Figure]]:
@@ -95,14 +97,15 @@ def find_year_series(article: Article) -> list[Check]:
         growths = [r for r in _runs(s, figs, (FigureKind.PERCENT,)) if len(r) == n]
         for lv in levels:
             # the growths right after the levels, and the levels of one unit (bare numbers take the last's)
-            gr = next((g for g in growths if _TO_GROWTHS.match(s.text[lv[-1].end:g[0].start])), None)
+            gr = next((g for g in growths if _TO_GROWTHS.match(_ASIDE.sub("", s.text[lv[-1].end:g[0].start]))), None)
             # "25.7 亿、26.9 亿、27.9 亿吨": a unit the last figure completes
             same = all(f.kind == FigureKind.NUMBER or lv[-1].unit.startswith(f.unit) and f.scale == lv[-1].scale
                        for f in lv)
             if gr is None or not same or lv[-1].kind == FigureKind.NUMBER:
                 continue
-            verb = _TO_GROWTHS.match(s.text[lv[-1].end:gr[0].start])
-            out.extend(_judge(article, s, lv, gr, verb.group(1) if verb else None, first))
+            verb = _TO_GROWTHS.match(_ASIDE.sub("", s.text[lv[-1].end:gr[0].start]))
+            word = verb.group(1) if verb else None
+            out.extend(_judge(article, s, lv, gr, {"降": "下降", "增": "增长"}.get(word or "", word), first))
     return out
 
 
