@@ -352,3 +352,11 @@ def test_forecast_growths_past_a_bracket_written_as_tongzeng():
     assert _verdicts(text.format(b="25.1"), "2023 over 2022") == ["inconsistent"]
     # the bracket's own list is no series of these growths
     assert not _verdicts(text.format(b="15.1"), "3.6/2.9")
+
+
+def test_a_forecasts_first_growth_against_the_actual_year_written_before():
+    # cfb562: 17.2 / 14.9 − 1 = 15.4% ≈ 16% (confirm-only: the year's level is found by measure and year)
+    text = ("22年公司实现收入163.6亿元，yoy+9.5%。22年公司实现归母净利14.9亿元，yoy+45.5%。"
+            "我们调整盈利预测，预计23/24/25年归母净利润17.2/20.3/24.8亿元，yoy+{g}%/+18%/22%，维持“买入”评级。")
+    assert _verdicts(text.format(g="16"), "the year before written in another sentence") == ["consistent"]
+    assert _verdicts(text.format(g="26"), "the year before written in another sentence") == ["unverifiable"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.company_levels import COMPANY_LEVEL
 from macrodesk.checks.intervals import Interval, interval_sum
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
@@ -49,10 +50,6 @@ _LEVEL = re.compile(rf"({_NUM})\s*{_UNIT}")
 _YEAR_GROWTH = re.compile(rf"\s*[，,]?\s*(?:同比|yoy|YoY|YOY)\s*(?:上年)?\s*(增长|下降|减少|下滑)?\s*({_NUM})%")
 # the year the quarters are of, written right before them: "公司 2018 年 Q1/Q2/Q3/Q4 营业收入"
 _LIST_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?\s*$")
-# the company's own level, not a segment's: the measure right after 实现 / 公司 / the year / a clause
-# break ("2018 年格力电器实现营业收入", "；归母净利润", not "公司内销营收")
-_COMPANY_LEVEL = re.compile(r"(?:实现|公司|全年|年|^|\s)\s*(?:营业总?收入|营收|归母净利润?|归属于?母公司[^，。]{0,6}净利润|"
-                            r"扣非[^，。]{0,6}净利润?)\s*(?:为|达|约)?\s*$")
 
 
 def _metric(words: str) -> str:
@@ -153,7 +150,7 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
             sentence = other.text[other.text.rfind("。", 0, lv.start()) + 1:lv.start()]
             dates = re.findall(r"((?:19|20)?\d{2})\s*年|Q[1-4]|H[12]|[上下]半年|季度", sentence)
             years = [d[-2:] for d in dates if d]
-            if re.search(r"/|、|分别", clause) or _metric(clause) != own or not _COMPANY_LEVEL.search(clause) \
+            if re.search(r"/|、|分别", clause) or _metric(clause) != own or not COMPANY_LEVEL.search(clause) \
                     or other is p and lv.start() >= q.start() or years and years != [year] \
                     or (n == 4 and [d[-2:] if d else "" for d in dates] != [year]) \
                     or (n < 4 and (not years or not _names_span(sentence, n))):

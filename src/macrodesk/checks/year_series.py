@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.company_levels import measure_class, year_level
 from macrodesk.checks.intervals import Interval, figure_interval
-from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import signed_rate
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -105,8 +106,37 @@ def find_year_series(article: Article) -> list[Check]:
                 continue
             verb = _TO_GROWTHS.match(_ASIDE.sub("", s.text[lv[-1].end:gr[0].start]))
             word = verb.group(1) if verb else None
-            out.extend(_judge(article, s, lv, gr, {"降": "下降", "增": "增长"}.get(word or "", word), first))
+            verb_word = {"降": "下降", "增": "增长"}.get(word or "", word)
+            out.extend(_judge(article, s, lv, gr, verb_word, first))
+            out.extend(_first_growth(article, s, lv[0], gr[0], verb_word, first, s.text[start:lv[0].start]))
     return out
+
+
+def _first_growth(article: Article, s: Sentence, level: Figure, g: Figure, verb: str | None, first: int,
+                  words: str) -> list[Check]:
+    """The series' first growth against the company's level of the year before, written elsewhere
+    ("22年公司实现归母净利14.9亿元" before "预计23/24/25年归母净利润17.2/20.3/24.8亿元，yoy+16%/…")."""
+    measure = measure_class(words)
+    found = year_level(article, measure, first - 1) if measure else None
+    if found is None:
+        return []
+    ws, base = found
+    # the first level is in the unit the list ends on
+    now = figure_interval(level).scale(base.scale or 1.0) if level.kind == FigureKind.NUMBER else \
+        figure_interval(level).scale(level.scale or 1.0)
+    was = figure_interval(base).scale(base.scale or 1.0)
+    if was.lo <= 0 or now.lo <= 0:
+        return []
+    chk = interval_check(
+        (now / was - Interval(1, 1)).scale(100), signed_rate(s.text, g, verb), kind="growth", stated=g.text,
+        inputs=[base.text, level.text],
+        relation=f"({level.text}/{base.text} - 1) = {g.text} ({first} over {first - 1}, the year before written "
+                 f"in another sentence)",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[ws.text, s.text],
+        article=article.label)
+    # the level found by its measure and year may be another company's or the industry's (a sector
+    # report lists several companies' forecasts): a fit confirms, a misfit proves nothing
+    return [confirm_only(chk, "the year before is found by its measure and year, not by its company")]
 
 
 def _judge(article: Article, s: Sentence, levels: list[Figure], growths: list[Figure], verb: str | None,
