@@ -360,3 +360,16 @@ def test_a_forecasts_first_growth_against_the_actual_year_written_before():
             "我们调整盈利预测，预计23/24/25年归母净利润17.2/20.3/24.8亿元，yoy+{g}%/+18%/22%，维持“买入”评级。")
     assert _verdicts(text.format(g="16"), "the year before written in another sentence") == ["consistent"]
     assert _verdicts(text.format(g="26"), "the year before written in another sentence") == ["unverifiable"]
+
+
+def test_production_and_sales_pairs_of_a_whole_and_its_two_parts():
+    # 473: 乘用车 229.33 + 商用车 29.78 = 汽车 259.11 (产), 228.74 + 30.60 = 259.34 (销), for July
+    text = ("2025 年 7 月，汽车产销分别完成 {a} 万辆和 259.34 万辆，环比分别 - 7.27%、-10.71%。\n\n"
+            "2025 年 7 月，乘用车产销分别完成 229.33 万辆和 228.74 万辆。\n\n"
+            "2025 年 7 月，商用车产销分别完成 29.78 万辆和 30.60 万辆。\n\n"
+            "2025 年 1-7 月，商用车产销累计分别完成 239.72 万辆和 242.77 万辆。")
+    assert _verdicts(text.format(a="259.11"), "乘用车 + 商用车 = 汽车, 产") == ["consistent"]
+    assert _verdicts(text.format(a="269.11"), "乘用车 + 商用车 = 汽车, 产") == ["inconsistent"]
+    assert _verdicts(text.format(a="259.11"), "乘用车 + 商用车 = 汽车, 销") == ["consistent"]
+    # another period's pair is no part of July's
+    assert len(_verdicts(text.format(a="259.11"), "乘用车 + 商用车")) == 2

@@ -54,6 +54,7 @@ from macrodesk.checks.named_ratios import find_named_ratios
 from macrodesk.checks.named_returns import find_named_returns
 from macrodesk.checks.named_wholes import find_named_parts, find_named_wholes
 from macrodesk.checks.orderings import find_orderings
+from macrodesk.checks.pair_parts import find_pair_parts
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.part_shares import find_part_shares
 from macrodesk.checks.pe_lists import find_pe_lists
@@ -215,6 +216,7 @@ def check_article(article: Article) -> list[Check]:
         *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),
         *find_table_sums(article), *find_table_products(article), *find_clause_totals(article),
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
+        *find_pair_parts(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

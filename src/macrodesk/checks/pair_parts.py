@@ -1,0 +1,69 @@
+"""Production and sales written as a 分别 pair for a whole and for its two complementary parts, in
+different sentences or paragraphs: "2025 年 7 月，汽车产销分别完成 259.11 万辆和 259.34 万辆" with "乘用车产销分别完成
+229.33 万辆和 228.74 万辆" and "商用车产销分别完成 29.78 万辆和 30.60 万辆" (473) is 229.33 + 29.78 = 259.11 and
+228.74 + 30.60 = 259.34, each of the pair by its position, for one period."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval
+from macrodesk.checks.judging import Check, interval_check
+from macrodesk.models import Article, Sentence
+
+_NUM = r"\d+(?:\.\d+)?"
+# "汽车产销分别完成 259.11 万辆和 259.34 万辆", "商用车产销累计分别完成 239.72 万辆和 242.77 万辆"
+_PAIR = re.compile(rf"([\u4e00-\u9fa5]{{2,6}}?)\s*产销量?\s*(?:累计)?\s*分别\s*(?:完成|为|达到?|实现)?\s*({_NUM})\s*(万辆|辆)\s*"
+                   rf"(?:和|、|/|与)\s*({_NUM})\s*(万辆|辆)")
+# the period a pair is of, the last one written before it in its sentence: "2025 年 7 月", "1-7 月"
+_PERIOD = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*[-~—]\s*)?\d{1,2}\s*月|前[一二三四五六七八九十]+个月")
+# a whole and the two parts that exhaust it
+_SPLITS = (("汽车", ("乘用车", "商用车")), ("新能源汽车", ("新能源乘用车", "新能源商用车")))
+
+
+def _iv(text: str) -> Interval:
+    half = 0.5 * 10 ** -(len(text.split(".")[1]) if "." in text else 0)
+    return Interval(float(text) - half, float(text) + half)
+
+
+def _key(period: str) -> str:
+    # "2025 年 1-7 月" and "1-7 月" are one period in one article; the year is left out
+    return re.sub(r"\s|(?:19|20)\d{2}年", "", period)
+
+
+def find_pair_parts(article: Article) -> list[Check]:
+    if "产销" not in article.text:
+        return []
+    pairs: dict[tuple[str, str], list[tuple[Sentence, re.Match[str]]]] = {}
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or "产销" not in s.text:
+            continue
+        for m in _PAIR.finditer(s.text):
+            periods = list(_PERIOD.finditer(s.text, 0, m.start()))
+            if not periods:
+                continue
+            subject = re.sub(r"^(?:其中|国内|我国|全国)", "", m.group(1))
+            pairs.setdefault((subject, _key(periods[-1].group(0))), []).append((s, m))
+    out: list[Check] = []
+    for (subject, period), found in pairs.items():
+        for whole, (a, b) in _SPLITS:
+            if subject != whole:
+                continue
+            parts = [pairs.get((a, period)), pairs.get((b, period))]
+            # one pair each, all in one unit: the parts are certain
+            if len(found) != 1 or any(p is None or len(p) != 1 for p in parts):
+                continue
+            (ws, wm), (ps, pm), (qs, qm) = found[0], parts[0][0], parts[1][0]  # type: ignore[index]
+            if len({wm.group(3), wm.group(5), pm.group(3), pm.group(5), qm.group(3), qm.group(5)}) != 1:
+                continue
+            unit = wm.group(3)
+            for k, what in ((2, "产"), (4, "销")):
+                got = _iv(pm.group(k)) + _iv(qm.group(k))
+                out.append(interval_check(
+                    got, _iv(wm.group(k)), kind="sum", stated=f"{wm.group(k)} {unit}",
+                    inputs=[f"{pm.group(k)} {unit}", f"{qm.group(k)} {unit}"],
+                    relation=f"{pm.group(k)} {unit} + {qm.group(k)} {unit} = {wm.group(k)} {unit} "
+                             f"({a} + {b} = {whole}, {what}, {period})",
+                    sentence=ws.text, sentence_id=ws.id, paragraph=ws.paragraph,
+                    input_sentences=[ps.text, qs.text], article=article.label))
+    return out
