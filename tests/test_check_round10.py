@@ -373,3 +373,10 @@ def test_production_and_sales_pairs_of_a_whole_and_its_two_parts():
     assert _verdicts(text.format(a="259.11"), "乘用车 + 商用车 = 汽车, 销") == ["consistent"]
     # another period's pair is no part of July's
     assert len(_verdicts(text.format(a="259.11"), "乘用车 + 商用车")) == 2
+
+
+def test_an_amount_written_after_its_volume_and_price():
+    # cfb062: 20835.79 吨 × 3.08 万元/吨 = 6.42 亿 ≈ 6.41; (1 − 34.33%)(1 − 23.19%) − 1 = −49.56%, not −49.60%
+    text = "上半年除草剂销量20835.79吨，同比-34.33%，均价3.08万元/吨，同比-23.19%，收入6.41亿，同比{g}%。"
+    assert _verdicts(text.format(g="-49.60"), "收入 = 除草剂销量 × 均价") == ["consistent", "inconsistent"]
+    assert _verdicts(text.format(g="-49.56"), "收入 = 除草剂销量 × 均价") == ["consistent", "consistent"]

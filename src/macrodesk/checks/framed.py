@@ -1427,6 +1427,11 @@ def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
                   and _same_period(x.period, p.period)]
         amounts = [x for x in before if x.tok.fig.kind == FigureKind.MONEY and _AMOUNT_WORD.search(x.metric)]
         volumes = [x for x in before if x.tok.fig.kind == FigureKind.QUANTITY and _VOLUME_WORD.search(x.metric)]
+        if not amounts and len(volumes) == 1:
+            # "销量7853.64吨，同比+8.55%，均价23.08万元/吨，同比+11.88%，收入18.12亿，同比+21.43%" (cfb062): the
+            # amount may close the sentence, after its price
+            after = [x for x in fs[p.index + 1:p.index + 4] if x.tok.sent == p.tok.sent and not x.tok.bound]
+            amounts = [x for x in after if x.tok.fig.kind == FigureKind.MONEY and _AMOUNT_WORD.search(x.metric)][:1]
         if len(amounts) != 1 or len(volumes) != 1:
             continue
         a, v = amounts[0], volumes[0]
@@ -1435,6 +1440,10 @@ def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
         # the price written is the amount over the volume (198.1 美元 / 台 against 9.1 亿 / 460 万), in
         # the amount's currency; one of each in the clauses before it makes the pairing certain
         if currency(a.tok.fig.unit.strip()) != currency(p.tok.fig.unit.split("/")[0].strip()):
+            continue
+        if a.index > p.index:
+            # the amount written last is the result: volume × price, and its growth from theirs
+            out.extend(_amount_last(sec, fs, a, v, p))
             continue
         level = a.tok.interval() / v.tok.interval()
         chk = judge(sec, "ratio", p.tok, [a.tok, v.tok],
@@ -1457,6 +1466,32 @@ def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
                 [(f"(1+{signed_text(ga)})/(1+{signed_text(gv)}) - 1 = {gp.tok.text} ({p.metric} = {a.metric} / "
                   f"{v.metric}, {basis})", (fa / fv - one).scale(100))], derived=True)
             out.append(chk if fits else hedge(sec, chk, "the price is not the amount over the volume written"))
+    return out
+
+
+def _amount_last(sec: Para, fs: list[Framed], a: Framed, v: Framed, p: Framed) -> list[Check]:
+    """"销量7853.64吨，同比+8.55%，均价23.08万元/吨，同比+11.88%，收入18.12亿，同比+21.43%" (cfb062): the
+    amount is the volume times the price, and its growth (1 + gV)(1 + gP) − 1 (derived, certain when
+    the amount fits)."""
+    chk = judge(sec, "product", a.tok, [v.tok, p.tok],
+                [(f"{v.tok.text} × {p.tok.text} = {a.tok.text} ({a.metric} = {v.metric} × {p.metric})",
+                  v.tok.interval() * p.tok.interval())], magnitude=False)
+    if not _same_subject(a, v):
+        chk = hedge(sec, chk, "the amount and the volume name different things")
+    out = [chk]
+    for basis in ("同比", "环比"):
+        gp, ga, gv = (growth_after(fs, x, basis) for x in (p, a, v))
+        if gp is None or ga is None or gv is None:
+            continue
+        one = Interval(1, 1)
+        grown = judge_signed(
+            sec, "growth", ga, [v.tok, gv.tok, p.tok, gp.tok],
+            [(f"(1+{signed_text(gv)})×(1+{signed_text(gp)}) - 1 = {ga.tok.text} ({a.metric} = {v.metric} × "
+              f"{p.metric}, {basis})",
+              ((one + signed_level(gv).scale(0.01)) * (one + signed_level(gp).scale(0.01)) - one).scale(100))],
+            derived=True)
+        out.append(grown if chk.verdict == "consistent" and chk.refutable is not False
+                   else hedge(sec, grown, "the amount is not the volume times the price written"))
     return out
 
 
