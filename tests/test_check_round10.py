@@ -380,3 +380,11 @@ def test_an_amount_written_after_its_volume_and_price():
     text = "上半年除草剂销量20835.79吨，同比-34.33%，均价3.08万元/吨，同比-23.19%，收入6.41亿，同比{g}%。"
     assert _verdicts(text.format(g="-49.60"), "收入 = 除草剂销量 × 均价") == ["consistent", "inconsistent"]
     assert _verdicts(text.format(g="-49.56"), "收入 = 除草剂销量 × 均价") == ["consistent", "consistent"]
+
+
+def test_a_list_of_shares_of_a_named_whole_paired_with_its_list_of_levels():
+    # cfb186's wording: 4.55 / 82.08 = 5.54%, 2.20 / 82.08 = 2.68%, 3.54 / 82.08 = 4.31%
+    text = ("前三季度公司实现营业收入82.08亿元，同比增长21.61%。其中，销售费用、管理费用、研发费用4.55、2.20、3.54亿元，"
+            "同比+14.78%、+5.38%、+36.73%，占营业收入的5.55%、{b}%、4.32%。")
+    assert _verdicts(text.format(b="2.68"), "营业收入, written elsewhere") == ["consistent"] * 3
+    assert _verdicts(text.format(b="3.68"), "营业收入, written elsewhere")[1] == "inconsistent"

@@ -42,11 +42,17 @@ def find_named_wholes(article: Article) -> list[Check]:
         if "占" not in s.text:
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE]
+        listed: set[int] = set()
         for k, f in enumerate(figs):
-            if f.kind != FigureKind.PERCENT or k == 0:
+            if f.kind != FigureKind.PERCENT or k == 0 or k in listed:
                 continue
             lead = s.text[figs[k - 1].end:f.start]
             m = _NAMED.search(lead) or _REVENUE_SHARE.search(lead)
+            if m is not None and (pairs := _listed(s, figs, k)) is not None:
+                # "销售费用、管理费用、研发费用4.55、2.20、3.54亿元，同比+…、+…、+…，占营业收入的5.55%、2.68%、4.32%"
+                listed.update(range(k, k + len(pairs)))
+                out.extend(_list_checks(article, sents, si, s, pairs, re.sub(r"\s+", "", m.group(1))))
+                continue
             # the part: the level before, past its bracketed growth ("85.50 万辆（同比 + 64.6%），占…")
             j = k - 1
             while j > 0 and figs[j].kind == FigureKind.PERCENT and j >= k - 2 \
@@ -82,6 +88,53 @@ def find_named_wholes(article: Article) -> list[Check]:
                 article=article.label,
             ))
     return out
+
+
+def _listed(s: Sentence, figs: list[Figure], k: int) -> list[tuple[Figure, Figure, float]] | None:
+    """(level, share, scale) of a 、-list of shares at figs[k] and the 、-list of levels of as many items
+    before it, past their list of growths; the levels before the last take its unit."""
+    n = 1
+    while k + n < len(figs) and figs[k + n].kind == FigureKind.PERCENT and _JOIN.match(s.text[figs[k + n - 1].end:figs[k + n].start]):
+        n += 1
+    if n < 2 or k < n:
+        return None
+    j = k
+    if k >= 2 * n and all(x.kind == FigureKind.PERCENT for x in figs[k - n:k]):
+        j = k - n  # the levels' growths between them and their shares
+    levels = figs[j - n:j]
+    last = levels[-1]
+    if len(levels) != n or last.kind not in _LEVELS or any(x.kind not in (FigureKind.NUMBER, last.kind) or x.is_range
+                                                           for x in levels) \
+            or not all(_JOIN.match(s.text[a.end:b.start]) for a, b in zip(levels, levels[1:], strict=False)):
+        return None
+    return [(lv, sh, last.scale or 1.0) for lv, sh in zip(levels, figs[k:k + n], strict=True)]
+
+
+def _list_checks(article: Article, sents: list[Sentence], si: int, s: Sentence,
+                 pairs: list[tuple[Figure, Figure, float]], name: str) -> list[Check]:
+    last = pairs[-1][0]
+    if len(name) < 3 and name not in _REVENUE_NAMES:
+        return []
+    scope = sents if _period(last) else [t for t in sents[:si + 1] if t.paragraph == s.paragraph]
+    wholes = _wholes(scope, s, last, name)
+    if len({w.text for _, w in wholes}) != 1:
+        return []
+    ws, w = wholes[0]
+    whole = figure_interval(w).scale(w.scale or 1.0)
+    if whole.lo <= 0:
+        return []
+    out = []
+    for k, (level, share, scale) in enumerate(pairs):
+        got = (figure_interval(level).scale(scale) / whole).scale(100)
+        out.append(interval_check(
+            got, figure_interval(share, result=True), kind="share", stated=share.text, inputs=[level.text, w.text],
+            relation=f"{level.text} / {w.text} = {share.text} ({name}, written elsewhere; list item {k + 1})",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, ws.text],
+            article=article.label))
+    return out
+
+
+_JOIN = re.compile(r"^\s*(?:[\u4e00-\u9fa5/]{0,3})?\s*[、/]\s*[+\-]?\s*$")
 
 
 def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> list[tuple[Sentence, Figure]]:
