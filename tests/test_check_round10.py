@@ -388,3 +388,14 @@ def test_a_list_of_shares_of_a_named_whole_paired_with_its_list_of_levels():
             "同比+14.78%、+5.38%、+36.73%，占营业收入的5.55%、{b}%、4.32%。")
     assert _verdicts(text.format(b="2.68"), "营业收入, written elsewhere") == ["consistent"] * 3
     assert _verdicts(text.format(b="3.68"), "营业收入, written elsewhere")[1] == "inconsistent"
+
+
+def test_a_whole_years_margin_is_not_a_quarters():
+    # cfb264's wording: 全年净利率 30.23% is 13.69 / 45.30, not 4.70 / 15.51 of 单Q4 carried as its period
+    text = ("2020全年：收入45.30亿元（YOY+7.74%），归母13.69亿元（YOY+75%），扣非12.08亿元（YOY+60%）。"
+            "单Q4：收入15.51亿元（YOY+32%），归母4.70亿元（YOY+134%）。"
+            "④净利率：公司全年净利率{m}%，同比+11.61pct，其中Q4净利率30.31%，同比+13.23pct。")
+    assert _verdicts(text.format(m="30.23"), "13.69亿元 / 45.30亿元") == ["consistent"]
+    assert _verdicts(text.format(m="30.23"), "13.69亿元/45.30亿元 - 上年净利率") == ["consistent"]
+    assert _verdicts(text.format(m="33.23"), "13.69亿元 / 45.30亿元") == ["inconsistent"]
+    assert "inconsistent" not in _verdicts(text.format(m="30.23"), "4.70亿元 / 15.51亿元 = 30.23%")

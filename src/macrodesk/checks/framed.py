@@ -532,6 +532,21 @@ def _company_first(pool: list[Framed], c: Framed) -> list[Framed]:
     return plain if plain and _plain(c.metric) else pool
 
 
+_WHOLE_YEAR = re.compile(r"全年|年度")
+_PART_OF_YEAR = re.compile(r"Q[1-4]|H[12]|季度|半年|单季|\d\s*月")
+
+
+def _is_year(x: Framed) -> bool:
+    key = period_key(x.period) if x.period else None
+    return key is not None and key[1] == "Y"
+
+
+def _whole_year_vs_part(c: Framed, inputs: tuple[Framed, ...]) -> bool:
+    """"公司全年净利率30.23%" after "单Q4：收入15.51亿元…": a margin its words make the year's, with inputs
+    of a quarter carried as the period (a 全年 names no year, so the frames keep the quarter)."""
+    return bool(_WHOLE_YEAR.search(c.lead[-12:])) and any(_PART_OF_YEAR.search(x.period) for x in inputs)
+
+
 def _plain_net(mm: re.Match[str]) -> bool:
     return mm.group(4) == "净" and not mm.group(2) and not mm.group(3)
 
@@ -582,9 +597,21 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         before = [x for x in pool if x.index < c.index]
         return before[-1] if before else pool[0]
 
+    if _WHOLE_YEAR.search(c.lead[-12:]) and not _is_year(c):
+        # "公司全年净利率30.23%": the year's profit and revenue (the last year written before it), wherever
+        # the frames carried a quarter
+        year = next((x for x in reversed(fs[:c.index]) if _is_year(x)), None)
+        if year is not None:
+            nums, dens = _margin_inputs(fs, replace(c, period=year.period), mm)
+            if not nums or not dens:
+                return [unverifiable(sec, "ratio", t, [], f"(profit)/(revenue) = {t.text}",
+                                     "the profit or the revenue of that period is not stated")]
     n0, d0 = near(nums), near(_company_first(dens, c))
     if n0.tok.cunit != d0.tok.cunit or d0.tok.interval().lo <= 0:
         return []
+    if _whole_year_vs_part(c, (n0, d0)):
+        return [unverifiable(sec, "ratio", t, [], f"(profit)/(revenue) = {t.text}",
+                             "the margin is the year's, the profit and revenue a quarter's")]
     chk = judge(sec, "ratio", t, [n0.tok, d0.tok], [
         (f"{n0.tok.text} / {d0.tok.text} = {t.text}", (n0.tok.interval() / d0.tok.interval()).scale(100))],
         magnitude=False)
@@ -668,13 +695,17 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
     if not mm:
         return None
     basis = "环比" if "环比" in c.lead else "同比"
+    if _WHOLE_YEAR.search(m.lead[-12:]) and not _is_year(m):
+        # "公司全年净利率30.23%，同比+11.61pct": the year's profit and revenue
+        year = next((x for x in reversed(fs[:m.index]) if _is_year(x)), None)
+        m = replace(m, period=year.period) if year is not None else m
     nums, dens = _margin_inputs(fs, m, mm)
     nums = [x for x in nums if x.topic == m.topic and x.index < m.index]
     dens = _company_first([x for x in dens if x.topic == m.topic and x.index < m.index], m)
     if not nums or not dens:
         return None
     n, d = nums[-1], dens[-1]
-    if _other_basis(sec, mm, n):
+    if _other_basis(sec, mm, n) or _whole_year_vs_part(m, (n, d)):
         return None
     gn, gd = growth_after(fs, n, basis), growth_after(fs, d, basis)
     if gn is None or gd is None or n.tok.cunit != d.tok.cunit:
