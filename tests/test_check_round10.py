@@ -399,3 +399,15 @@ def test_a_whole_years_margin_is_not_a_quarters():
     assert _verdicts(text.format(m="30.23"), "13.69亿元/45.30亿元 - 上年净利率") == ["consistent"]
     assert _verdicts(text.format(m="33.23"), "13.69亿元 / 45.30亿元") == ["inconsistent"]
     assert "inconsistent" not in _verdicts(text.format(m="30.23"), "4.70亿元 / 15.51亿元 = 30.23%")
+
+
+def test_the_growths_of_a_whole_from_its_two_parts_pairs():
+    # 473: last July's 乘用车 229.33/1.1296 and 商用车 29.78/1.1628 give 汽车产量 +13.33%
+    text = ("根据中汽协数据，2025 年 7 月，汽车产销分别完成 259.11 万辆和 259.34 万辆，环比分别 - 7.27%、-10.71%，"
+            "同比分别 + {g}%、+14.66%。\n\n"
+            "根据中汽协数据，2025 年 7 月，乘用车产销分别完成 229.33 万辆和 228.74 万辆，环比分别 - 6.04%、-9.79%，"
+            "同比分别 + 12.96%、+14.74%。\n\n"
+            "2025 年 7 月，商用车产销分别完成 29.78 万辆和 30.60 万辆，环比分别 - 15.75%、-17.06%，同比分别 + 16.28%、+14.10%。")
+    assert _verdicts(text.format(g="13.33"), "汽车产同比") == ["consistent"]
+    assert _verdicts(text.format(g="15.33"), "汽车产同比") == ["inconsistent"]
+    assert _verdicts(text.format(g="13.33"), "汽车销环比") == ["consistent"]

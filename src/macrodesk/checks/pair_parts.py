@@ -21,6 +21,29 @@ _PERIOD = re.compile(r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*[-~—]\s*)?\d{1
 _SPLITS = (("汽车", ("乘用车", "商用车")), ("新能源汽车", ("新能源乘用车", "新能源商用车")))
 
 
+# the pair's growths by basis: "环比分别 - 7.27%、-10.71%，同比分别 + 13.33%、+14.66%"
+_GROWTHS = re.compile(rf"(同比|环比)\s*分别\s*(增长|下降|减少|下滑)?\s*([+\-−]?\s*{_NUM})\s*%?\s*(?:[、和/])\s*([+\-−]?\s*{_NUM})\s*%")
+_FALL = ("下降", "减少", "下滑")
+
+
+def _growths(s: Sentence, m: re.Match[str]) -> dict[str, list[tuple[Interval, str]]]:
+    """The pair's 同比 and 环比 growths written after it in its sentence: (signed rate, as written)."""
+    end = s.text.find("。", m.end())
+    out: dict[str, list[tuple[Interval, str]]] = {}
+    for g in _GROWTHS.finditer(s.text, m.end(), len(s.text) if end < 0 else end):
+        if _PAIR.search(s.text, m.end(), g.start()):
+            break  # another pair's growths
+        sign = -1.0 if g.group(2) in _FALL else 1.0
+        out.setdefault(g.group(1), [(_rate(g.group(k), sign), g.group(k).replace(" ", "") + "%") for k in (3, 4)])
+    return out
+
+
+def _rate(text: str, sign: float) -> Interval:
+    t = re.sub(r"\s", "", text).replace("−", "-")
+    signed = t.startswith(("-", "+"))
+    return _iv(t.lstrip("+-")).scale(-1.0 if t.startswith("-") else (1.0 if signed else sign))
+
+
 def _iv(text: str) -> Interval:
     half = 0.5 * 10 ** -(len(text.split(".")[1]) if "." in text else 0)
     return Interval(float(text) - half, float(text) + half)
@@ -57,13 +80,36 @@ def find_pair_parts(article: Article) -> list[Check]:
             if len({wm.group(3), wm.group(5), pm.group(3), pm.group(5), qm.group(3), qm.group(5)}) != 1:
                 continue
             unit = wm.group(3)
-            for k, what in ((2, "产"), (4, "销")):
-                got = _iv(pm.group(k)) + _iv(qm.group(k))
-                out.append(interval_check(
-                    got, _iv(wm.group(k)), kind="sum", stated=f"{wm.group(k)} {unit}",
-                    inputs=[f"{pm.group(k)} {unit}", f"{qm.group(k)} {unit}"],
-                    relation=f"{pm.group(k)} {unit} + {qm.group(k)} {unit} = {wm.group(k)} {unit} "
+            wg, pg, qg = _growths(ws, wm), _growths(ps, pm), _growths(qs, qm)
+            for k, (pos, what) in enumerate(((2, "产"), (4, "销"))):
+                got = _iv(pm.group(pos)) + _iv(qm.group(pos))
+                chk = interval_check(
+                    got, _iv(wm.group(pos)), kind="sum", stated=f"{wm.group(pos)} {unit}",
+                    inputs=[f"{pm.group(pos)} {unit}", f"{qm.group(pos)} {unit}"],
+                    relation=f"{pm.group(pos)} {unit} + {qm.group(pos)} {unit} = {wm.group(pos)} {unit} "
                              f"({a} + {b} = {whole}, {what}, {period})",
                     sentence=ws.text, sentence_id=ws.id, paragraph=ws.paragraph,
-                    input_sentences=[ps.text, qs.text], article=article.label))
+                    input_sentences=[ps.text, qs.text], article=article.label)
+                out.append(chk)
+                if chk.verdict != "consistent":
+                    continue
+                # the whole's growth from its two parts' (last period's levels derived): the parts fill it
+                for basis in ("同比", "环比"):
+                    if basis not in wg or basis not in pg or basis not in qg:
+                        continue
+                    gp, gq = pg[basis][k][0], qg[basis][k][0]
+                    stated, written = wg[basis][k]
+                    one = Interval(1, 1)
+                    if (one + gp.scale(0.01)).lo <= 0 or (one + gq.scale(0.01)).lo <= 0:
+                        continue
+                    before = _iv(pm.group(pos)) / (one + gp.scale(0.01)) + _iv(qm.group(pos)) / (one + gq.scale(0.01))
+                    grown = interval_check(
+                        (got / before - one).scale(100), stated, kind="growth", stated=written,
+                        inputs=[pm.group(pos), qm.group(pos)],
+                        relation=f"{whole}{what}{basis}: ({pm.group(pos)} + {qm.group(pos)}) / ({pm.group(pos)}/(1{gp.mid:+.2f}%)"
+                                 f" + {qm.group(pos)}/(1{gq.mid:+.2f}%)) - 1 ({a} + {b}, {period}; last period derived)",
+                        sentence=ws.text, sentence_id=ws.id, paragraph=ws.paragraph,
+                        input_sentences=[ps.text, qs.text], article=article.label)
+                    grown.derived = True
+                    out.append(grown)
     return out
