@@ -121,8 +121,8 @@ def _slash_lists(fs: list[Framed]) -> list[Framed]:
     i = 0
     while i < len(fs):
         x = fs[i]
-        m = _METRIC_LIST.search(x.lead) if x.tok.fig.kind in (FigureKind.NUMBER, FigureKind.MONEY,
-                                                              FigureKind.QUANTITY) else None
+        m = _METRIC_LIST.search(x.lead) if "/" in x.lead and x.tok.fig.kind in (
+            FigureKind.NUMBER, FigureKind.MONEY, FigureKind.QUANTITY) else None
         if m is None:
             i += 1
             continue
@@ -1326,6 +1326,8 @@ def _breakdown_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     parts fill the whole. Parts that do not add up are no relation (no check)."""
     out: list[Check] = []
     for si, raw in enumerate(sec.raw):
+        if "看" not in raw:
+            continue
         for m in _BREAKDOWN.finditer(raw):
             end = next((k.start() for k in re.finditer(r"[。；;]|分(?:业务|产品|品牌|区域|地区|渠道)", raw)
                         if k.start() > m.end()), len(raw))
@@ -1364,6 +1366,8 @@ def _slash_breakdowns(sec: Para, fs: list[Framed]) -> list[Check]:
     last level of that measure before it is its breakdown, by fit only (confirm-only, with the
     level's growth derived from the parts')."""
     out: list[Check] = []
+    if not any("/" in raw for raw in sec.raw):
+        return out
     i = 0
     while i < len(fs):
         run = [fs[i]]

@@ -29,6 +29,8 @@ def _years(text: str) -> tuple[tuple[int, int], int] | None:
     if span is not None:
         first, last = int(span.group(1)), span.group(2)
         return (first, int(last) if len(last) == 4 else first // 100 * 100 + int(last)), span.end()
+    if "/" not in text and not _SHORT_YEAR.search(text):
+        return None
     for m in _SLASH_YEARS.finditer(text):
         if m.group(1):
             if not m.group(0).rstrip().endswith(("年", "E", "A")):
