@@ -411,3 +411,32 @@ def test_the_growths_of_a_whole_from_its_two_parts_pairs():
     assert _verdicts(text.format(g="13.33"), "汽车产同比") == ["consistent"]
     assert _verdicts(text.format(g="15.33"), "汽车产同比") == ["inconsistent"]
     assert _verdicts(text.format(g="13.33"), "汽车销环比") == ["consistent"]
+
+
+def test_a_report_names_its_period():
+    from macrodesk.checks.frames import period_key
+
+    # "2020年一季报" is Q1 (its revenue is no growth over 2019's year: a false alarm of the twenty-second)
+    assert period_key("2020年一季报") == (2020, "Q1")
+    assert period_key("2020年中报") == (2020, "H1") and period_key("2020年三季报") == (2020, "9M")
+    text = ("公司发布2019年报，期内公司实现营业收入237.61亿，同比增长19.22%。"
+            "公司发布2020年一季报，期内公司实现营业收入57.01亿，同比增长12.11%。")
+    assert "inconsistent" not in _verdicts(text, "57.01亿/237.61亿")
+
+
+def test_a_same_period_base_belongs_to_its_own_sentence():
+    # 奥飞娱乐: "（2018年同期为0.73亿元）" is the base of the 1-9 月 profit, not of 上半年's revenue
+    text = ("2019年1-9月公司经营预计净利润增速为55%至85%，即1.12亿元至1.34亿元（2018年同期为0.73亿元）。"
+            "2019年上半年公司营收13.6亿元，同比减少2.52%。")
+    assert not _verdicts(text, "13.6亿元/0.73亿元")
+
+
+def test_a_pe_column_of_repeated_placeholders_is_not_read_as_pes():
+    # 336: "5.14" and "7.33" three times each down FY25E PE: the rows' PEs do not refute one another
+    rows = [("百济神州", "0.043", "0.540", "36.4", "451.5"), ("康方生物", "0.472", "1.977", "5.14", "219.1"),
+            ("科伦博泰", "-2.312", "0.290", "7.33", "6.4"), ("和黄医药", "0.529", "0.145", "5.14", "16.9"),
+            ("荣昌生物", "-1.509", "0.174", "7.33", "6.2"), ("金斯瑞", "0.113", "-0.493", "5.14", "NA"),
+            ("云顶新耀", "-0.824", "0.085", "7.33", "19.6")]
+    table = ("| 公司名称 | FY25E EPS | FY26E EPS | FY25E PE（倍） | FY26E PE（倍） |\n| --- | --- | --- | --- | --- |\n"
+             + "".join(f"| {' | '.join(r)} |\n" for r in rows))
+    assert "inconsistent" not in [c.verdict for c in check_text("# 估值\n\n" + table)]

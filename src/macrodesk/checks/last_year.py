@@ -207,6 +207,10 @@ def _find_base(s: ParaText, figs: list[Figure], k: int, later: Figure, *, dated_
             continue
         if j < k - 2 and not same_measure(s, later, f):
             continue  # "2022 年全球…销售 1007.53 万辆，…纯电动车销量 723.31 万辆…2023 年全球销售": another measure between
+        if s.sentence_at(f.start) is not s.sentence_at(later.start) and "同期" in _own(s, f):
+            # "（2018年同期为0.73亿元）" is the same part of the year before as its own sentence's
+            # level (1-9 月), not as a level of another sentence (奥飞娱乐's 上半年, the twenty-second)
+            return None
         if j == k - 2 and not dated_only and _base(s, f, when) and not _base(s, later, None):
             return f
         own_when = _period(s, later, written=True)

@@ -7,7 +7,7 @@ import functools
 import re
 
 from macrodesk.checks.intervals import Interval, consensus
-from macrodesk.checks.judging import Check, fmt, judge, unverifiable
+from macrodesk.checks.judging import Check, confirm_only, fmt, judge, unverifiable
 from macrodesk.checks.tokens import Para, Tok, build_para
 from macrodesk.models import Sentence
 
@@ -229,8 +229,23 @@ def find_valuation_relations(text: str, rows: list[Sentence]) -> list[Check]:
         if today >= 3 and away and today >= away:
             got = [_valuation_row(sent, cells, eps, pe, years, labels, close, actual_today=today, virtual=virtual)
                    for sent, cells in body]
-        out.extend(c for checks in got for c in checks)
+        checks = [c for row in got for c in row]
+        if _repeating(table[nhead:], [j for j, _ in pe.values()]):
+            # "| 5.14 |" down three rows of different EPS (336): a column of placeholders, not PEs
+            checks = [confirm_only(c, "a PE column repeats one value down its rows: not read as PEs")
+                      for c in checks]
+        out.extend(checks)
     return out
+
+
+def _repeating(body: list[list[str]], columns: list[int]) -> bool:
+    """Whether a column repeats one figure of three or more digits in three or more rows: rounded
+    PEs ("8", "13") may repeat down a sector's rows, but not "5.14" and "7.33" three times each."""
+    for j in columns:
+        values = [r[j].strip() for r in body if j < len(r) and _cell_value(r[j]) is not None]
+        if any(values.count(v) >= 3 and sum(ch.isdigit() for ch in v) >= 3 for v in set(values)):
+            return True
+    return False
 
 
 def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
