@@ -40,7 +40,7 @@ def test_recall_of_explicit_relations(score):
 
 
 def test_verdict_accuracy_on_matched_relations(score):
-    assert score.found >= 447
+    assert score.found >= 451
     assert score.verdict_accuracy >= 0.975
 
 
@@ -52,7 +52,7 @@ def test_real_errors_caught(score):
 def test_mutation_recall_on_the_ground_truth(score):
     # one input of every listed relation that holds is changed in the article text
     assert score.mutations >= 250
-    assert score.mutations_caught / score.mutations >= 0.401
+    assert score.mutations_caught / score.mutations >= 0.416
 
 
 def test_matcher_pairs_a_check_with_its_listed_relation():

@@ -21,6 +21,7 @@ _SEAT_UNIT = re.compile(r"^\s*(席|个|家|款|部|只|位|名|座)")
 _JOIN = re.compile(r"和|与|及|、|以及")
 # the whole of a 其中-part: "共 5 款", "合计 12 家", "总数 30 个"
 _WHOLE = re.compile(r"(?:共|共计|合计|总计|总数|总共)\s*(?:有|为|达)?\s*$")
+_WHOLE_WORD = re.compile(r"共|合计|总计|总数")
 _PART = re.compile(r"^\s*[\u4e00-\u9fa5A-Za-z]{0,3}\s*[，,]?\s*其中[^，,；;。\d]{0,20}?(?:占|有|为|达)?\s*$")
 
 
@@ -43,9 +44,9 @@ def find_count_parts(article: Article) -> list[Check]:
     for s in article.sentences:
         if s.kind not in ("prose", "list"):
             continue
-        if _RANKING.search(s.text):
+        if ("前" in s.text or "TOP" in s.text.upper()) and _RANKING.search(s.text):
             out.extend(_seats(article, s))
-        if "其中" in s.text:
+        if "其中" in s.text and _WHOLE_WORD.search(s.text):
             out.extend(_over_whole(article, s))
     return out
 

@@ -68,6 +68,8 @@ def find_quarter_lists(article: Article) -> list[Check]:
         return []
     out: list[Check] = []
     for p in paragraphs(article):
+        if "Q1" not in p.text and "季度" not in p.text:
+            continue
         for q in _QUARTERS.finditer(p.text):
             n = _count(q)
             end = p.text.find("。", q.end())

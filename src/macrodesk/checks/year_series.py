@@ -13,9 +13,9 @@ from macrodesk.checks.levels import signed_rate
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*[-~～—至到]\s*((?:19|20)?\d{2})\s*[EA]?\s*年?")
-# years listed with slashes, or a span of two-digit years: "23/24/25 年", "2023/2024/2025E", "23-25 年"
-_SLASH_YEARS = re.compile(r"(?<![\d./])((?:19|20)?\d{2}\s*[EA]?(?:\s*/\s*(?:19|20)?\d{2}\s*[EA]?){1,5})\s*年?"
-                          r"|(?<![\d./])(1[5-9]|2\d|3[0-5])\s*[EA]?\s*[-~～—至]\s*(1[5-9]|2\d|3[0-5])\s*[EA]?\s*年")
+# years listed with slashes ("23/24/25 年", "2023/2024/2025E"), or a span of two-digit years ("23-25 年")
+_SLASH_YEARS = re.compile(r"(?<![\d./])((?:19|20)?\d{2}\s*[EA]?(?:\s*/\s*(?:19|20)?\d{2}\s*[EA]?){1,5})\s*年?")
+_SHORT_SPAN = re.compile(r"(?<![\d./])(1[5-9]|2\d|3[0-5])\s*[EA]?\s*[-~～—至]\s*(1[5-9]|2\d|3[0-5])\s*[EA]?\s*年")
 
 
 # a two-digit year the figure reader leaves as a number of years ("21年速冻面米…营收 60.3/7.5/1.2 亿"):
@@ -29,21 +29,22 @@ def _years(text: str) -> tuple[tuple[int, int], int] | None:
     if span is not None:
         first, last = int(span.group(1)), span.group(2)
         return (first, int(last) if len(last) == 4 else first // 100 * 100 + int(last)), span.end()
-    if "/" not in text and not _SHORT_YEAR.search(text):
-        return None
-    for m in _SLASH_YEARS.finditer(text):
-        if m.group(1):
+    if "/" in text:
+        for m in _SLASH_YEARS.finditer(text):
             if not m.group(0).rstrip().endswith(("年", "E", "A")):
                 continue  # "1/2/3" are no years without 年 or an E/A mark
             ys = [int(y) for y in re.findall(r"\d{2,4}", m.group(1))]
             ys = [y if y > 100 else 2000 + y for y in ys]
             if all(b == a + 1 for a, b in zip(ys, ys[1:], strict=False)):
                 return (ys[0], ys[-1]), m.end()
-        else:
-            a, b = 2000 + int(m.group(2)), 2000 + int(m.group(3))
+    if _SHORT_YEAR.search(text):
+        for m in _SHORT_SPAN.finditer(text):
+            a, b = 2000 + int(m.group(1)), 2000 + int(m.group(2))
             if a < b:
                 return (a, b), m.end()
     return None
+
+
 _SEP = re.compile(r"^\s*[/、]\s*$")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # from the levels to their growths: "（同比 + ", "，同比增长 ", "，分别同比 ", "，YoY "
