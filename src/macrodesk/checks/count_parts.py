@@ -10,11 +10,11 @@ import re
 from macrodesk.checks.intervals import Interval, interval_sum
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import interval, signed, unit_key
+from macrodesk.figures import cn_to_number
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # "TOP10 中", "前十名中", "前 20 大中", "榜单前 10 位里"
 _RANKING = re.compile(r"(?:TOP|Top|top)\s*(\d{1,3})\s*(?:中|里|榜单中)|前\s*(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:名|位|大|强)?\s*(?:中|里|当中)")
-_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # a holder's seats: "腾讯占据 6 席", "芒果 TV 和爱奇艺各占 2 席", "优酷占 1 席", "国产剧有 3 部"
 _SEAT = re.compile(r"(?:^|[，,；;、])\s*([^，,；;。]{1,20}?)\s*(各)?\s*(?:占据|占有|占|拥有|有|入围|上榜|入选)\s*$")
 _SEAT_UNIT = re.compile(r"^\s*(席|个|家|款|部|只|位|名|座)")
@@ -23,20 +23,6 @@ _JOIN = re.compile(r"和|与|及|、|以及")
 _WHOLE = re.compile(r"(?:共|共计|合计|总计|总数|总共)\s*(?:有|为|达)?\s*$")
 _WHOLE_WORD = re.compile(r"共|合计|总计|总数")
 _PART = re.compile(r"^\s*[\u4e00-\u9fa5A-Za-z]{0,3}\s*[，,]?\s*其中[^，,；;。\d]{0,20}?(?:占|有|为|达)?\s*$")
-
-
-def _number(text: str) -> int | None:
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if len(text) == 2 and text[0] == "十":
-        return 10 + _CN.get(text[1], 0)
-    if len(text) == 2 and text[1] == "十":
-        return 10 * _CN.get(text[0], 0)
-    if len(text) == 3 and text[1] == "十":
-        return 10 * _CN.get(text[0], 0) + _CN.get(text[2], 0)
-    return _CN.get(text)
 
 
 def find_count_parts(article: Article) -> list[Check]:
@@ -54,7 +40,8 @@ def find_count_parts(article: Article) -> list[Check]:
 def _seats(article: Article, s: Sentence) -> list[Check]:
     m = _RANKING.search(s.text)
     assert m is not None
-    n = _number(m.group(1) or m.group(2))
+    written = m.group(1) or m.group(2)
+    n = int(written) if written.isdigit() else int(cn_to_number(written) or 0)
     if not n:
         return []
     terms: list[tuple[Figure, int]] = []

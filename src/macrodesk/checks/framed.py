@@ -77,8 +77,9 @@ _RELATIVE_TO = re.compile(r"相对于?[^，,。；;]{1,12}的\s*$")
 def margin_named(lead: str) -> re.Match[str] | None:
     """The margin word a rate's own lead ends on; the first of a list ("毛利率和归母净利率分别为 22.6%、
     7.7%", cfr257: 22.6% is the 毛利率)."""
-    mm = MARGIN.search(lead[-10:])
-    if mm and _RELATIVE_TO.search(lead[:mm.start() + len(lead) - len(lead[-10:])]):
+    tail = max(len(lead) - 10, 0)
+    mm = MARGIN.search(lead, tail)
+    if mm and _RELATIVE_TO.search(lead, 0, mm.start()):
         return None  # "相对于可售货值的净利润率" (625): a ratio to a base it names, not to revenue
     if mm and "分别" in lead and len(named := list(MARGIN.finditer(lead))) >= 2:
         return named[0]
@@ -536,6 +537,15 @@ _WHOLE_YEAR = re.compile(r"全年|年度")
 _PART_OF_YEAR = re.compile(r"Q[1-4]|H[12]|季度|半年|单季|\d\s*月")
 
 
+def _in_year(fs: list[Framed], c: Framed) -> Framed:
+    """A rate its words make the whole year's ("全年净利率") framed by the last year written before
+    it, when the frames carried a quarter or a half as its period; else `c` itself."""
+    if not _WHOLE_YEAR.search(c.lead[-12:]) or _is_year(c):
+        return c
+    year = next((x for x in reversed(fs[:c.index]) if _is_year(x)), None)
+    return replace(c, period=year.period) if year is not None else c
+
+
 def _is_year(x: Framed) -> bool:
     key = period_key(x.period) if x.period else None
     return key is not None and key[1] == "Y"
@@ -588,6 +598,10 @@ def _fits_parent_basis(fs: list[Framed], x: Framed) -> bool:
 def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Check]:
     t = c.tok
     nums, dens = _margin_inputs(fs, c, mm)
+    # "公司全年净利率30.23%": the year's profit and revenue, wherever the frames carried a quarter
+    year = _in_year(fs, c)
+    if nums and dens and year is not c:
+        nums, dens = _margin_inputs(fs, year, mm)
     if not nums or not dens:
         return [unverifiable(sec, "ratio", t, [], f"(profit)/(revenue) = {t.text}",
                              "the profit or the revenue of that period is not stated")]
@@ -597,15 +611,6 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         before = [x for x in pool if x.index < c.index]
         return before[-1] if before else pool[0]
 
-    if _WHOLE_YEAR.search(c.lead[-12:]) and not _is_year(c):
-        # "公司全年净利率30.23%": the year's profit and revenue (the last year written before it), wherever
-        # the frames carried a quarter
-        year = next((x for x in reversed(fs[:c.index]) if _is_year(x)), None)
-        if year is not None:
-            nums, dens = _margin_inputs(fs, replace(c, period=year.period), mm)
-            if not nums or not dens:
-                return [unverifiable(sec, "ratio", t, [], f"(profit)/(revenue) = {t.text}",
-                                     "the profit or the revenue of that period is not stated")]
     n0, d0 = near(nums), near(_company_first(dens, c))
     if n0.tok.cunit != d0.tok.cunit or d0.tok.interval().lo <= 0:
         return []
@@ -695,10 +700,7 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
     if not mm:
         return None
     basis = "环比" if "环比" in c.lead else "同比"
-    if _WHOLE_YEAR.search(m.lead[-12:]) and not _is_year(m):
-        # "公司全年净利率30.23%，同比+11.61pct": the year's profit and revenue
-        year = next((x for x in reversed(fs[:m.index]) if _is_year(x)), None)
-        m = replace(m, period=year.period) if year is not None else m
+    m = _in_year(fs, m)  # "公司全年净利率30.23%，同比+11.61pct": the year's profit and revenue
     nums, dens = _margin_inputs(fs, m, mm)
     nums = [x for x in nums if x.topic == m.topic and x.index < m.index]
     dens = _company_first([x for x in dens if x.topic == m.topic and x.index < m.index], m)
@@ -1352,10 +1354,9 @@ def _breakdown_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             if chk.verdict != "consistent":
                 continue
             out.append(hedge(sec, chk, "the breakdown is read by the parts' fit"))
-            grown = derived_total_growth(sec, fs, t, parts)
+            # the parts fill the whole the author broke down: its derived growth is certain
+            grown = derived_total_growth(sec, fs, t, parts, certain="the 分…看 breakdown")
             if grown is not None:
-                # the parts fill the whole the author broke down: its derived growth is certain
-                grown = _certain_growth(sec, fs, t, parts) or grown
                 out.append(grown)
     return out + _slash_breakdowns(sec, fs)
 
@@ -1391,26 +1392,6 @@ def _slash_breakdowns(sec: Para, fs: list[Framed]) -> list[Check]:
                 out.extend(found)
                 break
     return out
-
-
-def _certain_growth(sec: Para, fs: list[Framed], total: Framed, parts: list[Framed]) -> Check | None:
-    for basis in ("同比", "环比"):
-        g = _list_growth(fs, total, basis)
-        found = [_list_growth(fs, p, basis) or (_bracketed_growth(fs, p) if basis == "同比" else None) for p in parts]
-        growths = [x for x in found if x is not None]
-        if g is None or len(growths) != len(parts):
-            continue
-        implied = implied_growth(total.tok.interval(), [(p.tok.interval(), signed_level(gx))
-                                                        for p, gx in zip(parts, growths, strict=True)])
-        if implied is None:
-            return None
-        change, before = implied
-        shown = " + ".join(f"{p.tok.text}/(1{'+' if signed_level(gx).mid >= 0 else '-'}{fmt(abs(signed_level(gx).mid))}%)"
-                           for p, gx in zip(parts, growths, strict=True))
-        return judge_signed(sec, "growth", g, [total.tok, *(p.tok for p in parts)],
-                            [(f"{total.tok.text} / 上年 {fmt(before.mid / (total.tok.fig.scale or 1))} (= {shown}) - 1"
-                              f" = {g.tok.text} (the 分…看 breakdown)", change)], derived=True)
-    return None
 
 
 def confirm_parts(sec: Para, fs: list[Framed], t: Framed, parts: list[Framed], why: str) -> list[Check]:
@@ -1550,11 +1531,13 @@ def _bound_side(sec: Para, x: Framed) -> int:
     return 0
 
 
-def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list[Framed]) -> Check | None:
+def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list[Framed], *,
+                         certain: str = "") -> Check | None:
     """"美护板块营收合计 731.7 亿元，同比 + 12%" with its parts "化妆品…营收 605.6 亿元，同比 + 13%" and
     "医美板块营收 126.1 亿元，同比 + 12%": last year's total is Σ part / (1 + its growth), an
     intermediate the text does not state (derived). Only for parts that add up to the total; the
-    parts are paired by metric or name, so a fit confirms and no fit proves nothing."""
+    parts are paired by metric or name, so a fit confirms and no fit proves nothing, unless
+    `certain` says why the parts are the total's (it is shown with the relation)."""
     for basis in ("同比", "环比"):
         # "供应量 60.8 亿方，同比上升 4.2%，周环比下降 2.8%。其中，LNG…周环比下降 3.8%…": each basis
         # its parts all write
@@ -1565,14 +1548,16 @@ def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list
         if g is not None and len(growths) == len(parts):
             return _growth_from_parts(sec, total, g, [p.tok for p in parts], [p.tok.interval() for p in parts],
                                       [p.tok.text for p in parts], growths,
-                                      "last year's total is derived from parts paired by metric or name")
+                                      "last year's total is derived from parts paired by metric or name",
+                                      certain=certain)
     return None
 
 
 def _growth_from_parts(sec: Para, total: Framed, g: Framed, parts: list[Tok], levels: list[Interval],
-                       texts: list[str], growths: list[Framed], why: str) -> Check | None:
+                       texts: list[str], growths: list[Framed], why: str, *, certain: str = "") -> Check | None:
     """The total's stated growth `g` against last year's total Σ level / (1 + growth) of its parts
-    (`derived`); the parts are found, not certain, so a fit confirms and no fit proves nothing."""
+    (`derived`); the parts are found, not certain, so a fit confirms and no fit proves nothing,
+    unless `certain` names what makes them the total's."""
     implied = implied_growth(total.tok.interval(), [(lv, signed_level(gx)) for lv, gx in zip(levels, growths, strict=True)])
     if implied is None:
         return None
@@ -1581,8 +1566,8 @@ def _growth_from_parts(sec: Para, total: Framed, g: Framed, parts: list[Tok], le
                        for t, gx in zip(texts, growths, strict=True))
     chk = judge_signed(sec, "growth", g, [total.tok, *parts],
                        [(f"{total.tok.text} / 上年 {fmt(before.mid / (total.tok.fig.scale or 1))} (= {shown}) - 1"
-                         f" = {g.tok.text}", change)], derived=True)
-    return hedge(sec, chk, why)
+                         f" = {g.tok.text}" + (f" ({certain})" if certain else ""), change)], derived=True)
+    return chk if certain else hedge(sec, chk, why)
 
 
 # words a whole's metric may add to its parts' (营收总额 / 营收)

@@ -3,6 +3,7 @@ allow (`figure_interval`), and the operations the relations are recomputed with.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -112,6 +113,23 @@ def figure_interval(fig: Figure, *, approx: bool = False, result: bool = False) 
     u = precision_unit(fig, result=result)
     half = u / 2 + (u if approx or fig.approx else 0.0)
     return Interval(fig.value - half, fig.value + half)
+
+
+def written_interval(text: str, scale: float = 1.0) -> Interval:
+    """The values a number written as text stands for, ± half a unit of its last digit ("2.54",
+    "+ 13.33", "-11.5%"), times `scale`: the list readers that match numbers by pattern, not as
+    figures, read them so."""
+    t = re.sub(r"[\s+%]", "", text).replace("−", "-")
+    x = float(t)
+    half = 0.5 * 10 ** -(len(t.split(".")[1]) if "." in t else 0)
+    return Interval((x - half) * scale, (x + half) * scale)
+
+
+def fitting_powers(got: Interval, stated: Interval) -> list[int]:
+    """The powers of ten around the nearest one that bring `got` onto `stated`: a ratio or a
+    product written in a unit of its own (市值储量比 in 万元 / 吨, GWh × 元 / Wh in 亿元)."""
+    k = round(math.log10(stated.mid / got.mid)) if stated.mid > 0 else 0
+    return [j for j in (k - 1, k, k + 1) if got.scale(10.0 ** j).overlaps(stated)]
 
 
 def interval_sum(intervals: Iterable[Interval]) -> Interval:

@@ -8,7 +8,7 @@ import math
 import re
 
 from macrodesk.checks.frames import currency
-from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.intervals import Interval, figure_interval, fitting_powers
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import interval
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -46,7 +46,7 @@ def find_named_ratios(article: Article) -> list[Check]:
     scales: dict[str, list[float]] = {}
     for _, x, y, _, name, got, stated in read:
         if not _same_unit(x, y):
-            scales.setdefault(name, []).extend(_fitting_scales(got, stated))
+            scales.setdefault(name, []).extend(10.0 ** j for j in fitting_powers(got, stated))
     out: list[Check] = []
     for s, x, y, r, name, got, stated in read:
         scale = 1.0
@@ -101,11 +101,6 @@ def _pair(text: str, before: list[Figure], r: Figure, name: str) -> tuple[Figure
 
 def _same_unit(x: Figure, y: Figure) -> bool:
     return x.kind == y.kind and currency(x.unit) == currency(y.unit)
-
-
-def _fitting_scales(got: Interval, stated: Interval) -> list[float]:
-    k = round(math.log10(stated.mid / got.mid)) if stated.mid > 0 else 0
-    return [10.0 ** j for j in (k - 1, k, k + 1) if got.scale(10.0 ** j).overlaps(stated)]
 
 
 def _nearest_scale(got: Interval, stated: Interval) -> float:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval
+from macrodesk.checks.intervals import Interval, written_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article, Sentence
 
@@ -41,12 +41,7 @@ def _growths(s: Sentence, m: re.Match[str]) -> dict[str, list[tuple[Interval, st
 def _rate(text: str, sign: float) -> Interval:
     t = re.sub(r"\s", "", text).replace("−", "-")
     signed = t.startswith(("-", "+"))
-    return _iv(t.lstrip("+-")).scale(-1.0 if t.startswith("-") else (1.0 if signed else sign))
-
-
-def _iv(text: str) -> Interval:
-    half = 0.5 * 10 ** -(len(text.split(".")[1]) if "." in text else 0)
-    return Interval(float(text) - half, float(text) + half)
+    return written_interval(t.lstrip("+-")).scale(-1.0 if t.startswith("-") else (1.0 if signed else sign))
 
 
 def _key(period: str) -> str:
@@ -82,9 +77,9 @@ def find_pair_parts(article: Article) -> list[Check]:
             unit = wm.group(3)
             wg, pg, qg = _growths(ws, wm), _growths(ps, pm), _growths(qs, qm)
             for k, (pos, what) in enumerate(((2, "产"), (4, "销"))):
-                got = _iv(pm.group(pos)) + _iv(qm.group(pos))
+                got = written_interval(pm.group(pos)) + written_interval(qm.group(pos))
                 chk = interval_check(
-                    got, _iv(wm.group(pos)), kind="sum", stated=f"{wm.group(pos)} {unit}",
+                    got, written_interval(wm.group(pos)), kind="sum", stated=f"{wm.group(pos)} {unit}",
                     inputs=[f"{pm.group(pos)} {unit}", f"{qm.group(pos)} {unit}"],
                     relation=f"{pm.group(pos)} {unit} + {qm.group(pos)} {unit} = {wm.group(pos)} {unit} "
                              f"({a} + {b} = {whole}, {what}, {period})",
@@ -102,7 +97,7 @@ def find_pair_parts(article: Article) -> list[Check]:
                     one = Interval(1, 1)
                     if (one + gp.scale(0.01)).lo <= 0 or (one + gq.scale(0.01)).lo <= 0:
                         continue
-                    before = _iv(pm.group(pos)) / (one + gp.scale(0.01)) + _iv(qm.group(pos)) / (one + gq.scale(0.01))
+                    before = written_interval(pm.group(pos)) / (one + gp.scale(0.01)) + written_interval(qm.group(pos)) / (one + gq.scale(0.01))
                     grown = interval_check(
                         (got / before - one).scale(100), stated, kind="growth", stated=written,
                         inputs=[pm.group(pos), qm.group(pos)],

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.company_levels import COMPANY_LEVEL
-from macrodesk.checks.intervals import Interval, interval_sum
+from macrodesk.checks.intervals import Interval, interval_sum, written_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article
@@ -54,13 +54,6 @@ _LIST_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?\s*$")
 
 def _metric(words: str) -> str:
     return next((name for name, rx in _METRICS if rx.search(words)), "")
-
-
-def _iv(text: str, scale: float = 1.0) -> Interval:
-    t = re.sub(r"\s", "", text).replace("−", "-").replace("+", "")
-    x = float(t)
-    half = 0.5 * 10 ** -(len(t.split(".")[1]) if "." in t else 0)
-    return Interval((x - half) * scale, (x + half) * scale)
 
 
 def find_quarter_lists(article: Article) -> list[Check]:
@@ -163,9 +156,9 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
 
 def _judge(article: Article, p: ParaText, m: re.Match[str], n: int, yp: ParaText,
            year: re.Match[str]) -> list[Check]:
-    parts = [_iv(m.group(k), _SCALE[m.group(n + 1)]) for k in range(1, n + 1)]
+    parts = [written_interval(m.group(k), _SCALE[m.group(n + 1)]) for k in range(1, n + 1)]
     unit = _SCALE[year.group(2)]
-    whole = _iv(year.group(1), unit)
+    whole = written_interval(year.group(1), unit)
     s = yp.sentence_at(year.start())
     listed = p.sentence_at(m.start()).text
     elsewhere = "" if yp is p and s.text == listed else ", written in another sentence"
@@ -182,7 +175,7 @@ def _judge(article: Article, p: ParaText, m: re.Match[str], n: int, yp: ParaText
     yg = _YEAR_GROWTH.match(yp.text, year.end())
     if g is None or yg is None or chk.verdict != "consistent":
         return out
-    rates = [_iv(g.group(k)).scale(0.01) for k in range(1, n + 1)]
+    rates = [written_interval(g.group(k)).scale(0.01) for k in range(1, n + 1)]
     if not all(r.lo > -1 for r in rates):
         return out
     prior = interval_sum(x / (Interval(1, 1) + r) for x, r in zip(parts, rates, strict=True))
@@ -191,7 +184,7 @@ def _judge(article: Article, p: ParaText, m: re.Match[str], n: int, yp: ParaText
     rate = yg.group(2).replace(" ", "")
     sign = -1 if yg.group(1) in ("下降", "减少", "下滑") and not rate.startswith("-") else 1
     gc = interval_check(
-        (acc / prior - Interval(1, 1)).scale(100), _iv(rate).scale(sign), kind="growth",
+        (acc / prior - Interval(1, 1)).scale(100), written_interval(rate).scale(sign), kind="growth",
         stated=yg.group(0).strip("，, "),
         inputs=[*(m.group(k) for k in range(1, n + 1)), *(g.group(k) for k in range(1, n + 1))],
         relation=f"Σ quarters / Σ (quarter / (1 + its growth)) - 1 = {rate}% (the growth of {span} from its "

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval
+from macrodesk.checks.intervals import written_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article
 
@@ -21,13 +21,6 @@ _MOVE = re.compile(rf"\s*[，,]\s*((?:同比|环比|较[^，,。；;\d]{{0,8}}))
 
 def _values(text: str) -> list[str]:
     return [re.sub(r"\s", "", v) for v in text.split("/")]
-
-
-def _iv(text: str) -> Interval:
-    t = text.replace("−", "-").replace("+", "").replace("%", "")
-    x = float(t)
-    half = 0.5 * 10 ** -(len(t.split(".")[1]) if "." in t else 0)
-    return Interval(x - half, x + half)
 
 
 def find_slash_moves(article: Article) -> list[Check]:
@@ -45,11 +38,11 @@ def find_slash_moves(article: Article) -> list[Check]:
                     break
                 sign = -1.0 if mv.group(2) in _DOWN else 1.0
                 for level, change, rate in zip(levels, changes, rates, strict=True):
-                    d = _iv(change).scale(sign if not change.startswith(("-", "−", "+")) else 1.0)
-                    before = _iv(level) - d
+                    d = written_interval(change).scale(sign if not change.startswith(("-", "−", "+")) else 1.0)
+                    before = written_interval(level) - d
                     if before.lo <= 0:
                         continue
-                    stated = _iv(rate).scale(sign if not rate.startswith(("-", "−", "+")) else 1.0)
+                    stated = written_interval(rate).scale(sign if not rate.startswith(("-", "−", "+")) else 1.0)
                     out.append(interval_check(
                         (d / before).scale(100), stated, kind="growth", stated=rate,
                         inputs=[level, change],

@@ -4,11 +4,10 @@ column by column (or row by row when the columns name the measures)."""
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
-from macrodesk.checks.intervals import Interval
+from macrodesk.checks.intervals import Interval, fitting_powers
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.valuation import cell_interval, markdown_tables, row_sentence, table_rows
 from macrodesk.models import Article
@@ -59,13 +58,6 @@ def _series(table: list[list[str]]) -> list[_Series]:
     return out
 
 
-def _fitting(got: Interval, stated: Interval) -> set[int]:
-    if got.mid <= 0 or stated.mid <= 0:
-        return set()
-    k = round(math.log10(stated.mid / got.mid))
-    return {j for j in (k - 1, k, k + 1) if got.scale(10.0 ** j).overlaps(stated)}
-
-
 def find_table_products(article: Article) -> list[Check]:
     if "|" not in article.text or not _PRICE.search(article.text):
         return []
@@ -110,7 +102,7 @@ def _columns(a: _Series, b: _Series, c: _Series) -> tuple[int, list[tuple[str, I
             cols.append((pos, x, y, z))
     votes: dict[int, int] = {}
     for _, x, y, z in cols:
-        for k in _fitting(x * y, z):
+        for k in fitting_powers(x * y, z) if (x * y).mid > 0 and z.mid > 0 else []:
             votes[k] = votes.get(k, 0) + 1
     if not votes:
         return None
