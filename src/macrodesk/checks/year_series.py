@@ -18,8 +18,9 @@ _SLASH_YEARS = re.compile(r"(?<![\d./])((?:19|20)?\d{2}\s*[EA]?(?:\s*/\s*(?:19|2
 _SHORT_SPAN = re.compile(r"(?<![\d./])(1[5-9]|2\d|3[0-5])\s*[EA]?\s*[-~～—至]\s*(1[5-9]|2\d|3[0-5])\s*[EA]?\s*年")
 
 
-# a two-digit year the figure reader leaves as a number of years ("21年速冻面米…营收 60.3/7.5/1.2 亿"):
-# a sentence naming one is about that year, not the span carried from the sentence before
+# a two-digit year ("21年速冻面米…营收 60.3/7.5/1.2 亿"): a sentence naming one is about that year, not
+# the span carried from the sentence before; written, not as the figure reader dates it (it leaves
+# "/25年" and a year after a duration word undated)
 _SHORT_YEAR = re.compile(r"(?<![\d.])(?:1[5-9]|2\d|3[0-5])\s*年")
 
 
