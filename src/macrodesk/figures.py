@@ -88,6 +88,7 @@ _RANGE_SEP = re.compile(r"^\s?(?:-|~|～|—|－|至|到)\s?")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 # a bare magnitude right after a money measure is an amount in 元 ("移动网络资本开支339亿占比49%",
 # "归母净利润 30.6 亿"); after any other word it stays a count ("用户 3 亿", "销量 339 万")
+_LIST_JOIN = re.compile(r"\s*(?:和|与|及|、|/|／)\s*")
 _BARE_MAGNITUDES = frozenset({"万亿", "亿", "千万", "百万", "万"})
 _MONEY_LEAD = re.compile(r"(?:收入|营收|利润|净利|归母|扣非|开支|费用|市值|销售额|金额|成交额|投资|现金流|货币资金|负债|资产|"
                          r"毛利|亏损|订单|规模|估值|市场空间)\s*(?:为|达|约|至|达到|实现|同比|约为)?\s*(?:分别为?|分别是)?\s*"
@@ -225,7 +226,11 @@ def extract_figures(sentence: str) -> list[Figure]:
             got, kind, canon = unit
             gap = len(text[num_end:]) - len(text[num_end:].lstrip(" ")) if text[num_end:num_end + 1] == " " else 0
             end = num_end + gap + len(got)
-            if kind == FigureKind.QUANTITY and canon in _BARE_MAGNITUDES and _MONEY_LEAD.search(text, max(0, start - 24), start):
+            if kind == FigureKind.QUANTITY and canon in _BARE_MAGNITUDES and (
+                    _MONEY_LEAD.search(text, max(0, start - 24), start)
+                    # "营业收入分别为 37.94 亿和 31.09 亿": the list's next item is money as its first is
+                    or figures and figures[-1].kind == FigureKind.MONEY and figures[-1].unit == canon + "元"
+                    and _LIST_JOIN.fullmatch(text, figures[-1].end, start)):
                 kind, canon = FigureKind.MONEY, canon + "元"  # "资本开支339亿": company research drops the 元
         figures.append(Figure(
             text=text[start:end].strip(), kind=kind, value=value, unit=canon,
@@ -283,3 +288,24 @@ def _period_for(fig: Figure, dates: list[Figure]) -> str | None:
 def figure_keys(text: str) -> set[tuple]:
     """The comparable keys of every figure in a text (for tracing one text's figures to another)."""
     return {f.key() for f in extract_figures(text)}
+
+
+# the separators of a written list of figures: "11.41/2.30/3.12亿元", "20.45、30.79、30.85亿元"
+_LIST_SEP = re.compile(r"\s*[、/／]\s*")
+_UNIT_KINDS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.MULTIPLE, FigureKind.POINTS,
+               FigureKind.PERCENT)
+
+
+def list_units(text: str, figures: list[Figure]) -> list[Figure]:
+    """A list writes its unit once, on its last item: "床垫/枕头/电动床/沙发分别实现收入
+    11.41/2.30/2.58/3.12亿元" is four amounts in 亿元. The bare numbers of such a list (joined by
+    、 or /) take the unit of the item that ends it; other figures are returned as they are."""
+    out = list(figures)
+    for i in range(len(out) - 2, -1, -1):  # from the end, so a unit passes down the whole list
+        f, nxt = out[i], out[i + 1]
+        if f.kind != FigureKind.NUMBER or f.value is None or f.high is not None \
+                or nxt.kind not in _UNIT_KINDS or nxt.value is None or nxt.high is not None \
+                or not _LIST_SEP.fullmatch(text[f.end:nxt.start]):
+            continue
+        out[i] = f.model_copy(update={"kind": nxt.kind, "unit": nxt.unit, "scale": nxt.scale})
+    return out

@@ -9,17 +9,20 @@ import re
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, Verdict
+from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
-_LIST_GAP = re.compile(r"^\s*[、和及与]\s*$")
-_SHARE_LEAD = re.compile(r"(?:占比|比重|份额)\s*(?:分别)?\s*(?:为|达)?\s*$")
+_LIST_GAP = re.compile(r"^\s*[、和及与/／]\s*$")
+# "占比 38.87%、…", "分别在总收入占比 47.2%/9.5%", "占总营业收入比例分别为 1.91%和 1.57%", "分别占公司营收 70%/10%"
+_SHARE_LEAD = re.compile(r"(?:占比|比重|份额|占[^，,。；;\d%]{0,10}?)\s*(?:分别)?\s*(?:为|达|是)?\s*$")
 
 
 def _runs(s: Sentence, kinds: tuple[FigureKind, ...]) -> list[list[Figure]]:
-    """Runs of figures of the given kinds joined by 、 (a list)."""
+    """Runs of figures of the given kinds joined by 、 or / (a list), its bare numbers in the unit
+    written on its last item ("11.41/2.30/3.12亿元")."""
     runs: list[list[Figure]] = []
-    for f in s.figures:
+    for f in list_units(s.text, s.figures):
         if f.kind not in kinds or f.value is None or f.is_range:
             continue
         if runs and runs[-1][-1].kind == f.kind and _LIST_GAP.match(s.text[runs[-1][-1].end:f.start]):
@@ -62,6 +65,8 @@ def _judge(article: Article, s: Sentence, parts: list[Figure], shares: list[Figu
               if _share(p, w).overlaps(figure_interval(sh, result=True))}
         if len(ok) >= 2:
             fits.setdefault(w.value or 0.0, []).append((ws, w, ok))
+    if not fits and len(parts) >= 3:
+        return _judge_breakdown(article, s, parts, shares)
     if len(fits) != 1:
         return []  # no whole, or two that several shares fit: none is certain
     ws, w, ok = next(iter(fits.values()))[0]
@@ -82,5 +87,44 @@ def _judge(article: Article, s: Sentence, parts: list[Figure], shares: list[Figu
             note="" if certain else "one other share fits this whole: a mismatch proves nothing",
             sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
             input_sentences=[s.text, ws.text], refutable=certain,
+        ))
+    return out
+
+
+def _judge_breakdown(article: Article, s: Sentence, parts: list[Figure], shares: list[Figure]) -> list[Check]:
+    """No level of the article is the list's whole, but its shares add up to 100%: the parts are
+    a whole breakdown ("经济型/中高端/其他酒店分别为2181/1452/2309家，占比为36.7%/24.4%/38.9%"), so
+    their sum is the whole (derived). A share is certain when two others fit that sum."""
+    total = Interval(100.0, 100.0)
+    sum_shares = Interval(0.0, 0.0)
+    for sh in shares:
+        sum_shares = sum_shares + figure_interval(sh, result=True)
+    if not sum_shares.overlaps(total):
+        return []
+    whole = Interval(0.0, 0.0)
+    for p in parts:
+        whole = whole + figure_interval(p).scale(p.scale)
+    gots = [(figure_interval(p).scale(p.scale) / whole).scale(100) for p in parts]
+    ok = {i for i, (got, sh) in enumerate(zip(gots, shares, strict=True))
+          if got.overlaps(figure_interval(sh, result=True))}
+    if len(ok) < 2:
+        return []
+    names = " + ".join(p.text for p in parts)
+    out = []
+    for i, (p, sh, got) in enumerate(zip(parts, shares, gots, strict=True)):
+        stated = figure_interval(sh, result=True)
+        fits_one = got.overlaps(stated)
+        certain = len(ok - {i}) >= 2
+        verdict: Verdict = "consistent" if fits_one else ("inconsistent" if certain else "unverifiable")
+        out.append(Check(
+            verdict=verdict, kind="share", stated=sh.text,
+            computed=f"{got.mid:.3f}" if verdict != "unverifiable" else "",
+            computed_low=got.lo, computed_high=got.hi,
+            gap=None if fits_one or not certain else got.distance(stated),
+            inputs=[x.text for x in parts], derived=True,
+            relation=f"{p.text} / ({names}) = {sh.text} (the shares add up to 100%: the parts are the whole)",
+            note="" if certain else "one other share fits the parts' sum: a mismatch proves nothing",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
+            input_sentences=[s.text], refutable=certain,
         ))
     return out

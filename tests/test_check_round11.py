@@ -1,0 +1,57 @@
+"""Round 11 of the arithmetic checker: company-research layouts the blind sets of round 10 found
+missed (tests/check_eighteenth to check_twentysecond): lists that write their unit once, shares of
+a breakdown whose whole is the sum of its parts."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+from macrodesk.figures import extract_figures, list_units
+from macrodesk.models import FigureKind
+
+
+def _verdicts(text: str, needle: str) -> list[str]:
+    return [c.verdict for c in check_text(text) if needle in c.relation]
+
+
+def test_a_list_writes_its_unit_on_its_last_item():
+    text = "床垫/枕头/电动床分别实现收入11.41/2.30/3.12亿元，同比-0.33、-0.41、+0.48个百分点，共3家"
+    figs = list_units(text, extract_figures(text))
+    assert [(f.text, f.unit) for f in figs if f.kind == FigureKind.MONEY] == [
+        ("11.41", "亿元"), ("2.30", "亿元"), ("3.12亿元", "亿元")]
+    assert [f.value for f in figs if f.kind == FigureKind.POINTS] == [-0.33, -0.41, 0.48]
+    # a number not joined to the list by 、 or / keeps no unit
+    lone = "共有门店5394家，位列第3，增长12%"
+    assert [f.kind for f in list_units(lone, extract_figures(lone))] == [
+        f.kind for f in extract_figures(lone)]
+
+
+def test_a_bare_yi_after_money_in_a_list_is_money():
+    # cfr032: "37.94 亿" follows 营业收入 (money); "31.09 亿" is the list's next item
+    figs = extract_figures("2018年营业收入分别为 37.94 亿和 31.09 亿，同比增加 64.9%和 46.19%")
+    assert [(f.kind, f.unit) for f in figs if f.unit.startswith("亿")] == [
+        (FigureKind.MONEY, "亿元"), (FigureKind.MONEY, "亿元")]
+    # a count after a count stays a count
+    figs = extract_figures("用户数分别为 3.2 亿和 1.1 亿")
+    assert all(f.kind != FigureKind.MONEY for f in figs)
+
+
+_SLASH_SHARES = ("事件：2020Q1-2实现收入24.16亿元，同比+52.9%。公司2020H1床垫/枕头/电动床/沙发分别实现收入"
+                 "11.41/2.30/2.58/3.12亿元，分别同比+40.5%/+3.1%/+100.0%/+101.3%，分别在总收入占比{a}%/9.5%/10.7%/12.9%。")
+
+
+def test_slash_listed_parts_and_shares_against_a_whole_written_before():
+    # cfb166: 11.41 / 24.16 = 47.2%; the other three shares fit the same whole, so 57.2% is wrong
+    assert _verdicts(_SLASH_SHARES.format(a="47.2"), "11.41 / 24.16") == ["consistent"]
+    assert _verdicts(_SLASH_SHARES.format(a="57.2"), "11.41 / 24.16") == ["inconsistent"]
+    assert _verdicts(_SLASH_SHARES.format(a="57.2"), "2.30 / 24.16") == ["consistent"]
+
+
+_BREAKDOWN = "截至2022H1，经济型/中高端/其他酒店分别为2181/1452/2309家，占比为{a}%/24.4%/38.9%，中高端酒店占比进一步提升。"
+
+
+def test_shares_that_add_up_to_a_whole_breakdown_are_of_the_parts_sum():
+    # cfr461: no 总数 is written; 36.7 + 24.4 + 38.9 = 100, so the whole is 2181 + 1452 + 2309
+    checks = [c for c in check_text(_BREAKDOWN.format(a="36.7")) if "2181 /" in c.relation]
+    assert [c.verdict for c in checks] == ["consistent"] and checks[0].derived
+    # shares that do not add up to 100% are of a whole not written: no check
+    assert _verdicts(_BREAKDOWN.format(a="26.7"), "(2181 + 1452") == []
