@@ -55,3 +55,27 @@ def test_shares_that_add_up_to_a_whole_breakdown_are_of_the_parts_sum():
     assert [c.verdict for c in checks] == ["consistent"] and checks[0].derived
     # shares that do not add up to 100% are of a whole not written: no check
     assert _verdicts(_BREAKDOWN.format(a="26.7"), "(2181 + 1452") == []
+
+
+_QOQ_LIST = ("分季度看，2020Q1、Q2、Q3公司分别实现营业收入20.45、30.79、30.85亿元，同比-7.70%、+28.35%、+44.42%，"
+             "环比-2.81%、{b}%、+0.21%。")
+
+
+def test_a_qoq_list_against_the_quarters_listed_before_it():
+    # cfb186: 30.79 / 20.45 - 1 = 50.56%; Q1's 环比 is against last year's Q4, not written
+    assert _verdicts(_QOQ_LIST.format(b="+50.55"), "30.79 / 20.45") == ["consistent"]
+    assert _verdicts(_QOQ_LIST.format(b="+40.55"), "30.79 / 20.45") == ["inconsistent"]
+    assert _verdicts(_QOQ_LIST.format(b="+50.55"), "30.85 / 30.79") == ["consistent"]
+    assert _verdicts(_QOQ_LIST.format(b="+50.55"), "Q1 over") == []
+
+
+_ONE_QOQ = ("分季度看，公司2021Q1、Q2、Q3分别实现营业收入2.54、3.25、2.36亿元，分别同比变化150.70%、155.28%、69.90%，"
+            "Q3{m}环比减少{r}%。")
+
+
+def test_one_quarters_qoq_of_the_lists_metric():
+    # cfr332: 2.36 / 3.25 - 1 = -27.4%, written as 环比减少 27.34%
+    assert _verdicts(_ONE_QOQ.format(m="营收", r="27.34"), "2.36 / 3.25") == ["consistent"]
+    assert _verdicts(_ONE_QOQ.format(m="营收", r="17.34"), "2.36 / 3.25") == ["inconsistent"]
+    # another metric's 环比 is not the list's
+    assert _verdicts(_ONE_QOQ.format(m="归母净利润", r="27.34"), "2.36 / 3.25") == []

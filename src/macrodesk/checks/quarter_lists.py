@@ -41,6 +41,13 @@ _GROWTH_WORDS = "|".join(_spaced(w) for w in ("同比", "yoy", "YoY", "YOY"))
 _GROWTH_LEAD = (rf"\s*[，,]\s*(?:{_spaced('分别')})?\s*(?:{_GROWTH_WORDS})\s*(?:{_spaced('分别')})?\s*"
                 rf"(?:{_spaced('增长')}|{_spaced('增速')}|{_spaced('变化')}|{_spaced('变动')})?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
 _GROWTHS = {n: re.compile(_GROWTH_LEAD + _SEP.join([f"({_NUM})%?"] * (n - 1) + [f"({_NUM})%"])) for n in (2, 3, 4)}
+# the 环比 list after the levels (and their 同比 list): "，环比-2.81%、+50.55%、+0.21%"
+_QOQ_LEAD = (rf"\s*[，,]\s*(?:{_spaced('分别')})?\s*环\s*比\s*(?:{_spaced('分别')})?\s*"
+             rf"(增长|增加|提升|上升|变化|变动|下降|减少|下滑|回落)?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
+_QOQS = {n: re.compile(_QOQ_LEAD + _SEP.join([f"({_NUM})%?"] * (n - 1) + [f"({_NUM})%"])) for n in (2, 3, 4)}
+# one quarter's 环比 later in the paragraph: "Q3营收环比减少27.34%", "Q3归母净利润环比减少19.06%"
+_ONE_QOQ = re.compile(rf"(?<![\dQ])Q([2-4])(?:单季度?)?([^，,。；;\d%]{{0,10}}?)环比\s*(增长|增加|提升|上升|下降|减少|下滑|回落)?\s*({_NUM})%")
+_FALLS = ("下降", "减少", "下滑", "回落")
 _SCALE = {"亿元": 1e8, "亿": 1e8, "万元": 1e4, "万": 1e4, "百万元": 1e6, "千万元": 1e7, "元": 1.0}
 # the metric a list or a level names, as a class: revenue, 扣非 profit, 归母 profit, profit
 _METRICS = (("扣非", re.compile(r"扣非")), ("归母", re.compile(r"归母|归属于?母公司|归属于上市公司")),
@@ -78,6 +85,7 @@ def find_quarter_lists(article: Article) -> list[Check]:
                 if year is not None:
                     out.extend(_judge(article, p, m, n, *year))
                 g = _GROWTHS[n].match(p.text, m.end())
+                out.extend(_quarter_on_quarter(article, p, m, n, g.end() if g else m.end(), own))
                 pos, first = (g.end() if g else m.end()), False
     return out
 
@@ -192,4 +200,44 @@ def _judge(article: Article, p: ParaText, m: re.Match[str], n: int, yp: ParaText
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[listed] * (2 * n), article=article.label)
     gc.derived = True
     out.append(gc)
+    return out
+
+
+def _quarter_on_quarter(article: Article, p: ParaText, m: re.Match[str], n: int, after: int,
+                        own: str) -> list[Check]:
+    """Each quarter of the list against the one before it: a 环比 list right after the levels
+    ("20.45、30.79、30.85亿元，同比…，环比-2.81%、+50.55%、+0.21%": 30.79 / 20.45 - 1 = 50.55%; the
+    first quarter's is against last year's Q4, not written), or one quarter's 环比 of the list's
+    metric later in its paragraph ("Q3营收环比减少27.34%")."""
+    levels = [written_interval(m.group(k), _SCALE[m.group(n + 1)]) for k in range(1, n + 1)]
+    stated: dict[int, tuple[str, int, re.Match[str]]] = {}  # quarter index -> (rate, sign, match)
+    q = _QOQS[n].match(p.text, after)
+    if q is not None:
+        sign = -1 if q.group(1) in _FALLS else 1
+        for k in range(1, n):
+            stated[k] = (q.group(k + 2), sign, q)
+    end = p.text.find("。", m.end())
+    end = len(p.text) if end < 0 else end
+    if own:
+        for one in _ONE_QOQ.finditer(p.text, m.end(), end):
+            k = int(one.group(1)) - 1
+            if k < n and k not in stated and _metric(one.group(2)) == own:
+                stated[k] = (one.group(4), -1 if one.group(3) in _FALLS else 1, one)
+    out = []
+    listed = p.sentence_at(m.start()).text
+    for k, (rate, sign, where) in sorted(stated.items()):
+        before, now = levels[k - 1], levels[k]
+        if before.lo <= 0 or now.lo <= 0:
+            continue  # a loss in either quarter: a growth rate says nothing
+        written = rate.replace(" ", "")
+        if sign < 0 and not written.startswith(("-", "−")):
+            written = "-" + written.lstrip("+")  # "环比减少27.34%" is -27.34%
+        iv = written_interval(written)
+        s = p.sentence_at(where.start())
+        a, b = m.group(k).replace(" ", ""), m.group(k + 1).replace(" ", "")
+        out.append(interval_check(
+            (now / before - Interval(1, 1)).scale(100), iv, kind="growth", stated=f"{written}%",
+            inputs=[a, b], relation=f"{b} / {a} - 1 = {written}% (环比: Q{k + 1} over Q{k}, the quarters listed by position)",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[listed, listed],
+            article=article.label))
     return out
