@@ -79,3 +79,26 @@ def test_one_quarters_qoq_of_the_lists_metric():
     assert _verdicts(_ONE_QOQ.format(m="营收", r="17.34"), "2.36 / 3.25") == ["inconsistent"]
     # another metric's 环比 is not the list's
     assert _verdicts(_ONE_QOQ.format(m="归母净利润", r="27.34"), "2.36 / 3.25") == []
+
+
+def test_a_cagr_whose_levels_follow_it_in_its_sentence():
+    # 141: (1.08 万亿 / 8350 亿)^(1/4) - 1 = 6.64%
+    text = "2019-2023 年中国酿酒行业收入 CAGR 达 {r}%，规模从 8350 亿元增至 1.08 万亿元。"
+    assert _verdicts(text.format(r="6.7"), "8350 亿元)^(1/4)") == ["consistent"]
+    # found by their place: a mismatch is unverifiable, never inconsistent
+    assert "inconsistent" not in _verdicts(text.format(r="9.7"), "8350")
+
+
+_LEFT = ("# 数据\n\n| **指标** | **2024 年数据** | **2025 年数据（截至 6 月）** | **趋势分析** |\n| --- | --- | --- | --- |\n"
+         "| 美元稳定币市值 | 1800 亿美元 | 2200 亿美元（{g}） | 需求驱动增长 |\n"
+         "| 稳定币持债占美债比例 | 0.5% | 0.6%（+20%） | 规模效应显现 |\n")
+
+
+def test_a_bracketed_growth_against_the_cell_to_its_left_of_the_year_before():
+    # 215: 2200 / 1800 - 1 = 22.2%; the later column is part of its year: confirm-only
+    assert _verdicts(_LEFT.format(g="+22%"), "2200 亿美元/1800 亿美元") == ["consistent"]
+    assert _verdicts(_LEFT.format(g="+42%"), "2200 亿美元/1800 亿美元") in ([], ["unverifiable"])
+    assert _verdicts(_LEFT.format(g="+22%"), "0.6%/0.5%") == ["consistent"]
+    # columns that are not consecutive years pair nothing
+    far = _LEFT.replace("2024 年数据", "2020 年数据")
+    assert _verdicts(far.format(g="+22%"), "2200 亿美元/1800 亿美元") == []

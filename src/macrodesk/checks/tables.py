@@ -263,7 +263,7 @@ def _growths(para: Para, items: list[_Item], it: _Item) -> Check:
     elif not f.metric:
         prev, cur = [], []
     if len(cur) != 1 or len(prev) != 1:
-        chk = _against_previous(para, items, it, stated_iv, shown)
+        chk = _against_previous(para, items, it, stated_iv, shown) or _against_left(para, items, it, stated_iv, shown)
         if chk is not None:
             return chk
         return unverifiable(para, "growth" if c.fig.kind == FigureKind.PERCENT else "change", c,
@@ -292,6 +292,32 @@ def _rate_readings(a: Tok, b: Tok, c: Tok, shown: str, where: str) -> list[tuple
         out.append((f"({b.text}/{a.text} - 1) = {shown}{where}",
                     (b.interval() / a.interval() - Interval(1, 1)).scale(100)))
     return out
+
+
+def _against_left(para: Para, items: list[_Item], it: _Item, stated_iv: Interval, shown: str) -> Check | None:
+    """"| 美元稳定币市值 | 1800 亿美元 | 2200 亿美元（+22%） |" under "2024 年数据 | 2025 年数据（截至 6 月）":
+    a bracketed growth in a level's cell, against the level of the row's column to its left when
+    the two columns name consecutive years. The later column may be part of its year (截至 6 月) or
+    of another basis, so a fit confirms and a mismatch is unverifiable."""
+    level = [x for x in items if x.row == it.row and x.cell == it.cell and not x.change]
+    if len(level) != 1 or it.frame.period is None:
+        return None
+    left = [x for x in items if x.row == it.row and x.cell < it.cell and not x.change]
+    if not left or left[-1].cell != it.cell - 1 or left[-1].frame.period is None \
+            or left[-1].frame.period[0] + 1 != it.frame.period[0]:
+        return None
+    a, b, c = left[-1].tok, level[0].tok, it.tok
+    where = f" (table: {left[-1].label} → {level[0].label})"
+    if a.fig.kind == FigureKind.PERCENT and b.fig.kind == FigureKind.PERCENT:
+        kind, readings = "change", _rate_readings(a, b, c, shown, where)
+    elif a.fig.kind in _AMOUNT_KINDS and a.cunit == b.cunit and c.fig.kind == FigureKind.PERCENT \
+            and a.interval().lo > 0 and b.interval().lo > 0:
+        kind = "growth"
+        readings = [(f"({b.text}/{a.text} - 1) = {shown}{where}", (b.interval() / a.interval() - Interval(1, 1)).scale(100))]
+    else:
+        return None
+    chk = judge(para, kind, c, [a, b], readings, magnitude=False, stated_iv=stated_iv)
+    return _finish(chk, False, para, c, [a, b], "the columns are adjacent years, not labelled as this growth's")
 
 
 _PREVIOUS = re.compile(r"(?:^|\s)(?:前值|前期值?|上期值?|上月值?|前月|上季度?值?)$")

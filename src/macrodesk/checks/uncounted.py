@@ -324,10 +324,17 @@ def cagr_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
     y1 = y1 + y0 // 100 * 100 if y1 < 100 else y1
     if y1 <= y0:
         return None
-    pairs = [(a, b) for a, b in zip(fs[max(0, k - _POOL):k], fs[max(1, k - _POOL + 1):k], strict=False)
-             if a.tok.sent == b.tok.sent and a.tok.cunit == b.tok.cunit and FROM_LEAD.search(a.lead)
-             and TO_LEAD.match(b.lead) and a.tok.fig.kind in LEVEL_KINDS and not a.tok.bound
-             and not b.tok.bound and a.tok.interval().lo > 0 and b.tok.interval().lo > 0]
+    def from_to(a: Framed, b: Framed) -> bool:
+        return a.tok.sent == b.tok.sent and a.tok.cunit == b.tok.cunit and bool(FROM_LEAD.search(a.lead)) \
+            and bool(TO_LEAD.match(b.lead)) and a.tok.fig.kind in LEVEL_KINDS and not a.tok.bound \
+            and not b.tok.bound and a.tok.interval().lo > 0 and b.tok.interval().lo > 0
+
+    # "2019-2023 年中国酿酒行业收入 CAGR 达 6.7%，规模从 8350 亿元增至 1.08 万亿元": the levels may
+    # follow the CAGR in its own sentence
+    after = [(a, b) for a, b in zip(fs[k + 1:k + 6], fs[k + 2:k + 7], strict=False)
+             if a.tok.sent == t.sent and from_to(a, b)]
+    pairs = after[:1] or [(a, b) for a, b in zip(fs[max(0, k - _POOL):k], fs[max(1, k - _POOL + 1):k], strict=False)
+                          if from_to(a, b)]
     if not pairs:
         return None
     a, b = pairs[-1]
