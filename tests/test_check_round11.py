@@ -102,3 +102,12 @@ def test_a_bracketed_growth_against_the_cell_to_its_left_of_the_year_before():
     # columns that are not consecutive years pair nothing
     far = _LEFT.replace("2024 年数据", "2020 年数据")
     assert _verdicts(far.format(g="+22%"), "2200 亿美元/1800 亿美元") == []
+
+
+def test_a_per_ton_profit_is_no_amount_a_margin_is_of():
+    # cfb438 (twentythird, first run): 吨毛利 38.78 元 is per ton, not the company's 毛利
+    text = ("22H1实现营收35.45亿元，同比-1.37%，实现归母净利润7.07亿元，同比-29.97%。22H1实现骨料收入3.75亿，同比+27%，"
+            "我们测算吨毛利38.78元，同比-5.14元。22H1公司毛利率37.79%，同比-9.00pct。")
+    assert _verdicts(text, "38.78元 /") == []
+    # a company-wide 毛利 is: 13.4 / 35.45 = 37.8%
+    assert _verdicts(text.replace("我们测算吨毛利38.78元", "实现毛利13.4亿元"), "13.4亿元 / 35.45亿元") == ["consistent"]

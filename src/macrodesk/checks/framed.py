@@ -491,12 +491,18 @@ def _same_period(a: str, b: str) -> bool:
 _BASIS_ONLY = re.compile(r"(?:归母|扣非)$")
 
 
+# a measure per unit of volume is no amount a margin is of: "吨毛利38.78元" (cfb438) is per ton,
+# though it is written in 元 as the company's 营收 35.45 亿元 is
+_PER_UNIT = re.compile(r"吨|单位|单车|单台|单件|单店|单箱|每|人均|单价|均价")
+
+
 def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list[Framed], list[Framed]]:
     net = mm.group(4) == "净"
 
     def is_num(x: Framed) -> bool:
         m = x.metric
-        if x.tok.fig.kind != FigureKind.MONEY or not _same_period(x.period, c.period) or x.tok.bound or "率" in m:
+        if x.tok.fig.kind != FigureKind.MONEY or not _same_period(x.period, c.period) or x.tok.bound or "率" in m \
+                or _PER_UNIT.search(m):
             return False
         if net:
             # "归母 13.69 亿元", "扣非 12.08 亿元": company research names the profit by its basis alone
@@ -506,7 +512,8 @@ def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list
     def is_den(x: Framed) -> bool:
         # a project's 可售货值 is its revenue (625: 毛利润 160 亿元 of 货值 372 亿元, 毛利率 42.9%)
         return (x.tok.fig.kind == FigureKind.MONEY and _same_period(x.period, c.period) and not x.tok.bound
-                and bool(re.search("收入|营收|货值|销售额", x.metric)) and "利" not in x.metric)
+                and bool(re.search("收入|营收|货值|销售额", x.metric)) and "利" not in x.metric
+                and not _PER_UNIT.search(x.metric))
 
     # the profit and revenue of the margin's own topic first, then of its section
     for pool in ([x for x in fs if x.topic == c.topic], fs):
