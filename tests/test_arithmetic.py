@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from macrodesk import audit
 from macrodesk.audit import check_files
 from macrodesk.checks.arithmetic import (
     Interval,
@@ -320,6 +321,23 @@ def test_check_files_goes_on_after_a_bad_file(tmp_path):
     summary = report.summary()
     assert summary["inconsistent"] == 1 and summary["failed"] == 1
     assert summarize(report.checks)["by_kind"]["growth"]["inconsistent"] == 1
+
+
+def test_a_batch_on_two_processes_reports_what_one_does(tmp_path):
+    # enough files for the process pool (audit.PROCESS_MIN), a bad one among them
+    bad = tmp_path / "binary.md"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    files = sorted(FIX.glob("report_*.md"))
+    files.insert(3, bad)
+    assert len(files) >= audit.PROCESS_MIN
+    calls: list[int] = []
+    one = check_files(files, workers=1)
+    two = check_files(files, progress=lambda d, _t: calls.append(d), workers=2)
+    assert [c.model_dump() for c in two.checks] == [c.model_dump() for c in one.checks]
+    assert two.failures == one.failures and len(two.failures) == 1 and "binary.md" in two.failures[0]
+    assert two.articles == one.articles == len(files) - 1 and calls == list(range(1, len(files) + 1))
+    articles = [read_article(f) for f in files if f != bad]
+    assert audit.check_articles(articles, workers=2) == [check_article(a) for a in articles]
 
 
 def test_cli_json_and_report(tmp_path):

@@ -24,11 +24,13 @@ def check(
     strict: bool = typer.Option(False, "--strict", help="Exit 1 if any relation is inconsistent."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress bar on batches."),
     csv: Path | None = typer.Option(None, "--csv", help=CSV_HELP + " Every relation, consistent ones too."),
+    workers: int | None = typer.Option(None, "--workers", min=1,
+                                       help="Processes that share a batch (default: one per CPU)."),
 ) -> None:
     from macrodesk.audit import check_files
     # a progress bar on stderr for batches; never mixed into --json output
     with progress("checking", len(articles), quiet=quiet or as_json) as step:
-        report = check_files(articles, progress=lambda done, _total: step(""))
+        report = check_files(articles, progress=lambda done, _total: step(""), workers=workers)
     if report.articles == 0:
         raise InputError("no article could be read: " + "; ".join(report.failures),
                          hint=f"pass files that exist, in one of: {formats()}")
