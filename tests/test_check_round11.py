@@ -111,3 +111,26 @@ def test_a_per_ton_profit_is_no_amount_a_margin_is_of():
     assert _verdicts(text, "38.78元 /") == []
     # a company-wide 毛利 is: 13.4 / 35.45 = 37.8%
     assert _verdicts(text.replace("我们测算吨毛利38.78元", "实现毛利13.4亿元"), "13.4亿元 / 35.45亿元") == ["consistent"]
+
+
+_SHARE_CHANGE = ("2018 年格力电器实现营业收入 1981.23 亿元，同比增长33.61%。2018 年，公司空调营收 1556.82 亿元，"
+                 "同比增加 26.15%，占总营业收入比重为 78.58%，相较于 17 年下降 {d}pct。")
+
+
+def test_a_share_change_from_the_growths_of_its_part_and_whole():
+    # cfr032: last year's share (1556.82/1.2615) / (1981.23/1.3361) = 83.23%, so -4.65 points
+    checks = [c for c in check_text(_SHARE_CHANGE.format(d="4.64")) if "上年" in c.relation]
+    assert [c.verdict for c in checks] == ["consistent"] and checks[0].derived
+    # confirm-only: last year's figures may be restated, so a mismatch proves nothing
+    assert "inconsistent" not in [c.verdict for c in check_text(_SHARE_CHANGE.format(d="2.64"))
+                                  if c.stated == "2.64pct"]
+
+
+def test_a_ratio_change_with_its_inputs_growths_in_a_list():
+    # cfr112-like: the inputs' growths follow them as a list of the same length
+    text = ("2019年，公司营业收入、研发投入分别为2697.03亿元、966.13亿元，同比增长8.51%、9.57%，"
+            "研发投入占营业收入的35.82%，同比提高{d}个百分点。")
+    got = [c for c in check_text(text.format(d="0.35")) if "上年" in c.relation]
+    assert [c.verdict for c in got] == ["consistent"]
+    # the growths of another list length are not the inputs'
+    assert [c for c in check_text(text.format(d="0.35").replace("、9.57%", "、9.57%、3.1%")) if "上年" in c.relation] == []

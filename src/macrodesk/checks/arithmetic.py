@@ -63,6 +63,7 @@ from macrodesk.checks.previous_period import find_previous_period_growths
 from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarter_lists import find_quarter_lists
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
+from macrodesk.checks.ratio_changes import find_ratio_changes
 from macrodesk.checks.relative_gaps import find_relative_gaps
 from macrodesk.checks.scissors import find_scissors
 from macrodesk.checks.segment_growths import find_segment_growths
@@ -222,6 +223,8 @@ def check_article(article: Article) -> list[Check]:
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict
     _merge(checks, keep, article.label, find_text_restatements(article, checks))
+    # the points change of a ratio judged above, from its inputs' growths (derived)
+    _merge(checks, keep, article.label, find_ratio_changes(article, checks))
     return checks
 
 
