@@ -134,3 +134,19 @@ def test_a_ratio_change_with_its_inputs_growths_in_a_list():
     assert [c.verdict for c in got] == ["consistent"]
     # the growths of another list length are not the inputs'
     assert [c for c in check_text(text.format(d="0.35").replace("、9.57%", "、9.57%、3.1%")) if "上年" in c.relation] == []
+
+
+def test_box_office_is_admissions_times_ticket_price():
+    # 142: (1 + 22%)(1 - 1.7%) - 1 = 19.9%, within 总票房's 20.1% at the growths' precision
+    text = "端午档表现：总票房 4.60 亿元，同比提升 {g}%，观影人次 1890 万（+22%），平均票价 39.09 元（同比 - 1.7%）。"
+    assert _verdicts(text.format(g="20.1"), "(1+22%)(1-1.7%)") == ["consistent"]
+    assert _verdicts(text.format(g="26.1"), "(1+22%)(1-1.7%)") == ["inconsistent"]
+
+
+def test_revenue_growth_from_a_volume_price_pair():
+    # cfb118: (1 + 33%)(1 + 7%) - 1 = 42.3%
+    text = "（1）学生文具营收同比增长{g}%至26.45亿元，其中量/价同比分别增长33%/7%。"
+    assert _verdicts(text.format(g="42.35"), "(1+33%)(1+7%)") == ["consistent"]
+    assert _verdicts(text.format(g="52.35"), "(1+33%)(1+7%)") == ["inconsistent"]
+    # a growth of 销量 and a 价格 pair is no volume × price split of the revenue
+    assert _verdicts("营收同比增长42.35%，其中销量/价格同比分别增长33%/7%。", "×") == []

@@ -13,11 +13,16 @@ from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import prose_sections
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
-_TOTAL = re.compile(r"(?:销售额|销售收入|营收|收入|销售|GMV|成交额)[^，,。；;（(]{0,8}$")
-_VOLUME_WORDS = r"(?:客流量?|客数|来客数|交易笔数|订单量|销量)"
-_PRICE_WORDS = r"(?:客单价|均价|单价|ASP|件单价|每单交易额)"
-_VOLUME = re.compile(_VOLUME_WORDS + r"[^，,。；;]{0,6}$")
-_PRICE = re.compile(_PRICE_WORDS + r"[^，,。；;]{0,6}$")
+_TOTAL = re.compile(r"(?:销售额|销售收入|营收|收入|销售|GMV|成交额|票房|出口额|进口额|交易额|营业额)"
+                    r"(?:[^，,。；;（(]{0,8}|\s*[\d.,]+\s*[\u4e00-\u9fa5]{0,3}\s*[，,]\s*同比[^，,。；;（(\d]{0,4})$")
+_VOLUME_WORDS = r"(?:客流量?|客数|来客数|交易笔数|订单量|销量|观影人次|人次|出口量|进口量|出货量)"
+_PRICE_WORDS = r"(?:客单价|均价|单价|ASP|件单价|每单交易额|票价|吨价|平均售价|售价)"
+# the level of the volume or price may stand between its name and its growth: "观影人次 1890 万（+22%）"
+_LEVEL = r"(?:\s*[\d.,]+\s*[\u4e00-\u9fa5/A-Za-z]{0,5}\s*)?"
+_VOLUME = re.compile(_VOLUME_WORDS + _LEVEL + r"[^，,。；;\d]{0,6}$")
+_PRICE = re.compile(_PRICE_WORDS + _LEVEL + r"[^，,。；;\d]{0,6}$")
+# "营收同比增长42.35%至26.45亿元，其中量/价同比分别增长33%/7%": volume and price as a slash pair
+_PAIR = re.compile(r"(?<![销产出进存])量\s*/\s*价[^，,。；;\d]{0,10}$")
 # "优衣库：+13.1%（同店客流量…": a company's figure with its parts in the brackets after it
 _LABEL_LEAD = re.compile(r"[：:]\s*$")
 _OPEN = re.compile(r"^\s*[（(]")
@@ -41,12 +46,13 @@ def find_decompositions(article: Article) -> list[Check]:
             continue
         pct = [f for f in s.figures if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range]
         for i, total in enumerate(pct[:-2]):
-            lead = s.text[max(0, total.start - 16):total.start]
+            lead = s.text[max(0, total.start - 28):total.start]
             vol, price = pct[i + 1], pct[i + 2]
             if not (_TOTAL.search(lead) or _LABEL_LEAD.search(lead) and _OPEN.match(s.text[total.end:vol.start])):
                 continue
             vlead, plead = s.text[total.end:vol.start], s.text[vol.end:price.start]
-            if not (_VOLUME.search(vlead) and _PRICE.search(plead)):
+            if not (_VOLUME.search(vlead) and _PRICE.search(plead)
+                    or _PAIR.search(vlead) and re.fullmatch(r"\s*/\s*", plead)):
                 continue
             got = _product(vol, vlead, price, plead)
             stated = signed_interval(total, lead, result=True)
