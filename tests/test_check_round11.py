@@ -150,3 +150,15 @@ def test_revenue_growth_from_a_volume_price_pair():
     assert _verdicts(text.format(g="52.35"), "(1+33%)(1+7%)") == ["inconsistent"]
     # a growth of 销量 and a 价格 pair is no volume × price split of the revenue
     assert _verdicts("营收同比增长42.35%，其中销量/价格同比分别增长33%/7%。", "×") == []
+
+
+_TWO_COMPANIES = ("- 2025 年 8 月，阿里 2025Q2 AI + 云资本开支 387 亿元（同比 + 220%，环比 + {a}%），2025H1 资本开支 633 亿元"
+                  "（同比 + 172%）；腾讯 2025Q2 资本开支 191 亿元（同比 + 119%，环比 - 31%），2025H1 资本开支 466 亿元（同比 + 102%）。")
+
+
+def test_a_quarters_qoq_against_the_half_of_its_own_clause():
+    # 566: two companies in one sentence; 阿里's Q1 = 633 - 387, 腾讯's Q1 = 466 - 191
+    assert _verdicts(_TWO_COMPANIES.format(a="57"), "387 亿元 / (633 亿元") == ["consistent"]
+    assert _verdicts(_TWO_COMPANIES.format(a="67"), "387 亿元 / (633 亿元") == ["inconsistent"]
+    assert _verdicts(_TWO_COMPANIES.format(a="57"), "191 亿元 / (466 亿元") == ["consistent"]
+    assert _verdicts(_TWO_COMPANIES.format(a="57"), "387 亿元 / (466") == []

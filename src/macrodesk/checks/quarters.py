@@ -307,6 +307,11 @@ def _same_entity(a: str, b: str) -> bool:
     return a == b or bool(a) and bool(b) and (a in b or b in a)
 
 
+def _clause_of(lv: Level) -> int:
+    """Which ；-clause of its sentence a level stands in."""
+    return len(re.findall(r"[；;]", lv.sentence.text[:lv.fig.start]))
+
+
 def find_quarter_growths(article: Article) -> list[Check]:
     """Each 环比 growth of a second (or fourth) quarter whose half-year level of the same metric
     and year is stated: certain when that half's level stands in the quarter's own paragraph and
@@ -350,6 +355,13 @@ def find_quarter_growths(article: Article) -> list[Check]:
                 if len({x.fig.value for x in scope}) == 1:
                     h, certain = scope[0], not scope[0].inferred
                 break
+        if h is None:
+            # "阿里 2025Q2…资本开支 387 亿元（…环比 + 57%），2025H1 资本开支 633 亿元…；腾讯 2025Q2…":
+            # companies of one sentence, each in its ；-clause with its quarter and half
+            clause = [x for x in same if x.sentence.id == q.sentence.id and not x.inferred
+                      and _clause_of(x) == _clause_of(q)]
+            if len({x.fig.value for x in clause}) == 1:
+                h, certain = clause[0], True
         if h is None:
             # "上半年实现营业总收入 909.01 亿元" for "2025Q2 单季度实现营业收入 478.34 亿元": a near
             # metric, when no half of the very metric is written (in the quarter's paragraph)
