@@ -162,3 +162,27 @@ def test_a_quarters_qoq_against_the_half_of_its_own_clause():
     assert _verdicts(_TWO_COMPANIES.format(a="67"), "387 亿元 / (633 亿元") == ["inconsistent"]
     assert _verdicts(_TWO_COMPANIES.format(a="57"), "191 亿元 / (466 亿元") == ["consistent"]
     assert _verdicts(_TWO_COMPANIES.format(a="57"), "387 亿元 / (466") == []
+
+
+_SEGMENTS = ("### （二）核心业绩表现\n\n1. **整体业绩下滑**：25H1 17 家主要白酒上市公司营收 2368.3 亿元，同比 {g}%；"
+             "归母净利润 944.6 亿元，同比 - 0.9%。\n\n3. **分价位带差异显著**\n\n"
+             "- **高端酒**：25H1 营收 1603.18 亿元，同比 + 6.17%；25Q2 营收 625.83 亿元，同比 + 3.45%。\n\n"
+             "- **次高端酒**：25H1 营收 287.24 亿元，同比 - 0.02%；25Q2 营收 93.23 亿元，同比 - 5.54%。\n\n"
+             "- **区域龙头及其他**：25H1 营收 477.87 亿元，同比 - 17.49%；25Q2 营收 148.18 亿元，同比 - 28.17%。\n")
+
+
+def test_a_totals_growth_from_the_growths_of_parts_that_add_up_to_it():
+    # 593: 1603.18 + 287.24 + 477.87 = 2368.3; last year Σ part/(1+g) = 2376.6, so -0.35%
+    got = [c for c in check_text(_SEGMENTS.format(g="- 0.4")) if "上年" in c.relation]
+    assert [c.verdict for c in got] == ["consistent"] and got[0].derived
+    # the segments are found by their fit (confirm-only): a growth they miss proves nothing
+    assert [c.verdict for c in check_text(_SEGMENTS.format(g="- 4.4")) if "上年" in c.relation] == []
+    # parts that do not add up to the total say nothing of its growth
+    assert [c for c in check_text(_SEGMENTS.format(g="- 0.4").replace("2368.3", "2468.3")) if "上年" in c.relation] == []
+
+
+def test_a_years_growth_from_its_listed_quarters_replaces_its_unverifiable_count():
+    text = ("22年公司实现收入163.7亿元，yoy+{g}%，Q1-Q4分别实现营收33.5/38.0/48.9/43.3亿元，"
+            "yoy+26.0%/+12.0%/+22.0%/-11.5%。")
+    assert [c.verdict for c in check_text(text.format(g="9.5")) if c.stated == "+9.5%"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(g="19.5")) if c.stated == "+19.5%"] == ["inconsistent"]

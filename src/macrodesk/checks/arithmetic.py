@@ -75,6 +75,7 @@ from macrodesk.checks.slash_moves import find_slash_moves
 from macrodesk.checks.slash_shares import find_slash_shares
 from macrodesk.checks.split_shares import find_closing_shares, find_split_shares
 from macrodesk.checks.stated_gaps import find_stated_gaps
+from macrodesk.checks.sum_growths import find_sum_growths
 from macrodesk.checks.table_cagr import find_table_cagrs
 from macrodesk.checks.table_periods import find_table_periods
 from macrodesk.checks.table_products import find_table_products
@@ -225,6 +226,8 @@ def check_article(article: Article) -> list[Check]:
     _merge(checks, keep, article.label, find_text_restatements(article, checks))
     # the points change of a ratio judged above, from its inputs' growths (derived)
     _merge(checks, keep, article.label, find_ratio_changes(article, checks))
+    # and the growth of a total judged the sum of its parts, from the parts' growths (derived)
+    _merge(checks, keep, article.label, find_sum_growths(article, checks))
     return checks
 
 

@@ -193,7 +193,7 @@ def _judge(article: Article, p: ParaText, m: re.Match[str], n: int, yp: ParaText
     sign = -1 if yg.group(1) in ("下降", "减少", "下滑") and not rate.startswith("-") else 1
     gc = interval_check(
         (acc / prior - Interval(1, 1)).scale(100), written_interval(rate).scale(sign), kind="growth",
-        stated=yg.group(0).strip("，, "),
+        stated=f"{yg.group(2)}%",  # the figure as written: it replaces the growth's unverifiable check
         inputs=[*(m.group(k) for k in range(1, n + 1)), *(g.group(k) for k in range(1, n + 1))],
         relation=f"Σ quarters / Σ (quarter / (1 + its growth)) - 1 = {rate}% (the growth of {span} from its "
                  f"quarters'; year-ago level {prior.mid / unit:.2f}{year.group(2)} derived)",

@@ -9,33 +9,21 @@ import re
 
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check
+from macrodesk.checks.level_growths import YOY as _YOY
+from macrodesk.checks.level_growths import figs_of, figure_at, growth_of, level_at
 from macrodesk.checks.sentence import DOWN, UP
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
-_YOY = r"(?:同比|(?:相较于?|较|比)\s*(?:上年|去年|(?:19|20)?\d{2}\s*年)(?:同期)?|yoy|YoY|YOY)"
 # the change right after the ratio: "11.92%，较去年同期提升1.34pct", "3.4%（同比+0.6pct）"
 _CHANGE_AFTER = re.compile(rf"^\s*[，,（(]?\s*{_YOY}\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")
 # or before it: "归母净利率同比+1.4pct至3.4%", "毛利率同比下降1.30pct至12.29%"
 _CHANGE_BEFORE = re.compile(rf"{_YOY}\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")
 _TO = re.compile(r"^\s*(?:至|到|达)\s*$")
-# an input level's growth right after it: "18.94亿，同比增长39.22%", "1.5亿（同比+160.6%"
-_GROWTH_AFTER = re.compile(rf"^\s*[，,（(]?\s*{_YOY}\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")
-
-
-def _figs(s: Sentence) -> list[Figure]:
-    """The sentence's figures but its dates ("相较于 17 年下降 4.64pct" words a change across one)."""
-    return [f for f in s.figures if f.kind != FigureKind.DATE]
-
-
-def _at(s: Sentence, text: str, kinds: tuple[FigureKind, ...]) -> int | None:
-    """The index (among `_figs`) of the one figure of the sentence written as `text`."""
-    found = [i for i, f in enumerate(_figs(s)) if f.text == text and f.kind in kinds and f.value is not None]
-    return found[0] if len(found) == 1 else None
 
 
 def _stated_change(s: Sentence, k: int) -> tuple[Figure, str] | None:
     """The points change stated with the ratio at figure k: (the figure, the words before it)."""
-    figs = _figs(s)
+    figs = figs_of(s)
     if k + 1 < len(figs) and figs[k + 1].kind == FigureKind.POINTS:
         before = s.text[figs[k].end:figs[k + 1].start]
         if _CHANGE_AFTER.match(before):
@@ -48,45 +36,6 @@ def _stated_change(s: Sentence, k: int) -> tuple[Figure, str] | None:
     return None
 
 
-_JOIN = re.compile(r"^\s*(?:、|/|和|及|与)\s*$")
-
-
-def _run(s: Sentence, k: int) -> tuple[int, int]:
-    """The first and last index of the list (joined by 、 / 和) figure k stands in."""
-    figs = _figs(s)
-    a = b = k
-    while a > 0 and _JOIN.match(s.text[figs[a - 1].end:figs[a].start]):
-        a -= 1
-    while b + 1 < len(figs) and _JOIN.match(s.text[figs[b].end:figs[b + 1].start]):
-        b += 1
-    return a, b
-
-
-def _growth(s: Sentence, text: str) -> Interval | None:
-    """The 同比 growth written right after an input level, as a fraction; for a level of a list
-    ("营业收入、归母净利润分别为18.94亿、5.38亿元，同比增长39.22%、30.87%") the growth at its place in
-    the list of growths that follows it."""
-    k = _at(s, text, (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER))
-    if k is None:
-        return None
-    figs = _figs(s)
-    a, b = _run(s, k)
-    if b + 1 >= len(figs):
-        return None
-    g = figs[k + 1]
-    if a < b:
-        ga, gb = _run(s, b + 1)
-        if ga != b + 1 or gb - ga != b - a:
-            return None  # the growths are no list of the levels' length
-        g = figs[ga + (k - a)]
-    # the words before the growth (or the list of growths): 同比 and the verb that signs them
-    before = s.text[figs[b].end:figs[b + 1].start]
-    if g.kind != FigureKind.PERCENT or g.value is None or g.is_range or not _GROWTH_AFTER.match(before):
-        return None
-    rate = signed_interval(g, before).scale(0.01)
-    return rate if rate.lo > -1 else None
-
-
 def find_ratio_changes(article: Article, checks: list[Check]) -> list[Check]:
     by_id = {s.id: s for s in article.sentences}
     by_text = {s.text: s for s in article.sentences}
@@ -96,18 +45,18 @@ def find_ratio_changes(article: Article, checks: list[Check]) -> list[Check]:
                 or len(c.input_sentences) != 2 or c.computed_low is None or c.computed_high is None:
             continue
         s = by_id.get(c.sentence_id)
-        k = _at(s, c.stated, (FigureKind.PERCENT,)) if s is not None else None
+        k = figure_at(s, c.stated, (FigureKind.PERCENT,)) if s is not None else None
         if s is None or k is None:
             continue
         stated = _stated_change(s, k)
         sn, sd = (by_text.get(t) for t in c.input_sentences)
         if stated is None or sn is None or sd is None:
             continue
-        gn, gd = _growth(sn, c.inputs[0]), _growth(sd, c.inputs[1])
-        if gn is None or gd is None:
+        gn, gd = growth_of(sn, c.inputs[0]), growth_of(sd, c.inputs[1])
+        kn, kd = level_at(sn, c.inputs[0]), level_at(sd, c.inputs[1])
+        if gn is None or gd is None or kn is None or kd is None:
             continue
-        fn, fd = (_figs(sx)[_at(sx, t, (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)) or 0]
-                  for sx, t in ((sn, c.inputs[0]), (sd, c.inputs[1])))
+        fn, fd = figs_of(sn)[kn], figs_of(sd)[kd]
         n, d = figure_interval(fn).scale(fn.scale), figure_interval(fd).scale(fd.scale)
         if d.lo <= 0 or n.lo <= 0:
             continue
