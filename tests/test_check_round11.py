@@ -186,3 +186,28 @@ def test_a_years_growth_from_its_listed_quarters_replaces_its_unverifiable_count
             "yoy+26.0%/+12.0%/+22.0%/-11.5%。")
     assert [c.verdict for c in check_text(text.format(g="9.5")) if c.stated == "+9.5%"] == ["consistent"]
     assert [c.verdict for c in check_text(text.format(g="19.5")) if c.stated == "+19.5%"] == ["inconsistent"]
+
+
+def test_a_span_of_quarters_is_one_period():
+    # "Q1-3" is the first three quarters (its 3 is no figure); before 分别 it heads a list of quarters
+    figs = extract_figures("Q1-3营收23.18亿元")
+    assert [(f.text, f.kind) for f in figs][0] == ("Q1-3", FigureKind.DATE) and figs[1].period == "Q1-3"
+    from macrodesk.checks.frames import period_key
+    assert period_key("22Q1-3") == (2022, "9M") and period_key("2020Q1-2") == (2020, "H1")
+    listed = extract_figures("22Q1-Q4毛利率分别为20.8%/21.4%/25.4%/26.3%")
+    assert listed[1].period == "22Q1"
+
+
+_DOMESTIC = ("Q1-3营收23.18亿元，同比增长{g}%，归母净利润0.97亿元，同比下滑10.57%。其中Q3营收9.97亿元，同比增长55.68%；"
+             "归母净利润0.56亿元，同比增长3.5%。分内外销来看，Q1-3内销收入10.09亿元，同比增长58.18%；Q1-3外销收入13.09亿元，"
+             "同比增长9.49%；Q3内销4.59亿元，同比增长86.57%；Q3外销5.38亿元，同比增长36.39%。")
+
+
+def test_a_breakdown_of_each_period_against_its_own_total():
+    # cfb198: 10.09 + 13.09 = 23.18 (Q1-3) and 4.59 + 5.38 = 9.97 (Q3), with their derived growths
+    checks = check_text(_DOMESTIC.format(g="26.43"))
+    assert [c.verdict for c in checks if c.relation.startswith("10.09亿元 + 13.09亿元 = 23.18亿元")] == ["consistent"]
+    assert [c.verdict for c in checks if c.relation.startswith("4.59亿元 + 5.38亿元 = 9.97亿元")] == ["consistent"]
+    assert [(c.verdict, c.derived) for c in checks if c.stated == "26.43%"] == [("consistent", True)]
+    # found by their period and fit: a growth they miss is not refuted
+    assert [c.verdict for c in check_text(_DOMESTIC.format(g="36.43")) if c.stated == "36.43%"] == ["unverifiable"]

@@ -54,6 +54,9 @@ _DATE_PARTS = [
     r"(?:199\d|20[0-4]\d)[/.-](?:1[0-2]|0?[1-9])(?:[/.-](?:[12]\d|3[01]|0?[1-9]))?(?![\d.]*%)(?!\d)"
     r"(?!\s?(?:[万亿千百]|吨|辆|台|元|美元|个|件|股|GW|MW|kW))",
     r"(?:19|20)\d{2}\s?[-~～—至到]\s?(?:(?:19|20)\d{2}|\d{2})\s?年",  # 2019-2022 年, 2023-24 年
+    # "Q1-3", "22Q1-Q3", "Q1~Q2": the first quarters of a year, one period (its 3 is no figure);
+    # not before 分别, where each figure is a quarter's ("22Q1-Q4毛利率分别为20.8%/21.4%/…")
+    r"(?:(?:19|20)?\d{2}\s?)?Q1\s?[-~～—至]\s?Q?[2-4](?![0-9.])(?![^，,。；;]{0,12}分别)",
     r"(?:19|20)?\d{2}\s?[QH][1-4]|[1-4]Q(?:19|20)?\d{2}|(?<![A-Za-z])[QH][1-4](?![0-9])",
     r"(?:19|20)\d{2}E(?![a-zA-Z])",
     # "22年公司实现收入", "较 23 年提升", "24 年上半年": a two-digit year of this century (`_SHORT_YEAR`
@@ -244,7 +247,7 @@ def extract_figures(sentence: str) -> list[Figure]:
         before = text[max(0, fig.start - 4):fig.start]
         after = text[fig.end:fig.end + 2]
         fig.approx = bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after))
-        fig.period = _period_for(fig, dates)
+        fig.period = _period_for(fig, dates, text)
     out = sorted(dates + figures, key=lambda f: f.start)
     return out
 
@@ -278,11 +281,21 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
     return merged
 
 
-def _period_for(fig: Figure, dates: list[Figure]) -> str | None:
+# the first quarters of a year written as one span: "Q1-3", "22Q1-Q4"
+_QUARTER_SPAN = re.compile(r"^((?:(?:19|20)?\d{2}\s?)?Q1)\s?[-~～—至]\s?Q?[2-4]$")
+
+
+def _period_for(fig: Figure, dates: list[Figure], text: str) -> str | None:
     if not dates:
         return None
     before = [d for d in dates if d.end <= fig.start]
-    return (before[-1] if before else dates[0]).text
+    date = before[-1] if before else dates[0]
+    span = _QUARTER_SPAN.match(date.text)
+    if span and "分别" in text[date.end:fig.start]:
+        # "22Q1-Q4毛利率分别为20.8%/21.4%/…": a list of the quarters, not the span's total; which
+        # quarter each item is stands in the list's order, which a period does not say (its first)
+        return span.group(1)
+    return date.text
 
 
 def figure_keys(text: str) -> set[tuple]:

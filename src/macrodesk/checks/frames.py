@@ -71,6 +71,10 @@ def common_metric(a: str, b: str, n: int = 2) -> bool:
 # "2025 上半年", "2024 四季度": a year before its half or quarter needs no 年
 _PERIOD_YEAR = re.compile(r"((?:19|20)?\d{2})\s*(?:全?年|财年|H|Q|E|A|(?=[上下]半年|第?[一二三四]\s*季度))")
 _SUBS = (
+    # "22Q1-3" is the first three quarters, "Q1-Q2" the first half, "Q1-4" the year
+    (re.compile(r"Q1\s*[-—–~～至]\s*Q?3"), "9M"),
+    (re.compile(r"Q1\s*[-—–~～至]\s*Q?2"), "H1"),
+    (re.compile(r"Q1\s*[-—–~～至]\s*Q?4"), "Y"),
     (re.compile(r"Q([1-4])|([一二三四])季度"), "Q"),
     (re.compile(r"H([12])|([上下])半年"), "H"),
     (re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月"), "M-"),

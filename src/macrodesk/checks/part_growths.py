@@ -21,7 +21,7 @@ _GROWTH_LEAD = re.compile(rf"^[，,（(\s]*(?:同比)?\s*(?:{_UP}|{_DOWN})?\s*(?
 FALL_BEFORE = re.compile(rf"(?:{_DOWN})\s*(?:了|约)?\s*$")
 _RESTATED = 0.003
 # what opens a breakdown: "其中", "分产业看，" (548: 全社会用电量 by sector), "分地区看"
-_SPLIT = re.compile(r"其中|分(?:产业|行业|地区|品种|类型|板块|区域|产品|部门|市场)看")
+_SPLIT = re.compile(r"其中|分(?:产业|行业|地区|品种|类型|板块|区域|产品|部门|市场)看|分[\u4e00-\u9fa5]{1,4}?来?看(?=[，,：:])")
 # a part's own share or a bound is no part of the sum
 _NOT_PART = re.compile(r"占|超|近|约|以上|左右")
 
@@ -70,6 +70,11 @@ def find_part_growths(article: Article) -> list[Check]:
     return out
 
 
+def _period(f: Figure) -> str:
+    """A figure's period as written, without its year ("2020Q3" and "Q3" are one quarter)."""
+    return re.sub(r"^(?:19|20)?\d{2}\s*年?\s*", "", (f.period or "").replace(" ", ""))
+
+
 def _one(p: ParaText, at: int) -> list[Check]:
     figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
     before = [f for f in figs if f.end <= at]
@@ -78,14 +83,27 @@ def _one(p: ParaText, at: int) -> list[Check]:
     if not levels:
         return []
     total = levels[-1]
-    if total.is_range or total.approx or any(f.kind in _AMOUNTS for f in figs if total.end <= f.start < at):
-        return []
+    if not (total.is_range or total.approx or any(f.kind in _AMOUNTS for f in figs if total.end <= f.start < at)):
+        got = _breakdown(p, at, figs, total, certain=True)
+        if got:
+            return got
+    # "Q1-3营收23.18亿元…其中Q3营收9.97亿元…归母净利润0.56亿元…。分内外销来看，Q1-3内销收入10.09亿元…；
+    # Q1-3外销收入13.09亿元…；Q3内销4.59亿元…；Q3外销5.38亿元…": each earlier level of the paragraph
+    # with the parts of its own period, found by their fit (confirm-only)
+    out: list[Check] = []
+    for total in reversed(levels):
+        if not total.is_range and not total.approx and total.period:
+            out.extend(_breakdown(p, at, figs, total, certain=False))
+    return out
+
+
+def _breakdown(p: ParaText, at: int, figs: list[Figure], total: Figure, *, certain: bool) -> list[Check]:
     g = growth_after(p, total, figs, yoy=True)
     if g is None or g.end > at:
         return []
     end = p.text.find("。", at)
     end = len(p.text) if end < 0 else end
-    after = [f for f in figs if at < f.start < end]
+    after = [f for f in figs if at < f.start < end and (certain or _period(f) == _period(total))]
     whole = figure_interval(total).scale(total.scale)
     parts: list[tuple[Figure, Figure]] = []
     acc = Interval(0.0, 0.0)
@@ -121,8 +139,11 @@ def _one(p: ParaText, at: int) -> list[Check]:
     where = p.sentence_at(g.start)
     inputs = [total.text] + [x.text for f, pg in parts for x in (f, pg)]
     sources = [p.sentence_at(total.start).text] + [p.sentence_at(x.start).text for f, pg in parts for x in (f, pg)]
+    fits = growth_fits(computed, stated)
+    if not fits and not certain:
+        return []  # the parts were found by their fit and period: a mismatch proves nothing
     growth = interval_check(
-        computed, stated, fits=growth_fits(computed, stated), kind="growth", stated=g.text, inputs=inputs,
+        computed, stated, fits=fits, kind="growth", stated=g.text, inputs=inputs, refutable=certain,
         relation=(f"{total.text} / 上年 {fmt(prior.mid / scale)} (= {shown}) - 1 = {g.text} "
                   "(the parts add up to the total, so last year's total is theirs)"),
         sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, derived=True,
