@@ -211,3 +211,19 @@ def test_a_breakdown_of_each_period_against_its_own_total():
     assert [(c.verdict, c.derived) for c in checks if c.stated == "26.43%"] == [("consistent", True)]
     # found by their period and fit: a growth they miss is not refuted
     assert [c.verdict for c in check_text(_DOMESTIC.format(g="36.43")) if c.stated == "36.43%"] == ["unverifiable"]
+
+
+_SEGMENT_MARGINS = ("公司公布2020年业绩：收入23.85亿元，同比增长42.8%。2020年公司锂电设备、其他业务收入同比增长22.3%/43.3%至"
+                    "16.52/4.57亿元，毛利率同比下降7.2/1.5ppt至26.0%/43.5%。此外，口罩设备收入2.76亿元，毛利率为39.8%。"
+                    "2020年公司综合毛利率同比减少4.5ppt至{m}%。")
+
+
+def test_a_gross_margin_as_its_segments_margins_weighted_by_revenue():
+    # cfb230: (16.52×26.0% + 4.57×43.5% + 2.76×39.8%) / 23.85 = 30.9%; the revenues add up to 23.85
+    got = [c for c in check_text(_SEGMENT_MARGINS.format(m="30.9")) if "weighted" in c.relation]
+    assert [c.verdict for c in got] == ["consistent"] and got[0].derived
+    # found by their fit: a margin they miss is not refuted
+    assert [c for c in check_text(_SEGMENT_MARGINS.format(m="35.9")) if "weighted" in c.relation] == []
+    # segments that are not all of the company's revenue weigh nothing
+    partial = _SEGMENT_MARGINS.replace("此外，口罩设备收入2.76亿元，毛利率为39.8%。", "")
+    assert [c for c in check_text(partial.format(m="30.9")) if "weighted" in c.relation] == []

@@ -93,6 +93,7 @@ from macrodesk.checks.table_text import (
 from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para
 from macrodesk.checks.valuation import column_labels, find_valuation_relations, markdown_tables
+from macrodesk.checks.weighted_margins import find_weighted_margins
 from macrodesk.checks.whole_article import across_sections
 from macrodesk.checks.whole_frames import WholeFrames
 from macrodesk.checks.worded import find_uncounted
@@ -218,7 +219,7 @@ def check_article(article: Article) -> list[Check]:
         *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),
         *find_table_sums(article), *find_table_products(article), *find_clause_totals(article),
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
-        *find_pair_parts(article),
+        *find_pair_parts(article), *find_weighted_margins(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
