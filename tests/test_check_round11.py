@@ -227,3 +227,14 @@ def test_a_gross_margin_as_its_segments_margins_weighted_by_revenue():
     # segments that are not all of the company's revenue weigh nothing
     partial = _SEGMENT_MARGINS.replace("此外，口罩设备收入2.76亿元，毛利率为39.8%。", "")
     assert [c for c in check_text(partial.format(m="30.9")) if "weighted" in c.relation] == []
+
+
+_ORDERS = ("1Q20公司新签订单519.8亿元（同比{g}%），完成2020年计划新签合同额的20%。结构上看，1Q20海外新签379.1亿元（同比-1.2%），"
+           "占新签合同额72.9%，海外新签在去年较高基数上仍保持高位；1Q20国内新签140.7亿元（同比-7%），占新签合同额27.1%。")
+
+
+def test_a_wholes_growth_from_parts_whose_shares_add_up_to_100():
+    # cfb142: 72.9% + 27.1% = 100%, so last year's orders are 379.1/0.988 + 140.7/0.93 = 535.0: -2.8%
+    got = [c for c in check_text(_ORDERS.format(g="-2.8")) if "shares add up to 100%" in c.relation]
+    assert [c.verdict for c in got] == ["consistent"] and got[0].derived
+    assert [c for c in check_text(_ORDERS.format(g="-12.8")) if "shares add up to 100%" in c.relation] == []
