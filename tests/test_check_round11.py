@@ -238,3 +238,12 @@ def test_a_wholes_growth_from_parts_whose_shares_add_up_to_100():
     got = [c for c in check_text(_ORDERS.format(g="-2.8")) if "shares add up to 100%" in c.relation]
     assert [c.verdict for c in got] == ["consistent"] and got[0].derived
     assert [c for c in check_text(_ORDERS.format(g="-12.8")) if "shares add up to 100%" in c.relation] == []
+
+
+def test_a_change_between_levels_dated_a_year_apart_with_its_yoy_rate():
+    # 303: 从 2023 年 3.8 亿元增至 2024 年 6.7 亿元，同比增长 76%: the 从-level is last year's
+    text = "胖东来超市单店销售额从 2023 年 3.8 亿元增至 2024 年 6.7 亿元，同比增长 {g}%。"
+    assert _verdicts(text.format(g="76"), "(6.7 亿元/3.8 亿元 - 1)") == ["consistent"]
+    assert _verdicts(text.format(g="66"), "(6.7 亿元/3.8 亿元 - 1)") == ["inconsistent"]
+    # four years apart, 同比 is against 2023, which is not written
+    assert _verdicts(text.format(g="76").replace("2023 年", "2020 年"), "(6.7 亿元/3.8 亿元 - 1)") == []

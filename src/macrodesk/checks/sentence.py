@@ -141,6 +141,15 @@ def _cagr(para: Para, a: Tok, b: Tok, c: Tok) -> Check | None:
                  magnitude=False)
 
 
+def _year_apart(a: Tok, b: Tok, between: str) -> bool:
+    """"从 2023 年 3.8 亿元增至 2024 年 6.7 亿元，同比增长 76%": the 从-level is dated a year before the
+    至-level, in the same part of its year, so it is the base a 同比 change is against."""
+    if between.count(DATE_MARK) != 2:
+        return False
+    ka, kb = period_key(a.fig.period or ""), period_key(b.fig.period or "")
+    return ka is not None and kb is not None and ka[1] == kb[1] and kb[0] == ka[0] + 1
+
+
 def _find_changes(para: Para) -> list[Check]:
     out: list[Check] = []
     m_text = para.masked
@@ -168,7 +177,8 @@ def _find_changes(para: Para) -> list[Check]:
             # a year-on-year change of B is not B - A, unless A is last year's level ("从去年上半年的
             # A"); an amount's growth with no date on either: a fit confirms (a rate's points are
             # most often against the quarter before)
-            if _YOY_HEAD.search(head) and not _LAST_YEAR.search(para.raw[a.sent][max(0, a.fig.start - 12):a.fig.start]):
+            if _YOY_HEAD.search(head) and not _LAST_YEAR.search(para.raw[a.sent][max(0, a.fig.start - 12):a.fig.start]) \
+                    and not _year_apart(a, b, m_text[m.start():m.end()]):
                 if DATE_MARK in m_text[m.start():m.end()] or is_points(c) or b.fig.kind == FigureKind.PERCENT:
                     continue
                 hedged = "同比 is against last year, which the 从-level may not be"
