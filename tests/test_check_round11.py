@@ -247,3 +247,12 @@ def test_a_change_between_levels_dated_a_year_apart_with_its_yoy_rate():
     assert _verdicts(text.format(g="66"), "(6.7 亿元/3.8 亿元 - 1)") == ["inconsistent"]
     # four years apart, 同比 is against 2023, which is not written
     assert _verdicts(text.format(g="76").replace("2023 年", "2020 年"), "(6.7 亿元/3.8 亿元 - 1)") == []
+
+
+def test_no_growth_between_levels_ten_times_off_the_stated_factor():
+    # cfr024 (twenty-fourth, first run): 49.9 亿元 of revenue is no growth of 115 元 of profit per ton
+    text = ("18年原煤产量增长10%，吨煤净利约123元（17年为115元）。18年实现焦炭、电力业务营业收入分别为93.8、49.9亿元，"
+            "分别同比增13.6%、12.1%。")
+    assert [c.verdict for c in check_text(text) if "115元 - 1" in c.relation] == []
+    # a real base of the year before is still read
+    assert _verdicts("2024 年出口 3.2 万亿美元，2023 年为 3.02 万亿美元，同比增长 15.9%。", "3.02 万亿美元 - 1") == ["inconsistent"]
