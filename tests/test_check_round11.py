@@ -256,3 +256,16 @@ def test_no_growth_between_levels_ten_times_off_the_stated_factor():
     assert [c.verdict for c in check_text(text) if "115元 - 1" in c.relation] == []
     # a real base of the year before is still read
     assert _verdicts("2024 年出口 3.2 万亿美元，2023 年为 3.02 万亿美元，同比增长 15.9%。", "3.02 万亿美元 - 1") == ["inconsistent"]
+
+
+_UNDATED_QUARTERS = ("2021年前三季度公司实现营业收入{t}亿元，同比增长42.33%，归母净利润7693万元，同比下滑47.83%；"
+                     "分季度看，Q1-Q3分别实现营业收入3.63、4.64和4.75亿元，同比分别增长61.75%、32.58%和39.55%。")
+
+
+def test_quarters_with_no_year_against_the_one_span_level_of_their_metric():
+    # cfb313: 3.63 + 4.64 + 4.75 = 13.02 (the list joined by 和), 前三季度 13.01 within rounding
+    assert _verdicts(_UNDATED_QUARTERS.format(t="13.01"), "3.63 + 4.64 + 4.75") == ["consistent"]
+    assert _verdicts(_UNDATED_QUARTERS.format(t="14.01"), "3.63 + 4.64 + 4.75") == ["inconsistent"]
+    # two 前三季度 levels of the metric (two years): which one the quarters are of is not written
+    two = "2020年前三季度公司实现营业收入9.14亿元。" + _UNDATED_QUARTERS.format(t="13.01")
+    assert _verdicts(two, "3.63 + 4.64 + 4.75") == []

@@ -23,7 +23,7 @@ def _spaced(word: str) -> str:
 
 
 _NUM = r"(?:[+\-−]\s*)?\d+(?:\.\d+)?"
-_SEP = r"\s*[/、]\s*"
+_SEP = r"\s*(?:[/、]|和|及)\s*"  # "3.63、4.64和4.75亿元": 和 joins a list's last item
 _UNIT = r"(亿元|万元|百万元|千万元|元|亿|万)"
 # the first quarters of a year: "Q1/Q2/Q3/Q4", "Q1、Q2、Q3", "Q1-Q4", "22Q1-Q4", "19Q1/Q2/Q3/Q4", "一至四季度"
 _QUARTERS = re.compile(r"(?:\d{2,4})?Q1\s*(?:[/、]\s*Q2(?:\s*[/、]\s*Q3(?:\s*[/、]\s*Q4)?)?|[-~～至]\s*(?:\d{2})?Q?([2-4]))"
@@ -144,7 +144,9 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
     ym = _LIST_YEAR.search(p.text, max(0, q.start() - 8), q.start())
     yy = head.group(1) if head else (ym.group(1) if ym else None)
     if yy is None:
-        return None
+        # "分季度看，Q1-Q3分别实现营业收入3.63、4.64和4.75亿元" after "2021年前三季度公司实现营业收入13.01亿元":
+        # no year on the quarters; the article's one level of the span's name of that metric is theirs
+        return _span_level(article, p, q, own, n) if n < 4 else None
     year = yy[-2:]
     found: dict[str, tuple[ParaText, re.Match[str]]] = {}
     for other in paragraphs(article):
@@ -157,6 +159,21 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
                     or other is p and lv.start() >= q.start() or years and years != [year] \
                     or (n == 4 and [d[-2:] if d else "" for d in dates] != [year]) \
                     or (n < 4 and (not years or not _names_span(sentence, n))):
+                continue
+            found.setdefault(re.sub(r"\s", "", lv.group(0)), (other, lv))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _span_level(article: Article, p: ParaText, q: re.Match[str], own: str,
+                n: int) -> tuple[ParaText, re.Match[str]] | None:
+    found: dict[str, tuple[ParaText, re.Match[str]]] = {}
+    for other in paragraphs(article):
+        for lv in _LEVEL.finditer(other.text):
+            clause = other.text[max(other.text.rfind(c, 0, lv.start()) for c in "，,；;。") + 1:lv.start()]
+            sentence = other.text[other.text.rfind("。", 0, lv.start()) + 1:lv.start()]
+            if re.search(r"/|、|分别", clause) or _metric(clause) != own or not COMPANY_LEVEL.search(clause) \
+                    or other is p and lv.start() >= q.start() or not _names_span(sentence, n) \
+                    or re.search(r"Q[1-4](?!\s*[-~～至])|单季", sentence):
                 continue
             found.setdefault(re.sub(r"\s", "", lv.group(0)), (other, lv))
     return next(iter(found.values())) if len(found) == 1 else None
