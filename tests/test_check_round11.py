@@ -269,3 +269,10 @@ def test_quarters_with_no_year_against_the_one_span_level_of_their_metric():
     # two 前三季度 levels of the metric (two years): which one the quarters are of is not written
     two = "2020年前三季度公司实现营业收入9.14亿元。" + _UNDATED_QUARTERS.format(t="13.01")
     assert _verdicts(two, "3.63 + 4.64 + 4.75") == []
+
+
+def test_a_qoq_written_qoq_in_a_bracket_against_the_quarter_before():
+    # cfr266: 21Q1 54 亿元 against 20Q4 48 亿元: +12.5%, written qoq+11% (54 ±0.5 / 48 ±0.5)
+    text = "20Q4实现归母净利48亿元（yoy+36%、qoq+25%），21Q1实现归母净利54亿元（yoy+248%、qoq+{g}%）。"
+    assert _verdicts(text.format(g="11"), "(54亿元/48亿元 - 1)") == ["consistent"]
+    assert _verdicts(text.format(g="21"), "(54亿元/48亿元 - 1)") == ["inconsistent"]

@@ -14,7 +14,7 @@ from macrodesk.text.clauses import clause_start
 
 _UP_DOWN = r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑|减少|回落|降低|下跌|降|跌|减)"
 # "环比 + 20%", "环比增长 6.3%", "较上月下降 2%", "（环比 - 1.67%"
-_QOQ = re.compile(rf"(?:环比|较上月|比上月|较上季度?|比上季度?)\s*{_UP_DOWN}?\s*(?:了|约|达)?\s*$")
+_QOQ = re.compile(rf"(?:环比|较上月|比上月|较上季度?|比上季度?|(?<![A-Za-z])(?:qoq|QoQ|QOQ))\s*{_UP_DOWN}?\s*(?:了|约|达)?\s*$")
 _MONTH = re.compile(r"(?<![\d\-~～—至.])(1[0-2]|[1-9])\s*月(?!\s*\d|份?\s*[-~～—至])")
 _QUARTER = re.compile(r"(?<![\d\-~～—至])(?:Q([1-4])|第?([一二三四])季度)(?!\s*[-~～—至])")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -83,7 +83,8 @@ def _before(a: tuple[int | None, str, int], b: tuple[int | None, str, int]) -> b
 def find_previous_period_growths(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in paragraphs(article, series=True):
-        if "环比" not in s.text and "较上" not in s.text and "比上" not in s.text or not _DATED.search(s.text):
+        if "环比" not in s.text and "较上" not in s.text and "比上" not in s.text and "oQ" not in s.text \
+                and "oq" not in s.text and "OQ" not in s.text or not _DATED.search(s.text):
             continue
         for figs, k, lead in stated_rates(s):
             if not _QOQ.search(lead):
@@ -102,7 +103,7 @@ def _growth(s: ParaText, figs: list[Figure], k: int, lead: str) -> Check | None:
     # 同比减少 6.7%，环比 + 20%")
     j = k - 1
     while j >= 0 and figs[j].kind in (FigureKind.PERCENT, FigureKind.POINTS) and not like_level(s, figs[j], figs[j]) \
-            and re.search(r"同比|环比|较|比|增|降|升|跌|减", s.text[figs[j - 1].end if j else 0:figs[j].start]):
+            and re.search(r"同比|环比|较|比|增|降|升|跌|减|yoy|YoY|YOY|qoq|QoQ|QOQ", s.text[figs[j - 1].end if j else 0:figs[j].start]):
         j -= 1
     if j < 0:
         return None
