@@ -256,6 +256,8 @@ def test_no_growth_between_levels_ten_times_off_the_stated_factor():
     assert [c.verdict for c in check_text(text) if "115元 - 1" in c.relation] == []
     # a real base of the year before is still read
     assert _verdicts("2024 年出口 3.2 万亿美元，2023 年为 3.02 万亿美元，同比增长 15.9%。", "3.02 万亿美元 - 1") == ["inconsistent"]
+    # a slipped decimal point in one unit is an error, not two measures
+    assert _verdicts("2024 年出口 32 万亿美元，2023 年为 3.02 万亿美元，同比增长 5.9%。", "3.02 万亿美元 - 1") == ["inconsistent"]
 
 
 _UNDATED_QUARTERS = ("2021年前三季度公司实现营业收入{t}亿元，同比增长42.33%，归母净利润7693万元，同比下滑47.83%；"

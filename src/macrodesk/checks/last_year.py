@@ -234,9 +234,10 @@ def judge_base(s: ParaText, later: Figure, base: Figure, g: Figure, lead: str, r
         if was.lo <= 0 or now.lo <= 0:
             return None  # growth from or to a loss has no one convention
         factor, claimed = now / was, stated.scale(0.01) + Interval(1, 1)
-        if claimed.hi > 0 and (factor.lo > 10 * claimed.hi or factor.hi * 10 < claimed.lo):
-            # ten times off the stated factor is no error but two measures: "营业收入…49.9亿元，同比增
-            # 13.6%" against "吨煤净利…115元" (cfr024, the twenty-fourth's first run), both in 元
+        if later.unit != base.unit and claimed.hi > 0 and (factor.lo > 10 * claimed.hi or factor.hi * 10 < claimed.lo):
+            # ten times off the stated factor in units of other magnitudes is no error but two
+            # measures: "营业收入…49.9亿元，同比增13.6%" against "吨煤净利…115元" (cfr024, the
+            # twenty-fourth's first run); in one unit it may be a slipped decimal point, an error
             return None
         computed = (factor - Interval(1, 1)).scale(100)
         relation = f"({later.text}/{base.text} - 1) = {g.text} (the base is {base_is})"
