@@ -278,3 +278,13 @@ def test_a_qoq_written_qoq_in_a_bracket_against_the_quarter_before():
     text = "20Q4实现归母净利48亿元（yoy+36%、qoq+25%），21Q1实现归母净利54亿元（yoy+248%、qoq+{g}%）。"
     assert _verdicts(text.format(g="11"), "(54亿元/48亿元 - 1)") == ["consistent"]
     assert _verdicts(text.format(g="21"), "(54亿元/48亿元 - 1)") == ["inconsistent"]
+
+
+def test_the_total_of_named_items_each_alone_in_its_bracket():
+    # 262: 30 + 22 + 18 + 14 = 84; 348: "USDT（62.38%）、USDC（24.22%）合计占比 86.6%"
+    text = "2023 年工业（30%）、汽车（22%）、无线通讯（18%）、消费电子（14%）为主要领域，合计占比 {t}%。"
+    assert _verdicts(text.format(t="84"), "(the items listed)") == ["consistent"]
+    assert _verdicts(text.format(t="94"), "(the items listed)") == ["inconsistent"]
+    assert _verdicts("头部垄断：USDT（62.38%）、USDC（24.22%）合计占比 86.6%。", "(the items listed)") == ["consistent"]
+    # a bound is no sum of the items
+    assert _verdicts(text.format(t="84").replace("合计占比 84%", "合计占比超 80%"), "(the items listed)") == []

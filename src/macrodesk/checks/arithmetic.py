@@ -22,7 +22,11 @@ from macrodesk.checks.benchmark_gap import (
 from macrodesk.checks.bins import find_bin_shares, find_residual_shares
 from macrodesk.checks.bound_sums import find_bound_sums
 from macrodesk.checks.bracket_base import find_bracket_bases
-from macrodesk.checks.brackets import find_bracket_shares, find_bracket_sums
+from macrodesk.checks.brackets import (
+    find_bracket_shares,
+    find_bracket_sums,
+    find_item_totals_in_brackets,
+)
 from macrodesk.checks.clause_totals import find_clause_totals
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.concentration import find_concentrations
@@ -208,7 +212,7 @@ def check_article(article: Article) -> list[Check]:
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
     # moves with their rate in a bracket
     _merge(checks, keep, article.label, [
-        *find_bracket_sums(article), *find_bracket_shares(article), *find_balances(article), *find_table_balances(article),
+        *find_bracket_sums(article), *find_bracket_shares(article), *find_item_totals_in_brackets(article), *find_balances(article), *find_table_balances(article),
         *find_averages(article), *find_moves(article), *find_level_moves(article),
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),

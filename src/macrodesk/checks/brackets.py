@@ -252,3 +252,38 @@ def _against_siblings(s: Sentence, pairs: list[tuple[Figure, Figure]]) -> list[C
             f"{amount.text} / ({a0.text} / {p0.text} = {whole.mid / show:.4g}) = {share.text}",
             certain=False, derived=True, why="the whole is derived from a sibling's share"))
     return out
+
+
+# "工业（30%）、汽车（22%）、无线通讯（18%）、消费电子（14%）为主要领域，合计占比 84%": named items, each
+# with its figure alone in its bracket, joined by 、, then their 合计 in the sentence
+_NAMED_ITEM = re.compile(r"[\u4e00-\u9fa5A-Za-z]{1,12}\s*[（(]\s*$")
+_ITEM_END = re.compile(r"^\s*[)）]\s*(?:、|和|及|与)?\s*")
+_TOTAL_LEAD = re.compile(r"(?:合计|共计|总计|合共|累计)\s*(?:占比|占)?\s*(?:为|达|达到)?\s*$")
+
+
+def find_item_totals_in_brackets(article: Article) -> list[Check]:
+    """The 合计 of a list of named items whose figures stand alone in their brackets. Certain: the
+    total names the items just listed (a total that is a bound, 超 / 约 / 以上, is no sum)."""
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or "计" not in s.text or ("（" not in s.text and "(" not in s.text):
+            continue
+        figs = _figures(s)
+        run: list[Figure] = []
+        for i, f in enumerate(figs):
+            before = s.text[figs[i - 1].end if i else 0:f.start]
+            if _NAMED_ITEM.search(before) and _ITEM_END.match(s.text[f.end:]) and (
+                    not run or re.fullmatch(r"\s*[)）]\s*(?:、|和|及|与)\s*[\u4e00-\u9fa5A-Za-z]{1,12}\s*[（(]\s*", before)):
+                run.append(f)
+                continue
+            if len(run) >= 2 and _TOTAL_LEAD.search(before) and "。" not in before and "；" not in before \
+                    and unit_key(s, f) is not None and all(unit_key(s, x) == unit_key(s, f) for x in run) \
+                    and not f.approx and not re.search(r"(?:超|约|近|逾)\s*$", before) \
+                    and not re.match(r"\s*(?:以上|左右|多)", s.text[f.end:]):
+                total = interval_sum([interval(x) for x in run])
+                chk = judged(s, "sum", f, run, total, " + ".join(x.text for x in run) + f" = {f.text} (the items listed)",
+                             certain=True)
+                chk.article = article.label
+                out.append(chk)
+            run = [f] if _NAMED_ITEM.search(before) and _ITEM_END.match(s.text[f.end:]) else []
+    return out
