@@ -91,7 +91,7 @@ FLOORS = {
     "check_twentysecond": Floors(136, 95, 0.61, 71, 0.676, 13, 1, 123, 0.13, articles=17),
     # round 11's sets: company research (CFBenchmark summary and risk excerpts) and condensed reports
     "check_twentythird": Floors(111, 76, 0.789, 84, 0.642, 17, 0, 94, 0.34, articles=19),
-    "check_twentyfourth": Floors(132, 76, 0.644, 77, 0.493, 16, 3, 116, 0.181, articles=24),
+    "check_twentyfourth": Floors(132, 76, 0.644, 77, 0.506, 16, 3, 116, 0.189, articles=24),
 }
 _SCORES: dict[str, Score] = {}
 
