@@ -6,6 +6,7 @@ the list fit: two fits name it, so each share is judged against it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, Verdict
@@ -70,12 +71,20 @@ def _judge(article: Article, s: Sentence, parts: list[Figure], shares: list[Figu
     if len(fits) != 1:
         return []  # no whole, or two that several shares fit: none is certain
     ws, w, ok = next(iter(fits.values()))[0]
+    return _checks(article, s, parts, shares, [_share(p, w) for p in parts], ok, lambda p: [p.text, w.text],
+                   lambda p: f"{p.text} / {w.text} = {{}} (the whole the list's shares fit)",
+                   "one other share fits this whole: a mismatch proves nothing", [s.text, ws.text], derived=False)
+
+
+def _checks(article: Article, s: Sentence, parts: list[Figure], shares: list[Figure], gots: list[Interval],
+            ok: set[int], inputs: Callable[[Figure], list[str]], relation: Callable[[Figure], str], doubt: str,
+            input_sentences: list[str], *, derived: bool) -> list[Check]:
+    """Each share of the list against its part over the whole (`gots`); certain when two other
+    shares of the list fit the same whole (`ok`)."""
     out = []
-    for i, (p, sh) in enumerate(zip(parts, shares, strict=True)):
-        got = _share(p, w)
+    for i, (p, sh, got) in enumerate(zip(parts, shares, gots, strict=True)):
         stated = figure_interval(sh, result=True)
         fits_one = got.overlaps(stated)
-        # certain when two other shares of the list fit this whole
         certain = len(ok - {i}) >= 2
         verdict: Verdict = "consistent" if fits_one else ("inconsistent" if certain else "unverifiable")
         out.append(Check(
@@ -83,10 +92,10 @@ def _judge(article: Article, s: Sentence, parts: list[Figure], shares: list[Figu
             computed=f"{got.mid:.3f}" if verdict != "unverifiable" else "",
             computed_low=got.lo, computed_high=got.hi,
             gap=None if fits_one or not certain else got.distance(stated),
-            inputs=[p.text, w.text], relation=f"{p.text} / {w.text} = {sh.text} (the whole the list's shares fit)",
-            note="" if certain else "one other share fits this whole: a mismatch proves nothing",
+            inputs=inputs(p), relation=relation(p).format(sh.text), derived=derived,
+            note="" if certain else doubt,
             sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
-            input_sentences=[s.text, ws.text], refutable=certain,
+            input_sentences=input_sentences, refutable=certain,
         ))
     return out
 
@@ -110,21 +119,6 @@ def _judge_breakdown(article: Article, s: Sentence, parts: list[Figure], shares:
     if len(ok) < 2:
         return []
     names = " + ".join(p.text for p in parts)
-    out = []
-    for i, (p, sh, got) in enumerate(zip(parts, shares, gots, strict=True)):
-        stated = figure_interval(sh, result=True)
-        fits_one = got.overlaps(stated)
-        certain = len(ok - {i}) >= 2
-        verdict: Verdict = "consistent" if fits_one else ("inconsistent" if certain else "unverifiable")
-        out.append(Check(
-            verdict=verdict, kind="share", stated=sh.text,
-            computed=f"{got.mid:.3f}" if verdict != "unverifiable" else "",
-            computed_low=got.lo, computed_high=got.hi,
-            gap=None if fits_one or not certain else got.distance(stated),
-            inputs=[x.text for x in parts], derived=True,
-            relation=f"{p.text} / ({names}) = {sh.text} (the shares add up to 100%: the parts are the whole)",
-            note="" if certain else "one other share fits the parts' sum: a mismatch proves nothing",
-            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
-            input_sentences=[s.text], refutable=certain,
-        ))
-    return out
+    return _checks(article, s, parts, shares, gots, ok, lambda p: [x.text for x in parts],
+                   lambda p: f"{p.text} / ({names}) = {{}} (the shares add up to 100%: the parts are the whole)",
+                   "one other share fits the parts' sum: a mismatch proves nothing", [s.text], derived=True)
