@@ -258,6 +258,8 @@ def _against_siblings(s: Sentence, pairs: list[tuple[Figure, Figure]]) -> list[C
 # with its figure alone in its bracket, joined by 、, then their 合计 in the sentence
 _NAMED_ITEM = re.compile(r"[\u4e00-\u9fa5A-Za-z]{1,12}\s*[（(]\s*$")
 _ITEM_END = re.compile(r"^\s*[)）]\s*(?:、|和|及|与)?\s*")
+# the words between one item's figure and the next's: "）、汽车（"
+_NEXT_ITEM = re.compile(r"\s*[)）]\s*(?:、|和|及|与)\s*[\u4e00-\u9fa5A-Za-z]{1,12}\s*[（(]\s*")
 _TOTAL_LEAD = re.compile(r"(?:合计|共计|总计|合共|累计)\s*(?:占比|占)?\s*(?:为|达|达到)?\s*$")
 
 
@@ -272,8 +274,8 @@ def find_item_totals_in_brackets(article: Article) -> list[Check]:
         run: list[Figure] = []
         for i, f in enumerate(figs):
             before = s.text[figs[i - 1].end if i else 0:f.start]
-            if _NAMED_ITEM.search(before) and _ITEM_END.match(s.text[f.end:]) and (
-                    not run or re.fullmatch(r"\s*[)）]\s*(?:、|和|及|与)\s*[\u4e00-\u9fa5A-Za-z]{1,12}\s*[（(]\s*", before)):
+            item = bool(_NAMED_ITEM.search(before) and _ITEM_END.match(s.text[f.end:]))
+            if item and (not run or _NEXT_ITEM.fullmatch(before)):
                 run.append(f)
                 continue
             if len(run) >= 2 and _TOTAL_LEAD.search(before) and "。" not in before and "；" not in before \
@@ -285,5 +287,5 @@ def find_item_totals_in_brackets(article: Article) -> list[Check]:
                              certain=True)
                 chk.article = article.label
                 out.append(chk)
-            run = [f] if _NAMED_ITEM.search(before) and _ITEM_END.match(s.text[f.end:]) else []
+            run = [f] if item else []
     return out

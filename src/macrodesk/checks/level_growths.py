@@ -12,8 +12,9 @@ from macrodesk.figures import list_units
 from macrodesk.models import Figure, FigureKind, Sentence
 
 YOY = r"(?:同比|(?:相较于?|较|比)\s*(?:上年|去年|(?:19|20)?\d{2}\s*年)(?:同期)?|yoy|YoY|YOY)"
-# an input level's growth right after it: "18.94亿，同比增长39.22%", "1.5亿（同比+160.6%"
-_GROWTH_AFTER = re.compile(rf"^\s*[，,（(]?\s*{YOY}\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")
+# the words between a figure and its 同比 rate or change right after it: "18.94亿，同比增长39.22%",
+# "1.5亿（同比+160.6%", "11.92%，较去年同期提升1.34pct"
+RATE_AFTER = re.compile(rf"^\s*[，,（(]?\s*{YOY}\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")
 _LEVEL_KINDS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 _NUMBER = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
 
@@ -24,66 +25,59 @@ def figs_of(s: Sentence) -> list[Figure]:
     return list_units(s.text, [f for f in s.figures if f.kind != FigureKind.DATE])
 
 
-def figure_at(s: Sentence, text: str, kinds: tuple[FigureKind, ...]) -> int | None:
-    """The index (among `figs_of`) of the one figure of the sentence written as `text`."""
-    found = [i for i, f in enumerate(figs_of(s)) if f.text == text and f.kind in kinds and f.value is not None]
+def figure_at(figs: list[Figure], text: str, kinds: tuple[FigureKind, ...]) -> int | None:
+    """The index of the one figure among `figs` written as `text`."""
+    found = [i for i, f in enumerate(figs) if f.text == text and f.kind in kinds and f.value is not None]
     return found[0] if len(found) == 1 else None
 
 
 _JOIN = re.compile(r"^\s*(?:、|/|和|及|与)\s*$")
 
 
-def _run(s: Sentence, k: int) -> tuple[int, int]:
+def _run(text: str, figs: list[Figure], k: int) -> tuple[int, int]:
     """The first and last index of the list (joined by 、 / 和) figure k stands in."""
-    figs = figs_of(s)
     a = b = k
-    while a > 0 and _JOIN.match(s.text[figs[a - 1].end:figs[a].start]):
+    while a > 0 and _JOIN.match(text[figs[a - 1].end:figs[a].start]):
         a -= 1
-    while b + 1 < len(figs) and _JOIN.match(s.text[figs[b].end:figs[b + 1].start]):
+    while b + 1 < len(figs) and _JOIN.match(text[figs[b].end:figs[b + 1].start]):
         b += 1
     return a, b
 
 
-def growth_of(s: Sentence, text: str) -> Interval | None:
-    """The 同比 growth written right after an input level, as a fraction; for a level of a list
-    ("营业收入、归母净利润分别为18.94亿、5.38亿元，同比增长39.22%、30.87%") the growth at its place in
-    the list of growths that follows it."""
-    got = written_growth(s, text)
-    return got[1] if got is not None else None
-
-
-def written_growth(s: Sentence, text: str) -> tuple[Figure, Interval] | None:
-    """`growth_of` with the growth's figure as written."""
-    k = level_at(s, text)
+def level_with_growth(s: Sentence, text: str) -> tuple[Figure, Figure, Interval] | None:
+    """The level of the sentence written as `text`, the 同比 growth written right after it (for a
+    level of a list, "营业收入、归母净利润分别为18.94亿、5.38亿元，同比增长39.22%、30.87%", the growth at
+    its place in the list of growths that follows), and that growth as a signed fraction."""
+    figs = figs_of(s)
+    k = _level_at(figs, text)
     if k is None:
         return None
-    figs = figs_of(s)
-    a, b = _run(s, k)
+    a, b = _run(s.text, figs, k)
     if b + 1 >= len(figs):
         return None
     g = figs[k + 1]
     if a < b:
-        ga, gb = _run(s, b + 1)
+        ga, gb = _run(s.text, figs, b + 1)
         if ga != b + 1 or gb - ga != b - a:
             return None  # the growths are no list of the levels' length
         g = figs[ga + (k - a)]
     # the words before the growth (or the list of growths): 同比 and the verb that signs them
     before = s.text[figs[b].end:figs[b + 1].start]
-    if g.kind != FigureKind.PERCENT or g.value is None or g.is_range or not _GROWTH_AFTER.match(before):
+    if g.kind != FigureKind.PERCENT or g.value is None or g.is_range or not RATE_AFTER.match(before):
         return None
     rate = signed_interval(g, before).scale(0.01)
-    return (g, rate) if rate.lo > -1 else None
+    return (figs[k], g, rate) if rate.lo > -1 else None
 
 
-def level_at(s: Sentence, text: str) -> int | None:
-    """The index (among `figs_of`) of the one level of the sentence written as `text`, or of that
-    value when a check wrote it with a unit of its own ("21.13 亿元" for the "21.13" of a list)."""
-    k = figure_at(s, text, _LEVEL_KINDS)
+def _level_at(figs: list[Figure], text: str) -> int | None:
+    """The index of the one level among `figs` written as `text`, or of that value when a check
+    wrote it with a unit of its own ("21.13 亿元" for the "21.13" of a list)."""
+    k = figure_at(figs, text, _LEVEL_KINDS)
     if k is not None:
         return k
     m = _NUMBER.search(text.replace(" ", "").replace(",", ""))
     if m is None:
         return None
     value = float(m.group().replace("−", "-"))
-    found = [i for i, f in enumerate(figs_of(s)) if f.kind in _LEVEL_KINDS and f.value == value]
+    found = [i for i, f in enumerate(figs) if f.kind in _LEVEL_KINDS and f.value == value]
     return found[0] if len(found) == 1 else None

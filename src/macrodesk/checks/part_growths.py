@@ -70,7 +70,7 @@ def find_part_growths(article: Article) -> list[Check]:
     return out
 
 
-def _period(f: Figure) -> str:
+def period_in_year(f: Figure) -> str:
     """A figure's period as written, without its year ("2020Q3" and "Q3" are one quarter)."""
     return re.sub(r"^(?:19|20)?\d{2}\s*年?\s*", "", (f.period or "").replace(" ", ""))
 
@@ -103,7 +103,7 @@ def _breakdown(p: ParaText, at: int, figs: list[Figure], total: Figure, *, certa
         return []
     end = p.text.find("。", at)
     end = len(p.text) if end < 0 else end
-    after = [f for f in figs if at < f.start < end and (certain or _period(f) == _period(total))]
+    after = [f for f in figs if at < f.start < end and (certain or period_in_year(f) == period_in_year(total))]
     whole = figure_interval(total).scale(total.scale)
     parts: list[tuple[Figure, Figure]] = []
     acc = Interval(0.0, 0.0)

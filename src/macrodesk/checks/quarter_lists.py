@@ -9,6 +9,7 @@ sentence may list several measures by quarter ("…营业收入分别为2.78、5
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from macrodesk.checks.company_levels import COMPANY_LEVEL
 from macrodesk.checks.intervals import Interval, interval_sum, written_interval
@@ -148,32 +149,33 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
         # no year on the quarters; the article's one level of the span's name of that metric is theirs
         return _span_level(article, p, q, own, n) if n < 4 else None
     year = yy[-2:]
-    found: dict[str, tuple[ParaText, re.Match[str]]] = {}
-    for other in paragraphs(article):
-        for lv in _LEVEL.finditer(other.text):
-            clause = other.text[max(other.text.rfind(c, 0, lv.start()) for c in "，,；;。") + 1:lv.start()]
-            sentence = other.text[other.text.rfind("。", 0, lv.start()) + 1:lv.start()]
-            dates = re.findall(r"((?:19|20)?\d{2})\s*年|Q[1-4]|H[12]|[上下]半年|季度", sentence)
-            years = [d[-2:] for d in dates if d]
-            if re.search(r"/|、|分别", clause) or _metric(clause) != own or not COMPANY_LEVEL.search(clause) \
-                    or other is p and lv.start() >= q.start() or years and years != [year] \
-                    or (n == 4 and [d[-2:] if d else "" for d in dates] != [year]) \
-                    or (n < 4 and (not years or not _names_span(sentence, n))):
-                continue
-            found.setdefault(re.sub(r"\s", "", lv.group(0)), (other, lv))
-    return next(iter(found.values())) if len(found) == 1 else None
+
+    def of_year(sentence: str) -> bool:
+        dates = re.findall(r"((?:19|20)?\d{2})\s*年|Q[1-4]|H[12]|[上下]半年|季度", sentence)
+        years = [d[-2:] for d in dates if d]
+        return not (years and years != [year] or (n == 4 and [d[-2:] if d else "" for d in dates] != [year])
+                    or (n < 4 and (not years or not _names_span(sentence, n))))
+
+    return _one_level(article, p, q, own, of_year)
 
 
 def _span_level(article: Article, p: ParaText, q: re.Match[str], own: str,
                 n: int) -> tuple[ParaText, re.Match[str]] | None:
+    return _one_level(article, p, q, own, lambda sentence: _names_span(sentence, n)
+                      and not re.search(r"Q[1-4](?!\s*[-~～至])|单季", sentence))
+
+
+def _one_level(article: Article, p: ParaText, q: re.Match[str], own: str,
+               dated: Callable[[str], bool]) -> tuple[ParaText, re.Match[str]] | None:
+    """The one company level of the metric `own` written before the list (or in another
+    paragraph) whose sentence up to it is `dated` as the list's span."""
     found: dict[str, tuple[ParaText, re.Match[str]]] = {}
     for other in paragraphs(article):
         for lv in _LEVEL.finditer(other.text):
             clause = other.text[max(other.text.rfind(c, 0, lv.start()) for c in "，,；;。") + 1:lv.start()]
             sentence = other.text[other.text.rfind("。", 0, lv.start()) + 1:lv.start()]
             if re.search(r"/|、|分别", clause) or _metric(clause) != own or not COMPANY_LEVEL.search(clause) \
-                    or other is p and lv.start() >= q.start() or not _names_span(sentence, n) \
-                    or re.search(r"Q[1-4](?!\s*[-~～至])|单季", sentence):
+                    or other is p and lv.start() >= q.start() or not dated(sentence):
                 continue
             found.setdefault(re.sub(r"\s", "", lv.group(0)), (other, lv))
     return next(iter(found.values())) if len(found) == 1 else None

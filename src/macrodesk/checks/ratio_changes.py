@@ -9,24 +9,21 @@ import re
 
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check
+from macrodesk.checks.level_growths import RATE_AFTER, figs_of, figure_at, level_with_growth
 from macrodesk.checks.level_growths import YOY as _YOY
-from macrodesk.checks.level_growths import figs_of, figure_at, growth_of, level_at
 from macrodesk.checks.sentence import DOWN, UP
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
-# the change right after the ratio: "11.92%，较去年同期提升1.34pct", "3.4%（同比+0.6pct）"
-_CHANGE_AFTER = re.compile(rf"^\s*[，,（(]?\s*{_YOY}\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")
-# or before it: "归母净利率同比+1.4pct至3.4%", "毛利率同比下降1.30pct至12.29%"
+# the change right after the ratio ("11.92%，较去年同期提升1.34pct": `RATE_AFTER`), or before it: "归母净利率同比+1.4pct至3.4%", "毛利率同比下降1.30pct至12.29%"
 _CHANGE_BEFORE = re.compile(rf"{_YOY}\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")
 _TO = re.compile(r"^\s*(?:至|到|达)\s*$")
 
 
-def _stated_change(s: Sentence, k: int) -> tuple[Figure, str] | None:
+def _stated_change(s: Sentence, figs: list[Figure], k: int) -> tuple[Figure, str] | None:
     """The points change stated with the ratio at figure k: (the figure, the words before it)."""
-    figs = figs_of(s)
     if k + 1 < len(figs) and figs[k + 1].kind == FigureKind.POINTS:
         before = s.text[figs[k].end:figs[k + 1].start]
-        if _CHANGE_AFTER.match(before):
+        if RATE_AFTER.match(before):
             return figs[k + 1], before
     if k >= 1 and figs[k - 1].kind == FigureKind.POINTS and _TO.match(s.text[figs[k - 1].end:figs[k].start]):
         start = figs[k - 2].end if k >= 2 else 0
@@ -45,18 +42,18 @@ def find_ratio_changes(article: Article, checks: list[Check]) -> list[Check]:
                 or len(c.input_sentences) != 2 or c.computed_low is None or c.computed_high is None:
             continue
         s = by_id.get(c.sentence_id)
-        k = figure_at(s, c.stated, (FigureKind.PERCENT,)) if s is not None else None
+        figs = figs_of(s) if s is not None else []
+        k = figure_at(figs, c.stated, (FigureKind.PERCENT,))
         if s is None or k is None:
             continue
-        stated = _stated_change(s, k)
+        stated = _stated_change(s, figs, k)
         sn, sd = (by_text.get(t) for t in c.input_sentences)
         if stated is None or sn is None or sd is None:
             continue
-        gn, gd = growth_of(sn, c.inputs[0]), growth_of(sd, c.inputs[1])
-        kn, kd = level_at(sn, c.inputs[0]), level_at(sd, c.inputs[1])
-        if gn is None or gd is None or kn is None or kd is None:
+        num, den = level_with_growth(sn, c.inputs[0]), level_with_growth(sd, c.inputs[1])
+        if num is None or den is None:
             continue
-        fn, fd = figs_of(sn)[kn], figs_of(sd)[kd]
+        (fn, _, gn), (fd, _, gd) = num, den
         n, d = figure_interval(fn).scale(fn.scale), figure_interval(fd).scale(fd.scale)
         if d.lo <= 0 or n.lo <= 0:
             continue

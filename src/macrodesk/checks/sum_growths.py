@@ -9,18 +9,18 @@ import re
 
 from macrodesk.checks.intervals import Interval, figure_interval, implied_growth
 from macrodesk.checks.judging import Check, fmt
-from macrodesk.checks.level_growths import figs_of, level_at, written_growth
+from macrodesk.checks.level_growths import level_with_growth
 from macrodesk.checks.part_growths import growth_fits
 from macrodesk.models import Article, Figure, Sentence
 
 
 def _level(s: Sentence, text: str) -> tuple[Figure, Interval, Figure] | None:
     """A level of the sentence with its 同比 growth in % and the growth's figure."""
-    k = level_at(s, text)
-    g = written_growth(s, text)
-    if k is None or g is None:
+    got = level_with_growth(s, text)
+    if got is None:
         return None
-    return figs_of(s)[k], g[1].scale(100), g[0]
+    level, growth, rate = got
+    return level, rate.scale(100), growth
 
 
 def find_sum_growths(article: Article, checks: list[Check]) -> list[Check]:
@@ -35,84 +35,67 @@ def find_sum_growths(article: Article, checks: list[Check]) -> list[Check]:
         s = by_id.get(c.sentence_id)
         if s is None:
             continue
-        total = _level(s, c.stated)
         where = c.input_sentences if len(c.input_sentences) == len(c.inputs) else [s.text] * len(c.inputs)
-        sents = [by_text.get(t) for t in where]
-        parts = [_level(sx, t) if sx is not None else None for sx, t in zip(sents, c.inputs, strict=True)]
-        if total is None or any(p is None for p in parts):
-            continue
-        levels = [(figure_interval(f).scale(f.scale), g) for f, g, _ in (p for p in parts if p is not None)]
-        if any(lv.lo <= 0 for lv, _ in levels):
-            continue  # a loss among the parts: a growth rate over it says nothing
-        tf, tg, gfig = total
-        if (s.id, _number(gfig.text)) in judged:
-            continue
-        got = implied_growth(figure_interval(tf).scale(tf.scale), levels)
-        if got is None:
-            continue
-        rate, prior = got
-        fits = growth_fits(rate, tg)
-        if not fits and not c.refutable:
-            continue  # the parts were found by their fit: a mismatch proves nothing
-        shown = " + ".join(f"{f.text}/(1{g.mid:+.2f}%)" for f, g, _ in (p for p in parts if p is not None))
-        unit = tf.scale
-        out.append(Check(
-            verdict="consistent" if fits else "inconsistent", kind="growth", stated=gfig.text,
-            computed=f"{rate.mid:.3f}", computed_low=rate.lo, computed_high=rate.hi,
-            gap=None if fits else rate.distance(tg), inputs=[*c.inputs], derived=True,
-            relation=(f"{tf.text} / 上年 {fmt(prior.mid / unit)} (= {shown}) - 1 = {gfig.text} "
-                      "(the parts add up to the total, so last year's total is theirs)"),
-            note="" if c.refutable else "confirm-only: the parts were found by their fit",
-            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
-            input_sentences=[x.text for x in sents if x is not None], refutable=c.refutable))
-    out.extend(_share_wholes(article, checks, judged))
-    return out
-
-
-def _share_wholes(article: Article, checks: list[Check], judged: set[tuple[str, str]]) -> list[Check]:
-    """Shares of one whole that add up to 100% ("海外新签379.1亿元（同比-1.2%），占新签合同额72.9%"; "国内
-    新签140.7亿元（同比-7%），占新签合同额27.1%"): their parts are all of it, so the whole's growth is
-    theirs (derived; confirm-only, as the shares were paired with the whole by their fit)."""
-    by_text = {s.text: s for s in article.sentences}
+        chk = _derived(s, c.stated, [(by_text.get(t), x) for t, x in zip(where, c.inputs, strict=True)], judged,
+                       inputs=[*c.inputs], refutable=c.refutable,
+                       why="the parts add up to the total", doubt="the parts were found by their fit")
+        if chk is not None:
+            out.append(chk)
+    # shares of one whole that add up to 100% ("海外新签379.1亿元（同比-1.2%），占新签合同额72.9%"; "国内
+    # 新签140.7亿元（同比-7%），占新签合同额27.1%"): their parts are all of it (confirm-only, as the
+    # shares were paired with the whole by their fit)
     groups: dict[tuple[str, str], list[Check]] = {}
     for c in checks:
         if c.kind == "share" and c.verdict == "consistent" and len(c.inputs) == 2 and len(c.input_sentences) == 2 \
                 and c.computed_low is not None and c.computed_high is not None:
             groups.setdefault((c.inputs[1], c.input_sentences[1]), []).append(c)
-    out: list[Check] = []
     for (whole_text, whole_sentence), shares in groups.items():
         total_share = Interval(0.0, 0.0)
         for c in shares:
             total_share = total_share + Interval(c.computed_low or 0.0, c.computed_high or 0.0)
-        if len(shares) < 2 or not total_share.overlaps(Interval(99.5, 100.5)):
-            continue
         ws = by_text.get(whole_sentence)
-        sents = [by_text.get(c.input_sentences[0]) for c in shares]
-        total = _level(ws, whole_text) if ws is not None else None
-        parts = [_level(sx, c.inputs[0]) if sx is not None else None for sx, c in zip(sents, shares, strict=True)]
-        if ws is None or total is None or any(p is None for p in parts):
+        if len(shares) < 2 or not total_share.overlaps(Interval(99.5, 100.5)) or ws is None:
             continue
-        tf, tg, gfig = total
-        if (ws.id, _number(gfig.text)) in judged:
-            continue
-        levels = [(figure_interval(f).scale(f.scale), g) for f, g, _ in (p for p in parts if p is not None)]
-        if any(lv.lo <= 0 for lv, _ in levels):
-            continue
-        got = implied_growth(figure_interval(tf).scale(tf.scale), levels)
-        if got is None or not growth_fits(got[0], tg):
-            continue  # confirm-only: a mismatch proves nothing
-        rate, prior = got
-        shown = " + ".join(f"{f.text}/(1{g.mid:+.2f}%)" for f, g, _ in (p for p in parts if p is not None))
-        out.append(Check(
-            verdict="consistent", kind="growth", stated=gfig.text, computed=f"{rate.mid:.3f}",
-            computed_low=rate.lo, computed_high=rate.hi, inputs=[c.inputs[0] for c in shares] + [whole_text],
-            derived=True, refutable=False,
-            relation=(f"{tf.text} / 上年 {fmt(prior.mid / tf.scale)} (= {shown}) - 1 = {gfig.text} "
-                      "(the parts' shares add up to 100%, so last year's total is theirs)"),
-            note="confirm-only: the shares were paired with the whole by their fit",
-            sentence=ws.text, sentence_id=ws.id, paragraph=ws.paragraph,
-            input_sentences=[x.text for x in sents if x is not None]))
+        chk = _derived(ws, whole_text, [(by_text.get(c.input_sentences[0]), c.inputs[0]) for c in shares], judged,
+                       inputs=[c.inputs[0] for c in shares] + [whole_text], refutable=False,
+                       why="the parts' shares add up to 100%", doubt="the shares were paired with the whole by their fit")
+        if chk is not None:
+            out.append(chk)
     return out
+
+
+def _derived(s: Sentence, total_text: str, parts: list[tuple[Sentence | None, str]], judged: set[tuple[str, str]],
+             *, inputs: list[str], refutable: bool, why: str, doubt: str) -> Check | None:
+    """The growth written after the total `total_text` of `s` against last year's total, the sum
+    of its parts' levels each over (1 + its growth); None when a level or growth is not written, a
+    part is a loss, the growth is already judged, or (not `refutable`) it does not fit."""
+    total = _level(s, total_text)
+    levels = [_level(ps, text) if ps is not None else None for ps, text in parts]
+    if total is None or any(p is None for p in levels):
+        return None
+    found = [p for p in levels if p is not None]
+    if any(figure_interval(f).scale(f.scale).lo <= 0 for f, _, _ in found):
+        return None  # a loss among the parts: a growth rate over it says nothing
+    tf, tg, gfig = total
+    if (s.id, _number(gfig.text)) in judged:
+        return None
+    got = implied_growth(figure_interval(tf).scale(tf.scale), [(figure_interval(f).scale(f.scale), g) for f, g, _ in found])
+    if got is None:
+        return None
+    rate, prior = got
+    fits = growth_fits(rate, tg)
+    if not fits and not refutable:
+        return None  # found by their fit: a mismatch proves nothing
+    shown = " + ".join(f"{f.text}/(1{g.mid:+.2f}%)" for f, g, _ in found)
+    return Check(
+        verdict="consistent" if fits else "inconsistent", kind="growth", stated=gfig.text,
+        computed=f"{rate.mid:.3f}", computed_low=rate.lo, computed_high=rate.hi,
+        gap=None if fits else rate.distance(tg), inputs=inputs, derived=True,
+        relation=(f"{tf.text} / 上年 {fmt(prior.mid / tf.scale)} (= {shown}) - 1 = {gfig.text} "
+                  f"({why}, so last year's total is theirs)"),
+        note="" if refutable else f"confirm-only: {doubt}",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+        input_sentences=[ps.text for ps, _ in parts if ps is not None], refutable=refutable)
 
 
 def _number(text: str) -> str:

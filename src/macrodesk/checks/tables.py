@@ -270,19 +270,24 @@ def _growths(para: Para, items: list[_Item], it: _Item) -> Check:
                             [x.tok for x in cur[:1]], f"(level) vs (earlier level) : {shown}",
                             "the earlier level is not in the table")
     a, b = prev[0].tok, cur[0].tok
-    where = f" (table: {prev[0].label} → {cur[0].label})"
-    pct = FigureKind.PERCENT
-    if a.fig.kind == pct and b.fig.kind == pct:
-        kind, readings = "change", _rate_readings(a, b, c, shown, where)
-    elif a.fig.kind in _AMOUNT_KINDS and b.fig.kind in _AMOUNT_KINDS and c.fig.kind == pct \
-            and a.cunit == b.cunit and a.interval().lo > 0:
-        kind = "growth"
-        readings = [(f"({b.text}/{a.text} - 1) = {shown}{where}",
-                     (b.interval() / a.interval() - Interval(1, 1)).scale(100))]
-    else:
+    got = _level_readings(a, b, c, shown, f" (table: {prev[0].label} → {cur[0].label})")
+    if got is None:
         return unverifiable(para, "growth", c, [a, b], f"(level) vs (earlier level) : {shown}",
                             "the two levels are not of one kind")
-    return judge(para, kind, c, [a, b], readings, magnitude=False, stated_iv=stated_iv)
+    return judge(para, got[0], c, [a, b], got[1], magnitude=False, stated_iv=stated_iv)
+
+
+def _level_readings(a: Tok, b: Tok, c: Tok, shown: str, where: str) -> tuple[str, list[tuple[str, Interval]]] | None:
+    """(kind, readings) of the stated growth or change `c` from level A to level B: points (or
+    relative) between two rates, a growth between two amounts of one unit; None otherwise."""
+    pct = FigureKind.PERCENT
+    if a.fig.kind == pct and b.fig.kind == pct:
+        return "change", _rate_readings(a, b, c, shown, where)
+    if a.fig.kind in _AMOUNT_KINDS and b.fig.kind in _AMOUNT_KINDS and c.fig.kind == pct \
+            and a.cunit == b.cunit and a.interval().lo > 0:
+        return "growth", [(f"({b.text}/{a.text} - 1) = {shown}{where}",
+                           (b.interval() / a.interval() - Interval(1, 1)).scale(100))]
+    return None
 
 
 def _rate_readings(a: Tok, b: Tok, c: Tok, shown: str, where: str) -> list[tuple[str, Interval]]:
@@ -307,16 +312,10 @@ def _against_left(para: Para, items: list[_Item], it: _Item, stated_iv: Interval
             or left[-1].frame.period[0] + 1 != it.frame.period[0]:
         return None
     a, b, c = left[-1].tok, level[0].tok, it.tok
-    where = f" (table: {left[-1].label} → {level[0].label})"
-    if a.fig.kind == FigureKind.PERCENT and b.fig.kind == FigureKind.PERCENT:
-        kind, readings = "change", _rate_readings(a, b, c, shown, where)
-    elif a.fig.kind in _AMOUNT_KINDS and a.cunit == b.cunit and c.fig.kind == FigureKind.PERCENT \
-            and a.interval().lo > 0 and b.interval().lo > 0:
-        kind = "growth"
-        readings = [(f"({b.text}/{a.text} - 1) = {shown}{where}", (b.interval() / a.interval() - Interval(1, 1)).scale(100))]
-    else:
+    got = _level_readings(a, b, c, shown, f" (table: {left[-1].label} → {level[0].label})")
+    if got is None or got[0] == "growth" and b.interval().lo <= 0:
         return None
-    chk = judge(para, kind, c, [a, b], readings, magnitude=False, stated_iv=stated_iv)
+    chk = judge(para, got[0], c, [a, b], got[1], magnitude=False, stated_iv=stated_iv)
     return _finish(chk, False, para, c, [a, b], "the columns are adjacent years, not labelled as this growth's")
 
 

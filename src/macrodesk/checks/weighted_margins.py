@@ -11,15 +11,16 @@ from dataclasses import dataclass
 
 from macrodesk.checks.intervals import figure_interval, interval_sum
 from macrodesk.checks.judging import Check, fmt
+from macrodesk.checks.part_growths import period_in_year
 from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _REVENUE = re.compile(r"收入|营收|销售额")
 _GROSS = re.compile(r"毛利率")
 # words that make a revenue or a margin no segment's level: a share, a change, another ratio
 _NOT_LEVEL = re.compile(r"占|净利率|费用率|增速|同比(?!.*至)|环比|较")
 _JOIN = re.compile(r"^\s*(?:、|/|／|和|及)\s*$")
-_CLAUSE = re.compile(r"[，,；;。：:]")
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,7 @@ class _Pair:
 
 
 def _clause_before(text: str, pos: int) -> str:
-    starts = [m.end() for m in _CLAUSE.finditer(text, 0, pos)]
-    return text[starts[-1] if starts else 0:pos]
+    return text[clause_start(text, pos, "，,；;。：:"):pos]
 
 
 def _runs(text: str, figs: list[Figure], kind: FigureKind) -> list[list[Figure]]:
@@ -45,10 +45,6 @@ def _runs(text: str, figs: list[Figure], kind: FigureKind) -> list[list[Figure]]
                 runs.append([f])
         prev = f
     return runs
-
-
-def _period(f: Figure) -> str:
-    return re.sub(r"^(?:19|20)?\d{2}\s*年?\s*", "", (f.period or "").replace(" ", ""))
 
 
 def _pairs(s: Sentence) -> list[_Pair]:
@@ -89,7 +85,7 @@ def find_weighted_margins(article: Article) -> list[Check]:
                 continue
             if re.search(r"其中|业务|产品|分部|板块", lead):
                 continue  # a segment's margin, not the company's
-            chk = _weighted(article, s, f, [p for p in pairs if _period(p.revenue) == _period(f)], taken)
+            chk = _weighted(article, s, f, [p for p in pairs if period_in_year(p.revenue) == period_in_year(f)], taken)
             if chk is not None:
                 out.append(chk)
     return out
@@ -103,7 +99,7 @@ def _weighted(article: Article, s: Sentence, margin: Figure, pairs: list[_Pair],
     # the segments are all of the company: their revenues add up to one revenue of its period
     totals = [f for x in article.sentences if x.kind in ("prose", "list") for f in x.figures
               if f.kind == FigureKind.MONEY and id(f) not in taken and f.value is not None and not f.is_range
-              and _period(f) == _period(margin) and _REVENUE.search(_clause_before(x.text, f.start))
+              and period_in_year(f) == period_in_year(margin) and _REVENUE.search(_clause_before(x.text, f.start))
               and figure_interval(f).scale(f.scale).overlaps(whole)]
     if len({f.value for f in totals}) != 1:
         return None
