@@ -279,6 +279,14 @@ def _across_margin(ac: _Across, c: Framed) -> Check | None:
 # measured ("1. 收入与利润", "2. 盈利能力", "核心业绩表现") split one subject's section; headings
 # that name a subject ("（二）调味品行业", "伊利股份（600887）") start another one's.
 _FACET_HEADING = re.compile(r"收入|营收|利润|业绩|盈利|财务|经营|毛利|净利|费用|核心|数据|指标|表现|概况|情况|态势|整体")
+# a heading naming a part of the whole ("二、品牌服装板块表现" under a 纺织服装 review) is that
+# part's, whatever facet word it also holds
+_PART_HEADING = re.compile(r"板块|子行业|分部|业务")
+
+
+def _facet(heading: str) -> bool:
+    return bool(_FACET_HEADING.search(heading)) and not _PART_HEADING.search(heading)
+
 _Pair = tuple[Framed, Framed, Interval, str]
 
 
@@ -295,10 +303,10 @@ def _own_section(ac: _Across, m: Framed, pairs: list[_Pair]) -> list[_Pair]:
         def fits(x: Framed, scope: tuple[int, ...] = scope) -> bool:
             own = ac.path(x)
             return own[:len(scope)] == scope and all(
-                _FACET_HEADING.search(ac.head_text.get(h, "")) for h in own[len(scope):])
+                _facet(ac.head_text.get(h, "")) for h in own[len(scope):])
 
         held = [p for p in pairs if fits(p[0]) and fits(p[1])]
-        if held or depth == 0 or not _FACET_HEADING.search(ac.head_text.get(path[depth - 1], "")):
+        if held or depth == 0 or not _facet(ac.head_text.get(path[depth - 1], "")):
             return held
     return []
 

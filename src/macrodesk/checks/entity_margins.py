@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, signed_interval
-from macrodesk.checks.judging import Check, confirm_only, interval_check
+from macrodesk.checks.judging import Check, confirm_only, interval_check, on_total_profit
 from macrodesk.checks.levels import signed
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
@@ -234,4 +234,8 @@ def _check(article: Article, m: _Margin, stated_fig: Figure, got: Interval, kind
         sentence=m.sent.text, sentence_id=m.sent.id, paragraph=m.sent.paragraph, input_sentences=where,
         article=article.label,
     )
-    return chk if certain else confirm_only(chk, "净利率 may be on total profit; only 归母 profit is written")
+    if certain:
+        return chk
+    if kind == "ratio":
+        return on_total_profit(chk, written)
+    return confirm_only(chk, "净利率 may be on total profit; only 归母 profit is written")

@@ -8,7 +8,15 @@ from dataclasses import dataclass, replace
 
 from macrodesk.checks.frames import common_metric, currency, frame_of, period_key
 from macrodesk.checks.intervals import Interval, implied_growth, interval_sum
-from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
+from macrodesk.checks.judging import (
+    LEVEL_KINDS,
+    Check,
+    fmt,
+    hedge,
+    judge,
+    on_total_profit,
+    unverifiable,
+)
 from macrodesk.checks.sentence import DASH_MID, DOWN, RATE_WORDS, UP, is_points, sum_check
 from macrodesk.checks.tokens import Para, Tok
 from macrodesk.models import FigureKind
@@ -247,8 +255,10 @@ def find_framed(sec: Para) -> list[Check]:
             if chk is not None:
                 out.append(chk)
             continue
-        if _TO_ONLY.match(c.lead) and is_points(b.tok) and _YOY.search(b.lead) and b.tok.sent == t.sent:
-            # the level of "…净利率同比+1.7pct至9.0%" is named before its change
+        if _TO_ONLY.match(c.lead) and is_points(b.tok) and b.tok.sent == t.sent \
+                and (_YOY.search(b.lead) or _CHANGE_VERB.search(b.lead)):
+            # the level of "…净利率同比+1.7pct至9.0%" (or "净利率下降0.38pct至9.43%", cfb169) is
+            # named before its change
             c = replace(c, lead=b.lead + c.lead)
         # ---- growth or change against an earlier level: "B，同比增长C" / "B，较上年A回落C"
         # "均价 6609 元/吨，较 7 月 3 日下调 96 元/吨，跌幅 1.4%": the rate of a stated change
@@ -564,6 +574,10 @@ def _whole_year_vs_part(c: Framed, inputs: tuple[Framed, ...]) -> bool:
     return bool(_WHOLE_YEAR.search(c.lead[-12:])) and any(_PART_OF_YEAR.search(x.period) for x in inputs)
 
 
+_CHANGE_VERB = re.compile(r"(?:提升|提高|增加|上升|上行|下降|下滑|减少|回落|下行|收窄|扩大)\s*(?:了|约)?\s*$")
+_LOSS_AFTER = re.compile(r"[^。；;]{0,30}?(?:由盈转亏|转为亏损|扭盈为亏|亏损)")
+
+
 def _plain_net(mm: re.Match[str]) -> bool:
     return mm.group(4) == "净" and not mm.group(2) and not mm.group(3)
 
@@ -635,8 +649,7 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
             ("归母" in n0.metric) == bool(mm.group(2))
             and [x for x in nums if x.block == c.block] == [n0] and [x for x in dens if x.block == c.block] == [d0]):
         return [hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
-    if _other_basis(sec, mm, n0):
-        return [hedge(sec, chk, "净利率 is on total profit; only 归母 profit is stated")]
+    other_basis = _other_basis(sec, mm, n0)
     # "公司化纤产品毛利率 13.6%" against 氨纶's 毛利 and 营收 (cfr050): a margin of one segment over
     # another's figures; a positive margin over a loss (cfr194) is of another pair too
     own = _GENERIC.sub("", MARGIN.sub("", c.metric))
@@ -645,6 +658,9 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         return [hedge(sec, chk, "the margin names another segment than its profit and revenue")]
     if t.interval(result=True).lo > 0 and n0.tok.interval().hi < 0:
         return [hedge(sec, chk, "a positive margin is no ratio of a loss")]
+    # "归母净利润 0.46 亿元，同比 - 471.5%（由盈转亏）": a loss written without its sign
+    if _LOSS_AFTER.match(sec.raw[n0.tok.sent], n0.tok.fig.end):
+        return [hedge(sec, chk, "the profit is a loss written without its sign")]
     # a revenue or profit written only after the margin, in another sentence, is another
     # period's or segment's (cfb562: "23Q1…归母净利率 6.2%" before "22 年消费电子收入 110.1 亿元")
     if any(x.index > c.index and x.tok.sent != t.sent for x in (n0, d0)):
@@ -660,6 +676,14 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         if any(t.interval(result=True).overlaps((n.tok.interval() / d.tok.interval()).scale(100))
                for n, d in others):
             chk = hedge(sec, chk, "the nearest profit and revenue do not fit, another pair does")
+    if other_basis:
+        # (a plain 净利率 against 归母 profit: `mark_margin_basis` did not find the article's
+        # margins on 归母 profit); another pair below the margin may be the one it is on
+        stated = t.interval(result=True)
+        if any((n.tok.interval() / d.tok.interval()).scale(100).lo <= stated.hi for n in nums for d in dens
+               if (n, d) != (n0, d0) and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0):
+            return [hedge(sec, chk, "净利率 may be on total profit of another pair")]
+        return [on_total_profit(chk, stated)]
     return [chk]
 
 

@@ -11,7 +11,7 @@ from macrodesk.models import Figure, FigureKind, canonical_unit
 
 # words that say how a figure moved or is reported, not what it measures
 _FILLER = re.compile(
-    r"(?:19|20)?\d{2}\s*(?:年|财年|Q[1-4]|H[12]|E|A)|\d{1,2}\s*月|[一二三四]季度|上半年|下半年|全年|前三季度"
+    r"(?:19|20)?\d{2}\s*(?:年|财年|Q[1-4]|H[12]|E|A)|\d{1,2}\s*月|第?[一二三四]季度|上半年|下半年|全年|前三季度"
     r"|同比|环比|分别|实现|约为|约|为|达到|达|录得|共计|合计|其中|增长|增速|下降|上升|提升|减少|降至|升至|增至"
     r"|较|的|了|是|在|和|与|及|以|已|仅|超|近|逾|[A-Za-z0-9.\-+%/|（）()、\s·*]"
 )

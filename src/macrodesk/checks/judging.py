@@ -4,6 +4,7 @@ recomputed from its inputs (`judge`, `unverifiable`, `hedge`), and how numbers a
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Literal, TypedDict
 
 from pydantic import BaseModel, Field
@@ -131,6 +132,24 @@ def hedge(sec: Para, chk: Check, why: str) -> Check:
     """A relation over inputs that are not certain: a fit confirms the stated figure, a
     mismatch proves nothing (unverifiable)."""
     return confirm_only(chk, why)
+
+
+# a sector's or an index's companies taken together: their minorities may well lose money in
+# sum (260: SW 电子's 净利率 3.66% below its 归母 ratio 3.88%, with loss-making panel makers)
+_AGGREGATE = re.compile(r"行业|板块|申万|SW|整体|合计|样本|成分|家公司|个股")
+
+
+def on_total_profit(chk: Check, stated: Interval) -> Check:
+    """A 净利率 on total profit (销售净利率, or a plain one) judged against 归母 profit / revenue.
+    Total profit is 归母 profit plus the minorities' share, which is positive unless the
+    minority-held subsidiaries lose money: a margin above the 归母 ratio may be that share, one
+    below it says a company's minorities lost money, which the text would have to say."""
+    if chk.verdict == "inconsistent" and chk.computed_low is not None and stated.hi < chk.computed_low \
+            and not _AGGREGATE.search(chk.sentence):
+        chk.note = (chk.note + "; " if chk.note else "") + (
+            "净利率 below 归母净利润 / 营收: total profit would be below the 归母 profit, minorities losing money")
+        return chk
+    return confirm_only(chk, "净利率 may be on total profit; only 归母 profit is written")
 
 
 def confirm_only(chk: Check, why: str) -> Check:

@@ -108,6 +108,7 @@ def find_section_margins(article: Article) -> list[Check]:
     if not margins:
         return []
     levels = read_levels(article)
+    order = {s.id: i for i, s in enumerate(article.sentences)}
     out: list[Check] = []
     for mg in margins:
         # profits and revenues are amounts of money ("归母净利润增速在 31 个…子行业中" is no level)
@@ -123,9 +124,13 @@ def find_section_margins(article: Article) -> list[Check]:
         level = _level_check(mg, profit, revenue, now)
         if level.verdict == "inconsistent" and (not mg.own or _another_pair_fits(mg, section)
                                                 or profit.inferred or revenue.inferred
-                                                or (mg.fig.value or 0) > 0 > (profit.fig.value or 0)):
+                                                or (mg.fig.value or 0) > 0 > (profit.fig.value or 0)
+                                                or any(order[x.sentence.id] > order[mg.sentence.id]
+                                                       for x in (profit, revenue))):
             # the margin may be of another period or subject of the section than read (a positive
-            # margin is no ratio of a loss: cfr194's 净利率 20% beside a subsidiary's losses)
+            # margin is no ratio of a loss: cfr194's 净利率 20% beside a subsidiary's losses); a
+            # profit or revenue written only after the margin is a later subject's (cfb169: the
+            # company's 净利率 9.43% before 晨光科技's revenue and 科力普's 净利润, paragraphs on)
             continue
         out.append(level)
         if level.verdict == "consistent":

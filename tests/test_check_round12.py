@@ -1,0 +1,84 @@
+"""Round 12 of the arithmetic checker: 净利率 on total profit against a 归母 profit (one-sided),
+"第一季度" as one period, and guards that keep a margin from another subject's figures."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+from macrodesk.figures import extract_figures
+from macrodesk.models import FigureKind
+
+
+def _verdicts(text: str, stated: str) -> list[str]:
+    return [c.verdict for c in check_text(text) if c.stated == stated and c.kind == "ratio"]
+
+
+def test_a_year_and_its_ordinal_quarter_are_one_period():
+    # cfb016: "2019年第一季度" is 2019Q1, not "2019年" then a quarter of no year
+    figs = extract_figures("2019年第一季度实现营业收入3.62亿元，22年第三季度归母净利润0.38亿元")
+    assert [f.text for f in figs if f.kind == FigureKind.DATE] == ["2019年第一季度", "22年第三季度"]
+    assert [f.period for f in figs if f.kind == FigureKind.MONEY] == ["2019年第一季度", "22年第三季度"]
+
+
+_COMPANY = ("公司2021年实现营业收入{r}亿元，同比增长12.3%，归母净利润13.1亿元，同比增长8.5%。"
+            "公司发展稳健，渠道持续扩张。2021年公司毛利率32.5%，销售净利率{m}%，期间费用率12.1%。")
+
+
+def test_a_net_margin_below_its_parent_ratio_is_refuted_above_it_is_not():
+    # cfr380-like: 13.1 / 69.2 = 18.93%. A 销售净利率 on total profit is at least that unless the
+    # minorities lost money: 18.0% cannot be it; 19.3% may be (minorities' share), so it proves nothing
+    below = [c for c in check_text(_COMPANY.format(r="69.2", m="18.0")) if c.stated == "18.0%"]
+    assert [c.verdict for c in below] == ["inconsistent"] and "minorities" in below[0].note
+    assert _verdicts(_COMPANY.format(r="69.2", m="19.3"), "19.3%") in ([], ["unverifiable"])
+    assert _verdicts(_COMPANY.format(r="69.2", m="18.9"), "18.9%") == ["consistent"]
+
+
+def test_a_sector_margin_below_its_parent_ratio_is_not_refuted():
+    # 260: a sector's minorities may lose money in sum (SW 电子 2024, 3.66% against 3.88%)
+    text = ("业绩综述：2024 年 SW 电子行业营收 33,299.07 亿元（同比 + 16.90%），归母净利润 1292.96 亿元"
+            "（同比 + 43.07%），毛利率 15.47%，净利率 3.66%，期间费用率 10.84%。")
+    assert "inconsistent" not in _verdicts(text, "3.66%")
+
+
+def test_another_pair_below_the_margin_may_be_the_one_it_is_on():
+    # cfr032: 13.31% is not 262.03 over a segment's 37.94 亿; 262.03 / 1981.23 = 13.23% sits below it
+    text = ("2018 年格力电器实现营业收入 1981.23 亿元，同比增长 33.61%；实现归母净利润 262.03 亿元，同比增长 16.97%；"
+            "公司生活电器和智能装备业务发展迅速， 2018年营业收入分别为 37.94 亿和 31.09 亿，同比增加 64.9%和 46.19%。"
+            "2018 年公司销售净利率 13.31%，同比下降 1.87pct。")
+    assert "inconsistent" not in _verdicts(text, "13.31%")
+
+
+def test_a_loss_written_without_its_sign_is_no_profit_to_divide():
+    # 575 太平鸟: "归母净利润 0.46 亿元，同比 - 471.5%（由盈转亏）" and a margin of - 3.8%
+    text = ("第二季度实现营收 12.3 亿元，同比 - 8.2%；归母净利润 0.46 亿元，同比 - 471.5%（由盈转亏）；"
+            "资产减值损失同比 + 2304 万元，拖累第二季度归母净利率同比 - 4.7 个百分点至 - 3.8%。")
+    assert "inconsistent" not in _verdicts(text, "- 3.8%")
+    signed = text.replace("（由盈转亏）", "")
+    assert _verdicts(signed, "- 3.8%") == ["inconsistent"]
+
+
+_SECTORS = """## 一、行业整体经营情况
+
+2025 年第二季度，板块实现营收 393.6 亿元，同比 0.7%；归母净利润 31.8 亿元，同比 - 15.9%。
+
+## 二、品牌服装板块表现
+
+### （二）利润端
+
+2025 年第二季度，品牌服装板块毛利率同比 + 0.2 个百分点至 52.6%。但费用率同比提升，拖累归母净利率同比 - 2.4 个百分点至 {m}%。
+"""
+
+
+def test_a_part_of_the_whole_heading_is_not_a_facet_of_it():
+    # 575: the 品牌服装板块's margin is not the whole 纺织服装板块's profit over its revenue
+    assert "inconsistent" not in _verdicts(_SECTORS.format(m="5.4"), "5.4%")
+
+
+def test_a_margin_is_not_refuted_by_figures_written_after_it():
+    # cfb169: the company's 净利率 9.43% is not 科力普's 净利润 over 晨光科技's revenue, paragraphs on
+    text = ("2020H1公司收入47.6亿元（-1.60%），归母净利润4.65亿元（-1.44%）。　　2020H1，公司毛利率为27.07%，"
+            "从而影响净利率下降0.38pct至9.43%。　　1）线上渠道：2020H1晨光科技实现营业收入2.04亿元，同比增长63.92%。"
+            "　　2）晨光科力普：2020H1收入16.0亿元（+6.63%），2020H1净利润达0.40亿元，净利率达2.50%。")
+    checks = [c for c in check_text(text) if c.stated == "9.43%" and c.kind == "ratio"]
+    assert checks and all(c.inputs == ["4.65亿元", "47.6亿元"] for c in checks)
+    # on the company's own figures it is below 4.65 / 47.6 = 9.77%: the one-sided reading refutes it
+    assert [c.verdict for c in checks] == ["inconsistent"]
