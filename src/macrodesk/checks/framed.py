@@ -430,6 +430,11 @@ def find_framed(sec: Para) -> list[Check]:
             parts = [x.tok for x in fs[max(0, k - 8):k] if x.tok.sent == t.sent
                      and x.tok.cunit == t.cunit and not x.tok.bound]
             total = sum_check(sec, parts, t, "合计")
+            if total and total.verdict == "inconsistent" and total.computed_high is not None \
+                    and total.computed_high < t.interval().lo and _NOT_ALL.search(sec.raw[t.sent][:t.fig.start]):
+                # "主要包括委托投资收益 412.67 万元，…，其他营业外收入 570.88 万元等，合计 880.99 万元"
+                # (cfb469): the items named are not all of the total, which may exceed their sum
+                total = hedge(sec, total, "the items named are not all of the total (等)")
             if total:
                 out.append(total)
             continue
@@ -574,6 +579,8 @@ def _whole_year_vs_part(c: Framed, inputs: tuple[Framed, ...]) -> bool:
     return bool(_WHOLE_YEAR.search(c.lead[-12:])) and any(_PART_OF_YEAR.search(x.period) for x in inputs)
 
 
+# a list that says it is not all of its total: "主要包括 A、B 等，合计 C"
+_NOT_ALL = re.compile(r"等\s*[，,]?\s*(?:合计|共计|总计)\s*(?:为|达|约)?\s*$|(?:主要|其中)(?:包括|包含|有|为)[^。；;]*$")
 _CHANGE_VERB = re.compile(r"(?:提升|提高|增加|上升|上行|下降|下滑|减少|回落|下行|收窄|扩大)\s*(?:了|约)?\s*$")
 _LOSS_AFTER = re.compile(r"[^。；;]{0,30}?(?:由盈转亏|转为亏损|扭盈为亏|亏损)")
 

@@ -41,6 +41,8 @@ _FALL = re.compile(r"(?:下降|下滑|减少|回落|降低|下跌|降|跌|减)\s
 # a bound is no level: "预计突破 55GW", "超 100 亿元", "80% 以上"
 _BOUND = re.compile(r"(?:突破|超过|超|逾|近|接近|不足|不到|至少|高于|低于)\s*$")
 _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|左右|多|\+|＋)")
+# a level written after 较/相比 is what the change is measured from, not where it leads
+_COMPARED = re.compile(r"(?:较|相比|相较于?|对比|比上年|比去年)\s*(?:于)?\s*(?:(?:19|20)?\d{2}\s*年?)?[^，,；;。]{0,6}?(?:的)?\s*$")
 # a percentage written as a growth is no level of a rate
 _GROWTH_LEAD = re.compile(rf"(?:同比|环比|{_UP_DOWN})\s*(?:了|约|达|为)?\s*$")
 
@@ -156,6 +158,8 @@ def find_last_year_growths(article: Article) -> list[Check]:
                     later = figs[k - 2]
             if rate != (later.kind == FigureKind.PERCENT) or not like_level(s, later, later):
                 continue
+            if _COMPARED.search(_own(s, later)):
+                continue  # "销售净利率 9.08%，相比 2017 的 9.80%下降了0.72pct": 9.80% is the base
             base = figs[k - 1] if later is not figs[k - 1] else _find_base(s, figs, k, later, dated_only=not yoy)
             if base is None or not same_measure(s, later, base):
                 continue

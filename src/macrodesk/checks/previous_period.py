@@ -64,9 +64,27 @@ _NOT_MEASURE = re.compile(r"(?:19|20)\d{2}\s*年|第?[一二三四]\s*季度|Q[1
                           r"[\d\s.,，；;：:（）()%+\-~—–]|预计|为|达到?|约|实现|共|同比|环比|其中|分别|的")
 
 
+# 营收 is short for 营业收入 (营业总收入); "公司" names no measure
+_REVENUE = re.compile(r"营业总?收入")
+
+
+def _measure(s: ParaText, f: Figure) -> str:
+    """What a level measures: its clause's words past the date, else (a clause naming only its
+    period: "归母净利润 5.4 亿元，…，其中 Q4 单季实现 1.16 亿元") those of the level of its unit
+    before it in the sentence."""
+    own = _NOT_MEASURE.sub("", _clause(s, f))
+    if own:
+        return own
+    start = clause_start(s.text, f.start, "。")
+    for x in reversed([x for x in s.figures if start <= x.start < f.start and x.kind == f.kind and x.unit == f.unit]):
+        if got := _NOT_MEASURE.sub("", _clause(s, x)):
+            return got
+    return ""
+
+
 def _same_measure(s: ParaText, a: Figure, b: Figure) -> bool:
     """One measure at two periods: one name holds the other once the dates are left out."""
-    ma, mb = _NOT_MEASURE.sub("", _clause(s, a)), _NOT_MEASURE.sub("", _clause(s, b))
+    ma, mb = (_REVENUE.sub("营收", re.sub(r"^公司", "", _measure(s, x))) for x in (a, b))
     return not ma or not mb or ma in mb or mb in ma
 
 
