@@ -82,3 +82,40 @@ def test_a_margin_is_not_refuted_by_figures_written_after_it():
     assert checks and all(c.inputs == ["4.65亿元", "47.6亿元"] for c in checks)
     # on the company's own figures it is below 4.65 / 47.6 = 9.77%: the one-sided reading refutes it
     assert [c.verdict for c in checks] == ["inconsistent"]
+
+
+def test_a_breakdown_closed_by_qita_is_the_whole():
+    # cfb239: 36.5 + 3.7 + 13.3 = 53.5, not the 54.5 the text gives as their total
+    text = ("2020年公司共取得补贴收入{t}亿元/-15%，其中从地方政府取得的合作航线收入36.5亿元/-33%，"
+            "从相关主管部门取得的航线补贴3.7亿元/+5%，其他补贴收入13.3亿元/+148%。")
+    sums = [c for c in check_text(text.format(t="54.5")) if c.kind == "sum" and c.stated == "54.5亿元"]
+    assert [c.verdict for c in sums] == ["inconsistent"]
+    assert [c.verdict for c in check_text(text.format(t="53.5")) if c.kind == "sum"] == ["consistent"]
+    # without 其他 the parts named need not be all of the total: no refutation
+    open_list = text.format(t="54.5").replace("其他补贴收入", "民航发展基金返还")
+    assert "inconsistent" not in [c.verdict for c in check_text(open_list) if c.kind == "sum"]
+
+
+def test_items_listed_with_deng_are_not_all_of_their_total():
+    # cfb469: 412.67 - 128.03 + 570.88 = 855.52 < 880.99, with 主要包括…等
+    text = ("3Q22非经常损益主要包括委托投资收益412.67万元，金融资产价值变动-128.03万元，其他营业外收入570.88万元等，"
+            "合计880.99万元。")
+    assert "inconsistent" not in [c.verdict for c in check_text(text) if c.kind == "sum"]
+
+
+def test_a_level_after_xiangbi_is_the_base_of_the_change():
+    # cfr014: "相比 2017 的 9.80%" is the base; 9.80% is no level to measure from 33.01%
+    text = ("2018 年公司销售毛利率 32.13%， 相比 2017 年的 33.01%同比下降 0.88pct。"
+            "2018 年公司销售净利率 9.08%，相比 2017 的 9.80%下降了{c}pct。")
+    changes = [c for c in check_text(text.format(c="0.72")) if c.stated == "0.72pct"]
+    assert [(c.verdict, sorted(c.inputs)) for c in changes] == [("consistent", ["9.08%", "9.80%"])]
+    assert [c.verdict for c in check_text(text.format(c="0.92")) if c.stated == "0.92pct"] == ["inconsistent"]
+
+
+def test_a_qoq_base_is_of_the_same_measure():
+    # cfb574: 2023Q1 revenue 33.8 against 22Q4's revenue 36.89, not 22Q4's profit 1.16 (其中Q4单季实现)
+    text = ("2022年公司实现营业收入134.5亿元，同比+33.97%；其中Q4实现营收36.89亿元，同比+38.53%。"
+            "2022年公司实现归母净利润5.4亿元，同比+73.1%，其中Q4单季实现1.16亿元，同比+141.95%。"
+            "2）2023Q1公司实现营业收入33.8亿元，同比+1.7%，环比-8.3%。")
+    got = [c for c in check_text(text) if c.stated == "-8.3%"]
+    assert got and all("1.16" not in c.relation for c in got)

@@ -1098,6 +1098,12 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         if chk.verdict == "unverifiable" and not total.tok.bound and _counted(total, parts):
             # "三费共 2.06 亿元。其中销售费用…财务费用…管理费用…" (cfr050): the total counts its parts
             chk = _parts_check(sec, total, parts, why, certain=True)
+        if chk.verdict == "unverifiable" and not total.tok.bound and len(parts) >= 2 \
+                and _REST.search(parts[-1].lead) \
+                and not any(_REST.search(p.lead) for p in parts[:-1]) and not any("各" in p.lead for p in parts):
+            # "共取得补贴收入 54.5 亿元，其中…36.5 亿元，…3.7 亿元，其他补贴收入 13.3 亿元" (cfb239): a
+            # list closed by 其他 is the whole breakdown ("中东、北美各减少 1 座": one figure, two parts)
+            chk = _parts_check(sec, total, parts, why, certain=True)
         if chk.verdict == "unverifiable" and _complementary(parts) and not total.tok.bound:
             # "总收入 129.9 亿元，其中中国大陆收入 79.7 亿元…，海外收入 50.66 亿元": two parts that are each
             # other's complement exhaust the total
@@ -1134,6 +1140,8 @@ _COMPLEMENTS = tuple((re.compile(a), re.compile(b)) for a, b in (
 ))
 
 
+# the last item of a breakdown that is the rest of it: "其他补贴收入", "其余"
+_REST = re.compile(r"(?:^|[，,；;、])\s*(?:其他|其它|其余|剩余)[\u4e00-\u9fa5]{0,8}\s*(?:为|达|约|实现)?\s*$")
 def _complementary(parts: list[Framed]) -> bool:
     if len(parts) != 2:
         return False
