@@ -119,3 +119,14 @@ def test_a_qoq_base_is_of_the_same_measure():
             "2）2023Q1公司实现营业收入33.8亿元，同比+1.7%，环比-8.3%。")
     got = [c for c in check_text(text) if c.stated == "-8.3%"]
     assert got and all("1.16" not in c.relation for c in got)
+
+
+def test_a_cagr_from_a_growth_over_a_span_of_years():
+    # cfb329: (1 + 54%)^(1/2) - 1 = 24.1%
+    text = "1）前三季度新签10067亿（+37%），较19年增速54%，近两年复合增速{c}%。"
+    assert [c.verdict for c in check_text(text.format(c="24")) if c.kind == "cagr"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(c="27")) if c.kind == "cagr"] == ["inconsistent"]
+    # the years from the span when no count is written: 2021 against 2019
+    spanned = "2021年公司营收120亿元，较2019年增长44%，年均复合增速{c}%。"
+    assert [c.verdict for c in check_text(spanned.format(c="20")) if c.kind == "cagr"] == ["consistent"]
+    assert [c.verdict for c in check_text(spanned.format(c="22")) if c.kind == "cagr"] == ["inconsistent"]

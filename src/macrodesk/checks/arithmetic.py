@@ -77,6 +77,7 @@ from macrodesk.checks.share_lists import find_share_lists
 from macrodesk.checks.share_pairs import find_share_pairs
 from macrodesk.checks.slash_moves import find_slash_moves
 from macrodesk.checks.slash_shares import find_slash_shares
+from macrodesk.checks.span_cagrs import find_span_cagrs
 from macrodesk.checks.split_shares import find_closing_shares, find_split_shares
 from macrodesk.checks.stated_gaps import find_stated_gaps
 from macrodesk.checks.sum_growths import find_sum_growths
@@ -223,7 +224,7 @@ def check_article(article: Article) -> list[Check]:
         *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),
         *find_table_sums(article), *find_table_products(article), *find_clause_totals(article),
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
-        *find_pair_parts(article), *find_weighted_margins(article),
+        *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

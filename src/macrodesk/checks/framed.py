@@ -259,7 +259,7 @@ def find_framed(sec: Para) -> list[Check]:
                 and (_YOY.search(b.lead) or _CHANGE_VERB.search(b.lead)):
             # the level of "…净利率同比+1.7pct至9.0%" (or "净利率下降0.38pct至9.43%", cfb169) is
             # named before its change
-            c = replace(c, lead=b.lead + c.lead)
+            c = replace(c, lead=b.lead + c.lead, metric=b.metric)
         # ---- growth or change against an earlier level: "B，同比增长C" / "B，较上年A回落C"
         # "均价 6609 元/吨，较 7 月 3 日下调 96 元/吨，跌幅 1.4%": the rate of a stated change
         if (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent and t.fig.kind == FigureKind.PERCENT
@@ -581,6 +581,8 @@ def _whole_year_vs_part(c: Framed, inputs: tuple[Framed, ...]) -> bool:
 
 # a list that says it is not all of its total: "主要包括 A、B 等，合计 C"
 _NOT_ALL = re.compile(r"等\s*[，,]?\s*(?:合计|共计|总计)\s*(?:为|达|约)?\s*$|(?:主要|其中)(?:包括|包含|有|为)[^。；;]*$")
+# words of cause before a margin name no segment: "从而影响净利率", "带动净利率"
+_CAUSE = re.compile(r"从而|因此|进而|最终|影响|使得|使|导致|带动|拖累|推动|受益于|受")
 _CHANGE_VERB = re.compile(r"(?:提升|提高|增加|上升|上行|下降|下滑|减少|回落|下行|收窄|扩大)\s*(?:了|约)?\s*$")
 _LOSS_AFTER = re.compile(r"[^。；;]{0,30}?(?:由盈转亏|转为亏损|扭盈为亏|亏损)")
 
@@ -659,7 +661,7 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
     other_basis = _other_basis(sec, mm, n0)
     # "公司化纤产品毛利率 13.6%" against 氨纶's 毛利 and 营收 (cfr050): a margin of one segment over
     # another's figures; a positive margin over a loss (cfr194) is of another pair too
-    own = _GENERIC.sub("", MARGIN.sub("", c.metric))
+    own = _CAUSE.sub("", _GENERIC.sub("", MARGIN.sub("", c.metric)))
     theirs = [_GENERIC.sub("", _MEASURE.sub("", x.metric)) for x in (n0, d0)]
     if own and any(x and x not in own and own not in x for x in theirs):
         return [hedge(sec, chk, "the margin names another segment than its profit and revenue")]

@@ -1,0 +1,67 @@
+"""A CAGR from a growth over several years written beside it: "前三季度新签 10067 亿（+37%），较 19 年
+增速 54%，近两年复合增速 24%" is (1 + 54%)^(1/2) − 1; the years are the count written (两年) or the
+span from the year named to the level's own year."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, signed_interval
+from macrodesk.checks.judging import Check, interval_check
+from macrodesk.models import Article, FigureKind, Sentence
+
+# the growth over the span: "较 19 年增速 54%", "较 2019 年同期增长 105%", "相比 2019 年增长 54%"
+_SPAN_GROWTH = re.compile(
+    r"(?:较|相比|相较于?|对比)\s*((?:19|20)?\d{2})\s*年(?:同期)?\s*(?:的)?\s*"
+    r"(?:增速|增幅|增长率?|增加|提升|上升|下降|下滑|减少|变动)?\s*(?:为|达|约)?\s*$")
+# the CAGR after it: "近两年复合增速 24%", "两年年均复合增长 9.8%", "CAGR 为 24%"
+_CAGR = re.compile(
+    r"^[，,\s]*(?:(?:近|过去)?\s*([两二三四五六七八九十\d])\s*年\s*)?(?:年均)?\s*"
+    r"(?:复合(?:年均)?增(?:长)?(?:速|率)?|CAGR)\s*(?:为|达|约|约为)?\s*$")
+_CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# the level's own year: the last year written before the growth in its sentence
+_YEAR = re.compile(r"((?:19|20)?\d{2})\s*(?:年|Q[1-4]|H[12])")
+
+
+def _full(y: str) -> int:
+    n = int(y)
+    return n + 2000 if n < 100 else n
+
+
+def _years(s: Sentence, count: str | None, base: int, before: int) -> int | None:
+    if count:
+        return int(count) if count.isdigit() else _CN.get(count)
+    own = [_full(m.group(1)) for m in _YEAR.finditer(s.text, 0, before)]
+    later = [y for y in own if y > base]
+    return later[-1] - base if later else None
+
+
+def find_span_cagrs(article: Article) -> list[Check]:
+    """Each CAGR written right after a growth over a span of years named by its base year."""
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or not ("复合" in s.text or "CAGR" in s.text):
+            continue
+        figs = [f for f in s.figures if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range]
+        for g, c in zip(figs, figs[1:], strict=False):
+            between = s.text[g.end:c.start]
+            span = _SPAN_GROWTH.search(s.text, max(0, g.start - 24), g.start)
+            cagr = _CAGR.match(between)
+            if span is None or cagr is None:
+                continue
+            base = _full(span.group(1))
+            n = _years(s, cagr.group(1), base, span.start())
+            if n is None or not 1 < n <= 10:
+                continue
+            # (a fall verb before an unsigned growth makes it negative)
+            grew = signed_interval(g, s.text[max(0, g.start - 6):g.start])
+            factor = Interval(1, 1) + grew.scale(0.01)
+            if factor.lo <= 0:
+                continue
+            got = (factor.pow(1 / n) - Interval(1, 1)).scale(100)
+            out.append(interval_check(
+                got, signed_interval(c, between, result=True), kind="cagr", stated=c.text, inputs=[g.text],
+                relation=f"(1 + {g.text})^(1/{n}) - 1 = {c.text} (the growth since {base} over {n} years)",
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text],
+                article=article.label))
+    return out
