@@ -130,3 +130,21 @@ def test_a_cagr_from_a_growth_over_a_span_of_years():
     spanned = "2021年公司营收120亿元，较2019年增长44%，年均复合增速{c}%。"
     assert [c.verdict for c in check_text(spanned.format(c="20")) if c.kind == "cagr"] == ["consistent"]
     assert [c.verdict for c in check_text(spanned.format(c="22")) if c.kind == "cagr"] == ["inconsistent"]
+
+
+_PE_TABLE = """## 板块估值表
+
+| **名称** | **证券代码** | **总市值（亿元）** | **2024 归母净利（亿元）** | **2025E 归母净利（亿元）** | **2026E 归母净利（亿元）** | **2027E 归母净利（亿元）** | **2024PE** | **2025E PE** | **2026E PE** | ** ** |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| 海力风电 | 301155.SZ | 151 | 0.7 | 7.4 | 10.7 | 12.1 | 215.7 | {pe} | 14.1 | 12.5 |
+| 日月股份 | 603218.SH | 127 | 6.2 | 8.8 | 10.3 | 11.9 | 20.5 | 14.4 | 12.3 | 10.7 |
+"""
+
+
+def test_a_pe_table_with_bare_years_and_guimu_jingli_heads():
+    # 218: "2024 归母净利", "2024PE" name their year; 归母净利 is the profit; 151 / 7.4 = 20.4
+    checks = [c for c in check_text(_PE_TABLE.format(pe="20.4")) if c.kind == "ratio"]
+    assert {c.stated: c.verdict for c in checks}["20.4"] == "consistent"
+    assert len(checks) == 6  # three PE columns of two rows; the unnamed fourth is not read
+    wrong = [c for c in check_text(_PE_TABLE.format(pe="25.4")) if c.stated == "25.4"]
+    assert [c.verdict for c in wrong] == ["inconsistent"]

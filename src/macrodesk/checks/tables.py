@@ -46,9 +46,10 @@ _METRICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"(?<![A-Za-z])P\s*/?\s*B(?![A-Za-z])|市净率|EPS|每股|ROE|PEG|CAGR|复合|毛利率|费用率")),
     ("cap", re.compile(r"市值")),
     ("margin", re.compile(r"(?:扣非)?(?:归母)?(?:销售)?净利率")),
-    ("profit", re.compile(r"(?:扣非)?(?:归母)?净?利润")),
+    ("profit", re.compile(r"(?:扣非)?(?:归母)?(?:净?利润|净利(?![率润]))")),
     ("revenue", re.compile(r"营业总?收入|营收|收入")),
 )
+_BARE_YEAR = re.compile(r"\s*((?:19|20)\d{2})(?![\d.%])\s*(?=[A-Za-z\u4e00-\u9fff])")
 _GROWTH = re.compile(r"增速|增长率|增幅|同比|YOY|yoy|YoY|变化|变动")
 _UNIT = re.compile(r"[（(]\s*([^（）()]{1,6})\s*[)）]")
 # words that say how a figure was obtained, not what it is about
@@ -106,6 +107,9 @@ def _frame(label: str) -> _Frame:
     growth = bool(_GROWTH.search(rest))
     qualifier = _QUALIFIER_NOISE.sub("", _GROWTH.sub("", rest))
     period = period_key(label) if re.search(r"\d", label) else None
+    if period is None and (bare := _BARE_YEAR.match(label)):
+        # "2024 归母净利（亿元）", "2024PE": a column head opening on a year names that year
+        period = (int(bare.group(1)), "Y")
     return _Frame(metric, basis, growth, period, _unit_of(label), qualifier)
 
 
@@ -537,6 +541,10 @@ def _markdown_grids(article: Article) -> list[tuple[list[str], list[_Row]]]:
                 and any(c for c in table[nhead][1:]):
             nhead += 1
         labels = column_labels(table[:nhead], width)
+        # a blank head cell filled from its left neighbour names that neighbour's year again
+        # (218: "| 2025E PE | 2026E PE | ** ** |", a 2027E PE left unnamed): the column is unread
+        labels = [lab if not j or lab != labels[j - 1] or not _frame(lab).period else ""
+                  for j, lab in enumerate(labels)]
         # a cell listing a value per year ("2024 年 0.39，2025E0.74", 299) is a column per year
         virtual = year_cells(table[nhead:], labels)
         rows: list[_Row] = []
