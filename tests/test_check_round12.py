@@ -148,3 +148,15 @@ def test_a_pe_table_with_bare_years_and_guimu_jingli_heads():
     assert len(checks) == 6  # three PE columns of two rows; the unnamed fourth is not read
     wrong = [c for c in check_text(_PE_TABLE.format(pe="25.4")) if c.stated == "25.4"]
     assert [c.verdict for c in wrong] == ["inconsistent"]
+
+
+def test_a_share_of_total_revenue_against_the_revenue_of_its_period():
+    # cfb454: 4.32 / 5.14 = 84.0%; the quarter's 2.85 亿元 is another period's revenue
+    text = ("2022H1，公司实现营业收入5.14亿元，同比增长62%，实现归母净利2.02亿元，同比增长157%。"
+            "其中，2022Q2实现营业收入2.85亿元，同比增长42%，环比增长24%。"
+            "公司重点布局海外市场，2022H1境外销售收入4.32亿元，同比增长142%，占总营收{s}%。")
+    assert [c.verdict for c in check_text(text.format(s="84")) if c.stated == "84%"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(s="74")) if c.stated == "74%"] == ["inconsistent"]
+    # two different revenues of the period: which is the whole is not certain
+    two = text.replace("其中，2022Q2", "2022H1国内业务营业收入0.82亿元。其中，2022Q2")
+    assert "inconsistent" not in [c.verdict for c in check_text(two.format(s="74")) if c.stated == "74%"]

@@ -199,6 +199,8 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
            and not _CHANGE_LEAD.search(x.lead[-8:])
            # nor a part of the part ("美国发射 158 次（SpaceX 占 138 次），占比 60%")
            and not nested(sec.raw[x.tok.sent], x)]
+    if own and (revenue := _of_total_revenue(sec, fs, c, own[-1])) is not None:
+        return revenue
     if own:
         parts = own[-1:] if is_level(own[-1]) and not _other_subject(sec.raw[c.tok.sent], own[-1], c) else []
         # "Novartis：2024 年营收 50.3B 美元，CVRM 营收 8.8B 美元（占比 19%）": a level of the part's
@@ -235,6 +237,30 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
         return unverifiable(sec, "share", c.tok, [], f"(part) / (whole) = {c.tok.text}",
                             "the whole market of the part's measure is not stated")
     return None
+
+
+# a share the words say is of the company's whole revenue: "占总营收 84%", "占营业收入比重为 31%"
+_OF_REVENUE = re.compile(r"占(?:公司)?(?:总营收|营业总?收入|总收入|营收)(?:的)?(?:比重|比例)?\s*(?:为|达|约)?\s*$")
+_REVENUE_LEVEL = re.compile(r"(?:营业总?收入|营收|总收入)$")
+
+
+def _of_total_revenue(sec: Para, fs: list[Framed], c: Framed, part: Framed) -> Check | None:
+    """"2022H1境外销售收入4.32亿元，同比增长142%，占总营收84%" with "2022H1…营业收入5.14亿元" in the
+    section: the whole is the section's revenue of the part's period, when every level written as
+    that revenue is one value (a summary may restate it). Named by the words, so it may refute."""
+    if not _OF_REVENUE.search(c.lead) or not is_level(part) or part.tok.fig.kind != FigureKind.MONEY:
+        return None
+    key = period_key(part.period)
+    if key is None:
+        return None
+    wholes = [x for x in fs if x is not part and x.tok.cunit == part.tok.cunit and is_level(x)
+              and _REVENUE_LEVEL.search(x.metric) and period_key(x.period) == key and x.index < c.index]
+    if len({x.tok.text for x in wholes}) != 1:
+        return None
+    d = wholes[-1]
+    iv = (part.tok.interval() / d.tok.interval()).scale(100)
+    return judge(sec, "share", c.tok, [part.tok, d.tok], [(f"{part.tok.text} / {d.tok.text} = {c.tok.text}", iv)],
+                 magnitude=False)
 
 
 def _bracket_part(sec: Para, fs: list[Framed], k: int) -> Framed | None:
