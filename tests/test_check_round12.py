@@ -160,3 +160,13 @@ def test_a_share_of_total_revenue_against_the_revenue_of_its_period():
     # two different revenues of the period: which is the whole is not certain
     two = text.replace("其中，2022Q2", "2022H1国内业务营业收入0.82亿元。其中，2022Q2")
     assert "inconsistent" not in [c.verdict for c in check_text(two.format(s="74")) if c.stated == "74%"]
+
+
+def test_february_against_a_qian_liang_yue_total_after_it():
+    # cfb361: January = 前两月 − 2 月; WEY's 0.43 / (0.95 − 0.43) − 1 = −17.3%, not −13.1%
+    text = ("哈弗品牌2月销量4.20万辆，同比-31.2%，环比-40.2%；前两月累计销量11.22万辆，同比-27.9%。"
+            "WEY品牌2月销量0.43万辆，同比+103.1%，环比{g}%；前两月累计销量0.95万辆，同比+16.5%。")
+    got = {c.stated: c.verdict for c in check_text(text.format(g="-13.1")) if "1 月 = 1-2 月 - 2 月" in c.relation}
+    assert got == {"-40.2%": "consistent", "-13.1%": "inconsistent"}
+    fixed = {c.stated: c.verdict for c in check_text(text.format(g="-17.3")) if "1 月 = 1-2 月 - 2 月" in c.relation}
+    assert fixed["-17.3%"] == "consistent"

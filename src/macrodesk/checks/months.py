@@ -16,7 +16,9 @@ from macrodesk.text.clauses import clause_start
 # what the levels measure; 产销 is a pair (产量、销量) written as one word
 _METRIC = re.compile(r"(产销|销量|产量|出口|进口|批发销量|零售销量|交付量|出货量|装机量|销售额|营收|收入)")
 _MONTH = re.compile(r"(?<![\d-])2\s*月")
-_CUMULATIVE = re.compile(r"1\s*[-—–~至]\s*2\s*月")
+_CUMULATIVE = re.compile(r"1\s*[-—–~至]\s*2\s*月|前(?:两|2)个?月")
+# a 同比 growth written between a level and its 环比 ("2 月销量 4.20 万辆，同比 -31.2%，环比 -40.2%")
+_YOY = re.compile(r"^[，,\s]*同比\s*(?:下降|下滑|减少|增长|增加|上升|增|降)?\s*$")
 _QOQ = re.compile(r"环比\s*(下降|下滑|减少|回落|降低|下跌|降|跌|减|增长|增加|上升|提高|上涨|回升|增|升|涨)?\s*$")
 _FALL = re.compile(r"下降|下滑|减少|回落|降低|下跌|降|跌|减")
 _NOISE = re.compile(r"\d{4}\s*年|\d+\s*[-—–~至]\s*\d+\s*月|\d+\s*月|累计|分别|完成|实现|共|为|达|约|[\s，,：:]")
@@ -56,8 +58,12 @@ def _groups(p: ParaText, month: re.Pattern[str]) -> list[_Group]:
             j += 1
         growths: list[Figure] = []
         lead = ""
+        after = levels[-1].end
+        if len(levels) == 1 and j + 1 < len(figs) and figs[j].kind == figs[j + 1].kind == FigureKind.PERCENT \
+                and _YOY.match(p.text[after:figs[j].start]):
+            after, j = figs[j].end, j + 1
         if j < len(figs) and figs[j].kind == FigureKind.PERCENT:
-            between = p.text[levels[-1].end:figs[j].start]
+            between = p.text[after:figs[j].start]
             q = _QOQ.search(between)
             if q and re.fullmatch(r"[，,\s]*", between[:q.start()]):
                 lead = between[q.start():]
@@ -86,9 +92,10 @@ def find_february_growths(article: Article) -> list[Check]:
         for g in months:
             if len(g.growths) != len(g.levels):
                 continue
-            same = [c for c in sums if c.metric == g.metric and len(c.levels) == len(g.levels)
+            same = [c for c in sums if _same_metric(c.metric, g.metric) and len(c.levels) == len(g.levels)
                     and (c.subject == g.subject or not c.subject
-                         and sum(1 for x in months if x.metric == g.metric) == 1)]
+                         and (sum(1 for x in months if _same_metric(x.metric, g.metric)) == 1
+                              or _next_in_sentence(p, g, c, months)))]
             if len(same) != 1:
                 continue
             for level, total, growth in zip(g.levels, same[0].levels, g.growths, strict=True):
@@ -97,6 +104,20 @@ def find_february_growths(article: Article) -> list[Check]:
                     chk.article = article.label
                     out.append(chk)
     return out
+
+
+def _same_metric(a: str, b: str) -> bool:
+    """"批发销量" and "销量" name one measure (the shorter is the longer's end)."""
+    return a == b or a.endswith(b) or b.endswith(a)
+
+
+def _next_in_sentence(p: ParaText, g: _Group, c: _Group, months: list[_Group]) -> bool:
+    """A cumulative with no subject of its own right after a month's group in the same sentence
+    ("哈弗品牌2月销量4.20万辆，…，环比-40.2%；前两月累计销量11.22万辆"): no other month's group
+    and no full stop between them."""
+    start, end = g.levels[-1].end, c.levels[0].start
+    return 0 <= start < end and "。" not in p.text[start:end] \
+        and not any(start < x.levels[0].start < end for x in months)
 
 
 def _judge(p: ParaText, level: Figure, total: Figure, growth: Figure, lead: str) -> Check | None:
