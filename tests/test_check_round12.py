@@ -170,3 +170,11 @@ def test_february_against_a_qian_liang_yue_total_after_it():
     assert got == {"-40.2%": "consistent", "-13.1%": "inconsistent"}
     fixed = {c.stated: c.verdict for c in check_text(text.format(g="-17.3")) if "1 月 = 1-2 月 - 2 月" in c.relation}
     assert fixed["-17.3%"] == "consistent"
+
+
+def test_a_list_whose_items_carry_their_growth():
+    # cfr559: "27.37亿元/-6.73%、21.03亿元/+19.49%，占比50.78%、39.02%" against 营业收入 53.89亿元
+    text = ("2022全年，公司实现营业收入53.89亿元/+4.58%，归母净利润5.37亿元/+6.17%。"
+            "2022年，定制橱柜/定制衣柜两大主要业务收入分别为27.37亿元/-6.73%、21.03亿元/+19.49%，占比50.78%、39.02%。")
+    got = {c.stated: c.verdict for c in check_text(text) if c.kind == "share"}
+    assert got == {"50.78%": "consistent", "39.02%": "consistent"}

@@ -14,7 +14,8 @@ from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
-_LIST_GAP = re.compile(r"^\s*[、和及与/／]\s*$")
+# (an item may carry its growth: "27.37亿元/-6.73%、21.03亿元/+19.49%")
+_LIST_GAP = re.compile(r"^\s*(?:[/／]\s*[+\-−－]?\s*\d+(?:\.\d+)?\s*%\s*)?[、和及与/／]\s*$")
 # "占比 38.87%、…", "分别在总收入占比 47.2%/9.5%", "占总营业收入比例分别为 1.91%和 1.57%", "分别占公司营收 70%/10%"
 _SHARE_LEAD = re.compile(r"(?:占比|比重|份额|占[^，,。；;\d%]{0,10}?)\s*(?:分别)?\s*(?:为|达|是)?\s*$")
 
