@@ -145,7 +145,7 @@ def on_total_profit(chk: Check, stated: Interval) -> Check:
     minority-held subsidiaries lose money: a margin above the 归母 ratio may be that share, one
     below it says a company's minorities lost money, which the text would have to say."""
     if chk.verdict == "inconsistent" and chk.computed_low is not None and stated.hi < chk.computed_low \
-            and not _AGGREGATE.search(chk.sentence):
+            and not any(_AGGREGATE.search(x) for x in (chk.sentence, *chk.input_sentences)):
         chk.note = (chk.note + "; " if chk.note else "") + (
             "净利率 below 归母净利润 / 营收: total profit would be below the 归母 profit, minorities losing money")
         return chk
