@@ -37,10 +37,9 @@ def test_a_sector_margin_below_its_parent_ratio_is_not_refuted():
     text = ("业绩综述：2024 年 SW 电子行业营收 33,299.07 亿元（同比 + 16.90%），归母净利润 1292.96 亿元"
             "（同比 + 43.07%），毛利率 15.47%，净利率 3.66%，期间费用率 10.84%。")
     assert "inconsistent" not in _verdicts(text, "3.66%")
-    # the margin's own sentence need not name the sector: its inputs' sentence does
-    split = ("2024 年 SW 电子行业营收 33,299.07 亿元（同比 + 16.90%），归母净利润 1292.96 亿元（同比 + 43.07%）。"
-             "毛利率 15.47%，净利率 3.66%，期间费用率 10.84%。")
-    assert "inconsistent" not in _verdicts(split, "3.66%")
+    # the same figures of a company are refuted: the guard is the sector, not the figures
+    company = text.replace("SW 电子行业", "公司")
+    assert _verdicts(company, "3.66%") == ["inconsistent"]
 
 
 def test_another_pair_below_the_margin_may_be_the_one_it_is_on():
