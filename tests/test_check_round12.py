@@ -181,3 +181,11 @@ def test_a_list_whose_items_carry_their_growth():
             "2022年，定制橱柜/定制衣柜两大主要业务收入分别为27.37亿元/-6.73%、21.03亿元/+19.49%，占比50.78%、39.02%。")
     got = {c.stated: c.verdict for c in check_text(text) if c.kind == "share"}
     assert got == {"50.78%": "consistent", "39.02%": "consistent"}
+
+
+def test_a_company_margin_is_not_over_the_rest_item_of_a_breakdown():
+    # cfb086: 毛利率 7.7% is 5.03 / 65.55 (the quarter's revenue), not 5.03 over 其它收入 1.34
+    text = ("三季度，公司实现收入65.55亿元（+11.9%），其中快运业务收入27.74亿元（+1.2%），增速环比上半年提升7.3pct；"
+            "快递业务收入36.47亿元（+21.0%），增速环比上半年下降28.9%，其它收入1.34亿元（+28.8%）。"
+            "公司实现毛利5.03亿元（-36.6%），毛利率7.7%（-5.9pct）。")
+    assert "inconsistent" not in [c.verdict for c in check_text(text) if c.stated == "7.7%"]

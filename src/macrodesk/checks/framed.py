@@ -583,6 +583,7 @@ def _whole_year_vs_part(c: Framed, inputs: tuple[Framed, ...]) -> bool:
 _NOT_ALL = re.compile(r"等\s*[，,]?\s*(?:合计|共计|总计)\s*(?:为|达|约)?\s*$|(?:主要|其中)(?:包括|包含|有|为)[^。；;]*$")
 # words of cause before a margin name no segment: "从而影响净利率", "带动净利率"
 _CAUSE = re.compile(r"从而|因此|进而|最终|影响|使得|使|导致|带动|拖累|推动|受益于|受")
+_REST_ITEM = re.compile(r"^(?:其[他它余]|剩余)")
 _CHANGE_VERB = re.compile(r"(?:提升|提高|增加|上升|上行|下降|下滑|减少|回落|下行|收窄|扩大)\s*(?:了|约)?\s*$")
 _LOSS_AFTER = re.compile(r"[^。；;]{0,30}?(?:由盈转亏|转为亏损|扭盈为亏|亏损)")
 
@@ -667,6 +668,10 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         return [hedge(sec, chk, "the margin names another segment than its profit and revenue")]
     if t.interval(result=True).lo > 0 and n0.tok.interval().hi < 0:
         return [hedge(sec, chk, "a positive margin is no ratio of a loss")]
+    # "…快递业务收入36.47亿元（+21.0%），…，其它收入1.34亿元（+28.8%）。公司实现毛利5.03亿元…，毛利率
+    # 7.7%" (cfb086): a company's margin is not over the rest item of a revenue breakdown
+    if not own and _REST_ITEM.search(d0.metric):
+        return [hedge(sec, chk, "the revenue is the rest item of a breakdown")]
     # "归母净利润 0.46 亿元，同比 - 471.5%（由盈转亏）": a loss written without its sign
     if _LOSS_AFTER.match(sec.raw[n0.tok.sent], n0.tok.fig.end):
         return [hedge(sec, chk, "the profit is a loss written without its sign")]
