@@ -189,3 +189,19 @@ def test_a_company_margin_is_not_over_the_rest_item_of_a_breakdown():
             "快递业务收入36.47亿元（+21.0%），增速环比上半年下降28.9%，其它收入1.34亿元（+28.8%）。"
             "公司实现毛利5.03亿元（-36.6%），毛利率7.7%（-5.9pct）。")
     assert "inconsistent" not in [c.verdict for c in check_text(text) if c.stated == "7.7%"]
+
+
+def test_a_series_whose_growths_are_written_before_its_levels():
+    # cfb513: 23.14 / 19.39 − 1 = 19.3%; 2.46 / 2.15 − 1 = 14.4%
+    text = "按最低要求算，公司23/24年营收yoy+20.2%/+{g}%至19.39/23.14亿，净利润yoy+15%/+14.4%至2.15/2.46亿。"
+    assert {c.stated: c.verdict for c in check_text(text.format(g="19.3")) if "listed by position" in c.relation} \
+        == {"+19.3%": "consistent", "+14.4%": "consistent"}
+    wrong = {c.stated: c.verdict for c in check_text(text.format(g="21.3")) if "listed by position" in c.relation}
+    assert wrong["+21.3%"] == "inconsistent"
+
+
+def test_a_rate_after_an_amount_change_written_with_its_verb():
+    # cfb487: 0.5 / (1.13 − 0.5) = 79%, within the rounding of 0.5 (78.36% fits; 58% does not)
+    text = "2022年三季度，公司研发费用为1.13亿元，同比增加0.5亿元、增长{g}%。"
+    assert [c.verdict for c in check_text(text.format(g="78.36")) if c.stated == "78.36%"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(g="58.36")) if c.stated == "58.36%"] == ["inconsistent"]

@@ -212,7 +212,9 @@ def _certain(a: Framed, b: Framed) -> bool:
 
 ANY_VERB = re.compile(f"(?:{UP}|{DOWN})")
 _AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比)[^，,。；;]{{0,12}}(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
-_RATE_OF_CHANGE = re.compile(r"^\s*[，,（(]?\s*(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?\s*$")
+# (or the change's verb again: "研发费用为1.13亿元，同比增加0.5亿元、增长78.36%", cfb487)
+_RATE_OF_CHANGE = re.compile(r"^\s*[，,、（(]?\s*(?:(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?"
+                             r"|(?:增长|上升|上涨|下降|下滑|减少|下跌)\s*(?:了|约)?)\s*$")
 # "较去年累计的 A 同比增长 C", "环比 25Q1 的 A 提高 C": the earlier level written after its word
 WRITTEN_BEFORE = re.compile(
     r"(?:较|相比|相较于?|(?<![同环占对])比(?![例重率值较])|环比(?=\s*\S))"

@@ -51,6 +51,9 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # from the levels to their growths: "（同比 + ", "，同比增长 ", "，分别同比 ", "，YoY "
 _TO_GROWTHS = re.compile(r"^\s*[（(，,]\s*(?:分别)?\s*(?:同比|YoY|yoy|同(?=[增降]))\s*(?:增速|增幅)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
                          r"(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*$")
+# growths written before their levels: "营收 yoy+20.2%/+19.3% 至 19.39/23.14 亿"
+_GROWTHS_LEAD = re.compile(r"(?:同比|YoY|yoy|YOY)\s*(?:分别)?\s*(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*$")
+_TO_LEVELS = re.compile(r"^\s*(?:分别)?\s*(?:至|到)\s*$")
 # a bracket between the levels and their growths: "2.43、2.80、3.36亿元（前次预测为2.9、3.6、4.3亿元），同增…"
 _ASIDE = re.compile(r"^\s*[（(][^（）()]*[)）]")
 
@@ -103,6 +106,21 @@ def find_year_series(article: Article) -> list[Check]:
         for lv in levels:
             # the growths right after the levels, and the levels of one unit (bare numbers take the last's)
             gr = next((g for g in growths if _TO_GROWTHS.match(_ASIDE.sub("", s.text[lv[-1].end:g[0].start]))), None)
+            before = None if gr is not None else next(
+                (g for g in growths if g[-1].end <= lv[0].start and _TO_LEVELS.match(s.text[g[-1].end:lv[0].start])
+                 and _GROWTHS_LEAD.search(s.text, max(0, g[0].start - 12), g[0].start)), None)
+            if before is not None:
+                # "23/24年营收yoy+20.2%/+19.3%至19.39/23.14亿" (cfb513): the growths written before
+                # the levels they lead to
+                lead = _GROWTHS_LEAD.search(s.text, max(0, before[0].start - 12), before[0].start)
+                word = lead.group(1) if lead else None
+                if all(f.kind == FigureKind.NUMBER or lv[-1].unit.startswith(f.unit) and f.scale == lv[-1].scale
+                       for f in lv) and lv[-1].kind != FigureKind.NUMBER:
+                    verb_word = {"降": "下降", "增": "增长"}.get(word or "", word)
+                    out.extend(_judge(article, s, lv, before, verb_word, first))
+                    out.extend(_first_growth(article, s, lv[0], before[0], verb_word, first,
+                                             s.text[start:before[0].start]))
+                continue
             # "25.7 亿、26.9 亿、27.9 亿吨": a unit the last figure completes
             same = all(f.kind == FigureKind.NUMBER or lv[-1].unit.startswith(f.unit) and f.scale == lv[-1].scale
                        for f in lv)
