@@ -205,3 +205,22 @@ def test_a_rate_after_an_amount_change_written_with_its_verb():
     text = "2022年三季度，公司研发费用为1.13亿元，同比增加0.5亿元、增长{g}%。"
     assert [c.verdict for c in check_text(text.format(g="78.36")) if c.stated == "78.36%"] == ["consistent"]
     assert [c.verdict for c in check_text(text.format(g="58.36")) if c.stated == "58.36%"] == ["inconsistent"]
+
+
+def test_a_margin_level_after_jiangdi_names_its_margin():
+    # cfr224: "归母净利润率降低4.24个百分点至3.99%" is the margin 3.47 / 86.93
+    text = "2020年Q2，营收86.93亿元，同比-1.99%，归母净利润3.47亿元，同比-52.45%。受此影响，公司2020Q2归母净利润率降低4.24个百分点至{m}%。"
+    assert [c.verdict for c in check_text(text.format(m="3.99")) if c.stated == "3.99%"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(m="4.99")) if c.stated == "4.99%"] == ["inconsistent"]
+
+
+def test_quarters_listed_by_chinese_ordinals_with_a_unit_on_each_item():
+    # cfb473: 8.68 + 9.23 + 10.04 = 27.95 (前三季度), and the span's growth from the quarters'
+    text = ("公司2022年前三季度实现营业收入{t}亿元，同比增长17.83%。分季度看，公司一、二、三季度分别实现营收8.68亿元、"
+            "9.23亿元、10.04亿元，同比分别增长12.26%、16.63%、24.35%。")
+    sums = [c for c in check_text(text.format(t="27.95")) if c.kind == "sum"]
+    assert [c.verdict for c in sums] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(t="28.95")) if c.kind == "sum"] == ["inconsistent"]
+    # items in two units are no one list
+    mixed = text.format(t="27.95").replace("9.23亿元", "9230万元")
+    assert [c for c in check_text(mixed) if c.kind == "sum"] == []

@@ -586,7 +586,7 @@ _NOT_ALL = re.compile(r"等\s*[，,]?\s*(?:合计|共计|总计)\s*(?:为|达|�
 # words of cause before a margin name no segment: "从而影响净利率", "带动净利率"
 _CAUSE = re.compile(r"从而|因此|进而|最终|影响|使得|使|导致|带动|拖累|推动|受益于|受")
 _REST_ITEM = re.compile(r"^(?:其[他它余]|剩余)")
-_CHANGE_VERB = re.compile(r"(?:提升|提高|增加|上升|上行|下降|下滑|减少|回落|下行|收窄|扩大)\s*(?:了|约)?\s*$")
+_CHANGE_VERB = re.compile(r"(?:提升|提高|增加|上升|上行|下降|下滑|减少|回落|下行|收窄|扩大|降低|改善)\s*(?:了|约)?\s*$")
 _LOSS_AFTER = re.compile(r"[^。；;]{0,30}?(?:由盈转亏|转为亏损|扭盈为亏|亏损)")
 
 

@@ -28,7 +28,9 @@ _SEP = r"\s*(?:[/、]|和|及)\s*"  # "3.63、4.64和4.75亿元": 和 joins a li
 _UNIT = r"(亿元|万元|百万元|千万元|元|亿|万)"
 # the first quarters of a year: "Q1/Q2/Q3/Q4", "Q1、Q2、Q3", "Q1-Q4", "22Q1-Q4", "19Q1/Q2/Q3/Q4", "一至四季度"
 _QUARTERS = re.compile(r"(?:\d{2,4})?Q1\s*(?:[/、]\s*Q2(?:\s*[/、]\s*Q3(?:\s*[/、]\s*Q4)?)?|[-~～至]\s*(?:\d{2})?Q?([2-4]))"
-                       r"|[一1]\s*[至\-~]\s*([二三四234])\s*季度")
+                       r"|[一1]\s*[至\-~]\s*([二三四234])\s*季度"
+                       # "一、二、三季度分别实现营收 8.68亿元、9.23亿元、10.04亿元" (cfb473)
+                       r"|一\s*[、/]\s*二(?:\s*[、/]\s*三(?:\s*[、/]\s*四)?)?\s*季度")
 _WORDS = {2: "two", 3: "three", 4: "four"}
 _CN_COUNT = {"二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}
 # what a level of the first n quarters is named by ("前三季度营收", "上半年"); four are the year
@@ -37,7 +39,10 @@ _CUMULATIVE = {2: re.compile(r"上半年|H1|半年度?|1\s*-\s*6\s*月"), 3: re.
 _BETWEEN = re.compile(r"^[，,\s]*[^，,。；;\d%/、]{0,16}$")
 # a further measure of the same quarters in the sentence: "；归母净利润分别为"
 _NEXT = re.compile(r"^[^。\d%]{0,24}分\s*别[^。\d%]{0,6}$")
-_LISTS = {n: re.compile(_SEP.join([f"({_NUM})"] * n) + rf"\s*{_UNIT}(?![/、\d])") for n in (2, 3, 4)}
+# (each item may carry the unit: "8.68亿元、9.23亿元、10.04亿元")
+_ITEM_UNIT = r"(?:\s*(?:亿元|万元|百万元|千万元|元|亿|万))?"
+_LISTS = {n: re.compile(_SEP.join([f"({_NUM}){_ITEM_UNIT}"] * (n - 1) + [f"({_NUM})"]) + rf"\s*{_UNIT}(?![/、\d])")
+          for n in (2, 3, 4)}
 _GROWTH_WORDS = "|".join(_spaced(w) for w in ("同比", "yoy", "YoY", "YOY"))
 _GROWTH_LEAD = (rf"\s*[，,]\s*(?:{_spaced('分别')})?\s*(?:{_GROWTH_WORDS})\s*(?:{_spaced('分别')})?\s*"
                 rf"(?:{_spaced('增长')}|{_spaced('增速')}|{_spaced('变化')}|{_spaced('变动')})?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
@@ -78,8 +83,9 @@ def find_quarter_lists(article: Article) -> list[Check]:
             pos, first = q.end(), True
             while (m := _LISTS[n].search(p.text, pos, end)) is not None:
                 between = p.text[pos:m.start()]
-                if not (_BETWEEN.match(between) if first else _NEXT.match(between)):
-                    break
+                if not (_BETWEEN.match(between) if first else _NEXT.match(between)) \
+                        or len(set(re.findall(_UNIT, m.group(0)))) > 1:
+                    break  # (items in two units are no one list)
                 own = _metric(between)
                 year = _same_sentence_year(p, q, m, own, n) if first else None
                 year = year or _named_year(article, p, q, own, n)
@@ -95,7 +101,7 @@ def _count(q: re.Match[str]) -> int:
     """How many quarters from the first one the marker lists."""
     if q.group(1) or q.group(2):
         return _CN_COUNT[q.group(1) or q.group(2)]
-    return q.group(0).count("Q")
+    return q.group(0).count("Q") or len(re.findall(r"[一二三四]", q.group(0)))
 
 
 def _names_span(words: str, n: int) -> bool:
