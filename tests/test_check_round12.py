@@ -224,3 +224,14 @@ def test_quarters_listed_by_chinese_ordinals_with_a_unit_on_each_item():
     # items in two units are no one list
     mixed = text.format(t="27.95").replace("9.23亿元", "9230万元")
     assert [c for c in check_text(mixed) if c.kind == "sum"] == []
+
+
+def test_a_ratio_change_refutes_when_its_level_is_certain():
+    # cfb551 (in one paragraph): 18.86% − (1.29/1.28)/(6.84/1.1624) = +1.73pp, not +2.07pp
+    text = ("2022年公司实现营业收入6.84亿元，同比提升16.24%；归母净利润1.29亿元，同比提升28%。"
+            "盈利能力：2022年归母净利率约18.84%，同比提升{c}pct。")
+    assert [c.verdict for c in check_text(text.format(c="2.07")) if c.stated == "2.07pct"] == ["inconsistent"]
+    assert [c.verdict for c in check_text(text.format(c="1.73")) if c.stated == "1.73pct"] == ["consistent"]
+    # a plain 净利率 over 归母 profit is not certain: its change only confirms
+    plain = text.replace("归母净利率", "净利率")
+    assert "inconsistent" not in [c.verdict for c in check_text(plain.format(c="2.07")) if c.stated == "2.07pct"]

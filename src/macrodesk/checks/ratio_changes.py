@@ -65,17 +65,26 @@ def find_ratio_changes(article: Article, checks: list[Check]) -> list[Check]:
         written = signed_interval(fig, before, result=True)
         fits = got.overlaps(written)
         sign = "-" if written.mid < 0 and not fig.text.lstrip().startswith(("-", "−")) else ""
-        if not fits:
-            continue  # confirm-only: a mismatch proves nothing (see below)
+        # a mismatch refutes only when the ratio itself was judged on certain inputs of its own
+        # basis, the growths are moderate (after a profit that grew many times over, last year's
+        # minorities may weigh differently) and the gap is past a restated base's slack (0.3% of
+        # last year's ratio); else it proves nothing
+        slack = Interval(got.lo - 0.003 * abs(prior.hi), got.hi + 0.003 * abs(prior.hi))
+        certain = c.refutable and all(0.5 < (one + g).lo and (one + g).hi < 5 for g in (gn, gd)) \
+            and not slack.overlaps(written)
+        if not fits and not certain:
+            continue
         out.append(Check(
-            verdict="consistent", kind="change", stated=fig.text, computed=f"{got.mid:.3f}",
-            computed_low=got.lo, computed_high=got.hi, inputs=[c.inputs[0], c.inputs[1]], derived=True,
+            verdict="consistent" if fits else "inconsistent", kind="change", stated=fig.text,
+            computed=f"{got.mid:.3f}", computed_low=got.lo, computed_high=got.hi,
+            gap=None if fits else slack.distance(written), inputs=[c.inputs[0], c.inputs[1]], derived=True,
             relation=(f"{c.stated} - 上年 {prior.mid:.2f}% (= ({c.inputs[0]}/(1{gn.mid * 100:+.2f}%)) / "
                       f"({c.inputs[1]}/(1{gd.mid * 100:+.2f}%))) = {sign}{fig.text} (last year's ratio from "
                       "this year's inputs and their growths)"),
             # last year's figures a company reports may be restated, and a 净利率 may be on total
             # profit where only 归母 is written (21Q1 归母 2.03 亿元 +2222%: 6.97 against 7.08 pct)
-            note="confirm-only: last year's inputs may be restated or of another basis",
+            note="confirm-only: last year's inputs may be restated or of another basis" if fits else
+            "the ratio fits its inputs on their basis; its change misses them past a restated base's slack",
             sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
-            input_sentences=[sn.text, sd.text], refutable=False))
+            input_sentences=[sn.text, sd.text], refutable=not fits))
     return out
