@@ -235,3 +235,13 @@ def test_a_ratio_change_refutes_when_its_level_is_certain():
     # a plain 净利率 over 归母 profit is not certain: its change only confirms
     plain = text.replace("归母净利率", "净利率")
     assert "inconsistent" not in [c.verdict for c in check_text(plain.format(c="2.07")) if c.stated == "2.07pct"]
+
+
+def test_revpar_is_adr_times_occ_and_its_growth_follows():
+    # cfb178: 210 × 51.3% = 107.7 元; (1 − 35.6%) × 51.3 / 73.6 − 1 = −55.1%
+    text = "其中中高端酒店ADR为210元（-35.6%）/OCC为51.3%（-22.3pct）/RevPAR为{r}元（{g}%），经济型酒店ADR为127元（-25.3%）/OCC为57.6%（-25.3pct）/RevPAR为73元（-48.0%）。"
+    got = {(c.kind, c.stated): c.verdict for c in check_text(text.format(r="108", g="-55.2")) if "RevPAR" in c.relation}
+    assert got == {("product", "108元"): "consistent", ("growth", "-55.2%"): "consistent",
+                   ("product", "73元"): "consistent", ("growth", "-48.0%"): "consistent"}
+    bad = {(c.kind, c.stated): c.verdict for c in check_text(text.format(r="118", g="-50.2")) if "RevPAR" in c.relation}
+    assert bad[("product", "118元")] == "inconsistent" and bad[("growth", "-50.2%")] == "inconsistent"

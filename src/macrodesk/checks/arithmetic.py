@@ -69,6 +69,7 @@ from macrodesk.checks.quarter_lists import find_quarter_lists
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
 from macrodesk.checks.ratio_changes import find_ratio_changes
 from macrodesk.checks.relative_gaps import find_relative_gaps
+from macrodesk.checks.revpar import find_revpars
 from macrodesk.checks.scissors import find_scissors
 from macrodesk.checks.segment_growths import find_segment_growths
 from macrodesk.checks.sentence import FINDERS
@@ -224,7 +225,7 @@ def check_article(article: Article) -> list[Check]:
         *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),
         *find_table_sums(article), *find_table_products(article), *find_clause_totals(article),
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
-        *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article),
+        *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
