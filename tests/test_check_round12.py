@@ -160,8 +160,10 @@ def test_a_share_of_total_revenue_against_the_revenue_of_its_period():
             "公司重点布局海外市场，2022H1境外销售收入4.32亿元，同比增长142%，占总营收{s}%。")
     assert [c.verdict for c in check_text(text.format(s="84")) if c.stated == "84%"] == ["consistent"]
     assert [c.verdict for c in check_text(text.format(s="74")) if c.stated == "74%"] == ["inconsistent"]
-    # two different revenues of the period: which is the whole is not certain
-    two = text.replace("其中，2022Q2", "2022H1国内业务营业收入0.82亿元。其中，2022Q2")
+    # a unit's revenue is no candidate whole; two different company revenues of the period are
+    segment = text.replace("其中，2022Q2", "2022H1国内业务营业收入0.82亿元。其中，2022Q2")
+    assert [c.verdict for c in check_text(segment.format(s="74")) if c.stated == "74%"] == ["inconsistent"]
+    two = text.replace("其中，2022Q2", "2022H1公司营业收入5.41亿元（调整后）。其中，2022Q2")
     assert "inconsistent" not in [c.verdict for c in check_text(two.format(s="74")) if c.stated == "74%"]
 
 
@@ -245,3 +247,12 @@ def test_revpar_is_adr_times_occ_and_its_growth_follows():
                    ("product", "73元"): "consistent", ("growth", "-48.0%"): "consistent"}
     bad = {(c.kind, c.stated): c.verdict for c in check_text(text.format(r="118", g="-50.2")) if "RevPAR" in c.relation}
     assert bad[("product", "118元")] == "inconsistent" and bad[("growth", "-50.2%")] == "inconsistent"
+
+
+def test_a_revenue_share_written_after_its_change_is_of_the_company_revenue():
+    # cfb169: 科力普 16.0 / the company's 47.6 = 33.6%, not over 晨光科技's 营业收入 2.04 亿元
+    text = ("2020H1公司收入47.6亿元（-1.60%），归母净利润4.65亿元（-1.44%）。1）线上渠道：2020H1晨光科技实现营业收入2.04亿元，"
+            "同比增长63.92%。2）晨光科力普：2020H1收入16.0亿元（+6.63%），收入占比同比上升2.6pct至{s}%。")
+    got = [(c.verdict, c.inputs) for c in check_text(text.format(s="33.6")) if c.stated == "33.6%"]
+    assert got == [("consistent", ["16.0亿元", "47.6亿元"])]
+    assert [c.verdict for c in check_text(text.format(s="38.6")) if c.stated == "38.6%"] == ["inconsistent"]

@@ -46,6 +46,9 @@ _RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率)\s*(?:为
 # "隐性债务占比从 2020 年 64% 降至 2024 年 60%": the later share of a change of a share
 _SHARE_TO = re.compile(f"(?:占比|比重|份额)\\s*(?:{FROM})[^，,。；;]{{0,24}}(?:{UP}|{DOWN})?\\s*{TO}[^，,。；;%]{{0,12}}$")
 _TO_LEVEL = re.compile(f"^[，,]?[^，,。；;]{{0,14}}?(?:{UP}|{DOWN})\\s*(?:至|到)\\s*$")
+# a share's level written after its change: "收入占比同比上升2.6pct至33.6%"
+_SHARE_MOVED_TO = re.compile(r"(?:占比|比重|份额)\s*(?:同比|较上年|较去年同期|较年初)?\s*(?:提升|提高|上升|增加|下降|下滑|减少)?\s*"
+                             r"[+\-]?\d+(?:\.\d+)?\s*(?:pct|PCT|pcts|个百分点|pp)\s*(?:至|到)\s*$")
 _INTENSITY = re.compile(r"强度\s*(?:为|约|达|达到)?\s*$")
 # "同比增速分别提升26.3、18.6pct": a bare number in a list whose last item carries the unit
 _LIST_UNIT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*\d[\d.]*\s*(?:pct|ppt|pp|个百分点|%|％)")
@@ -86,7 +89,7 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
         return _share_in_section(sec, fs, k) or unverifiable(
             sec, "share", t, [], f"(part) / (whole) = {t.text}", "the part or the whole is not stated")
     if kind_of == FigureKind.PERCENT and (_RATE_OF_LEVELS.search(c.lead) or _SHARE_TO.search(
-            sec.raw[t.sent][clause_start:t.fig.start])):
+            sec.raw[t.sent][clause_start:t.fig.start]) or _SHARE_MOVED_TO.search(raw[clause_start:t.fig.start])):
         return _share_in_section(sec, fs, k)
     if kind_of == FigureKind.POINTS and _PULL.search(c.lead):
         return unverifiable(sec, "product", t, [], f"(change) × (weight) = {t.text}",
@@ -241,24 +244,37 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
 
 # a share the words say is of the company's whole revenue: "占总营收 84%", "占营业收入比重为 31%"
 _OF_REVENUE = re.compile(r"占(?:公司)?(?:总营收|营业总?收入|总收入|营收)(?:的)?(?:比重|比例)?\s*(?:为|达|约)?\s*$")
-_REVENUE_LEVEL = re.compile(r"(?:营业总?收入|营收|总收入)$")
+_COMPANY_REVENUE = re.compile(r"营业总?收入|营收|总营收|总收入|收入")
+_NOT_NAME = re.compile(r"公司|实现|整体|全年|合计|\s")
+_REVENUE_SHARE_TO = re.compile(r"^[\s，,]*(?:收入|营收)占比\s*(?:同比)?\s*(?:提升|提高|上升|增加|下降|下滑|减少)?\s*"
+                               r"[+\-]?\d+(?:\.\d+)?\s*(?:pct|PCT|pcts|个百分点|pp)\s*(?:至|到)\s*$")
+_REVENUE_PART = re.compile(r"收入|营收")
 
 
 def _of_total_revenue(sec: Para, fs: list[Framed], c: Framed, part: Framed) -> Check | None:
     """"2022H1境外销售收入4.32亿元，同比增长142%，占总营收84%" with "2022H1…营业收入5.14亿元" in the
     section: the whole is the section's revenue of the part's period, when every level written as
     that revenue is one value (a summary may restate it). Named by the words, so it may refute."""
-    if not _OF_REVENUE.search(c.lead) or not is_level(part) or part.tok.fig.kind != FigureKind.MONEY:
+    if not is_level(part) or part.tok.fig.kind != FigureKind.MONEY:
+        return None
+    # "收入16.0亿元（+6.63%），收入占比同比上升2.6pct至33.6%" (cfb169): a revenue's 收入占比 is of the
+    # company's revenue too
+    clause = sec.raw[c.tok.sent][sec.clause_start(c.tok.sent, c.tok.fig.start):c.tok.fig.start]
+    if not (_OF_REVENUE.search(c.lead) or _REVENUE_SHARE_TO.search(clause) and _REVENUE_PART.search(part.metric)):
         return None
     key = period_key(part.period)
     if key is None:
         return None
+    # the company's revenue: named by a revenue word alone ("晨光科技实现营业收入2.04亿元" is a unit's)
     wholes = [x for x in fs if x is not part and x.tok.cunit == part.tok.cunit and is_level(x)
-              and _REVENUE_LEVEL.search(x.metric) and period_key(x.period) == key and x.index < c.index]
+              and _COMPANY_REVENUE.fullmatch(_NOT_NAME.sub("", x.metric)) and period_key(x.period) == key
+              and x.index < c.index]
     if len({x.tok.text for x in wholes}) != 1:
         return None
     d = wholes[-1]
     iv = (part.tok.interval() / d.tok.interval()).scale(100)
+    if iv.lo > 100:
+        return None  # a part larger than its whole: not the whole meant
     return judge(sec, "share", c.tok, [part.tok, d.tok], [(f"{part.tok.text} / {d.tok.text} = {c.tok.text}", iv)],
                  magnitude=False)
 
