@@ -246,8 +246,7 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
 _OF_REVENUE = re.compile(r"占(?:公司)?(?:总营收|营业总?收入|总收入|营收)(?:的)?(?:比重|比例)?\s*(?:为|达|约)?\s*$")
 _COMPANY_REVENUE = re.compile(r"营业总?收入|营收|总营收|总收入|收入")
 _NOT_NAME = re.compile(r"公司|实现|整体|全年|合计|\s")
-_REVENUE_SHARE_TO = re.compile(r"^[\s，,]*(?:收入|营收)占比\s*(?:同比)?\s*(?:提升|提高|上升|增加|下降|下滑|减少)?\s*"
-                               r"[+\-]?\d+(?:\.\d+)?\s*(?:pct|PCT|pcts|个百分点|pp)\s*(?:至|到)\s*$")
+_REVENUE_SHARE_TO = re.compile(r"^[\s，,]*(?:收入|营收)" + _SHARE_MOVED_TO.pattern)
 _REVENUE_PART = re.compile(r"收入|营收")
 
 
