@@ -30,6 +30,7 @@ regression gate now: floors only go up.
 | check_twentyfourth (round 11, at c365295, after all but the last three rules; 18 excerpts and 6 reports) | 48/76 = 0.632, 34/75 = 0.453, 3/16 (one false alarm, since fixed) |
 | check_twentyfifth (round 12, at c5cf5e9, the round's start; 20 excerpts and 9 reports) | 95/212 = 0.448, 63/129 = 0.488, 0/35 (three false alarms, since fixed) |
 | check_twentysixth (round 12, at 454b438, after the round's rules; 20 excerpts and 10 reports) | 96/150 = 0.640, 50/118 = 0.424, 2/21 (one false alarm, since fixed) |
+| check_twentyseventh (round 12, at 216b02b, after the round's later rules; 21 excerpts and 10 reports) | 90/185 = 0.486, 40/108 = 0.370, 2/25 (four false alarms, since fixed) |
 """
 
 from __future__ import annotations
@@ -86,18 +87,20 @@ FLOORS = {
     "check_sixteenth": Floors(93, 85, 0.694, 63, 0.873, 3, 1, 90, 0.366),
     "check_seventeenth": Floors(96, 66, 0.818, 78, 0.743, 38, 22, 58, 0.31),
     # round 10's set: company research (CFBenchmark excerpts), 20 articles from two annotators
-    "check_eighteenth": Floors(256, 170, 0.605, 141, 0.517, 17, 2, 239, 0.142, articles=20),
-    "check_nineteenth": Floors(231, 136, 0.735, 145, 0.517, 16, 4, 215, 0.106, articles=20),
+    "check_eighteenth": Floors(256, 170, 0.629, 151, 0.596, 17, 4, 239, 0.142, articles=20),
+    "check_nineteenth": Floors(231, 136, 0.735, 146, 0.52, 16, 4, 215, 0.106, articles=20),
     "check_twentieth": Floors(182, 130, 0.63, 102, 0.607, 17, 2, 165, 0.127, articles=20),
     "check_twentyfirst": Floors(202, 166, 0.765, 144, 0.631, 18, 6, 184, 0.195, articles=16),
-    "check_twentysecond": Floors(136, 95, 0.61, 71, 0.676, 13, 1, 123, 0.13, articles=17),
+    "check_twentysecond": Floors(136, 95, 0.61, 71, 0.69, 13, 1, 123, 0.13, articles=17),
     # round 11's sets: company research (CFBenchmark summary and risk excerpts) and condensed reports
     "check_twentythird": Floors(111, 76, 0.789, 84, 0.666, 17, 2, 94, 0.34, articles=19),
-    "check_twentyfourth": Floors(132, 76, 0.644, 77, 0.506, 16, 3, 116, 0.189, articles=24),
+    "check_twentyfourth": Floors(132, 76, 0.657, 78, 0.512, 16, 3, 116, 0.189, articles=24),
     # round 12's set: summary and risk excerpts and condensed reports, first run at the round's start
-    "check_twentyfifth": Floors(287, 212, 0.448, 129, 0.534, 35, 2, 252, 0.138, articles=29),
+    "check_twentyfifth": Floors(287, 212, 0.589, 159, 0.672, 35, 3, 252, 0.138, articles=29),
     # its second set, listed while the round's rules were written and first run after them
-    "check_twentysixth": Floors(241, 150, 0.64, 118, 0.423, 21, 2, 217, 0.069, articles=30),
+    "check_twentysixth": Floors(241, 150, 0.653, 121, 0.462, 21, 2, 217, 0.069, articles=30),
+    # and its third, listed after the round's rules and first run on them
+    "check_twentyseventh": Floors(233, 185, 0.486, 108, 0.407, 25, 2, 208, 0.057, articles=31),
 }
 _SCORES: dict[str, Score] = {}
 

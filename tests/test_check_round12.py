@@ -256,3 +256,29 @@ def test_a_revenue_share_written_after_its_change_is_of_the_company_revenue():
     got = [(c.verdict, c.inputs) for c in check_text(text.format(s="33.6")) if c.stated == "33.6%"]
     assert got == [("consistent", ["16.0亿元", "47.6亿元"])]
     assert [c.verdict for c in check_text(text.format(s="38.6")) if c.stated == "38.6%"] == ["inconsistent"]
+
+
+def test_a_growth_is_not_paired_with_a_level_of_the_sentence_before():
+    # cfb378: "汇率敏感性为3.3亿元（20年同期为3.7亿元）。其中国内RPK同比增长5%" — 5% is RPK's
+    text = "2021年公司汇率敏感性为3.3亿元（20年同期为3.7亿元）。其中国内RPK同比增长5%，为19年同期的74%。"
+    assert "inconsistent" not in [c.verdict for c in check_text(text) if c.stated == "5%"]
+
+
+def test_a_first_quarter_report_is_no_year_and_a_measure_list_pairs_no_base():
+    # cfb416: "2022年1季报…分别为5.00亿元（+75.7%）" is Q1, not 2022 against 2021's 扣非 2.59 亿元
+    text = ("公司发布2021年报，实现营业收入/归母净利润/扣非归母净利润分别为19.72亿元（+87.80%）/3.91亿元（+110.3%）/2.59亿元（61.43%）。"
+            "2022年1季报，实现营业收入/归母净利润/扣非归母净利润分别为5.00亿元（+75.7%）/1.06亿元（+88.5%）/0.90亿元（+103.8%）。")
+    assert "inconsistent" not in [c.verdict for c in check_text(text) if c.stated == "+75.7%"]
+    assert [f.text for f in extract_figures("2022年1季报，实现营业收入5.00亿元") if f.kind == FigureKind.DATE] == ["2022年1季报"]
+
+
+def test_quan_nian_names_the_year_not_the_quarter_before_it():
+    # cfb503: "单四季度…1.60亿元…；带动公司全年实现营收4.33亿元…。实现归母净利润1.09亿元" are the year's;
+    # the Q4 margin 19.24% is 0.31 / 1.60
+    text = ("2022年公司实现营收4.33亿元，同比增长23.44%；归母净利润1.09亿元，同比下滑15.47%。"
+            "单四季度公司实现营收1.60亿元，同比提升58.28%；带动公司全年实现营收4.33亿元，同比提升23.44%。"
+            "实现归母净利润1.09亿元，同比下滑15.47%。单四季度实现归母净利润0.31亿元，同比提升11.56%。"
+            "单四季度归母净利率19.24%，同比下滑8.06pcts。")
+    got = {c.stated: (c.verdict, c.inputs[:1]) for c in check_text(text) if c.stated in ("19.24%", "8.06pcts")}
+    assert got["19.24%"] == ("consistent", ["0.31亿元"])
+    assert got.get("8.06pcts", ("consistent",))[0] != "inconsistent"

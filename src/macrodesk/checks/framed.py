@@ -110,7 +110,13 @@ def read_frames(sec: Para) -> list[Framed]:
         if paragraph != para_of or _TOPIC_LABEL.search(raw[stop:t.fig.start]):
             period, para_of, topic = "", paragraph, topic + 1
         period = fr.period or period
-        out.append(Framed(t, i, fr.metric, period, raw[stop:t.fig.start],
+        own = period
+        if _PART_OF_YEAR.search(period) and _WHOLE_YEAR_LEAD.search(raw[sec.clause_start(t.sent, t.fig.start):t.fig.start]):
+            # "单四季度…；带动公司全年实现营收4.33亿元" (cfb503): 全年 names the year, not the quarter
+            # written before it
+            own = period = next((x.period for x in reversed(out) if (key := period_key(x.period)) and key[1] == "Y"),
+                                "全年")
+        out.append(Framed(t, i, fr.metric, own, raw[stop:t.fig.start],
                           raw[t.fig.end:t.fig.end + 8], paragraph, topic, block))
         prev_end[t.sent] = t.fig.end
     return _slash_lists(out)
@@ -558,6 +564,7 @@ def _company_first(pool: list[Framed], c: Framed) -> list[Framed]:
 
 
 _WHOLE_YEAR = re.compile(r"全年|年度")
+_WHOLE_YEAR_LEAD = re.compile(r"全年(?!度)")
 _PART_OF_YEAR = re.compile(r"Q[1-4]|H[12]|季度|半年|单季|\d\s*月")
 
 

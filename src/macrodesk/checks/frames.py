@@ -79,9 +79,9 @@ _SUBS = (
     (re.compile(r"H([12])|([上下])半年"), "H"),
     (re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月"), "M-"),
     (re.compile(r"(\d{1,2})\s*月"), "M"),
-    (re.compile(r"前三季度|三季报"), "9M"),
+    (re.compile(r"前三季度|[三3]季报"), "9M"),
     # a report names its period: "2020 年一季报" is Q1, "中报" / "半年报" H1 ("年报" the year)
-    (re.compile(r"(一)季报"), "Q"),
+    (re.compile(r"([一1])季报"), "Q"),
     (re.compile(r"中报|半年报|半年度报告"), "H1"),
 )
 _CN = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}

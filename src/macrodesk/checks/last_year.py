@@ -106,10 +106,17 @@ _NOT_METRIC = re.compile(r"[\d\s.,，；;：:（）()%+\-~—–]|上一?年|去
                          r"共|合计|累计|全年|同期|同比|其中|分别|的|至|从|由")
 
 
+_MEASURE_LIST = re.compile(r"[\u4e00-\u9fa5]{2,}\s*/\s*[\u4e00-\u9fa5]{2,}")
+
+
 def same_measure(s: ParaText, a: Figure, b: Figure) -> bool:
     """Two levels measure the same thing when one names no measure or one name holds the other
     ("2023 年我国进口锂矿" / "2024 年进口"); not "动力电池产量" / "动力和储能电池合计产量"."""
     ma, mb = _NOT_METRIC.sub("", _own(s, a)), _NOT_METRIC.sub("", _own(s, b))
+    if _MEASURE_LIST.search(ma) or _MEASURE_LIST.search(mb):
+        # "营业收入/归母净利润/扣非归母净利润分别为 19.72 亿元…/2.59 亿元": which measure each value is
+        # stands in the list's order, which the words before a value do not say
+        return False
     return not ma or not mb or ma in mb or mb in ma or _abridged(ma, mb) or _abridged(mb, ma)
 
 
@@ -150,6 +157,8 @@ def find_last_year_growths(article: Article) -> list[Check]:
             if lead.rstrip().endswith(("（", "(")) and not g.text.lstrip().startswith(("+", "-", "＋", "－", "−")):
                 continue  # "Samsung（35.7%）" is a share; "（+30.1%）" a growth
             later = figs[k - 1]
+            if re.search(r"[。！？!?]", s.text[later.end:g.start]):
+                continue  # "…为3.3亿元（20年同期为3.7亿元）。其中国内RPK同比增长5%": another sentence's level
             rate = g.kind == FigureKind.POINTS
             if k >= 2 and like_level(s, figs[k - 2], later) and like_level(s, later, later):
                 # "2024 年出口 3.2 万亿美元，2023 年为 3.02 万亿美元，同比增长 5.9%"
