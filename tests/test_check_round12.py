@@ -282,3 +282,11 @@ def test_quan_nian_names_the_year_not_the_quarter_before_it():
     got = {c.stated: (c.verdict, c.inputs[:1]) for c in check_text(text) if c.stated in ("19.24%", "8.06pcts")}
     assert got["19.24%"] == ("consistent", ["0.31亿元"])
     assert got.get("8.06pcts", ("consistent",))[0] != "inconsistent"
+
+
+def test_volume_price_and_revenue_written_in_that_order():
+    # cfr417: (1 + 1.22%)(1 + 54.68%) − 1 = 56.57%, against 56.69%
+    text = ("1）2022Q1公司聚甲醛实现销量2.48万吨，同比增加1.22%；销售均价19352元/吨，同比上涨54.68%；"
+            "实现销售收入4.80亿元，同比增加{g}%。")
+    assert [c.verdict for c in check_text(text.format(g="56.69")) if "volume × price" in c.relation] == ["inconsistent"]
+    assert [c.verdict for c in check_text(text.format(g="56.57")) if "volume × price" in c.relation] == ["consistent"]

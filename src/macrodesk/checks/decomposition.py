@@ -10,7 +10,7 @@ import re
 
 from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.paragraphs import prose_sections
+from macrodesk.checks.paragraphs import paragraphs, prose_sections
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _TOTAL = re.compile(r"(?:销售额|销售收入|营收|收入|销售|GMV|成交额|票房|出口额|进口额|交易额|营业额)"
@@ -62,7 +62,40 @@ def find_decompositions(article: Article) -> list[Check]:
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
             ))
         out.extend(_flat(s, pct))
+    out.extend(_total_last(article))
     out.extend(_ranked(article))
+    return out
+
+
+# a volume or price with its level and growth, the total after them: "聚甲醛实现销量2.48万吨，同比增加1.22%；
+# 销售均价19352元/吨，同比上涨54.68%；实现销售收入4.80亿元，同比增加56.69%" (cfr417)
+_YOY_TAIL = r"\s*[，,]\s*同比\s*(?:增加|增长|上涨|上升|提升|下降|下滑|减少|下跌)?\s*$"
+_VOLUME_FIRST = re.compile(_VOLUME_WORDS + r"\s*[\d.,]+\s*[\u4e00-\u9fa5/A-Za-z]{0,5}" + _YOY_TAIL)
+_PRICE_NEXT = re.compile(r"^[；;，,\s]*[^，,。；;\d]{0,6}?" + _PRICE_WORDS + r"\s*[\d.,]+\s*[\u4e00-\u9fa5/A-Za-z]{0,5}" + _YOY_TAIL)
+_TOTAL_LAST = re.compile(r"^[；;，,\s]*[^，,。；;\d]{0,6}?(?:销售额|销售收入|营收|收入|营业额)\s*[\d.,]+\s*[\u4e00-\u9fa5]{0,3}" + _YOY_TAIL)
+
+
+def _total_last(article: Article) -> list[Check]:
+    """Volume, price and total, each with its level and 同比 growth, in that order in one paragraph
+    (company research writes them as three ；-clauses)."""
+    out = []
+    for p in paragraphs(article):
+        if "价" not in p.text or "同比" not in p.text:
+            continue
+        pct = [f for f in p.figures if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range]
+        for vol, price, total in zip(pct, pct[1:], pct[2:], strict=False):
+            vlead = p.text[max(0, vol.start - 24):vol.start]
+            plead, tlead = p.text[vol.end:price.start], p.text[price.end:total.start]
+            if not (_VOLUME_FIRST.search(vlead) and _PRICE_NEXT.match(plead) and _TOTAL_LAST.match(tlead)):
+                continue
+            got = _product(vol, vlead, price, plead)
+            s = p.sentence_at(total.start)
+            out.append(interval_check(
+                got, signed_interval(total, tlead, result=True), kind="product", stated=total.text,
+                inputs=[vol.text, price.text],
+                relation=f"{_one_plus(vol, vlead)}{_one_plus(price, plead)} - 1 = {total.text} (volume × price)",
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
+                input_sentences=[p.sentence_at(vol.start).text, p.sentence_at(price.start).text]))
     return out
 
 
