@@ -290,3 +290,11 @@ def test_volume_price_and_revenue_written_in_that_order():
             "实现销售收入4.80亿元，同比增加{g}%。")
     assert [c.verdict for c in check_text(text.format(g="56.69")) if "volume × price" in c.relation] == ["inconsistent"]
     assert [c.verdict for c in check_text(text.format(g="56.57")) if "volume × price" in c.relation] == ["consistent"]
+
+
+def test_a_segment_revenue_share_of_the_company_revenue():
+    # cfb554: 9.60 / 11.96 = 80.27%, written 80.23% (within the rounding of 9.60 and 11.96)
+    text = ("公司2022全年收入11.96亿元（同比+15.89%），归母净利润4.03亿元（同比+31.51%）。"
+            "按业务拆分，2022年无源器件收入9.60亿（+4.33%），业务占比{s}%，毛利率55.01%（+3.85PCT）。")
+    assert [c.verdict for c in check_text(text.format(s="80.23")) if c.stated == "80.23%"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(s="70.23")) if c.stated == "70.23%"] == ["inconsistent"]

@@ -248,6 +248,8 @@ _COMPANY_REVENUE = re.compile(r"营业总?收入|营收|总营收|总收入|收�
 _NOT_NAME = re.compile(r"公司|实现|整体|全年|合计|\s")
 _REVENUE_SHARE_TO = re.compile(r"^[\s，,]*(?:收入|营收)" + _SHARE_MOVED_TO.pattern)
 _REVENUE_PART = re.compile(r"收入|营收")
+# "无源器件收入9.60亿（+4.33%），业务占比80.23%" (cfb554): a segment revenue's share of the company's
+_SEGMENT_SHARE = re.compile(r"^[）)\s，,]*(?:业务|收入|营收)占比\s*(?:为|达|约)?\s*$")
 
 
 def _of_total_revenue(sec: Para, fs: list[Framed], c: Framed, part: Framed) -> Check | None:
@@ -259,7 +261,8 @@ def _of_total_revenue(sec: Para, fs: list[Framed], c: Framed, part: Framed) -> C
     # "收入16.0亿元（+6.63%），收入占比同比上升2.6pct至33.6%" (cfb169): a revenue's 收入占比 is of the
     # company's revenue too
     clause = sec.raw[c.tok.sent][sec.clause_start(c.tok.sent, c.tok.fig.start):c.tok.fig.start]
-    if not (_OF_REVENUE.search(c.lead) or _REVENUE_SHARE_TO.search(clause) and _REVENUE_PART.search(part.metric)):
+    if not (_OF_REVENUE.search(c.lead) or (_REVENUE_SHARE_TO.search(clause) or _SEGMENT_SHARE.search(c.lead))
+            and _REVENUE_PART.search(part.metric)):
         return None
     key = period_key(part.period)
     if key is None:
