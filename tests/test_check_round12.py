@@ -298,3 +298,11 @@ def test_a_segment_revenue_share_of_the_company_revenue():
             "按业务拆分，2022年无源器件收入9.60亿（+4.33%），业务占比{s}%，毛利率55.01%（+3.85PCT）。")
     assert [c.verdict for c in check_text(text.format(s="80.23")) if c.stated == "80.23%"] == ["consistent"]
     assert [c.verdict for c in check_text(text.format(s="70.23")) if c.stated == "70.23%"] == ["inconsistent"]
+
+
+def test_quarters_joined_by_he_with_bracketed_growths():
+    # cfr314: 344.41 + 459.92 = 804.33 (上半年)
+    text = ("2021年上半年，公司实现营收{t}亿元（+8.68%）。其中，2021年一季度和二季度分别实现营收344.41、459.92亿元"
+            "（+48.41%、-9.46%）。")
+    assert [c.verdict for c in check_text(text.format(t="804.33")) if c.kind == "sum"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(t="814.33")) if c.kind == "sum"] == ["inconsistent"]

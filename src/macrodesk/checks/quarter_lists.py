@@ -30,7 +30,9 @@ _UNIT = r"(亿元|万元|百万元|千万元|元|亿|万)"
 _QUARTERS = re.compile(r"(?:\d{2,4})?Q1\s*(?:[/、]\s*Q2(?:\s*[/、]\s*Q3(?:\s*[/、]\s*Q4)?)?|[-~～至]\s*(?:\d{2})?Q?([2-4]))"
                        r"|[一1]\s*[至\-~]\s*([二三四234])\s*季度"
                        # "一、二、三季度分别实现营收 8.68亿元、9.23亿元、10.04亿元" (cfb473)
-                       r"|一\s*[、/]\s*二(?:\s*[、/]\s*三(?:\s*[、/]\s*四)?)?\s*季度")
+                       r"|一\s*[、/]\s*二(?:\s*[、/]\s*三(?:\s*[、/]\s*四)?)?\s*季度"
+                       # "2021年一季度和二季度分别实现营收344.41、459.92亿元" (cfr314)
+                       r"|一季度\s*(?:和|及|、)\s*二季度(?:\s*(?:和|及|、)\s*三季度(?:\s*(?:和|及|、)\s*四季度)?)?")
 _WORDS = {2: "two", 3: "three", 4: "four"}
 _CN_COUNT = {"二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}
 # what a level of the first n quarters is named by ("前三季度营收", "上半年"); four are the year
@@ -46,6 +48,8 @@ _LISTS = {n: re.compile(_SEP.join([f"({_NUM}){_ITEM_UNIT}"] * (n - 1) + [f"({_NU
 _GROWTH_WORDS = "|".join(_spaced(w) for w in ("同比", "yoy", "YoY", "YOY"))
 _GROWTH_LEAD = (rf"\s*[，,]\s*(?:{_spaced('分别')})?\s*(?:{_GROWTH_WORDS})\s*(?:{_spaced('分别')})?\s*"
                 rf"(?:{_spaced('增长')}|{_spaced('增速')}|{_spaced('变化')}|{_spaced('变动')})?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
+# or signed growths in a bracket right after the levels: "344.41、459.92亿元（+48.41%、-9.46%）"
+_GROWTH_LEAD = rf"(?:{_GROWTH_LEAD}|\s*[（(]\s*(?:同比\s*)?(?=[+\-−]))"
 _GROWTHS = {n: re.compile(_GROWTH_LEAD + _SEP.join([f"({_NUM})%?"] * (n - 1) + [f"({_NUM})%"])) for n in (2, 3, 4)}
 # the 环比 list after the levels (and their 同比 list): "，环比-2.81%、+50.55%、+0.21%"
 _QOQ_LEAD = (rf"\s*[，,]\s*(?:{_spaced('分别')})?\s*环\s*比\s*(?:{_spaced('分别')})?\s*"
