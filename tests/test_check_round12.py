@@ -234,9 +234,12 @@ def test_a_ratio_change_refutes_when_its_level_is_certain():
             "盈利能力：2022年归母净利率约18.84%，同比提升{c}pct。")
     assert [c.verdict for c in check_text(text.format(c="2.07")) if c.stated == "2.07pct"] == ["inconsistent"]
     assert [c.verdict for c in check_text(text.format(c="1.73")) if c.stated == "1.73pct"] == ["consistent"]
-    # a plain 净利率 over 归母 profit is not certain: its change only confirms
+    # a plain 净利率 whose level is its 归母 ratio is written on 归母 profit: its change refutes too
     plain = text.replace("归母净利率", "净利率")
-    assert "inconsistent" not in [c.verdict for c in check_text(plain.format(c="2.07")) if c.stated == "2.07pct"]
+    assert [c.verdict for c in check_text(plain.format(c="2.07")) if c.stated == "2.07pct"] == ["inconsistent"]
+    # one above its 归母 ratio may be on total profit: its change only confirms
+    above = plain.replace("约18.84%", "约19.84%")
+    assert "inconsistent" not in [c.verdict for c in check_text(above.format(c="2.07")) if c.stated == "2.07pct"]
 
 
 def test_revpar_is_adr_times_occ_and_its_growth_follows():
@@ -306,3 +309,23 @@ def test_quarters_joined_by_he_with_bracketed_growths():
             "（+48.41%、-9.46%）。")
     assert [c.verdict for c in check_text(text.format(t="804.33")) if c.kind == "sum"] == ["consistent"]
     assert [c.verdict for c in check_text(text.format(t="814.33")) if c.kind == "sum"] == ["inconsistent"]
+
+
+def test_a_company_texts_paragraphs_are_one_subject_for_a_margin_of_a_written_period():
+    # cfb559 (the twentieth set): "22Q4净利率为4.3%" a paragraph after "22Q4实现总营收293.1亿，…归母净利13.7亿":
+    # 13.7 / 293.1 = 4.67%, and a plain 净利率 below its 归母 ratio is refuted for one company
+    from pathlib import Path
+
+    from macrodesk.checks.arithmetic import check_article
+    from macrodesk.readers import read_article
+    article = read_article(Path(__file__).parent / "check_twentieth" / "articles" / "cfb559.md")
+    got = [(c.verdict, c.inputs) for c in check_article(article) if c.stated == "4.3%" and c.kind == "ratio"]
+    assert got == [("inconsistent", ["13.7亿", "293.1亿"])]
+
+
+def test_a_sector_texts_margin_below_its_parent_ratio_is_not_refuted():
+    # the sector may be named in an earlier sentence than the margin's inputs
+    text = ("22年乳制品板块实现营业总收入1231.7亿，同增11.4%，归母净利94.3亿，同增8.3%。其中，22Q4实现总营收293.1亿，"
+            "同增14.5%，归母净利13.7亿，同增80.1%。22Q4净利率为4.3%，同比+1.3pct。")
+    assert "inconsistent" not in [c.verdict for c in check_text(text) if c.stated == "4.3%"]
+    assert [c.verdict for c in check_text(text.replace("乳制品板块", "公司")) if c.stated == "4.3%"] == ["inconsistent"]

@@ -116,6 +116,10 @@ __all__ = [
 ]
 
 
+# words of a text about several companies taken together (a sector, an index, a sample)
+_SECTOR = re.compile(r"板块|申万|SW|样本|家公司|家上市公司|成分股|行业整体|全行业|重点公司")
+
+
 def check_article(article: Article) -> list[Check]:
     """Every relation the article states between its figures, each with a verdict."""
     by_para: dict[int, list[Sentence]] = {}
@@ -180,7 +184,11 @@ def check_article(article: Article) -> list[Check]:
     fits: list[Check] = []
     secs = [sec for sentences in by_section.values()
             if len((sec := build_para(sentences[0].paragraph, sentences, cache)).toks) >= 2]
-    mark_margin_basis(secs)
+    # a text with no headings that names no sector or sample is one company's research: its
+    # paragraphs ("　　") are facets of one subject, not new subjects
+    sector = bool(_SECTOR.search(article.text))
+    mark_margin_basis(secs, one_subject=not sector and not any(s.kind == "heading" for s in article.sentences),
+                      sector=sector)
     for sec in secs:
         for chk in find_framed(sec):
             keep(chk)

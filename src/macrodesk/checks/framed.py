@@ -582,6 +582,17 @@ def _is_year(x: Framed) -> bool:
     return key is not None and key[1] == "Y"
 
 
+def _only_of_its_period(c: Framed, n0: Framed, d0: Framed, nums: list[Framed], dens: list[Framed]) -> bool:
+    """"22Q4净利率为4.3%" a paragraph after "22Q4实现总营收293.1亿，…归母净利13.7亿" (cfb559): the margin
+    writes its period, and the profit and revenue are the only ones of that period and measure."""
+    key = period_key(c.period)
+    if key is None or period_key(n0.period) != key or period_key(d0.period) != key:
+        return False
+    # (a segment's revenue of the period, "液体乳收入 208.2 亿", names another measure)
+    return len({x.tok.text for x in nums if period_key(x.period) == key and x.metric == n0.metric}) == 1 \
+        and len({x.tok.text for x in dens if period_key(x.period) == key and x.metric == d0.metric}) == 1
+
+
 def _whole_year_vs_part(c: Framed, inputs: tuple[Framed, ...]) -> bool:
     """"公司全年净利率30.23%" after "单Q4：收入15.51亿元…": a margin its words make the year's, with inputs
     of a quarter carried as the period (a 全年 names no year, so the frames keep the quarter)."""
@@ -610,14 +621,17 @@ def _other_basis(sec: Para, mm: re.Match[str], n: Framed) -> bool:
     return bool(mm.group(3)) or not sec.__dict__.get("_parent_basis", False)
 
 
-def mark_margin_basis(secs: list[Para]) -> None:
+def mark_margin_basis(secs: list[Para], *, one_subject: bool = False, sector: bool = False) -> None:
     """Mark an article's sections when one of its plain 净利率 fits the 归母 profit and revenue
     before it: the article writes its margins on 归母 profit, so a 净利率 that misses its 归母
-    inputs is an error, not another basis."""
+    inputs is an error, not another basis. `one_subject`: the article is one company's (its
+    paragraphs are not new subjects); `sector`: it is about companies taken together."""
     found = any(_fits_parent_basis(fs, x) for sec in secs if "净利率" in "".join(sec.raw)
                 for fs in (framed_once(sec),) for x in fs)
     for sec in secs:
         sec.__dict__["_parent_basis"] = found
+        sec.__dict__["_one_subject"] = one_subject
+        sec.__dict__["_sector"] = sector
 
 
 def _fits_parent_basis(fs: list[Framed], x: Framed) -> bool:
@@ -666,7 +680,8 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
     # ("净利率" against a 归母 profit may be on total profit: only the same basis is certain)
     if (n0.topic != c.topic or d0.topic != c.topic) and not (
             ("归母" in n0.metric) == bool(mm.group(2))
-            and [x for x in nums if x.block == c.block] == [n0] and [x for x in dens if x.block == c.block] == [d0]):
+            and [x for x in nums if x.block == c.block] == [n0] and [x for x in dens if x.block == c.block] == [d0]) \
+            and not (sec.__dict__.get("_one_subject") and _only_of_its_period(c, n0, d0, nums, dens)):
         return [hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
     other_basis = _other_basis(sec, mm, n0)
     # "公司化纤产品毛利率 13.6%" against 氨纶's 毛利 and 营收 (cfr050): a margin of one segment over
@@ -706,6 +721,9 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         if any((n.tok.interval() / d.tok.interval()).scale(100).lo <= stated.hi for n in nums for d in dens
                if (n, d) != (n0, d0) and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0):
             return [hedge(sec, chk, "净利率 may be on total profit of another pair")]
+        if sec.__dict__.get("_sector"):
+            # a sector's minorities may lose money in sum: below the 归母 ratio proves nothing
+            return [hedge(sec, chk, "净利率 of companies taken together may be on total profit")]
         return [on_total_profit(chk, stated)]
     return [chk]
 
