@@ -44,7 +44,7 @@ from macrodesk.checks.half_growths import find_half_growths
 from macrodesk.checks.implied_benchmarks import find_implied_benchmarks
 from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
 from macrodesk.checks.item_totals import find_item_totals
-from macrodesk.checks.judging import VERDICTS, Check, Verdict, judge, unverifiable
+from macrodesk.checks.judging import SECTOR, VERDICTS, Check, Verdict, judge, unverifiable
 from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.level_change import find_level_changes
 from macrodesk.checks.level_moves import find_level_moves
@@ -116,10 +116,6 @@ __all__ = [
 ]
 
 
-# words of a text about several companies taken together (a sector, an index, a sample)
-_SECTOR = re.compile(r"板块|申万|SW|样本|家公司|家上市公司|成分股|行业整体|全行业|重点公司")
-
-
 def check_article(article: Article) -> list[Check]:
     """Every relation the article states between its figures, each with a verdict."""
     by_para: dict[int, list[Sentence]] = {}
@@ -186,7 +182,7 @@ def check_article(article: Article) -> list[Check]:
             if len((sec := build_para(sentences[0].paragraph, sentences, cache)).toks) >= 2]
     # a text with no headings that names no sector or sample is one company's research: its
     # paragraphs ("　　") are facets of one subject, not new subjects
-    sector = bool(_SECTOR.search(article.text))
+    sector = bool(SECTOR.search(article.text))
     mark_margin_basis(secs, one_subject=not sector and not any(s.kind == "heading" for s in article.sentences),
                       sector=sector)
     for sec in secs:

@@ -18,7 +18,8 @@ _TOTAL = re.compile(r"(?:销售额|销售收入|营收|收入|销售|GMV|成交�
 _VOLUME_WORDS = r"(?:客流量?|客数|来客数|交易笔数|订单量|销量|观影人次|人次|出口量|进口量|出货量)"
 _PRICE_WORDS = r"(?:客单价|均价|单价|ASP|件单价|每单交易额|票价|吨价|平均售价|售价)"
 # the level of the volume or price may stand between its name and its growth: "观影人次 1890 万（+22%）"
-_LEVEL = r"(?:\s*[\d.,]+\s*[\u4e00-\u9fa5/A-Za-z]{0,5}\s*)?"
+_WRITTEN_LEVEL = r"\s*[\d.,]+\s*[\u4e00-\u9fa5/A-Za-z]{0,5}"
+_LEVEL = rf"(?:{_WRITTEN_LEVEL}\s*)?"
 _VOLUME = re.compile(_VOLUME_WORDS + _LEVEL + r"[^，,。；;\d]{0,6}$")
 _PRICE = re.compile(_PRICE_WORDS + _LEVEL + r"[^，,。；;\d]{0,6}$")
 # "营收同比增长42.35%至26.45亿元，其中量/价同比分别增长33%/7%": volume and price as a slash pair
@@ -54,13 +55,7 @@ def find_decompositions(article: Article) -> list[Check]:
             if not (_VOLUME.search(vlead) and _PRICE.search(plead)
                     or _PAIR.search(vlead) and re.fullmatch(r"\s*/\s*", plead)):
                 continue
-            got = _product(vol, vlead, price, plead)
-            stated = signed_interval(total, lead, result=True)
-            out.append(interval_check(
-                got, stated, kind="product", stated=total.text, inputs=[vol.text, price.text],
-                relation=f"{_one_plus(vol, vlead)}{_one_plus(price, plead)} - 1 = {total.text} (volume × price)",
-                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
-            ))
+            out.append(_volume_price(article, s, vol, vlead, price, plead, total, lead))
         out.extend(_flat(s, pct))
     out.extend(_total_last(article))
     out.extend(_ranked(article))
@@ -70,8 +65,8 @@ def find_decompositions(article: Article) -> list[Check]:
 # a volume or price with its level and growth, the total after them: "聚甲醛实现销量2.48万吨，同比增加1.22%；
 # 销售均价19352元/吨，同比上涨54.68%；实现销售收入4.80亿元，同比增加56.69%" (cfr417)
 _YOY_TAIL = r"\s*[，,]\s*同比\s*(?:增加|增长|上涨|上升|提升|下降|下滑|减少|下跌)?\s*$"
-_VOLUME_FIRST = re.compile(_VOLUME_WORDS + r"\s*[\d.,]+\s*[\u4e00-\u9fa5/A-Za-z]{0,5}" + _YOY_TAIL)
-_PRICE_NEXT = re.compile(r"^[；;，,\s]*[^，,。；;\d]{0,6}?" + _PRICE_WORDS + r"\s*[\d.,]+\s*[\u4e00-\u9fa5/A-Za-z]{0,5}" + _YOY_TAIL)
+_VOLUME_FIRST = re.compile(_VOLUME_WORDS + _WRITTEN_LEVEL + _YOY_TAIL)
+_PRICE_NEXT = re.compile(r"^[；;，,\s]*[^，,。；;\d]{0,6}?" + _PRICE_WORDS + _WRITTEN_LEVEL + _YOY_TAIL)
 _TOTAL_LAST = re.compile(r"^[；;，,\s]*[^，,。；;\d]{0,6}?(?:销售额|销售收入|营收|收入|营业额)\s*[\d.,]+\s*[\u4e00-\u9fa5]{0,3}" + _YOY_TAIL)
 
 
@@ -88,15 +83,21 @@ def _total_last(article: Article) -> list[Check]:
             plead, tlead = p.text[vol.end:price.start], p.text[price.end:total.start]
             if not (_VOLUME_FIRST.search(vlead) and _PRICE_NEXT.match(plead) and _TOTAL_LAST.match(tlead)):
                 continue
-            got = _product(vol, vlead, price, plead)
-            s = p.sentence_at(total.start)
-            out.append(interval_check(
-                got, signed_interval(total, tlead, result=True), kind="product", stated=total.text,
-                inputs=[vol.text, price.text],
-                relation=f"{_one_plus(vol, vlead)}{_one_plus(price, plead)} - 1 = {total.text} (volume × price)",
-                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
-                input_sentences=[p.sentence_at(vol.start).text, p.sentence_at(price.start).text]))
+            out.append(_volume_price(article, p.sentence_at(total.start), vol, vlead, price, plead, total, tlead,
+                                     input_sentences=[p.sentence_at(vol.start).text, p.sentence_at(price.start).text]))
     return out
+
+
+def _volume_price(article: Article, s: Sentence, vol: Figure, vlead: str, price: Figure, plead: str,
+                  total: Figure, tlead: str, input_sentences: list[str] | None = None) -> Check:
+    """The total's growth against (1 + volume growth)(1 + price growth) − 1; each figure signed by
+    the words before it. `input_sentences`: where the inputs are written, when not the total's sentence."""
+    return interval_check(
+        _product(vol, vlead, price, plead), signed_interval(total, tlead, result=True), kind="product",
+        stated=total.text, inputs=[vol.text, price.text],
+        relation=f"{_one_plus(vol, vlead)}{_one_plus(price, plead)} - 1 = {total.text} (volume × price)",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
+        input_sentences=input_sentences or [])
 
 
 def _product(vol: Figure, vlead: str, price: Figure, plead: str) -> Interval:

@@ -603,7 +603,9 @@ def _whole_year_vs_part(c: Framed, inputs: tuple[Framed, ...]) -> bool:
 _NOT_ALL = re.compile(r"等\s*[，,]?\s*(?:合计|共计|总计)\s*(?:为|达|约)?\s*$|(?:主要|其中)(?:包括|包含|有|为)[^。；;]*$")
 # words of cause before a margin name no segment: "从而影响净利率", "带动净利率"
 _CAUSE = re.compile(r"从而|因此|进而|最终|影响|使得|使|导致|带动|拖累|推动|受益于|受")
-_REST_ITEM = re.compile(r"^(?:其[他它余]|剩余)")
+# the rest item of a breakdown: "其他补贴收入", "其它收入", "其余", "剩余"
+_REST_WORD = r"(?:其[他它余]|剩余)"
+_REST_ITEM = re.compile("^" + _REST_WORD)
 _CHANGE_VERB = re.compile(r"(?:提升|提高|增加|上升|上行|下降|下滑|减少|回落|下行|收窄|扩大|降低|改善)\s*(?:了|约)?\s*$")
 _LOSS_AFTER = re.compile(r"[^。；;]{0,30}?(?:由盈转亏|转为亏损|扭盈为亏|亏损)")
 
@@ -708,23 +710,18 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
     raw = sec.raw[t.sent]
     if raw[t.fig.end:t.fig.end + 2].lstrip().startswith("/") or raw[max(0, t.fig.start - 2):t.fig.start].rstrip().endswith("/"):
         return [hedge(sec, chk, "a value of a slash list: its period is not certain")]
-    if chk.verdict == "inconsistent":
-        others = [(n, d) for n in nums for d in dens if (n, d) != (n0, d0)
-                  and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0]
-        if any(t.interval(result=True).overlaps((n.tok.interval() / d.tok.interval()).scale(100))
-               for n, d in others):
-            chk = hedge(sec, chk, "the nearest profit and revenue do not fit, another pair does")
+    # the margins the section's other profit and revenue pairs give
+    stated = t.interval(result=True)
+    others = [(n.tok.interval() / d.tok.interval()).scale(100) for n in nums for d in dens
+              if (n, d) != (n0, d0) and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0]
+    if chk.verdict == "inconsistent" and any(stated.overlaps(iv) for iv in others):
+        chk = hedge(sec, chk, "the nearest profit and revenue do not fit, another pair does")
     if other_basis:
         # (a plain 净利率 against 归母 profit: `mark_margin_basis` did not find the article's
         # margins on 归母 profit); another pair below the margin may be the one it is on
-        stated = t.interval(result=True)
-        if any((n.tok.interval() / d.tok.interval()).scale(100).lo <= stated.hi for n in nums for d in dens
-               if (n, d) != (n0, d0) and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0):
+        if any(iv.lo <= stated.hi for iv in others):
             return [hedge(sec, chk, "净利率 may be on total profit of another pair")]
-        if sec.__dict__.get("_sector"):
-            # a sector's minorities may lose money in sum: below the 归母 ratio proves nothing
-            return [hedge(sec, chk, "净利率 of companies taken together may be on total profit")]
-        return [on_total_profit(chk, stated)]
+        return [on_total_profit(chk, stated, sector=sec.__dict__.get("_sector", False))]
     return [chk]
 
 
@@ -1174,8 +1171,10 @@ _COMPLEMENTS = tuple((re.compile(a), re.compile(b)) for a, b in (
 ))
 
 
-# the last item of a breakdown that is the rest of it: "其他补贴收入", "其余"
-_REST = re.compile(r"(?:^|[，,；;、])\s*(?:其他|其它|其余|剩余)[\u4e00-\u9fa5]{0,8}\s*(?:为|达|约|实现)?\s*$")
+# the last item of a breakdown that is the rest of it, named so in its own clause
+_REST = re.compile(r"(?:^|[，,；;、])\s*" + _REST_WORD + r"[\u4e00-\u9fa5]{0,8}\s*(?:为|达|约|实现)?\s*$")
+
+
 def _complementary(parts: list[Framed]) -> bool:
     if len(parts) != 2:
         return False

@@ -135,15 +135,21 @@ def hedge(sec: Para, chk: Check, why: str) -> Check:
 
 
 # a sector's or an index's companies taken together: their minorities may well lose money in
-# sum (260: SW 电子's 净利率 3.66% below its 归母 ratio 3.88%, with loss-making panel makers)
+# sum (260: SW 电子's 净利率 3.66% below its 归母 ratio 3.88%, with loss-making panel makers).
+# SECTOR: the words that make a whole text one about companies taken together; _AGGREGATE:
+# those that do in the sentences of one margin (行业 and 整体 too, which company research also uses)
+SECTOR = re.compile(r"板块|申万|SW|样本|家公司|家上市公司|成分股|行业整体|全行业|重点公司")
 _AGGREGATE = re.compile(r"行业|板块|申万|SW|整体|合计|样本|成分|家公司|个股")
 
 
-def on_total_profit(chk: Check, stated: Interval) -> Check:
+def on_total_profit(chk: Check, stated: Interval, *, sector: bool = False) -> Check:
     """A 净利率 on total profit (销售净利率, or a plain one) judged against 归母 profit / revenue.
     Total profit is 归母 profit plus the minorities' share, which is positive unless the
     minority-held subsidiaries lose money: a margin above the 归母 ratio may be that share, one
-    below it says a company's minorities lost money, which the text would have to say."""
+    below it says a company's minorities lost money, which the text would have to say. `sector`:
+    the text is about companies taken together (`SECTOR`), whose minorities may lose money in sum."""
+    if sector:
+        return confirm_only(chk, "净利率 of companies taken together may be on total profit")
     if chk.verdict == "inconsistent" and chk.computed_low is not None and stated.hi < chk.computed_low \
             and not any(_AGGREGATE.search(x) for x in (chk.sentence, *chk.input_sentences)):
         chk.note = (chk.note + "; " if chk.note else "") + (

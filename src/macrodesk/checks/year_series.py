@@ -104,34 +104,31 @@ def find_year_series(article: Article) -> list[Check]:
         levels = [r for r in _runs(s, figs, _AMOUNTS) if len(r) == n]
         growths = [r for r in _runs(s, figs, (FigureKind.PERCENT,)) if len(r) == n]
         for lv in levels:
-            # the growths right after the levels, and the levels of one unit (bare numbers take the last's)
-            gr = next((g for g in growths if _TO_GROWTHS.match(_ASIDE.sub("", s.text[lv[-1].end:g[0].start]))), None)
-            before = None if gr is not None else next(
-                (g for g in growths if g[-1].end <= lv[0].start and _TO_LEVELS.match(s.text[g[-1].end:lv[0].start])
-                 and _GROWTHS_LEAD.search(s.text, max(0, g[0].start - 12), g[0].start)), None)
-            if before is not None:
-                # "23/24年营收yoy+20.2%/+19.3%至19.39/23.14亿" (cfb513): the growths written before
-                # the levels they lead to
-                lead = _GROWTHS_LEAD.search(s.text, max(0, before[0].start - 12), before[0].start)
-                word = lead.group(1) if lead else None
-                if all(f.kind == FigureKind.NUMBER or lv[-1].unit.startswith(f.unit) and f.scale == lv[-1].scale
-                       for f in lv) and lv[-1].kind != FigureKind.NUMBER:
-                    verb_word = {"降": "下降", "增": "增长"}.get(word or "", word)
-                    out.extend(_judge(article, s, lv, before, verb_word, first))
-                    out.extend(_first_growth(article, s, lv[0], before[0], verb_word, first,
-                                             s.text[start:before[0].start]))
-                continue
             # "25.7 亿、26.9 亿、27.9 亿吨": a unit the last figure completes
             same = all(f.kind == FigureKind.NUMBER or lv[-1].unit.startswith(f.unit) and f.scale == lv[-1].scale
                        for f in lv)
-            if gr is None or not same or lv[-1].kind == FigureKind.NUMBER:
+            found = _growths_of(s.text, lv, growths)
+            if found is None or not same or lv[-1].kind == FigureKind.NUMBER:
                 continue
-            verb = _TO_GROWTHS.match(_ASIDE.sub("", s.text[lv[-1].end:gr[0].start]))
-            word = verb.group(1) if verb else None
+            gr, word, words_end = found
             verb_word = {"降": "下降", "增": "增长"}.get(word or "", word)
             out.extend(_judge(article, s, lv, gr, verb_word, first))
-            out.extend(_first_growth(article, s, lv[0], gr[0], verb_word, first, s.text[start:lv[0].start]))
+            out.extend(_first_growth(article, s, lv[0], gr[0], verb_word, first, s.text[start:words_end]))
     return out
+
+
+def _growths_of(text: str, lv: list[Figure], growths: list[list[Figure]]) -> tuple[list[Figure], str | None, int] | None:
+    """The growths of a run of levels, the verb before them, and where the words naming the levels
+    end: right after the levels ("…亿元，同比增长 35.8%、33.8%"), else right before them, leading to
+    them ("23/24年营收yoy+20.2%/+19.3%至19.39/23.14亿", cfb513)."""
+    for g in growths:
+        if m := _TO_GROWTHS.match(_ASIDE.sub("", text[lv[-1].end:g[0].start])):
+            return g, m.group(1), lv[0].start
+    for g in growths:
+        if g[-1].end <= lv[0].start and _TO_LEVELS.match(text[g[-1].end:lv[0].start]) \
+                and (m := _GROWTHS_LEAD.search(text, max(0, g[0].start - 12), g[0].start)):
+            return g, m.group(1), g[0].start
+    return None
 
 
 def _first_growth(article: Article, s: Sentence, level: Figure, g: Figure, verb: str | None, first: int,
