@@ -350,7 +350,8 @@ def test_a_breakdown_of_weekly_flows_and_its_named_whole():
             "周环比下降 3.8%，占天然气供应量的 {s}%；进口管道气 35.0 亿方，同比下降 8.8%，周环比下降 2.1%，进口俄罗斯管道气 "
             "3.6 亿方。")
     checks = {c.stated: c for c in check_text(text.format(s="57.6"))}
-    assert checks["60.8 亿"].relation == "25.8 亿 + 35.0 亿 = 60.8 亿"
+    # (亿方 is read as a unit since round 13: the figure is "60.8 亿方")
+    assert checks["60.8 亿方"].relation == "25.8 亿方 + 35.0 亿方 = 60.8 亿方"
     assert (checks["2.8%"].verdict, checks["2.8%"].derived) == ("consistent", True)
     assert checks["57.6%"].verdict == "inconsistent"
     assert {c.stated: c.verdict for c in check_text(text.format(s="42.4"))}["42.4%"] == "consistent"

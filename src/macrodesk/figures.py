@@ -18,7 +18,7 @@ _CURRENCY = r"(?:美元|美金|人民币|欧元|日元|港元|港币|英镑|瑞�
 # overseas companies' figures in English magnitudes: "45.0B 美元", "172M 美元", "1.2bn 欧元"
 _EN_MAG = r"(?:B|bn|Bn|M|mn|Mn|K)"
 _MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万)"
-_PER = r"(?:吨|桶|千克|公斤|kg|盎司|平方米|平米|股|辆|台|件|mbtu|MMBtu|百万英热|度|千瓦时|kWh|Wh|W|片|张)"
+_PER = r"(?:吨|桶|千克|公斤|kg|盎司|平方米|平米|平(?!均)|方(?![面式向案法便针])|股|辆|台|件|mbtu|MMBtu|百万英热|度|千瓦时|kWh|Wh|W|片|张)"
 
 # (regex, kind, canonical unit or None to keep as written). Longest and most specific first.
 _UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [
@@ -30,7 +30,8 @@ _UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [
     (rf"{_EN_MAG}\s?{_CURRENCY}", FigureKind.MONEY, None),
     (r"倍", FigureKind.MULTIPLE, "倍"),
     (r"个月|个交易日|个工作日|个季度|周年|个小时|小时|天|日(?![元币])", FigureKind.DURATION, None),
-    (rf"{_MAG}?(?:吨|桶|辆|台|套|件|千瓦时|千瓦|户|人|头|张|片|艘|架|口|条|座|个|项|家|只|批|次|位|名|种|股|手|笔|例|宗|款|支|所|枚|颗|栋)",
+    # areas ("429.5万方", "286.9万平方米"): a value per unit is an amount over one
+    (rf"{_MAG}?(?:平方米|平米|平方公里|立方米|方(?![面式向案法便针])|吨|桶|辆|台|套|件|千瓦时|千瓦|户|人|头|张|片|艘|架|口|条|座|个|项|家|只|批|次|位|名|种|股|手|笔|例|宗|款|支|所|枚|颗|栋)",
      FigureKind.QUANTITY, None),
     (r"GWh|MWh|TWh|kWh|Wh/kg|Wh/L|mAh|GW|MW|kW|TW|nm|mm|cm|km|kg|TEU|EB|PB|TB|GB|万千瓦|点",
      FigureKind.QUANTITY, None),

@@ -64,11 +64,17 @@ def canonical_unit(kind: FigureKind, unit: str) -> str:
         for cur in ("美元", "美金", "欧元", "日元", "港元", "港币", "英镑", "瑞士法郎", "瑞郎", "人民币", "元"):
             if cur in unit:
                 per = unit.split("/", 1)[1].strip() if "/" in unit else ""
+                per = _AREA.get(per, per)
                 return {"美金": "美元", "港币": "港元", "瑞郎": "瑞士法郎", "人民币": "元"}.get(cur, cur) + (f"/{per}" if per else "")
     for mag in ("万亿", "千亿", "百亿", "亿", "千万", "百万", "万"):
         if unit.startswith(mag):
-            return unit[len(mag):]
-    return unit
+            unit = unit[len(mag):]
+            break
+    # 万方 is 万平方米 in a property report and 亿方 亿立方米 in a gas one: one unit either way
+    return _AREA.get(unit, unit)
+
+
+_AREA = {"平方米": "方", "平米": "方", "平": "方", "立方米": "方", "㎡": "方"}
 
 
 class Sentence(BaseModel):

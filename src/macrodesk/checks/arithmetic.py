@@ -38,6 +38,7 @@ from macrodesk.checks.dividends import find_dividends
 from macrodesk.checks.entity_margins import find_entity_margins
 from macrodesk.checks.entity_shares import find_entity_shares
 from macrodesk.checks.expense_ratios import find_expense_ratios
+from macrodesk.checks.fitted_breakdowns import find_fitted_breakdowns
 from macrodesk.checks.framed import Framed, find_framed, framed_once, mark_margin_basis
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.half_growths import find_half_growths
@@ -98,6 +99,7 @@ from macrodesk.checks.table_text import (
 )
 from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para
+from macrodesk.checks.unit_values import find_unit_values
 from macrodesk.checks.valuation import column_labels, find_valuation_relations, markdown_tables
 from macrodesk.checks.weighted_margins import find_weighted_margins
 from macrodesk.checks.whole_article import across_sections
@@ -230,7 +232,7 @@ def check_article(article: Article) -> list[Check]:
         *find_table_sums(article), *find_table_products(article), *find_clause_totals(article),
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
-        *find_entity_shares(article), *find_implied_benchmarks(article)])
+        *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict
@@ -239,6 +241,8 @@ def check_article(article: Article) -> list[Check]:
     _merge(checks, keep, article.label, find_ratio_changes(article, checks))
     # and the growth of a total judged the sum of its parts, from the parts' growths (derived)
     _merge(checks, keep, article.label, find_sum_growths(article, checks))
+    # last, totals and parts no rule paired, found by two fits (confirm-only: they fill gaps only)
+    _merge(checks, keep, article.label, find_fitted_breakdowns(article))
     return checks
 
 

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, signed_interval
+from macrodesk.checks.intervals import (
+    Interval,
+    figure_interval,
+    one_plus,
+    signed_interval,
+)
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import paragraphs, prose_sections
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -29,13 +34,6 @@ _LABEL_LEAD = re.compile(r"[：:]\s*$")
 _OPEN = re.compile(r"^\s*[（(]")
 # "同店销售收入同比持平，客流量 - 2.3%，客单价 + 2.4%": a total written as a word
 _FLAT = re.compile(r"(?:销售额|销售收入|营收|收入|销售|GMV|成交额)[^，,。；;（(]{0,8}持平\s*[，,]")
-
-
-def _one_plus(f: Figure, before: str) -> str:
-    text = re.sub(r"\s+", "", f.text)
-    if FALL_BEFORE.search(before) and not text.startswith(("-", "−", "－")):
-        text = "-" + text.lstrip("+")
-    return f"(1{text})" if text[:1] in "+-−－" else f"(1+{text})"
 
 
 def find_decompositions(article: Article) -> list[Check]:
@@ -95,7 +93,7 @@ def _volume_price(article: Article, s: Sentence, vol: Figure, vlead: str, price:
     return interval_check(
         _product(vol, vlead, price, plead), signed_interval(total, tlead, result=True), kind="product",
         stated=total.text, inputs=[vol.text, price.text],
-        relation=f"{_one_plus(vol, vlead)}{_one_plus(price, plead)} - 1 = {total.text} (volume × price)",
+        relation=f"{one_plus(vol, vlead)}{one_plus(price, plead)} - 1 = {total.text} (volume × price)",
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
         input_sentences=input_sentences or [])
 
@@ -123,7 +121,7 @@ def _flat(s: Sentence, pct: list[Figure]) -> list[Check]:
     return [Check(
         verdict="consistent", kind="product", stated="持平", computed=f"{got.mid:.3f}",
         computed_low=got.lo, computed_high=got.hi, inputs=[vol.text, price.text], refutable=False,
-        relation=f"{_one_plus(vol, vlead)}{_one_plus(price, plead)} - 1 = 持平 (volume × price)",
+        relation=f"{one_plus(vol, vlead)}{one_plus(price, plead)} - 1 = 持平 (volume × price)",
         note="持平 read as within half a point of zero", sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
     )]
 
@@ -168,7 +166,7 @@ def _ranked(article: Article) -> list[Check]:
             stated = figure_interval(total, result=True)
             out.append(interval_check(
                 got, stated, kind="product", stated=total.text, inputs=[vol.text, price.text],
-                relation=f"{_one_plus(vol, '')}{_one_plus(price, '')} - 1 = {total.text} ({name}: volume × price)",
+                relation=f"{one_plus(vol, '')}{one_plus(price, '')} - 1 = {total.text} ({name}: volume × price)",
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
                 input_sentences=[vs.text, ps.text],
             ))

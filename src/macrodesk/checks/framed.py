@@ -620,7 +620,7 @@ def _other_basis(sec: Para, mm: re.Match[str], n: Framed) -> bool:
     revenue (16 writes its sectors' 净利率 on 归母 profit: `mark_margin_basis`)."""
     if "归母" not in n.metric or not (mm.group(3) or _plain_net(mm)):
         return False
-    return bool(mm.group(3)) or not sec.__dict__.get("_parent_basis", False)
+    return bool(mm.group(3)) or not sec.parent_basis
 
 
 def mark_margin_basis(secs: list[Para], *, one_subject: bool = False, sector: bool = False) -> None:
@@ -631,9 +631,9 @@ def mark_margin_basis(secs: list[Para], *, one_subject: bool = False, sector: bo
     found = any(_fits_parent_basis(fs, x) for sec in secs if "净利率" in "".join(sec.raw)
                 for fs in (framed_once(sec),) for x in fs)
     for sec in secs:
-        sec.__dict__["_parent_basis"] = found
-        sec.__dict__["_one_subject"] = one_subject
-        sec.__dict__["_sector"] = sector
+        sec.parent_basis = found
+        sec.one_subject = one_subject
+        sec.sector = sector
 
 
 def _fits_parent_basis(fs: list[Framed], x: Framed) -> bool:
@@ -683,7 +683,7 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
     if (n0.topic != c.topic or d0.topic != c.topic) and not (
             ("归母" in n0.metric) == bool(mm.group(2))
             and [x for x in nums if x.block == c.block] == [n0] and [x for x in dens if x.block == c.block] == [d0]) \
-            and not (sec.__dict__.get("_one_subject") and _only_of_its_period(c, n0, d0, nums, dens)):
+            and not (sec.one_subject and _only_of_its_period(c, n0, d0, nums, dens)):
         return [hedge(sec, chk, "the profit and revenue are not in the margin's own paragraph")]
     other_basis = _other_basis(sec, mm, n0)
     # "公司化纤产品毛利率 13.6%" against 氨纶's 毛利 and 营收 (cfr050): a margin of one segment over
@@ -721,7 +721,7 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         # margins on 归母 profit); another pair below the margin may be the one it is on
         if any(iv.lo <= stated.hi for iv in others):
             return [hedge(sec, chk, "净利率 may be on total profit of another pair")]
-        return [on_total_profit(chk, stated, sector=sec.__dict__.get("_sector", False))]
+        return [on_total_profit(chk, stated, sector=sec.sector)]
     return [chk]
 
 

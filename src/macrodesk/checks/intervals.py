@@ -141,7 +141,17 @@ def interval_sum(intervals: Iterable[Interval]) -> Interval:
 
 
 # "环比减少 5.88%", "同比下降 2.1%": a fall written as a verb before an unsigned figure
-FALL_BEFORE = re.compile(r"(?:下降|下滑|减少|回落|下跌|[降减跌])\s*$")  # "环比降 4.48%" too
+FALL_BEFORE = re.compile(r"(?:下降|下滑|减少|回落|下跌|降低|下调|收窄|缩小|[降减跌])\s*$")  # "环比降 4.48%" too
+
+
+def one_plus(f: Figure, before: str = "", *, negative: bool | None = None) -> str:
+    """One plus a growth as a formula shows it: "(1+5.0%)", "(1-2.3%)". Its sign is the written one,
+    a fall verb's in `before` ("同比下降 2.3%"), or `negative` when the caller read it already."""
+    text = re.sub(r"\s+", "", f.text)
+    minus = text.startswith(("-", "−", "－"))
+    if negative is None:
+        negative = minus or bool(FALL_BEFORE.search(before))
+    return f"(1{'-' if negative else '+'}{text.lstrip('+-−－')})"
 
 
 def signed_interval(fig: Figure, before: str, *, approx: bool = False, result: bool = False) -> Interval:

@@ -17,6 +17,10 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 # the change right after the ratio ("11.92%，较去年同期提升1.34pct": `RATE_AFTER`), or before it: "归母净利率同比+1.4pct至3.4%", "毛利率同比下降1.30pct至12.29%"
 _CHANGE_BEFORE = re.compile(rf"{_YOY}\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")
 _TO = re.compile(r"^\s*(?:至|到|达)\s*$")
+# a verb alone before it ("占总营收比重下降16.00pct至11.10%", cfb572): a year before, as its inputs'
+# growths are, unless another base is named
+_VERB_BEFORE = re.compile(rf"(?:{UP}|{DOWN})\s*(?:了|约)?\s*$")
+_OTHER_BASE = re.compile(r"环比|年初|上季|上月|上周|上期|上半年|前[一二三]季度|较\s*\d|较[^，,。；;]{0,6}末")
 
 
 def _stated_change(s: Sentence, figs: list[Figure], k: int) -> tuple[Figure, str] | None:
@@ -28,7 +32,8 @@ def _stated_change(s: Sentence, figs: list[Figure], k: int) -> tuple[Figure, str
     if k >= 1 and figs[k - 1].kind == FigureKind.POINTS and _TO.match(s.text[figs[k - 1].end:figs[k].start]):
         start = figs[k - 2].end if k >= 2 else 0
         before = s.text[start:figs[k - 1].start]
-        if _CHANGE_BEFORE.search(before[-10:]):
+        if _CHANGE_BEFORE.search(before[-10:]) or (
+                _VERB_BEFORE.search(before[-10:]) and not _OTHER_BASE.search(before)):
             return figs[k - 1], before
     return None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.intervals import Interval, figure_interval, one_plus
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -83,15 +83,10 @@ def _judge(article: Article, s: Sentence, g: _Group) -> list[Check]:
     got = ((one + figure_interval(ga).scale(0.01)) * o / was - one).scale(100)
     chk = interval_check(
         got, figure_interval(gr, result=True), kind="growth", stated=gr.text, inputs=[ga.text, occ.text, do.text],
-        relation=(f"(1{_signed(ga)}) × {occ.text} / ({occ.text} - ({do.text})) - 1 = {gr.text} "
+        relation=(f"{one_plus(ga)} × {occ.text} / ({occ.text} - ({do.text})) - 1 = {gr.text} "
                   f"(RevPAR = ADR × OCC; last year's OCC {was.mid:.1f}% derived)"),
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text, s.text],
         article=article.label)
     chk.derived = True
     out.append(chk)
     return out
-
-
-def _signed(f: Figure) -> str:
-    t = f.text.strip()
-    return t if t.startswith(("+", "-", "−")) else "+" + t

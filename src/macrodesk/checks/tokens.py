@@ -108,6 +108,11 @@ class Para:
     toks: list[Tok] = field(default_factory=list)
     raw: list[str] = field(default_factory=list)  # shielded sentence texts
     _breaks: dict[int, list[int]] = field(default_factory=dict, repr=False)  # clause ends, per sentence
+    # what the whole article says of a section's margins (framed.mark_margin_basis): another 净利率
+    # of it fits the 归母 basis; the text is one company's with no headings; it is about a sector
+    parent_basis: bool = False
+    one_subject: bool = False
+    sector: bool = False
 
     def tok(self, ch: str) -> Tok:
         return self.toks[ord(ch) - FIG_BASE]

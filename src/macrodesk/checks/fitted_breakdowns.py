@@ -1,0 +1,127 @@
+"""A total with its growth and the parts it is made of, each with its own, written anywhere in a
+company's text and joined by no 其中: "1H19电池装机7.4gwh，同比增121%" and, sentences on, "其中三元
+5.7gwh，同比增170%…铁锂为1.7gwh，同比增36%". Sought by two fits at once: the parts add up to the
+total, and last year's parts (each over its growth) give the total's growth. Both must hold, so a
+chance pairing is rare; a search that fails proves nothing, so nothing here refutes."""
+
+from __future__ import annotations
+
+from macrodesk.checks.growth_items import LEVELS, Moved, moved_levels
+from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
+from macrodesk.checks.judging import Check, fmt
+from macrodesk.checks.paragraphs import ParaText, paragraphs
+from macrodesk.checks.part_growths import growth_fits
+from macrodesk.models import Article, canonical_unit
+
+# the parts of one total: a breakdown of more is written as a list, which other finders read
+_MOST_PARTS = 4
+# the widest a sum of rounded parts may be, as a share of the total (three digits and more)
+_PINNED = 0.01
+# paragraphs apart a part may be written from its total
+_REACH = 1
+
+
+def find_fitted_breakdowns(article: Article) -> list[Check]:
+    items: list[tuple[ParaText, Moved, Interval]] = []
+    where: dict[int, int] = {}
+    for k, p in enumerate(paragraphs(article)):
+        for m in moved_levels(p):
+            if m.level.kind in LEVELS:
+                items.append((p, m, figure_interval(m.level).scale(m.level.scale)))
+                where[id(m)] = k
+    if len(items) < 3:
+        return []
+    out: list[Check] = []
+    order = {id(m): k for k, (_, m, _) in enumerate(items)}
+    for p, total, whole in items:
+        if whole.hi - whole.lo > _PINNED * whole.mid:
+            continue
+        unit = canonical_unit(total.level.kind, total.level.unit)
+        cands = [(q, m, iv) for q, m, iv in items
+                 if m is not total and m.previous == total.previous and iv.hi < whole.lo
+                 and abs(where[id(m)] - where[id(total)]) <= _REACH
+                 and canonical_unit(m.level.kind, m.level.unit) == unit and "/" not in unit
+                 and not (m.period and total.period and m.period[0] != total.period[0])]
+        # a figure restated (a summary, then the body) is one part
+        seen: set[tuple[float, float]] = set()
+        unique = []
+        for c in cands:
+            key = (c[2].mid, c[1].rate.mid)
+            if key not in seen:
+                seen.add(key)
+                unique.append(c)
+        if len(unique) < 2:
+            continue
+        unique.sort(key=lambda c: order[id(c[1])])
+        found = _search(total, whole, unique)
+        if found is None:
+            continue
+        out.extend(_checks(article, p, total, whole, found))
+    return out
+
+
+def _search(total: Moved, whole: Interval,
+            cands: list[tuple[ParaText, Moved, Interval]]) -> list[tuple[ParaText, Moved, Interval]] | None:
+    """The one set of parts that adds up to the total and gives its growth; None when no set or
+    two sets of different figures do."""
+    stated = total.rate.scale(100)
+    fits: list[list[tuple[ParaText, Moved, Interval]]] = []
+    for size in range(2, min(_MOST_PARTS, len(cands)) + 1):
+        for combo in _written_together(cands, size):
+            s = interval_sum(iv for _, _, iv in combo)
+            # figures of two digits add up to many totals: the sum must pin the total
+            if not s.overlaps(whole) or s.hi - s.lo > _PINNED * whole.mid:
+                continue
+            got = implied_growth(whole, [(iv, m.rate.scale(100)) for _, m, iv in combo])
+            # a year-ago base may since have been restated (growth_fits' slack); last week's or
+            # last month's seldom is (268: a stock down 0.51% and one up 0.17% are no +0.09% total)
+            if got is None or not (got[0].overlaps(stated) if total.previous else growth_fits(got[0], stated)):
+                continue
+            fits.append(list(combo))
+        if fits:
+            break  # the fewest parts that make the total
+    if len({frozenset(m.level.text for _, m, _ in f) for f in fits}) != 1:
+        return None
+    return fits[0]
+
+
+def _written_together(cands: list[tuple[ParaText, Moved, Interval]], size: int) -> list[tuple]:
+    """The sets of parts a breakdown is written as: items next to each other in the text, or every
+    other one (a segment's revenue and its profit in turn). Any subset of a dense paragraph's
+    amounts adds up to some total by chance; consecutive ones seldom do."""
+    out = []
+    for stride in (1, 2):
+        for start in range(len(cands) - (size - 1) * stride):
+            out.append(tuple(cands[start:start + (size - 1) * stride + 1:stride]))
+    return out
+
+
+def _checks(article: Article, p: ParaText, total: Moved, whole: Interval,
+            parts: list[tuple[ParaText, Moved, Interval]]) -> list[Check]:
+    got = implied_growth(whole, [(iv, m.rate.scale(100)) for _, m, iv in parts])
+    assert got is not None
+    growth, prior = got
+    s = interval_sum(iv for _, _, iv in parts)
+    names = [m.level.text for _, m, _ in parts]
+    at_total = p.sentence_at(total.level.start)
+    at_growth = p.sentence_at(total.growth.start)
+    where = [q.sentence_at(m.level.start).text for q, m, _ in parts]
+    scale = total.level.scale or 1.0
+    sum_check = Check(
+        verdict="consistent", kind="sum", stated=total.level.text, computed=fmt(s.mid / scale),
+        computed_low=s.lo / scale, computed_high=s.hi / scale, inputs=names,
+        relation=" + ".join(names) + f" = {total.level.text} (parts found by their sum and their growths)",
+        note="the parts are found by two fits (their sum and the total's growth): a fit confirms, no fit "
+             "would prove nothing", sentence=at_total.text, sentence_id=at_total.id,
+        paragraph=at_total.paragraph, input_sentences=where, refutable=False, article=article.label)
+    terms = " + ".join(f"{m.level.text}/(1{m.rate.mid * 100:+.2f}%)" for _, m, _ in parts)
+    growth_check = Check(
+        verdict="consistent", kind="growth", stated=total.growth.text, computed=f"{growth.mid:.3f}",
+        computed_low=growth.lo, computed_high=growth.hi, inputs=[total.level.text, *names],
+        relation=f"{total.level.text} / 上年 {fmt(prior.mid / scale)} (= {terms}) - 1 = {total.growth.text} "
+                 "(derived: last year's total from its parts found by their sum)",
+        note="the parts are found by two fits (their sum and the total's growth): a fit confirms, no fit "
+             "would prove nothing", sentence=at_growth.text, sentence_id=at_growth.id,
+        paragraph=at_growth.paragraph, input_sentences=[at_total.text, *where], refutable=False,
+        derived=True, article=article.label)
+    return [sum_check, growth_check]
