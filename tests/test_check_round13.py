@@ -159,3 +159,39 @@ def test_levels_and_growths_paired_by_position():
     assert [r for _, _, r in pairs("乘用车产销分别完成 229.3 万辆和 228.7 万辆，环比分别下降 6% 和 9.8%。\n")] == [-0.06, -0.098]
     # a share in a bracket is no growth
     assert pairs("境外收入4.32亿元（占比84%）。\n") == []
+
+
+# cfb064 (a blind set): an expense, its rate and its change, the revenue a sentence before
+EXPENSES = ("2019年上半年实现营业收入82.06亿元，同比增长20.52%；归母净利润23.69亿元，同比增长26.57%。"
+            "费用方面，销售费用17.06亿元，同比增长12.15%，销售费用率{rate}%，同比下降{d}pct；管理费用4.12亿元，"
+            "同比增长16.15%，管理费用率5.02%，同比下降0.19pct。\n")
+
+
+def quotients(text: str) -> dict[str, tuple[str, bool, bool]]:
+    return {c.stated: (c.verdict, c.refutable, c.derived) for c in check_text(text)
+            if "found by their quotient" in c.relation}
+
+
+def test_a_ratio_and_its_change_from_amounts_found_by_two_fits():
+    found = quotients(EXPENSES.format(rate="20.79", d="1.55"))
+    # 17.06 / 82.06 = 20.79%; last year's (17.06/1.1215) / (82.06/1.2052) = 22.34%: −1.55pct
+    assert found["20.79%"] == ("consistent", False, False)
+    assert found["1.55pct"] == ("consistent", False, True)
+    assert found["0.19pct"] == ("consistent", False, True)
+
+
+def test_a_ratio_search_that_fails_proves_nothing():
+    # a change that does not follow: no fit, and nothing refuted
+    assert "2.55pct" not in quotients(EXPENSES.format(rate="20.79", d="2.55"))
+    assert not [c for c in check_text(EXPENSES.format(rate="20.79", d="2.55")) if c.verdict == "inconsistent"]
+    # a ratio no two amounts give is not paired at all
+    assert "21.79%" not in quotients(EXPENSES.format(rate="21.79", d="1.55"))
+
+
+def test_amounts_of_two_periods_make_no_ratio():
+    # 909: a 2026 Q1 revenue over the 2025 year's is 23.34%, beside the 2025 gross margin of 23.4%
+    text = ("2025 年行业实现收入 2.11 万亿元，同比增长 5.1%；2025 年行业综合毛利率 23.4%，同比提升 0.5 个百分点。"
+            "2026 年一季度，行业整体收入 4925 亿元，同比增长 7.6%。\n")
+    assert quotients(text) == {}
+    # and a ratio of two digits is met by too many quotients to be sought
+    assert "21%" not in quotients(EXPENSES.format(rate="21", d="1.55"))

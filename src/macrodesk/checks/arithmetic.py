@@ -39,6 +39,7 @@ from macrodesk.checks.entity_margins import find_entity_margins
 from macrodesk.checks.entity_shares import find_entity_shares
 from macrodesk.checks.expense_ratios import find_expense_ratios
 from macrodesk.checks.fitted_breakdowns import find_fitted_breakdowns
+from macrodesk.checks.fitted_ratios import find_fitted_ratios
 from macrodesk.checks.framed import Framed, find_framed, framed_once, mark_margin_basis
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.half_growths import find_half_growths
@@ -242,7 +243,7 @@ def check_article(article: Article) -> list[Check]:
     # and the growth of a total judged the sum of its parts, from the parts' growths (derived)
     _merge(checks, keep, article.label, find_sum_growths(article, checks))
     # last, totals and parts no rule paired, found by two fits (confirm-only: they fill gaps only)
-    _merge(checks, keep, article.label, find_fitted_breakdowns(article))
+    _merge(checks, keep, article.label, [*find_fitted_breakdowns(article), *find_fitted_ratios(article)])
     return checks
 
 

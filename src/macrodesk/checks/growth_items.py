@@ -48,14 +48,17 @@ def _runs(text: str, figs: list[Figure]) -> list[tuple[int, int]]:
     while k < len(figs):
         b = k
         while b + 1 < len(figs) and _JOIN.match(text[figs[b].end:figs[b + 1].start]) \
-                and (figs[b + 1].kind == FigureKind.PERCENT) == (figs[k].kind == FigureKind.PERCENT):
+                and figs[b + 1].kind == figs[k].kind:
             b += 1
         out.append((k, b))
         k = b + 1
     return out
 
 
-def moved_levels(p: ParaText) -> list[Moved]:
+def moved_levels(p: ParaText, *, ratios: bool = False) -> list[Moved]:
+    """Amounts with their growth in %, or with `ratios` rates with their change in points ("毛利率
+    9.07%，同比降低5.73个百分点", "净利率同比+1.7pct至9.0%"; the change as a fraction, like a growth)."""
+    level_kinds, rate_kind = ((FigureKind.PERCENT,), FigureKind.POINTS) if ratios else (LEVELS, FigureKind.PERCENT)
     figs = list_units(p.text, [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None])
     runs = _runs(p.text, figs)
     out: list[Moved] = []
@@ -64,16 +67,18 @@ def moved_levels(p: ParaText) -> list[Moved]:
             continue
         first, second = figs[a1:b1 + 1], figs[a2:b2 + 1]
         between = p.text[figs[b1].end:figs[a2].start]
-        if all(f.kind in LEVELS for f in first) and all(g.kind == FigureKind.PERCENT for g in second) \
+        if all(f.kind in level_kinds for f in first) and all(g.kind == rate_kind for g in second) \
                 and _AFTER.match(between):
             levels, growths, lead = first, second, between
-        elif all(g.kind == FigureKind.PERCENT for g in first) and all(f.kind in LEVELS for f in second) \
+        elif all(g.kind == rate_kind for g in first) and all(f.kind in level_kinds for f in second) \
                 and _TO.match(between) and _BEFORE.search(p.text[max(0, figs[a1].start - 14):figs[a1].start]):
             levels, growths, lead = second, first, p.text[max(0, figs[a1].start - 14):figs[a1].start]
         else:
             continue
         name = p.own_clause(figs[a1])
-        period = period_key(name)
+        # its clause's period, else one written earlier in its sentence ("2026 年一季度，行业整体收入 4925 亿元")
+        start = max(p.text.rfind(stop, 0, figs[a1].start) for stop in "。；;") + 1
+        period = period_key(name) or period_key(p.text[start:figs[a1].start])
         # the verb before a list signs its unsigned items ("同比分别下降 3%、5%")
         fall = bool(FALL_BEFORE.search(lead.rstrip("（( 为了约达=＝:：")))
         for level, growth in zip(levels, growths, strict=True):
@@ -83,7 +88,7 @@ def moved_levels(p: ParaText) -> list[Moved]:
             if fall and growth.value > 0 and not growth.text.lstrip().startswith("+"):
                 iv = -iv
             rate = iv.scale(0.01)
-            if rate.lo <= -1:
+            if rate.lo <= -1 and not ratios:
                 continue
             out.append(Moved(level, growth, rate, bool(_PREVIOUS.search(lead)), name,
                              max(level.end, growth.end), period))
