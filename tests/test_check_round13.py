@@ -4,6 +4,8 @@ reports of the ground truths (cfr255, cfr534, cfb318) and the corpus (192)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from macrodesk.checks.arithmetic import check_text
 from macrodesk.checks.unit_values import find_unit_values
 from macrodesk.figures import extract_figures
@@ -195,3 +197,26 @@ def test_amounts_of_two_periods_make_no_ratio():
     assert quotients(text) == {}
     # and a ratio of two digits is met by too many quotients to be sought
     assert "21%" not in quotients(EXPENSES.format(rate="21", d="1.55"))
+
+
+def test_a_margin_after_扣非后_is_on_the_扣非_profit():
+    # cfb098 (the twenty-eighth set's first run): 5.8% was judged against 归母 3.21 / 53.1 = 6.05%
+    text = ("公司公布2019年业绩快报：2019年收入53.1亿元，同比-2.5%；归属母公司净利润3.21亿元，同比-27%；"
+            "扣非后净利润3.10亿元，同比-9.3%。剔除该影响，2019年扣非后净利润同比-9.3%至3.10亿元，扣非后净利率同比"
+            "-0.4ppt至{m}%。\n")
+    assert "inconsistent" not in {c.verdict for c in check_text(text.format(m="5.8")) if c.stated == "5.8%"}
+    # 3.10 / 53.1 = 5.84%: a 扣非 margin of 6.8% is refuted on the 扣非 profit
+    assert [c.inputs for c in check_text(text.format(m="6.8")) if c.stated == "6.8%" and c.verdict == "inconsistent"] \
+        in ([], [["3.10亿元", "53.1亿元"]])
+
+
+def test_a_segment_is_not_measured_against_the_company_a_year_before():
+    # cfb407 (the twenty-eighth set's first run): 22Q1 中高档白酒 12.4 亿元 +56% over 21Q1's company revenue
+    text = ("21年一季度实现营收15.8亿元，同比增长37.2%；归母净利润5.5亿元，同比增长49.0%。"
+            "22年一季度中高档白酒实现营收12.4亿元，同比增长56%，普通白酒营收2.7亿元，同比减少6.9%。\n")
+    # (a frame reading may still try it, hedged: a mismatch of a hedged reading proves nothing)
+    assert not [c for c in check_text(text) if c.stated == "56%" and "15.8亿元" in c.inputs and c.verdict != "unverifiable"]
+    # a plan names the same measure: 2020's planned output over 2019's output (cfr135)
+    plan = (Path(__file__).parent / "check_nineteenth" / "articles" / "cfr135.md").read_text(encoding="utf-8")
+    assert [(c.verdict, c.inputs) for c in check_text(plan) if c.stated == "8.65%"] == [
+        ("consistent", ["2832万吨", "3077万吨"])]

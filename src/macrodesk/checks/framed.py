@@ -36,7 +36,7 @@ _YOY = re.compile(
     f"\\s*(?:{UP}|{DOWN}|多增|少增|多减|少减|多|少)?\\s*(?:了|约|幅度|幅)?\\s*$"
 )
 _AGAINST = re.compile(r"(?:较|相比|相较于?|比(?![例重率值较]))")
-MARGIN = re.compile(r"(扣非)?(归母)?(销售)?(净|毛)利润?率")
+MARGIN = re.compile(r"(扣非后?)?(归母)?(销售)?(净|毛)利润?率")
 SHARE_LEAD = re.compile(
     r"(?:占比|比重|份额|占)[^，,。；;从由至到升降增减提]{0,14}?(?:的)?\s*(?:为|约|达|仅|约为)?\s*$")
 _GAP_LEAD = re.compile(

@@ -120,6 +120,18 @@ def same_measure(s: ParaText, a: Figure, b: Figure) -> bool:
     return not ma or not mb or ma in mb or mb in ma or _abridged(ma, mb) or _abridged(mb, ma)
 
 
+def narrower(s: ParaText, later: Figure, base: Figure) -> bool:
+    """The later level names a part of the base's measure: "22年一季度中高档白酒实现营收12.4亿元" over
+    "21年一季度实现营收15.8亿元" (cfb407, the twenty-eighth set's first run) is a segment against the
+    company, not a year against the year before."""
+    # a plan or a subject's name narrows nothing ("2020年公司计划实现原煤产量" over "2019年公司原煤产量")
+    ml, mb = (_NOT_PART.sub("", _NOT_METRIC.sub("", _own(s, f))) for f in (later, base))
+    return bool(mb) and len(ml) - len(mb) >= 2 and (mb in ml or _abridged(mb, ml))
+
+
+_NOT_PART = re.compile(r"计划|预计|目标|预期|公司|我国|全国|全球|单季度?|[一二三四]")
+
+
 def _abridged(short: str, long_: str) -> bool:
     """A name shortened by leaving words out, first and last kept: "全球销售" for "全球新能源乘用车
     销售" (the second mention drops what the paragraph already said)."""
@@ -170,7 +182,7 @@ def find_last_year_growths(article: Article) -> list[Check]:
             if _COMPARED.search(_own(s, later)):
                 continue  # "销售净利率 9.08%，相比 2017 的 9.80%下降了0.72pct": 9.80% is the base
             base = figs[k - 1] if later is not figs[k - 1] else _find_base(s, figs, k, later, dated_only=not yoy)
-            if base is None or not same_measure(s, later, base):
+            if base is None or not same_measure(s, later, base) or narrower(s, later, base):
                 continue
             chk = judge_base(s, later, base, g, lead, rate)
             if chk is not None:
