@@ -220,3 +220,22 @@ def test_a_segment_is_not_measured_against_the_company_a_year_before():
     plan = (Path(__file__).parent / "check_nineteenth" / "articles" / "cfr135.md").read_text(encoding="utf-8")
     assert [(c.verdict, c.inputs) for c in check_text(plan) if c.stated == "8.65%"] == [
         ("consistent", ["2832万吨", "3077万吨"])]
+
+
+def test_a_value_per_unit_from_the_amount_and_volume_of_its_paragraph():
+    # cfb574: 98.69亿元 / 17.56万吨 = 5.620万元/吨; 3.26亿元 / 17.56万吨 = 1856 元/吨 (≈ 1858)
+    text = ("2022年公司新材料产品销量17.56万吨。2）价：2022年公司新材料业务实现营收98.69亿元，单价为{p}万元/吨，"
+            "同比上涨12%；实现净利润为3.26亿元，单吨净利为1858元/吨，同比下降14%。\n")
+    found = {c.stated: (c.verdict, c.refutable, c.inputs) for c in check_text(text.format(p="5.62"))
+             if "found by their quotient" in c.relation}
+    assert found["5.62万元/吨"] == ("consistent", False, ["98.69亿元", "17.56万吨"])
+    assert found["1858元/吨"] == ("consistent", False, ["3.26亿元", "17.56万吨"])
+    # a value no amount over the volume gives is not paired, and nothing is refuted
+    assert "6.62万元/吨" not in {c.stated for c in check_text(text.format(p="6.62")) if "quotient" in c.relation}
+    # a value of two digits is met by too many quotients to be sought
+    assert "5.6万元/吨" not in {c.stated for c in check_text(text.format(p="5.6")) if "quotient" in c.relation}
+
+
+def test_a_volume_in_another_unit_is_no_volume_of_the_value():
+    text = "公司实现营收98.69亿元，出货17.56万台，单价为5.62万元/吨。\n"
+    assert not [c for c in check_text(text) if "found by their quotient" in c.relation]

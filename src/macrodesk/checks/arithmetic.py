@@ -100,7 +100,7 @@ from macrodesk.checks.table_text import (
 )
 from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para
-from macrodesk.checks.unit_values import find_unit_values
+from macrodesk.checks.unit_values import find_unit_levels, find_unit_values
 from macrodesk.checks.valuation import column_labels, find_valuation_relations, markdown_tables
 from macrodesk.checks.weighted_margins import find_weighted_margins
 from macrodesk.checks.whole_article import across_sections
@@ -243,7 +243,8 @@ def check_article(article: Article) -> list[Check]:
     # and the growth of a total judged the sum of its parts, from the parts' growths (derived)
     _merge(checks, keep, article.label, find_sum_growths(article, checks))
     # last, totals and parts no rule paired, found by two fits (confirm-only: they fill gaps only)
-    _merge(checks, keep, article.label, [*find_fitted_breakdowns(article), *find_fitted_ratios(article)])
+    _merge(checks, keep, article.label, [*find_fitted_breakdowns(article), *find_fitted_ratios(article),
+                                         *find_unit_levels(article)])
     return checks
 
 

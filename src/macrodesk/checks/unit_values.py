@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.frames import period_key
 from macrodesk.checks.growth_items import Moved, moved_levels
-from macrodesk.checks.intervals import Interval, figure_interval, one_plus
+from macrodesk.checks.intervals import Interval, figure_interval, one_plus, precision_unit
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
@@ -98,3 +99,67 @@ def _judge(article: Article, p: ParaText, u: Moved, t: Moved, q: Moved) -> Check
     chk.derived = True
     chk.article = article.label
     return chk
+
+
+def find_unit_levels(article: Article) -> list[Check]:
+    """A value per unit written with no operator ("单价为5.62万元/吨", "销售均价13858元/平方米") against
+    the one amount and the one volume of its paragraph whose quotient is that value: the volume in
+    the unit the value is per, one period, the value written to three digits at least and pinned by
+    the quotient to 1%. A search: a fit confirms, no fit proves nothing."""
+    out: list[Check] = []
+    for p in paragraphs(article):
+        if "/" not in p.text:
+            continue
+        figs = [f for f in p.figures if f.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not f.is_range
+                and not f.approx and (f.value or 0) > 0]
+        values = [f for f in figs if f.kind == FigureKind.MONEY and _per(f)]
+        if not values:
+            continue
+        periods = {id(f): _period_of(p, f) for f in figs}
+        for u in values:
+            if precision_unit(u) > _DIGITS * (u.value or 0):
+                continue
+            per = _per(u)
+            value = figure_interval(u).scale(u.scale)
+            den = u.unit.split("/", 1)[1].strip()
+            per_mag = next((v for m, v in _MAGNITUDE.items() if den.startswith(m)), 1.0)
+            fits = []
+            for a in figs:
+                if a.kind != FigureKind.MONEY or "/" in a.unit:
+                    continue
+                for q in figs:
+                    q_unit, q_mag = _count_unit(q)
+                    if q.kind != FigureKind.QUANTITY or q_unit != per:
+                        continue
+                    when = {x for x in (periods[id(a)], periods[id(q)], periods[id(u)]) if x is not None}
+                    if len(when) > 1:
+                        continue
+                    got = figure_interval(a).scale(a.scale) / figure_interval(q).scale(q_mag / per_mag)
+                    if got.hi - got.lo <= _PINNED * value.mid and got.overlaps(value):
+                        fits.append((a, q, got))
+            if len({(a.value, q.value) for a, q, _ in fits}) != 1:
+                continue
+            a, q, got = fits[0]
+            where = p.sentence_at(u.start)
+            scale = u.scale or 1.0
+            out.append(Check(
+                verdict="consistent", kind="ratio", stated=u.text, computed=f"{got.mid / scale:.3f}",
+                computed_low=got.lo / scale, computed_high=got.hi / scale, inputs=[a.text, q.text],
+                relation=f"{a.text} / {q.text} = {u.text} (amount and volume found by their quotient)",
+                note="the amount and the volume are found by their quotient, the volume in the unit the value is "
+                     "per: a fit confirms, no fit would prove nothing", sentence=where.text, sentence_id=where.id,
+                paragraph=where.paragraph, input_sentences=[p.sentence_at(a.start).text, p.sentence_at(q.start).text],
+                refutable=False, article=article.label))
+    return out
+
+
+# the coarsest a value per unit may be written (5.62万元/吨 is fine, 5.6万元/吨 is not), and the widest
+# its amount over its volume may be, each as a share of the value
+_DIGITS = 0.005
+_PINNED = 0.01
+
+
+def _period_of(p: ParaText, f: Figure) -> tuple[int, str] | None:
+    """A figure's period: its clause's, else one written earlier in its sentence."""
+    start = max(p.text.rfind(stop, 0, f.start) for stop in "。；;") + 1
+    return period_key(p.own_clause(f)) or period_key(p.text[start:f.start])
