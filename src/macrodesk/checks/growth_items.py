@@ -41,6 +41,13 @@ class Moved:
     period: tuple[int, str] | None  # the period its clause writes
 
 
+def period_of(p: ParaText, f: Figure) -> tuple[int, str] | None:
+    """A figure's period: its clause's, else one written earlier in its sentence ("2026 年一季度，
+    行业整体收入 4925 亿元")."""
+    start = max(p.text.rfind(stop, 0, f.start) for stop in "。；;") + 1
+    return period_key(p.own_clause(f)) or period_key(p.text[start:f.start])
+
+
 def _runs(text: str, figs: list[Figure]) -> list[tuple[int, int]]:
     """The lists of the paragraph (a figure alone is a list of one), as index ranges."""
     out: list[tuple[int, int]] = []
@@ -76,9 +83,7 @@ def moved_levels(p: ParaText, *, ratios: bool = False) -> list[Moved]:
         else:
             continue
         name = p.own_clause(figs[a1])
-        # its clause's period, else one written earlier in its sentence ("2026 年一季度，行业整体收入 4925 亿元")
-        start = max(p.text.rfind(stop, 0, figs[a1].start) for stop in "。；;") + 1
-        period = period_key(name) or period_key(p.text[start:figs[a1].start])
+        period = period_of(p, figs[a1])
         # the verb before a list signs its unsigned items ("同比分别下降 3%、5%")
         fall = bool(FALL_BEFORE.search(lead.rstrip("（( 为了约达=＝:：")))
         for level, growth in zip(levels, growths, strict=True):

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.frames import period_key
-from macrodesk.checks.growth_items import Moved, moved_levels
+from macrodesk.checks.growth_items import Moved, moved_levels, period_of
 from macrodesk.checks.intervals import Interval, figure_interval, one_plus, precision_unit
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
@@ -18,6 +17,10 @@ from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 _PER_UNIT = re.compile(r"均价|单价|售价|店效|单店|人均|户均|单位|ASP|吨[\u4e00-\u9fa5]{1,2}$")
 _TOTAL = re.compile(r"金额|收入|营收|销售额|成交额|出货额|GMV|成本|出口额|进口额")
 _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
+# the coarsest a value per unit may be written (5.62万元/吨 is fine, 5.6万元/吨 is not), and the widest
+# its amount over its volume may be, each as a share of the value
+_DIGITS = 0.005
+_PINNED = 0.01
 
 
 def _per(f: Figure) -> str:
@@ -115,7 +118,7 @@ def find_unit_levels(article: Article) -> list[Check]:
         values = [f for f in figs if f.kind == FigureKind.MONEY and _per(f)]
         if not values:
             continue
-        periods = {id(f): _period_of(p, f) for f in figs}
+        periods = {id(f): period_of(p, f) for f in figs}
         for u in values:
             if precision_unit(u) > _DIGITS * (u.value or 0):
                 continue
@@ -151,15 +154,3 @@ def find_unit_levels(article: Article) -> list[Check]:
                 paragraph=where.paragraph, input_sentences=[p.sentence_at(a.start).text, p.sentence_at(q.start).text],
                 refutable=False, article=article.label))
     return out
-
-
-# the coarsest a value per unit may be written (5.62万元/吨 is fine, 5.6万元/吨 is not), and the widest
-# its amount over its volume may be, each as a share of the value
-_DIGITS = 0.005
-_PINNED = 0.01
-
-
-def _period_of(p: ParaText, f: Figure) -> tuple[int, str] | None:
-    """A figure's period: its clause's, else one written earlier in its sentence."""
-    start = max(p.text.rfind(stop, 0, f.start) for stop in "。；;") + 1
-    return period_key(p.own_clause(f)) or period_key(p.text[start:f.start])
