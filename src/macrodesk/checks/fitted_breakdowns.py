@@ -1,8 +1,9 @@
-"""A total with its growth and the parts it is made of, each with its own, written anywhere in a
-company's text and joined by no 其中: "1H19电池装机7.4gwh，同比增121%" and, sentences on, "其中三元
-5.7gwh，同比增170%…铁锂为1.7gwh，同比增36%". Sought by two fits at once: the parts add up to the
-total, and last year's parts (each over its growth) give the total's growth. Both must hold, so a
-chance pairing is rare; a search that fails proves nothing, so nothing here refutes."""
+"""A total with its growth and the parts it is made of, each with its own, written apart and joined
+by no 其中: "汽车产销分别完成 259.1 万辆和 259.3 万辆，环比分别下降 7.3% 和 10.7%" and, a sentence on,
+"乘用车产销分别完成 229.3 万辆和 228.7 万辆，环比分别下降 6% 和 9.8%…商用车…29.8 万辆和 30.6 万辆". Sought by
+two fits at once: parts written together add up to the total, and last period's parts (each over its
+growth) give the total's growth. Both must hold, so a chance pairing is rare (decoy runs: 2%); a
+search that fails proves nothing, so nothing here refutes."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ _REACH = 1
 
 
 def find_fitted_breakdowns(article: Article) -> list[Check]:
+    """Each total of three digits or more with its growth, against 2–4 levels with their growths
+    written together within a paragraph of it (one unit, one year, the same comparison): the sum and
+    the derived growth of the one set that fits, both confirm-only."""
     items: list[tuple[ParaText, Moved, Interval]] = []
     where: dict[int, int] = {}
     for k, p in enumerate(paragraphs(article)):
@@ -32,7 +36,6 @@ def find_fitted_breakdowns(article: Article) -> list[Check]:
     if len(items) < 3:
         return []
     out: list[Check] = []
-    order = {id(m): k for k, (_, m, _) in enumerate(items)}
     for p, total, whole in items:
         if whole.hi - whole.lo > _PINNED * whole.mid:
             continue
@@ -52,7 +55,6 @@ def find_fitted_breakdowns(article: Article) -> list[Check]:
                 unique.append(c)
         if len(unique) < 2:
             continue
-        unique.sort(key=lambda c: order[id(c[1])])
         found = _search(total, whole, unique)
         if found is None:
             continue

@@ -1,8 +1,9 @@
 """A ratio written with its change in points, and the two amounts it is the quotient of written
-near it, each with its growth, joined by no word: "收入45.30亿元（YOY+7.74%），归母13.69亿元（YOY+75%）"
-and "全年净利率30.23%，同比+11.61pct". Sought by two fits at once: the amounts' quotient is the ratio
-to its last digit, and last year's quotient (each amount over its growth) gives the change. A search
-that fails proves nothing, so nothing here refutes; last year's ratio is derived."""
+near it, each with its growth, joined by no word: "2019年上半年实现营业收入82.06亿元，同比增长20.52%" and
+"销售费用17.06亿元，同比增长12.15%，销售费用率20.79%，同比下降1.55pct". Sought by two fits at once: the
+amounts' quotient is the ratio to its last digit, and last year's quotient (each amount over its
+growth) gives the change. A search that fails proves nothing, so nothing here refutes; last year's
+ratio is derived."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ _RESTATED = 0.003
 
 
 def find_fitted_ratios(article: Article) -> list[Check]:
+    """Each ratio of three digits or more with its change, against the amounts with growths of its
+    paragraph and the next: the ratio and its derived change from the one pair that fits both."""
     paras = paragraphs(article)
     rates: list[tuple[int, ParaText, Moved]] = []
     amounts: list[tuple[int, ParaText, Moved, Interval]] = []
