@@ -16,7 +16,6 @@ from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 # what makes a level a value per unit, when its unit does not say so
 _PER_UNIT = re.compile(r"均价|单价|售价|店效|单店|人均|户均|单位|ASP|吨[\u4e00-\u9fa5]{1,2}$")
 _TOTAL = re.compile(r"金额|收入|营收|销售额|成交额|出货额|GMV|成本|出口额|进口额")
-_MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "千万": 1e7, "百万": 1e6, "万": 1e4, "千": 1e3}
 # the coarsest a value per unit may be written (5.62万元/吨 is fine, 5.6万元/吨 is not), and the widest
 # its amount over its volume may be, each as a share of the value
 _DIGITS = 0.005
@@ -27,13 +26,6 @@ def _per(f: Figure) -> str:
     """What a value per unit is per: 元/平米 -> 方 (the magnitude of 万元/吨 is in its scale)."""
     unit = canonical_unit(f.kind, f.unit)
     return unit.split("/", 1)[1] if "/" in unit else ""
-
-
-def _count_unit(f: Figure) -> tuple[str, float]:
-    """A volume's unit with its magnitude taken out: 万方 -> (方, 1e4), 万吨 -> (吨, 1e4)."""
-    unit = f.unit.strip()
-    mag = next((v for m, v in _MAGNITUDE.items() if unit.startswith(m)), 1.0)
-    return canonical_unit(f.kind, unit), mag
 
 
 def find_unit_values(article: Article) -> list[Check]:
@@ -51,7 +43,7 @@ def find_unit_values(article: Article) -> list[Check]:
             totals = [t for t in moves if t is not u and t.previous == u.previous and t.level.kind == FigureKind.MONEY
                       and "/" not in t.level.unit and _TOTAL.search(t.name)]
             counts = [q for q in moves if q is not u and q.previous == u.previous and q.level.kind == FigureKind.QUANTITY
-                      and (not per or _count_unit(q.level)[0] == per)]
+                      and (not per or canonical_unit(q.level.kind, q.level.unit) == per)]
             pairs = [(t, q) for t in totals for q in counts if _quotient_fits(t, q, u)]
             # a paragraph restating its figures (a summary, then the body) offers one pair twice
             if len({(t.level.text, t.rate, q.level.text, q.rate) for t, q in pairs}) != 1:
@@ -66,11 +58,8 @@ def _quotient_fits(t: Moved, q: Moved, u: Moved) -> bool:
     measure's amount, volume and price)."""
     if u.level.kind != FigureKind.MONEY or "/" not in u.level.unit:
         return False
-    q_unit, q_mag = _count_unit(q.level)
-    den = u.level.unit.split("/", 1)[1].strip()
-    per_mag = next((v for m, v in _MAGNITUDE.items() if den.startswith(m)), 1.0)
     amount = figure_interval(t.level).scale(t.level.scale)
-    volume = figure_interval(q.level).scale(q_mag / per_mag)
+    volume = figure_interval(q.level).scale(q.level.scale)
     if volume.lo <= 0:
         return False
     value = figure_interval(u.level).scale(u.level.scale)
@@ -124,20 +113,17 @@ def find_unit_levels(article: Article) -> list[Check]:
                 continue
             per = _per(u)
             value = figure_interval(u).scale(u.scale)
-            den = u.unit.split("/", 1)[1].strip()
-            per_mag = next((v for m, v in _MAGNITUDE.items() if den.startswith(m)), 1.0)
             fits = []
             for a in figs:
                 if a.kind != FigureKind.MONEY or "/" in a.unit:
                     continue
                 for q in figs:
-                    q_unit, q_mag = _count_unit(q)
-                    if q.kind != FigureKind.QUANTITY or q_unit != per:
+                    if q.kind != FigureKind.QUANTITY or canonical_unit(q.kind, q.unit) != per:
                         continue
                     when = {x for x in (periods[id(a)], periods[id(q)], periods[id(u)]) if x is not None}
                     if len(when) > 1:
                         continue
-                    got = figure_interval(a).scale(a.scale) / figure_interval(q).scale(q_mag / per_mag)
+                    got = figure_interval(a).scale(a.scale) / figure_interval(q).scale(q.scale)
                     if got.hi - got.lo <= _PINNED * value.mid and got.overlaps(value):
                         fits.append((a, q, got))
             if len({(a.value, q.value) for a, q, _ in fits}) != 1:
