@@ -8,7 +8,13 @@ ratio is derived."""
 from __future__ import annotations
 
 from macrodesk.checks.growth_items import LEVELS, Moved, moved_levels
-from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
+from macrodesk.checks.intervals import (
+    RESTATED,
+    Interval,
+    figure_interval,
+    precision_unit,
+    prior_ratio,
+)
 from macrodesk.checks.judging import Check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, canonical_unit
@@ -17,8 +23,6 @@ from macrodesk.models import Article, canonical_unit
 _REACH = 1
 # the coarsest a ratio may be written, as a share of itself (20.3% and 9.07% are fine, 3.6% is not)
 _DIGITS = 0.005
-# a restated base: last year's ratio may be off by this share of itself (as in ratio_changes)
-_RESTATED = 0.003
 
 
 def find_fitted_ratios(article: Article) -> list[Check]:
@@ -52,7 +56,6 @@ def _search(r: Moved, near: list[tuple[ParaText, Moved, Interval]]):  # noqa: AN
     if precision_unit(r.level) > _DIGITS * abs(r.level.value or 0):
         return None
     change = r.rate.scale(100)
-    one = Interval(1, 1)
     fits = []
     for qn, n, ivn in near:
         for qd, d, ivd in near:
@@ -67,14 +70,13 @@ def _search(r: Moved, near: list[tuple[ParaText, Moved, Interval]]):  # noqa: AN
             now = (ivn / ivd).scale(100)
             if now.hi - now.lo > pin or not now.overlaps(stated):
                 continue
-            fn, fd = one + n.rate, one + d.rate
-            if fn.lo <= 0 or fd.lo <= 0:
+            prior = prior_ratio(ivn, ivd, n.rate, d.rate)
+            if prior is None:
                 continue
-            prior = ((ivn / fn) / (ivd / fd)).scale(100)
             got = now - prior
             # (last month's or last quarter's base is seldom restated: 473's 份额 70.1%, 环比 +2.83 pct,
             # is 2.66 from its amounts' 环比 growths)
-            slack = 0.0 if r.previous else _RESTATED * abs(prior.hi)
+            slack = 0.0 if r.previous else RESTATED * abs(prior.hi)
             if not Interval(got.lo - slack, got.hi + slack).overlaps(change):
                 continue
             fits.append(((qn, n), (qd, d), now, prior, got))

@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
+from macrodesk.checks.intervals import (
+    RESTATED,
+    Interval,
+    figure_interval,
+    implied_growth,
+    interval_sum,
+)
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
@@ -19,7 +25,6 @@ _DOWN = r"下降|下滑|减少|回落|降低|下跌|降|跌|减"
 _GROWTH_LEAD = re.compile(rf"^[，,（(\s]*(?:同比)?\s*(?:{_UP}|{_DOWN})?\s*(?:了|约)?\s*$")
 # a falling verb closing the words before a rate ("同比降 18.7%")
 FALL_BEFORE = re.compile(rf"(?:{_DOWN})\s*(?:了|约)?\s*$")
-_RESTATED = 0.003
 # what opens a breakdown: "其中", "分产业看，" (548: 全社会用电量 by sector), "分地区看"
 _SPLIT = re.compile(r"其中|分(?:产业|行业|地区|品种|类型|板块|区域|产品|部门|市场)看|分[\u4e00-\u9fa5]{1,4}?来?看(?=[，,：:])")
 # a part's own share or a bound is no part of the sum
@@ -52,7 +57,7 @@ def signed_growth(p: ParaText, g: Figure, prev_end: int) -> Interval:
 def growth_fits(computed: Interval, stated: Interval) -> bool:
     """Published growths rest on last year's figures as since restated: within 0.3% of the
     factor (1 + g) is no error (209, 473: 0.08% and 0.11% off; 246's errors: 0.4% and 1.3%)."""
-    slack = _RESTATED * (1 + stated.mid / 100) * 100
+    slack = RESTATED * (1 + stated.mid / 100) * 100
     return computed.overlaps(Interval(stated.lo - slack, stated.hi + slack))
 
 

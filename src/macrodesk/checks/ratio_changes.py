@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
+from macrodesk.checks.intervals import (
+    RESTATED,
+    Interval,
+    figure_interval,
+    prior_ratio,
+    signed_interval,
+)
 from macrodesk.checks.judging import Check
 from macrodesk.checks.level_growths import RATE_AFTER, figs_of, figure_at, level_with_growth
 from macrodesk.checks.level_growths import YOY as _YOY
@@ -64,7 +70,9 @@ def find_ratio_changes(article: Article, checks: list[Check]) -> list[Check]:
             continue
         one = Interval(1, 1)
         now = (n / d).scale(100)
-        prior = ((n / (one + gn)) / (d / (one + gd))).scale(100)
+        prior = prior_ratio(n, d, gn, gd)
+        if prior is None:
+            continue
         got = now - prior
         fig, before = stated
         written = signed_interval(fig, before, result=True)
@@ -74,7 +82,7 @@ def find_ratio_changes(article: Article, checks: list[Check]) -> list[Check]:
         # basis, the growths are moderate (after a profit that grew many times over, last year's
         # minorities may weigh differently) and the gap is past a restated base's slack (0.3% of
         # last year's ratio); else it proves nothing
-        slack = Interval(got.lo - 0.003 * abs(prior.hi), got.hi + 0.003 * abs(prior.hi))
+        slack = Interval(got.lo - RESTATED * abs(prior.hi), got.hi + RESTATED * abs(prior.hi))
         certain = c.refutable and all(0.5 < (one + g).lo and (one + g).hi < 5 for g in (gn, gd)) \
             and not slack.overlaps(written)
         if not fits and not certain:
