@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval
+from macrodesk.checks.level_growths import LIST_JOIN
 from macrodesk.checks.paragraphs import ParaText
 from macrodesk.figures import list_units
 from macrodesk.models import Figure, FigureKind
@@ -23,7 +24,6 @@ _AFTER = re.compile(rf"^\s*[，,（(]?\s*(?:分别)?\s*(?:{_CMP})\s*(?:分别)?\
 # before a growth (or a list) that reaches its level with 至: "营收yoy+46%至4.8亿元"
 _BEFORE = re.compile(rf"(?:{_CMP})\s*(?:分别)?\s*(?:{_VERB})?\s*(?:分别)?\s*(?:了|约)?\s*$")
 _TO = re.compile(r"^\s*(?:至|到)\s*$")
-_JOIN = re.compile(r"^\s*(?:、|/|和|及|与)\s*$")
 _PREVIOUS = re.compile(r"环比|较上月|较上季|年末|年底")
 LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
 
@@ -54,7 +54,7 @@ def _runs(text: str, figs: list[Figure]) -> list[tuple[int, int]]:
     k = 0
     while k < len(figs):
         b = k
-        while b + 1 < len(figs) and _JOIN.match(text[figs[b].end:figs[b + 1].start]) \
+        while b + 1 < len(figs) and LIST_JOIN.match(text[figs[b].end:figs[b + 1].start]) \
                 and figs[b + 1].kind == figs[k].kind:
             b += 1
         out.append((k, b))

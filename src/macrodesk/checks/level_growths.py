@@ -31,15 +31,16 @@ def figure_at(figs: list[Figure], text: str, kinds: tuple[FigureKind, ...]) -> i
     return found[0] if len(found) == 1 else None
 
 
-_JOIN = re.compile(r"^\s*(?:、|/|和|及|与)\s*$")
+# the words between two items of a list: "18.94亿、5.38亿元", "2.85/5.06", "一季度和二季度"
+LIST_JOIN = re.compile(r"^\s*(?:、|/|和|及|与)\s*$")
 
 
 def _run(text: str, figs: list[Figure], k: int) -> tuple[int, int]:
     """The first and last index of the list (joined by 、 / 和) figure k stands in."""
     a = b = k
-    while a > 0 and _JOIN.match(text[figs[a - 1].end:figs[a].start]):
+    while a > 0 and LIST_JOIN.match(text[figs[a - 1].end:figs[a].start]):
         a -= 1
-    while b + 1 < len(figs) and _JOIN.match(text[figs[b].end:figs[b + 1].start]):
+    while b + 1 < len(figs) and LIST_JOIN.match(text[figs[b].end:figs[b + 1].start]):
         b += 1
     return a, b
 
