@@ -710,7 +710,10 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
     raw = sec.raw[t.sent]
     if raw[t.fig.end:t.fig.end + 2].lstrip().startswith("/") or raw[max(0, t.fig.start - 2):t.fig.start].rstrip().endswith("/"):
         return [hedge(sec, chk, "a value of a slash list: its period is not certain")]
-    # the margins the section's other profit and revenue pairs give
+    if chk.verdict != "inconsistent" and not other_basis:
+        return [chk]
+    # the margins the section's other profit and revenue pairs give (asked only of a mismatch or of
+    # a margin that may be on another basis: every margin of a text passes here)
     stated = t.interval(result=True)
     others = [(n.tok.interval() / d.tok.interval()).scale(100) for n in nums for d in dens
               if (n, d) != (n0, d0) and n.tok.cunit == d.tok.cunit and d.tok.interval().lo > 0]
