@@ -26,23 +26,19 @@ def find_fitted_breakdowns(article: Article) -> list[Check]:
     """Each total of three digits or more with its growth, against 2–4 levels with their growths
     written together within a paragraph of it (one unit, one year, the same comparison): the sum and
     the derived growth of the one set that fits, both confirm-only."""
-    items: list[tuple[ParaText, Moved, Interval]] = []
-    where: dict[int, int] = {}
-    for k, p in enumerate(paragraphs(article)):
-        for m in moved_levels(p):
-            if m.level.kind in LEVELS:
-                items.append((p, m, figure_interval(m.level).scale(m.level.scale)))
-                where[id(m)] = k
+    # (paragraph index, paragraph, level with its growth, the level in base units), in text order
+    items = [(k, p, m, figure_interval(m.level).scale(m.level.scale))
+             for k, p in enumerate(paragraphs(article)) for m in moved_levels(p) if m.level.kind in LEVELS]
     if len(items) < 3:
         return []
     out: list[Check] = []
-    for p, total, whole in items:
+    for at, p, total, whole in items:
         if whole.hi - whole.lo > _PINNED * whole.mid:
             continue
         unit = canonical_unit(total.level.kind, total.level.unit)
-        cands = [(q, m, iv) for q, m, iv in items
+        cands = [(q, m, iv) for k, q, m, iv in items
                  if m is not total and m.previous == total.previous and iv.hi < whole.lo
-                 and abs(where[id(m)] - where[id(total)]) <= _REACH
+                 and abs(k - at) <= _REACH
                  and canonical_unit(m.level.kind, m.level.unit) == unit and "/" not in unit
                  and not (m.period and total.period and m.period[0] != total.period[0])]
         # a figure restated (a summary, then the body) is one part
