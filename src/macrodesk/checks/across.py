@@ -16,7 +16,6 @@ from macrodesk.checks.framed import (
     growth_after,
     judge_signed,
     margin_named,
-    read_frames,
     signed_level,
     signed_text,
 )
@@ -24,7 +23,8 @@ from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, interval_sum
 from macrodesk.checks.judging import Check, fmt, hedge, judge
 from macrodesk.checks.sentence import DOWN, PERIOD_ITEM, PERIOD_SEQ, UP, is_points
-from macrodesk.checks.tokens import Cache, Para, Tok, build_para
+from macrodesk.checks.tokens import Para, Tok
+from macrodesk.checks.whole_frames import WholeFrames
 from macrodesk.models import FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
 
@@ -84,16 +84,16 @@ class _Across:
 _REVENUE_WORD = re.compile("收入|营收")
 
 
-def _across(every: list[Sentence], cache: Cache, levels: dict[int, int] | None = None) -> _Across:
+def _across(every: list[Sentence], whole: WholeFrames, levels: dict[int, int] | None = None) -> _Across:
     heads: dict[str, str] = {}
     head = ""
     for s in every:
         if s.kind == "heading":
             head = s.text
         heads[s.id] = head
-    sentences = [s for s in every if s.kind not in ("table", "heading")]
-    art = build_para(0, sentences, cache)
-    fs = read_frames(art)
+    # the article's prose read into frames once, shared with the other whole-article finders
+    art, fs = whole.art, whole.fs
+    sentences = art.sentences
     labels: dict[int, str] = {}
     for s, raw in zip(sentences, art.raw, strict=True):
         if s.paragraph not in labels:
@@ -407,7 +407,7 @@ def _across_prior_whole(ac: _Across, c: Framed, part_text: str) -> Check | None:
     return None
 
 
-def resolve_across(sentences: list[Sentence], checks: list[Check], cache: Cache,
+def resolve_across(sentences: list[Sentence], checks: list[Check], whole: WholeFrames,
                    levels: dict[int, int] | None = None) -> list[Check]:
     """Checks that replace unverifiable ones (same sentence, same stated figure), or add a level
     a confirmed change rests on. `levels`: the depth of each heading paragraph (1 = top)."""
@@ -415,7 +415,7 @@ def resolve_across(sentences: list[Sentence], checks: list[Check], cache: Cache,
             and ck.kind in ("ratio", "change", "share", "difference")]
     if not todo and not any(re.search("合计|其中|利差|同期|占", s.text) for s in sentences):
         return []
-    ac = _across(sentences, cache, levels)
+    ac = _across(sentences, whole, levels)
     out: list[Check] = _across_totals(ac) + _across_named_shares(ac)
     if any("同期" in raw for raw in ac.art.raw):
         out.extend(_across_earlier_margins(ac))

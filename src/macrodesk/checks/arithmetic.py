@@ -205,7 +205,7 @@ def check_article(article: Article) -> list[Check]:
     whole = WholeFrames(article.sentences, cache)
     heading_levels = {p.index: p.level for p in article.paragraphs if p.kind == "heading"}
     _merge(checks, keep, article.label, [
-        *resolve_across(article.sentences, checks, cache, heading_levels), *find_quarter_growths(article),
+        *resolve_across(article.sentences, checks, whole, heading_levels), *find_quarter_growths(article),
         *find_bin_shares(article), *find_decompositions(article), *find_section_margins(article),
         *find_scissors(article), *find_bracket_bases(article), *find_residual_shares(article),
         *find_last_year_growths(article), *find_previous_period_growths(article), *find_part_growths(article),

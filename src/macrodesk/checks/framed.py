@@ -107,16 +107,18 @@ def read_frames(sec: Para) -> list[Framed]:
         paragraph = sec.sentences[t.sent].paragraph
         if paragraph > para_of + 1:
             block += 1
-        if paragraph != para_of or _TOPIC_LABEL.search(raw[stop:t.fig.start]):
+        lead = raw[stop:t.fig.start]
+        # (a label needs its colon: the test of the colon spares the pattern most leads)
+        if paragraph != para_of or ("：" in lead or ":" in lead) and _TOPIC_LABEL.search(lead):
             period, para_of, topic = "", paragraph, topic + 1
         period = fr.period or period
         own = period
-        if _PART_OF_YEAR.search(period) and _WHOLE_YEAR_LEAD.search(raw[sec.clause_start(t.sent, t.fig.start):t.fig.start]):
+        if period and _PART_OF_YEAR.search(period) and _WHOLE_YEAR_LEAD.search(raw[sec.clause_start(t.sent, t.fig.start):t.fig.start]):
             # "单四季度…；带动公司全年实现营收4.33亿元" (cfb503): 全年 names the year, not the quarter
             # written before it
             own = period = next((x.period for x in reversed(out) if (key := period_key(x.period)) and key[1] == "Y"),
                                 "全年")
-        out.append(Framed(t, i, fr.metric, own, raw[stop:t.fig.start],
+        out.append(Framed(t, i, fr.metric, own, lead,
                           raw[t.fig.end:t.fig.end + 8], paragraph, topic, block))
         prev_end[t.sent] = t.fig.end
     return _slash_lists(out)

@@ -65,9 +65,20 @@ def _runs(text: str, figs: list[Figure]) -> list[tuple[int, int]]:
 def moved_levels(p: ParaText, *, ratios: bool = False) -> list[Moved]:
     """Amounts with their growth in %, or with `ratios` rates with their change in points ("毛利率
     9.07%，同比降低5.73个百分点", "净利率同比+1.7pct至9.0%"; the change as a fraction, like a growth)."""
+    # read once per paragraph: three finders ask for the amounts, one for the rates (read-only)
+    key = "moved_rates" if ratios else "moved_levels"
+    got: list[Moved] | None = p.memo.get(key)
+    if got is None:
+        got = p.memo[key] = _moved_levels(p, ratios)
+    return got
+
+
+def _moved_levels(p: ParaText, ratios: bool) -> list[Moved]:
     level_kinds, rate_kind = ((FigureKind.PERCENT,), FigureKind.POINTS) if ratios else (LEVELS, FigureKind.PERCENT)
-    figs = list_units(p.text, [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None])
-    runs = _runs(p.text, figs)
+    if "runs" not in p.memo:
+        figs = list_units(p.text, [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None])
+        p.memo["runs"] = figs, _runs(p.text, figs)
+    figs, runs = p.memo["runs"]
     out: list[Moved] = []
     for (a1, b1), (a2, b2) in zip(runs, runs[1:], strict=False):
         if b1 - a1 != b2 - a2:

@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import break_ends, start_after
@@ -21,6 +22,8 @@ class ParaText:
     sentences: list[tuple[int, Sentence]]  # (offset in text, sentence)
     _ends: list[int] = field(default_factory=list)  # ends of the measures, in order
     _breaks: list[int] | None = None  # ends of the clause breaks, in order (read once)
+    # what finders read from the paragraph once and share (growth_items' moved levels), by name
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def sentence_at(self, pos: int) -> Sentence:
         k = bisect_right(self.sentences, pos, key=lambda pair: pair[0])
@@ -75,7 +78,7 @@ def paragraphs(article: Article, *, series: bool = False) -> list[ParaText]:
     if key not in _CACHE:
         if any(k[0] != key[0] for k in _CACHE):
             _CACHE.clear()  # the article being checked is the only one asked about
-        _CACHE[key] = _read(article, series)
+        _CACHE[(key[0], False)], _CACHE[(key[0], True)] = _read(article)
     return _CACHE[key]
 
 
@@ -84,22 +87,41 @@ def _continues(last: Sentence, s: Sentence) -> bool:
             and bool(_DATE_LABEL.match(last.text)) and bool(_DATE_LABEL.match(s.text)))
 
 
-def _read(article: Article, series: bool) -> list[ParaText]:
-    out: list[ParaText] = []
+def _read(article: Article) -> tuple[list[ParaText], list[ParaText]]:
+    """The paragraphs, and the same with dated series joined (one reading: a paragraph that is
+    not joined is the same object in both)."""
+    plain: list[ParaText] = []
+    joins: list[bool] = []  # whether each paragraph continues a dated series from the one before
     last: Sentence | None = None
     for s in article.sentences:
         if s.kind not in ("prose", "list"):
             last = None
             continue
-        if last is None or last.paragraph != s.paragraph and not (series and _continues(last, s)):
-            out.append(ParaText("", [], []))
-        para = out[-1]
+        if last is None or last.paragraph != s.paragraph:
+            joins.append(last is not None and _continues(last, s))
+            plain.append(ParaText("", [], []))
+        para = plain[-1]
         off = len(para.text)
         para.sentences.append((off, s))
         para.text += s.text
         para.figures.extend(_placed(f, off) for f in s.figures)
         last = s
-    return out
+    series: list[ParaText] = []
+    fresh = False  # whether the last of `series` is a joined text of its own (not one of `plain`)
+    for p, join in zip(plain, joins, strict=True):
+        if not join:
+            series.append(p)
+            fresh = False
+            continue
+        head = series[-1]
+        if not fresh:
+            head = series[-1] = ParaText(head.text, list(head.figures), list(head.sentences))
+            fresh = True
+        off = len(head.text)
+        head.text += p.text
+        head.figures.extend(_placed(f, off) for f in p.figures)
+        head.sentences.extend((o + off, x) for o, x in p.sentences)
+    return plain, series
 
 
 def prose_sections(article: Article) -> list[list[Sentence]]:

@@ -32,7 +32,8 @@ def find_pe_lists(article: Article) -> list[Check]:
     for i, s in enumerate(sentences):
         nxt = sentences[i + 1] if i + 1 < len(sentences) and sentences[i + 1].paragraph == s.paragraph \
             and s.text.rstrip().endswith(("；", ";")) else None
-        if s.kind in ("prose", "list") and _PROFITS.search(s.text) and (
+        # (the words _PROFITS needs, tested before its optional prefixes are scanned for)
+        if s.kind in ("prose", "list") and ("净利润" in s.text or "预测" in s.text) and _PROFITS.search(s.text) and (
                 _EPS.search(s.text) or nxt is not None and _EPS.search(nxt.text)):
             for chk in _one_share_count(s, [f for f in s.figures if f.kind != FigureKind.DATE], nxt):
                 chk.article = article.label

@@ -141,7 +141,7 @@ def _read(s: Sentence, cache: Cache | None) -> _Read:
         return cache[s.text]
     text = _shield(s.text)
     # segmenting already read the sentence's figures; read again only when shielding changed it
-    same = text == s.text and (s.figures or not any(ch.isdigit() for ch in text))
+    same = text == s.text and (s.figures or not any(map(str.isdigit, text)))
     figs = list(s.figures) if same else extract_figures(text)
     if any(f.high is not None for f in figs):
         figs = _split_change_ranges(text, figs)
