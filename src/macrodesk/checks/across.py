@@ -49,6 +49,9 @@ class _Across:
     # sentence id -> the headings it stands under, outermost first (their paragraph indices)
     paths: dict[str, tuple[int, ...]] = field(default_factory=dict)
     head_text: dict[int, str] = field(default_factory=dict)  # heading paragraph -> its text
+    # the profit/revenue pairs of each period and margin basis (_margin_pairs), read once
+    margin_pairs: dict[tuple[str, bool, bool, bool, bool], list[tuple[Framed, Framed, Interval, str]]] = \
+        field(default_factory=dict)
 
     def path(self, x: Framed) -> tuple[int, ...]:
         return self.paths.get(self.art.sentences[x.tok.sent].id, ())
@@ -195,6 +198,15 @@ def _margin_pairs(ac: _Across, m: Framed, mm: re.Match[str], *,
     net = mm.group(4) == "净"
     # "非归母净利率" is on total profit
     guimu = bool(mm.group(2)) and mm.string[max(0, mm.start() - 1):mm.start()] != "非"
+    memo = (m.period, net, guimu, bool(mm.group(1)), strict)
+    got = ac.margin_pairs.get(memo)
+    if got is None:
+        got = ac.margin_pairs[memo] = _read_margin_pairs(ac, m, mm, net, guimu, strict)
+    return got
+
+
+def _read_margin_pairs(ac: _Across, m: Framed, mm: re.Match[str], net: bool, guimu: bool,
+                       strict: bool) -> list[tuple[Framed, Framed, Interval, str]]:
     key = period_key(m.period)
     if strict and key is None:
         return []
@@ -215,6 +227,7 @@ def _margin_pairs(ac: _Across, m: Framed, mm: re.Match[str], *,
 
     nums = [x for x in money if is_num(x)]
     dens = [x for x in money if is_den(x)]
+    costs = [] if net else [x for x in money if _COST.search(word(x))]
     out = []
     for d in dens:
         for n in nums:
@@ -227,9 +240,8 @@ def _margin_pairs(ac: _Across, m: Framed, mm: re.Match[str], *,
                     iv = Interval(iv.lo, iv.hi * 1.01)
                 out.append((n, d, iv, f"{n.tok.text} / {d.tok.text}"))
         if not net:
-            for cost in money:
-                if _COST.search(word(cost)) and cost.tok.cunit == d.tok.cunit \
-                        and _same_period(cost.period, d.period):
+            for cost in costs:
+                if cost.tok.cunit == d.tok.cunit and _same_period(cost.period, d.period):
                     iv = ((d.tok.interval() - cost.tok.interval()) / d.tok.interval()).scale(100)
                     out.append((cost, d, iv, f"({d.tok.text} - {cost.tok.text}) / {d.tok.text}"))
     return out

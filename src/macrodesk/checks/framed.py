@@ -200,12 +200,17 @@ def _year_before(a: str, b: str) -> bool:
     return ka is not None and kb is not None and ka[1] == kb[1] and ka[0] == kb[0] - 1
 
 
-def _candidates(fs: list[Framed], c: Framed, b: Framed) -> list[Framed]:
+_STOP = re.compile("[。；;]")
+_SUPPOSED = re.compile(r"每|若|如果|假设|倘若|将")
+
+
+def _candidates(by_unit: dict[tuple[str, str], list[Framed]], c: Framed, b: Framed) -> list[Framed]:
     """The year-earlier level of b's metric: same unit, a shared metric word, the same
-    sub-period one year before (a 同比 growth compares like with like)."""
+    sub-period one year before (a 同比 growth compares like with like). `by_unit`: the section's
+    frames by unit, in order."""
     if not re.search("同比|较上年|较去年|yoy|YoY", c.lead):
         return []
-    return [a for a in fs if a is not b and a is not c and a.tok.cunit == b.tok.cunit
+    return [a for a in by_unit.get(b.tok.cunit, ()) if a is not b and a is not c
             and not a.tok.bound and _year_before(a.period, b.period)
             and len(a.metric) >= 2 and len(b.metric) >= 2
             and (a.metric in b.metric or b.metric in a.metric)]
@@ -235,6 +240,7 @@ VERB_ONLY = re.compile(
 
 def find_framed(sec: Para) -> list[Check]:
     fs = framed_once(sec)
+    by_unit: dict[tuple[str, str], list[Framed]] | None = None  # grouped when a growth asks for it
     out: list[Check] = []
     shares: list[tuple[Framed, Framed, list[Framed]]] = []
     share_sents: set[int] = set()
@@ -247,7 +253,7 @@ def find_framed(sec: Para) -> list[Check]:
                 out.append(chk)
             continue
         b = fs[k - 1]
-        same_sentence = b.tok.sent == t.sent and not re.search("[。；;]", c.lead)
+        same_sentence = b.tok.sent == t.sent and not _STOP.search(c.lead)
         # ---- "归母净利率同比+1.7pct至9.0%": a change written before the level it leads to
         nxt = fs[k + 1] if k + 1 < len(fs) else None
         if nxt is not None and nxt.tok.sent == t.sent and is_points(t) and _TO_LEVEL.match(c.after) \
@@ -287,7 +293,7 @@ def find_framed(sec: Para) -> list[Check]:
                    and (before_m := WRITTEN_BEFORE.search(b.lead))
                    and not ANY_VERB.search(before_m.group(0))
                    and VERB_ONLY.match(c.lead)
-                   and b.tok.cunit == fs[k - 2].tok.cunit and not re.search("[。；;]", b.lead))
+                   and b.tok.cunit == fs[k - 2].tok.cunit and not _STOP.search(b.lead))
         if written or (same_sentence and _YOY.search(c.lead)):
             # "较 2024H1 的 - 3.73 亿元增长 56.78 亿元": an amount changed from an earlier level written
             # after 较 is this level minus that one, as a change in points is
@@ -300,7 +306,7 @@ def find_framed(sec: Para) -> list[Check]:
             if written:
                 a_written, b = b, fs[k - 2]  # "降至B，较上年A回落C": the earlier level is written
             elif (k >= 2 and _YOY.search(b.lead) and b.tok.fig.kind == t.fig.kind
-                  and fs[k - 2].tok.sent == t.sent and not re.search("[。；;]", b.lead)):
+                  and fs[k - 2].tok.sent == t.sent and not _STOP.search(b.lead)):
                 b = fs[k - 2]  # "B，同比下降 C1，环比下降 C2": both changes are of the level B
             level = b.tok
             if "分别" in c.lead and k >= 2 and fs[k - 2].tok.sent == t.sent and fs[k - 2].tok.cunit == level.cunit \
@@ -321,7 +327,11 @@ def find_framed(sec: Para) -> list[Check]:
                 if (chk := stated_change(sec, c, None, False)) is not None:
                     out.append(chk)
                 continue
-            cands = [a_written] if a_written else _candidates(fs, c, b)
+            if not a_written and by_unit is None:
+                by_unit = {}
+                for x in fs:
+                    by_unit.setdefault(x.tok.cunit, []).append(x)
+            cands = [a_written] if a_written else _candidates(by_unit or {}, c, b)
             derived = (_derived_margin_change(sec, fs, b, c) or _derived_share_change(sec, fs, b, c)) \
                 if not cands and kind == "change" else None
             if derived is not None:
@@ -488,7 +498,7 @@ def stated_change(sec: Para, c: Framed, b: Framed | None, same_sentence: bool) -
                             "the earlier level is not stated")
     if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS):
         return None
-    if re.search(r"每|若|如果|假设|倘若|将", raw[:t.fig.start]):
+    if _SUPPOSED.search(raw, 0, t.fig.start):
         return None
     # the clause before the figure, dates included ("较 1-6 月扩大" is cut by the date in c.lead)
     clause = raw[sec.clause_start(t.sent, t.fig.start):t.fig.start]
@@ -1387,10 +1397,13 @@ def _metric_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     are no relation at all (no check)."""
     out: list[Check] = []
     amounts = (FigureKind.MONEY, FigureKind.QUANTITY)
+    by_sent: dict[int, list[tuple[int, Framed]]] = {}  # the frames of each sentence, with their place
+    for j, x in enumerate(fs):
+        by_sent.setdefault(x.tok.sent, []).append((j, x))
     for k, t in enumerate(fs):
         if t.tok.fig.kind not in amounts or t.tok.bound or len(t.metric) < 2 or "其中" in sec.raw[t.tok.sent]:
             continue
-        same = [x for x in fs[k + 1:] if x.tok.sent == t.tok.sent and x.tok.cunit == t.tok.cunit]
+        same = [x for j, x in by_sent[t.tok.sent] if j > k and x.tok.cunit == t.tok.cunit]
         # each narrows the level's measure, or the two are each other's complement (陆风 / 海风)
         if len(same) < 2 or any(x.tok.bound or x.metric == t.metric or SHARE_LEAD.search(x.lead) for x in same) \
                 or not (all(_suffix(x.metric, t.metric) >= 2 for x in same) or _complementary(same)) \

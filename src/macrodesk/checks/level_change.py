@@ -29,10 +29,13 @@ _BESIDE = re.compile(r"^\s*[（(]\s*(?:(?:19|20)?\d{2}\s*(?:年|Q[1-4]|H[12])[^�
                      r"\s*(?:为|：|:)\s*$")
 
 
+_BASIS_LEAD = re.compile(rf"((?:周环比|月环比|环比|同比|较上周|较上月|较上年同期|较去年同期|较上年|较去年|环比上周|环比上月)"
+                         rf"\s*(?:{_VERB}|[+\-−－])?)\s*(?:了|约)?\s*$")
+
+
 def _basis(lead: str) -> str | None:
     """The basis a change right after its lead is measured on, when the lead ends on a verb."""
-    m = re.search(rf"((?:周环比|月环比|环比|同比|较上周|较上月|较上年同期|较去年同期|较上年|较去年|环比上周|环比上月)"
-                  rf"\s*(?:{_VERB}|[+\-−－])?)\s*(?:了|约)?\s*$", lead)
+    m = _BASIS_LEAD.search(lead)
     if m is None:
         return None
     for name, rx in _BASES:

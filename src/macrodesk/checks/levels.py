@@ -83,10 +83,14 @@ def stated_growths(s: Sentence, f: Figure, kind: FigureKind = FigureKind.PERCENT
     changes in points ("市占率 8.40%，同比 + 1.17pct，环比 - 0.26pct")."""
     figs = [x for x in s.figures if x.value is not None and not x.is_range and x.kind != FigureKind.DATE]
     out: dict[str, tuple[Figure, Interval]] = {}
-    if f not in figs:
-        return out
+    # found by identity first: comparing figures field by field (pydantic's ==) is slow
+    at = next((i for i, x in enumerate(figs) if x is f), None)
+    if at is None:
+        if f not in figs:
+            return out
+        at = figs.index(f)
     prev = f
-    for g in figs[figs.index(f) + 1:]:
+    for g in figs[at + 1:]:
         m = _GROWTH_LEAD.match(s.text[prev.end:g.start])
         if g.kind != kind or m is None:
             break

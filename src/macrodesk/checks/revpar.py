@@ -49,10 +49,13 @@ def _groups(s: Sentence) -> list[_Group]:
     return [g for g in out if len(g.levels) == 3]
 
 
+_REVPAR = re.compile(r"RevPAR|RevPar|REVPAR|每间可")
+
+
 def find_revpars(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in article.sentences:
-        if s.kind not in ("prose", "list") or not re.search(r"RevPAR|RevPar|REVPAR|每间可", s.text):
+        if s.kind not in ("prose", "list") or not _REVPAR.search(s.text):
             continue
         for g in _groups(s):
             out.extend(_judge(article, s, g))

@@ -37,12 +37,13 @@ def _entries(s: Sentence) -> list[_Entry]:
     out = []
     figs = [f for f in s.figures if f.value is not None and not f.is_range and f.kind != FigureKind.DATE]
     for f in figs:
-        unit = unit_key(s, f)
-        if f.kind not in _LEVELS or unit is None or (f.value or 0) <= 0 or f.approx:
+        if f.kind not in _LEVELS or (f.value or 0) <= 0 or f.approx or (unit := unit_key(s, f)) is None:
             continue
         words = _WORD_NOISE.sub("", s.text[clause_start(s.text, f.start, "，,；;。"):f.start])
+        if not words:
+            continue
         entry = _Entry(s, f, (words, unit), stated_growths(s, f))
-        if entry.growths and words:
+        if entry.growths:
             out.append(entry)
     return out
 

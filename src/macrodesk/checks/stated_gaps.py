@@ -55,9 +55,15 @@ def find_stated_gaps(article: Article) -> list[Check]:
         if s.kind not in ("prose", "list"):
             continue
         figs = [f for f in s.figures if _plain(f)]
+        # the words each reading needs, looked for once a sentence (most sentences have none)
+        text = s.text
+        named = "差" in text or "缺口" in text
+        bracket = "（" in text or "(" in text
+        compared = "高" in text or "低" in text or "多" in text or "少" in text or "超" in text
         for k in range(len(figs)):
-            chk = _worded(s, figs, k) or _bracketed_vs(s, figs, k) or _metric_gap(s, figs, k)
-            found = [chk] if chk is not None else _higher(s, figs, k)
+            chk = (named and _worded(s, figs, k)) or (bracket and _bracketed_vs(s, figs, k)) \
+                or _metric_gap(s, figs, k)
+            found = [chk] if chk is not None else _higher(s, figs, k) if compared else []
             for c in found:
                 c.article = article.label
                 out.append(c)

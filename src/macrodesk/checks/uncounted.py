@@ -156,10 +156,13 @@ def is_level(x: Framed) -> bool:
     return bool(memo)
 
 
+_CHANGE_TAIL = re.compile(f"同比|环比|较|(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
+
+
 def _reads_as_level(x: Framed) -> bool:
     return (x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not x.tok.bound
             and not _SIGN.match(x.tok.text) and x.tok.interval().lo > 0
-            and not re.search(f"同比|环比|较|(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$", x.lead[-12:]))
+            and not _CHANGE_TAIL.search(x.lead[-12:]))
 
 
 def searched(t: Tok) -> Interval:
