@@ -1,0 +1,209 @@
+"""A price target and the multiple it is priced at: "预计22-24年EPS0.86/1.00/1.15元，给予22年26xPE，目标价
+22.36元" is 26 × 0.86 (the EPS of the year the multiple is given for); "上调21年目标PB至1.9x，对应目标价
+5.12元" is 1.9 × that year's BPS; a range of multiples prices a range of targets, end by end."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from macrodesk.checks.intervals import Interval, written_interval
+from macrodesk.checks.judging import Check, confirm_only, interval_check
+from macrodesk.models import Article, Sentence
+
+_NUM = r"[+\-−]?\d+(?:\.\d+)?"
+# the target: "目标价 22.36 元", "下调目标价14.5%至21.84元", "目标价区间不变（8.3-8.6元）", "合理价值区间为
+# 45.82-50.40元/股", "对应目标价12.24-14.40元"
+_TARGET = re.compile(
+    r"(?:目标价(?:格|位)?|合理价值|合理股价)(?:区间)?(?:[^，,。；;\d]|\d+(?:\.\d+)?\s*%){0,12}?"
+    r"(?P<t>\d+(?:\.\d+)?)(?:\s*元?\s*[-~～至]\s*(?P<t2>\d+(?:\.\d+)?))?\s*(?P<cur>港元|美元|元)(?:\s*/\s*股)?")
+_WORD = r"(?P<w>P\s*/?\s*[EB](?![A-Za-z])|市盈率|市净率|估值)"  # right after 倍 or x ("26xPE")
+# the multiple, written before its measure ("26xPE", "20-22倍PE估值", "40/31倍P/E") or after it ("PE25X",
+# "PB1.65倍", "目标PB至1.9x")
+_MULTIPLE_FIRST = re.compile(
+    rf"(?<![\d.])(?P<m>\d+(?:\.\d+)?(?:\s*[/、]\s*\d+(?:\.\d+)?)*)(?:\s*[-~～至]\s*(?P<m2>\d+(?:\.\d+)?))?"
+    rf"\s*(?:倍|[xX×])\s*(?:的)?\s*{_WORD}")
+_MULTIPLE_AFTER = re.compile(
+    r"(?P<w>(?<![A-Za-z])P\s*/?\s*[EB](?![A-Za-z])|市盈率|市净率)\s*(?:估值)?\s*(?:为|约|至)?\s*"
+    r"(?P<m>\d+(?:\.\d+)?)(?:\s*[-~～至]\s*(?P<m2>\d+(?:\.\d+)?))?\s*(?:倍|[xX×])?(?![\d.%])")
+# a multiple the target is priced at is given or implied ("给予", "对应"), never a peer's, the market's
+# or the current price's ("可比公司…平均 PE", "当前股价对应"), nor a previous target's ("前值")
+# a multiple of another measure beside it: the target is then a blend of methods
+_OTHER_MULTIPLE = re.compile(r"\d\s*(?:倍|[xX×])\s*(?:EV|P\s*/?\s*S(?![A-Za-z])|市销率|PEG)"
+                             r"|(?<![A-Za-z])(?:EV\s*/\s*EBITDA|P\s*/?\s*S(?![A-Za-z])|市销率|PEG)\s*\d")
+_GIVEN = re.compile(r"给予|对应|目标|按|基于|采用|取")
+_NOT_GIVEN = re.compile(r"可比|一致预期|平均|均值|行业|历史|当前|现价|股价|收盘|前值|此前|原|上市以来|最低|最高"
+                        r"|EV|EBITDA|(?<![A-Za-z])P\s*/?\s*S(?![A-Za-z])|市销率|PEG")
+# the per-share figures: "EPS分别为2.29/3.15/3.95元/股", "EPS0.86/1.00/1.15元", "每股净资产分别为6.50/6.94/7.44元",
+# "EPS为2.67元和3.24元"
+_PER_SHARE = re.compile(r"(?<![A-Za-z])(?:(?P<e>EPS|每股收益|每股盈利)|(?P<b>BPS|每股净资产))(?![A-Za-z])")
+# a note after an item: "1.03（ -20%）、 1.36（ -10%）、 1.49 元"
+_NOTE = r"(?:\s*[（(][^（）()]{0,12}[)）])?"
+_ITEMS = re.compile(
+    r"\s*(?:（[^（）]{0,8}）|\([^()]{0,8}\))?\s*(?:预测|预期|分别|约|调整|摊薄)?\s*(?:将|或)?\s*(?:分别)?\s*(?:为|至|是|达|=|＝|：|:)?\s*(?:分别)?\s*(?:为)?\s*"
+    rf"(?P<list>{_NUM}{_NOTE}(?:\s*元)?(?:\s*(?:/|、|和|及)\s*{_NUM}{_NOTE}(?:\s*元)?)*)\s*(?P<cur>元|港元|美元)?")
+_ITEM = re.compile(_NUM)
+# the years a list is of, written before it: "22-24年", "2023/2024/2025年", "2025A-2027E", "2020~2022 年", "2023年"
+_YEARS = re.compile(
+    r"(?<![\d.])(?P<a>(?:19|20)?\d{2})\s*(?:年|[AE])?\s*(?:"
+    r"(?P<sep>[-~～—–至到])\s*(?P<b>(?:19|20)?\d{2})\s*[AE]?\s*年?"
+    r"|(?P<rest>(?:\s*[/、]\s*(?:19|20)?\d{2}\s*(?:年|[AE])?)+)"
+    r")(?![\d.])|(?<![\d.])(?P<one>(?:19|20)\d{2})\s*(?:年|[AE])?(?![\d.])|(?<![\d.])(?P<two>\d{2})\s*年")
+_CLAUSE = re.compile(r"[，,。；;：:（(）)]")
+
+
+@dataclass(frozen=True)
+class _PerShare:
+    """One year's EPS (or BPS) as written, and where."""
+
+    text: str
+    value: Interval
+    currency: str
+    sentence: Sentence
+
+
+def _year(y: str) -> int:
+    v = int(y)
+    return v + 2000 if v < 100 else v
+
+
+def _years(text: str) -> list[int]:
+    """The years of the last year expression in `text` (a span, a list or one year)."""
+    found = list(_YEARS.finditer(text))
+    if not found:
+        return []
+    m = found[-1]
+    if m.group("one") or m.group("two"):
+        return [_year(m.group("one") or m.group("two"))]
+    a = _year(m.group("a"))
+    if m.group("sep"):
+        b = m.group("b")
+        # "2023-25年": the end year written with its last two digits
+        end = a // 100 * 100 + int(b) if len(b) == 2 else int(b)
+        return list(range(a, end + 1)) if 0 < end - a < 6 else []
+    if m.group("rest"):
+        years = [a] + [_year(y) for y in re.findall(r"\d{2,4}", m.group("rest"))]
+        return years if all(0 < y - x < 3 for x, y in zip(years, years[1:], strict=False)) else []
+    return [a] if len(m.group("a")) == 4 else []
+
+
+def _per_share(sentences: list[Sentence]) -> dict[tuple[str, int], list[_PerShare]]:
+    """Each year's EPS and BPS written in these sentences, by ("E" or "B", year)."""
+    out: dict[tuple[str, int], list[_PerShare]] = {}
+    for s in sentences:
+        text = s.text
+        if not ("EPS" in text or "BPS" in text or "每股" in text):
+            continue
+        for key in _PER_SHARE.finditer(text):
+            m = _ITEMS.match(text, key.end())
+            if m is None or not (m.group("cur") or "元" in m.group("list")):
+                continue
+            items = _ITEM.findall(re.sub(r"[（(][^（）()]*[)）]", "", m.group("list")))
+            # the years are written before the key, in its clause chain (back to the last 。or ；)
+            start = max(text.rfind(stop, 0, key.start()) for stop in "。；;") + 1
+            years = _years(text[start:key.start()])
+            if len(years) != len(items):
+                continue
+            cur = m.group("cur") or "元"
+            for y, item in zip(years, items, strict=True):
+                value = written_interval(item.replace("−", "-"))
+                out.setdefault(("E" if key.group("e") else "B", y), []).append(_PerShare(item, value, cur, s))
+    return out
+
+
+def _multiples(text: str, end: int) -> list[re.Match[str]]:
+    """The multiples a target in `text` may be priced at, given in their own clause (not a peer's
+    or the current price's)."""
+    out = []
+    for rx in (_MULTIPLE_FIRST, _MULTIPLE_AFTER):
+        for m in rx.finditer(text, 0, end):
+            start = max((x.end() for x in _CLAUSE.finditer(text, 0, m.start())), default=0)
+            clause = text[start:m.start()]
+            if _GIVEN.search(clause) and not _NOT_GIVEN.search(clause):
+                out.append(m)
+    return out
+
+
+def _measure(word: str) -> str:
+    return "B" if "B" in word or "净" in word else "E"
+
+
+def find_target_prices(article: Article) -> list[Check]:
+    if "目标价" not in article.text and "合理价值" not in article.text and "合理股价" not in article.text:
+        return []
+    prose = [s for s in article.sentences if s.kind in ("prose", "list")]
+    out: list[Check] = []
+    for i, s in enumerate(prose):
+        text = s.text
+        for t in _TARGET.finditer(text):
+            out.extend(_priced(article, prose[:i + 1], s, t))
+    for chk in out:
+        chk.article = article.label
+    return out
+
+
+def _priced(article: Article, upto: list[Sentence], s: Sentence, t: re.Match[str]) -> list[Check]:
+    """The target at match `t` of sentence `s` against the multiple given for it in `s`."""
+    text = s.text
+    # the multiple of the target's own sentence up to the next target or the end (a bracket after it
+    # may give it: "目标价 32 元（对应 2025E PE 15 倍）")
+    nxt = _TARGET.search(text, t.end())
+    multiples = _multiples(text, nxt.start() if nxt else len(text))
+    values = {m.group("m") + "-" + (m.group("m2") or "") for m in multiples}
+    if len(values) != 1 or _OTHER_MULTIPLE.search(text, 0, nxt.start() if nxt else len(text)) \
+            or len({_measure(m.group("w")) for m in multiples}) != 1:
+        # none, or several: parts valued apart ("给予10xPE、…给予20xPE"), or a target between two
+        # methods ("给予公司2020年45倍PE，2.2倍PS，给予目标价格42元")
+        return []
+    m = multiples[0]
+    start = max((x.end() for x in _CLAUSE.finditer(text, 0, m.start())), default=0)
+    listed = _ITEM.findall(m.group("m"))
+    years = _years(text[start:m.start()])
+    if len(listed) > 1:
+        # "目标价21.84元，对应2021/2022年40/31倍P/E": the target against each year's multiple
+        if t.group("t2") or m.group("m2") or len(listed) != len(years):
+            return []
+        pairs = [(t.group("t"), x, y) for x, y in zip(listed, years, strict=True)]
+    elif len(years) != 1:
+        return []
+    elif t.group("t2") and m.group("m2"):
+        # "给予公司2023年20-22倍PE估值，合理价值区间为45.82-50.40元/股": end by end
+        pairs = [(t.group("t"), m.group("m"), years[0]), (t.group("t2"), m.group("m2"), years[0])]
+    elif t.group("t2") or m.group("m2"):
+        return []
+    else:
+        pairs = [(t.group("t"), m.group("m"), years[0])]
+    measure = _measure(m.group("w"))
+    per_share = _per_share(upto)
+    out = []
+    for target, multiple, year in pairs:
+        bases = per_share.get((measure, year), [])
+        distinct = {b.text for b in bases}
+        if not distinct:
+            continue
+        stated = f"{target}{t.group('cur')}"
+        got_any = []
+        for b in {b.text: b for b in bases}.values():
+            if b.currency != t.group("cur"):
+                continue  # an H-share target in 港元 against an EPS in 元
+            got = written_interval(multiple) * b.value
+            name = "PB" if measure == "B" else "PE"
+            per = "BPS" if measure == "B" else "EPS"
+            got_any.append(interval_check(
+                got, written_interval(target), kind="product", stated=stated, inputs=[multiple, b.text],
+                relation=f"{multiple} × {b.text} = {stated} (the target at {year}'s {name} times its {per})",
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+                input_sentences=[s.text, b.sentence.text]))
+        if not got_any:
+            continue
+        fit = next((c for c in got_any if c.verdict == "consistent"), None)
+        if fit is not None:
+            out.append(fit if len(distinct) == 1 else confirm_only(fit, f"{year}'s per-share figure is written twice"))
+        else:
+            # a mismatch: the multiple may be rounded from the one the target was computed at, or the
+            # per-share figure revised since; it refutes only a gross miss on one per-share figure
+            chk = got_any[0]
+            if len(distinct) > 1 or (chk.gap or 0) <= 0.05 * float(target):
+                chk = confirm_only(chk, "the target may rest on a per-share figure or multiple rounded otherwise")
+            out.append(chk)
+    return out
