@@ -36,3 +36,17 @@ def test_a_unit_the_last_level_completes():
     assert got == {"5.05%": "consistent", "3.59%": "consistent"}
     # another scale is another unit: no series
     assert _series("预计 2025-2027 年产量或达 25.7 万、26.9 万、27.9 亿吨，同比增速可达 1.02%、5.05%、3.59%。") == {}
+
+
+def test_a_growth_rate_named_without_tongbi_and_a_list_whose_last_item_carries_the_percent():
+    # CFBenchmark risk 1: "增速分别为29.2/26.0/25.9%" after the levels is each year's growth
+    text = ("我们预计公司2018-2020年营业收入为17.9/22.6/28.5亿元，增速分别为29.2/26.0/{g}%，净利润为8.1/10.4/12.7亿元，"
+            "增速分别为37.0/28.0/22.8%，EPS为2.71/3.47/4.26元。")
+    assert _series(text.format(g="25.9")) == {"26.0": "consistent", "25.9%": "consistent", "28.0": "consistent",
+                                              "22.8%": "consistent"}
+    assert _series(text.format(g="28.9"))["28.9%"] == "inconsistent"
+    # "对应增速": the same growths in a forecast line
+    got = _series("我们预计公司2022-24年收入分别为280.34、320.07、361.58亿元，对应增速分别为12.12%、14.17%、12.97%。")
+    assert got == {"14.17%": "consistent", "12.97%": "consistent"}
+    # a margin list after the levels is no growth
+    assert _series("预计公司2022-24年收入分别为280.34、320.07、361.58亿元，毛利率分别为12.12%、14.17%、12.97%。") == {}

@@ -10,6 +10,7 @@ from macrodesk.checks.company_levels import measure_class, year_level
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import signed_rate
+from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*[-~～—至到]\s*((?:19|20)?\d{2})\s*[EA]?\s*年?")
@@ -49,7 +50,9 @@ def _years(text: str) -> tuple[tuple[int, int], int] | None:
 _SEP = re.compile(r"^\s*[/、]\s*$")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # from the levels to their growths: "（同比 + ", "，同比增长 ", "，分别同比 ", "，YoY "
-_TO_GROWTHS = re.compile(r"^\s*[（(，,]\s*(?:分别)?\s*(?:同比|YoY|yoy|同(?=[增降]))\s*(?:增速|增幅)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
+# ("，对应增速分别为 ", "，增速 ": a growth rate named without 同比 is the year's over the year before)
+_TO_GROWTHS = re.compile(r"^\s*[（(，,]\s*(?:分别)?\s*(?:同比|YoY|yoy|同(?=[增降])|(?:对应)?(?=\s*(?:增速|增幅|增长率)))"
+                         r"\s*(?:增速|增幅|增长率)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
                          r"(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*$")
 # growths written before their levels: "营收 yoy+20.2%/+19.3% 至 19.39/23.14 亿"
 _GROWTHS_LEAD = re.compile(r"(?:同比|YoY|yoy|YOY)\s*(?:分别)?\s*(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*$")
@@ -102,7 +105,8 @@ def find_year_series(article: Article) -> list[Check]:
             continue
         figs = [f for f in s.figures if f.start >= start and f.kind != FigureKind.DATE]
         levels = [r for r in _runs(s, figs, _AMOUNTS) if len(r) == n]
-        growths = [r for r in _runs(s, figs, (FigureKind.PERCENT,)) if len(r) == n]
+        # "增速24/11/10%": a list's items take the % written on its last
+        growths = [r for r in _runs(s, list_units(s.text, figs), (FigureKind.PERCENT,)) if len(r) == n]
         for lv in levels:
             # "25.7 亿、26.9 亿、27.9 亿吨": a unit the last figure completes
             same = all(f.kind == FigureKind.NUMBER or lv[-1].unit.startswith(f.unit) and f.scale == lv[-1].scale
