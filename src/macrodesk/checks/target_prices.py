@@ -160,10 +160,13 @@ def _priced(article: Article, upto: list[Sentence], s: Sentence, t: re.Match[str
     listed = _ITEM.findall(m.group("m"))
     years = _years(text[start:m.start()])
     if len(listed) > 1:
-        # "目标价21.84元，对应2021/2022年40/31倍P/E": the target against each year's multiple
+        # "目标价21.84元，对应2021/2022年40/31倍P/E": the target against each year's multiple, and each
+        # multiple written after the target is the target over its year's EPS
         if t.group("t2") or m.group("m2") or len(listed) != len(years):
             return []
         pairs = [(t.group("t"), x, y) for x, y in zip(listed, years, strict=True)]
+        if m.start() > t.end():
+            return _implied(s, t, m, pairs, _measure(m.group("w")), _per_share(upto))
     elif len(years) != 1:
         return []
     elif t.group("t2") and m.group("m2"):
@@ -207,3 +210,44 @@ def _priced(article: Article, upto: list[Sentence], s: Sentence, t: re.Match[str
                 chk = confirm_only(chk, "the target may rest on a per-share figure or multiple rounded otherwise")
             out.append(chk)
     return out
+
+
+def _implied(s: Sentence, t: re.Match[str], m: re.Match[str], pairs: list[tuple[str, str, int]], measure: str,
+             per_share: dict[tuple[str, int], list[_PerShare]]) -> list[Check]:
+    """"维持目标价8.95元，对应2021-23年7/6/6倍PE": each multiple of the list is the target over its
+    year's EPS (BPS for a PB), judged at the multiple's rounding; the target against the first year's
+    multiple is the first check."""
+    out: list[Check] = []
+    name, per = ("PB", "BPS") if measure == "B" else ("PE", "EPS")
+    target = t.group("t")
+    unit = re.search(r"倍|[xX×]", m.group(0))
+    for k, (_, multiple, year) in enumerate(pairs):
+        bases = {b.text: b for b in per_share.get((measure, year), []) if b.currency == t.group("cur")}
+        if len(bases) != 1:
+            continue  # none, or two figures for the year: which one the multiple is of is not known
+        (b,) = bases.values()
+        if b.value.lo <= 0:
+            continue
+        if k == 0:
+            got = written_interval(multiple) * b.value
+            out.append(_judged(got, written_interval(target), f"{target}{t.group('cur')}", [multiple, b.text],
+                               f"{multiple} × {b.text} = {target}{t.group('cur')} (the target at {year}'s {name} "
+                               f"times its {per})", s, b))
+        stated = multiple + (unit.group(0) if k == len(pairs) - 1 and unit else "")
+        got = written_interval(target) / b.value
+        out.append(_judged(got, written_interval(multiple), stated, [f"{target}{t.group('cur')}", b.text],
+                           f"{target}{t.group('cur')} / {b.text} = {stated} (the target over {year}'s {per}; list item: "
+                           f"{k + 1})", s, b))
+    return out
+
+
+def _judged(got: Interval, written: Interval, stated: str, inputs: list[str], relation: str, s: Sentence,
+            b: _PerShare) -> Check:
+    """A relation of the target and one per-share figure: a gross miss (> 5%) refutes, a near one
+    proves nothing (either side may be rounded from figures not written)."""
+    chk = interval_check(got, written, kind="product" if "×" in relation else "ratio", stated=stated, inputs=inputs,
+                         relation=relation, sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+                         input_sentences=[s.text, b.sentence.text])
+    if chk.verdict == "inconsistent" and (chk.gap or 0) <= 0.05 * abs(written.mid):
+        chk = confirm_only(chk, "the target may rest on a per-share figure or multiple rounded otherwise")
+    return chk
