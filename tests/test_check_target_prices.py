@@ -93,7 +93,7 @@ def test_a_year_with_two_eps_figures_only_confirms():
 def test_each_multiple_written_after_the_target_is_the_target_over_its_years_eps():
     # summary 218: 50.48 / 1.35 = 37.39, / 1.75 = 28.85, / 2.21 = 22.84
     text = "维持预测2020-22年EPS为1.35/1.75/2.21元增速27/29/27%；维持目标价50.48元，对应2020-22年37.4/28.8/{pe}倍PE，增持。"
-    got = {c.stated: c.verdict for c in targets(text.format(pe="22.8")) if "target over" in c.relation}
+    got = {c.stated: c.verdict for c in check_text(text.format(pe="22.8")) if "target over" in c.relation}
     assert got == {"37.4": "consistent", "28.8": "consistent", "22.8倍": "consistent"}
-    got = {c.stated: c.verdict for c in targets(text.format(pe="25.8")) if "target over" in c.relation}
+    got = {c.stated: c.verdict for c in check_text(text.format(pe="25.8")) if "target over" in c.relation}
     assert got["25.8倍"] == "inconsistent"
