@@ -231,32 +231,55 @@ def _prose_pe(sec: Para, fs: list[Framed], k: int) -> Check | None:
     return hedge(sec, chk, "a PE may be priced at another date than the close written")
 
 
-_NET_LEAD = re.compile(r"净(?:融资|发行|投放|流入|增加)(?:额|规模|量)?\s*(?:为|达|约)?\s*$")
+_NET_LEAD = re.compile(r"净(?:融资|发行|投放|流入|增加|新增|增|开店?|(?P<fall>减少|减|关店?|流出))(?:额|规模|量)?"
+                       r"\s*(?:为|达|约|了)?\s*$")
 
 
 def _net_amount(sec: Para, fs: list[Framed], k: int) -> Check | None:
-    """"新发行煤炭债 650 亿元，…，偿还 1081 亿元，净融资额 -431 亿元": net = issued − repaid,
-    with one issue and one repayment in the sentence (certain)."""
+    """"新发行煤炭债 650 亿元，…，偿还 1081 亿元，净融资额 -431 亿元": net = issued − repaid, with one
+    issue and one repayment in the sentence (certain); "新开酒店152家…，关闭酒店203家，净减少51家" and
+    "新开直营店42家、加盟店88家，关闭直营店26家、加盟店88家，净开16家": net = opened − closed (an item
+    of a 、-list takes the flow word of the item before it; a net written as a fall is closed − opened)."""
     c = fs[k]
     t = c.tok
-    if t.fig.kind != FigureKind.MONEY or not _NET_LEAD.search(c.lead):
+    net = _NET_LEAD.search(c.lead)
+    if t.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or net is None:
         return None
     before = [x for x in fs[:k] if x.tok.sent == t.sent and x.tok.cunit == t.cunit and not x.tok.bound]
     # the last flow word before each amount names it ("发行与偿还…新发行煤炭债 650 亿元" is issued)
-    flow = {x.index: ([""] + _FLOW.findall(x.lead))[-1] for x in before if not re.search("净|同比|环比|较", x.lead)}
-    gross = [x for x in before if flow.get(x.index) in ("发行", "融资", "投放", "流入")]
-    out = [x for x in before if flow.get(x.index) in ("偿还", "到期", "回笼", "流出")]
-    if len(gross) != 1 or len(out) != 1:
+    flow: dict[int, str] = {}
+    last = ""
+    for x in before:
+        if re.search("净|同比|环比|较", x.lead):
+            last = ""
+            continue
+        words = _FLOW.findall(x.lead)
+        last = words[-1] if words else last if _LIST_NEXT.match(x.lead) else ""
+        flow[x.index] = last
+    gross = [x for x in before if flow.get(x.index) in _INFLOW]
+    out = [x for x in before if flow.get(x.index) in _OUTFLOW]
+    if not gross or not out:
         return None
-    g, r = gross[0].tok, out[0].tok
-    chk = judge(sec, "difference", t, [g, r], [(f"{g.text} - {r.text} = {t.text}", g.interval() - r.interval())],
-                magnitude=False)
+    # amounts of money: one issue and one repayment; counts of shops may be listed by kind
+    if t.fig.kind == FigureKind.MONEY and not len(gross) == len(out) == 1 \
+            or t.fig.kind == FigureKind.QUANTITY and any(not is_level(x) for x in gross + out):
+        return None
+    ins, outs = [x.tok for x in gross], [x.tok for x in out]
+    plus, minus = (outs, ins) if net.group("fall") and not _SIGNED_FIG.match(t.text) else (ins, outs)
+    got = interval_sum([x.interval() for x in plus]) - interval_sum([x.interval() for x in minus])
+    subtracted = minus[0].text if len(minus) == 1 else f"({' + '.join(x.text for x in minus)})"
+    chk = judge(sec, "difference", t, ins + outs,
+                [(f"{' + '.join(x.text for x in plus)} - {subtracted} = {t.text}", got)], magnitude=False)
     # another amount of the sentence may be a flow too ("提前兑付 C"): then the pair only confirms
-    others = [x for x in before if x is not gross[0] and x is not out[0] and is_level(x)]
+    others = [x for x in before if x not in gross and x not in out and is_level(x)]
     return hedge(sec, chk, "other amounts of the sentence may be flows too") if others else chk
 
 
-_FLOW = re.compile(r"发行|融资|投放|流入|偿还|到期|回笼|流出|兑付|赎回")
+_FLOW = re.compile(r"发行|融资|投放|流入|偿还|到期|回笼|流出|兑付|赎回|新开|开店|开业|关闭|关店|闭店")
+_INFLOW = ("发行", "融资", "投放", "流入", "新开", "开店", "开业")
+_OUTFLOW = ("偿还", "到期", "回笼", "流出", "关闭", "关店", "闭店")
+_LIST_NEXT = re.compile(r"^\s*[、和及]")
+_SIGNED_FIG = re.compile(r"^\s*[+\-−－]")
 _PER_UNIT = re.compile(r"^\s*/\s*(家|户|人|个|辆|吨|台|只)")
 
 
