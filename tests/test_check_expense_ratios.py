@@ -65,3 +65,14 @@ def test_a_list_broken_over_pdf_lines():
     text = ("# 建筑装饰\n\n费用率攀升\n\n1. 2024 年期间费用率 6.30%（同比 + 0.19pct），销售 \n"
             "/ 管理 / 财务费用率分别 + \n0.04pct/+0.05pct/+0.10pct。国际工程费用率同比 + 1.38pct。\n")
     assert _sums(text) == [("consistent", "+ 0.19pct")]
+
+
+def test_the_parts_in_the_sentence_after_the_total():
+    # the total closes its sentence with 。 and the next one, in its paragraph, opens with 其中 and the
+    # parts: 14.33 + 4.98 + 4.45 - 0.12 = 23.64
+    text = ("公司2021H1期间费用率为23.64%，同升 2.11pct。其中，销售费用率为 14.33%，同升 0.89pct；管理费用率为 4.98%，"
+            "同升 0.08pct；研发费用率为 4.45%，同升 1.45pct；财务费用率为 -0.12%，同降 0.31pct。")
+    assert ("consistent", "23.64%") in _sums(text)
+    assert ("inconsistent", "25.64%") in _sums(text.replace("23.64%", "25.64%"))
+    # a sentence that does not open with the parts is not joined
+    assert not _sums("公司2021H1期间费用率为23.64%，同升 2.11pct。公司毛利率为 40.1%，销售费用率为 14.33%，管理费用率为 4.98%。")

@@ -22,9 +22,9 @@ _OWN_BRACKET = re.compile(r"\s*[（(][^（()）]{0,12}[）)]")
 _TOTAL_WITH = re.compile(r"^\s*[（(]\s*含研发")
 _TOTAL_WITHOUT = re.compile(r"^\s*[（(]\s*(?:不含|剔除|扣除)研发")
 # a change's basis and verbs
-_BASIS = re.compile(r"同比|环比|较上年|较去年|较上期|较上季度?|同增|同降|同减")
+_BASIS = re.compile(r"同比|环比|较上年|较去年|较上期|较上季度?|同增|同升|同降|同减")
 _QOQ = re.compile(r"环比|较上期|较上季")
-_RISE = re.compile(r"(?:增加|提升|提高|上升|上涨|增长|同增|[增升])\s*(?:了|约)?\s*$")
+_RISE = re.compile(r"(?:增加|提升|提高|上升|上涨|增长|同增|同升|[增升])\s*(?:了|约)?\s*$")
 _FALL = re.compile(r"(?:同降|同减)\s*(?:了|约)?\s*$")
 # what may stand between two values of one list
 _SEP = re.compile(r"^\s*[、/，,和及与]\s*$")
@@ -51,13 +51,21 @@ def find_expense_ratios(article: Article) -> list[Check]:
     return out
 
 
+# a sentence that opens with the parts of the total written before it ("期间费用率为23.81%，同减0.05pct。"
+# then "销售费用率/管理费用率/…为18.40%/5.24%/…", or "其中，销售费用率为 14.33%…")
+_PARTS_NEXT = re.compile(r"^\s*(?:其中\s*[，,:：]?\s*)?(?:销售|管理|研发|财务)(?:费用)?(?:率|[/、和及与])")
+
+
 def _chains(sentences: list[Sentence]) -> list[list[Sentence]]:
-    """Sentences joined by ；: one breakdown often runs over them."""
+    """Sentences joined by ；: one breakdown often runs over them; and the sentence right after a
+    total, in its paragraph, that opens with its parts."""
     chains: list[list[Sentence]] = []
     for s in sentences:
         if s.kind not in ("prose", "list"):
             continue
-        if chains and chains[-1][-1].paragraph == s.paragraph and chains[-1][-1].text.rstrip().endswith(("；", ";")):
+        if chains and chains[-1][-1].paragraph == s.paragraph and (
+                chains[-1][-1].text.rstrip().endswith(("；", ";"))
+                or _PARTS_NEXT.match(s.text) and _TOTAL.search(chains[-1][-1].text)):
             chains[-1].append(s)
         else:
             chains.append([s])
@@ -112,7 +120,7 @@ def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]
 
 _CLAUSE = re.compile(r"[，,；;。]")
 # a clause that goes on with the list of values: "分别同比…", "同比变动 -0.58、…", "+1.89pct"
-_GOES_ON = re.compile(r"^\s*(?:其中|分别|同比|环比|较|至|变动|[+\-−－\d])")
+_GOES_ON = re.compile(r"^\s*(?:其中|分别|同比|环比|同[升降增减]|较|至|变动|[+\-−－\d])")
 
 
 def _breakdown_end(text: str, start: int, stop: int, figs: list[tuple[Figure, Sentence, int]]) -> int:
