@@ -201,7 +201,19 @@ def _year_before(a: str, b: str) -> bool:
 
 
 _STOP = re.compile("[。；;]")
+_CLOSED = re.compile("[）)]")
 _SUPPOSED = re.compile(r"每|若|如果|假设|倘若|将")
+
+
+def _before_bracket(sec: Para, fs: list[Framed], i: int) -> int:
+    """The index of the level written right before the bracket that holds frame i, or -1."""
+    t = fs[i].tok
+    raw = sec.raw[t.sent]
+    opened = max(raw.rfind("（", 0, t.fig.start), raw.rfind("(", 0, t.fig.start))
+    if opened < 0:
+        return -1
+    return next((j for j in range(i - 1, -1, -1) if fs[j].tok.sent == t.sent and fs[j].tok.fig.end <= opened
+                 and not raw[fs[j].tok.fig.end:opened].strip()), -1)
 
 
 def _candidates(by_unit: dict[tuple[str, str], list[Framed]], c: Framed, b: Framed) -> list[Framed]:
@@ -289,11 +301,15 @@ def find_framed(sec: Para) -> list[Check]:
                     (f"{signed_text(b)} / ({level.text} - ({signed_text(b)})) = {t.text}",
                      (d / before).scale(100))]))
                 continue
-        written = (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent
+        # the level before the earlier one; a level closed in a bracket before 较 is a part of the
+        # subject, and the subject is the level the bracket follows ("产能7.5GW（其中…多晶电池1.5GW），
+        # 相较于2018年末的5GW提升50%": 7.5GW grew, not 1.5GW)
+        level_at = _before_bracket(sec, fs, k - 2) if k >= 2 and _CLOSED.search(b.lead) else k - 2
+        written = (level_at >= 0 and same_sentence and fs[level_at].tok.sent == t.sent
                    and (before_m := WRITTEN_BEFORE.search(b.lead))
                    and not ANY_VERB.search(before_m.group(0))
                    and VERB_ONLY.match(c.lead)
-                   and b.tok.cunit == fs[k - 2].tok.cunit and not _STOP.search(b.lead))
+                   and b.tok.cunit == fs[level_at].tok.cunit and not _STOP.search(b.lead))
         if written or (same_sentence and _YOY.search(c.lead)):
             # "较 2024H1 的 - 3.73 亿元增长 56.78 亿元": an amount changed from an earlier level written
             # after 较 is this level minus that one, as a change in points is
@@ -304,7 +320,7 @@ def find_framed(sec: Para) -> list[Check]:
                 continue
             a_written = None
             if written:
-                a_written, b = b, fs[k - 2]  # "降至B，较上年A回落C": the earlier level is written
+                a_written, b = b, fs[level_at]  # "降至B，较上年A回落C": the earlier level is written
             elif (k >= 2 and _YOY.search(b.lead) and b.tok.fig.kind == t.fig.kind
                   and fs[k - 2].tok.sent == t.sent and not _STOP.search(b.lead)):
                 b = fs[k - 2]  # "B，同比下降 C1，环比下降 C2": both changes are of the level B
@@ -455,6 +471,10 @@ def find_framed(sec: Para) -> list[Check]:
                 # "主要包括委托投资收益 412.67 万元，…，其他营业外收入 570.88 万元等，合计 880.99 万元"
                 # (cfb469): the items named are not all of the total, which may exceed their sum
                 total = hedge(sec, total, "the items named are not all of the total (等)")
+            if total and total.verdict == "inconsistent" and any(x.interval().lo > 1.5 * t.interval().hi > 0 for x in parts):
+                # "合计完成42万个定制化合物，…新增583个分子，总计2819个": a figure half as large again as
+                # the total is no part of it (the total counts the molecules, not the compounds)
+                total = hedge(sec, total, "a part is larger than the total")
             if total:
                 out.append(total)
             continue
@@ -1378,7 +1398,14 @@ def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str, *, cer
     chk = judge(sec, "sum", replace(total.tok, bound=False) if side else total.tok, [p.tok for p in parts],
                 [(f"{text} {rel} {total.tok.text}", acc)], magnitude=False, stated_iv=stated_iv)
     # parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
-    return chk if certain else hedge(sec, chk, why)
+    if not certain:
+        return hedge(sec, chk, why)
+    # a part half as large again as its total is no part of it: the words were misread ("合计完成42万个
+    # 定制化合物，…新增583个分子，总计2819个" totals the molecules, not the compounds)
+    if all(x == 1 for x in signs) and sign == 1 and not side \
+            and any(p.tok.interval().lo > 1.5 * stated.hi > 0 for p in parts):
+        return hedge(sec, chk, "a part is larger than the total")
+    return chk
 
 
 def _suffix(a: str, b: str) -> int:
