@@ -39,7 +39,7 @@ def find_uncounted(sec: Para) -> list[Check]:
     fs = framed_once(sec)
     out = _range_products(sec) + _parts_by_metric(sec, fs) + _allocated_parts(sec, fs) + _range_changes(sec)
     for k in range(len(fs)):
-        for finder in _WORDED:
+        for finder in _WORDED[fs[k].tok.fig.kind]:
             if (chk := finder(sec, fs, k)) is not None:
                 out.append(chk)
                 break
@@ -662,5 +662,14 @@ def _named_gap(sec: Para, fs: list[Framed], k: int) -> Check | None:
     return hedge(sec, chk, "the two returns are found by their names")
 
 
-_WORDED = (_relative_returns, _named_gap, _bracket_sum, _written_whole, _from_to_multiple, _reference_growth, _prose_pe, _net_amount,
-           _per_unit, _raised_cap, _converted)
+_ANY = tuple(FigureKind)
+# each finder with the kinds of figure it reads (its first test), in the order they are tried
+_WORDED_KINDS = (
+    (_relative_returns, (FigureKind.PERCENT,)), (_named_gap, _ANY), (_bracket_sum, _ANY),
+    (_written_whole, (FigureKind.PERCENT,)), (_from_to_multiple, (FigureKind.MULTIPLE,)),
+    (_reference_growth, (FigureKind.PERCENT,)), (_prose_pe, (FigureKind.MULTIPLE, FigureKind.NUMBER)),
+    (_net_amount, (FigureKind.MONEY, FigureKind.QUANTITY)), (_per_unit, (FigureKind.MONEY,)),
+    (_raised_cap, (FigureKind.MONEY,)), (_converted, (FigureKind.QUANTITY, FigureKind.MONEY)),
+)
+# the finders tried on a figure of each kind (the others return None at once: asking them costs a call each)
+_WORDED = {kind: tuple(f for f, kinds in _WORDED_KINDS if kind in kinds) for kind in FigureKind}
