@@ -26,19 +26,17 @@ _BASE = {
 }
 _MAGNITUDE = re.compile(r"^(?:万亿|千亿|百亿|亿|千万|百万|万|千|百)")
 _STOPS = "，,；;。：:"
-# a factor the product would also need (a share, a rate) or a bound instead of a value
+# a factor the product would also need (a share, a rate); a per-unit range; a bound instead of a total
 _FACTOR = (FigureKind.PERCENT, FigureKind.POINTS, FigureKind.MULTIPLE)
 _RANGE_BEFORE = re.compile(r"\d\s*[A-Za-z元吨克]*\s*[-~～—至到]\s*$")
 _RANGE_AFTER = re.compile(r"\s*[-~～—至到]\s*\d")
 _UNIT_PRICE = re.compile(r"均价|单价|单位")
 _BREAK = re.compile(r"[，,；;。：:]")
+_BOUND = re.compile(r"(?:超过?|逾|近|不到|不足|至少|以上|以下)\s*$")
 
 
 def _breaks(text: str, start: int, end: int) -> int:
     return len(_BREAK.findall(text, start, end))
-
-
-_BOUND = re.compile(r"(?:超过?|逾|近|不到|不足|至少|以上|以下)\s*$")
 
 
 def _dimension(f: Figure) -> tuple[str, float] | None:
