@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.frames import currency
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -24,7 +25,6 @@ _BASE = {
     "平米": ("area", 1.0), "平方米": ("area", 1.0),
     "元": ("元", 1.0), "美元": ("美元", 1.0), "港元": ("港元", 1.0), "欧元": ("欧元", 1.0),
 }
-_MAGNITUDE = re.compile(r"^(?:万亿|千亿|百亿|亿|千万|百万|万|千|百)")
 _STOPS = "，,；;。：:"
 # a factor the product would also need (a share, a rate); a per-unit range; a bound instead of a total
 _FACTOR = (FigureKind.PERCENT, FigureKind.POINTS, FigureKind.MULTIPLE)
@@ -41,12 +41,11 @@ def _breaks(text: str, start: int, end: int) -> int:
 
 def _dimension(f: Figure) -> tuple[str, float] | None:
     """(dimension, factor to its base) of a figure's unit, its magnitude set apart (万吨 is 吨)."""
-    unit = _MAGNITUDE.sub("", f.unit.replace(" ", ""))
-    return _BASE.get(unit)
+    return _BASE.get(currency(f.unit.replace(" ", "")))
 
 
 def _counter(f: Figure) -> str:
-    return _MAGNITUDE.sub("", f.unit.replace(" ", "")) if f.kind == FigureKind.QUANTITY else ""
+    return currency(f.unit.replace(" ", "")) if f.kind == FigureKind.QUANTITY else ""
 
 
 def _value(f: Figure, factor: float) -> Interval:

@@ -20,7 +20,7 @@ from macrodesk.text.clauses import clause_start
 # count of what cannot be checked is honest. The pass runs after every finder, and a figure
 # another finder already checked keeps that check (check_article keeps the first per figure).
 
-_SIGN = re.compile(r"^\s*[+\-−－]")
+SIGN = re.compile(r"^\s*[+\-−－]")
 # "占总产量 22.5%", "份额 28.5%", "（占总数 15%）", "占中央对地方转移支付总规模的 41.7% 和 42.2%"
 _SHARE_ONLY = re.compile(
     r"(?:占比|比重|份额|占到|占(?![用据有领])[^，,。；;从由至到升降增减提]{0,16}?)(?:的)?\s*(?:为|约|达|仅|约为|达到|已达|高达)?\s*$")
@@ -136,7 +136,7 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
     # the sign written on the figure or a bound word between the verb and it: the changes
     # `stated_change` counts, read with the sign in the lead and the bound word dropped
     lead = BOUND_BEFORE.sub("", c.lead)
-    if _SIGN.match(t.text):
+    if SIGN.match(t.text):
         lead += t.text.lstrip()[0].replace("−", "-").replace("－", "-")
     if lead == c.lead:
         return None
@@ -161,7 +161,7 @@ _CHANGE_TAIL = re.compile(f"同比|环比|较|(?:{UP}|{DOWN})\\s*(?:了|约)?\\s
 
 def _reads_as_level(x: Framed) -> bool:
     return (x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not x.tok.bound
-            and not _SIGN.match(x.tok.text) and x.tok.interval().lo > 0
+            and not SIGN.match(x.tok.text) and x.tok.interval().lo > 0
             and not _CHANGE_TAIL.search(x.lead[-12:]))
 
 

@@ -22,7 +22,7 @@ from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.sentence import DOWN, SHARE_WORDS, UP, change_check, is_points
 from macrodesk.checks.tokens import Para, Tok
-from macrodesk.checks.uncounted import FROM_LEAD, LIST_AND, TO_LEAD, is_level, uncounted_check
+from macrodesk.checks.uncounted import FROM_LEAD, LIST_AND, SIGN, TO_LEAD, is_level, uncounted_check
 from macrodesk.checks.valuation import EPS_HEAD, PE_HEAD, PE_SLACK
 from macrodesk.figures import extract_figures
 from macrodesk.models import Figure, FigureKind
@@ -265,13 +265,13 @@ def _net_amount(sec: Para, fs: list[Framed], k: int) -> Check | None:
             or t.fig.kind == FigureKind.QUANTITY and any(not is_level(x) for x in gross + out):
         return None
     ins, outs = [x.tok for x in gross], [x.tok for x in out]
-    plus, minus = (outs, ins) if net.group("fall") and not _SIGNED_FIG.match(t.text) else (ins, outs)
+    plus, minus = (outs, ins) if net.group("fall") and not SIGN.match(t.text) else (ins, outs)
     got = interval_sum([x.interval() for x in plus]) - interval_sum([x.interval() for x in minus])
     subtracted = minus[0].text if len(minus) == 1 else f"({' + '.join(x.text for x in minus)})"
     chk = judge(sec, "difference", t, ins + outs,
                 [(f"{' + '.join(x.text for x in plus)} - {subtracted} = {t.text}", got)], magnitude=False)
     # another amount of the sentence may be a flow too ("提前兑付 C"): then the pair only confirms
-    others = [x for x in before if x not in gross and x not in out and is_level(x)]
+    others = [x for x in before if all(x is not y for y in gross + out) and is_level(x)]
     return hedge(sec, chk, "other amounts of the sentence may be flows too") if others else chk
 
 
@@ -279,7 +279,6 @@ _FLOW = re.compile(r"发行|融资|投放|流入|偿还|到期|回笼|流出|兑
 _INFLOW = ("发行", "融资", "投放", "流入", "新开", "开店", "开业")
 _OUTFLOW = ("偿还", "到期", "回笼", "流出", "关闭", "关店", "闭店")
 _LIST_NEXT = re.compile(r"^\s*[、和及]")
-_SIGNED_FIG = re.compile(r"^\s*[+\-−－]")
 _PER_UNIT = re.compile(r"^\s*/\s*(家|户|人|个|辆|吨|台|只)")
 
 
