@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
-from macrodesk.checks.levels import date_before, signed_rate
+from macrodesk.checks.levels import signed_rate
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
@@ -20,7 +20,12 @@ _SIDE = re.compile(r"(营业总收入|营业收入|营收|收入|扣非归母净
 _MARGIN = re.compile(r"(扣非归母净利率|扣非净利率|归母净利率|净利率)")
 # another ratio named between a margin's name and its level ("净利率…毛利率 30%")
 _OTHER_RATIO = re.compile(r"毛利率|费用率|周转率|负债率|ROE|占比")
-_YOY = re.compile(r"同比\s*(增长|增加|提升|上升|下降|减少|下滑|回落)?\s*(?:了|约)?\s*$")
+_YOY = re.compile(r"(?:同比|yoy|YoY|YOY)\s*(增长|增加|提升|上升|下降|减少|下滑|回落)?\s*(?:了|约)?\s*[:：]?\s*$")
+_CHANGE_VERB = r"(提升|增加|上升|提高|下降|减少|下滑|回落)"
+# the change written before the level: "推动净利率同比+2.09pcts至16.93%", "归母净利率同比提升5.74pcts至12.20%"
+# (同增 / 同降 are 同比 and its verb in two characters: "归母净利率同增5.74pcts至12.20%")
+_CHANGE_FIRST = re.compile(rf"(?:(?:同比|较上年同期|较去年同期)\s*{_CHANGE_VERB}?|同(增|升|降|减))\s*$")
+_SHORT_VERB = {"增": "增加", "升": "上升", "降": "下降", "减": "减少"}
 
 
 @dataclass
@@ -35,7 +40,9 @@ class _Growth:
 def _period(p: ParaText, f: Figure) -> tuple[int, str] | None:
     """The period of a figure: the last date before it in its paragraph (a list item's label
     "- **2025Q1**：收入同比 + 0.37%" dates all its clauses)."""
-    date = date_before(p.figures, f.start)
+    # a date a comparison names is the base, not the period ("较2021Q4环比-0.01pcts")
+    date = next((d for d in reversed(p.figures) if d.kind == FigureKind.DATE and d.end <= f.start
+                 and not re.search(r"(?:较|比)\s*$", p.text[max(0, d.start - 3):d.start])), None)
     return period_key(date.text) if date else None
 
 
@@ -54,10 +61,13 @@ def _growths(p: ParaText) -> list[tuple[tuple[int, str] | None, _Growth]]:
         if not names:
             continue
         name = names[-1]
+        if re.match(r"\s*[/、]", p.text[f.end:]) or re.search(r"[/、]\s*$", before):
+            continue  # an item of a list: its period is its place in the list, not the date before it
         if any(x.kind == FigureKind.PERCENT and start_at + name.end() <= x.start < f.start for x in p.figures):
             continue
         # a profit net of one-offs (扣非) is the side of a 扣非 margin only
-        side = "revenue" if name.group(1) in _REVENUE else "adjusted" if "扣非" in name.group(1) else "profit"
+        side = "revenue" if name.group(1) in _REVENUE \
+            else "adjusted" if "扣非" in before[max(0, name.start() - 6):name.end()] else "profit"
         out.append((_period(p, f), _Growth(side, name.group(1), f, signed_rate(p.text, f, yoy.group(1)), p.sentence_at(f.start))))
     return out
 
@@ -74,7 +84,7 @@ def find_margin_growths(article: Article) -> list[Check]:
     above it that names exactly one growth of each side ("### （一）乳制品行业" > "#### 1. 收入与利润"
     and "#### 2. 盈利能力"): a heading under which a side has two growths of the period stops the
     search (which one is meant is unknown)."""
-    if "净利率" not in article.text or "同比" not in article.text:
+    if "净利率" not in article.text or not re.search(r"同比|同[增升降减]|yoy", article.text, re.I):
         return []
     paras = paragraphs(article)
     found = [(p.sentences[0][1].paragraph, when, g) for p in paras for when, g in _growths(p)]
@@ -109,12 +119,21 @@ def _judge(article: Article, p: ParaText, scopes: list[_Facts]) -> list[Check]:
     figs = [f for f in p.figures if f.kind != FigureKind.DATE]
     for k in range(len(figs) - 1):
         m, c = figs[k], figs[k + 1]
-        if m.kind != FigureKind.PERCENT or c.kind != FigureKind.POINTS or m.is_range or c.is_range:
+        if m.is_range or c.is_range:
             continue
-        lead = p.text[m.end:c.start]
-        yoy = re.match(r"^\s*[，,（(]?\s*同比\s*(提升|增加|上升|提高|下降|减少|下滑|回落)?\s*$", lead)
-        names = list(_MARGIN.finditer(p.text, 0, m.start))
-        if yoy is None or not names or _OTHER_RATIO.search(p.text[names[-1].end():m.start]):
+        if m.kind == FigureKind.PERCENT and c.kind == FigureKind.POINTS:
+            yoy = re.match(rf"^\s*[，,（(]?\s*同比\s*{_CHANGE_VERB}?\s*$", p.text[m.end:c.start])
+            named_before, stop = m.start, r"(?!)"
+        elif m.kind == FigureKind.POINTS and c.kind == FigureKind.PERCENT \
+                and re.match(r"^\s*(?:至|到)\s*$", p.text[m.end:c.start]):
+            yoy = _CHANGE_FIRST.search(p.text, max(0, m.start - 12), m.start)
+            m, c = c, m
+            named_before, stop = c.start, r"[。；;]"  # its name in its own clause
+        else:
+            continue
+        names = list(_MARGIN.finditer(p.text, 0, named_before))
+        if yoy is None or not names or _OTHER_RATIO.search(p.text[names[-1].end():named_before]) \
+                or re.search(stop, p.text[names[-1].end():named_before]):
             continue
         when = _period(p, m)
         if when is None:
@@ -136,7 +155,8 @@ def _judge(article: Article, p: ParaText, scopes: list[_Facts]) -> list[Check]:
             continue
         before = now * fr / fp
         got = now - before
-        stated = signed_rate(p.text, c, yoy.group(1))
+        stated = signed_rate(p.text, c, yoy.group(1) or _SHORT_VERB.get(yoy.group(2) or "") if yoy.re is _CHANGE_FIRST
+                             else yoy.group(1))
         where = p.sentence_at(c.start)
         chk = interval_check(
             got, stated, kind="change", stated=c.text,

@@ -45,6 +45,9 @@ _NEXT = re.compile(r"^[^。\d%]{0,24}分\s*别[^。\d%]{0,6}$")
 _ITEM_UNIT = r"(?:\s*(?:亿元|万元|百万元|千万元|元|亿|万))?"
 _LISTS = {n: re.compile(_SEP.join([f"({_NUM}){_ITEM_UNIT}"] * (n - 1) + [f"({_NUM})"]) + rf"\s*{_UNIT}(?![/、\d])")
           for n in (2, 3, 4)}
+# a further measure's list may leave its unit to the first list's ("营业收入分别为15.68/20.71/17.99/27.31
+# 亿元，同比增速分别为…，归母净利润分别为 1.47/2.23/1.99/1.85， 同比增速分别为…")
+_BARE_LISTS = {n: re.compile(_SEP.join([f"({_NUM})"] * n) + r"()(?=\s*[，,；;])") for n in (2, 3, 4)}
 _GROWTH_WORDS = "|".join(_spaced(w) for w in ("同比", "yoy", "YoY", "YOY"))
 _GROWTH_LEAD = (rf"\s*[，,]\s*(?:{_spaced('分别')})?\s*(?:{_GROWTH_WORDS})\s*(?:{_spaced('分别')})?\s*"
                 rf"(?:{_spaced('增长')}|{_spaced('增速')}|{_spaced('变化')}|{_spaced('变动')})?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
@@ -84,8 +87,15 @@ def find_quarter_lists(article: Article) -> list[Check]:
             n = _count(q)
             end = p.text.find("。", q.end())
             end = len(p.text) if end < 0 else end
-            pos, first = q.end(), True
-            while (m := _LISTS[n].search(p.text, pos, end)) is not None:
+            pos, first, unit = q.end(), True, ""
+            while (m := _LISTS[n].search(p.text, pos, end)) is not None or not first:
+                if not first and (m is None or not _NEXT.match(p.text[pos:m.start()])):
+                    m = _BARE_LISTS[n].search(p.text, pos, end)
+                    if m is None or not _NEXT.match(p.text[pos:m.start()]):
+                        break
+                if m is None:
+                    break
+                unit = m.group(n + 1) or unit
                 between = p.text[pos:m.start()]
                 if not (_BETWEEN.match(between) if first else _NEXT.match(between)) \
                         or len(set(re.findall(_UNIT, m.group(0)))) > 1:
@@ -94,9 +104,9 @@ def find_quarter_lists(article: Article) -> list[Check]:
                 year = _same_sentence_year(p, q, m, own, n) if first else None
                 year = year or _named_year(article, p, q, own, n)
                 if year is not None:
-                    out.extend(_judge(article, p, m, n, *year))
+                    out.extend(_judge(article, p, m, n, unit, *year))
                 g = _GROWTHS[n].match(p.text, m.end())
-                out.extend(_quarter_on_quarter(article, p, m, n, g.end() if g else m.end(), own))
+                out.extend(_quarter_on_quarter(article, p, m, n, unit, g.end() if g else m.end(), own))
                 pos, first = (g.end() if g else m.end()), False
     return out
 
@@ -163,7 +173,8 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
     def of_year(sentence: str) -> bool:
         dates = re.findall(r"((?:19|20)?\d{2})\s*年|Q[1-4]|H[12]|[上下]半年|季度", sentence)
         years = [d[-2:] for d in dates if d]
-        return not (years and years != [year] or (n == 4 and [d[-2:] if d else "" for d in dates] != [year])
+        # (a sentence may name the year twice: "发布 2018 年年报， 2018 年公司实现营业收入…")
+        return not (years and set(years) != {year} or (n == 4 and {d[-2:] if d else "" for d in dates} != {year})
                     or (n < 4 and (not years or not _names_span(sentence, n))))
 
     return _one_level(article, p, q, own, of_year)
@@ -191,9 +202,9 @@ def _one_level(article: Article, p: ParaText, q: re.Match[str], own: str,
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _judge(article: Article, p: ParaText, m: re.Match[str], n: int, yp: ParaText,
+def _judge(article: Article, p: ParaText, m: re.Match[str], n: int, list_unit: str, yp: ParaText,
            year: re.Match[str]) -> list[Check]:
-    parts = [written_interval(m.group(k), _SCALE[m.group(n + 1)]) for k in range(1, n + 1)]
+    parts = [written_interval(m.group(k), _SCALE[list_unit]) for k in range(1, n + 1)]
     unit = _SCALE[year.group(2)]
     whole = written_interval(year.group(1), unit)
     s = yp.sentence_at(year.start())
@@ -232,13 +243,13 @@ def _judge(article: Article, p: ParaText, m: re.Match[str], n: int, yp: ParaText
     return out
 
 
-def _quarter_on_quarter(article: Article, p: ParaText, m: re.Match[str], n: int, after: int,
+def _quarter_on_quarter(article: Article, p: ParaText, m: re.Match[str], n: int, list_unit: str, after: int,
                         own: str) -> list[Check]:
     """Each quarter of the list against the one before it: a 环比 list right after the levels
     ("20.45、30.79、30.85亿元，同比…，环比-2.81%、+50.55%、+0.21%": 30.79 / 20.45 - 1 = 50.55%; the
     first quarter's is against last year's Q4, not written), or one quarter's 环比 of the list's
     metric later in its paragraph ("Q3营收环比减少27.34%")."""
-    levels = [written_interval(m.group(k), _SCALE[m.group(n + 1)]) for k in range(1, n + 1)]
+    levels = [written_interval(m.group(k), _SCALE[list_unit]) for k in range(1, n + 1)]
     stated: dict[int, tuple[str, int, re.Match[str]]] = {}  # quarter index -> (rate, sign, match)
     q = _QOQS[n].match(p.text, after)
     if q is not None:
