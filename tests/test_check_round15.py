@@ -48,3 +48,50 @@ def test_quarters_listed_apart_sum_to_the_year_named_twice_in_its_sentence():
     # the profit list read in 亿元: a year's profit of 8.54 misses its quarters by a whole 亿
     sums = {c.stated: c.verdict for c in check_text(text.format(p="8.54")) if c.kind == "sum"}
     assert sums["8.54 亿元"] == "inconsistent"
+
+
+# ---------------------------------------------------------------- growths written as ranges
+
+def _growths(text: str) -> dict[str, tuple[str, bool]]:
+    return {c.stated: (c.verdict, c.refutable) for c in check_text(text) if c.kind == "growth" and c.derived}
+
+
+def test_a_range_of_growths_after_a_range_of_levels_grows_from_one_base():
+    # 510: an earnings pre-announcement; 13 / (1 + 192.96%) = 4.44 is last year's level for both ends
+    text = ("7 月 11 日，中国船舶重工股份有限公司发布 2025 年半年度业绩预增公告，报告期内预计实现归母净利润 15 亿元至 18 亿元，"
+            "同比增长 181.73% 至 238.08%；预计实现扣非归母净利润 13 亿元至 16 亿元，同比增长 192.96% 至 {g}；")
+    assert _growths(text.format(g="260.57%")) == {"238.08%": ("consistent", True), "260.57%": ("consistent", True)}
+    # whole 亿 levels stand for ±0.5 亿, so the upper end may be 236%-286%: 250.57% fits, 320.57% does not
+    # (and its decimals are no round forecast's)
+    assert _growths(text.format(g="250.57%"))["250.57%"] == ("consistent", True)
+    assert _growths(text.format(g="320.57%"))["320.57%"] == ("inconsistent", True)
+
+
+def test_each_basis_after_the_levels_has_its_own_base_and_falls_pair_by_order():
+    # cfb381 (thirtieth set): 同比 and 环比 ranges after one range of levels
+    text = "锂盐产量4.02万吨，同比增长90.5%。公司预计2022Q1归母净利润9-11亿元，同比增加765.24%-957.52%，环比增加188.2%-252.2%。"
+    assert _growths(text) == {"957.52%": ("consistent", True), "252.2%": ("consistent", True)}
+    # a fall: the lower level fell the more (0.97 / (1 - 75.28%) = 3.92 = 1.77 / (1 - 54.89%))
+    fall = "公司三季度营收5.39亿元，同比下降9%。其中2020年Q3实现归属于上市公司股东的净利润0.97亿元~1.77亿元，同比减少54.89%~{g}；"
+    assert _growths(fall.format(g="75.28%")) == {"54.89%": ("consistent", True)}
+    assert _growths(fall.format(g="65.28%")) == {"54.89%": ("inconsistent", True)}
+
+
+def test_round_or_unsigned_ranges_confirm_but_never_refute():
+    # 193: a forecast's round ends (200 / 1.3 = 153.8 gives 43%, not 40%) prove nothing
+    text = "2025 年 1-4 月国内新增 105GW（同比 + 75%）。全年国内装机预计 200-220GW，同比增长 30%-40%。"
+    assert not [c for c in check_text(text) if c.verdict == "inconsistent"]
+    # 189: "同比 - 8~23%" may be −8% to +23% or −8% to −23%: not read
+    text = "光伏装机：2025 年 1-4 月国内新增 105GW（同比 + 75%），但受 136 号文影响，全年预计 215-255GW（同比 - 8~23%）。"
+    assert not _growths(text)
+
+
+def test_a_segments_quarters_are_not_the_companys():
+    # cfr197 (thirtieth set, a false alarm of its first run): 杀虫剂's quarters against the company's 前三季度
+    text = ("事件：扬农化工发布2020年三季报，前三季度实现营业收入79.56亿元，同比增长12.67%；"
+            "分业务来看，2020年杀虫剂Q1/Q2/Q3单季度营收分别为9.77/7.76/6.35亿元，销量分别为5123/4579/2629吨。")
+    assert not [c for c in check_text(text) if c.kind == "sum"]
+    # the company's own quarters, with no year or subject before them, are still its 前三季度
+    text = ("2021年前三季度公司实现营业收入13.01亿元，同比增长25.3%。分季度看，Q1-Q3分别实现营业收入3.63、4.64和{q}亿元。")
+    assert [c.verdict for c in check_text(text.format(q="4.75")) if c.kind == "sum"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(q="5.75")) if c.kind == "sum"] == ["inconsistent"]

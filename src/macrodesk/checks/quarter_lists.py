@@ -167,7 +167,9 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
     if yy is None:
         # "分季度看，Q1-Q3分别实现营业收入3.63、4.64和4.75亿元" after "2021年前三季度公司实现营业收入13.01亿元":
         # no year on the quarters; the article's one level of the span's name of that metric is theirs
-        return _span_level(article, p, q, own, n) if n < 4 else None
+        # (but "2020年杀虫剂Q1/Q2/Q3单季度营收分别为…" are one segment's quarters, not the company's)
+        return _span_level(article, p, q, own, n) if n < 4 \
+            and not _NAMED_BEFORE.search(_NOT_A_SUBJECT.sub("", _clause_before(p, q))) else None
     year = yy[-2:]
 
     def of_year(sentence: str) -> bool:
@@ -178,6 +180,15 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
                     or (n < 4 and (not years or not _names_span(sentence, n))))
 
     return _one_level(article, p, q, own, of_year)
+
+
+def _clause_before(p: ParaText, q: re.Match[str]) -> str:
+    return p.text[max(p.text.rfind(c, 0, q.start()) for c in "，,；;。：:") + 1:q.start()]
+
+
+# a subject named before the quarters, once dates and the words that open a split are taken out
+_NAMED_BEFORE = re.compile(r"[\u4e00-\u9fa5]")
+_NOT_A_SUBJECT = re.compile(r"(?:19|20)?\d{2}\s*年|公司|分季度|单季度|其中|来看|看|分别")
 
 
 def _span_level(article: Article, p: ParaText, q: re.Match[str], own: str,

@@ -20,6 +20,7 @@ from macrodesk.checks.framed import (
 from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
+from macrodesk.checks.range_growths import range_growth
 from macrodesk.checks.sentence import DOWN, SHARE_WORDS, UP, change_check, is_points
 from macrodesk.checks.tokens import Para, Tok
 from macrodesk.checks.uncounted import FROM_LEAD, LIST_AND, SIGN, TO_LEAD, is_level, uncounted_check
@@ -528,14 +529,20 @@ _RANGE_CHANGE_LEAD = re.compile(
 
 def _range_changes(sec: Para) -> list[Check]:
     """"全年预计 215-255GW（同比 - 8~23%）": a stated growth written as a range, counted
-    unverifiable (a range is no figure of the relations above)."""
+    unverifiable (a range is no figure of the relations above), unless a range of levels stands
+    right before it ("归母净利润291.0亿元~315.0亿元，同增82.7%~97.7%": range_growths.py)."""
     out: list[Check] = []
     for si, s in enumerate(sec.sentences):
         raw = sec.raw[si]
-        if not PCT_RANGE.search(raw) or not re.search("同比|环比|较", raw):
+        if not PCT_RANGE.search(raw) or not re.search("同比|环比|较|同[增降减升]|yoy|qoq", raw, re.I):
             continue
-        for f in extract_figures(raw):
-            if f.kind == FigureKind.PERCENT and f.high is not None and _RANGE_CHANGE_LEAD.search(raw[:f.start]):
+        figs = extract_figures(raw)
+        for k, f in enumerate(figs):
+            if f.kind != FigureKind.PERCENT or f.high is None:
+                continue
+            if (judged := range_growth(s, raw, figs, k)) is not None:
+                out.append(judged)
+            elif _RANGE_CHANGE_LEAD.search(raw[:f.start]):
                 out.append(Check(verdict="unverifiable", kind="growth", stated=f.text,
                                  relation=f"(level) vs (earlier level) : {f.text}",
                                  note="the earlier level is not stated", sentence=s.text, sentence_id=s.id,
