@@ -95,3 +95,29 @@ def test_a_segments_quarters_are_not_the_companys():
     text = ("2021年前三季度公司实现营业收入13.01亿元，同比增长25.3%。分季度看，Q1-Q3分别实现营业收入3.63、4.64和{q}亿元。")
     assert [c.verdict for c in check_text(text.format(q="4.75")) if c.kind == "sum"] == ["consistent"]
     assert [c.verdict for c in check_text(text.format(q="5.75")) if c.kind == "sum"] == ["inconsistent"]
+
+
+# ---------------------------------------------------------------- PE lists and the price they are at
+
+def _pes(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text(text) if "price over" in c.relation}
+
+
+def test_a_pe_list_after_the_price_named_after_it_and_an_eps_list_glued_to_its_key():
+    # cfb542 (thirtieth set): the analyst's 预计 years are forecasts, so the PEs are at the price written;
+    # 28.22 / 1.62 = 17.42, not 17.54 (a real error its annotator listed)
+    text = ("我们预计2022-2024年，公司收入8.82/11.01/13.38亿元，同比增速-7.8%/24.8%/21.5%，归母净利润1.14/1.53/2.02亿元，"
+            "同比增速-11.5%/34.8%/31.6%；EPS1.20/1.62/2.13元，对应4月19日28.22元收盘价23.52/{pe}/13.27xPE。")
+    assert _pes(text.format(pe="17.54")) == {"23.52": "consistent", "17.54": "inconsistent", "13.27": "consistent"}
+    assert _pes(text.format(pe="17.42"))["17.42"] == "consistent"
+
+
+def test_a_pe_list_whose_eps_list_closes_the_sentence_before():
+    # cfb589 (thirtieth set)
+    text = ("预计公司2023/2024/2025年实现营业收入467.30/527.90/555.99亿元，分别同比增长17.52%/12.97%/5.32%；"
+            "归母净利润分别为35.21/42.19/47.10亿元，分别同比增长2.19%/19.82%/11.63%，对应EPS分别为1.48/1.77/1.98元。"
+            "以2023年7月29日收盘价11.91元为基准，对应2023-2025E对应PE分别为8.06/6.73/{pe}倍。")
+    assert _pes(text.format(pe="6.03")) == {"8.06": "consistent", "6.73": "consistent", "6.03倍": "consistent"}
+    assert _pes(text.format(pe="6.53"))["6.53倍"] == "inconsistent"
+    # in another paragraph, the EPS list is not this price's
+    assert not _pes(text.format(pe="6.03").replace("。以2023年", "。\n\n以2023年"))

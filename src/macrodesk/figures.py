@@ -86,6 +86,8 @@ _NUMBER_RE = re.compile(
 )
 # abbreviations a rate is written right after, with no space: "YoY+12%", "（CAGR5.7%）", "ROE8.5%"
 _GLUED_BEFORE = ("YoY", "QoQ", "yoy", "qoq", "CAGR", "cagr", "ROE", "ROA")
+# and a valuation key a list is glued to: "EPS1.20/1.62/2.13元", "PE14.2/10.1/9.7倍" (not "APE3", a name)
+_GLUED_KEY = re.compile(r"(?<![A-Za-z])(?:EPS|BPS|PE|PB|PS)$")
 # an amount of money glued to the name before it: "Meta137 亿美元"
 _GLUED_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s?[万亿]\s?(?:元|美元|港元|欧元|日元|英镑)")
 _APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近|超|超过|逾|将近|达约|约为|近乎|大概)\s?$")
@@ -188,7 +190,8 @@ def extract_figures(sentence: str) -> list[Figure]:
             continue
         prev = text[start - 1] if start > 0 else ""
         if prev and prev.isascii() and (prev.isalpha() or prev in "_.") and not text[:start].endswith(_GLUED_BEFORE) \
-                and not (prev.isalpha() and _GLUED_AMOUNT.match(text, start)):
+                and not (prev.isalpha() and _GLUED_AMOUNT.match(text, start)) \
+                and not (prev in "SE" and _GLUED_KEY.search(text, max(0, start - 4), start)):
             continue  # K80, v2, Q4, 5.5: part of a name or an already read number (not "CAGR5.7%", "Meta137 亿美元")
         if text[:start].rstrip().endswith("第"):
             continue  # an ordinal, not a quantity

@@ -13,8 +13,11 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _PRICE = re.compile(r"(?:股价|收盘价|现价|最新价|最新股价)\s*(?:为|约为|约|是)?\s*$")
 _EPS = re.compile(r"EPS|每股收益")
+# a price named after it: "对应4月19日28.22元收盘价23.52/17.54/13.27xPE"
+_PRICE_AFTER = re.compile(r"\s*(?:的)?\s*(?:收盘价|股价)")
+_PE_AFTER = re.compile(r"\s*(?:倍|[xX])?\s*(?:P\s*/?\s*E(?![A-Za-z])|市盈率)")
 _PROFIT = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润")
-_PE = re.compile(r"(?<![A-Za-z])P\s*/?\s*E(?![A-Za-z])|市盈率")
+_PE = re.compile(r"(?<![A-WYZa-wyz])P\s*/?\s*E(?![A-Za-z])|市盈率")  # ("13.27xPE": x is the multiple's)
 # between a list's key and its first figure: "EPS 分别为 ", "PE（倍）分别是 "
 _FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:分别\s*(?:为|是)?|为|是|[=＝])\s*[:：]?\s*$")
 # a list of profits an EPS list is of: "归母净利润分别为 59.69/65.66/68.10 亿元", "盈利预测为 22.68/24.32/26.61 亿元"
@@ -24,6 +27,7 @@ _NEXT = re.compile(r"^\s*(?:元|倍|[xX])?\s*[、/]\s*$")
 # the years the lists are of: "2025A-2027E", "2024A、2025E、2026E"
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*([AE])?\s*[-~—–至到]\s*((?:19|20)\d{2})\s*([AE])?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])")
+_FORECAST = re.compile(r"预计|预测|预期")
 
 
 def find_pe_lists(article: Article) -> list[Check]:
@@ -38,9 +42,15 @@ def find_pe_lists(article: Article) -> list[Check]:
             for chk in _one_share_count(s, [f for f in s.figures if f.kind != FigureKind.DATE], nxt):
                 chk.article = article.label
                 out.append(chk)
-        if s.kind not in ("prose", "list") or not _PE.search(s.text) or not (_EPS.search(s.text) or _PROFIT.search(s.text)):
+        if s.kind not in ("prose", "list") or not _PE.search(s.text):
             continue
-        for chk in _row(s, _years(sentences, i)):
+        # "…对应EPS分别为1.48/1.77/1.98元。以2023年7月29日收盘价11.91元为基准，对应2023-2025E对应PE分别为
+        # 8.06/6.73/6.03倍" (cfb589): the EPS list closes the sentence before, in the same paragraph
+        before = sentences[i - 1] if i and sentences[i - 1].paragraph == s.paragraph and _EPS.search(sentences[i - 1].text) \
+            and not _PE.search(sentences[i - 1].text) else None
+        if not (_EPS.search(s.text) or _PROFIT.search(s.text) or before is not None):
+            continue
+        for chk in _row(s, _years(sentences, i) or (_years(sentences, i - 1) if before is not None else []), before):
             chk.article = article.label
             out.append(chk)
     return out
@@ -56,8 +66,9 @@ def _years(sentences: list[Sentence], i: int) -> list[tuple[int, str]]:
             a, b = int(span.group(1)), int(span.group(3))
             if 0 < b - a < 6:
                 actual = int(span.group(1)) if span.group(2) == "A" else a - 1
-                return [(y, "A" if y <= actual else "E" if span.group(4) == "E" or span.group(2) else "")
-                        for y in range(a, b + 1)]
+                # "我们预计2022-2024年，…": the years an analyst forecasts are forecasts
+                forecast = span.group(4) == "E" or span.group(2) or _FORECAST.search(text, 0, span.start())
+                return [(y, "A" if y <= actual else "E" if forecast else "") for y in range(a, b + 1)]
         listed = _YEAR.findall(text)
         if len(listed) >= 2:
             return [(int(y), mark) for y, mark in listed]
@@ -78,7 +89,9 @@ def _items(s: Sentence, figs: list[Figure], key: re.Pattern[str], start: int, en
         if f.start < pos or f.start >= end:
             continue
         between = s.text[pos:f.start]
-        if not (_FIRST if not items else _NEXT).match(between) or f.value is None or f.is_range \
+        # (a list glued to its key, "EPS1.20/1.62/2.13元", has nothing between)
+        if not (items or between == "" or _FIRST.match(between)) or items and not _NEXT.match(between) \
+                or f.value is None or f.is_range \
                 or f.kind not in (FigureKind.NUMBER, FigureKind.MONEY, FigureKind.MULTIPLE) \
                 and not (f.kind == FigureKind.QUANTITY and f.unit in ("亿", "万", "万亿")):  # "78.8 亿" of 元
             break
@@ -191,19 +204,45 @@ def _one_share_count(s: Sentence, figs: list[Figure], nxt: Sentence | None) -> l
     return out
 
 
-def _row(s: Sentence, years: list[tuple[int, str]]) -> list[Check]:
+def _trailing_items(s: Sentence, figs: list[Figure], start: int) -> list[Figure]:
+    """A list whose key follows its last item: "收盘价23.52/17.54/13.27xPE" (cfb542)."""
+    first = next((k for k, f in enumerate(figs) if f.start >= start), None)
+    if first is None or not re.match(r"^\s*$", s.text[start:figs[first].start]):
+        return []
+    items: list[Figure] = []
+    for f in figs[first:]:
+        if items and not _NEXT.match(s.text[items[-1].end:f.start]) or f.value is None or f.is_range \
+                or f.kind not in (FigureKind.NUMBER, FigureKind.MULTIPLE):
+            break
+        items.append(f)
+    if not items or not _PE_AFTER.match(s.text, items[-1].end):
+        return []
+    return items
+
+
+def _row(s: Sentence, years: list[tuple[int, str]], before: Sentence | None = None) -> list[Check]:
     figs = [f for f in s.figures if f.kind != FigureKind.DATE]
     prices = [f for k, f in enumerate(figs) if f.kind == FigureKind.MONEY and f.unit == "元"
-              and _PRICE.search(s.text[figs[k - 1].end if k else 0:f.start])]
+              and (_PRICE.search(s.text[figs[k - 1].end if k else 0:f.start]) or _PRICE_AFTER.match(s.text, f.end))]
     if not prices:
         return (_one_cap(s, figs, years) if _PROFIT.search(s.text) else []) or _one_price(s, figs)
     if len(prices) != 1:
         return []
     price = prices[0]
-    eps = _items(s, figs, _EPS, price.end, len(s.text))
+    eps, where, after = _items(s, figs, _EPS, price.end, len(s.text)), s, price.end
+    if len(eps) >= 2:
+        after = eps[-1].end
+    else:
+        # the EPS list may come before the price ("EPS1.20/1.62/2.13元，对应4月19日28.22元收盘价…") or close
+        # the sentence before
+        eps = _items(s, figs, _EPS, 0, price.start)
+        if len(eps) < 2 and before is not None:
+            eps, where = _items(before, [f for f in before.figures if f.kind != FigureKind.DATE], _EPS, 0,
+                                len(before.text)), before
     if len(eps) < 2:
         return []
-    pe = _items(s, figs, _PE, eps[-1].end, len(s.text))
+    named_after = _PRICE_AFTER.match(s.text, price.end)
+    pe = _items(s, figs, _PE, after, len(s.text)) or _trailing_items(s, figs, named_after.end() if named_after else price.end)
     if len(pe) != len(eps) or any(f.kind == FigureKind.MONEY and f.unit != "元" for f in eps):
         return []
     marks = [m for _, m in years] if len(years) == len(eps) else [""] * len(eps)
@@ -218,7 +257,7 @@ def _row(s: Sentence, years: list[tuple[int, str]]) -> list[Check]:
             got, figure_interval(p, result=True), kind="ratio", stated=p.text, inputs=[price.text, e.text],
             relation=f"{price.text} / {e.text} = {p.text} (price over {year} EPS, paired by position; "
                      f"list item: {k + 1})",
-            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, where.text])
         chk.computed = fmt(got.mid)
         # only a forecast year's PE is certainly priced at the price written; an actual (or
         # unmarked) year's may be at that year's close
