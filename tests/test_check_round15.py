@@ -141,3 +141,20 @@ def test_parallel_lists_with_one_fit_only_confirm():
     text = "公司Q1/Q2营收分别为9.77/7.76亿元，销量分别为5123/4579吨，销售均价分别为19.07/{p}万元/吨。"
     got = {c.stated: c.verdict for c in check_text(text.format(p="18.96")) if "lists' item" in c.relation}
     assert got == {"19.07": "consistent", "18.96万元/吨": "unverifiable"}
+
+
+def test_quarters_written_1_3q22_with_their_qoq_list_and_the_results_colon():
+    # cfr493 (thirtieth set): "1-3Q22" lists the first three quarters of 2022; its level is 公布1-3Q22业绩：收入…
+    text = ("公司公布1-3Q22业绩：收入159.5亿元，同比下滑21.1%；归母净利润{p}亿元，同比下滑24.6%，符合预期。"
+            "分季度看，1-3Q22公司收入分别为54.8/47.5/57.2亿元，同比增速-20.9%/-25.4%/-17.2%，环比增速-4.0%/-13.3%/20.4%，"
+            "归母净利润分别为12.4/8.8/10.5亿元，同比增速-17.3%/-24.7%/-31.5%，环比增速282.9%/-28.7%/{q}。")
+    checks = check_text(text.format(p="31.7", q="19.5%"))
+    assert {c.stated: c.verdict for c in checks if c.kind == "sum"} == {"159.5亿元": "consistent", "31.7亿元": "consistent"}
+    derived = {c.stated: c.verdict for c in checks if c.kind == "growth" and c.derived}
+    assert derived == {"21.1%": "consistent", "24.6%": "consistent"}
+    qoq = {c.stated: c.verdict for c in checks if "环比" in c.relation}
+    assert qoq == {"-13.3%": "consistent", "20.4%": "consistent", "-28.7%": "consistent", "19.5%": "consistent"}
+    # the second measure's list is read after the first one's 环比 list: a wrong 环比 or sum is caught
+    checks = check_text(text.format(p="35.7", q="29.5%"))
+    assert {c.stated: c.verdict for c in checks if c.kind == "sum"}["35.7亿元"] == "inconsistent"
+    assert {c.stated: c.verdict for c in checks if "环比" in c.relation}["29.5%"] == "inconsistent"

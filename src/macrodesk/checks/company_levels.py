@@ -13,8 +13,10 @@ _CLASSES = (("扣非", re.compile(r"扣非")), ("归母", re.compile(r"归母|�
             ("revenue", re.compile(r"营业总?收入|营收|收入")))
 # the company's own level, not a segment's: the measure right after 实现 / 公司 / the year / a clause
 # break ("2018 年格力电器实现营业收入", "；归母净利润", not "公司内销营收")
-COMPANY_LEVEL = re.compile(r"(?:实现|公司|全年|年|^|\s)\s*(?:营业总?收入|营收|归母净利润?|归属于?母公司[^，。]{0,6}净利润|归属净利润|"
-                      r"扣非[^，。]{0,6}净利润?)\s*(?:合计|总计|总额)?\s*(?:为|达|约|达到)?\s*$")
+# ("公司公布1-3Q22业绩：收入159.5亿元": after the results' colon, 收入 alone is the company's)
+COMPANY_LEVEL = re.compile(r"(?:(?:实现|公司|全年|年|^|\s)\s*(?:营业总?收入|营收|归母净利润?|归属于?母公司[^，。]{0,6}净利润|归属净利润|"
+                      r"扣非[^，。]{0,6}净利润?)|业绩\s*[:：]\s*(?:营业总?收入|营收|收入))\s*(?:合计|总计|总额)?\s*"
+                      r"(?:为|达|约|达到)?\s*$")
 _CLAUSE_END = re.compile(r"[，,；;。]")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)?\d{2})\s*(?:年|A|E)(?![\d])")
 _OTHER_PERIOD = re.compile(r"Q[1-4]|H[12]|[上下]半年|季度|\d\s*月|/|、|分别|预计|预测|E\b")

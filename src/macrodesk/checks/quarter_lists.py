@@ -32,11 +32,15 @@ _QUARTERS = re.compile(r"(?:\d{2,4})?Q1\s*(?:[/、]\s*Q2(?:\s*[/、]\s*Q3(?:\s*[
                        # "一、二、三季度分别实现营收 8.68亿元、9.23亿元、10.04亿元" (cfb473)
                        r"|一\s*[、/]\s*二(?:\s*[、/]\s*三(?:\s*[、/]\s*四)?)?\s*季度"
                        # "2021年一季度和二季度分别实现营收344.41、459.92亿元" (cfr314)
-                       r"|一季度\s*(?:和|及|、)\s*二季度(?:\s*(?:和|及|、)\s*三季度(?:\s*(?:和|及|、)\s*四季度)?)?")
+                       r"|一季度\s*(?:和|及|、)\s*二季度(?:\s*(?:和|及|、)\s*三季度(?:\s*(?:和|及|、)\s*四季度)?)?"
+                       # "1-3Q22公司收入分别为54.8/47.5/57.2亿元" (cfr493)
+                       r"|(?<![\d.])1\s*[-~～至]\s*([234])\s*Q\s*(?:\d{2}(?!\d))?")
 _WORDS = {2: "two", 3: "three", 4: "four"}
 _CN_COUNT = {"二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}
 # what a level of the first n quarters is named by ("前三季度营收", "上半年"); four are the year
 _CUMULATIVE = {2: re.compile(r"上半年|H1|半年度?|1\s*-\s*6\s*月"), 3: re.compile(r"前三季度|1\s*-\s*9\s*月|Q1\s*-\s*Q3|三季报")}
+# a span of quarters with the year after it: "1-3Q22"
+_SPAN_AFTER = re.compile(r"(?<![\d.])1\s*-\s*([234])\s*Q\s*(\d{2})(?!\d)")
 # the words between the quarters and their values: "分别实现营收", "归母净利", "单季度营业收入分别为"
 _BETWEEN = re.compile(r"^[，,\s]*[^，,。；;\d%/、]{0,16}$")
 # a further measure of the same quarters in the sentence: "；归母净利润分别为"
@@ -56,7 +60,7 @@ _GROWTH_LEAD = rf"(?:{_GROWTH_LEAD}|\s*[（(]\s*(?:同比\s*)?(?=[+\-−]))"
 _GROWTHS = {n: re.compile(_GROWTH_LEAD + _SEP.join([f"({_NUM})%?"] * (n - 1) + [f"({_NUM})%"])) for n in (2, 3, 4)}
 # the 环比 list after the levels (and their 同比 list): "，环比-2.81%、+50.55%、+0.21%"
 _QOQ_LEAD = (rf"\s*[，,]\s*(?:{_spaced('分别')})?\s*环\s*比\s*(?:{_spaced('分别')})?\s*"
-             rf"(增长|增加|提升|上升|变化|变动|下降|减少|下滑|回落)?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
+             rf"(增长|增加|提升|上升|变化|变动|下降|减少|下滑|回落)?\s*(?:增速|增幅)?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
 _QOQS = {n: re.compile(_QOQ_LEAD + _SEP.join([f"({_NUM})%?"] * (n - 1) + [f"({_NUM})%"])) for n in (2, 3, 4)}
 # one quarter's 环比 later in the paragraph: "Q3营收环比减少27.34%", "Q3归母净利润环比减少19.06%"
 _ONE_QOQ = re.compile(rf"(?<![\dQ])Q([2-4])(?:单季度?)?([^，,。；;\d%]{{0,10}}?)环比\s*(增长|增加|提升|上升|下降|减少|下滑|回落)?\s*({_NUM})%")
@@ -108,13 +112,15 @@ def find_quarter_lists(article: Article) -> list[Check]:
                 g = _GROWTHS[n].match(p.text, m.end())
                 out.extend(_quarter_on_quarter(article, p, m, n, unit, g.end() if g else m.end(), own))
                 pos, first = (g.end() if g else m.end()), False
+                if (qoq := _QOQS[n].match(p.text, pos)) is not None:
+                    pos = qoq.end()  # the next measure's list comes after this one's 环比 list
     return out
 
 
 def _count(q: re.Match[str]) -> int:
     """How many quarters from the first one the marker lists."""
-    if q.group(1) or q.group(2):
-        return _CN_COUNT[q.group(1) or q.group(2)]
+    if q.group(1) or q.group(2) or q.group(3):
+        return _CN_COUNT[q.group(1) or q.group(2) or q.group(3)]
     return q.group(0).count("Q") or len(re.findall(r"[一二三四]", q.group(0)))
 
 
@@ -161,7 +167,7 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
     period before it."""
     if own not in ("revenue", "归母", "扣非"):
         return None
-    head = re.match(r"(\d{2,4})Q", q.group(0))
+    head = re.match(r"(\d{2,4})Q", q.group(0)) or re.search(r"Q\s*(\d{2})$", q.group(0))
     ym = _LIST_YEAR.search(p.text, max(0, q.start() - 8), q.start())
     yy = head.group(1) if head else (ym.group(1) if ym else None)
     if yy is None:
@@ -173,6 +179,7 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
     year = yy[-2:]
 
     def of_year(sentence: str) -> bool:
+        sentence = _SPAN_AFTER.sub(r"\2年Q1-Q\1", sentence)  # "1-3Q22" is 22年Q1-Q3
         dates = re.findall(r"((?:19|20)?\d{2})\s*年|Q[1-4]|H[12]|[上下]半年|季度", sentence)
         years = [d[-2:] for d in dates if d]
         # (a sentence may name the year twice: "发布 2018 年年报， 2018 年公司实现营业收入…")
@@ -246,7 +253,7 @@ def _judge(article: Article, p: ParaText, m: re.Match[str], n: int, list_unit: s
         (acc / prior - Interval(1, 1)).scale(100), written_interval(rate).scale(sign), kind="growth",
         stated=f"{yg.group(2)}%",  # the figure as written: it replaces the growth's unverifiable check
         inputs=[*(m.group(k) for k in range(1, n + 1)), *(g.group(k) for k in range(1, n + 1))],
-        relation=f"Σ quarters / Σ (quarter / (1 + its growth)) - 1 = {rate}% (the growth of {span} from its "
+        relation=f"Σ quarters / Σ (quarter / (1 + its growth)) - 1 = {'-' if sign < 0 else ''}{rate}% (the growth of {span} from its "
                  f"quarters'; year-ago level {prior.mid / unit:.2f}{year.group(2)} derived)",
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[listed] * (2 * n), article=article.label)
     gc.derived = True
