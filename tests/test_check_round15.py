@@ -158,3 +158,27 @@ def test_quarters_written_1_3q22_with_their_qoq_list_and_the_results_colon():
     checks = check_text(text.format(p="35.7", q="29.5%"))
     assert {c.stated: c.verdict for c in checks if c.kind == "sum"}["35.7亿元"] == "inconsistent"
     assert {c.stated: c.verdict for c in checks if "环比" in c.relation}["29.5%"] == "inconsistent"
+
+
+# ---------------------------------------------------------------- 1H22 / 2Q22 and lists of bases
+
+def test_a_second_quarters_qoq_growth_in_a_list_of_bases_against_1h22_less_2q22():
+    # cfr453 (thirtieth set): "1H22" is a half now, and in "同/环比+29.6%/21.1%" the 环比 is the second item
+    text = ("公司发布半年报：1H22收入21.70亿元，同比+30.3%；归母净利润2.99亿元，同比+46.4%。"
+            "2Q22收入11.89亿元，同/环比+29.6%/{g}；归母净利润1.81亿元，同/环比+49.2%/54.2%。")
+    got = {c.stated: c.verdict for c in check_text(text.format(g="21.1%")) if "unstated" in c.relation}
+    assert got == {"21.1%": "consistent", "54.2%": "consistent"}
+    # the 同比 item is never read as the 环比 one: a wrong 环比 is caught, the 同比 left alone
+    got = {c.stated: c.verdict for c in check_text(text.format(g="29.1%")) if "unstated" in c.relation}
+    assert got["29.1%"] == "inconsistent" and "+29.6%" not in got
+
+
+def test_a_margins_changes_in_a_list_of_bases_take_the_lists_verb():
+    # cfb448 (twenty-first set): "同比、环比分别下滑2.31pct、0.66pct": the 0.66 is 环比 and a fall
+    text = ("事件：公司1H22营收135.32亿元，同比+9.73%，归母净利润33.93亿元，同比+1.21%。"
+            "2Q22营收63.22亿元，同比+22.19%，归母净利润15.64亿元，同比+11.79%。"
+            "归母净利率24.73%，同比、环比分别下滑2.31pct、{c}。")
+    got = {c.stated: c.verdict for c in check_text(text.format(c="0.66pct")) if "净利率 " in c.relation}
+    assert got == {"2.31pct": "consistent", "0.66pct": "consistent"}
+    got = {c.stated: c.verdict for c in check_text(text.format(c="0.96pct")) if "净利率 " in c.relation}
+    assert got["0.96pct"] == "inconsistent"

@@ -13,7 +13,9 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # "2025H1", "25Q2", "2025 年上半年", "二季度": (year or "", half/quarter)
 _PERIOD = re.compile(
-    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>H[12]|Q[1-4]|上半年|下半年|第?[一二三四]季度|(?<!\d)[1-4]\s*季度)")
+    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>H[12]|Q[1-4]|上半年|下半年|第?[一二三四]季度|(?<!\d)[1-4]\s*季度)"
+    # "1H22", "2Q22": the half or quarter before its year
+    r"|(?<![\d.])(?P<n>[1-4])(?P<x>[QH])(?P<y2>\d{2})(?!\d)")
 _P = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2",
       "第二季度": "Q2", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
 # what a level measures; the longest name wins, and two levels pair only on the same one
@@ -72,6 +74,8 @@ def period_of(text: str) -> tuple[str, str] | None:
     if not found:
         return None
     m = found[-1]
+    if m.group("x"):
+        return "20" + m.group("y2"), m.group("x") + m.group("n")
     year = m.group("y") or ""
     year = ("20" + year) if len(year) == 2 else year
     part = m.group("p")
@@ -251,7 +255,7 @@ def _heading_period(text: str) -> tuple[str, str]:
     """The one dated half or quarter a heading names ("二、上市券商 2025 年中报：…", "2025H1 业绩"),
     else ("", "")."""
     halves = _HALF_REPORT.findall(text)
-    found = [period_of(m.group(0)) for m in _PERIOD.finditer(text) if m.group("y")]
+    found = [period_of(m.group(0)) for m in _PERIOD.finditer(text) if m.group("y") or m.group("y2")]
     if len(halves) + len(found) != 1:
         return "", ""
     if halves:
@@ -312,6 +316,37 @@ def _clause_of(lv: Level) -> int:
     return len(re.findall(r"[；;]", lv.sentence.text[:lv.fig.start]))
 
 
+# a list of bases before a list of growths: "同/环比+29.6%/21.1%", "同比、环比分别下滑2.31pct、0.66pct"
+BASIS_LIST = re.compile(r"(同|环)(?:比)?\s*[/、]\s*(同|环)比[^\d%/、]{0,6}$")
+_LIST_NEXT = re.compile(r"\s*[/、]\s*")
+
+
+def item_bases(items: list[tuple[Figure, str]]) -> list[tuple[str, str]]:
+    """(basis, the words that say it) of each growth or change written after a level, each given
+    with the words before it: "环比" when those words end on 环比, and in a list of bases
+    ("同/环比+29.6%/21.1%") the basis of the item's place, with the list's words (its verb)."""
+    out: list[tuple[str, str]] = []
+    for i in range(len(items)):
+        head = i
+        while head and _LIST_NEXT.fullmatch(items[head][1]):
+            head -= 1
+        words = items[head][1]
+        bases = BASIS_LIST.search(words[-12:])
+        if bases is not None and i - head < 2:
+            out.append(("环比" if bases.group(1, 2)[i - head] == "环" else "同比", words))
+        elif head == i:
+            out.append(("环比" if _QOQ.search(words[-8:]) else "", words))
+        else:
+            out.append(("", words))  # an item of a list of one basis: read with its list's words
+    return out
+
+
+def _qoq_growths(growths: list[tuple[Figure, str]]) -> list[tuple[Figure, str]]:
+    """The 环比 growths among a level's growths, each with the words that say it."""
+    return [(f, words) for (f, _), (basis, words) in zip(growths, item_bases(growths), strict=True)
+            if basis == "环比" and words]
+
+
 def find_quarter_growths(article: Article) -> list[Check]:
     """Each 环比 growth of a second (or fourth) quarter whose half-year level of the same metric
     and year is stated: certain when that half's level stands in the quarter's own paragraph and
@@ -325,7 +360,7 @@ def find_quarter_growths(article: Article) -> list[Check]:
         half = _HALF_OF.get(q.part)
         if half is None:
             continue
-        qoq = [(f, b) for f, b in growths if _QOQ.search(b[-8:])]
+        qoq = _qoq_growths(growths)
         if len(qoq) != 1:
             continue
         g, before = qoq[0]
