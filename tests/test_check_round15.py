@@ -182,3 +182,13 @@ def test_a_margins_changes_in_a_list_of_bases_take_the_lists_verb():
     assert got == {"2.31pct": "consistent", "0.66pct": "consistent"}
     got = {c.stated: c.verdict for c in check_text(text.format(c="0.96pct")) if "净利率 " in c.relation}
     assert got["0.96pct"] == "inconsistent"
+
+
+def test_a_share_of_the_companys_revenue_named_in_a_word():
+    # cfr413 (twenty-ninth set): "在公司收入结构中占比25%" is a share of the company's revenue of the year
+    text = "2021年，公司实现营收106.07亿元，同比增19.39%。2021年，其它业务板块共计贡献收入26.95亿元，在公司收入结构中占比{s}。"
+    assert [c.verdict for c in check_text(text.format(s="25%")) if c.kind == "share"] == ["consistent"]
+    assert [c.verdict for c in check_text(text.format(s="35%")) if c.kind == "share"] == ["inconsistent"]
+    # 收入 names the company's own level, not a segment's: "海外收入 40 亿元" is no whole
+    text = "2021年，海外收入40.07亿元。2021年，其它业务板块共计贡献收入26.95亿元，在公司收入结构中占比25%。"
+    assert [c.verdict for c in check_text(text) if c.kind == "share"] in ([], ["unverifiable"])

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.company_levels import COMPANY_LEVEL, measure_class
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import unit_key
@@ -14,11 +15,16 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
 
 # "占国内销量 11.45%", "占全社会用电量比重 60.9%", "占全球的 35.7%"
-_NAMED = re.compile(r"占\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*(?:比重|比例|份额)?\s*(?:为|达|约)?\s*$")
+_NAMED = re.compile(r"占\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*(?:比重|比例|份额)?\s*(?:分别)?\s*(?:为|达|约)?\s*$"
+                    # "在公司收入结构中占比25%" (cfr413)
+                    r"|在(?:公司)?(收入|营收)结构中\s*占比\s*(?:为|达|约)?\s*$")
 # "信息科技投入 93.61 亿元，同比增长 43.97%，营收占比 3.72%" (cfr112): a clause opening on the revenue's
 # name and 占比 is the level's share of the revenue
 _REVENUE_SHARE = re.compile(r"[，,]\s*(营业收入|营收)\s*占比\s*(?:为|达|约)?\s*$")
 _REVENUE_NAMES = ("营业收入", "营收")
+# a whole named as the company's revenue in a word ("占收入的53.81%", "占营收比重"): the company's own
+# revenue level (company_levels.COMPANY_LEVEL), not any clause that writes 收入
+_COMPANY_REVENUE = ("收入", "营收", "营业收入", "营业总收入", "总收入")
 _REVENUE_WORD = re.compile(r"收入|营收")
 _CHANGE = re.compile(r"同比|环比|较|增加|减少|增长|下降|净增|新增|[+\-−－]\s*$")
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
@@ -51,7 +57,7 @@ def find_named_wholes(article: Article) -> list[Check]:
             if m is not None and (pairs := _listed(s, figs, k)) is not None:
                 # "销售费用、管理费用、研发费用4.55、2.20、3.54亿元，同比+…、+…、+…，占营业收入的5.55%、2.68%、4.32%"
                 listed.update(range(k, k + len(pairs)))
-                out.extend(_list_checks(article, sents, si, s, pairs, re.sub(r"\s+", "", m.group(1))))
+                out.extend(_list_checks(article, sents, si, s, pairs, re.sub(r"\s+", "", m.group(1) or m.group(2))))
                 continue
             # the part: the level before, past its bracketed growth ("85.50 万辆（同比 + 64.6%），占…")
             j = k - 1
@@ -64,9 +70,9 @@ def find_named_wholes(article: Article) -> list[Check]:
                 continue
             if _CHANGE.search(s.text[max(0, part.start - 6):part.start]):
                 continue  # "净增 3771 万个，占比…": a change is no part
-            name = re.sub(r"\s+", "", m.group(1))
+            name = re.sub(r"\s+", "", m.group(1) or m.group(2))
             # "占比" names nothing; "占全球" names no measure (全球 of which?)
-            if name.startswith("比") or len(name) < 3 and name not in _REVENUE_NAMES:
+            if name.startswith("比") or len(name) < 3 and name not in _REVENUE_NAMES + _COMPANY_REVENUE:
                 continue
             if name in _REVENUE_NAMES and _REVENUE_WORD.search(s.text[clause_start(s.text, part.start, "，,；;。"):part.start]):
                 continue  # "海外营收 30 亿元，营收占比 20%" is a revenue's share of revenue: not this family
@@ -113,7 +119,7 @@ def _listed(s: Sentence, figs: list[Figure], k: int) -> list[tuple[Figure, Figur
 def _list_checks(article: Article, sents: list[Sentence], si: int, s: Sentence,
                  pairs: list[tuple[Figure, Figure, float]], name: str) -> list[Check]:
     last = pairs[-1][0]
-    if len(name) < 3 and name not in _REVENUE_NAMES:
+    if len(name) < 3 and name not in _REVENUE_NAMES + _COMPANY_REVENUE:
         return []
     scope = sents if _period(last) else [t for t in sents[:si + 1] if t.paragraph == s.paragraph]
     wholes = _wholes(scope, s, last, name)
@@ -148,6 +154,12 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
                     or g is part or (g.value or 0) * g.scale <= (part.value or 0) * part.scale:
                 continue
             clause = _clause(s.text, g).replace(" ", "")
+            if name in _COMPANY_REVENUE and name not in _REVENUE_NAMES:
+                # "收入" names the company's revenue: its own level, written as the company's
+                raw = s.text[max(s.text.rfind(c, 0, g.start) for c in "，,；;。") + 1:g.start]
+                if measure_class(raw) == "revenue" and COMPANY_LEVEL.search(raw):
+                    found.append((s, g))
+                continue
             names = _REVENUE_NAMES if name in _REVENUE_NAMES else (name,)
             if any(n in clause or n in s.bold_lead.replace(" ", "") for n in names):
                 found.append((s, g))
