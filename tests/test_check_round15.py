@@ -192,3 +192,34 @@ def test_a_share_of_the_companys_revenue_named_in_a_word():
     # 收入 names the company's own level, not a segment's: "海外收入 40 亿元" is no whole
     text = "2021年，海外收入40.07亿元。2021年，其它业务板块共计贡献收入26.95亿元，在公司收入结构中占比25%。"
     assert [c.verdict for c in check_text(text) if c.kind == "share"] in ([], ["unverifiable"])
+
+
+# ---------------------------------------------------------------- load factors
+
+def _loads(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text(text) if "客座率 = RPK / ASK" in c.relation}
+
+
+def test_a_load_factors_change_from_the_growths_of_supply_and_demand():
+    # cfr067 (twenty-fourth set): 82.2% × (1 + 10.4%) / (1 + 10.6%) = 82.05% a year ago
+    text = "1） 上半年公司ASK 同比增长 10.4%， RPK 同比增长 10.6%，客座率 82.2%，同比提升 {d} 个百分点，但客公里收益同比下降 1.5%。"
+    assert _loads(text.format(d="0.2")) == {"0.2 个百分点": "consistent"}
+    assert _loads(text.format(d="1.2")) == {"1.2 个百分点": "inconsistent"}
+
+
+def test_load_factor_bases_by_place_and_by_the_clause_that_names_them():
+    # cfb312 (twenty-seventh set): "同比/环比" lists, the level after 至
+    text = "Q3公司ASK同比/环比下降29.6%/23.1%，RPK同比/环比下降30.2%/27.6%，同期客座率同比/环比降0.6/{d}pcts至74.3%。"
+    assert _loads(text.format(d="4.6")) == {"0.6": "consistent", "4.6pcts": "consistent"}
+    assert _loads(text.format(d="2.6"))["2.6pcts"] == "inconsistent"
+    # cfb411 (thirtieth set): ；-clauses of one sentence, "其中国内…" no growth of the whole, and a basis
+    # against 2019 named once for the clauses after it
+    text = ("1）同比看：2022Q1ASK同比-40.6%，其中国内-40.4%，国际-100.0%；RPK同比-38.6%，其中国内38.6%，国际-100%；"
+            "客座率67.7%，同比+2.1pts；2）与19年同期比，ASK下降35.0%；RPK下降45.6%；客座率下降{d}pts。")
+    assert _loads(text.format(d="13.2")) == {"+2.1": "consistent", "13.2": "consistent"}
+    assert _loads(text.format(d="3.2"))["3.2"] == "inconsistent"
+    # cfr570 (twenty-eighth set): supply and demand named together, three bases
+    text = ("公司Q1总供给、需求环比各上升71.57%/100.22%，同比各上升4.60%/25.76%（较2019年同期各+2.01%/-3.86%），"
+            "带动客座率同比上升14.62个百分点至86.9%，较19年同期仅下滑{d}个百分点。")
+    assert _loads(text.format(d="5.3")) == {"14.62个百分点": "consistent", "5.3个百分点": "consistent"}
+    assert _loads(text.format(d="2.3"))["2.3个百分点"] == "inconsistent"

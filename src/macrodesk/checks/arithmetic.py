@@ -51,6 +51,7 @@ from macrodesk.checks.last_year import find_last_year_growths
 from macrodesk.checks.level_change import find_level_changes
 from macrodesk.checks.level_moves import find_level_moves
 from macrodesk.checks.list_changes import find_list_changes
+from macrodesk.checks.load_factors import find_load_factors
 from macrodesk.checks.margin_growths import find_margin_growths
 from macrodesk.checks.margins import find_section_margins
 from macrodesk.checks.months import find_february_growths
@@ -237,7 +238,8 @@ def check_article(article: Article) -> list[Check]:
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
-        *find_target_prices(article), *find_sizings(article), *find_unit_prices(article)])
+        *find_target_prices(article), *find_sizings(article), *find_unit_prices(article),
+        *find_load_factors(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict
