@@ -223,3 +223,25 @@ def test_load_factor_bases_by_place_and_by_the_clause_that_names_them():
             "带动客座率同比上升14.62个百分点至86.9%，较19年同期仅下滑{d}个百分点。")
     assert _loads(text.format(d="5.3")) == {"14.62个百分点": "consistent", "5.3个百分点": "consistent"}
     assert _loads(text.format(d="2.3"))["2.3个百分点"] == "inconsistent"
+
+
+# ---------------------------------------------------------------- CAGRs over a span
+
+def _cagrs(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text(text) if c.kind == "cagr"}
+
+
+def test_a_cagr_from_a_growth_against_a_quarter_years_back():
+    # cfb265 (twenty-sixth set): "较 19Q1 增长 36%，两年 Q1 复合增速 17%"; cfr272: "相比1Q19增长10.6%，近两年CAGR为5.2%"
+    text = " 公司 2021 年Q1 实现营业收入 4047.3 亿元，同比增长 53.4%（较 19Q1 增长 36%，两年 Q1 复合增速 {c}）；"
+    assert _cagrs(text.format(c="17%")) == {"17%": "consistent"}
+    assert _cagrs(text.format(c="27%")) == {"27%": "inconsistent"}
+    text = "2021年一季度，归母净利润11.4亿元，对应每股盈利0.23元，去年同期为亏损0.3亿元，相比1Q19增长10.6%，近两年CAGR为{c}。"
+    assert _cagrs(text.format(c="5.2%")) == {"5.2%": "consistent"}
+
+
+def test_a_two_year_cagr_from_this_years_growth_on_last_years():
+    # cfb254 (twenty-fifth set): (1.9165 × 0.7604)^(1/2) - 1 = 20.7%
+    text = "一季度公司营收同比增长 91.65%， 在去年 Q1 下滑 23.96%的基础上实现高增长，两年复合增速 {c}。"
+    assert _cagrs(text.format(c="21%")) == {"21%": "consistent"}
+    assert _cagrs(text.format(c="31%")) == {"31%": "inconsistent"}

@@ -7,17 +7,24 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.intervals import Interval, signed_interval
-from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.models import Article, FigureKind, Sentence
 
 # the growth over the span: "较 19 年增速 54%", "较 2019 年同期增长 105%", "相比 2019 年增长 54%"
 _SPAN_GROWTH = re.compile(
-    r"(?:较|相比|相较于?|对比)\s*((?:19|20)?\d{2})\s*年(?:同期)?\s*(?:的)?\s*"
+    r"(?:较|相比|相较于?|对比)\s*(?:((?:19|20)?\d{2})\s*(?:年\s*(?:同期|Q[1-4]|H[12])?|Q[1-4]|H[12])"
+    # "较 19Q1 增长 36%", "相比1Q19增长10.6%"
+    r"|[1-4]\s*[QH]\s*((?:19|20)?\d{2}))(?:同期)?\s*(?:的)?\s*"
     r"(?:增速|增幅|增长率?|增加|提升|上升|下降|下滑|减少|变动)?\s*(?:为|达|约)?\s*$")
 # the CAGR after it: "近两年复合增速 24%", "两年年均复合增长 9.8%", "CAGR 为 24%"
 _CAGR = re.compile(
-    r"^[，,\s]*(?:(?:近|过去)?\s*([两二三四五六七八九十\d])\s*年\s*)?(?:年均)?\s*"
+    r"^[)）]?[，,\s]*(?:(?:近|过去)?\s*([两二三四五六七八九十\d])\s*年\s*(?:Q[1-4]|同期|一季度)?\s*)?(?:年均)?\s*"
     r"(?:复合(?:年均)?增(?:长)?(?:速|率)?|CAGR)\s*(?:为|达|约|约为)?\s*$")
+# a growth on last year's: "同比增长 91.65%， 在去年 Q1 下滑 23.96%的基础上实现高增长，两年复合增速 21%" (cfb254)
+_LAST_YEARS = re.compile(r"^[，,\s]*(?:在|较|相比)?\s*去年\s*(?:同期|Q[1-4]|H[12]|一季度|上半年)?\s*"
+                         r"(增长|增加|提升|上升|下降|下滑|减少)?\s*$")
+_ON_IT = re.compile(r"^\s*的?\s*(?:低)?基础上[^。；;\d%]{0,12}?[，,]\s*(?:近)?\s*两\s*年\s*(?:Q[1-4]|同期|一季度)?\s*"
+                    r"(?:年均)?\s*(?:复合(?:年均)?增(?:长)?(?:速|率)?|CAGR)\s*(?:为|达|约|约为)?\s*$")
 _CN = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # the level's own year: the last year written before the growth in its sentence
 _YEAR = re.compile(r"((?:19|20)?\d{2})\s*(?:年|Q[1-4]|H[12])")
@@ -49,7 +56,7 @@ def find_span_cagrs(article: Article) -> list[Check]:
             cagr = _CAGR.match(between)
             if span is None or cagr is None:
                 continue
-            base = _full(span.group(1))
+            base = _full(span.group(1) or span.group(2))
             n = _years(s, cagr.group(1), base, span.start())
             if n is None or not 1 < n <= 10:
                 continue
@@ -62,6 +69,23 @@ def find_span_cagrs(article: Article) -> list[Check]:
             out.append(interval_check(
                 got, signed_interval(c, between, result=True), kind="cagr", stated=c.text, inputs=[g.text],
                 relation=f"(1 + {g.text})^(1/{n}) - 1 = {c.text} (the growth since {base} over {n} years)",
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text],
+                article=article.label))
+        for g, last, c in zip(figs, figs[1:], figs[2:], strict=False):
+            lead = _LAST_YEARS.match(s.text[g.end:last.start])
+            if lead is None or not _ON_IT.match(s.text[last.end:c.start]):
+                continue
+            this = signed_interval(g, s.text[max(0, g.start - 6):g.start])
+            before = signed_interval(last, lead.group(0))
+            factor = (Interval(1, 1) + this.scale(0.01)) * (Interval(1, 1) + before.scale(0.01))
+            if factor.lo <= 0:
+                continue
+            got = (factor.pow(1 / 2) - Interval(1, 1)).scale(100)
+            out.append(interval_check(
+                got, signed_interval(c, s.text[last.end:c.start], result=True), kind="cagr", stated=c.text,
+                inputs=[g.text, last.text],
+                relation=(f"((1 + {g.text}) × (1 {'-' if before.mid < 0 else '+'} {fmt(abs(before.mid))}%))^(1/2) - 1 = "
+                          f"{c.text} (this year's growth on last year's)"),
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text],
                 article=article.label))
     return out
