@@ -245,3 +245,21 @@ def test_a_two_year_cagr_from_this_years_growth_on_last_years():
     text = "一季度公司营收同比增长 91.65%， 在去年 Q1 下滑 23.96%的基础上实现高增长，两年复合增速 {c}。"
     assert _cagrs(text.format(c="21%")) == {"21%": "consistent"}
     assert _cagrs(text.format(c="31%")) == {"31%": "inconsistent"}
+
+
+def test_a_margin_change_against_growths_listed_by_slashes():
+    # cfr382 (nineteenth set; its "PCT" written pct here: upper-case PCT is not read as points yet)
+    text = ("2021年公司收入/归母净利/扣非归母净利分别为27.20/6.25/5.8亿元、同比增长18.09%/25.2%/25.26%，业绩略超预期。"
+            "2021年公司净利率为22.96%、同比提高{d}pct，主要来自毛利率提升。")
+    got = {c.stated: c.verdict for c in check_text(text.format(d="1.3")) if "from the growths" in c.relation}
+    assert got == {"1.3pct": "consistent"}
+    got = {c.stated: c.verdict for c in check_text(text.format(d="3.3")) if c.stated == "3.3pct"}
+    assert got == {"3.3pct": "unverifiable"}  # confirm-only
+
+
+def test_a_margin_in_a_list_of_rates_takes_the_change_of_its_place():
+    # 528 (seventeenth set; "PCT" written pct here): 净利率 is the second rate, so its change is 1.1
+    text = ("25H1 在抢装需求带动下，风电板块营收 1047 亿元，同比增长 45.6%；归母净利润 42.3 亿元，同比增长 15.5%。"
+            "25H1 行业营收、净利润增长，销售毛利率 14.6%、净利率 4.0%，同比分别下降 3.6、{d}pct，受制造业务占比提升影响。")
+    got = {c.stated: c.verdict for c in check_text(text.format(d="1.1")) if "from the growths" in c.relation}
+    assert got == {"1.1pct": "consistent"}

@@ -20,7 +20,7 @@ _SIDE = re.compile(r"(营业总收入|营业收入|营收|收入|扣非归母净
 _MARGIN = re.compile(r"(扣非归母净利率|扣非净利率|归母净利率|净利率)")
 # another ratio named between a margin's name and its level ("净利率…毛利率 30%")
 _OTHER_RATIO = re.compile(r"毛利率|费用率|周转率|负债率|ROE|占比")
-_YOY = re.compile(r"(?:同比|yoy|YoY|YOY)\s*(增长|增加|提升|上升|下降|减少|下滑|回落)?\s*(?:了|约)?\s*[:：]?\s*$")
+_YOY = re.compile(r"(?:同比|yoy|YoY|YOY|同(?=[增降减升]))\s*(增长|增加|提升|上升|下降|减少|下滑|回落|增|降|减|升)?\s*(?:了|约)?\s*[:：]?\s*$")
 _CHANGE_VERB = r"(提升|增加|上升|提高|下降|减少|下滑|回落)"
 # the change written before the level: "推动净利率同比+2.09pcts至16.93%", "归母净利率同比提升5.74pcts至12.20%"
 # (同增 / 同降 are 同比 and its verb in two characters: "归母净利率同增5.74pcts至12.20%")
@@ -46,8 +46,37 @@ def _period(p: ParaText, f: Figure) -> tuple[int, str] | None:
     return period_key(date.text) if date else None
 
 
-def _growths(p: ParaText) -> list[tuple[tuple[int, str] | None, _Growth]]:
+# measures listed by slashes with their levels and growths: "2021年公司收入/归母净利/扣非归母净利分别为
+# 27.20/6.25/5.8亿元、同比增长18.09%/25.2%/25.1%" (cfr382)
+_NAME = r"(?:营业总收入|营业收入|营收|收入|扣非归母净利润?|扣非净利润?|归母净利润?|净利润?)"
+_NAMED_LISTS = re.compile(rf"({_NAME}(?:\s*/\s*{_NAME})+)\s*(?:分别)?(?:为|是|实现)?\s*[\d.\s/]+(?:亿元|万元|亿|万|元)\s*[、，,]\s*"
+                          r"(?:同比|yoy|YoY|YOY)\s*(增长|增加|提升|上升|下降|减少|下滑|回落)?\s*(?:分别)?\s*(?:为)?\s*")
+
+
+def _listed_growths(p: ParaText) -> list[tuple[tuple[int, str] | None, _Growth]]:
+    """The growths of measures listed by slashes, each by its place in the list."""
     out = []
+    for m in _NAMED_LISTS.finditer(p.text):
+        names = re.split(r"\s*/\s*", m.group(1))
+        items: list[Figure] = []
+        for f in p.figures:
+            if f.start < m.end() or f.kind != FigureKind.PERCENT or f.is_range or f.value is None:
+                continue
+            gap = p.text[(items[-1].end if items else m.end()):f.start]
+            if items and not re.fullmatch(r"\s*/\s*", gap) or not items and gap.strip():
+                break
+            items.append(f)
+        if len(items) != len(names):
+            continue
+        for name, f in zip(names, items, strict=True):
+            side = "revenue" if re.fullmatch("营业总收入|营业收入|营收|收入", name) else "adjusted" if "扣非" in name else "profit"
+            out.append((_period(p, items[0]), _Growth(side, name, f, signed_rate(p.text, f, m.group(2)),
+                                                     p.sentence_at(f.start))))
+    return out
+
+
+def _growths(p: ParaText) -> list[tuple[tuple[int, str] | None, _Growth]]:
+    out = _listed_growths(p) if "/" in p.text else []
     for f in p.figures:
         if f.kind != FigureKind.PERCENT or f.is_range or f.value is None:
             continue
@@ -68,7 +97,8 @@ def _growths(p: ParaText) -> list[tuple[tuple[int, str] | None, _Growth]]:
         # a profit net of one-offs (扣非) is the side of a 扣非 margin only
         side = "revenue" if name.group(1) in _REVENUE \
             else "adjusted" if "扣非" in before[max(0, name.start() - 6):name.end()] else "profit"
-        out.append((_period(p, f), _Growth(side, name.group(1), f, signed_rate(p.text, f, yoy.group(1)), p.sentence_at(f.start))))
+        verb = _SHORT_VERB.get(yoy.group(1) or "", yoy.group(1))  # "同增9.98%", "同降"
+        out.append((_period(p, f), _Growth(side, name.group(1), f, signed_rate(p.text, f, verb), p.sentence_at(f.start))))
     return out
 
 
@@ -114,6 +144,32 @@ def _facts(found: list[tuple[int, tuple[int, str] | None, _Growth]], lo: int, hi
     return facts
 
 
+_RATES_JOIN = re.compile(r"^\s*[、，,]\s*[^\d%，,。；;]{1,10}?\s*(?:为|约)?\s*$")
+_LISTED_LEAD = re.compile(rf"^\s*[，,]\s*同比\s*分别\s*{_CHANGE_VERB}?\s*$")
+
+
+def _listed_change(p: ParaText, figs: list[Figure], k: int) -> tuple[Figure, re.Match[str]] | None:
+    """The change of the rate figs[k] in a list of rates followed by its list of changes, paired by
+    place: "销售毛利率 14.6%、净利率 4.0%，同比分别下降 3.6、1.1PCT"."""
+    j = k
+    while j > 0 and figs[j - 1].kind == FigureKind.PERCENT and _RATES_JOIN.match(p.text[figs[j - 1].end:figs[j].start]):
+        j -= 1
+    end = k
+    while end + 1 < len(figs) and figs[end + 1].kind == FigureKind.PERCENT \
+            and _RATES_JOIN.match(p.text[figs[end].end:figs[end + 1].start]):
+        end += 1
+    n = end - j + 1
+    if n < 2 or end + n >= len(figs):
+        return None
+    lead = _LISTED_LEAD.match(p.text[figs[end].end:figs[end + 1].start])
+    changes = figs[end + 1:end + 1 + n]
+    if lead is None or changes[-1].kind != FigureKind.POINTS \
+            or any(x.kind not in (FigureKind.POINTS, FigureKind.NUMBER) for x in changes) \
+            or not all(re.fullmatch(r"\s*[、/]\s*", p.text[a.end:b.start]) for a, b in zip(changes, changes[1:], strict=False)):
+        return None
+    return changes[k - j], lead
+
+
 def _judge(article: Article, p: ParaText, scopes: list[_Facts]) -> list[Check]:
     out = []
     figs = [f for f in p.figures if f.kind != FigureKind.DATE]
@@ -122,13 +178,17 @@ def _judge(article: Article, p: ParaText, scopes: list[_Facts]) -> list[Check]:
         if m.is_range or c.is_range:
             continue
         if m.kind == FigureKind.PERCENT and c.kind == FigureKind.POINTS:
-            yoy = re.match(rf"^\s*[，,（(]?\s*同比\s*{_CHANGE_VERB}?\s*$", p.text[m.end:c.start])
+            yoy = re.match(rf"^\s*[，,、（(]?\s*同比\s*{_CHANGE_VERB}?\s*$", p.text[m.end:c.start])
             named_before, stop = m.start, r"(?!)"
         elif m.kind == FigureKind.POINTS and c.kind == FigureKind.PERCENT \
                 and re.match(r"^\s*(?:至|到)\s*$", p.text[m.end:c.start]):
             yoy = _CHANGE_FIRST.search(p.text, max(0, m.start - 12), m.start)
             m, c = c, m
             named_before, stop = c.start, r"[。；;]"  # its name in its own clause
+        elif m.kind == FigureKind.PERCENT and (listed := _listed_change(p, figs, k)) is not None:
+            # "销售毛利率 14.6%、净利率 4.0%，同比分别下降 3.6、1.1PCT" (528): the change of the margin's place
+            c, yoy = listed
+            named_before, stop = m.start, r"(?!)"
         else:
             continue
         names = list(_MARGIN.finditer(p.text, 0, named_before))
