@@ -33,6 +33,7 @@ regression gate now: floors only go up.
 | check_twentyseventh (round 12, at 216b02b, after the round's later rules; 21 excerpts and 10 reports) | 90/185 = 0.486, 40/108 = 0.370, 2/25 (four false alarms, since fixed) |
 | check_twentyeighth (round 13, at 6149a66, after the round's family rules; 21 excerpts and 10 reports) | 55/135 = 0.407, 26/68 = 0.382, 0/20 (two false alarms, since fixed; 22/66 = 0.333 at the round's start) |
 | check_twentyninth (round 14, at 6716b6b, after the round's rules; 24 excerpts and 10 reports) | 80/126 = 0.635, 43/88 = 0.489, 0/16 (two false alarms, since fixed; the same at the round's start) |
+| check_thirtieth (round 15, at 906d6be, after the round's first rule; 20 excerpts and 10 reports) | 78/135 = 0.578, 42/87 = 0.483, 0/6 (two false alarms: one fixed, one adjudicated as written; the same at the round's start) |
 """
 
 from __future__ import annotations
@@ -66,46 +67,49 @@ FLOORS = {
     "check_final": Floors(242, 177, 0.96, 209, 0.894, 35, 26, 202, 0.44),
     # round 7 read "（CAGR6%）" glued to its word: 77-5 is found and unverifiable (its base is the
     # average of a "/"-pair), so 199/235 right became 200/237 (accuracy 0.847 -> 0.844)
-    "check_fresh": Floors(277, 251, 0.916, 238, 0.844, 29, 14, 248, 0.483),
-    "check_last": Floors(201, 162, 0.833, 151, 0.86, 17, 8, 184, 0.331),
+    "check_fresh": Floors(277, 251, 0.916, 238, 0.844, 29, 14, 248, 0.487),
+    "check_last": Floors(201, 162, 0.833, 155, 0.864, 17, 8, 184, 0.331),
     "check_seventh": Floors(177, 117, 0.829, 127, 0.811, 23, 10, 154, 0.37),
     "check_eighth": Floors(209, 177, 0.926, 188, 0.84, 24, 12, 184, 0.608),
     # round 8 kept both checks of a PE written twice in a row under a bracketed label ("PE（倍）
     # 2025E" and "PE（倍） 2026E" were one key): 159's 2026E PEs are found, 10 right (6 real errors)
     # and 3 actual-year PEs unverifiable where the annotator lists them wrong, so 142/165 right
     # became 152/178 (accuracy 0.861 -> 0.854)
-    "check_ninth": Floors(209, 175, 0.937, 180, 0.855, 59, 40, 150, 0.546),
+    "check_ninth": Floors(209, 175, 0.937, 180, 0.861, 59, 40, 150, 0.553),
     # round 8: 121/134 -> 123/136; 397's 2025E PE written twice in its row is found by the key fix
     # above (an HK row priced against an actual year: unverifiable by design)
-    "check_tenth": Floors(160, 153, 0.888, 138, 0.905, 19, 12, 141, 0.687),
+    "check_tenth": Floors(160, 153, 0.895, 139, 0.906, 19, 12, 141, 0.687),
     # round 10 reads a margin named before its change ("毛利率同比下降 4.4 个百分点至 72%"): four of 563's
     # margins are now found, and unverifiable (their inputs are not stated), so 101/131 right became
     # 101/135 (accuracy 0.771 -> 0.748) while explicit recall rose 123 -> 127/179
     "check_eleventh": Floors(205, 179, 0.709, 136, 0.757, 31, 16, 174, 0.31),
-    "check_twelfth": Floors(151, 136, 0.889, 132, 0.84, 5, 1, 146, 0.561),
+    "check_twelfth": Floors(151, 136, 0.889, 134, 0.843, 5, 1, 146, 0.561),
     "check_thirteenth": Floors(126, 97, 0.659, 79, 0.86, 11, 6, 115, 0.156),
-    "check_fourteenth": Floors(157, 113, 0.752, 104, 0.788, 5, 2, 152, 0.25),
-    "check_fifteenth": Floors(165, 156, 0.608, 97, 0.886, 24, 2, 137, 0.35),
+    "check_fourteenth": Floors(157, 113, 0.752, 112, 0.803, 5, 2, 152, 0.256),
+    "check_fifteenth": Floors(165, 156, 0.608, 100, 0.89, 24, 2, 137, 0.35),
     "check_sixteenth": Floors(93, 85, 0.694, 63, 0.873, 3, 1, 90, 0.366),
     "check_seventeenth": Floors(96, 66, 0.833, 79, 0.772, 38, 22, 58, 0.31),
     # round 10's set: company research (CFBenchmark excerpts), 20 articles from two annotators
-    "check_eighteenth": Floors(256, 170, 0.711, 165, 0.672, 17, 4, 239, 0.142, articles=20),
-    "check_nineteenth": Floors(231, 136, 0.735, 151, 0.569, 16, 4, 215, 0.106, articles=20),
-    "check_twentieth": Floors(182, 130, 0.638, 103, 0.669, 17, 3, 165, 0.127, articles=20),
-    "check_twentyfirst": Floors(202, 166, 0.885, 167, 0.76, 18, 6, 184, 0.195, articles=16),
-    "check_twentysecond": Floors(136, 95, 0.621, 72, 0.694, 13, 1, 123, 0.13, articles=17),
+    "check_eighteenth": Floors(256, 170, 0.717, 170, 0.688, 17, 4, 239, 0.217, articles=20),
+    "check_nineteenth": Floors(231, 136, 0.735, 151, 0.576, 16, 4, 215, 0.13, articles=20),
+    "check_twentieth": Floors(182, 130, 0.661, 106, 0.688, 17, 3, 165, 0.151, articles=20),
+    "check_twentyfirst": Floors(202, 166, 0.885, 171, 0.777, 18, 6, 184, 0.288, articles=16),
+    "check_twentysecond": Floors(136, 95, 0.621, 72, 0.694, 13, 1, 123, 0.203, articles=17),
     # round 11's sets: company research (CFBenchmark summary and risk excerpts) and condensed reports
     "check_twentythird": Floors(111, 76, 0.789, 87, 0.678, 17, 2, 94, 0.34, articles=19),
-    "check_twentyfourth": Floors(132, 76, 0.671, 79, 0.556, 16, 3, 116, 0.189, articles=24),
+    "check_twentyfourth": Floors(132, 76, 0.671, 81, 0.604, 16, 3, 116, 0.215, articles=24),
     # round 12's set: summary and risk excerpts and condensed reports, first run at the round's start
-    "check_twentyfifth": Floors(287, 212, 0.636, 171, 0.713, 35, 3, 252, 0.138, articles=29),
+    "check_twentyfifth": Floors(287, 212, 0.636, 173, 0.734, 35, 3, 252, 0.194, articles=29),
     # its second set, listed while the round's rules were written and first run after them
-    "check_twentysixth": Floors(241, 150, 0.693, 130, 0.584, 21, 2, 217, 0.069, articles=30),
+    "check_twentysixth": Floors(241, 150, 0.693, 132, 0.59, 21, 2, 217, 0.101, articles=30),
     # and its third, listed after the round's rules and first run on them
     # round 14's set, first run after the round's rules (which did not move it)
-    "check_twentyninth": Floors(150, 126, 0.634, 88, 0.5, 16, 0, 134, 0.126, articles=34),
-    "check_twentyeighth": Floors(208, 135, 0.474, 77, 0.48, 20, 0, 188, 0.058, articles=31),
-    "check_twentyseventh": Floors(233, 185, 0.545, 123, 0.585, 25, 5, 208, 0.057, articles=31),
+    "check_twentyninth": Floors(150, 126, 0.65, 90, 0.577, 16, 0, 134, 0.156, articles=34),
+    "check_twentyeighth": Floors(208, 135, 0.474, 83, 0.554, 20, 0, 188, 0.111, articles=31),
+    # round 15's set, first run after the round's first rules; cfb303's one false alarm is adjudicated
+    # below (AS_WRITTEN)
+    "check_thirtieth": Floors(178, 135, 0.74, 113, 0.663, 6, 1, 172, 0.244, articles=30),
+    "check_twentyseventh": Floors(233, 185, 0.545, 125, 0.616, 25, 5, 208, 0.081, articles=31),
 }
 _SCORES: dict[str, Score] = {}
 
@@ -125,9 +129,26 @@ def test_the_blind_truth_is_what_its_notes_say(name: str) -> None:
         assert (HERE / name / "articles" / f"{r.article}.md").is_file(), r.id
 
 
+# Unlisted inconsistent verdicts adjudicated as inconsistencies of the text as written, each with
+# why: the annotator left the sentence out, not the relation's arithmetic in. Matched by the
+# relation the check writes; anything else unlisted and inconsistent is still a false alarm.
+AS_WRITTEN = {
+    "check_thirtieth": {
+        # cfb303's opening sentence is scrambled in the source ("归母净利润公司发布5，753.9121年半年报");
+        # as written it gives 扣非归母净利润 2.62亿元 two growths that disagree (+5,447.59万元 is 26%
+        # on the level before it, not the 12.46% beside it). Its annotator read 2.62亿元 as revenue
+        # and listed no relation of the sentence (NOTES_bb30.md).
+        "(+5,447.59万元) / (2.62亿元 - (+5,447.59万元)) = 12.46%",
+    },
+}
+
+
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_no_false_alarm(name: str) -> None:
-    assert _score(name).false_alarms == []
+    adjudicated = AS_WRITTEN.get(name, set())
+    assert [fa for fa in _score(name).false_alarms if not any(a in fa for a in adjudicated)] == []
+    # and each adjudicated verdict is still given (else its entry is stale)
+    assert all(any(a in fa for fa in _score(name).false_alarms) for a in adjudicated)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
