@@ -129,17 +129,17 @@ def test_parallel_lists_of_amounts_volumes_and_prices_pair_by_position():
     # cfr197 (thirtieth set): 9.77亿元 / 5123吨 = 19.07万元/吨, item by item
     text = ("分业务来看，2020年杀虫剂Q1/Q2/Q3单季度营收分别为9.77/7.76/6.35亿元，销量分别为5123/4579/2629吨，"
             "销售均价分别为19.07/{p}/24.14万元/吨，销售单价三季度有较大幅度提升。")
-    got = {c.stated: (c.verdict, c.refutable) for c in check_text(text.format(p="16.96")) if "lists' item" in c.relation}
+    got = {c.stated: (c.verdict, c.refutable) for c in check_text(text.format(p="16.96")) if "lists paired by position" in c.relation}
     assert got == {"19.07": ("consistent", True), "16.96": ("consistent", True), "24.14万元/吨": ("consistent", True)}
     # one misfit beside two fits is an error of the text
-    got = {c.stated: c.verdict for c in check_text(text.format(p="18.96")) if "lists' item" in c.relation}
+    got = {c.stated: c.verdict for c in check_text(text.format(p="18.96")) if "lists paired by position" in c.relation}
     assert got["18.96"] == "inconsistent"
 
 
 def test_parallel_lists_with_one_fit_only_confirm():
     # two items: one fit is no proof the lists are of one thing (a price may be quoted with tax)
     text = "公司Q1/Q2营收分别为9.77/7.76亿元，销量分别为5123/4579吨，销售均价分别为19.07/{p}万元/吨。"
-    got = {c.stated: c.verdict for c in check_text(text.format(p="18.96")) if "lists' item" in c.relation}
+    got = {c.stated: c.verdict for c in check_text(text.format(p="18.96")) if "lists paired by position" in c.relation}
     assert got == {"19.07": "consistent", "18.96万元/吨": "unverifiable"}
 
 

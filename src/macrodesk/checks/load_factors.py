@@ -101,8 +101,8 @@ def _sentence(article: Article, p: ParaText, start: int, end: int) -> list[Check
         # the basis named since the subject, else the one named since the last run (a clause of its
         # own: "，同比各上升4.60%/25.76%"), else the one in force in the sentence ("2）与19年同期比，…")
         bases = _bases(words) or _bases(clause_words) or basis_in_force
-        if _bases(before):
-            basis_in_force = _bases(before)[-1:] if len(_bases(before)) == 1 else basis_in_force
+        if len(named := _bases(before)) == 1:
+            basis_in_force = named
         roles = _roles(subject.group(0))
         fall = bool(_FALL.search(text[max(0, run[0].start - 8):run[0].start]))
         for k, f in enumerate(run):

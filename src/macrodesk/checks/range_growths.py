@@ -81,11 +81,12 @@ def range_growth(s: Sentence, raw: str, figs: list[Figure], k: int) -> Check | N
     rough = not all("." in text for _, text in rates)
     if rough and not got.overlaps(g_hi):
         return None
+    shown = ("-" if g_hi.mid < 0 and not t_hi.startswith(("-", "−")) else "") + t_hi  # "下降 10%" is -10%
     chk = interval_check(
         got, g_hi, kind="growth", stated=t_hi, derived=True, inputs=[a_text, t_lo, b_text],
-        relation=(f"{b_text} / {fmt(base.mid)} - 1 = {'-' if g_hi.mid < 0 and not t_hi.startswith(('-', '−')) else ''}{t_hi} (last period's level {fmt(base.mid)} "
-                  f"derived from the lower end, {a_text} / (1 {'-' if g_lo.mid < 0 else '+'} "
-                  f"{fmt(abs(g_lo.mid))}%): both ends grow from one base)"),
+        relation=(f"{b_text} / {fmt(base.mid)} - 1 = {shown} (last period's level {fmt(base.mid)} derived from "
+                  f"the lower end, {a_text} / (1 {'-' if g_lo.mid < 0 else '+'} {fmt(abs(g_lo.mid))}%): both ends "
+                  f"grow from one base)"),
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text, s.text])
     chk.refutable = not rough
     return chk

@@ -78,7 +78,7 @@ def _judge(article: Article, s: Sentence, amounts: list[Figure], volumes: list[F
         chk = interval_check(
             g, figure_interval(p, result=True), kind="ratio", stated=p.text, inputs=[a.text, v.text],
             relation=(f"{a.text}{'' if a.unit else amounts[-1].unit} / {v.text}{'' if v.unit else volumes[-1].unit} = "
-                      f"{fmt(g.mid)}{unit} (the price of the lists' item {k + 1}; list item: {k + 1})"),
+                      f"{fmt(g.mid)}{unit} (the lists paired by position; list item: {k + 1})"),
             sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
             article=article.label)
         # a price is the amount over the volume once the lists are of one thing: two other items fit
