@@ -263,3 +263,13 @@ def test_a_margin_in_a_list_of_rates_takes_the_change_of_its_place():
             "25H1 行业营收、净利润增长，销售毛利率 14.6%、净利率 4.0%，同比分别下降 3.6、{d}pct，受制造业务占比提升影响。")
     got = {c.stated: c.verdict for c in check_text(text.format(d="1.1")) if "from the growths" in c.relation}
     assert got == {"1.1pct": "consistent"}
+
+
+def test_a_list_of_revenues_with_their_shares_of_the_companys_revenue_of_the_half():
+    # cfr453 (thirtieth set): "占比82%/7%/5%" after three revenues of 上半年, the company's 1H22收入 elsewhere
+    text = ("公司发布半年报：1H22收入21.70亿元，同比+30.3%；归母净利润2.99亿元，同比+46.4%。"
+            "市占率进一步提升，三大电容收入均创新高：铝电解/薄膜/超级电容上半年收入同比+32%/+43%/+5%至17.87/1.42/1.06亿元，"
+            "占比82%/{s}/5%。")
+    shares = {c.stated: c.verdict for c in check_text(text.format(s="7%")) if c.kind == "share"}
+    assert shares == {"82%": "consistent", "7%": "consistent", "5%": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format(s="9%")) if c.kind == "share"}["9%"] == "inconsistent"

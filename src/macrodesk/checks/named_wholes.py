@@ -11,6 +11,7 @@ from macrodesk.checks.company_levels import COMPANY_LEVEL, measure_class
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import unit_key
+from macrodesk.checks.quarters import period_of
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
 
@@ -22,6 +23,7 @@ _NAMED = re.compile(r"占\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*
 # name and 占比 is the level's share of the revenue
 _REVENUE_SHARE = re.compile(r"[，,]\s*(营业收入|营收)\s*占比\s*(?:为|达|约)?\s*$")
 _REVENUE_NAMES = ("营业收入", "营收")
+_LIST_SHARE = re.compile(r"[，,]\s*占比\s*(?:分别)?\s*(?:为|达|约)?\s*$")
 # a whole named as the company's revenue in a word ("占收入的53.81%", "占营收比重"): the company's own
 # revenue level (company_levels.COMPANY_LEVEL), not any clause that writes 收入
 _COMPANY_REVENUE = ("收入", "营收", "营业收入", "营业总收入", "总收入")
@@ -32,6 +34,14 @@ _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
 
 _DASHES = re.compile(r"[—–－~]")
 _SPACES = re.compile(r"\s+")
+
+
+def _same_period(a: str, b: str) -> bool:
+    """One period however written ("上半年" of the article's year and "1H22"; "1—10 月" and "1-10 月")."""
+    if a == b:
+        return True
+    pa, pb = period_of(a), period_of(b)
+    return pa is not None and pb is not None and pa[1] == pb[1] and (pa[0] == pb[0] or not pa[0] or not pb[0])
 
 
 def _period(f: Figure) -> str:
@@ -54,6 +64,12 @@ def find_named_wholes(article: Article) -> list[Check]:
                 continue
             lead = s.text[figs[k - 1].end:f.start]
             m = _NAMED.search(lead) or _REVENUE_SHARE.search(lead)
+            if m is None and (pairs := _listed(s, figs, k)) is not None and _LIST_SHARE.search(lead) \
+                    and _REVENUE_WORD.search(s.text[clause_start(s.text, pairs[0][0].start, "，,；;。："):pairs[0][0].start]):
+                # "三大电容收入…至17.87/1.42/1.06亿元，占比82%/7%/5%": revenues' shares of the company's revenue
+                listed.update(range(k, k + len(pairs)))
+                out.extend(_list_checks(article, sents, si, s, pairs, "收入"))
+                continue
             if m is not None and (pairs := _listed(s, figs, k)) is not None:
                 # "销售费用、管理费用、研发费用4.55、2.20、3.54亿元，同比+…、+…、+…，占营业收入的5.55%、2.68%、4.32%"
                 listed.update(range(k, k + len(pairs)))
@@ -150,7 +166,7 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
     for s in sents:
         for g in s.figures:
             if g.kind not in _LEVELS or g.is_range or unit_key(s, g) != unit_key(own, part) \
-                    or _period(part) and _period(g) != _period(part) or s is own and g.start > part.start \
+                    or _period(part) and not _same_period(_period(g), _period(part)) or s is own and g.start > part.start \
                     or g is part or (g.value or 0) * g.scale <= (part.value or 0) * part.scale:
                 continue
             clause = _clause(s.text, g).replace(" ", "")
