@@ -273,3 +273,14 @@ def test_a_list_of_revenues_with_their_shares_of_the_companys_revenue_of_the_hal
     shares = {c.stated: c.verdict for c in check_text(text.format(s="7%")) if c.kind == "share"}
     assert shares == {"82%": "consistent", "7%": "consistent", "5%": "consistent"}
     assert {c.stated: c.verdict for c in check_text(text.format(s="9%")) if c.kind == "share"}["9%"] == "inconsistent"
+
+
+def test_margins_and_changes_listed_by_slashes_pair_by_place():
+    # cfr200 (thirtieth set): 11.8% is the second rate, so its change is the second (-0.3pct), not -3.8pcts;
+    # the levels' list carries a unit on each item
+    text = ("2020Q3单季度营业收入/归母净利润/扣非归母净利润分别为19.60亿/2.31亿/1.85亿，同比+56.93%/52.98%/45.67%。"
+            "2020Q3单季度综合毛利率/综合净利率24.3%/11.8%，同比-3.8pcts/{d}。")
+    got = {c.stated: c.verdict for c in check_text(text.format(d="-0.3pct")) if "from the growths" in c.relation}
+    assert got == {"-0.3pct": "consistent"}
+    # the gross margin's change is never read as the net margin's
+    assert not [c for c in check_text(text.format(d="-0.3pct")) if c.stated == "-3.8pcts" and "from the growths" in c.relation]

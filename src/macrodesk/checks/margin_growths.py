@@ -49,7 +49,7 @@ def _period(p: ParaText, f: Figure) -> tuple[int, str] | None:
 # measures listed by slashes with their levels and growths: "2021年公司收入/归母净利/扣非归母净利分别为
 # 27.20/6.25/5.8亿元、同比增长18.09%/25.2%/25.1%" (cfr382)
 _NAME = r"(?:营业总收入|营业收入|营收|收入|扣非归母净利润?|扣非净利润?|归母净利润?|净利润?)"
-_NAMED_LISTS = re.compile(rf"({_NAME}(?:\s*/\s*{_NAME})+)\s*(?:分别)?(?:为|是|实现)?\s*[\d.\s/]+(?:亿元|万元|亿|万|元)\s*[、，,]\s*"
+_NAMED_LISTS = re.compile(rf"({_NAME}(?:\s*/\s*{_NAME})+)\s*(?:分别)?(?:为|是|实现)?\s*(?:[\d.\s/]|亿元|万元|亿|万|元)+?(?:亿元|万元|亿|万|元)\s*[、，,]\s*"
                           r"(?:同比|yoy|YoY|YOY)\s*(增长|增加|提升|上升|下降|减少|下滑|回落)?\s*(?:分别)?\s*(?:为)?\s*")
 
 
@@ -144,8 +144,8 @@ def _facts(found: list[tuple[int, tuple[int, str] | None, _Growth]], lo: int, hi
     return facts
 
 
-_RATES_JOIN = re.compile(r"^\s*[、，,]\s*[^\d%，,。；;]{1,10}?\s*(?:为|约)?\s*$")
-_LISTED_LEAD = re.compile(rf"^\s*[，,]\s*同比\s*分别\s*{_CHANGE_VERB}?\s*$")
+_RATES_JOIN = re.compile(r"^\s*(?:[、，,]\s*[^\d%，,。；;]{1,10}?\s*(?:为|约)?|/)\s*$")
+_LISTED_LEAD = re.compile(rf"^\s*[，,]\s*同比\s*(?:分别)?\s*{_CHANGE_VERB}?\s*$")
 
 
 def _listed_change(p: ParaText, figs: list[Figure], k: int) -> tuple[Figure, re.Match[str]] | None:
@@ -167,7 +167,16 @@ def _listed_change(p: ParaText, figs: list[Figure], k: int) -> tuple[Figure, re.
             or any(x.kind not in (FigureKind.POINTS, FigureKind.NUMBER) for x in changes) \
             or not all(re.fullmatch(r"\s*[、/]\s*", p.text[a.end:b.start]) for a, b in zip(changes, changes[1:], strict=False)):
         return None
+    if re.fullmatch(r"\s*/\s*", p.text[figs[j].end:figs[j + 1].start]):
+        # "综合毛利率/综合净利率24.3%/11.8%": the names are a list too, and the rate's is the one of its place
+        names = _SLASH_NAMES.search(p.text, 0, figs[j].start)
+        if names is None or len(parts := re.split(r"\s*/\s*", names.group(1))) != n \
+                or not _MARGIN.search(parts[k - j]):
+            return None
     return changes[k - j], lead
+
+
+_SLASH_NAMES = re.compile(r"([^\s/，,。；;：:\d%]{1,10}?率(?:\s*/\s*[^\s/，,。；;：:\d%]{1,10}?率)+)\s*(?:分别)?\s*(?:为|是)?\s*$")
 
 
 def _judge(article: Article, p: ParaText, scopes: list[_Facts]) -> list[Check]:
@@ -177,7 +186,16 @@ def _judge(article: Article, p: ParaText, scopes: list[_Facts]) -> list[Check]:
         m, c = figs[k], figs[k + 1]
         if m.is_range or c.is_range:
             continue
-        if m.kind == FigureKind.PERCENT and c.kind == FigureKind.POINTS:
+        listed = _listed_change(p, figs, k) if m.kind == FigureKind.PERCENT else None
+        yoy: re.Match[str] | None
+        if listed is not None:
+            # "销售毛利率 14.6%、净利率 4.0%，同比分别下降 3.6、1.1PCT", "综合毛利率/综合净利率24.3%/11.8%，同比
+            # -3.8pcts/-0.3pct": the change of the margin's place in the list
+            c, yoy = listed
+            named_before, stop = m.start, r"(?!)"
+        elif m.kind == FigureKind.PERCENT and c.kind == FigureKind.POINTS:
+            if re.match(r"\s*/", p.text[c.end:]) or k and re.search(r"/\s*$", p.text[figs[k - 1].end:m.start]):
+                continue  # a list of rates or of changes that is not paired by place
             yoy = re.match(rf"^\s*[，,、（(]?\s*同比\s*{_CHANGE_VERB}?\s*$", p.text[m.end:c.start])
             named_before, stop = m.start, r"(?!)"
         elif m.kind == FigureKind.POINTS and c.kind == FigureKind.PERCENT \
@@ -185,10 +203,6 @@ def _judge(article: Article, p: ParaText, scopes: list[_Facts]) -> list[Check]:
             yoy = _CHANGE_FIRST.search(p.text, max(0, m.start - 12), m.start)
             m, c = c, m
             named_before, stop = c.start, r"[。；;]"  # its name in its own clause
-        elif m.kind == FigureKind.PERCENT and (listed := _listed_change(p, figs, k)) is not None:
-            # "销售毛利率 14.6%、净利率 4.0%，同比分别下降 3.6、1.1PCT" (528): the change of the margin's place
-            c, yoy = listed
-            named_before, stop = m.start, r"(?!)"
         else:
             continue
         names = list(_MARGIN.finditer(p.text, 0, named_before))
