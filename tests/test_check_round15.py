@@ -284,3 +284,13 @@ def test_margins_and_changes_listed_by_slashes_pair_by_place():
     assert got == {"-0.3pct": "consistent"}
     # the gross margin's change is never read as the net margin's
     assert not [c for c in check_text(text.format(d="-0.3pct")) if c.stated == "-3.8pcts" and "from the growths" in c.relation]
+
+
+def test_a_bracket_of_revisions_is_no_span_of_years():
+    # cfb589 (thirtieth set): "（23E下调，24/25E上调）" between the levels and their growths names no span
+    text = ("预计公司2023/2024/2025年实现营业收入467.30/527.90/555.99亿元，分别同比增长17.52%/12.97%/5.32%；"
+            "归母净利润分别为35.21/42.19/47.10亿元（23E下调，24/25E上调），分别同比增长2.19%/{g}/11.63%，对应EPS分别为1.48/1.77/1.98元。")
+    got = {c.stated: c.verdict for c in check_text(text.format(g="19.82%")) if "listed by position" in c.relation}
+    assert got == {"12.97%": "consistent", "5.32%": "consistent", "19.82%": "consistent", "11.63%": "consistent"}
+    got = {c.stated: c.verdict for c in check_text(text.format(g="29.82%")) if "listed by position" in c.relation}
+    assert got["29.82%"] == "inconsistent"

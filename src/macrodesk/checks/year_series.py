@@ -61,6 +61,15 @@ _TO_LEVELS = re.compile(r"^\s*(?:分别)?\s*(?:至|到)\s*$")
 _ASIDE = re.compile(r"^\s*[（(][^（）()]*[)）]")
 
 
+# a bracket's dates are an aside, not the sentence's period: "35.21/42.19/47.10亿元（23E下调，24/25E上调）"
+_BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
+
+
+def _aside(text: str, pos: int) -> bool:
+    """Whether `pos` stands inside a bracket."""
+    return any(m.start() < pos < m.end() for m in _BRACKETED.finditer(text))
+
+
 def _runs(s: Sentence, figs: list[Figure], kinds: tuple[FigureKind, ...]) -> list[list[Figure]]:
     runs: list[list[Figure]] = []
     for f in figs:
@@ -86,13 +95,14 @@ def find_year_series(article: Article) -> list[Check]:
         if s.kind not in ("prose", "list"):
             carried, last = None, None
             continue
-        span = _years(s.text)
+        span = _years(_BRACKETED.sub(lambda m: " " * len(m.group(0)), s.text))  # (offsets kept)
         follows = last is not None and (s.paragraph == last.paragraph or s.kind == last.kind == "list"
                                         and s.paragraph == last.paragraph + 1)
         if span is not None:
             carried, start = span
-        elif follows and carried is not None and not any(f.kind == FigureKind.DATE for f in s.figures) \
-                and not _SHORT_YEAR.search(s.text):
+        elif follows and carried is not None and not any(f.kind == FigureKind.DATE and not _aside(s.text, f.start)
+                                                         for f in s.figures) \
+                and not _SHORT_YEAR.search(_BRACKETED.sub("", s.text)):
             start = 0
         else:
             carried = None
