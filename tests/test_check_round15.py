@@ -294,3 +294,11 @@ def test_a_bracket_of_revisions_is_no_span_of_years():
     assert got == {"12.97%": "consistent", "5.32%": "consistent", "19.82%": "consistent", "11.63%": "consistent"}
     got = {c.stated: c.verdict for c in check_text(text.format(g="29.82%")) if "listed by position" in c.relation}
     assert got["29.82%"] == "inconsistent"
+
+
+def test_margins_listed_after_their_names_take_the_change_of_their_place():
+    # cfr307 (thirtieth set): "毛利率、净利率分别为42.75%、29.62%，同比下滑6.30、6.58pct"
+    text = ("公司2021年H1实现收入6.00亿元，同比增长34.46%，归母净利润1.78亿元，同比增长10.01%。"
+            "公司2021年H1毛利率、净利率分别为42.75%、29.62%，同比下滑6.30、{d}pct，主要系公司为客户让利产品降价。")
+    got = {c.stated: c.verdict for c in check_text(text.format(d="6.58")) if "from the growths" in c.relation}
+    assert got == {"6.58pct": "consistent"}

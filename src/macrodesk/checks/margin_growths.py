@@ -144,7 +144,7 @@ def _facts(found: list[tuple[int, tuple[int, str] | None, _Growth]], lo: int, hi
     return facts
 
 
-_RATES_JOIN = re.compile(r"^\s*(?:[、，,]\s*[^\d%，,。；;]{1,10}?\s*(?:为|约)?|/)\s*$")
+_RATES_JOIN = re.compile(r"^\s*(?:[、，,]\s*[^\d%，,。；;]{0,10}?\s*(?:为|约)?|/)\s*$")
 _LISTED_LEAD = re.compile(rf"^\s*[，,]\s*同比\s*(?:分别)?\s*{_CHANGE_VERB}?\s*$")
 
 
@@ -167,16 +167,17 @@ def _listed_change(p: ParaText, figs: list[Figure], k: int) -> tuple[Figure, re.
             or any(x.kind not in (FigureKind.POINTS, FigureKind.NUMBER) for x in changes) \
             or not all(re.fullmatch(r"\s*[、/]\s*", p.text[a.end:b.start]) for a, b in zip(changes, changes[1:], strict=False)):
         return None
-    if re.fullmatch(r"\s*/\s*", p.text[figs[j].end:figs[j + 1].start]):
-        # "综合毛利率/综合净利率24.3%/11.8%": the names are a list too, and the rate's is the one of its place
+    if re.fullmatch(r"\s*[/、]\s*", p.text[figs[j].end:figs[j + 1].start]):
+        # "综合毛利率/综合净利率24.3%/11.8%", "毛利率、净利率分别为42.75%、29.62%": the names are a list too,
+        # and the rate's is the one of its place
         names = _SLASH_NAMES.search(p.text, 0, figs[j].start)
-        if names is None or len(parts := re.split(r"\s*/\s*", names.group(1))) != n \
+        if names is None or len(parts := re.split(r"\s*[/、]\s*", names.group(1))) != n \
                 or not _MARGIN.search(parts[k - j]):
             return None
     return changes[k - j], lead
 
 
-_SLASH_NAMES = re.compile(r"([^\s/，,。；;：:\d%]{1,10}?率(?:\s*/\s*[^\s/，,。；;：:\d%]{1,10}?率)+)\s*(?:分别)?\s*(?:为|是)?\s*$")
+_SLASH_NAMES = re.compile(r"([^\s/、，,。；;：:\d%]{1,10}?率(?:\s*[/、]\s*[^\s/、，,。；;：:\d%]{1,10}?率)+)\s*(?:分别)?\s*(?:为|是)?\s*$")
 
 
 def _judge(article: Article, p: ParaText, scopes: list[_Facts]) -> list[Check]:
