@@ -97,7 +97,7 @@ FLOORS = {
     "check_twentysecond": Floors(136, 95, 0.621, 72, 0.694, 13, 1, 123, 0.203, articles=17),
     # round 11's sets: company research (CFBenchmark summary and risk excerpts) and condensed reports
     "check_twentythird": Floors(111, 76, 0.789, 87, 0.678, 17, 2, 94, 0.34, articles=19),
-    "check_twentyfourth": Floors(132, 76, 0.671, 81, 0.604, 16, 3, 116, 0.215, articles=24),
+    "check_twentyfourth": Floors(132, 76, 0.697, 83, 0.614, 16, 3, 116, 0.215, articles=24),
     # round 12's set: summary and risk excerpts and condensed reports, first run at the round's start
     "check_twentyfifth": Floors(287, 212, 0.636, 173, 0.734, 35, 3, 252, 0.194, articles=29),
     # its second set, listed while the round's rules were written and first run after them
@@ -108,7 +108,7 @@ FLOORS = {
     "check_twentyeighth": Floors(208, 135, 0.474, 83, 0.554, 20, 0, 188, 0.111, articles=31),
     # round 15's set, first run after the round's first rules; cfb303's one false alarm is adjudicated
     # below (AS_WRITTEN)
-    "check_thirtieth": Floors(178, 135, 0.74, 113, 0.663, 6, 1, 172, 0.244, articles=30),
+    "check_thirtieth": Floors(178, 135, 0.74, 113, 0.725, 6, 1, 172, 0.273, articles=30),
     "check_twentyseventh": Floors(233, 185, 0.545, 125, 0.616, 25, 5, 208, 0.081, articles=31),
 }
 _SCORES: dict[str, Score] = {}
