@@ -92,9 +92,10 @@ def find_quarter_lists(article: Article) -> list[Check]:
             end = p.text.find("。", q.end())
             end = len(p.text) if end < 0 else end
             pos, first, unit = q.end(), True, ""
-            while (m := _LISTS[n].search(p.text, pos, end)) is not None or not first:
+            while True:
+                m = _LISTS[n].search(p.text, pos, end)
                 if not first and (m is None or not _NEXT.match(p.text[pos:m.start()])):
-                    m = _BARE_LISTS[n].search(p.text, pos, end)
+                    m = _BARE_LISTS[n].search(p.text, pos, end)  # a further measure's list with no unit
                     if m is None or not _NEXT.match(p.text[pos:m.start()]):
                         break
                 if m is None:
