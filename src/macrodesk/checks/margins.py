@@ -11,14 +11,7 @@ from dataclasses import dataclass
 
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, Verdict, fmt
-from macrodesk.checks.quarters import (
-    BASIS_LIST,
-    Level,
-    is_base_date,
-    item_bases,
-    period_of,
-    read_levels,
-)
+from macrodesk.checks.quarters import Level, is_base_date, item_bases, period_of, read_levels
 from macrodesk.checks.sentence import DOWN
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -197,11 +190,10 @@ def _change_checks(mg: _Margin, profit: Level, revenue: Level, now: Interval,
                    section: list[tuple[Level, list[tuple[Figure, str]]]]) -> list[Check]:
     out: list[Check] = []
     # the words between each change and the one before it ("、" in a list)
-    gaps = [(c, b if k == 0 else b[len(mg.changes[k - 1][1]) + len(mg.changes[k - 1][0].text):])
+    gaps = [(c, b if k == 0 else mg.sentence.text[mg.changes[k - 1][0].end:c.start])
             for k, (c, b) in enumerate(mg.changes)]
-    for (c, before), (basis_of, words) in zip(mg.changes, item_bases(gaps), strict=True):
+    for (c, before), (basis_of, words, listed) in zip(mg.changes, item_bases(gaps), strict=True):
         # in "同比、环比分别下滑2.31pct、0.66pct" each item's basis is its place in the list, its verb the list's
-        listed = bool(basis_of) and BASIS_LIST.search(words[-12:]) is not None
         before = words if listed else before
         if re.search(r"较(?!上年同期|去年同期)", before):
             continue  # "较年初", "较 2023 年": another base

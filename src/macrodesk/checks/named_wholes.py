@@ -172,7 +172,7 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
             clause = _clause(s.text, g).replace(" ", "")
             if name in _COMPANY_REVENUE and name not in _REVENUE_NAMES:
                 # "收入" names the company's revenue: its own level, written as the company's
-                raw = s.text[max(s.text.rfind(c, 0, g.start) for c in "，,；;。") + 1:g.start]
+                raw = s.text[clause_start(s.text, g.start, "，,；;。"):g.start]
                 if measure_class(raw) == "revenue" and COMPANY_LEVEL.search(raw):
                     found.append((s, g))
                 continue

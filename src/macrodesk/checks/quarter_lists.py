@@ -16,6 +16,7 @@ from macrodesk.checks.intervals import Interval, interval_sum, written_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article
+from macrodesk.text.clauses import clause_start
 
 
 def _spaced(word: str) -> str:
@@ -191,7 +192,7 @@ def _named_year(article: Article, p: ParaText, q: re.Match[str], own: str,
 
 
 def _clause_before(p: ParaText, q: re.Match[str]) -> str:
-    return p.text[max(p.text.rfind(c, 0, q.start()) for c in "，,；;。：:") + 1:q.start()]
+    return p.text[clause_start(p.text, q.start(), "，,；;。：:"):q.start()]
 
 
 # a subject named before the quarters, once dates and the words that open a split are taken out

@@ -317,33 +317,34 @@ def _clause_of(lv: Level) -> int:
 
 
 # a list of bases before a list of growths: "同/环比+29.6%/21.1%", "同比、环比分别下滑2.31pct、0.66pct"
-BASIS_LIST = re.compile(r"(同|环)(?:比)?\s*[/、]\s*(同|环)比[^\d%/、]{0,6}$")
+_BASIS_LIST = re.compile(r"(同|环)(?:比)?\s*[/、]\s*(同|环)比[^\d%/、]{0,6}$")
 _LIST_NEXT = re.compile(r"\s*[/、]\s*")
 
 
-def item_bases(items: list[tuple[Figure, str]]) -> list[tuple[str, str]]:
-    """(basis, the words that say it) of each growth or change written after a level, each given
-    with the words before it: "环比" when those words end on 环比, and in a list of bases
-    ("同/环比+29.6%/21.1%") the basis of the item's place, with the list's words (its verb)."""
-    out: list[tuple[str, str]] = []
+def item_bases(items: list[tuple[Figure, str]]) -> list[tuple[str, str, bool]]:
+    """(basis, the words that say it, whether a list of bases placed it) of each growth or change
+    written after a level, each given with the words before it: "环比" when those words end on 环比,
+    and in a list of bases ("同/环比+29.6%/21.1%") the basis of the item's place, with the list's
+    words (its verb)."""
+    out: list[tuple[str, str, bool]] = []
     for i in range(len(items)):
         head = i
         while head and _LIST_NEXT.fullmatch(items[head][1]):
             head -= 1
         words = items[head][1]
-        bases = BASIS_LIST.search(words[-12:])
+        bases = _BASIS_LIST.search(words[-12:])
         if bases is not None and i - head < 2:
-            out.append(("环比" if bases.group(1, 2)[i - head] == "环" else "同比", words))
+            out.append(("环比" if bases.group(1, 2)[i - head] == "环" else "同比", words, True))
         elif head == i:
-            out.append(("环比" if _QOQ.search(words[-8:]) else "", words))
+            out.append(("环比" if _QOQ.search(words[-8:]) else "", words, False))
         else:
-            out.append(("", words))  # an item of a list of one basis: read with its list's words
+            out.append(("", words, False))  # an item of a list of one basis: read with its list's words
     return out
 
 
 def _qoq_growths(growths: list[tuple[Figure, str]]) -> list[tuple[Figure, str]]:
     """The 环比 growths among a level's growths, each with the words that say it."""
-    return [(f, words) for (f, _), (basis, words) in zip(growths, item_bases(growths), strict=True)
+    return [(f, words) for (f, _), (basis, words, _) in zip(growths, item_bases(growths), strict=True)
             if basis == "环比" and words]
 
 

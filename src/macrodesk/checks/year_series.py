@@ -65,9 +65,11 @@ _ASIDE = re.compile(r"^\s*[（(][^（）()]*[)）]")
 _BRACKETED = re.compile(r"[（(][^（）()]*[)）]")
 
 
-def _aside(text: str, pos: int) -> bool:
-    """Whether `pos` stands inside a bracket."""
-    return any(m.start() < pos < m.end() for m in _BRACKETED.finditer(text))
+def _blanked(text: str) -> str:
+    """The text with its brackets blanked out, offsets kept."""
+    if "（" not in text and "(" not in text:
+        return text
+    return _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _runs(s: Sentence, figs: list[Figure], kinds: tuple[FigureKind, ...]) -> list[list[Figure]]:
@@ -95,12 +97,13 @@ def find_year_series(article: Article) -> list[Check]:
         if s.kind not in ("prose", "list"):
             carried, last = None, None
             continue
-        span = _years(_BRACKETED.sub(lambda m: " " * len(m.group(0)), s.text))  # (offsets kept)
+        plain = _blanked(s.text)
+        span = _years(plain)
         follows = last is not None and (s.paragraph == last.paragraph or s.kind == last.kind == "list"
                                         and s.paragraph == last.paragraph + 1)
         if span is not None:
             carried, start = span
-        elif follows and carried is not None and not any(f.kind == FigureKind.DATE and not _aside(s.text, f.start)
+        elif follows and carried is not None and not any(f.kind == FigureKind.DATE and plain[f.start] != " "
                                                          for f in s.figures) \
                 and not _SHORT_YEAR.search(_BRACKETED.sub("", s.text)):
             start = 0
