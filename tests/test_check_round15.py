@@ -302,3 +302,12 @@ def test_margins_listed_after_their_names_take_the_change_of_their_place():
             "公司2021年H1毛利率、净利率分别为42.75%、29.62%，同比下滑6.30、{d}pct，主要系公司为客户让利产品降价。")
     got = {c.stated: c.verdict for c in check_text(text.format(d="6.58")) if "from the growths" in c.relation}
     assert got == {"6.58pct": "consistent"}
+
+
+def test_parallel_lists_at_the_start_of_a_sentence():
+    # a sentence that opens on its amounts' list has no stop before it: its words start at 0
+    text = "营收分别为9.77/7.76/6.35亿元，销量分别为5123/4579/2629吨，销售均价分别为19.07/16.96/{p}万元/吨。"
+    got = {c.stated: c.verdict for c in check_text(text.format(p="24.14")) if "lists paired by position" in c.relation}
+    assert got == {"19.07": "consistent", "16.96": "consistent", "24.14万元/吨": "consistent"}
+    got = {c.stated: c.verdict for c in check_text(text.format(p="28.14")) if "lists paired by position" in c.relation}
+    assert got["28.14万元/吨"] == "inconsistent"

@@ -10,6 +10,7 @@ import re
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _SEP = re.compile(r"^\s*(?:[/、]|和|及)\s*$")
 _AMOUNT_KEY = re.compile(r"(?:营业)?收入|营收|销售额|销售收入")
@@ -32,8 +33,7 @@ def _lists(s: Sentence) -> list[tuple[str, list[Figure]]]:
             run.append(f)
             continue
         if len(run) >= 2:
-            start = max(s.text.rfind(c, 0, run[0].start) for c in "，,；;。：:")
-            start = max(start, out[-1][1][-1].end if out else 0)
+            start = max(clause_start(s.text, run[0].start, "，,；;。：:"), out[-1][1][-1].end if out else 0)
             out.append((s.text[start:run[0].start], run))
         run = [f] if f is not None and f.value is not None and not f.is_range else []
     return out
