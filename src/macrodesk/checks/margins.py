@@ -116,13 +116,19 @@ def find_section_margins(article: Article) -> list[Check]:
                    and lv.fig.kind == FigureKind.MONEY]
         here = [(lv, g) for lv, g in section if lv.year == mg.year and lv.part == mg.part]
         profit = _one([lv for lv, _ in here if lv.metric == mg.profit])
+        # a bare 净利率 beside only the 归母 profit is on that profit as analysts mostly write it,
+        # but may be on the total profit (minority interests): a misfit proves nothing. A fit
+        # settles the basis, so the change derived from it (checks/ratio_changes.py) may refute
+        on_parent = profit is None and mg.profit == "净利润" and not any(lv.metric == "净利润" for lv, _ in here)
+        if on_parent:
+            profit = _one([lv for lv, _ in here if lv.metric == "归母净利润"])
         revenue = _one([lv for lv, _ in here if lv.metric == _REVENUE[0]]) \
             or _one([lv for lv, _ in here if lv.metric == _REVENUE[1]])
         if profit is None or revenue is None or revenue.fig.value is None or revenue.fig.value <= 0:
             continue
         now = (_amount(profit.fig) / _amount(revenue.fig)).scale(100)
         level = _level_check(mg, profit, revenue, now)
-        if level.verdict == "inconsistent" and (not mg.own or _another_pair_fits(mg, section)
+        if level.verdict == "inconsistent" and (on_parent or not mg.own or _another_pair_fits(mg, section)
                                                 or profit.inferred or revenue.inferred
                                                 or (mg.fig.value or 0) > 0 > (profit.fig.value or 0)
                                                 or any(order[x.sentence.id] > order[mg.sentence.id]
@@ -132,6 +138,8 @@ def find_section_margins(article: Article) -> list[Check]:
             # profit or revenue written only after the margin is a later subject's (cfb169: the
             # company's 净利率 9.43% before 晨光科技's revenue and 科力普's 净利润, paragraphs on)
             continue
+        if on_parent:
+            level.note = "a bare 净利率 read on the only 归母净利润 and revenue of that period in its section"
         out.append(level)
         if level.verdict == "consistent":
             growths = {id(lv): g for lv, g in here}

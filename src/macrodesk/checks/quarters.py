@@ -28,7 +28,7 @@ _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 _ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?")
 # 营收 is short for 营业收入: one metric; 营业总收入 may add a financial arm's interest income, so a
 # half of it only confirms a quarter's 营业收入
-_SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "经营性净现金流": "经营性现金流"}
+_SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "扣非归母净利": "扣非归母净利润", "经营性净现金流": "经营性现金流"}
 _NEAR_METRIC = {"营业总收入": "营业收入", "归母净利润": "净利润"}
 _QOQ = re.compile(r"环比")
 # a 环比 change written as an amount of the level's own unit, right after it
