@@ -36,3 +36,45 @@ def test_the_change_of_a_bare_net_margin_that_fits_the_parent_profit_is_checked(
     # the article's 7.68pct (last year's margin would be -0.45%, not 6.33%) is a real error
     (c,) = [c for c in check_text(_297.format(d="7.68pct")) if c.stated == "7.68pct"]
     assert c.verdict == "inconsistent" and "6.33%" in c.relation
+
+
+# cfr402 (thirtieth set): three expenses and their ratios listed by slashes, the revenue a sentence before
+_CFR402 = ("事件概述：公司公告，2022年Q1公司实现收入8.09亿元/yoy+59.62%，实现净利润1.45亿元/yoy+84.04%。"
+           "高质量盈利能力延续，净利率水平进一步提升。2022Q1公司销售/管理/研发费用为3.88/0.61/0.31亿元，"
+           "yoy+66.52%/+48.78%/+34.78%,对应销售/管理/研发费率为{r}，yoy+2.1pct/-0.4pct/-0.7pct。")
+
+
+def test_listed_expense_ratios_are_their_expenses_over_the_revenue_of_their_period():
+    checks = [c for c in check_text(_CFR402.format(r="48%/7.6%/3.8%")) if "费用 " in c.relation]
+    assert [(c.stated, c.verdict) for c in checks] == [("48%", "consistent"), ("7.6%", "consistent"), ("3.8%", "consistent")]
+    # the list's unit is its last item's: 3.88 is 3.88亿元
+    assert checks[0].relation == "销售费用 3.88 (亿元) / 8.09亿元 = 48%" and checks[0].inputs == ["3.88", "8.09亿元"]
+    checks = [c for c in check_text(_CFR402.format(r="48%/8.6%/3.8%")) if "费用 " in c.relation]
+    assert [(c.stated, c.verdict) for c in checks] == [("48%", "consistent"), ("8.6%", "inconsistent"), ("3.8%", "consistent")]
+
+
+def test_an_expense_ratio_after_its_earlier_level_and_a_year_alone_as_the_period():
+    # cfb383 (twenty-second set): "2021年" is the year (not the Q4 written a sentence before)
+    text = ("北京君正发布2021年年度业绩报告：公司2021年实现营业收入为52.74亿元，同比增长143.07%。"
+            "公司2021年Q4实现营收14.81亿元（同比+57.55%，环比+1.6%）。此外，2021年公司研发费用为5.21亿元（同比+56.44%），"
+            "研发费用率由去年同期的10.12%提升至{r}。")
+    (c,) = [c for c in check_text(text.format(r="9.88%")) if c.relation.startswith("研发费用")]
+    assert c.verdict == "consistent" and c.inputs == ["5.21亿元", "52.74亿元"]
+    (c,) = [c for c in check_text(text.format(r="8.88%")) if c.relation.startswith("研发费用")]
+    assert c.verdict == "inconsistent"
+
+
+def test_an_expense_ratio_whose_period_is_carried_from_its_paragraph_only_confirms():
+    # cfb487 (twenty-sixth set): the paragraph opens on Q3, its expense ratios are the nine months'
+    text = ("2022年前三季度公司实现营业收入23.05亿元，同比+78.87%。单季度来看，公司2022Q3收入为6.85亿元，同比+47.99%。"
+            "期间费用率34.14%，同比-2.24个百分点；其中销售费用率14.99%，同比-0.65个百分点；管理费用率19.57%，同比-0.96个百分点。"
+            "2022年三季度，公司销售费用为1.42亿元，管理费用为0.69亿元，同比增加0.22亿元。")
+    assert not [c for c in check_text(text) if c.relation.startswith(("销售费用", "管理费用")) and c.verdict != "unverifiable"]
+
+
+def test_the_first_nine_months_are_no_third_quarter():
+    # "2021前三季度" is 9M: its revenue is no denominator of a Q3 expense ratio
+    text = ("公司发布2021前三季度报告，实现营收121.11亿元，同增7.27%。21Q3公司实现营收45.72亿元，同比增长38.50%。"
+            "21Q3研发费用达3.18亿，研发费用率同比略增0.6pct至{r}。")
+    (c,) = [c for c in check_text(text.format(r="7.0%")) if c.relation.startswith("研发费用")]
+    assert c.verdict == "consistent" and c.inputs == ["3.18亿", "45.72亿元"]

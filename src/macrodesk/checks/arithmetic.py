@@ -38,6 +38,7 @@ from macrodesk.checks.dividends import find_dividends
 from macrodesk.checks.entity_margins import find_entity_margins
 from macrodesk.checks.entity_shares import find_entity_shares
 from macrodesk.checks.expense_ratios import find_expense_ratios
+from macrodesk.checks.expense_shares import find_expense_shares
 from macrodesk.checks.fitted_breakdowns import find_fitted_breakdowns
 from macrodesk.checks.fitted_ratios import find_fitted_ratios
 from macrodesk.checks.framed import Framed, find_framed, framed_once, mark_margin_basis
@@ -239,7 +240,7 @@ def check_article(article: Article) -> list[Check]:
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article),
-        *find_load_factors(article)])
+        *find_load_factors(article), *find_expense_shares(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict
