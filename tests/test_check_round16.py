@@ -78,3 +78,23 @@ def test_the_first_nine_months_are_no_third_quarter():
             "21Q3研发费用达3.18亿，研发费用率同比略增0.6pct至{r}。")
     (c,) = [c for c in check_text(text.format(r="7.0%")) if c.relation.startswith("研发费用")]
     assert c.verdict == "consistent" and c.inputs == ["3.18亿", "45.72亿元"]
+
+
+def test_a_profit_per_unit_is_no_amount_over_revenue():
+    # cfb403 (thirty-first set): 单票毛利 0.40元 beside the quarter's revenue; 毛利率 12.7% is per parcel
+    text = ("22Q1公司实现营收118.3亿元，同比增长32.0%，实现归母净利润8.7亿元，同比增长134.9%。"
+            "2022Q1单票毛利为0.40元（同比+71.1%，环比+21.6%），同比环比均实现显著提升，毛利率达12.7%，净利率达7.4%。")
+    checks = check_text(text)
+    assert not [c for c in checks if c.stated == "12.7%" and c.verdict == "inconsistent"]
+    (c,) = [c for c in checks if c.stated == "7.4%"]
+    assert c.verdict == "consistent"  # 8.7 / 118.3 = 7.35%: the company's margin is still read
+
+
+def test_a_margin_of_a_part_named_after_qizhong_is_not_the_companys():
+    # cfr542 (thirty-first set): 空刻's margin, after the company's, is no ratio of the company's figures
+    text = ("公司发布2022年年报，全年收入20.37亿，同比+29.10%；归母净利润2.15亿元，同比+16.15%。"
+            "全年来看公司净利率10.57%，同比+0.38pcts，其中空刻（厨房阿芬）高销售费投下盈利相对稳定，全年净利率约5.0％。")
+    checks = check_text(text)
+    assert not [c for c in checks if c.stated.startswith("5.0") and c.verdict == "inconsistent"]
+    (c,) = [c for c in checks if c.stated == "10.57%" and c.kind == "ratio"]
+    assert c.verdict == "consistent"

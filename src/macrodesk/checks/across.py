@@ -11,6 +11,7 @@ from macrodesk.checks.framed import (
     DOWN_WORDS,
     FILLER_WORDS,
     MARGIN,
+    PER_UNIT,
     Framed,
     earlier_ratio,
     growth_after,
@@ -215,8 +216,8 @@ def _read_margin_pairs(ac: _Across, m: Framed, mm: re.Match[str], net: bool, gui
     word = ac.words
 
     def is_num(x: Framed) -> bool:
-        if "率" in x.metric or "占" in x.lead:
-            return False
+        if "率" in x.metric or "占" in x.lead or PER_UNIT.search(word(x)):
+            return False  # (a profit per unit, "单票毛利 0.40 元", is no amount over revenue)
         if net:
             return "净利" in word(x) and ("扣非" in word(x)) == bool(mm.group(1)) \
                 and ("归母" in word(x) or not guimu) and not (strict and "归母" in word(x) and not guimu)

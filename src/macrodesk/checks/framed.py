@@ -548,7 +548,7 @@ _BASIS_ONLY = re.compile(r"(?:归母|扣非)$")
 
 # a measure per unit of volume is no amount a margin is of: "吨毛利38.78元" (cfb438) is per ton,
 # though it is written in 元 as the company's 营收 35.45 亿元 is
-_PER_UNIT = re.compile(r"吨|单位|单车|单台|单件|单店|单箱|每|人均|单价|均价")
+PER_UNIT = re.compile(r"吨|单位|单车|单台|单件|单店|单箱|单票|单客|单瓶|每|人均|单价|均价")
 
 
 def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list[Framed], list[Framed]]:
@@ -557,7 +557,7 @@ def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list
     def is_num(x: Framed) -> bool:
         m = x.metric
         if x.tok.fig.kind != FigureKind.MONEY or not _same_period(x.period, c.period) or x.tok.bound or "率" in m \
-                or _PER_UNIT.search(m):
+                or PER_UNIT.search(m):
             return False
         if net:
             # "归母 13.69 亿元", "扣非 12.08 亿元": company research names the profit by its basis alone
@@ -568,7 +568,7 @@ def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list
         # a project's 可售货值 is its revenue (625: 毛利润 160 亿元 of 货值 372 亿元, 毛利率 42.9%)
         return (x.tok.fig.kind == FigureKind.MONEY and _same_period(x.period, c.period) and not x.tok.bound
                 and bool(re.search("收入|营收|货值|销售额", x.metric)) and "利" not in x.metric
-                and not _PER_UNIT.search(x.metric))
+                and not PER_UNIT.search(x.metric))
 
     # the profit and revenue of the margin's own topic first, then of its section
     for pool in ([x for x in fs if x.topic == c.topic], fs):
@@ -639,6 +639,9 @@ _CAUSE = re.compile(r"从而|因此|进而|最终|影响|使得|使|导致|带�
 _REST_WORD = r"(?:其[他它余]|剩余)"
 _REST_ITEM = re.compile("^" + _REST_WORD)
 _CHANGE_VERB = re.compile(r"(?:提升|提高|增加|上升|上行|下降|下滑|减少|回落|下行|收窄|扩大|降低|改善)\s*(?:了|约)?\s*$")
+_PART_NAMED = re.compile(r"其中([^，,；;。]*)")
+# what may stand between 其中 and a margin of the company's own ("其中22Q2", "其中单季度公司")
+_PERIOD_WORDS = re.compile(r"[\s\d年度季月半上下全单H QＱ（）()、]|公司|整体|合计|累计|同比|环比|期间|实现|毛利率|净利率|利率")
 _LOSS_AFTER = re.compile(r"[^。；;]{0,30}?(?:由盈转亏|转为亏损|扭盈为亏|亏损)")
 
 
@@ -726,6 +729,10 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         return [hedge(sec, chk, "the margin names another segment than its profit and revenue")]
     if t.interval(result=True).lo > 0 and n0.tok.interval().hi < 0:
         return [hedge(sec, chk, "a positive margin is no ratio of a loss")]
+    # "其中空刻（厨房阿芬）…盈利相对稳定，全年净利率约5.0%" (cfr542): a part named after 其中
+    if (part := _PART_NAMED.search(c.lead[:mm.start()] if mm.string is c.lead else c.lead)) \
+            and len(_PERIOD_WORDS.sub("", part.group(1))) >= 2:
+        return [hedge(sec, chk, "the margin is of a part named after 其中")]
     # "…快递业务收入36.47亿元（+21.0%），…，其它收入1.34亿元（+28.8%）。公司实现毛利5.03亿元…，毛利率
     # 7.7%" (cfb086): a company's margin is not over the rest item of a revenue breakdown
     if not own and _REST_ITEM.search(d0.metric):
