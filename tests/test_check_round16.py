@@ -98,3 +98,30 @@ def test_a_margin_of_a_part_named_after_qizhong_is_not_the_companys():
     assert not [c for c in checks if c.stated.startswith("5.0") and c.verdict == "inconsistent"]
     (c,) = [c for c in checks if c.stated == "10.57%" and c.kind == "ratio"]
     assert c.verdict == "consistent"
+
+
+def test_moves_listed_before_their_rates_pair_by_place():
+    # cfr302 (thirty-first set): both rates divide the fall by the later price (3043→2616 is -14.03%)
+    text = ("3S机型从年初的3043元/kw下降至6月的2616元/kw，4S机型从年初的2991元/kw下降至6月的2473元/kw，"
+            "降幅分别为{a}、{b}。")
+    checks = [c for c in check_text(text.format(a="16.32%", b="20.95%")) if c.kind == "growth"]
+    assert [(c.stated, c.verdict) for c in checks] == [("16.32%", "inconsistent"), ("20.95%", "inconsistent")]
+    assert checks[0].inputs == ["3043元/kw", "2616元/kw"]  # a price per kW keeps its unit
+    checks = [c for c in check_text(text.format(a="14.03%", b="17.32%")) if c.kind == "growth"]
+    assert [(c.stated, c.verdict) for c in checks] == [("14.03%", "consistent"), ("17.32%", "consistent")]
+    # "分别下降" is the same list; a count of rates unlike the moves' pairs nothing
+    checks = check_text("3S机型从3043元下降至2616元，4S机型从2991元下降至2473元，分别下降14.03%、17.32%。")
+    assert [c.verdict for c in checks if c.kind == "growth"] == ["consistent", "consistent"]
+    assert not [c for c in check_text("A从3043元下降至2616元，B从2991元下降至2473元，降幅分别为14.03%、17.32%、9.1%。")
+                if c.kind == "growth" and c.verdict != "unverifiable"]
+
+
+def test_a_yearly_mean_of_the_years_listed_before_it():
+    # 886 (thirty-first set): bare items take the last item's unit
+    text = "2026-2030 年美国洁净室建设需求分别为 69、103、79、72、46 亿美元，年均 {m} 亿美元。"
+    (c,) = [c for c in check_text(text.format(m="74")) if c.kind == "average"]
+    assert c.verdict == "consistent" and c.relation.endswith("/ 5 = 74 亿美元")
+    (c,) = [c for c in check_text(text.format(m="84")) if c.kind == "average"]
+    assert c.verdict == "inconsistent"
+    # a yearly growth is a rate, no mean of the levels
+    assert not [c for c in check_text("需求分别为69、103、79、72、46亿美元，年均增长74亿美元。") if c.kind == "average"]

@@ -22,6 +22,9 @@ _MEAN = re.compile(r"([二两三四五六七八九十]|\d+)\s*(?:大|家|个|国
 # its counter not the count's own unit ("标包 72 个")
 _EACH = re.compile(r"(?:单[包宗个家台只项笔户件座艘]\s*(?:平均|均值|均)|[人户家台]均|平均单[包宗个家台只项笔户件座艘])"
                    r"([^，,；;。：:\d]{0,8}?)(?:为|达|约|达到|仅)?\s*$")
+# "分别为 69、103、79、72、46 亿美元，年均 74 亿美元": the mean of the years listed before it (not a
+# growth: "年均增长", "年均复合增速" are rates)
+_YEARLY = re.compile(r"[，,]\s*(?:年均|每年平均|平均每年)(?:为|约|达|是|在)?\s*$")
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _LIST = re.compile(r"分别(?:为|是|达|约|在)?\s*$")
 _STOPS = "，,；;。：:"  # the clause breaks (checks.tokens.clause_start)
@@ -47,6 +50,8 @@ def find_averages(article: Article) -> list[Check]:
             if mean and s.text[mean.end():g.start].strip() == "" and mean.end() > (figs[k - 1].end if k else 0):
                 n = int(mean.group(1)) if mean.group(1).isdigit() else _NUMERALS[mean.group(1)]
                 chk = _mean(s, [*earlier, s], g, n, mean.start())
+            elif chk is None and g.kind in LEVELS and _YEARLY.search(lead):
+                chk = _mean(s, [s], g, None, g.start)
             if chk is not None:
                 chk.article = article.label
                 out.append(chk)
@@ -71,8 +76,8 @@ def _per_unit(s: Sentence, before: list[Figure], g: Figure, counter: str, metric
                   why="the total is not named by the average's metric")
 
 
-def _mean(s: Sentence, sentences: list[Sentence], g: Figure, n: int, at: int) -> Check | None:
-    """The mean of the one 分别-list of n values of the average's unit before it."""
+def _mean(s: Sentence, sentences: list[Sentence], g: Figure, n: int | None, at: int) -> Check | None:
+    """The mean of the one 分别-list of n values (None: three or more) of the average's unit before it."""
     key = unit_key(s, g)
     lists: list[tuple[Sentence, list[Figure]]] = []
     for p in sentences:
@@ -82,12 +87,16 @@ def _mean(s: Sentence, sentences: list[Sentence], g: Figure, n: int, at: int) ->
                 continue
             run = [f]
             for h in figs[i + 1:]:
-                if p.text[run[-1].end:h.start].strip(" /日天年月吨桶、") != "" or unit_key(p, h) != key:
+                if p.text[run[-1].end:h.start].strip(" /日天年月吨桶、") != "" or unit_key(p, h) != key \
+                        and not (n is None and unit_key(p, h) == "#" == unit_key(p, run[-1])):
                     break
                 run.append(h)
-            if unit_key(p, f) == key and len(run) == n:
+            # "分别为 69、103、79、72、46 亿美元": bare items take the last item's unit
+            bare = n is None and all(unit_key(p, x) == "#" for x in run[:-1])
+            if unit_key(p, run[-1]) == key and (unit_key(p, f) == key or bare) \
+                    and (len(run) == n if n is not None else len(run) >= 3):
                 lists.append((p, run))
-    if not lists:
+    if not lists or n is None and len(lists) > 1:
         return None
     # the list whose clause names the average's metric, when there are several
     if len(lists) > 1:
@@ -98,7 +107,9 @@ def _mean(s: Sentence, sentences: list[Sentence], g: Figure, n: int, at: int) ->
             return None
         lists = named
     p, run = lists[0]
-    acc = interval_sum(interval(f) for f in run).scale(1 / n)
+    n = len(run)
+    scale = run[-1].scale or 1.0
+    acc = interval_sum(interval(f) if f.unit else figure_interval(f).scale(scale) for f in run).scale(1 / n)
     chk = judged(s, "average", g, run, acc,
                  f"({' + '.join(f.text for f in run)}) / {n} = {g.text}",
                  certain=g.kind != FigureKind.PERCENT,

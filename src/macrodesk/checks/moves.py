@@ -2,7 +2,8 @@
 
 "银价预计从 36.5 美元 / 金衡盎司修复至 57 美元 / 金衡盎司（+56%）", "股价 3 元，复牌后涨至 6 元（涨幅
 100%）", "金银比最高达 104，…修复至 93（修复幅度 13%）", and room to a target: "目标价 57 元，较当前
-股价 36.5 元有 56% 上涨空间"."""
+股价 36.5 元有 56% 上涨空间"; and moves listed before their rates: "3S机型从年初的3043元/kw下降至6月的2616元/kw，
+4S机型从年初的2991元/kw下降至6月的2473元/kw，降幅分别为16.32%、20.95%" (each rate the move of its place)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ _TIME = re.compile(r"截至[^，,]{0,12}?时|[^，,]{0,4}[后时]|预计|预期|
 def find_moves(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in article.sentences:
+        if s.kind in ("prose", "list") and "分别" in s.text and "%" in s.text:
+            for chk in _listed(s):
+                chk.article = article.label
+                out.append(chk)
         if (s.kind not in ("prose", "list") or "%" not in s.text
                 or not ("至" in s.text or "到" in s.text or "空间" in s.text)):
             continue
@@ -180,3 +185,51 @@ def _room_elsewhere(article: Article, s: Sentence, figs: list[Figure], k: int) -
                  stated_iv=figure_interval(c, result=True))
     chk.input_sentences = [p.text, s.text]
     return chk
+
+
+# "降幅分别为", "分别下降", "涨幅分别达": the rates of the moves before, one each, in order
+_LISTED_RATES = re.compile(rf"(?:(?:([涨增降跌])幅|幅度|变化|变动)\s*分别\s*(?:为|是|达|约)?|分别\s*(?:同比)?\s*[上下]?({_UP}|{_DOWN})[^\d，,；;。]{{0,2}})\s*$")
+_RATE_SEP = re.compile(r"^\s*(?:、|和|及|与|/|，|,)\s*$")
+
+
+def _listed(s: Sentence) -> list[Check]:
+    """Two or more moves "从 A …至 B" of one unit, then their rates listed with 分别 in that order."""
+    figs = [f for f in s.figures if unit_key(s, f) is not None]
+    moves: list[tuple[Figure, Figure]] = []
+    out: list[Check] = []
+    k = 0
+    while k < len(figs):
+        f = figs[k]
+        lead = s.text[clause_start(s.text, f.start, _STOPS):f.start]
+        if f.kind in LEVELS and k + 1 < len(figs) and _FROM.search(lead) \
+                and unit_key(s, figs[k + 1]) == unit_key(s, f) \
+                and re.search(r"(?:至|到)[^，,；;。]{0,8}$", s.text[f.end:figs[k + 1].start]) \
+                and not re.search(r"[，,；;。]", s.text[f.end:figs[k + 1].start]):
+            moves.append((f, figs[k + 1]))
+            k += 2
+            continue
+        m = _LISTED_RATES.search(s.text[figs[k - 1].end if k else 0:f.start]) if f.kind == FigureKind.PERCENT else None
+        if m and len(moves) >= 2:
+            rates = [f]
+            for g in figs[k + 1:]:
+                if g.kind != FigureKind.PERCENT or not _RATE_SEP.match(s.text[rates[-1].end:g.start]):
+                    break
+                rates.append(g)
+            if len(rates) == len(moves):
+                word = m.group(1) or m.group(2) or ""
+                down = bool(word) and bool(re.fullmatch(_DOWN, word) or word in "降跌")
+                for (a, b), r in zip(moves, rates, strict=True):
+                    got = _growth(b, a)
+                    if got is None:
+                        continue
+                    stated = _stated(s, r, down)
+                    if not word:  # "幅度分别为": the size of the move, its sign the move's
+                        stated = stated if got.mid >= 0 or signed(s, r) else -stated
+                    out.append(judged(s, "growth", r, [a, b], got, f"({b.text}/{a.text} - 1) = {r.text} (the move of its place in the list)",
+                                      certain=True, stated_iv=stated))
+            moves = []
+        elif moves and unit_key(s, f) == unit_key(s, moves[-1][0]):
+            moves = []  # a level of the moves' unit that moves nowhere: the list is not theirs alone
+        k += 1
+    return out
+
