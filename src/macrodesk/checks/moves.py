@@ -34,9 +34,9 @@ def find_moves(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in article.sentences:
         if s.kind in ("prose", "list") and "分别" in s.text and "%" in s.text:
-            for chk in _listed(s):
-                chk.article = article.label
-                out.append(chk)
+            for listed in _listed(s):
+                listed.article = article.label
+                out.append(listed)
         if (s.kind not in ("prose", "list") or "%" not in s.text
                 or not ("至" in s.text or "到" in s.text or "空间" in s.text)):
             continue
