@@ -125,3 +125,18 @@ def test_a_yearly_mean_of_the_years_listed_before_it():
     assert c.verdict == "inconsistent"
     # a yearly growth is a rate, no mean of the levels
     assert not [c for c in check_text("需求分别为69、103、79、72、46亿美元，年均增长74亿美元。") if c.kind == "average"]
+
+
+def test_expense_ratio_parts_in_clauses_with_a_change_in_percent_or_in_words():
+    # cfr450 (thirty-first set): "合计费用率"; 管理's change is written "同比-1.75%" (points meant)
+    text = ("上半年公司合计费用率为{t}，同比-2.78pct，其中销售费用率为5.06%，同比-0.12pct；管理费用率为11.33%，同比-1.75%；"
+            "研发费用率为11.88%，同比+0.13pct；财务费用率为0.06%，同比-1.03pct，公司费用管控能力加强。")
+    (c,) = [c for c in check_text(text.format(t="28.33%")) if c.kind == "sum"]
+    assert c.verdict == "consistent" and c.relation.startswith("5.06% + 11.33% + 11.88% + 0.06% = 28.33%")
+    (c,) = [c for c in check_text(text.format(t="29.33%")) if c.kind == "sum"]
+    assert c.verdict == "inconsistent"
+    # cfr146: two bases of the total's change ("同比/环比+2.0pct/+2.7pct") and "同比持平" for a part
+    text = ("公司20Q1费用率合计{t}，同比/环比+2.0pct/+2.7pct，其中销售费用率3.5%，同比持平，环比+0.6pct；管理费用率4.8%，"
+            "同比+1.4pct/+1.9pct；财务费用率4.9%，同比/环比+1.1pct/+1.8pct；研发费用率3.8%，同比/环比-0.5pct/-1.5pct。")
+    assert [(c.stated, c.verdict) for c in check_text(text.format(t="17.0%")) if c.kind == "sum"] == [("17.0%", "consistent")]
+    assert [(c.stated, c.verdict) for c in check_text(text.format(t="18.0%")) if c.kind == "sum"] == [("18.0%", "inconsistent")]

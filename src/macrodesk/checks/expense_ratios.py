@@ -14,7 +14,7 @@ from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the total: 期间费用率, 四费/三费费用率, "费用率合计"
-_TOTAL = re.compile(r"期间费用率|[三四]费(?:费用)?率|费用率合计")
+_TOTAL = re.compile(r"期间费用率|[三四]费(?:费用)?率|费用率合计|合计费用率")
 # a part's name: "销售", "管理（含研发）", "管理+研发" ("管理、研发费用率" names two)
 _PART = re.compile(r"(销售|管理|研发|财务)(?:费用)?(?:率)?\s*(?:[（(]\s*含研发(?:费用)?(?:率)?\s*[）)]|[+＋及和与]\s*研发(?=费用|[、/，,]))?")
 _WITH_RND = re.compile(r"管理(?:费用)?(?:率)?\s*(?:[（(]\s*含研发|[+＋及和与]\s*研发)")
@@ -119,6 +119,8 @@ def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]
 
 
 _CLAUSE = re.compile(r"[，,；;。]")
+# a part's change said in words: the breakdown goes on ("销售费用率3.5%，同比持平，环比+0.6pct")
+_FLAT = re.compile(r"^\s*(?:同比|环比)?\s*(?:基本)?持平\s*[，,；;]?\s*$|^\s*与去年同期基本(?:相同|持平)\s*[，,；;]?\s*$")
 # a clause that goes on with the list of values: "分别同比…", "同比变动 -0.58、…", "+1.89pct"
 _GOES_ON = re.compile(r"^\s*(?:其中|分别|同比|环比|同[升降增减]|较|至|变动|[+\-−－\d])")
 
@@ -132,7 +134,7 @@ def _breakdown_end(text: str, start: int, stop: int, figs: list[tuple[Figure, Se
         end = m.end() if m else stop
         clause = text[at:end]
         has_figure = any(at <= f_at < end for _, _, f_at in figs)
-        if at > start and (not has_figure or _END.search(clause)
+        if at > start and not _FLAT.match(clause) and (not has_figure or _END.search(clause)
                            or not (_PART.search(clause) or _GOES_ON.match(clause))):
             return at
         at = end
@@ -152,7 +154,11 @@ def _total_values(text: str, head: list[tuple[Figure, Sentence, int]],
         if f.kind == FigureKind.PERCENT and level is None and not _BASIS.search(lead) \
                 and not re.search(r"增长|增速|增幅|降幅", lead):
             level = _Val(f, s, at, False, figure_interval(f, result=True))
-        elif f.kind == FigureKind.POINTS and change is None:
+        elif f.kind == FigureKind.POINTS and change is not None and re.fullmatch(r"\s*/\s*", lead):
+            # "同比/环比+2.0pct/+2.7pct" (cfr146): two bases, each part's changes listed alike; the
+            # level still sums, the changes are left alone
+            change, basis = None, "two"
+        elif f.kind == FigureKind.POINTS and change is None and basis != "two":
             b = _BASIS.search(text[max(start, at - 16):at])
             if b is None:
                 return None, None, ""
@@ -197,6 +203,11 @@ def _values(text: str, figs: list[tuple[Figure, Sentence, int]], start: int) -> 
             return None
         points = f.kind == FigureKind.POINTS
         if not points and re.search(r"增长|增速|增幅|降幅|同比|环比", pending[0][3][-8:]):
+            if len(pending) == 1 and out and not out[-1].points and re.fullmatch(r"[，,]\s*(?:同比|环比)\s*", pending[0][3]):
+                # "管理费用率为11.33%，同比-1.75%": a change in points written with %, right after its
+                # level; it is no level, and the list of changes lacks it (cfr450)
+                pending = []
+                continue
             return None  # a growth in %, not a level
         for g, gs, gat, glead in pending:
             iv = figure_interval(g, result=True)
