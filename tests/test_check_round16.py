@@ -140,3 +140,36 @@ def test_expense_ratio_parts_in_clauses_with_a_change_in_percent_or_in_words():
             "同比+1.4pct/+1.9pct；财务费用率4.9%，同比/环比+1.1pct/+1.8pct；研发费用率3.8%，同比/环比-0.5pct/-1.5pct。")
     assert [(c.stated, c.verdict) for c in check_text(text.format(t="17.0%")) if c.kind == "sum"] == [("17.0%", "consistent")]
     assert [(c.stated, c.verdict) for c in check_text(text.format(t="18.0%")) if c.kind == "sum"] == [("18.0%", "inconsistent")]
+
+
+# cfb277 (thirty-first set): an exchange's pre-announcement template, thousands written "46，084"
+_CFB277 = ("　　华贸物流2021年半年度实现归母净利润46，084万元到50，150万元，与上年同期相比，将增加18，976万元到{d}万元，"
+           "同比增加70%到85%。公司上半年实现营业收入100.2亿元，同比增长85.3%。")
+
+
+def test_a_range_of_levels_its_change_in_amounts_and_its_rates():
+    checks = {c.stated: c for c in check_text(_CFB277.format(d="23，042")) if c.derived}
+    assert checks["70%"].verdict == checks["85%"].verdict == "consistent"
+    assert checks["85%"].relation.startswith("23,042万元 / (50,150万元 - 23,042万元) = 85%")
+    # both ends grow from one base: 50,150 − (46,084 − 18,976) = 23,042
+    assert checks["23,042万元"].kind == "change" and checks["23,042万元"].verdict == "consistent"
+    checks = {c.stated: c for c in check_text(_CFB277.format(d="24，042")) if c.derived}
+    assert checks["24,042万元"].verdict == "inconsistent"
+    assert "85%" not in checks  # a whole-number rate that misses proves nothing
+
+
+def test_full_width_thousands_before_a_unit_are_one_number_but_not_in_a_list():
+    from macrodesk.figures import extract_figures
+
+    assert [(f.value, f.unit) for f in extract_figures("销售水泥1，130万吨")] == [(1130.0, "万吨")]
+    assert [f.value for f in extract_figures("营收分别为105，110，120亿元")] == [105.0, 110.0, 120.0]
+
+
+def test_a_range_growth_written_with_em_dashes():
+    # cfb278 (thirty-first set)
+    text = ("公司发布半年度业绩预告，预计实现净利润为38—43亿元，同比增长104.60%—{g}，EPS为0.82—0.93元，"
+            "同比增长105.00%—132.50%。公司上半年销量同比增长20.5%，收入增长30.2%。")
+    (c,) = [c for c in check_text(text.format(g="131.52%")) if c.stated == "131.52%"]
+    assert c.verdict == "consistent" and c.derived
+    (c,) = [c for c in check_text(text.format(g="141.52%")) if c.stated == "141.52%"]
+    assert c.verdict == "inconsistent"

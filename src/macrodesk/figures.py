@@ -101,9 +101,18 @@ _BARE_MAGNITUDES = frozenset({"万亿", "亿", "千万", "百万", "万"})
 _MONEY_LEAD = re.compile(r"(?:收入|营收|利润|净利|归母|扣非|开支|费用|市值|销售额|金额|成交额|投资|现金流|货币资金|负债|资产|"
                          r"毛利|亏损|订单|规模|估值|市场空间)\s*(?:为|达|约|至|达到|实现|同比|约为)?\s*(?:分别为?|分别是)?\s*"
                          r"(?:-?[\d.]+\s*/\s*)*$")
-# a thousands separator a PDF export wrote full-width ("营业收入 2，362.4 亿元"): a comma between
-# one to three digits and three digits with decimals (a list would not break 2362.4 so); same length
-_WIDE_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d)")
+# a thousands separator a PDF export wrote full-width ("营业收入 2，362.4 亿元", "归母净利润46，084万元"):
+# a comma between one to three digits and three digits with decimals or a unit after them (a list
+# would not break 2362.4 so, and a list of amounts is written 分别 …、…); same length
+_WIDE_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|\s?(?:万|亿|元|吨|辆|台|家|股|人|户|只|套|件|张|平方米))")
+_LISTED_BEFORE = re.compile(r"分别")
+
+
+def _thousands(m: re.Match[str]) -> str:
+    """The number with its full-width separators made ASCII; as written after 分别 (a list)."""
+    if "." not in m.string[m.end():m.end() + 1] and _LISTED_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+        return m.group(0)
+    return m.group(0).replace("，", ",")
 
 
 def cn_to_number(text: str) -> float | None:
@@ -158,7 +167,7 @@ _MAY_HOLD_FIGURE = re.compile(r"[\d零〇一二两三四五六七八九十]|半�
 
 def extract_figures(sentence: str) -> list[Figure]:
     """Every figure in `sentence`, left to right, each with the period it refers to."""
-    text = _WIDE_THOUSANDS.sub(lambda m: m.group(0).replace("，", ","), sentence.translate(_FULLWIDTH))
+    text = _WIDE_THOUSANDS.sub(_thousands, sentence.translate(_FULLWIDTH))
     if not _MAY_HOLD_FIGURE.search(text):
         return []
     taken = [False] * len(text)

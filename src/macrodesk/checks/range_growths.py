@@ -90,3 +90,59 @@ def range_growth(s: Sentence, raw: str, figs: list[Figure], k: int) -> Check | N
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text, s.text])
     chk.refutable = not rough
     return chk
+
+
+# the change of a range of levels written as a range of amounts, then its rates (the exchanges'
+# earnings pre-announcement: "归母净利润46,084万元到50,150万元，与上年同期相比，将增加18,976万元到
+# 23,042万元，同比增加70%到85%")
+_CHANGE_LEAD = re.compile(rf"^\s*[，,]\s*(?:与上年同期相比|较上年同期|同比)\s*[，,]?\s*(?:将|预计)?\s*(?:({_UP})|({_DOWN}))\s*(?:了|约)?\s*$")
+
+
+def change_range_growths(s: Sentence, raw: str, figs: list[Figure], k: int) -> list[Check]:
+    """A range of rates after a range of levels and the range of their change in amounts: each
+    rate is its change over last year's level, the level less the change (derived), and both ends
+    of the levels come from that one level: the upper change is the upper level less it."""
+    f = figs[k]
+    before = [x for x in figs[:k] if x.kind != FigureKind.DATE]
+    if len(before) < 2:
+        return []
+    levels_fig, changes_fig = before[-2], before[-1]
+    if not (levels_fig.kind == changes_fig.kind and levels_fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)
+            and levels_fig.high is not None and changes_fig.high is not None and levels_fig.scale == changes_fig.scale):
+        return []
+    verb = _CHANGE_LEAD.match(raw[levels_fig.end:changes_fig.start])
+    lead = _LEAD.match(raw[changes_fig.end:f.start])
+    levels, changes, rates = _ends(levels_fig), _ends(changes_fig), _ends(f)
+    if verb is None or lead is None or levels is None or changes is None or rates is None:
+        return []
+    sign = -1.0 if verb.group(2) else 1.0
+    if (lead.group(2) or verb.group(2)) and f.text.strip()[:1] not in "+-−－" and (f.value or 0) >= 0:
+        rates = [(-iv, text) for iv, text in rates]
+    (a, a_text), (b, b_text) = levels
+    (da, da_text), (db, db_text) = ((iv.scale(sign), text) for iv, text in changes)
+    base_lo, base_hi = a - da, b - db
+    if base_lo.lo <= 0 or base_hi.lo <= 0:
+        return []
+    rough = not all("." in text for _, text in rates)
+    out: list[Check] = []
+    for change, base, level_text, change_text, (rate, rate_text) in (
+            (da, base_lo, a_text, da_text, rates[0]), (db, base_hi, b_text, db_text, rates[1])):
+        got = (change / base).scale(100)
+        if rough and not got.overlaps(rate):
+            continue  # whole-number rates are the announcement's rounding: a miss proves nothing
+        chk = interval_check(
+            got, rate, kind="growth", stated=rate_text, derived=True, inputs=[change_text, level_text],
+            relation=(f"{change_text} / ({level_text} - {change_text}) = {rate_text} (last year's level, "
+                      f"{fmt(base.mid)}, is the level less its change)"),
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
+        chk.refutable = not rough
+        out.append(chk)
+    # both ends from one base: the upper change is the upper level less the lower level's base
+    got = b - base_lo
+    chk = interval_check(
+        got.scale(sign), db.scale(sign), kind="change", stated=db_text, derived=True,
+        inputs=[b_text, a_text, da_text],
+        relation=f"{b_text} - ({a_text} - {da_text}) = {db_text} (one base for both ends: last year's level)",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text, s.text])
+    out.append(chk)
+    return out

@@ -20,7 +20,7 @@ from macrodesk.checks.framed import (
 from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
-from macrodesk.checks.range_growths import range_growth
+from macrodesk.checks.range_growths import change_range_growths, range_growth
 from macrodesk.checks.sentence import DOWN, SHARE_WORDS, UP, change_check, is_points
 from macrodesk.checks.tokens import Para, Tok
 from macrodesk.checks.uncounted import FROM_LEAD, LIST_AND, SIGN, TO_LEAD, is_level, uncounted_check
@@ -522,7 +522,7 @@ def _converted(sec: Para, fs: list[Framed], k: int) -> Check | None:
                  magnitude=False)
 
 
-PCT_RANGE = re.compile(r"\d\s*%?\s*[-~～至]\s*\d[\d.]*\s*[%％]")
+PCT_RANGE = re.compile(r"\d\s*%?\s*[-~～至到—－–]\s*\d[\d.]*\s*[%％]")
 _RANGE_CHANGE_LEAD = re.compile(
     f"(?:同比|环比|较[^，,。；;]{{0,12}}?)\\s*(?:{UP}|{DOWN})?\\s*(?:约)?\\s*$")
 
@@ -542,6 +542,8 @@ def _range_changes(sec: Para) -> list[Check]:
                 continue
             if (judged := range_growth(s, raw, figs, k)) is not None:
                 out.append(judged)
+            elif found := change_range_growths(s, raw, figs, k):
+                out.extend(found)
             elif _RANGE_CHANGE_LEAD.search(raw[:f.start]):
                 out.append(Check(verdict="unverifiable", kind="growth", stated=f.text,
                                  relation=f"(level) vs (earlier level) : {f.text}",
