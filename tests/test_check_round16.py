@@ -173,3 +173,13 @@ def test_a_range_growth_written_with_em_dashes():
     assert c.verdict == "consistent" and c.derived
     (c,) = [c for c in check_text(text.format(g="141.52%")) if c.stated == "141.52%"]
     assert c.verdict == "inconsistent"
+
+
+def test_operating_cash_flow_over_net_profit_is_the_cash_ratio():
+    # cfb300 (thirty-first set): 净现比 in % or as a number; the profit may be 归母 or total: confirm-only
+    (c,) = [c for c in check_text("公司 2021Q2 经营活动产生的现金流量净额达到 147.8 亿元， 环比+35%， 远超经营净利润的 "
+                                  "29.8 亿元， 净现比达到495%。") if c.kind == "ratio"]
+    assert c.verdict == "consistent" and c.inputs == ["147.8 亿元", "29.8 亿元"]
+    text = "2021年公司经营性现金流净额41.15亿元，归母净利润42.05亿元，净现比为{r}。"
+    assert [c.verdict for c in check_text(text.format(r="0.98")) if c.kind == "ratio"] == ["consistent"]
+    assert not [c for c in check_text(text.format(r="1.98")) if c.kind == "ratio" and c.verdict != "unverifiable"]

@@ -1,6 +1,6 @@
 """Ratios a sector defines, with both sides written in the same sentence: 储采比 = 储量 / 产量 ("锑全球储量
 150 万吨，2024 年产量 6 万吨，储采比仅 20 年"), 产能利用率 = 在产产能 (or 产量) / 总产能 ("在产产能约 8.9 万吨 / 天，
-总产能约 13.2 万吨，产能利用率约 67.6%"; 开工率 the same, confirm-only), 对外依存度 = 进口 / 表观消费 (or net of exports: confirm-only)."""
+总产能约 13.2 万吨，产能利用率约 67.6%"; 开工率 the same, confirm-only), 对外依存度 = 进口 / 表观消费 (or net of exports: confirm-only), 净现比 = 经营现金流 / 净利润 (confirm-only)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,9 @@ _CAPACITY = re.compile(r"总产能|建成产能|(?<![在新退置产行工])产�
 # a week's or a day's output is no use of a year's capacity ("周产量 174.8 万吨")
 _PER_PERIOD = re.compile(r"周|日|单月|当月")
 
+_CASH_FLOW = re.compile(r"经营(?:活动)?(?:产生的)?(?:性)?(?:净)?现金流")
+_NET_PROFIT = re.compile(r"净利润?(?!率)")
+
 _RATIOS = (
     _Ratio("储采比", re.compile(r"储采比\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"储量"), re.compile(r"(?<!储)产量"), False, True),
     # "产能约 250 万吨，需求约 180 万吨，产能利用率 72%", "运行产能 9355 万吨…；建成产能 11292 万吨，产能利用率
@@ -49,6 +52,10 @@ _RATIOS = (
            re.compile(r"(?<!过剩)产量"), True, False),
     _Ratio("对外依存度", re.compile(r"(?:对外)?依存度\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"进口"),
            re.compile(r"表观消费|消费量|需求量"), True, False, exports=True),
+    # "经营活动产生的现金流量净额达到 147.8 亿元，…远超经营净利润的 29.8 亿元，净现比达到495%" (cfb300):
+    # operating cash flow over net profit, on 归母 or total profit as the author picks: confirm-only
+    _Ratio("净现比", re.compile(r"净现比\s*(?:为|约|仅|达到?|是)?\s*$"), _CASH_FLOW, _NET_PROFIT, True, False),
+    _Ratio("净现比", re.compile(r"净现比\s*(?:为|约|仅|达到?|是)?\s*$"), _CASH_FLOW, _NET_PROFIT, False, False),
     # express delivery: 单票价格 = 业务收入 / 业务量 ("业务量 14.06 亿票…业务收入 186.57 亿元；单票价格 13.27 元")
     _Ratio("单票收入", re.compile(r"单票(?:价格|收入)\s*(?:为|约|仅|达|是)?\s*$"), re.compile(r"收入"),
            re.compile(r"业务量|件量|票量"), False, True, per_unit=True),
@@ -59,7 +66,7 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 _LABEL = re.compile(r"^\s*([\u4e00-\u9fa5A-Za-z]{2,10})[：:]")
 
 
-_WORDS = ("储采比", "产能利用率", "开工率", "依存度", "单票", "利用率", "过剩")
+_WORDS = ("储采比", "产能利用率", "开工率", "依存度", "单票", "利用率", "过剩", "净现比")
 
 
 def find_defined_ratios(article: Article) -> list[Check]:
