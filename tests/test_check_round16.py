@@ -183,3 +183,16 @@ def test_operating_cash_flow_over_net_profit_is_the_cash_ratio():
     text = "2021年公司经营性现金流净额41.15亿元，归母净利润42.05亿元，净现比为{r}。"
     assert [c.verdict for c in check_text(text.format(r="0.98")) if c.kind == "ratio"] == ["consistent"]
     assert not [c for c in check_text(text.format(r="1.98")) if c.kind == "ratio" and c.verdict != "unverifiable"]
+
+
+def test_a_past_series_whose_first_years_growth_is_left_out():
+    # cfr244 (thirty-first set): three years' levels, the two later years' growths named by their years
+    text = "2018年至2020年归母净利润分别为2.10亿元、2.87亿元、4.87亿元，19年、20年的同比增速分别为36.63%和{g}。"
+    checks = [c for c in check_text(text.format(g="69.95%")) if c.kind == "growth"]
+    assert [(c.stated, c.verdict) for c in checks] == [("36.63%", "consistent"), ("69.95%", "consistent")]
+    assert checks[1].inputs == ["2.87亿元", "4.87亿元"]
+    assert [(c.stated, c.verdict) for c in check_text(text.format(g="79.95%")) if c.kind == "growth"][1] \
+        == ("79.95%", "inconsistent")
+    # without the years named the pairing is read, not written: a misfit proves nothing
+    unnamed = "2018-2020年归母净利润分别为2.10亿元、2.87亿元、4.87亿元，同比增速分别为36.63%和79.95%。"
+    assert not [c for c in check_text(unnamed) if c.verdict == "inconsistent"]

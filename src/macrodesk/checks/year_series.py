@@ -13,7 +13,7 @@ from macrodesk.checks.levels import signed_rate
 from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
-_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*[-~～—至到]\s*((?:19|20)?\d{2})\s*[EA]?\s*年?")
+_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*年?\s*[-~～—至到]\s*((?:19|20)?\d{2})\s*[EA]?\s*年?")
 # years listed with slashes ("23/24/25 年", "2023/2024/2025E"), or a span of two-digit years ("23-25 年")
 _SLASH_YEARS = re.compile(r"(?<![\d./])((?:19|20)?\d{2}\s*[EA]?(?:\s*/\s*(?:19|20)?\d{2}\s*[EA]?){1,5})\s*年?")
 _SHORT_SPAN = re.compile(r"(?<![\d./])(1[5-9]|2\d|3[0-5])\s*[EA]?\s*[-~～—至]\s*(1[5-9]|2\d|3[0-5])\s*[EA]?\s*年")
@@ -47,11 +47,11 @@ def _years(text: str) -> tuple[tuple[int, int], int] | None:
     return None
 
 
-_SEP = re.compile(r"^\s*[/、]\s*$")
+_SEP = re.compile(r"^\s*(?:[/、]|和|及)\s*$")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # from the levels to their growths: "（同比 + ", "，同比增长 ", "，分别同比 ", "，YoY "
 # ("，对应增速分别为 ", "，增速 ": a growth rate named without 同比 is the year's over the year before)
-_TO_GROWTHS = re.compile(r"^\s*[（(，,]\s*(?:分别)?\s*(?:同比|YoY|yoy|同(?=[增降])|(?:对应)?(?=\s*(?:增速|增幅|增长率)))"
+_TO_GROWTHS = re.compile(r"^\s*[（(，,]\s*(?:分别)?\s*(?P<years>(?:(?:19|20)?\d{2}\s*年?\s*[、和及/]?\s*){2,5}(?:的)?\s*)?(?:同比|YoY|yoy|同(?=[增降])|(?:对应)?(?=\s*(?:增速|增幅|增长率)))"
                          r"\s*(?:增速|增幅|增长率)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
                          r"(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*$")
 # growths written before their levels: "营收 yoy+20.2%/+19.3% 至 19.39/23.14 亿"
@@ -119,7 +119,9 @@ def find_year_series(article: Article) -> list[Check]:
         figs = [f for f in s.figures if f.start >= start and f.kind != FigureKind.DATE]
         levels = [r for r in _runs(s, figs, _AMOUNTS) if len(r) == n]
         # "增速24/11/10%": a list's items take the % written on its last
-        growths = [r for r in _runs(s, list_units(s.text, figs), (FigureKind.PERCENT,)) if len(r) == n]
+        # (a past series may leave out its first year's growth: "2018年至2020年归母净利润分别为2.10亿元、
+        # 2.87亿元、4.87亿元，19年、20年的同比增速分别为36.63%和69.95%")
+        growths = [r for r in _runs(s, list_units(s.text, figs), (FigureKind.PERCENT,)) if len(r) == n or len(r) == n - 1 >= 2]
         for lv in levels:
             # "25.7 亿、26.9 亿、27.9 亿吨": a unit the last figure completes
             same = all(f.kind == FigureKind.NUMBER or lv[-1].unit.startswith(f.unit) and f.scale == lv[-1].scale
@@ -129,6 +131,13 @@ def find_year_series(article: Article) -> list[Check]:
                 continue
             gr, word, words_end = found
             verb_word = {"降": "下降", "增": "增长"}.get(word or "", word)
+            if len(gr) == n - 1:
+                # the later years' growths: certain when their years are named, else confirm-only
+                named = _TO_GROWTHS.match(_ASIDE.sub("", s.text[lv[-1].end:gr[0].start]))
+                later = _judge(article, s, lv, [gr[0], *gr], verb_word, first)
+                out.extend(later if named and named.group("years") else
+                           [confirm_only(c, "the growths' years are not named: read as the later years'") for c in later])
+                continue
             out.extend(_judge(article, s, lv, gr, verb_word, first))
             out.extend(_first_growth(article, s, lv[0], gr[0], verb_word, first, s.text[start:words_end]))
     return out
