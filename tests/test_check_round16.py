@@ -196,3 +196,12 @@ def test_a_past_series_whose_first_years_growth_is_left_out():
     # without the years named the pairing is read, not written: a misfit proves nothing
     unnamed = "2018-2020年归母净利润分别为2.10亿元、2.87亿元、4.87亿元，同比增速分别为36.63%和79.95%。"
     assert not [c for c in check_text(unnamed) if c.verdict == "inconsistent"]
+
+
+def test_a_change_in_bare_yi_after_an_amount_of_money_and_its_rate():
+    # cfr311 (thirty-first set): 147亿 is read as money by its words, 16亿 is a bare magnitude
+    text = "截至6月末公司股票质押回购规模147亿，较年初下降16亿（下降{g}）。"
+    (c,) = [c for c in check_text(text.format(g="9.8%")) if c.kind == "growth"]
+    assert c.verdict == "consistent" and c.inputs == ["147亿", "16亿"]
+    (c,) = [c for c in check_text(text.format(g="19.8%")) if c.kind == "growth"]
+    assert c.verdict == "inconsistent"

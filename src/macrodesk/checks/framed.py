@@ -291,7 +291,7 @@ def find_framed(sec: Para) -> list[Check]:
         # ---- growth or change against an earlier level: "B，同比增长C" / "B，较上年A回落C"
         # "均价 6609 元/吨，较 7 月 3 日下调 96 元/吨，跌幅 1.4%": the rate of a stated change
         if (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent and t.fig.kind == FigureKind.PERCENT
-                and b.tok.cunit == fs[k - 2].tok.cunit and b.tok.fig.kind in LEVEL_KINDS
+                and _change_unit_fits(b.tok, fs[k - 2].tok) and b.tok.fig.kind in LEVEL_KINDS
                 and _AMOUNT_CHANGE.search(b.lead) and _RATE_OF_CHANGE.match(c.lead)):
             level, d = fs[k - 2].tok, signed_level(b)
             before = level.interval() - d
@@ -503,6 +503,12 @@ _AMOUNT_DELTA = re.compile(
 _LIST_NEXT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*$")
 _LIST_ITEMS = re.compile(r"(?:[+\-−－]?\s*\d[\d.,]*\s*(?:pct|ppt|pp|bps?|BP|个百分点|%|％|倍)?\s*[、/]\s*)+[+\-−－]?\s*$")
 _VERB_THEN_TO = re.compile(f"(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
+
+
+def _change_unit_fits(change: Tok, level: Tok) -> bool:
+    """A change is in its level's unit; a bare 亿 after an amount of money is of that money
+    ("规模147亿，较年初下降16亿（下降9.8%）": the reader took 147亿 for money by its words)."""
+    return change.cunit == level.cunit or change.cunit == ("quantity", "") and level.cunit[0] == "money"
 
 
 def stated_change(sec: Para, c: Framed, b: Framed | None, same_sentence: bool) -> Check | None:
