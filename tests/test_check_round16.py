@@ -205,3 +205,18 @@ def test_a_change_in_bare_yi_after_an_amount_of_money_and_its_rate():
     assert c.verdict == "consistent" and c.inputs == ["147亿", "16亿"]
     (c,) = [c for c in check_text(text.format(g="19.8%")) if c.kind == "growth"]
     assert c.verdict == "inconsistent"
+
+
+def test_a_company_net_margin_named_with_gongsi_is_over_the_company_revenue():
+    # cfb230 (eighteenth set): "公司净利润率" names no segment; the last revenue written is 口罩设备's
+    text = ("公司公布2020年业绩：收入23.85亿元，同比增长42.8%，归母净利润1.91亿元，同比增长15.8%，对应每股收益0.29元。"
+            "此外，口罩设备收入2.76亿元，毛利率为39.8%。2020年公司净利润率同比减少1.9ppt至8.0%。")
+    (c,) = [c for c in check_text(text) if c.stated == "8.0%" and c.kind == "ratio"]
+    assert c.verdict == "consistent" and c.inputs == ["1.91亿元", "23.85亿元"]
+
+
+def test_the_ground_truth_reads_full_width_thousands_as_the_figure_reader_does():
+    from macrodesk.checks.truth import figure_number
+
+    assert figure_number("23，042万元") == figure_number("23,042万元") == 23042.0
+    assert figure_number("5，447.59万元") == 5447.59

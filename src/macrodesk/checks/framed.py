@@ -586,7 +586,7 @@ def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list
 
 # what a metric says besides its measure: a segment (木门, 黄金板块) or nothing but the company
 _GENERIC = re.compile(r"公司|实现|全年|营业|总|合计|整体|扣非|扣除非经常性损益|后|归母|归属于?母公司|销售|综合|\s")
-_MEASURE = re.compile(r"(?:营业总?收入|营收|收入|销售额|货值|净利润?|毛利润?|净利率|毛利率)$")
+_MEASURE = re.compile(r"(?:营业总?收入|营收|收入|销售额|货值|净利润?|毛利润?|净利润?率|毛利润?率)$")
 
 
 def _plain(metric: str) -> bool:

@@ -19,6 +19,7 @@ TOOL_VERDICT = {"holds": "consistent", "fails": "inconsistent", "unverifiable": 
 
 _NUM = re.compile(r"([-−－]?)\s*(\d[\d,]*(?:\.\d+)?)")
 _DROP = re.compile(r"[\s*]+")
+_WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 _HALF = str.maketrans("，；：（）！？％－", ",;:()!?%-")
 
 
@@ -28,8 +29,9 @@ def norm_text(s: str) -> str:
 
 
 def figure_number(s: str) -> float | None:
-    """The magnitude of the first number written in a figure ("- 2bp" -> 2.0)."""
-    m = _NUM.search(s or "")
+    """The magnitude of the first number written in a figure ("- 2bp" -> 2.0; "23，042万元" -> 23042.0,
+    a PDF's full-width thousands separator as the figure reader reads it)."""
+    m = _NUM.search(_WIDE_THOUSANDS.sub(",", s or ""))
     if not m:
         return None
     try:
