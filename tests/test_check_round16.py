@@ -220,3 +220,14 @@ def test_the_ground_truth_reads_full_width_thousands_as_the_figure_reader_does()
 
     assert figure_number("23，042万元") == figure_number("23,042万元") == 23042.0
     assert figure_number("5，447.59万元") == 5447.59
+
+
+def test_each_pe_list_after_the_levels_is_one_price():
+    # cfb278 (thirty-first set): an A-share and an H-share PE list after one profit and EPS list; the
+    # H-share list joins its last item with 和
+    text = ("预计公司2021/2022/2023年分别实现净利润65.77/77.93/91.30亿元，yoy+54.40%/+18.49%/17.16%，折合EPS为1.43/1.69/1.98元，"
+            "目前A股股价对应的PE为22/19/{a}倍，H股股价对应PE为15、13和{h}倍，给予“买进”评级。")
+    checks = {c.stated: c.verdict for c in check_text(text.format(a="16", h="11")) if "one market cap" in c.relation}
+    assert checks == {"19": "consistent", "16倍": "consistent", "13": "consistent", "11倍": "consistent"}
+    checks = {c.stated: c.verdict for c in check_text(text.format(a="26", h="14")) if "one market cap" in c.relation}
+    assert checks["26倍"] == checks["14倍"] == "inconsistent"

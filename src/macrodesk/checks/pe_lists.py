@@ -23,7 +23,7 @@ _FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:分别\s*(?:为
 # a list of profits an EPS list is of: "归母净利润分别为 59.69/65.66/68.10 亿元", "盈利预测为 22.68/24.32/26.61 亿元"
 _PROFITS = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润|盈利预测|业绩预测")
 # between two items: "、", "/", "，" after an item's unit ("2.57 元、3.44 元")
-_NEXT = re.compile(r"^\s*(?:元|倍|[xX])?\s*[、/]\s*$")
+_NEXT = re.compile(r"^\s*(?:元|倍|[xX])?\s*(?:[、/]|和|及)\s*$")
 # the years the lists are of: "2025A-2027E", "2024A、2025E、2026E"
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*([AE])?\s*[-~—–至到]\s*((?:19|20)\d{2})\s*([AE])?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])")
@@ -124,8 +124,18 @@ def _one_price(s: Sentence, figs: list[Figure]) -> list[Check]:
 
 
 def _one_value(s: Sentence, figs: list[Figure], levels: list[Figure], what: str) -> list[Check]:
-    """PE × level is one value across the years (a market cap over profits, a price over EPS)."""
-    pe = _items(s, figs, _PE, levels[-1].end, len(s.text))
+    """PE × level is one value across the years (a market cap over profits, a price over EPS); each
+    PE list after the levels is one ("A股股价对应的PE为22/19/16倍，H股股价对应PE为15、13和11倍": two
+    prices, one per market)."""
+    keys = [m.start() for m in _PE.finditer(s.text, levels[-1].end)]
+    out: list[Check] = []
+    for k, start in enumerate(keys):
+        pe = _items(s, figs, _PE, start, keys[k + 1] if k + 1 < len(keys) else len(s.text))
+        out.extend(_one_list(s, levels, pe, what))
+    return out
+
+
+def _one_list(s: Sentence, levels: list[Figure], pe: list[Figure], what: str) -> list[Check]:
     # every item of a list is in the unit written after its last
     scale = levels[-1].scale or 1.0
     ivs = [figure_interval(f).scale(scale) for f in levels]
