@@ -231,3 +231,13 @@ def test_each_pe_list_after_the_levels_is_one_price():
     assert checks == {"19": "consistent", "16倍": "consistent", "13": "consistent", "11倍": "consistent"}
     checks = {c.stated: c.verdict for c in check_text(text.format(a="26", h="14")) if "one market cap" in c.relation}
     assert checks["26倍"] == checks["14倍"] == "inconsistent"
+
+
+def test_the_middle_of_a_range():
+    # cfb278 (thirty-first set) and cfb584 (twenty-eighth set)
+    text = "其中2Q单季度预计实现净利润16.2—21.2亿元，中值为{m}亿元，同比增长30.1%。"
+    (c,) = [c for c in check_text(text.format(m="18.68")) if c.kind == "average"]
+    assert c.verdict == "consistent" and c.relation.startswith("(16.2 + 21.2亿元) / 2")
+    assert [c.verdict for c in check_text(text.format(m="19.68")) if c.kind == "average"] == ["inconsistent"]
+    text = "对应2023Q2归母净利润2.41~3.05亿元，取中值{m}亿元，同环比分别+39%/+22%。"
+    assert [c.verdict for c in check_text(text.format(m="2.72")) if c.kind == "average"] == ["consistent"]

@@ -1,14 +1,16 @@
-"""Averages: a total over a count ("发行 51 家 IPO，募资规模 374 亿元，…平均每家募资规模 7.3 亿元")
-and the mean of values listed with 分别 under a count word ("IEA、EIA、OPEC 预测…分别为 + 110 万桶 / 日、
-+82 万桶 / 日、-132 万桶 / 日。三大机构预测…平均为 + 20 万桶 / 日")."""
+"""Averages: a total over a count ("发行 51 家 IPO，募资规模 374 亿元，…平均每家募资规模 7.3 亿元"),
+the mean of values listed with 分别 under a count word ("IEA、EIA、OPEC 预测…分别为 + 110 万桶 / 日、
++82 万桶 / 日、-132 万桶 / 日。三大机构预测…平均为 + 20 万桶 / 日") or per year ("年均"), and the middle
+of a range ("16.2—21.2亿元，中值为18.68亿元")."""
 
 from __future__ import annotations
 
 import re
 
 from macrodesk.checks.intervals import COUNT_UNITS, figure_interval, interval_sum
-from macrodesk.checks.judging import Check
+from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import LEVELS, interval, judged, unit_key
+from macrodesk.checks.range_growths import range_ends
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
 
@@ -34,6 +36,10 @@ def find_averages(article: Article) -> list[Check]:
     out: list[Check] = []
     prose = [s for s in article.sentences if s.kind in ("prose", "list")]
     for j, s in enumerate(prose):
+        if "中值" in s.text or "中枢" in s.text:
+            for chk in _midpoints(s):
+                chk.article = article.label
+                out.append(chk)
         if "均" not in s.text:
             continue
         earlier = [p for p in prose[max(0, j - 1):j] if p.paragraph == s.paragraph]
@@ -55,6 +61,27 @@ def find_averages(article: Article) -> list[Check]:
             if chk is not None:
                 chk.article = article.label
                 out.append(chk)
+    return out
+
+
+# "净利润16.2—21.2亿元，中值为18.68亿元", "2.41~3.05亿元，取中值2.72亿元": the middle of a range
+_MIDPOINT = re.compile(r"^\s*[，,（(]?\s*(?:取|按|对应)?\s*(?:区间)?\s*(?:中值|中枢|中位数)\s*(?:为|约|是|约为)?\s*$")
+
+
+def _midpoints(s: Sentence) -> list[Check]:
+    figs = [f for f in s.figures if f.kind != FigureKind.DATE]
+    out = []
+    for r, g in zip(figs, figs[1:], strict=False):
+        ends = range_ends(r) if r.is_range else None
+        if ends is None or g.is_range or g.value is None or g.unit != r.unit or g.scale != r.scale \
+                or not _MIDPOINT.match(s.text[r.end:g.start]):
+            continue
+        (lo, lo_text), (hi, hi_text) = ends
+        mid = (lo + hi).scale(0.5)
+        out.append(interval_check(
+            mid, figure_interval(g, result=True), kind="average", stated=g.text, inputs=[lo_text, hi_text],
+            relation=f"({lo_text} + {hi_text}) / 2 = {g.text} (the middle of the range)",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text]))
     return out
 
 

@@ -29,7 +29,7 @@ def _half(part: str) -> float | None:
     return 0.5 * 10 ** -len(m.group(1) or "")
 
 
-def _ends(f: Figure) -> list[tuple[Interval, str]] | None:
+def range_ends(f: Figure) -> list[tuple[Interval, str]] | None:
     """The two ends of a range figure as intervals, each with its text as written."""
     m = _ENDS.match(f.text.strip())
     if m is None or f.value is None or f.high is None:
@@ -59,7 +59,7 @@ def range_growth(s: Sentence, raw: str, figs: list[Figure], k: int) -> Check | N
     lead = _LEAD.match(raw[f_lead_start:f.start] if f_lead_start >= 0 else raw[prev.end:f.start])
     if f_lead_start >= 0 and not _LEAD.match(raw[prev.end:before[-1].start]):
         return None
-    levels, rates = _ends(prev), _ends(f)
+    levels, rates = range_ends(prev), range_ends(f)
     if lead is None or levels is None or rates is None or levels[0][0].lo <= 0 or levels[0][0].hi >= levels[1][0].lo:
         return None
     if lead.group(2) and f.text.strip()[:1] not in "+-−－" and (f.value or 0) >= 0:
@@ -112,7 +112,7 @@ def change_range_growths(s: Sentence, raw: str, figs: list[Figure], k: int) -> l
         return []
     verb = _CHANGE_LEAD.match(raw[levels_fig.end:changes_fig.start])
     lead = _LEAD.match(raw[changes_fig.end:f.start])
-    levels, changes, rates = _ends(levels_fig), _ends(changes_fig), _ends(f)
+    levels, changes, rates = range_ends(levels_fig), range_ends(changes_fig), range_ends(f)
     if verb is None or lead is None or levels is None or changes is None or rates is None:
         return []
     sign = -1.0 if verb.group(2) else 1.0
