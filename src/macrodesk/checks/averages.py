@@ -37,9 +37,9 @@ def find_averages(article: Article) -> list[Check]:
     prose = [s for s in article.sentences if s.kind in ("prose", "list")]
     for j, s in enumerate(prose):
         if "中值" in s.text or "中枢" in s.text:
-            for chk in _midpoints(s):
-                chk.article = article.label
-                out.append(chk)
+            for middle in _midpoints(s):
+                middle.article = article.label
+                out.append(middle)
         if "均" not in s.text:
             continue
         earlier = [p for p in prose[max(0, j - 1):j] if p.paragraph == s.paragraph]
