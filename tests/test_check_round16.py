@@ -241,3 +241,16 @@ def test_the_middle_of_a_range():
     assert [c.verdict for c in check_text(text.format(m="19.68")) if c.kind == "average"] == ["inconsistent"]
     text = "对应2023Q2归母净利润2.41~3.05亿元，取中值{m}亿元，同环比分别+39%/+22%。"
     assert [c.verdict for c in check_text(text.format(m="2.72")) if c.kind == "average"] == ["consistent"]
+
+
+def test_yearly_additions_listed_after_their_levels():
+    # 732 (thirty-first set): each addition is its year's level less the year before's
+    text = "需求量预测：2026-2030 年全固态电池需求量分别为 3/10/35/74/145GWh，每年新增需求量为 3/7/25/{x}/71GWh。"
+    checks = [c for c in check_text(text.format(x="39")) if "addition" in c.relation]
+    assert [(c.stated, c.verdict) for c in checks] == [("7", "consistent"), ("25", "consistent"), ("39", "consistent"),
+                                                        ("71GWh", "consistent")]
+    assert [c.verdict for c in check_text(text.format(x="49")) if "addition" in c.relation][2] == "inconsistent"
+    # an added demand of another measure (a part's market, cfb577) is no difference of the levels
+    other = ("预计2023-2025年，全球涂布设备（整线）市场规模接近100/118/127亿元，"
+             "带动全球涂布模头新增需求达到20/23.6/25.4亿元。")
+    assert not [c for c in check_text(other) if "addition" in c.relation]

@@ -44,6 +44,10 @@ def find_list_changes(article: Article) -> list[Check]:
         if "/" not in s.text and "、" not in s.text:
             continue
         figs = _figures(s)
+        if "新增" in s.text:
+            for chk in _increments(s, figs):
+                chk.article = article.label
+                out.append(chk)
         for i in range(1, len(figs)):
             got = _changes(s, figs, i)
             if got is None:
@@ -115,3 +119,39 @@ def _check(s: Sentence, level: Figure, base: Figure, change: Figure, sign: int, 
         relation=f"{level.text} - {base.text} = {'' if sign > 0 else '-'}{change.text} (paired by position; "
                  f"list item: {k + 1})",
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[base_sentence.text, s.text])
+
+
+# "需求量分别为 3/10/35/74/145GWh，每年新增需求量为 3/7/25/39/71GWh": a list of yearly additions after
+# the list of the levels they add to, item by item (the first addition is from a level not written)
+# (the addition names the levels' measure: "全球涂布模头增量需求达到20/23.6/25.4亿元" after "涂布设备市场规模
+# 100/118/127亿元" is a part's demand, cfb577)
+_ADDED = re.compile(r"(?:每年|年度|逐年|当年|各年)?\s*新增([^，,；;。\d]{0,8}?)(?:分别)?\s*(?:为|是|约)?\s*$")
+_KEY_END = re.compile(r"(?:分别|约|接近|达到?|为|是|\s)+$")
+
+
+def _increments(s: Sentence, figs: list[Figure]) -> list[Check]:
+    out: list[Check] = []
+    i = 0
+    while i < len(figs):
+        levels = _run(s, figs, i)
+        j = i + len(levels)
+        added_m = _ADDED.search(s.text[levels[-1].end:figs[j].start]) if j < len(figs) else None
+        key = _KEY_END.sub("", s.text[figs[i - 1].end if i else 0:levels[0].start])
+        if len(levels) >= 3 and added_m and len(key) >= 2 and key[-3:] in added_m.group(1):
+            added = _run(s, figs, j)
+            unit = levels[-1].unit
+            if len(added) == len(levels) and unit and added[-1].unit == unit and levels[-1].scale == added[-1].scale \
+                    and all(not f.unit or f.unit == unit for f in [*levels, *added]):
+                for k in range(1, len(levels)):
+                    got = figure_interval(levels[k]) - figure_interval(levels[k - 1])
+                    out.append(interval_check(
+                        got, figure_interval(added[k], result=True), kind="change", stated=added[k].text,
+                        inputs=[levels[k - 1].text, levels[k].text],
+                        relation=f"{levels[k].text} - {levels[k - 1].text} = {added[k].text} (the addition of its "
+                                 f"place in the list; list item: {k + 1})",
+                        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text]))
+            i = j
+            continue
+        i += 1
+    return out
+
