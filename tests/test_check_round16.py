@@ -254,3 +254,22 @@ def test_yearly_additions_listed_after_their_levels():
     other = ("预计2023-2025年，全球涂布设备（整线）市场规模接近100/118/127亿元，"
              "带动全球涂布模头新增需求达到20/23.6/25.4亿元。")
     assert not [c for c in check_text(other) if "addition" in c.relation]
+
+
+def test_the_room_to_a_target_from_the_targets_and_the_current_pe():
+    # cfb082 (CFBenchmark summary): 24.8 / 17.3 − 1 = 43%, 22.0 / 15.4 − 1 = 43%
+    text = ("由于下调了次高端价位的收入增速，我们下调2019/20年EPS5.5%/7.8%至2.96/3.33元，下调目标价11.7%至73.26元，"
+            "对应2019/20年24.8x/22.0xP/E，现价对应2019/20年{c}xP/E，目标价有43%上行空间，维持跑赢行业评级。")
+    (c,) = [c for c in check_text(text.format(c="17.3x/15.4")) if "target's PE" in c.relation]
+    assert c.verdict == "consistent" and c.derived
+    (c,) = [c for c in check_text(text.format(c="17.3x/17.4")) if "target's PE" in c.relation]
+    assert c.verdict == "inconsistent" and c.inputs == ["22.0", "17.4"]
+    # cfb367 (thirty-first set): the second year's pair (24 / 11) is the author's slip
+    text = ("当前股价对应2022、23年PE为17、11倍。同时我们维持目标价不变，对应2022、23年PE分别为26、24倍，"
+            "较当前股价有49.8%的上涨空间。")
+    (c,) = [c for c in check_text(text) if "target's PE" in c.relation]
+    assert c.verdict == "inconsistent" and c.inputs == ["24", "11"]
+    # digits lost in the paragraph ("9.%", "209年"): a misfit proves nothing
+    text = ("当前股价对应209/2020年9.6倍/7.3倍市盈率。我们下调目标价9.%至4.90元对应23.2倍209年市盈率和20.4倍2020年市盈率，"
+            "较当前股价有8.4%的上行空间。")
+    assert [c.verdict for c in check_text(text) if "target's PE" in c.relation] == ["unverifiable"]
