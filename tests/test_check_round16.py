@@ -273,3 +273,13 @@ def test_the_room_to_a_target_from_the_targets_and_the_current_pe():
     text = ("当前股价对应209/2020年9.6倍/7.3倍市盈率。我们下调目标价9.%至4.90元对应23.2倍209年市盈率和20.4倍2020年市盈率，"
             "较当前股价有8.4%的上行空间。")
     assert [c.verdict for c in check_text(text) if "target's PE" in c.relation] == ["unverifiable"]
+
+
+def test_a_payout_ratio_is_the_dividends_over_the_years_parent_profit():
+    text = ("公司2022年实现归母净利润245.1亿元，同比增长5%。2022年全年现金分红2元/股（达到承诺标准），合计112.3亿元，"
+            "对应现金分红率{r}。")
+    (c,) = [c for c in check_text(text.format(r="46%")) if "dividends over" in c.relation]
+    assert c.verdict == "consistent" and c.inputs == ["112.3亿元", "245.1亿元"]
+    # a payout may be of 扣非 or distributable profit: a misfit proves nothing
+    (c,) = [c for c in check_text(text.format(r="56%")) if "dividends over" in c.relation]
+    assert c.verdict == "unverifiable"

@@ -1,13 +1,16 @@
 """A cash dividend's total against its base and its rate: "以总股本 99.14 亿股为基数，向全体股东每 10 股
 派送现金红利人民币 2.95 元（含税），公司合计拟派送现金人民币 29.25 亿元", "每股派发现金红利 0.037 元，合计
-派现 8897.298699 万元". The total is the shares times the cash per share."""
+派现 8897.298699 万元". The total is the shares times the cash per share; and a payout ratio is the total
+over the year's 归母 profit ("2022年全年现金分红2元/股…合计112.3亿元，对应现金分红率46%" beside "2022年实现
+归母净利润245.1亿元", confirm-only: some pay out of 扣非 or distributable profit)."""
 
 from __future__ import annotations
 
 import re
 
+from macrodesk.checks.company_levels import year_level
 from macrodesk.checks.intervals import Interval, figure_interval
-from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import interval
 from macrodesk.models import Article, FigureKind, Sentence
 
@@ -22,6 +25,9 @@ _TOTAL = re.compile(r"(?:合计|共计|总计|累计)(?:拟)?(?:派发|派送|�
 def find_dividends(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in article.sentences:
+        if s.kind in ("prose", "list") and ("分红" in s.text or "派息" in s.text or "股利" in s.text) \
+                and (payout := _payout(article, s)) is not None:
+            out.append(payout)
         if s.kind not in ("prose", "list", "table") or "股" not in s.text or "派" not in s.text:
             continue
         chk = _dividend(article, s)
@@ -62,3 +68,40 @@ def _dividend(article: Article, s: Sentence) -> Check | None:
     )
     chk.computed = f"{got.mid:.6g}"
     return chk
+
+
+# the total paid out, then its ratio to the year's profit
+_PAID = re.compile(r"(?:合计|共计|总计|累计|现金分红总额|分红总额|分红金额|派现总额|派息总额)\s*(?:约|为|达)?\s*$")
+_PAYOUT = re.compile(r"(?:现金)?(?:分红率|分红比例|分红比率|股利支付率|派息率|派息比例)\s*(?:约|为|达|达到)?\s*$")
+_PAY_YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
+
+
+def _payout(article: Article, s: Sentence) -> Check | None:
+    figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
+    paid = ratio = None
+    prev = 0
+    for f in figs:
+        lead = s.text[prev:f.start]
+        prev = f.end
+        if paid is None and f.kind == FigureKind.MONEY and f.unit.endswith("元") and _PAID.search(lead):
+            paid = f
+        elif paid is not None and ratio is None and f.kind == FigureKind.PERCENT and _PAYOUT.search(lead):
+            ratio = f
+    years = _PAY_YEAR.findall(s.text[:paid.start]) if paid is not None else []
+    if paid is None or ratio is None or len(set(years)) != 1:
+        return None
+    found = year_level(article, "归母", int(years[0]))
+    if found is None:
+        return None
+    ws, profit = found
+    p = interval(profit)
+    if p.lo <= 0:
+        return None
+    got = (interval(paid) / p).scale(100)
+    chk = interval_check(
+        got, figure_interval(ratio, result=True), kind="ratio", stated=ratio.text, inputs=[paid.text, profit.text],
+        relation=f"{paid.text} / {profit.text} = {ratio.text} (the dividends over the year's 归母 profit)",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, ws.text],
+        article=article.label)
+    return confirm_only(chk, "a payout may be of 扣非 or distributable profit")
+
