@@ -34,6 +34,7 @@ regression gate now: floors only go up.
 | check_twentyeighth (round 13, at 6149a66, after the round's family rules; 21 excerpts and 10 reports) | 55/135 = 0.407, 26/68 = 0.382, 0/20 (two false alarms, since fixed; 22/66 = 0.333 at the round's start) |
 | check_twentyninth (round 14, at 6716b6b, after the round's rules; 24 excerpts and 10 reports) | 80/126 = 0.635, 43/88 = 0.489, 0/16 (two false alarms, since fixed; the same at the round's start) |
 | check_thirtieth (round 15, at 906d6be, after the round's first rule; 20 excerpts and 10 reports) | 78/135 = 0.578, 42/87 = 0.483, 0/6 (two false alarms: one fixed, one adjudicated as written; the same at the round's start) |
+| check_thirty_first (round 16, at 5745fdc, after the round's first two rules; 22 excerpts and 10 reports) | 91/146 = 0.623, 63/109 = 0.578, 1/18 (two false alarms, since fixed; 90/146, 61/108 = 0.565, 1/18 and the same two at the round's start) |
 """
 
 from __future__ import annotations
@@ -88,27 +89,34 @@ FLOORS = {
     "check_fourteenth": Floors(157, 113, 0.752, 112, 0.803, 5, 2, 152, 0.256),
     "check_fifteenth": Floors(165, 156, 0.608, 100, 0.89, 24, 2, 137, 0.35),
     "check_sixteenth": Floors(93, 85, 0.694, 63, 0.873, 3, 1, 90, 0.366),
-    "check_seventeenth": Floors(96, 66, 0.833, 79, 0.772, 38, 22, 58, 0.31),
+    "check_seventeenth": Floors(96, 66, 0.833, 79, 0.784, 38, 23, 58, 0.31),
     # round 10's set: company research (CFBenchmark excerpts), 20 articles from two annotators
-    "check_eighteenth": Floors(256, 170, 0.717, 170, 0.688, 17, 4, 239, 0.217, articles=20),
+    # round 16 lowered its mutation recall 52/239 -> 51/239 (0.217 -> 0.213): cfb230-2's mutated profit
+    # (2.39亿元) was refuted over 口罩设备收入 2.76亿元, a segment's revenue, for "公司净利润率 8.0%"; the
+    # margin is now over the company's revenue (23.85亿元) and, a bare 净利润率 beside a 归母 profit,
+    # a misfit proves nothing. A right verdict for a wrong reason, not a floor
+    "check_eighteenth": Floors(256, 170, 0.723, 171, 0.701, 17, 4, 239, 0.213, articles=20),
     "check_nineteenth": Floors(231, 136, 0.735, 151, 0.576, 16, 4, 215, 0.13, articles=20),
-    "check_twentieth": Floors(182, 130, 0.661, 106, 0.688, 17, 3, 165, 0.151, articles=20),
-    "check_twentyfirst": Floors(202, 166, 0.885, 171, 0.777, 18, 6, 184, 0.288, articles=16),
-    "check_twentysecond": Floors(136, 95, 0.621, 72, 0.694, 13, 1, 123, 0.203, articles=17),
+    "check_twentieth": Floors(182, 130, 0.661, 107, 0.691, 17, 3, 165, 0.151, articles=20),
+    "check_twentyfirst": Floors(202, 166, 0.885, 172, 0.784, 18, 6, 184, 0.288, articles=16),
+    "check_twentysecond": Floors(136, 95, 0.631, 73, 0.698, 13, 1, 123, 0.211, articles=17),
     # round 11's sets: company research (CFBenchmark summary and risk excerpts) and condensed reports
     "check_twentythird": Floors(111, 76, 0.789, 87, 0.678, 17, 2, 94, 0.34, articles=19),
     "check_twentyfourth": Floors(132, 76, 0.697, 83, 0.614, 16, 3, 116, 0.215, articles=24),
     # round 12's set: summary and risk excerpts and condensed reports, first run at the round's start
-    "check_twentyfifth": Floors(287, 212, 0.636, 173, 0.734, 35, 3, 252, 0.194, articles=29),
+    "check_twentyfifth": Floors(287, 212, 0.641, 174, 0.735, 35, 3, 252, 0.198, articles=29),
     # its second set, listed while the round's rules were written and first run after them
-    "check_twentysixth": Floors(241, 150, 0.693, 132, 0.59, 21, 2, 217, 0.101, articles=30),
+    "check_twentysixth": Floors(241, 150, 0.706, 134, 0.597, 21, 2, 217, 0.101, articles=30),
     # and its third, listed after the round's rules and first run on them
     # round 14's set, first run after the round's rules (which did not move it)
-    "check_twentyninth": Floors(150, 126, 0.65, 90, 0.577, 16, 0, 134, 0.156, articles=34),
-    "check_twentyeighth": Floors(208, 135, 0.474, 83, 0.554, 20, 0, 188, 0.111, articles=31),
+    "check_twentyninth": Floors(150, 126, 0.666, 93, 0.623, 16, 0, 134, 0.179, articles=34),
+    "check_twentyeighth": Floors(208, 135, 0.511, 88, 0.579, 20, 0, 188, 0.132, articles=31),
     # round 15's set, first run after the round's first rules; cfb303's one false alarm is adjudicated
     # below (AS_WRITTEN)
-    "check_thirtieth": Floors(178, 135, 0.74, 113, 0.725, 6, 1, 172, 0.273, articles=30),
+    "check_thirtieth": Floors(178, 135, 0.77, 117, 0.735, 6, 1, 172, 0.302, articles=30),
+    # round 16's set, first run after the round's first two rules (the same at the round's start
+    # but for one ratio)
+    "check_thirty_first": Floors(184, 146, 0.767, 134, 0.671, 18, 4, 166, 0.21, articles=32),
     "check_twentyseventh": Floors(233, 185, 0.545, 125, 0.616, 25, 5, 208, 0.081, articles=31),
 }
 _SCORES: dict[str, Score] = {}
