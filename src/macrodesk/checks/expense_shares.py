@@ -38,6 +38,7 @@ class _Item:
     name: str  # 销售, 管理, 研发, 财务; "" for the revenue
     fig: Figure
     scale: float  # the list's unit: 3.88 in "3.88/0.61/0.31亿元" is in 亿元
+    unit: str
     period: tuple[str, str]  # (year, Y | H1 | H2 | Q1…Q4 | 9M)
     sentence: Sentence
     section: int
@@ -100,7 +101,7 @@ def _items(article: Article) -> tuple[list[_Item], list[_Item], list[_Item]]:
             if period is None:
                 continue
             if last.kind == FigureKind.MONEY and len(run) == 1 and _REVENUE.match(words):
-                found[0].append(_Item("", last, last.scale, period, s, section, bool(before)))
+                found[0].append(_Item("", last, last.scale, last.unit, period, s, section, bool(before)))
                 continue
             m = _AMOUNTS.match(words) if last.kind == FigureKind.MONEY else \
                 (_RATES.match(words) or (_TO_LEVEL.match(words) if len(run) == 1 else None)) \
@@ -110,7 +111,7 @@ def _items(article: Article) -> tuple[list[_Item], list[_Item], list[_Item]]:
             names = re.findall(_ITEM, m.group(1))
             if len(names) == len(run) and len(set(names)) == len(names):
                 found[1 if last.kind == FigureKind.MONEY else 2].extend(
-                    _Item(n, f, last.scale, period, s, section, bool(before)) for n, f in zip(names, run, strict=True))
+                    _Item(n, f, last.scale, last.unit, period, s, section, bool(before)) for n, f in zip(names, run, strict=True))
         if dates and (last_period := dates[-1][1]) is not None:
             carried[s.paragraph] = last_period
             year = last_period[0]
@@ -132,7 +133,7 @@ def find_expense_shares(article: Article) -> list[Check]:
             continue
         a, v = expense[0], revenue[0]
         got = (figure_interval(a.fig).scale(a.scale) / figure_interval(v.fig).scale(v.scale)).scale(100)
-        scaled = "" if a.fig.scale == a.scale else f" ({_unit(a)})"
+        scaled = "" if a.fig.unit else f" ({a.unit})"
         chk = interval_check(
             got, figure_interval(r.fig, result=True), kind="ratio", stated=r.fig.text,
             inputs=[a.fig.text, v.fig.text],
@@ -147,6 +148,3 @@ def find_expense_shares(article: Article) -> list[Check]:
         out.append(chk)
     return out
 
-
-def _unit(a: _Item) -> str:
-    return "亿元" if a.scale == 1e8 else "万元" if a.scale == 1e4 else "元"
