@@ -283,3 +283,11 @@ def test_a_payout_ratio_is_the_dividends_over_the_years_parent_profit():
     # a payout may be of 扣非 or distributable profit: a misfit proves nothing
     (c,) = [c for c in check_text(text.format(r="56%")) if "dividends over" in c.relation]
     assert c.verdict == "unverifiable"
+
+
+def test_the_first_nine_months_are_one_period_in_both_period_readers():
+    from macrodesk.checks.frames import period_key
+    from macrodesk.checks.quarters import period_of
+
+    assert period_of("2021年前三季度") == ("2021", "9M") and period_key("2021年前三季度") == (2021, "9M")
+    assert period_of("2021年三季度") == ("2021", "Q3") and period_key("2021年第三季度") == (2021, "Q3")

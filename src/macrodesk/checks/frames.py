@@ -75,6 +75,8 @@ _SUBS = (
     (re.compile(r"Q1\s*[-—–~～至]\s*Q?3"), "9M"),
     (re.compile(r"Q1\s*[-—–~～至]\s*Q?2"), "H1"),
     (re.compile(r"Q1\s*[-—–~～至]\s*Q?4"), "Y"),
+    # (before the quarters: "前三季度" is nine months, not its 三季度)
+    (re.compile(r"前三季度"), "9M"),
     (re.compile(r"Q([1-4])|([一二三四])季度"), "Q"),
     (re.compile(r"H([12])|([上下])半年"), "H"),
     (re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月"), "M-"),

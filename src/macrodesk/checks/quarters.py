@@ -13,10 +13,10 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # "2025H1", "25Q2", "2025 年上半年", "二季度": (year or "", half/quarter)
 _PERIOD = re.compile(
-    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>H[12]|Q[1-4]|上半年|下半年|第?[一二三四]季度|(?<!\d)[1-4]\s*季度)"
+    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>H[12]|Q[1-4]|上半年|下半年|前三季度|第?[一二三四]季度|(?<!\d)[1-4]\s*季度)"
     # "1H22", "2Q22": the half or quarter before its year
     r"|(?<![\d.])(?P<n>[1-4])(?P<x>[QH])(?P<y2>\d{2})(?!\d)")
-_P = {"上半年": "H1", "下半年": "H2", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2",
+_P = {"上半年": "H1", "下半年": "H2", "前三季度": "9M", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2",
       "第二季度": "Q2", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
 # what a level measures; the longest name wins, and two levels pair only on the same one
 _METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "归母净利", "营业总收入", "营业收入", "净利润", "营收", "收入",
