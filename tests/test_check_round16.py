@@ -291,3 +291,39 @@ def test_the_first_nine_months_are_one_period_in_both_period_readers():
 
     assert period_of("2021年前三季度") == ("2021", "9M") and period_key("2021年前三季度") == (2021, "9M")
     assert period_of("2021年三季度") == ("2021", "Q3") and period_key("2021年第三季度") == (2021, "Q3")
+
+
+# False alarms read among the 60 inconsistent verdicts on CFBenchmark excerpts no set holds (each
+# from the excerpt named; the verdict before the fix in brackets)
+
+
+def test_a_bracket_of_earlier_values_after_a_slash_list_is_no_quotient():
+    # cfr532 [3.93/3.94 = 3.85]: the EPS before the cut
+    text = "鉴于保供后煤价中枢有所回落，下调23、24年EPS至3.80/3.85(3.93/3.94)元，预测25年3.91元；"
+    assert not [c for c in check_text(text) if c.verdict == "inconsistent"]
+
+
+def test_keby_is_no_comparison():
+    # cfb380 [(3.71亿元/11.30亿元 - 1) = 10.0%]: "可比口径" names a basis, not a level compared with
+    text = ("单四季度公司实现扣非归母净利润15.01亿元，若进一步剔除嘉里物流贡献3.71亿元归母净利润，"
+            "则可比口径扣非归母净利润11.30亿元，同比增长10.0%。")
+    assert not [c for c in check_text(text) if c.verdict == "inconsistent"]
+
+
+def test_a_last_year_base_names_its_measure_and_a_change_before_zhi_is_of_the_level_after():
+    # cfb232 [(342亿元/0.29亿元 - 1) = 9%]: a bare dated amount of another sentence is no base
+    text = ("4)资产减值损失2.8亿元(2019年0.29亿元)，安徽节源计提商誉减值0.95亿元。"
+            "1)2020年新签342亿元增9%/境外207亿元增19%占比61%；")
+    assert not [c for c in check_text(text) if c.verdict == "inconsistent"]
+    # cfb385 [66.3% - 63.8% = 33pct]: 33pct is 2021H1's change, to 74.15%
+    text = ("2019年受中美贸易摩擦影响、产能利用率同比-8.3pct至63.8%，2020年受疫情影响产能利用率为66.3%，"
+            "2021年受益于需求复苏，2021H1产能利用率同比提升33pct至74.15%。")
+    assert not [c for c in check_text(text) if c.verdict == "inconsistent"]
+
+
+def test_a_price_list_pairs_with_the_amounts_and_volumes_of_its_own_place():
+    # cfb250 [(1+91%) / (1+70%) - 1 = +83%]: DMF's price met 己二酸's 6.5亿 / 6.5万吨 by chance
+    text = ("2021Q1尿素/DMF/己二酸/醋酸/辛醇/乙二醇均价为0.20/1.00/0.93/0.54/1.29/0.51万元/吨（yoy+17%/+83%/+19%/+112%/+95%/+15%）。"
+            "公司肥料/有机胺/己二酸及中间品/醋酸及衍生物/多元醇分别实现销量62/14/6.5/14/17万吨（yoy-11%/+84%/+70%/-6%/+15%），"
+            "实现营收12.1/13.8/6.5/9.6/15.5亿元（yoy+8%/+160%/+91%/+2%/+60%）。")
+    assert not [c for c in check_text(text) if c.verdict == "inconsistent"]

@@ -36,6 +36,7 @@ _ANY_YEAR = re.compile(r"(?:19|20)?\d{2}\s*(?:全?年|H[12]|Q[1-4])")
 # a year not yet over, or a span: no base of last year's level
 _PARTIAL = re.compile(r"截至|截止|以来|目前|迄今|至今|年初|累计")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
+_TO_LEVEL_AFTER = re.compile(r"\s*(?:至|到)\s*[+\-−]?\d")
 # a fall written as a verb before an unsigned figure: "同比降 22.02%", "同比下滑 1.36%"
 _FALL = re.compile(r"(?:下降|下滑|减少|回落|降低|下跌|降|跌|减)\s*(?:了|约|达)?\s*$")
 # a bound is no level: "预计突破 55GW", "超 100 亿元", "80% 以上"
@@ -166,6 +167,8 @@ def find_last_year_growths(article: Article) -> list[Check]:
                 yoy = when is not None and int(named.group(1)) == when[0] - 1
             if not (yoy or _PLAIN.search(lead)) or _BOUND_AFTER.match(s.text[g.end:]):
                 continue
+            if _TO_LEVEL_AFTER.match(s.text, g.end):
+                continue  # "2021H1产能利用率同比提升33pct至74.15%" (cfb385): the change is of the level after it
             if lead.rstrip().endswith(("（", "(")) and not g.text.lstrip().startswith(("+", "-", "＋", "－", "−")):
                 continue  # "Samsung（35.7%）" is a share; "（+30.1%）" a growth
             later = figs[k - 1]
@@ -232,6 +235,8 @@ def _find_base(s: ParaText, figs: list[Figure], k: int, later: Figure, *, dated_
             continue
         if j < k - 2 and not same_measure(s, later, f):
             continue  # "2022 年全球…销售 1007.53 万辆，…纯电动车销量 723.31 万辆…2023 年全球销售": another measure between
+        if s.sentence_at(f.start) is not s.sentence_at(later.start) and not _NOT_METRIC.sub("", _own(s, f)):
+            return None  # "…商誉减值…(2019年0.29亿元)。…2020年新签342亿元增9%" (cfb232): it names no measure
         if s.sentence_at(f.start) is not s.sentence_at(later.start) and "同期" in _own(s, f):
             # "（2018年同期为0.73亿元）" is the same part of the year before as its own sentence's
             # level (1-9 月), not as a level of another sentence (奥飞娱乐's 上半年, the twenty-second)

@@ -330,6 +330,9 @@ def _find_expressions(para: Para) -> list[Check]:
             if stated is None:
                 continue
             inner = m.group(1)
+            if "/" in inner and raw[max(0, stated.fig.start - 2):stated.fig.start].rstrip().endswith("/"):
+                # "下调23、24年EPS至3.80/3.85(3.93/3.94)元": a list's earlier values, not a quotient
+                continue
             vs = re.split(_VS, inner)
             if len(vs) == 2:
                 a, b = _operand(vs[0]), _operand(vs[1])

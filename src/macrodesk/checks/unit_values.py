@@ -44,13 +44,38 @@ def find_unit_values(article: Article) -> list[Check]:
                       and "/" not in t.level.unit and _TOTAL.search(t.name)]
             counts = [q for q in moves if q is not u and q.previous == u.previous and q.level.kind == FigureKind.QUANTITY
                       and (not per or canonical_unit(q.level.kind, q.level.unit) == per)]
-            pairs = [(t, q) for t in totals for q in counts if _quotient_fits(t, q, u)]
+            pairs = [(t, q) for t in totals for q in counts if _quotient_fits(t, q, u) and _same_place(p, u, t, q)]
             # a paragraph restating its figures (a summary, then the body) offers one pair twice
             if len({(t.level.text, t.rate, q.level.text, q.rate) for t, q in pairs}) != 1:
                 continue
             t, q = pairs[0]
             out.append(_judge(article, p, u, t, q))
     return out
+
+
+_LIST_SEP = re.compile(r"^\s*[/、]\s*$")
+
+
+def _place(p: ParaText, f: Figure) -> tuple[int, int] | None:
+    """A figure's place in the list it is an item of (index, length); None when it stands alone."""
+    figs = [x for x in p.figures if x.value is not None]
+    k = next((i for i, x in enumerate(figs) if x.start == f.start), None)
+    if k is None:
+        return None
+    lo = k
+    while lo > 0 and _LIST_SEP.match(p.text[figs[lo - 1].end:figs[lo].start]):
+        lo -= 1
+    hi = k
+    while hi + 1 < len(figs) and _LIST_SEP.match(p.text[figs[hi].end:figs[hi + 1].start]):
+        hi += 1
+    return (k - lo, hi - lo + 1) if hi > lo else None
+
+
+def _same_place(p: ParaText, u: Moved, t: Moved, q: Moved) -> bool:
+    """Items of lists pair by their place ("尿素/DMF/…均价为0.20/1.00/…" and "肥料/有机胺/己二酸…销量
+    62/14/6.5/…": DMF's price is no quotient of 己二酸's amounts, cfb250)."""
+    places = [_place(p, m.level) for m in (u, t, q)]
+    return all(x is None for x in places) or len(set(places)) == 1
 
 
 def _quotient_fits(t: Moved, q: Moved, u: Moved) -> bool:
