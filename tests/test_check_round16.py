@@ -327,3 +327,14 @@ def test_a_price_list_pairs_with_the_amounts_and_volumes_of_its_own_place():
             "公司肥料/有机胺/己二酸及中间品/醋酸及衍生物/多元醇分别实现销量62/14/6.5/14/17万吨（yoy-11%/+84%/+70%/-6%/+15%），"
             "实现营收12.1/13.8/6.5/9.6/15.5亿元（yoy+8%/+160%/+91%/+2%/+60%）。")
     assert not [c for c in check_text(text) if c.verdict == "inconsistent"]
+
+
+def test_a_quarter_glued_to_its_amount_is_read_as_both():
+    from macrodesk.figures import extract_figures
+
+    # cfb293 [20.64亿元 + 10.40亿元 = 1.04亿元]: "Q20.64亿元" is Q2 and 0.64亿元 (there is no Q20)
+    got = [(f.text, f.kind.value) for f in extract_figures("21H1CMP抛光垫营收1.04亿元(Q20.64亿元，Q10.40亿元)")]
+    assert got == [("21H1", "date"), ("1.04亿元", "money"), ("Q2", "date"), ("0.64亿元", "money"),
+                   ("Q1", "date"), ("0.40亿元", "money")]
+    assert [f.text for f in extract_figures("2021Q31.5亿元")] == ["2021Q3", "1.5亿元"]
+    assert extract_figures("H20芯片") == []  # a product's name, no quarter and no number

@@ -58,7 +58,9 @@ _DATE_PARTS = [
     # "Q1-3", "22Q1-Q3", "Q1~Q2": the first quarters of a year, one period (its 3 is no figure);
     # not before 分别, where each figure is a quarter's ("22Q1-Q4毛利率分别为20.8%/21.4%/…")
     r"(?:(?:19|20)?\d{2}\s?)?Q1\s?[-~～—至]\s?Q?[2-4](?![0-9.])(?![^，,。；;]{0,12}分别)",
-    r"(?:19|20)?\d{2}\s?[QH][1-4]|[1-4]Q(?:19|20)?\d{2}|(?<![\d.])[12]H(?:19|20)?\d{2}(?!\d)|(?<![A-Za-z])[QH][1-4](?![0-9])",
+    r"(?:19|20)?\d{2}\s?[QH][1-4]|[1-4]Q(?:19|20)?\d{2}|(?<![\d.])[12]H(?:19|20)?\d{2}(?!\d)|(?<![A-Za-z])[QH][1-4](?![0-9])"
+    # "(Q20.64亿元，Q10.40亿元)": a quarter glued to its amount (there is no Q20)
+    r"|(?<![A-Za-z\d])Q[1-4](?=\d+\.\d+\s?(?:亿|万|元|%))",
     r"(?:19|20)\d{2}E(?![a-zA-Z])",
     # "相比 2017 的 9.80%": a year with no 年 before 的, after a word of comparison
     r"(?<=[较比]\s)(?:19|20)\d{2}(?=\s?的)|(?<=[较比])(?:19|20)\d{2}(?=\s?的)",
@@ -192,7 +194,10 @@ def extract_figures(sentence: str) -> list[Figure]:
         dates.append(Figure(text=raw, kind=FigureKind.DATE, start=start, end=end))
 
     figures: list[Figure] = []
-    for m in _NUMBER_RE.finditer(text):
+    # numbers are sought with the dates blanked out, so one glued to a date is still read whole
+    # ("Q20.64亿元" is Q2 and 0.64亿元)
+    masked = "".join(" " if t else ch for t, ch in zip(taken, text, strict=True)) if dates else text
+    for m in _NUMBER_RE.finditer(masked):
         body_start = m.start("num") if m.group("num") else m.start("cn")
         start = m.start("sign") if m.group("sign") else body_start
         if any(taken[body_start:m.end()]):
