@@ -338,3 +338,28 @@ def test_a_quarter_glued_to_its_amount_is_read_as_both():
                    ("Q1", "date"), ("0.40亿元", "money")]
     assert [f.text for f in extract_figures("2021Q31.5亿元")] == ["2021Q3", "1.5亿元"]
     assert extract_figures("H20芯片") == []  # a product's name, no quarter and no number
+
+
+def test_a_part_of_the_year_written_with_it_holds_for_the_clauses_after():
+    # cfr134 [81.35% - 81.81% = 0.34pct]: 81.35% is 2020Q1's margin, no level of 2020 a year after 2019's
+    text = ("同时，2020年一季度公司实现营业收入0.85亿元，同比增长42.87%，归母净利润0.36亿元，同比增长54.18%，毛利率为81.35%，"
+            "依然保持在高位。2019年综合毛利率为81.81%，同比减少0.34pct，其中2019Q4毛利率80.40%，同比减少1.49pct。")
+    assert not [c for c in check_text(text) if c.verdict == "inconsistent"]
+
+
+def test_a_margin_in_an_item_that_counts_another_product_is_not_over_the_first_items_profit():
+    # cfb176 [8.9亿 / 90.5亿元 = 14.6%]: item 2) is the cobalt products' margin, item 1) copper's 毛利
+    text = ("事件：公司发布2020年半年报，上半年实现营收90.5亿元，同比减少0.57%，实现归母净利润3.5亿元，同比增加965%。"
+            "1）电解铜产量大幅增长：公司上半年共生产电铜4.27万吨，同比增长49.5%，实现毛利8.9亿，同比增长78%；"
+            "2）毛利持平，毛利率提升；生产钴产品1.35万吨，与上年基本持平，受益于高价钴库存的消耗，毛利率为14.6%，同比提升了3个百分点。")
+    assert not [c for c in check_text(text) if c.verdict == "inconsistent"]
+
+
+def test_a_level_with_a_share_of_its_own_is_no_whole_of_the_next():
+    # cfr575 [1.95亿元 / 27.33亿元 = 13.18%]: both are parts of the company's revenue
+    text = ("22年公司光伏电站开发运营转让业务实现收入27.33亿元，同比-4.73%，占比为85.49%；"
+            "光伏电站EPC业务实现收入1.95亿元，同比-52.64%，占比为13.18%。")
+    assert not [c for c in check_text(text) if c.verdict == "inconsistent"]
+    # a whole followed by its parts' share (其中…占比) is still the whole
+    text = "整体营收 6.3 亿欧元，同比增长 17.5%，海缆业务营收 3.9 亿欧元，同比增长 20.9%，占比 {s}。"
+    assert [c.verdict for c in check_text(text.format(s="71.9%")) if c.kind == "share"] == ["inconsistent"]

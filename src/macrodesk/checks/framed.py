@@ -646,6 +646,19 @@ _REST_WORD = r"(?:其[他它余]|剩余)"
 _REST_ITEM = re.compile("^" + _REST_WORD)
 _CHANGE_VERB = re.compile(r"(?:提升|提高|增加|上升|上行|下降|下滑|减少|回落|下行|收窄|扩大|降低|改善)\s*(?:了|约)?\s*$")
 _PART_NAMED = re.compile(r"其中([^，,；;。]*)")
+_ITEM_NUMBER = re.compile(r"^\s*[（(]?([1-9])[）)、.]")
+
+
+def _item_of(sec: Para, sent: int) -> str:
+    """The numbered item ("1）", "2）") a sentence stands in: the last opened at or before it in its
+    paragraph; "" when none is."""
+    paragraph = sec.sentences[sent].paragraph
+    for i in range(sent, -1, -1):
+        if sec.sentences[i].paragraph != paragraph:
+            break
+        if m := _ITEM_NUMBER.match(sec.raw[i]):
+            return m.group(1)
+    return ""
 # what may stand between 其中 and a margin of the company's own ("其中22Q2", "其中单季度公司")
 _PERIOD_WORDS = re.compile(r"[\s\d年度季月半上下全单H QＱ（）()、]|公司|整体|合计|累计|同比|环比|期间|实现|毛利率|净利率|利率")
 _LOSS_AFTER = re.compile(r"[^。；;]{0,30}?(?:由盈转亏|转为亏损|扭盈为亏|亏损)")
@@ -735,6 +748,12 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         return [hedge(sec, chk, "the margin names another segment than its profit and revenue")]
     if t.interval(result=True).lo > 0 and n0.tok.interval().hi < 0:
         return [hedge(sec, chk, "a positive margin is no ratio of a loss")]
+    # "1）电解铜…实现毛利8.9亿；2）…钴产品…毛利率为14.6%" (cfb176): numbered items are facets
+    if (item := _item_of(sec, t.sent)) and (other := _item_of(sec, n0.tok.sent)) and item != other \
+            and any(x.tok.fig.kind == FigureKind.QUANTITY and x.index < c.index and _item_of(sec, x.tok.sent) == item
+                    and sec.sentences[x.tok.sent].paragraph == sec.sentences[t.sent].paragraph for x in fs):
+        # (an item that counts a product's output is that product's: "2）…生产钴产品1.35万吨…毛利率为14.6%")
+        return [hedge(sec, chk, "the margin and its profit stand in different numbered items")]
     # "其中空刻（厨房阿芬）…盈利相对稳定，全年净利率约5.0%" (cfr542): a part named after 其中
     if (part := _PART_NAMED.search(c.lead[:mm.start()] if mm.string is c.lead else c.lead)) \
             and len(_PERIOD_WORDS.sub("", part.group(1))) >= 2:

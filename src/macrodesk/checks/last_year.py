@@ -73,7 +73,13 @@ def _period(s: ParaText, f: Figure, *, written: bool = False) -> tuple[int, str]
             return None
         return period_key(head[years[0].start():])
     years = list(_YEAR.finditer(s.text, 0, f.start))
-    return period_key(f"{years[-1].group(0)}{own}") if years else None
+    if not years:
+        return None
+    # the part written with the year holds for the clauses after it ("2020年一季度公司实现营业收入…，
+    # 毛利率为81.35%" is 2020Q1's, cfr134), unless the level's own clause names one
+    key = period_key(f"{years[-1].group(0)}{own}")
+    with_year = period_key(s.text[years[-1].start():years[-1].end() + 6])
+    return with_year if key is not None and key[1] == "Y" and with_year is not None and with_year[0] == key[0] else key
 
 
 def _base(s: ParaText, f: Figure, later: tuple[int, str] | None, *, written: bool = False) -> bool:

@@ -21,6 +21,7 @@ _SHARE_LEAD = re.compile(r"[，,（(]\s*占\s*(?:总|整体|全部|公司)?[\u4e
 _OWN_GROWTH = re.compile(r"^[，,（(]\s*(?:同比|环比|YoY|yoy|YOY|QoQ|qoq)\s*(?:增长|增加|提升|上升|下降|减少|下滑)?\s*(?:了|约)?\s*$")
 # a level named as the whole
 _WHOLE = re.compile(r"整体|总(?!经理|监|裁)|全部|全年|公司|全国|全球|行业")
+_A_PART = re.compile(r"业务|板块|分部|产品|子公司")
 # what the part and the whole both measure (a share of 总股本, of a fund's 持仓 or of a deal's
 # 总金额 names no metric here, and no whole is proposed for it)
 _METRICS = (("营业收入", "营收", "收入"), ("净利润", "利润"), ("销量", "销售量"), ("产量",), ("出口",), ("进口",),
@@ -72,7 +73,13 @@ def _judge(p: ParaText, figs: list[Figure], part: Figure, share: Figure) -> Chec
         if f.end > part.start or f.start < previous or f.kind not in _AMOUNTS or unit_key(p.sentence_at(f.start), f) != key:
             continue
         clause = p.own_clause(f)
-        if metric is not None and _WHOLE.search(clause) and _metric(clause) == metric:
+        # a level that has a share of its own is a part ("22年公司光伏电站…业务实现收入27.33亿元，同比-4.73%，
+        # 占比为85.49%", cfr575), as is one its words name a business of
+        nxt = next((g for g in figs if g.start > f.end and g.kind in _AMOUNTS), None)
+        stretch = p.text[f.end:nxt.start if nxt is not None else len(p.text)]
+        own_share = "占" in stretch and "其中" not in stretch  # ("…48.36GW，其中英、德…四国占比 84%": its parts')
+        if metric is not None and _WHOLE.search(clause) and _metric(clause) == metric \
+                and not _A_PART.search(clause) and not own_share:
             wholes.append(f)
     if len(wholes) != 1 or (wholes[0].value or 0) <= 0:
         return None
