@@ -363,3 +363,13 @@ def test_a_level_with_a_share_of_its_own_is_no_whole_of_the_next():
     # a whole followed by its parts' share (其中…占比) is still the whole
     text = "整体营收 6.3 亿欧元，同比增长 17.5%，海缆业务营收 3.9 亿欧元，同比增长 20.9%，占比 {s}。"
     assert [c.verdict for c in check_text(text.format(s="71.9%")) if c.kind == "share"] == ["inconsistent"]
+
+
+def test_a_company_margin_is_over_the_companys_revenue_and_profit_not_a_parts_or_a_kou_fei():
+    # cfb018: "扣非后归属…净利润" frames as "非后归属…" (a 扣非 profit), and the revenue after
+    # "其中核心业务…" is a part's; the plain 净利率 pairs 归母 9541.6 万元 with the company's 12.89 亿元
+    text = ("2018年公司实现营业收入 12.89 亿元，同比增长 30.3%；实现归属母公司股东净利润 9541.6 万元，同比增长 42.39%；"
+            "实现扣非后归属母公司股东净利润 5543.0 万元，同比增长 38.68%。公司 2018 年业绩实现较快增长，其中核心业务"
+            "精准定位装备平稳增长，实现营收 9.24亿元，同比增长 10.55%。公司整体毛利率达到 52.35%，净利率达到 {m}。")
+    (c,) = [c for c in check_text(text.format(m="7.40%")) if c.stated == "7.40%" and c.kind == "ratio"]
+    assert c.verdict == "consistent" and c.inputs == ["9541.6 万元", "12.89 亿元"]

@@ -567,7 +567,8 @@ def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list
             return False
         if net:
             # "归母 13.69 亿元", "扣非 12.08 亿元": company research names the profit by its basis alone
-            return ("净利" in m or bool(_BASIS_ONLY.search(m))) and ("扣非" in m) == bool(mm.group(1))
+            # ("实现扣非后归属母公司股东净利润 5543.0 万元" frames as "非后归属…": the 扣 went to the verb before)
+            return ("净利" in m or bool(_BASIS_ONLY.search(m))) and ("扣非" in m or m.startswith("非后")) == bool(mm.group(1))
         return "毛利" in m
 
     def is_den(x: Framed) -> bool:
@@ -649,6 +650,13 @@ _PART_NAMED = re.compile(r"其中([^，,；;。]*)")
 _ITEM_NUMBER = re.compile(r"^\s*[（(]?([1-9])[）)、.]")
 
 
+def _after_part(sec: Para, x: Framed) -> bool:
+    """A figure written after 其中 and a name in its sentence (a part's, not the whole's)."""
+    raw = sec.raw[x.tok.sent]
+    part = _PART_NAMED.search(raw, 0, x.tok.fig.start)
+    return part is not None and len(_PERIOD_WORDS.sub("", part.group(1))) >= 2
+
+
 def _item_of(sec: Para, sent: int) -> str:
     """The numbered item ("1）", "2）") a sentence stands in: the last opened at or before it in its
     paragraph; "" when none is."""
@@ -721,7 +729,12 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         before = [x for x in pool if x.index < c.index]
         return before[-1] if before else pool[0]
 
-    n0, d0 = near(nums), near(_company_first(dens, c))
+    # "其中核心业务精准定位装备平稳增长，实现营收 9.24亿元" (cfb018): a part's revenue named after 其中 is
+    # no denominator of a margin that names no part, while the company's is written
+    firsts = _company_first(dens, c)
+    if not _after_part(sec, c) and (whole := [x for x in firsts if not _after_part(sec, x)]):
+        firsts = whole
+    n0, d0 = near(nums), near(firsts)
     if n0.tok.cunit != d0.tok.cunit or d0.tok.interval().lo <= 0:
         return []
     if _whole_year_vs_part(c, (n0, d0)):
