@@ -96,7 +96,10 @@ FLOORS = {
     # margin is now over the company's revenue (23.85亿元) and, a bare 净利润率 beside a 归母 profit,
     # a misfit proves nothing. A right verdict for a wrong reason, not a floor
     "check_eighteenth": Floors(256, 170, 0.723, 171, 0.701, 17, 4, 239, 0.213, articles=20),
-    "check_nineteenth": Floors(231, 136, 0.735, 151, 0.576, 16, 4, 215, 0.134, articles=20),
+    # round 16 lowered its mutation recall 29/215 -> 28/215 (0.134 -> 0.130): cfr032-5's mutated export
+    # revenue was refuted over 内销营收 1483.23 亿元, a sibling part with its own 占比, taken for the whole;
+    # a level with a share of its own is no whole now. A right verdict for a wrong reason, not a floor
+    "check_nineteenth": Floors(231, 136, 0.735, 151, 0.576, 16, 4, 215, 0.13, articles=20),
     "check_twentieth": Floors(182, 130, 0.661, 107, 0.691, 17, 3, 165, 0.151, articles=20),
     "check_twentyfirst": Floors(202, 166, 0.885, 172, 0.784, 18, 6, 184, 0.293, articles=16),
     "check_twentysecond": Floors(136, 95, 0.631, 73, 0.698, 13, 1, 123, 0.211, articles=17),
