@@ -107,12 +107,11 @@ _MONEY_LEAD = re.compile(r"(?:收入|营收|利润|净利|归母|扣非|开支|�
 # a comma between one to three digits and three digits with decimals or a unit after them (a list
 # would not break 2362.4 so, and a list of amounts is written 分别 …、…); same length
 _WIDE_THOUSANDS = re.compile(r"(?<![\d.,，])\d{1,3}(?:，\d{3})+(?=\.\d|\s?(?:万|亿|元|吨|辆|台|家|股|人|户|只|套|件|张|平方米))")
-_LISTED_BEFORE = re.compile(r"分别")
 
 
 def _thousands(m: re.Match[str]) -> str:
     """The number with its full-width separators made ASCII; as written after 分别 (a list)."""
-    if "." not in m.string[m.end():m.end() + 1] and _LISTED_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+    if "." not in m.string[m.end():m.end() + 1] and "分别" in m.string[max(0, m.start() - 12):m.start()]:
         return m.group(0)
     return m.group(0).replace("，", ",")
 
@@ -196,7 +195,9 @@ def extract_figures(sentence: str) -> list[Figure]:
     figures: list[Figure] = []
     # numbers are sought with the dates blanked out, so one glued to a date is still read whole
     # ("Q20.64亿元" is Q2 and 0.64亿元)
-    masked = "".join(" " if t else ch for t, ch in zip(taken, text, strict=True)) if dates else text
+    masked = text
+    for d in dates:
+        masked = masked[:d.start] + " " * (d.end - d.start) + masked[d.end:]
     for m in _NUMBER_RE.finditer(masked):
         body_start = m.start("num") if m.group("num") else m.start("cn")
         start = m.start("sign") if m.group("sign") else body_start

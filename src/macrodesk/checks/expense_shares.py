@@ -77,7 +77,9 @@ def _date_period(d: Figure, year: str) -> tuple[str, str] | None:
 def _items(article: Article) -> tuple[list[_Item], list[_Item], list[_Item]]:
     """The revenues, expenses and expense ratios of the article, each with the period written last
     before it in its sentence (no base of comparison), else the one in force in its paragraph."""
-    found: tuple[list[_Item], list[_Item], list[_Item]] = ([], [], [])
+    revenues: list[_Item] = []
+    amounts: list[_Item] = []
+    rates: list[_Item] = []
     carried: dict[int, tuple[str, str]] = {}
     year = ""
     section = 0
@@ -101,7 +103,7 @@ def _items(article: Article) -> tuple[list[_Item], list[_Item], list[_Item]]:
             if period is None:
                 continue
             if last.kind == FigureKind.MONEY and len(run) == 1 and _REVENUE.match(words):
-                found[0].append(_Item("", last, last.scale, last.unit, period, s, section, bool(before)))
+                revenues.append(_Item("", last, last.scale, last.unit, period, s, section, bool(before)))
                 continue
             m = _AMOUNTS.match(words) if last.kind == FigureKind.MONEY else \
                 (_RATES.match(words) or (_TO_LEVEL.match(words) if len(run) == 1 else None)) \
@@ -110,12 +112,12 @@ def _items(article: Article) -> tuple[list[_Item], list[_Item], list[_Item]]:
                 continue
             names = re.findall(_ITEM, m.group(1))
             if len(names) == len(run) and len(set(names)) == len(names):
-                found[1 if last.kind == FigureKind.MONEY else 2].extend(
+                (amounts if last.kind == FigureKind.MONEY else rates).extend(
                     _Item(n, f, last.scale, last.unit, period, s, section, bool(before)) for n, f in zip(names, run, strict=True))
         if dates and (last_period := dates[-1][1]) is not None:
             carried[s.paragraph] = last_period
             year = last_period[0]
-    return found
+    return revenues, amounts, rates
 
 
 def find_expense_shares(article: Article) -> list[Check]:

@@ -647,14 +647,20 @@ _REST_WORD = r"(?:其[他它余]|剩余)"
 _REST_ITEM = re.compile("^" + _REST_WORD)
 _CHANGE_VERB = re.compile(r"(?:提升|提高|增加|上升|上行|下降|下滑|减少|回落|下行|收窄|扩大|降低|改善)\s*(?:了|约)?\s*$")
 _PART_NAMED = re.compile(r"其中([^，,；;。]*)")
+# what may stand between 其中 and a margin of the company's own ("其中22Q2", "其中单季度公司")
+_PERIOD_WORDS = re.compile(r"[\s\d年度季月半上下全单H QＱ（）()、]|公司|整体|合计|累计|同比|环比|期间|实现|毛利率|净利率|利率")
 _ITEM_NUMBER = re.compile(r"^\s*[（(]?([1-9])[）)、.]")
+
+
+def _names_part(text: str) -> bool:
+    """Whether the text names a part after 其中 (a name, not only a period: "其中空刻（厨房阿芬）…")."""
+    part = _PART_NAMED.search(text)
+    return part is not None and len(_PERIOD_WORDS.sub("", part.group(1))) >= 2
 
 
 def _after_part(sec: Para, x: Framed) -> bool:
     """A figure written after 其中 and a name in its sentence (a part's, not the whole's)."""
-    raw = sec.raw[x.tok.sent]
-    part = _PART_NAMED.search(raw, 0, x.tok.fig.start)
-    return part is not None and len(_PERIOD_WORDS.sub("", part.group(1))) >= 2
+    return _names_part(sec.raw[x.tok.sent][:x.tok.fig.start])
 
 
 def _item_of(sec: Para, sent: int) -> str:
@@ -667,8 +673,8 @@ def _item_of(sec: Para, sent: int) -> str:
         if m := _ITEM_NUMBER.match(sec.raw[i]):
             return m.group(1)
     return ""
-# what may stand between 其中 and a margin of the company's own ("其中22Q2", "其中单季度公司")
-_PERIOD_WORDS = re.compile(r"[\s\d年度季月半上下全单H QＱ（）()、]|公司|整体|合计|累计|同比|环比|期间|实现|毛利率|净利率|利率")
+
+
 _LOSS_AFTER = re.compile(r"[^。；;]{0,30}?(?:由盈转亏|转为亏损|扭盈为亏|亏损)")
 
 
@@ -768,8 +774,7 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         # (an item that counts a product's output is that product's: "2）…生产钴产品1.35万吨…毛利率为14.6%")
         return [hedge(sec, chk, "the margin and its profit stand in different numbered items")]
     # "其中空刻（厨房阿芬）…盈利相对稳定，全年净利率约5.0%" (cfr542): a part named after 其中
-    if (part := _PART_NAMED.search(c.lead[:mm.start()] if mm.string is c.lead else c.lead)) \
-            and len(_PERIOD_WORDS.sub("", part.group(1))) >= 2:
+    if _names_part(c.lead[:mm.start()] if mm.string is c.lead else c.lead):
         return [hedge(sec, chk, "the margin is of a part named after 其中")]
     # "…快递业务收入36.47亿元（+21.0%），…，其它收入1.34亿元（+28.8%）。公司实现毛利5.03亿元…，毛利率
     # 7.7%" (cfb086): a company's margin is not over the rest item of a revenue breakdown

@@ -217,7 +217,7 @@ def _listed(s: Sentence) -> list[Check]:
                 rates.append(g)
             if len(rates) == len(moves):
                 word = m.group(1) or m.group(2) or ""
-                down = bool(word) and bool(re.fullmatch(_DOWN, word) or word in "降跌")
+                down = bool(word) and re.fullmatch(_DOWN, word) is not None
                 for (a, b), r in zip(moves, rates, strict=True):
                     got = _growth(b, a)
                     if got is None:

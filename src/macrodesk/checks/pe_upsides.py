@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macrodesk.checks.intervals import Interval
+from macrodesk.checks.intervals import Interval, written_interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article
@@ -40,19 +40,13 @@ class _List:
     end: int
 
 
-def _interval(text: str) -> Interval:
-    half = 0.5 * 10 ** -(len(text.split(".")[1]) if "." in text else 0)
-    v = float(text)
-    return Interval(v - half, v + half)
-
-
 def _lists(t: str) -> list[_List]:
     found: list[_List] = []
     for rx in (_BEFORE_WORD, _AFTER_WORD):
         for m in rx.finditer(t):
             if any(m.start() < x.end and x.start < m.end() for x in found):
                 continue
-            vals = [(_interval(v), v) for v in re.findall(_NUM, m.group("vals"))]
+            vals = [(written_interval(v), v) for v in re.findall(_NUM, m.group("vals"))]
             found.append(_List(vals, "PE" if m.group("pe") else "PB", m.start(), m.end()))
     found.sort(key=lambda x: x.start)
     # "23.2倍2019年市盈率和20.4倍2020年市盈率": single multiples joined by 和 are one list
@@ -111,7 +105,7 @@ def _judge(article: Article, p: ParaText) -> list[Check]:
 def _pairs(article: Article, p: ParaText, up: re.Match[str], target: _List, current: _List) -> list[Check]:
     written = up.group("u") or up.group("u2")
     garbled = bool(_LOST_DIGITS.search(p.text))
-    stated = _interval(written)
+    stated = written_interval(written)
     s = p.sentence_at(up.start())
     out = []
     for k, ((tv, tt), (cv, ct)) in enumerate(zip(target.values, current.values, strict=True)):

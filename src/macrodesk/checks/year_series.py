@@ -134,6 +134,7 @@ def find_year_series(article: Article) -> list[Check]:
             if len(gr) == n - 1:
                 # the later years' growths: certain when their years are named, else confirm-only
                 named = _TO_GROWTHS.match(_ASIDE.sub("", s.text[lv[-1].end:gr[0].start]))
+                # (`_judge` reads the growth of each level after the first: gr[0] pads the first's place)
                 later = _judge(article, s, lv, [gr[0], *gr], verb_word, first)
                 out.extend(later if named and named.group("years") else
                            [confirm_only(c, "the growths' years are not named: read as the later years'") for c in later])
