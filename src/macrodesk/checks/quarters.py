@@ -155,17 +155,24 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
         prev = 0
         current: tuple[Level, list[tuple[Figure, str]]] | None = None
         dated = False  # a date was written before the figure in its sentence
+        first_here = len(out)
+        base_from = -1  # where the words before a base date start ("分别环比 Q1 +29.95%")
         for f in s.figures:
             before = s.text[prev:f.start]
             prev_end, prev = prev, f.end
             if f.kind == FigureKind.DATE:
                 dated = True
                 p = period_of(f.text)
-                if p and not is_base_date(s.text, f):
+                if is_base_date(s.text, f):
+                    base_from = prev_end if base_from < 0 else base_from
+                    continue
+                base_from = -1
+                if p:
                     _set_period(period, earlier, s.paragraph, (p[0] or period.get(s.paragraph, in_head)[0], p[1]))
                     if (named_before := _entity_before(s.text[:f.start])):
                         entity[s.paragraph] = named_before
                 continue
+            reach, base_from = base_from, -1
             if current is not None and _QOQ_AMOUNT.search(before) and f.unit == current[0].fig.unit \
                     and f.scale == current[0].fig.scale and f.value is not None and not f.is_range:
                 current[1].append((f, before))  # "Q2 营收 42.11 亿元，环比增 6.43 亿元": a change, not a level
@@ -218,8 +225,29 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                 current[1].append((f, before))
                 continue
             if f.kind == FigureKind.PERCENT and current is not None and not f.is_range:
-                current[1].append((f, before))
+                # the growth's words reach back over a base date: "环比 Q1 +29.95%" is a 环比 growth
+                current[1].append((f, s.text[reach:f.start] if reach >= 0 else before))
+        _spread_lists(out[first_here:])
     return _restated_periods(out, alts)
+
+
+def _spread_lists(here: list[tuple[Level, list[tuple[Figure, str]]]]) -> None:
+    """"营业收入 249.1 亿元，归母净利润 25.3 亿元、扣非净利润 22.46 亿元，分别环比 +29.95%、
+    29.42%、34.35%" (cfb300): a list of growths after as many levels of one sentence, none with a
+    growth of its own, is theirs in order, each read with the list's words."""
+    for i, (_, gs) in enumerate(here):
+        n = len(gs)
+        if n < 2 or "分别" not in gs[0][1] or _BASIS_LIST.search(gs[0][1][-12:]) \
+                or not all(_LIST_NEXT.fullmatch(w) for _, w in gs[1:]):
+            continue
+        run = here[i + 1 - n:i + 1] if i + 1 >= n else []
+        if not run or any(g for _, g in run[:-1]) or len({lv.sentence.id for lv, _ in run}) != 1:
+            gs.clear()  # the list is of other subjects than the level before it alone: none is its
+            continue
+        words = gs[0][1]
+        items = list(gs)
+        for (_, g), (f, _) in zip(run, items, strict=True):
+            g[:] = [(f, words)]
 
 
 # a margin on revenue, written right before its level ("；毛利率 12.57%"); its changes in points
