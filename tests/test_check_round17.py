@@ -32,3 +32,42 @@ def test_a_list_longer_than_its_levels_is_not_spread():
     text = ("2021 年上半年公司实现营业收入 440.8 亿元；归母净利润 44.8 亿元。Q2 实现营业收入 249.1 亿元、归母净利润 25.3 亿元，"
             "分别环比 Q1 +29.95%、29.42%、34.35%。")
     assert "29.95%" not in _quarter_growths(text)
+
+
+# cfr295 (thirty-second set): a half and its second quarter in one sentence, no year written
+_CFR295 = ("二季度盈利环比增长13.62%：据公告，上半年公司实现归母净利润19.44亿元，同比增长60.66%，"
+           "公司二季度创造归母净利润10.34亿元，同比增长88%，环比增长{g}。")
+
+
+def test_an_undated_half_and_quarter_of_one_sentence_are_of_one_year():
+    assert _quarter_growths(_CFR295.format(g="13.62%")) == {"13.62%": "consistent"}
+    # 10.34 / (19.44 - 10.34) - 1 is 13.6%: 18.62% is refuted, the half being the sentence's own
+    assert _quarter_growths(_CFR295.format(g="18.62%")) == {"18.62%": "inconsistent"}
+
+
+def test_undated_levels_of_different_sentences_are_not_paired():
+    text = "上半年公司实现归母净利润19.44亿元，同比增长60.66%。二季度公司创造归母净利润10.34亿元，环比增长18.62%。"
+    assert _quarter_growths(text) == {}
+
+
+# cfb439: the half's profit restated without a share-based expense is not the reported half
+_CFB439 = ("22H1实现营业收入6.01亿，yoy+53.29%，归母净利润1.95亿元，yoy+36.46%；若剔除1700多万股份支付费用影响，"
+           "归母净利润2.1亿，yoy+47%。单季度来看，Q2实现营收3.83亿元，yoy+78.95%，环比+75.13%；"
+           "归母净利润1.32亿元，yoy+63.69%，环比+{g}。")
+
+
+def test_a_level_restated_without_an_expense_is_not_the_halfs_level():
+    assert _quarter_growths(_CFB439.format(g="109.26%"))["+109.26%"] == "consistent"
+    assert _quarter_growths(_CFB439.format(g="99.26%"))["+99.26%"] == "inconsistent"
+
+
+# 522 (thirty-second set): a 渗透率 of a market written as a total of the part's kind
+_522 = ("乘用车周度上险数据总量为 47.0 万辆，环比上周、上月周度分别增长 9.4%、6.8%。新能源汽车为 26.4 万辆，"
+        "环比上周、上月周度分别增长 8.1%、11.8%，渗透率 {s}。")
+
+
+def test_a_penetration_is_read_on_the_market_total_of_its_kind():
+    (c,) = [c for c in check_text(_522.format(s="56.2%")) if c.stated == "56.2%"]
+    assert c.verdict == "consistent" and c.inputs == ["26.4 万辆", "47.0 万辆"]
+    # found by its fit: a misfit proves nothing
+    assert all(c.verdict == "unverifiable" for c in check_text(_522.format(s="58.2%")) if c.stated == "58.2%")

@@ -91,7 +91,7 @@ def _metric(words: str) -> tuple[str, str] | None:
     for name in _LONGEST_FIRST:
         i = words.rfind(name)
         if i >= 0 and i + len(name) >= len(words) - 1:
-            entity = _ENTITY_NOISE.sub("", re.sub(r"[\s*：:，,]|实现|合计|累计", "", words[:i]))
+            entity = _ENTITY_NOISE.sub("", re.sub(r"[\s*：:，,]|实现|创造|录得|取得|合计|累计", "", words[:i]))
             if name == "收入":
                 entity = re.sub(r"销售$", "", entity)  # 销售收入 is the 收入
             if "扣非" in entity:
@@ -104,15 +104,17 @@ def _metric(words: str) -> tuple[str, str] | None:
 _last: tuple[Article, list[tuple[Level, list[tuple[Figure, str]]]]] | None = None
 
 
-def read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]]]:
-    """`_read_levels`, read once per article."""
+def read_levels(article: Article, *, undated: bool = False) -> list[tuple[Level, list[tuple[Figure, str]]]]:
+    """`_read_levels`, read once per article; the levels whose year no date gives only when
+    `undated` (a caller pairs them within their sentence, where one year is meant)."""
     global _last
     last = _last
     if last is not None and last[0] is article:
-        return last[1]
-    levels = _read_levels(article)
-    _last = (article, levels)
-    return levels
+        levels = last[1]
+    else:
+        levels = _read_levels(article)
+        _last = (article, levels)
+    return levels if undated else [x for x in levels if x[0].year]
 
 
 def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]]]:
@@ -193,7 +195,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                 if named and named[0] in ("", "业务") and (latin := _LATIN_ENTITY.search(s.text[prev_end:f.start])):
                     named = (latin.group(1), named[1])  # "SEMI 订单 15.19 亿元": a segment named in Latin letters
                 current = None
-                if p and p[0] and named:
+                if p and named and (p[0] or own):
                     who = named[0] or entity.get(s.paragraph, "")
                     if named[0]:
                         entity[s.paragraph] = named[0]
@@ -255,8 +257,9 @@ MARGINS = ("毛利率", "净利率", "归母净利率")
 _MARGIN_BEFORE = re.compile(r"(?:^|[，,；;：:\s])(毛利率|归母净利率|净利率)\s*(?:为|达到?|约)?\s*$")
 _IN_POINTS = re.compile(r"百分点|pct|pp", re.I)
 
-# a level adjusted in its clause ("扣除…负商誉后，归母净利润 1039 亿元", "剔除…后") is not the reported one
-_ADJUSTED = re.compile(r"(?:扣除|剔除|不考虑|不含)[^。；;]*后[^。；;]*$")
+# a level adjusted in its clause ("扣除…负商誉后，归母净利润 1039 亿元", "剔除…后", "若剔除…费用影响，") is not
+# the reported one
+_ADJUSTED = re.compile(r"(?:扣除|剔除|不考虑|不含)[^。；;]*(?:后|影响)[^。；;]*$")
 _LATIN_ENTITY = re.compile(r"(?<![A-Za-z\d])([A-Z][A-Za-z\d&-]{1,15})\s*(?:业务)?\s*[\u4e00-\u9fa5]{1,8}\s*$")
 _HALF_REPORT = re.compile(r"((?:20)?\d{2})\s*年\s*(?:中报|半年报|半年度报告|中期报告)")
 
@@ -383,11 +386,19 @@ def find_quarter_growths(article: Article) -> list[Check]:
     fit confirms and a mismatch proves nothing."""
     if not any("环比" in s.text for s in article.sentences):
         return []  # no 环比 growth is written: the article's levels need not be read
-    levels = read_levels(article)
+    levels = read_levels(article, undated=True)
     out: list[Check] = []
     for q, growths in levels:
         half = _HALF_OF.get(q.part)
         if half is None:
+            continue
+        if not q.year:
+            # "上半年公司实现归母净利润19.44亿元，…公司二季度创造归母净利润10.34亿元，…环比增长13.62%"
+            # with no year written: one sentence's half and quarter are of one year
+            chk = _undated_quarter(q, growths, levels)
+            if chk is not None:
+                chk.article = article.label
+                out.append(chk)
             continue
         qoq = _qoq_growths(growths)
         if len(qoq) != 1:
@@ -448,6 +459,21 @@ def find_quarter_growths(article: Article) -> list[Check]:
             chk.article = article.label
             out.append(chk)
     return out
+
+
+def _undated_quarter(q: Level, growths: list[tuple[Figure, str]],
+                     levels: list[tuple[Level, list[tuple[Figure, str]]]]) -> Check | None:
+    """The 环比 growth of a quarter no year dates, against the one half of its metric written
+    earlier in its own sentence (certain: nothing else could be meant)."""
+    qoq = _qoq_growths(growths)
+    halves = {h.fig.value: h for h, _ in levels if not h.year and h.part == _HALF_OF[q.part]
+              and h.sentence.id == q.sentence.id and h.fig.start < q.fig.start and h.metric == q.metric
+              and h.entity == q.entity and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale
+              and not h.adjusted}
+    if len(qoq) != 1 or len(halves) != 1:
+        return None
+    (h,) = halves.values()
+    return _judge(q, h, qoq[0][0], qoq[0][1], True)
 
 
 def _judge(q: Level, h: Level, g: Figure, before: str, certain: bool) -> Check | None:

@@ -232,7 +232,8 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
             if n is d or n.tok.cunit != d.tok.cunit:
                 continue
             iv = (n.tok.interval() / d.tok.interval()).scale(100)
-            if penetration and n.metric and d.metric and not common_metric(n.metric, d.metric):
+            if penetration and n.metric and d.metric and not common_metric(n.metric, d.metric) \
+                    and not (_MARKET_TOTAL.search(d.metric) and common_metric(n.metric, d.metric, 1)):
                 other_market = other_market or stated.overlaps(iv)
                 continue
             if iv.hi <= 100 and stated.overlaps(iv) and is_tight(iv, c.tok):
@@ -253,6 +254,11 @@ _REVENUE_SHARE_TO = re.compile(r"^[\s，,]*(?:收入|营收)" + _SHARE_MOVED_TO.
 _REVENUE_PART = re.compile(r"收入|营收")
 # "无源器件收入9.60亿（+4.33%），业务占比80.23%" (cfb554): a segment revenue's share of the company's
 _SEGMENT_SHARE = re.compile(r"^[）)\s，,]*(?:业务|收入|营收)占比\s*(?:为|达|约)?\s*$")
+
+
+# the whole market a 渗透率 is of, named as a total of the part's kind: "乘用车周度上险数据总量 47.0 万辆"
+# for "新能源汽车为 26.4 万辆，渗透率 56.2%" (a 车 of both)
+_MARKET_TOTAL = re.compile(r"总量|总计|合计|总$")
 
 
 def _of_total_revenue(sec: Para, fs: list[Framed], c: Framed, part: Framed) -> Check | None:
