@@ -71,3 +71,18 @@ def test_a_penetration_is_read_on_the_market_total_of_its_kind():
     assert c.verdict == "consistent" and c.inputs == ["26.4 万辆", "47.0 万辆"]
     # found by its fit: a misfit proves nothing
     assert all(c.verdict == "unverifiable" for c in check_text(_522.format(s="58.2%")) if c.stated == "58.2%")
+
+
+# cfr291 (thirty-second set): "单季度" before 占 is a period, not another subject; 同增 is 同比增长
+_CFR291 = ("分产品来看，2021Q2茅台酒实现营收183.6亿元，同增7.7%，系列酒实现营收34.2亿元，同增37.7%。分渠道来看，"
+           "Q2公司直销渠道（主要为公司直营店渠道）实现收入47.27亿元，同增47.1%，单季度占茅台酒比例已达25.8%，同比提升{d}。")
+
+
+def test_a_share_after_a_period_word_and_its_change_from_同增_growths():
+    checks = {c.stated: c for c in check_text(_CFR291.format(d="6.9pcts"))}
+    assert checks["25.8%"].verdict == "consistent" and checks["25.8%"].inputs == ["47.27亿元", "183.6亿元"]
+    # last year's share is (47.27 / 1.471) / (183.6 / 1.077) = 18.85%
+    assert checks["6.9pcts"].verdict == "consistent" and checks["6.9pcts"].derived
+    # the share is found by its fit: its change's misfit proves nothing
+    assert check_text(_CFR291.format(d="3.9pcts")) and all(
+        c.verdict == "unverifiable" for c in check_text(_CFR291.format(d="3.9pcts")) if c.stated == "3.9pcts")

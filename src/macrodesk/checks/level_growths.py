@@ -11,7 +11,8 @@ from macrodesk.checks.sentence import DOWN, UP
 from macrodesk.figures import list_units
 from macrodesk.models import Figure, FigureKind, Sentence
 
-YOY = r"(?:同比|(?:相较于?|较|比)\s*(?:上年|去年|(?:19|20)?\d{2}\s*年)(?:同期)?|yoy|YoY|YOY)"
+# ("同增 7.7%": research shorthand for 同比增长)
+YOY = r"(?:同比|同(?=[增降减升涨跌])|(?:相较于?|较|比)\s*(?:上年|去年|(?:19|20)?\d{2}\s*年)(?:同期)?|yoy|YoY|YOY)"
 # the words between a figure and its 同比 rate or change right after it: "18.94亿，同比增长39.22%",
 # "1.5亿（同比+160.6%", "11.92%，较去年同期提升1.34pct"
 RATE_AFTER = re.compile(rf"^\s*[，,（(]?\s*{YOY}\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")

@@ -326,9 +326,9 @@ def _named_whole(sec: Para, fs: list[Framed], c: Framed, part: Framed) -> Framed
 
 
 # the subject a share clause names for itself: "GitHub 公开提交占比达 4%", "光刻胶业务占比 30%";
-# none in "占总营收比重约 71%", "市场份额 68.3%", "全球市占率 10%"
+# none in "占总营收比重约 71%", "市场份额 68.3%", "全球市占率 10%", "单季度占茅台酒比例" (a period, cfr291)
 _SHARE_WORD = re.compile(r"(?:的)?(?:市场份额|市占率|占比|占|份额|比重)")
-_SCOPE = re.compile(r"^(?:其中|全球|国内|全国|中国|行业|市场|整体|合计|累计|分别|同比|约|达)*")
+_SCOPE = re.compile(r"^(?:其中|全球|国内|全国|中国|行业|市场|整体|合计|累计|分别|同比|约|达|单季度?|当季|当期|本期|报告期内?)*")
 
 
 def _bigrams(text: str) -> set[str]:
