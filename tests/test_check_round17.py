@@ -86,3 +86,31 @@ def test_a_share_after_a_period_word_and_its_change_from_同增_growths():
     # the share is found by its fit: its change's misfit proves nothing
     assert check_text(_CFR291.format(d="3.9pcts")) and all(
         c.verdict == "unverifiable" for c in check_text(_CFR291.format(d="3.9pcts")) if c.stated == "3.9pcts")
+
+
+# 186 (thirty-second set) and 929: a list item that opens on the gap; the sector's return is the
+# item before (or the gap before it, ；-chained)
+_186 = ("1. **周期**：2025 年 6 月 9 日 - 6 月 13 日，申万化工板块涨跌幅为 - 0.01%，在申万一级行业中排名第 14 位，走势处于市场中游。\n\n"
+        "2. **指数对比**：跑赢上证综指（-0.25%）0.24 个百分点，跑输创业板指（0.22%）{g} 个百分点。\n")
+_929 = ("- **化工板块**：周涨跌幅 **-1.46%**，在全行业排名第 9 位，表现中上游。\n"
+        "- **相对表现**：跑输 **上证综指 (-1.07%)** 0.39 个百分点；**大幅跑输创业板指 (+3.50%)** {g} 个百分点。\n")
+
+
+def _gaps(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text(text) if c.kind == "difference"}
+
+
+def test_a_gap_item_reads_the_sectors_return_from_the_item_before():
+    assert _gaps(_186.format(g="0.23")) == {"0.24 个百分点": "consistent", "0.23 个百分点": "consistent"}
+    # the article's own slip: -0.01% - 0.22% is -0.23 points, not -0.21
+    assert _gaps(_186.format(g="0.21"))["0.21 个百分点"] == "inconsistent"
+
+
+def test_a_gap_after_a_gap_chained_by_a_semicolon_keeps_its_subject():
+    assert _gaps(_929.format(g="4.96")) == {"0.39 个百分点": "consistent", "4.96 个百分点": "consistent"}
+    assert _gaps(_929.format(g="3.96"))["3.96 个百分点"] == "inconsistent"
+
+
+def test_a_gap_item_after_an_item_of_two_returns_is_not_read():
+    text = _186.replace("涨跌幅为 - 0.01%", "涨跌幅为 - 0.01%，化工指数上涨 0.3%").format(g="0.23")
+    assert _gaps(text) == {}

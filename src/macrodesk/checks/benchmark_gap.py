@@ -13,7 +13,7 @@ from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, hedge, interval_check, judge, unverifiable
 from macrodesk.checks.tokens import Para
 from macrodesk.checks.whole_frames import WholeFrames
-from macrodesk.models import Article, Figure, FigureKind
+from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _NAME = r"[\u4e00-\u9fa5A-Za-zＸ]{2,12}"
 # the lead of the gap: "，跑赢上证指数 ", "，跑输沪深Ｘ００ "; the level before it is the sector's
@@ -182,46 +182,90 @@ def find_named_spreads(whole: WholeFrames) -> list[Check]:
 
 
 # "中信煤炭行业指数收涨 3.6%，跑赢沪深 300 指数（1.8%）1.7 个百分点": the benchmark's return in brackets
-_BRACKETED = re.compile(rf"[，,]\s*(?:整体|均)?\s*(跑赢|跑输|超涨|超跌|领先|落后)\s*{_NAME}[^，,。；;（(]{{0,8}}[（(]"
+_BRACKETED = re.compile(rf"[，,；;]\s*\**\s*(?:整体|均|大幅|小幅)?\s*(跑赢|跑输|超涨|超跌|领先|落后)\s*\**\s*{_NAME}[^，,。；;（(]{{0,8}}[（(]"
                         r"\s*(?:同期)?\s*(?:上涨|下跌|涨|跌|收涨|收跌)?\s*$")
+
+
+# the bracket closed right before the gap ("（-0.25%）0.24 个百分点", "(+3.50%)** 4.96 个百分点")
+_CLOSED = r"\s*\**\s*[)）]\s*\**\s*(?:约|达)?\s*"
+# a sentence (a list item) that opens on the gap: "**指数对比**：跑赢上证综指（-0.25%）0.24 个百分点"
+_OPENING = re.compile(rf"^[\s*\-\d.、]*(?:[^，,。；;：:]{{0,10}}[：:])?[\s*]*(?:大幅|小幅)?(跑赢|跑输|超涨|超跌)\s*\**\s*"
+                      rf"{_NAME}[^，,。；;（(]{{0,8}}[（(]\s*$")
+
+
+def _returns(s: Sentence) -> list[Figure]:
+    # returns and gaps only: "沪深 300" names an index, it is no figure of the relation
+    return [f for f in s.figures if f.kind in (FigureKind.PERCENT, FigureKind.POINTS)
+            and f.value is not None and not f.is_range]
 
 
 def find_bracketed_benchmarks(article: Article) -> list[Check]:
     """A gap to a benchmark whose return stands in brackets after its name, against the return
-    written right before (certain: one sentence, the subject's return the last one before)."""
+    written right before (certain: one sentence, the subject's return the last one before), or,
+    when the sentence opens on the gap, the one return the sentence before it writes."""
     out: list[Check] = []
+    before: Sentence | None = None  # the prose or list sentence before
+    # the subject's return of the sentence before, when that one ends on ； and the next goes on
+    carried: tuple[Figure, Sentence] | None = None
     for s in article.sentences:
+        prev, before = before, (s if s.kind in ("prose", "list") else before)
+        last, carried = carried, None
         if not any(w in s.text for w in ("跑赢", "跑输", "超涨", "超跌", "领先", "落后")):
             continue
-        # returns and gaps only: "沪深 300" names an index, it is no figure of the relation
-        figs = [f for f in s.figures if f.kind in (FigureKind.PERCENT, FigureKind.POINTS)
-                and f.value is not None and not f.is_range]
+        figs = _returns(s)
         subject: Figure | None = None  # the return the sentence's gaps are of
+        written_in = s  # the sentence that writes it
+        if prev is not None and len(figs) >= 2 and s.kind in ("prose", "list") \
+                and (m := _OPENING.search(s.text[:figs[0].start])) is not None \
+                and re.fullmatch(_CLOSED, s.text[figs[0].end:figs[1].start]) \
+                and figs[0].kind == FigureKind.PERCENT and figs[1].kind == FigureKind.POINTS:
+            theirs = [f for f in _returns(prev) if f.kind == FigureKind.PERCENT]
+            if last is not None:
+                # "跑输上证综指 (-1.07%) 0.39 个百分点；大幅跑输创业板指 (+3.50%) 4.96 个百分点" (929)
+                subject, written_in = last
+            elif len(theirs) == 1 and _LEVEL_LEAD.search(prev.text[:theirs[0].start]):
+                # "申万化工板块涨跌幅为 - 0.01%。" then "跑赢上证综指（-0.25%）0.24 个百分点，跑输…" (186)
+                subject, written_in = theirs[0], prev
+            if subject is not None:
+                out.append(_bracketed_gap(article, s, written_in, subject, figs[0], figs[1], m.group(1)))
         for k in range(1, len(figs) - 1):
             a, b, g = figs[k - 1], figs[k], figs[k + 1]
             if b.kind != FigureKind.PERCENT or g.kind != FigureKind.POINTS:
                 continue
             m = _BRACKETED.search(s.text[a.end:b.start])
-            if m is None or not re.fullmatch(r"\s*[)）]\s*(?:约|达)?\s*", s.text[b.end:g.start]):
+            if m is None or not re.fullmatch(_CLOSED, s.text[b.end:g.start]):
                 continue
             if a.kind == FigureKind.POINTS and subject is not None:
                 a = subject  # "…跑赢创业板指数（-0.88%）2.66 个百分点，跑赢沪深 300 指数（-0.18%）1.96…"
             elif a.kind != FigureKind.PERCENT or (
                     not _LEVEL_LEAD.search(s.text[:a.start]) and not re.search(r"[+\-−]", a.text)):
                 continue
+            else:
+                written_in = s
+            out.append(_bracketed_gap(article, s, written_in, a, b, g, m.group(1)))
             subject = a
-            mine = _signed(s.text, a)
-            bench = _signed(s.text, b)
-            gap = mine - bench
-            stated = figure_interval(g, result=True).scale(g.scale)
-            if m.group(1) in ("跑输", "超跌", "落后") and (g.value or 0) > 0:
-                stated = -stated
-            out.append(interval_check(
-                gap, stated, kind="difference", stated=g.text, inputs=[a.text, b.text],
-                relation=f"({fmt(mine.mid)}%) - ({fmt(bench.mid)}%) = {g.text} (the benchmark's return in brackets)",
-                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
-            ))
+        if subject is not None and s.text.rstrip().endswith(("；", ";")):
+            carried = (subject, written_in)
     return out
+
+
+def _bracketed_gap(article: Article, s: Sentence, written_in: Sentence, a: Figure, b: Figure, g: Figure,
+                   verb: str) -> Check:
+    """The gap g of sentence s between the return a (written in `written_in`) and the benchmark's b."""
+    mine = _signed(written_in.text, a)
+    bench = _signed(s.text, b)
+    gap = mine - bench
+    stated = figure_interval(g, result=True).scale(g.scale)
+    if verb in ("跑输", "超跌", "落后") and (g.value or 0) > 0:
+        stated = -stated
+    chk = interval_check(
+        gap, stated, kind="difference", stated=g.text, inputs=[a.text, b.text],
+        relation=f"({fmt(mine.mid)}%) - ({fmt(bench.mid)}%) = {g.text} (the benchmark's return in brackets)",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, article=article.label,
+    )
+    if written_in is not s:
+        chk.input_sentences = [written_in.text, s.text]
+    return chk
 
 
 def _signed(text: str, f: Figure) -> Interval:
