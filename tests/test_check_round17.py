@@ -114,3 +114,17 @@ def test_a_gap_after_a_gap_chained_by_a_semicolon_keeps_its_subject():
 def test_a_gap_item_after_an_item_of_two_returns_is_not_read():
     text = _186.replace("涨跌幅为 - 0.01%", "涨跌幅为 - 0.01%，化工指数上涨 0.3%").format(g="0.23")
     assert _gaps(text) == {}
+
+
+# 680 (thirty-second set): the rate of a stated change, written on the change's own basis
+_680 = "截至2025年9月末，六家A股上市航司合计管理着3340架飞机，环比8月净增加11架，{b}增长{g}。"
+
+
+def test_the_rate_of_a_change_on_its_own_basis_is_the_change_over_the_level_before():
+    (c,) = [c for c in check_text(_680.format(b="环比", g="0.3%")) if c.stated == "0.3%"]
+    assert c.verdict == "consistent" and c.inputs == ["3340架", "11架"]
+    (c,) = [c for c in check_text(_680.format(b="环比", g="0.5%")) if c.stated == "0.5%"]
+    assert c.verdict == "inconsistent"
+    # a 同比 rate after a 环比 change is of another base
+    (c,) = [c for c in check_text(_680.format(b="同比", g="0.5%")) if c.stated == "0.5%"]
+    assert c.verdict == "unverifiable"

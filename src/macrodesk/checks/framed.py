@@ -240,6 +240,8 @@ _AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比)[^，,。；;]{{0,12}}
 # (or the change's verb again: "研发费用为1.13亿元，同比增加0.5亿元、增长78.36%", cfb487)
 _RATE_OF_CHANGE = re.compile(r"^\s*[，,、（(]?\s*(?:(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?"
                              r"|(?:增长|上升|上涨|下降|下滑|减少|下跌)\s*(?:了|约)?)\s*$")
+# the rate on the very basis of the change: "环比8月净增加11架，环比增长0.3%" (680)
+_RATE_ON_BASIS = re.compile(r"^\s*[，,]\s*(同比|环比)\s*(?:增长|增加|上升|上涨|下降|下滑|减少|下跌)\s*(?:了|约)?\s*$")
 # "较去年累计的 A 同比增长 C", "环比 25Q1 的 A 提高 C": the earlier level written after its word
 WRITTEN_BEFORE = re.compile(
     r"(?:较|相比|相较于?|(?<![同环占对可])比(?![例重率值较])|环比(?=\s*\S))"
@@ -292,7 +294,8 @@ def find_framed(sec: Para) -> list[Check]:
         # "均价 6609 元/吨，较 7 月 3 日下调 96 元/吨，跌幅 1.4%": the rate of a stated change
         if (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent and t.fig.kind == FigureKind.PERCENT
                 and _change_unit_fits(b.tok, fs[k - 2].tok) and b.tok.fig.kind in LEVEL_KINDS
-                and _AMOUNT_CHANGE.search(b.lead) and _RATE_OF_CHANGE.match(c.lead)):
+                and (am := _AMOUNT_CHANGE.search(b.lead)) and (_RATE_OF_CHANGE.match(c.lead) or (
+                    (rb := _RATE_ON_BASIS.match(c.lead)) is not None and am.group(0).startswith(rb.group(1))))):
             level, d = fs[k - 2].tok, signed_level(b)
             before = level.interval() - d
             if before.lo > 0 and not level.bound and not b.tok.bound:
