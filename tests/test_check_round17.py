@@ -128,3 +128,18 @@ def test_the_rate_of_a_change_on_its_own_basis_is_the_change_over_the_level_befo
     # a 同比 rate after a 环比 change is of another base
     (c,) = [c for c in check_text(_680.format(b="同比", g="0.5%")) if c.stated == "0.5%"]
     assert c.verdict == "unverifiable"
+
+
+# cfr504 (thirty-second set): growths and margin changes labelled "yoy：" and "qoq："
+_CFR504 = ("公司3Q22单季度营收为2.81亿元（yoy：+62%，qoq：+9%），高于预告中位数（2.74亿元）；3Q22归母净利润为0.24亿元（yoy：+1219%，qoq：+19%）。"
+           "3Q22净利率达到8.5%（yoy：+7.5ppt，qoq：{q})。")
+
+
+def test_a_margins_qoq_change_is_rebuilt_from_the_qoq_growths():
+    checks = {c.stated: c for c in check_text(_CFR504.format(q="+0.7ppt"))}
+    assert checks["+7.5ppt"].verdict == "consistent" and "上年净利率" in checks["+7.5ppt"].relation
+    # last quarter's margin: (0.24 / 1.19) / (2.81 / 1.09) = 7.8%
+    assert checks["+0.7ppt"].verdict == "consistent" and "上期净利率" in checks["+0.7ppt"].relation
+    assert "(1+19%)" in checks["+0.7ppt"].relation
+    checks = {c.stated: c for c in check_text(_CFR504.format(q="+2.7ppt"))}
+    assert checks["+2.7ppt"].verdict == "inconsistent"

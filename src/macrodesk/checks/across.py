@@ -13,10 +13,12 @@ from macrodesk.checks.framed import (
     MARGIN,
     PER_UNIT,
     Framed,
+    basis_of,
     earlier_ratio,
     growth_after,
     judge_signed,
     margin_named,
+    one_plus,
     signed_level,
     signed_text,
 )
@@ -152,12 +154,6 @@ def _pair_periods(art: Para, fs: list[Framed]) -> list[Framed]:
                 y.metric = y.metric or run[0].metric  # "分别达 713.99 亿元、767.27 亿元": one metric
                 runs.append(y)
     return runs
-
-
-def _one_plus(g: Framed) -> str:
-    """"(1+13%)", "(1-9%)": one plus a signed growth as the relation shows it."""
-    text = re.sub(r"\s+", "", signed_text(g))
-    return f"(1{text})" if text[:1] in "+-" else f"(1+{text})"
 
 
 def _same_period(a: str, b: str) -> bool:
@@ -342,7 +338,7 @@ def _across_margin_change(ac: _Across, c: Framed) -> list[Check]:
     mm = _margin_word(ac, m)
     if mm is None:
         return []
-    basis = "环比" if "环比" in c.lead else "同比"
+    basis = basis_of(c.lead)
     for n, d, iv, formula in _own_section(ac, m, _margin_pairs(ac, m, mm)):
         if formula.startswith("(") or not m.tok.interval(result=True).overlaps(iv):
             continue
@@ -356,8 +352,8 @@ def _across_margin_change(ac: _Across, c: Framed) -> list[Check]:
         label = "上期净利率" if basis == "环比" else "上年净利率"
         chk = _confirm(
             ac, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
-            f"{n.tok.text}/{d.tok.text} - {label} {fmt(before.mid)}% (= ({n.tok.text}/{_one_plus(gn)})"
-            f"/({d.tok.text}/{_one_plus(gd)})) = {c.tok.text}",
+            f"{n.tok.text}/{d.tok.text} - {label} {fmt(before.mid)}% (= ({n.tok.text}/{one_plus(gn)})"
+            f"/({d.tok.text}/{one_plus(gd)})) = {c.tok.text}",
             change, "the profit, revenue and their growths stand elsewhere in the article",
             derived=True, signed=True)
         if chk is None:
@@ -412,7 +408,7 @@ def _across_prior_whole(ac: _Across, c: Framed, part_text: str) -> Check | None:
         if factor.lo <= 0 or w.tok.interval().lo <= 0:
             continue
         chk = _confirm(ac, "share", c, [part.tok, w.tok, g.tok],
-                       f"{part.tok.text} / ({w.tok.text} / {_one_plus(g)}) = {c.tok.text}",
+                       f"{part.tok.text} / ({w.tok.text} / {one_plus(g)}) = {c.tok.text}",
                        (part.tok.interval() / (w.tok.interval() / factor)).scale(100),
                        "the whole is last year's level, derived from this year's and its growth", derived=True)
         if chk is not None:
@@ -544,7 +540,7 @@ def _across_totals(ac: _Across) -> list[Check]:
                 break
             before = before + p.tok.interval() / f
         else:
-            shown = " + ".join(f"{p.tok.text}/{_one_plus(gp)}" for p, gp in zip(parts, gs, strict=True) if gp)
+            shown = " + ".join(f"{p.tok.text}/{one_plus(gp)}" for p, gp in zip(parts, gs, strict=True) if gp)
             unit = t.tok.fig.scale or 1.0
             growth = _confirm(
                 ac, "growth", g, [t.tok, *(p.tok for p in parts), *(gp.tok for gp in gs if gp)],
@@ -589,8 +585,8 @@ def _across_share_change(ac: _Across, c: Framed) -> list[Check]:
         share, earlier, change = ratios
         chk = _confirm(
             ac, "change", c, [part.tok, gp.tok, w.tok, gw.tok],
-            f"{part.tok.text}/{w.tok.text} - 上年占比 {fmt(earlier.mid)}% (= ({part.tok.text}/{_one_plus(gp)})"
-            f"/({w.tok.text}/{_one_plus(gw)})) = {c.tok.text}",
+            f"{part.tok.text}/{w.tok.text} - 上年占比 {fmt(earlier.mid)}% (= ({part.tok.text}/{one_plus(gp)})"
+            f"/({w.tok.text}/{one_plus(gw)})) = {c.tok.text}",
             change, "the whole and its growth stand elsewhere in the article",
             derived=True, signed=True)
         if chk is None:
@@ -701,7 +697,7 @@ def _across_earlier_margins(ac: _Across) -> list[Check]:
             continue
         earlier = (n.tok.interval() / fn) / (d.tok.interval() / fd)
         chk = judge(ac.art, "change", e.tok, [n.tok, gn.tok, d.tok, gd.tok], [
-            (f"({n.tok.text}/{_one_plus(gn)}) / ({d.tok.text}/{_one_plus(gd)}) = {e.tok.text}"
+            (f"({n.tok.text}/{one_plus(gn)}) / ({d.tok.text}/{one_plus(gd)}) = {e.tok.text}"
              f" (last year's margin; {m.tok.text} = {n.tok.text}/{d.tok.text})", earlier.scale(100))],
             magnitude=False)
         chk.derived = True

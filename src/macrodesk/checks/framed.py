@@ -32,7 +32,7 @@ from macrodesk.text.clauses import clause_start
 DOWN_WORDS = re.compile(f"(?:{DOWN}|跑输|少)\\s*(?:了|约|幅度|幅)?\\s*$")
 _YOY = re.compile(
     r"(?:同比|环比|较上年同期|较去年同期|较上年|较去年|较同期|较上月|较上季度|yoy|YoY|QoQ|qoq)"
-    r"\s*(?:\d{1,2}\s*月|上月|上季度?)?"
+    r"\s*[：:]?\s*(?:\d{1,2}\s*月|上月|上季度?)?"
     f"\\s*(?:{UP}|{DOWN}|多增|少增|多减|少减|多|少)?\\s*(?:了|约|幅度|幅)?\\s*$"
 )
 _AGAINST = re.compile(r"(?:较|相比|相较于?|比(?![例重率值较]))")
@@ -820,9 +820,24 @@ def growth_after(fs: list[Framed], x: Framed, basis: str = "同比") -> Framed |
         g = fs[i]
         if g.tok.sent != x.tok.sent or g.tok.fig.kind != FigureKind.PERCENT or re.search("[。；;]", g.lead):
             return None
-        if basis in g.lead:
+        if _BASIS_WORDS[basis].search(g.lead):
             return g
     return None
+
+
+# a growth's basis as written: "同比" or "yoy：", "环比" or "qoq："
+_BASIS_WORDS = {"同比": re.compile("同比|yoy", re.I), "环比": re.compile("环比|qoq", re.I)}
+
+
+def one_plus(g: Framed) -> str:
+    """"(1+13%)", "(1-9%)": one plus a signed growth as the relation shows it."""
+    text = re.sub(r"\s+", "", signed_text(g))
+    return f"(1{text})" if text[:1] in "+-" else f"(1+{text})"
+
+
+def basis_of(lead: str) -> str:
+    """The basis a change's words name: 环比 (qoq), else 同比."""
+    return "环比" if _BASIS_WORDS["环比"].search(lead) else "同比"
 
 
 def _bracketed_growth(fs: list[Framed], x: Framed) -> Framed | None:
@@ -856,7 +871,7 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
     mm = MARGIN.search(m.lead[-10:])
     if not mm:
         return None
-    basis = "环比" if "环比" in c.lead else "同比"
+    basis = basis_of(c.lead)
     m = _in_year(fs, m)  # "公司全年净利率30.23%，同比+11.61pct": the year's profit and revenue
     nums, dens = _margin_inputs(fs, m, mm)
     nums = [x for x in nums if x.topic == m.topic and x.index < m.index]
@@ -877,7 +892,7 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
     chk = judge_signed(
         sec, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
         [(f"{n.tok.text}/{d.tok.text} - {label} {fmt(before.mid)}% "
-          f"(= ({n.tok.text}/(1+{signed_text(gn)}))/({d.tok.text}/(1+{signed_text(gd)}))) = {c.tok.text}",
+          f"(= ({n.tok.text}/{one_plus(gn)})/({d.tok.text}/{one_plus(gd)})) = {c.tok.text}",
           change)],
         derived=True)
     if _plain_net(mm) and "归母" in n.metric and not 0.5 < (gn.tok.interval().mid / 100 + 1) < 5:
@@ -960,7 +975,7 @@ def _derived_share_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) -> 
     return hedge(sec, judge_signed(
         sec, "change", c, [p.tok, gp.tok, w.tok, gw.tok],
         [(f"{p.tok.text}/{w.tok.text} - {label}占比 {fmt(before.mid)}% "
-          f"(= ({p.tok.text}/(1+{signed_text(gp)}))/({w.tok.text}/(1+{signed_text(gw)}))) = {c.tok.text}",
+          f"(= ({p.tok.text}/{one_plus(gp)})/({w.tok.text}/{one_plus(gw)})) = {c.tok.text}",
           change)],
         derived=True), "the whole is the level the share fits; the growths may be of other bases")
 
@@ -1649,7 +1664,7 @@ def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
                 continue
             chk = judge_signed(
                 sec, "growth", gp, [a.tok, ga.tok, v.tok, gv.tok],
-                [(f"(1+{signed_text(ga)})/(1+{signed_text(gv)}) - 1 = {gp.tok.text} ({p.metric} = {a.metric} / "
+                [(f"{one_plus(ga)}/{one_plus(gv)} - 1 = {gp.tok.text} ({p.metric} = {a.metric} / "
                   f"{v.metric}, {basis})", (fa / fv - one).scale(100))], derived=True)
             out.append(chk if fits else hedge(sec, chk, "the price is not the amount over the volume written"))
     return out
@@ -1672,7 +1687,7 @@ def _amount_last(sec: Para, fs: list[Framed], a: Framed, v: Framed, p: Framed) -
         one = Interval(1, 1)
         grown = judge_signed(
             sec, "growth", ga, [v.tok, gv.tok, p.tok, gp.tok],
-            [(f"(1+{signed_text(gv)})×(1+{signed_text(gp)}) - 1 = {ga.tok.text} ({a.metric} = {v.metric} × "
+            [(f"{one_plus(gv)}×{one_plus(gp)} - 1 = {ga.tok.text} ({a.metric} = {v.metric} × "
               f"{p.metric}, {basis})",
               ((one + signed_level(gv).scale(0.01)) * (one + signed_level(gp).scale(0.01)) - one).scale(100))],
             derived=True)
