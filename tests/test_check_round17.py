@@ -143,3 +143,12 @@ def test_a_margins_qoq_change_is_rebuilt_from_the_qoq_growths():
     assert "(1+19%)" in checks["+0.7ppt"].relation
     checks = {c.stated: c for c in check_text(_CFR504.format(q="+2.7ppt"))}
     assert checks["+2.7ppt"].verdict == "inconsistent"
+
+
+# cfr295: a yield of an output over its input, the part after 其中 and the whole before it
+def test_a_yield_is_read_on_its_part_and_whole():
+    text = "上半年公司生产原煤1797万吨，同比增长10.97%，其中洗精煤产量748万吨，测算精煤洗出率{r}，较上年同期增长0.7个百分点。"
+    (c,) = [c for c in check_text(text.format(r="41.62%")) if c.kind == "share"]
+    assert c.verdict == "consistent" and c.inputs == ["748万吨", "1797万吨"]
+    # found by its fit: a misfit proves nothing
+    assert not [c for c in check_text(text.format(r="43.62%")) if c.kind == "share" and c.verdict != "unverifiable"]

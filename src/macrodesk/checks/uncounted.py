@@ -42,7 +42,10 @@ _MULTIPLE_OF = re.compile(r"(?:为|是|相当于|达到?|[（(])[^，,。；;（
 _PULL = re.compile(r"(?:拉动|贡献)[^，,。；;]{0,14}?(?:上行|下行|增长|提升|上升|下降|回升|回落)?\s*(?:约|了)?\s*$")
 # "个股的上涨比例为 88%", "新能源渗透率达到 51.5%": a ratio of two levels when a pair fits; such
 # rates are also set by rule or quoted alone (上浮比例, 渗透率), so no fit is no relation
-_RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率)\s*(?:为|约|达|达到|已达|升至|提升至)?\s*$")
+# (and the yields of an output over its input or target: "其中洗精煤产量748万吨，测算精煤洗出率41.62%",
+# 产能利用率, 开工率, 完成率)
+_RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率|洗出率|利用率|开工率|完成率|达成率|回收率|良品率|良率|合格率)"
+                             r"\s*(?:为|约|达|达到|已达|升至|提升至)?\s*$")
 # "隐性债务占比从 2020 年 64% 降至 2024 年 60%": the later share of a change of a share
 _SHARE_TO = re.compile(f"(?:占比|比重|份额)\\s*(?:{FROM})[^，,。；;]{{0,24}}(?:{UP}|{DOWN})?\\s*{TO}[^，,。；;%]{{0,12}}$")
 _TO_LEVEL = re.compile(f"^[，,]?[^，,。；;]{{0,14}}?(?:{UP}|{DOWN})\\s*(?:至|到)\\s*$")
