@@ -152,3 +152,13 @@ def test_a_yield_is_read_on_its_part_and_whole():
     assert c.verdict == "consistent" and c.inputs == ["748万吨", "1797万吨"]
     # found by its fit: a misfit proves nothing
     assert not [c for c in check_text(text.format(r="43.62%")) if c.kind == "share" and c.verdict != "unverifiable"]
+
+
+# cfr126: a share of the company's revenue written as moved to its level, no change figure
+def test_a_share_of_revenue_raised_to_its_level_is_read_on_the_revenue():
+    text = ("2019年，公司实现营收7.2亿元，同比增长43.3%。2019年，公司研发投入达9509.6万元，同比增长105.5%，"
+            "占营收的比重提升至{s}；公司研发人员数量达181人。")
+    (c,) = [c for c in check_text(text.format(s="13.1%")) if c.kind == "share"]
+    assert c.verdict == "consistent" and c.inputs == ["9509.6万元", "7.2亿元"]
+    (c,) = [c for c in check_text(text.format(s="14.1%")) if c.kind == "share"]
+    assert c.verdict == "inconsistent"

@@ -50,8 +50,9 @@ _RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率|洗出率
 _SHARE_TO = re.compile(f"(?:占比|比重|份额)\\s*(?:{FROM})[^，,。；;]{{0,24}}(?:{UP}|{DOWN})?\\s*{TO}[^，,。；;%]{{0,12}}$")
 _TO_LEVEL = re.compile(f"^[，,]?[^，,。；;]{{0,14}}?(?:{UP}|{DOWN})\\s*(?:至|到)\\s*$")
 # a share's level written after its change: "收入占比同比上升2.6pct至33.6%"
+# (or with no change written: "占营收的比重提升至13.1%", cfr126)
 _SHARE_MOVED_TO = re.compile(r"(?:占比|比重|份额)\s*(?:同比|较上年|较去年同期|较年初)?\s*(?:提升|提高|上升|增加|下降|下滑|减少)?\s*"
-                             r"[+\-]?\d+(?:\.\d+)?\s*(?:pct|PCT|pcts|个百分点|pp)\s*(?:至|到)\s*$")
+                             r"(?:[+\-]?\d+(?:\.\d+)?\s*(?:pct|PCT|pcts|个百分点|pp)|(?<=[升高加降滑少]))\s*(?:至|到)\s*$")
 _INTENSITY = re.compile(r"强度\s*(?:为|约|达|达到)?\s*$")
 # "同比增速分别提升26.3、18.6pct": a bare number in a list whose last item carries the unit
 _LIST_UNIT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*\d[\d.]*\s*(?:pct|ppt|pp|个百分点|%|％)")
@@ -250,7 +251,7 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
 
 
 # a share the words say is of the company's whole revenue: "占总营收 84%", "占营业收入比重为 31%"
-_OF_REVENUE = re.compile(r"占(?:公司)?(?:总营收|营业总?收入|总收入|营收)(?:的)?(?:比重|比例)?\s*(?:为|达|约)?\s*$")
+_OF_REVENUE = re.compile(r"占(?:公司)?(?:总营收|营业总?收入|总收入|营收)(?:的)?(?:比重|比例)?\s*(?:为|达|约|(?:提升|上升|升|增加|增|下降|降)至)?\s*$")
 _COMPANY_REVENUE = re.compile(r"营业总?收入|营收|总营收|总收入|收入")
 _NOT_NAME = re.compile(r"公司|实现|整体|全年|合计|\s")
 _REVENUE_SHARE_TO = re.compile(r"^[\s，,]*(?:收入|营收)" + _SHARE_MOVED_TO.pattern)
