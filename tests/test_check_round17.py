@@ -162,3 +162,25 @@ def test_a_share_of_revenue_raised_to_its_level_is_read_on_the_revenue():
     assert c.verdict == "consistent" and c.inputs == ["9509.6万元", "7.2亿元"]
     (c,) = [c for c in check_text(text.format(s="14.1%")) if c.kind == "share"]
     assert c.verdict == "inconsistent"
+
+
+# cfr315 (thirty-second set): the report's period (报告期内 of a 半年报), a half's part after ；其中,
+# a 环比 change and its rate together, and the sharper reading of the rate
+_CFR315 = ("陕西煤业发布2021年半年报。二季度投资收益大幅改善。2021H1，公司实现交易性金融资产收益7.13亿元；其中，二季度交易性金融资产收益为"
+           "10.93亿元，环比增长14.73亿元。报告期内，公司实现投资收益10.88亿元；其中二季度投资收益6.44亿元，环比一季度增长{a}，增幅{r}。")
+
+
+def test_a_quarters_change_and_its_rate_against_the_half_of_the_report_period():
+    checks = {c.stated: c for c in check_text(_CFR315.format(a="2亿元", r="45%"))}
+    assert checks["14.73亿元"].verdict == "consistent"  # Q1 is 7.13 - 10.93 = -3.80
+    assert checks["2亿元"].verdict == "consistent" and checks["45%"].verdict == "consistent"
+    # the article's 31% is 2.00 / 6.44, the change over the quarter itself: Q1 is 4.44, so 45%
+    (c,) = [c for c in check_text(_CFR315.format(a="2亿元", r="31%")) if c.stated == "31%"]
+    assert c.verdict == "inconsistent" and c.inputs == ["10.88亿元", "6.44亿元"]
+
+
+def test_two_readings_of_the_same_inputs_keep_the_looser_fit():
+    # 900 / (39000 - 900) is 2.36%, but "3.9 亿吨" may be 3.85-3.95: 2.5% fits
+    (c,) = [c for c in check_text("8 月产量 3.9 亿吨，同比减少 600 万吨（-3.2%），环比增加 900 万吨（+2.5%）。")
+            if c.stated == "+2.5%"]
+    assert c.verdict == "consistent"

@@ -22,7 +22,7 @@ _P = {"上半年": "H1", "下半年": "H2", "前三季度": "9M", "一季度": "
 _METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "归母净利", "营业总收入", "营业收入", "净利润", "营收", "收入",
             "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模", "订单", "投资净收益",
             "新增装机", "新增", "经营性净现金流", "资本开支", "资本性支出", "销售额", "成交额", "发电量", "用电量",
-            "装机量", "出口额", "进口额", "出口量", "进口量")
+            "装机量", "出口额", "进口额", "出口量", "进口量", "投资收益", "交易性金融资产收益")
 _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
 _ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?")
@@ -32,7 +32,9 @@ _SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "�
 _NEAR_METRIC = {"营业总收入": "营业收入", "归母净利润": "净利润"}
 _QOQ = re.compile(r"环比")
 # a 环比 change written as an amount of the level's own unit, right after it
-_QOQ_AMOUNT = re.compile(r"^[\s，,（(]*环比\s*(?:增加|增长|增|减少|下降|下滑|降|减)\s*$")
+_QOQ_AMOUNT = re.compile(r"^[\s，,（(]*环比\s*(?:[一二三四1-4]\s*季度|Q[1-4]|上季度?)?\s*(?:增加|增长|增|减少|下降|下滑|降|减)\s*$")
+# the rate of that change right after it: "环比一季度增长2亿元，增幅31%" is a 环比 growth
+_RATE_OF_AMOUNT = re.compile(r"^[\s，,（(]*(?:增幅|涨幅|降幅|跌幅|幅度)\s*(?:为|达|约)?\s*$")
 # the words before a period that opens a level's clause name its entity ("A 股游戏板块 23 家上市公司
 # 2025H1 共实现营业收入 478.98 亿元"): kept only when they end on a noun of what is reported
 _ENTITY_BEFORE_PERIOD = re.compile(r"[\u4e00-\u9fa5A-Za-z\d]{1,16}(?:板块|行业|市场|公司|集团|产业|企业)$")
@@ -130,6 +132,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
     # the period a heading names ("上市券商 2025 年中报"), else the title ("证券行业 2025 年中报总结"):
     # in force under it until a paragraph dates its own figures
     in_title = _heading_period(article.title)
+    report = _report_period(article)
     in_head = in_title
     # the depth of the heading that dated the section in force (0: none did): a deeper heading
     # that names no period ("（二）2025 年 2 季度表现" > "3. 细分板块情况") stands inside its period
@@ -175,9 +178,11 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                         entity[s.paragraph] = named_before
                 continue
             reach, base_from = base_from, -1
-            if current is not None and _QOQ_AMOUNT.search(before) and f.unit == current[0].fig.unit \
+            if current is not None and _QOQ_AMOUNT.search(s.text[reach:f.start] if reach >= 0 else before) \
+                    and f.unit == current[0].fig.unit \
                     and f.scale == current[0].fig.scale and f.value is not None and not f.is_range:
-                current[1].append((f, before))  # "Q2 营收 42.11 亿元，环比增 6.43 亿元": a change, not a level
+                # "Q2 营收 42.11 亿元，环比增 6.43 亿元": a change, not a level
+                current[1].append((f, s.text[reach:f.start] if reach >= 0 else before))
                 continue
             if f.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and f.value is not None and not f.is_range:
                 frame = frame_of(s.text, f, prev_end)
@@ -185,6 +190,9 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                 # 较 2024H1 的 - 3.73 亿元"): the period in force in the paragraph is meant
                 own = bool(frame.period) and (dated or s.paragraph not in period)
                 p = period_of(frame.period) if own else period.get(s.paragraph, in_head if in_head[0] else None)
+                if not own and not dated and report is not None and _IN_REPORT.search(s.text[:f.start]):
+                    # "报告期内，公司实现投资收益10.88亿元" of "公司发布2021年半年报": the report's half
+                    own, p = True, report
                 if p and own:
                     p = (p[0] or period.get(s.paragraph, in_head)[0], p[1])
                     _set_period(period, earlier, s.paragraph, p)
@@ -228,7 +236,10 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                 continue
             if f.kind == FigureKind.PERCENT and current is not None and not f.is_range:
                 # the growth's words reach back over a base date: "环比 Q1 +29.95%" is a 环比 growth
-                current[1].append((f, s.text[reach:f.start] if reach >= 0 else before))
+                words = s.text[reach:f.start] if reach >= 0 else before
+                if current[1] and current[1][-1][0].kind != FigureKind.PERCENT and _RATE_OF_AMOUNT.match(words):
+                    words = "环比" + words  # the rate of the 环比 change just before it
+                current[1].append((f, words))
         _spread_lists(out[first_here:])
     return _restated_periods(out, alts)
 
@@ -295,6 +306,18 @@ def _heading_period(text: str) -> tuple[str, str]:
     return found[0] or ("", "")
 
 
+# "报告期内", "本报告期": the period of the report the article is about
+_IN_REPORT = re.compile(r"报告期")
+
+
+def _report_period(article: Article) -> tuple[str, str] | None:
+    """(year, "H1") when the article's title or opening sentences name one half-year report
+    ("陕西煤业发布2021年半年报"), else None."""
+    opening = " ".join([article.title, *(s.text for s in article.sentences[:3])])
+    years = {("20" + y) if len(y) == 2 else y for y in _HALF_REPORT.findall(opening)}
+    return (years.pop(), "H1") if len(years) == 1 else None
+
+
 def _set_period(period: dict[int, tuple[str, str]], earlier: dict[int, tuple[str, str]], para: int,
                 p: tuple[str, str]) -> None:
     if para in period and period[para] != p:
@@ -308,14 +331,25 @@ def _restated_periods(levels: list[tuple[Level, list[tuple[Figure, str]]]],
     same metric, writes that very period is not of it: one sentence gives no two Q2 profits. It is
     of the half the paragraph was in before, when that half holds the quarter (inferred)."""
     out = []
-    for lv, gs in levels:
+    for i, (lv, gs) in enumerate(levels):
         alt = alts.get(id(lv))
         if alt is not None and alt == (lv.year, _HALF_OF.get(lv.part)) and any(
-                m.own and m.sentence is lv.sentence and m.fig.start > lv.fig.start and m.metric == lv.metric
-                and (m.year, m.part) == (lv.year, lv.part) for m, _ in levels):
+                m.own and (m.sentence is lv.sentence and m.fig.start > lv.fig.start or m.sentence is _part_after(levels, i))
+                and m.metric == lv.metric and (m.year, m.part) == (lv.year, lv.part) for m, _ in levels):
             lv = replace(lv, part=alt[1], inferred=True)
         out.append((lv, gs))
     return out
+
+
+def _part_after(levels: list[tuple[Level, list[tuple[Figure, str]]]], i: int) -> Sentence | None:
+    """The sentence after level i's, when that one ends on ；and the next opens on 其中 ("报告期内，
+    公司实现投资收益10.88亿元；" "其中二季度投资收益6.44亿元", cfr315): a part of the level's sentence."""
+    s = levels[i][0].sentence
+    nxt = next((m.sentence for m, _ in levels[i + 1:] if m.sentence is not s), None)
+    if nxt is None or nxt.paragraph != s.paragraph or not s.text.rstrip().endswith(("；", ";")) \
+            or not nxt.text.lstrip().startswith("其中"):
+        return None
+    return nxt
 
 
 _BASE_BEFORE = re.compile(r"(?:较|由|从|比|自|于|相比)\s*$")
@@ -401,9 +435,9 @@ def find_quarter_growths(article: Article) -> list[Check]:
                 out.append(chk)
             continue
         qoq = _qoq_growths(growths)
-        if len(qoq) != 1:
+        # one 环比 growth, or a change and its rate ("环比一季度增长2亿元，增幅31%")
+        if not qoq or len(qoq) > 2 or len({f.kind == FigureKind.PERCENT for f, _ in qoq}) != len(qoq):
             continue
-        g, before = qoq[0]
         same = [h for h, _ in levels if h.part == half and h.year == q.year and h.metric == q.metric
                 and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale and not h.adjusted]
         # certain: the only half-year level of that metric named the same way in the quarter's
@@ -454,10 +488,11 @@ def find_quarter_growths(article: Article) -> list[Check]:
             if len({x.fig.value for x in alike}) != 1:
                 continue
             h = alike[0]
-        chk = _judge_margin(q, h, g, before, levels) if q.metric in MARGINS else _judge(q, h, g, before, certain)
-        if chk is not None:
-            chk.article = article.label
-            out.append(chk)
+        for g, before in qoq:
+            chk = _judge_margin(q, h, g, before, levels) if q.metric in MARGINS else _judge(q, h, g, before, certain)
+            if chk is not None:
+                chk.article = article.label
+                out.append(chk)
     return out
 
 
