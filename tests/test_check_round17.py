@@ -184,3 +184,18 @@ def test_two_readings_of_the_same_inputs_keep_the_looser_fit():
     (c,) = [c for c in check_text("8 月产量 3.9 亿吨，同比减少 600 万吨（-3.2%），环比增加 900 万吨（+2.5%）。")
             if c.stated == "+2.5%"]
     assert c.verdict == "consistent"
+
+
+# cfb583 (thirty-second set): a forecast's first growth against last year's level, whose clause
+# follows a CAGR span of another measure
+_CFB583 = ("2022年实现营业收入19.6亿元，2018-2022年复合增速19.5%，实现归母净利润2.1亿元，2018-2022年复合增速7%。"
+           "我们预计2023-2025年公司实现营业收入23.52/28.80/34.86亿元，同比增长20.0%/22.4%/21.1%，"
+           "归母净利润2.52/3.08/3.81亿元，同比增长{g}/22.1%/23.7%。")
+
+
+def test_a_forecasts_first_growth_finds_last_year_after_a_cagr_span():
+    (c,) = [c for c in check_text(_CFB583.format(g="19.7%")) if c.stated == "19.7%"]
+    assert c.verdict == "consistent" and c.inputs == ["2.1亿元", "2.52"]
+    # found by its measure and year: a misfit proves nothing
+    (c,) = [c for c in check_text(_CFB583.format(g="29.7%")) if c.stated == "29.7%"]
+    assert c.verdict == "unverifiable"

@@ -22,6 +22,7 @@ COMPANY_LEVEL = re.compile(r"(?:(?:实现|公司|全年|年|^|\s)\s*(?:营业总
                       r"(?:为|达|约|达到)?\s*$")
 _CLAUSE_END = re.compile(r"[，,；;。]")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)?\d{2})\s*(?:年|A|E)(?![\d])")
+_CAGR_SPAN = re.compile(r"(?<![\d.])(?:19|20)?\d{2}\s*年?\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年?\s*(?:的)?\s*(?:复合|年均|CAGR)")
 _OTHER_PERIOD = re.compile(r"Q[1-4]|H[12]|[上下]半年|季度|\d\s*月|/|、|分别|预计|预测|E\b")
 
 
@@ -46,7 +47,9 @@ def year_level(article: Article, measure: str, year: int) -> tuple[Sentence, Fig
             clause = before[ends[-1].end() if ends else 0:]
             if measure_class(clause) != measure or not COMPANY_LEVEL.search(clause) or _OTHER_PERIOD.search(before):
                 continue
-            years = [y[-2:] for y in _YEAR.findall(before)]
+            # (the span of a CAGR written on another measure names no period of this one: "2022年实现营业
+            # 收入19.6亿元，2018-2022年复合增速19.5%，实现归母净利润2.1亿元", cfb583)
+            years = [y[-2:] for y in _YEAR.findall(_CAGR_SPAN.sub("", before))]
             if years != [yy]:
                 continue
             found.setdefault((f.value * (f.scale or 1.0), f.unit), (s, f))
