@@ -199,3 +199,18 @@ def test_a_forecasts_first_growth_finds_last_year_after_a_cagr_span():
     # found by its measure and year: a misfit proves nothing
     (c,) = [c for c in check_text(_CFB583.format(g="29.7%")) if c.stated == "29.7%"]
     assert c.verdict == "unverifiable"
+
+
+# cfb406 (thirty-first set): last year's profit in a sentence the year's ；-chain dates
+_CFB406 = ("2021年公司实现营收9.37亿，同比下降20.62%；归母净利润0.66亿，同比增加42.71%；扣非净利润0.68亿，同比增加49.08%。"
+           "我们预计公司2022-2024年实现归母净利润1.57/2.70/4.06亿元，同比增长{g}/71.9%/50.6%。")
+
+
+def test_last_years_level_is_dated_by_the_semicolon_chain_it_continues():
+    (c,) = [c for c in check_text(_CFB406.format(g="139.5%")) if c.stated == "139.5%"]
+    assert c.verdict == "consistent" and c.inputs == ["0.66亿", "1.57"]
+
+
+def test_an_adjusted_forecast_has_no_reported_year_before():
+    text = _CFB406.format(g="139.5%").replace("实现归母净利润1.57", "实现经调整后归母净利润1.57")
+    assert all(c.verdict == "unverifiable" for c in check_text(text) if c.stated == "139.5%")

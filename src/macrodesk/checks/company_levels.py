@@ -36,7 +36,15 @@ def year_level(article: Article, measure: str, year: int) -> tuple[Sentence, Fig
     naming that year and no other period before it; None when there is none or several."""
     found: dict[tuple[float, str], tuple[Sentence, Figure]] = {}
     yy = f"{year % 100:02d}"
+    # the sentences before, in the paragraph, that the sentence continues after ；: "2021年公司实现营收
+    # 9.37亿，同比下降20.62%；" dates "归母净利润0.66亿，…" (cfb406)
+    chain, last = "", None
     for s in article.sentences:
+        if last is not None and last.paragraph == s.paragraph and last.text.rstrip().endswith(("；", ";")):
+            chain += last.text
+        else:
+            chain = ""
+        last = s
         if s.kind not in ("prose", "list") or not s.figures:
             continue
         for f in s.figures:
@@ -50,6 +58,8 @@ def year_level(article: Article, measure: str, year: int) -> tuple[Sentence, Fig
             # (the span of a CAGR written on another measure names no period of this one: "2022年实现营业
             # 收入19.6亿元，2018-2022年复合增速19.5%，实现归母净利润2.1亿元", cfb583)
             years = [y[-2:] for y in _YEAR.findall(_CAGR_SPAN.sub("", before))]
+            if not years and chain and not _OTHER_PERIOD.search(chain):
+                years = [y[-2:] for y in _YEAR.findall(_CAGR_SPAN.sub("", chain))]
             if years != [yy]:
                 continue
             found.setdefault((f.value * (f.scale or 1.0), f.unit), (s, f))

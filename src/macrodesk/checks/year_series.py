@@ -158,11 +158,15 @@ def _growths_of(text: str, lv: list[Figure], growths: list[list[Figure]]) -> tup
     return None
 
 
+_ADJUSTED_MEASURE = re.compile(r"经调整|调整后|剔除|不含")
+
+
 def _first_growth(article: Article, s: Sentence, level: Figure, g: Figure, verb: str | None, first: int,
                   words: str) -> list[Check]:
     """The series' first growth against the company's level of the year before, written elsewhere
     ("22年公司实现归母净利14.9亿元" before "预计23/24/25年归母净利润17.2/20.3/24.8亿元，yoy+16%/…")."""
-    measure = measure_class(words)
+    # (an adjusted measure, "经调整后归母净利润", has no reported level of the year before)
+    measure = "" if _ADJUSTED_MEASURE.search(words) else measure_class(words)
     found = year_level(article, measure, first - 1) if measure else None
     if found is None:
         return []
