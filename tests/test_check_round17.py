@@ -214,3 +214,18 @@ def test_last_years_level_is_dated_by_the_semicolon_chain_it_continues():
 def test_an_adjusted_forecast_has_no_reported_year_before():
     text = _CFB406.format(g="139.5%").replace("实现归母净利润1.57", "实现经调整后归母净利润1.57")
     assert all(c.verdict == "unverifiable" for c in check_text(text) if c.stated == "139.5%")
+
+
+# 483 (thirty-first set): a bound (近/超) of a move between two written levels
+def _move(text: str) -> str:
+    (c,) = [c for c in check_text(text) if c.kind == "growth"]
+    return c.verdict
+
+
+def test_a_bound_of_a_move_is_confirmed_within_a_tenth_on_its_side():
+    levels = "重仓持股总市值从 2022 年一季度的 828 亿元降至 2025 年二季度的 256 亿元，下跌{b}。"
+    assert _move(levels.format(b="近 70%")) == "consistent"  # 69.1%
+    # the wrong side of the bound, or far from it, proves nothing: a bound is no value
+    assert _move(levels.format(b="超 70%")) == "unverifiable"
+    assert _move(levels.format(b="近 80%")) == "unverifiable"
+    assert _move(levels.format(b="超 60%")) == "unverifiable"

@@ -70,11 +70,13 @@ class _CheckSource(TypedDict):
 def judge(
     para: Para, kind: str, stated: Tok, inputs: list[Tok],
     readings: list[tuple[str, Interval]], *, magnitude: bool = True, base: float = 1.0,
-    stated_iv: Interval | None = None,
+    stated_iv: Interval | None = None, bounds: bool = False,
 ) -> Check:
     """Compare the stated figure with every reading of the relation: consistent if any reading
     allows it, inconsistent (with the nearest reading and the gap) if none does. `computed` is
-    written in the stated figure's unit (126.1 for 126.1亿元, not 1.261e+10)."""
+    written in the stated figure's unit (126.1 for 126.1亿元, not 1.261e+10). `bounds`: a stated
+    bound (近/超/不到) of a relation over certain inputs is confirmed when the result lies within a
+    tenth of it on its side."""
     sents = sorted({stated.sent, *(t.sent for t in inputs)})
     sentence = "".join(para.sentences[i].text for i in sents)
     common = _CheckSource(
@@ -83,6 +85,15 @@ def judge(
         input_sentences=[para.sentences[t.sent].text for t in inputs],
     )
     if any(t.bound for t in (stated, *inputs)):
+        fit = None if not bounds or any(t.bound for t in inputs) else _within_bound(
+            para, stated, stated_iv, base, readings, magnitude)
+        if fit is not None:
+            formula, got = fit
+            show = 1.0 if base != 1.0 else (stated.fig.scale or 1.0)
+            return Check(verdict="consistent", computed=fmt(got.mid / show), computed_low=got.lo / show,
+                         computed_high=got.hi / show, relation=formula, refutable=False,
+                         note="the stated figure is a bound (近/超/不到): the result lies within a tenth of it "
+                              "on its side; a result outside proves nothing", **common)
         return Check(verdict="unverifiable", relation=readings[0][0] if readings else "",
                      note="a figure is a bound (超/近/以上), not a value", **common)
     s = (stated_iv or stated.interval(result=True)).scale(1 / base)
@@ -104,6 +115,48 @@ def judge(
         computed_high=got.hi / show, gap=None if d == 0 else round(d / show, 6), relation=formula,
         note="" if len(readings) == 1 else f"readings tried: {len(readings)}", **common,
     )
+
+
+# the side of its value a bound figure names: "超 30%", "30% 以上" (at least); "近 70%", "不到 5 亿元" (at most)
+_AT_LEAST_BEFORE = re.compile(r"(?:超过|超|逾|高于|不低于|至少)\s*$")
+_AT_LEAST_AFTER = re.compile(r"^\s*(?:以上|之上|多|余|\+(?!\s*\d))")
+_AT_MOST_BEFORE = re.compile(r"(?:接近|将近|近|不到|低于|不足|少于)\s*$")
+_AT_MOST_AFTER = re.compile(r"^\s*(?:以下|以内|之下)")
+
+
+def _within_bound(para: Para, stated: Tok, stated_iv: Interval | None, base: float,
+                  readings: list[tuple[str, Interval]], magnitude: bool) -> tuple[str, Interval] | None:
+    """The reading whose result lies on the side of a bound the words name and within a tenth of it
+    ("从…828 亿元降至…256 亿元，下跌近 70%": 69.1%), compared as magnitudes of one sign; None when
+    no reading does or the side is not named (最高, 上限)."""
+    raw = para.raw[stated.sent]
+    before, after = raw[max(0, stated.fig.start - 4):stated.fig.start], raw[stated.fig.end:stated.fig.end + 3]
+    at_least = bool(_AT_LEAST_BEFORE.search(before) or _AT_LEAST_AFTER.match(after))
+    at_most = bool(_AT_MOST_BEFORE.search(before) or _AT_MOST_AFTER.match(after))
+    if at_least == at_most:
+        return None
+    # the bound as written, give or take half its last digit, not a rounded reading ("70%" as 65-75%)
+    value = stated.fig.value
+    if not value:
+        return None
+    mid = stated.interval().mid
+    half = 0.5 * 10 ** -(stated.fig.decimals or 0) * abs(mid / value)
+    s = Interval(mid - half, mid + half).scale(1 / base)
+    if stated_iv is not None and stated_iv.hi <= 0 < s.lo:
+        s = -s  # a fall its verb signs
+    if magnitude:
+        s = s.abs()
+        readings = [(formula, iv.abs()) for formula, iv in readings]
+    if s.lo < 0 < s.hi:
+        return None
+    sign = -1.0 if s.hi <= 0 else 1.0
+    lo, hi = (s.lo * sign, s.hi * sign) if sign > 0 else (s.hi * sign, s.lo * sign)
+    window = Interval(lo, hi * 1.1) if at_least else Interval(lo * 0.9, hi)
+    for formula, iv in readings:
+        got = Interval(iv.lo * sign, iv.hi * sign) if sign > 0 else Interval(iv.hi * sign, iv.lo * sign)
+        if got.lo > 0 and window.lo <= got.lo and got.hi <= window.hi:
+            return formula, iv
+    return None
 
 
 def interval_check(got: Interval, written: Interval, /, *, fits: bool | None = None, **fields: Any) -> Check:

@@ -64,14 +64,14 @@ def change_check(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | 
         diff = ib - ia
         label = f"|{b.text} - {a.text}|"
         if is_points(c):
-            return judge(para, "change", c, [a, b], [(f"{label} = {c.text}", diff)])
+            return judge(para, "change", c, [a, b], [(f"{label} = {c.text}", diff)], bounds=True)
         if c.fig.kind == pct:
             # "由10%升至12%，提升2%" may mean points or a relative change: either reading will do
             readings = [(f"{label} = {c.text} (points)", diff)]
             if ia.lo > 0:
                 readings.append((f"({b.text}/{a.text} - 1) = {c.text}",
                                  (ib / ia - Interval(1, 1)).scale(100)))
-            return judge(para, "change", c, [a, b], readings)
+            return judge(para, "change", c, [a, b], readings, bounds=True)
         return None
     if a.cunit != b.cunit or a.fig.kind not in LEVEL_KINDS:
         return None
@@ -79,7 +79,8 @@ def change_check(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | 
         return None  # "5.15 万元 / 吨，较…4.90 元 / 吨上涨 5.10%": a unit slip, no relation to judge
     if c.fig.kind == pct and ia.lo > 0:
         return judge(para, "growth", c, [a, b],
-                     [(f"({b.text}/{a.text} - 1) = {c.text}", (ib / ia - Interval(1, 1)).scale(100))])
+                     [(f"({b.text}/{a.text} - 1) = {c.text}", (ib / ia - Interval(1, 1)).scale(100))],
+                     bounds=True)
     if c.fig.kind == FigureKind.MULTIPLE and ia.lo > 0:
         ratio = ib / ia
         return judge(para, "growth", c, [a, b], [
@@ -87,7 +88,8 @@ def change_check(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | 
             (f"{b.text}/{a.text} = {c.text}", ratio),
         ])
     if c.cunit == a.cunit:
-        return judge(para, "change", c, [a, b], [(f"|{b.text} - {a.text}| = {c.text}", ib - ia)])
+        return judge(para, "change", c, [a, b], [(f"|{b.text} - {a.text}| = {c.text}", ib - ia)],
+                     bounds=True)
     return None
 
 
