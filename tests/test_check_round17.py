@@ -229,3 +229,13 @@ def test_a_bound_of_a_move_is_confirmed_within_a_tenth_on_its_side():
     assert _move(levels.format(b="超 70%")) == "unverifiable"
     assert _move(levels.format(b="近 80%")) == "unverifiable"
     assert _move(levels.format(b="超 60%")) == "unverifiable"
+
+
+# 422 (thirtieth set): the share's subject names its part among the sentence's levels
+def test_a_share_reads_the_level_its_subject_names():
+    text = "全国新建商品房销售面积 4.59 亿平方米，其中现房销售 1.63 亿平方米，期房销售 2.96 亿平方米，现房销售占比 {s}。"
+    (c,) = [c for c in check_text(text.format(s="35.5%")) if c.kind == "share"]
+    assert c.verdict == "consistent" and c.inputs == ["1.63 亿平方米", "4.59 亿平方米"]
+    # and the other part's share reads the other: 2.96 / 4.59
+    (c,) = [c for c in check_text(text.replace("现房销售占比", "期房销售占比").format(s="64.5%")) if c.kind == "share"]
+    assert c.verdict == "consistent" and c.inputs == ["2.96 亿平方米", "4.59 亿平方米"]

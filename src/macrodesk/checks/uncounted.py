@@ -211,7 +211,9 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
            and not nested(sec.raw[x.tok.sent], x)]
     if own and (revenue := _of_total_revenue(sec, fs, c, own[-1])) is not None:
         return revenue
-    if own:
+    if own and (named := _named_part(sec.raw[c.tok.sent], own, c)) is not None and is_level(named):
+        parts = [named]
+    elif own:
         parts = own[-1:] if is_level(own[-1]) and not _other_subject(sec.raw[c.tok.sent], own[-1], c) else []
         # "Novartis：2024 年营收 50.3B 美元，CVRM 营收 8.8B 美元（占比 19%）": a level of the part's
         # unit earlier in its own sentence is the whole it is read against, not another list
@@ -341,6 +343,13 @@ def _bigrams(text: str) -> set[str]:
                                                 for i in range(len(w) - 1)}
 
 
+def _share_subject(raw: str, share: Framed) -> str:
+    """The subject a share's clause names before its share word ("现房销售占比 35.5%": 现房销售)."""
+    clause = raw[clause_start(raw, share.tok.fig.start, "，,；;"):share.tok.fig.start]
+    m = _SHARE_WORD.search(clause)
+    return _SCOPE.sub("", clause[:m.start()].strip()) if m else ""
+
+
 def _other_subject(raw: str, part: Framed, share: Framed) -> bool:
     """The level before a share in its sentence is not its part when the share's clause names
     a subject that shares no word with the part's clause: "ARR 达 25 亿美元，企业订阅用户数量增长
@@ -348,13 +357,21 @@ def _other_subject(raw: str, part: Framed, share: Framed) -> bool:
     start = clause_start(raw, share.tok.fig.start, "，,；;")
     if part.tok.fig.end > start:
         return False  # the part is in the share's own clause
-    clause = raw[start:share.tok.fig.start]
-    m = _SHARE_WORD.search(clause)
-    subject = _SCOPE.sub("", clause[:m.start()].strip()) if m else ""
+    subject = _share_subject(raw, share)
     if len(subject) < 2:
         return False
     part_clause = raw[clause_start(raw, part.tok.fig.start, "，,；;"):part.tok.fig.end]
     return not _bigrams(subject) & _bigrams(part_clause)
+
+
+def _named_part(raw: str, own: list[Framed], share: Framed) -> Framed | None:
+    """The one level of the share's sentence whose clause names the share's subject word for word:
+    "其中现房销售 1.63 亿平方米，…期房销售 2.96 亿平方米，…现房销售占比 35.5%" (422) is 1.63's."""
+    subject = _share_subject(raw, share)
+    if len(subject) < 2:
+        return None
+    named = [x for x in own if subject in raw[clause_start(raw, x.tok.fig.start, "，,；;"):x.tok.fig.start]]
+    return named[0] if len(named) == 1 and named[0] is not own[-1] else None
 
 
 FROM_LEAD = re.compile(f"{FROM}[^，,。；;]{{0,16}}$")
