@@ -239,3 +239,14 @@ def test_a_share_reads_the_level_its_subject_names():
     # and the other part's share reads the other: 2.96 / 4.59
     (c,) = [c for c in check_text(text.replace("现房销售占比", "期房销售占比").format(s="64.5%")) if c.kind == "share"]
     assert c.verdict == "consistent" and c.inputs == ["2.96 亿平方米", "4.59 亿平方米"]
+
+
+# cfr369 (thirtieth set): a share of the sum of a list written before it
+def test_a_share_of_two_decimals_may_be_of_a_listed_sum():
+    text = ("2021年茅台酒、系列酒分别贡献收入934.65亿元、125.95亿元，同比+10.18%/+26.06%。"
+            "2021年直销收入240.29亿元，同比+81.49%，占比{s}，同比+8.69pct。")
+    (c,) = [c for c in check_text(text.format(s="22.66%")) if c.stated == "22.66%"]
+    assert c.verdict == "consistent" and c.inputs == ["240.29亿元", "934.65亿元", "125.95亿元"]
+    assert c.verdict == "consistent" and not c.refutable
+    # a whole percent fits too many sums by chance: not sought
+    assert all(c.verdict == "unverifiable" for c in check_text(text.format(s="23%")) if c.stated == "23%")

@@ -249,7 +249,38 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
     if other_market:  # only a level of another measure fits: the share's whole is not written
         return unverifiable(sec, "share", c.tok, [], f"(part) / (whole) = {c.tok.text}",
                             "the whole market of the part's measure is not stated")
+    if c.tok.fig.decimals >= 2 and len(parts) == 1:
+        return _share_of_listed_sum(sec, fs, k, parts[0], stated)
     return None
+
+
+def _share_of_listed_sum(sec: Para, fs: list[Framed], k: int, n: Framed, stated: Interval) -> Check | None:
+    """A share whose whole is the sum of a list of levels written together before it: "2021年茅台酒、
+    系列酒分别贡献收入934.65亿元、125.95亿元" for "直销收入240.29亿元，…占比22.66%" (cfr369). Found by its
+    fit, so only for a share of two decimals (a chance fit is rare) and confirm-only."""
+    found = []
+    i = 0
+    while i < k:
+        j = i
+        while j + 1 < k and fs[j + 1].tok.sent == fs[i].tok.sent and LIST_AND.match(fs[j + 1].lead) \
+                and fs[j + 1].tok.cunit == fs[i].tok.cunit:
+            j += 1
+        run = fs[i:j + 1]
+        if 2 <= len(run) <= 4 and n not in run and run[0].tok.cunit == n.tok.cunit and all(is_level(x) for x in run):
+            whole = run[0].tok.interval()
+            for x in run[1:]:
+                whole = whole + x.tok.interval()
+            iv = (n.tok.interval() / whole).scale(100)
+            if iv.hi <= 100 and stated.overlaps(iv) and is_tight(iv, fs[k].tok):
+                found.append((run, iv))
+        i = j + 1
+    if len(found) != 1:
+        return None
+    run, iv = found[0]
+    total = " + ".join(x.tok.text for x in run)
+    chk = judge(sec, "share", fs[k].tok, [n.tok, *(x.tok for x in run)],
+                [(f"{n.tok.text} / ({total}) = {fs[k].tok.text}", iv)], magnitude=False)
+    return hedge(sec, chk, "the whole is the sum of a list, found by its fit")
 
 
 # a share the words say is of the company's whole revenue: "占总营收 84%", "占营业收入比重为 31%"
