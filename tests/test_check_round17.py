@@ -250,3 +250,22 @@ def test_a_share_of_two_decimals_may_be_of_a_listed_sum():
     assert c.verdict == "consistent" and not c.refutable
     # a whole percent fits too many sums by chance: not sought
     assert all(c.verdict == "unverifiable" for c in check_text(text.format(s="23%")) if c.stated == "23%")
+
+
+# cfr402 (thirtieth set): the changes of a list of expense ratios, from the growths of the
+# expenses and of revenue written as "8.09亿元/yoy+59.62%"
+_CFR402 = ("2022年Q1公司实现收入8.09亿元/yoy+59.62%。2022Q1公司销售/管理/研发费用为3.88/0.61/0.31亿元，"
+           "yoy+66.52%/+48.78%/+34.78%,对应销售/管理/研发费率为48%/7.6%/3.8%，yoy+2.1pct/{m}/-0.7pct。")
+
+
+def test_a_list_of_ratio_changes_is_read_item_by_item():
+    checks = {c.stated: c for c in check_text(_CFR402.format(m="-0.55pct"))}
+    assert checks["-0.7pct"].verdict == "consistent" and checks["-0.7pct"].derived
+    assert checks["-0.55pct"].verdict == "consistent"
+
+
+def test_a_ratio_change_reads_its_inputs_once():
+    # 7.6% is 0.61 / 8.09; last year's is that × 1.5962 / 1.4878: the change is -0.55 pct whatever
+    # the rounding of 0.61 and 8.09, which move both ratios alike; -0.4 pct is the article's slip
+    (c,) = [c for c in check_text(_CFR402.format(m="-0.4pct")) if c.stated == "-0.4pct"]
+    assert c.verdict == "inconsistent" and 0.53 < -float(c.computed) < 0.57

@@ -14,6 +14,7 @@ from macrodesk.checks.intervals import (
     figure_interval,
     precision_unit,
     prior_ratio,
+    ratio_change,
 )
 from macrodesk.checks.judging import Check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
@@ -71,9 +72,9 @@ def _search(r: Moved, near: list[tuple[ParaText, Moved, Interval]]):  # noqa: AN
             if now.hi - now.lo > pin or not now.overlaps(stated):
                 continue
             prior = prior_ratio(ivn, ivd, n.rate, d.rate)
-            if prior is None:
+            got = ratio_change(now, n.rate, d.rate)
+            if prior is None or got is None:
                 continue
-            got = now - prior
             # (last month's or last quarter's base is seldom restated: 473's 份额 70.1%, 环比 +2.83 pct,
             # is 2.66 from its amounts' 环比 growths)
             slack = 0.0 if r.previous else RESTATED * abs(prior.hi)

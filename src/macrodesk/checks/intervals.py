@@ -184,6 +184,20 @@ def prior_ratio(num: Interval, den: Interval, g_num: Interval, g_den: Interval) 
     return ((num / f_num) / (den / f_den)).scale(100)
 
 
+def ratio_change(now: Interval, g_num: Interval, g_den: Interval) -> Interval | None:
+    """The change in points of a ratio (now, in %) from its two amounts' growths (fractions):
+    now − now × (1 + g_den) / (1 + g_num), with `now` read once. Its two amounts appear in both
+    this period's ratio and last period's, so their rounding moves both alike: subtracting
+    `prior_ratio` from `now` as independent intervals would widen the change past what the
+    written figures allow (cfr402: 7.6% and -0.4pct from 0.61 / 8.09 and +48.78% / +59.62% is
+    -0.55 pct, not -0.69 to -0.41). None when a growth is −100% or less."""
+    one = Interval(1, 1)
+    f_num, f_den = one + g_num, one + g_den
+    if f_num.lo <= 0 or f_den.lo <= 0:
+        return None
+    return now * (one - f_den / f_num)
+
+
 def implied_growth(whole: Interval, parts: list[tuple[Interval, Interval]]) -> tuple[Interval, Interval] | None:
     """(the total's growth in %, last year's total) from parts that are all of the total, each
     with its signed growth in %: last year's total is Σ part / (1 + growth)."""

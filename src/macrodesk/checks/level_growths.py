@@ -15,7 +15,7 @@ from macrodesk.models import Figure, FigureKind, Sentence
 YOY = r"(?:同比|同(?=[增降减升涨跌])|(?:相较于?|较|比)\s*(?:上年|去年|(?:19|20)?\d{2}\s*年)(?:同期)?|yoy|YoY|YOY)"
 # the words between a figure and its 同比 rate or change right after it: "18.94亿，同比增长39.22%",
 # "1.5亿（同比+160.6%", "11.92%，较去年同期提升1.34pct"
-RATE_AFTER = re.compile(rf"^\s*[，,（(]?\s*{YOY}\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")
+RATE_AFTER = re.compile(rf"^\s*[，,（(/]?\s*{YOY}\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")
 _LEVEL_KINDS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 _NUMBER = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
 
@@ -36,7 +36,7 @@ def figure_at(figs: list[Figure], text: str, kinds: tuple[FigureKind, ...]) -> i
 LIST_JOIN = re.compile(r"^\s*(?:、|/|和|及|与)\s*$")
 
 
-def _run(text: str, figs: list[Figure], k: int) -> tuple[int, int]:
+def run_of(text: str, figs: list[Figure], k: int) -> tuple[int, int]:
     """The first and last index of the list (joined by 、 / 和) figure k stands in."""
     a = b = k
     while a > 0 and LIST_JOIN.match(text[figs[a - 1].end:figs[a].start]):
@@ -54,12 +54,12 @@ def level_with_growth(s: Sentence, text: str) -> tuple[Figure, Figure, Interval]
     k = _level_at(figs, text)
     if k is None:
         return None
-    a, b = _run(s.text, figs, k)
+    a, b = run_of(s.text, figs, k)
     if b + 1 >= len(figs):
         return None
     g = figs[k + 1]
     if a < b:
-        ga, gb = _run(s.text, figs, b + 1)
+        ga, gb = run_of(s.text, figs, b + 1)
         if ga != b + 1 or gb - ga != b - a:
             return None  # the growths are no list of the levels' length
         g = figs[ga + (k - a)]

@@ -12,10 +12,11 @@ from macrodesk.checks.intervals import (
     Interval,
     figure_interval,
     prior_ratio,
+    ratio_change,
     signed_interval,
 )
 from macrodesk.checks.judging import Check
-from macrodesk.checks.level_growths import RATE_AFTER, figs_of, figure_at, level_with_growth
+from macrodesk.checks.level_growths import RATE_AFTER, figs_of, figure_at, level_with_growth, run_of
 from macrodesk.checks.level_growths import YOY as _YOY
 from macrodesk.checks.sentence import DOWN, UP
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -30,7 +31,17 @@ _OTHER_BASE = re.compile(r"环比|年初|上季|上月|上周|上期|上半年|�
 
 
 def _stated_change(s: Sentence, figs: list[Figure], k: int) -> tuple[Figure, str] | None:
-    """The points change stated with the ratio at figure k: (the figure, the words before it)."""
+    """The points change stated with the ratio at figure k: (the figure, the words before it), or,
+    for a ratio of a list ("费率为48%/7.6%/3.8%，yoy+2.1pct/-0.4pct/-0.7pct"), the change at its place
+    in the list of changes right after it."""
+    a, b = run_of(s.text, figs, k)
+    if a < b and b + 1 < len(figs) and figs[b + 1].kind == FigureKind.POINTS:
+        ga, gb = run_of(s.text, figs, b + 1)
+        before = s.text[figs[b].end:figs[b + 1].start]
+        if ga == b + 1 and gb - ga == b - a and RATE_AFTER.match(before) \
+                and all(f.kind == FigureKind.POINTS for f in figs[ga:gb + 1]):
+            return figs[ga + (k - a)], before
+        return None
     if k + 1 < len(figs) and figs[k + 1].kind == FigureKind.POINTS:
         before = s.text[figs[k].end:figs[k + 1].start]
         if RATE_AFTER.match(before):
@@ -71,9 +82,9 @@ def find_ratio_changes(article: Article, checks: list[Check]) -> list[Check]:
         one = Interval(1, 1)
         now = (n / d).scale(100)
         prior = prior_ratio(n, d, gn, gd)
-        if prior is None:
+        got = ratio_change(now, gn, gd)
+        if prior is None or got is None:
             continue
-        got = now - prior
         fig, before = stated
         written = signed_interval(fig, before, result=True)
         fits = got.overlaps(written)
