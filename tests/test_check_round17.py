@@ -269,3 +269,16 @@ def test_a_ratio_change_reads_its_inputs_once():
     # the rounding of 0.61 and 8.09, which move both ratios alike; -0.4 pct is the article's slip
     (c,) = [c for c in check_text(_CFR402.format(m="-0.4pct")) if c.stated == "-0.4pct"]
     assert c.verdict == "inconsistent" and 0.53 < -float(c.computed) < 0.57
+
+
+# cfr562 (excerpts): a margin's change from the growths, with the margin read once
+_CFR562 = ("事件：公司发布2023Q1季报，2023年Q1实现营业收入21.94亿元，同比+7.03%，归母净利润0.66亿元，同比+6.28%，"
+           "扣非归母净利润0.6亿元，同比+7.01%。利润端：公司2023年Q1毛利率为17.3%，同比+1.4pct，归母净利率为3%，同比{d}。")
+
+
+def test_a_margin_change_from_growths_is_as_tight_as_the_growths():
+    # 3.008% × (1 - 1.0703 / 1.0628) = -0.021 pct: the growths' two decimals pin it
+    (c,) = [c for c in check_text(_CFR562.format(d="-0.02pct")) if c.stated == "-0.02pct"]
+    assert c.verdict == "consistent"
+    (c,) = [c for c in check_text(_CFR562.format(d="-0.04pct")) if c.stated == "-0.04pct"]
+    assert c.verdict == "inconsistent"

@@ -134,7 +134,7 @@ def _sentence(article: Article, p: ParaText, start: int, end: int) -> list[Check
         if fs.lo <= 0 or fd.lo <= 0:
             continue
         prior = lf * fs / fd
-        got = lf - prior
+        got = lf * (one - fs / fd)  # the load factor read once: its rounding moves both alike
         where = p.sentence_at(c.start)
         inputs_at = [p.sentence_at(x.start).text for x in (level, supply[0], demand[0])]
         out.append(interval_check(

@@ -191,6 +191,9 @@ class _Prior:
     formula: str
     inputs: list[Level]
     certain: bool
+    # the change itself when the earlier margin is this one times a factor of growths: read with
+    # the margin once (intervals.ratio_change), as its rounding moves both margins alike
+    change: Interval | None = None
 
 
 def _change_checks(mg: _Margin, profit: Level, revenue: Level, now: Interval,
@@ -210,7 +213,7 @@ def _change_checks(mg: _Margin, profit: Level, revenue: Level, now: Interval,
             else _last_year(profit, revenue, now, gp, gr)
         if prior is None:
             continue
-        computed = now - prior.value
+        computed = prior.change if prior.change is not None else now - prior.value
         stated = figure_interval(c, result=True)
         if _FALL.search(before[-6:]) and (c.value or 0) > 0:
             stated = -stated
@@ -247,7 +250,7 @@ def _last_year(profit: Level, revenue: Level, now: Interval,
     g_profit = _yoy_growth(profit, gp)
     if g_profit is not None and (profit.fig.value or 0) > 0 and (fp := one + g_profit.scale(0.01)).lo > 0:
         return _Prior(now * fr / fp, f"({profit.fig.text}/(1{_signed(fp)}))/({revenue.fig.text}/(1{_signed(fr)}))",
-                      [profit, revenue], False)
+                      [profit, revenue], False, now * (one - fr / fp))
     earlier = _stated_earlier(profit, str(int(profit.year) - 1), profit.part)
     if earlier is None:
         return None
