@@ -284,9 +284,11 @@ def _sharper(new: Check, old: Check) -> bool:
     """A certain reading from other inputs that pin the result five times as tightly as the fit it
     misses: "投资收益10.88亿元；其中二季度…6.44亿元，环比一季度增长2亿元，增幅31%" fits 2 / (6.44 - 2)
     only because "2亿元" may be 1.5-2.5; Q1 = H1 - Q2 = 4.44 gives 45% (cfr315). (Two readings of
-    the same inputs differ only in how loosely they read them: the looser stands.)"""
+    the same inputs differ only in how loosely they read them: the looser stands.) A confirm-only
+    fit proves nothing either way: "归母净利率为3%，同比-0.04pct" fits 3% × 1.0703 / 1.0628 only as
+    "3%" may be 2.5-3.5%; 0.66 / 21.94 and their growths give -0.021 pct (cfr562)."""
     lo_n, hi_n, lo_o, hi_o = new.computed_low, new.computed_high, old.computed_low, old.computed_high
-    if new.verdict != "inconsistent" or old.verdict != "consistent" or not (new.refutable and old.refutable) \
+    if new.verdict != "inconsistent" or old.verdict != "consistent" or not new.refutable \
             or set(new.inputs) <= set(old.inputs) or None in (lo_n, hi_n, lo_o, hi_o):
         return False
     assert lo_n is not None and hi_n is not None and lo_o is not None and hi_o is not None
