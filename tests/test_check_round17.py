@@ -282,3 +282,25 @@ def test_a_margin_change_from_growths_is_as_tight_as_the_growths():
     assert c.verdict == "consistent"
     (c,) = [c for c in check_text(_CFR562.format(d="-0.04pct")) if c.stated == "-0.04pct"]
     assert c.verdict == "inconsistent"
+
+
+# cfr256 (twenty-ninth set): a list's 环比 growths against the same list of the quarter before
+_CFR256 = ("其中2020Q4丙烷脱氢、聚丙烯与丙烷、丙烯酸与丙烷、丙烯酸丁酯与丙烷、正丁醇价差分别为365美元/吨、4160元/吨、7354元/吨、5541元/吨，"
+           "环比分别变动-10.6%、-8.8%、+13.7%、49.3%。我们计算2021Q1国内丙烷脱氢、聚丙烯与丙烷、丙烯酸与丙烷、丙烯酸丁酯与丙烷、"
+           "正丁醇价差分别为324美元/吨、3529元/吨、8650元/吨、7433元/吨，环比分别变动-11.4%、{g}、+17.6%、34.2%。")
+
+
+def _parallel(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text(text) if "the same list" in c.relation}
+
+
+def test_a_lists_growths_against_the_same_list_a_quarter_before():
+    assert _parallel(_CFR256.format(g="-15.2%")) == {
+        "-11.4%": "consistent", "-15.2%": "consistent", "+17.6%": "consistent", "34.2%": "consistent"}
+    # 3529 / 4160 - 1 is -15.2%: a mistyped item is refuted, the names and periods being certain
+    assert _parallel(_CFR256.format(g="-25.2%"))["-25.2%"] == "inconsistent"
+
+
+def test_lists_of_other_names_or_periods_are_not_paired():
+    assert _parallel(_CFR256.replace("正丁醇价差分别为324", "正丁醇价格分别为324").format(g="-15.2%")) == {}
+    assert _parallel(_CFR256.replace("2021Q1", "2021Q2").format(g="-15.2%")) == {}

@@ -63,6 +63,7 @@ from macrodesk.checks.named_returns import find_named_returns
 from macrodesk.checks.named_wholes import find_named_parts, find_named_wholes
 from macrodesk.checks.orderings import find_orderings
 from macrodesk.checks.pair_parts import find_pair_parts
+from macrodesk.checks.parallel_lists import find_parallel_lists
 from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.part_shares import find_part_shares
 from macrodesk.checks.pe_lists import find_pe_lists
@@ -241,7 +242,8 @@ def check_article(article: Article) -> list[Check]:
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article),
-        *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article)])
+        *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article),
+        *find_parallel_lists(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict
