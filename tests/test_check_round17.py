@@ -304,3 +304,12 @@ def test_a_lists_growths_against_the_same_list_a_quarter_before():
 def test_lists_of_other_names_or_periods_are_not_paired():
     assert _parallel(_CFR256.replace("正丁醇价差分别为324", "正丁醇价格分别为324").format(g="-15.2%")) == {}
     assert _parallel(_CFR256.replace("2021Q1", "2021Q2").format(g="-15.2%")) == {}
+
+
+# cfb328 (twenty-ninth set): "比上年同期上升" is a 同比 change; its 同比 rate is over the level before
+def test_a_change_against_last_year_and_its_yoy_rate():
+    text = "对外销售熟料437万吨，销售水泥1，130万吨，合计总销量1，567万吨，比上年同期上升423万吨，同比增长{g}。"
+    (c,) = [c for c in check_text(text.format(g="36.97%")) if c.stated == "36.97%"]
+    assert c.verdict == "consistent" and c.inputs == ["1,567万吨", "423万吨"]
+    (c,) = [c for c in check_text(text.format(g="26.97%")) if c.stated == "26.97%"]
+    assert c.verdict == "inconsistent"
