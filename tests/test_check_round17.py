@@ -313,3 +313,12 @@ def test_a_change_against_last_year_and_its_yoy_rate():
     assert c.verdict == "consistent" and c.inputs == ["1,567万吨", "423万吨"]
     (c,) = [c for c in check_text(text.format(g="26.97%")) if c.stated == "26.97%"]
     assert c.verdict == "inconsistent"
+
+
+# cfb343 (thirty-third set, its first run's false alarm): a quarter's profit written larger than its
+# revenue (a lost decimal point) makes no margin of 15.09%; the nine months' figures do
+def test_a_profit_above_its_revenue_refutes_no_margin():
+    text = ("2021年前三季度公司实现营收81.12亿元，同比+25.81%；归母净利润为12.24亿元，同比+20.43%。"
+            "公司单三季度实现营收22.16亿元，同比+13.01%；单季度归母净利润为25.95亿元，同比降低14.02%。"
+            "净利率为15.09%，同比降低0.67pct。")
+    assert all(c.verdict != "inconsistent" for c in check_text(text) if c.stated == "15.09%")

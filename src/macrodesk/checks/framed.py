@@ -778,6 +778,10 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         return [hedge(sec, chk, "the margin names another segment than its profit and revenue")]
     if t.interval(result=True).lo > 0 and n0.tok.interval().hi < 0:
         return [hedge(sec, chk, "a positive margin is no ratio of a loss")]
+    # "单季度归母净利润为25.95亿元" beside "单三季度实现营收22.16亿元" (cfb343, a lost decimal point): a
+    # profit above its revenue makes no margin under 100%; the margin is of other figures
+    if n0.tok.interval().lo > d0.tok.interval().hi and t.interval(result=True).hi < 100:
+        return [hedge(sec, chk, "the profit is larger than the revenue: no margin of theirs")]
     # "1）电解铜…实现毛利8.9亿；2）…钴产品…毛利率为14.6%" (cfb176): numbered items are facets
     if (item := _item_of(sec, t.sent)) and (other := _item_of(sec, n0.tok.sent)) and item != other \
             and any(x.tok.fig.kind == FigureKind.QUANTITY and x.index < c.index and _item_of(sec, x.tok.sent) == item
