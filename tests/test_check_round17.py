@@ -322,3 +322,26 @@ def test_a_profit_above_its_revenue_refutes_no_margin():
             "公司单三季度实现营收22.16亿元，同比+13.01%；单季度归母净利润为25.95亿元，同比降低14.02%。"
             "净利率为15.09%，同比降低0.67pct。")
     assert all(c.verdict != "inconsistent" for c in check_text(text) if c.stated == "15.09%")
+
+
+# cfr220 and cfr225 (thirty-third set): 期间费用率 with its parts after 其中, a cause between them, and
+# a breakdown that names only some parts
+def test_an_expense_breakdown_goes_on_past_a_cause_between_its_parts():
+    text = ("前三季度公司期间费用率为{t}，同比上升0.75个百分点。其中，销售费用率1.22%，同比上升0.18个百分点，可能是销售费用刚性所致；"
+            "财务费用率2.02%，同比上升0.57个百分点，主要系持有的外币资产因人民币升值产生汇兑损失所致；管理费用率5.88%，研发费用率2.46%，"
+            "与去年同期基本持平。")
+    (c,) = [c for c in check_text(text.format(t="11.57%")) if c.stated == "11.57%" and c.kind == "sum"]
+    assert c.verdict == "consistent" and len(c.inputs) == 4
+    (c,) = [c for c in check_text(text.format(t="12.57%")) if c.stated == "12.57%" and c.kind == "sum"]
+    assert c.verdict == "inconsistent"
+
+
+def test_a_breakdown_naming_some_parts_confirms_only():
+    text = ("2020前三季度公司期间费用率为{t}，同比提高1.38pct。其中，管理费用率为4.40%，同比提高1.49pct；财务费用率为0.64%，"
+            "同比降低0.11pct；5）资产负债方面：应收账款及票据43.23亿元，同比降低10.35%。")
+    (c,) = [c for c in check_text(text.format(t="5.04%")) if c.stated == "5.04%" and c.kind == "sum"]
+    assert c.verdict == "consistent" and not c.refutable
+    (c,) = [c for c in check_text(text.format(t="5.04%")) if c.stated == "1.38pct" and c.kind == "sum"]
+    assert c.verdict == "consistent"
+    # 销售 not named: the total may hold it, so a misfit proves nothing
+    assert not [c for c in check_text(text.format(t="6.04%")) if c.stated == "6.04%" and c.verdict == "inconsistent"]

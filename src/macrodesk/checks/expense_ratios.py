@@ -97,7 +97,8 @@ def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]
         if level is None and change is None:
             continue
         region_end = _breakdown_end(text, first.start(), stop, figs)
-        names = _names(text[first.start():region_end])
+        # (a cause given between the parts names no part: "可能是销售费用刚性所致")
+        names = _names(_ASIDE_CLAUSE.sub("", text[first.start():region_end]))
         if names is None:
             continue
         vals = _values(text, [(f, s, at) for f, s, at in figs if first.start() <= at < region_end], first.start())
@@ -120,9 +121,15 @@ def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]
 
 _CLAUSE = re.compile(r"[，,；;。]")
 # a part's change said in words: the breakdown goes on ("销售费用率3.5%，同比持平，环比+0.6pct")
-_FLAT = re.compile(r"^\s*(?:同比|环比)?\s*(?:基本)?持平\s*[，,；;]?\s*$|^\s*与去年同期基本(?:相同|持平)\s*[，,；;]?\s*$")
+_FLAT = re.compile(r"^\s*(?:同比|环比)?\s*(?:基本)?持平\s*[，,；;。]?\s*$|^\s*与去年同期基本(?:相同|持平)\s*[，,；;。]?\s*$")
 # a clause that goes on with the list of values: "分别同比…", "同比变动 -0.58、…", "+1.89pct"
 _GOES_ON = re.compile(r"^\s*(?:其中|分别|同比|环比|同[升降增减]|较|至|变动|[+\-−－\d])")
+
+
+_ASIDE_CLAUSE = re.compile(r"(?<=[，,；;])[^，,；;。\d]*(?:所致|主要系|主因|主要由于|可能是)[^，,；;。\d]*[，,；;。]")
+_NEW_ITEM = re.compile(r"^\s*[（(]?\d{1,2}\s*[）)]")
+# a clause that gives the cause of a part's change, between the parts
+_ASIDE = re.compile(r"所致|主要系|主因|主要由于|主要是由于|可能是|系[^，,；;。]{0,30}(?:增加|减少|上升|下降|影响)")
 
 
 def _breakdown_end(text: str, start: int, stop: int, figs: list[tuple[Figure, Sentence, int]]) -> int:
@@ -134,6 +141,12 @@ def _breakdown_end(text: str, start: int, stop: int, figs: list[tuple[Figure, Se
         end = m.end() if m else stop
         clause = text[at:end]
         has_figure = any(at <= f_at < end for _, _, f_at in figs)
+        if at > start and not has_figure and _ASIDE.search(clause) and text[at - 1] in "，,；;" \
+                and clause.endswith(("，", ",", "；", ";")):
+            at = end  # "可能是销售费用刚性所致；" (cfr220): the cause of a part's change, the list goes on
+            continue
+        if at > start and _NEW_ITEM.match(clause):
+            return at  # "；5）资产负债方面：…" (cfr225): the next numbered item
         if at > start and not _FLAT.match(clause) and (not has_figure or _END.search(clause)
                            or not (_PART.search(clause) or _GOES_ON.match(clause))):
             return at
@@ -245,9 +258,21 @@ def _basis_of(text: str, v: _Val) -> str:
 def _judge(article: Article, total: _Val, parts: list[_Val], names: list[str],
            with_rnd: bool, definition: str, what: str) -> list[Check]:
     named = set(names) | ({"研发"} if with_rnd else set())
-    if not {"销售", "管理", "财务"} <= named:
-        return []
     all_in = interval_sum(p.iv for p in parts)
+    if not {"销售", "管理", "财务"} <= named:
+        # "期间费用率为5.04%，同比提高1.38pct。其中，管理费用率为4.40%…；财务费用率为0.64%…" (cfr225): the
+        # parts not named may be nil or left out; a sum that fits confirms, a miss proves nothing
+        if not all_in.overlaps(total.iv):
+            return []
+        s = total.sent
+        return [confirm_only(interval_check(
+            all_in, total.iv, kind="sum", stated=total.fig.text, inputs=[p.fig.text for p in parts],
+            relation=f"{' + '.join(_shown(p) for p in parts)} = {total.fig.text} (期间费用率"
+                     f"{'' if what == 'level' else '的变动'}: {'、'.join(names)} named; "
+                     f"{'个百分点' if what == 'change' else '%'})",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+            input_sentences=[p.sent.text for p in parts], article=article.label),
+            "not every part of the total is named: the others may be nil")]
     readings = [(" + ".join(_shown(p) for p in parts), all_in)]
     if "研发" in names and definition != "with":
         rest = [p for p, n in zip(parts, names, strict=True) if n != "研发"]
