@@ -345,3 +345,14 @@ def test_a_breakdown_naming_some_parts_confirms_only():
     assert c.verdict == "consistent"
     # 销售 not named: the total may hold it, so a misfit proves nothing
     assert not [c for c in check_text(text.format(t="6.04%")) if c.stated == "6.04%" and c.verdict == "inconsistent"]
+
+
+# cfr415 (thirty-third set): two shares adding up to 100%, each after its own part
+def test_two_shares_that_make_a_whole_are_read_on_their_two_parts():
+    text = "3）按渠道划分，线上实现营收10.28亿元，同比+8.17%，占比为{a}；线下实现营收6.99亿元，同比-11.99%，占比为{b}。"
+    got = {c.stated: c for c in check_text(text.format(a="59.54%", b="40.46%")) if c.kind == "share"}
+    assert got["59.54%"].verdict == "consistent" and got["59.54%"].inputs == ["10.28亿元", "6.99亿元"]
+    assert got["40.46%"].verdict == "consistent" and not got["40.46%"].refutable
+    # shares that do not add up to 100% name no whole of the two
+    got = {c.stated: c.verdict for c in check_text(text.format(a="49.54%", b="40.46%")) if c.kind == "share"}
+    assert set(got.values()) == {"unverifiable"}

@@ -90,7 +90,7 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
             and not _SHARE_CHANGE.search(c.lead) \
             and (_SHARE_ONLY.search(c.lead) or prev is not None and LIST_AND.match(c.lead)
                  and prev.tok.fig.kind == FigureKind.PERCENT and _SHARE_ONLY.search(prev.lead)):
-        return _share_in_section(sec, fs, k) or unverifiable(
+        return _share_in_section(sec, fs, k) or _complementary_share(sec, fs, k) or unverifiable(
             sec, "share", t, [], f"(part) / (whole) = {t.text}", "the part or the whole is not stated")
     if kind_of == FigureKind.PERCENT and (_RATE_OF_LEVELS.search(c.lead) or _SHARE_TO.search(
             sec.raw[t.sent][clause_start:t.fig.start]) or _SHARE_MOVED_TO.search(raw[clause_start:t.fig.start])):
@@ -252,6 +252,41 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
     if c.tok.fig.decimals >= 2 and len(parts) == 1:
         return _share_of_listed_sum(sec, fs, k, parts[0], stated)
     return None
+
+
+def _part_before(sec: Para, fs: list[Framed], k: int) -> Framed | None:
+    """The level right before share k in its sentence, when it is one (its part)."""
+    own = [x for x in fs[:k] if x.tok.sent == fs[k].tok.sent and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)
+           and not _CHANGE_LEAD.search(x.lead[-8:]) and not nested(sec.raw[x.tok.sent], x)]
+    return own[-1] if own and is_level(own[-1]) else None
+
+
+def _complementary_share(sec: Para, fs: list[Framed], k: int) -> Check | None:
+    """Two shares of one paragraph that add up to 100%, each after its own part: the whole is the
+    two parts ("线上实现营收10.28亿元，…占比为59.54%；线下实现营收6.99亿元，…占比为40.46%", cfr415).
+    The whole may hold a rest too small to show: a fit confirms, a miss proves nothing."""
+    c = fs[k]
+    part = _part_before(sec, fs, k)
+    if part is None:
+        return None
+    hundred = Interval(100, 100)
+    others = []
+    for j, x in enumerate(fs):
+        if j == k or x.paragraph != c.paragraph or x.tok.fig.kind != FigureKind.PERCENT or x.tok.bound \
+                or not _SHARE_ONLY.search(x.lead) or not (c.tok.interval() + x.tok.interval()).overlaps(hundred):
+            continue
+        theirs = _part_before(sec, fs, j)
+        if theirs is not None and theirs is not part and theirs.tok.cunit == part.tok.cunit:
+            others.append(theirs)
+    if len(others) != 1:
+        return None
+    whole = part.tok.interval() + others[0].tok.interval()
+    iv = (part.tok.interval() / whole).scale(100)
+    if not searched(c.tok).overlaps(iv):
+        return None
+    chk = judge(sec, "share", c.tok, [part.tok, others[0].tok],
+                [(f"{part.tok.text} / ({part.tok.text} + {others[0].tok.text}) = {c.tok.text}", iv)], magnitude=False)
+    return hedge(sec, chk, "the two shares add up to 100%: the whole is taken as their two parts")
 
 
 def _share_of_listed_sum(sec: Para, fs: list[Framed], k: int, n: Framed, stated: Interval) -> Check | None:
