@@ -356,3 +356,17 @@ def test_two_shares_that_make_a_whole_are_read_on_their_two_parts():
     # shares that do not add up to 100% name no whole of the two
     got = {c.stated: c.verdict for c in check_text(text.format(a="49.54%", b="40.46%")) if c.kind == "share"}
     assert set(got.values()) == {"unverifiable"}
+
+
+# cfr301 (thirty-third set): "营收实现7.7亿元" names its metric before the verb; "公司" and a level
+# naming no subject are the one company
+_CFR301 = ("在行业芯片供应短缺的不利环境下，公司21H1仍实现营业收入15.7亿元，同比增长52.7%；毛利率28.7%，同比减少5.0个百分点；"
+           "归母净利润2.0亿元，同比增长39.0%。21Q2公司营收实现7.7亿元，同比增长84.2%，环比下降{g}；归母净利润0.9亿，同比增长100.2%，"
+           "环比减少15.8%。")
+
+
+def test_a_quarter_named_with_the_company_pairs_with_the_half_naming_none():
+    got = _quarter_growths(_CFR301.format(g="3.9%"))
+    assert got == {"3.9%": "consistent", "15.8%": "consistent"}
+    # 7.7 / (15.7 - 7.7) - 1 is -3.75%: a fall of 13.9% is refuted
+    assert _quarter_growths(_CFR301.format(g="13.9%"))["13.9%"] == "inconsistent"

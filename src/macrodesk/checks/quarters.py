@@ -25,7 +25,7 @@ _METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "归�
             "装机量", "出口额", "进口额", "出口量", "进口量", "投资收益", "交易性金融资产收益")
 _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
-_ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?")
+_ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?|^[仍也还均]+|[仍也还均]+$")
 # 营收 is short for 营业收入: one metric; 营业总收入 may add a financial arm's interest income, so a
 # half of it only confirms a quarter's 营业收入
 _SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "扣非归母净利": "扣非归母净利润", "经营性净现金流": "经营性现金流"}
@@ -86,10 +86,14 @@ def period_of(text: str) -> tuple[str, str] | None:
     return year, _P.get(part, part)
 
 
+_TRAILING_VERB = re.compile(r"(?:实现|达到|达|为|约)+\s*$")
+
+
 def _metric(words: str) -> tuple[str, str] | None:
     """(entity, metric) of the words before a level; 扣非 makes another metric. A bracket between
     the metric and its level qualifies it ("投资净收益（含公允价值）1178 亿元")."""
-    words = _BRACKETED.sub("", words).rstrip()
+    # (a verb may follow the metric: "21Q2公司营收实现7.7亿元", cfr301)
+    words = _TRAILING_VERB.sub("", _BRACKETED.sub("", words).rstrip())
     for name in _LONGEST_FIRST:
         i = words.rfind(name)
         if i >= 0 and i + len(name) >= len(words) - 1:
@@ -207,6 +211,9 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     who = named[0] or entity.get(s.paragraph, "")
                     if named[0]:
                         entity[s.paragraph] = named[0]
+                    # "公司" names the company, as a level naming none does ("公司21H1仍实现营业收入" and
+                    # "21Q2公司营收" are one company's, cfr301); written, it ends the entity carried before
+                    who = "" if who == "公司" else who
                     # a period only the heading gives is read, not written: the level only confirms
                     by_head = not own and s.paragraph not in period
                     current = (Level(who, named[1], p[0], p[1], f, s, head, own, inferred=by_head,
