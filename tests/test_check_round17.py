@@ -370,3 +370,17 @@ def test_a_quarter_named_with_the_company_pairs_with_the_half_naming_none():
     assert got == {"3.9%": "consistent", "15.8%": "consistent"}
     # 7.7 / (15.7 - 7.7) - 1 is -3.75%: a fall of 13.9% is refuted
     assert _quarter_growths(_CFR301.format(g="13.9%"))["13.9%"] == "inconsistent"
+
+
+# 839 (thirty-third set): two indices' gaps to the same benchmarks, a list of gaps after each return
+_839 = ("万得低空经济指数上涨3.13%，跑赢上证指数2.09个百分点，跑赢沪深300指数3.13个百分点，跑赢创业板指4.55个百分点；"
+        "国证通用航空指数上涨1.96%，跑赢上证指数{g}个百分点，跑赢沪深300指数1.96个百分点，跑赢创业板指3.38个百分点。")
+
+
+def test_two_gaps_to_one_benchmark_confirm_each_other():
+    got = {c.stated: c for c in check_text(_839.format(g="0.93")) if c.kind == "difference"}
+    assert len(got) == 6 and {c.verdict for c in got.values()} == {"consistent"}
+    assert not any(c.refutable for c in got.values())
+    # disagreeing, they say nothing of which is wrong
+    got = {c.stated: c.verdict for c in check_text(_839.format(g="1.93")) if c.kind == "difference"}
+    assert "1.93个百分点" not in got or got["1.93个百分点"] == "unverifiable"

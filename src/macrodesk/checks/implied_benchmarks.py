@@ -88,6 +88,9 @@ def _relative(s: Sentence, figs: list[Figure], k: int) -> tuple[str, _Stated] | 
     return _name(rm.group(1)), _Stated(s, r, g, ret - figure_interval(g), ret, True, relative=True)
 
 
+_GAP_LEAD = re.compile(r"^\s*[，,]\s*(跑赢|跑输)了?\s*([\u4e00-\u9fa5A-Za-z\d\s]{2,16}?)\s*$")
+
+
 def _statements(s: Sentence) -> list[tuple[str, _Stated]]:
     out = []
     figs = [f for f in s.figures if f.value is not None and not f.is_range and f.kind != FigureKind.DATE]
@@ -105,9 +108,14 @@ def _statements(s: Sentence) -> list[tuple[str, _Stated]]:
         if not rets:
             continue
         r = rets[-1]
-        if any(f.kind in (FigureKind.PERCENT, FigureKind.POINTS) for f in figs[figs.index(r) + 1:k]):
+        # (or a list of gaps to several benchmarks: "上涨3.13%，跑赢上证指数2.09个百分点，跑赢沪深300指数
+        # 3.13个百分点", 839)
+        between = [f for f in figs[figs.index(r) + 1:k] if f.kind in (FigureKind.PERCENT, FigureKind.POINTS)]
+        if any(f.kind == FigureKind.PERCENT for f in between):
             continue
-        m = re.search(r"^\s*[，,]\s*(跑赢|跑输)了?\s*([\u4e00-\u9fa5A-Za-z\d\s]{2,16}?)\s*$", s.text[r.end:g.start])
+        if not all(_GAP_LEAD.search(s.text[a.end:b.start]) for a, b in zip([r, *between], between, strict=False)):
+            continue
+        m = _GAP_LEAD.search(s.text[(between[-1] if between else r).end:g.start])
         before = s.text[clause_start(s.text, r.start, "，,；;。"):r.start]
         lead = _RETURN.search(before)
         if m is None or lead is None:
@@ -132,9 +140,12 @@ def find_implied_benchmarks(article: Article) -> list[Check]:
     for (name, _), stated in groups.items():
         # a statement restated word for word (the summary repeating the body) is one witness
         distinct = {(st.ret.value, st.gap.value): st for st in stated}
+        items = list(distinct.values())
+        if len(items) == 2 and not any(st.relative for st in items):
+            out.extend(_two_witnesses(article, name, items))
+            continue
         if len(distinct) < 3:
             continue
-        items = list(distinct.values())
         for i, st in enumerate(items):
             others = [x.implied for j, x in enumerate(items) if j != i]
             lo, hi = max(x.lo for x in others), min(x.hi for x in others)
@@ -154,4 +165,25 @@ def find_implied_benchmarks(article: Article) -> list[Check]:
             # wrong is not certain (552: the sector against two sub-sectors)
             out.append(confirm_only(chk, "two relative returns are too few to say which is wrong")
                        if st.relative and len(others) < 3 else chk)
+    return out
+
+
+def _two_witnesses(article: Article, name: str, items: list[_Stated]) -> list[Check]:
+    """Two gaps to one benchmark ("万得低空经济指数上涨3.13%，跑赢上证指数2.09个百分点；国证通用航空指数上涨
+    1.96%，跑赢上证指数0.93个百分点", 839): when they put it at one return, each confirms the other;
+    when they do not, which is wrong is not said."""
+    a, b = items
+    if not a.implied.overlaps(b.implied):
+        return []
+    out = []
+    for st, other in ((a, b), (b, a)):
+        got = st.ret_iv - other.implied if st.beats else other.implied - st.ret_iv
+        word = "跑赢" if st.beats else "跑输"
+        chk = interval_check(
+            got, figure_interval(st.gap, result=True), kind="difference", stated=st.gap.text, inputs=[st.ret.text],
+            relation=(f"{word}: {fmt(st.ret_iv.mid)}% against {name} at {fmt(other.implied.mid)}% "
+                      f"(as the other gap to it implies) = {st.gap.text}"),
+            sentence=st.s.text, sentence_id=st.s.id, paragraph=st.s.paragraph, derived=True,
+            input_sentences=[other.s.text], article=article.label)
+        out.append(confirm_only(chk, "two gaps agree on the benchmark: neither alone is certain"))
     return out
