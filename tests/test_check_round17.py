@@ -384,3 +384,18 @@ def test_two_gaps_to_one_benchmark_confirm_each_other():
     # disagreeing, they say nothing of which is wrong
     got = {c.stated: c.verdict for c in check_text(_839.format(g="1.93")) if c.kind == "difference"}
     assert "1.93个百分点" not in got or got["1.93个百分点"] == "unverifiable"
+
+
+# cfr165 (thirty-third set): a half's growth from Q2's and the bracketed Q1's growths
+_CFR165 = ("公司发布2020年中报,2020年上半年,公司实现营业收入175.31亿元,同比下降{g}；归母净利润6.20亿元,同比下降17.86%。"
+           "分季度看，公司2020年Q2营业收入93.21亿元，同比下降15.05%（Q1同比下降18.30%）；归母净利润3.88亿元，同比下降17.15%"
+           "（Q1同比下降19.02%）；二季度表现较一季度环比改善。")
+
+
+def test_a_halfs_growth_from_its_quarters_growths_one_written_aside():
+    got = {c.stated: c for c in check_text(_CFR165.format(g="16.61%")) if "written aside" in c.relation}
+    assert set(got) == {"16.61%", "17.86%"} and all(c.verdict == "consistent" for c in got.values())
+    # the bracket's Q1 dates no level after it: 3.88 is Q2's
+    assert "3.88亿元" in got["17.86%"].relation
+    # found by metric and year: a misfit proves nothing
+    assert all(c.verdict != "inconsistent" for c in check_text(_CFR165.format(g="26.61%")) if c.stated == "26.61%")

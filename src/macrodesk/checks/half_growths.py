@@ -29,11 +29,11 @@ def _yoy(growths: list[tuple[Figure, str]]) -> tuple[Figure, Interval] | None:
 def find_half_growths(article: Article) -> list[Check]:
     if not any("同比" in s.text for s in article.sentences):
         return []
+    out = _aside_quarters(article)
     triples = half_triples(article)
     if not triples:
-        return []
+        return out
     growth_of: dict[int, list[tuple[Figure, str]]] = {id(lv): gs for lv, gs in read_levels(article)}
-    out: list[Check] = []
     for h, q1, q2 in triples:
         got = [_yoy(growth_of.get(id(x), [])) for x in (h, q1, q2)]
         gh, g1, g2 = got
@@ -71,3 +71,53 @@ def _judge(article: Article, h: Level, p1: tuple[Level, _Growth], p2: tuple[Leve
         sentence=full_sentence(article, h.sentence), sentence_id=h.sentence.id, paragraph=h.sentence.paragraph,
         derived=True, input_sentences=[p1[0].sentence.text, p2[0].sentence.text], article=article.label,
     )
+
+
+# "Q2营业收入93.21亿元，同比下降15.05%（Q1同比下降18.30%）": the other quarter's growth in a bracket
+_ASIDE_Q1 = re.compile(r"[（(]\s*(?:单?一季度|Q1)\s*同比")
+_OWN_YOY = re.compile(r"^[\s，,（(]*同比")
+
+
+def _aside_quarters(article: Article) -> list[Check]:
+    """A half's 同比 growth from its second quarter's level and growth and its first quarter's growth
+    written aside in a bracket, the first quarter's level being the half less the second (cfr165:
+    "上半年…营业收入175.31亿元,同比下降16.61%" and "Q2营业收入93.21亿元，同比下降15.05%（Q1同比下降18.30%）").
+    Last year's half is Q2/(1+g2) + (H1 − Q2)/(1+g1) (derived); found by metric and year, so a fit
+    confirms and a miss proves nothing."""
+    levels = read_levels(article)
+    out: list[Check] = []
+    for q, gs in levels:
+        if q.part != "Q2" or q.adjusted:
+            continue
+        own = [(f, w) for f, w in gs if _OWN_YOY.match(w) and not _ASIDE_Q1.search(w)]
+        aside = [(f, w) for f, w in gs if _ASIDE_Q1.search(w)]
+        halves = {h.fig.value: (h, hg) for h, hg in levels if h.part == "H1" and h.year == q.year and h.metric == q.metric
+                  and h.entity == q.entity and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale and not h.adjusted}
+        if len(own) != 1 or len(aside) != 1 or len(halves) != 1:
+            continue
+        (h, hg), = halves.values()
+        gh = _yoy(hg)
+        if gh is None:
+            continue
+        g2 = _yoy(own)
+        g1 = _yoy([(aside[0][0], "同比" + aside[0][1].split("同比", 1)[1])])
+        if g2 is None or g1 is None:
+            continue
+        first = figure_interval(h.fig) - figure_interval(q.fig)
+        if first.lo <= 0:
+            continue
+        found = implied_growth(figure_interval(h.fig), [(first, g1[1]), (figure_interval(q.fig), g2[1])])
+        if found is None:
+            continue
+        computed, prior = found
+        g, stated = gh
+        if not growth_fits(computed, stated):
+            continue
+        out.append(interval_check(
+            computed, stated, fits=True, kind="growth", stated=g.text, inputs=[h.fig.text, q.fig.text],
+            relation=(f"{h.fig.text} / 上年 {fmt(prior.mid)} (= ({h.fig.text} - {q.fig.text})/(1{g1[1].mid:+.2f}%) + "
+                      f"{q.fig.text}/(1{g2[1].mid:+.2f}%)) - 1 = {g.text} ({h.year}Q1 = {h.year}H1 - {h.year}Q2, "
+                      "its growth written aside)"),
+            sentence=full_sentence(article, h.sentence), sentence_id=h.sentence.id, paragraph=h.sentence.paragraph,
+            derived=True, input_sentences=[q.sentence.text], article=article.label, refutable=False))
+    return out

@@ -176,6 +176,11 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     base_from = prev_end if base_from < 0 else base_from
                     continue
                 base_from = -1
+                if p and _in_bracket(s.text, f.start):
+                    # "（Q1同比下降18.30%）" (cfr165): the period of a growth aside, not of the levels after;
+                    # the growth's words keep it
+                    base_from = prev_end
+                    continue
                 if p:
                     _set_period(period, earlier, s.paragraph, (p[0] or period.get(s.paragraph, in_head)[0], p[1]))
                     if (named_before := _entity_before(s.text[:f.start])):
@@ -311,6 +316,15 @@ def _heading_period(text: str) -> tuple[str, str]:
         year = halves[0]
         return ("20" + year) if len(year) == 2 else year, "H1"
     return found[0] or ("", "")
+
+
+def _in_bracket(text: str, at: int) -> bool:
+    """Whether offset `at` stands inside a bracket opened before it in its clause and closed after."""
+    opened = max(text.rfind("（", 0, at), text.rfind("(", 0, at))
+    if opened < 0 or max(text.rfind("）", 0, at), text.rfind(")", 0, at)) > opened:
+        return False
+    closes = [i for i in (text.find("）", at), text.find(")", at)) if i >= 0]
+    return bool(closes) and not re.search(r"[。；;]", text[opened:min(closes)])
 
 
 # "报告期内", "本报告期": the period of the report the article is about
