@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
+from macrodesk.checks.intervals import RESTATED, Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, Verdict, fmt
 from macrodesk.checks.quarters import Level, is_base_date, item_bases, period_of, read_levels
 from macrodesk.checks.sentence import DOWN
@@ -217,6 +217,11 @@ def _change_checks(mg: _Margin, profit: Level, revenue: Level, now: Interval,
         stated = figure_interval(c, result=True)
         if _FALL.search(before[-6:]) and (c.value or 0) > 0:
             stated = -stated
+        # (a change from the growths: last year's base may since have been restated, as in
+        # ratio_changes; the quarter before, derived from the half, is an identity)
+        if prior.change is not None:
+            slack = RESTATED * abs(prior.value.hi)
+            computed = Interval(computed.lo - slack, computed.hi + slack)
         fits = computed.overlaps(stated)
         basis = "环比" if qoq else "同比" if _YOY.search(before) else "unwritten basis, read as 同比"
         label = "上期净利率" if qoq else "上年净利率"

@@ -87,15 +87,14 @@ def find_ratio_changes(article: Article, checks: list[Check]) -> list[Check]:
             continue
         fig, before = stated
         written = signed_interval(fig, before, result=True)
-        fits = got.overlaps(written)
         sign = "-" if written.mid < 0 and not fig.text.lstrip().startswith(("-", "−")) else ""
-        # a mismatch refutes only when the ratio itself was judged on certain inputs of its own
-        # basis, the growths are moderate (after a profit that grew many times over, last year's
-        # minorities may weigh differently) and the gap is past a restated base's slack (0.3% of
-        # last year's ratio); else it proves nothing
+        # last year's figures may since have been restated: within 0.3% of last year's ratio the
+        # change fits (the author subtracts last year's reported ratio). A mismatch refutes only when
+        # the ratio itself was judged on certain inputs of its own basis and the growths are moderate
+        # (after a profit that grew many times over, last year's minorities may weigh differently)
         slack = Interval(got.lo - RESTATED * abs(prior.hi), got.hi + RESTATED * abs(prior.hi))
-        certain = c.refutable and all(0.5 < (one + g).lo and (one + g).hi < 5 for g in (gn, gd)) \
-            and not slack.overlaps(written)
+        fits = slack.overlaps(written)
+        certain = c.refutable and all(0.5 < (one + g).lo and (one + g).hi < 5 for g in (gn, gd))
         if not fits and not certain:
             continue
         out.append(Check(
