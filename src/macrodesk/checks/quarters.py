@@ -354,10 +354,11 @@ def _restated_periods(levels: list[tuple[Level, list[tuple[Figure, str]]]],
     out = []
     for i, (lv, gs) in enumerate(levels):
         alt = alts.get(id(lv))
-        if alt is not None and alt == (lv.year, _HALF_OF.get(lv.part)) and any(
-                m.own and (m.sentence is lv.sentence and m.fig.start > lv.fig.start or m.sentence is _part_after(levels, i))
-                and m.metric == lv.metric and (m.year, m.part) == (lv.year, lv.part) for m, _ in levels):
-            lv = replace(lv, part=alt[1], inferred=True)
+        if alt is not None and alt == (lv.year, _HALF_OF.get(lv.part)):
+            part = _part_after(levels, i)
+            if any(m.own and (m.sentence is lv.sentence and m.fig.start > lv.fig.start or m.sentence is part)
+                   and m.metric == lv.metric and (m.year, m.part) == (lv.year, lv.part) for m, _ in levels):
+                lv = replace(lv, part=alt[1], inferred=True)
         out.append((lv, gs))
     return out
 
