@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from macrodesk.checks.frames import common_metric, currency, frame_of, period_key
-from macrodesk.checks.intervals import Interval, implied_growth, interval_sum
+from macrodesk.checks.intervals import Interval, implied_growth, interval_sum, ratio_change
 from macrodesk.checks.judging import (
     LEVEL_KINDS,
     Check,
@@ -240,6 +240,8 @@ _AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比|比上年|比去年)[^
 # (or the change's verb again: "研发费用为1.13亿元，同比增加0.5亿元、增长78.36%", cfb487)
 _RATE_OF_CHANGE = re.compile(r"^\s*[，,、（(]?\s*(?:(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?"
                              r"|(?:增长|上升|上涨|下降|下滑|减少|下跌)\s*(?:了|约)?)\s*$")
+
+
 def _basis_word(change: str) -> str:
     """同比 or 环比 as an amount change's words name it ("比上年同期上升" is 同比), else ""."""
     if change.startswith("环比"):
@@ -869,11 +871,12 @@ def earlier_ratio(n: Framed, gn: Framed, d: Framed, gd: Framed) -> tuple[Interva
     of both sides: (n/(1+gn)) / (d/(1+gd)) = now × (1+gd)/(1+gn), an intermediate the text does
     not state (a margin's or a share's earlier level)."""
     one = Interval(1, 1)
-    fn, fd = one + signed_level(gn).scale(0.01), one + signed_level(gd).scale(0.01)
-    if fn.lo <= 0 or fd.lo <= 0:
-        return None
+    g_n, g_d = signed_level(gn).scale(0.01), signed_level(gd).scale(0.01)
     now = (n.tok.interval() / d.tok.interval()).scale(100)
-    return now, now * fd / fn, now * (one - fd / fn)
+    change = ratio_change(now, g_n, g_d)
+    if change is None:
+        return None
+    return now, now * (one + g_d) / (one + g_n), change
 
 
 def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) -> Check | None:

@@ -9,7 +9,7 @@ import re
 from macrodesk.checks.intervals import Interval, figure_interval, implied_growth
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.part_growths import FALL_BEFORE, growth_fits
-from macrodesk.checks.quarters import Level, full_sentence, half_triples, read_levels
+from macrodesk.checks.quarters import Level, full_sentence, half_triples, halves_of, read_levels
 from macrodesk.models import Article, Figure, FigureKind
 
 _YOY = re.compile(r"同比")
@@ -85,22 +85,21 @@ def _aside_quarters(article: Article) -> list[Check]:
     Last year's half is Q2/(1+g2) + (H1 − Q2)/(1+g1) (derived); found by metric and year, so a fit
     confirms and a miss proves nothing."""
     levels = read_levels(article)
+    growth_of = {id(lv): gs for lv, gs in levels}
     out: list[Check] = []
     for q, gs in levels:
         if q.part != "Q2" or q.adjusted:
             continue
-        own = [(f, w) for f, w in gs if _OWN_YOY.match(w) and not _ASIDE_Q1.search(w)]
+        own = [(f, w) for f, w in gs if _OWN_YOY.match(w)]
         aside = [(f, w) for f, w in gs if _ASIDE_Q1.search(w)]
-        halves = {h.fig.value: (h, hg) for h, hg in levels if h.part == "H1" and h.year == q.year and h.metric == q.metric
-                  and h.entity == q.entity and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale and not h.adjusted}
+        halves = {h.fig.value: h for h in halves_of(q, levels) if h.entity == q.entity}
         if len(own) != 1 or len(aside) != 1 or len(halves) != 1:
             continue
-        (h, hg), = halves.values()
-        gh = _yoy(hg)
+        (h,) = halves.values()
+        gh = _yoy(growth_of[id(h)])
         if gh is None:
             continue
-        g2 = _yoy(own)
-        g1 = _yoy([(aside[0][0], "同比" + aside[0][1].split("同比", 1)[1])])
+        g2, g1 = _yoy(own), _yoy(aside)
         if g2 is None or g1 is None:
             continue
         first = figure_interval(h.fig) - figure_interval(q.fig)

@@ -141,10 +141,11 @@ def find_implied_benchmarks(article: Article) -> list[Check]:
         # a statement restated word for word (the summary repeating the body) is one witness
         distinct = {(st.ret.value, st.gap.value): st for st in stated}
         items = list(distinct.values())
-        if len(items) == 2 and not any(st.relative for st in items):
-            out.extend(_two_witnesses(article, name, items))
-            continue
-        if len(distinct) < 3:
+        # two gaps to one benchmark ("万得低空经济指数上涨3.13%，跑赢上证指数2.09个百分点；国证通用航空指数
+        # 上涨1.96%，跑赢上证指数0.93个百分点", 839): when they put it at one return, each confirms the
+        # other; when they do not, which is wrong is not said
+        two = len(items) == 2 and not any(st.relative for st in items)
+        if len(items) < 3 and not (two and items[0].implied.overlaps(items[1].implied)):
             continue
         for i, st in enumerate(items):
             others = [x.implied for j, x in enumerate(items) if j != i]
@@ -156,34 +157,17 @@ def find_implied_benchmarks(article: Article) -> list[Check]:
             word = "相对" if st.relative else "跑赢" if st.beats else "跑输"
             chk = interval_check(
                 got, figure_interval(st.gap, result=True), kind="difference", stated=st.gap.text, inputs=[st.ret.text],
-                relation=(f"{word}: {fmt(st.ret_iv.mid)}% against {name} at {fmt(agreed.mid)}% "
-                          f"(as {len(others)} other gaps to it imply) = {st.gap.text}"),
+                relation=(f"{word}: {fmt(st.ret_iv.mid)}% against {name} at {fmt(agreed.mid)}% (as "
+                          f"{'the other gap to it implies' if two else f'{len(others)} other gaps to it imply'})"
+                          f" = {st.gap.text}"),
                 sentence=st.s.text, sentence_id=st.s.id, paragraph=st.s.paragraph, derived=True,
                 input_sentences=[x.s.text for j, x in enumerate(items) if j != i], article=article.label,
             )
-            # relative returns of a sector and its sub-sectors: with only two others, which side is
-            # wrong is not certain (552: the sector against two sub-sectors)
-            out.append(confirm_only(chk, "two relative returns are too few to say which is wrong")
-                       if st.relative and len(others) < 3 else chk)
-    return out
-
-
-def _two_witnesses(article: Article, name: str, items: list[_Stated]) -> list[Check]:
-    """Two gaps to one benchmark ("万得低空经济指数上涨3.13%，跑赢上证指数2.09个百分点；国证通用航空指数上涨
-    1.96%，跑赢上证指数0.93个百分点", 839): when they put it at one return, each confirms the other;
-    when they do not, which is wrong is not said."""
-    a, b = items
-    if not a.implied.overlaps(b.implied):
-        return []
-    out = []
-    for st, other in ((a, b), (b, a)):
-        got = st.ret_iv - other.implied if st.beats else other.implied - st.ret_iv
-        word = "跑赢" if st.beats else "跑输"
-        chk = interval_check(
-            got, figure_interval(st.gap, result=True), kind="difference", stated=st.gap.text, inputs=[st.ret.text],
-            relation=(f"{word}: {fmt(st.ret_iv.mid)}% against {name} at {fmt(other.implied.mid)}% "
-                      f"(as the other gap to it implies) = {st.gap.text}"),
-            sentence=st.s.text, sentence_id=st.s.id, paragraph=st.s.paragraph, derived=True,
-            input_sentences=[other.s.text], article=article.label)
-        out.append(confirm_only(chk, "two gaps agree on the benchmark: neither alone is certain"))
+            if two:
+                chk = confirm_only(chk, "two gaps agree on the benchmark: neither alone is certain")
+            elif st.relative and len(others) < 3:
+                # relative returns of a sector and its sub-sectors: with only two others, which side
+                # is wrong is not certain (552: the sector against two sub-sectors)
+                chk = confirm_only(chk, "two relative returns are too few to say which is wrong")
+            out.append(chk)
     return out

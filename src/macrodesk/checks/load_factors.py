@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.intervals import Interval, figure_interval, ratio_change
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind
@@ -134,7 +134,8 @@ def _sentence(article: Article, p: ParaText, start: int, end: int) -> list[Check
         if fs.lo <= 0 or fd.lo <= 0:
             continue
         prior = lf * fs / fd
-        got = lf * (one - fs / fd)  # the load factor read once: its rounding moves both alike
+        got = ratio_change(lf, demand[1].scale(0.01), supply[1].scale(0.01))  # 客座率 = demand / supply
+        assert got is not None  # (both factors are positive)
         where = p.sentence_at(c.start)
         inputs_at = [p.sentence_at(x.start).text for x in (level, supply[0], demand[0])]
         out.append(interval_check(

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macrodesk.checks.intervals import RESTATED, Interval, figure_interval, signed_interval
+from macrodesk.checks.intervals import (
+    RESTATED,
+    Interval,
+    figure_interval,
+    ratio_change,
+    signed_interval,
+)
 from macrodesk.checks.judging import Check, Verdict, fmt
 from macrodesk.checks.quarters import Level, is_base_date, item_bases, period_of, read_levels
 from macrodesk.checks.sentence import DOWN
@@ -191,8 +197,8 @@ class _Prior:
     formula: str
     inputs: list[Level]
     certain: bool
-    # the change itself when the earlier margin is this one times a factor of growths: read with
-    # the margin once (intervals.ratio_change), as its rounding moves both margins alike
+    # the change itself when the earlier margin is this one times a factor of growths
+    # (intervals.ratio_change: the margin read once, as its rounding moves both margins alike)
     change: Interval | None = None
 
 
@@ -255,7 +261,7 @@ def _last_year(profit: Level, revenue: Level, now: Interval,
     g_profit = _yoy_growth(profit, gp)
     if g_profit is not None and (profit.fig.value or 0) > 0 and (fp := one + g_profit.scale(0.01)).lo > 0:
         return _Prior(now * fr / fp, f"({profit.fig.text}/(1{_signed(fp)}))/({revenue.fig.text}/(1{_signed(fr)}))",
-                      [profit, revenue], False, now * (one - fr / fp))
+                      [profit, revenue], False, ratio_change(now, g_profit.scale(0.01), g_rev.scale(0.01)))
     earlier = _stated_earlier(profit, str(int(profit.year) - 1), profit.part)
     if earlier is None:
         return None

@@ -460,8 +460,7 @@ def find_quarter_growths(article: Article) -> list[Check]:
         # one 环比 growth, or a change and its rate ("环比一季度增长2亿元，增幅31%")
         if not qoq or len(qoq) > 2 or len({f.kind == FigureKind.PERCENT for f, _ in qoq}) != len(qoq):
             continue
-        same = [h for h, _ in levels if h.part == half and h.year == q.year and h.metric == q.metric
-                and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale and not h.adjusted]
+        same = halves_of(q, levels)
         # certain: the only half-year level of that metric named the same way in the quarter's
         # paragraph, under its heading, or in the article; named alike ("游戏" / "移动游戏"): a
         # fit confirms, a mismatch proves nothing
@@ -518,15 +517,21 @@ def find_quarter_growths(article: Article) -> list[Check]:
     return out
 
 
+def halves_of(q: Level, levels: list[tuple[Level, list[tuple[Figure, str]]]]) -> list[Level]:
+    """The reported levels of the half quarter q is part of (H1 for Q2, H2 for Q4): its year (or
+    none, as q's), metric and unit."""
+    half = _HALF_OF.get(q.part)
+    return [h for h, _ in levels if h.part == half and h.year == q.year and h.metric == q.metric
+            and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale and not h.adjusted]
+
+
 def _undated_quarter(q: Level, growths: list[tuple[Figure, str]],
                      levels: list[tuple[Level, list[tuple[Figure, str]]]]) -> Check | None:
     """The 环比 growth of a quarter no year dates, against the one half of its metric written
     earlier in its own sentence (certain: nothing else could be meant)."""
     qoq = _qoq_growths(growths)
-    halves = {h.fig.value: h for h, _ in levels if not h.year and h.part == _HALF_OF[q.part]
-              and h.sentence.id == q.sentence.id and h.fig.start < q.fig.start and h.metric == q.metric
-              and h.entity == q.entity and h.fig.unit == q.fig.unit and h.fig.scale == q.fig.scale
-              and not h.adjusted}
+    halves = {h.fig.value: h for h in halves_of(q, levels)
+              if h.sentence.id == q.sentence.id and h.fig.start < q.fig.start and h.entity == q.entity}
     if len(qoq) != 1 or len(halves) != 1:
         return None
     (h,) = halves.values()

@@ -203,12 +203,7 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
     pool = [x for x in fs[max(0, k - (_POOL if c.tok.fig.decimals else 20)):k] if is_level(x)]
     # the level nearest before the share in its own sentence is its part when there is one
     # ("裁减 7000 个非制造职位（占总数 15%）"); else any level of its paragraph
-    own = [x for x in fs[:k] if x.tok.sent == c.tok.sent
-           and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)
-           # a change of the part is no part ("5G 用户 11.54 亿户，净增 1.4 亿户，占比 63.4%", 640)
-           and not _CHANGE_LEAD.search(x.lead[-8:])
-           # nor a part of the part ("美国发射 158 次（SpaceX 占 138 次），占比 60%")
-           and not nested(sec.raw[x.tok.sent], x)]
+    own = _own_levels(sec, fs, k)
     if own and (revenue := _of_total_revenue(sec, fs, c, own[-1])) is not None:
         return revenue
     if own and (named := _named_part(sec.raw[c.tok.sent], own, c)) is not None and is_level(named):
@@ -254,10 +249,19 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
     return None
 
 
+def _own_levels(sec: Para, fs: list[Framed], k: int) -> list[Framed]:
+    """The amounts before share k in its own sentence that may be its part."""
+    return [x for x in fs[:k] if x.tok.sent == fs[k].tok.sent
+            and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)
+            # a change of the part is no part ("5G 用户 11.54 亿户，净增 1.4 亿户，占比 63.4%", 640)
+            and not _CHANGE_LEAD.search(x.lead[-8:])
+            # nor a part of the part ("美国发射 158 次（SpaceX 占 138 次），占比 60%")
+            and not nested(sec.raw[x.tok.sent], x)]
+
+
 def _part_before(sec: Para, fs: list[Framed], k: int) -> Framed | None:
     """The level right before share k in its sentence, when it is one (its part)."""
-    own = [x for x in fs[:k] if x.tok.sent == fs[k].tok.sent and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)
-           and not _CHANGE_LEAD.search(x.lead[-8:]) and not nested(sec.raw[x.tok.sent], x)]
+    own = _own_levels(sec, fs, k)
     return own[-1] if own and is_level(own[-1]) else None
 
 
