@@ -17,9 +17,12 @@ _EPS = re.compile(r"EPS|每股收益")
 _PRICE_AFTER = re.compile(r"\s*(?:的)?\s*(?:收盘价|股价)")
 _PE_AFTER = re.compile(r"\s*(?:倍|[xX])?\s*(?:P\s*/?\s*E(?![A-Za-z])|市盈率)")
 _PROFIT = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润")
-_PE = re.compile(r"(?<![A-WYZa-wyz])P\s*/?\s*E(?![A-Za-z])|市盈率")  # ("13.27xPE": x is the multiple's)
+# ("13.27xPE": x is the multiple's); a bare 估值 before its figures is a PE beside a profit or EPS list
+# ("净利润分别为1.85/2.19/2.5亿元，对应估值分别为17.2/14.5/12.7X"), but not a named PB's or PS's ("PB（lf）估值")
+_PE = re.compile(r"(?<![A-WYZa-wyz])P\s*/?\s*E(?![A-Za-z])|市盈率"
+                 r"|(?<![A-Za-z）)\s率])估值(?=\s*(?:分别)?\s*(?:为|是)?\s*\d)")
 # between a list's key and its first figure: "EPS 分别为 ", "PE（倍）分别是 "
-_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:分别\s*(?:为|是)?|为|是|[=＝])\s*[:：]?\s*$")
+_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:分别\s*(?:为|是|达到|达)?|为|是|[=＝])\s*[:：]?\s*$")
 # a list of profits an EPS list is of: "归母净利润分别为 59.69/65.66/68.10 亿元", "盈利预测为 22.68/24.32/26.61 亿元"
 _PROFITS = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润|盈利预测|业绩预测")
 # between two items: "、", "/", "，" after an item's unit ("2.57 元、3.44 元")
@@ -90,7 +93,7 @@ def _items(s: Sentence, figs: list[Figure], key: re.Pattern[str], start: int, en
             continue
         between = s.text[pos:f.start]
         # (a list glued to its key, "EPS1.20/1.62/2.13元", has nothing between)
-        if not (items or between == "" or _FIRST.match(between)) or items and not _NEXT.match(between) \
+        if not (items or not between.strip() or _FIRST.match(between)) or items and not _NEXT.match(between) \
                 or f.value is None or f.is_range \
                 or f.kind not in (FigureKind.NUMBER, FigureKind.MONEY, FigureKind.MULTIPLE) \
                 and not (f.kind == FigureKind.QUANTITY and f.unit in ("亿", "万", "万亿")):  # "78.8 亿" of 元
@@ -106,9 +109,11 @@ def _one_cap(s: Sentence, figs: list[Figure], years: list[tuple[int, str]]) -> l
     share within rounding prices the rest (a derived relation, certain once two years agree)."""
     profits = _items(s, figs, _PROFIT, 0, len(s.text))
     # "2.43、2.80、3.36亿元": the items before the last take its unit
+    # ("6.40亿、7.96亿元和9.90亿元": an item's 亿 is the last's 亿元)
     if len(profits) < 2 or profits[-1].kind != FigureKind.MONEY or not profits[-1].unit.endswith("元") \
-            or any(f.kind not in (FigureKind.NUMBER, FigureKind.MONEY) or f.kind == FigureKind.MONEY
-                   and f.unit != profits[-1].unit for f in profits):
+            or any(f.kind not in (FigureKind.NUMBER, FigureKind.MONEY, FigureKind.QUANTITY)
+                   or f.kind != FigureKind.NUMBER and f.unit not in (profits[-1].unit, profits[-1].unit[:-1])
+                   for f in profits):
         return []
     return _one_value(s, figs, profits, "market cap")
 
