@@ -35,3 +35,34 @@ def test_a_profit_list_with_only_a_space_after_its_key():
     text = "预测 2025-2027 年归母净利润 101.85、121.14、137.15 亿元，PE12.6、10.6、{pe} 倍。"
     assert _caps(text.format(pe="9.4")) == {"10.6": "consistent", "9.4 倍": "consistent"}
     assert _caps(text.format(pe="8.4"))["8.4 倍"] == "inconsistent"
+
+
+def _by_stated(text: str, kind: str) -> dict[str, tuple[str, str]]:
+    return {c.stated: (c.verdict, c.relation) for c in check_text(text) if c.kind == kind}
+
+
+def test_a_level_written_after_its_growth_is_of_the_growths_metric():
+    # "净利润同比增长20%至12亿元": 12亿元 is the profit a margin is over
+    text = "公司营收100亿元，同比增长10%；净利润同比增长20%至{p}亿元，净利率12%。"
+    assert _by_stated(text.format(p="12"), "ratio")["12%"][0] == "consistent"
+    assert _by_stated(text.format(p="15"), "ratio")["12%"][0] != "consistent"
+
+
+# cfr497: revenue and 营业成本 with their growths give the 毛利率 and, from last year's, its change
+_CFR497 = ("报告期内，公司实现营业收入73.70亿元，同比下降33.89%。报告期内，公司营业成本同比下降21.81%至28.80亿元。"
+           "前三季度公司毛利率为60.92%，同比下降{d}pct。")
+
+
+def test_a_gross_margin_change_from_revenue_and_cost_growths():
+    got = _by_stated(_CFR497.format(d="6.04"), "change")
+    assert got["6.04pct"][0] == "consistent" and "1 - (28.80亿元/(1-21.81%))" in got["6.04pct"][1]
+    assert _by_stated(_CFR497.format(d="6.04"), "ratio")["60.92%"][0] == "consistent"
+    # last year's 66.96% gives -6.04: a change of 5.04 does not fit (confirm-only: not refuted)
+    assert _by_stated(_CFR497.format(d="5.04"), "change")["5.04pct"][0] == "unverifiable"
+
+
+def test_a_segments_revenue_after_its_growth_is_no_company_margins_revenue():
+    # cfr224: 快递收入 80.96亿元 follows its growth; the company's 归母净利润率 is over 营收 86.93亿元
+    text = ("2020年Q2，营收86.93亿元，同比-1.99%；归母净利润3.47亿元，同比-52.45%。公司单票价格下探幅度较大，"
+            "使得2020Q2快递收入同比降低0.46%至80.96亿元。受此影响，公司2020Q2归母净利润率降低4.24个百分点至3.99%。")
+    assert _by_stated(text, "ratio")["3.99%"] == ("consistent", "3.47亿元 / 86.93亿元 = 3.99%")

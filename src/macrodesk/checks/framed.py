@@ -94,6 +94,12 @@ def margin_named(lead: str) -> re.Match[str] | None:
     return mm
 
 
+# a level a growth reached, written after it: "同比增长20%至12亿元"
+_TO_LEVEL = re.compile(r"^\s*(?:至|到|达到?)\s*$")
+_VERB_END = re.compile(r"(?:同比|环比)?(?:增长|增加|上升|提升|提高|下降|减少|下滑|降低|增|降|减)$")
+_GROWTH_BEFORE = re.compile(r"(?:同比|环比|较上年|较去年同期)?\s*(?:增长|增加|上升|提升|提高|下降|减少|下滑|降低|增|降|减|[+\-])\s*$")
+
+
 def read_frames(sec: Para) -> list[Framed]:
     out: list[Framed] = []
     prev_end: dict[int, int] = {}
@@ -118,7 +124,14 @@ def read_frames(sec: Para) -> list[Framed]:
             # written before it
             own = period = next((x.period for x in reversed(out) if (key := period_key(x.period)) and key[1] == "Y"),
                                 "全年")
-        out.append(Framed(t, i, fr.metric, own, lead,
+        metric = fr.metric
+        if _TO_LEVEL.match(lead) and out and out[-1].tok.sent == t.sent and _GROWTH_BEFORE.search(out[-1].lead) \
+                and (out[-1].tok.fig.kind == FigureKind.PERCENT and t.fig.kind != FigureKind.PERCENT
+                     or out[-1].tok.fig.kind == FigureKind.POINTS and t.fig.kind == FigureKind.PERCENT):
+            # "净利润同比增长20%至12亿元", "归母净利润率降低4.24个百分点至3.99%": the level a growth or a
+            # change reached is of its metric
+            metric = _VERB_END.sub("", out[-1].metric)
+        out.append(Framed(t, i, metric, own, lead,
                           raw[t.fig.end:t.fig.end + 8], paragraph, topic, block))
         prev_end[t.sent] = t.fig.end
     return _slash_lists(out)
@@ -604,7 +617,8 @@ _MEASURE = re.compile(r"(?:营业总?收入|营收|收入|销售额|货值|净�
 
 
 def _plain(metric: str) -> bool:
-    return not _GENERIC.sub("", _MEASURE.sub("", metric))
+    # ("公司归母净利润率降低4.24个百分点至3.99%": the verb of the change before a level is no segment)
+    return not _GENERIC.sub("", _MEASURE.sub("", _VERB_END.sub("", metric)))
 
 
 def _company_first(pool: list[Framed], c: Framed) -> list[Framed]:

@@ -55,6 +55,9 @@ def level_with_growth(s: Sentence, text: str) -> tuple[Figure, Figure, Interval]
     if k is None:
         return None
     a, b = run_of(s.text, figs, k)
+    reached = _growth_before(s.text, figs, k)
+    if reached is not None:
+        return reached
     if b + 1 >= len(figs):
         return None
     g = figs[k + 1]
@@ -66,6 +69,22 @@ def level_with_growth(s: Sentence, text: str) -> tuple[Figure, Figure, Interval]
     # the words before the growth (or the list of growths): 同比 and the verb that signs them
     before = s.text[figs[b].end:figs[b + 1].start]
     if g.kind != FigureKind.PERCENT or g.value is None or g.is_range or not RATE_AFTER.match(before):
+        return None
+    rate = signed_interval(g, before).scale(0.01)
+    return (figs[k], g, rate) if rate.lo > -1 else None
+
+
+# "营业成本同比下降21.81%至28.80亿元": the growth written before the level it reached
+_GROWTH_TO = re.compile(rf"{YOY}\s*(?:{UP}|{DOWN})\s*(?:了|约)?\s*$")
+_TO = re.compile(r"^\s*(?:至|到)\s*$")
+
+
+def _growth_before(text: str, figs: list[Figure], k: int) -> tuple[Figure, Figure, Interval] | None:
+    if k < 1 or not _TO.match(text[figs[k - 1].end:figs[k].start]):
+        return None
+    g = figs[k - 1]
+    before = text[figs[k - 2].end if k >= 2 else 0:g.start]
+    if g.kind != FigureKind.PERCENT or g.value is None or g.is_range or not _GROWTH_TO.search(before):
         return None
     rate = signed_interval(g, before).scale(0.01)
     return (figs[k], g, rate) if rate.lo > -1 else None

@@ -55,6 +55,9 @@ def _stated_change(s: Sentence, figs: list[Figure], k: int) -> tuple[Figure, str
     return None
 
 
+_FROM_COST = re.compile(r"^\((.+?) - (.+?)\) / \1 = ")
+
+
 def find_ratio_changes(article: Article, checks: list[Check]) -> list[Check]:
     by_id = {s.id: s for s in article.sentences}
     by_text = {s.text: s for s in article.sentences}
@@ -85,6 +88,11 @@ def find_ratio_changes(article: Article, checks: list[Check]) -> list[Check]:
         got = ratio_change(now, gn, gd)
         if prior is None or got is None:
             continue
+        gross = _FROM_COST.match(c.relation)
+        if gross:
+            # "(73.70亿元 - 28.80亿元) / 73.70亿元 = 60.92%": a 毛利率 from revenue and 营业成本 moves
+            # opposite to the cost ratio, C / R (its inputs are the cost and the revenue)
+            prior, got = Interval(100 - prior.hi, 100 - prior.lo), -got
         fig, before = stated
         written = signed_interval(fig, before, result=True)
         sign = "-" if written.mid < 0 and not fig.text.lstrip().startswith(("-", "−")) else ""
@@ -101,7 +109,7 @@ def find_ratio_changes(article: Article, checks: list[Check]) -> list[Check]:
             verdict="consistent" if fits else "inconsistent", kind="change", stated=fig.text,
             computed=f"{got.mid:.3f}", computed_low=got.lo, computed_high=got.hi,
             gap=None if fits else slack.distance(written), inputs=[c.inputs[0], c.inputs[1]], derived=True,
-            relation=(f"{c.stated} - 上年 {prior.mid:.2f}% (= ({c.inputs[0]}/(1{gn.mid * 100:+.2f}%)) / "
+            relation=(f"{c.stated} - 上年 {prior.mid:.2f}% (= {'1 - ' if gross else ''}({c.inputs[0]}/(1{gn.mid * 100:+.2f}%)) / "
                       f"({c.inputs[1]}/(1{gd.mid * 100:+.2f}%))) = {sign}{fig.text} (last year's ratio from "
                       "this year's inputs and their growths)"),
             # last year's figures a company reports may be restated, and a 净利率 may be on total
