@@ -66,3 +66,13 @@ def test_a_segments_revenue_after_its_growth_is_no_company_margins_revenue():
     text = ("2020年Q2，营收86.93亿元，同比-1.99%；归母净利润3.47亿元，同比-52.45%。公司单票价格下探幅度较大，"
             "使得2020Q2快递收入同比降低0.46%至80.96亿元。受此影响，公司2020Q2归母净利润率降低4.24个百分点至3.99%。")
     assert _by_stated(text, "ratio")["3.99%"] == ("consistent", "3.47亿元 / 86.93亿元 = 3.99%")
+
+
+def test_a_sentence_opening_on_the_wholes_name_and_zhong_lists_its_parts():
+    # cfr143: the whole is the figure named 新签合同, two sentences up, not the last figure written
+    text = ("2019年公司新签合同额948.88亿元，同比增加1.53%。已中标未签合同56.32亿元，已签约未生效合同103.38亿元。"
+            "新签合同中，国内合同额692.52亿元，境外合同额{b}亿元。")
+    assert _by_stated(text.format(b="256.36"), "sum")["948.88亿元"][0] == "consistent"
+    # home and abroad leave nothing out: parts that miss the whole refute it
+    assert _by_stated(text.format(b="266.36"), "sum")["948.88亿元"][0] == "inconsistent"
+    assert "103.38亿元" not in _by_stated(text.format(b="256.36"), "sum")

@@ -1210,6 +1210,12 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     for si, raw in enumerate(sec.raw):
         om = _PARTS_OPEN.search(raw)
         i = om.start() if om else -1
+        # "新签合同额948.88亿元。新签合同中，国内合同额692.52亿元，境外合同额256.36亿元": a sentence opening
+        # on the whole's name and 中 lists its parts as 其中 does
+        nm = _WHOLE_OPEN.match(raw) if i < 0 and si and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph \
+            else None
+        if nm is not None:
+            i = nm.end()
         if i < 0:
             found = _colon_parts(sec, fs, by_sent.get(si, [])) \
                 if ("：" in raw or ":" in raw) and _SUM_WORD.search(raw) else []
@@ -1229,6 +1235,13 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         if not before or before[-1].tok.bound and _bound_side(sec, before[-1]) == 0:
             continue
         total = before[-1]
+        if nm is not None:
+            # the whole is the last figure of the paragraph named so ("新签合同额"), not merely the last one
+            named = [x for sj in range(si - 1, -1, -1) if sec.sentences[sj].paragraph == sec.sentences[si].paragraph
+                     for x in reversed(by_sent.get(sj, [])) if x.tok.cunit == unit and nm.group(1) in x.metric]
+            if not named:
+                continue
+            total = named[0]
         parts = [x for x in after if x.tok.cunit == unit and not SHARE_LEAD.search(x.lead)
                  and not nested(raw, x, i) and not _CHANGE_LEAD.search(x.lead)]
         nxt = si + 1
@@ -1726,6 +1739,7 @@ def _amount_last(sec: Para, fs: list[Framed], a: Framed, v: Framed, p: Framed) -
 
 
 # the words that open a total's parts: "T，其中 A a、B b", "T，含 A（a）和 B（b）", "包括…以及…"
+_WHOLE_OPEN = re.compile(r"^[\s，,*]*([\u4e00-\u9fa5A-Za-z]{2,10})中\s*[，,：:]")
 _PARTS_OPEN = re.compile(r"其中|包括|包含|涵盖|(?<![不所])含(?![量税金义有])")
 _LOWER_BOUND = re.compile(r"(?:超过?|逾|多于|高于)\s*$")
 _UPPER_BOUND = re.compile(r"(?:近|不足|不到|低于|少于)\s*$")
