@@ -76,3 +76,12 @@ def test_a_sentence_opening_on_the_wholes_name_and_zhong_lists_its_parts():
     # home and abroad leave nothing out: parts that miss the whole refute it
     assert _by_stated(text.format(b="266.36"), "sum")["948.88亿元"][0] == "inconsistent"
     assert "103.38亿元" not in _by_stated(text.format(b="256.36"), "sum")
+
+
+def test_an_expense_ratio_of_a_slash_list_over_its_expense_invested_and_its_change_from_growths():
+    # cfr569: 0.85 / 3.18 = 26.7%; last year's (0.85/1.1421) / (3.18/1.1010) = 25.8%, so +0.97 fits
+    text = ("公司2023年Q1实现营收3.18亿元，同比增长10.10%。2023年Q1，公司研发费用投入0.85亿元，同比增长14.21%。"
+            "23年Q1销售费用/管理费用/研发费用/财务费用率分别为3.83%/4.37%/{r}/-1.15%，同期变动分别为+0.65/-0.27/+0.97/-1.35pct。")
+    assert _by_stated(text.format(r="26.87%"), "ratio")["26.87%"][0] == "consistent"
+    assert _by_stated(text.format(r="26.87%"), "change")["+0.97"][0] == "consistent"
+    assert _by_stated(text.format(r="28.87%"), "ratio")["28.87%"][0] == "inconsistent"

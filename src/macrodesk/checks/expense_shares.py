@@ -21,7 +21,8 @@ _FILLER = r"^\s*(?:(?:公司|本期|报告期内?|当期|全年|单季度?|对�
 # the names before a list of expenses ("销售/管理/研发费用为", "销售费用和管理费用分别"), and before a
 # list of their ratios ("销售/管理/研发费率为", "销售费用率和管理费用率分别为")
 _NAMES = rf"(?:(?:{_ITEM})(?:费用?)?{{rate}}\s*(?:[/、和及与]\s*)?)+"
-_TAIL = r"\s*(?:分别)?\s*(?:为|达到?|约|是|：|:)?\s*(?:分别)?\s*(?:为)?\s*$"
+# ("研发费用投入0.85亿元": an expense's verb)
+_TAIL = r"\s*(?:分别)?\s*(?:为|达到?|约|是|投入|支出|：|:)?\s*(?:分别)?\s*(?:为)?\s*$"
 _AMOUNTS = re.compile(rf"{_FILLER}({_NAMES.format(rate='')})(?<=费用){_TAIL}")
 _RATES = re.compile(rf"{_FILLER}({_NAMES.format(rate='率?')})(?<=费率|用率){_TAIL}")
 # a ratio's level after its change or its earlier level ("销售费用率下降1.5pcts至6.0%",
