@@ -85,3 +85,19 @@ def test_an_expense_ratio_of_a_slash_list_over_its_expense_invested_and_its_chan
     assert _by_stated(text.format(r="26.87%"), "ratio")["26.87%"][0] == "consistent"
     assert _by_stated(text.format(r="26.87%"), "change")["+0.97"][0] == "consistent"
     assert _by_stated(text.format(r="28.87%"), "ratio")["28.87%"][0] == "inconsistent"
+
+
+def test_an_earlier_level_in_a_bracket_after_its_name():
+    # report 435: "较上一周均价（3595.25）下跌 2.06%": 3521.25 / 3595.25 - 1 = -2.06%
+    text = "全国企业报价均价 3521.25 元 / 吨，主流含税送到，较上一周均价（3595.25）下跌 {g}。"
+    assert _by_stated(text.format(g="2.06%"), "growth")["2.06%"][0] == "consistent"
+    assert _by_stated(text.format(g="3.06%"), "growth")["3.06%"][0] == "inconsistent"
+    # report 326: a change in the level's unit
+    text = "国内工业级磷酸一铵市场均价为 6189 元 / 吨，较上周同期价格（6221 元 / 吨）下跌 {d} 元 / 吨。"
+    assert _by_stated(text.format(d="32"), "change")["32 元 / 吨"][0] == "consistent"
+    assert _by_stated(text.format(d="42"), "change")["42 元 / 吨"][0] == "inconsistent"
+
+
+def test_a_bare_number_in_the_bracket_of_another_size_is_no_earlier_level():
+    text = "均价 3521.25 元 / 吨，较上周（12）下跌 2.06%。"
+    assert _by_stated(text, "growth").get("2.06%", ("unverifiable",))[0] == "unverifiable"

@@ -275,6 +275,19 @@ VERB_ONLY = re.compile(
     f"^[\\s的水平]*[，,]?\\s*(?:同比|环比)?\\s*(?:{UP}|{DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
 
 
+_OPEN_END = re.compile(r"[（(]\s*$")
+_CLOSE_VERB = re.compile(f"^\\s*[）)]\\s*(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
+
+
+def _bare_alike(b: Tok, level: Tok) -> bool:
+    """A bare number in the bracket after an earlier level's name is in the level's unit, when it
+    is of the level's size."""
+    if b.fig.kind != FigureKind.NUMBER or (b.fig.scale or 1) != 1 or level.fig.kind not in LEVEL_KINDS:
+        return False
+    ib, il = b.interval(), Interval(level.fig.value or 0, level.fig.value or 0)
+    return ib.lo > 0 and 0.5 < il.lo / ib.lo < 2
+
+
 def find_framed(sec: Para) -> list[Check]:
     fs = framed_once(sec)
     by_unit: dict[tuple[str, str], list[Framed]] | None = None  # grouped when a growth asks for it
@@ -331,11 +344,15 @@ def find_framed(sec: Para) -> list[Check]:
         # subject, and the subject is the level the bracket follows ("产能7.5GW（其中…多晶电池1.5GW），
         # 相较于2018年末的5GW提升50%": 7.5GW grew, not 1.5GW)
         level_at = _before_bracket(sec, fs, k - 2) if k >= 2 and _CLOSED.search(b.lead) else k - 2
+        # ("较上一周均价（3595.25）下跌 2.06%", "较 2024 年展会最高功率（720W）提升 9.8%": the earlier level
+        # in a bracket after its name, a bare number there in the level's unit)
+        bracketed = _OPEN_END.search(b.lead) is not None and _CLOSE_VERB.match(c.lead) is not None
         written = (level_at >= 0 and same_sentence and fs[level_at].tok.sent == t.sent
                    and (before_m := WRITTEN_BEFORE.search(b.lead))
                    and not ANY_VERB.search(before_m.group(0))
-                   and VERB_ONLY.match(c.lead)
-                   and b.tok.cunit == fs[level_at].tok.cunit and not _STOP.search(b.lead))
+                   and (VERB_ONLY.match(c.lead) or bracketed)
+                   and (b.tok.cunit == fs[level_at].tok.cunit or bracketed and _bare_alike(b.tok, fs[level_at].tok))
+                   and not _STOP.search(b.lead))
         if written or (same_sentence and _YOY.search(c.lead)):
             # "较 2024H1 的 - 3.73 亿元增长 56.78 亿元": an amount changed from an earlier level written
             # after 较 is this level minus that one, as a change in points is
