@@ -101,3 +101,11 @@ def test_an_earlier_level_in_a_bracket_after_its_name():
 def test_a_bare_number_in_the_bracket_of_another_size_is_no_earlier_level():
     text = "均价 3521.25 元 / 吨，较上周（12）下跌 2.06%。"
     assert _by_stated(text, "growth").get("2.06%", ("unverifiable",))[0] == "unverifiable"
+
+
+def test_a_cagr_stated_as_a_bound():
+    # report 591: (96 / 15)^(1/8) - 1 = 26.1%, "超 25%" holds; "超 35%" is not confirmed (a bound
+    # proves nothing against it)
+    text = "规模从 2011 年 15 亿元升至 2019 年 96 亿元，CAGR 超 {g}。"
+    assert _by_stated(text.format(g="25%"), "cagr")["25%"][0] == "consistent"
+    assert _by_stated(text.format(g="35%"), "cagr")["35%"][0] == "unverifiable"

@@ -33,7 +33,7 @@ _CHANGE_TAIL = re.compile(
 _CAGR_TAIL = re.compile(
     f"[，,（(]?(?:期间|年均|年化)?(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?"
     f"|年复合增(?:长)?(?:速|率)?|年均增(?:长|速)?(?:率)?|年化增(?:长)?(?:速|率)?)"
-    f"(?:预计|有望|或将?|将)?(?:为|达|约|达到|高达)?({FIG})"
+    f"(?:预计|有望|或将?|将)?\\s*(?:为|达|约|达到|高达|超过?|逾|近|接近|不低于)?\\s*({FIG})"
 )
 # "2024 年 8 月 10%→2025 年 5 月 9%（累计降 1 个百分点）": an arrow between two levels, no 由/从
 _ARROW_PAIR = re.compile(f"(?<![{NOFIG}→>])({FIG})\\s*(?:→|->)\\s*{DATE_MARK}?\\s*({FIG})")
@@ -139,8 +139,9 @@ def _cagr(para: Para, a: Tok, b: Tok, c: Tok) -> Check | None:
     if ia.lo <= 0 or ib.lo <= 0:
         return None
     g = ((ib / ia).pow(1 / n) - Interval(1, 1)).scale(100)
+    # ("CAGR 超 25%": a stated bound is confirmed within a tenth of it on its side)
     return judge(para, "cagr", c, [a, b], [(f"({b.text}/{a.text})^(1/{n}) - 1 = {c.text}", g)],
-                 magnitude=False)
+                 magnitude=False, bounds=True)
 
 
 def _year_apart(a: Tok, b: Tok, between: str) -> bool:
