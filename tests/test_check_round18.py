@@ -109,3 +109,35 @@ def test_a_cagr_stated_as_a_bound():
     text = "规模从 2011 年 15 亿元升至 2019 年 96 亿元，CAGR 超 {g}。"
     assert _by_stated(text.format(g="25%"), "cagr")["25%"][0] == "consistent"
     assert _by_stated(text.format(g="35%"), "cagr")["35%"][0] == "unverifiable"
+
+
+def test_a_span_of_two_digit_years_written_first_is_the_lists_span():
+    # cfb075: "19~21年" is the span of the three levels; "2019-2020年" after them is the PEs'
+    text = "预计公司19~21年营收19.46/24.91/29.89亿，净利润为1.05/1.85/2.36亿元，yoy增速分别为40%/{g}/27%，对应2019-2020年PE56X/43X。"
+    assert _by_stated(text.format(g="76%"), "growth")["76%"][0] == "consistent"
+    assert _by_stated(text.format(g="66%"), "growth")["66%"][0] == "inconsistent"
+
+
+def test_pes_named_pe_valuation_after_an_eps_list():
+    text = "预计公司20-22年EPS分别为0.54、0.92、1.32元，对应的PE估值分别为92/{pe}/37X。"
+    assert {k: v[0] for k, v in _by_stated(text.format(pe="54"), "ratio").items()} == {"54": "consistent", "37": "consistent"}
+    assert _by_stated(text.format(pe="64"), "ratio")["64"][0] == "inconsistent"
+
+
+def test_volume_price_and_revenue_growths_in_any_order_confirm():
+    # cfb193: (1 + 29%)(1 - 25%) - 1 = -3.25%
+    text = "2020 年前三季度在产品价格下跌 25%的情况下，销量同比提升 29%，实现营业收入 6.67 亿元，同比小幅下滑 {g}。"
+    assert _by_stated(text.format(g="3%"), "product")["3%"][0] == "consistent"
+    # the revenue may be a whole the volume and price are one part of: a miss proves nothing
+    assert _by_stated(text.format(g="13%"), "product")["13%"][0] == "unverifiable"
+    # a margin between them is no growth of a measure
+    assert _by_stated("公司毛利率同比下降 2%，销量同比提升 29%，价格下跌 25%。", "product") == {}
+
+
+def test_volume_price_and_revenue_slash_lists_pair_by_position():
+    # cfb246: four products, each revenue growth the product of its volume and price growths
+    text = ("公司面米制品/肉制品/鱼糜制品/菜肴制品营收同比+19.72%/36.16%/{g}/23.26%，销量同比+11.7%/24.0%/25.3%/11.5%，"
+            "吨价同比+7.2%/9.8%/12.5%/10.5%，量价同增驱动营收高速增长。")
+    got = _by_stated(text.format(g="40.98%"), "product")
+    assert len(got) == 4 and all(v[0] == "consistent" for v in got.values())
+    assert _by_stated(text.format(g="30.98%"), "product")["30.98%"][0] == "inconsistent"

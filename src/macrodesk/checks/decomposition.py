@@ -14,7 +14,7 @@ from macrodesk.checks.intervals import (
     one_plus,
     signed_interval,
 )
-from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.paragraphs import paragraphs, prose_sections
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -57,6 +57,77 @@ def find_decompositions(article: Article) -> list[Check]:
         out.extend(_flat(s, pct))
     out.extend(_total_last(article))
     out.extend(_ranked(article))
+    done = {(c.sentence_id, c.stated) for c in out}
+    for s in article.sentences:
+        if s.kind in ("prose", "list") and "%" in s.text and _ANY_MEASURE.search(s.text):
+            out.extend(c for c in _any_order(article, s) if (c.sentence_id, c.stated) not in done)
+    return out
+
+
+# the measure a growth is of, named last before it since the growth before: revenue, volume or price
+_TOTAL_WORDS = r"(?:营业收入|销售收入|营收|收入|销售额|营业额)"
+_ANY_VOLUME = _VOLUME_WORDS[:-1] + r"|销售量|发货量|交付量)"
+_ANY_PRICE = _PRICE_WORDS[:-1] + r"|价格)"
+_ANY_MEASURE = re.compile(f"{_ANY_VOLUME}|{_ANY_PRICE}")
+_MEASURES = (("total", re.compile(_TOTAL_WORDS)), ("volume", re.compile(_ANY_VOLUME)), ("price", re.compile(_ANY_PRICE)))
+# what may follow the measure's name before its growth: its level, 同比, a verb; not a ratio or a share
+_NOT_GROWTH = re.compile(r"率|占|比重|毛利|利润|份额|[；;。]")
+_GROWTH_WORD = re.compile(r"同比|增|降|提升|提高|上涨|下跌|下滑|减少|上升|[+\-]\s*$")
+_SLASH = re.compile(r"^\s*/\s*[+\-]?\s*$")
+
+
+def _measure_of(lead: str) -> str | None:
+    """Which measure the growth after `lead` is of: the one named last, when nothing but its level,
+    同比 and a verb stand between the name and the growth."""
+    best: tuple[int, str, int] | None = None
+    for name, pat in _MEASURES:
+        for m in pat.finditer(lead):
+            if best is None or m.start() > best[0] or m.start() == best[0] and m.end() > best[2]:
+                best = (m.start(), name, m.end())
+    if best is None:
+        return None
+    rest = lead[best[2]:]
+    return best[1] if not _NOT_GROWTH.search(rest) and _GROWTH_WORD.search(rest) else None
+
+
+def _any_order(article: Article, s: Sentence) -> list[Check]:
+    """"在产品价格下跌 25%的情况下，销量同比提升 29%，实现营业收入 6.67 亿元，同比小幅下滑 3%" (cfb193): one
+    revenue growth, one volume growth and one price growth named in a sentence in any order; and
+    "面米制品/肉制品营收同比+19.72%/36.16%，销量同比+11.7%/24.0%，吨价同比+7.2%/9.8%" (cfb246), three slash
+    lists of as many items, each item's three growths. Outside the wording the total-first reader
+    knows, the revenue may be a whole the volume and price are one part of: a fit confirms, a miss
+    proves nothing; slash lists pair their items by position and are judged."""
+    pct = [f for f in s.figures if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range]
+    # the sentence's growths in runs joined by "/", each run with the measure named before its first
+    runs: list[list[Figure]] = []
+    for f in pct:
+        if runs and _SLASH.match(s.text[runs[-1][-1].end:f.start]):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
+    named: dict[str, list[tuple[list[Figure], str]]] = {}
+    prev_end = 0
+    for run in runs:
+        lead = s.text[prev_end:run[0].start]
+        prev_end = run[-1].end
+        what = _measure_of(lead)
+        if what is not None:
+            named.setdefault(what, []).append((run, lead))
+    if any(len(named.get(k, [])) != 1 for k in ("total", "volume", "price")):
+        return []
+    (total, tlead), (vol, vlead), (price, plead) = (named[k][0] for k in ("total", "volume", "price"))
+    if not len(total) == len(vol) == len(price):
+        return []
+    out = []
+    for k, (tf, vf, pf) in enumerate(zip(total, vol, price, strict=True)):
+        # (a later item's sign is its own: "+19.72%/36.16%")
+        tl, vl, pl = (lead if k == 0 else "" for lead in (tlead, vlead, plead))
+        chk = _volume_price(article, s, vf, vl, pf, pl, tf, tl)
+        if len(total) > 1:
+            chk.relation += f" (list item: {k + 1})"
+            out.append(chk)
+        else:
+            out.append(confirm_only(chk, "the revenue may be a whole the volume and price are a part of"))
     return out
 
 

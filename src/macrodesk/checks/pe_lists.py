@@ -22,7 +22,7 @@ _PROFIT = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润")
 _PE = re.compile(r"(?<![A-WYZa-wyz])P\s*/?\s*E(?![A-Za-z])|市盈率"
                  r"|(?<![A-Za-z）)\s率])估值(?=\s*(?:分别)?\s*(?:为|是)?\s*\d)")
 # between a list's key and its first figure: "EPS 分别为 ", "PE（倍）分别是 "
-_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:分别\s*(?:为|是|达到|达)?|为|是|[=＝])\s*[:：]?\s*$")
+_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:估值)?\s*(?:分别\s*(?:为|是|达到|达)?|为|是|[=＝])\s*[:：]?\s*$")
 # a list of profits an EPS list is of: "归母净利润分别为 59.69/65.66/68.10 亿元", "盈利预测为 22.68/24.32/26.61 亿元"
 _PROFITS = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润|盈利预测|业绩预测")
 # between two items: "、", "/", "，" after an item's unit ("2.57 元、3.44 元")

@@ -26,11 +26,17 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(?:1[5-9]|2\d|3[0-5])\s*年")
 
 
 def _years(text: str) -> tuple[tuple[int, int], int] | None:
-    """The first and last year of a span or of consecutive slash-listed years, and where it ends."""
+    """The first and last year of a span or of consecutive slash-listed years, and where it ends;
+    the span written first ("19~21年营收…，对应2019-2020年PE…": the lists are 2019-2021's)."""
     span = _SPAN.search(text)
     if span is not None:
         first, last = int(span.group(1)), span.group(2)
-        return (first, int(last) if len(last) == 4 else first // 100 * 100 + int(last)), span.end()
+        found = (first, int(last) if len(last) == 4 else first // 100 * 100 + int(last)), span.end()
+        short = next((m for m in _SHORT_SPAN.finditer(text, 0, span.start()) if int(m.group(1)) < int(m.group(2))),
+                     None) if _SHORT_YEAR.search(text, 0, span.start()) else None
+        if short is None:
+            return found
+        return (2000 + int(short.group(1)), 2000 + int(short.group(2))), short.end()
     if "/" in text:
         for m in _SLASH_YEARS.finditer(text):
             if not m.group(0).rstrip().endswith(("年", "E", "A")):
