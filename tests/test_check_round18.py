@@ -141,3 +141,18 @@ def test_volume_price_and_revenue_slash_lists_pair_by_position():
     got = _by_stated(text.format(g="40.98%"), "product")
     assert len(got) == 4 and all(v[0] == "consistent" for v in got.values())
     assert _by_stated(text.format(g="30.98%"), "product")["30.98%"][0] == "inconsistent"
+
+
+def test_an_earlier_level_followed_by_an_aside_before_the_verb():
+    # cfr236: "较2019的2.84%（来自公司财报）提升0.48个百分点"
+    text = "据我们推算东财证券2020年全年交易市占率3.32%，较2019的2.84%（来自公司财报）提升{d}个百分点。"
+    assert _by_stated(text.format(d="0.48"), "change")["0.48个百分点"][0] == "consistent"
+    assert _by_stated(text.format(d="0.58"), "change")["0.58个百分点"][0] == "inconsistent"
+
+
+def test_a_cagr_from_a_multiple_over_a_count_of_years():
+    # cfr318: 增长5倍 is × 6 here: 6^(1/5) - 1 = 43.1%
+    text = "公司收入过去5年增长5倍，CAGR达到{g}。"
+    assert _by_stated(text.format(g="43.1%"), "cagr")["43.1%"][0] == "consistent"
+    # the multiple and the years are read more than one way: a miss proves nothing
+    assert _by_stated(text.format(g="63.1%"), "cagr")["63.1%"][0] == "unverifiable"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, signed_interval
-from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
+from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
 from macrodesk.models import Article, FigureKind, Sentence
 
 # the growth over the span: "较 19 年增速 54%", "较 2019 年同期增长 105%", "相比 2019 年增长 54%"
@@ -17,7 +17,7 @@ _SPAN_GROWTH = re.compile(
     r"|[1-4]\s*[QH]\s*((?:19|20)?\d{2}))(?:同期)?\s*(?:的)?\s*"
     r"(?:增速|增幅|增长率?|增加|提升|上升|下降|下滑|减少|变动)?\s*(?:为|达|约)?\s*$")
 # the words of a CAGR, right before its figure
-_CAGR_WORD = r"(?:年均)?\s*(?:复合(?:年均)?增(?:长)?(?:速|率)?|CAGR)\s*(?:为|达|约|约为)?\s*$"
+_CAGR_WORD = r"(?:年均)?\s*(?:复合(?:年均)?增(?:长)?(?:速|率)?|CAGR)\s*(?:为|达到?|约|约为)?\s*$"
 # the CAGR after it: "近两年复合增速 24%", "两年年均复合增长 9.8%", "CAGR 为 24%"
 _CAGR = re.compile(
     r"^[)）]?[，,\s]*(?:(?:近|过去)?\s*([两二三四五六七八九十\d])\s*年\s*(?:Q[1-4]|同期|一季度)?\s*)?" + _CAGR_WORD)
@@ -89,4 +89,39 @@ def find_span_cagrs(article: Article) -> list[Check]:
                           f"{c.text} (this year's growth on last year's)"),
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text],
                 article=article.label))
+        out.extend(_multiples(article, s))
+    return out
+
+
+# a multiple over a count of years: "公司收入过去5年增长5倍，CAGR达到43.1%" (cfr318)
+_OVER_YEARS = re.compile(r"(?:过去|近|最近)\s*([两二三四五六七八九十\d])\s*年\s*(?:间|内|来|里)?\s*(?:累计)?\s*"
+                         r"(?:增长|增加|提升|扩大|成长)了?\s*(?:约|近)?\s*$")
+
+
+def _multiples(article: Article, s: Sentence) -> list[Check]:
+    """增长 X 倍 is read both ways authors write it (× (1 + X) and × X), and "过去 N 年" may count N
+    steps or N levels: a CAGR either reading gives confirms it, a miss proves nothing."""
+    out = []
+    figs = [f for f in s.figures if f.value is not None and not f.is_range]
+    for g, c in zip(figs, figs[1:], strict=False):
+        if g.kind != FigureKind.MULTIPLE or c.kind != FigureKind.PERCENT or not (g.value or 0) > 1:
+            continue
+        over = _OVER_YEARS.search(s.text, max(0, g.start - 16), g.start)
+        cagr = _CAGR.match(s.text[g.end:c.start])
+        if over is None or cagr is None or cagr.group(1):
+            continue
+        n = int(over.group(1)) if over.group(1).isdigit() else _CN.get(over.group(1))
+        if n is None or not 1 < n <= 20:
+            continue
+        stated = signed_interval(c, s.text[g.end:c.start], result=True)
+        iv = figure_interval(g)
+        readings = [(f"(1 + {g.text})^(1/{k})", ((Interval(1, 1) + iv).pow(1 / k) - Interval(1, 1)).scale(100))
+                    for k in (n, n - 1)] + \
+            [(f"{g.text}^(1/{k})", (iv.pow(1 / k) - Interval(1, 1)).scale(100)) for k in (n, n - 1)]
+        formula, got = min(readings, key=lambda r: r[1].distance(stated))
+        chk = interval_check(
+            got, stated, kind="cagr", stated=c.text, inputs=[g.text],
+            relation=f"{formula} - 1 = {c.text} (a multiple over {n} years)",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text], article=article.label)
+        out.append(confirm_only(chk, "增长 X 倍 and N 年 are read more than one way"))
     return out
