@@ -156,3 +156,12 @@ def test_a_cagr_from_a_multiple_over_a_count_of_years():
     assert _by_stated(text.format(g="43.1%"), "cagr")["43.1%"][0] == "consistent"
     # the multiple and the years are read more than one way: a miss proves nothing
     assert _by_stated(text.format(g="63.1%"), "cagr")["63.1%"][0] == "unverifiable"
+
+
+def test_an_expense_ratio_said_flat_is_a_nil_change_that_confirms():
+    # report 575: -0.8 + 0.7 - 0.1 + 0 = -0.2 … -0.0 within rounding of "- 0.1"
+    text = ("期间费用率同比 {t} 个百分点，其中销售费用率同比 - 0.8 个百分点、管理费用率同比 + 0.7 个百分点、"
+            "研发费用率同比 - 0.1 个百分点、财务费用率基本持平。")
+    assert _by_stated(text.format(t="- 0.1"), "sum")["- 0.1 个百分点"][0] == "consistent"
+    # how near nil 持平 is, is not written: a miss proves nothing
+    assert _by_stated(text.format(t="- 0.9"), "sum")["- 0.9 个百分点"][0] == "unverifiable"

@@ -114,8 +114,14 @@ def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]
             "without" if _TOTAL_WITHOUT.match(after) or "三" in total_word else "")
         if level is not None and len(levels) == len(names):
             out.extend(_judge(article, level, levels, names, with_rnd, definition, "level"))
+        flat = False
+        if change is not None and len(changes) < len(names) and own_basis <= {basis}:
+            # "其中销售费用率同比 - 0.8 个百分点、…、财务费用率基本持平" (575): a part said flat is a change
+            # near nil, how near not written: with it, a sum that fits confirms, a miss proves nothing
+            changes, flat = _with_flat(text, chain, first.start(), region_end, changes), True
         if change is not None and len(changes) == len(names) and own_basis <= {basis}:
-            out.extend(_judge(article, change, changes, names, with_rnd, definition, "change"))
+            judged = _judge(article, change, changes, names, with_rnd, definition, "change")
+            out.extend(confirm_only(c, "a part is said flat (持平), not given") if flat else c for c in judged)
     return out
 
 
@@ -233,6 +239,25 @@ def _values(text: str, figs: list[tuple[Figure, Sentence, int]], start: int) -> 
             out.append(_Val(g, gs, gat, points, iv))
         pending = []
     return None if pending else out
+
+
+_FLAT_PART = re.compile(r"(?:销售|管理|研发|财务)(?:费用)?率?\s*(?:同比|环比)?\s*(?:基本|大致)?\s*(?:持平|不变)")
+
+
+def _with_flat(text: str, chain: list[Sentence], start: int, end: int, changes: list[_Val]) -> list[_Val]:
+    """The changes with a nil one, in its place, for each part said flat between them."""
+    out = list(changes)
+    for m in _FLAT_PART.finditer(text, start, end):
+        at = m.end() - 2
+        base, sent = 0, chain[0]
+        for s in chain:
+            if base + len(s.text) > at:
+                sent = s
+                break
+            base += len(s.text)
+        fig = Figure(text="持平", kind=FigureKind.POINTS, value=0.0, unit="个百分点", start=at - base, end=at - base + 2)
+        out.append(_Val(fig, sent, at, True, Interval(-0.05, 0.05)))
+    return sorted(out, key=lambda v: v.at)
 
 
 def _sign_of(lead: str) -> int | None:
