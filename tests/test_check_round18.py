@@ -165,3 +165,19 @@ def test_an_expense_ratio_said_flat_is_a_nil_change_that_confirms():
     assert _by_stated(text.format(t="- 0.1"), "sum")["- 0.1 个百分点"][0] == "consistent"
     # how near nil 持平 is, is not written: a miss proves nothing
     assert _by_stated(text.format(t="- 0.9"), "sum")["- 0.9 个百分点"][0] == "unverifiable"
+
+
+def test_a_net_total_counts_its_closings_against_it_after_a_bracketed_aside():
+    # cfb119: 77 + 31 + 33 - 24 = 117; the bracketed 含 before is the 4,869's aside, not the breakdown
+    text = "截至2020年Q1，公司共拥有门店4，869家（含加盟店419家），净增门店{n}家，其中新开门店77家、收购门店31家、加盟店33家、关闭门店24家。"
+    assert _by_stated(text.format(n="117"), "sum")["117家"] == ("consistent", "77家 + 31家 + 33家 - 24家 = 117家")
+    assert _by_stated(text.format(n="165"), "sum")["165家"][0] == "unverifiable"
+
+
+def test_a_breakdown_past_the_totals_and_its_parts_own_rates_in_a_semicolon_chain():
+    # report 326: 6.18 + 12.89 = 19.07
+    text = ("2025 年 4 月，欧盟轮胎进口数量为 19.07 万吨，同比 + 8.42%；环比 - 0.88%；其中全钢胎 6.18 万吨，同比 + 6.4%；"
+            "环比 + 17.17%；半钢胎 {b} 万吨，环比 - 4.03%，同比 + 4.67%。")
+    assert _by_stated(text.format(b="12.89"), "sum")["19.07 万吨"][0] == "consistent"
+    # a ；-clause of rates that closes its sentence with 。 ends the chain
+    assert "19.07 万吨" not in _by_stated(text.replace("环比 - 0.88%；", "环比 - 0.88%。").format(b="12.89"), "sum")

@@ -1175,6 +1175,12 @@ def _own_confirmed(sec: Para, confirmed: list[Framed], part: Framed) -> list[Fra
     return own if len(confirmed) > 1 and len(own) == 1 else confirmed
 
 
+def _rates_only(sec: Para, by_sent: dict[int, list[Framed]], si: int) -> bool:
+    """Whether sentence si holds figures and all are rates (a ；-clause of growths)."""
+    got = by_sent.get(si, [])
+    return bool(got) and all(x.tok.fig.kind in (FigureKind.PERCENT, FigureKind.POINTS) for x in got)
+
+
 def _opens_with_parts(sec: Para, si: int) -> bool:
     """Whether sentence `si` opens with 其中 right after a sentence of its own paragraph."""
     return (si > 0 and sec.raw[si].lstrip(" ，,*").startswith("其中")
@@ -1228,6 +1234,13 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         (bounds if x.tok.bound else by_sent).setdefault(x.tok.sent, []).append(x)
     for si, raw in enumerate(sec.raw):
         om = _PARTS_OPEN.search(raw)
+        if om is not None and om.group() != "其中" and raw[max(0, om.start() - 1):om.start()] in ("（", "("):
+            # "门店4，869家（含加盟店419家），净增门店117家，其中新开门店77家…": a bracketed 含 is the figure's
+            # own aside (brackets.py reads it); a later 其中 opens the sentence's breakdown
+            close = min((k for k in (raw.find("）", om.end()), raw.find(")", om.end())) if k >= 0), default=-1)
+            later = raw.find("其中", close) if close >= 0 else -1
+            if later >= 0:
+                om = _PARTS_OPEN.search(raw, later)
         i = om.start() if om else -1
         # "新签合同额948.88亿元。新签合同中，国内合同额692.52亿元，境外合同额256.36亿元": a sentence opening
         # on the whole's name and 中 lists its parts as 其中 does
@@ -1247,9 +1260,15 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         if not after:
             continue
         unit = after[0].tok.cunit
-        prev = by_sent.get(si - 1, []) if si and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph else []
+        back = si - 1
+        # "进口数量为 19.07 万吨，同比 + 8.42%；环比 - 0.88%；其中全钢胎 6.18 万吨…": past the total's own
+        # rates, each a clause of its ；-chain
+        while back > 0 and back >= si - 3 and _rates_only(sec, by_sent, back) and sec.sentences[back - 1].paragraph \
+                == sec.sentences[si].paragraph and all(sec.raw[j].rstrip().endswith(("；", ";")) for j in (back - 1, back)):
+            back -= 1
+        prev = by_sent.get(back, []) if si and sec.sentences[back].paragraph == sec.sentences[si].paragraph else []
         before = [x for x in [*prev, *by_sent.get(si, []), *bounds.get(si, [])] if x.tok.cunit == unit
-                  and (x.tok.sent == si - 1 or x.tok.fig.end <= i)]
+                  and (x.tok.sent == back or x.tok.fig.end <= i)]
         before.sort(key=lambda x: (x.tok.sent, x.tok.fig.start))
         if not before or before[-1].tok.bound and _bound_side(sec, before[-1]) == 0:
             continue
@@ -1271,6 +1290,9 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         while len(parts) < need and nxt < len(sec.raw) and \
                 sec.sentences[nxt].paragraph == sec.sentences[si].paragraph:
             more = [x for x in by_sent.get(nxt, []) if x.tok.cunit == unit and not _CHANGE_LEAD.search(x.lead)]
+            if not more and _rates_only(sec, by_sent, nxt) and sec.raw[nxt].rstrip().endswith(("；", ";")):
+                nxt += 1  # a part's own rates, a clause of the ；-chain ("同比 + 6.4%；环比 + 17.17%；半钢胎 …")
+                continue
             if not more:
                 break
             parts.extend(more)
@@ -1502,9 +1524,16 @@ def _flow_parts(sec: Para, mine: list[Framed]) -> list[Check]:
     return [chk] if chk.verdict == "consistent" or _ALL_FLOW.search(total.lead) else []
 
 
+_NET_TOTAL = re.compile(r"净(?:增|开|新增|增加)[^，,。；;\d]{0,6}$")
+_CLOSED_PART = re.compile(r"(?:关闭|关停|闭店|净闭|撤出|退出|减少)[^，,、；;。\d]{0,6}$")
+
+
 def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str, *, certain: bool = False) -> Check:
     signs = [_flow_sign(p) for p in parts]
     sign = _flow_sign(total)
+    if _NET_TOTAL.search(total.lead):
+        # "净增门店117家，其中新开门店77家、…、关闭门店24家": a net total counts its closings against it
+        signs = [-1 if _CLOSED_PART.search(p.lead) else g for p, g in zip(parts, signs, strict=True)]
     if all(x == 1 for x in signs) and sign == 1:
         acc = interval_sum(p.tok.interval() for p in parts)
         # a part written with its sign keeps it ("+ 109 亿 - 11 亿 + 254 亿")
