@@ -181,3 +181,10 @@ def test_a_breakdown_past_the_totals_and_its_parts_own_rates_in_a_semicolon_chai
     assert _by_stated(text.format(b="12.89"), "sum")["19.07 万吨"][0] == "consistent"
     # a ；-clause of rates that closes its sentence with 。 ends the chain
     assert "19.07 万吨" not in _by_stated(text.replace("环比 - 0.88%；", "环比 - 0.88%。").format(b="12.89"), "sum")
+
+
+def test_the_rate_of_a_stated_change_over_the_earlier_level_written_after_jiao():
+    # report 326: 82 / 11480 = 0.714%
+    text = "本周平均价格为 11398 元 / 吨，较上周平均价格 11480 元 / 吨下跌 82 元 / 吨，跌幅约为 {g}。"
+    assert _by_stated(text.format(g="0.71%"), "growth")["0.71%"] == ("consistent", "82 元 / 吨 / 11480 元 / 吨 = 0.71%")
+    assert _by_stated(text.format(g="0.91%"), "growth")["0.91%"][0] == "inconsistent"

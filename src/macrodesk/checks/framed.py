@@ -275,6 +275,8 @@ VERB_ONLY = re.compile(
     f"^[\\s的水平]*[，,]?\\s*(?:同比|环比)?\\s*(?:{UP}|{DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
 
 
+_VERB_ONLY_AMOUNT = re.compile(f"^\\s*(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
+_APPROX_RATE = re.compile(r"(?<=幅)约")
 _OPEN_END = re.compile(r"[（(]\s*$")
 # an aside with no figure between the earlier level and the verb: "较2019的2.84%（来自公司财报）提升0.48个百分点"
 _ASIDE = re.compile(r"^\s*[（(][^（）()\d]{1,20}[)）]")
@@ -341,6 +343,20 @@ def find_framed(sec: Para) -> list[Check]:
                 out.append(judge(sec, "growth", t, [level, b.tok], [
                     (f"{signed_text(b)} / ({level.text} - ({signed_text(b)})) = {t.text}",
                      (d / before).scale(100))]))
+                continue
+        # "本周平均价格为 11398 元 / 吨，较上周平均价格 11480 元 / 吨下跌 82 元 / 吨，跌幅约为 0.71%": the rate of a
+        # stated change over the earlier level written after 较
+        if (k >= 3 and same_sentence and fs[k - 2].tok.sent == t.sent and fs[k - 3].tok.sent == t.sent
+                and t.fig.kind == FigureKind.PERCENT and b.tok.fig.kind in LEVEL_KINDS
+                and _change_unit_fits(b.tok, fs[k - 2].tok) and fs[k - 2].tok.cunit == fs[k - 3].tok.cunit
+                and _VERB_ONLY_AMOUNT.match(b.lead) and _RATE_OF_CHANGE.match(_APPROX_RATE.sub("", c.lead))
+                and (wb := WRITTEN_BEFORE.search(fs[k - 2].lead)) is not None and not ANY_VERB.search(wb.group(0))):
+            base_tok, d = fs[k - 2].tok, b.tok.interval()
+            now = fs[k - 3].tok.interval()
+            if base_tok.interval().lo > 0 and not base_tok.bound and not b.tok.bound \
+                    and (now - base_tok.interval()).abs().overlaps(d):
+                out.append(judge(sec, "growth", t, [base_tok, b.tok], [
+                    (f"{b.tok.text} / {base_tok.text} = {t.text}", (d / base_tok.interval()).scale(100))]))
                 continue
         # the level before the earlier one; a level closed in a bracket before 较 is a part of the
         # subject, and the subject is the level the bracket follows ("产能7.5GW（其中…多晶电池1.5GW），
