@@ -188,3 +188,13 @@ def test_the_rate_of_a_stated_change_over_the_earlier_level_written_after_jiao()
     text = "本周平均价格为 11398 元 / 吨，较上周平均价格 11480 元 / 吨下跌 82 元 / 吨，跌幅约为 {g}。"
     assert _by_stated(text.format(g="0.71%"), "growth")["0.71%"] == ("consistent", "82 元 / 吨 / 11480 元 / 吨 = 0.71%")
     assert _by_stated(text.format(g="0.91%"), "growth")["0.91%"][0] == "inconsistent"
+
+
+def test_real_estates_ping_is_an_area_unit_for_a_price_per_area():
+    # cfr212: 144.5亿 / 50.6万平 = 2.856万元/平
+    text = "前三季度公司实现销售额144.5亿，同比+44.3%；销售面积50.6万平，同比+2.6%；销售均价{p}万元/平，同比+40.7%。"
+    assert _by_stated(text.format(p="2.86"), "ratio")["2.86万元/平"][0] == "consistent"
+    from macrodesk.figures import extract_figures
+    assert [f.unit for f in extract_figures("销售面积50.6万平，同比+2.6%") if f.kind == "quantity"] == ["万平"]
+    # a 平 that does not close its clause is no unit ("10万平台")
+    assert all(f.unit != "万平" for f in extract_figures("搭建10万平台用户"))
