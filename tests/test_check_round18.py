@@ -198,3 +198,22 @@ def test_real_estates_ping_is_an_area_unit_for_a_price_per_area():
     assert [f.unit for f in extract_figures("销售面积50.6万平，同比+2.6%") if f.kind == "quantity"] == ["万平"]
     # a 平 that does not close its clause is no unit ("10万平台")
     assert all(f.unit != "万平" for f in extract_figures("搭建10万平台用户"))
+
+
+def test_expense_ratio_parts_in_a_sentence_opening_on_its_period():
+    # cfr452: 15.9 + 12.1 + 1.0 - 1.0 = 28.0, and +0.69 + 0.33 + 0.55 - 0.02 = +1.55
+    text = "1H22期间费用率{t}，同比+1.55pct。1H22销售/管理/研发/财务费用率15.9%/12.1%/1.0%/-1.0%，分别同比+0.69/+0.33/+0.55/-0.02pct。"
+    got = _by_stated(text.format(t="28.0%"), "sum")
+    assert got["28.0%"][0] == "consistent" and got["+1.55pct"][0] == "consistent"
+    assert _by_stated(text.format(t="29.0%"), "sum")["29.0%"][0] == "inconsistent"
+
+
+def test_a_cagr_over_a_list_of_levels():
+    # cfr517: five levels are four steps: (11.14 / 3.29)^(1/4) - 1 = 35.6%; "近五年" may count five
+    # steps, 27.6%; 25.60% is neither
+    text = "公司模锻件产品业务收入分别为3.29亿元、4.15亿元、5.02亿元、5.34亿元和11.14亿元，近五年复合增长率为{g}。"
+    assert _by_stated(text.format(g="35.60%"), "cagr")["35.60%"][0] == "consistent"
+    assert _by_stated(text.format(g="25.60%"), "cagr")["25.60%"][0] == "inconsistent"
+    # a forecast list's CAGR may start from the last actual year before it (cfb179: from 2019's 0.74)
+    text = "承诺业绩 2020-2023 年分别为 0.92 亿元、 1.06 亿元、 1.22 亿元、 1.42 亿元，年均CAGR 为 17.7%。"
+    assert _by_stated(text, "cagr")["17.7%"][0] == "unverifiable"

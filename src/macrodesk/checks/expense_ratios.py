@@ -53,7 +53,9 @@ def find_expense_ratios(article: Article) -> list[Check]:
 
 # a sentence that opens with the parts of the total written before it ("期间费用率为23.81%，同减0.05pct。"
 # then "销售费用率/管理费用率/…为18.40%/5.24%/…", or "其中，销售费用率为 14.33%…")
-_PARTS_NEXT = re.compile(r"^\s*(?:其中\s*[，,:：]?\s*)?(?:销售|管理|研发|财务)(?:费用)?(?:率|[/、和及与])")
+# ("1H22销售/管理/研发/财务费用率15.9%/…": the parts' sentence may open on its period)
+_PARTS_NEXT = re.compile(r"^\s*(?:其中\s*[，,:：]?\s*)?(?:(?:20)?\d{2}\s*(?:年|[HQ][1-4]|[上下]半年|前三季度)|[1-4][HQ]\d{2})?"
+                         r"\s*(?:公司)?\s*(?:销售|管理|研发|财务)(?:费用)?(?:率|[/、和及与])")
 
 
 def _chains(sentences: list[Sentence]) -> list[list[Sentence]]:

@@ -90,7 +90,68 @@ def find_span_cagrs(article: Article) -> list[Check]:
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text],
                 article=article.label))
         out.extend(_multiples(article, s))
+        out.extend(_listed(article, s))
     return out
+
+
+_LIST_SEP = re.compile(r"^\s*(?:[、/，,]|和|及)\s*$")
+# from the last level of the list to its CAGR: "…和11.14亿元，近五年复合增长率为25.60%"
+_TO_CAGR = re.compile(r"^\s*[，,（(]?\s*(?:(?:近|过去)?\s*([两二三四五六七八九十\d])\s*年(?:间|来)?\s*(?:的)?\s*)?"
+                      r"(?:年均)?\s*(?:复合(?:年均)?增(?:长)?(?:速|率)?|CAGR)\s*(?:为|达到?|约|约为)?\s*$")
+
+
+def _listed(article: Article, s: Sentence) -> list[Check]:
+    """"模锻件产品业务收入分别为3.29亿元、4.15亿元、5.02亿元、5.34亿元和11.14亿元，近五年复合增长率为25.60%"
+    (cfr517): the CAGR of a list of three or more levels of one unit, one a year, from its first to its
+    last; the years written ("近五年") may count the levels or the steps between them, and either fits."""
+    figs = [f for f in s.figures if f.value is not None and not f.is_range and f.kind != FigureKind.DATE]
+    out = []
+    for k, c in enumerate(figs):
+        if c.kind != FigureKind.PERCENT or k < 3:
+            continue
+        cagr = _TO_CAGR.match(s.text[figs[k - 1].end:c.start])
+        if cagr is None:
+            continue
+        run = [figs[k - 1]]
+        for f in reversed(figs[:k - 1]):
+            if not _LIST_SEP.match(s.text[f.end:run[0].start]) or f.kind not in (FigureKind.MONEY, FigureKind.QUANTITY,
+                                                                                     FigureKind.NUMBER):
+                break
+            run.insert(0, f)
+        last = run[-1]
+        if len(run) < 3 or last.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                or any(f.kind != FigureKind.NUMBER and (f.unit, f.scale) != (last.unit, last.scale) for f in run):
+            continue
+        first_iv, last_iv = figure_interval(run[0]).scale(run[0].scale or 1), figure_interval(last).scale(last.scale or 1)
+        if run[0].kind == FigureKind.NUMBER:
+            first_iv = figure_interval(run[0]).scale(last.scale or 1)
+        if first_iv.lo <= 0 or last_iv.lo <= 0:
+            continue
+        years = sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", s.text[:run[0].start])})
+        if len(years) >= 3 and years != list(range(years[0], years[-1] + 1)):
+            continue  # "2015、2018、2021 年分别为…": levels of years apart, not one a year
+        steps = [len(run) - 1]
+        if cagr.group(1):
+            n = int(cagr.group(1)) if cagr.group(1).isdigit() else _CN.get(cagr.group(1))
+            if n and n not in steps and abs(n - steps[0]) <= 1:
+                steps.append(n)
+        stated = signed_interval(c, s.text[figs[k - 1].end:c.start], result=True)
+        readings = [(n, ((last_iv / first_iv).pow(1 / n) - Interval(1, 1)).scale(100)) for n in steps]
+        n, got = min(readings, key=lambda r: r[1].distance(stated))
+        chk = interval_check(
+            got, stated, kind="cagr", stated=c.text, inputs=[run[0].text, last.text],
+            relation=f"({last.text}/{run[0].text})^(1/{n}) - 1 = {c.text} (the first and last of {len(run)} levels listed)",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text], article=article.label)
+        # a CAGR with no count of years may start from a year before the list (a forecast's from the
+        # last actual year: cfb179's 0.92…1.42 at 17.7% is from 2019's 0.74): a fit confirms, a miss
+        # proves nothing; the count written ("近五年") over as many levels is certain
+        if not cagr.group(1) or len(steps) == 1 and steps[0] != len(run) - 1 or _FORECAST.search(s.text[:run[0].start]):
+            chk = confirm_only(chk, "the CAGR may start from a year before the list")
+        out.append(chk)
+    return out
+
+
+_FORECAST = re.compile(r"预计|预测|预期|承诺|目标")
 
 
 # a multiple over a count of years: "公司收入过去5年增长5倍，CAGR达到43.1%" (cfr318)
