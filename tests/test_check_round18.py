@@ -217,3 +217,20 @@ def test_a_cagr_over_a_list_of_levels():
     # a forecast list's CAGR may start from the last actual year before it (cfb179: from 2019's 0.74)
     text = "承诺业绩 2020-2023 年分别为 0.92 亿元、 1.06 亿元、 1.22 亿元、 1.42 亿元，年均CAGR 为 17.7%。"
     assert _by_stated(text, "cagr")["17.7%"][0] == "unverifiable"
+
+
+def test_a_gap_to_an_index_whose_return_follows_its_closing_level():
+    # report 861: -10.53 - (-2.19) = -8.34, "跑输…8.35%"; each return's index is named with the level it
+    # closed at in the clause before
+    text = ("本周基础化工行业指数收 4662.73 点，较上周下跌 10.53%，跑输沪深 300 指数 {g}；同期上证综指收 3957.05 点，"
+            "跌 3.38%，沪深 300 指数报 4567.02 点，跌 2.19%。")
+    assert _by_stated(text.format(g="8.35%"), "difference")["8.35%"][0] == "consistent"
+    assert _by_stated(text.format(g="7.35%"), "difference")["7.35%"][0] == "inconsistent"
+
+
+def test_a_gap_whose_subjects_return_stands_in_another_clause():
+    # report 326: 1.53 - 0.82 = 0.71
+    text = ("上证综指收于 3510.18 点，较上周五的 3472.32 点上涨 1.09%；沪深 300 指数报 4014.81 点，较上周五上涨 0.82%；"
+            "申万化工行业指数报 3572.47 点，较上周五上涨 1.53%；本周化工行业指数跑赢沪深 300 指数 {g}。")
+    assert _by_stated(text.format(g="0.71%"), "difference")["0.71%"][0] == "consistent"
+    assert _by_stated(text.format(g="0.91%"), "difference")["0.91%"][0] == "inconsistent"

@@ -99,6 +99,13 @@ def _returns(s: Sentence) -> list[_Return]:
         subject = s.text[clause_start(s.text, prev_end + vm.start(), "，,。；;：:"):prev_end + vm.start()]
         # "上证综指、深证综指分别上涨 7.97%、12.35%"
         names = [n for n in (_norm(x) for x in re.split(r"[、和及与/]", subject)) if n]
+        if all(len(n) < 2 for n in names):
+            # "本周基础化工行业指数收 4662.73 点，较上周下跌 10.53%": the index closed at its level in the
+            # clause before is the one that moved
+            end = clause_start(s.text, prev_end + vm.start(), "，,。；;：:") - 1
+            begin = max(s.text.rfind(c, 0, max(0, end)) for c in "，,。；;：:") + 1
+            closed = _CLOSED_AT.search(s.text[begin:end]) if end > 0 else None
+            names = [n for n in [_norm(closed.group(1))] if n] if closed else []
         period = _period(s.text[:prev_end + vm.end()])
         run = [f]
         while len(run) < len(names) and k + len(run) < len(figs) \
@@ -112,6 +119,10 @@ def _returns(s: Sentence) -> list[_Return]:
                 out.append(_Return(n, g, s, -iv if fall and not signed(s, g) and (g.value or 0) > 0 else iv, period))
         k += len(run)
     return out
+
+
+# "沪深 300 指数报 4567.02 点": an index named before the level it closed at
+_CLOSED_AT = re.compile(r"^\s*(?:同期)?\s*([^，,。；;]{2,16}?)\s*(?:收于|收报|收盘于?|报收|收|报)\s*[\d.,]+\s*点\s*$")
 
 
 def _find(returns: list[_Return], name: str) -> _Return | None:
@@ -150,6 +161,12 @@ def _gaps(article: Article, s: Sentence, returns: list[_Return]) -> list[Check]:
                    and not _BROAD.search(r.name)]
             name = _norm(gm.group(2))
             bench = _find(returns, name)
+            if not own:
+                # "本周化工行业指数跑赢沪深 300 指数 0.71%": the subject named before the verb, its return
+                # in another clause of the paragraph
+                subject = _norm(s.text[clause_start(s.text, prev_end + gm.start(), "，,。；;：:"):prev_end + gm.start()])
+                found = _find(returns, subject) if len(subject) >= 2 else None
+                own = [found] if found is not None and not _BROAD.search(found.name) else []
             if bench is None and name in ("大盘", "市场", "市场整体"):
                 bench = _broad_index(returns)  # "走势弱于大盘 0.47 个百分点"
             if not own or bench is None or bench.fig is own[-1].fig or bench.period != own[-1].period:
