@@ -59,7 +59,8 @@ def find_decompositions(article: Article) -> list[Check]:
     out.extend(_ranked(article))
     done = {(c.sentence_id, c.stated) for c in out}
     for s in article.sentences:
-        if s.kind in ("prose", "list") and "%" in s.text and _ANY_MEASURE.search(s.text):
+        # (all three measures named, tested before the growths are read)
+        if s.kind in ("prose", "list") and "%" in s.text and all(p.search(s.text) for _, p in _MEASURES):
             out.extend(c for c in _any_order(article, s) if (c.sentence_id, c.stated) not in done)
     return out
 
@@ -68,7 +69,6 @@ def find_decompositions(article: Article) -> list[Check]:
 _TOTAL_WORDS = r"(?:营业收入|销售收入|营收|收入|销售额|营业额)"
 _ANY_VOLUME = _VOLUME_WORDS[:-1] + r"|销售量|发货量|交付量)"
 _ANY_PRICE = _PRICE_WORDS[:-1] + r"|价格)"
-_ANY_MEASURE = re.compile(f"{_ANY_VOLUME}|{_ANY_PRICE}")
 _MEASURES = (("total", re.compile(_TOTAL_WORDS)), ("volume", re.compile(_ANY_VOLUME)), ("price", re.compile(_ANY_PRICE)))
 # what may follow the measure's name before its growth: its level, 同比, a verb; not a ratio or a share
 _NOT_GROWTH = re.compile(r"率|占|比重|毛利|利润|份额|[；;。]")
