@@ -234,3 +234,15 @@ def test_a_gap_whose_subjects_return_stands_in_another_clause():
             "申万化工行业指数报 3572.47 点，较上周五上涨 1.53%；本周化工行业指数跑赢沪深 300 指数 {g}。")
     assert _by_stated(text.format(g="0.71%"), "difference")["0.71%"][0] == "consistent"
     assert _by_stated(text.format(g="0.91%"), "difference")["0.91%"][0] == "inconsistent"
+
+
+def test_a_year_written_without_nian_before_the_company_dates_its_margins():
+    # cfb394 (thirty-fifth set): "2021公司…净利率38.25%" is 2021's 9.74 / 25.45, not 22Q1's 3.08 / 7.43
+    text = ("2021年公司实现营业收入25.45亿元，同比增长15.97%；归母净利润9.74亿元，同比增长3.68%。2022年一季度，公司实现营收7.43亿元，"
+            "同比增长39.53%，归母净利润3.08亿元，同比增长83.46%。2021公司毛利率为71.15%，同比下降6.03pp，净利率38.25%，同比下降4.53pp。")
+    got = _by_stated(text, "ratio")
+    assert got["38.25%"] == ("consistent", "9.74亿元 / 25.45亿元 = 38.25%")
+    from macrodesk.figures import extract_figures
+    assert [f.kind.value for f in extract_figures("2021公司毛利率为71.15%")] == ["date", "percent"]
+    # a bare number before another word stays a number ("2021家门店")
+    assert extract_figures("共有2021家门店")[0].kind.value == "quantity"

@@ -63,6 +63,9 @@ _DATE_PARTS = [
     # "(Q20.64亿元，Q10.40亿元)": a quarter glued to its amount (there is no Q20)
     r"|(?<![A-Za-z\d])Q[1-4](?=\d+\.\d+\s?(?:亿|万|元|%))",
     r"(?:19|20)\d{2}E(?![a-zA-Z])",
+    # "2021公司毛利率为71.15%", "2021销售费用率14.53%": a year with no 年 opening a clause, before the
+    # company or a measure (a bare 2021 there is no amount)
+    r"(?:(?<=^)|(?<=[，,。；;：:　\s（(]))(?:19|20)\d{2}(?=公司|年报|全年|年度|销售|营业|营收|收入|毛利|净利|归母|业绩|期间费用)",
     # "相比 2017 的 9.80%": a year with no 年 before 的, after a word of comparison
     r"(?<=[较比]\s)(?:19|20)\d{2}(?=\s?的)|(?<=[较比])(?:19|20)\d{2}(?=\s?的)",
     # "22年公司实现收入", "较 23 年提升", "24 年上半年": a two-digit year of this century (`_SHORT_YEAR`

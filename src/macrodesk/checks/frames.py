@@ -89,13 +89,18 @@ _SUBS = (
 _CN = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}
 
 
+_BARE_YEAR = re.compile(r"\s*((?:19|20)\d{2})\s*")
+
+
 @functools.lru_cache(maxsize=8192)  # pure, and asked of the same few periods thousands of times
 def period_key(period: str) -> tuple[int, str] | None:
     """(year, sub-period) of a written period: "2025 年一季度" -> (2025, "Q1"), "25H1" ->
     (2025, "H1"), "2024 年" -> (2024, "Y"); None when no year is written."""
     ym = _PERIOD_YEAR.search(period)
     if not ym:
-        return None
+        # "2021" alone: a year written with no 年 before the company or a measure (figures.py)
+        bare = _BARE_YEAR.fullmatch(period)
+        return (int(bare.group(1)), "Y") if bare else None
     y = int(ym.group(1))
     y = y + 2000 if y < 100 else y
     # the mark after the year stays: "25H1" is H1
