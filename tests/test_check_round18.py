@@ -246,3 +246,23 @@ def test_a_year_written_without_nian_before_the_company_dates_its_margins():
     assert [f.kind.value for f in extract_figures("2021公司毛利率为71.15%")] == ["date", "percent"]
     # a bare number before another word stays a number ("2021家门店")
     assert extract_figures("共有2021家门店")[0].kind.value == "quantity"
+
+
+def test_an_earlier_level_in_the_bracket_after_a_growth_or_change():
+    # report 53 (thirty-fifth set): 10.56 / 7.6 - 1 = 38.9%; 109.46 - (-17.12) = 126.58, not 127.58
+    text = "归母净利润 10.56 亿元，同比 - 32.73%，但环比 {g}（2024Q4 为 7.6 亿元）。"
+    assert _by_stated(text.format(g="+ 39.2%"), "growth")["+ 39.2%"][0] == "consistent"
+    assert _by_stated(text.format(g="+ 49.2%"), "growth")["+ 49.2%"][0] == "inconsistent"
+    text = "经营现金流净额 109.46 亿元，同比 + {d} 亿元（2024Q1 为 - 17.12 亿元）。"
+    assert _by_stated(text.format(d="126.58"), "change")["+ 126.58 亿元"][0] == "consistent"
+    assert _by_stated(text.format(d="127.58"), "change")["+ 127.58 亿元"][0] == "inconsistent"
+    # "主要因 2024Q4 低基数（净利润 79.76 亿元）": 373.63 / 79.76 - 1 = 368.4%
+    text = "归母净利润 373.63 亿元，同比 + 6.33%，环比 + 368.42%，主要因 2024Q4 低基数（净利润 79.76 亿元）。"
+    assert _by_stated(text, "growth")["+ 368.42%"][0] == "consistent"
+
+
+def test_a_signed_growth_in_a_bracket_after_a_move_from_to():
+    # report 89: 146 / 97 - 1 = 50.5%; 同比 may be against another base than the 从-level: confirms only
+    text = "样本公司从 97 亿元增至 146 亿元（同比 {g}）。"
+    assert _by_stated(text.format(g="+ 51.1%"), "growth")["+ 51.1%"][0] == "consistent"
+    assert _by_stated(text.format(g="+ 61.1%"), "growth")["+ 61.1%"][0] == "unverifiable"

@@ -277,6 +277,8 @@ VERB_ONLY = re.compile(
 
 _VERB_ONLY_AMOUNT = re.compile(f"^\\s*(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
 _APPROX_RATE = re.compile(r"(?<=幅)约")
+_BASE_AFTER = re.compile(r"^\s*[（(]\s*[^（()）。；;，,]{0,14}?(?:为|：|:|是)\s*$|"
+                         r"^\s*[，,]\s*主要(?:因|系|由于)\s*[^（()）。；;，,]{0,12}低基数\s*[（(]\s*[^（()）。；;，,\d]{0,8}\s*$")
 _OPEN_END = re.compile(r"[（(]\s*$")
 # an aside with no figure between the earlier level and the verb: "较2019的2.84%（来自公司财报）提升0.48个百分点"
 _ASIDE = re.compile(r"^\s*[（(][^（）()\d]{1,20}[)）]")
@@ -409,6 +411,13 @@ def find_framed(sec: Para) -> list[Check]:
                 for x in fs:
                     by_unit.setdefault(x.tok.cunit, []).append(x)
             cands = [a_written] if a_written else _candidates(by_unit or {}, c, b)
+            nb = fs[k + 1] if k + 1 < len(fs) else None
+            if not cands and nb is not None and nb.tok.sent == t.sent and nb.tok.cunit == level.cunit \
+                    and not nb.tok.bound and _BASE_AFTER.match(nb.lead) and re.match(r"^\s*[）)]", nb.after):
+                # "116 亿元，同比 + 777.5%（24Q1 为 13 亿元）", "同比 + 127.58 亿元（2024Q1 为 - 17.12 亿元）": the
+                # earlier level in the bracket right after the growth, named by its period
+                a_written = nb
+                cands = [nb]
             derived = (_derived_margin_change(sec, fs, b, c) or _derived_share_change(sec, fs, b, c)) \
                 if not cands and kind == "change" else None
             if derived is not None:
@@ -425,7 +434,8 @@ def find_framed(sec: Para) -> list[Check]:
                         and ia.lo > 0 and not 0.02 < (ib / ia).mid < 50:
                     continue  # "5.15 万元 / 吨，较…4.90 元 / 吨上涨 5.10%": a unit slip, not a growth
                 if kind == "change":
-                    readings.append((f"{level.text} - {a.tok.text} = {t.text}", ib - ia))
+                    shown = f"({a.tok.text})" if a.tok.text.lstrip()[:1] in "-−－" else a.tok.text
+                    readings.append((f"{level.text} - {shown} = {t.text}", ib - ia))
                 elif ia.lo > 0:
                     readings.append((f"({level.text}/{a.tok.text} - 1) = {t.text}",
                                      (ib / ia - Interval(1, 1)).scale(100)))

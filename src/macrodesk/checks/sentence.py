@@ -29,6 +29,8 @@ _CHANGE_PAIR = re.compile(
 _CHANGE_TAIL = re.compile(
     f"[，,]?[（(]?(?:环比|同比)?(?:累计|合计|共|整体|幅度|变动|变化)?(?:{_VERB})(?:了|幅度|幅)?(?:为|达|约|超|逾|近)?({FIG})"
     f"|[。；;](?:{_VERB})(?:了|幅度|幅)?(?:为|达|约)?({FIG})"
+    # "从 97 亿元增至 146 亿元（同比 + 51.1%）": a signed growth in a bracket needs no verb
+    f"|[（(](?:环比|同比)\\s*[:：]?\\s*({FIG})"
 )
 _CAGR_TAIL = re.compile(
     f"[，,（(]?(?:期间|年均|年化)?(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?"
@@ -174,8 +176,9 @@ def _find_changes(para: Para) -> list[Check]:
             if not tm:
                 break
             pos = tm.end()
-            head = rest[:tm.start(1) if tm.group(1) else tm.start(2)]
-            c = para.tok(tm.group(1) or tm.group(2))
+            g = next(k for k in (1, 2, 3) if tm.group(k))
+            head = rest[:tm.start(g)]
+            c = para.tok(tm.group(g))
             hedged = ""
             # a year-on-year change of B is not B - A, unless A is last year's level ("从去年上半年的
             # A"); an amount's growth with no date on either: a fit confirms (a rate's points are
