@@ -266,3 +266,20 @@ def test_a_signed_growth_in_a_bracket_after_a_move_from_to():
     text = "样本公司从 97 亿元增至 146 亿元（同比 {g}）。"
     assert _by_stated(text.format(g="+ 51.1%"), "growth")["+ 51.1%"][0] == "consistent"
     assert _by_stated(text.format(g="+ 61.1%"), "growth")["+ 61.1%"][0] == "unverifiable"
+
+
+def test_a_pair_of_tong_huan_bi_growths_and_the_half_year_reports_year():
+    # cfb452: "同环比+37.3%/+9.3%" is 同比 then 环比; Q1 = H1 - Q2 of "2022中报": 254.2 / 230.3 - 1 = 10.4%
+    text = ("事件：广汽集团发布2022中报：上半年实现营收484.5亿元，同比+41.2%；实现归母净利润57.5亿元，同比+32.6%。"
+            "其中，Q2营收254.2亿元，同环比+37.3%/{g}；Q2归母净利润27.4亿元，同环比+39.1%/-8.9%。")
+    got = _by_stated(text.format(g="+10.4%"), "growth")
+    # (the 同比 +37.3% has no earlier level written: counted, not judged as a 环比)
+    assert got["+10.4%"][0] == "consistent" and got["-8.9%"][0] == "consistent" and got["+37.3%"][0] == "unverifiable"
+    assert _by_stated(text.format(g="+9.3%"), "growth")["+9.3%"][0] == "inconsistent"
+
+
+def test_a_profit_list_named_jingli_before_its_pes():
+    # cfb414: 58 × 1.1 = 63.8 is the cap; 63.8 / 1.6 = 39.9, 63.8 / 2.4 = 26.6
+    text = "我们预计2022/23/24年公司归母净利为1.1/1.6/2.4亿元，对应PE为58/{pe}/26倍。"
+    assert _caps(text.format(pe="38"))["38"] == "consistent"
+    assert _caps(text.format(pe="48"))["48"] == "inconsistent"

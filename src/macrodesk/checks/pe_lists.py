@@ -16,7 +16,7 @@ _EPS = re.compile(r"EPS|每股收益")
 # a price named after it: "对应4月19日28.22元收盘价23.52/17.54/13.27xPE"
 _PRICE_AFTER = re.compile(r"\s*(?:的)?\s*(?:收盘价|股价)")
 _PE_AFTER = re.compile(r"\s*(?:倍|[xX])?\s*(?:P\s*/?\s*E(?![A-Za-z])|市盈率)")
-_PROFIT = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润")
+_PROFIT = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利(?:润|(?=\s*(?:分别)?\s*(?:为|是|\d)))")  # ("归母净利为1.1/1.6/2.4亿元")
 # ("13.27xPE": x is the multiple's); a bare 估值 before its figures is a PE beside a profit or EPS list
 # ("净利润分别为1.85/2.19/2.5亿元，对应估值分别为17.2/14.5/12.7X"), but not a named PB's or PS's ("PB（lf）估值")
 _PE = re.compile(r"(?<![A-WYZa-wyz])P\s*/?\s*E(?![A-Za-z])|市盈率"

@@ -202,6 +202,9 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                 if not own and not dated and report is not None and _IN_REPORT.search(s.text[:f.start]):
                     # "报告期内，公司实现投资收益10.88亿元" of "公司发布2021年半年报": the report's half
                     own, p = True, report
+                if p and not p[0] and report is not None and p[1] in ("H1", "Q1", "Q2"):
+                    # "广汽集团发布2022中报：上半年实现营收…。其中，Q2营收…": the report's year
+                    p = (report[0], p[1])
                 if p and own:
                     p = (p[0] or period.get(s.paragraph, in_head)[0], p[1])
                     _set_period(period, earlier, s.paragraph, p)
@@ -284,7 +287,7 @@ _IN_POINTS = re.compile(r"百分点|pct|pp", re.I)
 # the reported one
 _ADJUSTED = re.compile(r"(?:扣除|剔除|不考虑|不含)[^。；;]*(?:后|影响)[^。；;]*$")
 _LATIN_ENTITY = re.compile(r"(?<![A-Za-z\d])([A-Z][A-Za-z\d&-]{1,15})\s*(?:业务)?\s*[\u4e00-\u9fa5]{1,8}\s*$")
-_HALF_REPORT = re.compile(r"((?:20)?\d{2})\s*年\s*(?:中报|半年报|半年度报告|中期报告)")
+_HALF_REPORT = re.compile(r"((?:20)?\d{2})\s*年?\s*(?:中报|半年报|半年度报告|中期报告)")
 
 
 _LEAD_MARKS = re.compile(r"[\s*：:]")
@@ -403,8 +406,9 @@ def _clause_of(lv: Level) -> int:
     return len(re.findall(r"[；;]", lv.sentence.text[:lv.fig.start]))
 
 
-# a list of bases before a list of growths: "同/环比+29.6%/21.1%", "同比、环比分别下滑2.31pct、0.66pct"
-_BASIS_LIST = re.compile(r"(同|环)(?:比)?\s*[/、]\s*(同|环)比[^\d%/、]{0,6}$")
+# a list of bases before a list of growths: "同/环比+29.6%/21.1%", "同比、环比分别下滑2.31pct、0.66pct",
+# "同环比+37.3%/+9.3%"
+_BASIS_LIST = re.compile(r"(同|环)(?:比)?\s*[/、]?\s*(同|环)比[^\d%/、]{0,6}$")
 _LIST_NEXT = re.compile(r"\s*[/、]\s*")
 
 
