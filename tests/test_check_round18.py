@@ -283,3 +283,13 @@ def test_a_profit_list_named_jingli_before_its_pes():
     text = "我们预计2022/23/24年公司归母净利为1.1/1.6/2.4亿元，对应PE为58/{pe}/26倍。"
     assert _caps(text.format(pe="38"))["38"] == "consistent"
     assert _caps(text.format(pe="48"))["48"] == "inconsistent"
+
+
+def test_pbs_after_a_bps_list_share_one_share_price():
+    # cfb497: 0.69 × 18.78 = 12.96 is the price; 12.96 / 21.11 = 0.614, 12.96 / 23.81 = 0.544
+    text = "预计2022-2024年BPS18.78/21.11/23.81元，现价对应PB估值0.69/0.62/{pb}倍。"
+    assert _by_stated(text.format(pb="0.55"), "ratio")["0.55倍"][0] == "consistent"
+    assert _by_stated(text.format(pb="0.45"), "ratio")["0.45倍"][0] == "inconsistent"
+    # a PB glued to its key is a figure (cfb259: "对应PB1.42、1.33和1.24倍")
+    got = _by_stated("维持预测2021-2023年BPS12.93/13.80/14.76元，对应PB1.42、1.33和1.24倍。", "ratio")
+    assert got["1.33"][0] == "consistent" and got["1.24倍"][0] == "consistent"

@@ -210,7 +210,7 @@ def extract_figures(sentence: str) -> list[Figure]:
         prev = text[start - 1] if start > 0 else ""
         if prev and prev.isascii() and (prev.isalpha() or prev in "_.") and not text[:start].endswith(_GLUED_BEFORE) \
                 and not (prev.isalpha() and _GLUED_AMOUNT.match(text, start)) \
-                and not (prev in "SE" and _GLUED_KEY.search(text, max(0, start - 4), start)):
+                and not (prev in "SEB" and _GLUED_KEY.search(text, max(0, start - 4), start)):
             continue  # K80, v2, Q4, 5.5: part of a name or an already read number (not "CAGR5.7%", "Meta137 亿美元")
         if text[:start].rstrip().endswith("第"):
             continue  # an ordinal, not a quantity

@@ -45,6 +45,10 @@ def find_pe_lists(article: Article) -> list[Check]:
             for chk in _one_share_count(s, [f for f in s.figures if f.kind != FigureKind.DATE], nxt):
                 chk.article = article.label
                 out.append(chk)
+        if s.kind in ("prose", "list") and _PB.search(s.text) and _BPS.search(s.text):
+            for chk in _one_book_price(s, [f for f in s.figures if f.kind != FigureKind.DATE]):
+                chk.article = article.label
+                out.append(chk)
         if s.kind not in ("prose", "list") or not _PE.search(s.text):
             continue
         # "…对应EPS分别为1.48/1.77/1.98元。以2023年7月29日收盘价11.91元为基准，对应2023-2025E对应PE分别为
@@ -92,6 +96,8 @@ def _items(s: Sentence, figs: list[Figure], key: re.Pattern[str], start: int, en
         if f.start < pos or f.start >= end:
             continue
         between = s.text[pos:f.start]
+        if not items:
+            between = _VALUATION.sub("", between)  # "PB估值0.69/0.62/0.55倍"
         # (a list glued to its key, "EPS1.20/1.62/2.13元", has nothing between)
         if not (items or not between.strip() or _FIRST.match(between)) or items and not _NEXT.match(between) \
                 or f.value is None or f.is_range \
@@ -126,6 +132,26 @@ def _one_price(s: Sentence, figs: list[Figure]) -> list[Check]:
             or any(f.kind not in (FigureKind.NUMBER, FigureKind.MONEY) for f in eps):
         return []
     return _one_value(s, figs, eps, "share price")
+
+
+_VALUATION = re.compile(r"^\s*估值")
+_BPS = re.compile(r"BPS|每股净资产")
+_PB = re.compile(r"(?<![A-Za-z])P\s*/?\s*B(?![A-Za-z])|市净率")
+
+
+def _one_book_price(s: Sentence, figs: list[Figure]) -> list[Check]:
+    """"BPS18.78/21.11/23.81元，现价对应PB估值0.69/0.62/0.55倍" (cfb497): one price today, so PB × BPS
+    agrees across the years, as PE × EPS does."""
+    bps = _items(s, figs, _BPS, 0, len(s.text))
+    if len(bps) < 2 or bps[-1].kind != FigureKind.MONEY or bps[-1].unit != "元" \
+            or any(f.kind not in (FigureKind.NUMBER, FigureKind.MONEY) for f in bps):
+        return []
+    keys = [m.start() for m in _PB.finditer(s.text, bps[-1].end)]
+    out: list[Check] = []
+    for k, start in enumerate(keys):
+        pb = _items(s, figs, _PB, start, keys[k + 1] if k + 1 < len(keys) else len(s.text))
+        out.extend(_one_list(s, bps, pb, "share price"))
+    return out
 
 
 def _one_value(s: Sentence, figs: list[Figure], levels: list[Figure], what: str) -> list[Check]:
