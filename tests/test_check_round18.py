@@ -293,3 +293,13 @@ def test_pbs_after_a_bps_list_share_one_share_price():
     # a PB glued to its key is a figure (cfb259: "对应PB1.42、1.33和1.24倍")
     got = _by_stated("维持预测2021-2023年BPS12.93/13.80/14.76元，对应PB1.42、1.33和1.24倍。", "ratio")
     assert got["1.33"][0] == "consistent" and got["1.24倍"][0] == "consistent"
+
+
+def test_last_years_level_named_as_such_and_a_noun_with_shou_after_jiao():
+    # cfr203: "毛利率为 50.63%， 去年同期为 52.12%，下降 1.49 pct"; "较年初的预收款项 1.58 亿元，增长 45%"
+    text = "前三季度，公司毛利率为 50.63%， 去年同期为 52.12%，下降 {d} pct。"
+    assert _by_stated(text.format(d="1.49"), "change")["1.49 pct"][0] == "consistent"
+    assert _by_stated(text.format(d="1.39"), "change")["1.39 pct"][0] == "inconsistent"
+    text = "公司合同负债为 2.29 亿元，较年初的预收款项 1.58 亿元，增长 {g}。"
+    assert _by_stated(text.format(g="45%"), "growth")["45%"][0] == "consistent"
+    assert _by_stated(text.format(g="55%"), "growth")["55%"][0] == "inconsistent"
