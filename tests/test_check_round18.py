@@ -303,3 +303,9 @@ def test_last_years_level_named_as_such_and_a_noun_with_shou_after_jiao():
     text = "公司合同负债为 2.29 亿元，较年初的预收款项 1.58 亿元，增长 {g}。"
     assert _by_stated(text.format(g="45%"), "growth")["45%"][0] == "consistent"
     assert _by_stated(text.format(g="55%"), "growth")["55%"][0] == "inconsistent"
+
+
+def test_a_net_change_before_its_level_is_the_whole_of_its_flows():
+    # cfr145: 324 - 178 = 146, not the 1776 it reached
+    assert _by_stated("19年净增加146家至1776家，其中新增324家，退出178家。", "sum")["146家"] == (
+        "consistent", "324家 - 178家 = 146家")

@@ -1302,6 +1302,10 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         if not before or before[-1].tok.bound and _bound_side(sec, before[-1]) == 0:
             continue
         total = before[-1]
+        if len(before) >= 2 and re.match(r"^\s*(?:至|到)\s*$", total.lead) and _NET_TOTAL.search(before[-2].lead) \
+                and before[-2].tok.sent == total.tok.sent:
+            # "净增加146家至1776家，其中新增324家，退出178家": the parts are of the net change, not the level
+            total = before[-2]
         if nm is not None:
             # the whole is the last figure of the paragraph named so ("新签合同额"), not merely the last one
             named = [x for sj in range(si - 1, -1, -1) if sec.sentences[sj].paragraph == sec.sentences[si].paragraph
