@@ -20,7 +20,8 @@ _SPAN_GROWTH = re.compile(
 _CAGR_WORD = r"(?:年均)?\s*(?:复合(?:年均)?增(?:长)?(?:速|率)?|CAGR)\s*(?:为|达到?|约|约为)?\s*$"
 # the CAGR after it: "近两年复合增速 24%", "两年年均复合增长 9.8%", "CAGR 为 24%"
 _CAGR = re.compile(
-    r"^[)）]?[，,\s]*(?:(?:近|过去)?\s*([两二三四五六七八九十\d])\s*年\s*(?:Q[1-4]|同期|一季度)?\s*)?" + _CAGR_WORD)
+    r"^[)）]?[，,（(\s]*(?:(?:近|过去)?\s*([两二三四五六七八九十\d])\s*年\s*(?:间|来)?\s*(?:Q[1-4]|同期|一季度)?\s*(?:的)?\s*)?"
+    + _CAGR_WORD)
 # a growth on last year's: "同比增长 91.65%， 在去年 Q1 下滑 23.96%的基础上实现高增长，两年复合增速 21%" (cfb254)
 _LAST_YEARS = re.compile(r"^[，,\s]*(?:在|较|相比)?\s*去年\s*(?:同期|Q[1-4]|H[12]|一季度|上半年)?\s*"
                          r"(增长|增加|提升|上升|下降|下滑|减少)?\s*$")
@@ -95,9 +96,6 @@ def find_span_cagrs(article: Article) -> list[Check]:
 
 
 _LIST_SEP = re.compile(r"^\s*(?:[、/，,]|和|及)\s*$")
-# from the last level of the list to its CAGR: "…和11.14亿元，近五年复合增长率为25.60%"
-_TO_CAGR = re.compile(r"^\s*[，,（(]?\s*(?:(?:近|过去)?\s*([两二三四五六七八九十\d])\s*年(?:间|来)?\s*(?:的)?\s*)?"
-                      r"(?:年均)?\s*(?:复合(?:年均)?增(?:长)?(?:速|率)?|CAGR)\s*(?:为|达到?|约|约为)?\s*$")
 
 
 def _listed(article: Article, s: Sentence) -> list[Check]:
@@ -109,7 +107,7 @@ def _listed(article: Article, s: Sentence) -> list[Check]:
     for k, c in enumerate(figs):
         if c.kind != FigureKind.PERCENT or k < 3:
             continue
-        cagr = _TO_CAGR.match(s.text[figs[k - 1].end:c.start])
+        cagr = _CAGR.match(s.text[figs[k - 1].end:c.start])
         if cagr is None:
             continue
         run = [figs[k - 1]]
