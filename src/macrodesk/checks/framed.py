@@ -94,8 +94,7 @@ def margin_named(lead: str) -> re.Match[str] | None:
     return mm
 
 
-# a level a growth reached, written after it: "同比增长20%至12亿元"
-_TO_LEVEL = re.compile(r"^\s*(?:至|到|达到?)\s*$")
+# a level a growth reached, written after it ("同比增长20%至12亿元"): its lead is 至 alone (`_TO_ONLY`)
 _VERB_END = re.compile(r"(?:同比|环比)?(?:增长|增加|上升|提升|提高|下降|减少|下滑|降低|增|降|减)$")
 _GROWTH_BEFORE = re.compile(r"(?:同比|环比|较上年|较去年同期)?\s*(?:增长|增加|上升|提升|提高|下降|减少|下滑|降低|增|降|减|[+\-])\s*$")
 
@@ -125,7 +124,7 @@ def read_frames(sec: Para) -> list[Framed]:
             own = period = next((x.period for x in reversed(out) if (key := period_key(x.period)) and key[1] == "Y"),
                                 "全年")
         metric = fr.metric
-        if _TO_LEVEL.match(lead) and out and out[-1].tok.sent == t.sent and _GROWTH_BEFORE.search(out[-1].lead) \
+        if _TO_ONLY.match(lead) and out and out[-1].tok.sent == t.sent and _GROWTH_BEFORE.search(out[-1].lead) \
                 and (out[-1].tok.fig.kind == FigureKind.PERCENT and t.fig.kind != FigureKind.PERCENT
                      or out[-1].tok.fig.kind == FigureKind.POINTS and t.fig.kind == FigureKind.PERCENT):
             # "净利润同比增长20%至12亿元", "归母净利润率降低4.24个百分点至3.99%": the level a growth or a
