@@ -129,10 +129,9 @@ def _listed(article: Article, s: Sentence) -> list[Check]:
         if len(years) >= 3 and years != list(range(years[0], years[-1] + 1)):
             continue  # "2015、2018、2021 年分别为…": levels of years apart, not one a year
         steps = [len(run) - 1]
-        if cagr.group(1):
-            n = int(cagr.group(1)) if cagr.group(1).isdigit() else _CN.get(cagr.group(1))
-            if n and n not in steps and abs(n - steps[0]) <= 1:
-                steps.append(n)
+        counted = int(cagr.group(1)) if cagr.group(1) and cagr.group(1).isdigit() else _CN.get(cagr.group(1) or "")
+        if counted == len(run):
+            steps.append(counted)
         stated = signed_interval(c, s.text[figs[k - 1].end:c.start], result=True)
         readings = [(n, ((last_iv / first_iv).pow(1 / n) - Interval(1, 1)).scale(100)) for n in steps]
         n, got = min(readings, key=lambda r: r[1].distance(stated))
@@ -143,7 +142,7 @@ def _listed(article: Article, s: Sentence) -> list[Check]:
         # a CAGR with no count of years may start from a year before the list (a forecast's from the
         # last actual year: cfb179's 0.92…1.42 at 17.7% is from 2019's 0.74): a fit confirms, a miss
         # proves nothing; the count written ("近五年") over as many levels is certain
-        if not cagr.group(1) or len(steps) == 1 and steps[0] != len(run) - 1 or _FORECAST.search(s.text[:run[0].start]):
+        if counted not in (len(run) - 1, len(run)) or _FORECAST.search(s.text[:run[0].start]):
             chk = confirm_only(chk, "the CAGR may start from a year before the list")
         out.append(chk)
     return out
