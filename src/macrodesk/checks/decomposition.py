@@ -67,8 +67,8 @@ def find_decompositions(article: Article) -> list[Check]:
 
 # the measure a growth is of, named last before it since the growth before: revenue, volume or price
 _TOTAL_WORDS = r"(?:营业收入|销售收入|营收|收入|销售额|营业额)"
-_ANY_VOLUME = _VOLUME_WORDS[:-1] + r"|销售量|发货量|交付量)"
-_ANY_PRICE = _PRICE_WORDS[:-1] + r"|价格)"
+_ANY_VOLUME = rf"(?:{_VOLUME_WORDS}|销售量|发货量|交付量)"
+_ANY_PRICE = rf"(?:{_PRICE_WORDS}|价格)"
 _MEASURES = (("total", re.compile(_TOTAL_WORDS)), ("volume", re.compile(_ANY_VOLUME)), ("price", re.compile(_ANY_PRICE)))
 # what may follow the measure's name before its growth: its level, 同比, a verb; not a ratio or a share
 _NOT_GROWTH = re.compile(r"率|占|比重|毛利|利润|份额|[；;。]")

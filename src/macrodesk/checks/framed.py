@@ -95,8 +95,9 @@ def margin_named(lead: str) -> re.Match[str] | None:
 
 
 # a level a growth reached, written after it ("同比增长20%至12亿元"): its lead is 至 alone (`_TO_ONLY`)
-_VERB_END = re.compile(r"(?:同比|环比)?(?:增长|增加|上升|提升|提高|下降|减少|下滑|降低|增|降|减)$")
-_GROWTH_BEFORE = re.compile(r"(?:同比|环比|较上年|较去年同期)?\s*(?:增长|增加|上升|提升|提高|下降|减少|下滑|降低|增|降|减|[+\-])\s*$")
+_MOVED = "增长|增加|上升|提升|提高|下降|减少|下滑|降低|增|降|减"
+_VERB_END = re.compile(f"(?:同比|环比)?(?:{_MOVED})$")
+_GROWTH_BEFORE = re.compile(f"(?:同比|环比|较上年|较去年同期)?\\s*(?:{_MOVED}|[+\\-])\\s*$")
 
 
 def read_frames(sec: Para) -> list[Framed]:

@@ -103,8 +103,7 @@ def _returns(s: Sentence) -> list[_Return]:
             # "本周基础化工行业指数收 4662.73 点，较上周下跌 10.53%": the index closed at its level in the
             # clause before is the one that moved
             end = clause_start(s.text, prev_end + vm.start(), "，,。；;：:") - 1
-            begin = max(s.text.rfind(c, 0, max(0, end)) for c in "，,。；;：:") + 1
-            closed = _CLOSED_AT.search(s.text[begin:end]) if end > 0 else None
+            closed = _CLOSED_AT.search(s.text[clause_start(s.text, end, "，,。；;：:"):end]) if end > 0 else None
             names = [n for n in [_norm(closed.group(1))] if n] if closed else []
         period = _period(s.text[:prev_end + vm.end()])
         run = [f]

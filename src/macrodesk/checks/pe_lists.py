@@ -21,6 +21,11 @@ _PROFIT = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利(?:润|
 # ("净利润分别为1.85/2.19/2.5亿元，对应估值分别为17.2/14.5/12.7X"), but not a named PB's or PS's ("PB（lf）估值")
 _PE = re.compile(r"(?<![A-WYZa-wyz])P\s*/?\s*E(?![A-Za-z])|市盈率"
                  r"|(?<![A-Za-z）)\s率])估值(?=\s*(?:分别)?\s*(?:为|是)?\s*\d)")
+# a book value per share and its multiple (PB over BPS, as PE over EPS); 估值 may stand between a
+# multiple's key and its list ("PB估值0.69/0.62/0.55倍")
+_BPS = re.compile(r"BPS|每股净资产")
+_PB = re.compile(r"(?<![A-Za-z])P\s*/?\s*B(?![A-Za-z])|市净率")
+_VALUATION = re.compile(r"^\s*估值")
 # between a list's key and its first figure: "EPS 分别为 ", "PE（倍）分别是 "
 _FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:估值)?\s*(?:分别\s*(?:为|是|达到|达)?|为|是|[=＝])\s*[:：]?\s*$")
 # a list of profits an EPS list is of: "归母净利润分别为 59.69/65.66/68.10 亿元", "盈利预测为 22.68/24.32/26.61 亿元"
@@ -46,7 +51,7 @@ def find_pe_lists(article: Article) -> list[Check]:
                 chk.article = article.label
                 out.append(chk)
         if s.kind in ("prose", "list") and _PB.search(s.text) and _BPS.search(s.text):
-            for chk in _one_book_price(s, [f for f in s.figures if f.kind != FigureKind.DATE]):
+            for chk in _one_price(s, [f for f in s.figures if f.kind != FigureKind.DATE], _BPS, _PB):
                 chk.article = article.label
                 out.append(chk)
         if s.kind not in ("prose", "list") or not _PE.search(s.text):
@@ -124,44 +129,27 @@ def _one_cap(s: Sentence, figs: list[Figure], years: list[tuple[int, str]]) -> l
     return _one_value(s, figs, profits, "market cap")
 
 
-def _one_price(s: Sentence, figs: list[Figure]) -> list[Check]:
+def _one_price(s: Sentence, figs: list[Figure], per_share: re.Pattern[str] = _EPS,
+               multiple: re.Pattern[str] = _PE) -> list[Check]:
     """"预计2019-2021年EPS分别为0.56/0.64/0.7元，PE分别为13.9/12.1/11.0" (cfb030): no price written, but one
-    price today, so PE × EPS agrees across the years, as one market cap does for profits."""
-    eps = _items(s, figs, _EPS, 0, len(s.text))
-    if len(eps) < 2 or eps[-1].kind != FigureKind.MONEY or eps[-1].unit != "元" \
-            or any(f.kind not in (FigureKind.NUMBER, FigureKind.MONEY) for f in eps):
+    price today, so PE × EPS agrees across the years, as one market cap does for profits; and PB ×
+    BPS alike ("BPS18.78/21.11/23.81元，现价对应PB估值0.69/0.62/0.55倍", cfb497)."""
+    values = _items(s, figs, per_share, 0, len(s.text))
+    if len(values) < 2 or values[-1].kind != FigureKind.MONEY or values[-1].unit != "元" \
+            or any(f.kind not in (FigureKind.NUMBER, FigureKind.MONEY) for f in values):
         return []
-    return _one_value(s, figs, eps, "share price")
+    return _one_value(s, figs, values, "share price", multiple)
 
 
-_VALUATION = re.compile(r"^\s*估值")
-_BPS = re.compile(r"BPS|每股净资产")
-_PB = re.compile(r"(?<![A-Za-z])P\s*/?\s*B(?![A-Za-z])|市净率")
-
-
-def _one_book_price(s: Sentence, figs: list[Figure]) -> list[Check]:
-    """"BPS18.78/21.11/23.81元，现价对应PB估值0.69/0.62/0.55倍" (cfb497): one price today, so PB × BPS
-    agrees across the years, as PE × EPS does."""
-    bps = _items(s, figs, _BPS, 0, len(s.text))
-    if len(bps) < 2 or bps[-1].kind != FigureKind.MONEY or bps[-1].unit != "元" \
-            or any(f.kind not in (FigureKind.NUMBER, FigureKind.MONEY) for f in bps):
-        return []
-    keys = [m.start() for m in _PB.finditer(s.text, bps[-1].end)]
-    out: list[Check] = []
-    for k, start in enumerate(keys):
-        pb = _items(s, figs, _PB, start, keys[k + 1] if k + 1 < len(keys) else len(s.text))
-        out.extend(_one_list(s, bps, pb, "share price"))
-    return out
-
-
-def _one_value(s: Sentence, figs: list[Figure], levels: list[Figure], what: str) -> list[Check]:
+def _one_value(s: Sentence, figs: list[Figure], levels: list[Figure], what: str,
+               multiple: re.Pattern[str] = _PE) -> list[Check]:
     """PE × level is one value across the years (a market cap over profits, a price over EPS); each
     PE list after the levels is one ("A股股价对应的PE为22/19/16倍，H股股价对应PE为15、13和11倍": two
-    prices, one per market)."""
-    keys = [m.start() for m in _PE.finditer(s.text, levels[-1].end)]
+    prices, one per market). `multiple`: the key of the multiple's lists (PB over BPS)."""
+    keys = [m.start() for m in multiple.finditer(s.text, levels[-1].end)]
     out: list[Check] = []
     for k, start in enumerate(keys):
-        pe = _items(s, figs, _PE, start, keys[k + 1] if k + 1 < len(keys) else len(s.text))
+        pe = _items(s, figs, multiple, start, keys[k + 1] if k + 1 < len(keys) else len(s.text))
         out.extend(_one_list(s, levels, pe, what))
     return out
 
