@@ -50,11 +50,13 @@ def find_pe_lists(article: Article) -> list[Check]:
             for chk in _one_share_count(s, [f for f in s.figures if f.kind != FigureKind.DATE], nxt):
                 chk.article = article.label
                 out.append(chk)
-        if s.kind in ("prose", "list") and _PB.search(s.text) and _BPS.search(s.text):
+        # (the words _BPS is made of and those _PE needs, tested before their patterns scan the sentence)
+        if s.kind in ("prose", "list") and ("BPS" in s.text or "每股净资产" in s.text) and _PB.search(s.text):
             for chk in _one_price(s, [f for f in s.figures if f.kind != FigureKind.DATE], _BPS, _PB):
                 chk.article = article.label
                 out.append(chk)
-        if s.kind not in ("prose", "list") or not _PE.search(s.text):
+        if s.kind not in ("prose", "list") or not ("P" in s.text or "市盈率" in s.text or "估值" in s.text) \
+                or not _PE.search(s.text):
             continue
         # "…对应EPS分别为1.48/1.77/1.98元。以2023年7月29日收盘价11.91元为基准，对应2023-2025E对应PE分别为
         # 8.06/6.73/6.03倍" (cfb589): the EPS list closes the sentence before, in the same paragraph
