@@ -18,7 +18,7 @@ from macrodesk.checks.judging import (
     unverifiable,
 )
 from macrodesk.checks.sentence import DASH_MID, DOWN, RATE_WORDS, UP, is_points, sum_check
-from macrodesk.checks.tokens import Para, Tok
+from macrodesk.checks.tokens import Para, Tok, bound_side
 from macrodesk.models import FigureKind
 from macrodesk.text.clauses import clause_start
 
@@ -1299,7 +1299,7 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         before = [x for x in [*prev, *by_sent.get(si, []), *bounds.get(si, [])] if x.tok.cunit == unit
                   and (x.tok.sent == back or x.tok.fig.end <= i)]
         before.sort(key=lambda x: (x.tok.sent, x.tok.fig.start))
-        if not before or before[-1].tok.bound and _bound_side(sec, before[-1]) == 0:
+        if not before or before[-1].tok.bound and bound_side(sec.raw[before[-1].tok.sent], before[-1].tok.fig) == 0:
             continue
         total = before[-1]
         if len(before) >= 2 and re.match(r"^\s*(?:至|到)\s*$", total.lead) and _NET_TOTAL.search(before[-2].lead) \
@@ -1578,7 +1578,7 @@ def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str, *, cer
                        for j, (p, g) in enumerate(zip(parts, signs, strict=True)))
         if sign == -1:
             text = f"-({text})"
-    side = _bound_side(sec, total) if total.tok.bound else 0
+    side = bound_side(sec.raw[total.tok.sent], total.tok.fig) if total.tok.bound else 0
     stated = total.tok.interval(result=True)
     # "超 1500 亿元，其中…": the parts reach past the bound
     # (finite ends: any sum past the bound fits it)
@@ -1822,24 +1822,6 @@ def _amount_last(sec: Para, fs: list[Framed], a: Framed, v: Framed, p: Framed) -
 # the words that open a total's parts: "T，其中 A a、B b", "T，含 A（a）和 B（b）", "包括…以及…"
 _WHOLE_OPEN = re.compile(r"^[\s，,*]*([\u4e00-\u9fa5A-Za-z]{2,10})中\s*[，,：:]")
 _PARTS_OPEN = re.compile(r"其中|包括|包含|涵盖|(?<![不所])含(?![量税金义有])")
-_LOWER_BOUND = re.compile(r"(?:超过?|逾|多于|高于)\s*$")
-_UPPER_BOUND = re.compile(r"(?:近|不足|不到|低于|少于)\s*$")
-_LOWER_AFTER = re.compile(r"^\s*(?:以上|之上|多|余|\+)")
-_UPPER_AFTER = re.compile(r"^\s*(?:以下|以内|之下)")
-
-
-def _bound_side(sec: Para, x: Framed) -> int:
-    """+1 for a lower bound ("超 1500 亿元", "1500 亿元以上"), -1 for an upper one ("近", "以内"), 0
-    when the words do not say."""
-    raw = sec.raw[x.tok.sent]
-    before, after = raw[max(0, x.tok.fig.start - 4):x.tok.fig.start], raw[x.tok.fig.end:x.tok.fig.end + 3]
-    if _LOWER_BOUND.search(before) or _LOWER_AFTER.match(after):
-        return 1
-    if _UPPER_BOUND.search(before) or _UPPER_AFTER.match(after):
-        return -1
-    return 0
-
-
 def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list[Framed], *,
                          certain: str = "") -> Check | None:
     """"美护板块营收合计 731.7 亿元，同比 + 12%" with its parts "化妆品…营收 605.6 亿元，同比 + 13%" and

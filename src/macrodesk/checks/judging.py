@@ -10,7 +10,7 @@ from typing import Any, Literal, TypedDict
 from pydantic import BaseModel, Field
 
 from macrodesk.checks.intervals import Interval
-from macrodesk.checks.tokens import Para, Tok
+from macrodesk.checks.tokens import Para, Tok, bound_side
 from macrodesk.models import FigureKind
 
 Verdict = Literal["consistent", "inconsistent", "unverifiable"]
@@ -117,23 +117,13 @@ def judge(
     )
 
 
-# the side of its value a bound figure names: "超 30%", "30% 以上" (at least); "近 70%", "不到 5 亿元" (at most)
-_AT_LEAST_BEFORE = re.compile(r"(?:超过|超|逾|高于|不低于|至少)\s*$")
-_AT_LEAST_AFTER = re.compile(r"^\s*(?:以上|之上|多|余|\+(?!\s*\d))")
-_AT_MOST_BEFORE = re.compile(r"(?:接近|将近|近|不到|低于|不足|少于)\s*$")
-_AT_MOST_AFTER = re.compile(r"^\s*(?:以下|以内|之下)")
-
-
 def _within_bound(para: Para, stated: Tok, stated_iv: Interval | None, base: float,
                   readings: list[tuple[str, Interval]], magnitude: bool) -> tuple[str, Interval] | None:
     """The reading whose result lies on the side of a bound the words name and within a tenth of it
     ("从…828 亿元降至…256 亿元，下跌近 70%": 69.1%), compared as magnitudes of one sign; None when
     no reading does or the side is not named (最高, 上限)."""
-    raw = para.raw[stated.sent]
-    before, after = raw[max(0, stated.fig.start - 4):stated.fig.start], raw[stated.fig.end:stated.fig.end + 3]
-    at_least = bool(_AT_LEAST_BEFORE.search(before) or _AT_LEAST_AFTER.match(after))
-    at_most = bool(_AT_MOST_BEFORE.search(before) or _AT_MOST_AFTER.match(after))
-    if at_least == at_most:
+    side = bound_side(para.raw[stated.sent], stated.fig)
+    if not side:
         return None
     # the bound as written, give or take half its last digit, not a rounded reading ("70%" as 65-75%)
     value = stated.fig.value
@@ -151,7 +141,7 @@ def _within_bound(para: Para, stated: Tok, stated_iv: Interval | None, base: flo
         return None
     sign = -1.0 if s.hi <= 0 else 1.0
     lo, hi = (s.lo * sign, s.hi * sign) if sign > 0 else (s.hi * sign, s.lo * sign)
-    window = Interval(lo, hi * 1.1) if at_least else Interval(lo * 0.9, hi)
+    window = Interval(lo, hi * 1.1) if side > 0 else Interval(lo * 0.9, hi)
     for formula, iv in readings:
         got = Interval(iv.lo * sign, iv.hi * sign) if sign > 0 else Interval(iv.hi * sign, iv.lo * sign)
         if got.lo > 0 and window.lo <= got.lo and got.hi <= window.hi:

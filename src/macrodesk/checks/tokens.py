@@ -17,8 +17,27 @@ from macrodesk.text.clauses import break_ends, start_after
 # figures.extract_figures drops a number that follows "letters + space" ("GDP 5.2%", "vs 37.4%"):
 # a length-preserving mark in place of that space keeps the number and every offset.
 _LETTER_SPACE = re.compile(r"(?<=[A-Za-z])[ \t](?=[+\-−－]?\d)")
-BOUND_BEFORE = re.compile(r"(?:超过|超|逾|高于|不低于|至少|接近|将近|近|不到|低于|不足|少于|最高|最低|上限|下限)\s*$")
-_BOUND_AFTER = re.compile(r"^\s*(?:以上|以下|以内|之上|之下|多|余|\+(?!\s*\d))")
+# the words that make a figure a bound, by the side they name ("超 1500 亿元", "1500 亿元以上" a lower
+# bound; "近 70%", "以内" an upper one); 最高/上限 bound a figure without saying which way the truth lies
+_LOWER_WORDS = ("超过", "超", "逾", "高于", "不低于", "至少", "多于")
+_UPPER_WORDS = ("接近", "将近", "近", "不到", "低于", "不足", "少于")
+_LOWER_AFTER_WORDS = ("以上", "之上", "多", "余", r"\+(?!\s*\d)")
+_UPPER_AFTER_WORDS = ("以下", "以内", "之下")
+_LOWER_BEFORE = re.compile(rf"(?:{'|'.join(_LOWER_WORDS)})\s*$")
+_UPPER_BEFORE = re.compile(rf"(?:{'|'.join(_UPPER_WORDS)})\s*$")
+_LOWER_AFTER = re.compile(rf"^\s*(?:{'|'.join(_LOWER_AFTER_WORDS)})")
+_UPPER_AFTER = re.compile(rf"^\s*(?:{'|'.join(_UPPER_AFTER_WORDS)})")
+BOUND_BEFORE = re.compile(rf"(?:{'|'.join(_LOWER_WORDS + _UPPER_WORDS)}|最高|最低|上限|下限)\s*$")
+_BOUND_AFTER = re.compile(rf"^\s*(?:{'|'.join(_LOWER_AFTER_WORDS + _UPPER_AFTER_WORDS)})")
+
+
+def bound_side(raw: str, fig: Figure) -> int:
+    """+1 when the words around `fig` in `raw` make it a lower bound, -1 an upper one, 0 when they
+    name no side (or both)."""
+    before, after = raw[max(0, fig.start - 4):fig.start], raw[fig.end:fig.end + 3]
+    lower = bool(_LOWER_BEFORE.search(before) or _LOWER_AFTER.match(after))
+    upper = bool(_UPPER_BEFORE.search(before) or _UPPER_AFTER.match(after))
+    return 0 if lower == upper else 1 if lower else -1
 _APPROX_BEFORE = re.compile(r"(?:约|大约|约为|大概|≈|~|～)\s*$")
 _APPROX_AFTER = re.compile(r"^\s*(?:左右|上下|附近)")
 
