@@ -91,7 +91,7 @@ _NUMBER_RE = re.compile(
     rf"(?P<sign>[+\-−－](?=\s?\d))?\s?(?P<num>{_ARABIC})|(?P<cn>{_CN_NUM})"
 )
 # abbreviations a rate is written right after, with no space: "YoY+12%", "（CAGR5.7%）", "ROE8.5%"
-_GLUED_BEFORE = ("YoY", "QoQ", "yoy", "qoq", "CAGR", "cagr", "ROE", "ROA")
+_GLUED_BEFORE = ("YoY", "QoQ", "yoy", "qoq", "YOY", "QOQ", "Yoy", "CAGR", "cagr", "ROE", "ROA")
 # and a valuation key a list is glued to: "EPS1.20/1.62/2.13元", "PE14.2/10.1/9.7倍" (not "APE3", a name)
 _GLUED_KEY = re.compile(r"(?<![A-Za-z])(?:EPS|BPS|PE|PB|PS)$")
 # an amount of money glued to the name before it: "Meta137 亿美元"
@@ -258,7 +258,10 @@ def extract_figures(sentence: str) -> list[Figure]:
                     _MONEY_LEAD.search(text, max(0, start - 24), start)
                     # "营业收入分别为 37.94 亿和 31.09 亿": the list's next item is money as its first is
                     or figures and figures[-1].kind == FigureKind.MONEY and figures[-1].unit == canon + "元"
-                    and _LIST_JOIN.fullmatch(text, figures[-1].end, start)):
+                    and (_LIST_JOIN.fullmatch(text, figures[-1].end, start)
+                         # and so is a range's upper end ("12.3亿~15.4亿", "2.5亿-3.0亿")
+                         or _RANGE_SEP.fullmatch(text[figures[-1].end:start])
+                         or figures[-1].end == start and sign in ("-", "－"))):
                 kind, canon = FigureKind.MONEY, canon + "元"  # "资本开支339亿": company research drops the 元
         figures.append(Figure(
             text=text[start:end].strip(), kind=kind, value=value, unit=canon,
@@ -296,6 +299,20 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             ):
                 merged.append(Figure(
                     text=text[a.start:b.end].strip(), kind=b.kind, value=a.value, high=b.value,
+                    unit=b.unit, scale=b.scale, decimals=max(a.decimals, b.decimals),
+                    start=a.start, end=b.end,
+                ))
+                i += 2
+                continue
+            # "6.20亿元-7.48亿元": a dash after a unit, read as the sign of the next figure, joins a
+            # range of two amounts in that unit (a negative written right after one is no usage)
+            if (
+                a.kind == b.kind != FigureKind.NUMBER and a.unit == b.unit
+                and a.value is not None and b.value is not None and b.value < 0 <= a.value <= -b.value
+                and not between.strip() and text[b.start:b.start + 1] in ("-", "－")
+            ):
+                merged.append(Figure(
+                    text=text[a.start:b.end].strip(), kind=b.kind, value=a.value, high=-b.value,
                     unit=b.unit, scale=b.scale, decimals=max(a.decimals, b.decimals),
                     start=a.start, end=b.end,
                 ))

@@ -50,8 +50,9 @@ def across_sections(sections: list[tuple[Para, list[Framed]]], checks: list[Chec
     # a figure another finder left unverifiable ("其中-parts … none fits": 605.6 + 69.2 = 100.5)
     # takes the reading in words that fits it (69.2 + 31.3, paired by metric)
     for fit in fits:
-        i = todo_all[(fit.sentence_id, fit.stated)]
-        if checks[i].verdict == "unverifiable":
+        # (an error restated in a later sentence is kept once, with the first: check_article.keep)
+        i = todo_all.get((fit.sentence_id, fit.stated))
+        if i is not None and checks[i].verdict == "unverifiable":
             fit.article = checks[i].article
             checks[i] = fit
     todo = {(c.sentence_id, c.stated): i for i, c in enumerate(checks)
