@@ -24,7 +24,7 @@ def test_a_total_and_its_labelled_parts_in_brackets_add_up():
     assert verdicts("安靠科技：2025Q2 营收 107.79 亿元（先进产品 87.60 亿元、主流产品 20.19 亿元），"
                     "环比增长 14.30%。", "sum")["107.79 亿元"] == "consistent"
     assert verdicts("2025 年 5 月钻机数：600 部（石油钻机 550 部，天然气钻机 50 部），单台钻机产量同比 "
-                    "+ 3.5% 至 2.24 万桶 / 天。", "sum")["600"] == "consistent"
+                    "+ 3.5% 至 2.24 万桶 / 天。", "sum")["600 部"] == "consistent"
     assert verdicts("美国所有商业银行存款流入 1014 亿美元（大型银行 857 亿美元、小型银行 82 亿美元、"
                     "外国机构 75 亿美元）。", "sum")["1014 亿美元"] == "consistent"
     # 548: a bracket that says it holds the parts (含…), closed by the rest (其他)

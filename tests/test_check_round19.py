@@ -51,3 +51,40 @@ def test_an_error_restated_in_a_later_paragraph_is_reported_once():
     checks = [c for c in check_text(f"{line}\n\n{line}") if "both ends grow from one base" in c.relation]
     assert [c.verdict for c in checks] == ["inconsistent"]
     assert len(checks[0].input_sentences) > 3
+
+
+def test_phones_distances_weights_and_land_are_quantities():
+    figs = {f.text: f.unit for f in extract_figures(
+        "手机出货量2.9亿部；3部门联合发文；均重119公斤；里程1.2万公里；黄金500元/克；3万亩；克服困难3次")
+        if f.kind != FigureKind.DATE}
+    assert figs == {"2.9亿部": "亿部", "3": "", "119公斤": "公斤", "1.2万公里": "万公里", "500元/克": "元/克",
+                    "3万亩": "万亩", "3次": "次"}
+    # so a share of them is no longer one of bare magnitudes (594: 2460 万 / 2.889 亿)
+    got = {c.stated: c.verdict for c in check_text("今年手机出货量2.9亿部，其中折叠屏手机2900万部，占比10%。")
+           if c.kind == "share"}
+    assert got == {"10%": "consistent"}
+
+
+def test_a_change_against_a_named_base_with_its_levels_in_a_bracket_confirms():
+    # report 170: "较传统胶膜降低 15%（从 400g/㎡降至 340g/㎡）"; 340 / 400 - 1 = -15%
+    text = "克重较传统胶膜降低 {g}%（从 400克降至 340克）。"
+    ok = [c for c in check_text(text.format(g="15")) if c.stated == "15%"]
+    assert [(c.verdict, c.refutable) for c in ok] == [("consistent", False)]
+    # the 较-base may not be the 从-level: a misfit proves nothing
+    assert [c.verdict for c in check_text(text.format(g="25")) if c.stated == "25%"] == ["unverifiable"]
+
+
+def test_an_amount_glued_to_letters_in_a_compound_magnitude_is_read():
+    # 963: "互联业务TAM1.6万亿美元" (the magnitude 万亿 before the currency)
+    figs = [f.text for f in extract_figures("航天业务TAM3700亿美元，互联业务TAM1.6万亿美元，AI业务TAM26.5万亿美元")
+            if f.kind == FigureKind.MONEY]
+    assert figs == ["3700亿美元", "1.6万亿美元", "26.5万亿美元"]
+
+
+def test_a_series_growth_list_joined_by_a_dunhao():
+    # cfb333: "EPS 为 2.3/3.11/4.07 元、增速36/35/31%": 3.11 / 2.3 - 1 = 35.2%, 4.07 / 3.11 - 1 = 30.9%
+    text = "维持预测公司 2021-2023 年 EPS 为 2.3/3.11/4.07 元、增速36/35/{g}%。"
+    got = {c.stated: c.verdict for c in check_text(text.format(g="31")) if "listed by position" in c.relation}
+    assert got == {"35": "consistent", "31%": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format(g="36"))
+            if "listed by position" in c.relation}["36%"] == "inconsistent"

@@ -18,7 +18,7 @@ _CURRENCY = r"(?:美元|美金|人民币|欧元|日元|港元|港币|英镑|瑞�
 # overseas companies' figures in English magnitudes: "45.0B 美元", "172M 美元", "1.2bn 欧元"
 _EN_MAG = r"(?:B|bn|Bn|M|mn|Mn|K)"
 _MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万)"
-_PER = r"(?:吨|桶|千克|公斤|kg|盎司|平方米|平米|平(?!均)|方(?![面式向案法便针])|股|辆|台|件|mbtu|MMBtu|百万英热|度|千瓦时|千瓦|kWh|kW|kw|KW|GWh|MWh|Wh|W|片|张)"
+_PER = r"(?:吨|桶|千克|公斤|克|kg|盎司|平方米|平米|平(?!均)|方(?![面式向案法便针])|股|辆|台|件|mbtu|MMBtu|百万英热|度|千瓦时|千瓦|kWh|kW|kw|KW|GWh|MWh|Wh|W|片|张)"
 
 # (regex, kind, canonical unit or None to keep as written). Longest and most specific first.
 _UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [
@@ -32,7 +32,10 @@ _UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [
     (r"个月|个交易日|个工作日|个季度|周年|个小时|小时|天|日(?![元币])", FigureKind.DURATION, None),
     # areas ("429.5万方", "286.9万平方米"): a value per unit is an amount over one
     # ("销售面积50.6万平，同比+2.6%": real estate's 平 for 平方米, when a clause ends on it)
-    (rf"{_MAG}?(?:平方米|平米|平方公里|立方米|平(?=\s*[，,。；;、）)]|\s*$)|方(?![面式向案法便针])|吨|桶|辆|台|套|件|千瓦时|千瓦|户|人|头|张|片|艘|架|口|条|座|个|项|家|只|批|次|位|名|种|股|手|笔|例|宗|款|支|所|枚|颗|栋)",
+    (rf"{_MAG}?(?:平方米|平米|平方公里|立方米|平(?=\s*[，,。；;、）)]|\s*$)|方(?![面式向案法便针])|吨|桶|辆|台|套|件|千瓦时|千瓦|户|人|头|张|片|艘|架|口|条|座|个|项|家|只|批|次|位|名|种|股|手|笔|例|宗|款|支|所|枚|颗|栋"
+     # phones (部), distances, weights and land ("2.9 亿部", "1.2 万公里", "119 公斤", "3 万亩"); not
+     # 篇, which a post counts its sources in and the post checker would then trace
+     r"|部(?![分门委署件长])|公里|千克|公斤|克(?![服隆罗拉])|毫米|公顷|亩)",
      FigureKind.QUANTITY, None),
     (r"GWh|MWh|TWh|kWh|Wh/kg|Wh/L|mAh|GW|MW|kW|TW|nm|mm|cm|km|kg|TEU|EB|PB|TB|GB|万千瓦|点",
      FigureKind.QUANTITY, None),
@@ -95,7 +98,7 @@ _GLUED_BEFORE = ("YoY", "QoQ", "yoy", "qoq", "YOY", "QOQ", "Yoy", "CAGR", "cagr"
 # and a valuation key a list is glued to: "EPS1.20/1.62/2.13元", "PE14.2/10.1/9.7倍" (not "APE3", a name)
 _GLUED_KEY = re.compile(r"(?<![A-Za-z])(?:EPS|BPS|PE|PB|PS)$")
 # an amount of money glued to the name before it: "Meta137 亿美元"
-_GLUED_AMOUNT = re.compile(r"\d+(?:\.\d+)?\s?[万亿]\s?(?:元|美元|港元|欧元|日元|英镑)")
+_GLUED_AMOUNT = re.compile(rf"\d+(?:\.\d+)?\s?{_MAG}\s?(?:元|美元|港元|欧元|日元|英镑)")
 _APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近|超|超过|逾|将近|达约|约为|近乎|大概)\s?$")
 _APPROX_AFTER = re.compile(r"^(?:左右|上下|附近|以上|多)")
 _RANGE_SEP = re.compile(r"^\s?(?:-|~|～|—|－|至|到)\s?")
