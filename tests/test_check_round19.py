@@ -88,3 +88,50 @@ def test_a_series_growth_list_joined_by_a_dunhao():
     assert got == {"35": "consistent", "31%": "consistent"}
     assert {c.stated: c.verdict for c in check_text(text.format(g="36"))
             if "listed by position" in c.relation}["36%"] == "inconsistent"
+
+
+def _targets(text: str) -> dict[str, tuple[str, bool]]:
+    return {c.stated: (c.verdict, c.refutable) for c in check_text(text) if "the target at" in c.relation}
+
+
+def test_a_target_at_a_multiple_written_before_its_year_and_word():
+    # cfr403: "对应38X 23PE" is 38 × 2023's EPS 1.66 = 63.08
+    text = "我们下调22/23/24年EPS 至0.26/1.66/2.47元，下调目标价至{t}元，对应38X 23PE。"
+    assert _targets(text.format(t="63.08")) == {"63.08元": ("consistent", True)}
+    assert _targets(text.format(t="73.08"))["73.08元"][0] == "inconsistent"
+
+
+def test_a_target_at_a_multiple_of_the_years_eps_and_not_the_revised_target():
+    # cfr416: "下调目标价至44元（原目标价：50元），对应27倍2023年EPS": 27 × 1.63; the 50 is the old target
+    text = ("我们小幅下调公司2022-23年EPS至1.27元、1.63元（原为1.36元、1.66元），同时下调目标价至{t}元"
+            "（原目标价：50元），对应27倍2023年EPS。")
+    assert _targets(text.format(t="44")) == {"44元": ("consistent", True)}
+    assert _targets(text.format(t="54")) == {"54元": ("inconsistent", True)}
+
+
+def test_a_target_given_after_words_on_history_and_for_a_year_added_to_a_span():
+    # cfr457: "参考同业及历史估值水平给予公司2022年约25倍PE": given (给予 comes after 历史)
+    text = ("下调2022~2024年EPS至1.55（-0.22）/1.93（-0.09）/2.32元。参考同业及历史估值水平给予公司2022年约25倍PE，"
+            "下调目标价至38.75元。")
+    assert _targets(text) == {"38.75元": ("consistent", True)}
+    # cfr544: "调整2023-2024年、新增2025年EPS预测至1.36/0.73/-0.11元": 2023's EPS is 1.36
+    text = "我们调整2023-2024年、新增2025年EPS预测至1.36/0.73/-0.11元。给予公司2023年12倍PE，对应目标价16元。"
+    assert _targets(text) == {"16元": ("consistent", True)}
+
+
+def test_a_target_referred_to_the_peers_multiple_confirms_only():
+    # cfr361: "参考可比22年平均PE25x（Wind一致预期），目标价32.50元": 25 × 1.30
+    text = "预计22-24年EPS为1.30/1.59/1.91元，参考可比22年平均PE25x（Wind一致预期），目标价{t}元。"
+    assert _targets(text.format(t="32.50")) == {"32.50元": ("consistent", False)}
+    assert _targets(text.format(t="40.50")) == {"40.50元": ("unverifiable", True)}
+    # a multiple given outright wins over the one referred to (cfb404: 18 × 1.74 = 31.32, not 13 ×)
+    text = ("我们预计公司2022-2024年EPS分别为1.74、2.25、2.90元，参考可比公司Wind一致预期22年13倍PE均值，"
+            "给予公司22年18倍PE，对应目标价31.32元。")
+    assert _targets(text) == {"31.32元": ("consistent", True)}
+
+
+def test_a_fair_price_range_named_heli_jiage():
+    # cfb073: "给予公司2019年9-10倍估值，对应合理价格区间为4.14-4.60元": 9 × 0.46 and 10 × 0.46
+    text = ("预计2019/2020年公司归母净利润为12.24/14.07亿元，EPS为0.46/0.52元，给予公司2019年9-10倍估值，"
+            "对应合理价格区间为4.14-4.60元。")
+    assert _targets(text) == {"4.14元": ("consistent", True), "4.60元": ("consistent", True)}

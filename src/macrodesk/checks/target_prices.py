@@ -15,14 +15,18 @@ _NUM = r"[+\-−]?\d+(?:\.\d+)?"
 # the target: "目标价 22.36 元", "下调目标价14.5%至21.84元", "目标价区间不变（8.3-8.6元）", "合理价值区间为
 # 45.82-50.40元/股", "对应目标价12.24-14.40元"
 _TARGET = re.compile(
-    r"(?:目标价(?:格|位)?|合理价值|合理股价)(?:区间)?(?:[^，,。；;\d]|\d+(?:\.\d+)?\s*%){0,12}?"
+    r"(?:目标价(?:格|位)?|合理价值|合理股价|合理价格|合理价位)(?:区间)?(?:[^，,。；;\d]|\d+(?:\.\d+)?\s*%){0,12}?"
     r"(?P<t>\d+(?:\.\d+)?)(?:\s*元?\s*[-~～至]\s*(?P<t2>\d+(?:\.\d+)?))?\s*(?P<cur>港元|美元|元)(?:\s*/\s*股)?")
-_WORD = r"(?P<w>P\s*/?\s*[EB](?![A-Za-z])|市盈率|市净率|估值)"  # right after 倍 or x ("26xPE")
+_ANY_TARGET = re.compile(r"目标价|合理价值|合理股价|合理价格|合理价位")
+# right after 倍 or x ("26xPE"), or after the year it is of ("38X 23PE", "27倍2023年EPS": a multiple of
+# the year's EPS is its PE)
+_WORD = r"(?P<w>P\s*/?\s*[EB](?![A-Za-z])|市盈率|市净率|估值|EPS(?![A-Za-z]))"
+_WORD_YEAR = r"(?:(?P<y>(?:19|20)?\d{2})\s*(?:年|[EA])?\s*)?"
 # the multiple, written before its measure ("26xPE", "20-22倍PE估值", "40/31倍P/E") or after it ("PE25X",
 # "PB1.65倍", "目标PB至1.9x")
 _MULTIPLE_FIRST = re.compile(
     rf"(?<![\d.])(?P<m>\d+(?:\.\d+)?(?:\s*[/、]\s*\d+(?:\.\d+)?)*)(?:\s*[-~～至]\s*(?P<m2>\d+(?:\.\d+)?))?"
-    rf"\s*(?:倍|[xX×])\s*(?:的)?\s*{_WORD}")
+    rf"\s*(?:倍|[xX×])\s*(?:的)?\s*{_WORD_YEAR}{_WORD}")
 _MULTIPLE_AFTER = re.compile(
     r"(?P<w>(?<![A-Za-z])P\s*/?\s*[EB](?![A-Za-z])|市盈率|市净率)\s*(?:估值)?\s*(?:为|约|至)?\s*"
     r"(?P<m>\d+(?:\.\d+)?)(?:\s*[-~～至]\s*(?P<m2>\d+(?:\.\d+)?))?\s*(?:倍|[xX×])?(?![\d.%])")
@@ -31,9 +35,15 @@ _MULTIPLE_AFTER = re.compile(
 # a multiple of another measure beside it: the target is then a blend of methods
 _OTHER_MULTIPLE = re.compile(r"\d\s*(?:倍|[xX×])\s*(?:EV|P\s*/?\s*S(?![A-Za-z])|市销率|PEG)"
                              r"|(?<![A-Za-z])(?:EV\s*/\s*EBITDA|P\s*/?\s*S(?![A-Za-z])|市销率|PEG)\s*\d")
-_GIVEN = re.compile(r"给予|对应|目标|按|基于|采用|取")
-_NOT_GIVEN = re.compile(r"可比|一致预期|平均|均值|行业|历史|当前|现价|股价|收盘|前值|此前|原|上市以来|最低|最高"
-                        r"|EV|EBITDA|(?<![A-Za-z])P\s*/?\s*S(?![A-Za-z])|市销率|PEG")
+_GIVEN = re.compile(r"给予|对应|目标|按|基于|采用|取|参考")
+# after 参考 the multiple may be the peers' or history's: the target rests on it (cfr361: "参考可比22年平均
+# PE25x（Wind一致预期），目标价32.50元"), but whether as is, or with a premium the text leaves out, is not
+# written: such a target confirms only, and a multiple given outright wins over it (cfb404: "参考可比公司…13倍PE
+# 均值，…给予公司22年18倍PE，对应目标价31.32元")
+_PEERS = re.compile(r"可比|一致预期|平均|均值|行业|历史")
+# the current price's multiple or a previous one, wherever the words stand in the clause ("现价对应…24/20倍P/E")
+_NOT_PRICED = re.compile(r"当前|现价|股价|收盘|前值|此前|原|上市以来|最低|最高"
+                         r"|EV|EBITDA|(?<![A-Za-z])P\s*/?\s*S(?![A-Za-z])|市销率|PEG")
 # the per-share figures: "EPS分别为2.29/3.15/3.95元/股", "EPS0.86/1.00/1.15元", "每股净资产分别为6.50/6.94/7.44元",
 # "EPS为2.67元和3.24元"
 _PER_SHARE = re.compile(r"(?<![A-Za-z])(?:(?P<e>EPS|每股收益|每股盈利)|(?P<b>BPS|每股净资产))(?![A-Za-z])")
@@ -50,6 +60,7 @@ _YEARS = re.compile(
     r"|(?P<rest>(?:\s*[/、]\s*(?:19|20)?\d{2}\s*(?:年|[AE])?)+)"
     r")(?![\d.])|(?<![\d.])(?P<one>(?:19|20)\d{2})\s*(?:年|[AE])?(?![\d.])|(?<![\d.])(?P<two>\d{2})\s*年")
 _CLAUSE = re.compile(r"[，,。；;：:（(）)]")
+_ADDED_YEAR = re.compile(r"\s*(?:、|和|及|，|,)\s*(?:新增|并新增|以及|及)?\s*")
 
 
 @dataclass(frozen=True)
@@ -73,6 +84,11 @@ def _years(text: str) -> list[int]:
     if not found:
         return []
     m = found[-1]
+    if (m.group("one") or m.group("two")) and len(found) > 1 and _ADDED_YEAR.fullmatch(text, found[-2].end(), m.start()):
+        # "调整2023-2024年、新增2025年EPS预测至…": the span, then the year added to it
+        head, added = _years(text[:found[-2].end()]), _year(m.group("one") or m.group("two"))
+        if head and added == head[-1] + 1:
+            return [*head, added]
     if m.group("one") or m.group("two"):
         return [_year(m.group("one") or m.group("two"))]
     a = _year(m.group("a"))
@@ -111,16 +127,24 @@ def _per_share(sentences: list[Sentence]) -> dict[tuple[str, int], list[_PerShar
     return out
 
 
-def _multiples(text: str, end: int) -> list[re.Match[str]]:
+def _multiples(text: str, end: int) -> list[tuple[re.Match[str], bool]]:
     """The multiples a target in `text` may be priced at, given in their own clause (not a peer's
-    or the current price's)."""
-    out = []
+    or the current price's), each with whether it is only referred to (参考)."""
+    out: list[tuple[re.Match[str], bool]] = []
     for rx in (_MULTIPLE_FIRST, _MULTIPLE_AFTER):
         for m in rx.finditer(text, 0, end):
             start = max((x.end() for x in _CLAUSE.finditer(text, 0, m.start())), default=0)
             clause = text[start:m.start()]
-            if _GIVEN.search(clause) and not _NOT_GIVEN.search(clause):
-                out.append(m)
+            # the peers' or history's words count after the last word giving the multiple ("参考同业及
+            # 历史估值水平给予公司2022年约25倍PE" is given; "给予可比公司平均30倍" is the peers')
+            given = list(_GIVEN.finditer(clause))
+            if not given or _NOT_PRICED.search(clause):
+                continue
+            referenced = given[-1].group(0) == "参考"
+            if referenced or not _PEERS.search(clause, given[-1].end()):
+                out.append((m, referenced))
+    if any(not referenced for _, referenced in out):
+        out = [(m, False) for m, referenced in out if not referenced]
     return out
 
 
@@ -129,17 +153,26 @@ def _measure(word: str) -> str:
 
 
 def find_target_prices(article: Article) -> list[Check]:
-    if "目标价" not in article.text and "合理价值" not in article.text and "合理股价" not in article.text:
+    if not _ANY_TARGET.search(article.text):
         return []
     prose = [s for s in article.sentences if s.kind in ("prose", "list")]
     out: list[Check] = []
     for i, s in enumerate(prose):
         text = s.text
-        for t in _TARGET.finditer(text):
+        for t in _targets(text):
             out.extend(_priced(prose[:i + 1], s, t))
     for chk in out:
         chk.article = article.label
     return out
+
+
+# a target the text revises is not the one its multiple prices: "下调目标价至44元（原目标价：50元），对应27倍
+# 2023年EPS" (cfr416)
+_PREVIOUS = re.compile(r"(?:原|此前|前次|上次|前期|之前|旧)\s*$")
+
+
+def _targets(text: str) -> list[re.Match[str]]:
+    return [t for t in _TARGET.finditer(text) if not _PREVIOUS.search(text, max(0, t.start() - 3), t.start())]
 
 
 def _priced(upto: list[Sentence], s: Sentence, t: re.Match[str]) -> list[Check]:
@@ -147,8 +180,9 @@ def _priced(upto: list[Sentence], s: Sentence, t: re.Match[str]) -> list[Check]:
     text = s.text
     # the multiple of the target's own sentence up to the next target or the end (a bracket after it
     # may give it: "目标价 32 元（对应 2025E PE 15 倍）")
-    nxt = _TARGET.search(text, t.end())
-    multiples = _multiples(text, nxt.start() if nxt else len(text))
+    nxt = next((x for x in _targets(text) if x.start() >= t.end()), None)
+    found = _multiples(text, nxt.start() if nxt else len(text))
+    multiples = [m for m, _ in found]
     values = {m.group("m") + "-" + (m.group("m2") or "") for m in multiples}
     if len(values) != 1 or _OTHER_MULTIPLE.search(text, 0, nxt.start() if nxt else len(text)) \
             or len({_measure(m.group("w")) for m in multiples}) != 1:
@@ -158,7 +192,10 @@ def _priced(upto: list[Sentence], s: Sentence, t: re.Match[str]) -> list[Check]:
     m = multiples[0]
     start = max((x.end() for x in _CLAUSE.finditer(text, 0, m.start())), default=0)
     listed = _ITEM.findall(m.group("m"))
-    years = _years(text[start:m.start()])
+    # the year written between the multiple and its word ("38X 23PE") is the multiple's own
+    inner = m.groupdict().get("y")
+    years = [_year(inner)] if inner else _years(text[start:m.start()])
+    referenced = found[0][1]
     if len(listed) > 1:
         # "目标价21.84元，对应2021/2022年40/31倍P/E": the target against each year's multiple, and each
         # multiple written after the target is the target over its year's EPS
@@ -166,7 +203,7 @@ def _priced(upto: list[Sentence], s: Sentence, t: re.Match[str]) -> list[Check]:
             return []
         pairs = [(t.group("t"), x, y) for x, y in zip(listed, years, strict=True)]
         if m.start() > t.end():
-            return _implied(s, t, m, pairs, _measure(m.group("w")), _per_share(upto))
+            return _referenced(_implied(s, t, m, pairs, _measure(m.group("w")), _per_share(upto)), referenced)
     elif len(years) != 1:
         return []
     elif t.group("t2") and m.group("m2"):
@@ -193,7 +230,15 @@ def _priced(upto: list[Sentence], s: Sentence, t: re.Match[str]) -> list[Check]:
         chk = next((c for c in got_any if c.verdict == "consistent"), got_any[0])
         # two figures for the year (a revision): either may be the one the target rests on
         out.append(chk if len(distinct) == 1 else confirm_only(chk, f"{year}'s per-share figure is written twice"))
-    return out
+    return _referenced(out, referenced)
+
+
+def _referenced(checks: list[Check], referenced: bool) -> list[Check]:
+    """A target referred to a multiple (参考…) may carry a premium or a discount on it: a fit confirms."""
+    if not referenced:
+        return checks
+    return [confirm_only(c, "the multiple is one the target is referred to (参考), not one given to it")
+            for c in checks]
 
 
 def _implied(s: Sentence, t: re.Match[str], m: re.Match[str], pairs: list[tuple[str, str, int]], measure: str,
