@@ -135,3 +135,15 @@ def test_a_fair_price_range_named_heli_jiage():
     text = ("预计2019/2020年公司归母净利润为12.24/14.07亿元，EPS为0.46/0.52元，给予公司2019年9-10倍估值，"
             "对应合理价格区间为4.14-4.60元。")
     assert _targets(text) == {"4.14元": ("consistent", True), "4.60元": ("consistent", True)}
+
+
+def test_a_cagr_after_a_dated_level_takes_the_earlier_level_of_its_metric_confirm_only():
+    # 136: "2024 年全球汽车行业镁合金需求 57 万吨…。预计 2027 年汽车镁需求达 135 万吨，CAGR 34%": (135/57)^(1/3) - 1 = 33.3%
+    text = "2024 年全球汽车行业镁合金需求 57 万吨（占镁总需求 50%）。预计 2027 年汽车镁需求达 135 万吨，CAGR {g}%。"
+    ok = [c for c in check_text(text.format(g="34")) if c.kind == "cagr"]
+    assert [(c.verdict, c.refutable, c.inputs) for c in ok] == [("consistent", False, ["57 万吨", "135 万吨"])]
+    # the earlier level is found by its metric and year: a misfit proves nothing
+    assert [c.verdict for c in check_text(text.format(g="24")) if c.kind == "cagr"] == ["unverifiable"]
+    # a larger earlier level is no start of a rising CAGR
+    assert not [c for c in check_text("2024 年需求 170 万吨。预计 2027 年需求达 135 万吨，CAGR 34%。")
+                if c.kind == "cagr" and c.inputs]

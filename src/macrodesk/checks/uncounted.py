@@ -532,6 +532,19 @@ def _cagr_dated(sec: Para, fs: list[Framed], k: int) -> Check | None:
         if readings:
             return hedge(sec, judge(sec, "cagr", t, inputs, readings, magnitude=False),
                          "the span's levels are found by their years in the paragraph")
+    if not readings and window is None and dated:
+        # "2024 年全球汽车行业镁合金需求 57 万吨。预计 2027 年汽车镁需求达 135 万吨，CAGR 34%": the
+        # CAGR's own dated level and the nearest earlier one of its unit and metric in the paragraph
+        end, (y1, _) = dated[-1]
+        earlier = [(x, key) for x in fs[:k] if x.paragraph == c.paragraph and x.tok.sent < t.sent
+                   and x.tok.cunit == end.tok.cunit and is_level(x) and common_metric(x.metric, end.metric)
+                   and (key := period_key(x.period)) is not None and key[1] in ("Y", "E", "A") and key[0] < y1]
+        # (a level above the end is no start of a positive CAGR: another measure of the metric)
+        if earlier and end.tok.interval().lo > 0 and earlier[-1][0].tok.interval().lo > 0 \
+                and ((t.fig.value or 0) <= 0 or end.tok.interval().hi > earlier[-1][0].tok.interval().lo):
+            readings, inputs = _cagr_readings([earlier[-1], dated[-1]], None, t)
+            return hedge(sec, judge(sec, "cagr", t, inputs, readings, magnitude=False),
+                         "the CAGR's first level is found by its metric and year in an earlier sentence")
     if not readings:
         return None
     chk = judge(sec, "cagr", t, inputs, readings, magnitude=False)
