@@ -147,3 +147,19 @@ def test_a_cagr_after_a_dated_level_takes_the_earlier_level_of_its_metric_confir
     # a larger earlier level is no start of a rising CAGR
     assert not [c for c in check_text("2024 年需求 170 万吨。预计 2027 年需求达 135 万吨，CAGR 34%。")
                 if c.kind == "cagr" and c.inputs]
+
+
+def _expense_sums(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text(text) if "期间费用率:" in c.relation and c.kind == "sum"}
+
+
+def test_an_expense_total_after_its_parts_and_named_zong_or_qijian_feilv():
+    # cfb085: 7.0 + 9.8 - 3.3 = 13.5 (研发 not named: a fit confirms)
+    text = "19Q3期间销售/管理/财务费用率分别7.0%/9.8%/-3.3%，分别同比-0.1pct/-0.4pct/-0.1pct；总费用率合计{t}%，同比/环比-0.6pct/-0.2pct。"
+    assert _expense_sums(text.format(t="13.5")) == {"13.5%": "consistent"}
+    # cfr216: "期间费率…15.91%，其中…13.98%/2.07%/0.23%/-0.38%，其中销售费率同比提升4.14pct": the second
+    # 其中 opens a part's own breakdown, not more parts
+    text = ("公司前三季度期间费率同比增长3.23pct至{t}%，其中销售/管理/研发/财务费用率分别是13.98%/2.07%/0.23%/-0.38%，"
+            "其中销售费率同比提升4.14pct，受到广告宣传费用增长较多。")
+    assert _expense_sums(text.format(t="15.91")) == {"15.91%": "consistent"}
+    assert _expense_sums(text.format(t="16.91")) == {"16.91%": "inconsistent"}

@@ -14,7 +14,7 @@ from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the total: 期间费用率, 四费/三费费用率, "费用率合计"
-_TOTAL = re.compile(r"期间费用率|[三四]费(?:费用)?率|费用率合计|合计费用率")
+_TOTAL = re.compile(r"期间费用?率|[三四]费(?:费用)?率|总费用率|费用率合计|合计费用率")
 # a part's name: "销售", "管理（含研发）", "管理+研发" ("管理、研发费用率" names two)
 _PART = re.compile(r"(销售|管理|研发|财务)(?:费用)?(?:率)?\s*(?:[（(]\s*含研发(?:费用)?(?:率)?\s*[）)]|[+＋及和与]\s*研发(?=费用|[、/，,]))?")
 _WITH_RND = re.compile(r"管理(?:费用)?(?:率)?\s*(?:[（(]\s*含研发|[+＋及和与]\s*研发)")
@@ -93,12 +93,23 @@ def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]
         own = _OWN_BRACKET.match(text, m.end())
         first = _PART.search(text, own.end() if own else m.end(), stop)
         if first is None:
-            continue
-        head = [(f, s, at) for f, s, at in figs if m.end() <= at < first.start()]
+            # "销售/管理/财务费用率分别7.0%/9.8%/-3.3%，…；总费用率合计13.5%" (cfb085): the parts in the
+            # clauses before the total, since its sentence began
+            since = max(totals[k - 1].end() if k else 0, text.rfind("。", 0, m.start()) + 1)
+            first = _PART.search(text, since, m.start())
+            if first is None:
+                continue
+            clause = _CLAUSE.search(text, m.end(), stop)
+            head = [(f, s, at) for f, s, at in figs if m.end() <= at < (clause.start() if clause else stop)]
+            region_end = m.start()
+        else:
+            head = [(f, s, at) for f, s, at in figs if m.end() <= at < first.start()]
+            region_end = -1
         level, change, basis = _total_values(text, head, m.end())
         if level is None and change is None:
             continue
-        region_end = _breakdown_end(text, first.start(), stop, figs)
+        if region_end < 0:
+            region_end = _breakdown_end(text, first.start(), stop, figs)
         # (a cause given between the parts names no part: "可能是销售费用刚性所致")
         names = _names(_ASIDE_CLAUSE.sub("", text[first.start():region_end]))
         if names is None:
@@ -155,6 +166,8 @@ def _breakdown_end(text: str, start: int, stop: int, figs: list[tuple[Figure, Se
             continue
         if at > start and _NEW_ITEM.match(clause):
             return at  # "；5）资产负债方面：…" (cfr225): the next numbered item
+        if at > start and clause.lstrip().startswith("其中"):
+            return at  # "…/-0.38%，其中销售费率同比提升4.14pct" (cfr216): a part's own breakdown
         if at > start and not _FLAT.match(clause) and (not has_figure or _END.search(clause)
                            or not (_PART.search(clause) or _GOES_ON.match(clause))):
             return at
