@@ -163,3 +163,12 @@ def test_an_expense_total_after_its_parts_and_named_zong_or_qijian_feilv():
             "其中销售费率同比提升4.14pct，受到广告宣传费用增长较多。")
     assert _expense_sums(text.format(t="15.91")) == {"15.91%": "consistent"}
     assert _expense_sums(text.format(t="16.91")) == {"16.91%": "inconsistent"}
+
+
+def test_one_multiple_after_its_target_is_the_target_over_the_years_eps():
+    # cfb052: "维持目标价25.69元，对应19年23xPE": 25.69 / 1.11 = 23.1, judged at the multiple's rounding
+    text = "维持2019-2021年EPS为1.11/1.24/1.36元，维持目标价25.69元，对应19年{m}xPE。"
+    over = {c.stated: c.verdict for c in check_text(text.format(m="23")) if "the target over" in c.relation}
+    assert over == {"23x": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format(m="28"))
+            if "the target over" in c.relation} == {"28x": "inconsistent"}

@@ -213,6 +213,10 @@ def _priced(upto: list[Sentence], s: Sentence, t: re.Match[str]) -> list[Check]:
         return []
     else:
         pairs = [(t.group("t"), m.group("m"), years[0])]
+        if m.start() > t.end():
+            # "维持目标价25.69元，对应19年23xPE" (cfb052): the multiple written after the target is the
+            # target over its year's EPS, judged at the multiple's rounding
+            return _referenced(_implied(s, t, m, pairs, _measure(m.group("w")), _per_share(upto)), referenced)
     measure = _measure(m.group("w"))
     per_share = _per_share(upto)
     name, per = ("PB", "BPS") if measure == "B" else ("PE", "EPS")
@@ -265,8 +269,8 @@ def _implied(s: Sentence, t: re.Match[str], m: re.Match[str], pairs: list[tuple[
         stated = multiple + (unit.group(0) if k == len(pairs) - 1 and unit else "")
         got = written_interval(target) / b.value
         out.append(_judged(got, written_interval(multiple), stated, [f"{target}{t.group('cur')}", b.text],
-                           f"{target}{t.group('cur')} / {b.text} = {stated} (the target over {year}'s {per}; list item: "
-                           f"{k + 1})", s, b))
+                           f"{target}{t.group('cur')} / {b.text} = {stated} (the target over {year}'s {per}"
+                           + (f"; list item: {k + 1})" if len(pairs) > 1 else ")"), s, b))
     return out
 
 
