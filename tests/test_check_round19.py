@@ -172,3 +172,19 @@ def test_one_multiple_after_its_target_is_the_target_over_the_years_eps():
     assert over == {"23x": "consistent"}
     assert {c.stated: c.verdict for c in check_text(text.format(m="28"))
             if "the target over" in c.relation} == {"28x": "inconsistent"}
+
+
+def _series(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text(text) if "listed by position" in c.relation}
+
+
+def test_year_series_lists_with_a_dunhao_before_he_a_dash_for_a_missing_growth_or_no_comma():
+    # cfb228: "66.1%、37.9%、和15.3%" is one list of three (it was read as two, and paired off by one)
+    assert _series("预计公司2020-2022年归母净利润分别为72.6亿、100.1亿和115.5亿，同比增速分别为66.1%、37.9%、和15.3%。") \
+        == {"37.9%": "consistent", "15.3%": "consistent"}
+    # cfr015: "-/48.31%/15.43%": 0.90 / 0.64 - 1 = 40.6%, an error the text holds
+    assert _series("预计公司2019-2021年EPS分别为0.64/0.90/1.04元，2019/2020/2021同比增速为-/48.31%/15.43%。") \
+        == {"48.31%": "inconsistent", "15.43%": "consistent"}
+    # cfr238: "0.77/0.93/1.11元(原0.63/0.75/0.88元)增速94/21/19%"
+    assert _series("上调预测2020-22年EPS至0.77/0.93/1.11元(原0.63/0.75/0.88元)增速94/21/19%；维持目标价7.22元。") \
+        == {"21": "consistent", "19%": "consistent"}

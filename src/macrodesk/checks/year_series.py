@@ -53,13 +53,16 @@ def _years(text: str) -> tuple[tuple[int, int], int] | None:
     return None
 
 
-_SEP = re.compile(r"^\s*(?:[/、]|和|及)\s*$")
+# ("66.1%、37.9%、和15.3%": a 、 before the last item's 和)
+_SEP = re.compile(r"^\s*(?:[/、]|、?\s*(?:和|及))\s*$")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # from the levels to their growths: "（同比 + ", "，同比增长 ", "，分别同比 ", "，YoY "
 # ("，对应增速分别为 ", "，增速 ": a growth rate named without 同比 is the year's over the year before)
-_TO_GROWTHS = re.compile(r"^\s*[（(，,、]\s*(?:分别)?\s*(?P<years>(?:(?:19|20)?\d{2}\s*年?\s*[、和及/]?\s*){2,5}(?:的)?\s*)?(?:同比|YoY|yoy|同(?=[增降])|(?:对应)?(?=\s*(?:增速|增幅|增长率)))"
+# (the punctuation may be left out before 增速: "0.77/0.93/1.11元(原…)增速94/21/19%"; a first year with no
+# growth is a dash: "2019/2020/2021同比增速为-/48.31%/15.43%")
+_TO_GROWTHS = re.compile(r"^\s*(?:[（(，,、]|(?=增速|增幅|增长率))\s*(?:分别)?\s*(?P<years>(?:(?:19|20)?\d{2}\s*年?\s*[、和及/]?\s*){2,5}(?:的)?\s*)?(?:同比|YoY|yoy|同(?=[增降])|(?:对应)?(?=\s*(?:增速|增幅|增长率)))"
                          r"\s*(?:增速|增幅|增长率)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
-                         r"(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*$")
+                         r"(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*(?:[-—–－]\s*[/、]\s*)?$")
 # growths written before their levels: "营收 yoy+20.2%/+19.3% 至 19.39/23.14 亿"
 _GROWTHS_LEAD = re.compile(r"(?:同比|YoY|yoy|YOY)\s*(?:分别)?\s*(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*$")
 _TO_LEVELS = re.compile(r"^\s*(?:分别)?\s*(?:至|到)\s*$")
