@@ -188,3 +188,11 @@ def test_year_series_lists_with_a_dunhao_before_he_a_dash_for_a_missing_growth_o
     # cfr238: "0.77/0.93/1.11元(原0.63/0.75/0.88元)增速94/21/19%"
     assert _series("上调预测2020-22年EPS至0.77/0.93/1.11元(原0.63/0.75/0.88元)增速94/21/19%；维持目标价7.22元。") \
         == {"21": "consistent", "19%": "consistent"}
+
+
+def test_shops_added_and_taken_away_give_the_net_named_with_its_noun():
+    # cfr216: 348 - 339 = 9
+    text = "1-9月累计新增门店348家，累计撤减门店339家，1-9月净增加门店{n}家。"
+    net = lambda n: {c.stated: c.verdict for c in check_text(text.format(n=n)) if c.kind == "difference"}  # noqa: E731
+    assert net("9") == {"9家": "consistent"}
+    assert net("19") == {"19家": "inconsistent"}

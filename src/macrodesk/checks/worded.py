@@ -232,7 +232,9 @@ def _prose_pe(sec: Para, fs: list[Framed], k: int) -> Check | None:
     return hedge(sec, chk, "a PE may be priced at another date than the close written")
 
 
-_NET_LEAD = re.compile(r"净(?:融资|发行|投放|流入|增加|新增|增|开店?|(?P<fall>减少|减|关店?|流出))(?:额|规模|量)?"
+# ("1-9月净增加门店9家": what is counted may be named between)
+_NET_LEAD = re.compile(r"净(?:融资|发行|投放|流入|增加|新增|增|开店?|(?P<fall>减少|减|关店?|流出))"
+                       r"(?:门店|店铺|酒店|网点|专卖店|加盟店|直营店)?(?:数量?)?(?:额|规模|量)?"
                        r"\s*(?:为|达|约|了)?\s*$")
 
 
@@ -276,9 +278,10 @@ def _net_amount(sec: Para, fs: list[Framed], k: int) -> Check | None:
     return hedge(sec, chk, "other amounts of the sentence may be flows too") if others else chk
 
 
-_FLOW = re.compile(r"发行|融资|投放|流入|偿还|到期|回笼|流出|兑付|赎回|新开|开店|开业|关闭|关店|闭店")
-_INFLOW = ("发行", "融资", "投放", "流入", "新开", "开店", "开业")
-_OUTFLOW = ("偿还", "到期", "回笼", "流出", "关闭", "关店", "闭店")
+# ("累计新增门店348家，累计撤减门店339家，1-9月净增加门店9家": shops added and taken away)
+_FLOW = re.compile(r"发行|融资|投放|流入|偿还|到期|回笼|流出|兑付|赎回|新开|开店|开业|新增|关闭|关店|闭店|撤减|撤店|撤出")
+_INFLOW = ("发行", "融资", "投放", "流入", "新开", "开店", "开业", "新增")
+_OUTFLOW = ("偿还", "到期", "回笼", "流出", "关闭", "关店", "闭店", "撤减", "撤店", "撤出")
 _LIST_NEXT = re.compile(r"^\s*[、和及]")
 _PER_UNIT = re.compile(r"^\s*/\s*(家|户|人|个|辆|吨|台|只)")
 
