@@ -198,7 +198,10 @@ def _one_share_count(s: Sentence, figs: list[Figure], nxt: Sentence | None) -> l
     certain once two years agree, as for one market cap)."""
     profits = _items(s, figs, _PROFITS, 0, len(s.text))
     if len(profits) < 2 or profits[-1].kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
-            or (profits[-1].scale or 1) < 1e4 or any(f.kind != FigureKind.NUMBER for f in profits[:-1]):
+            or (profits[-1].scale or 1) < 1e4 \
+            or any(f.kind != FigureKind.NUMBER and (f.kind, f.unit) != (profits[-1].kind, profits[-1].unit)
+                   for f in profits[:-1]):
+        # (each item may carry the unit: "2.71亿元、3.53亿元、4.51亿元", cfb189)
         return []
     eps = _items(s, figs, _EPS, profits[-1].end, len(s.text))
     where = s
