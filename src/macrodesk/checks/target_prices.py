@@ -14,10 +14,11 @@ from macrodesk.models import Article, Sentence
 _NUM = r"[+\-−]?\d+(?:\.\d+)?"
 # the target: "目标价 22.36 元", "下调目标价14.5%至21.84元", "目标价区间不变（8.3-8.6元）", "合理价值区间为
 # 45.82-50.40元/股", "对应目标价12.24-14.40元"
+_TARGET_WORDS = r"目标价|合理价值|合理股价|合理价格|合理价位"
 _TARGET = re.compile(
-    r"(?:目标价(?:格|位)?|合理价值|合理股价|合理价格|合理价位)(?:区间)?(?:[^，,。；;\d]|\d+(?:\.\d+)?\s*%){0,12}?"
+    rf"(?:{_TARGET_WORDS})(?:格|位)?(?:区间)?(?:[^，,。；;\d]|\d+(?:\.\d+)?\s*%){{0,12}}?"
     r"(?P<t>\d+(?:\.\d+)?)(?:\s*元?\s*[-~～至]\s*(?P<t2>\d+(?:\.\d+)?))?\s*(?P<cur>港元|美元|元)(?:\s*/\s*股)?")
-_ANY_TARGET = re.compile(r"目标价|合理价值|合理股价|合理价格|合理价位")
+_ANY_TARGET = re.compile(_TARGET_WORDS)
 # right after 倍 or x ("26xPE"), or after the year it is of ("38X 23PE", "27倍2023年EPS": a multiple of
 # the year's EPS is its PE)
 _WORD = r"(?P<w>P\s*/?\s*[EB](?![A-Za-z])|市盈率|市净率|估值|EPS(?![A-Za-z]))"
