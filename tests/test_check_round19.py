@@ -205,3 +205,11 @@ def test_one_share_count_when_each_profit_carries_its_unit():
                         if "one share count" in c.relation}
     assert counts("2.27") == {"1.78元": "consistent", "2.27元": "consistent"}
     assert counts("2.47")["2.47元"] == "inconsistent"
+
+
+def test_a_moved_shop_is_taken_away_from_the_new_ones():
+    # cfb167: 535 - 88 - 30 = 417 (a shop moved is counted among the new ones)
+    text = "公司今年上半年新开门店535家，搬迁门店88家，关闭门店30家，净增加门店{n}家，截至期末共有门店6683家。"
+    got = [(c.verdict, c.refutable) for c in check_text(text.format(n="417")) if c.kind == "difference"]
+    assert got == [("consistent", True)]
+    assert [c.verdict for c in check_text(text.format(n="505")) if c.kind == "difference"] == ["inconsistent"]
