@@ -193,7 +193,10 @@ def test_year_series_lists_with_a_dunhao_before_he_a_dash_for_a_missing_growth_o
 def test_shops_added_and_taken_away_give_the_net_named_with_its_noun():
     # cfr216: 348 - 339 = 9
     text = "1-9月累计新增门店348家，累计撤减门店339家，1-9月净增加门店{n}家。"
-    net = lambda n: {c.stated: c.verdict for c in check_text(text.format(n=n)) if c.kind == "difference"}  # noqa: E731
+
+    def net(n: str) -> dict[str, str]:
+        return {c.stated: c.verdict for c in check_text(text.format(n=n)) if c.kind == "difference"}
+
     assert net("9") == {"9家": "consistent"}
     assert net("19") == {"19家": "inconsistent"}
 
@@ -201,8 +204,10 @@ def test_shops_added_and_taken_away_give_the_net_named_with_its_noun():
 def test_one_share_count_when_each_profit_carries_its_unit():
     # cfb189: 2.71 / 1.36 = 1.99 亿股; 3.53 / 1.99 = 1.77, 4.51 / 1.99 = 2.26
     text = "预计公司2021-2023年归母净利润为2.71亿元、3.53亿元、4.51亿元，对应EPS为1.36元、1.78元和{e}元。"
-    counts = lambda e: {c.stated: c.verdict for c in check_text(text.format(e=e))  # noqa: E731
-                        if "one share count" in c.relation}
+
+    def counts(e: str) -> dict[str, str]:
+        return {c.stated: c.verdict for c in check_text(text.format(e=e)) if "one share count" in c.relation}
+
     assert counts("2.27") == {"1.78元": "consistent", "2.27元": "consistent"}
     assert counts("2.47")["2.47元"] == "inconsistent"
 
