@@ -218,3 +218,15 @@ def test_a_moved_shop_is_taken_away_from_the_new_ones():
     got = [(c.verdict, c.refutable) for c in check_text(text.format(n="417")) if c.kind == "difference"]
     assert got == [("consistent", True)]
     assert [c.verdict for c in check_text(text.format(n="505")) if c.kind == "difference"] == ["inconsistent"]
+
+
+def test_the_currency_named_after_yuan_is_part_of_the_figure():
+    # "14.6亿元人民币" is 亿元, and the lists and CAGRs after it read on (cfb222, report 449)
+    (f,) = [f for f in extract_figures("营收14.6亿元人民币，") if f.kind == FigureKind.MONEY]
+    assert (f.text, f.unit) == ("14.6亿元人民币", "亿元")
+    assert {c.stated: c.verdict for c in check_text("我们预计公司2020~2022年EPS分别为0.73、1.27元和1.46元人民币，CAGR为41.1%。")
+            if c.kind == "cagr"} == {"41.1%": "consistent"}
+    # 449: 20 亿元 to 100 亿元 in three years is 71% a year, not 140%
+    got = [c.verdict for c in check_text("中国医疗大模型市场预计从 2025 年 20 亿元增长至 2028 年 100 亿元人民币，CAGR 达 140%。")
+           if c.kind == "cagr"]
+    assert got == ["inconsistent"]

@@ -26,6 +26,8 @@ _UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [
     (r"个基点|基点|bps?|BPs?|BP", FigureKind.POINTS, "个基点"),
     (r"[%％]", FigureKind.PERCENT, "%"),
     (rf"{_MAG}?{_CURRENCY}\s?/\s?{_PER}", FigureKind.MONEY, None),
+    # "14.6亿元人民币": the currency named after 元 is part of the figure, not of its unit
+    (rf"{_MAG}?元\s?人民币", FigureKind.MONEY, None),
     (rf"{_MAG}?{_CURRENCY}", FigureKind.MONEY, None),
     (rf"{_EN_MAG}\s?{_CURRENCY}", FigureKind.MONEY, None),
     (r"倍", FigureKind.MULTIPLE, "倍"),
@@ -150,7 +152,7 @@ def _unit_at(text: str) -> tuple[str, FigureKind, str] | None:
     for i, (_, kind, canon) in enumerate(_UNIT_TABLE):
         got = m.group(f"u{i}")
         if got is not None:
-            return got, kind, canon if canon is not None else got.replace(" ", "")
+            return got, kind, canon if canon is not None else re.sub(r"(?<=元)人民币$", "", got.replace(" ", ""))
     return None
 
 
