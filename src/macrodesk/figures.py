@@ -152,7 +152,11 @@ def _unit_at(text: str) -> tuple[str, FigureKind, str] | None:
     for i, (_, kind, canon) in enumerate(_UNIT_TABLE):
         got = m.group(f"u{i}")
         if got is not None:
-            return got, kind, canon if canon is not None else re.sub(r"(?<=元)人民币$", "", got.replace(" ", ""))
+            if canon is None:
+                # ("14.6亿元人民币" is in 亿元: the currency named after 元 is no part of the unit)
+                canon = got.replace(" ", "")
+                canon = canon.removesuffix("人民币") if canon.endswith("元人民币") else canon
+            return got, kind, canon
     return None
 
 
@@ -295,29 +299,20 @@ def _merge_ranges(text: str, figures: list[Figure]) -> list[Figure]:
             b = figures[i + 1]
             between = text[a.end:b.start]
             compatible = a.kind == FigureKind.NUMBER or (a.kind == b.kind and a.unit == b.unit)
-            if (
-                _RANGE_SEP.fullmatch(between + "") is not None
-                and b.kind != FigureKind.NUMBER
-                and compatible
-                and a.value is not None and b.value is not None
-                and a.value <= b.value
-            ):
+            high: float | None = None
+            if a.value is None or b.value is None:
+                pass
+            elif _RANGE_SEP.fullmatch(between) is not None and b.kind != FigureKind.NUMBER and compatible \
+                    and a.value <= b.value:
+                high = b.value
+            elif a.kind == b.kind != FigureKind.NUMBER and a.unit == b.unit and b.value < 0 <= a.value <= -b.value \
+                    and not between.strip() and text[b.start:b.start + 1] in ("-", "－"):
+                # "6.20亿元-7.48亿元": a dash after a unit, read as the sign of the next figure, joins a
+                # range of two amounts in that unit (a negative written right after one is no usage)
+                high = -b.value
+            if high is not None:
                 merged.append(Figure(
-                    text=text[a.start:b.end].strip(), kind=b.kind, value=a.value, high=b.value,
-                    unit=b.unit, scale=b.scale, decimals=max(a.decimals, b.decimals),
-                    start=a.start, end=b.end,
-                ))
-                i += 2
-                continue
-            # "6.20亿元-7.48亿元": a dash after a unit, read as the sign of the next figure, joins a
-            # range of two amounts in that unit (a negative written right after one is no usage)
-            if (
-                a.kind == b.kind != FigureKind.NUMBER and a.unit == b.unit
-                and a.value is not None and b.value is not None and b.value < 0 <= a.value <= -b.value
-                and not between.strip() and text[b.start:b.start + 1] in ("-", "－")
-            ):
-                merged.append(Figure(
-                    text=text[a.start:b.end].strip(), kind=b.kind, value=a.value, high=-b.value,
+                    text=text[a.start:b.end].strip(), kind=b.kind, value=a.value, high=high,
                     unit=b.unit, scale=b.scale, decimals=max(a.decimals, b.decimals),
                     start=a.start, end=b.end,
                 ))

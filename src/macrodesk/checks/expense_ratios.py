@@ -101,14 +101,14 @@ def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]
                 continue
             clause = _CLAUSE.search(text, m.end(), stop)
             head = [(f, s, at) for f, s, at in figs if m.end() <= at < (clause.start() if clause else stop)]
-            region_end = m.start()
+            region_end: int | None = m.start()
         else:
             head = [(f, s, at) for f, s, at in figs if m.end() <= at < first.start()]
-            region_end = -1
+            region_end = None
         level, change, basis = _total_values(text, head, m.end())
         if level is None and change is None:
             continue
-        if region_end < 0:
+        if region_end is None:
             region_end = _breakdown_end(text, first.start(), stop, figs)
         # (a cause given between the parts names no part: "可能是销售费用刚性所致")
         names = _names(_ASIDE_CLAUSE.sub("", text[first.start():region_end]))

@@ -120,9 +120,9 @@ def _listed(article: Article, s: Sentence) -> list[Check]:
         if len(run) < 3 or last.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
                 or any(f.kind != FigureKind.NUMBER and (f.unit, f.scale) != (last.unit, last.scale) for f in run):
             continue
-        first_iv, last_iv = figure_interval(run[0]).scale(run[0].scale or 1), figure_interval(last).scale(last.scale or 1)
-        if run[0].kind == FigureKind.NUMBER:
-            first_iv = figure_interval(run[0]).scale(last.scale or 1)
+        # (a bare first item is in the unit the list ends on)
+        first_iv = figure_interval(run[0]).scale((last if run[0].kind == FigureKind.NUMBER else run[0]).scale or 1)
+        last_iv = figure_interval(last).scale(last.scale or 1)
         if first_iv.lo <= 0 or last_iv.lo <= 0:
             continue
         years = sorted({int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", s.text[:run[0].start])})

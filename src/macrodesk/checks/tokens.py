@@ -38,6 +38,8 @@ def bound_side(raw: str, fig: Figure) -> int:
     lower = bool(_LOWER_BEFORE.search(before) or _LOWER_AFTER.match(after))
     upper = bool(_UPPER_BEFORE.search(before) or _UPPER_AFTER.match(after))
     return 0 if lower == upper else 1 if lower else -1
+
+
 _APPROX_BEFORE = re.compile(r"(?:约|大约|约为|大概|≈|~|～)\s*$")
 _APPROX_AFTER = re.compile(r"^\s*(?:左右|上下|附近)")
 

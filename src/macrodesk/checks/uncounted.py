@@ -539,9 +539,10 @@ def _cagr_dated(sec: Para, fs: list[Framed], k: int) -> Check | None:
         earlier = [(x, key) for x in fs[:k] if x.paragraph == c.paragraph and x.tok.sent < t.sent
                    and x.tok.cunit == end.tok.cunit and is_level(x) and common_metric(x.metric, end.metric)
                    and (key := period_key(x.period)) is not None and key[1] in ("Y", "E", "A") and key[0] < y1]
+        start = earlier[-1][0].tok.interval() if earlier else None
         # (a level above the end is no start of a positive CAGR: another measure of the metric)
-        if earlier and end.tok.interval().lo > 0 and earlier[-1][0].tok.interval().lo > 0 \
-                and ((t.fig.value or 0) <= 0 or end.tok.interval().hi > earlier[-1][0].tok.interval().lo):
+        if start is not None and end.tok.interval().lo > 0 and start.lo > 0 \
+                and ((t.fig.value or 0) <= 0 or end.tok.interval().hi > start.lo):
             readings, inputs = _cagr_readings([earlier[-1], dated[-1]], None, t)
             return hedge(sec, judge(sec, "cagr", t, inputs, readings, magnitude=False),
                          "the CAGR's first level is found by its metric and year in an earlier sentence")

@@ -281,9 +281,10 @@ def _net_amount(sec: Para, fs: list[Framed], k: int) -> Check | None:
 # ("累计新增门店348家，累计撤减门店339家，1-9月净增加门店9家": shops added and taken away; "新开门店535家，
 # 搬迁门店88家，关闭门店30家，净增加门店417家": a shop moved is counted among the new ones, so its old
 # place is taken away)
-_FLOW = re.compile(r"发行|融资|投放|流入|偿还|到期|回笼|流出|兑付|赎回|新开|开店|开业|新增|关闭|关店|闭店|撤减|撤店|撤出|搬迁")
 _INFLOW = ("发行", "融资", "投放", "流入", "新开", "开店", "开业", "新增")
 _OUTFLOW = ("偿还", "到期", "回笼", "流出", "关闭", "关店", "闭店", "撤减", "撤店", "撤出", "搬迁")
+# (兑付 and 赎回 name a flow of neither side: an amount after them is no issue and no repayment)
+_FLOW = re.compile("|".join(_INFLOW + _OUTFLOW + ("兑付", "赎回")))
 _LIST_NEXT = re.compile(r"^\s*[、和及]")
 _PER_UNIT = re.compile(r"^\s*/\s*(家|户|人|个|辆|吨|台|只)")
 
