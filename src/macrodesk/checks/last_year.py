@@ -171,6 +171,18 @@ def find_last_year_growths(article: Article) -> list[Check]:
                 # "较 2023 年回落 7.23 个百分点": against the year named, when it is the year before
                 when = _period(s, figs[k - 1])
                 yoy = when is not None and int(named.group(1)) == when[0] - 1
+                if not yoy and when is not None and int(named.group(1)) < when[0] - 1:
+                    chk = _since_year(s, figs, k - 1, k, lead, int(named.group(1)))
+                    if chk is not None:
+                        chk.article = article.label
+                        out.append(chk)
+                    continue
+            if (spanned := _spanned(s, figs, k, lead)) is not None:
+                chk = _since_year(s, figs, spanned[0], k, lead, spanned[1])
+                if chk is not None:
+                    chk.article = article.label
+                    out.append(chk)
+                continue
             if not (yoy or _PLAIN.search(lead)) or _BOUND_AFTER.match(s.text[g.end:]):
                 continue
             if _TO_LEVEL_AFTER.match(s.text, g.end):
@@ -221,6 +233,51 @@ def _since_start(s: ParaText, figs: list[Figure], k: int, lead: str) -> Check | 
         if (closes or opens) and same_measure(s, later, f):
             return judge_base(s, later, f, figs[k], lead, False)
         return None
+    return None
+
+
+# a growth over a span of years counted in words or digits: "，三年增值 224%", "，近 3 年累计增长 348%"
+_SPAN_WORDS = rf"(?:间|来|内)?\s*(?:累计|合计|共)?\s*(?:增值|{_UP_DOWN})\s*(?:了|约|达)?\s*$"
+_SPAN_CN = re.compile(rf"^[，,\s]*(?:近|过去)?\s*([两二三四五六七八九十])\s*年{_SPAN_WORDS}")
+_SPAN_AFTER_DURATION = re.compile(rf"^\s*{_SPAN_WORDS}")
+_SPAN_BEFORE_DURATION = re.compile(r"^[，,\s]*(?:近|过去)?\s*$")
+_CN_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _spanned(s: ParaText, figs: list[Figure], k: int, lead: str) -> tuple[int, int] | None:
+    """A growth over the years counted before it ("三年增值 224%", "近 3 年累计增长 348%"): the
+    index of the level it follows and the year the span starts from."""
+    m = _SPAN_CN.search(lead)
+    at, years = k - 1, 0
+    count = figs[k - 1].value
+    if m is not None:
+        years = _CN_COUNT[m.group(1)]
+    elif k >= 2 and figs[k - 1].kind == FigureKind.DURATION and figs[k - 1].unit == "年" \
+            and count is not None and count == int(count) \
+            and _SPAN_AFTER_DURATION.match(lead) and _SPAN_BEFORE_DURATION.match(s.text[figs[k - 2].end:figs[k - 1].start]):
+        at, years = k - 2, int(count)
+    if not years:
+        return None
+    when = _period(s, figs[at])
+    return (at, when[0] - years) if when is not None else None
+
+
+def _since_year(s: ParaText, figs: list[Figure], at: int, k: int, lead: str, year: int) -> Check | None:
+    """A growth against a level dated a named earlier year ("2021 年…35 亿元，较 2018 年增长 224%",
+    "…，三年增长 224%"): the last level before it of the same measure and part of that year, in its
+    paragraph."""
+    later, g = figs[at], figs[k]
+    when = _period(s, later)
+    if when is None or later.kind not in _AMOUNTS or g.kind != FigureKind.PERCENT \
+            or not like_level(s, later, later) or _BOUND_AFTER.match(s.text[g.end:]) \
+            or _COMPARED.search(_own(s, later)) or re.search(r"[。！？!?]", s.text[later.end:g.start]):
+        return None
+    for j in range(at - 1, -1, -1):
+        f = figs[j]
+        if like_level(s, f, later) and _period(s, f) == (year, when[1]):
+            if not same_measure(s, later, f) or narrower(s, later, f):
+                return None
+            return judge_base(s, later, f, g, lead, False, base_is=f"the {year} level")
     return None
 
 
