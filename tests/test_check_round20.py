@@ -5,6 +5,7 @@ list's total written in a bracket after it."""
 from __future__ import annotations
 
 from macrodesk.checks.arithmetic import check_text
+from macrodesk.figures import extract_figures
 
 
 def _growths(text: str) -> dict[str, str]:
@@ -42,3 +43,27 @@ def test_a_total_in_a_bracket_after_a_list_is_its_sum():
             "-0.13/-9.80/-0.38/+20.88pcts（累计变化+10.57pcts）。")
     assert _sums(text) == {"+10.57pcts": "consistent"}
     assert _sums("三项费用分别为1.2/3.4/5.6亿元（合计12.2亿元）。") == {"12.2亿元": "inconsistent"}
+
+
+def _changes(text: str) -> dict[str, str]:
+    return {c.stated: c.verdict for c in check_text(text) if c.kind in ("change", "growth")}
+
+
+def test_a_previous_value_after_a_comma_is_the_base_of_the_move_after_it():
+    # report 335, a weekly data round-up: "当周为 B，前值为 A，环比下降 C" in points, amounts, days
+    assert _changes("**电炉开工率**：当周为 57.1%，前值为 59.0%，环比下降 1.9 个百分点。") == {"1.9 个百分点": "consistent"}
+    assert _changes("**电炉开工率**：当周为 57.1%，前值为 59.0%，环比上升 1.9 个百分点。") \
+        == {"1.9 个百分点": "inconsistent"}
+    assert _changes("**乘用车厂家零售量**：当周为 39660 辆，前值为 95374 辆，环比大幅下降 55714 辆。") \
+        == {"55714 辆": "consistent"}
+    assert _changes("**PTA 库存天数**：当周为 7.9 天，前值为 8.0 天，环比减少 0.3 天。") == {"0.3 天": "inconsistent"}
+    # a percentage of two amounts is their growth
+    assert _changes("社融当月新增 1102 亿元，前值为 216 亿元，环比增长 410%。") == {"410%": "consistent"}
+    assert _changes("社融当月新增 1102 亿元，前值为 216 亿元，环比增长 310%。") == {"310%": "inconsistent"}
+
+
+def test_counts_of_trips_keep_their_unit():
+    # 人次 and 架次 are units of their own: "4003 万人次" is not 4003 万人 followed by 次
+    assert _changes("**一线城市地铁客流量**：当周为 3997 万人次，前值为 4003 万人次，环比小幅下降 7 万人次。") \
+        == {"7 万人次": "consistent"}
+    assert [f.unit for f in extract_figures("国内执行航班 14401 架次") if f.value] == ["架次"]

@@ -22,9 +22,9 @@ _RATE_AFTER = re.compile(r"^\s*[（(]\s*(?:环比|同比|周环比)?\s*$")
 _TO = re.compile(r"^\s*[，,]?\s*(?:至|到)\s*$")
 # what a sentence holding a move's rate has: "（-0.33%）", "（环比 - 4.1%）"
 _BRACKET_RATE = re.compile(r"[（(]\s*(?:周?环比|同比)?\s*[+\-−－]?\s*\d[\d.]*\s*%|[，,]\s*[+\-−－]?\s*\d[\d.]*\s*%\s*[）)]")
-# "为 49.7（前值 49.5）", "至 49.7（前值 50.4）"
-_PRIOR = re.compile(r"^\s*[（(]\s*前值\s*(?:为)?\s*$")
-_CHANGE = re.compile(rf"(?:环比|较前值|较上月|较上期)\s*({_FALL}|{_RISE})?\s*(?:了|约)?\s*$")
+# "为 49.7（前值 49.5）", "至 49.7（前值 50.4）", "当周为 57.1%，前值为 59.0%"
+_PRIOR = re.compile(r"^\s*(?:[（(]|[，,]\s*(?=前值\s*为))\s*前值\s*(?:为)?\s*$")
+_CHANGE = re.compile(rf"(?:环比|较前值|较上月|较上期|较上周)\s*(?:大幅|小幅|明显|略有|略|微|继续)?\s*({_FALL}|{_RISE})?\s*(?:了|约)?\s*$")
 
 
 def find_move_rates(article: Article) -> list[Check]:
@@ -121,22 +121,37 @@ def _prior(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Ch
     if not _PRIOR.match(s.text[b.end:a.start]) or b.kind != a.kind or b.unit != a.unit or b.is_range or a.is_range:
         return []
     change, cm = None, None
-    if k + 2 < len(figs) and re.fullmatch(r"\s*[）)]\s*[，,]?\s*(?:环比|较前值|较上月|较上期).*",
+    if k + 2 < len(figs) and re.fullmatch(r"\s*[）)]?\s*[，,]?\s*(?:环比|较前值|较上月|较上期|较上周).*",
                                           s.text[a.end:figs[k + 2].start]):
         cm = _CHANGE.search(s.text[a.end:figs[k + 2].start])
         change = figs[k + 2] if cm else None
     elif k >= 1 and _TO.match(s.text[figs[k - 1].end:b.start]):
         cm = _CHANGE.search(s.text[figs[k - 2].end if k >= 2 else 0:figs[k - 1].start])
         change = figs[k - 1] if cm else None
-    if change is None or cm is None or change.value is None or change.kind not in (FigureKind.POINTS, FigureKind.NUMBER,
-                                                                      FigureKind.PERCENT):
+    if change is None or cm is None or change.value is None or change.is_range:
         return []
-    if change.kind == FigureKind.PERCENT and b.kind != FigureKind.PERCENT:
-        return []  # a rate of a level, not its difference
+    # a move in the levels' own unit ("当周为 50.0 万吨，前值为 50.9 万吨，环比下降 0.9 万吨"), or a
+    # percentage of amounts: their growth
+    amounts = b.kind in (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.DURATION) and change.kind == b.kind \
+        and unit_key(s, change) == unit_key(s, b)
+    growth = change.kind == FigureKind.PERCENT and b.kind in (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
+    if not (amounts or growth or change.kind in (FigureKind.POINTS, FigureKind.NUMBER, FigureKind.PERCENT)):
+        return []
+    if change.kind == FigureKind.PERCENT and b.kind != FigureKind.PERCENT and not growth:
+        return []
     verb = cm.group(1) or ""
     stated = figure_interval(change, result=True)
     if re.fullmatch(_FALL, verb) and not signed(s, change) and (change.value or 0) > 0:
         stated = -stated
+    if growth:
+        was = figure_interval(a)
+        if was.lo <= 0 or figure_interval(b).lo < 0:
+            return []
+        return [interval_check(
+            (figure_interval(b) / was - Interval(1, 1)).scale(100), stated, kind="growth", stated=change.text,
+            inputs=[a.text, b.text], relation=f"({b.text}/{a.text} (前值) - 1) = {change.text}",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
+            article=article.label)]
     got = figure_interval(b) - figure_interval(a)
     return [interval_check(
         got, stated, kind="change", stated=change.text, inputs=[a.text, b.text],
