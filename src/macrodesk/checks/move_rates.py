@@ -43,7 +43,7 @@ def find_move_rates(article: Article) -> list[Check]:
 def _rate(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Check]:
     move = figs[k]
     mm = _MOVE.search(s.text[figs[k - 1].end if k else 0:move.start])
-    if mm is None or move.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or move.value is None:
+    if mm is None or move.kind not in (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.POINTS) or move.value is None:
         return []
     fall = re.fullmatch(_FALL, mm.group(1)) is not None
     # the rate and the level: "D（r），至 L" / "D，至 L（r）" / "L，…D（r）"
@@ -55,17 +55,23 @@ def _rate(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Che
         level = move.model_copy(update={"value": move.high, "high": None, "text": high.strip()})
         move = move.model_copy(update={"high": None, "text": low.strip()})
         rate = after
-    elif after.kind == FigureKind.PERCENT and _RATE_AFTER.match(s.text[move.end:after.start]):
+    elif after.kind == FigureKind.PERCENT and _RATE_AFTER.match(s.text[move.end + len(_tail(s, move)):after.start]):
         rate = after
         if k + 2 < len(figs) and _TO.match(s.text[after.end:figs[k + 2].start].replace("）", "").replace(")", "")):
             level = figs[k + 2]
-        elif k >= 1 and figs[k - 1].kind in (FigureKind.MONEY, FigureKind.QUANTITY) and unit_key(s, figs[k - 1]) == unit_key(s, move):
+        elif k >= 3 and unit_key(s, figs[k - 2]) == unit_key(s, move) and figs[k - 1].kind == FigureKind.PERCENT \
+                and _RATE_AFTER.match(s.text[figs[k - 2].end + len(_tail(s, figs[k - 2])):figs[k - 1].start]) \
+                and re.match(r"^\s*[）)]\s*[，,；;]", s.text[figs[k - 1].end:]):
+            # "370.8 元 / 吨，较上周下跌 7.8 元 / 吨（环比 - 2.1%），较 2024 年同期上涨 5.2 元 / 吨（同比 + 1.4%）":
+            # the second move is of the same level, written before the first move and its rate
+            level = figs[k - 3] if _level_of(s, figs[k - 3], move) else None
+        elif k >= 1 and _level_of(s, figs[k - 1], move):
             level = figs[k - 1]
     elif _TO.match(s.text[move.end:after.start]) and k + 2 < len(figs) and figs[k + 2].kind == FigureKind.PERCENT \
             and _RATE_AFTER.match(s.text[after.end:figs[k + 2].start]):
         level, rate = after, figs[k + 2]
-    if level is None or rate is None or unit_key(s, level) != unit_key(s, move) or level.is_range or move.is_range \
-            or level.value is None:
+    if level is None or rate is None or not _level_of(s, level, move) or level.is_range or move.is_range \
+            or level.value is None or _tail(s, level).strip() != _tail(s, move).strip():
         return []
     d = interval(move)
     if fall and not signed(s, move):
@@ -78,6 +84,23 @@ def _rate(article: Article, s: Sentence, figs: list[Figure], k: int) -> list[Che
         article, s, d, move, level, rate, stated,
         f"{'-' if fall else '+'}{move.text} / ({level.text} {'+' if fall else '-'} {move.text}) = {rate.text}"
         f" (the move over the level before it)")
+
+
+# what of a unit the figure reader leaves after a figure: "141670 吨 / 日", "5774 万重箱"
+_UNIT_TAIL = re.compile(r"\s*(?:/\s*[日天周月年]|[\u4e00-\u9fa5]{1,3})(?=\s*[（(，,；;。）)])")
+
+
+def _tail(s: Sentence, f: Figure) -> str:
+    m = _UNIT_TAIL.match(s.text, f.end)
+    return m.group(0) if m else ""
+
+
+def _level_of(s: Sentence, level: Figure, move: Figure) -> bool:
+    """Whether `move` can be a move of `level`: an amount in its unit, or points of a percentage
+    ("库位 65.3%，较上周上升 1.3 个百分点（环比 + 2.0%）")."""
+    if move.kind == FigureKind.POINTS:
+        return level.kind == FigureKind.PERCENT and level.value is not None and not level.is_range
+    return level.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and unit_key(s, level) == unit_key(s, move)
 
 
 def _over_level_before(article: Article, s: Sentence, d: Interval, move: Figure, level: Figure, rate: Figure,
