@@ -89,3 +89,14 @@ def test_what_of_a_unit_the_reader_leaves_must_match_on_the_level_and_its_move()
     assert {k: v for k, v in _changes(text).items() if "%" in k} == {"- 0.94%": "consistent", "+ 7.5%": "inconsistent"}
     # a move named in another unit word is no move of the level
     assert _changes("原片库存 5774 万重箱，较上周减少 55 万吨（环比 - 0.94%）。") == {"- 0.94%": "unverifiable"}
+
+
+def test_a_net_margins_clause_ends_where_another_measure_is_named():
+    # cfb322: after "归母净利率同降8.55pcts至4.45%" come 存货's growth and a share; 4.45% is the margin
+    text = ("公司2021年前三季度实现总营收26.65亿元（YOY-3.21%），归母净利1.19亿元（YOY-66.85%）。"
+            "公司前三季度毛利率同降10.6pcts至16.79%，归母净利率同降8.55pcts至4.45%，存货同增56.59%至11.70亿元，"
+            "主要系原材料采购增加所致，伴随Q4旺季（2020年Q4营收占比28.8%）各项指标有望改善回暖。")
+    ratios = {c.stated: c.verdict for c in check_text(text) if c.kind == "ratio"}
+    assert ratios == {"4.45%": "consistent"}
+    wrong = {c.stated: c.verdict for c in check_text(text.replace("至4.45%", "至5.45%")) if c.kind == "ratio"}
+    assert wrong == {"5.45%": "inconsistent"}

@@ -25,6 +25,8 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 _NET_MARGIN = re.compile(r"(扣非后?)?(归母)?(?:销售)?净利率")
 # a clause about the margin ends at a stop or where another ratio is named ("；销售费用率…")
 _SEGMENT_END = re.compile(r"[；;。]|[\u4e00-\u9fa5]{1,6}(?:费用率|毛利率|净利率)")
+_CLAUSE_END = re.compile(r"[，,]")
+_ANOTHER_MEASURE = re.compile(r"\s*(?!同比|环比|较|分别|其中|增|降|提|下|上|减)[\u4e00-\u9fa5]{2,8}(?:同比|环比|同增|同降|增长|下降|为|达|至|[+\-])")
 _YOY = re.compile(r"同比|较上年同期|较去年同期")
 _QOQ = re.compile(r"环比")
 _FALL = re.compile(f"(?:{DOWN})")
@@ -71,6 +73,12 @@ def _margins(article: Article) -> tuple[list[_Margin], dict[str, int]]:
             stop = end.start() if end else len(s.text)
             figs = [f for f in s.figures if m.end() <= f.start < stop and not f.is_range]
             levels = [f for f in figs if f.kind == FigureKind.PERCENT and f.value is not None]
+            if len(levels) > 1 and levels[0].text.lstrip()[:1] not in "+-−－" \
+                    and (comma := _CLAUSE_END.search(s.text, levels[0].end, stop)) is not None \
+                    and _ANOTHER_MEASURE.match(s.text, comma.end()):
+                # "归母净利率同降8.55pcts至4.45%，存货同增56.59%至11.70亿元": a clause naming another
+                # measure after the margin's level is no more of the margin
+                levels = [f for f in levels if f.start < comma.start()]
             if len(levels) != 1:
                 continue
             p = _subject_period(s, m.start(), year) or period.get(s.paragraph)
