@@ -56,7 +56,7 @@ def test_a_top_n_list_of_levels():
     # 513: TOP5 airports by flights; any ranked measure in brackets
     text = ("国内进出港执飞航班量 TOP5 机场依次是广州白云机场（12212 班次）、上海浦东机场（11873 班次）、"
             "北京首都机场（9541 班次）、深圳宝安机场（{} 班次）。")
-    assert ranking(text.format("9400")) == ("consistent", "9400")
+    assert ranking(text.format("9400")) == ("consistent", "9400 班次")  # 班次 is a unit (round 20)
     assert ranking(text.format("9900"))[0] == "unverifiable"
     # "前三季度" is a period, not a ranking
     assert ranking("前三季度分别为 A 业务（20 亿元）、B 业务（25 亿元）、C 业务（21 亿元）。") is None

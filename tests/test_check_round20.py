@@ -100,3 +100,22 @@ def test_a_net_margins_clause_ends_where_another_measure_is_named():
     assert ratios == {"4.45%": "consistent"}
     wrong = {c.stated: c.verdict for c in check_text(text.replace("至4.45%", "至5.45%")) if c.kind == "ratio"}
     assert wrong == {"5.45%": "inconsistent"}
+
+
+def test_a_unit_gross_profit_is_the_unit_price_less_the_unit_cost_and_so_are_their_changes():
+    # cfr261: a steel maker's per-tonne economics and their changes on the year and on the quarter
+    text = ("折算吨售价4331元/吨，吨营业成本3520元/吨，吨毛利812元/吨，分别同比+863元/吨、+651元/吨、+212元/吨，"
+            "环比四季度则分别+512元/吨、+547元/吨、-35元/吨。")
+    got = {(c.kind, c.stated): c.verdict for c in check_text(text) if "unit" in c.relation}
+    assert got == {("difference", "812元/吨"): "consistent", ("change", "+212元/吨"): "consistent",
+                   ("change", "-35元/吨"): "consistent"}
+    # a price may be quoted with tax: a misfit proves nothing (cfr248: 4.34 - 3.04 is not 1.12)
+    off = check_text("公司电池化学品2020年平均售价为4.34万元/吨，单吨成本3.04万元/吨，单吨毛利为1.12万元/吨。")
+    assert [(c.kind, c.verdict) for c in off if "unit" in c.relation] == [("difference", "unverifiable")]
+
+
+def test_a_signed_growth_after_a_comma_closes_a_from_to_pair():
+    # cfr248: "由A下滑至B，yoy-3%" needs no verb before the signed growth; 同比 makes it confirm-only
+    text = "锂电池化学品单吨成本由3.13万元/吨下滑至3.04万元/吨，yoy-3%。"
+    assert _changes(text) == {"-3%": "consistent"}
+    assert _changes(text.replace("-3%", "-13%")) == {"-13%": "unverifiable"}

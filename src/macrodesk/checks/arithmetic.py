@@ -106,6 +106,7 @@ from macrodesk.checks.table_text import (
 from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.target_prices import find_target_prices
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para
+from macrodesk.checks.unit_margins import find_unit_margins
 from macrodesk.checks.unit_prices import find_unit_prices
 from macrodesk.checks.unit_values import find_unit_levels, find_unit_values
 from macrodesk.checks.valuation import column_labels, find_valuation_relations, markdown_tables
@@ -241,7 +242,7 @@ def check_article(article: Article) -> list[Check]:
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
-        *find_target_prices(article), *find_sizings(article), *find_unit_prices(article),
+        *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
         *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article),
         *find_parallel_lists(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged

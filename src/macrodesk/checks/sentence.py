@@ -31,6 +31,8 @@ _CHANGE_TAIL = re.compile(
     f"|[。；;](?:{_VERB})(?:了|幅度|幅)?(?:为|达|约)?({FIG})"
     # "从 97 亿元增至 146 亿元（同比 + 51.1%）": a signed growth in a bracket needs no verb
     f"|[（(](?:环比|同比)\\s*[:：]?\\s*({FIG})"
+    # "由 3.13 万元/吨下滑至 3.04 万元/吨，yoy-3%": so does a signed growth after a comma
+    f"|[，,](?:环比|同比|[Yy][Oo][Yy])\\s*[:：]?\\s*({FIG})"
 )
 _CAGR_TAIL = re.compile(
     f"[，,（(]?(?:期间|年均|年化)?(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?"
@@ -176,9 +178,11 @@ def _find_changes(para: Para) -> list[Check]:
             if not tm:
                 break
             pos = tm.end()
-            g = next(k for k in (1, 2, 3) if tm.group(k))
+            g = next(k for k in (1, 2, 3, 4) if tm.group(k))
             head = rest[:tm.start(g)]
             c = para.tok(tm.group(g))
+            if g == 4 and c.fig.text.lstrip()[:1] not in "+-−－":
+                break
             hedged = ""
             # a year-on-year change of B is not B - A, unless A is last year's level ("从去年上半年的
             # A"); an amount's growth with no date on either: a fit confirms (a rate's points are
