@@ -119,3 +119,13 @@ def test_a_signed_growth_after_a_comma_closes_a_from_to_pair():
     text = "锂电池化学品单吨成本由3.13万元/吨下滑至3.04万元/吨，yoy-3%。"
     assert _changes(text) == {"-3%": "consistent"}
     assert _changes(text.replace("-3%", "-13%")) == {"-13%": "unverifiable"}
+
+
+def test_last_years_level_named_relative_to_the_year_is_a_base_to_confirm():
+    # cfr276: "去年一季度营业收入16.56亿元" two paragraphs after "21Q1实现营业收入18.27亿元，同比增长10.32%"
+    text = ("21Q1实现营业收入18.27亿元，同比增长10.32%；实现归母净利润2.13亿元，同比增长25.34%。"
+            "去年一季度营业收入16.56亿元，同比降5.56%，归母净利润1.70亿元，同比降10.59%。")
+    got = _changes(text)
+    assert got["10.32%"] == "consistent" and got["25.34%"] == "consistent"
+    # found by its frame, the base only confirms: a misfit proves nothing
+    assert _changes(text.replace("10.32%", "20.32%"))["20.32%"] == "unverifiable"

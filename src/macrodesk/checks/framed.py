@@ -208,8 +208,16 @@ def judge_signed(sec: Para, kind: str, c: Framed, inputs: list[Tok],
     return chk
 
 
+# a period named relative to the year of the level it is the base of: "去年一季度", "上年同期"
+_LAST_YEAR_PERIOD = re.compile(r"^(?:去年|上年|上一年)")
+
+
 def _year_before(a: str, b: str) -> bool:
     ka, kb = period_key(a), period_key(b)
+    if ka is None and kb is not None and (m := _LAST_YEAR_PERIOD.match(a)):
+        # "去年一季度营业收入16.56亿元" is the base of "21Q1…营业收入18.27亿元，同比增长10.32%" (cfr276)
+        rest = a[m.end():]
+        ka = (kb[0] - 1, kb[1]) if rest.startswith("同期") else period_key(f"{kb[0] - 1}年{rest}")
     return ka is not None and kb is not None and ka[1] == kb[1] and ka[0] == kb[0] - 1
 
 
