@@ -129,3 +129,14 @@ def test_last_years_level_named_relative_to_the_year_is_a_base_to_confirm():
     assert got["10.32%"] == "consistent" and got["25.34%"] == "consistent"
     # found by its frame, the base only confirms: a misfit proves nothing
     assert _changes(text.replace("10.32%", "20.32%"))["20.32%"] == "unverifiable"
+
+
+def test_an_rd_ratio_over_rd_spending_and_the_periods_revenue_confirms_only():
+    # cfr268: "研发支出 17.54 亿元…研发费用率高达 26.23%" over "收入 66.9 亿元" (17.54 / 66.9 = 26.22%)
+    text = ("公司公布 2020 年业绩：收入 66.9 亿元，同比增长 3.31%。2020 年研发支出 17.54 亿元，同比增加 62.55%，"
+            "研发费用率高达 {}，同比增 9.56ppts。")
+    ratio = {c.stated: c.verdict for c in check_text(text.format("26.23%")) if c.kind == "ratio"}
+    assert ratio == {"26.23%": "consistent"}
+    # spending may hold capitalised R&D the ratio leaves out: a misfit proves nothing
+    ratio = {c.stated: c.verdict for c in check_text(text.format("28.23%")) if c.kind == "ratio"}
+    assert ratio == {"28.23%": "unverifiable"}

@@ -22,13 +22,15 @@ _FILLER = r"^\s*(?:(?:公司|本期|报告期内?|当期|全年|单季度?|对�
 # list of their ratios ("销售/管理/研发费率为", "销售费用率和管理费用率分别为")
 _NAMES = rf"(?:(?:{_ITEM})(?:费用?)?{{rate}}\s*(?:[/、和及与]\s*)?)+"
 # ("研发费用投入0.85亿元": an expense's verb)
-_TAIL = r"\s*(?:分别)?\s*(?:为|达到?|约|是|投入|支出|：|:)?\s*(?:分别)?\s*(?:为)?\s*$"
+_TAIL = r"\s*(?:分别)?\s*(?:为|高达|达到?|约|是|仅|投入|支出|：|:)?\s*(?:分别)?\s*(?:为)?\s*$"
 _AMOUNTS = re.compile(rf"{_FILLER}({_NAMES.format(rate='')})(?<=费用){_TAIL}")
 _RATES = re.compile(rf"{_FILLER}({_NAMES.format(rate='率?')})(?<=费率|用率){_TAIL}")
 # a ratio's level after its change or its earlier level ("销售费用率下降1.5pcts至6.0%",
 # "销售费用率由去年同期的3.07%提升至3.62%")
 _TO_LEVEL = re.compile(rf"{_FILLER}({_ITEM})费?用?率[^，,；;。率]*?(?:至|到)\s*$")
 _REVENUE = re.compile(rf"{_FILLER}(?:营业总?收入|营收|收入){_TAIL}")
+# R&D named as spending ("2020 年研发支出 17.54 亿元"): it may hold capitalised R&D the 研发费用率 leaves out
+_RD_SPEND = re.compile(rf"{_FILLER}研发(?:费用)?(?:支出|投入|开支)(?:金额|总额)?{_TAIL}")
 _SEP = re.compile(r"^\s*[/、和及与]\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)?\d{2})(?!\d)\s*年?\s*(?:前|Q1|1\s*[-—–~～]\s*3\s*Q|三季报)")
 _NINE_MONTHS = re.compile(r"前三季度|Q1\s*[-—–~～至]\s*Q?3|1\s*[-—–~～]\s*3\s*Q|三季报")
@@ -44,6 +46,7 @@ class _Item:
     sentence: Sentence
     section: int
     own: bool  # its period is written in its sentence, not carried from the paragraph
+    spend: bool = False  # R&D named as spending (研发支出/研发投入), not as the expense
 
 
 def _runs(s: Sentence) -> list[list[Figure]]:
@@ -106,6 +109,9 @@ def _items(article: Article) -> tuple[list[_Item], list[_Item], list[_Item]]:
             if last.kind == FigureKind.MONEY and len(run) == 1 and _REVENUE.match(words):
                 revenues.append(_Item("", last, last.scale, last.unit, period, s, section, bool(before)))
                 continue
+            if last.kind == FigureKind.MONEY and len(run) == 1 and _RD_SPEND.match(words) and not _AMOUNTS.match(words):
+                amounts.append(_Item("研发", last, last.scale, last.unit, period, s, section, bool(before), spend=True))
+                continue
             m = _AMOUNTS.match(words) if last.kind == FigureKind.MONEY else \
                 (_RATES.match(words) or (_TO_LEVEL.match(words) if len(run) == 1 else None)) \
                 if last.kind == FigureKind.PERCENT else None
@@ -130,6 +136,8 @@ def find_expense_shares(article: Article) -> list[Check]:
     out: list[Check] = []
     for r in rates:
         expense = [a for a in amounts if a.name == r.name and a.period == r.period and a.section == r.section]
+        if any(not a.spend for a in expense):
+            expense = [a for a in expense if not a.spend]  # the expense itself, when written, over its spending
         revenue = [v for v in revenues if v.period == r.period and v.section == r.section]
         if not expense or len({(a.fig.value, a.scale) for a in expense}) != 1 \
                 or not revenue or len({v.fig.value for v in revenue}) != 1 or not (revenue[0].fig.value or 0) > 0:
@@ -140,11 +148,13 @@ def find_expense_shares(article: Article) -> list[Check]:
         chk = interval_check(
             got, figure_interval(r.fig, result=True), kind="ratio", stated=r.fig.text,
             inputs=[a.fig.text, v.fig.text],
-            relation=f"{a.name}费用 {a.fig.text}{scaled} / {v.fig.text} = {r.fig.text}",
+            relation=f"{a.name}{'支出' if a.spend else '费用'} {a.fig.text}{scaled} / {v.fig.text} = {r.fig.text}",
             note=f"the {r.period[0]} {r.period[1]} revenue, the only one of that period in its section",
             sentence=r.sentence.text, sentence_id=r.sentence.id, paragraph=r.sentence.paragraph)
         chk.input_sentences = list(dict.fromkeys([a.sentence.text, v.sentence.text]))
-        if not (r.own and a.own and v.own):
+        if a.spend:
+            chk = confirm_only(chk, "R&D spending may hold capitalised R&D the expense ratio leaves out")
+        elif not (r.own and a.own and v.own):
             # a period carried from the paragraph may be another than the one meant (cfb487: a
             # paragraph on Q3 goes on to the nine months' expense ratios): a misfit proves nothing
             chk = confirm_only(chk, "a period carried from its paragraph")
