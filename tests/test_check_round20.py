@@ -140,3 +140,13 @@ def test_an_rd_ratio_over_rd_spending_and_the_periods_revenue_confirms_only():
     # spending may hold capitalised R&D the ratio leaves out: a misfit proves nothing
     ratio = {c.stated: c.verdict for c in check_text(text.format("28.23%")) if c.kind == "ratio"}
     assert ratio == {"28.23%": "unverifiable"}
+
+
+def test_a_yearly_rate_between_a_from_and_a_to_level_is_their_cagr():
+    # cfr367: (19 / 6.63)^(1/6) - 1 = 19.2%, written 19.4% (within the rounding of 19 亿台)
+    text = "StrategyAnalytics预测智能家居设备将由2017年的6.63亿台以{}的增速增长到2023年的19亿台。"
+    cagr = {c.stated: c.verdict for c in check_text(text.format("19.4%")) if c.kind == "cagr"}
+    assert cagr == {"19.4%": "consistent"}
+    cagr = {c.stated: c.verdict for c in check_text(text.format("29.4%").replace("增速", "年均复合增速"))
+            if c.kind == "cagr"}
+    assert cagr == {"29.4%": "inconsistent"}

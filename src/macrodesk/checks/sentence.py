@@ -39,6 +39,11 @@ _CAGR_TAIL = re.compile(
     f"|年复合增(?:长)?(?:速|率)?|年均增(?:长|速)?(?:率)?|年化增(?:长)?(?:速|率)?)"
     f"(?:预计|有望|或将?|将)?\\s*(?:为|达|约|达到|高达|超过?|逾|近|接近|不低于)?\\s*({FIG})"
 )
+# "由2017年的6.63亿台以19.4%的增速增长到2023年的19亿台": the yearly rate between the two levels
+_CAGR_INNER = re.compile(
+    f"{FROM}{W(16)}({FIG}){W(2)}[，,]?以({FIG})的?(?:年均|年复合|复合|年化){{0,2}}(?:增长率|增速|速度|速率|增长速度)"
+    f"(?:增长|上升|提升|扩张|扩大|增加)?{TO}{W(12)}({FIG})"
+)
 # "2024 年 8 月 10%→2025 年 5 月 9%（累计降 1 个百分点）": an arrow between two levels, no 由/从
 _ARROW_PAIR = re.compile(f"(?<![{NOFIG}→>])({FIG})\\s*(?:→|->)\\s*{DATE_MARK}?\\s*({FIG})")
 # after a pair of levels, a change against a year before (or 比上年) is not B - A; 环比上升 is
@@ -201,6 +206,10 @@ def _find_changes(para: Para) -> list[Check]:
                 chk = hedge(para, chk, hedged)
             if chk:
                 out.append(chk)
+    for m in _CAGR_INNER.finditer(m_text):
+        a, c, b = (para.tok(m.group(i)) for i in (1, 2, 3))
+        if (chk := _cagr(para, a, b, c)) is not None:
+            out.append(chk)
     for m in _CHANGE_LEAD.finditer(m_text):
         c, a, b = (para.tok(m.group(i)) for i in (1, 2, 3))
         chk = change_check(para, a, b, c, "")
