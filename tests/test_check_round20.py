@@ -150,3 +150,20 @@ def test_a_yearly_rate_between_a_from_and_a_to_level_is_their_cagr():
     cagr = {c.stated: c.verdict for c in check_text(text.format("29.4%").replace("增速", "年均复合增速"))
             if c.kind == "cagr"}
     assert cagr == {"29.4%": "inconsistent"}
+
+
+def test_a_year_series_growth_list_may_be_written_with_yue():
+    # cfb587: "同比增长分别约57%、40%、32%"
+    text = "预计公司2023-2025年归母净利润分别为1.6、2.2、2.9亿元，同比增长分别约57%、40%、{}。"
+    assert _changes(text.format("32%"))["32%"] == "consistent"
+    assert _changes(text.format("52%"))["52%"] == "inconsistent"
+
+
+def test_the_period_expense_ratio_is_the_period_expense_over_revenue():
+    # cfb009: 期间费用 is an expense of its own name, 7.72 / 78.16 = 9.88%
+    text = ("2018 年公司实现营业收入 78.16 亿元，同比增长 22.86%。报告期内公司期间费用支出 7.72 亿元，同比提高6.0%，"
+            "期间费用率为 {}，比去年同期降低 1.57pct。")
+    assert {c.stated: c.verdict for c in check_text(text.format("9.88%")) if c.kind == "ratio"} == {"9.88%": "consistent"}
+    # the period is carried from the paragraph before: a misfit proves nothing
+    assert {c.stated: c.verdict for c in check_text(text.format("10.88%")) if c.kind == "ratio"} \
+        == {"10.88%": "unverifiable"}

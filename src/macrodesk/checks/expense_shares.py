@@ -15,7 +15,7 @@ from macrodesk.checks.quarters import is_base_date, period_of
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
 
-_ITEM = "销售|管理|研发|财务"
+_ITEM = "销售|管理|研发|财务|期间"
 # the words a clause may open with before what it names, once its dates are taken out
 _FILLER = r"^\s*(?:(?:公司|本期|报告期内?|当期|全年|单季度?|对应|其|产生|发生|的|实现|录得|方面|，|,|\s)*)"
 # the names before a list of expenses ("销售/管理/研发费用为", "销售费用和管理费用分别"), and before a
