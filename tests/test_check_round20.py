@@ -167,3 +167,13 @@ def test_the_period_expense_ratio_is_the_period_expense_over_revenue():
     # the period is carried from the paragraph before: a misfit proves nothing
     assert {c.stated: c.verdict for c in check_text(text.format("10.88%")) if c.kind == "ratio"} \
         == {"10.88%": "unverifiable"}
+
+
+def test_a_count_split_by_outcome_may_repeat_its_noun_and_name_the_week():
+    # report 507: "在监测的 139 种化工品中，本周 64 种化工品价差上涨，15 种持平，60 种下跌"
+    sums = {c.stated: c.verdict for c in check_text(
+        "在监测的 139 种化工品中，本周 64 种化工品价差上涨，15 种持平，60 种下跌。") if c.kind == "sum"}
+    assert sums == {"139 种": "consistent"}
+    sums = {c.stated: c.verdict for c in check_text(
+        "在基础化工板块 424 只股票中，本周 327 只股票上涨，96 只股票下跌，2 只股票持平。") if c.kind == "sum"}
+    assert sums == {"424 只": "inconsistent"}

@@ -11,12 +11,14 @@ from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
-_COUNTERS = ("家", "只", "个", "支")
-# from the total to its first part: "家公司中 ", "个中信三级子行业中，", "只个股中，"
-_TO_PARTS = re.compile(r"^\s*[家只个支]?[^，,。；;\d%]{0,12}中\s*[，,]?\s*$")
-# an outcome right after a part's counter: "家上涨", "个下跌", "家横盘"
-_OUTCOME = re.compile(r"^\s*[家只个支]?\s*(上涨|下跌|横盘|持平|平盘|收平|盈利|亏损|增长|下降|正增长|负增长)")
-_BETWEEN = re.compile(r"^\s*[家只个支]?\s*[\u4e00-\u9fa5]{1,4}\s*[、，,]\s*$")
+_COUNTERS = ("家", "只", "个", "支", "种")
+# from the total to its first part: "家公司中 ", "个中信三级子行业中，", "只个股中，" (and the week:
+# "在监测的 139 种化工品中，本周 64 种…上涨")
+_TO_PARTS = re.compile(r"^\s*[家只个支种]?[^，,。；;\d%]{0,12}中\s*[，,]?\s*(?:本周|本月|当周|当月|今日|当日)?\s*$")
+# an outcome after a part's counter, its noun repeated or not: "家上涨", "个下跌", "只股票上涨",
+# "种化工品价差上涨"
+_OUTCOME = re.compile(r"^\s*[家只个支种]?\s*[\u4e00-\u9fa5]{0,6}?(上涨|下跌|横盘|持平|平盘|收平|盈利|亏损|正增长|负增长|增长|下降)")
+_BETWEEN = re.compile(r"^\s*[家只个支种]?\s*[\u4e00-\u9fa5]{1,10}\s*[、，,]\s*$")
 _FLAT = frozenset({"横盘", "持平", "平盘", "收平"})
 
 
