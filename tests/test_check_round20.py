@@ -177,3 +177,14 @@ def test_a_count_split_by_outcome_may_repeat_its_noun_and_name_the_week():
     sums = {c.stated: c.verdict for c in check_text(
         "在基础化工板块 424 只股票中，本周 327 只股票上涨，96 只股票下跌，2 只股票持平。") if c.kind == "sum"}
     assert sums == {"424 只": "inconsistent"}
+
+
+def test_a_change_with_an_adverb_before_its_verb_is_read_with_its_ratio():
+    # cfr418: "成本收入比24.6%，同比小幅上升1.2个百分点" beside 396 亿元 (+7.3%) over 1611 亿元 (+2.1%)
+    text = ("2022年一季度实现营业收入1611亿元，同比增长2.1%。2022年一季度业务及管理费396亿元，同比增长7.3%，"
+            "成本收入比24.6%，同比小幅上升{}个百分点。")
+    got = {c.stated: c.verdict for c in check_text(text.format("1.2")) if c.kind == "change"}
+    assert got == {"1.2个百分点": "consistent"}
+    # found by two fits, nothing here refutes
+    got = {c.stated: c.verdict for c in check_text(text.format("3.2")) if c.kind == "change"}
+    assert got.get("3.2个百分点") != "inconsistent"

@@ -18,11 +18,13 @@ from macrodesk.models import Figure, FigureKind
 _CMP = r"同比|环比|yoy|YoY|YOY|较上年|较去年|较上月|较上季|较\s*(?:19|20)?\d{2}\s*年末?"
 _VERB = (r"增长|增加|上升|提升|提高|上涨|下降|下滑|减少|回落|降低|下跌|下调|收窄|变动|变化|"
          r"增|升|涨|降|跌|减")
+# how much, before the verb: "同比小幅上升1.2个百分点"
+_ADVERB = r"(?:小幅|大幅|明显|略有|略微|略|微|显著|稳步|持续)?"
 # between a level (or a list of them) and its growth (or theirs): "，同比增长", "（", "，同比分别"
-_AFTER = re.compile(rf"^\s*[，,（(]?\s*(?:分别)?\s*(?:{_CMP})\s*(?:分别)?\s*(?:{_VERB})?\s*(?:分别)?\s*"
+_AFTER = re.compile(rf"^\s*[，,（(]?\s*(?:分别)?\s*(?:{_CMP})\s*(?:分别)?\s*{_ADVERB}(?:{_VERB})?\s*(?:分别)?\s*"
                     r"(?:为|了|约|达)?\s*[=＝:：]?\s*$|^\s*[（(]\s*$")
 # before a growth (or a list) that reaches its level with 至: "营收yoy+46%至4.8亿元"
-_BEFORE = re.compile(rf"(?:{_CMP})\s*(?:分别)?\s*(?:{_VERB})?\s*(?:分别)?\s*(?:了|约)?\s*$")
+_BEFORE = re.compile(rf"(?:{_CMP})\s*(?:分别)?\s*{_ADVERB}(?:{_VERB})?\s*(?:分别)?\s*(?:了|约)?\s*$")
 _TO = re.compile(r"^\s*(?:至|到)\s*$")
 _PREVIOUS = re.compile(r"环比|较上月|较上季|年末|年底")
 LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
