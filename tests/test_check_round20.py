@@ -188,3 +188,19 @@ def test_a_change_with_an_adverb_before_its_verb_is_read_with_its_ratio():
     # found by two fits, nothing here refutes
     got = {c.stated: c.verdict for c in check_text(text.format("3.2")) if c.kind == "change"}
     assert got.get("3.2个百分点") != "inconsistent"
+
+
+def test_a_degree_word_before_a_change_verb_reads_as_the_plain_wording():
+    # 452 changes of the corpus are written "同比小幅上升", "同比大幅增长", "同比微降"
+    assert _changes("公司营收 120 亿元，同比大幅增长 20%，上年同期为 100 亿元。") == {"20%": "consistent"}
+    assert _changes("毛利率 30.5%，较上年同期的 28.2% 小幅提升 2.5 个百分点。") == {"2.5 个百分点": "inconsistent"}
+    # the quoted sentence keeps its words
+    chk = next(c for c in check_text("公司营收 120 亿元，同比大幅增长 20%，上年同期为 100 亿元。") if c.stated == "20%")
+    assert "大幅" in chk.sentence
+
+
+def test_a_bi_right_before_its_figure_names_a_ratio_not_a_comparison():
+    # cfr418: "成本收入比24.6%，同比上升1.2个百分点" is no 7.3% → 24.6% change
+    text = "2022年一季度业务及管理费396亿元，同比增长7.3%，成本收入比24.6%，同比上升1.2个百分点。"
+    assert "inconsistent" not in {c.verdict for c in check_text(text)}
+    assert _changes("营收 120 亿元，比上年的 100 亿元增长 20%。") == {"20%": "consistent"}

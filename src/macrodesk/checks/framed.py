@@ -275,7 +275,8 @@ def _basis_word(change: str) -> str:
 _RATE_ON_BASIS = re.compile(r"^\s*[，,]\s*(同比|环比)\s*(?:增长|增加|上升|上涨|下降|下滑|减少|下跌)\s*(?:了|约)?\s*$")
 # "较去年累计的 A 同比增长 C", "环比 25Q1 的 A 提高 C": the earlier level written after its word
 WRITTEN_BEFORE = re.compile(
-    r"(?:较|相比|相较于?|(?<![同环占对可])比(?![例重率值较])|环比(?=\s*\S))"
+    # ("成本收入比24.6%": a 比 the figure follows at once names a ratio, it compares with nothing)
+    r"(?:较|相比|相较于?|(?<![同环占对可])比(?![例重率值较])(?!\s*(?:为|是)?\s*$)|环比(?=\s*\S))"
     # a date may name the earlier level ("较 2025 年 7 月初的 6.13 万元 / 吨上涨 33.88%")
     r"\s*(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:[初末底中]|上旬|中旬|下旬)?)?"
     # (收 of 收入 and 预收款 is no verb: "较年初的预收款项 1.58 亿元，增长 45%")

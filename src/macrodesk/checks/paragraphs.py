@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from macrodesk.checks.degree import blank_degree
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import break_ends, start_after
 
@@ -103,7 +104,7 @@ def _read(article: Article) -> tuple[list[ParaText], list[ParaText]]:
         para = plain[-1]
         off = len(para.text)
         para.sentences.append((off, s))
-        para.text += s.text
+        para.text += blank_degree(s.text)
         para.figures.extend(_placed(f, off) for f in s.figures)
         last = s
     series: list[ParaText] = []

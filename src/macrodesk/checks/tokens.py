@@ -7,6 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from macrodesk.checks.degree import blank_degree
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.figures import extract_figures
 from macrodesk.models import Figure, FigureKind, Sentence, canonical_unit
@@ -59,7 +60,7 @@ _STRONGER = re.compile(r"(?:强于|弱于)(?=[^，,。；;]{0,16}?\d)")
 
 
 def _shield(text: str) -> str:
-    text = _INDEX_NAME.sub(lambda m: m.group(1) + "Ｘ" * len(m.group(2)), text)
+    text = blank_degree(_INDEX_NAME.sub(lambda m: m.group(1) + "Ｘ" * len(m.group(2)), text))
     if "oY" in text or "oy" in text or "OY" in text or "oQ" in text or "oq" in text or "OQ" in text:
         text = _YOY_WORD.sub(lambda m: "同比 " if m.group(0)[0] in "Yy" else "环比 ", text)
     # "CS 汽车强于沪深 300 指数 0.84pct": a gap to a benchmark, as 跑赢 / 跑输 are
