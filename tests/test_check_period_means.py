@@ -13,8 +13,8 @@ def _means(text: str) -> dict[str, str]:
 def test_a_mean_per_day_over_the_days_of_the_span():
     # 7 月 1 日 to 8 月 31 日 is 62 days: 1.47 亿 / 62 = 237 万; 119.9 万 / 62 = 1.93 万
     text = "7 月 1 日至 8 月 31 日，全国民航累计运输旅客 1.47 亿人次，日均 {} 万人次；保障航班 119.9 万班，日均 1.93 万班。"
-    assert _means(text.format("237")) == {"237 万人": "consistent", "1.93 万": "consistent"}
-    assert _means(text.format("257"))["257 万人"] == "inconsistent"
+    assert _means(text.format("237")) == {"237 万人次": "consistent", "1.93 万": "consistent"}
+    assert _means(text.format("257"))["257 万人次"] == "inconsistent"
 
 
 def test_a_mean_per_month_and_spans_that_are_not_certain():
