@@ -79,13 +79,15 @@ def _margins(article: Article) -> tuple[list[_Margin], dict[str, int]]:
                 # "归母净利率同降8.55pcts至4.45%，存货同增56.59%至11.70亿元": a clause naming another
                 # measure after the margin's level is no more of the margin
                 levels = [f for f in levels if f.start < comma.start()]
+            changes = [(f, s.text[m.end():f.start]) for f in figs if f.kind == FigureKind.POINTS]
+            if len(levels) > 1 and (listed := _listed(s, m, figs)) is not None:
+                levels, changes = listed
             if len(levels) != 1:
                 continue
             p = _subject_period(s, m.start(), year) or period.get(s.paragraph)
             if p is None:
                 continue
             profit = ("扣非归母净利润" if m.group(1) else "归母净利润" if m.group(2) else "净利润")
-            changes = [(f, s.text[m.end():f.start]) for f in figs if f.kind == FigureKind.POINTS]
             named = re.split(r"[，,；;。：:]", s.text[:m.start()])[-1]
             out.append(_Margin(levels[0], profit, p[0], p[1], section, s, changes,
                                not _OTHER_SUBJECT.search(named)))
@@ -93,6 +95,41 @@ def _margins(article: Article) -> tuple[list[_Margin], dict[str, int]]:
             period[s.paragraph] = p
             year = p[0]
     return out, section_of
+
+
+_NAME_SEP = re.compile(r"\s*(?:/|、|和|及|与)\s*")
+_TO_LIST = re.compile(r"^\s*(?:分别)?\s*(?:为|是|达到?|约)?\s*(?:分别)?\s*$")
+_LIST_SEP = re.compile(r"^\s*(?:/|、|和|及|与)\s*$")
+
+
+def _run(s: Sentence, figs: list[Figure], kind: FigureKind, first: int) -> list[Figure]:
+    """The figures of `kind` joined by / 、 和 from index `first` on."""
+    run = [figs[first]]
+    for f in figs[first + 1:]:
+        if f.kind != kind or not _LIST_SEP.match(s.text[run[-1].end:f.start]):
+            break
+        run.append(f)
+    return run
+
+
+def _listed(s: Sentence, m: re.Match[str], figs: list[Figure]) -> tuple[list[Figure], list[tuple[Figure, str]]] | None:
+    """The margin's level (and change) when it is named last of a list of ratios and its value is
+    the same place of the list after them: "销售毛利率和净利率分别为75.21%/20.95%，同比分别-0.80pct/-0.53pct"."""
+    start = max(s.text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
+    names = _NAME_SEP.split(s.text[start:m.end()].strip())
+    if len(names) < 2 or not all(names) or not figs or figs[0].kind != FigureKind.PERCENT \
+            or not _TO_LIST.match(s.text[m.end():figs[0].start]):
+        return None
+    values = _run(s, figs, FigureKind.PERCENT, 0)
+    if len(values) != len(names):
+        return None
+    k = len(values)
+    changes: list[tuple[Figure, str]] = []
+    if k < len(figs) and figs[k].kind == FigureKind.POINTS:
+        moves = _run(s, figs, FigureKind.POINTS, k)
+        if len(moves) == len(names):
+            changes = [(moves[-1], s.text[m.end():moves[0].start])]
+    return [values[-1]], changes
 
 
 def _subject_period(s: Sentence, before: int, year: str) -> tuple[str, str] | None:
