@@ -210,9 +210,8 @@ def test_a_net_margin_named_last_of_a_list_of_ratios_takes_the_last_value():
     # "销售毛利率/净利率分别为51.65%/30.29%": 0.9966 / 3.30 = 30.2% (cfb545's 23Q1, here in round figures)
     text = ("23Q1公司实现营业收入3.30亿元，同比增长42.47%，实现归母净利润1.00亿元，同比增长62.65%。"
             "23Q1销售毛利率和归母净利率分别为51.65%/{}。")
-    assert {c.stated: c.verdict for c in check_text(text.format("30.29%")) if c.kind == "ratio"} == {"30.29%": "consistent"}
-    assert {c.stated: c.verdict for c in check_text(text.format("35.29%")) if c.kind == "ratio"} \
-        == {"35.29%": "inconsistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format("30.29%")) if c.kind == "ratio"}["30.29%"] == "consistent"
+    assert {c.stated: c.verdict for c in check_text(text.format("35.29%")) if c.kind == "ratio"}["35.29%"] == "inconsistent"
     # a bare 净利率 beside only the 归母 profit may be on the total profit: a misfit proves nothing
     bare = text.replace("归母净利率", "净利率").format("35.29%")
     assert "inconsistent" not in {c.verdict for c in check_text(bare) if c.kind == "ratio"}
