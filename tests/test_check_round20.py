@@ -215,3 +215,13 @@ def test_a_net_margin_named_last_of_a_list_of_ratios_takes_the_last_value():
     # a bare 净利率 beside only the 归母 profit may be on the total profit: a misfit proves nothing
     bare = text.replace("归母净利率", "净利率").format("35.29%")
     assert "inconsistent" not in {c.verdict for c in check_text(bare) if c.kind == "ratio"}
+
+
+def test_a_later_value_of_a_list_of_margins_is_the_margin_it_is_placed_at():
+    # cfb516: "销售毛利率和净利率分别为75.21%/20.95%" is 10.51 / 50.14 = 20.96% for the 净利率
+    text = ("2022年实现营收50.14亿元，同比增长24.65%，归母净利润10.51亿元，同比增长21.82%。"
+            "销售毛利率和净利率分别为75.21%/{}，同比分别-0.80pct/-0.53pct。")
+    got = {(c.kind, c.stated): c.verdict for c in check_text(text.format("20.95%"))}
+    assert got[("ratio", "20.95%")] == "consistent" and got[("change", "-0.53pct")] == "consistent"
+    # a list value's period is not certain and its inputs only confirm: no check when none fits
+    assert ("ratio", "22.95%") not in {(c.kind, c.stated) for c in check_text(text.format("22.95%"))}

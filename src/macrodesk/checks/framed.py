@@ -82,6 +82,30 @@ class Framed:
 _RELATIVE_TO = re.compile(r"相对于?[^，,。；;]{1,12}的\s*$")
 
 
+_ITEM_LEAD = re.compile(r"^\s*[/、]\s*$|^\s*、?\s*(?:和|及)\s*$")
+
+
+def _listed_margin(fs: list[Framed], k: int) -> re.Match[str] | None:
+    """The margin a later value of a list is of, by its place: "销售毛利率和净利率分别为 75.21%/20.95%"
+    names 20.95% 净利率 (the first value's lead names them all)."""
+    place, j = 0, k
+    while j > 0 and _ITEM_LEAD.match(fs[j].lead) and fs[j - 1].tok.sent == fs[k].tok.sent \
+            and fs[j - 1].tok.fig.kind == FigureKind.PERCENT:
+        place, j = place + 1, j - 1
+    if not place or "分别" not in fs[j].lead:
+        return None
+    named = list(MARGIN.finditer(fs[j].lead))
+    return named[place] if len(named) > place and len(named) == place + 1 + _values_after(fs, k) else None
+
+
+def _values_after(fs: list[Framed], k: int) -> int:
+    """How many values of the list follow the k-th."""
+    n = 0
+    while k + n + 1 < len(fs) and _ITEM_LEAD.match(fs[k + n + 1].lead) and fs[k + n + 1].tok.sent == fs[k].tok.sent:
+        n += 1
+    return n
+
+
 def margin_named(lead: str) -> re.Match[str] | None:
     """The margin word a rate's own lead ends on; the first of a list ("毛利率和归母净利率分别为 22.6%、
     7.7%", cfr257: 22.6% is the 毛利率)."""
@@ -461,9 +485,13 @@ def find_framed(sec: Para) -> list[Check]:
         # ---- a margin: 净利率 C = profit / revenue of the same period
         mm = margin_named(c.lead) if t.fig.kind == FigureKind.PERCENT else None
         mm = mm or (_dash_margin(c, b) if t.fig.kind == FigureKind.PERCENT else None)
+        listed = None
+        if mm is None and t.fig.kind == FigureKind.PERCENT:
+            mm = listed = _listed_margin(fs, k)
         # "净利率由 4.8% 降至…": the earlier level of a change, not this period's margin
         if mm and not _YOY.search(c.lead) and not re.search(r"(?:由|从)\s*$", c.lead):
-            out.extend(margin(sec, fs, c, mm))
+            # (a later value of a list is judged when its inputs settle it, else left as before)
+            out.extend(chk for chk in margin(sec, fs, c, mm) if listed is None or chk.verdict != "unverifiable")
             continue
         # ---- a share: "N（占比 P）", "占全年 D 的 P", "占比 P（N）"
         # a list of shares goes on without the word: "中期票据占比 58%（377 亿元），公司债 22%（143 亿元）"
