@@ -225,3 +225,13 @@ def test_a_later_value_of_a_list_of_margins_is_the_margin_it_is_placed_at():
     assert got[("ratio", "20.95%")] == "consistent" and got[("change", "-0.53pct")] == "consistent"
     # a list value's period is not certain and its inputs only confirm: no check when none fits
     assert ("ratio", "22.95%") not in {(c.kind, c.stated) for c in check_text(text.format("22.95%"))}
+
+
+def test_products_issued_and_satellites_are_counted_in_their_units():
+    # report 135: "其中，股份行理财子新发 952 份（占比 56.9%）" of the sentence before's 1673 份
+    text = "理财子新发产品 1673 份，环比减少 14.5%。其中，股份行理财子新发 952 份（占比 {}）。"
+    assert {c.stated: c.verdict for c in check_text(text.format("56.9%")) if c.kind == "share"} == {"56.9%": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format("59.6%")) if c.kind == "share"} \
+        == {"59.6%": "inconsistent"}
+    # 月份 stays a date
+    assert [f.kind.value for f in extract_figures("3月份新发 20 份")] == ["date", "quantity"]

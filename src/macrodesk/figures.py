@@ -36,9 +36,10 @@ _UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [
     # ("销售面积50.6万平，同比+2.6%": real estate's 平 for 平方米, when a clause ends on it)
     (rf"{_MAG}?(?:平方米|平米|平方公里|立方米|平(?=\s*[，,。；;、）)]|\s*$)|方(?![面式向案法便针])|吨|桶|辆|台|套|件|千瓦时|千瓦|户|人次|架次|车次|班次|艘次|人|头|张|片|艘|架|口|条|座|个|项|家|只|批|次|位|名|种|股|手|笔|例|宗|款|支|所|枚|颗|栋"
      # counts of trips ("4003 万人次", "14401 架次") before the units they start with;
-     # phones (部), distances, weights and land ("2.9 亿部", "1.2 万公里", "119 公斤", "3 万亩"); not
+     # phones (部), distances, weights and land ("2.9 亿部", "1.2 万公里", "119 公斤", "3 万亩"), products
+     # issued (份) and satellites (颗); not
      # 篇, which a post counts its sources in and the post checker would then trace
-     r"|部(?![分门委署件长])|公里|千克|公斤|克(?![服隆罗拉])|毫米|公顷|亩)",
+     r"|部(?![分门委署件长])|公里|千克|公斤|克(?![服隆罗拉])|毫米|公顷|亩|份(?![额])|颗)",
      FigureKind.QUANTITY, None),
     (r"GWh|MWh|TWh|kWh|Wh/kg|Wh/L|mAh|GW|MW|kW|TW|nm|mm|cm|km|kg|TEU|EB|PB|TB|GB|万千瓦|点",
      FigureKind.QUANTITY, None),
