@@ -236,3 +236,10 @@ def test_products_issued_and_satellites_are_counted_in_their_units():
         == {"59.6%": "unverifiable"}
     # 月份 stays a date
     assert [f.kind.value for f in extract_figures("3月份新发 20 份")] == ["date", "quantity"]
+
+
+def test_names_joined_by_yu_before_fenbie_frame_their_values():
+    # cfb108: "营业收入与净利润分别为 7071 万、 1915 万元" frames 1915 万元 as 净利润 (1915 / 7071 = 27.1%)
+    text = "2019 年全年实现营业收入与净利润分别为 7071 万、 1915 万元，净利率高达 {}。"
+    assert {c.stated: c.verdict for c in check_text(text.format("27%")) if c.kind == "ratio"} == {"27%": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format("37%")) if c.kind == "ratio"} == {"37%": "inconsistent"}

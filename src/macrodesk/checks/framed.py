@@ -164,7 +164,11 @@ def read_frames(sec: Para) -> list[Framed]:
 # measures named as a slash list before their values: "收入/归母净利/扣非归母净利分别为27.20/6.25/5.8亿元"
 _METRIC_LIST = re.compile(r"([\u4e00-\u9fa5A-Za-z]{1,10}(?:\s*/\s*[\u4e00-\u9fa5A-Za-z]{1,10}){1,5})\s*(?:分别)?\s*"
                           r"(?:为|是|达|实现|约)?\s*$")
+# (and "营业收入与净利润分别为 7071 万、 1915 万元": names joined by 与/和/、 before 分别)
+_NAMED_LIST = re.compile(r"([\u4e00-\u9fa5]{2,10}(?:\s*(?:、|与|和|及)\s*[\u4e00-\u9fa5]{2,10}){1,4})\s*分别\s*"
+                         r"(?:为|是|达|实现|约)?\s*$")
 _SLASH_LEAD = re.compile(r"^\s*/\s*$")
+_ITEM_SEP = re.compile(r"^\s*[/、]\s*$|^\s*、?\s*(?:和|及|与)\s*$")
 _LIST_MEASURE = re.compile(r"(?:营业总?收入|营收|收入|归母净利润?|扣非归母净利润?|净利润?|利润|销量|产量|出货量|销售额)$")
 
 
@@ -175,17 +179,25 @@ def _slash_lists(fs: list[Framed]) -> list[Framed]:
     i = 0
     while i < len(fs):
         x = fs[i]
-        m = _METRIC_LIST.search(x.lead) if "/" in x.lead and x.tok.fig.kind in (
-            FigureKind.NUMBER, FigureKind.MONEY, FigureKind.QUANTITY) else None
-        if m is None:
+        amounts = x.tok.fig.kind in (FigureKind.NUMBER, FigureKind.MONEY, FigureKind.QUANTITY)
+        m = _METRIC_LIST.search(x.lead) if "/" in x.lead and amounts else None
+        named = _NAMED_LIST.search(x.lead) if m is None and "分别" in x.lead and amounts else None
+        if m is None and named is None:
             i += 1
             continue
-        names = [re.sub(r"^(?:年度?|月份?|季度|公司)+", "", n.strip()) for n in m.group(1).split("/")]
+        if m is not None:
+            names = [re.sub(r"^(?:年度?|月份?|季度|公司)+", "", n.strip()) for n in m.group(1).split("/")]
+            lead_ok = _SLASH_LEAD
+        else:
+            assert named is not None
+            names = [re.sub(r"^(?:年度?|月份?|季度|公司|全年|实现|分别)+", "", n.strip())
+                     for n in re.split(r"\s*(?:、|与|和|及)\s*", named.group(1))]
+            lead_ok = _ITEM_SEP
         names[-1] = re.sub(r"(?:分别)?(?:为|是|达|实现|约)?$", "", names[-1])
         items = fs[i:i + len(names)]
         last = items[-1].tok.fig
         if len(items) != len(names) or any(y.tok.sent != x.tok.sent for y in items) \
-                or not all(_SLASH_LEAD.match(y.lead) for y in items[1:]) or not all(names) \
+                or not all(lead_ok.match(y.lead) for y in items[1:]) or not all(names) \
                 or last.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
                 or any(y.tok.fig.kind not in (FigureKind.NUMBER, last.kind) for y in items):
             i += 1
