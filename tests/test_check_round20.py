@@ -243,3 +243,18 @@ def test_names_joined_by_yu_before_fenbie_frame_their_values():
     text = "2019 年全年实现营业收入与净利润分别为 7071 万、 1915 万元，净利率高达 {}。"
     assert {c.stated: c.verdict for c in check_text(text.format("27%")) if c.kind == "ratio"} == {"27%": "consistent"}
     assert {c.stated: c.verdict for c in check_text(text.format("37%")) if c.kind == "ratio"} == {"37%": "inconsistent"}
+
+
+def test_an_eps_is_the_parent_profit_over_the_share_count_written_for_it():
+    # cfb126: 0.50 亿 / 6.61 亿股 = 0.076 元
+    eps = {c.stated: c.verdict for c in check_text(
+        "实现归母净利润0.50亿元，YoY-29.16%，按最新6.61亿股的总股本计，实现单季度每股收益0.08元。") if c.kind == "ratio"}
+    assert eps == {"0.08元": "consistent"}
+    # cfr113, listed as an error by the 27th set: 25.94 亿 / 20.32 亿股 = 1.277 元, written 1.29元
+    text = ("归属于上市公司股东的净利润25.94亿元，同比增长13.49%。按20.32亿股总股本计，实现每股收益1.29元，"
+            "每股经营现金流为0.99元。")
+    assert {c.stated: c.verdict for c in check_text(text) if c.kind == "ratio"} == {"1.29元": "inconsistent"}
+    # cfr197: the EPS is on the 归母 profit, not on the 扣非 profit written nearer it
+    text = ("归属于上市公司股东的净利润10.23亿元，同比下降4.34%，扣除非经常性损益后的净利润9.53亿元，同比增长20.11%。"
+            "按3.10亿股的总股本计算，实现摊薄每股收益3.30元（扣非后为3.08元）。")
+    assert {c.stated: c.inputs[0] for c in check_text(text) if c.kind == "ratio"} == {"3.30元": "10.23亿元"}

@@ -68,6 +68,7 @@ from macrodesk.checks.part_growths import find_part_growths
 from macrodesk.checks.part_shares import find_part_shares
 from macrodesk.checks.pe_lists import find_pe_lists
 from macrodesk.checks.pe_upsides import find_pe_upsides
+from macrodesk.checks.per_share import find_per_share
 from macrodesk.checks.period_means import find_period_means, find_week_means
 from macrodesk.checks.previous_period import find_previous_period_growths
 from macrodesk.checks.prior_rates import find_prior_rate_changes
@@ -243,7 +244,7 @@ def check_article(article: Article) -> list[Check]:
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
-        *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article),
+        *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article), *find_per_share(article),
         *find_parallel_lists(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
