@@ -258,3 +258,20 @@ def test_an_eps_is_the_parent_profit_over_the_share_count_written_for_it():
     text = ("归属于上市公司股东的净利润10.23亿元，同比下降4.34%，扣除非经常性损益后的净利润9.53亿元，同比增长20.11%。"
             "按3.10亿股的总股本计算，实现摊薄每股收益3.30元（扣非后为3.08元）。")
     assert {c.stated: c.inputs[0] for c in check_text(text) if c.kind == "ratio"} == {"3.30元": "10.23亿元"}
+
+
+def test_a_trade_in_own_shares_is_its_shares_at_their_price():
+    # report 121: 2.92 亿股 × 1.22 元 = 3.56 亿元
+    got = {c.stated: c.verdict for c in check_text(
+        "截至 5 月 30 日，累计回购 2.92 亿股（占总股本 1.32%），均价 1.22 元 / 股，总金额 3.56 亿元。") if c.kind == "product"}
+    assert got == {"3.56 亿元": "consistent"}
+    # cfb005, listed as an error by the 38th set: 1,280,050 股 at 7.51-7.70 元 is 961-986 万元, not 9,770 万元
+    got = {c.stated: c.verdict for c in check_text(
+        "公司累计回购股份数量 1，280，050 股，占总股本的 0.1598%，成交价在 7.51-7.70 元/股，总金额为 9，770 万元。")
+        if c.kind == "product"}
+    assert got == {"9,770 万元": "inconsistent"}
+    # an average written after the amount is its quotient (108,620,307 / 14,515,014 = 7.483)
+    got = {c.stated: c.verdict for c in check_text(
+        "已在二级市场购买公司股份 14，515，014 股，占总股本比例为 1.81%，成交金额 108，620，307 元，均价约为 7.48 元。")
+        if c.kind == "ratio"}
+    assert got == {"7.48 元": "consistent"}

@@ -83,6 +83,7 @@ from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.share_counts import find_share_counts
 from macrodesk.checks.share_lists import find_share_lists
 from macrodesk.checks.share_pairs import find_share_pairs
+from macrodesk.checks.share_trades import find_share_trades
 from macrodesk.checks.sizing import find_sizings
 from macrodesk.checks.slash_moves import find_slash_moves
 from macrodesk.checks.slash_shares import find_slash_shares
@@ -244,7 +245,7 @@ def check_article(article: Article) -> list[Check]:
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
-        *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article), *find_per_share(article),
+        *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article),
         *find_parallel_lists(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

@@ -1,0 +1,75 @@
+"""A trade in a company's own shares (a buyback, a holder's purchase, an employee plan): the shares, their
+average price and the amount paid, in one sentence. "累计回购 2.92 亿股…，均价 1.22 元 / 股，总金额 3.56 亿元" is
+2.92 亿 × 1.22 = 3.56 亿; "成交金额 108,620,307 元，均价约为 7.48 元" is the amount over the shares; a price
+range ("成交价在 7.51-7.70 元/股") bounds the amount between the shares at its two ends."""
+
+from __future__ import annotations
+
+import re
+
+from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.judging import Check, interval_check
+from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
+
+_TRADE = re.compile(r"回购|增持|减持|购买|买入|卖出|持股计划|认购")
+_SHARES = re.compile(r"^(?:亿|万)?股$")
+# the words before each figure, in its own clause
+_COUNT_LEAD = re.compile(r"(?:回购|增持|减持|购买|买入|卖出|认购)[^，,；;。]{0,10}?(?:股份|股票)?(?:数量)?\s*(?:为|达|共|累计)?\s*$")
+_PRICE_LEAD = re.compile(r"(?:均价|成交均价|平均价格|成交价格?|回购价格?|增持价格|买入价格?|购买价格)\s*(?:区间)?\s*(?:为|在|约为|约)?\s*$")
+_AMOUNT_LEAD = re.compile(r"(?:成交|交易|支付|回购|增持|买入|使用资金)?\s*(?:总)?(?:金额|总额|资金总额)\s*(?:为|达|约|共计|合计)?\s*$")
+_PER_SHARE = re.compile(r"^(?:元|元\s*/\s*股)$")
+
+
+def _lead(s: Sentence, f: Figure) -> str:
+    return s.text[clause_start(s.text, f.start, "，,；;。：:（("):f.start]
+
+
+def find_share_trades(article: Article) -> list[Check]:
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or "股" not in s.text or not _TRADE.search(s.text):
+            continue
+        figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None]
+        counts = [f for f in figs if f.kind == FigureKind.QUANTITY and _SHARES.match(f.unit or "") and not f.is_range
+                  and not f.approx and _COUNT_LEAD.search(s.text[max(0, f.start - 24):f.start])]
+        prices = [f for f in figs if f.kind == FigureKind.MONEY and _PER_SHARE.match(re.sub(r"\s", "", f.unit or ""))
+                  and _PRICE_LEAD.search(_lead(s, f))]
+        amounts = [f for f in figs if f.kind == FigureKind.MONEY and not f.is_range and "/" not in (f.unit or "")
+                   and _AMOUNT_LEAD.search(_lead(s, f))]
+        if len(counts) != 1 or len(prices) != 1 or len(amounts) != 1:
+            continue  # one trade in the sentence, or which goes with which is not certain
+        chk = _judge(s, counts[0], prices[0], amounts[0])
+        if chk is not None:
+            chk.article = article.label
+            out.append(chk)
+    return out
+
+
+def _judge(s: Sentence, count: Figure, price: Figure, amount: Figure) -> Check | None:
+    n = figure_interval(count).scale(count.scale)
+    paid = figure_interval(amount).scale(amount.scale)
+    common = {"sentence": s.text, "sentence_id": s.id, "paragraph": s.paragraph,
+              "input_sentences": [s.text, s.text]}
+    if price.is_range and price.value is not None and price.high is not None:
+        # the amount lies between the shares bought at the range's two ends
+        lo = figure_interval(price.model_copy(update={"high": None})).lo
+        hi = figure_interval(price.model_copy(update={"value": price.high, "high": None})).hi
+        got = Interval(n.lo * lo, n.hi * hi).scale(1 / amount.scale)
+        return interval_check(got, figure_interval(amount, result=True), kind="product", stated=amount.text,
+                              inputs=[count.text, price.text],
+                              relation=f"{count.text} × {price.text} ∋ {amount.text} (the amount between the shares at "
+                                       "the range's two ends)", **common)
+    if n.lo <= 0:
+        return None
+    if price.start > amount.start:
+        # "成交金额 108,620,307 元，均价约为 7.48 元": the average written after the amount is its quotient
+        return interval_check((paid / n).scale(1 / price.scale), figure_interval(price, result=True), kind="ratio",
+                              stated=price.text, inputs=[amount.text, count.text],
+                              relation=f"{amount.text} / {count.text} = {price.text} (the average price paid)",
+                              **common)
+    each = figure_interval(price).scale(price.scale)
+    return interval_check((n * each).scale(1 / amount.scale), figure_interval(amount, result=True), kind="product",
+                          stated=amount.text, inputs=[count.text, price.text],
+                          relation=f"{count.text} × {price.text} = {amount.text} (the shares at their average price)",
+                          **common)
