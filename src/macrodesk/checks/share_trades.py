@@ -6,6 +6,7 @@ range ("成交价在 7.51-7.70 元/股") bounds the amount between the shares at
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
@@ -49,8 +50,8 @@ def find_share_trades(article: Article) -> list[Check]:
 def _judge(s: Sentence, count: Figure, price: Figure, amount: Figure) -> Check | None:
     n = figure_interval(count).scale(count.scale)
     paid = figure_interval(amount).scale(amount.scale)
-    common = {"sentence": s.text, "sentence_id": s.id, "paragraph": s.paragraph,
-              "input_sentences": [s.text, s.text]}
+    common: dict[str, Any] = {"sentence": s.text, "sentence_id": s.id, "paragraph": s.paragraph,
+                              "input_sentences": [s.text, s.text]}
     if price.is_range and price.value is not None and price.high is not None:
         # the amount lies between the shares bought at the range's two ends
         lo = figure_interval(price.model_copy(update={"high": None})).lo
