@@ -275,3 +275,13 @@ def test_a_trade_in_own_shares_is_its_shares_at_their_price():
         "已在二级市场购买公司股份 14，515，014 股，占总股本比例为 1.81%，成交金额 108，620，307 元，均价约为 7.48 元。")
         if c.kind == "ratio"}
     assert got == {"7.48 元": "consistent"}
+
+
+def test_a_plain_average_after_a_list_is_its_mean():
+    # cfr038: (4.50 + 5.45 + 5.84 + 5.38 + 4.89) / 5 = 5.21
+    text = "公司最近5期的公司债票面利率分别为4.50%、5.45%、5.84%、5.38%、4.89%（时间更近者在前），平均为{}。"
+    assert {c.stated: c.verdict for c in check_text(text.format("5.21%")) if c.kind == "average"} == {"5.21%": "consistent"}
+    # rates may be averaged with weights: a misfit proves nothing
+    assert {c.stated: c.verdict for c in check_text(text.format("5.51%")) if c.kind == "average"} == {"5.51%": "unverifiable"}
+    amounts = "三家公司营收分别为 10.2 亿元、12.4 亿元、14.6 亿元，平均为 {} 亿元。"
+    assert {c.stated: c.verdict for c in check_text(amounts.format("13.4")) if c.kind == "average"} == {"13.4 亿元": "inconsistent"}

@@ -27,6 +27,8 @@ _EACH = re.compile(r"(?:单[包宗个家台只项笔户件座艘]\s*(?:平均|�
 # "分别为 69、103、79、72、46 亿美元，年均 74 亿美元": the mean of the years listed before it (not a
 # growth: "年均增长", "年均复合增速" are rates)
 _YEARLY = re.compile(r"[，,]\s*(?:年均|每年平均|平均每年)(?:为|约|达|是|在)?\s*$")
+# "票面利率分别为4.50%、5.45%、5.84%、5.38%、4.89%（…），平均为5.21%": the mean of the list before it
+_PLAIN_MEAN = re.compile(r"[，,]\s*(?:其)?(?:平均|均值)(?:值|水平)?(?:为|约|达|是|在)?\s*$")
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _LIST = re.compile(r"分别(?:为|是|达|约|在)?\s*$")
 _STOPS = "，,；;。：:"  # the clause breaks (checks.tokens.clause_start)
@@ -56,7 +58,8 @@ def find_averages(article: Article) -> list[Check]:
             if mean and s.text[mean.end():g.start].strip() == "" and mean.end() > (figs[k - 1].end if k else 0):
                 n = int(mean.group(1)) if mean.group(1).isdigit() else _NUMERALS[mean.group(1)]
                 chk = _mean(s, [*earlier, s], g, n, mean.start())
-            elif chk is None and g.kind in LEVELS and _YEARLY.search(lead):
+            elif chk is None and (g.kind in LEVELS and _YEARLY.search(lead)
+                                  or g.kind in (*LEVELS, FigureKind.PERCENT) and _PLAIN_MEAN.search(lead)):
                 chk = _mean(s, [s], g, None, g.start)
             if chk is not None:
                 chk.article = article.label
