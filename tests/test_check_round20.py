@@ -285,3 +285,10 @@ def test_a_plain_average_after_a_list_is_its_mean():
     assert {c.stated: c.verdict for c in check_text(text.format("5.51%")) if c.kind == "average"} == {"5.51%": "unverifiable"}
     amounts = "三家公司营收分别为 10.2 亿元、12.4 亿元、14.6 亿元，平均为 {} 亿元。"
     assert {c.stated: c.verdict for c in check_text(amounts.format("13.4")) if c.kind == "average"} == {"13.4 亿元": "inconsistent"}
+
+
+def test_an_issue_of_shares_raises_its_shares_at_the_issue_price():
+    # cfr155: 5844.6 万股 × 15.57 元 = 9.10 亿元
+    text = "拟非公开发行5844.6万股，发行价为15.57元/股，募资不超过{}亿元。"
+    assert {c.stated: c.verdict for c in check_text(text.format("9.1")) if c.kind == "product"} == {"9.1亿元": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format("8.1")) if c.kind == "product"} == {"8.1亿元": "inconsistent"}

@@ -13,12 +13,13 @@ from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
 
-_TRADE = re.compile(r"回购|增持|减持|购买|买入|卖出|持股计划|认购")
+_TRADE = re.compile(r"回购|增持|减持|购买|买入|卖出|持股计划|认购|发行|配售|定增")
 _SHARES = re.compile(r"^(?:亿|万)?股$")
 # the words before each figure, in its own clause
-_COUNT_LEAD = re.compile(r"(?:回购|增持|减持|购买|买入|卖出|认购)[^，,；;。]{0,10}?(?:股份|股票)?(?:数量)?\s*(?:为|达|共|累计)?\s*$")
-_PRICE_LEAD = re.compile(r"(?:均价|成交均价|平均价格|成交价格?|回购价格?|增持价格|买入价格?|购买价格)\s*(?:区间)?\s*(?:为|在|约为|约)?\s*$")
-_AMOUNT_LEAD = re.compile(r"(?:成交|交易|支付|回购|增持|买入|使用资金)?\s*(?:总)?(?:金额|总额|资金总额)\s*(?:为|达|约|共计|合计)?\s*$")
+_COUNT_LEAD = re.compile(r"(?:回购|增持|减持|购买|买入|卖出|认购|发行|配售|定增)[^，,；;。]{0,10}?(?:股份|股票)?(?:数量)?\s*(?:为|达|共|累计|不超过)?\s*$")
+_PRICE_LEAD = re.compile(r"(?:均价|成交均价|平均价格|成交价格?|回购价格?|增持价格|买入价格?|购买价格|发行价格?|认购价格?)\s*(?:区间)?\s*(?:为|在|约为|约)?\s*$")
+_AMOUNT_LEAD = re.compile(r"(?:(?:成交|交易|支付|回购|增持|买入|使用资金)?\s*(?:总)?(?:金额|总额|资金总额)|募资|募集资金(?:总额)?)"
+                          r"\s*(?:为|达|约|共计|合计|不超过)?\s*$")
 _PER_SHARE = re.compile(r"^(?:元|元\s*/\s*股)$")
 
 
