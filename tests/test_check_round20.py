@@ -292,3 +292,15 @@ def test_an_issue_of_shares_raises_its_shares_at_the_issue_price():
     text = "拟非公开发行5844.6万股，发行价为15.57元/股，募资不超过{}亿元。"
     assert {c.stated: c.verdict for c in check_text(text.format("9.1")) if c.kind == "product"} == {"9.1亿元": "consistent"}
     assert {c.stated: c.verdict for c in check_text(text.format("8.1")) if c.kind == "product"} == {"8.1亿元": "inconsistent"}
+
+
+def test_an_eps_elsewhere_is_over_the_articles_one_share_count():
+    # cfb126, listed as an error by the 38th set: 0.84 亿 / 6.61 亿股 = 0.127 元, written 0.16元
+    text = ("2019Q4营业收入8.21亿元，YoY+15.14%；归母净利润0.84亿元，YoY+28.04%；折合单季度EPS为{}元。"
+            "实现归母净利润0.50亿元，YoY-29.16%，按最新6.61亿股的总股本计，实现单季度每股收益0.08元。")
+    got = {c.stated: c.verdict for c in check_text(text.format("0.16")) if c.kind == "ratio"}
+    assert got == {"0.16元": "inconsistent", "0.08元": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format("0.13")) if c.kind == "ratio"}["0.13元"] == "consistent"
+    # an EPS not written diluted may be on the period's weighted count: a misfit proves nothing
+    plain = text.replace("折合单季度EPS为", "单季度EPS为").format("0.16")
+    assert {c.stated: c.verdict for c in check_text(plain) if c.kind == "ratio"}["0.16元"] == "unverifiable"

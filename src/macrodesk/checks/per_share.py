@@ -32,21 +32,74 @@ def _run(p: ParaText, figs: list[Figure], k: int, kinds: tuple[FigureKind, ...])
     return run
 
 
+def _is_basis(p: ParaText, count: Figure) -> bool:
+    """A share count written as the basis of an EPS: "按最新6.61亿股的总股本计"."""
+    return count.kind == FigureKind.QUANTITY and bool(_SHARES.match(count.unit or "")) and not count.is_range \
+        and bool(_COUNT_BEFORE.search(p.text[max(0, count.start - 16):count.start])) \
+        and bool(_COUNT_AFTER.match(p.text[count.end:count.end + 12])
+                 or "股本" in p.text[max(0, count.start - 12):count.start])
+
+
 def find_per_share(article: Article) -> list[Check]:
     if "股本" not in article.text:
         return []
     out: list[Check] = []
-    for p in paragraphs(article):
+    counts: dict[float, tuple[Figure, str]] = {}
+    paras = paragraphs(article)
+    for p in paras:
         if "股本" not in p.text:
             continue
         figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
         for k, count in enumerate(figs):
-            if count.kind != FigureKind.QUANTITY or not _SHARES.match(count.unit or "") or count.is_range \
-                    or not (_COUNT_BEFORE.search(p.text[max(0, count.start - 16):count.start])
-                            and (_COUNT_AFTER.match(p.text[count.end:count.end + 12])
-                                 or "股本" in p.text[max(0, count.start - 12):count.start])):
+            if _is_basis(p, count):
+                counts[(count.value or 0) * count.scale] = (count, p.sentence_at(count.start).text)
+                out.extend(_judge(article, p, figs, k))
+    if len(counts) == 1:
+        # the article's one share count is the basis of an EPS written elsewhere with its profit:
+        # "归母净利润0.84亿元，YoY+28.04%；折合单季度EPS为0.16元" (cfb126, 6.61亿股 two paragraphs on)
+        done = {c.sentence_id for c in out}
+        out.extend(_elsewhere(article, paras, *next(iter(counts.values())), done))
+    return out
+
+
+# an EPS after its profit in one sentence, with no count: "折合单季度EPS为0.16元", "摊薄每股收益0.56元"
+_EPS_ALONE = re.compile(r"[，,；;]\s*(?:实现|对应)?\s*((?:折合|摊薄|全面摊薄)?)\s*(?:单季度?)?\s*(?:每股收益|EPS)\s*(?:为|是)?\s*$")
+
+
+def _elsewhere(article: Article, paras: list[ParaText], count: Figure, count_sentence: str,
+               done: set[str]) -> list[Check]:
+    out: list[Check] = []
+    shares = figure_interval(count).scale(count.scale)
+    for p in paras:
+        figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
+        for k in range(1, len(figs)):
+            e = figs[k]
+            m = _EPS_ALONE.search(p.text, figs[k - 1].end, e.start)
+            where = p.sentence_at(e.start)
+            if m is None or e.kind != FigureKind.MONEY or (e.unit or "") != "元" or where.id in done \
+                    or m.end() != e.start and p.text[m.end():e.start].strip():
                 continue
-            out.extend(_judge(article, p, figs, k))
+            # its profit: the nearest money figure before it in its sentence, named 归母净利润
+            # (or the sentence before, ended by a semicolon: "归母净利润0.84亿元，YoY+28.04%；折合单季度EPS为0.16元")
+            before = p.sentence_at(m.start())
+            prof = next((f for f in reversed(figs[:k]) if f.kind == FigureKind.MONEY
+                         and p.sentence_at(f.start) in (where, before)
+                         and (p.sentence_at(f.start) is where or before.text.rstrip().endswith(("；", ";")))
+                         and ("亿" in (f.unit or "") or "万" in (f.unit or ""))), None)
+            named = _PROFIT.search(re.split(r"[，,；;。]", p.text[max(0, prof.start - 24):prof.start])[-1]) \
+                if prof is not None else None
+            if prof is None or named is None or not _parent(named):
+                continue
+            chk = interval_check(
+                figure_interval(prof).scale(prof.scale) / shares, figure_interval(e, result=True), kind="ratio",
+                stated=e.text, inputs=[prof.text, count.text],
+                relation=f"{prof.text} / {count.text} = {e.text} (the profit over the article's one share count)",
+                sentence=where.text, sentence_id=where.id, paragraph=where.paragraph,
+                input_sentences=[p.sentence_at(prof.start).text, count_sentence],
+                article=article.label)
+            # an EPS written diluted (摊薄, 折合) is on the latest count; another may be on the
+            # period's weighted count, which issues and buybacks move: then a fit only confirms
+            out.append(chk if m.group(1) else confirm_only(chk, "the EPS may be on the period's weighted share count"))
     return out
 
 
