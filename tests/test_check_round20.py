@@ -304,3 +304,12 @@ def test_an_eps_elsewhere_is_over_the_articles_one_share_count():
     # an EPS not written diluted may be on the period's weighted count: a misfit proves nothing
     plain = text.replace("折合单季度EPS为", "单季度EPS为").format("0.16")
     assert {c.stated: c.verdict for c in check_text(plain) if c.kind == "ratio"}["0.16元"] == "unverifiable"
+
+
+def test_a_slash_list_of_quarters_goes_on_to_the_next_measure_named_alone():
+    # cfb185: "Q1/Q2/Q3营收8.3/14/15亿元、同比增…，归母净利润1.3/2.8/2.9亿元" against the nine months' 7.02亿元
+    text = ("前三季度公司营业收入为37.34亿元，同比增52.93%；归母净利润为{}亿元，同比增103.66%。Q1/Q2/Q3营收8.3/14/15亿元、"
+            "同比增23.61%/62.52%/65.63%，归母净利润1.3/2.8/2.9亿元，同比增57.15%/110.67%/126.28%。")
+    sums = {c.stated: c.verdict for c in check_text(text.format("7.02")) if c.kind == "sum"}
+    assert sums == {"37.34亿元": "consistent", "7.02亿元": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format("7.62")) if c.kind == "sum"}["7.62亿元"] == "inconsistent"

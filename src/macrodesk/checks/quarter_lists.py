@@ -46,16 +46,18 @@ _SPAN_AFTER = re.compile(r"(?<![\d.])1\s*-\s*([234])\s*Q\s*(\d{2})(?!\d)")
 _BETWEEN = re.compile(r"^[，,\s]*[^，,。；;\d%/、]{0,16}$")
 # a further measure of the same quarters in the sentence: "；归母净利润分别为"
 _NEXT = re.compile(r"^[^。\d%]{0,24}分\s*别[^。\d%]{0,6}$")
+# or, for slash lists, a measure named alone: "Q1/Q2/Q3营收8.3/14/15亿元、同比增…，归母净利润1.3/2.8/2.9亿元"
+_NEXT_NAMED = re.compile(r"^\s*[，,；;]\s*[^。\d%，,；;/]{2,16}$")
 # (each item may carry the unit: "8.68亿元、9.23亿元、10.04亿元")
 _ITEM_UNIT = r"(?:\s*(?:亿元|万元|百万元|千万元|元|亿|万))?"
-_LISTS = {n: re.compile(_SEP.join([f"({_NUM}){_ITEM_UNIT}"] * (n - 1) + [f"({_NUM})"]) + rf"\s*{_UNIT}(?![/、\d])")
+_LISTS = {n: re.compile(_SEP.join([f"({_NUM}){_ITEM_UNIT}"] * (n - 1) + [f"({_NUM})"]) + rf"\s*{_UNIT}(?![/\d]|、\s*\d)")
           for n in (2, 3, 4)}
 # a further measure's list may leave its unit to the first list's ("营业收入分别为15.68/20.71/17.99/27.31
 # 亿元，同比增速分别为…，归母净利润分别为 1.47/2.23/1.99/1.85， 同比增速分别为…")
 _BARE_LISTS = {n: re.compile(_SEP.join([f"({_NUM})"] * n) + r"()(?=\s*[，,；;])") for n in (2, 3, 4)}
 _GROWTH_WORDS = "|".join(_spaced(w) for w in ("同比", "yoy", "YoY", "YOY"))
-_GROWTH_LEAD = (rf"\s*[，,]\s*(?:{_spaced('分别')})?\s*(?:{_GROWTH_WORDS})\s*(?:{_spaced('分别')})?\s*"
-                rf"(?:{_spaced('增长')}|{_spaced('增速')}|{_spaced('变化')}|{_spaced('变动')})?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
+_GROWTH_LEAD = (rf"\s*[，,、]\s*(?:{_spaced('分别')})?\s*(?:{_GROWTH_WORDS})\s*(?:{_spaced('分别')})?\s*"
+                rf"(?:{_spaced('增长')}|{_spaced('增速')}|{_spaced('变化')}|{_spaced('变动')}|增)?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
 # or signed growths in a bracket right after the levels: "344.41、459.92亿元（+48.41%、-9.46%）"
 _GROWTH_LEAD = rf"(?:{_GROWTH_LEAD}|\s*[（(]\s*(?:同比\s*)?(?=[+\-−]))"
 _GROWTHS = {n: re.compile(_GROWTH_LEAD + _SEP.join([f"({_NUM})%?"] * (n - 1) + [f"({_NUM})%"])) for n in (2, 3, 4)}
@@ -93,19 +95,21 @@ def find_quarter_lists(article: Article) -> list[Check]:
             end = p.text.find("。", q.end())
             end = len(p.text) if end < 0 else end
             pos, first, unit = q.end(), True, ""
+            slashed = False
             while True:
                 m = _LISTS[n].search(p.text, pos, end)
-                if not first and (m is None or not _NEXT.match(p.text[pos:m.start()])):
+                if not first and (m is None or not _next(p.text[pos:m.start()], slashed)):
                     m = _BARE_LISTS[n].search(p.text, pos, end)  # a further measure's list with no unit
-                    if m is None or not _NEXT.match(p.text[pos:m.start()]):
+                    if m is None or not _next(p.text[pos:m.start()], slashed):
                         break
                 if m is None:
                     break
                 unit = m.group(n + 1) or unit
                 between = p.text[pos:m.start()]
-                if not (_BETWEEN.match(between) if first else _NEXT.match(between)) \
+                if not (_BETWEEN.match(between) if first else _next(between, slashed)) \
                         or len(set(re.findall(_UNIT, m.group(0)))) > 1:
                     break  # (items in two units are no one list)
+                slashed = "/" in m.group(0)
                 own = _metric(between)
                 year = _same_sentence_year(p, q, m, own, n) if first else None
                 year = year or _named_year(article, p, q, own, n)
@@ -117,6 +121,11 @@ def find_quarter_lists(article: Article) -> list[Check]:
                 if (qoq := _QOQS[n].match(p.text, pos)) is not None:
                     pos = qoq.end()  # the next measure's list comes after this one's 环比 list
     return out
+
+
+def _next(between: str, slashed: bool) -> bool:
+    """Whether the words between two lists of the same quarters lead to the next measure's list."""
+    return bool(_NEXT.match(between) or slashed and _NEXT_NAMED.match(between))
 
 
 def _count(q: re.Match[str]) -> int:
