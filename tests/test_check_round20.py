@@ -313,3 +313,9 @@ def test_a_slash_list_of_quarters_goes_on_to_the_next_measure_named_alone():
     sums = {c.stated: c.verdict for c in check_text(text.format("7.02")) if c.kind == "sum"}
     assert sums == {"37.34亿元": "consistent", "7.02亿元": "consistent"}
     assert {c.stated: c.verdict for c in check_text(text.format("7.62")) if c.kind == "sum"}["7.62亿元"] == "inconsistent"
+
+
+def test_prices_per_unit_are_no_parts_of_a_breakdown():
+    # regions' prices average to the whole's, they do not add up to it (reports 51, 326, 478, 585)
+    text = "全国生猪均价为 16.5 元 / 公斤，其中河南、山东和四川分别为 16.2、16.8、17.1 元 / 公斤。"
+    assert not [c for c in check_text(text) if c.kind == "sum"]

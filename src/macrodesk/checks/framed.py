@@ -1335,8 +1335,8 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             continue
         after = [x for x in by_sent.get(si, []) if x.tok.fig.start > i
                  and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
-        if not after:
-            continue
+        if not after or "/" in (after[0].tok.fig.unit or ""):
+            continue  # (prices per unit are no parts of another price: "价格为 3991.82 欧元 / 吨，其中…分别为")
         unit = after[0].tok.cunit
         back = si - 1
         # "进口数量为 19.07 万吨，同比 + 8.42%；环比 - 0.88%；其中全钢胎 6.18 万吨…": past the total's own
