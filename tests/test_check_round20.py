@@ -319,3 +319,10 @@ def test_prices_per_unit_are_no_parts_of_a_breakdown():
     # regions' prices average to the whole's, they do not add up to it (reports 51, 326, 478, 585)
     text = "全国生猪均价为 16.5 元 / 公斤，其中河南、山东和四川分别为 16.2、16.8、17.1 元 / 公斤。"
     assert not [c for c in check_text(text) if c.kind == "sum"]
+
+
+def test_the_middle_of_a_range_past_its_growths_in_a_bare_yi():
+    # cfb309: "3.75-4.30亿元，YoY+91.13%-119.16%，中值4.03亿" is (3.75 + 4.30) / 2 = 4.025
+    text = "报告期内实现归母净利润3.75-4.30亿元，YoY+91.13%-119.16%，中值{}亿，YoY+105.14%。"
+    assert {c.stated: c.verdict for c in check_text(text.format("4.03")) if c.kind == "average"} == {"4.03亿": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format("4.23")) if c.kind == "average"} == {"4.23亿": "inconsistent"}

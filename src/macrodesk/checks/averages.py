@@ -11,7 +11,7 @@ from macrodesk.checks.intervals import COUNT_UNITS, figure_interval, interval_su
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import LEVELS, interval, judged, unit_key
 from macrodesk.checks.range_growths import range_ends
-from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 from macrodesk.text.clauses import clause_start
 
 # "平均每家募资规模 7.3 亿元", "每家平均 …", "家均 …": the counter and the metric's words
@@ -71,13 +71,38 @@ def find_averages(article: Article) -> list[Check]:
 _MIDPOINT = re.compile(r"^\s*[，,（(]?\s*(?:取|按|对应)?\s*(?:区间)?\s*(?:中值|中枢|中位数)\s*(?:为|约|是|约为)?\s*$")
 
 
+# (a range's growths may stand between it and its middle: "3.75-4.30亿元，YoY+91.13%-119.16%，中值4.03亿")
+_MIDPOINT_AFTER = re.compile(r"[，,（(]\s*(?:取|按|对应)?\s*(?:区间)?\s*(?:中值|中枢|中位数|中位值)\s*(?:为|约|是|约为)?\s*$")
+
+
+def _same_unit(r: Figure, g: Figure) -> bool:
+    """A range and its middle in one unit; "中值4.03亿" of "3.75-4.30亿元" drops the 元 of its money."""
+    if r.scale != g.scale:
+        return False
+    if r.kind == g.kind:
+        return canonical_unit(r.kind, r.unit) == canonical_unit(g.kind, g.unit)
+    return r.kind == FigureKind.MONEY and g.kind == FigureKind.QUANTITY and (r.unit or "") == f"{g.unit}元"
+
+
 def _midpoints(s: Sentence) -> list[Check]:
     figs = [f for f in s.figures if f.kind != FigureKind.DATE]
     out = []
-    for r, g in zip(figs, figs[1:], strict=False):
+    for k, g in enumerate(figs):
+        if not k or g.is_range or g.value is None or g.kind not in LEVELS:
+            continue
+        r = figs[k - 1]
+        if not (_MIDPOINT.match(s.text[r.end:g.start]) or _MIDPOINT_AFTER.search(s.text[r.end:g.start])):
+            continue
+        if r.kind == FigureKind.PERCENT != g.kind:
+            # past the range's growths (percentages only), to the range of the middle's own unit
+            j = k - 1
+            while j >= 0 and figs[j].kind == FigureKind.PERCENT:
+                j -= 1
+            if j < 0 or not figs[j].is_range or not _same_unit(figs[j], g):
+                continue
+            r = figs[j]
         ends = range_ends(r) if r.is_range else None
-        if ends is None or g.is_range or g.value is None or g.unit != r.unit or g.scale != r.scale \
-                or not _MIDPOINT.match(s.text[r.end:g.start]):
+        if ends is None or not _same_unit(r, g):
             continue
         (lo, lo_text), (hi, hi_text) = ends
         mid = (lo + hi).scale(0.5)
