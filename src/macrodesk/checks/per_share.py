@@ -32,6 +32,13 @@ def _run(p: ParaText, figs: list[Figure], k: int, kinds: tuple[FigureKind, ...])
     return run
 
 
+def _profit_named(p: ParaText, f: Figure) -> re.Match[str] | None:
+    """The profit a money figure is named, in its own clause ("归母净利润0.84亿元"), if it is one in 亿 or 万."""
+    if f.kind != FigureKind.MONEY or not ("亿" in (f.unit or "") or "万" in (f.unit or "")):
+        return None
+    return _PROFIT.search(re.split(r"[，,；;。]", p.text[max(0, f.start - 24):f.start])[-1])
+
+
 def _is_basis(p: ParaText, count: Figure) -> bool:
     """A share count written as the basis of an EPS: "按最新6.61亿股的总股本计"."""
     return count.kind == FigureKind.QUANTITY and bool(_SHARES.match(count.unit or "")) and not count.is_range \
@@ -86,8 +93,7 @@ def _elsewhere(article: Article, paras: list[ParaText], count: Figure, count_sen
                          and p.sentence_at(f.start) in (where, before)
                          and (p.sentence_at(f.start) is where or before.text.rstrip().endswith(("；", ";")))
                          and ("亿" in (f.unit or "") or "万" in (f.unit or ""))), None)
-            named = _PROFIT.search(re.split(r"[，,；;。]", p.text[max(0, prof.start - 24):prof.start])[-1]) \
-                if prof is not None else None
+            named = _profit_named(p, prof) if prof is not None else None
             if prof is None or named is None or not _parent(named):
                 continue
             chk = interval_check(
@@ -124,9 +130,9 @@ def _judge(article: Article, p: ParaText, figs: list[Figure], k: int) -> list[Ch
                 and figs[i - 1].kind in (FigureKind.MONEY, FigureKind.NUMBER):
             i -= 1
         run = figs[i:run_end + 1]
-        clause = re.split(r"[，,；;。]", p.text[max(0, run[0].start - 24):run[0].start])[-1]
-        if run[-1].kind == FigureKind.MONEY and len(run) == len(eps) and (m := _PROFIT.search(clause)) is not None \
-                and ("亿" in (run[-1].unit or "") or "万" in (run[-1].unit or "")):
+        # (the list's clause is named before its first item; the unit stands on its last)
+        if len(run) == len(eps) and _profit_named(p, run[-1]) is not None \
+                and (m := _PROFIT.search(re.split(r"[，,；;。]", p.text[max(0, run[0].start - 24):run[0].start])[-1])):
             found.append((run, m))
         i -= 1
     if not found:
