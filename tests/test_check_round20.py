@@ -326,3 +326,14 @@ def test_the_middle_of_a_range_past_its_growths_in_a_bare_yi():
     text = "报告期内实现归母净利润3.75-4.30亿元，YoY+91.13%-119.16%，中值{}亿，YoY+105.14%。"
     assert {c.stated: c.verdict for c in check_text(text.format("4.03")) if c.kind == "average"} == {"4.03亿": "consistent"}
     assert {c.stated: c.verdict for c in check_text(text.format("4.23")) if c.kind == "average"} == {"4.23亿": "inconsistent"}
+
+
+def test_a_dividend_with_its_base_written_after_the_rate_and_in_bold():
+    # report 64: "每 10 股派发现金红利 **2.50 元**（含税），基数 685,426,671 股，合计派现 **1.71 亿元**"
+    text = "**中科电气**：2024 年度权益分派，每 10 股派发现金红利 **2.50 元**（含税），基数 685,426,671 股，合计派现 **{} 亿元**。"
+    assert {c.stated: c.verdict for c in check_text(text.format("1.71")) if c.kind == "product"} == {"1.71 亿元": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format("1.91")) if c.kind == "product"} == {"1.91 亿元": "inconsistent"}
+    got = {c.stated: c.verdict for c in check_text(
+        "**中信博**：调整 2024 年度利润分配，每股派现 **1 元**（含税），基数 217,255,940 股，分红总额 **2.17 亿元**。")
+        if c.kind == "product"}
+    assert got == {"2.17 亿元": "consistent"}

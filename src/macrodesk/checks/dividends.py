@@ -14,12 +14,13 @@ from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import interval
 from macrodesk.models import Article, FigureKind, Sentence
 
-_BASE = re.compile(r"总股本\s*(?:为|约)?\s*$")
+# ("基数 685,426,671 股" after the rate, as a distribution's notice writes it)
+_BASE = re.compile(r"(?:总股本|股本基数|分配基数|基数)\s*(?:为|约)?\s*$")
 _PER_TEN = re.compile(r"每\s*$")
-_PER_SHARE = re.compile(r"每股(?:派发|派送|派|分红|分派)?(?:现金)?(?:红利|股利|分红)?(?:人民币)?\s*(?:为)?\s*$")
-_AFTER_TEN = re.compile(r"^\s*股?\s*(?:派发|派送|派|分红)(?:现金)?(?:红利|股利)?(?:人民币)?\s*$")
+_PER_SHARE = re.compile(r"每股(?:派发|派送|派现|派|分红|分派)?(?:现金)?(?:红利|股利|分红)?(?:人民币)?\s*(?:为)?\s*$")
+_AFTER_TEN = re.compile(r"^\s*股?\s*(?:派发|派送|派现|派|分红)(?:现金)?(?:红利|股利)?(?:人民币)?\s*$")
 _TOTAL = re.compile(r"(?:合计|共计|总计|累计)(?:拟)?(?:派发|派送|派现|派|分红|分派)(?:现金)?(?:红利|股利)?(?:人民币)?\s*(?:约|为)?\s*$"
-                    r"|派现(?:总额)?\s*(?:约|为)?\s*$")
+                    r"|派现(?:总额)?\s*(?:约|为)?\s*$|分红总额\s*(?:约|为)?\s*$")
 
 
 def find_dividends(article: Article) -> list[Check]:
@@ -42,14 +43,15 @@ def _dividend(article: Article, s: Sentence) -> Check | None:
     per = Interval(1, 1)
     prev = 0
     for k, f in enumerate(figs):
-        lead = s.text[prev:f.start]
+        # (bold marks are no words: "每 10 股派发现金红利 **2.50 元**（含税），…合计派现 **1.71 亿元**")
+        lead = s.text[prev:f.start].replace("*", "")
         prev = f.end
         if base is None and f.kind in (FigureKind.QUANTITY, FigureKind.NUMBER) and f.unit.endswith("股") \
                 and _BASE.search(lead):
             base = f
         elif rate is None and f.kind == FigureKind.QUANTITY and f.value == 10 and f.unit == "股" \
                 and _PER_TEN.search(lead) and k + 1 < len(figs) and figs[k + 1].kind == FigureKind.MONEY \
-                and _AFTER_TEN.match(s.text[f.end:figs[k + 1].start]):
+                and _AFTER_TEN.match(s.text[f.end:figs[k + 1].start].replace("*", "")):
             rate, per = figs[k + 1], Interval(0.1, 0.1)
         elif rate is None and f.kind == FigureKind.MONEY and _PER_SHARE.search(lead):
             rate = f
