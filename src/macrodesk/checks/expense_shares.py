@@ -109,13 +109,13 @@ def _items(article: Article) -> tuple[list[_Item], list[_Item], list[_Item]]:
             if last.kind == FigureKind.MONEY and len(run) == 1 and _REVENUE.match(words):
                 revenues.append(_Item("", last, last.scale, last.unit, period, s, section, bool(before)))
                 continue
-            if last.kind == FigureKind.MONEY and len(run) == 1 and _RD_SPEND.match(words) and not _AMOUNTS.match(words):
-                amounts.append(_Item("研发", last, last.scale, last.unit, period, s, section, bool(before), spend=True))
-                continue
             m = _AMOUNTS.match(words) if last.kind == FigureKind.MONEY else \
                 (_RATES.match(words) or (_TO_LEVEL.match(words) if len(run) == 1 else None)) \
                 if last.kind == FigureKind.PERCENT else None
             if m is None:
+                if last.kind == FigureKind.MONEY and len(run) == 1 and _RD_SPEND.match(words):
+                    amounts.append(_Item("研发", last, last.scale, last.unit, period, s, section, bool(before),
+                                         spend=True))
                 continue
             names = re.findall(_ITEM, m.group(1))
             if len(names) == len(run) and len(set(names)) == len(names):

@@ -17,6 +17,7 @@ from macrodesk.checks.intervals import (
     signed_interval,
 )
 from macrodesk.checks.judging import Check, Verdict, fmt
+from macrodesk.checks.level_growths import LIST_JOIN
 from macrodesk.checks.quarters import Level, is_base_date, item_bases, period_of, read_levels
 from macrodesk.checks.sentence import DOWN
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -99,14 +100,13 @@ def _margins(article: Article) -> tuple[list[_Margin], dict[str, int]]:
 
 _NAME_SEP = re.compile(r"\s*(?:/|、|和|及|与)\s*")
 _TO_LIST = re.compile(r"^\s*(?:分别)?\s*(?:为|是|达到?|约)?\s*(?:分别)?\s*$")
-_LIST_SEP = re.compile(r"^\s*(?:/|、|和|及|与)\s*$")
 
 
 def _run(s: Sentence, figs: list[Figure], kind: FigureKind, first: int) -> list[Figure]:
     """The figures of `kind` joined by / 、 和 from index `first` on."""
     run = [figs[first]]
     for f in figs[first + 1:]:
-        if f.kind != kind or not _LIST_SEP.match(s.text[run[-1].end:f.start]):
+        if f.kind != kind or not LIST_JOIN.match(s.text[run[-1].end:f.start]):
             break
         run.append(f)
     return run
