@@ -43,6 +43,7 @@ regression gate now: floors only go up.
 | check_thirty_seventh (round 20, at 44e2e2b, after the round's first rule commit; 48 excerpts and 3 reports) | 99/138 = 0.717, 91/165 = 0.552, 0/15 (no false alarm; the same at the round's start) |
 | check_thirty_eighth (round 20, at 55ca28d, after 33 rule commits; 42 excerpts and 8 reports) | 78/135 = 0.578, 100/147 = 0.680, 0/21 (no false alarm; 78/135, 97/146 = 0.664 at the round's start) |
 | check_thirty_ninth (round 20, at 7303f50, after all the round's other rules; 48 excerpts and 4 reports) | 36/82 = 0.439, 106/129 = 0.822, 0/13 (no false alarm; the same at the round's start) |
+| check_fortieth (round 21, at 702c5f4, the round's start, before any of its rules; 48 excerpts and 10 reports) | 57/104 = 0.548, 70/109 = 0.642, 0/21 (no false alarm) |
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ FLOORS = {
     "check_final": Floors(242, 177, 0.96, 209, 0.894, 35, 26, 202, 0.44),
     # round 7 read "（CAGR6%）" glued to its word: 77-5 is found and unverifiable (its base is the
     # average of a "/"-pair), so 199/235 right became 200/237 (accuracy 0.847 -> 0.844)
-     "check_fresh": Floors(277, 251, 0.916, 238, 0.848, 29, 14, 248, 0.491),
+    "check_fresh": Floors(277, 251, 0.92, 239, 0.849, 29, 14, 248, 0.491),
     "check_last": Floors(201, 162, 0.833, 155, 0.877, 17, 8, 184, 0.331),
     "check_seventh": Floors(177, 117, 0.829, 127, 0.811, 23, 10, 154, 0.37),
      "check_eighth": Floors(209, 177, 0.932, 189, 0.846, 24, 12, 184, 0.619),
@@ -103,19 +104,22 @@ FLOORS = {
     # (2.39亿元) was refuted over 口罩设备收入 2.76亿元, a segment's revenue, for "公司净利润率 8.0%"; the
     # margin is now over the company's revenue (23.85亿元) and, a bare 净利润率 beside a 归母 profit,
     # a misfit proves nothing. A right verdict for a wrong reason, not a floor
-     "check_eighteenth": Floors(256, 170, 0.723, 176, 0.727, 17, 4, 239, 0.221, articles=20),
+    "check_eighteenth": Floors(256, 170, 0.729, 179, 0.731, 17, 4, 239, 0.225, articles=20),
     # round 16 lowered its mutation recall 29/215 -> 28/215 (0.134 -> 0.130): cfr032-5's mutated export
     # revenue was refuted over 内销营收 1483.23 亿元, a sibling part with its own 占比, taken for the whole;
     # a level with a share of its own is no whole now. A right verdict for a wrong reason, not a floor
-    "check_nineteenth": Floors(231, 136, 0.742, 152, 0.598, 16, 4, 215, 0.13, articles=20),
+    # round 21 ends a 其中 list at the close of the bracket it stands in: cfr566-1 (2.98 亿元 = 24.28 亿元
+    # × 12.29%) was matched only by the nonsense sum "1.15亿元 + 8.00亿元 = 2.98亿元" read past a
+    # bracket of rates, so 91/152 matched became 91/151 (accuracy 0.599 -> 0.602). Not a floor
+    "check_nineteenth": Floors(231, 136, 0.742, 151, 0.602, 16, 4, 215, 0.13, articles=20),
     "check_twentieth": Floors(182, 130, 0.669, 110, 0.7, 17, 3, 165, 0.169, articles=20),
     # (round 17 lowered its mutation recall 0.293 -> 0.288, a right verdict for a wrong reason: cfb242-1's
     # profit mutated to 45.8亿元 was refuted as a margin of 71.9亿元 over 7.5亿元, a profit above its
     # revenue, which no longer reads as a margin; round 18 is back at 0.293)
-     "check_twentyfirst": Floors(202, 166, 0.891, 175, 0.794, 18, 6, 184, 0.293, articles=16),
-    "check_twentysecond": Floors(136, 95, 0.631, 73, 0.712, 13, 1, 123, 0.211, articles=17),
+    "check_twentyfirst": Floors(202, 166, 0.891, 175, 0.805, 18, 6, 184, 0.293, articles=16),
+    "check_twentysecond": Floors(136, 95, 0.631, 74, 0.716, 13, 1, 123, 0.211, articles=17),
     # round 11's sets: company research (CFBenchmark summary and risk excerpts) and condensed reports
-    "check_twentythird": Floors(111, 76, 0.802, 88, 0.681, 17, 2, 94, 0.34, articles=19),
+    "check_twentythird": Floors(111, 76, 0.815, 91, 0.681, 17, 3, 94, 0.34, articles=19),
     "check_twentyfourth": Floors(132, 76, 0.736, 87, 0.632, 16, 3, 116, 0.215, articles=24),
     # round 12's set: summary and risk excerpts and condensed reports, first run at the round's start
      "check_twentyfifth": Floors(287, 212, 0.646, 176, 0.744, 35, 3, 252, 0.202, articles=29),
@@ -123,8 +127,8 @@ FLOORS = {
      "check_twentysixth": Floors(241, 150, 0.726, 139, 0.633, 21, 2, 217, 0.11, articles=30),
     # and its third, listed after the round's rules and first run on them
     # round 14's set, first run after the round's rules (which did not move it)
-    "check_twentyninth": Floors(150, 126, 0.674, 94, 0.712, 16, 0, 134, 0.238, articles=34),
-    "check_twentyeighth": Floors(208, 135, 0.511, 90, 0.588, 20, 0, 188, 0.138, articles=31),
+    "check_twentyninth": Floors(150, 126, 0.674, 94, 0.723, 16, 0, 134, 0.238, articles=34),
+    "check_twentyeighth": Floors(208, 135, 0.511, 94, 0.606, 20, 0, 188, 0.138, articles=31),
     # round 15's set, first run after the round's first rules; cfb303's one false alarm is adjudicated
     # below (AS_WRITTEN)
     "check_thirtieth": Floors(178, 135, 0.785, 119, 0.773, 6, 2, 172, 0.308, articles=30),
@@ -138,17 +142,18 @@ FLOORS = {
      # round 18's sets: first runs after the round's first six rule commits (thirty-fourth; two relations
     # fewer found at the round's start) and after 15 (thirty-fifth; the same at the round's start);
     # the thirty-fourth's one false alarm is adjudicated below (AS_WRITTEN)
-    "check_thirty_fourth": Floors(252, 129, 0.713, 163, 0.779, 32, 5, 220, 0.268, articles=49),
+    "check_thirty_fourth": Floors(252, 129, 0.713, 163, 0.779, 32, 5, 220, 0.272, articles=49),
     "check_thirty_fifth": Floors(238, 129, 0.767, 174, 0.701, 35, 6, 203, 0.32, articles=56),
-    "check_twentyseventh": Floors(233, 185, 0.567, 131, 0.633, 25, 6, 208, 0.086, articles=31),
+    "check_twentyseventh": Floors(233, 185, 0.6, 137, 0.649, 25, 6, 208, 0.096, articles=31),
     # round 19's set, first run after the round's figure-reading commits (the same at the round's start)
     "check_thirty_sixth": Floors(260, 156, 0.711, 172, 0.773, 20, 2, 240, 0.245, articles=53),
     # round 20's sets: first runs after the round's first rule commit (thirty-seventh; the same at the
     # round's start) and after 33 (thirty-eighth; 97/146 at the round's start)
-    "check_thirty_seventh": Floors(253, 138, 0.847, 190, 0.836, 15, 1, 238, 0.365, articles=51),
+    "check_thirty_seventh": Floors(253, 138, 0.847, 193, 0.844, 15, 1, 238, 0.369, articles=51),
     "check_thirty_eighth": Floors(263, 135, 0.614, 156, 0.724, 21, 3, 241, 0.265, articles=50),
     # and the thirty-ninth, first run after all the round's other rules (the same at its start)
-    "check_thirty_ninth": Floors(227, 82, 0.536, 137, 0.832, 13, 0, 214, 0.383, articles=52),
+    "check_thirty_ninth": Floors(227, 82, 0.536, 137, 0.839, 13, 0, 214, 0.383, articles=52),
+    "check_fortieth": Floors(223, 104, 0.701, 135, 0.777, 21, 1, 202, 0.183, articles=58),
 }
 _SCORES: dict[str, Score] = {}
 

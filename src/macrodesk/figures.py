@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from macrodesk.models import Figure, FigureKind
+from macrodesk.text.clauses import chars_after, chars_before
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -72,7 +73,7 @@ _DATE_PARTS = [
     r"(?:19|20)\d{2}E(?![a-zA-Z])",
     # "2021公司毛利率为71.15%", "2021销售费用率14.53%": a year with no 年 opening a clause, before the
     # company or a measure (a bare 2021 there is no amount)
-    r"(?:(?<=^)|(?<=[，,。；;：:　\s（(]))(?:19|20)\d{2}(?=公司|年报|全年|年度|销售|营业|营收|收入|毛利|净利|归母|业绩|期间费用)",
+    r"(?:(?<=^)|(?<=[，,。；;：:　\s（(]))(?:19|20)\d{2}(?=\s?(?:公司|年报|全年|年度|销售|营业|营收|收入|毛利|净利|归母|业绩|期间费用))",
     # "相比 2017 的 9.80%": a year with no 年 before 的, after a word of comparison
     r"(?<=[较比]\s)(?:19|20)\d{2}(?=\s?的)|(?<=[较比])(?:19|20)\d{2}(?=\s?的)",
     # "22年公司实现收入", "较 23 年提升", "24 年上半年": a two-digit year of this century (`_SHORT_YEAR`
@@ -103,6 +104,8 @@ _GLUED_BEFORE = ("YoY", "QoQ", "yoy", "qoq", "YOY", "QOQ", "Yoy", "CAGR", "cagr"
 _GLUED_KEY = re.compile(r"(?<![A-Za-z])(?:EPS|BPS|PE|PB|PS)$")
 # an amount of money glued to the name before it: "Meta137 亿美元"
 _GLUED_AMOUNT = re.compile(rf"\d+(?:\.\d+)?\s?{_MAG}\s?(?:元|美元|港元|欧元|日元|英镑)")
+# and a capacity glued to its technology's name: "单晶Perc6GW", "TOPCon10GW" (a model number takes no GW)
+_GLUED_CAPACITY = re.compile(r"\d+(?:\.\d+)?\s?(?:GWh|MWh|GW|MW)(?![A-Za-z])")
 _APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近|超|超过|逾|将近|达约|约为|近乎|大概)\s?$")
 _APPROX_AFTER = re.compile(r"^(?:左右|上下|附近|以上|多)")
 _RANGE_SEP = re.compile(r"^\s?(?:-|~|～|—|－|至|到)\s?")
@@ -220,7 +223,7 @@ def extract_figures(sentence: str) -> list[Figure]:
             continue
         prev = text[start - 1] if start > 0 else ""
         if prev and prev.isascii() and (prev.isalpha() or prev in "_.") and not text[:start].endswith(_GLUED_BEFORE) \
-                and not (prev.isalpha() and _GLUED_AMOUNT.match(text, start)) \
+                and not (prev.isalpha() and (_GLUED_AMOUNT.match(text, start) or _GLUED_CAPACITY.match(text, start))) \
                 and not (prev in "SEB" and _GLUED_KEY.search(text, max(0, start - 4), start)):
             continue  # K80, v2, Q4, 5.5: part of a name or an already read number (not "CAGR5.7%", "Meta137 亿美元")
         if text[:start].rstrip().endswith("第"):
@@ -283,8 +286,8 @@ def extract_figures(sentence: str) -> list[Figure]:
 
     figures = _merge_ranges(text, figures)
     for fig in figures:
-        before = text[max(0, fig.start - 4):fig.start]
-        after = text[fig.end:fig.end + 2]
+        before = chars_before(text, fig.start, 4)
+        after = chars_after(text, fig.end, 2)
         fig.approx = bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after))
         fig.period = _period_for(fig, dates, text)
     out = sorted(dates + figures, key=lambda f: f.start)

@@ -115,7 +115,7 @@ from macrodesk.checks.valuation import column_labels, find_valuation_relations, 
 from macrodesk.checks.weighted_margins import find_weighted_margins
 from macrodesk.checks.whole_article import across_sections
 from macrodesk.checks.whole_frames import WholeFrames
-from macrodesk.checks.worded import find_uncounted
+from macrodesk.checks.worded import find_range_changes, find_uncounted
 from macrodesk.checks.year_series import find_year_series
 from macrodesk.models import Article, Sentence
 from macrodesk.readers import article_from_text
@@ -191,8 +191,16 @@ def check_article(article: Article) -> list[Check]:
     section_frames: list[tuple[Para, list[Framed]]] = []
     # readings in words that fit, or refute on certain inputs, kept over an earlier unverifiable one
     fits: list[Check] = []
-    secs = [sec for sentences in by_section.values()
-            if len((sec := build_para(sentences[0].paragraph, sentences, cache)).toks) >= 2]
+    secs: list[Para] = []
+    for sentences in by_section.values():
+        sec = build_para(sentences[0].paragraph, sentences, cache)
+        if len(sec.toks) >= 2:
+            secs.append(sec)
+        elif "%" in sec.masked or any("%" in s.text for s in sentences):
+            # a section whose only figures are ranges ("预计…归母净利润 1.1-1.25 亿元，同比增长 22.88%-39.64%"):
+            # its ranges still pair
+            for chk in find_range_changes(sec):
+                keep(chk)
     # a text with no headings that names no sector or sample is one company's research: its
     # paragraphs ("　　") are facets of one subject, not new subjects
     sector = bool(SECTOR.search(article.text))

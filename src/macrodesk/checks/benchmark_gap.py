@@ -14,6 +14,7 @@ from macrodesk.checks.judging import Check, fmt, hedge, interval_check, judge, u
 from macrodesk.checks.tokens import Para
 from macrodesk.checks.whole_frames import WholeFrames
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import chars_before
 
 _NAME = r"[\u4e00-\u9fa5A-Za-zＸ]{2,12}"
 # the lead of the gap: "，跑赢上证指数 ", "，跑输沪深Ｘ００ "; the level before it is the sector's
@@ -271,5 +272,5 @@ def _bracketed_gap(article: Article, s: Sentence, written_in: Sentence, a: Figur
 def _signed(text: str, f: Figure) -> Interval:
     """A return, negative when written as a fall ("下跌 2.58%", "收跌 1.2%")."""
     iv = figure_interval(f)
-    before = text[max(0, f.start - 8):f.start]
+    before = chars_before(text, f.start, 8)
     return -iv if (f.value or 0) > 0 and re.search(r"(?:下跌|跌|下降|回落)\s*(?:了|约)?\s*$", before) else iv

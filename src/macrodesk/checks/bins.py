@@ -8,6 +8,7 @@ import re
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum, precision_unit
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import chars_before
 
 # between a part and its share: "（占比 18.1%）", "（8.0%）", "，占比 18.1%"
 # (a short label may stand between: "64 只上涨（占 54.7%），53 只下跌（占 45.3%）")
@@ -76,7 +77,7 @@ def _shares(s: Sentence) -> list[tuple[Figure, int]]:
     out: list[tuple[Figure, int]] = []
     for f in s.figures:
         if (f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range
-                and not f.approx and _SHARE_LEAD.search(s.text[max(0, f.start - 8):f.start])
+                and not f.approx and _SHARE_LEAD.search(chars_before(s.text, f.start, 8))
                 and not _NOT_BIN.match(s.text[f.end:])):
             out.append((f, out[-1][0].end if out else 0))
     return out

@@ -17,7 +17,7 @@ from macrodesk.checks.intervals import Interval, interval_sum
 from macrodesk.checks.judging import Check
 from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
-from macrodesk.text.clauses import clause_start
+from macrodesk.text.clauses import chars_before, clause_start
 
 _BRACKET = re.compile(r"[（(]([^（）()]*)[）)]")
 _SEP = re.compile(r"[、，,；;]")
@@ -109,7 +109,7 @@ def _bracket_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | N
     acc = interval_sum(interval(f) for f in parts)
     formula = " + ".join(f.text for f in parts) + f" = {total.text}"
     if total.kind == FigureKind.PERCENT:
-        clause = s.text[max(0, total.start - 12):total.start]
+        clause = chars_before(s.text, total.start, 12)
         if not _SHARE_WORD.search(clause):
             return None
         return judged(s, "sum", total, parts, acc, formula, certain=False,

@@ -10,6 +10,7 @@ import re
 from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import chars_after
 
 _COUNTERS = ("家", "只", "个", "支", "种")
 # from the total to its first part: "家公司中 ", "个中信三级子行业中，", "只个股中，" (and the week:
@@ -26,7 +27,7 @@ def _count(s: Sentence, f: Figure) -> bool:
     unit = re.sub(r"^[万千百]+", "", f.unit or "")
     return f.value is not None and f.value > 0 and not f.is_range and not f.approx and f.value == int(f.value) \
         and f.kind in (FigureKind.QUANTITY, FigureKind.NUMBER) and (unit in _COUNTERS or (
-            not unit and s.text[f.end:f.end + 2].strip()[:1] in _COUNTERS))
+            not unit and chars_after(s.text, f.end, 2).strip()[:1] in _COUNTERS))
 
 
 def find_count_splits(article: Article) -> list[Check]:

@@ -29,12 +29,42 @@ def find_dividends(article: Article) -> list[Check]:
         if s.kind in ("prose", "list") and ("分红" in s.text or "派息" in s.text or "股利" in s.text) \
                 and (payout := _payout(article, s)) is not None:
             out.append(payout)
+        if s.kind in ("prose", "list") and "总股本" in s.text and ("转增" in s.text or "送" in s.text) \
+                and (grown := _bonus_shares(s)) is not None:
+            out.append(grown)
         if s.kind not in ("prose", "list", "table") or "股" not in s.text or "派" not in s.text:
             continue
         chk = _dividend(article, s)
         if chk is not None:
             out.append(chk)
     return out
+
+
+# "每 10 股派 2 元转增 3 股，转增后总股本从 4.75 亿股增至 6.18 亿股" (168): the share count after a bonus
+# issue is the count before it times (1 + shares per ten / 10)
+_BONUS = re.compile(r"每\s*10\s*股[^，,。；;]{0,16}?(?:转增|送红?股?)\s*(\d+(?:\.\d+)?)\s*股")
+_COUNT_FROM = re.compile(r"总股本\s*(?:将)?\s*(?:由|从)\s*$")
+_COUNT_TO = re.compile(r"^\s*(?:增加|增|扩大|变为|变更为|提升|上升)?\s*至\s*$")
+
+
+def _bonus_shares(s: Sentence) -> Check | None:
+    """The count after a bonus issue from the count before it: confirm-only, as shares held in
+    treasury take no bonus."""
+    bonus = [float(m.group(1)) for m in _BONUS.finditer(s.text)]
+    figs = [f for f in s.figures if f.kind in (FigureKind.QUANTITY, FigureKind.NUMBER) and f.value is not None
+            and not f.is_range and f.unit.endswith("股")]
+    pairs = [(a, b) for a, b in zip(figs, figs[1:], strict=False)
+             if _COUNT_FROM.search(s.text[:a.start]) and _COUNT_TO.match(s.text[a.end:b.start]) and a.unit == b.unit]
+    if len(bonus) != 1 or len(pairs) != 1:
+        return None
+    before, after = pairs[0]
+    got = interval(before) * Interval(1 + bonus[0] / 10, 1 + bonus[0] / 10)
+    chk = interval_check(
+        got, figure_interval(after, result=True).scale(after.scale or 1.0), kind="product", stated=after.text,
+        inputs=[before.text, f"{bonus[0]:g} 股"],
+        relation=f"{before.text} × (1 + {bonus[0]:g}/10) = {after.text} (the share count after the bonus issue)",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text])
+    return confirm_only(chk, "shares held in treasury take no bonus")
 
 
 def _dividend(article: Article, s: Sentence) -> Check | None:

@@ -13,7 +13,7 @@ from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, s
 from macrodesk.checks.judging import Check, confirm_only, interval_check, on_total_profit
 from macrodesk.checks.levels import signed
 from macrodesk.models import Article, Figure, FigureKind, Sentence
-from macrodesk.text.clauses import clause_start
+from macrodesk.text.clauses import chars_before, clause_start, last_chars
 
 _REVENUE = re.compile(r"(?:营业总收入|营业收入|营收|总收入)\s*(?:为|达|实现|约)?\s*$")
 _PROFIT = re.compile(r"(归母净利润|归属于母公司(?:股东的)?净利润|净利润)\s*(?:为|达|实现|约)?\s*$")
@@ -154,7 +154,7 @@ def _results(s: Sentence, period: tuple[int, str] | None, owner: str) -> list[_R
         if f.kind != FigureKind.MONEY or f.is_range or f.value is None:
             continue
         lead, start = _measure_lead(s, figs, k)
-        if (rm := _REVENUE.search(lead)) and "利" not in lead[-8:]:
+        if (rm := _REVENUE.search(lead)) and "利" not in last_chars(lead, 8):
             got = _level_and_growth(s, figs, k)
             revenue = (got, _name(s, start + rm.start(), owner)) if got else None
         elif (pm := _PROFIT.search(lead)) and revenue is not None:
@@ -210,7 +210,7 @@ def _judge(article: Article, m: _Margin, r: _Results) -> list[Check]:
                   f"({m.name}'s results, written under its name)", r, where, certain)]
     if m.change is not None:
         stated = figure_interval(m.change, result=True)
-        lead = m.sent.text[max(0, m.change.start - 12):m.change.start]
+        lead = chars_before(m.sent.text, m.change.start, 12)
         if FALL_BEFORE.search(lead) or re.search(r"(?:下滑|回落)\s*(?:了|约)?\s*$", lead):
             stated = stated if signed(m.sent, m.change) else -stated
         chk = _check(article, m, m.change, now - before, "change",

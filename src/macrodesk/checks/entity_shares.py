@@ -13,7 +13,7 @@ from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import date_before, stated_growths
 from macrodesk.models import Article, Figure, FigureKind, Sentence
-from macrodesk.text.clauses import clause_start
+from macrodesk.text.clauses import chars_after, clause_start
 
 _SHARE = re.compile(r"([\u4e00-\u9fa5A-Za-z]{2,10})(?:的)?(?:市占率|市场份额|份额)\s*(?:为|约|达)?\s*$")
 _MEASURES = ("业务量", "销量", "出货量", "交付量", "产量")
@@ -27,7 +27,7 @@ _ITEM_LABEL = re.compile(r"^\s*([\u4e00-\u9fa5A-Za-z]{2,10})[：:]")
 
 def _counter(s: Sentence, f: Figure) -> str | None:
     unit = re.sub(r"^[万亿千百]+", "", f.unit)
-    word = unit or s.text[f.end:f.end + 2].strip()[:1]
+    word = unit or chars_after(s.text, f.end, 2).strip()[:1]
     return _COUNTERS.get(word[:1]) if word else None
 
 

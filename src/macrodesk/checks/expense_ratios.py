@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import last_chars
 
 # the total: 期间费用率, 四费/三费费用率, "费用率合计"
 _TOTAL = re.compile(r"期间费用?率|[三四]费(?:费用)?率|总费用率|费用率合计|合计费用率")
@@ -276,7 +277,7 @@ def _with_flat(text: str, chain: list[Sentence], start: int, end: int, changes: 
 
 
 def _sign_of(lead: str) -> int | None:
-    tail = lead[-8:]
+    tail = last_chars(lead, 8)
     if FALL_BEFORE.search(tail) or _FALL.search(tail):
         return -1
     if _RISE.search(tail):

@@ -20,7 +20,7 @@ from macrodesk.checks.judging import (
 from macrodesk.checks.sentence import DASH_MID, DOWN, RATE_WORDS, UP, is_points, sum_check
 from macrodesk.checks.tokens import Para, Tok, bound_side
 from macrodesk.models import FigureKind
-from macrodesk.text.clauses import clause_start
+from macrodesk.text.clauses import chars_after, chars_before, clause_start, last_chars
 
 # ---------------------------------------------------------------- relations over framed figures
 # A section's figures carry frames (metric, period, unit: checks/frames.py); a stated growth,
@@ -109,8 +109,7 @@ def _values_after(fs: list[Framed], k: int) -> int:
 def margin_named(lead: str) -> re.Match[str] | None:
     """The margin word a rate's own lead ends on; the first of a list ("毛利率和归母净利率分别为 22.6%、
     7.7%", cfr257: 22.6% is the 毛利率)."""
-    tail = max(len(lead) - 10, 0)
-    mm = MARGIN.search(lead, tail)
+    mm = MARGIN.search(lead, len(lead) - len(last_chars(lead, 10)))
     if mm and _RELATIVE_TO.search(lead, 0, mm.start()):
         return None  # "相对于可售货值的净利润率" (625): a ratio to a base it names, not to revenue
     if mm and "分别" in lead and len(named := list(MARGIN.finditer(lead))) >= 2:
@@ -156,7 +155,7 @@ def read_frames(sec: Para) -> list[Framed]:
             # change reached is of its metric
             metric = _VERB_END.sub("", out[-1].metric)
         out.append(Framed(t, i, metric, own, lead,
-                          raw[t.fig.end:t.fig.end + 8], paragraph, topic, block))
+                          chars_after(raw, t.fig.end, 8), paragraph, topic, block))
         prev_end[t.sent] = t.fig.end
     return _slash_lists(out)
 
@@ -449,6 +448,12 @@ def find_framed(sec: Para) -> list[Check]:
                 kind = "growth"
             elif amount:
                 kind = "change"  # "新增 5300 亿元（同比 -2100 亿）": this level minus last year's
+            elif t.fig.kind == FigureKind.PERCENT and level.fig.kind == FigureKind.PERCENT and not a_written \
+                    and (derived := _derived_margin_change(sec, fs, b, c, relative=True)) is not None:
+                # "净利率为5.8%，同比下滑1.5%" (cfr166): a margin's change written in % is in points or
+                # relative to last year's margin; its inputs' growths settle which fits
+                out.append(derived)
+                continue
             else:
                 # "合同负债同比下滑 2.5%，销售收现同比下滑 3.2%": the level is not this one's
                 if (chk := stated_change(sec, c, None, False)) is not None:
@@ -514,7 +519,7 @@ def find_framed(sec: Para) -> list[Check]:
         in_list = in_list or (t.sent in share_sents and k >= 2 and same_sentence
                               and _growth_then_share(sec, fs[k - 2], c, bare=True) is not None)
         if t.fig.kind == FigureKind.PERCENT and (SHARE_LEAD.search(c.lead) or in_list) \
-                and not RATE_WORDS.search(c.lead[-6:]):
+                and not RATE_WORDS.search(last_chars(c.lead, 6)):
             part = None
             whole: list[Framed] = []
             earlier = [x for x in fs[max(0, k - 4):k - 1] if x.tok.sent == t.sent
@@ -734,7 +739,7 @@ _PART_OF_YEAR = re.compile(r"Q[1-4]|H[12]|季度|半年|单季|\d\s*月")
 def _in_year(fs: list[Framed], c: Framed) -> Framed:
     """A rate its words make the whole year's ("全年净利率") framed by the last year written before
     it, when the frames carried a quarter or a half as its period; else `c` itself."""
-    if not _WHOLE_YEAR.search(c.lead[-12:]) or _is_year(c):
+    if not _WHOLE_YEAR.search(last_chars(c.lead, 12)) or _is_year(c):
         return c
     year = next((x for x in reversed(fs[:c.index]) if _is_year(x)), None)
     return replace(c, period=year.period) if year is not None else c
@@ -759,7 +764,7 @@ def _only_of_its_period(c: Framed, n0: Framed, d0: Framed, nums: list[Framed], d
 def _whole_year_vs_part(c: Framed, inputs: tuple[Framed, ...]) -> bool:
     """"公司全年净利率30.23%" after "单Q4：收入15.51亿元…": a margin its words make the year's, with inputs
     of a quarter carried as the period (a 全年 names no year, so the frames keep the quarter)."""
-    return bool(_WHOLE_YEAR.search(c.lead[-12:])) and any(_PART_OF_YEAR.search(x.period) for x in inputs)
+    return bool(_WHOLE_YEAR.search(last_chars(c.lead, 12))) and any(_PART_OF_YEAR.search(x.period) for x in inputs)
 
 
 # a list that says it is not all of its total: "主要包括 A、B 等，合计 C"
@@ -831,7 +836,7 @@ def mark_margin_basis(secs: list[Para], *, one_subject: bool = False, sector: bo
 def _fits_parent_basis(fs: list[Framed], x: Framed) -> bool:
     if x.tok.fig.kind != FigureKind.PERCENT or _YOY.search(x.lead):
         return False
-    mm = MARGIN.search(x.lead[-10:])
+    mm = MARGIN.search(last_chars(x.lead, 10))
     if mm is None or not _plain_net(mm):
         return False
     nums, dens = _margin_inputs(fs, x, mm)
@@ -918,7 +923,7 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
     # one margin of a slash list ("22 年/23Q1 归母净利率分别为 31.73%/33.00%", cfb565): which
     # period each value is of rests on the list's order, which the frames do not read
     raw = sec.raw[t.sent]
-    if raw[t.fig.end:t.fig.end + 2].lstrip().startswith("/") or raw[max(0, t.fig.start - 2):t.fig.start].rstrip().endswith("/"):
+    if chars_after(raw, t.fig.end, 2).lstrip().startswith("/") or chars_before(raw, t.fig.start, 2).rstrip().endswith("/"):
         return [hedge(sec, chk, "a value of a slash list: its period is not certain")]
     if chk.verdict != "inconsistent" and not other_basis:
         return [chk]
@@ -990,11 +995,12 @@ def earlier_ratio(n: Framed, gn: Framed, d: Framed, gd: Framed) -> tuple[Interva
     return now, now * (one + g_d) / (one + g_n), change
 
 
-def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) -> Check | None:
+def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed, *, relative: bool = False) -> Check | None:
     """A margin's 同比 (环比) change in points, from this period's profit and revenue and their
     同比 (环比) growth: the earlier margin = (P/(1+gP)) / (R/(1+gR)), an intermediate the text
-    does not state. The profit and revenue are the nearest ones before the margin in its topic."""
-    mm = MARGIN.search(m.lead[-10:])
+    does not state. The profit and revenue are the nearest ones before the margin in its topic.
+    `relative`: a change written in % may also be the margin's own growth."""
+    mm = MARGIN.search(last_chars(m.lead, 10))
     if not mm:
         return None
     basis = basis_of(c.lead)
@@ -1015,12 +1021,12 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed) ->
         return None
     now, before, change = ratios
     label = "上期净利率" if basis == "环比" else "上年净利率"
-    chk = judge_signed(
-        sec, "change", c, [n.tok, gn.tok, d.tok, gd.tok],
-        [(f"{n.tok.text}/{d.tok.text} - {label} {fmt(before.mid)}% "
-          f"(= ({n.tok.text}/{one_plus(gn)})/({d.tok.text}/{one_plus(gd)})) = {c.tok.text}",
-          change)],
-        derived=True)
+    shown = f"(= ({n.tok.text}/{one_plus(gn)})/({d.tok.text}/{one_plus(gd)}))"
+    readings = [(f"{n.tok.text}/{d.tok.text} - {label} {fmt(before.mid)}% {shown} = {c.tok.text}", change)]
+    if relative and before.lo > 0:
+        readings.append((f"{n.tok.text}/{d.tok.text} / {label} {fmt(before.mid)}% {shown} - 1 = {c.tok.text}",
+                         (now / before - Interval(1, 1)).scale(100)))
+    chk = judge_signed(sec, "change", c, [n.tok, gn.tok, d.tok, gd.tok], readings, derived=True)
     if _plain_net(mm) and "归母" in n.metric and not 0.5 < (gn.tok.interval().mid / 100 + 1) < 5:
         # a plain 净利率 fits 归母 profit this year, but after a profit that grew or fell many times
         # over, last year's minorities may weigh differently (cfr264: 同比增 2222%)
@@ -1299,6 +1305,37 @@ def _flow_sign(x: Framed) -> int:
     return -1 if _FLOW_OUT.search(x.lead) else 1
 
 
+# "期间费用率提升 1.5ppt，其中销售费用率提升 0.4ppt…，管理+研发费用率提升 1ppt…，财务费用率提升 0.1ppt" (cfr079):
+# the changes of the expense ratios a total ratio is the sum of
+_EXPENSE_RATE = re.compile(r"费用?率[^，,；;。]{0,8}$")
+
+
+def _expense_points(x: Framed) -> bool:
+    return x.tok.fig.kind == FigureKind.POINTS and bool(_EXPENSE_RATE.search(x.lead))
+
+
+def _bracket_end(raw: str, i: int) -> int:
+    """Where the bracket open at offset `i` of `raw` closes (the text's end when none is open)."""
+    depth = 0
+    for k in range(i - 1, -1, -1):
+        if raw[k] in "）)":
+            depth += 1
+        elif raw[k] in "（(":
+            if depth == 0:
+                break
+            depth -= 1
+    else:
+        return len(raw)
+    for k in range(i, len(raw)):
+        if raw[k] in "（(":
+            depth += 1
+        elif raw[k] in "）)":
+            if depth == 0:
+                return k
+            depth -= 1
+    return len(raw)
+
+
 def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     """"T，其中 A a、B b" (the parts may follow in the next clauses, the total may close the
     previous sentence): parts that fit the total hold; parts that do not are unverifiable, since
@@ -1333,8 +1370,11 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
                 found = _flow_parts(sec, by_sent.get(si, []))
             out.extend(found)
             continue
-        after = [x for x in by_sent.get(si, []) if x.tok.fig.start > i
-                 and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)]
+        # "商用车销量 31.60 万辆（同比 + 16.18%，其中客车 4.5 万辆…、货车 27.20 万辆…），乘用车销量 201.85 万辆":
+        # a 其中 inside a bracket lists its parts up to the bracket's close
+        end = _bracket_end(raw, i) if om is not None and om.group() == "其中" else len(raw)
+        after = [x for x in by_sent.get(si, []) if i < x.tok.fig.start and x.tok.fig.end <= end
+                 and (x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) or _expense_points(x))]
         if not after or "/" in (after[0].tok.fig.unit or ""):
             continue  # (prices per unit are no parts of another price: "价格为 3991.82 欧元 / 吨，其中…分别为")
         unit = after[0].tok.cunit
@@ -1362,8 +1402,11 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             if not named:
                 continue
             total = named[0]
+        points = after[0].tok.fig.kind == FigureKind.POINTS
+        if points and not _expense_points(total):
+            continue
         parts = [x for x in after if x.tok.cunit == unit and not SHARE_LEAD.search(x.lead)
-                 and not nested(raw, x, i) and not _CHANGE_LEAD.search(x.lead)]
+                 and not nested(raw, x, i) and (points or not _CHANGE_LEAD.search(x.lead))]
         nxt = si + 1
         own = len(parts)
         # "其中乘用车出口 46.78 万辆（+x%）；商用车出口 8.34 万辆": parts go on past a ；
@@ -1403,7 +1446,7 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             # "共取得补贴收入 54.5 亿元，其中…36.5 亿元，…3.7 亿元，其他补贴收入 13.3 亿元" (cfb239): a
             # list closed by 其他 is the whole breakdown ("中东、北美各减少 1 座": one figure, two parts)
             chk = _parts_check(sec, total, parts, why, certain=True)
-        if chk.verdict == "unverifiable" and _complementary(parts) and not total.tok.bound:
+        if chk.verdict == "unverifiable" and _complementary(parts, total) and not total.tok.bound:
             # "总收入 129.9 亿元，其中中国大陆收入 79.7 亿元…，海外收入 50.66 亿元": two parts that are each
             # other's complement exhaust the total
             chk = _parts_check(sec, total, parts, why, certain=True)
@@ -1432,6 +1475,7 @@ _COMPLEMENTS = tuple((re.compile(a), re.compile(b)) for a, b in (
     (r"国内|境内|内地|大陆|内销", r"海外|境外|国外|外销"),
     (r"线上", r"线下"),
     (r"乘用车", r"商用车"),
+    (r"客车", r"货车"),  # the two kinds of 商用车
     (r"城镇", r"农村|乡村"),
     (r"上半年|H1", r"下半年|H2"),
     (r"陆风|陆上", r"海风|海上"),
@@ -1443,11 +1487,17 @@ _COMPLEMENTS = tuple((re.compile(a), re.compile(b)) for a, b in (
 _REST = re.compile(r"(?:^|[，,；;、])\s*" + _REST_WORD + r"[\u4e00-\u9fa5]{0,8}\s*(?:为|达|约|实现)?\s*$")
 
 
-def _complementary(parts: list[Framed]) -> bool:
+# exports and imports exhaust a trade total ("进出口总额 33.61 万亿元，其中出口…，进口…"), not a balance (顺差)
+_TRADE = (re.compile(r"(?<!进)出口"), re.compile(r"进口"))
+_TRADE_TOTAL = re.compile(r"进出口|外贸总?额|贸易总额")
+
+
+def _complementary(parts: list[Framed], total: Framed) -> bool:
     if len(parts) != 2:
         return False
     a, b = (re.sub(r"\s", "", p.lead) for p in parts)
-    return any(x.search(a) and y.search(b) and not y.search(a) and not x.search(b) for x, y in _COMPLEMENTS)
+    pairs = [*_COMPLEMENTS, _TRADE] if _TRADE_TOTAL.search(total.lead) else _COMPLEMENTS
+    return any(x.search(a) and y.search(b) and not y.search(a) and not x.search(b) for x, y in pairs)
 
 
 # "本周总成交量 805.28 万吨": a total named 总 + its measure, opening its clause
@@ -1463,7 +1513,7 @@ def _named_totals(sec: Para, fs: list[Framed]) -> list[Check]:
         return out
     for k, t in enumerate(fs):
         raw = sec.raw[t.tok.sent]
-        if "总" not in raw[max(0, t.tok.fig.start - 12):t.tok.fig.start]:
+        if "总" not in chars_before(raw, t.tok.fig.start, 12):
             continue
         # from the stop before the total, the stop included
         m = _NAMED_TOTAL.search(raw, max(0, clause_start(raw, t.tok.fig.start, "，,；;。") - 1), t.tok.fig.start)
@@ -1554,7 +1604,7 @@ def _list_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         last = items[-1]
         # a price per unit ("欧元 / 吨") is no part of another: only amounts add up
         if len(items) < 2 or last.tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or last.tok.bound \
-                or "/" in last.tok.fig.unit or "/" in sec.raw[last.tok.sent][last.tok.fig.end:last.tok.fig.end + 3] \
+                or "/" in last.tok.fig.unit or "/" in chars_after(sec.raw[last.tok.sent], last.tok.fig.end, 3) \
                 or any(x.tok.fig.kind != FigureKind.NUMBER and x.tok.cunit != last.tok.cunit for x in items[:-1]):
             continue
         scale = last.tok.fig.scale or 1.0
@@ -1666,7 +1716,7 @@ def _metric_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         same = [x for j, x in by_sent[t.tok.sent] if j > k and x.tok.cunit == t.tok.cunit]
         # each narrows the level's measure, or the two are each other's complement (陆风 / 海风)
         if len(same) < 2 or any(x.tok.bound or x.metric == t.metric or SHARE_LEAD.search(x.lead) for x in same) \
-                or not (all(_suffix(x.metric, t.metric) >= 2 for x in same) or _complementary(same)) \
+                or not (all(_suffix(x.metric, t.metric) >= 2 for x in same) or _complementary(same, t)) \
                 or len({x.metric for x in same}) != len(same):
             continue
         out.extend(confirm_parts(sec, fs, t, same, "the parts are read by their names, without 其中"))
@@ -1920,7 +1970,7 @@ def _dash_margin(c: Framed, b: Framed) -> re.Match[str] | None:
             and re.search(r"(?:由|从)\s*$", b.lead) and re.match(
                 f"^\\s*[，,]?\\s*(?:同比|环比)?\\s*(?:{UP}|{DOWN})", c.after)):
         return None
-    return MARGIN.search(b.lead[-12:])
+    return MARGIN.search(last_chars(b.lead, 12))
 
 
 # ---------------------------------------------------------------- a share of a sum of parts

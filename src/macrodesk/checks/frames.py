@@ -77,13 +77,13 @@ _SUBS = (
     (re.compile(r"Q1\s*[-—–~～至]\s*Q?4"), "Y"),
     # (before the quarters: "前三季度" is nine months, not its 三季度)
     (re.compile(r"前三季度"), "9M"),
-    (re.compile(r"Q([1-4])|([一二三四])季度"), "Q"),
+    (re.compile(r"Q([1-4])|([一二三四])\s?季度"), "Q"),
     (re.compile(r"H([12])|([上下])半年"), "H"),
     (re.compile(r"(\d{1,2})\s*[-—–~至]\s*(\d{1,2})\s*月"), "M-"),
     (re.compile(r"(\d{1,2})\s*月"), "M"),
-    (re.compile(r"前三季度|[三3]季报"), "9M"),
+    (re.compile(r"前三季度|[三3]\s?季报"), "9M"),
     # a report names its period: "2020 年一季报" is Q1, "中报" / "半年报" H1 ("年报" the year)
-    (re.compile(r"([一1])季报"), "Q"),
+    (re.compile(r"([一1])\s?季报"), "Q"),
     (re.compile(r"中报|半年报|半年度报告"), "H1"),
 )
 _CN = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}

@@ -9,7 +9,7 @@ import re
 
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval
-from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs, stated_rates
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 from macrodesk.text.clauses import clause_start
@@ -96,10 +96,10 @@ def _base(s: ParaText, f: Figure, later: tuple[int, str] | None, *, written: boo
     return _period(s, f, written=written) == (later[0] - 1, later[1])
 
 
-def like_level(s: ParaText, f: Figure, like: Figure) -> bool:
+def like_level(s: ParaText, f: Figure, like: Figure, *, approx: bool = False) -> bool:
     """A level of the same measure as `like`: an amount of its unit, or a rate that is not
-    itself a growth."""
-    if f.kind != like.kind or f.is_range or f.value is None or f.approx:
+    itself a growth (written 约 only when `approx`)."""
+    if f.kind != like.kind or f.is_range or f.value is None or f.approx and not approx:
         return False
     if _BOUND.search(_own(s, f)) or _BOUND_AFTER.match(s.text[f.end:]):
         return False
@@ -237,7 +237,8 @@ def _since_start(s: ParaText, figs: list[Figure], k: int, lead: str) -> Check | 
 
 
 # a growth over a span of years counted in words or digits: "，三年增值 224%", "，近 3 年累计增长 348%"
-_SPAN_WORDS = rf"(?:间|来|内)?\s*(?:累计|合计|共)?\s*(?:增值|{_UP_DOWN})\s*(?:了|约|达)?\s*$"
+# ("两年增速 113%": the span's growth named by its rate)
+_SPAN_WORDS = rf"(?:间|来|内)?\s*(?:累计|合计|共)?\s*(?:增值|增速|增幅|涨幅|{_UP_DOWN})\s*(?:了|约|达|为)?\s*$"
 _SPAN_CN = re.compile(rf"^[，,\s]*(?:近|过去)?\s*([两二三四五六七八九十])\s*年{_SPAN_WORDS}")
 _SPAN_AFTER_DURATION = re.compile(rf"^\s*{_SPAN_WORDS}")
 _SPAN_BEFORE_DURATION = re.compile(r"^[，,\s]*(?:近|过去)?\s*$")
@@ -274,10 +275,13 @@ def _since_year(s: ParaText, figs: list[Figure], at: int, k: int, lead: str, yea
         return None
     for j in range(at - 1, -1, -1):
         f = figs[j]
-        if like_level(s, f, later) and _period(s, f) == (year, when[1]):
+        if like_level(s, f, later, approx=True) and _period(s, f) == (year, when[1]):
             if not same_measure(s, later, f) or narrower(s, later, f):
                 return None
-            return judge_base(s, later, f, g, lead, False, base_is=f"the {year} level")
+            chk = judge_base(s, later, f, g, lead, False, base_is=f"the {year} level")
+            # ("2023 年…约 1500 亿美元，2025 年预计达 3200 亿美元，两年增速 113%", 702: an approximate
+            # level is a base that confirms only)
+            return confirm_only(chk, "the base is written 约") if chk is not None and f.approx else chk
     return None
 
 

@@ -10,6 +10,7 @@ import re
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, Verdict, fmt
 from macrodesk.models import Figure, FigureKind, Sentence, canonical_unit
+from macrodesk.text.clauses import chars_after
 
 LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # measure words the figure reader leaves after a bare number ("600 部", "51 家")
@@ -21,7 +22,7 @@ def unit_key(s: Sentence, f: Figure) -> str | None:
     if f.value is None or f.is_range or f.kind == FigureKind.DATE:
         return None
     if f.kind == FigureKind.NUMBER and not f.unit:
-        nxt = s.text[f.end:f.end + 2].strip()[:1]
+        nxt = chars_after(s.text, f.end, 2).strip()[:1]
         return f"#{nxt}" if nxt in _COUNTERS else "#"
     return _unit_key(f.kind, f.unit)
 

@@ -11,6 +11,7 @@ from macrodesk.checks.intervals import Interval, figure_interval, ratio_change
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind
+from macrodesk.text.clauses import chars_before
 
 _SUPPLY = r"ASK|可用座公里|供给|运力投入|运力"
 _DEMAND = r"RPK|旅客周转量|客公里|需求"
@@ -104,7 +105,7 @@ def _sentence(article: Article, p: ParaText, start: int, end: int) -> list[Check
         if len(named := _bases(before)) == 1:
             basis_in_force = named
         roles = _roles(subject.group(0))
-        fall = bool(_FALL.search(text[max(0, run[0].start - 8):run[0].start]))
+        fall = bool(_FALL.search(chars_before(text, run[0].start, 8)))
         for k, f in enumerate(run):
             role = roles[k] if len(roles) == len(run) else roles[0] if len(roles) == 1 else ""
             basis = bases[k] if len(bases) == len(run) and len(bases) > 1 else bases[0] if len(bases) == 1 else ""

@@ -13,7 +13,7 @@ from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import signed_rate
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, Sentence
-from macrodesk.text.clauses import clause_start
+from macrodesk.text.clauses import chars_before, clause_start
 
 _REVENUE = ("营业总收入", "营业收入", "营收", "收入")
 _SIDE = re.compile(r"(营业总收入|营业收入|营收|收入|扣非归母净利润|扣非净利润|归母净利润|净利润|利润)(?![率])")
@@ -42,7 +42,7 @@ def _period(p: ParaText, f: Figure) -> tuple[int, str] | None:
     "- **2025Q1**：收入同比 + 0.37%" dates all its clauses)."""
     # a date a comparison names is the base, not the period ("较2021Q4环比-0.01pcts")
     date = next((d for d in reversed(p.figures) if d.kind == FigureKind.DATE and d.end <= f.start
-                 and not re.search(r"(?:较|比)\s*$", p.text[max(0, d.start - 3):d.start])), None)
+                 and not re.search(r"(?:较|比)\s*$", chars_before(p.text, d.start, 3))), None)
     return period_key(date.text) if date else None
 
 

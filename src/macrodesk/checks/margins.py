@@ -21,6 +21,7 @@ from macrodesk.checks.level_growths import LIST_JOIN
 from macrodesk.checks.quarters import Level, is_base_date, item_bases, period_of, read_levels
 from macrodesk.checks.sentence import DOWN
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import chars_after, chars_before
 
 # a net margin's name and the profit it is on ("扣非后归母净利率" is on 扣非归母净利润)
 _NET_MARGIN = re.compile(r"(扣非后?)?(归母)?(?:销售)?净利率")
@@ -358,8 +359,8 @@ def _stated_earlier(profit: Level, year: str, part: str) -> tuple[Figure, Interv
     s = profit.sentence
     figs = [f for f in s.figures if f.start >= profit.fig.start]
     for i, d in enumerate(figs):
-        if d.kind != FigureKind.DATE or not _EARLIER_AT.search(s.text[max(0, d.start - 4):d.start]) \
-                or period_of(d.text) != (year, part) or not s.text[d.end:d.end + 3].strip().startswith("的"):
+        if d.kind != FigureKind.DATE or not _EARLIER_AT.search(chars_before(s.text, d.start, 4)) \
+                or period_of(d.text) != (year, part) or not chars_after(s.text, d.end, 3).strip().startswith("的"):
             continue
         mine = [f for f in figs[:i] if f.kind == FigureKind.MONEY]
         theirs: list[Figure] = []

@@ -13,7 +13,7 @@ from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import unit_key
 from macrodesk.checks.quarters import period_of
 from macrodesk.models import Article, Figure, FigureKind, Sentence
-from macrodesk.text.clauses import clause_start
+from macrodesk.text.clauses import chars_before, clause_start
 
 # "占国内销量 11.45%", "占全社会用电量比重 60.9%", "占全球的 35.7%"
 _NAMED = re.compile(r"占\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*(?:比重|比例|份额)?\s*(?:分别)?\s*(?:为|达|约)?\s*$"
@@ -84,7 +84,7 @@ def find_named_wholes(article: Article) -> list[Check]:
             part = figs[j]
             if m is None or part.kind not in _LEVELS or part.is_range:
                 continue
-            if _CHANGE.search(s.text[max(0, part.start - 6):part.start]):
+            if _CHANGE.search(chars_before(s.text, part.start, 6)):
                 continue  # "净增 3771 万个，占比…": a change is no part
             name = re.sub(r"\s+", "", m.group(1) or m.group(2))
             # "占比" names nothing; "占全球" names no measure (全球 of which?)

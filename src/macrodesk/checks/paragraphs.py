@@ -54,7 +54,9 @@ def stated_rates(p: ParaText) -> Iterator[tuple[list[Figure], int, str]]:
             yield figs, k, p.text[figs[k - 1].end:g.start]
 
 
-_CACHE: dict[tuple[str, bool], list[ParaText]] = {}
+# the last article read, by identity: two articles may share an id (the id hashes the text with
+# its spacing normalized, so a PDF's spaced copy of a text is the same article) but not offsets
+_LAST: list[tuple[Article, list[ParaText], list[ParaText]]] = []
 # a list item labelled by a date only: "- 2023 年：销量 944.81 万辆…", "- **2024 年**：…"
 _DATE_LABEL = re.compile(r"^\s*(?:19|20)\d{2}\s*年?\s*(?:[HQ][1-4]|[一二三四]季度|[上下]半年|\d{1,2}\s*月)?\s*[：:]")
 
@@ -75,12 +77,9 @@ def paragraphs(article: Article, *, series: bool = False) -> list[ParaText]:
     that follow each other labelled by a date or by nothing are one text ("- 2022 年：销量
     687.26 万辆…" "- 2023 年：销量 944.81 万辆，同比 + 37.48%"). Read once per article: several
     finders ask for them (callers only read them)."""
-    key = (f"{article.id}:{len(article.sentences)}", series)
-    if key not in _CACHE:
-        if any(k[0] != key[0] for k in _CACHE):
-            _CACHE.clear()  # the article being checked is the only one asked about
-        _CACHE[(key[0], False)], _CACHE[(key[0], True)] = _read(article)
-    return _CACHE[key]
+    if not _LAST or _LAST[0][0] is not article:
+        _LAST[:] = [(article, *_read(article))]  # the article being checked is the only one asked about
+    return _LAST[0][2] if series else _LAST[0][1]
 
 
 def _continues(last: Sentence, s: Sentence) -> bool:

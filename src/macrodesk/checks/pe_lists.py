@@ -27,11 +27,13 @@ _BPS = re.compile(r"BPS|每股净资产")
 _PB = re.compile(r"(?<![A-Za-z])P\s*/?\s*B(?![A-Za-z])|市净率")
 _VALUATION = re.compile(r"^\s*估值")
 # between a list's key and its first figure: "EPS 分别为 ", "PE（倍）分别是 "
-_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:估值)?\s*(?:分别\s*(?:为|是|达到|达)?|为|是|[=＝])\s*[:：]?\s*$")
+# ("归母净利润预测22.38/25.24/27.80亿元": a forecast's list after 预测 alone, cfb458)
+_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:估值)?\s*(?:预测\s*(?:分别)?\s*(?:为|是)?|分别\s*(?:为|是|达到|达)?|为|是|[=＝])\s*[:：]?\s*$")
 # a list of profits an EPS list is of: "归母净利润分别为 59.69/65.66/68.10 亿元", "盈利预测为 22.68/24.32/26.61 亿元"
 _PROFITS = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润|盈利预测|业绩预测")
 # between two items: "、", "/", "，" after an item's unit ("2.57 元、3.44 元")
 _NEXT = re.compile(r"^\s*(?:元|倍|[xX])?\s*(?:[、/]|和|及)\s*$")
+_COMMA = re.compile(r"^\s*[，,]\s*$")
 # the years the lists are of: "2025A-2027E", "2024A、2025E、2026E"
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*([AE])?\s*[-~—–至到]\s*((?:19|20)\d{2})\s*([AE])?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])")
@@ -106,7 +108,9 @@ def _items(s: Sentence, figs: list[Figure], key: re.Pattern[str], start: int, en
         if not items:
             between = _VALUATION.sub("", between)  # "PB估值0.69/0.62/0.55倍"
         # (a list glued to its key, "EPS1.20/1.62/2.13元", has nothing between)
-        if not (items or not between.strip() or _FIRST.match(between)) or items and not _NEXT.match(between) \
+        # (a PDF's comma joins items too, after a bare number taking the last one's unit: "50.0，56.2，62.8亿元")
+        joined = _NEXT.match(between) or _COMMA.match(between) and bool(items) and items[-1].kind == FigureKind.NUMBER
+        if not (items or not between.strip() or _FIRST.match(between)) or items and not joined \
                 or f.value is None or f.is_range \
                 or f.kind not in (FigureKind.NUMBER, FigureKind.MONEY, FigureKind.MULTIPLE) \
                 and not (f.kind == FigureKind.QUANTITY and f.unit in ("亿", "万", "万亿")):  # "78.8 亿" of 元
@@ -180,12 +184,23 @@ def _one_list(s: Sentence, levels: list[Figure], pe: list[Figure], what: str) ->
     return out
 
 
+# a share count may move by a little across forecast years (convertibles, incentive shares, buybacks),
+# and a market cap with it: a miss within this share of the stated figure is no error (cfb220's 2020
+# PE 44 prices 2.70 亿元 at 118.8 亿元 against 123.9 from 2021's 19 × 6.52; the 23rd set's 0.97 元 against 0.98)
+_DRIFT = 0.02
+
+
 def _agreed(chk: Check, got: Interval, agreed: int, years: int, what: str) -> Check:
     """A list item judged against the value most other items agree on (one market cap, one share
-    count): derived, and certain only when three or more years have two that agree."""
+    count): derived, and certain only when three or more years have two that agree, and when it
+    misses by more than a count's drift."""
     chk.computed = fmt(got.mid)
     chk.derived = True
-    return chk if agreed >= 1 and years >= 3 else confirm_only(chk, f"no two years agree on the {what}")
+    if not (agreed >= 1 and years >= 3):
+        return confirm_only(chk, f"no two years agree on the {what}")
+    if chk.gap is not None and got.mid and chk.gap <= _DRIFT * abs(got.mid):
+        return confirm_only(chk, f"the {what} may drift across the years by up to {_DRIFT:.0%}")
+    return chk
 
 
 def _unit_text(f: Figure, unit: str) -> str:
@@ -212,7 +227,9 @@ def _one_share_count(s: Sentence, figs: list[Figure], nxt: Sentence | None) -> l
         # "…归母净利润分别为 50.2/63.0/78.8 亿，同比增长…；摊薄 EPS=3.74/4.69/5.87 元": the next of its ；-chain
         where = nxt
         eps = _items(nxt, [f for f in nxt.figures if f.kind != FigureKind.DATE], _EPS, 0, len(nxt.text))
-    if len(eps) != len(profits) or eps[-1].kind != FigureKind.MONEY or eps[-1].unit != "元":
+    # (an EPS is in 元 when no unit is written at all: "对应EPS为2.97、2.08、1.72", cfb150)
+    if len(eps) != len(profits) or not (eps[-1].kind == FigureKind.MONEY and eps[-1].unit == "元"
+                                        or all(f.kind == FigureKind.NUMBER for f in eps)):
         return []
     # every item of a list is in the unit written after its last
     ps = [figure_interval(f) for f in profits]

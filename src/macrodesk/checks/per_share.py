@@ -12,6 +12,7 @@ from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind
+from macrodesk.text.clauses import chars_after, chars_before
 
 # a share count written as the basis of the EPS: "按最新6.61亿股的总股本计", "按最新股本 4.46 亿股计算"
 _COUNT_BEFORE = re.compile(r"(?:按|以)\s*(?:照)?\s*(?:公司)?\s*(?:最新|当前|目前|现有)?\s*(?:的)?\s*(?:总)?(?:股本)?\s*$")
@@ -43,8 +44,8 @@ def _is_basis(p: ParaText, count: Figure) -> bool:
     """A share count written as the basis of an EPS: "按最新6.61亿股的总股本计"."""
     return count.kind == FigureKind.QUANTITY and bool(_SHARES.match(count.unit or "")) and not count.is_range \
         and bool(_COUNT_BEFORE.search(p.text[max(0, count.start - 16):count.start])) \
-        and bool(_COUNT_AFTER.match(p.text[count.end:count.end + 12])
-                 or "股本" in p.text[max(0, count.start - 12):count.start])
+        and bool(_COUNT_AFTER.match(chars_after(p.text, count.end, 12))
+                 or "股本" in chars_before(p.text, count.start, 12))
 
 
 def find_per_share(article: Article) -> list[Check]:

@@ -12,6 +12,7 @@ from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import interval
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind
+from macrodesk.text.clauses import chars_after, chars_before
 
 _DAYS = re.compile(r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*日\s*(?:至|到|-|—|–|~)\s*"
                    r"(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*日")
@@ -57,7 +58,7 @@ def _same_measure(p: ParaText, total: Figure, mean: Figure) -> bool:
     """"1.47 亿人次" and "237 万人次"; "12.3 万班" and "近 2000 班": the word after each is the same."""
     if total.kind == FigureKind.PERCENT or mean.kind == FigureKind.PERCENT:
         return False
-    after = [m.group(0) if (m := re.match(r"\s*[\u4e00-\u9fa5]", p.text[f.end:f.end + 3])) and m.group(0).strip() not in "，。；、"
+    after = [m.group(0) if (m := re.match(r"\s*[\u4e00-\u9fa5]", chars_after(p.text, f.end, 3))) and m.group(0).strip() not in "，。；、"
              else "" for f in (total, mean)]
     after = [a.strip() for a in after]
     units = [re.sub(r"^[万亿千百]+", "", f.unit) for f in (total, mean)]
@@ -124,7 +125,7 @@ def find_week_means(article: Article) -> list[Check]:
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
         for total, mean in zip(figs, figs[1:], strict=False):
             if total.kind != mean.kind or total.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
-                    or not _WEEK_TOTAL.search(s.text[max(0, total.start - 12):total.start]) \
+                    or not _WEEK_TOTAL.search(chars_before(s.text, total.start, 12)) \
                     or not _DAILY_MEAN.match(s.text[total.end:mean.start]):
                 continue
             whole, each = interval(total), interval(mean)

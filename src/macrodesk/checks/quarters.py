@@ -10,6 +10,7 @@ from macrodesk.checks.frames import frame_of, lead_words
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, Verdict
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import chars_before
 
 # "2025H1", "25Q2", "2025 年上半年", "二季度": (year or "", half/quarter)
 _PERIOD = re.compile(
@@ -385,7 +386,7 @@ _OF_AMOUNT = re.compile(r"\s*的\s*(?:亏损\s*)?[-+−]?\s*\d")
 def is_base_date(text: str, d: Figure) -> bool:
     """A date that is a base of comparison, not the period of the figures around it ("增速较
     2024H1 提升 1.29pct", "由 2024H1 的 - 33.43% 提升至 38.08%")."""
-    return bool(_BASE_BEFORE.search(text[max(0, d.start - 4):d.start]) or _OF_AMOUNT.match(text, d.end))
+    return bool(_BASE_BEFORE.search(chars_before(text, d.start, 4)) or _OF_AMOUNT.match(text, d.end))
 
 
 def _entity_before(words: str) -> str:

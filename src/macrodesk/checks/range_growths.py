@@ -14,11 +14,14 @@ from macrodesk.models import Figure, FigureKind, Sentence
 _UP = r"增长|增加|提升|上升|提高|上涨|增|升|涨"
 _DOWN = r"下降|下滑|减少|回落|降低|下跌|降|减|跌"
 # only growth words between the levels and the rates: "，同增", "（同比增长 ", "，同比增加", "，环比增加"
-_LEAD = re.compile(rf"^\s*[，,（(]?\s*(?:同比|环比|yoy|YoY|YOY|qoq|QoQ|同(?=增|降|减|升))?\s*(?:({_UP})|({_DOWN}))?"
+# ("同比去年增长 22.88%-39.64%", "同比变化区间为-7.1%~-0.3%": the base named, a change word with 区间)
+_LEAD = re.compile(rf"^\s*[，,（(]?\s*(?:同比|环比|yoy|YoY|YOY|qoq|QoQ|同(?=增|降|减|升))?\s*(?:去年|上年)?(?:同期)?\s*"
+                   rf"(?:({_UP})|({_DOWN})|变化|变动)?\s*(?:区间)?"
                    r"\s*(?:了|约|分别为|为)?\s*[:：]?\s*$")
 # the two ends of a range as written: "82.7%~97.7%", "15.00-15.70 亿元", "-20%~-10%"
 _ENDS = re.compile(r"^(.*?\d[^\d~～\-－—至到]*?)\s*(?:~|～|-|－|—|至|到)\s*([+\-−]?\s*\d.*)$")
 _NUMBER = re.compile(r"\d+(?:\.(\d+))?")
+_MOVED = re.compile(rf"(?:{_UP}|{_DOWN})\s*(?:了|约)?\s*$")
 
 
 def _half(part: str) -> float | None:
@@ -56,6 +59,8 @@ def range_growth(s: Sentence, raw: str, figs: list[Figure], k: int) -> Check | N
         f_lead_start = -1
     if prev is None or prev.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or prev.high is None:
         return None
+    if _MOVED.search(raw, 0, prev.start):
+        return None  # "较上周持平或下跌 50-100 元 / 吨，幅度 0.44%-0.91%": the range is a move, not levels
     lead = _LEAD.match(raw[f_lead_start:f.start] if f_lead_start >= 0 else raw[prev.end:f.start])
     if f_lead_start >= 0 and not _LEAD.match(raw[prev.end:before[-1].start]):
         return None

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from macrodesk.checks.intervals import Interval, figure_interval, one_plus
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import chars_after
 
 # each measure's name right before its level: "ADR为", "平均房价", "出租率", "OCC为", "RevPAR为"
 _NAMES = (
@@ -77,7 +78,7 @@ def _judge(article: Article, s: Sentence, g: _Group) -> list[Check]:
     if ga is None or do is None or gr is None or ga.kind != FigureKind.PERCENT \
             or do.kind not in (FigureKind.POINTS, FigureKind.PERCENT) or gr.kind != FigureKind.PERCENT:
         return out
-    if do.kind == FigureKind.PERCENT and not s.text[do.end:do.end + 3].startswith(("pct", "PCT", "个百分点")):
+    if do.kind == FigureKind.PERCENT and not chars_after(s.text, do.end, 3).startswith(("pct", "PCT", "个百分点")):
         return out  # an occupancy's change in % may be relative: its basis is not certain
     one = Interval(1, 1)
     was = o - figure_interval(do)

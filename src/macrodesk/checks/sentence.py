@@ -12,6 +12,7 @@ from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifiable
 from macrodesk.checks.tokens import DATE_MARK, FIG, FIG_BASE, NOFIG, WS, Para, Tok, W
 from macrodesk.models import Figure, FigureKind
+from macrodesk.text.clauses import chars_before
 
 # ---------------------------------------------------------------- the relations
 
@@ -27,7 +28,8 @@ _CHANGE_PAIR = re.compile(
     f"{FROM}{W(16)}({FIG}){W(10)}{TO}{W(12)}({FIG})"
 )
 _CHANGE_TAIL = re.compile(
-    f"[，,]?[（(]?(?:环比|同比)?(?:累计|合计|共|整体|幅度|变动|变化)?(?:{_VERB})(?:了|幅度|幅)?(?:为|达|约|超|逾|近)?({FIG})"
+    # ("从 7.100 美元涨至 7.950 美元（周涨 12.0%）": a weekly price's move names its span)
+    f"[，,]?[（(]?(?:环比|同比|单?周|单?月|当周|当月|本周|本月)?(?:累计|合计|共|整体|幅度|变动|变化)?(?:{_VERB})(?:了|幅度|幅)?(?:为|达|约|超|逾|近)?({FIG})"
     f"|[。；;](?:{_VERB})(?:了|幅度|幅)?(?:为|达|约)?({FIG})"
     # "从 97 亿元增至 146 亿元（同比 + 51.1%）": a signed growth in a bracket needs no verb
     f"|[（(](?:环比|同比)\\s*[:：]?\\s*({FIG})"
@@ -192,7 +194,7 @@ def _find_changes(para: Para) -> list[Check]:
             # a year-on-year change of B is not B - A, unless A is last year's level ("从去年上半年的
             # A"); an amount's growth with no date on either: a fit confirms (a rate's points are
             # most often against the quarter before)
-            if _YOY_HEAD.search(head) and not _LAST_YEAR.search(para.raw[a.sent][max(0, a.fig.start - 12):a.fig.start]) \
+            if _YOY_HEAD.search(head) and not _LAST_YEAR.search(chars_before(para.raw[a.sent], a.fig.start, 12)) \
                     and not _year_apart(a, b, m_text[m.start():m.end()]):
                 if DATE_MARK in m_text[m.start():m.end()] or is_points(c) or b.fig.kind == FigureKind.PERCENT:
                     continue
@@ -352,7 +354,7 @@ def _find_expressions(para: Para) -> list[Check]:
             if stated is None:
                 continue
             inner = m.group(1)
-            if "/" in inner and raw[max(0, stated.fig.start - 2):stated.fig.start].rstrip().endswith("/"):
+            if "/" in inner and chars_before(raw, stated.fig.start, 2).rstrip().endswith("/"):
                 # "下调23、24年EPS至3.80/3.85(3.93/3.94)元": a list's earlier values, not a quotient
                 continue
             vs = re.split(_VS, inner)
@@ -360,7 +362,7 @@ def _find_expressions(para: Para) -> list[Check]:
                 a, b = _operand(vs[0]), _operand(vs[1])
                 if a is None or b is None:
                     continue
-                before = raw[max(0, stated.fig.start - 12):stated.fig.start]
+                before = chars_before(raw, stated.fig.start, 12)
                 if stated.fig.kind == FigureKind.MULTIPLE and b.iv.lo > 0:
                     readings = [(f"{a.text} / {b.text}", a.iv / b.iv)]
                 elif is_points(stated) or _GAP_WORDS.search(before):
@@ -402,7 +404,7 @@ def _expr_check(para: Para, stated: Tok, inner: str, readings: list[tuple[str, I
     # writes its sign twice, so only magnitudes are compared there
     raw = para.raw[stated.sent]
     directed = kind != "expression" or bool(re.search(
-        f"(?:{UP}|{DOWN}|缺口|差|跑赢|跑输)\\s*(?:了|约|为|幅度|幅)?\\s*$", raw[max(0, stated.fig.start - 6):stated.fig.start]))
+        f"(?:{UP}|{DOWN}|缺口|差|跑赢|跑输)\\s*(?:了|约|为|幅度|幅)?\\s*$", chars_before(raw, stated.fig.start, 6)))
     chk = judge(para, kind, stated, [], [(f"{f} = {stated.text}", iv) for f, iv in readings],
                 magnitude=directed, base=stated.fig.scale)
     chk.inputs = [x.strip() for x in re.split(_OP + "|" + _VS, inner) if x and x.strip()]

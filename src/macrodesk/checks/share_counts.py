@@ -13,6 +13,7 @@ from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
 from macrodesk.checks.levels import interval
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind
+from macrodesk.text.clauses import chars_before
 
 # the share of the count: "占公司总股本 1.9825%", "占总股本比例的 0.99869%", "（占总股本 29.69%）", "占比 2.6948%"
 # (a word of the stake may stand between: "8300 万股质押（占其持股 22.15%")
@@ -66,7 +67,7 @@ def _item(p: ParaText) -> list[Check]:
         elif _OF_HOLDING.match(between):
             # the holder's stake written in the stake's own sentence (another holder's may stand before)
             holders = [h for h in figs[:k] if _stake(h) and h.start < stake.start
-                    and _HOLDING.search(p.text[max(0, h.start - 8):h.start])
+                    and _HOLDING.search(chars_before(p.text, h.start, 8))
                     and p.sentence_at(h.start) is p.sentence_at(stake.start)]
             if holders:
                 holding_pairs.append((stake, z, holders[-1]))

@@ -12,6 +12,7 @@ from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, Verdict
 from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
+from macrodesk.text.clauses import chars_before
 
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 # (an item may carry its growth: "27.37亿元/-6.73%、21.03亿元/+19.49%")
@@ -45,7 +46,7 @@ def find_share_lists(article: Article) -> list[Check]:
     for s in article.sentences:
         if "分别" not in s.text or "占" not in s.text and "比重" not in s.text:
             continue
-        parts_runs = [r for r in _runs(s, _AMOUNTS) if "分别" in s.text[max(0, r[0].start - 8):r[0].start]]
+        parts_runs = [r for r in _runs(s, _AMOUNTS) if "分别" in chars_before(s.text, r[0].start, 8)]
         share_runs = [r for r in _runs(s, (FigureKind.PERCENT,)) if _SHARE_LEAD.search(s.text[:r[0].start])]
         for parts in parts_runs:
             shares = next((r for r in share_runs if r[0].start > parts[-1].end and len(r) == len(parts)), None)

@@ -9,6 +9,7 @@ import re
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
 from macrodesk.models import Article, FigureKind, Sentence
+from macrodesk.text.clauses import chars_before
 
 # the growth over the span: "较 19 年增速 54%", "较 2019 年同期增长 105%", "相比 2019 年增长 54%"
 _SPAN_GROWTH = re.compile(
@@ -63,7 +64,7 @@ def find_span_cagrs(article: Article) -> list[Check]:
             if n is None or not 1 < n <= 10:
                 continue
             # (a fall verb before an unsigned growth makes it negative)
-            grew = signed_interval(g, s.text[max(0, g.start - 6):g.start])
+            grew = signed_interval(g, chars_before(s.text, g.start, 6))
             factor = Interval(1, 1) + grew.scale(0.01)
             if factor.lo <= 0:
                 continue
@@ -77,7 +78,7 @@ def find_span_cagrs(article: Article) -> list[Check]:
             lead = _LAST_YEARS.match(s.text[g.end:last.start])
             if lead is None or not _ON_IT.match(s.text[last.end:c.start]):
                 continue
-            this = signed_interval(g, s.text[max(0, g.start - 6):g.start])
+            this = signed_interval(g, chars_before(s.text, g.start, 6))
             before = signed_interval(last, lead.group(0))
             factor = (Interval(1, 1) + this.scale(0.01)) * (Interval(1, 1) + before.scale(0.01))
             if factor.lo <= 0:

@@ -10,7 +10,7 @@ from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import interval, signed, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
-from macrodesk.text.clauses import clause_start
+from macrodesk.text.clauses import chars_after, chars_before, clause_start
 
 # the gap's own word right before it: "差距 553", "价差为 20.95 万元", "相差约 5 元", "过剩 40 万吨"
 # (the word opens its clause: "甘氨酸法价差 10,270 元 / 吨" names a spread level of other prices)
@@ -44,7 +44,7 @@ def _plain(f: Figure) -> bool:
 def _alone(s: Sentence, f: Figure) -> bool:
     """Not an end of a range or a product written with its numbers ("740-760W", "2382*1134"), nor
     a change written with its sign ("- 1.09 美元")."""
-    before, after = s.text[max(0, f.start - 2):f.start], s.text[f.end:f.end + 2]
+    before, after = chars_before(s.text, f.start, 2), chars_after(s.text, f.end, 2)
     return not _OP_BEFORE.search(before) and not _OP_AFTER.match(after) \
         and s.text[f.start:f.end].lstrip()[:1] not in "+-−－"
 

@@ -54,6 +54,8 @@ def find_table_relations(rows: list[Sentence]) -> list[Check]:
             ka, kb = period_key(header[j - 2]), period_key(header[j - 1])
             if ka is None or kb is None or ka[1] != kb[1] or abs(ka[0] - kb[0]) != 1:
                 continue
+            if re.search(r"环比|QoQ|qoq", header[j]) and ka[1] != "Y":
+                continue  # a quarter's 环比 is against the quarter before, not the same quarter a year back
             if ka[0] > kb[0]:
                 a, b = b, a
             ia, ib = a.interval(), b.interval()

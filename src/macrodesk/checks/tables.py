@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from macrodesk.checks.frames import currency, period_key
 from macrodesk.checks.intervals import Interval
-from macrodesk.checks.judging import Check, judge, unverifiable
+from macrodesk.checks.judging import Check, confirm_only, judge, unverifiable
 from macrodesk.checks.tokens import Para, Tok
 from macrodesk.checks.valuation import (
     column_labels,
@@ -181,11 +181,31 @@ def _pair_before(labels: list[str], j: int) -> tuple[int, int] | None:
     if j < 2 or not f.growth or f.metric or f.period:
         return None
     fa, fb = _frame(labels[j - 2]), _frame(labels[j - 1])
-    if fa.growth or fb.growth or fa.period is None or fb.period is None or fa.period[1] != fb.period[1] \
-            or abs(fa.period[0] - fb.period[0]) != 1 or (fa.metric, fa.basis, fa.qualifier) != \
-            (fb.metric, fb.basis, fb.qualifier):
+    if fa.growth or fb.growth or fa.period is None or fb.period is None \
+            or (fa.metric, fa.basis, fa.qualifier) != (fb.metric, fb.basis, fb.qualifier):
+        return None
+    if "环比" in labels[j]:
+        # "| 2024 年 | 25Q1 | 环比变化 |" (153): 环比 is against the period right before
+        return (j - 2, j - 1) if _next_period(fa.period, fb.period) else None
+    if fa.period[1] != fb.period[1] or abs(fa.period[0] - fb.period[0]) != 1:
         return None
     return (j - 2, j - 1) if fa.period < fb.period else (j - 1, j - 2)
+
+
+_PARTS = {"Q": 4, "H": 2, "M": 12}
+
+
+def _next_period(a: tuple[int, str], b: tuple[int, str]) -> bool:
+    """Period `b` follows period `a` with nothing between: 24Q4 → 25Q1, 25Q1 → 25Q2, and the year 2024
+    → a first part of 2025 (a 环比 a table states over a year's column, its author's own basis)."""
+    (ya, pa), (yb, pb) = a, b
+    kb, nb = pb[:1], pb[1:]
+    if pa == "Y":
+        return yb == ya + 1 and (pb == "Y" or kb in _PARTS and nb == "1")
+    ka, na = pa[:1], pa[1:]
+    if ka != kb or ka not in _PARTS or not na.isdigit() or not nb.isdigit():
+        return False
+    return (yb, int(nb)) == ((ya, int(na) + 1) if int(na) < _PARTS[ka] else (ya + 1, 1))
 
 
 def _row_items(row: _Row, labels: list[str], para: Para, rows_name_metrics: bool, group: int,
@@ -263,7 +283,10 @@ def _growths(para: Para, items: list[_Item], it: _Item) -> Check:
         if f.period and f.metric else []
     shown = ("-" if it.sign < 0 else "") + c.text
     if it.pair is not None:
-        prev, cur = ([x for x in items if x.row == it.row and x.cell == k and not x.change] for k in it.pair)
+        # (a row of growth rates, "| 营收增速 | 0.1% | -1.7% | -1.8pct |": its rates are the levels the
+        # change column compares, in points)
+        prev, cur = ([x for x in items if x.row == it.row and x.cell == k and (not x.change or rates)]
+                     for k in it.pair for rates in [c.fig.kind == FigureKind.POINTS])
     elif not f.metric:
         prev, cur = [], []
     if len(cur) != 1 or len(prev) != 1:
@@ -278,7 +301,12 @@ def _growths(para: Para, items: list[_Item], it: _Item) -> Check:
     if got is None:
         return unverifiable(para, "growth", c, [a, b], f"(level) vs (earlier level) : {shown}",
                             "the two levels are not of one kind")
-    return judge(para, got[0], c, [a, b], got[1], magnitude=False, stated_iv=stated_iv)
+    chk = judge(para, got[0], c, [a, b], got[1], magnitude=False, stated_iv=stated_iv)
+    pa, pb = prev[0].frame.period, cur[0].frame.period
+    if it.pair is not None and pa is not None and pb is not None and pa[1][:1] != pb[1][:1]:
+        # a quarter's 环比 over the year's column: the author may have compared the year's last quarter
+        return confirm_only(chk, "a change over a year's column to a quarter may be against the year's last quarter")
+    return chk
 
 
 def _level_readings(a: Tok, b: Tok, c: Tok, shown: str, where: str) -> tuple[str, list[tuple[str, Interval]]] | None:

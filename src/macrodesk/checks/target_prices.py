@@ -17,7 +17,8 @@ _NUM = r"[+\-−]?\d+(?:\.\d+)?"
 _TARGET_WORDS = r"目标价|合理价值|合理股价|合理价格|合理价位"
 _TARGET = re.compile(
     rf"(?:{_TARGET_WORDS})(?:格|位)?(?:区间)?(?:[^，,。；;\d]|\d+(?:\.\d+)?\s*%){{0,12}}?"
-    r"(?P<t>\d+(?:\.\d+)?)(?:\s*元?\s*[-~～至]\s*(?P<t2>\d+(?:\.\d+)?))?\s*(?P<cur>港元|美元|元)(?:\s*/\s*股)?")
+    # ("125元港币" is in 港元: not read as 元)
+    r"(?P<t>\d+(?:\.\d+)?)(?:\s*元?\s*[-~～至]\s*(?P<t2>\d+(?:\.\d+)?))?\s*(?P<cur>港元|美元|元(?!\s*(?:港币|美金)))(?:\s*/\s*股)?")
 _ANY_TARGET = re.compile(_TARGET_WORDS)
 # right after 倍 or x ("26xPE"), or after the year it is of ("38X 23PE", "27倍2023年EPS": a multiple of
 # the year's EPS is its PE)
@@ -26,7 +27,8 @@ _WORD_YEAR = r"(?:(?P<y>(?:19|20)?\d{2})\s*(?:年|[EA])?\s*)?"
 # the multiple, written before its measure ("26xPE", "20-22倍PE估值", "40/31倍P/E") or after it ("PE25X",
 # "PB1.65倍", "目标PB至1.9x")
 _MULTIPLE_FIRST = re.compile(
-    rf"(?<![\d.])(?P<m>\d+(?:\.\d+)?(?:\s*[/、]\s*\d+(?:\.\d+)?)*)(?:\s*[-~～至]\s*(?P<m2>\d+(?:\.\d+)?))?"
+    # (each item may carry its x: "24.8x/22.0xP/E")
+    rf"(?<![\d.])(?P<m>\d+(?:\.\d+)?(?:\s*(?:倍|[xX×])?\s*[/、]\s*\d+(?:\.\d+)?)*)(?:\s*[-~～至]\s*(?P<m2>\d+(?:\.\d+)?))?"
     rf"\s*(?:倍|[xX×])\s*(?:的)?\s*{_WORD_YEAR}{_WORD}")
 _MULTIPLE_AFTER = re.compile(
     r"(?P<w>(?<![A-Za-z])P\s*/?\s*[EB](?![A-Za-z])|市盈率|市净率)\s*(?:估值)?\s*(?:为|约|至)?\s*"
@@ -51,7 +53,10 @@ _PER_SHARE = re.compile(r"(?<![A-Za-z])(?:(?P<e>EPS|每股收益|每股盈利)|(
 # a note after an item: "1.03（ -20%）、 1.36（ -10%）、 1.49 元"
 _NOTE = r"(?:\s*[（(][^（）()]{0,12}[)）])?"
 _ITEMS = re.compile(
-    r"\s*(?:（[^（）]{0,8}）|\([^()]{0,8}\))?\s*(?:预测|预期|分别|约|调整|摊薄)?\s*(?:将|或)?\s*(?:分别)?\s*(?:为|至|是|达|=|＝|：|:)?\s*(?:分别)?\s*(?:为)?\s*"
+    r"\s*(?:（[^（）]{0,8}）|\([^()]{0,8}\))?\s*(?:预测|预期|分别|约|调整|摊薄)?\s*(?:将|或)?\s*(?:分别)?\s*"
+    # (the revision before the values: "下调2019/20年EPS5.5%/7.8%至2.96/3.33元")
+    rf"(?:{_NUM}\s*%(?:\s*[/、]\s*{_NUM}\s*%)*\s*(?=至))?"
+    r"(?:为|至|是|达|=|＝|：|:)?\s*(?:分别)?\s*(?:为)?\s*"
     rf"(?P<list>{_NUM}{_NOTE}(?:\s*元)?(?:\s*(?:/|、|和|及)\s*{_NUM}{_NOTE}(?:\s*元)?)*)\s*(?P<cur>元|港元|美元)?")
 _ITEM = re.compile(_NUM)
 # the years a list is of, written before it: "22-24年", "2023/2024/2025年", "2025A-2027E", "2020~2022 年", "2023年"
@@ -284,4 +289,11 @@ def _judged(got: Interval, written: Interval, stated: str, inputs: list[str], re
                          input_sentences=[s.text, b.sentence.text])
     if chk.verdict == "inconsistent" and (chk.gap or 0) <= 0.05 * abs(written.mid):
         chk = confirm_only(chk, "the target may rest on a per-share figure or multiple rounded otherwise")
+    elif chk.verdict == "inconsistent" and _RECOUNTED.search(b.sentence.text):
+        # "若剔除股本转增对总股本影响，…维持2021年EPS预测1.94元" (34th set): an EPS on the share count
+        # before a bonus issue prices no target on the count after it
+        chk = confirm_only(chk, "the EPS is written on another share count (a bonus issue)")
     return chk
+
+
+_RECOUNTED = re.compile(r"转增|送转|送股|拆股|股本变动|股本影响|总股本影响")

@@ -11,7 +11,7 @@ from macrodesk.checks.degree import blank_degree
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.figures import extract_figures
 from macrodesk.models import Figure, FigureKind, Sentence, canonical_unit
-from macrodesk.text.clauses import break_ends, start_after
+from macrodesk.text.clauses import break_ends, chars_after, chars_before, start_after
 
 # ---------------------------------------------------------------- figures of a paragraph
 
@@ -35,7 +35,7 @@ _BOUND_AFTER = re.compile(rf"^\s*(?:{'|'.join(_LOWER_AFTER_WORDS + _UPPER_AFTER_
 def bound_side(raw: str, fig: Figure) -> int:
     """+1 when the words around `fig` in `raw` make it a lower bound, -1 an upper one, 0 when they
     name no side (or both)."""
-    before, after = raw[max(0, fig.start - 4):fig.start], raw[fig.end:fig.end + 3]
+    before, after = chars_before(raw, fig.start, 4), chars_after(raw, fig.end, 3)
     lower = bool(_LOWER_BEFORE.search(before) or _LOWER_AFTER.match(after))
     upper = bool(_UPPER_BEFORE.search(before) or _UPPER_AFTER.match(after))
     return 0 if lower == upper else 1 if lower else -1
@@ -184,7 +184,7 @@ def _read(s: Sentence, cache: Cache | None) -> _Read:
         elif f.value is None or f.high is not None:
             between.append(OTHER_MARK)
         else:
-            before, after = text[max(0, f.start - 4):f.start], text[f.end:f.end + 3]
+            before, after = chars_before(text, f.start, 4), chars_after(text, f.end, 3)
             texts.append("".join(between))
             between = []
             marks.append((f, bool(_APPROX_BEFORE.search(before) or _APPROX_AFTER.match(after)),
@@ -205,6 +205,7 @@ _RANGE_TO = re.compile(r"\s*(?:至|到)\s*")
 _CHANGE_BEFORE = re.compile(
     r"(?:上升|提升|提高|增加|增长|上涨|回升|扩大|收窄|下降|下滑|下跌|回落|降低|减少|缩小|增|升|涨|降|跌|减)\s*(?:了|约)?\s*$")
 _COMPARED = re.compile(r"同比|环比|较|比上|周|月度|季度")
+_FROM_BEFORE = re.compile(r"(?:从|由)\s*$")
 _FORECAST = re.compile(r"预计|预期|有望|将|目标|区间|范围|介于|每|若|假设")
 
 
@@ -225,7 +226,9 @@ def _split_change_ranges(text: str, figs: list[Figure]) -> list[Figure]:
         signed = bool(re.match(r"[+\-−－]", f.text)) and bool(re.search(r"(?:同比|环比|较)[^，,。；;]{0,12}$", clause))
         verb = bool(_CHANGE_BEFORE.search(clause)) and (
             bool(_COMPARED.search(clause)) or f.value > 0 and f.high >= 3 * f.value)
-        if _FORECAST.search(clause) or not (signed or verb):
+        # "回购价上限从92元/股至125元/股，增幅达35.9%": 从 A 至 B is where a level went, not a range
+        moved = bool(_FROM_BEFORE.search(clause))
+        if _FORECAST.search(clause) or not (signed or verb or moved):
             out.append(f)
             continue
         first = [g for g in extract_figures(text[f.start:f.start + m.start()]) if g.value is not None]

@@ -4,6 +4,7 @@ the in-section searches (a share's whole, a CAGR's levels) that may still pair t
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from macrodesk.checks.framed import MARGIN, Framed, margin, nested, stated_change
 from macrodesk.checks.frames import common_metric, period_key
@@ -12,7 +13,7 @@ from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifia
 from macrodesk.checks.sentence import DOWN, FROM, RATE_WORDS, TO, UP, YEAR_SPAN
 from macrodesk.checks.tokens import BOUND_BEFORE, Para, Tok
 from macrodesk.models import FigureKind
-from macrodesk.text.clauses import clause_start
+from macrodesk.text.clauses import chars_before, clause_start, last_chars
 
 # ---------------------------------------------------------------- stated relations with no inputs
 # A careful reader counts every stated share, growth, CAGR or multiple, even when the article
@@ -22,8 +23,10 @@ from macrodesk.text.clauses import clause_start
 
 SIGN = re.compile(r"^\s*[+\-−－]")
 # "占总产量 22.5%", "份额 28.5%", "（占总数 15%）", "占中央对地方转移支付总规模的 41.7% 和 42.2%"
+# ("彩盒业务收入达4.20亿元，对收入贡献达到22%", cfr161: a part's contribution to the whole is its share)
 _SHARE_ONLY = re.compile(
-    r"(?:占比|比重|份额|占到|占(?![用据有领])[^，,。；;从由至到升降增减提]{0,16}?)(?:的)?\s*(?:为|约|达|仅|约为|达到|已达|高达)?\s*$")
+    r"(?:占比|比重|份额|占到|占(?![用据有领])[^，,。；;从由至到升降增减提]{0,16}?"
+    r"|对(?:公司)?(?:总)?(?:营业)?(?:收入|营收)(?:的)?贡献(?:度|比例|占比)?)(?:的)?\s*(?:为|约|达|仅|约为|达到|已达|高达)?\s*$")
 _SHARE_CHANGE = re.compile(f"(?:占比|比重|份额|占)[^，,。；;]{{0,8}}(?:{UP}|{DOWN}|变动|变化)")
 # a bracket or clause opened after a rate word starts the share's own words: "247 只周度上涨（占比
 # 53%）" is a share of the rising stocks, not a rise
@@ -86,7 +89,7 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
         return _cagr_dated(sec, fs, k) or cagr_in_section(sec, fs, k) or unverifiable(
             sec, "cagr", t, [], f"(B/A)^(1/years) - 1 = {t.text}",
             "the start and end levels of the CAGR are not stated")
-    if kind_of == FigureKind.PERCENT and not RATE_WORDS.search(_OPENED.split(c.lead[-6:])[-1]) \
+    if kind_of == FigureKind.PERCENT and not RATE_WORDS.search(_OPENED.split(last_chars(c.lead, 6))[-1]) \
             and not _SHARE_CHANGE.search(c.lead) \
             and (_SHARE_ONLY.search(c.lead) or prev is not None and LIST_AND.match(c.lead)
                  and prev.tok.fig.kind == FigureKind.PERCENT and _SHARE_ONLY.search(prev.lead)):
@@ -127,7 +130,7 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
                             "the earlier level is not stated")
     if kind_of == FigureKind.PERCENT and prev is not None and prev.tok.fig.kind == FigureKind.PERCENT \
             and _TO_LEVEL.search(c.lead) and not re.search(f"{FROM}\\s*$", prev.lead) \
-            and (mm := MARGIN.search(prev.lead[-10:])) is not None:
+            and (mm := MARGIN.search(last_chars(prev.lead, 10))) is not None:
         # "2024 年阳光电源净利率 14.5%，2025 年 Q1 骤升至 19.9%": the later margin of the pair
         margins = margin(sec, fs, c, mm)
         return hedge(sec, margins[0], "the margin is named before the earlier level") if margins else None
@@ -166,7 +169,7 @@ _CHANGE_TAIL = re.compile(f"同比|环比|较|(?:{UP}|{DOWN})\\s*(?:了|约)?\\s
 def _reads_as_level(x: Framed) -> bool:
     return (x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not x.tok.bound
             and not SIGN.match(x.tok.text) and x.tok.interval().lo > 0
-            and not _CHANGE_TAIL.search(x.lead[-12:]))
+            and not _CHANGE_TAIL.search(last_chars(x.lead, 12)))
 
 
 def searched(t: Tok) -> Interval:
@@ -226,7 +229,7 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
                  and (x.paragraph == c.paragraph or subject and subject in x.metric)]
     # a 渗透率 is of the whole market of the part's own measure (出货量 of all notebooks), not of
     # any level that happens to fit (a 销售量 of phones)
-    penetration = "渗透率" in c.lead[-8:]
+    penetration = "渗透率" in last_chars(c.lead, 8)
     other_market = False
     for d in reversed(pool):
         for n in reversed(parts):
@@ -254,7 +257,7 @@ def _own_levels(sec: Para, fs: list[Framed], k: int) -> list[Framed]:
     return [x for x in fs[:k] if x.tok.sent == fs[k].tok.sent
             and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY)
             # a change of the part is no part ("5G 用户 11.54 亿户，净增 1.4 亿户，占比 63.4%", 640)
-            and not _CHANGE_LEAD.search(x.lead[-8:])
+            and not _CHANGE_LEAD.search(last_chars(x.lead, 8))
             # nor a part of the part ("美国发射 158 次（SpaceX 占 138 次），占比 60%")
             and not nested(sec.raw[x.tok.sent], x)]
 
@@ -515,8 +518,30 @@ def _cagr_dated(sec: Para, fs: list[Framed], k: int) -> Check | None:
     window than the levels they print, so a fit confirms and no fit proves nothing."""
     c = fs[k]
     t = c.tok
-    dated = [(x, key) for x in fs[:k] if x.tok.sent == t.sent and is_level(x)
+    read = [(x, _near_level(sec, x)) for x in fs[:k] if x.tok.sent == t.sent]
+    dated = [(y, key) for x, y in read if is_level(y)
              and (key := period_key(x.period)) is not None and key[1] in ("Y", "E", "A")]
+    if any(y is not x for x, y in read if is_level(y)):
+        # "2024 年接近 1720 亿美元，预计 2032 年达 3549 亿美元，CAGR 约 9.5%" (44): a level written 接近 is
+        # read loosely, and the CAGR it gives confirms only
+        chk = _cagr_dated_of(sec, fs, k, dated)
+        return hedge(sec, chk, "a level is written as 接近 it") if chk is not None else None
+    return _cagr_dated_of(sec, fs, k, dated)
+
+
+_NEAR = re.compile(r"(?:接近|将近|近)\s*$")
+
+
+def _near_level(sec: Para, x: Framed) -> Framed:
+    """A level written 接近/将近/近 X (a bound by its words) read as about X; any other figure as it is."""
+    if not x.tok.bound or not _NEAR.search(chars_before(sec.raw[x.tok.sent], x.tok.fig.start, 3)):
+        return x
+    return replace(x, tok=Tok(x.tok.fig, x.tok.sent, approx=True, bound=False))
+
+
+def _cagr_dated_of(sec: Para, fs: list[Framed], k: int, dated: list[tuple[Framed, tuple[int, str]]]) -> Check | None:
+    c = fs[k]
+    t = c.tok
     spans = list(YEAR_SPAN.finditer(sec.raw[t.sent][:t.fig.start]))
     window: tuple[int, int] | None = None
     if spans:
@@ -555,7 +580,7 @@ def _cagr_dated(sec: Para, fs: list[Framed], k: int) -> Check | None:
     raw = sec.raw[t.sent]
     same_unit = [x for x in fs if x.tok.sent == t.sent and x.tok.cunit == dated[0][0].tok.cunit]
     # "2961/2020 元": a level written as the last of a "/"-list is one of several
-    listed = any(re.search(r"/\s*$", raw[max(0, x.tok.fig.start - 3):x.tok.fig.start]) for x, _ in dated)
+    listed = any(re.search(r"/\s*$", chars_before(raw, x.tok.fig.start, 3)) for x, _ in dated)
     own_bracket = len(dated) == 2 and len(same_unit) == 2 and not listed and len(readings) == 1 and not spans \
         and k >= 1 \
         and fs[k - 1] is dated[1][0] and _CAGR_BRACKET.match(raw, fs[k - 1].tok.fig.end, t.fig.start) is not None

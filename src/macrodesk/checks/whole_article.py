@@ -26,7 +26,7 @@ from macrodesk.checks.worded import (
 )
 from macrodesk.figures import extract_figures
 from macrodesk.models import FigureKind
-from macrodesk.text.clauses import clause_start
+from macrodesk.text.clauses import clause_start, last_chars
 
 # ---------------------------------------------------------------- across sections
 # A share of a national whole or a CAGR in a summary ("核心观点") may take its inputs from another
@@ -167,7 +167,7 @@ def _named_totals(whole: Para, fs: list[Framed], headings: list[tuple[int, str]]
         return before[-1] if before else ""
 
     for c in fs:
-        if not _TOTAL_WORD.search(c.lead[-10:]) or not is_level(c):
+        if not _TOTAL_WORD.search(last_chars(c.lead, 10)) or not is_level(c):
             continue
         lists = list(_NAMED_LIST.finditer(whole.raw[c.tok.sent][:c.tok.fig.start]))
         if not lists:

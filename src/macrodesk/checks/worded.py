@@ -27,7 +27,7 @@ from macrodesk.checks.uncounted import FROM_LEAD, LIST_AND, SIGN, TO_LEAD, is_le
 from macrodesk.checks.valuation import EPS_HEAD, PE_HEAD, PE_SLACK
 from macrodesk.figures import extract_figures
 from macrodesk.models import Figure, FigureKind
-from macrodesk.text.clauses import clause_start
+from macrodesk.text.clauses import clause_start, last_chars
 
 _BRACKET_AFTER = re.compile(r"\s*[（(]([^（）()]{3,120})[)）]")
 _ZHAN_LEAD = re.compile(r"占[^，,。；;]{0,10}$")
@@ -494,7 +494,7 @@ def _period_of(x: Framed) -> str:
     if m:
         return {"天": "日", "季度": "季"}.get(m.group(1), m.group(1))
     for rx, per in _PERIOD_LEAD:
-        if rx.search(x.lead[-8:]):
+        if rx.search(last_chars(x.lead, 8)):
             return per
     return ""
 
@@ -528,9 +528,15 @@ def _converted(sec: Para, fs: list[Framed], k: int) -> Check | None:
                  magnitude=False)
 
 
-PCT_RANGE = re.compile(r"\d\s*%?\s*[-~～至到—－–]\s*\d[\d.]*\s*[%％]")
+PCT_RANGE = re.compile(r"\d\s*%?\s*[-~～至到—－–]\s*[+\-−－]?\s*\d[\d.]*\s*[%％]")  # ("-7.1%~-0.3%")
 _RANGE_CHANGE_LEAD = re.compile(
     f"(?:同比|环比|较[^，,。；;]{{0,12}}?)\\s*(?:{UP}|{DOWN})?\\s*(?:约)?\\s*$")
+
+
+def find_range_changes(sec: Para) -> list[Check]:
+    """The growths written as ranges of a section (`_range_changes`), for a section with no other
+    pair of figures."""
+    return _range_changes(sec)
 
 
 def _range_changes(sec: Para) -> list[Check]:

@@ -81,6 +81,17 @@ def _blanked(text: str) -> str:
     return _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)
 
 
+# a PDF's list joined by commas: "归母净利润分别为50.0，56.2，62.8亿元，对应增速19.5%，12.4%，11.7%" (cfb213)
+_COMMA = re.compile(r"^\s*[，,]\s*$")
+
+
+def _comma_item(prev: Figure, f: Figure) -> bool:
+    """A comma joins list items when nothing else stands between them and the item before is a bare
+    number taking the last one's unit, or both are rates (a series is then read only when its length
+    is the span's)."""
+    return prev.kind == FigureKind.NUMBER or prev.kind == f.kind == FigureKind.PERCENT
+
+
 def _runs(s: Sentence, figs: list[Figure], kinds: tuple[FigureKind, ...]) -> list[list[Figure]]:
     runs: list[list[Figure]] = []
     for f in figs:
@@ -89,7 +100,9 @@ def _runs(s: Sentence, figs: list[Figure], kinds: tuple[FigureKind, ...]) -> lis
                 runs.pop()
             runs.append([])
             continue
-        if runs and runs[-1] and runs[-1][-1].kind in kinds and _SEP.match(s.text[runs[-1][-1].end:f.start]):
+        between = s.text[runs[-1][-1].end:f.start] if runs and runs[-1] else ""
+        if runs and runs[-1] and runs[-1][-1].kind in kinds and (
+                _SEP.match(between) or _COMMA.match(between) and _comma_item(runs[-1][-1], f)):
             runs[-1].append(f)
         else:
             runs.append([f])
