@@ -44,29 +44,36 @@ def last_chars(text: str, n: int) -> str:
     return chars_before(text, len(text), n)
 
 
+@functools.lru_cache(maxsize=64)
+def _last_n(n: int) -> re.Pattern[str]:
+    return re.compile(r"(?:\S\s*){%d}$" % n)
+
+
+@functools.lru_cache(maxsize=64)
+def _first_n(n: int) -> re.Pattern[str]:
+    return re.compile(r"(?:\s*\S){%d}" % n)
+
+
 def chars_before(text: str, pos: int, n: int) -> str:
     """The words right before offset `pos`: `n` characters other than spaces, with the spaces
     among them."""
     t = text[max(0, pos - n):pos]
-    if not any(ch.isspace() for ch in t):
+    if " " not in t and "\u3000" not in t:  # (the spaces a text holds; a membership test costs no call)
         return t
-    i, k = pos, 0
-    while i > 0 and k < n:
-        i -= 1
-        if not text[i].isspace():
-            k += 1
-    return text[i:pos]
+    window = max(0, pos - 4 * n)
+    m = _last_n(n).search(text, window, pos)
+    if m is not None:
+        return text[m.start():pos]
+    # fewer than n such characters in the window: all the text before `pos`, if that is all there is
+    m = _last_n(n).search(text, 0, pos) if window else None
+    return text[m.start():pos] if m is not None else text[:pos]
 
 
 def chars_after(text: str, pos: int, n: int) -> str:
     """The words from offset `pos` on: `n` characters other than spaces, with the spaces among
     them."""
     t = text[pos:pos + n]
-    if not any(ch.isspace() for ch in t):
+    if " " not in t and "\u3000" not in t:
         return t
-    i, k, end = pos, 0, len(text)
-    while i < end and k < n:
-        if not text[i].isspace():
-            k += 1
-        i += 1
-    return text[pos:i]
+    m = _first_n(n).match(text, pos)
+    return text[pos:m.end()] if m is not None else text[pos:]
