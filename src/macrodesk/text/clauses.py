@@ -46,12 +46,12 @@ def last_chars(text: str, n: int) -> str:
 
 @functools.lru_cache(maxsize=64)
 def _last_n(n: int) -> re.Pattern[str]:
-    return re.compile(r"(?:\S\s*){%d}$" % n)
+    return re.compile(rf"(?:\S\s*){{{n}}}$")
 
 
 @functools.lru_cache(maxsize=64)
 def _first_n(n: int) -> re.Pattern[str]:
-    return re.compile(r"(?:\s*\S){%d}" % n)
+    return re.compile(rf"(?:\s*\S){{{n}}}")
 
 
 def chars_before(text: str, pos: int, n: int) -> str:
