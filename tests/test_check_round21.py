@@ -280,3 +280,33 @@ def test_a_pre_announcement_range_with_its_base_or_a_range_word():
     b = "公司去年营收100亿元，利润20亿元。归母净利17.8至19.1亿元，同比变化区间为-7.1%~{g}。"
     assert _of(b.format(g="-0.3%"), "growth") == {"-0.3%": "consistent"}
     assert _of(b.format(g="-2.3%"), "growth") == {"-2.3%": "inconsistent"}
+
+
+# ---------------------------------------------------------------- the forty-first set's misses
+
+def test_an_eps_list_after_yuji_and_its_pe_list_price_one_share():
+    # 28 (41st set), bold marks and all: 31.8 × 1.53 = 48.65 元, and 48.65 / 2.81 is 17.3, not 17.6
+    text = "松井股份：2025-2027 年 EPS 预计为**1.53/2.09/2.81 元**，对应 PE**31.8/23.3/{pe} 倍**。"
+    assert _of(text.format(pe="17.3"), "ratio") == {"23.3": "consistent", "17.3 倍": "consistent"}
+    # a share price is one figure today: no drift excuses a miss of 1.7%
+    assert _of(text.format(pe="17.6"), "ratio")["17.6 倍"] == "inconsistent"
+
+
+def test_growths_named_after_the_profit_and_past_an_eps_list():
+    # cfb093 (41st set): "净利润为…亿元，EPS…元，利润增速分别为…"
+    text = "预计公司19-21年净利润为179.4/207.5/261.3亿元，EPS0.90/1.05/1.32元，利润增速分别为6.1%/15.7%/{g}。"
+    got = _of(text.format(g="25.9%"), "growth")
+    assert got == {"15.7%": "consistent", "25.9%": "consistent"}
+    assert _of(text.format(g="28.9%"), "growth")["28.9%"] == "inconsistent"
+
+
+def test_a_change_between_two_levels_set_side_by_side_with_vs():
+    # 100, 249 (41st set)
+    a = "研究显示，中位 TTAS（症状缓解时间）：41.2 小时 vs 奥司他韦组 46.8 小时，缩短 {g}。"
+    assert _of(a.format(g="12%"), "growth") == {"12%": "consistent"}
+    assert _of(a.format(g="22%"), "growth") == {"22%": "inconsistent"}
+    b = "多个项目高溢价入市，华润新杨思项目溢价 {g}（11.1 万 / 平 vs 原限价 9.9 万 / 平）。"
+    assert _of(b.format(g="12.1%"), "growth") == {"12.1%": "consistent"}
+    assert _of(b.format(g="22.1%"), "growth") == {"22.1%": "inconsistent"}
+    # levels of different units are no pair
+    assert _of("产量 41.2 万吨 vs 收入 46.8 亿元，缩短 12%。", "growth") == {}

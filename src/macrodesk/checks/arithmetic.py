@@ -112,6 +112,7 @@ from macrodesk.checks.unit_margins import find_unit_margins
 from macrodesk.checks.unit_prices import find_unit_prices
 from macrodesk.checks.unit_values import find_unit_levels, find_unit_values
 from macrodesk.checks.valuation import column_labels, find_valuation_relations, markdown_tables
+from macrodesk.checks.vs_changes import find_vs_changes
 from macrodesk.checks.weighted_margins import find_weighted_margins
 from macrodesk.checks.whole_article import across_sections
 from macrodesk.checks.whole_frames import WholeFrames
@@ -253,7 +254,7 @@ def check_article(article: Article) -> list[Check]:
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
-        *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article),
+        *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article),
         *find_parallel_lists(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))

@@ -28,7 +28,7 @@ _PB = re.compile(r"(?<![A-Za-z])P\s*/?\s*B(?![A-Za-z])|市净率")
 _VALUATION = re.compile(r"^\s*估值")
 # between a list's key and its first figure: "EPS 分别为 ", "PE（倍）分别是 "
 # ("归母净利润预测22.38/25.24/27.80亿元": a forecast's list after 预测 alone, cfb458)
-_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:估值)?\s*(?:预测\s*(?:分别)?\s*(?:为|是)?|分别\s*(?:为|是|达到|达)?|为|是|[=＝])\s*[:：]?\s*$")
+_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:估值)?\s*(?:预[测计]\s*(?:分别)?\s*(?:为|是)?|分别\s*(?:为|是|达到|达)?|为|是|[=＝])\s*[:：]?\s*$")
 # a list of profits an EPS list is of: "归母净利润分别为 59.69/65.66/68.10 亿元", "盈利预测为 22.68/24.32/26.61 亿元"
 _PROFITS = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润|盈利预测|业绩预测")
 # between two items: "、", "/", "，" after an item's unit ("2.57 元、3.44 元")
@@ -185,7 +185,7 @@ def _one_list(s: Sentence, levels: list[Figure], pe: list[Figure], what: str) ->
 
 
 # a share count may move by a little across forecast years (convertibles, incentive shares, buybacks),
-# and a market cap with it: a miss within this share of the stated figure is no error (cfb220's 2020
+# and a market cap priced on each year's EPS with it (a share price never): a miss within this share of the stated figure is no error (cfb220's 2020
 # PE 44 prices 2.70 亿元 at 118.8 亿元 against 123.9 from 2021's 19 × 6.52; the 23rd set's 0.97 元 against 0.98)
 _DRIFT = 0.02
 
@@ -198,7 +198,8 @@ def _agreed(chk: Check, got: Interval, agreed: int, years: int, what: str) -> Ch
     chk.derived = True
     if not (agreed >= 1 and years >= 3):
         return confirm_only(chk, f"no two years agree on the {what}")
-    if chk.gap is not None and got.mid and chk.gap <= _DRIFT * abs(got.mid):
+    # (a share price is one figure today: PE × EPS takes no drift)
+    if what != "share price" and chk.gap is not None and got.mid and chk.gap <= _DRIFT * abs(got.mid):
         return confirm_only(chk, f"the {what} may drift across the years by up to {_DRIFT:.0%}")
     return chk
 

@@ -60,14 +60,16 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # ("，对应增速分别为 ", "，增速 ": a growth rate named without 同比 is the year's over the year before)
 # (the punctuation may be left out before 增速: "0.77/0.93/1.11元(原…)增速94/21/19%"; a first year with no
 # growth is a dash: "2019/2020/2021同比增速为-/48.31%/15.43%")
-_TO_GROWTHS = re.compile(r"^\s*(?:[（(，,、]|(?=增速|增幅|增长率))\s*(?:分别)?\s*(?P<years>(?:(?:19|20)?\d{2}\s*年?\s*[、和及/]?\s*){2,5}(?:的)?\s*)?(?:同比|YoY|yoy|同(?=[增降])|(?:对应)?(?=\s*(?:增速|增幅|增长率)))"
-                         r"\s*(?:增速|增幅|增长率)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
+_TO_GROWTHS = re.compile(r"^\s*(?:[（(，,、]|(?=增速|增幅|增长率))\s*(?:分别)?\s*(?P<years>(?:(?:19|20)?\d{2}\s*年?\s*[、和及/]?\s*){2,5}(?:的)?\s*)?(?:同比|YoY|yoy|同(?=[增降])|(?:对应)?(?=\s*(?:利润|净利润?|归母净利润?|营收|收入)?\s*(?:增速|增幅|增长率)))"
+                         r"\s*(?:利润|净利润?|归母净利润?|营收|收入)?\s*(?:增速|增幅|增长率)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
                          r"(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*(?:约)?\s*(?:[-—–－]\s*[/、]\s*)?$")
 # growths written before their levels: "营收 yoy+20.2%/+19.3% 至 19.39/23.14 亿"
 _GROWTHS_LEAD = re.compile(r"(?:同比|YoY|yoy|YOY)\s*(?:分别)?\s*(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*$")
 _TO_LEVELS = re.compile(r"^\s*(?:分别)?\s*(?:至|到)\s*$")
 # a bracket between the levels and their growths: "2.43、2.80、3.36亿元（前次预测为2.9、3.6、4.3亿元），同增…"
 _ASIDE = re.compile(r"^\s*[（(][^（）()]*[)）]")
+# and the EPS of the same years: "净利润为179.4/207.5/261.3亿元，EPS0.90/1.05/1.32元，利润增速分别为…" (cfb093)
+_PER_SHARE_ASIDE = re.compile(r"^\s*[，,]\s*(?:对应)?\s*(?:EPS|每股收益)[^，,。；;%]*(?=[，,])")
 
 
 # a bracket's dates are an aside, not the sentence's period: "35.21/42.19/47.10亿元（23E下调，24/25E上调）"
@@ -171,7 +173,7 @@ def _growths_of(text: str, lv: list[Figure], growths: list[list[Figure]]) -> tup
     end: right after the levels ("…亿元，同比增长 35.8%、33.8%"), else right before them, leading to
     them ("23/24年营收yoy+20.2%/+19.3%至19.39/23.14亿", cfb513)."""
     for g in growths:
-        if m := _TO_GROWTHS.match(_ASIDE.sub("", text[lv[-1].end:g[0].start])):
+        if m := _TO_GROWTHS.match(_PER_SHARE_ASIDE.sub("", _ASIDE.sub("", text[lv[-1].end:g[0].start]))):
             return g, m.group(1), lv[0].start
     for g in growths:
         if g[-1].end <= lv[0].start and _TO_LEVELS.match(text[g[-1].end:lv[0].start]) \
