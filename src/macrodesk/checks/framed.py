@@ -1513,7 +1513,7 @@ def _named_totals(sec: Para, fs: list[Framed]) -> list[Check]:
         return out
     for k, t in enumerate(fs):
         raw = sec.raw[t.tok.sent]
-        if "总" not in chars_before(raw, t.tok.fig.start, 12):
+        if "总" not in raw[max(0, t.tok.fig.start - 48):t.tok.fig.start] or "总" not in chars_before(raw, t.tok.fig.start, 12):
             continue
         # from the stop before the total, the stop included
         m = _NAMED_TOTAL.search(raw, max(0, clause_start(raw, t.tok.fig.start, "，,；;。") - 1), t.tok.fig.start)

@@ -26,7 +26,7 @@ _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.DURATION, FigureKin
 def find_vs_changes(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in article.sentences:
-        if s.kind not in ("prose", "list", "table") or not re.search(r"vs|VS|Vs", s.text):
+        if s.kind not in ("prose", "list", "table") or not ("vs" in s.text or "VS" in s.text or "Vs" in s.text):
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
         for k in range(len(figs) - 1):
