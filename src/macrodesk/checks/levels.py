@@ -13,6 +13,9 @@ from macrodesk.models import Figure, FigureKind, Sentence, canonical_unit
 from macrodesk.text.clauses import chars_after
 
 LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
+# nothing but a comma between two items of a list, as a PDF joins them ("50.0，56.2，62.8亿元"): the list
+# readers (year_series, pe_lists) each say when it joins items
+COMMA_JOIN = re.compile(r"^\s*[，,]\s*$")
 # measure words the figure reader leaves after a bare number ("600 部", "51 家")
 _COUNTERS = frozenset("部台座家个只艘辆套口井项人户次宗笔款批架位名所条张")
 

@@ -8,7 +8,7 @@ import re
 
 from macrodesk.checks.intervals import Interval, consensus, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
-from macrodesk.checks.levels import interval
+from macrodesk.checks.levels import COMMA_JOIN, interval
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _PRICE = re.compile(r"(?:股价|收盘价|现价|最新价|最新股价)\s*(?:为|约为|约|是)?\s*$")
@@ -33,7 +33,6 @@ _FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:估值)?\s*(?:�
 _PROFITS = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润|盈利预测|业绩预测")
 # between two items: "、", "/", "，" after an item's unit ("2.57 元、3.44 元")
 _NEXT = re.compile(r"^\s*(?:元|倍|[xX])?\s*(?:[、/]|和|及)\s*$")
-_COMMA = re.compile(r"^\s*[，,]\s*$")
 # the years the lists are of: "2025A-2027E", "2024A、2025E、2026E"
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*([AE])?\s*[-~—–至到]\s*((?:19|20)\d{2})\s*([AE])?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])")
@@ -109,7 +108,7 @@ def _items(s: Sentence, figs: list[Figure], key: re.Pattern[str], start: int, en
             between = _VALUATION.sub("", between)  # "PB估值0.69/0.62/0.55倍"
         # (a list glued to its key, "EPS1.20/1.62/2.13元", has nothing between)
         # (a PDF's comma joins items too, after a bare number taking the last one's unit: "50.0，56.2，62.8亿元")
-        joined = _NEXT.match(between) or _COMMA.match(between) and bool(items) and items[-1].kind == FigureKind.NUMBER
+        joined = _NEXT.match(between) or COMMA_JOIN.match(between) and bool(items) and items[-1].kind == FigureKind.NUMBER
         if not (items or not between.strip() or _FIRST.match(between)) or items and not joined \
                 or f.value is None or f.is_range \
                 or f.kind not in (FigureKind.NUMBER, FigureKind.MONEY, FigureKind.MULTIPLE) \

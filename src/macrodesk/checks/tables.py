@@ -285,8 +285,8 @@ def _growths(para: Para, items: list[_Item], it: _Item) -> Check:
     if it.pair is not None:
         # (a row of growth rates, "| 营收增速 | 0.1% | -1.7% | -1.8pct |": its rates are the levels the
         # change column compares, in points)
-        prev, cur = ([x for x in items if x.row == it.row and x.cell == k and (not x.change or rates)]
-                     for k in it.pair for rates in [c.fig.kind == FigureKind.POINTS])
+        rates = c.fig.kind == FigureKind.POINTS
+        prev, cur = ([x for x in items if x.row == it.row and x.cell == k and (not x.change or rates)] for k in it.pair)
     elif not f.metric:
         prev, cur = [], []
     if len(cur) != 1 or len(prev) != 1:

@@ -38,7 +38,7 @@ _CAP_WORD = re.compile(r"最高|可贷|额度")
 def find_uncounted(sec: Para) -> list[Check]:
     """The relations written in words, then the stated relations with no inputs (counted)."""
     fs = framed_once(sec)
-    out = _range_products(sec) + _parts_by_metric(sec, fs) + _allocated_parts(sec, fs) + _range_changes(sec)
+    out = _range_products(sec) + _parts_by_metric(sec, fs) + _allocated_parts(sec, fs) + find_range_changes(sec)
     for k in range(len(fs)):
         for finder in _WORDED[fs[k].tok.fig.kind]:
             if (chk := finder(sec, fs, k)) is not None:
@@ -534,12 +534,6 @@ _RANGE_CHANGE_LEAD = re.compile(
 
 
 def find_range_changes(sec: Para) -> list[Check]:
-    """The growths written as ranges of a section (`_range_changes`), for a section with no other
-    pair of figures."""
-    return _range_changes(sec)
-
-
-def _range_changes(sec: Para) -> list[Check]:
     """"全年预计 215-255GW（同比 - 8~23%）": a stated growth written as a range, counted
     unverifiable (a range is no figure of the relations above), unless a range of levels stands
     right before it ("归母净利润291.0亿元~315.0亿元，同增82.7%~97.7%": range_growths.py)."""

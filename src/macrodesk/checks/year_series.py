@@ -9,7 +9,7 @@ import re
 from macrodesk.checks.company_levels import measure_class, year_level
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
-from macrodesk.checks.levels import signed_rate
+from macrodesk.checks.levels import COMMA_JOIN, signed_rate
 from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -84,9 +84,6 @@ def _blanked(text: str) -> str:
 
 
 # a PDF's list joined by commas: "归母净利润分别为50.0，56.2，62.8亿元，对应增速19.5%，12.4%，11.7%" (cfb213)
-_COMMA = re.compile(r"^\s*[，,]\s*$")
-
-
 def _comma_item(prev: Figure, f: Figure) -> bool:
     """A comma joins list items when nothing else stands between them and the item before is a bare
     number taking the last one's unit, or both are rates (a series is then read only when its length
@@ -104,7 +101,7 @@ def _runs(s: Sentence, figs: list[Figure], kinds: tuple[FigureKind, ...]) -> lis
             continue
         between = s.text[runs[-1][-1].end:f.start] if runs and runs[-1] else ""
         if runs and runs[-1] and runs[-1][-1].kind in kinds and (
-                _SEP.match(between) or _COMMA.match(between) and _comma_item(runs[-1][-1], f)):
+                _SEP.match(between) or COMMA_JOIN.match(between) and _comma_item(runs[-1][-1], f)):
             runs[-1].append(f)
         else:
             runs.append([f])
