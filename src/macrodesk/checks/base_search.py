@@ -42,12 +42,9 @@ def find_searched_bases(article: Article) -> list[Check]:
     paras = paragraphs(article)
     if "同比" not in article.text:
         return []
-    # the levels of the article by unit, each with its name, read once
-    levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]] = {}
-    for q in paras:
-        for f in q.figures:
-            if f.kind in _AMOUNTS and f.value is not None and f.value > 0 and not f.is_range and not f.approx:
-                levels.setdefault((f.kind, canonical_unit(f.kind, f.unit)), []).append((q, f, _name(q, f)))
+    # the levels of the article by unit, each with its name, read once and only when a growth
+    # after a level is found (most articles have none: naming every level costs more than the search)
+    levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]] | None = None
     out: list[Check] = []
     for p in paras:
         figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
@@ -62,11 +59,23 @@ def find_searched_bases(article: Article) -> list[Check]:
             name = _name(p, later)
             if len(name) < 2:
                 continue
+            if levels is None:
+                levels = _levels(paras)
             chk = _search(p, later, g, lead, name, levels)
             if chk is not None:
                 chk.article = article.label
                 out.append(chk)
     return out
+
+
+def _levels(paras: list[ParaText]) -> dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]]:
+    """The article's levels by unit, each with its name."""
+    levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]] = {}
+    for q in paras:
+        for f in q.figures:
+            if f.kind in _AMOUNTS and f.value is not None and f.value > 0 and not f.is_range and not f.approx:
+                levels.setdefault((f.kind, canonical_unit(f.kind, f.unit)), []).append((q, f, _name(q, f)))
+    return levels
 
 
 # a measure's own word after its subject: "乘用车销量" and "其中乘用车" name one measure
