@@ -68,3 +68,29 @@ def test_similarity_of_a_condensed_copy_and_of_unrelated_items():
     assert containment(bigrams(a), bigrams("美国5月核心CPI同比2.8%")) == 1.0
     assert near_duplicate(a, "**" + a + "**")
     assert not near_duplicate(a, "光伏组件排产环比下降，硅料价格承压")
+
+
+def test_chars_before_matches_a_count_of_non_space_characters_back_from_pos() -> None:
+    # the reversed-window reading against the plain definition: walk back from `pos` until n
+    # characters other than spaces are passed (the whole text before pos when there are fewer)
+    import random
+
+    from macrodesk.text.clauses import chars_before
+
+    def reference(text: str, pos: int, n: int) -> str:
+        i, k = pos, 0
+        while i > 0 and k < n:
+            i -= 1
+            k += not text[i].isspace()
+        return text[i:pos]
+
+    rng = random.Random(7)
+    alphabet = "ab 中文\u3000\t，1%"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        pos, n = rng.randint(0, len(text)), rng.randint(1, 14)
+        got = chars_before(text, pos, n)
+        if " " in text[max(0, pos - n):pos] or "\u3000" in text[max(0, pos - n):pos]:
+            assert got == reference(text, pos, n), (text, pos, n)
+        else:  # no space in the plain window: the window itself
+            assert got == text[max(0, pos - n):pos]

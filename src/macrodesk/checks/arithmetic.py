@@ -107,7 +107,7 @@ from macrodesk.checks.table_text import (
 )
 from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.target_prices import find_target_prices
-from macrodesk.checks.tokens import Cache, Para, Tok, build_para
+from macrodesk.checks.tokens import Cache, Para, Tok, build_para, figure_count
 from macrodesk.checks.unit_margins import find_unit_margins
 from macrodesk.checks.unit_prices import find_unit_prices
 from macrodesk.checks.unit_values import find_unit_levels, find_unit_values
@@ -163,9 +163,9 @@ def check_article(article: Article) -> list[Check]:
 
     cache: Cache = {}
     for index, sentences in by_para.items():
-        para = build_para(index, sentences, cache)
-        if len(para.toks) < 2:
+        if figure_count(sentences, cache) < 2:
             continue
+        para = build_para(index, sentences, cache)
         for finder in FINDERS:
             for chk in finder(para):
                 keep(chk)

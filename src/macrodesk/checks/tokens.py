@@ -242,6 +242,12 @@ def _split_change_ranges(text: str, figs: list[Figure]) -> list[Figure]:
     return out
 
 
+def figure_count(sentences: list[Sentence], cache: Cache) -> int:
+    """How many figures `build_para` would make tokens of (the sentences' readings cached for it):
+    half the paragraphs of a report hold fewer than the two a relation needs, and need no build."""
+    return sum(len(_read(s, cache)[2]) for s in sentences)
+
+
 def build_para(index: int, sentences: list[Sentence], cache: Cache | None = None) -> Para:
     para = Para(index=index, sentences=sentences)
     parts: list[str] = []

@@ -45,11 +45,6 @@ def last_chars(text: str, n: int) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _last_n(n: int) -> re.Pattern[str]:
-    return re.compile(rf"(?:\S\s*){{{n}}}$")
-
-
-@functools.lru_cache(maxsize=64)
 def _first_n(n: int) -> re.Pattern[str]:
     return re.compile(rf"(?:\s*\S){{{n}}}")
 
@@ -60,13 +55,13 @@ def chars_before(text: str, pos: int, n: int) -> str:
     t = text[max(0, pos - n):pos]
     if " " not in t and "\u3000" not in t:  # (the spaces a text holds; a membership test costs no call)
         return t
+    # read backwards from `pos`: one anchored match over the reversed window (a search for the
+    # window's last n such characters tries every start in it, and costs n times as much)
     window = max(0, pos - 4 * n)
-    m = _last_n(n).search(text, window, pos)
-    if m is not None:
-        return text[m.start():pos]
-    # fewer than n such characters in the window: all the text before `pos`, if that is all there is
-    m = _last_n(n).search(text, 0, pos) if window else None
-    return text[m.start():pos] if m is not None else text[:pos]
+    m = _first_n(n).match(text[window:pos][::-1])
+    if m is None and window:
+        m = _first_n(n).match(text[:pos][::-1])  # fewer than n in the window: the whole text before
+    return text[pos - m.end():pos] if m is not None else text[:pos]
 
 
 def chars_after(text: str, pos: int, n: int) -> str:
