@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import (
     Interval,
     figure_interval,
@@ -36,13 +37,21 @@ _OPEN = re.compile(r"^\s*[（(]")
 _FLAT = re.compile(r"(?:销售额|销售收入|营收|收入|销售|GMV|成交额)[^，,。；;（(]{0,8}持平\s*[，,]")
 
 
+# every reading names a price (客单价, 均价, 价格, ASP, 每单交易额 or the 价 of 量/价) in its sentence,
+# paragraph or ranking
+_NEEDS = re.compile(r"价|ASP|每单交易额")
+
+
 def find_decompositions(article: Article) -> list[Check]:
     """In one sentence, a sales growth followed by the growth of its volume (客流) and of its
     price (客单价): the two multiply to the total."""
+    if not mentions(article, _NEEDS):
+        return []
     out: list[Check] = []
-    for s in article.sentences:
-        if s.kind not in ("prose", "list"):
-            continue
+    # (the sentence readings below all read a price after or beside the volume)
+    priced = [s for s in article.sentences if s.kind in ("prose", "list")
+              and ("价" in s.text or "ASP" in s.text or "每单交易额" in s.text)]
+    for s in priced:
         pct = [f for f in s.figures if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range]
         for i, total in enumerate(pct[:-2]):
             lead = s.text[max(0, total.start - 28):total.start]
@@ -58,9 +67,9 @@ def find_decompositions(article: Article) -> list[Check]:
     out.extend(_total_last(article))
     out.extend(_ranked(article))
     done = {(c.sentence_id, c.stated) for c in out}
-    for s in article.sentences:
+    for s in priced:
         # (all three measures named, tested before the growths are read)
-        if s.kind in ("prose", "list") and "%" in s.text and all(p.search(s.text) for _, p in _MEASURES):
+        if "%" in s.text and all(p.search(s.text) for _, p in _MEASURES):
             out.extend(c for c in _any_order(article, s) if (c.sentence_id, c.stated) not in done)
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.company_levels import year_level
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import interval
@@ -23,7 +24,13 @@ _TOTAL = re.compile(r"(?:合计|共计|总计|累计)(?:拟)?(?:派发|派送|�
                     r"|派现(?:总额)?\s*(?:约|为)?\s*$|分红总额\s*(?:约|为)?\s*$")
 
 
+# each reading's sentence names its payout (分红, 派息, 股利), its share count (总股本) or its 派
+_NEEDS = re.compile(r"分红|股利|总股本|派")
+
+
 def find_dividends(article: Article) -> list[Check]:
+    if not mentions(article, _NEEDS):
+        return []
     out: list[Check] = []
     for s in article.sentences:
         if s.kind in ("prose", "list") and ("分红" in s.text or "派息" in s.text or "股利" in s.text) \

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import interval, unit_key
@@ -72,7 +73,13 @@ def _owner(clause: str, names: list[list[str]]) -> int | None:
     return hits.pop() if len(hits) == 1 else None
 
 
+# every breakdown is read after its share word (_LEAD: 占比, 比重, 份额)
+_NEEDS_LEAD = re.compile(r"占比|比重|份额")
+
+
 def find_split_shares(article: Article) -> list[Check]:
+    if not mentions(article, _NEEDS_LEAD):
+        return []
     out: list[Check] = []
     for para in paragraphs(article):
         if "占比" not in para.text and "比重" not in para.text and "份额" not in para.text:
@@ -171,13 +178,19 @@ _SHARE_WORD = re.compile(r"(?:占比|份额|比重|渗透率|市占率|占有率
 _NOT_SHARE = re.compile(r"同比|环比|较|增|降|提升|下滑|回落|超|近|以上|不足|合计|累计|CAGR|复合")
 
 
+# every share is read after its share word (_SHARE_WORD: 占比, 份额, 比重, 渗透率, 市占率, 占有率, 占)
+_NEEDS = re.compile(r"占|份额|比重|渗透率")
+
+
 def find_closing_shares(article: Article) -> list[Check]:
     """Shares of one sentence, each written with its own words, that add up to 100%: the parts
     close the whole ("一线城市（占比 23%）、二线城市（占比 12%）和低线城市（占比 65%）", "天然气重卡渗透率
     29.6%，电动重卡渗透率 12.8%，柴油类重卡占比 57.6%"). Confirm-only: the last share is the rest."""
+    if not mentions(article, _NEEDS):
+        return []
     out: list[Check] = []
     for para in paragraphs(article):
-        if "%" not in para.text:
+        if "%" not in para.text or not _NEEDS.search(para.text):
             continue
         # the shares of each sentence (to its 。), in one pass over the paragraph's figures
         by_sentence: dict[int, list[Figure]] = {}

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from macrodesk.checks.frames import period_key
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
@@ -350,7 +351,8 @@ def find_table_week_moves(article: Article) -> list[Check]:
         return []
     moves: dict[tuple[float, str], list[tuple[Figure, Figure, float, Sentence]]] = {}
     for s in article.sentences:
-        if s.kind not in ("prose", "list"):
+        # (a week's move is named by its 周: _WEEK_MOVE)
+        if s.kind not in ("prose", "list") or "周" not in s.text:
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
         for f, g in zip(figs, figs[1:], strict=False):
@@ -432,12 +434,16 @@ def _bins(table: list[list[str]]) -> tuple[str, str, list[tuple[float, float, li
     return measure, unit, bins
 
 
+# every count is read from a "低于 … 的有 N 家" clause (_BELOW)
+_NEEDS_BELOW = re.compile(r"低于|小于|少于|不足|不到")
+
+
 def find_bin_counts(article: Article) -> list[Check]:
     """"2024 年营收低于 50 亿元的有 49 家" next to a table counting the companies by bins of
     营收 and by year: the bins below the bound hold at least that many (the table may leave
     companies out, never count one twice), so a smaller stated count is an error; an equal one
     fits (confirm-only); a larger one may count companies the table leaves out."""
-    if "|" not in article.text:
+    if "|" not in article.text or not mentions(article, _NEEDS_BELOW):
         return []
     out: list[Check] = []
     tables = [(t, _table_sentences(article, t[1:])) for t in markdown_tables(article.text) if len(t) >= 3]

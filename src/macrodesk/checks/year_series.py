@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.company_levels import measure_class, year_level
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import COMMA_JOIN, signed_rate
@@ -14,6 +15,8 @@ from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*年?\s*[-~～—至到]\s*((?:19|20)?\d{2})\s*[EA]?\s*年?")
+# the mark a span cannot do without, looked for first (most sentences name no span)
+_SPAN_MARK = re.compile(r"[-~～—至到]")
 # years listed with slashes ("23/24/25 年", "2023/2024/2025E"), or a span of two-digit years ("23-25 年")
 _SLASH_YEARS = re.compile(r"(?<![\d./])((?:19|20)?\d{2}\s*[EA]?(?:\s*/\s*(?:19|20)?\d{2}\s*[EA]?){1,5})\s*年?")
 _SHORT_SPAN = re.compile(r"(?<![\d./])(1[5-9]|2\d|3[0-5])\s*[EA]?\s*[-~～—至]\s*(1[5-9]|2\d|3[0-5])\s*[EA]?\s*年")
@@ -28,12 +31,12 @@ _SHORT_YEAR = re.compile(r"(?<![\d.])(?:1[5-9]|2\d|3[0-5])\s*年")
 def _years(text: str) -> tuple[tuple[int, int], int] | None:
     """The first and last year of a span or of consecutive slash-listed years, and where it ends;
     the span written first ("19~21年营收…，对应2019-2020年PE…": the lists are 2019-2021's)."""
-    span = _SPAN.search(text)
+    span = _SPAN.search(text) if _SPAN_MARK.search(text) else None
     if span is not None:
         first, last = int(span.group(1)), span.group(2)
         found = (first, int(last) if len(last) == 4 else first // 100 * 100 + int(last)), span.end()
         short = next((m for m in _SHORT_SPAN.finditer(text, 0, span.start()) if int(m.group(1)) < int(m.group(2))),
-                     None) if _SHORT_YEAR.search(text, 0, span.start()) else None
+                     None) if "年" in text and _SHORT_YEAR.search(text, 0, span.start()) else None
         if short is None:
             return found
         return (2000 + int(short.group(1)), 2000 + int(short.group(2))), short.end()
@@ -45,7 +48,7 @@ def _years(text: str) -> tuple[tuple[int, int], int] | None:
             ys = [y if y > 100 else 2000 + y for y in ys]
             if all(b == a + 1 for a, b in zip(ys, ys[1:], strict=False)):
                 return (ys[0], ys[-1]), m.end()
-    if _SHORT_YEAR.search(text):
+    if "年" in text and _SHORT_YEAR.search(text):
         for m in _SHORT_SPAN.finditer(text):
             a, b = 2000 + int(m.group(1)), 2000 + int(m.group(2))
             if a < b:
@@ -108,7 +111,13 @@ def _runs(s: Sentence, figs: list[Figure], kinds: tuple[FigureKind, ...]) -> lis
     return [r for r in runs if len(r) >= 2]
 
 
+# every series is judged through its growths' word after or before the levels (_TO_GROWTHS, _GROWTHS_LEAD)
+_NEEDS = re.compile(r"同比|YoY|yoy|YOY|同增|同降|增速|增幅|增长率")
+
+
 def find_year_series(article: Article) -> list[Check]:
+    if not mentions(article, _NEEDS):
+        return []
     out: list[Check] = []
     # the span in force: written in the sentence, or carried from the sentence or list item before
     # when this one names no date ("- 2025-2027 年营收：…；" "- 归母净利润：0.47/0.65/1.00 亿元（…）")
@@ -126,7 +135,7 @@ def find_year_series(article: Article) -> list[Check]:
             carried, start = span
         elif follows and carried is not None and not any(f.kind == FigureKind.DATE and plain[f.start] != " "
                                                          for f in s.figures) \
-                and not _SHORT_YEAR.search(_BRACKETED.sub("", s.text)):
+                and not ("年" in s.text and _SHORT_YEAR.search(_BRACKETED.sub("", s.text))):
             start = 0
         else:
             carried = None
