@@ -9,6 +9,7 @@ import re
 
 from macrodesk.checks.framed import Framed, signed_level, signed_text
 from macrodesk.checks.frames import period_key
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, hedge, interval_check, judge, unverifiable
 from macrodesk.checks.tokens import Para
@@ -67,7 +68,8 @@ _NAMED_GAP = re.compile(r"(?:跑赢|跑输|超涨|超跌)[^，,。；;\d]{2,14}\
 def find_benchmark_gaps(whole: WholeFrames) -> list[Check]:
     """Gaps in points between a level and a named benchmark's level of the same span written
     anywhere in the article."""
-    if not any(_NAMED_GAP.search(s.text) for s in whole.sentences):
+    # (_NAMED_GAP opens on 跑赢/跑输 or 超涨/超跌: a sentence with neither 跑 nor 超 is passed by a plain test)
+    if not any(("跑" in s.text or "超" in s.text) and _NAMED_GAP.search(s.text) for s in whole.sentences):
         return []
     art, fs = whole.art, whole.fs
     out: list[Check] = []
@@ -155,13 +157,16 @@ def _series_levels(art: Para, fs: list[Framed], name: str, spread: Framed) -> li
 def find_named_spreads(whole: WholeFrames) -> list[Check]:
     """Spreads written as "A-B 收窄至 V" against the levels of A and B found by name."""
     # every spread is written with a dash: the test of the dash spares the pattern most sentences
-    if not any(("-" in s.text or "−" in s.text or "–" in s.text) and _SPREAD_CHEAP.search(s.text)
-               for s in whole.sentences):
+    # (and _SPREAD_CHEAP ends on 至 or 为)
+    if not any(("-" in s.text or "−" in s.text or "–" in s.text) and ("至" in s.text or "为" in s.text)
+               and _SPREAD_CHEAP.search(s.text) for s in whole.sentences):
         return []
     art, fs = whole.art, whole.fs
     out: list[Check] = []
     for c in fs:
-        m = _SPREAD.search(c.lead) if c.tok.fig.kind in (FigureKind.PERCENT, FigureKind.POINTS) else None
+        # (a lead with no dash holds no formula)
+        m = _SPREAD.search(c.lead) if c.tok.fig.kind in (FigureKind.PERCENT, FigureKind.POINTS) \
+            and ("-" in c.lead or "−" in c.lead or "–" in c.lead) else None
         if m is None or c.tok.bound or m.group(1) == m.group(2):
             continue
         a_levels, b_levels = (_series_levels(art, fs, m.group(i), c) for i in (1, 2))
@@ -181,6 +186,9 @@ def find_named_spreads(whole: WholeFrames) -> list[Check]:
         out.append(hedge(art, chk, "the levels of the two series are found by name"))
     return out
 
+
+# every gap is read in a sentence that writes one of these words (the loop's own test)
+_NEEDS = re.compile(r"跑赢|跑输|超涨|超跌|领先|落后")
 
 # "中信煤炭行业指数收涨 3.6%，跑赢沪深 300 指数（1.8%）1.7 个百分点": the benchmark's return in brackets
 _BRACKETED = re.compile(rf"[，,；;]\s*\**\s*(?:整体|均|大幅|小幅)?\s*(跑赢|跑输|超涨|超跌|领先|落后)\s*\**\s*{_NAME}[^，,。；;（(]{{0,8}}[（(]"
@@ -204,6 +212,8 @@ def find_bracketed_benchmarks(article: Article) -> list[Check]:
     """A gap to a benchmark whose return stands in brackets after its name, against the return
     written right before (certain: one sentence, the subject's return the last one before), or,
     when the sentence opens on the gap, the one return the sentence before it writes."""
+    if not mentions(article, _NEEDS):
+        return []
     out: list[Check] = []
     before: Sentence | None = None  # the prose or list sentence before
     # the subject's return of the sentence before, when that one ends on ； and the next goes on

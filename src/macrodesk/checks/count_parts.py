@@ -30,7 +30,8 @@ def find_count_parts(article: Article) -> list[Check]:
     for s in article.sentences:
         if s.kind not in ("prose", "list"):
             continue
-        if ("前" in s.text or "TOP" in s.text.upper()) and _RANKING.search(s.text):
+        # (_RANKING's own spellings: no upper-cased copy of every sentence)
+        if ("前" in s.text or "TOP" in s.text or "Top" in s.text or "top" in s.text) and _RANKING.search(s.text):
             out.extend(_seats(article, s))
         if "其中" in s.text and _WHOLE_WORD.search(s.text):
             out.extend(_over_whole(article, s))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.frames import period_key
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import date_before, stated_growths
@@ -16,6 +17,8 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import chars_after, clause_start
 
 _SHARE = re.compile(r"([\u4e00-\u9fa5A-Za-z]{2,10})(?:的)?(?:市占率|市场份额|份额)\s*(?:为|约|达)?\s*$")
+# every share is read after 市占率 or (市场)份额 in its own sentence
+_NEEDS = re.compile(r"市占率|份额")
 _MEASURES = ("业务量", "销量", "出货量", "交付量", "产量")
 # counted things one market counts in either word: parcels are 件 for the market, 票 for a company
 _COUNTERS = {"件": "件", "票": "件", "单": "件", "辆": "辆", "台": "台", "部": "台", "吨": "吨"}
@@ -55,11 +58,11 @@ def _month(s: Sentence, f: Figure) -> str | None:
 
 
 def find_entity_shares(article: Article) -> list[Check]:
-    if "市占率" not in article.text and "市场份额" not in article.text:
+    if "市占率" not in article.text and "市场份额" not in article.text or not mentions(article, _NEEDS):
         return []
     shares: list[tuple[Sentence, Figure, str]] = []
     for s in article.sentences:
-        if s.kind not in ("prose", "list"):
+        if s.kind not in ("prose", "list") or "市占率" not in s.text and "份额" not in s.text:
             continue
         for f in s.figures:
             if f.kind == FigureKind.PERCENT and not f.is_range and f.value is not None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import FALL_BEFORE, Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -42,7 +43,13 @@ class _Val:
     iv: Interval
 
 
+# every breakdown is read in a chain of sentences that writes 费用率 (the loop's own test)
+_NEEDS = re.compile(r"费用率")
+
+
 def find_expense_ratios(article: Article) -> list[Check]:
+    if not mentions(article, _NEEDS):
+        return []
     out: list[Check] = []
     for chain in _chains(article.sentences):
         text = "".join(s.text for s in chain)

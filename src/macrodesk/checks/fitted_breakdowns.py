@@ -7,6 +7,8 @@ search that fails proves nothing, so nothing here refutes."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from macrodesk.checks.growth_items import LEVELS, Moved, moved_levels
 from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
 from macrodesk.checks.judging import Check, fmt
@@ -32,14 +34,17 @@ def find_fitted_breakdowns(article: Article) -> list[Check]:
     if len(items) < 3:
         return []
     out: list[Check] = []
+    # the items are in paragraph order: those within reach of a total are one slice of them
+    ks = [k for k, _, _, _ in items]
+    units = [canonical_unit(m.level.kind, m.level.unit) for _, _, m, _ in items]
     for at, p, total, whole in items:
         if whole.hi - whole.lo > _PINNED * whole.mid:
             continue
         unit = canonical_unit(total.level.kind, total.level.unit)
-        cands = [(q, m, iv) for k, q, m, iv in items
+        lo, hi = bisect_left(ks, at - _REACH), bisect_right(ks, at + _REACH)
+        cands = [(q, m, iv) for (k, q, m, iv), u in zip(items[lo:hi], units[lo:hi], strict=True)
                  if m is not total and m.previous == total.previous and iv.hi < whole.lo
-                 and abs(k - at) <= _REACH
-                 and canonical_unit(m.level.kind, m.level.unit) == unit and "/" not in unit
+                 and u == unit and "/" not in unit
                  and not (m.period and total.period and m.period[0] != total.period[0])]
         # a figure restated (a summary, then the body) is one part
         seen: set[tuple[float, float]] = set()

@@ -7,6 +7,8 @@ ratio is derived."""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from macrodesk.checks.growth_items import LEVELS, Moved, moved_levels
 from macrodesk.checks.intervals import (
     RESTATED,
@@ -41,20 +43,29 @@ def find_fitted_ratios(article: Article) -> list[Check]:
     if not rates or len(amounts) < 2:
         return []
     out: list[Check] = []
+    # the amounts are in paragraph order: those within reach of a ratio are one slice of them
+    ks = [j for j, _, _, _ in amounts]
     for k, p, r in rates:
-        near = [(q, m, iv) for j, q, m, iv in amounts if abs(j - k) <= _REACH and m.previous == r.previous]
+        if _coarse(r):
+            continue  # (asked first: the amounts near it are then not gathered)
+        near = [(q, m, iv) for j, q, m, iv in amounts[bisect_left(ks, k - _REACH):bisect_right(ks, k + _REACH)]
+                if m.previous == r.previous]
         found = _search(r, near)
         if found is not None:
             out.extend(_checks(article, p, r, *found))
     return out
 
 
+def _coarse(r: Moved) -> bool:
+    """A ratio of two digits ("12%", "3.6%") is met by many quotients: three digits at least."""
+    return precision_unit(r.level) > _DIGITS * abs(r.level.value or 0)
+
+
 def _search(r: Moved, near: list[tuple[ParaText, Moved, Interval]]):  # noqa: ANN202
     stated = figure_interval(r.level)
     # a quotient of rounded amounts fits many two-digit ratios: it must pin the ratio to its digit
     pin = 2 * precision_unit(r.level)
-    # and a ratio of two digits ("12%", "3.6%") is met by many quotients: three digits at least
-    if precision_unit(r.level) > _DIGITS * abs(r.level.value or 0):
+    if _coarse(r):
         return None
     change = r.rate.scale(100)
     fits = []

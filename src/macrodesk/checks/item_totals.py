@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import interval_sum
 from macrodesk.checks.judging import Check
 from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
@@ -18,7 +19,8 @@ _TOTAL = re.compile(r"(?:总计|合计|共计|总量)\s*(?:为|达|约)?\s*$|(?:
 # a change after a level: "，环比上升 0.29 万吨", "，较去年同期减少 16.20 万吨", "，同比 - 1.2 万吨"
 _CHANGE = re.compile(r"^\s*[，,]\s*(环比|同比|较去年同期|较上年同期|较上周|周环比|月环比)\s*"
                      r"(上升|增加|增长|提高|减少|下降|回落|降低|升|增|涨|减|降|跌)?\s*(?:了|约)?\s*$")
-# the words `_TOTAL` needs somewhere in an item before it is worth reading
+# the words `_TOTAL` needs somewhere in an item before it is worth reading (and, every check being a
+# total's, in the article's sentences before any item is)
 _TOTAL_WORD = re.compile(r"总计|合计|共计|总量|全球|全国|全市场")
 _BASIS = {"较去年同期": "同比", "较上年同期": "同比", "较上周": "环比", "周环比": "环比", "月环比": "环比"}
 _FALL = frozenset({"减少", "下降", "回落", "降低", "减", "降", "跌"})
@@ -50,14 +52,14 @@ def _levels(s: Sentence) -> list[_Level]:
 
 
 def find_item_totals(article: Article) -> list[Check]:
-    if not _TOTAL_WORD.search(article.text):
+    if not mentions(article, _TOTAL_WORD):
         return []
     items = [s for s in article.sentences if s.kind == "list"]
     out: list[Check] = []
     named = [j for j, s in enumerate(items) if _TOTAL_WORD.search(s.text)]
     if not named:
         return []
-    levels = [_levels(s) for s in items]  # each item read once, for the totals after it too
+    levels = _Levels(items)  # each item read once, for the totals after it too
     for j in named:
         s = items[j]
         for total in levels[j]:
@@ -69,7 +71,22 @@ def find_item_totals(article: Article) -> list[Check]:
     return out
 
 
-def _parts(items: list[Sentence], levels: list[list[_Level]], j: int, total: _Level) -> list[_Level]:
+class _Levels:
+    """Each item's levels, read when first asked for: only the named items and the few before
+    them are."""
+
+    def __init__(self, items: list[Sentence]) -> None:
+        self._items = items
+        self._read: dict[int, list[_Level]] = {}
+
+    def __getitem__(self, j: int) -> list[_Level]:
+        got = self._read.get(j)
+        if got is None:
+            got = self._read[j] = _levels(self._items[j])
+        return got
+
+
+def _parts(items: list[Sentence], levels: _Levels, j: int, total: _Level) -> list[_Level]:
     """The levels of the fewest items right before the total's (in its paragraph run and section)
     that add up to it at the total's written digits; `levels` holds each item's levels."""
     whole = interval(total.f)

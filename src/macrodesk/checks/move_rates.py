@@ -30,12 +30,15 @@ _CHANGE = re.compile(rf"(?:环比|较前值|较上月|较上期|较上周)\s*(?:
 def find_move_rates(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in article.sentences:
-        if s.kind not in ("prose", "list") or ("前值" not in s.text and not _BRACKET_RATE.search(s.text)):
+        # (_BRACKET_RATE needs a %: most sentences without one are passed by a plain test)
+        prior = "前值" in s.text
+        if s.kind not in ("prose", "list") or (not prior and ("%" not in s.text or not _BRACKET_RATE.search(s.text))):
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE]
         for k in range(len(figs) - 1):
             out.extend(_rate(article, s, figs, k))
-            out.extend(_prior(article, s, figs, k))
+            if prior:  # a previous value is read after its 前值 only
+                out.extend(_prior(article, s, figs, k))
             out.extend(_bracket_pair(article, s, figs, k))
     return out
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.company_levels import COMPANY_LEVEL, measure_class
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import unit_key
@@ -32,6 +33,8 @@ _CHANGE = re.compile(r"同比|环比|较|增加|减少|增长|下降|净增|新�
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
 
 
+# a share of either family is written with 占 in its own sentence (占, 占比)
+_NEEDS = re.compile(r"占")
 _DASHES = re.compile(r"[—–－~]")
 _SPACES = re.compile(r"\s+")
 
@@ -50,6 +53,8 @@ def _period(f: Figure) -> str:
 
 
 def find_named_wholes(article: Article) -> list[Check]:
+    if not mentions(article, _NEEDS):
+        return []
     sents = [s for s in article.sentences if s.kind in ("prose", "list")]
     if not any("占" in s.text for s in sents):
         return []
@@ -187,6 +192,8 @@ _PART_BRACKET = re.compile(r"^\s*[（(]\s*([^（()）\d%，,。；;]{2,12}?)\s*�
 
 
 def find_named_parts(article: Article) -> list[Check]:
+    if not mentions(article, _NEEDS):
+        return []
     out: list[Check] = []
     for s in article.sentences:
         if s.kind not in ("prose", "list") or "占" not in s.text:

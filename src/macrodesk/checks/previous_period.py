@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.judging import Check
 from macrodesk.checks.last_year import judge_base, like_level
 from macrodesk.checks.paragraphs import ParaText, paragraphs, stated_rates
@@ -98,7 +99,13 @@ def _before(a: tuple[int | None, str, int], b: tuple[int | None, str, int]) -> b
     return a[2] == last and (a[0] is not None and b[0] is not None and a[0] == b[0] - 1)
 
 
+# every growth is read after a `_QOQ` word: 环比, 较上/比上 (月, 季) or qoq
+_NEEDS = re.compile(r"环比|较上|比上|qoq|QoQ|QOQ")
+
+
 def find_previous_period_growths(article: Article) -> list[Check]:
+    if not mentions(article, _NEEDS):
+        return []
     out: list[Check] = []
     for s in paragraphs(article, series=True):
         if "环比" not in s.text and "较上" not in s.text and "比上" not in s.text and "oQ" not in s.text \

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval, signed_interval
 from macrodesk.checks.judging import Check, fmt
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -16,6 +17,8 @@ _RATE_BEFORE = re.compile(r"([\u4e00-\u9fa5]{1,8}率)\s*(?:为|达|约为?|至)?
 # a 环比 change in points right after its level ("（同比降 1.12 个百分点、环比降 0.47 个百分点）")
 _QOQ_BEFORE = re.compile(r"环比\s*(?:提升|提高|上升|增加|下降|下滑|减少|回落|收窄|[升增降减])?\s*$")
 _CLAUSE_END = re.compile(r"[。；;]")
+# every change is read after 环比 in its own sentence (`_QOQ_BEFORE`)
+_NEEDS = re.compile(r"环比")
 
 
 def _rate_levels(s: Sentence) -> list[tuple[Figure, str, int]]:
@@ -32,6 +35,8 @@ def _rate_levels(s: Sentence) -> list[tuple[Figure, str, int]]:
 
 
 def find_prior_rate_changes(article: Article) -> list[Check]:
+    if not mentions(article, _NEEDS):
+        return []
     out: list[Check] = []
     by_para: dict[int, list[Sentence]] = {}
     for s in article.sentences:
@@ -42,6 +47,8 @@ def find_prior_rate_changes(article: Article) -> list[Check]:
             continue
         seen: list[tuple[Figure, str, Sentence]] = []  # the rate levels before, in order
         for s in sentences:
+            if "率" not in s.text:
+                continue  # (no rate named: no level)
             for level, name, i in _rate_levels(s):
                 chk = _qoq_change(s, level, name, i, seen)
                 if chk is not None:

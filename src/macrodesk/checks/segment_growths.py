@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
 from macrodesk.checks.judging import Check, fmt, interval_check
 from macrodesk.checks.levels import interval, stated_growths, unit_key
@@ -30,6 +31,8 @@ class _Entry:
     growths: dict[str, tuple[Figure, Interval]] = field(default_factory=dict)
 
 
+# every entry has a growth stated_growths read after a 同比 or 环比 in its own sentence
+_NEEDS = re.compile(r"同比|环比")
 _WORD_NOISE = re.compile(r"[\s：:，,；;*（()）]|[-—]\s*$")
 
 
@@ -39,21 +42,24 @@ def _entries(s: Sentence) -> list[_Entry]:
     for f in figs:
         if f.kind not in _LEVELS or (f.value or 0) <= 0 or f.approx or (unit := unit_key(s, f)) is None:
             continue
+        # the growths first: most levels have none, and their words are then not needed
+        growths = stated_growths(s, f)
+        if not growths:
+            continue
         words = _WORD_NOISE.sub("", s.text[clause_start(s.text, f.start, "，,；;。"):f.start])
         if not words:
             continue
-        entry = _Entry(s, f, (words, unit), stated_growths(s, f))
-        if entry.growths:
-            out.append(entry)
+        out.append(_Entry(s, f, (words, unit), growths))
     return out
 
 
 def find_segment_growths(article: Article) -> list[Check]:
-    if "同比" not in article.text and "环比" not in article.text:
+    if not mentions(article, _NEEDS):
         return []
     sections: dict[tuple[int, str], list[_Entry]] = {}
     for s in article.sentences:
-        if s.kind in ("prose", "list"):
+        # (a sentence with neither word has no entry)
+        if s.kind in ("prose", "list") and ("同比" in s.text or "环比" in s.text):
             for e in _entries(s):
                 sections.setdefault((s.section_index, s.section), []).append(e)
     out: list[Check] = []

@@ -20,6 +20,25 @@ _CHANGE_HEADER = re.compile(r"同比|环比|变化|变动|增速|增幅|增长|�
 _HEADER_PERIOD = re.compile(r"[\d\s年季度月QHEA一二三四上下半全预测实际]|[（(]?[EA][）)]?")
 
 
+def _change_column(header: list[str], j: int) -> tuple[tuple[int, str], tuple[int, str]] | None:
+    """(period of column j - 2, of column j - 1) when column j is a change of the two before it by
+    the header's labels; None otherwise."""
+    if not _CHANGE_HEADER.search(header[j]):
+        return None
+    if _CHANGE_HEADER.search(header[j - 1]) or _CHANGE_HEADER.search(header[j - 2]):
+        return None
+    # the two level columns must be one metric at the same sub-period of consecutive years
+    # ("2024 年一季度 | 2025 年一季度"; "2024A | 2023A" reads right to left)
+    if _HEADER_PERIOD.sub("", header[j - 2]) != _HEADER_PERIOD.sub("", header[j - 1]):
+        return None
+    ka, kb = period_key(header[j - 2]), period_key(header[j - 1])
+    if ka is None or kb is None or ka[1] != kb[1] or abs(ka[0] - kb[0]) != 1:
+        return None
+    if re.search(r"环比|QoQ|qoq", header[j]) and ka[1] != "Y":
+        return None  # a quarter's 环比 is against the quarter before, not the same quarter a year back
+    return ka, kb
+
+
 def find_table_relations(rows: list[Sentence]) -> list[Check]:
     """A Markdown table read as figures with row and column frames: a column headed 同比/变化
     after two columns of levels states the change between them (growth in %, points for rates,
@@ -27,6 +46,10 @@ def find_table_relations(rows: list[Sentence]) -> list[Check]:
     if len(rows) < 2:
         return []
     header = [h.strip() for h in re.split(r"[，,]", rows[0].text)]
+    # the change columns are named by the header alone: a table with none needs no row read
+    cols = [(j, *got) for j in range(3, len(header)) if (got := _change_column(header, j)) is not None]
+    if not cols:
+        return []
     out: list[Check] = []
     for row in rows[1:]:
         para = build_para(row.paragraph, [row])
@@ -41,21 +64,10 @@ def find_table_relations(rows: list[Sentence]) -> list[Check]:
         for lo, hi in bounds:
             inside = [t for t in para.toks if lo <= t.fig.start < hi]
             cells.append(inside[0] if len(inside) == 1 else None)
-        for j in range(3, len(header)):
+        for j, ka, kb in cols:
             c, a, b = cells[j], cells[j - 2], cells[j - 1]
-            if c is None or a is None or b is None or not _CHANGE_HEADER.search(header[j]):
+            if c is None or a is None or b is None:
                 continue
-            if _CHANGE_HEADER.search(header[j - 1]) or _CHANGE_HEADER.search(header[j - 2]):
-                continue
-            # the two level columns must be one metric at the same sub-period of consecutive years
-            # ("2024 年一季度 | 2025 年一季度"; "2024A | 2023A" reads right to left)
-            if _HEADER_PERIOD.sub("", header[j - 2]) != _HEADER_PERIOD.sub("", header[j - 1]):
-                continue
-            ka, kb = period_key(header[j - 2]), period_key(header[j - 1])
-            if ka is None or kb is None or ka[1] != kb[1] or abs(ka[0] - kb[0]) != 1:
-                continue
-            if re.search(r"环比|QoQ|qoq", header[j]) and ka[1] != "Y":
-                continue  # a quarter's 环比 is against the quarter before, not the same quarter a year back
             if ka[0] > kb[0]:
                 a, b = b, a
             ia, ib = a.interval(), b.interval()

@@ -693,8 +693,10 @@ def _is_header(line: str) -> bool:
     if _SENTENCE_PUNCT.search(line):
         return False
     toks = _header_tokens(line)
+    if len(toks) < 3:
+        return False  # (before its tokens are read: most lines are short)
     periods = [bool(_PERIOD_TOKEN.fullmatch(t.replace(" ", ""))) for t in toks]
-    return len(toks) >= 3 and not any(_VALUE_TOKEN.fullmatch(t) and not p for t, p in zip(toks, periods, strict=True)) \
+    return not any(_VALUE_TOKEN.fullmatch(t) and not p for t, p in zip(toks, periods, strict=True)) \
         and any(p or _frame(t).metric or _frame(t).period for t, p in zip(toks, periods, strict=True))
 
 

@@ -133,17 +133,18 @@ def find_unit_levels(article: Article) -> list[Check]:
         if not values:
             continue
         periods = {id(f): period_of(p, f) for f in figs}
+        # the amounts and the volumes (with what they count), picked once for every value
+        amounts = [a for a in figs if a.kind == FigureKind.MONEY and "/" not in a.unit]
+        volumes = [(q, canonical_unit(q.kind, q.unit)) for q in figs if q.kind == FigureKind.QUANTITY]
         for u in values:
             if precision_unit(u) > _DIGITS * (u.value or 0):
                 continue
             per = _per(u)
             value = figure_interval(u).scale(u.scale)
             fits = []
-            for a in figs:
-                if a.kind != FigureKind.MONEY or "/" in a.unit:
-                    continue
-                for q in figs:
-                    if q.kind != FigureKind.QUANTITY or canonical_unit(q.kind, q.unit) != per:
+            for a in amounts:
+                for q, counted in volumes:
+                    if counted != per:
                         continue
                     when = {x for x in (periods[id(a)], periods[id(q)], periods[id(u)]) if x is not None}
                     if len(when) > 1:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval, interval_sum
 from macrodesk.checks.judging import Check, fmt
 from macrodesk.checks.part_growths import period_in_year
@@ -17,6 +18,7 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
 
 _REVENUE = re.compile(r"收入|营收|销售额")
+# a pair's margin and the company's margin are each read after 毛利率 in their own sentence
 _GROSS = re.compile(r"毛利率")
 # words that make a revenue or a margin no segment's level: a share, a change, another ratio
 _NOT_LEVEL = re.compile(r"占|净利率|费用率|增速|同比(?!.*至)|环比|较")
@@ -67,15 +69,18 @@ def _pairs(s: Sentence) -> list[_Pair]:
 
 
 def find_weighted_margins(article: Article) -> list[Check]:
-    if "毛利率" not in article.text:
+    if not mentions(article, _GROSS):
         return []
     prose = [s for s in article.sentences if s.kind in ("prose", "list")]
-    pairs = [p for s in prose for p in _pairs(s)]
+    # (a sentence without 毛利率 has no pair, nor the company's margin)
+    pairs = [p for s in prose if "毛利率" in s.text for p in _pairs(s)]
     if len(pairs) < 2:
         return []
     taken = {id(p.revenue) for p in pairs} | {id(p.margin) for p in pairs}
     out: list[Check] = []
     for s in prose:
+        if "毛利率" not in s.text:
+            continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE]
         for f in figs:
             lead = _clause_before(s.text, f.start)
