@@ -197,7 +197,7 @@ _AGAINST = re.compile(r"较[^，,。；;]{0,16}(?:个百分点|pct|PCT|BP|bp|基
 def find_period_changes(whole: WholeFrames) -> list[Check]:
     """Changes in points (个百分点, pct, BP) of a level against a named earlier period, the
     earlier level found by metric and period anywhere in the article."""
-    if not any(_AGAINST.search(s.text) for s in whole.sentences):
+    if not any("较" in s.text and _AGAINST.search(s.text) for s in whole.sentences):
         return []
     art, fs = whole.art, whole.fs
     levels: dict[int, _Level] | None = None

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import COUNT_UNITS, figure_interval, interval_sum
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import LEVELS, interval, judged, unit_key
@@ -32,9 +33,13 @@ _PLAIN_MEAN = re.compile(r"[，,]\s*(?:其)?(?:平均|均值)(?:值|水平)?(?:�
 _NUMERALS = {"二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _LIST = re.compile(r"分别(?:为|是|达|约|在)?\s*$")
 _STOPS = "，,；;。：:"  # the clause breaks (checks.tokens.clause_start)
+# a middle is read only from a sentence with 中值/中枢, every other average from one with 均
+_NEEDS = re.compile(r"中值|中枢|均")
 
 
 def find_averages(article: Article) -> list[Check]:
+    if not mentions(article, _NEEDS):
+        return []
     out: list[Check] = []
     prose = [s for s in article.sentences if s.kind in ("prose", "list")]
     for j, s in enumerate(prose):

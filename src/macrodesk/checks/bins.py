@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum, precision_unit
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -36,6 +37,8 @@ def find_bin_shares(article: Article) -> list[Check]:
     for s in article.sentences:
         if s.kind not in ("prose", "list"):
             continue
+        if "（" not in s.text and "(" not in s.text:
+            continue  # every share of a bin is bracketed (_BETWEEN)
         pairs = _pairs(s)
         if len(pairs) < 2 or len({(a.unit, a.scale) for a, _ in pairs}) != 1:
             continue
@@ -69,6 +72,9 @@ _SHARE_LEAD = re.compile(r"(?:占比|份额|比重)\s*(?:为|达|约为)?\s*$")
 _RESIDUAL = re.compile(r"其[他它余]")
 # a bound is no bin of the breakdown
 _NOT_BIN = re.compile(r"^\s*(?:以上|以下|左右|多)")
+# every residual share is labelled (_SHARE_LEAD) and closes a bin named 其他/其它/其余 (_RESIDUAL)
+_NEEDS_LABEL = re.compile(r"占比|份额|比重")
+_NEEDS = re.compile(r"其他|其它|其余")
 
 
 def _shares(s: Sentence) -> list[tuple[Figure, int]]:
@@ -87,6 +93,8 @@ def find_residual_shares(article: Article) -> list[Check]:
     """A breakdown closed by a residual bin: "运营占比 76%、装备占比 21%、其他占比 3%", or list
     items one share each ending in "- **其他地区**：…合计占比 7%". The residual is what the named
     bins leave of 100%. Confirm-only: a list that does not close may simply name a few bins."""
+    if not mentions(article, _NEEDS) or not mentions(article, _NEEDS_LABEL):
+        return []
     out: list[Check] = []
     sents = article.sentences
     for i, s in enumerate(sents):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, interval_sum
 from macrodesk.checks.judging import Check
 from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
@@ -261,11 +262,15 @@ _ITEM_END = re.compile(r"^\s*[)）]\s*(?:、|和|及|与)?\s*")
 # the words between one item's figure and the next's: "）、汽车（"
 _NEXT_ITEM = re.compile(r"\s*[)）]\s*(?:、|和|及|与)\s*[\u4e00-\u9fa5A-Za-z]{1,12}\s*[（(]\s*")
 _TOTAL_LEAD = re.compile(r"(?:合计|共计|总计|合共|累计)\s*(?:占比|占)?\s*(?:为|达|达到)?\s*$")
+# every total is led by a 合计-word (_TOTAL_LEAD)
+_NEEDS_TOTAL = re.compile(r"合计|共计|总计|合共|累计")
 
 
 def find_item_totals_in_brackets(article: Article) -> list[Check]:
     """The 合计 of a list of named items whose figures stand alone in their brackets. Certain: the
     total names the items just listed (a total that is a bound, 超 / 约 / 以上, is no sum)."""
+    if not mentions(article, _NEEDS_TOTAL):
+        return []
     out: list[Check] = []
     for s in article.sentences:
         if s.kind not in ("prose", "list") or "计" not in s.text or ("（" not in s.text and "(" not in s.text):

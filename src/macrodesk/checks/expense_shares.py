@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from macrodesk.checks.frames import period_key
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.quarters import is_base_date, period_of
@@ -31,6 +32,10 @@ _TO_LEVEL = re.compile(rf"{_FILLER}({_ITEM})费?用?率[^，,；;。率]*?(?:至
 _REVENUE = re.compile(rf"{_FILLER}(?:营业总?收入|营收|收入){_TAIL}")
 # R&D named as spending ("2020 年研发支出 17.54 亿元"): it may hold capitalised R&D the 研发费用率 leaves out
 _RD_SPEND = re.compile(rf"{_FILLER}研发(?:费用)?(?:支出|投入|开支)(?:金额|总额)?{_TAIL}")
+# every check judges a ratio named as one (_RATES ends in 费率/用率, _TO_LEVEL in an item's 率) over a
+# revenue (_REVENUE)
+_NEEDS = re.compile(r"费率|用率|销售率|管理率|研发率|财务率|期间率")
+_NEEDS_REVENUE = re.compile(r"收入|营收")
 _SEP = re.compile(r"^\s*[/、和及与]\s*$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)?\d{2})(?!\d)\s*年?\s*(?:前|Q1|1\s*[-—–~～]\s*3\s*Q|三季报)")
 _NINE_MONTHS = re.compile(r"前三季度|Q1\s*[-—–~～至]\s*Q?3|1\s*[-—–~～]\s*3\s*Q|三季报")
@@ -131,6 +136,8 @@ def find_expense_shares(article: Article) -> list[Check]:
     """Each expense ratio whose expense of the same name and period is written in its heading
     section, over the only revenue of that period there."""
     if "费用" not in article.text or "率" not in article.text:
+        return []
+    if not mentions(article, _NEEDS) or not mentions(article, _NEEDS_REVENUE):
         return []
     revenues, amounts, rates = _items(article)
     out: list[Check] = []

@@ -133,7 +133,8 @@ def find_implied_benchmarks(article: Article) -> list[Check]:
         return []
     groups: dict[tuple[str, str], list[_Stated]] = {}
     for s in article.sentences:
-        if s.kind in ("prose", "list"):
+        # a statement is a relative return (_RELATIVE: 相对) or a gap (_GAP_LEAD: 跑赢/跑输) of its sentence
+        if s.kind in ("prose", "list") and ("相对" in s.text or "跑赢" in s.text or "跑输" in s.text):
             for name, st in _statements(s):
                 groups.setdefault((name, _period(s)), []).append(st)
     out: list[Check] = []

@@ -117,6 +117,8 @@ def find_margin_growths(article: Article) -> list[Check]:
     if "净利率" not in article.text or not re.search(r"同比|同[增升降减]|yoy", article.text, re.I):
         return []
     paras = paragraphs(article)
+    if not any("净利率" in p.text for p in paras):
+        return []  # every change judged is a 净利率's, in its paragraph: no growth needs reading
     found = [(p.sentences[0][1].paragraph, when, g) for p in paras for when, g in _growths(p)]
     heads = [(x.index, x.level) for x in article.paragraphs if x.kind == "heading"]
     out: list[Check] = []

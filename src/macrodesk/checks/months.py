@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.paragraphs import ParaText, paragraphs
@@ -17,6 +18,9 @@ from macrodesk.text.clauses import clause_start
 _METRIC = re.compile(r"(产销|销量|产量|出口|进口|批发销量|零售销量|交付量|出货量|装机量|销售额|营收|收入)")
 _MONTH = re.compile(r"(?<![\d-])2\s*月")
 _CUMULATIVE = re.compile(r"1\s*[-—–~至]\s*2\s*月|前(?:两|2)个?月")
+# every paragraph read names a 环比 and a 1-2 月 cumulative (its 月: _CUMULATIVE spans spaces)
+_NEEDS = re.compile(r"环比")
+_NEEDS_MONTH = re.compile(r"月")
 # a 同比 growth written between a level and its 环比 ("2 月销量 4.20 万辆，同比 -31.2%，环比 -40.2%")
 _YOY = re.compile(r"^[，,\s]*同比\s*(?:下降|下滑|减少|增长|增加|上升|增|降)?\s*$")
 _QOQ = re.compile(r"环比\s*(下降|下滑|减少|回落|降低|下跌|降|跌|减|增长|增加|上升|提高|上涨|回升|增|升|涨)?\s*$")
@@ -83,6 +87,8 @@ def find_february_growths(article: Article) -> list[Check]:
     subject and metric in its paragraph (paired by position in a 、-list): January is their
     difference. A cumulative with no subject of its own pairs only when one monthly group of
     that metric stands in the paragraph."""
+    if not mentions(article, _NEEDS) or not mentions(article, _NEEDS_MONTH):
+        return []
     out: list[Check] = []
     for p in paragraphs(article):
         if not (_CUMULATIVE.search(p.text) and "环比" in p.text):

@@ -24,6 +24,9 @@ _FROM = re.compile(r"(?:从|由)(?![于此])")
 _RATE = re.compile(r"^[^\d（(，,；;。]{0,14}?[（(]\s*((?:[\u4e00-\u9fff]{0,4}[幅])?(?:度)?)\s*(?:为|约)?\s*$")
 _ROOM = re.compile(r"^\s*(?:的)?\s*(上涨|上行|修复|反弹|增长|下跌|下行)空间")
 _CURRENT = re.compile(r"当前|目前|现价|现在|最新|收盘")
+# what a move needs before a bracketed rate (_TO: the last character of each verb, then 至/到, spaces
+# aside), tested on a sentence before its figures are read; room needs 空间 (_ROOM)
+_TO_WORD = re.compile(r"[升增涨提复弹调行大高降减跌落窄小滑变] *[至到]")
 _STOPS = "，,；;。：:"  # the clause breaks (checks.tokens.clause_start)
 _YEARS = re.compile(r"((?:19|20)\d{2})\s*年")
 # the words of a clause that date a move rather than name a new subject
@@ -39,6 +42,8 @@ def find_moves(article: Article) -> list[Check]:
                 out.append(listed)
         if (s.kind not in ("prose", "list") or "%" not in s.text
                 or not ("至" in s.text or "到" in s.text or "空间" in s.text)):
+            continue
+        if "空间" not in s.text and not _TO_WORD.search(s.text):
             continue
         figs = [f for f in s.figures if unit_key(s, f) is not None]
         for k, c in enumerate(figs):

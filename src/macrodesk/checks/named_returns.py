@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from itertools import groupby
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.levels import signed
@@ -60,12 +61,16 @@ def _norm(name: str) -> str:
 
 
 def find_named_returns(article: Article) -> list[Check]:
+    # every check is a gap (_GAP_WORD) over a return (_MOVES), each read from its sentence
+    if not mentions(article, _GAP_WORD) or not mentions(article, _MOVES):
+        return []
     out: list[Check] = []
     # a benchmark's return of the gap's own paragraph only
     prose = [s for s in article.sentences if s.kind in ("prose", "list")]
     for _, group in groupby(prose, key=lambda s: s.paragraph):
         sents = list(group)
-        if not any(_GAP_WORD.search(s.text) for s in sents):
+        gapped = [s for s in sents if _GAP_WORD.search(s.text) and _has_gap(s)]
+        if not gapped:
             continue
         returns = [r for s in sents if _MOVES.search(s.text) for r in _returns(s)]
         # a return with no period of its own is over the period its paragraph opened with
@@ -73,10 +78,22 @@ def find_named_returns(article: Article) -> list[Check]:
         opened = next((r.period for r in returns if r.period), "")
         for r in returns:
             r.period = r.period or opened
-        for s in sents:
-            if _GAP_WORD.search(s.text):
-                out.extend(_gaps(article, s, returns))
+        for s in gapped:
+            out.extend(_gaps(article, s, returns))
     return out
+
+
+def _has_gap(s: Sentence) -> bool:
+    """Whether a figure of the sentence is led by a gap or a relative return, as _gaps reads them:
+    a paragraph with none has no return worth reading."""
+    figs = _figures(s)
+    for k, f in enumerate(figs):
+        if f.value is None:
+            continue
+        lead = s.text[figs[k - 1].end if k else 0:f.start]
+        if _GAP.search(lead) or _RELATIVE.search(lead):
+            return True
+    return False
 
 
 def _figures(s: Sentence) -> list[Figure]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, Verdict
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -26,6 +27,10 @@ _TOP = re.compile(r"(?:前|TOP|Top|top)\s*(?:[二三四五六七八九十]|\d{1,
                   r"\s*(?:位|名|大|家|个)?\s*(?:的)?\s*[\u4e00-\u9fa5A-Za-z]{0,6}?\s*(?:分别|依次)?\s*(?:为|是)?\s*[：:]?\s*$")
 # a count's measure word the figure reader leaves after it ("12212 班次）")
 _COUNTER_CLOSE = re.compile(r"^\s*([\u4e00-\u9fa5]{0,2})\s*[）)]")
+# a written ranking chains its items with an operator
+_NEEDS = re.compile(r"[<>＜＞]")
+# what _TOP opens with, tested on a sentence before its figures are read
+_TOP_START = re.compile(r"(?:前|TOP|Top|top)\s*(?:[二三四五六七八九十]|\d{1,2})")
 _NEXT = re.compile(r"^\s*[\u4e00-\u9fa5]{0,2}\s*[）)]\s*、\s*[^，,。；;：:（()）<>＜＞、\d%]{1,16}[（(]\s*$")
 
 
@@ -35,11 +40,11 @@ def _value(f: Figure) -> Interval:
 
 def find_orderings(article: Article) -> list[Check]:
     out: list[Check] = []
-    for s in article.sentences:
+    for s in article.sentences if mentions(article, _NEEDS) else ():
         if not any(op in s.text for op in _OPS):
             continue
         figs = [f for f in s.figures if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range
-                and _OPEN.search(s.text[:f.start]) and _CLOSE.match(s.text[f.end:])]
+                and _CLOSE.match(s.text[f.end:]) and _OPEN.search(s.text[:f.start])]
         chain: list[tuple[Figure, str]] = []  # (figure, the operator before it)
         for f in figs:
             if chain:
@@ -61,8 +66,10 @@ def _top_lists(article: Article) -> list[Check]:
     for s in article.sentences:
         if "前" not in s.text and "top" not in s.text.lower():
             continue
+        if not _TOP_START.search(s.text):
+            continue  # the head a top-N list needs (_TOP) is in its sentence
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range
-                and _OPEN.search(s.text[:f.start]) and _COUNTER_CLOSE.match(s.text[f.end:])]
+                and _COUNTER_CLOSE.match(s.text[f.end:]) and _OPEN.search(s.text[:f.start])]
         for k, first in enumerate(figs):
             name_at = clause_start(s.text, first.start, "：:为是")
             head = s.text[clause_start(s.text, name_at - 1, "，,；;。"):name_at]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import (
     RESTATED,
     Interval,
@@ -27,6 +28,9 @@ _GROWTH_LEAD = re.compile(rf"^[，,（(\s]*(?:同比)?\s*(?:{_UP}|{_DOWN})?\s*(?
 FALL_BEFORE = re.compile(rf"(?:{_DOWN})\s*(?:了|约)?\s*$")
 # what opens a breakdown: "其中", "分产业看，" (548: 全社会用电量 by sector), "分地区看"
 _SPLIT = re.compile(r"其中|分(?:产业|行业|地区|品种|类型|板块|区域|产品|部门|市场)看|分[\u4e00-\u9fa5]{1,4}?来?看(?=[，,：:])")
+# every breakdown opens with 其中 or a 分…看 (_SPLIT), after a total's growth written with 同比
+_NEEDS = re.compile(r"其中|看")
+_NEEDS_YOY = re.compile(r"同比")
 # a part's own share or a bound is no part of the sum
 _NOT_PART = re.compile(r"占|超|近|约|以上|左右")
 
@@ -66,6 +70,8 @@ def find_part_growths(article: Article) -> list[Check]:
     total's unit after it in its sentence, each with its own growth: when the parts add up to
     the total within their rounding, the sum is confirmed and the total's growth is judged
     against Σ part / (1 + growth)."""
+    if not mentions(article, _NEEDS) or not mentions(article, _NEEDS_YOY):
+        return []
     out: list[Check] = []
     for p in paragraphs(article):
         for m in _SPLIT.finditer(p.text):

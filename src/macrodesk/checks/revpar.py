@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval, one_plus
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -54,6 +55,8 @@ _REVPAR = re.compile(r"RevPAR|RevPar|REVPAR|每间可")
 
 
 def find_revpars(article: Article) -> list[Check]:
+    if not mentions(article, _REVPAR):
+        return []  # every group is read from a sentence naming RevPAR
     out: list[Check] = []
     for s in article.sentences:
         if s.kind not in ("prose", "list") or not _REVPAR.search(s.text):

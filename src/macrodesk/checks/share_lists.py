@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, Verdict
 from macrodesk.figures import list_units
@@ -19,6 +20,9 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 _LIST_GAP = re.compile(r"^\s*(?:[/／]\s*[+\-−－]?\s*\d+(?:\.\d+)?\s*%\s*)?[、和及与/／]\s*$")
 # "占比 38.87%、…", "分别在总收入占比 47.2%/9.5%", "占总营业收入比例分别为 1.91%和 1.57%", "分别占公司营收 70%/10%"
 _SHARE_LEAD = re.compile(r"(?:占比|比重|份额|占[^，,。；;\d%]{0,10}?)\s*(?:分别)?\s*(?:为|达|是)?\s*$")
+# every list is read from a sentence with 分别 and 占 or 比重 (find_share_lists)
+_NEEDS = re.compile(r"分别")
+_NEEDS_SHARE = re.compile(r"占|比重")
 
 
 def _runs(s: Sentence, kinds: tuple[FigureKind, ...]) -> list[list[Figure]]:
@@ -40,6 +44,8 @@ def _share(part: Figure, whole: Figure) -> Interval:
 
 
 def find_share_lists(article: Article) -> list[Check]:
+    if not mentions(article, _NEEDS) or not mentions(article, _NEEDS_SHARE):
+        return []
     levels = [(s, f) for s in article.sentences if s.kind in ("prose", "list") for f in s.figures
               if f.kind in _AMOUNTS and f.value is not None and f.value > 0 and not f.is_range]
     out: list[Check] = []

@@ -28,6 +28,8 @@ def find_slash_moves(article: Article) -> list[Check]:
     for s in article.sentences:
         if s.kind not in ("prose", "list") or "/" not in s.text or "%" not in s.text:
             continue
+        if "（" not in s.text and "(" not in s.text:
+            continue  # every move's rates are bracketed (_MOVE)
         for lv in _LEVELS.finditer(s.text):
             levels = _values(lv.group(1))
             pos = lv.end()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -16,6 +17,9 @@ _SEP = re.compile(r"^\s*(?:[/、]|和|及)\s*$")
 _AMOUNT_KEY = re.compile(r"(?:营业)?收入|营收|销售额|销售收入")
 _VOLUME_KEY = re.compile(r"销量|产量|出货量|销售量|发货量")
 _PRICE_KEY = re.compile(r"均价|单价|价格|吨价|ASP")
+# every check reads an amount list (_AMOUNT_KEY's words without the optional 营业), a volume list and a
+# price list, each named in its sentence
+_NEEDS_AMOUNT = re.compile(r"收入|营收|销售额")
 _MAGNITUDE = {"": 1.0, "十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "十万": 1e5, "百万": 1e6, "千万": 1e7, "亿": 1e8}
 _MONEY = re.compile(r"^(十|百|千|万|十万|百万|千万|亿)?元$")
 _PER = re.compile(r"^(十|百|千|万|十万|百万|千万|亿)?元\s*/\s*(十|百|千|万)?([^\d/\s]+)$")
@@ -40,6 +44,8 @@ def _lists(s: Sentence) -> list[tuple[str, list[Figure]]]:
 
 
 def find_unit_prices(article: Article) -> list[Check]:
+    if not mentions(article, _PRICE_KEY) or not mentions(article, _VOLUME_KEY) or not mentions(article, _NEEDS_AMOUNT):
+        return []
     out: list[Check] = []
     for s in article.sentences:
         if s.kind not in ("prose", "list") or not _PRICE_KEY.search(s.text) or not _VOLUME_KEY.search(s.text):
