@@ -45,6 +45,7 @@ regression gate now: floors only go up.
 | check_thirty_ninth (round 20, at 7303f50, after all the round's other rules; 48 excerpts and 4 reports) | 36/82 = 0.439, 106/129 = 0.822, 0/13 (no false alarm; the same at the round's start) |
 | check_fortieth (round 21, at 702c5f4, the round's start, before any of its rules; 48 excerpts and 10 reports) | 57/104 = 0.548, 70/109 = 0.642, 0/21 (no false alarm) |
 | check_forty_first (round 21, at 42de9d9, after all the round's rules but its last four; 48 excerpts and 10 reports) | 43/92 = 0.467, 56/76 = 0.737, 0/13 (no false alarm; the same at the round's start) |
+| check_forty_second (round 22, at cb77b27, after the round's speed work and before its rules; 27 excerpts and 8 reports) | 9/19 = 0.474, 57/61 = 0.934, 0/1 (no false alarm; the same at the round's start) |
 """
 
 from __future__ import annotations
@@ -156,6 +157,7 @@ FLOORS = {
     "check_thirty_ninth": Floors(227, 82, 0.536, 137, 0.839, 13, 0, 214, 0.383, articles=52),
     "check_fortieth": Floors(223, 104, 0.701, 135, 0.777, 21, 1, 202, 0.183, articles=58),
     "check_forty_first": Floors(172, 92, 0.532, 86, 0.767, 13, 2, 159, 0.157, articles=58),
+    "check_forty_second": Floors(80, 19, 0.842, 69, 0.942, 1, 1, 79, 0.164, articles=35),
 }
 _SCORES: dict[str, Score] = {}
 

@@ -62,7 +62,8 @@ def _span_at(art: Para, x: Framed) -> tuple[str, ...] | None:
 
 
 # what a sentence holding a gap to a named benchmark says, tested before the frames are read
-_NAMED_GAP = re.compile(r"(?:跑赢|跑输|超涨|超跌)[^，,。；;\d]{2,14}\d[\d.]*\s*(?:个百分点|pct|PCT|bp|BP)")
+# (a gap between two returns in % is written in % too: "新材料指数涨幅为 2.57%，跑赢创业板指 2.09%")
+_NAMED_GAP = re.compile(r"(?:跑赢|跑输|超涨|超跌)[^，,。；;\d]{2,14}\d[\d.]*\s*(?:个百分点|pct|PCT|bp|BP|%|％)")
 
 
 def find_benchmark_gaps(whole: WholeFrames) -> list[Check]:
@@ -75,7 +76,7 @@ def find_benchmark_gaps(whole: WholeFrames) -> list[Check]:
     out: list[Check] = []
     sides: dict[int, Framed] = {}  # gap index -> the level it is of
     for c in fs[1:]:
-        m = _GAP.match(c.lead) if c.tok.fig.kind == FigureKind.POINTS else None
+        m = _GAP.match(c.lead) if c.tok.fig.kind in (FigureKind.POINTS, FigureKind.PERCENT) else None
         # "…涨跌幅为 + 22.5%，跑赢上证综指 8.4 个百分点，跑输创业板指数 2.7 个百分点": a second gap
         # is of the same level as the first
         a = sides.get(c.index - 1, fs[c.index - 1])

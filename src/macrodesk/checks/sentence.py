@@ -447,6 +447,12 @@ _STACK = re.compile(
     f"({FIG}){W(10)}(?:叠加|加上|外加|再加上?|并加征|加征){W(10)}({FIG}){W(6)}?"
     f"[，,]?(?:合计|共计|总计|累计|综合|合共|总|共|整体)(?:为|达|约|达到|升至|至|提高至)?{W(4)}({FIG})"
 )
+# "皮卡炮销售 0.5 万辆，与风骏的 1.1 万辆合计售出皮卡 1.6 万辆" (cfr089): a part joined to the next by 与
+# and their 合计 right after it
+_WITH = re.compile(
+    f"({FIG})[，,]?(?:与|和|同|加上){W(8)}({FIG}){W(2)}(?:合计|共计|总计|合共|加总)"
+    f"(?:为|达|约|达到|实现)?{W(4)}({FIG})"
+)
 SHARE_WORDS = re.compile(r"占|份额|占比|贡献|拉动|权重|比重|结构|关税|税率|加征")
 RATE_WORDS = re.compile(r"增速|增长|同比|环比|涨幅|跌幅|降幅|收益率|利率|回报|下降|上涨")
 
@@ -491,7 +497,7 @@ def sum_check(para: Para, parts: list[Tok], total: Tok, context: str) -> Check |
 
 def _find_sums(para: Para) -> list[Check]:
     out: list[Check] = []
-    for pattern in (_SUM, _LIST_PLAIN, _STACK):
+    for pattern in (_SUM, _LIST_PLAIN, _STACK, _WITH):
         for m in pattern.finditer(para.masked):
             figs = [para.tok(ch) for ch in re.findall(FIG, m.group(0))]
             parts, total = figs[:-1], figs[-1]

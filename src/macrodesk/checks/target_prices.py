@@ -18,7 +18,9 @@ _TARGET_WORDS = r"目标价|合理价值|合理股价|合理价格|合理价位"
 _TARGET = re.compile(
     rf"(?:{_TARGET_WORDS})(?:格|位)?(?:区间)?(?:[^，,。；;\d]|\d+(?:\.\d+)?\s*%){{0,12}}?"
     # ("125元港币" is in 港元: not read as 元)
-    r"(?P<t>\d+(?:\.\d+)?)(?:\s*元?\s*[-~～至]\s*(?P<t2>\d+(?:\.\d+)?))?\s*(?P<cur>港元|美元|元(?!\s*(?:港币|美金)))(?:\s*/\s*股)?")
+    # (the revision in a bracket before the unit: "下调目标价至 22.25（-6.81）元", cfr335)
+    r"(?P<t>\d+(?:\.\d+)?)(?:\s*元?\s*[-~～至]\s*(?P<t2>\d+(?:\.\d+)?))?(?:\s*[（(]\s*[+\-−]?\d+(?:\.\d+)?\s*%?\s*[)）])?"
+    r"\s*(?P<cur>港元|美元|元(?!\s*(?:港币|美金)))(?:\s*/\s*股)?")
 _ANY_TARGET = re.compile(_TARGET_WORDS)
 # right after 倍 or x ("26xPE"), or after the year it is of ("38X 23PE", "27倍2023年EPS": a multiple of
 # the year's EPS is its PE)
@@ -59,6 +61,8 @@ _ITEMS = re.compile(
     r"(?:为|至|是|达|=|＝|：|:)?\s*(?:分别)?\s*(?:为)?\s*"
     rf"(?P<list>{_NUM}{_NOTE}(?:\s*元)?(?:\s*(?:/|、|和|及)\s*{_NUM}{_NOTE}(?:\s*元)?)*)\s*(?P<cur>元|港元|美元)?")
 _ITEM = re.compile(_NUM)
+# what may follow a bare list that is no list of EPS: a rate, a multiple, another unit or currency
+_NOT_PER_SHARE_AFTER = re.compile(r"\s*(?:[%％倍xX×亿万千百美港A-Za-z\d.]|个百分点)")
 # the years a list is of, written before it: "22-24年", "2023/2024/2025年", "2025A-2027E", "2020~2022 年", "2023年"
 _YEARS = re.compile(
     r"(?<![\d.])(?P<a>(?:19|20)?\d{2})\s*(?:年|[AE])?\s*(?:"
@@ -118,7 +122,10 @@ def _per_share(sentences: list[Sentence]) -> dict[tuple[str, int], list[_PerShar
             continue
         for key in _PER_SHARE.finditer(text):
             m = _ITEMS.match(text, key.end())
-            if m is None or not (m.group("cur") or "元" in m.group("list")):
+            # an EPS list may be written with no unit ("EPS至1.65（+0.05）、2.14（+0.07）", "EPS为1.98/2.23/2.63
+            # （原为…元）"): per-share figures in the stock's yuan, unless a unit or a rate follows the list
+            if m is None or not (m.group("cur") or "元" in m.group("list")) and (
+                    not key.group("e") or _NOT_PER_SHARE_AFTER.match(text, m.end())):
                 continue
             items = _ITEM.findall(re.sub(r"[（(][^（）()]*[)）]", "", m.group("list")))
             # the years are written before the key, in its clause chain (back to the last 。or ；)

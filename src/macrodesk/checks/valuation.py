@@ -337,6 +337,16 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
                                       "the price they stand for is not in 元")
                 out[i].derived = True
     price_tok = tok(close) if close is not None else None
+    converted: list[Check] = []  # (kept apart: `_forecast_clash` pairs `out` with the pairs of years)
+    if price_tok is not None and foreign and marked and forecast and _HK_ROW.search("|".join(cells)) \
+            and not _US_ROW.search("|".join(cells)):
+        # a Hong Kong row: the price in HK$, its EPS maybe in 元, so a PE is at most the HKD/CNY rate
+        # off the price over the EPS (0.8-1.0 for decades); one off by more than a factor of two is no
+        # conversion (56: 老铺黄金 826.5 / 4.70 = 176 against the PE 10 written)
+        for chk in _priced_row(para, row, forecast, [], price_tok, labels, pe, forecast_slack=_CURRENCY_SLACK):
+            if chk.verdict == "inconsistent":
+                chk.note = "quoted in HK$: off by more than any HKD/CNY rate"
+                converted.append(chk)
     if price_tok is not None and not foreign:
         if marked and forecast:
             # the table's own share price prices every forecast year (283: 股价 6.84 against 2025E EPS
@@ -352,7 +362,7 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
     if marked and len(forecast) >= 2:
         out = _forecast_clash(para, row, anchor, pairs, out, labels, pe,
                               tok(close) if close is not None else None)
-    return out
+    return out + converted
 
 
 # against the table's own price only the cents of EPS and PE are loose (intervals take them): a
@@ -361,17 +371,22 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
 _PRICED_SLACK = 0.0
 # a row quoted in another market: its price may be in HK$ or US$ while its EPS is in 元
 _FOREIGN_ROW = re.compile(r"HK|港|US|美元|(?<![\d.])0\d{4}(?![\d.])|HKD|USD", re.I)
+_HK_ROW = re.compile(r"HK|港|(?<![\d.])0\d{4}(?![\d.])", re.I)
+_US_ROW = re.compile(r"US|美元", re.I)
+_CURRENCY_SLACK = 1.0  # a factor of two either way
 
 
 def _priced_row(para: Para, row: dict[int, tuple[Tok, Tok]], forecast: list[int], actual: list[int],
-                price: Tok, labels: list[str], pe: dict[int, tuple[int, bool]], actual_today: int = 0) -> list[Check]:
+                price: Tok, labels: list[str], pe: dict[int, tuple[int, bool]], actual_today: int = 0,
+                forecast_slack: float = _PRICED_SLACK) -> list[Check]:
     """Each PE of a row against the table's share price over that year's EPS: a forecast year's
-    within 5% (the price and the cents of EPS rounding), an actual year's, which may be priced at
-    that year's close, refuted only beyond a factor of two and confirmed only within 5%."""
+    within 5% (the price and the cents of EPS rounding; `forecast_slack` when the price's currency
+    is not the EPS's), an actual year's, which may be priced at that year's close, refuted only
+    beyond a factor of two and confirmed only within 5%."""
     out = []
     for y in forecast + actual:
         e, p = row[y]
-        slack = _PRICED_SLACK if y in forecast or actual_today else _ACTUAL_SLACK
+        slack = forecast_slack if y in forecast else _PRICED_SLACK if actual_today else _ACTUAL_SLACK
         iv = p.interval(result=False)
         why = ("the table's share price" if y in forecast else
                f"the table's share price: {actual_today} rows price the actual year there"

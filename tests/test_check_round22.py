@@ -1,0 +1,67 @@
+"""Round 22 (from the forty-second blind set): a gap to a benchmark written in % against the
+benchmark's return in another paragraph; a target price after an EPS list written with no unit or
+with its revision in brackets; two parts joined by 与 and their 合计; a Hong Kong row's PE that no
+HKD/CNY rate explains."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(c.verdict, c.relation) for c in check_text(text)]
+
+
+def test_gap_in_percent_against_a_benchmark_return_in_another_paragraph():
+    # 461, 389: the weekly return of 创业板指 is written in the market review, the gap in the sector's
+    text = ("本周基础化工、新材料均上涨。本周沪深 300 涨跌幅为 1.23%，上证指数涨跌幅为 2.11%，创业板指涨跌幅为 0.49%。\n\n"
+            "市场与板块表现：本周新材料板块上涨，新材料指数涨幅为 2.57%，跑赢创业板指 2.09%。")
+    assert ("consistent", "2.57% - (0.49%) = 2.09% (创业板指)") in _found(text)
+    lagging = "本周新材料指数涨幅为 1.37%，跑输创业板指 {}%。\n\n本周创业板指涨跌幅为 3.17%。"
+    assert ("consistent", "1.37% - (3.17%) = 1.81% (创业板指)") in _found(lagging.format("1.81"))
+    assert ("inconsistent", "1.37% - (3.17%) = 1.91% (创业板指)") in _found(lagging.format("1.91"))
+    # a benchmark's return over another span is not the one the gap is over
+    other = "本周新材料指数涨幅为 1.37%，跑输创业板指 1.81%。\n\n年初至今创业板指涨幅为 3.17%。"
+    assert not [r for v, r in _found(other) if "创业板指" in r and v != "unverifiable"]
+
+
+def test_target_price_after_an_eps_list_with_no_unit():
+    # cfb224: the list's unit is only in the bracket of the previous forecasts
+    text = ("我们上调公司2020-2022年EPS为1.98/2.23/2.63（原为1.80/1.85/2.27元），参考行业平均估值水平并给予一定"
+            "溢价，给予公司2021年PE95X，对应目标价上调至211.9元，维持增持评级。")
+    assert ("consistent", "95 × 2.23 = 211.9元 (the target at 2021's PE times its EPS)") in _found(text)
+    # cfb514: each item with its revision in brackets, no unit at all
+    text = ("小幅下调2022年EPS至1.15（-0.10）元，上调2023-2024年EPS至1.65（+0.05）、2.14（+0.07），给予2023年50XPE，"
+            "上调目标价至{}元（前值59.82元）。")
+    assert ("consistent", "50 × 1.65 = 83元 (the target at 2023's PE times its EPS)") in _found(text.format("83"))
+    assert ("inconsistent", "50 × 1.65 = 93元 (the target at 2023's PE times its EPS)") in _found(text.format("93"))
+    # a list followed by a rate is no EPS list
+    assert not [r for _, r in _found("预计2023-2024年EPS同比增长15/20%，给予2023年50XPE，目标价至83元。") if "×" in r]
+
+
+def test_target_price_with_its_revision_in_brackets():
+    # cfr335: "下调目标价至 22.25（-6.81）元"
+    text = ("我们下调 2021-2023 年EPS 至 0.76（-0.08）、0.89（-0.08）、1.03（-0.07）元，参考可比公司2022 年平均 25 倍 "
+            "PE，下调目标价至 22.25（-6.81）元")
+    assert ("consistent", "25 × 0.89 = 22.25元 (the target at 2022's PE times its EPS)") in _found(text)
+
+
+def test_two_parts_joined_by_yu_and_their_total():
+    # cfr089: "皮卡炮销售0.5万辆，与风骏的1.1万辆合计售出皮卡1.6万辆"
+    text = "10月皮卡炮销售0.5万辆，与风骏的1.1万辆合计售出皮卡{}万辆。"
+    assert ("consistent", "0.5万辆 + 1.1万辆 = 1.6万辆") in _found(text.format("1.6"))
+    assert ("inconsistent", "0.5万辆 + 1.1万辆 = 1.9万辆") in _found(text.format("1.9"))
+
+
+_HK_TABLE = """| **公司** | **证券代码** | **收盘价（元）** | **2024 年 EPS** | **2025E EPS** | **2026E EPS** | **PE（2025E）** |
+| --- | --- | --- | --- | --- | --- | --- |
+| 老铺黄金 | 6181.HK | 826.5 | 3.37 | 4.70 | 6.19 | {} |
+| 潮宏基 | 002345.SZ | 11.67 | 0.32 | 0.54 | 0.82 | 22 |"""
+
+
+def test_hong_kong_row_pe_off_by_more_than_any_currency_rate():
+    # 56: 826.5 / 4.70 = 176, not 10; a PE within a factor of two may be the HKD/CNY rate
+    found = _found(_HK_TABLE.format("10"))
+    assert ("inconsistent", "826.5 / 4.70 = 10 (the table's share price; table: PE（2025E）)") in found
+    assert ("consistent", "11.67 / 0.54 = 22 (the table's share price; table: PE（2025E）)") in found
+    assert not [r for v, r in _found(_HK_TABLE.format("161")) if "826.5" in r and v == "inconsistent"]
