@@ -45,6 +45,7 @@ def find_searched_bases(article: Article) -> list[Check]:
     # the levels of the article by unit, each with its name, read once and only when a growth
     # after a level is found (most articles have none: naming every level costs more than the search)
     levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]] | None = None
+    periods: dict[int, tuple[int, str] | None | tuple[str, str]] = {}
     out: list[Check] = []
     for p in paras:
         figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
@@ -61,7 +62,7 @@ def find_searched_bases(article: Article) -> list[Check]:
                 continue
             if levels is None:
                 levels = _levels(paras)
-            chk = _search(p, later, g, lead, name, levels)
+            chk = _search(p, later, g, lead, name, levels, periods)
             if chk is not None:
                 chk.article = article.label
                 out.append(chk)
@@ -126,8 +127,14 @@ def _dated_base(p: ParaText, later: Figure, name: str, stated: Interval,
         input_sentences=[q.sentence_at(f.start).text, where.text])
 
 
+_UNREAD = ("", "")  # a base's period not read yet (None is a period not written)
+
+
 def _search(p: ParaText, later: Figure, g: Figure, lead: str, name: str,
-            levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]]) -> Check | None:
+            levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]],
+            periods: dict[int, tuple[int, str] | None | tuple[str, str]]) -> Check | None:
+    """The one base found by name and fit; `periods` keeps each base's period once read (every
+    growth of the article searches the same bases)."""
     now = figure_interval(later).scale(later.scale)
     sign = -1.0 if _FALL.search(lead) and (g.value or 0) > 0 else 1.0
     # the one base dated a year before is judged at the growth's rounding; found by fit, the tighter
@@ -141,6 +148,8 @@ def _search(p: ParaText, later: Figure, g: Figure, lead: str, name: str,
     if g.decimals < 1:
         return None
     tight = 2 * precision_unit(g)
+    pl: tuple[int, str] | None = None
+    read_pl = False  # the level's own period, read at the first base that pairs by name
     for q, f, other in levels.get((later.kind, canonical_unit(later.kind, later.unit)), []):
         if f is later or (q is p and f.start == later.start) or f.value == later.value:
             continue
@@ -148,7 +157,11 @@ def _search(p: ParaText, later: Figure, g: Figure, lead: str, name: str,
             continue
         # when both levels carry a period, the base is a year earlier, the same part of it
         # (185: a 2025 Q1 output is no growth over a 2024 year's)
-        pl, pb = period_key(p.own_clause(later)), period_key(q.own_clause(f))
+        if not read_pl:
+            pl, read_pl = period_key(p.own_clause(later)), True
+        pb = periods.get(id(f), _UNREAD)
+        if pb is _UNREAD:
+            pb = periods[id(f)] = period_key(q.own_clause(f))
         if pl is not None and pb is not None and pb != (pl[0] - 1, pl[1]):
             continue
         was = figure_interval(f).scale(f.scale)
