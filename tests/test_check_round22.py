@@ -65,3 +65,11 @@ def test_hong_kong_row_pe_off_by_more_than_any_currency_rate():
     assert ("inconsistent", "826.5 / 4.70 = 10 (the table's share price; table: PE（2025E）)") in found
     assert ("consistent", "11.67 / 0.54 = 22 (the table's share price; table: PE（2025E）)") in found
     assert not [r for v, r in _found(_HK_TABLE.format("161")) if "826.5" in r and v == "inconsistent"]
+
+
+def test_benchmark_return_written_after_its_close():
+    # 56: "上证指数报收 3348.37 点，周下跌 0.57%" in the market review, the sector's gap in its own paragraph
+    text = ("本周上证指数报收 3348.37 点，周下跌 0.57%。\n\n"
+            "商贸零售指数报收 2110.59 点，周跌幅 1.61%，跑输上证指数 {} 个百分点。")
+    assert ("consistent", "-1.61% - (-0.57%) = 1.04 个百分点 (上证指数)") in _found(text.format("1.04"))
+    assert ("inconsistent", "-1.61% - (-0.57%) = 1.14 个百分点 (上证指数)") in _found(text.format("1.14"))

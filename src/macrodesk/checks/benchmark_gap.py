@@ -106,6 +106,10 @@ def find_benchmark_gaps(whole: WholeFrames) -> list[Check]:
     return out
 
 
+# the return right after an index's close: "，周下跌 ", "，本周涨幅 "
+_AFTER_CLOSE = re.compile(rf"^\s*[，,]\s*(?:本周|当周|周|本月|当月|月|年初至今|今年以来)?\s*{_LEVEL_WORDS}\s*(?:了|约|为|达)?\s*$")
+
+
 def _benchmark_levels(art: Para, fs: list[Framed], c: Framed, name: str,
                       span: tuple[str, ...]) -> tuple[list[Framed], bool]:
     """The levels written right after the benchmark's name ("上证指数涨幅 18.64%") over the same
@@ -114,9 +118,14 @@ def _benchmark_levels(art: Para, fs: list[Framed], c: Framed, name: str,
     found: dict[str, Framed] = {}
     unknown = False  # a level of the benchmark over no span it names: it may be the one meant
     lead_rx = re.compile(rf"{re.escape(name)}[^，,。；;：:]{{0,8}}?{_LEVEL_WORDS}\s*(?:了|约|为|达)?\s*$")
+    # (or its close in points first: "上证指数报收 3348.37 点，周下跌 0.57%")
+    close_rx = re.compile(rf"{re.escape(name)}[^，,。；;：:]{{0,4}}?(?:报收|收报|收于|收盘于?)\s*(?:为|约)?\s*$")
     for x in fs:
-        if x.tok.sent == c.tok.sent or x.tok.fig.kind != FigureKind.PERCENT or x.tok.bound \
-                or not lead_rx.search(x.lead):
+        if x.tok.sent == c.tok.sent or x.tok.fig.kind != FigureKind.PERCENT or x.tok.bound:
+            continue
+        if not lead_rx.search(x.lead) and not (
+                x.index > 0 and _AFTER_CLOSE.match(x.lead) and (y := fs[x.index - 1]).tok.sent == x.tok.sent
+                and y.tok.fig.unit == "点" and close_rx.search(y.lead)):
             continue
         own = _span_at(art, x)
         unknown = unknown or own is None
