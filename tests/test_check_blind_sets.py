@@ -118,15 +118,15 @@ FLOORS = {
     # (round 17 lowered its mutation recall 0.293 -> 0.288, a right verdict for a wrong reason: cfb242-1's
     # profit mutated to 45.8亿元 was refuted as a margin of 71.9亿元 over 7.5亿元, a profit above its
     # revenue, which no longer reads as a margin; round 18 is back at 0.293)
-    "check_twentyfirst": Floors(202, 166, 0.891, 175, 0.805, 18, 6, 184, 0.293, articles=16),
-    "check_twentysecond": Floors(136, 95, 0.631, 74, 0.716, 13, 1, 123, 0.211, articles=17),
+    "check_twentyfirst": Floors(202, 166, 0.891, 177, 0.807, 18, 6, 184, 0.293, articles=16),
+    "check_twentysecond": Floors(136, 95, 0.631, 76, 0.723, 13, 1, 123, 0.211, articles=17),
     # round 11's sets: company research (CFBenchmark summary and risk excerpts) and condensed reports
     "check_twentythird": Floors(111, 76, 0.815, 91, 0.681, 17, 3, 94, 0.34, articles=19),
     "check_twentyfourth": Floors(132, 76, 0.736, 87, 0.632, 16, 3, 116, 0.215, articles=24),
     # round 12's set: summary and risk excerpts and condensed reports, first run at the round's start
      "check_twentyfifth": Floors(287, 212, 0.646, 176, 0.744, 35, 3, 252, 0.202, articles=29),
     # its second set, listed while the round's rules were written and first run after them
-     "check_twentysixth": Floors(241, 150, 0.726, 139, 0.633, 21, 2, 217, 0.11, articles=30),
+    "check_twentysixth": Floors(241, 150, 0.726, 141, 0.638, 21, 2, 217, 0.11, articles=30),
     # and its third, listed after the round's rules and first run on them
     # round 14's set, first run after the round's rules (which did not move it)
     "check_twentyninth": Floors(150, 126, 0.674, 94, 0.723, 16, 0, 134, 0.238, articles=34),
@@ -154,10 +154,10 @@ FLOORS = {
     "check_thirty_seventh": Floors(253, 138, 0.847, 193, 0.844, 15, 1, 238, 0.369, articles=51),
     "check_thirty_eighth": Floors(263, 135, 0.614, 156, 0.724, 21, 3, 241, 0.265, articles=50),
     # and the thirty-ninth, first run after all the round's other rules (the same at its start)
-    "check_thirty_ninth": Floors(227, 82, 0.536, 137, 0.839, 13, 0, 214, 0.383, articles=52),
+    "check_thirty_ninth": Floors(227, 82, 0.536, 139, 0.841, 13, 0, 214, 0.383, articles=52),
     "check_fortieth": Floors(223, 104, 0.701, 135, 0.777, 21, 1, 202, 0.183, articles=58),
     "check_forty_first": Floors(172, 92, 0.532, 86, 0.767, 13, 2, 159, 0.157, articles=58),
-    "check_forty_second": Floors(80, 19, 0.842, 69, 0.956, 1, 1, 79, 0.164, articles=35),
+    "check_forty_second": Floors(80, 19, 0.842, 71, 0.957, 1, 1, 79, 0.177, articles=35),
 }
 _SCORES: dict[str, Score] = {}
 

@@ -73,3 +73,15 @@ def test_benchmark_return_written_after_its_close():
             "商贸零售指数报收 2110.59 点，周跌幅 1.61%，跑输上证指数 {} 个百分点。")
     assert ("consistent", "-1.61% - (-0.57%) = 1.04 个百分点 (上证指数)") in _found(text.format("1.04"))
     assert ("inconsistent", "-1.61% - (-0.57%) = 1.14 个百分点 (上证指数)") in _found(text.format("1.14"))
+
+
+def test_pe_list_after_the_eps_list_sentence_closed_by_a_semicolon():
+    # cfb154: "EPS分别为4.62、5.47、6.56元/股；对应PE分别为43.02、36.36、30.32倍": one price across the years
+    text = "预计2020~2022年公司EPS分别为4.62、5.47、6.56元/股；对应PE分别为43.02、36.36、{}倍。"
+    found = _found(text.format("30.32"))
+    assert ("consistent", "43.02 × 4.62 / 6.56元/股 = 30.32倍 (one share price across the years; list item: 3)") in found
+    assert ("inconsistent", "43.02 × 4.62 / 6.56元/股 = 34.32倍 (one share price across the years; list item: 3)") \
+        in _found(text.format("34.32"))
+    # an EPS list of its own in the PE's sentence is read there, not joined to the one before
+    own = "预计2020-2022年EPS分别为4.62、5.47、6.56元；2023-2025年EPS分别为1.0、2.0、3.0元，对应PE分别为43.02、36.36、30.32倍。"
+    assert not [r for _, r in _found(own) if "4.62" in r]

@@ -140,7 +140,8 @@ def _one_price(s: Sentence, figs: list[Figure], per_share: re.Pattern[str] = _EP
     price today, so PE × EPS agrees across the years, as one market cap does for profits; and PB ×
     BPS alike ("BPS18.78/21.11/23.81元，现价对应PB估值0.69/0.62/0.55倍", cfb497)."""
     values = _items(s, figs, per_share, 0, len(s.text))
-    if len(values) < 2 or values[-1].kind != FigureKind.MONEY or values[-1].unit != "元" \
+    # ("6.56元/股" is per share in 元, as 元 after an EPS is)
+    if len(values) < 2 or values[-1].kind != FigureKind.MONEY or values[-1].unit not in ("元", "元/股") \
             or any(f.kind not in (FigureKind.NUMBER, FigureKind.MONEY) for f in values):
         return []
     return _one_value(s, figs, values, "share price", multiple)
@@ -271,12 +272,22 @@ def _trailing_items(s: Sentence, figs: list[Figure], start: int) -> list[Figure]
     return items
 
 
+def _joined(before: Sentence, s: Sentence) -> tuple[Sentence, list[Figure]]:
+    """The EPS list's sentence and the PE list's after its ；read as one ("EPS分别为4.62、5.47、6.56元/股；
+    对应PE分别为43.02、36.36、30.32倍", cfb154): the PE's sentence, holding both texts."""
+    off = len(before.text)
+    figs = [*before.figures, *(f.model_copy(update={"start": f.start + off, "end": f.end + off}) for f in s.figures)]
+    return s.model_copy(update={"text": before.text + s.text, "figures": figs}), [
+        f for f in figs if f.kind != FigureKind.DATE]
+
+
 def _row(s: Sentence, years: list[tuple[int, str]], before: Sentence | None = None) -> list[Check]:
     figs = [f for f in s.figures if f.kind != FigureKind.DATE]
     prices = [f for k, f in enumerate(figs) if f.kind == FigureKind.MONEY and f.unit == "元"
               and (_PRICE.search(s.text[figs[k - 1].end if k else 0:f.start]) or _PRICE_AFTER.match(s.text, f.end))]
     if not prices:
-        return (_one_cap(s, figs, years) if _PROFIT.search(s.text) else []) or _one_price(s, figs)
+        return (_one_cap(s, figs, years) if _PROFIT.search(s.text) else []) or _one_price(s, figs) or (
+            _one_price(*_joined(before, s)) if before is not None and not _EPS.search(s.text) else [])
     if len(prices) != 1:
         return []
     price = prices[0]
