@@ -85,3 +85,11 @@ def test_pe_list_after_the_eps_list_sentence_closed_by_a_semicolon():
     # an EPS list of its own in the PE's sentence is read there, not joined to the one before
     own = "预计2020-2022年EPS分别为4.62、5.47、6.56元；2023-2025年EPS分别为1.0、2.0、3.0元，对应PE分别为43.02、36.36、30.32倍。"
     assert not [r for _, r in _found(own) if "4.62" in r]
+
+
+def test_eps_list_closed_by_yuan_per_share_over_one_share_count():
+    # cfb174: "归母净利润分别为2.49、3.18、3.82亿元，对应EPS分别为1.27、1.62、1.94元/股"
+    text = "预计公司2020-2022年归母净利润分别为2.49、3.18、3.82亿元，对应EPS分别为1.27、1.62、{}元/股。"
+    relation = "3.82亿元 / (2.49 亿元 / 1.27 元) = {}元/股 (one share count across the years; list item: 3)"
+    assert ("consistent", relation.format("1.94")) in _found(text.format("1.94"))
+    assert ("inconsistent", relation.format("2.14")) in _found(text.format("2.14"))

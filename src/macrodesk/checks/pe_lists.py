@@ -37,6 +37,8 @@ _NEXT = re.compile(r"^\s*(?:元|倍|[xX])?\s*(?:[、/]|和|及)\s*$")
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*([AE])?\s*[-~—–至到]\s*((?:19|20)\d{2})\s*([AE])?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])")
 _FORECAST = re.compile(r"预计|预测|预期")
+# the units an EPS list closes on: "6.56元/股" is per share in 元, as 元 after an EPS is
+_YUAN = ("元", "元/股")
 
 
 def find_pe_lists(article: Article) -> list[Check]:
@@ -140,8 +142,7 @@ def _one_price(s: Sentence, figs: list[Figure], per_share: re.Pattern[str] = _EP
     price today, so PE × EPS agrees across the years, as one market cap does for profits; and PB ×
     BPS alike ("BPS18.78/21.11/23.81元，现价对应PB估值0.69/0.62/0.55倍", cfb497)."""
     values = _items(s, figs, per_share, 0, len(s.text))
-    # ("6.56元/股" is per share in 元, as 元 after an EPS is)
-    if len(values) < 2 or values[-1].kind != FigureKind.MONEY or values[-1].unit not in ("元", "元/股") \
+    if len(values) < 2 or values[-1].kind != FigureKind.MONEY or values[-1].unit not in _YUAN \
             or any(f.kind not in (FigureKind.NUMBER, FigureKind.MONEY) for f in values):
         return []
     return _one_value(s, figs, values, "share price", multiple)
@@ -229,7 +230,7 @@ def _one_share_count(s: Sentence, figs: list[Figure], nxt: Sentence | None) -> l
         where = nxt
         eps = _items(nxt, [f for f in nxt.figures if f.kind != FigureKind.DATE], _EPS, 0, len(nxt.text))
     # (an EPS is in 元 when no unit is written at all: "对应EPS为2.97、2.08、1.72", cfb150)
-    if len(eps) != len(profits) or not (eps[-1].kind == FigureKind.MONEY and eps[-1].unit == "元"
+    if len(eps) != len(profits) or not (eps[-1].kind == FigureKind.MONEY and eps[-1].unit in _YUAN
                                         or all(f.kind == FigureKind.NUMBER for f in eps)):
         return []
     # every item of a list is in the unit written after its last
@@ -305,7 +306,7 @@ def _row(s: Sentence, years: list[tuple[int, str]], before: Sentence | None = No
         return []
     named_after = _PRICE_AFTER.match(s.text, price.end)
     pe = _items(s, figs, _PE, after, len(s.text)) or _trailing_items(s, figs, named_after.end() if named_after else price.end)
-    if len(pe) != len(eps) or any(f.kind == FigureKind.MONEY and f.unit != "元" for f in eps):
+    if len(pe) != len(eps) or any(f.kind == FigureKind.MONEY and f.unit not in _YUAN for f in eps):
         return []
     marks = [m for _, m in years] if len(years) == len(eps) else [""] * len(eps)
     out = []
