@@ -157,7 +157,7 @@ FLOORS = {
     "check_thirty_ninth": Floors(227, 82, 0.536, 141, 0.843, 13, 0, 214, 0.383, articles=52),
     "check_fortieth": Floors(223, 104, 0.701, 135, 0.777, 21, 1, 202, 0.183, articles=58),
     "check_forty_first": Floors(172, 92, 0.532, 86, 0.767, 13, 2, 159, 0.157, articles=58),
-    "check_forty_second": Floors(80, 19, 0.842, 73, 0.958, 1, 1, 79, 0.177, articles=35),
+    "check_forty_second": Floors(80, 19, 0.894, 74, 0.959, 1, 1, 79, 0.189, articles=35),
 }
 _SCORES: dict[str, Score] = {}
 

@@ -93,3 +93,14 @@ def test_eps_list_closed_by_yuan_per_share_over_one_share_count():
     relation = "3.82亿元 / (2.49 亿元 / 1.27 元) = {}元/股 (one share count across the years; list item: 3)"
     assert ("consistent", relation.format("1.94")) in _found(text.format("1.94"))
     assert ("inconsistent", relation.format("2.14")) in _found(text.format("2.14"))
+
+
+def test_buyback_count_estimated_at_its_caps():
+    # 161: "按上限 2.4 亿元测算，预计回购 643.78 万股" at the price cap in force (the last one written)
+    text = ("2024 年权益分派后，回购价格上限从 38.26 元 / 股调整为 37.28 元 / 股，按上限 2.4 亿元测算，"
+            "预计回购 {} 万股（占总股本 1.61%）。")
+    relation = "2.4 亿元 / 37.28 元 / 股 = {} 万股 (the shares the amount cap buys at the price cap)"
+    assert ("consistent", relation.format("643.78")) in _found(text.format("643.78"))
+    assert ("inconsistent", relation.format("627.27")) in _found(text.format("627.27"))  # 2.4 亿 / 38.26
+    # an amount paid at a capped price is no estimate: the cap prices nothing
+    assert not [r for _, r in _found("回购价格上限为 37.28 元/股，已回购 500 万股，支付金额 1.5 亿元。") if "上限" in r]

@@ -39,6 +39,10 @@ def find_share_trades(article: Article) -> list[Check]:
                   and _PRICE_LEAD.search(_lead(s, f))]
         amounts = [f for f in figs if f.kind == FigureKind.MONEY and not f.is_range and "/" not in (f.unit or "")
                    and _AMOUNT_LEAD.search(_lead(s, f))]
+        if "上限" in s.text and (capped := _capped(s, figs)) is not None:
+            capped.article = article.label
+            out.append(capped)
+            continue
         if len(counts) != 1 or len(prices) != 1 or len(amounts) != 1:
             continue  # one trade in the sentence, or which goes with which is not certain
         chk = _judge(s, counts[0], prices[0], amounts[0])
@@ -75,3 +79,36 @@ def _judge(s: Sentence, count: Figure, price: Figure, amount: Figure) -> Check |
                           stated=amount.text, inputs=[count.text, price.text],
                           relation=f"{count.text} × {price.text} = {amount.text} (the shares at their average price)",
                           **common)
+
+
+# a buyback's count estimated at its caps: "回购价格上限从 38.26 元 / 股调整为 37.28 元 / 股，按上限 2.4 亿元测算，
+# 预计回购 643.78 万股" (161) is 2.4 亿 / 37.28; the price in force is the last cap written
+_PRICE_CAP = re.compile(r"(?:价格|价)\s*上限[^，,；;。]{0,24}?(?:为|至|到)?\s*$")
+_AMOUNT_CAP = re.compile(r"按\s*(?:回购)?\s*(?:资金|金额)?\s*(?:总额)?\s*上限\s*(?:为)?\s*$")
+_ESTIMATED = re.compile(r"^\s*(?:测算|计算)\s*[，,]?\s*(?:预计)?\s*(?:可)?\s*回购\s*(?:股份)?\s*(?:数量)?\s*(?:约为|约|为)?\s*$")
+
+
+def _capped(s: Sentence, figs: list[Figure]) -> Check | None:
+    """The shares a buyback's amount cap buys at its price cap, estimated so by the text itself."""
+    for k, amount in enumerate(figs[:-1]):
+        count = figs[k + 1]
+        if amount.kind != FigureKind.MONEY or amount.is_range or "/" in (amount.unit or "") \
+                or not _AMOUNT_CAP.search(s.text[max(0, amount.start - 16):amount.start]) \
+                or count.kind != FigureKind.QUANTITY or not _SHARES.match(count.unit or "") or count.is_range \
+                or not _ESTIMATED.match(s.text[amount.end:count.start]):
+            continue
+        caps = [f for f in figs[:k] if f.kind == FigureKind.MONEY and _PER_SHARE.match(re.sub(r"\s", "", f.unit or ""))
+                and not f.is_range and _PRICE_CAP.search(s.text[max(0, f.start - 40):f.start])]
+        if not caps:
+            return None
+        price = caps[-1]
+        each = figure_interval(price).scale(price.scale)
+        if each.lo <= 0:
+            return None
+        paid = figure_interval(amount).scale(amount.scale)
+        return interval_check(
+            (paid / each).scale(1 / count.scale), figure_interval(count, result=True), kind="ratio",
+            stated=count.text, inputs=[amount.text, price.text],
+            relation=f"{amount.text} / {price.text} = {count.text} (the shares the amount cap buys at the price cap)",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
+    return None
