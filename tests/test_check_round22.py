@@ -104,3 +104,14 @@ def test_buyback_count_estimated_at_its_caps():
     assert ("inconsistent", relation.format("627.27")) in _found(text.format("627.27"))  # 2.4 亿 / 38.26
     # an amount paid at a capped price is no estimate: the cap prices nothing
     assert not [r for _, r in _found("回购价格上限为 37.28 元/股，已回购 500 万股，支付金额 1.5 亿元。") if "上限" in r]
+
+
+def test_revised_eps_list_not_the_previous_forecast_in_its_bracket():
+    # cfb109: the PEs are of the revised EPS, not of the bracket's previous forecast
+    text = ("我们将公司2019-2021年每股收益调整至1.56/2.07/2.63元（原预测每股收益分别为1.53/1.92/2.35元），"
+            "对应市盈率为45.5/{}/27.1倍，维持买入评级。")
+    assert ("consistent", "45.5 × 1.56 / 2.07 = 34.3 (one share price across the years; list item: 2)") \
+        in _found(text.format("34.3"))
+    assert ("inconsistent", "45.5 × 1.56 / 2.07 = 38.3 (one share price across the years; list item: 2)") \
+        in _found(text.format("38.3"))
+    assert not [r for _, r in _found(text.format("34.3")) if "1.53" in r]

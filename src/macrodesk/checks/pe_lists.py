@@ -28,7 +28,9 @@ _PB = re.compile(r"(?<![A-Za-z])P\s*/?\s*B(?![A-Za-z])|市净率")
 _VALUATION = re.compile(r"^\s*估值")
 # between a list's key and its first figure: "EPS 分别为 ", "PE（倍）分别是 "
 # ("归母净利润预测22.38/25.24/27.80亿元": a forecast's list after 预测 alone, cfb458)
-_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:估值)?\s*(?:预[测计]\s*(?:分别)?\s*(?:为|是)?|分别\s*(?:为|是|达到|达)?|为|是|[=＝])\s*[:：]?\s*$")
+# (or its revision: "每股收益调整至1.56/2.07/2.63元", cfb109)
+_FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:估值)?\s*(?:预[测计]\s*(?:分别)?\s*(?:为|是)?|分别\s*(?:为|是|达到|达)?|为|是|[=＝]"
+                    r"|(?:上调|下调|调整|修正)\s*(?:至|为))\s*[:：]?\s*$")
 # a list of profits an EPS list is of: "归母净利润分别为 59.69/65.66/68.10 亿元", "盈利预测为 22.68/24.32/26.61 亿元"
 _PROFITS = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润|盈利预测|业绩预测")
 # between two items: "、", "/", "，" after an item's unit ("2.57 元、3.44 元")
@@ -37,6 +39,8 @@ _NEXT = re.compile(r"^\s*(?:元|倍|[xX])?\s*(?:[、/]|和|及)\s*$")
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*([AE])?\s*[-~—–至到]\s*((?:19|20)\d{2})\s*([AE])?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])")
 _FORECAST = re.compile(r"预计|预测|预期")
+# an open bracket of a previous forecast right before a key: "（原预测", "（前次预测", "(此前"
+_IN_PREVIOUS = re.compile(r"[（(]\s*(?:原|前次|此前|前值|调整前|上次)[^（）()]*$")
 # the units an EPS list closes on: "6.56元/股" is per share in 元, as 元 after an EPS is
 _YUAN = ("元", "元/股")
 
@@ -100,6 +104,9 @@ def _items(s: Sentence, figs: list[Figure], key: re.Pattern[str], start: int, en
     keys = list(key.finditer(s.text, start, end))
     if not keys:
         return []
+    # a key inside a bracket of the previous forecast ("EPS调整至1.56/2.07/2.63元（原预测每股收益分别为1.53/
+    # 1.92/2.35元），对应市盈率为45.5/34.3/27.1倍", cfb109) heads the old list: the one before it is meant
+    keys = [m for m in keys if not _IN_PREVIOUS.search(s.text, 0, m.start())] or keys
     pos = keys[-1].end()
     items: list[Figure] = []
     for f in figs:
