@@ -33,16 +33,16 @@ def find_share_trades(article: Article) -> list[Check]:
         if s.kind not in ("prose", "list") or "股" not in s.text or not _TRADE.search(s.text):
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None]
+        if "上限" in s.text and (capped := _capped(s, figs)) is not None:
+            capped.article = article.label
+            out.append(capped)
+            continue
         counts = [f for f in figs if f.kind == FigureKind.QUANTITY and _SHARES.match(f.unit or "") and not f.is_range
                   and not f.approx and _COUNT_LEAD.search(s.text[max(0, f.start - 24):f.start])]
         prices = [f for f in figs if f.kind == FigureKind.MONEY and _PER_SHARE.match(re.sub(r"\s", "", f.unit or ""))
                   and _PRICE_LEAD.search(_lead(s, f))]
         amounts = [f for f in figs if f.kind == FigureKind.MONEY and not f.is_range and "/" not in (f.unit or "")
                    and _AMOUNT_LEAD.search(_lead(s, f))]
-        if "上限" in s.text and (capped := _capped(s, figs)) is not None:
-            capped.article = article.label
-            out.append(capped)
-            continue
         if len(counts) != 1 or len(prices) != 1 or len(amounts) != 1:
             continue  # one trade in the sentence, or which goes with which is not certain
         chk = _judge(s, counts[0], prices[0], amounts[0])

@@ -324,7 +324,10 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
                                    "an actual year's PE may be priced at that year's close")
         chk.derived = True
         out.append(chk)
-    foreign = bool(_FOREIGN_ROW.search("|".join(cells)))
+    # a row quoted in Hong Kong or in the US (the two markets' marks, read once)
+    row_text = "|".join(cells)
+    hong_kong, us = bool(_HK_ROW.search(row_text)), bool(_US_ROW.search(row_text))
+    foreign = hong_kong or us
     if foreign:
         # a row quoted in HK$ or US$ against EPS in 元: its PEs are priced in a currency the table
         # does not convert, so a careful reader leaves them unverifiable (530's annotator: "needs an
@@ -338,8 +341,7 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
                 out[i].derived = True
     price_tok = tok(close) if close is not None else None
     converted: list[Check] = []  # (kept apart: `_forecast_clash` pairs `out` with the pairs of years)
-    if price_tok is not None and foreign and marked and forecast and _HK_ROW.search("|".join(cells)) \
-            and not _US_ROW.search("|".join(cells)):
+    if price_tok is not None and hong_kong and not us and marked and forecast:
         # a Hong Kong row: the price in HK$, its EPS maybe in 元, so a PE is at most the HKD/CNY rate
         # off the price over the EPS (0.8-1.0 for decades); one off by more than a factor of two is no
         # conversion (56: 老铺黄金 826.5 / 4.70 = 176 against the PE 10 written)
@@ -370,7 +372,7 @@ def _valuation_row(sent: Sentence, cells: list[str], eps: dict[int, int],
 # author may have priced it a day earlier
 _PRICED_SLACK = 0.0
 # a row quoted in another market: its price may be in HK$ or US$ while its EPS is in 元
-_FOREIGN_ROW = re.compile(r"HK|港|US|美元|(?<![\d.])0\d{4}(?![\d.])|HKD|USD", re.I)
+# (HKD and USD hold HK and US)
 _HK_ROW = re.compile(r"HK|港|(?<![\d.])0\d{4}(?![\d.])", re.I)
 _US_ROW = re.compile(r"US|美元", re.I)
 _CURRENCY_SLACK = 1.0  # a factor of two either way
