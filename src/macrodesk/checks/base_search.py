@@ -45,7 +45,7 @@ def find_searched_bases(article: Article) -> list[Check]:
     # the levels of the article by unit, each with its name, read once and only when a growth
     # after a level is found (most articles have none: naming every level costs more than the search)
     levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]] | None = None
-    periods: dict[int, tuple[int, str] | None | tuple[str, str]] = {}
+    periods: dict[int, tuple[int, str] | None] = {}
     out: list[Check] = []
     for p in paras:
         figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
@@ -127,12 +127,9 @@ def _dated_base(p: ParaText, later: Figure, name: str, stated: Interval,
         input_sentences=[q.sentence_at(f.start).text, where.text])
 
 
-_UNREAD = ("", "")  # a base's period not read yet (None is a period not written)
-
-
 def _search(p: ParaText, later: Figure, g: Figure, lead: str, name: str,
             levels: dict[tuple[FigureKind, str], list[tuple[ParaText, Figure, str]]],
-            periods: dict[int, tuple[int, str] | None | tuple[str, str]]) -> Check | None:
+            periods: dict[int, tuple[int, str] | None]) -> Check | None:
     """The one base found by name and fit; `periods` keeps each base's period once read (every
     growth of the article searches the same bases)."""
     now = figure_interval(later).scale(later.scale)
@@ -159,9 +156,9 @@ def _search(p: ParaText, later: Figure, g: Figure, lead: str, name: str,
         # (185: a 2025 Q1 output is no growth over a 2024 year's)
         if not read_pl:
             pl, read_pl = period_key(p.own_clause(later)), True
-        pb = periods.get(id(f), _UNREAD)
-        if pb is _UNREAD:
-            pb = periods[id(f)] = period_key(q.own_clause(f))
+        if id(f) not in periods:  # (None is a period not written: read once too)
+            periods[id(f)] = period_key(q.own_clause(f))
+        pb = periods[id(f)]
         if pl is not None and pb is not None and pb != (pl[0] - 1, pl[1]):
             continue
         was = figure_interval(f).scale(f.scale)
