@@ -31,6 +31,7 @@ from macrodesk.checks.clause_totals import find_clause_totals
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.concentration import find_concentrations
 from macrodesk.checks.count_parts import find_count_parts
+from macrodesk.checks.count_rates import find_count_rates
 from macrodesk.checks.count_splits import find_count_splits
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.defined_ratios import find_defined_ratios
@@ -92,6 +93,7 @@ from macrodesk.checks.split_shares import find_closing_shares, find_split_shares
 from macrodesk.checks.stated_gaps import find_stated_gaps
 from macrodesk.checks.sum_growths import find_sum_growths
 from macrodesk.checks.table_cagr import find_table_cagrs
+from macrodesk.checks.table_comparisons import find_table_comparisons
 from macrodesk.checks.table_periods import find_table_periods
 from macrodesk.checks.table_products import find_table_products
 from macrodesk.checks.table_rows import find_table_relations
@@ -236,7 +238,7 @@ def check_article(article: Article) -> list[Check]:
         *find_split_shares(article), *find_half_growths(article),
         *find_amount_rates(article), *find_half_sums(article), *find_segment_sums(article),
         *find_table_totals(article), *find_bin_counts(article), *find_member_sums(article),
-        *find_table_cagrs(article), *find_table_periods(article)])
+        *find_table_cagrs(article), *find_table_comparisons(article), *find_table_periods(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
     # moves with their rate in a bracket
     _merge(checks, keep, article.label, [
@@ -245,7 +247,7 @@ def check_article(article: Article) -> list[Check]:
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),
         *find_defined_ratios(article), *find_balance_sheets(article),
-        *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_table_week_moves(article),
+        *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_count_rates(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
         *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),

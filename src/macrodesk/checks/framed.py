@@ -38,7 +38,7 @@ _YOY = re.compile(
 _AGAINST = re.compile(r"(?:较|相比|相较于?|比(?![例重率值较]))")
 MARGIN = re.compile(r"(扣非后?)?(归母)?(销售)?(净|毛)利润?率")
 SHARE_LEAD = re.compile(
-    r"(?:占比|比重|份额|占)[^，,。；;从由至到升降增减提]{0,14}?(?:的)?\s*(?:为|约|达|仅|约为)?\s*$")
+    r"(?:占比|比重|份额|占)[^，,。；;从由至到升降增减提]{0,14}?(?:的)?\s*(?:为|约|达到?|仅|约为)?\s*$")
 _GAP_LEAD = re.compile(
     r"(?:跑赢|跑输|超涨|超跌|领先|落后|高出|低于|高于|超额收益|利差|差距|相差|税率差)"
     r"[^，,。；;]{0,16}?(?:为|约|达|约为)?\s*$"
@@ -518,6 +518,9 @@ def find_framed(sec: Para) -> list[Check]:
         # "河北 4.49 亿吨（同比 - 1.5%，占比 12.12%），山东 7.13 亿吨（+5.2%，19.25%）"
         in_list = in_list or (t.sent in share_sents and k >= 2 and same_sentence
                               and _growth_then_share(sec, fs[k - 2], c, bare=True) is not None)
+        # "2021年达267万吨，其中31%（82.8万吨）来自中国": a percent right after 其中 with its part in a bracket
+        in_list = in_list or (_PARTS_OPEN.search(c.lead) is not None and k + 1 < len(fs) and fs[k + 1].tok.sent == t.sent
+                              and re.match(r"^\s*[（(]", c.after) is not None)
         if t.fig.kind == FigureKind.PERCENT and (SHARE_LEAD.search(c.lead) or in_list) \
                 and not RATE_WORDS.search(last_chars(c.lead, 6)):
             part = None
@@ -537,6 +540,11 @@ def find_framed(sec: Para) -> list[Check]:
             elif k + 1 < len(fs) and fs[k + 1].tok.sent == t.sent and re.match(r"^\s*[（(]", c.after) \
                     and fs[k + 1].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
                 part = fs[k + 1]  # "占比 60%（1.08 万亿元）"
+            elif k + 1 < len(fs) and fs[k + 1].tok.sent == t.sent and _PART_AFTER.match(c.after) \
+                    and fs[k + 1].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                    and _PART_AFTER.fullmatch(sec.raw[t.sent][t.fig.end:fs[k + 1].tok.fig.start]) \
+                    and re.match(r"\s*(?:[，,。；;]|$)", sec.raw[t.sent][fs[k + 1].tok.fig.end:]):
+                part = fs[k + 1]  # "其中新能源占比达到35%，约100万辆": the part is the whole next clause
             if part is None or re.search("合计|合共|共|二者|两者|三者|分别", c.lead):
                 if (chk := _sum_share(sec, fs, c)) is not None:
                     out.append(chk)
@@ -1116,6 +1124,10 @@ def loose_share(t: Tok) -> Interval:
     return t.interval(result=True)
 
 
+# 其中 right before a percent that its bracketed part follows
+_PARTS_OPEN = re.compile(r"其中\s*(?:约|近)?\s*$")
+# a share's part alone in the clause after it: "，约100万辆"
+_PART_AFTER = re.compile(r"\s*[，,]\s*(?:约|近|即|为|达)?\s*")
 _BARE_SHARE = re.compile(r"^\s*[（(，,]\s*占比?\s*$")
 
 

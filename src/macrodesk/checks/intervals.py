@@ -75,7 +75,8 @@ def precision_unit(fig: Figure, *, result: bool = False) -> float:
 
     Whole numbers of four or more digits ending in zeros (1000万吨, 2500亿元) are usually rounded
     to their last non-zero digit, so that digit sets the unit; a stated percentage result ending
-    in zero ("降幅达80%") is read the same way from two digits up."""
+    in zero ("降幅达80%") is read the same way from two digits up, and a round hundreds figure
+    marked 约 at its tens."""
     if fig.decimals > 0:
         return 10.0 ** -fig.decimals
     v = abs(fig.value or 0.0)
@@ -85,6 +86,10 @@ def precision_unit(fig: Figure, *, result: bool = False) -> float:
         while n % 10 == 0 and n >= 10:
             n //= 10
             unit *= 10
+    elif v == int(v) and fig.approx and 100 <= v < 1000 and int(v) % 100 == 0:
+        # "约100万辆" for 105 (cfb356): a round hundreds figure marked 约 holds two significant digits
+        # at most
+        unit = 10.0
     return unit
 
 

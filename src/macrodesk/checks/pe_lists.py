@@ -28,9 +28,10 @@ _PB = re.compile(r"(?<![A-Za-z])P\s*/?\s*B(?![A-Za-z])|市净率")
 _VALUATION = re.compile(r"^\s*估值")
 # between a list's key and its first figure: "EPS 分别为 ", "PE（倍）分别是 "
 # ("归母净利润预测22.38/25.24/27.80亿元": a forecast's list after 预测 alone, cfb458)
-# (or its revision: "每股收益调整至1.56/2.07/2.63元", cfb109)
+# (or its revision: "每股收益调整至1.56/2.07/2.63元", cfb109; "上调公司2020-2022年的EPS至0.389、0.467和0.522元",
+# the revising verb before the key)
 _FIRST = re.compile(r"^\s*(?:[（(][^（）()]{0,6}[)）])?\s*(?:估值)?\s*(?:预[测计]\s*(?:分别)?\s*(?:为|是)?|分别\s*(?:为|是|达到|达)?|为|是|[=＝]"
-                    r"|(?:上调|下调|调整|修正)\s*(?:至|为))\s*[:：]?\s*$")
+                    r"|(?:上调|下调|调整|修正)?\s*(?:至|为))\s*[:：]?\s*$")
 # a list of profits an EPS list is of: "归母净利润分别为 59.69/65.66/68.10 亿元", "盈利预测为 22.68/24.32/26.61 亿元"
 _PROFITS = re.compile(r"(?:归母|归属于母公司(?:股东的)?)?净利润|盈利预测|业绩预测")
 # between two items: "、", "/", "，" after an item's unit ("2.57 元、3.44 元")
@@ -39,6 +40,7 @@ _NEXT = re.compile(r"^\s*(?:元|倍|[xX])?\s*(?:[、/]|和|及)\s*$")
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*([AE])?\s*[-~—–至到]\s*((?:19|20)\d{2})\s*([AE])?")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*([AE])")
 _FORECAST = re.compile(r"预计|预测|预期")
+_CORRESPONDING = re.compile(r"\s*对应")
 # an open bracket of a previous forecast right before a key: "（原预测", "（前次预测", "(此前"
 _IN_PREVIOUS = re.compile(r"[（(]\s*(?:原|前次|此前|前值|调整前|上次)[^（）()]*$")
 # the units an EPS list closes on: "6.56元/股" is per share in 元, as 元 after an EPS is
@@ -69,9 +71,15 @@ def find_pe_lists(article: Article) -> list[Check]:
         # 8.06/6.73/6.03倍" (cfb589): the EPS list closes the sentence before, in the same paragraph
         before = sentences[i - 1] if i and sentences[i - 1].paragraph == s.paragraph and _EPS.search(sentences[i - 1].text) \
             and not _PE.search(sentences[i - 1].text) else None
-        if not (_EPS.search(s.text) or _PROFIT.search(s.text) or before is not None):
+        # "…归属于母公司净利润分别为7.63亿元、9.27亿元、12.29亿元。对应市盈率分别为52倍、43倍、32倍" (cfb177): the
+        # profit list closes the sentence before, and 对应 opens the PE's
+        profits_before = sentences[i - 1] if before is None and i and sentences[i - 1].paragraph == s.paragraph \
+            and _CORRESPONDING.match(s.text) and _PROFIT.search(sentences[i - 1].text) \
+            and not _PE.search(sentences[i - 1].text) else None
+        if not (_EPS.search(s.text) or _PROFIT.search(s.text) or before is not None or profits_before is not None):
             continue
-        for chk in _row(s, _years(sentences, i) or (_years(sentences, i - 1) if before is not None else []), before):
+        for chk in _row(s, _years(sentences, i) or (_years(sentences, i - 1) if before is not None else []), before,
+                        profits_before):
             chk.article = article.label
             out.append(chk)
     return out
@@ -289,13 +297,16 @@ def _joined(before: Sentence, s: Sentence) -> tuple[Sentence, list[Figure]]:
         f for f in figs if f.kind != FigureKind.DATE]
 
 
-def _row(s: Sentence, years: list[tuple[int, str]], before: Sentence | None = None) -> list[Check]:
+def _row(s: Sentence, years: list[tuple[int, str]], before: Sentence | None = None,
+         profits_before: Sentence | None = None) -> list[Check]:
     figs = [f for f in s.figures if f.kind != FigureKind.DATE]
     prices = [f for k, f in enumerate(figs) if f.kind == FigureKind.MONEY and f.unit == "元"
               and (_PRICE.search(s.text[figs[k - 1].end if k else 0:f.start]) or _PRICE_AFTER.match(s.text, f.end))]
     if not prices:
         return (_one_cap(s, figs, years) if _PROFIT.search(s.text) else []) or _one_price(s, figs) or (
-            _one_price(*_joined(before, s)) if before is not None and not _EPS.search(s.text) else [])
+            _one_price(*_joined(before, s)) if before is not None and not _EPS.search(s.text) else []) or (
+            _one_cap(*_joined(profits_before, s), years) if profits_before is not None and not _PROFIT.search(s.text)
+            else [])
     if len(prices) != 1:
         return []
     price = prices[0]

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
-from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifiable
+from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.tokens import DATE_MARK, FIG, FIG_BASE, NOFIG, WS, Para, Tok, W
 from macrodesk.models import Figure, FigureKind
 from macrodesk.text.clauses import chars_before
@@ -37,7 +37,8 @@ _CHANGE_TAIL = re.compile(
     f"|[，,](?:环比|同比|[Yy][Oo][Yy])\\s*[:：]?\\s*({FIG})"
 )
 _CAGR_TAIL = re.compile(
-    f"[，,（(]?(?:期间|年均|年化)?(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?"
+    f"[，,（(]?(?:近|过去|未来)?(?:(?:\\d{{1,2}}|[一二两三四五六七八九十])\\s*年(?:间|的)?)?(?:期间|年均|年化)?"
+    f"(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?"
     f"|年复合增(?:长)?(?:速|率)?|年均增(?:长|速)?(?:率)?|年化增(?:长)?(?:速|率)?)"
     f"(?:预计|有望|或将?|将)?\\s*(?:为|达|约|达到|高达|超过?|逾|近|接近|不低于)?\\s*({FIG})"
 )
@@ -132,8 +133,33 @@ def _span_before(para: Para, si: int) -> list[re.Match[str]]:
     return list(YEAR_SPAN.finditer(prev))
 
 
+_CN_YEARS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# a CAGR's own count of years, right before its figure: "三年复合增长率达", "10 年 CAGR 为", "CAGR-10=",
+# "（CAGR-10=30%）" (105)
+_YEARS_OF_CAGR = re.compile(
+    r"(?:(?<![\d.])(?P<n>\d{1,2}|[一二两三四五六七八九十])\s*年(?:间|的)?\s*(?:年均)?\s*(?:CAGR|复合|年化)"
+    r"|CAGR\s*[-－]\s*(?P<m>\d{1,2})(?![\d.]))[^，,。；;\d%]{0,10}$")
+
+
+def cagr_years(before: str) -> int | None:
+    """The count of years a CAGR names as its own window, from the text right before its figure."""
+    m = _YEARS_OF_CAGR.search(before)
+    if m is None:
+        return None
+    n = m.group("n") or m.group("m")
+    years = int(n) if n.isdigit() else _CN_YEARS[n]
+    return years if 0 < years <= 30 else None
+
+
 def _cagr(para: Para, a: Tok, b: Tok, c: Tok) -> Check | None:
     n = _years(para, a, b)
+    written = cagr_years(chars_before(para.raw[c.sent], c.fig.start, 20))
+    if written is not None:
+        # "从 2022Q3 的 392 亿美元增长至 2025Q1 的 684 亿美元，三年复合增长率达 20.5%" (66): the count the
+        # CAGR names is its window; one the levels' own years contradict is of other levels
+        if n is not None and n != written:
+            return None
+        n = written
     pct = FigureKind.PERCENT
     if a.fig.kind == pct and b.fig.kind == pct and is_points(c):
         if n is None:
@@ -239,14 +265,16 @@ def _find_changes(para: Para) -> list[Check]:
 
 
 # explicit expressions: -16.5%（-2.8*5.8%）, 13.8%（15%-1.2%）, 2.8×5.8%=16.2%, A 乘以 B 为 C
-_NUM = r"[-+−－]?\s*\d+(?:\.\d+)?\s*(?:%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?"
+# ("333×2×5 亿 ×40%/5": an operand may carry its magnitude, read in the stated figure's)
+_NUM = r"[-+−－]?\s*\d+(?:\.\d+)?\s*(?:万亿|亿|万)?\s*(?:%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?"
 _OP = r"\s*(?:[*×÷/+\-−－]|x(?=\s*\d)|X(?=\s*\d)|乘以|乘|除以|减去|减|加上|加)\s*"
 _EXPR = rf"{_NUM}(?:{_OP}{_NUM})+"
 _VS = r"[\s·]*(?:vs\.?|VS\.?|Vs\.?|对比)[\s·]*"
 _PAREN_EXPR = re.compile(rf"[（(]\s*((?:{_EXPR})|(?:{_NUM}{_VS}{_NUM}))\s*[)）]")
 _EQ_EXPR = re.compile(rf"((?:{_EXPR}))\s*(?:=|＝|≈|等于|得到|得)\s*(约\s*)?({_NUM})")
 _EQ_WORD = re.compile(r"=|＝|≈|等于|得")
-_NUM_TOKEN = re.compile(r"([-+−－]?)\s*(\d+(?:\.\d+)?)\s*(%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?")
+_NUM_TOKEN = re.compile(r"([-+−－]?)\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万)?\s*(%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?")
+_MAGNITUDES = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 _OP_TOKEN = re.compile(_OP)
 _GAP_WORDS = re.compile(r"差|缺口|利差|差距|收窄|扩大|领先|落后|高出|低于|高于|超出|gap|spread", re.I)
 
@@ -258,6 +286,7 @@ class _Operand:
     percent: bool
     decimals: int
     value: float
+    magnitude: float | None = None
 
 
 def _operand(text: str) -> _Operand | None:
@@ -266,11 +295,12 @@ def _operand(text: str) -> _Operand | None:
         return None
     num = m.group(2)
     value = float(num) * (-1 if m.group(1) in ("-", "−", "－") else 1)
-    unit = m.group(3) or ""
+    unit = m.group(4) or ""
     dec = len(num.split(".")[1]) if "." in num else 0
     fig = Figure(text=text.strip(), kind=FigureKind.NUMBER, value=value, decimals=dec)
     iv = figure_interval(fig)
-    return _Operand(iv=iv, text=text.strip(), percent=unit not in ("", "倍"), decimals=dec, value=value)
+    return _Operand(iv=iv, text=text.strip(), percent=unit not in ("", "倍"), decimals=dec, value=value,
+                    magnitude=_MAGNITUDES.get(m.group(3) or ""))
 
 
 def _parse_expr(expr: str) -> tuple[list[_Operand], list[str]] | None:
@@ -300,8 +330,8 @@ def _parse_expr(expr: str) -> tuple[list[_Operand], list[str]] | None:
         pos = om.end()
     if not ops:
         return None
-    if "/" in ops and (len(ops) > 1 or all(o.percent for o in operands)):
-        return None  # "43%/22%/26%", "12.9%/9.4%": a list of figures, not a division
+    if "/" in ops and (len(ops) > 1 and set(ops) <= {"/", "+", "-"} or all(o.percent for o in operands)):
+        return None  # "43%/22%/26%", "12.9%/9.4%": a list of figures, not a division (a product may divide)
     for i, op in enumerate(ops):
         a, b = operands[i], operands[i + 1]
         if op == "/" and not (a.percent or b.percent or a.decimals or b.decimals):
@@ -319,13 +349,21 @@ def _parse_expr(expr: str) -> tuple[list[_Operand], list[str]] | None:
 def _evaluate(operands: list[_Operand], ops: list[str]) -> list[Interval]:
     """Every reading of a flat expression: as written, and with percent products / ratios
     rescaled by 100 (2.8*5.8% may be meant in points, 30%*40% as 12%)."""
-    terms: list[Interval] = [operands[0].iv]
+    def exact(o: _Operand) -> Interval:
+        # a whole number that multiplies or divides is a count ("333×2×5 亿 ×40%/5": two of each,
+        # over five years), not a measure rounded to its last digit
+        if not o.percent and not o.decimals and o.magnitude is None and 0 < abs(o.value) <= 100:
+            return Interval(o.value, o.value)
+        return o.iv
+
+    product = "*" in ops or "/" in ops
+    terms: list[Interval] = [exact(operands[0]) if product and ops[0] in "*/" else operands[0].iv]
     signs: list[str] = []
     scaled = False
     for op, o in zip(ops, operands[1:], strict=True):
         if op in "*/":
             scaled = True
-            terms[-1] = terms[-1] * o.iv if op == "*" else terms[-1] / o.iv
+            terms[-1] = terms[-1] * exact(o) if op == "*" else terms[-1] / exact(o)
         else:
             terms.append(o.iv)
             signs.append(op)
@@ -377,6 +415,13 @@ def _find_expressions(para: Para) -> list[Check]:
             if parsed is None:
                 continue
             operands, ops = parsed
+            if any(o.magnitude for o in operands):
+                # "266 亿元（333×2×5 亿 ×40%/5）": the magnitude written on an operand, in the stated
+                # figure's (none stated, or a sum of magnitudes, is not read)
+                if not stated.fig.scale or any(op in "+-" for op in ops):
+                    continue
+                operands = [replace(o, iv=o.iv.scale(o.magnitude / stated.fig.scale)) if o.magnitude else o
+                            for o in operands]
             readings = [(inner.strip(), iv) for iv in _evaluate(operands, ops)]
             out.append(_expr_check(para, stated, inner, readings, "expression"))
         # the expression pattern is slow to scan (it may start at any digit): only where an
@@ -654,8 +699,70 @@ def _find_paired_growths(para: Para) -> list[Check]:
     return out
 
 
+# "增加 100 亿元至 752 亿元，同比增长 15%": a change to a level, then the growth it is, over the level
+# before it (752 − 100, derived); "较2017年末的652家净增100家左右（+15%）": the change over the base written
+# (right before the change: not a gap's "较…低 45 元/吨（周涨 14 元/吨，+23.5%）")
+_INC_TO = re.compile(
+    f"(?P<v>{UP}|{DOWN})(?:了)?\\s*(?:约)?\\s*(?P<b>{FIG}){W(2)}(?:至|到)\\s*(?P<c>{FIG})(?:左右)?"
+    f"[，,（(]\\s*(?:同比|较上年|较去年|较上年同期|[Yy][Oo][Yy])?\\s*(?P<g>{UP}|{DOWN})?\\s*(?:了|约|幅度为?|幅)?\\s*[:：]?\\s*(?P<p>{FIG})")
+_BASE_INC = re.compile(
+    f"较(?P<w>{W(12)})(?P<a>{FIG}){W(2, '（(')}(?P<v>{UP}|{DOWN})(?:了)?\\s*(?:约)?\\s*(?P<b>{FIG})(?:左右)?"
+    f"[，,（(]\\s*(?:同比|较上年|较去年|[Yy][Oo][Yy])?\\s*(?P<g>{UP}|{DOWN})?\\s*(?:了|约|幅度为?|幅)?\\s*[:：]?\\s*(?P<p>{FIG})")
+_DOWN_ONLY = re.compile(f"^(?:{DOWN})$")
+_GAP_BEFORE = re.compile(r"[低高多少差]\s*$")
+
+
+def _find_increment_growths(para: Para) -> list[Check]:
+    out: list[Check] = []
+    m_text = para.masked
+    if not any(k in m_text for k in "增减升降涨跌"):
+        return out
+    for rx in (_INC_TO, _BASE_INC):
+        for m in rx.finditer(m_text):
+            b, p = para.tok(m.group("b")), para.tok(m.group("p"))
+            down = bool(_DOWN_ONLY.match(m.group("v")))
+            g_down = bool(m.group("g") and _DOWN_ONLY.match(m.group("g"))) or p.text.lstrip()[:1] in "-−－"
+            if p.fig.kind != FigureKind.PERCENT or is_points(p) or b.fig.kind not in LEVEL_KINDS \
+                    or b.fig.kind == FigureKind.PERCENT \
+                    or down != g_down and (m.group("g") or p.text.lstrip()[:1] in "+-−－"):
+                # (a growth against the change's direction is another period's)
+                continue
+            ib = b.interval()
+            if rx is _INC_TO:
+                c = para.tok(m.group("c"))
+                if c.cunit != b.cunit:
+                    continue
+                before = c.interval() - ib if not down else c.interval() + ib
+                if before.lo <= 0:
+                    continue
+                formula = f"{b.text} / ({c.text} {'+' if down else '-'} {b.text}) = {p.text}"
+                inputs = [b, c]
+                shown = re.sub(r"\d[\d.,]*", fmt(before.mid / (c.fig.scale or 1.0)), c.text, count=1)
+                note = f"the level before, {shown}, is {c.text} {'+' if down else '-'} {b.text} (unstated)"
+            else:
+                a = para.tok(m.group("a"))
+                if a.cunit != b.cunit or a.fig.kind == FigureKind.PERCENT or _GAP_BEFORE.search(m.group("w")):
+                    continue
+                if any(t.sent == a.sent and t.cunit == a.cunit and t.fig.end <= a.fig.start for t in para.toks):
+                    # "均价 1289.81 元 / 吨，较上周（1224.74 元 / 吨）上涨 65.07 元 / 吨，涨幅 5.31%": the level the
+                    # change leads to is written: the change over it is read where the level is (framed)
+                    continue
+                before = a.interval()
+                if before.lo <= 0:
+                    continue
+                formula = f"{b.text} / {a.text} = {p.text}"
+                inputs = [a, b]
+                note = ""
+            chk = judge(para, "growth", p, inputs, [(formula, (ib / before).scale(100))])
+            if note:
+                chk.derived = True
+                chk.note = (chk.note + "; " if chk.note else "") + note
+            out.append(chk)
+    return out
+
+
 # the order they run in (check_article keeps the first check per figure)
 FINDERS: list[Callable[[Para], list[Check]]] = [
     _find_changes, _find_expressions, _find_differences, _find_sums, _find_shares,
-    _find_elasticities, _find_dash_changes, _find_paired_growths,
+    _find_elasticities, _find_dash_changes, _find_paired_growths, _find_increment_growths,
 ]

@@ -33,14 +33,16 @@ _MULTIPLE_FIRST = re.compile(
     rf"(?<![\d.])(?P<m>\d+(?:\.\d+)?(?:\s*(?:倍|[xX×])?\s*[/、]\s*\d+(?:\.\d+)?)*)(?:\s*[-~～至]\s*(?P<m2>\d+(?:\.\d+)?))?"
     rf"\s*(?:倍|[xX×])\s*(?:的)?\s*{_WORD_YEAR}{_WORD}")
 _MULTIPLE_AFTER = re.compile(
-    r"(?P<w>(?<![A-Za-z])P\s*/?\s*[EB](?![A-Za-z])|市盈率|市净率)\s*(?:估值)?\s*(?:为|约|至)?\s*"
+    # ("PE=42倍"; "2022EPE为14倍" is 2022E's PE: the E glued to the year is the year's)
+    r"(?P<w>(?:(?<![A-Za-z])|(?<=\dE))P\s*/?\s*[EB](?![A-Za-z])|市盈率|市净率)\s*(?:估值)?\s*(?:为|约|至|[=＝])?\s*"
     r"(?P<m>\d+(?:\.\d+)?)(?:\s*[-~～至]\s*(?P<m2>\d+(?:\.\d+)?))?\s*(?:倍|[xX×])?(?![\d.%])")
 # a multiple the target is priced at is given or implied ("给予", "对应"), never a peer's, the market's
 # or the current price's ("可比公司…平均 PE", "当前股价对应"), nor a previous target's ("前值")
 # a multiple of another measure beside it: the target is then a blend of methods
 _OTHER_MULTIPLE = re.compile(r"\d\s*(?:倍|[xX×])\s*(?:EV|P\s*/?\s*S(?![A-Za-z])|市销率|PEG)"
                              r"|(?<![A-Za-z])(?:EV\s*/\s*EBITDA|P\s*/?\s*S(?![A-Za-z])|市销率|PEG)\s*\d")
-_GIVEN = re.compile(r"给予|对应|目标|按|基于|采用|取|参考")
+# ("我们认为公司合理2022EPE为14倍，目标价6.30元", cfr385: the fair multiple is the one given)
+_GIVEN = re.compile(r"给予|对应|目标|按|基于|采用|取|参考|合理")
 # after 参考 the multiple may be the peers' or history's: the target rests on it (cfr361: "参考可比22年平均
 # PE25x（Wind一致预期），目标价32.50元"), but whether as is, or with a premium the text leaves out, is not
 # written: such a target confirms only, and a multiple given outright wins over it (cfb404: "参考可比公司…13倍PE

@@ -30,8 +30,10 @@ def norm_text(s: str) -> str:
 
 def figure_number(s: str) -> float | None:
     """The magnitude of the first number written in a figure ("- 2bp" -> 2.0; "23，042万元" -> 23042.0,
-    a PDF's full-width thousands separator as the figure reader reads it)."""
-    m = _NUM.search(_WIDE_THOUSANDS.sub(",", s or ""))
+    a PDF's full-width thousands separator as the figure reader reads it); a figure quoted with its
+    label and an equals sign states what follows it ("CAGR-10=30%" -> 30.0)."""
+    s = re.split(r"[=＝]", s or "")[-1]
+    m = _NUM.search(_WIDE_THOUSANDS.sub(",", s))
     if not m:
         return None
     try:

@@ -10,7 +10,7 @@ from macrodesk.checks.framed import MARGIN, Framed, margin, nested, stated_chang
 from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, precision_unit
 from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifiable
-from macrodesk.checks.sentence import DOWN, FROM, RATE_WORDS, TO, UP, YEAR_SPAN
+from macrodesk.checks.sentence import DOWN, FROM, RATE_WORDS, TO, UP, YEAR_SPAN, cagr_years
 from macrodesk.checks.tokens import BOUND_BEFORE, Para, Tok
 from macrodesk.models import FigureKind
 from macrodesk.text.clauses import chars_before, clause_start, last_chars
@@ -36,6 +36,8 @@ LIST_AND = re.compile(r"^\s*(?:和|、|及|与|/|以及)\s*$")
 _CAGR_ONLY = re.compile(
     r"(?:CAGR|复合(?:年均?)?增(?:长)?(?:速|率)?|年均复合增(?:长)?(?:速|率)?|年复合增(?:长)?(?:速|率)?)"
     r"[·\s]*(?:预计|有望|或将?|将)?\s*(?:为|达|约|达到|高达|约为)?\s*$", re.I)
+# "CAGR-10=30%": the count of years is read as a figure of its own, so the lead is "="
+_CAGR_COUNTED = re.compile(r"CAGR\s*[-－]\s*\d{1,2}\s*[=＝:：]?\s*$", re.I)
 # "同比增长 1.3 倍": a growth written as a multiple
 _MULTIPLE_GROWTH = re.compile(
     f"(?:同比|环比|较[^，,。；;]{{0,14}})[^，,。；;]{{0,4}}(?:{UP}|{DOWN})\\s*(?:了|约|达)?\\s*$")
@@ -85,7 +87,7 @@ def uncounted_check(sec: Para, fs: list[Framed], k: int) -> Check | None:
         return None
     prev = fs[k - 1] if k > 0 and fs[k - 1].tok.sent == t.sent else None
     kind_of = t.fig.kind
-    if kind_of == FigureKind.PERCENT and _CAGR_ONLY.search(c.lead):
+    if kind_of == FigureKind.PERCENT and (_CAGR_ONLY.search(c.lead) or _CAGR_COUNTED.search(chars_before(raw, t.fig.start, 10))):
         return _cagr_dated(sec, fs, k) or cagr_in_section(sec, fs, k) or unverifiable(
             sec, "cagr", t, [], f"(B/A)^(1/years) - 1 = {t.text}",
             "the start and end levels of the CAGR are not stated")
@@ -547,6 +549,15 @@ def _cagr_dated_of(sec: Para, fs: list[Framed], k: int, dated: list[tuple[Framed
     if spans:
         y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
         window = (y0, y1 + y0 // 100 * 100 if y1 < 100 else y1)
+    written = cagr_years(chars_before(sec.raw[t.sent], t.fig.start, 20)) if window is None and dated else None
+    if written is not None:
+        # "2025 年 2.61 万台，2030 年 104 万台，2035 年 400.5 万台（CAGR-10=30%）" (105): the count the CAGR
+        # names ends at the last dated level and starts that many years before it, both written
+        end, (y1, _) = dated[-1]
+        firsts = [(x, key) for x, key in dated if key[0] == y1 - written and x.tok.cunit == end.tok.cunit]
+        if len(firsts) == 1 and firsts[0][0].tok.interval().lo > 0 and end.tok.interval().lo > 0:
+            readings, inputs = _cagr_readings([firsts[0], dated[-1]], None, t)
+            return judge(sec, "cagr", t, inputs, readings, magnitude=False)
     readings, inputs = _cagr_readings(dated, window, t)
     if not readings and window is not None:
         # "2024 年市场规模 510 亿元。预计 2029 年市场规模达 775 亿元，2024-2029 年 CAGR 预计为 8.7%": the
