@@ -92,6 +92,7 @@ from macrodesk.checks.span_cagrs import find_span_cagrs
 from macrodesk.checks.split_shares import find_closing_shares, find_split_shares
 from macrodesk.checks.stated_gaps import find_stated_gaps
 from macrodesk.checks.sum_growths import find_sum_growths
+from macrodesk.checks.table_bases import find_table_bases
 from macrodesk.checks.table_cagr import find_table_cagrs
 from macrodesk.checks.table_comparisons import find_table_comparisons
 from macrodesk.checks.table_periods import find_table_periods
@@ -238,7 +239,7 @@ def check_article(article: Article) -> list[Check]:
         *find_split_shares(article), *find_half_growths(article),
         *find_amount_rates(article), *find_half_sums(article), *find_segment_sums(article),
         *find_table_totals(article), *find_bin_counts(article), *find_member_sums(article),
-        *find_table_cagrs(article), *find_table_comparisons(article), *find_table_periods(article)])
+        *find_table_cagrs(article), *find_table_comparisons(article), *find_table_bases(article), *find_table_periods(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
     # moves with their rate in a bracket
     _merge(checks, keep, article.label, [
@@ -287,7 +288,9 @@ def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, fou
         key = _keep_key(chk)
         slot = next((j for j in slots if _keep_key(checks[j]) == key), None)
         if slot is None:
-            slot = next((j for j in slots if not _TABLE_COLUMN.search(checks[j].relation)), None)
+            # (a move against its verb stands beside the figure's own relation: never replaced by it)
+            slot = next((j for j in slots if not _TABLE_COLUMN.search(checks[j].relation)
+                         and not _WRONG_WAY.search(checks[j].relation)), None)
         if slot is None:
             keep(chk)
         elif checks[slot].verdict == "unverifiable" or (
@@ -317,6 +320,7 @@ _PREVIOUS_PERIOD = re.compile(r"上期|上季|上月|环比")
 
 # the column a table check is about ("…; table: PE（倍） 2026E)", to the end: a label may hold
 # brackets), or the item of a list ("…; list item: 3)")
+_WRONG_WAY = re.compile(r" is a (?:rise|fall), written ")
 _TABLE_COLUMN = re.compile(r"(?:table|list item): (.*?)\)?$")
 
 
@@ -325,6 +329,9 @@ def _keep_key(chk: Check) -> tuple[str, str, object]:
     增加 0.6 个百分点，环比增加 0.6 个百分点") is two relations when one is against the previous
     period and the other is not, and a table row's figure written in two columns ("| 8 | 10 | 10 |")
     or a list's written twice ("PE 分别为 16、12、12") is one relation per column or item."""
+    if _WRONG_WAY.search(chk.relation):
+        # a move against its verb ("由10.12%提升至9.88%") is an error beside the figure's own relation
+        return chk.sentence_id, chk.stated, "direction"
     twice = chk.sentence.count(chk.stated) > 1
     if twice and (column := _TABLE_COLUMN.search(chk.relation)):
         return chk.sentence_id, chk.stated, column.group(1)

@@ -18,7 +18,8 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
 
 # the balance's name right before its figure ("贸易逆差 157 亿美元", "预计紧缺 3659 吨")
-_NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|顺差|逆差|净出口|净进口|净调出|净调入|净流入|净流出)(?:额|量|规模)?\s*(?:约|预计|或)?\s*(?:为|达|了|达到)?\s*(?:约)?\s*$")
+# (欠配/超配 name what is under- or overweight after them: "欠配银行股 1399.3 亿元")
+_NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|顺差|逆差|净出口|净进口|净调出|净调入|净流入|净流出|欠配(?=[^\d，,。；;增减升降扩缩]{0,6}$)|超配(?=[^\d，,。；;增减升降扩缩]{0,6}$))(?:(?<=配)[^\d，,。；;]{1,6}?)?(?:额|量|规模)?\s*(?:约|预计|或)?\s*(?:为|达|了|达到)?\s*(?:约)?\s*$")
 _SUPPLY = r"供给|供应|产量|生产|产能"
 _DEMAND = r"需求|消费"
 _EXPORT = r"(?<!进)出口"  # 进出口 names both sides
@@ -32,6 +33,9 @@ _ROLES: dict[str, list[tuple[str, str]]] = {
     # ports and funds: "日均调入 175.80 万吨，调出 180.57 万吨，净调出 4.77 万吨" (65)
     "净调出": [(r"(?<!净)调出", r"调入")], "净调入": [(r"(?<!净)调入", r"调出")],
     "净流入": [(r"(?<!净)流入", r"流出")], "净流出": [(r"(?<!净)流出", r"流入")],
+    # funds against their benchmark: "基准对应银行股规模 2141.9 亿元，但实际持仓银行股市值 742.6 亿元，欠配银行股
+    # 1399.3 亿元" (144)
+    "欠配": [(r"基准|标准|应配", r"实际|持仓")], "超配": [(r"实际|持仓", r"基准|标准|应配")],
 }
 _STOPS = "，,；;。：:"  # the clause breaks (checks.tokens.clause_start)
 _ANY_NAME = re.compile("|".join(_ROLES))

@@ -5,6 +5,7 @@ part, so a misfit is certain; without it the parts are the total's only when the
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from macrodesk.checks.intervals import interval_sum
@@ -13,9 +14,13 @@ from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
-_TOTAL_WORD = re.compile(r"合计|总计|共计")
+_TOTAL_WORD = re.compile(r"合计|总计|共计|整体")
 # the total's own words right before its level: "电芯材料成本合计 1.45", "总计为 63.89"
-_TOTAL = re.compile(r"(?:合计|总计|共计)\s*(?:为|达|约为|约)?\s*$")
+# ("合计销售客车4567辆", "整体合理市值65亿元": the total's verb and noun may stand between, never a change's
+# or a share's words)
+_TOTAL = re.compile(r"(?:合计|总计|共计|整体)(?:(?!同比|环比|增|降|减|占|率|均)[\u4e00-\u9fa5]){0,6}\s*(?:为|达|约为|约)?\s*$")
+# a total opening the sentence after its parts' ("…轻客销售787辆。合计销售客车4567辆", cfb211)
+_OPENS_TOTAL = re.compile(r"^([^，,；;。]*)。\s*((?:合计|总计|共计)[^，,；;。]*)$")
 # a clause of the list: a name, its level, and at most a bracketed share ("（占 39%）", "（23%）")
 _NAME = re.compile(r"^\s*([\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9 ]{0,15}?)\s*(?:为|约为|约|达)?\s*$")
 _SHARE = re.compile(r"^\s*(?:/\s*[A-Za-z\u4e00-\u9fa5]{1,3})?\s*[（(]\s*(?:占比?|占比为)?\s*$")
@@ -37,10 +42,15 @@ def find_clause_totals(article: Article) -> list[Check]:
             continue
         whole = p.sentences[0][1].model_copy(update={"text": p.text, "figures": p.figures})
         figs = [f for f in p.figures if unit_key(whole, f) is not None]
+        # where the total words end: a figure with none before it since the figure before is no total
+        words = [m.end() for m in _TOTAL_WORD.finditer(p.text)]
         for i, t in enumerate(figs):
+            start = figs[i - 1].end if i else 0
+            k = bisect.bisect_left(words, start)
+            if k == len(words) or words[k] > t.start:
+                continue
             if t.kind not in LEVELS or signed(whole, t) or not t.value or t.value <= 0:
                 continue
-            start = figs[i - 1].end if i else 0
             if not _TOTAL.search(p.text[start:t.start]):
                 continue
             got = _parts(whole, figs, i)
@@ -56,7 +66,9 @@ def _parts(s: Sentence, figs: list[Figure], i: int) -> tuple[list[tuple[Figure, 
     t = figs[i]
     key = unit_key(s, t)
     # the total's clause holds only its own name
-    clause = _CLAUSE.split(s.text[figs[i - 1].end if i else 0:t.start])
+    between = s.text[figs[i - 1].end if i else 0:t.start]
+    opens = _OPENS_TOTAL.match(between)
+    clause = list(opens.groups()) if opens else _CLAUSE.split(between)
     if len(clause) < 2 or _OPEN.search(clause[-1]):
         return None
     parts: list[tuple[Figure, Figure | None]] = []
@@ -72,10 +84,14 @@ def _parts(s: Sentence, figs: list[Figure], i: int) -> tuple[list[tuple[Figure, 
                 break
             share, k = f, k - 1
             f = figs[k]
+        # a signed figure in the bracket is the part's growth, not its share: "新能源汽车7.9万辆（+113.5%）" (cfb219)
+        aside = share if share is not None and share.text.lstrip()[:1] in "+-−－" else None
+        share = None if aside is not None else share
         if unit_key(s, f) != key or signed(s, f) or not f.value or f.value <= 0:
             break
-        after = s.text[f.end:(share or figs[k + 1]).start]
-        if _CLAUSE.search(after) is None and share is None:
+        after = s.text[f.end:(share or aside or figs[k + 1]).start]
+        if _CLAUSE.search(after) is None and share is None and aside is None \
+                and not (k == i - 1 and _OPENS_TOTAL.match(after)):
             break
         lead = s.text[figs[k - 1].end if k else 0:f.start]
         pieces = _CLAUSE.split(lead)

@@ -521,7 +521,9 @@ def find_framed(sec: Para) -> list[Check]:
         # "2021年达267万吨，其中31%（82.8万吨）来自中国": a percent right after 其中 with its part in a bracket
         in_list = in_list or (_PARTS_OPEN.search(c.lead) is not None and k + 1 < len(fs) and fs[k + 1].tok.sent == t.sent
                               and re.match(r"^\s*[（(]", c.after) is not None)
-        if t.fig.kind == FigureKind.PERCENT and (SHARE_LEAD.search(c.lead) or in_list) \
+        # "…1800.00万股，占…股本总额30404.70万股的5.92%": the whole written inside 占…的
+        of_whole = same_sentence and _OF_WHOLE.fullmatch(c.lead) is not None and "占" in b.lead
+        if t.fig.kind == FigureKind.PERCENT and (SHARE_LEAD.search(c.lead) or in_list or of_whole) \
                 and not RATE_WORDS.search(last_chars(c.lead, 6)):
             part = None
             whole: list[Framed] = []
@@ -1124,6 +1126,7 @@ def loose_share(t: Tok) -> Interval:
     return t.interval(result=True)
 
 
+_OF_WHOLE = re.compile(r"\s*的\s*(?:比例|比重|份额)?\s*(?:为|约|达|约为)?\s*")
 # 其中 right before a percent that its bracketed part follows
 _PARTS_OPEN = re.compile(r"其中\s*(?:约|近)?\s*$")
 # a share's part alone in the clause after it: "，约100万辆"
@@ -1202,6 +1205,11 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]], 
             confirmed = [w for w in confirmed if w.tok.sent == part.tok.sent]
         certain = confirmed[0] if len(confirmed) == 1 else (
             own[0] if len(own) == 1 and not confirmed else None)
+        # "占…股本总额30404.70万股的5.92%": the whole the share names inside 占…的 is certain
+        named = [w for w in whole if w.index == c.index - 1 and w.tok.sent == t.sent and "占" in w.lead
+                 and _OF_WHOLE.fullmatch(c.lead)]
+        if named:
+            certain = named[0]
         if certain is None and not own:
             # the one level before the part in its sentence, which the part narrows, even when it is
             # smaller than the part (Merck: "营收 28.8B 美元，肿瘤 & 血液学营收 32.7B 美元（占比 57%）")

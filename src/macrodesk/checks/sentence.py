@@ -9,7 +9,15 @@ from dataclasses import dataclass, replace
 
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
-from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
+from macrodesk.checks.judging import (
+    LEVEL_KINDS,
+    Check,
+    fmt,
+    hedge,
+    interval_check,
+    judge,
+    unverifiable,
+)
 from macrodesk.checks.tokens import DATE_MARK, FIG, FIG_BASE, NOFIG, WS, Para, Tok, W
 from macrodesk.models import Figure, FigureKind
 from macrodesk.text.clauses import chars_before
@@ -181,6 +189,35 @@ def _cagr(para: Para, a: Tok, b: Tok, c: Tok) -> Check | None:
                  magnitude=False, bounds=True)
 
 
+# the verb right before 至 of "从 A 降至 B" (magnitude words such as 收窄/扩大 are left out: of signed
+# levels they speak of sizes)
+_TO_VERB = re.compile("(?:(?P<up>提升|提高|增加|增长|上升|上涨|回升|攀升|跃升|增|升|涨)|(?P<down>下降|下滑|下跌|回落|降低|减少|降|跌|减))"
+                      "\\s*(?:了)?\\s*(?:至|到)\\s*$")
+
+
+def _wrong_way(para: Para, a: Tok, b: Tok, between: str) -> Check | None:
+    """"人工费用率从 7.5% 降至 8.6%" (229): a fall to a higher level (or a rise to a lower one) is
+    an error in the pair or in its verb. Only non-negative levels of one unit, and only the error is
+    reported (a pair that moves the way its verb says states nothing more)."""
+    v = _TO_VERB.search(between)
+    if v is None or a.cunit != b.cunit or a.bound or b.bound \
+            or a.fig.kind not in (*LEVEL_KINDS, FigureKind.PERCENT) or is_points(a) or is_points(b):
+        return None
+    ia, ib = a.interval(), b.interval()
+    down = bool(v.group("down"))
+    if ia.lo < 0 or ib.lo < 0 or (ib.lo <= ia.hi if down else ib.hi >= ia.lo):
+        return None
+    scale = b.fig.scale or 1.0
+    moved = (ib - ia).scale(1 / scale)
+    s = para.sentences[b.sent]
+    return interval_check(
+        # (the move's wrong side of zero is its gap)
+        moved, Interval(0.0, 0.0), fits=False, kind="change", stated=b.text,
+        inputs=[a.text, b.text], relation=f"{a.text} → {b.text} is {'a rise' if down else 'a fall'}, written "
+                                          f"{v.group(0).strip()}",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[para.sentences[a.sent].text])
+
+
 def _year_apart(a: Tok, b: Tok, between: str) -> bool:
     """"从 2023 年 3.8 亿元增至 2024 年 6.7 亿元，同比增长 76%": the 从-level is dated a year before the
     至-level, in the same part of its year, so it is the base a 同比 change is against."""
@@ -196,6 +233,8 @@ def _find_changes(para: Para) -> list[Check]:
     # 由A升至B and A→B are one pair of levels: the same tails follow them
     for m in [*_CHANGE_PAIR.finditer(m_text), *_ARROW_PAIR.finditer(m_text)]:
         a, b = para.tok(m.group(1)), para.tok(m.group(2))
+        if (wrong := _wrong_way(para, a, b, m_text[m.start(1) + 1:m.start(2)])) is not None:
+            out.append(wrong)
         rest = m_text[m.end():]
         cm = _CAGR_TAIL.match(rest)
         if cm:
@@ -498,6 +537,11 @@ _WITH = re.compile(
     f"({FIG})[，,]?(?:与|和|同|加上){W(8)}({FIG}){W(2)}(?:合计|共计|总计|合共|加总)"
     f"(?:为|达|约|达到|实现)?{W(4)}({FIG})"
 )
+# "…分别为10.41亿元、28.04亿元，总市场规模有望达到38.45亿元" (cfb307): a total named 总/整体 after a 分别-list
+_SUM_NAMED = re.compile(
+    f"分别(?:为|是|达|约|实现|录得)?{W(4)}{_LIST}[，,](?:总|整体)[\u4e00-\u9fa5]{{0,6}}?(?:有望|预计|将)?"
+    f"(?:达到|为|达|约为?|合计){W(2)}({FIG})"
+)
 SHARE_WORDS = re.compile(r"占|份额|占比|贡献|拉动|权重|比重|结构|关税|税率|加征")
 RATE_WORDS = re.compile(r"增速|增长|同比|环比|涨幅|跌幅|降幅|收益率|利率|回报|下降|上涨")
 
@@ -542,12 +586,16 @@ def sum_check(para: Para, parts: list[Tok], total: Tok, context: str) -> Check |
 
 def _find_sums(para: Para) -> list[Check]:
     out: list[Check] = []
-    for pattern in (_SUM, _LIST_PLAIN, _STACK, _WITH):
+    for pattern in (_SUM, _LIST_PLAIN, _STACK, _WITH, _SUM_NAMED):
         for m in pattern.finditer(para.masked):
             figs = [para.tok(ch) for ch in re.findall(FIG, m.group(0))]
             parts, total = figs[:-1], figs[-1]
             context = para.masked[max(0, m.start() - 25):m.end()]
             chk = sum_check(para, parts, total, context)
+            if chk and pattern is _SUM_NAMED and chk.verdict == "inconsistent" and chk.computed_high is not None \
+                    and chk.computed_high < (total.fig.value or 0):
+                # a total named 总… may hold parts the list leaves out: short of it proves nothing
+                chk = hedge(para, chk, "a total named 总/整体 may hold parts the list leaves out")
             if chk:
                 out.append(chk)
     return out
@@ -761,8 +809,69 @@ def _find_increment_growths(para: Para) -> list[Check]:
     return out
 
 
+# "研发费用约7亿元，同比增长23.67%，同比增加1.34亿元" (cfr547): a level, its growth, and the amount it grew by,
+# which is the level less last year's (the level over one plus the growth, derived)
+_LEVEL_GROWTH_AMOUNT = re.compile(
+    f"(?P<l>{FIG})[，,（(]\\s*(?:同比|较上年|较去年|较上年同期)\\s*(?P<v1>{UP}|{DOWN})(?:了)?\\s*(?:约)?\\s*(?P<g>{FIG})"
+    f"\\s*[，,（(]\\s*(?:同比|较上年|较去年|较上年同期)?\\s*(?P<v2>增加|增长|增多|减少|下降|多增|少增)(?:了)?\\s*(?:约)?\\s*(?P<c>{FIG})"
+)
+
+
+def _find_level_growth_amounts(para: Para) -> list[Check]:
+    out: list[Check] = []
+    if "比" not in para.masked:
+        return out
+    for m in _LEVEL_GROWTH_AMOUNT.finditer(para.masked):
+        level, g, c = (para.tok(m.group(k)) for k in ("l", "g", "c"))
+        down = bool(_DOWN_ONLY.match(m.group("v1")))
+        if level.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or g.fig.kind != FigureKind.PERCENT \
+                or is_points(g) or c.cunit != level.cunit or down != (m.group("v2") in ("减少", "下降", "少增")):
+            continue
+        rate = g.interval().scale(-0.01 if down else 0.01)
+        one = Interval(1, 1) + rate
+        if one.lo <= 0:
+            continue
+        before = level.interval() / one
+        amount = (level.interval() - before).scale(-1 if down else 1)
+        # (shown from the written values, not the interval's middle)
+        written = (level.fig.value or 0.0) / (1 + (-1 if down else 1) * abs(g.fig.value or 0.0) / 100)
+        shown = re.sub(r"\d[\d.,]*", fmt(written), level.text.replace("约", ""), count=1)
+        chk = judge(para, "change", c, [level, g], [(f"{level.text} - {level.text} / (1 {'-' if down else '+'} {g.text})"
+                                                      f" = {c.text}", amount)])
+        chk.derived = True
+        chk.note = (chk.note + "; " if chk.note else "") + f"last year's level, {shown.strip()}, is the level over one " \
+                                                           f"{'less' if down else 'plus'} its growth (unstated)"
+        out.append(chk)
+    return out
+
+
+# "纯光伏项目 IRR 为 2.2%，配储 10% 时 IRR 为 2.8%，提升 0.6pct" (302): one measure named before each of two
+# levels, the change between them right after the second
+_SAME_MEASURE = re.compile(
+    f"(?P<m>[A-Za-z\u4e00-\u9fa5]{{2,6}})\\s*(?:为|达|约为?)\\s*(?P<a>{FIG})[，,][^。；;！？]{{0,24}}?"
+    f"(?P=m)\\s*(?:为|达|约为?)\\s*(?P<b>{FIG})[，,]\\s*(?:分别)?\\s*(?P<v>{UP}|{DOWN})(?:了)?\\s*(?:约)?\\s*(?P<c>{FIG})"
+)
+
+
+def _find_same_measure_changes(para: Para) -> list[Check]:
+    out: list[Check] = []
+    if "为" not in para.masked:
+        return out
+    for m in _SAME_MEASURE.finditer(para.masked):
+        a, b, c = (para.tok(m.group(g)) for g in ("a", "b", "c"))
+        # (only rates and their change in points: a growth after two amounts may be the second's own 同比)
+        if a.sent != b.sent or b.sent != c.sent or not is_points(c) \
+                or a.fig.kind != FigureKind.PERCENT or b.fig.kind != FigureKind.PERCENT:
+            continue
+        chk = change_check(para, a, b, c, m.group("v"))
+        if chk is not None:
+            out.append(chk)
+    return out
+
+
 # the order they run in (check_article keeps the first check per figure)
 FINDERS: list[Callable[[Para], list[Check]]] = [
     _find_changes, _find_expressions, _find_differences, _find_sums, _find_shares,
     _find_elasticities, _find_dash_changes, _find_paired_growths, _find_increment_growths,
+    _find_same_measure_changes, _find_level_growth_amounts,
 ]
