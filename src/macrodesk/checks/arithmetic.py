@@ -31,7 +31,7 @@ from macrodesk.checks.clause_totals import find_clause_totals
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.concentration import find_concentrations
 from macrodesk.checks.count_parts import find_count_parts
-from macrodesk.checks.count_rates import find_count_rates
+from macrodesk.checks.count_rates import find_completion_rates, find_count_rates
 from macrodesk.checks.count_splits import find_count_splits
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.defined_ratios import find_defined_ratios
@@ -248,7 +248,7 @@ def check_article(article: Article) -> list[Check]:
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),
         *find_defined_ratios(article), *find_balance_sheets(article),
-        *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_count_rates(article), *find_table_week_moves(article),
+        *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_count_rates(article), *find_completion_rates(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
         *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.gate import mentions
-from macrodesk.checks.intervals import Interval, interval_sum
+from macrodesk.checks.intervals import COUNT_UNITS, Interval, interval_sum
 from macrodesk.checks.judging import Check
 from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -142,12 +142,30 @@ def _plus_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | None
     before = [f for f in figs if f.end <= m.start()]
     parts = _inside(figs, m.start(1), m.end(1))
     pieces = [p for p in _PLUS.split(m.group(1)) if p.strip()]
-    if not before or len(parts) < 2 or len(pieces) != len(parts):
+    if not before or len(pieces) < 2:
         return None
     total = before[-1]
     key = unit_key(s, total)
     if not _PLUS_GAP.fullmatch(s.text[total.end:m.start()]) or total.is_range or total.value is None \
             or key is None or key == "#" or total.kind not in LEVELS or signed(s, total):
+        return None
+    # "（加盟费 3 万 + 首单采购 15 万 + 设备 5 万等）": 等 leaves parts out
+    partial = re.search(r"(?:等|其他|其余|其它)[^\d]*$", m.group(1)) is not None
+    read = _plus_parts(s, figs, parts, pieces, total) or _plus_pieces(pieces, total)
+    if read is None:
+        return None
+    terms, shown, inputs = read
+    formula = " + ".join(shown) + f" = {total.text} (the bracket's sum)"
+    chk = judged(s, "sum", total, inputs, interval_sum(terms), formula, certain=not partial,
+                 why="the bracket lists only some of the parts (等)")
+    chk.inputs = shown
+    return chk
+
+
+def _plus_parts(s: Sentence, figs: list[Figure], parts: list[Figure], pieces: list[str],
+                total: Figure) -> tuple[list[Interval], list[str], list[Figure]] | None:
+    """The parts as the figure reader read them, one per piece, each in the total's unit."""
+    if len(parts) != len(pieces):
         return None
     for f, piece in zip(parts, pieces, strict=True):
         # ("+ 2 部": the operator read as the figure's sign)
@@ -155,12 +173,39 @@ def _plus_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | None
         if f.text.lstrip("+＋ ") not in piece or f.is_range or f.value is None or signed(s, f) and not plus \
                 or not _same_unit(s, f, total):
             return None
-    acc = interval_sum(interval(f) for f in parts)
-    formula = " + ".join(f.text.lstrip("+＋ ") for f in parts) + f" = {total.text} (the bracket's sum)"
-    # "（加盟费 3 万 + 首单采购 15 万 + 设备 5 万等）": 等 leaves parts out
-    partial = re.search(r"等|其他|其余|其它", s.text[parts[-1].end:m.end(1)]) is not None
-    return judged(s, "sum", total, parts, acc, formula, certain=not partial,
-                  why="the bracket lists only some of the parts (等)")
+    return [interval(f) for f in parts], [f.text.lstrip("+＋ ") for f in parts], parts
+
+
+# a piece read from the text where the figure reader took the + for a sign or read no number
+# ("69 个授权 IP+1 个自有 IP", "5000 万预付款 + 2 亿元里程碑款", 271 and 125): a label, a number, its magnitude,
+# and the total's unit or none
+_PLUS_PIECE = re.compile(r"^(?P<l1>[\u4e00-\u9fa5A-Za-z\s]{0,10}?)(?P<n>\d+(?:\.(?P<d>\d+))?)\s*(?P<mag>万亿|亿|万)?\s*"
+                         r"(?P<rest>[\u4e00-\u9fa5A-Za-z\s]{0,12})$")
+# a unit opening what follows a part's number: the part is then in it, and it must be the total's
+_UNIT_FIRST = re.compile(r"美元|港元|欧元|GWh|MWh|GW|MW|kW|万|亿|[元吨个家台辆股人次件套架只项款部座]")
+_MAGS = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+
+
+def _plus_pieces(pieces: list[str], total: Figure) -> tuple[list[Interval], list[str], list[Figure]] | None:
+    unit = re.sub(r"万亿|亿|万|\s", "", total.unit)
+    terms: list[Interval] = []
+    shown: list[str] = []
+    for piece in pieces:
+        pm = _PLUS_PIECE.match(re.sub(r"\s*(?:等|其他|其余|其它)\s*$", "", piece.strip()))
+        if pm is None:
+            return None
+        rest = pm.group("rest").strip()
+        own = unit if unit and rest.startswith(unit) else (m_u.group() if (m_u := _UNIT_FIRST.match(rest)) else "")
+        # each part in the total's unit, or in none but its magnitude ("5000 万" of 亿元); a bare number
+        # only of a count
+        if own and own != unit or not (own or pm.group("mag")) and unit not in COUNT_UNITS:
+            return None
+        half = 0.5 * 10 ** -len(pm.group("d") or "")
+        x = float(pm.group("n"))
+        exact = unit in COUNT_UNITS and not pm.group("mag") and not pm.group("d")
+        terms.append((Interval(x, x) if exact else Interval(x - half, x + half)).scale(_MAGS.get(pm.group("mag") or "", 1.0)))
+        shown.append(f"{pm.group('n')} {pm.group('mag') or ''}{own}".replace("  ", " ").strip())
+    return terms, shown, []
 
 
 # "秘鲁（14 万吨，22%）": an amount and its share in one bracket

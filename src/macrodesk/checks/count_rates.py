@@ -9,6 +9,7 @@ import re
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.levels import interval, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the rate and its word right before its figure: "，完赛率 30%", "，通过率为 70%"
@@ -16,6 +17,8 @@ _RATE = re.compile(r"[，,；;（(]\s*(?P<word>[\u4e00-\u9fa5]{2,3}?)率\s*(?:�
 # words of a rate that is no count over a count (a change, a price, a margin)
 _NOT_COUNTED = re.compile(r"增长|增|毛利|净利|利|费|税|汇|收益|回报|占有|渗透|市占|利用|开工|负债|周转|折扣")
 _STOPS = "。；;"
+# the words after a count, to its clause's end
+_WORD_AFTER = re.compile(r"[^，,。；;\d]{0,8}")
 # (every check needs the rate's 率)
 _RATE_WORD = re.compile("率")
 
@@ -45,10 +48,16 @@ def _counted(f: Figure) -> bool:
     return f.kind == FigureKind.QUANTITY and f.value is not None and f.value > 0 and not f.is_range and not f.approx
 
 
+def _clause_after(text: str, f: Figure) -> str:
+    m = _WORD_AFTER.match(text, f.end)
+    return m.group() if m else ""
+
+
 def _judged(s: Sentence, before: list[Figure], word: str, rate: Figure) -> Check | None:
     text = s.text
     # the part: the last count whose rate word stands right beside it ("6 支完赛", "中标 30 个")
-    parts = [f for f in before if _counted(f) and (text.startswith(word, f.end) or text[f.end:f.end + 4].lstrip().startswith(word)
+    # ("440个产品中选": the counted thing's name may stand between, in the count's own clause)
+    parts = [f for f in before if _counted(f) and (word in _clause_after(text, f)
                                                    or text[max(0, f.start - len(word) - 1):f.start].rstrip().endswith(word))]
     if not parts:
         return None
@@ -63,3 +72,41 @@ def _judged(s: Sentence, before: list[Figure], word: str, rate: Figure) -> Check
         got, figure_interval(rate, result=True), kind="share", stated=rate.text, inputs=[part.text, whole.text],
         relation=f"{part.text} / {whole.text} = {rate.text} ({word}率)", sentence=text, sentence_id=s.id,
         paragraph=s.paragraph, input_sentences=[text, text])
+
+
+# "目标 1.2 万辆，完成 7710 辆（64.25%）" (99): the share of a target done, in a bracket after what is done
+_DONE = re.compile(r"(?:完成|实现|达成|落地|推广)[^，,。；;\d]{0,6}$")
+_TARGET = re.compile(r"(?:目标|计划|规划)[^，,。；;\d]{0,6}$")
+_DONE_WORDS = re.compile(r"完成|实现|达成|落地|推广")
+
+
+def find_completion_rates(article: Article) -> list[Check]:
+    if not mentions(article, _DONE_WORDS):
+        return []
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or not ("目标" in s.text or "计划" in s.text or "规划" in s.text):
+            continue
+        figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
+        for k in range(1, len(figs)):
+            done, rate = figs[k - 1], figs[k]
+            if rate.kind != FigureKind.PERCENT or done.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                    or not re.fullmatch(r"\s*[（(]\s*", s.text[done.end:rate.start]) \
+                    or not _DONE.search(s.text, max(0, done.start - 8), done.start):
+                continue
+            key = unit_key(s, done)
+            targets = [f for f in figs[:k - 1] if unit_key(s, f) == key
+                       and _TARGET.search(s.text, max(0, f.start - 8), f.start)]
+            if len(targets) != 1:
+                continue
+            whole = interval(targets[0])
+            if whole.lo <= 0:
+                continue
+            got = (interval(done) / whole).scale(100)
+            chk = interval_check(
+                got, figure_interval(rate, result=True), kind="share", stated=rate.text,
+                inputs=[done.text, targets[0].text], relation=f"{done.text} / {targets[0].text} = {rate.text} (of the target)",
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
+            chk.article = article.label
+            out.append(chk)
+    return out

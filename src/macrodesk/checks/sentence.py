@@ -760,6 +760,13 @@ _DOWN_ONLY = re.compile(f"^(?:{DOWN})$")
 _GAP_BEFORE = re.compile(r"[低高多少差]\s*$")
 
 
+def _derivation(chk: Check, note: str) -> Check:
+    """A check over an intermediate the text does not state: marked derived, the intermediate in its note."""
+    chk.derived = True
+    chk.note = f"{chk.note}; {note}" if chk.note else note
+    return chk
+
+
 def _find_increment_growths(para: Para) -> list[Check]:
     out: list[Check] = []
     m_text = para.masked
@@ -802,10 +809,7 @@ def _find_increment_growths(para: Para) -> list[Check]:
                 inputs = [a, b]
                 note = ""
             chk = judge(para, "growth", p, inputs, [(formula, (ib / before).scale(100))])
-            if note:
-                chk.derived = True
-                chk.note = (chk.note + "; " if chk.note else "") + note
-            out.append(chk)
+            out.append(_derivation(chk, note) if note else chk)
     return out
 
 
@@ -838,10 +842,8 @@ def _find_level_growth_amounts(para: Para) -> list[Check]:
         shown = re.sub(r"\d[\d.,]*", fmt(written), level.text.replace("约", ""), count=1)
         chk = judge(para, "change", c, [level, g], [(f"{level.text} - {level.text} / (1 {'-' if down else '+'} {g.text})"
                                                       f" = {c.text}", amount)])
-        chk.derived = True
-        chk.note = (chk.note + "; " if chk.note else "") + f"last year's level, {shown.strip()}, is the level over one " \
-                                                           f"{'less' if down else 'plus'} its growth (unstated)"
-        out.append(chk)
+        out.append(_derivation(chk, f"last year's level, {shown.strip()}, is the level over one "
+                                    f"{'less' if down else 'plus'} its growth (unstated)"))
     return out
 
 

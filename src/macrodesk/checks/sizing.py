@@ -31,6 +31,8 @@ _FACTOR = (FigureKind.PERCENT, FigureKind.POINTS, FigureKind.MULTIPLE)
 _RANGE_BEFORE = re.compile(r"\d\s*[A-Za-z元吨克]*\s*[-~～—至到]\s*$")
 _RANGE_AFTER = re.compile(r"\s*[-~～—至到]\s*\d")
 _UNIT_PRICE = re.compile(r"均价|单价|单位")
+_PRICE_BEFORE = re.compile(r"单价\s*(?:为|约为?|达)?\s*$")
+_ANY_COUNTER = tuple(sorted({c for cs in _COUNTERS.values() for c in cs}))
 _BREAK = re.compile(r"[，,；;。：:]")
 _BOUND = re.compile(r"(?:超过?|逾|近|不到|不足|至少|以上|以下)\s*$")
 
@@ -55,7 +57,7 @@ def _value(f: Figure, factor: float) -> Interval:
 def find_sizings(article: Article) -> list[Check]:
     out: list[Check] = []
     for s in article.sentences:
-        if s.kind not in ("prose", "list") or not _PER_UNIT.search(s.text):
+        if s.kind not in ("prose", "list") or not (_PER_UNIT.search(s.text) or "单价" in s.text):
             continue
         chk = _sized(s)
         if chk is not None:
@@ -72,9 +74,12 @@ def _sized(s: Sentence) -> Check | None:
     per: list[tuple[Figure, tuple[str, ...]]] = []
     for f in figs:
         word = _PER_UNIT.search(text, clause_start(text, f.start, _STOPS), f.start)
-        if word is not None and _dimension(f) is not None and not _RANGE_BEFORE.search(text, 0, f.start) \
+        # "交付 500 架，单价 120 万元，市场规模 6 亿元" (166): a 单价 right before its figure is per unit of
+        # whatever is counted in a counter
+        priced = word is None and _PRICE_BEFORE.search(text, clause_start(text, f.start, _STOPS), f.start)
+        if (word is not None or priced) and _dimension(f) is not None and not _RANGE_BEFORE.search(text, 0, f.start) \
                 and not _RANGE_AFTER.match(text, f.end):
-            per.append((f, _COUNTERS[word.group(1)]))
+            per.append((f, _COUNTERS[word.group(1)] if word is not None else _ANY_COUNTER))
     if len(per) != 1:
         return None
     p, counters = per[0]

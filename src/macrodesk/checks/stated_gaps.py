@@ -90,6 +90,9 @@ def _check(s: Sentence, a: Figure, b: Figure, z: Figure, relation: str, got: Int
     return chk
 
 
+_CONDITION = re.compile(r"\s*(?:\*\*)?\s*时")
+
+
 def _worded(s: Sentence, figs: list[Figure], k: int) -> Check | None:
     z = figs[k]
     start_at = clause_start(s.text, z.start, "。；;")
@@ -97,7 +100,8 @@ def _worded(s: Sentence, figs: list[Figure], k: int) -> Check | None:
     if gap is None or k < 2:
         return None
     # exactly two levels of the gap's unit before it in its clause group: the two compared
-    levels = [f for f in figs[:k] if f.start >= start_at and _same(s, f, z)]
+    # (a level a condition names is not compared: "碳价 650 元 / 吨时，绿色甲醇成本 3500 元 / 吨，…", 99)
+    levels = [f for f in figs[:k] if f.start >= start_at and _same(s, f, z) and not _CONDITION.match(s.text, f.end)]
     if len(levels) != 2 or any(f.approx and not z.approx for f in levels) or not all(_alone(s, f) for f in (*levels, z)):
         return None
     a, b = levels

@@ -156,6 +156,8 @@ def find_year_series(article: Article) -> list[Check]:
             # "25.7 亿、26.9 亿、27.9 亿吨": a unit the last figure completes
             same = all(f.kind == FigureKind.NUMBER or lv[-1].unit.startswith(f.unit) and f.scale == lv[-1].scale
                        for f in lv)
+            if same and lv[-1].kind != FigureKind.NUMBER and (one := _one_year(article, s, lv, figs, first)) is not None:
+                out.append(one)
             found = _growths_of(s.text, lv, growths)
             if found is None or not same or lv[-1].kind == FigureKind.NUMBER:
                 continue
@@ -172,6 +174,35 @@ def find_year_series(article: Article) -> list[Check]:
             out.extend(_judge(article, s, lv, gr, verb_word, first))
             out.extend(_first_growth(article, s, lv[0], gr[0], verb_word, first, s.text[start:words_end]))
     return out
+
+
+# one year's growth named after the list: "营收：2021-2024 年分别为 22.98、41.31、26.62、100.57 亿元，2024 年同比增长
+# 277.8%" (271)
+_ONE_YEAR = re.compile(r"\s*[，,；;]\s*(?P<y>(?:19|20)?\d{2})\s*年(?:度|的)?\s*(?:同比)?\s*"
+                       r"(?P<v>增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*(?:了|约)?\s*$")
+
+
+def _one_year(article: Article, s: Sentence, lv: list[Figure], figs: list[Figure], first: int) -> Check | None:
+    g = next((f for f in figs if f.start >= lv[-1].end), None)
+    if g is None or g.kind != FigureKind.PERCENT or g.is_range:
+        return None
+    m = _ONE_YEAR.fullmatch(s.text, lv[-1].end, g.start)
+    if m is None or not (m.group("v") or s.text[g.start:g.end].lstrip()[:1] in "+-−－"):
+        return None
+    year = int(m.group("y")) + (2000 if len(m.group("y")) == 2 else 0)
+    i = year - first
+    if not 1 <= i < len(lv):
+        return None
+    was, now = figure_interval(lv[i - 1]), figure_interval(lv[i])
+    if was.lo <= 0 or now.lo <= 0:
+        return None
+    verb = {"降": "下降", "增": "增长"}.get(m.group("v") or "", m.group("v"))
+    return interval_check(
+        (now / was - Interval(1, 1)).scale(100), signed_rate(s.text, g, verb), kind="growth", stated=g.text,
+        inputs=[lv[i - 1].text, lv[i].text],
+        relation=f"({lv[i].text}/{lv[i - 1].text} - 1) = {g.text} ({year} over {year - 1}, the year named)",
+        sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
+        article=article.label)
 
 
 def _growths_of(text: str, lv: list[Figure], growths: list[list[Figure]]) -> tuple[list[Figure], str | None, int] | None:
