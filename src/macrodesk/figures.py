@@ -12,8 +12,10 @@ from macrodesk.text.clauses import chars_after, chars_before
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6,
-              "万": 1e4, "千": 1e3}
+# what each Chinese magnitude multiplies by (the checks read magnitudes written apart from a figure with it)
+MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万": 1e7, "百万": 1e6,
+             "万": 1e4, "千": 1e3}
+_MAGNITUDE = MAGNITUDE
 
 _CURRENCY = r"(?:美元|美金|人民币|欧元|日元|港元|港币|英镑|瑞士法郎|瑞郎|元)"
 # overseas companies' figures in English magnitudes: "45.0B 美元", "172M 美元", "1.2bn 欧元"

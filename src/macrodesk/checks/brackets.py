@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.gate import mentions
-from macrodesk.checks.intervals import COUNT_UNITS, Interval, interval_sum
+from macrodesk.checks.intervals import COUNT_UNITS, Interval, interval_sum, written_interval
 from macrodesk.checks.judging import Check
 from macrodesk.checks.levels import LEVELS, interval, judged, signed, unit_key
+from macrodesk.figures import MAGNITUDE
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import chars_before, clause_start
 
@@ -183,7 +184,6 @@ _PLUS_PIECE = re.compile(r"^(?P<l1>[\u4e00-\u9fa5A-Za-z\s]{0,10}?)(?P<n>\d+(?:\.
                          r"(?P<rest>[\u4e00-\u9fa5A-Za-z\s]{0,12})$")
 # a unit opening what follows a part's number: the part is then in it, and it must be the total's
 _UNIT_FIRST = re.compile(r"美元|港元|欧元|GWh|MWh|GW|MW|kW|万|亿|[元吨个家台辆股人次件套架只项款部座]")
-_MAGS = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 
 
 def _plus_pieces(pieces: list[str], total: Figure) -> tuple[list[Interval], list[str], list[Figure]] | None:
@@ -200,10 +200,9 @@ def _plus_pieces(pieces: list[str], total: Figure) -> tuple[list[Interval], list
         # only of a count
         if own and own != unit or not (own or pm.group("mag")) and unit not in COUNT_UNITS:
             return None
-        half = 0.5 * 10 ** -len(pm.group("d") or "")
         x = float(pm.group("n"))
         exact = unit in COUNT_UNITS and not pm.group("mag") and not pm.group("d")
-        terms.append((Interval(x, x) if exact else Interval(x - half, x + half)).scale(_MAGS.get(pm.group("mag") or "", 1.0)))
+        terms.append((Interval(x, x) if exact else written_interval(pm.group("n"))).scale(MAGNITUDE.get(pm.group("mag") or "", 1.0)))
         shown.append(f"{pm.group('n')} {pm.group('mag') or ''}{own}".replace("  ", " ").strip())
     return terms, shown, []
 

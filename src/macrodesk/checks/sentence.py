@@ -19,6 +19,7 @@ from macrodesk.checks.judging import (
     unverifiable,
 )
 from macrodesk.checks.tokens import DATE_MARK, FIG, FIG_BASE, NOFIG, WS, Para, Tok, W
+from macrodesk.figures import MAGNITUDE, cn_to_number
 from macrodesk.models import Figure, FigureKind
 from macrodesk.text.clauses import chars_before
 
@@ -141,7 +142,6 @@ def _span_before(para: Para, si: int) -> list[re.Match[str]]:
     return list(YEAR_SPAN.finditer(prev))
 
 
-_CN_YEARS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # a CAGR's own count of years, right before its figure: "三年复合增长率达", "10 年 CAGR 为", "CAGR-10=",
 # "（CAGR-10=30%）" (105)
 _YEARS_OF_CAGR = re.compile(
@@ -155,7 +155,7 @@ def cagr_years(before: str) -> int | None:
     if m is None:
         return None
     n = m.group("n") or m.group("m")
-    years = int(n) if n.isdigit() else _CN_YEARS[n]
+    years = int(n) if n.isdigit() else int(cn_to_number(n) or 0)
     return years if 0 < years <= 30 else None
 
 
@@ -313,7 +313,6 @@ _PAREN_EXPR = re.compile(rf"[（(]\s*((?:{_EXPR})|(?:{_NUM}{_VS}{_NUM}))\s*[)）
 _EQ_EXPR = re.compile(rf"((?:{_EXPR}))\s*(?:=|＝|≈|等于|得到|得)\s*(约\s*)?({_NUM})")
 _EQ_WORD = re.compile(r"=|＝|≈|等于|得")
 _NUM_TOKEN = re.compile(r"([-+−－]?)\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万)?\s*(%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?")
-_MAGNITUDES = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
 _OP_TOKEN = re.compile(_OP)
 _GAP_WORDS = re.compile(r"差|缺口|利差|差距|收窄|扩大|领先|落后|高出|低于|高于|超出|gap|spread", re.I)
 
@@ -339,7 +338,7 @@ def _operand(text: str) -> _Operand | None:
     fig = Figure(text=text.strip(), kind=FigureKind.NUMBER, value=value, decimals=dec)
     iv = figure_interval(fig)
     return _Operand(iv=iv, text=text.strip(), percent=unit not in ("", "倍"), decimals=dec, value=value,
-                    magnitude=_MAGNITUDES.get(m.group(3) or ""))
+                    magnitude=MAGNITUDE.get(m.group(3) or ""))
 
 
 def _parse_expr(expr: str) -> tuple[list[_Operand], list[str]] | None:

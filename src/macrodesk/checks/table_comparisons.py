@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval
+from macrodesk.checks.intervals import Interval, written_interval
 from macrodesk.checks.judging import Check, interval_check
 from macrodesk.checks.valuation import cell_interval, markdown_tables, row_sentence, table_rows
 from macrodesk.models import Article, Sentence
@@ -14,7 +14,7 @@ from macrodesk.models import Article, Sentence
 _HEADER = re.compile(r"对比|比较|差异|差距|差幅|相比")
 # the comparison cell: the leading column's name, its sign (or 高/低) and the percentage
 _CELL = re.compile(r"^\s*(?P<name>[^\d+\-−－%|]{2,24}?)\s*(?P<sign>[+\-−－]|高出?|低|多|少|领先|落后)\s*"
-                   r"(?P<p>\d+(?:\.(\d+))?)\s*%\s*$")
+                   r"(?P<p>\d+(?:\.\d+)?)\s*%\s*$")
 # a level cell: a number first, what follows it its unit ("72 颗 GPU", "145,000")
 _LEVEL = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*(?P<unit>\S?)")
 _NUMBER = re.compile(r"^\s*(\d+(?:\.(\d+))?)")
@@ -59,10 +59,7 @@ def _row(rows: dict[str, Sentence], head: list[str], cells: list[str], j: int) -
     row = row_sentence(rows, cells)
     if ia is None or ib is None or ia.lo <= 0 or row is None:
         return None
-    sign = -1.0 if m.group("sign") in _DOWN else 1.0
-    half = 0.5 * 10 ** -len(m.group(4) or "")
-    p = float(m.group("p"))
-    written = Interval(sign * p - half, sign * p + half)
+    written = written_interval(m.group("p")).scale(-1.0 if m.group("sign") in _DOWN else 1.0)
     got = (ib / ia - Interval(1, 1)).scale(100)
     x, y = cells[lead].strip(), cells[other].strip()
     return interval_check(

@@ -162,7 +162,7 @@ def find_year_series(article: Article) -> list[Check]:
             if found is None or not same or lv[-1].kind == FigureKind.NUMBER:
                 continue
             gr, word, words_end = found
-            verb_word = {"降": "下降", "增": "增长"}.get(word or "", word)
+            verb_word = _VERB_WORDS.get(word or "", word)
             if len(gr) == n - 1:
                 # the later years' growths: certain when their years are named, else confirm-only
                 named = _TO_GROWTHS.match(_ASIDE.sub("", s.text[lv[-1].end:gr[0].start]))
@@ -176,6 +176,8 @@ def find_year_series(article: Article) -> list[Check]:
     return out
 
 
+# a one-character verb as `signed_rate` reads it
+_VERB_WORDS = {"降": "下降", "增": "增长"}
 # one year's growth named after the list: "营收：2021-2024 年分别为 22.98、41.31、26.62、100.57 亿元，2024 年同比增长
 # 277.8%" (271)
 _ONE_YEAR = re.compile(r"\s*[，,；;]\s*(?P<y>(?:19|20)?\d{2})\s*年(?:度|的)?\s*(?:同比)?\s*"
@@ -196,7 +198,7 @@ def _one_year(article: Article, s: Sentence, lv: list[Figure], figs: list[Figure
     was, now = figure_interval(lv[i - 1]), figure_interval(lv[i])
     if was.lo <= 0 or now.lo <= 0:
         return None
-    verb = {"降": "下降", "增": "增长"}.get(m.group("v") or "", m.group("v"))
+    verb = _VERB_WORDS.get(m.group("v") or "", m.group("v"))
     return interval_check(
         (now / was - Interval(1, 1)).scale(100), signed_rate(s.text, g, verb), kind="growth", stated=g.text,
         inputs=[lv[i - 1].text, lv[i].text],
