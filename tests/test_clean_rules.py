@@ -135,3 +135,13 @@ def test_text_broken_every_n_characters_is_rejoined_without_inventing_spaces():
 def test_ordinary_markdown_keeps_its_lines():
     text = "\n".join(f"- 第{i}项：{PROSE}" if i % 2 else PROSE for i in range(20))
     assert clean_text(text).text == text
+
+
+def test_one_short_line_with_no_stop_is_its_own_body():
+    # a pasted sentence with no stop ("…同比分别增长35%、36%") was taken as the title and left no body
+    art = article_from_text("预计2020-2021年净利润分别为2.9亿元、4亿元，同比分别增长35%、36%")
+    assert [s.text for s in art.sentences] == ["预计2020-2021年净利润分别为2.9亿元、4亿元，同比分别增长35%、36%"]
+    assert art.title.startswith("预计2020-2021年")
+    # a short first line with a body after it is still the title only
+    art = article_from_text("关税点评\n\n美国对华关税上调至 30%。")
+    assert art.title == "关税点评" and [s.text for s in art.sentences] == ["美国对华关税上调至 30%。"]

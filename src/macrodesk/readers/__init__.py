@@ -118,8 +118,10 @@ def _title_from_text(text: str) -> tuple[str, str]:
         if s.startswith("#"):
             return strip_markup(s.lstrip("#")), "\n".join(lines[i + 1:])
         plain = strip_markup(s)
+        rest = "\n".join(lines[i + 1:])
         if len(plain) <= 60 and not plain.endswith(("。", "；", "，")):
-            return plain, "\n".join(lines[i + 1:])
+            # a text of one short line is all body (a pasted sentence with no stop), titled by itself
+            return plain, rest if rest.strip() else text
         return plain[:30], text
     return "", text
 
