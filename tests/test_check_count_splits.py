@@ -16,7 +16,10 @@ def test_outcomes_that_cover_every_case_add_up_to_the_count():
 
 def test_rises_and_falls_alone_may_leave_the_flat_ones_out():
     assert _split("33 个中信三级子行业中，26 个上涨，7 个下跌。") == ["consistent"]
-    assert _split("23 家公司中 9 家上涨、12 家下跌。") == ["unverifiable"]
+    # short of the count, the sum is a bound the text keeps (the flat ones make up the rest): it holds
+    assert _split("23 家公司中 9 家上涨、12 家下跌。") == ["consistent"]
+    bound = [c for c in check_text("23 家公司中 9 家上涨、12 家下跌。") if c.kind == "sum"][0]
+    assert "≤ 23 家" in bound.relation and "(2 here)" in bound.note
     # more than the count is an error either way
     assert _split("26 家样本煤企中 3 家上涨，25 家下跌。") == ["inconsistent"]
 

@@ -72,7 +72,10 @@ _DATE_PARTS = [
     r"(?:19|20)?\d{2}\s?[QH][1-4]|[1-4]Q(?:19|20)?\d{2}|(?<![\d.])[12]H(?:19|20)?\d{2}(?!\d)|(?<![A-Za-z])[QH][1-4](?![0-9])"
     # "(Q20.64亿元，Q10.40亿元)": a quarter glued to its amount (there is no Q20)
     r"|(?<![A-Za-z\d])Q[1-4](?=\d+\.\d+\s?(?:亿|万|元|%))",
-    r"(?:19|20)\d{2}E(?![a-zA-Z])",
+    # "2025E", "2024A": an estimated or an actual year; "24A EPS 3.0", "25E PE 12" a two-digit one before a
+    # valuation key or a measure
+    r"(?:19|20)\d{2}[EA](?![a-zA-Z])"
+    r"|(?<![\d.])(?:1[5-9]|2\d|3[0-5])[EA](?=\s?(?:EPS|BPS|PE|PB|PS|ROE|营收|收入|归母|净利|利润))",
     # "2021公司毛利率为71.15%", "2021销售费用率14.53%": a year with no 年 opening a clause, before the
     # company or a measure (a bare 2021 there is no amount)
     r"(?:(?<=^)|(?<=[，,。；;：:　\s（(]))(?:19|20)\d{2}(?=\s?(?:公司|年报|全年|年度|销售|营业|营收|收入|毛利|净利|归母|业绩|期间费用))",

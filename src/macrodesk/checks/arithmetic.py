@@ -31,8 +31,9 @@ from macrodesk.checks.clause_totals import find_clause_totals
 from macrodesk.checks.comparisons import find_comparisons
 from macrodesk.checks.concentration import find_concentrations
 from macrodesk.checks.count_parts import find_count_parts
-from macrodesk.checks.count_rates import find_completion_rates, find_count_rates
+from macrodesk.checks.count_rates import find_completion_rates, find_count_rates, find_year_shares
 from macrodesk.checks.count_splits import find_count_splits
+from macrodesk.checks.dated_growths import find_dated_growths
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.defined_ratios import find_defined_ratios
 from macrodesk.checks.dividends import find_dividends
@@ -71,6 +72,7 @@ from macrodesk.checks.pe_lists import find_pe_lists
 from macrodesk.checks.pe_upsides import find_pe_upsides
 from macrodesk.checks.per_share import find_per_share
 from macrodesk.checks.period_means import find_period_means, find_week_means
+from macrodesk.checks.phased_totals import find_phased_totals
 from macrodesk.checks.previous_period import find_previous_period_growths
 from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarter_lists import find_quarter_lists
@@ -94,7 +96,7 @@ from macrodesk.checks.stated_gaps import find_stated_gaps
 from macrodesk.checks.sum_growths import find_sum_growths
 from macrodesk.checks.table_bases import find_table_bases
 from macrodesk.checks.table_cagr import find_table_cagrs
-from macrodesk.checks.table_comparisons import find_table_comparisons
+from macrodesk.checks.table_comparisons import find_table_comparisons, find_table_excess_returns
 from macrodesk.checks.table_periods import find_table_periods
 from macrodesk.checks.table_products import find_table_products
 from macrodesk.checks.table_rows import find_table_relations
@@ -119,6 +121,7 @@ from macrodesk.checks.vs_changes import find_vs_changes
 from macrodesk.checks.weighted_margins import find_weighted_margins
 from macrodesk.checks.whole_article import across_sections
 from macrodesk.checks.whole_frames import WholeFrames
+from macrodesk.checks.word_comparisons import find_word_comparisons
 from macrodesk.checks.worded import find_range_changes, find_uncounted
 from macrodesk.checks.year_series import find_year_series
 from macrodesk.models import Article, Sentence
@@ -239,7 +242,7 @@ def check_article(article: Article) -> list[Check]:
         *find_split_shares(article), *find_half_growths(article),
         *find_amount_rates(article), *find_half_sums(article), *find_segment_sums(article),
         *find_table_totals(article), *find_bin_counts(article), *find_member_sums(article),
-        *find_table_cagrs(article), *find_table_comparisons(article), *find_table_bases(article), *find_table_periods(article)])
+        *find_table_cagrs(article), *find_table_comparisons(article), *find_table_excess_returns(article), *find_table_bases(article), *find_table_periods(article)])
     # wordings with no operator: bracketed parts and shares (brackets.py), balances, averages and
     # moves with their rate in a bracket
     _merge(checks, keep, article.label, [
@@ -248,7 +251,7 @@ def check_article(article: Article) -> list[Check]:
         *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),
         *find_defined_ratios(article), *find_balance_sheets(article),
-        *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_count_rates(article), *find_completion_rates(article), *find_table_week_moves(article),
+        *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_count_rates(article), *find_completion_rates(article), *find_year_shares(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
         *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),
@@ -257,7 +260,7 @@ def check_article(article: Article) -> list[Check]:
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
-        *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article),
+        *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),
         *find_parallel_lists(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
@@ -332,6 +335,9 @@ def _keep_key(chk: Check) -> tuple[str, str, object]:
     if _WRONG_WAY.search(chk.relation):
         # a move against its verb ("由10.12%提升至9.88%") is an error beside the figure's own relation
         return chk.sentence_id, chk.stated, "direction"
+    if chk.kind == "comparison":
+        # a word compares once per benchmark ("跑赢沪深 300（涨幅 0.2%）、上证指数（跌幅 0.7%）")
+        return chk.sentence_id, chk.stated, tuple(chk.inputs)
     twice = chk.sentence.count(chk.stated) > 1
     if twice and (column := _TABLE_COLUMN.search(chk.relation)):
         return chk.sentence_id, chk.stated, column.group(1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from macrodesk.checks.frames import period_key
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
@@ -106,6 +107,44 @@ def find_completion_rates(article: Article) -> list[Check]:
             chk = interval_check(
                 got, figure_interval(rate, result=True), kind="share", stated=rate.text,
                 inputs=[done.text, targets[0].text], relation=f"{done.text} / {targets[0].text} = {rate.text} (of the target)",
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
+            chk.article = article.label
+            out.append(chk)
+    return out
+
+
+# "2024 年销售额 169.6 亿元（+58.50%），2025 年截至 6 月 2 日销售额 101.76 亿元（达 2024 年 60%）" (ay46 190): a level
+# as a share of a year's level written before it in the sentence
+_OF_YEAR = re.compile(r"\s*[（(，,]\s*(?:已)?\s*(?:达到?|为|相当于|占)\s*(?P<y>(?:19|20)?\d{2})\s*年\s*(?:全年)?\s*(?:的|水平的)?\s*")
+_YEAR_WORD = re.compile(r"\d\s*年\s*(?:全年)?\s*(?:的|水平的)?\s*\d")
+
+
+def find_year_shares(article: Article) -> list[Check]:
+    """A level written as the share of a year's level ("达 2024 年 60%"): the level over the one level
+    of that year in the sentence, in its unit."""
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or "%" not in s.text or not _YEAR_WORD.search(s.text):
+            continue
+        figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
+        for k in range(1, len(figs)):
+            level, rate = figs[k - 1], figs[k]
+            if rate.kind != FigureKind.PERCENT or level.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
+                continue
+            dated = [d for d in s.figures if d.kind == FigureKind.DATE and level.end <= d.start < rate.start]
+            m = _OF_YEAR.fullmatch(s.text, level.end, dated[0].end) if len(dated) == 1 else None
+            if m is None or not re.fullmatch(r"\s*(?:全年)?\s*(?:的|水平的)?\s*", s.text[dated[0].end:rate.start]):
+                continue
+            year = int(m.group("y")) + (2000 if len(m.group("y")) == 2 else 0)
+            key = unit_key(s, level)
+            wholes = [f for f in figs[:k - 1] if unit_key(s, f) == key and period_key(f.period or "") == (year, "Y")]
+            if len(wholes) != 1 or interval(wholes[0]).lo <= 0:
+                continue
+            whole = wholes[0]
+            chk = interval_check(
+                (interval(level) / interval(whole)).scale(100), figure_interval(rate, result=True), kind="share",
+                stated=rate.text, inputs=[level.text, whole.text],
+                relation=f"{level.text} / {whole.text} = {rate.text} (of {year}'s level)",
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
             chk.article = article.label
             out.append(chk)

@@ -346,6 +346,7 @@ def find_framed(sec: Para) -> list[Check]:
     by_unit: dict[tuple[str, str], list[Framed]] | None = None  # grouped when a growth asks for it
     out: list[Check] = []
     shares: list[tuple[Framed, Framed, list[Framed]]] = []
+    certain_of: dict[int, Framed] = {}  # a share's whole its own words name (占全球), by the share's index
     share_sents: set[int] = set()
     for k, c in enumerate(fs):
         t = c.tok
@@ -536,6 +537,25 @@ def find_framed(sec: Para) -> list[Check]:
             elif same_sentence and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
                     and _SHARE_ADJ.match(c.lead):
                 part = b
+            elif same_sentence and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                    and (nm := _SHARE_NAMED.match(c.lead)) is not None:
+                # "中国储量 780 万吨，占全球 45.88%" after "全球钼矿探明储量约 1700 万吨": the whole is the
+                # one larger level of the section whose words name it (else any, as for 占比)
+                part = b
+                # (in the part's own sentence, or in the sentence its 其中 opens after; of the part's measure:
+                # not another company's 总股本 in the sentence before, nor the world's 储量 for a 产量)
+                named_whole = [w for w in fs[:b.index] if w.tok.cunit == b.tok.cunit and not w.tok.bound
+                               and nm.group("name") in w.lead and w.tok.interval().lo > b.tok.interval().hi
+                               and (w.tok.sent == b.tok.sent or w.tok.sent == b.tok.sent - 1
+                                    and _opens_with_parts(sec, b.tok.sent))
+                               and common_metric(w.metric, b.metric)]
+                if len(named_whole) == 1:
+                    whole = named_whole
+                    certain_of[c.index] = named_whole[0]
+                else:
+                    # no whole written: the level stays free to be another share's whole ("中国奶牛存栏量…
+                    # （1200 万头，占全球 5%）" is the whole of "内蒙古…存栏占比 14%（168 万头）", last 129)
+                    part = None
             elif same_sentence and (growth_first := _growth_then_share(sec, fs[k - 1], c)
                                     or k >= 2 and _growth_then_share(sec, fs[k - 2], c, bare=in_list)):
                 part = growth_first  # "三星出货 5750 万部（同比增 7%，占比 20%）", "（同比持平，占比 15%）"
@@ -574,6 +594,13 @@ def find_framed(sec: Para) -> list[Check]:
                 if not x.tok.bound and not SHARE_LEAD.search(x.lead):
                     levels.append(x)
             levels.reverse()
+            if levels and is_points(t) and (avg := _average_level(fs[:k], c, levels[-1])) is not None:
+                # "行业平均毛利率 15%。…毛利率达 22%，高于行业均值 7 个百分点" (ay46 29): the level nearest before the
+                # gap against the average its words name, written earlier in the section
+                x = levels[-1]
+                out.append(judge(sec, "difference", t, [avg.tok, x.tok],
+                                 [(f"{signed_text(x)} - {signed_text(avg)} = {t.text}", signed_level(x) - signed_level(avg))]))
+                continue
             if len(levels) == 1 and is_points(t):
                 bench = _benchmark_level(fs[:k], c, levels[0])
                 if bench is not None:
@@ -631,7 +658,7 @@ def find_framed(sec: Para) -> list[Check]:
     settled = {(c.sentence_id, c.stated) for c in found if c.verdict != "unverifiable"}
     out = [c for c in out if c.verdict != "unverifiable" or (c.sentence_id, c.stated) not in settled]
     out.extend(found)
-    out.extend(_judge_shares(sec, shares, fs))
+    out.extend(_judge_shares(sec, shares, fs, certain_of))
     return out
 
 
@@ -1132,6 +1159,9 @@ _PARTS_OPEN = re.compile(r"其中\s*(?:约|近)?\s*$")
 # a share's part alone in the clause after it: "，约100万辆"
 _PART_AFTER = re.compile(r"\s*[，,]\s*(?:约|近|即|为|达)?\s*")
 _BARE_SHARE = re.compile(r"^\s*[（(，,]\s*占比?\s*$")
+# a share naming its whole by a scope word: "，占全球 45.88%", "（占全国的 12%）", "，占总营收比重为 30%"
+_SHARE_NAMED = re.compile(r"^\s*[（(，,]?\s*占\s*(?P<name>全球|全国|全省|全市|全行业|总[\u4e00-\u9fa5]{1,4}?)\s*(?:的)?\s*"
+                          r"(?:比重|比例|份额)?\s*(?:为|约|达|仅|约为)?\s*$")
 
 
 def _qualified_whole(w: Framed, part: Framed, c: Framed) -> bool:
@@ -1144,10 +1174,12 @@ def _qualified_whole(w: Framed, part: Framed, c: Framed) -> bool:
     return n >= 2 and w.metric != part.metric and n < len(part.metric)
 
 
-def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]], fs: list[Framed]) -> list[Check]:
+def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]], fs: list[Framed],
+                  certain_of: dict[int, Framed] | None = None) -> list[Check]:
     """Shares of one whole. A whole is certain when it is the only candidate in the part's own
-    sentence, or when two other shares of the same sentence fit it; a share that does not fit a
-    certain whole is inconsistent. A figure with its own share is a sibling, never the whole."""
+    sentence, when two other shares of the same sentence fit it, or when the share's words name
+    it (`certain_of`); a share that does not fit a certain whole is inconsistent. A figure with its
+    own share is a sibling, never the whole."""
     parts = {part.index for _, part, _ in shares}
     # the shares (by index) that fit each whole, per ；-chain of sentences
     fits: dict[tuple[int, int], set[int]] = {}
@@ -1210,6 +1242,8 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]], 
                  and _OF_WHOLE.fullmatch(c.lead)]
         if named:
             certain = named[0]
+        if certain_of and c.index in certain_of and certain_of[c.index].index not in parts:
+            certain = certain_of[c.index]
         if certain is None and not own:
             # the one level before the part in its sentence, which the part narrows, even when it is
             # smaller than the part (Merck: "营收 28.8B 美元，肿瘤 & 血液学营收 32.7B 美元（占比 57%）")
@@ -1368,14 +1402,14 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     for x in fs:
         (bounds if x.tok.bound else by_sent).setdefault(x.tok.sent, []).append(x)
     for si, raw in enumerate(sec.raw):
-        om = _PARTS_OPEN.search(raw)
+        om = _PARTS_WORD.search(raw)
         if om is not None and om.group() != "其中" and raw[max(0, om.start() - 1):om.start()] in ("（", "("):
             # "门店4，869家（含加盟店419家），净增门店117家，其中新开门店77家…": a bracketed 含 is the figure's
             # own aside (brackets.py reads it); a later 其中 opens the sentence's breakdown
             close = min((k for k in (raw.find("）", om.end()), raw.find(")", om.end())) if k >= 0), default=-1)
             later = raw.find("其中", close) if close >= 0 else -1
             if later >= 0:
-                om = _PARTS_OPEN.search(raw, later)
+                om = _PARTS_WORD.search(raw, later)
         i = om.start() if om else -1
         # "新签合同额948.88亿元。新签合同中，国内合同额692.52亿元，境外合同额256.36亿元": a sentence opening
         # on the whole's name and 中 lists its parts as 其中 does
@@ -1835,7 +1869,7 @@ def confirm_parts(sec: Para, fs: list[Framed], t: Framed, parts: list[Framed], w
     return out
 
 
-_PRICE_WORD = re.compile(r"均价|单价|平均[\u4e00-\u9fa5]{0,2}价")
+_PRICE_WORD = re.compile(r"均价|单价|售价|平均[\u4e00-\u9fa5]{0,2}价")
 _AMOUNT_WORD = re.compile(r"金额|[售口]额|收入|营收|票房")
 _VOLUME_WORD = re.compile(r"数量|[销产出进]?[口]?量$|销量|出货量|交付量|人次")
 _SUBJECT_NOISE = re.compile(r"公司|全年|主业|业务|实现|总|合计|整体|平均|[\d.%]|\s")
@@ -1850,9 +1884,19 @@ def _subject(metric: str, measure: re.Pattern[str]) -> str:
 def _same_subject(a: Framed, v: Framed) -> bool:
     """An amount and a volume of one thing: one names no subject, or one's subject holds the other's
     (出口金额 / 出口数量; not 外加剂收入 / 高性能减水剂销量, cfb233)."""
-    sa, sv = _subject(a.metric, _AMOUNT_WORD), _subject(v.metric, _VOLUME_WORD)
+    sa, sv = _subject(_named(a), _AMOUNT_WORD), _subject(_named(v), _VOLUME_WORD)
     return not sa or not sv or sa in sv or sv in sa
 
+
+
+_ASIDE_END = re.compile(r"[（(][^（）()]*[)）]\s*$")
+
+
+def _named(x: Framed) -> str:
+    """A figure's metric, or the words before the aside its figure follows ("交付量（扣除租赁）37.74 万辆")."""
+    if not _ASIDE_END.search(x.lead):
+        return x.metric
+    return re.split(r"[，,。；;：:]", _ASIDE_END.sub("", x.lead))[-1].strip()
 
 
 def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
@@ -1870,6 +1914,17 @@ def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
                   and _same_period(x.period, p.period)]
         amounts = [x for x in before if x.tok.fig.kind == FigureKind.MONEY and _AMOUNT_WORD.search(x.metric)]
         volumes = [x for x in before if x.tok.fig.kind == FigureKind.QUANTITY and _VOLUME_WORD.search(x.metric)]
+        if not amounts and not volumes and p.tok.sent > 0:
+            # "营收 157.9 亿美元，同比 - 15%…；汽车交付量（扣除租赁）37.74 万辆，…；单车售价 4.18 万美元" (394): the
+            # amount and the volume in the clauses of its ；-chain before it, a measure named before an aside
+            chain = _chain_start(sec, p.tok.sent)
+            before = [x for x in fs[max(0, p.index - 8):p.index] if chain <= x.tok.sent < p.tok.sent
+                      and not x.tok.bound and _same_period(x.period, p.period)]
+            amounts = [x for x in before if x.tok.fig.kind == FigureKind.MONEY and _AMOUNT_WORD.search(_named(x))]
+            # (a price per kg is no revenue over a count of heads, cfb526)
+            per = p.tok.fig.unit.split("/")[1].strip() if "/" in p.tok.fig.unit else ""
+            volumes = [x for x in before if x.tok.fig.kind == FigureKind.QUANTITY and _VOLUME_WORD.search(_named(x))
+                       and (not per or currency(x.tok.fig.unit.strip()) == per)]
         if not amounts and len(volumes) == 1:
             # "销量7853.64吨，同比+8.55%，均价23.08万元/吨，同比+11.88%，收入18.12亿，同比+21.43%" (cfb062): the
             # amount may close the sentence, after its price
@@ -1890,7 +1945,7 @@ def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
             continue
         level = a.tok.interval() / v.tok.interval()
         chk = judge(sec, "ratio", p.tok, [a.tok, v.tok],
-                    [(f"{a.tok.text} / {v.tok.text} = {p.tok.text} ({p.metric} = {a.metric} / {v.metric})", level)],
+                    [(f"{a.tok.text} / {v.tok.text} = {p.tok.text} ({p.metric} = {_named(a)} / {_named(v)})", level)],
                     magnitude=False)
         if not _same_subject(a, v):
             chk = hedge(sec, chk, "the amount and the volume name different things")
@@ -1906,8 +1961,8 @@ def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
                 continue
             chk = judge_signed(
                 sec, "growth", gp, [a.tok, ga.tok, v.tok, gv.tok],
-                [(f"{one_plus(ga)}/{one_plus(gv)} - 1 = {gp.tok.text} ({p.metric} = {a.metric} / "
-                  f"{v.metric}, {basis})", (fa / fv - one).scale(100))], derived=True)
+                [(f"{one_plus(ga)}/{one_plus(gv)} - 1 = {gp.tok.text} ({p.metric} = {_named(a)} / "
+                  f"{_named(v)}, {basis})", (fa / fv - one).scale(100))], derived=True)
             out.append(chk if fits else hedge(sec, chk, "the price is not the amount over the volume written"))
     return out
 
@@ -1940,7 +1995,7 @@ def _amount_last(sec: Para, fs: list[Framed], a: Framed, v: Framed, p: Framed) -
 
 # the words that open a total's parts: "T，其中 A a、B b", "T，含 A（a）和 B（b）", "包括…以及…"
 _WHOLE_OPEN = re.compile(r"^[\s，,*]*([\u4e00-\u9fa5A-Za-z]{2,10})中\s*[，,：:]")
-_PARTS_OPEN = re.compile(r"其中|包括|包含|涵盖|(?<![不所])含(?![量税金义有])")
+_PARTS_WORD = re.compile(r"其中|包括|包含|涵盖|(?<![不所])含(?![量税金义有])")
 def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list[Framed], *,
                          certain: str = "") -> Check | None:
     """"美护板块营收合计 731.7 亿元，同比 + 12%" with its parts "化妆品…营收 605.6 亿元，同比 + 13%" and
@@ -2049,6 +2104,25 @@ def framed_once(sec: Para) -> list[Framed]:
 # earlier clause: "上证指数涨幅 5.57%，…；钢铁指数涨幅 3.09%，跑输上证指数 2.49 个百分点"
 _BENCH_NAME = re.compile(r"(?:跑赢|跑输|超涨|超跌|领先|落后|相对)\s*([\u4e00-\u9fa5A-Za-z0-9]{2,12}?)\s*(?:的)?\s*$")
 _RETURN_LEAD = re.compile(r"(?:涨幅|跌幅|收益率?|上涨|下跌|涨|跌)\s*(?:为|约|达)?\s*$")
+
+
+_AVERAGE_GAP = re.compile(r"(?:高于|低于|高出|超出|超过|优于|领先)\s*(?P<who>行业|同行业?|可比公司|板块|市场|全国|全球)?\s*(?:的)?\s*"
+                          r"(?:平均水平|平均值|均值|平均)\s*(?:约|为|达)?\s*$")
+
+
+def _average_level(before: list[Framed], c: Framed, level: Framed) -> Framed | None:
+    """The one average a gap names ("高于行业均值 7 个百分点"), written earlier in the section as an
+    average ("行业平均毛利率 15%") of the compared level's metric; two values of it: none is certain."""
+    m = _AVERAGE_GAP.search(c.lead)
+    if not m:
+        return None
+    who = m.group("who") or ""
+    found = [x for x in before if x is not level and x.tok.cunit == ("percent", "%") and not x.tok.bound
+             and not is_points(x.tok) and re.search("平均|均值", x.lead) and who[:2] in x.lead
+             and common_metric(x.metric, level.metric, 3)]
+    if len({x.tok.text for x in found}) != 1:
+        return None
+    return found[-1]
 
 
 def _benchmark_level(before: list[Framed], c: Framed, level: Framed) -> Framed | None:

@@ -545,7 +545,8 @@ SHARE_WORDS = re.compile(r"占|份额|占比|贡献|拉动|权重|比重|结构|
 RATE_WORDS = re.compile(r"增速|增长|同比|环比|涨幅|跌幅|降幅|收益率|利率|回报|下降|上涨")
 
 
-_LIST_PLAIN = re.compile(f"({FIG}(?:(?:[、和及与]|以及){W(8, '、')}?{FIG})+){_SUM_CONNECT}")
+# (a slash list too: "徐工/三一/中联市占率为 5.8%/5.1%/2.8%（合计 13.7%）", ba46 964)
+_LIST_PLAIN = re.compile(f"({FIG}(?:(?:[、和及与/]|以及){W(8, '、')}?{FIG})+){_SUM_CONNECT}")
 
 
 def _inherit_unit(parts: list[Tok]) -> list[Tok]:

@@ -67,3 +67,44 @@ def _row(rows: dict[str, Sentence], head: list[str], cells: list[str], j: int) -
         relation=f"{a.group(1)}→{b.group(1)}: {b.group(1)}/{a.group(1)} - 1 = {cells[j].strip()} "
                  f"(table: {cells[0].strip()}, {head[lead].strip()} against {head[other].strip()})",
         sentence=row.text, sentence_id=row.id, paragraph=row.paragraph, input_sentences=[row.text])
+
+
+# "| 时间区间 | 基础化工涨跌幅（%） | 沪深 300 涨跌幅（%） | 超额收益（%） |" (ay46 67): the excess return is the first
+# return column less the second
+_EXCESS = re.compile(r"超额收益|相对收益|超额回报|相对回报|跑赢|超额")
+_RETURN = re.compile(r"涨跌幅|涨幅|收益率|回报率|表现")
+_SIGNED_CELL = re.compile(r"^\s*[+\-−－]?\s*\d+(?:\.\d+)?\s*%?\s*$")
+
+
+def find_table_excess_returns(article: Article) -> list[Check]:
+    """Each row of a table whose excess-return column follows two return columns: the subject's
+    return (the first) less the benchmark's (the second)."""
+    if "|" not in article.text or not _EXCESS.search(article.text):
+        return []
+    rows = table_rows(article.sentences)
+    out: list[Check] = []
+    for table in markdown_tables(article.text):
+        head = table[0]
+        if any(not cells[0].strip() for cells in table[1:]):
+            continue  # a second header row ("|  |  | 2024A | 2025E |"): the first row's names span columns (429)
+        for j in range(3, len(head)):
+            if not _EXCESS.search(head[j]) or _EXCESS.search(head[j - 1]) \
+                    or not (_RETURN.search(head[j - 2]) and _RETURN.search(head[j - 1])):
+                continue
+            for cells in table[1:]:
+                if len(cells) != len(head) or not all(_SIGNED_CELL.match(cells[i]) for i in (j - 2, j - 1, j)) \
+                        or len({"%" in cells[i] for i in (j - 2, j - 1, j)}) != 1:
+                    continue  # (three returns are written alike: all with % or all without)
+                row = row_sentence(rows, cells)
+                if row is None:
+                    continue
+                mine, bench, stated = (cells[i].strip() for i in (j - 2, j - 1, j))
+                got = written_interval(mine) - written_interval(bench)
+                chk = interval_check(
+                    got, written_interval(stated), kind="difference", stated=stated, inputs=[mine, bench],
+                    relation=f"{mine} - ({bench}) = {stated} (table: {cells[0].strip()}, {head[j].strip()} = "
+                             f"{head[j - 2].strip()} - {head[j - 1].strip()})",
+                    sentence=row.text, sentence_id=row.id, paragraph=row.paragraph, input_sentences=[row.text])
+                chk.article = article.label
+                out.append(chk)
+    return out

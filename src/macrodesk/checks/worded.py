@@ -220,9 +220,12 @@ def _prose_pe(sec: Para, fs: list[Framed], k: int) -> Check | None:
         return None
     prices = [x for x in fs if x.tok.sent == t.sent and x.tok.fig.kind == FigureKind.MONEY
               and _PRICE_LEAD.search(x.lead) and not x.tok.bound]
-    eps = [x for x in fs if labels.get(x.index) == "EPS" and x.tok.fig.kind == FigureKind.MONEY
+    # (an EPS may be written bare after its key, in the price's 元: "股价 38.4 元，24A EPS 3.0，…24A PE 12.8")
+    eps = [x for x in fs if labels.get(x.index) == "EPS" and x.tok.fig.kind in (FigureKind.MONEY, FigureKind.NUMBER)
            and period_key(x.period) == period_key(c.period) and period_key(c.period) is not None]
-    if len(prices) != 1 or len(eps) != 1 or prices[0].tok.cunit != eps[0].tok.cunit or eps[0].tok.interval().lo <= 0:
+    if len(prices) != 1 or len(eps) != 1 or eps[0].tok.interval().lo <= 0 or not (
+            prices[0].tok.cunit == eps[0].tok.cunit or eps[0].tok.fig.kind == FigureKind.NUMBER
+            and (eps[0].tok.fig.scale or 1) == 1 and prices[0].tok.cunit == ("money", "元")):
         return None
     p, e = prices[0].tok, eps[0].tok
     iv = p.interval() / e.interval()
@@ -233,7 +236,7 @@ def _prose_pe(sec: Para, fs: list[Framed], k: int) -> Check | None:
 
 
 # ("1-9月净增加门店9家": what is counted may be named between)
-_NET_LEAD = re.compile(r"净(?:融资|发行|投放|流入|增加|新增|增|开店?|(?P<fall>减少|减|关店?|流出))"
+_NET_LEAD = re.compile(r"净(?:融资|发行|投放|流入|增加|新增|增持|买入|增|开店?|(?P<fall>减少|减持|卖出|减|关店?|流出))"
                        r"(?:门店|店铺|酒店|网点|专卖店|加盟店|直营店)?(?:数量?)?(?:额|规模|量)?"
                        r"\s*(?:为|达|约|了)?\s*$")
 
@@ -249,6 +252,10 @@ def _net_amount(sec: Para, fs: list[Framed], k: int) -> Check | None:
     if t.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or net is None:
         return None
     before = [x for x in fs[:k] if x.tok.sent == t.sent and x.tok.cunit == t.cunit and not x.tok.bound]
+    after = _PARTS_AFTER.match(c.after) is not None
+    if after:
+        # "净减持 11.28 亿元，其中 4 家增持 0.14 亿元，34 家减持 11.42 亿元": the flows follow their net
+        before = [x for x in fs[k + 1:] if x.tok.sent == t.sent and x.tok.cunit == t.cunit and not x.tok.bound]
     # the last flow word before each amount names it ("发行与偿还…新发行煤炭债 650 亿元" is issued)
     flow: dict[int, str] = {}
     last = ""
@@ -275,14 +282,18 @@ def _net_amount(sec: Para, fs: list[Framed], k: int) -> Check | None:
                 [(f"{' + '.join(x.text for x in plus)} - {subtracted} = {t.text}", got)], magnitude=False)
     # another amount of the sentence may be a flow too ("提前兑付 C"): then the pair only confirms
     others = [x for x in before if all(x is not y for y in gross + out) and is_level(x)]
+    if after and t.fig.kind != FigureKind.MONEY:
+        # counts after a net's 其中 need not be all its flows ("净增门店 117 家，其中新开门店 77 家、…")
+        return hedge(sec, chk, "the flows after 其中 need not be all of them")
     return hedge(sec, chk, "other amounts of the sentence may be flows too") if others else chk
 
 
 # ("累计新增门店348家，累计撤减门店339家，1-9月净增加门店9家": shops added and taken away; "新开门店535家，
 # 搬迁门店88家，关闭门店30家，净增加门店417家": a shop moved is counted among the new ones, so its old
 # place is taken away)
-_INFLOW = ("发行", "融资", "投放", "流入", "新开", "开店", "开业", "新增")
-_OUTFLOW = ("偿还", "到期", "回笼", "流出", "关闭", "关店", "闭店", "撤减", "撤店", "撤出", "搬迁")
+_INFLOW = ("发行", "融资", "投放", "流入", "新开", "开店", "开业", "新增", "增持", "买入")
+_OUTFLOW = ("偿还", "到期", "回笼", "流出", "关闭", "关店", "闭店", "撤减", "撤店", "撤出", "搬迁", "减持", "卖出")
+_PARTS_AFTER = re.compile(r"^\s*[，,]\s*其中")
 # (兑付 and 赎回 name a flow of neither side: an amount after them is no issue and no repayment)
 _FLOW = re.compile("|".join(_INFLOW + _OUTFLOW + ("兑付", "赎回")))
 _LIST_NEXT = re.compile(r"^\s*[、和及]")
