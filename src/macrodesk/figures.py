@@ -289,6 +289,17 @@ def extract_figures(sentence: str) -> list[Figure]:
         for i in range(start, end):
             taken[i] = True
 
+    # "分别为 100 亿、26 亿、61 亿元", "429 亿、246 亿美元": a list writes its currency once, on its last item;
+    # a bare magnitude joined to the next item in that magnitude takes its currency (from the end, so it
+    # passes down the whole list)
+    for i in range(len(figures) - 2, -1, -1):
+        item, following = figures[i], figures[i + 1]
+        if item.kind == FigureKind.QUANTITY and item.unit in _BARE_MAGNITUDES and following.kind == FigureKind.MONEY \
+                and following.unit.startswith(item.unit) and re.fullmatch(_CURRENCY, following.unit[len(item.unit):]) \
+                and _LIST_JOIN.fullmatch(text, item.end, following.start):
+            figures[i] = Figure(text=item.text, kind=FigureKind.MONEY, value=item.value, unit=following.unit,
+                                scale=_scale_of(following.unit, FigureKind.MONEY), decimals=item.decimals,
+                                start=item.start, end=item.end)
     figures = _merge_ranges(text, figures)
     for fig in figures:
         before = chars_before(text, fig.start, 4)

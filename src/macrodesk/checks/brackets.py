@@ -148,7 +148,7 @@ def _plus_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | None
     total = before[-1]
     key = unit_key(s, total)
     if not _PLUS_GAP.fullmatch(s.text[total.end:m.start()]) or total.is_range or total.value is None \
-            or key is None or key == "#" or total.kind not in LEVELS or signed(s, total):
+            or key is None or key == "#" or total.kind not in LEVELS or signed(s, total) and not _addend(s, total):
         return None
     # "（加盟费 3 万 + 首单采购 15 万 + 设备 5 万等）": 等 leaves parts out
     partial = re.search(r"(?:等|其他|其余|其它)[^\d]*$", m.group(1)) is not None
@@ -161,6 +161,13 @@ def _plus_sum(s: Sentence, figs: list[Figure], m: re.Match[str]) -> Check | None
                  why="the bracket lists only some of the parts (等)")
     chk.inputs = shown
     return chk
+
+
+def _addend(s: Sentence, f: Figure) -> bool:
+    """"使用 25 亿现金 + 175 亿债务（…）": a + after a named amount adds, it is no sign of a change."""
+    before = s.text[max(0, f.start - 8):f.start]
+    return s.text[f.start:f.end].lstrip()[:1] in "+＋" and re.search(r"[\u4e00-\u9fa5A-Za-z]\s*$", before) is not None \
+        and re.search(r"同比|环比|较|增|减|变动|变化", before) is None
 
 
 def _plus_parts(s: Sentence, figs: list[Figure], parts: list[Figure], pieces: list[str],

@@ -583,6 +583,15 @@ def find_framed(sec: Para) -> list[Check]:
                          and not w.tok.bound]
             shares.append((c, part, whole))
             continue
+        # ---- "新材料指数跌幅 5.28%，跑输创业板指 2.83%。同期…创业板指 - 2.45%" (841): a gap in % after the
+        # benchmark's name, its return written after it in the paragraph (before it, named_returns reads it)
+        if t.fig.kind == FigureKind.PERCENT and same_sentence and (bm := _BEAT_PCT.search(c.lead)) is not None \
+                and b.tok.cunit == ("percent", "%") and not b.tok.bound and not is_points(b.tok) \
+                and (bench := _named_return_after(fs[k + 1:], c, bm.group(1))) is not None:
+            out.append(judge(sec, "difference", t, [bench.tok, b.tok], [
+                (f"({signed_text(x)}) - ({signed_text(y)}) = {t.text}", signed_level(x) - signed_level(y))
+                for x, y in ((b, bench), (bench, b))]))
+            continue
         # ---- a gap: "跑赢沪深300指数 3.44 个百分点" between two returns of the section
         # a percent after 高于/低于 is a level compared with, not a gap; points are a gap
         if (is_points(t) or t.fig.kind == FigureKind.PERCENT and _GAP_PCT.search(c.lead)) \
@@ -1500,6 +1509,9 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             # "共取得补贴收入 54.5 亿元，其中…36.5 亿元，…3.7 亿元，其他补贴收入 13.3 亿元" (cfb239): a
             # list closed by 其他 is the whole breakdown ("中东、北美各减少 1 座": one figure, two parts)
             chk = _parts_check(sec, total, parts, why, certain=True)
+        if chk.verdict == "unverifiable" and not total.tok.bound and _rest_named_last(sec, parts):
+            # "其中晶圆、封装、其他分别为 100 亿、26 亿、61 亿元": a 分别-list whose names end with 其他
+            chk = _parts_check(sec, total, parts, why, certain=True)
         if chk.verdict == "unverifiable" and _complementary(parts, total) and not total.tok.bound:
             # "总收入 129.9 亿元，其中中国大陆收入 79.7 亿元…，海外收入 50.66 亿元": two parts that are each
             # other's complement exhaust the total
@@ -1539,6 +1551,21 @@ _COMPLEMENTS = tuple((re.compile(a), re.compile(b)) for a, b in (
 
 # the last item of a breakdown that is the rest of it, named so in its own clause
 _REST = re.compile(r"(?:^|[，,；;、])\s*" + _REST_WORD + r"[\u4e00-\u9fa5]{0,8}\s*(?:为|达|约|实现)?\s*$")
+
+
+# the names of a 分别-list before it: "晶圆、封装、其他分别为"
+_NAMED_BEFORE = re.compile(r"([\u4e00-\u9fa5A-Za-z]{1,12}(?:\s*[、和及与]\s*[\u4e00-\u9fa5A-Za-z]{1,12})+)\s*分别[^，,。；;\d]{0,6}$")
+
+
+def _rest_named_last(sec: Para, parts: list[Framed]) -> bool:
+    """Whether the parts are the values of a 分别-list of as many names, the last of them the rest
+    (其他/其余): the list is the whole breakdown."""
+    first = parts[0].tok
+    if any(p.tok.sent != first.sent for p in parts):
+        return False
+    m = _NAMED_BEFORE.search(sec.raw[first.sent], 0, first.fig.start)
+    names = re.split(r"\s*[、和及与]\s*", m.group(1)) if m else []
+    return len(names) == len(parts) and re.match(_REST_WORD, names[-1]) is not None
 
 
 # exports and imports exhaust a trade total ("进出口总额 33.61 万亿元，其中出口…，进口…"), not a balance (顺差)
@@ -2123,6 +2150,21 @@ def _average_level(before: list[Framed], c: Framed, level: Framed) -> Framed | N
     if len({x.tok.text for x in found}) != 1:
         return None
     return found[-1]
+
+
+_BEAT_PCT = re.compile(r"(?:跑赢|跑输)\s*([\u4e00-\u9fa5A-Za-z0-9 ]{2,12}?)\s*(?:约|达)?\s*$")
+
+
+def _named_return_after(after: list[Framed], c: Framed, name: str) -> Framed | None:
+    """The one return of the benchmark named after the gap in its paragraph, the name right before it
+    ("同期沪深 300 涨跌幅 - 1.07%，上证指数 - 0.93%，创业板指 - 2.45%")."""
+    name = name.strip()
+    right_before = re.compile(re.escape(name) + r"\s*(?:指数)?\s*(?:涨跌幅|涨幅|跌幅|收益率?)?\s*(?:为|约)?\s*$")
+    found = [x for x in after if x.paragraph == c.paragraph and x.tok.cunit == ("percent", "%") and not x.tok.bound
+             and not is_points(x.tok) and right_before.search(x.lead)]
+    if len({x.tok.text for x in found}) != 1:
+        return None
+    return found[0]
 
 
 def _benchmark_level(before: list[Framed], c: Framed, level: Framed) -> Framed | None:

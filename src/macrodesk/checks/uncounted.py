@@ -495,6 +495,9 @@ def cagr_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
 
 
 # "…1.36 亿只（CAGR1.3%）": the CAGR opens the level's own bracket
+# (the space after CAGR is the figure reader's mark "·" in a shielded text)
+_CAGR_NEXT = re.compile(r"\s*[，,]\s*(?:对应)?\s*(?:CAGR|年复合增速|年均复合增长率|年复合增长率|复合增长率|复合增速)[\s·]*"
+                        r"(?:为|约|达|约为)?\s*")
 _CAGR_BRACKET = re.compile(r"\s*[（(]\s*(?:CAGR|复合|年均)")
 
 
@@ -594,7 +597,10 @@ def _cagr_dated_of(sec: Para, fs: list[Framed], k: int, dated: list[tuple[Framed
     listed = any(re.search(r"/\s*$", chars_before(raw, x.tok.fig.start, 3)) for x, _ in dated)
     own_bracket = len(dated) == 2 and len(same_unit) == 2 and not listed and len(readings) == 1 and not spans \
         and k >= 1 \
-        and fs[k - 1] is dated[1][0] and _CAGR_BRACKET.match(raw, fs[k - 1].tok.fig.end, t.fig.start) is not None
+        and fs[k - 1] is dated[1][0] and (_CAGR_BRACKET.match(raw, fs[k - 1].tok.fig.end, t.fig.start) is not None
+                                          # "2025 年 103 亿元，2028 年 387 亿元，CAGR 58%" (79): the CAGR's clause
+                                          # right after the later level, naming nothing else
+                                          or _CAGR_NEXT.fullmatch(raw, fs[k - 1].tok.fig.end, t.fig.start) is not None)
     if own_bracket:
         return chk
     return hedge(sec, chk, "the dated levels may span another window than the CAGR")
