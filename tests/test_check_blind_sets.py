@@ -157,9 +157,9 @@ FLOORS = {
     # round 20's sets: first runs after the round's first rule commit (thirty-seventh; the same at the
     # round's start) and after 33 (thirty-eighth; 97/146 at the round's start)
     "check_thirty_seventh": Floors(253, 138, 0.847, 197, 0.847, 15, 1, 238, 0.369, articles=51),
-    "check_thirty_eighth": Floors(263, 135, 0.622, 157, 0.726, 21, 3, 241, 0.269, articles=50),
+    "check_thirty_eighth": Floors(263, 135, 0.622, 160, 0.731, 21, 3, 241, 0.269, articles=50),
     # and the thirty-ninth, first run after all the round's other rules (the same at its start)
-    "check_thirty_ninth": Floors(227, 82, 0.548, 142, 0.852, 13, 1, 214, 0.387, articles=52),
+    "check_thirty_ninth": Floors(227, 82, 0.585, 145, 0.862, 13, 1, 214, 0.406, articles=52),
     "check_fortieth": Floors(223, 104, 0.701, 136, 0.779, 21, 1, 202, 0.188, articles=58),
     "check_forty_first": Floors(172, 92, 0.532, 86, 0.767, 13, 2, 159, 0.169, articles=58),
     "check_forty_second": Floors(80, 19, 0.894, 74, 0.986, 1, 1, 79, 0.189, articles=35),
@@ -167,7 +167,7 @@ FLOORS = {
     "check_forty_fourth": Floors(136, 55, 0.672, 75, 0.76, 12, 2, 124, 0.169, articles=56),
     "check_forty_fifth": Floors(136, 87, 0.643, 78, 0.705, 14, 0, 121, 0.239, articles=44),
     "check_forty_sixth": Floors(108, 67, 0.776, 82, 0.841, 7, 1, 101, 0.326, articles=30),
-    "check_forty_seventh": Floors(92, 47, 0.617, 41, 0.487, 12, 0, 80, 0.15, articles=30),
+    "check_forty_seventh": Floors(92, 47, 0.638, 42, 0.5, 12, 1, 80, 0.15, articles=30),
 }
 _SCORES: dict[str, Score] = {}
 

@@ -1,11 +1,13 @@
 """Round 27 (from the forty-seventh blind set): a list's currency on its last item; a 分别-list closed
 by 其他; a gap in % against a benchmark named after it; a + that adds before a bracket's sum; a CAGR's
-clause right after its later level."""
+clause right after its later level; a table cell holding a sentence of its own."""
 
 from __future__ import annotations
 
-from macrodesk.checks.arithmetic import check_text
-from macrodesk.readers import article_from_text
+from pathlib import Path
+
+from macrodesk.checks.arithmetic import check_article, check_text
+from macrodesk.readers import article_from_text, read_article
 
 
 def _found(text: str) -> list[tuple[str, str]]:
@@ -57,3 +59,21 @@ def test_a_cagr_clause_right_after_its_later_level():
     # another clause between the later level and the CAGR: its window is not certain
     other = "规模 2025 年 103 亿元，2028 年 387 亿元，渗透率提升，CAGR 58%。"
     assert not [v for v, _ in _found(other) if v == "inconsistent"]
+
+
+def test_a_table_cell_holding_a_sentence_of_its_own(tmp_path: Path):
+    # 79: the summary table's cell is a sentence; only its judged relations are kept
+    table = ("# 人形机器人\n\n要点如下。\n\n| **指标** | **数据** |\n| --- | --- |\n"
+             "| **中国人形机器人规模** | 2025 年 103 亿元，2028 年 387 亿元，CAGR {}% |\n| **渗透率** | 同比 +12% |\n")
+    path = tmp_path / "t.md"
+    path.write_text(table.format("55.5"), encoding="utf-8")
+    found = [(c.verdict, c.relation) for c in check_article(read_article(path))]
+    assert ("consistent", "(387 亿元/103 亿元)^(1/3) - 1 = 55.5%") in found
+    assert not [v for v, _ in found if v == "unverifiable"]  # a cell's growth with no base is not counted
+    path.write_text(table.format("58"), encoding="utf-8")
+    assert ("inconsistent", "(387 亿元/103 亿元)^(1/3) - 1 = 58%") in [
+        (c.verdict, c.relation) for c in check_article(read_article(path))]
+    # a row of numbers is no sentence: its cells are not read as one
+    path.write_text("# 表\n\n数据如下。\n\n| 年份 | 营收 | 利润 |\n| --- | --- | --- |\n| 2024 | 100，200 | 10，20 |\n",
+                    encoding="utf-8")
+    assert check_article(read_article(path)) == []

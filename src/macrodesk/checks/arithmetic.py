@@ -96,6 +96,7 @@ from macrodesk.checks.stated_gaps import find_stated_gaps
 from macrodesk.checks.sum_growths import find_sum_growths
 from macrodesk.checks.table_bases import find_table_bases
 from macrodesk.checks.table_cagr import find_table_cagrs
+from macrodesk.checks.table_cells import prose_cells
 from macrodesk.checks.table_comparisons import find_table_comparisons, find_table_excess_returns
 from macrodesk.checks.table_periods import find_table_periods
 from macrodesk.checks.table_products import find_table_products
@@ -189,6 +190,15 @@ def check_article(article: Article) -> list[Check]:
         prose = [s for s in article.sentences if s.kind in ("prose", "list")]
         for chk in find_table_shares(article.text, table_rows, prose):
             keep(chk)
+    # a table cell holding a sentence of its own, read alone as prose (checks/table_cells.py); only its
+    # judged relations: a cell's figures with no inputs are counted as the table's, that is not at all
+    for cell in prose_cells(article):
+        para = build_para(cell.paragraph, [cell], cache)
+        if len(para.toks) < 2:
+            continue
+        for chk in [*(c for finder in FINDERS for c in finder(para)), *find_framed(para), *find_uncounted(para)]:
+            if chk.verdict != "unverifiable":
+                keep(chk)
     # the comparisons in words and the relations across a table's cells (checks/comparisons.py,
     # checks/tables.py), in the order they were registered in before
     for article_finder in (find_comparisons, find_table_checks):
