@@ -115,7 +115,8 @@ def find_completion_rates(article: Article) -> list[Check]:
 
 # "2024 年销售额 169.6 亿元（+58.50%），2025 年截至 6 月 2 日销售额 101.76 亿元（达 2024 年 60%）" (ay46 190): a level
 # as a share of a year's level written before it in the sentence
-_OF_YEAR = re.compile(r"\s*[（(，,]\s*(?:已)?\s*(?:达到?|为|相当于|占)\s*(?P<y>(?:19|20)?\d{2})\s*年\s*(?:全年)?\s*(?:的|水平的)?\s*")
+_OF_YEAR = re.compile(r"\s*[（(，,]\s*(?:已)?\s*(?:达到?|为|相当于|占)\s*")
+_AFTER_YEAR = re.compile(r"\s*(?:全年)?\s*(?:的|水平的)?\s*")
 _YEAR_WORD = re.compile(r"\d\s*年\s*(?:全年)?\s*(?:的|水平的)?\s*\d")
 
 
@@ -132,12 +133,14 @@ def find_year_shares(article: Article) -> list[Check]:
             if rate.kind != FigureKind.PERCENT or level.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
                 continue
             dated = [d for d in s.figures if d.kind == FigureKind.DATE and level.end <= d.start < rate.start]
-            m = _OF_YEAR.fullmatch(s.text, level.end, dated[0].end) if len(dated) == 1 else None
-            if m is None or not re.fullmatch(r"\s*(?:全年)?\s*(?:的|水平的)?\s*", s.text[dated[0].end:rate.start]):
+            if len(dated) != 1 or not _OF_YEAR.fullmatch(s.text, level.end, dated[0].start) \
+                    or not _AFTER_YEAR.fullmatch(s.text, dated[0].end, rate.start) \
+                    or not dated[0].text.rstrip().endswith("年") \
+                    or (key := period_key(dated[0].text)) is None or key[1] != "Y":
                 continue
-            year = int(m.group("y")) + (2000 if len(m.group("y")) == 2 else 0)
-            key = unit_key(s, level)
-            wholes = [f for f in figs[:k - 1] if unit_key(s, f) == key and period_key(f.period or "") == (year, "Y")]
+            year = key[0]
+            unit = unit_key(s, level)
+            wholes = [f for f in figs[:k - 1] if unit_key(s, f) == unit and period_key(f.period or "") == (year, "Y")]
             if len(wholes) != 1 or interval(wholes[0]).lo <= 0:
                 continue
             whole = wholes[0]

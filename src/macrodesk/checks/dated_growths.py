@@ -11,6 +11,7 @@ from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import interval, signed_rate
+from macrodesk.checks.tokens import is_bound
 from macrodesk.models import Article, Figure, FigureKind
 from macrodesk.text.clauses import clause_start
 
@@ -51,7 +52,7 @@ def find_dated_growths(article: Article) -> list[Check]:
             if key is None or dates[-1].start < start:
                 continue  # the year of the later level is written in the growth's own clause
             year, sub = key
-            earlier = [a for a in figs[:k] if a.kind == b.kind and a.kind in _LEVELS and not _bound(text, a)
+            earlier = [a for a in figs[:k] if a.kind == b.kind and a.kind in _LEVELS and not is_bound(text, a)
                        and currency(a.unit.strip()) == currency(b.unit.strip()) and _year_of(figs, a) == (year - 1, sub)]
             if not earlier:
                 continue
@@ -71,10 +72,6 @@ def find_dated_growths(article: Article) -> list[Check]:
                 chk = confirm_only(chk, "the two levels may name different measures")
             out.append(chk)
     return out
-
-
-def _bound(text: str, f: Figure) -> bool:
-    return bool(re.search(r"(?:超过?|逾|近|接近|不到|不足)\s*$", text[max(0, f.start - 3):f.start]))
 
 
 def _year_of(figs: list[Figure], f: Figure) -> tuple[int, str] | None:

@@ -4,6 +4,7 @@ or gap paired with the section's figures whose frames (metric, period, unit) lin
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from macrodesk.checks.frames import common_metric, currency, frame_of, period_key
@@ -540,7 +541,7 @@ def find_framed(sec: Para) -> list[Check]:
             elif same_sentence and b.tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
                     and (nm := _SHARE_NAMED.match(c.lead)) is not None:
                 # "中国储量 780 万吨，占全球 45.88%" after "全球钼矿探明储量约 1700 万吨": the whole is the
-                # one larger level of the section whose words name it (else any, as for 占比)
+                # one larger level of the section whose words name it (else no share is read here)
                 part = b
                 # (in the part's own sentence, or in the sentence its 其中 opens after; of the part's measure:
                 # not another company's 总股本 in the sentence before, nor the world's 储量 for a 产量)
@@ -1553,18 +1554,14 @@ _COMPLEMENTS = tuple((re.compile(a), re.compile(b)) for a, b in (
 _REST = re.compile(r"(?:^|[，,；;、])\s*" + _REST_WORD + r"[\u4e00-\u9fa5]{0,8}\s*(?:为|达|约|实现)?\s*$")
 
 
-# the names of a 分别-list before it: "晶圆、封装、其他分别为"
-_NAMED_BEFORE = re.compile(r"([\u4e00-\u9fa5A-Za-z]{1,12}(?:\s*[、和及与]\s*[\u4e00-\u9fa5A-Za-z]{1,12})+)\s*分别[^，,。；;\d]{0,6}$")
-
-
 def _rest_named_last(sec: Para, parts: list[Framed]) -> bool:
     """Whether the parts are the values of a 分别-list of as many names, the last of them the rest
     (其他/其余): the list is the whole breakdown."""
     first = parts[0].tok
     if any(p.tok.sent != first.sent for p in parts):
         return False
-    m = _NAMED_BEFORE.search(sec.raw[first.sent], 0, first.fig.start)
-    names = re.split(r"\s*[、和及与]\s*", m.group(1)) if m else []
+    m = _NAMED_LIST.search(sec.raw[first.sent], 0, first.fig.start)
+    names = re.split(r"\s*(?:、|与|和|及)\s*", m.group(1)) if m else []
     return len(names) == len(parts) and re.match(_REST_WORD, names[-1]) is not None
 
 
@@ -1926,6 +1923,15 @@ def _named(x: Framed) -> str:
     return re.split(r"[，,。；;：:]", _ASIDE_END.sub("", x.lead))[-1].strip()
 
 
+def _measures(before: list[Framed], name: Callable[[Framed], str], per: str = "") -> tuple[list[Framed], list[Framed]]:
+    """The amounts and the volumes among `before`, by the measure `name` reads of each; a volume in
+    `per` (the unit a price is per), when the price names one."""
+    amounts = [x for x in before if x.tok.fig.kind == FigureKind.MONEY and _AMOUNT_WORD.search(name(x))]
+    volumes = [x for x in before if x.tok.fig.kind == FigureKind.QUANTITY and _VOLUME_WORD.search(name(x))
+               and (not per or currency(x.tok.fig.unit.strip()) == per)]
+    return amounts, volumes
+
+
 def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
     """"出口金额 9.1 亿美元（同比 + 16%…），出口数量 460 万台（同比 - 12%…），出口均价 198.1 美元 / 台（同比 +
     32%…）" (566): the price is the amount over the volume ("总票房 17.38 亿元…观影人次 2789 万，平均票价
@@ -1939,19 +1945,15 @@ def _unit_prices(sec: Para, fs: list[Framed]) -> list[Check]:
             continue
         before = [x for x in fs[max(0, p.index - 8):p.index] if x.tok.sent == p.tok.sent and not x.tok.bound
                   and _same_period(x.period, p.period)]
-        amounts = [x for x in before if x.tok.fig.kind == FigureKind.MONEY and _AMOUNT_WORD.search(x.metric)]
-        volumes = [x for x in before if x.tok.fig.kind == FigureKind.QUANTITY and _VOLUME_WORD.search(x.metric)]
+        amounts, volumes = _measures(before, lambda x: x.metric)
         if not amounts and not volumes and p.tok.sent > 0:
             # "营收 157.9 亿美元，同比 - 15%…；汽车交付量（扣除租赁）37.74 万辆，…；单车售价 4.18 万美元" (394): the
             # amount and the volume in the clauses of its ；-chain before it, a measure named before an aside
             chain = _chain_start(sec, p.tok.sent)
             before = [x for x in fs[max(0, p.index - 8):p.index] if chain <= x.tok.sent < p.tok.sent
                       and not x.tok.bound and _same_period(x.period, p.period)]
-            amounts = [x for x in before if x.tok.fig.kind == FigureKind.MONEY and _AMOUNT_WORD.search(_named(x))]
             # (a price per kg is no revenue over a count of heads, cfb526)
-            per = p.tok.fig.unit.split("/")[1].strip() if "/" in p.tok.fig.unit else ""
-            volumes = [x for x in before if x.tok.fig.kind == FigureKind.QUANTITY and _VOLUME_WORD.search(_named(x))
-                       and (not per or currency(x.tok.fig.unit.strip()) == per)]
+            amounts, volumes = _measures(before, _named, p.tok.fig.unit.split("/")[1].strip() if "/" in p.tok.fig.unit else "")
         if not amounts and len(volumes) == 1:
             # "销量7853.64吨，同比+8.55%，均价23.08万元/吨，同比+11.88%，收入18.12亿，同比+21.43%" (cfb062): the
             # amount may close the sentence, after its price

@@ -8,7 +8,7 @@ import re
 
 from macrodesk.checks.frames import currency
 from macrodesk.checks.gate import mentions
-from macrodesk.checks.intervals import Interval
+from macrodesk.checks.intervals import interval_sum
 from macrodesk.checks.judging import Check
 from macrodesk.checks.levels import interval, judged, unit_key
 from macrodesk.figures import cn_to_number
@@ -45,10 +45,7 @@ def find_phased_totals(article: Article) -> list[Check]:
             numbered.append(p)
         if len(numbered) != n or any(f.unit and total.unit and currency(f.unit.strip()) != currency(total.unit.strip()) for f in numbered):
             continue
-        acc = Interval(0.0, 0.0)
-        for p in numbered:
-            acc = acc + interval(p)
-        out.append(judged(s, "sum", total, numbered, acc,
+        out.append(judged(s, "sum", total, numbered, interval_sum(interval(p) for p in numbered),
                           f"{' + '.join(p.text for p in numbered)} = {total.text} (the {n} {split.group('unit')} of the total)",
                           certain=True))
         out[-1].article = article.label

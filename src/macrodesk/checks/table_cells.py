@@ -29,12 +29,12 @@ def prose_cells(article: Article) -> list[Sentence]:
                 text = cell.strip()
                 if not _BREAK.search(text) or len(_WORDS.findall(text)) < 6:
                     continue
-                figures = [f for f in extract_figures(text) if f.kind != FigureKind.DATE and f.value is not None]
-                if len(figures) < 2:
+                figures = extract_figures(text)
+                if sum(1 for f in figures if f.kind != FigureKind.DATE and f.value is not None) < 2:
                     continue
                 row = row or row_sentence(rows, cells)
                 if row is None:
                     break
                 out.append(Sentence(id=f"{row.id}#{j}", text=text, paragraph=row.paragraph, section=row.section,
-                                    section_index=row.section_index, kind="prose", figures=extract_figures(text)))
+                                    section_index=row.section_index, kind="prose", figures=figures))
     return out

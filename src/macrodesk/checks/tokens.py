@@ -32,6 +32,12 @@ BOUND_BEFORE = re.compile(rf"(?:{'|'.join(_LOWER_WORDS + _UPPER_WORDS)}|最高|�
 _BOUND_AFTER = re.compile(rf"^\s*(?:{'|'.join(_LOWER_AFTER_WORDS + _UPPER_AFTER_WORDS)})")
 
 
+def is_bound(raw: str, fig: Figure) -> bool:
+    """Whether the words around `fig` in `raw` make it a bound (超/近/以上/最高…), of either side: what
+    `build_para` marks a token's `bound` by, for finders that read a sentence's figures directly."""
+    return bool(BOUND_BEFORE.search(chars_before(raw, fig.start, 4)) or _BOUND_AFTER.match(chars_after(raw, fig.end, 3)))
+
+
 def bound_side(raw: str, fig: Figure) -> int:
     """+1 when the words around `fig` in `raw` make it a lower bound, -1 an upper one, 0 when they
     name no side (or both)."""

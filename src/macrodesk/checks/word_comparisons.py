@@ -16,13 +16,15 @@ from macrodesk.models import Article, Figure, FigureKind
 _ABOVE = r"跑赢|略高于|高于|超过|领先于?"
 _BELOW = r"跑输|略低于|低于|不及|落后于?"
 _ANY_WORD = re.compile(rf"{_ABOVE}|{_BELOW}|接近")
-# a word of comparison, the benchmark's name and its figure in a bracket ("跑赢沪深 300（涨幅 0.2%）")
-_NAME_THEN = re.compile(r"^\s*(?:[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9 ]{0,11}?)\s*(?:指数)?\s*"
-                        r"[（(]\s*(?P<verb>涨幅|跌幅|上涨|下跌|涨|跌|收涨|收跌)?\s*(?:为|约)?\s*$")
+# a benchmark's name and the bracket its return opens: "沪深 300（涨幅 "
+_BENCHMARK = (r"(?:[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9 ]{0,11}?)\s*(?:指数)?\s*"
+              r"[（(]\s*(?P<verb>涨幅|跌幅|上涨|下跌|涨|跌|收涨|收跌)?\s*(?:为|约)?\s*$")
+# after a word of comparison ("跑赢沪深 300（涨幅 0.2%）"), or after the bracket of the list's item before
+# ("）、上证指数（跌幅 0.7%）")
+_NAME_THEN = re.compile(r"^\s*" + _BENCHMARK)
+_NEXT_ITEM = re.compile(r"^\s*[）)]\s*[、和及]\s*" + _BENCHMARK)
 # …or the benchmark's move before its name: "跑赢下跌 1.4% 的沪深 300"
 _MOVE_THEN = re.compile(r"^\s*(?P<verb>上涨|下跌|涨|跌)\s*$")
-_NEXT_ITEM = re.compile(r"^\s*[）)]\s*[、和及]\s*(?:[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9 ]{0,11}?)\s*(?:指数)?\s*"
-                        r"[（(]\s*(?P<verb>涨幅|跌幅|上涨|下跌|涨|跌|收涨|收跌)?\s*(?:为|约)?\s*$")
 _FALL_WORDS = ("跌幅", "下跌", "跌", "收跌")
 # the subject's own figure: a return or a share, signed by its word ("周涨幅 5.4%", "下跌 1.46%")
 _SUBJECT_FALL = re.compile(r"(?:(?<!涨)跌幅|下跌|(?<!涨)跌|下滑|下降)\s*(?:为|约|达)?\s*$")
@@ -34,7 +36,7 @@ def _signed(fig: Figure, fall: bool) -> Interval:
     """A figure's interval with its sign: its own ("+2.40%"), else its verb's."""
     iv = figure_interval(fig)
     own = fig.text.lstrip()[:1] in "+-−－＋"
-    return Interval(-iv.hi, -iv.lo) if fall and not own and (fig.value or 0) > 0 else iv
+    return -iv if fall and not own and (fig.value or 0) > 0 else iv
 
 
 def find_word_comparisons(article: Article) -> list[Check]:
@@ -51,13 +53,13 @@ def find_word_comparisons(article: Article) -> list[Check]:
         word = ""
         for k, f in enumerate(figs):
             lead = text[figs[k - 1].end if k else 0:f.start]
-            if word and (m := _NEXT_ITEM.match(lead)) and re.match(r"\s*[）)]", text[f.end:]):
+            closes = re.match(r"\s*[）)]", text[f.end:]) is not None  # its bracket closes right after it
+            if word and closes and (m := _NEXT_ITEM.match(lead)):
                 bench[k] = (word, m.group("verb") in _FALL_WORDS)
                 continue
             word = ""
             found = list(_ANY_WORD.finditer(lead))
             rest = lead[found[-1].end():] if found else ""
-            closes = re.match(r"\s*[）)]", text[f.end:]) is not None
             if found and (m := _NAME_THEN.match(rest)) is not None and closes:
                 word = found[-1].group(0)
                 bench[k] = (word, m.group("verb") in _FALL_WORDS)
