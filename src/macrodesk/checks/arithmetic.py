@@ -74,6 +74,7 @@ from macrodesk.checks.per_share import find_per_share
 from macrodesk.checks.period_means import find_period_means, find_week_means
 from macrodesk.checks.phased_totals import find_phased_totals
 from macrodesk.checks.previous_period import find_previous_period_growths
+from macrodesk.checks.price_ratios import find_price_ratios
 from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarter_lists import find_quarter_lists
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
@@ -111,6 +112,7 @@ from macrodesk.checks.table_text import (
     find_table_week_moves,
     find_text_restatements,
 )
+from macrodesk.checks.table_total_rows import find_table_total_rows
 from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.target_prices import find_target_prices
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para, figure_count
@@ -264,8 +266,8 @@ def check_article(article: Article) -> list[Check]:
         *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_count_rates(article), *find_completion_rates(article), *find_year_shares(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
-        *find_named_ratios(article), *find_named_parts(article), *find_concentrations(article),
-        *find_table_sums(article), *find_table_products(article), *find_clause_totals(article),
+        *find_named_ratios(article), *find_price_ratios(article), *find_named_parts(article), *find_concentrations(article),
+        *find_table_sums(article), *find_table_total_rows(article), *find_table_products(article), *find_clause_totals(article),
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),

@@ -163,7 +163,8 @@ def _realign(header_rows: list[list[str]], labels: list[str]) -> list[str]:
 # ("2024 年 2.90、2025 年 2.95", 291; "2024 年 0.39，2025E0.74，2026E0.82", 299; "2024 年 - 0.44")
 _ITEM = r"((?:19|20)\d{2}(?:\s*[AE](?![A-Za-z]))?)\s*(?:[:：]|年\s*[:：]?|(?<=[AE]))\s*(-?\s*\d+(?:\.\d+)?)"
 _YEAR_ITEM = re.compile(_ITEM)
-_YEAR_CELL = re.compile(rf"\s*(?:{_ITEM}\s*[；;/，,、]?\s*){{2,}}")
+# one year alone only with its A/E mark and a colon ("2025E:1.57", 96): a bare "2025 年 11" is no list
+_YEAR_CELL = re.compile(rf"\s*(?:(?:{_ITEM}\s*[；;/，,、]?\s*){{2,}}|(?:19|20)\d{{2}}\s*[AE]\s*[:：]\s*-?\s*\d+(?:\.\d+)?\s*)")
 
 
 def year_cells(body: list[list[str]], labels: list[str]) -> dict[int, tuple[int, str]]:

@@ -18,7 +18,7 @@ _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*年?\s*[-~～—至到]\s
 # the mark a span cannot do without, looked for first (most sentences name no span)
 _SPAN_MARK = re.compile(r"[-~～—至到]")
 # years listed with slashes ("23/24/25 年", "2023/2024/2025E"), or a span of two-digit years ("23-25 年")
-_SLASH_YEARS = re.compile(r"(?<![\d./])((?:19|20)?\d{2}\s*[EA]?(?:\s*/\s*(?:19|20)?\d{2}\s*[EA]?){1,5})\s*年?")
+_SLASH_YEARS = re.compile(r"(?<![\d./])((?:19|20)?\d{2}\s*[EA]?(?:\s*/\s*(?:19|20)?\d{2}\s*[EA]?){1,5})\s*(?:财年|年)?")
 _SHORT_SPAN = re.compile(r"(?<![\d./])(1[5-9]|2\d|3[0-5])\s*[EA]?\s*[-~～—至]\s*(1[5-9]|2\d|3[0-5])\s*[EA]?\s*年")
 
 
@@ -67,8 +67,9 @@ _TO_GROWTHS = re.compile(r"^\s*(?:[（(，,、]|(?=增速|增幅|增长率))\s*(
                          r"\s*(?:利润|净利润?|归母净利润?|营收|收入)?\s*(?:增速|增幅|增长率)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
                          r"(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*(?:约)?\s*(?:[-—–－]\s*[/、]\s*)?$")
 # growths written before their levels: "营收 yoy+20.2%/+19.3% 至 19.39/23.14 亿"
-_GROWTHS_LEAD = re.compile(r"(?:同比|YoY|yoy|YOY)\s*(?:分别)?\s*(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*$")
-_TO_LEVELS = re.compile(r"^\s*(?:分别)?\s*(?:至|到)\s*$")
+# ("同比激增 450%/40%，达 25 亿 / 34 亿元", 401: a verb's strength is no other relation)
+_GROWTHS_LEAD = re.compile(r"(?:同比|YoY|yoy|YOY)\s*(?:分别)?\s*(?:激|大|猛|骤)?(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*$")
+_TO_LEVELS = re.compile(r"^\s*(?:(?:分别)?\s*(?:至|到)|[，,]\s*(?:分别)?\s*(?:至|到|达|达到))\s*$")
 # a bracket between the levels and their growths: "2.43、2.80、3.36亿元（前次预测为2.9、3.6、4.3亿元），同增…"
 _ASIDE = re.compile(r"^\s*[（(][^（）()]*[)）]")
 # and the EPS of the same years: "净利润为179.4/207.5/261.3亿元，EPS0.90/1.05/1.32元，利润增速分别为…" (cfb093)
