@@ -124,3 +124,35 @@ def test_a_valuation_cell_naming_its_one_year():
     # a year alone with no mark and no colon is no year list ("2025 年 11" may be a date)
     bare = _VALUATION.format(pe="11").replace("2025E:", "2025 ")
     assert not [r for _, r in _found(bare) if "table's share price" in r]
+
+
+def test_a_level_stated_as_a_multiple_or_fraction_of_another():
+    # 568, 75: the level before, the reference written between 为 and 的
+    text = "截至 2024 年底全球储能累计装机 372GW，仅为风光总装机 2999GW 的 {}%。"
+    assert ("consistent", "372GW / 2999GW = 12.4%") in _found(text.format("12.4"))
+    assert ("inconsistent", "372GW / 2999GW = 21.4%") in _found(text.format("21.4"))
+    assert ("consistent", "39kg / 68kg = 57%") in _found("2024 年中国人均乳制品消费量 39kg，仅为日本（68kg）的 57%。")
+    assert ("inconsistent", "40 万吨 / 10 万吨 = 4.5 倍") in _found("中国产能 40 万吨，为美国 10 万吨的 4.5 倍。")
+    assert ("consistent", "40 亿元 / 10 亿元 = 4 倍") in _found("A 营收 40 亿元，B 营收 10 亿元，前者是后者的 4 倍。")
+
+
+def test_a_multiple_without_its_two_levels_is_not_read():
+    # no reference written inside the wording, or another clause between: nothing to judge
+    assert ("unverifiable", "(level) / (reference) = 4 倍") in _found("营收 40 亿元，为行业平均水平的 4 倍。")
+    assert not [r for _, r in _found("营收 40 亿元，毛利率提升，净利润 5 亿元，为竞品 2 亿元的 4 倍。")
+                if r.startswith("40 亿元")]
+    # a bound reference or a bound multiple: not a value
+    assert not [r for _, r in _found("市场规模 18.21 亿元，仅为糖尿病药物市场（超 1000 亿元）的 1.8%。") if "1.8%" in r]
+    # units that differ are no ratio of levels
+    assert not [r for _, r in _found("产能 40 万吨，为美国 10 亿元的 4 倍。") if r.startswith("40 万吨 /")]
+
+
+def test_a_rate_over_the_only_two_counts_before_it_confirms():
+    # 421: the rate's word (转化) is beside neither count; the later, smaller one is the part
+    text = "截至目前，参与海外资源合资勘探项目 218 个，26 个已生产，转化率 {}%。"
+    got = [c for c in check_text(text.format("11.9")) if "转化率" in c.relation]
+    assert [(c.verdict, c.relation, c.refutable) for c in got] == [
+        ("consistent", "26 个 / 218 个 = 11.9% (转化率)", False)]
+    # a miss proves nothing: the rate may count another part ("闭店" is not "新开")
+    assert not [r for _, r in _found(text.format("21.9")) if "转化率" in r]
+    assert not [r for _, r in _found("门店 500 家，新开 50 家，闭店率 2%。") if "闭店率" in r]

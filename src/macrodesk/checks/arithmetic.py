@@ -115,6 +115,7 @@ from macrodesk.checks.table_text import (
 from macrodesk.checks.table_total_rows import find_table_total_rows
 from macrodesk.checks.tables import find_table_checks
 from macrodesk.checks.target_prices import find_target_prices
+from macrodesk.checks.times_of import find_times_of
 from macrodesk.checks.tokens import Cache, Para, Tok, build_para, figure_count
 from macrodesk.checks.unit_margins import find_unit_margins
 from macrodesk.checks.unit_prices import find_unit_prices
@@ -266,7 +267,7 @@ def check_article(article: Article) -> list[Check]:
         *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_count_rates(article), *find_completion_rates(article), *find_year_shares(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
-        *find_named_ratios(article), *find_price_ratios(article), *find_named_parts(article), *find_concentrations(article),
+        *find_named_ratios(article), *find_price_ratios(article), *find_times_of(article), *find_named_parts(article), *find_concentrations(article),
         *find_table_sums(article), *find_table_total_rows(article), *find_table_products(article), *find_clause_totals(article),
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),

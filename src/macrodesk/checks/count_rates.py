@@ -9,7 +9,7 @@ import re
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval
-from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import interval, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -61,7 +61,7 @@ def _judged(s: Sentence, before: list[Figure], word: str, rate: Figure) -> Check
     parts = [f for f in before if _counted(f) and (word in _clause_after(text, f)
                                                    or text[max(0, f.start - len(word) - 1):f.start].rstrip().endswith(word))]
     if not parts:
-        return None
+        return _two_counts(s, before, word, rate)
     part = parts[-1]
     wholes = [f for f in before if _counted(f) and f.end <= part.start and f.unit == part.unit
               and (f.value or 0) > (part.value or 0) and not any(c in text[f.end:part.start] for c in _STOPS)]
@@ -73,6 +73,25 @@ def _judged(s: Sentence, before: list[Figure], word: str, rate: Figure) -> Check
         got, figure_interval(rate, result=True), kind="share", stated=rate.text, inputs=[part.text, whole.text],
         relation=f"{part.text} / {whole.text} = {rate.text} ({word}率)", sentence=text, sentence_id=s.id,
         paragraph=s.paragraph, input_sentences=[text, text])
+
+
+def _two_counts(s: Sentence, before: list[Figure], word: str, rate: Figure) -> Check | None:
+    """"合资勘探项目 218 个，26 个已生产，转化率 11.9%" (421): no count beside the rate's word, but only
+    two counts of one counter before it in its sentence, the later one smaller: their ratio confirms
+    the rate when it fits; a miss proves nothing ("门店 500 家，新开 50 家，闭店率 2%" counts another part)."""
+    counts = [f for f in before if _counted(f)]
+    if len(counts) != 2 or counts[0].unit != counts[1].unit or (counts[1].value or 0) >= (counts[0].value or 0) \
+            or any(c in s.text[counts[0].end:rate.start] for c in _STOPS):
+        return None
+    part, whole = counts[1], counts[0]
+    got = (figure_interval(part) / figure_interval(whole)).scale(100)
+    if not got.overlaps(figure_interval(rate, result=True)):
+        return None
+    chk = interval_check(
+        got, figure_interval(rate, result=True), kind="share", stated=rate.text, inputs=[part.text, whole.text],
+        relation=f"{part.text} / {whole.text} = {rate.text} ({word}率)", sentence=s.text, sentence_id=s.id,
+        paragraph=s.paragraph, input_sentences=[s.text, s.text])
+    return confirm_only(chk, "the part is the only smaller count before the rate, not named by its word")
 
 
 # "目标 1.2 万辆，完成 7710 辆（64.25%）" (99): the share of a target done, in a bracket after what is done
