@@ -12,6 +12,7 @@ from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import interval
 from macrodesk.checks.tokens import is_bound
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 # the one-character names of a ratio's sides and the words that name each commodity's price
 _COMMODITY = {
@@ -21,8 +22,8 @@ _COMMODITY = {
     "油": re.compile(r"原油|油价|WTI|布伦特"),
 }
 _NAME = re.compile(r"([金银铜油])([金银铜油])比")
-_CLAUSE_END = re.compile(r"[，,。；;！？!?]")
-_CLAUSE_START = re.compile(r"[，,。；;！？!?]")
+_STOPS = "，,。；;！？!?"
+_CLAUSE_END = re.compile(f"[{_STOPS}]")
 # the ratio's level, right after its name or a move to it: "金银比 80.5", "金银比：周跌 3.48% 至 90.86"
 _LEVEL_LEAD = re.compile(r"^\s*(?:[：:]\s*)?(?:当前|目前|最新|本周)?\s*(?:金银比|[金银铜油]{2}比)?\s*(?:为|约为|约|达|报|收于)?\s*$")
 _MOVE_TO = re.compile(r"(?:至|到)\s*$")
@@ -67,8 +68,7 @@ def _stated(s: Sentence, m: re.Match[str]) -> tuple[Figure, Figure | None] | Non
     end = _CLAUSE_END.search(s.text, m.end())
     stop = end.start() if end else len(s.text)
     figs = [f for f in s.figures if m.end() <= f.start and f.end <= stop]
-    starts = [x.end() for x in _CLAUSE_START.finditer(s.text, 0, m.start())]
-    if any(f.kind == FigureKind.DATE for f in figs) or _NOT_NOW.search(s.text[starts[-1] if starts else 0:stop]):
+    if any(f.kind == FigureKind.DATE for f in figs) or _NOT_NOW.search(s.text[clause_start(s.text, m.start(), _STOPS):stop]):
         return None
     levels = [f for f in figs if f.kind == FigureKind.NUMBER and not f.unit and f.value is not None and not f.is_range]
     if not levels:
@@ -99,8 +99,7 @@ def _prices(article: Article, side: str) -> list[_Price]:
             if f.kind != FigureKind.MONEY or "/" not in (f.unit or "") or f.value is None or f.is_range \
                     or f.value <= 0 or is_bound(s.text, f):
                 continue
-            starts = [x.end() for x in _CLAUSE_START.finditer(s.text, 0, f.start)]
-            clause = s.text[starts[-1] if starts else 0:f.start]
+            clause = s.text[clause_start(s.text, f.start, _STOPS):f.start]
             # else the name stands earlier, back to the amount before ("COMEX 黄金价格上涨 4.25%，收于 …",
             # "COMEX 黄金：周跌 2.90%，报收 …")
             back = max([x.end for x in s.figures if x.kind == FigureKind.MONEY and x.end <= f.start], default=0)
