@@ -170,7 +170,7 @@ FLOORS = {
     "check_forty_fifth": Floors(136, 87, 0.655, 79, 0.721, 14, 0, 121, 0.256, articles=44),
     "check_forty_sixth": Floors(108, 67, 0.791, 83, 0.855, 7, 1, 101, 0.346, articles=30),
     "check_forty_seventh": Floors(92, 47, 0.638, 42, 0.5, 12, 1, 80, 0.15, articles=30),
-    "check_forty_eighth": Floors(72, 45, 0.688, 43, 0.906, 9, 2, 63, 0.428, articles=30),
+    "check_forty_eighth": Floors(72, 45, 0.688, 43, 0.93, 9, 3, 63, 0.428, articles=30),
     "check_forty_ninth": Floors(68, 25, 0.56, 34, 0.294, 7, 0, 61, 0.065, articles=42),
 }
 _SCORES: dict[str, Score] = {}

@@ -156,3 +156,16 @@ def test_a_rate_over_the_only_two_counts_before_it_confirms():
     # a miss proves nothing: the rate may count another part ("闭店" is not "新开")
     assert not [r for _, r in _found(text.format("21.9")) if "转化率" in r]
     assert not [r for _, r in _found("门店 500 家，新开 50 家，闭店率 2%。") if "闭店率" in r]
+
+
+def test_a_figure_after_vs_is_read():
+    # 501: "532 vs 394 tokens/sec" sets 394 against 532; "Flip 2" is still part of a name
+    from macrodesk.figures import extract_figures
+
+    assert [f.text for f in extract_figures("（532 vs 394 tokens/sec）")] == ["532", "394"]
+    assert extract_figures("Flip 2 销量") == []
+    text = "16K 序列场景吞吐量较 TorchTitan 提升 {}%（532 vs 394 tokens/sec）。"
+    assert ("inconsistent", "532 / 394 - 1 = 29.82% (the first of a vs pair over the second)") \
+        in _found(text.format("29.82"))
+    assert ("consistent", "532 / 394 - 1 = 35.03% (the first of a vs pair over the second)") \
+        in _found(text.format("35.03"))
