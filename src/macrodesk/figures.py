@@ -106,8 +106,9 @@ _NUMBER_RE = re.compile(
 # abbreviations a rate is written right after, with no space: "YoY+12%", "（CAGR5.7%）", "ROE8.5%"
 _GLUED_BEFORE = ("YoY", "QoQ", "yoy", "qoq", "YOY", "QOQ", "Yoy", "CAGR", "cagr", "ROE", "ROA")
 # and a valuation key a list is glued to: "EPS1.20/1.62/2.13元", "PE14.2/10.1/9.7倍" (not "APE3", a name)
-_VERSUS = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs)\.?\s$")
 _GLUED_KEY = re.compile(r"(?<![A-Za-z])(?:EPS|BPS|PE|PB|PS)$")
+# the word that sets a figure against the one before it: "532 vs 394 tokens/sec" (no name's number)
+_VERSUS = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs)\.?\s$")
 # an amount of money glued to the name before it: "Meta137 亿美元"
 _GLUED_AMOUNT = re.compile(rf"\d+(?:\.\d+)?\s?{_MAG}\s?(?:元|美元|港元|欧元|日元|英镑)")
 # and a capacity glued to its technology's name: "单晶Perc6GW", "TOPCon10GW" (a model number takes no GW)

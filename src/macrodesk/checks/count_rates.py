@@ -84,11 +84,11 @@ def _two_counts(s: Sentence, before: list[Figure], word: str, rate: Figure) -> C
             or any(c in s.text[counts[0].end:rate.start] for c in _STOPS):
         return None
     part, whole = counts[1], counts[0]
-    got = (figure_interval(part) / figure_interval(whole)).scale(100)
-    if not got.overlaps(figure_interval(rate, result=True)):
+    got, written = (figure_interval(part) / figure_interval(whole)).scale(100), figure_interval(rate, result=True)
+    if not got.overlaps(written):
         return None
     chk = interval_check(
-        got, figure_interval(rate, result=True), kind="share", stated=rate.text, inputs=[part.text, whole.text],
+        got, written, kind="share", stated=rate.text, inputs=[part.text, whole.text],
         relation=f"{part.text} / {whole.text} = {rate.text} ({word}率)", sentence=s.text, sentence_id=s.id,
         paragraph=s.paragraph, input_sentences=[s.text, s.text])
     return confirm_only(chk, "the part is the only smaller count before the rate, not named by its word")

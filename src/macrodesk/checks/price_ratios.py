@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import interval
@@ -38,15 +39,14 @@ _NOT_NOW = re.compile(r"(?:19|20)\d{2}\s*年|预计|预测|预期|目标|中枢|
 class _Price:
     sentence: Sentence
     fig: Figure
-    move_fig: Figure | None  # the price's own move written before it ("周跌 2.90% 至")
-    move: Interval | None  # that move as a signed fraction
+    move: Figure | None  # the price's own move written before it ("周跌 2.90% 至")
 
 
 def find_price_ratios(article: Article) -> list[Check]:
-    text_all = "\n".join(s.text for s in article.sentences)
-    if not _NAME.search(text_all):
+    if not mentions(article, _NAME):
         return []
     out: list[Check] = []
+    prices: dict[str, list[_Price]] = {}  # each commodity's prices, read once per article
     for s in article.sentences:
         if s.kind not in ("prose", "list") or not _NAME.search(s.text):
             continue
@@ -57,8 +57,10 @@ def find_price_ratios(article: Article) -> list[Check]:
             if stated is None:
                 continue
             level, move = stated
-            xs, ys = _prices(article, m.group(1)), _prices(article, m.group(2))
-            out.extend(_checks(article, s, m.group(0), level, move, xs, ys))
+            for side in m.groups():
+                if side not in prices:
+                    prices[side] = _prices(article, side)
+            out.extend(_checks(article, s, m.group(0), level, move, prices[m.group(1)], prices[m.group(2)]))
     return out
 
 
@@ -77,7 +79,7 @@ def _stated(s: Sentence, m: re.Match[str]) -> tuple[Figure, Figure | None] | Non
     lead = s.text[m.end():level.start]
     moves = [f for f in figs if f.kind == FigureKind.PERCENT and f.end <= level.start and f.value is not None
              and not f.is_range]
-    if is_bound(s.text, level) or level.value is None or level.value <= 0:
+    if is_bound(s.text, level) or (level.value or 0) <= 0:
         return None
     if len(moves) == 1 and _MOVE_TO.search(lead):
         return level, moves[0]
@@ -99,22 +101,21 @@ def _prices(article: Article, side: str) -> list[_Price]:
             if f.kind != FigureKind.MONEY or "/" not in (f.unit or "") or f.value is None or f.is_range \
                     or f.value <= 0 or is_bound(s.text, f):
                 continue
-            clause = s.text[clause_start(s.text, f.start, _STOPS):f.start]
+            begin = clause_start(s.text, f.start, _STOPS)
+            clause = s.text[begin:f.start]
             # else the name stands earlier, back to the amount before ("COMEX 黄金价格上涨 4.25%，收于 …",
             # "COMEX 黄金：周跌 2.90%，报收 …")
             back = max([x.end for x in s.figures if x.kind == FigureKind.MONEY and x.end <= f.start], default=0)
             named = clause if words.search(clause) else s.text[back:f.start] if words.search(s.text[back:f.start]) else ""
             if not named or any(o.search(named) for o in others) or _NOT_NOW.search(clause):
                 continue
-            g = _move(s, f, clause)
-            found.append(_Price(s, f, g, _signed(s, g) if g is not None else None))
+            found.append(_Price(s, f, _move(s, f, begin)))
     return found
 
 
-def _move(s: Sentence, price: Figure, clause: str) -> Figure | None:
-    """The price's move written before it in its clause or right before it ("周跌 2.90% 至",
-    "本周上涨 0.54%，收于"); None when there is none or more than one."""
-    start = s.text.find(clause)
+def _move(s: Sentence, price: Figure, start: int) -> Figure | None:
+    """The price's move written before it in its clause (which starts at `start`) or right before
+    it ("周跌 2.90% 至", "本周上涨 0.54%，收于"); None when there is none or more than one."""
     figs = [f for f in s.figures if f.kind == FigureKind.PERCENT and f.end <= price.start and f.value is not None
             and not f.is_range and (f.start >= start or price.start - f.end <= 12)]
     if len(figs) != 1:
@@ -159,18 +160,20 @@ def _checks(article: Article, s: Sentence, name: str, level: Figure, move: Figur
                          paragraph=s.paragraph)
     out = [chk if certain else confirm_only(chk, f"more than one price of each side of {name} is written")]
     written = _signed(s, move) if move is not None else None
+    mx = _signed(x.sentence, x.move) if x.move is not None else None
+    my = _signed(y.sentence, y.move) if y.move is not None else None
     # the three moves over one period: a week's move of the ratio from the prices' weekly moves
-    if move is not None and written is not None and x.move is not None and y.move is not None \
-            and x.move_fig is not None and y.move_fig is not None \
-            and _period(x.sentence, x.move_fig) in ("", _period(s, move)) \
-            and _period(y.sentence, y.move_fig) in ("", _period(s, move)):
-        moved = (Interval(1, 1) + x.move) / (Interval(1, 1) + y.move) - Interval(1, 1)
+    if move is not None and written is not None and mx is not None and my is not None \
+            and x.move is not None and y.move is not None \
+            and _period(x.sentence, x.move) in ("", _period(s, move)) \
+            and _period(y.sentence, y.move) in ("", _period(s, move)):
+        moved = (Interval(1, 1) + mx) / (Interval(1, 1) + my) - Interval(1, 1)
         g = interval_check(moved.scale(100), written.scale(100), kind="growth", stated=move.text,
                            inputs=[x.fig.text, y.fig.text],
                            relation=f"(1 + move of {x.fig.text}) / (1 + move of {y.fig.text}) - 1 = {move.text} "
                                     f"({name}'s move from the two prices' moves)",
                            input_sentences=[x.sentence.text, y.sentence.text], sentence=s.text, sentence_id=s.id,
-                         paragraph=s.paragraph)
+                           paragraph=s.paragraph)
         g.derived = True
         out.append(g if certain else confirm_only(g, f"more than one price of each side of {name} is written"))
     for c in out:

@@ -9,14 +9,13 @@ import re
 
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.valuation import cell_interval, markdown_tables
+from macrodesk.checks.valuation import PLAIN_CELL, cell_interval, markdown_tables
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import chars_before
 
 _YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*[年AE]?\s*$")
 # a row's label: the metric and its unit in a bracket, "原料奶产量（万吨）"
 _LABEL = re.compile(r"^\s*(?P<metric>[^（(]{2,16}?)\s*(?:[（(]\s*(?P<unit>[^（）()]{1,6})\s*[)）])?\s*$")
-_NUMBER = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*$")
 # between a level and its growth: "（同比 - 2.8%）", "（-2.8%）", "，同比下降 2.8%"
 _GROWTH_AFTER = re.compile(r"^\s*[（(，,]\s*(?:同比|yoy|YoY|YOY)?\s*(?:增长|增加|提升|上升|下降|减少|下滑|回落)?\s*$")
 _PERIOD_YEAR = re.compile(r"((?:19|20)\d{2})\s*年?$")
@@ -80,7 +79,7 @@ def _against_row(s: Sentence, level: Figure, growth: Figure,
     if len(found) != 1:
         return None  # none, or two rows that might be the level's
     metric, cells, row = found[0]
-    this, base = cell_interval(cells[year], _NUMBER), cell_interval(cells[year - 1], _NUMBER)
+    this, base = cell_interval(cells[year], PLAIN_CELL), cell_interval(cells[year - 1], PLAIN_CELL)
     mine = figure_interval(level)
     # the row gives the level's year the value written, or it is another measure of the metric
     if this is None or base is None or base.lo <= 0 or not this.overlaps(Interval(mine.lo, mine.hi)):

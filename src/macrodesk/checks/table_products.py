@@ -9,14 +9,19 @@ from dataclasses import dataclass
 
 from macrodesk.checks.intervals import Interval, fitting_powers
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.valuation import cell_interval, markdown_tables, row_sentence, table_rows
+from macrodesk.checks.valuation import (
+    PLAIN_CELL,
+    cell_interval,
+    markdown_tables,
+    row_sentence,
+    table_rows,
+)
 from macrodesk.models import Article
 
 _PRICE = re.compile(r"(?:价格|单价|均价|ASP)")
 _VOLUME = re.compile(r"(?:出货量|需求量|销量|产量|装机量|装机|出货|需求|用量|渗透量|产能|交付量)")
 _AMOUNT = re.compile(r"(?:市场空间|市场规模|空间|规模|收入|营收|产值|销售额|金额)")
 _UNIT = re.compile(r"[（(]\s*([^（）()]{1,10})\s*[)）]")
-_LEVEL = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*$")
 # a series that is a rate or a change is no factor of an amount
 _NOT_LEVEL = re.compile(r"%|同比|环比|增速|增长|增幅|占比|比例|渗透率|率|CAGR|复合")
 # columns whose product fits one power of ten must be most of them, and at least this many:
@@ -97,7 +102,7 @@ def _columns(a: _Series, b: _Series, c: _Series) -> tuple[int, list[tuple[str, I
     for pos, ct in c.cells.items():
         if pos not in a.cells or pos not in b.cells:
             continue
-        x, y, z = (cell_interval(v.replace("*", ""), _LEVEL) for v in (a.cells[pos], b.cells[pos], ct))
+        x, y, z = (cell_interval(v.replace("*", ""), PLAIN_CELL) for v in (a.cells[pos], b.cells[pos], ct))
         if x is not None and y is not None and z is not None:
             cols.append((pos, x, y, z))
     votes: dict[int, int] = {}

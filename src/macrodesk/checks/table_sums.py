@@ -7,7 +7,13 @@ import re
 
 from macrodesk.checks.intervals import interval_sum
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.valuation import cell_interval, markdown_tables, row_sentence, table_rows
+from macrodesk.checks.valuation import (
+    PLAIN_CELL,
+    cell_interval,
+    markdown_tables,
+    row_sentence,
+    table_rows,
+)
 from macrodesk.models import Article
 
 # the column that is the total: "合计", "总计", "全球总需求 (万吨)", "总规模"
@@ -15,8 +21,6 @@ _TOTAL = re.compile(r"合计|总计|(?<![汇])总(?!市值|股本|经理|监|裁
 # columns that are no addend: rates, shares, growths, per-unit values, a part of a part
 _NOT_PART = re.compile(r"同比|环比|增速|增长|增幅|变化|变动|占比|比例|比重|份额|率|%|CAGR|复合|均价|单价|价格|平均|人均|其中|每")
 _UNIT = re.compile(r"[（(]\s*([^（）()]{1,8})\s*[)）]")
-# a level cell, a bold total included ("**1.4**" is read without its markup)
-_LEVEL = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*$")
 
 
 def _unit(label: str) -> str | None:
@@ -46,8 +50,8 @@ def find_table_sums(article: Article) -> list[Check]:
         for cells in table[1:]:
             if max(parts + [t]) >= len(cells):
                 continue
-            ivs = [cell_interval(cells[j].replace("*", ""), _LEVEL) for j in parts]
-            got = cell_interval(cells[t].replace("*", ""), _LEVEL)
+            ivs = [cell_interval(cells[j].replace("*", ""), PLAIN_CELL) for j in parts]
+            got = cell_interval(cells[t].replace("*", ""), PLAIN_CELL)
             row = row_sentence(rows, cells)
             if row is None or got is None or any(iv is None for iv in ivs):
                 continue

@@ -8,25 +8,32 @@ import re
 
 from macrodesk.checks.intervals import interval_sum
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.valuation import cell_interval, markdown_tables, row_sentence, table_rows
+from macrodesk.checks.valuation import (
+    PLAIN_CELL,
+    cell_interval,
+    markdown_tables,
+    row_sentence,
+    table_rows,
+)
 from macrodesk.models import Article
 
 # the row that is the total of the rows above it: "合计", "总计", "合计设备成本", "Total"
-_TOTAL_ROW = re.compile(r"^\s*(?:合\s*计|总\s*计|总和|Total|TOTAL)")
-# a row that is part of another row, or no part: "其中：…", "小计", an average, a growth
-_NOT_PART_ROW = re.compile(r"^\s*(?:其中|内：|含：|[-—–·]\s)|小计|平均|均值|中位|同比|环比|增速|占比")
+_TOTAL_WORD = r"合\s*计|总\s*计|总和|Total|TOTAL"
+_TOTAL_ROW = re.compile(rf"^\s*(?:{_TOTAL_WORD})")
+# a row that is part of another row, or no part: "其中：…", a growth or a share
+_NOT_PART_ROW = re.compile(r"^\s*(?:其中|内：|含：|[-—–·]\s)|同比|环比|增速|占比")
 # columns whose cells do not add up: rates, growths, prices, per-unit values, averages, ranks
 _NOT_SUM = re.compile(r"同比|环比|增速|增长|增幅|变化|变动|增减|涨跌|率|CAGR|复合|均价|单价|价格|平均|人均|每|"
                       r"排名|PE|PB|EPS|倍|年份|日期|代码")
+# a 小计 or an average row: left out of the sum, not a reason to skip it
 _LEFT_OUT = re.compile(r"小计|平均|均值|中位")
 # a column of percentages adds up when it is a breakdown: shares of one whole
 _SHARE_HEAD = re.compile(r"占比|比例|比重|份额|结构|构成|拆分")
-_VALUE = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*$")
 _PERCENT = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*%\s*$")
 
 
 def find_table_total_rows(article: Article) -> list[Check]:
-    if "|" not in article.text or not re.search(r"合\s*计|总\s*计|总和|Total|TOTAL", article.text):
+    if "|" not in article.text or not re.search(_TOTAL_WORD, article.text):
         return []
     rows = table_rows(article.sentences)
     out: list[Check] = []
@@ -67,7 +74,7 @@ def _column(label: str, cells: list[str], stated: str, name: str) -> Check | Non
     percentages, none missing, none negative."""
     if _NOT_SUM.search(label) or not stated.strip():
         return None
-    pattern = _PERCENT if _PERCENT.match(stated) else _VALUE
+    pattern = _PERCENT if _PERCENT.match(stated) else PLAIN_CELL
     got = cell_interval(stated.strip(), pattern)
     parts = [cell_interval(c.strip(), pattern) for c in cells]
     if got is None or got.lo < 0 or any(p is None for p in parts):

@@ -29,7 +29,7 @@ def find_times_of(article: Article) -> list[Check]:
         for k, c in enumerate(figs):
             if c.kind not in (FigureKind.MULTIPLE, FigureKind.PERCENT) or k == 0 or is_bound(s.text, c):
                 continue
-            lead = s.text[max(0, c.start - 40):c.start]
+            lead = max(0, c.start - 40)  # the wording is sought in the 40 characters before the figure
             chk = _named(s, figs, k, lead) or _former_latter(s, figs, k, lead)
             if chk is not None:
                 chk.article = article.label
@@ -37,15 +37,13 @@ def find_times_of(article: Article) -> list[Check]:
     return out
 
 
-def _named(s: Sentence, figs: list[Figure], k: int, lead: str) -> Check | None:
+def _named(s: Sentence, figs: list[Figure], k: int, lead: int) -> Check | None:
     """"A …，为 B 的 N 倍": B the one level inside the wording, A the figure right before it."""
-    m = _OF.search(lead)
+    m = _OF.search(s.text, lead, figs[k].start)
     if m is None:
         return None
-    c = figs[k]
-    start = c.start - len(lead) + m.start()
-    ref_start, ref_end = c.start - len(lead) + m.start("ref"), c.start - len(lead) + m.end("ref")
-    inside = [f for f in figs[:k] if ref_start <= f.start and f.end <= ref_end]
+    start = m.start()
+    inside = [f for f in figs[:k] if m.start("ref") <= f.start and f.end <= m.end("ref")]
     before = [f for f in figs[:k] if f.end <= start]
     if len(inside) != 1 or not before:
         return None
@@ -54,12 +52,12 @@ def _named(s: Sentence, figs: list[Figure], k: int, lead: str) -> Check | None:
     gap = s.text[a.end:start]
     if _BREAKS.search(gap) or len(_CLAUSE.findall(gap)) > 1:
         return None
-    return _judge(s, a, b, c)
+    return _judge(s, a, b, figs[k])
 
 
-def _former_latter(s: Sentence, figs: list[Figure], k: int, lead: str) -> Check | None:
+def _former_latter(s: Sentence, figs: list[Figure], k: int, lead: int) -> Check | None:
     """"A …，B …，前者是后者的 N 倍": the two levels right before the wording."""
-    if _BOTH.search(lead) is None or k < 2:
+    if k < 2 or _BOTH.search(s.text, lead, figs[k].start) is None:
         return None
     a, b = figs[k - 2], figs[k - 1]
     if _BREAKS.search(s.text[a.start:figs[k].start]):

@@ -93,6 +93,10 @@ def column_labels(header_rows: list[list[str]], width: int) -> list[str]:
     return [x.strip() for x in labels]
 
 
+# a cell holding one unsigned number and nothing else ("1.4", a bold "**1.4**" once its markup is gone)
+PLAIN_CELL = re.compile(r"^\s*(\d+(?:\.(\d+))?)\s*$")
+
+
 def cell_interval(cell: str, pattern: re.Pattern[str], *, rounded: bool = False) -> Interval | None:
     """The values a table cell written at its precision stands for (group 1 the number, group 2 its
     decimals); None for a bound ("120+"), a range or words. `rounded`: a forecast's "19000" (亿元)
