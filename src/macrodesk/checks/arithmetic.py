@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -142,6 +143,20 @@ __all__ = [
 
 def check_article(article: Article) -> list[Check]:
     """Every relation the article states between its figures, each with a verdict."""
+    # The check makes some 10^5 short-lived containers per article, nearly all freed by their
+    # reference counts, while its working set (tokens, frames, checks) stays alive to the end: the
+    # cyclic collector, run every 700 allocations, rescanned that working set and took 12% of the
+    # check's time. It waits for the article's end instead (its few cycles are collected then).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_article(article)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_article(article: Article) -> list[Check]:
     by_para: dict[int, list[Sentence]] = {}
     by_section: dict[tuple[int, str], list[Sentence]] = {}
     for s in article.sentences:
