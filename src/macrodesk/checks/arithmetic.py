@@ -87,6 +87,7 @@ from macrodesk.checks.segment_growths import find_segment_growths
 from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.share_counts import find_share_counts
 from macrodesk.checks.share_lists import find_share_lists
+from macrodesk.checks.share_moves import find_share_moves
 from macrodesk.checks.share_pairs import find_share_pairs
 from macrodesk.checks.share_trades import find_share_trades
 from macrodesk.checks.sizing import find_sizings
@@ -282,7 +283,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_count_rates(article), *find_completion_rates(article), *find_year_shares(article), *find_table_week_moves(article),
         *find_expense_ratios(article), *find_entity_margins(article), *find_named_returns(article),
         *find_named_wholes(article), *find_move_rates(article), *find_dividends(article), *find_slash_shares(article), *find_pe_lists(article), *find_relative_gaps(article), *find_list_changes(article), *find_share_counts(article),
-        *find_named_ratios(article), *find_price_ratios(article), *find_times_of(article), *find_named_parts(article), *find_concentrations(article),
+        *find_named_ratios(article), *find_price_ratios(article), *find_times_of(article), *find_share_moves(article), *find_named_parts(article), *find_concentrations(article),
         *find_table_sums(article), *find_table_total_rows(article), *find_table_products(article), *find_clause_totals(article),
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
         *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),

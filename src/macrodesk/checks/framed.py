@@ -78,6 +78,7 @@ class Framed:
     paragraph: int = 0
     topic: int = 0  # a new paragraph or a "水电：" label starts a new topic
     block: int = 0  # consecutive paragraphs; a heading or table between them starts a new block
+    by_position: bool = False  # its year is its place in a list under a span of years (`_span_lists`)
 
 
 _RELATIVE_TO = re.compile(r"相对于?[^，,。；;]{1,12}的\s*$")
@@ -158,7 +159,36 @@ def read_frames(sec: Para) -> list[Framed]:
         out.append(Framed(t, i, metric, own, lead,
                           chars_after(raw, t.fig.end, 8), paragraph, topic, block))
         prev_end[t.sent] = t.fig.end
-    return _slash_lists(out)
+    return _span_lists(_slash_lists(out))
+
+
+# "2018年至2019年，…母公司分别实现收入11.84亿元、16.89亿元": the years of a span given to a 分别-list's values
+# by position
+_SPAN_YEARS = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)?\d{2})\s*年")
+
+
+def _span_lists(fs: list[Framed]) -> list[Framed]:
+    i = 0
+    while i < len(fs):
+        x = fs[i]
+        m = _SPAN_YEARS.fullmatch(x.period.strip()) if "分别" in x.lead and x.period else None
+        if m is None:
+            i += 1
+            continue
+        first, last = int(m.group(1)), int(m.group(2))
+        last = last + first // 100 * 100 if last < 100 else last
+        n = last - first + 1
+        items = fs[i:i + n]
+        if not 2 <= n <= 6 or len(items) != n or any(y.tok.sent != x.tok.sent or y.period != x.period
+                                                     or y.tok.cunit != x.tok.cunit for y in items) \
+                or not all(_ITEM_SEP.match(y.lead) for y in items[1:]) \
+                or (i + n < len(fs) and fs[i + n].tok.sent == x.tok.sent and _ITEM_SEP.match(fs[i + n].lead)):
+            i += 1
+            continue
+        for k, y in enumerate(items):
+            fs[i + k] = replace(y, period=f"{first + k}年", metric=x.metric, by_position=True)
+        i += n
+    return fs
 
 
 # measures named as a slash list before their values: "收入/归母净利/扣非归母净利分别为27.20/6.25/5.8亿元"
@@ -248,7 +278,13 @@ def judge_signed(sec: Para, kind: str, c: Framed, inputs: list[Tok],
 _LAST_YEAR_PERIOD = re.compile(r"^(?:去年|上年|上一年)")
 
 
+# a span of years ("2018-2019年", "2018年至2019年"): the period of a list's levels by position, no one year
+_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:-|—|–|~|～|至|到)\s*(?:19|20)?\d{2}(?!\s*月)")
+
+
 def _year_before(a: str, b: str) -> bool:
+    if _YEAR_SPAN.search(a) or _YEAR_SPAN.search(b):
+        return False  # ("2018-2019年…分别为11.84亿元、16.89亿元" is not two levels of 2019)
     ka, kb = period_key(a), period_key(b)
     if ka is None and kb is not None and (m := _LAST_YEAR_PERIOD.match(a)):
         # "去年一季度营业收入16.56亿元" is the base of "21Q1…营业收入18.27亿元，同比增长10.32%" (cfr276)
@@ -277,8 +313,8 @@ def _candidates(by_unit: dict[tuple[str, str], list[Framed]], c: Framed, b: Fram
     """The year-earlier level of b's metric: same unit, a shared metric word, the same
     sub-period one year before (a 同比 growth compares like with like). `by_unit`: the section's
     frames by unit, in order."""
-    if not re.search("同比|较上年|较去年|yoy|YoY", c.lead):
-        return []
+    if not re.search("同比|较上年|较去年|yoy|YoY", c.lead) or b.by_position and b.tok.sent == c.tok.sent:
+        return []  # (the growths after a list's levels are a list of their own: list_changes, year_series)
     return [a for a in by_unit.get(b.tok.cunit, ()) if a is not b and a is not c
             and not a.tok.bound and _year_before(a.period, b.period)
             and len(a.metric) >= 2 and len(b.metric) >= 2
@@ -1400,6 +1436,34 @@ def _bracket_end(raw: str, i: int) -> int:
     return len(raw)
 
 
+def _closed_before(raw: str, pos: int, end: int) -> bool:
+    """Whether offset `pos` stands inside a bracket that closes before `end`."""
+    depth = 0
+    for ch in raw[pos:end]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
+
+
+def _sub_part(raw: str, start: int, x: Framed, parts: list[Framed]) -> bool:
+    """Whether `x` stands inside a bracket, opened after `start`, that follows another part's
+    figure right away ("中高端+61家（和颐-5家、如家精选8家）"): a part of that part."""
+    opened: list[int] = []
+    for k in range(start, x.tok.fig.start):
+        if raw[k] in "（(":
+            opened.append(k)
+        elif raw[k] in "）)" and opened:
+            opened.pop()
+    if not opened:
+        return False
+    end = len(raw[:opened[-1]].rstrip())
+    return any(p.tok.fig.end == end and p.tok.cunit == x.tok.cunit for p in parts)
+
+
 def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     """"T，其中 A a、B b" (the parts may follow in the next clauses, the total may close the
     previous sentence): parts that fit the total hold; parts that do not are unverifiable, since
@@ -1452,6 +1516,11 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         before = [x for x in [*prev, *by_sent.get(si, []), *bounds.get(si, [])] if x.tok.cunit == unit
                   and (x.tok.sent == back or x.tok.fig.end <= i)]
         before.sort(key=lambda x: (x.tok.sent, x.tok.fig.start))
+        # "净开店6家（19H1新开店234家，净开店69家），其中，直营店-24家…": an aside closed before 其中
+        # holds another period's figures; the whole is the one the aside follows
+        outside = [x for x in before if x.tok.sent != si or not _closed_before(raw, x.tok.fig.start, i)]
+        if outside:
+            before = outside
         if not before or before[-1].tok.bound and bound_side(sec.raw[before[-1].tok.sent], before[-1].tok.fig) == 0:
             continue
         total = before[-1]
@@ -1469,8 +1538,11 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         points = after[0].tok.fig.kind == FigureKind.POINTS
         if points and not _expense_points(total):
             continue
+        # ("中高端+61家（和颐-5家、如家精选8家、如家商旅54家），云酒店24家": a bracket opened after 其中 holds
+        # the parts of the part it follows)
         parts = [x for x in after if x.tok.cunit == unit and not SHARE_LEAD.search(x.lead)
-                 and not nested(raw, x, i) and (points or not _CHANGE_LEAD.search(x.lead))]
+                 and not nested(raw, x, i) and not _sub_part(raw, i, x, after)
+                 and (points or not _CHANGE_LEAD.search(x.lead))]
         nxt = si + 1
         own = len(parts)
         # "其中乘用车出口 46.78 万辆（+x%）；商用车出口 8.34 万辆": parts go on past a ；

@@ -1,0 +1,85 @@
+"""Round 29 (from the fiftieth blind set, fresh CFBenchmark excerpts): rates written 同增/同降 are no
+shares a 合计占比 adds up; a 其中-list's whole is not a figure of an aside closed before 其中, and a
+bracket right after a part holds that part's own parts."""
+
+from __future__ import annotations
+
+from tests.checked import found_relations
+
+
+def test_growths_written_tong_zeng_are_no_parts_of_a_total_share():
+    # cfp121: 0.69% + 4.00% was read as the parts of 74.15%
+    text = "2020年，油烟机、燃气灶收入为41/19亿元，同增0.69%/4.00%，合计占比74.15%。"
+    assert not [r for v, r in found_relations(text) if "0.69% + 4.00%" in r]
+    # shares listed the same way still add up
+    shares = "2020年，油烟机、燃气灶收入占比分别为52.10%/22.05%，合计占比74.15%。"
+    assert ("consistent", "52.10% + 22.05% = 74.15%") in found_relations(shares)
+
+
+_STORES = ("20H1新开店250家，净开店{net}家（19H1新开店234家，净开店69家），其中，经济型-87家，中高端+61家"
+           "（和颐-5家、如家精选8家、如家商旅54家），云酒店24家，其他{rest}家。")
+
+
+def test_a_breakdown_after_an_aside_is_of_the_figure_before_the_aside():
+    # cfg324: the whole was 69家 (last year's, in the closed bracket) and 和颐…如家商旅 were added to
+    # the tiers they break down
+    got = found_relations(_STORES.format(net="8", rest="10"))
+    assert ("consistent", "-87家 +61家 + 24家 + 10家 = 8家") in got
+    assert not [r for _, r in got if "69家" in r or "54家" in r]
+    # the tiers written against another net figure: an error, on the right whole
+    got = dict((r, v) for v, r in found_relations(_STORES.format(net="6", rest="10")))
+    assert got["-87家 +61家 + 24家 + 10家 = 6家"] == "inconsistent"
+
+
+def test_a_bracket_of_parts_after_a_part_is_no_addend():
+    # cfb566: 海风 0.3GW is part of 风电 1.65GW
+    text = "2022年公司新增装机3.52GW，其中风电新增1.65GW（海风0.3GW），光伏1.87GW。"
+    assert ("consistent", "1.65GW + 1.87GW = 3.52GW") in found_relations(text)
+    # a bracket after a name or after a share holds the part itself (264, 146)
+    named = "5 家整机商分获 9 个标段，总金额 58.67 亿元。其中远景能源（12.74 亿元）、中车株洲所（14.89 亿元）、金风科技（31.04 亿元）。"
+    assert ("consistent", "12.74 亿元 + 14.89 亿元 + 31.04 亿元 = 58.67 亿元") in found_relations(named)
+    shared = "2024 年全球白银供给总量约 3.16 万吨。其中矿产银占比 80.8%（2.55 万吨），再生银占比 19.1%（0.60 万吨）。"
+    assert ("consistent", "2.55 万吨 + 0.60 万吨 = 3.16 万吨") in found_relations(shared)
+
+
+_BANK = ("2020 年上海银行总资产同比增长 10.06%，贷款余额同比增长 12.92%，增速较总资产增速快 2.86pct，"
+         "占总资产的 44.60%，较去年末提高 {d}pct。其中活期存款同比增长 17.37%，占总存款比重提高 2.78pct 至 40.83%。"
+         "存款余额同比增长 9.37%。")
+
+
+def test_a_share_change_from_the_growths_of_its_part_and_whole():
+    # cfg422: 44.60% × (1 − 1.1006 / 1.1292) = 1.13 points; 40.83% × (1 − 1.0937 / 1.1737) = 2.78 (the whole's
+    # growth may come later in the text: 存款余额 names 总存款)
+    got = found_relations(_BANK.format(d="1.13"))
+    assert ("consistent", "44.60% - 上年占比 43.47% (= 44.60% × (1 + 10.06%) / (1 + 12.92%)) = 1.13pct") in got
+    assert not [r for v, r in got if "2.78pct" in r and v == "consistent"]  # its whole's growth comes after it
+    early = _BANK.replace("其中活期存款", "存款余额同比增长 9.37%，其中活期存款")
+    assert ("consistent", "40.83% - 上年占比 38.05% (= 40.83% × (1 + 9.37%) / (1 + 17.37%)) = 2.78pct") \
+        in found_relations(early)
+
+
+def test_a_share_change_from_growths_only_confirms():
+    # the whole is found by its name and the growths may be of other bases: a misfit proves nothing
+    assert not [r for v, r in found_relations(_BANK.format(d="2.13")) if v == "inconsistent"]
+    assert not [r for v, r in found_relations(_BANK.format(d="2.13")) if "上年占比" in r]
+    # a growth of another measure is no growth of the whole ("公司贷款" does not name 总贷款)
+    other = "公司贷款余额同比增长 12.92%。零售贷款同比增长 8.44%，占总贷款的 31.78%，占比较去年末减少 1.31pct。"
+    assert not [r for _, r in found_relations(other) if "上年占比" in r]
+
+
+def test_levels_listed_under_a_span_of_years_take_their_years_by_position():
+    # cfc125: "2018-2019年…分别为 11.84亿元、16.89亿元" are 2018's and 2019's; 2020's growth is over 16.89
+    text = ("2018-2019年，山西证券母公司收入分别为11.84亿元、16.89亿元。2020年，山西证券母公司实现收入23.33亿元，"
+            "同比上涨{g}%。")
+    assert ("consistent", "(23.33亿元/16.89亿元 - 1) = 38.11%") in found_relations(text.format(g="38.11"))
+    # (the span was read as one year, 2019, and its first level taken for 2019's: a false alarm)
+    assert not [r for v, r in found_relations(text.format(g="38.11")) if "11.84" in r]
+    assert ("inconsistent", "(23.33亿元/16.89亿元 - 1) = 48.11%") in found_relations(text.format(g="48.11"))
+
+
+def test_growths_listed_after_a_span_list_are_the_lists_own():
+    # 633: "2025-2027 年收入分别为 33、44、57 亿元，同比增长 38%、33%、29%": 38% is 2025's, not 57 over 44
+    text = "盈利预测：预计 2025-2027 年收入分别为 33 亿元、44 亿元、57 亿元，同比增长 38%、33%、29%；"
+    got = found_relations(text)
+    assert not [r for v, r in got if r.startswith("(57 亿元/44 亿元 - 1) = 38%")]
+    assert ("consistent", "(57 亿元/44 亿元 - 1) = 29% (2027 over 2026, listed by position)") in got
