@@ -83,3 +83,31 @@ def test_growths_listed_after_a_span_list_are_the_lists_own():
     got = found_relations(text)
     assert not [r for v, r in got if r.startswith("(57 亿元/44 亿元 - 1) = 38%")]
     assert ("consistent", "(57 亿元/44 亿元 - 1) = 29% (2027 over 2026, listed by position)") in got
+
+
+_DRUGS = ("2020年，我国三大终端六大市场药品销售额达16437亿元，其中，公立医院药品销售额10512亿元，同比下降12%；"
+          "公立基层医疗机构药品销售额1595亿元，同比下降11.8%；零售药店终端药品销售额{c}亿元，同比增长3.2%。")
+
+
+def test_parts_run_on_over_a_chain_of_semicolons():
+    # cfs012: the third part stands two ；-clauses after 其中
+    assert ("consistent", "10512亿元 + 1595亿元 + 4330亿元 = 16437亿元") in found_relations(_DRUGS.format(c="4330"))
+    # short of the total, the parts prove nothing (其中-parts need not exhaust it)
+    assert not [r for v, r in found_relations(_DRUGS.format(c="3330")) if v == "inconsistent"]
+    # the chain ends at its 。: a level after it is no part
+    after = _DRUGS.format(c="3330") + "医药电商销售额1000亿元。"
+    assert not [r for _, r in found_relations(after) if "1000亿元" in r]
+
+
+def test_an_expense_ratio_qualified_by_a_bracket_with_a_comma():
+    # cfg537: "管理费用（含研发费用，可比口径）率" is 管理 with 研发 in it; the bracket's comma ends no clause
+    text = ("期间费用方面，2021公司期间费用率合计为4.55%，同比提升0.75pct。其中，销售费用率为0.16%，同比下降0.02pct，"
+            "管理费用（含研发费用，可比口径）率为3.22%，同比提升0.58pct，财务费用率为1.16%，同比提升{f}pct。")
+    got = found_relations(text.format(f="0.18"))
+    assert ("consistent", "0.16% + 3.22% + 1.16% = 4.55% (期间费用率: 销售、管理、财务（管理含研发）; %)") in got
+    assert ("consistent", "(-0.02) + (+0.58) + (+0.18) = 0.75pct (期间费用率的变动: 销售、管理、财务（管理含研发）; "
+            "个百分点)") in got
+    # the parts' changes written off by 0.3 points: an error
+    got = dict((r, v) for v, r in found_relations(text.format(f="0.48")))
+    assert got["(-0.02) + (+0.58) + (+0.48) = 0.75pct (期间费用率的变动: 销售、管理、财务（管理含研发）; 个百分点)"] \
+        == "inconsistent"

@@ -146,7 +146,7 @@ def check_article(article: Article) -> list[Check]:
     """Every relation the article states between its figures, each with a verdict."""
     # The check makes some 10^5 short-lived containers per article, nearly all freed by their
     # reference counts, while its working set (tokens, frames, checks) stays alive to the end: the
-    # cyclic collector, run every 700 allocations, rescanned that working set and took 12% of the
+    # cyclic collector, run every 700 allocations, rescanned that working set: about a tenth of the
     # check's time. It waits for the article's end instead (its few cycles are collected then).
     enabled = gc.isenabled()
     gc.disable()

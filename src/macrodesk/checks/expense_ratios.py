@@ -18,7 +18,9 @@ from macrodesk.text.clauses import last_chars
 # the total: 期间费用率, 四费/三费费用率, "费用率合计"
 _TOTAL = re.compile(r"期间费用?率|[三四]费(?:费用)?率|总费用率|费用率合计|合计费用率")
 # a part's name: "销售", "管理（含研发）", "管理+研发" ("管理、研发费用率" names two)
-_PART = re.compile(r"(销售|管理|研发|财务)(?:费用)?(?:率)?\s*(?:[（(]\s*含研发(?:费用)?(?:率)?\s*[）)]|[+＋及和与]\s*研发(?=费用|[、/，,]))?")
+# ("管理费用（含研发费用，可比口径）率": the bracket may qualify more, and 率 may follow it)
+_PART = re.compile(r"(销售|管理|研发|财务)(?:费用)?(?:率)?\s*(?:[（(]\s*含研发(?:费用)?(?:率)?[^（()）]{0,8}?[）)]\s*(?:率)?"
+                   r"|[+＋及和与]\s*研发(?=费用|[、/，,]))?")
 _WITH_RND = re.compile(r"管理(?:费用)?(?:率)?\s*(?:[（(]\s*含研发|[+＋及和与]\s*研发)")
 _OWN_BRACKET = re.compile(r"\s*[（(][^（()）]{0,12}[）)]")
 _TOTAL_WITH = re.compile(r"^\s*[（(]\s*含研发")
@@ -43,6 +45,7 @@ class _Val:
     iv: Interval
 
 
+_BRACKETED_COMMA = re.compile(r"[（(][^（()）。；;]{0,20}[，,][^（()）。；;]{0,20}[）)]")
 # every breakdown is read in a chain of sentences that writes 费用率 (the loop's own test)
 _NEEDS = re.compile(r"费用率")
 
@@ -52,7 +55,10 @@ def find_expense_ratios(article: Article) -> list[Check]:
         return []
     out: list[Check] = []
     for chain in _chains(article.sentences):
-        text = "".join(s.text for s in chain)
+        # ("管理费用（含研发费用，可比口径）率": a comma inside a bracket ends no clause of the breakdown;
+        # replaced by a space, every offset stays)
+        text = _BRACKETED_COMMA.sub(lambda m: m.group(0).replace("，", " ").replace(",", " "),
+                                    "".join(s.text for s in chain))
         if "费用率" not in text or not _TOTAL.search(text):
             continue
         out.extend(_in_chain(article, chain, text))

@@ -1558,6 +1558,15 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
                 break
             parts.extend(more)
             nxt += 1
+        # "其中，公立医院药品销售额10512亿元，…；公立基层…1595亿元，…；零售药店终端…4330亿元，…。" (cfs012): a
+        # ；-chain of parts, one to a clause and each naming the first part's measure, goes on to its 。
+        while nxt > si + 1 and nxt < len(sec.raw) and sec.sentences[nxt].paragraph == sec.sentences[si].paragraph \
+                and all(sec.raw[j].rstrip().endswith(("；", ";")) for j in range(si, nxt)):
+            more = [x for x in by_sent.get(nxt, []) if x.tok.cunit == unit and not _CHANGE_LEAD.search(x.lead)]
+            if len(more) != 1 or not common_metric(parts[0].metric, more[0].metric):
+                break
+            parts.extend(more)
+            nxt += 1
         if len(parts) < 2:
             continue
         why = "其中-parts need not exhaust the total, and may nest"
