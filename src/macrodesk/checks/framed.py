@@ -18,7 +18,15 @@ from macrodesk.checks.judging import (
     on_total_profit,
     unverifiable,
 )
-from macrodesk.checks.sentence import DASH_MID, DOWN, RATE_WORDS, UP, is_points, sum_check
+from macrodesk.checks.sentence import (
+    DASH_MID,
+    DOWN,
+    RATE_WORDS,
+    UP,
+    YEAR_SPAN,
+    is_points,
+    sum_check,
+)
 from macrodesk.checks.tokens import Para, Tok, bound_side
 from macrodesk.models import FigureKind
 from macrodesk.text.clauses import chars_after, chars_before, clause_start, last_chars
@@ -164,14 +172,11 @@ def read_frames(sec: Para) -> list[Framed]:
 
 # "2018年至2019年，…母公司分别实现收入11.84亿元、16.89亿元": the years of a span given to a 分别-list's values
 # by position
-_SPAN_YEARS = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:-|—|–|~|～|至|到)\s*((?:19|20)?\d{2})\s*年")
-
-
 def _span_lists(fs: list[Framed]) -> list[Framed]:
     i = 0
     while i < len(fs):
         x = fs[i]
-        m = _SPAN_YEARS.fullmatch(x.period.strip()) if "分别" in x.lead and x.period else None
+        m = YEAR_SPAN.fullmatch(x.period.strip()) if "分别" in x.lead and x.period else None
         if m is None:
             i += 1
             continue
@@ -278,12 +283,8 @@ def judge_signed(sec: Para, kind: str, c: Framed, inputs: list[Tok],
 _LAST_YEAR_PERIOD = re.compile(r"^(?:去年|上年|上一年)")
 
 
-# a span of years ("2018-2019年", "2018年至2019年"): the period of a list's levels by position, no one year
-_YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*(?:-|—|–|~|～|至|到)\s*(?:19|20)?\d{2}(?!\s*月)")
-
-
 def _year_before(a: str, b: str) -> bool:
-    if _YEAR_SPAN.search(a) or _YEAR_SPAN.search(b):
+    if YEAR_SPAN.search(a) or YEAR_SPAN.search(b):
         return False  # ("2018-2019年…分别为11.84亿元、16.89亿元" is not two levels of 2019)
     ka, kb = period_key(a), period_key(b)
     if ka is None and kb is not None and (m := _LAST_YEAR_PERIOD.match(a)):

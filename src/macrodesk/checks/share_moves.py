@@ -59,6 +59,8 @@ def find_share_moves(article: Article) -> list[Check]:
     if not mentions(article, _NEEDS):
         return []
     prose = [s for s in article.sentences if s.kind in ("prose", "list")]
+    growths = [[(f, g) for j, f in enumerate(figs) if (g := _growth(s, f, figs[j - 1].end if j else 0)) is not None]
+               for s in prose for figs in [_figures(s)]]
     out: list[Check] = []
     for si, s in enumerate(prose):
         figs = _figures(s)
@@ -78,11 +80,8 @@ def find_share_moves(article: Article) -> list[Check]:
             if part is None:
                 continue
             # the whole's growth: a growth of the measure the share names, in this sentence or before it
-            wholes = [(t, f, g) for t in prose[:si + 1] for j, f in enumerate(_figures(t))
-                      if (t is not s or f.end <= share.start)
-                      and (g := _growth(t, f, _figures(t)[j - 1].end if j else 0)) is not None
-                      and _names_whole(g[0], whole) and not (t is s and f.start >= figs[at].start)]
-            wholes = [(t, f, g) for t, f, g in wholes if f is not part[0]]
+            wholes = [(t, f, g) for t, grown in zip(prose[:si + 1], growths, strict=False) for f, g in grown
+                      if (t is not s or f.end <= share.start) and f is not part[0] and _names_whole(g[0], whole)]
             chk = _fit(s, c, share, down, part, wholes)
             if chk is not None:
                 chk.article = article.label
