@@ -54,6 +54,7 @@ regression gate now: floors only go up.
 | check_forty_eighth (round 28, at 475e605, the round's start, before its rules; 30 reports) | 26/45 = 0.578, 25/32 = 0.781, 0/9 (no false alarm) |
 | check_forty_ninth (round 28, at 6007b83, after the round's first rules; 8 + 24 excerpts and 10 reports) | 13/25 = 0.520, 9/33 = 0.273, 0/7 (no false alarm) |
 | check_fiftieth (round 29, at 67e9358, the round's start, before its rules; 34 excerpts of six CFBenchmark tasks read for the first time) | 101/140 = 0.721, 105/185 = 0.568, 0/15 (four false alarms: two fixed, two adjudicated as written) |
+| check_fifty_first (round 29, at e69fd05, after the round's rules; 38 more excerpts of the six tasks) | 89/134 = 0.664, 85/138 = 0.616, 1/12 (five false alarms, since fixed) |
 """
 
 from __future__ import annotations
@@ -178,6 +179,8 @@ FLOORS = {
     # round 29's set: fresh text (CFBenchmark's company, product, sector, event, sentiment and suggestion
     # excerpts), first run at the round's start; its four false alarms: two fixed, two adjudicated below
     "check_fiftieth": Floors(272, 140, 0.728, 187, 0.62, 15, 1, 241, 0.091, articles=34),
+    # and its second, listed after the round's rules and first run on them
+    "check_fifty_first": Floors(234, 134, 0.664, 138, 0.615, 12, 1, 212, 0.113, articles=38),
 }
 _SCORES: dict[str, Score] = {}
 

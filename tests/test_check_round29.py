@@ -111,3 +111,40 @@ def test_an_expense_ratio_qualified_by_a_bracket_with_a_comma():
     got = dict((r, v) for v, r in found_relations(text.format(f="0.48")))
     assert got["(-0.02) + (+0.58) + (+0.48) = 0.75pct (期间费用率的变动: 销售、管理、财务（管理含研发）; 个百分点)"] \
         == "inconsistent"
+
+
+def test_ternary_is_no_amount_of_money():
+    # cfg482: "三元圆柱电池" read as 3 元 closed a sum "8.54亿元 + 18亿元 = 三元"
+    text = "2021H1消费电池业务实现收入26.7亿元，同比+47.0%，主要系锂原电池、三元圆柱电池等市场份额稳定。"
+    assert not [r for _, r in found_relations(text) if "三元" in r]
+    from macrodesk.figures import extract_figures
+    assert [f.text for f in extract_figures("三元材料价格上涨，每股派发现金三元，")] == ["三元"]
+
+
+def test_a_margin_that_names_no_segment_is_not_over_a_segments_revenue():
+    # cfg581: "海外方面：21年营收达33.6亿元" is the overseas revenue; the company's net margin 24% is over 58.4
+    text = ("21年公司实现营业总收入58.4亿元，同比+28.8%，归母净利润14亿元，同比+2.4%。\n\n"
+            "海外方面：21年营收达33.6亿元，占比达57.6%，同比+80%。公司全年归母净利润14亿元，同比增长2.4%。"
+            "公司全年净利率为{m}%，同比-6.2pct。")
+    got = found_relations(text.format(m="24"))
+    assert not [r for _, r in got if "/ 33.6亿元" in r or "/33.6亿元" in r]
+    assert ("consistent", "14亿元 / 58.4亿元 = 24%") in got
+
+
+def test_a_points_change_after_a_growth_is_not_paired_with_the_level_before():
+    # cfp024: "PPI同比上涨-0.4%，增速环比上升1.10个百分点" was read as CPI's 0.2% against ISM's 57.50%
+    text = ("2020年11月，美国供应管理协会（ISM）制造业指数下降1.80个百分点，至57.50%。"
+            "2020年12月国内CPI同比转负为正，至0.2%，2020年11月PPI同比上涨-0.4%，增速环比上升1.10个百分点。")
+    assert not [r for _, r in found_relations(text) if "57.50%" in r and "1.10" in r]
+
+
+def test_a_quarter_whose_sentence_names_no_entity_only_confirms_against_a_segments_half():
+    # cfe239: the segment named a sentence earlier is carried to "Q2实现营业收入" (the company's)
+    text = ("金禾实业发布2020H1财务报告，公司实现营业收入18.29亿元，同比下降7.53%。精细化工板块营业收入为10.48亿元，"
+            "占比57.30%。从Q2经营情况来看，Q2实现营业收入为9.72亿元，同比下滑9.15%，环比增长13.30%。")
+    assert not [r for v, r in found_relations(text) if v == "inconsistent"]
+    # within one item split at its ；, the entity named at its start is certain ("**赤峰黄金**：…；25Q2 营收…")
+    item = ("- **赤峰黄金**：2025H1 营收 45.27 亿元（+25.64%）；25Q2 营收 28.65 亿元（+22.31%、环比 + 19.01%）。")
+    got = dict((r, v) for v, r in found_relations(item))
+    assert got["28.65 亿元 / (45.27 亿元 - 28.65 亿元) - 1 = + 19.01% (2025Q1 = 2025H1 - 2025Q2, unstated)"] \
+        == "inconsistent"

@@ -54,6 +54,7 @@ _UNIT_RE = re.compile("|".join(f"(?P<u{i}>{pat})" for i, (pat, _, _) in enumerat
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN_NUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fa5]")
 
 # Dates and periods come first: their digits must not be read again as numbers.
 _DATE_PARTS = [
@@ -256,6 +257,8 @@ def extract_figures(sentence: str) -> list[Figure]:
                 continue
             if unit[1] == FigureKind.QUANTITY and not re.match(_MAG, unit[0]):
                 continue
+            if len(raw_num) == 1 and unit[0] == "元" and _CJK_AFTER.match(text, num_end + 1):
+                continue  # "三元圆柱电池", "三元材料": ternary, not three yuan
         else:
             raw_num = m.group("num")
             value = float(raw_num.replace(",", ""))

@@ -130,7 +130,9 @@ def _growth(s: ParaText, figs: list[Figure], k: int, lead: str) -> Check | None:
     while j >= 0 and figs[j].kind in (FigureKind.PERCENT, FigureKind.POINTS) and not like_level(s, figs[j], figs[j]) \
             and re.search(r"同比|环比|较|比|增|降|升|跌|减|yoy|YoY|YOY|qoq|QoQ|QOQ", s.text[figs[j - 1].end if j else 0:figs[j].start]):
         j -= 1
-    if j < 0:
+    if j < 0 or rate and j < k - 1 and figs[k - 1].kind == FigureKind.PERCENT:
+        # ("PPI同比上涨-0.4%，增速环比上升1.10个百分点": a change in points right after a growth may be
+        # that growth's own change, not the level's before it)
         return None
     later = figs[j]
     if rate != (later.kind == FigureKind.PERCENT) or not like_level(s, later, later):

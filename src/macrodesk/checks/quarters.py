@@ -448,6 +448,7 @@ def find_quarter_growths(article: Article) -> list[Check]:
     if not any("环比" in s.text for s in article.sentences):
         return []  # no 环比 growth is written: the article's levels need not be read
     levels = read_levels(article, undated=True)
+    chains = _semicolon_chains(article)
     out: list[Check] = []
     for q, growths in levels:
         half = _HALF_OF.get(q.part)
@@ -490,6 +491,11 @@ def find_quarter_growths(article: Article) -> list[Check]:
                 if len({x.fig.value for x in scope}) == 1:
                     h, certain = scope[0], not scope[0].inferred
                 break
+        if h is not None and certain and q.entity and q.entity not in chains.get(q.sentence.id, q.sentence.text):
+            # "精细化工板块营业收入为10.48亿元。…从Q2经营情况来看，Q2实现营业收入为9.72亿元" (cfe239): a quarter
+            # whose sentence (or its ；-chain) names no entity took the one named last in its paragraph; it
+            # may be the company's
+            certain = False
         if h is None:
             # "阿里 2025Q2…资本开支 387 亿元（…环比 + 57%），2025H1 资本开支 633 亿元…；腾讯 2025Q2…":
             # companies of one sentence, each in its ；-clause with its quarter and half
@@ -519,6 +525,18 @@ def find_quarter_growths(article: Article) -> list[Check]:
             if chk is not None:
                 chk.article = article.label
                 out.append(chk)
+    return out
+
+
+def _semicolon_chains(article: Article) -> dict[str, str]:
+    """Each sentence's text with the ；-clauses of its paragraph before it ("**赤峰黄金**：2025H1 营收…；
+    25Q2 营收…": one item, split at its ；)."""
+    out: dict[str, str] = {}
+    last: Sentence | None = None
+    for s in article.sentences:
+        joined = last is not None and last.paragraph == s.paragraph and last.text.rstrip().endswith(("；", ";"))
+        out[s.id] = (out[last.id] if joined and last is not None else "") + s.text
+        last = s
     return out
 
 
