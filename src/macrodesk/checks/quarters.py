@@ -491,10 +491,11 @@ def find_quarter_growths(article: Article) -> list[Check]:
                 if len({x.fig.value for x in scope}) == 1:
                     h, certain = scope[0], not scope[0].inferred
                 break
-        if h is not None and certain and q.entity and q.entity not in chains.get(q.sentence.id, q.sentence.text):
-            # "精细化工板块营业收入为10.48亿元。…从Q2经营情况来看，Q2实现营业收入为9.72亿元" (cfe239): a quarter
-            # whose sentence (or its ；-chain) names no entity took the one named last in its paragraph; it
-            # may be the company's
+        if h is not None and certain and q.entity and q.entity not in chains.get(q.sentence.id, q.sentence.text) \
+                and h.sentence.id != q.sentence.id and any(x.entity != q.entity for x in same):
+            # "公司实现营业收入18.29亿元…精细化工板块营业收入为10.48亿元。…从Q2经营情况来看，Q2实现营业收入为9.72亿元"
+            # (cfe239): a quarter whose sentence (or its ；-chain) names no entity took the one named last in
+            # its paragraph; with another entity's half of the metric written, it may be that one's
             certain = False
         if h is None:
             # "阿里 2025Q2…资本开支 387 亿元（…环比 + 57%），2025H1 资本开支 633 亿元…；腾讯 2025Q2…":
