@@ -180,7 +180,7 @@ FLOORS = {
     # excerpts), first run at the round's start; its four false alarms: two fixed, two adjudicated below
     "check_fiftieth": Floors(272, 140, 0.728, 187, 0.62, 15, 1, 241, 0.091, articles=34),
     # and its second, listed after the round's rules and first run on them
-    "check_fifty_first": Floors(234, 134, 0.664, 138, 0.615, 12, 1, 212, 0.113, articles=38),
+    "check_fifty_first": Floors(234, 134, 0.664, 138, 0.637, 12, 1, 212, 0.127, articles=38),
 }
 _SCORES: dict[str, Score] = {}
 

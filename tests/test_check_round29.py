@@ -148,3 +148,13 @@ def test_a_quarter_whose_sentence_names_no_entity_only_confirms_against_a_segmen
     got = dict((r, v) for v, r in found_relations(item))
     assert got["28.65 亿元 / (45.27 亿元 - 28.65 亿元) - 1 = + 19.01% (2025Q1 = 2025H1 - 2025Q2, unstated)"] \
         == "inconsistent"
+
+
+def test_a_span_of_years_written_with_a_horizontal_bar():
+    # cft424: "2019―2022年" (U+2015) spans the years as "2019-2022年" does
+    text = ("2019―2022年，深信服云计算及IT基础设施业务收入分别为12.15亿元、15.91亿元、23.79亿元、28.59亿元，"
+            "同比分别增长40.12%、31.02%、49.53%、{g}%。")
+    assert ("consistent", "(28.59亿元/23.79亿元 - 1) = 20.17% (2022 over 2021, listed by position)") \
+        in found_relations(text.format(g="20.17"))
+    assert ("inconsistent", "(28.59亿元/23.79亿元 - 1) = 25.17% (2022 over 2021, listed by position)") \
+        in found_relations(text.format(g="25.17"))

@@ -115,7 +115,7 @@ def change_check(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | 
 
 
 YEAR_SPAN = re.compile(
-    r"((?:19|20)\d{2})\s*(?:年\s*)?(?:-|–|—|－|~|～|至|到)\s*((?:19|20)?\d{2})\s*(?:财年|年|E\b)")
+    r"((?:19|20)\d{2})\s*(?:年\s*)?(?:-|–|—|―|－|~|～|至|到)\s*((?:19|20)?\d{2})\s*(?:财年|年|E\b)")
 
 
 def _years(para: Para, a: Tok, b: Tok) -> int | None:

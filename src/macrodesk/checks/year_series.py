@@ -14,9 +14,10 @@ from macrodesk.checks.levels import COMMA_JOIN, signed_rate
 from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
-_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*年?\s*[-~～—至到]\s*((?:19|20)?\d{2})\s*[EA]?\s*年?")
+# (― U+2015, the horizontal bar, is written for a dash too: "2019―2022年")
+_SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*年?\s*[-~～—―至到]\s*((?:19|20)?\d{2})\s*[EA]?\s*年?")
 # the mark a span cannot do without, looked for first (most sentences name no span)
-_SPAN_MARK = re.compile(r"[-~～—至到]")
+_SPAN_MARK = re.compile(r"[-~～—―至到]")
 # years listed with slashes ("23/24/25 年", "2023/2024/2025E"), or a span of two-digit years ("23-25 年")
 _SLASH_YEARS = re.compile(r"(?<![\d./])((?:19|20)?\d{2}\s*[EA]?(?:\s*/\s*(?:19|20)?\d{2}\s*[EA]?){1,5})\s*(?:财年|年)?")
 _SHORT_SPAN = re.compile(r"(?<![\d./])(1[5-9]|2\d|3[0-5])\s*[EA]?\s*[-~～—至]\s*(1[5-9]|2\d|3[0-5])\s*[EA]?\s*年")
