@@ -1474,6 +1474,11 @@ def _sub_part(raw: str, start: int, x: Framed, parts: list[Framed]) -> bool:
     return any(p.tok.fig.end == end and p.tok.cunit == x.tok.cunit for p in parts)
 
 
+def _unit_levels(xs: list[Framed], unit: tuple[str, str]) -> list[Framed]:
+    """The figures of a sentence in the parts' unit that are no changes: the parts it may add."""
+    return [x for x in xs if x.tok.cunit == unit and not _CHANGE_LEAD.search(x.lead)]
+
+
 def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     """"T，其中 A a、B b" (the parts may follow in the next clauses, the total may close the
     previous sentence): parts that fit the total hold; parts that do not are unverifiable, since
@@ -1560,7 +1565,7 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         need = max(2, _COUNT[counted.group(1)] if counted else 0)
         while len(parts) < need and nxt < len(sec.raw) and \
                 sec.sentences[nxt].paragraph == sec.sentences[si].paragraph:
-            more = [x for x in by_sent.get(nxt, []) if x.tok.cunit == unit and not _CHANGE_LEAD.search(x.lead)]
+            more = _unit_levels(by_sent.get(nxt, []), unit)
             if not more and _rates_only(sec, by_sent, nxt) and sec.raw[nxt].rstrip().endswith(("；", ";")):
                 nxt += 1  # a part's own rates, a clause of the ；-chain ("同比 + 6.4%；环比 + 17.17%；半钢胎 …")
                 continue
@@ -1572,7 +1577,7 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         # ；-chain of parts, one to a clause and each naming the first part's measure, goes on to its 。
         while nxt > si + 1 and nxt < len(sec.raw) and sec.sentences[nxt].paragraph == sec.sentences[si].paragraph \
                 and all(sec.raw[j].rstrip().endswith(("；", ";")) for j in range(si, nxt)):
-            more = [x for x in by_sent.get(nxt, []) if x.tok.cunit == unit and not _CHANGE_LEAD.search(x.lead)]
+            more = _unit_levels(by_sent.get(nxt, []), unit)
             if len(more) != 1 or not common_metric(parts[0].metric, more[0].metric):
                 break
             parts.extend(more)

@@ -16,6 +16,7 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 _NEEDS = re.compile(r"占[\u4e00-\u9fa5]{2,8}?(?:的)?(?:比重|比例|份额)?")
 _UP = "提高|提升|上升|增加"
 _DOWN = "下降|减少|降低|回落|下滑"
+_FALLS = frozenset(_DOWN.split("|"))  # the verbs that make an unsigned rate or change a fall
 _SINCE = r"(?:同比|较(?:上年|去年)(?:末|同期)?|较年初)"
 # the share's whole named after 占, and the share written before its change ("占总资产的 44.60%，较去年末
 # 提高 1.13pct") or after it ("占零售贷款比重较去年末下降 9.02pct 至 45.39%")
@@ -37,7 +38,7 @@ def _growth(s: Sentence, f: Figure, prev_end: int) -> tuple[str, Interval] | Non
     if m is None:
         return None
     g = figure_interval(f).scale(0.01)
-    if m.group("verb") in ("下降", "减少", "降低", "回落", "下滑") and (f.value or 0) > 0:
+    if m.group("verb") in _FALLS and (f.value or 0) > 0:
         g = -g
     one = Interval(1 + g.lo, 1 + g.hi)
     return (_PERIOD.sub("", m.group("name").strip()), one) if one.lo > 0 else None
@@ -96,12 +97,12 @@ def _share_and_verb(s: Sentence, figs: list[Figure], k: int) -> tuple[Figure, st
     m = _CHANGE_AFTER.match(s.text[before.end:c.start])
     lead = _LEVEL_FIRST.search(s.text, max(0, before.start - 20), before.start) if m else None
     if m is not None and lead is not None and before.kind == FigureKind.PERCENT:
-        return before, lead.group("whole"), m.group("verb") in _DOWN.split("|"), k - 1
+        return before, lead.group("whole"), m.group("verb") in _FALLS, k - 1
     if k + 1 < len(figs) and figs[k + 1].kind == FigureKind.PERCENT \
             and _TO_LEVEL.match(s.text[c.end:figs[k + 1].start]):
         first = _CHANGE_FIRST.search(s.text, max(0, c.start - 30), c.start)
         if first is not None:
-            return figs[k + 1], first.group("whole"), first.group("verb") in _DOWN.split("|"), k + 1
+            return figs[k + 1], first.group("whole"), first.group("verb") in _FALLS, k + 1
     return None
 
 
