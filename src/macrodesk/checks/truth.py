@@ -98,6 +98,17 @@ def _near_quote(rel: Relation, sentence: str) -> bool:
     return window in s or q[max(0, i - 8):i] in s and len(q[max(0, i - 8):i]) >= 4
 
 
+def _same_triple(rel: Relation, chk: Check) -> bool:
+    """A product or ratio of two figures written the other way round: each side's stated figure is
+    an input of the other's (the third figure is left out: a mutation may have changed it)."""
+    if rel.kind not in ("ratio", "product") or chk.kind not in ("ratio", "product") or len(rel.inputs) != 2 \
+            or len(chk.inputs) != 2:
+        return False
+    mine = [figure_number(x) for x in chk.inputs]
+    theirs = [figure_number(f) for f, _ in rel.inputs]
+    return any(_same(figure_number(rel.stated), m) for m in mine) and any(_same(figure_number(chk.stated), t) for t in theirs)
+
+
 def _input_overlap(rel: Relation, chk: Check) -> int:
     mine = [figure_number(x) for x in chk.inputs]
     return sum(1 for f, _ in rel.inputs if any(_same(figure_number(f), m) for m in mine))
@@ -115,6 +126,10 @@ def match(relations: list[Relation], checks: list[Check]) -> dict[str, Check]:
                     else norm_text(rel.stated) in norm_text(chk.stated))
             if same and _near_quote(rel, chk.sentence):
                 pairs.append((-_input_overlap(rel, chk), ri, ci))
+            elif sv is not None and _same_triple(rel, chk) and _near_quote(rel, chk.sentence):
+                # one product written either way round ("目标价324元，对应22年40X PE": listed as the PE
+                # 324 / 6.56, checked as the target 40 × 6.56): after every pair on the stated figure
+                pairs.append((1, ri, ci))
     pairs.sort()
     out: dict[str, Check] = {}
     used: set[int] = set()
