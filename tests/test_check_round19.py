@@ -94,19 +94,26 @@ def _targets(text: str) -> dict[str, tuple[str, bool]]:
     return {c.stated: (c.verdict, c.refutable) for c in check_text(text) if "the target at" in c.relation}
 
 
+def _priced(text: str) -> dict[str, tuple[str, bool]]:
+    """A target and its multiple, judged once: as the target (multiple × EPS) when the multiple is
+    written before it, as the multiple (target / EPS) when written after it (round 30)."""
+    return {c.stated: (c.verdict, c.refutable) for c in check_text(text)
+            if "the target at" in c.relation or "the target over" in c.relation}
+
+
 def test_a_target_at_a_multiple_written_before_its_year_and_word():
-    # cfr403: "对应38X 23PE" is 38 × 2023's EPS 1.66 = 63.08
+    # cfr403: "对应38X 23PE" is 63.08 / 2023's EPS 1.66 = 38
     text = "我们下调22/23/24年EPS 至0.26/1.66/2.47元，下调目标价至{t}元，对应38X 23PE。"
-    assert _targets(text.format(t="63.08")) == {"63.08元": ("consistent", True)}
-    assert _targets(text.format(t="73.08"))["73.08元"][0] == "inconsistent"
+    assert _priced(text.format(t="63.08")) == {"38X": ("consistent", True)}
+    assert _priced(text.format(t="73.08")) == {"38X": ("inconsistent", True)}
 
 
 def test_a_target_at_a_multiple_of_the_years_eps_and_not_the_revised_target():
-    # cfr416: "下调目标价至44元（原目标价：50元），对应27倍2023年EPS": 27 × 1.63; the 50 is the old target
+    # cfr416: "下调目标价至44元（原目标价：50元），对应27倍2023年EPS": 44 / 1.63; the 50 is the old target
     text = ("我们小幅下调公司2022-23年EPS至1.27元、1.63元（原为1.36元、1.66元），同时下调目标价至{t}元"
             "（原目标价：50元），对应27倍2023年EPS。")
-    assert _targets(text.format(t="44")) == {"44元": ("consistent", True)}
-    assert _targets(text.format(t="54")) == {"54元": ("inconsistent", True)}
+    assert _priced(text.format(t="44")) == {"27倍": ("consistent", True)}
+    assert _priced(text.format(t="54")) == {"27倍": ("inconsistent", True)}
 
 
 def test_a_target_given_after_words_on_history_and_for_a_year_added_to_a_span():

@@ -13,12 +13,18 @@ def targets(text: str) -> list:
     return [c for c in check_text(text) if "the target at" in c.relation]
 
 
+def priced(text: str) -> list:
+    """The target and its multiple, judged once whichever of them is read as the result."""
+    return [c for c in check_text(text) if "the target at" in c.relation or "the target over" in c.relation]
+
+
 def test_a_target_is_the_multiple_times_the_eps_of_its_year():
     # summary 52: 2019's EPS is the first of the 2019-2021 list; 23 × 1.11 = 25.53, and 23 stands
     # for 22.5…23.5
-    (c,) = targets("维持2019-2021年EPS为1.11/1.24/1.36元，维持目标价25.69元，对应19年23xPE，“增持”。")
-    assert c.verdict == "consistent" and c.refutable and c.kind == "product"
-    assert c.inputs == ["23", "1.11"] and c.stated == "25.69元"
+    # (the multiple written after the target is judged as the target over the EPS, once: round 30)
+    (c,) = priced("维持2019-2021年EPS为1.11/1.24/1.36元，维持目标价25.69元，对应19年23xPE，“增持”。")
+    assert c.verdict == "consistent" and c.refutable and c.kind == "ratio"
+    assert c.inputs == ["25.69元", "1.11"] and c.stated == "23x"
     # risk 363: two-digit years, the EPS written right after its key, a peer's multiple before it
     (c,) = targets("维持盈利预测，预计21-23年EPS2.81/4.16/5.46元，参考可比22年PE均值36x，考虑公司21-23年净利"
                    "CAGR（53%）快于可比均值（34%），享受估值溢价，给予22年50xPE，目标价208.00元，上调至“买入”。")
@@ -27,10 +33,10 @@ def test_a_target_is_the_multiple_times_the_eps_of_its_year():
 
 def test_a_gross_miss_refutes_and_a_near_one_proves_nothing():
     text = "维持2019-2021年EPS为1.11/1.24/1.36元，维持目标价{t}元，对应19年23xPE，“增持”。"
-    (c,) = targets(text.format(t="28.69"))
+    (c,) = priced(text.format(t="28.69"))
     assert c.verdict == "inconsistent" and c.refutable and c.gap and c.gap > 1
-    # risk 43: 27 × 41.8 = 1128.6 against 1100, 2.5% off: a target is often rounded to a round number
-    (c,) = targets("维持19-21年EPS预测34.5/41.8/47.8元，维持目标价1100元，对应20年27倍PE，维持公司“强烈推荐-A”评级。")
+    # risk 43: 1100 / 41.8 = 26.3 against 27, 2.5% off: a target is often rounded to a round number
+    (c,) = priced("维持19-21年EPS预测34.5/41.8/47.8元，维持目标价1100元，对应20年27倍PE，维持公司“强烈推荐-A”评级。")
     assert c.verdict == "unverifiable" and "rounded" in c.note
 
 

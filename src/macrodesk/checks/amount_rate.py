@@ -16,9 +16,17 @@ from macrodesk.text.clauses import clause_start
 _UP = r"增加|增长|上升|提高|多增|多|增"
 _DOWN = r"减少|下降|下滑|回落|降低|少增|少|减|降"
 # an amount written as a change on a basis: "同比减少 900 万吨", "环比增加 37 元"
-_CHANGE = re.compile(rf"(同比|环比|较上年|较上月|较去年同期)\s*({_UP}|{_DOWN})\s*(?:了|约)?\s*$")
-# the rate beside it: "（-3.8%）", "（同比 - 3.8%）", "，降幅 3.8%"
+# (against the trading day or the days before, a 环比 change: "持股量较上一日减少32.75万股，环比下降16.89%",
+# "近5日累计减少51.94万股，环比下降24.37%")
+_CHANGE = re.compile(rf"(同比|环比|较上年|较上月|较去年同期|较(?:上一|前一)个?(?:交易)?日|近\s*\d+\s*(?:个交易)?日累计|^累计)\s*"
+                     rf"({_UP}|{_DOWN})\s*(?:了|约)?\s*$")
+_DAYS = re.compile(r"日")
+# the rate beside it: "（-3.8%）", "（同比 - 3.8%）", "，降幅 3.8%", "，环比下降 16.89%"
 _RATE_AFTER = re.compile(r"^\s*[（(]\s*(?:同比|环比)?\s*$|^\s*[，,、]\s*(?:增幅|降幅|幅度)(?:为|达)?\s*$")
+# after a change against the days before, the rate in words too ("，环比下降16.89%"): the trading-day
+# template names one holding in one clause group (after a 同比 change of a sales figure the rate in words
+# may be a part's: "销售收入3.05亿元，同比下降5%，其中…注射液销售额同比减少约6600万元，同比下降88%")
+_RATE_IN_WORDS = re.compile(r"^\s*[，,]\s*环比\s*(?:增长|增加|上升|下降|减少|下滑)\s*$")
 # the rate before it: "环比 - 11.6%（环比减少 5100 万吨）"
 _RATE_BEFORE = re.compile(r"(同比|环比)\s*$")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
@@ -40,11 +48,14 @@ def find_amount_rates(article: Article) -> list[Check]:
             m = _CHANGE.search(p.text[figs[k - 1].end:c.start])
             if m is None:
                 continue
-            basis, verb = m.group(1), m.group(2)
+            if m.group(1) == "累计" and not (figs[k - 1].kind == FigureKind.DURATION and figs[k - 1].text.endswith("日")
+                                            and p.text[figs[k - 1].start - 1:figs[k - 1].start] == "近"):
+                continue  # (the days are read as a duration: "近5日" then "累计减少")
+            basis, verb = ("环比" if _DAYS.search(m.group(1)) or m.group(1) == "累计" else m.group(1)), m.group(2)
             level = _level_before(p, figs, k, c)
             if level is None:
                 continue
-            rate = _rate_beside(p, figs, k, basis)
+            rate = _rate_beside(p, figs, k, basis, days=basis != m.group(1))
             if rate is None:
                 continue
             chk = _judge(p, level, c, rate, falls=bool(re.fullmatch(_DOWN, verb)))
@@ -70,12 +81,13 @@ def _level_before(p: ParaText, figs: list[Figure], k: int, c: Figure) -> Figure 
     return None
 
 
-def _rate_beside(p: ParaText, figs: list[Figure], k: int, basis: str) -> Figure | None:
+def _rate_beside(p: ParaText, figs: list[Figure], k: int, basis: str, *, days: bool) -> Figure | None:
     c = figs[k]
     if k + 1 < len(figs) and figs[k + 1].kind == FigureKind.PERCENT:
         r = figs[k + 1]
         lead = p.text[c.end:r.start]
-        if _RATE_AFTER.match(lead) and (basis in lead or not re.search("同比|环比", lead)):
+        if _RATE_AFTER.match(lead) and (basis in lead or not re.search("同比|环比", lead)) \
+                or days and _RATE_IN_WORDS.match(lead):
             return r
     if k >= 1 and figs[k - 1].kind == FigureKind.PERCENT:
         r = figs[k - 1]

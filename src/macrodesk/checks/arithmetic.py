@@ -34,6 +34,7 @@ from macrodesk.checks.concentration import find_concentrations
 from macrodesk.checks.count_parts import find_count_parts
 from macrodesk.checks.count_rates import find_completion_rates, find_count_rates, find_year_shares
 from macrodesk.checks.count_splits import find_count_splits
+from macrodesk.checks.dated_cagrs import find_dated_cagrs
 from macrodesk.checks.dated_growths import find_dated_growths
 from macrodesk.checks.decomposition import find_decompositions
 from macrodesk.checks.defined_ratios import find_defined_ratios
@@ -58,6 +59,7 @@ from macrodesk.checks.list_changes import find_list_changes
 from macrodesk.checks.load_factors import find_load_factors
 from macrodesk.checks.margin_growths import find_margin_growths
 from macrodesk.checks.margins import find_section_margins
+from macrodesk.checks.metric_grid import find_metric_grids
 from macrodesk.checks.months import find_february_growths
 from macrodesk.checks.move_rates import find_move_rates
 from macrodesk.checks.moves import find_moves
@@ -277,7 +279,7 @@ def _check_article(article: Article) -> list[Check]:
     _merge(checks, keep, article.label, [
         *find_bracket_sums(article), *find_bracket_shares(article), *find_item_totals_in_brackets(article), *find_balances(article), *find_table_balances(article),
         *find_averages(article), *find_moves(article), *find_level_moves(article),
-        *find_year_series(article), *find_margin_growths(article), *find_closing_shares(article),
+        *find_year_series(article), *find_metric_grids(article), *find_margin_growths(article), *find_closing_shares(article),
         *find_part_shares(article), *find_stated_gaps(article),
         *find_defined_ratios(article), *find_balance_sheets(article),
         *find_period_means(article), *find_week_means(article), *find_segment_growths(article), *find_item_totals(article), *find_count_splits(article), *find_count_rates(article), *find_completion_rates(article), *find_year_shares(article), *find_table_week_moves(article),
@@ -286,7 +288,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_named_ratios(article), *find_price_ratios(article), *find_times_of(article), *find_share_moves(article), *find_named_parts(article), *find_concentrations(article),
         *find_table_sums(article), *find_table_total_rows(article), *find_table_products(article), *find_clause_totals(article),
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
-        *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_revpars(article),
+        *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_dated_cagrs(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
         *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),

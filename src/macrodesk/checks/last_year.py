@@ -31,6 +31,8 @@ _LAST_YEAR = re.compile(r"上年|去年|上一年|前一年")
 # a level after the growth is its base only when named so: "上年同期为", "2024 年为", "去年"
 _BASE_NAMED = re.compile(r"上年|去年|上一年|前一年|同期|年\s*(?:为|是)")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*全?年")
+# between a level and its base: "（去年同期为", "，同口径的去年同期该板块营业收入为"
+_BASE_BETWEEN = re.compile(r"^[\s，,（(]*(?:同口径的?)?\s*(?:上年|去年|上一年)\s*同期\s*[^，,。；;（()）\d]{0,12}?(?:为|是|达)\s*$")
 # the last period written in a clause starts at its year ("2023 年以来…（2024 年 134 亿元")
 _ANY_YEAR = re.compile(r"(?:19|20)?\d{2}\s*(?:全?年|H[12]|Q[1-4])")
 # a year not yet over, or a span: no base of last year's level
@@ -193,7 +195,11 @@ def find_last_year_growths(article: Article) -> list[Check]:
             if re.search(r"[。！？!?]", s.text[later.end:g.start]):
                 continue  # "…为3.3亿元（20年同期为3.7亿元）。其中国内RPK同比增长5%": another sentence's level
             rate = g.kind == FigureKind.POINTS
-            if k >= 2 and like_level(s, figs[k - 2], later) and like_level(s, later, later):
+            if k >= 2 and _BASE_BETWEEN.match(s.text[figs[k - 2].end:later.start]):
+                # "研发费用为5.51亿元（去年同期为2.75亿元），同比+109%": the level before the base named
+                # as last year's
+                later = figs[k - 2]
+            elif k >= 2 and like_level(s, figs[k - 2], later) and like_level(s, later, later):
                 # "2024 年出口 3.2 万亿美元，2023 年为 3.02 万亿美元，同比增长 5.9%"
                 pa, pb = _period(s, figs[k - 2]), _period(s, later)
                 if pa and pb and pb == (pa[0] - 1, pa[1]):

@@ -43,6 +43,11 @@ def _bases(words: str) -> list[str]:
     return [text]
 
 
+def _in_aside(before: str) -> bool:
+    """Whether the words end inside an open bracket."""
+    return before.count("（") + before.count("(") > before.count("）") + before.count(")")
+
+
 def _roles(subject: str) -> list[str]:
     if subject == "供需":
         return ["supply", "demand"]
@@ -66,12 +71,36 @@ def find_load_factors(article: Article) -> list[Check]:
         start = 0
         for end in [m.end() for m in re.finditer("。", p.text)] + [len(p.text)]:
             if "客座率" in p.text[start:end]:
-                out.extend(_sentence(article, p, start, end))
+                level: Figure | None = None
+                for a, b in _groups(p.text, start, end):
+                    found, level = _sentence(article, p, a, b, level)
+                    out.extend(found)
             start = end
     return out
 
 
-def _sentence(article: Article, p: ParaText, start: int, end: int) -> list[Check]:
+def _groups(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence's ；-clauses read together, each group up to a clause naming 客座率: "国内线供给、需求
+    同比上升…，客座率同比下滑0.28个百分点至76.16%；国际及地区线供给、需求…，客座率…" is two lines' groups,
+    "ASK同比-40.6%；RPK同比-38.6%；客座率…" one."""
+    cuts = [m.end() for m in re.finditer("[；;]", text[start:end])]
+    if not cuts:
+        return [(start, end)]
+    out: list[tuple[int, int]] = []
+    a = start
+    for c in [start + c for c in cuts] + [end]:
+        if "客座率" in text[a:c] and (c == end or re.search(_SUPPLY, text[c:end])):
+            out.append((a, c))
+            a = c
+    if a < end:
+        out = [*out[:-1], (out[-1][0], end)] if out else [(start, end)]
+    return out
+
+
+def _sentence(article: Article, p: ParaText, start: int, end: int,
+              carried: Figure | None) -> tuple[list[Check], Figure | None]:
+    """The checks of one group of clauses, and its level: a group that writes none takes the one
+    before ("客座率67.7%，同比+2.1pts；2）与19年同期比，ASK下降35.0%；RPK下降45.6%；客座率下降13.2pts")."""
     text = p.text[:end]  # up to the sentence's end, at the paragraph's offsets
     figs = [f for f in p.figures if start <= f.start < end and f.kind != FigureKind.DATE and f.value is not None
             and not f.is_range]
@@ -102,7 +131,9 @@ def _sentence(article: Article, p: ParaText, start: int, end: int) -> list[Check
         # the basis named since the subject, else the one named since the last run (a clause of its
         # own: "，同比各上升4.60%/25.76%"), else the one in force in the sentence ("2）与19年同期比，…")
         bases = _bases(words) or _bases(clause_words) or basis_in_force
-        if len(named := _bases(before)) == 1:
+        # (a basis in brackets is an aside's: "同比上升15.25%/15.95%（较2019年下滑11.95%/21.85%），总客座率上升
+        # 0.46个百分点" is 同比)
+        if len(named := _bases(before)) == 1 and not _in_aside(before):
             basis_in_force = named
         roles = _roles(subject.group(0))
         fall = bool(_FALL.search(chars_before(text, run[0].start, 8)))
@@ -123,8 +154,9 @@ def _sentence(article: Article, p: ParaText, start: int, end: int) -> list[Check
                 changes.append((basis, f, iv))
         prev_end = run[-1].end
     out: list[Check] = []
+    level = level or carried
     if level is None:
-        return out
+        return out, None
     lf = figure_interval(level)
     one = Interval(1, 1)
     for basis, c, stated in changes:
@@ -147,4 +179,4 @@ def _sentence(article: Article, p: ParaText, start: int, end: int) -> list[Check
                       f"(1 {'+' if demand[1].mid >= 0 else '-'} {fmt(abs(demand[1].mid))}%), as 客座率 = RPK / ASK)"),
             sentence=where.text, sentence_id=where.id, paragraph=where.paragraph, input_sentences=inputs_at,
             article=article.label))
-    return out
+    return out, level

@@ -55,9 +55,11 @@ _LISTS = {n: re.compile(_SEP.join([f"({_NUM}){_ITEM_UNIT}"] * (n - 1) + [f"({_NU
 # a further measure's list may leave its unit to the first list's ("营业收入分别为15.68/20.71/17.99/27.31
 # 亿元，同比增速分别为…，归母净利润分别为 1.47/2.23/1.99/1.85， 同比增速分别为…")
 _BARE_LISTS = {n: re.compile(_SEP.join([f"({_NUM})"] * n) + r"()(?=\s*[，,；;])") for n in (2, 3, 4)}
+# a fall's verb before unsigned growths: "分别同比下滑37.96%、0.67%"
+_FALL_WORDS = "下降|减少|下滑|回落"
 _GROWTH_WORDS = "|".join(_spaced(w) for w in ("同比", "yoy", "YoY", "YOY"))
 _GROWTH_LEAD = (rf"\s*[，,、]\s*(?:{_spaced('分别')})?\s*(?:{_GROWTH_WORDS})\s*(?:{_spaced('分别')})?\s*"
-                rf"(?:{_spaced('增长')}|{_spaced('增速')}|{_spaced('变化')}|{_spaced('变动')}|增)?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
+                rf"(?:{_spaced('增长')}|{_spaced('增速')}|{_spaced('变化')}|{_spaced('变动')}|增|{_FALL_WORDS})?\s*(?:{_spaced('分别')})?\s*(?:为)?\s*[:：]?\s*")
 # or signed growths in a bracket right after the levels: "344.41、459.92亿元（+48.41%、-9.46%）"
 _GROWTH_LEAD = rf"(?:{_GROWTH_LEAD}|\s*[（(]\s*(?:同比\s*)?(?=[+\-−]))"
 _GROWTHS = {n: re.compile(_GROWTH_LEAD + _SEP.join([f"({_NUM})%?"] * (n - 1) + [f"({_NUM})%"])) for n in (2, 3, 4)}
@@ -252,7 +254,9 @@ def _judge(article: Article, p: ParaText, m: re.Match[str], n: int, list_unit: s
     yg = _YEAR_GROWTH.match(yp.text, year.end())
     if g is None or yg is None or chk.verdict != "consistent":
         return out
-    rates = [written_interval(g.group(k)).scale(0.01) for k in range(1, n + 1)]
+    falls = -1 if re.search(_FALL_WORDS, p.text[g.start():g.start(1)]) else 1
+    rates = [written_interval(g.group(k)).scale(0.01 * (falls if g.group(k)[:1].isdigit() else 1))
+             for k in range(1, n + 1)]
     if not all(r.lo > -1 for r in rates):
         return out
     prior = interval_sum(x / (Interval(1, 1) + r) for x, r in zip(parts, rates, strict=True))

@@ -20,7 +20,7 @@ _PERIOD = re.compile(
 _P = {"上半年": "H1", "下半年": "H2", "前三季度": "9M", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2",
       "第二季度": "Q2", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
 # what a level measures; the longest name wins, and two levels pair only on the same one
-_METRICS = ("扣非归母净利润", "扣非净利润", "归母净利润", "归母净利", "营业总收入", "营业收入", "净利润", "营收", "收入",
+_METRICS = ("扣非归母净利润", "扣非净利润", "扣非后", "归母净利润", "归母净利", "营业总收入", "营业收入", "净利润", "营收", "收入",
             "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模", "订单", "投资净收益",
             "新增装机", "新增", "经营性净现金流", "资本开支", "资本性支出", "销售额", "成交额", "发电量", "用电量",
             "装机量", "出口额", "进口额", "出口量", "进口量", "投资收益", "交易性金融资产收益")
@@ -29,9 +29,11 @@ _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 _ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?|^[仍也还均]+|[仍也还均]+$")
 # 营收 is short for 营业收入: one metric; 营业总收入 may add a financial arm's interest income, so a
 # half of it only confirms a quarter's 营业收入
-_SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "扣非归母净利": "扣非归母净利润", "经营性净现金流": "经营性现金流"}
+_SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "扣非归母净利": "扣非归母净利润", "经营性净现金流": "经营性现金流",
+                # "归母净利5.8亿元，扣非后5.5亿元": the 扣非 profit after the 归母 one
+                "扣非后": "扣非归母净利润"}
 _NEAR_METRIC = {"营业总收入": "营业收入", "归母净利润": "净利润"}
-_QOQ = re.compile(r"环比")
+_QOQ = re.compile(r"环比|QoQ", re.I)
 # a 环比 change written as an amount of the level's own unit, right after it
 _QOQ_AMOUNT = re.compile(r"^[\s，,（(]*环比\s*(?:[一二三四1-4]\s*季度|Q[1-4]|上季度?)?\s*(?:增加|增长|增|减少|下降|下滑|降|减)\s*$")
 # the rate of that change right after it: "环比一季度增长2亿元，增幅31%" is a 环比 growth
@@ -107,6 +109,11 @@ def _metric(words: str) -> tuple[str, str] | None:
     return None
 
 
+def _metric_named(words: str) -> str:
+    """The longest metric name the words write, "" when none."""
+    return next((name for name in _LONGEST_FIRST if name in words), "")
+
+
 # the levels of the article read last: the quarter and the margin finders both read them
 _last: tuple[Article, list[tuple[Level, list[tuple[Figure, str]]]]] | None = None
 
@@ -133,6 +140,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
     earlier: dict[int, tuple[str, str]] = {}  # paragraph -> the period in force before that one
     alts: dict[int, tuple[str, str]] = {}  # id of a level that took the period in force -> the one before
     entity: dict[int, str] = {}  # paragraph -> the entity named last
+    entity_of: dict[int, tuple[str, str]] = {}  # paragraph -> the sentence and metric of the level that named it
     head = ""
     # the period a heading names ("上市券商 2025 年中报"), else the title ("证券行业 2025 年中报总结"):
     # in force under it until a paragraph dates its own figures
@@ -186,6 +194,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     _set_period(period, earlier, s.paragraph, (p[0] or period.get(s.paragraph, in_head)[0], p[1]))
                     if (named_before := _entity_before(s.text[:f.start])):
                         entity[s.paragraph] = named_before
+                        entity_of.pop(s.paragraph, None)
                 continue
             reach, base_from = base_from, -1
             if current is not None and _QOQ_AMOUNT.search(s.text[reach:f.start] if reach >= 0 else before) \
@@ -218,8 +227,18 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                 current = None
                 if p and named and (p[0] or own):
                     who = named[0] or entity.get(s.paragraph, "")
+                    src = entity_of.get(s.paragraph)
+                    if not named[0] and own and src is not None and src[0] != s.id and src[1] != named[1] \
+                            and not any(x.entity == who for x, _ in out[first_here:]) \
+                            and _BARE_CLAUSE.fullmatch(_PERIOD.sub("", _CLAUSE_BREAK.split(s.text[:f.start])[-1])):
+                        # "上半年思摩尔约贡献投资收益9.5亿元。分季度看，2021Q2实现收入36.0亿元" (cfg482): a
+                        # sentence dating its own level of another metric is not about the entity
+                        # a level of the sentence before named (unless a level before it in its own
+                        # sentence took that entity too: the two are read alike)
+                        who = ""
                     if named[0]:
                         entity[s.paragraph] = named[0]
+                        entity_of[s.paragraph] = (s.id, named[1])
                     # "公司" names the company, as a level naming none does ("公司21H1仍实现营业收入" and
                     # "21Q2公司营收" are one company's, cfr301); written, it ends the entity carried before
                     who = "" if who == "公司" else who
@@ -253,6 +272,11 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
             if f.kind == FigureKind.PERCENT and current is not None and not f.is_range:
                 # the growth's words reach back over a base date: "环比 Q1 +29.95%" is a 环比 growth
                 words = s.text[reach:f.start] if reach >= 0 else before
+                if (other := _metric_named(words)) and _SAME_METRIC.get(other, other) != current[0].metric:
+                    # "Q2染料销量4.21万吨，…，导致Q2营收同比、环比分别下滑40.98%、35.09%至15.07亿元" (cfg258): the
+                    # growths of another metric, named before them, whose level comes after
+                    current = None
+                    continue
                 if current[1] and current[1][-1][0].kind != FigureKind.PERCENT and _RATE_OF_AMOUNT.match(words):
                     words = "环比" + words  # the rate of the 环比 change just before it
                 current[1].append((f, words))
@@ -378,6 +402,11 @@ def _part_after(levels: list[tuple[Level, list[tuple[Figure, str]]]], i: int) ->
     return nxt
 
 
+# a clause that writes only its period, the metric and a verb before the level ("2021Q2实现收入"): it
+# names no part of the company
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。（(]")
+_BARE_CLAUSE = re.compile(r"\s*(?:公司)?\s*(?:单季度?)?\s*(?:公司)?\s*(?:实现|录得)?\s*(?:营业总?收入|营收|收入|归母净利润?|扣非归母净利润?|净利润?)"
+                          r"\s*(?:为|达到?|约)?\s*")
 _BASE_BEFORE = re.compile(r"(?:较|由|从|比|自|于|相比)\s*$")
 # "2024H1 的 - 33.43%", "2024Q2 的 4.24 亿元": a date's own figure right after 的 (not "2025H1 的营收")
 _OF_AMOUNT = re.compile(r"\s*的\s*(?:亏损\s*)?[-+−]?\s*\d")
@@ -445,7 +474,7 @@ def find_quarter_growths(article: Article) -> list[Check]:
     and year is stated: certain when that half's level stands in the quarter's own paragraph and
     is the only one there; found further away (the entity named the same way in the article), a
     fit confirms and a mismatch proves nothing."""
-    if not any("环比" in s.text for s in article.sentences):
+    if not any("环比" in s.text or "oQ" in s.text or "OQ" in s.text for s in article.sentences):
         return []  # no 环比 growth is written: the article's levels need not be read
     levels = read_levels(article, undated=True)
     chains = _semicolon_chains(article)

@@ -263,8 +263,8 @@ def _referenced(checks: list[Check], referenced: bool) -> list[Check]:
 def _implied(s: Sentence, t: re.Match[str], m: re.Match[str], pairs: list[tuple[str, str, int]], measure: str,
              per_share: dict[tuple[str, int], list[_PerShare]]) -> list[Check]:
     """"维持目标价8.95元，对应2021-23年7/6/6倍PE": each multiple of the list is the target over its
-    year's EPS (BPS for a PB), judged at the multiple's rounding; the target against the first year's
-    multiple is the first check."""
+    year's EPS (BPS for a PB), judged at the multiple's rounding. (The target is not also judged as
+    the first multiple times its EPS: one relation judged both ways would tell an error in it twice.)"""
     out: list[Check] = []
     name, per = ("PB", "BPS") if measure == "B" else ("PE", "EPS")
     target = t.group("t")
@@ -276,11 +276,6 @@ def _implied(s: Sentence, t: re.Match[str], m: re.Match[str], pairs: list[tuple[
         (b,) = bases.values()
         if b.value.lo <= 0:
             continue
-        if k == 0:
-            got = written_interval(multiple) * b.value
-            out.append(_judged(got, written_interval(target), f"{target}{t.group('cur')}", [multiple, b.text],
-                               f"{multiple} × {b.text} = {target}{t.group('cur')} (the target at {year}'s {name} "
-                               f"times its {per})", s, b))
         stated = multiple + (unit.group(0) if k == len(pairs) - 1 and unit else "")
         got = written_interval(target) / b.value
         out.append(_judged(got, written_interval(multiple), stated, [f"{target}{t.group('cur')}", b.text],

@@ -66,7 +66,7 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # growth is a dash: "2019/2020/2021同比增速为-/48.31%/15.43%")
 _TO_GROWTHS = re.compile(r"^\s*(?:[（(，,、]|(?=增速|增幅|增长率))\s*(?:分别)?\s*(?P<years>(?:(?:19|20)?\d{2}\s*年?\s*[、和及/]?\s*){2,5}(?:的)?\s*)?(?:同比|YoY|yoy|同(?=[增降])|(?:对应)?(?=\s*(?:利润|净利润?|归母净利润?|营收|收入)?\s*(?:增速|增幅|增长率)))"
                          r"\s*(?:利润|净利润?|归母净利润?|营收|收入)?\s*(?:增速|增幅|增长率)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
-                         r"(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*(?:约)?\s*(?:[-—–－]\s*[/、]\s*)?$")
+                         r"(增长|增加|提升|上升|下降|减少|下滑|增减|变动|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*(?:约)?\s*(?:[-—–－]\s*[/、]\s*)?$")
 # growths written before their levels: "营收 yoy+20.2%/+19.3% 至 19.39/23.14 亿"
 # ("同比激增 450%/40%，达 25 亿 / 34 亿元", 401: a verb's strength is no other relation)
 _GROWTHS_LEAD = re.compile(r"(?:同比|YoY|yoy|YOY)\s*(?:分别)?\s*(?:激|大|猛|骤)?(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*$")
@@ -96,9 +96,16 @@ def _comma_item(prev: Figure, f: Figure) -> bool:
     return prev.kind == FigureKind.NUMBER or prev.kind == f.kind == FigureKind.PERCENT
 
 
+def _comma_slip(text: str, prev: Figure, f: Figure, after: list[Figure]) -> bool:
+    """A comma written for a 、 inside a list of amounts ("营业收入分别为29.07亿元，37.80亿元、25.71亿元", cft226):
+    the two amounts in one unit, and the list going on after the second with a 、."""
+    return prev.kind == f.kind and prev.unit == f.unit and bool(after) and after[0].kind == f.kind \
+        and after[0].unit == f.unit and text[f.end:after[0].start].strip() == "、"
+
+
 def _runs(s: Sentence, figs: list[Figure], kinds: tuple[FigureKind, ...]) -> list[list[Figure]]:
     runs: list[list[Figure]] = []
-    for f in figs:
+    for i, f in enumerate(figs):
         if f.kind not in kinds or f.value is None or f.is_range:
             if runs and len(runs[-1]) == 1:
                 runs.pop()
@@ -106,7 +113,8 @@ def _runs(s: Sentence, figs: list[Figure], kinds: tuple[FigureKind, ...]) -> lis
             continue
         between = s.text[runs[-1][-1].end:f.start] if runs and runs[-1] else ""
         if runs and runs[-1] and runs[-1][-1].kind in kinds and (
-                _SEP.match(between) or COMMA_JOIN.match(between) and _comma_item(runs[-1][-1], f)):
+                _SEP.match(between) or COMMA_JOIN.match(between) and (
+                    _comma_item(runs[-1][-1], f) or _comma_slip(s.text, runs[-1][-1], f, figs[i + 1:]))):
             runs[-1].append(f)
         else:
             runs.append([f])

@@ -1,0 +1,188 @@
+"""Round 30: the families the fifty-first and fifty-second blind sets missed (checks/metric_grid.py,
+checks/dated_cagrs.py, and readings in quarters, load_factors, last_year, year_series, quarter_lists,
+target_prices and the scorer's matching)."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+from macrodesk.checks.judging import Check
+from macrodesk.checks.truth import Relation, match
+
+
+def _growths(text: str, word: str) -> dict[str, tuple[str, bool]]:
+    return {c.stated: (c.verdict, c.refutable) for c in check_text(text) if word in c.relation}
+
+
+# ---------------------------------------------------------------- metric_grid
+
+
+GRID = ("长江商报记者注意到，在2019年公司营收、净利分别达14.72亿元、1.53亿元之后，2020年受疫情影响，通润装备营收和净利润"
+        "分别为14.24亿元、1.33亿元，同比分别减少{g}%、13.01%。2021年和2022年，通润装备分别实现营业收入19.21亿元、16.78亿元，"
+        "同比增长34.91%、-12.65%；净利润1.44亿元、1.49亿元，同比增长8.31%、{h}%。")
+
+
+def test_measures_and_years_listed_with_分别_are_one_grid():
+    got = _growths(GRID.format(g="3.24", h="3.59"), "over 20")
+    # in one sentence (the ；-clause goes on from the sentence before): certain
+    assert got["3.24%"] == ("consistent", True) and got["13.01%"] == ("consistent", True)
+    assert got["-12.65%"] == ("consistent", True) and got["3.59%"] == ("consistent", True)
+    # the year before read from another sentence by its measure and year: confirm-only
+    assert got["34.91%"] == ("consistent", False) and got["8.31%"] == ("consistent", False)
+
+
+def test_a_growth_that_misses_its_levels_in_one_sentence_refutes():
+    got = _growths(GRID.format(g="5.24", h="9.59"), "over 20")
+    assert got["5.24%"] == ("inconsistent", True)  # 减少 5.24% against 14.72 → 14.24 (−3.26%)
+    assert got["9.59%"] == ("inconsistent", True)  # 1.44 → 1.49 is +3.47%
+
+
+def test_a_list_of_growths_alone_against_the_levels_listed_elsewhere():
+    text = ("北京商报记者梳理资料发现，2019年至2022年怡亚通酒饮营收分别达71.47亿元、55.01亿元、42亿元以及31.36亿元。"
+            "其中，2020年至2022年怡亚通酒饮总营收增幅分别为-23.03%、{g}%、-25.35%。")
+    got = _growths(text.format(g="-23.64"), "the levels written in another sentence")
+    assert got == {"-23.03%": ("consistent", False), "-23.64%": ("consistent", False),
+                   "-25.35%": ("consistent", False)}
+    # a miss proves nothing: the levels are found by their measure and year
+    got = _growths(text.format(g="-13.64"), "the levels written in another sentence")
+    assert got["-13.64%"][0] == "unverifiable"
+
+
+def test_a_segment_or_a_quarter_is_no_year_of_the_company():
+    # "海外业务营收" is a part's; "2021年一季度" a part of the year
+    assert not _growths("2020年海外业务营收、净利润分别为10亿元、1亿元，2021年公司营收、净利润分别为12亿元、1.2亿元，"
+                        "同比分别增长20%、20%。", "over 2020")
+    assert not _growths("2020年一季度公司营收、净利润分别为10亿元、1亿元，2021年公司营收、净利润分别为12亿元、1.2亿元，"
+                        "同比分别增长20%、20%。", "over 2020")
+
+
+# ---------------------------------------------------------------- dated_cagrs
+
+
+CAGR = ("根据IDC数据显示，2021年中国网络安全相关支出达到102.6亿美元，预计2025年中国网络安全支出规模将达214.6亿美元。"
+        "2021~2025年中国网络安全相关支出将以{g}%的年复合增长率增长，增速位列全球第一。")
+
+
+def test_a_cagr_over_a_span_against_its_ends_in_the_sentence_before():
+    (c,) = [c for c in check_text(CAGR.format(g="20.26")) if c.kind == "cagr"]
+    assert c.verdict == "consistent" and c.refutable and c.inputs == ["102.6亿美元", "214.6亿美元"]
+    # (214.6 / 102.6)^(1/4) − 1 = 20.26%: 20.5% is an error of the text (cft544)
+    (c,) = [c for c in check_text(CAGR.format(g="20.5")) if c.kind == "cagr"]
+    assert c.verdict == "inconsistent"
+
+
+def test_a_cagr_of_another_subject_is_left_alone():
+    text = CAGR.format(g="30.5").replace("2021~2025年中国网络安全相关支出将以", "2021~2025年全球云计算市场将以")
+    assert not [c for c in check_text(text) if c.kind == "cagr" and c.verdict != "unverifiable"]
+
+
+# ---------------------------------------------------------------- quarters
+
+
+def test_a_qoq_written_in_latin_letters_and_扣非后_profit():
+    text = ("业绩简报◾公司20H1实现营收35.3亿元(YoY+13.2%)，归母净利5.8亿元(YoY+22.0%)，扣非后5.5亿元(YoY+21.5%)；"
+            "20Q2营收19.5亿元(YoY+11.0%，QoQ+{r}%)，归母净利3.7亿元(YoY+17.0%，QoQ +72.8%)，扣非后3.5亿元"
+            "(YoY+15.5%，QoQ+75.5%)。")
+    got = _growths(text.format(r="23.4"), "2020Q1 = 2020H1 - 2020Q2")
+    assert got == {"+23.4%": ("consistent", True), "+72.8%": ("consistent", True), "+75.5%": ("consistent", True)}
+    assert _growths(text.format(r="33.4"), "2020Q1 = 2020H1 - 2020Q2")["+33.4%"] == ("inconsistent", True)
+
+
+def test_an_entity_named_by_another_metric_in_the_sentence_before_is_not_carried():
+    # "思摩尔贡献投资收益" names no subject of the next sentence's own dated revenue
+    text = ("亿纬锂能2021H1实现收入65.6亿元（同比+107%），归母净利润14.9亿元（同比+311%），上半年思摩尔约贡献投资收益9.5亿元。"
+            "分季度看，2021Q2实现收入36.0亿元（同比+92.9%，环比+21.8%），归母净利润8.5亿元（同比+665%，环比+31.1%）。")
+    got = _growths(text, "2021Q1 = 2021H1 - 2021Q2")
+    assert got == {"+21.8%": ("consistent", True), "+31.1%": ("consistent", True)}
+
+
+def test_growths_of_another_metric_named_before_them_are_not_the_levels():
+    # "Q2染料销量4.21万吨，…导致Q2营收同比、环比分别下滑40.98%、35.09%至15.07亿元": 35.09% is revenue's
+    text = ("Q2染料销量4.21万吨，同比、环比分别下滑3.87%、18.14%，导致Q2营收同比、环比分别下滑40.98%、35.09%至15.07亿元；"
+            "上半年整体看，染料销量9.36万吨，同比下滑7.64%，营收38.30亿元，同比下滑28.48%。")
+    assert "35.09%" not in _growths(text, "2020Q1") and "35.09%" not in _growths(text, "Q1 = ")
+
+
+# ---------------------------------------------------------------- load_factors
+
+
+def test_each_line_of_an_airline_is_its_own_group_and_a_bracketed_basis_is_an_aside():
+    text = ("2021年全年吉祥航空总供给、需求同比2020年各上升15.25%/15.95%（较2019年下滑11.95%/21.85%），总客座率上升0.46个百分点"
+            "至75.65%。国内线供给、需求同比上升19.72%/19.30%（较2019年+5.55%/-7.17%），客座率同比下滑0.28个百分点至76.16%；"
+            "国际及地区线供给、需求同比大幅下滑57.17%/59.33%（较2019年下滑89.65%/93.16%），客座率同比下滑2.78个百分点至52.25%。")
+    got = {c.stated: (c.verdict, c.inputs) for c in check_text(text) if "客座率 = RPK / ASK" in c.relation}
+    assert got["0.46个百分点"] == ("consistent", ["75.65%", "15.25%", "15.95%"])
+    assert got["2.78个百分点"] == ("consistent", ["52.25%", "57.17%", "59.33%"])
+    # 76.16% × 1.1972 / 1.1930 = 76.43%: −0.268, not −0.28 (an error its annotator lists)
+    assert got["0.28个百分点"] == ("inconsistent", ["76.16%", "19.72%", "19.30%"])
+
+
+def test_a_group_with_no_level_takes_the_one_before():
+    text = ("1）同比看：2022Q1ASK同比-40.6%；RPK同比-38.6%；客座率67.7%，同比+2.1pts；2）与19年同期比，ASK下降35.0%；"
+            "RPK下降45.6%；客座率下降13.2pts。")
+    got = {c.stated: c.verdict for c in check_text(text) if "客座率 = RPK / ASK" in c.relation}
+    assert got == {"+2.1": "consistent", "13.2": "consistent"}
+
+
+# ---------------------------------------------------------------- last_year, year_series, quarter_lists
+
+
+def test_a_base_named_as_last_years_between_the_level_and_its_growth():
+    got = _growths("报告期内，公司不断加大研发投入，2021H1公司研发费用为5.51亿元（去年同期为2.75亿元），同比+109%。",
+                   "the base is the year before's level")
+    assert got == {"+109%": ("inconsistent", True)}  # 5.51 / 2.75 − 1 = 100.4%
+    got = _growths("报告期内，该板块实现营业收入409,728.27万元，同口径的去年同期该板块营业收入为177,910.10万元，同比增长130.30%。",
+                   "the base is the year before's level")
+    assert got == {"130.30%": ("consistent", True)}
+
+
+def test_series_with_a_comma_slip_and_growths_written_增减_or_变动():
+    got = _growths("2017年至2022年，巨人网络的营业收入分别为29.07亿元，37.80亿元、25.71亿元、22.17亿元、21.24亿元、20.38亿元，"
+                   "同比分别增长25.10%、30.03%、-31.96%、-13.77%、-4.20%、-4.07%。", "listed by position")
+    assert set(got) == {"30.03%", "-31.96%", "-13.77%", "-4.20%", "-4.07%"}
+    assert all(v == ("consistent", True) for v in got.values())
+    got = _growths("2020年至2022年，石头科技分别实现营业收入45.3亿元、58.37亿元、66.29亿元，同比增长7.74%、28.84%、13.56%；"
+                   "净利润13.69亿元、14.02亿元、11.83亿元，同比增减74.92%、2.41%、-15.62%。", "listed by position")
+    assert got["2.41%"] == ("consistent", True) and got["-15.62%"] == ("consistent", True)
+    got = _growths("预计2020-22年收入23.5、27.4和31.8亿元，同比变动-4.6%、16.7%和26%。", "listed by position")
+    assert got == {"16.7%": ("consistent", True), "26%": ("inconsistent", True)}
+
+
+def test_quarters_listed_with_a_fall_verb_give_the_halfs_growth():
+    text = ("公牛发布2020年中报：上半年公司实现营收41.09亿元，同比下滑17.35%；归母净利润8.04亿元，同比下滑{g}%。"
+            "其中2020Q1、Q2营业收入分别为13.80、27.29亿元，分别同比下滑37.96%、0.67%；归母净利润分别为1.70、6.33亿元，"
+            "分别同比下滑57.68%、4.55%。")
+    got = _growths(text.format(g="24.62"), "the growth of 上半年 from its quarters'")
+    assert got["24.62%"] == ("consistent", True)
+    got = _growths(text.format(g="14.62"), "the growth of 上半年 from its quarters'")
+    assert got["14.62%"] == ("inconsistent", True)
+
+
+# ---------------------------------------------------------------- the scorer
+
+
+def _check(stated: str, inputs: list[str], kind: str, sentence: str) -> Check:
+    return Check(verdict="inconsistent", kind=kind, stated=stated, inputs=inputs, relation="", sentence=sentence)
+
+
+def test_a_product_listed_the_other_way_round_is_the_same_relation():
+    sentence = "略调整21-23年EPS预测为4.30、6.56、8.19元，目标价324元，对应22年40X PE，维持评级。"
+    rel = Relation(id="x-1", article="x", kind="ratio", span="sentence", explicit=True, verdict="fails", stated="40X",
+                   stated_quote=sentence, inputs=[("324元", sentence), ("6.56元", sentence)])
+    assert match([rel], [_check("324元", ["40", "6.56"], "product", sentence)])
+    # not a sum that holds two of the figures
+    assert not match([rel], [_check("324元", ["40", "6.56"], "sum", sentence)])
+
+
+def test_a_change_against_the_day_or_the_days_before_and_its_rate():
+    text = ("北向资金动向上，沪股通最新持有161.16万股，持股量较上一日减少32.75万股，环比下降{a}%，近5日累计减少51.94万股，"
+            "环比下降{b}%。")
+    got = _growths(text.format(a="16.89", b="24.37"), "the earlier level is the level less the change")
+    assert got == {"16.89%": ("consistent", True), "24.37%": ("consistent", True)}
+    got = _growths(text.format(a="19.89", b="34.37"), "the earlier level is the level less the change")
+    assert got == {"19.89%": ("inconsistent", True), "34.37%": ("inconsistent", True)}
+    # a 同比 change's rate in words may be a part's (cfb442): the product within the segment
+    assert not _growths("麻醉肌松类制剂产品销售收入3.05亿元，同比下降5%，其中主要受第五批国家集采影响公司产品顺阿曲库铵注射液"
+                        "销售额同比减少约6600万元，同比下降88%；", "the earlier level is the level less the change")
+    # "累计" with no days before it names no base
+    assert not _growths("沪股通最新持有161.16万股，年内累计减少51.94万股，环比下降24.37%。",
+                        "the earlier level is the level less the change")
