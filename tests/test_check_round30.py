@@ -186,3 +186,29 @@ def test_a_change_against_the_day_or_the_days_before_and_its_rate():
     # "累计" with no days before it names no base
     assert not _growths("沪股通最新持有161.16万股，年内累计减少51.94万股，环比下降24.37%。",
                         "the earlier level is the level less the change")
+
+
+# ---------------------------------------------------------------- named_wholes
+
+
+def test_a_segments_revenue_of_the_companys_revenue_written_elsewhere():
+    text = ("2022年实现营收74.13亿元，同比增长8.93%；净利润1.94亿元，同比下降28.84%。2021年，深信服开启“全面云化”战略，"
+            "到2022年，云计算及IT基础设施业务收入达到28.59亿元，占营收比重{s}%，第二增长曲线已开始形成。")
+    got = {c.stated: (c.verdict, c.refutable) for c in check_text(text.format(s="38.57")) if c.kind == "share"}
+    assert got["38.57%"] == ("consistent", True)
+    got = {c.stated: c.verdict for c in check_text(text.format(s="48.57")) if c.kind == "share"}
+    assert got["48.57%"] == "inconsistent"
+
+
+def test_a_segment_labelled_so_is_no_whole_and_a_total_needs_the_parts_period():
+    # "海外方面：21年营收达33.6亿元" is the segment's, not a second revenue of the company (cfg581)
+    text = ("公司发布2021年度报告，21年公司实现营业总收入58.4亿元，同比+28.8%。国内方面：21年营收24.7亿元，占营收总额{s}%，"
+            "同比-7.1%。海外方面：21年营收达33.6亿元，占比达57.6%，同比+80%。")
+    got = {c.stated: c.verdict for c in check_text(text.format(s="42.3")) if c.kind == "share"}
+    assert got["42.3%"] == "consistent"
+    got = {c.stated: c.verdict for c in check_text(text.format(s="43.4")) if c.kind == "share"}
+    assert got["43.4%"] == "inconsistent"  # 24.7 / 58.4 = 42.29%
+    # a part with no period of its own is not read against the paragraph's revenue (cfb195: 单季)
+    text = "公司10月28日发布2020年三季报，公司实现营收126.93亿元，同比+0.80%。{sep}公司研发人员5368名，单季研发投入8.2亿元，占总营收6.73%。"
+    for sep in ("\n\n", ""):  # in another paragraph (named_wholes), or in its own (uncounted)
+        assert not [c for c in check_text(text.format(sep=sep)) if c.stated == "6.73%" and c.verdict != "unverifiable"]

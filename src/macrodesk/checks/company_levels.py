@@ -14,12 +14,16 @@ _CLASSES = (("扣非", re.compile(r"扣非")), ("归母", re.compile(r"归母|�
 # the company's own level, not a segment's: the measure right after 实现 / 公司 / the year / a clause
 # break ("2018 年格力电器实现营业收入", "；归母净利润", not "公司内销营收")
 # ("公司公布1-3Q22业绩：收入159.5亿元": after the results' colon, 收入 alone is the company's)
-COMPANY_LEVEL = re.compile(r"(?:(?:实现|公司|全年|年|^|\s)\s*(?:营业总?收入|营收|归母净利润?|归属于?母公司[^，。]{0,6}净利润|归属净利润|"
+COMPANY_LEVEL = re.compile(r"(?:(?:实现|公司|全年|年|^|\s)\s*(?:营业总?收入|总?营收|归母净利润?|归属于?母公司[^，。]{0,6}净利润|归属净利润|"
                       r"扣非[^，。]{0,6}净利润?)|业绩\s*[:：]\s*(?:营业总?收入|营收|收入)"
                       # "公司发布半年报：1H22收入21.70亿元": a period right before 收入, nothing between
                       r"|(?:[:：]|^|\s)\s*(?:(?:19|20)?\d{2}\s*[QH][1-4]|[1-4][QH]\d{2}|[上下]半年)\s*收入)"
                       r"\s*(?:合计|总计|总额)?\s*"
                       r"(?:为|达|约|达到)?\s*$")
+# a label that names a segment before the figure's words: "海外方面：21年营收达33.6亿元" is not the company's
+# revenue, though its words ("营收") name no segment
+SEGMENT_LABEL = re.compile(r"(?:^|[。；;，,])\s*[\u4e00-\u9fa5A-Za-z]{0,6}(?:海外|国内|境外|境内|内销|外销|线上|线下|板块|业务|地区|区域"
+                           r"|渠道|品牌|产品|分部)[\u4e00-\u9fa5]{0,4}\s*[：:]")
 _CLAUSE_END = re.compile(r"[，,；;。]")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)?\d{2})\s*(?:年|A|E)(?![\d])")
 _CAGR_SPAN = re.compile(r"(?<![\d.])(?:19|20)?\d{2}\s*年?\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年?\s*(?:的)?\s*(?:复合|年均|CAGR)")

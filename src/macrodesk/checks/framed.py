@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from macrodesk.checks.company_levels import SEGMENT_LABEL
 from macrodesk.checks.frames import common_metric, currency, frame_of, period_key
 from macrodesk.checks.intervals import Interval, implied_growth, interval_sum, ratio_change
 from macrodesk.checks.judging import (
@@ -794,7 +795,7 @@ def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list
         nums, dens = [x for x in pool if is_num(x)], [x for x in pool if is_den(x)]
         if _plain(c.metric):
             # (a margin that names no segment is not over a revenue written under a segment's label)
-            dens = [x for x in dens if not _SEGMENT_LABEL.search(x.lead)]
+            dens = [x for x in dens if not SEGMENT_LABEL.search(x.lead)]
         if nums and dens:
             return nums, dens
     return [], []
@@ -814,14 +815,8 @@ def _company_first(pool: list[Framed], c: Framed) -> list[Framed]:
     """A company's margin is over the company's revenue: when the margin names no segment and some
     revenue names none either, the segments' revenues are left out (cfb244: 归母净利率 14.27% is
     over 营业收入 83.53 亿元, not over 木门收入 2.92 亿元, the last revenue written)."""
-    plain = [x for x in pool if _plain(x.metric) and not _SEGMENT_LABEL.search(x.lead)]
+    plain = [x for x in pool if _plain(x.metric) and not SEGMENT_LABEL.search(x.lead)]
     return plain if plain and _plain(c.metric) else pool
-
-
-# a label that names a segment before the figure's words: "海外方面：21年营收达33.6亿元" is not the company's
-# revenue, though its words ("营收") name no segment
-_SEGMENT_LABEL = re.compile(r"(?:^|[。；;，,])\s*[\u4e00-\u9fa5A-Za-z]{0,6}(?:海外|国内|境外|境内|内销|外销|线上|线下|板块|业务|地区|区域"
-                            r"|渠道|品牌|产品|分部)[\u4e00-\u9fa5]{0,4}\s*[：:]")
 
 
 _WHOLE_YEAR = re.compile(r"全年|年度")

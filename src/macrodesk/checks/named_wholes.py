@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.company_levels import COMPANY_LEVEL, measure_class
+from macrodesk.checks.company_levels import COMPANY_LEVEL, SEGMENT_LABEL, measure_class
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
@@ -17,7 +17,7 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import chars_before, clause_start
 
 # "占国内销量 11.45%", "占全社会用电量比重 60.9%", "占全球的 35.7%"
-_NAMED = re.compile(r"占\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*(?:比重|比例|份额)?\s*(?:分别)?\s*(?:为|达|约)?\s*$"
+_NAMED = re.compile(r"占\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*(?:比重|比例|份额)?\s*(?:的)?\s*(?:分别)?\s*(?:为|达|约)?\s*$"
                     # "在公司收入结构中占比25%" (cfr413)
                     r"|在(?:公司)?(收入|营收)结构中\s*占比\s*(?:为|达|约)?\s*$")
 # "信息科技投入 93.61 亿元，同比增长 43.97%，营收占比 3.72%" (cfr112): a clause opening on the revenue's
@@ -27,7 +27,8 @@ _REVENUE_NAMES = ("营业收入", "营收")
 _LIST_SHARE = re.compile(r"[，,]\s*占比\s*(?:分别)?\s*(?:为|达|约)?\s*$")
 # a whole named as the company's revenue in a word ("占收入的53.81%", "占营收比重"): the company's own
 # revenue level (company_levels.COMPANY_LEVEL), not any clause that writes 收入
-_COMPANY_REVENUE = ("收入", "营收", "营业收入", "营业总收入", "总收入")
+_COMPANY_REVENUE = ("收入", "营收", "营业收入", "营业总收入", "总收入", *(_TOTALS := ("总营收", "营收总额", "收入总额",
+                                                                             "营业收入总额")))
 _REVENUE_WORD = re.compile(r"收入|营收")
 _CHANGE = re.compile(r"同比|环比|较|增加|减少|增长|下降|净增|新增|[+\-−－]\s*$")
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
@@ -95,8 +96,17 @@ def find_named_wholes(article: Article) -> list[Check]:
             # "占比" names nothing; "占全球" names no measure (全球 of which?)
             if name.startswith("比") or len(name) < 3 and name not in _REVENUE_NAMES + _COMPANY_REVENUE:
                 continue
+            if name in _TOTALS and not _period(part):
+                continue  # "单季研发投入8.2亿元…占总营收6.73%" (cfb195): the paragraph's revenue may be another period's
             if name in _REVENUE_NAMES and _REVENUE_WORD.search(s.text[clause_start(s.text, part.start, "，,；;。"):part.start]):
-                continue  # "海外营收 30 亿元，营收占比 20%" is a revenue's share of revenue: not this family
+                if m.re is _REVENUE_SHARE:
+                    continue  # "海外营收 30 亿元，营收占比 20%" is a revenue's share of revenue: not this family
+                # "云计算及IT基础设施业务收入达到28.59亿元，占营收比重38.57%": a segment's revenue of the
+                # company's, the level written as the company's own (not another segment's), of the
+                # part's own period (with none, a paragraph may hold another period's revenue)
+                if not _period(part):
+                    continue
+                name = "收入"
             # a part with no period of its own is read against its paragraph's earlier sentences only
             # ("…天然气供应量 60.8 亿方…。其中，LNG 供应量为 25.8 亿方，…，占天然气供应量的 57.6%")
             scope = sents if _period(part) else [t for t in sents[:si + 1] if t.paragraph == s.paragraph]
@@ -178,7 +188,7 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
             if name in _COMPANY_REVENUE and name not in _REVENUE_NAMES:
                 # "收入" names the company's revenue: its own level, written as the company's
                 raw = s.text[clause_start(s.text, g.start, "，,；;。"):g.start]
-                if measure_class(raw) == "revenue" and COMPANY_LEVEL.search(raw):
+                if measure_class(raw) == "revenue" and COMPANY_LEVEL.search(raw) and not SEGMENT_LABEL.search(s.text, 0, g.start):
                     found.append((s, g))
                 continue
             names = _REVENUE_NAMES if name in _REVENUE_NAMES else (name,)

@@ -337,6 +337,11 @@ _REVENUE_PART = re.compile(r"收入|营收")
 _SEGMENT_SHARE = re.compile(r"^[）)\s，,]*(?:业务|收入|营收)占比\s*(?:为|达|约)?\s*$")
 
 
+# a part of one quarter, whose period in force is a longer one's (the report's)
+_ONE_QUARTER = re.compile(r"单季")
+_QUARTER_PERIOD = re.compile(r"Q[1-4]|[1-4]Q|[一二三四]季度|第[一二三四1-4]季度")
+
+
 # the whole market a 渗透率 is of, named as a total of the part's kind: "乘用车周度上险数据总量 47.0 万辆"
 # for "新能源汽车为 26.4 万辆，渗透率 56.2%" (a 车 of both)
 _MARKET_TOTAL = re.compile(r"总量|总计|合计|总$")
@@ -357,6 +362,9 @@ def _of_total_revenue(sec: Para, fs: list[Framed], c: Framed, part: Framed) -> C
     key = period_key(part.period)
     if key is None:
         return None
+    part_clause = sec.raw[part.tok.sent][sec.clause_start(part.tok.sent, part.tok.fig.start):part.tok.fig.start]
+    if _ONE_QUARTER.search(part_clause) and not _QUARTER_PERIOD.search(part.period or ""):
+        return None  # "单季研发投入8.2亿元，占总营收6.73%" under a 三季报: the quarter's revenue is not written
     # the company's revenue: named by a revenue word alone ("晨光科技实现营业收入2.04亿元" is a unit's)
     wholes = [x for x in fs if x is not part and x.tok.cunit == part.tok.cunit and is_level(x)
               and _COMPANY_REVENUE.fullmatch(_NOT_NAME.sub("", x.metric)) and period_key(x.period) == key
