@@ -212,3 +212,33 @@ def test_a_segment_labelled_so_is_no_whole_and_a_total_needs_the_parts_period():
     text = "公司10月28日发布2020年三季报，公司实现营收126.93亿元，同比+0.80%。{sep}公司研发人员5368名，单季研发投入8.2亿元，占总营收6.73%。"
     for sep in ("\n\n", ""):  # in another paragraph (named_wholes), or in its own (uncounted)
         assert not [c for c in check_text(text.format(sep=sep)) if c.stated == "6.73%" and c.verdict != "unverifiable"]
+
+
+def test_a_half_written_before_a_four_digit_year_and_the_reports_period_for_期内():
+    from macrodesk.checks.quarters import period_of
+
+    assert period_of("1H2020") == ("2020", "H1") and period_of("2Q2020") == ("2020", "Q2")
+    assert period_of("21Q4") == ("2021", "Q4") and period_of("2Q22") == ("2022", "Q2")
+    # "期内" of a 半年度财务报告 is its half; "环比 Q1 下降" names the quarter it is against
+    text = ("公司发布 2020 年半年度财务报告，期内实现营收 9.69 亿元(1.93%)，归母净利润 1139.31 万元(-82.28%)。"
+            "其中 Q2 实现营收 4.36 亿元(+4.21%)，环比 Q1 下降 {g}%。")
+    assert _growths(text.format(g="18.18"), "2020Q1 = 2020H1 - 2020Q2") == {"18.18%": ("consistent", True)}
+    assert _growths(text.format(g="28.18"), "2020Q1 = 2020H1 - 2020Q2") == {"28.18%": ("inconsistent", True)}
+
+
+# ---------------------------------------------------------------- volume_price
+
+
+def test_a_revenue_growth_from_its_volumes_and_prices_found_by_fit():
+    text = ("其中二季度单季度销售中间体产品1.92万吨，同比增长18.1%，中间体产品均价4.62万元/吨，同比下降10.9%，环比下降1.8%。"
+            "中间体业务共实现营收8.88亿元，同比增长{r}%，二季度呈现量升价跌趋势。")
+    (c,) = [c for c in check_text(text.format(r="5.2")) if "revenue = volume × price" in c.relation]
+    assert c.verdict == "consistent" and not c.refutable and c.relation.startswith("(1+18.1%)(1-10.9%) - 1")
+    # a misfit says nothing (the pair is found by its fit)
+    assert not [c for c in check_text(text.format(r="7.2")) if "revenue = volume × price" in c.relation]
+
+
+def test_loose_inputs_or_a_pair_fitting_two_revenues_prove_nothing():
+    # (1 + 5%)(1 + 8%) − 1 is 12.4%-14.4%: "+13.92%" and "+14.37%" both fit it (cfb260)
+    text = ("Q4单季度营收148.28亿、同比+13.92%。2020年营收573.21亿、同比+14.37%。2020年公司销量同比增长5%，吨价同比增长8%。")
+    assert not [c for c in check_text(text) if "revenue = volume × price" in c.relation]

@@ -125,6 +125,7 @@ from macrodesk.checks.unit_margins import find_unit_margins
 from macrodesk.checks.unit_prices import find_unit_prices
 from macrodesk.checks.unit_values import find_unit_levels, find_unit_values
 from macrodesk.checks.valuation import column_labels, find_valuation_relations, markdown_tables
+from macrodesk.checks.volume_price import find_volume_prices
 from macrodesk.checks.vs_changes import find_vs_changes
 from macrodesk.checks.weighted_margins import find_weighted_margins
 from macrodesk.checks.whole_article import across_sections
@@ -302,7 +303,7 @@ def _check_article(article: Article) -> list[Check]:
     # and the growth of a total judged the sum of its parts, from the parts' growths (derived)
     _merge(checks, keep, article.label, find_sum_growths(article, checks))
     # last, totals and parts no rule paired, found by two fits (confirm-only: they fill gaps only)
-    _merge(checks, keep, article.label, [*find_fitted_breakdowns(article), *find_fitted_ratios(article),
+    _merge(checks, keep, article.label, [*find_fitted_breakdowns(article), *find_fitted_ratios(article), *find_volume_prices(article),
                                          *find_unit_levels(article)])
     return checks
 

@@ -14,9 +14,9 @@ from macrodesk.text.clauses import chars_before
 
 # "2025H1", "25Q2", "2025 年上半年", "二季度": (year or "", half/quarter)
 _PERIOD = re.compile(
-    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>H[12]|Q[1-4]|上半年|下半年|前三季度|第?[一二三四]季度|(?<!\d)[1-4]\s*季度)"
-    # "1H22", "2Q22": the half or quarter before its year
-    r"|(?<![\d.])(?P<n>[1-4])(?P<x>[QH])(?P<y2>\d{2})(?!\d)")
+    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>(?<!(?<![\d.])[1-4])(?:H[12]|Q[1-4])|上半年|下半年|前三季度|第?[一二三四]季度|(?<!\d)[1-4]\s*季度)"
+    # "1H22", "2Q22", "1H2020": the half or quarter before its year
+    r"|(?<![\d.])(?P<n>[1-4])(?P<x>[QH])(?P<y2>(?:20)?\d{2})(?!\d)")
 _P = {"上半年": "H1", "下半年": "H2", "前三季度": "9M", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2",
       "第二季度": "Q2", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
 # what a level measures; the longest name wins, and two levels pair only on the same one
@@ -26,7 +26,7 @@ _METRICS = ("扣非归母净利润", "扣非净利润", "扣非后", "归母净�
             "装机量", "出口额", "进口额", "出口量", "进口量", "投资收益", "交易性金融资产收益")
 _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
-_ENTITY_NOISE = re.compile(r"其中|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?|^[仍也还均]+|[仍也还均]+$")
+_ENTITY_NOISE = re.compile(r"其中|(?:报告)?期内|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?|^[仍也还均]+|[仍也还均]+$")
 # 营收 is short for 营业收入: one metric; 营业总收入 may add a financial arm's interest income, so a
 # half of it only confirms a quarter's 营业收入
 _SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "扣非归母净利": "扣非归母净利润", "经营性净现金流": "经营性现金流",
@@ -34,6 +34,8 @@ _SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "�
                 "扣非后": "扣非归母净利润"}
 _NEAR_METRIC = {"营业总收入": "营业收入", "归母净利润": "净利润"}
 _QOQ = re.compile(r"环比|QoQ", re.I)
+# 环比 with the quarter it is against before its verb: "环比 Q1 下降 18.18%"
+_QOQ_OVER_BASE = re.compile(r"环比\s*(?:Q[1-4]|[一二三四]季度|上季度?)\s*(?:增长|增加|提升|上升|下降|减少|下滑|回落)\s*$")
 # a 环比 change written as an amount of the level's own unit, right after it
 _QOQ_AMOUNT = re.compile(r"^[\s，,（(]*环比\s*(?:[一二三四1-4]\s*季度|Q[1-4]|上季度?)?\s*(?:增加|增长|增|减少|下降|下滑|降|减)\s*$")
 # the rate of that change right after it: "环比一季度增长2亿元，增幅31%" is a 环比 growth
@@ -80,7 +82,8 @@ def period_of(text: str) -> tuple[str, str] | None:
         return None
     m = found[-1]
     if m.group("x"):
-        return "20" + m.group("y2"), m.group("x") + m.group("n")
+        y2 = m.group("y2")
+        return (y2 if len(y2) == 4 else "20" + y2), m.group("x") + m.group("n")
     year = m.group("y") or ""
     year = ("20" + year) if len(year) == 2 else year
     part = m.group("p")
@@ -173,6 +176,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
         prev = 0
         current: tuple[Level, list[tuple[Figure, str]]] | None = None
         dated = False  # a date was written before the figure in its sentence
+        period_dated = False  # and one naming a period ("2020 年半年度财务报告" names none of its own)
         first_here = len(out)
         base_from = -1  # where the words before a base date start ("分别环比 Q1 +29.95%")
         for f in s.figures:
@@ -181,6 +185,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
             if f.kind == FigureKind.DATE:
                 dated = True
                 p = period_of(f.text)
+                period_dated = period_dated or p is not None
                 if is_base_date(s.text, f):
                     base_from = prev_end if base_from < 0 else base_from
                     continue
@@ -209,7 +214,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                 # 较 2024H1 的 - 3.73 亿元"): the period in force in the paragraph is meant
                 own = bool(frame.period) and (dated or s.paragraph not in period)
                 p = period_of(frame.period) if own else period.get(s.paragraph, in_head if in_head[0] else None)
-                if not own and not dated and report is not None and _IN_REPORT.search(s.text[:f.start]):
+                if (not own or p is None) and not period_dated and report is not None and _IN_REPORT.search(s.text[:f.start]):
                     # "报告期内，公司实现投资收益10.88亿元" of "公司发布2021年半年报": the report's half
                     own, p = True, report
                 if p and not p[0] and report is not None and p[1] in ("H1", "Q1", "Q2"):
@@ -312,7 +317,7 @@ _IN_POINTS = re.compile(r"百分点|pct|pp", re.I)
 # the reported one
 _ADJUSTED = re.compile(r"(?:扣除|剔除|不考虑|不含)[^。；;]*(?:后|影响)[^。；;]*$")
 _LATIN_ENTITY = re.compile(r"(?<![A-Za-z\d])([A-Z][A-Za-z\d&-]{1,15})\s*(?:业务)?\s*[\u4e00-\u9fa5]{1,8}\s*$")
-_HALF_REPORT = re.compile(r"((?:20)?\d{2})\s*年?\s*(?:中报|半年报|半年度报告|中期报告)")
+_HALF_REPORT = re.compile(r"((?:20)?\d{2})\s*年?\s*(?:中报|半年报|半年度(?:财务)?报告|中期报告)")
 
 
 _LEAD_MARKS = re.compile(r"[\s*：:]")
@@ -356,7 +361,8 @@ def _in_bracket(text: str, at: int) -> bool:
 
 
 # "报告期内", "本报告期": the period of the report the article is about
-_IN_REPORT = re.compile(r"报告期")
+# ("公司发布 2020 年半年度财务报告，期内实现营收 9.69 亿元": 期内 is the report's period too)
+_IN_REPORT = re.compile(r"报告期|(?:^|[，,；;：:]\s*)期内")
 
 
 def _report_period(article: Article) -> tuple[str, str] | None:
@@ -457,7 +463,7 @@ def item_bases(items: list[tuple[Figure, str]]) -> list[tuple[str, str, bool]]:
         if bases is not None and i - head < 2:
             out.append(("环比" if bases.group(1, 2)[i - head] == "环" else "同比", words, True))
         elif head == i:
-            out.append(("环比" if _QOQ.search(words[-8:]) else "", words, False))
+            out.append(("环比" if _QOQ.search(words[-8:]) or _QOQ_OVER_BASE.search(words) else "", words, False))
         else:
             out.append(("", words, False))  # an item of a list of one basis: read with its list's words
     return out
