@@ -242,3 +242,24 @@ def test_loose_inputs_or_a_pair_fitting_two_revenues_prove_nothing():
     # (1 + 5%)(1 + 8%) − 1 is 12.4%-14.4%: "+13.92%" and "+14.37%" both fit it (cfb260)
     text = ("Q4单季度营收148.28亿、同比+13.92%。2020年营收573.21亿、同比+14.37%。2020年公司销量同比增长5%，吨价同比增长8%。")
     assert not [c for c in check_text(text) if "revenue = volume × price" in c.relation]
+
+
+# ---------------------------------------------------------------- the fifty-third set's two false alarms
+
+
+def test_a_plain_net_margin_below_a_loss_ratio_proves_nothing():
+    # cfg561: 归母 −1.62 / 6.3 = −25.7%; "净利率-31.9%" is on total profit, the minorities sharing the loss
+    text = "2021年公司营收6.3亿元，同比+10%，归母净利润-1.62亿元，同比-619%，净利率{m}%，同比-26.2pcts。"
+    got = {c.stated: c.verdict for c in check_text(text.format(m="-31.9"))}
+    assert got["-31.9%"] == "unverifiable"
+    # with a profit, a plain margin below the 归母 ratio still refutes (round 12)
+    text = "2021年公司营收6.3亿元，同比+10%，归母净利润1.62亿元，同比+19%，净利率{m}%。"
+    assert {c.stated: c.verdict for c in check_text(text.format(m="20.9"))}["20.9%"] == "inconsistent"
+
+
+def test_a_split_counted_in_digits_and_each_phase_alike():
+    # "分2期各20万吨": no total follows the split (it was read as a split into 0 phases)
+    text = "九江：拟投资50.76亿元建设40万吨产能；项目分2期各20万吨，分别与2023、2024年投产，预计每年税前投资收益率17.34%。"
+    assert not [c for c in check_text(text) if "of the total" in c.relation]
+    got = [c for c in check_text("星链计划分2期发射约4.2万颗卫星，第1期1.2万颗，第2期29988颗。") if "of the total" in c.relation]
+    assert [c.verdict for c in got] == ["consistent"]

@@ -193,7 +193,10 @@ def on_total_profit(chk: Check, stated: Interval, *, sector: bool = False) -> Ch
     the text is about companies taken together (`SECTOR`), whose minorities may lose money in sum."""
     if sector:
         return confirm_only(chk, "净利率 of companies taken together may be on total profit")
+    # (in a year of losses a margin below the 归母 ratio is the minorities' share of the losses,
+    # as common as their share of profits: "归母净利润-1.62亿元…净利率-31.9%" on 6.3亿元 of revenue)
     if chk.verdict == "inconsistent" and chk.computed_low is not None and stated.hi < chk.computed_low \
+            and chk.computed_low > 0 \
             and not any(_AGGREGATE.search(x) for x in (chk.sentence, *chk.input_sentences)):
         chk.note = (chk.note + "; " if chk.note else "") + (
             "净利率 below 归母净利润 / 营收: total profit would be below the 归母 profit, minorities losing money")

@@ -28,7 +28,10 @@ def find_phased_totals(article: Article) -> list[Check]:
     for s in article.sentences:
         if s.kind not in ("prose", "list") or not (split := _SPLIT.search(s.text)):
             continue
-        n = int(cn_to_number(split.group("n")) or 0)
+        written = split.group("n")
+        n = int(written) if written.isdigit() else int(cn_to_number(written) or 0)
+        if n < 2:
+            continue
         figs = [f for f in s.figures if f.kind in (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
                 and f.value is not None and not f.is_range and f.start > split.end()]
         if len(figs) < n + 1 or re.search(r"[，,；;。]", s.text[split.end():figs[0].start]):
@@ -39,7 +42,9 @@ def find_phased_totals(article: Article) -> list[Check]:
         for i, p in enumerate(parts):
             prev_end = (parts[i - 1] if i else total).end
             m = _PART.search(s.text, prev_end, p.start)
-            if m is None or m.group("unit") != split.group("unit") or cn_to_number(m.group("i")) != i + 1 \
+            index = m.group("i") if m is not None else ""
+            if m is None or m.group("unit") != split.group("unit") \
+                    or (int(index) if index.isdigit() else cn_to_number(index)) != i + 1 \
                     or (unit_key(s, p) or "").split(":")[0] != (key or "-").split(":")[0]:
                 break
             numbered.append(p)
