@@ -263,3 +263,22 @@ def test_a_split_counted_in_digits_and_each_phase_alike():
     assert not [c for c in check_text(text) if "of the total" in c.relation]
     got = [c for c in check_text("星链计划分2期发射约4.2万颗卫星，第1期1.2万颗，第2期29988颗。") if "of the total" in c.relation]
     assert [c.verdict for c in got] == ["consistent"]
+
+
+def test_a_quarter_against_the_middle_of_its_halfs_forecast_range():
+    text = ("公司预计23H1实现营收约19.87-21.04亿元(中值20.46亿元)，同比下降约10%-15%。"
+            "取预告中值，23Q2单季度公司实现营收达11.57亿元，同比-10.7%，环比+{g}%，需求端增长仍承压。")
+    assert _growths(text.format(g="30.1"), "2023Q1 = 2023H1 - 2023Q2") == {"+30.1%": ("consistent", True)}
+    assert _growths(text.format(g="40.1"), "2023Q1 = 2023H1 - 2023Q2") == {"+40.1%": ("inconsistent", True)}
+
+
+def test_a_level_against_a_base_in_brackets_after_the_period_it_names():
+    text = ("据猪价格网猪价系统数据监测显示,生猪外三元均价为32.64元/公斤,价格较昨日上涨0.11元/公斤;"
+            "较上周(06月08日31.74元/公斤)上涨了0.90元/公斤;较上月(05月15日28.04元/公斤)上涨{c}元/公斤,环比上涨了{r}%;"
+            "较去年同期(2019年06月15日16.10元/公斤)上涨了16.54元/公斤,同比上涨了102.73%。")
+    got = {c.stated: c.verdict for c in check_text(text.format(c="4.60", r="16.41")) if "the base in brackets" in c.relation}
+    assert got == {"0.90元/公斤": "consistent", "4.60元/公斤": "consistent", "16.41%": "consistent",
+                   "16.54元/公斤": "consistent", "102.73%": "consistent"}
+    # cfs191 as written: 32.64 − 28.04 = 4.60, and 32.64 / 28.04 − 1 = 16.41%
+    got = {c.stated: c.verdict for c in check_text(text.format(c="4.70", r="16.76")) if "the base in brackets" in c.relation}
+    assert got["4.70元/公斤"] == "inconsistent" and got["16.76%"] == "inconsistent"

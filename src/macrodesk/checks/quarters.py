@@ -177,6 +177,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
         current: tuple[Level, list[tuple[Figure, str]]] | None = None
         dated = False  # a date was written before the figure in its sentence
         period_dated = False  # and one naming a period ("2020 年半年度财务报告" names none of its own)
+        last_range: tuple[Figure, int] | None = None  # a range of amounts, and where its words start
         first_here = len(out)
         base_from = -1  # where the words before a base date start ("分别环比 Q1 +29.95%")
         for f in s.figures:
@@ -208,8 +209,15 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                 # "Q2 营收 42.11 亿元，环比增 6.43 亿元": a change, not a level
                 current[1].append((f, s.text[reach:f.start] if reach >= 0 else before))
                 continue
+            if f.is_range and f.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
+                last_range = (f, prev_end)
+                continue
             if f.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and f.value is not None and not f.is_range:
                 frame = frame_of(s.text, f, prev_end)
+                if last_range is not None and _MIDPOINT.match(before) and last_range[0].end == prev_end:
+                    # "23H1实现营收约19.87-21.04亿元(中值20.46亿元)": the middle of a forecast's range is
+                    # the level its quarter is read against ("取预告中值，23Q2…营收达11.57亿元，环比+30.1%")
+                    frame = frame_of(s.text, last_range[0], last_range[1])
                 # a figure's period is the date after it when none is before ("归母净利润 53.05 亿元，
                 # 较 2024H1 的 - 3.73 亿元"): the period in force in the paragraph is meant
                 own = bool(frame.period) and (dated or s.paragraph not in period)
@@ -413,6 +421,8 @@ def _part_after(levels: list[tuple[Level, list[tuple[Figure, str]]]], i: int) ->
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。（(]")
 _BARE_CLAUSE = re.compile(r"\s*(?:公司)?\s*(?:单季度?)?\s*(?:公司)?\s*(?:实现|录得)?\s*(?:营业总?收入|营收|收入|归母净利润?|扣非归母净利润?|净利润?)"
                           r"\s*(?:为|达到?|约)?\s*")
+# the middle of a range, in a bracket right after it: "（中值20.46亿元）", "，取中值"
+_MIDPOINT = re.compile(r"^\s*[（(，,]\s*(?:取|按)?\s*(?:区间)?\s*中值\s*(?:为|约|是)?\s*$")
 _BASE_BEFORE = re.compile(r"(?:较|由|从|比|自|于|相比)\s*$")
 # "2024H1 的 - 33.43%", "2024Q2 的 4.24 亿元": a date's own figure right after 的 (not "2025H1 的营收")
 _OF_AMOUNT = re.compile(r"\s*的\s*(?:亏损\s*)?[-+−]?\s*\d")
