@@ -282,3 +282,29 @@ def test_a_level_against_a_base_in_brackets_after_the_period_it_names():
     # cfs191 as written: 32.64 − 28.04 = 4.60, and 32.64 / 28.04 − 1 = 16.41%
     got = {c.stated: c.verdict for c in check_text(text.format(c="4.70", r="16.76")) if "the base in brackets" in c.relation}
     assert got["4.70元/公斤"] == "inconsistent" and got["16.76%"] == "inconsistent"
+
+
+def test_a_price_written_after_its_amount_and_volume_is_the_one_stated():
+    text = ("21H1销售额1,770亿元，同比+60%，销售表现靓丽。2021H1，公司销售金额1,769.8亿元，同比+59.9%；销售面积770.2万平，"
+            "同比+54.9%；销售均价2.30万元/平米，同比+{p}%；公司销售表现优于同行。")
+    (c,) = [c for c in check_text(text.format(p="3.2")) if "price = revenue / volume" in c.relation]
+    # the growth written twice (60% and 59.9%) is one revenue's: the precise one is read
+    assert c.verdict == "consistent" and c.stated == "+3.2%" and c.relation.startswith("(1+59.9%) / (1+54.9%)")
+
+
+# ---------------------------------------------------------------- year_series
+
+
+def test_a_series_falling_under_one_verb_is_signed_by_it():
+    # "同比下降5%、10%、11.1%": the verb after the levels signs the growths (it was read as no verb, and
+    # a falling series refuted)
+    got = _growths("2019-2021年营收分别为10.0亿元、9.0亿元、8.0亿元，同比下降5%、{g}%、11.1%。".format(g="10"), "listed by position")
+    assert got == {"10%": ("consistent", True), "11.1%": ("consistent", True)}
+    got = _growths("2019-2021年营收分别为10.0亿元、9.0亿元、8.0亿元，同比下降5%、{g}%、11.1%。".format(g="20"), "listed by position")
+    assert got["20%"] == ("inconsistent", True)
+
+
+def test_two_years_at_two_scales_and_the_later_years_growth():
+    text = "招股书显示，2019年到2020年，Soul App的营收分别为人民币7070万元、4.98亿元，同比增长{g}%。"
+    assert _growths(text.format(g="604.3"), "listed by position") == {"604.3%": ("consistent", True)}
+    assert _growths(text.format(g="504.3"), "listed by position") == {"504.3%": ("inconsistent", True)}

@@ -14,12 +14,12 @@ from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
 from macrodesk.checks.quarters import period_of
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
-_VOLUME = re.compile(r"销量|销售量|出货量|发货量|销售(?=[^，,；;。]{0,8}\d)")
+_VOLUME = re.compile(r"销量|销售量|出货量|发货量|销售(?!金额|额|收入|均价|单价|价格|费用)(?=[^，,；;。]{0,8}\d)")
 _PRICE = re.compile(r"均价|单价|吨价|售价|ASP")
-_REVENUE = re.compile(r"营收|营业收入|收入|销售额")
+_REVENUE = re.compile(r"营收|营业收入|收入|销售额|销售金额|签约金额|成交金额")
 # the words from a clause's start to its growth: "同比增长", "同比下降", "，同比增加"
 _GROWTH_WORDS = re.compile(r"同比\s*(?:分别)?\s*(?:增长|增加|提升|上升|上涨|下降|减少|下滑|下跌|回落|降低|增|降)?\s*(?:了|约|达)?\s*$")
-_CLAUSE = re.compile(r"[，,；;。]")
+_CLAUSE = re.compile(r"[，；;。]|,(?!\d{3})")  # (not a thousands separator: "1,769.8亿元")
 _COMPUTED = re.compile(r"计算|测算|推算|倒算|算出|对应")
 _SINGLE = re.compile(r"单季")
 
@@ -38,12 +38,13 @@ class _Growth:
     iv: Interval  # as a fraction
     kind: str  # volume | price | revenue
     words: str  # the words before it in its clause (a fall verb signs it)
+    at: tuple[int, int]  # where: the sentence's place in the article, the figure's in the sentence
     part: str  # the part of the year it is of ("Q2", "H1", "9M"), "" when none is written
 
 
 def _growths(article: Article) -> list[_Growth]:
     out: list[_Growth] = []
-    for s in article.sentences:
+    for i, s in enumerate(article.sentences):
         if s.kind not in ("prose", "list") or "同比" not in s.text:
             continue
         for f in s.figures:
@@ -60,8 +61,13 @@ def _growths(article: Article) -> list[_Growth]:
             if len(kinds) != 1:
                 continue  # none, or two measures in one clause: whose growth it is is not plain
             iv = signed_interval(f, words, result=True).scale(0.01)
-            out.append(_Growth(s, f, iv, kinds[0], words, _part(f, s.text[:f.start])))
+            out.append(_Growth(s, f, iv, kinds[0], words, (i, f.start), _part(f, s.text[:f.start])))
     return out
+
+
+def _after(a: _Growth, b: _Growth) -> bool:
+    """Whether `a` is written after `b` in one paragraph."""
+    return a.sentence.paragraph == b.sentence.paragraph and a.at > b.at
 
 
 def _one_plus(g: _Growth) -> str:
@@ -78,8 +84,9 @@ def find_volume_prices(article: Article) -> list[Check]:
         return []
     one = Interval(1, 1)
     out: list[tuple[tuple[int, int], Check]] = []
-    used: dict[tuple[int, int], int] = {}
-    for r in (g for g in growths if g.kind == "revenue"):
+    used: dict[tuple[int, int], list[Interval]] = {}
+    # (the most precisely written revenue first: when one growth is written twice, its check reads it)
+    for r in sorted((g for g in growths if g.kind == "revenue"), key=lambda g: g.iv.hi - g.iv.lo):
         fits = [(v, p) for v in volumes for p in prices if len({v.part, p.part, r.part} - {""}) <= 1
                 and v.sentence.paragraph == p.sentence.paragraph]
         found = []
@@ -93,10 +100,11 @@ def find_volume_prices(article: Article) -> list[Check]:
             continue  # none fits, or two readings do: neither is the one meant
         v, p, got = found[0]
         pair = (id(v), id(p))
-        used[pair] = used.get(pair, 0) + 1
+        used.setdefault(pair, []).append(r.iv)
         stated, computed, inputs = r, got, [v, p]
-        if _COMPUTED.search(p.sentence.text[:p.fig.start]) and p.sentence is not r.sentence:
-            # the price is what the text computed from the revenue and the volume
+        if _COMPUTED.search(p.sentence.text[:p.fig.start]) and p.sentence is not r.sentence or _after(p, r) and _after(p, v):
+            # the price is what the text computed from the revenue and the volume, or wrote after both
+            # ("销售金额…同比+59.9%；销售面积…同比+54.9%；销售均价…同比+3.2%")
             stated, inputs = p, [r, v]
             computed = ((one + r.iv) / (one + v.iv) - one).scale(100)
         chk = interval_check(
@@ -108,5 +116,6 @@ def find_volume_prices(article: Article) -> list[Check]:
             sentence=stated.sentence.text, sentence_id=stated.sentence.id, paragraph=stated.sentence.paragraph,
             input_sentences=[x.sentence.text for x in inputs], article=article.label)
         out.append((pair, confirm_only(chk, "the volume's and the price's growths are found by their fit")))
-    # one volume and one price are of one revenue: a pair that fits two is a coincidence
-    return [chk for pair, chk in out if used[pair] == 1]
+    # one volume and one price are of one revenue: a pair that fits two is a coincidence, unless they
+    # are one growth written twice ("销售额1,770亿元，同比+60%" and "销售金额1,769.8亿元，同比+59.9%")
+    return [chk for pair, chk in out if all(a.overlaps(b) for a in used[pair] for b in used[pair])]

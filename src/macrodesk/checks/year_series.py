@@ -66,7 +66,7 @@ _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 # growth is a dash: "2019/2020/2021同比增速为-/48.31%/15.43%")
 _TO_GROWTHS = re.compile(r"^\s*(?:[（(，,、]|(?=增速|增幅|增长率))\s*(?:分别)?\s*(?P<years>(?:(?:19|20)?\d{2}\s*年?\s*[、和及/]?\s*){2,5}(?:的)?\s*)?(?:同比|YoY|yoy|同(?=[增降])|(?:对应)?(?=\s*(?:利润|净利润?|归母净利润?|营收|收入)?\s*(?:增速|增幅|增长率)))"
                          r"\s*(?:利润|净利润?|归母净利润?|营收|收入)?\s*(?:增速|增幅|增长率)?\s*(?:分别)?\s*(?:可|或|将|有望)?\s*"
-                         r"(增长|增加|提升|上升|下降|减少|下滑|增减|变动|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*(?:约)?\s*(?:[-—–－]\s*[/、]\s*)?$")
+                         r"(?P<verb>增长|增加|提升|上升|下降|减少|下滑|增减|变动|增|降)?\s*(?:分别)?\s*(?:为|达|至)?\s*(?:约)?\s*(?:[-—–－]\s*[/、]\s*)?$")
 # growths written before their levels: "营收 yoy+20.2%/+19.3% 至 19.39/23.14 亿"
 # ("同比激增 450%/40%，达 25 亿 / 34 亿元", 401: a verb's strength is no other relation)
 _GROWTHS_LEAD = re.compile(r"(?:同比|YoY|yoy|YOY)\s*(?:分别)?\s*(?:激|大|猛|骤)?(增长|增加|提升|上升|下降|减少|下滑|增|降)?\s*$")
@@ -166,6 +166,11 @@ def find_year_series(article: Article) -> list[Check]:
             # "25.7 亿、26.9 亿、27.9 亿吨": a unit the last figure completes
             same = all(f.kind == FigureKind.NUMBER or lv[-1].unit.startswith(f.unit) and f.scale == lv[-1].scale
                        for f in lv)
+            if not same and n == 2:
+                # "2019年到2020年…营收分别为人民币7070万元、4.98亿元，同比增长604.3%": two years' levels in one
+                # currency at two scales, and the later year's growth alone after them
+                out.extend(_two_years(article, s, [f for f in figs if f.start >= lv[0].start], first))
+                continue
             if same and lv[-1].kind != FigureKind.NUMBER and (one := _one_year(article, s, lv, figs, first)) is not None:
                 out.append(one)
             found = _growths_of(s.text, lv, growths)
@@ -184,6 +189,33 @@ def find_year_series(article: Article) -> list[Check]:
             out.extend(_judge(article, s, lv, gr, verb_word, first))
             out.extend(_first_growth(article, s, lv[0], gr[0], verb_word, first, s.text[start:words_end]))
     return out
+
+
+_CURRENCY = re.compile(r"^(?:万|亿|百万|千万|万亿)?")
+
+
+def _two_years(article: Article, s: Sentence, figs: list[Figure], first: int) -> list[Check]:
+    """The later year's growth of two amounts listed for a span of two years, each at its own scale
+    ("7070万元、4.98亿元，同比增长604.3%"): certain, the list and its growth standing in one clause group."""
+    for k in range(len(figs) - 2):
+        a, b, g = figs[k], figs[k + 1], figs[k + 2]
+        if a.kind != FigureKind.MONEY or b.kind != FigureKind.MONEY or g.kind != FigureKind.PERCENT \
+                or a.is_range or b.is_range or g.is_range or a.scale == b.scale \
+                or _CURRENCY.sub("", a.unit) != _CURRENCY.sub("", b.unit) or not _SEP.match(s.text[a.end:b.start]):
+            continue
+        m = _TO_GROWTHS.match(s.text[b.end:g.start])
+        if m is None or m.group("years") or "分别" in s.text[b.end:g.start]:
+            continue
+        was, now = figure_interval(a).scale(a.scale), figure_interval(b).scale(b.scale)
+        if was.lo <= 0 or now.lo <= 0:
+            continue
+        verb = _VERB_WORDS.get(m.group("verb") or "", m.group("verb"))
+        return [interval_check(
+            (now / was - Interval(1, 1)).scale(100), signed_rate(s.text, g, verb), kind="growth", stated=g.text,
+            inputs=[a.text, b.text], relation=f"({b.text}/{a.text} - 1) = {g.text} ({first + 1} over {first}, listed by position)",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text],
+            article=article.label)]
+    return []
 
 
 # a one-character verb as `signed_rate` reads it
@@ -223,7 +255,7 @@ def _growths_of(text: str, lv: list[Figure], growths: list[list[Figure]]) -> tup
     them ("23/24年营收yoy+20.2%/+19.3%至19.39/23.14亿", cfb513)."""
     for g in growths:
         if m := _TO_GROWTHS.match(_PER_SHARE_ASIDE.sub("", _ASIDE.sub("", text[lv[-1].end:g[0].start]))):
-            return g, m.group(1), lv[0].start
+            return g, m.group("verb"), lv[0].start
     for g in growths:
         if g[-1].end <= lv[0].start and _TO_LEVELS.match(text[g[-1].end:lv[0].start]) \
                 and (m := _GROWTHS_LEAD.search(text, max(0, g[0].start - 12), g[0].start)):
