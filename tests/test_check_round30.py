@@ -308,3 +308,24 @@ def test_two_years_at_two_scales_and_the_later_years_growth():
     text = "招股书显示，2019年到2020年，Soul App的营收分别为人民币7070万元、4.98亿元，同比增长{g}%。"
     assert _growths(text.format(g="604.3"), "listed by position") == {"604.3%": ("consistent", True)}
     assert _growths(text.format(g="504.3"), "listed by position") == {"504.3%": ("inconsistent", True)}
+
+
+# ---------------------------------------------------------------- expense_ratios
+
+
+def test_expense_ratio_changes_with_no_basis_named_and_a_cause_between_parts():
+    text = ("期间费用率24.60%，下降{t}个百分点：其中销售费用率13.98%，下降3.49个百分点，预计主要是市场推广活动受疫情影响减少；"
+            "管理费用率4.25%，下降0.11个百分点；研发管理费用率3.86%，提升0.75个百分点，主要是研发投入加大；"
+            "财务费用率2.51%，提升0.48个百分点，经营性现金流净额为1.64亿元。")
+    got = {c.stated: c.verdict for c in check_text(text.format(t="2.37")) if "期间费用率" in c.relation}
+    assert got == {"24.60%": "consistent", "2.37个百分点": "consistent"}
+    # cfg319 as written: −3.49 − 0.11 + 0.75 + 0.48 = −2.37
+    got = {c.stated: c.verdict for c in check_text(text.format(t="2.28")) if "期间费用率" in c.relation}
+    assert got["2.28个百分点"] == "inconsistent"
+
+
+def test_parts_above_their_total_are_not_its_parts():
+    # cfb254: "期间费用率 15.11%…其中销售费用率 24.88%": the figures are of something else (or garbled)
+    text = ("期间费用率 15.11%，下降 0.64 个百分点， 费用控制良好。 其中销售费用率 24.88%， 提升 0.98 个百分点； "
+            "管理费用率 10.32%，下降 17.34 个百分点； 研发费用率 18.82%，下降 4.55 个百分点； 财务费用率 0.63%，提升 6.32 个百分点。")
+    assert not [c for c in check_text(text) if "期间费用率" in c.relation and c.verdict != "unverifiable"]

@@ -17,14 +17,16 @@ from macrodesk.text.clauses import last_chars
 
 # the total: 期间费用率, 四费/三费费用率, "费用率合计"
 _TOTAL = re.compile(r"期间费用?率|[三四]费(?:费用)?率|总费用率|费用率合计|合计费用率")
-# a part's name: "销售", "管理（含研发）", "管理+研发" ("管理、研发费用率" names two)
+# a part's name: "销售", "管理（含研发）", "管理+研发" ("管理、研发费用率" names two; "研发管理费用率" one)
 # ("管理费用（含研发费用，可比口径）率": the bracket may qualify more, and 率 may follow it)
-_PART = re.compile(r"(销售|管理|研发|财务)(?:费用)?(?:率)?\s*(?:[（(]\s*含研发(?:费用)?(?:率)?[^（()）]{0,8}?[）)]\s*(?:率)?"
+_PART = re.compile(r"(销售|管理|研发|财务)(?:(?<=研发)管理)?(?:费用)?(?:率)?\s*(?:[（(]\s*含研发(?:费用)?(?:率)?[^（()）]{0,8}?[）)]\s*(?:率)?"
                    r"|[+＋及和与]\s*研发(?=费用|[、/，,]))?")
 _WITH_RND = re.compile(r"管理(?:费用)?(?:率)?\s*(?:[（(]\s*含研发|[+＋及和与]\s*研发)")
 _OWN_BRACKET = re.compile(r"\s*[（(][^（()）]{0,12}[）)]")
 _TOTAL_WITH = re.compile(r"^\s*[（(]\s*含研发")
 _TOTAL_WITHOUT = re.compile(r"^\s*[（(]\s*(?:不含|剔除|扣除)研发")
+# a change in points written right after the total's level with a verb and no basis: "，下降2.28个百分点"
+_UNNAMED_CHANGE = re.compile(r"^\s*[，,]\s*(?:下降|减少|下滑|降低|提升|增加|提高|上升)\s*(?:了|约)?\s*$")
 # a change's basis and verbs
 _BASIS = re.compile(r"同比|环比|较上年|较去年|较上期|较上季度?|同增|同升|同降|同减")
 _QOQ = re.compile(r"环比|较上期|较上季")
@@ -133,6 +135,11 @@ def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]
             continue
         levels = [v for v in vals if not v.points]
         changes = [v for v in vals if v.points]
+        if level is not None and all(v.iv.lo >= 0 for v in levels) and any(v.iv.lo > level.iv.hi for v in levels):
+            # "期间费用率 15.11%，…其中销售费用率 24.88%" (cfb254): with no part negative (财务费用率 may
+            # be), a part above its total is no part of it as read (the text's figures are of
+            # something else, or garbled): nothing is judged
+            continue
         own_basis = {b for b in (_basis_of(text, v) for v in changes) if b}
         with_rnd = bool(_WITH_RND.search(text[first.start():region_end]))
         total_word = text[m.start():m.end()]
@@ -156,13 +163,15 @@ _CLAUSE = re.compile(r"[，,；;。]")
 # a part's change said in words: the breakdown goes on ("销售费用率3.5%，同比持平，环比+0.6pct")
 _FLAT = re.compile(r"^\s*(?:同比|环比)?\s*(?:基本)?持平\s*[，,；;。]?\s*$|^\s*与去年同期基本(?:相同|持平)\s*[，,；;。]?\s*$")
 # a clause that goes on with the list of values: "分别同比…", "同比变动 -0.58、…", "+1.89pct"
-_GOES_ON = re.compile(r"^\s*(?:其中|分别|同比|环比|同[升降增减]|较|至|变动|[+\-−－\d])")
+_GOES_ON = re.compile(r"^\s*(?:其中|分别|同比|环比|同[升降增减]|较|至|变动|[+\-−－\d]"
+                      # ("，下降3.49个百分点；": a part's change with no basis named, as its total's)
+                      r"|(?:下降|减少|下滑|降低|提升|增加|提高|上升)\s*[\d.]+\s*(?:个百分点|pct|pp))")
 
 
-_ASIDE_CLAUSE = re.compile(r"(?<=[，,；;])[^，,；;。\d]*(?:所致|主要系|主因|主要由于|可能是)[^，,；;。\d]*[，,；;。]")
+_ASIDE_CLAUSE = re.compile(r"(?<=[，,；;])[^，,；;。\d]*(?:所致|主要系|主因|主要由于|主要是|可能是)[^，,；;。\d]*[，,；;。]")
 _NEW_ITEM = re.compile(r"^\s*[（(]?\d{1,2}\s*[）)]")
 # a clause that gives the cause of a part's change, between the parts
-_ASIDE = re.compile(r"所致|主要系|主因|主要由于|主要是由于|可能是|系[^，,；;。]{0,30}(?:增加|减少|上升|下降|影响)")
+_ASIDE = re.compile(r"所致|主要系|主因|主要由于|主要是|可能是|系[^，,；;。]{0,30}(?:增加|减少|上升|下降|影响)")
 
 
 def _breakdown_end(text: str, start: int, stop: int, figs: list[tuple[Figure, Sentence, int]]) -> int:
@@ -208,9 +217,11 @@ def _total_values(text: str, head: list[tuple[Figure, Sentence, int]],
             change, basis = None, "two"
         elif f.kind == FigureKind.POINTS and change is None and basis != "two":
             b = _BASIS.search(text[max(start, at - 16):at])
-            if b is None:
+            if b is None and not (level is not None and _UNNAMED_CHANGE.match(lead)):
                 return None, None, ""
-            basis = "环比" if _QOQ.match(b.group()) else "同比"
+            # ("期间费用率24.60%，下降2.28个百分点": a change with no basis named, right after the level,
+            # is on the one basis its parts name none of either)
+            basis = "" if b is None else "环比" if _QOQ.match(b.group()) else "同比"
             iv = figure_interval(f, result=True)
             if _sign_of(text[max(start, at - 8):at]) == -1 and (f.value or 0) > 0 and not _explicit(text, f, at):
                 iv = -iv
