@@ -329,3 +329,12 @@ def test_parts_above_their_total_are_not_its_parts():
     text = ("期间费用率 15.11%，下降 0.64 个百分点， 费用控制良好。 其中销售费用率 24.88%， 提升 0.98 个百分点； "
             "管理费用率 10.32%，下降 17.34 个百分点； 研发费用率 18.82%，下降 4.55 个百分点； 财务费用率 0.63%，提升 6.32 个百分点。")
     assert not [c for c in check_text(text) if "期间费用率" in c.relation and c.verdict != "unverifiable"]
+
+
+def test_an_expense_total_named_期间费用占比():
+    text = ("在期间费用方面，期间费用占比28.60%，同比增加{c}pp，其中销售费用率为17.53%，同比增加0.65pp，管理费用率为4.70%，"
+            "同比下降0.37pp，财务费用率为2.02%，同比增加0.20pp，研发费用率为4.35%，同比增加0.30pp。")
+    got = {c.stated: c.verdict for c in check_text(text.format(c="0.78")) if "期间费用率" in c.relation}
+    assert got == {"28.60%": "consistent", "0.78pp": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format(c="0.98")) if "期间费用率" in c.relation}["0.98pp"] \
+        == "inconsistent"

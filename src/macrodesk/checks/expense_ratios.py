@@ -16,7 +16,7 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import last_chars
 
 # the total: 期间费用率, 四费/三费费用率, "费用率合计"
-_TOTAL = re.compile(r"期间费用?率|[三四]费(?:费用)?率|总费用率|费用率合计|合计费用率")
+_TOTAL = re.compile(r"期间费用?率|期间费用占比|[三四]费(?:费用)?率|总费用率|整体费用率|费用率合计|合计费用率")
 # a part's name: "销售", "管理（含研发）", "管理+研发" ("管理、研发费用率" names two; "研发管理费用率" one)
 # ("管理费用（含研发费用，可比口径）率": the bracket may qualify more, and 率 may follow it)
 _PART = re.compile(r"(销售|管理|研发|财务)(?:(?<=研发)管理)?(?:费用)?(?:率)?\s*(?:[（(]\s*含研发(?:费用)?(?:率)?[^（()）]{0,8}?[）)]\s*(?:率)?"
