@@ -338,3 +338,10 @@ def test_an_expense_total_named_期间费用占比():
     assert got == {"28.60%": "consistent", "0.78pp": "consistent"}
     assert {c.stated: c.verdict for c in check_text(text.format(c="0.98")) if "期间费用率" in c.relation}["0.98pp"] \
         == "inconsistent"
+
+
+def test_a_segments_share_of_整体收入():
+    text = ("2020年上半年公司实现营收2.8亿元，同比增长16.87%。\n\n2020年上半年，云视频服务业务2.4亿元，同比增长40.32%，"
+            "占整体收入比例{s}%，成为公司发展核心驱动力。")
+    assert {c.stated: c.verdict for c in check_text(text.format(s="85.7")) if c.kind == "share"} == {"85.7%": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format(s="75.7")) if c.kind == "share"} == {"75.7%": "inconsistent"}

@@ -28,7 +28,9 @@ _LIST_SHARE = re.compile(r"[，,]\s*占比\s*(?:分别)?\s*(?:为|达|约)?\s*$"
 # a whole named as the company's revenue in a word ("占收入的53.81%", "占营收比重"): the company's own
 # revenue level (company_levels.COMPANY_LEVEL), not any clause that writes 收入
 _COMPANY_REVENUE = ("收入", "营收", "营业收入", "营业总收入", "总收入", *(_TOTALS := ("总营收", "营收总额", "收入总额",
-                                                                             "营业收入总额")))
+                                                                             "营业收入总额", "整体收入", "整体营收")))
+# a part of one quarter: its share is not of a longer period's revenue ("单季研发投入8.2亿元，占总营收6.73%")
+_ONE_QUARTER = re.compile(r"单季|Q[1-4]|[一二三四]季度")
 _REVENUE_WORD = re.compile(r"收入|营收")
 _CHANGE = re.compile(r"同比|环比|较|增加|减少|增长|下降|净增|新增|[+\-−－]\s*$")
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
@@ -96,8 +98,8 @@ def find_named_wholes(article: Article) -> list[Check]:
             # "占比" names nothing; "占全球" names no measure (全球 of which?)
             if name.startswith("比") or len(name) < 3 and name not in _REVENUE_NAMES + _COMPANY_REVENUE:
                 continue
-            if name in _TOTALS and not _period(part):
-                continue  # "单季研发投入8.2亿元…占总营收6.73%" (cfb195): the paragraph's revenue may be another period's
+            if name in _TOTALS and not _period(part) and _ONE_QUARTER.search(s.text[clause_start(s.text, part.start, "，,；;。"):part.start]):
+                continue  # "单季研发投入8.2亿元…占总营收6.73%" (cfb195): the paragraph's revenue is another period's
             if name in _REVENUE_NAMES and _REVENUE_WORD.search(s.text[clause_start(s.text, part.start, "，,；;。"):part.start]):
                 if m.re is _REVENUE_SHARE:
                     continue  # "海外营收 30 亿元，营收占比 20%" is a revenue's share of revenue: not this family
