@@ -345,3 +345,9 @@ def test_a_segments_share_of_整体收入():
             "占整体收入比例{s}%，成为公司发展核心驱动力。")
     assert {c.stated: c.verdict for c in check_text(text.format(s="85.7")) if c.kind == "share"} == {"85.7%": "consistent"}
     assert {c.stated: c.verdict for c in check_text(text.format(s="75.7")) if c.kind == "share"} == {"75.7%": "inconsistent"}
+
+
+def test_returns_written_下滑_and_an_index_closed_at_its_points_first():
+    text = "上证综指下滑0.10%，深证综指下滑2.18%，传媒(申万)收于724.96点，下滑0.77%，跑输上证综指{g}个百分点。"
+    assert {c.stated: c.verdict for c in check_text(text.format(g="0.67"))} == {"0.67个百分点": "consistent"}
+    assert {c.stated: c.verdict for c in check_text(text.format(g="0.57"))} == {"0.57个百分点": "inconsistent"}

@@ -17,8 +17,8 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
 
 # a return: "指数上涨 0.26%", "下跌 0.25%", "涨跌幅为 -2.77%", "周涨幅 3.30%"
-_RETURN_VERB = re.compile(r"(收涨|上涨|上升|涨幅为?|涨跌幅为?|收跌|下跌|下降|跌幅为?|涨|跌)\s*(?:了|约|达)?\s*$")
-_FALLS = ("收跌", "下跌", "下降", "跌幅", "跌")
+_RETURN_VERB = re.compile(r"(收涨|上涨|上升|上扬|涨幅为?|涨跌幅为?|收跌|下跌|下降|下滑|回落|跌幅为?|涨|跌)\s*(?:了|约|达)?\s*$")
+_FALLS = ("收跌", "下跌", "下降", "下滑", "回落", "跌幅", "跌")
 # the words around an index's name that are not its name
 _NOT_NAME = re.compile(r"[\s*（()）]|较前一|较上|环比|同比|申万|中信|本周|本月|上周|同期|年内|年初至今|当周|当月|周|月|期间|指数|板块|行业|"
                        r"一级|二级|分别|整体|全年|今年以来|截至|\d{4}\s*年|\d{1,2}\s*月|\d{1,2}\s*日|SW|Ⅱ|II")
@@ -28,7 +28,7 @@ _GAP = re.compile(r"(跑赢|跑输|落后于?|领先于?|超越|强于|弱于|�
                   r"(?:指数)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*$")
 _RELATIVE = re.compile(r"([^，,。；;：:%]{2,12}?)\s*(?:周|月|年内|年初至今)?\s*(?:相对收益率?|超额收益率?)\s*(?:为|达|约)?\s*$")
 # what a sentence holding a return or a gap says, tested before its figures are read
-_MOVES = re.compile(r"涨|跌")
+_MOVES = re.compile(r"涨|跌|下滑|下降|上升|回落|上扬")
 _GAP_WORD = re.compile(r"跑赢|跑输|落后|领先|超越|强于|弱于|低于|高于|相对收益|超额收益")
 
 
