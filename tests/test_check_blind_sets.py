@@ -55,6 +55,8 @@ regression gate now: floors only go up.
 | check_forty_ninth (round 28, at 6007b83, after the round's first rules; 8 + 24 excerpts and 10 reports) | 13/25 = 0.520, 9/33 = 0.273, 0/7 (no false alarm) |
 | check_fiftieth (round 29, at 67e9358, the round's start, before its rules; 34 excerpts of six CFBenchmark tasks read for the first time) | 101/140 = 0.721, 105/185 = 0.568, 0/15 (four false alarms: two fixed, two adjudicated as written) |
 | check_fifty_first (round 29, at e69fd05, after the round's rules; 38 more excerpts of the six tasks) | 89/134 = 0.664, 85/138 = 0.616, 1/12 (five false alarms, since fixed) |
+| check_fifty_second (round 30, at 7c87079, the round's start: dc41193's rules; 37 more excerpts of the six tasks) | 77/125 = 0.616, 85/146 = 0.582, 5/17 (four false alarms, since fixed) |
+| check_fifty_third (round 30, at bb2305c, after the round's first rules; 55 more excerpts of the six tasks) | 65/120 = 0.542, 90/135 = 0.667, 2/10 (two false alarms, since fixed) |
 """
 
 from __future__ import annotations
@@ -178,9 +180,13 @@ FLOORS = {
     "check_forty_ninth": Floors(68, 25, 0.56, 34, 0.294, 7, 0, 61, 0.065, articles=42),
     # round 29's set: fresh text (CFBenchmark's company, product, sector, event, sentiment and suggestion
     # excerpts), first run at the round's start; its four false alarms: two fixed, two adjudicated below
-    "check_fiftieth": Floors(272, 140, 0.728, 187, 0.62, 15, 1, 241, 0.091, articles=34),
+    "check_fiftieth": Floors(272, 140, 0.728, 187, 0.652, 15, 1, 241, 0.103, articles=34),
     # and its second, listed after the round's rules and first run on them
-    "check_fifty_first": Floors(234, 134, 0.664, 138, 0.637, 12, 1, 212, 0.127, articles=38),
+    "check_fifty_first": Floors(234, 134, 0.671, 139, 0.741, 12, 3, 212, 0.179, articles=38),
+    # round 30's sets, more of the same six tasks: the first run at the round's start (dc41193's rules;
+    # its four false alarms fixed), the second after the round's first rules
+    "check_fifty_second": Floors(263, 125, 0.64, 150, 0.74, 17, 6, 235, 0.259, articles=37),
+    "check_fifty_third": Floors(266, 120, 0.583, 140, 0.75, 10, 5, 237, 0.168, articles=55),
 }
 _SCORES: dict[str, Score] = {}
 
