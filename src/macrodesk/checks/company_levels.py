@@ -20,10 +20,6 @@ COMPANY_LEVEL = re.compile(r"(?:(?:实现|公司|全年|年|^|\s)\s*(?:营业总
                       r"|(?:[:：]|^|\s)\s*(?:(?:19|20)?\d{2}\s*[QH][1-4]|[1-4][QH]\d{2}|[上下]半年)\s*收入)"
                       r"\s*(?:合计|总计|总额)?\s*"
                       r"(?:为|达|约|达到)?\s*$")
-# a label that names a segment before the figure's words: "海外方面：21年营收达33.6亿元" is not the company's
-# revenue, though its words ("营收") name no segment
-SEGMENT_LABEL = re.compile(r"(?:^|[。；;，,])\s*[\u4e00-\u9fa5A-Za-z]{0,6}(?:海外|国内|境外|境内|内销|外销|线上|线下|板块|业务|地区|区域"
-                           r"|渠道|品牌|产品|分部)[\u4e00-\u9fa5]{0,4}\s*[：:]")
 _CLAUSE_END = re.compile(r"[，,；;。]")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)?\d{2})\s*(?:年|A|E)(?![\d])")
 _CAGR_SPAN = re.compile(r"(?<![\d.])(?:19|20)?\d{2}\s*年?\s*[-—–~～至到]\s*(?:19|20)?\d{2}\s*年?\s*(?:的)?\s*(?:复合|年均|CAGR)")

@@ -7,8 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from macrodesk.checks.company_levels import SEGMENT_LABEL
-from macrodesk.checks.frames import common_metric, currency, frame_of, period_key
+from macrodesk.checks.frames import SEGMENT_LABEL, common_metric, currency, frame_of, period_key
 from macrodesk.checks.intervals import Interval, implied_growth, interval_sum, ratio_change
 from macrodesk.checks.judging import (
     LEVEL_KINDS,

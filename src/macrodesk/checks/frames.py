@@ -9,6 +9,11 @@ from dataclasses import dataclass
 
 from macrodesk.models import Figure, FigureKind, canonical_unit
 
+# a label that names a segment before the figure's words: "海外方面：21年营收达33.6亿元" is not the company's
+# revenue, though its words ("营收") name no segment
+SEGMENT_LABEL = re.compile(r"(?:^|[。；;，,])\s*[\u4e00-\u9fa5A-Za-z]{0,6}(?:海外|国内|境外|境内|内销|外销|线上|线下|板块|业务|地区|区域"
+                           r"|渠道|品牌|产品|分部)[\u4e00-\u9fa5]{0,4}\s*[：:]")
+
 # words that say how a figure moved or is reported, not what it measures
 _FILLER = re.compile(
     r"(?:19|20)?\d{2}\s*(?:年|财年|Q[1-4]|H[12]|E|A)|\d{1,2}\s*月|第?[一二三四]季度|上半年|下半年|全年|前三季度"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.company_levels import COMPANY_LEVEL, SEGMENT_LABEL, measure_class
+from macrodesk.checks.company_levels import COMPANY_LEVEL, measure_class
+from macrodesk.checks.frames import SEGMENT_LABEL
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
