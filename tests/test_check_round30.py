@@ -351,3 +351,21 @@ def test_returns_written_下滑_and_an_index_closed_at_its_points_first():
     text = "上证综指下滑0.10%，深证综指下滑2.18%，传媒(申万)收于724.96点，下滑0.77%，跑输上证综指{g}个百分点。"
     assert {c.stated: c.verdict for c in check_text(text.format(g="0.67"))} == {"0.67个百分点": "consistent"}
     assert {c.stated: c.verdict for c in check_text(text.format(g="0.57"))} == {"0.57个百分点": "inconsistent"}
+
+
+# ---------------------------------------------------------------- framed: a margin change's inputs
+
+
+def test_a_margin_changes_inputs_are_the_pair_that_gives_its_written_level():
+    # "收入/净利22.9/2.95亿，同比增15.5%/34.0%" and a segment's "1H20营收3.1亿，同比增10.0%" written nearer:
+    # 2.95 / 3.1 is no 12.9% margin, so that pair is not the margin's (it raised a false alarm)
+    text = ("1H20实现收入/净利22.9/2.95亿，同比增15.5%/34.0%，EPS0.58元。坚果品类销售逐步回升，1H20营收3.1亿，同比增10.0%。"
+            "1H20归母净利同比增34.0%，净利率12.9%，同比提升1.8pct。")
+    assert not [c for c in check_text(text) if c.stated == "1.8pct" and c.verdict != "unverifiable"]
+    # cfr542 (the thirty-first set): the company's 20.37亿 (+29.10%) gives 10.57%, 空刻's 8.72亿 (+90.3%)
+    # written nearer does not; profit +16.15% against revenue +29.10% is a falling margin, not "+0.38pcts"
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "check_thirty_first" / "articles" / "cfr542.md").read_text(encoding="utf-8")
+    (c,) = [c for c in check_text(text) if c.stated == "+0.38pcts"]
+    assert c.verdict == "inconsistent" and "20.37亿" in c.inputs and "8.72亿" not in c.inputs

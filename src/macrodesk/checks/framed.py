@@ -1082,6 +1082,15 @@ def earlier_ratio(n: Framed, gn: Framed, d: Framed, gd: Framed) -> tuple[Interva
     return now, now * (one + g_d) / (one + g_n), change
 
 
+def _gives(n: Framed, d: Framed, m: Framed) -> bool:
+    """Whether profit n over revenue d comes near the margin m as written (within 2 points or a quarter
+    of it: a plain 净利率 may be on total profit, a little off the 归母 ratio)."""
+    if n.tok.cunit != d.tok.cunit or d.tok.interval().lo <= 0:
+        return False
+    stated = m.tok.interval()
+    return (n.tok.interval() / d.tok.interval()).scale(100).distance(stated) <= max(2.0, 0.25 * abs(stated.mid))
+
+
 def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed, *, relative: bool = False) -> Check | None:
     """A margin's 同比 (环比) change in points, from this period's profit and revenue and their
     同比 (环比) growth: the earlier margin = (P/(1+gP)) / (R/(1+gR)), an intermediate the text
@@ -1098,6 +1107,13 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed, *,
     if not nums or not dens:
         return None
     n, d = nums[-1], dens[-1]
+    if m.tok.fig.kind == FigureKind.PERCENT:
+        # the margin's own level is written: its profit and revenue are the nearest pair that gives it
+        # ("净利率12.9%" is over the company's 22.9亿, not a segment's 3.1亿 written nearer)
+        pairs = [(a, b) for b in reversed(dens) for a in reversed(nums) if _gives(a, b, m)]
+        if not pairs:
+            return None
+        n, d = pairs[0]
     if _other_basis(sec, mm, n) or _whole_year_vs_part(m, (n, d)):
         return None
     gn, gd = growth_after(fs, n, basis), growth_after(fs, d, basis)
