@@ -20,7 +20,6 @@ _DOWN = r"减少|下降|下滑|回落|降低|少增|少|减|降"
 # "近5日累计减少51.94万股，环比下降24.37%")
 _CHANGE = re.compile(rf"(同比|环比|较上年|较上月|较去年同期|较(?:上一|前一)个?(?:交易)?日|近\s*\d+\s*(?:个交易)?日累计|^累计)\s*"
                      rf"({_UP}|{_DOWN})\s*(?:了|约)?\s*$")
-_DAYS = re.compile(r"日")
 # the rate beside it: "（-3.8%）", "（同比 - 3.8%）", "，降幅 3.8%", "，环比下降 16.89%"
 _RATE_AFTER = re.compile(r"^\s*[（(]\s*(?:同比|环比)?\s*$|^\s*[，,、]\s*(?:增幅|降幅|幅度)(?:为|达)?\s*$")
 # after a change against the days before, the rate in words too ("，环比下降16.89%"): the trading-day
@@ -51,7 +50,7 @@ def find_amount_rates(article: Article) -> list[Check]:
             if m.group(1) == "累计" and not (figs[k - 1].kind == FigureKind.DURATION and figs[k - 1].text.endswith("日")
                                             and p.text[figs[k - 1].start - 1:figs[k - 1].start] == "近"):
                 continue  # (the days are read as a duration: "近5日" then "累计减少")
-            basis, verb = ("环比" if _DAYS.search(m.group(1)) or m.group(1) == "累计" else m.group(1)), m.group(2)
+            basis, verb = ("环比" if "日" in m.group(1) or m.group(1) == "累计" else m.group(1)), m.group(2)
             level = _level_before(p, figs, k, c)
             if level is None:
                 continue

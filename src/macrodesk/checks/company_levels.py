@@ -9,8 +9,8 @@ import re
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the measure, as a class: revenue, 归母 profit, 扣非 profit
-_CLASSES = (("扣非", re.compile(r"扣非")), ("归母", re.compile(r"归母|归属于?母公司|归属于上市公司|归属净利")),
-            ("revenue", re.compile(r"营业总?收入|营收|收入")))
+MEASURE_CLASSES = (("扣非", re.compile(r"扣非")), ("归母", re.compile(r"归母|归属于?母公司|归属于上市公司|归属净利")),
+                   ("revenue", re.compile(r"营业总?收入|营收|收入")))
 # the company's own level, not a segment's: the measure right after 实现 / 公司 / the year / a clause
 # break ("2018 年格力电器实现营业收入", "；归母净利润", not "公司内销营收")
 # ("公司公布1-3Q22业绩：收入159.5亿元": after the results' colon, 收入 alone is the company's)
@@ -28,7 +28,7 @@ _OTHER_PERIOD = re.compile(r"Q[1-4]|H[12]|[上下]半年|季度|\d\s*月|/|、|�
 
 def measure_class(words: str) -> str:
     """The measure a clause's words name, as a class ("" when none of them)."""
-    return next((name for name, rx in _CLASSES if rx.search(words)), "")
+    return next((name for name, rx in MEASURE_CLASSES if rx.search(words)), "")
 
 
 def year_level(article: Article, measure: str, year: int) -> tuple[Sentence, Figure] | None:

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
+from macrodesk.checks.intervals import Interval, signed_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.levels import interval
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 # the span, then the words up to the CAGR's figure: "2021~2025年中国网络安全相关支出将以"
 _SPAN = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*[EA]?\s*年?\s*(?:至|到|[-~～—―])\s*((?:19|20)\d{2})\s*[EA]?\s*年?")
 _CAGR_WORD = re.compile(r"CAGR|复合增长率|复合增速|复合年均增长率|年均复合增长率|年复合增长率")
 # a year that dates the level after it in its clause ("2021年…达到102.6亿美元")
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*[EA]?\s*年(?!\s*(?:[一二三四1-4]\s*季|[前上下]|Q|H|\d{1,2}\s*月|[-~～—―至到]))")
-_CLAUSE = re.compile(r"[，,；;。]")
+_STOPS = "，,；;。"
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
 # words common to the subject of the levels and of the CAGR: four characters of one name
 _NAME = 4
@@ -42,8 +44,7 @@ def find_dated_cagrs(article: Article) -> list[Check]:
 
 
 def _judge(article: Article, before: Sentence, s: Sentence, g: Figure) -> Check | None:
-    clause_start = max((m.end() for m in _CLAUSE.finditer(s.text, 0, g.start)), default=0)
-    head = s.text[clause_start:g.start]
+    head = s.text[clause_start(s.text, g.start, _STOPS):g.start]
     # the CAGR word right after the figure ("以20.5%的年复合增长率") or right before it ("CAGR为20.5%")
     after = s.text[g.end:g.end + 10]
     if not (_CAGR_WORD.search(after) and re.match(r"\s*的?\s*(?:年均|年)?(?:复合|CAGR)", after)
@@ -64,7 +65,7 @@ def _judge(article: Article, before: Sentence, s: Sentence, g: Figure) -> Check 
     if not any(subject[i:i + _NAME] in before.text for i in range(len(subject) - _NAME + 1)
                if _NAME_CHARS.fullmatch(subject[i:i + _NAME])):
         return None
-    lo, hi = figure_interval(was).scale(was.scale or 1.0), figure_interval(now).scale(now.scale or 1.0)
+    lo, hi = interval(was), interval(now)
     if lo.lo <= 0 or hi.lo <= 0:
         return None
     n = final - first
@@ -84,8 +85,7 @@ def _dated_levels(s: Sentence, first: int, final: int) -> tuple[Figure, Figure] 
     for f in s.figures:
         if f.kind not in _LEVELS or f.value is None or f.is_range:
             continue
-        clause_start = max((m.end() for m in _CLAUSE.finditer(s.text, 0, f.start)), default=0)
-        years = _YEAR.findall(s.text, clause_start, f.start)
+        years = _YEAR.findall(s.text, clause_start(s.text, f.start, _STOPS), f.start)
         if len(years) == 1:
             dated.setdefault(int(years[0]), []).append(f)
     a, b = dated.get(first, []), dated.get(final, [])

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from macrodesk.checks.company_levels import year_level
+from macrodesk.checks.company_levels import MEASURE_CLASSES, year_level
 from macrodesk.checks.gate import mentions
-from macrodesk.checks.intervals import Interval, figure_interval
+from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
-from macrodesk.checks.levels import signed_rate
+from macrodesk.checks.levels import interval, signed_rate
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _NEEDS = re.compile(r"分别")
 # a group of years written together: "2021年和2022年", "2021、2022年", "21年"; the last group before a
@@ -26,9 +27,10 @@ _ONE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SPAN = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年?\s*(?:至|到|[-~～—―])\s*((?:19|20)\d{2})\s*年(?!\s*(?:[一二三四1-4]\s*季|[前上下]|Q|H|\d{1,2}\s*月))")
 # a year that is the date of a part of it ("2021年一季度", "2021年1-6月", "2021Q1"), not of the year
 _PART_OF_YEAR = re.compile(r"^\s*(?:年)?\s*(?:度)?\s*(?:[一二三四1-4]\s*季|[前上下]|Q|H|\d{1,2}\s*[-~—至]?\s*\d{0,2}\s*月|末|底|初)")
-# the measures, as classes: a growth is only judged against a level of the same class
-_CLASSES = (("扣非", re.compile(r"扣非")), ("归母", re.compile(r"归母|归属于?(?:母公司|上市公司)|归属净利")),
-            ("净利", re.compile(r"净利(?!率)")), ("revenue", re.compile(r"营业总?收入|营收|总收入|^收入")))
+# the measures, as classes: a growth is only judged against a level of the same class; the company's
+# classes (company_levels), with a plain 净利 of its own and a bare 收入 only as the words' first
+_CLASSES = (*((name, rx) for name, rx in MEASURE_CLASSES if name != "revenue"), ("净利", re.compile(r"净利(?!率)")),
+            ("revenue", re.compile(r"营业总?收入|营收|总收入|^收入")))
 # words before a measure that make it a part's, not the company's
 _PART = re.compile(r"业务|板块|分部|产品|海外|国内|境外|境内|外销|内销|子公司|其中|行业|全国|市场|单季|季度|同比|环比|毛利|"
                    r"[上下]半年|前三|累计|平均|人均|单位|每股")
@@ -38,7 +40,6 @@ _MEASURE_END = re.compile(r"(?:营业总?收入|营收|总收入|收入|归母�
 _RESPECTIVELY = re.compile(r"分别\s*(?:为|达|达到|实现|是|录得)?\s*")
 _JOIN = re.compile(r"^\s*(?:、|和|及|与|以及)\s*$")
 _MEASURE_JOIN = re.compile(r"\s*(?:、|和|及|与|以及)\s*")
-_CLAUSE = re.compile(r"[，,；;：:。]")
 # from a list of levels to its growths: "，同比增长 34.91%、-12.65%", "，同比分别减少 3.24%、13.01%"
 _TO_GROWTHS = re.compile(r"^\s*[，,]\s*(?:同比|较上年|比上年)\s*(?:分别)?\s*(?P<v>增长|增加|提升|上升|下降|减少|下滑|变动)?\s*"
                          r"(?:了|约)?\s*$")
@@ -112,7 +113,7 @@ def _cells(s: Sentence, carried: tuple[int, ...] | None) -> list[_Cell]:
             years, listed = carried, True
         if years is None:
             continue
-        cut = max((m.end() for m in _CLAUSE.finditer(text, 0, run[0].start)), default=0)
+        cut = clause_start(text, run[0].start, "，,；;：:。")
         lead = text[cut:run[0].start]
         growths: list[Figure] = []
         verb = None
@@ -211,7 +212,7 @@ def find_metric_grids(article: Article) -> list[Check]:
 
 def _one(found: list[tuple[Sentence, Figure]]) -> tuple[Sentence, Figure] | None:
     """The one level written for a year and measure (several alike are one), None when none or two."""
-    by_amount = {_amount(f): (t, f) for t, f in found}
+    by_amount = {f.key(): (t, f) for t, f in found}
     return next(iter(by_amount.values())) if len(by_amount) == 1 else None
 
 
@@ -219,7 +220,7 @@ def _judged(article: Article, c: _Cell, was: tuple[Sentence, Figure], now: tuple
             *, certain: bool = False) -> list[Check]:
     """A growth against its year's level over the year before's; read from other sentences by
     measure and year, the levels may be another entity's: a fit confirms, a misfit proves nothing."""
-    lo, hi = _interval(was[1]), _interval(now[1])
+    lo, hi = interval(was[1]), interval(now[1])
     if c.growth is None or lo.lo <= 0 or hi.lo <= 0:
         return []  # growth from or to a loss has no one convention
     chk = interval_check(
@@ -230,10 +231,3 @@ def _judged(article: Article, c: _Cell, was: tuple[Sentence, Figure], now: tuple
         input_sentences=[was[0].text, now[0].text], article=article.label)
     return [chk if certain else confirm_only(chk, "the levels are found by their measure and year")]
 
-
-def _amount(f: Figure) -> float:
-    return round((f.value or 0.0) * (f.scale or 1.0), 6)
-
-
-def _interval(f: Figure) -> Interval:
-    return figure_interval(f).scale(f.scale or 1.0)

@@ -99,9 +99,10 @@ def find_named_wholes(article: Article) -> list[Check]:
             # "占比" names nothing; "占全球" names no measure (全球 of which?)
             if name.startswith("比") or len(name) < 3 and name not in _REVENUE_NAMES + _COMPANY_REVENUE:
                 continue
-            if name in _TOTALS and not _period(part) and _ONE_QUARTER.search(s.text[clause_start(s.text, part.start, "，,；;。"):part.start]):
+            part_clause = s.text[clause_start(s.text, part.start, "，,；;。"):part.start]
+            if name in _TOTALS and not _period(part) and _ONE_QUARTER.search(part_clause):
                 continue  # "单季研发投入8.2亿元…占总营收6.73%" (cfb195): the paragraph's revenue is another period's
-            if name in _REVENUE_NAMES and _REVENUE_WORD.search(s.text[clause_start(s.text, part.start, "，,；;。"):part.start]):
+            if name in _REVENUE_NAMES and _REVENUE_WORD.search(part_clause):
                 if m.re is _REVENUE_SHARE:
                     continue  # "海外营收 30 亿元，营收占比 20%" is a revenue's share of revenue: not this family
                 # "云计算及IT基础设施业务收入达到28.59亿元，占营收比重38.57%": a segment's revenue of the

@@ -10,7 +10,7 @@ from macrodesk.checks.frames import frame_of, lead_words
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, Verdict
 from macrodesk.models import Article, Figure, FigureKind, Sentence
-from macrodesk.text.clauses import chars_before
+from macrodesk.text.clauses import chars_before, clause_start
 
 # "2025H1", "25Q2", "2025 年上半年", "二季度": (year or "", half/quarter)
 _PERIOD = re.compile(
@@ -243,7 +243,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     src = entity_of.get(s.paragraph)
                     if not named[0] and own and src is not None and src[0] != s.id and src[1] != named[1] \
                             and not any(x.entity == who for x, _ in out[first_here:]) \
-                            and _BARE_CLAUSE.fullmatch(_PERIOD.sub("", _CLAUSE_BREAK.split(s.text[:f.start])[-1])):
+                            and _BARE_CLAUSE.fullmatch(_PERIOD.sub("", s.text[clause_start(s.text, f.start, "，,；;：:。（("):f.start])):
                         # "上半年思摩尔约贡献投资收益9.5亿元。分季度看，2021Q2实现收入36.0亿元" (cfg482): a
                         # sentence dating its own level of another metric is not about the entity
                         # a level of the sentence before named (unless a level before it in its own
@@ -418,7 +418,6 @@ def _part_after(levels: list[tuple[Level, list[tuple[Figure, str]]]], i: int) ->
 
 # a clause that writes only its period, the metric and a verb before the level ("2021Q2实现收入"): it
 # names no part of the company
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。（(]")
 _BARE_CLAUSE = re.compile(r"\s*(?:公司)?\s*(?:单季度?)?\s*(?:公司)?\s*(?:实现|录得)?\s*(?:营业总?收入|营收|收入|归母净利润?|扣非归母净利润?|净利润?)"
                           r"\s*(?:为|达到?|约)?\s*")
 # the middle of a range, in a bracket right after it: "（中值20.46亿元）", "，取中值"

@@ -10,9 +10,9 @@ from macrodesk.checks.company_levels import measure_class, year_level
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
-from macrodesk.checks.levels import COMMA_JOIN, signed_rate
+from macrodesk.checks.levels import COMMA_JOIN, interval, signed_rate
 from macrodesk.figures import list_units
-from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.models import Article, Figure, FigureKind, Sentence, canonical_unit
 
 # (― U+2015, the horizontal bar, is written for a dash too: "2019―2022年")
 _SPAN = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*[EA]?\s*年?\s*[-~～—―至到]\s*((?:19|20)?\d{2})\s*[EA]?\s*年?")
@@ -191,9 +191,6 @@ def find_year_series(article: Article) -> list[Check]:
     return out
 
 
-_CURRENCY = re.compile(r"^(?:万|亿|百万|千万|万亿)?")
-
-
 def _two_years(article: Article, s: Sentence, figs: list[Figure], first: int) -> list[Check]:
     """The later year's growth of two amounts listed for a span of two years, each at its own scale
     ("7070万元、4.98亿元，同比增长604.3%"): certain, the list and its growth standing in one clause group."""
@@ -201,12 +198,12 @@ def _two_years(article: Article, s: Sentence, figs: list[Figure], first: int) ->
         a, b, g = figs[k], figs[k + 1], figs[k + 2]
         if a.kind != FigureKind.MONEY or b.kind != FigureKind.MONEY or g.kind != FigureKind.PERCENT \
                 or a.is_range or b.is_range or g.is_range or a.scale == b.scale \
-                or _CURRENCY.sub("", a.unit) != _CURRENCY.sub("", b.unit) or not _SEP.match(s.text[a.end:b.start]):
+                or canonical_unit(a.kind, a.unit) != canonical_unit(b.kind, b.unit) or not _SEP.match(s.text[a.end:b.start]):
             continue
         m = _TO_GROWTHS.match(s.text[b.end:g.start])
         if m is None or m.group("years") or "分别" in s.text[b.end:g.start]:
             continue
-        was, now = figure_interval(a).scale(a.scale), figure_interval(b).scale(b.scale)
+        was, now = interval(a), interval(b)
         if was.lo <= 0 or now.lo <= 0:
             continue
         verb = _VERB_WORDS.get(m.group("verb") or "", m.group("verb"))
