@@ -209,8 +209,9 @@ def test_a_breakdown_of_each_period_against_its_own_total():
     assert [c.verdict for c in checks if c.relation.startswith("10.09亿元 + 13.09亿元 = 23.18亿元")] == ["consistent"]
     assert [c.verdict for c in checks if c.relation.startswith("4.59亿元 + 5.38亿元 = 9.97亿元")] == ["consistent"]
     assert [(c.verdict, c.derived) for c in checks if c.stated == "26.43%"] == [("consistent", True)]
-    # found by their period and fit: a growth they miss is not refuted
-    assert [c.verdict for c in check_text(_DOMESTIC.format(g="36.43")) if c.stated == "36.43%"] == ["unverifiable"]
+    # found by their period and fit, they give 23.18 to its last digit: all of it (round 31), so a
+    # growth they miss is refuted
+    assert [c.verdict for c in check_text(_DOMESTIC.format(g="36.43")) if c.stated == "36.43%"] == ["inconsistent"]
 
 
 _SEGMENT_MARGINS = ("公司公布2020年业绩：收入23.85亿元，同比增长42.8%。2020年公司锂电设备、其他业务收入同比增长22.3%/43.3%至"
@@ -237,7 +238,12 @@ def test_a_wholes_growth_from_parts_whose_shares_add_up_to_100():
     # cfb142: 72.9% + 27.1% = 100%, so last year's orders are 379.1/0.988 + 140.7/0.93 = 535.0: -2.8%
     got = [c for c in check_text(_ORDERS.format(g="-2.8")) if "shares add up to 100%" in c.relation]
     assert [c.verdict for c in got] == ["consistent"] and got[0].derived
-    assert [c for c in check_text(_ORDERS.format(g="-12.8")) if "shares add up to 100%" in c.relation] == []
+    # and as 379.1 + 140.7 give 519.8 to its last digit the two are all of it (round 31): a growth
+    # they miss is refuted
+    got = [c for c in check_text(_ORDERS.format(g="-12.8")) if "shares add up to 100%" in c.relation]
+    assert [(c.verdict, c.refutable) for c in got] == [("inconsistent", True)]
+    assert "-12.8%" not in {c.stated for c in check_text(_ORDERS.format(g="-12.8").replace("519.8", "529.8"))
+                            if c.verdict == "inconsistent"}
 
 
 def test_a_change_between_levels_dated_a_year_apart_with_its_yoy_rate():

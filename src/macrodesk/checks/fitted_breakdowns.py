@@ -7,10 +7,18 @@ search that fails proves nothing, so nothing here refutes."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
+from macrodesk.checks.frames import quarter_list
 from macrodesk.checks.growth_items import LEVELS, Moved, moved_levels
-from macrodesk.checks.intervals import Interval, figure_interval, implied_growth, interval_sum
+from macrodesk.checks.intervals import (
+    Interval,
+    figure_interval,
+    growth_over_losses,
+    implied_growth,
+    interval_sum,
+)
 from macrodesk.checks.judging import Check, fmt
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.checks.part_growths import growth_fits
@@ -36,6 +44,7 @@ def find_fitted_breakdowns(article: Article) -> list[Check]:
     out: list[Check] = []
     # the items are in paragraph order: those within reach of a total are one slice of them
     ks = [k for k, _, _, _ in items]
+    periods = _carried_periods(items)
     units = [canonical_unit(m.level.kind, m.level.unit) for _, _, m, _ in items]
     for at, p, total, whole in items:
         if whole.hi - whole.lo > _PINNED * whole.mid:
@@ -56,11 +65,67 @@ def find_fitted_breakdowns(article: Article) -> list[Check]:
                 unique.append(c)
         if len(unique) < 2:
             continue
-        found = _search(total, whole, unique)
-        if found is None:
+        # parts named as the quarters of the total's period are its parts whatever their growths say
+        span = _CUMULATIVE.get(periods[id(total)][1]) if periods.get(id(total)) else None
+        quarters = _quarter_list(unique, whole, span) if span else None
+        if quarters is not None:
+            out.extend(_checks(article, p, total, whole, quarters, by_period=True))
             continue
-        out.extend(_checks(article, p, total, whole, found))
+        found = _search(total, whole, unique)
+        if found is not None:
+            out.extend(_checks(article, p, total, whole, found))
     return out
+
+
+# the quarters a cumulative period is made of
+_CUMULATIVE = {"H1": 2, "9M": 3, "Y": 4}
+
+
+def _full_stop(p: ParaText, pos: int) -> int:
+    """Where the full sentence (to a 。, past its ；) holding `pos` starts in the paragraph."""
+    return max(p.text.rfind(stop, 0, pos) for stop in "。！？!?") + 1
+
+
+# a sub-period named before a level, which a period carried from before it would not be
+_OWN_SUBPERIOD = re.compile(r"Q[1-4]|[1-4]Q|季度|H[12]|半年|\d\s*月|单季")
+
+
+def _carried_periods(items: list[tuple[int, ParaText, Moved, Interval]]) -> dict[int, tuple[int, str]]:
+    """Each level's period: its own, else the one written for a level before it in its full
+    sentence when its own words name none ("2021Q1-3公司实现营收109.38亿元(+15.91%)；归母净利润
+    6.96亿元(+21.49%)；扣非净利润6.81亿元")."""
+    out: dict[int, tuple[int, str]] = {}
+    last: tuple[int, int, tuple[int, str]] | None = None
+    for k, p, m, _ in items:
+        start = _full_stop(p, m.level.start)
+        if m.period is not None:
+            last = (k, start, m.period)
+            out[id(m)] = m.period
+        elif last is not None and last[:2] == (k, start) \
+                and not _OWN_SUBPERIOD.search(p.text[max(start, p.text.rfind("；", 0, m.level.start) + 1):m.level.start]):
+            out[id(m)] = last[2]
+    return out
+
+
+def _quarter_list(cands: list[tuple[ParaText, Moved, Interval]], whole: Interval,
+                  n: int) -> list[tuple[ParaText, Moved, Interval]] | None:
+    """The one run of n levels written together in a sentence whose list names quarters 1..n
+    ("分季度看，公司Q1/Q2/Q3收入分别为36.30亿元(+19.09%)、…；扣非净利润分别为2.33亿(+27.08%)、…") that
+    adds up to the cumulative total: its parts are named by their periods, not found by a fit, so
+    the total's growth is theirs."""
+    fits = []
+    for start in range(len(cands) - n + 1):
+        combo = cands[start:start + n]
+        q, first, _ = combo[0]
+        begin = _full_stop(q, first.level.start)
+        if any(x is not q or _full_stop(x, m.level.start) != begin for x, m, _ in combo[1:]):
+            continue
+        if quarter_list(q.text[begin:first.level.start]) != list(range(1, n + 1)):
+            continue
+        s = interval_sum(iv for _, _, iv in combo)
+        if s.overlaps(whole) and s.hi - s.lo <= _PINNED * whole.mid:
+            fits.append(combo)
+    return fits[0] if len(fits) == 1 else None
 
 
 def _search(total: Moved, whole: Interval,
@@ -100,31 +165,42 @@ def _written_together(cands: list[tuple[ParaText, Moved, Interval]], size: int) 
 
 
 def _checks(article: Article, p: ParaText, total: Moved, whole: Interval,
-            parts: list[tuple[ParaText, Moved, Interval]]) -> list[Check]:
+            parts: list[tuple[ParaText, Moved, Interval]], *, by_period: bool = False) -> list[Check]:
+    """The sum and the derived growth of a total's parts: found by their two fits (confirm-only), or
+    (`by_period`) named as the quarters of the total's period, when a growth that does not fit refutes."""
     got = implied_growth(whole, [(iv, m.rate.scale(100)) for _, m, iv in parts])
-    assert got is not None
+    if got is None:
+        return []
     growth, prior = got
+    stated = total.rate.scale(100)
+    fits = got[0].overlaps(stated) if total.previous else growth_fits(growth, stated)
+    if not fits and (loss := growth_over_losses(whole, [(iv, m.rate.scale(100)) for _, m, iv in parts])) is not None \
+            and growth_fits(loss, stated):
+        return []  # a part was a loss last year (its growth over the loss's size): no error
     s = interval_sum(iv for _, _, iv in parts)
     names = [m.level.text for _, m, _ in parts]
     at_total = p.sentence_at(total.level.start)
     at_growth = p.sentence_at(total.growth.start)
     where = [q.sentence_at(m.level.start).text for q, m, _ in parts]
     scale = total.level.scale or 1.0
+    found = "the quarters of its period" if by_period else "parts found by their sum and their growths"
+    note = "" if by_period else ("the parts are found by two fits (their sum and the total's growth): a fit "
+                                 "confirms, no fit would prove nothing")
     sum_check = Check(
         verdict="consistent", kind="sum", stated=total.level.text, computed=fmt(s.mid / scale),
         computed_low=s.lo / scale, computed_high=s.hi / scale, inputs=names,
-        relation=" + ".join(names) + f" = {total.level.text} (parts found by their sum and their growths)",
-        note="the parts are found by two fits (their sum and the total's growth): a fit confirms, no fit "
-             "would prove nothing", sentence=at_total.text, sentence_id=at_total.id,
-        paragraph=at_total.paragraph, input_sentences=where, refutable=False, article=article.label)
+        relation=" + ".join(names) + f" = {total.level.text} ({found})",
+        note=note, sentence=at_total.text, sentence_id=at_total.id,
+        paragraph=at_total.paragraph, input_sentences=where, refutable=by_period, article=article.label)
     terms = " + ".join(f"{m.level.text}/(1{m.rate.mid * 100:+.2f}%)" for _, m, _ in parts)
     growth_check = Check(
-        verdict="consistent", kind="growth", stated=total.growth.text, computed=f"{growth.mid:.3f}",
-        computed_low=growth.lo, computed_high=growth.hi, inputs=[total.level.text, *names],
+        verdict="consistent" if fits else "inconsistent", kind="growth", stated=total.growth.text,
+        computed=f"{growth.mid:.3f}", computed_low=growth.lo, computed_high=growth.hi,
+        gap=None if fits else growth.distance(stated), inputs=[total.level.text, *names],
         relation=f"{total.level.text} / 上年 {fmt(prior.mid / scale)} (= {terms}) - 1 = {total.growth.text} "
-                 "(derived: last year's total from its parts found by their sum)",
-        note="the parts are found by two fits (their sum and the total's growth): a fit confirms, no fit "
-             "would prove nothing", sentence=at_growth.text, sentence_id=at_growth.id,
-        paragraph=at_growth.paragraph, input_sentences=[at_total.text, *where], refutable=False,
+                 + ("(derived: last year's total from its quarters' levels and growths)" if by_period
+                    else "(derived: last year's total from its parts found by their sum)"),
+        note=note, sentence=at_growth.text, sentence_id=at_growth.id,
+        paragraph=at_growth.paragraph, input_sentences=[at_total.text, *where], refutable=by_period,
         derived=True, article=article.label)
     return [sum_check, growth_check]

@@ -7,8 +7,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from macrodesk.checks.frames import SEGMENT_LABEL, common_metric, currency, frame_of, period_key
-from macrodesk.checks.intervals import Interval, implied_growth, interval_sum, ratio_change
+from macrodesk.checks.frames import (
+    SEGMENT_LABEL,
+    common_metric,
+    currency,
+    frame_of,
+    period_key,
+    quarter_list,
+)
+from macrodesk.checks.intervals import (
+    Interval,
+    growth_over_losses,
+    implied_growth,
+    interval_sum,
+    ratio_change,
+)
 from macrodesk.checks.judging import (
     LEVEL_KINDS,
     Check,
@@ -167,7 +180,7 @@ def read_frames(sec: Para) -> list[Framed]:
         out.append(Framed(t, i, metric, own, lead,
                           chars_after(raw, t.fig.end, 8), paragraph, topic, block))
         prev_end[t.sent] = t.fig.end
-    return _span_lists(_slash_lists(out))
+    return _quarter_items(_span_lists(_slash_lists(out)))
 
 
 # "2018年至2019年，…母公司分别实现收入11.84亿元、16.89亿元": the years of a span given to a 分别-list's values
@@ -192,6 +205,32 @@ def _span_lists(fs: list[Framed]) -> list[Framed]:
             continue
         for k, y in enumerate(items):
             fs[i + k] = replace(y, period=f"{first + k}年", metric=x.metric, by_position=True)
+        i += n
+    return fs
+
+
+_QUARTER_TOKEN = re.compile(r"Q[1-4]|[1-4]Q|[一二三四]季度")
+
+
+# "Q1、Q2单季度净利率分别为12.67%、18.48%": a list of quarters gives a 分别-list's values their
+# quarters by position (the period read before the first is the list's last quarter, Q2)
+def _quarter_items(fs: list[Framed]) -> list[Framed]:
+    i = 0
+    while i < len(fs):
+        x = fs[i]
+        qs = quarter_list(x.lead) if "分别" in x.lead else []
+        n = len(qs)
+        items = fs[i:i + n]
+        if n < 2 or len(items) != n or any(y.tok.sent != x.tok.sent or y.tok.fig.kind != x.tok.fig.kind
+                                           for y in items) \
+                or not all(_ITEM_SEP.match(y.lead) for y in items[1:]) \
+                or (i + n < len(fs) and fs[i + n].tok.sent == x.tok.sent and _ITEM_SEP.match(fs[i + n].lead)):
+            i += 1
+            continue
+        tokens = list(_QUARTER_TOKEN.finditer(x.period))
+        for k, (y, q) in enumerate(zip(items, qs, strict=True)):
+            period = (x.period[:tokens[-1].start()] + f"Q{q}" + x.period[tokens[-1].end():]) if tokens else f"Q{q}"
+            fs[i + k] = replace(y, period=period, metric=x.metric, by_position=True)
         i += n
     return fs
 
@@ -1247,6 +1286,7 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]], 
     it (`certain_of`); a share that does not fit a certain whole is inconsistent. A figure with its
     own share is a sibling, never the whole."""
     parts = {part.index for _, part, _ in shares}
+    part_of = {c.index: part for c, part, _ in shares}
     # the shares (by index) that fit each whole, per ；-chain of sentences
     fits: dict[tuple[int, int], set[int]] = {}
     for c, part, whole in shares:
@@ -1317,6 +1357,8 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]], 
                       and not w.tok.bound and w.index not in parts]
             if len(before) == 1 and before[0].tok.interval().lo > 0 and _qualified_whole(before[0], part, c):
                 certain = before[0]
+        if certain is None and not own:
+            certain = _measure_whole(c, part, whole, fits, part_of)
         if certain is not None:
             chk = judge(sec, "share", t, [part.tok, certain.tok], [
                 (f"{part.tok.text} / {certain.tok.text} = {t.text}",
@@ -1328,6 +1370,19 @@ def _judge_shares(sec: Para, shares: list[tuple[Framed, Framed, list[Framed]]], 
                         "no whole of the section is certain")
         out.append(chk)
     return out
+
+
+def _measure_whole(c: Framed, part: Framed, whole: list[Framed], fits: dict[tuple[int, int], set[int]],
+                   part_of: dict[int, Framed]) -> Framed | None:
+    """The one level before the part of its very measure and period ("到期规模为8368.25亿元，…国企…到期
+    规模7321.26亿元，占比87.49%。…AAA级…到期规模6294.64亿元，占比72.94%") when another share of a part
+    of that measure fits it: the parts are subsets of that total (by owner, by grade)."""
+    same = [w for w in whole if w.metric and w.metric == part.metric and w.period == part.period
+            and w.tok.cunit == part.tok.cunit and w.index < part.index and w.tok.interval().lo > 0]
+    if len(same) != 1:
+        return None
+    others = {k for (wi, _), ks in fits.items() if wi == same[0].index for k in ks} - {c.index}
+    return same[0] if any(part_of[k].metric == part.metric for k in others if k in part_of) else None
 
 
 # "5750 万部（同比增 7%，占比 20%）": a level's bracket gives its growth, then its share
@@ -2167,6 +2222,10 @@ def _growth_from_parts(sec: Para, total: Framed, g: Framed, parts: list[Tok], le
     chk = judge_signed(sec, "growth", g, [total.tok, *parts],
                        [(f"{total.tok.text} / 上年 {fmt(before.mid / (total.tok.fig.scale or 1))} (= {shown}) - 1"
                          f" = {g.tok.text}" + (f" ({certain})" if certain else ""), change)], derived=True)
+    if chk.verdict == "inconsistent" and (loss := growth_over_losses(total.tok.interval(), [
+            (lv, signed_level(gx)) for lv, gx in zip(levels, growths, strict=True)])) is not None \
+            and loss.overlaps(signed_level(g)):
+        return None  # a part was a loss last year (its growth over the loss's size): no error
     return chk if certain else hedge(sec, chk, why)
 
 

@@ -116,3 +116,17 @@ def period_key(period: str) -> tuple[int, str] | None:
             groups = [g for g in m.groups() if g] if m.groups() else []
             return y, tag + "".join(_CN.get(g, g) for g in groups)
     return y, "Y"
+
+
+# a slash or 、-list of quarters naming a list's items: "Q1/Q2/Q3收入分别为…", "Q1、Q2单季度净利率分别为…",
+# "一、二季度"
+_QUARTER = r"(?:Q([1-4])|([1-4])Q|([一二三四])季度)"
+_QUARTER_LIST = re.compile(f"{_QUARTER}(?:\\s*[/、]\\s*{_QUARTER})+|[一二三四](?:\\s*[/、]\\s*[一二三四])+\\s*季度")
+
+
+def quarter_list(text: str) -> list[int]:
+    """The quarters of the last list of quarters written in `text`, in order ([] when none)."""
+    found = list(_QUARTER_LIST.finditer(text))
+    if not found:
+        return []
+    return [int(d) if d.isdigit() else int(_CN[d]) for d in re.findall(r"(?<=Q)[1-4]|[1-4](?=Q)|[一二三四]", found[-1].group())]

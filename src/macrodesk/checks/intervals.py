@@ -216,3 +216,25 @@ def implied_growth(whole: Interval, parts: list[tuple[Interval, Interval]]) -> t
     if prior.lo <= 0:
         return None
     return (whole / prior - one).scale(100), prior
+
+
+def growth_over_losses(whole: Interval, parts: list[tuple[Interval, Interval]]) -> Interval | None:
+    """The total's growth in % when each part grown by more than 100% was a loss the year before,
+    its growth written over the loss's size, as the press writes a turnaround ("锂…归母净利 25.28 亿元，
+    同比增长 321.39%" from a loss of 11.42亿: last year's part is -level / (growth - 1)); None when no
+    part grew that much or last year's total is not positive. A total's growth that misses the
+    plain reading and fits this one is no error."""
+    one = Interval(1, 1)
+    prior = Interval(0, 0)
+    turned = False
+    for level, growth in parts:
+        rate = growth.scale(0.01)
+        if rate.lo > 1:
+            prior, turned = prior - level / (rate - one), True
+        elif (factor := one + rate).lo > 0:
+            prior = prior + level / factor
+        else:
+            return None
+    if not turned or prior.lo <= 0:
+        return None
+    return (whole / prior - one).scale(100)

@@ -12,6 +12,7 @@ from macrodesk.checks.intervals import (
     RESTATED,
     Interval,
     figure_interval,
+    growth_over_losses,
     implied_growth,
     interval_sum,
 )
@@ -153,6 +154,9 @@ def _breakdown(p: ParaText, at: int, figs: list[Figure], total: Figure, *, certa
     fits = growth_fits(computed, stated)
     if not fits and not certain:
         return []  # the parts were found by their fit and period: a mismatch proves nothing
+    if not fits and (loss := growth_over_losses(whole, [(figure_interval(f).scale(f.scale), signed_growth(p, pg, f.end))
+                                                        for f, pg in parts])) is not None and growth_fits(loss, stated):
+        return []  # a part was a loss last year (its growth over the loss's size): no error
     growth = interval_check(
         computed, stated, fits=fits, kind="growth", stated=g.text, inputs=inputs, refutable=certain,
         relation=(f"{total.text} / 上年 {fmt(prior.mid / scale)} (= {shown}) - 1 = {g.text} "

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval, implied_growth
+from macrodesk.checks.intervals import Interval, figure_interval, growth_over_losses, implied_growth
 from macrodesk.checks.judging import Check, fmt
 from macrodesk.checks.level_growths import level_with_growth
 from macrodesk.checks.part_growths import growth_fits
@@ -23,6 +23,11 @@ def _level(s: Sentence, text: str) -> tuple[Figure, Interval, Figure] | None:
     return level, rate.scale(100), growth
 
 
+# the notes of sums whose parts the text names as the total's (其中; a list of names, or 其中, across
+# sections), not found by a search for a fit
+_NAMED_PARTS = re.compile(r"其中|the parts of the total's metric and period stand elsewhere")
+
+
 def find_sum_growths(article: Article, checks: list[Check]) -> list[Check]:
     by_id = {s.id: s for s in article.sentences}
     by_text = {s.text: s for s in article.sentences}
@@ -36,9 +41,15 @@ def find_sum_growths(article: Article, checks: list[Check]) -> list[Check]:
         if s is None:
             continue
         where = c.input_sentences if len(c.input_sentences) == len(c.inputs) else [s.text] * len(c.inputs)
+        if _level(s, c.stated) is None:
+            # the total written again with its growth in another sentence ("今年1—11月份，…快递业务量达到
+            # 5570.75万件，同比增长68.73%" before "…快递业务量完成5570.75万件" and its 其中-parts)
+            s = next((x for x in article.sentences if x is not s and c.stated in x.text
+                      and x.kind in ("prose", "list") and _level(x, c.stated) is not None), s)
         chk = _derived(s, c.stated, [(by_text.get(t), x) for t, x in zip(where, c.inputs, strict=True)], judged,
                        inputs=[*c.inputs], refutable=c.refutable,
-                       why="the parts add up to the total", doubt="the parts were found by their fit")
+                       why="the parts add up to the total", doubt="the parts were found by their fit",
+                       tight_settles=bool(_NAMED_PARTS.search(c.note)))
         if chk is not None:
             out.append(chk)
     # shares of one whole that add up to 100% ("海外新签379.1亿元（同比-1.2%），占新签合同额72.9%"; "国内
@@ -58,17 +69,20 @@ def find_sum_growths(article: Article, checks: list[Check]) -> list[Check]:
             continue
         chk = _derived(ws, whole_text, [(by_text.get(c.input_sentences[0]), c.inputs[0]) for c in shares], judged,
                        inputs=[c.inputs[0] for c in shares] + [whole_text], refutable=False,
-                       why="the parts' shares add up to 100%", doubt="the shares were paired with the whole by their fit")
+                       why="the parts' shares add up to 100%", doubt="the shares were paired with the whole by their fit",
+                       tight_settles=True)
         if chk is not None:
             out.append(chk)
     return out
 
 
 def _derived(s: Sentence, total_text: str, parts: list[tuple[Sentence | None, str]], judged: set[tuple[str, str]],
-             *, inputs: list[str], refutable: bool, why: str, doubt: str) -> Check | None:
+             *, inputs: list[str], refutable: bool, why: str, doubt: str, tight_settles: bool) -> Check | None:
     """The growth written after the total `total_text` of `s` against last year's total, the sum
     of its parts' levels each over (1 + its growth); None when a level or growth is not written, a
-    part is a loss, the growth is already judged, or (not `refutable`) it does not fit."""
+    part is a loss, the growth is already judged, or (not `refutable`) it does not fit. Parts
+    named as such (其中, or shares adding up to 100%) rather than found by a search settle it
+    (`tight_settles`) when their levels give the total to its last digit."""
     total = _level(s, total_text)
     levels = [_level(ps, text) if ps is not None else None for ps, text in parts]
     if total is None or any(p is None for p in levels):
@@ -84,8 +98,16 @@ def _derived(s: Sentence, total_text: str, parts: list[tuple[Sentence | None, st
         return None
     rate, prior = got
     fits = growth_fits(rate, tg)
+    if not refutable and tight_settles and _exhausts(figure_interval(tf).scale(tf.scale), [figure_interval(f).scale(f.scale) for f, _, _ in found]):
+        # parts found by their fit, or 其中-parts that need not exhaust their total, whose levels
+        # add up to a total written to 0.1% or finer: a chance fit that close is rare, so the parts
+        # are all of the total and its growth follows from theirs (cfe067, cfg552: 61.0 = 28.8 + 32.2)
+        refutable, why = True, f"{why}; their levels give the total to its last digit"
     if not fits and not refutable:
         return None  # found by their fit: a mismatch proves nothing
+    if not fits and (loss := growth_over_losses(figure_interval(tf).scale(tf.scale), [
+            (figure_interval(f).scale(f.scale), g) for f, g, _ in found])) is not None and growth_fits(loss, tg):
+        return None  # a part was a loss last year (its growth over the loss's size): no error
     shown = " + ".join(f"{f.text}/(1{g.mid:+.2f}%)" for f, g, _ in found)
     return Check(
         verdict="consistent" if fits else "inconsistent", kind="growth", stated=gfig.text,
@@ -96,6 +118,15 @@ def _derived(s: Sentence, total_text: str, parts: list[tuple[Sentence | None, st
         note="" if refutable else f"confirm-only: {doubt}",
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
         input_sentences=[ps.text for ps, _ in parts if ps is not None], refutable=refutable)
+
+
+def _exhausts(total: Interval, parts: list[Interval]) -> bool:
+    """Whether the parts' levels add up to a total written to 0.1% or finer."""
+    whole = Interval(0.0, 0.0)
+    for p in parts:
+        whole = whole + p
+    mid = (total.lo + total.hi) / 2
+    return mid > 0 and (total.hi - total.lo) / 2 <= mid / 1000 and whole.overlaps(total)
 
 
 def _number(text: str) -> str:

@@ -1,0 +1,96 @@
+"""Round 31: the families the fiftieth to fifty-fourth blind sets missed (a total's growth from parts
+whose levels give it to its last digit, quarters that make a cumulative period, a list of quarters
+naming a 分别-list's items, a share of the one level of its very measure)."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+
+
+def _stated(text: str, stated: str, word: str = "") -> list[tuple[str, bool]]:
+    return [(c.verdict, c.refutable) for c in check_text(text) if c.stated == stated and word in c.relation]
+
+
+# ---------------------------------------------------------------- sum_growths: exhaustive parts
+
+EXPRESS = ("12月21日，记者从邮政管理局获悉，今年1—11月份，全市快递业务量达到5570.75万件，同比增长{g}%;业务收入累计完成6.06亿元，"
+           "同比增长33.90%。快递方面，1—11月，全市快递业务量完成5570.75万件。其中同城业务量累计达到934.07万件，同比增长69.97%;"
+           "异地业务量累计达到4633.78万件，同比增长69.97%;国际及港澳台业务量累计完成2.9万件，同比增长268.97%。")
+
+
+def test_其中_parts_that_give_the_total_to_its_last_digit_give_its_growth():
+    # 934.07 + 4633.78 + 2.9 = 5570.75: the parts are all of it, so last year's total is theirs
+    # (3276.57), and the total's growth, written where the total is first stated, is 70.02%
+    assert _stated(EXPRESS.format(g="70.02"), "70.02%", "last year's total") == [("consistent", True)]
+    assert _stated(EXPRESS.format(g="68.73"), "68.73%", "last year's total") == [("inconsistent", True)]
+
+
+SEGMENTS = ("2021年公司实现营业收入7,078.4亿元，同比+63.5%；归母净利润61.0亿元，同比+{g}%。供应链分部营收6,115亿元，同比+74.5%，"
+            "归母净利润32.2亿元，同比+89.8%。地产分部营收963.1亿元，同比+16.9%；归母净利润28.8亿元，同比+5.7%。"
+            "分业务看，供应链运营分部、房地产分部营收分别占比86.4%、13.6%；归母净利润分别占比52.8%、47.2%。")
+
+
+def test_shares_adding_to_100_whose_levels_give_the_total_refute_its_growth():
+    # 32.2/1.898 + 28.8/1.057 = 44.21, so 61.0 grew 38.0%, not 35.4%
+    assert ("inconsistent", True) in _stated(SEGMENTS.format(g="35.4"), "+35.4%", "last year's total")
+    assert [v for v, _ in _stated(SEGMENTS.format(g="38.0"), "+38.0%")] == ["consistent"]
+
+
+def test_a_part_grown_from_a_loss_is_not_read_as_grown_from_a_profit():
+    # 锂 went from a loss of 11.42亿 to 25.28亿 ("增长 321.39%" over the loss's size): the sector's
+    # 76.87亿 grew 170.9% from 28.37亿, which a reading over a positive base (67.9%) would refute
+    text = ("能源金属板块归母净利 76.87 亿元，同比增长 170.9%。其中锂归母净利 25.28 亿元，同比增长 321.39%；"
+            "镍钴归母净利 51.59 亿元，同比增长 29.65%。")
+    assert not any(v == "inconsistent" for v, _ in _stated(text, "170.9%"))
+
+
+# ---------------------------------------------------------------- fitted_breakdowns: quarters
+
+QUARTERS = ("10月29日，公司发布2021年三季报：2021Q1-3公司实现营收109.38亿元(+15.91%)；归母净利润6.96亿元(+21.49%)；"
+            "扣非净利润6.81亿元(+{g}%)，经营现金流净额16.66亿元(+3.15%)。分季度看，公司Q1/Q2/Q3收入分别为36.30亿元(+19.09%)、"
+            "37.17亿元(+14.54%)、35.92亿元(+14.24%)；归母净利润分别为2.41亿(+29.39%)、2.63亿元(22.43%)、1.91亿元(+11.70%)；"
+            "扣非净利润分别为2.33亿(+27.08%)、2.60亿元(+21.46%)、1.88亿元(+13.65%)。")
+
+
+def test_quarters_named_by_a_list_make_their_cumulative_period():
+    # 2.33 + 2.60 + 1.88 = 6.81 are Q1, Q2 and Q3 of 2021Q1-3: last year's 9M is theirs (5.628), and
+    # 6.81 grew 21.0%, not 23.32%
+    assert _stated(QUARTERS.format(g="23.32"), "+23.32%") == [("inconsistent", True)]
+    assert _stated(QUARTERS.format(g="21.00"), "+21.00%") == [("consistent", True)]
+    assert ("consistent", True) in _stated(QUARTERS.format(g="21.00"), "6.81亿元", "the quarters of its period")
+
+
+def test_without_the_list_of_quarters_a_misfit_proves_nothing():
+    text = QUARTERS.replace("公司Q1/Q2/Q3收入", "公司各项收入")
+    assert not any(v == "inconsistent" for v, _ in _stated(text.format(g="23.32"), "+23.32%"))
+
+
+# ---------------------------------------------------------------- framed: a list of quarters
+
+HALF = ("2020H1公司实现营收48.9亿元，同比下滑3.4%，实现归母净利润7.6亿元，同比下滑27.7%；其中Q2单季度实现营收24.5亿元，"
+        "同比下滑4.6%，归母净利润4.5亿元，同比下滑18.4%。净利率15.11%，同比下滑5.74pct，Q1、Q2单季度净利率分别为{a}%、{b}%，"
+        "环比大幅提升。")
+
+
+def test_a_list_of_quarters_gives_a_分别_list_its_quarters_by_position():
+    # 12.67% is Q1's (3.1/24.4), not Q2's: only 18.48% is 4.5/24.5
+    checks = {c.stated: c.verdict for c in check_text(HALF.format(a="12.67", b="18.48")) if c.kind == "ratio"}
+    assert checks.get("12.67%") != "inconsistent"
+    assert checks.get("18.48%") == "consistent"
+
+
+# ---------------------------------------------------------------- framed: the whole of one measure
+
+BONDS = ("9月到期偿还压力较大，到期规模为8368.25亿元，到期主体以国企为主，到期规模7321.26亿元，占比87.49%。"
+         "等级以AAA级为主，到期规模6294.64亿元，占比{s}%。")
+
+
+def test_a_share_of_a_part_of_the_measure_another_share_is_of():
+    # 6294.64 / 8368.25 = 75.22%: the AAA bonds are a part of the month's maturities as the SOEs are
+    assert _stated(BONDS.format(s="75.22"), "75.22%") == [("consistent", True)]
+    assert _stated(BONDS.format(s="72.94"), "72.94%") == [("inconsistent", True)]
+
+
+def test_without_another_share_of_that_measure_the_whole_is_not_certain():
+    text = "9月到期偿还压力较大，到期规模为8368.25亿元。等级以AAA级为主，到期规模6294.64亿元，占比72.94%。"
+    assert ("inconsistent", True) not in _stated(text, "72.94%")
