@@ -94,3 +94,61 @@ def test_a_share_of_a_part_of_the_measure_another_share_is_of():
 def test_without_another_share_of_that_measure_the_whole_is_not_certain():
     text = "9月到期偿还压力较大，到期规模为8368.25亿元。等级以AAA级为主，到期规模6294.64亿元，占比72.94%。"
     assert ("inconsistent", True) not in _stated(text, "72.94%")
+
+
+# ---------------------------------------------------------------- quarters: measures named as a list
+
+RESULTS = ("公司2020H1实现营收、归母净利润、扣非后归母净利润309.07、28.35、24.90亿元，同比分别-2.0%、-49.6%、-50.6%。"
+           "二季度，2020Q2实现营收、归母净利润、扣非后归母净利润155.64、14.58、14.27亿元，同比分别-0.2%、-48.4%、-45.6%，"
+           "环比分别+1.4%、{g}%、+34.4%。")
+
+
+def test_measures_named_as_a_list_give_their_values_and_growth_lists_by_place():
+    # Q1 = H1 − Q2: 155.64 / 153.43 = +1.4%, 14.58 / 13.77 = +5.9%, 14.27 / 10.63 = +34.2%
+    assert _stated(RESULTS.format(g="5.9"), "5.9%", "unstated") == [("consistent", True)]
+    assert _stated(RESULTS.format(g="9.5"), "9.5%", "unstated") == [("inconsistent", True)]
+    assert _stated(RESULTS.format(g="5.9"), "+1.4%", "unstated") == [("consistent", True)]
+
+
+# ---------------------------------------------------------------- framed: growths before the levels they reached
+
+SEGMENT = ("上半年，公司精细化学品及新材料板块营收、毛利同比-1.3%、-27.2%至31.96、6.19亿元，毛利率同比{c}pct至{m}%，"
+           "产品价格下跌导致营收、毛利均同比下滑。")
+
+
+def test_measures_named_before_their_growths_and_the_levels_they_reached():
+    # 6.19 / 31.96 = 19.37%; last year (6.19/0.728) / (31.96/0.987) = 26.26%, so -6.88pct
+    assert _stated(SEGMENT.format(c="-6.86", m="19.38"), "19.38%") == [("consistent", True)]
+    assert _stated(SEGMENT.format(c="-6.86", m="21.38"), "21.38%") == [("inconsistent", True)]
+    assert [v for v, _ in _stated(SEGMENT.format(c="-6.86", m="19.38"), "-6.86pct")] == ["consistent"]
+
+
+def test_a_signed_rate_alone_in_a_bracket_is_the_levels_growth():
+    # 10.68 / 220.14 = 4.85%; last year (10.68/0.4303) / (220.14/0.9371) = 10.57%: down 5.72pct
+    text = ("公司发布19年三季报：Q1-Q3实现营收220.14亿（-6.29%），归母净利10.68亿（-56.97%）。"
+            "综合来看，Q1-Q3公司归母净利率4.85%，较去年同期下降{c}pct。")
+    assert [v for v, _ in _stated(text.format(c="5.71"), "5.71pct")] == ["consistent"]
+    # a rate with no sign in the bracket is not read as a growth (it may be a share)
+    assert not _stated(text.format(c="5.71").replace("（-56.97%）", "（56.97%）"), "5.71pct", "上年")
+
+
+# ---------------------------------------------------------------- quarter_margins
+
+MARGINS = ("分季度看公司21Q1/Q2营收分别为2.15亿/3.29亿元，同增62.42%/66.62%。"
+           "毛利率：公司21H1毛利率{m}%，同增3.13pcts，其中21Q1/Q2毛利率分别为56.70%/63.72%。")
+
+
+def test_a_halfs_margin_is_its_quarters_weighted_by_their_revenues():
+    # (2.15 × 56.70% + 3.29 × 63.72%) / 5.44 = 60.95%
+    assert _stated(MARGINS.format(m="60.94"), "60.94%", "weighted") == [("consistent", True)]
+    assert _stated(MARGINS.format(m="62.94"), "62.94%", "weighted") == [("inconsistent", True)]
+
+
+def test_the_first_quarters_revenue_as_the_half_less_the_second():
+    text = ("2020H1公司实现营收48.9亿元，同比下滑3.4%；其中Q2单季度实现营收24.5亿元，同比下滑4.6%。"
+            "净利率{m}%，同比下滑5.74pct，Q1、Q2单季度净利率分别为12.67%、18.48%。")
+    # (24.4 × 12.67% + 24.5 × 18.48%) / 48.9 = 15.58%
+    assert _stated(text.format(m="15.58"), "15.58%", "weighted") == [("consistent", True)]
+    assert _stated(text.format(m="15.11"), "15.11%", "weighted") == [("inconsistent", True)]
+    # a margin named with one quarter is that quarter's, not the half's
+    assert not _stated(text.format(m="15.11").replace("净利率15.11%", "Q2净利率15.11%"), "15.11%", "weighted")

@@ -81,6 +81,7 @@ from macrodesk.checks.previous_period import find_previous_period_growths
 from macrodesk.checks.price_ratios import find_price_ratios
 from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarter_lists import find_quarter_lists
+from macrodesk.checks.quarter_margins import find_quarter_margins
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
 from macrodesk.checks.ratio_changes import find_ratio_changes
 from macrodesk.checks.relative_gaps import find_relative_gaps
@@ -290,7 +291,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_named_ratios(article), *find_price_ratios(article), *find_times_of(article), *find_share_moves(article), *find_named_parts(article), *find_concentrations(article),
         *find_table_sums(article), *find_table_total_rows(article), *find_table_products(article), *find_clause_totals(article),
         *find_count_parts(article), *find_quarter_lists(article), *find_slash_moves(article),
-        *find_pair_parts(article), *find_weighted_margins(article), *find_span_cagrs(article), *find_dated_cagrs(article), *find_bracket_compares(article), *find_revpars(article),
+        *find_pair_parts(article), *find_weighted_margins(article), *find_quarter_margins(article), *find_span_cagrs(article), *find_dated_cagrs(article), *find_bracket_compares(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
         *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),

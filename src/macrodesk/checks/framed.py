@@ -180,7 +180,7 @@ def read_frames(sec: Para) -> list[Framed]:
         out.append(Framed(t, i, metric, own, lead,
                           chars_after(raw, t.fig.end, 8), paragraph, topic, block))
         prev_end[t.sent] = t.fig.end
-    return _quarter_items(_span_lists(_slash_lists(out)))
+    return _quarter_items(_span_lists(_slash_lists(_grown_lists(out))))
 
 
 # "2018年至2019年，…母公司分别实现收入11.84亿元、16.89亿元": the years of a span given to a 分别-list's values
@@ -244,6 +244,49 @@ _NAMED_LIST = re.compile(r"([\u4e00-\u9fa5]{2,10}(?:\s*(?:、|与|和|及)\s*[\u
 _SLASH_LEAD = re.compile(r"^\s*/\s*$")
 _ITEM_SEP = re.compile(r"^\s*[/、]\s*$|^\s*、?\s*(?:和|及|与)\s*$")
 _LIST_MEASURE = re.compile(r"(?:营业总?收入|营收|收入|归母净利润?|扣非归母净利润?|净利润?|利润|销量|产量|出货量|销售额)$")
+
+
+# measures named as a list before their growths, then the levels the growths reached: "营收、毛利同比-1.3%、
+# -27.2%至31.96、6.19亿元"
+_GROWN_NAMES = re.compile(r"((?:[\u4e00-\u9fa5]{2,10})(?:\s*[、/]\s*[\u4e00-\u9fa5]{2,10}){1,4})\s*(?:分别)?\s*(?:同比|环比)\s*"
+                          r"(?:分别)?\s*(?:增长|增加|上升|提升|下降|减少|下滑|变动)?\s*$")
+_TO_LEAD = re.compile(r"^\s*(?:分别)?\s*(?:增长|增加|上升|提升|下降|减少|下滑)?\s*至\s*$")
+
+
+def _grown_lists(fs: list[Framed]) -> list[Framed]:
+    """Each growth and level of "营收、毛利同比-1.3%、-27.2%至31.96、6.19亿元" framed by its own measure by
+    place, the levels in the unit the list ends on."""
+    i = 0
+    while i < len(fs):
+        x = fs[i]
+        m = _GROWN_NAMES.search(x.lead) if x.tok.fig.kind == FigureKind.PERCENT and "、" in x.lead or "/" in x.lead else None
+        if m is None:
+            i += 1
+            continue
+        names = [re.sub(r"^(?:年度?|月份?|季度|公司|实现)+", "", n.strip()) for n in re.split(r"\s*[、/]\s*", m.group(1))]
+        n = len(names)
+        growths, levels = fs[i:i + n], fs[i + n:i + 2 * n]
+        if len(levels) != n or not all(names) or any(y.tok.sent != x.tok.sent for y in growths + levels) \
+                or any(y.tok.fig.kind != FigureKind.PERCENT for y in growths) \
+                or not all(_ITEM_SEP.match(y.lead) for y in growths[1:] + levels[1:]) \
+                or not _TO_LEAD.match(levels[0].lead) \
+                or levels[-1].tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                or any(y.tok.fig.kind not in (FigureKind.NUMBER, levels[-1].tok.fig.kind) for y in levels):
+            i += 1
+            continue
+        last = levels[-1].tok.fig
+        for k in range(n):
+            fs[i + k] = replace(growths[k], metric=names[k])
+            y = levels[k]
+            tok = y.tok
+            if tok.fig.kind == FigureKind.NUMBER:
+                written = re.sub(r"^[+\-−]?[\d.,]+\s*", "", last.text)
+                fig = tok.fig.model_copy(update={"kind": last.kind, "unit": last.unit, "scale": last.scale,
+                                                 "text": f"{tok.fig.text} {written}".strip()})
+                tok = Tok(fig=fig, sent=tok.sent, approx=tok.approx, bound=tok.bound)
+            fs[i + n + k] = replace(y, tok=tok, metric=names[k])
+        i += 2 * n
+    return fs
 
 
 def _slash_lists(fs: list[Framed]) -> list[Framed]:

@@ -69,10 +69,18 @@ def level_with_growth(s: Sentence, text: str) -> tuple[Figure, Figure, Interval]
         g = figs[ga + (k - a)]
     # the words before the growth (or the list of growths): 同比 and the verb that signs them
     before = s.text[figs[b].end:figs[b + 1].start]
-    if g.kind != FigureKind.PERCENT or g.value is None or g.is_range or not RATE_AFTER.match(before):
+    if g.kind != FigureKind.PERCENT or g.value is None or g.is_range \
+            or not (RATE_AFTER.match(before) or _BRACKETED_RATE.match(before) and g.text.lstrip()[:1] in "+-−－"
+                    and _BRACKET_CLOSE.match(s.text, g.end)):
         return None
     rate = signed_interval(g, before).scale(0.01)
     return (figs[k], g, rate) if rate.lo > -1 else None
+
+
+# "营收 220.14 亿（ -6.29%）": a signed rate alone in the bracket after a level is its 同比 growth, as
+# results are written
+_BRACKETED_RATE = re.compile(r"^\s*[（(]\s*$")
+_BRACKET_CLOSE = re.compile(r"\s*[）)]")
 
 
 # "营业成本同比下降21.81%至28.80亿元": the growth written before the level it reached
@@ -80,7 +88,25 @@ _GROWTH_TO = re.compile(rf"{YOY}\s*(?:{UP}|{DOWN})\s*(?:了|约)?\s*$")
 _TO = re.compile(r"^\s*(?:至|到)\s*$")
 
 
+# "营收、毛利同比-1.3%、-27.2%至31.96、6.19亿元": a list of growths before the list of levels they reached
+_LIST_GROWTH_TO = re.compile(rf"{YOY}\s*(?:分别)?\s*(?:{UP}|{DOWN})?\s*(?:了|约)?\s*$")
+
+
 def _growth_before(text: str, figs: list[Figure], k: int) -> tuple[Figure, Figure, Interval] | None:
+    a, b = run_of(text, figs, k)
+    if a < b:
+        if a < 2 or not _TO.match(text[figs[a - 1].end:figs[a].start]):
+            return None
+        ga, gb = run_of(text, figs, a - 1)
+        if gb - ga != b - a:
+            return None
+        g = figs[ga + (k - a)]
+        before = text[figs[ga - 1].end if ga >= 1 else 0:figs[ga].start]
+        if any(x.kind != FigureKind.PERCENT or x.value is None or x.is_range for x in figs[ga:gb + 1]) \
+                or not _LIST_GROWTH_TO.search(before):
+            return None
+        rate = signed_interval(g, before).scale(0.01)
+        return (figs[k], g, rate) if rate.lo > -1 else None
     if k < 1 or not _TO.match(text[figs[k - 1].end:figs[k].start]):
         return None
     g = figs[k - 1]

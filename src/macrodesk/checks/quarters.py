@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from macrodesk.checks.frames import frame_of, lead_words
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, Verdict
+from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import chars_before, clause_start
 
@@ -180,7 +181,8 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
         last_range: tuple[Figure, int] | None = None  # a range of amounts, and where its words start
         first_here = len(out)
         base_from = -1  # where the words before a base date start ("分别环比 Q1 +29.95%")
-        for f in s.figures:
+        listed = _listed_names(s)
+        for f in listed.figures if listed else s.figures:
             before = s.text[prev:f.start]
             prev_end, prev = prev, f.end
             if f.kind == FigureKind.DATE:
@@ -231,7 +233,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                 if p and own:
                     p = (p[0] or period.get(s.paragraph, in_head)[0], p[1])
                     _set_period(period, earlier, s.paragraph, p)
-                named = _metric(frame.metric)
+                named = _metric(listed.names[f.start]) if listed and f.start in listed.names else _metric(frame.metric)
                 if named is None and s.text[prev_end:f.start].rstrip().endswith(("）", ")")):
                     # "投资净收益（含公允价值）1178 亿元": the metric is before the bracket
                     named = _metric(s.text[prev_end:f.start])
@@ -297,23 +299,71 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
     return _restated_periods(out, alts)
 
 
+@dataclass
+class _Listed:
+    figures: list[Figure]  # the sentence's figures, a list's bare numbers in its unit
+    names: dict[int, str]  # where a value starts -> the measure named at its place
+
+
+# measures named as a list before as many values: "2020Q2实现营收、归母净利润、扣非后归母净利润155.64、14.58、
+# 14.27亿元"
+_NAMES_BEFORE = re.compile(r"([\u4e00-\u9fa5A-Za-z\d]{2,20}(?:\s*[、/／]\s*[\u4e00-\u9fa5]{2,10}){1,5})\s*(?:分别)?\s*"
+                           r"(?:为|是|达到?|实现|约)?\s*(?:分别)?\s*$")
+_NAME_SEP = re.compile(r"\s*[、/／]\s*")
+
+
+def _listed_names(s: Sentence) -> _Listed | None:
+    """The measures a list of names gives, by place, to the list of values after it; None when the
+    sentence writes no such list."""
+    if "、" not in s.text and "/" not in s.text and "／" not in s.text:
+        return None
+    figs = list_units(s.text, s.figures)
+    names: dict[int, str] = {}
+    i = 0
+    while i < len(figs):
+        f = figs[i]
+        j = i
+        if f.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and f.value is not None and not f.is_range:
+            while j + 1 < len(figs) and figs[j + 1].kind == f.kind and figs[j + 1].unit == f.unit \
+                    and figs[j + 1].value is not None and _LIST_NEXT.fullmatch(s.text[figs[j].end:figs[j + 1].start]):
+                j += 1
+        n = j - i + 1
+        if n >= 2:
+            start = max(s.text.rfind(c, 0, f.start) for c in "，,；;：:。") + 1
+            m = _NAMES_BEFORE.search(s.text[start:f.start])
+            written = [_PERIOD.sub("", x) for x in _NAME_SEP.split(m.group(1))] if m else []
+            if len(written) == n and all(_metric(x) for x in written):
+                names.update({figs[i + k].start: written[k] for k in range(n)})
+        i = j + 1
+    return _Listed(figs, names) if names else None
+
+
 def _spread_lists(here: list[tuple[Level, list[tuple[Figure, str]]]]) -> None:
     """"营业收入 249.1 亿元，归母净利润 25.3 亿元、扣非净利润 22.46 亿元，分别环比 +29.95%、
     29.42%、34.35%" (cfb300): a list of growths after as many levels of one sentence, none with a
-    growth of its own, is theirs in order, each read with the list's words."""
+    growth of its own, is theirs in order, each read with the list's words; so are several such
+    lists in turn ("…155.64、14.58、14.27亿元，同比分别-0.2%、-48.4%、-45.6%，环比分别+1.4%、5.9%、+34.4%")."""
     for i, (_, gs) in enumerate(here):
         n = len(gs)
-        if n < 2 or "分别" not in gs[0][1] or _BASIS_LIST.search(gs[0][1][-12:]) \
-                or not all(_LIST_NEXT.fullmatch(w) for _, w in gs[1:]):
+        if n < 2:
             continue
-        run = here[i + 1 - n:i + 1] if i + 1 >= n else []
+        k = next((k for k in range(2, n + 1) if n % k == 0 and _lists_of(gs, k)), 0)
+        if not k:
+            continue
+        run = here[i + 1 - k:i + 1] if i + 1 >= k else []
         if not run or any(g for _, g in run[:-1]) or len({lv.sentence.id for lv, _ in run}) != 1:
             gs.clear()  # the list is of other subjects than the level before it alone: none is its
             continue
-        words = gs[0][1]
-        items = list(gs)
-        for (_, g), (f, _) in zip(run, items, strict=True):
-            g[:] = [(f, words)]
+        lists = [gs[j:j + k] for j in range(0, n, k)]
+        for place, (_, g) in enumerate(run):
+            g[:] = [(items[place][0], items[0][1]) for items in lists]
+
+
+def _lists_of(gs: list[tuple[Figure, str]], k: int) -> bool:
+    """Whether the growths are lists of k, each opening on 分别 (and no list of bases) and going on
+    by list separators."""
+    return all("分别" in gs[j][1] and not _BASIS_LIST.search(gs[j][1][-12:])
+               and all(_LIST_NEXT.fullmatch(w) for _, w in gs[j + 1:j + k]) for j in range(0, len(gs), k))
 
 
 # a margin on revenue, written right before its level ("；毛利率 12.57%"); its changes in points

@@ -35,6 +35,9 @@ def _stated_change(s: Sentence, figs: list[Figure], k: int) -> tuple[Figure, str
     for a ratio of a list ("费率为48%/7.6%/3.8%，yoy+2.1pct/-0.4pct/-0.7pct"), the change at its place
     in the list of changes right after it."""
     a, b = run_of(s.text, figs, k)
+    if (a, b) == (k, k + 1) and figs[b].kind == FigureKind.POINTS and figs[b].text.lstrip()[:1] in "+-−－" \
+            and _SLASH.match(s.text[figs[k].end:figs[b].start]):
+        return figs[b], s.text[figs[k].end:figs[b].start]
     if a < b and b + 1 < len(figs) and figs[b + 1].kind == FigureKind.POINTS:
         ga, gb = run_of(s.text, figs, b + 1)
         before = s.text[figs[b].end:figs[b + 1].start]
@@ -55,6 +58,8 @@ def _stated_change(s: Sentence, figs: list[Figure], k: int) -> tuple[Figure, str
     return None
 
 
+# "净利率为12.5%/+2.0pct": a signed change after a slash, as results are written (not a list of three)
+_SLASH = re.compile(r"^\s*/\s*$")
 _FROM_COST = re.compile(r"^\((.+?) - (.+?)\) / \1 = ")
 
 
