@@ -152,3 +152,24 @@ def test_the_first_quarters_revenue_as_the_half_less_the_second():
     assert _stated(text.format(m="15.11"), "15.11%", "weighted") == [("inconsistent", True)]
     # a margin named with one quarter is that quarter's, not the half's
     assert not _stated(text.format(m="15.11").replace("净利率15.11%", "Q2净利率15.11%"), "15.11%", "weighted")
+
+
+# ---------------------------------------------------------------- a base after 较上年同期
+
+def test_a_bare_magnitude_named_as_a_money_levels_base_is_money():
+    from macrodesk.figures import extract_figures
+
+    text = "苏宁易购上半年总营收为936.57亿，较上年同期1184.24亿下降{g}%，上年同期为净亏损1666万。"
+    kinds = {f.text: f.unit for f in extract_figures(text.format(g="21"))}
+    assert kinds["1184.24亿"] == "亿元" and kinds["1666万"] == "万元"
+    assert _stated(text.format(g="21"), "21%") == [("consistent", True)]  # 936.57 / 1184.24 = -20.9%
+    assert _stated(text.format(g="12"), "12%") == [("inconsistent", True)]
+    # a count's base stays a count ("用户 3 亿，较上年同期 2.5 亿")
+    assert {f.unit for f in extract_figures("用户数3亿，较上年同期2.5亿增长20%") if f.text.endswith("亿")} == {"亿"}
+
+
+def test_the_base_after_较上年同期_is_no_change_of_its_own():
+    checks = check_text("公司上半年营收为936.57亿元，较上年同期1184.24亿元下降20.9%。")
+    assert [(c.verdict, c.stated) for c in checks] == [("consistent", "20.9%")]
+    # an amount after a verb is the change: counted, though its base is not written
+    assert [c.verdict for c in check_text("公司上半年营收为936.57亿元，较上年同期增加12.24亿元。")] == ["unverifiable"]

@@ -125,6 +125,9 @@ _BARE_MAGNITUDES = frozenset({"万亿", "亿", "千万", "百万", "万"})
 _MONEY_LEAD = re.compile(r"(?:收入|营收|利润|净利|归母|扣非|开支|费用|市值|销售额|金额|成交额|投资|现金流|货币资金|负债|资产|"
                          r"毛利|亏损|订单|规模|估值|市场空间)\s*(?:为|达|约|至|达到|实现|同比|约为)?\s*(?:分别为?|分别是)?\s*"
                          r"(?:-?[\d.]+\s*/\s*)*$")
+# the words that name a base of comparison right before it: "较上年同期1184.24亿", "上年同期为净亏损1666万"
+_BASE_LEAD = re.compile(r"(?:(?:较|比|相比于?|相较于?)\s*(?:上年|去年|上期|上季度?|上月|(?:19|20)?\d{2}\s*年)?\s*(?:同期)?"
+                        r"|(?:上年|去年)?同期\s*(?:为|是)?)\s*(?:的)?\s*(?:净亏损|亏损|盈利)?\s*$")
 # a thousands separator a PDF export wrote full-width ("营业收入 2，362.4 亿元", "归母净利润46，084万元"):
 # a comma between one to three digits and three digits with decimals or a unit after them (a list
 # would not break 2362.4 so, and a list of amounts is written 分别 …、…); same length
@@ -285,6 +288,9 @@ def extract_figures(sentence: str) -> list[Figure]:
                     # "营业收入分别为 37.94 亿和 31.09 亿": the list's next item is money as its first is
                     or figures and figures[-1].kind == FigureKind.MONEY and figures[-1].unit == canon + "元"
                     and (_LIST_JOIN.fullmatch(text, figures[-1].end, start)
+                         # and so is its base ("营收为936.57亿，较上年同期1184.24亿下降21%")
+                         or _BASE_LEAD.search(text, max(0, start - 14), start)
+                         and not re.search(r"[。；;]", text[figures[-1].end:start])
                          # and so is a range's upper end ("12.3亿~15.4亿", "2.5亿-3.0亿")
                          or _RANGE_SEP.fullmatch(text[figures[-1].end:start])
                          or figures[-1].end == start and sign in ("-", "－"))):

@@ -545,6 +545,9 @@ def find_framed(sec: Para) -> list[Check]:
             # "较 2024H1 的 - 3.73 亿元增长 56.78 亿元": an amount changed from an earlier level written
             # after 较 is this level minus that one, as a change in points is
             amount = t.cunit == b.tok.cunit and t.fig.kind in LEVEL_KINDS
+            if amount and not written and _BASE_THEN_VERB.match(c.after) \
+                    and (yoy := _YOY.search(c.lead)) is not None and not _ANY_MOVE.search(yoy.group(0)):
+                continue  # "营收936.57亿元，较上年同期1184.24亿元下降20.9%": the base, not a change
             if t.fig.kind not in (FigureKind.PERCENT, FigureKind.POINTS) and not amount:
                 if (chk := stated_change(sec, c, None, False)) is not None:
                     out.append(chk)
@@ -791,6 +794,9 @@ def find_framed(sec: Para) -> list[Check]:
     return out
 
 
+# an amount after 较上年同期 that a verb follows is the base the level moved from, not the move
+_BASE_THEN_VERB = re.compile(f"^\\s*(?:的)?\\s*(?:{UP}|{DOWN})")
+_ANY_MOVE = re.compile(f"{UP}|{DOWN}|多|少|[+\\-−－]")
 _AMOUNT_DELTA = re.compile(
     r"(?:同比|环比|较(?:上年|去年|上月|上季度?|同期|\s*(?:19|20)?\d{2}\s*年(?:同期)?))\s*"
     r"(?:多增|少增|多减|少减|增加|减少|净增|[+\-−－])\s*(?:了|约)?\s*$")
