@@ -173,3 +173,36 @@ def test_the_base_after_较上年同期_is_no_change_of_its_own():
     assert [(c.verdict, c.stated) for c in checks] == [("consistent", "20.9%")]
     # an amount after a verb is the change: counted, though its base is not written
     assert [c.verdict for c in check_text("公司上半年营收为936.57亿元，较上年同期增加12.24亿元。")] == ["unverifiable"]
+
+
+# ---------------------------------------------------------------- last_year: a base with no 为
+
+def test_a_base_named_as_last_years_between_level_and_growth():
+    text = "财报显示，嘉信理财Q3营收24.48亿美元，去年同期27.11亿美元，同比下降{g}%。"
+    assert _stated(text.format(g="9.7"), "9.7%") == [("consistent", True)]  # 24.48 / 27.11 = -9.70%
+    assert _stated(text.format(g="7.9"), "7.9%") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- share_counts: one whole named alike
+
+GUARANTEES = ("公司及二级子公司提供担保的余额为83.63亿元，占公司最近一期经审计净资产总额的173.98%，对负债率超过70%的二级子公司"
+              "提供担保的余额为50.47亿元，占公司最近一期经审计净资产总额的{s}%，敬请投资者充分关注担保风险。")
+
+
+def test_two_amounts_with_their_shares_of_one_whole_named_alike():
+    # 83.63 / 173.98% = 48.07亿 of net assets, so 50.47 is 104.99% of it
+    assert _stated(GUARANTEES.format(s="104.99"), "104.99%", "implies") == [("consistent", True)]
+    assert _stated(GUARANTEES.format(s="110.99"), "110.99%", "implies") == [("inconsistent", True)]
+
+
+def test_a_whole_named_alike_of_another_period_or_scope_refutes_nothing():
+    # last year's 总资产 is another whole
+    text = "公司货币资金本期期末数为4.11亿元，占总资产比例6.49%，上年期末数3.11亿元，占总资产比例5.70%。"
+    assert ("inconsistent", True) not in _stated(text, "5.70%")
+    # "全国" names a scope, not which measure of it
+    text = "截至22年底风电累计装机15.92GW，占全国4.36%，海上风电4.88GW，占全国16.01%。"
+    assert ("inconsistent", True) not in _stated(text, "16.01%")
+    # another company's 总股本 in the next sentence
+    text = ("格力电器公告，累计回购公司股份1176.53万股，占公司总股本的0.2%。厦门象屿公告，控股股东向中垦基金转让公司股份"
+            "4314.9万股，占公司总股本的2%。")
+    assert ("inconsistent", True) not in _stated(text, "2%")

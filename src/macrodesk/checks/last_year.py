@@ -32,7 +32,7 @@ _LAST_YEAR = re.compile(r"上年|去年|上一年|前一年")
 _BASE_NAMED = re.compile(r"上年|去年|上一年|前一年|同期|年\s*(?:为|是)")
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*全?年")
 # between a level and its base: "（去年同期为", "，同口径的去年同期该板块营业收入为"
-_BASE_BETWEEN = re.compile(r"^[\s，,（(]*(?:同口径的?)?\s*(?:上年|去年|上一年)\s*同期\s*[^，,。；;（()）\d]{0,12}?(?:为|是|达)\s*$")
+_BASE_BETWEEN = re.compile(r"^[\s，,（(]*(?:同口径的?)?\s*(?:上年|去年|上一年)\s*同期\s*(?:[^，,。；;（()）\d]{0,12}?(?:为|是|达))?\s*$")
 # the last period written in a clause starts at its year ("2023 年以来…（2024 年 134 亿元")
 _ANY_YEAR = re.compile(r"(?:19|20)?\d{2}\s*(?:全?年|H[12]|Q[1-4])")
 # a year not yet over, or a span: no base of last year's level

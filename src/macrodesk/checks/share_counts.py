@@ -34,12 +34,60 @@ def find_share_counts(article: Article) -> list[Check]:
     rows = [ParaText(text=s.text, figures=list(s.figures), sentences=[(0, s)]) for s in article.sentences
             if s.kind == "table" and ("总股本" in s.text or "占其持股" in s.text)]
     for p in [*paragraphs(article), *rows]:
-        if "总股本" not in p.text and "占其持股" not in p.text:
-            continue
-        for chk in _item(p):
+        found = _item(p) if "总股本" in p.text or "占其持股" in p.text else []
+        if "占" in p.text:
+            judged = {c.stated for c in found}
+            found += [c for c in _named_pairs(p) if c.stated not in judged]
+        for chk in found:
             chk.article = article.label
             out.append(chk)
     return out
+
+
+# a share naming its whole in words after 占: "占公司最近一期经审计净资产总额的173.98%", "（占总股本0.15%）"
+_NAMED_WHOLE = re.compile(r"^\s*[（(，,]?\s*占\s*(?P<w>(?:公司|其)?[\u4e00-\u9fa5]{2,16}?)\s*(?:的)?\s*(?:比例|比重)?\s*(?:的)?\s*"
+                          r"(?:为|约|达)?\s*$")
+# words that name no one whole: a share of "比" (占比), a scope ("全国" of which measure?), a change
+_NO_WHOLE = re.compile(r"^(?:比|全|其持股|总体|行业|市场)|同比|环比")
+# words between two pairs that move to another period or subject: its whole is another
+_ANOTHER_WHOLE = re.compile(r"上年|去年|同期|期初|年初|上期|此前|之前|前一|(?:19|20)\d{2}\s*年|[12]\d\s*年|发行[前后]|增资[前后]")
+
+
+def _named_pairs(p: ParaText) -> list[Check]:
+    """Two amounts of one paragraph each written with its share of one whole named in the same
+    words ("担保的余额为83.63亿元，占公司最近一期经审计净资产总额的173.98%，…余额为50.47亿元，占公司最近
+    一期经审计净资产总额的104.99%"; "10.22万股（占总股本0.15%）…24.83万股（占总股本0.37%）"): the whole
+    the first implies is the later one's."""
+    figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
+    groups: dict[tuple[str, str], list[tuple[Figure, Figure]]] = {}
+    for k in range(1, len(figs)):
+        z, x = figs[k], figs[k - 1]
+        m = _NAMED_WHOLE.match(p.text[x.end:z.start])
+        if z.kind != FigureKind.PERCENT or x.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or m is None \
+                or _NO_WHOLE.search(m.group("w")) or figure_interval(z).lo <= 0 or interval(x).lo <= 0:
+            continue
+        pairs = groups.setdefault((m.group("w"), x.unit), [])
+        if all((x.value, z.value) != (y.value, w.value) for y, w in pairs):
+            pairs.append((x, z))  # a pair restated (a summary, then the body) is one
+    out: list[Check] = []
+    for (words, _), pairs in groups.items():
+        if len(pairs) < 2 or len({x.value for x, _ in pairs}) != len(pairs):
+            continue
+        first, z0 = pairs[0]
+        whole = interval(first) / figure_interval(z0).scale(0.01)
+        for stake, z in pairs[1:]:
+            shown = f"{fmt(whole.mid / (stake.scale or 1.0))} {stake.unit} ({first.text} / {z0.text}, the {words} its share implies)"
+            # one sentence (or ；-chain) with no other period or subject named between the two: one
+            # whole; else the whole may be another year's or company's, and only a fit says anything
+            one = _chain_of(p, z0.start) == _chain_of(p, z.start) and not _ANOTHER_WHOLE.search(p.text[z0.end:stake.start])
+            chk = _judge(p, stake, z, whole, [first.text, z0.text], shown, True)
+            out.append(chk if one else confirm_only(chk, "the whole named alike may be another period's or subject's"))
+    return [c for c in out if c.verdict != "unverifiable"]
+
+
+def _chain_of(p: ParaText, pos: int) -> int:
+    """Where the sentence (with those it goes on from after a ；) holding `pos` starts."""
+    return max(p.text.rfind(stop, 0, pos) for stop in "。！？!?") + 1
 
 
 def _item(p: ParaText) -> list[Check]:
