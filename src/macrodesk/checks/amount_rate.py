@@ -18,17 +18,21 @@ _DOWN = r"减少|下降|下滑|回落|降低|少增|少|减|降"
 # an amount written as a change on a basis: "同比减少 900 万吨", "环比增加 37 元"
 # (against the trading day or the days before, a 环比 change: "持股量较上一日减少32.75万股，环比下降16.89%",
 # "近5日累计减少51.94万股，环比下降24.37%")
-_CHANGE = re.compile(rf"(同比|环比|较上年|较上月|较去年同期|较(?:上一|前一)个?(?:交易)?日|近\s*\d+\s*(?:个交易)?日累计|^累计)\s*"
-                     rf"({_UP}|{_DOWN})\s*(?:了|约)?\s*$")
+_CHANGE = re.compile(rf"(同比|环比|较上年|较上月|较去年同期|比上年(?:同期)?|比去年(?:同期)?|较(?:上一|前一)个?(?:交易)?日|(?:与|和)(?:上一|前一)个?(?:交易)?日相比"
+                     rf"|近\s*\d+\s*(?:个交易)?日累计|^累计)\s*({_UP}|{_DOWN})\s*(?:了|约)?\s*$")
+# "该股最近5个交易日融资余额增加5773.06万元": a change over the trading days before (the days are
+# read as a duration, the words after it name the balance)
+_DAYS_CHANGE = re.compile(rf"^\s*(?:融资余额|融券余额|余额)?\s*(?:累计)?\s*({_UP}|{_DOWN})\s*(?:了|约)?\s*$")
 # the rate beside it: "（-3.8%）", "（同比 - 3.8%）", "，降幅 3.8%", "，环比下降 16.89%"
-_RATE_AFTER = re.compile(r"^\s*[（(]\s*(?:同比|环比)?\s*$|^\s*[，,、]\s*(?:增幅|降幅|幅度)(?:为|达)?\s*$")
+_RATE_AFTER = re.compile(r"^\s*[（(]\s*(?:同比|环比)?\s*$|^\s*[，,、]\s*(?:增幅|降幅|幅度)(?:为|达)?\s*$|^\s*或\s*$")
 # after a change against the days before, the rate in words too ("，环比下降16.89%"): the trading-day
 # template names one holding in one clause group (after a 同比 change of a sales figure the rate in words
 # may be a part's: "销售收入3.05亿元，同比下降5%，其中…注射液销售额同比减少约6600万元，同比下降88%")
-_RATE_IN_WORDS = re.compile(r"^\s*[，,]\s*环比\s*(?:增长|增加|上升|下降|减少|下滑)\s*$")
+_RATE_IN_WORDS = re.compile(r"^\s*[，,]\s*(?:环比\s*(?:增长|增加|上升|下降|减少|下滑)|(?:增加|减少|增长|下降)?比例\s*(?:为|达)?)\s*$")
 # the rate before it: "环比 - 11.6%（环比减少 5100 万吨）"
 _RATE_BEFORE = re.compile(r"(同比|环比)\s*$")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
+_GATE = re.compile(r"同比|环比|交易日|前一日|比上年|比去年")
 
 
 def _unit(f: Figure) -> str:
@@ -38,13 +42,23 @@ def _unit(f: Figure) -> str:
 def find_amount_rates(article: Article) -> list[Check]:
     out: list[Check] = []
     for p in paragraphs(article):
-        if "同比" not in p.text and "环比" not in p.text:
+        if not _GATE.search(p.text):
             continue
         figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
         for k, c in enumerate(figs):
             if c.kind not in _AMOUNTS or k == 0:
                 continue
             m = _CHANGE.search(p.text[figs[k - 1].end:c.start])
+            days = figs[k - 1].kind == FigureKind.DURATION and figs[k - 1].text.endswith("日") \
+                and p.text[max(0, figs[k - 1].start - 2):figs[k - 1].start].endswith(("最近", "近"))
+            if m is None and days and (d := _DAYS_CHANGE.match(p.text[figs[k - 1].end:c.start])) is not None:
+                level = _level_before(p, figs, k, c) or _balance_before(p, figs, k, c)
+                rate = _rate_beside(p, figs, k, "环比", days=True)
+                if level is not None and rate is not None \
+                        and (chk := _judge(p, level, c, rate, falls=bool(re.fullmatch(_DOWN, d.group(1))))) is not None:
+                    chk.article = article.label
+                    out.append(chk)
+                continue
             if m is None:
                 continue
             if m.group(1) == "累计" and not (figs[k - 1].kind == FigureKind.DURATION and figs[k - 1].text.endswith("日")
@@ -78,6 +92,19 @@ def _level_before(p: ParaText, figs: list[Figure], k: int, c: Figure) -> Figure 
                 continue  # another change of the same level
             return None if f.approx or (f.value or 0) <= 0 else f
     return None
+
+
+def _balance_before(p: ParaText, figs: list[Figure], k: int, c: Figure) -> Figure | None:
+    """The balance the sentence before names, for "该股最近5个交易日融资余额增加…" after "…融资余额为16.56亿元，
+    与前一日相比…": the last amount of the change's unit there written right after the same balance word."""
+    start = clause_start(p.text, c.start, "。")
+    word = re.search(r"(融资余额|融券余额)", p.text[start:c.start])
+    before = clause_start(p.text, max(start - 1, 0), "。")
+    if word is None or start == 0:
+        return None
+    found = [f for f in figs[:k] if before <= f.start < start and f.kind in _AMOUNTS and _unit(f) == _unit(c)
+             and re.search(word.group(1) + r"\s*(?:为|达)?\s*$", p.text[max(0, f.start - 8):f.start])]
+    return found[0] if len(found) == 1 and (found[0].value or 0) > 0 else None
 
 
 def _rate_beside(p: ParaText, figs: list[Figure], k: int, basis: str, *, days: bool) -> Figure | None:

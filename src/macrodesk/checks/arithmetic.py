@@ -67,6 +67,8 @@ from macrodesk.checks.moves import find_moves
 from macrodesk.checks.named_ratios import find_named_ratios
 from macrodesk.checks.named_returns import find_named_returns
 from macrodesk.checks.named_wholes import find_named_parts, find_named_wholes
+from macrodesk.checks.net_flows import find_net_flows
+from macrodesk.checks.opening_bases import find_opening_bases
 from macrodesk.checks.orderings import find_orderings
 from macrodesk.checks.pair_parts import find_pair_parts
 from macrodesk.checks.parallel_lists import find_parallel_lists
@@ -294,7 +296,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_pair_parts(article), *find_weighted_margins(article), *find_quarter_margins(article), *find_span_cagrs(article), *find_dated_cagrs(article), *find_bracket_compares(article), *find_revpars(article),
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
-        *find_load_factors(article), *find_expense_shares(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),
+        *find_load_factors(article), *find_expense_shares(article), *find_net_flows(article), *find_opening_bases(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),
         *find_parallel_lists(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
@@ -317,6 +319,11 @@ def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, fou
     where: dict[tuple[str, str], list[int]] = {}
     for i, ck in enumerate(checks):
         where.setdefault((ck.sentence_id, ck.stated), []).append(i)
+    # the certain refutations among the found: a confirm-only fit of their figure gives way to them
+    refuting: dict[tuple[str, str], list[Check]] = {}
+    for ck in found:
+        if ck.verdict == "inconsistent" and ck.refutable:
+            refuting.setdefault((ck.sentence_id, ck.stated), []).append(ck)
     for chk in found:
         chk.article = label
         slots = where.get((chk.sentence_id, chk.stated), [])
@@ -329,11 +336,20 @@ def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, fou
             slot = next((j for j in slots if not _TABLE_COLUMN.search(checks[j].relation)
                          and not _WRONG_WAY.search(checks[j].relation)), None)
         if slot is None:
-            keep(chk)
+            if not any(_certain_over_fit(x, chk) for x in refuting.get((chk.sentence_id, chk.stated), [])):
+                keep(chk)
         elif checks[slot].verdict == "unverifiable" or (
                 not checks[slot].refutable and chk.refutable and chk.verdict == "consistent") \
-                or _sharper(chk, checks[slot]):
+                or _sharper(chk, checks[slot]) or _certain_over_fit(chk, checks[slot]):
             checks[slot] = chk
+
+
+def _certain_over_fit(new: Check, old: Check) -> bool:
+    """A certain refutation over a confirm-only fit of one figure from fewer inputs: "线下销售营收为5.90亿元，
+    占营收比例的14.55%" fits 100% − 85.45% (the shares add up), but 5.90 over the 营收 35.19 / 85.45% implies
+    is 14.33% (cft241): the fit of the shares alone hides the error in the levels."""
+    return new.verdict == "inconsistent" and new.refutable and old.verdict == "consistent" and not old.refutable \
+        and len(set(old.inputs)) < len(set(new.inputs))
 
 
 def _sharper(new: Check, old: Check) -> bool:

@@ -174,7 +174,9 @@ def _judge(para: ParaText, shares: list[Figure], names: list[list[str]], list_st
 
 
 # a share's own words right before it: "占比 23%", "（占比 23%）", "占 70%", "份额 42%", "渗透率 29.6%"
-_SHARE_WORD = re.compile(r"(?:占比|份额|比重|渗透率|市占率|占有率|(?<![\u4e00-\u9fa5])占|[\u4e00-\u9fa5]占)\s*(?:为|达到?|约为?)?\s*[（(]?\s*$")
+# ("北美洲收入占总收入的18.6%": a whole named after 占 and its 的)
+_SHARE_WORD = re.compile(r"(?:占比|份额|比重|渗透率|市占率|占有率|(?<![\u4e00-\u9fa5])占|[\u4e00-\u9fa5]占|(?<!各)占总?[\u4e00-\u9fa5]{1,6}的)"
+                         r"\s*(?:为|达到?|约为?)?\s*[（(]?\s*$")
 _NOT_SHARE = re.compile(r"同比|环比|较|增|降|提升|下滑|回落|超|近|以上|不足|合计|累计|CAGR|复合")
 
 

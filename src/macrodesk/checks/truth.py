@@ -20,7 +20,9 @@ TOOL_VERDICT = {"holds": "consistent", "fails": "inconsistent", "unverifiable": 
 _NUM = re.compile(r"([-−－]?)\s*(\d[\d,]*(?:\.\d+)?)")
 _DROP = re.compile(r"[\s*]+")
 _WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
-_HALF = str.maketrans("，；：（）！？％－", ",;:()!?%-")
+# (full-width digits and the full-width point of PDF exports: "234．9％" is 234.9%)
+_FULL_DIGITS = str.maketrans("．０１２３４５６７８９", ".0123456789")
+_HALF = str.maketrans("，；：（）！？％－．０１２３４５６７８９", ",;:()!?%-.0123456789")
 
 
 def norm_text(s: str) -> str:
@@ -33,7 +35,7 @@ def figure_number(s: str) -> float | None:
     a PDF's full-width thousands separator as the figure reader reads it); a figure quoted with its
     label and an equals sign states what follows it ("CAGR-10=30%" -> 30.0)."""
     s = re.split(r"[=＝]", s or "")[-1]
-    m = _NUM.search(_WIDE_THOUSANDS.sub(",", s))
+    m = _NUM.search(_WIDE_THOUSANDS.sub(",", s).translate(_FULL_DIGITS))
     if not m:
         return None
     try:
