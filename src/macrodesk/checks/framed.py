@@ -259,7 +259,7 @@ def _grown_lists(fs: list[Framed]) -> list[Framed]:
     i = 0
     while i < len(fs):
         x = fs[i]
-        m = _GROWN_NAMES.search(x.lead) if x.tok.fig.kind == FigureKind.PERCENT and "、" in x.lead or "/" in x.lead else None
+        m = _GROWN_NAMES.search(x.lead) if x.tok.fig.kind == FigureKind.PERCENT and ("、" in x.lead or "/" in x.lead) else None
         if m is None:
             i += 1
             continue
