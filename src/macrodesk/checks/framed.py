@@ -41,7 +41,7 @@ from macrodesk.checks.sentence import (
     sum_check,
 )
 from macrodesk.checks.tokens import Para, Tok, bound_side
-from macrodesk.models import FigureKind
+from macrodesk.models import Figure, FigureKind
 from macrodesk.text.clauses import chars_after, chars_before, clause_start, last_chars
 
 # ---------------------------------------------------------------- relations over framed figures
@@ -246,6 +246,16 @@ _ITEM_SEP = re.compile(r"^\s*[/、]\s*$|^\s*、?\s*(?:和|及|与)\s*$")
 _LIST_MEASURE = re.compile(r"(?:营业总?收入|营收|收入|归母净利润?|扣非归母净利润?|净利润?|利润|销量|产量|出货量|销售额)$")
 
 
+def _in_unit_of(tok: Tok, last: Figure) -> Tok:
+    """A list's bare number in the unit its last item is written in: "82.8" shows as "82.8 亿"."""
+    if tok.fig.kind != FigureKind.NUMBER:
+        return tok
+    written = re.sub(r"^[+\-−]?[\d.,]+\s*", "", last.text)
+    fig = tok.fig.model_copy(update={"kind": last.kind, "unit": last.unit, "scale": last.scale,
+                                     "text": f"{tok.fig.text} {written}".strip()})
+    return Tok(fig=fig, sent=tok.sent, approx=tok.approx, bound=tok.bound)
+
+
 # measures named as a list before their growths, then the levels the growths reached: "营收、毛利同比-1.3%、
 # -27.2%至31.96、6.19亿元"
 _GROWN_NAMES = re.compile(r"((?:[\u4e00-\u9fa5]{2,10})(?:\s*[、/]\s*[\u4e00-\u9fa5]{2,10}){1,4})\s*(?:分别)?\s*(?:同比|环比)\s*"
@@ -278,13 +288,7 @@ def _grown_lists(fs: list[Framed]) -> list[Framed]:
         for k in range(n):
             fs[i + k] = replace(growths[k], metric=names[k])
             y = levels[k]
-            tok = y.tok
-            if tok.fig.kind == FigureKind.NUMBER:
-                written = re.sub(r"^[+\-−]?[\d.,]+\s*", "", last.text)
-                fig = tok.fig.model_copy(update={"kind": last.kind, "unit": last.unit, "scale": last.scale,
-                                                 "text": f"{tok.fig.text} {written}".strip()})
-                tok = Tok(fig=fig, sent=tok.sent, approx=tok.approx, bound=tok.bound)
-            fs[i + n + k] = replace(y, tok=tok, metric=names[k])
+            fs[i + n + k] = replace(y, tok=_in_unit_of(y.tok, last), metric=names[k])
         i += 2 * n
     return fs
 
@@ -323,13 +327,7 @@ def _slash_lists(fs: list[Framed]) -> list[Framed]:
         if shared and not any(_LIST_MEASURE.search(n) for n in names[:-1]):
             names = [n + shared.group(0) for n in names[:-1]] + names[-1:]
         for k, y in enumerate(items):
-            tok = y.tok
-            if tok.fig.kind == FigureKind.NUMBER:
-                written = re.sub(r"^[+\-−]?[\d.,]+\s*", "", last.text)  # "82.8" shows as "82.8 亿"
-                fig = tok.fig.model_copy(update={"kind": last.kind, "unit": last.unit, "scale": last.scale,
-                                                 "text": f"{tok.fig.text} {written}".strip()})
-                tok = Tok(fig=fig, sent=tok.sent, approx=tok.approx, bound=tok.bound)
-            fs[i + k] = replace(y, tok=tok, metric=names[k])
+            fs[i + k] = replace(y, tok=_in_unit_of(y.tok, last), metric=names[k])
         i += len(items)
     return fs
 
