@@ -49,8 +49,9 @@ def find_amount_rates(article: Article) -> list[Check]:
             if c.kind not in _AMOUNTS or k == 0:
                 continue
             m = _CHANGE.search(p.text[figs[k - 1].end:c.start])
+            # the days before, read as a duration: "近5日" (or "最近5个交易日") then its change
             days = figs[k - 1].kind == FigureKind.DURATION and figs[k - 1].text.endswith("日") \
-                and p.text[max(0, figs[k - 1].start - 2):figs[k - 1].start].endswith(("最近", "近"))
+                and p.text[:figs[k - 1].start].endswith("近")
             if m is None and days and (d := _DAYS_CHANGE.match(p.text[figs[k - 1].end:c.start])) is not None:
                 level = _level_before(p, figs, k, c) or _balance_before(p, figs, k, c)
                 rate = _rate_beside(p, figs, k, "环比", days=True)
@@ -61,8 +62,7 @@ def find_amount_rates(article: Article) -> list[Check]:
                 continue
             if m is None:
                 continue
-            if m.group(1) == "累计" and not (figs[k - 1].kind == FigureKind.DURATION and figs[k - 1].text.endswith("日")
-                                            and p.text[figs[k - 1].start - 1:figs[k - 1].start] == "近"):
+            if m.group(1) == "累计" and not days:
                 continue  # (the days are read as a duration: "近5日" then "累计减少")
             basis, verb = ("环比" if "日" in m.group(1) or m.group(1) == "累计" else m.group(1)), m.group(2)
             level = _level_before(p, figs, k, c)

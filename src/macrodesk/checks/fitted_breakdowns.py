@@ -23,6 +23,7 @@ from macrodesk.checks.judging import Check, fmt
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.checks.part_growths import growth_fits
 from macrodesk.models import Article, canonical_unit
+from macrodesk.text.clauses import clause_start
 
 # the parts of one total: a breakdown of more is written as a list, which other finders read
 _MOST_PARTS = 4
@@ -81,9 +82,8 @@ def find_fitted_breakdowns(article: Article) -> list[Check]:
 _CUMULATIVE = {"H1": 2, "9M": 3, "Y": 4}
 
 
-def _full_stop(p: ParaText, pos: int) -> int:
-    """Where the full sentence (to a 。, past its ；) holding `pos` starts in the paragraph."""
-    return max(p.text.rfind(stop, 0, pos) for stop in "。！？!?") + 1
+# the end of a full sentence (a ；-clause goes on with it)
+_FULL_STOPS = "。！？!?"
 
 
 # a sub-period named before a level, which a period carried from before it would not be
@@ -97,12 +97,12 @@ def _carried_periods(items: list[tuple[int, ParaText, Moved, Interval]]) -> dict
     out: dict[int, tuple[int, str]] = {}
     last: tuple[int, int, tuple[int, str]] | None = None
     for k, p, m, _ in items:
-        start = _full_stop(p, m.level.start)
+        start = clause_start(p.text, m.level.start, _FULL_STOPS)
         if m.period is not None:
             last = (k, start, m.period)
             out[id(m)] = m.period
         elif last is not None and last[:2] == (k, start) \
-                and not _OWN_SUBPERIOD.search(p.text[max(start, p.text.rfind("；", 0, m.level.start) + 1):m.level.start]):
+                and not _OWN_SUBPERIOD.search(p.text[clause_start(p.text, m.level.start, _FULL_STOPS + "；"):m.level.start]):
             out[id(m)] = last[2]
     return out
 
@@ -117,8 +117,8 @@ def _quarter_list(cands: list[tuple[ParaText, Moved, Interval]], whole: Interval
     for start in range(len(cands) - n + 1):
         combo = cands[start:start + n]
         q, first, _ = combo[0]
-        begin = _full_stop(q, first.level.start)
-        if any(x is not q or _full_stop(x, m.level.start) != begin for x, m, _ in combo[1:]):
+        begin = clause_start(q.text, first.level.start, _FULL_STOPS)
+        if any(x is not q or clause_start(x.text, m.level.start, _FULL_STOPS) != begin for x, m, _ in combo[1:]):
             continue
         if quarter_list(q.text[begin:first.level.start]) != list(range(1, n + 1)):
             continue
@@ -141,9 +141,7 @@ def _search(total: Moved, whole: Interval,
             if not s.overlaps(whole) or s.hi - s.lo > _PINNED * whole.mid:
                 continue
             got = implied_growth(whole, [(iv, m.rate.scale(100)) for _, m, iv in combo])
-            # a year-ago base may since have been restated (growth_fits' slack); last week's or
-            # last month's seldom is (268: a stock down 0.51% and one up 0.17% are no +0.09% total)
-            if got is None or not (got[0].overlaps(stated) if total.previous else growth_fits(got[0], stated)):
+            if got is None or not _fits(total, got[0], stated):
                 continue
             fits.append(list(combo))
         if fits:
@@ -151,6 +149,13 @@ def _search(total: Moved, whole: Interval,
     if len({frozenset(m.level.text for _, m, _ in f) for f in fits}) != 1:
         return None
     return fits[0]
+
+
+def _fits(total: Moved, growth: Interval, stated: Interval) -> bool:
+    """Whether the growth the parts give is the total's as written: a year-ago base may since have
+    been restated (growth_fits' slack); last week's or last month's seldom is (268: a stock down
+    0.51% and one up 0.17% are no +0.09% total)."""
+    return growth.overlaps(stated) if total.previous else growth_fits(growth, stated)
 
 
 def _written_together(cands: list[tuple[ParaText, Moved, Interval]], size: int) -> list[tuple]:
@@ -173,7 +178,7 @@ def _checks(article: Article, p: ParaText, total: Moved, whole: Interval,
         return []
     growth, prior = got
     stated = total.rate.scale(100)
-    fits = got[0].overlaps(stated) if total.previous else growth_fits(growth, stated)
+    fits = _fits(total, growth, stated)
     if not fits and (loss := growth_over_losses(whole, [(iv, m.rate.scale(100)) for _, m, iv in parts])) is not None \
             and growth_fits(loss, stated):
         return []  # a part was a loss last year (its growth over the loss's size): no error

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from macrodesk.checks.frames import (
+    QUARTER,
     SEGMENT_LABEL,
     common_metric,
     currency,
@@ -209,9 +210,6 @@ def _span_lists(fs: list[Framed]) -> list[Framed]:
     return fs
 
 
-_QUARTER_TOKEN = re.compile(r"Q[1-4]|[1-4]Q|[一二三四]季度")
-
-
 # "Q1、Q2单季度净利率分别为12.67%、18.48%": a list of quarters gives a 分别-list's values their
 # quarters by position (the period read before the first is the list's last quarter, Q2)
 def _quarter_items(fs: list[Framed]) -> list[Framed]:
@@ -227,7 +225,7 @@ def _quarter_items(fs: list[Framed]) -> list[Framed]:
                 or (i + n < len(fs) and fs[i + n].tok.sent == x.tok.sent and _ITEM_SEP.match(fs[i + n].lead)):
             i += 1
             continue
-        tokens = list(_QUARTER_TOKEN.finditer(x.period))
+        tokens = list(QUARTER.finditer(x.period))
         for k, (y, q) in enumerate(zip(items, qs, strict=True)):
             period = (x.period[:tokens[-1].start()] + f"Q{q}" + x.period[tokens[-1].end():]) if tokens else f"Q{q}"
             fs[i + k] = replace(y, period=period, metric=x.metric, by_position=True)

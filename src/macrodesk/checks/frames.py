@@ -121,6 +121,7 @@ def period_key(period: str) -> tuple[int, str] | None:
 # a slash or 、-list of quarters naming a list's items: "Q1/Q2/Q3收入分别为…", "Q1、Q2单季度净利率分别为…",
 # "一、二季度"
 _QUARTER = r"(?:Q([1-4])|([1-4])Q|([一二三四])季度)"
+QUARTER = re.compile(_QUARTER)  # one quarter, however written
 _QUARTER_LIST = re.compile(f"{_QUARTER}(?:\\s*[/、]\\s*{_QUARTER})+|[一二三四](?:\\s*[/、]\\s*[一二三四])+\\s*季度")
 
 

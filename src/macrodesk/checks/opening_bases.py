@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
+from macrodesk.checks.intervals import Interval, signed_interval
 from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
+from macrodesk.checks.levels import interval
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 
 # the comparison a sentence (or a later clause of it) opens on, with the base's period
@@ -58,4 +59,4 @@ def find_opening_bases(article: Article) -> list[Check]:
 
 
 def _growth(level: Figure, base: Figure) -> Interval:
-    return (figure_interval(level).scale(level.scale) / figure_interval(base).scale(base.scale) - Interval(1, 1)).scale(100)
+    return (interval(level) / interval(base) - Interval(1, 1)).scale(100)

@@ -12,9 +12,11 @@ from macrodesk.checks.frames import quarter_list
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import Check, fmt, interval_check
+from macrodesk.checks.levels import interval
 from macrodesk.checks.quarters import Level, read_levels
 from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _GATE = re.compile(r"[Q季][^。]{0,12}(?:毛利率|净利率)")
 # a margin named right before its value or its list of values: "毛利率分别为", "单季度净利率分别为"
@@ -52,8 +54,7 @@ def find_quarter_margins(article: Article) -> list[Check]:
             j = i
             while j + 1 < len(figs) and figs[j + 1].kind == f.kind and _JOIN.match(s.text[figs[j].end:figs[j + 1].start]):
                 j += 1
-            start = max(s.text.rfind(c, 0, f.start) for c in "，,；;。：:") + 1
-            clause = s.text[start:f.start]
+            clause = s.text[clause_start(s.text, f.start, "，,；;。：:"):f.start]
             m = _MARGIN.search(clause) if f.kind == FigureKind.PERCENT and f.value is not None else None
             if m is not None and j > i and quarter_list(clause) == list(range(1, j - i + 2)):
                 lists.append(_Listed(m.group(1), figs[i:j + 1], s))
@@ -73,7 +74,7 @@ def find_quarter_margins(article: Article) -> list[Check]:
         if n not in _SPAN or whole is None:
             continue
         named = [r for r in listed_revenues if len(r) == n]
-        revenues = [(f.text, figure_interval(f).scale(f.scale)) for f in named[0]] if len(named) == 1 \
+        revenues = [(f.text, interval(f)) for f in named[0]] if len(named) == 1 \
             else _revenues(levels, n)
         if revenues is None:
             continue
@@ -105,13 +106,13 @@ def _revenues(levels: list[Level], n: int) -> list[tuple[str, Interval]] | None:
     for q in range(1, n + 1):
         own = one.get(f"Q{q}")
         if own is not None:
-            out.append((own.fig.text, figure_interval(own.fig).scale(own.fig.scale)))
+            out.append((own.fig.text, interval(own.fig)))
             continue
         whole, rest = one.get(_SPAN[n]), [one.get(f"Q{k}") for k in range(1, n + 1) if k != q]
         if whole is None or any(x is None for x in rest) or len(by_part.get(_SPAN[n], [])) != 1:
             return None
-        known = interval_sum(figure_interval(x.fig).scale(x.fig.scale) for x in rest if x is not None)
-        total = figure_interval(whole.fig).scale(whole.fig.scale)
+        known = interval_sum(interval(x.fig) for x in rest if x is not None)
+        total = interval(whole.fig)
         left = Interval(total.lo - known.hi, total.hi - known.lo)
         if left.lo <= 0:
             return None

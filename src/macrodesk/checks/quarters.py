@@ -329,8 +329,7 @@ def _listed_names(s: Sentence) -> _Listed | None:
                 j += 1
         n = j - i + 1
         if n >= 2:
-            start = max(s.text.rfind(c, 0, f.start) for c in "，,；;：:。") + 1
-            m = _NAMES_BEFORE.search(s.text[start:f.start])
+            m = _NAMES_BEFORE.search(s.text[clause_start(s.text, f.start, "，,；;：:。"):f.start])
             written = [_PERIOD.sub("", x) for x in _NAME_SEP.split(m.group(1))] if m else []
             if len(written) == n and all(_metric(x) for x in written):
                 names.update({figs[i + k].start: written[k] for k in range(n)})

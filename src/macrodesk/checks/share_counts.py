@@ -13,7 +13,7 @@ from macrodesk.checks.judging import Check, confirm_only, fmt, interval_check
 from macrodesk.checks.levels import interval
 from macrodesk.checks.paragraphs import ParaText, paragraphs
 from macrodesk.models import Article, Figure, FigureKind
-from macrodesk.text.clauses import chars_before
+from macrodesk.text.clauses import chars_before, clause_start
 
 # the share of the count: "占公司总股本 1.9825%", "占总股本比例的 0.99869%", "（占总股本 29.69%）", "占比 2.6948%"
 # (a word of the stake may stand between: "8300 万股质押（占其持股 22.15%")
@@ -79,15 +79,11 @@ def _named_pairs(p: ParaText) -> list[Check]:
             shown = f"{fmt(whole.mid / (stake.scale or 1.0))} {stake.unit} ({first.text} / {z0.text}, the {words} its share implies)"
             # one sentence (or ；-chain) with no other period or subject named between the two: one
             # whole; else the whole may be another year's or company's, and only a fit says anything
-            one = _chain_of(p, z0.start) == _chain_of(p, z.start) and not _ANOTHER_WHOLE.search(p.text[z0.end:stake.start])
+            one = clause_start(p.text, z0.start, "。！？!?") == clause_start(p.text, z.start, "。！？!?") \
+                and not _ANOTHER_WHOLE.search(p.text[z0.end:stake.start])
             chk = _judge(p, stake, z, whole, [first.text, z0.text], shown, True)
             out.append(chk if one else confirm_only(chk, "the whole named alike may be another period's or subject's"))
     return [c for c in out if c.verdict != "unverifiable"]
-
-
-def _chain_of(p: ParaText, pos: int) -> int:
-    """Where the sentence (with those it goes on from after a ；) holding `pos` starts."""
-    return max(p.text.rfind(stop, 0, pos) for stop in "。！？!?") + 1
 
 
 def _item(p: ParaText) -> list[Check]:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval, figure_interval, growth_over_losses, implied_growth
+from macrodesk.checks.intervals import Interval, growth_over_losses, implied_growth, interval_sum
 from macrodesk.checks.judging import Check, fmt
 from macrodesk.checks.level_growths import level_with_growth
+from macrodesk.checks.levels import interval
 from macrodesk.checks.part_growths import growth_fits
 from macrodesk.models import Article, Figure, Sentence
 
@@ -88,25 +89,27 @@ def _derived(s: Sentence, total_text: str, parts: list[tuple[Sentence | None, st
     if total is None or any(p is None for p in levels):
         return None
     found = [p for p in levels if p is not None]
-    if any(figure_interval(f).scale(f.scale).lo <= 0 for f, _, _ in found):
+    part_levels = [interval(f) for f, _, _ in found]
+    if any(iv.lo <= 0 for iv in part_levels):
         return None  # a loss among the parts: a growth rate over it says nothing
     tf, tg, gfig = total
+    total_level = interval(tf)
     if (s.id, _number(gfig.text)) in judged:
         return None
-    got = implied_growth(figure_interval(tf).scale(tf.scale), [(figure_interval(f).scale(f.scale), g) for f, g, _ in found])
+    got = implied_growth(total_level, [(iv, g) for iv, (_, g, _) in zip(part_levels, found, strict=True)])
     if got is None:
         return None
     rate, prior = got
     fits = growth_fits(rate, tg)
-    if not refutable and tight_settles and _exhausts(figure_interval(tf).scale(tf.scale), [figure_interval(f).scale(f.scale) for f, _, _ in found]):
+    if not refutable and tight_settles and _exhausts(total_level, part_levels):
         # parts found by their fit, or 其中-parts that need not exhaust their total, whose levels
         # add up to a total written to 0.1% or finer: a chance fit that close is rare, so the parts
         # are all of the total and its growth follows from theirs (cfe067, cfg552: 61.0 = 28.8 + 32.2)
         refutable, why = True, f"{why}; their levels give the total to its last digit"
     if not fits and not refutable:
         return None  # found by their fit: a mismatch proves nothing
-    if not fits and (loss := growth_over_losses(figure_interval(tf).scale(tf.scale), [
-            (figure_interval(f).scale(f.scale), g) for f, g, _ in found])) is not None and growth_fits(loss, tg):
+    if not fits and (loss := growth_over_losses(total_level, [
+            (iv, g) for iv, (_, g, _) in zip(part_levels, found, strict=True)])) is not None and growth_fits(loss, tg):
         return None  # a part was a loss last year (its growth over the loss's size): no error
     shown = " + ".join(f"{f.text}/(1{g.mid:+.2f}%)" for f, g, _ in found)
     return Check(
@@ -122,11 +125,8 @@ def _derived(s: Sentence, total_text: str, parts: list[tuple[Sentence | None, st
 
 def _exhausts(total: Interval, parts: list[Interval]) -> bool:
     """Whether the parts' levels add up to a total written to 0.1% or finer."""
-    whole = Interval(0.0, 0.0)
-    for p in parts:
-        whole = whole + p
     mid = (total.lo + total.hi) / 2
-    return mid > 0 and (total.hi - total.lo) / 2 <= mid / 1000 and whole.overlaps(total)
+    return mid > 0 and (total.hi - total.lo) / 2 <= mid / 1000 and interval_sum(parts).overlaps(total)
 
 
 def _number(text: str) -> str:

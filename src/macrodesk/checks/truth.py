@@ -21,8 +21,9 @@ _NUM = re.compile(r"([-−－]?)\s*(\d[\d,]*(?:\.\d+)?)")
 _DROP = re.compile(r"[\s*]+")
 _WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 # (full-width digits and the full-width point of PDF exports: "234．9％" is 234.9%)
-_FULL_DIGITS = str.maketrans("．０１２３４５６７８９", ".0123456789")
-_HALF = str.maketrans("，；：（）！？％－．０１２３４５６７８９", ",;:()!?%-.0123456789")
+_FULL, _ASCII = "．０１２３４５６７８９", ".0123456789"
+_FULL_DIGITS = str.maketrans(_FULL, _ASCII)
+_HALF = str.maketrans("，；：（）！？％－" + _FULL, ",;:()!?%-" + _ASCII)
 
 
 def norm_text(s: str) -> str:
