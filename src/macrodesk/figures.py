@@ -66,7 +66,7 @@ _DATE_PARTS = [
     # "2025.6", "2025/6/30": a year of these decades; "2092.2 万辆", "2025.5 亿元" are amounts
     r"(?:199\d|20[0-4]\d)[/.-](?:1[0-2]|0?[1-9])(?:[/.-](?:[12]\d|3[01]|0?[1-9]))?(?![\d.]*%)(?!\d)"
     r"(?!\s?(?:[万亿千百]|吨|辆|台|元|美元|个|件|股|GW|MW|kW))",
-    r"(?:19|20)\d{2}\s?[-~～—至到]\s?(?:(?:19|20)\d{2}|\d{2})\s?年",  # 2019-2022 年, 2023-24 年
+    r"(?:19|20)\d{2}\s?[-~～—至到]\s?(?:(?:19|20)\d{2}|\d{2})\s?财?年",  # 2019-2022 年, 2023-24 年, 2021-2022 财年
     # "Q1-3", "22Q1-Q3", "Q1~Q2": the first quarters of a year, one period (its 3 is no figure);
     # not before 分别, where each figure is a quarter's ("22Q1-Q4毛利率分别为20.8%/21.4%/…")
     r"(?:(?:19|20)?\d{2}\s?)?Q1\s?[-~～—至]\s?Q?[2-4](?![0-9.])(?![^，,。；;]{0,12}分别)",
@@ -86,16 +86,21 @@ _DATE_PARTS = [
     # leaves a duration as a figure: "可用 30 年", "近 20 年")
     r"(?<![\d.\-/~])(?:1[5-9]|2\d|3[0-5])\s?年(?:\s?(?:(?:[1-9]|1[0-2])\s?月(?:份|末|底|初)?|第?[一二三四1-4]\s?季度"
     r"|(?:上|下)半年|[QH][1-4]|年初|年中|年末|年底|末|底|初))?(?![期间来内多余以度])",
+    # "21财年", "2022财年": a fiscal year, four digits or two
+    r"(?<![\d.\-/~])(?:(?:19|20)\d{2}|1[5-9]|2\d|3[0-5])\s?财年(?:度)?",
     # "1-8 月", "1~2 月份": a span of months, one period (its first number is no figure)
     r"(?<![个0-9.\-~～—])(?:1[0-2]|[1-9])\s?[-~～—至]\s?(?:1[0-2]|[1-9])\s?月(?:份)?(?!\s?\d{1,2}\s?日)",
     r"(?<![个0-9.])(?:[1-9]|1[0-2])\s?月(?:\s?(?:[1-9]|[12]\d|3[01])\s?日)?(?:上旬|中旬|下旬|初|末|底|份)?",
     r"(?<![0-9.])(?:[1-9]|[12]\d|3[01])\s?日(?=[，,、。；\s起至到前后晚早])",
     r"(?:今年|去年|明年|本年|全年)?(?:上半年|下半年|[一二三四]季度|前[一二三四五六七八九十]+个?(?:季度|月))",
+    # "其中，2 季度实现营业收入 469.80 亿元", "第 3 季度": a quarter in digits with no year (its digit is no figure)
+    # ("前3季度" is nine months, "连续3季度" three quarters)
+    r"(?<![\d.\-~～—至到/、续近去共约超逾前])(?<![续近去共约超逾前]\s)第?\s?[1-4]\s?季度",
 ]
 # The lookahead names every character a date can start with (each part above starts with one),
 # so that the scan skips other positions without trying the eight alternatives: same matches,
 # a quarter of the time.
-_DATE_RE = re.compile("(?=[\\dQH今去明本全上下一二三四前])(?:" + "|".join(f"(?:{p})" for p in _DATE_PARTS) + ")")
+_DATE_RE = re.compile("(?=[\\dQH今去明本全上下一二三四前第])(?:" + "|".join(f"(?:{p})" for p in _DATE_PARTS) + ")")
 _SHORT_YEAR = re.compile(r"(?:1[5-9]|2\d|3[0-5])\s?年")
 # the words before a number of years that make it a duration
 _DURATION_LEAD = re.compile(r"(?:仅|只有|只|为期|周期|寿命|年限|需要|需|耗时|近|过去|长达|超过|超|可用|持续|连续|历时|达|约|逾|>|<|＞|＜|第|满|用|成立|运营|每|未来|以上|了|经过|时隔|相隔|间隔)\s?$")

@@ -81,10 +81,12 @@ from macrodesk.checks.period_means import find_period_means, find_week_means
 from macrodesk.checks.phased_totals import find_phased_totals
 from macrodesk.checks.previous_period import find_previous_period_growths
 from macrodesk.checks.price_ratios import find_price_ratios
+from macrodesk.checks.prior_levels import find_prior_levels
 from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarter_lists import find_quarter_lists
 from macrodesk.checks.quarter_margins import find_quarter_margins
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
+from macrodesk.checks.range_growths import find_bracketed_ranges
 from macrodesk.checks.ratio_changes import find_ratio_changes
 from macrodesk.checks.relative_gaps import find_relative_gaps
 from macrodesk.checks.revpar import find_revpars
@@ -272,7 +274,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_last_year_growths(article), *find_previous_period_growths(article), *find_part_growths(article),
         *find_february_growths(article), *find_prior_rate_changes(article),
         *find_period_changes(whole), *find_benchmark_gaps(whole),
-        *find_bound_sums(article), *find_level_changes(whole),
+        *find_bound_sums(article), *find_level_changes(whole), *find_prior_levels(article, whole),
         *find_named_spreads(whole), *find_share_pairs(whole), *find_searched_bases(article),
         *find_bracketed_benchmarks(article), *find_orderings(article), *find_share_lists(article),
         *find_split_shares(article), *find_half_growths(article),
@@ -297,7 +299,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
         *find_load_factors(article), *find_expense_shares(article), *find_net_flows(article), *find_opening_bases(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),
-        *find_parallel_lists(article)])
+        *find_parallel_lists(article), *find_bracketed_ranges(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict

@@ -15,6 +15,9 @@ from macrodesk.text.clauses import chars_before
 # (a short label may stand between: "64 只上涨（占 54.7%），53 只下跌（占 45.3%）")
 _BETWEEN = re.compile(r"^[\u4e00-\u9fa5]{0,4}\s*[（(]\s*(?:占比|占|份额|比重)?\s*(?:为|约)?\s*$")
 _CLOSE = re.compile(r"^\s*[)）]")
+# or in its own clause: "销售额14.88亿元，占比53.03%，同比增加33.27%；"
+_BETWEEN_CLAUSE = re.compile(r"^\s*[，,]\s*(?:占比|份额|比重)\s*(?:为|约|达)?\s*$")
+_CLAUSE_END = re.compile(r"^\s*(?:[，,；;。]|$)")
 _PARTS = (FigureKind.QUANTITY, FigureKind.MONEY, FigureKind.NUMBER)
 
 
@@ -24,8 +27,26 @@ def _pairs(s: Sentence) -> list[tuple[Figure, Figure]]:
     for a, b in zip(figs, figs[1:], strict=False):
         if (a.kind in _PARTS and b.kind == FigureKind.PERCENT and a.value is not None
                 and b.value is not None and not a.is_range and not b.is_range and not a.approx
-                and _BETWEEN.match(s.text[a.end:b.start]) and _CLOSE.match(s.text[b.end:])):
+                and (_BETWEEN.match(s.text[a.end:b.start]) and _CLOSE.match(s.text[b.end:])
+                     or _BETWEEN_CLAUSE.match(s.text[a.end:b.start]) and _CLAUSE_END.match(s.text[b.end:]))):
             out.append((a, b))
+    return out
+
+
+def _chains(article: Article) -> list[list[Sentence]]:
+    """The prose sentences in runs joined by ；: one breakdown may run over its items' clauses
+    ("电子商务业务销售额14.88亿元，占比53.03%…；加盟批发销售额6.06亿元，占比21.59%…；")."""
+    out: list[list[Sentence]] = []
+    last: Sentence | None = None
+    for s in article.sentences:
+        if s.kind not in ("prose", "list"):
+            last = None
+            continue
+        if last is not None and last.paragraph == s.paragraph and last.text.rstrip().endswith(("；", ";")):
+            out[-1].append(s)
+        else:
+            out.append([s])
+        last = s
     return out
 
 
@@ -34,35 +55,45 @@ def find_bin_shares(article: Article) -> list[Check]:
     the shares add up to 100% within their rounding, the whole is the sum of the parts, and
     each share is judged against it."""
     out: list[Check] = []
-    for s in article.sentences:
-        if s.kind not in ("prose", "list"):
-            continue
-        if "（" not in s.text and "(" not in s.text:
-            continue  # every share of a bin is bracketed (_BETWEEN)
-        pairs = _pairs(s)
-        if len(pairs) < 2 or len({(a.unit, a.scale) for a, _ in pairs}) != 1:
-            continue
-        slack = sum(precision_unit(b) / 2 for _, b in pairs)
-        total_share = sum(b.value or 0.0 for _, b in pairs)
-        if abs(total_share - 100) > slack + 1e-9:
-            continue  # the parts need not be all of the whole
-        first = pairs[0][0]
-        if any(f.unit == first.unit and f.scale == first.scale and f.end <= first.start for f in s.figures):
-            continue  # a whole is written before the bins ("462 只个股中"): they may leave some out
-        whole = interval_sum(figure_interval(a) for a, _ in pairs)
-        if whole.lo <= 0:
-            continue
-        parts = " + ".join(a.text for a, _ in pairs)
-        for a, b in pairs:
-            got = (figure_interval(a) / whole).scale(100)
-            stated = figure_interval(b, result=True)
-            out.append(interval_check(
-                got, stated, kind="share", stated=b.text,
-                inputs=[a.text] + [x.text for x, _ in pairs if x is not a],
-                relation=f"{a.text} / ({parts}) = {b.text} (the shares add up to 100%: the parts are the whole)",
-                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, derived=True,
-                article=article.label,
-            ))
+    for chain in _chains(article):
+        found = [(s, _pairs(s)) for s in chain]
+        judged = False
+        for s, pairs in found:
+            checks = _judge_bins([(s, a, b) for a, b in pairs], article)
+            judged = judged or bool(checks)
+            out.extend(checks)
+        if not judged and len(chain) > 1:
+            # one item per clause of the chain
+            out.extend(_judge_bins([(s, a, b) for s, pairs in found for a, b in pairs], article))
+    return out
+
+
+def _judge_bins(pairs: list[tuple[Sentence, Figure, Figure]], article: Article) -> list[Check]:
+    """Each share of the parts against their sum, when the shares add up to 100%."""
+    if len(pairs) < 2 or len({(a.unit, a.scale) for _, a, _ in pairs}) != 1:
+        return []
+    slack = sum(precision_unit(b) / 2 for _, _, b in pairs)
+    total_share = sum(b.value or 0.0 for _, _, b in pairs)
+    if abs(total_share - 100) > slack + 1e-9:
+        return []  # the parts need not be all of the whole
+    s0, first, _ = pairs[0]
+    if any(f.unit == first.unit and f.scale == first.scale and f.end <= first.start for f in s0.figures):
+        return []  # a whole is written before the bins ("462 只个股中"): they may leave some out
+    whole = interval_sum(figure_interval(a) for _, a, _ in pairs)
+    if whole.lo <= 0:
+        return []
+    parts = " + ".join(a.text for _, a, _ in pairs)
+    out = []
+    for s, a, b in pairs:
+        got = (figure_interval(a) / whole).scale(100)
+        stated = figure_interval(b, result=True)
+        out.append(interval_check(
+            got, stated, kind="share", stated=b.text,
+            inputs=[a.text] + [x.text for _, x, _ in pairs if x is not a],
+            relation=f"{a.text} / ({parts}) = {b.text} (the shares add up to 100%: the parts are the whole)",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, derived=True,
+            article=article.label, input_sentences=[x.text for x, _, _ in pairs if x is not s],
+        ))
     return out
 
 

@@ -9,7 +9,7 @@ import re
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 # the measure, as a class: revenue, 归母 profit, 扣非 profit
-MEASURE_CLASSES = (("扣非", re.compile(r"扣非")), ("归母", re.compile(r"归母|归属于?母公司|归属于上市公司|归属净利")),
+MEASURE_CLASSES = (("扣非", re.compile(r"扣非|扣除非经常性损益")), ("归母", re.compile(r"归母|归属于?母公司|归属于上市公司|归属净利")),
                    ("revenue", re.compile(r"营业总?收入|营收|收入")))
 # the company's own level, not a segment's: the measure right after 实现 / 公司 / the year / a clause
 # break ("2018 年格力电器实现营业收入", "；归母净利润", not "公司内销营收")

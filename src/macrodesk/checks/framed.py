@@ -186,12 +186,17 @@ def read_frames(sec: Para) -> list[Framed]:
 
 # "2018年至2019年，…母公司分别实现收入11.84亿元、16.89亿元": the years of a span given to a 分别-list's values
 # by position
+_SPAN_PART = re.compile(r"[上下]半年|H[12]|[一二三]季度|前三季度|1\s*[-—~～至]\s*\d{1,2}\s*月")
+
+
 def _span_lists(fs: list[Framed]) -> list[Framed]:
     i = 0
     while i < len(fs):
         x = fs[i]
-        m = YEAR_SPAN.fullmatch(x.period.strip()) if "分别" in x.lead and x.period else None
-        if m is None:
+        m = YEAR_SPAN.match(x.period.strip()) if "分别" in x.lead and x.period else None
+        # ("2017年至2020年上半年…分别为": the last item is of that year's part)
+        part = x.period.strip()[m.end():] if m is not None else ""
+        if m is None or part and not _SPAN_PART.fullmatch(part):
             i += 1
             continue
         first, last = int(m.group(1)), int(m.group(2))
@@ -205,7 +210,8 @@ def _span_lists(fs: list[Framed]) -> list[Framed]:
             i += 1
             continue
         for k, y in enumerate(items):
-            fs[i + k] = replace(y, period=f"{first + k}年", metric=x.metric, by_position=True)
+            fs[i + k] = replace(y, period=f"{first + k}年" + (part if k == n - 1 else ""), metric=x.metric,
+                                by_position=True)
         i += n
     return fs
 
@@ -853,13 +859,21 @@ _BASIS_ONLY = re.compile(r"(?:归母|扣非)$")
 PER_UNIT = re.compile(r"吨|单位|单车|单台|单件|单店|单箱|单票|单客|单瓶|每|人均|单价|均价")
 
 
-def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str]) -> tuple[list[Framed], list[Framed]]:
+# a profit adjusted in its sentence ("剔除制剂+CGT业务影响，归母净利润4.30亿元"): not the reported one a
+# margin is of (扣除非经常性损益 names the 扣非 basis, which the metric tells)
+_ADJUSTED = re.compile(r"(?:剔除|不考虑|不含|扣除(?!非经常))[^。；;]*(?:后|影响)[^。；;]*$")
+
+
+def _margin_inputs(fs: list[Framed], c: Framed, mm: re.Match[str], raw: list[str]) -> tuple[list[Framed], list[Framed]]:
     net = mm.group(4) == "净"
+
+    def adjusted(x: Framed) -> bool:
+        return bool(_ADJUSTED.search(raw[x.tok.sent], 0, x.tok.fig.start))
 
     def is_num(x: Framed) -> bool:
         m = x.metric
         if x.tok.fig.kind != FigureKind.MONEY or not _same_period(x.period, c.period) or x.tok.bound or "率" in m \
-                or PER_UNIT.search(m):
+                or PER_UNIT.search(m) or adjusted(x) != adjusted(c):
             return False
         if net:
             # "归母 13.69 亿元", "扣非 12.08 亿元": company research names the profit by its basis alone
@@ -996,7 +1010,7 @@ def mark_margin_basis(secs: list[Para], *, one_subject: bool = False, sector: bo
     before it: the article writes its margins on 归母 profit, so a 净利率 that misses its 归母
     inputs is an error, not another basis. `one_subject`: the article is one company's (its
     paragraphs are not new subjects); `sector`: it is about companies taken together."""
-    found = any(_fits_parent_basis(fs, x) for sec in secs if "净利率" in "".join(sec.raw)
+    found = any(_fits_parent_basis(sec, fs, x) for sec in secs if "净利率" in "".join(sec.raw)
                 for fs in (framed_once(sec),) for x in fs)
     for sec in secs:
         sec.parent_basis = found
@@ -1004,13 +1018,13 @@ def mark_margin_basis(secs: list[Para], *, one_subject: bool = False, sector: bo
         sec.sector = sector
 
 
-def _fits_parent_basis(fs: list[Framed], x: Framed) -> bool:
+def _fits_parent_basis(sec: Para, fs: list[Framed], x: Framed) -> bool:
     if x.tok.fig.kind != FigureKind.PERCENT or _YOY.search(x.lead):
         return False
     mm = MARGIN.search(last_chars(x.lead, 10))
     if mm is None or not _plain_net(mm):
         return False
-    nums, dens = _margin_inputs(fs, x, mm)
+    nums, dens = _margin_inputs(fs, x, mm, sec.raw)
     before = [n for n in nums if n.index < x.index], [d for d in dens if d.index < x.index]
     if not before[0] or not before[1]:
         return False
@@ -1021,11 +1035,11 @@ def _fits_parent_basis(fs: list[Framed], x: Framed) -> bool:
 
 def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Check]:
     t = c.tok
-    nums, dens = _margin_inputs(fs, c, mm)
+    nums, dens = _margin_inputs(fs, c, mm, sec.raw)
     # "公司全年净利率30.23%": the year's profit and revenue, wherever the frames carried a quarter
     year = _in_year(fs, c)
     if nums and dens and year is not c:
-        nums, dens = _margin_inputs(fs, year, mm)
+        nums, dens = _margin_inputs(fs, year, mm, sec.raw)
     if not nums or not dens:
         return [unverifiable(sec, "ratio", t, [], f"(profit)/(revenue) = {t.text}",
                              "the profit or the revenue of that period is not stated")]
@@ -1185,7 +1199,7 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed, *,
         return None
     basis = basis_of(c.lead)
     m = _in_year(fs, m)  # "公司全年净利率30.23%，同比+11.61pct": the year's profit and revenue
-    nums, dens = _margin_inputs(fs, m, mm)
+    nums, dens = _margin_inputs(fs, m, mm, sec.raw)
     nums = [x for x in nums if x.topic == m.topic and x.index < m.index]
     dens = _company_first([x for x in dens if x.topic == m.topic and x.index < m.index], m)
     if not nums or not dens:
@@ -1201,7 +1215,8 @@ def _derived_margin_change(sec: Para, fs: list[Framed], m: Framed, c: Framed, *,
     if _other_basis(sec, mm, n) or _whole_year_vs_part(m, (n, d)):
         return None
     gn, gd = growth_after(fs, n, basis), growth_after(fs, d, basis)
-    if gn is None or gd is None or n.tok.cunit != d.tok.cunit:
+    if gn is None or gd is None or n.tok.cunit != d.tok.cunit or c.tok is gn.tok or c.tok is gd.tok:
+        # ("净利润54亿元，净利率17%，同比增长5.6%": the growth read as the profit's is the stated one)
         return None
     ratios = earlier_ratio(n, gn, d, gd) if d.tok.interval().lo > 0 else None
     if ratios is None:

@@ -19,7 +19,9 @@ _UP_DOWN = (r"(?:增长|增加|上升|提高|提升|上涨|增|升|下降|下滑
 _YOY = re.compile(rf"(?:同比|较上年|比上年|较去年|比去年)\s*{_UP_DOWN}?\s*(?:了|约|达)?\s*$")
 # "增长 3.6%" or a bare signed "（+30.1%）" after a pair of levels dated a year apart
 # ("北美…订单增长 300%" names its own subject: no growth of the level before it)
-_PLAIN = re.compile(rf"^[，,\s]*(?:同样|分别)?\s*(?:{_UP_DOWN})\s*(?:了|约|达)?\s*$|^\s*[（(]\s*$")
+_PLAIN = re.compile(rf"^[，,\s]*(?:同样|分别)?\s*(?:{_UP_DOWN})\s*(?:了|约|达)?\s*$|^\s*[（(]\s*$"
+                    # (or named by its rate: "，增长幅度为 5.7%", "，增幅达 12%")
+                    rf"|^[，,\s]*(?:(?:{_UP_DOWN})\s*(?:幅度|率)|增幅|降幅|涨幅|跌幅|增速)\s*(?:为|是|达|约)*\s*$")
 # a change against a named year: "，较 2023 年回落 7.23 个百分点"
 _NAMED_YEAR = re.compile(rf"^[，,\s]*(?:较|比|相比)\s*((?:19|20)\d{{2}})\s*年(?:同期|全年)?\s*(?:{_UP_DOWN})\s*(?:了|约)?\s*$")
 # a growth since the start of the year: its base is last year's closing level ("2020 年…回升至
@@ -40,12 +42,15 @@ _PARTIAL = re.compile(r"截至|截止|以来|目前|迄今|至今|年初|累计"
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 _TO_LEVEL_AFTER = re.compile(r"\s*(?:至|到)\s*[+\-−]?\d")
 # a fall written as a verb before an unsigned figure: "同比降 22.02%", "同比下滑 1.36%"
-_FALL = re.compile(r"(?:下降|下滑|减少|回落|降低|下跌|降|跌|减)\s*(?:了|约|达)?\s*$")
+_FALL = re.compile(r"(?:下降|下滑|减少|回落|降低|下跌|降|跌|减)\s*(?:了|约|达)?\s*$"
+                   r"|(?:(?:下降|下滑|减少|回落|降低|下跌)\s*(?:幅度|率)|降幅|跌幅)\s*(?:为|是|达|约)*\s*$")
 # a bound is no level: "预计突破 55GW", "超 100 亿元", "80% 以上"
 _BOUND = re.compile(r"(?:突破|超过|超|逾|近|接近|不足|不到|至少|高于|低于)\s*$")
 _BOUND_AFTER = re.compile(r"\s*(?:以上|以下|左右|多|\+|＋)")
 # a level written after 较/相比 is what the change is measured from, not where it leads
 _COMPARED = re.compile(r"(?:较|相比|相较于?|对比|比上年|比去年)\s*(?:于)?\s*(?:(?:19|20)?\d{2}\s*年?)?[^，,；;。]{0,6}?(?:的)?\s*$")
+# a level written as a loss ("亏损 9443.52 万元", "上年同期亏损")
+_LOSS = re.compile(r"(?:亏损|净亏损?|亏)\s*(?:了|约|为|达|额)?\s*$")
 # a percentage written as a growth is no level of a rate
 _GROWTH_LEAD = re.compile(rf"(?:同比|环比|{_UP_DOWN})\s*(?:了|约|达|为)?\s*$")
 
@@ -192,6 +197,8 @@ def find_last_year_growths(article: Article) -> list[Check]:
             if lead.rstrip().endswith(("（", "(")) and not g.text.lstrip().startswith(("+", "-", "＋", "－", "−")):
                 continue  # "Samsung（35.7%）" is a share; "（+30.1%）" a growth
             later = figs[k - 1]
+            if later.kind != FigureKind.PERCENT and _GROWTH_LEAD.search(_own(s, later)):
+                continue  # "较 2023 年增加 695 万吨，增幅 27%": the rate of a change, not of a level
             if re.search(r"[。！？!?]", s.text[later.end:g.start]):
                 continue  # "…为3.3亿元（20年同期为3.7亿元）。其中国内RPK同比增长5%": another sentence's level
             rate = g.kind == FigureKind.POINTS
@@ -333,6 +340,11 @@ def judge_base(s: ParaText, later: Figure, base: Figure, g: Figure, lead: str, r
     if rate:
         computed = now - was
         relation = f"{later.text} - {base.text} = {g.text} (the base is {base_is})"
+    elif _LOSS.search(s.own_clause(later)) and _LOSS.search(s.own_clause(base)) and was.lo > 0 and now.lo > 0:
+        # "亏损 9443.52 万元，同比下滑 44.87%，上年同期亏损 6518.43 万元": a loss's growth, written falling
+        # (the result worsened) or rising (the loss grew): its size either way
+        computed, stated = (now / was - Interval(1, 1)).scale(100).abs(), stated.abs()
+        relation = f"|{later.text}/{base.text} - 1| = {g.text} (losses; the base is {base_is})"
     else:
         if was.lo <= 0 or now.lo <= 0:
             return None  # growth from or to a loss has no one convention

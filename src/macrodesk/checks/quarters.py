@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from macrodesk.checks.frames import frame_of, lead_words
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, Verdict
+from macrodesk.checks.tokens import is_bound
 from macrodesk.figures import list_units
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import chars_before, clause_start
@@ -24,13 +25,13 @@ _P = {"上半年": "H1", "下半年": "H2", "前三季度": "9M", "一季度": "
 _METRICS = ("扣非归母净利润", "扣非净利润", "扣非后", "归母净利润", "归母净利", "营业总收入", "营业收入", "净利润", "营收", "收入",
             "毛利润", "毛利", "销量", "产量", "出货量", "经营性现金流", "市场规模", "订单", "投资净收益",
             "新增装机", "新增", "经营性净现金流", "资本开支", "资本性支出", "销售额", "成交额", "发电量", "用电量",
-            "装机量", "出口额", "进口额", "出口量", "进口量", "投资收益", "交易性金融资产收益")
+            "装机量", "出口额", "进口额", "出口量", "进口量", "投资收益", "交易性金融资产收益", "净利", "外销", "出货")
 _LONGEST_FIRST = sorted(_METRICS, key=len, reverse=True)
 # words around an entity's name that do not change what it is ("其中，移动游戏", "A 股游戏板块 23 家上市公司")
 _ENTITY_NOISE = re.compile(r"其中|(?:报告)?期内|细分市场中|整体|共|A\s*股|上市公司|\d+\s*家|国内|全国|产业|行业|单季度?|^[仍也还均]+|[仍也还均]+$")
 # 营收 is short for 营业收入: one metric; 营业总收入 may add a financial arm's interest income, so a
 # half of it only confirms a quarter's 营业收入
-_SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "扣非归母净利": "扣非归母净利润", "经营性净现金流": "经营性现金流",
+_SAME_METRIC = {"营收": "营业收入", "归母净利": "归母净利润", "净利": "净利润", "出货": "出货量", "扣非归母净利": "扣非归母净利润", "经营性净现金流": "经营性现金流",
                 # "归母净利5.8亿元，扣非后5.5亿元": the 扣非 profit after the 归母 one
                 "扣非后": "扣非归母净利润"}
 _NEAR_METRIC = {"营业总收入": "营业收入", "归母净利润": "净利润"}
@@ -93,6 +94,7 @@ def period_of(text: str) -> tuple[str, str] | None:
     return year, _P.get(part, part)
 
 
+_PER_UNIT = re.compile(r"(?:吨|单位|单车|单台|单件|单店|单箱|单票|单客|单瓶|每|人均)$")
 _TRAILING_VERB = re.compile(r"(?:实现|达到|达|为|约)+\s*$")
 
 
@@ -105,6 +107,8 @@ def _metric(words: str) -> tuple[str, str] | None:
         i = words.rfind(name)
         if i >= 0 and i + len(name) >= len(words) - 1:
             entity = _ENTITY_NOISE.sub("", re.sub(r"[\s*：:，,]|实现|创造|录得|取得|合计|累计", "", words[:i]))
+            if _PER_UNIT.search(entity):
+                return None  # "吨净利约650元/吨": a measure per unit adds up to no half or year
             if name == "收入":
                 entity = re.sub(r"销售$", "", entity)  # 销售收入 is the 收入
             if "扣非" in entity:
@@ -656,6 +660,8 @@ def _undated_quarter(q: Level, growths: list[tuple[Figure, str]],
 
 
 def _judge(q: Level, h: Level, g: Figure, before: str, certain: bool) -> Check | None:
+    if is_bound(q.sentence.text, q.fig) or is_bound(h.sentence.text, h.fig):
+        return None  # "上半年出货超3900万公里，Q2出货超2200万公里": bounds leave the first quarter open
     yq, yh = figure_interval(q.fig), figure_interval(h.fig)
     first = yh - yq  # the quarter before, unstated
     if g.kind != FigureKind.PERCENT:

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from macrodesk.checks.intervals import Interval
+from macrodesk.checks.intervals import Interval, figure_interval
 from macrodesk.checks.judging import Check, fmt, interval_check
-from macrodesk.models import Figure, FigureKind, Sentence
+from macrodesk.models import Article, Figure, FigureKind, Sentence
 
 _UP = r"增长|增加|提升|上升|提高|上涨|增|升|涨"
 _DOWN = r"下降|下滑|减少|回落|降低|下跌|降|减|跌"
@@ -151,3 +151,56 @@ def change_range_growths(s: Sentence, raw: str, figs: list[Figure], k: int) -> l
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text, s.text])
     out.append(chk)
     return out
+
+
+# "净利润为8000万（+72.62%）至9000万（+94.19%）": each end of a forecast's range written with its own
+# growth in a bracket after it
+_OPEN = re.compile(r"^\s*[（(]\s*(?:同比|yoy|YoY|YOY)?\s*(?:增长|增加|下降|减少)?\s*$")
+_TO_NEXT = re.compile(r"^\s*[)）]\s*(?:至|到|~|～|-|－|—)\s*$")
+
+
+def find_bracketed_ranges(article: Article) -> list[Check]:
+    """The upper end's growth of a range whose ends each carry a bracketed growth: both ends grow
+    from one base, A / (1 + g_A), an unstated intermediate (derived)."""
+    out: list[Check] = []
+    for s in article.sentences:
+        if s.kind not in ("prose", "list") or ("（" not in s.text and "(" not in s.text):
+            continue
+        figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
+        for k in range(3, len(figs)):
+            a, ga, b, gb = figs[k - 3:k + 1]
+            t = s.text
+            # ("8000万（…）至9000万": the reader takes the first for money by its words, the second for a bare 万)
+            if a.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or b.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                    or not (b.unit == a.unit or a.scale == b.scale and FigureKind.QUANTITY in (a.kind, b.kind)
+                            and (a.unit if a.kind == FigureKind.QUANTITY else b.unit) in ("万", "亿", "万亿")) \
+                    or ga.kind != FigureKind.PERCENT or gb.kind != FigureKind.PERCENT \
+                    or not (_OPEN.match(t[a.end:ga.start]) and _TO_NEXT.match(t[ga.end:b.start])
+                            and _OPEN.match(t[b.end:gb.start])):
+                continue
+            one = Interval(1, 1)
+            g_lo, g_hi = figure_interval(ga, result=True), figure_interval(gb, result=True)
+            lo, hi = figure_interval(a).scale(a.scale or 1.0), figure_interval(b).scale(b.scale or 1.0)
+            if lo.lo <= 0 or lo.mid >= hi.mid or (one + g_lo.scale(0.01)).lo <= 0:
+                continue
+            base = lo / (one + g_lo.scale(0.01))
+            got = (hi / base - one).scale(100)
+            rough = not ("." in ga.text and "." in gb.text)
+            if rough and not got.overlaps(g_hi):
+                continue  # whole-number rates are an announcement's rounding: a miss proves nothing
+            show = b.scale or 1.0
+            chk = interval_check(
+                got, g_hi, kind="growth", stated=gb.text, derived=True, inputs=[a.text, ga.text, b.text],
+                relation=(f"{b.text} / {fmt(base.mid / show)} - 1 = {gb.text} (last period's level derived from "
+                          f"the lower end, {a.text} / (1 {_signed(ga.text)}): both ends grow from one base)"),
+                sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text] * 3)
+            chk.refutable = not rough
+            chk.article = article.label
+            out.append(chk)
+    return out
+
+
+def _signed(rate: str) -> str:
+    """"+72.62%" as written, "72.62%" as "+ 72.62%": the term added to 1."""
+    rate = rate.strip()
+    return rate if rate[:1] in "+-−－" else f"+ {rate}"

@@ -56,6 +56,11 @@ _CAGR_INNER = re.compile(
     f"{FROM}{W(16)}({FIG}){W(2)}[，,]?以({FIG})的?(?:年均|年复合|复合|年化){{0,2}}(?:增长率|增速|速度|速率|增长速度)"
     f"(?:增长|上升|提升|扩张|扩大|增加)?{TO}{W(12)}({FIG})"
 )
+# "以13%的年复合增长率增长，从2000年的48亿美元增长到2021年的338亿美元": the rate written before the pair
+_CAGR_BEFORE = re.compile(
+    f"以({FIG})的?(?:年均|年复合|复合|年化){{1,2}}(?:年)?(?:增长率|增速|速度|速率|增长速度)(?:增长|上升|提升|扩张|扩大|增加)?"
+    f"[，,]?{FROM}{W(16)}({FIG}){W(6)}{TO}{W(12)}({FIG})"
+)
 # "2024 年 8 月 10%→2025 年 5 月 9%（累计降 1 个百分点）": an arrow between two levels, no 由/从
 _ARROW_PAIR = re.compile(f"(?<![{NOFIG}→>])({FIG})\\s*(?:→|->)\\s*{DATE_MARK}?\\s*({FIG})")
 # after a pair of levels, a change against a year before (or 比上年) is not B - A; 环比上升 is
@@ -277,6 +282,11 @@ def _find_changes(para: Para) -> list[Check]:
         a, c, b = (para.tok(m.group(i)) for i in (1, 2, 3))
         if (chk := _cagr(para, a, b, c)) is not None:
             out.append(chk)
+    if "以" in m_text:
+        for m in _CAGR_BEFORE.finditer(m_text):
+            c, a, b = (para.tok(m.group(i)) for i in (1, 2, 3))
+            if (chk := _cagr(para, a, b, c)) is not None:
+                out.append(chk)
     for m in _CHANGE_LEAD.finditer(m_text):
         c, a, b = (para.tok(m.group(i)) for i in (1, 2, 3))
         chk = change_check(para, a, b, c, "")

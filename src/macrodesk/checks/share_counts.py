@@ -20,6 +20,7 @@ from macrodesk.text.clauses import chars_before, clause_start
 _OF_COUNT = re.compile(r"^[^，,。；;\d（(]{0,4}[（(，,]?\s*(?:占(?:公司)?总股本(?:的)?(?:比例)?(?:的)?|占比)\s*(?:为|约|达)?\s*$")
 _OF_HOLDING = re.compile(r"^[^，,。；;\d（(]{0,4}[（(，,]?\s*占其持股(?:比例)?(?:的)?\s*(?:为|约|达)?\s*$")
 _COUNT = re.compile(r"总股本\s*(?:为|约|达)?\s*$")
+_QUALIFIED = re.compile(r"(?:发行|增发|增资|转增|送转|回购|注销|变更|重组|交易)\s*(?:完成)?\s*[前后]")
 _HOLDING = re.compile(r"持(?:有|股)(?:公司)?(?:股份)?\s*(?:为|约|达)?\s*$")
 
 
@@ -86,11 +87,19 @@ def _named_pairs(p: ParaText) -> list[Check]:
     return [c for c in out if c.verdict != "unverifiable"]
 
 
+def _plain_count(lead: str) -> bool:
+    """Whether the words before a stake name it the company's 总股本, not the count after or before an issue."""
+    m = _COUNT.search(lead)
+    return m is not None and not _QUALIFIED.search(lead[:m.start()][-8:])
+
+
 def _item(p: ParaText) -> list[Check]:
     figs = [f for f in p.figures if f.kind != FigureKind.DATE and f.value is not None]
     pairs: list[tuple[Figure, Figure]] = []  # (stake, its share of the count)
     holding_pairs: list[tuple[Figure, Figure, Figure]] = []  # (stake, share of the holder's, holding)
-    counts = [f for k, f in enumerate(figs) if _stake(f) and _COUNT.search(p.text[figs[k - 1].end if k else 0:f.start])]
+    # (a count after or before an issue is another whole than the 总股本 a stake's share is of: "占公司总股本的
+    # 44.15%" is of the count before the IPO, not of "发行后总股本 1.77 亿股")
+    counts = [f for k, f in enumerate(figs) if _stake(f) and _plain_count(p.text[figs[k - 1].end if k else 0:f.start])]
     for k in range(1, len(figs)):
         z, x = figs[k], figs[k - 1]
         if z.kind != FigureKind.PERCENT or z.is_range:
