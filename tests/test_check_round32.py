@@ -125,3 +125,39 @@ def test_a_cagr_written_before_the_levels_it_joins():
     text = "其服装出口以{g}%的年复合年增长率增长，从2000年的48亿美元增长到2021年的338亿美元，未来可能会以更大的规模扩张。"
     assert _stated(text.format(g="13"), "13%") == [("inconsistent", True)]
     assert _stated(text.format(g="9.7"), "9.7%") == [("consistent", True)]
+
+
+# ---------------------------------------------------------------- 其中 parts as bare numbers of a 分别-list
+
+def test_the_bare_numbers_of_a_list_take_the_unit_of_its_last_item_as_parts():
+    text = "2020H1公司经销商净增加{t}家，已超过去年全年增量，其中东部、南部、中西部、北部分别净增38、17、43、105家。"
+    assert [v for v, _ in _stated(text.format(t="203"), "203家", "38 家 + 17 家")] == ["consistent"]
+    assert [v for v, _ in _stated(text.format(t="213"), "213家", "38 家 + 17 家")] == ["unverifiable"]
+
+
+# ---------------------------------------------------------------- fx_conversions
+
+def test_an_amount_converted_at_its_written_exchange_rate():
+    text = ("公司近日与 LG 签订湿法隔膜《购销合同》，总额 6.17 亿美元， 按照 6.7 的汇率折算（4 月 4 日汇率）合同金额为 {b} 亿人民币，"
+            "对应 10 亿平以上动力湿法隔膜供应量。")
+    assert _stated(text.format(b="41.34"), "41.34 亿人民币", "exchange rate") == [("consistent", True)]
+    assert _stated(text.format(b="43.34"), "43.34 亿人民币", "exchange rate") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- stake_sums
+
+def test_direct_and_indirect_stakes_add_up_to_the_total_held():
+    text = ("截至招股说明书签署日，周孝伟直接持有公司5850.30万股股份，占公司总股本的44.15%，并通过天祺投资控制公司3.77%的股权，"
+            "周孝伟直接和间接合计控制公司{t}%的股权，为公司控股股东。周孝伟之配偶罗素玲直接持有公司1253.75万股股份，占公司总股本的9.46%。"
+            "周孝伟与罗素玲夫妇直接和间接合计控制公司57.38%的股权，为公司实际控制人。")
+    assert _stated(text.format(t="47.92"), "47.92%", "stakes") == [("consistent", True)]
+    assert _stated(text.format(t="47.92"), "57.38%", "stakes") == [("consistent", False)]
+    assert _stated(text.format(t="48.92"), "48.92%", "stakes") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- an adverb before the verb
+
+def test_a_growth_over_a_base_written_after_较_with_an_adverb_before_its_verb():
+    text = "据FAO发布的数据，2021年，全球大豆产量约为3.73亿吨，较2020年的3.64亿吨还是增长了{g}%。"
+    assert _stated(text.format(g="2.4"), "2.4%") == [("consistent", True)]
+    assert _stated(text.format(g="3.4"), "3.4%") == [("inconsistent", True)]

@@ -48,6 +48,7 @@ from macrodesk.checks.fitted_breakdowns import find_fitted_breakdowns
 from macrodesk.checks.fitted_ratios import find_fitted_ratios
 from macrodesk.checks.framed import Framed, find_framed, framed_once, mark_margin_basis
 from macrodesk.checks.frames import period_key
+from macrodesk.checks.fx_conversions import find_fx_conversions
 from macrodesk.checks.half_growths import find_half_growths
 from macrodesk.checks.implied_benchmarks import find_implied_benchmarks
 from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
@@ -103,6 +104,7 @@ from macrodesk.checks.slash_moves import find_slash_moves
 from macrodesk.checks.slash_shares import find_slash_shares
 from macrodesk.checks.span_cagrs import find_span_cagrs
 from macrodesk.checks.split_shares import find_closing_shares, find_split_shares
+from macrodesk.checks.stake_sums import find_stake_sums
 from macrodesk.checks.stated_gaps import find_stated_gaps
 from macrodesk.checks.sum_growths import find_sum_growths
 from macrodesk.checks.table_bases import find_table_bases
@@ -299,7 +301,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
         *find_load_factors(article), *find_expense_shares(article), *find_net_flows(article), *find_opening_bases(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),
-        *find_parallel_lists(article), *find_bracketed_ranges(article)])
+        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict

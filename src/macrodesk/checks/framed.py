@@ -441,7 +441,9 @@ WRITTEN_BEFORE = re.compile(
     # "毛利率为 50.63%， 去年同期为 52.12%，下降 1.49 pct": last year's level named as such
     r"|^\s*[，,]?\s*(?:去年|上年|上期)(?:同期)?\s*(?:为|是)\s*$")
 VERB_ONLY = re.compile(
-    f"^[\\s的水平]*[，,]?\\s*(?:同比|环比)?\\s*(?:{UP}|{DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
+    # ("较2020年的3.64亿吨还是增长了2.4%": an adverb before the verb)
+    f"^[\\s的水平]*[，,]?\\s*(?:同比|环比)?\\s*(?:还是|仍然|依然|仍|也|又|则|再|均|进一步|大幅|小幅)?\\s*"
+    f"(?:{UP}|{DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
 
 
 _VERB_ONLY_AMOUNT = re.compile(f"^\\s*(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
@@ -1613,7 +1615,7 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     out = []
     by_sent: dict[int, list[Framed]] = {}
     bounds: dict[int, list[Framed]] = {}  # "超 1500 亿元": a total that is a bound
-    for x in fs:
+    for x in _listed_in_unit(fs):
         (bounds if x.tok.bound else by_sent).setdefault(x.tok.sent, []).append(x)
     for si, raw in enumerate(sec.raw):
         om = _PARTS_WORD.search(raw)
@@ -1743,6 +1745,29 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         # 7.6%" from each part's level and 同比)
         if chk.verdict == "consistent" and (grown := derived_total_growth(sec, fs, total, parts)) is not None:
             out.append(grown)
+    return out
+
+
+def _listed_in_unit(fs: list[Framed]) -> list[Framed]:
+    """The bare numbers of a 分别-list in the unit of the item that ends it: "其中东部、南部、中西部、北部分别净增
+    38、17、43、105家" are four counts of 家 (as `_slash_lists` reads "a/b/c 亿元")."""
+    out = list(fs)
+    k = 0
+    while k < len(out):
+        x = out[k]
+        if x.tok.fig.kind != FigureKind.NUMBER or "分别" not in x.lead:
+            k += 1
+            continue
+        j = k + 1
+        while j < len(out) and out[j].tok.sent == x.tok.sent and _ITEM_SEP.match(out[j].lead) \
+                and out[j].tok.fig.kind == FigureKind.NUMBER:
+            j += 1
+        if j < len(out) and j > k and out[j].tok.sent == x.tok.sent and _ITEM_SEP.match(out[j].lead) \
+                and out[j].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
+            last = out[j].tok.fig
+            for i in range(k, j):
+                out[i] = replace(out[i], tok=_in_unit_of(out[i].tok, last))
+        k = j + 1
     return out
 
 
