@@ -58,6 +58,7 @@ regression gate now: floors only go up.
 | check_fifty_second (round 30, at 7c87079, the round's start: dc41193's rules; 37 more excerpts of the six tasks) | 77/125 = 0.616, 85/146 = 0.582, 5/17 (four false alarms, since fixed) |
 | check_fifty_third (round 30, at bb2305c, after the round's first rules; 55 more excerpts of the six tasks) | 65/120 = 0.542, 90/135 = 0.667, 2/10 (two false alarms, since fixed) |
 | check_fifty_fourth (round 31, at 13d9496's rules, the round's first rules changing nothing on it; 61 more excerpts of the six tasks) | 51/115 = 0.443, 74/120 = 0.617, 0/14 (one false alarm, since fixed) |
+| check_fifty_fifth (round 32, at acf5d4b, the round's start, before its rules; 66 more excerpts of the six tasks) | 57/100 = 0.570, 84/127 = 0.661, 1/11 (six false alarms: four fixed, two adjudicated as written) |
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ FLOORS = {
      "check_eleventh": Floors(205, 179, 0.709, 137, 0.795, 31, 16, 174, 0.31),
     "check_twelfth": Floors(151, 136, 0.889, 134, 0.85, 5, 1, 146, 0.568),
     "check_thirteenth": Floors(126, 97, 0.659, 79, 0.86, 11, 6, 115, 0.173),
-    "check_fourteenth": Floors(157, 113, 0.761, 115, 0.826, 5, 2, 152, 0.282),
+    "check_fourteenth": Floors(157, 113, 0.769, 116, 0.827, 5, 2, 152, 0.289),
     "check_fifteenth": Floors(165, 156, 0.621, 102, 0.892, 24, 2, 137, 0.364),
      "check_sixteenth": Floors(93, 85, 0.705, 64, 0.875, 3, 1, 90, 0.377),
     "check_seventeenth": Floors(96, 66, 0.833, 79, 0.784, 38, 23, 58, 0.31),
@@ -126,15 +127,15 @@ FLOORS = {
     # round 21 ends a 其中 list at the close of the bracket it stands in: cfr566-1 (2.98 亿元 = 24.28 亿元
     # × 12.29%) was matched only by the nonsense sum "1.15亿元 + 8.00亿元 = 2.98亿元" read past a
     # bracket of rates, so 91/152 matched became 91/151 (accuracy 0.599 -> 0.602). Not a floor
-    "check_nineteenth": Floors(231, 136, 0.742, 152, 0.618, 16, 4, 215, 0.139, articles=20),
-    "check_twentieth": Floors(182, 130, 0.669, 112, 0.705, 17, 3, 165, 0.169, articles=20),
+    "check_nineteenth": Floors(231, 136, 0.742, 152, 0.625, 16, 4, 215, 0.139, articles=20),
+    "check_twentieth": Floors(182, 130, 0.676, 113, 0.707, 17, 3, 165, 0.169, articles=20),
     # (round 17 lowered its mutation recall 0.293 -> 0.288, a right verdict for a wrong reason: cfb242-1's
     # profit mutated to 45.8亿元 was refuted as a margin of 71.9亿元 over 7.5亿元, a profit above its
     # revenue, which no longer reads as a margin; round 18 is back at 0.293)
     "check_twentyfirst": Floors(202, 166, 0.897, 183, 0.814, 18, 6, 184, 0.326, articles=16),
     "check_twentysecond": Floors(136, 95, 0.631, 78, 0.73, 13, 1, 123, 0.211, articles=17),
     # round 11's sets: company research (CFBenchmark summary and risk excerpts) and condensed reports
-    "check_twentythird": Floors(111, 76, 0.815, 93, 0.688, 17, 3, 94, 0.34, articles=19),
+    "check_twentythird": Floors(111, 76, 0.815, 93, 0.698, 17, 3, 94, 0.351, articles=19),
     "check_twentyfourth": Floors(132, 76, 0.763, 91, 0.67, 16, 3, 116, 0.232, articles=24),
     # round 12's set: summary and risk excerpts and condensed reports, first run at the round's start
      "check_twentyfifth": Floors(287, 212, 0.646, 176, 0.755, 35, 3, 252, 0.202, articles=29),
@@ -143,7 +144,7 @@ FLOORS = {
     # and its third, listed after the round's rules and first run on them
     # round 14's set, first run after the round's rules (which did not move it)
     "check_twentyninth": Floors(150, 126, 0.69, 96, 0.729, 16, 0, 134, 0.246, articles=34),
-    "check_twentyeighth": Floors(208, 135, 0.533, 99, 0.636, 20, 1, 188, 0.154, articles=31),
+    "check_twentyeighth": Floors(208, 135, 0.548, 101, 0.653, 20, 1, 188, 0.154, articles=31),
     # round 15's set, first run after the round's first rules; cfb303's one false alarm is adjudicated
     # below (AS_WRITTEN)
     "check_thirtieth": Floors(178, 135, 0.785, 119, 0.781, 6, 2, 172, 0.313, articles=30),
@@ -152,7 +153,7 @@ FLOORS = {
     "check_thirty_first": Floors(184, 146, 0.787, 137, 0.715, 18, 4, 166, 0.234, articles=32),
     # round 17's sets: first runs after the round's first rule (thirty-second) and its first 24
     # rule commits (thirty-third); the same at the round's start
-     "check_thirty_second": Floors(162, 135, 0.777, 118, 0.813, 17, 3, 145, 0.234, articles=32),
+     "check_thirty_second": Floors(162, 135, 0.777, 118, 0.813, 17, 3, 145, 0.241, articles=32),
     "check_thirty_third": Floors(131, 82, 0.743, 93, 0.817, 16, 3, 114, 0.149, articles=34),
      # round 18's sets: first runs after the round's first six rule commits (thirty-fourth; two relations
     # fewer found at the round's start) and after 15 (thirty-fifth; the same at the round's start);
@@ -164,7 +165,7 @@ FLOORS = {
     "check_thirty_sixth": Floors(260, 156, 0.717, 173, 0.78, 20, 3, 240, 0.25, articles=53),
     # round 20's sets: first runs after the round's first rule commit (thirty-seventh; the same at the
     # round's start) and after 33 (thirty-eighth; 97/146 at the round's start)
-    "check_thirty_seventh": Floors(253, 138, 0.847, 197, 0.847, 15, 1, 238, 0.373, articles=51),
+    "check_thirty_seventh": Floors(253, 138, 0.847, 197, 0.852, 15, 1, 238, 0.378, articles=51),
     # round 29 reads cfr094's ；-chain of five store counts (1309家): 117/160 -> 118/160
     "check_thirty_eighth": Floors(263, 135, 0.629, 161, 0.757, 21, 3, 241, 0.273, articles=50),
     # and the thirty-ninth, first run after all the round's other rules (the same at its start)
@@ -181,14 +182,17 @@ FLOORS = {
     "check_forty_ninth": Floors(68, 25, 0.56, 34, 0.294, 7, 0, 61, 0.065, articles=42),
     # round 29's set: fresh text (CFBenchmark's company, product, sector, event, sentiment and suggestion
     # excerpts), first run at the round's start; its four false alarms: two fixed, two adjudicated below
-    "check_fiftieth": Floors(272, 140, 0.728, 187, 0.663, 15, 3, 241, 0.103, articles=34),
+    "check_fiftieth": Floors(272, 140, 0.728, 187, 0.679, 15, 3, 241, 0.103, articles=34),
     # and its second, listed after the round's rules and first run on them
-    "check_fifty_first": Floors(234, 134, 0.694, 142, 0.746, 12, 5, 212, 0.179, articles=38),
+    "check_fifty_first": Floors(234, 134, 0.694, 142, 0.753, 12, 5, 212, 0.179, articles=38),
     # round 30's sets, more of the same six tasks: the first run at the round's start (dc41193's rules;
     # its four false alarms fixed), the second after the round's first rules
     "check_fifty_second": Floors(263, 125, 0.672, 159, 0.742, 17, 7, 235, 0.272, articles=37),
-    "check_fifty_third": Floors(266, 120, 0.591, 142, 0.76, 10, 5, 237, 0.172, articles=55),
-    "check_fifty_fourth": Floors(252, 115, 0.634, 142, 0.774, 14, 3, 233, 0.257, articles=61),
+    "check_fifty_third": Floors(266, 120, 0.6, 143, 0.762, 10, 5, 237, 0.172, articles=55),
+    "check_fifty_fourth": Floors(252, 115, 0.643, 143, 0.797, 14, 3, 233, 0.261, articles=61),
+    # round 32's set, first run at the round's start (acf5d4b's rules); four false alarms fixed, two
+    # adjudicated below
+    "check_fifty_fifth": Floors(221, 100, 0.64, 134, 0.776, 11, 2, 197, 0.279, articles=66),
 }
 _SCORES: dict[str, Score] = {}
 
@@ -212,6 +216,17 @@ def test_the_blind_truth_is_what_its_notes_say(name: str) -> None:
 # why: the annotator left the sentence out, not the relation's arithmetic in. Matched by the
 # relation the check writes; anything else unlisted and inconsistent is still a false alarm.
 AS_WRITTEN = {
+    "check_fifty_fifth": {
+        # cfg413: "净利率3.98%，较去年同期减少0.81pct" where 3.98% is 归母 1.02亿元 / 25.74亿元 and last year's
+        # margin on the same basis, from the two growths beside them, is 4.60%: the change is -0.64pct.
+        # The fifty-fourth's by54 lists the same reading as an error (cfg190-6); this annotator listed no
+        # margin change of the article
+        "3.98% - 上年 4.60%",
+        # cfs017: "净利率17.03%" below 归母 3.61亿 / 20.30亿 = 17.78% with no word of minorities losing
+        # money: the round-12 convention cfs131 and cfr442 are adjudicated by; its annotator listed no
+        # margin of the article
+        "3.61亿 / 20.30亿 = 17.03%",
+    },
     "check_fiftieth": {
         # cfg537: "净利率为5.03%，同比增加1.63pct" where 5.03% is 归母 22.54亿元 / 447.7亿元 and last year's
         # margin on the same basis, from the two growths beside them, is 1.63%: the change written is
