@@ -161,3 +161,9 @@ def test_a_growth_over_a_base_written_after_较_with_an_adverb_before_its_verb()
     text = "据FAO发布的数据，2021年，全球大豆产量约为3.73亿吨，较2020年的3.64亿吨还是增长了{g}%。"
     assert _stated(text.format(g="2.4"), "2.4%") == [("consistent", True)]
     assert _stated(text.format(g="3.4"), "3.4%") == [("inconsistent", True)]
+
+
+def test_a_quarter_growth_written_before_the_level_it_reached():
+    text = "2020H1，公司聚氨酯产品销量124.23万吨，同比-5.9%，但Q2销量环比+{g}%至64.13万吨。"
+    assert _stated(text.format(g="6.7"), "+6.7%", "H1 - ") == [("consistent", True)]
+    assert _stated(text.format(g="9.7"), "+9.7%", "H1 - ") == [("inconsistent", True)]

@@ -95,6 +95,9 @@ def period_of(text: str) -> tuple[str, str] | None:
 
 
 _PER_UNIT = re.compile(r"(?:吨|单位|单车|单台|单件|单店|单箱|单票|单客|单瓶|每|人均)$")
+_TO_ONLY = re.compile(r"\s*(?:至|到)\s*")
+_TO_LEVEL_NEXT = re.compile(r"\s*(?:至|到)\s*[\d+\-]")
+_YOY_WORD = re.compile(r"同比|环比|QoQ|YoY|qoq|yoy")
 _TRAILING_VERB = re.compile(r"(?:实现|达到|达|为|约)+\s*$")
 
 
@@ -181,6 +184,9 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
         prev = 0
         current: tuple[Level, list[tuple[Figure, str]]] | None = None
         dated = False  # a date was written before the figure in its sentence
+        # a growth written before the level it reached, after a period of its own ("但Q2销量环比+6.7%至64.13万吨")
+        pending: tuple[Figure, str] | None = None
+        new_period = False  # a period was written since the last level
         period_dated = False  # and one naming a period ("2020 年半年度财务报告" names none of its own)
         last_range: tuple[Figure, int] | None = None  # a range of amounts, and where its words start
         first_here = len(out)
@@ -203,6 +209,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     base_from = prev_end
                     continue
                 if p:
+                    new_period = True
                     _set_period(period, earlier, s.paragraph, (p[0] or period.get(s.paragraph, in_head)[0], p[1]))
                     if (named_before := _entity_before(s.text[:f.start])):
                         entity[s.paragraph] = named_before
@@ -238,6 +245,8 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     p = (p[0] or period.get(s.paragraph, in_head)[0], p[1])
                     _set_period(period, earlier, s.paragraph, p)
                 named = _metric(listed.names[f.start]) if listed and f.start in listed.names else _metric(frame.metric)
+                if named is None and pending is not None and _TO_ONLY.fullmatch(before):
+                    named = _metric(_YOY_WORD.sub("", pending[1]))
                 if named is None and s.text[prev_end:f.start].rstrip().endswith(("）", ")")):
                     # "投资净收益（含公允价值）1178 亿元": the metric is before the bracket
                     named = _metric(s.text[prev_end:f.start])
@@ -270,6 +279,10 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     out.append(current)
                     if not own and s.paragraph in earlier:
                         alts[id(current[0])] = earlier[s.paragraph]
+                    if pending is not None and _TO_ONLY.fullmatch(before):
+                        current[1].append(pending)
+                    new_period = False
+                pending = None
                 continue
             if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range \
                     and (mm := _MARGIN_BEFORE.search(before)):
@@ -291,6 +304,11 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
             if f.kind == FigureKind.PERCENT and current is not None and not f.is_range:
                 # the growth's words reach back over a base date: "环比 Q1 +29.95%" is a 环比 growth
                 words = s.text[reach:f.start] if reach >= 0 else before
+                if new_period and _TO_LEVEL_NEXT.match(s.text, f.end):
+                    # "2020H1…销量124.23万吨，同比-5.9%，但Q2销量环比+6.7%至64.13万吨": the growth of the level it
+                    # reached, in the period written since the last level
+                    pending, current = (f, words), None
+                    continue
                 if (other := _metric_named(words)) and _SAME_METRIC.get(other, other) != current[0].metric:
                     # "Q2染料销量4.21万吨，…，导致Q2营收同比、环比分别下滑40.98%、35.09%至15.07亿元" (cfg258): the
                     # growths of another metric, named before them, whose level comes after
