@@ -611,9 +611,11 @@ def find_framed(sec: Para) -> list[Check]:
             readings = []
             for a in cands:
                 ia, ib = a.tok.interval(), level.interval()
-                if kind == "growth" and (a.tok.fig.scale or 1) != (level.fig.scale or 1) \
+                if kind in ("growth", "change") and (a.tok.fig.scale or 1) != (level.fig.scale or 1) \
                         and ia.lo > 0 and not 0.02 < (ib / ia).mid < 50:
-                    continue  # "5.15 万元 / 吨，较…4.90 元 / 吨上涨 5.10%": a unit slip, not a growth
+                    # "5.15 万元 / 吨，较…4.90 元 / 吨上涨 5.10%", "成交10802亿元，比上一个交易日的10108元增加了
+                    # 694亿元": a unit slip, not a growth or a change
+                    continue
                 if kind == "change":
                     shown = f"({a.tok.text})" if a.tok.text.lstrip()[:1] in "-−－" else a.tok.text
                     readings.append((f"{level.text} - {shown} = {t.text}", ib - ia))
@@ -1112,6 +1114,13 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
     raw = sec.raw[t.sent]
     if chars_after(raw, t.fig.end, 2).lstrip().startswith("/") or chars_before(raw, t.fig.start, 2).rstrip().endswith("/"):
         return [hedge(sec, chk, "a value of a slash list: its period is not certain")]
+    if chk.verdict == "inconsistent" and _plain_net(mm) and "归母" in n0.metric:
+        got = (n0.tok.interval() / d0.tok.interval()).scale(100)
+        if got.hi < t.interval(result=True).lo <= got.hi * 1.002:
+            # "归母净利 38.35 亿元…净利率 25.88%" over 148.24 亿元 (25.870-25.875%, cfg177): a plain 净利率 within
+            # a fifth of a percent above its 归母 ratio is on total profit with a minorities' share that
+            # small, whatever the article's other margins fit within their rounding
+            return [hedge(sec, chk, "净利率 above its 归母 ratio may be on total profit")]
     if chk.verdict != "inconsistent" and not other_basis:
         return [chk]
     # the margins the section's other profit and revenue pairs give (asked only of a mismatch or of
