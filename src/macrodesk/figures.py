@@ -17,11 +17,11 @@ MAGNITUDE = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "亿": 1e8, "千万
              "万": 1e4, "千": 1e3}
 _MAGNITUDE = MAGNITUDE
 
-_CURRENCY = r"(?:美元|美金|人民币|欧元|日元|港元|港币|英镑|瑞士法郎|瑞郎|元)"
+_CURRENCY = r"(?:美元|美金|美分|人民币|欧元|日元|港元|港币|英镑|便士|瑞士法郎|瑞郎|元)"
 # overseas companies' figures in English magnitudes: "45.0B 美元", "172M 美元", "1.2bn 欧元"
 _EN_MAG = r"(?:B|bn|Bn|M|mn|Mn|K)"
 _MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万)"
-_PER = r"(?:吨|桶|千克|公斤|克|kg|盎司|平方米|平米|平(?!均)|方(?![面式向案法便针])|股|辆|台|件|mbtu|MMBtu|百万英热|度|千瓦时|千瓦|kWh|kW|kw|KW|GWh|MWh|Wh|W|片|张)"
+_PER = r"(?:吨|桶|千克|公斤|克|kg|盎司|磅|加仑|平方米|平米|平(?!均)|方(?![面式向案法便针])|股|辆|台|件|mbtu|MMBtu|百万英热|度|千瓦时|千瓦|kWh|kW|kw|KW|GWh|MWh|Wh|W|片|张)"
 
 # (regex, kind, canonical unit or None to keep as written). Longest and most specific first.
 _UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [

@@ -49,7 +49,7 @@ class _Val:
 
 _BRACKETED_COMMA = re.compile(r"[（(][^（()）。；;]{0,20}[，,][^（()）。；;]{0,20}[）)]")
 # every breakdown is read in a chain of sentences that writes 费用率 (the loop's own test)
-_NEEDS = re.compile(r"费用率")
+_NEEDS = re.compile(r"费用?率")  # ("期间费率5.54%": 费率 is short for 费用率)
 
 
 def find_expense_ratios(article: Article) -> list[Check]:
@@ -61,7 +61,7 @@ def find_expense_ratios(article: Article) -> list[Check]:
         # replaced by a space, every offset stays)
         text = _BRACKETED_COMMA.sub(lambda m: m.group(0).replace("，", " ").replace(",", " "),
                                     "".join(s.text for s in chain))
-        if "费用率" not in text or not _TOTAL.search(text):
+        if not _NEEDS.search(text) or not _TOTAL.search(text):
             continue
         out.extend(_in_chain(article, chain, text))
     return out

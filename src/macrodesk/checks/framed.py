@@ -380,6 +380,7 @@ def _year_before(a: str, b: str) -> bool:
 
 _STOP = re.compile("[。；;]")
 _CLOSED = re.compile("[）)]")
+_OWN_ASIDE = re.compile(r"[（(][^（）()]*[)）]")
 _SUPPOSED = re.compile(r"每|若|如果|假设|倘若|将")
 
 
@@ -437,7 +438,9 @@ WRITTEN_BEFORE = re.compile(
     # a date may name the earlier level ("较 2025 年 7 月初的 6.13 万元 / 吨上涨 33.88%")
     r"\s*(?:(?:19|20)\d{2}\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?)?\s*(?:[初末底中]|上旬|中旬|下旬)?)?"
     # (收 of 收入 and 预收款 is no verb: "较年初的预收款项 1.58 亿元，增长 45%")
-    r"(?:(?!收缩|收窄|收敛|收跌|收涨)[^，,。；;升降增减涨跌提回扩缩少多]){0,12}$"
+    r"(?:(?!收缩|收窄|收敛|收跌|收涨)[^，,。；;升降增减涨跌提回扩缩少多]){0,12}"
+    # (and a date in brackets after the base's name: "比上上周同期(10月22日)的 9.80 元/公斤")
+    r"(?:[（(][^（）()，,。；;]{1,12}[)）][^，,。；;升降增减涨跌提回扩缩少多]{0,3})?$"
     # "毛利率为 50.63%， 去年同期为 52.12%，下降 1.49 pct": last year's level named as such
     r"|^\s*[，,]?\s*(?:去年|上年|上期)(?:同期)?\s*(?:为|是)\s*$")
 VERB_ONLY = re.compile(
@@ -535,7 +538,15 @@ def find_framed(sec: Para) -> list[Check]:
         # the level before the earlier one; a level closed in a bracket before 较 is a part of the
         # subject, and the subject is the level the bracket follows ("产能7.5GW（其中…多晶电池1.5GW），
         # 相较于2018年末的5GW提升50%": 7.5GW grew, not 1.5GW)
-        level_at = _before_bracket(sec, fs, k - 2) if k >= 2 and _CLOSED.search(b.lead) else k - 2
+        # (a bracket opened and closed in the base's own words is an aside: "比上上周同期(10月22日)的")
+        level_at = _before_bracket(sec, fs, k - 2) if k >= 2 and _CLOSED.search(_OWN_ASIDE.sub("", b.lead)) else k - 2
+        # "均价为11.25元/公斤，比上上周…的9.80元/公斤上涨了14.80%，比上月同期…的9.32元/公斤上涨20.71%": each
+        # comparison of a chain is of the level that opens it
+        while level_at >= 2 and same_sentence and fs[level_at].tok.sent == t.sent \
+                and fs[level_at].tok.fig.kind == FigureKind.PERCENT and VERB_ONLY.match(fs[level_at].lead) \
+                and fs[level_at - 1].tok.sent == t.sent and fs[level_at - 1].tok.cunit == b.tok.cunit \
+                and WRITTEN_BEFORE.search(fs[level_at - 1].lead) and WRITTEN_BEFORE.search(b.lead):
+            level_at -= 2
         # ("较上一周均价（3595.25）下跌 2.06%", "较 2024 年展会最高功率（720W）提升 9.8%": the earlier level
         # in a bracket after its name, a bare number there in the level's unit)
         bracketed = _OPEN_END.search(b.lead) is not None and _CLOSE_VERB.match(c.lead) is not None
@@ -1624,7 +1635,7 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
     out = []
     by_sent: dict[int, list[Framed]] = {}
     bounds: dict[int, list[Framed]] = {}  # "超 1500 亿元": a total that is a bound
-    for x in _listed_in_unit(fs):
+    for x in _bare_as_money(sec, _listed_in_unit(fs)):
         (bounds if x.tok.bound else by_sent).setdefault(x.tok.sent, []).append(x)
     for si, raw in enumerate(sec.raw):
         om = _PARTS_WORD.search(raw)
@@ -1777,6 +1788,36 @@ def _listed_in_unit(fs: list[Framed]) -> list[Framed]:
             for i in range(k, j):
                 out[i] = replace(out[i], tok=_in_unit_of(out[i].tok, last))
         k = j + 1
+    return out
+
+
+def _bare_as_money(sec: Para, fs: list[Framed]) -> list[Framed]:
+    """Bare 亿 (万) amounts after 其中 in the money of the level right before it: "收入43.24亿元，同比增长29.48%，
+    其中21Q1-4收入及增速分别为10.72亿（+78.05%）、8.90亿（…）" are four amounts in 亿元. Only when every amount after
+    其中 is bare and the last amount before it is that money: a list that mixes them is read as written."""
+    out = list(fs)
+    by_sent: dict[int, list[int]] = {}
+    for k, x in enumerate(out):
+        by_sent.setdefault(x.tok.sent, []).append(k)
+    for si, ks in by_sent.items():
+        raw = sec.raw[si]
+        i = raw.find("其中")
+        if i < 0:
+            continue
+        amounts = [k for k in ks if out[k].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) and not out[k].tok.bound]
+        before = [k for k in amounts if out[k].tok.fig.end <= i]
+        after = [k for k in amounts if out[k].tok.fig.start > i]
+        if not before or len(after) < 2:
+            continue
+        last = out[before[-1]].tok.fig
+        if last.kind != FigureKind.MONEY or any(out[k].tok.fig.kind != FigureKind.QUANTITY or out[k].tok.fig.unit not in ("亿", "万", "万亿")
+                                                or (out[k].tok.fig.scale or 1) != (last.scale or 1) for k in after) \
+                or not last.unit.startswith(out[after[0]].tok.fig.unit):
+            continue
+        for k in after:
+            x = out[k]
+            fig = x.tok.fig.model_copy(update={"kind": last.kind, "unit": last.unit})
+            out[k] = replace(x, tok=Tok(fig=fig, sent=x.tok.sent, approx=x.tok.approx, bound=x.tok.bound))
     return out
 
 

@@ -38,7 +38,8 @@ _CHANGE_PAIR = re.compile(
 )
 _CHANGE_TAIL = re.compile(
     # ("从 7.100 美元涨至 7.950 美元（周涨 12.0%）": a weekly price's move names its span)
-    f"[，,]?[（(]?(?:环比|同比|单?周|单?月|当周|当月|本周|本月)?(?:累计|合计|共|整体|幅度|变动|变化)?(?:{_VERB})(?:了|幅度|幅)?(?:为|达|约|超|逾|近)?({FIG})"
+    # ("回升至13.5美分/磅区间，涨幅达43%": a word of where the level stands may close the pair)
+    f"(?:区间|左右|附近|一线|水平)?[，,]?[（(]?(?:环比|同比|单?周|单?月|当周|当月|本周|本月)?(?:累计|合计|共|整体|幅度|变动|变化)?(?:{_VERB})(?:了|幅度|幅)?(?:为|达|约|超|逾|近)?({FIG})"
     f"|[。；;](?:{_VERB})(?:了|幅度|幅)?(?:为|达|约)?({FIG})"
     # "从 97 亿元增至 146 亿元（同比 + 51.1%）": a signed growth in a bracket needs no verb
     f"|[（(](?:环比|同比)\\s*[:：]?\\s*({FIG})"
@@ -238,6 +239,11 @@ def _find_changes(para: Para) -> list[Check]:
     # 由A升至B and A→B are one pair of levels: the same tails follow them
     for m in [*_CHANGE_PAIR.finditer(m_text), *_ARROW_PAIR.finditer(m_text)]:
         a, b = para.tok(m.group(1)), para.tok(m.group(2))
+        if a.fig.kind == FigureKind.NUMBER and b.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
+                and m.re is _CHANGE_PAIR and "/" in b.fig.unit:
+            # "纽糖从9.21的最低点回升至13.5美分/磅": the level a price moved from, in the unit it moved to
+            a = Tok(a.fig.model_copy(update={"kind": b.fig.kind, "unit": b.fig.unit, "scale": b.fig.scale,
+                                             "text": f"{a.fig.text}{b.fig.unit}"}), a.sent, a.approx, a.bound)
         if (wrong := _wrong_way(para, a, b, m_text[m.start(1) + 1:m.start(2)])) is not None:
             out.append(wrong)
         rest = m_text[m.end():]

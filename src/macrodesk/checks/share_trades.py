@@ -9,14 +9,16 @@ import re
 from typing import Any
 
 from macrodesk.checks.intervals import Interval, figure_interval
-from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import clause_start
 
-_TRADE = re.compile(r"回购|增持|减持|购买|买入|卖出|持股计划|认购|发行|配售|定增")
+_TRADE = re.compile(r"回购|增持|减持|购买|买入|卖出|持股计划|认购|发行|配售|定增|成交")
 _SHARES = re.compile(r"^(?:亿|万)?股$")
 # the words before each figure, in its own clause
-_COUNT_LEAD = re.compile(r"(?:回购|增持|减持|购买|买入|卖出|认购|发行|配售|定增)[^，,；;。]{0,10}?(?:股份|股票)?(?:数量)?\s*(?:为|达|共|累计|不超过)?\s*$")
+# ("第1笔成交价格为3.73元，成交385.00万股，成交金额1,436.05万元": a block trade)
+_COUNT_LEAD = re.compile(r"(?:回购|增持|减持|购买|买入|卖出|认购|发行|配售|定增|成交)[^，,；;。]{0,10}?(?:股份|股票)?(?:数量)?\s*"
+                         r"(?:为|达|共|累计|不超过|约)?\s*$")
 _PRICE_LEAD = re.compile(r"(?:均价|成交均价|平均价格|成交价格?|回购价格?|增持价格|买入价格?|购买价格|发行价格?|认购价格?)\s*(?:区间)?\s*(?:为|在|约为|约)?\s*$")
 _AMOUNT_LEAD = re.compile(r"(?:(?:成交|交易|支付|回购|增持|买入|使用资金)?\s*(?:总)?(?:金额|总额|资金总额)|募资|募集资金(?:总额)?)"
                           r"\s*(?:为|达|约|共计|合计|不超过)?\s*$")
@@ -38,7 +40,7 @@ def find_share_trades(article: Article) -> list[Check]:
             out.append(capped)
             continue
         counts = [f for f in figs if f.kind == FigureKind.QUANTITY and _SHARES.match(f.unit or "") and not f.is_range
-                  and not f.approx and _COUNT_LEAD.search(s.text[max(0, f.start - 24):f.start])]
+                  and _COUNT_LEAD.search(s.text[max(0, f.start - 24):f.start])]
         prices = [f for f in figs if f.kind == FigureKind.MONEY and _PER_SHARE.match(re.sub(r"\s", "", f.unit or ""))
                   and _PRICE_LEAD.search(_lead(s, f))]
         amounts = [f for f in figs if f.kind == FigureKind.MONEY and not f.is_range and "/" not in (f.unit or "")
@@ -46,6 +48,9 @@ def find_share_trades(article: Article) -> list[Check]:
         if len(counts) != 1 or len(prices) != 1 or len(amounts) != 1:
             continue  # one trade in the sentence, or which goes with which is not certain
         chk = _judge(s, counts[0], prices[0], amounts[0])
+        if chk is not None and counts[0].approx:
+            # "实际回购股份约1166万股…回购均价25.71元/股，使用资金总额约3.00亿元": a count written 约 confirms only
+            chk = confirm_only(chk, "the count of shares is approximate")
         if chk is not None:
             chk.article = article.label
             out.append(chk)

@@ -4,6 +4,7 @@ in prose, net amounts, per-unit amounts, ranges; `find_uncounted` runs them, the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from macrodesk.checks.framed import (
     ANY_VERB,
@@ -70,6 +71,8 @@ def same_amounts(a: Tok, b: Tok) -> bool:
 
 
 _PLUS_SPLIT = re.compile(r"[+＋]")
+# a bracket that names its parts as such: "（包括江苏二期3.4+惠州一期4.7）"
+_BARE_PARTS = re.compile(r"^\s*(?:包括|包含|含|其中|分别为)")
 
 
 def _bracket_sum(sec: Para, fs: list[Framed], k: int) -> Check | None:
@@ -89,6 +92,14 @@ def _bracket_sum(sec: Para, fs: list[Framed], k: int) -> Check | None:
     inner = [x for x in fs if x.tok.sent == t.sent and lo <= x.tok.fig.start and x.tok.fig.end <= hi
              and x.tok.fig.kind not in (FigureKind.DURATION, FigureKind.NUMBER)]
     pieces = _PLUS_SPLIT.split(m.group(1))
+    bare = [x for x in fs if x.tok.sent == t.sent and lo <= x.tok.fig.start and x.tok.fig.end <= hi
+            and x.tok.fig.kind == FigureKind.NUMBER]
+    if not inner and len(bare) == len(pieces) and t.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
+            and _BARE_PARTS.search(m.group(1)):
+        # "8.1万平方米（包括江苏二期3.4+惠州一期4.7）": every part a bare number in the total's unit
+        inner = [replace(x, tok=Tok(x.tok.fig.model_copy(update={"kind": t.fig.kind, "unit": t.fig.unit,
+                                                                 "scale": t.fig.scale}), x.tok.sent, x.tok.approx, False))
+                 for x in bare]
     if len(inner) != len(pieces) or len(inner) < 2:
         return None
     # each piece of the bracket holds one part
