@@ -205,8 +205,8 @@ def _span_lists(fs: list[Framed]) -> list[Framed]:
         items = fs[i:i + n]
         if not 2 <= n <= 6 or len(items) != n or any(y.tok.sent != x.tok.sent or y.period != x.period
                                                      or y.tok.cunit != x.tok.cunit for y in items) \
-                or not all(_ITEM_SEP.match(y.lead) for y in items[1:]) \
-                or (i + n < len(fs) and fs[i + n].tok.sent == x.tok.sent and _ITEM_SEP.match(fs[i + n].lead)):
+                or not all(ITEM_SEP.match(y.lead) for y in items[1:]) \
+                or (i + n < len(fs) and fs[i + n].tok.sent == x.tok.sent and ITEM_SEP.match(fs[i + n].lead)):
             i += 1
             continue
         for k, y in enumerate(items):
@@ -227,8 +227,8 @@ def _quarter_items(fs: list[Framed]) -> list[Framed]:
         items = fs[i:i + n]
         if n < 2 or len(items) != n or any(y.tok.sent != x.tok.sent or y.tok.fig.kind != x.tok.fig.kind
                                            for y in items) \
-                or not all(_ITEM_SEP.match(y.lead) for y in items[1:]) \
-                or (i + n < len(fs) and fs[i + n].tok.sent == x.tok.sent and _ITEM_SEP.match(fs[i + n].lead)):
+                or not all(ITEM_SEP.match(y.lead) for y in items[1:]) \
+                or (i + n < len(fs) and fs[i + n].tok.sent == x.tok.sent and ITEM_SEP.match(fs[i + n].lead)):
             i += 1
             continue
         tokens = list(QUARTER.finditer(x.period))
@@ -246,7 +246,8 @@ _METRIC_LIST = re.compile(r"([\u4e00-\u9fa5A-Za-z]{1,10}(?:\s*/\s*[\u4e00-\u9fa5
 _NAMED_LIST = re.compile(r"([\u4e00-\u9fa5]{2,10}(?:\s*(?:、|与|和|及)\s*[\u4e00-\u9fa5]{2,10}){1,4})\s*分别\s*"
                          r"(?:为|是|达|实现|约)?\s*$")
 _SLASH_LEAD = re.compile(r"^\s*/\s*$")
-_ITEM_SEP = re.compile(r"^\s*[/、]\s*$|^\s*、?\s*(?:和|及|与)\s*$")
+# between two items of a list: "、", "/", "和" (the later items' lead)
+ITEM_SEP = re.compile(r"^\s*[/、]\s*$|^\s*、?\s*(?:和|及|与)\s*$")
 _LIST_MEASURE = re.compile(r"(?:营业总?收入|营收|收入|归母净利润?|扣非归母净利润?|净利润?|利润|销量|产量|出货量|销售额)$")
 
 
@@ -282,7 +283,7 @@ def _grown_lists(fs: list[Framed]) -> list[Framed]:
         growths, levels = fs[i:i + n], fs[i + n:i + 2 * n]
         if len(levels) != n or not all(names) or any(y.tok.sent != x.tok.sent for y in growths + levels) \
                 or any(y.tok.fig.kind != FigureKind.PERCENT for y in growths) \
-                or not all(_ITEM_SEP.match(y.lead) for y in growths[1:] + levels[1:]) \
+                or not all(ITEM_SEP.match(y.lead) for y in growths[1:] + levels[1:]) \
                 or not _TO_LEAD.match(levels[0].lead) \
                 or levels[-1].tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) \
                 or any(y.tok.fig.kind not in (FigureKind.NUMBER, levels[-1].tok.fig.kind) for y in levels):
@@ -317,7 +318,7 @@ def _slash_lists(fs: list[Framed]) -> list[Framed]:
             assert named is not None
             names = [re.sub(r"^(?:年度?|月份?|季度|公司|全年|实现|分别)+", "", n.strip())
                      for n in re.split(r"\s*(?:、|与|和|及)\s*", named.group(1))]
-            lead_ok = _ITEM_SEP
+            lead_ok = ITEM_SEP
         names[-1] = re.sub(r"(?:分别)?(?:为|是|达|实现|约)?$", "", names[-1])
         items = fs[i:i + len(names)]
         last = items[-1].tok.fig
@@ -1779,10 +1780,10 @@ def _listed_in_unit(fs: list[Framed]) -> list[Framed]:
             k += 1
             continue
         j = k + 1
-        while j < len(out) and out[j].tok.sent == x.tok.sent and _ITEM_SEP.match(out[j].lead) \
+        while j < len(out) and out[j].tok.sent == x.tok.sent and ITEM_SEP.match(out[j].lead) \
                 and out[j].tok.fig.kind == FigureKind.NUMBER:
             j += 1
-        if j < len(out) and j > k and out[j].tok.sent == x.tok.sent and _ITEM_SEP.match(out[j].lead) \
+        if j < len(out) and j > k and out[j].tok.sent == x.tok.sent and ITEM_SEP.match(out[j].lead) \
                 and out[j].tok.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY):
             last = out[j].tok.fig
             for i in range(k, j):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.company_levels import measure_class
-from macrodesk.checks.framed import Framed
+from macrodesk.checks.framed import ITEM_SEP, Framed
 from macrodesk.checks.frames import period_key
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval
@@ -35,7 +35,6 @@ _GENERIC = re.compile(r"公司|实现|全年|去年|今年|本年|当年|当期|
                       r"归属于?母公司(?:所有者|股东)?|归属于上市公司股东|归母|扣除非经常性损益后?|扣非后?|"
                       r"营业总?收入|营收|收入|净利润?|利润")
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
-_ITEM = re.compile(r"^\s*[/、]\s*$|^\s*、?\s*(?:和|及|与)\s*$")
 _CLAUSE = re.compile(r"[，,；;。]")
 
 
@@ -43,7 +42,7 @@ def _measure(fs: list[Framed], k: int) -> str:
     """The measure class of a level, read in the words of its clause; a later item of a list under
     a span of years ("分别为 2.13 亿元、1.05 亿元") is of the measure its first item's words name."""
     j = k
-    while j > 0 and fs[j].by_position and _ITEM.match(fs[j].lead) and fs[j - 1].tok.sent == fs[j].tok.sent:
+    while j > 0 and fs[j].by_position and ITEM_SEP.match(fs[j].lead) and fs[j - 1].tok.sent == fs[j].tok.sent:
         j -= 1
     return measure_class(_CLAUSE.split(fs[j].lead)[-1])
 
