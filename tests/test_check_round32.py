@@ -227,3 +227,9 @@ def test_cents_per_pound_and_a_bare_level_a_price_moved_from():
     assert _stated(text.format(g="43"), "43%") == [("inconsistent", True)]
     assert _stated(text.format(g="46.6"), "46.6%") == [("consistent", True)]
     assert [f.unit for f in extract_figures("本周乙烷市场均价为 29.9 美分 / 加仑")] == ["美分/加仑"]
+
+
+def test_the_rate_of_a_years_net_addition_over_the_level_the_year_opened_on():
+    text = "2021年年底员工人数为3517人，全年新增1615人，比上年末增{g}%，主要为研发设计及生产调试人员。"
+    assert _stated(text.format(g="84.91"), "84.91%") == [("consistent", True)]
+    assert _stated(text.format(g="80.91"), "80.91%") == [("inconsistent", True)]

@@ -416,7 +416,9 @@ def _certain(a: Framed, b: Framed) -> bool:
 
 
 ANY_VERB = re.compile(f"(?:{UP}|{DOWN})")
-_AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比|比上年|比去年)[^，,。；;]{{0,12}}(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
+_AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比|比上年|比去年)[^，,。；;]{{0,12}}(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$"
+                            # ("员工人数为3517人，全年新增1615人": the year's net addition to a level)
+                            f"|^[，,]\\s*(?:全年|年内|当年|本年)\\s*(?:新增|净增|净增加)\\s*$")
 # (or the change's verb again: "研发费用为1.13亿元，同比增加0.5亿元、增长78.36%", cfb487)
 _RATE_OF_CHANGE = re.compile(r"^\s*[，,、（(]?\s*(?:(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?"
                              r"|(?:增长|上升|上涨|下降|下滑|减少|下跌)\s*(?:了|约)?)\s*$")
@@ -426,12 +428,14 @@ def _basis_word(change: str) -> str:
     """同比 or 环比 as an amount change's words name it ("比上年同期上升" is 同比), else ""."""
     if change.startswith("环比"):
         return "环比"
+    if re.match(r"[，,]\s*(?:全年|年内|当年|本年)", change):
+        return "上年末"  # the year's net addition is over the level the year opened on
     return "同比" if change.startswith(("同比", "比上年", "比去年", "较上年同期", "较去年同期")) else ""
 
 
 # the rate on the very basis of the change: "环比8月净增加11架，环比增长0.3%" (680), "比上年同期上升423万吨，
 # 同比增长36.97%" (cfb328)
-_RATE_ON_BASIS = re.compile(r"^\s*[，,]\s*(同比|环比)\s*(?:增长|增加|上升|上涨|下降|下滑|减少|下跌)\s*(?:了|约)?\s*$")
+_RATE_ON_BASIS = re.compile(r"^\s*[，,]\s*(同比|环比|比上年末|较上年末)\s*(?:增长|增加|上升|上涨|下降|下滑|减少|下跌|增|降)\s*(?:了|约)?\s*$")
 # "较去年累计的 A 同比增长 C", "环比 25Q1 的 A 提高 C": the earlier level written after its word
 WRITTEN_BEFORE = re.compile(
     # ("成本收入比24.6%": a 比 the figure follows at once names a ratio, it compares with nothing)
@@ -513,7 +517,8 @@ def find_framed(sec: Para) -> list[Check]:
         if (k >= 2 and same_sentence and fs[k - 2].tok.sent == t.sent and t.fig.kind == FigureKind.PERCENT
                 and _change_unit_fits(b.tok, fs[k - 2].tok) and b.tok.fig.kind in LEVEL_KINDS
                 and (am := _AMOUNT_CHANGE.search(b.lead)) and (_RATE_OF_CHANGE.match(c.lead) or (
-                    (rb := _RATE_ON_BASIS.match(c.lead)) is not None and _basis_word(am.group(0)) == rb.group(1)))):
+                    (rb := _RATE_ON_BASIS.match(c.lead)) is not None
+                    and _basis_word(am.group(0)) == rb.group(1).lstrip("比较")))):
             level, d = fs[k - 2].tok, signed_level(b)
             before = level.interval() - d
             if before.lo > 0 and not level.bound and not b.tok.bound:
