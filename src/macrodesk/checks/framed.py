@@ -41,7 +41,7 @@ from macrodesk.checks.sentence import (
     is_points,
     sum_check,
 )
-from macrodesk.checks.tokens import Para, Tok, bound_side
+from macrodesk.checks.tokens import Para, Tok, bound_side, in_unit_of
 from macrodesk.models import Figure, FigureKind
 from macrodesk.text.clauses import chars_after, chars_before, clause_start, last_chars
 
@@ -141,7 +141,7 @@ def margin_named(lead: str) -> re.Match[str] | None:
     return mm
 
 
-# a level a growth reached, written after it ("同比增长20%至12亿元"): its lead is 至 alone (`_TO_ONLY`)
+# a level a growth reached, written after it ("同比增长20%至12亿元"): its lead is 至 alone (`TO_ONLY`)
 _MOVED = "增长|增加|上升|提升|提高|下降|减少|下滑|降低|增|降|减"
 _VERB_END = re.compile(f"(?:同比|环比)?(?:{_MOVED})$")
 _GROWTH_BEFORE = re.compile(f"(?:同比|环比|较上年|较去年同期)?\\s*(?:{_MOVED}|[+\\-])\\s*$")
@@ -172,7 +172,7 @@ def read_frames(sec: Para) -> list[Framed]:
             own = period = next((x.period for x in reversed(out) if (key := period_key(x.period)) and key[1] == "Y"),
                                 "全年")
         metric = fr.metric
-        if _TO_ONLY.match(lead) and out and out[-1].tok.sent == t.sent and _GROWTH_BEFORE.search(out[-1].lead) \
+        if TO_ONLY.match(lead) and out and out[-1].tok.sent == t.sent and _GROWTH_BEFORE.search(out[-1].lead) \
                 and (out[-1].tok.fig.kind == FigureKind.PERCENT and t.fig.kind != FigureKind.PERCENT
                      or out[-1].tok.fig.kind == FigureKind.POINTS and t.fig.kind == FigureKind.PERCENT):
             # "净利润同比增长20%至12亿元", "归母净利润率降低4.24个百分点至3.99%": the level a growth or a
@@ -256,9 +256,7 @@ def _in_unit_of(tok: Tok, last: Figure) -> Tok:
     if tok.fig.kind != FigureKind.NUMBER:
         return tok
     written = re.sub(r"^[+\-−]?[\d.,]+\s*", "", last.text)
-    fig = tok.fig.model_copy(update={"kind": last.kind, "unit": last.unit, "scale": last.scale,
-                                     "text": f"{tok.fig.text} {written}".strip()})
-    return Tok(fig=fig, sent=tok.sent, approx=tok.approx, bound=tok.bound)
+    return in_unit_of(tok, last, text=f"{tok.fig.text} {written}".strip())
 
 
 # measures named as a list before their growths, then the levels the growths reached: "营收、毛利同比-1.3%、
@@ -416,9 +414,10 @@ def _certain(a: Framed, b: Framed) -> bool:
 
 
 ANY_VERB = re.compile(f"(?:{UP}|{DOWN})")
+# ("员工人数为3517人，全年新增1615人": the year's net addition to a level)
+_YEAR_ADDITION = r"^[，,]\s*(?:全年|年内|当年|本年)\s*(?:新增|净增|净增加)\s*$"
 _AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比|比上年|比去年)[^，,。；;]{{0,12}}(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$"
-                            # ("员工人数为3517人，全年新增1615人": the year's net addition to a level)
-                            f"|^[，,]\\s*(?:全年|年内|当年|本年)\\s*(?:新增|净增|净增加)\\s*$")
+                            f"|{_YEAR_ADDITION}")
 # (or the change's verb again: "研发费用为1.13亿元，同比增加0.5亿元、增长78.36%", cfb487)
 _RATE_OF_CHANGE = re.compile(r"^\s*[，,、（(]?\s*(?:(?:涨幅|跌幅|降幅|增幅|减幅|幅度)\s*(?:为|达|约)?"
                              r"|(?:增长|上升|上涨|下降|下滑|减少|下跌)\s*(?:了|约)?)\s*$")
@@ -428,7 +427,7 @@ def _basis_word(change: str) -> str:
     """同比 or 环比 as an amount change's words name it ("比上年同期上升" is 同比), else ""."""
     if change.startswith("环比"):
         return "环比"
-    if re.match(r"[，,]\s*(?:全年|年内|当年|本年)", change):
+    if re.match(_YEAR_ADDITION, change):
         return "上年末"  # the year's net addition is over the level the year opened on
     return "同比" if change.startswith(("同比", "比上年", "比去年", "较上年同期", "较去年同期")) else ""
 
@@ -493,7 +492,7 @@ def find_framed(sec: Para) -> list[Check]:
         # ---- "归母净利率同比+1.7pct至9.0%": a change written before the level it leads to
         nxt = fs[k + 1] if k + 1 < len(fs) else None
         if nxt is not None and nxt.tok.sent == t.sent and is_points(t) and _TO_LEVEL.match(c.after) \
-                and _YOY.search(c.lead) and nxt.tok.fig.kind == FigureKind.PERCENT and _TO_ONLY.match(nxt.lead):
+                and _YOY.search(c.lead) and nxt.tok.fig.kind == FigureKind.PERCENT and TO_ONLY.match(nxt.lead):
             to_level = replace(nxt, lead=c.lead + nxt.lead)
             derived = _derived_margin_change(sec, fs, to_level, c)
             mm = margin_named(to_level.lead)
@@ -507,7 +506,7 @@ def find_framed(sec: Para) -> list[Check]:
             if chk is not None:
                 out.append(chk)
             continue
-        if _TO_ONLY.match(c.lead) and is_points(b.tok) and b.tok.sent == t.sent \
+        if TO_ONLY.match(c.lead) and is_points(b.tok) and b.tok.sent == t.sent \
                 and (_YOY.search(b.lead) or _CHANGE_VERB.search(b.lead)):
             # the level of "…净利率同比+1.7pct至9.0%" (or "净利率下降0.38pct至9.43%", cfb169) is
             # named before its change
@@ -1821,9 +1820,7 @@ def _bare_as_money(sec: Para, fs: list[Framed]) -> list[Framed]:
                 or not last.unit.startswith(out[after[0]].tok.fig.unit):
             continue
         for k in after:
-            x = out[k]
-            fig = x.tok.fig.model_copy(update={"kind": last.kind, "unit": last.unit})
-            out[k] = replace(x, tok=Tok(fig=fig, sent=x.tok.sent, approx=x.tok.approx, bound=x.tok.bound))
+            out[k] = replace(out[k], tok=in_unit_of(out[k].tok, last))  # (of the total's scale, tested above)
     return out
 
 
@@ -1953,7 +1950,7 @@ _RESPECTIVE = re.compile(r"分别(?:为|是|达)?\s*$")
 _LIST_SEP = re.compile(r"^\s*[、/]\s*$")
 # "同比+1.7pct至9.0%": the change runs to the level after it
 _TO_LEVEL = re.compile(r"^\s*(?:至|到)")
-_TO_ONLY = re.compile(r"^\s*(?:至|到)\s*$")
+TO_ONLY = re.compile(r"^\s*(?:至|到)\s*$")
 # the lead of a 、-list's later item: "、竣工 ", "/", "方、竣工" (after "1,200 万方")
 _LIST_ITEM = re.compile(r"^[^，,。；;\d]{0,3}?\s*[、/][\u4e00-\u9fa5A-Za-z]{0,6}\s*$")
 

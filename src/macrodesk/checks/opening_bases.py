@@ -13,8 +13,9 @@ from macrodesk.checks.levels import interval
 from macrodesk.models import Article, Figure, FigureKind, canonical_unit
 
 # the comparison a sentence (or a later clause of it) opens on, with the base's period
-_OPENS = re.compile(r"^\s*(?:相较于?|较|与|相比于?|对比)\s*(?:(?:19|20)?\d{2}\s*年)?[^，,。；;\d]{0,10}?(?:的)?\s*$")
-_CLAUSE_OPENS = re.compile(r"^\s*[，,]\s*(?:相较于?|较|与|相比于?|对比)\s*(?:(?:19|20)?\d{2}\s*年)?[^，,。；;\d]{0,10}?(?:的)?\s*$")
+_OPENS_WORDS = r"(?:相较于?|较|与|相比于?|对比)\s*(?:(?:19|20)?\d{2}\s*年)?[^，,。；;\d]{0,10}?(?:的)?\s*$"
+_OPENS = re.compile(r"^\s*" + _OPENS_WORDS)
+_CLAUSE_OPENS = re.compile(r"^\s*[，,]\s*" + _OPENS_WORDS)
 _MOVE = re.compile(r"^\s*(?:相比)?\s*(?:的)?\s*(增加|增长|上升|提升|提高|上涨|下降|减少|下滑|回落|降低|下跌)\s*(?:了|约)?\s*$")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 # a threshold passed, not a level: "首破十亿美元大关", "突破 100 亿元"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from macrodesk.checks.framed import PER_UNIT, TO_ONLY
 from macrodesk.checks.frames import frame_of, lead_words
 from macrodesk.checks.intervals import Interval, figure_interval, signed_interval
 from macrodesk.checks.judging import Check, Verdict
@@ -94,8 +95,8 @@ def period_of(text: str) -> tuple[str, str] | None:
     return year, _P.get(part, part)
 
 
-_PER_UNIT = re.compile(r"(?:吨|单位|单车|单台|单件|单店|单箱|单票|单客|单瓶|每|人均)$")
-_TO_ONLY = re.compile(r"\s*(?:至|到)\s*")
+# an entity that ends on a per-unit word ("吨净利"): framed's words, at the end
+_PER_UNIT = re.compile(f"(?:{PER_UNIT.pattern})$")
 _TO_LEVEL_NEXT = re.compile(r"\s*(?:至|到)\s*[\d+\-]")
 _YOY_WORD = re.compile(r"同比|环比|QoQ|YoY|qoq|yoy")
 _TRAILING_VERB = re.compile(r"(?:实现|达到|达|为|约)+\s*$")
@@ -245,7 +246,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     p = (p[0] or period.get(s.paragraph, in_head)[0], p[1])
                     _set_period(period, earlier, s.paragraph, p)
                 named = _metric(listed.names[f.start]) if listed and f.start in listed.names else _metric(frame.metric)
-                if named is None and pending is not None and _TO_ONLY.fullmatch(before):
+                if named is None and pending is not None and TO_ONLY.fullmatch(before):
                     named = _metric(_YOY_WORD.sub("", pending[1]))
                 if named is None and s.text[prev_end:f.start].rstrip().endswith(("）", ")")):
                     # "投资净收益（含公允价值）1178 亿元": the metric is before the bracket
@@ -279,7 +280,7 @@ def _read_levels(article: Article) -> list[tuple[Level, list[tuple[Figure, str]]
                     out.append(current)
                     if not own and s.paragraph in earlier:
                         alts[id(current[0])] = earlier[s.paragraph]
-                    if pending is not None and _TO_ONLY.fullmatch(before):
+                    if pending is not None and TO_ONLY.fullmatch(before):
                         current[1].append(pending)
                     new_period = False
                 pending = None

@@ -18,7 +18,7 @@ from macrodesk.checks.judging import (
     judge,
     unverifiable,
 )
-from macrodesk.checks.tokens import DATE_MARK, FIG, FIG_BASE, NOFIG, WS, Para, Tok, W
+from macrodesk.checks.tokens import DATE_MARK, FIG, FIG_BASE, NOFIG, WS, Para, Tok, W, in_unit_of
 from macrodesk.figures import MAGNITUDE, cn_to_number
 from macrodesk.models import Figure, FigureKind
 from macrodesk.text.clauses import chars_before
@@ -242,8 +242,7 @@ def _find_changes(para: Para) -> list[Check]:
         if a.fig.kind == FigureKind.NUMBER and b.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
                 and m.re is _CHANGE_PAIR and "/" in b.fig.unit:
             # "纽糖从9.21的最低点回升至13.5美分/磅": the level a price moved from, in the unit it moved to
-            a = Tok(a.fig.model_copy(update={"kind": b.fig.kind, "unit": b.fig.unit, "scale": b.fig.scale,
-                                             "text": f"{a.fig.text}{b.fig.unit}"}), a.sent, a.approx, a.bound)
+            a = in_unit_of(a, b.fig, text=f"{a.fig.text}{b.fig.unit}")
         if (wrong := _wrong_way(para, a, b, m_text[m.start(1) + 1:m.start(2)])) is not None:
             out.append(wrong)
         rest = m_text[m.end():]

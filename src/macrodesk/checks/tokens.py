@@ -111,6 +111,14 @@ def _cunit(kind: FigureKind, unit: str) -> tuple[str, str]:
 _INTERVAL_KEYS = {(a, r): f"_interval_{a:d}{r:d}" for a in (False, True) for r in (False, True)}
 
 
+def in_unit_of(tok: Tok, like: Figure, *, text: str | None = None, bound: bool | None = None) -> Tok:
+    """`tok` read in the kind, unit and scale of `like` (a bare number of a list in the unit of its last
+    item, a bare 亿 in the money of its total), shown as `text` and with `bound` when given."""
+    fig = tok.fig.model_copy(update={"kind": like.kind, "unit": like.unit, "scale": like.scale,
+                                     "text": tok.fig.text if text is None else text})
+    return Tok(fig, tok.sent, tok.approx, tok.bound if bound is None else bound)
+
+
 FIG_BASE = 0xE000
 FIG = "[\ue000-\uefff]"
 DATE_MARK = "\uf8ff"  # a date stands between figures, never one of them

@@ -23,7 +23,7 @@ from macrodesk.checks.intervals import Interval, figure_interval, interval_sum
 from macrodesk.checks.judging import LEVEL_KINDS, Check, fmt, hedge, judge, unverifiable
 from macrodesk.checks.range_growths import change_range_growths, range_growth
 from macrodesk.checks.sentence import DOWN, SHARE_WORDS, UP, change_check, is_points
-from macrodesk.checks.tokens import Para, Tok
+from macrodesk.checks.tokens import Para, Tok, in_unit_of
 from macrodesk.checks.uncounted import FROM_LEAD, LIST_AND, SIGN, TO_LEAD, is_level, uncounted_check
 from macrodesk.checks.valuation import EPS_HEAD, PE_HEAD, PE_SLACK
 from macrodesk.figures import extract_figures
@@ -97,9 +97,8 @@ def _bracket_sum(sec: Para, fs: list[Framed], k: int) -> Check | None:
     if not inner and len(bare) == len(pieces) and t.fig.kind in (FigureKind.MONEY, FigureKind.QUANTITY) \
             and _BARE_PARTS.search(m.group(1)):
         # "8.1万平方米（包括江苏二期3.4+惠州一期4.7）": every part a bare number in the total's unit
-        inner = [replace(x, tok=Tok(x.tok.fig.model_copy(update={"kind": t.fig.kind, "unit": t.fig.unit,
-                                                                 "scale": t.fig.scale}), x.tok.sent, x.tok.approx, False))
-                 for x in bare]
+        # ("3.4+惠州": the + after a part is the operator, not a bound)
+        inner = [replace(x, tok=in_unit_of(x.tok, t.fig, bound=False)) for x in bare]
     if len(inner) != len(pieces) or len(inner) < 2:
         return None
     # each piece of the bracket holds one part
