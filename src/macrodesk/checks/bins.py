@@ -101,11 +101,14 @@ def _judge_bins(pairs: list[tuple[Sentence, Figure, Figure]], article: Article) 
 _SHARE_LEAD = re.compile(r"(?:占比|份额|比重)\s*(?:为|达|约为)?\s*$")
 # the bin that closes a breakdown: "其他地区：北美、大洋洲等合计占比 7%", "其他（占比 12%）"
 _RESIDUAL = re.compile(r"其[他它余]")
+# or the line that eliminates sales between the parts: "…印刷业务占比5.53%，内部抵销占比-39.94%" (cft510)
+# reconciles the segments to the company's revenue, so the shares add up to 100% by construction
+_OFFSET = re.compile(r"抵销|抵消")
 # a bound is no bin of the breakdown
 _NOT_BIN = re.compile(r"^\s*(?:以上|以下|左右|多)")
 # every residual share is labelled (_SHARE_LEAD) and closes a bin named 其他/其它/其余 (_RESIDUAL)
 _NEEDS_LABEL = re.compile(r"占比|份额|比重")
-_NEEDS = re.compile(r"其他|其它|其余")
+_NEEDS = re.compile(r"其他|其它|其余|抵销|抵消")
 
 
 def _shares(s: Sentence) -> list[tuple[Figure, int]]:
@@ -123,7 +126,8 @@ def _shares(s: Sentence) -> list[tuple[Figure, int]]:
 def find_residual_shares(article: Article) -> list[Check]:
     """A breakdown closed by a residual bin: "运营占比 76%、装备占比 21%、其他占比 3%", or list
     items one share each ending in "- **其他地区**：…合计占比 7%". The residual is what the named
-    bins leave of 100%. Confirm-only: a list that does not close may simply name a few bins."""
+    bins leave of 100%. Confirm-only: a list that does not close may simply name a few bins. An
+    elimination line (内部抵销) closes a segment breakdown for certain: a misfit is an error."""
     if not mentions(article, _NEEDS) or not mentions(article, _NEEDS_LABEL):
         return []
     out: list[Check] = []
@@ -131,7 +135,8 @@ def find_residual_shares(article: Article) -> list[Check]:
     for i, s in enumerate(sents):
         shares = _shares(s)
         for r, label in shares:
-            if not _RESIDUAL.search(s.text[label:r.start]):
+            offset = bool(_OFFSET.search(s.text[label:r.start]))
+            if not offset and not _RESIDUAL.search(s.text[label:r.start]):
                 continue
             siblings = [f for f, _ in shares if f is not r]
             where: list[str] = []
@@ -147,9 +152,17 @@ def find_residual_shares(article: Article) -> list[Check]:
                 continue
             named = interval_sum(figure_interval(f) for f in siblings)
             left = Interval(100 - named.hi, 100 - named.lo)
-            if not left.overlaps(figure_interval(r)):
-                continue
             parts = " + ".join(f.text for f in siblings)
+            if offset and not where:
+                out.append(interval_check(
+                    left, figure_interval(r, result=True), kind="share", stated=r.text,
+                    inputs=[f.text for f in siblings],
+                    relation=f"100% - ({parts}) = {r.text} (the elimination line closes the breakdown)",
+                    sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, derived=True,
+                    article=article.label, input_sentences=[]))
+                continue
+            if offset or not left.overlaps(figure_interval(r)):
+                continue
             out.append(Check(
                 verdict="consistent", kind="share", stated=r.text,
                 computed=f"{left.mid:.3f}", computed_low=left.lo, computed_high=left.hi,

@@ -17,9 +17,11 @@ from macrodesk.models import Article, FigureKind, Sentence
 
 # ("基数 685,426,671 股" after the rate, as a distribution's notice writes it)
 _BASE = re.compile(r"(?:总股本|股本基数|分配基数|基数)\s*(?:为|约)?\s*$")
+# ("以 6.84 亿股为基数": the count written before the word that makes it the base)
+_BASE_AFTER = re.compile(r"\s*(?:股本)?\s*为\s*(?:分配|股本)?基数")
 _PER_TEN = re.compile(r"每\s*$")
 _PER_SHARE = re.compile(r"每股(?:派发|派送|派现|派|分红|分派)?(?:现金)?(?:红利|股利|分红)?(?:人民币)?\s*(?:为)?\s*$")
-_AFTER_TEN = re.compile(r"^\s*股?\s*(?:派发|派送|派现|派|分红)(?:现金)?(?:红利|股利)?(?:人民币)?\s*$")
+_AFTER_TEN = re.compile(r"^\s*股?\s*(?:派发|派送|派现|分派|派|分红)(?:现金)?(?:红利|股利)?(?:人民币)?\s*$")
 _TOTAL = re.compile(r"(?:合计|共计|总计|累计)(?:拟)?(?:派发|派送|派现|派|分红|分派)(?:现金)?(?:红利|股利)?(?:人民币)?\s*(?:约|为)?\s*$"
                     r"|派现(?:总额)?\s*(?:约|为)?\s*$|分红总额\s*(?:约|为)?\s*$")
 
@@ -84,7 +86,7 @@ def _dividend(article: Article, s: Sentence) -> Check | None:
         lead = s.text[prev:f.start].replace("*", "")
         prev = f.end
         if base is None and f.kind in (FigureKind.QUANTITY, FigureKind.NUMBER) and f.unit.endswith("股") \
-                and _BASE.search(lead):
+                and (_BASE.search(lead) or _BASE_AFTER.match(s.text, f.end)):
             base = f
         elif rate is None and f.kind == FigureKind.QUANTITY and f.value == 10 and f.unit == "股" \
                 and _PER_TEN.search(lead) and k + 1 < len(figs) and figs[k + 1].kind == FigureKind.MONEY \

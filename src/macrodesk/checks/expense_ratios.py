@@ -32,6 +32,9 @@ _BASIS = re.compile(r"同比|环比|较上年|较去年|较上期|较上季度?|
 _QOQ = re.compile(r"环比|较上期|较上季")
 _RISE = re.compile(r"(?:增加|提升|提高|上升|上涨|增长|同增|同升|[增升])\s*(?:了|约)?\s*$")
 _FALL = re.compile(r"(?:同降|同减)\s*(?:了|约)?\s*$")
+# (a restated basis, not a comparable one: "管理费用（含研发费用，可比口径）率" is the reported line)
+_RESTATED = re.compile(r"(?:调整|还原|换算)[^，,；;。\d]{0,10}?口径")
+_HEDGE_END = re.compile(r"(?:约|大约|近)\s*$")
 # what may stand between two values of one list
 _SEP = re.compile(r"^\s*[、/，,和及与]\s*$")
 # what ends a breakdown: another period's or another measure's total, a 毛利率 or 净利率
@@ -155,7 +158,12 @@ def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]
             changes, flat = _with_flat(text, chain, first.start(), region_end, changes), True
         if change is not None and len(changes) == len(names) and own_basis <= {basis}:
             judged = _judge(article, change, changes, names, with_rnd, definition, "change")
-            out.extend(confirm_only(c, "a part is said flat (持平), not given") if flat else c for c in judged)
+            # "销售费用率…调整至去年口径后同比降约1pct" (cfg556): a part's change on a restated basis (a cost
+            # moved between lines) need not add up to the total's change as reported
+            restated = bool(_RESTATED.search(text, first.start(), region_end))
+            out.extend(confirm_only(c, "a part is said flat (持平), not given") if flat else
+                       confirm_only(c, "a part's change is on a restated basis (口径)") if restated else c
+                       for c in judged)
     return out
 
 
@@ -163,7 +171,9 @@ _CLAUSE = re.compile(r"[，,；;。]")
 # a part's change said in words: the breakdown goes on ("销售费用率3.5%，同比持平，环比+0.6pct")
 _FLAT = re.compile(r"^\s*(?:同比|环比)?\s*(?:基本)?持平\s*[，,；;。]?\s*$|^\s*与去年同期基本(?:相同|持平)\s*[，,；;。]?\s*$")
 # a clause that goes on with the list of values: "分别同比…", "同比变动 -0.58、…", "+1.89pct"
-_GOES_ON = re.compile(r"^\s*(?:其中|分别|同比|环比|同[升降增减]|较|至|变动|[+\-−－\d]"
+# ("调整至去年口径后同比降约1pct" (cfg556): a part's change on a restated basis goes on too)
+_GOES_ON = re.compile(r"^\s*(?:(?:调整|还原|剔除|按)[^，,；;。\d]{0,10}?(?:口径|影响)后?\s*)?"
+                      r"(?:其中|分别|同比|环比|同[升降增减]|较|至|变动|[+\-−－\d]"
                       # ("，下降3.49个百分点；": a part's change with no basis named, as its total's)
                       r"|(?:下降|减少|下滑|降低|提升|增加|提高|上升)\s*[\d.]+\s*(?:个百分点|pct|pp))")
 
@@ -301,7 +311,8 @@ def _with_flat(text: str, chain: list[Sentence], start: int, end: int, changes: 
 
 
 def _sign_of(lead: str) -> int | None:
-    tail = last_chars(lead, 8)
+    # ("同比降约1pct": the verb before a hedge)
+    tail = _HEDGE_END.sub("", last_chars(lead, 8))
     if FALL_BEFORE.search(tail) or _FALL.search(tail):
         return -1
     if _RISE.search(tail):

@@ -53,7 +53,7 @@ def find_fitted_breakdowns(article: Article) -> list[Check]:
         unit = canonical_unit(total.level.kind, total.level.unit)
         lo, hi = bisect_left(ks, at - _REACH), bisect_right(ks, at + _REACH)
         cands = [(q, m, iv) for (k, q, m, iv), u in zip(items[lo:hi], units[lo:hi], strict=True)
-                 if m is not total and m.previous == total.previous and iv.hi < whole.lo
+                 if m is not total and (m.previous, m.basis) == (total.previous, total.basis) and iv.hi < whole.lo
                  and u == unit and "/" not in unit
                  and not (m.period and total.period and m.period[0] != total.period[0])]
         # a figure restated (a summary, then the body) is one part

@@ -49,7 +49,7 @@ def find_fitted_ratios(article: Article) -> list[Check]:
         if _coarse(r):
             continue  # (asked first: the amounts near it are then not gathered)
         near = [(q, m, iv) for j, q, m, iv in amounts[bisect_left(ks, k - _REACH):bisect_right(ks, k + _REACH)]
-                if m.previous == r.previous]
+                if (m.previous, m.basis) == (r.previous, r.basis)]
         found = _search(r, near)
         if found is not None:
             out.extend(_checks(article, p, r, *found))

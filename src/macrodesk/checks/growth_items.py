@@ -15,7 +15,9 @@ from macrodesk.checks.paragraphs import ParaText
 from macrodesk.figures import list_units
 from macrodesk.models import Figure, FigureKind
 
-_CMP = r"同比|环比|yoy|YoY|YOY|较上年|较去年|较上月|较上季|较\s*(?:19|20)?\d{2}\s*年末?"
+# ("同比20年增长24.8%，同比19年增长19.4%" (cfg397): a 同比 naming the year it is against)
+_CMP = r"同比\s*(?:19|20)?\d{2}\s*年(?:同期)?|同比|环比|yoy|YoY|YOY|较上年|较去年|较上月|较上季|较\s*(?:19|20)?\d{2}\s*年末?"
+_BASIS_YEAR = re.compile(r"同比\s*(?:19|20)?(\d{2})\s*年")
 _VERB = (r"增长|增加|上升|提升|提高|上涨|下降|下滑|减少|回落|降低|下跌|下调|收窄|变动|变化|"
          r"增|升|涨|降|跌|减")
 # how much, before the verb: "同比小幅上升1.2个百分点"
@@ -41,6 +43,7 @@ class Moved:
     name: str  # the words of the level's (or its list's) clause
     at: int  # where the later of the two is written
     period: tuple[int, str] | None  # the period its clause writes
+    basis: str = ""  # the year a 同比 names ("同比20年" -> "20"): growths pair only on one basis
 
 
 def period_of(p: ParaText, f: Figure) -> tuple[int, str] | None:
@@ -108,6 +111,7 @@ def _moved_levels(p: ParaText, ratios: bool) -> list[Moved]:
             rate = iv.scale(0.01)
             if rate.lo <= -1 and not ratios:
                 continue
+            year = _BASIS_YEAR.search(lead)
             out.append(Moved(level, growth, rate, bool(_PREVIOUS.search(lead)), name,
-                             max(level.end, growth.end), period))
+                             max(level.end, growth.end), period, year.group(1) if year else ""))
     return out

@@ -81,7 +81,7 @@ def precision_unit(fig: Figure, *, result: bool = False) -> float:
         return 10.0 ** -fig.decimals
     v = abs(fig.value or 0.0)
     unit = 1.0
-    if v == int(v) and (v >= 1000 or (result and v >= 10 and fig.kind == FigureKind.PERCENT)):
+    if v == int(v) and (v >= 1000 and not _quoted_price(fig) or (result and v >= 10 and fig.kind == FigureKind.PERCENT)):
         n = int(v)
         while n % 10 == 0 and n >= 10:
             n //= 10
@@ -91,6 +91,13 @@ def precision_unit(fig: Figure, *, result: bool = False) -> float:
         # at most
         unit = 10.0
     return unit
+
+
+def _quoted_price(fig: Figure) -> bool:
+    """A price per unit in whole yuan ("报价16950元/吨，较7月初价格下跌1200元/吨", cfe146): a quote is
+    written to its last yuan, not rounded to its hundreds as a total is."""
+    return fig.kind == FigureKind.MONEY and "/" in fig.unit and (fig.scale or 1) == 1 and not fig.approx \
+        and fig.unit.split("/")[0] in ("元", "美元")
 
 
 # counted things: "减少 1 座", "11 家" are whole numbers, not rounded ones

@@ -12,7 +12,7 @@ from macrodesk.checks.frames import SEGMENT_LABEL
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
-from macrodesk.checks.levels import unit_key
+from macrodesk.checks.levels import interval, unit_key
 from macrodesk.checks.quarters import period_of
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import chars_before, clause_start
@@ -120,7 +120,8 @@ def find_named_wholes(article: Article) -> list[Check]:
             ws, w = wholes[0]
             if figure_interval(w).lo <= 0:
                 continue
-            got = (figure_interval(part) / figure_interval(w)).scale(100)
+            # (in base units: 9883.38万元 of 5.52亿元, one unit at two scales)
+            got = (interval(part) / interval(w)).scale(100)
             out.append(interval_check(
                 got, figure_interval(f, result=True), kind="share", stated=f.text, inputs=[part.text, w.text],
                 relation=f"{part.text} / {w.text} = {f.text} ({name} of {part.period}, written elsewhere)" if part.period
@@ -226,7 +227,7 @@ def find_named_parts(article: Article) -> list[Check]:
             if len(parts) != 1 or figure_interval(whole).lo <= 0:
                 continue
             part = parts[0]
-            got = (figure_interval(part) / figure_interval(whole)).scale(100)
+            got = (interval(part) / interval(whole)).scale(100)
             out.append(interval_check(
                 got, figure_interval(f, result=True), kind="share", stated=f.text, inputs=[part.text, whole.text],
                 relation=f"{part.text} / {whole.text} = {f.text} ({name}, named in the whole's bracket)",

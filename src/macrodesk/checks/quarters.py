@@ -17,10 +17,12 @@ from macrodesk.text.clauses import chars_before, clause_start
 
 # "2025H1", "25Q2", "2025 年上半年", "二季度": (year or "", half/quarter)
 _PERIOD = re.compile(
-    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>(?<!(?<![\d.])[1-4])(?:H[12]|Q[1-4])|上半年|下半年|前三季度|第?[一二三四]季度|(?<!\d)[1-4]\s*季度)"
+    r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?P<p>(?<!(?<![\d.])[1-4])(?:H[12]|Q[1-4])|上半年|下半年|前三季度|第?[一二三四]季度|(?<!\d)[1-4]\s*季度"
+    # ("公司发布2020年中报：实现营收48.10亿元", cfg280: the half-year report's figures are its half's)
+    r"|中报|半年报|半年度报告|中期报告)"
     # "1H22", "2Q22", "1H2020": the half or quarter before its year
     r"|(?<![\d.])(?P<n>[1-4])(?P<x>[QH])(?P<y2>(?:20)?\d{2})(?!\d)")
-_P = {"上半年": "H1", "下半年": "H2", "前三季度": "9M", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2",
+_P = {"上半年": "H1", "中报": "H1", "半年报": "H1", "半年度报告": "H1", "中期报告": "H1", "下半年": "H2", "前三季度": "9M", "一季度": "Q1", "第一季度": "Q1", "二季度": "Q2",
       "第二季度": "Q2", "三季度": "Q3", "第三季度": "Q3", "四季度": "Q4", "第四季度": "Q4"}
 # what a level measures; the longest name wins, and two levels pair only on the same one
 _METRICS = ("扣非归母净利润", "扣非净利润", "扣非后", "归母净利润", "归母净利", "营业总收入", "营业收入", "净利润", "营收", "收入",
@@ -47,6 +49,8 @@ _RATE_OF_AMOUNT = re.compile(r"^[\s，,（(]*(?:增幅|涨幅|降幅|跌幅|幅�
 # 2025H1 共实现营业收入 478.98 亿元"): kept only when they end on a noun of what is reported
 _ENTITY_BEFORE_PERIOD = re.compile(r"[\u4e00-\u9fa5A-Za-z\d]{1,16}(?:板块|行业|市场|公司|集团|产业|企业)$")
 _BRACKETED = re.compile(r"[（(][^（()）]*[)）]")
+# a numbered item's lead naming a segment, the colon closing it: "①先进基础材料板块："
+_ITEM_ENTITY = re.compile(r"(?:^|[。；;\s]|[①-⑳]|\d[、.)）])\s*([\u4e00-\u9fa5A-Za-z]{1,14}?(?:板块|业务|分部|事业部))\s*[：:]\s*$")
 # a half's second quarter and the quarter before it: H1 − Q2 = Q1, H2 − Q4 = Q3
 _HALF_OF = {"Q2": "H1", "Q4": "H2"}
 
@@ -422,7 +426,8 @@ def _heading_period(text: str) -> tuple[str, str]:
     """The one dated half or quarter a heading names ("二、上市券商 2025 年中报：…", "2025H1 业绩"),
     else ("", "")."""
     halves = _HALF_REPORT.findall(text)
-    found = [period_of(m.group(0)) for m in _PERIOD.finditer(text) if m.group("y") or m.group("y2")]
+    found = [period_of(m.group(0)) for m in _PERIOD.finditer(text)
+             if (m.group("y") or m.group("y2")) and not _HALF_REPORT.fullmatch(m.group(0))]
     if len(halves) + len(found) != 1:
         return "", ""
     if halves:
@@ -510,6 +515,10 @@ def _entity_before(words: str) -> str:
     "" unless it ends on a noun of what is reported (not "截至", "根据伽马数据")."""
     plain = _BRACKETED.sub("", words)
     clause = re.sub(r"[\s*]|实现|合计|累计", "", lead_words(plain, len(plain)))
+    if not clause and (item := _ITEM_ENTITY.search(plain)):
+        # "①先进基础材料板块：2021年上半年，…实现营业收入168.78亿元" (cfg467): a numbered item's lead
+        # names the segment its period opens
+        return _ENTITY_NOISE.sub("", item.group(1))
     m = _ENTITY_BEFORE_PERIOD.search(clause)
     return _ENTITY_NOISE.sub("", m.group(0)) if m else ""
 

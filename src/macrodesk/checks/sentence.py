@@ -68,7 +68,9 @@ _ARROW_PAIR = re.compile(f"(?<![{NOFIG}→>])({FIG})\\s*(?:→|->)\\s*{DATE_MARK
 _YOY_HEAD = re.compile("同比|较|相比|(?<!环)比上")
 _LAST_YEAR = re.compile(r"去年|上年|同期")
 _CHANGE_INNER = re.compile(
-    f"(?:{FROM}|较|(?<![占对])比(?![例重率值较])){W(16)}({FIG}){W(6)}(?:{_VERB})(?:了)?(?:约)?({FIG}){W(2)}(?:至|到)({FIG})"
+    # ("从2019年66.6%下降6.9ppt至2020年59.7%": the later level may carry its date)
+    f"(?:{FROM}|较|(?<![占对])比(?![例重率值较])){W(16)}({FIG}){W(6)}(?:{_VERB})(?:了)?(?:约)?({FIG}){W(2)}(?:至|到)"
+    f"(?:{DATE_MARK}的?)?({FIG})"
 )
 _CHANGE_LEAD = re.compile(
     f"(?:{_VERB})(?:了)?(?:约)?({FIG})[，,（(]?{FROM}{W(16)}({FIG}){W(10)}{TO}{W(12)}({FIG})"

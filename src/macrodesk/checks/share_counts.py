@@ -18,7 +18,9 @@ from macrodesk.text.clauses import chars_before, clause_start
 # the share of the count: "占公司总股本 1.9825%", "占总股本比例的 0.99869%", "（占总股本 29.69%）", "占比 2.6948%"
 # (a word of the stake may stand between: "8300 万股质押（占其持股 22.15%")
 _OF_COUNT = re.compile(r"^[^，,。；;\d（(]{0,4}[（(，,]?\s*(?:占(?:公司)?总股本(?:的)?(?:比例)?(?:的)?|占比)\s*(?:为|约|达)?\s*$")
-_OF_HOLDING = re.compile(r"^[^，,。；;\d（(]{0,4}[（(，,]?\s*占其持股(?:比例)?(?:的)?\s*(?:为|约|达)?\s*$")
+# ("占其持股数量的比例为 64.67%", "占其所持公司股份总数的 9.88%")
+_OF_HOLDING = re.compile(r"^[^，,。；;\d（(]{0,4}[（(，,]?\s*占其(?:所)?持(?:有)?(?:公司)?股(?:份)?(?:数量|总数)?(?:的)?(?:比例)?(?:的)?"
+                         r"\s*(?:为|约|达)?\s*$")
 _COUNT = re.compile(r"总股本\s*(?:为|约|达)?\s*$")
 _QUALIFIED = re.compile(r"(?:发行|增发|增资|转增|送转|回购|注销|变更|重组|交易)\s*(?:完成)?\s*[前后]")
 _HOLDING = re.compile(r"持(?:有|股)(?:公司)?(?:股份)?\s*(?:为|约|达)?\s*$")
@@ -64,6 +66,11 @@ def _named_pairs(p: ParaText) -> list[Check]:
     for k in range(1, len(figs)):
         z, x = figs[k], figs[k - 1]
         m = _NAMED_WHOLE.match(p.text[x.end:z.start])
+        if m is not None and x.kind == FigureKind.PERCENT and k >= 2 and _stake(figs[k - 2]) \
+                and _OF_HOLDING.match(p.text[figs[k - 2].end:x.start]):
+            # "质押数量为17.27亿股，占其持股数量的比例为64.67%，占公司总股本比例为21.30%" (cfs156): the stake's
+            # second share, past its share of the holder's own stake
+            x = figs[k - 2]
         if z.kind != FigureKind.PERCENT or x.kind not in (FigureKind.MONEY, FigureKind.QUANTITY) or m is None \
                 or _NO_WHOLE.search(m.group("w")) or figure_interval(z).lo <= 0 or interval(x).lo <= 0:
             continue

@@ -40,9 +40,9 @@ def find_unit_values(article: Article) -> list[Check]:
             per = _per(u.level) if u.level.kind == FigureKind.MONEY else ""
             if not per and not _PER_UNIT.search(u.name):
                 continue
-            totals = [t for t in moves if t is not u and t.previous == u.previous and t.level.kind == FigureKind.MONEY
+            totals = [t for t in moves if t is not u and (t.previous, t.basis) == (u.previous, u.basis) and t.level.kind == FigureKind.MONEY
                       and "/" not in t.level.unit and _TOTAL.search(t.name)]
-            counts = [q for q in moves if q is not u and q.previous == u.previous and q.level.kind == FigureKind.QUANTITY
+            counts = [q for q in moves if q is not u and (q.previous, q.basis) == (u.previous, u.basis) and q.level.kind == FigureKind.QUANTITY
                       and (not per or canonical_unit(q.level.kind, q.level.unit) == per)]
             pairs = [(t, q) for t in totals for q in counts if _quotient_fits(t, q, u) and _same_place(p, u, t, q)]
             # a paragraph restating its figures (a summary, then the body) offers one pair twice

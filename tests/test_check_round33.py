@@ -1,0 +1,144 @@
+"""Round 33: the families the fifty-seventh blind set missed (a dividend's base written before 为基数,
+a change between two dated levels, an elimination line closing a segment breakdown, a half-year
+report's figures as its half's, a numbered item naming its segment, a price quoted to the yuan) and
+a share read across two scales of one unit."""
+
+from __future__ import annotations
+
+from macrodesk.checks.arithmetic import check_text
+from macrodesk.checks.intervals import figure_interval
+from macrodesk.figures import extract_figures
+
+
+def _stated(text: str, stated: str, word: str = "") -> list[tuple[str, bool]]:
+    return [(c.verdict, c.refutable) for c in check_text(text) if c.stated == stated and word in c.relation]
+
+
+# ---------------------------------------------------------------- dividends: 以 X 股为基数
+
+def test_a_dividend_total_from_a_base_written_before_its_word():
+    text = "公司发布2020年利润分配预案，以6.84亿股为基数，向全体股东每10股分派现金红利7元（含税），合计派发红利{t}亿元。"
+    assert _stated(text.format(t="4.79"), "4.79亿元", "shares × cash") == [("consistent", True)]
+    assert _stated(text.format(t="5.79"), "5.79亿元", "shares × cash") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- sentence: 从 A 降 C 至 B, both dated
+
+def test_a_change_between_two_dated_levels():
+    text = "整体毛利率从2019年66.6%下降6.9ppt至2020年{b}%，导致公司净利润端增速不及收入端增速。"
+    assert _stated(text.format(b="59.7"), "6.9ppt") == [("consistent", True)]
+    assert _stated(text.format(b="58.7"), "6.9ppt") == [("inconsistent", True)]
+    # and with 的 after each date
+    text = "整体毛利率从2019年的66.6%下降6.9个百分点至2020年的{b}%。"
+    assert _stated(text.format(b="59.7"), "6.9个百分点") == [("consistent", True)]
+
+
+# ---------------------------------------------------------------- bins: an elimination line
+
+def test_an_elimination_line_closes_a_segment_breakdown():
+    text = ("2022年1至12月份，中原传媒的营业收入构成为：发行业务占比80.79%，出版业务占比29.75%，物资销售业务占比21.03%，"
+            "印刷业务占比5.53%，内部抵销占比{x}%。")
+    assert _stated(text.format(x="-37.10"), "-37.10%", "elimination") == [("consistent", True)]
+    assert _stated(text.format(x="-39.94"), "-39.94%", "elimination") == [("inconsistent", True)]
+
+
+def test_a_residual_bin_stays_confirm_only():
+    text = "2022年，盛弘股份的营业收入构成为：新能源行业占比62.52%，智能电网占比34.09%，其他占比{x}%。"
+    assert _stated(text.format(x="3.39"), "3.39%", "residual") == [("consistent", False)]
+    assert _stated(text.format(x="5.39"), "5.39%", "residual") == []
+
+
+# ---------------------------------------------------------------- quarters: 中报 and numbered segments
+
+def test_a_half_year_report_dates_its_figures():
+    text = ("公司发布2020年中报：实现营收48.10亿元，同比增长4.64%；归母净利润6.63亿元，同比增长15.71%。"
+            "2020Q2公司实现营业收入30.10亿元，同比增长23.33%，环比增长{g}%。")
+    assert _stated(text.format(g="67.23"), "67.23%", "H1 - 2020Q2") == [("consistent", True)]
+    assert _stated(text.format(g="57.23"), "57.23%", "H1 - 2020Q2") == [("inconsistent", True)]
+    # the quarter in a later paragraph: its half only confirms
+    apart = text.replace("。2020Q2", "。\n\n2020Q2")
+    assert _stated(apart.format(g="67.23"), "67.23%", "H1 - 2020Q2") == [("consistent", False)]
+    assert ("inconsistent", True) not in _stated(apart.format(g="57.23"), "57.23%")
+
+
+def test_a_numbered_item_names_the_segment_of_its_levels():
+    text = ("2021年上半年，公司实现营业收入172.53亿元，同比增83.66%。2021Q2实现营业收入99.16亿元，同比增80.5%、环比增{g}%。"
+            "①先进基础材料板块：2021年上半年，铜基材料销量同比+31.29%至31.13万吨；2021年上半年实现营业收入168.78亿元，同比增84.85%。")
+    # the segment's half-year revenue no longer stands beside the company's as a second H1 revenue
+    assert _stated(text.format(g="35.1"), "35.1%", "H1 - 2021Q2") == [("consistent", True)]
+    assert _stated(text.format(g="45.1"), "45.1%", "H1 - 2021Q2") == [("inconsistent", True)]
+
+
+def test_a_heading_naming_a_half_year_report_still_dates_its_section():
+    text = ("## 二、上市券商 2025 年中报：净利润同比 + 64%\n\n"
+            "1. **整体经营业绩**：50 家上市券商合计实现归母净利润 1124 亿元，同比增长 64%。第二季度，合计实现净利润 566 亿元，"
+            "同比增长 50%，环比增长 {g}%。\n")
+    # (read from the heading's period: a fit confirms)
+    assert _stated(text.format(g="1"), "1%", "H1 - 2025Q2") == [("consistent", False)]
+
+
+# ---------------------------------------------------------------- intervals: a price quoted to the yuan
+
+def test_a_price_per_unit_is_read_to_its_last_yuan():
+    quote, change, total, rough = extract_figures("报价16950元/吨，较上月下跌1200元/吨；营收1200亿元，约2000元/吨")
+    assert figure_interval(quote).hi - figure_interval(quote).lo == 1
+    assert figure_interval(change).hi - figure_interval(change).lo == 1
+    assert figure_interval(total).hi - figure_interval(total).lo == 100  # a total is rounded at its hundreds
+    assert figure_interval(rough).hi - figure_interval(rough).lo > 100
+
+
+def test_a_fall_rate_off_by_its_last_digit_is_caught():
+    text = "锦纶POY报价16950元/吨，较7月初价格下跌1200元/吨，跌幅{r}%。"
+    assert _stated(text.format(r="6.61"), "6.61%") == [("consistent", True)]
+    assert _stated(text.format(r="6.60"), "6.60%") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- named_wholes: two scales of one unit
+
+def test_a_share_of_a_whole_written_at_another_scale():
+    text = ("公司发布2020年中报，实现营业收入5.52亿元，同比下降23.08%；归母净利润0.38亿元，同比下降1.80%。\n\n"
+            "公司上半年研发投入9883.38万元，营收占比{x}%，核心技术和产品竞争力较强。")
+    assert _stated(text.format(x="17.89"), "17.89%", "5.52亿元") == [("consistent", True)]
+    assert _stated(text.format(x="15.89"), "15.89%", "5.52亿元") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- expense_ratios: a hedged part, a restated one
+
+_EXPENSES = ("2021Q4期间费用率为13.84%，同比{d}pct。其中销售费用率10.32%，{basis}同比降约1pct，主要系渠道结构优化；"
+             "管理费用率2.04%，同比降0.60pct；研发费用率1.54%，同比增0.47pct；财务费用率为-0.06%，同比降0.25pct。")
+
+
+def test_a_part_falling_by_about_a_point_keeps_its_sign():
+    assert _stated(_EXPENSES.format(d="下降1.38", basis=""), "1.38pct", "变动") == [("consistent", True)]
+    # (-1 ± 1.5) - 0.60 + 0.47 - 0.25: +1.5 is beyond it, as +1.00 read without the sign was not
+    assert _stated(_EXPENSES.format(d="提高1.5", basis=""), "1.5pct", "变动") == [("inconsistent", True)]
+
+
+def test_a_part_on_a_restated_basis_only_confirms_the_total_change():
+    text = _EXPENSES.format(d="下降1.38", basis="调整至去年口径后")
+    assert _stated(text, "1.38pct", "变动") == [("consistent", False)]
+    assert [v for v, _ in _stated(_EXPENSES.format(d="提高19.78", basis="调整至去年口径后"), "19.78pct", "变动")] \
+        == ["unverifiable"]
+    # the levels still add up for certain
+    assert _stated(text, "13.84%", "期间费用率") == [("consistent", True)]
+
+
+# ---------------------------------------------------------------- share_counts: past the holder's share
+
+def test_a_pledge_share_of_the_company_count_past_its_share_of_the_holding():
+    # (the first stake's share implies the 总股本 the second's is judged against)
+    text = ("累计质押股份数为1,483,899股，占其所持公司股份总数的9.88%，占公司总股本的1.51%；累计被冻结股份数为15,012,700股，"
+            "占其所持公司股份总数的100%，占公司总股本的{x}%。")
+    assert _stated(text.format(x="15.29"), "15.29%", "公司总股本") == [("consistent", True)]
+    assert _stated(text.format(x="17.29"), "17.29%", "公司总股本") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- growth_items: a 同比 naming its year
+
+def test_a_unit_value_growth_over_growths_against_a_named_year():
+    text = ("1-3月累计实现合同销售面积1104.4万方，同比20年增长24.8%，同比19年增长19.4%；实现合同销售金额1794.7亿元，"
+            "同比{a}年增长30.2%，同比{b}年增长20.1%；销售均价16250元/平方米，同比20年增长{g}%。")
+    assert _stated(text.format(a=20, b=19, g="4.3"), "4.3%", "(1+30.2%) / (1+24.8%)") == [("consistent", True)]
+    assert _stated(text.format(a=20, b=19, g="6.3"), "6.3%", "(1+30.2%) / (1+24.8%)") == [("inconsistent", True)]
+    # growths against different years make no price growth
+    assert _stated(text.format(a=19, b=20, g="4.3"), "4.3%", "(1+") == []
