@@ -142,3 +142,78 @@ def test_a_unit_value_growth_over_growths_against_a_named_year():
     assert _stated(text.format(a=20, b=19, g="6.3"), "6.3%", "(1+30.2%) / (1+24.8%)") == [("inconsistent", True)]
     # growths against different years make no price growth
     assert _stated(text.format(a=19, b=20, g="4.3"), "4.3%", "(1+") == []
+
+
+# ---------------------------------------------------------------- the fifty-eighth's false alarms and misses
+
+def test_a_share_moving_from_last_years_is_no_share_of_this_years_whole():
+    # cfg182: "从去年的64.04%提升至69.05%" is last year's share of last year's revenue
+    text = ("2019年1-12月航空产品实现营业收入83.77亿元，较上年同期增长11.04%，占公司总营业收入的比重从去年的64.04%提升至69.05%；"
+            "非航空产品实现营业收入36.42亿元，较上年同期下降11.23%，占公司总营业收入的比重从去年的34.82%减少到30.02%。")
+    assert not [c for c in check_text(text) if c.verdict == "inconsistent"]
+
+
+_FLOAT = ("雅化集团最近5个交易日上涨6.32%，陆股通累计净买入466.56万股，占流通盘0.44%，区间平均买入价18.42元；最近20个交易日"
+          "上涨4.98%，陆股通累计净买入444.57万股，占流通盘0.42%，区间平均买入价18.68元；最近60个交易日下跌21.66%，陆股通累计"
+          "净买入810.14万股，占流通盘{x}%，区间平均买入价20.48元。")
+
+
+def test_a_share_against_the_whole_the_other_shares_of_its_sentence_pin():
+    # 810.14 over 466.56 / 0.44% alone (0.757-0.782%) fits 0.78%; with 444.57 / 0.42% too it is 0.756-0.773%
+    assert _stated(_FLOAT.format(x="0.78"), "0.78%", "imply") == [("inconsistent", True)]
+    assert _stated(_FLOAT.format(x="0.77"), "0.77%", "imply") == [("consistent", True)]
+
+
+def test_parts_above_their_total_whose_growths_fit_their_sum():
+    text = ("2025 年 6 月美国轮胎进口 {t} 万条，同比增 11.35%，环比降 4.42%，其中全钢胎 525.0 万条，同比增 28.59%，环比降 5.05%，"
+            "半钢胎 1320.94 万条，同比增 5.71%，环比降 4.18%。")
+    got = check_text(text.format(t="1345.96"))
+    assert [(c.verdict, c.refutable) for c in got if c.kind == "sum" and c.stated == "1345.96 万条"] \
+        == [("inconsistent", True)]
+    # the growth is right, on the parts' sum: the total written is off, not its growth
+    assert [c.verdict for c in got if c.stated == "11.35%" and "on their sum only" in c.relation] == ["consistent"]
+    # parts short of their total leave a rest whose own growth may give the total's: nothing is said
+    short = "覆盖终端总数19750家，同比增长68.46%，其中医疗机构覆盖12247家，同比增长57.07%，零售药店覆盖7323家，同比增长91.70%。"
+    assert not [c for c in check_text(short) if c.verdict == "inconsistent"]
+
+
+# ---------------------------------------------------------------- figures: a zero-padded month and day
+
+def test_a_month_and_day_with_leading_zeros_are_a_date():
+    figs = extract_figures("较2016年02月14日最低点533点上涨了45.97%；截至08月31日")
+    assert [(f.kind.value, f.text) for f in figs][:2] == [("date", "2016年02月14日"), ("quantity", "533点")]
+    assert figs[-1].kind.value == "date"
+
+
+def test_a_chain_of_comparisons_past_an_amount_against_a_worded_base():
+    # cfp098: "较昨日上升了2点" opens no comparison: 1129点 and 533点 are each compared with 778点
+    text = ("3月29日橡胶指数为778点，较昨日上升了2点，较周期内最高点1129点（2012-03-05）下降了{a}%，"
+            "较2016年02月14日最低点533点上涨了{b}%。")
+    got = check_text(text.format(a="31.09", b="45.97"))
+    assert [(c.verdict, c.relation) for c in got if c.verdict != "unverifiable"] == [
+        ("consistent", "(778点/1129点 - 1) = 31.09%"), ("consistent", "(778点/533点 - 1) = 45.97%")]
+    got = check_text(text.format(a="21.09", b="55.97"))
+    assert [c.verdict for c in got if c.verdict != "unverifiable"] == ["inconsistent", "inconsistent"]
+
+
+def test_a_bracketed_base_opening_its_sentence():
+    text = ("生猪外三元均价为32.64元/公斤，价格较昨日上涨0.11元/公斤；较上月(05月15日28.04元/公斤)上涨{c}元/公斤，"
+            "环比上涨了16.40%。")
+    assert _stated(text.format(c="4.60"), "4.60元/公斤", "brackets") == [("consistent", True)]
+    assert _stated(text.format(c="4.70"), "4.70元/公斤", "brackets") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- stated_gaps: an effect excluded
+
+def test_a_growth_without_an_effect_excluded():
+    text = "上半年，公司实现营业收入2.62亿元，同比增长15.99%，剔除美元折算汇率下降的影响（影响{e}个百分点），同比增长22.69%。"
+    assert _stated(text.format(e="6.70"), "22.69%", "effect excluded") == [("consistent", True)]
+    assert _stated(text.format(e="5.70"), "22.69%", "effect excluded") == [("inconsistent", True)]
+
+
+def test_shares_of_one_count_each_about_its_size():
+    # cfg379: "约占公司当前总股本的2.40%" names the whole as "占" does
+    text = ("按回购金额上限测算，预计回购股份数量约为2,857万股，约占公司当前总股本的2.40%；按回购金额下限测算，"
+            "预计回购股份数量约为1,429万股，约占公司当前总股本的{x}%。")
+    assert _stated(text.format(x="1.20"), "1.20%", "总股本") == [("consistent", True)]
+    assert _stated(text.format(x="1.50"), "1.50%", "总股本") == [("inconsistent", True)]

@@ -714,6 +714,7 @@ def _across_earlier_margins(ac: _Across) -> list[Check]:
 # with its own period. The whole is not written
 # (derived); the words naming it are, so the relation is certain.
 _FIXED_WHOLE = re.compile(r"去年|上年|前年|(?:19|20)\d{2}\s*年|Q[1-4]|[一二三四]季度|[上下]半年|年度")
+_MOVE_FROM = re.compile(r"从|由(?![于此])")
 _SHARE_OF_WORDS = re.compile(r"占\s*([^，,。；;]{3,20}?)\s*(?:的)?\s*(?:比例|比重|份额|之比)?\s*(?:为|约|达)?\s*$")
 
 
@@ -730,7 +731,10 @@ def _across_named_shares(ac: _Across) -> list[Check]:
                   and not re.search(r"同比|环比|较|增加|减少|多增|少增", y.lead)]
         # only a whole named with its own period is one fixed figure ("去年 Q3 名义 GDP"); "占天然气
         # 供应量" is of each part's own period (a week's, the year's so far)
-        if len(words) < 4 or not levels or DOWN_WORDS.search(levels[-1].lead) or not _FIXED_WHOLE.search(words):
+        # ("占公司总营业收入的比重从去年的64.04%提升至69.05%" (cfg182): 从/由 open a share's move, its
+        # start last year's share of last year's whole, not this year's part's)
+        if len(words) < 4 or not levels or DOWN_WORDS.search(levels[-1].lead) or not _FIXED_WHOLE.search(words) \
+                or _MOVE_FROM.search(words):
             continue
         part = levels[-1]
         key = (x.paragraph, words)

@@ -36,7 +36,8 @@ def find_bracket_compares(article: Article) -> list[Check]:
         if s.kind not in ("prose", "list") or "较" not in s.text or ("(" not in s.text and "（" not in s.text):
             continue
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
-        for k in range(1, len(figs) - 1):
+        # (the base may open its sentence: "较上月(05月15日28.04元/公斤)上涨4.70元/公斤")
+        for k in range(len(figs) - 1):
             base, change = figs[k], figs[k + 1]
             if base.kind not in _LEVELS or not _COMPARED.search(s.text, 0, base.start) \
                     or not (m := _AFTER_BASE.match(s.text[base.end:change.start])) \

@@ -453,13 +453,15 @@ VERB_ONLY = re.compile(
     f"(?:{UP}|{DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
 
 
+_WORDED_BASE_MOVE = re.compile(f"[，,]\\s*(?:较|比|相比)[^，,。；;\\d]{{1,10}}?(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
 _VERB_ONLY_AMOUNT = re.compile(f"^\\s*(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
 _APPROX_RATE = re.compile(r"(?<=幅)约")
 _BASE_AFTER = re.compile(r"^\s*[（(]\s*[^（()）。；;，,]{0,14}?(?:为|：|:|是)\s*$|"
                          r"^\s*[，,]\s*主要(?:因|系|由于)\s*[^（()）。；;，,]{0,12}低基数\s*[（(]\s*[^（()）。；;，,\d]{0,8}\s*$")
 _OPEN_END = re.compile(r"[（(]\s*$")
 # an aside with no figure between the earlier level and the verb: "较2019的2.84%（来自公司财报）提升0.48个百分点"
-_ASIDE = re.compile(r"^\s*[（(][^（）()\d]{1,20}[)）]")
+# (or a date: "较周期内最高点1129点（2012-03-05）下降了31.09%")
+_ASIDE = re.compile(r"^\s*[（(](?:[^（）()\d]{1,20}|\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}\s*)[)）]")
 _CLOSE_VERB = re.compile(f"^\\s*[）)]\\s*(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
 
 
@@ -548,10 +550,16 @@ def find_framed(sec: Para) -> list[Check]:
         # "均价为11.25元/公斤，比上上周…的9.80元/公斤上涨了14.80%，比上月同期…的9.32元/公斤上涨20.71%": each
         # comparison of a chain is of the level that opens it
         while level_at >= 2 and same_sentence and fs[level_at].tok.sent == t.sent \
-                and fs[level_at].tok.fig.kind == FigureKind.PERCENT and VERB_ONLY.match(fs[level_at].lead) \
+                and fs[level_at].tok.fig.kind == FigureKind.PERCENT and VERB_ONLY.match(_ASIDE.sub("", fs[level_at].lead)) \
                 and fs[level_at - 1].tok.sent == t.sent and fs[level_at - 1].tok.cunit == b.tok.cunit \
                 and WRITTEN_BEFORE.search(fs[level_at - 1].lead) and WRITTEN_BEFORE.search(b.lead):
             level_at -= 2
+        # "橡胶指数为778点，较昨日上升了2点，较…最高点1129点下降了31.09%": an amount the level moved by
+        # against a base named in words opens no comparison; the level before it does
+        if level_at >= 1 and same_sentence and fs[level_at].tok.sent == t.sent == fs[level_at - 1].tok.sent \
+                and _WORDED_BASE_MOVE.search(fs[level_at].lead) and fs[level_at].tok.cunit == fs[level_at - 1].tok.cunit \
+                and fs[level_at - 1].tok.cunit == b.tok.cunit:
+            level_at -= 1
         # ("较上一周均价（3595.25）下跌 2.06%", "较 2024 年展会最高功率（720W）提升 9.8%": the earlier level
         # in a bracket after its name, a bare number there in the level's unit)
         bracketed = _OPEN_END.search(b.lead) is not None and _CLOSE_VERB.match(c.lead) is not None

@@ -816,9 +816,12 @@ def _find_increment_growths(para: Para) -> list[Check]:
                 a = para.tok(m.group("a"))
                 if a.cunit != b.cunit or a.fig.kind == FigureKind.PERCENT or _GAP_BEFORE.search(m.group("w")):
                     continue
-                if any(t.sent == a.sent and t.cunit == a.cunit and t.fig.end <= a.fig.start for t in para.toks):
+                if any(t.cunit == a.cunit and (t.sent == a.sent and t.fig.end <= a.fig.start or t.sent < a.sent and all(
+                        para.raw[j].rstrip().endswith(("；", ";")) for j in range(t.sent, a.sent))) for t in para.toks):
                     # "均价 1289.81 元 / 吨，较上周（1224.74 元 / 吨）上涨 65.07 元 / 吨，涨幅 5.31%": the level the
-                    # change leads to is written: the change over it is read where the level is (framed)
+                    # change leads to is written: the change over it is read where the level is (framed; in a
+                    # ；-chain, "均价为32.64元/公斤…；较去年同期(…16.10元/公斤)上涨了16.54元/公斤，同比上涨了102.73%",
+                    # bracket_compares)
                     continue
                 before = a.interval()
                 if before.lo <= 0:

@@ -47,8 +47,9 @@ def find_share_counts(article: Article) -> list[Check]:
     return out
 
 
-# a share naming its whole in words after 占: "占公司最近一期经审计净资产总额的173.98%", "（占总股本0.15%）"
-_NAMED_WHOLE = re.compile(r"^\s*[（(，,]?\s*占\s*(?P<w>(?:公司|其)?[\u4e00-\u9fa5]{2,16}?)\s*(?:的)?\s*(?:比例|比重)?\s*(?:的)?\s*"
+# a share naming its whole in words after 占: "占公司最近一期经审计净资产总额的173.98%", "（占总股本0.15%）",
+# "约占公司当前总股本的2.40%"
+_NAMED_WHOLE = re.compile(r"^\s*[（(，,]?\s*(?:约|大约)?\s*占\s*(?P<w>(?:公司|其)?[\u4e00-\u9fa5]{2,16}?)\s*(?:的)?\s*(?:比例|比重)?\s*(?:的)?\s*"
                           r"(?:为|约|达)?\s*$")
 # words that name no one whole: a share of "比" (占比), a scope ("全国" of which measure?), a change
 _NO_WHOLE = re.compile(r"^(?:比|全|其持股|总体|行业|市场)|同比|环比")
@@ -83,7 +84,16 @@ def _named_pairs(p: ParaText) -> list[Check]:
             continue
         first, z0 = pairs[0]
         whole = interval(first) / figure_interval(z0).scale(0.01)
-        for stake, z in pairs[1:]:
+        for k, (stake, z) in enumerate(pairs[1:], 1):
+            if (tight := _sentence_whole(p, pairs, k)) is not None:
+                # "最近5个交易日…净买入466.56万股，占流通盘0.44%…；最近20个交易日…444.57万股，占流通盘0.42%…；最近
+                # 60个交易日…810.14万股，占流通盘0.78%" (cft228): the whole all the other shares of its sentence
+                # imply, each as loosely as its digits allow, pins it tighter than the first pair alone
+                iv, others = tight
+                shown = f"{fmt(iv.mid / (stake.scale or 1.0))} {stake.unit} (the {words} {others} imply)"
+                out.append(_judge(p, stake, z, iv, [x for s, w in pairs if s is not stake for x in (s.text, w.text)],
+                                  shown, True))
+                continue
             shown = f"{fmt(whole.mid / (stake.scale or 1.0))} {stake.unit} ({first.text} / {z0.text}, the {words} its share implies)"
             # one sentence (or ；-chain) with no other period or subject named between the two: one
             # whole; else the whole may be another year's or company's, and only a fit says anything
@@ -92,6 +102,28 @@ def _named_pairs(p: ParaText) -> list[Check]:
             chk = _judge(p, stake, z, whole, [first.text, z0.text], shown, True)
             out.append(chk if one else confirm_only(chk, "the whole named alike may be another period's or subject's"))
     return [c for c in out if c.verdict != "unverifiable"]
+
+
+def _sentence_whole(p: ParaText, pairs: list[tuple[Figure, Figure]], k: int) -> tuple[Interval, str] | None:
+    """The whole the other pairs of pair k's sentence imply together (their intervals' overlap), with
+    how they are shown; None unless at least two stand there, with no other period or subject named
+    between, and agree."""
+    def sentence(f: Figure) -> int:
+        return clause_start(p.text, f.start, "。！？!?")
+
+    stake, z = pairs[k]
+    same = [(s, w) for j, (s, w) in enumerate(pairs) if j != k and sentence(w) == sentence(z)
+            and not _ANOTHER_WHOLE.search(p.text[min(w.end, z.end):max(s.start, stake.start)])]
+    if len(same) < 2:
+        return None
+    common: Interval | None = None
+    for s, w in same:
+        iv = interval(s) / figure_interval(w).scale(0.01)
+        common = iv if common is None else Interval(max(common.lo, iv.lo), min(common.hi, iv.hi))
+        if common.lo > common.hi:
+            return None
+    assert common is not None
+    return common, " and ".join(f"{s.text} / {w.text}" for s, w in same)
 
 
 def _plain_count(lead: str) -> bool:

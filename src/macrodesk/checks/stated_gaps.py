@@ -60,6 +60,10 @@ def find_stated_gaps(article: Article) -> list[Check]:
         named = "差" in text or "缺口" in text
         bracket = "（" in text or "(" in text
         compared = "高" in text or "低" in text or "多" in text or "少" in text or "超" in text
+        if "剔除" in text or "扣除" in text or "排除" in text:
+            for effect in _effects(s, figs):
+                effect.article = article.label
+                out.append(effect)
         for k in range(len(figs)):
             chk = (named and _worded(s, figs, k)) or (bracket and _bracketed_vs(s, figs, k)) \
                 or _metric_gap(s, figs, k)
@@ -67,6 +71,38 @@ def find_stated_gaps(article: Article) -> list[Check]:
             for c in found:
                 c.article = article.label
                 out.append(c)
+    return out
+
+
+# "同比增长15.99%，剔除美元折算汇率下降的影响（影响6.70个百分点），同比增长22.69%": the growth as reported, the
+# effect excluded in points, and the growth without it
+_EFFECT = re.compile(r"^\s*[，,]\s*(?:若|如)?(?:剔除|扣除|排除)[^，,。；;（(\d]{1,20}?(?:影响|因素)\s*[（(]\s*(?:影响|拖累|贡献|约)*\s*$")
+_WITHOUT = re.compile(r"^\s*[)）]\s*[，,]?\s*(?:后)?\s*(?:同比|实际|可比)?\s*(?:增长|增速|增幅|上升|提升)\s*(?:为|达|约)?\s*$")
+_GROWN = re.compile(r"(?:同比|较上年同期|较去年同期)\s*(?:增长|增加|上升|提升)\s*(?:了|约)?\s*$")
+
+
+def _effects(s: Sentence, figs: list[Figure]) -> list[Check]:
+    """The growth without an effect excluded is the growth reported with the effect's points added
+    back (a drag) or taken out (a help): the text gives the effect as a size, so either sign is read
+    and a growth neither gives is an error."""
+    out: list[Check] = []
+    for g, e, w in zip(figs, figs[1:], figs[2:], strict=False):
+        if g.kind != FigureKind.PERCENT or e.kind != FigureKind.POINTS or w.kind != FigureKind.PERCENT \
+                or not _GROWN.search(chars_before(s.text, g.start, 12)) or not _EFFECT.match(s.text[g.end:e.start]) \
+                or not _WITHOUT.match(s.text[e.end:w.start]):
+            continue
+        stated = figure_interval(w, result=True)
+        # the effect added back or taken out: the reading nearer the growth written
+        got = min((figure_interval(g) + figure_interval(e).scale(k) for k in (1.0, -1.0)),
+                  key=lambda iv: iv.distance(stated))
+        sign = "+" if got.mid >= (figure_interval(g).lo + figure_interval(g).hi) / 2 else "-"
+        chk = interval_check(
+            got, stated, kind="sum", stated=w.text, inputs=[g.text, e.text],
+            relation=f"{g.text} {sign} {e.text} = {w.text} (the growth reported, the effect excluded "
+                     f"{'added back' if sign == '+' else 'taken out'})",
+            sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, s.text])
+        chk.computed = fmt(got.mid)
+        out.append(chk)
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from macrodesk.checks.intervals import Interval, growth_over_losses, implied_growth, interval_sum
-from macrodesk.checks.judging import Check, fmt
+from macrodesk.checks.judging import Check, Verdict, fmt
 from macrodesk.checks.level_growths import level_with_growth
 from macrodesk.checks.levels import interval
 from macrodesk.checks.part_growths import growth_fits
@@ -53,6 +53,14 @@ def find_sum_growths(article: Article, checks: list[Check]) -> list[Check]:
                        tight_settles=bool(_NAMED_PARTS.search(c.note)))
         if chk is not None:
             out.append(chk)
+    # 其中-parts that do not add up to their total, whose growths give the total's written growth on
+    # their sum and not on the total as written (cfg484)
+    for c in checks:
+        if c.verdict == "unverifiable" and c.kind == "sum" and len(c.inputs) >= 2 and "其中-parts" in c.note \
+                and (s := by_id.get(c.sentence_id)) is not None:
+            where = c.input_sentences if len(c.input_sentences) == len(c.inputs) else [s.text] * len(c.inputs)
+            out.extend(_parts_over_total(s, c, [(by_text.get(t), x) for t, x in zip(where, c.inputs, strict=True)],
+                                         judged))
     # shares of one whole that add up to 100% ("海外新签379.1亿元（同比-1.2%），占新签合同额72.9%"; "国内
     # 新签140.7亿元（同比-7%），占新签合同额27.1%"): their parts are all of it (confirm-only, as the
     # shares were paired with the whole by their fit)
@@ -121,6 +129,52 @@ def _derived(s: Sentence, total_text: str, parts: list[tuple[Sentence | None, st
         note="" if refutable else f"confirm-only: {doubt}",
         sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
         input_sentences=[ps.text for ps, _ in parts if ps is not None], refutable=refutable)
+
+
+def _parts_over_total(s: Sentence, c: Check, parts: list[tuple[Sentence | None, str]],
+                      judged: set[tuple[str, str]]) -> list[Check]:
+    """"2025 年 6 月美国轮胎进口 1345.96 万条，同比增 11.35%，…其中全钢胎 525.0 万条，同比增 28.59%，…半钢胎
+    1320.94 万条，同比增 5.71%" (553): 其中-parts above their total may nest, but the parts' growths give the
+    total's 11.35% on their sum (1845.94万条) and -18.8% on the total as written. A growth written to
+    four digits that a sum fits by chance is rare: the parts are all of the total, and the total
+    written is off (1845.96): the sum is an error as written, the growth fits the parts' sum."""
+    total = _level(s, c.stated)
+    levels = [_level(ps, text) if ps is not None else None for ps, text in parts]
+    if total is None or any(p is None for p in levels):
+        return []
+    found = [p for p in levels if p is not None]
+    part_levels = [interval(f) for f, _, _ in found]
+    tf, tg, gfig = total
+    if any(iv.lo <= 0 for iv in part_levels) or (s.id, _number(gfig.text)) in judged or tg.hi - tg.lo > 0.011:
+        return []  # (a growth written to a tenth of a percent or coarser may fit a sum by chance)
+    grown = [(iv, g) for iv, (_, g, _) in zip(part_levels, found, strict=True)]
+    whole = interval_sum(part_levels)
+    on_parts, on_total = implied_growth(whole, grown), implied_growth(interval(tf), grown)
+    written = interval(tf)
+    if on_parts is None or on_total is None or not on_parts[0].overlaps(tg) or growth_fits(on_total[0], tg) \
+            or on_parts[0].hi - on_parts[0].lo > 0.1 or whole.lo <= written.hi:
+        # (parts written loosely give their sum a growth wide enough to fit by chance; parts short of
+        # the total leave a rest whose own growth may give the total's: "19750家" over 12247 + 7323 with
+        # a rest of 180 grown about 68% fits 68.46% too)
+        return []
+    rate, prior = on_parts
+    scale = tf.scale or 1.0
+    why = f"the parts' growths give the total's {gfig.text} on their sum only: they are all of it"
+    shown = " + ".join(f"{f.text}/(1{g.mid:+.2f}%)" for f, g, _ in found)
+
+    def made(verdict: Verdict, kind: str, stated: str, got: Interval, gap: float | None, relation: str) -> Check:
+        return Check(verdict=verdict, kind=kind, stated=stated, computed=fmt(got.mid), computed_low=got.lo,
+                     computed_high=got.hi, gap=gap, relation=relation, inputs=[*c.inputs], derived=True,
+                     sentence=s.text, sentence_id=s.id, paragraph=s.paragraph,
+                     input_sentences=[ps.text for ps, _ in parts if ps is not None], refutable=True)
+
+    return [
+        made("inconsistent", "sum", c.stated, whole.scale(1 / scale), whole.distance(written) / scale,
+             f"{' + '.join(c.inputs)} = {c.stated} ({why})"),
+        made("consistent", "growth", gfig.text, rate, None,
+             f"({' + '.join(c.inputs)}) / 上年 {fmt(prior.mid / scale)} (= {shown}) - 1 = {gfig.text} "
+             f"({why}; the total written is off, not its growth)"),
+    ]
 
 
 def _exhausts(total: Interval, parts: list[Interval]) -> bool:
