@@ -61,6 +61,7 @@ regression gate now: floors only go up.
 | check_fifty_fifth (round 32, at acf5d4b, the round's start, before its rules; 66 more excerpts of the six tasks) | 57/100 = 0.570, 84/127 = 0.661, 1/11 (six false alarms: four fixed, two adjudicated as written) |
 | check_fifty_sixth (round 32, at 1173077, after the round's first rules; 65 more excerpts of the six tasks) | 70/121 = 0.579, 85/106 = 0.802, 1/5 (two false alarms, since fixed) |
 | check_fifty_seventh (round 33, at da00e8c, the round's start; 49 more excerpts of the six tasks) | 46/77 = 0.597, 77/100 = 0.770, 1/8 (one false alarm, adjudicated as the 净利率 convention) |
+| check_fifty_eighth (round 33, at 1762aaa, after the round's first rules; 72 more excerpts of the six tasks) | 53/92 = 0.576, 87/116 = 0.750, 2/6 (two false alarms, since fixed) |
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ FLOORS = {
      "check_eleventh": Floors(205, 179, 0.715, 138, 0.797, 31, 16, 174, 0.316),
     "check_twelfth": Floors(151, 136, 0.889, 134, 0.85, 5, 1, 146, 0.568),
     "check_thirteenth": Floors(126, 97, 0.659, 79, 0.86, 11, 6, 115, 0.173),
-    "check_fourteenth": Floors(157, 113, 0.769, 116, 0.827, 5, 2, 152, 0.289),
+    "check_fourteenth": Floors(157, 113, 0.769, 116, 0.836, 5, 2, 152, 0.289),
     "check_fifteenth": Floors(165, 156, 0.621, 102, 0.892, 24, 2, 137, 0.364),
      "check_sixteenth": Floors(93, 85, 0.705, 64, 0.875, 3, 1, 90, 0.377),
     "check_seventeenth": Floors(96, 66, 0.833, 79, 0.784, 38, 23, 58, 0.31),
@@ -140,7 +141,7 @@ FLOORS = {
     "check_twentythird": Floors(111, 76, 0.815, 93, 0.698, 17, 3, 94, 0.351, articles=19),
     "check_twentyfourth": Floors(132, 76, 0.763, 91, 0.67, 16, 3, 116, 0.232, articles=24),
     # round 12's set: summary and risk excerpts and condensed reports, first run at the round's start
-     "check_twentyfifth": Floors(287, 212, 0.646, 176, 0.755, 35, 3, 252, 0.206, articles=29),
+     "check_twentyfifth": Floors(287, 212, 0.646, 176, 0.767, 35, 4, 252, 0.206, articles=29),
     # its second set, listed while the round's rules were written and first run after them
     "check_twentysixth": Floors(241, 150, 0.726, 143, 0.657, 21, 3, 217, 0.11, articles=30),
     # and its third, listed after the round's rules and first run on them
@@ -169,7 +170,7 @@ FLOORS = {
     # round's start) and after 33 (thirty-eighth; 97/146 at the round's start)
     "check_thirty_seventh": Floors(253, 138, 0.847, 197, 0.852, 15, 1, 238, 0.378, articles=51),
     # round 29 reads cfr094's ；-chain of five store counts (1309家): 117/160 -> 118/160
-    "check_thirty_eighth": Floors(263, 135, 0.629, 161, 0.763, 21, 3, 241, 0.278, articles=50),
+    "check_thirty_eighth": Floors(263, 135, 0.629, 161, 0.77, 21, 3, 241, 0.282, articles=50),
     # and the thirty-ninth, first run after all the round's other rules (the same at its start)
     "check_thirty_ninth": Floors(227, 82, 0.585, 145, 0.862, 13, 1, 214, 0.406, articles=52),
     "check_fortieth": Floors(223, 104, 0.701, 136, 0.779, 21, 1, 202, 0.188, articles=58),
@@ -189,7 +190,7 @@ FLOORS = {
     "check_fifty_first": Floors(234, 134, 0.694, 142, 0.753, 12, 5, 212, 0.179, articles=38),
     # round 30's sets, more of the same six tasks: the first run at the round's start (dc41193's rules;
     # its four false alarms fixed), the second after the round's first rules
-    "check_fifty_second": Floors(263, 125, 0.672, 159, 0.742, 17, 7, 235, 0.272, articles=37),
+    "check_fifty_second": Floors(263, 125, 0.672, 159, 0.742, 17, 7, 235, 0.276, articles=37),
     "check_fifty_third": Floors(266, 120, 0.6, 143, 0.762, 10, 5, 237, 0.172, articles=55),
     "check_fifty_fourth": Floors(252, 115, 0.643, 143, 0.804, 14, 3, 233, 0.266, articles=61),
     # round 32's set, first run at the round's start (acf5d4b's rules); four false alarms fixed, two
@@ -199,7 +200,9 @@ FLOORS = {
     "check_fifty_sixth": Floors(184, 121, 0.619, 111, 0.855, 5, 2, 172, 0.325, articles=65),
     # round 33's set, first run at the round's start (da00e8c's rules); its one false alarm adjudicated
     # below (AS_WRITTEN)
-    "check_fifty_seventh": Floors(201, 77, 0.61, 101, 0.861, 8, 3, 186, 0.215, articles=49),
+    "check_fifty_seventh": Floors(201, 77, 0.61, 101, 0.861, 8, 3, 186, 0.241, articles=49),
+    # and its second, first run after the round's first rules (its two false alarms fixed)
+    "check_fifty_eighth": Floors(203, 92, 0.586, 115, 0.808, 6, 3, 192, 0.312, articles=72),
 }
 _SCORES: dict[str, Score] = {}
 
