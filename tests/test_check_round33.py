@@ -217,3 +217,21 @@ def test_shares_of_one_count_each_about_its_size():
             "预计回购股份数量约为1,429万股，约占公司当前总股本的{x}%。")
     assert _stated(text.format(x="1.20"), "1.20%", "总股本") == [("consistent", True)]
     assert _stated(text.format(x="1.50"), "1.50%", "总股本") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- named_wholes: 占比 before the whole's name
+
+_PRODUCTS = ("公司发布2021年年报，2021年公司实现营收22.38亿元，同比增长87.07%。\n\n"
+             "按照产品种类来看，2021年公司电源管理产品实现营收15.29亿元（相比2020年的8.48亿元增长80.31%），占比整体营收{a}%。"
+             "2021年研发投入金额为3.78亿元，营业收入占比{b}%，相比2020年增长82.55%。")
+
+
+def test_a_share_named_after_zhanbi_past_a_bracketed_base_and_growth():
+    assert _stated(_PRODUCTS.format(a="68.32", b="16.89"), "68.32%", "22.38亿元") == [("consistent", True)]
+    assert _stated(_PRODUCTS.format(a="66.32", b="16.89"), "66.32%", "22.38亿元") == [("inconsistent", True)]
+
+
+def test_a_share_of_revenue_over_the_companys_not_a_product_lines():
+    # 15.29亿元 is a product line's revenue written with 实现营收 after a date: not the whole
+    assert _stated(_PRODUCTS.format(a="68.32", b="16.89"), "16.89%", "22.38亿元") == [("consistent", True)]
+    assert _stated(_PRODUCTS.format(a="68.32", b="18.89"), "18.89%", "22.38亿元") == [("inconsistent", True)]

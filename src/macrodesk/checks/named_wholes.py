@@ -18,9 +18,11 @@ from macrodesk.models import Article, Figure, FigureKind, Sentence
 from macrodesk.text.clauses import chars_before, clause_start
 
 # "占国内销量 11.45%", "占全社会用电量比重 60.9%", "占全球的 35.7%"
-_NAMED = re.compile(r"占\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*(?:比重|比例|份额)?\s*(?:的)?\s*(?:分别)?\s*(?:为|达|约)?\s*$"
+_NAMED = re.compile(r"占(?!比)\s*([^，,。；;：:（()）\d%]{2,12}?)\s*(?:的)?\s*(?:比重|比例|份额)?\s*(?:的)?\s*(?:分别)?\s*(?:为|达|约)?\s*$"
                     # "在公司收入结构中占比25%" (cfr413)
-                    r"|在(?:公司)?(收入|营收)结构中\s*占比\s*(?:为|达|约)?\s*$")
+                    r"|在(?:公司)?(收入|营收)结构中\s*占比\s*(?:为|达|约)?\s*$"
+                    # "占比整体营收68.32%" (cfg583): the whole named after 占比
+                    r"|占比\s*((?:整体|总|公司)?(?:营业收入|营收|收入))\s*(?:的)?\s*(?:为|达|约)?\s*$")
 # "信息科技投入 93.61 亿元，同比增长 43.97%，营收占比 3.72%" (cfr112): a clause opening on the revenue's
 # name and 占比 is the level's share of the revenue
 _REVENUE_SHARE = re.compile(r"[，,]\s*(营业收入|营收)\s*占比\s*(?:为|达|约)?\s*$")
@@ -82,7 +84,7 @@ def find_named_wholes(article: Article) -> list[Check]:
             if m is not None and (pairs := _listed(s, figs, k)) is not None:
                 # "销售费用、管理费用、研发费用4.55、2.20、3.54亿元，同比+…、+…、+…，占营业收入的5.55%、2.68%、4.32%"
                 listed.update(range(k, k + len(pairs)))
-                out.extend(_list_checks(article, sents, si, s, pairs, re.sub(r"\s+", "", m.group(1) or m.group(2))))
+                out.extend(_list_checks(article, sents, si, s, pairs, re.sub(r"\s+", "", next(g for g in m.groups() if g))))
                 continue
             # the part: the level before, past its bracketed growth ("85.50 万辆（同比 + 64.6%），占…")
             j = k - 1
@@ -91,11 +93,18 @@ def find_named_wholes(article: Article) -> list[Check]:
                                   s.text[figs[j - 1].end:figs[j].start]):
                 j -= 1  # "…25.8 亿方，周环比下降 3.8%，占…" too
             part = figs[j]
+            if part.kind == FigureKind.PERCENT and re.match(r"\s*[)）]", s.text[part.end:f.start]) \
+                    and (opened := max(s.text.rfind("（", 0, part.start), s.text.rfind("(", 0, part.start))) > 0:
+                # "电源管理产品实现营收15.29亿元（相比2020年的8.48亿元增长80.31%），占比整体营收68.32%" (cfg583): the
+                # level right before a bracket of its base and growth
+                before = [x for x in figs[:j] if x.end <= opened]
+                if before and not s.text[before[-1].end:opened].strip():
+                    part = before[-1]
             if m is None or part.kind not in _LEVELS or part.is_range:
                 continue
             if _CHANGE.search(chars_before(s.text, part.start, 6)):
                 continue  # "净增 3771 万个，占比…": a change is no part
-            name = re.sub(r"\s+", "", m.group(1) or m.group(2))
+            name = re.sub(r"\s+", "", next(g for g in m.groups() if g))
             # "占比" names nothing; "占全球" names no measure (全球 of which?)
             if name.startswith("比") or len(name) < 3 and name not in _REVENUE_NAMES + _COMPANY_REVENUE:
                 continue
@@ -115,6 +124,10 @@ def find_named_wholes(article: Article) -> list[Check]:
             # ("…天然气供应量 60.8 亿方…。其中，LNG 供应量为 25.8 亿方，…，占天然气供应量的 57.6%")
             scope = sents if _period(part) else [t for t in sents[:si + 1] if t.paragraph == s.paragraph]
             wholes = _wholes(scope, s, part, name)
+            if len({w.text for _, w in wholes}) > 1 and name in _REVENUE_NAMES:
+                # "营业收入占比16.89%" with the company's 营收 and its products' written alike (cfg583): the one
+                # written as the company's own
+                wholes = [(ws, w) for ws, w in wholes if _company_revenue(ws, w)]
             if len({w.text for _, w in wholes}) != 1:
                 continue
             ws, w = wholes[0]
@@ -192,14 +205,24 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
             clause = _clause(s.text, g).replace(" ", "")
             if name in _COMPANY_REVENUE and name not in _REVENUE_NAMES:
                 # "收入" names the company's revenue: its own level, written as the company's
-                raw = s.text[clause_start(s.text, g.start, "，,；;。"):g.start]
-                if measure_class(raw) == "revenue" and COMPANY_LEVEL.search(raw) and not SEGMENT_LABEL.search(s.text, 0, g.start):
+                if _company_revenue(s, g):
                     found.append((s, g))
                 continue
             names = _REVENUE_NAMES if name in _REVENUE_NAMES else (name,)
             if any(n in clause or n in s.bold_lead.replace(" ", "") for n in names):
                 found.append((s, g))
     return found
+
+
+def _company_revenue(s: Sentence, g: Figure) -> bool:
+    """A revenue level written as the company's own, not a segment's."""
+    raw = s.text[clause_start(s.text, g.start, "，,；;。"):g.start]
+    # ("2021年公司电源管理产品实现营收15.29亿元": a product line named after a date is a segment too)
+    return measure_class(raw) == "revenue" and bool(COMPANY_LEVEL.search(raw)) and not SEGMENT_LABEL.search(s.text, 0, g.start) \
+        and not _SEGMENT_WORD.search(raw)
+
+
+_SEGMENT_WORD = re.compile(r"产品|(?<!主营)业务|板块|分部|事业部|系列")
 
 
 # "（RAG 存储占 70%）" right after the whole: the bracket names the part

@@ -89,10 +89,10 @@ def _named_pairs(p: ParaText) -> list[Check]:
                 # "最近5个交易日…净买入466.56万股，占流通盘0.44%…；最近20个交易日…444.57万股，占流通盘0.42%…；最近
                 # 60个交易日…810.14万股，占流通盘0.78%" (cft228): the whole all the other shares of its sentence
                 # imply, each as loosely as its digits allow, pins it tighter than the first pair alone
-                iv, others = tight
+                iv, same = tight
+                others = " and ".join(f"{s.text} / {w.text}" for s, w in same)
                 shown = f"{fmt(iv.mid / (stake.scale or 1.0))} {stake.unit} (the {words} {others} imply)"
-                out.append(_judge(p, stake, z, iv, [x for s, w in pairs if s is not stake for x in (s.text, w.text)],
-                                  shown, True))
+                out.append(_judge(p, stake, z, iv, [x for s, w in same for x in (s.text, w.text)], shown, True))
                 continue
             shown = f"{fmt(whole.mid / (stake.scale or 1.0))} {stake.unit} ({first.text} / {z0.text}, the {words} its share implies)"
             # one sentence (or ；-chain) with no other period or subject named between the two: one
@@ -104,9 +104,10 @@ def _named_pairs(p: ParaText) -> list[Check]:
     return [c for c in out if c.verdict != "unverifiable"]
 
 
-def _sentence_whole(p: ParaText, pairs: list[tuple[Figure, Figure]], k: int) -> tuple[Interval, str] | None:
+def _sentence_whole(p: ParaText, pairs: list[tuple[Figure, Figure]],
+                    k: int) -> tuple[Interval, list[tuple[Figure, Figure]]] | None:
     """The whole the other pairs of pair k's sentence imply together (their intervals' overlap), with
-    how they are shown; None unless at least two stand there, with no other period or subject named
+    those pairs; None unless at least two stand there, with no other period or subject named
     between, and agree."""
     def sentence(f: Figure) -> int:
         return clause_start(p.text, f.start, "。！？!?")
@@ -123,7 +124,7 @@ def _sentence_whole(p: ParaText, pairs: list[tuple[Figure, Figure]], k: int) -> 
         if common.lo > common.hi:
             return None
     assert common is not None
-    return common, " and ".join(f"{s.text} / {w.text}" for s, w in same)
+    return common, same
 
 
 def _plain_count(lead: str) -> bool:
