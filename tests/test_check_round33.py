@@ -235,3 +235,19 @@ def test_a_share_of_revenue_over_the_companys_not_a_product_lines():
     # 15.29亿元 is a product line's revenue written with 实现营收 after a date: not the whole
     assert _stated(_PRODUCTS.format(a="68.32", b="16.89"), "16.89%", "22.38亿元") == [("consistent", True)]
     assert _stated(_PRODUCTS.format(a="68.32", b="18.89"), "18.89%", "22.38亿元") == [("inconsistent", True)]
+
+
+def test_a_share_of_a_level_past_the_bracket_of_its_parts():
+    # cfg352: "4.50亿元（J-STAR团队1.54亿元，中国团队2.96亿元），占公司营业总收入30%" is 4.50's share, of the company's
+    # 营业总收入 ("公司" names its owner), over a span written "2020年Q1-Q3" and "前三季度" alike
+    text = ("公司前三季度实现营业收入14.88亿（+37.59%），扣非归母净利润2.20亿（+76.69%）。\n\n"
+            "2020年Q1-Q3，公司CRO业务实现收入4.50亿元（J-STAR团队1.54亿元，中国团队2.96亿元），占公司营业总收入{x}%（+48%）。")
+    assert _stated(text.format(x="30"), "30%", "14.88亿") == [("consistent", True)]
+    assert _stated(text.format(x="40"), "40%", "14.88亿") == [("inconsistent", True)]
+
+
+def test_a_span_of_quarters_or_months_from_the_years_start_is_one_period():
+    from macrodesk.checks.quarters import period_of
+    assert period_of("2020年Q1-Q3") == ("2020", "9M") == (period_of("2020年1-9月") or ("", ""))
+    assert period_of("21Q1-Q2") == ("2021", "H1")
+    assert period_of("前三季度") == ("", "9M") and period_of("2021Q1") == ("2021", "Q1")

@@ -93,10 +93,11 @@ def find_named_wholes(article: Article) -> list[Check]:
                                   s.text[figs[j - 1].end:figs[j].start]):
                 j -= 1  # "…25.8 亿方，周环比下降 3.8%，占…" too
             part = figs[j]
-            if part.kind == FigureKind.PERCENT and re.match(r"\s*[)）]", s.text[part.end:f.start]) \
+            if re.match(r"\s*[)）]", s.text[part.end:f.start]) \
                     and (opened := max(s.text.rfind("（", 0, part.start), s.text.rfind("(", 0, part.start))) > 0:
-                # "电源管理产品实现营收15.29亿元（相比2020年的8.48亿元增长80.31%），占比整体营收68.32%" (cfg583): the
-                # level right before a bracket of its base and growth
+                # "电源管理产品实现营收15.29亿元（相比2020年的8.48亿元增长80.31%），占比整体营收68.32%" (cfg583),
+                # "CRO业务实现收入4.50亿元（J-STAR团队1.54亿元，中国团队2.96亿元），占公司营业总收入30%" (cfg352): the
+                # level right before a bracket of its base and growth, or of its parts
                 before = [x for x in figs[:j] if x.end <= opened]
                 if before and not s.text[before[-1].end:opened].strip():
                     part = before[-1]
@@ -104,7 +105,8 @@ def find_named_wholes(article: Article) -> list[Check]:
                 continue
             if _CHANGE.search(chars_before(s.text, part.start, 6)):
                 continue  # "净增 3771 万个，占比…": a change is no part
-            name = re.sub(r"\s+", "", next(g for g in m.groups() if g))
+            # ("占公司营业总收入30%": the company's is the whole's owner, not its name)
+            name = re.sub(r"^(?:公司|本公司)(?=.{2})", "", re.sub(r"\s+", "", next(g for g in m.groups() if g)))
             # "占比" names nothing; "占全球" names no measure (全球 of which?)
             if name.startswith("比") or len(name) < 3 and name not in _REVENUE_NAMES + _COMPANY_REVENUE:
                 continue

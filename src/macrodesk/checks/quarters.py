@@ -83,7 +83,17 @@ def _depth(article: Article, paragraph: int) -> int:
     return paras[paragraph].level if 0 <= paragraph < len(paras) and paras[paragraph].index == paragraph else 0
 
 
+# a span of quarters or months from the year's start: "2020年Q1-Q3", "1-9月" are 9M, "Q1-Q2", "1-6月" H1
+_SPAN = re.compile(r"(?:(?P<y>(?:20)?\d{2})\s*年?\s*)?(?:Q1\s*[-~～—–至]\s*Q(?P<q>[23])|(?<!\d)1\s*[-~～—–至]\s*(?P<m>[69])\s*月)")
+
+
 def period_of(text: str) -> tuple[str, str] | None:
+    if "Q1" in text or "月" in text:
+        span = _SPAN.search(text)
+        if span is not None:
+            year = span.group("y") or ""
+            year = ("20" + year) if len(year) == 2 else year
+            return year, "9M" if (span.group("q") or "") == "3" or span.group("m") == "9" else "H1"
     found = list(_PERIOD.finditer(text))
     if not found:
         return None
