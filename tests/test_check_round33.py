@@ -251,3 +251,13 @@ def test_a_span_of_quarters_or_months_from_the_years_start_is_one_period():
     assert period_of("2020年Q1-Q3") == ("2020", "9M") == (period_of("2020年1-9月") or ("", ""))
     assert period_of("21Q1-Q2") == ("2021", "H1")
     assert period_of("前三季度") == ("", "9M") and period_of("2021Q1") == ("2021", "Q1")
+
+
+def test_a_date_in_a_closed_bracket_dates_only_its_aside():
+    # cfg583: "（相比2020年的3.49亿元…）" before "信号链产品实现营收7.09亿元" does not make 7.09 a 2020 level
+    figs = extract_figures("2021年公司电源管理产品实现营收15.29亿元（相比2020年的8.48亿元增长80.31%），信号链产品实现营收7.09亿元。")
+    assert [(f.text, f.period) for f in figs if f.text in ("8.48亿元", "7.09亿元")] == [
+        ("8.48亿元", "2020年"), ("7.09亿元", "2021年")]
+    text = _PRODUCTS.replace("。2021年研发", "，信号链产品实现营收7.09亿元（相比2020年的3.49亿元增长103.15%），占比整体营收{c}%。2021年研发")
+    assert _stated(text.format(a="68.32", b="16.89", c="31.68"), "31.68%", "22.38亿元") == [("consistent", True)]
+    assert _stated(text.format(a="68.32", b="16.89", c="33.68"), "33.68%", "22.38亿元") == [("inconsistent", True)]

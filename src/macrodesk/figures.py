@@ -370,7 +370,11 @@ _QUARTER_SPAN = re.compile(r"^((?:(?:19|20)?\d{2}\s?)?Q1)\s?[-~～—至]\s?Q?[2
 def _period_for(fig: Figure, dates: list[Figure], text: str) -> str | None:
     if not dates:
         return None
-    before = [d for d in dates if d.end <= fig.start]
+    # (a date inside a bracket closed before the figure dates that aside only: "营收15.29亿元（相比2020年的
+    # 8.48亿元增长80.31%），信号链产品实现营收7.09亿元" is not 2020's 7.09)
+    before = [d for d in dates if d.end <= fig.start and not _in_closed_aside(text, d, fig)]
+    if not before and any(d.end <= fig.start for d in dates):
+        before = [d for d in dates if d.end <= fig.start]
     date = before[-1] if before else dates[0]
     span = _QUARTER_SPAN.match(date.text)
     if span and "分别" in text[date.end:fig.start]:
@@ -378,6 +382,15 @@ def _period_for(fig: Figure, dates: list[Figure], text: str) -> str | None:
         # quarter each item is stands in the list's order, which a period does not say (its first)
         return span.group(1)
     return date.text
+
+
+def _in_closed_aside(text: str, d: Figure, fig: Figure) -> bool:
+    """Whether date `d` stands in a bracket that closes before `fig`."""
+    opened = max(text.rfind("（", 0, d.start), text.rfind("(", 0, d.start))
+    if opened < 0 or max(text.rfind("）", opened, d.start), text.rfind(")", opened, d.start)) >= 0:
+        return False
+    closed = [i for i in (text.find("）", d.end, fig.start), text.find(")", d.end, fig.start)) if i >= 0]
+    return bool(closed)
 
 
 def figure_keys(text: str) -> set[tuple]:
