@@ -372,10 +372,10 @@ def _period_for(fig: Figure, dates: list[Figure], text: str) -> str | None:
         return None
     # (a date inside a bracket closed before the figure dates that aside only: "营收15.29亿元（相比2020年的
     # 8.48亿元增长80.31%），信号链产品实现营收7.09亿元" is not 2020's 7.09)
-    before = [d for d in dates if d.end <= fig.start and not _in_closed_aside(text, d, fig)]
-    if not before and any(d.end <= fig.start for d in dates):
-        before = [d for d in dates if d.end <= fig.start]
-    date = before[-1] if before else dates[0]
+    # the nearest one before the figure that is not such an aside, else the nearest, else the first
+    earlier = [d for d in dates if d.end <= fig.start]
+    date = next((d for d in reversed(earlier) if not _in_closed_aside(text, d, fig)),
+                earlier[-1] if earlier else dates[0])
     span = _QUARTER_SPAN.match(date.text)
     if span and "分别" in text[date.end:fig.start]:
         # "22Q1-Q4毛利率分别为20.8%/21.4%/…": a list of the quarters, not the span's total; which

@@ -785,6 +785,13 @@ def _derivation(chk: Check, note: str) -> Check:
     return chk
 
 
+def _level_before(para: Para, a: Tok) -> bool:
+    """Whether a level of `a`'s unit is written before it, in its sentence or in the ；-chain its
+    sentence ends (each sentence from that level's to `a`'s closed by ；)."""
+    return any(t.cunit == a.cunit and (t.sent == a.sent and t.fig.end <= a.fig.start or t.sent < a.sent and all(
+        para.raw[j].rstrip().endswith(("；", ";")) for j in range(t.sent, a.sent))) for t in para.toks)
+
+
 def _find_increment_growths(para: Para) -> list[Check]:
     out: list[Check] = []
     m_text = para.masked
@@ -816,8 +823,7 @@ def _find_increment_growths(para: Para) -> list[Check]:
                 a = para.tok(m.group("a"))
                 if a.cunit != b.cunit or a.fig.kind == FigureKind.PERCENT or _GAP_BEFORE.search(m.group("w")):
                     continue
-                if any(t.cunit == a.cunit and (t.sent == a.sent and t.fig.end <= a.fig.start or t.sent < a.sent and all(
-                        para.raw[j].rstrip().endswith(("；", ";")) for j in range(t.sent, a.sent))) for t in para.toks):
+                if _level_before(para, a):
                     # "均价 1289.81 元 / 吨，较上周（1224.74 元 / 吨）上涨 65.07 元 / 吨，涨幅 5.31%": the level the
                     # change leads to is written: the change over it is read where the level is (framed; in a
                     # ；-chain, "均价为32.64元/公斤…；较去年同期(…16.10元/公斤)上涨了16.54元/公斤，同比上涨了102.73%",

@@ -95,7 +95,7 @@ def _effects(s: Sentence, figs: list[Figure]) -> list[Check]:
         # the effect added back or taken out: the reading nearer the growth written
         got = min((figure_interval(g) + figure_interval(e).scale(k) for k in (1.0, -1.0)),
                   key=lambda iv: iv.distance(stated))
-        sign = "+" if got.mid >= (figure_interval(g).lo + figure_interval(g).hi) / 2 else "-"
+        sign = "+" if got.mid >= figure_interval(g).mid else "-"
         chk = interval_check(
             got, stated, kind="sum", stated=w.text, inputs=[g.text, e.text],
             relation=f"{g.text} {sign} {e.text} = {w.text} (the growth reported, the effect excluded "

@@ -92,19 +92,13 @@ def _derived(s: Sentence, total_text: str, parts: list[tuple[Sentence | None, st
     part is a loss, the growth is already judged, or (not `refutable`) it does not fit. Parts
     named as such (其中, or shares adding up to 100%) rather than found by a search settle it
     (`tight_settles`) when their levels give the total to its last digit."""
-    total = _level(s, total_text)
-    levels = [_level(ps, text) if ps is not None else None for ps, text in parts]
-    if total is None or any(p is None for p in levels):
+    read = _grown_parts(s, total_text, parts, judged)
+    if read is None:
         return None
-    found = [p for p in levels if p is not None]
-    part_levels = [interval(f) for f, _, _ in found]
-    if any(iv.lo <= 0 for iv in part_levels):
-        return None  # a loss among the parts: a growth rate over it says nothing
-    tf, tg, gfig = total
+    (tf, tg, gfig), found, grown = read
+    part_levels = [iv for iv, _ in grown]
     total_level = interval(tf)
-    if (s.id, _number(gfig.text)) in judged:
-        return None
-    got = implied_growth(total_level, [(iv, g) for iv, (_, g, _) in zip(part_levels, found, strict=True)])
+    got = implied_growth(total_level, grown)
     if got is None:
         return None
     rate, prior = got
@@ -116,10 +110,9 @@ def _derived(s: Sentence, total_text: str, parts: list[tuple[Sentence | None, st
         refutable, why = True, f"{why}; their levels give the total to its last digit"
     if not fits and not refutable:
         return None  # found by their fit: a mismatch proves nothing
-    if not fits and (loss := growth_over_losses(total_level, [
-            (iv, g) for iv, (_, g, _) in zip(part_levels, found, strict=True)])) is not None and growth_fits(loss, tg):
+    if not fits and (loss := growth_over_losses(total_level, grown)) is not None and growth_fits(loss, tg):
         return None  # a part was a loss last year (its growth over the loss's size): no error
-    shown = " + ".join(f"{f.text}/(1{g.mid:+.2f}%)" for f, g, _ in found)
+    shown = _shown(found)
     return Check(
         verdict="consistent" if fits else "inconsistent", kind="growth", stated=gfig.text,
         computed=f"{rate.mid:.3f}", computed_low=rate.lo, computed_high=rate.hi,
@@ -138,17 +131,13 @@ def _parts_over_total(s: Sentence, c: Check, parts: list[tuple[Sentence | None, 
     total's 11.35% on their sum (1845.94万条) and -18.8% on the total as written. A growth written to
     four digits that a sum fits by chance is rare: the parts are all of the total, and the total
     written is off (1845.96): the sum is an error as written, the growth fits the parts' sum."""
-    total = _level(s, c.stated)
-    levels = [_level(ps, text) if ps is not None else None for ps, text in parts]
-    if total is None or any(p is None for p in levels):
+    read = _grown_parts(s, c.stated, parts, judged)
+    if read is None:
         return []
-    found = [p for p in levels if p is not None]
-    part_levels = [interval(f) for f, _, _ in found]
-    tf, tg, gfig = total
-    if any(iv.lo <= 0 for iv in part_levels) or (s.id, _number(gfig.text)) in judged or tg.hi - tg.lo > 0.011:
+    (tf, tg, gfig), found, grown = read
+    if tg.hi - tg.lo > 0.011:
         return []  # (a growth written to a tenth of a percent or coarser may fit a sum by chance)
-    grown = [(iv, g) for iv, (_, g, _) in zip(part_levels, found, strict=True)]
-    whole = interval_sum(part_levels)
+    whole = interval_sum(iv for iv, _ in grown)
     on_parts, on_total = implied_growth(whole, grown), implied_growth(interval(tf), grown)
     written = interval(tf)
     if on_parts is None or on_total is None or not on_parts[0].overlaps(tg) or growth_fits(on_total[0], tg) \
@@ -160,7 +149,7 @@ def _parts_over_total(s: Sentence, c: Check, parts: list[tuple[Sentence | None, 
     rate, prior = on_parts
     scale = tf.scale or 1.0
     why = f"the parts' growths give the total's {gfig.text} on their sum only: they are all of it"
-    shown = " + ".join(f"{f.text}/(1{g.mid:+.2f}%)" for f, g, _ in found)
+    shown = _shown(found)
 
     def made(verdict: Verdict, kind: str, stated: str, got: Interval, gap: float | None, relation: str) -> Check:
         return Check(verdict=verdict, kind=kind, stated=stated, computed=fmt(got.mid), computed_low=got.lo,
@@ -175,6 +164,29 @@ def _parts_over_total(s: Sentence, c: Check, parts: list[tuple[Sentence | None, 
              f"({' + '.join(c.inputs)}) / 上年 {fmt(prior.mid / scale)} (= {shown}) - 1 = {gfig.text} "
              f"({why}; the total written is off, not its growth)"),
     ]
+
+
+_Level = tuple[Figure, Interval, Figure]
+
+
+def _grown_parts(s: Sentence, total_text: str, parts: list[tuple[Sentence | None, str]], judged: set[tuple[str, str]]
+                 ) -> tuple[_Level, list[_Level], list[tuple[Interval, Interval]]] | None:
+    """The total `total_text` of `s` and its parts, each a level with its 同比 growth (and the parts'
+    levels with their growths, in base units); None when a level or growth is not written, a part is
+    a loss (a growth rate over it says nothing), or the total's growth is already judged."""
+    total = _level(s, total_text)
+    levels = [_level(ps, text) if ps is not None else None for ps, text in parts]
+    if total is None or any(p is None for p in levels):
+        return None
+    found = [p for p in levels if p is not None]
+    grown = [(interval(f), g) for f, g, _ in found]
+    if any(iv.lo <= 0 for iv, _ in grown) or (s.id, _number(total[2].text)) in judged:
+        return None
+    return total, found, grown
+
+
+def _shown(found: list[_Level]) -> str:
+    return " + ".join(f"{f.text}/(1{g.mid:+.2f}%)" for f, g, _ in found)
 
 
 def _exhausts(total: Interval, parts: list[Interval]) -> bool:
