@@ -60,7 +60,9 @@ from macrodesk.checks.level_moves import find_level_moves
 from macrodesk.checks.list_changes import find_list_changes
 from macrodesk.checks.load_factors import find_load_factors
 from macrodesk.checks.margin_growths import find_margin_growths
+from macrodesk.checks.margin_trading import find_margin_trading
 from macrodesk.checks.margins import find_section_margins
+from macrodesk.checks.market_caps import find_market_caps
 from macrodesk.checks.metric_grid import find_metric_grids
 from macrodesk.checks.months import find_february_growths
 from macrodesk.checks.move_rates import find_move_rates
@@ -69,6 +71,7 @@ from macrodesk.checks.named_ratios import find_named_ratios
 from macrodesk.checks.named_returns import find_named_returns
 from macrodesk.checks.named_wholes import find_named_parts, find_named_wholes
 from macrodesk.checks.net_flows import find_net_flows
+from macrodesk.checks.net_splits import find_net_splits
 from macrodesk.checks.opening_bases import find_opening_bases
 from macrodesk.checks.orderings import find_orderings
 from macrodesk.checks.pair_parts import find_pair_parts
@@ -301,7 +304,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
         *find_load_factors(article), *find_expense_shares(article), *find_net_flows(article), *find_opening_bases(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),
-        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article)])
+        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article), *find_market_caps(article), *find_margin_trading(article), *find_net_splits(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict

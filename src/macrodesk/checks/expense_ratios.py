@@ -115,7 +115,10 @@ def _in_chain(article: Article, chain: list[Sentence], text: str) -> list[Check]
             # "销售/管理/财务费用率分别7.0%/9.8%/-3.3%，…；总费用率合计13.5%" (cfb085): the parts in the
             # clauses before the total, since its sentence began
             since = max(totals[k - 1].end() if k else 0, text.rfind("。", 0, m.start()) + 1)
-            first = _PART.search(text, since, m.start())
+            # (the first name that opens one list of parts: "销售费用、…分别0.07亿元、…，对应销售、管理、研发、
+            # 财务费用率分别为1.40%、…；合计费用率5.60%" (cfg162) names each part twice, amounts then rates)
+            first = next((p for p in _PART.finditer(text, since, m.start())
+                          if _names(_ASIDE_CLAUSE.sub("", text[p.start():m.start()])) is not None), None)
             if first is None:
                 continue
             clause = _CLAUSE.search(text, m.end(), stop)

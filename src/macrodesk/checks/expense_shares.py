@@ -30,6 +30,7 @@ _RATES = re.compile(rf"{_FILLER}({_NAMES.format(rate='率?')})(?<=费率|用率)
 # "销售费用率由去年同期的3.07%提升至3.62%")
 _TO_LEVEL = re.compile(rf"{_FILLER}({_ITEM})费?用?率[^，,；;。率]*?(?:至|到)\s*$")
 _REVENUE = re.compile(rf"{_FILLER}(?:营业总?收入|营收|收入){_TAIL}")
+_BARE_RATE = re.compile(rf"{_FILLER}费用?率{_TAIL}")
 # R&D named as spending ("2020 年研发支出 17.54 亿元"): it may hold capitalised R&D the 研发费用率 leaves out
 _RD_SPEND = re.compile(rf"{_FILLER}研发(?:费用)?(?:支出|投入|开支)(?:金额|总额)?{_TAIL}")
 # every check judges a ratio named as one (_RATES ends in 费率/用率, _TO_LEVEL in an item's 率) over a
@@ -118,6 +119,12 @@ def _items(article: Article) -> tuple[list[_Item], list[_Item], list[_Item]]:
                 (_RATES.match(words) or (_TO_LEVEL.match(words) if len(run) == 1 else None)) \
                 if last.kind == FigureKind.PERCENT else None
             if m is None:
+                if last.kind == FigureKind.PERCENT and len(run) == 1 and _BARE_RATE.match(words) \
+                        and amounts and amounts[-1].sentence is s and not amounts[-1].spend:
+                    # "销售费用2054万元（+7.31%），费用率1.00%" (cfg568): the expense just named
+                    a = amounts[-1]
+                    rates.append(_Item(a.name, last, last.scale, last.unit, period, s, section, bool(before)))
+                    continue
                 if last.kind == FigureKind.MONEY and len(run) == 1 and _RD_SPEND.match(words):
                     amounts.append(_Item("研发", last, last.scale, last.unit, period, s, section, bool(before),
                                          spend=True))

@@ -1636,7 +1636,11 @@ def _sub_part(raw: str, start: int, x: Framed, parts: list[Framed]) -> bool:
 
 def _unit_levels(xs: list[Framed], unit: tuple[str, str]) -> list[Framed]:
     """The figures of a sentence in the parts' unit that are no changes: the parts it may add."""
-    return [x for x in xs if x.tok.cunit == unit and not _CHANGE_LEAD.search(x.lead)]
+    # ("财务费用-6469.95万，去年同期-8784.39万": last year's level is a base, no part)
+    return [x for x in xs if x.tok.cunit == unit and not _CHANGE_LEAD.search(x.lead) and not _BASE_LEVEL.search(x.lead)]
+
+
+_BASE_LEVEL = re.compile(r"(?:去年|上年|上一年)同期\s*(?:为|是)?\s*$")
 
 
 def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
@@ -2029,6 +2033,8 @@ def _flow_parts(sec: Para, mine: list[Framed]) -> list[Check]:
             or mine[0].tok.fig.kind not in (FigureKind.MONEY, FigureKind.QUANTITY):
         return []
     total = mine[0]
+    if not total.tok.fig.value:
+        return []  # "融券卖出0股，融券偿还0股，融券余量0股": zeros fit any sum and say nothing of one
     parts = [x for x in mine[1:] if _same_amount(x, total)]
     raw = sec.raw[total.tok.sent]
     # each part in its own clause, the first may open a bracket ("存款流入 68 亿美元（大型银行流出 37 亿，…）")
@@ -2072,6 +2078,11 @@ def _parts_check(sec: Para, total: Framed, parts: list[Framed], why: str, *, cer
     # the bound is read into stated_iv, so the total is judged as a value
     chk = judge(sec, "sum", replace(total.tok, bound=False) if side else total.tok, [p.tok for p in parts],
                 [(f"{text} {rel} {total.tok.text}", acc)], magnitude=False, stated_iv=stated_iv)
+    if not certain and chk.verdict == "consistent" and acc.lo < 0 < acc.hi and acc.hi - acc.lo > abs(stated.mid):
+        # "-1.68亿元 + 2亿" spans -0.18亿 to 0.83亿, of either sign: parts found by their fit that fit anything
+        # confirm nothing
+        return chk.model_copy(update={"verdict": "unverifiable", "note": "the parts' sum is too loose to tell",
+                                      "computed": "", "computed_low": None, "computed_high": None})
     # parts need not exhaust the total, and may nest (新能源 ⊃ 太阳能)
     return chk if certain else hedge(sec, chk, why)
 

@@ -116,10 +116,12 @@ def like_level(s: ParaText, f: Figure, like: Figure, *, approx: bool = False) ->
 
 
 # what a clause's words say beyond its date: "2023 年我国汽车出口" -> 我国汽车出口
-_NOT_METRIC = re.compile(r"[\d\s.,，；;：:（）()%+\-~—–]|上一?年|去年|前一年|年|月|季度|[上下]半年|H[12]|Q[1-4]|预计|预测|为|达到?|约|实现|"
+# ("2020年增长到1753.06亿元": the verb a level is reached by names no measure)
+_NOT_METRIC = re.compile(r"(?:增长|增加|上升|提升|提高|下降|减少|回落|下滑|降低|[增升降涨跌])(?:到|至)|[\d\s.,，；;：:（）()%+\-~—–]|上一?年|去年|前一年|年|月|季度|[上下]半年|H[12]|Q[1-4]|预计|预测|为|达到?|约|实现|"
                          r"共|合计|累计|全年|同期|同比|其中|分别|的|至|从|由")
 
 
+_PLAN_ONLY = re.compile(r"(?:公司|本公司|集团)?(?:计划|目标)")
 _MEASURE_LIST = re.compile(r"[\u4e00-\u9fa5]{2,}\s*/\s*[\u4e00-\u9fa5]{2,}")
 
 
@@ -127,6 +129,8 @@ def same_measure(s: ParaText, a: Figure, b: Figure) -> bool:
     """Two levels measure the same thing when one names no measure or one name holds the other
     ("2023 年我国进口锂矿" / "2024 年进口"); not "动力电池产量" / "动力和储能电池合计产量"."""
     ma, mb = _NOT_METRIC.sub("", _own(s, a)), _NOT_METRIC.sub("", _own(s, b))
+    # a subject's plan names no measure ("公司计划2021年实现2800亿元销售目标" beside "2020年公司销售金额")
+    ma, mb = ("" if _PLAN_ONLY.fullmatch(m) else m for m in (ma, mb))
     if _MEASURE_LIST.search(ma) or _MEASURE_LIST.search(mb):
         # "营业收入/归母净利润/扣非归母净利润分别为 19.72 亿元…/2.59 亿元": which measure each value is
         # stands in the list's order, which the words before a value do not say

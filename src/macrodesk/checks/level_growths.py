@@ -16,7 +16,7 @@ YOY = r"(?:同比|同(?=[增降减升涨跌])|(?:相较于?|较|比)\s*(?:上年
 # the words between a figure and its 同比 rate or change right after it: "18.94亿，同比增长39.22%",
 # "1.5亿（同比+160.6%", "11.92%，较去年同期提升1.34pct"
 # ("，同比分别-0.5/+1.2pct", "，同期变动分别为+0.65/-0.27pct": a list's, signed by its own figures)
-RATE_AFTER = re.compile(rf"^\s*[，,（(/]?\s*(?:{YOY}|同期)\s*(?:分别)?\s*(?:{UP}|{DOWN}|变动|变化)?\s*(?:分别)?\s*(?:为|了|约)?\s*$")
+RATE_AFTER = re.compile(rf"^\s*[，,（(/、]?\s*(?:{YOY}|同期)\s*(?:分别)?\s*(?:{UP}|{DOWN}|变动|变化)?\s*(?:分别)?\s*(?:为|了|约)?\s*$")
 _LEVEL_KINDS = (FigureKind.MONEY, FigureKind.QUANTITY, FigureKind.NUMBER)
 _NUMBER = re.compile(r"[+\-−]?\d+(?:\.\d+)?")
 

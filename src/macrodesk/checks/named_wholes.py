@@ -211,9 +211,15 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
                     found.append((s, g))
                 continue
             names = _REVENUE_NAMES if name in _REVENUE_NAMES else (name,)
-            if any(n in clause or n in s.bold_lead.replace(" ", "") for n in names):
+            if any(n in clause or n in s.bold_lead.replace(" ", "") for n in names) \
+                    or name.startswith("总") and len(name) >= 3 and _BARE.sub("", clause) == name[1:]:
+                # "占总成交额54.98%" of "成交额3.4亿元": a whole written with no qualifier is the total
                 found.append((s, g))
     return found
+
+
+# the words around a bare whole's name in its clause: "，成交额为", "当日成交额达"
+_BARE = re.compile(r"^[，,、\s]*(?:当日|当天|全天|今日)?|(?:为|达|约|达到|共|合计)*$")
 
 
 def _company_revenue(s: Sentence, g: Figure) -> bool:

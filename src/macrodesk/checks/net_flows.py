@@ -13,7 +13,7 @@ from macrodesk.models import Article, FigureKind, canonical_unit
 # the legs and the net, each named right before its amount (a leg is gross: "净买入" is a net of its own)
 _IN = re.compile(r"(?<![净])(?:买入|流入|申购|融资买入)(?:金额|额)?\s*(?:为|达|约)?\s*$")
 _OUT = re.compile(r"(?<![净])(?:卖出|流出|赎回|偿还)(?:金额|额)?\s*(?:为|达|约)?\s*$")
-_NET = re.compile(r"(净买入?|净卖出|净流入|净流出|净申购|净赎回|净额)(?:金额|额)?\s*(?:为|达|约)?\s*$")
+_NET = re.compile(r"(净买入?|净卖出|净流入|净流出|净申购|净赎回|净偿还|净额)(?:金额|额)?\s*(?:为|达|约)?\s*$")
 _AMOUNTS = (FigureKind.MONEY, FigureKind.QUANTITY)
 # the words between the legs and the net stay in one clause group
 _BETWEEN = re.compile(r"^[^。；;]{0,40}$")
@@ -36,8 +36,9 @@ def find_net_flows(article: Article) -> list[Check]:
             inflow, outflow = (a, b) if _IN.search(lead[0]) else (b, a)
             got = figure_interval(inflow) - figure_interval(outflow)
             stated = figure_interval(n, result=True)
-            if net.group(1) in ("净卖出", "净流出", "净赎回") and (n.value or 0) > 0:
-                stated = -stated  # "净卖出 428.01 万元": a net outflow written as a positive amount
+            if net.group(1) in ("净卖出", "净流出", "净赎回", "净偿还") and (n.value or 0) > 0:
+                # "净卖出 428.01 万元", "融资净偿还418.84万元": a net outflow written as a positive amount
+                stated = -stated
             out.append(interval_check(
                 got, stated, kind="change", stated=n.text, inputs=[inflow.text, outflow.text],
                 relation=f"{inflow.text} - {outflow.text} = {n.text} ({net.group(1)}: the inflow less the outflow; "

@@ -45,8 +45,9 @@ def _alone(s: Sentence, f: Figure) -> bool:
     """Not an end of a range or a product written with its numbers ("740-760W", "2382*1134"), nor
     a change written with its sign ("- 1.09 美元")."""
     before, after = chars_before(s.text, f.start, 2), chars_after(s.text, f.end, 2)
+    # ("投资收益为-1558 万元": a level below zero, written after 为)
     return not _OP_BEFORE.search(before) and not _OP_AFTER.match(after) \
-        and s.text[f.start:f.end].lstrip()[:1] not in "+-−－"
+        and (s.text[f.start:f.end].lstrip()[:1] not in "+-−－" or before.rstrip().endswith(("为", "是")))
 
 
 def find_stated_gaps(article: Article) -> list[Check]:

@@ -210,6 +210,11 @@ def _share_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
     # ("裁减 7000 个非制造职位（占总数 15%）"); else any level of its paragraph
     own = _own_levels(sec, fs, k)
     if own and (revenue := _of_total_revenue(sec, fs, c, own[-1])) is not None:
+        # "线下渠道收入15.67亿元，收入占比为95%；线上渠道收入8,163万元，占主营业务比重达5%" beside 营收18.85亿元
+        # (cfg154): two shares adding up to 100% are of their two parts, which the company's revenue
+        # (other business, a segment left out) need not be
+        if revenue.verdict == "inconsistent" and (pair := _complementary_share(sec, fs, k)) is not None:
+            return pair
         return revenue
     if own and (named := _named_part(sec.raw[c.tok.sent], own, c)) is not None and is_level(named):
         parts = [named]
