@@ -48,8 +48,9 @@ def test_two_shares_adding_up_to_100_are_of_their_parts_not_the_company_revenue(
 def test_a_share_of_a_total_named_with_zong_is_of_the_bare_level():
     text = ("截至2023年6月21日收盘，宝馨科技报收于9.68元，换手率6.44%，成交额3.4亿元。"
             "当日主力资金净流入1.87亿元，占总成交额{x}%；游资资金净流出8575.72万元，占总成交额25.19%。")
-    assert _stated(text.format(x="54.98"), "54.98%", "总成交额") == [("consistent", True)]
-    assert _stated(text.format(x="59.98"), "59.98%", "总成交额") == [("inconsistent", True)]
+    assert _stated(text.format(x="54.98"), "54.98%", "总成交额") == [("consistent", False)]
+    # a whole read as the total by its name alone confirms, and a misfit proves nothing
+    assert [v for v, _ in _stated(text.format(x="59.98"), "59.98%", "总成交额")] == ["unverifiable"]
 
 
 # ---------------------------------------------------------------- net_flows: 净偿还
@@ -159,3 +160,40 @@ def test_the_short_balance_over_the_shorted_shares_is_the_close():
     assert _stated(text.format(p="15.52"), "15.52元", "close") == [("consistent", False)]
     # the balance may be valued at another day's close: a misfit proves nothing
     assert [v for v, _ in _stated(text.format(p="17.52"), "17.52元", "close")] == ["unverifiable"]
+
+
+# ---------------------------------------------------------------- segment_shares: a share named by its segment
+
+def test_a_segment_share_named_by_the_segment():
+    text = ("21年公司营业收入为54.19亿元，同比+48.88%，其中畜禽饲料、饲料销售、水产品销售分别贡献收入34.31亿元、15.38亿元、"
+            "2.6亿元，同比+78.61%、+13.7%、+39.64%。\n\n其中畜禽饲料营收占比达{x}%，同比+10.54pct。")
+    assert _stated(text.format(x="63.31"), "63.31%", "畜禽饲料") == [("consistent", True)]
+    assert _stated(text.format(x="63.46"), "63.46%", "畜禽饲料") == [("inconsistent", True)]
+    # another period's share is not of this period's levels
+    other = text.format(x="63.46").replace("其中畜禽饲料营收", "2021H1畜禽饲料营收")
+    assert _stated(other, "63.46%", "畜禽饲料") == []
+
+
+def test_a_generic_segment_share_in_another_paragraph_is_not_read():
+    text = "2024年公司营业收入100.6亿元。2024年海外收入50.66亿元。\n\n三丽鸥，海外收入占比约 30%，美国、中国、东南亚。"
+    assert _stated(text, "约 30%", "海外") == []
+
+
+# ---------------------------------------------------------------- counted_lists: a total counted out by period
+
+def test_a_total_and_its_quarters_counted_out():
+    text = "资金面上，A股明年预计净流入资金将达到7000亿元，四个季度分别为3000亿元、2200亿元、750亿元和{q}亿元。"
+    assert _stated(text.format(q="1050"), "7000亿元", "counted out") == [("consistent", True)]
+    # (3000 and 7000 are read to their thousands)
+    assert _stated(text.format(q="2750"), "7000亿元", "counted out") == [("inconsistent", True)]
+    # the main businesses need not be all of the revenue
+    assert _stated("公司营收10.5亿元，两大业务分别为5.2亿元、4.3亿元。", "10.5亿元", "counted out") == []
+
+
+# ---------------------------------------------------------------- margins: a segment's pair
+
+def test_a_company_margin_is_not_a_segment_pair():
+    text = ("公司发布21年中报，上半年实现收入/归母净利润35.9/10.1亿元，同比+25.1%/+0.1%。"
+            "环保业务实现营业收入5781万元，毛利率高达66%，实现净利润1979万元。\n\n"
+            "公司上半年期间费用率8.6%，同比+0.8pct，最终实现净利率28.5%，同比降低6.6pct。")
+    assert "inconsistent" not in [v for v, _ in _stated(text, "28.5%")]

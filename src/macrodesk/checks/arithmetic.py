@@ -35,6 +35,7 @@ from macrodesk.checks.concentration import find_concentrations
 from macrodesk.checks.count_parts import find_count_parts
 from macrodesk.checks.count_rates import find_completion_rates, find_count_rates, find_year_shares
 from macrodesk.checks.count_splits import find_count_splits
+from macrodesk.checks.counted_lists import find_counted_lists
 from macrodesk.checks.dated_cagrs import find_dated_cagrs
 from macrodesk.checks.dated_growths import find_dated_growths
 from macrodesk.checks.decomposition import find_decompositions
@@ -96,6 +97,7 @@ from macrodesk.checks.relative_gaps import find_relative_gaps
 from macrodesk.checks.revpar import find_revpars
 from macrodesk.checks.scissors import find_scissors
 from macrodesk.checks.segment_growths import find_segment_growths
+from macrodesk.checks.segment_shares import find_segment_shares
 from macrodesk.checks.sentence import FINDERS
 from macrodesk.checks.share_counts import find_share_counts
 from macrodesk.checks.share_lists import find_share_lists
@@ -304,7 +306,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
         *find_load_factors(article), *find_expense_shares(article), *find_net_flows(article), *find_opening_bases(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),
-        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article), *find_market_caps(article), *find_margin_trading(article), *find_net_splits(article)])
+        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article), *find_market_caps(article), *find_margin_trading(article), *find_net_splits(article), *find_segment_shares(article), *find_counted_lists(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict

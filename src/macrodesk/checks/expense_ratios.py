@@ -181,7 +181,11 @@ _GOES_ON = re.compile(r"^\s*(?:(?:调整|还原|剔除|按)[^，,；;。\d]{0,10
                       r"|(?:下降|减少|下滑|降低|提升|增加|提高|上升)\s*[\d.]+\s*(?:个百分点|pct|pp))")
 
 
-_ASIDE_CLAUSE = re.compile(r"(?<=[，,；;])[^，,；;。\d]*(?:所致|主要系|主因|主要由于|主要是|可能是)[^，,；;。\d]*[，,；;。]")
+# ("，财务费用率上升系公司存量资金余额下降，" (cfg455): a cause with 系 too, as `_ASIDE` reads one)
+# ("，系公司实施19年限制性股票，计提职工薪酬增加…所致；" (cfg241): a clause opening on 系 gives a cause)
+_ASIDE_CLAUSE = re.compile(r"(?<=[，,；;])[^，,；;。\d]*(?:所致|主要系|主因|主要由于|主要是|可能是"
+                           r"|系[^，,；;。\d]{0,30}(?:增加|减少|上升|下降|影响))[^，,；;。\d]*[，,；;。]"
+                           r"|(?<=[，,；;])\s*系[^，,；;。]*[，,；;。]")
 _NEW_ITEM = re.compile(r"^\s*[（(]?\d{1,2}\s*[）)]")
 # a clause that gives the cause of a part's change, between the parts
 _ASIDE = re.compile(r"所致|主要系|主因|主要由于|主要是|可能是|系[^，,；;。]{0,30}(?:增加|减少|上升|下降|影响)")
@@ -196,8 +200,8 @@ def _breakdown_end(text: str, start: int, stop: int, figs: list[tuple[Figure, Se
         end = m.end() if m else stop
         clause = text[at:end]
         has_figure = any(at <= f_at < end for _, _, f_at in figs)
-        if at > start and not has_figure and _ASIDE.search(clause) and text[at - 1] in "，,；;" \
-                and clause.endswith(("，", ",", "；", ";")):
+        if at > start and (not has_figure and _ASIDE.search(clause) or clause.lstrip().startswith("系")) \
+                and text[at - 1] in "，,；;" and clause.endswith(("，", ",", "；", ";")):
             at = end  # "可能是销售费用刚性所致；" (cfr220): the cause of a part's change, the list goes on
             continue
         if at > start and _NEW_ITEM.match(clause):

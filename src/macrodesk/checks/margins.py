@@ -183,6 +183,10 @@ def find_section_margins(article: Article) -> list[Check]:
         if level.verdict == "inconsistent" and (on_parent or not mg.own or _another_pair_fits(mg, section)
                                                 or profit.inferred or revenue.inferred
                                                 or (mg.fig.value or 0) > 0 > (profit.fig.value or 0)
+                                                # a segment's pair ("环保业务实现营业收入5781万元…净利润1979万元"
+                                                # beside the company's 净利率 28.5%, cfg455) unless the margin names it
+                                                or any(_SEGMENT.search(x.entity) and x.entity not in mg.sentence.text
+                                                       for x in (profit, revenue))
                                                 or any(order[x.sentence.id] > order[mg.sentence.id]
                                                        for x in (profit, revenue))):
             # the margin may be of another period or subject of the section than read (a positive
@@ -200,6 +204,9 @@ def find_section_margins(article: Article) -> list[Check]:
     for chk in out:
         chk.article = article.label
     return out
+
+
+_SEGMENT = re.compile(r"(?<!主营)业务|分部|事业部")
 
 
 def _another_pair_fits(mg: _Margin, here: list[tuple[Level, list[tuple[Figure, str]]]]) -> bool:

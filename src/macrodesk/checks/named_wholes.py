@@ -11,7 +11,7 @@ from macrodesk.checks.company_levels import COMPANY_LEVEL, measure_class
 from macrodesk.checks.frames import SEGMENT_LABEL
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval
-from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import interval, unit_key
 from macrodesk.checks.quarters import period_of
 from macrodesk.models import Article, Figure, FigureKind, Sentence
@@ -45,9 +45,17 @@ _DASHES = re.compile(r"[—–－~]")
 _SPACES = re.compile(r"\s+")
 
 
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}年")
+_DAY = re.compile(r"\d{1,2}月\d{1,2}日")
+
+
 def _same_period(a: str, b: str) -> bool:
     """One period however written ("上半年" of the article's year and "1H22"; "1—10 月" and "1-10 月")."""
     if a == b:
+        return True
+    # ("7月19日" of a sentence after "截至2023年7月19日收盘": one day, its year written once)
+    ya, yb = _YEAR_FIRST.sub("", a), _YEAR_FIRST.sub("", b)
+    if (ya == b or yb == a) and _DAY.search(ya + yb):
         return True
     pa, pb = period_of(a), period_of(b)
     return pa is not None and pb is not None and pa[1] == pb[1] and (pa[0] == pb[0] or not pa[0] or not pb[0])
@@ -126,10 +134,15 @@ def find_named_wholes(article: Article) -> list[Check]:
             # ("…天然气供应量 60.8 亿方…。其中，LNG 供应量为 25.8 亿方，…，占天然气供应量的 57.6%")
             scope = sents if _period(part) else [t for t in sents[:si + 1] if t.paragraph == s.paragraph]
             wholes = _wholes(scope, s, part, name)
+            wide = not wholes and name.startswith("总") and scope is not sents
+            if wide:
+                # "占总成交额9.05%" after a paragraph that opens on the day's "成交额1.4亿元" (cft517): a total
+                # named so is the article's, written before it
+                wholes = _wholes(sents[:si + 1], s, part, name)
             if len({w.text for _, w in wholes}) > 1 and name in _REVENUE_NAMES:
                 # "营业收入占比16.89%" with the company's 营收 and its products' written alike (cfg583): the one
                 # written as the company's own
-                wholes = [(ws, w) for ws, w in wholes if _company_revenue(ws, w)]
+                wholes = [(ws, w) for ws, w in wholes if company_revenue(ws, w)]
             if len({w.text for _, w in wholes}) != 1:
                 continue
             ws, w = wholes[0]
@@ -137,13 +150,20 @@ def find_named_wholes(article: Article) -> list[Check]:
                 continue
             # (in base units: 9883.38万元 of 5.52亿元, one unit at two scales)
             got = (interval(part) / interval(w)).scale(100)
-            out.append(interval_check(
+            chk = interval_check(
                 got, figure_interval(f, result=True), kind="share", stated=f.text, inputs=[part.text, w.text],
                 relation=f"{part.text} / {w.text} = {f.text} ({name} of {part.period}, written elsewhere)" if part.period
                 else f"{part.text} / {w.text} = {f.text} ({name}, written before it in its paragraph)",
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[s.text, ws.text],
                 article=article.label,
-            ))
+            )
+            if (wide or name.startswith("总") and name not in _clause(ws.text, w).replace(" ", "")
+                    and name not in ws.bold_lead.replace(" ", "")) and name not in _COMPANY_REVENUE:
+                # a whole written without its 总, or outside the part's paragraph, is read as the total by
+                # its name alone ("应收账款228亿元，占总市值147%" beside another company's "总市值522亿元",
+                # an item before, 349): a fit confirms
+                chk = confirm_only(chk, "the whole is the total by its name alone")
+            out.append(chk)
     return out
 
 
@@ -207,7 +227,7 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
             clause = _clause(s.text, g).replace(" ", "")
             if name in _COMPANY_REVENUE and name not in _REVENUE_NAMES:
                 # "收入" names the company's revenue: its own level, written as the company's
-                if _company_revenue(s, g):
+                if company_revenue(s, g):
                     found.append((s, g))
                 continue
             names = _REVENUE_NAMES if name in _REVENUE_NAMES else (name,)
@@ -222,7 +242,7 @@ def _wholes(sents: list[Sentence], own: Sentence, part: Figure, name: str) -> li
 _BARE = re.compile(r"^[，,、\s]*(?:当日|当天|全天|今日)?|(?:为|达|约|达到|共|合计)*$")
 
 
-def _company_revenue(s: Sentence, g: Figure) -> bool:
+def company_revenue(s: Sentence, g: Figure) -> bool:
     """A revenue level written as the company's own, not a segment's."""
     raw = s.text[clause_start(s.text, g.start, "，,；;。"):g.start]
     # ("2021年公司电源管理产品实现营收15.29亿元": a product line named after a date is a segment too)

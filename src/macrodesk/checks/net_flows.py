@@ -34,7 +34,8 @@ def find_net_flows(article: Article) -> list[Check]:
                     or not _BETWEEN.match(lead[1]) or not _BETWEEN.match(lead[2]):
                 continue
             inflow, outflow = (a, b) if _IN.search(lead[0]) else (b, a)
-            got = figure_interval(inflow) - figure_interval(outflow)
+            # (in the net's scale: "融资买入1.02亿元，融资偿还1.26亿元，融资净偿还2430.0万元")
+            got = (figure_interval(inflow).scale(inflow.scale) - figure_interval(outflow).scale(outflow.scale)).scale(1 / n.scale)
             stated = figure_interval(n, result=True)
             if net.group(1) in ("净卖出", "净流出", "净赎回", "净偿还") and (n.value or 0) > 0:
                 # "净卖出 428.01 万元", "融资净偿还418.84万元": a net outflow written as a positive amount
