@@ -197,3 +197,31 @@ def test_a_company_margin_is_not_a_segment_pair():
             "环保业务实现营业收入5781万元，毛利率高达66%，实现净利润1979万元。\n\n"
             "公司上半年期间费用率8.6%，同比+0.8pct，最终实现净利率28.5%，同比降低6.6pct。")
     assert "inconsistent" not in [v for v, _ in _stated(text, "28.5%")]
+
+
+# ---------------------------------------------------------------- the sixty-first's misses
+
+def test_a_base_compared_with_yu_xiang_bi():
+    text = "2019年国内66家信托公司固有业务收入总额为332.37亿元，与2018年同期的252.39亿元相比大幅增长{g}%。"
+    assert _stated(text.format(g="31.69"), "31.69%") == [("consistent", True)]
+    assert _stated(text.format(g="33.69"), "33.69%") == [("inconsistent", True)]
+
+
+def test_a_flow_against_the_day_before_named_after_it():
+    text = "江苏北人今日主力资金（超大单+大单）净流出2194万元，上一交易日主力净流出218万元，今日环比增加{g}%。"
+    assert _stated(text.format(g="906.42"), "906.42%") == [("consistent", True)]
+    assert _stated(text.format(g="806.42"), "806.42%") == [("inconsistent", True)]
+
+
+def test_a_cagr_over_a_span_of_two_digit_years():
+    text = "预计公司21-23年传统压缩机业务收入由82.01亿元增长至109.95亿元，CAGR{c}%。"
+    assert _stated(text.format(c="15.79"), "15.79%") == [("consistent", True)]
+    assert _stated(text.format(c="16.79"), "16.79%") == [("inconsistent", True)]
+    # a span of durations is no span of years
+    assert _stated("未来5-10年行业收入由100亿元增长至200亿元，CAGR为15%。", "15%") != [("consistent", True)]
+
+
+def test_last_years_margin_after_cong_shang_nian_tong_qi_is_no_level_of_this_year():
+    text = "公司20H1营收68.8亿元，同比增15.2%；归母净利8.3亿元，同比增31.3%，对应的净利率从上年同期10.5%升至{m}%。"
+    assert "inconsistent" not in [v for v, _ in _stated(text.format(m="12.0"), "10.5%")]
+    assert _stated(text.format(m="12.0"), "12.0%", "8.3亿元") == [("consistent", False)]

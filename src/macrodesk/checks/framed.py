@@ -39,6 +39,7 @@ from macrodesk.checks.sentence import (
     UP,
     YEAR_SPAN,
     is_points,
+    span_years,
     sum_check,
 )
 from macrodesk.checks.tokens import Para, Tok, bound_side, in_unit_of
@@ -199,8 +200,7 @@ def _span_lists(fs: list[Framed]) -> list[Framed]:
         if m is None or part and not _SPAN_PART.fullmatch(part):
             i += 1
             continue
-        first, last = int(m.group(1)), int(m.group(2))
-        last = last + first // 100 * 100 if last < 100 else last
+        first, last = span_years(m)
         n = last - first + 1
         items = fs[i:i + n]
         if not 2 <= n <= 6 or len(items) != n or any(y.tok.sent != x.tok.sent or y.period != x.period
@@ -446,10 +446,12 @@ WRITTEN_BEFORE = re.compile(
     # (and a date in brackets after the base's name: "比上上周同期(10月22日)的 9.80 元/公斤")
     r"(?:[（(][^（）()，,。；;]{1,12}[)）][^，,。；;升降增减涨跌提回扩缩少多]{0,3})?$"
     # "毛利率为 50.63%， 去年同期为 52.12%，下降 1.49 pct": last year's level named as such
-    r"|^\s*[，,]?\s*(?:去年|上年|上期)(?:同期)?\s*(?:为|是)\s*$")
+    r"|^\s*[，,]?\s*(?:去年|上年|上期)(?:同期)?\s*(?:为|是)\s*$"
+    # "净流出2194万元，上一交易日主力净流出218万元，今日环比增加906.42%": the day before's, named as such
+    r"|^\s*[，,]\s*(?:上一个?交易日|前一个?交易日)[^，,。；;\d升降增减涨跌]{0,8}?\s*(?:为|是)?\s*$")
 VERB_ONLY = re.compile(
     # ("较2020年的3.64亿吨还是增长了2.4%": an adverb before the verb)
-    f"^[\\s的水平]*[，,]?\\s*(?:同比|环比)?\\s*(?:还是|仍然|依然|仍|也|又|则|再|均|进一步|大幅|小幅)?\\s*"
+    f"^[\\s的水平]*[，,]?\\s*(?:今日|当日|本日)?\\s*(?:同比|环比)?\\s*(?:还是|仍然|依然|仍|也|又|则|再|均|进一步|大幅|小幅)?\\s*"
     f"(?:{UP}|{DOWN})\\s*(?:了|约|幅度|幅)?\\s*$")
 
 
@@ -659,8 +661,9 @@ def find_framed(sec: Para) -> list[Check]:
         listed = None
         if mm is None and t.fig.kind == FigureKind.PERCENT:
             mm = listed = _listed_margin(fs, k)
-        # "净利率由 4.8% 降至…": the earlier level of a change, not this period's margin
-        if mm and not _YOY.search(c.lead) and not re.search(r"(?:由|从)\s*$", c.lead):
+        # "净利率由 4.8% 降至…", "净利率从上年同期10.5%升至12.0%": the earlier level of a change, not this
+        # period's margin
+        if mm and not _YOY.search(c.lead) and not _FROM_EARLIER.search(c.lead):
             # (a later value of a list is judged when its inputs settle it, else left as before)
             out.extend(chk for chk in margin(sec, fs, c, mm) if listed is None or chk.verdict != "unverifiable")
             continue
@@ -937,6 +940,7 @@ def _plain(metric: str) -> bool:
 
 
 # (not 板块: a sector report's subject is a 板块)
+_FROM_EARLIER = re.compile(r"(?:由|从)\s*(?:上年同期|去年同期|上年|去年|上期|同期)?\s*(?:的)?\s*$")
 _SEGMENT_NAMED = re.compile(r"(?<!主营)业务|分部|事业部")
 
 

@@ -122,8 +122,16 @@ def change_check(para: Para, a: Tok, b: Tok, c: Tok, tail_text: str) -> Check | 
     return None
 
 
+# ("预计公司21-23年…由82.01亿元增长至109.95亿元": a span of two-digit years, 2015 to 2035)
 YEAR_SPAN = re.compile(
-    r"((?:19|20)\d{2})\s*(?:年\s*)?(?:-|–|—|―|－|~|～|至|到)\s*((?:19|20)?\d{2})\s*(?:财年|年|E\b)")
+    r"((?:19|20)\d{2}|(?<![\d.])(?:1[5-9]|2\d|3[0-5]))\s*(?:年\s*)?(?:-|–|—|―|－|~|～|至|到)\s*((?:19|20)?\d{2})\s*(?:财年|年|E\b)")
+
+
+def span_years(m: re.Match[str]) -> tuple[int, int]:
+    """The first and last year of a `YEAR_SPAN` match, in four digits ("21-23年", "2019-24 财年")."""
+    y0, y1 = int(m.group(1)), int(m.group(2))
+    y0 = y0 + 2000 if y0 < 100 else y0
+    return y0, y1 + y0 // 100 * 100 if y1 < 100 else y1
 
 
 def _years(para: Para, a: Tok, b: Tok) -> int | None:
@@ -135,8 +143,7 @@ def _years(para: Para, a: Tok, b: Tok) -> int | None:
     if n <= 0 and a.sent == b.sent:
         spans = list(YEAR_SPAN.finditer(para.raw[a.sent][:a.fig.start])) or _span_before(para, a.sent)
         if spans:
-            y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
-            y1 = y1 + y0 // 100 * 100 if y1 < 100 else y1  # "2019-24 财年"
+            y0, y1 = span_years(spans[-1])
             n = y1 - y0
     return n if n > 0 else None
 

@@ -65,6 +65,11 @@ _YOY_WORD = re.compile(r"(?<![A-Za-z])(?:YoY|yoy|YOY|QoQ|qoq|QOQ)(?![A-Za-z])")
 _STRONGER = re.compile(r"(?:强于|弱于)(?=[^，,。；;]{0,16}?\d)")
 
 
+# "与2018年同期的252.39亿元相比大幅增长31.69%" is "较2018年同期的252.39亿元  大幅增长31.69%" (same length)
+_WITH_COMPARED = re.compile(r"与([^，,。；;与和]{0,24}?\d[^，,。；;]{0,8}?)相比(\s*[，,]?\s*(?:大幅|小幅|明显|显著)?\s*"
+                            r"(?:增长|增加|上升|提升|提高|上涨|下降|减少|下滑|降低|回落|下跌))")
+
+
 def _shield(text: str) -> str:
     text = blank_degree(_INDEX_NAME.sub(lambda m: m.group(1) + "Ｘ" * len(m.group(2)), text))
     if "oY" in text or "oy" in text or "OY" in text or "oQ" in text or "oq" in text or "OQ" in text:
@@ -72,6 +77,8 @@ def _shield(text: str) -> str:
     # "CS 汽车强于沪深 300 指数 0.84pct": a gap to a benchmark, as 跑赢 / 跑输 are
     if "强于" in text or "弱于" in text:
         text = _STRONGER.sub(lambda m: "跑赢" if m.group(0) == "强于" else "跑输", text)
+    if "相比" in text and "与" in text:
+        text = _WITH_COMPARED.sub(lambda m: "较" + m.group(1) + "  " + m.group(2), text)
     return _LETTER_SPACE.sub("·", text)
 
 

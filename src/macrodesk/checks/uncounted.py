@@ -10,7 +10,16 @@ from macrodesk.checks.framed import MARGIN, Framed, margin, nested, stated_chang
 from macrodesk.checks.frames import common_metric, period_key
 from macrodesk.checks.intervals import Interval, precision_unit
 from macrodesk.checks.judging import LEVEL_KINDS, Check, hedge, judge, unverifiable
-from macrodesk.checks.sentence import DOWN, FROM, RATE_WORDS, TO, UP, YEAR_SPAN, cagr_years
+from macrodesk.checks.sentence import (
+    DOWN,
+    FROM,
+    RATE_WORDS,
+    TO,
+    UP,
+    YEAR_SPAN,
+    cagr_years,
+    span_years,
+)
 from macrodesk.checks.tokens import BOUND_BEFORE, Para, Tok
 from macrodesk.models import FigureKind
 from macrodesk.text.clauses import chars_before, clause_start, last_chars
@@ -482,8 +491,7 @@ def cagr_in_section(sec: Para, fs: list[Framed], k: int) -> Check | None:
         spans = list(YEAR_SPAN.finditer(sec.raw[t.sent - 1]))[:1]
     if not spans:
         return None
-    y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
-    y1 = y1 + y0 // 100 * 100 if y1 < 100 else y1
+    y0, y1 = span_years(spans[-1])
     if y1 <= y0:
         return None
     def from_to(a: Framed, b: Framed) -> bool:
@@ -563,8 +571,7 @@ def _cagr_dated_of(sec: Para, fs: list[Framed], k: int, dated: list[tuple[Framed
     spans = list(YEAR_SPAN.finditer(sec.raw[t.sent][:t.fig.start]))
     window: tuple[int, int] | None = None
     if spans:
-        y0, y1 = int(spans[-1].group(1)), int(spans[-1].group(2))
-        window = (y0, y1 + y0 // 100 * 100 if y1 < 100 else y1)
+        window = span_years(spans[-1])
     written = cagr_years(chars_before(sec.raw[t.sent], t.fig.start, 20)) if window is None and dated else None
     if written is not None:
         # "2025 年 2.61 万台，2030 年 104 万台，2035 年 400.5 万台（CAGR-10=30%）" (105): the count the CAGR
