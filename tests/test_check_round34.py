@@ -225,3 +225,17 @@ def test_last_years_margin_after_cong_shang_nian_tong_qi_is_no_level_of_this_yea
     text = "公司20H1营收68.8亿元，同比增15.2%；归母净利8.3亿元，同比增31.3%，对应的净利率从上年同期10.5%升至{m}%。"
     assert "inconsistent" not in [v for v, _ in _stated(text.format(m="12.0"), "10.5%")]
     assert _stated(text.format(m="12.0"), "12.0%", "8.3亿元") == [("consistent", False)]
+
+
+# ---------------------------------------------------------------- segment: a backslash list, a spaced-out line
+
+def test_a_list_joined_by_backslashes_is_read_as_one_joined_by_slashes():
+    text = "我们预测公司2021-2023年归母净利润分别为4.28\\6.85\\10.64亿，EPS分别为0.94\\1.51\\{e}元，对应PE为38.76\\24.18\\15.57。"
+    assert _stated(text.format(e="2.34"), "2.34元", "share count") == [("consistent", True)]
+    assert _stated(text.format(e="2.64"), "2.64元", "share count") == [("inconsistent", True)]
+
+
+def test_a_line_spaced_out_character_by_character_is_read_closed_up():
+    text = "我 们 预 计 公 司 2020-2022 年 EPS 分 别 为1.04/1.29/1.44，对应公司 8 月 27 日收盘价 42.09 元，2020-2022 年PE 分别为 {p}/32.6/29.2。"
+    assert [v for v, _ in _stated(text.format(p="40.6"), "40.6", "paired by position")] == ["consistent"]
+    assert [v for v, _ in _stated(text.format(p="46.6"), "46.6", "paired by position")] == ["inconsistent"]

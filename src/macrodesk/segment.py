@@ -33,6 +33,12 @@ _FOOTNOTE = re.compile(r"(?<=[\d%‰\u4e00-\u9fff）)”])\[\d{1,2}\](?!\((?:htt
 # mark, so that clause and sentence splitting read it as the author meant
 _HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 _HALF_PUNCT = re.compile(r"(?<=[\u4e00-\u9fff）”])[,;:?!]\s?(?=[\u4e00-\u9fff（“]|$)")
+# a backslash between two items of a list ("EPS分别为0.94\1.51\2.34元", "2019Q2\Q3"): the slash it stands
+# for (a Markdown escape, "\*", stands before a mark, not between two words)
+_BACKSLASH_LIST = re.compile(r"(?<=[\d\u4e00-\u9fffA-Za-z%])\\(?=[\d\u4e00-\u9fffA-Za-z])")
+# a line a PDF spaced out character by character ("我 们 预 计 公 司"): its words, closed up
+_SPACED_RUN = re.compile(r"(?:[\u4e00-\u9fff] ){4,}[\u4e00-\u9fff]")
+_SPACED_PAIR = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _TERMINATORS = set("。！？；!?;")
 _OPENERS = {"（": "）", "(": ")", "“": "”", "「": "」", "『": "』", "《": "》", "【": "】", "[": "]"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
@@ -45,10 +51,15 @@ BlockKind = Literal["heading", "prose", "list", "table"]
 
 def strip_markup(text: str) -> str:
     """Plain text of a Markdown line: reference markers go, links become their text, emphasis
-    marks go, half-width punctuation between Chinese characters becomes full-width."""
+    marks go, half-width punctuation between Chinese characters becomes full-width, a backslash
+    between two list items a slash."""
     text = _FOOTNOTE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _HALF_PUNCT.sub(lambda m: _HALF[m.group(0)[0]], text)
+    if "\\" in text:
+        text = _BACKSLASH_LIST.sub("/", text)
+    if _SPACED_RUN.search(text):
+        text = _SPACED_PAIR.sub("", text)
     return _EMPHASIS.sub("", text).strip()
 
 

@@ -23,7 +23,8 @@ _WIDE_THOUSANDS = re.compile(r"(?<=\d)，(?=\d{3}(?!\d))")
 # (full-width digits and the full-width point of PDF exports: "234．9％" is 234.9%)
 _FULL, _ASCII = "．０１２３４５６７８９", ".0123456789"
 _FULL_DIGITS = str.maketrans(_FULL, _ASCII)
-_HALF = str.maketrans("，；：（）！？％－" + _FULL, ",;:()!?%-" + _ASCII)
+# (and a list's backslash, as the reader writes it: "0.94\1.51\2.34元" is read as "0.94/1.51/2.34元")
+_HALF = str.maketrans("，；：（）！？％－\\" + _FULL, ",;:()!?%-/" + _ASCII)
 
 
 def norm_text(s: str) -> str:
