@@ -239,3 +239,10 @@ def test_a_line_spaced_out_character_by_character_is_read_closed_up():
     text = "我 们 预 计 公 司 2020-2022 年 EPS 分 别 为1.04/1.29/1.44，对应公司 8 月 27 日收盘价 42.09 元，2020-2022 年PE 分别为 {p}/32.6/29.2。"
     assert [v for v, _ in _stated(text.format(p="40.6"), "40.6", "paired by position")] == ["consistent"]
     assert [v for v, _ in _stated(text.format(p="46.6"), "46.6", "paired by position")] == ["inconsistent"]
+
+
+def test_a_margin_over_a_profit_and_a_revenue_of_two_subjects_is_not_refuted():
+    text = ("2021年一季度实现营业总收入和归属于母公司股东净利润分别为69.29亿元和14.97亿元，分别同比增长25.37%和13.77%。"
+            "国内市场和国际市场分别实现营收268.55亿元和7.58亿元。\n\n2021Q1，公司毛利率同比提升0.27个百分点至86.86%，"
+            "净利率同比下降2.04个百分点至21.59%。")
+    assert "inconsistent" not in [v for v, _ in _stated(text, "21.59%")]

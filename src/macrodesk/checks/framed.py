@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from macrodesk.checks.frames import (
     QUARTER,
     SEGMENT_LABEL,
+    SEGMENT_NAMED,
     common_metric,
     currency,
     frame_of,
@@ -939,9 +940,7 @@ def _plain(metric: str) -> bool:
     return not _GENERIC.sub("", _MEASURE.sub("", _VERB_END.sub("", metric)))
 
 
-# (not 板块: a sector report's subject is a 板块)
 _FROM_EARLIER = re.compile(r"(?:由|从)\s*(?:上年同期|去年同期|上年|去年|上期|同期)?\s*(?:的)?\s*$")
-_SEGMENT_NAMED = re.compile(r"(?<!主营)业务|分部|事业部")
 
 
 def _company_first(pool: list[Framed], c: Framed) -> list[Framed]:
@@ -1136,7 +1135,7 @@ def margin(sec: Para, fs: list[Framed], c: Framed, mm: re.Match[str]) -> list[Ch
         return [hedge(sec, chk, "the revenue is the rest item of a breakdown")]
     # "环保业务实现营业收入5781万元…实现净利润1979万元" (cfg455): a company's 净利率 is not a segment's pair
     # written in another sentence (in its own, "C2业务实现营收15.32亿元，毛利5.60亿元，毛利率达36.51%", it is)
-    if not own and _SEGMENT_NAMED.search(d0.metric) and d0.tok.sent != t.sent:
+    if not own and SEGMENT_NAMED.search(d0.metric) and d0.tok.sent != t.sent:
         return [hedge(sec, chk, "the revenue is a segment's, the margin names none")]
     # "归母净利润 0.46 亿元，同比 - 471.5%（由盈转亏）": a loss written without its sign
     if _LOSS_AFTER.match(sec.raw[n0.tok.sent], n0.tok.fig.end):

@@ -11,6 +11,8 @@ from macrodesk.models import Figure, FigureKind, canonical_unit
 
 # a label that names a segment before the figure's words: "海外方面：21年营收达33.6亿元" is not the company's
 # revenue, though its words ("营收") name no segment
+# a segment's, a market's or a channel's name in the words before a level: its figures are no company's
+SEGMENT_NAMED = re.compile(r"(?<!主营)业务|分部|事业部|市场|地区|区域|国内|海外|境内|境外|线上|线下|渠道")
 SEGMENT_LABEL = re.compile(r"(?:^|[。；;，,])\s*[\u4e00-\u9fa5A-Za-z]{0,6}(?:海外|国内|境外|境内|内销|外销|线上|线下|板块|业务|地区|区域"
                            r"|渠道|品牌|产品|分部)[\u4e00-\u9fa5]{0,4}\s*[：:]")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from macrodesk.checks.frames import SEGMENT_NAMED
 from macrodesk.checks.intervals import (
     RESTATED,
     Interval,
@@ -184,8 +185,9 @@ def find_section_margins(article: Article) -> list[Check]:
                                                 or profit.inferred or revenue.inferred
                                                 or (mg.fig.value or 0) > 0 > (profit.fig.value or 0)
                                                 # a segment's pair ("环保业务实现营业收入5781万元…净利润1979万元"
-                                                # beside the company's 净利率 28.5%, cfg455) unless the margin names it
-                                                or any(_SEGMENT.search(x.entity) and x.entity not in mg.sentence.text
+                                                # beside the company's 净利率 28.5%, cfg455), or a market's revenue,
+                                                # unless the margin names it
+                                                or any(SEGMENT_NAMED.search(x.entity) and x.entity not in mg.sentence.text
                                                        for x in (profit, revenue))
                                                 or any(order[x.sentence.id] > order[mg.sentence.id]
                                                        for x in (profit, revenue))):
@@ -204,9 +206,6 @@ def find_section_margins(article: Article) -> list[Check]:
     for chk in out:
         chk.article = article.label
     return out
-
-
-_SEGMENT = re.compile(r"(?<!主营)业务|分部|事业部")
 
 
 def _another_pair_fits(mg: _Margin, here: list[tuple[Level, list[tuple[Figure, str]]]]) -> bool:
