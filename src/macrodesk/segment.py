@@ -52,7 +52,7 @@ BlockKind = Literal["heading", "prose", "list", "table"]
 def strip_markup(text: str) -> str:
     """Plain text of a Markdown line: reference markers go, links become their text, emphasis
     marks go, half-width punctuation between Chinese characters becomes full-width, a backslash
-    between two list items a slash."""
+    between two list items a slash, and a line spaced out character by character is closed up."""
     text = _FOOTNOTE.sub("", text)
     text = _LINK.sub(r"\1", text)
     text = _HALF_PUNCT.sub(lambda m: _HALF[m.group(0)[0]], text)
