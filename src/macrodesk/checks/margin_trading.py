@@ -23,15 +23,15 @@ _DAY_CHANGE = re.compile(r"\s*[，,]?\s*(?:较|比)(?:前一(?:个交易)?日|�
 
 
 def _right_before(words: re.Pattern[str], text: str, pos: int) -> bool:
-    m = words.search(text, 0, pos)
-    return m is not None and m.end() == pos
+    # (each pattern ends on $, which matches at `pos` when it is the search's end)
+    return words.search(text, 0, pos) is not None
 
 
 def _named(s: Sentence, f: Figure) -> str | None:
     if f.kind != FigureKind.MONEY or f.value is None or f.is_range:
         return None
     m = _NAMED.search(s.text, clause_start(s.text, f.start, "，,；;。：:"), f.start)
-    return m.group(1).replace("合计", "") if m is not None and m.end() == f.start else None
+    return m.group(1).replace("合计", "") if m is not None else None
 
 
 def find_margin_trading(article: Article) -> list[Check]:

@@ -68,6 +68,7 @@ def find_segment_shares(article: Article) -> list[Check]:
     if not mentions(article, _NEEDS):
         return []
     out: list[Check] = []
+    revenues: list[tuple[Sentence, Figure]] | None = None  # the company's, read once when a share asks
     for s in article.sentences:
         if "占比" not in s.text:
             continue
@@ -88,8 +89,10 @@ def find_segment_shares(article: Article) -> list[Check]:
                 # "三丽鸥，海外收入占比约 30%": a region or a channel is a segment of every company a
                 # text names; only its own paragraph's revenue is the one meant
                 continue
-            wholes = {g.text: (ws, g) for ws in article.sentences for g in ws.figures
-                      if _money(g) and g.period == part.period and company_revenue(ws, g)}
+            if revenues is None:
+                revenues = [(ws, g) for ws in article.sentences for g in ws.figures
+                            if _money(g) and company_revenue(ws, g)]
+            wholes = {g.text: (ws, g) for ws, g in revenues if g.period == part.period}
             if len(wholes) != 1:
                 continue
             ws, whole = next(iter(wholes.values()))
