@@ -25,7 +25,8 @@ _PER = r"(?:吨|桶|千克|公斤|克|kg|盎司|磅|加仑|平方米|平米|平(
 
 # (regex, kind, canonical unit or None to keep as written). Longest and most specific first.
 _UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [
-    (r"个百分点|百分点|pcts?|ppts?|pp(?![a-z])", FigureKind.POINTS, "个百分点"),
+    # ("提升0.35个pct": the 个 of 个百分点 kept before an English unit, not a count)
+    (r"个百分点|百分点|(?:个\s?)?(?:pcts?|ppts?|pp(?![a-z]))", FigureKind.POINTS, "个百分点"),
     (r"个基点|基点|bps?|BPs?|BP", FigureKind.POINTS, "个基点"),
     (r"[%％]", FigureKind.PERCENT, "%"),
     (rf"{_MAG}?{_CURRENCY}\s?/\s?{_PER}", FigureKind.MONEY, None),

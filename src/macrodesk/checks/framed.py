@@ -835,7 +835,7 @@ _AMOUNT_DELTA = re.compile(
     r"(?:同比|环比|较(?:上年|去年|上月|上季度?|同期|\s*(?:19|20)?\d{2}\s*年(?:同期)?))\s*"
     r"(?:多增|少增|多减|少减|增加|减少|净增|[+\-−－])\s*(?:了|约)?\s*$")
 _LIST_NEXT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*$")
-_LIST_ITEMS = re.compile(r"(?:[+\-−－]?\s*\d[\d.,]*\s*(?:pct|ppt|pp|bps?|BP|个百分点|%|％|倍)?\s*[、/]\s*)+[+\-−－]?\s*$")
+_LIST_ITEMS = re.compile(r"(?:[+\-−－]?\s*\d[\d.,]*\s*(?:(?:个\s*)?(?:pct|ppt|pp)|bps?|BP|个百分点|%|％|倍)?\s*[、/]\s*)+[+\-−－]?\s*$")
 _VERB_THEN_TO = re.compile(f"(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$")
 
 

@@ -329,14 +329,14 @@ def _find_changes(para: Para) -> list[Check]:
 
 # explicit expressions: -16.5%（-2.8*5.8%）, 13.8%（15%-1.2%）, 2.8×5.8%=16.2%, A 乘以 B 为 C
 # ("333×2×5 亿 ×40%/5": an operand may carry its magnitude, read in the stated figure's)
-_NUM = r"[-+−－]?\s*\d+(?:\.\d+)?\s*(?:万亿|亿|万)?\s*(?:%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?"
+_NUM = r"[-+−－]?\s*\d+(?:\.\d+)?\s*(?:万亿|亿|万)?\s*(?:%|％|(?:个\s*)?(?:pct|ppt|pp)|个百分点|bps?|BP|倍)?"
 _OP = r"\s*(?:[*×÷/+\-−－]|x(?=\s*\d)|X(?=\s*\d)|乘以|乘|除以|减去|减|加上|加)\s*"
 _EXPR = rf"{_NUM}(?:{_OP}{_NUM})+"
 _VS = r"[\s·]*(?:vs\.?|VS\.?|Vs\.?|对比)[\s·]*"
 _PAREN_EXPR = re.compile(rf"[（(]\s*((?:{_EXPR})|(?:{_NUM}{_VS}{_NUM}))\s*[)）]")
 _EQ_EXPR = re.compile(rf"((?:{_EXPR}))\s*(?:=|＝|≈|等于|得到|得)\s*(约\s*)?({_NUM})")
 _EQ_WORD = re.compile(r"=|＝|≈|等于|得")
-_NUM_TOKEN = re.compile(r"([-+−－]?)\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万)?\s*(%|％|pct|ppt|pp|个百分点|bps?|BP|倍)?")
+_NUM_TOKEN = re.compile(r"([-+−－]?)\s*(\d+(?:\.\d+)?)\s*(万亿|亿|万)?\s*(%|％|(?:个\s*)?(?:pct|ppt|pp)|个百分点|bps?|BP|倍)?")
 _OP_TOKEN = re.compile(_OP)
 _GAP_WORDS = re.compile(r"差|缺口|利差|差距|收窄|扩大|领先|落后|高出|低于|高于|超出|gap|spread", re.I)
 

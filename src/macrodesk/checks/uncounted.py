@@ -58,7 +58,7 @@ _PULL = re.compile(r"(?:拉动|贡献)[^，,。；;]{0,14}?(?:上行|下行|增�
 # rates are also set by rule or quoted alone (上浮比例, 渗透率), so no fit is no relation
 # (and the yields of an output over its input or target: "其中洗精煤产量748万吨，测算精煤洗出率41.62%",
 # 产能利用率, 开工率, 完成率)
-_RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率|洗出率|利用率|开工率|完成率|达成率|回收率|良品率|良率|合格率)"
+_RATE_OF_LEVELS = re.compile(r"(?:比例|渗透率|市占率|占有率|洗出率|利用率|开工率|完成率|达成率|回收率|良品率|良率|合格率|(?<!未)完成了?)"
                              r"\s*(?:为|约|达|达到|已达|升至|提升至)?\s*$")
 # "隐性债务占比从 2020 年 64% 降至 2024 年 60%": the later share of a change of a share
 _SHARE_TO = re.compile(f"(?:占比|比重|份额)\\s*(?:{FROM})[^，,。；;]{{0,24}}(?:{UP}|{DOWN})?\\s*{TO}[^，,。；;%]{{0,12}}$")
@@ -66,10 +66,10 @@ _TO_LEVEL = re.compile(f"^[，,]?[^，,。；;]{{0,14}}?(?:{UP}|{DOWN})\\s*(?:�
 # a share's level written after its change: "收入占比同比上升2.6pct至33.6%"
 # (or with no change written: "占营收的比重提升至13.1%", cfr126)
 _SHARE_MOVED_TO = re.compile(r"(?:占比|比重|份额)\s*(?:同比|较上年|较去年同期|较年初)?\s*(?:提升|提高|上升|增加|下降|下滑|减少)?\s*"
-                             r"(?:[+\-]?\d+(?:\.\d+)?\s*(?:pct|PCT|pcts|个百分点|pp)|(?<=[升高加降滑少]))\s*(?:至|到)\s*$")
+                             r"(?:[+\-]?\d+(?:\.\d+)?\s*(?:个\s*)?(?:pct|PCT|pcts|个百分点|pp)|(?<=[升高加降滑少]))\s*(?:至|到)\s*$")
 _INTENSITY = re.compile(r"强度\s*(?:为|约|达|达到)?\s*$")
 # "同比增速分别提升26.3、18.6pct": a bare number in a list whose last item carries the unit
-_LIST_UNIT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*\d[\d.]*\s*(?:pct|ppt|pp|个百分点|%|％)")
+_LIST_UNIT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*\d[\d.]*\s*(?:(?:个\s*)?(?:pct|ppt|pp)|个百分点|%|％)")
 # "同比增量 3000 亿元": an amount change named as a noun
 _AMOUNT_NOUN = re.compile(r"(?:同比|环比|较上年|较去年)\s*(?:增量|减量|增额|多增|少增)\s*(?:为|约|达)?\s*$")
 # "相对收益（相对沪深300）为-1.1%", "超额收益 3.2%": a gap against a benchmark not written
