@@ -50,3 +50,87 @@ def test_a_bare_wancheng_after_a_target_and_what_is_done_is_their_share():
     assert [v for v, _ in _stated(text.format(p="48.85"), "48.85%")] in ([], ["unverifiable"])
     # 未完成 is what is left, not what is done
     assert _stated("利润总额目标 7.3 亿元，已实现 2.84 亿元，未完成61.1%。", "61.1%", "2.84") == []
+
+
+# ---------------------------------------------------------------- balances of receipts and payments
+
+def test_a_surplus_or_deficit_is_receipts_less_payments():
+    # the balance of payments as the State Administration of Foreign Exchange writes it
+    text = "2021年12月，我国货物贸易收入21762亿元，支出17405亿元，顺差{b}亿元。"
+    assert _stated(text.format(b="4357"), "4357亿元", "顺差") == [("consistent", True)]
+    assert _stated(text.format(b="4557"), "4557亿元", "顺差") == [("inconsistent", True)]
+    text = "服务贸易收入2627亿元，支出3136亿元，逆差{b}亿元。"
+    assert _stated(text.format(b="509"), "509亿元", "逆差") == [("consistent", True)]
+    assert _stated(text.format(b="609"), "609亿元", "逆差") == [("inconsistent", True)]
+    # a budget: 赤字 is what is spent over what comes in
+    text = "1-11月，全国一般公共预算收入19.3万亿元，一般公共预算支出22.1万亿元，赤字{b}万亿元。"
+    assert _stated(text.format(b="2.8"), "2.8万亿元", "赤字") == [("consistent", True)]
+    assert _stated(text.format(b="3.8"), "3.8万亿元", "赤字") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- 缩水: a fall
+
+def test_shrinking_by_an_amount_is_a_fall_from_the_earlier_level():
+    text = "某基金2021年四季度末规模为128.11亿元，较上季度末的144.12亿元缩水{c}亿元。"
+    assert _stated(text.format(c="16.01"), "16.01亿元") == [("consistent", True)]
+    assert _stated(text.format(c="16.91"), "16.91亿元") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- 其中 after a total's move
+
+def test_parts_after_a_total_and_its_move_are_parts_of_the_total():
+    text = ("2021年全国粮食总产量68285万吨，比上年增加1336万吨，增长2.0%。其中，夏粮产量14596万吨，增长2.2%；"
+            "早稻产量2802万吨，增长2.7%；秋粮产量{x}万吨，增长1.9%。")
+    assert _stated(text.format(x="50888"), "68285万吨", "+") == [("consistent", False)]
+    # parts that are moves themselves are parts of the move
+    text = "全球铜库存 56 万吨，环比增加 4.22 万吨，其中国内增加 1.82 万吨，COMEX 增加 1.02 万吨，LME 增加 1.38 万吨。"
+    assert _stated(text, "4.22 万吨", "+") == [("consistent", False)]
+    assert _stated(text, "56 万吨", "+") == []
+
+
+# ---------------------------------------------------------------- 合计， opening the total's sentence
+
+def test_a_total_opened_by_heji_and_a_comma_sums_the_sentence_before():
+    text = "2021年1-12月，全国发行新增债券43709亿元，全国发行再融资债券31189亿元。合计，全国发行地方政府债券{t}亿元。"
+    assert _stated(text.format(t="74898"), "74898亿元", "+") == [("consistent", False)]
+    # the parts are not known to be all of it: a misfit is not judged
+    assert _stated(text.format(t="78898"), "78898亿元", "+") == []
+
+
+# ---------------------------------------------------------------- a Chinese magnitude before an English unit
+
+def test_wan_before_kw_is_part_of_the_unit():
+    figs = extract_figures("总装机规模625万kW")
+    assert [(f.text, f.kind, f.scale) for f in figs] == [("625万kW", FigureKind.QUANTITY, 1e4)]
+    text = "新能源发电总装机规模{t}万kW（包括风力发电500万kW，光伏发电125万kW）。"
+    assert _stated(text.format(t="625"), "625万kW", "+") == [("consistent", True)]
+    # 包括 need not name every part: a misfit is left unverifiable
+    assert _stated(text.format(t="635"), "635万kW", "+") == [("unverifiable", False)]
+
+
+# ---------------------------------------------------------------- rate_gaps: a rate's gap to a benchmark's
+
+def test_a_gap_to_a_benchmark_rate_in_the_gap_s_own_words_is_certain():
+    text = "2021年河南外贸进出口总值达8208.1亿元，比2020年增长22.9%，高于全国进出口增速（21.4%）{g}个百分点。"
+    assert _stated(text.format(g="1.5"), "1.5个百分点", "benchmark") == [("consistent", True)]
+    assert _stated(text.format(g="2.5"), "2.5个百分点", "benchmark") == [("inconsistent", True)]
+    text = "出口增长22.9%，高于全国21.4%的增速{g}个百分点。"
+    assert _stated(text.format(g="1.5"), "1.5个百分点", "benchmark") == [("consistent", True)]
+    # a fall below the benchmark: 2.1 − (−3.2)
+    text = "出口下降3.2%，低于全国平均水平（2.1%）{g}个百分点。"
+    assert _stated(text.format(g="5.3"), "5.3个百分点", "benchmark") == [("consistent", True)]
+    assert _stated(text.format(g="1.1"), "1.1个百分点", "benchmark") == [("inconsistent", True)]
+
+
+def test_a_gap_to_a_benchmark_named_before_confirms_each_rate_of_a_list():
+    text = ("2021年全年全国规模以上工业增加值比上年增长9.6%。高技术制造业、装备制造业增加值分别增长18.2%、12.9%，"
+            "增速分别比规模以上工业快{a}、{b}个百分点。")
+    assert [v for v, _ in _stated(text.format(a="8.6", b="3.3"), "3.3个百分点", "benchmark")] == ["consistent"]
+    assert [v for v, _ in _stated(text.format(a="8.6", b="3.3"), "8.6", "benchmark")] == ["consistent"]
+    # the benchmark found by its name may be another period's rate: a misfit is not refuted
+    assert [v for v, _ in _stated(text.format(a="7.6", b="3.3"), "7.6", "benchmark")] == ["unverifiable"]
+
+
+def test_a_gap_to_an_earlier_period_is_no_benchmark_gap():
+    assert _stated("社会消费品零售总额增长12.5%，增速比上年加快16.4个百分点。", "16.4个百分点", "benchmark") == []
+    assert _stated("出口增长12.5%，增速较1-11月回落0.4个百分点。", "0.4个百分点", "benchmark") == []

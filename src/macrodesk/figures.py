@@ -45,7 +45,8 @@ _UNIT_TABLE: list[tuple[str, FigureKind, str | None]] = [
      # 篇, which a post counts its sources in and the post checker would then trace
      r"|部(?![分门委署件长])|公里|千克|公斤|克(?![服隆罗拉])|毫米|公顷|亩|份(?![额])|颗)",
      FigureKind.QUANTITY, None),
-    (r"GWh|MWh|TWh|kWh|Wh/kg|Wh/L|mAh|GW|MW|kW|TW|nm|mm|cm|km|kg|TEU|EB|PB|TB|GB|万千瓦|点",
+    # ("625万kW", "3.2亿kWh": a Chinese magnitude before an English unit)
+    (rf"{_MAG}?(?:GWh|MWh|TWh|kWh|Wh/kg|Wh/L|mAh|GW|MW|kW|TW|nm|mm|cm|km|kg|TEU|EB|PB|TB|GB)|万千瓦|点",
      FigureKind.QUANTITY, None),
     (rf"{_MAG}", FigureKind.QUANTITY, None),
     (r"成(?![本交员长立为功熟])", FigureKind.PERCENT, "成"),

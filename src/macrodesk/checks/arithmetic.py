@@ -92,6 +92,7 @@ from macrodesk.checks.quarter_lists import find_quarter_lists
 from macrodesk.checks.quarter_margins import find_quarter_margins
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
 from macrodesk.checks.range_growths import find_bracketed_ranges
+from macrodesk.checks.rate_gaps import find_rate_gaps
 from macrodesk.checks.ratio_changes import find_ratio_changes
 from macrodesk.checks.relative_gaps import find_relative_gaps
 from macrodesk.checks.revpar import find_revpars
@@ -306,7 +307,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
         *find_load_factors(article), *find_expense_shares(article), *find_net_flows(article), *find_opening_bases(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),
-        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article), *find_market_caps(article), *find_margin_trading(article), *find_net_splits(article), *find_segment_shares(article), *find_counted_lists(article)])
+        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article), *find_market_caps(article), *find_margin_trading(article), *find_net_splits(article), *find_segment_shares(article), *find_counted_lists(article), *find_rate_gaps(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict

@@ -19,16 +19,20 @@ from macrodesk.text.clauses import clause_start
 
 # the balance's name right before its figure ("贸易逆差 157 亿美元", "预计紧缺 3659 吨")
 # (欠配/超配 name what is under- or overweight after them: "欠配银行股 1399.3 亿元")
-_NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|顺差|逆差|净出口|净进口|净调出|净调入|净流入|净流出|欠配(?=[^\d，,。；;增减升降扩缩]{0,6}$)|超配(?=[^\d，,。；;增减升降扩缩]{0,6}$))(?:(?<=配)[^\d，,。；;]{1,6}?)?(?:额|量|规模)?\s*(?:约|预计|或)?\s*(?:为|达|了|达到)?\s*(?:约)?\s*$")
+_NAME = re.compile(r"(紧缺|缺口|短缺|过剩|盈余|赤字|顺差|逆差|净出口|净进口|净调出|净调入|净流入|净流出|欠配(?=[^\d，,。；;增减升降扩缩]{0,6}$)|超配(?=[^\d，,。；;增减升降扩缩]{0,6}$))(?:(?<=配)[^\d，,。；;]{1,6}?)?(?:额|量|规模)?\s*(?:约|预计|或)?\s*(?:为|达|了|达到)?\s*(?:约)?\s*$")
 _SUPPLY = r"供给|供应|产量|生产|产能"
 _DEMAND = r"需求|消费"
 _EXPORT = r"(?<!进)出口"  # 进出口 names both sides
 _IMPORT = r"进口"
+_RECEIPTS = r"收入"
+_PAYMENTS = r"支出"
 # name -> (minuend roles, subtrahend roles): several pairs when the name has two conventions
 _ROLES: dict[str, list[tuple[str, str]]] = {
     "紧缺": [(_DEMAND, _SUPPLY)], "缺口": [(_DEMAND, _SUPPLY)], "短缺": [(_DEMAND, _SUPPLY)],
-    "过剩": [(_SUPPLY, _DEMAND)], "盈余": [(_SUPPLY, _DEMAND)],
-    "顺差": [(_EXPORT, _IMPORT)], "逆差": [(_IMPORT, _EXPORT)],
+    "过剩": [(_SUPPLY, _DEMAND)], "盈余": [(_SUPPLY, _DEMAND), (_RECEIPTS, _PAYMENTS)],
+    # the balance of payments and budgets: "货物贸易收入21762亿元，支出17405亿元，顺差4356亿元"
+    "顺差": [(_EXPORT, _IMPORT), (_RECEIPTS, _PAYMENTS)], "逆差": [(_IMPORT, _EXPORT), (_PAYMENTS, _RECEIPTS)],
+    "赤字": [(_PAYMENTS, _RECEIPTS)],
     "净出口": [(_EXPORT, _IMPORT), (_SUPPLY, _DEMAND)], "净进口": [(_IMPORT, _EXPORT), (_DEMAND, _SUPPLY)],
     # ports and funds: "日均调入 175.80 万吨，调出 180.57 万吨，净调出 4.77 万吨" (65)
     "净调出": [(r"(?<!净)调出", r"调入")], "净调入": [(r"(?<!净)调入", r"调出")],

@@ -18,15 +18,19 @@ _TOTAL_WORD = re.compile(r"合计|总计|共计|整体")
 # the total's own words right before its level: "电芯材料成本合计 1.45", "总计为 63.89"
 # ("合计销售客车4567辆", "整体合理市值65亿元": the total's verb and noun may stand between, never a change's
 # or a share's words)
-_TOTAL = re.compile(r"(?:合计|总计|共计|整体)(?:(?!同比|环比|增|降|减|占|率|均)[\u4e00-\u9fa5]){0,6}\s*(?:为|达|约为|约)?\s*$")
+# ("合计，全国发行地方政府债券74898亿元": the total word and a comma open the clause naming the total)
+_TOTAL = re.compile(r"(?:合计|总计|共计|整体)(?:[，,]\s*(?:(?!同比|环比|增|降|减|占|率|均)[\u4e00-\u9fa5]){2,14}"
+                    r"|(?:(?!同比|环比|增|降|减|占|率|均)[\u4e00-\u9fa5]){0,6})\s*(?:为|达|约为|约)?\s*$")
 # a total opening the sentence after its parts' ("…轻客销售787辆。合计销售客车4567辆", cfb211)
-_OPENS_TOTAL = re.compile(r"^([^，,；;。]*)。\s*((?:合计|总计|共计)[^，,；;。]*)$")
+_OPENS_TOTAL = re.compile(r"^([^，,；;。]*)。\s*((?:合计|总计|共计)(?:[，,]\s*)?[^，,；;。]*)$")
 # a clause of the list: a name, its level, and at most a bracketed share ("（占 39%）", "（23%）")
 _NAME = re.compile(r"^\s*([\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z0-9 ]{0,15}?)\s*(?:为|约为|约|达)?\s*$")
 _SHARE = re.compile(r"^\s*(?:/\s*[A-Za-z\u4e00-\u9fa5]{1,3})?\s*[（(]\s*(?:占比?|占比为)?\s*$")
 _AFTER = re.compile(r"^\s*[)）]?\s*$")
 # words that make a clause's figure something else than a part: a change, a rate, a comparison
 _NOT_PART = re.compile(r"同比|环比|较|增|降|减|涨|跌|占|率|均|每|超|近|约")
+# "新增债券", "新增贷款": a kind of item named 新增, not a change (its noun follows it)
+_NEW_ITEM = re.compile(r"新增(?=[\u4e00-\u9fa5]{2})")
 _OTHER = re.compile(r"^\s*(?:其他|其它|其余|剩余)")
 _CLAUSE = re.compile(r"[，,；;]")
 _OPEN = re.compile(r"[：:。！？!?]")
@@ -99,7 +103,7 @@ def _parts(s: Sentence, figs: list[Figure], i: int) -> tuple[list[tuple[Figure, 
         own = _OPEN.split(pieces[-1])[-1]
         total = bool(_TOTAL.search(own))
         m = _NAME.match(_TOTAL.sub("", own) if total else own)
-        if m is None or (_NOT_PART.search(m.group(1)) and not total):
+        if m is None or (_NOT_PART.search(_NEW_ITEM.sub("", m.group(1))) and not total):
             break
         parts.insert(0, (f, share))
         names.insert(0, m.group(1))

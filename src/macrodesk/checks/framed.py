@@ -1718,6 +1718,13 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
                 and before[-2].tok.sent == total.tok.sent:
             # "净增加146家至1776家，其中新增324家，退出178家": the parts are of the net change, not the level
             total = before[-2]
+        if _MOVED_BY.search(total.lead) and not any(_MOVE_VERB.search(x.lead) for x in after):
+            # "粮食总产量68285万吨，比上年增加1336万吨，增长2.0%。其中，夏粮产量14596万吨…": an amount the
+            # total moved by is no whole of levels; the level it moved is
+            levels = [x for x in before if x.tok.sent == total.tok.sent and x.tok.fig.start < total.tok.fig.start
+                      and not _MOVED_BY.search(x.lead)]
+            if levels:
+                total = levels[-1]
         if nm is not None:
             # the whole is the last figure of the paragraph named so ("新签合同额"), not merely the last one
             named = [x for sj in range(si - 1, -1, -1) if sec.sentences[sj].paragraph == sec.sentences[si].paragraph
@@ -1848,6 +1855,11 @@ def _bare_as_money(sec: Para, fs: list[Framed]) -> list[Framed]:
 
 
 # a part's change, not a part: "销售费用 0.47 亿元，同比+0.1 亿元"
+# an amount a level moved by against an earlier period: "比上年增加", "较去年同期减少", "同比多增"
+_MOVED_BY = re.compile(r"(?:同比|环比|[比较]\s*(?:上年|去年|上月|上期|同期|上年同期|去年同期|20\d\d\s*年?))\s*"
+                       r"(?:增加|减少|增长|下降|多增|少增|净增|多|少)\s*(?:了|约)?\s*$")
+# parts that are moves themselves ("环比增加 4.22 万吨，其中国内增加 1.82 万吨") are of the total's move
+_MOVE_VERB = re.compile(r"(?:增加|减少|增长|下降|多增|少增|净增|增|减|降)\s*(?:了|约)?\s*$")
 _CHANGE_LEAD = re.compile(r"(?:同比|环比|较(?:上年|去年|上月|上期|同期))\s*(?:增加|减少|增长|下降|多增|少增|净增)?\s*(?:了|约)?\s*$")
 # a total that counts its parts: "三费", "两项业务", "四大板块"
 _COUNTED = re.compile(r"([两二三四五六七八九])\s*(?:费|项|大|类|块|个)[\u4e00-\u9fa5]{0,4}\s*(?:共|合计|总计)?\s*(?:为|达|约)?\s*$")
