@@ -134,3 +134,39 @@ def test_a_gap_to_a_benchmark_named_before_confirms_each_rate_of_a_list():
 def test_a_gap_to_an_earlier_period_is_no_benchmark_gap():
     assert _stated("社会消费品零售总额增长12.5%，增速比上年加快16.4个百分点。", "16.4个百分点", "benchmark") == []
     assert _stated("出口增长12.5%，增速较1-11月回落0.4个百分点。", "0.4个百分点", "benchmark") == []
+
+
+# ---------------------------------------------------------------- a forecast range against the base it names
+
+def test_each_end_of_a_forecast_range_is_judged_against_the_base_named():
+    text = ("嘉泽新能公告，预计2021年度实现归属于上市公司股东的净利润7.5亿元-8.5亿元，与上年同期的1.98亿元相比，"
+            "将增加5.52亿元-6.52亿元，同比增长{lo}%-{hi}%。")
+    assert _stated(text.format(lo="278.68", hi="329.17"), "278.68%", "base named") == [("consistent", True)]
+    assert _stated(text.format(lo="278.68", hi="329.17"), "329.17%", "base named") == [("consistent", True)]
+    assert _stated(text.format(lo="278.68", hi="329.17"), "6.52亿元", "base named") == [("consistent", True)]
+    assert _stated(text.format(lo="278.68", hi="339.17"), "339.17%", "base named") == [("inconsistent", True)]
+    # the range's own unverifiable reading is gone once its ends are judged
+    assert not [c for c in check_text(text.format(lo="278.68", hi="329.17")) if c.verdict == "unverifiable"]
+
+
+def test_a_loss_grows_against_last_year_s_loss_and_a_base_may_follow_in_a_bracket():
+    text = "2021年度归属于上市公司股东的净亏损为423亿元至433亿元，去年同期亏损42.75亿元，净亏损同比增长{lo}%至912.87%。"
+    assert _stated(text.format(lo="889.47"), "889.47%", "base named") == [("consistent", True)]
+    assert _stated(text.format(lo="899.47"), "899.47%", "base named") == [("inconsistent", True)]
+    text = ("公司预计归属上市公司股东的净利润为11.1亿元至13.1亿元（含子公司39.31%份额的2021年1-9月净利润），"
+            "比上年同期增长644.28%至{hi}%（以经追溯调整的2020年度净利润1.49亿元为基数）。")
+    assert _stated(text.format(hi="778.39"), "778.39%", "base named") == [("consistent", True)]
+    assert _stated(text.format(hi="798.39"), "798.39%", "base named") == [("inconsistent", True)]
+
+
+def test_a_loss_against_a_profit_or_a_negative_range_is_not_a_growth():
+    assert _stated("预计2021年净亏损2.1亿元至2.5亿元，上年同期盈利1.2亿元，同比下降275%至308%。", "275%", "base") == []
+    assert _stated("预计今年净利润为-24000万元~-18000万元，去年同期为1283.63万元，同比下降1969.70%~1502.27%。",
+                   "1969.70%", "base") == []
+
+
+def test_levels_and_amounts_in_different_magnitudes_give_last_year_s_level():
+    text = ("国光电气公告，预计2021年年度实现归属于母公司所有者的净利润约为1.55亿元到1.75亿元之间，与上年同期相比，"
+            "将增加约5959万元到7959万元，同比增长{lo}%到83.42%。")
+    assert [v for v, _ in _stated(text.format(lo="62.46"), "62.46%", "less its change")] == ["consistent"]
+    assert [v for v, _ in _stated(text.format(lo="72.46"), "72.46%", "less its change")] == ["inconsistent"]

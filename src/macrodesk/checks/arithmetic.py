@@ -91,7 +91,7 @@ from macrodesk.checks.prior_rates import find_prior_rate_changes
 from macrodesk.checks.quarter_lists import find_quarter_lists
 from macrodesk.checks.quarter_margins import find_quarter_margins
 from macrodesk.checks.quarters import find_half_sums, find_quarter_growths, find_segment_sums
-from macrodesk.checks.range_growths import find_bracketed_ranges
+from macrodesk.checks.range_growths import find_based_ranges, find_bracketed_ranges
 from macrodesk.checks.rate_gaps import find_rate_gaps
 from macrodesk.checks.ratio_changes import find_ratio_changes
 from macrodesk.checks.relative_gaps import find_relative_gaps
@@ -307,7 +307,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
         *find_load_factors(article), *find_expense_shares(article), *find_net_flows(article), *find_opening_bases(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),
-        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article), *find_market_caps(article), *find_margin_trading(article), *find_net_splits(article), *find_segment_shares(article), *find_counted_lists(article), *find_rate_gaps(article)])
+        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article), *find_market_caps(article), *find_margin_trading(article), *find_net_splits(article), *find_segment_shares(article), *find_counted_lists(article), *find_rate_gaps(article), *find_based_ranges(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict
@@ -322,6 +322,10 @@ def _check_article(article: Article) -> list[Check]:
     return checks
 
 
+# a range as one stated figure: its low end, as a check of that end states it ("278.68%" of "278.68%-329.17%")
+_RANGE_STATED = re.compile(r"^\s*([+\-]?\d+(?:\.\d+)?\s*(?:%|亿元|万元|元)?)\s*(?:-|至|到|~|～)\s*\d")
+
+
 def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, found: list[Check]) -> None:
     """Checks of the article-wide finders: each replaces an unverifiable check of the same sentence
     and stated figure, or a fit of a hedged reading when it is a certain fit (whose verdict may
@@ -334,9 +338,18 @@ def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, fou
     for ck in found:
         if ck.verdict == "inconsistent" and ck.refutable:
             refuting.setdefault((ck.sentence_id, ck.stated), []).append(ck)
+    # an unverifiable range ("278.68%-329.17%") by its low end: a check of that end replaces it
+    ranges = {(ck.sentence_id, m.group(1)): i for i, ck in enumerate(checks)
+              if ck.verdict == "unverifiable" and (m := _RANGE_STATED.match(ck.stated))}
+    spent: list[int] = []
     for chk in found:
         chk.article = label
         slots = where.get((chk.sentence_id, chk.stated), [])
+        if (j := ranges.pop((chk.sentence_id, chk.stated.strip()), None)) is not None:
+            if not slots:
+                checks[j] = chk
+                continue
+            spent.append(j)  # the end's own slot takes it; the range's unverifiable check goes
         # a check of a table column or list item replaces only its own, else one of no column
         # (a figure written twice in a list, "PE 分别为 16、12、12", is two relations)
         key = _keep_key(chk)
@@ -352,6 +365,8 @@ def _merge(checks: list[Check], keep: Callable[[Check], object], label: str, fou
                 not checks[slot].refutable and chk.refutable and chk.verdict == "consistent") \
                 or _sharper(chk, checks[slot]) or _certain_over_fit(chk, checks[slot]):
             checks[slot] = chk
+    for j in sorted(spent, reverse=True):
+        del checks[j]
 
 
 def _certain_over_fit(new: Check, old: Check) -> bool:
