@@ -170,3 +170,45 @@ def test_levels_and_amounts_in_different_magnitudes_give_last_year_s_level():
             "将增加约5959万元到7959万元，同比增长{lo}%到83.42%。")
     assert [v for v, _ in _stated(text.format(lo="62.46"), "62.46%", "less its change")] == ["consistent"]
     assert [v for v, _ in _stated(text.format(lo="72.46"), "72.46%", "less its change")] == ["inconsistent"]
+
+
+# ---------------------------------------------------------------- 其中 after a passed threshold; 分…看 breakdowns
+
+def test_parts_after_a_passed_threshold_are_of_the_level_written_before_it():
+    text = ("2021年河南外贸进出口总值达8208.1亿元，比2020年增长22.9%，历史首次突破8000亿元大关。"
+            "其中出口5024.1亿元，增长23.3%；进口{x}亿元，增长22.3%。")
+    assert _stated(text.format(x="3184"), "8208.1亿元", "+") == [("consistent", False)]
+    assert _stated(text.format(x="3184"), "8000亿元", "+") == []
+
+
+def test_a_breakdown_opened_by_fen_kan_pairs_with_the_headline_level_when_it_fits():
+    text = ("全年地区生产总值突破4万亿元，达到40391.3亿元，比上年增长6.5%。分产业看，第一产业增加值4030.3亿元，增长6.3%；"
+            "第二产业增加值16364.2亿元，增长4.8%；第三产业增加值{x}亿元，增长7.7%。")
+    assert _stated(text.format(x="19996.7"), "40391.3亿元", "+") == [("consistent", False)]
+    # a breakdown that does not fit the level before it may be of another level: nothing is said
+    assert _stated(text.format(x="19796.7"), "40391.3亿元", "+") == []
+    # no subset of the breakdown is fitted to another figure of the sentence before
+    text = ("美国银行业贷款和租赁贷款增加 176 亿美元，其中大型银行贷款增加 139 亿美元，外国机构贷款增加 43 亿美元。"
+            "分贷款类型看，工商业贷款增加 86 亿美元，住房按揭贷款减少 42 亿美元，消费贷款增加 81 亿美元。")
+    assert _stated(text, "43 亿美元", "86") == []
+
+
+def test_the_three_sectors_are_the_whole_of_a_gdp():
+    text = ("山东2021年生产总值为83095.9亿元，按可比价格计算，比上年增长8.3%。其中，第一产业增加值6029.03亿元，同比增长7.5%；"
+            "第二产业增加值33187.16亿元，同比增长7.2%；第三产业增加值{x}亿元，同比增长9.2%。")
+    assert [v for v, _ in _stated(text.format(x="43879.71"), "83095.9亿元", "+")] == ["consistent"]
+    # 6029.03 + 33187.16 + 43878.71 = 83094.90 (fn0574): off by one in the last written digit but one
+    assert _stated(text.format(x="43878.71"), "83095.9亿元", "+") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- a share 增至 its level; 与…相比，全年增加
+
+def test_a_market_share_risen_to_its_level_is_a_share_of_the_total_before():
+    text = "2021年全球共计出货平板电脑1.69亿台，较上年增长3.2%。苹果2021年共卖出了5780万台iPad，同比增长8.4%，市场份额增至{p}%。"
+    assert _stated(text.format(p="34.2"), "34.2%", "/") == [("consistent", False)]
+
+
+def test_a_change_after_a_base_compared_with_and_a_period_word():
+    text = "截至2021年年底，国内百亿私募管理人增至105家，与2020年底的62家相比，全年增加{c}家。"
+    assert _stated(text.format(c="43"), "43家") == [("consistent", True)]
+    assert _stated(text.format(c="53"), "53家") == [("inconsistent", True)]

@@ -1679,8 +1679,14 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         # on the whole's name and 中 lists its parts as 其中 does
         nm = _WHOLE_OPEN.match(raw) if i < 0 and si and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph \
             else None
+        breakdown = False
         if nm is not None:
             i = nm.end()
+        elif i < 0 and si and sec.sentences[si - 1].paragraph == sec.sentences[si].paragraph \
+                and (bm := _BREAKDOWN_OPEN.match(raw)) is not None:
+            # "地区生产总值…40391.3亿元…。分产业看，第一产业增加值4030.3亿元，…；第二产业…": a breakdown of
+            # the sentence before's level, opened as 其中 opens one
+            i, breakdown = bm.end(), True
         if i < 0:
             found = _colon_parts(sec, fs, by_sent.get(si, [])) \
                 if ("：" in raw or ":" in raw) and _SUM_WORD.search(raw) else []
@@ -1714,6 +1720,17 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         if not before or before[-1].tok.bound and bound_side(sec.raw[before[-1].tok.sent], before[-1].tok.fig) == 0:
             continue
         total = before[-1]
+        if _PASSED.search(total.lead) and (exact := [
+                x for x in before if x.tok.sent == total.tok.sent and x.tok.fig.start < total.tok.fig.start
+                and not x.tok.bound and not bound_side(sec.raw[x.tok.sent], x.tok.fig)]):
+            # "进出口总值达8208.1亿元，…，历史首次突破8000亿元大关。其中出口…": the level, not the bound it passed
+            total = exact[-1]
+        if breakdown:
+            # a 分…看 breakdown is of the headline level the sentence before opens with
+            heads = [x for x in before if x.tok.sent == back and not x.tok.bound and not _PASSED.search(x.lead)]
+            if not heads:
+                continue
+            total = heads[0]
         if len(before) >= 2 and re.match(r"^\s*(?:至|到)\s*$", total.lead) and _NET_TOTAL.search(before[-2].lead) \
                 and before[-2].tok.sent == total.tok.sent:
             # "净增加146家至1776家，其中新增324家，退出178家": the parts are of the net change, not the level
@@ -1774,7 +1791,7 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             alone = _parts_check(sec, total, parts[own:], why)
             chk, parts = (alone, parts[own:]) if alone.verdict == "consistent" else (chk, parts)
         for m in range(len(parts) - 1, 1, -1):
-            if chk.verdict == "consistent":
+            if chk.verdict == "consistent" or breakdown:
                 break
             # "LNG 供应量为 25.8 亿方…；进口管道气 35.0 亿方，…，其中俄罗斯管道气 3.6 亿方": a part of the last part
             first = _parts_check(sec, total, parts[:m], why)
@@ -1791,10 +1808,17 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
         if chk.verdict == "unverifiable" and not total.tok.bound and _rest_named_last(sec, parts):
             # "其中晶圆、封装、其他分别为 100 亿、26 亿、61 亿元": a 分别-list whose names end with 其他
             chk = _parts_check(sec, total, parts, why, certain=True)
+        if chk.verdict == "unverifiable" and not total.tok.bound and len(parts) == 3 \
+                and all(w in p.lead for w, p in zip(("第一产业", "第二产业", "第三产业"), parts, strict=True)):
+            # "其中，第一产业增加值6029.03亿元，…；第二产业…；第三产业…" (fn0574): the three sectors are the
+            # whole of a GDP by definition
+            chk = _parts_check(sec, total, parts, why, certain=True)
         if chk.verdict == "unverifiable" and _complementary(parts, total) and not total.tok.bound:
             # "总收入 129.9 亿元，其中中国大陆收入 79.7 亿元…，海外收入 50.66 亿元": two parts that are each
             # other's complement exhaust the total
             chk = _parts_check(sec, total, parts, why, certain=True)
+        if breakdown and chk.verdict != "consistent":
+            continue  # a 分…看 breakdown may be of another level than the one before it: only a fit pairs them
         out.append(chk)
         # parts that add up to the total give its growth too ("全社会用电量累计 81836 亿千瓦时，同比增长
         # 7.6%" from each part's level and 同比)
@@ -1858,6 +1882,8 @@ def _bare_as_money(sec: Para, fs: list[Framed]) -> list[Framed]:
 # an amount a level moved by against an earlier period: "比上年增加", "较去年同期减少", "同比多增"
 _MOVED_BY = re.compile(r"(?:同比|环比|[比较]\s*(?:上年|去年|上月|上期|同期|上年同期|去年同期|20\d\d\s*年?))\s*"
                        r"(?:增加|减少|增长|下降|多增|少增|净增|多|少)\s*(?:了|约)?\s*$")
+# a threshold a level passed ("历史首次突破8000亿元大关"): no whole of parts when the level is written too
+_PASSED = re.compile(r"(?<![不未])(?:突破|超过|超|逾)\s*$")
 # parts that are moves themselves ("环比增加 4.22 万吨，其中国内增加 1.82 万吨") are of the total's move
 _MOVE_VERB = re.compile(r"(?:增加|减少|增长|下降|多增|少增|净增|增|减|降)\s*(?:了|约)?\s*$")
 _CHANGE_LEAD = re.compile(r"(?:同比|环比|较(?:上年|去年|上月|上期|同期))\s*(?:增加|减少|增长|下降|多增|少增|净增)?\s*(?:了|约)?\s*$")
@@ -2364,6 +2390,7 @@ def _amount_last(sec: Para, fs: list[Framed], a: Framed, v: Framed, p: Framed) -
 
 
 # the words that open a total's parts: "T，其中 A a、B b", "T，含 A（a）和 B（b）", "包括…以及…"
+_BREAKDOWN_OPEN = re.compile(r"^[\s，,*]*(?:分|按)[\u4e00-\u9fa5]{1,6}?(?:看|来看|划分)\s*[，,：:]")
 _WHOLE_OPEN = re.compile(r"^[\s，,*]*([\u4e00-\u9fa5A-Za-z]{2,10})中\s*[，,：:]")
 _PARTS_WORD = re.compile(r"其中|包括|包含|涵盖|(?<![不所])含(?![量税金义有])")
 def derived_total_growth(sec: Para, fs: list[Framed], total: Framed, parts: list[Framed], *,

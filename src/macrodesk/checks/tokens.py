@@ -66,8 +66,12 @@ _STRONGER = re.compile(r"(?:强于|弱于)(?=[^，,。；;]{0,16}?\d)")
 
 
 # "与2018年同期的252.39亿元相比大幅增长31.69%" is "较2018年同期的252.39亿元  大幅增长31.69%" (same length)
-_WITH_COMPARED = re.compile(r"与([^，,。；;与和]{0,24}?\d[^，,。；;]{0,8}?)相比(\s*[，,]?\s*(?:大幅|小幅|明显|显著)?\s*"
+# ("与2020年底的62家相比，全年增加43家": the period's word before the verb)
+_WITH_COMPARED = re.compile(r"与([^，,。；;与和]{0,24}?\d[^，,。；;]{0,8}?)相比(\s*[，,]?\s*(?:全年|当年|年内|累计)?\s*"
+                            r"(?:大幅|小幅|明显|显著)?\s*"
                             r"(?:增长|增加|上升|提升|提高|上涨|下降|减少|下滑|降低|回落|下跌))")
+
+_PERIOD_WORD = re.compile(r"全年|当年|年内|累计")
 
 
 def _shield(text: str) -> str:
@@ -78,7 +82,8 @@ def _shield(text: str) -> str:
     if "强于" in text or "弱于" in text:
         text = _STRONGER.sub(lambda m: "跑赢" if m.group(0) == "强于" else "跑输", text)
     if "相比" in text and "与" in text:
-        text = _WITH_COMPARED.sub(lambda m: "较" + m.group(1) + "  " + m.group(2), text)
+        text = _WITH_COMPARED.sub(lambda m: "较" + m.group(1) + "  " + _PERIOD_WORD.sub(
+            lambda w: " " * len(w.group(0)), m.group(2)), text)
     return _LETTER_SPACE.sub("·", text)
 
 

@@ -65,8 +65,8 @@ _SHARE_TO = re.compile(f"(?:占比|比重|份额)\\s*(?:{FROM})[^，,。；;]{{0
 _TO_LEVEL = re.compile(f"^[，,]?[^，,。；;]{{0,14}}?(?:{UP}|{DOWN})\\s*(?:至|到)\\s*$")
 # a share's level written after its change: "收入占比同比上升2.6pct至33.6%"
 # (or with no change written: "占营收的比重提升至13.1%", cfr126)
-_SHARE_MOVED_TO = re.compile(r"(?:占比|比重|份额)\s*(?:同比|较上年|较去年同期|较年初)?\s*(?:提升|提高|上升|增加|下降|下滑|减少)?\s*"
-                             r"(?:[+\-]?\d+(?:\.\d+)?\s*(?:个\s*)?(?:pct|PCT|pcts|个百分点|pp)|(?<=[升高加降滑少]))\s*(?:至|到)\s*$")
+_SHARE_MOVED_TO = re.compile(r"(?:占比|比重|份额)\s*(?:同比|较上年|较去年同期|较年初)?\s*(?:提升|提高|上升|增加|下降|下滑|减少|增|升|降)?\s*"
+                             r"(?:[+\-]?\d+(?:\.\d+)?\s*(?:个\s*)?(?:pct|PCT|pcts|个百分点|pp)|(?<=[升高加降滑少增]))\s*(?:至|到)\s*$")
 _INTENSITY = re.compile(r"强度\s*(?:为|约|达|达到)?\s*$")
 # "同比增速分别提升26.3、18.6pct": a bare number in a list whose last item carries the unit
 _LIST_UNIT = re.compile(r"^\s*[、/]\s*[+\-−－]?\s*\d[\d.]*\s*(?:(?:个\s*)?(?:pct|ppt|pp)|个百分点|%|％)")
