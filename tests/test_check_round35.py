@@ -212,3 +212,14 @@ def test_a_change_after_a_base_compared_with_and_a_period_word():
     text = "截至2021年年底，国内百亿私募管理人增至105家，与2020年底的62家相比，全年增加{c}家。"
     assert _stated(text.format(c="43"), "43家") == [("consistent", True)]
     assert _stated(text.format(c="53"), "53家") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- a decimal share glued to its name
+
+def test_a_decimal_share_glued_to_a_latin_name_is_a_figure():
+    figs = extract_figures("高速 NOA4.9%、城市 NOA16.8%")
+    assert [(f.text, f.kind) for f in figs] == [("4.9%", FigureKind.PERCENT), ("16.8%", FigureKind.PERCENT)]
+    # a model number stays a name
+    assert [f.text for f in extract_figures("搭载 A17 芯片")] == []
+    text = "2024年高阶智驾（高速 NOA + 城市 NOA）占比近 22%（高速 NOA4.9%、城市 NOA16.8%）。"
+    assert [v for v, _ in _stated(text, "22%", "+")] == ["consistent"]

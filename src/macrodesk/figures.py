@@ -122,6 +122,8 @@ _VERSUS = re.compile(r"(?<![A-Za-z])(?:vs|VS|Vs)\.?\s$")
 _GLUED_AMOUNT = re.compile(rf"\d+(?:\.\d+)?\s?{_MAG}\s?(?:元|美元|港元|欧元|日元|英镑)")
 # and a capacity glued to its technology's name: "单晶Perc6GW", "TOPCon10GW" (a model number takes no GW)
 _GLUED_CAPACITY = re.compile(r"\d+(?:\.\d+)?\s?(?:GWh|MWh|GW|MW)(?![A-Za-z])")
+# and a share with its decimals glued to the name it is of: "城市 NOA16.8%" (a model number takes no 0.1%)
+_GLUED_SHARE = re.compile(r"\d+\.\d+\s?[%％]")
 _APPROX_BEFORE = re.compile(r"(?:约|大约|近|接近|超|超过|逾|将近|达约|约为|近乎|大概)\s?$")
 _APPROX_AFTER = re.compile(r"^(?:左右|上下|附近|以上|多)")
 _RANGE_SEP = re.compile(r"^\s?(?:-|~|～|—|－|至|到)\s?")
@@ -242,7 +244,8 @@ def extract_figures(sentence: str) -> list[Figure]:
             continue
         prev = text[start - 1] if start > 0 else ""
         if prev and prev.isascii() and (prev.isalpha() or prev in "_.") and not text[:start].endswith(_GLUED_BEFORE) \
-                and not (prev.isalpha() and (_GLUED_AMOUNT.match(text, start) or _GLUED_CAPACITY.match(text, start))) \
+                and not (prev.isalpha() and (_GLUED_AMOUNT.match(text, start) or _GLUED_CAPACITY.match(text, start)
+                                             or _GLUED_SHARE.match(text, start))) \
                 and not (prev in "SEB" and _GLUED_KEY.search(text, max(0, start - 4), start)):
             continue  # K80, v2, Q4, 5.5: part of a name or an already read number (not "CAGR5.7%", "Meta137 亿美元")
         if text[:start].rstrip().endswith("第"):

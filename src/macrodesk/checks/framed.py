@@ -1735,13 +1735,14 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
                 and before[-2].tok.sent == total.tok.sent:
             # "净增加146家至1776家，其中新增324家，退出178家": the parts are of the net change, not the level
             total = before[-2]
+        moved = False
         if _MOVED_BY.search(total.lead) and not any(_MOVE_VERB.search(x.lead) for x in after):
             # "粮食总产量68285万吨，比上年增加1336万吨，增长2.0%。其中，夏粮产量14596万吨…": an amount the
             # total moved by is no whole of levels; the level it moved is
             levels = [x for x in before if x.tok.sent == total.tok.sent and x.tok.fig.start < total.tok.fig.start
                       and not _MOVED_BY.search(x.lead)]
             if levels:
-                total = levels[-1]
+                total, moved = levels[-1], True
         if nm is not None:
             # the whole is the last figure of the paragraph named so ("新签合同额"), not merely the last one
             named = [x for sj in range(si - 1, -1, -1) if sec.sentences[sj].paragraph == sec.sentences[si].paragraph
@@ -1817,8 +1818,10 @@ def _find_parts(sec: Para, fs: list[Framed]) -> list[Check]:
             # "总收入 129.9 亿元，其中中国大陆收入 79.7 亿元…，海外收入 50.66 亿元": two parts that are each
             # other's complement exhaust the total
             chk = _parts_check(sec, total, parts, why, certain=True)
-        if breakdown and chk.verdict != "consistent":
-            continue  # a 分…看 breakdown may be of another level than the one before it: only a fit pairs them
+        if (breakdown or moved) and chk.verdict != "consistent":
+            # a 分…看 breakdown may be of another level than the one before it, and parts after a level and its
+            # move may be of either: only a fit pairs them
+            continue
         out.append(chk)
         # parts that add up to the total give its growth too ("全社会用电量累计 81836 亿千瓦时，同比增长
         # 7.6%" from each part's level and 同比)
