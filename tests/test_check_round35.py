@@ -223,3 +223,25 @@ def test_a_decimal_share_glued_to_a_latin_name_is_a_figure():
     assert [f.text for f in extract_figures("搭载 A17 芯片")] == []
     text = "2024年高阶智驾（高速 NOA + 城市 NOA）占比近 22%（高速 NOA4.9%、城市 NOA16.8%）。"
     assert [v for v, _ in _stated(text, "22%", "+")] == ["consistent"]
+
+
+# ---------------------------------------------------------------- yield_spreads: a curve's spread from its yields
+
+_WRAP = ("周五纽约尾盘，美国10年期基准国债收益率涨7.78个基点，报1.9085%，本周累涨13.90个基点。30年期美债收益率涨5.98个基点，"
+         "报2.2101%。两年期美债收益率涨11.40个基点，报1.3099%；五年期美债收益率涨9.62个基点，报1.7682%。"
+         "02/10年期美债收益率利差跌{c}个基点，报{s}个基点。05/30年期美债收益率利差跌3.637个基点，报43.855个基点。")
+
+
+def test_a_spread_is_the_long_yield_less_the_short_one_in_basis_points():
+    assert _stated(_WRAP.format(c="3.62", s="59.86"), "59.86个基点", "spread") == [("consistent", True)]
+    assert _stated(_WRAP.format(c="3.62", s="59.86"), "3.62个基点", "spread") == [("consistent", True)]
+    # as written, the wire's 59.251 does not close on 1.9085% − 1.3099%
+    assert _stated(_WRAP.format(c="4.023", s="59.251"), "59.251个基点", "spread") == [("inconsistent", True)]
+    assert _stated(_WRAP.format(c="4.023", s="59.251"), "4.023个基点", "spread") == [("inconsistent", True)]
+    # 5.98 − 9.62 = −3.64: the 5/30 move closes
+    assert _stated(_WRAP.format(c="3.62", s="59.86"), "3.637个基点", "spread") == [("consistent", True)]
+
+
+def test_a_tenor_quoted_twice_leaves_its_spreads_alone():
+    text = _WRAP.format(c="3.62", s="59.86") + "10年期通胀保值国债收益率跌1.2个基点，报-0.5%。"
+    assert _stated(text, "59.86个基点", "spread") == []
