@@ -245,3 +245,17 @@ def test_a_spread_is_the_long_yield_less_the_short_one_in_basis_points():
 def test_a_tenor_quoted_twice_leaves_its_spreads_alone():
     text = _WRAP.format(c="3.62", s="59.86") + "10年期通胀保值国债收益率跌1.2个基点，报-0.5%。"
     assert _stated(text, "59.86个基点", "spread") == []
+
+
+def test_a_spread_s_move_over_a_period_is_its_yields_moves_over_that_period():
+    text = ("美国10年期基准国债收益率涨7.78个基点，报1.9085%，本周累涨13.90个基点。两年期美债收益率涨11.40个基点，报1.3099%，"
+            "本周累涨14.76个基点。02/10年期美债收益率利差跌3.62个基点，报59.86个基点，本周累跌{w}个基点。")
+    assert _stated(text.format(w="0.86"), "0.86个基点", "本周") == [("consistent", True)]
+    assert _stated(text.format(w="1.063"), "1.063个基点", "本周") == [("inconsistent", True)]
+
+
+def test_a_rate_of_a_stated_fall_named_suojian_fudu_is_over_the_earlier_level():
+    text = "截至2021年四季度末，该基金规模为776.25亿元，较三季度末的928.95亿元减少152.7亿元，缩减幅度{p}%。"
+    assert _stated(text.format(p="16.44"), "16.44%", "/") == [("consistent", True)]
+    # fn0010: 152.7 / 776.25 = 19.67%, the fall over the later level
+    assert _stated(text.format(p="19.67"), "19.67%", "/") == [("inconsistent", True)]

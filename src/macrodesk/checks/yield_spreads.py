@@ -32,6 +32,22 @@ _SPREAD = re.compile(
 _NOTE = "a wire may quote its spreads and its yields at different moments; as written they do not close"
 
 
+# a move over a period after the level, up to the clause's end: "，本周累涨13.90个基点", "，1月份累计上涨26.66个基点"
+_PERIOD_MOVE = re.compile(rf"(?P<p>本周|本月|今年以来|年初至今|\d{{1,2}}月份?)\s*累计?\s*(?P<v>{_MOVE})\s*约?\s*"
+                          r"(?P<c>\d+(?:\.\d+)?)\s*个?基点")
+
+
+def _period_moves(text: str, start: int) -> dict[str, Interval]:
+    """The moves over named periods written after a yield or a spread, up to the next tenor or sentence end."""
+    nxt = re.search(rf"(?:{_TENOR})\s*(?:年期|/)|[。；;]", text[start:])
+    span = text[start:start + nxt.start()] if nxt else text[start:]
+    out: dict[str, Interval] = {}
+    for m in _PERIOD_MOVE.finditer(span):
+        iv = written_interval(m.group("c"))
+        out.setdefault(m.group("p"), iv if m.group("v") in _UP else -iv)
+    return out
+
+
 def _years(t: str) -> float | None:
     return float(t) if t.isdigit() else cn_to_number(t)
 
@@ -71,6 +87,20 @@ def find_yield_spreads(article: Article) -> list[Check]:
                 relation=f"({ml.group('y')}% - {ms.group('y')}%) × 100 = {spread_text} (the {short:g}/{long_:g}-year spread)",
                 sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[pl.text, ps.text],
                 article=article.label))
+            # each period's move of the spread from its yields' moves over the same period
+            spread_moves = _period_moves(s.text, sm.end())
+            long_moves, short_moves = _period_moves(pl.text, ml.end()), _period_moves(ps.text, ms.end())
+            for period, iv in spread_moves.items():
+                if period not in long_moves or period not in short_moves:
+                    continue
+                pm = next(m for m in _PERIOD_MOVE.finditer(s.text, sm.end()) if m.group("p") == period)
+                out.append(interval_check(
+                    long_moves[period] - short_moves[period], iv, kind="change", stated=f"{pm.group('c')}个基点",
+                    inputs=[f"{long_moves[period].mid:g}", f"{short_moves[period].mid:g}"],
+                    relation=f"{long_moves[period].mid:g} - ({short_moves[period].mid:g}) = {iv.mid:g}个基点 (the "
+                             f"{short:g}/{long_:g}-year spread's move over {period} from its yields' moves)",
+                    sentence=s.text, sentence_id=s.id, paragraph=s.paragraph, input_sentences=[pl.text, ps.text],
+                    article=article.label))
             moved = _signed(sm)
             dl = Interval(0, 0) if ml.group("flat") else _signed(ml)
             ds = Interval(0, 0) if ms.group("flat") else _signed(ms)
