@@ -259,3 +259,24 @@ def test_a_rate_of_a_stated_fall_named_suojian_fudu_is_over_the_earlier_level():
     assert _stated(text.format(p="16.44"), "16.44%", "/") == [("consistent", True)]
     # fn0010: 152.7 / 776.25 = 19.67%, the fall over the later level
     assert _stated(text.format(p="19.67"), "19.67%", "/") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- a year-end balance's year of additions; 与…相比 ranges
+
+def test_a_year_end_balance_grows_by_its_year_of_additions():
+    text = "截至2021年末，制造业贷款余额2.65万亿元，去年全年增加4237亿元，同比增长{g}%。"
+    assert _stated(text.format(g="19.03"), "19.03%", "/") == [("consistent", True)]
+    assert _stated(text.format(g="29.03"), "29.03%", "/") == [("inconsistent", True)]
+    # a balance at mid-year: the year's additions are not its 同比
+    assert [v for v, _ in _stated("截至6月末，制造业贷款余额2.65万亿元，今年全年增加4237亿元，同比增长19.03%。", "19.03%")] \
+        == ["unverifiable"]
+
+
+def test_a_range_compared_with_a_named_year_gives_last_year_s_level():
+    text = ("公司预计2021年度实现归属于上市公司股东的净利润为23.8亿元至24.7亿元，与2020年度相比，将增加12.6亿元到13.4亿元，"
+            "同比增长{lo}%到119%；业绩预增主要是由于非经常性损益事项所致。")
+    assert [v for v, _ in _stated(text.format(lo="112"), "112%", "less its change")] == ["consistent"]
+    text = ("预计2021年归母净利润为11.3亿元至13.5亿元，与上年同期（法定披露数据）相比，将增加3.1亿元到5.3亿元，"
+            "同比增加{lo}%到64.72%。")
+    assert [v for v, _ in _stated(text.format(lo="37.88"), "37.88%", "less its change")] == ["consistent"]
+    assert [v for v, _ in _stated(text.format(lo="47.88"), "47.88%", "less its change")] == ["inconsistent"]

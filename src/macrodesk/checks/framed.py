@@ -416,7 +416,9 @@ def _certain(a: Framed, b: Framed) -> bool:
 
 ANY_VERB = re.compile(f"(?:{UP}|{DOWN})")
 # ("员工人数为3517人，全年新增1615人": the year's net addition to a level)
-_YEAR_ADDITION = r"^[，,]\s*(?:全年|年内|当年|本年)\s*(?:新增|净增|净增加)\s*$"
+_YEAR_ADDITION = r"^[，,]\s*(?:去年|今年)?\s*(?:全年|年内|当年|本年)\s*(?:新增|净增|净增加|增加)\s*$"
+# a balance at a year's end: "截至2021年末，…余额3.36万亿元"
+_YEAR_END = re.compile(r"\d{4}\s*年\s*(?:末|底)|年末|年底")
 _AMOUNT_CHANGE = re.compile(f"(?:较|相比|同比|环比|比上年|比去年)[^，,。；;]{{0,12}}(?:{UP}|{DOWN})\\s*(?:了|约)?\\s*$"
                             f"|{_YEAR_ADDITION}")
 # (or the change's verb again: "研发费用为1.13亿元，同比增加0.5亿元、增长78.36%", cfb487)
@@ -522,7 +524,10 @@ def find_framed(sec: Para) -> list[Check]:
                 and _change_unit_fits(b.tok, fs[k - 2].tok) and b.tok.fig.kind in LEVEL_KINDS
                 and (am := _AMOUNT_CHANGE.search(b.lead)) and (_RATE_OF_CHANGE.match(c.lead) or (
                     (rb := _RATE_ON_BASIS.match(c.lead)) is not None
-                    and _basis_word(am.group(0)) == rb.group(1).lstrip("比较")))):
+                    and (_basis_word(am.group(0)) == rb.group(1).lstrip("比较")
+                         # a year-end balance's year of additions over the year before's end is its 同比
+                         or _basis_word(am.group(0)) == "上年末" and rb.group(1) == "同比"
+                         and any(_YEAR_END.search(r) for r in sec.raw[:t.sent + 1]))))):
             level, d = fs[k - 2].tok, signed_level(b)
             before = level.interval() - d
             if before.lo > 0 and not level.bound and not b.tok.bound:

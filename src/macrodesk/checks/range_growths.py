@@ -104,7 +104,8 @@ def range_growth(s: Sentence, raw: str, figs: list[Figure], k: int) -> Check | N
 # earnings pre-announcement: "归母净利润46,084万元到50,150万元，与上年同期相比，将增加18,976万元到
 # 23,042万元，同比增加70%到85%")
 # ("约为1.55亿元到1.75亿元之间，与上年同期相比，将增加约5959万元到7959万元": 之间 closes the levels)
-_CHANGE_LEAD = re.compile(rf"^\s*(?:之间)?\s*[，,]\s*(?:与上年同期相比|较上年同期|同比)\s*[，,]?\s*(?:将|预计)?\s*"
+# ("与2020年度相比", "与上年同期（法定披露数据）相比": the base named in its own words)
+_CHANGE_LEAD = re.compile(rf"^\s*(?:之间)?\s*[，,]\s*(?:与[^，,。；;]{{0,24}}?相比|较上年同期|同比)\s*[，,]?\s*(?:将|预计)?\s*"
                           rf"(?:({_UP})|({_DOWN}))\s*(?:了|约)?\s*$")
 
 
