@@ -280,3 +280,24 @@ def test_a_range_compared_with_a_named_year_gives_last_year_s_level():
             "同比增加{lo}%到64.72%。")
     assert [v for v, _ in _stated(text.format(lo="37.88"), "37.88%", "less its change")] == ["consistent"]
     assert [v for v, _ in _stated(text.format(lo="47.88"), "47.88%", "less its change")] == ["inconsistent"]
+
+
+# ---------------------------------------------------------------- grown_to: growth to a level from one stated before
+
+def test_a_growth_to_a_level_from_the_level_stated_before_it_confirms():
+    assert _stated("98只创业板新股平均弃购数量为2.51万股，新规后增加276%至9.43万股。", "276%", "grown to") \
+        == [("consistent", False)]
+    assert _stated("平均弃购数量为2.83万股，新规实施之后，这一数据升至16.75万股，增长492%。", "492%", "grown to") \
+        == [("consistent", False)]
+    # a miss says nothing (the level before may be another measure's)
+    assert _stated("平均弃购数量为2.51万股，新规后增加376%至9.43万股。", "376%", "grown to") == []
+    # a level another move led to is no base: "A上涨x%至L1，B下跌y%至L2"
+    assert _stated("黑钨精矿上涨 1.7% 至 17.6 万元 / 吨，镓锭下跌 1.2% 至 163 万元 / 吨。", "1.2%", "grown to") == []
+    # another measure named between
+    assert _stated("公司A产品销量为2万吨，B产品销量增长50%至3万吨。", "50%", "grown to") == []
+
+
+def test_a_benchmark_named_in_other_words_is_found_by_its_words_in_order():
+    text = ("2021年我国全社会研究与试验发展（R&D）经费投入为27864亿元，比上年增长14.2%。其中，基础研究经费为1696亿元，"
+            "增长15.6%，增速比全社会R&D经费快{g}个百分点。")
+    assert [v for v, _ in _stated(text.format(g="1.4"), "1.4个百分点", "benchmark")] == ["consistent"]

@@ -143,12 +143,25 @@ def _judge(article: Article, s: Sentence, figs: list[Figure], k: int, gaps: list
     return out
 
 
+def _mentions(name: str, text: str) -> list[re.Match[str]]:
+    """Where `text` names the benchmark: as written, or its words in order within one clause
+    ("全社会R&D经费" in "全社会研究与试验发展（R&D）经费投入")."""
+    found = list(re.finditer(re.escape(name), text))
+    if found:
+        return found
+    words = re.findall(r"[A-Za-z&]+|[\u4e00-\u9fa5]+", name)
+    if len(words) < 2:
+        return []
+    return list(re.finditer("[^，,。；;]*?".join(re.escape(w) for w in words), text))
+
+
 def _named_rate(name: str, sentences: list[Sentence], s: Sentence, limit: int) -> tuple[Interval, Figure, Sentence] | None:
-    """The benchmark's rate: the first rate of the nearest clause before that names it."""
+    """The benchmark's rate: the first rate after the nearest mention before, up to its sentence's
+    end ("全社会…经费投入为27864亿元，比上年增长14.2%")."""
     for sent in reversed(sentences):
         text = sent.text[:limit] if sent is s else sent.text
-        for m in reversed(list(re.finditer(re.escape(name), text))):
-            stop = re.search(r"[，,。；;]", text[m.end():])
+        for m in reversed(_mentions(name, text)):
+            stop = re.search(r"[。；;]", text[m.end():])
             clause_end = m.end() + (stop.start() if stop else len(text) - m.end())
             rates = [f for f in sent.figures if f.kind == FigureKind.PERCENT and f.value is not None and not f.is_range
                      and m.end() <= f.start and f.end <= clause_end]
