@@ -301,3 +301,15 @@ def test_a_benchmark_named_in_other_words_is_found_by_its_words_in_order():
     text = ("2021年我国全社会研究与试验发展（R&D）经费投入为27864亿元，比上年增长14.2%。其中，基础研究经费为1696亿元，"
             "增长15.6%，增速比全社会R&D经费快{g}个百分点。")
     assert [v for v, _ in _stated(text.format(g="1.4"), "1.4个百分点", "benchmark")] == ["consistent"]
+
+
+# ---------------------------------------------------------------- index_moves: points, rate and the level closed at
+
+def test_an_index_move_in_points_has_its_rate_over_the_level_it_moved_from():
+    text = "波罗的海干散货运价指数下跌48点或{p}%，至1343点，为去年2月中旬以来的最低水平。"
+    assert _stated(text.format(p="3.5"), "3.5%", "points over") == [("consistent", True)]
+    assert _stated(text.format(p="3.9"), "3.9%", "points over") == [("inconsistent", True)]
+    text = "沪指上涨30点，涨幅{p}%，报2530点。"
+    assert _stated(text.format(p="1.2"), "1.2%", "points over") == [("consistent", True)]
+    # 30 / 2530 = 1.19% would be the rate over the level closed at: the wrong base
+    assert _stated("沪指上涨30点，涨幅1.3%，报2530点。", "1.3%", "points over") == [("inconsistent", True)]

@@ -53,6 +53,7 @@ from macrodesk.checks.fx_conversions import find_fx_conversions
 from macrodesk.checks.grown_to import find_grown_to
 from macrodesk.checks.half_growths import find_half_growths
 from macrodesk.checks.implied_benchmarks import find_implied_benchmarks
+from macrodesk.checks.index_moves import find_index_moves
 from macrodesk.checks.intervals import Interval, figure_interval, precision_unit
 from macrodesk.checks.item_totals import find_item_totals
 from macrodesk.checks.judging import SECTOR, VERDICTS, Check, Verdict, judge, unverifiable
@@ -309,7 +310,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
         *find_load_factors(article), *find_expense_shares(article), *find_net_flows(article), *find_opening_bases(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),
-        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article), *find_market_caps(article), *find_margin_trading(article), *find_net_splits(article), *find_segment_shares(article), *find_counted_lists(article), *find_rate_gaps(article), *find_based_ranges(article), *find_yield_spreads(article), *find_grown_to(article)])
+        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article), *find_market_caps(article), *find_margin_trading(article), *find_net_splits(article), *find_segment_shares(article), *find_counted_lists(article), *find_rate_gaps(article), *find_based_ranges(article), *find_yield_spreads(article), *find_grown_to(article), *find_index_moves(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict
