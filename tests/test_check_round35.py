@@ -1,5 +1,7 @@
-"""Round 35: points written "个pct"/"个pp" (read before as a count of 个) and a target's share done
-written as a bare 完成."""
+"""Round 35: the wordings of financial news (docs/check.md, "Round 35"). The sentences are short ones shaped on
+items of the FinNA news set of BBT-FinCUGE (ssymmetry/BBT-FinCUGE-Applications, which states no licence, so
+its items are not shipped), and on CFBenchmark excerpts (Apache-2.0); figures are changed where a test needs
+a wrong one."""
 
 from __future__ import annotations
 
