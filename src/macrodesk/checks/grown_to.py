@@ -22,9 +22,9 @@ _TO = re.compile(r"^\s*(?:至|到)\s*$")
 # "升至16.75万股，增长492%": the level, then its rate
 _LEVEL_TO = re.compile(rf"(?:{_UP}|{_DOWN})\s*(?:至|到)\s*$")
 _RATE_AFTER = re.compile(rf"^\s*[，,]\s*(?:同比)?\s*(?P<v>{_UP}|{_DOWN})\s*(?:了|约)?\s*$")
-# words between the two levels that name another measure or subject, or another base
 # the earlier level stated as a level: "…数量为2.51万股"
 _STATED = re.compile(r"(?:为|达|达到|是|约为)\s*$")
+# words between the two levels that name another measure or subject, or another base
 _OTHER = re.compile(r"收入|营收|利润|销量|产量|销售|规模|余额|金额|价格|均价|其中|而|但|分别|同比|环比|较|比上|相比|占")
 
 
