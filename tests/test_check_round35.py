@@ -315,3 +315,20 @@ def test_an_index_move_in_points_has_its_rate_over_the_level_it_moved_from():
     assert _stated(text.format(p="1.2"), "1.2%", "points over") == [("consistent", True)]
     # 30 / 2530 = 1.19% would be the rate over the level closed at: the wrong base
     assert _stated("沪指上涨30点，涨幅1.3%，报2530点。", "1.3%", "points over") == [("inconsistent", True)]
+
+
+# ---------------------------------------------------------------- named_years: a growth against a year named
+
+def test_a_growth_against_a_named_year_is_over_that_year_s_level_in_the_paragraph():
+    text = ("2022年广东电力市场交易规模有望达5500亿千瓦时，较2021年增长{g}%。相较之下，2021年广东电力交易电量达2951.7亿千瓦时，"
+            "同比增幅仅为18%。")
+    assert _stated(text.format(g="86"), "86%", "2021年's level") == [("consistent", True)]
+    # fn0043: 5500 / 2951.7 − 1 = 86.3%, written 104%
+    assert _stated(text.format(g="104"), "104%", "2021年's level") == [("inconsistent", True)]
+    # a level of the unit dated that year under another name only confirms
+    text = "2022年公司发电量有望达550亿千瓦时，较2021年增长{g}%。2021年全国弃风电量为295亿千瓦时。"
+    assert _stated(text.format(g="86"), "86%", "2021年's level") == [("consistent", False)]
+    assert [v for v, _ in _stated(text.format(g="104"), "104%", "2021年's level")] == ["unverifiable"]
+    # two levels of the unit dated that year: which one is the base is not written
+    text = "2022年交易电量有望达5500亿千瓦时，较2021年增长86%。2021年交易电量达2951.7亿千瓦时，2021年用电量为8000亿千瓦时。"
+    assert _stated(text, "86%", "2021年's level") == []

@@ -73,6 +73,7 @@ from macrodesk.checks.moves import find_moves
 from macrodesk.checks.named_ratios import find_named_ratios
 from macrodesk.checks.named_returns import find_named_returns
 from macrodesk.checks.named_wholes import find_named_parts, find_named_wholes
+from macrodesk.checks.named_years import find_named_years
 from macrodesk.checks.net_flows import find_net_flows
 from macrodesk.checks.net_splits import find_net_splits
 from macrodesk.checks.opening_bases import find_opening_bases
@@ -310,7 +311,7 @@ def _check_article(article: Article) -> list[Check]:
         *find_entity_shares(article), *find_implied_benchmarks(article), *find_unit_values(article),
         *find_target_prices(article), *find_sizings(article), *find_unit_prices(article), *find_unit_margins(article),
         *find_load_factors(article), *find_expense_shares(article), *find_net_flows(article), *find_opening_bases(article), *find_pe_upsides(article), *find_per_share(article), *find_share_trades(article), *find_vs_changes(article), *find_word_comparisons(article), *find_phased_totals(article), *find_dated_growths(article),
-        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article), *find_market_caps(article), *find_margin_trading(article), *find_net_splits(article), *find_segment_shares(article), *find_counted_lists(article), *find_rate_gaps(article), *find_based_ranges(article), *find_yield_spreads(article), *find_grown_to(article), *find_index_moves(article)])
+        *find_parallel_lists(article), *find_bracketed_ranges(article), *find_fx_conversions(article), *find_stake_sums(article), *find_market_caps(article), *find_margin_trading(article), *find_net_splits(article), *find_segment_shares(article), *find_counted_lists(article), *find_rate_gaps(article), *find_based_ranges(article), *find_yield_spreads(article), *find_grown_to(article), *find_index_moves(article), *find_named_years(article)])
     # a table restating a figure of the text with its growth: the text's verdict, once it is judged
     _merge(checks, keep, article.label, find_table_restatements(article, checks))
     # and the text restating a table's figure with its growth: the table's verdict
