@@ -37,12 +37,12 @@ def figure_at(figs: list[Figure], text: str, kinds: tuple[FigureKind, ...]) -> i
 LIST_JOIN = re.compile(r"^\s*(?:、|/|和|及|与)\s*$")
 
 
-def run_of(text: str, figs: list[Figure], k: int) -> tuple[int, int]:
-    """The first and last index of the list (joined by 、 / 和) figure k stands in."""
+def run_of(text: str, figs: list[Figure], k: int, join: re.Pattern[str] = LIST_JOIN) -> tuple[int, int]:
+    """The first and last index of the list (joined by 、 / 和, or by what `join` matches) figure k stands in."""
     a = b = k
-    while a > 0 and LIST_JOIN.match(text[figs[a - 1].end:figs[a].start]):
+    while a > 0 and join.match(text[figs[a - 1].end:figs[a].start]):
         a -= 1
-    while b + 1 < len(figs) and LIST_JOIN.match(text[figs[b].end:figs[b + 1].start]):
+    while b + 1 < len(figs) and join.match(text[figs[b].end:figs[b + 1].start]):
         b += 1
     return a, b
 

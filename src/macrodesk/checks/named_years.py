@@ -13,6 +13,7 @@ from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check, confirm_only, interval_check
 from macrodesk.checks.levels import interval, unit_key
 from macrodesk.models import Article, Figure, FigureKind, Sentence
+from macrodesk.text.clauses import clause_start
 
 _NEEDS = re.compile(r"较\s*20\d\d\s*年")
 _LEVELS = (FigureKind.MONEY, FigureKind.QUANTITY)
@@ -21,8 +22,8 @@ _AGAINST_YEAR = re.compile(r"^\s*[，,]\s*(?:较|比)\s*(?P<y>20\d\d)\s*年\s*(?
                            r"\s*(?:了|约)?\s*$")
 _DOWN = ("下降", "减少", "下滑")
 _YEAR = re.compile(r"(20\d\d)\s*年")
-# a level's own words in its clause: from the year to the figure ("2021年广东电力交易电量达")
-_CLAUSE = re.compile(r"[，,。；;：:]")
+# a level's own words are its clause's: from the last of these to the figure ("2021年广东电力交易电量达")
+_STOPS = "，,。；;：:"
 _FILLERS = re.compile(r"有望|预计|将|达到|达|为|约|全年|累计|实现|共|合计|20\d\d\s*年|[\s\d]")
 
 
@@ -46,7 +47,7 @@ def find_named_years(article: Article) -> list[Check]:
             if m is None:
                 continue
             level = figs[k - 1]
-            own = s.text[max(0, _last_break(s.text, level.start)):level.start]
+            own = s.text[clause_start(s.text, level.start, _STOPS):level.start]
             year = _YEAR.search(own)
             if year is None or int(year.group(1)) <= int(m.group("y")):
                 continue  # the level's own year must be written, and be later than the base's
@@ -73,18 +74,13 @@ def find_named_years(article: Article) -> list[Check]:
     return out
 
 
-def _last_break(text: str, end: int) -> int:
-    breaks = [m.end() for m in _CLAUSE.finditer(text, 0, end)]
-    return breaks[-1] if breaks else 0
-
-
 def _dated_levels(p: Sentence, year: str) -> list[tuple[Figure, str]]:
     """The levels of a sentence whose own clause names `year` before them, with the clause's words."""
     out = []
     for f in p.figures:
         if f.kind not in _LEVELS or f.value is None or f.is_range:
             continue
-        own = p.text[_last_break(p.text, f.start):f.start]
+        own = p.text[clause_start(p.text, f.start, _STOPS):f.start]
         if re.search(rf"{year}\s*年(?!\s*[-—~至到])", own) and not re.search(r"[较比]\s*$|同比|环比|增|减|降", own):
             out.append((f, own))
     return out

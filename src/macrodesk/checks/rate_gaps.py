@@ -12,6 +12,7 @@ import re
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import Interval
 from macrodesk.checks.judging import Check
+from macrodesk.checks.level_growths import run_of
 from macrodesk.checks.levels import interval, judged
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -50,8 +51,8 @@ def find_rate_gaps(article: Article) -> list[Check]:
         figs = [f for f in s.figures if f.kind != FigureKind.DATE and f.value is not None and not f.is_range]
         k = 0
         while k < len(figs):
-            gaps = _run(s, figs, k)
-            end = k + len(gaps)
+            end = run_of(s.text, figs, k, _JOIN)[1] + 1
+            gaps = figs[k:end]
             if gaps[-1].kind != FigureKind.POINTS or any(g.kind not in (FigureKind.POINTS, FigureKind.NUMBER) for g in gaps) \
                     or k == 0:
                 k = end
@@ -61,27 +62,19 @@ def find_rate_gaps(article: Article) -> list[Check]:
     return out
 
 
-def _run(s: Sentence, figs: list[Figure], k: int) -> list[Figure]:
-    run = [figs[k]]
-    while k + len(run) < len(figs) and _JOIN.match(s.text[run[-1].end:figs[k + len(run)].start]):
-        run.append(figs[k + len(run)])
-    return run
-
-
-def _rates_before(s: Sentence, figs: list[Figure], k: int) -> list[Figure]:
-    """The run of rates ending at figs[k] ("分别增长18.2%、12.9%"), each led by a rate's words."""
-    run = [figs[k]]
-    while k - len(run) >= 0 and _JOIN.match(s.text[figs[k - len(run)].end:run[0].start]):
-        run.insert(0, figs[k - len(run)])
+def _rates_before(s: Sentence, figs: list[Figure], k: int) -> tuple[list[Figure], int]:
+    """The run of rates ending at figs[k] ("分别增长18.2%、12.9%"), each led by a rate's words, and where
+    the words before the run start."""
+    a = run_of(s.text, figs, k, _JOIN)[0]
+    run = figs[a:k + 1]
     if any(f.kind != FigureKind.PERCENT for f in run):
-        return []
-    first = run[0]
-    lead = s.text[figs[k - len(run)].end if k - len(run) >= 0 else 0:first.start]
-    lead = re.sub(r"分别|约", "", lead)
-    return run if _RATE_LEAD.search(lead) else []
+        return [], 0
+    lead_from = figs[a - 1].end if a else 0
+    lead = re.sub(r"分别|约", "", s.text[lead_from:run[0].start])
+    return (run, lead_from) if _RATE_LEAD.search(lead) else ([], 0)
 
 
-def _signed(s: Sentence, figs: list[Figure], f: Figure, lead_from: int) -> Interval:
+def _signed(s: Sentence, f: Figure, lead_from: int) -> Interval:
     iv = interval(f)
     if s.text[f.start:f.end].lstrip()[:1] in "+-−－":
         return iv
@@ -100,22 +93,18 @@ def _judge(article: Article, s: Sentence, figs: list[Figure], k: int, gaps: list
         name, up = (m.group("name"), m.group("dir") in _UP) if m.group("name") else (m.group("name2"), m.group("dir2") in _UP)
         if _PERIOD.search(name):
             return []
-        rates = _rates_before(s, figs, rates_at)
+        rates, lead_from = _rates_before(s, figs, rates_at)
         if not rates:
             return []
         bench = _named_rate(name.strip(), [*earlier, s], s, rates[0].start)
-    elif k >= 2 and figs[k - 1].kind == FigureKind.PERCENT and (
-            ((o := _BRACKET_OPEN.match(s.text[figs[k - 2].end:figs[k - 1].start])) is not None
-             and _BRACKET_CLOSE.match(before))
-            or ((o := _INLINE_OPEN.match(s.text[figs[k - 2].end:figs[k - 1].start])) is not None
-                and (c := _INLINE_CLOSE.match(before)) is not None
-                and (o.group("dir") not in ("比", "较") or c.group("dir")))):
-        if _PERIOD.search(o.group("name")):
+    elif k >= 2 and figs[k - 1].kind == FigureKind.PERCENT \
+            and (written := _written_benchmark(s.text[figs[k - 2].end:figs[k - 1].start], before)) is not None:
+        name, word = written
+        if _PERIOD.search(name):
             return []
-        word = o.group("dir") if o.group("dir") not in ("比", "较") else _INLINE_CLOSE.match(before).group("dir")  # type: ignore[union-attr]
         up = word in _UP
         rates_at = k - 2
-        rates = _rates_before(s, figs, rates_at)
+        rates, lead_from = _rates_before(s, figs, rates_at)
         if len(rates) != 1 or len(gaps) != 1:
             return []
         b = figs[k - 1]
@@ -128,7 +117,7 @@ def _judge(article: Article, s: Sentence, figs: list[Figure], k: int, gaps: list
     b_iv, b_fig, b_sent = bench
     out = []
     for r, g in zip(rates, gaps, strict=True):
-        r_iv = _signed(s, figs, r, figs[figs.index(rates[0]) - 1].end if figs.index(rates[0]) else 0)
+        r_iv = _signed(s, r, lead_from)
         got = (r_iv - b_iv) if up else (b_iv - r_iv)
         stated = g if g.kind == FigureKind.POINTS else g.model_copy(update={"kind": FigureKind.POINTS, "unit": "个百分点"})
         rt = f"(-{r.text.strip()})" if r_iv.mid < 0 < interval(r).mid else r.text  # a fall its verb signs
@@ -141,6 +130,19 @@ def _judge(article: Article, s: Sentence, figs: list[Figure], k: int, gaps: list
         chk.article = article.label
         out.append(chk)
     return out
+
+
+def _written_benchmark(opening: str, closing: str) -> tuple[str, str] | None:
+    """The benchmark's name and the gap's side when its rate stands in the gap's own words: `opening` is
+    the text before that rate ("，高于全国进出口增速（", "，高于全国"), `closing` the text after it ("）", "的增速")."""
+    if (o := _BRACKET_OPEN.match(opening)) is not None and _BRACKET_CLOSE.match(closing):
+        return o.group("name"), o.group("dir")
+    if (o := _INLINE_OPEN.match(opening)) is not None and (c := _INLINE_CLOSE.match(closing)) is not None:
+        if o.group("dir") not in ("比", "较"):
+            return o.group("name"), o.group("dir")
+        if c.group("dir"):
+            return o.group("name"), c.group("dir")  # 比/较 name no side: the words after the rate do
+    return None
 
 
 def _mentions(name: str, text: str) -> list[re.Match[str]]:

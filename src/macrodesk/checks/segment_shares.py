@@ -10,6 +10,7 @@ import re
 from macrodesk.checks.gate import mentions
 from macrodesk.checks.intervals import figure_interval
 from macrodesk.checks.judging import Check, interval_check
+from macrodesk.checks.levels import interval
 from macrodesk.checks.named_wholes import company_revenue
 from macrodesk.models import Article, Figure, FigureKind, Sentence
 
@@ -96,7 +97,7 @@ def find_segment_shares(article: Article) -> list[Check]:
             if len(wholes) != 1:
                 continue
             ws, whole = next(iter(wholes.values()))
-            got = (figure_interval(part).scale(part.scale) / figure_interval(whole).scale(whole.scale)).scale(100)
+            got = (interval(part) / interval(whole)).scale(100)
             if got.lo > 100:
                 continue
             out.append(interval_check(

@@ -48,6 +48,16 @@ def _period_moves(text: str, start: int) -> dict[str, Interval]:
     return out
 
 
+def _yields(para: list[Sentence]) -> dict[float, list[tuple[re.Match[str], Sentence]]]:
+    """A paragraph's yields by tenor in years, each with the sentence it is written in."""
+    yields: dict[float, list[tuple[re.Match[str], Sentence]]] = {}
+    for p in para:
+        for m in _YIELD.finditer(p.text):
+            if (t := _years(m.group("t"))) is not None:
+                yields.setdefault(t, []).append((m, p))
+    return yields
+
+
 def _years(t: str) -> float | None:
     return float(t) if t.isdigit() else cn_to_number(t)
 
@@ -64,15 +74,13 @@ def find_yield_spreads(article: Article) -> list[Check]:
         return []
     out: list[Check] = []
     prose = [s for s in article.sentences if s.kind in ("prose", "list")]
+    # each paragraph's yields by tenor, read once for all its spreads
+    by_paragraph: dict[int, dict[float, list[tuple[re.Match[str], Sentence]]]] = {}
     for s in prose:
         if "利差" not in s.text:
             continue
-        para = [p for p in prose if p.paragraph == s.paragraph]
-        yields: dict[float, list[tuple[re.Match[str], Sentence]]] = {}
-        for p in para:
-            for m in _YIELD.finditer(p.text):
-                if (t := _years(m.group("t"))) is not None:
-                    yields.setdefault(t, []).append((m, p))
+        if (yields := by_paragraph.get(s.paragraph)) is None:
+            yields = by_paragraph[s.paragraph] = _yields([p for p in prose if p.paragraph == s.paragraph])
         for sm in _SPREAD.finditer(s.text):
             a, b = _years(sm.group("a")), _years(sm.group("b"))
             if a is None or b is None or a == b or len(yields.get(a, [])) != 1 or len(yields.get(b, [])) != 1:
